@@ -1,0 +1,201 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner"
+	"github.com/kscan/kscan/scanner/report"
+)
+
+type scanFlags struct {
+	format      string
+	output      string
+	failOn      string
+	jobs        int
+	excludes    []string
+	only        []string
+	disable     []string
+	maxFileSize string
+	root        string
+	strict      bool
+	color       string
+	verbose     bool
+	stats       bool
+}
+
+func newScanCmd() *cobra.Command {
+	var fl scanFlags
+	cmd := &cobra.Command{
+		Use:   "scan [PATH...]",
+		Short: "Scan Java sources (default: the current directory)",
+		Long: `Scan .java files under the given files and directories (default: the current directory).
+Directories named .git, target, build, out and node_modules are skipped, and so are paths
+matching --exclude. Paths in reports are relative to --root (default: the current directory).`,
+		Example: `  kscan scan .
+  kscan scan --format sarif -o kscan.sarif --fail-on error .
+  kscan scan --exclude 'generated' --exclude 'src/legacy/**' src/main/java`,
+		RunE: func(cmd *cobra.Command, args []string) error { return runScan(cmd, args, &fl) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&fl.format, "format", "text", "report format: text, json or sarif")
+	f.StringVarP(&fl.output, "output", "o", "", "write the report to `FILE` (default: standard output)")
+	f.StringVar(&fl.failOn, "fail-on", "error", "exit 1 when a finding is at or above this level: error, warning, note or none")
+	f.IntVar(&fl.jobs, "jobs", runtime.NumCPU(), "files parsed in parallel")
+	f.StringArrayVar(&fl.excludes, "exclude", nil, "skip paths matching this glob (repeatable; '**' spans directories)")
+	f.StringArrayVar(&fl.only, "rule", nil, "run only this rule (repeatable)")
+	f.StringArrayVar(&fl.disable, "disable", nil, "do not run this rule (repeatable)")
+	f.StringVar(&fl.maxFileSize, "max-file-size", "4MiB", "skip source files larger than this, with a notification")
+	f.StringVar(&fl.root, "root", "", "directory that reported paths are relative to (default: the current directory)")
+	f.BoolVar(&fl.strict, "strict", false, "also exit 1 when an input could not be scanned")
+	f.StringVar(&fl.color, "color", "auto", "color text output: auto, always or never (NO_COLOR is honoured)")
+	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text output: show class, method, fingerprint and help link of each finding")
+	f.BoolVar(&fl.stats, "stats", false, "print throughput and peak memory to standard error")
+	return cmd
+}
+
+func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
+	switch fl.format {
+	case "text", "json", "sarif":
+	default:
+		return usagef("unknown --format %q (want text, json or sarif)", fl.format)
+	}
+	failOn, err := rules.ParseLevel(fl.failOn)
+	if err != nil {
+		return usageError{err}
+	}
+	if fl.jobs < 1 {
+		return usagef("--jobs must be at least 1")
+	}
+	maxSize, err := parseSize(fl.maxFileSize)
+	if err != nil {
+		return usageError{err}
+	}
+	color, err := useColor(fl.color, fl.output == "")
+	if err != nil {
+		return err
+	}
+	selected, err := rules.Select(fl.only, fl.disable)
+	if err != nil {
+		return usageError{err}
+	}
+	if err := scanner.ValidateExcludes(fl.excludes); err != nil {
+		return usageError{err}
+	}
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := scanner.Scan(ctx, scanner.Options{
+		Paths: args, Root: fl.root, Rules: selected, Jobs: fl.jobs,
+		Excludes: fl.excludes, MaxFileSize: maxSize,
+	})
+	var pe *scanner.PathError
+	if errors.As(err, &pe) {
+		return usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+
+	in := &report.Input{
+		Tool:          report.Tool{Name: "kscan", Version: toolVersion(), InformationURI: "https://github.com/kscan/kscan"},
+		Root:          res.Root,
+		Rules:         selected,
+		Findings:      res.Findings,
+		Notifications: res.Notifications,
+		Stats:         report.Stats{Files: res.Stats.Files, Parsed: res.Stats.Parsed, Bytes: res.Stats.Bytes, Duration: res.Stats.Duration},
+	}
+	textOpts := report.TextOptions{Color: color, Verbose: fl.verbose}
+	write := func(w io.Writer) error {
+		switch fl.format {
+		case "json":
+			return report.JSON(w, in)
+		case "sarif":
+			return report.SARIF(w, in)
+		}
+		return report.Text(w, in, textOpts)
+	}
+	if fl.output != "" {
+		if err := report.WriteFile(fl.output, write); err != nil {
+			return err
+		}
+	} else if err := write(cmd.OutOrStdout()); err != nil {
+		return err
+	}
+	// Machine-readable output keeps stdout clean; input problems still
+	// reach a person on stderr.
+	if fl.format != "text" || fl.output != "" {
+		if err := report.Notifications(cmd.ErrOrStderr(), res.Notifications, report.TextOptions{Color: color}); err != nil {
+			return err
+		}
+	}
+	if fl.stats {
+		printStats(cmd.ErrOrStderr(), res)
+	}
+
+	n := 0
+	for _, f := range res.Findings {
+		if failOn != rules.LevelNone && f.Level.Rank() >= failOn.Rank() {
+			n++
+		}
+	}
+	if fl.strict {
+		for _, nt := range res.Notifications {
+			if nt.Level == rules.LevelError || nt.Level == rules.LevelWarning {
+				n++
+			}
+		}
+	}
+	if n > 0 {
+		return findingsError{n}
+	}
+	return nil
+}
+
+func useColor(mode string, toStdout bool) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		if !toStdout || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+			return false, nil
+		}
+		fi, err := os.Stdout.Stat()
+		return err == nil && fi.Mode()&os.ModeCharDevice != 0, nil
+	}
+	return false, usagef("unknown --color %q (want auto, always or never)", mode)
+}
+
+// parseSize reads sizes like 4MiB, 512KB, 1048576.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		m      int64
+	}{{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10}, {"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.m
+			break
+		}
+	}
+	var n int64
+	if _, err := fmt.Sscanf(t, "%d", &n); err != nil || n <= 0 || fmt.Sprint(n) != t {
+		return 0, fmt.Errorf("bad size %q (want e.g. 4MiB, 512KiB or a byte count)", s)
+	}
+	return n * mult, nil
+}

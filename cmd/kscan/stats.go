@@ -1,0 +1,38 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/kscan/kscan/scanner"
+)
+
+// printStats reports throughput and the process's peak resident memory
+// (which includes the parser's C heap, invisible to Go's own statistics).
+func printStats(w io.Writer, res *scanner.Result) {
+	secs := res.Stats.Duration.Seconds()
+	if secs <= 0 {
+		secs = 1e-9
+	}
+	fmt.Fprintf(w, "kscan: %d files (%d parsed), %.1f MB in %.2fs: %.0f files/s, %.1f MB/s, peak RSS %s\n",
+		res.Stats.Files, res.Stats.Parsed, float64(res.Stats.Bytes)/1e6, secs,
+		float64(res.Stats.Files)/secs, float64(res.Stats.Bytes)/1e6/secs, peakRSS())
+}
+
+func peakRSS() string {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
+}

@@ -1,0 +1,257 @@
+// Package rules is kscan's hazard catalogue: the Rule type, the registry,
+// and one file per rule holding its metadata beside its check and its fix.
+//
+// A rule sees the facts of one file (rules/facts) through a Pass and reports
+// Diagnostics with byte spans; the scanner turns them into Findings with
+// lines, UTF-16 columns and fingerprints.
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// Severity follows RULES §0.2: critical and high map to SARIF "error",
+// medium to "warning", low and info to "note".
+type Severity uint8
+
+// Severities, lowest first. SeverityNone is "not reported".
+const (
+	SeverityNone Severity = iota
+	SeverityInfo
+	SeverityLow
+	SeverityMedium
+	SeverityHigh
+	SeverityCritical
+)
+
+var severityNames = [...]string{"none", "info", "low", "medium", "high", "critical"}
+
+func (s Severity) String() string {
+	if int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return "none"
+}
+
+// Level is the SARIF level of a severity.
+func (s Severity) Level() Level {
+	switch s {
+	case SeverityCritical, SeverityHigh:
+		return LevelError
+	case SeverityMedium:
+		return LevelWarning
+	case SeverityLow, SeverityInfo:
+		return LevelNote
+	}
+	return LevelNone
+}
+
+// MarshalText makes severities readable in JSON.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// ParseSeverity reads a severity name.
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if strings.EqualFold(s, n) {
+			return Severity(i), nil
+		}
+	}
+	return SeverityNone, fmt.Errorf("unknown severity %q (want one of info, low, medium, high, critical)", s)
+}
+
+// Level is a SARIF result level.
+type Level string
+
+// SARIF levels, ordered by Rank.
+const (
+	LevelNone    Level = "none"
+	LevelNote    Level = "note"
+	LevelWarning Level = "warning"
+	LevelError   Level = "error"
+)
+
+// Rank orders levels: none < note < warning < error.
+func (l Level) Rank() int {
+	switch l {
+	case LevelNote:
+		return 1
+	case LevelWarning:
+		return 2
+	case LevelError:
+		return 3
+	}
+	return 0
+}
+
+// ParseLevel reads a level name as used by --fail-on.
+func ParseLevel(s string) (Level, error) {
+	switch Level(strings.ToLower(s)) {
+	case LevelNone, LevelNote, LevelWarning, LevelError:
+		return Level(strings.ToLower(s)), nil
+	}
+	return "", fmt.Errorf("unknown level %q (want error, warning, note or none)", s)
+}
+
+// Rule is one hazard check with its documentation.
+type Rule struct {
+	ID        string // kebab-case id from RULES.md, e.g. "class-forname-caller-loader"
+	Hazard    string // catalogue number, e.g. "H04"
+	Title     string // one line, used as SARIF shortDescription
+	Summary   string // a paragraph, used as SARIF fullDescription (at most 1024 characters)
+	Help      string // markdown: why it breaks, what is flagged and not, the fix with before/after
+	Tags      []string
+	Precision string // very-high, high, medium, low (SARIF property)
+
+	// Default is the severity when the role is unknown. Severity gives the
+	// severity per role; a role missing from the map means the hazard does
+	// not apply there and nothing is reported (the "–" of RULES §1.0).
+	Default  Severity
+	Severity map[facts.Role]Severity
+
+	// Keywords is the byte pre-filter: a file that contains none of them
+	// cannot trigger the rule and is not parsed for it.
+	Keywords []string
+	// Calls lists the method names whose invocations the rule inspects; the
+	// source extractor resolves only calls with these names.
+	Calls []string
+	// News lists the simple type names of instance creations the rule inspects.
+	News []string
+
+	// IncludeTests makes the rule run on test sources too.
+	IncludeTests bool
+
+	// Check is called once per file with the file's facts.
+	Check func(*Pass)
+}
+
+// SeverityFor is the rule's severity at a role.
+func (r *Rule) SeverityFor(role facts.Role) Severity {
+	if role == facts.RoleUnknown {
+		return r.Default
+	}
+	return r.Severity[role]
+}
+
+// HelpURI is where the rule's documentation lives.
+func (r *Rule) HelpURI() string {
+	return "https://github.com/kscan/kscan/blob/main/docs/rules.md#" + r.ID
+}
+
+// TypeIndex answers whether the scanned project declares a type.
+type TypeIndex interface {
+	HasType(fqn string) bool
+}
+
+// Pass carries one file's facts to one rule and collects its diagnostics.
+type Pass struct {
+	Rule *Rule
+	File *facts.File
+	Role facts.Role
+	// Src is the file's content, for rules that build fixes from text.
+	Src []byte
+	// Project knows the types declared in the scanned tree.
+	Project TypeIndex
+	report  func(Diagnostic)
+}
+
+// NewPass makes a pass; report receives every diagnostic.
+func NewPass(r *Rule, f *facts.File, role facts.Role, src []byte, project TypeIndex, report func(Diagnostic)) *Pass {
+	return &Pass{Rule: r, File: f, Role: role, Src: src, Project: project, report: report}
+}
+
+// Text is the source text of a span.
+func (p *Pass) Text(s facts.Span) string {
+	if s.Start < 0 || s.End > len(p.Src) || s.Start > s.End {
+		return ""
+	}
+	return string(p.Src[s.Start:s.End])
+}
+
+// Report records a diagnostic. A zero Severity means the rule's severity for
+// the pass's role; a rule that does not apply at the role reports nothing.
+func (p *Pass) Report(d Diagnostic) {
+	base := p.Rule.SeverityFor(p.Role)
+	if base == SeverityNone {
+		return
+	}
+	if d.Severity == SeverityNone {
+		d.Severity = base
+	}
+	d.RuleID = p.Rule.ID
+	p.report(d)
+}
+
+// AtMost is the pass's severity capped at s: for findings the catalogue
+// rates lower than the rule's usual severity, without raising a role where
+// the rule is already milder.
+func (p *Pass) AtMost(s Severity) Severity {
+	if base := p.Rule.SeverityFor(p.Role); base < s {
+		return base
+	}
+	return s
+}
+
+// Diagnostic is what a rule reports: a byte span in the pass's file.
+type Diagnostic struct {
+	RuleID   string
+	Severity Severity
+	Message  string
+	Span     facts.Span
+	Context  facts.Context
+	Fixes    []Fix
+}
+
+// Fix is one suggested change, made of edits to the file.
+type Fix struct {
+	Description string `json:"description"`
+	Edits       []Edit `json:"edits"`
+}
+
+// Edit replaces the bytes of Span with New. The scanner fills Region.
+type Edit struct {
+	Span   facts.Span `json:"-"`
+	New    string     `json:"new"`
+	Region Region     `json:"region"`
+}
+
+// Region is a resolved location: 1-based lines and 1-based UTF-16 columns
+// (SARIF's default column kind); EndColumn is exclusive. Offsets are bytes.
+type Region struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine"`
+	EndColumn   int `json:"endColumn"`
+	ByteOffset  int `json:"byteOffset"`
+	ByteLength  int `json:"byteLength"`
+}
+
+// Finding is a diagnostic placed in the scan's output: the unit every
+// report, baseline and gate works on.
+type Finding struct {
+	RuleID      string   `json:"ruleId"`
+	Severity    Severity `json:"severity"`
+	Level       Level    `json:"level"`
+	Message     string   `json:"message"`
+	Path        string   `json:"path"` // slash-separated, relative to the scan root
+	Region      Region   `json:"region"`
+	Class       string   `json:"class,omitempty"`
+	Method      string   `json:"method,omitempty"`
+	Snippet     string   `json:"snippet,omitempty"` // the source line of the start, trimmed
+	Fingerprint string   `json:"fingerprint"`       // stable across unrelated edits, see scanner
+	Role        string   `json:"role,omitempty"`
+	Fixes       []Fix    `json:"fixes,omitempty"`
+}
+
+// Notification is a problem with an input rather than a hazard in it:
+// unreadable, binary, too large, syntax errors. It names the file; the scan
+// goes on.
+type Notification struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line,omitempty"`
+	Level   Level  `json:"level"` // error: input skipped; warning: scanned in part; note: informational
+	Kind    string `json:"kind"`  // read-error, binary, too-large, encoding, syntax, timeout, internal
+	Message string `json:"message"`
+}

@@ -1,0 +1,862 @@
+// Package javasrc turns Java source into facts (rules/facts) with
+// tree-sitter.
+//
+// Cost model: every node handed from tree-sitter to Go costs far more than a
+// step inside the C library, so one multi-pattern query, compiled once per
+// process, streams the few node kinds we need in document order, and the
+// extractor looks closer (receiver, arguments, enclosing try) only at calls
+// whose method name some rule subscribed to. Trees are closed explicitly:
+// their memory lives on the C heap, which Go's collector cannot see.
+package javasrc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/java"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// mainQuery captures declarations (for context and name resolution) and the
+// name of every method invocation. Capture names index into the switch in
+// Extract; keep them in sync.
+const mainQuery = `
+(package_declaration) @package
+(import_declaration) @import
+(class_declaration) @type
+(interface_declaration) @type
+(enum_declaration) @type
+(record_declaration) @type
+(annotation_type_declaration) @type
+(object_creation_expression (class_body) @anon)
+(method_declaration) @method
+(constructor_declaration) @ctor
+(compact_constructor_declaration) @ctor
+(static_initializer) @clinit
+(field_declaration) @field
+(method_invocation name: (identifier) @call)
+(object_creation_expression type: (_) @new)
+`
+
+// declQuery finds typed declarations inside a method or class, to resolve
+// the type of a receiver variable. Run only on demand.
+const declQuery = `
+(local_variable_declaration type: (_) @type declarator: (variable_declarator name: (identifier) @name))
+(formal_parameter type: (_) @type name: (identifier) @name)
+(catch_formal_parameter (catch_type) @type name: (identifier) @name)
+(enhanced_for_statement type: (_) @type name: (identifier) @name)
+(resource type: (_) @type name: (identifier) @name)
+(field_declaration type: (_) @type declarator: (variable_declarator name: (identifier) @name))
+`
+
+var (
+	compileOnce sync.Once
+	qMain       *sitter.Query
+	qDecl       *sitter.Query
+	capNames    []string
+	compileErr  error
+)
+
+func compile() {
+	lang := java.GetLanguage()
+	qMain, compileErr = sitter.NewQuery([]byte(mainQuery), lang)
+	if compileErr != nil {
+		return
+	}
+	qDecl, compileErr = sitter.NewQuery([]byte(declQuery), lang)
+	if compileErr != nil {
+		return
+	}
+	for i := uint32(0); i < qMain.CaptureCount(); i++ {
+		capNames = append(capNames, qMain.CaptureNameForId(i))
+	}
+}
+
+// Interest says which calls and instance creations the rules inspect.
+type Interest struct {
+	Calls map[string]bool // method names
+	News  map[string]bool // simple type names
+}
+
+// Index answers whether a fully qualified type exists in the scanned
+// project, for same-package and wildcard-import resolution.
+type Index interface {
+	HasType(fqn string) bool
+}
+
+// Problem is a defect of the input that still let the extractor produce
+// facts (syntax errors, encoding).
+type Problem struct {
+	Kind    string // "syntax", "encoding"
+	Line    int
+	Message string
+}
+
+// ErrTimeout is returned when parsing exceeds the time limit.
+var ErrTimeout = errors.New("parse time limit exceeded")
+
+// Extractor holds one parser and its cursors; it is not safe for concurrent
+// use, so the scanner keeps one per worker.
+type Extractor struct {
+	parser   *sitter.Parser
+	qc       *sitter.QueryCursor
+	dc       *sitter.QueryCursor
+	interest Interest
+	maxDepth int
+}
+
+// NewExtractor makes an extractor. timeoutMicros bounds one parse (0 = no
+// limit).
+func NewExtractor(in Interest, timeoutMicros int) (*Extractor, error) {
+	compileOnce.Do(compile)
+	if compileErr != nil {
+		return nil, fmt.Errorf("javasrc: query: %w", compileErr)
+	}
+	p := sitter.NewParser()
+	p.SetLanguage(java.GetLanguage())
+	if timeoutMicros > 0 {
+		p.SetOperationLimit(timeoutMicros)
+	}
+	return &Extractor{parser: p, qc: sitter.NewQueryCursor(), dc: sitter.NewQueryCursor(), interest: in, maxDepth: 64}, nil
+}
+
+// Close frees the parser and cursors.
+func (e *Extractor) Close() {
+	e.qc.Close()
+	e.dc.Close()
+	e.parser.Close()
+}
+
+// ParseOnly parses src and closes the tree: the floor the benchmarks compare
+// the full extraction against.
+func (e *Extractor) ParseOnly(src []byte) error {
+	t := e.parser.Parse(nil, src)
+	if t == nil {
+		e.parser.Reset()
+		return ErrTimeout
+	}
+	t.Close()
+	return nil
+}
+
+// frame is an enclosing declaration while streaming captures.
+type frame struct {
+	end    uint32
+	kind   byte // 't' type, 'm' method-like, 'f' field initialiser
+	name   string
+	static bool
+	main   bool
+	node   *sitter.Node
+}
+
+// pendingCall is a call seen in the stream, resolved once the whole file's
+// declarations are known (a nested type may be declared after its use).
+type pendingCall struct {
+	node    *sitter.Node
+	ctx     facts.Context
+	method  *sitter.Node // enclosing method-like node, for local variables
+	classes []*sitter.Node
+	field   bool // inside a static field initialiser
+}
+
+type pendingNew struct {
+	node    *sitter.Node
+	typ     *sitter.Node
+	ctx     facts.Context
+	method  *sitter.Node
+	classes []*sitter.Node
+}
+
+// fileState is the per-file working set.
+type fileState struct {
+	e       *Extractor
+	src     []byte
+	f       *facts.File
+	idx     Index
+	single  map[string]string // simple name -> fqn from single-type imports
+	wild    []string          // packages (or types) imported on demand
+	sSingle map[string]string // static single imports: member -> owner
+	sWild   []string          // static on-demand imports: owner types
+	local   map[string]string // simple name -> binary name of types declared in this file
+	statics map[string]map[string]bool
+	vars    map[uintptr]map[string]string // per method/class node: variable -> declared type text
+}
+
+// Extract parses one file and returns its facts. path is the
+// slash-separated path relative to the scan root.
+func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []Problem, error) {
+	var problems []Problem
+	if !utf8.Valid(src) {
+		line := 1 + bytes.Count(src[:firstInvalidUTF8(src)], []byte{'\n'})
+		problems = append(problems, Problem{Kind: "encoding", Line: line,
+			Message: fmt.Sprintf("not valid UTF-8 (first bad byte on line %d); scanned as bytes, columns may be off", line)})
+	}
+	tree := e.parser.Parse(nil, src)
+	if tree == nil {
+		e.parser.Reset()
+		return nil, problems, ErrTimeout
+	}
+	defer tree.Close()
+	root := tree.RootNode()
+
+	st := &fileState{
+		e: e, src: src, idx: idx,
+		f:       &facts.File{Path: path, Test: IsTestPath(path)},
+		single:  map[string]string{},
+		sSingle: map[string]string{},
+		local:   map[string]string{},
+		statics: map[string]map[string]bool{},
+		vars:    map[uintptr]map[string]string{},
+	}
+	if root.HasError() {
+		if p, ok := firstError(root); ok {
+			problems = append(problems, p)
+		}
+	}
+
+	var (
+		stack   []frame
+		calls   []pendingCall
+		news    []pendingNew
+		anonSeq = map[string]int{}
+	)
+	e.qc.Exec(qMain, root)
+	for {
+		m, ci, ok := e.qc.NextCapture()
+		if !ok {
+			break
+		}
+		c := m.Captures[ci]
+		n := c.Node
+		start := n.StartByte()
+		for len(stack) > 0 && stack[len(stack)-1].end <= start {
+			stack = stack[:len(stack)-1]
+		}
+		switch capNames[c.Index] {
+		case "package":
+			st.f.Package = declName(st.text(n), "package")
+		case "import":
+			st.addImport(st.text(n))
+		case "type":
+			name := st.text(n.ChildByFieldName("name"))
+			outer := enclosingType(stack)
+			bin := name
+			if outer != "" {
+				bin = outer + "$" + name
+			} else if st.f.Package != "" {
+				bin = st.f.Package + "." + name
+			}
+			st.f.Types = append(st.f.Types, bin)
+			if _, dup := st.local[name]; !dup {
+				st.local[name] = bin
+			}
+			stack = append(stack, frame{end: n.EndByte(), kind: 't', name: bin, node: n})
+		case "anon":
+			outer := outermostType(stack)
+			anonSeq[outer]++
+			stack = append(stack, frame{end: n.EndByte(), kind: 't', name: fmt.Sprintf("%s$%d", outer, anonSeq[outer]), node: n})
+		case "method":
+			mods := n.Child(0)
+			static := mods != nil && mods.Type() == "modifiers" && hasWord(st.text(mods), "static")
+			name := st.text(n.ChildByFieldName("name"))
+			stack = append(stack, frame{end: n.EndByte(), kind: 'm', name: name, static: static, main: static && name == "main", node: n})
+		case "ctor":
+			stack = append(stack, frame{end: n.EndByte(), kind: 'm', name: "<init>", node: n})
+		case "clinit":
+			stack = append(stack, frame{end: n.EndByte(), kind: 'm', name: "<clinit>", static: true, node: n})
+		case "field":
+			mods := n.Child(0)
+			static := mods != nil && mods.Type() == "modifiers" && hasWord(st.text(mods), "static")
+			if static {
+				cls := enclosingType(stack)
+				if st.statics[cls] == nil {
+					st.statics[cls] = map[string]bool{}
+				}
+				for i := 0; i < int(n.NamedChildCount()); i++ {
+					d := n.NamedChild(i)
+					if d.Type() == "variable_declarator" {
+						st.statics[cls][st.text(d.ChildByFieldName("name"))] = true
+					}
+				}
+			}
+			name := "<init>"
+			if static {
+				name = "<clinit>"
+			}
+			stack = append(stack, frame{end: n.EndByte(), kind: 'f', name: name, static: static, node: n})
+		case "call":
+			if !e.interest.Calls[st.text(n)] {
+				continue
+			}
+			call := n.Parent()
+			pc := pendingCall{node: call, ctx: st.context(stack, call), method: enclosingMethod(stack), classes: enclosingTypes(stack)}
+			if len(stack) > 0 && stack[len(stack)-1].kind == 'f' && stack[len(stack)-1].static {
+				pc.field = true
+			}
+			calls = append(calls, pc)
+		case "new":
+			if !e.interest.News[simpleTypeName(st.text(n))] {
+				continue
+			}
+			obj := n.Parent()
+			news = append(news, pendingNew{node: obj, typ: n, ctx: st.context(stack, obj), method: enclosingMethod(stack), classes: enclosingTypes(stack)})
+		}
+	}
+
+	for _, pc := range calls {
+		st.f.Calls = append(st.f.Calls, st.buildCall(pc))
+	}
+	for _, pn := range news {
+		st.f.News = append(st.f.News, st.buildNew(pn))
+	}
+	return st.f, problems, nil
+}
+
+func (st *fileState) text(n *sitter.Node) string {
+	if n == nil {
+		return ""
+	}
+	s, e := n.StartByte(), n.EndByte()
+	if int(e) > len(st.src) || s > e {
+		return ""
+	}
+	return string(st.src[s:e])
+}
+
+func (st *fileState) context(stack []frame, n *sitter.Node) facts.Context {
+	ctx := facts.Context{Line: int(n.StartPoint().Row) + 1}
+	for i := len(stack) - 1; i >= 0; i-- {
+		fr := stack[i]
+		if fr.kind == 't' {
+			ctx.Class = fr.name
+			break
+		}
+		if ctx.Method == "" {
+			ctx.Method = fr.name
+			ctx.InStaticInit = fr.name == "<clinit>"
+			ctx.InMain = fr.main
+		}
+	}
+	return ctx
+}
+
+func enclosingType(stack []frame) string {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i].kind == 't' {
+			return stack[i].name
+		}
+	}
+	return ""
+}
+
+func outermostType(stack []frame) string {
+	for _, fr := range stack {
+		if fr.kind == 't' {
+			return fr.name
+		}
+	}
+	return ""
+}
+
+func enclosingTypes(stack []frame) []*sitter.Node {
+	var out []*sitter.Node
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i].kind == 't' {
+			out = append(out, stack[i].node)
+		}
+	}
+	return out
+}
+
+func enclosingMethod(stack []frame) *sitter.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].kind {
+		case 'm', 'f':
+			return stack[i].node
+		case 't':
+			return nil
+		}
+	}
+	return nil
+}
+
+// addImport records one import declaration from its text.
+func (st *fileState) addImport(text string) {
+	body := strings.TrimSpace(stripComments(text))
+	body = strings.TrimPrefix(body, "import")
+	body = strings.TrimSuffix(strings.TrimSpace(body), ";")
+	body = strings.TrimSpace(body)
+	static := false
+	if strings.HasPrefix(body, "static") && len(body) > 6 && !isIdentByte(body[6]) {
+		static = true
+		body = strings.TrimSpace(body[6:])
+	}
+	name := removeSpace(body)
+	wild := strings.HasSuffix(name, ".*")
+	if wild {
+		name = strings.TrimSuffix(name, ".*")
+	}
+	st.f.Imports = append(st.f.Imports, facts.Import{Name: name, Static: static, Wildcard: wild})
+	switch {
+	case static && wild:
+		st.sWild = append(st.sWild, name)
+	case static:
+		if i := strings.LastIndexByte(name, '.'); i > 0 {
+			st.sSingle[name[i+1:]] = name[:i]
+		}
+	case wild:
+		st.wild = append(st.wild, name)
+	default:
+		st.single[name[strings.LastIndexByte(name, '.')+1:]] = name
+	}
+}
+
+// resolveType maps a type as written to a fully qualified name following
+// Java's scoping: types declared in the file, single-type imports, the
+// file's package, on-demand imports, then java.lang. It returns "" when the
+// type cannot be known without a class path.
+func (st *fileState) resolveType(written string) string {
+	t := cleanType(written)
+	if t == "" {
+		return ""
+	}
+	if strings.IndexByte(t, '.') >= 0 {
+		first, rest, _ := strings.Cut(t, ".")
+		if outer := st.resolveSimple(first); outer != "" && !isLowerStart(first) {
+			return outer + "$" + strings.ReplaceAll(rest, ".", "$")
+		}
+		return t
+	}
+	return st.resolveSimple(t)
+}
+
+func (st *fileState) resolveSimple(name string) string {
+	if b, ok := st.local[name]; ok {
+		return b
+	}
+	if f, ok := st.single[name]; ok {
+		return f
+	}
+	if st.f.Package != "" && st.idx != nil && st.idx.HasType(st.f.Package+"."+name) {
+		return st.f.Package + "." + name
+	}
+	for _, p := range st.wild {
+		fq := p + "." + name
+		if jdkTypes[fq] || (st.idx != nil && st.idx.HasType(fq)) {
+			return fq
+		}
+	}
+	if fq := "java.lang." + name; jdkTypes[fq] {
+		return fq
+	}
+	return ""
+}
+
+// lookupVar finds the declared type (as written) of a variable visible from
+// the given method and classes: locals and parameters first, then fields
+// from the innermost class outwards.
+func (st *fileState) lookupVar(name string, method *sitter.Node, classes []*sitter.Node) (string, bool) {
+	if method != nil {
+		if t, ok := st.declsIn(method)[name]; ok {
+			return t, true
+		}
+	}
+	for _, c := range classes {
+		if t, ok := st.declsIn(c)[name]; ok {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+func (st *fileState) declsIn(n *sitter.Node) map[string]string {
+	key := n.ID()
+	if m, ok := st.vars[key]; ok {
+		return m
+	}
+	m := map[string]string{}
+	dc := st.e.dc
+	dc.Exec(qDecl, n)
+	for {
+		match, ok := dc.NextMatch()
+		if !ok {
+			break
+		}
+		var typ, nm string
+		for _, c := range match.Captures {
+			switch qDecl.CaptureNameForId(c.Index) {
+			case "type":
+				typ = st.text(c.Node)
+			case "name":
+				nm = st.text(c.Node)
+			}
+		}
+		// The first declaration wins: the query visits outer scopes before
+		// the nested ones that could shadow them less often than not.
+		if _, dup := m[nm]; !dup && nm != "" {
+			m[nm] = typ
+		}
+	}
+	st.vars[key] = m
+	return m
+}
+
+// buildCall resolves one invocation.
+func (st *fileState) buildCall(pc pendingCall) facts.Call {
+	n := pc.node
+	c := facts.Call{
+		Name:    st.text(n.ChildByFieldName("name")),
+		Span:    span(n),
+		Context: pc.ctx,
+	}
+	if nm := n.ChildByFieldName("name"); nm != nil {
+		c.NameSpan = span(nm)
+	}
+	obj := n.ChildByFieldName("object")
+	if obj == nil {
+		// Unqualified: a static import, else a method of this class.
+		if owner, ok := st.sSingle[c.Name]; ok {
+			c.Owner, c.Static = st.qualify(owner), true
+		} else if owner := st.staticWildOwner(c.Name); owner != "" {
+			c.Owner, c.Static = owner, true
+		} else {
+			c.Owner = pc.ctx.Class
+		}
+	} else {
+		c.Recv = st.expr(obj, pc, 0)
+		if c.Recv.Kind == facts.ExprName && c.Recv.Type == "" {
+			// A name that is not a variable: a type, for a static call.
+			if t := st.resolveType(c.Recv.Text); t != "" {
+				c.Owner, c.Static = t, true
+			}
+		} else {
+			c.Owner = c.Recv.Type
+		}
+	}
+	if args := n.ChildByFieldName("arguments"); args != nil {
+		c.ArgsSpan = span(args)
+		c.Args = st.args(args, pc)
+	}
+	if pc.field && isDirectValue(n) {
+		c.StoredToStatic = true
+	} else if lhs := assignedName(st, n); lhs != "" && st.isStaticField(pc.ctx.Class, lhs) {
+		c.StoredToStatic = true
+	}
+	c.InFinally, c.FinallyCalls = st.tryContext(n)
+	return c
+}
+
+func (st *fileState) buildNew(pn pendingNew) facts.New {
+	n := pn.node
+	nw := facts.New{Span: span(n), Context: pn.ctx}
+	nw.Type = st.resolveType(st.text(pn.typ))
+	if nw.Type == "" {
+		nw.Type = cleanType(st.text(pn.typ))
+	}
+	pc := pendingCall{node: n, ctx: pn.ctx, method: pn.method, classes: pn.classes}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		ch := n.NamedChild(i)
+		switch ch.Type() {
+		case "argument_list":
+			nw.Args = st.args(ch, pc)
+		case "class_body":
+			nw.Anonymous = true
+		}
+	}
+	return nw
+}
+
+func (st *fileState) args(list *sitter.Node, pc pendingCall) []facts.Expr {
+	var out []facts.Expr
+	for i := 0; i < int(list.NamedChildCount()); i++ {
+		a := list.NamedChild(i)
+		switch a.Type() {
+		case "line_comment", "block_comment":
+			continue
+		}
+		out = append(out, st.expr(a, pc, 0))
+	}
+	return out
+}
+
+// expr classifies an expression and resolves its static type where the
+// rules need it. depth bounds recursion on pathological chains.
+func (st *fileState) expr(n *sitter.Node, pc pendingCall, depth int) facts.Expr {
+	x := facts.Expr{Text: st.text(n), Span: span(n)}
+	if depth > st.e.maxDepth {
+		return x
+	}
+	switch n.Type() {
+	case "string_literal":
+		x.Kind, x.Type = facts.ExprString, "java.lang.String"
+		x.Value = unquote(x.Text)
+	case "class_literal":
+		x.Kind, x.Type = facts.ExprClass, "java.lang.Class"
+		if t := n.NamedChild(0); t != nil {
+			x.Value = st.resolveType(st.text(t))
+			if x.Value == "" {
+				x.Value = cleanType(st.text(t))
+			}
+		}
+	case "null_literal":
+		x.Kind, x.Loader = facts.ExprNull, facts.LoaderNull
+	case "true", "false", "decimal_integer_literal", "hex_integer_literal", "octal_integer_literal",
+		"binary_integer_literal", "decimal_floating_point_literal", "hex_floating_point_literal", "character_literal":
+		x.Kind = facts.ExprLiteral
+	case "identifier":
+		x.Kind = facts.ExprName
+		if t, ok := st.lookupVar(x.Text, pc.method, pc.classes); ok {
+			x.Type = st.resolveType(t)
+			if x.Type == "" {
+				x.Type = "?" + cleanType(t) // a variable of an unresolvable type
+			}
+			x.Loader = loaderOfType(x.Type)
+		}
+	case "field_access", "scoped_identifier":
+		x.Kind = facts.ExprName
+		if !isQualifiedName(x.Text) {
+			x.Kind = facts.ExprOther
+			break
+		}
+		first, _, _ := strings.Cut(removeSpace(x.Text), ".")
+		if first == "this" {
+			_, rest, _ := strings.Cut(removeSpace(x.Text), ".")
+			if t, ok := st.lookupVar(rest, nil, pc.classes); ok && !strings.Contains(rest, ".") {
+				x.Type = st.resolveType(t)
+				x.Loader = loaderOfType(x.Type)
+			}
+			break
+		}
+		if _, ok := st.lookupVar(first, pc.method, pc.classes); ok {
+			x.Type = "?" // a field of a variable: type unknown
+		}
+	case "this":
+		x.Kind, x.Type = facts.ExprName, pc.ctx.Class
+	case "method_invocation":
+		x.Kind = facts.ExprCall
+		x.Call, x.Type = st.callRef(n, pc, depth+1)
+		x.Loader = loaderOfCall(x.Call, n, st)
+	case "object_creation_expression":
+		x.Kind = facts.ExprNew
+		if t := n.ChildByFieldName("type"); t != nil {
+			x.Type = st.resolveType(st.text(t))
+		}
+	case "lambda_expression", "method_reference":
+		x.Kind = facts.ExprLambda
+	case "binary_expression":
+		x.Kind = facts.ExprConcat
+	case "ternary_expression":
+		x.Kind = facts.ExprConditional
+	case "parenthesized_expression":
+		if in := n.NamedChild(0); in != nil {
+			inner := st.expr(in, pc, depth+1)
+			inner.Text, inner.Span = x.Text, x.Span
+			return inner
+		}
+	case "cast_expression":
+		if t := n.ChildByFieldName("type"); t != nil {
+			x.Type = st.resolveType(st.text(t))
+			x.Loader = loaderOfType(x.Type)
+		}
+	}
+	return x
+}
+
+// callRef resolves the owner of a call used as an expression and the type
+// it returns, as far as the JDK return-type table knows.
+func (st *fileState) callRef(n *sitter.Node, pc pendingCall, depth int) (*facts.CallRef, string) {
+	name := st.text(n.ChildByFieldName("name"))
+	ref := &facts.CallRef{Name: name}
+	obj := n.ChildByFieldName("object")
+	switch {
+	case obj == nil:
+		if owner, ok := st.sSingle[name]; ok {
+			ref.Owner = st.qualify(owner)
+		} else if owner := st.staticWildOwner(name); owner != "" {
+			ref.Owner = owner
+		} else if name == "getClass" {
+			ref.Owner = "java.lang.Object"
+		} else {
+			ref.Owner = pc.ctx.Class
+		}
+	default:
+		recv := st.expr(obj, pc, depth)
+		if recv.Kind == facts.ExprName && recv.Type == "" {
+			ref.Owner = st.resolveType(recv.Text)
+		} else {
+			ref.Owner = recv.Type
+		}
+	}
+	if name == "getClass" {
+		return ref, "java.lang.Class"
+	}
+	return ref, returnTypes[ref.Owner+"."+name]
+}
+
+// loaderOfCall recognises the ClassLoader expressions of RULES H04/H07.
+func loaderOfCall(ref *facts.CallRef, n *sitter.Node, st *fileState) facts.Loader {
+	if ref == nil {
+		return facts.LoaderNone
+	}
+	switch ref.Owner + "." + ref.Name {
+	case "java.lang.ClassLoader.getSystemClassLoader":
+		return facts.LoaderSystem
+	case "java.lang.Thread.getContextClassLoader", "org.springframework.util.ClassUtils.getDefaultClassLoader":
+		return facts.LoaderContext
+	case "java.lang.Class.getClassLoader":
+		// Own loader: X.class.getClassLoader() or [this.]getClass().getClassLoader().
+		// A loader taken from an object the caller supplied is not "own".
+		obj := n.ChildByFieldName("object")
+		if obj == nil {
+			return facts.LoaderOther
+		}
+		switch obj.Type() {
+		case "class_literal":
+			return facts.LoaderOwn
+		case "method_invocation":
+			if st.text(obj.ChildByFieldName("name")) == "getClass" {
+				inner := obj.ChildByFieldName("object")
+				if inner == nil || inner.Type() == "this" {
+					return facts.LoaderOwn
+				}
+			}
+		}
+		return facts.LoaderOther
+	}
+	if returnTypes[ref.Owner+"."+ref.Name] == "java.lang.ClassLoader" {
+		return facts.LoaderOther
+	}
+	return facts.LoaderNone
+}
+
+func loaderOfType(t string) facts.Loader {
+	if strings.HasSuffix(t, "ClassLoader") {
+		return facts.LoaderOther
+	}
+	return facts.LoaderNone
+}
+
+// staticWildOwner finds a statically imported-on-demand JDK type that has a
+// static method of this name, for calls like exit(1) after
+// "import static java.lang.System.*".
+func (st *fileState) staticWildOwner(name string) string {
+	for _, owner := range st.sWild {
+		if staticMembers[owner+"."+name] {
+			return owner
+		}
+	}
+	return ""
+}
+
+// qualify turns a static-import owner into a binary name when it names a
+// type declared in this file.
+func (st *fileState) qualify(owner string) string { return owner }
+
+func (st *fileState) isStaticField(class, name string) bool {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	return st.statics[class][name]
+}
+
+// tryContext reports whether n is inside a finally block, and the names of
+// methods called in the finally blocks of try statements whose body
+// encloses n.
+func (st *fileState) tryContext(n *sitter.Node) (inFinally bool, finallyCalls []string) {
+	child := n
+	for p, i := n.Parent(), 0; p != nil && i < 256; p, i = p.Parent(), i+1 {
+		switch p.Type() {
+		case "method_declaration", "constructor_declaration", "lambda_expression", "class_body", "static_initializer":
+			return inFinally, finallyCalls
+		case "finally_clause":
+			inFinally = true
+		case "try_statement", "try_with_resources_statement":
+			body := p.ChildByFieldName("body")
+			if body != nil && body.StartByte() <= child.StartByte() && child.EndByte() <= body.EndByte() {
+				for j := 0; j < int(p.NamedChildCount()); j++ {
+					if fc := p.NamedChild(j); fc.Type() == "finally_clause" {
+						finallyCalls = append(finallyCalls, calledNames(st.text(fc))...)
+					}
+				}
+			}
+		}
+		child = p
+	}
+	return inFinally, finallyCalls
+}
+
+// isDirectValue reports whether a call is the initial value of a variable
+// declarator (possibly through a cast or parentheses).
+func isDirectValue(n *sitter.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Type() {
+		case "variable_declarator":
+			return true
+		case "parenthesized_expression", "cast_expression":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// assignedName returns the left-hand side name when the call's value is
+// assigned (x = call(), Foo.x = call(), this.x = call()).
+func assignedName(st *fileState, n *sitter.Node) string {
+	p := n.Parent()
+	for p != nil && (p.Type() == "parenthesized_expression" || p.Type() == "cast_expression") {
+		p = p.Parent()
+	}
+	if p == nil || p.Type() != "assignment_expression" {
+		return ""
+	}
+	left := p.ChildByFieldName("left")
+	if left == nil {
+		return ""
+	}
+	t := removeSpace(st.text(left))
+	if isQualifiedName(t) {
+		return strings.TrimPrefix(t, "this.")
+	}
+	return ""
+}
+
+func span(n *sitter.Node) facts.Span {
+	return facts.Span{Start: int(n.StartByte()), End: int(n.EndByte())}
+}
+
+// firstError finds the first ERROR or MISSING node by descending only into
+// subtrees that contain one.
+func firstError(root *sitter.Node) (Problem, bool) {
+	n := root
+	for steps := 0; steps < 100000; steps++ {
+		var next *sitter.Node
+		for i := 0; i < int(n.ChildCount()); i++ {
+			ch := n.Child(i)
+			if ch.IsError() || ch.IsMissing() {
+				pt := ch.StartPoint()
+				what := "syntax error"
+				if ch.IsMissing() {
+					what = "missing " + ch.Type()
+				}
+				return Problem{Kind: "syntax", Line: int(pt.Row) + 1,
+					Message: fmt.Sprintf("%s at line %d, column %d; the rest of the file was scanned", what, pt.Row+1, pt.Column+1)}, true
+			}
+			if ch.HasError() {
+				next = ch
+				break
+			}
+		}
+		if next == nil {
+			return Problem{}, false
+		}
+		n = next
+	}
+	return Problem{}, false
+}

@@ -1,0 +1,360 @@
+// Package scanner is kscan's engine: it discovers inputs, parses them on a
+// bounded worker pool (one parser per worker), runs the rules on each
+// file's facts and returns findings and notifications in a deterministic
+// order, identical for any number of workers.
+package scanner
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/javasrc"
+)
+
+// Options configure a scan.
+type Options struct {
+	Paths        []string // files and directories to scan
+	Root         string   // directory that result paths are relative to; default: the current directory
+	Rules        []*rules.Rule
+	Jobs         int // parallel parsers; default runtime.NumCPU()
+	Excludes     []string
+	MaxFileSize  int64 // larger files are skipped with a notification; default 4 MiB
+	ParseTimeout time.Duration
+	Role         facts.Role
+}
+
+// DefaultMaxFileSize is the default cap on one source file. Larger .java
+// files are generated code in practice, and parsing them costs more than
+// it finds.
+const DefaultMaxFileSize = 4 << 20
+
+// Stats describe the work done.
+type Stats struct {
+	Files    int           `json:"files"`    // source files discovered
+	Parsed   int           `json:"parsed"`   // files parsed (the rest could not trigger any rule)
+	Bytes    int64         `json:"bytes"`    // bytes read
+	Duration time.Duration `json:"duration"` // wall time
+}
+
+// Result is the outcome of a scan.
+type Result struct {
+	Root          string // absolute
+	Findings      []rules.Finding
+	Notifications []rules.Notification
+	Stats         Stats
+}
+
+// Scan runs the rules over the inputs.
+func Scan(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	root := opts.Root
+	if root == "" {
+		root = "."
+	}
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{"."}
+	}
+	if opts.Jobs <= 0 {
+		opts.Jobs = runtime.NumCPU()
+	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	if opts.ParseTimeout <= 0 {
+		opts.ParseTimeout = 20 * time.Second
+	}
+	if err := ValidateExcludes(opts.Excludes); err != nil {
+		return nil, err
+	}
+
+	res := &Result{Root: root}
+	var mu sync.Mutex
+	notify := func(n rules.Notification) {
+		mu.Lock()
+		res.Notifications = append(res.Notifications, n)
+		mu.Unlock()
+	}
+	inputs, err := discover(opts.Paths, root, opts.Excludes, notify)
+	if err != nil {
+		return nil, err
+	}
+	res.Stats.Files = len(inputs)
+
+	plan := newPlan(opts.Rules)
+	idx := newTypeIndex(inputs)
+
+	var parsed, nbytes atomic.Int64
+	work := make(chan input)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		defer close(work)
+		for _, in := range inputs {
+			select {
+			case work <- in:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return nil
+	})
+	for w := 0; w < opts.Jobs; w++ {
+		g.Go(func() error {
+			ex, err := javasrc.NewExtractor(plan.interest, int(opts.ParseTimeout/time.Microsecond))
+			if err != nil {
+				return err
+			}
+			defer ex.Close()
+			wk := &worker{ex: ex, plan: plan, idx: idx, opts: &opts}
+			for in := range work {
+				out := wk.scanFile(in)
+				if out.parsed {
+					parsed.Add(1)
+				}
+				nbytes.Add(out.bytes)
+				mu.Lock()
+				res.Findings = append(res.Findings, out.findings...)
+				res.Notifications = append(res.Notifications, out.notes...)
+				mu.Unlock()
+				if gctx.Err() != nil {
+					return gctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	sortFindings(res.Findings)
+	sortNotifications(res.Notifications)
+	res.Stats.Parsed = int(parsed.Load())
+	res.Stats.Bytes = nbytes.Load()
+	res.Stats.Duration = time.Since(start)
+	return res, nil
+}
+
+// plan is what the enabled rules need, computed once per scan.
+type plan struct {
+	rules    []*rules.Rule
+	keywords [][]byte // union, for the file pre-filter
+	ruleKeys [][]int  // per rule: indexes into keywords
+	interest javasrc.Interest
+}
+
+func newPlan(rs []*rules.Rule) *plan {
+	p := &plan{rules: rs, interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}}
+	at := map[string]int{}
+	for _, r := range rs {
+		var keys []int
+		for _, k := range r.Keywords {
+			i, ok := at[k]
+			if !ok {
+				i = len(p.keywords)
+				at[k] = i
+				p.keywords = append(p.keywords, []byte(k))
+			}
+			keys = append(keys, i)
+		}
+		p.ruleKeys = append(p.ruleKeys, keys)
+		for _, c := range r.Calls {
+			p.interest.Calls[c] = true
+		}
+		for _, n := range r.News {
+			p.interest.News[n] = true
+		}
+	}
+	return p
+}
+
+// candidates returns the rules that a file's bytes could trigger.
+func (p *plan) candidates(src []byte) []*rules.Rule {
+	var hit []bool
+	for i, k := range p.keywords {
+		if bytes.Contains(src, k) {
+			if hit == nil {
+				hit = make([]bool, len(p.keywords))
+			}
+			hit[i] = true
+		}
+	}
+	if hit == nil {
+		return nil
+	}
+	var out []*rules.Rule
+	for ri, keys := range p.ruleKeys {
+		for _, k := range keys {
+			if hit[k] {
+				out = append(out, p.rules[ri])
+				break
+			}
+		}
+	}
+	return out
+}
+
+type worker struct {
+	ex   *javasrc.Extractor
+	plan *plan
+	idx  typeIndex
+	opts *Options
+}
+
+type fileOut struct {
+	findings []rules.Finding
+	notes    []rules.Notification
+	parsed   bool
+	bytes    int64
+}
+
+// scanFile never fails: every problem with the input becomes a
+// notification naming it, and a panic in a rule or the parser is contained
+// to the file.
+func (w *worker) scanFile(in input) (out fileOut) {
+	note := func(level rules.Level, kind string, line int, msg string) {
+		out.notes = append(out.notes, rules.Notification{Path: in.rel, Line: line, Level: level, Kind: kind, Message: msg})
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out.findings = nil
+			note(rules.LevelError, "internal", 0, fmt.Sprintf("internal error, file skipped: %v", r))
+			if os.Getenv("KSCAN_DEBUG") != "" {
+				fmt.Fprintf(os.Stderr, "%s: panic: %v\n%s", in.rel, r, debug.Stack())
+			}
+		}
+	}()
+	if in.size > w.opts.MaxFileSize {
+		note(rules.LevelWarning, "too-large", 0, fmt.Sprintf("%s exceeds the %s limit (--max-file-size); skipped",
+			humanBytes(in.size), humanBytes(w.opts.MaxFileSize)))
+		return out
+	}
+	src, err := readCapped(in.abs, w.opts.MaxFileSize)
+	if err != nil {
+		note(rules.LevelError, "read-error", 0, "cannot read: "+errText(err))
+		return out
+	}
+	out.bytes = int64(len(src))
+	if len(src) == 0 {
+		note(rules.LevelNote, "empty", 0, "empty file")
+		return out
+	}
+	if isBinary(src) {
+		note(rules.LevelWarning, "binary", 0, "binary content (NUL bytes), not Java source; skipped")
+		return out
+	}
+	cands := w.plan.candidates(src)
+	if len(cands) == 0 {
+		return out
+	}
+	f, problems, err := w.ex.Extract(in.rel, src, w.idx)
+	for _, p := range problems {
+		note(rules.LevelWarning, p.Kind, p.Line, p.Message)
+	}
+	if err != nil {
+		kind := "parse-error"
+		if errors.Is(err, javasrc.ErrTimeout) {
+			kind = "timeout"
+		}
+		note(rules.LevelError, kind, 0, err.Error()+"; skipped")
+		return out
+	}
+	out.parsed = true
+	var diags []rules.Diagnostic
+	for _, r := range cands {
+		if f.Test && !r.IncludeTests {
+			continue
+		}
+		r.Check(rules.NewPass(r, f, w.opts.Role, src, w.idx, func(d rules.Diagnostic) { diags = append(diags, d) }))
+	}
+	if len(diags) > 0 {
+		out.findings = resolve(in.rel, src, w.opts.Role, diags)
+	}
+	return out
+}
+
+// readCapped reads a file, refusing to grow past max even if the file grew
+// after it was listed.
+func readCapped(p string, max int64) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(src)) > max {
+		return nil, fmt.Errorf("grew past the %s limit while reading", humanBytes(max))
+	}
+	return src, nil
+}
+
+// isBinary looks for NUL bytes in the head of the file, as git does.
+func isBinary(src []byte) bool {
+	head := src
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	return bytes.IndexByte(head, 0) >= 0
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func sortFindings(fs []rules.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Region.ByteOffset != b.Region.ByteOffset {
+			return a.Region.ByteOffset < b.Region.ByteOffset
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Message < b.Message
+	})
+}
+
+func sortNotifications(ns []rules.Notification) {
+	sort.SliceStable(ns, func(i, j int) bool {
+		a, b := &ns[i], &ns[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Message < b.Message
+	})
+}
