@@ -1,0 +1,97 @@
+package report
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/kscan/kscan/rules"
+)
+
+// JSONVersion is the version of the JSON report layout. It changes only
+// when a field is removed or changes meaning; new fields may appear
+// without a change.
+const JSONVersion = 1
+
+// jsonReport is the JSON layout:
+//
+//	{
+//	  "version": 1,
+//	  "tool": {"name", "version", "informationUri"},
+//	  "root": "/abs/scan/root",            // "" when unknown
+//	  "findings": [rules.Finding ...],     // with "suppressions" when suppressed
+//	  "notifications": [rules.Notification ...],
+//	  "stats": {"files", "parsed", "bytes", "durationMs"},
+//	  "properties": {...}                  // run extras, omitted when empty
+//	}
+//
+// Arrays are [] rather than null when empty.
+type jsonReport struct {
+	Version       int                  `json:"version"`
+	Tool          Tool                 `json:"tool"`
+	Root          string               `json:"root"`
+	Findings      []jsonFinding        `json:"findings"`
+	Notifications []rules.Notification `json:"notifications"`
+	Stats         jsonStats            `json:"stats"`
+	Properties    map[string]any       `json:"properties,omitempty"`
+}
+
+type jsonFinding struct {
+	rules.Finding
+	Suppressions []Suppression `json:"suppressions,omitempty"`
+}
+
+type jsonStats struct {
+	Files      int   `json:"files"`
+	Parsed     int   `json:"parsed"`
+	Bytes      int64 `json:"bytes"`
+	DurationMs int64 `json:"durationMs"`
+}
+
+// JSON writes in as an indented JSON document (see jsonReport for the
+// layout), for scripts and for kscan's own merge of sharded scans.
+func JSON(w io.Writer, in *Input) error {
+	if in == nil {
+		return errors.New("report: nil input")
+	}
+	out := jsonReport{
+		Version:       JSONVersion,
+		Tool:          in.Tool,
+		Root:          in.Root,
+		Findings:      make([]jsonFinding, 0, len(in.Findings)),
+		Notifications: append(make([]rules.Notification, 0, len(in.Notifications)), in.Notifications...),
+		Stats: jsonStats{
+			Files:      in.Stats.Files,
+			Parsed:     in.Stats.Parsed,
+			Bytes:      in.Stats.Bytes,
+			DurationMs: in.Stats.Duration.Milliseconds(),
+		},
+		Properties: in.Properties,
+	}
+	for i, f := range in.Findings {
+		f.Level = levelOf(&f)
+		f.Fixes = usableFixes(f.Fixes)
+		jf := jsonFinding{Finding: f}
+		for _, s := range in.Suppressions[i] {
+			s, err := s.normalize()
+			if err != nil {
+				return err
+			}
+			jf.Suppressions = append(jf.Suppressions, s)
+		}
+		out.Findings = append(out.Findings, jf)
+	}
+	raw, err := json.Marshal(out)
+	if err != nil {
+		return fmt.Errorf("report: encoding JSON: %w", err)
+	}
+	// Through the same printer as SARIF: nulls (from nil property values)
+	// dropped, two-space indent, <, > and & left readable.
+	doc, err := parseJSON(raw)
+	if err != nil {
+		return fmt.Errorf("report: re-reading JSON: %w", err)
+	}
+	doc.dropNulls()
+	return doc.write(w)
+}

@@ -1,0 +1,266 @@
+package report
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/kscan/kscan/rules"
+)
+
+// TextOptions control the text report. The CLI decides Color from whether
+// the output is a terminal and from NO_COLOR.
+type TextOptions struct {
+	Color bool // ANSI colours
+	// Verbose adds, under each finding, its class and method, role,
+	// fingerprint and the rule's documentation link.
+	Verbose bool
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiGreen  = "\x1b[32m"
+)
+
+type painter bool
+
+func (p painter) paint(code, s string) string {
+	if !p || s == "" {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func levelColor(l rules.Level) string {
+	switch l {
+	case rules.LevelError:
+		return ansiRed
+	case rules.LevelWarning:
+		return ansiYellow
+	}
+	return ansiCyan
+}
+
+// Text writes in for a person at a terminal: findings grouped by file
+// (files in path order, findings in the scanner's order), each with its
+// source line and fix, then the notifications, then a summary line.
+func Text(w io.Writer, in *Input, opts TextOptions) error {
+	if in == nil {
+		return errors.New("report: nil input")
+	}
+	bw := bufio.NewWriter(w)
+	p := painter(opts.Color)
+
+	byFile := map[string][]int{}
+	for i, f := range in.Findings {
+		byFile[f.Path] = append(byFile[f.Path], i)
+	}
+	files := make([]string, 0, len(byFile))
+	for path := range byFile {
+		files = append(files, path)
+	}
+	sort.Strings(files)
+
+	counts := map[rules.Level]int{}
+	suppressed := 0
+	for fi, path := range files {
+		if fi > 0 {
+			bw.WriteByte('\n')
+		}
+		bw.WriteString(p.paint(ansiBold, clean(path)) + "\n")
+		idx := byFile[path]
+		posWidth := 0
+		for _, i := range idx {
+			posWidth = max(posWidth, len(position(in.Findings[i].Region)))
+		}
+		for _, i := range idx {
+			f := &in.Findings[i]
+			level := levelOf(f)
+			counts[level]++
+			pos := position(f.Region)
+			fmt.Fprintf(bw, "  %s%s  %s  %s  %s",
+				pos, strings.Repeat(" ", posWidth-len(pos)),
+				p.paint(levelColor(level), fmt.Sprintf("%-7s", level)),
+				p.paint(ansiDim, f.RuleID),
+				clean(f.Message))
+			if sups := in.Suppressions[i]; len(sups) > 0 {
+				suppressed++
+				bw.WriteString(p.paint(ansiDim, "  (suppressed: "+suppressionText(sups)+")"))
+			}
+			bw.WriteByte('\n')
+			indent := "  " + strings.Repeat(" ", posWidth+2)
+			if s := strings.TrimSpace(f.Snippet); s != "" {
+				bw.WriteString(indent + "| " + clean(s) + "\n")
+			}
+			for _, fx := range usableFixes(f.Fixes) {
+				bw.WriteString(indent + p.paint(ansiGreen, "fix: ") + clean(firstNonEmpty(fx.Description, "available")) + "\n")
+			}
+			if opts.Verbose {
+				writeDetails(bw, indent, f, in.Rules)
+			}
+		}
+	}
+
+	if len(in.Notifications) > 0 {
+		if len(files) > 0 {
+			bw.WriteByte('\n')
+		}
+		writeNotifications(bw, in.Notifications, p)
+	}
+
+	if len(files) > 0 || len(in.Notifications) > 0 {
+		bw.WriteByte('\n')
+	}
+	bw.WriteString(summary(in, files, counts, suppressed) + "\n")
+	return bw.Flush()
+}
+
+// Notifications writes problems with inputs, one a line, as the text report
+// does; the CLI uses it to put them on stderr when the report goes to a file.
+func Notifications(w io.Writer, ns []rules.Notification, opts TextOptions) error {
+	bw := bufio.NewWriter(w)
+	writeNotifications(bw, ns, painter(opts.Color))
+	return bw.Flush()
+}
+
+func writeNotifications(bw *bufio.Writer, ns []rules.Notification, p painter) {
+	for _, n := range ns {
+		where := clean(n.Path)
+		if where == "" {
+			where = "(scan)"
+		}
+		if n.Line > 0 {
+			where += ":" + strconv.Itoa(n.Line)
+		}
+		level := n.Level
+		if level == "" {
+			level = rules.LevelWarning
+		}
+		fmt.Fprintf(bw, "kscan: %s: %s%s\n", where, clean(firstNonEmpty(n.Message, n.Kind)),
+			p.paint(ansiDim, " ["+string(level)+", "+firstNonEmpty(n.Kind, "input")+"]"))
+	}
+}
+
+func writeDetails(bw *bufio.Writer, indent string, f *rules.Finding, rs []*rules.Rule) {
+	var parts []string
+	if f.Class != "" {
+		where := f.Class
+		if f.Method != "" {
+			where += "." + f.Method
+		}
+		parts = append(parts, "in "+where)
+	}
+	if f.Role != "" {
+		parts = append(parts, "role "+f.Role)
+	}
+	parts = append(parts, "severity "+f.Severity.String())
+	if f.Fingerprint != "" {
+		parts = append(parts, "fingerprint "+f.Fingerprint)
+	}
+	bw.WriteString(indent + clean(strings.Join(parts, ", ")) + "\n")
+	for _, r := range rs {
+		if r != nil && r.ID == f.RuleID {
+			bw.WriteString(indent + "see " + r.HelpURI() + "\n")
+			break
+		}
+	}
+}
+
+func position(r rules.Region) string {
+	if r.StartLine < 1 {
+		return "-"
+	}
+	if r.StartColumn < 1 {
+		return strconv.Itoa(r.StartLine)
+	}
+	return strconv.Itoa(r.StartLine) + ":" + strconv.Itoa(r.StartColumn)
+}
+
+func suppressionText(sups []Suppression) string {
+	s := sups[0]
+	out := s.Kind
+	if s.Justification != "" {
+		out += ": " + s.Justification
+	}
+	return out
+}
+
+// summary is the last line, e.g. "3 findings (1 error, 1 warning, 1 note)
+// in 2 files; 120 files scanned (35 parsed) in 0.42s".
+func summary(in *Input, files []string, counts map[rules.Level]int, suppressed int) string {
+	scanned := fmt.Sprintf("%s scanned (%d parsed) in %.2fs",
+		plural(in.Stats.Files, "file", "files"), in.Stats.Parsed, in.Stats.Duration.Seconds())
+	var tail []string
+	if suppressed > 0 {
+		tail = append(tail, fmt.Sprintf("%d suppressed", suppressed))
+	}
+	if n := len(in.Notifications); n > 0 {
+		tail = append(tail, plural(n, "input problem", "input problems"))
+	}
+	extra := ""
+	if len(tail) > 0 {
+		extra = "; " + strings.Join(tail, ", ")
+	}
+	if len(in.Findings) == 0 {
+		return "No findings.\n" + scanned + extra
+	}
+	var byLevel []string
+	for _, l := range []struct {
+		level         rules.Level
+		single, multi string
+	}{
+		{rules.LevelError, "error", "errors"},
+		{rules.LevelWarning, "warning", "warnings"},
+		{rules.LevelNote, "note", "notes"},
+		{rules.LevelNone, "with level none", "with level none"},
+	} {
+		if n := counts[l.level]; n > 0 {
+			byLevel = append(byLevel, plural(n, l.single, l.multi))
+		}
+	}
+	return fmt.Sprintf("%s (%s) in %s; %s%s",
+		plural(len(in.Findings), "finding", "findings"), strings.Join(byLevel, ", "),
+		plural(len(files), "file", "files"), scanned, extra)
+}
+
+func plural(n int, single, multi string) string {
+	if n == 1 {
+		return "1 " + single
+	}
+	return strconv.Itoa(n) + " " + multi
+}
+
+// clean makes text from scanned files safe to print: control characters
+// (an ESC in a source line could drive the terminal) become U+FFFD, and
+// line breaks become spaces so each finding stays on its line.
+func clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if r != '\t' && (unicode.IsControl(r) || r == 0x2028 || r == 0x2029) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029:
+			return ' '
+		case r != '\t' && unicode.IsControl(r):
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}

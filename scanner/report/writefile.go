@@ -1,0 +1,55 @@
+package report
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// WriteFile writes a report to path through a temporary file in the same
+// directory and a rename, so readers never see a half-written report and a
+// failed write leaves the old file as it was. The new file replaces the old
+// one entirely (go-sarif's own WriteFile does not truncate, ANCHORS §1.4
+// pitfall 5) and keeps its permissions; a new file gets 0644.
+func WriteFile(path string, write func(io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	mode := os.FileMode(0o644)
+	if st, statErr := os.Stat(path); statErr == nil {
+		if !st.Mode().IsRegular() {
+			return &os.PathError{Op: "write", Path: path, Err: errors.New("not a regular file")}
+		}
+		mode = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriter(tmp)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
