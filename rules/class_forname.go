@@ -67,7 +67,7 @@ func checkClassForName(p *Pass) {
 				switch {
 				case isJDKClassName(a.Value), jdbcDrivers[a.Value]:
 					return
-				case p.Project != nil && p.Project.HasType(a.Value):
+				case declares(p, a.Value):
 					return // a class of the same artifact: the caller's loader defines it
 				default:
 					sev = p.AtMost(SeverityInfo)

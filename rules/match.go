@@ -117,3 +117,14 @@ func quote(s string) string {
 	}
 	return "\"" + s + "\""
 }
+
+// declares reports whether the scanned project declares the named class:
+// this file, or a file of the project by its path.
+func declares(p *Pass, fqn string) bool {
+	for _, t := range p.File.Types {
+		if t == fqn {
+			return true
+		}
+	}
+	return p.Project != nil && p.Project.HasType(fqn)
+}

@@ -766,11 +766,22 @@ func (st *fileState) isStaticField(class, name string) bool {
 }
 
 // tryContext reports whether n is inside a finally block, and the names of
-// methods called in the finally blocks of try statements whose body
-// encloses n.
+// methods called in the finally blocks of try statements that guard n:
+// those whose body encloses n, and one that directly follows n's statement
+// (the "set; try { ... } finally { restore; }" idiom).
 func (st *fileState) tryContext(n *sitter.Node) (inFinally bool, finallyCalls []string) {
 	child := n
+	stmtSeen := false
 	for p, i := n.Parent(), 0; p != nil && i < 256; p, i = p.Parent(), i+1 {
+		if !stmtSeen && (p.Type() == "expression_statement" || p.Type() == "local_variable_declaration") {
+			stmtSeen = true
+			for s, k := p.NextNamedSibling(), 0; s != nil && k < 4; s, k = s.NextNamedSibling(), k+1 {
+				if s.Type() == "try_statement" {
+					finallyCalls = append(finallyCalls, st.finallyNames(s)...)
+					break
+				}
+			}
+		}
 		switch p.Type() {
 		case "method_declaration", "constructor_declaration", "lambda_expression", "class_body", "static_initializer":
 			return inFinally, finallyCalls
@@ -779,16 +790,21 @@ func (st *fileState) tryContext(n *sitter.Node) (inFinally bool, finallyCalls []
 		case "try_statement", "try_with_resources_statement":
 			body := p.ChildByFieldName("body")
 			if body != nil && body.StartByte() <= child.StartByte() && child.EndByte() <= body.EndByte() {
-				for j := 0; j < int(p.NamedChildCount()); j++ {
-					if fc := p.NamedChild(j); fc.Type() == "finally_clause" {
-						finallyCalls = append(finallyCalls, calledNames(st.text(fc))...)
-					}
-				}
+				finallyCalls = append(finallyCalls, st.finallyNames(p)...)
 			}
 		}
 		child = p
 	}
 	return inFinally, finallyCalls
+}
+
+func (st *fileState) finallyNames(try *sitter.Node) []string {
+	for j := 0; j < int(try.NamedChildCount()); j++ {
+		if fc := try.NamedChild(j); fc.Type() == "finally_clause" {
+			return calledNames(st.text(fc))
+		}
+	}
+	return nil
 }
 
 // isDirectValue reports whether a call is the initial value of a variable

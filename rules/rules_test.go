@@ -1,0 +1,213 @@
+package rules_test
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner"
+	"github.com/kscan/kscan/scanner/javasrc"
+)
+
+var update = flag.Bool("update", false, "rewrite .golden files")
+
+// Fixtures live in testdata/rules/<rule-id>/. Every line that must be
+// flagged carries `// want "rule-id"` (or "rule-id:severity"); every other
+// line must not be flagged by any rule, so a false positive fails the test
+// as surely as a miss. Sub-directories named base, module, shared or
+// private are scanned with that role; the rest with an unknown role.
+const fixtureRoot = "../testdata/rules"
+
+var roleDirs = map[string]facts.Role{
+	"base": facts.RoleBase, "module": facts.RoleModule, "shared": facts.RoleShared, "private": facts.RolePrivate,
+}
+
+func TestRuleFixtures(t *testing.T) {
+	dirs, err := os.ReadDir(fixtureRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := map[string]bool{}
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		id := d.Name()
+		if _, ok := rules.Lookup(id); !ok {
+			t.Errorf("fixture directory %s names no rule", id)
+			continue
+		}
+		covered[id] = true
+		t.Run(id, func(t *testing.T) {
+			runFixtureDir(t, filepath.Join(fixtureRoot, id))
+		})
+	}
+	for _, r := range rules.All() {
+		if !covered[r.ID] {
+			t.Errorf("rule %s has no fixtures in %s", r.ID, fixtureRoot)
+		}
+	}
+}
+
+func runFixtureDir(t *testing.T, dir string) {
+	groups := map[facts.Role][]string{}
+	var wanted int
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".java") {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		role := facts.RoleUnknown
+		if r, ok := roleDirs[strings.Split(filepath.ToSlash(rel), "/")[0]]; ok {
+			role = r
+		}
+		groups[role] = append(groups[role], p)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for role, files := range groups {
+		res, err := scanner.Scan(context.Background(), scanner.Options{Paths: files, Root: dir, Rules: rules.All(), Jobs: 2, Role: role})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range res.Notifications {
+			t.Errorf("%s: unexpected notification: %s", n.Path, n.Message)
+		}
+		got := map[string][]rules.Finding{}
+		for _, f := range res.Findings {
+			got[f.Path] = append(got[f.Path], f)
+		}
+		for _, file := range files {
+			rel, _ := filepath.Rel(dir, file)
+			rel = filepath.ToSlash(rel)
+			wanted += compareWants(t, file, rel, got[rel])
+			checkFixes(t, file, got[rel])
+		}
+	}
+	if wanted == 0 {
+		t.Errorf("%s: no `// want` lines: a fixture must show what is flagged", dir)
+	}
+}
+
+var wantRE = regexp.MustCompile(`// want((?:\s+"[^"]+")+)`)
+var quotedRE = regexp.MustCompile(`"([^"]+)"`)
+
+// compareWants checks findings against the file's want comments and
+// returns the number of expectations.
+func compareWants(t *testing.T, file, rel string, findings []rules.Finding) int {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int][]string{} // line -> "rule" or "rule:severity"
+	n := 0
+	for i, line := range strings.Split(string(src), "\n") {
+		if m := wantRE.FindStringSubmatch(line); m != nil {
+			for _, q := range quotedRE.FindAllStringSubmatch(m[1], -1) {
+				want[i+1] = append(want[i+1], q[1])
+				n++
+			}
+		}
+	}
+	got := map[int][]rules.Finding{}
+	for _, f := range findings {
+		got[f.Region.StartLine] = append(got[f.Region.StartLine], f)
+	}
+	lines := map[int]bool{}
+	for l := range want {
+		lines[l] = true
+	}
+	for l := range got {
+		lines[l] = true
+	}
+	var sorted []int
+	for l := range lines {
+		sorted = append(sorted, l)
+	}
+	sort.Ints(sorted)
+	for _, l := range sorted {
+		exp := append([]string(nil), want[l]...)
+		var unexpected []string
+		for _, f := range got[l] {
+			matched := -1
+			for i, w := range exp {
+				id, sev, hasSev := strings.Cut(w, ":")
+				if id == f.RuleID && (!hasSev || sev == f.Severity.String()) {
+					matched = i
+					break
+				}
+			}
+			if matched >= 0 {
+				exp = append(exp[:matched], exp[matched+1:]...)
+			} else {
+				unexpected = append(unexpected, f.RuleID+":"+f.Severity.String()+" ("+f.Message+")")
+			}
+		}
+		for _, u := range unexpected {
+			t.Errorf("%s:%d: unexpected finding %s", rel, l, u)
+		}
+		for _, w := range exp {
+			t.Errorf("%s:%d: missing finding %s", rel, l, w)
+		}
+	}
+	return n
+}
+
+// checkFixes applies every fix of the file's findings and compares the
+// result with file.golden; the fixed file must still parse.
+func checkFixes(t *testing.T, file string, findings []rules.Finding) {
+	t.Helper()
+	var edits []rules.Edit
+	for _, f := range findings {
+		for _, fx := range f.Fixes {
+			edits = append(edits, fx.Edits...)
+		}
+	}
+	golden := file + ".golden"
+	if len(edits) == 0 {
+		if _, err := os.Stat(golden); err == nil {
+			t.Errorf("%s exists but no finding in %s has a fix", golden, file)
+		}
+		return
+	}
+	src, _ := os.ReadFile(file)
+	for i := range edits {
+		// Regions are what SARIF consumers apply; check they agree with bytes.
+		e := &edits[i]
+		if e.Region.ByteOffset != e.Span.Start || e.Region.ByteLength != e.Span.End-e.Span.Start {
+			t.Errorf("%s: edit region %+v disagrees with span %+v", file, e.Region, e.Span)
+		}
+	}
+	fixed, err := scanner.ApplyEdits(src, edits)
+	if err != nil {
+		t.Errorf("%s: %v", file, err)
+		return
+	}
+	if javasrc.SyntaxOK(src) && !javasrc.SyntaxOK(fixed) {
+		t.Errorf("%s: applying the fixes leaves code that does not parse", file)
+	}
+	if *update {
+		if err := os.WriteFile(golden, fixed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Errorf("%s: fixes present but no golden file (run go test ./rules -update): %v", file, err)
+		return
+	}
+	if string(want) != string(fixed) {
+		t.Errorf("%s: fixed output differs from %s:\n%s", file, golden, string(fixed))
+	}
+}
