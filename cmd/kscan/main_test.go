@@ -1,0 +1,361 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+var updateGolden = flag.Bool("update", false, "rewrite golden files")
+
+// The tests run the real binary, as users and CI do.
+var kscanBin string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "kscan-e2e")
+	if err != nil {
+		panic(err)
+	}
+	kscanBin = filepath.Join(dir, "kscan")
+	out, err := exec.Command("go", "build", "-o", kscanBin, ".").CombinedOutput()
+	if err != nil {
+		os.RemoveAll(dir)
+		panic("building kscan: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// kscan runs the binary in dir (the repository root when empty).
+func kscan(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(kscanBin, args...)
+	if dir == "" {
+		dir = repoRoot(t)
+	}
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Dir(filepath.Dir(wd))
+}
+
+const example = "examples/order-service"
+
+func TestExitCodes(t *testing.T) {
+	clean := t.TempDir()
+	os.WriteFile(filepath.Join(clean, "Ok.java"), []byte("class Ok { int x() { return 1; } }\n"), 0o644)
+	tests := []struct {
+		name string
+		dir  string
+		args []string
+		code int
+		in   string // expected in stdout+stderr
+	}{
+		{"findings at error", "", []string{"scan", example}, 1, "class-forname-caller-loader"},
+		{"fail-on none", "", []string{"scan", "--fail-on", "none", example}, 0, "system-exit"},
+		{"fail-on warning", "", []string{"scan", "--fail-on", "warning", "--rule", "shutdown-hook", example}, 1, "shutdown-hook"},
+		{"below fail-on", "", []string{"scan", "--rule", "shutdown-hook", example}, 0, "1 finding"},
+		{"clean", clean, []string{"scan"}, 0, "No findings"},
+		{"unknown flag", "", []string{"scan", "--no-such-flag", example}, 2, "unknown flag"},
+		{"unknown rule", "", []string{"scan", "--rule", "no-such-rule", example}, 2, "unknown rule"},
+		{"unknown disabled rule", "", []string{"scan", "--disable", "no-such-rule", example}, 2, "unknown rule"},
+		{"missing path", "", []string{"scan", "does/not/exist"}, 2, "does/not/exist"},
+		{"bad format", "", []string{"scan", "--format", "xml", example}, 2, "unknown --format"},
+		{"bad fail-on", "", []string{"scan", "--fail-on", "fatal", example}, 2, "unknown level"},
+		{"bad jobs", "", []string{"scan", "--jobs", "0", example}, 2, "--jobs"},
+		{"bad exclude", "", []string{"scan", "--exclude", "[", example}, 2, "bad --exclude"},
+		{"explain", "", []string{"explain", "system-exit"}, 0, "Fix"},
+		{"explain unknown", "", []string{"explain", "nope"}, 2, "unknown rule"},
+		{"rules", "", []string{"rules"}, 0, "serviceloader-default-loader"},
+		{"version", "", []string{"version"}, 0, "kscan "},
+		{"unknown command", "", []string{"frobnicate"}, 2, "unknown command"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := kscan(t, tc.dir, tc.args...)
+			if r.code != tc.code {
+				t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, tc.code, r.stdout, r.stderr)
+			}
+			if !strings.Contains(r.stdout+r.stderr, tc.in) {
+				t.Errorf("output lacks %q\nstdout:\n%s\nstderr:\n%s", tc.in, r.stdout, r.stderr)
+			}
+		})
+	}
+}
+
+func TestExampleFindings(t *testing.T) {
+	r := kscan(t, "", "scan", "--format", "json", example)
+	var doc struct {
+		Findings []struct {
+			RuleID string `json:"ruleId"`
+			Path   string `json:"path"`
+			Region struct {
+				StartLine int `json:"startLine"`
+			} `json:"region"`
+		} `json:"findings"`
+		Notifications []any `json:"notifications"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("json output: %v\n%s", err, r.stdout)
+	}
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, filepath.Base(f.Path)+":"+itoa(f.Region.StartLine)+":"+f.RuleID)
+	}
+	want := []string{
+		"LegacyDb.java:17:jdbc-driver-registration",
+		"LegacyDb.java:20:system-exit",
+		"OrderApplication.java:11:jvm-global-default-mutation",
+		"OrderApplication.java:12:system-property-mutation",
+		"OrderApplication.java:14:shutdown-hook",
+		"PluginRegistry.java:16:serviceloader-default-loader",
+		"PluginRegistry.java:20:class-forname-caller-loader",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(doc.Notifications) != 0 {
+		t.Errorf("unexpected notifications: %v", doc.Notifications)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestJobsDeterministic: output is byte-identical for any number of workers.
+func TestJobsDeterministic(t *testing.T) {
+	var outs []string
+	for _, jobs := range []string{"1", "4", "16"} {
+		r := kscan(t, "", "scan", "--format", "sarif", "--jobs", jobs, "--fail-on", "none", ".")
+		if r.code != 0 {
+			t.Fatalf("jobs %s: exit %d: %s", jobs, r.code, r.stderr)
+		}
+		outs = append(outs, r.stdout)
+	}
+	for i := 1; i < len(outs); i++ {
+		if outs[i] != outs[0] {
+			t.Fatalf("SARIF differs between --jobs 1 and run %d", i)
+		}
+	}
+}
+
+func loadSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	s, err := c.Compile(filepath.Join(repoRoot(t), "testdata", "sarif", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func validateSARIF(t *testing.T, s *jsonschema.Schema, data string) {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(data))
+	if err != nil {
+		t.Fatalf("SARIF is not JSON: %v", err)
+	}
+	if err := s.Validate(doc); err != nil {
+		t.Fatalf("SARIF does not validate against the 2.1.0 schema: %v", err)
+	}
+}
+
+// TestSARIFGolden pins the shape of the example's SARIF; the absolute root
+// is replaced so the file does not depend on the checkout location.
+func TestSARIFGolden(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.sarif")
+	r := kscan(t, "", "scan", "--format", "sarif", "-o", out, example)
+	if r.code != 1 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	validateSARIF(t, loadSchema(t), string(data))
+	got := normalizeSARIF(t, string(data))
+	golden := filepath.Join(repoRoot(t), "testdata", "golden", "order-service.sarif")
+	if *updateGolden {
+		os.MkdirAll(filepath.Dir(golden), 0o755)
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/kscan -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("SARIF differs from %s; run go test ./cmd/kscan -update and review the diff", golden)
+	}
+}
+
+func normalizeSARIF(t *testing.T, s string) string {
+	root := repoRoot(t)
+	s = strings.ReplaceAll(s, "file://"+filepath.ToSlash(root)+"/", "file:///ROOT/")
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(s), &doc); err != nil {
+		t.Fatal(err)
+	}
+	run := doc["runs"].([]any)[0].(map[string]any)
+	drv := run["tool"].(map[string]any)["driver"].(map[string]any)
+	drv["version"] = "VERSION"
+	return s[:0] + mustIndent(t, doc)
+}
+
+func mustIndent(t *testing.T, v any) string {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b) + "\n"
+}
+
+func TestCleanSARIFHasEmptyResults(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "Ok.java"), []byte("class Ok {}\n"), 0o644)
+	r := kscan(t, dir, "scan", "--format", "sarif")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	validateSARIF(t, loadSchema(t), r.stdout)
+	if !strings.Contains(r.stdout, `"results": []`) {
+		t.Errorf("clean run must carry \"results\": []:\n%s", r.stdout)
+	}
+	if strings.Count(r.stdout, `"id": "`) < 8 {
+		t.Errorf("every rule must be declared even when nothing fired")
+	}
+}
+
+// TestBadInput: each bad file yields a notification naming it, the scan
+// finishes, and findings elsewhere (and in the damaged files) are kept.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Good.java", []byte("class Good { void f() { System.exit(1); } }\n"))
+	write("Empty.java", nil)
+	write("Binary.java", []byte("\x00\x01\x02\xffclass X { void f() { System.exit(1); } }"))
+	write("Latin1.java", []byte("class Latin1 { String s = \"caf\xe9\"; void f() { System.exit(2); } }\n"))
+	write("Broken.java", []byte("class Broken { void f( { System.exit(3); } int }}} \n"))
+	big := bytes.Repeat([]byte("// generated filler line to make a very large source file.......\n"), 10<<20/64)
+	write("Huge.java", append(append([]byte("class Huge { void f() { System.exit(4); } }\n"), big...), '\n'))
+	deep := "class Deep { Object f(String n) throws Exception { return Class.forName(" +
+		strings.Repeat("(", 10000) + "n" + strings.Repeat(")", 10000) + "); } }\n"
+	write("Deep.java", []byte(deep))
+	chain := "class Chain { void f() { System.exit(0); Object o = a" + strings.Repeat(".b()", 10000) + "; } }\n"
+	write("Chain.java", []byte(chain))
+	if err := os.Symlink("Loop.java", filepath.Join(dir, "Loop.java")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("missing.java", filepath.Join(dir, "Dangling.java")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(".", filepath.Join(dir, "dirloop")); err != nil {
+		t.Fatal(err)
+	}
+	unreadable := filepath.Join(dir, "Unreadable.java")
+	write("Unreadable.java", []byte("class U { void f() { System.exit(5); } }\n"))
+	os.Chmod(unreadable, 0)
+	canRead := func() bool { f, err := os.Open(unreadable); f.Close(); return err == nil }()
+
+	r := kscan(t, dir, "scan", "--format", "json", "--fail-on", "none")
+	if r.code != 0 {
+		t.Fatalf("exit %d\nstderr:\n%s", r.code, r.stderr)
+	}
+	var doc struct {
+		Findings []struct {
+			RuleID string `json:"ruleId"`
+			Path   string `json:"path"`
+		} `json:"findings"`
+		Notifications []struct {
+			Path string `json:"path"`
+			Kind string `json:"kind"`
+		} `json:"notifications"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	notes := map[string]string{}
+	for _, n := range doc.Notifications {
+		notes[n.Path] = n.Kind
+	}
+	wantNotes := map[string]string{
+		"Empty.java": "empty", "Binary.java": "binary", "Latin1.java": "encoding", "Broken.java": "syntax",
+		"Huge.java": "too-large", "Loop.java": "read-error", "Dangling.java": "read-error",
+	}
+	if !canRead {
+		wantNotes["Unreadable.java"] = "read-error"
+	}
+	for p, k := range wantNotes {
+		if notes[p] != k {
+			t.Errorf("notification for %s: got kind %q, want %q (all: %v)", p, notes[p], k, notes)
+		}
+	}
+	found := map[string]bool{}
+	for _, f := range doc.Findings {
+		found[f.Path+" "+f.RuleID] = true
+	}
+	for _, want := range []string{"Good.java system-exit", "Latin1.java system-exit", "Broken.java system-exit",
+		"Deep.java class-forname-caller-loader", "Chain.java system-exit"} {
+		if !found[want] {
+			t.Errorf("missing finding %s (got %v)", want, found)
+		}
+	}
+	// Notifications reach a person on stderr when stdout is machine-readable.
+	if !strings.Contains(r.stderr, "Binary.java") {
+		t.Errorf("stderr should name the bad inputs:\n%s", r.stderr)
+	}
+	// --strict turns input problems into a failing exit code.
+	if r := kscan(t, dir, "scan", "--fail-on", "none", "--strict"); r.code != 1 {
+		t.Errorf("--strict: exit %d, want 1", r.code)
+	}
+	// A raised size cap parses the large file.
+	r = kscan(t, dir, "scan", "--format", "json", "--fail-on", "none", "--max-file-size", "16MiB", "Huge.java")
+	if !strings.Contains(r.stdout, `"Huge.java"`) || strings.Contains(r.stdout, "too-large") {
+		t.Errorf("Huge.java with --max-file-size 16MiB:\n%s\n%s", r.stdout, r.stderr)
+	}
+	if runtime.GOOS == "linux" && !canRead {
+		t.Log("unreadable file checked")
+	}
+}
