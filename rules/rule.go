@@ -111,8 +111,9 @@ type Rule struct {
 	Default  Severity
 	Severity map[facts.Role]Severity
 
-	// Keywords is the byte pre-filter: a file that contains none of them
-	// cannot trigger the rule and is not parsed for it.
+	// Keywords is the pre-filter: a file with no identifier token that
+	// starts with one of them (strings and comments included) cannot
+	// trigger the rule and is not parsed for it.
 	Keywords []string
 	// Calls lists the method names whose invocations the rule inspects; the
 	// source extractor resolves only calls with these names.

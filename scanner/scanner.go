@@ -36,6 +36,9 @@ type Options struct {
 	MaxFileSize  int64 // larger files are skipped with a notification; default 4 MiB
 	ParseTimeout time.Duration
 	Role         facts.Role
+	// ParseOnly parses every file and runs no rules and no pre-filter: the
+	// floor that benchmarks compare a full scan against.
+	ParseOnly bool
 }
 
 // DefaultMaxFileSize is the default cap on one source file. Larger .java
@@ -155,13 +158,18 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 // plan is what the enabled rules need, computed once per scan.
 type plan struct {
 	rules    []*rules.Rule
-	keywords [][]byte // union, for the file pre-filter
-	ruleKeys [][]int  // per rule: indexes into keywords
+	keywords []string         // union of the rules' keywords
+	byHead   map[string][]int // first keyHead bytes of a keyword -> keyword indexes
+	short    []int            // keywords shorter than keyHead
+	ruleKeys [][]int          // per rule: indexes into keywords
 	interest javasrc.Interest
 }
 
+// keyHead is how many leading bytes index the keyword table.
+const keyHead = 4
+
 func newPlan(rs []*rules.Rule) *plan {
-	p := &plan{rules: rs, interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}}
+	p := &plan{rules: rs, byHead: map[string][]int{}, interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}}
 	at := map[string]int{}
 	for _, r := range rs {
 		var keys []int
@@ -170,7 +178,12 @@ func newPlan(rs []*rules.Rule) *plan {
 			if !ok {
 				i = len(p.keywords)
 				at[k] = i
-				p.keywords = append(p.keywords, []byte(k))
+				p.keywords = append(p.keywords, k)
+				if len(k) >= keyHead {
+					p.byHead[k[:keyHead]] = append(p.byHead[k[:keyHead]], i)
+				} else {
+					p.short = append(p.short, i)
+				}
 			}
 			keys = append(keys, i)
 		}
@@ -185,16 +198,42 @@ func newPlan(rs []*rules.Rule) *plan {
 	return p
 }
 
-// candidates returns the rules that a file's bytes could trigger.
+// candidates returns the rules that a file's bytes could trigger. Keywords
+// are matched as prefixes of identifier tokens (anywhere, strings and
+// comments included), in one pass over the file instead of one pass per
+// keyword.
 func (p *plan) candidates(src []byte) []*rules.Rule {
 	var hit []bool
-	for i, k := range p.keywords {
-		if bytes.Contains(src, k) {
-			if hit == nil {
-				hit = make([]bool, len(p.keywords))
-			}
-			hit[i] = true
+	mark := func(i int) {
+		if hit == nil {
+			hit = make([]bool, len(p.keywords))
 		}
+		hit[i] = true
+	}
+	for i := 0; i < len(src); {
+		c := src[i]
+		if !identStart(c) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(src) && identPart(src[j]) {
+			j++
+		}
+		tok := src[i:j]
+		if len(tok) >= keyHead {
+			for _, k := range p.byHead[string(tok[:keyHead])] {
+				if bytes.HasPrefix(tok, []byte(p.keywords[k])) {
+					mark(k)
+				}
+			}
+		}
+		for _, k := range p.short {
+			if bytes.HasPrefix(tok, []byte(p.keywords[k])) {
+				mark(k)
+			}
+		}
+		i = j
 	}
 	if hit == nil {
 		return nil
@@ -209,6 +248,14 @@ func (p *plan) candidates(src []byte) []*rules.Rule {
 		}
 	}
 	return out
+}
+
+func identStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$'
+}
+
+func identPart(c byte) bool {
+	return identStart(c) || c >= '0' && c <= '9'
 }
 
 type worker struct {
@@ -258,6 +305,14 @@ func (w *worker) scanFile(in input) (out fileOut) {
 	}
 	if isBinary(src) {
 		note(rules.LevelWarning, "binary", 0, "binary content (NUL bytes), not Java source; skipped")
+		return out
+	}
+	if w.opts.ParseOnly {
+		if err := w.ex.ParseOnly(src); err != nil {
+			note(rules.LevelError, "timeout", 0, err.Error()+"; skipped")
+			return out
+		}
+		out.parsed = true
 		return out
 	}
 	cands := w.plan.candidates(src)
