@@ -1,0 +1,122 @@
+package classfile
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestArgCount(t *testing.T) {
+	for desc, want := range map[string]int{
+		"()V": 0, "(I)V": 1, "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;": 3,
+		"([[I[Ljava/lang/Object;JD)V": 4, "": -1, "V": -1, "(Ljava/lang/String": -1, "(Q)V": -1, "(I": -1,
+	} {
+		if got := ArgCount(desc); got != want {
+			t.Errorf("ArgCount(%q) = %d, want %d", desc, got, want)
+		}
+	}
+}
+
+func TestArgSource(t *testing.T) {
+	for _, fd := range fixtureDirs {
+		c := loadClass(t, fd.dir, "Loading")
+		// source describes the producer of argument arg of the first call
+		// to owner.name in method, and of that producer's receiver.
+		source := func(method, owner, name string, arg int) (string, string) {
+			code := c.Method(method, "").Code
+			ins, err := code.Instructions()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range ins {
+				if ins[i].Ref.Is(owner, name, "") {
+					j := code.ArgSource(ins, i, arg)
+					if j < 0 {
+						return "unknown", ""
+					}
+					recv := ""
+					if ins[j].Op.IsInvoke() {
+						if k := code.ArgSource(ins, j, -1); k >= 0 {
+							recv = describe(&ins[k])
+						}
+					}
+					return describe(&ins[j]), recv
+				}
+			}
+			t.Fatalf("%s: no call to %s.%s", method, owner, name)
+			return "", ""
+		}
+		tests := []struct {
+			method, owner, name string
+			arg                 int
+			want, recv          string
+		}{
+			{"three", "java/lang/Class", "forName", 2, "invokevirtual java/lang/Class.getClassLoader()Ljava/lang/ClassLoader;", "ldc fixture/Loading.class"},
+			{"three", "java/lang/Class", "forName", 0, "aload_1", ""},
+			{"three", "java/lang/Class", "forName", 1, "iconst_1", ""},
+			{"three", "java/lang/Class", "forName", -1, "unknown", ""},
+			{"viaGetClass", "java/lang/Class", "forName", 2, "invokevirtual java/lang/Class.getClassLoader()Ljava/lang/ClassLoader;", "invokevirtual java/lang/Object.getClass()Ljava/lang/Class;"},
+			{"viaNull", "java/lang/Class", "forName", 2, "aconst_null", ""},
+			{"services", "java/util/ServiceLoader", "load", 0, "ldc java/lang/Runnable.class", ""},
+			{"props", "java/lang/System", "setProperty", 0, `ldc "app.id"`, ""},
+			{"props", "java/lang/System", "setProperty", 1, `ldc "biz1"`, ""},
+			// A value chosen on two paths is not guessed.
+			{"ternary", "java/lang/Class", "forName", 2, "unknown", ""},
+			{"ternary", "java/lang/Class", "forName", 0, "unknown", ""},
+		}
+		for _, tt := range tests {
+			got, recv := source(tt.method, tt.owner, tt.name, tt.arg)
+			if got != tt.want || recv != tt.recv {
+				t.Errorf("%s %s arg %d: %q (receiver %q), want %q (%q)", fd.dir, tt.method, tt.arg, got, recv, tt.want, tt.recv)
+			}
+		}
+		// ServiceLoader.load(Class, ClassLoader) is the second load call.
+		code := c.Method("services", "").Code
+		ins, _ := code.Instructions()
+		for i := range ins {
+			if ins[i].Ref.Is("java/util/ServiceLoader", "load", "(Ljava/lang/Class;Ljava/lang/ClassLoader;)Ljava/util/ServiceLoader;") {
+				j := code.ArgSource(ins, i, 1)
+				if j < 0 || !ins[j].Ref.Is("java/lang/Class", "getClassLoader", "") {
+					t.Errorf("%s: load loader source %d", fd.dir, j)
+				} else if k := code.ArgSource(ins, j, -1); k < 0 || ins[k].Const.Str != "fixture/Loading" {
+					t.Errorf("%s: getClassLoader receiver %d", fd.dir, k)
+				}
+			}
+		}
+	}
+	// Out-of-range queries are -1, never a panic.
+	code := &Code{}
+	if code.Source(nil, 0, 0) != -1 || code.ArgSource(nil, 3, 0) != -1 {
+		t.Error("empty input")
+	}
+}
+
+// describe is Instr.String without the pc.
+func describe(in *Instr) string {
+	s := in.String()
+	return s[strings.Index(s, ": ")+2:]
+}
+
+// TestConcurrentDecode decodes one class from many goroutines; the lazy
+// resolution of the pool must be safe (run with -race).
+func TestConcurrentDecode(t *testing.T) {
+	c := loadClass(t, "classes17", "Features")
+	done := make(chan error)
+	for g := 0; g < 8; g++ {
+		go func() {
+			var err error
+			for _, m := range c.Methods {
+				if m.Code != nil {
+					if _, e := m.Code.Instructions(); e != nil {
+						err = e
+					}
+				}
+			}
+			done <- err
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
