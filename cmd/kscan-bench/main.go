@@ -13,9 +13,9 @@ import (
 	"runtime/pprof"
 	"strings"
 
+	"github.com/kscan/kscan/internal/corpus"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/scanner"
-	"github.com/kscan/kscan/internal/corpus"
 )
 
 func main() {

@@ -52,6 +52,10 @@ const declQuery = `
 (catch_formal_parameter (catch_type) @type name: (identifier) @name)
 (enhanced_for_statement type: (_) @type name: (identifier) @name)
 (resource type: (_) @type name: (identifier) @name)
+`
+
+// fieldQuery finds field declarations in a type, for receiver fields.
+const fieldQuery = `
 (field_declaration type: (_) @type declarator: (variable_declarator name: (identifier) @name))
 `
 
@@ -59,6 +63,7 @@ var (
 	compileOnce sync.Once
 	qMain       *sitter.Query
 	qDecl       *sitter.Query
+	qField      *sitter.Query
 	capNames    []string
 	compileErr  error
 )
@@ -70,6 +75,10 @@ func compile() {
 		return
 	}
 	qDecl, compileErr = sitter.NewQuery([]byte(declQuery), lang)
+	if compileErr != nil {
+		return
+	}
+	qField, compileErr = sitter.NewQuery([]byte(fieldQuery), lang)
 	if compileErr != nil {
 		return
 	}
@@ -462,27 +471,61 @@ func (st *fileState) resolveSimple(name string) string {
 // the given method and classes: locals and parameters first, then fields
 // from the innermost class outwards.
 func (st *fileState) lookupVar(name string, method *sitter.Node, classes []*sitter.Node) (string, bool) {
-	if method != nil {
-		if t, ok := st.declsIn(method)[name]; ok {
+	if method != nil && st.mayDeclare(method, name) {
+		if t, ok := st.declsIn(method, qDecl)[name]; ok {
 			return t, true
 		}
 	}
 	for _, c := range classes {
-		if t, ok := st.declsIn(c)[name]; ok {
+		if t, ok := st.declsIn(c, qField)[name]; ok {
 			return t, true
 		}
 	}
 	return "", false
 }
 
-func (st *fileState) declsIn(n *sitter.Node) map[string]string {
+// mayDeclare is a text pre-check for lookupVar: can the method's source
+// declare name at all (the name preceded by a type-ish character and
+// whitespace)? It saves the declaration query for the common case of a
+// receiver that is a field or a type.
+func (st *fileState) mayDeclare(method *sitter.Node, name string) bool {
+	start, end := int(method.StartByte()), int(method.EndByte())
+	if end > len(st.src) || start > end {
+		return true
+	}
+	body := st.src[start:end]
+	for i := 0; ; {
+		j := bytes.Index(body[i:], []byte(name))
+		if j < 0 {
+			return false
+		}
+		j += i
+		k := j + len(name)
+		if (k == len(body) || !isIdentByte(body[k])) && (j == 0 || !isIdentByte(body[j-1])) {
+			// Walk back over spaces to the preceding character.
+			p := j - 1
+			for p >= 0 && (body[p] == ' ' || body[p] == '\t' || body[p] == '\n' || body[p] == '\r') {
+				p--
+			}
+			if p >= 0 && p < j-1 && (isIdentByte(body[p]) || body[p] == '>' || body[p] == ']') {
+				return true
+			}
+		}
+		i = j + 1
+	}
+}
+
+// declsIn runs a declaration query over a node once and caches the result;
+// a class is searched for fields only, so its methods' locals are not
+// crossed into Go.
+func (st *fileState) declsIn(n *sitter.Node, q *sitter.Query) map[string]string {
 	key := n.ID()
 	if m, ok := st.vars[key]; ok {
 		return m
 	}
 	m := map[string]string{}
 	dc := st.e.dc
-	dc.Exec(qDecl, n)
+	dc.Exec(q, n)
 	for {
 		match, ok := dc.NextMatch()
 		if !ok {
@@ -490,7 +533,7 @@ func (st *fileState) declsIn(n *sitter.Node) map[string]string {
 		}
 		var typ, nm string
 		for _, c := range match.Captures {
-			switch qDecl.CaptureNameForId(c.Index) {
+			switch q.CaptureNameForId(c.Index) {
 			case "type":
 				typ = st.text(c.Node)
 			case "name":
@@ -529,7 +572,7 @@ func (st *fileState) buildCall(pc pendingCall) facts.Call {
 			c.Owner = pc.ctx.Class
 		}
 	} else {
-		c.Recv = st.expr(obj, pc, 0)
+		c.Recv = st.expr(obj, pc, 0, true)
 		if c.Recv.Kind == facts.ExprName && c.Recv.Type == "" {
 			// A name that is not a variable: a type, for a static call.
 			if t := st.resolveType(c.Recv.Text); t != "" {
@@ -580,14 +623,17 @@ func (st *fileState) args(list *sitter.Node, pc pendingCall) []facts.Expr {
 		case "line_comment", "block_comment":
 			continue
 		}
-		out = append(out, st.expr(a, pc, 0))
+		out = append(out, st.expr(a, pc, 0, false))
 	}
 	return out
 }
 
 // expr classifies an expression and resolves its static type where the
-// rules need it. depth bounds recursion on pathological chains.
-func (st *fileState) expr(n *sitter.Node, pc pendingCall, depth int) facts.Expr {
+// rules need it. Variable types are looked up only for receivers (recv),
+// where they decide the call's owner; an argument that is a plain variable
+// is never one of the loader forms the rules look for. depth bounds
+// recursion on pathological chains.
+func (st *fileState) expr(n *sitter.Node, pc pendingCall, depth int, recv bool) facts.Expr {
 	x := facts.Expr{Text: st.text(n), Span: span(n)}
 	if depth > st.e.maxDepth {
 		return x
@@ -611,6 +657,9 @@ func (st *fileState) expr(n *sitter.Node, pc pendingCall, depth int) facts.Expr 
 		x.Kind = facts.ExprLiteral
 	case "identifier":
 		x.Kind = facts.ExprName
+		if !recv {
+			break
+		}
 		if t, ok := st.lookupVar(x.Text, pc.method, pc.classes); ok {
 			x.Type = st.resolveType(t)
 			if x.Type == "" {
@@ -625,6 +674,9 @@ func (st *fileState) expr(n *sitter.Node, pc pendingCall, depth int) facts.Expr 
 			break
 		}
 		first, _, _ := strings.Cut(removeSpace(x.Text), ".")
+		if !recv {
+			break
+		}
 		if first == "this" {
 			_, rest, _ := strings.Cut(removeSpace(x.Text), ".")
 			if t, ok := st.lookupVar(rest, nil, pc.classes); ok && !strings.Contains(rest, ".") {
@@ -655,7 +707,7 @@ func (st *fileState) expr(n *sitter.Node, pc pendingCall, depth int) facts.Expr 
 		x.Kind = facts.ExprConditional
 	case "parenthesized_expression":
 		if in := n.NamedChild(0); in != nil {
-			inner := st.expr(in, pc, depth+1)
+			inner := st.expr(in, pc, depth+1, recv)
 			inner.Text, inner.Span = x.Text, x.Span
 			return inner
 		}
@@ -686,11 +738,11 @@ func (st *fileState) callRef(n *sitter.Node, pc pendingCall, depth int) (*facts.
 			ref.Owner = pc.ctx.Class
 		}
 	default:
-		recv := st.expr(obj, pc, depth)
-		if recv.Kind == facts.ExprName && recv.Type == "" {
-			ref.Owner = st.resolveType(recv.Text)
+		r := st.expr(obj, pc, depth, true)
+		if r.Kind == facts.ExprName && r.Type == "" {
+			ref.Owner = st.resolveType(r.Text)
 		} else {
-			ref.Owner = recv.Type
+			ref.Owner = r.Type
 		}
 	}
 	if name == "getClass" {
