@@ -471,6 +471,9 @@ func (st *fileState) resolveSimple(name string) string {
 // the given method and classes: locals and parameters first, then fields
 // from the innermost class outwards.
 func (st *fileState) lookupVar(name string, method *sitter.Node, classes []*sitter.Node) (string, bool) {
+	if name == "" {
+		return "", false // a MISSING node in broken code
+	}
 	if method != nil && st.mayDeclare(method, name) {
 		if t, ok := st.declsIn(method, qDecl)[name]; ok {
 			return t, true

@@ -174,9 +174,7 @@ func isQualifiedName(s string) bool {
 func unquote(lit string) string {
 	switch {
 	case strings.HasPrefix(lit, `"""`) && strings.HasSuffix(lit, `"""`) && len(lit) >= 6:
-		lit = lit[3 : len(lit)-3]
-		lit = strings.TrimLeft(lit, " \t")
-		lit = strings.TrimPrefix(strings.TrimPrefix(lit, "\r"), "\n")
+		lit = textBlock(lit[3 : len(lit)-3])
 	case len(lit) >= 2 && lit[0] == '"' && lit[len(lit)-1] == '"':
 		lit = lit[1 : len(lit)-1]
 	default:
@@ -203,4 +201,30 @@ func calledNames(code string) []string {
 		out = append(out, m[1])
 	}
 	return out
+}
+
+// textBlock strips a text block's opening line and its incidental
+// indentation (JLS 3.10.6), the closing delimiter's line included.
+func textBlock(body string) string {
+	if i := strings.IndexByte(body, '\n'); i >= 0 {
+		body = body[i+1:]
+	}
+	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
+	indent := -1
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "" && i != len(lines)-1 {
+			continue
+		}
+		n := len(l) - len(strings.TrimLeft(l, " \t"))
+		if indent < 0 || n < indent {
+			indent = n
+		}
+	}
+	for i, l := range lines {
+		if len(l) >= indent && indent > 0 {
+			lines[i] = l[indent:]
+		}
+		lines[i] = strings.TrimRight(lines[i], " \t")
+	}
+	return strings.Join(lines, "\n")
 }

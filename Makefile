@@ -1,0 +1,51 @@
+# kscan: make build | test | lint | bench | fuzz-smoke | docs
+GO      ?= go
+BIN     ?= bin/kscan
+CORPUS  ?= $(HOME)/.cache/kscan/bench-corpus
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all build test lint bench bench-go fuzz-smoke docs clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/kscan
+
+# Every test, after the checks that keep the tree clean.
+test: lint
+	$(GO) test ./...
+
+lint:
+	@out="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"; \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	@$(GO) run ./cmd/kscan rules --markdown | cmp -s - docs/rules.md || \
+	  { echo "docs/rules.md is stale: run 'make docs'"; exit 1; }
+
+docs:
+	$(GO) run ./cmd/kscan rules --markdown > docs/rules.md
+
+# Full scan against parse-only on a large real tree (Debian source packages,
+# fetched once into $(CORPUS)), or a generated 60 MB tree when offline.
+bench:
+	$(GO) build -o bin/kscan-bench ./cmd/kscan-bench
+	scripts/bench.sh bin/kscan-bench "$(CORPUS)" "$(JOBS)"
+	$(GO) test -run '^$$' -bench . -benchmem ./scanner/ ./scanner/classfile/ ./scanner/archive/ ./adapters/
+
+# Each fuzz target for a short fixed time: parsers of untrusted bytes.
+FUZZTIME ?= 10s
+fuzz-smoke:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./scanner/classfile/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./scanner/classfile/
+	$(GO) test -run '^$$' -fuzz '^FuzzWalk$$' -fuzztime $(FUZZTIME) ./scanner/archive/
+	$(GO) test -run '^$$' -fuzz '^FuzzParsePOM$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./scanner/deps/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseManifest$$' -fuzztime $(FUZZTIME) ./scanner/deps/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseDependencyList$$' -fuzztime $(FUZZTIME) ./scanner/deps/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseVersionCatalog$$' -fuzztime $(FUZZTIME) ./scanner/deps/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseUnion$$' -fuzztime $(FUZZTIME) ./adapters/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseVersion$$' -fuzztime $(FUZZTIME) ./adapters/
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./adapters/
+	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/javasrc/
+
+clean:
+	rm -rf bin

@@ -1,0 +1,165 @@
+package scanner
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+)
+
+func TestUTF16Columns(t *testing.T) {
+	// "日本" is 6 bytes and 2 UTF-16 units; "𝄞" is 4 bytes and 2 units.
+	src := []byte("class A { String s = \"日本\"; int x; }\nString t = \"𝄞\"; int y;\n")
+	l := newLines(src)
+	tests := []struct {
+		off, line, col int
+	}{
+		{0, 1, 1},
+		{strings.Index(string(src), "int x"), 1, 28}, // byte column 32
+		{strings.Index(string(src), "int y"), 2, 18}, // byte column 20
+		{len(src), 3, 1},
+	}
+	for _, tc := range tests {
+		line, col := l.pos(tc.off)
+		if line != tc.line || col != tc.col {
+			t.Errorf("offset %d: %d:%d, want %d:%d", tc.off, line, col, tc.line, tc.col)
+		}
+	}
+}
+
+func scanDir(t *testing.T, dir string, opts Options) *Result {
+	t.Helper()
+	opts.Paths = []string{dir}
+	opts.Root = dir
+	if opts.Rules == nil {
+		opts.Rules = rules.All()
+	}
+	res, err := Scan(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestFingerprintStable: inserting lines above a finding, or re-indenting
+// it, keeps its fingerprint; two identical calls in one method differ.
+func TestFingerprintStable(t *testing.T) {
+	before := "class A {\n  void f() {\n    System.exit(1);\n    System.exit(1);\n  }\n}\n"
+	after := "// a new header comment\n\nclass A {\n  int added;\n\n  void f() {\n        System.exit( 1 );\n    System.exit(1);\n  }\n}\n"
+	fps := func(src string) []string {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "A.java"), []byte(src), 0o644)
+		var out []string
+		for _, f := range scanDir(t, dir, Options{}).Findings {
+			out = append(out, f.Fingerprint)
+		}
+		return out
+	}
+	a, b := fps(before), fps(after)
+	if len(a) != 2 || len(b) != 2 {
+		t.Fatalf("findings: %v %v", a, b)
+	}
+	if a[0] != b[0] || a[1] != b[1] {
+		t.Errorf("fingerprints changed: %v -> %v", a, b)
+	}
+	if a[0] == a[1] {
+		t.Errorf("identical calls share a fingerprint %s", a[0])
+	}
+}
+
+func TestExcluded(t *testing.T) {
+	tests := []struct {
+		path    string
+		pattern string
+		want    bool
+	}{
+		{"src/generated/A.java", "generated", true},
+		{"src/main/A.java", "generated", false},
+		{"src/main/A.gen.java", "*.gen.java", true},
+		{"src/legacy/x/A.java", "src/legacy/**", true},
+		{"src/legacy", "src/legacy/**", true},
+		{"a/src/legacy/A.java", "src/legacy/**", false},
+		{"a/b/c/Gen.java", "**/c/*.java", true},
+		{"a/b/c/d/Gen.java", "**/c/*.java", false},
+		{"a/b/c/d/Gen.java", "a/**/Gen.java", true},
+		{"a/b/A.java", "./a/", true},
+	}
+	for _, tc := range tests {
+		if got := excluded(tc.path, []string{tc.pattern}); got != tc.want {
+			t.Errorf("excluded(%q, %q) = %v, want %v", tc.path, tc.pattern, got, tc.want)
+		}
+	}
+}
+
+func TestDiscoverSkipsBuildDirsAndExcludes(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"src/A.java", "target/B.java", "build/C.java", "node_modules/x/D.java", ".git/E.java", "gen/F.java", "src/G.txt"} {
+		full := filepath.Join(dir, p)
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		os.WriteFile(full, []byte("class X { void f() { System.exit(1); } }\n"), 0o644)
+	}
+	res := scanDir(t, dir, Options{Excludes: []string{"gen"}})
+	var paths []string
+	for _, f := range res.Findings {
+		paths = append(paths, f.Path)
+	}
+	if strings.Join(paths, ",") != "src/A.java" || res.Stats.Files != 1 {
+		t.Errorf("scanned %v (%d files)", paths, res.Stats.Files)
+	}
+}
+
+// TestRoleSeverity: the same hazard is rated by where the code runs, and a
+// rule that does not apply at a role reports nothing there.
+func TestRoleSeverity(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "A.java"), []byte("class A { void f(java.sql.Driver d) throws Exception { System.exit(1); java.sql.DriverManager.registerDriver(d); } }\n"), 0o644)
+	got := func(role facts.Role) map[string]string {
+		m := map[string]string{}
+		for _, f := range scanDir(t, dir, Options{Role: role}).Findings {
+			m[f.RuleID] = f.Severity.String()
+		}
+		return m
+	}
+	if m := got(facts.RoleModule); m["system-exit"] != "critical" || m["jdbc-driver-registration"] != "medium" {
+		t.Errorf("module: %v", m)
+	}
+	if m := got(facts.RoleBase); m["system-exit"] != "info" || m["jdbc-driver-registration"] != "" {
+		t.Errorf("base: %v", m)
+	}
+}
+
+func TestApplyEditsOverlap(t *testing.T) {
+	src := []byte("abcdef")
+	out, err := ApplyEdits(src, []rules.Edit{{Span: facts.Span{Start: 4, End: 5}, New: "X"}, {Span: facts.Span{Start: 1, End: 2}, New: "YY"}})
+	if err != nil || string(out) != "aYYcdXf" {
+		t.Errorf("got %q, %v", out, err)
+	}
+	if _, err := ApplyEdits(src, []rules.Edit{{Span: facts.Span{Start: 1, End: 3}}, {Span: facts.Span{Start: 2, End: 4}}}); err == nil {
+		t.Error("overlapping edits must fail")
+	}
+}
+
+// TestPreFilter: keywords match identifier prefixes in one pass.
+func TestPreFilter(t *testing.T) {
+	p := newPlan(rules.All())
+	ids := func(src string) string {
+		var out []string
+		for _, r := range p.candidates([]byte(src)) {
+			out = append(out, r.ID)
+		}
+		return strings.Join(out, ",")
+	}
+	if got := ids("class A { int x; }"); got != "" {
+		t.Errorf("plain class triggers %s", got)
+	}
+	if got := ids("class A { void f() { System.exit(1); } }"); !strings.Contains(got, "system-exit") {
+		t.Errorf("exit not found: %s", got)
+	}
+	if got := ids("x.setDefaultSSLSocketFactory(f)"); !strings.Contains(got, "jvm-global-default-mutation") {
+		t.Errorf("prefix keyword not found: %s", got)
+	}
+}
