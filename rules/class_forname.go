@@ -55,53 +55,63 @@ The suggested edit passes ` + "`Thread.currentThread().getContextClassLoader()`"
 a thread may run with no context loader.`,
 })
 
+// nameVerdict judges the class-name argument of a lookup: a JDK class or a
+// class of the scanned project resolves the same through any loader (skip);
+// a constant naming another library's class is an optional-dependency
+// probe (info); anything else keeps the rule's severity.
+func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe string) {
+	if name.Kind != facts.ExprString {
+		return false, SeverityNone, ""
+	}
+	switch {
+	case isJDKClassName(name.Value), jdbcDrivers[name.Value]:
+		return true, SeverityNone, ""
+	case declares(p, name.Value):
+		return true, SeverityNone, ""
+	}
+	return false, p.AtMost(SeverityInfo), name.Value
+}
+
 func checkClassForName(p *Pass) {
 	tccl := contextLoader(p.File)
 	calls(p, func(c *facts.Call) {
+		var d Diagnostic
 		switch {
 		case is(c, "java.lang.Class", "forName") && len(c.Args) == 1:
 			a := c.Args[0]
-			sev := SeverityNone
-			msg := "Class.forName(String) resolves the name with the caller's ClassLoader; in code the base shares, module classes are not visible and the lookup fails"
-			if a.Kind == facts.ExprString {
-				switch {
-				case isJDKClassName(a.Value), jdbcDrivers[a.Value]:
-					return
-				case declares(p, a.Value):
-					return // a class of the same artifact: the caller's loader defines it
-				default:
-					sev = p.AtMost(SeverityInfo)
-					msg = "Class.forName(" + quote(a.Value) + ") probes for a class of another library with the caller's ClassLoader; fine when the base provides that library"
-				}
-			}
-			p.Report(Diagnostic{
-				Severity: sev, Message: msg, Span: c.Span, Context: c.Context,
+			d = Diagnostic{
+				Message: "Class.forName(String) resolves the name with the caller's ClassLoader; in code the base shares, module classes are not visible and the lookup fails",
 				Fixes: []Fix{replace("Load through the thread context ClassLoader",
 					facts.Span{Start: a.Span.End, End: a.Span.End}, ", true, "+tccl)},
-			})
-		case is(c, "java.lang.Class", "forName") && len(c.Args) == 3 && ownLoader(c.Args[2].Loader):
-			p.Report(Diagnostic{
-				Message: "Class.forName with " + loaderWords(c.Args[2].Loader) + " cannot see module classes when this code is loaded by the base",
-				Span:    c.Span, Context: c.Context,
-				Fixes: []Fix{replace("Pass the thread context ClassLoader", c.Args[2].Span, tccl)},
-			})
-		case is(c, "java.lang.ClassLoader", "loadClass") && len(c.Args) >= 1 && ownLoader(c.Recv.Loader) && c.Recv.Loader != facts.LoaderNull:
-			if a := c.Args[0]; a.Kind == facts.ExprString && isJDKClassName(a.Value) {
-				return
 			}
-			p.Report(Diagnostic{
+		case is(c, "java.lang.Class", "forName") && len(c.Args) == 3 && ownLoader(c.Args[2].Loader):
+			d = Diagnostic{
+				Message: "Class.forName with " + loaderWords(c.Args[2].Loader) + " cannot see module classes when this code is loaded by the base",
+				Fixes:   []Fix{replace("Pass the thread context ClassLoader", c.Args[2].Span, tccl)},
+			}
+		case is(c, "java.lang.ClassLoader", "loadClass") && len(c.Args) >= 1 && ownLoader(c.Recv.Loader) && c.Recv.Loader != facts.LoaderNull:
+			d = Diagnostic{
 				Message: "loadClass on " + loaderWords(c.Recv.Loader) + " cannot see module classes when this code is loaded by the base",
-				Span:    c.Span, Context: c.Context,
-				Fixes: []Fix{replace("Load through the thread context ClassLoader", c.Recv.Span, tccl)},
-			})
+				Fixes:   []Fix{replace("Load through the thread context ClassLoader", c.Recv.Span, tccl)},
+			}
 		case is(c, "org.springframework.util.ClassUtils", "forName") && len(c.Args) == 2 &&
 			(c.Args[1].Loader == facts.LoaderOwn || c.Args[1].Loader == facts.LoaderSystem):
 			// ClassUtils.forName(name, null) uses Spring's default loader, the context loader.
-			p.Report(Diagnostic{
+			d = Diagnostic{
 				Message: "ClassUtils.forName with " + loaderWords(c.Args[1].Loader) + " cannot see module classes when this code is loaded by the base",
-				Span:    c.Span, Context: c.Context,
-				Fixes: []Fix{replace("Pass the thread context ClassLoader", c.Args[1].Span, tccl)},
-			})
+				Fixes:   []Fix{replace("Pass the thread context ClassLoader", c.Args[1].Span, tccl)},
+			}
+		default:
+			return
 		}
+		skip, sev, probe := nameVerdict(p, c.Args[0])
+		if skip {
+			return
+		}
+		if probe != "" {
+			d.Message = simpleOwner(c.Owner) + "." + c.Name + " probes for " + quote(probe) + ", a class of another library, with the caller's ClassLoader; fine when the base provides that library"
+		}
+		d.Severity, d.Span, d.Context = sev, c.Span, c.Context
+		p.Report(d)
 	})
 }

@@ -194,6 +194,7 @@ type fileState struct {
 	sWild   []string          // static on-demand imports: owner types
 	local   map[string]string // simple name -> binary name of types declared in this file
 	statics map[string]map[string]bool
+	consts  map[string]string // static final String constants of the file: simple name -> value
 	vars    map[uintptr]map[string]string // per method/class node: variable -> declared type text
 }
 
@@ -221,6 +222,7 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 		sSingle: map[string]string{},
 		local:   map[string]string{},
 		statics: map[string]map[string]bool{},
+		consts:  map[string]string{},
 		vars:    map[uintptr]map[string]string{},
 	}
 	if root.HasError() {
@@ -287,10 +289,16 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 				if st.statics[cls] == nil {
 					st.statics[cls] = map[string]bool{}
 				}
+				final := hasWord(st.text(mods), "final")
 				for i := 0; i < int(n.NamedChildCount()); i++ {
 					d := n.NamedChild(i)
-					if d.Type() == "variable_declarator" {
-						st.statics[cls][st.text(d.ChildByFieldName("name"))] = true
+					if d.Type() != "variable_declarator" {
+						continue
+					}
+					name := st.text(d.ChildByFieldName("name"))
+					st.statics[cls][name] = true
+					if v := d.ChildByFieldName("value"); final && v != nil && v.Type() == "string_literal" {
+						st.consts[name] = unquote(st.text(v))
 					}
 				}
 			}
@@ -661,6 +669,10 @@ func (st *fileState) expr(n *sitter.Node, pc pendingCall, depth int, recv bool) 
 	case "identifier":
 		x.Kind = facts.ExprName
 		if !recv {
+			// A static final String constant of this file stands for its value.
+			if v, ok := st.consts[x.Text]; ok {
+				x.Kind, x.Value, x.Type = facts.ExprString, v, "java.lang.String"
+			}
 			break
 		}
 		if t, ok := st.lookupVar(x.Text, pc.method, pc.classes); ok {

@@ -4,6 +4,8 @@ import java.util.Map;
 import org.springframework.util.ClassUtils;
 
 public class Basic {
+    private static final String USER_TRANSACTION = "javax.transaction.UserTransaction";
+    private static final String WEBSPHERE_ADMIN = "com.ibm.websphere.management.AdminServiceFactory";
     private final ClassLoader supplied;
 
     Basic(ClassLoader supplied) {
@@ -119,6 +121,22 @@ public class Basic {
 
     Class<?> jdkLoadClass() throws Exception {
         return getClass().getClassLoader().loadClass("java.lang.String");
+    }
+
+    Class<?> jdkConstant() throws Exception {
+        return getClass().getClassLoader().loadClass(USER_TRANSACTION);
+    }
+
+    Class<?> springJdkProbe() throws Exception {
+        return ClassUtils.forName("java.util.Optional", Basic.class.getClassLoader());
+    }
+
+    Class<?> libraryConstantProbe() throws Exception {
+        return getClass().getClassLoader().loadClass(WEBSPHERE_ADMIN); // want "class-forname-caller-loader:info"
+    }
+
+    Class<?> springLibraryProbe() throws Exception {
+        return ClassUtils.forName("org.apache.http.impl.client.AbstractHttpClient", getClass().getClassLoader()); // want "class-forname-caller-loader:info"
     }
 
     // Class.forName(name) in a comment is not a call.
