@@ -4,14 +4,13 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
+	"github.com/kscan/kscan/internal/procstat"
 	"os"
 	"runtime"
 	"runtime/pprof"
-	"strings"
 
 	"github.com/kscan/kscan/internal/corpus"
 	"github.com/kscan/kscan/rules"
@@ -54,21 +53,6 @@ func report(mode string, jobs int, res *scanner.Result) {
 	secs := res.Stats.Duration.Seconds()
 	mb := float64(res.Stats.Bytes) / 1e6
 	fmt.Printf("%-6s files=%d parsed=%d MB=%.1f seconds=%.2f files/s=%.0f MB/s=%.2f peakRSS=%s findings=%d jobs=%d\n",
-		mode, res.Stats.Files, res.Stats.Parsed, mb, secs, float64(res.Stats.Files)/secs, mb/secs, peakRSS(),
+		mode, res.Stats.Files, res.Stats.Parsed, mb, secs, float64(res.Stats.Files)/secs, mb/secs, procstat.PeakRSS(),
 		len(res.Findings), jobs)
-}
-
-func peakRSS() string {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return "unknown"
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			return strings.ReplaceAll(strings.TrimSpace(v), " ", "")
-		}
-	}
-	return "unknown"
 }

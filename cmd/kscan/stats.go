@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
+	"github.com/kscan/kscan/internal/procstat"
 	"io"
-	"os"
-	"strings"
 
 	"github.com/kscan/kscan/scanner"
 )
@@ -19,20 +17,5 @@ func printStats(w io.Writer, res *scanner.Result) {
 	}
 	fmt.Fprintf(w, "kscan: %d files (%d parsed), %.1f MB in %.2fs: %.0f files/s, %.1f MB/s, peak RSS %s\n",
 		res.Stats.Files, res.Stats.Parsed, float64(res.Stats.Bytes)/1e6, secs,
-		float64(res.Stats.Files)/secs, float64(res.Stats.Bytes)/1e6/secs, peakRSS())
-}
-
-func peakRSS() string {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return "unknown"
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			return strings.TrimSpace(v)
-		}
-	}
-	return "unknown"
+		float64(res.Stats.Files)/secs, float64(res.Stats.Bytes)/1e6/secs, procstat.PeakRSS())
 }
