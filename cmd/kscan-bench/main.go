@@ -7,12 +7,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/kscan/kscan/internal/procstat"
 	"os"
 	"runtime"
 	"runtime/pprof"
 
 	"github.com/kscan/kscan/internal/corpus"
+	"github.com/kscan/kscan/internal/procstat"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/scanner"
 )

@@ -2,9 +2,9 @@ package main
 
 import (
 	"fmt"
-	"github.com/kscan/kscan/internal/procstat"
 	"io"
 
+	"github.com/kscan/kscan/internal/procstat"
 	"github.com/kscan/kscan/scanner"
 )
 
