@@ -123,9 +123,21 @@ type Rule struct {
 
 	// IncludeTests makes the rule run on test sources too.
 	IncludeTests bool
+	// Leak marks hazards that only matter when modules are uninstalled at
+	// run time (RULES family C); --mode static turns them off.
+	Leak bool
+
+	// Resources lists base-name globs of non-Java files the rule reads
+	// ("application*.properties"); CheckResource is called for each.
+	Resources     []string
+	CheckResource func(*ResourcePass)
 
 	// Check is called once per file with the file's facts.
 	Check func(*Pass)
+	// CheckProject, when set, is called once after every file was checked,
+	// with the facts of all parsed files, for hazards that span files (a
+	// static field of one class written by another).
+	CheckProject func(*ProjectPass)
 }
 
 // SeverityFor is the rule's severity at a role.
@@ -185,6 +197,62 @@ func (p *Pass) Report(d Diagnostic) {
 	p.report(d)
 }
 
+// ResourcePass carries one non-Java file (configuration, descriptors) to a
+// rule; diagnostics are byte spans in Src.
+type ResourcePass struct {
+	Rule *Rule
+	Path string // slash-separated, relative to the scan root
+	Src  []byte
+	Role facts.Role
+	// Report behaves as Pass.Report.
+	report func(Diagnostic)
+}
+
+// NewResourcePass makes a resource pass.
+func NewResourcePass(r *Rule, path string, src []byte, role facts.Role, report func(Diagnostic)) *ResourcePass {
+	return &ResourcePass{Rule: r, Path: path, Src: src, Role: role, report: report}
+}
+
+// Report records a diagnostic in the resource.
+func (p *ResourcePass) Report(d Diagnostic) {
+	base := p.Rule.SeverityFor(p.Role)
+	if base == SeverityNone {
+		return
+	}
+	if d.Severity == SeverityNone {
+		d.Severity = base
+	}
+	d.RuleID = p.Rule.ID
+	p.report(d)
+}
+
+// ProjectPass carries the facts of every parsed file to a project rule.
+type ProjectPass struct {
+	Rule  *Rule
+	Files []*facts.File
+	// RoleOf says where the code at a path runs.
+	RoleOf func(path string) facts.Role
+	report func(Diagnostic)
+}
+
+// NewProjectPass makes a project pass; report receives every diagnostic.
+func NewProjectPass(r *Rule, files []*facts.File, roleOf func(string) facts.Role, report func(Diagnostic)) *ProjectPass {
+	return &ProjectPass{Rule: r, Files: files, RoleOf: roleOf, report: report}
+}
+
+// Report records a diagnostic in file path, rated for the role there.
+func (p *ProjectPass) Report(path string, d Diagnostic) {
+	base := p.Rule.SeverityFor(p.RoleOf(path))
+	if base == SeverityNone {
+		return
+	}
+	if d.Severity == SeverityNone || d.Severity > base {
+		d.Severity = base
+	}
+	d.RuleID, d.Path = p.Rule.ID, path
+	p.report(d)
+}
+
 // AtMost is the pass's severity capped at s: for findings the catalogue
 // rates lower than the rule's usual severity, without raising a role where
 // the rule is already milder.
@@ -195,9 +263,11 @@ func (p *Pass) AtMost(s Severity) Severity {
 	return s
 }
 
-// Diagnostic is what a rule reports: a byte span in the pass's file.
+// Diagnostic is what a rule reports: a byte span in the pass's file (or,
+// from a project rule, in the file named by Path).
 type Diagnostic struct {
 	RuleID   string
+	Path     string
 	Severity Severity
 	Message  string
 	Span     facts.Span
@@ -244,6 +314,16 @@ type Finding struct {
 	Fingerprint string   `json:"fingerprint"`       // stable across unrelated edits, see scanner
 	Role        string   `json:"role,omitempty"`
 	Fixes       []Fix    `json:"fixes,omitempty"`
+	// Suppressed lists why the finding is not held against the code; a
+	// suppressed finding stays in every report, marked.
+	// Reports carry them as SARIF-style suppressions.
+	Suppressed []Suppressed `json:"-"`
+}
+
+// Suppressed is one reason a finding is suppressed.
+type Suppressed struct {
+	Kind          string `json:"kind"` // inSource (comment or annotation) or external (config, baseline)
+	Justification string `json:"justification,omitempty"`
 }
 
 // Notification is a problem with an input rather than a hazard in it:

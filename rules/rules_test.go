@@ -19,7 +19,8 @@ import (
 var update = flag.Bool("update", false, "rewrite .golden files")
 
 // Fixtures live in testdata/rules/<rule-id>/. Every line that must be
-// flagged carries `// want "rule-id"` (or "rule-id:severity"); every other
+// flagged carries `// want "rule-id"` (or "rule-id:severity", or
+// "rule-id:suppressed" for a finding kept but suppressed); every other
 // line must not be flagged by any rule, so a false positive fails the test
 // as surely as a miss. Sub-directories named base, module, shared or
 // private are scanned with that role; the rest with an unknown role.
@@ -142,7 +143,10 @@ func compareWants(t *testing.T, file, rel string, findings []rules.Finding) int 
 			matched := -1
 			for i, w := range exp {
 				id, sev, hasSev := strings.Cut(w, ":")
-				if id == f.RuleID && (!hasSev || sev == f.Severity.String()) {
+				// A suppressed finding is still reported, marked; it must be
+				// expected as "rule-id:suppressed".
+				suppressed := len(f.Suppressed) > 0
+				if id == f.RuleID && (suppressed == (sev == "suppressed")) && (!hasSev || sev == "suppressed" || sev == f.Severity.String()) {
 					matched = i
 					break
 				}

@@ -23,9 +23,10 @@ var skipDirs = map[string]bool{
 
 // input is one file to scan.
 type input struct {
-	abs  string
-	rel  string // slash-separated, relative to the scan root
-	size int64
+	abs      string
+	rel      string // slash-separated, relative to the scan root
+	size     int64
+	resource bool // a non-Java file some rule reads (application.properties, ...)
 }
 
 // PathError is a target that does not exist or cannot be read at all; the
@@ -38,8 +39,9 @@ type PathError struct {
 func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
 func (e *PathError) Unwrap() error { return e.Err }
 
-// discover lists the .java files under the targets, in path order.
-func discover(targets []string, root string, excludes []string, notify func(rules.Notification)) ([]input, error) {
+// discover lists the .java files under the targets, and the files whose
+// base names match resources, in path order.
+func discover(targets []string, root string, excludes []string, resources []string, notify func(rules.Notification)) ([]input, error) {
 	seen := map[string]bool{}
 	var out []input
 	relOf := func(abs string) string {
@@ -113,6 +115,11 @@ func discover(targets []string, root string, excludes []string, notify func(rule
 					// target is scanned where it really lives if it is ours.
 				case fi.Mode().IsRegular() && isJava(p):
 					links = append(links, input{abs: p, rel: rel, size: fi.Size()})
+				}
+			case !isJava(p) && d.Type().IsRegular() && matchesAny(d.Name(), resources):
+				if fi, err := d.Info(); err == nil {
+					seen[p] = true
+					out = append(out, input{abs: p, rel: rel, size: fi.Size(), resource: true})
 				}
 			case !isJava(p):
 			case !d.Type().IsRegular():

@@ -83,7 +83,7 @@ func utf16Len(b []byte) int {
 // identical keys in the file. It does not include the line, so inserting
 // lines elsewhere or re-indenting leaves it unchanged, and a baseline
 // survives unrelated edits.
-func resolve(path string, src []byte, role facts.Role, diags []rules.Diagnostic) []rules.Finding {
+func resolve(path string, src []byte, role facts.Role, file *facts.File, diags []rules.Diagnostic) []rules.Finding {
 	sort.SliceStable(diags, func(i, j int) bool {
 		if diags[i].Span.Start != diags[j].Span.Start {
 			return diags[i].Span.Start < diags[j].Span.Start
@@ -125,6 +125,7 @@ func resolve(path string, src []byte, role facts.Role, diags []rules.Diagnostic)
 			}
 			f.Fixes = append(f.Fixes, rf)
 		}
+		f.Suppressed = suppressedBy(file, d.RuleID, reg.StartLine, d.Span)
 		out = append(out, f)
 	}
 	return out

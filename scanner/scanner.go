@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -35,7 +36,15 @@ type Options struct {
 	Excludes     []string
 	MaxFileSize  int64 // larger files are skipped with a notification; default 4 MiB
 	ParseTimeout time.Duration
-	Role         facts.Role
+	// Role applies to all code unless RoleAuto is set, in which case each
+	// file's role comes from the nearest pom.xml with a Koupleless signal.
+	// PathRoles (from .kscan.yaml) override both for matching paths.
+	Role      facts.Role
+	RoleAuto  bool
+	PathRoles []PathRole
+	// Static is --mode static: modules are never uninstalled, so leak
+	// rules report nothing.
+	Static bool
 	// ParseOnly parses every file and runs no rules and no pre-filter: the
 	// floor that benchmarks compare a full scan against.
 	ParseOnly bool
@@ -60,6 +69,8 @@ type Result struct {
 	Findings      []rules.Finding
 	Notifications []rules.Notification
 	Stats         Stats
+	// Roles are the role decisions that applied to scanned code, and why.
+	Roles []RoleDecision
 }
 
 // Scan runs the rules over the inputs.
@@ -96,14 +107,19 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		res.Notifications = append(res.Notifications, n)
 		mu.Unlock()
 	}
-	inputs, err := discover(opts.Paths, root, opts.Excludes, notify)
+	if opts.Static {
+		opts.Rules = withoutLeaks(opts.Rules)
+	}
+	plan := newPlan(opts.Rules)
+	inputs, err := discover(opts.Paths, root, opts.Excludes, plan.resources, notify)
 	if err != nil {
 		return nil, err
 	}
 	res.Stats.Files = len(inputs)
-
-	plan := newPlan(opts.Rules)
 	idx := newTypeIndex(inputs)
+	ro := newRoles(root, opts.PathRoles, opts.Role, opts.RoleAuto)
+	var kept []*facts.File // facts for the project pass
+	keepFacts := plan.hasProject
 
 	var parsed, nbytes atomic.Int64
 	work := make(chan input)
@@ -126,7 +142,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 				return err
 			}
 			defer ex.Close()
-			wk := &worker{ex: ex, plan: plan, idx: idx, opts: &opts}
+			wk := &worker{ex: ex, plan: plan, idx: idx, opts: &opts, roles: ro}
 			for in := range work {
 				out := wk.scanFile(in)
 				if out.parsed {
@@ -136,6 +152,9 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 				mu.Lock()
 				res.Findings = append(res.Findings, out.findings...)
 				res.Notifications = append(res.Notifications, out.notes...)
+				if keepFacts && out.facts != nil {
+					kept = append(kept, out.facts)
+				}
 				mu.Unlock()
 				if gctx.Err() != nil {
 					return gctx.Err()
@@ -147,6 +166,12 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	if keepFacts {
+		found, notes := projectPass(plan, kept, inputs, ro)
+		res.Findings = append(res.Findings, found...)
+		res.Notifications = append(res.Notifications, notes...)
+	}
+	res.Roles = ro.decisions()
 	sortFindings(res.Findings)
 	sortNotifications(res.Notifications)
 	res.Stats.Parsed = int(parsed.Load())
@@ -163,6 +188,9 @@ type plan struct {
 	short    []int            // keywords shorter than keyHead
 	ruleKeys [][]int          // per rule: indexes into keywords
 	interest javasrc.Interest
+	// resources are the base-name globs of non-Java files some rule reads.
+	resources  []string
+	hasProject bool
 }
 
 // keyHead is how many leading bytes index the keyword table.
@@ -194,8 +222,20 @@ func newPlan(rs []*rules.Rule) *plan {
 		for _, n := range r.News {
 			p.interest.News[n] = true
 		}
+		p.resources = append(p.resources, r.Resources...)
+		p.hasProject = p.hasProject || r.CheckProject != nil
 	}
 	return p
+}
+
+func withoutLeaks(rs []*rules.Rule) []*rules.Rule {
+	var out []*rules.Rule
+	for _, r := range rs {
+		if !r.Leak {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // candidates returns the rules that a file's bytes could trigger. Keywords
@@ -259,10 +299,11 @@ func identPart(c byte) bool {
 }
 
 type worker struct {
-	ex   *javasrc.Extractor
-	plan *plan
-	idx  typeIndex
-	opts *Options
+	ex    *javasrc.Extractor
+	plan  *plan
+	idx   typeIndex
+	opts  *Options
+	roles *roles
 }
 
 type fileOut struct {
@@ -270,6 +311,7 @@ type fileOut struct {
 	notes    []rules.Notification
 	parsed   bool
 	bytes    int64
+	facts    *facts.File
 }
 
 // scanFile never fails: every problem with the input becomes a
@@ -307,6 +349,11 @@ func (w *worker) scanFile(in input) (out fileOut) {
 		note(rules.LevelWarning, "binary", 0, "binary content (NUL bytes), not Java source; skipped")
 		return out
 	}
+	role := w.roles.of(in.rel)
+	if in.resource {
+		out.findings = w.checkResource(in, src, role)
+		return out
+	}
 	if w.opts.ParseOnly {
 		if err := w.ex.ParseOnly(src); err != nil {
 			note(rules.LevelError, "timeout", 0, err.Error()+"; skipped")
@@ -332,17 +379,78 @@ func (w *worker) scanFile(in input) (out fileOut) {
 		return out
 	}
 	out.parsed = true
+	out.facts = f
 	var diags []rules.Diagnostic
 	for _, r := range cands {
-		if f.Test && !r.IncludeTests {
+		if f.Test && !r.IncludeTests || r.Check == nil {
 			continue
 		}
-		r.Check(rules.NewPass(r, f, w.opts.Role, src, w.idx, func(d rules.Diagnostic) { diags = append(diags, d) }))
+		r.Check(rules.NewPass(r, f, role, src, w.idx, func(d rules.Diagnostic) { diags = append(diags, d) }))
 	}
 	if len(diags) > 0 {
-		out.findings = resolve(in.rel, src, w.opts.Role, diags)
+		out.findings = resolve(in.rel, src, role, f, diags)
 	}
 	return out
+}
+
+// checkResource runs the rules that read a non-Java file.
+func (w *worker) checkResource(in input, src []byte, role facts.Role) []rules.Finding {
+	var diags []rules.Diagnostic
+	base := path.Base(in.rel)
+	for _, r := range w.plan.rules {
+		if r.CheckResource == nil || !matchesAny(base, r.Resources) {
+			continue
+		}
+		r.CheckResource(rules.NewResourcePass(r, in.rel, src, role, func(d rules.Diagnostic) { diags = append(diags, d) }))
+	}
+	if len(diags) == 0 {
+		return nil
+	}
+	return resolve(in.rel, src, role, nil, diags)
+}
+
+func matchesAny(name string, globs []string) bool {
+	for _, g := range globs {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// projectPass runs the rules that need every file's facts. Their findings
+// are placed by re-reading the few files they point into.
+func projectPass(p *plan, files []*facts.File, inputs []input, ro *roles) ([]rules.Finding, []rules.Notification) {
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	byPath := map[string]*facts.File{}
+	for _, f := range files {
+		byPath[f.Path] = f
+	}
+	diags := map[string][]rules.Diagnostic{}
+	for _, r := range p.rules {
+		if r.CheckProject == nil {
+			continue
+		}
+		r.CheckProject(rules.NewProjectPass(r, files, ro.of, func(d rules.Diagnostic) {
+			diags[d.Path] = append(diags[d.Path], d)
+		}))
+	}
+	abs := map[string]string{}
+	for _, in := range inputs {
+		abs[in.rel] = in.abs
+	}
+	var found []rules.Finding
+	var notes []rules.Notification
+	for rel, ds := range diags {
+		src, err := os.ReadFile(abs[rel])
+		if err != nil {
+			notes = append(notes, rules.Notification{Path: rel, Level: rules.LevelError, Kind: "read-error",
+				Message: "cannot read again for a project-wide finding: " + errText(err)})
+			continue
+		}
+		found = append(found, resolve(rel, src, ro.of(rel), byPath[rel], ds)...)
+	}
+	return found, notes
 }
 
 // readCapped reads a file, refusing to grow past max even if the file grew

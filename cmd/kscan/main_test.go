@@ -359,3 +359,86 @@ func TestBadInput(t *testing.T) {
 		t.Log("unreadable file checked")
 	}
 }
+
+// TestProjectRoles: in a tree with a base, a module and a library the
+// module declares provided, roles are detected from the poms and the same
+// code is rated by where it runs.
+func TestProjectRoles(t *testing.T) {
+	r := kscan(t, "", "scan", "--format", "json", "--fail-on", "none", "testdata/projects")
+	var doc struct {
+		Findings []struct {
+			RuleID   string `json:"ruleId"`
+			Path     string `json:"path"`
+			Severity string `json:"severity"`
+			Role     string `json:"role"`
+		} `json:"findings"`
+		Roles []struct {
+			Dir, Role, Reason string
+		} `json:"roles"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	got := map[string]string{}
+	for _, f := range doc.Findings {
+		project := strings.Split(strings.TrimPrefix(f.Path, "testdata/projects/"), "/")[0]
+		got[project+" "+f.RuleID] = f.Role + ":" + f.Severity
+	}
+	want := map[string]string{
+		"shop-base class-forname-caller-loader":  "base:high",
+		"shop-base system-exit":                  "base:info",
+		"shop-base system-property-mutation":     "base:medium",
+		"shop-order class-forname-caller-loader": "module:low",
+		"shop-order system-exit":                 "module:critical",
+		"shop-order system-property-mutation":    "module:high",
+		"tenant-lib class-forname-caller-loader": "shared:high",
+		"tenant-lib system-exit":                 "shared:critical",
+		"tenant-lib system-property-mutation":    "shared:high",
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: got %q, want %q", k, got[k], v)
+		}
+	}
+	reasons := map[string]string{}
+	for _, ro := range doc.Roles {
+		reasons[ro.Dir] = ro.Role + " " + ro.Reason
+	}
+	for dir, want := range map[string]string{
+		"testdata/projects/shop-base":  "base testdata/projects/shop-base/pom.xml:12 dependency com.alipay.sofa.koupleless:koupleless-base-starter",
+		"testdata/projects/shop-order": "module testdata/projects/shop-order/pom.xml:21 plugin com.alipay.sofa:sofa-ark-maven-plugin goal repackage",
+		"testdata/projects/tenant-lib": "shared module dependency com.acme:tenant-lib, testdata/projects/shop-order/pom.xml:12 scope provided",
+	} {
+		if !strings.HasPrefix(reasons[dir], want) {
+			t.Errorf("role of %s: %q, want %q...", dir, reasons[dir], want)
+		}
+	}
+	// The text report says which role was used and why.
+	if tr := kscan(t, "", "scan", "--fail-on", "none", "testdata/projects"); !strings.Contains(tr.stdout, "role: module for testdata/projects/shop-order (testdata/projects/shop-order/pom.xml:21") {
+		t.Errorf("text report lacks the role line:\n%s", tr.stdout)
+	}
+	// --role overrides detection; .kscan.yaml path roles override both.
+	if r := kscan(t, "", "scan", "--format", "json", "--fail-on", "none", "--role", "module", "--rule", "system-exit", "testdata/projects/shop-base"); !strings.Contains(r.stdout, `"severity": "critical"`) {
+		t.Errorf("--role module not applied:\n%s", r.stdout)
+	}
+	if r := kscan(t, "", "scan", "--role", "kernel", "testdata/projects"); r.code != 2 {
+		t.Errorf("unknown role: exit %d", r.code)
+	}
+}
+
+func TestConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "lib"), 0o755)
+	os.WriteFile(filepath.Join(dir, "lib", "A.java"), []byte("class A { void f() { System.exit(1); } }\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "B.java"), []byte("class B { void f() { System.exit(1); } }\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".kscan.yaml"), []byte("role: base\nroles:\n  - path: lib/**\n    role: library\n"), 0o644)
+	r := kscan(t, dir, "scan", "--format", "json", "--fail-on", "none")
+	if !strings.Contains(r.stdout, `"role": "shared"`) || !strings.Contains(r.stdout, `"role": "base"`) ||
+		!strings.Contains(r.stdout, ".kscan.yaml:3: path lib/**") {
+		t.Errorf("path roles from .kscan.yaml not applied:\n%s", r.stdout)
+	}
+	os.WriteFile(filepath.Join(dir, ".kscan.yaml"), []byte("role: base\nmode: hot\n"), 0o644)
+	if r := kscan(t, dir, "scan"); r.code != 2 || !strings.Contains(r.stderr, ".kscan.yaml:2: mode") {
+		t.Errorf("bad config: exit %d, stderr %s", r.code, r.stderr)
+	}
+}

@@ -13,7 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner"
+	"github.com/kscan/kscan/scanner/config"
 	"github.com/kscan/kscan/scanner/report"
 )
 
@@ -31,6 +33,9 @@ type scanFlags struct {
 	color       string
 	verbose     bool
 	stats       bool
+	role        string
+	mode        string
+	config      string
 }
 
 func newScanCmd() *cobra.Command {
@@ -60,6 +65,9 @@ matching --exclude. Paths in reports are relative to --root (default: the curren
 	f.StringVar(&fl.color, "color", "auto", "color text output: auto, always or never (NO_COLOR is honoured)")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text output: show class, method, fingerprint and help link of each finding")
 	f.BoolVar(&fl.stats, "stats", false, "print throughput and peak memory to standard error")
+	f.StringVar(&fl.role, "role", "", "where the code runs: auto (from pom.xml), base, module, library (shared by the base) or private (default: .kscan.yaml's role, else auto)")
+	f.StringVar(&fl.mode, "mode", "", "dynamic (modules installed and uninstalled at run time) or static (leak rules off) (default: .kscan.yaml's mode, else dynamic)")
+	f.StringVar(&fl.config, "config", "", "configuration `FILE` (default: .kscan.yaml in --root, if present)")
 	return cmd
 }
 
@@ -84,12 +92,47 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	if err != nil {
 		return err
 	}
+	cfg, err := loadConfig(fl)
+	if err != nil {
+		return usageError{err}
+	}
 	selected, err := rules.Select(fl.only, fl.disable)
 	if err != nil {
 		return usageError{err}
 	}
-	if err := scanner.ValidateExcludes(fl.excludes); err != nil {
+	selected, err = applyRuleConfig(selected, cfg)
+	if err != nil {
 		return usageError{err}
+	}
+	excludes := append(append([]string(nil), cfg.Exclude...), fl.excludes...)
+	if err := scanner.ValidateExcludes(excludes); err != nil {
+		return usageError{err}
+	}
+	roleName := firstSet(fl.role, cfg.Role, "auto")
+	role, auto, err := scanner.ParseRole(roleName)
+	if err != nil {
+		return usageError{err}
+	}
+	mode := firstSet(fl.mode, cfg.Mode, "dynamic")
+	if mode != "dynamic" && mode != "static" {
+		return usagef("unknown --mode %q (want dynamic or static)", mode)
+	}
+	var pathRoles []scanner.PathRole
+	for i, pr := range cfg.Roles {
+		r, _, err := scanner.ParseRole(pr.Role)
+		if err != nil {
+			return usageError{err}
+		}
+		line := 0
+		if i < len(cfg.RoleLines) {
+			line = cfg.RoleLines[i]
+		}
+		pathRoles = append(pathRoles, scanner.PathRole{Glob: pr.Path, Role: r, Source: fmt.Sprintf("%s:%d", cfg.File, line)})
+	}
+	if !cmd.Flags().Changed("fail-on") && cfg.FailOn != "" {
+		if failOn, err = rules.ParseLevel(cfg.FailOn); err != nil {
+			return usageError{err}
+		}
 	}
 	if len(args) == 0 {
 		args = []string{"."}
@@ -99,7 +142,8 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	defer stop()
 	res, err := scanner.Scan(ctx, scanner.Options{
 		Paths: args, Root: fl.root, Rules: selected, Jobs: fl.jobs,
-		Excludes: fl.excludes, MaxFileSize: maxSize,
+		Excludes: excludes, MaxFileSize: maxSize,
+		Role: role, RoleAuto: auto, PathRoles: pathRoles, Static: mode == "static",
 	})
 	var pe *scanner.PathError
 	if errors.As(err, &pe) {
@@ -116,6 +160,16 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		Findings:      res.Findings,
 		Notifications: res.Notifications,
 		Stats:         report.Stats{Files: res.Stats.Files, Parsed: res.Stats.Parsed, Bytes: res.Stats.Bytes, Duration: res.Stats.Duration},
+		Suppressions:  map[int][]report.Suppression{},
+		Properties:    map[string]any{"kscan.mode": mode},
+	}
+	for _, d := range res.Roles {
+		in.Roles = append(in.Roles, report.Role{Dir: d.Dir, Role: d.Name, Reason: d.Reason})
+	}
+	for i, f := range res.Findings {
+		for _, s := range f.Suppressed {
+			in.Suppressions[i] = append(in.Suppressions[i], report.Suppression{Kind: s.Kind, Justification: s.Justification})
+		}
 	}
 	textOpts := report.TextOptions{Color: color, Verbose: fl.verbose}
 	write := func(w io.Writer) error {
@@ -147,6 +201,9 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 
 	n := 0
 	for _, f := range res.Findings {
+		if len(f.Suppressed) > 0 {
+			continue
+		}
 		if failOn != rules.LevelNone && f.Level.Rank() >= failOn.Rank() {
 			n++
 		}
@@ -198,4 +255,62 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("bad size %q (want e.g. 4MiB, 512KiB or a byte count)", s)
 	}
 	return n * mult, nil
+}
+
+func firstSet(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// loadConfig reads --config, or .kscan.yaml at the root when present.
+func loadConfig(fl *scanFlags) (*config.Config, error) {
+	if fl.config != "" {
+		return config.Load(fl.config)
+	}
+	root := fl.root
+	if root == "" {
+		root = "."
+	}
+	return config.Find(root)
+}
+
+// applyRuleConfig drops rules turned off in the configuration and applies
+// severity overrides (to every role where the rule applies).
+func applyRuleConfig(rs []*rules.Rule, cfg *config.Config) ([]*rules.Rule, error) {
+	if len(cfg.Rules) == 0 {
+		return rs, nil
+	}
+	for id := range cfg.Rules {
+		if _, ok := rules.Lookup(id); !ok {
+			return nil, fmt.Errorf("%s: rules: unknown rule %q (see 'kscan rules')", cfg.File, id)
+		}
+	}
+	var out []*rules.Rule
+	for _, r := range rs {
+		rc, ok := cfg.Rules[r.ID]
+		if ok && rc.Enabled != nil && !*rc.Enabled {
+			continue
+		}
+		if ok && rc.Severity != "" {
+			sev, err := rules.ParseSeverity(rc.Severity)
+			if err != nil {
+				return nil, err
+			}
+			c := *r
+			c.Default = sev
+			c.Severity = map[facts.Role]rules.Severity{}
+			for role, s := range r.Severity {
+				if s != rules.SeverityNone {
+					c.Severity[role] = sev
+				}
+			}
+			r = &c
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }

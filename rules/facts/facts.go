@@ -85,6 +85,15 @@ type Expr struct {
 	// Call is set when the expression is itself a call whose owner we
 	// resolved, e.g. System.getProperties() in System.getProperties().put(..).
 	Call *CallRef
+	// Field is set when the expression names a static field of a resolved
+	// type, e.g. System.out (Owner "java.lang.System", Name "out").
+	Field *CallRef
+	// Local is the initialiser of the local variable a simple name denotes,
+	// when the enclosing method declares that name exactly once, with an
+	// initialiser, before this use, and never assigns it again: a value
+	// that provably flows through the variable ("ClassLoader cl =
+	// getClass().getClassLoader(); ... cl.getResource(n)").
+	Local *Expr
 }
 
 // CallRef names a resolved method.
@@ -124,6 +133,16 @@ type Call struct {
 	FinallyCalls []string
 	// Descriptor is the JVM method descriptor when known (class files).
 	Descriptor string
+	// ComparedToNull is set for "call() == null" and "call() != null".
+	ComparedToNull bool
+	// NullBranch, for a call compared to null that decides an if statement
+	// or a conditional expression (alone, or through || for == and && for
+	// !=), is the span of the branch taken when the call returns null.
+	NullBranch *Span
+	// InLoop is set when the call sits in a for, while or do loop of its
+	// method (not crossing a lambda or class body).
+	InLoop bool
+	Store
 }
 
 // New is one instance creation expression (new Foo(...)).
@@ -133,7 +152,23 @@ type New struct {
 	Span Span
 	// Anonymous is set for new Foo() { ... }.
 	Anonymous bool
+	// InLoop: see Call.InLoop.
+	InLoop bool
 	Context
+	Store
+}
+
+// Store names the variable or field that directly keeps a call's or an
+// instance creation's value (a declarator's initialiser or an assignment's
+// right side, through casts and parentheses), so leak rules can follow a
+// resource to its owner.
+type Store struct {
+	// StoredTo is the name ("pool" for this.pool = ...), "" when the value
+	// is not kept directly (an argument, a return value, a receiver).
+	StoredTo string
+	// StoredToField is set when StoredTo is a field of the enclosing class
+	// rather than a local variable.
+	StoredToField bool
 }
 
 // Context says where a fact sits in its file.
@@ -147,14 +182,113 @@ type Context struct {
 	Line   int // 1-based line of the fact's start
 }
 
+// Field is one declared field (one per declarator).
+type Field struct {
+	Name                    string
+	Type                    string // resolved type, or the type as written without generics when unresolved
+	TypeText                string // the type as written, generics included: "Map<String, Method>"
+	Static, Final, Volatile bool
+	// Init is the initialiser, nil when there is none.
+	Init        *Expr
+	Annotations []string // as written: `@SuppressWarnings("kscan:static-mutable-state")`
+	Span        Span     // the declarator's name
+	Decl        Span     // the whole declaration, annotations included
+	Context
+}
+
+// WriteKind says how a write changes its target.
+type WriteKind uint8
+
+// Write kinds.
+const (
+	WriteAssign     WriteKind = iota // x = v
+	WriteCompound                    // x += v
+	WriteIncrement                   // x++, --x
+	WriteArrayStore                  // x[i] = v
+	WriteCall                        // x.put(k, v), x.add(v), ...: a mutator call on the field's value
+)
+
+// Write is an assignment to, or a mutation of, a field by name. Only
+// writes that can reach a static field are recorded: a simple name that is
+// a static field of an enclosing class, or a name qualified by a type.
+type Write struct {
+	Kind WriteKind
+	// Owner is the class that declares the field: the enclosing class for a
+	// simple name, the resolved qualifier for Type.NAME.
+	Owner     string
+	Name      string
+	Qualified bool   // written as Type.NAME
+	Method    string // the mutator for WriteCall
+	Args      []Expr // the mutator's arguments for WriteCall
+	Value     *Expr  // the assigned value for WriteAssign and WriteCompound
+	// NullGuarded is set for an assignment inside "if (NAME == null)": a
+	// lazy initialisation.
+	NullGuarded bool
+	Span        Span
+	Context
+}
+
+// Mutators are the method names that change a collection, map, atomic or
+// builder they are called on; a call of one on a static field is a Write.
+var Mutators = map[string]bool{
+	"put": true, "putAll": true, "putIfAbsent": true, "add": true, "addAll": true, "remove": true,
+	"removeAll": true, "removeIf": true, "retainAll": true, "clear": true, "set": true, "compute": true,
+	"computeIfAbsent": true, "computeIfPresent": true, "merge": true, "replace": true, "replaceAll": true,
+	"offer": true, "poll": true, "push": true, "pop": true, "addFirst": true, "addLast": true,
+	"append": true, "insert": true, "getAndSet": true, "incrementAndGet": true, "getAndIncrement": true,
+	"decrementAndGet": true, "getAndDecrement": true, "addAndGet": true, "getAndAdd": true, "lazySet": true,
+	"accumulateAndGet": true, "updateAndGet": true, "getAndUpdate": true, "compareAndSet": true, "sort": true,
+}
+
+// TypeDecl is a declared class, interface, enum, record or annotation type.
+type TypeDecl struct {
+	Name        string // binary-style name
+	Kind        string // class, interface, enum, record, annotation
+	Super       string // resolved superclass, or as written when unresolved
+	Interfaces  []string
+	Annotations []string
+	Span        Span // the name
+	Decl        Span // the whole declaration
+	Line        int
+}
+
+// MethodDecl is a declared method or constructor.
+type MethodDecl struct {
+	Class       string
+	Name        string // "<init>" for constructors
+	Static      bool
+	Params      string // the parameter list as written
+	Returns     string // the result type as written; "" for constructors
+	Annotations []string
+	Span        Span // the name
+	Decl        Span // the whole declaration
+	Line        int
+}
+
+// Suppression is a "// kscan:ignore rule-id[,rule-id] -- reason" comment.
+type Suppression struct {
+	Line    int
+	Rules   []string // empty when the comment names no rule
+	Reason  string
+	OwnLine bool // alone on its line: it also covers the next line
+	Span    Span
+}
+
 // File is everything extracted from one source file.
 type File struct {
-	Path    string // slash-separated, relative to the scan root
-	Package string
-	Imports []Import
-	Types   []string // fully qualified names of the types declared in the file
-	Calls   []Call
-	News    []New
+	Path         string // slash-separated, relative to the scan root
+	Package      string
+	Imports      []Import
+	Types        []string // fully qualified names of the types declared in the file
+	TypeDecls    []TypeDecl
+	Methods      []MethodDecl
+	Fields       []Field
+	Writes       []Write
+	Calls        []Call
+	News         []New
+	Suppressions []Suppression
+	// StaticInits are the spans of the file's static initialiser blocks.
+	StaticInits []Span
 	// Test is set for test sources (src/test/...), which most rules skip.
 	Test bool
 }

@@ -40,8 +40,11 @@ const mainQuery = `
 (compact_constructor_declaration) @ctor
 (static_initializer) @clinit
 (field_declaration) @field
+(constant_declaration) @field
 (method_invocation name: (identifier) @call)
 (object_creation_expression type: (_) @new)
+(assignment_expression left: (_) @assign)
+(update_expression) @update
 `
 
 // declQuery finds typed declarations inside a method or class, to resolve
@@ -194,8 +197,9 @@ type fileState struct {
 	sWild   []string          // static on-demand imports: owner types
 	local   map[string]string // simple name -> binary name of types declared in this file
 	statics map[string]map[string]bool
-	consts  map[string]string // static final String constants of the file: simple name -> value
-	vars    map[uintptr]map[string]string // per method/class node: variable -> declared type text
+	consts  map[string]string                // static final String constants of the file: simple name -> value
+	vars    map[uintptr]map[string]string    // per method/class node: variable -> declared type text
+	locals  map[uintptr]map[string]localDecl // per method node: single-valued locals (flow.go)
 }
 
 // Extract parses one file and returns its facts. path is the
@@ -235,6 +239,9 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 		stack   []frame
 		calls   []pendingCall
 		news    []pendingNew
+		writes  []pendingWrite
+		types   []pendingType
+		fields  []pendingField
 		anonSeq = map[string]int{}
 	)
 	e.qc.Exec(qMain, root)
@@ -267,6 +274,7 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 			if _, dup := st.local[name]; !dup {
 				st.local[name] = bin
 			}
+			types = append(types, pendingType{node: n, name: bin})
 			stack = append(stack, frame{end: n.EndByte(), kind: 't', name: bin, node: n})
 		case "anon":
 			outer := outermostType(stack)
@@ -276,20 +284,25 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 			mods := n.Child(0)
 			static := mods != nil && mods.Type() == "modifiers" && hasWord(st.text(mods), "static")
 			name := st.text(n.ChildByFieldName("name"))
+			st.addMethod(n, mods, enclosingType(stack), name, static)
 			stack = append(stack, frame{end: n.EndByte(), kind: 'm', name: name, static: static, main: static && name == "main", node: n})
 		case "ctor":
+			mods := n.Child(0)
+			st.addMethod(n, mods, enclosingType(stack), "<init>", false)
 			stack = append(stack, frame{end: n.EndByte(), kind: 'm', name: "<init>", node: n})
 		case "clinit":
+			st.f.StaticInits = append(st.f.StaticInits, span(n))
 			stack = append(stack, frame{end: n.EndByte(), kind: 'm', name: "<clinit>", static: true, node: n})
 		case "field":
 			mods := n.Child(0)
-			static := mods != nil && mods.Type() == "modifiers" && hasWord(st.text(mods), "static")
+			// Interface constants are implicitly static and final.
+			static := n.Type() == "constant_declaration" || mods != nil && mods.Type() == "modifiers" && hasWord(st.text(mods), "static")
 			if static {
 				cls := enclosingType(stack)
 				if st.statics[cls] == nil {
 					st.statics[cls] = map[string]bool{}
 				}
-				final := hasWord(st.text(mods), "final")
+				final := n.Type() == "constant_declaration" || hasWord(st.text(mods), "final")
 				for i := 0; i < int(n.NamedChildCount()); i++ {
 					d := n.NamedChild(i)
 					if d.Type() != "variable_declarator" {
@@ -302,6 +315,7 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 					}
 				}
 			}
+			fields = append(fields, pendingField{node: n, mods: mods, ctx: st.context(stack, n), classes: enclosingTypes(stack)})
 			name := "<init>"
 			if static {
 				name = "<clinit>"
@@ -317,6 +331,15 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 				pc.field = true
 			}
 			calls = append(calls, pc)
+		case "assign", "update":
+			target, kind := n, facts.WriteAssign
+			if capNames[c.Index] == "update" {
+				target, kind = n.NamedChild(0), facts.WriteIncrement
+				if target == nil {
+					continue
+				}
+			}
+			writes = append(writes, pendingWrite{node: target, kind: kind, ctx: st.context(stack, n), method: enclosingMethod(stack), classes: enclosingTypes(stack)})
 		case "new":
 			if !e.interest.News[simpleTypeName(st.text(n))] {
 				continue
@@ -326,12 +349,28 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 		}
 	}
 
+	for _, pt := range types {
+		st.f.TypeDecls = append(st.f.TypeDecls, st.buildType(pt))
+	}
+	for _, pf := range fields {
+		st.f.Fields = append(st.f.Fields, st.buildFields(pf)...)
+	}
 	for _, pc := range calls {
-		st.f.Calls = append(st.f.Calls, st.buildCall(pc))
+		c := st.buildCall(pc)
+		st.f.Calls = append(st.f.Calls, c)
+		if w, ok := st.mutatorWrite(&c, pc); ok {
+			st.f.Writes = append(st.f.Writes, w)
+		}
 	}
 	for _, pn := range news {
 		st.f.News = append(st.f.News, st.buildNew(pn))
 	}
+	for _, pw := range writes {
+		if w, ok := st.buildWrite(pw); ok {
+			st.f.Writes = append(st.f.Writes, w)
+		}
+	}
+	st.f.Suppressions = findSuppressions(src, root)
 	return st.f, problems, nil
 }
 
@@ -603,12 +642,36 @@ func (st *fileState) buildCall(pc pendingCall) facts.Call {
 		c.StoredToStatic = true
 	}
 	c.InFinally, c.FinallyCalls = st.tryContext(n)
+	c.ComparedToNull = st.comparedToNull(n)
+	if c.ComparedToNull {
+		c.NullBranch = st.nullBranch(n)
+	}
+	c.InLoop = inLoop(n)
+	c.Store = st.storeOf(n, pc.method, pc.classes)
 	return c
+}
+
+// comparedToNull reports "call == null" and "call != null".
+func (st *fileState) comparedToNull(n *sitter.Node) bool {
+	p := n.Parent()
+	if p == nil || p.Type() != "binary_expression" {
+		return false
+	}
+	op := p.ChildByFieldName("operator")
+	if op == nil || (st.text(op) != "==" && st.text(op) != "!=") {
+		return false
+	}
+	for _, side := range []string{"left", "right"} {
+		if o := p.ChildByFieldName(side); o != nil && o.Type() == "null_literal" {
+			return true
+		}
+	}
+	return false
 }
 
 func (st *fileState) buildNew(pn pendingNew) facts.New {
 	n := pn.node
-	nw := facts.New{Span: span(n), Context: pn.ctx}
+	nw := facts.New{Span: span(n), Context: pn.ctx, InLoop: inLoop(n)}
 	nw.Type = st.resolveType(st.text(pn.typ))
 	if nw.Type == "" {
 		nw.Type = cleanType(st.text(pn.typ))
@@ -623,6 +686,7 @@ func (st *fileState) buildNew(pn pendingNew) facts.New {
 			nw.Anonymous = true
 		}
 	}
+	nw.Store = st.storeOf(n, pn.method, pn.classes)
 	return nw
 }
 
@@ -668,6 +732,7 @@ func (st *fileState) expr(n *sitter.Node, pc pendingCall, depth int, recv bool) 
 		x.Kind = facts.ExprLiteral
 	case "identifier":
 		x.Kind = facts.ExprName
+		x.Local = st.localInit(n, pc, depth)
 		if !recv {
 			// A static final String constant of this file stands for its value.
 			if v, ok := st.consts[x.Text]; ok {
@@ -702,6 +767,15 @@ func (st *fileState) expr(n *sitter.Node, pc pendingCall, depth int, recv bool) 
 		}
 		if _, ok := st.lookupVar(first, pc.method, pc.classes); ok {
 			x.Type = "?" // a field of a variable: type unknown
+			break
+		}
+		// Type.FIELD: a static field of a resolved type (System.out).
+		q := removeSpace(x.Text)
+		if dot := strings.LastIndexByte(q, '.'); dot > 0 {
+			if owner := st.resolveType(q[:dot]); owner != "" {
+				x.Field = &facts.CallRef{Owner: owner, Name: q[dot+1:]}
+				x.Type = staticFieldTypes[owner+"."+q[dot+1:]]
+			}
 		}
 	case "this":
 		x.Kind, x.Type = facts.ExprName, pc.ctx.Class

@@ -1,6 +1,8 @@
 package javasrc
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -158,6 +160,33 @@ func TestStringValues(t *testing.T) {
 	}
 }
 
+// TestNullGuardAndStaticInits: lazy initialisations are marked, and static
+// initialiser blocks are listed.
+func TestNullGuardAndStaticInits(t *testing.T) {
+	src := `class A {
+    static A inst; static A other; static String name;
+    static { name = "x"; }
+    static A get() {
+        if (inst == null) { inst = new A(); }
+        if (null == A.other && name != null) A.other = new A();
+        if (inst != null) { name = "y"; }
+        if (names == null) { name = "z"; }
+        return inst;
+    }
+}`
+	f := extract(t, src, nil)
+	var got []string
+	for _, w := range f.Writes {
+		got = append(got, fmt.Sprintf("%s:%v", w.Name, w.NullGuarded))
+	}
+	if g := strings.Join(got, " "); g != "name:false inst:true other:true name:false name:false" {
+		t.Errorf("writes: %s", g)
+	}
+	if len(f.StaticInits) != 1 || !strings.HasPrefix(src[f.StaticInits[0].Start:], "static {") {
+		t.Errorf("static inits: %+v", f.StaticInits)
+	}
+}
+
 func TestProblems(t *testing.T) {
 	e, _ := NewExtractor(Interest{}, 0)
 	defer e.Close()
@@ -203,4 +232,224 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestFieldsWritesDecls(t *testing.T) {
+	src := `package p;
+import java.util.*;
+@Component
+public class Holder extends Base implements Runnable, java.io.Serializable {
+    static String tenant;
+    static final Map<String, Integer> CACHE = new HashMap<>();
+    private static final int LIMIT = 10;
+    @SuppressWarnings("kscan:static-mutable-state")
+    static int counter, other = 1;
+    private final List<String> names = new ArrayList<>();
+    static void set(String t) { tenant = t; }
+    void count() { counter++; other += 2; CACHE.put("a", 1); names.add("x"); Other.REGISTRY.add(this); }
+    void shadow() { String tenant = "x"; tenant = "y"; int[] a = new int[1]; a[0] = 1; }
+    void arrays() { ARR[0] = 1; }
+    static int[] ARR = new int[3];
+    public void run() {}
+}
+interface Consts { int X = 1; }`
+	e, err := NewExtractor(Interest{Calls: setOf("put", "add")}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	f, _, err := e.Extract("p/Holder.java", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []string
+	for _, fd := range f.Fields {
+		fields = append(fields, fmt.Sprintf("%s:%s:static=%v:final=%v:ann=%d", fd.Name, fd.Type, fd.Static, fd.Final, len(fd.Annotations)))
+	}
+	wantFields := []string{
+		"tenant:java.lang.String:static=true:final=false:ann=0",
+		"CACHE:java.util.Map:static=true:final=true:ann=0",
+		"LIMIT:int:static=true:final=true:ann=0",
+		"counter:int:static=true:final=false:ann=1",
+		"other:int:static=true:final=false:ann=1",
+		"names:java.util.List:static=false:final=true:ann=0",
+		"ARR:int:static=true:final=false:ann=0",
+		"X:int:static=true:final=true:ann=0",
+	}
+	if strings.Join(fields, "\n") != strings.Join(wantFields, "\n") {
+		t.Errorf("fields:\n%s\nwant:\n%s", strings.Join(fields, "\n"), strings.Join(wantFields, "\n"))
+	}
+	var writes []string
+	for _, w := range f.Writes {
+		writes = append(writes, fmt.Sprintf("%s.%s:%d:%s:%s", w.Owner, w.Name, w.Kind, w.Method, w.Context.Method))
+	}
+	sort.Strings(writes)
+	wantWrites := []string{
+		"Other.REGISTRY:4:add:count",
+		"p.Holder.ARR:3::arrays",
+		"p.Holder.CACHE:4:put:count",
+		"p.Holder.counter:2::count",
+		"p.Holder.other:1::count",
+		"p.Holder.tenant:0::set",
+	}
+	if strings.Join(writes, "\n") != strings.Join(wantWrites, "\n") {
+		t.Errorf("writes:\n%s\nwant:\n%s", strings.Join(writes, "\n"), strings.Join(wantWrites, "\n"))
+	}
+	if len(f.TypeDecls) != 2 || f.TypeDecls[0].Super != "Base" || len(f.TypeDecls[0].Interfaces) != 2 ||
+		f.TypeDecls[0].Interfaces[0] != "java.lang.Runnable" || len(f.TypeDecls[0].Annotations) != 1 {
+		t.Errorf("type decls: %+v", f.TypeDecls)
+	}
+	if len(f.Methods) != 5 {
+		t.Errorf("methods: %+v", f.Methods)
+	}
+}
+
+func TestSuppressionComments(t *testing.T) {
+	src := "class A {\n" +
+		"  // kscan:ignore system-exit -- the CLI entry point\n" +
+		"  void f() { System.exit(1); } // kscan:ignore system-exit,shutdown-hook\n" +
+		"  String s = \"kscan:ignore system-exit\";\n" +
+		"  /* kscan:ignore */ int x;\n" +
+		"}\n"
+	f := extract(t, src, nil)
+	var got []string
+	for _, s := range f.Suppressions {
+		got = append(got, fmt.Sprintf("%d:%v:%q:%v", s.Line, s.Rules, s.Reason, s.OwnLine))
+	}
+	want := []string{
+		`2:[system-exit]:"the CLI entry point":true`,
+		`3:[system-exit shutdown-hook]:"":false`,
+		`5:[]:"":true`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("suppressions:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestStaticFieldReceiverAndNullCompare(t *testing.T) {
+	f := extract(t, `class A { void f(ClassLoader cl) { System.out.println("x"); if (cl.getParent() == null) {} } }`, nil)
+	_ = f
+	e, _ := NewExtractor(Interest{Calls: setOf("println", "getParent")}, 0)
+	defer e.Close()
+	f, _, _ = e.Extract("A.java", []byte(`class A { void f(ClassLoader cl) { System.out.println("x"); if (cl.getParent() == null) {} } }`), nil)
+	if len(f.Calls) != 2 {
+		t.Fatalf("calls %+v", f.Calls)
+	}
+	if r := f.Calls[0].Recv.Field; r == nil || r.Owner != "java.lang.System" || r.Name != "out" || f.Calls[0].Owner != "java.io.PrintStream" {
+		t.Errorf("System.out receiver: %+v owner %q", f.Calls[0].Recv, f.Calls[0].Owner)
+	}
+	if !f.Calls[1].ComparedToNull || f.Calls[1].Owner != "java.lang.ClassLoader" {
+		t.Errorf("getParent() == null: %+v", f.Calls[1])
+	}
+}
+
+// TestLocalNullBranchLoop covers the flow facts of flow.go: a local's single
+// initialiser, the branch taken on null, and loop nesting.
+func TestLocalNullBranchLoop(t *testing.T) {
+	src := `class A {
+  void f(String n) throws Exception {
+    ClassLoader own = getClass().getClassLoader();
+    own.getResource(n);
+    ClassLoader re = A.class.getClassLoader();
+    re = Thread.currentThread().getContextClassLoader();
+    re.getResource(n);
+    Thread t = Thread.currentThread();
+    t.setContextClassLoader(own);
+    cl2.getResource(n);
+    ClassLoader cl2 = A.class.getClassLoader();
+  }
+  ClassLoader g(ClassLoader cl) {
+    if (cl == null || cl.getParent() == null) { cl = getClass().getClassLoader(); }
+    if (cl.getParent() != null) { return cl; } else { return null; }
+    if (cl.getParent() != null || cl == null) { }
+    while (cl.getParent() != null) { cl = cl.getParent(); }
+    for (int i = 0; i < 3; i++) { cl.getResource("x"); }
+    return cl.getParent() == null ? A.class.getClassLoader() : cl;
+  }
+}`
+	e, err := NewExtractor(Interest{Calls: setOf("getResource", "setContextClassLoader", "getParent")}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	f, _, err := e.Extract("A.java", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range f.Calls {
+		s := fmt.Sprintf("%d %s", c.Line, c.Name)
+		if l := c.Recv.Local; l != nil {
+			s += fmt.Sprintf(" local=%d", l.Loader)
+			if l.Call != nil {
+				s += " " + l.Call.Owner + "." + l.Call.Name
+			}
+		}
+		if c.NullBranch != nil {
+			s += " null=" + strings.Join(strings.Fields(src[c.NullBranch.Start:c.NullBranch.End]), " ")
+		}
+		if c.InLoop {
+			s += " loop"
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"4 getResource local=1 java.lang.Class.getClassLoader",
+		"7 getResource",
+		"9 setContextClassLoader local=0 java.lang.Thread.currentThread",
+		"10 getResource",
+		"14 getParent null={ cl = getClass().getClassLoader(); }",
+		"15 getParent null={ return null; }",
+		"16 getParent",
+		"17 getParent loop",
+		"17 getParent loop",
+		"18 getResource loop",
+		"19 getParent null=A.class.getClassLoader()",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestStoreAndReturns: leak rules follow a pool to the variable or field
+// that keeps it, and H25 reads a @Bean method's result type.
+func TestStoreAndReturns(t *testing.T) {
+	src := `import java.util.concurrent.*;
+class A {
+	private ExecutorService f1 = Executors.newFixedThreadPool(1);
+	private ExecutorService f2;
+	private ExecutorService f3;
+	A(ExecutorService f3) {
+		f2 = (ExecutorService) Executors.newCachedThreadPool();
+		this.f3 = Executors.newCachedThreadPool();
+		ExecutorService local = Executors.newSingleThreadExecutor();
+		wrap(Executors.newFixedThreadPool(2));
+	}
+	ExecutorService make() { return Executors.newFixedThreadPool(3); }
+	static ExecutorService wrap(ExecutorService e) { return e; }
+}`
+	e, err := NewExtractor(Interest{Calls: setOf("newFixedThreadPool", "newCachedThreadPool", "newSingleThreadExecutor")}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	f, _, err := e.Extract("A.java", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range f.Calls {
+		got = append(got, fmt.Sprintf("%d:%s:%v", c.Line, c.StoredTo, c.StoredToField))
+	}
+	want := "3:f1:true 7:f2:true 8:f3:true 9:local:false 10::false 12::false"
+	if strings.Join(got, " ") != want {
+		t.Errorf("stores: %s\nwant:   %s", strings.Join(got, " "), want)
+	}
+	var rets []string
+	for _, m := range f.Methods {
+		rets = append(rets, m.Name+":"+m.Returns)
+	}
+	if r := strings.Join(rets, " "); r != "<init>: make:ExecutorService wrap:ExecutorService" {
+		t.Errorf("returns: %s", r)
+	}
 }

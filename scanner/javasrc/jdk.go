@@ -33,6 +33,10 @@ var jdkTypes = setOf(
 	"java.util.concurrent.ScheduledThreadPoolExecutor", "java.util.concurrent.ConcurrentHashMap",
 	"java.util.concurrent.ConcurrentMap", "java.util.concurrent.ForkJoinPool", "java.util.concurrent.CompletableFuture",
 	"java.util.concurrent.ThreadFactory", "java.util.concurrent.TimeUnit",
+	// task submission and proxies (tccl-not-propagated, own-classloader-lookup)
+	"java.util.concurrent.Executor", "java.util.concurrent.Callable", "java.lang.reflect.Proxy",
+	// java.lang.management, javax.management (JMX: one MBeanServer per JVM)
+	"java.lang.management.ManagementFactory", "javax.management.MBeanServer", "javax.management.ObjectName",
 	// java.util.logging
 	"java.util.logging.LogManager", "java.util.logging.Logger",
 	// java.net
@@ -56,30 +60,36 @@ var jdkTypes = setOf(
 // receivers in the hazards (Runtime.getRuntime().addShutdownHook(..),
 // System.getProperties().put(..), Thread.currentThread().getContextClassLoader()).
 var returnTypes = map[string]string{
-	"java.lang.Runtime.getRuntime":                              "java.lang.Runtime",
-	"java.lang.System.getProperties":                            "java.util.Properties",
-	"java.lang.Thread.currentThread":                            "java.lang.Thread",
-	"java.lang.Thread.getContextClassLoader":                    "java.lang.ClassLoader",
-	"java.lang.Thread.getThreadGroup":                           "java.lang.ThreadGroup",
-	"java.lang.Class.getClassLoader":                            "java.lang.ClassLoader",
-	"java.lang.Class.forName":                                   "java.lang.Class",
-	"java.lang.Object.getClass":                                 "java.lang.Class",
-	"java.lang.ClassLoader.getSystemClassLoader":                "java.lang.ClassLoader",
-	"java.lang.ClassLoader.getPlatformClassLoader":              "java.lang.ClassLoader",
-	"java.lang.ClassLoader.getParent":                           "java.lang.ClassLoader",
-	"java.lang.ClassLoader.loadClass":                           "java.lang.Class",
-	"java.util.ServiceLoader.load":                              "java.util.ServiceLoader",
-	"java.util.ServiceLoader.loadInstalled":                     "java.util.ServiceLoader",
-	"java.util.TimeZone.getTimeZone":                            "java.util.TimeZone",
-	"java.util.TimeZone.getDefault":                             "java.util.TimeZone",
-	"java.util.Locale.getDefault":                               "java.util.Locale",
-	"java.util.Locale.forLanguageTag":                           "java.util.Locale",
-	"java.util.logging.LogManager.getLogManager":                "java.util.logging.LogManager",
-	"java.util.concurrent.Executors.newFixedThreadPool":         "java.util.concurrent.ExecutorService",
-	"java.util.concurrent.Executors.newCachedThreadPool":        "java.util.concurrent.ExecutorService",
-	"java.util.concurrent.Executors.newSingleThreadExecutor":    "java.util.concurrent.ExecutorService",
-	"java.util.concurrent.Executors.newScheduledThreadPool":     "java.util.concurrent.ScheduledExecutorService",
+	"java.lang.Runtime.getRuntime":                           "java.lang.Runtime",
+	"java.lang.System.getProperties":                         "java.util.Properties",
+	"java.lang.Thread.currentThread":                         "java.lang.Thread",
+	"java.lang.Thread.getContextClassLoader":                 "java.lang.ClassLoader",
+	"java.lang.Thread.getThreadGroup":                        "java.lang.ThreadGroup",
+	"java.lang.Class.getClassLoader":                         "java.lang.ClassLoader",
+	"java.lang.Class.forName":                                "java.lang.Class",
+	"java.lang.Object.getClass":                              "java.lang.Class",
+	"java.lang.ClassLoader.getSystemClassLoader":             "java.lang.ClassLoader",
+	"java.lang.ClassLoader.getPlatformClassLoader":           "java.lang.ClassLoader",
+	"java.lang.ClassLoader.getParent":                        "java.lang.ClassLoader",
+	"java.lang.ClassLoader.loadClass":                        "java.lang.Class",
+	"java.util.ServiceLoader.load":                           "java.util.ServiceLoader",
+	"java.util.ServiceLoader.loadInstalled":                  "java.util.ServiceLoader",
+	"java.util.TimeZone.getTimeZone":                         "java.util.TimeZone",
+	"java.util.TimeZone.getDefault":                          "java.util.TimeZone",
+	"java.util.Locale.getDefault":                            "java.util.Locale",
+	"java.util.Locale.forLanguageTag":                        "java.util.Locale",
+	"java.util.logging.LogManager.getLogManager":             "java.util.logging.LogManager",
+	"java.util.concurrent.Executors.newFixedThreadPool":      "java.util.concurrent.ExecutorService",
+	"java.util.concurrent.Executors.newCachedThreadPool":     "java.util.concurrent.ExecutorService",
+	"java.util.concurrent.Executors.newSingleThreadExecutor": "java.util.concurrent.ExecutorService",
+	"java.util.concurrent.Executors.newScheduledThreadPool":  "java.util.concurrent.ScheduledExecutorService",
+	// commonPool().submit(..) is a submission to the JVM-wide pool.
+	"java.util.concurrent.ForkJoinPool.commonPool":              "java.util.concurrent.ForkJoinPool",
 	"org.springframework.util.ClassUtils.getDefaultClassLoader": "java.lang.ClassLoader",
+	// Receivers of the leak and JMX rules: factory.newThread(r).start(),
+	// ManagementFactory.getPlatformMBeanServer().registerMBean(..).
+	"java.util.concurrent.ThreadFactory.newThread":                  "java.lang.Thread",
+	"java.lang.management.ManagementFactory.getPlatformMBeanServer": "javax.management.MBeanServer",
 }
 
 func setOf(xs ...string) map[string]bool {
@@ -92,3 +102,11 @@ func setOf(xs ...string) map[string]bool {
 
 // IsJDKType reports whether fqn is a JDK type the resolver knows.
 func IsJDKType(fqn string) bool { return jdkTypes[fqn] }
+
+// staticFieldTypes gives the types of JDK static fields that appear as
+// receivers (System.out.println).
+var staticFieldTypes = map[string]string{
+	"java.lang.System.out": "java.io.PrintStream",
+	"java.lang.System.err": "java.io.PrintStream",
+	"java.lang.System.in":  "java.io.InputStream",
+}

@@ -24,10 +24,20 @@ type Input struct {
 	// apply to it. A suppressed finding is still reported, marked as such.
 	Suppressions map[int][]Suppression
 	Stats        Stats
+	// Roles say where the scanned code was taken to run, and why.
+	Roles []Role
 	// Properties are run-level extras (the role used and why, ...), copied
 	// into SARIF run.properties and the JSON "properties". Values must
 	// marshal to JSON.
 	Properties map[string]any
+}
+
+// Role is one role decision: the code under Dir runs as Role because of
+// Reason (the pom element or configuration entry that decided it).
+type Role struct {
+	Dir    string `json:"dir"`
+	Role   string `json:"role"`
+	Reason string `json:"reason"`
 }
 
 // Tool names the program that produced the report.

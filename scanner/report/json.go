@@ -34,6 +34,7 @@ type jsonReport struct {
 	Findings      []jsonFinding        `json:"findings"`
 	Notifications []rules.Notification `json:"notifications"`
 	Stats         jsonStats            `json:"stats"`
+	Roles         []Role               `json:"roles,omitempty"`
 	Properties    map[string]any       `json:"properties,omitempty"`
 }
 
@@ -68,6 +69,7 @@ func JSON(w io.Writer, in *Input) error {
 			DurationMs: in.Stats.Duration.Milliseconds(),
 		},
 		Properties: in.Properties,
+		Roles:      in.Roles,
 	}
 	for i, f := range in.Findings {
 		f.Level = levelOf(&f)

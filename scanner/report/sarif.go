@@ -66,6 +66,12 @@ func buildSARIF(in *Input) (*node, error) {
 			SrcRoot: sarif.NewSimpleArtifactLocation(rootURI(in.Root)),
 		})
 	}
+	if len(in.Roles) > 0 {
+		if in.Properties == nil {
+			in.Properties = map[string]any{}
+		}
+		in.Properties["kscan.roles"] = in.Roles
+	}
 	if len(in.Properties) > 0 {
 		run.Properties = sarif.Properties(maps.Clone(in.Properties))
 	}

@@ -71,6 +71,13 @@ func Text(w io.Writer, in *Input, opts TextOptions) error {
 	}
 	sort.Strings(files)
 
+	for _, r := range in.Roles {
+		fmt.Fprintf(bw, "%s %s%s (%s)\n", p.paint(ansiDim, "role:"), r.Role, dirSuffix(r.Dir), clean(r.Reason))
+	}
+	if len(in.Roles) > 0 {
+		bw.WriteByte('\n')
+	}
+
 	counts := map[rules.Level]int{}
 	suppressed := 0
 	for fi, path := range files {
@@ -263,4 +270,11 @@ func clean(s string) string {
 		}
 		return r
 	}, s)
+}
+
+func dirSuffix(dir string) string {
+	if dir == "" || dir == "." {
+		return ""
+	}
+	return " for " + clean(dir)
 }

@@ -1,0 +1,176 @@
+// Package config reads .kscan.yaml: where code runs, which rules run and
+// how severe they are, what to skip. Unknown keys and bad values are
+// errors that name the file, line and key, so a typo cannot silently turn
+// a check off.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// FileName is the configuration file looked up at the scan root.
+const FileName = ".kscan.yaml"
+
+// Config is the content of .kscan.yaml.
+type Config struct {
+	// Role of all code: auto (default: from build files), base, module,
+	// library (shared by the base with modules) or private (packaged in one
+	// module).
+	Role string `yaml:"role"`
+	// Mode: dynamic (default; modules are installed and uninstalled at run
+	// time) or static (merged once): leak rules report nothing in static mode.
+	Mode    string                `yaml:"mode"`
+	FailOn  string                `yaml:"fail-on"`
+	Exclude []string              `yaml:"exclude"`
+	Roles   []PathRole            `yaml:"roles"`
+	Rules   map[string]RuleConfig `yaml:"rules"`
+	// Adapters lists extra adapter mapping tables (an enterprise's own).
+	Adapters []string `yaml:"adapters"`
+	Baseline string   `yaml:"baseline"`
+
+	// File is where the configuration was read from; "" for defaults.
+	File string `yaml:"-"`
+	// Lines remembers where each role entry was declared, for messages.
+	RoleLines []int `yaml:"-"`
+}
+
+// PathRole sets the role of the code under a path glob.
+type PathRole struct {
+	Path string `yaml:"path"`
+	Role string `yaml:"role"`
+}
+
+// RuleConfig turns a rule off or changes its severity.
+type RuleConfig struct {
+	Enabled  *bool  `yaml:"enabled"`
+	Severity string `yaml:"severity"`
+}
+
+// Roles accepted in configuration and on the command line.
+var Roles = []string{"auto", "base", "module", "library", "private"}
+
+// Load reads a configuration file.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Find loads root/.kscan.yaml if it exists; otherwise it returns an empty
+// configuration.
+func Find(root string) (*Config, error) {
+	p := filepath.Join(root, FileName)
+	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+		return &Config{}, nil
+	}
+	return Load(p)
+}
+
+// Parse decodes and validates configuration text.
+func Parse(name string, data []byte) (*Config, error) {
+	c := &Config{File: name}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	if root.Kind == 0 {
+		return c, nil // an empty file is an empty configuration
+	}
+	// The node keeps line numbers for messages; the strict decoder rejects
+	// unknown keys, naming their line.
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %v", name, strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  "))
+	}
+	c.File = name
+	c.RoleLines = roleLines(&root)
+	return c, c.validate(&root)
+}
+
+func (c *Config) validate(root *yaml.Node) error {
+	var errs []string
+	bad := func(key, msg string) {
+		errs = append(errs, fmt.Sprintf("%s:%d: %s: %s", c.File, keyLine(root, key), key, msg))
+	}
+	if c.Role != "" && !oneOf(c.Role, Roles) {
+		bad("role", fmt.Sprintf("%q is not one of %s", c.Role, strings.Join(Roles, ", ")))
+	}
+	if c.Mode != "" && c.Mode != "static" && c.Mode != "dynamic" {
+		bad("mode", fmt.Sprintf("%q is not static or dynamic", c.Mode))
+	}
+	if c.FailOn != "" && !oneOf(c.FailOn, []string{"error", "warning", "note", "none"}) {
+		bad("fail-on", fmt.Sprintf("%q is not error, warning, note or none", c.FailOn))
+	}
+	for i, r := range c.Roles {
+		line := 0
+		if i < len(c.RoleLines) {
+			line = c.RoleLines[i]
+		}
+		if r.Path == "" {
+			errs = append(errs, fmt.Sprintf("%s:%d: roles: an entry has no path", c.File, line))
+		}
+		if !oneOf(r.Role, Roles[1:]) {
+			errs = append(errs, fmt.Sprintf("%s:%d: roles: %q is not one of base, module, library, private", c.File, line, r.Role))
+		}
+	}
+	for id, rc := range c.Rules {
+		if rc.Severity != "" && !oneOf(rc.Severity, []string{"info", "low", "medium", "high", "critical"}) {
+			bad("rules", fmt.Sprintf("%s: severity %q is not info, low, medium, high or critical", id, rc.Severity))
+		}
+	}
+	if len(errs) > 0 {
+		return errors.New(strings.Join(errs, "\n"))
+	}
+	return nil
+}
+
+func oneOf(s string, xs []string) bool {
+	for _, x := range xs {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// keyLine finds the line of a top-level key.
+func keyLine(root *yaml.Node, key string) int {
+	doc := root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		if doc.Content[i].Value == key {
+			return doc.Content[i].Line
+		}
+	}
+	return doc.Line
+}
+
+func roleLines(root *yaml.Node) []int {
+	doc := root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		if doc.Content[i].Value == "roles" {
+			var out []int
+			for _, e := range doc.Content[i+1].Content {
+				out = append(out, e.Line)
+			}
+			return out
+		}
+	}
+	return nil
+}

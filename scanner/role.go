@@ -1,0 +1,228 @@
+package scanner
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/deps"
+)
+
+// PathRole sets the role of the code under a glob (from .kscan.yaml).
+type PathRole struct {
+	Glob   string
+	Role   facts.Role
+	Source string // "file:line" of the entry
+}
+
+// RoleDecision is the role used for some code and why.
+type RoleDecision struct {
+	Dir    string     `json:"dir"` // slash-separated directory it applies to, relative to the root
+	Role   facts.Role `json:"-"`
+	Name   string     `json:"role"`
+	Reason string     `json:"reason"`
+}
+
+// ParseRole reads a role name as used by --role and .kscan.yaml.
+func ParseRole(s string) (facts.Role, bool, error) {
+	switch s {
+	case "", "auto":
+		return facts.RoleUnknown, true, nil
+	case "base":
+		return facts.RoleBase, false, nil
+	case "module":
+		return facts.RoleModule, false, nil
+	case "library", "shared":
+		return facts.RoleShared, false, nil
+	case "private":
+		return facts.RolePrivate, false, nil
+	}
+	return facts.RoleUnknown, false, fmt.Errorf("unknown role %q (want auto, base, module, library or private)", s)
+}
+
+// roles decides where each file's code runs: a path rule from the
+// configuration first, then an explicit --role, then the nearest build file
+// with a Koupleless signal (RULES §0.4), else unknown (default severities).
+type roles struct {
+	root  string
+	paths []PathRole
+	fixed facts.Role
+	auto  bool
+
+	// libs maps groupId:artifactId of projects in the tree to their role as
+	// a dependency of a module in the tree: shared when the module declares
+	// it provided or excludes it from its ark-biz, private when packaged.
+	libs map[string]RoleDecision
+
+	mu    sync.Mutex
+	byDir map[string]RoleDecision // directory (slash, relative) -> decision from build files
+	used  map[string]RoleDecision // decisions that applied to some file, by Dir
+}
+
+func newRoles(root string, paths []PathRole, fixed facts.Role, auto bool) *roles {
+	r := &roles{root: root, paths: paths, fixed: fixed, auto: auto, byDir: map[string]RoleDecision{}, used: map[string]RoleDecision{}}
+	if auto {
+		r.libs = moduleLibraries(root)
+	}
+	return r
+}
+
+// moduleLibraries reads every pom.xml under root and records how module
+// poms use their dependencies (RULES §0.4: provided or excluded means the
+// base loads it and shares it; packaged means private to the module).
+func moduleLibraries(root string) map[string]RoleDecision {
+	libs := map[string]RoleDecision{}
+	var poms []string
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && p != root && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
+			return filepath.SkipDir
+		}
+		if d.Name() == "pom.xml" && d.Type().IsRegular() {
+			poms = append(poms, p)
+		}
+		return nil
+	})
+	sort.Strings(poms)
+	for _, p := range poms {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		rel, _ := filepath.Rel(root, p)
+		pom, err := deps.ParsePOM(filepath.ToSlash(rel), data)
+		if err != nil {
+			continue
+		}
+		if role, _ := pom.Role(); role != deps.RoleModule {
+			continue
+		}
+		shared := deps.SharedLibraries{}
+		if c := pom.ArkConfig(); c != nil {
+			shared.Config = append(shared.Config, *c)
+		}
+		for _, pd := range pom.Dependencies {
+			g := pd.GroupID
+			if g == "${project.groupId}" || g == "${project.parent.groupId}" {
+				g = pom.GroupID
+			}
+			d := deps.Dependency{Coordinate: deps.Coordinate{GroupID: g, ArtifactID: pd.ArtifactID}, Scope: pd.Scope,
+				File: pom.File, Line: pd.Line}
+			key := g + ":" + pd.ArtifactID
+			if ok, why := shared.IsShared(d); ok {
+				libs[key] = RoleDecision{Role: facts.RoleShared, Name: facts.RoleShared.String(),
+					Reason: "module dependency " + key + ", " + why + ": loaded by the base and shared"}
+			} else if pd.Scope == "" || pd.Scope == "compile" || pd.Scope == "runtime" {
+				if _, seen := libs[key]; !seen {
+					libs[key] = RoleDecision{Role: facts.RolePrivate, Name: facts.RolePrivate.String(),
+						Reason: fmt.Sprintf("%s:%d packages %s in the module", pom.File, pd.Line, key)}
+				}
+			}
+		}
+	}
+	return libs
+}
+
+// of returns the role of the code at a relative slash path.
+func (r *roles) of(rel string) facts.Role {
+	d := r.decide(rel)
+	r.mu.Lock()
+	if _, ok := r.used[d.Dir]; !ok {
+		r.used[d.Dir] = d
+	}
+	r.mu.Unlock()
+	return d.Role
+}
+
+func (r *roles) decide(rel string) RoleDecision {
+	for _, p := range r.paths {
+		if excluded(rel, []string{p.Glob}) {
+			return RoleDecision{Dir: p.Glob, Role: p.Role, Name: p.Role.String(), Reason: fmt.Sprintf("%s: path %s", p.Source, p.Glob)}
+		}
+	}
+	if !r.auto {
+		return RoleDecision{Dir: ".", Role: r.fixed, Name: r.fixed.String(), Reason: "--role " + roleFlagName(r.fixed)}
+	}
+	return r.fromBuild(path.Dir(rel))
+}
+
+func roleFlagName(ro facts.Role) string {
+	if ro == facts.RoleShared {
+		return "library"
+	}
+	return ro.String()
+}
+
+// fromBuild walks up from dir to the root looking for a pom.xml that
+// names the project a base or a module.
+func (r *roles) fromBuild(dir string) RoleDecision {
+	r.mu.Lock()
+	if d, ok := r.byDir[dir]; ok {
+		r.mu.Unlock()
+		return d
+	}
+	r.mu.Unlock()
+	var d RoleDecision
+	switch {
+	case dir == "." || dir == "/" || dir == "" || strings.HasPrefix(dir, ".."):
+		d = RoleDecision{Dir: ".", Role: facts.RoleUnknown, Name: "unknown",
+			Reason: "no pom.xml with a Koupleless base or module signal; default severities"}
+		if dir == "." || dir == "" {
+			if dd, ok := r.pomRole("."); ok {
+				d = dd
+			}
+		}
+	default:
+		if dd, ok := r.pomRole(dir); ok {
+			d = dd
+		} else {
+			d = r.fromBuild(path.Dir(dir))
+		}
+	}
+	r.mu.Lock()
+	r.byDir[dir] = d
+	r.mu.Unlock()
+	return d
+}
+
+func (r *roles) pomRole(dir string) (RoleDecision, bool) {
+	p := filepath.Join(r.root, filepath.FromSlash(dir), "pom.xml")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return RoleDecision{}, false
+	}
+	rel := path.Join(dir, "pom.xml")
+	pom, err := deps.ParsePOM(rel, data)
+	if err != nil {
+		return RoleDecision{}, false
+	}
+	name, evidence := pom.Role()
+	ro, _, _ := ParseRole(name)
+	if name == "" || ro == facts.RoleUnknown {
+		if d, ok := r.libs[pom.GroupID+":"+pom.ArtifactID]; ok {
+			d.Dir = dir
+			return d, true
+		}
+		return RoleDecision{}, false
+	}
+	return RoleDecision{Dir: dir, Role: ro, Name: ro.String(), Reason: evidence}, true
+}
+
+// decisions lists the role decisions that applied to scanned files.
+func (r *roles) decisions() []RoleDecision {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]RoleDecision, 0, len(r.used))
+	for _, d := range r.used {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
+	return out
+}
