@@ -442,3 +442,64 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("bad config: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFix: the diff applies with git apply, and applying in place gives
+// the same files, which still parse and no longer carry the fixed findings.
+func TestFix(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	a, b := t.TempDir(), t.TempDir()
+	copyTree(t, filepath.Join(repoRoot(t), example), a)
+	copyTree(t, filepath.Join(repoRoot(t), example), b)
+
+	d := kscan(t, a, "fix", "--diff")
+	if d.code != 0 || !strings.Contains(d.stdout, "+++ b/src/main/java/com/example/order/PluginRegistry.java") {
+		t.Fatalf("fix --diff: exit %d\n%s\n%s", d.code, d.stdout, d.stderr)
+	}
+	os.WriteFile(filepath.Join(a, "fix.patch"), []byte(d.stdout), 0o644)
+	apply := exec.Command("git", "apply", "fix.patch")
+	apply.Dir = a
+	if out, err := apply.CombinedOutput(); err != nil {
+		t.Fatalf("git apply: %v\n%s\n%s", err, out, d.stdout)
+	}
+	if r := kscan(t, b, "fix"); r.code != 0 || !strings.Contains(r.stderr, "fixed 2 findings") {
+		t.Fatalf("fix: exit %d\n%s", r.code, r.stderr)
+	}
+	for _, f := range []string{"src/main/java/com/example/order/PluginRegistry.java"} {
+		x, _ := os.ReadFile(filepath.Join(a, f))
+		y, _ := os.ReadFile(filepath.Join(b, f))
+		if string(x) != string(y) {
+			t.Errorf("%s differs between git apply and kscan fix", f)
+		}
+	}
+	after := kscan(t, b, "scan", "--format", "json", "--fail-on", "none")
+	if strings.Contains(after.stdout, "class-forname-caller-loader") || strings.Contains(after.stdout, `"kind": "syntax"`) {
+		t.Errorf("after fix:\n%s", after.stdout)
+	}
+	if r := kscan(t, b, "fix", "--diff"); r.stdout != "" {
+		t.Errorf("a second fix run still has changes:\n%s", r.stdout)
+	}
+}

@@ -36,7 +36,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(newScanCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newFixCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
 	return root
 }
 

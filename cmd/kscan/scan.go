@@ -51,77 +51,82 @@ matching --exclude. Paths in reports are relative to --root (default: the curren
   kscan scan --exclude 'generated' --exclude 'src/legacy/**' src/main/java`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runScan(cmd, args, &fl) },
 	}
+	addScanFlags(cmd, &fl)
+	cmd.Flags().StringVar(&fl.format, "format", "text", "report format: text, json or sarif")
+	cmd.Flags().StringVarP(&fl.output, "output", "o", "", "write the report to `FILE` (default: standard output)")
+	cmd.Flags().StringVar(&fl.failOn, "fail-on", "error", "exit 1 when a finding is at or above this level: error, warning, note or none")
+	cmd.Flags().BoolVar(&fl.strict, "strict", false, "also exit 1 when an input could not be scanned")
+	cmd.Flags().StringVar(&fl.color, "color", "auto", "color text output: auto, always or never (NO_COLOR is honoured)")
+	cmd.Flags().BoolVarP(&fl.verbose, "verbose", "v", false, "text output: show class, method, fingerprint and help link of each finding")
+	cmd.Flags().BoolVar(&fl.stats, "stats", false, "print throughput and peak memory to standard error")
+	return cmd
+}
+
+// addScanFlags registers the flags that select what is scanned and how,
+// shared by scan and fix.
+func addScanFlags(cmd *cobra.Command, fl *scanFlags) {
 	f := cmd.Flags()
-	f.StringVar(&fl.format, "format", "text", "report format: text, json or sarif")
-	f.StringVarP(&fl.output, "output", "o", "", "write the report to `FILE` (default: standard output)")
-	f.StringVar(&fl.failOn, "fail-on", "error", "exit 1 when a finding is at or above this level: error, warning, note or none")
 	f.IntVar(&fl.jobs, "jobs", runtime.NumCPU(), "files parsed in parallel")
 	f.StringArrayVar(&fl.excludes, "exclude", nil, "skip paths matching this glob (repeatable; '**' spans directories)")
 	f.StringArrayVar(&fl.only, "rule", nil, "run only this rule (repeatable)")
 	f.StringArrayVar(&fl.disable, "disable", nil, "do not run this rule (repeatable)")
 	f.StringVar(&fl.maxFileSize, "max-file-size", "4MiB", "skip source files larger than this, with a notification")
 	f.StringVar(&fl.root, "root", "", "directory that reported paths are relative to (default: the current directory)")
-	f.BoolVar(&fl.strict, "strict", false, "also exit 1 when an input could not be scanned")
-	f.StringVar(&fl.color, "color", "auto", "color text output: auto, always or never (NO_COLOR is honoured)")
-	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text output: show class, method, fingerprint and help link of each finding")
-	f.BoolVar(&fl.stats, "stats", false, "print throughput and peak memory to standard error")
 	f.StringVar(&fl.role, "role", "", "where the code runs: auto (from pom.xml), base, module, library (shared by the base) or private (default: .kscan.yaml's role, else auto)")
 	f.StringVar(&fl.mode, "mode", "", "dynamic (modules installed and uninstalled at run time) or static (leak rules off) (default: .kscan.yaml's mode, else dynamic)")
 	f.StringVar(&fl.config, "config", "", "configuration `FILE` (default: .kscan.yaml in --root, if present)")
-	return cmd
 }
 
-func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
-	switch fl.format {
-	case "text", "json", "sarif":
-	default:
-		return usagef("unknown --format %q (want text, json or sarif)", fl.format)
-	}
+// scanRun is a prepared scan: options from flags and .kscan.yaml.
+type scanRun struct {
+	opts   scanner.Options
+	failOn rules.Level
+	mode   string
+}
+
+// prepare turns flags and configuration into scan options; every error is
+// a usage error.
+func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error) {
 	failOn, err := rules.ParseLevel(fl.failOn)
 	if err != nil {
-		return usageError{err}
+		return nil, usageError{err}
 	}
 	if fl.jobs < 1 {
-		return usagef("--jobs must be at least 1")
+		return nil, usagef("--jobs must be at least 1")
 	}
 	maxSize, err := parseSize(fl.maxFileSize)
 	if err != nil {
-		return usageError{err}
-	}
-	color, err := useColor(fl.color, fl.output == "")
-	if err != nil {
-		return err
+		return nil, usageError{err}
 	}
 	cfg, err := loadConfig(fl)
 	if err != nil {
-		return usageError{err}
+		return nil, usageError{err}
 	}
 	selected, err := rules.Select(fl.only, fl.disable)
 	if err != nil {
-		return usageError{err}
+		return nil, usageError{err}
 	}
 	selected, err = applyRuleConfig(selected, cfg)
 	if err != nil {
-		return usageError{err}
+		return nil, usageError{err}
 	}
 	excludes := append(append([]string(nil), cfg.Exclude...), fl.excludes...)
 	if err := scanner.ValidateExcludes(excludes); err != nil {
-		return usageError{err}
+		return nil, usageError{err}
 	}
-	roleName := firstSet(fl.role, cfg.Role, "auto")
-	role, auto, err := scanner.ParseRole(roleName)
+	role, auto, err := scanner.ParseRole(firstSet(fl.role, cfg.Role, "auto"))
 	if err != nil {
-		return usageError{err}
+		return nil, usageError{err}
 	}
 	mode := firstSet(fl.mode, cfg.Mode, "dynamic")
 	if mode != "dynamic" && mode != "static" {
-		return usagef("unknown --mode %q (want dynamic or static)", mode)
+		return nil, usagef("unknown --mode %q (want dynamic or static)", mode)
 	}
 	var pathRoles []scanner.PathRole
 	for i, pr := range cfg.Roles {
 		r, _, err := scanner.ParseRole(pr.Role)
 		if err != nil {
-			return usageError{err}
+			return nil, usageError{err}
 		}
 		line := 0
 		if i < len(cfg.RoleLines) {
@@ -131,24 +136,51 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	}
 	if !cmd.Flags().Changed("fail-on") && cfg.FailOn != "" {
 		if failOn, err = rules.ParseLevel(cfg.FailOn); err != nil {
-			return usageError{err}
+			return nil, usageError{err}
 		}
 	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
+	return &scanRun{
+		opts: scanner.Options{
+			Paths: args, Root: fl.root, Rules: selected, Jobs: fl.jobs,
+			Excludes: excludes, MaxFileSize: maxSize,
+			Role: role, RoleAuto: auto, PathRoles: pathRoles, Static: mode == "static",
+		},
+		failOn: failOn,
+		mode:   mode,
+	}, nil
+}
 
+// execute runs a prepared scan; a missing path is a usage error.
+func (sr *scanRun) execute() (*scanner.Result, error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res, err := scanner.Scan(ctx, scanner.Options{
-		Paths: args, Root: fl.root, Rules: selected, Jobs: fl.jobs,
-		Excludes: excludes, MaxFileSize: maxSize,
-		Role: role, RoleAuto: auto, PathRoles: pathRoles, Static: mode == "static",
-	})
+	res, err := scanner.Scan(ctx, sr.opts)
 	var pe *scanner.PathError
 	if errors.As(err, &pe) {
-		return usageError{err}
+		return nil, usageError{err}
 	}
+	return res, err
+}
+
+func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
+	switch fl.format {
+	case "text", "json", "sarif":
+	default:
+		return usagef("unknown --format %q (want text, json or sarif)", fl.format)
+	}
+	color, err := useColor(fl.color, fl.output == "")
+	if err != nil {
+		return err
+	}
+	sr, err := prepare(cmd, args, fl)
+	if err != nil {
+		return err
+	}
+	failOn, mode := sr.failOn, sr.mode
+	res, err := sr.execute()
 	if err != nil {
 		return err
 	}
@@ -156,7 +188,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	in := &report.Input{
 		Tool:          report.Tool{Name: "kscan", Version: toolVersion(), InformationURI: "https://github.com/kscan/kscan"},
 		Root:          res.Root,
-		Rules:         selected,
+		Rules:         sr.opts.Rules,
 		Findings:      res.Findings,
 		Notifications: res.Notifications,
 		Stats:         report.Stats{Files: res.Stats.Files, Parsed: res.Stats.Parsed, Bytes: res.Stats.Bytes, Duration: res.Stats.Duration},
