@@ -61,7 +61,7 @@ func runFixtureDir(t *testing.T, dir string) {
 	groups := map[facts.Role][]string{}
 	var wanted int
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".java") {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".java") || isResource(filepath.Base(p))) {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
@@ -99,7 +99,21 @@ func runFixtureDir(t *testing.T, dir string) {
 	}
 }
 
-var wantRE = regexp.MustCompile(`// want((?:\s+"[^"]+")+)`)
+// Java fixtures write `// want`, resource fixtures (properties, YAML) `# want`.
+var wantRE = regexp.MustCompile(`(?://|#) want((?:\s+"[^"]+")+)`)
+
+// isResource reports files some rule reads besides Java sources.
+func isResource(name string) bool {
+	for _, r := range rules.All() {
+		for _, g := range r.Resources {
+			if ok, _ := filepath.Match(g, name); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var quotedRE = regexp.MustCompile(`"([^"]+)"`)
 
 // compareWants checks findings against the file's want comments and
@@ -114,8 +128,14 @@ func compareWants(t *testing.T, file, rel string, findings []rules.Finding) int 
 	n := 0
 	for i, line := range strings.Split(string(src), "\n") {
 		if m := wantRE.FindStringSubmatch(line); m != nil {
+			// In properties files "#" only starts a comment at the start of a
+			// line, so there a "# want" line stands for the line below it.
+			at := i + 1
+			if strings.HasPrefix(strings.TrimSpace(line), "#") {
+				at = i + 2
+			}
 			for _, q := range quotedRE.FindAllStringSubmatch(m[1], -1) {
-				want[i+1] = append(want[i+1], q[1])
+				want[at] = append(want[at], q[1])
 				n++
 			}
 		}

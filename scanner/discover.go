@@ -72,6 +72,11 @@ func discover(targets []string, root string, excludes []string, resources []stri
 				return nil, &PathError{t, errors.New("not a regular file or directory")}
 			}
 			if !isJava(abs) {
+				if matchesAny(filepath.Base(abs), resources) {
+					seen[abs] = true
+					out = append(out, input{abs: abs, rel: relOf(abs), size: fi.Size(), resource: true})
+					continue
+				}
 				notify(rules.Notification{Path: relOf(abs), Level: rules.LevelWarning, Kind: "unsupported",
 					Message: "not a .java file; skipped"})
 				continue

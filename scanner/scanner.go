@@ -153,7 +153,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 				res.Findings = append(res.Findings, out.findings...)
 				res.Notifications = append(res.Notifications, out.notes...)
 				if keepFacts && out.facts != nil {
-					kept = append(kept, out.facts)
+					kept = append(kept, forProject(out.facts))
 				}
 				mu.Unlock()
 				if gctx.Err() != nil {
@@ -416,6 +416,27 @@ func matchesAny(name string, globs []string) bool {
 		}
 	}
 	return false
+}
+
+// forProject keeps what project rules read, so that holding every file's
+// facts costs little: declarations, static fields, writes to statics and
+// suppressions; calls and instance creations (with their argument texts)
+// are per-file matters.
+func forProject(f *facts.File) *facts.File {
+	k := *f
+	k.Calls, k.News, k.Imports = nil, nil, nil
+	k.Fields = nil
+	for _, fd := range f.Fields {
+		if fd.Static {
+			k.Fields = append(k.Fields, fd)
+		}
+	}
+	k.Writes = make([]facts.Write, len(f.Writes))
+	for i, w := range f.Writes {
+		w.Args = nil
+		k.Writes[i] = w
+	}
+	return &k
 }
 
 // projectPass runs the rules that need every file's facts. Their findings

@@ -139,6 +139,7 @@ func TestExampleFindings(t *testing.T) {
 	}
 	want := []string{
 		"LegacyDb.java:17:jdbc-driver-registration",
+		"LegacyDb.java:19:stdout-usage",
 		"LegacyDb.java:20:system-exit",
 		"OrderApplication.java:11:jvm-global-default-mutation",
 		"OrderApplication.java:12:system-property-mutation",

@@ -453,3 +453,21 @@ class A {
 		t.Errorf("returns: %s", r)
 	}
 }
+
+func TestIsTestPath(t *testing.T) {
+	for p, want := range map[string]bool{
+		"src/test/java/a/B.java":                                    true,
+		"mod/src/test/java/a/B.java":                                true,
+		"tomcat9/test/org/apache/catalina/TestX.java":               true,
+		"test/com/acme/X.java":                                      true,
+		"src/main/java/org/springframework/test/context/X.java":     false,
+		"spring-test/src/main/java/org/springframework/test/X.java": false,
+		"java/org/apache/catalina/startup/Tomcat.java":              false,
+		"lib/org/acme/test/org/X.java":                              false,
+		"src/main/java/com/acme/Test.java":                          false,
+	} {
+		if got := IsTestPath(p); got != want {
+			t.Errorf("IsTestPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

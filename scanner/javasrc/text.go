@@ -28,12 +28,42 @@ var staticMembers = setOf(
 	"java.lang.Runtime.getRuntime", "java.lang.ClassLoader.getSystemClassLoader",
 )
 
-// IsTestPath reports whether a slash-separated path is test code by the
-// Maven/Gradle layout.
+// IsTestPath reports whether a slash-separated path is test code: the
+// Maven/Gradle layout (src/test/...), or a source root named test or tests
+// that holds packages directly (test/org/apache/..., as Ant-style projects
+// such as Tomcat lay it out). A package named test under a main source root
+// (src/main/java/org/springframework/test/...) is main code.
 func IsTestPath(p string) bool {
-	return strings.HasPrefix(p, "src/test/") || strings.Contains(p, "/src/test/") ||
+	if strings.HasPrefix(p, "src/test/") || strings.Contains(p, "/src/test/") ||
 		strings.HasPrefix(p, "src/testFixtures/") || strings.Contains(p, "/src/testFixtures/") ||
-		strings.HasPrefix(p, "src/integrationTest/") || strings.Contains(p, "/src/integrationTest/")
+		strings.HasPrefix(p, "src/integrationTest/") || strings.Contains(p, "/src/integrationTest/") {
+		return true
+	}
+	segs := strings.Split(p, "/")
+	for i := 0; i+1 < len(segs)-1; i++ {
+		if (segs[i] == "test" || segs[i] == "tests") && packageRoots[segs[i+1]] && !underMain(segs[:i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// packageRoots are first segments of Java packages, to recognise a source
+// root by what it directly contains.
+var packageRoots = setOf("org", "com", "net", "io", "java", "javax", "jakarta", "edu", "de", "cn", "me", "dev", "app", "fr", "uk", "nl")
+
+// underMain reports a path inside a main source root, where "test" is a
+// package name rather than a source root.
+func underMain(segs []string) bool {
+	for i, s := range segs {
+		if s == "main" && i > 0 && segs[i-1] == "src" {
+			return true
+		}
+		if packageRoots[s] {
+			return true
+		}
+	}
+	return false
 }
 
 func firstInvalidUTF8(b []byte) int {

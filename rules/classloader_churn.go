@@ -1,0 +1,102 @@
+package rules
+
+import (
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var classLoaderChurn = register(&Rule{
+	ID:     "classloader-churn",
+	Hazard: "H26",
+	Title:  "ClassLoaders created per call",
+	Summary: "Every new ClassLoader takes Metaspace that is slow to come back, and Metaspace bounds how many modules " +
+		"a JVM can host and redeploy. fastjson's new ParserConfig() creates a loader per instance; a URLClassLoader " +
+		"created in a loop does the same many times.",
+	Tags:      []string{"koupleless", "metaspace", "leak", "performance"},
+	Precision: "high",
+	Default:   SeverityMedium,
+	Severity: map[facts.Role]Severity{
+		facts.RoleBase: SeverityLow, facts.RoleModule: SeverityMedium,
+		facts.RoleShared: SeverityMedium, facts.RolePrivate: SeverityMedium,
+	},
+	Leak:     true,
+	Keywords: []string{"ParserConfig", "URLClassLoader"},
+	Calls:    []string{"newInstance"},
+	News:     []string{"ParserConfig", "URLClassLoader"},
+	Check:    checkClassLoaderChurn,
+	Help: `**Why it breaks.** A ClassLoader and the classes it defines live in Metaspace, which is reclaimed late or, for
+an uninstalled module, often not at all. A host JVM that installs and uninstalls modules runs out of Metaspace
+long before heap, with a low "used" ratio from fragmentation. The Koupleless docs name fastjson's
+` + "`new ParserConfig()`" + ` per call: each instance brings its own ASM class loader.
+
+**Flagged.**
+- fastjson ` + "`new com.alibaba.fastjson.parser.ParserConfig()`" + ` outside static initialisers, field initialisers and
+  assignments to static fields (i.e. created per call);
+- ` + "`new URLClassLoader(..)`" + ` and ` + "`URLClassLoader.newInstance(..)`" + ` inside a loop.
+
+**Not flagged.** A ` + "`ParserConfig`" + ` kept in a (static) field; ` + "`ParserConfig.getGlobalInstance()`" + `; one loader per plugin
+directory created outside loops; STATIC deployments (` + "`--mode static`" + `), where nothing is uninstalled. Base code is low.
+
+**Fix.**
+
+` + "```java" + `
+// before
+Foo f = JSON.parseObject(text, Foo.class, new ParserConfig());
+// after
+private static final ParserConfig PARSER_CONFIG = new ParserConfig();   // or ParserConfig.getGlobalInstance()
+Foo f = JSON.parseObject(text, Foo.class, PARSER_CONFIG);
+` + "```",
+})
+
+func checkClassLoaderChurn(p *Pass) {
+	for i := range p.File.News {
+		nw := &p.File.News[i]
+		switch nw.Type {
+		case "com.alibaba.fastjson.parser.ParserConfig":
+			if nw.InStaticInit || inFieldInit(p, nw.Span) || storedToStaticField(p, nw.Span) {
+				continue
+			}
+			p.Report(Diagnostic{
+				Message: "new ParserConfig() per call creates a fresh ClassLoader each time; Metaspace fills up, most of all when modules are redeployed",
+				Span:    nw.Span, Context: nw.Context,
+			})
+		case "java.net.URLClassLoader":
+			if !nw.InLoop {
+				continue
+			}
+			p.Report(Diagnostic{
+				Message: "a URLClassLoader created in a loop puts a new loader into Metaspace on every iteration",
+				Span:    nw.Span, Context: nw.Context,
+			})
+		}
+	}
+	calls(p, func(c *facts.Call) {
+		if is(c, "java.net.URLClassLoader", "newInstance") && c.Static && c.InLoop {
+			p.Report(Diagnostic{
+				Message: "URLClassLoader.newInstance in a loop puts a new loader into Metaspace on every iteration",
+				Span:    c.Span, Context: c.Context,
+			})
+		}
+	})
+}
+
+// inFieldInit reports whether span is part of a field declaration.
+func inFieldInit(p *Pass, s facts.Span) bool {
+	for i := range p.File.Fields {
+		if d := p.File.Fields[i].Decl; d.Start <= s.Start && s.End <= d.End {
+			return true
+		}
+	}
+	return false
+}
+
+// storedToStaticField reports a value assigned to a static field (lazy
+// singletons: "if (CONFIG == null) CONFIG = new ParserConfig();").
+func storedToStaticField(p *Pass, s facts.Span) bool {
+	for i := range p.File.Writes {
+		w := &p.File.Writes[i]
+		if w.Kind == facts.WriteAssign && w.Value != nil && w.Value.Span == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,135 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var classNameCacheRule = register(&Rule{
+	ID:     "classname-keyed-static-cache",
+	Hazard: "H02",
+	Title:  "Static cache keyed by class name",
+	Summary: "A static map keyed by a String that names a class (Map<String, Method>, Map<String, Class<?>>, or a " +
+		"key built from cls.getName()) mixes up classes of the same name from different modules: the first " +
+		"module to fill an entry wins, and others get a Method or Class of the wrong loader.",
+	Tags:      []string{"koupleless", "global-state", "classloader", "correctness"},
+	Precision: "high",
+	Default:   SeverityHigh,
+	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium},
+	Keywords:  []string{"Map", "static"},
+	Calls:     []string{"put", "putIfAbsent", "computeIfAbsent", "compute", "merge"},
+	Check:     checkClassNameCache,
+	Help: `**Why it breaks.** Two modules can each load a class with the same fully qualified name; they are
+different classes. A static cache in shared code keyed by the class *name* (or by a string built from it)
+keeps whichever entry the first module created, so the next module gets a ` + "`Method`" + `, ` + "`Field`" + ` or
+` + "`Class`" + ` of another loader: ` + "`IllegalArgumentException: object is not an instance of declaring class`" + `,
+` + "`ClassCastException`" + `, or a call routed into the wrong module. The Koupleless adapters rewrite Dubbo's
+` + "`PojoUtils`" + ` and MyBatis's ` + "`OgnlCache`" + ` for exactly this.
+
+**Flagged** (at the field):
+- a static ` + "`Map<String, X>`" + ` filled at run time, where X is ` + "`Class<?>`, `Method`, `Field`, `Constructor`," + `
+  ` + "`MethodHandle`, `BeanInfo`, `PropertyDescriptor`" + ` or a parsed ` + "`Expression`" + `;
+- a static map filled at run time (` + "`put`, `putIfAbsent`, `computeIfAbsent`, `compute`, `merge`" + `) with a key
+  built from ` + "`cls.getName()`, `getTypeName()` or `getCanonicalName()`" + ` of a class.
+
+**Not flagged.** Maps keyed by ` + "`Class<?>`" + ` or ` + "`ClassLoader`" + `; ` + "`ClassValue`" + `; tables filled only by the static
+initialiser (primitive-name → ` + "`int.class`" + ` tables); instance fields; module code and module-private
+libraries; test sources.
+
+**Fix.** Key by the ` + "`Class`" + ` object (its identity includes the loader), or nest by ClassLoader:
+
+` + "```java" + `
+// before
+private static final ConcurrentMap<String, Method> NAME_METHODS_CACHE = new ConcurrentHashMap<>();
+Method method = NAME_METHODS_CACHE.get(cls.getName() + "." + name);
+
+// after
+private static final ConcurrentMap<Class<?>, ConcurrentMap<String, Method>> NAME_METHODS_CACHE = new ConcurrentHashMap<>();
+Method method = NAME_METHODS_CACHE.computeIfAbsent(cls, k -> new ConcurrentHashMap<>()).get(name);
+` + "```",
+})
+
+// reflectiveValues are the value types that tie a String-keyed cache to one
+// loader's classes.
+var reflectiveValues = map[string]bool{
+	"Class": true, "Method": true, "Field": true, "Constructor": true, "Executable": true, "MethodHandle": true,
+	"BeanInfo": true, "PropertyDescriptor": true, "MethodDescriptor": true, "Expression": true,
+}
+
+// classNameKeyRE finds a class's name in a key expression: getClass(),
+// X.class or a variable named like a class, then getName() and kin.
+var classNameKeyRE = regexp.MustCompile(`(?:getClass\(\)|\.class|\b(?:cls|clazz|clz|klass|klazz|[a-z]\w*(?:Class|Clazz|Cls)))\s*\.\s*get(?:Name|TypeName|CanonicalName)\s*\(\s*\)`)
+
+var cacheFills = map[string]bool{"put": true, "putIfAbsent": true, "computeIfAbsent": true, "compute": true, "merge": true}
+
+func checkClassNameCache(p *Pass) {
+	fields := staticFields(p.File)
+	type verdict struct {
+		fill   *facts.Write // a run-time fill
+		byName *facts.Write // a fill whose key is a class name
+	}
+	seen := map[*facts.Field]*verdict{}
+	for i := range p.File.Writes {
+		w := &p.File.Writes[i]
+		f := fields[w.Owner+"#"+w.Name]
+		if f == nil || w.Kind != facts.WriteCall || !cacheFills[w.Method] || !isMap(f) || loaderKeyed(f) ||
+			clinitOnly(p.File, p.Src, w.Context) {
+			continue
+		}
+		v := seen[f]
+		if v == nil {
+			v = &verdict{fill: w}
+			seen[f] = v
+		}
+		if v.byName == nil && len(w.Args) > 0 && classNameKey(&w.Args[0]) {
+			v.byName = w
+		}
+	}
+	for i := range p.File.Fields {
+		f := &p.File.Fields[i]
+		v := seen[f]
+		if v == nil {
+			continue
+		}
+		args := typeArgs(f.TypeText)
+		switch {
+		case len(args) == 2 && rawSimple(args[0]) == "String" && reflectiveValues[rawSimple(args[1])]:
+			p.Report(Diagnostic{
+				Message: "static cache " + f.Name + " maps class names to " + rawSimple(args[1]) + " and is filled in " +
+					where(v.fill.Context) + ": modules with a class of the same name get the first one's entry; key it by Class<?> or ClassLoader",
+				Span: f.Span, Context: f.Context,
+			})
+		case v.byName != nil:
+			p.Report(Diagnostic{
+				Message: "static map " + f.Name + " is keyed by a class name (" + shorten(v.byName.Args[0].Text) + ") in " +
+					where(v.byName.Context) + ": modules with a class of the same name share one entry; key it by Class<?> or ClassLoader",
+				Span: f.Span, Context: f.Context,
+			})
+		}
+	}
+}
+
+// isMap reports a JDK map type.
+func isMap(f *facts.Field) bool {
+	return isContainer(f) && strings.HasSuffix(rawSimple(f.Type), "Map") || rawSimple(f.Type) == "Hashtable"
+}
+
+func classNameKey(x *facts.Expr) bool {
+	if x.Call != nil && x.Call.Owner == "java.lang.Class" {
+		switch x.Call.Name {
+		case "getName", "getTypeName", "getCanonicalName":
+			return true
+		}
+	}
+	return classNameKeyRE.MatchString(x.Text)
+}
+
+func shorten(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 60 {
+		return s[:57] + "..."
+	}
+	return s
+}

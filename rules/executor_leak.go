@@ -1,0 +1,98 @@
+package rules
+
+import (
+	"regexp"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var executorLeakRule = register(&Rule{
+	ID:     "executor-leak",
+	Hazard: "H21",
+	Title:  "Thread pool kept by module code and never shut down",
+	Summary: "Uninstalling a module only closes its Spring context. A thread pool the module keeps in a field and " +
+		"never shuts down keeps its worker threads, and with them the module's ClassLoader, alive after uninstall.",
+	Tags:      []string{"koupleless", "leak", "lifecycle"},
+	Precision: "high",
+	Leak:      true,
+	Default:   SeverityMedium,
+	Severity:  leakSeverities,
+	Keywords:  []string{"Executors", "ThreadPoolExecutor", "ScheduledThreadPoolExecutor", "ForkJoinPool"},
+	Calls:     executorFactories,
+	News:      []string{"ThreadPoolExecutor", "ScheduledThreadPoolExecutor", "ForkJoinPool"},
+	Check:     checkExecutorLeak,
+	Help: `**Why it breaks.** Uninstalling a module closes its Spring context and nothing else. A pool the module
+created keeps its worker threads (idle core threads never die), their context ClassLoader is the module's,
+so the module's classes and Metaspace stay pinned. Only matters for hot (DYNAMIC) deployments.
+
+**Flagged.** In module and module-private code, a pool kept in a field: ` + "`Executors.newFixedThreadPool`" + `,
+` + "`newSingleThreadExecutor`" + `, ` + "`newScheduledThreadPool`" + `, ` + "`newSingleThreadScheduledExecutor`" + `,
+` + "`newWorkStealingPool`" + `, ` + "`new ThreadPoolExecutor`" + `, ` + "`new ScheduledThreadPoolExecutor`" + `, ` + "`new ForkJoinPool`" + ` (the JDK
+types only), when the class never shuts that field down.
+
+**Not flagged.** Pools whose threads end when idle (` + "`newCachedThreadPool`" + `, a ` + "`ThreadPoolExecutor`" + ` with
+core size 0 or ` + "`allowCoreThreadTimeOut(true)`" + `); pools the class shuts down (` + "`pool.shutdown()`" + `, ` + "`shutdownNow()`" + `, ` + "`close()`" + `, or a
+shutdown/close helper taking the field); pools wrapped by or passed to
+` + "`ShutdownExecutorServicesOnUninstallEventHandler.manageExecutorService`" + ` or wrapped in
+` + "`KouplelessExecutorService`" + `-style classes; pools returned from a method (a Spring ` + "`@Bean`" + ` gets its ` + "`shutdown`" + `
+inferred as destroy method; a getter hands ownership on); local pools; Spring ` + "`ThreadPoolTaskExecutor`" + `; base
+and shared code; test sources; ` + "`--mode static`" + `.
+
+**Fix.**
+
+` + "```java" + `
+// before (module)
+private final ExecutorService pool = Executors.newFixedThreadPool(4);
+// after (Koupleless coding specification #3)
+private final ExecutorService pool =
+    ShutdownExecutorServicesOnUninstallEventHandler.manageExecutorService(Executors.newFixedThreadPool(4));
+// or: @PreDestroy void close() { pool.shutdownNow(); }
+` + "```",
+})
+
+var executorFactories = []string{
+	"newFixedThreadPool", "newCachedThreadPool", "newSingleThreadExecutor", "newScheduledThreadPool",
+	"newSingleThreadScheduledExecutor", "newWorkStealingPool",
+}
+
+var executorTypes = map[string]bool{
+	"java.util.concurrent.ThreadPoolExecutor":          true,
+	"java.util.concurrent.ScheduledThreadPoolExecutor": true,
+	"java.util.concurrent.ForkJoinPool":                true,
+}
+
+func checkExecutorLeak(p *Pass) {
+	report := func(what string, st facts.Store, span facts.Span, ctx facts.Context) {
+		if !st.StoredToField || releasesField(p, ctx.Class, st.StoredTo, "shutdown", "shutdownNow", "close") {
+			return
+		}
+		p.Report(Diagnostic{
+			Message: what + " kept in field '" + st.StoredTo + "' is never shut down; after the module is uninstalled its threads keep running and pin the module's ClassLoader (shut it down in @PreDestroy or register it with ShutdownExecutorServicesOnUninstallEventHandler.manageExecutorService)",
+			Span:    span, Context: ctx,
+		})
+	}
+	calls(p, func(c *facts.Call) {
+		// A cached pool's threads die after 60 s idle: nothing stays pinned.
+		if is(c, "java.util.concurrent.Executors", executorFactories...) && c.Name != "newCachedThreadPool" {
+			report("Executors."+c.Name+" pool", c.Store, c.Span, c.Context)
+		}
+	})
+	for i := range p.File.News {
+		n := &p.File.News[i]
+		if executorTypes[n.Type] && !coreThreadsExpire(p, n) {
+			report(simpleOwner(n.Type), n.Store, n.Span, n.Context)
+		}
+	}
+}
+
+// coreThreadsExpire reports a ThreadPoolExecutor with no core threads, or
+// one told to let them time out: its threads end once idle.
+func coreThreadsExpire(p *Pass, n *facts.New) bool {
+	if n.Type != "java.util.concurrent.ThreadPoolExecutor" {
+		return false
+	}
+	if len(n.Args) > 0 && n.Args[0].Kind == facts.ExprLiteral && n.Args[0].Text == "0" {
+		return true
+	}
+	return n.StoredTo != "" && regexp.MustCompile(`\b`+regexp.QuoteMeta(n.StoredTo)+`\s*\.\s*allowCoreThreadTimeOut\s*\(\s*true`).MatchString(nestText(p, n.Class))
+}

@@ -1,0 +1,115 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var javaSerialization = register(&Rule{
+	ID:     "java-serialization-caller-loader",
+	Hazard: "H11",
+	Title:  "Deserialization that resolves classes with the caller's ClassLoader",
+	Summary: "A plain java.io.ObjectInputStream resolves classes with the latest user-defined loader on the stack; " +
+		"in a framework the base shares that is the base's loader, so module classes fail to deserialize. Hessian's " +
+		"SerializerFactory() without a ClassLoader binds to one loader in the same way.",
+	Tags:      []string{"koupleless", "classloader", "serialization", "correctness"},
+	Precision: "high",
+	Default:   SeverityHigh,
+	Severity: map[facts.Role]Severity{
+		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium,
+		facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,
+	},
+	Keywords: []string{"ObjectInputStream", "SerializerFactory"},
+	Calls:    []string{"readObject", "readUnshared"},
+	News:     []string{"ObjectInputStream", "SerializerFactory"},
+	Check:    checkJavaSerialization,
+	Help: `**Why it breaks.** ` + "`ObjectInputStream.resolveClass`" + ` loads classes through the "latest user-defined loader" on
+the call stack. In a framework the base shares with modules (RPC, caches, session stores) that is the framework's,
+i.e. the base's, loader, so a module's DTOs fail with ` + "`ClassNotFoundException`" + `. Koupleless replaces Dubbo's Java
+serialization with an ` + "`ObjectInputStream`" + ` that resolves through the service interface's loader. Hessian has the same
+problem: a ` + "`SerializerFactory`" + ` created without a loader binds to one (Koupleless FAQ, koupleless #196).
+
+**Flagged.**
+- ` + "`new ObjectInputStream(in)`" + ` of the exact JDK class whose ` + "`readObject()`" + ` / ` + "`readUnshared()`" + ` is called in the same
+  method (directly, or through a local variable or try-with-resources variable);
+- in shared code (and code of unknown role): Hessian ` + "`new SerializerFactory()`" + ` without a ClassLoader
+  (` + "`com.caucho.hessian.io`" + ` and ` + "`com.alibaba.com.caucho.hessian.io`" + `).
+
+**Not flagged.** Subclasses (named or anonymous) that override ` + "`resolveClass`" + `; streams returned or stored for
+others to read (not visible here); ` + "`SerializerFactory(ClassLoader)`" + `; Hessian factories in base, module and
+module-private code. Module code is low: its own loader sees the module and the base.
+
+**Fix.** Resolve through the loader of the app that owns the data (the TCCL, or the service interface's loader):
+
+` + "```java" + `
+// before
+Object o = new ObjectInputStream(in).readObject();
+
+// after
+final ClassLoader cl = tccl != null ? tccl : getClass().getClassLoader();  // or serviceInterface.getClassLoader()
+Object o = new ObjectInputStream(in) {
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+        try {
+            return Class.forName(desc.getName(), false, cl);
+        } catch (ClassNotFoundException e) {
+            return super.resolveClass(desc);
+        }
+    }
+}.readObject();
+` + "```" + `
+
+Hessian: ` + "`new SerializerFactory(Thread.currentThread().getContextClassLoader())`" + ` per call or per loader, or upgrade
+to Hessian 4.x with a per-ClassLoader factory.`,
+})
+
+var hessianFactories = map[string]bool{
+	"com.caucho.hessian.io.SerializerFactory": true, "com.alibaba.com.caucho.hessian.io.SerializerFactory": true,
+}
+
+func checkJavaSerialization(p *Pass) {
+	for i := range p.File.News {
+		nw := &p.File.News[i]
+		switch {
+		case nw.Type == "java.io.ObjectInputStream" && !nw.Anonymous:
+			if !readInSameMethod(p, nw) {
+				continue
+			}
+			p.Report(Diagnostic{
+				Message: "a plain ObjectInputStream resolves classes with the caller's ClassLoader; in code the base shares, module classes fail to deserialize",
+				Span:    nw.Span, Context: nw.Context,
+			})
+		case hessianFactories[nw.Type] && len(nw.Args) == 0 && !nw.Anonymous:
+			// Hessian's own defaults resolve per context loader since 4.x.
+			if p.Role != facts.RoleShared && p.Role != facts.RoleUnknown ||
+				strings.HasPrefix(p.File.Package, "com.caucho.") || strings.HasPrefix(p.File.Package, "com.alibaba.com.caucho.") {
+				continue
+			}
+			p.Report(Diagnostic{
+				Message: "Hessian SerializerFactory() without a ClassLoader binds deserialization to one loader; in shared code module classes are not found",
+				Span:    nw.Span, Context: nw.Context,
+			})
+		}
+	}
+}
+
+// readInSameMethod reports whether the stream created by nw is read in the
+// method that creates it: new ObjectInputStream(in).readObject(), or
+// through a single-assignment local.
+func readInSameMethod(p *Pass, nw *facts.New) bool {
+	within := func(outer facts.Span) bool { return outer.Start <= nw.Span.Start && nw.Span.End <= outer.End }
+	for i := range p.File.Calls {
+		c := &p.File.Calls[i]
+		if c.Name != "readObject" && c.Name != "readUnshared" || len(c.Args) != 0 {
+			continue
+		}
+		if c.Recv.Kind == facts.ExprNew && within(c.Recv.Span) {
+			return true
+		}
+		if l := c.Recv.Local; l != nil && l.Kind == facts.ExprNew && within(l.Span) {
+			return true
+		}
+	}
+	return false
+}

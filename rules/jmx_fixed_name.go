@@ -1,0 +1,211 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var jmxFixedNameRule = register(&Rule{
+	ID:     "jmx-fixed-name",
+	Hazard: "H18",
+	Title:  "MBean registered in the JVM-wide MBeanServer under a fixed ObjectName",
+	Summary: "The platform MBeanServer is one per JVM. An MBean registered under a constant ObjectName collides " +
+		"when a second app in the JVM registers the same name (InstanceAlreadyExistsException).",
+	Tags:      []string{"koupleless", "global-state", "jmx"},
+	Precision: "high",
+	Default:   SeverityMedium,
+	Severity: map[facts.Role]Severity{
+		facts.RoleBase: SeverityMedium, facts.RoleModule: SeverityMedium, facts.RoleShared: SeverityMedium,
+		facts.RolePrivate: SeverityMedium,
+	},
+	Keywords: []string{"registerMBean", "ManagedResource"},
+	Calls:    []string{"registerMBean", "getInstance"},
+	News:     []string{"ObjectName"},
+	Check:    checkJMXFixedName,
+	Help: `**Why it breaks.** ` + "`ManagementFactory.getPlatformMBeanServer()`" + ` is one server for the whole JVM. The base and
+every module that registers an MBean under the same constant ` + "`ObjectName`" + ` collide: the second registration
+fails with ` + "`InstanceAlreadyExistsException`" + ` (Spring: ` + "`UnableToRegisterMBeanException`" + `), and an MBean that is never
+unregistered pins the module's ClassLoader after uninstall.
+
+**Flagged.** ` + "`MBeanServer.registerMBean(obj, name)`" + ` where the name is ` + "`new ObjectName(\"constant\")`" + ` or
+` + "`ObjectName.getInstance(\"constant\")`" + ` (directly, or through a variable or field initialised so), when the class
+never calls ` + "`unregisterMBean`" + `; ` + "`@ManagedResource(objectName = \"constant\")`" + ` (Spring).
+
+**Not flagged.** Names built at run time (concatenation with an app name, ` + "`ObjectName.quote(appName)`" + `, a
+variable); ` + "`@ManagedResource`" + ` names with a ` + "`${...}`" + ` placeholder; classes that unregister their MBean; user
+classes named ` + "`MBeanServer`" + `/` + "`ObjectName`" + `.
+
+**Fix.** Put an app-specific key in the name and unregister it on close; with Spring, set
+` + "`spring.jmx.unique-names=true`" + ` in the module and ` + "`-Dspring.jmx.default-domain=${spring.application.name}`" + ` on the base:
+
+` + "```java" + `
+// before
+mbs.registerMBean(stats, new ObjectName("com.acme:type=CacheStats"));
+// after
+ObjectName name = new ObjectName("com.acme:type=CacheStats,app=" + ObjectName.quote(appName));
+mbs.registerMBean(stats, name);
+// ...and in @PreDestroy / ContextClosedEvent:
+mbs.unregisterMBean(name);
+` + "```",
+})
+
+const objectNameType = "javax.management.ObjectName"
+
+func checkJMXFixedName(p *Pass) {
+	calls(p, func(c *facts.Call) {
+		if !is(c, "javax.management.MBeanServer", "registerMBean") || len(c.Args) != 2 {
+			return
+		}
+		name, ok := fixedObjectName(p, c, c.Args[1])
+		if !ok || unregisters(p, c.Class) {
+			return
+		}
+		p.Report(Diagnostic{
+			Message: "MBean registered under the fixed name " + quote(name) + " in the JVM-wide MBeanServer: a second app registering it fails with InstanceAlreadyExistsException; add an app-specific key and unregister it on close",
+			Span:    c.Span, Context: c.Context,
+		})
+	})
+	for _, td := range p.File.TypeDecls {
+		for _, a := range td.Annotations {
+			if !annotationIs(a, "ManagedResource") || !springManagedResource(p, a) {
+				continue
+			}
+			name, ok := managedResourceName(a)
+			if !ok || strings.Contains(name, "${") || name == "" {
+				continue
+			}
+			p.Report(Diagnostic{
+				Message: "@ManagedResource with the fixed objectName " + quote(name) + ": every app in the JVM exporting this bean registers the same name; use a ${...} placeholder or spring.jmx.unique-names=true",
+				Span:    td.Span, Context: facts.Context{Class: td.Name, Line: td.Line},
+			})
+		}
+	}
+}
+
+// fixedObjectName follows the ObjectName argument to its construction and
+// reports the constant it was built from.
+func fixedObjectName(p *Pass, reg *facts.Call, arg facts.Expr) (string, bool) {
+	switch arg.Kind {
+	case facts.ExprNew, facts.ExprCall:
+		return constantObjectNameAt(p, arg.Span)
+	case facts.ExprName:
+		name := strings.TrimPrefix(arg.Text, "this.")
+		if strings.Contains(name, ".") {
+			return "", false
+		}
+		// A field of this class initialised with a constant name, never reassigned.
+		for _, f := range p.File.Fields {
+			if f.Name == name && sameNest(f.Class, reg.Class) && f.Init != nil && (f.Final || assignedOnce(p, reg.Class, name)) {
+				return constantObjectNameAt(p, f.Init.Span)
+			}
+		}
+		// A local initialised with a constant name earlier in the method.
+		for i := range p.File.News {
+			n := &p.File.News[i]
+			if n.StoredTo == name && !n.StoredToField && n.Class == reg.Class && n.Method == reg.Method && n.Span.End < reg.Span.Start {
+				if v, ok := constantObjectNameAt(p, n.Span); ok && !reassigned(p, reg, name, n.Span.End) {
+					return v, true
+				}
+			}
+		}
+		for i := range p.File.Calls {
+			d := &p.File.Calls[i]
+			if d.StoredTo == name && !d.StoredToField && d.Class == reg.Class && d.Method == reg.Method && d.Span.End < reg.Span.Start {
+				if v, ok := constantObjectNameAt(p, d.Span); ok && !reassigned(p, reg, name, d.Span.End) {
+					return v, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// constantObjectNameAt finds the ObjectName construction at span and
+// returns its name when every argument is a string constant.
+func constantObjectNameAt(p *Pass, s facts.Span) (string, bool) {
+	constArgs := func(args []facts.Expr) (string, bool) {
+		if len(args) != 1 && len(args) != 3 {
+			return "", false // (domain, Hashtable) is built from data
+		}
+		var parts []string
+		for _, a := range args {
+			if a.Kind != facts.ExprString {
+				return "", false
+			}
+			parts = append(parts, a.Value)
+		}
+		if len(parts) == 3 {
+			return parts[0] + ":" + parts[1] + "=" + parts[2], true
+		}
+		return parts[0], true
+	}
+	for i := range p.File.News {
+		n := &p.File.News[i]
+		if n.Span == s && n.Type == objectNameType {
+			return constArgs(n.Args)
+		}
+	}
+	for i := range p.File.Calls {
+		c := &p.File.Calls[i]
+		if c.Span == s && is(c, objectNameType, "getInstance") {
+			return constArgs(c.Args)
+		}
+	}
+	return "", false
+}
+
+// reassigned reports "name = ..." between the declaration and the use.
+func reassigned(p *Pass, use *facts.Call, name string, from int) bool {
+	if from >= use.Span.Start || use.Span.Start > len(p.Src) {
+		return true
+	}
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\s*=[^=]`)
+	return re.Match(p.Src[from:use.Span.Start])
+}
+
+// assignedOnce reports a field whose only assignment in the nest is its
+// declaration.
+func assignedOnce(p *Pass, class, name string) bool {
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\s*=[^=]`)
+	return len(re.FindAllStringIndex(nestText(p, class), 2)) == 1
+}
+
+// unregisters reports an unregisterMBean call in the class nest: the class
+// manages its registration's lifetime (RULES H18 asks for both).
+func unregisters(p *Pass, class string) bool {
+	return strings.Contains(nestText(p, class), "unregisterMBean")
+}
+
+// springManagedResource checks that @ManagedResource is Spring's (imported,
+// fully qualified, or from a wildcard import of its package).
+func springManagedResource(p *Pass, a string) bool {
+	const fqn = "org.springframework.jmx.export.annotation.ManagedResource"
+	if strings.HasPrefix(a, "@"+fqn) {
+		return true
+	}
+	for _, im := range p.File.Imports {
+		if !im.Static && (im.Name == fqn || im.Wildcard && im.Name == "org.springframework.jmx.export.annotation") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	managedResourceNamed = regexp.MustCompile(`\b(?:objectName|value)\s*=\s*"((?:[^"\\]|\\.)*)"\s*[,)]`)
+	managedResourceValue = regexp.MustCompile(`^@[\w.]+\s*\(\s*"((?:[^"\\]|\\.)*)"\s*\)$`)
+)
+
+// managedResourceName reads objectName (or its alias value) when it is a
+// single string literal.
+func managedResourceName(a string) (string, bool) {
+	if m := managedResourceValue.FindStringSubmatch(a); m != nil {
+		return m[1], true
+	}
+	if m := managedResourceNamed.FindStringSubmatch(a); m != nil {
+		return m[1], true
+	}
+	return "", false
+}

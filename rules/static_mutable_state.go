@@ -1,0 +1,299 @@
+package rules
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var staticMutableStateRule = register(&Rule{
+	ID:     "static-mutable-state",
+	Hazard: "H01",
+	Title:  "Static field changed at run time is shared by every app",
+	Summary: "A static field of a class that the base loads exists once for the whole JVM: a non-final static " +
+		"assigned outside the static initialiser, or a static final map, list, set, array, atomic or builder " +
+		"mutated at run time, is one slot for the base and every module, so the last app to write it wins. " +
+		"Reported at the field, naming where it is written, including writes from other classes.",
+	Tags:      []string{"koupleless", "global-state", "correctness"},
+	Precision: "medium",
+	Default:   SeverityHigh,
+	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium},
+	// Writes from other classes (Other.FIELD = v) are seen in the files that
+	// some rule's pre-filter admits.
+	Keywords: []string{"static"},
+	Calls:    mutatorNames(),
+	Check:    checkStaticMutableState,
+	CheckProject: func(p *ProjectPass) {
+		checkStaticMutableStateProject(p)
+	},
+	Help: `**Why it breaks.** A class that the base loads (the base itself, or a library modules reach through the
+base) is defined once, so each static field is a single slot for the base and every module. A module either
+reads the base's value when it expects its own, or overwrites it for everybody: the last app installed wins.
+A class packaged inside a module has its own copy per module, so module code is not reported.
+
+**Flagged** (at the field declaration, naming where it is written):
+- a non-final static field assigned, incremented or stored into outside the static initialiser, also from
+  other classes (` + "`Holder.tenant = t`" + `);
+- a static final ` + "`Map`/`List`/`Set`/`Queue`" + `, array, ` + "`Atomic*`" + ` or ` + "`StringBuilder`" + ` mutated at run time
+  (` + "`put`, `add`, `remove`, `clear`, `set`, `compute*`, `merge`, `[i] =`" + `).
+
+**Not flagged.** Static fields written only in the static initialiser (or in a private helper only it calls);
+` + "`static final`" + ` fields that are never mutated (constants, immutable values, ` + "`List.of`" + `); lazy
+initialisation under ` + "`if (x == null)`" + ` (see ` + "`static-singleton-first-wins`" + `); maps keyed by ` + "`ClassLoader`" + ` or
+` + "`Class<?>`" + ` (or a ` + "`Method`, `Field`" + `, ` + "`Thread`" + `), ` + "`ClassValue`" + `, ` + "`StaticFieldMapWrapper`" + `, ` + "`ThreadLocal`" + `, locks
+and loggers; writes in a program's ` + "`main`" + `; counters that
+are only incremented; everything the Koupleless static-variable allow-list excludes (field names such as
+` + "`*INSTANCE*`, `*_KEY`, `DEFAULT_*`" + `, types such as ` + "`ExecutorService`, `Pattern`" + `, initialisers such as
+` + "`Collections.unmodifiable*`" + `) except its array entries, since an array stored into at run time is mutable;
+module code and module-private libraries; test sources.
+
+**Fix.** Key the value by the app's ClassLoader (the Koupleless fix), either with
+` + "`com.alipay.sofa.koupleless.adapter.StaticFieldMapWrapper`" + ` or a plain map. No automatic edit is offered: every
+reader and writer of the field changes.
+
+` + "```java" + `
+// before (shared library / base class)
+public final class TenantHolder {
+    private static String tenant;
+    public static void set(String t) { tenant = t; }
+    public static String get() { return tenant; }
+}
+
+// after (no extra dependency)
+public final class TenantHolder {
+    private static final Map<ClassLoader, String> TENANT = new ConcurrentHashMap<>();
+    private static ClassLoader key() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl != null ? cl : TenantHolder.class.getClassLoader();
+    }
+    public static void set(String t) { TENANT.put(key(), t); }
+    public static String get() { return TENANT.get(key()); }
+    /** call when the module stops, so its ClassLoader is not pinned */
+    public static void clear() { TENANT.remove(key()); }
+}
+
+// after (with koupleless-adapter-utils)
+private static final StaticFieldMapWrapper<String> TENANT = new StaticFieldMapWrapper<>();
+public static void set(String t) { TENANT.put(t); }   // keyed by the thread context ClassLoader
+public static String get() { return TENANT.get(); }
+` + "```" + `
+
+A static map becomes a map of maps: ` + "`Map<ClassLoader, Map<String, Method>>`" + `.`,
+})
+
+// mutatorNames lists the mutators, so that the extractor records mutator
+// calls on static fields as writes.
+func mutatorNames() []string {
+	out := make([]string, 0, len(facts.Mutators))
+	for n := range facts.Mutators {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Koupleless static-variable allow-list (RULES Appendix A), full-match
+// semantics, without the empty alternative that would exempt every field
+// with no initialiser (a quirk, not a judgement).
+var (
+	kslImmutableTypes = fullMatch(`int|long|short|byte|char|float|double|boolean|java.lang.Integer|java.lang.Double|java.lang.Float|java.lang.Long|java.lang.Short|java.lang.Byte|java.lang.Character|java.lang.Boolean|java.lang.String|java.math.BigDecimal|java.math.BigInteger|java.util.UUID|java.util.Locale|java.util.Currency|java.util.TimeZone|java.util.regex.Pattern|java.util.regex.Matcher|java.util.regex.PatternSyntaxException|java.util.regex.MatchResult|java.lang.Class.*|^java.math.*|java.lang.reflect.*|java.lang.management.*|.*Converter$|.*Transformer$|.*Information$|.*Settings$|.*Level$|.*Configuration$|.*Charset$|.*Keywords$|.*DataType$|.*DataType<.*>$|.*Builder$|.*Builder<.*>|.*ID$|.*Id$|.*Hash32$|.*Comparator$|.*State$|.*Data$|.*Factory$|.*Formatter$|.*Exception$|.*Config$|.*Schema$|.*Null$|.*NullImpl$|ConfigDef|.*Version$|.*\.?JdbcParameter.*|.*UUID$|.*Uuid$|.*FACTORY.*`)
+	kslFieldNames     = fullMatch(`CODE_TO_VALUE|localhost|keywords|KEYWORDS|ROOT|root|SKIP|skip|CODEC|codec|startTime|START_TIME|endTime|END_TIME|LOCAL_HOST|processId|PROCESS_ID|NEXT_INDEX|THREAD_INDEX|mediaTypes|MEDIA_TYPES|ANONYMOUS|INITIAL|initial|PID|pid|MD5|md5|JSON|json|DECOMPRESSOR|OBJECT|object|IGNORED|ignored|EMPTY.*|empty.*|ALL_.*|NO_.*|NONE|none|ZERO|zero|TEN|ten|ANY|any|NEVER|never|WARN|warn|TRUE|true|FALSE|false|OK|INFINITE|IMMEDIATE|SUCCESS|FAIL|UNKNOWN|INTERNAL|NOT_FOUND|CANCELLED|UNAVAILABLE|UNIMPLEMENTED|TIMEOUT|TIME_OUT|FAIL_TIMEOUT|DEADLINE_EXCEEDE|.*debug.*|.*DEBUG.*|.*DECODER.*|.*decoder.*|.*ENCODER.*|.*encoder.*|.*license.*|.*unSupport.*|.*UNSUPPORT.*|.*currentTime.*|.*CURRENT_TIME.*|.*FORMATTER.*|.*TO_ENUM$|^default.*|^DEFAULT_.*|^MAX_.*|^max.*|^MIN_.*|^min.*|^INCREMENTING.*|^incrementing.*|^INCREMENT.*|^increment.*|^FALLBACK_.*|^PRIMITIVE_.*|PRIMITIVE_TYPE.*|PRIMITIVE_WRAPPER_TYPE.*|WRAPPER_PRIMITIVE_TYPE_MAP.*|.*EVENT_LOOP.*|.*TIMER$|^SUPPORTED_.*$|.*_CHARACTERS$|.*_COUNTER$|COUNTER_.*$|^builtin.*|^BUILTIN_.*|.*_MB$|.*_mb$|.*Utils$|.*Util$|.*_UTILS$|.*_UTIL$|.*_CODEC$|.*MANAGER$|.*Manager$|.*Parser.*|.*PARSER.*|.*_HASH$|.*_SIZE$|.*_size$|.*_PACK$|.*_ATTR_$|.*_ATTRS_$|.*CHARSET$|.*Exception$|.*_EXCEPTION$|.*_KEY$|.*_KEYS$|.*Key$|^EMPTY.*|^Empty.*|.*lock.*|.*LOCK.*|.*Lock.*|.*EXCEPTIONS.*|.*INSTANCE.*|.*instance.*|LOG|.*LOG.*|.*Log.*|.*log.*|.*LOGGER.*|.*logger.*|.*RANDOM.*|.*Random.*|.*random.*|.*CLASS_NAME.*|.*HOST_NAME.*|.*hostname.*|.*HEX.*|.*hex.*|^UTF_.*|^s_.*|.*Null.*|.*NULL.*|.*Default.*|.*DEFAULT.*|.*Consts.*|.*Constants.*|INDEX|index|.*_INDEX|.*_ID.*|.*_id.*|SEQUENCE|sequence|.*_SEQUENCE.*|.*_sequence.*|.*_UPDATER.*|.*_Updater.*|.*_updater.*`)
+	kslClassNames     = fullMatch(`.*Builder$|^Mock.*|.*Lexer$|TimeUtils|.*Constant$|.*Test.*`)
+	kslInitText       = regexp.MustCompile(`(?s)^(?:new TypeToken.*|new ParameterizedTypeReference.*|new TypeReference.*|new GenericTypeIndicator.*|.*MarkerManager\.getMarker\(LogFactory\.MARKER\).*|.*asList\(.*|.*List\.of\(.*|.*singletonList.*|.*unmodifiableSet\(.*|.*unmodifiableMap\(.*|.*ofSet\(.*|.*valueOf\(.*|.*of\(.*|.*bsonTypeOf\(.*|.*jsonTypeOf\(.*|.*empty\(\).*|.*new ArrayList.*\{.*add\(.*\).*\}.*|new NullTransaction.*)$`)
+	kslFieldTypes     = fullMatch(`SYSTEM|GSON|Gson|Type|Logger|Joiner|Escaper|java.lang.reflect.Type|Joiner.MapJoiner|MapJoiner|java.lang.ThreadGroup|ThreadGroup|java.lang.ClassLoader|ClassLoader|java.util.Random|Function|java.util.Comparator|java.util.BitSet|Comparator|java.util.concurrent.ExecutorService|ExecutorService|java.util.regex.Pattern|java.lang.reflect.InvocationHandler|java.lang.Object|java.lang.invoke.MethodHandle|java.lang.invoke.MethodHandles|java.lang.invoke.MethodType|java.util.function.Function|java.util.function.BiFunction|java.util.concurrent.ThreadPoolExecutor|java.util.concurrent.locks.Condition|java.util.concurrent.locks.ReentrantLock|java.time.format.DateTimeFormatter|java.util.Locale|java.util.concurrent.Executors|java.util.concurrent.RejectedExecutionException|java.util.concurrent.Semaphore|java.net.Inet4Address|java.net.Inet6Address|java.net.InetAddress|java.time.Duration|com.fasterxml.jackson.databind.Module|Splitter|OgnlMemberAccess|OgnlClassResolver|.*Map.*<.*ClassLoader.*|.*Map.*<.*Class<.*|.*Predicate.*|.*ThreadLocal<.*|.*AttributeKey<.*|.*Immutable.*|.*immutable.*|.*unmodifiable<.*`)
+)
+
+func fullMatch(alts string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + alts + `)$`) }
+
+// safeStaticTypes are per-app or inert by design (RULES H01 "Do not flag",
+// Appendix B): partitioned by loader, thread-confined, or synchronisation.
+var safeStaticTypes = map[string]bool{
+	"ClassValue": true, "StaticFieldMapWrapper": true, "ThreadLocal": true, "InheritableThreadLocal": true,
+	"NamedThreadLocal": true, "NamedInheritableThreadLocal": true, "TransmittableThreadLocal": true, "FastThreadLocal": true,
+	"Lock": true, "ReentrantLock": true, "ReadWriteLock": true, "ReentrantReadWriteLock": true, "StampedLock": true,
+	"Semaphore": true, "CountDownLatch": true, "CyclicBarrier": true, "Phaser": true, "Condition": true, "Object": true,
+	"Logger": true, "Log": true, "LoggerContext": true, "ClassLoader": true,
+}
+
+// staticStateExempt applies the do-not-flag list to a static field.
+func staticStateExempt(f *facts.Field) bool {
+	if safeStaticTypes[rawSimple(f.Type)] || partitioned(f) {
+		return true
+	}
+	if strings.HasSuffix(rawSimple(f.Type), "Logger") {
+		return true
+	}
+	typeText := strings.Join(strings.Fields(f.TypeText), "")
+	if !isArray(f) {
+		if f.Final && (kslImmutableTypes.MatchString(f.Type) || kslImmutableTypes.MatchString(typeText)) {
+			return true
+		}
+		if kslFieldTypes.MatchString(f.Type) || kslFieldTypes.MatchString(typeText) {
+			return true
+		}
+	}
+	if kslFieldNames.MatchString(f.Name) || kslClassNames.MatchString(f.Class) {
+		return true
+	}
+	return f.Init != nil && kslInitText.MatchString(f.Init.Text)
+}
+
+// mutates reports whether a write changes the field's value at run time,
+// leaving aside where it happens.
+func mutates(f *facts.Field, w *facts.Write) bool {
+	switch w.Kind {
+	case facts.WriteAssign, facts.WriteCompound, facts.WriteIncrement:
+		return !f.Final && !w.NullGuarded
+	case facts.WriteArrayStore:
+		return isArray(f)
+	case facts.WriteCall:
+		return isContainer(f)
+	}
+	return false
+}
+
+// stateWrites is the verdict for one field: the run-time writes that make
+// it shared mutable state, none when it is exempt or only counts.
+func stateWrites(f *facts.Field, ws []*facts.Write) []*facts.Write {
+	var out []*facts.Write
+	counters := true
+	for _, w := range ws {
+		if mutates(f, w) {
+			out = append(out, w)
+			counters = counters && isCounterWrite(f, w)
+		}
+	}
+	if counters {
+		return nil
+	}
+	return out
+}
+
+func checkStaticMutableState(p *Pass) {
+	fields := staticFields(p.File)
+	byField := map[*facts.Field][]*facts.Write{}
+	for i := range p.File.Writes {
+		w := &p.File.Writes[i]
+		f := fields[w.Owner+"#"+w.Name]
+		if f == nil || clinitOnly(p.File, p.Src, w.Context) {
+			continue
+		}
+		byField[f] = append(byField[f], w)
+	}
+	for i := range p.File.Fields {
+		f := &p.File.Fields[i]
+		ws := byField[f]
+		if len(ws) == 0 || staticStateExempt(f) || classNameCache(f, ws) {
+			continue
+		}
+		if ws = stateWrites(f, ws); len(ws) > 0 {
+			p.Report(staticStateDiagnostic(f, ws))
+		}
+	}
+}
+
+// checkStaticMutableStateProject reports the fields that only other files
+// write (Other.FIELD = v, Other.MAP.put(k, v)); fields written in their own
+// file are the per-file check's.
+func checkStaticMutableStateProject(p *ProjectPass) {
+	type decl struct {
+		path string
+		f    *facts.Field
+		own  bool // written at run time in its own file
+	}
+	decls := map[string]*decl{}
+	for _, file := range p.Files {
+		if file.Test {
+			continue
+		}
+		for i := range file.Fields {
+			if f := &file.Fields[i]; f.Static {
+				decls[f.Class+"#"+f.Name] = &decl{path: file.Path, f: f}
+			}
+		}
+	}
+	foreign := map[*decl][]*facts.Write{}
+	for _, file := range p.Files {
+		if file.Test {
+			continue
+		}
+		for i := range file.Writes {
+			w := &file.Writes[i]
+			d := decls[w.Owner+"#"+w.Name]
+			if d == nil && w.Qualified && !strings.Contains(w.Owner, ".") && file.Package != "" {
+				// An unresolved Type.NAME: a type of the writer's package.
+				d = decls[file.Package+"."+w.Owner+"#"+w.Name]
+			}
+			if d == nil {
+				continue
+			}
+			if d.path == file.Path {
+				if !w.InStaticInit && !w.InMain && mutates(d.f, w) {
+					d.own = true
+				}
+				continue
+			}
+			foreign[d] = append(foreign[d], w)
+		}
+	}
+	for d, ws := range foreign {
+		if d.own || staticStateExempt(d.f) {
+			continue
+		}
+		if ws = stateWrites(d.f, ws); len(ws) > 0 {
+			p.Report(d.path, staticStateDiagnostic(d.f, ws))
+		}
+	}
+}
+
+// classNameCache reports the maps classname-keyed-static-cache reports, so
+// that one field gets one finding, the more specific.
+func classNameCache(f *facts.Field, ws []*facts.Write) bool {
+	if !isMap(f) {
+		return false
+	}
+	if args := typeArgs(f.TypeText); len(args) == 2 && rawSimple(args[0]) == "String" && reflectiveValues[rawSimple(args[1])] {
+		return true
+	}
+	for _, w := range ws {
+		if w.Kind == facts.WriteCall && cacheFills[w.Method] && len(w.Args) > 0 && classNameKey(&w.Args[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+func staticStateDiagnostic(f *facts.Field, ws []*facts.Write) Diagnostic {
+	sort.SliceStable(ws, func(i, j int) bool {
+		if ws[i].Class != ws[j].Class {
+			return ws[i].Class < ws[j].Class
+		}
+		return ws[i].Span.Start < ws[j].Span.Start
+	})
+	var places []string
+	seen := map[string]bool{}
+	for _, w := range ws {
+		if at := where(w.Context); !seen[at] {
+			seen[at] = true
+			places = append(places, at)
+		}
+	}
+	more := ""
+	if len(places) > 3 {
+		more = " and " + strconv.Itoa(len(places)-3) + " more"
+		places = places[:3]
+	}
+	verb := "written"
+	if f.Final {
+		verb = "mutated"
+	}
+	return Diagnostic{
+		Message: "static field " + f.Name + " is " + verb + " at run time in " + strings.Join(places, ", ") + more +
+			": one value for the base and every module; key it by ClassLoader",
+		Span:    f.Span,
+		Context: f.Context,
+	}
+}

@@ -1,0 +1,173 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var threadLeakRule = register(&Rule{
+	ID:     "thread-leak",
+	Hazard: "H20",
+	Title:  "Thread started by module code with no stop tied to the module's context",
+	Summary: "Uninstalling a module only closes its Spring context. A thread the module started and never stops " +
+		"keeps running after uninstall, holding the module's ClassLoader and everything it loaded.",
+	Tags:      []string{"koupleless", "leak", "lifecycle"},
+	Precision: "medium",
+	Leak:      true,
+	Default:   SeverityMedium,
+	Severity:  leakSeverities,
+	Keywords:  []string{"Thread"},
+	Calls:     []string{"start", "join"},
+	Check:     checkThreadLeak,
+	Help: `**Why it breaks.** Uninstalling a module closes its Spring ` + "`ApplicationContext`" + ` and nothing else: the
+JVM keeps running, so a thread the module started keeps running too, with the module's ClassLoader as its
+context loader and its classes on its stack. The module's Metaspace is never reclaimed, and the thread keeps
+doing work for an app that is gone. Only matters for hot (DYNAMIC) deployments.
+
+**Flagged.** ` + "`Thread.start()`" + ` on a ` + "`java.lang.Thread`" + ` (or a subclass declared in the file, or a thread from a
+` + "`ThreadFactory`" + `) in module or module-private code, when the class has no stop path.
+
+**Not flagged.** A class (or its nest of inner classes) that has a stop path: a ` + "`@PreDestroy`" + ` method, a
+` + "`ContextClosedEvent`" + ` listener, or a ` + "`destroy`" + `/` + "`close`" + `/` + "`shutdown`" + `/` + "`stop`" + `-style method (Spring calls
+` + "`DisposableBean.destroy`" + ` and infers ` + "`close`" + `/` + "`shutdown`" + ` on ` + "`@Bean`" + `s); a class that calls ` + "`interrupt()`" + `
+or passes the thread to ` + "`ForceStopThreadsOnUninstallEventHandler.manageThread`" + `; threads joined in the method
+that starts them; ` + "`main`" + ` methods; base and shared code; test sources; ` + "`--mode static`" + `.
+
+**Fix.** Stop the thread when the context closes:
+
+` + "```java" + `
+private volatile boolean running = true;
+private Thread poller;
+@PostConstruct void start() { poller = new Thread(this::pollLoop, "poller"); poller.start(); }
+@PreDestroy void stop() { running = false; poller.interrupt(); }
+// or (forceful, documented by Koupleless):
+poller = ForceStopThreadsOnUninstallEventHandler.manageThread(new Thread(this::pollLoop, "poller"));
+` + "```",
+})
+
+func checkThreadLeak(p *Pass) {
+	calls(p, func(c *facts.Call) {
+		if c.Name != "start" || len(c.Args) != 0 || c.InMain {
+			return
+		}
+		if !isThreadType(p, c.Owner) {
+			return
+		}
+		if hasStopPath(p, c.Class) || (c.Owner != "java.lang.Thread" && hasStopPath(p, c.Owner)) {
+			return
+		}
+		text := nestText(p, c.Class)
+		if strings.Contains(text, "manageThread") || strings.Contains(text, ".interrupt()") || strings.Contains(text, "interrupt();") {
+			return
+		}
+		if joinedIn(p, c) || !longLived(p, c) {
+			return
+		}
+		p.Report(Diagnostic{
+			Message: "thread started here is never stopped when the module's context closes; after uninstall it keeps running and pins the module's ClassLoader (stop it in @PreDestroy or a ContextClosedEvent listener)",
+			Span:    c.Span, Context: c.Context,
+		})
+	})
+}
+
+// isThreadType reports java.lang.Thread and subclasses declared in the file
+// (class Poller extends Thread): the only owners whose start() starts a
+// thread for sure.
+func isThreadType(p *Pass, owner string) bool {
+	for depth := 0; depth < 4 && owner != ""; depth++ {
+		if owner == "java.lang.Thread" {
+			return true
+		}
+		next := ""
+		for _, td := range p.File.TypeDecls {
+			if td.Name == owner && td.Kind == "class" {
+				next = td.Super
+			}
+		}
+		owner = next
+	}
+	return false
+}
+
+// joinedIn reports a join() in the method that starts the thread: a
+// short-lived worker the method waits for.
+func joinedIn(p *Pass, start *facts.Call) bool {
+	for i := range p.File.Calls {
+		d := &p.File.Calls[i]
+		if d.Name == "join" && d.Class == start.Class && d.Method == start.Method && d.Span.Start > start.Span.Start &&
+			(d.Owner == "java.lang.Thread" || d.Recv.Text == start.Recv.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	loopRE   = regexp.MustCompile(`\bwhile\s*\(|\bfor\s*\(\s*;\s*;\s*\)`)
+	daemonRE = `\s*\.\s*setDaemon\s*\(\s*true\s*\)`
+)
+
+// longLived keeps the rule to threads meant to outlive the call that starts
+// them: kept in a field, made daemon, or running a loop. A thread that runs
+// one task ends by itself and leaks nothing once the task is done.
+func longLived(p *Pass, c *facts.Call) bool {
+	if c.Owner != "java.lang.Thread" && runLoops(p, c.Owner) {
+		return true
+	}
+	switch c.Recv.Kind {
+	case facts.ExprNew:
+		return loopRE.MatchString(c.Recv.Text)
+	case facts.ExprCall:
+		return false // factory.newThread(r): the task is not visible here
+	case facts.ExprName:
+	default:
+		return c.Recv.Text == "" && runLoops(p, c.Class)
+	}
+	name := strings.TrimPrefix(strings.Join(strings.Fields(c.Recv.Text), ""), "this.")
+	if strings.Contains(name, ".") {
+		return false
+	}
+	method := enclosingMethodText(p, c.Span)
+	for i := range p.File.News {
+		n := &p.File.News[i]
+		if n.StoredTo == name && !n.StoredToField && n.Class == c.Class && n.Method == c.Method && n.Span.End <= c.Span.Start {
+			return loopRE.MatchString(p.Text(n.Span)) ||
+				regexp.MustCompile(`\b`+regexp.QuoteMeta(name)+daemonRE).MatchString(method)
+		}
+	}
+	if !strings.HasPrefix(c.Recv.Text, "this.") && regexp.MustCompile(`[\w>\]]\s+`+regexp.QuoteMeta(name)+`\s*[=;:]`).MatchString(method) {
+		// a local or parameter of this method: its origin is not visible
+		return regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + daemonRE).MatchString(method)
+	}
+	for _, f := range p.File.Fields {
+		if f.Name == name && sameNest(f.Class, c.Class) {
+			return true
+		}
+	}
+	return false
+}
+
+// runLoops reports a type declared in the file whose run() loops.
+func runLoops(p *Pass, class string) bool {
+	for _, m := range p.File.Methods {
+		if m.Class == class && m.Name == "run" && loopRE.MatchString(p.Text(m.Decl)) {
+			return true
+		}
+	}
+	return false
+}
+
+func enclosingMethodText(p *Pass, s facts.Span) string {
+	best := facts.Span{Start: -1}
+	for _, m := range p.File.Methods {
+		if m.Decl.Start <= s.Start && s.End <= m.Decl.End && m.Decl.Start > best.Start {
+			best = m.Decl
+		}
+	}
+	if best.Start < 0 {
+		return ""
+	}
+	return p.Text(best)
+}

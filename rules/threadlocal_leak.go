@@ -1,0 +1,127 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var threadLocalLeakRule = register(&Rule{
+	ID:     "threadlocal-leak",
+	Hazard: "H24",
+	Title:  "ThreadLocal set and never removed",
+	Summary: "A ThreadLocal value set on a pooled thread that the base owns (web connector, RPC or MQ threads) " +
+		"outlives the request and the module: it pins the module's ClassLoader after uninstall and leaks " +
+		"state into the next task, which may belong to another app. Flagged when the ThreadLocal is never removed.",
+	Tags:      []string{"koupleless", "leak", "threadlocal"},
+	Precision: "medium",
+	Default:   SeverityLow,
+	Severity: map[facts.Role]Severity{
+		facts.RoleShared: SeverityMedium, facts.RoleBase: SeverityLow, facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,
+	},
+	Keywords: []string{"ThreadLocal", "NamedThreadLocal", "NamedInheritableThreadLocal", "InheritableThreadLocal", "TransmittableThreadLocal", "FastThreadLocal"},
+	Calls:    []string{"set", "remove"},
+	Leak:     true,
+	Check:    checkThreadLocalLeak,
+	Help: `**Why it breaks.** Threads of the base's pools (the shared Tomcat connector, RPC and MQ IO threads) serve
+every app and outlive modules. A ` + "`ThreadLocal`" + ` value left on such a thread keeps the module's classes and
+ClassLoader reachable after the module is uninstalled, and the next task on that thread, maybe another app's,
+sees the stale value (Tomcat's memory-leak protection reports the same pattern). This is about leaks only:
+a static ` + "`ThreadLocal`" + ` is not shared *state* (see ` + "`static-mutable-state`" + `).
+
+**Flagged.** ` + "`tl.set(value)`" + ` on a ` + "`ThreadLocal`" + ` field (also ` + "`InheritableThreadLocal`, Spring's `NamedThreadLocal`," + `
+TTL, Netty's ` + "`FastThreadLocal`" + `) that this file never removes.
+
+**Not flagged.** Values that pin no app class (` + "`null`" + `, literals, ` + "`Boolean.TRUE`" + `); a ` + "`ThreadLocal`" + ` removed in a ` + "`finally`" + ` block, or removed anywhere in the file (a paired method
+such as ` + "`afterCompletion`" + `, ` + "`after`" + `, ` + "`clear()`" + ` or ` + "`reset()`" + ` that callers invoke), set to null, or restored to a saved value (` + "`set(old)`" + `); a set inside a
+` + "`finally`" + ` block (a restore); ThreadLocals declared in other files; test sources. Reported only for
+deployments that uninstall modules (not with ` + "`--mode static`" + `).
+
+**Fix.** Remove the value when the work is done:
+
+` + "```java" + `
+// before
+CONTEXT.set(ctx);
+handle(request);
+
+// after
+CONTEXT.set(ctx);
+try {
+    handle(request);
+} finally {
+    CONTEXT.remove();
+}
+` + "```",
+})
+
+var threadLocalTypes = map[string]bool{
+	"java.lang.ThreadLocal": true, "java.lang.InheritableThreadLocal": true,
+	"org.springframework.core.NamedThreadLocal": true, "org.springframework.core.NamedInheritableThreadLocal": true,
+	"com.alibaba.ttl.TransmittableThreadLocal": true, "io.netty.util.concurrent.FastThreadLocal": true,
+}
+
+func checkThreadLocalLeak(p *Pass) {
+	fieldTypes := map[string]string{} // this file's fields: name -> type
+	for i := range p.File.Fields {
+		fieldTypes[p.File.Fields[i].Name] = p.File.Fields[i].Type
+	}
+	// isTL also resolves Type.FIELD receivers, which the extractor types only
+	// for JDK fields, through this file's declarations.
+	isTL := func(c *facts.Call) bool {
+		if threadLocalTypes[c.Owner] {
+			return true
+		}
+		return c.Recv.Field != nil && declaresClass(p.File, c.Recv.Field.Owner) &&
+			threadLocalTypes[fieldTypes[c.Recv.Field.Name]]
+	}
+	// The fields of this file that are cleaned somewhere, by name: removed,
+	// set to null, or restored (in a finally block, or to a saved value).
+	removed := map[string]bool{}
+	calls(p, func(c *facts.Call) {
+		if !isTL(c) {
+			return
+		}
+		if c.Name == "remove" && len(c.Args) == 0 ||
+			c.Name == "set" && len(c.Args) == 1 && (c.InFinally || c.Args[0].Kind == facts.ExprNull || restoreRE.MatchString(c.Args[0].Text)) {
+			removed[fieldKey(c.Recv.Text)] = true
+		}
+	})
+	reported := map[string]bool{}
+	calls(p, func(c *facts.Call) {
+		if c.Name != "set" || len(c.Args) != 1 || !isTL(c) || c.InFinally || jdkConstant(&c.Args[0]) {
+			return
+		}
+		key := fieldKey(c.Recv.Text)
+		if _, ok := fieldTypes[key]; !ok || removed[key] || reported[key+"@"+c.Class+"."+c.Method] {
+			return
+		}
+		reported[key+"@"+c.Class+"."+c.Method] = true
+		p.Report(Diagnostic{
+			Message: "ThreadLocal " + key + " is set in " + where(c.Context) + " and never removed: on a pooled thread the value " +
+				"outlives the task and pins the app's ClassLoader; remove() it in a finally block",
+			Span: c.Span, Context: c.Context,
+		})
+	})
+}
+
+// restoreRE recognises a saved value being put back: set(oldValue).
+var restoreRE = regexp.MustCompile(`^(?:this\.)?(?:old|prev|previous|saved|original)[A-Z_\w]*$`)
+
+// jdkConstant: a value that pins no app class (null, literals, Boolean.TRUE).
+func jdkConstant(x *facts.Expr) bool {
+	switch x.Kind {
+	case facts.ExprNull, facts.ExprLiteral, facts.ExprString:
+		return true
+	}
+	return x.Text == "Boolean.TRUE" || x.Text == "Boolean.FALSE"
+}
+
+// fieldKey reduces a receiver to the field name: this.CTX, Holder.CTX, CTX.
+func fieldKey(recv string) string {
+	recv = strings.Join(strings.Fields(recv), "")
+	if i := strings.LastIndexByte(recv, '.'); i >= 0 {
+		return recv[i+1:]
+	}
+	return recv
+}

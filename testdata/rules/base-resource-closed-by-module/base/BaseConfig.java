@@ -1,0 +1,13 @@
+package demo.base;
+
+import com.alipay.sofa.koupleless.common.api.SpringBeanFinder;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+
+// H25 applies to module code only.
+public class BaseConfig {
+    @Bean
+    public DataSource dataSource() {
+        return (DataSource) SpringBeanFinder.getBaseBean("dataSource");
+    }
+}

@@ -1,0 +1,10 @@
+package fixtures.module;
+
+import com.alibaba.fastjson.JSON;
+import com.alibaba.fastjson.parser.ParserConfig;
+
+public class ModuleChurn {
+    Object parse(String text) {
+        return JSON.parseObject(text, Object.class, new ParserConfig()); // want "classloader-churn:medium"
+    }
+}

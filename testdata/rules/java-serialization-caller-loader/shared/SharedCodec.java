@@ -1,0 +1,13 @@
+package fixtures.shared;
+
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+
+public class SharedCodec {
+    private final com.alibaba.com.caucho.hessian.io.SerializerFactory factory =
+            new com.alibaba.com.caucho.hessian.io.SerializerFactory(); // want "java-serialization-caller-loader:high"
+
+    Object decode(InputStream in) throws Exception {
+        return new ObjectInputStream(in).readObject(); // want "java-serialization-caller-loader:high"
+    }
+}

@@ -1,0 +1,10 @@
+package fixtures.base;
+
+public class BaseProxy {
+    ClassLoader pick(ClassLoader cl) {
+        if (cl == null || cl.getParent() == null) { // want "null-parent-classloader-assumption:medium"
+            cl = BaseProxy.class.getClassLoader();
+        }
+        return cl;
+    }
+}

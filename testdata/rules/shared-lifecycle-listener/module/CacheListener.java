@@ -1,0 +1,16 @@
+package fixtures.listener.module;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
+
+public class CacheListener implements ApplicationListener<ContextRefreshedEvent> {
+    @Override
+    public void onApplicationEvent(ContextRefreshedEvent event) {
+        CacheServer.start();
+    }
+
+    static class CacheServer {
+        static void start() {
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package demo.out;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+
+public class Printing {
+    void report(String id) {
+        System.out.println("failed " + id); // want "stdout-usage:low"
+        System.err.printf("bad %s%n", id); // want "stdout-usage:low"
+        java.lang.System.out.print(id); // want "stdout-usage:low"
+    }
+
+    void fail(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            e.printStackTrace(); // want "stdout-usage:low"
+        }
+    }
+
+    void multi(Io io) {
+        try {
+            io.go();
+        } catch (IOException | SQLException e) {
+            e.printStackTrace(System.out); // want "stdout-usage:low"
+        }
+    }
+
+    interface Io {
+        void go() throws IOException, SQLException;
+    }
+}

@@ -1,0 +1,57 @@
+package demo.poll;
+
+import java.util.concurrent.ThreadFactory;
+
+public class Poller {
+    private volatile boolean running = true;
+    private Thread worker;
+
+    public void begin() {
+        worker = new Thread(this::loop, "poller");
+        worker.start(); // want "thread-leak:medium"
+    }
+
+    public void inlineLoop() {
+        new Thread(() -> { // want "thread-leak:medium"
+            while (running) {
+                loop();
+            }
+        }).start();
+    }
+
+    public void subclass() {
+        new Spinner().start(); // want "thread-leak:medium"
+    }
+
+    public void daemon() {
+        Thread t = new Thread(this::loop);
+        t.setDaemon(true);
+        t.start(); // want "thread-leak:medium"
+    }
+
+    // One-shot work: the thread ends with its task, nothing is flagged.
+    public void fireAndForget() {
+        new Thread(this::loop).start();
+    }
+
+    public void fromFactory(ThreadFactory factory) {
+        factory.newThread(this::loop).start();
+    }
+
+    public void oneShotLocal() {
+        Thread t = new Thread(this::loop, "once");
+        t.start();
+    }
+
+    private void loop() {
+    }
+}
+
+class Spinner extends Thread {
+    @Override
+    public void run() {
+        for (;;) {
+            Thread.yield();
+        }
+    }
+}
