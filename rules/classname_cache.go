@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -19,8 +20,14 @@ var classNameCacheRule = register(&Rule{
 	Default:   SeverityHigh,
 	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium},
 	Keywords:  []string{"Map", "static"},
-	Calls:     []string{"put", "putIfAbsent", "computeIfAbsent", "compute", "merge"},
-	Check:     checkClassNameCache,
+	// A static map, and a reflective value type or a class name as key.
+	Prefilter: func(src []byte) bool {
+		return wordIn(src, "static") && bytes.Contains(src, []byte("Map")) &&
+			containsAny(src, "getName", "getTypeName", "getCanonicalName", "Class", "Method", "Field", "Constructor",
+				"Executable", "BeanInfo", "PropertyDescriptor", "MethodDescriptor", "Expression")
+	},
+	Calls: []string{"put", "putIfAbsent", "computeIfAbsent", "compute", "merge"},
+	Check: checkClassNameCache,
 	Help: `**Why it breaks.** Two modules can each load a class with the same fully qualified name; they are
 different classes. A static cache in shared code keyed by the class *name* (or by a string built from it)
 keeps whichever entry the first module created, so the next module gets a ` + "`Method`" + `, ` + "`Field`" + ` or

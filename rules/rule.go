@@ -115,6 +115,10 @@ type Rule struct {
 	// starts with one of them (strings and comments included) cannot
 	// trigger the rule and is not parsed for it.
 	Keywords []string
+	// Prefilter, when set, is a finer byte check run after a keyword hit,
+	// for rules whose keywords are too common to skip much on their own
+	// ("static"). It must never reject a file the rule could flag.
+	Prefilter func(src []byte) bool
 	// Calls lists the method names whose invocations the rule inspects; the
 	// source extractor resolves only calls with these names.
 	Calls []string

@@ -24,8 +24,11 @@ var staticMutableStateRule = register(&Rule{
 	// Writes from other classes (Other.FIELD = v) are seen in the files that
 	// some rule's pre-filter admits.
 	Keywords: []string{"static"},
-	Calls:    mutatorNames(),
-	Check:    checkStaticMutableState,
+	// A non-final or container-typed static declared and written here, or
+	// a Type.NAME write to another class's static.
+	Prefilter: func(src []byte) bool { return mutableStaticWritten(src) || qualifiedStaticWrite(src) },
+	Calls:     mutatorNames(),
+	Check:     checkStaticMutableState,
 	CheckProject: func(p *ProjectPass) {
 		checkStaticMutableStateProject(p)
 	},

@@ -21,6 +21,13 @@ var staticSingletonRule = register(&Rule{
 		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium, facts.RoleModule: SeverityMedium,
 	},
 	Keywords: []string{"null", "Holder", "setShared", "CacheManager"},
+	// The ehcache calls, a holder class, or a null-guarded static that some
+	// configuration read can reach.
+	Prefilter: func(src []byte) bool {
+		return containsAny(src, "Holder", "setShared", "CacheManager") ||
+			wordIn(src, "static") && wordIn(src, "null") &&
+				containsAny(src, "getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResource", "load(")
+	},
 	Calls: []string{"getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResourceAsStream",
 		"getResource", "load", "setShared", "create", "getInstance"},
 	Check: checkStaticSingleton,

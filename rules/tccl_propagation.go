@@ -22,6 +22,11 @@ var tcclNotPropagated = register(&Rule{
 		facts.RoleModule: SeverityMedium, facts.RolePrivate: SeverityMedium,
 	},
 	Keywords: []string{"supplyAsync", "runAsync", "commonPool", "parallelStream", "execute", "submit", "invoke", "schedule"},
+	// The common-pool forms, or a static executor or timer that takes work.
+	Prefilter: func(src []byte) bool {
+		return containsAny(src, "supplyAsync", "runAsync", "commonPool", "parallelStream") ||
+			wordIn(src, "static") && containsAny(src, "Executor", "ForkJoinPool", "Timer")
+	},
 	Calls: []string{"supplyAsync", "runAsync", "commonPool", "parallelStream", "execute", "submit", "invokeAll",
 		"invokeAny", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"},
 	Check: checkTCCLNotPropagated,

@@ -282,7 +282,9 @@ func (p *plan) candidates(src []byte) []*rules.Rule {
 	for ri, keys := range p.ruleKeys {
 		for _, k := range keys {
 			if hit[k] {
-				out = append(out, p.rules[ri])
+				if r := p.rules[ri]; r.Prefilter == nil || r.Prefilter(src) {
+					out = append(out, r)
+				}
 				break
 			}
 		}

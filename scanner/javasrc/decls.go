@@ -20,6 +20,13 @@ type pendingField struct {
 	mods    *sitter.Node
 	ctx     facts.Context
 	classes []*sitter.Node
+	// Filled by indexField.
+	typeText string
+	decls    []declarator
+}
+
+type declarator struct {
+	node, name *sitter.Node
 }
 
 type pendingWrite struct {
@@ -107,8 +114,7 @@ func (st *fileState) buildFields(pf pendingField) []facts.Field {
 	if pf.mods != nil && pf.mods.Type() == "modifiers" {
 		modText = st.text(pf.mods)
 	}
-	typeNode := n.ChildByFieldName("type")
-	typeText := st.text(typeNode)
+	typeText := pf.typeText
 	typ := st.resolveType(typeText)
 	if typ == "" {
 		typ = cleanType(typeText)
@@ -128,13 +134,12 @@ func (st *fileState) buildFields(pf pendingField) []facts.Field {
 	}
 	var out []facts.Field
 	pc := pendingCall{node: n, ctx: pf.ctx, classes: pf.classes}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		d := n.NamedChild(i)
-		if d.Type() != "variable_declarator" {
+	for _, dc := range pf.decls {
+		d, nm := dc.node, dc.name
+		if nm == nil {
 			continue
 		}
 		f := base
-		nm := d.ChildByFieldName("name")
 		f.Name, f.Span = st.text(nm), span(nm)
 		f.Line = int(nm.StartPoint().Row) + 1
 		if v := d.ChildByFieldName("value"); v != nil {

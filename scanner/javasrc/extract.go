@@ -200,6 +200,11 @@ type fileState struct {
 	consts  map[string]string                // static final String constants of the file: simple name -> value
 	vars    map[uintptr]map[string]string    // per method/class node: variable -> declared type text
 	locals  map[uintptr]map[string]localDecl // per method node: single-valued locals (flow.go)
+	// typeNames maps a type or anonymous class body node to its binary
+	// name, and fieldTypes a binary class name to its fields' declared
+	// types, so receiver fields resolve without another query.
+	typeNames  map[uintptr]string
+	fieldTypes map[string]map[string]string
 }
 
 // Extract parses one file and returns its facts. path is the
@@ -221,13 +226,15 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 
 	st := &fileState{
 		e: e, src: src, idx: idx,
-		f:       &facts.File{Path: path, Test: IsTestPath(path)},
-		single:  map[string]string{},
-		sSingle: map[string]string{},
-		local:   map[string]string{},
-		statics: map[string]map[string]bool{},
-		consts:  map[string]string{},
-		vars:    map[uintptr]map[string]string{},
+		f:          &facts.File{Path: path, Test: IsTestPath(path)},
+		single:     map[string]string{},
+		sSingle:    map[string]string{},
+		local:      map[string]string{},
+		statics:    map[string]map[string]bool{},
+		consts:     map[string]string{},
+		vars:       map[uintptr]map[string]string{},
+		typeNames:  map[uintptr]string{},
+		fieldTypes: map[string]map[string]string{},
 	}
 	if root.HasError() {
 		if p, ok := firstError(root); ok {
@@ -275,11 +282,14 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 				st.local[name] = bin
 			}
 			types = append(types, pendingType{node: n, name: bin})
+			st.typeNames[n.ID()] = bin
 			stack = append(stack, frame{end: n.EndByte(), kind: 't', name: bin, node: n})
 		case "anon":
 			outer := outermostType(stack)
 			anonSeq[outer]++
-			stack = append(stack, frame{end: n.EndByte(), kind: 't', name: fmt.Sprintf("%s$%d", outer, anonSeq[outer]), node: n})
+			bin := fmt.Sprintf("%s$%d", outer, anonSeq[outer])
+			st.typeNames[n.ID()] = bin
+			stack = append(stack, frame{end: n.EndByte(), kind: 't', name: bin, node: n})
 		case "method":
 			mods := n.Child(0)
 			static := mods != nil && mods.Type() == "modifiers" && hasWord(st.text(mods), "static")
@@ -351,6 +361,9 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 
 	for _, pt := range types {
 		st.f.TypeDecls = append(st.f.TypeDecls, st.buildType(pt))
+	}
+	for i := range fields {
+		st.indexField(&fields[i])
 	}
 	for _, pf := range fields {
 		st.f.Fields = append(st.f.Fields, st.buildFields(pf)...)
@@ -522,16 +535,153 @@ func (st *fileState) lookupVar(name string, method *sitter.Node, classes []*sitt
 		return "", false // a MISSING node in broken code
 	}
 	if method != nil && st.mayDeclare(method, name) {
+		if t, ok := st.declaredInText(method, name); ok {
+			return t, true
+		}
 		if t, ok := st.declsIn(method, qDecl)[name]; ok {
 			return t, true
 		}
 	}
 	for _, c := range classes {
-		if t, ok := st.declsIn(c, qField)[name]; ok {
+		if t, ok := st.fieldTypes[st.typeNames[c.ID()]][name]; ok {
 			return t, true
 		}
 	}
 	return "", false
+}
+
+// declaredInText reads a local declaration "Type name" straight from the
+// method's text when there is exactly one and its type is unambiguous
+// (Map<K, V>, a.b.C, int[]), which spares the declaration query for most
+// lookups; anything unusual falls back to the query.
+func (st *fileState) declaredInText(method *sitter.Node, name string) (string, bool) {
+	start, end := int(method.StartByte()), int(method.EndByte())
+	if end > len(st.src) || start > end {
+		return "", false
+	}
+	body := st.src[start:end]
+	found := ""
+	for i := 0; ; {
+		j := bytes.Index(body[i:], []byte(name))
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 1
+		k := at + len(name)
+		if at > 0 && isIdentByte(body[at-1]) || k < len(body) && isIdentByte(body[k]) {
+			continue
+		}
+		t, ok := typeBefore(body, at)
+		if !ok {
+			continue
+		}
+		// What follows a declarator: = ; , ) : (for-each) or a dimension.
+		for k < len(body) && (body[k] == ' ' || body[k] == '\t' || body[k] == '\n' || body[k] == '\r') {
+			k++
+		}
+		if k < len(body) && !strings.ContainsRune("=;,):", rune(body[k])) {
+			continue
+		}
+		if found != "" && found != t {
+			return "", false // two declarations: let the query decide by scope
+		}
+		found = t
+	}
+	return found, found != ""
+}
+
+// javaWords precede a name without being its type.
+var javaWords = setOf("return", "new", "throw", "case", "else", "instanceof", "yield", "assert", "do", "goto",
+	"this", "super", "package", "import", "extends", "implements", "throws", "default", "break", "continue")
+
+// typeBefore reads the type written just before offset at: an identifier
+// (possibly qualified), optionally followed by generics and array
+// dimensions, preceded by a delimiter that can start a declaration.
+func typeBefore(b []byte, at int) (string, bool) {
+	p := at - 1
+	for p >= 0 && (b[p] == ' ' || b[p] == '\t' || b[p] == '\n' || b[p] == '\r') {
+		p--
+	}
+	if p < 0 || p == at-1 {
+		return "", false // the name must be separated from its type
+	}
+	end := p + 1
+	for p >= 0 && b[p] == ']' { // array dimensions
+		if p == 0 || b[p-1] != '[' {
+			return "", false
+		}
+		p -= 2
+	}
+	if p >= 0 && b[p] == '>' { // generics, matched backwards
+		depth := 0
+		for ; p >= 0; p-- {
+			if b[p] == '>' {
+				depth++
+			} else if b[p] == '<' {
+				depth--
+				if depth == 0 {
+					p--
+					break
+				}
+			} else if b[p] == ';' || b[p] == '{' || b[p] == '}' || b[p] == '(' || b[p] == ')' {
+				return "", false
+			}
+		}
+	}
+	idEnd := p + 1
+	for p >= 0 && (isIdentByte(b[p]) || b[p] == '.') {
+		p--
+	}
+	if p+1 >= idEnd {
+		return "", false
+	}
+	id := string(b[p+1 : idEnd])
+	if javaWords[id] || strings.HasPrefix(id, ".") || strings.HasSuffix(id, ".") {
+		return "", false
+	}
+	// The type must itself start a declaration: after ( , ; { } or a modifier/annotation.
+	q := p
+	for q >= 0 && (b[q] == ' ' || b[q] == '\t' || b[q] == '\n' || b[q] == '\r') {
+		q--
+	}
+	if q >= 0 && !strings.ContainsRune("(,;{}", rune(b[q])) && !(isIdentByte(b[q]) || b[q] == ')') {
+		return "", false
+	}
+	if q >= 0 && isIdentByte(b[q]) {
+		// Only a modifier may precede the type ("final Foo x").
+		w := q
+		for w >= 0 && isIdentByte(b[w]) {
+			w--
+		}
+		if string(b[w+1:q+1]) != "final" {
+			return "", false
+		}
+	}
+	return string(b[p+1 : end]), true
+}
+
+// indexField records a field declaration's type and names for receiver
+// lookups, and keeps them for buildFields.
+func (st *fileState) indexField(pf *pendingField) {
+	pf.typeText = st.text(pf.node.ChildByFieldName("type"))
+	cls := pf.ctx.Class
+	if st.fieldTypes[cls] == nil {
+		st.fieldTypes[cls] = map[string]string{}
+	}
+	for i := 0; i < int(pf.node.NamedChildCount()); i++ {
+		d := pf.node.NamedChild(i)
+		if d.Type() != "variable_declarator" {
+			continue
+		}
+		nm := d.ChildByFieldName("name")
+		pf.decls = append(pf.decls, declarator{node: d, name: nm})
+		if name := st.text(nm); name != "" {
+			if _, dup := st.fieldTypes[cls][name]; !dup {
+				st.fieldTypes[cls][name] = pf.typeText
+			}
+		}
+	}
 }
 
 // mayDeclare is a text pre-check for lookupVar: can the method's source
