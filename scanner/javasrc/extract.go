@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -41,10 +42,6 @@ const mainQuery = `
 (static_initializer) @clinit
 (field_declaration) @field
 (constant_declaration) @field
-(method_invocation name: (identifier) @call)
-(object_creation_expression type: (_) @new)
-(assignment_expression left: (_) @assign)
-(update_expression) @update
 `
 
 // declQuery finds typed declarations inside a method or class, to resolve
@@ -159,6 +156,7 @@ func (e *Extractor) ParseOnly(src []byte) error {
 
 // frame is an enclosing declaration while streaming captures.
 type frame struct {
+	start  uint32
 	end    uint32
 	kind   byte // 't' type, 'm' method-like, 'f' field initialiser
 	name   string
@@ -251,6 +249,11 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 		fields  []pendingField
 		anonSeq = map[string]int{}
 	)
+	var all []frame // every declaration frame, in document order
+	push := func(f frame) []frame {
+		all = append(all, f)
+		return append(stack, f)
+	}
 	e.qc.Exec(qMain, root)
 	for {
 		m, ci, ok := e.qc.NextCapture()
@@ -283,26 +286,26 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 			}
 			types = append(types, pendingType{node: n, name: bin})
 			st.typeNames[n.ID()] = bin
-			stack = append(stack, frame{end: n.EndByte(), kind: 't', name: bin, node: n})
+			stack = push(frame{start: n.StartByte(), end: n.EndByte(), kind: 't', name: bin, node: n})
 		case "anon":
 			outer := outermostType(stack)
 			anonSeq[outer]++
 			bin := fmt.Sprintf("%s$%d", outer, anonSeq[outer])
 			st.typeNames[n.ID()] = bin
-			stack = append(stack, frame{end: n.EndByte(), kind: 't', name: bin, node: n})
+			stack = push(frame{start: n.StartByte(), end: n.EndByte(), kind: 't', name: bin, node: n})
 		case "method":
 			mods := n.Child(0)
 			static := mods != nil && mods.Type() == "modifiers" && hasWord(st.text(mods), "static")
 			name := st.text(n.ChildByFieldName("name"))
 			st.addMethod(n, mods, enclosingType(stack), name, static)
-			stack = append(stack, frame{end: n.EndByte(), kind: 'm', name: name, static: static, main: static && name == "main", node: n})
+			stack = push(frame{start: n.StartByte(), end: n.EndByte(), kind: 'm', name: name, static: static, main: static && name == "main", node: n})
 		case "ctor":
 			mods := n.Child(0)
 			st.addMethod(n, mods, enclosingType(stack), "<init>", false)
-			stack = append(stack, frame{end: n.EndByte(), kind: 'm', name: "<init>", node: n})
+			stack = push(frame{start: n.StartByte(), end: n.EndByte(), kind: 'm', name: "<init>", node: n})
 		case "clinit":
 			st.f.StaticInits = append(st.f.StaticInits, span(n))
-			stack = append(stack, frame{end: n.EndByte(), kind: 'm', name: "<clinit>", static: true, node: n})
+			stack = push(frame{start: n.StartByte(), end: n.EndByte(), kind: 'm', name: "<clinit>", static: true, node: n})
 		case "field":
 			mods := n.Child(0)
 			// Interface constants are implicitly static and final.
@@ -330,32 +333,55 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 			if static {
 				name = "<clinit>"
 			}
-			stack = append(stack, frame{end: n.EndByte(), kind: 'f', name: name, static: static, node: n})
-		case "call":
-			if !e.interest.Calls[st.text(n)] {
+			stack = push(frame{start: n.StartByte(), end: n.EndByte(), kind: 'f', name: name, static: static, node: n})
+		}
+	}
+
+	// Calls, instance creations and writes to static fields are not
+	// streamed: most of a file's calls and assignments interest no rule,
+	// and each node handed to Go costs more than its share of the parse.
+	// Their sites are found by a token scan in Go, fetched from the tree by
+	// position, and placed in their declarations by a sweep over the
+	// recorded frames.
+	sites := findSites(src, e.interest)
+	sites = append(sites, findWriteSites(src, st.staticNames())...)
+	sort.SliceStable(sites, func(a, b int) bool { return sites[a].at < sites[b].at })
+	var lines []int
+	if len(sites) > 0 {
+		lines = lineStarts(src)
+	}
+	stack = stack[:0]
+	next := 0
+	for _, s := range sites {
+		for next < len(all) && all[next].start <= uint32(s.at) {
+			for len(stack) > 0 && stack[len(stack)-1].end <= all[next].start {
+				stack = stack[:len(stack)-1]
+			}
+			stack = append(stack, all[next])
+			next++
+		}
+		for len(stack) > 0 && stack[len(stack)-1].end <= uint32(s.at) {
+			stack = stack[:len(stack)-1]
+		}
+		switch s.kind {
+		case siteNew:
+			if obj, typ := newAt(root, lines, s); obj != nil {
+				news = append(news, pendingNew{node: obj, typ: typ, ctx: st.context(stack, obj), method: enclosingMethod(stack), classes: enclosingTypes(stack)})
+			}
+		case siteCall:
+			call := callAt(root, lines, s)
+			if call == nil {
 				continue
 			}
-			call := n.Parent()
 			pc := pendingCall{node: call, ctx: st.context(stack, call), method: enclosingMethod(stack), classes: enclosingTypes(stack)}
 			if len(stack) > 0 && stack[len(stack)-1].kind == 'f' && stack[len(stack)-1].static {
 				pc.field = true
 			}
 			calls = append(calls, pc)
-		case "assign", "update":
-			target, kind := n, facts.WriteAssign
-			if capNames[c.Index] == "update" {
-				target, kind = n.NamedChild(0), facts.WriteIncrement
-				if target == nil {
-					continue
-				}
+		case siteWrite:
+			if target, op, kind := writeAt(root, lines, s); target != nil {
+				writes = append(writes, pendingWrite{node: target, kind: kind, ctx: st.context(stack, op), method: enclosingMethod(stack), classes: enclosingTypes(stack)})
 			}
-			writes = append(writes, pendingWrite{node: target, kind: kind, ctx: st.context(stack, n), method: enclosingMethod(stack), classes: enclosingTypes(stack)})
-		case "new":
-			if !e.interest.News[simpleTypeName(st.text(n))] {
-				continue
-			}
-			obj := n.Parent()
-			news = append(news, pendingNew{node: obj, typ: n, ctx: st.context(stack, obj), method: enclosingMethod(stack), classes: enclosingTypes(stack)})
 		}
 	}
 
@@ -1166,4 +1192,15 @@ func firstError(root *sitter.Node) (Problem, bool) {
 		n = next
 	}
 	return Problem{}, false
+}
+
+// staticNames lists the static field names declared in the file.
+func (st *fileState) staticNames() map[string]bool {
+	out := map[string]bool{}
+	for _, names := range st.statics {
+		for n := range names {
+			out[n] = true
+		}
+	}
+	return out
 }
