@@ -118,6 +118,10 @@ type Extractor struct {
 	dc       *sitter.QueryCursor
 	interest Interest
 	maxDepth int
+	// streamAll makes the declaration query walk the whole tree instead of
+	// the structural walk, and localQuery indexes locals with a query
+	// instead of reading them from the text; the tests compare both.
+	streamAll, localQuery bool
 }
 
 // NewExtractor makes an extractor. timeoutMicros bounds one parse (0 = no
@@ -203,6 +207,9 @@ type fileState struct {
 	// types, so receiver fields resolve without another query.
 	typeNames  map[uintptr]string
 	fieldTypes map[string]map[string]string
+	localCache map[localKey]localResult
+	root       *sitter.Node
+	lines      []int // line starts, computed on first use
 }
 
 // Extract parses one file and returns its facts. path is the
@@ -233,6 +240,7 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 		vars:       map[uintptr]map[string]string{},
 		typeNames:  map[uintptr]string{},
 		fieldTypes: map[string]map[string]string{},
+		root:       root,
 	}
 	if root.HasError() {
 		if p, ok := firstError(root); ok {
@@ -254,19 +262,12 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 		all = append(all, f)
 		return append(stack, f)
 	}
-	e.qc.Exec(qMain, root)
-	for {
-		m, ci, ok := e.qc.NextCapture()
-		if !ok {
-			break
-		}
-		c := m.Captures[ci]
-		n := c.Node
+	handle := func(kind string, n *sitter.Node) {
 		start := n.StartByte()
 		for len(stack) > 0 && stack[len(stack)-1].end <= start {
 			stack = stack[:len(stack)-1]
 		}
-		switch capNames[c.Index] {
+		switch kind {
 		case "package":
 			st.f.Package = declName(st.text(n), "package")
 		case "import":
@@ -335,6 +336,24 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 			}
 			stack = push(frame{start: n.StartByte(), end: n.EndByte(), kind: 'f', name: name, static: static, node: n})
 		}
+	}
+	// stream feeds every declaration under n to handle, by the query.
+	stream := func(n *sitter.Node) {
+		e.qc.Exec(qMain, n)
+		for {
+			m, ci, ok := e.qc.NextCapture()
+			if !ok {
+				return
+			}
+			c := m.Captures[ci]
+			handle(capNames[c.Index], c.Node)
+		}
+	}
+	if root.HasError() || e.streamAll {
+		// Declarations may sit inside ERROR nodes: let the query find them.
+		stream(root)
+	} else {
+		st.walkDecls(root, handle, stream)
 	}
 
 	// Calls, instance creations and writes to static fields are not
@@ -619,7 +638,10 @@ func (st *fileState) declaredInText(method *sitter.Node, name string) (string, b
 
 // javaWords precede a name without being its type.
 var javaWords = setOf("return", "new", "throw", "case", "else", "instanceof", "yield", "assert", "do", "goto",
-	"this", "super", "package", "import", "extends", "implements", "throws", "default", "break", "continue")
+	"this", "super", "package", "import", "extends", "implements", "throws", "default", "break", "continue",
+	"public", "private", "protected", "static", "abstract", "synchronized", "native", "transient", "volatile",
+	"strictfp", "class", "interface", "enum", "void", "if", "for", "while", "switch", "try", "catch", "finally",
+	"null", "true", "false")
 
 // typeBefore reads the type written just before offset at: an identifier
 // (possibly qualified), optionally followed by generics and array
@@ -639,48 +661,65 @@ func typeBefore(b []byte, at int) (string, bool) {
 		}
 		p -= 2
 	}
-	if p >= 0 && b[p] == '>' { // generics, matched backwards
-		depth := 0
-		for ; p >= 0; p-- {
-			if b[p] == '>' {
-				depth++
-			} else if b[p] == '<' {
-				depth--
-				if depth == 0 {
-					p--
-					break
-				}
-			} else if b[p] == ';' || b[p] == '{' || b[p] == '}' || b[p] == '(' || b[p] == ')' {
-				return "", false
-			}
-		}
-	}
+	// A type reads backwards as identifiers, dots and generic argument
+	// lists: Map<K, V>, a.b.C, Outer<T>.Inner.
 	idEnd := p + 1
-	for p >= 0 && (isIdentByte(b[p]) || b[p] == '.') {
+	for p >= 0 {
+		if b[p] == '>' {
+			depth := 0
+			for ; p >= 0; p-- {
+				if b[p] == '>' {
+					depth++
+				} else if b[p] == '<' {
+					depth--
+					if depth == 0 {
+						p--
+						break
+					}
+				} else if !isIdentByte(b[p]) && !strings.ContainsRune(".,? \t\n\r[]", rune(b[p])) {
+					return "", false // an expression, not type arguments
+				}
+			}
+			continue
+		}
+		if !isIdentByte(b[p]) && b[p] != '.' {
+			break
+		}
 		p--
 	}
 	if p+1 >= idEnd {
 		return "", false
 	}
-	id := string(b[p+1 : idEnd])
-	if javaWords[id] || strings.HasPrefix(id, ".") || strings.HasSuffix(id, ".") {
+	// The leading identifier decides what the token is.
+	head := p + 1
+	for head < idEnd && (isIdentByte(b[head])) {
+		head++
+	}
+	id := string(b[p+1 : head])
+	if head == p+1 || b[p+1] == '.' || b[idEnd-1] == '.' {
 		return "", false
 	}
-	// The type must itself start a declaration: after ( , ; { } or a modifier/annotation.
-	q := p
-	for q >= 0 && (b[q] == ' ' || b[q] == '\t' || b[q] == '\n' || b[q] == '\r') {
-		q--
+	if javaWords[id] {
+		return "", false
 	}
-	if q >= 0 && !strings.ContainsRune("(,;{}", rune(b[q])) && !(isIdentByte(b[q]) || b[q] == ')') {
+	if ls := bytes.LastIndexByte(b[:p+1], '\n') + 1; lineCommentAt(b[ls:p+1]) >= 0 {
+		return "", false // the "type" is text in a line comment
+	}
+	// The type must itself start a declaration: after ( , ; { } or a
+	// modifier, comments in between skipped.
+	q := backOverSpace(b, p)
+	// ':' ends a case label (or a label) before a declaration.
+	if q >= 0 && !strings.ContainsRune("(,;{}:", rune(b[q])) && !(isIdentByte(b[q]) || b[q] == ')') {
 		return "", false
 	}
 	if q >= 0 && isIdentByte(b[q]) {
-		// Only a modifier may precede the type ("final Foo x").
+		// Only a modifier or an annotation may precede the type
+		// ("final Foo x", "@Nullable Foo x").
 		w := q
-		for w >= 0 && isIdentByte(b[w]) {
+		for w >= 0 && (isIdentByte(b[w]) || b[w] == '.') {
 			w--
 		}
-		if string(b[w+1:q+1]) != "final" {
+		if string(b[w+1:q+1]) != "final" && !(w >= 0 && b[w] == '@') {
 			return "", false
 		}
 	}
@@ -1203,4 +1242,43 @@ func (st *fileState) staticNames() map[string]bool {
 		}
 	}
 	return out
+}
+
+// backOverSpace steps back from q over whitespace and comments to the
+// last character of code.
+func backOverSpace(b []byte, q int) int {
+	for {
+		for q >= 0 && (b[q] == ' ' || b[q] == '\t' || b[q] == '\n' || b[q] == '\r') {
+			q--
+		}
+		if q >= 1 && b[q] == '/' && b[q-1] == '*' {
+			if k := bytes.LastIndex(b[:q-1], []byte("/*")); k >= 0 {
+				q = k - 1
+				continue
+			}
+		}
+		ls := bytes.LastIndexByte(b[:q+1], '\n') + 1
+		if k := lineCommentAt(b[ls : q+1]); k >= 0 {
+			q = ls + k - 1
+			continue
+		}
+		return q
+	}
+}
+
+// lineCommentAt returns where a // comment starts in one line of code, or
+// -1; a // inside a string literal ("http://...") is not one.
+func lineCommentAt(line []byte) int {
+	inString := false
+	for i := 0; i+1 < len(line); i++ {
+		switch c := line[i]; {
+		case c == '\\' && inString:
+			i++
+		case c == '"':
+			inString = !inString
+		case c == '/' && line[i+1] == '/' && !inString:
+			return i
+		}
+	}
+	return -1
 }

@@ -1,7 +1,10 @@
 package javasrc
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -468,6 +471,88 @@ func TestIsTestPath(t *testing.T) {
 	} {
 		if got := IsTestPath(p); got != want {
 			t.Errorf("IsTestPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// TestWalkMatchesQuery: the structural walk must find exactly the
+// declarations, contexts and facts that the whole-tree query finds, on
+// every Java fixture of the repository.
+func TestWalkMatchesQuery(t *testing.T) {
+	in := Interest{Calls: map[string]bool{}, News: map[string]bool{}}
+	for k := range facts.Mutators {
+		in.Calls[k] = true
+	}
+	for _, c := range []string{"forName", "exit", "load", "setProperty", "getProperty", "addShutdownHook", "run",
+		"start", "execute", "submit", "println", "getClassLoader", "getResource", "setContextClassLoader", "readObject"} {
+		in.Calls[c] = true
+	}
+	for _, n := range []string{"Thread", "Timer", "ObjectInputStream", "URLClassLoader", "ObjectName"} {
+		in.News[n] = true
+	}
+	walk, _ := NewExtractor(in, 0)
+	defer walk.Close()
+	query, _ := NewExtractor(in, 0)
+	defer query.Close()
+	query.streamAll, query.localQuery = true, true
+	n := 0
+	dir := "../../testdata"
+	if d := os.Getenv("KSCAN_WALK_CORPUS"); d != "" {
+		dir = d
+	}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".java") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		a, _, errA := walk.Extract(p, src, nil)
+		b, _, errB := query.Extract(p, src, nil)
+		if (errA == nil) != (errB == nil) {
+			t.Errorf("%s: errors differ: %v / %v", p, errA, errB)
+			return nil
+		}
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if string(ja) != string(jb) {
+			t.Errorf("%s: facts differ between the structural walk and the query:\nwalk:  %.600s\nquery: %.600s", p, ja, jb)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 50 {
+		t.Errorf("only %d fixtures compared", n)
+	}
+}
+
+func TestTypeBefore(t *testing.T) {
+	for _, tc := range []struct {
+		code, name, want string
+	}{
+		{"{ Runtime rt = x;", "rt", "Runtime"},
+		{"{ final Map<String, List<Integer>> m = x;", "m", "Map<String, List<Integer>>"},
+		{"{ java.util.Properties p = x;", "p", "java.util.Properties"},
+		{"{ Outer<T>.Inner e = x;", "e", "Outer<T>.Inner"},
+		{"{ int[] a = x;", "a", "int[]"},
+		{"(String s, int n)", "n", "int"},
+		{"case A: StringBuilder sb = x;", "sb", "StringBuilder"},
+		{"{ @Nullable Foo f = x;", "f", "Foo"},
+		{"{ // LOGBACK-384\n Foo f = x;", "f", "Foo"},
+		{"{ String u = \"http://x\";\n Foo f = x;", "f", "Foo"},
+		{"{ return f;", "f", ""},
+		{"{ x = a < b && c > f;", "f", ""},
+		{"// with public\n f.set();", "f", ""},
+		{"{ foo(bar) f;", "f", ""},
+	} {
+		at := strings.LastIndex(tc.code, tc.name)
+		got, ok := typeBefore([]byte(tc.code), at)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("typeBefore(%q, %q) = %q, %v; want %q", tc.code, tc.name, got, ok, tc.want)
 		}
 	}
 }

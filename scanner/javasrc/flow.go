@@ -1,6 +1,8 @@
 package javasrc
 
 import (
+	"bytes"
+	"strings"
 	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -95,7 +97,13 @@ func (st *fileState) localInit(n *sitter.Node, pc pendingCall, depth int) *facts
 	if name == "" || !st.mayDeclare(pc.method, name) { // "" is a MISSING node in broken code
 		return nil
 	}
-	d, ok := st.localsIn(pc.method)[name]
+	var d localDecl
+	var ok bool
+	if st.e.localQuery {
+		d, ok = st.localsIn(pc.method)[name]
+	} else {
+		d, ok = st.localOf(pc.method, name)
+	}
 	if !ok || d.value == nil || n.StartByte() < d.after {
 		return nil
 	}
@@ -174,6 +182,192 @@ func inLoop(n *sitter.Node) bool {
 			return true
 		case "method_declaration", "constructor_declaration", "lambda_expression", "class_body", "static_initializer":
 			return false
+		}
+	}
+	return false
+}
+
+// localOf answers what localsIn answers for one name, from the method's
+// text: the name's single declaration with a value, provided the method
+// neither declares it again (parameter, lambda, catch, loop, resource)
+// nor assigns it. Only the declarator is fetched from the tree, where
+// localsIn hands every declaration of the method to Go.
+func (st *fileState) localOf(method *sitter.Node, name string) (localDecl, bool) {
+	key := localKey{method.ID(), name}
+	if d, ok := st.localCache[key]; ok {
+		return d.decl, d.ok
+	}
+	d, ok := st.scanLocal(method, name)
+	if st.localCache == nil {
+		st.localCache = map[localKey]localResult{}
+	}
+	st.localCache[key] = localResult{d, ok}
+	return d, ok
+}
+
+type localKey struct {
+	method uintptr
+	name   string
+}
+
+type localResult struct {
+	decl localDecl
+	ok   bool
+}
+
+func (st *fileState) scanLocal(method *sitter.Node, name string) (localDecl, bool) {
+	start, end := int(method.StartByte()), int(method.EndByte())
+	if end > len(st.src) || start > end {
+		return localDecl{}, false
+	}
+	b := st.src[start:end]
+	skip := nonCode(b)
+	decls, withValue := 0, -1
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte(name))
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 1
+		if inRanges(skip, at) {
+			continue // in a comment or a literal
+		}
+		k := at + len(name)
+		if at > 0 && (isIdentByte(b[at-1]) || b[at-1] == '.') || k < len(b) && isIdentByte(b[k]) {
+			continue // part of another name, or a member of something
+		}
+		if at >= 2 && (b[at-1] == '+' && b[at-2] == '+' || b[at-1] == '-' && b[at-2] == '-') {
+			return localDecl{}, true // assigned
+		}
+		n := k
+		for n < len(b) && (b[n] == ' ' || b[n] == '\t' || b[n] == '\n' || b[n] == '\r') {
+			n++
+		}
+		// C-style array declarators: "String names[] = ...".
+		for n+1 < len(b) && b[n] == '[' && b[n+1] == ']' {
+			for n += 2; n < len(b) && (b[n] == ' ' || b[n] == '\t'); n++ {
+			}
+		}
+		next := byte(0)
+		if n < len(b) {
+			next = b[n]
+		}
+		var after byte
+		if n+1 < len(b) {
+			after = b[n+1]
+		}
+		if _, isDecl := typeBefore(b, at); isDecl {
+			decls++
+			if next == '=' && after != '=' {
+				withValue = at
+			}
+			continue
+		}
+		switch {
+		case next == '-' && after == '>', next == ',' && lambdaParams(b, n), next == ')' && lambdaParams(b, n):
+			decls++ // a lambda parameter
+		case next == '=' && after != '=':
+			return localDecl{}, true // assigned
+		case strings.ContainsRune("+-*/%&|^", rune(next)) && after == '=':
+			return localDecl{}, true
+		case (next == '+' || next == '-') && after == next:
+			return localDecl{}, true
+		case (next == '<' || next == '>') && after == next:
+			// a shift, or a compound shift assignment
+			if n+2 < len(b) && b[n+2] == '=' || n+3 < len(b) && b[n+2] == '>' && b[n+3] == '=' {
+				return localDecl{}, true
+			}
+		}
+	}
+	if decls == 0 {
+		return localDecl{}, false
+	}
+	if decls > 1 || withValue < 0 {
+		return localDecl{}, true
+	}
+	if st.lines == nil {
+		st.lines = lineStarts(st.src)
+	}
+	off := start + withValue
+	id := st.root.NamedDescendantForPointRange(pointAt(st.lines, off), pointAt(st.lines, off+len(name)))
+	if id == nil || int(id.StartByte()) != off {
+		return localDecl{}, true
+	}
+	p := id.Parent()
+	if p == nil || p.Type() != "variable_declarator" && p.Type() != "resource" {
+		return localDecl{}, true
+	}
+	v := p.ChildByFieldName("value")
+	if v == nil {
+		return localDecl{}, true
+	}
+	return localDecl{value: v, after: p.EndByte()}, true
+}
+
+// lambdaParams reports whether the parenthesised list around position n
+// ends in ") ->": the name is a lambda parameter.
+func lambdaParams(b []byte, n int) bool {
+	i := n
+	for i < len(b) && b[i] != ')' {
+		if !(isIdentByte(b[i]) || b[i] == ',' || b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+			return false
+		}
+		i++
+	}
+	for i++; i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r'); i++ {
+	}
+	return i+1 < len(b) && b[i] == '-' && b[i+1] == '>'
+}
+
+// nonCode lists the comment and literal ranges of a piece of source.
+func nonCode(b []byte) [][2]int {
+	var out [][2]int
+	n := len(b)
+	for i := 0; i < n; {
+		start := i
+		switch c := b[i]; {
+		case c == '/' && i+1 < n && b[i+1] == '/':
+			for i < n && b[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < n && b[i+1] == '*':
+			i += 2
+			for i+1 < n && !(b[i] == '*' && b[i+1] == '/') {
+				i++
+			}
+			i += 2
+		case c == '"':
+			i = skipString(b, i)
+		case c == '\'':
+			i++
+			for i < n && b[i] != '\'' && b[i] != '\n' {
+				if b[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			i++
+		default:
+			i++
+			continue
+		}
+		out = append(out, [2]int{start, i})
+	}
+	return out
+}
+
+func inRanges(rs [][2]int, at int) bool {
+	lo, hi := 0, len(rs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch {
+		case at < rs[m][0]:
+			hi = m
+		case at >= rs[m][1]:
+			lo = m + 1
+		default:
+			return true
 		}
 	}
 	return false
