@@ -208,6 +208,7 @@ type fileState struct {
 	typeNames  map[uintptr]string
 	fieldTypes map[string]map[string]string
 	localCache map[localKey]localResult
+	words      map[uintptr]uint8 // methodWords cache
 	root       *sitter.Node
 	lines      []int // line starts, computed on first use
 }
@@ -856,12 +857,14 @@ func (st *fileState) buildCall(pc pendingCall) facts.Call {
 	} else if lhs := assignedName(st, n); lhs != "" && st.isStaticField(pc.ctx.Class, lhs) {
 		c.StoredToStatic = true
 	}
-	c.InFinally, c.FinallyCalls = st.tryContext(n)
+	if st.methodHas(pc.method, "finally") {
+		c.InFinally, c.FinallyCalls = st.tryContext(n)
+	}
 	c.ComparedToNull = st.comparedToNull(n)
 	if c.ComparedToNull {
 		c.NullBranch = st.nullBranch(n)
 	}
-	c.InLoop = inLoop(n)
+	c.InLoop = st.methodHasLoop(pc.method) && inLoop(n)
 	c.Store = st.storeOf(n, pc.method, pc.classes)
 	return c
 }
@@ -886,7 +889,7 @@ func (st *fileState) comparedToNull(n *sitter.Node) bool {
 
 func (st *fileState) buildNew(pn pendingNew) facts.New {
 	n := pn.node
-	nw := facts.New{Span: span(n), Context: pn.ctx, InLoop: inLoop(n)}
+	nw := facts.New{Span: span(n), Context: pn.ctx, InLoop: st.methodHasLoop(pn.method) && inLoop(n)}
 	nw.Type = st.resolveType(st.text(pn.typ))
 	if nw.Type == "" {
 		nw.Type = cleanType(st.text(pn.typ))
@@ -1281,4 +1284,61 @@ func lineCommentAt(line []byte) int {
 		}
 	}
 	return -1
+}
+
+// methodHas is a text pre-check for the parent walks of buildCall: a call
+// can be guarded by a finally block, or sit in a loop, only if its method
+// says so somewhere. A call outside any method (a field initialiser is a
+// method-like frame too) is always walked.
+func (st *fileState) methodHas(method *sitter.Node, word string) bool {
+	return st.methodWords(method)&wordBits[word] != 0
+}
+
+func (st *fileState) methodHasLoop(method *sitter.Node) bool {
+	return st.methodWords(method)&(wordBits["for"]|wordBits["while"]) != 0
+}
+
+var wordBits = map[string]uint8{"finally": 1, "for": 2, "while": 4}
+
+// methodWords caches which of the words in wordBits a method's text has.
+func (st *fileState) methodWords(method *sitter.Node) uint8 {
+	if method == nil {
+		return 0xff
+	}
+	key := method.ID()
+	if w, ok := st.words[key]; ok {
+		return w
+	}
+	s, e := int(method.StartByte()), int(method.EndByte())
+	var w uint8 = 0xff
+	if e <= len(st.src) && s <= e {
+		w = 0
+		text := st.src[s:e]
+		for word, bit := range wordBits {
+			if wordInBytes(text, word) {
+				w |= bit
+			}
+		}
+	}
+	if st.words == nil {
+		st.words = map[uintptr]uint8{}
+	}
+	st.words[key] = w
+	return w
+}
+
+// wordInBytes is hasWord without converting the text to a string.
+func wordInBytes(b []byte, w string) bool {
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte(w))
+		if j < 0 {
+			return false
+		}
+		j += i
+		e := j + len(w)
+		if (j == 0 || !isIdentByte(b[j-1])) && (e == len(b) || !isIdentByte(b[e])) {
+			return true
+		}
+		i = j + 1
+	}
 }
