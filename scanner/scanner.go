@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -421,24 +422,59 @@ func matchesAny(name string, globs []string) bool {
 }
 
 // forProject keeps what project rules read, so that holding every file's
-// facts costs little: declarations, static fields, writes to statics and
-// suppressions; calls and instance creations (with their argument texts)
-// are per-file matters.
+// facts costs little: static fields, writes to statics, and the
+// declarations that carry a kscan suppression (for findings placed in the
+// file later). Calls, instance creations, argument lists and long
+// expression texts are per-file matters.
 func forProject(f *facts.File) *facts.File {
-	k := *f
-	k.Calls, k.News, k.Imports = nil, nil, nil
-	k.Fields = nil
+	k := &facts.File{Path: f.Path, Package: f.Package, Test: f.Test, Types: f.Types, Suppressions: f.Suppressions}
+	for _, t := range f.TypeDecls {
+		if suppressAnnotation(t.Annotations) {
+			k.TypeDecls = append(k.TypeDecls, t)
+		}
+	}
+	for _, m := range f.Methods {
+		if suppressAnnotation(m.Annotations) {
+			k.Methods = append(k.Methods, m)
+		}
+	}
 	for _, fd := range f.Fields {
 		if fd.Static {
+			fd.Init = shortExpr(fd.Init)
 			k.Fields = append(k.Fields, fd)
 		}
 	}
 	k.Writes = make([]facts.Write, len(f.Writes))
 	for i, w := range f.Writes {
 		w.Args = nil
+		w.Value = shortExpr(w.Value)
 		k.Writes[i] = w
 	}
-	return &k
+	return k
+}
+
+func suppressAnnotation(anns []string) bool {
+	for _, a := range anns {
+		if strings.Contains(a, "kscan:") {
+			return true
+		}
+	}
+	return false
+}
+
+// shortExpr copies an expression with its text cut to what project rules
+// match on (the start of an initialiser: "Collections.unmodifiableMap(",
+// "new ConcurrentHashMap<>(").
+func shortExpr(x *facts.Expr) *facts.Expr {
+	if x == nil {
+		return nil
+	}
+	c := *x
+	if len(c.Text) > 256 {
+		c.Text = c.Text[:256]
+	}
+	c.Local = nil
+	return &c
 }
 
 // projectPass runs the rules that need every file's facts. Their findings

@@ -23,6 +23,7 @@ func main() {
 	gen := flag.String("generate", "", "write a synthetic corpus to this directory and exit")
 	size := flag.Int64("size", 60<<20, "bytes to generate with -generate")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	memprofile := flag.String("memprofile", "", "write a heap profile (in-use at the end of the scan) to this file")
 	flag.Parse()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -45,6 +46,13 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kscan-bench:", err)
 		os.Exit(1)
+	}
+	if *memprofile != "" {
+		if f, err := os.Create(*memprofile); err == nil {
+			runtime.GC()
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
 	}
 	defer report(*mode, *jobs, res)
 }
