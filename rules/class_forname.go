@@ -19,7 +19,7 @@ var classForName = register(&Rule{
 		facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,
 	},
 	Keywords: []string{"forName", "loadClass"},
-	Calls:    []string{"forName", "loadClass"},
+	Calls:    []string{"forName", "loadClass", "getContextClassLoader"},
 	Check:    checkClassForName,
 	Help: `**Why it breaks.** ` + "`Class.forName(String)`" + ` uses the defining ClassLoader of the calling class. When the
 caller is loaded by the base (the base itself, or a library the base shares with modules), that loader
@@ -34,7 +34,8 @@ annotations, serialized data, SPI files) fail with ` + "`ClassNotFoundException`
 - ` + "`Class.forName(name, init, X.class.getClassLoader() | getClass().getClassLoader() | ClassLoader.getSystemClassLoader() | null)`" + `.
 - ` + "`loadClass(name)`" + ` on one of those loaders; Spring ` + "`ClassUtils.forName(name, <own or system loader>)`" + `.
 
-**Not flagged.** The thread context ClassLoader or a loader taken from an object the caller supplied
+**Not flagged.** ` + "`Class.forName(name)`" + ` in a method that also reads the thread context loader (the
+"context loader, else own loader" idiom); the thread context ClassLoader or a loader taken from an object the caller supplied
 (` + "`serviceInterface.getClassLoader()`" + `); class literals; JDK class names; known JDBC driver names (see
 ` + "`jdbc-driver-registration`" + `); test sources. In a module (or a library private to it) the module's loader
 sees the module and the base, so this is reported as low there.
@@ -78,6 +79,9 @@ func checkClassForName(p *Pass) {
 		var d Diagnostic
 		switch {
 		case is(c, "java.lang.Class", "forName") && len(c.Args) == 1:
+			if readsContextLoader(p.File, c) {
+				return // the fallback of "context loader, else own": the accepted idiom
+			}
 			a := c.Args[0]
 			d = Diagnostic{
 				Message: "Class.forName(String) resolves the name with the caller's ClassLoader; in code the base shares, module classes are not visible and the lookup fails",
@@ -114,4 +118,17 @@ func checkClassForName(p *Pass) {
 		d.Severity, d.Span, d.Context = sev, c.Span, c.Context
 		p.Report(d)
 	})
+}
+
+// readsContextLoader reports a Thread.getContextClassLoader() call in the
+// same method: Class.forName(name) there is, in practice, the fallback for
+// a thread without a context loader.
+func readsContextLoader(f *facts.File, c *facts.Call) bool {
+	for i := range f.Calls {
+		d := &f.Calls[i]
+		if is(d, "java.lang.Thread", "getContextClassLoader") && d.Class == c.Class && d.Method == c.Method {
+			return true
+		}
+	}
+	return false
 }

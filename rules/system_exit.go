@@ -25,7 +25,8 @@ library stops all of them. Common sources: ` + "`System.exit(SpringApplication.e
 "fail fast" checks, CLI helpers.
 
 **Flagged.** ` + "`System.exit(int)`" + `, ` + "`Runtime.exit(int)`" + `, ` + "`Runtime.halt(int)`" + `. Inside a ` + "`main`" + ` method it is
-reported as low: a command-line entry point is rarely reached in a merged deployment, but a module's
+reported as low, and so is one in a class that declares a static ` + "`main`" + ` (a usage() helper): a command-line
+entry point is rarely reached in a merged deployment, but a module's
 ` + "`main`" + ` is.
 
 **Not flagged.** Test sources. The base owns the process: info there.
@@ -49,10 +50,24 @@ func checkSystemExit(p *Pass) {
 			Message: simpleOwner(c.Owner) + "." + c.Name + " terminates the JVM, and with it the base and every module",
 			Span:    c.Span, Context: c.Context,
 		}
-		if c.InMain {
+		switch {
+		case c.InMain:
 			d.Severity = p.AtMost(SeverityLow)
 			d.Message += " (in a main method: harmless only if this entry point never runs inside the shared JVM)"
+		case hasMain(p.File, c.Class):
+			d.Severity = p.AtMost(SeverityLow)
+			d.Message += " (in a command-line class with a main method: harmless only if it never runs inside the shared JVM)"
 		}
 		p.Report(d)
 	})
+}
+
+// hasMain reports a static main method declared by class.
+func hasMain(f *facts.File, class string) bool {
+	for _, m := range f.Methods {
+		if m.Class == class && m.Name == "main" && m.Static {
+			return true
+		}
+	}
+	return false
 }

@@ -31,8 +31,11 @@ the last app win. Koupleless documents overwritten ` + "`app.id`" + `s as a real
 
 **Flagged.** ` + "`System.setProperty`" + `, ` + "`System.clearProperty`" + `, ` + "`System.setProperties`" + `, and
 ` + "`put/setProperty/remove/putAll/load/clear`" + ` on ` + "`System.getProperties()`" + `. Reads
-(` + "`System.getProperty`" + `, ` + "`Integer.getInteger`" + `, ` + "`Long.getLong`" + `, ` + "`Boolean.getBoolean`" + `) of a literal key that is
-not a standard JDK key are reported as info: they are where a value set by another app shows up.
+(` + "`System.getProperty`" + `, ` + "`Integer.getInteger`" + `, ` + "`Long.getLong`" + `, ` + "`Boolean.getBoolean`" + `) are where a value set by
+another app shows up: a read of a key the same file writes is medium; a read of a key that differs per app
+(` + "`app.id`" + `, ` + "`apollo.*`" + `, ` + "`spring.application.name`" + `, ` + "`spring.profiles.active`" + `, ` + "`server.port`" + `, ` + "`logging.*`" + `, ...) is info.
+A library reading its own switch (` + "`org.apache.el.BeanELResolver.CACHE_SIZE`" + `) is not reported: such
+switches are JVM-wide by design.
 
 **Not flagged.** Base code that sets JVM switches in ` + "`main`" + ` or a static initialiser before the app starts
 (with ` + "`--role base`" + `); reads of standard keys (` + "`java.*`" + `, ` + "`os.*`" + `, ` + "`user.*`" + `, ` + "`file.*`" + `, ` + "`line.separator`" + `,
@@ -101,12 +104,50 @@ func checkSystemProperty(p *Pass) {
 		}
 		read := is(c, "java.lang.System", "getProperty") || is(c, "java.lang.Integer", "getInteger") ||
 			is(c, "java.lang.Long", "getLong") || is(c, "java.lang.Boolean", "getBoolean")
-		if read && len(c.Args) > 0 && c.Args[0].Kind == facts.ExprString && !standardKey(c.Args[0].Value) {
+		if !read || len(c.Args) == 0 || c.Args[0].Kind != facts.ExprString || standardKey(c.Args[0].Value) {
+			return
+		}
+		// A read is where another app's value shows up, but only for keys
+		// that differ per app. Most keys a library reads are its own
+		// switches (org.apache.el.BeanELResolver.CACHE_SIZE), JVM-wide by
+		// design; they are reported only when this file also writes them.
+		key := c.Args[0].Value
+		switch {
+		case writtenInFile(p.File, key):
+			p.Report(Diagnostic{
+				Severity: p.AtMost(SeverityMedium),
+				Message:  "reads system property " + quote(key) + ", which this code also writes: every app in the process reads the last value written",
+				Span:     c.Span, Context: c.Context,
+			})
+		case appKeys[key]:
 			p.Report(Diagnostic{
 				Severity: p.AtMost(SeverityInfo),
-				Message:  "reads system property " + quote(c.Args[0].Value) + " from the JVM-wide table: another app in the process may have set it",
+				Message:  "reads the app-specific system property " + quote(key) + " from the JVM-wide table: in a shared JVM it is the base's or another app's value",
 				Span:     c.Span, Context: c.Context,
 			})
 		}
 	})
+}
+
+// appKeys are system properties whose value differs per application
+// (Koupleless's Apollo case, Spring Boot's names and logging locations).
+var appKeys = map[string]bool{
+	"app.id": true, "apollo.meta": true, "apollo.cluster": true, "apollo.cacheDir": true,
+	"apollo.accesskey.secret": true, "apollo.property.order.enable": true, "env": true,
+	"spring.application.name": true, "spring.profiles.active": true, "spring.config.location": true,
+	"spring.config.name": true, "spring.config.additional-location": true, "server.port": true,
+	"server.servlet.context-path": true, "logging.config": true, "logging.path": true, "logging.file": true,
+	"logging.file.name": true, "logging.file.path": true, "LOG_PATH": true, "LOG_FILE": true, "log.path": true,
+	"dubbo.application.name": true, "project.name": true,
+}
+
+// writtenInFile reports a System.setProperty of key in the file.
+func writtenInFile(f *facts.File, key string) bool {
+	for i := range f.Calls {
+		c := &f.Calls[i]
+		if is(c, "java.lang.System", "setProperty") && len(c.Args) > 0 && c.Args[0].Kind == facts.ExprString && c.Args[0].Value == key {
+			return true
+		}
+	}
+	return false
 }

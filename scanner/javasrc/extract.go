@@ -1207,13 +1207,16 @@ func span(n *sitter.Node) facts.Span {
 }
 
 // firstError finds the first ERROR or MISSING node by descending only into
-// subtrees that contain one.
+// subtrees that contain one, with a cursor (see eachNamedChild).
 func firstError(root *sitter.Node) (Problem, bool) {
-	n := root
-	for steps := 0; steps < 100000; steps++ {
-		var next *sitter.Node
-		for i := 0; i < int(n.ChildCount()); i++ {
-			ch := n.Child(i)
+	c := sitter.NewTreeCursor(root)
+	defer c.Close()
+	for steps := 0; steps < 1_000_000; steps++ {
+		if !c.GoToFirstChild() {
+			return Problem{}, false
+		}
+		for {
+			ch := c.CurrentNode()
 			if ch.IsError() || ch.IsMissing() {
 				pt := ch.StartPoint()
 				what := "syntax error"
@@ -1224,14 +1227,12 @@ func firstError(root *sitter.Node) (Problem, bool) {
 					Message: fmt.Sprintf("%s at line %d, column %d; the rest of the file was scanned", what, pt.Row+1, pt.Column+1)}, true
 			}
 			if ch.HasError() {
-				next = ch
-				break
+				break // descend into it
+			}
+			if !c.GoToNextSibling() {
+				return Problem{}, false
 			}
 		}
-		if next == nil {
-			return Problem{}, false
-		}
-		n = next
 	}
 	return Problem{}, false
 }

@@ -52,11 +52,29 @@ func (st *fileState) walkDecls(root *sitter.Node, handle func(string, *sitter.No
 			stream(n)
 			return
 		}
-		for i := 0; i < int(n.NamedChildCount()); i++ {
-			member(n.NamedChild(i), depth)
-		}
+		eachNamedChild(n, func(c *sitter.Node) { member(c, depth) })
 	}
 	body(root, 0)
+}
+
+// eachNamedChild visits a node's named children with a cursor: Child(i)
+// and NextSibling walk the parent's children from the start each time, so
+// a file of many top-level nodes (a generated file of 100,000 comment
+// lines) would cost quadratic time.
+func eachNamedChild(n *sitter.Node, fn func(*sitter.Node)) {
+	c := sitter.NewTreeCursor(n)
+	defer c.Close()
+	if !c.GoToFirstChild() {
+		return
+	}
+	for {
+		if ch := c.CurrentNode(); ch.IsNamed() {
+			fn(ch)
+		}
+		if !c.GoToNextSibling() {
+			return
+		}
+	}
 }
 
 // mayNest reports whether a member's text can declare a class inside it:

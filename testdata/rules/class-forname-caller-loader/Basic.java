@@ -139,6 +139,14 @@ public class Basic {
         return ClassUtils.forName("org.apache.http.impl.client.AbstractHttpClient", getClass().getClassLoader()); // want "class-forname-caller-loader:info"
     }
 
+    Class<?> contextElseOwn(String name) throws Exception {
+        ClassLoader tcl = Thread.currentThread().getContextClassLoader();
+        if (tcl != null) {
+            return tcl.loadClass(name);
+        }
+        return Class.forName(name);
+    }
+
     // Class.forName(name) in a comment is not a call.
     String text = "Class.forName(name)";
 }

@@ -17,13 +17,6 @@ public class Exits {
         exit(5); // want "system-exit"
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args)); // want "system-exit:low"
-    }
-
-    static int run(String[] args) {
-        return 0;
-    }
 
     // Safe look-alikes.
 
@@ -39,5 +32,24 @@ public class Exits {
                 break;
             }
         }
+    }
+}
+
+// A command-line class: exits in main and in its helpers are low.
+class Cli {
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            usage();
+        }
+        System.exit(run(args)); // want "system-exit:low"
+    }
+
+    private static void usage() {
+        System.err.println("usage: cli FILE");
+        System.exit(1); // want "system-exit:low"
+    }
+
+    static int run(String[] args) {
+        return 0;
     }
 }

@@ -17,10 +17,10 @@ public class Props {
     }
 
     String reads() {
-        String a = System.getProperty("app.id"); // want "system-property-mutation:info"
-        Integer n = Integer.getInteger("pool.size", 4); // want "system-property-mutation:info"
-        boolean b = Boolean.getBoolean("feature.on"); // want "system-property-mutation:info"
-        return a + n + b;
+        String a = System.getProperty("app.id"); // want "system-property-mutation:medium"
+        String name = System.getProperty("spring.application.name"); // want "system-property-mutation:info"
+        String profile = Boolean.getBoolean("spring.profiles.active") ? "x" : "y"; // want "system-property-mutation:info"
+        return a + name + profile;
     }
 
     // Safe look-alikes.
@@ -32,6 +32,14 @@ public class Props {
         String os = System.getProperty("os.name", "linux");
         String dynamic = System.getProperty(key);
         return home + sep + v + os + dynamic;
+    }
+
+    String librarySwitches() {
+        // A library's own switches are JVM-wide by design.
+        Integer n = Integer.getInteger("pool.size", 4);
+        boolean b = Boolean.getBoolean("org.acme.cache.DISABLED");
+        String s = System.getProperty("org.apache.el.BeanELResolver.CACHE_SIZE", "1000");
+        return n + s + b;
     }
 
     void ownProperties(Properties p) {
