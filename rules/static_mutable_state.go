@@ -186,6 +186,11 @@ func checkStaticMutableState(p *Pass) {
 		}
 		byField[f] = append(byField[f], w)
 	}
+	type hit struct {
+		f  *facts.Field
+		ws []*facts.Write
+	}
+	var hits []hit
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		ws := byField[f]
@@ -193,9 +198,58 @@ func checkStaticMutableState(p *Pass) {
 			continue
 		}
 		if ws = stateWrites(f, ws); len(ws) > 0 {
-			p.Report(staticStateDiagnostic(f, ws))
+			hits = append(hits, hit{f, ws})
 		}
 	}
+	// Fields of one class written by the same routine (a native library's
+	// initialize() filling forty flags) are one finding at the first of
+	// them: the routine is the thing to review, and forty findings would
+	// bury everything else.
+	groups := map[string][]hit{}
+	var order []string
+	for _, h := range hits {
+		key := h.f.Class + "|" + writerKey(h.ws)
+		if _, ok := groups[key]; !ok {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], h)
+	}
+	for _, key := range order {
+		g := groups[key]
+		if len(g) < 3 {
+			for _, h := range g {
+				p.Report(staticStateDiagnostic(h.f, h.ws))
+			}
+			continue
+		}
+		d := staticStateDiagnostic(g[0].f, g[0].ws)
+		var names []string
+		for _, h := range g[1:] {
+			names = append(names, h.f.Name)
+		}
+		more := ""
+		if len(names) > 5 {
+			more = " and " + strconv.Itoa(len(names)-5) + " more"
+			names = names[:5]
+		}
+		d.Message = strings.Replace(d.Message, "static field "+g[0].f.Name+" is",
+			"static fields "+g[0].f.Name+", "+strings.Join(names, ", ")+more+" are", 1)
+		p.Report(d)
+	}
+}
+
+// writerKey names the set of methods that write a field.
+func writerKey(ws []*facts.Write) string {
+	var ms []string
+	seen := map[string]bool{}
+	for _, w := range ws {
+		if m := w.Context.Class + "." + w.Context.Method; !seen[m] {
+			seen[m] = true
+			ms = append(ms, m)
+		}
+	}
+	sort.Strings(ms)
+	return strings.Join(ms, ",")
 }
 
 // checkStaticMutableStateProject reports the fields that only other files

@@ -129,11 +129,14 @@ var counterMutators = map[string]bool{
 
 var numericPrimitives = map[string]bool{"int": true, "long": true, "short": true, "byte": true, "double": true, "float": true}
 
-// isCounterWrite reports writes that only count.
+// isCounterWrite reports writes that only count, or reset a count to zero.
 func isCounterWrite(f *facts.Field, w *facts.Write) bool {
 	switch w.Kind {
 	case facts.WriteIncrement, facts.WriteCompound:
 		return numericPrimitives[f.Type]
+	case facts.WriteAssign:
+		return numericPrimitives[f.Type] && w.Value != nil && w.Value.Kind == facts.ExprLiteral &&
+			strings.TrimRight(w.Value.Text, "lL") == "0"
 	case facts.WriteCall:
 		switch rawSimple(f.Type) {
 		case "AtomicInteger", "AtomicLong", "LongAdder":

@@ -20,14 +20,15 @@ var stdoutUsageRule = register(&Rule{
 		facts.RoleBase: SeverityInfo,
 	},
 	Keywords: []string{"System", "printStackTrace"},
-	Calls:    []string{"print", "println", "printf", "format", "write", "append", "printStackTrace"},
+	Calls:    []string{"print", "println", "printf", "format", "printStackTrace"},
 	Check:    checkStdoutUsage,
 	Help: `**Why it breaks.** Standard output and error are one stream per process. In a multi-app JVM every module's
 ` + "`System.out.println`" + ` and ` + "`e.printStackTrace()`" + ` goes to the base's stdout file, not to the module's log
 directory, so per-app log collection and alerting miss it (Koupleless user case: "std output is printed into
 the base's std").
 
-**Flagged.** ` + "`System.out`" + ` / ` + "`System.err`" + ` ` + "`print`" + `, ` + "`println`" + `, ` + "`printf`" + `, ` + "`format`" + `, ` + "`write`" + `, ` + "`append`" + `;
+**Flagged.** ` + "`System.out`" + ` / ` + "`System.err`" + ` ` + "`print`" + `, ` + "`println`" + `, ` + "`printf`" + `, ` + "`format`" + ` (not ` + "`write`" + `: an
+` + "`OutputStream`" + ` that delegates to the console, such as a logging library's console target, is the stream's purpose);
 ` + "`Throwable.printStackTrace()`" + ` and ` + "`printStackTrace(System.out|System.err)`" + `. Low in module and library code,
 info in the base.
 
