@@ -34,6 +34,10 @@ H2, SQL Server, MariaDB, HSQLDB, SQLite, Derby, DB2); ` + "`DriverManager.getCon
 DataSource and mark the driver ` + "`provided`" + ` in the module:
 
 ` + "```java" + `
+// before (module)
+Class.forName("com.mysql.cj.jdbc.Driver");   // registered JVM-wide, never deregistered
+
+// after: deregister this module's drivers when its context closes
 @Component
 public class JdbcDriverCleanup implements ApplicationListener<ContextClosedEvent> {
     @Override

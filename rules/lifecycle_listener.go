@@ -41,6 +41,13 @@ module-private libraries; test sources.
 edit inserts this guard:
 
 ` + "```java" + `
+// before
+@Override
+public void onApplicationEvent(ContextClosedEvent event) {
+    GlobalClient.getInstance().shutdown();
+}
+
+// after
 @Override
 public void onApplicationEvent(ContextClosedEvent event) {
     if (this.getClass().getClassLoader() != Thread.currentThread().getContextClassLoader()) {

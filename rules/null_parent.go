@@ -39,6 +39,15 @@ null checks whose branch does not substitute the loader; module code.
 the library's own loader.
 
 ` + "```java" + `
+// before (spring-aop 5.3.27)
+if (classLoader == null || classLoader.getParent() == null) {
+    classLoader = getClass().getClassLoader();
+}
+return Proxy.newProxyInstance(classLoader, this.proxiedInterfaces, this);
+
+// after
+return Proxy.newProxyInstance(determineClassLoader(classLoader), this.proxiedInterfaces, this);
+
 private ClassLoader determineClassLoader(ClassLoader classLoader) {
     if (classLoader == null) {
         return getClass().getClassLoader();

@@ -38,6 +38,10 @@ that starts them; ` + "`main`" + ` methods; base and shared code; test sources; 
 **Fix.** Stop the thread when the context closes:
 
 ` + "```java" + `
+// before
+@PostConstruct void start() { new Thread(this::pollLoop, "poller").start(); }   // runs until the JVM exits
+
+// after
 private volatile boolean running = true;
 private Thread poller;
 @PostConstruct void start() { poller = new Thread(this::pollLoop, "poller"); poller.start(); }

@@ -40,6 +40,10 @@ code and configuration (the base owns the root); libraries.
 **Fix.** Give every module its own path, in the module pom:
 
 ` + "```xml" + `
+<!-- before: application.properties of the module -->
+<!-- server.servlet.context-path=/   (the root path, taken by the base and every other module) -->
+
+<!-- after -->
 <plugin>
   <groupId>com.alipay.sofa</groupId>
   <artifactId>sofa-ark-maven-plugin</artifactId>
