@@ -190,15 +190,23 @@ func (p *Pass) Text(s facts.Span) string {
 // Report records a diagnostic. A zero Severity means the rule's severity for
 // the pass's role; a rule that does not apply at the role reports nothing.
 func (p *Pass) Report(d Diagnostic) {
-	base := p.Rule.SeverityFor(p.Role)
+	if p.Rule.rate(p.Role, &d) {
+		p.report(d)
+	}
+}
+
+// rate gives d the rule's id and its severity at role (when the rule did
+// not set one), and reports false when the rule does not apply there.
+func (r *Rule) rate(role facts.Role, d *Diagnostic) bool {
+	base := r.SeverityFor(role)
 	if base == SeverityNone {
-		return
+		return false
 	}
 	if d.Severity == SeverityNone {
 		d.Severity = base
 	}
-	d.RuleID = p.Rule.ID
-	p.report(d)
+	d.RuleID = r.ID
+	return true
 }
 
 // ResourcePass carries one non-Java file (configuration, descriptors) to a
@@ -219,15 +227,9 @@ func NewResourcePass(r *Rule, path string, src []byte, role facts.Role, report f
 
 // Report records a diagnostic in the resource.
 func (p *ResourcePass) Report(d Diagnostic) {
-	base := p.Rule.SeverityFor(p.Role)
-	if base == SeverityNone {
-		return
+	if p.Rule.rate(p.Role, &d) {
+		p.report(d)
 	}
-	if d.Severity == SeverityNone {
-		d.Severity = base
-	}
-	d.RuleID = p.Rule.ID
-	p.report(d)
 }
 
 // ProjectPass carries the facts of every parsed file to a project rule.

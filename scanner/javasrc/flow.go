@@ -323,37 +323,7 @@ func lambdaParams(b []byte, n int) bool {
 // nonCode lists the comment and literal ranges of a piece of source.
 func nonCode(b []byte) [][2]int {
 	var out [][2]int
-	n := len(b)
-	for i := 0; i < n; {
-		start := i
-		switch c := b[i]; {
-		case c == '/' && i+1 < n && b[i+1] == '/':
-			for i < n && b[i] != '\n' {
-				i++
-			}
-		case c == '/' && i+1 < n && b[i+1] == '*':
-			i += 2
-			for i+1 < n && !(b[i] == '*' && b[i+1] == '/') {
-				i++
-			}
-			i += 2
-		case c == '"':
-			i = skipString(b, i)
-		case c == '\'':
-			i++
-			for i < n && b[i] != '\'' && b[i] != '\n' {
-				if b[i] == '\\' {
-					i++
-				}
-				i++
-			}
-			i++
-		default:
-			i++
-			continue
-		}
-		out = append(out, [2]int{start, i})
-	}
+	lexJava(b, nil, func(i, j int) { out = append(out, [2]int{i, j}) }, nil)
 	return out
 }
 

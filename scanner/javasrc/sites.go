@@ -28,69 +28,33 @@ const (
 // subscribed to, in document order.
 func findSites(src []byte, in Interest) []site {
 	var out []site
-	prevTok := ""
 	n := len(src)
-	for i := 0; i < n; {
-		c := src[i]
-		switch {
-		case c == '/' && i+1 < n && src[i+1] == '/':
-			for i < n && src[i] != '\n' {
-				i++
+	prevTok := ""
+	lexJava(src, func(i, j int) {
+		tok := string(src[i:j])
+		if in.Calls[tok] {
+			k := j
+			for k < n && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r') {
+				k++
 			}
-			continue
-		case c == '/' && i+1 < n && src[i+1] == '*':
-			i += 2
-			for i+1 < n && !(src[i] == '*' && src[i+1] == '/') {
-				i++
+			if k < n && src[k] == '(' && prevTok != "new" {
+				out = append(out, site{at: i, end: j, kind: siteCall})
 			}
-			i += 2
-			continue
-		case c == '"':
-			i = skipString(src, i)
-			prevTok = ""
-			continue
-		case c == '\'':
-			i++
-			for i < n && src[i] != '\'' && src[i] != '\n' {
-				if src[i] == '\\' {
-					i++
-				}
-				i++
-			}
-			i++
-			prevTok = ""
-			continue
-		case isIdentByte(c) && !(c >= '0' && c <= '9'):
-			j := i + 1
-			for j < n && isIdentByte(src[j]) {
-				j++
-			}
-			tok := string(src[i:j])
-			if in.Calls[tok] {
-				k := j
-				for k < n && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r') {
-					k++
-				}
-				if k < n && src[k] == '(' && prevTok != "new" {
-					out = append(out, site{at: i, end: j, kind: siteCall})
-				}
-			}
-			if in.News[tok] {
-				out = append(out, site{at: i, end: j, kind: siteNew})
-			}
-			prevTok = tok
-			i = j
-			continue
-		case c == '.' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '>' || c == ',' || c == '?' || c == '@':
-			// Qualified names and generics keep "new" as the previous token.
-			if c != '.' && c != ' ' && c != '\t' && c != '\n' && c != '\r' {
-				prevTok = ""
-			}
+		}
+		if in.News[tok] {
+			out = append(out, site{at: i, end: j, kind: siteNew})
+		}
+		prevTok = tok
+	}, func(i, j int) {
+		prevTok = ""
+	}, func(i int) {
+		// Qualified names and generics keep "new" as the previous token.
+		switch src[i] {
+		case '.', ' ', '\t', '\n', '\r':
 		default:
 			prevTok = ""
 		}
-		i++
-	}
+	})
 	return out
 }
 
@@ -99,39 +63,12 @@ func findSites(src []byte, in Interest) []site {
 // -- or [, or preceded by ++ or --.
 func findWriteSites(src []byte, statics map[string]bool) []site {
 	var out []site
-	n := len(src)
-	for i := 0; i < n; {
-		c := src[i]
-		switch {
-		case c == '/' && i+1 < n && src[i+1] == '/':
-			for i < n && src[i] != '\n' {
-				i++
-			}
-			continue
-		case c == '/' && i+1 < n && src[i+1] == '*':
-			i += 2
-			for i+1 < n && !(src[i] == '*' && src[i+1] == '/') {
-				i++
-			}
-			i += 2
-			continue
-		case c == '"':
-			i = skipString(src, i)
-			continue
-		case isIdentByte(c) && !(c >= '0' && c <= '9'):
-			j := i + 1
-			for j < n && isIdentByte(src[j]) {
-				j++
-			}
-			qualified := i > 1 && src[i-1] == '.' && typeQualifier(src, i-1)
-			if (qualified || statics[string(src[i:j])]) && writtenAt(src, i, j) {
-				out = append(out, site{at: i, end: j, kind: siteWrite})
-			}
-			i = j
-			continue
+	lexJava(src, func(i, j int) {
+		qualified := i > 1 && src[i-1] == '.' && typeQualifier(src, i-1)
+		if (qualified || statics[string(src[i:j])]) && writtenAt(src, i, j) {
+			out = append(out, site{at: i, end: j, kind: siteWrite})
 		}
-		i++
-	}
+	}, nil, nil)
 	return out
 }
 
