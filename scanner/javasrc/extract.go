@@ -577,11 +577,18 @@ func (st *fileState) resolveSimple(name string) string {
 // the given method and classes: locals and parameters first, then fields
 // from the innermost class outwards.
 func (st *fileState) lookupVar(name string, method *sitter.Node, classes []*sitter.Node) (string, bool) {
+	return st.lookupVarAt(name, -1, method, classes)
+}
+
+// lookupVarAt is lookupVar for a use at byte offset at (-1: unknown), so
+// that of several declarations of the name in the method (a catch
+// parameter e in each catch block) the nearest one before the use is taken.
+func (st *fileState) lookupVarAt(name string, at int, method *sitter.Node, classes []*sitter.Node) (string, bool) {
 	if name == "" {
 		return "", false // a MISSING node in broken code
 	}
 	if method != nil && st.mayDeclare(method, name) {
-		if t, ok := st.declaredInText(method, name); ok {
+		if t, ok := st.declaredInText(method, name, at); ok {
 			return t, true
 		}
 		if t, ok := st.declsIn(method, qDecl)[name]; ok {
@@ -600,7 +607,7 @@ func (st *fileState) lookupVar(name string, method *sitter.Node, classes []*sitt
 // method's text when there is exactly one and its type is unambiguous
 // (Map<K, V>, a.b.C, int[]), which spares the declaration query for most
 // lookups; anything unusual falls back to the query.
-func (st *fileState) declaredInText(method *sitter.Node, name string) (string, bool) {
+func (st *fileState) declaredInText(method *sitter.Node, name string, use int) (string, bool) {
 	start, end := int(method.StartByte()), int(method.EndByte())
 	if end > len(st.src) || start > end {
 		return "", false
@@ -627,6 +634,13 @@ func (st *fileState) declaredInText(method *sitter.Node, name string) (string, b
 			k++
 		}
 		if k < len(body) && !strings.ContainsRune("=;,):", rune(body[k])) {
+			continue
+		}
+		if use >= 0 {
+			// The nearest declaration before the use.
+			if start+at < use {
+				found = t
+			}
 			continue
 		}
 		if found != "" && found != t {
@@ -958,7 +972,7 @@ func (st *fileState) expr(n *sitter.Node, pc pendingCall, depth int, recv bool) 
 			}
 			break
 		}
-		if t, ok := st.lookupVar(x.Text, pc.method, pc.classes); ok {
+		if t, ok := st.lookupVarAt(x.Text, x.Span.Start, pc.method, pc.classes); ok {
 			x.Type = st.resolveType(t)
 			if x.Type == "" {
 				x.Type = "?" + cleanType(t) // a variable of an unresolvable type
