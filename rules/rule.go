@@ -142,6 +142,9 @@ type Rule struct {
 	// with the facts of all parsed files, for hazards that span files (a
 	// static field of one class written by another).
 	CheckProject func(*ProjectPass)
+	// CheckDeps, when set, is called once per scan with the build projects
+	// of the tree and their dependencies (see DepsPass).
+	CheckDeps func(*DepsPass)
 }
 
 // SeverityFor is the rule's severity at a role.
@@ -320,6 +323,8 @@ type Finding struct {
 	Fingerprint string   `json:"fingerprint"`       // stable across unrelated edits, see scanner
 	Role        string   `json:"role,omitempty"`
 	Fixes       []Fix    `json:"fixes,omitempty"`
+	Entry       string   `json:"entry,omitempty"`      // compiled code: the class or archive in Path ("lib/x.jar!/a/Foo.class")
+	SourceLine  int      `json:"sourceLine,omitempty"` // compiled code: the class's source line, 0 when unknown
 	// Suppressed lists why the finding is not held against the code; a
 	// suppressed finding stays in every report, marked.
 	// Reports carry them as SARIF-style suppressions.

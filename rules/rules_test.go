@@ -13,6 +13,7 @@ import (
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner"
+	"github.com/kscan/kscan/scanner/deps"
 	"github.com/kscan/kscan/scanner/javasrc"
 )
 
@@ -99,11 +100,18 @@ func runFixtureDir(t *testing.T, dir string) {
 	}
 }
 
-// Java fixtures write `// want`, resource fixtures (properties, YAML) `# want`.
-var wantRE = regexp.MustCompile(`(?://|#) want((?:\s+"[^"]+")+)`)
+// Java fixtures write `// want`, resource fixtures (properties, YAML) `# want`,
+// XML (poms, logging configuration) `<!-- want "id" -->` on the flagged line.
+var wantRE = regexp.MustCompile(`(?://|#|<!--) want((?:\s+"[^"]+")+)`)
+
+// buildFiles are read by the dependency pass.
+var buildFiles = regexp.MustCompile(`^(pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|libs\.versions\.toml|dependency-(list|tree)[\w.-]*\.txt)$`)
 
 // isResource reports files some rule reads besides Java sources.
 func isResource(name string) bool {
+	if buildFiles.MatchString(name) {
+		return true
+	}
 	for _, r := range rules.All() {
 		for _, g := range r.Resources {
 			if ok, _ := filepath.Match(g, name); ok {
@@ -217,8 +225,13 @@ func checkFixes(t *testing.T, file string, findings []rules.Finding) {
 		t.Errorf("%s: %v", file, err)
 		return
 	}
-	if javasrc.SyntaxOK(src) && !javasrc.SyntaxOK(fixed) {
+	if strings.HasSuffix(file, ".java") && javasrc.SyntaxOK(src) && !javasrc.SyntaxOK(fixed) {
 		t.Errorf("%s: applying the fixes leaves code that does not parse", file)
+	}
+	if filepath.Base(file) == "pom.xml" {
+		if _, err := deps.ParsePOM(file, fixed); err != nil {
+			t.Errorf("%s: applying the fixes leaves a pom that does not parse: %v", file, err)
+		}
 	}
 	if *update {
 		if err := os.WriteFile(golden, fixed, 0o644); err != nil {

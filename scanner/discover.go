@@ -72,6 +72,12 @@ func discover(targets []string, root string, excludes []string, resources []stri
 				return nil, &PathError{t, errors.New("not a regular file or directory")}
 			}
 			if !isJava(abs) {
+				if isBinaryTarget(abs) {
+					continue // scanned as compiled code (jars.go)
+				}
+				if buildFileKind(filepath.Base(abs)) != "" {
+					continue // read by the dependency pass (depscan.go)
+				}
 				if matchesAny(filepath.Base(abs), resources) {
 					seen[abs] = true
 					out = append(out, input{abs: abs, rel: relOf(abs), size: fi.Size(), resource: true})

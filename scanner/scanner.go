@@ -23,8 +23,10 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/kscan/kscan/adapters"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/archive"
 	"github.com/kscan/kscan/scanner/javasrc"
 )
 
@@ -49,6 +51,13 @@ type Options struct {
 	// ParseOnly parses every file and runs no rules and no pre-filter: the
 	// floor that benchmarks compare a full scan against.
 	ParseOnly bool
+	// Adapters is the adapter mapping table for dependency rules (nil: the
+	// built-in table); M2Repo the local repository for parents and BOMs
+	// ("": ~/.m2/repository, "-": none).
+	Adapters *adapters.Table
+	M2Repo   string
+	// Archive caps the walk of each jar, war or ear (zero fields: defaults).
+	Archive archive.Options
 }
 
 // DefaultMaxFileSize is the default cap on one source file. Larger .java
@@ -62,6 +71,8 @@ type Stats struct {
 	Parsed   int           `json:"parsed"`   // files parsed (the rest could not trigger any rule)
 	Bytes    int64         `json:"bytes"`    // bytes read
 	Duration time.Duration `json:"duration"` // wall time
+	Archives int           `json:"archives"` // jars, wars and ears walked
+	Classes  int           `json:"classes"`  // class files parsed
 }
 
 // Result is the outcome of a scan.
@@ -167,10 +178,24 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	bins, err := scanBinaries(ctx, discoverBinaries(opts.Paths, root, opts.Excludes), &opts, plan, idx, ro)
+	if err != nil {
+		return nil, err
+	}
+	res.Findings = append(res.Findings, bins.findings...)
+	res.Notifications = append(res.Notifications, bins.notes...)
+	kept = append(kept, bins.kept...)
+	res.Stats.Archives, res.Stats.Classes = bins.archives, bins.parsed
+	nbytes.Add(bins.bytes)
 	if keepFacts {
-		found, notes := projectPass(plan, kept, inputs, ro)
+		found, notes := projectPass(plan, kept, inputs, ro, bins)
 		res.Findings = append(res.Findings, found...)
 		res.Notifications = append(res.Notifications, notes...)
+	}
+	if plan.hasDeps() && !opts.ParseOnly {
+		dr := loadDeps(root, opts.Paths, opts.Excludes, ro, opts.M2Repo)
+		res.Findings = append(res.Findings, depsPass(plan, dr, opts.Adapters)...)
+		res.Notifications = append(res.Notifications, dr.Notifications...)
 	}
 	res.Roles = ro.decisions()
 	sortFindings(res.Findings)
@@ -479,7 +504,8 @@ func shortExpr(x *facts.Expr) *facts.Expr {
 
 // projectPass runs the rules that need every file's facts. Their findings
 // are placed by re-reading the few files they point into.
-func projectPass(p *plan, files []*facts.File, inputs []input, ro *roles) ([]rules.Finding, []rules.Notification) {
+func projectPass(p *plan, files []*facts.File, inputs []input, ro *roles, bins *binResult) ([]rules.Finding, []rules.Notification) {
+	roleOf := bins.roleOf(ro)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	byPath := map[string]*facts.File{}
 	for _, f := range files {
@@ -490,7 +516,7 @@ func projectPass(p *plan, files []*facts.File, inputs []input, ro *roles) ([]rul
 		if r.CheckProject == nil {
 			continue
 		}
-		r.CheckProject(rules.NewProjectPass(r, files, ro.of, func(d rules.Diagnostic) {
+		r.CheckProject(rules.NewProjectPass(r, files, roleOf, func(d rules.Diagnostic) {
 			diags[d.Path] = append(diags[d.Path], d)
 		}))
 	}
@@ -501,6 +527,10 @@ func projectPass(p *plan, files []*facts.File, inputs []input, ro *roles) ([]rul
 	var found []rules.Finding
 	var notes []rules.Notification
 	for rel, ds := range diags {
+		if bc, ok := bins.classes[rel]; ok {
+			found = append(found, resolveClass(rel, bc.anchor, bc.role, "", nil, ds)...)
+			continue
+		}
 		src, err := os.ReadFile(abs[rel])
 		if err != nil {
 			notes = append(notes, rules.Notification{Path: rel, Level: rules.LevelError, Kind: "read-error",

@@ -27,7 +27,9 @@ func newRootCmd() *cobra.Command {
 		Long: `kscan scans Java sources for code that breaks when several apps run in one JVM, each
 in its own ClassLoader (a Koupleless / SOFAArk base hosting modules): class lookups through the
 wrong ClassLoader, ServiceLoader caches, JVM-wide settings, System.exit, shutdown hooks, JDBC
-driver registration. It reports each hazard with the reason and a fix, as text, JSON or SARIF 2.1.0.
+driver registration. It also reads build files (pom.xml, Gradle) for logging and duplicate-framework
+conflicts and the Koupleless adapters a base needs ('kscan deps').
+It reports each hazard with the reason and a fix, as text, JSON or SARIF 2.1.0.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input errors.`,
 		SilenceUsage:  true,
@@ -36,7 +38,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(newScanCmd(), newFixCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newFixCmd(), newDepsCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
 	return root
 }
 

@@ -36,6 +36,8 @@ type scanFlags struct {
 	role        string
 	mode        string
 	config      string
+	archive     archiveFlags
+	adapters    []string
 }
 
 func newScanCmd() *cobra.Command {
@@ -71,6 +73,8 @@ func addScanFlags(cmd *cobra.Command, fl *scanFlags) {
 	f.StringArrayVar(&fl.only, "rule", nil, "run only this rule (repeatable)")
 	f.StringArrayVar(&fl.disable, "disable", nil, "do not run this rule (repeatable)")
 	f.StringVar(&fl.maxFileSize, "max-file-size", "4MiB", "skip source files larger than this, with a notification")
+	addArchiveFlags(f, &fl.archive)
+	f.StringArrayVar(&fl.adapters, "adapters", nil, "extra adapter mapping table `FILE` (adapter-mapping.yaml format; repeatable)")
 	f.StringVar(&fl.root, "root", "", "directory that reported paths are relative to (default: the current directory)")
 	f.StringVar(&fl.role, "role", "", "where the code runs: auto (from pom.xml), base, module, library (shared by the base) or private (default: .kscan.yaml's role, else auto)")
 	f.StringVar(&fl.mode, "mode", "", "dynamic (modules installed and uninstalled at run time) or static (leak rules off) (default: .kscan.yaml's mode, else dynamic)")
@@ -98,9 +102,17 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 	if err != nil {
 		return nil, usageError{err}
 	}
+	archOpts, err := fl.archive.options()
+	if err != nil {
+		return nil, err
+	}
 	cfg, err := loadConfig(fl)
 	if err != nil {
 		return nil, usageError{err}
+	}
+	table, err := adapterTable(cmd, fl.adapters, cfg)
+	if err != nil {
+		return nil, err
 	}
 	selected, err := rules.Select(fl.only, fl.disable)
 	if err != nil {
@@ -145,7 +157,7 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 	return &scanRun{
 		opts: scanner.Options{
 			Paths: args, Root: fl.root, Rules: selected, Jobs: fl.jobs,
-			Excludes: excludes, MaxFileSize: maxSize,
+			Excludes: excludes, MaxFileSize: maxSize, Archive: archOpts, Adapters: table,
 			Role: role, RoleAuto: auto, PathRoles: pathRoles, Static: mode == "static",
 		},
 		failOn: failOn,

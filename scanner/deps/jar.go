@@ -167,6 +167,19 @@ func FromJarMetadata(jarPath string, pomProps map[string][]byte, manifest []byte
 			Via:        jarPath,
 		})
 	}
+	if a != "" && v != "" {
+		// Title and version without a group: still better than a file name
+		// that a distribution renamed (Debian's spring3-core-3.x.jar holds
+		// spring-core 4.3.30.RELEASE). The group stays empty, as below.
+		return append(out, Dependency{
+			Coordinate: Coordinate{GroupID: g, ArtifactID: a, Version: v, Type: "jar"},
+			File:       jarPath,
+			Source:     JarManifest,
+			Confidence: Low,
+			Evidence:   jarPath + "!/META-INF/MANIFEST.MF main section (no group id)",
+			Via:        jarPath,
+		})
+	}
 	if fok {
 		ev := "file name " + filepath.Base(jarPath)
 		if g != "" {

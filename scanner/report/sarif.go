@@ -245,6 +245,12 @@ func newResult(f *rules.Finding, sups []Suppression) (*sarif.Result, error) {
 	if f.Role != "" {
 		props["role"] = f.Role
 	}
+	if f.Entry != "" { // compiled code: the class inside the jar, and its source line
+		props["entry"] = f.Entry
+		if f.SourceLine > 0 {
+			props["sourceLine"] = f.SourceLine
+		}
+	}
 	res.Properties = props
 
 	for _, fx := range usableFixes(f.Fixes) {

@@ -1,0 +1,43 @@
+package rules
+
+import (
+	"github.com/kscan/kscan/adapters"
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// DepsPass carries the build projects of the scanned tree (poms, Gradle
+// builds, resolved lists) to a dependency rule. Diagnostics are byte spans
+// in the file named by Diagnostic.Path (a pom or a Gradle file).
+type DepsPass struct {
+	Rule     *Rule
+	Projects []*facts.BuildProject
+	// Adapters is the adapter mapping table in force: the default table
+	// plus any extra tables of the run.
+	Adapters *adapters.Table
+	report   func(Diagnostic)
+}
+
+// NewDepsPass makes a dependency pass; report receives every diagnostic.
+func NewDepsPass(r *Rule, projects []*facts.BuildProject, table *adapters.Table, report func(Diagnostic)) *DepsPass {
+	if table == nil {
+		table = adapters.Default()
+	}
+	return &DepsPass{Rule: r, Projects: projects, Adapters: table, report: report}
+}
+
+// Report records a diagnostic rated for the role of proj. d.Path defaults
+// to the project's build file.
+func (p *DepsPass) Report(proj *facts.BuildProject, d Diagnostic) {
+	if !p.Rule.rate(proj.Role, &d) {
+		return
+	}
+	if d.Path == "" {
+		d.Path = proj.Path
+	}
+	p.report(d)
+}
+
+// AdapterCoordinate is a dependency as the adapter matcher sees it.
+func AdapterCoordinate(d *facts.Dependency) adapters.Coordinate {
+	return adapters.Coordinate{GroupID: d.GroupID, ArtifactID: d.ArtifactID, Version: d.Version, Type: d.Type, Classifier: d.Classifier}
+}

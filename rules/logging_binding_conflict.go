@@ -1,0 +1,141 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var loggingBindingConflictRule = register(&Rule{
+	ID:     "logging-binding-conflict",
+	Hazard: "H28",
+	Title:  "Conflicting logging backends or bridges",
+	Summary: "One JVM hosting many apps needs one SLF4J backend, chosen by the base. Several bindings on one class " +
+		"path, a bridge that loops back into its own binding, an slf4j-api that cannot see the backend, or a module " +
+		"that packages a backend other than the base's break per-app logging or fail at start.",
+	Tags:      []string{"koupleless", "dependencies", "logging"},
+	Precision: "high",
+	Default:   SeverityHigh,
+	Severity: map[facts.Role]Severity{
+		facts.RoleBase: SeverityHigh, facts.RoleModule: SeverityHigh, facts.RolePrivate: SeverityHigh,
+	},
+	CheckDeps: checkLoggingBindingConflict,
+	Help: `**Why it breaks.** Koupleless isolates logging with one LoggerContext per app inside the base's single
+backend. With two SLF4J bindings on the class path SLF4J picks one arbitrarily, and isolation only works for the
+backend Koupleless adapts. A bridge next to the binding of the same API (` + "`log4j-to-slf4j`" + ` with ` + "`log4j-slf4j-impl`" + `)
+loops until ` + "`StackOverflowError`" + `. slf4j-api 1.7 cannot find logback 1.3+ / ` + "`log4j-slf4j2-impl`" + ` (and 2.x cannot find
+logback 1.2): a NOP logger. A module that packages logback while the base binds log4j2 fails in Spring's
+` + "`LogbackLoggingSystem`" + ` with "LoggerFactory is not a Logback LoggerContext but Logback is on the classpath".
+
+**Flagged** (on the dependency line, including Spring Boot starters, which bring their backend):
+- a second SLF4J binding in one project (medium);
+- a bridge with the binding it feeds: ` + "`log4j-to-slf4j`" + `+` + "`log4j-slf4j(2)-impl`" + `, ` + "`log4j-over-slf4j`" + `+` + "`slf4j-log4j12`" + `/` + "`slf4j-reload4j`" + `,
+` + "`jcl-over-slf4j`" + `+` + "`slf4j-jcl`" + `, ` + "`jul-to-slf4j`" + `+` + "`slf4j-jdk14`" + ` (medium);
+- slf4j-api and backend from different SLF4J generations, when both versions are known (medium);
+- a module that packages a binding of another family than the base's in the same tree (high).
+
+**Not flagged.** Test, provided and optional dependencies; what a module leaves to the base (provided, ark
+excludes); a module packaging the base's own backend (that is ` + "`duplicate-framework-classes`" + `); shared libraries.
+
+**Fix.** Keep one backend, in the base; exclude the others:
+
+` + "```xml" + `
+<!-- before: spring-boot-starter-web brings logback, and log4j2 is added too -->
+<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>
+<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-log4j2</artifactId></dependency>
+<!-- after -->
+<dependency>
+  <groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId>
+  <exclusions><exclusion><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-logging</artifactId></exclusion></exclusions>
+</dependency>
+<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-log4j2</artifactId></dependency>
+` + "```",
+})
+
+// bridgeLoops pairs a bridge with the bindings it must not sit beside.
+var bridgeLoops = map[string][]string{
+	"org.apache.logging.log4j:log4j-to-slf4j": {"org.apache.logging.log4j:log4j-slf4j-impl", "org.apache.logging.log4j:log4j-slf4j2-impl"},
+	"org.slf4j:log4j-over-slf4j":              {"org.slf4j:slf4j-log4j12", "org.slf4j:slf4j-reload4j"},
+	"org.slf4j:jcl-over-slf4j":                {"org.slf4j:slf4j-jcl"},
+	"org.slf4j:jul-to-slf4j":                  {"org.slf4j:slf4j-jdk14"},
+}
+
+func depWhere(d *facts.Dependency) string {
+	s := fmt.Sprintf("%s:%d", d.Path, d.Line)
+	if d.Source == "implied" {
+		s += ", " + d.Evidence
+	}
+	return s
+}
+
+func checkLoggingBindingConflict(p *DepsPass) {
+	baseFamily := map[string]*facts.Dependency{}
+	for _, b := range bases(p.Projects) {
+		for _, d := range bindingsOf(b) {
+			baseFamily[slf4jBindings[d.Key()]] = d
+		}
+	}
+	for _, proj := range p.Projects {
+		run := runtimeDeps(proj)
+		bs := bindingsOf(proj)
+		for _, d := range bs[min(1, len(bs)):] {
+			p.Report(proj, Diagnostic{Path: d.Path, Span: d.Span, Context: facts.Context{Line: d.Line}, Severity: SeverityMedium,
+				Message: fmt.Sprintf("second SLF4J binding %s beside %s (%s): SLF4J binds one of them arbitrarily, and per-app logging works only for the backend Koupleless adapts; keep one",
+					d.GAV(), bs[0].GAV(), depWhere(bs[0]))})
+		}
+		have := map[string]*facts.Dependency{}
+		for _, d := range run {
+			if _, ok := have[d.Key()]; !ok {
+				have[d.Key()] = d
+			}
+		}
+		for bridge, loops := range bridgeLoops {
+			br := have[bridge]
+			if br == nil {
+				continue
+			}
+			for _, k := range loops {
+				if b := have[k]; b != nil {
+					p.Report(proj, Diagnostic{Path: br.Path, Span: br.Span, Context: facts.Context{Line: br.Line}, Severity: SeverityMedium,
+						Message: fmt.Sprintf("bridge %s beside binding %s (%s): each forwards to the other, a delegation loop (StackOverflowError); drop one", br.GAV(), b.GAV(), depWhere(b))})
+				}
+			}
+		}
+		if api := have["org.slf4j:slf4j-api"]; api != nil && api.Version != "" {
+			for _, b := range bs {
+				old := versionBelow(api.Version, "2.0.0-alpha0")
+				var bad bool
+				switch b.Key() {
+				case "ch.qos.logback:logback-classic":
+					bad = old && versionAtLeast(b.Version, "1.3.0-alpha0") || !old && b.Version != "" && versionBelow(b.Version, "1.3.0-alpha0")
+				case "org.apache.logging.log4j:log4j-slf4j2-impl":
+					bad = old
+				case "org.apache.logging.log4j:log4j-slf4j-impl":
+					bad = !old
+				}
+				if bad {
+					p.Report(proj, Diagnostic{Path: b.Path, Span: b.Span, Context: facts.Context{Line: b.Line}, Severity: SeverityMedium,
+						Message: fmt.Sprintf("%s does not serve slf4j-api %s (%s): SLF4J 1.x binds through StaticLoggerBinder, 2.x through a ServiceLoader provider, so logging falls back to NOP; align the versions", b.GAV(), api.Version, depWhere(api))})
+				}
+			}
+		}
+		if proj.Role != facts.RoleModule || len(baseFamily) == 0 {
+			continue
+		}
+		for _, d := range bs {
+			fam := slf4jBindings[d.Key()]
+			if baseFamily[fam] != nil {
+				continue
+			}
+			var other *facts.Dependency
+			for _, o := range baseFamily {
+				if other == nil || o.Path+o.Key() < other.Path+other.Key() {
+					other = o
+				}
+			}
+			p.Report(proj, Diagnostic{Path: d.Path, Span: d.Span, Context: facts.Context{Line: d.Line},
+				Message: fmt.Sprintf("the module packages %s (%s) while the base binds %s (%s): Spring's logging system fails at start (\"LoggerFactory is not a ... LoggerContext\"); use the base's backend, provided",
+					d.GAV(), fam, other.GAV(), depWhere(other))})
+		}
+	}
+}

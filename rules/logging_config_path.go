@@ -1,0 +1,159 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var loggingConfigPathRule = register(&Rule{
+	ID:     "logging-config-path",
+	Hazard: "H29",
+	Title:  "Log file path that is the same for every app",
+	Summary: "Every app in the base must write its own log files. A logback or log4j2 file appender whose path has " +
+		"no per-app part (the Spring application name) makes the base and every module write to the same files; " +
+		"log4j2's ${bundle:application:...} always reads the base's application.properties.",
+	Tags:          []string{"koupleless", "logging", "config"},
+	Precision:     "medium",
+	Default:       SeverityMedium,
+	Severity:      map[facts.Role]Severity{facts.RoleBase: SeverityMedium, facts.RoleModule: SeverityMedium},
+	Resources:     []string{"logback*.xml", "log4j2*.xml", "log4j2*.yaml", "log4j2*.yml", "log4j2*.json", "log4j2*.properties"},
+	CheckResource: checkLoggingConfigPath,
+	Help: `**Why it breaks.** The base and its modules run in one JVM, each with its own LoggerContext and
+configuration, but the file system is shared: two apps whose appenders name the same file interleave their logs
+and fight over rolling. Per-app paths must include something that differs per app, in practice
+` + "`spring.application.name`" + `. In log4j2 only ` + "`${ctx:...}`" + ` lookups are per app (Koupleless copies each app's
+environment into the ThreadContext); ` + "`${bundle:application:...}`" + ` resolves ` + "`application.properties`" + ` through the base's
+ClassLoader, so every module gets the base's value.
+
+**Flagged.** In base and module configuration (` + "`logback*.xml`" + `, ` + "`log4j2*.xml|yaml|yml|json|properties`" + `): a logback
+` + "`<file>`" + ` / ` + "`<fileNamePattern>`" + ` or a log4j2 ` + "`fileName`" + ` / ` + "`filePattern`" + ` with no variable bound to the application
+name (medium); one whose only per-app part sits beside ` + "`${LOG_PATH}`" + ` / ` + "`${LOG_FILE}`" + ` / ` + "`${sys:LOG_PATH}`" + `, System properties
+that Spring Boot publishes JVM-wide (low); any ` + "`${bundle:application:`" + ` lookup (high).
+
+**Not flagged.** Paths built from ` + "`${appname}`" + ` where ` + "`<springProperty name=\"appname\" source=\"spring.application.name\"/>`" + `
+(directly or through a ` + "`<property>`" + `), ` + "`${ctx:spring.application.name}`" + `, ` + "`${spring:spring.application.name}`" + `; console
+appenders; libraries' configurations.
+
+**Fix.**
+
+` + "```xml" + `
+<!-- before -->
+<file>${LOG_HOME}/app.log</file>
+<!-- after -->
+<springProperty scope="context" name="appname" source="spring.application.name"/>
+<file>${LOG_HOME}/${appname}/app.log</file>
+` + "```" + `
+
+` + "```xml" + `
+<!-- log4j2: before -->
+<RollingFile name="APP" fileName="${bundle:application:logging.file.path}/app.log" .../>
+<!-- after -->
+<RollingFile name="APP" fileName="${ctx:logging.file.path}/${ctx:spring.application.name}/app.log" .../>
+` + "```",
+})
+
+var (
+	// A logback <file> or <fileNamePattern> element's text.
+	logbackPathRE = regexp.MustCompile(`(?i)<(file|fileNamePattern)>\s*([^<]*?)\s*</(?:file|fileNamePattern)>`)
+	// A log4j2 fileName / filePattern in XML attributes, properties, YAML or JSON.
+	log4j2PathRE = regexp.MustCompile(`(?im)\b(fileName|filePattern)"?\s*[=:]\s*"?([^"\r\n,]+?)"?\s*,?\s*$`)
+	log4j2AttrRE = regexp.MustCompile(`\b(fileName|filePattern)\s*=\s*"([^"]*)"`)
+	springPropRE = regexp.MustCompile(`<springProperty\b[^>]*>`)
+	attrRE       = regexp.MustCompile(`\b(name|source|value)\s*=\s*"([^"]*)"`)
+	propertyRE   = regexp.MustCompile(`(?i)<property\b([^>]*?)(?:/>|>([^<]*)</property>)`)
+	propsFileRE  = regexp.MustCompile(`(?m)^\s*property\.([\w.-]+)\s*=\s*(.*)$`)
+	varRefRE     = regexp.MustCompile(`\$\{([^}:]+)(?::-[^}]*)?\}`)
+)
+
+func checkLoggingConfigPath(p *ResourcePass) {
+	src := p.Src
+	name := p.Path[strings.LastIndexByte(p.Path, '/')+1:]
+	log4j2 := strings.HasPrefix(name, "log4j2")
+	defs := map[string]string{} // variable -> definition ("" value for app-name sources)
+	appVars := map[string]bool{}
+	for _, m := range springPropRE.FindAll(src, -1) {
+		a := attrs(m)
+		if a["source"] == "spring.application.name" {
+			appVars[a["name"]] = true
+		}
+	}
+	for _, m := range propertyRE.FindAllSubmatch(src, -1) {
+		a := attrs(m[1])
+		if a["name"] != "" {
+			v := a["value"]
+			if v == "" {
+				v = string(m[2])
+			}
+			defs[a["name"]] = v
+		}
+	}
+	for _, m := range propsFileRE.FindAllSubmatch(src, -1) {
+		defs[string(m[1])] = string(m[2])
+	}
+	var perApp func(text string, depth int) bool
+	perApp = func(text string, depth int) bool {
+		if strings.Contains(text, "${ctx:spring.application.name}") || strings.Contains(text, "${spring:spring.application.name}") {
+			return true
+		}
+		if depth > 8 {
+			return false
+		}
+		for _, r := range varRefRE.FindAllStringSubmatch(text, -1) {
+			v := r[1]
+			if appVars[v] || v == "spring.application.name" {
+				return true
+			}
+			if def, ok := defs[v]; ok && perApp(def, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	report := func(start, end int, sev Severity, msg string) {
+		p.Report(Diagnostic{Span: facts.Span{Start: start, End: end}, Severity: sev, Message: msg,
+			Context: facts.Context{Line: 1 + bytes.Count(src[:start], []byte{'\n'})}})
+	}
+	for _, loc := range regexp.MustCompile(`\$\{bundle:application:[^}]*\}`).FindAllIndex(src, -1) {
+		report(loc[0], loc[1], SeverityHigh, "${bundle:application:...} reads application.properties through the base's ClassLoader: every module gets the base's value; use ${ctx:...}")
+	}
+	re := logbackPathRE
+	switch {
+	case log4j2 && strings.HasSuffix(name, ".xml"):
+		re = log4j2AttrRE
+	case log4j2:
+		re = log4j2PathRE
+	}
+	for _, m := range re.FindAllSubmatchIndex(src, -1) {
+		s, e := m[4], m[5]
+		text := string(src[s:e])
+		if text == "" || strings.Contains(text, "${bundle:application:") {
+			continue
+		}
+		switch {
+		case !perApp(text, 0):
+			report(s, e, 0, fmt.Sprintf("log file path %q has no per-app part: the base and every module write the same files; add the application name (a springProperty of spring.application.name, or ${ctx:spring.application.name})", text))
+		case strings.Contains(text, "${LOG_PATH}") || strings.Contains(text, "${LOG_FILE}") || strings.Contains(text, "${sys:LOG_PATH}"):
+			report(s, e, p.atMost(SeverityLow), fmt.Sprintf("log file path %q uses LOG_PATH/LOG_FILE, which Spring Boot publishes as JVM-wide System properties: apps starting together can see each other's value", text))
+		}
+	}
+}
+
+func attrs(tag []byte) map[string]string {
+	out := map[string]string{}
+	for _, m := range attrRE.FindAllSubmatch(tag, -1) {
+		out[string(m[1])] = string(m[2])
+	}
+	return out
+}
+
+// atMost caps a severity at the rule's severity for the pass's role.
+func (p *ResourcePass) atMost(s Severity) Severity {
+	if base := p.Rule.SeverityFor(p.Role); base < s {
+		return base
+	}
+	return s
+}

@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var loggingContextResetRule = register(&Rule{
+	ID:     "logging-context-reset",
+	Hazard: "§4",
+	Title:  "Logging context reset, stopped or shut down",
+	Summary: "Resetting or stopping a logging context, or shutting down a LogManager, tears down the loggers of " +
+		"every app that shares that context: from shared or base code that is every module's logging; " +
+		"java.util.logging's LogManager is one per JVM.",
+	Tags:      []string{"koupleless", "logging"},
+	Precision: "high",
+	Default:   SeverityHigh,
+	Severity: map[facts.Role]Severity{
+		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium, facts.RoleModule: SeverityMedium, facts.RolePrivate: SeverityMedium,
+	},
+	Keywords: []string{"reset", "stop", "shutdown", "close", "resetConfiguration"},
+	Calls:    []string{"reset", "stop", "shutdown", "close", "resetConfiguration"},
+	Check:    checkLoggingContextReset,
+	Help: `**Why it breaks.** Logging contexts are process-wide objects shared by whoever reaches them: logback's
+default ` + "`LoggerContext`" + ` (every app when the Ark context selector is missing), a log4j2 context found through the
+base's loader, and ` + "`java.util.logging.LogManager`" + `, of which there is one per JVM. Code that resets or stops one to
+reconfigure logging, or shuts a ` + "`LogManager`" + ` down on its own exit, silences or resets every app's loggers, appenders
+and levels. Koupleless already stops a module's own log4j2 context on uninstall.
+
+**Flagged.** ` + "`ch.qos.logback.classic.LoggerContext.reset()/stop()`" + `, ` + "`org.apache.logging.log4j.core.LoggerContext.stop()/close()`" + `,
+` + "`org.apache.logging.log4j.LogManager.shutdown(...)`" + `, ` + "`org.apache.logging.log4j.core.config.Configurator.shutdown(...)`" + `,
+` + "`org.apache.log4j.LogManager.shutdown()/resetConfiguration()`" + `, ` + "`java.util.logging.LogManager.reset()`" + ` (high in every role
+but the base: one per JVM). High in shared code, medium in base and module code.
+
+**Not flagged.** Test sources; calls on other types named ` + "`reset`" + ` or ` + "`stop`" + `; a module stopping nothing.
+
+**Fix.** Reconfigure without tearing down, or leave the context to its owner:
+
+` + "```java" + `
+// before
+LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+ctx.reset();
+new JoranConfigurator() {{ setContext(ctx); }}.doConfigure(url);
+// after: let Spring Boot's logging system (adapted per app by Koupleless) load the configuration
+// logging.config=classpath:my-logback.xml
+` + "```",
+})
+
+func checkLoggingContextReset(p *Pass) {
+	calls(p, func(c *facts.Call) {
+		d := Diagnostic{Span: c.Span, Context: c.Context}
+		switch {
+		case is(c, "ch.qos.logback.classic.LoggerContext", "reset", "stop"):
+			d.Message = "LoggerContext." + c.Name + "() tears down the logback context: without a per-app context selector that is every app's logging"
+		case is(c, "org.apache.logging.log4j.core.LoggerContext", "stop", "close"):
+			d.Message = "LoggerContext." + c.Name + "() stops a log4j2 context, which other apps may share through the base's loader"
+		case is(c, "org.apache.logging.log4j.LogManager", "shutdown"), is(c, "org.apache.logging.log4j.core.config.Configurator", "shutdown"):
+			d.Message = simpleOwner(c.Owner) + ".shutdown stops log4j2 contexts that other apps may share"
+		case is(c, "org.apache.log4j.LogManager", "shutdown", "resetConfiguration"):
+			d.Message = "log4j 1 LogManager." + c.Name + "() acts on the one hierarchy every app of the base's loader shares"
+		case is(c, "java.util.logging.LogManager", "reset"):
+			d.Message = "java.util.logging.LogManager.reset() removes every handler and level of the one JUL LogManager of the JVM, for the base and every module"
+			if p.Role != facts.RoleBase {
+				d.Severity = SeverityHigh
+			}
+		default:
+			return
+		}
+		p.Report(d)
+	})
+}

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Rebuilds the compiled fixtures of testdata/bytecode from sources:
+#   fixtures-8.jar, fixtures-17.jar  every rule fixture (testdata/rules/**/*.java) that
+#       compiles on its own, compiled with javac --release 8 / 17; each fixture's classes
+#       sit under its path relative to testdata/rules ("system-exit/Exits.java/Exits.class")
+#   base-fat.jar  a Spring Boot style base: BOOT-INF/classes/ holds the app, and the stored
+#       BOOT-INF/lib/plugin-lib.jar a library that loads classes with Class.forName(String)
+# Needs a JDK 17 or later. Run from anywhere: sh testdata/bytecode/build.sh
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+rules=$here/../rules
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for rel in 8 17; do
+    out=$tmp/fx$rel
+    mkdir -p "$out"
+    (cd "$rules" && find . -name '*.java' | sed 's|^\./||' | LC_ALL=C sort) | while read -r f; do
+        if javac -nowarn -encoding UTF-8 --release "$rel" -d "$out/$f" "$rules/$f" >/dev/null 2>&1; then :; else
+            rm -rf "${out:?}/$f"
+        fi
+    done
+    rm -f "$here/fixtures-$rel.jar"
+    # Fixed timestamps keep the jars byte-identical across rebuilds.
+    find "$out" -exec touch -t 202001010000 {} +
+    jar --create --no-manifest --file "$here/fixtures-$rel.jar" -C "$out" .
+done
+
+mkdir -p "$tmp/lib" "$tmp/fat/BOOT-INF/classes" "$tmp/fat/BOOT-INF/lib"
+javac --release 8 -d "$tmp/lib" "$here/src/fatjar/lib/com/acme/lib/PluginLoader.java"
+find "$tmp/lib" -exec touch -t 202001010000 {} +
+jar --create --no-manifest --file "$tmp/fat/BOOT-INF/lib/plugin-lib.jar" -C "$tmp/lib" .
+javac --release 8 -cp "$tmp/lib" -d "$tmp/fat/BOOT-INF/classes" "$here/src/fatjar/app/com/acme/app/App.java"
+find "$tmp/fat" -exec touch -t 202001010000 {} +
+rm -f "$here/base-fat.jar"
+# Stored, as Spring Boot writes nested jars, so the walker reads them in place.
+jar --create --no-manifest --no-compress --file "$here/base-fat.jar" -C "$tmp/fat" .

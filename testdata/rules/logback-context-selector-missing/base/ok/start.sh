@@ -1,0 +1,2 @@
+#!/bin/sh
+exec java -Dlogback.ContextSelector=com.alipay.sofa.ark.common.adapter.ArkLogbackContextSelector -jar base.jar
