@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -46,7 +47,11 @@ func Dependencies(opts Options) (*DepsResult, error) {
 		}
 	}
 	ro := newRoles(root, opts.PathRoles, opts.Role, opts.RoleAuto)
-	return loadDeps(root, opts.Paths, opts.Excludes, ro, opts.M2Repo), nil
+	dr := loadDeps(root, opts.Paths, opts.Excludes, ro, opts.M2Repo)
+	jp, jn := jarProjects(context.Background(), discoverBinaries(opts.Paths, root, opts.Excludes), opts.Archive, ro)
+	dr.Projects = append(dr.Projects, jp...)
+	dr.Notifications = append(dr.Notifications, jn...)
+	return dr, nil
 }
 
 // buildFileKind classifies a base name as a build file the pass reads.
@@ -598,6 +603,9 @@ func depsPass(p *plan, dr *DepsResult, table *adapters.Table) []rules.Finding {
 	for file, ds := range diags {
 		src, ok := dr.src[file]
 		if !ok {
+			if isArchiveFile(file) {
+				out = append(out, binaryFindings(file, roleOf[file], ds)...)
+			}
 			continue
 		}
 		out = append(out, resolve(file, src, roleOf[file], nil, ds)...)

@@ -178,7 +178,8 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	bins, err := scanBinaries(ctx, discoverBinaries(opts.Paths, root, opts.Excludes), &opts, plan, idx, ro)
+	binInputs := discoverBinaries(opts.Paths, root, opts.Excludes)
+	bins, err := scanBinaries(ctx, binInputs, &opts, plan, idx, ro)
 	if err != nil {
 		return nil, err
 	}
@@ -194,6 +195,9 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if plan.hasDeps() && !opts.ParseOnly {
 		dr := loadDeps(root, opts.Paths, opts.Excludes, ro, opts.M2Repo)
+		jp, jn := jarProjects(ctx, binInputs, opts.Archive, ro)
+		dr.Projects = append(dr.Projects, jp...)
+		dr.Notifications = append(dr.Notifications, jn...)
 		res.Findings = append(res.Findings, depsPass(plan, dr, opts.Adapters)...)
 		res.Notifications = append(res.Notifications, dr.Notifications...)
 	}

@@ -203,9 +203,10 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		Rules:         sr.opts.Rules,
 		Findings:      res.Findings,
 		Notifications: res.Notifications,
-		Stats:         report.Stats{Files: res.Stats.Files, Parsed: res.Stats.Parsed, Bytes: res.Stats.Bytes, Duration: res.Stats.Duration},
-		Suppressions:  map[int][]report.Suppression{},
-		Properties:    map[string]any{"kscan.mode": mode},
+		Stats: report.Stats{Files: res.Stats.Files, Parsed: res.Stats.Parsed, Bytes: res.Stats.Bytes, Duration: res.Stats.Duration,
+			Archives: res.Stats.Archives, Classes: res.Stats.Classes},
+		Suppressions: map[int][]report.Suppression{},
+		Properties:   map[string]any{"kscan.mode": mode},
 	}
 	for _, d := range res.Roles {
 		in.Roles = append(in.Roles, report.Role{Dir: d.Dir, Role: d.Name, Reason: d.Reason})

@@ -53,6 +53,8 @@ type Stats struct {
 	Parsed   int           // inputs that were parsed (the rest failed the keyword pre-filter or were skipped)
 	Bytes    int64         // bytes read
 	Duration time.Duration // wall time of the scan
+	Archives int           // jars, wars and ears given or found (nested ones are inside them)
+	Classes  int           // class files parsed
 }
 
 // Suppression kinds and statuses, as SARIF names them.

@@ -48,6 +48,8 @@ type jsonStats struct {
 	Parsed     int   `json:"parsed"`
 	Bytes      int64 `json:"bytes"`
 	DurationMs int64 `json:"durationMs"`
+	Archives   int   `json:"archives,omitempty"`
+	Classes    int   `json:"classes,omitempty"`
 }
 
 // JSON writes in as an indented JSON document (see jsonReport for the
@@ -67,6 +69,8 @@ func JSON(w io.Writer, in *Input) error {
 			Parsed:     in.Stats.Parsed,
 			Bytes:      in.Stats.Bytes,
 			DurationMs: in.Stats.Duration.Milliseconds(),
+			Archives:   in.Stats.Archives,
+			Classes:    in.Stats.Classes,
 		},
 		Properties: in.Properties,
 		Roles:      in.Roles,

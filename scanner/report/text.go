@@ -205,8 +205,11 @@ func suppressionText(sups []Suppression) string {
 // summary is the last line, e.g. "3 findings (1 error, 1 warning, 1 note)
 // in 2 files; 120 files scanned (35 parsed) in 0.42s".
 func summary(in *Input, files []string, counts map[rules.Level]int, suppressed int) string {
-	scanned := fmt.Sprintf("%s scanned (%d parsed) in %.2fs",
-		plural(in.Stats.Files, "file", "files"), in.Stats.Parsed, in.Stats.Duration.Seconds())
+	what := fmt.Sprintf("%s scanned (%d parsed)", plural(in.Stats.Files, "file", "files"), in.Stats.Parsed)
+	if in.Stats.Archives > 0 || in.Stats.Classes > 0 {
+		what += fmt.Sprintf(", %s and %s", plural(in.Stats.Archives, "archive", "archives"), plural(in.Stats.Classes, "class", "classes"))
+	}
+	scanned := fmt.Sprintf("%s in %.2fs", what, in.Stats.Duration.Seconds())
 	var tail []string
 	if suppressed > 0 {
 		tail = append(tail, fmt.Sprintf("%d suppressed", suppressed))

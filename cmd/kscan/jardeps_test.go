@@ -1,0 +1,91 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// zipBytes builds a zip from name -> content; names ending in .jar are
+// stored uncompressed, as Spring Boot requires for nested jars.
+func zipBytes(t *testing.T, files map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for name, data := range files {
+		method := zip.Deflate
+		if strings.HasSuffix(name, ".jar") {
+			method = zip.Store
+		}
+		f, err := w.CreateHeader(&zip.FileHeader{Name: name, Method: method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write(data)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestJarDependencies: a built base (Spring Boot fat jar) is a base, and the
+// coordinates of the jars in BOOT-INF/lib, read from their pom.properties,
+// are its dependencies: kscan deps lists them and kscan scan reports the
+// adapters the base needs, at the jar.
+func TestJarDependencies(t *testing.T) {
+	dir := t.TempDir()
+	logback := zipBytes(t, map[string][]byte{
+		"META-INF/MANIFEST.MF": []byte("Manifest-Version: 1.0\n\n"),
+		"META-INF/maven/ch.qos.logback/logback-classic/pom.properties": []byte("groupId=ch.qos.logback\nartifactId=logback-classic\nversion=1.2.11\n"),
+	})
+	plain := zipBytes(t, map[string][]byte{
+		"META-INF/maven/com.acme/util/pom.properties": []byte("groupId=com.acme\nartifactId=util\nversion=1.0\n"),
+	})
+	fat := zipBytes(t, map[string][]byte{
+		"META-INF/MANIFEST.MF":                    []byte("Manifest-Version: 1.0\nMain-Class: org.springframework.boot.loader.JarLauncher\n\n"),
+		"BOOT-INF/classes/application.properties": []byte("spring.application.name=base\n"),
+		"BOOT-INF/lib/logback-classic-1.2.11.jar": logback,
+		"BOOT-INF/lib/util-1.0.jar":               plain,
+	})
+	if err := os.WriteFile(filepath.Join(dir, "base-app.jar"), fat, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	r := kscan(t, dir, "deps", "--format", "json", "base-app.jar")
+	if r.code != 0 {
+		t.Fatalf("deps: exit %d\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{`"ch.qos.logback:logback-classic:1.2.11"`, "koupleless-adapter-logback", `"com.acme:util:1.0"`, `"role": "base"`} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("deps output lacks %s:\n%s", want, r.stdout)
+		}
+	}
+
+	r = kscan(t, dir, "scan", "--format", "json", "--fail-on", "none", "base-app.jar")
+	var doc struct {
+		Findings []struct {
+			RuleID, Path, Message, Role string
+			Region                      struct{ StartLine int }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	found := false
+	for _, f := range doc.Findings {
+		if f.RuleID == "adapter-required" {
+			found = true
+			if f.Path != "base-app.jar" || f.Region.StartLine != 1 || !strings.Contains(f.Message, "koupleless-adapter-logback") {
+				t.Errorf("adapter-required finding: %+v", f)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no adapter-required finding for the fat jar's logback:\n%s", r.stdout)
+	}
+}
