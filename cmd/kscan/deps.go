@@ -22,7 +22,7 @@ import (
 // (paths relative to it) and --adapters, unioned as the Koupleless plugin
 // does. A file that cannot be read is a usage error; a bad row is reported
 // and skipped, so the other rows still apply.
-func adapterTable(cmd *cobra.Command, files []string, cfg *config.Config) (*adapters.Table, error) {
+func adapterTable(cmd *cobra.Command, files []string, cfg *config.Config, root string) (*adapters.Table, error) {
 	var paths []string
 	for _, f := range cfg.Adapters {
 		if !filepath.IsAbs(f) && cfg.File != "" {
@@ -32,6 +32,19 @@ func adapterTable(cmd *cobra.Command, files []string, cfg *config.Config) (*adap
 	}
 	paths = append(paths, files...)
 	tables := []*adapters.Table{adapters.Default()}
+	// A project's own table, as the base build plugin reads it from
+	// ${project.basedir}/conf/ark/adapter-mapping.yaml.
+	for _, p := range projectTables(cmd, root) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		t, errs := adapters.Load(p, data)
+		for _, e := range errs {
+			fmt.Fprintf(cmd.ErrOrStderr(), "kscan: %v\n", e)
+		}
+		tables = append(tables, t)
+	}
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -76,7 +89,7 @@ and which bound of its range excluded the version.`,
 			if err != nil {
 				return usageError{err}
 			}
-			table, err := adapterTable(cmd, fl.adapters, cfg)
+			table, err := adapterTable(cmd, fl.adapters, cfg, fl.root)
 			if err != nil {
 				return err
 			}
@@ -283,4 +296,29 @@ func writeDepsText(w io.Writer, rep *depsReport, why bool) {
 		}
 		fmt.Fprintf(w, "note: %s: %s\n", where, n.Message)
 	}
+}
+
+// projectTables finds conf/ark/adapter-mapping.yaml at the root and in the
+// directories named as targets.
+func projectTables(cmd *cobra.Command, root string) []string {
+	var out []string
+	seen := map[string]bool{}
+	dirs := []string{root}
+	for _, a := range cmd.Flags().Args() {
+		if fi, err := os.Stat(a); err == nil && fi.IsDir() {
+			dirs = append(dirs, a)
+		}
+	}
+	for _, d := range dirs {
+		if d == "" {
+			d = "."
+		}
+		p := filepath.Join(d, "conf", "ark", "adapter-mapping.yaml")
+		abs, _ := filepath.Abs(p)
+		if _, err := os.Stat(p); err == nil && !seen[abs] {
+			seen[abs] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -89,3 +89,27 @@ func TestJarDependencies(t *testing.T) {
 		t.Errorf("no adapter-required finding for the fat jar's logback:\n%s", r.stdout)
 	}
 }
+
+// TestProjectAdapterTable: conf/ark/adapter-mapping.yaml of the scanned
+// project is read as the base build plugin reads it, beside the built-in
+// table.
+func TestProjectAdapterTable(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, filepath.Join(repoRoot(t), "testdata", "projects", "deps-maven-base"), dir)
+	os.MkdirAll(filepath.Join(dir, "conf", "ark"), 0o755)
+	os.WriteFile(filepath.Join(dir, "conf", "ark", "adapter-mapping.yaml"), []byte(`version: 9.9.9
+adapterMappings:
+  - matcher:
+      groupId: ch.qos.logback
+      artifactId: logback-classic
+      versionRange: "[1.2.0,1.3.0)"
+    adapter:
+      groupId: com.acme.adapters
+      artifactId: acme-logback-adapter
+`), 0o644)
+	r := kscan(t, dir, "deps", ".")
+	if r.code != 0 || !strings.Contains(r.stdout, "com.acme.adapters:acme-logback-adapter:9.9.9") ||
+		!strings.Contains(r.stdout, "koupleless-adapter-logback") {
+		t.Errorf("deps with a project table: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}

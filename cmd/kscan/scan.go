@@ -110,7 +110,7 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	table, err := adapterTable(cmd, fl.adapters, cfg)
+	table, err := adapterTable(cmd, fl.adapters, cfg, fl.root)
 	if err != nil {
 		return nil, err
 	}
