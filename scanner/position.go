@@ -102,8 +102,8 @@ func resolve(path string, src []byte, role facts.Role, file *facts.File, diags [
 			Message:  d.Message,
 			Path:     path,
 			Region:   reg,
-			Class:    d.Context.Class,
-			Method:   d.Context.Method,
+			Class:    strings.Clone(d.Context.Class),
+			Method:   strings.Clone(d.Context.Method),
 			Snippet:  snippet(l.lineText(reg.StartLine)),
 		}
 		if role != facts.RoleUnknown {

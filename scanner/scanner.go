@@ -456,7 +456,7 @@ func matchesAny(name string, globs []string) bool {
 // file later). Calls, instance creations, argument lists and long
 // expression texts are per-file matters.
 func forProject(f *facts.File) *facts.File {
-	k := &facts.File{Path: f.Path, Package: f.Package, Test: f.Test, Types: f.Types, Suppressions: f.Suppressions}
+	k := &facts.File{Path: f.Path, Package: strings.Clone(f.Package), Test: f.Test, Types: cloneAll(f.Types), Suppressions: f.Suppressions}
 	for _, t := range f.TypeDecls {
 		if suppressAnnotation(t.Annotations) {
 			k.TypeDecls = append(k.TypeDecls, t)
@@ -470,6 +470,9 @@ func forProject(f *facts.File) *facts.File {
 	for _, fd := range f.Fields {
 		if fd.Static {
 			fd.Init = shortExpr(fd.Init)
+			fd.Name, fd.Type, fd.TypeText = strings.Clone(fd.Name), strings.Clone(fd.Type), strings.Clone(fd.TypeText)
+			fd.Annotations = cloneAll(fd.Annotations)
+			fd.Context = cloneContext(fd.Context)
 			k.Fields = append(k.Fields, fd)
 		}
 	}
@@ -477,9 +480,30 @@ func forProject(f *facts.File) *facts.File {
 	for i, w := range f.Writes {
 		w.Args = nil
 		w.Value = shortExpr(w.Value)
+		w.Owner, w.Name, w.Method = strings.Clone(w.Owner), strings.Clone(w.Name), strings.Clone(w.Method)
+		w.Context = cloneContext(w.Context)
 		k.Writes[i] = w
 	}
 	return k
+}
+
+// The strings of bytecode facts are substrings of a class's constant pool;
+// cloning what outlives the class keeps the pool from staying alive with it.
+
+func cloneAll(xs []string) []string {
+	if xs == nil {
+		return nil
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strings.Clone(x)
+	}
+	return out
+}
+
+func cloneContext(c facts.Context) facts.Context {
+	c.Class, c.Method = strings.Clone(c.Class), strings.Clone(c.Method)
+	return c
 }
 
 func suppressAnnotation(anns []string) bool {
@@ -502,7 +526,8 @@ func shortExpr(x *facts.Expr) *facts.Expr {
 	if len(c.Text) > 256 {
 		c.Text = c.Text[:256]
 	}
-	c.Local = nil
+	c.Text, c.Value, c.Type = strings.Clone(c.Text), strings.Clone(c.Value), strings.Clone(c.Type)
+	c.Local, c.Call, c.Field = nil, nil, nil
 	return &c
 }
 
