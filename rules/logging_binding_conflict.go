@@ -61,8 +61,12 @@ var bridgeLoops = map[string][]string{
 }
 
 func depWhere(d *facts.Dependency) string {
-	s := fmt.Sprintf("%s:%d", d.Path, d.Line)
-	if d.Source == "implied" {
+	s := d.Path
+	if d.Line > 0 {
+		s = fmt.Sprintf("%s:%d", d.Path, d.Line)
+	}
+	if d.Source == "implied" || d.Line == 0 && d.Evidence != "" {
+		// Implied by a starter, or found inside a jar: say where exactly.
 		s += ", " + d.Evidence
 	}
 	return s
