@@ -51,6 +51,9 @@ func TestJarDependencies(t *testing.T) {
 		"BOOT-INF/classes/application.properties": []byte("spring.application.name=base\n"),
 		"BOOT-INF/lib/logback-classic-1.2.11.jar": logback,
 		"BOOT-INF/lib/util-1.0.jar":               plain,
+		"BOOT-INF/lib/slf4j-log4j12-1.7.32.jar": zipBytes(t, map[string][]byte{
+			"META-INF/maven/org.slf4j/slf4j-log4j12/pom.properties": []byte("groupId=org.slf4j\nartifactId=slf4j-log4j12\nversion=1.7.32\n"),
+		}),
 	})
 	if err := os.WriteFile(filepath.Join(dir, "base-app.jar"), fat, 0o644); err != nil {
 		t.Fatal(err)
@@ -87,6 +90,10 @@ func TestJarDependencies(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no adapter-required finding for the fat jar's logback:\n%s", r.stdout)
+	}
+	// Two SLF4J bindings packaged in the fat jar.
+	if !strings.Contains(r.stdout, "logging-binding-conflict") || !strings.Contains(r.stdout, "slf4j-log4j12") {
+		t.Errorf("no logging-binding-conflict for two bindings in BOOT-INF/lib:\n%s", r.stdout)
 	}
 }
 
