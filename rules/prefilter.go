@@ -3,6 +3,8 @@ package rules
 import (
 	"bytes"
 
+	"github.com/kscan/kscan/internal/javatext"
+
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -166,17 +168,4 @@ func qualifiedStaticWrite(src []byte) bool {
 	return false
 }
 
-func wordIn(b []byte, w string) bool {
-	for i := 0; ; {
-		j := bytes.Index(b[i:], []byte(w))
-		if j < 0 {
-			return false
-		}
-		j += i
-		e := j + len(w)
-		if (j == 0 || !isIdent(b[j-1])) && (e == len(b) || !isIdent(b[e])) {
-			return true
-		}
-		i = j + 1
-	}
-}
+func wordIn(b []byte, w string) bool { return javatext.WordIn(b, w) }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/kscan/kscan/internal/javatext"
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -246,9 +247,7 @@ func isPrivate(src []byte, m *facts.MethodDecl) bool {
 
 var privateRE = regexp.MustCompile(`(^|\s)private\s`)
 
-func isIdent(c byte) bool {
-	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
+func isIdent(c byte) bool { return javatext.IsIdentByte(c) }
 
 // declaresClass reports whether the file declares class, directly or nested.
 func declaresClass(f *facts.File, class string) bool {

@@ -21,6 +21,7 @@ import (
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/java"
 
+	"github.com/kscan/kscan/internal/javatext"
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -1343,17 +1344,4 @@ func (st *fileState) methodWords(method *sitter.Node) uint8 {
 }
 
 // wordInBytes is hasWord without converting the text to a string.
-func wordInBytes(b []byte, w string) bool {
-	for i := 0; ; {
-		j := bytes.Index(b[i:], []byte(w))
-		if j < 0 {
-			return false
-		}
-		j += i
-		e := j + len(w)
-		if (j == 0 || !isIdentByte(b[j-1])) && (e == len(b) || !isIdentByte(b[e])) {
-			return true
-		}
-		i = j + 1
-	}
-}
+func wordInBytes(b []byte, w string) bool { return javatext.WordIn(b, w) }

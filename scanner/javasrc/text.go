@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kscan/kscan/internal/javatext"
 )
 
 // staticMembers lists JDK static methods that code reaches through
@@ -112,9 +114,7 @@ func removeSpace(s string) string {
 	return b.String()
 }
 
-func isIdentByte(c byte) bool {
-	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
+func isIdentByte(c byte) bool { return javatext.IsIdentByte(c) }
 
 // hasWord reports whether word occurs in s as a whole identifier.
 func hasWord(s, word string) bool {
