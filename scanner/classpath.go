@@ -25,6 +25,9 @@ type classPath struct {
 	services map[string]map[string]cpJar
 	// classes: class name -> archives that hold it
 	classes map[string]map[string]cpJar
+	// resources are the base-name globs of files the rules read
+	// (application*.properties, logback*.xml, ...).
+	resources []string
 }
 
 // cpJar is one archive as the class path sees it.

@@ -111,6 +111,9 @@ type classJob struct {
 	anchor string // the outermost file in the scanned tree: the jar, or the class file
 	role   facts.Role
 	layout archive.Layout
+	// resource marks a configuration file inside an archive (logback.xml,
+	// application.properties) for the rules that read such files.
+	resource bool
 }
 
 // binClass is what the project pass needs to place a finding in a class.
@@ -192,6 +195,7 @@ func scanBinaries(ctx context.Context, bins []binInput, opts *Options, p *plan, 
 	aopts := opts.Archive
 	idx := binIndex{src: src, classes: indexClasses(ctx, bins, aopts)}
 	cp := newClassPath()
+	cp.resources = p.resources
 
 	jobs := make(chan classJob, 64)
 	g, gctx := errgroup.WithContext(ctx)
@@ -231,6 +235,13 @@ func scanBinaries(ctx context.Context, bins []binInput, opts *Options, p *plan, 
 	for w := 0; w < opts.Jobs; w++ {
 		g.Go(func() error {
 			for j := range jobs {
+				if j.resource {
+					found := scanArchivedResource(j, p)
+					mu.Lock()
+					res.findings = append(res.findings, found...)
+					mu.Unlock()
+					continue
+				}
 				out := scanClass(j, p, idx)
 				mu.Lock()
 				res.findings = append(res.findings, out.findings...)
@@ -327,6 +338,12 @@ func walkArchive(ctx context.Context, b binInput, aopts archive.Options, ro *rol
 				}
 				cp.addClass(classNameOf(e.Name), e, b.rel, role)
 				return send(classJob{data: data, path: e.Path, anchor: b.rel, role: role, layout: e.Layout})
+			case len(cp.resources) > 0 && matchesAny(path.Base(e.Name), cp.resources):
+				data, err := e.ReadAll()
+				if err != nil {
+					return nil // reported to Problem
+				}
+				return send(classJob{data: data, path: e.Path, anchor: b.rel, role: role, layout: e.Layout, resource: true})
 			case cp.wants(e.Name):
 				data, err := e.ReadAll()
 				if err == nil {
@@ -455,4 +472,23 @@ func blankText(n int) []byte {
 		return blank[:n:n]
 	}
 	return bytes.Repeat([]byte{' '}, n)
+}
+
+// scanArchivedResource runs the rules that read configuration files on one
+// found inside an archive. Findings point at the outermost archive and name
+// the entry and its line, as class findings do.
+func scanArchivedResource(j classJob, p *plan) []rules.Finding {
+	base := path.Base(j.path)
+	var diags []rules.Diagnostic
+	for _, r := range p.rules {
+		if r.CheckResource == nil || !matchesAny(base, r.Resources) {
+			continue
+		}
+		r.CheckResource(rules.NewResourcePass(r, j.path, j.data, j.role, func(d rules.Diagnostic) { diags = append(diags, d) }))
+	}
+	if len(diags) == 0 {
+		return nil
+	}
+	ls := newLines(j.data)
+	return resolveClass(j.path, j.anchor, j.role, base, func(off int) int { l, _ := ls.pos(off); return l }, diags)
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -118,5 +119,42 @@ adapterMappings:
 	if r.code != 0 || !strings.Contains(r.stdout, "com.acme.adapters:acme-logback-adapter:9.9.9") ||
 		!strings.Contains(r.stdout, "koupleless-adapter-logback") {
 		t.Errorf("deps with a project table: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestArchivedConfiguration: configuration files inside archives reach the
+// rules that read them; findings point at the jar and name the entry.
+func TestArchivedConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	logback := []byte("<configuration>\n  <appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\">\n    <file>/var/log/app/app.log</file>\n  </appender>\n</configuration>\n")
+	os.WriteFile(filepath.Join(dir, "base.jar"), zipBytes(t, map[string][]byte{
+		"META-INF/MANIFEST.MF":         []byte("Manifest-Version: 1.0\n\n"),
+		"BOOT-INF/classes/logback.xml": logback,
+	}), 0o644)
+	os.WriteFile(filepath.Join(dir, "orders-biz.jar"), zipBytes(t, map[string][]byte{
+		"META-INF/MANIFEST.MF":         []byte("Manifest-Version: 1.0\nArk-Biz-Name: orders\n\n"),
+		"com/alipay/sofa/ark/biz/mark": nil,
+		"lib/x.jar":                    zipBytes(t, map[string][]byte{"a.txt": []byte("x")}),
+		"application.properties":       []byte("spring.application.name=orders\nserver.servlet.context-path=/\n"),
+	}), 0o644)
+	r := kscan(t, dir, "scan", "--format", "json", "--fail-on", "none", ".")
+	var doc struct {
+		Findings []struct {
+			RuleID, Path, Message string
+			Region                struct{ StartLine int }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	got := map[string]string{}
+	for _, f := range doc.Findings {
+		got[f.RuleID] = f.Path + ":" + strconv.Itoa(f.Region.StartLine) + " " + f.Message
+	}
+	if g := got["logging-config-path"]; !strings.HasPrefix(g, "base.jar:3 ") || !strings.Contains(g, "base.jar!/BOOT-INF/classes/logback.xml") {
+		t.Errorf("logging-config-path: %q", g)
+	}
+	if g := got["web-context-path-conflict"]; !strings.HasPrefix(g, "orders-biz.jar:2 ") || !strings.Contains(g, "orders-biz.jar!/application.properties") {
+		t.Errorf("web-context-path-conflict: %q", g)
 	}
 }
