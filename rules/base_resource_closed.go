@@ -209,7 +209,7 @@ func beanDestroyFix(p *Pass, m *facts.MethodDecl, bean string) (Fix, bool) {
 	switch {
 	case inner == "":
 		return Fix{Description: desc, Edits: []Edit{{Span: facts.Span{Start: closeAt, End: closeAt}, New: attr}}}, true
-	case regexp.MustCompile(`^\w+\s*=`).MatchString(inner):
+	case assignmentStartRE.MatchString(inner):
 		return Fix{Description: desc, Edits: []Edit{{Span: facts.Span{Start: closeAt, End: closeAt}, New: ", " + attr}}}, true
 	default: // a positional value: name it
 		valAt := start + open + 1
@@ -219,3 +219,5 @@ func beanDestroyFix(p *Pass, m *facts.MethodDecl, bean string) (Fix, bool) {
 		}}, true
 	}
 }
+
+var assignmentStartRE = regexp.MustCompile(`^\w+\s*=`)

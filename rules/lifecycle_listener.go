@@ -159,7 +159,7 @@ func globalLifecycleCall(c *facts.Call) bool {
 
 // guardFix inserts the loader guard at the top of a void handler's body.
 func guardFix(p *Pass, m *facts.MethodDecl) (Fix, bool) {
-	if !regexp.MustCompile(`\bvoid\s*$`).MatchString(p.Text(facts.Span{Start: m.Decl.Start, End: m.Span.Start})) {
+	if !voidBeforeNameRE.MatchString(p.Text(facts.Span{Start: m.Decl.Start, End: m.Span.Start})) {
 		return Fix{}, false
 	}
 	src := p.Src
@@ -210,3 +210,5 @@ func leadingSpace(s string) string {
 	}
 	return s[:n]
 }
+
+var voidBeforeNameRE = regexp.MustCompile(`\bvoid\s*$`)

@@ -117,7 +117,7 @@ func checkLoggingConfigPath(p *ResourcePass) {
 		p.Report(Diagnostic{Span: facts.Span{Start: start, End: end}, Severity: sev, Message: msg,
 			Context: facts.Context{Line: 1 + bytes.Count(src[:start], []byte{'\n'})}})
 	}
-	for _, loc := range regexp.MustCompile(`\$\{bundle:application:[^}]*\}`).FindAllIndex(src, -1) {
+	for _, loc := range bundleLookupRE.FindAllIndex(src, -1) {
 		report(loc[0], loc[1], SeverityHigh, "${bundle:application:...} reads application.properties through the base's ClassLoader: every module gets the base's value; use ${ctx:...}")
 	}
 	re := logbackPathRE
@@ -157,3 +157,5 @@ func (p *ResourcePass) atMost(s Severity) Severity {
 	}
 	return s
 }
+
+var bundleLookupRE = regexp.MustCompile(`\$\{bundle:application:[^}]*\}`)
