@@ -27,8 +27,11 @@
 //     assigns it a constant, a new object or a call's value), writes to
 //     static fields (putstatic outside <clinit>, counters x++ and x += n,
 //     array stores, and mutator calls such as MAP.put on a static field's
-//     value), types and methods with their annotations (class-file
-//     retention only) and lines from the LineNumberTable.
+//     value), types, methods and fields with their annotations
+//     (retention CLASS or RUNTIME, with the qualified name and the element
+//     values: "@a.b.Bean(destroyMethod = \"\")"), generic field types from
+//     the Signature attribute, boolean arguments as true/false, and lines
+//     from the LineNumberTable.
 //
 // # What it cannot show
 //

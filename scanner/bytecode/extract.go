@@ -94,7 +94,11 @@ func Extract(c *classfile.Class, path string) (*Facts, []Problem) {
 			continue
 		}
 		typ := descType(fd.Desc)
-		field := facts.Field{Name: fd.Name, Type: strings.TrimSuffix(typ, "[]"), TypeText: typ,
+		text := typ
+		if g := sigType(fd.Signature); g != "" {
+			text = g // the generic type the source declared: Map<java.lang.ClassLoader, java.lang.String>
+		}
+		field := facts.Field{Name: fd.Name, Type: strings.TrimSuffix(typ, "[]"), TypeText: text,
 			Static: fd.Access.Has(classfile.AccStatic), Final: fd.Access.Has(classfile.AccFinal),
 			Volatile: fd.Access.Has(classfile.AccVolatile), Annotations: annotations(fd.Annotations),
 			Span: facts.Span{Start: base, End: base + 1}, Decl: facts.Span{Start: base, End: base + 1},
@@ -331,6 +335,15 @@ func (b *body) args(i int, desc string) []facts.Expr {
 		}
 		if out[a].Type == "" && a < len(types) {
 			out[a].Type = types[a]
+		}
+		if a < len(types) && types[a] == "boolean" && out[a].Kind == facts.ExprLiteral {
+			// iconst_0/iconst_1 passed as a boolean: the source wrote false/true.
+			switch out[a].Text {
+			case "0":
+				out[a].Text = "false"
+			case "1":
+				out[a].Text = "true"
+			}
 		}
 		if out[a].Loader == facts.LoaderNone && strings.HasSuffix(out[a].Type, "ClassLoader") {
 			out[a].Loader = facts.LoaderOther

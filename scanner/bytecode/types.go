@@ -51,6 +51,92 @@ func nextType(d string) (string, string) {
 	return t + strings.Repeat("[]", dims), d
 }
 
+// sigType renders a field's generic signature (JVMS §4.7.9.1) as a Java
+// type, "java.util.Map<java.lang.Class<?>, java.lang.Object>"; "" when
+// there is none or it cannot be read.
+func sigType(sig string) string {
+	t, rest := nextSig(sig)
+	if rest != "" {
+		return ""
+	}
+	return t
+}
+
+// nextSig reads one type signature from s and returns it with the rest.
+func nextSig(s string) (string, string) {
+	if s == "" {
+		return "", ""
+	}
+	switch s[0] {
+	case '[':
+		t, rest := nextSig(s[1:])
+		if t == "" {
+			return "", ""
+		}
+		return t + "[]", rest
+	case 'T':
+		end := strings.IndexByte(s, ';')
+		if end < 0 {
+			return "", ""
+		}
+		return s[1:end], s[end+1:]
+	case 'L':
+		var b strings.Builder
+		i := 1
+		for i < len(s) {
+			switch c := s[i]; c {
+			case ';':
+				return b.String(), s[i+1:]
+			case '.':
+				b.WriteByte('$') // an inner class of a generic outer: Outer<T>.Inner
+				i++
+			case '/':
+				b.WriteByte('.')
+				i++
+			case '<':
+				b.WriteByte('<')
+				i++
+				for n := 0; i < len(s) && s[i] != '>'; n++ {
+					if n > 0 {
+						b.WriteString(", ")
+					}
+					switch s[i] {
+					case '*':
+						b.WriteByte('?')
+						i++
+						continue
+					case '+':
+						b.WriteString("? extends ")
+						i++
+					case '-':
+						b.WriteString("? super ")
+						i++
+					}
+					t, rest := nextSig(s[i:])
+					if t == "" {
+						return "", ""
+					}
+					b.WriteString(t)
+					i = len(s) - len(rest)
+				}
+				if i >= len(s) {
+					return "", ""
+				}
+				b.WriteByte('>')
+				i++
+			default:
+				b.WriteByte(c)
+				i++
+			}
+		}
+		return "", ""
+	}
+	if p, ok := primitives[s[0]]; ok {
+		return p, s[1:]
+	}
+	return "", ""
+}
+
 // paramTypes lists a method descriptor's parameter types.
 func paramTypes(desc string) []string {
 	if !strings.HasPrefix(desc, "(") {
@@ -103,13 +189,64 @@ func simpleType(t string) string {
 	return simple(base) + t[len(base):]
 }
 
-// annotations renders annotations as written in a source ("@Component").
+// annotations renders annotations as a source would write them, with the
+// type's qualified name (a class file has no imports) and the elements the
+// class file keeps: "@org.springframework.jmx.export.annotation.ManagedResource(objectName = \"a:b=c\")".
 func annotations(as []classfile.Annotation) []string {
 	var out []string
-	for _, a := range as {
-		out = append(out, "@"+simple(descType(a.Type)))
+	for i := range as {
+		out = append(out, annotationText(&as[i]))
 	}
 	return out
+}
+
+func annotationText(a *classfile.Annotation) string {
+	s := "@" + descType(a.Type)
+	if len(a.Elements) == 0 {
+		return s
+	}
+	if len(a.Elements) == 1 && a.Elements[0].Name == "value" {
+		return s + "(" + elementText(a.Elements[0].Value) + ")"
+	}
+	var parts []string
+	for _, e := range a.Elements {
+		parts = append(parts, e.Name+" = "+elementText(e.Value))
+	}
+	return s + "(" + strings.Join(parts, ", ") + ")"
+}
+
+// elementText renders an annotation element value as a Java literal.
+func elementText(v classfile.ElementValue) string {
+	switch v.Tag {
+	case 's':
+		return strconv.Quote(v.Str)
+	case 'Z':
+		return strconv.FormatBool(v.Int != 0)
+	case 'C':
+		return strconv.QuoteRune(rune(v.Int))
+	case 'B', 'I', 'J', 'S':
+		return strconv.FormatInt(v.Int, 10)
+	case 'D', 'F':
+		return strconv.FormatFloat(v.Float, 'g', -1, 64)
+	case 'e':
+		return simple(descType(v.EnumType)) + "." + v.Str
+	case 'c':
+		if v.Str == "V" {
+			return "void.class"
+		}
+		return simpleType(descType(v.Str)) + ".class"
+	case '@':
+		if v.Annotation != nil {
+			return annotationText(v.Annotation)
+		}
+	case '[':
+		var parts []string
+		for _, x := range v.Array {
+			parts = append(parts, elementText(x))
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	return ""
 }
 
 func typeDecl(c *classfile.Class, cls string) facts.TypeDecl {

@@ -1,8 +1,14 @@
 #!/bin/sh
 # Rebuilds the compiled fixtures of testdata/bytecode from sources:
 #   fixtures-8.jar, fixtures-17.jar  every rule fixture (testdata/rules/**/*.java) that
-#       compiles on its own, compiled with javac --release 8 / 17; each fixture's classes
-#       sit under its path relative to testdata/rules ("system-exit/Exits.java/Exits.class")
+#       compiles on its own against the stubs, compiled with javac --release 8 / 17; each
+#       fixture's classes sit under its path relative to testdata/rules
+#       ("system-exit/Exits.java/Exits.class")
+#   stubs/  the library types the fixtures use (Spring, SLF4J, Koupleless, look-alikes such
+#       as my.pkg.ServiceLoader, and the few fixture classes another fixture refers to):
+#       signatures only, on the class path when a fixture compiles, never in the jars
+#   classes/demo/Sample.class  src/extract/demo/Sample.java, --release 8: the class
+#       scanner/bytecode's own tests read
 #   base-fat.jar  a Spring Boot style base: BOOT-INF/classes/ holds the app, and the stored
 #       BOOT-INF/lib/plugin-lib.jar a library that loads classes with Class.forName(String)
 # Needs a JDK 17 or later. Run from anywhere: sh testdata/bytecode/build.sh
@@ -14,9 +20,11 @@ trap 'rm -rf "$tmp"' EXIT
 
 for rel in 8 17; do
     out=$tmp/fx$rel
-    mkdir -p "$out"
+    stubs=$tmp/stubs$rel
+    mkdir -p "$out" "$stubs"
+    (cd "$here/stubs" && find . -name '*.java' | LC_ALL=C sort) | (cd "$here/stubs" && xargs javac -nowarn --release "$rel" -d "$stubs")
     (cd "$rules" && find . -name '*.java' | sed 's|^\./||' | LC_ALL=C sort) | while read -r f; do
-        if javac -nowarn -encoding UTF-8 --release "$rel" -d "$out/$f" "$rules/$f" >/dev/null 2>&1; then :; else
+        if javac -nowarn -encoding UTF-8 --release "$rel" -cp "$stubs" -implicit:none -d "$out/$f" "$rules/$f" >/dev/null 2>&1; then :; else
             rm -rf "${out:?}/$f"
         fi
     done
@@ -25,6 +33,9 @@ for rel in 8 17; do
     find "$out" -exec touch -t 202001010000 {} +
     jar --create --no-manifest --file "$here/fixtures-$rel.jar" -C "$out" .
 done
+
+rm -rf "$here/classes"
+javac --release 8 -d "$here/classes" "$here/src/extract/demo/Sample.java"
 
 mkdir -p "$tmp/lib" "$tmp/fat/BOOT-INF/classes" "$tmp/fat/BOOT-INF/lib"
 javac --release 8 -d "$tmp/lib" "$here/src/fatjar/lib/com/acme/lib/PluginLoader.java"

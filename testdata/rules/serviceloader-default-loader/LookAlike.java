@@ -11,7 +11,7 @@ public class LookAlike {
     }
 
     Object config(java.util.Properties p) throws Exception {
-        p.load(null);
+        p.load((java.io.Reader) null);
         return p;
     }
 }

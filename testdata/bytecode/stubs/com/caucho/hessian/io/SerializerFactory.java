@@ -1,0 +1,6 @@
+package com.caucho.hessian.io;
+
+public class SerializerFactory {
+    public SerializerFactory() { }
+    public SerializerFactory(ClassLoader loader) { }
+}

@@ -1,0 +1,5 @@
+package my;
+
+public interface Config {
+    void setDefault(String value);
+}

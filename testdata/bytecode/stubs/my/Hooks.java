@@ -1,0 +1,6 @@
+package my;
+
+public interface Hooks {
+    void addShutdownHook(Thread hook);
+    void registerShutdownHook();
+}

@@ -1,0 +1,5 @@
+package my;
+
+public interface Registry {
+    void registerDriver(java.sql.Driver driver);
+}

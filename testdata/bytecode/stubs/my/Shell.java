@@ -1,0 +1,5 @@
+package my;
+
+public interface Shell {
+    void exit(int status);
+}

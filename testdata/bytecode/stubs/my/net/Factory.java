@@ -1,0 +1,5 @@
+package my.net;
+
+public interface Factory {
+    Object getInstance();
+}

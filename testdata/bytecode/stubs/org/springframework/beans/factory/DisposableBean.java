@@ -1,0 +1,5 @@
+package org.springframework.beans.factory;
+
+public interface DisposableBean {
+    void destroy() throws Exception;
+}

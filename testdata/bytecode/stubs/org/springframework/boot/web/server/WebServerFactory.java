@@ -1,0 +1,4 @@
+package org.springframework.boot.web.server;
+
+public interface WebServerFactory {
+}

@@ -1,0 +1,4 @@
+package org.springframework.context;
+
+public abstract class ApplicationEvent {
+}

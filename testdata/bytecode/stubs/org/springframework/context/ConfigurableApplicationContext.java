@@ -1,0 +1,5 @@
+package org.springframework.context;
+
+public interface ConfigurableApplicationContext extends ApplicationContext {
+    void registerShutdownHook();
+}

@@ -1,0 +1,4 @@
+package org.springframework.context.event;
+
+public class ContextClosedEvent extends ApplicationContextEvent {
+}

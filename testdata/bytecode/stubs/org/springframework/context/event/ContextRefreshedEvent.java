@@ -1,0 +1,4 @@
+package org.springframework.context.event;
+
+public class ContextRefreshedEvent extends ApplicationContextEvent {
+}

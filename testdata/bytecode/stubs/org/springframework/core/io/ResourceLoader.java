@@ -1,0 +1,4 @@
+package org.springframework.core.io;
+
+public interface ResourceLoader {
+}

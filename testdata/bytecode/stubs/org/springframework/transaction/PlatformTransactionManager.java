@@ -1,0 +1,4 @@
+package org.springframework.transaction;
+
+public interface PlatformTransactionManager {
+}
