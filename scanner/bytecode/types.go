@@ -62,7 +62,8 @@ func sigType(sig string) string {
 	return t
 }
 
-// nextSig reads one type signature from s and returns it with the rest.
+// nextSig reads one type signature from s and returns it with the rest;
+// "" for the type when s does not start with one.
 func nextSig(s string) (string, string) {
 	if s == "" {
 		return "", ""
@@ -81,60 +82,77 @@ func nextSig(s string) (string, string) {
 		}
 		return s[1:end], s[end+1:]
 	case 'L':
-		var b strings.Builder
-		i := 1
-		for i < len(s) {
-			switch c := s[i]; c {
-			case ';':
-				return b.String(), s[i+1:]
-			case '.':
-				b.WriteByte('$') // an inner class of a generic outer: Outer<T>.Inner
-				i++
-			case '/':
-				b.WriteByte('.')
-				i++
-			case '<':
-				b.WriteByte('<')
-				i++
-				for n := 0; i < len(s) && s[i] != '>'; n++ {
-					if n > 0 {
-						b.WriteString(", ")
-					}
-					switch s[i] {
-					case '*':
-						b.WriteByte('?')
-						i++
-						continue
-					case '+':
-						b.WriteString("? extends ")
-						i++
-					case '-':
-						b.WriteString("? super ")
-						i++
-					}
-					t, rest := nextSig(s[i:])
-					if t == "" {
-						return "", ""
-					}
-					b.WriteString(t)
-					i = len(s) - len(rest)
-				}
-				if i >= len(s) {
-					return "", ""
-				}
-				b.WriteByte('>')
-				i++
-			default:
-				b.WriteByte(c)
-				i++
-			}
-		}
-		return "", ""
+		return classSig(s[1:])
 	}
 	if p, ok := primitives[s[0]]; ok {
 		return p, s[1:]
 	}
 	return "", ""
+}
+
+// classSig reads a class type signature after its 'L', up to and past the
+// closing ';'.
+func classSig(s string) (string, string) {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		switch c := s[i]; c {
+		case ';':
+			return b.String(), s[i+1:]
+		case '<':
+			args, rest := typeArgs(s[i+1:])
+			if rest == "" {
+				return "", ""
+			}
+			b.WriteString(args)
+			s, i = rest, 0
+		case '.':
+			b.WriteByte('$') // an inner class of a generic outer: Outer<T>.Inner
+			i++
+		case '/':
+			b.WriteByte('.')
+			i++
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return "", ""
+}
+
+// typeArgs reads type arguments after their '<', up to and past the '>',
+// and returns them as Java writes them, "<?, ? extends T>", with the rest
+// ("" for the rest when they do not close).
+func typeArgs(s string) (string, string) {
+	var b strings.Builder
+	b.WriteByte('<')
+	for n := 0; s != "" && s[0] != '>'; n++ {
+		if n > 0 {
+			b.WriteString(", ")
+		}
+		switch s[0] {
+		case '*':
+			b.WriteByte('?')
+			s = s[1:]
+			continue
+		case '+':
+			b.WriteString("? extends ")
+			s = s[1:]
+		case '-':
+			b.WriteString("? super ")
+			s = s[1:]
+		}
+		t, rest := nextSig(s)
+		if t == "" {
+			return "", ""
+		}
+		b.WriteString(t)
+		s = rest
+	}
+	if s == "" {
+		return "", ""
+	}
+	b.WriteByte('>')
+	return b.String(), s[1:]
 }
 
 // paramTypes lists a method descriptor's parameter types.
