@@ -126,7 +126,7 @@ func checkAdapterRequired(p *DepsPass) {
 		}
 		for _, h := range hits {
 			d := Diagnostic{Path: h.dep.Path, Span: h.dep.Span, Context: facts.Context{Line: h.dep.Line},
-				Message: adapterMessage(h)}
+				Message: adapterMessage(h), Properties: map[string]string{"adapters": adapterList(h)}}
 			if fix != nil && h.dep.Path == proj.Path {
 				// One fix per pom inserts every adapter it needs, once; its
 				// edits must be in the finding's own file.
@@ -162,6 +162,16 @@ func adapterMessage(h *adapterHit) string {
 	}
 	return fmt.Sprintf("%s matches %s: the base needs the adapter's patched classes; add it as the first dependency or enable koupleless-base-build-plugin add-patch",
 		what, strings.Join(parts, "; "))
+}
+
+// adapterList names the adapters of one hit as group:artifact:version,
+// comma-separated and sorted, for reports that count them.
+func adapterList(h *adapterHit) string {
+	var out []string
+	for _, a := range adapters.Adapters(h.matches) {
+		out = append(out, a.GroupID+":"+a.ArtifactID+":"+a.Version)
+	}
+	return strings.Join(out, ",")
 }
 
 // adapterFix inserts the adapters as the first dependencies of the pom, so

@@ -282,6 +282,9 @@ type Diagnostic struct {
 	Span     facts.Span
 	Context  facts.Context
 	Fixes    []Fix
+	// Properties are structured details for machines (the adapters a
+	// dependency needs, ...), carried into the finding and SARIF.
+	Properties map[string]string
 }
 
 // Fix is one suggested change, made of edits to the file.
@@ -325,6 +328,8 @@ type Finding struct {
 	Fixes       []Fix    `json:"fixes,omitempty"`
 	Entry       string   `json:"entry,omitempty"`      // compiled code: the class or archive in Path ("lib/x.jar!/a/Foo.class")
 	SourceLine  int      `json:"sourceLine,omitempty"` // compiled code: the class's source line, 0 when unknown
+	// Properties are structured details of the finding (see Diagnostic).
+	Properties map[string]string `json:"properties,omitempty"`
 	// Suppressed lists why the finding is not held against the code; a
 	// suppressed finding stays in every report, marked.
 	// Reports carry them as SARIF-style suppressions.

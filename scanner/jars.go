@@ -439,7 +439,7 @@ func resolveClass(logical, anchor string, role facts.Role, sourceFile string, li
 		f := rules.Finding{RuleID: d.RuleID, Severity: d.Severity, Level: d.Severity.Level(),
 			Message: d.Message + " [in " + where + "]", Path: anchor,
 			Region: rules.Region{StartLine: max(line, 1)}, Class: d.Context.Class, Method: d.Context.Method,
-			Entry: logical, SourceLine: line}
+			Entry: logical, SourceLine: line, Properties: d.Properties}
 		if role != facts.RoleUnknown {
 			f.Role = role.String()
 		}

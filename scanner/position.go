@@ -96,15 +96,16 @@ func resolve(path string, src []byte, role facts.Role, file *facts.File, diags [
 	for _, d := range diags {
 		reg := l.region(d.Span)
 		f := rules.Finding{
-			RuleID:   d.RuleID,
-			Severity: d.Severity,
-			Level:    d.Severity.Level(),
-			Message:  d.Message,
-			Path:     path,
-			Region:   reg,
-			Class:    strings.Clone(d.Context.Class),
-			Method:   strings.Clone(d.Context.Method),
-			Snippet:  snippet(l.lineText(reg.StartLine)),
+			RuleID:     d.RuleID,
+			Severity:   d.Severity,
+			Level:      d.Severity.Level(),
+			Message:    d.Message,
+			Properties: d.Properties,
+			Path:       path,
+			Region:     reg,
+			Class:      strings.Clone(d.Context.Class),
+			Method:     strings.Clone(d.Context.Method),
+			Snippet:    snippet(l.lineText(reg.StartLine)),
 		}
 		if role != facts.RoleUnknown {
 			f.Role = role.String()

@@ -242,6 +242,9 @@ func newResult(f *rules.Finding, sups []Suppression) (*sarif.Result, error) {
 	}
 
 	props := sarif.Properties{"severity": f.Severity.String()}
+	for k, v := range f.Properties {
+		props[k] = v
+	}
 	if f.Role != "" {
 		props["role"] = f.Role
 	}
