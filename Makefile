@@ -48,6 +48,8 @@ fuzz-smoke:
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/javasrc/
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
 	$(GO) test -run '^$$' -fuzz '^FuzzSigType$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./scanner/gitdiff/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./scanner/baseline/
 
 clean:
 	rm -rf bin

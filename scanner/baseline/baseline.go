@@ -1,0 +1,300 @@
+// Package baseline records the findings a project accepts today and sorts
+// later findings into new and unchanged, so a CI gate can fail only on what
+// a change adds. A legacy project with hundreds of findings can turn the
+// gate on at once instead of never.
+//
+// Findings are matched by rule and fingerprint (see scanner.resolve): the
+// fingerprint hashes the rule, file, enclosing class and method and the
+// flagged code, not the line, so unrelated edits leave it unchanged. Its
+// ":N" suffix counts identical findings in a file; matching ignores it and
+// pairs identical findings by position instead (see Compare).
+package baseline
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/report"
+)
+
+// Version is the version of the baseline file layout.
+const Version = 1
+
+// FingerprintVersion names the fingerprint algorithm. A baseline made with
+// another one cannot be matched: every finding would look new.
+const FingerprintVersion = report.FingerprintKey
+
+// File is a baseline: the findings accepted when it was made.
+//
+//	{
+//	  "version": 1,
+//	  "tool": {"name": "kscan", "version": "..."},
+//	  "fingerprintVersion": "kscan/v1",
+//	  "findings": [{"fingerprint", "ruleId", "path", "line", "message"}, ...]
+//	}
+//
+// Findings are sorted by path, line, rule and fingerprint, and nothing in
+// the file depends on time or machine, so the same scan writes the same
+// bytes and a change to the baseline reads as a small diff in review.
+type File struct {
+	Version            int         `json:"version"`
+	Tool               report.Tool `json:"tool"`
+	FingerprintVersion string      `json:"fingerprintVersion"`
+	Findings           []Entry     `json:"findings"`
+}
+
+// Entry is one accepted finding. Line and Message are for people reading
+// the file and for reporting the finding when it is gone; matching uses
+// RuleID and Fingerprint.
+type Entry struct {
+	Fingerprint string `json:"fingerprint"`
+	RuleID      string `json:"ruleId"`
+	Path        string `json:"path"`
+	Line        int    `json:"line,omitempty"`
+	Message     string `json:"message"`
+}
+
+// New records findings; suppressed ones are not recorded, as they do not
+// count against the code anyway.
+func New(tool report.Tool, findings []rules.Finding) *File {
+	f := &File{Version: Version, Tool: report.Tool{Name: tool.Name, Version: tool.Version},
+		FingerprintVersion: FingerprintVersion, Findings: []Entry{}}
+	for _, fd := range findings {
+		if len(fd.Suppressed) > 0 {
+			continue
+		}
+		f.Findings = append(f.Findings, Entry{Fingerprint: fd.Fingerprint, RuleID: fd.RuleID,
+			Path: fd.Path, Line: max(fd.Region.StartLine, 0), Message: fd.Message})
+	}
+	sortEntries(f.Findings)
+	return f
+}
+
+func sortEntries(es []Entry) {
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Fingerprint < b.Fingerprint
+	})
+}
+
+// Write writes f as indented JSON with a final newline.
+func (f *File) Write(w io.Writer) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // messages keep <, > and & readable
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Load reads a baseline file: kscan's own layout or a kscan SARIF log.
+func Load(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse reads a baseline from its content: a SARIF log (an object with
+// "runs") from an earlier 'kscan scan --format sarif', or the layout that
+// 'kscan baseline' writes. name is used in errors.
+func Parse(name string, data []byte) (*File, error) {
+	var probe map[string]json.RawMessage
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return nil, fmt.Errorf("%s: not a kscan baseline or SARIF file: %v", name, err)
+	}
+	if _, ok := probe["runs"]; ok {
+		return parseSARIF(name, data)
+	}
+	if _, ok := probe["findings"]; !ok {
+		return nil, fmt.Errorf("%s: not a kscan baseline (no \"findings\") or SARIF log (no \"runs\")", name)
+	}
+	var f File
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	if f.Version < 1 || f.Version > Version {
+		return nil, fmt.Errorf("%s: baseline version %d is not supported by this kscan (it reads version %d); re-create it with 'kscan baseline'", name, f.Version, Version)
+	}
+	if err := checkFingerprintVersion(name, f.FingerprintVersion); err != nil {
+		return nil, err
+	}
+	for i, e := range f.Findings {
+		if e.Fingerprint == "" || e.RuleID == "" || e.Path == "" {
+			return nil, fmt.Errorf("%s: finding %d lacks a fingerprint, ruleId or path", name, i)
+		}
+		if e.Line < 0 {
+			return nil, fmt.Errorf("%s: finding %d has line %d", name, i, e.Line)
+		}
+	}
+	if f.Findings == nil {
+		f.Findings = []Entry{}
+	}
+	return &f, nil
+}
+
+func checkFingerprintVersion(name, v string) error {
+	if v == FingerprintVersion {
+		return nil
+	}
+	if v == "" {
+		return fmt.Errorf("%s: no fingerprint version; re-create the baseline with 'kscan baseline'", name)
+	}
+	return fmt.Errorf("%s: made with fingerprint version %s, this kscan computes %s: no finding would match; re-create the baseline with 'kscan baseline'", name, v, FingerprintVersion)
+}
+
+// sarifLog is the part of a SARIF log a baseline needs.
+type sarifLog struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				Name    string `json:"name"`
+				Version string `json:"version"`
+			} `json:"driver"`
+		} `json:"tool"`
+		Results []struct {
+			RuleID  string `json:"ruleId"`
+			Kind    string `json:"kind"`
+			Message struct {
+				Text string `json:"text"`
+			} `json:"message"`
+			Locations []struct {
+				PhysicalLocation struct {
+					ArtifactLocation struct {
+						URI string `json:"uri"`
+					} `json:"artifactLocation"`
+					Region struct {
+						StartLine int `json:"startLine"`
+					} `json:"region"`
+				} `json:"physicalLocation"`
+			} `json:"locations"`
+			PartialFingerprints map[string]string `json:"partialFingerprints"`
+			Suppressions        []struct {
+				Status string `json:"status"`
+			} `json:"suppressions"`
+			BaselineState string `json:"baselineState"`
+		} `json:"results"`
+	} `json:"runs"`
+}
+
+// parseSARIF takes the results of kscan's runs in a SARIF log. Results
+// that kscan would not record are skipped: suppressed ones, and those a
+// baseline comparison reported as absent (not found in that scan).
+func parseSARIF(name string, data []byte) (*File, error) {
+	var log sarifLog
+	if err := json.Unmarshal(data, &log); err != nil {
+		return nil, fmt.Errorf("%s: SARIF: %v", name, err)
+	}
+	f := &File{Version: Version, FingerprintVersion: FingerprintVersion, Findings: []Entry{}}
+	runs := 0
+	for ri, run := range log.Runs {
+		if run.Tool.Driver.Name != "kscan" {
+			continue
+		}
+		runs++
+		f.Tool = report.Tool{Name: "kscan", Version: run.Tool.Driver.Version}
+		for i, r := range run.Results {
+			if r.BaselineState == "absent" || (r.Kind != "" && r.Kind != "fail") || accepted(r.Suppressions) {
+				continue
+			}
+			fp := r.PartialFingerprints[FingerprintVersion]
+			if fp == "" {
+				var other []string
+				for k := range r.PartialFingerprints {
+					if strings.HasPrefix(k, "kscan/") && k != FingerprintVersion {
+						other = append(other, k)
+					}
+				}
+				sort.Strings(other)
+				if len(other) > 0 {
+					return nil, checkFingerprintVersion(fmt.Sprintf("%s: run %d result %d", name, ri, i), other[0])
+				}
+				return nil, fmt.Errorf("%s: run %d result %d has no %q partial fingerprint", name, ri, i, FingerprintVersion)
+			}
+			if r.RuleID == "" || len(r.Locations) == 0 {
+				return nil, fmt.Errorf("%s: run %d result %d lacks a ruleId or location", name, ri, i)
+			}
+			pl := r.Locations[0].PhysicalLocation
+			path, err := uriPath(pl.ArtifactLocation.URI)
+			if err != nil {
+				return nil, fmt.Errorf("%s: run %d result %d: %v", name, ri, i, err)
+			}
+			f.Findings = append(f.Findings, Entry{Fingerprint: fp, RuleID: r.RuleID, Path: path,
+				Line: max(pl.Region.StartLine, 0), Message: r.Message.Text})
+		}
+	}
+	if runs == 0 {
+		return nil, fmt.Errorf("%s: SARIF log has no kscan run", name)
+	}
+	sortEntries(f.Findings)
+	return f, nil
+}
+
+// accepted: a suppression that is not under review or rejected applies
+// (SARIF §3.35.3; a missing status means accepted).
+func accepted(sups []struct {
+	Status string `json:"status"`
+}) bool {
+	for _, s := range sups {
+		if s.Status == "" || s.Status == "accepted" {
+			return true
+		}
+	}
+	return false
+}
+
+// uriPath turns a relative SARIF artifact URI back into the path kscan
+// reports: percent-escapes decoded, nothing else changed.
+func uriPath(uri string) (string, error) {
+	if uri == "" {
+		return "", errors.New("empty artifact uri")
+	}
+	var b strings.Builder
+	for i := 0; i < len(uri); i++ {
+		c := uri[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		if i+2 >= len(uri) || unhex(uri[i+1]) < 0 || unhex(uri[i+2]) < 0 {
+			return "", fmt.Errorf("bad percent-escape in uri %q", uri)
+		}
+		b.WriteByte(byte(unhex(uri[i+1])<<4 | unhex(uri[i+2])))
+		i += 2
+	}
+	return b.String(), nil
+}
+
+func unhex(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
