@@ -11,6 +11,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -34,12 +36,28 @@ type Config struct {
 	Rules   map[string]RuleConfig `yaml:"rules"`
 	// Adapters lists extra adapter mapping tables (an enterprise's own).
 	Adapters []string `yaml:"adapters"`
-	Baseline string   `yaml:"baseline"`
+	// Baseline is the file of accepted findings ('kscan baseline'),
+	// relative to the configuration file's directory: findings recorded
+	// there do not fail the scan.
+	Baseline string `yaml:"baseline"`
 
 	// File is where the configuration was read from; "" for defaults.
 	File string `yaml:"-"`
 	// Lines remembers where each role entry was declared, for messages.
 	RoleLines []int `yaml:"-"`
+	// BaselineLine is the line of the baseline key, for messages.
+	BaselineLine int `yaml:"-"`
+}
+
+// BaselinePath is the baseline file as a path usable from the current
+// directory: relative paths are taken from the configuration file's
+// directory, so the setting means the same wherever kscan is run from.
+// It is "" when no baseline is configured.
+func (c *Config) BaselinePath() string {
+	if c.Baseline == "" || filepath.IsAbs(c.Baseline) || c.File == "" {
+		return c.Baseline
+	}
+	return filepath.Join(filepath.Dir(c.File), c.Baseline)
 }
 
 // PathRole sets the role of the code under a path glob.
@@ -91,10 +109,13 @@ func Parse(name string, data []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %v", name, strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  "))
+		return nil, decodeError(name, &root, err)
 	}
 	c.File = name
 	c.RoleLines = roleLines(&root)
+	if c.Baseline != "" {
+		c.BaselineLine = keyLine(&root, "baseline")
+	}
 	return c, c.validate(&root)
 }
 
@@ -133,6 +154,90 @@ func (c *Config) validate(root *yaml.Node) error {
 		return errors.New(strings.Join(errs, "\n"))
 	}
 	return nil
+}
+
+var (
+	lineMsg   = regexp.MustCompile(`^line (\d+): (.*)$`)
+	unknown   = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+	wrongType = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$")
+)
+
+// decodeError rewrites the decoder's messages ("line 3: cannot unmarshal
+// !!seq into string") as file:line: key: problem, the key being the
+// top-level key whose value holds that line.
+func decodeError(name string, root *yaml.Node, err error) error {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	var out []string
+	for _, e := range te.Errors {
+		m := lineMsg.FindStringSubmatch(e)
+		if m == nil {
+			out = append(out, fmt.Sprintf("%s: %s", name, e))
+			continue
+		}
+		line, _ := strconv.Atoi(m[1])
+		msg := m[2]
+		if u := unknown.FindStringSubmatch(msg); u != nil {
+			msg = fmt.Sprintf("unknown key %q", u[1])
+		} else if w := wrongType.FindStringSubmatch(msg); w != nil {
+			msg = fmt.Sprintf("want %s, not %s", typeWords(w[3]), valueWords(w[1], w[2]))
+		}
+		if key := keyAt(root, line); key != "" {
+			out = append(out, fmt.Sprintf("%s:%d: %s: %s", name, line, key, msg))
+		} else {
+			out = append(out, fmt.Sprintf("%s:%d: %s", name, line, msg))
+		}
+	}
+	return errors.New(strings.Join(out, "\n"))
+}
+
+func typeWords(goType string) string {
+	switch {
+	case goType == "string":
+		return "a string"
+	case goType == "bool" || goType == "*bool":
+		return "true or false"
+	case strings.HasPrefix(goType, "[]"):
+		return "a list"
+	case strings.HasPrefix(goType, "map[") || strings.HasPrefix(goType, "config."):
+		return "a mapping"
+	}
+	return goType
+}
+
+func valueWords(tag, value string) string {
+	switch tag {
+	case "seq":
+		return "a list"
+	case "map":
+		return "a mapping"
+	}
+	if tag == "str" {
+		return fmt.Sprintf("%q", value)
+	}
+	if value != "" {
+		return value
+	}
+	return tag
+}
+
+// keyAt is the top-level key whose entry spans line: the last key that
+// starts at or before it.
+func keyAt(root *yaml.Node, line int) string {
+	doc := root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	key := ""
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		if doc.Content[i].Line > line {
+			break
+		}
+		key = doc.Content[i].Value
+	}
+	return key
 }
 
 func oneOf(s string, xs []string) bool {
