@@ -1,0 +1,6 @@
+package batch
+
+import "syscall"
+
+// setDeathSignal: a batch killed outright takes its children along.
+func setDeathSignal(a *syscall.SysProcAttr) { a.Pdeathsig = syscall.SIGKILL }
