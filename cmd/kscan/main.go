@@ -10,11 +10,13 @@ import (
 )
 
 // Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
-// 2 usage or configuration errors.
+// 2 usage or configuration errors, 3 (batch) some repository could not be
+// scanned.
 const (
 	exitClean    = 0
 	exitFindings = 1
 	exitUsage    = 2
+	exitRepos    = 3
 )
 
 // usageError marks errors the user can fix by changing the command line.
@@ -48,11 +50,15 @@ func run(args []string) int {
 	cmd.SetArgs(args)
 	err := cmd.Execute()
 	var fe findingsError
+	var be batchFailedError
 	switch {
 	case err == nil:
 		return exitClean
 	case errors.As(err, &fe):
 		return exitFindings
+	case errors.As(err, &be):
+		fmt.Fprintln(os.Stderr, "kscan:", err)
+		return exitRepos
 	default:
 		fmt.Fprintln(os.Stderr, "kscan:", err)
 		return exitUsage

@@ -31,14 +31,15 @@ driver registration. It also reads build files (pom.xml, Gradle) for logging and
 conflicts and the Koupleless adapters a base needs ('kscan deps').
 It reports each hazard with the reason and a fix, as text, JSON or SARIF 2.1.0.
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input errors.`,
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input errors,
+3 (batch, merge) some repository could not be scanned.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(newScanCmd(), newFixCmd(), newDepsCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newFixCmd(), newDepsCmd(), newBatchCmd(), newMergeCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
 	return root
 }
 
