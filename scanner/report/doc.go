@@ -19,7 +19,11 @@
 //   - "results" is present, [] for a clean run;
 //   - no JSON null appears anywhere;
 //   - every artifactLocation has a relative uri and uriBaseId "%SRCROOT%";
-//   - either every result has "suppressions" or none has (SARIF §3.27.23).
+//   - either every result has "suppressions" or none has (SARIF §3.27.23);
+//   - with a baseline, every result has a baselineState, and baseline
+//     findings no longer found follow the findings as results with
+//     baselineState "absent", kind "pass" and level "none" (a rule that is
+//     no longer declared gets no ruleIndex).
 //
 // WriteFile writes a report through a temporary file and a rename, so a
 // failed write never leaves a truncated or mixed report behind.

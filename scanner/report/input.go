@@ -30,6 +30,82 @@ type Input struct {
 	// into SARIF run.properties and the JSON "properties". Values must
 	// marshal to JSON.
 	Properties map[string]any
+	// Baseline, when set, is the comparison of Findings with a baseline.
+	Baseline *Baseline
+	// DiffBase, when set, says Findings were limited to the lines changed
+	// since a git revision.
+	DiffBase *DiffBase
+}
+
+// Baseline states, as SARIF's result.baselineState (§3.27.24) names them.
+const (
+	BaselineNew       = "new"
+	BaselineUnchanged = "unchanged"
+	BaselineAbsent    = "absent"
+)
+
+// Baseline is the comparison of the findings with a baseline file.
+type Baseline struct {
+	File string // as the user named it
+	// States has one entry per finding, in order: BaselineNew or
+	// BaselineUnchanged.
+	States []string
+	// Absent are baseline findings that this scan looked for and did not
+	// find: fixed, or moved beyond recognition.
+	Absent []AbsentFinding
+}
+
+// AbsentFinding is a baseline entry not found by the scan.
+type AbsentFinding struct {
+	RuleID      string `json:"ruleId"`
+	Path        string `json:"path"`
+	Line        int    `json:"line,omitempty"`
+	Message     string `json:"message"`
+	Fingerprint string `json:"fingerprint"`
+}
+
+// DiffBase names the git revision findings were limited to changes since.
+type DiffBase struct {
+	Ref       string `json:"ref"`       // as the user gave it
+	MergeBase string `json:"mergeBase"` // the commit the working tree was compared with
+}
+
+// state is finding i's baseline state, "" without a baseline.
+func (in *Input) state(i int) string {
+	if in.Baseline == nil || i >= len(in.Baseline.States) {
+		return ""
+	}
+	return in.Baseline.States[i]
+}
+
+// baselineCounts counts the findings by state.
+func (in *Input) baselineCounts() (newN, unchanged int) {
+	for i := range in.Findings {
+		switch in.state(i) {
+		case BaselineNew:
+			newN++
+		case BaselineUnchanged:
+			unchanged++
+		}
+	}
+	return newN, unchanged
+}
+
+func (b *Baseline) validate(findings int) error {
+	if len(b.States) != findings {
+		return fmt.Errorf("report: %d baseline states for %d findings", len(b.States), findings)
+	}
+	for i, s := range b.States {
+		if s != BaselineNew && s != BaselineUnchanged {
+			return fmt.Errorf("report: finding %d has baseline state %q (want %q or %q)", i, s, BaselineNew, BaselineUnchanged)
+		}
+	}
+	for i, a := range b.Absent {
+		if a.RuleID == "" || a.Path == "" {
+			return fmt.Errorf("report: absent finding %d lacks a rule or path", i)
+		}
+	}
+	return nil
 }
 
 // Role is one role decision: the code under Dir runs as Role because of

@@ -23,10 +23,14 @@ const JSONVersion = 1
 //	  "findings": [rules.Finding ...],     // with "suppressions" when suppressed
 //	  "notifications": [rules.Notification ...],
 //	  "stats": {"files", "parsed", "bytes", "durationMs"},
-//	  "properties": {...}                  // run extras, omitted when empty
+//	  "properties": {...},                 // run extras, omitted when empty
+//	  "baseline": {"file", "new", "unchanged", "absent": [...]},  // with a baseline
+//	  "diffBase": {"ref", "mergeBase"}     // with --diff-base
 //	}
 //
-// Arrays are [] rather than null when empty.
+// With a baseline every finding has "baselineState": "new" or
+// "unchanged", and baseline.absent lists the baseline's findings that were
+// not found. Arrays are [] rather than null when empty.
 type jsonReport struct {
 	Version       int                  `json:"version"`
 	Tool          Tool                 `json:"tool"`
@@ -36,11 +40,21 @@ type jsonReport struct {
 	Stats         jsonStats            `json:"stats"`
 	Roles         []Role               `json:"roles,omitempty"`
 	Properties    map[string]any       `json:"properties,omitempty"`
+	Baseline      *jsonBaseline        `json:"baseline,omitempty"`
+	DiffBase      *DiffBase            `json:"diffBase,omitempty"`
 }
 
 type jsonFinding struct {
 	rules.Finding
-	Suppressions []Suppression `json:"suppressions,omitempty"`
+	Suppressions  []Suppression `json:"suppressions,omitempty"`
+	BaselineState string        `json:"baselineState,omitempty"`
+}
+
+type jsonBaseline struct {
+	File      string          `json:"file"`
+	New       int             `json:"new"`
+	Unchanged int             `json:"unchanged"`
+	Absent    []AbsentFinding `json:"absent"`
 }
 
 type jsonStats struct {
@@ -74,11 +88,20 @@ func JSON(w io.Writer, in *Input) error {
 		},
 		Properties: in.Properties,
 		Roles:      in.Roles,
+		DiffBase:   in.DiffBase,
+	}
+	if in.Baseline != nil {
+		if err := in.Baseline.validate(len(in.Findings)); err != nil {
+			return err
+		}
+		newN, unchanged := in.baselineCounts()
+		out.Baseline = &jsonBaseline{File: in.Baseline.File, New: newN, Unchanged: unchanged,
+			Absent: append(make([]AbsentFinding, 0, len(in.Baseline.Absent)), in.Baseline.Absent...)}
 	}
 	for i, f := range in.Findings {
 		f.Level = levelOf(&f)
 		f.Fixes = usableFixes(f.Fixes)
-		jf := jsonFinding{Finding: f}
+		jf := jsonFinding{Finding: f, BaselineState: in.state(i)}
 		for _, s := range in.Suppressions[i] {
 			s, err := s.normalize()
 			if err != nil {

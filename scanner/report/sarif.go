@@ -72,8 +72,25 @@ func buildSARIF(in *Input) (*node, error) {
 		}
 		in.Properties["kscan.roles"] = in.Roles
 	}
-	if len(in.Properties) > 0 {
-		run.Properties = sarif.Properties(maps.Clone(in.Properties))
+	props := maps.Clone(in.Properties)
+	if in.Baseline != nil {
+		if err := in.Baseline.validate(len(in.Findings)); err != nil {
+			return nil, err
+		}
+		newN, unchanged := in.baselineCounts()
+		if props == nil {
+			props = map[string]any{}
+		}
+		props["kscan.baseline"] = map[string]any{"file": in.Baseline.File, "new": newN, "unchanged": unchanged, "absent": len(in.Baseline.Absent)}
+	}
+	if in.DiffBase != nil {
+		if props == nil {
+			props = map[string]any{}
+		}
+		props["kscan.diffBase"] = in.DiffBase
+	}
+	if len(props) > 0 {
+		run.Properties = sarif.Properties(props)
 	}
 
 	// Every rule goes in before any result: go-sarif computes ruleIndex
@@ -103,9 +120,23 @@ func buildSARIF(in *Input) (*node, error) {
 		if err != nil {
 			return nil, fmt.Errorf("report: finding %d (%s:%d): %w", i, f.Path, f.Region.StartLine, err)
 		}
+		if st := in.state(i); st != "" {
+			res.WithBaselineState(st)
+		}
 		run.AddResult(res)
 		if res.RuleIndex == nil || int(*res.RuleIndex) != want {
 			return nil, fmt.Errorf("report: rule index of %q is wrong", f.RuleID)
+		}
+	}
+	if in.Baseline != nil {
+		for _, a := range in.Baseline.Absent {
+			res := absentResult(a)
+			if idx, ok := index[a.RuleID]; ok {
+				res.WithRuleIndex(idx)
+			}
+			// Appended directly: AddResult would give a rule that is no
+			// longer declared the index 2^64-1.
+			run.Results = append(run.Results, res)
 		}
 	}
 
@@ -281,6 +312,29 @@ func newResult(f *rules.Finding, sups []Suppression) (*sarif.Result, error) {
 		res.AddSuppression(sup)
 	}
 	return res, nil
+}
+
+// absentResult reports a baseline finding that the scan no longer finds.
+// SARIF §3.27.9 has kind "pass" for a rule that was evaluated and found no
+// problem, and §3.27.10 requires level "none" for any kind but "fail".
+// The result keeps kscan's own fingerprint but not
+// primaryLocationLineHash: GitHub code scanning reads that to keep an
+// alert open, and does not document reading baselineState or kind.
+func absentResult(a AbsentFinding) *sarif.Result {
+	res := sarif.NewRuleResult(a.RuleID).
+		WithKind("pass").
+		WithLevel(string(rules.LevelNone)).
+		WithMessage(sarif.NewTextMessage(firstNonEmpty(a.Message, a.RuleID))).
+		WithBaselineState(BaselineAbsent)
+	phys := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(a.Path))
+	if a.Line >= 1 {
+		phys.WithRegion(sarif.NewRegion().WithStartLine(a.Line))
+	}
+	res.AddLocation(sarif.NewLocationWithPhysicalLocation(phys))
+	if a.Fingerprint != "" {
+		res.WithPartialFingerPrints(map[string]any{FingerprintKey: a.Fingerprint})
+	}
+	return res
 }
 
 func newNotification(n rules.Notification) *sarif.Notification {

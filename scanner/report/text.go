@@ -20,6 +20,10 @@ type TextOptions struct {
 	// Verbose adds, under each finding, its class and method, role,
 	// fingerprint and the rule's documentation link.
 	Verbose bool
+	// ShowUnchanged lists, with a baseline, the findings it already has
+	// and its findings that are gone; by default only new ones are listed,
+	// as only they need attention.
+	ShowUnchanged bool
 }
 
 const (
@@ -58,12 +62,23 @@ func Text(w io.Writer, in *Input, opts TextOptions) error {
 	if in == nil {
 		return errors.New("report: nil input")
 	}
+	if in.Baseline != nil {
+		if err := in.Baseline.validate(len(in.Findings)); err != nil {
+			return err
+		}
+	}
 	bw := bufio.NewWriter(w)
 	p := painter(opts.Color)
+	onlyNew := in.Baseline != nil && !opts.ShowUnchanged
 
 	byFile := map[string][]int{}
+	shown := 0
 	for i, f := range in.Findings {
+		if onlyNew && in.state(i) != BaselineNew {
+			continue
+		}
 		byFile[f.Path] = append(byFile[f.Path], i)
+		shown++
 	}
 	files := make([]string, 0, len(byFile))
 	for path := range byFile {
@@ -104,6 +119,9 @@ func Text(w io.Writer, in *Input, opts TextOptions) error {
 				suppressed++
 				bw.WriteString(p.paint(ansiDim, "  (suppressed: "+suppressionText(sups)+")"))
 			}
+			if !onlyNew && in.state(i) == BaselineUnchanged {
+				bw.WriteString(p.paint(ansiDim, "  (in the baseline)"))
+			}
 			bw.WriteByte('\n')
 			indent := "  " + strings.Repeat(" ", posWidth+2)
 			if s := strings.TrimSpace(f.Snippet); s != "" {
@@ -118,18 +136,38 @@ func Text(w io.Writer, in *Input, opts TextOptions) error {
 		}
 	}
 
-	if len(in.Notifications) > 0 {
+	listAbsent := in.Baseline != nil && opts.ShowUnchanged && len(in.Baseline.Absent) > 0
+	if listAbsent {
 		if len(files) > 0 {
+			bw.WriteByte('\n')
+		}
+		writeAbsent(bw, in.Baseline, p)
+	}
+
+	if len(in.Notifications) > 0 {
+		if len(files) > 0 || listAbsent {
 			bw.WriteByte('\n')
 		}
 		writeNotifications(bw, in.Notifications, p)
 	}
 
-	if len(files) > 0 || len(in.Notifications) > 0 {
+	if len(files) > 0 || len(in.Notifications) > 0 || listAbsent {
 		bw.WriteByte('\n')
 	}
-	bw.WriteString(summary(in, files, counts, suppressed) + "\n")
+	bw.WriteString(summary(in, files, counts, suppressed, shown, onlyNew) + "\n")
 	return bw.Flush()
+}
+
+// writeAbsent lists the baseline's findings that are gone.
+func writeAbsent(bw *bufio.Writer, b *Baseline, p painter) {
+	bw.WriteString(p.paint(ansiBold, "Absent since the baseline ("+clean(b.File)+"):") + "\n")
+	for _, a := range b.Absent {
+		where := clean(a.Path)
+		if a.Line > 0 {
+			where += ":" + strconv.Itoa(a.Line)
+		}
+		fmt.Fprintf(bw, "  %s  %s  %s\n", where, p.paint(ansiDim, a.RuleID), clean(a.Message))
+	}
 }
 
 // Notifications writes problems with inputs, one a line, as the text report
@@ -203,8 +241,10 @@ func suppressionText(sups []Suppression) string {
 }
 
 // summary is the last line, e.g. "3 findings (1 error, 1 warning, 1 note)
-// in 2 files; 120 files scanned (35 parsed) in 0.42s".
-func summary(in *Input, files []string, counts map[rules.Level]int, suppressed int) string {
+// in 2 files; 120 files scanned (35 parsed) in 0.42s". With a baseline a
+// line of counts by state comes first, and with a diff base the findings
+// are said to be on changed lines.
+func summary(in *Input, files []string, counts map[rules.Level]int, suppressed, shown int, onlyNew bool) string {
 	what := fmt.Sprintf("%s scanned (%d parsed)", plural(in.Stats.Files, "file", "files"), in.Stats.Parsed)
 	if in.Stats.Archives > 0 || in.Stats.Classes > 0 {
 		what += fmt.Sprintf(", %s and %s", plural(in.Stats.Archives, "archive", "archives"), plural(in.Stats.Classes, "class", "classes"))
@@ -221,8 +261,19 @@ func summary(in *Input, files []string, counts map[rules.Level]int, suppressed i
 	if len(tail) > 0 {
 		extra = "; " + strings.Join(tail, ", ")
 	}
-	if len(in.Findings) == 0 {
-		return "No findings.\n" + scanned + extra
+	head, what, where := "", "finding", ""
+	if in.Baseline != nil {
+		newN, unchanged := in.baselineCounts()
+		head = fmt.Sprintf("%d new, %d unchanged (baseline %s), %d absent\n", newN, unchanged, clean(in.Baseline.File), len(in.Baseline.Absent))
+	}
+	if onlyNew {
+		what = "new finding"
+	}
+	if in.DiffBase != nil {
+		where = " on lines changed since " + clean(in.DiffBase.Ref)
+	}
+	if shown == 0 {
+		return head + "No " + what + "s" + where + ".\n" + scanned + extra
 	}
 	var byLevel []string
 	for _, l := range []struct {
@@ -238,9 +289,9 @@ func summary(in *Input, files []string, counts map[rules.Level]int, suppressed i
 			byLevel = append(byLevel, plural(n, l.single, l.multi))
 		}
 	}
-	return fmt.Sprintf("%s (%s) in %s; %s%s",
-		plural(len(in.Findings), "finding", "findings"), strings.Join(byLevel, ", "),
-		plural(len(files), "file", "files"), scanned, extra)
+	return fmt.Sprintf("%s%s (%s) in %s%s; %s%s", head,
+		plural(shown, what, what+"s"), strings.Join(byLevel, ", "),
+		plural(len(files), "file", "files"), where, scanned, extra)
 }
 
 func plural(n int, single, multi string) string {
