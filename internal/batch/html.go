@@ -334,8 +334,8 @@ td.rules{font-size:12px;color:var(--muted)}
 .repo-sec{margin:16px 0 24px;padding-top:8px;border-top:1px solid var(--line)}
 .reason{background:#fdecea;border-left:3px solid var(--err);padding:4px 8px;white-space:pre-wrap;overflow-wrap:anywhere}
 .reason.st-partial{background:#fff4e5;border-color:var(--warn)}.reason.st-empty{background:var(--bg2);border-color:#9aa0a6}
-.findings td{font-size:13px}
-.findings .lvl{width:5em}.findings td.rule{width:16em}
+.findings{table-layout:fixed}.findings td{font-size:13px}
+.findings .lvl{width:5em}.findings td.rule{width:18em}
 .findings td.loc{width:40%;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;overflow-wrap:anywhere}
 .lvl{font-weight:600}.lvl.error{color:var(--err)}.lvl.warning{color:var(--warn)}.lvl.note{color:var(--note)}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
