@@ -175,6 +175,12 @@ func errText(err error) string {
 	return err.Error()
 }
 
+// Excluded reports whether discovery skips the slash-separated path rel
+// (relative to the scan root) for matching an --exclude pattern. A
+// baseline uses it to tell a finding that is gone from one that was not
+// looked for.
+func Excluded(rel string, patterns []string) bool { return excluded(rel, patterns) }
+
 // excluded matches a slash-separated relative path against --exclude globs.
 // A pattern without a slash matches any single path segment (as in
 // .gitignore); with a slash it matches the whole path, where "**" stands

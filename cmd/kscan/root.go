@@ -31,7 +31,12 @@ driver registration. It also reads build files (pom.xml, Gradle) for logging and
 conflicts and the Koupleless adapters a base needs ('kscan deps').
 It reports each hazard with the reason and a fix, as text, JSON or SARIF 2.1.0.
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input errors,
+For a CI gate on code that already has findings, 'kscan baseline' records them and
+'kscan scan --baseline FILE' fails only on new ones; 'kscan scan --diff-base REF' looks only
+at lines changed since REF.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (with a baseline: new
+findings), 2 usage or input errors (also a missing baseline file or an unknown --diff-base ref),
 3 (batch, merge) some repository could not be scanned.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -39,7 +44,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(newScanCmd(), newFixCmd(), newDepsCmd(), newBatchCmd(), newMergeCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newBaselineCmd(), newFixCmd(), newDepsCmd(), newBatchCmd(), newMergeCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
 	return root
 }
 

@@ -38,6 +38,7 @@ type scanFlags struct {
 	config      string
 	archive     archiveFlags
 	adapters    []string
+	gate        gateFlags
 }
 
 func newScanCmd() *cobra.Command {
@@ -47,10 +48,20 @@ func newScanCmd() *cobra.Command {
 		Short: "Scan Java sources (default: the current directory)",
 		Long: `Scan .java files under the given files and directories (default: the current directory).
 Directories named .git, target, build, out and node_modules are skipped, and so are paths
-matching --exclude. Paths in reports are relative to --root (default: the current directory).`,
+matching --exclude. Paths in reports are relative to --root (default: the current directory).
+
+With a baseline (--baseline, or baseline: in .kscan.yaml) each finding is new or unchanged,
+and only new ones fail the run; the text report lists only new findings unless
+--show-unchanged is given. With --diff-base only findings on lines changed since the merge
+base of REF and HEAD are reported (uncommitted and untracked files included).
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (new ones, with a
+baseline), 2 usage or configuration errors (a missing baseline, an unknown --diff-base ref).`,
 		Example: `  kscan scan .
   kscan scan --format sarif -o kscan.sarif --fail-on error .
-  kscan scan --exclude 'generated' --exclude 'src/legacy/**' src/main/java`,
+  kscan scan --exclude 'generated' --exclude 'src/legacy/**' src/main/java
+  kscan scan --baseline .kscan-baseline.json .
+  kscan scan --diff-base origin/main .`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runScan(cmd, args, &fl) },
 	}
 	addScanFlags(cmd, &fl)
@@ -61,6 +72,7 @@ matching --exclude. Paths in reports are relative to --root (default: the curren
 	cmd.Flags().StringVar(&fl.color, "color", "auto", "color text output: auto, always or never (NO_COLOR is honoured)")
 	cmd.Flags().BoolVarP(&fl.verbose, "verbose", "v", false, "text output: show class, method, fingerprint and help link of each finding")
 	cmd.Flags().BoolVar(&fl.stats, "stats", false, "print throughput and peak memory to standard error")
+	addGateFlags(cmd, &fl.gate)
 	return cmd
 }
 
@@ -86,6 +98,7 @@ type scanRun struct {
 	opts   scanner.Options
 	failOn rules.Level
 	mode   string
+	cfg    *config.Config
 }
 
 // prepare turns flags and configuration into scan options; every error is
@@ -162,6 +175,7 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 		},
 		failOn: failOn,
 		mode:   mode,
+		cfg:    cfg,
 	}, nil
 }
 
@@ -192,7 +206,15 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		return err
 	}
 	failOn, mode := sr.failOn, sr.mode
+	g, err := loadGate(cmd, &fl.gate, sr)
+	if err != nil {
+		return err
+	}
 	res, err := sr.execute()
+	if err != nil {
+		return err
+	}
+	out, err := g.apply(res, sr)
 	if err != nil {
 		return err
 	}
@@ -201,8 +223,8 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		Tool:          report.Tool{Name: "kscan", Version: toolVersion(), InformationURI: "https://github.com/kscan/kscan"},
 		Root:          res.Root,
 		Rules:         sr.opts.Rules,
-		Findings:      res.Findings,
-		Notifications: res.Notifications,
+		Findings:      out.findings,
+		Notifications: out.notifications,
 		Stats: report.Stats{Files: res.Stats.Files, Parsed: res.Stats.Parsed, Bytes: res.Stats.Bytes, Duration: res.Stats.Duration,
 			Archives: res.Stats.Archives, Classes: res.Stats.Classes},
 		Suppressions: map[int][]report.Suppression{},
@@ -211,12 +233,18 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	for _, d := range res.Roles {
 		in.Roles = append(in.Roles, report.Role{Dir: d.Dir, Role: d.Name, Reason: d.Reason})
 	}
-	for i, f := range res.Findings {
+	for i, f := range out.findings {
 		for _, s := range f.Suppressed {
 			in.Suppressions[i] = append(in.Suppressions[i], report.Suppression{Kind: s.Kind, Justification: s.Justification})
 		}
 	}
-	textOpts := report.TextOptions{Color: color, Verbose: fl.verbose}
+	if g.baseline != nil {
+		in.Baseline = &report.Baseline{File: g.baselineName, States: out.states, Absent: out.absent}
+	}
+	if g.changes != nil {
+		in.DiffBase = &report.DiffBase{Ref: g.changes.Ref, MergeBase: g.changes.Base}
+	}
+	textOpts := report.TextOptions{Color: color, Verbose: fl.verbose, ShowUnchanged: fl.gate.showUnchanged}
 	write := func(w io.Writer) error {
 		switch fl.format {
 		case "json":
@@ -236,7 +264,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	// Machine-readable output keeps stdout clean; input problems still
 	// reach a person on stderr.
 	if fl.format != "text" || fl.output != "" {
-		if err := report.Notifications(cmd.ErrOrStderr(), res.Notifications, report.TextOptions{Color: color}); err != nil {
+		if err := report.Notifications(cmd.ErrOrStderr(), out.notifications, report.TextOptions{Color: color}); err != nil {
 			return err
 		}
 	}
@@ -244,17 +272,9 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		printStats(cmd.ErrOrStderr(), res)
 	}
 
-	n := 0
-	for _, f := range res.Findings {
-		if len(f.Suppressed) > 0 {
-			continue
-		}
-		if failOn != rules.LevelNone && f.Level.Rank() >= failOn.Rank() {
-			n++
-		}
-	}
+	n := out.fails(failOn)
 	if fl.strict {
-		for _, nt := range res.Notifications {
+		for _, nt := range out.notifications {
 			if nt.Level == rules.LevelError || nt.Level == rules.LevelWarning {
 				n++
 			}
