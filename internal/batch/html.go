@@ -58,6 +58,7 @@ type reportCard struct {
 // reportChart is a horizontal bar chart; each bar is one row.
 type reportChart struct {
 	Width, Height int
+	BarH          int
 	LabelX        int // right edge of the labels
 	PlotX         int // left edge of the bars
 	Bars          []reportBar
@@ -183,7 +184,7 @@ func newReportView(s *Summary) *reportView {
 // stacked bars (with LevelCounts) are split into error, warning and note
 // parts whose edges are rounded from running totals so they tile exactly.
 func layoutBars(bars []reportBar, labelW, of int) reportChart {
-	c := reportChart{Width: chartWidth, LabelX: labelW - 8, PlotX: labelW, Bars: bars, Shown: len(bars), Of: of}
+	c := reportChart{Width: chartWidth, BarH: chartBarH, LabelX: labelW - 8, PlotX: labelW, Bars: bars, Shown: len(bars), Of: of}
 	c.Height = len(bars)*chartRowH + 4
 	plotW := chartWidth - labelW - chartNumW
 	max := 0
@@ -202,7 +203,7 @@ func layoutBars(bars []reportBar, labelW, of int) reportChart {
 	for i := range bars {
 		b := &bars[i]
 		b.Y = 4 + i*chartRowH
-		b.TextY = b.Y + 13
+		b.TextY = b.Y + chartBarH - 5 // baseline of 12px text centred on the bar
 		b.W = scale(b.Count)
 		if b.W == 0 && b.Count > 0 {
 			b.W = 1 // a bar that is there must show
@@ -466,7 +467,7 @@ const reportHTML = `<!DOCTYPE html>
 <figcaption>Repositories per state</figcaption>
 <svg id="chart-states" viewBox="0 0 {{.Width}} {{.Height}}" width="{{.Width}}" height="{{.Height}}" role="img" aria-label="Repositories per state">
 {{- range .Bars}}
-<g class="bar" data-state="{{.Key}}" data-count="{{.Count}}"><title>{{.Title}}</title><text class="lbl" x="{{$.StateChart.LabelX}}" y="{{.TextY}}">{{.Label}}</text><rect class="{{.Class}}" x="{{$.StateChart.PlotX}}" y="{{.Y}}" width="{{.W}}" height="18"></rect><text class="num" x="{{.NumX}}" y="{{.TextY}}">{{.Count}}</text></g>
+<g class="bar" data-state="{{.Key}}" data-count="{{.Count}}"><title>{{.Title}}</title><text class="lbl" x="{{$.StateChart.LabelX}}" y="{{.TextY}}">{{.Label}}</text><rect class="{{.Class}}" x="{{$.StateChart.PlotX}}" y="{{.Y}}" width="{{.W}}" height="{{$.StateChart.BarH}}"></rect><text class="num" x="{{.NumX}}" y="{{.TextY}}">{{.Count}}</text></g>
 {{- end}}
 </svg>
 </figure>{{end}}{{end}}
@@ -474,7 +475,7 @@ const reportHTML = `<!DOCTYPE html>
 <figcaption>Findings per rule{{if gt .Of .Shown}} <small>(the {{.Shown}} most frequent of {{.Of}} rules)</small>{{end}}</figcaption>
 {{if .Bars}}<svg id="chart-rules" viewBox="0 0 {{.Width}} {{.Height}}" width="{{.Width}}" height="{{.Height}}" role="img" aria-label="Findings per rule">
 {{- range .Bars}}
-<g class="bar" data-rule="{{.Key}}" data-count="{{.Count}}"><title>{{.Title}}</title><text class="lbl" x="{{$.RuleChart.LabelX}}" y="{{.TextY}}">{{.Label}}</text><rect class="{{.Class}}" x="{{$.RuleChart.PlotX}}" y="{{.Y}}" width="{{.W}}" height="18"></rect><text class="num" x="{{.NumX}}" y="{{.TextY}}">{{.Count}}</text></g>
+<g class="bar" data-rule="{{.Key}}" data-count="{{.Count}}"><title>{{.Title}}</title><text class="lbl" x="{{$.RuleChart.LabelX}}" y="{{.TextY}}">{{.Label}}</text><rect class="{{.Class}}" x="{{$.RuleChart.PlotX}}" y="{{.Y}}" width="{{.W}}" height="{{$.RuleChart.BarH}}"></rect><text class="num" x="{{.NumX}}" y="{{.TextY}}">{{.Count}}</text></g>
 {{- end}}
 </svg>{{else}}<p>No findings.</p>{{end}}
 </figure>{{end}}
@@ -485,7 +486,7 @@ const reportHTML = `<!DOCTYPE html>
 {{- range .Bars}}
 {{- $b := .}}
 <g class="bar" data-repo="{{.Key}}" data-count="{{.Count}}"><title>{{.Title}}</title><a href="{{.Href}}"><text class="lbl" x="{{$.RepoChart.LabelX}}" y="{{.TextY}}">{{.Label}}</text></a>
-{{- range .Segs}}<rect class="{{.Class}}" data-level="{{.Level}}" data-count="{{.Count}}" x="{{.X}}" y="{{$b.Y}}" width="{{.W}}" height="18"><title>{{.Subtitle}}</title></rect>{{end -}}
+{{- range .Segs}}<rect class="{{.Class}}" data-level="{{.Level}}" data-count="{{.Count}}" x="{{.X}}" y="{{$b.Y}}" width="{{.W}}" height="{{$.RepoChart.BarH}}"><title>{{.Subtitle}}</title></rect>{{end -}}
 <text class="num" x="{{.NumX}}" y="{{.TextY}}">{{.Count}}</text></g>
 {{- end}}
 </svg>{{else}}<p>No findings.</p>{{end}}
