@@ -31,6 +31,7 @@ bench:
 	$(GO) build -o bin/kscan-bench ./cmd/kscan-bench
 	scripts/bench.sh bin/kscan-bench "$(CORPUS)" "$(JOBS)"
 	$(GO) test -run '^$$' -bench . -benchmem ./scanner/ ./scanner/classfile/ ./scanner/archive/ ./adapters/
+	$(GO) test -run '^$$' -bench BenchmarkBatch -benchtime 1x ./cmd/kscan/
 
 # Each fuzz target for a short fixed time: parsers of untrusted bytes.
 FUZZTIME ?= 10s
@@ -48,6 +49,7 @@ fuzz-smoke:
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/javasrc/
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
 	$(GO) test -run '^$$' -fuzz '^FuzzSigType$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseList$$' -fuzztime $(FUZZTIME) ./internal/batch/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./scanner/gitdiff/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./scanner/baseline/
 

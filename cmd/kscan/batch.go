@@ -22,6 +22,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kscan/kscan/internal/batch"
+	"github.com/kscan/kscan/internal/procstat"
 	"github.com/kscan/kscan/rules"
 )
 
@@ -42,6 +43,7 @@ type batchFlags struct {
 	disable  []string
 	excludes []string
 	mode     string
+	stats    bool
 }
 
 func newBatchCmd() *cobra.Command {
@@ -95,6 +97,7 @@ above --fail-on; 2 usage errors; 3 some repository could not be scanned (its sta
 	f.StringArrayVar(&fl.only, "rule", nil, "run only this rule (repeatable)")
 	f.StringArrayVar(&fl.disable, "disable", nil, "do not run this rule (repeatable)")
 	f.StringArrayVar(&fl.excludes, "exclude", nil, "skip paths matching this glob in every repository (repeatable)")
+	f.BoolVar(&fl.stats, "stats", false, "print repositories/s and peak memory (the batch's own and the largest scan's) to standard error")
 	f.StringVar(&fl.mode, "mode", "", "dynamic or static, for every repository (default: each repository's .kscan.yaml, else dynamic)")
 	return cmd
 }
@@ -160,6 +163,7 @@ func runBatch(cmd *cobra.Command, listPath string, fl *batchFlags) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	start := time.Now()
 	out, err := batch.Run(ctx, entries, batch.Options{
 		Out: fl.output, Cache: cache, Jobs: fl.jobs, Timeout: fl.timeout, Shard: shard, Force: fl.force,
 		KscanVersion: toolVersion(), RulesVersion: rv, Progress: prog,
@@ -174,7 +178,13 @@ func runBatch(cmd *cobra.Command, listPath string, fl *batchFlags) error {
 	if err := batch.WriteManifest(fl.output, &batch.Manifest{List: listPath, Shard: shard.String(), Out: out}); err != nil {
 		return err
 	}
-	return summarize(cmd, fl.output, out.Statuses, failOn)
+	err = summarize(cmd, fl.output, out.Statuses, failOn)
+	if fl.stats {
+		secs := max(time.Since(start).Seconds(), 1e-9)
+		fmt.Fprintf(cmd.ErrOrStderr(), "kscan: %d repositories (%d reused) in %.2fs: %.2f repositories/s; peak RSS %s (batch), %d kB (largest scan)\n",
+			len(out.Statuses), out.Reused, secs, float64(len(out.Statuses))/secs, procstat.PeakRSS(), procstat.ChildrenPeakRSS())
+	}
+	return err
 }
 
 // summarize writes the reports and turns the outcome into the exit code.

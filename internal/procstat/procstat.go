@@ -24,3 +24,8 @@ func PeakRSS() string {
 	}
 	return "unknown"
 }
+
+// ChildrenPeakRSS is the largest peak resident set among the process's
+// finished and waited-for children (kscan batch's per-repository scans),
+// in kB; 0 where unknown.
+func ChildrenPeakRSS() int64 { return childrenMaxRSS() }
