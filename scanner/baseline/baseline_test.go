@@ -89,6 +89,20 @@ func TestCompare(t *testing.T) {
 			wantStates: []State{StateUnchanged, StateNew, StateUnchanged},
 		},
 		{
+			name:       "a tie pairs the later copy: the survivor moved up",
+			baseline:   []Entry{entry("system-exit", "A.java", 4, "aa:1"), entry("system-exit", "A.java", 8, "aa:2")},
+			today:      []rules.Finding{finding("system-exit", "A.java", 6, "aa:1")},
+			wantStates: []State{StateUnchanged},
+			wantAbsent: []int{0},
+		},
+		{
+			name:     "a tie pairs the later copies: an insertion pushed the second down",
+			baseline: []Entry{entry("system-exit", "A.java", 4, "aa:1"), entry("system-exit", "A.java", 7, "aa:2")},
+			today: []rules.Finding{finding("system-exit", "A.java", 4, "aa:1"), finding("system-exit", "A.java", 6, "aa:2"),
+				finding("system-exit", "A.java", 8, "aa:3")},
+			wantStates: []State{StateUnchanged, StateNew, StateUnchanged},
+		},
+		{
 			name:       "same number of identical findings: all unchanged, whatever the lines",
 			baseline:   []Entry{entry("system-exit", "A.java", 10, "aa:1"), entry("system-exit", "A.java", 20, "aa:2")},
 			today:      []rules.Finding{finding("system-exit", "A.java", 30, "aa:1"), finding("system-exit", "A.java", 3, "aa:2")},

@@ -33,7 +33,11 @@ const maxAlign = 1 << 20
 // would then report the wrong one as absent. Instead each group of
 // identical findings is paired with its entries in order, keeping the
 // lines as close as possible, and only the surplus on either side is new
-// or absent.
+// or absent. The counts, and so the gate, are right whatever the lines
+// did; which copy is named new or absent is a judgement from lines alone,
+// and can name the wrong one when the remaining copies moved exactly onto
+// the lines of the removed ones. On a tie the later copies are paired, as
+// lines move down below an insertion and up below a deletion.
 func Compare(b *File, findings []rules.Finding, inScope func(Entry) bool) ([]State, []Entry) {
 	states := make([]State, len(findings))
 	today := map[string][]int{}
