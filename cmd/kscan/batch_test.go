@@ -274,6 +274,24 @@ func TestBatchEndToEnd(t *testing.T) {
 		}
 	}
 	validateSARIF(t, loadSchema(t), string(mustRead(t, filepath.Join(work, "full", "results.sarif"))))
+	// Every repository has its row in summary.md, its section in the HTML
+	// report and its run in the combined log.
+	md := string(mustRead(t, filepath.Join(work, "full", "summary.md")))
+	page := string(mustRead(t, filepath.Join(work, "full", "report.html")))
+	combined := string(mustRead(t, filepath.Join(work, "full", "results.sarif")))
+	var keys struct{ Repositories []string }
+	json.Unmarshal(mustRead(t, filepath.Join(work, "full", "batch.json")), &keys)
+	if len(keys.Repositories) != len(want) {
+		t.Fatalf("batch.json lists %d repositories", len(keys.Repositories))
+	}
+	for _, k := range keys.Repositories {
+		if !strings.Contains(page, `id="repo-`+k+`"`) || !strings.Contains(combined, `"kscan-batch/`+k+`/"`) {
+			t.Errorf("%s: no section in report.html or no run in results.sarif", k)
+		}
+	}
+	if rows := strings.Count(md, "\n| "); rows < len(want) {
+		t.Errorf("summary.md has %d table rows, want at least %d", rows, len(want))
+	}
 
 	// Killed half-way, then run again: the same result as the run above.
 	cmd := exec.Command(kscanBin, args("resumed", "--jobs", "1")...)
