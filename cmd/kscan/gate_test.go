@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-const legacyDb = "src/main/java/com/example/order/LegacyDb.java"
+const gateLegacyDb = "src/main/java/com/example/order/LegacyDb.java"
 
 // gateReport is the part of the JSON report the gate tests read.
 type gateReport struct {
@@ -37,7 +37,7 @@ type gateReport struct {
 	} `json:"diffBase"`
 }
 
-func parseReport(t *testing.T, r result) gateReport {
+func gateParseReport(t *testing.T, r result) gateReport {
 	t.Helper()
 	var doc gateReport
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
@@ -56,8 +56,8 @@ func (g gateReport) byState(state string) []string {
 	return out
 }
 
-// editFile replaces old with new in dir/name, failing when old is absent.
-func editFile(t *testing.T, dir, name, old, new string) {
+// gateEditFile replaces old with new in dir/name, failing when old is absent.
+func gateEditFile(t *testing.T, dir, name, old, new string) {
 	t.Helper()
 	p := filepath.Join(dir, name)
 	data, err := os.ReadFile(p)
@@ -118,10 +118,10 @@ func TestBaselineGate(t *testing.T) {
 	}
 
 	// A new hazard: exactly it is new, and it fails the run.
-	editFile(t, dir, legacyDb, "        return DriverManager.getConnection(url);",
+	gateEditFile(t, dir, gateLegacyDb, "        return DriverManager.getConnection(url);",
 		"        Runtime.getRuntime().halt(2);\n        return DriverManager.getConnection(url);")
 	r = kscan(t, dir, "scan", "--format", "json")
-	doc := parseReport(t, r)
+	doc := gateParseReport(t, r)
 	if r.code != 1 {
 		t.Errorf("a new error-level finding: exit %d, want 1\n%s", r.code, r.stderr)
 	}
@@ -139,16 +139,16 @@ func TestBaselineGate(t *testing.T) {
 
 	// A removed hazard is absent; a remaining new one below the gate's
 	// level does not fail it.
-	editFile(t, dir, legacyDb, "        Runtime.getRuntime().halt(2);\n", "")
-	editFile(t, dir, legacyDb, "            System.exit(1);\n", "")
-	editFile(t, dir, legacyDb, "        return DriverManager", "        System.out.println(url);\n        return DriverManager")
+	gateEditFile(t, dir, gateLegacyDb, "        Runtime.getRuntime().halt(2);\n", "")
+	gateEditFile(t, dir, gateLegacyDb, "            System.exit(1);\n", "")
+	gateEditFile(t, dir, gateLegacyDb, "        return DriverManager", "        System.out.println(url);\n        return DriverManager")
 	r = kscan(t, dir, "scan", "--format", "json")
-	doc = parseReport(t, r)
+	doc = gateParseReport(t, r)
 	if r.code != 0 {
 		t.Errorf("absent and a warning-level new finding: exit %d, want 0\n%s", r.code, r.stderr)
 	}
 	if doc.Baseline == nil || len(doc.Baseline.Absent) != 1 || doc.Baseline.Absent[0].RuleID != "system-exit" ||
-		doc.Baseline.Absent[0].Path != legacyDb || doc.Baseline.Absent[0].Line != 20 {
+		doc.Baseline.Absent[0].Path != gateLegacyDb || doc.Baseline.Absent[0].Line != 20 {
 		t.Errorf("absent %+v, want LegacyDb.java:20 system-exit", doc.Baseline)
 	}
 	if got := doc.byState("new"); strings.Join(got, ",") != "LegacyDb.java:21:stdout-usage" {
@@ -192,15 +192,15 @@ func TestBaselineGate(t *testing.T) {
 	// Absent only where the scan looked: a scan of one file or with the
 	// rule off does not call the others fixed.
 	r = kscan(t, dir, "scan", "--format", "json", "src/main/java/com/example/order/OrderApplication.java")
-	if doc := parseReport(t, r); len(doc.Baseline.Absent) != 0 {
+	if doc := gateParseReport(t, r); len(doc.Baseline.Absent) != 0 {
 		t.Errorf("scan of one file reports other files' findings absent: %+v", doc.Baseline.Absent)
 	}
 	r = kscan(t, dir, "scan", "--format", "json", "--disable", "system-exit")
-	if doc := parseReport(t, r); len(doc.Baseline.Absent) != 0 {
+	if doc := gateParseReport(t, r); len(doc.Baseline.Absent) != 0 {
 		t.Errorf("a disabled rule's findings reported absent: %+v", doc.Baseline.Absent)
 	}
 	r = kscan(t, dir, "scan", "--format", "json", "--exclude", "LegacyDb.java")
-	if doc := parseReport(t, r); len(doc.Baseline.Absent) != 0 {
+	if doc := gateParseReport(t, r); len(doc.Baseline.Absent) != 0 {
 		t.Errorf("an excluded file's findings reported absent: %+v", doc.Baseline.Absent)
 	}
 }
@@ -218,7 +218,7 @@ func TestBaselineFromSARIF(t *testing.T) {
 	}
 	// A SARIF log written with a baseline, absent results included, is a
 	// baseline of what that scan found.
-	editFile(t, dir, legacyDb, "            System.exit(1);\n", "")
+	gateEditFile(t, dir, gateLegacyDb, "            System.exit(1);\n", "")
 	if r := kscan(t, dir, "scan", "--baseline", "old.sarif", "--format", "sarif", "-o", "new.sarif"); r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -239,9 +239,9 @@ func TestIdenticalFindings(t *testing.T) {
 	if r := kscan(t, dir, "baseline", "-o", "b.json"); r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	editFile(t, dir, "Twice.java", "      System.exit(1);\n", "")
+	gateEditFile(t, dir, "Twice.java", "      System.exit(1);\n", "")
 	r := kscan(t, dir, "scan", "--baseline", "b.json", "--format", "json")
-	doc := parseReport(t, r)
+	doc := gateParseReport(t, r)
 	if r.code != 0 || doc.Baseline.New != 0 || doc.Baseline.Unchanged != 1 || len(doc.Baseline.Absent) != 1 || doc.Baseline.Absent[0].Line != 4 {
 		t.Errorf("exit %d, baseline %+v: want the line-4 exit absent and the other unchanged", r.code, doc.Baseline)
 	}
@@ -249,7 +249,7 @@ func TestIdenticalFindings(t *testing.T) {
 	// moved down a line, as lines do below an insertion).
 	os.WriteFile(filepath.Join(dir, "Twice.java"), []byte(strings.Replace(src, "    log();\n", "    System.exit(1);\n    log();\n", 1)), 0o644)
 	r = kscan(t, dir, "scan", "--baseline", "b.json", "--format", "json")
-	doc = parseReport(t, r)
+	doc = gateParseReport(t, r)
 	if r.code != 1 || doc.Baseline.New != 1 || doc.Baseline.Unchanged != 2 || strings.Join(doc.byState("new"), ",") != "Twice.java:6:system-exit" {
 		t.Errorf("exit %d, baseline %+v, new %v", r.code, doc.Baseline, doc.byState("new"))
 	}
@@ -334,7 +334,7 @@ func TestDiffBase(t *testing.T) {
 	git("add", "-A")
 	git("commit", "-q", "-m", "init")
 	git("branch", "base")
-	editFile(t, svc, "src/A.java", "    int x = 1;\n", "    int x = 1;\n    System.exit(3);\n")
+	gateEditFile(t, svc, "src/A.java", "    int x = 1;\n", "    int x = 1;\n    System.exit(3);\n")
 
 	tests := []struct {
 		name, dir string
@@ -350,7 +350,7 @@ func TestDiffBase(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			args := append([]string{"scan", "--diff-base", "HEAD", "--format", "json"}, tc.args...)
 			r := kscan(t, tc.dir, args...)
-			doc := parseReport(t, r)
+			doc := gateParseReport(t, r)
 			var got []string
 			for _, f := range doc.Findings {
 				got = append(got, f.Path+":"+itoa(f.Region.StartLine)+":"+f.RuleID)
@@ -402,14 +402,14 @@ func TestDiffBaseWithBaseline(t *testing.T) {
 	}
 	// Re-indent the accepted line (changed, same fingerprint) and add a
 	// new exit.
-	editFile(t, repo, "A.java", "    System.exit(1);\n", "      System.exit(1);\n    System.exit(2);\n")
+	gateEditFile(t, repo, "A.java", "    System.exit(1);\n", "      System.exit(1);\n    System.exit(2);\n")
 	r := kscan(t, repo, "scan", "--diff-base", "HEAD", "--baseline", bl, "--format", "json")
-	doc := parseReport(t, r)
+	doc := gateParseReport(t, r)
 	if r.code != 1 || strings.Join(doc.byState("unchanged"), ",") != "A.java:3:system-exit" ||
 		strings.Join(doc.byState("new"), ",") != "A.java:4:system-exit" {
 		t.Errorf("exit %d, unchanged %v, new %v", r.code, doc.byState("unchanged"), doc.byState("new"))
 	}
-	editFile(t, repo, "A.java", "    System.exit(2);\n", "")
+	gateEditFile(t, repo, "A.java", "    System.exit(2);\n", "")
 	if r := kscan(t, repo, "scan", "--diff-base", "HEAD", "--baseline", bl); r.code != 0 {
 		t.Errorf("only an accepted finding on changed lines: exit %d\n%s", r.code, r.stdout)
 	}
