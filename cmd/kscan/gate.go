@@ -66,6 +66,13 @@ func loadGate(cmd *cobra.Command, fl *gateFlags, sr *scanRun) (*gate, error) {
 		g.baselineName, g.baseline = name, b
 	}
 	if fl.diffBase != "" {
+		// A missing path is reported as the scan would, not as git's
+		// complaint about a directory that does not exist.
+		for _, p := range sr.opts.Paths {
+			if _, err := os.Stat(p); err != nil {
+				return nil, usageError{&scanner.PathError{Path: p, Err: errors.Unwrap(err)}}
+			}
+		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
 		ch, err := gitdiff.Load(ctx, gitDir(sr.opts.Paths), fl.diffBase)

@@ -278,6 +278,7 @@ func TestGateErrors(t *testing.T) {
 		{"baseline without -o", dir, "", []string{"baseline"}, "needs -o FILE"},
 		{"diff base outside git", nogit, "", []string{"scan", "--diff-base", "main"}, "--diff-base main: "},
 		{"diff base empty", nogit, "", []string{"scan", "--diff-base", ""}, "--diff-base: empty revision"},
+		{"diff base, missing path", nogit, "", []string{"scan", "--diff-base", "HEAD", "does/not/exist"}, "does/not/exist: no such file or directory"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
