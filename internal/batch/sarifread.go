@@ -1,75 +1,16 @@
 package batch
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/kscan/kscan/scanner/report"
 )
 
-// sarifLog is the part of a kscan SARIF log a batch reads.
-type sarifLog struct {
-	Runs []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool struct {
-		Driver struct {
-			Rules []struct {
-				ID               string `json:"id"`
-				ShortDescription struct {
-					Text string `json:"text"`
-				} `json:"shortDescription"`
-				DefaultConfiguration struct {
-					Level string `json:"level"`
-				} `json:"defaultConfiguration"`
-			} `json:"rules"`
-		} `json:"driver"`
-	} `json:"tool"`
-	Results []struct {
-		RuleID  string `json:"ruleId"`
-		Level   string `json:"level"`
-		Message struct {
-			Text string `json:"text"`
-		} `json:"message"`
-		Locations []struct {
-			PhysicalLocation struct {
-				ArtifactLocation struct {
-					URI string `json:"uri"`
-				} `json:"artifactLocation"`
-				Region struct {
-					StartLine int `json:"startLine"`
-				} `json:"region"`
-			} `json:"physicalLocation"`
-		} `json:"locations"`
-		Suppressions  []json.RawMessage `json:"suppressions"`
-		BaselineState string            `json:"baselineState"`
-		Properties    struct {
-			Adapters string `json:"adapters"`
-		} `json:"properties"`
-	} `json:"results"`
-	Invocations []struct {
-		ToolExecutionNotifications []struct {
-			Level   string `json:"level"`
-			Message struct {
-				Text string `json:"text"`
-			} `json:"message"`
-			Locations []struct {
-				PhysicalLocation struct {
-					ArtifactLocation struct {
-						URI string `json:"uri"`
-					} `json:"artifactLocation"`
-				} `json:"physicalLocation"`
-			} `json:"locations"`
-		} `json:"toolExecutionNotifications"`
-	} `json:"invocations"`
-	Properties struct {
-		Roles []struct {
-			Role string `json:"role"`
-		} `json:"kscan.roles"`
-	} `json:"properties"`
-}
+// sarifLog is a repository's SARIF log as a batch reads it.
+type sarifLog struct{ *report.Log }
 
 func readSARIF(path string) (*sarifLog, error) {
 	f, err := os.Open(path)
@@ -77,14 +18,14 @@ func readSARIF(path string) (*sarifLog, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var log sarifLog
-	if err := json.NewDecoder(f).Decode(&log); err != nil {
+	log, err := report.ReadLog(f)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	if len(log.Runs) == 0 {
 		return nil, fmt.Errorf("%s: no runs", path)
 	}
-	return &log, nil
+	return &sarifLog{log}, nil
 }
 
 // count fills a status's numbers from the log: findings by level (absent
@@ -99,7 +40,7 @@ func (l *sarifLog) count(st *Status) {
 			if r.BaselineState == "absent" {
 				continue
 			}
-			if len(r.Suppressions) > 0 {
+			if r.Suppressed() {
 				st.Suppressed++
 				continue
 			}
@@ -114,7 +55,7 @@ func (l *sarifLog) count(st *Status) {
 				continue
 			}
 			st.Rules[r.RuleID]++
-			for _, a := range strings.Split(r.Properties.Adapters, ",") {
+			for _, a := range strings.Split(r.Property("adapters"), ",") {
 				if a = strings.TrimSpace(a); a != "" {
 					adapters[a] = true
 				}
@@ -174,7 +115,7 @@ func (l *sarifLog) findings(browse string, max int) ([]FindingRef, int) {
 	var all []FindingRef
 	for _, run := range l.Runs {
 		for _, r := range run.Results {
-			if r.BaselineState == "absent" || len(r.Suppressions) > 0 {
+			if r.BaselineState == "absent" || r.Suppressed() {
 				continue
 			}
 			f := FindingRef{Rule: r.RuleID, Level: r.Level, Message: r.Message.Text}

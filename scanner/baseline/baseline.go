@@ -165,45 +165,11 @@ func checkFingerprintVersion(name, v string) error {
 	return fmt.Errorf("%s: made with fingerprint version %s, this kscan computes %s: no finding would match; re-create the baseline with 'kscan baseline'", name, v, FingerprintVersion)
 }
 
-// sarifLog is the part of a SARIF log a baseline needs.
-type sarifLog struct {
-	Runs []struct {
-		Tool struct {
-			Driver struct {
-				Name    string `json:"name"`
-				Version string `json:"version"`
-			} `json:"driver"`
-		} `json:"tool"`
-		Results []struct {
-			RuleID  string `json:"ruleId"`
-			Kind    string `json:"kind"`
-			Message struct {
-				Text string `json:"text"`
-			} `json:"message"`
-			Locations []struct {
-				PhysicalLocation struct {
-					ArtifactLocation struct {
-						URI string `json:"uri"`
-					} `json:"artifactLocation"`
-					Region struct {
-						StartLine int `json:"startLine"`
-					} `json:"region"`
-				} `json:"physicalLocation"`
-			} `json:"locations"`
-			PartialFingerprints map[string]string `json:"partialFingerprints"`
-			Suppressions        []struct {
-				Status string `json:"status"`
-			} `json:"suppressions"`
-			BaselineState string `json:"baselineState"`
-		} `json:"results"`
-	} `json:"runs"`
-}
-
 // parseSARIF takes the results of kscan's runs in a SARIF log. Results
 // that kscan would not record are skipped: suppressed ones, and those a
 // baseline comparison reported as absent (not found in that scan).
 func parseSARIF(name string, data []byte) (*File, error) {
-	var log sarifLog
+	var log report.Log
 	if err := json.Unmarshal(data, &log); err != nil {
 		return nil, fmt.Errorf("%s: SARIF: %v", name, err)
 	}
@@ -216,7 +182,7 @@ func parseSARIF(name string, data []byte) (*File, error) {
 		runs++
 		f.Tool = report.Tool{Name: "kscan", Version: run.Tool.Driver.Version}
 		for i, r := range run.Results {
-			if r.BaselineState == "absent" || (r.Kind != "" && r.Kind != "fail") || accepted(r.Suppressions) {
+			if r.BaselineState == "absent" || (r.Kind != "" && r.Kind != "fail") || r.Suppressed() {
 				continue
 			}
 			fp := r.PartialFingerprints[FingerprintVersion]
@@ -250,19 +216,6 @@ func parseSARIF(name string, data []byte) (*File, error) {
 	}
 	sortEntries(f.Findings)
 	return f, nil
-}
-
-// accepted: a suppression that is not under review or rejected applies
-// (SARIF §3.35.3; a missing status means accepted).
-func accepted(sups []struct {
-	Status string `json:"status"`
-}) bool {
-	for _, s := range sups {
-		if s.Status == "" || s.Status == "accepted" {
-			return true
-		}
-	}
-	return false
 }
 
 // uriPath turns a relative SARIF artifact URI back into the path kscan
