@@ -203,13 +203,21 @@ func TestSARIFGolden(t *testing.T) {
 	if r.code != 1 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
+	checkSARIFGolden(t, out, "order-service.sarif")
+}
+
+// checkSARIFGolden validates the SARIF file at out against the schema and
+// compares it, normalised, with testdata/golden/name (-update rewrites it).
+// It returns the normalised text.
+func checkSARIFGolden(t *testing.T, out, name string) string {
+	t.Helper()
 	data, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	validateSARIF(t, loadSchema(t), string(data))
 	got := normalizeSARIF(t, string(data))
-	golden := filepath.Join(repoRoot(t), "testdata", "golden", "order-service.sarif")
+	golden := filepath.Join(repoRoot(t), "testdata", "golden", name)
 	if *updateGolden {
 		os.MkdirAll(filepath.Dir(golden), 0o755)
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -223,6 +231,7 @@ func TestSARIFGolden(t *testing.T) {
 	if got != string(want) {
 		t.Errorf("SARIF differs from %s; run go test ./cmd/kscan -update and review the diff", golden)
 	}
+	return got
 }
 
 func normalizeSARIF(t *testing.T, s string) string {
