@@ -235,7 +235,7 @@ func TestBatchEndToEnd(t *testing.T) {
 	cache := filepath.Join(work, "cache")
 	args := func(out string, extra ...string) []string {
 		return append([]string{"batch", list, "-o", filepath.Join(work, out), "--cache", cache,
-			"--timeout", "3s", "--progress", "lines", "--fail-on", "none"}, extra...)
+			"--timeout", "5s", "--progress", "lines", "--fail-on", "none"}, extra...)
 	}
 
 	// An uninterrupted run: every repository is recorded with its state.

@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"html/template"
@@ -17,14 +16,11 @@ import (
 // the one inline script only sorts the repository table. A
 // Content-Security-Policy allows exactly that script and style by hash,
 // so nothing else can run or load even if an escape were ever missed.
-// Times are left out on purpose, as in summary.md.
+// Times are left out on purpose, as in summary.md. The page streams to w:
+// callers write to a temporary file renamed on success (WriteReports), so
+// a failed render leaves no half page, without holding the page in memory.
 func WriteHTML(w io.Writer, s *Summary) error {
-	var b bytes.Buffer
-	if err := reportTemplate.Execute(&b, newReportView(s)); err != nil {
-		return err
-	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return reportTemplate.Execute(w, newReportView(s))
 }
 
 // Chart sizes, in SVG user units. The SVGs scale down to the page width.
