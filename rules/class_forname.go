@@ -67,7 +67,7 @@ func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe strin
 	switch {
 	case isJDKClassName(name.Value), jdbcDrivers[name.Value]:
 		return true, SeverityNone, ""
-	case declares(p, name.Value):
+	case declaresHere(p, name.Value):
 		return true, SeverityNone, ""
 	}
 	return false, p.AtMost(SeverityInfo), name.Value
@@ -113,6 +113,9 @@ func checkClassForName(p *Pass) {
 			return
 		}
 		if probe != "" {
+			// A class of the scanned project resolves the same through any
+			// loader: dropped once the project's classes are known.
+			d.UnlessDeclared = probe
 			d.Message = simpleOwner(c.Owner) + "." + c.Name + " probes for " + quote(probe) + ", a class of another library, with the caller's ClassLoader; fine when the base provides that library"
 		}
 		d.Severity, d.Span, d.Context = sev, c.Span, c.Context

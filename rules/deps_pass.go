@@ -14,6 +14,9 @@ type DepsPass struct {
 	// Adapters is the adapter mapping table in force: the default table
 	// plus any extra tables of the run.
 	Adapters *adapters.Table
+	// Mentions are the occurrences of the tokens the rule declared in
+	// Rule.Mentions, in path order.
+	Mentions []facts.Mention
 	report   func(Diagnostic)
 }
 

@@ -2,7 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"strings"
+	"sort"
 
 	"github.com/kscan/kscan/rules/facts"
 )
@@ -19,6 +19,9 @@ var duplicateFrameworkClassesRule = register(&Rule{
 	Default:   SeverityHigh,
 	Severity:  map[facts.Role]Severity{facts.RoleModule: SeverityHigh, facts.RolePrivate: SeverityHigh},
 	CheckDeps: checkDuplicateFrameworkClasses,
+	// The built side: the same framework classes in a module's archive and
+	// in a shared one.
+	CheckClassPath: checkDuplicateClasses,
 	Help: `**Why it breaks.** A module looks classes up in itself first, then in the base. A framework packaged
 in the module is loaded a second time by the module's ClassLoader, so the base's and the module's copies are
 different classes: ` + "`ServerlessApplicationListener is not assignable to interface ApplicationListener`" + `,
@@ -52,32 +55,9 @@ needing a module-private copy (` + "`xxl-job-core`" + `, ` + "`j2cache-core`" + 
 or ` + "`excludeGroupIds=org.springframework,org.springframework.boot`" + ` in ` + "`conf/ark/bootstrap.properties`" + `.`,
 })
 
-// frameworkGroups are the groups a base provides to its modules
-// (RULES H12); a module's own copy is a duplicate class.
-var frameworkGroups = []string{
-	"org.springframework", "com.alipay.sofa", "org.slf4j", "ch.qos.logback", "org.apache.logging.log4j",
-	"org.apache.tomcat.embed", "net.sf.ehcache", "org.apache.dubbo", "com.alibaba:dubbo", "io.grpc",
-	"com.google.protobuf:protobuf-java", "org.apache.kafka:kafka-clients", "org.apache.rocketmq", "redis.clients:jedis",
-	"org.mybatis", "com.alibaba:druid", "mysql:mysql-connector-java", "com.mysql:mysql-connector-j", "org.postgresql",
-	"org.mongodb", "org.hibernate", "com.squareup.okhttp3", "org.elasticsearch",
-}
-
 // privateCopies must stay in the module (Koupleless docs).
 var privateCopies = map[string]bool{
 	"com.xuxueli:xxl-job-core": true, "net.oschina.j2cache:j2cache-core": true, "com.ctrip.framework.apollo:apollo-client": true,
-}
-
-func isFramework(d *facts.Dependency) bool {
-	for _, g := range frameworkGroups {
-		if strings.Contains(g, ":") {
-			if d.Key() == g {
-				return true
-			}
-		} else if d.GroupID == g || strings.HasPrefix(d.GroupID, g+".") {
-			return true
-		}
-	}
-	return false
 }
 
 func checkDuplicateFrameworkClasses(p *DepsPass) {
@@ -123,5 +103,44 @@ func checkDuplicateFrameworkClasses(p *DepsPass) {
 			}
 			p.Report(proj, diag)
 		}
+	}
+}
+
+// checkDuplicateClasses reports framework classes that a module's archive
+// bundles while a shared one ships them too: loaded twice, instanceof and
+// casts fail across the module boundary. One finding per pair of archives.
+func checkDuplicateClasses(p *ProjectPass) {
+	type pair struct{ mod, shared facts.ArchiveRef }
+	byPair := map[string][]string{}
+	pairs := map[string]pair{}
+	for name, jars := range p.ClassPath.Classes {
+		if len(jars) < 2 || !isFrameworkClass(name) {
+			continue
+		}
+		for _, m := range jars {
+			if m.Role != facts.RoleModule && m.Role != facts.RolePrivate {
+				continue
+			}
+			for _, s := range jars {
+				if s.Role == facts.RoleShared || s.Role == facts.RoleBase {
+					k := m.Archive + "\x00" + s.Archive
+					byPair[k] = append(byPair[k], name)
+					pairs[k] = pair{m, s}
+				}
+			}
+		}
+	}
+	keys := make([]string, 0, len(byPair))
+	for k := range byPair {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		names := byPair[k]
+		sort.Strings(names)
+		pr := pairs[k]
+		p.ReportArchive(pr.mod, k, Diagnostic{Severity: SeverityHigh, Message: fmt.Sprintf(
+			"%d framework classes (%s, ...) are bundled in %s and also shipped by %s: loaded twice, instanceof and casts fail across the module boundary [in %s]",
+			len(names), names[0], pr.mod.Archive, pr.shared.Archive, pr.mod.Archive)})
 	}
 }

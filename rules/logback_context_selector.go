@@ -20,6 +20,10 @@ var logbackContextSelectorRule = register(&Rule{
 	Default:   SeverityMedium,
 	Severity:  map[facts.Role]Severity{facts.RoleBase: SeverityMedium},
 	CheckDeps: checkLogbackContextSelector,
+	// Wherever the selector is set: a -D in a start script, a Dockerfile
+	// or jvm.config, jvmArguments in a build file, System.setProperty.
+	Mentions:     []string{"ArkLogbackContextSelector"},
+	MentionFiles: []string{"Dockerfile*", "*.sh", "jvm.config", "jvm.options", "*.conf"},
 	Help: `**Why it breaks.** Logback keeps one default LoggerContext per JVM. Koupleless gives each module its own
 through ` + "`ArkLogbackContextSelector`" + `, which the base must select with
 ` + "`-Dlogback.ContextSelector=com.alipay.sofa.ark.common.adapter.ArkLogbackContextSelector`" + ` (or
@@ -77,7 +81,7 @@ func checkLogbackContextSelector(p *DepsPass) {
 			p.Report(proj, at)
 			continue
 		}
-		if proj.ContextSelector != "" {
+		if selectorSet(p, proj) {
 			continue
 		}
 		at.Message = fmt.Sprintf("the base runs logback (%s) but ArkLogbackContextSelector is configured nowhere in the project: modules share the base's LoggerContext and configuration; start the base with -Dlogback.ContextSelector=com.alipay.sofa.ark.common.adapter.ArkLogbackContextSelector", depWhere(lb))
@@ -98,4 +102,45 @@ func hasLogbackStarterAdapter(p *DepsPass, proj *facts.BuildProject) bool {
 		}
 	}
 	return false
+}
+
+// selectorSet reports a mention of the selector in the project's own files:
+// under its directory, outside test directories and nested projects.
+func selectorSet(p *DepsPass, proj *facts.BuildProject) bool {
+	for _, m := range p.Mentions {
+		if inProject(p.Projects, proj, m.Path) {
+			return true
+		}
+	}
+	return false
+}
+
+// inProject reports whether the file at rel belongs to proj: under its
+// directory, not under a "test" directory there, and not in a nested
+// project with a build file of its own.
+func inProject(all []*facts.BuildProject, proj *facts.BuildProject, rel string) bool {
+	under := func(dir string) (string, bool) {
+		if dir == "." {
+			return rel, true
+		}
+		return strings.CutPrefix(rel, dir+"/")
+	}
+	sub, ok := under(proj.Dir)
+	if !ok {
+		return false
+	}
+	for _, seg := range strings.Split(sub, "/") {
+		if seg == "test" {
+			return false
+		}
+	}
+	for _, q := range all {
+		if q == proj || q.Dir == proj.Dir || q.Kind != "maven" && q.Kind != "gradle" {
+			continue
+		}
+		if _, below := under(q.Dir); below && (proj.Dir == "." || strings.HasPrefix(q.Dir, proj.Dir+"/")) {
+			return false
+		}
+	}
+	return true
 }

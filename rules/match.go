@@ -118,13 +118,14 @@ func quote(s string) string {
 	return "\"" + s + "\""
 }
 
-// declares reports whether the scanned project declares the named class:
-// this file, or a file of the project by its path.
-func declares(p *Pass, fqn string) bool {
+// declaresHere reports whether the pass's own file declares the named
+// class. Whether another file of the project does is known only once every
+// input was read: see Diagnostic.UnlessDeclared.
+func declaresHere(p *Pass, fqn string) bool {
 	for _, t := range p.File.Types {
 		if t == fqn {
 			return true
 		}
 	}
-	return p.Project != nil && p.Project.HasType(fqn)
+	return false
 }

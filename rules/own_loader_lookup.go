@@ -109,8 +109,11 @@ func mentionsParam(p *Pass, at facts.Span, xs []facts.Expr) bool {
 
 func checkOwnLoaderLookup(p *Pass) {
 	tccl := contextLoader(p.File)
-	report := func(at facts.Span, ctx facts.Context, sev Severity, msg string, loader facts.Expr, via bool) {
+	report := func(at facts.Span, ctx facts.Context, sev Severity, msg string, loader facts.Expr, via bool, unless ...string) {
 		d := Diagnostic{Severity: sev, Message: msg, Span: at, Context: ctx}
+		if len(unless) > 0 {
+			d.UnlessDeclared = unless[0]
+		}
 		// Module code's own loader is right; the info finding needs no edit.
 		if !via && p.Role != facts.RoleModule && p.Role != facts.RolePrivate {
 			d.Fixes = []Fix{replace("Use the thread context ClassLoader", loader.Span, tccl)}
@@ -180,7 +183,7 @@ func checkOwnLoaderLookup(p *Pass) {
 // viaLocalLookup reports the class and provider lookups whose direct forms
 // belong to H04/H07, when the own loader arrives through a local variable.
 func viaLocalLookup(p *Pass, c *facts.Call, loader, name facts.Expr, how func(facts.Loader, bool) string,
-	report func(facts.Span, facts.Context, Severity, string, facts.Expr, bool)) {
+	report func(facts.Span, facts.Context, Severity, string, facts.Expr, bool, ...string)) {
 	l, via := fixedLoader(loader)
 	if !via {
 		return
@@ -189,8 +192,11 @@ func viaLocalLookup(p *Pass, c *facts.Call, loader, name facts.Expr, how func(fa
 	if name.Kind == facts.ExprName && name.Local != nil {
 		name = *name.Local
 	}
+	probe := ""
 	if name.Kind != facts.ExprOther || name.Text != "" {
-		skip, s, _ := nameVerdict(p, name)
+		var skip bool
+		var s Severity
+		skip, s, probe = nameVerdict(p, name)
 		if skip {
 			return
 		}
@@ -199,5 +205,5 @@ func viaLocalLookup(p *Pass, c *facts.Call, loader, name facts.Expr, how func(fa
 			sev = p.AtMost(SeverityInfo) // a probe for a fixed class, built from constants
 		}
 	}
-	report(c.Span, c.Context, sev, simpleOwner(c.Owner)+"."+c.Name+" with "+how(l, via)+" cannot see module classes or providers when this code is loaded by the base", loader, via)
+	report(c.Span, c.Context, sev, simpleOwner(c.Owner)+"."+c.Name+" with "+how(l, via)+" cannot see module classes or providers when this code is loaded by the base", loader, via, probe)
 }

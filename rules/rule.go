@@ -136,12 +136,22 @@ type Rule struct {
 	Resources     []string
 	CheckResource func(*ResourcePass)
 
+	// Mentions lists tokens whose occurrences the rule reads
+	// (DepsPass.Mentions): searched in Java sources, build files, and the
+	// files whose base names match MentionFiles (start scripts, ...).
+	Mentions     []string
+	MentionFiles []string
+
 	// Check is called once per file with the file's facts.
 	Check func(*Pass)
 	// CheckProject, when set, is called once after every file was checked,
 	// with the facts of all parsed files, for hazards that span files (a
 	// static field of one class written by another).
 	CheckProject func(*ProjectPass)
+	// CheckClassPath, when set, is called once per scan with what the
+	// scanned archives put side by side on a class path
+	// (ProjectPass.ClassPath); Files is empty.
+	CheckClassPath func(*ProjectPass)
 	// CheckDeps, when set, is called once per scan with the build projects
 	// of the tree and their dependencies (see DepsPass).
 	CheckDeps func(*DepsPass)
@@ -208,7 +218,7 @@ func (r *Rule) rate(role facts.Role, d *Diagnostic) bool {
 	if d.Severity == SeverityNone {
 		d.Severity = base
 	}
-	d.RuleID = r.ID
+	d.RuleID, d.Role = r.ID, role
 	return true
 }
 
@@ -239,6 +249,9 @@ func (p *ResourcePass) Report(d Diagnostic) {
 type ProjectPass struct {
 	Rule  *Rule
 	Files []*facts.File
+	// ClassPath is what the scanned archives put side by side on a class
+	// path: service providers and class names.
+	ClassPath *facts.ClassPath
 	// RoleOf says where the code at a path runs.
 	RoleOf func(path string) facts.Role
 	report func(Diagnostic)
@@ -258,7 +271,22 @@ func (p *ProjectPass) Report(path string, d Diagnostic) {
 	if d.Severity == SeverityNone || d.Severity > base {
 		d.Severity = base
 	}
-	d.RuleID, d.Path = p.Rule.ID, path
+	d.RuleID, d.Path, d.Role = p.Rule.ID, path, p.RoleOf(path)
+	p.report(d)
+}
+
+// ReportArchive records a diagnostic about an archive on the class path
+// (see ClassPath), rated for the role of the archive's code; d.Severity,
+// when set, caps that rating.
+func (p *ProjectPass) ReportArchive(ref facts.ArchiveRef, key string, d Diagnostic) {
+	base := p.Rule.SeverityFor(ref.Role)
+	if base == SeverityNone {
+		return
+	}
+	if d.Severity == SeverityNone || d.Severity > base {
+		d.Severity = base
+	}
+	d.RuleID, d.Path, d.Entry, d.Key, d.Role = p.Rule.ID, ref.Anchor, ref.Archive, key, ref.Role
 	p.report(d)
 }
 
@@ -285,6 +313,17 @@ type Diagnostic struct {
 	// Properties are structured details for machines (the adapters a
 	// dependency needs, ...), carried into the finding and SARIF.
 	Properties map[string]string
+	// UnlessDeclared names a class: the finding is dropped when the scanned
+	// project declares it. Which classes the project declares is known only
+	// once every input was read, so the scanner decides.
+	UnlessDeclared string
+	// Entry and Key place a diagnostic about an archive as a whole (a
+	// provider file, a bundled framework): Entry is the logical path of
+	// the archive concerned ("app.jar!/BOOT-INF/lib/x.jar"), Key what
+	// identifies the finding there, since there is no code text to hash.
+	Entry, Key string
+	// Role is the role the diagnostic was rated at.
+	Role facts.Role
 }
 
 // Fix is one suggested change, made of edits to the file.
@@ -330,6 +369,9 @@ type Finding struct {
 	SourceLine  int      `json:"sourceLine,omitempty"` // compiled code: the class's source line, 0 when unknown
 	// Properties are structured details of the finding (see Diagnostic).
 	Properties map[string]string `json:"properties,omitempty"`
+	// UnlessDeclared: see Diagnostic; the scanner resolves it before any
+	// report is written.
+	UnlessDeclared string `json:"-"`
 	// Suppressed lists why the finding is not held against the code; a
 	// suppressed finding stays in every report, marked.
 	// Reports carry them as SARIF-style suppressions.

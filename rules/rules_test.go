@@ -113,7 +113,7 @@ func isResource(name string) bool {
 		return true
 	}
 	for _, r := range rules.All() {
-		for _, g := range r.Resources {
+		for _, g := range append(r.Resources, r.MentionFiles...) {
 			if ok, _ := filepath.Match(g, name); ok {
 				return true
 			}

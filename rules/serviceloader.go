@@ -1,6 +1,10 @@
 package rules
 
 import (
+	"fmt"
+	"sort"
+	"strings"
+
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -22,6 +26,8 @@ var serviceLoaderRule = register(&Rule{
 	Keywords: []string{"ServiceLoader", "SpringFactoriesLoader"},
 	Calls:    []string{"load", "loadInstalled", "loadFactories", "loadFactoryNames"},
 	Check:    checkServiceLoader,
+	// The provider side: several archives providing one service.
+	CheckClassPath: checkServiceProviders,
 	Help: `**Why it breaks.** ` + "`ServiceLoader`" + ` finds providers through one ClassLoader. Given the caller's own loader
 (` + "`X.class.getClassLoader()`" + `), the system loader or ` + "`loadInstalled`" + `, it runs with the base's loader when the
 code is shared, and never sees providers that a module packages. ` + "`ServiceLoader.load(S)`" + ` uses the thread
@@ -101,4 +107,30 @@ func checkServiceLoader(p *Pass) {
 			})
 		}
 	})
+}
+
+// checkServiceProviders reports service interfaces and spring.factories
+// keys provided by several archives: whichever loader looks first decides
+// which providers every app gets. One finding per providing archive.
+func checkServiceProviders(p *ProjectPass) {
+	keys := make([]string, 0, len(p.ClassPath.Services))
+	for k := range p.ClassPath.Services {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		jars := p.ClassPath.Services[key]
+		if len(jars) < 2 {
+			continue
+		}
+		what := "service " + key
+		if k, ok := strings.CutPrefix(key, "spring.factories "); ok {
+			what = "spring.factories key " + k
+		}
+		for _, j := range jars {
+			p.ReportArchive(j, key, Diagnostic{Severity: SeverityLow, Message: fmt.Sprintf(
+				"%s is provided by %d archives (%s): the providers a lookup sees depend on which ClassLoader runs it, and a result cached by the first app is every app's [in %s]",
+				what, len(jars), archiveList(jars), j.Archive)})
+		}
+	}
 }

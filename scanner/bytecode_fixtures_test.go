@@ -200,28 +200,28 @@ func sourceLines(t *testing.T, dir, fx string, role facts.Role) map[string]bool 
 }
 
 func bytecodeLines(t *testing.T, fx string, jobs []classJob, names map[string]bool, role facts.Role) map[string]bool {
-	p := newPlan(rules.All())
-	idx := binIndex{src: newTypeIndex([]input{{rel: fx}}), classes: names}
-	bins := &binResult{classes: map[string]binClass{}}
-	var found []rules.Finding
-	var kept []*facts.File
+	e, err := newEnv(&Options{Rules: rules.All(), Role: role, Root: os.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.index = newProjectIndex([]input{{rel: fx}}, nil)
+	for n := range names {
+		e.index.classes[n] = true
+	}
 	for _, j := range jobs {
 		j.role = role
-		out := scanClass(j, p, idx)
+		out := scanClass(j, e.plan)
 		for _, n := range out.notes {
 			t.Errorf("%s: %s", fx, n.Message)
 		}
-		found = append(found, out.findings...)
+		e.report(out.findings)
 		if out.facts != nil {
-			kept = append(kept, forProject(out.facts))
-			bins.classes[j.path] = binClass{anchor: j.anchor, role: role}
+			e.index.keepClass(forProject(out.facts), j.path, entryAt{anchor: j.anchor, role: role})
 		}
 	}
-	ro := newRoles(os.TempDir(), nil, role, false)
-	proj, _ := projectPass(p, kept, nil, ro, bins)
-	found = append(found, proj...)
+	projectPass(e, nil)
 	out := map[string]bool{}
-	for _, f := range found {
+	for _, f := range dropDeclared(e.findings, e.index.declared) {
 		out[fmt.Sprintf("%s:%d", f.RuleID, f.SourceLine)] = true
 	}
 	return out

@@ -2,168 +2,24 @@ package scanner
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
-	"github.com/kscan/kscan/adapters"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/deps"
 )
 
-// DepsResult is what the dependency pass found: one entry per build
-// project of the tree, and what could not be read or resolved.
-type DepsResult struct {
-	Root          string
-	Projects      []*facts.BuildProject
-	Notifications []rules.Notification
-	src           map[string][]byte // build files read, by relative path
-}
-
-// Dependencies reads the build files under opts.Paths (offline; parents
-// and BOMs also from ~/.m2/repository) without running any rule.
-func Dependencies(opts Options) (*DepsResult, error) {
-	root := opts.Root
-	if root == "" {
-		root = "."
-	}
-	root, err := filepath.Abs(root)
-	if err != nil {
-		return nil, err
-	}
-	if len(opts.Paths) == 0 {
-		opts.Paths = []string{"."}
-	}
-	for _, t := range opts.Paths {
-		if _, err := os.Stat(t); err != nil {
-			return nil, &PathError{t, err}
-		}
-	}
-	ro := newRoles(root, opts.PathRoles, opts.Role, opts.RoleAuto)
-	dr := loadDeps(root, opts.Paths, opts.Excludes, ro, opts.M2Repo)
-	jp, jn := jarProjects(context.Background(), discoverBinaries(opts.Paths, root, opts.Excludes), opts.Archive, ro)
-	dr.Projects = append(dr.Projects, jp...)
-	dr.Notifications = append(dr.Notifications, jn...)
-	return dr, nil
-}
-
-// buildFileKind classifies a base name as a build file the pass reads.
-func buildFileKind(name string) string {
-	switch {
-	case name == "pom.xml":
-		return "pom"
-	case name == "build.gradle" || name == "build.gradle.kts":
-		return "gradle-script"
-	case name == "gradle.lockfile":
-		return "gradle-lock"
-	case name == "libs.versions.toml":
-		return "gradle-catalog"
-	case mvnListRE.MatchString(name):
-		return "maven-list"
-	}
-	return ""
-}
-
-// mvnListRE names saved `mvn dependency:list` / `dependency:tree` output.
-var mvnListRE = regexp.MustCompile(`^dependency-(list|tree)([-.][\w.-]*)?\.txt$`)
-
-// collectBuildFiles lists build files under the targets (relative slash
-// paths), and, for a target with no build file of its own, the nearest pom.xml
-// above it inside the root: `kscan scan src/main/java` still knows its
-// project.
-func collectBuildFiles(root string, targets, excludes []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(abs string) {
-		rel, err := filepath.Rel(root, abs)
-		if err != nil {
-			return
-		}
-		rel = filepath.ToSlash(rel)
-		if !seen[rel] {
-			seen[rel] = true
-			out = append(out, rel)
-		}
-	}
-	for _, t := range targets {
-		abs, err := filepath.Abs(t)
-		if err != nil {
-			continue
-		}
-		fi, err := os.Stat(abs)
-		if err != nil {
-			continue
-		}
-		if !fi.IsDir() {
-			if buildFileKind(filepath.Base(abs)) != "" {
-				add(abs)
-			}
-			continue
-		}
-		foundPom := false
-		filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			rel, _ := filepath.Rel(root, p)
-			rel = filepath.ToSlash(rel)
-			if d.IsDir() {
-				if p != abs && (skipDirs[d.Name()] || excluded(rel, excludes)) {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() && buildFileKind(d.Name()) != "" && !excluded(rel, excludes) {
-				foundPom = true
-				add(p)
-			}
-			return nil
-		})
-		if !foundPom {
-			for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
-				if r, err := filepath.Rel(root, dir); err != nil || strings.HasPrefix(r, "..") {
-					break
-				}
-				if fi, err := os.Stat(filepath.Join(dir, "pom.xml")); err == nil && fi.Mode().IsRegular() {
-					add(filepath.Join(dir, "pom.xml"))
-					break
-				}
-				if dir == root || dir == filepath.Dir(dir) {
-					break
-				}
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-func loadDeps(root string, targets, excludes []string, ro *roles, m2 string) *DepsResult {
-	res := &DepsResult{Root: root, src: map[string][]byte{}}
-	files := collectBuildFiles(root, targets, excludes)
+// loadDeps resolves the build projects of the given build files (relative
+// slash paths): Maven models with parents and BOMs, saved dependency lists,
+// Gradle builds.
+func loadDeps(root string, files []string, ro *roles, m2 string, read func(string) ([]byte, error)) *DepsResult {
+	res := &DepsResult{Root: root}
 	note := func(file string, line int, level rules.Level, msg string) {
 		res.Notifications = append(res.Notifications, rules.Notification{Path: file, Line: line, Level: level, Kind: "dependencies", Message: msg})
-	}
-	read := func(rel string) ([]byte, error) {
-		if b, ok := res.src[rel]; ok {
-			return b, nil
-		}
-		p := rel
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(root, filepath.FromSlash(rel))
-		}
-		b, err := readCapped(p, deps.MaxListSize)
-		if err == nil && !filepath.IsAbs(rel) {
-			res.src[rel] = b
-		}
-		return b, err
 	}
 	byKind := map[string][]string{}
 	for _, f := range files {
@@ -268,13 +124,6 @@ func loadDeps(root string, targets, excludes []string, ro *roles, m2 string) *De
 	for _, p := range gradle {
 		gradleRole(p, ro)
 	}
-	for _, p := range res.Projects {
-		// Only a logback base needs the selector; the search reads sources,
-		// so it is not done for anything else.
-		if p.Role == facts.RoleBase && len(p.Find("ch.qos.logback:logback-classic")) > 0 {
-			p.ContextSelector = findContextSelector(root, p.Dir, read)
-		}
-	}
 	sort.Slice(res.Projects, func(i, j int) bool { return res.Projects[i].Path < res.Projects[j].Path })
 	sort.SliceStable(res.Notifications, func(i, j int) bool {
 		a, b := res.Notifications[i], res.Notifications[j]
@@ -284,16 +133,6 @@ func loadDeps(root string, targets, excludes []string, ro *roles, m2 string) *De
 		return a.Line < b.Line
 	})
 	return res
-}
-
-func relSlash(root, p string) string {
-	if filepath.IsAbs(p) {
-		if r, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(r, "..") {
-			return filepath.ToSlash(r)
-		}
-		return filepath.ToSlash(p)
-	}
-	return filepath.ToSlash(p)
 }
 
 func projectIn(ps []*facts.BuildProject, dir string) *facts.BuildProject {
@@ -318,7 +157,7 @@ func mavenProject(root string, pr *deps.Project, ro *roles, read func(string) ([
 	file := relSlash(root, pr.File)
 	p := newProject(file, "maven", ro)
 	p.GroupID, p.ArtifactID, p.Version = pr.GroupID, pr.ArtifactID, pr.Version
-	if ro.auto && !configuredRole(ro, file) {
+	if ro.auto && !ro.configured(file) {
 		name, why := pr.Role()
 		switch name {
 		case deps.RoleBase:
@@ -368,22 +207,11 @@ func mavenProject(root string, pr *deps.Project, ro *roles, read func(string) ([
 	return p
 }
 
-// configuredRole reports a .kscan.yaml path role covering the file, which
-// wins over what the pom says.
-func configuredRole(ro *roles, file string) bool {
-	for _, pr := range ro.paths {
-		if excluded(file, []string{pr.Glob}) {
-			return true
-		}
-	}
-	return false
-}
-
 // gradleRole reads the Koupleless signals of a Gradle build from its
 // declared coordinates: the base starter makes a base, the app starter a
 // module.
 func gradleRole(p *facts.BuildProject, ro *roles) {
-	if !ro.auto || configuredRole(ro, p.Path) {
+	if !ro.auto || ro.configured(p.Path) {
 		return
 	}
 	for _, d := range p.Dependencies {
@@ -533,101 +361,6 @@ func excludes(patterns []string, g, a string) bool {
 	for _, p := range patterns {
 		pg, pa, _ := strings.Cut(p, ":")
 		if (pg == "*" || pg == g) && (pa == "*" || pa == a) {
-			return true
-		}
-	}
-	return false
-}
-
-// contextSelectorRE is the Koupleless logback selector, however it is set
-// (a -D in a start script or Dockerfile, jvmArguments, System.setProperty).
-var contextSelectorRE = regexp.MustCompile(`ArkLogbackContextSelector`)
-
-// findContextSelector looks through the project's start scripts, build
-// file and main sources for the ArkLogbackContextSelector setting.
-func findContextSelector(root, dir string, read func(string) ([]byte, error)) string {
-	found := ""
-	base := filepath.Join(root, filepath.FromSlash(dir))
-	n := 0
-	filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || found != "" || n > 5000 {
-			return fs.SkipDir
-		}
-		if d.IsDir() {
-			if p != base && (skipDirs[d.Name()] || d.Name() == "test" || isProjectDir(p)) {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		name := d.Name()
-		if !(strings.HasPrefix(name, "Dockerfile") || strings.HasSuffix(name, ".sh") || strings.HasSuffix(name, ".java") ||
-			name == "pom.xml" || strings.HasSuffix(name, ".gradle") || strings.HasSuffix(name, ".kts") ||
-			name == "jvm.config" || name == "jvm.options" || strings.HasSuffix(name, ".conf")) {
-			return nil
-		}
-		n++
-		rel, _ := filepath.Rel(root, p)
-		data, err := read(filepath.ToSlash(rel))
-		if err != nil {
-			return nil
-		}
-		if loc := contextSelectorRE.FindIndex(data); loc != nil {
-			found = fmt.Sprintf("%s:%d", filepath.ToSlash(rel), 1+bytes.Count(data[:loc[0]], []byte{'\n'}))
-		}
-		return nil
-	})
-	return found
-}
-
-// depsPass runs the dependency rules and places their findings.
-func depsPass(p *plan, dr *DepsResult, table *adapters.Table) []rules.Finding {
-	diags := map[string][]rules.Diagnostic{}
-	roleOf := map[string]facts.Role{}
-	for _, pr := range dr.Projects {
-		roleOf[pr.Path] = pr.Role
-		for _, d := range pr.Dependencies {
-			if _, ok := roleOf[d.Path]; !ok {
-				roleOf[d.Path] = pr.Role
-			}
-		}
-	}
-	for _, r := range p.rules {
-		if r.CheckDeps == nil {
-			continue
-		}
-		r.CheckDeps(rules.NewDepsPass(r, dr.Projects, table, func(d rules.Diagnostic) {
-			diags[d.Path] = append(diags[d.Path], d)
-		}))
-	}
-	var out []rules.Finding
-	for file, ds := range diags {
-		src, ok := dr.src[file]
-		if !ok {
-			if isArchiveFile(file) {
-				out = append(out, binaryFindings(file, roleOf[file], ds)...)
-			}
-			continue
-		}
-		out = append(out, resolve(file, src, roleOf[file], nil, ds)...)
-	}
-	return out
-}
-
-// hasDeps reports an enabled rule that reads dependencies.
-func (p *plan) hasDeps() bool {
-	for _, r := range p.rules {
-		if r.CheckDeps != nil {
-			return true
-		}
-	}
-	return false
-}
-
-// isProjectDir reports a directory with a build file of its own: a nested
-// project, whose settings are not its parent's.
-func isProjectDir(dir string) bool {
-	for _, n := range []string{"pom.xml", "build.gradle", "build.gradle.kts"} {
-		if _, err := os.Stat(filepath.Join(dir, n)); err == nil {
 			return true
 		}
 	}

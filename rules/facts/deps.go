@@ -77,9 +77,14 @@ type BuildProject struct {
 	// AddPatch is the "file:line" of a koupleless-base-build-plugin with the
 	// add-patch goal ("" when absent).
 	AddPatch string
-	// ContextSelector is where the ArkLogbackContextSelector is configured
-	// ("file:line"), "" when nowhere in the project.
-	ContextSelector string
+}
+
+// Mention is one occurrence of a token a rule searches the tree for (a
+// setting written in a start script, a Dockerfile or code).
+type Mention struct {
+	Token string
+	Path  string // slash-separated, relative to the scan root
+	Line  int
 }
 
 // Find returns the project's dependencies with groupId:artifactId key.

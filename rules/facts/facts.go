@@ -292,3 +292,21 @@ type File struct {
 	// Test is set for test sources (src/test/...), which most rules skip.
 	Test bool
 }
+
+// ArchiveRef is one archive as a class path sees it.
+type ArchiveRef struct {
+	Archive string // logical path of the archive ("app.jar!/BOOT-INF/lib/x.jar")
+	Anchor  string // the outermost file in the scanned tree
+	Role    Role   // where the archive's code runs
+}
+
+// ClassPath is what the scanned archives put on a class path side by side,
+// for the rules about what several archives provide at once.
+type ClassPath struct {
+	// Services maps a service interface (a META-INF/services file name),
+	// or "spring.factories KEY", to the archives that provide it.
+	Services map[string][]ArchiveRef
+	// Classes maps a class name to the archives that hold it; only names
+	// held by more than one archive are kept.
+	Classes map[string][]ArchiveRef
+}

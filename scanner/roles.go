@@ -2,14 +2,13 @@ package scanner
 
 import (
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/archive"
 	"github.com/kscan/kscan/scanner/deps"
 )
 
@@ -26,6 +25,7 @@ type RoleDecision struct {
 	Role   facts.Role `json:"-"`
 	Name   string     `json:"role"`
 	Reason string     `json:"reason"`
+	tree   bool       // decided by the tree, not by an archive's layout
 }
 
 // ParseRole reads a role name as used by --role and .kscan.yaml.
@@ -54,6 +54,8 @@ type roles struct {
 	fixed facts.Role
 	auto  bool
 
+	// poms are the parsed pom.xml files of the tree, by directory.
+	poms map[string]*deps.POM
 	// libs maps groupId:artifactId of projects in the tree to their role as
 	// a dependency of a module in the tree: shared when the module declares
 	// it provided or excludes it from its ark-biz, private when packaged.
@@ -65,42 +67,32 @@ type roles struct {
 }
 
 func newRoles(root string, paths []PathRole, fixed facts.Role, auto bool) *roles {
-	r := &roles{root: root, paths: paths, fixed: fixed, auto: auto, byDir: map[string]RoleDecision{}, used: map[string]RoleDecision{}}
-	if auto {
-		r.libs = moduleLibraries(root)
-	}
-	return r
+	return &roles{root: root, paths: paths, fixed: fixed, auto: auto, poms: map[string]*deps.POM{},
+		byDir: map[string]RoleDecision{}, used: map[string]RoleDecision{}}
 }
 
-// moduleLibraries reads every pom.xml under root and records how module
-// poms use their dependencies (RULES §0.4: provided or excluded means the
-// base loads it and shares it; packaged means private to the module).
-func moduleLibraries(root string) map[string]RoleDecision {
+// setPOMs gives the roles the parsed pom.xml files of the walk (and those
+// above its targets), by directory; the build kind calls it before any
+// other kind asks for a role.
+func (r *roles) setPOMs(poms map[string]*deps.POM) {
+	r.poms = poms
+	if r.auto {
+		r.libs = moduleLibraries(poms)
+	}
+}
+
+// moduleLibraries records how module poms use their dependencies: provided
+// or excluded means the base loads the library and shares it; packaged
+// means private to the module.
+func moduleLibraries(poms map[string]*deps.POM) map[string]RoleDecision {
 	libs := map[string]RoleDecision{}
-	var poms []string
-	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if d.IsDir() && p != root && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
-			return filepath.SkipDir
-		}
-		if d.Name() == "pom.xml" && d.Type().IsRegular() {
-			poms = append(poms, p)
-		}
-		return nil
-	})
-	sort.Strings(poms)
-	for _, p := range poms {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			continue
-		}
-		rel, _ := filepath.Rel(root, p)
-		pom, err := deps.ParsePOM(filepath.ToSlash(rel), data)
-		if err != nil {
-			continue
-		}
+	var dirs []string
+	for d := range poms {
+		dirs = append(dirs, d)
+	}
+	sort.Slice(dirs, func(i, j int) bool { return poms[dirs[i]].File < poms[dirs[j]].File })
+	for _, dir := range dirs {
+		pom := poms[dir]
 		if role, _ := pom.Role(); role != deps.RoleModule {
 			continue
 		}
@@ -193,14 +185,8 @@ func (r *roles) fromBuild(dir string) RoleDecision {
 }
 
 func (r *roles) pomRole(dir string) (RoleDecision, bool) {
-	p := filepath.Join(r.root, filepath.FromSlash(dir), "pom.xml")
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return RoleDecision{}, false
-	}
-	rel := path.Join(dir, "pom.xml")
-	pom, err := deps.ParsePOM(rel, data)
-	if err != nil {
+	pom := r.poms[dir]
+	if pom == nil {
 		return RoleDecision{}, false
 	}
 	name, evidence := pom.Role()
@@ -213,6 +199,66 @@ func (r *roles) pomRole(dir string) (RoleDecision, bool) {
 		return RoleDecision{}, false
 	}
 	return RoleDecision{Dir: dir, Role: ro, Name: ro.String(), Reason: evidence}, true
+}
+
+// configured reports a .kscan.yaml path role covering rel, which wins over
+// what a build file or an archive's layout says.
+func (r *roles) configured(rel string) bool {
+	for _, p := range r.paths {
+		if excluded(rel, []string{p.Glob}) {
+			return true
+		}
+	}
+	return false
+}
+
+// layoutRole is the role an archive's layout gives its code: a fat jar or
+// war is taken to be a base, so its libraries are shared; an ark biz's own
+// code is a module and its lib/ jars are private to it.
+func layoutRole(l archive.Layout) (facts.Role, bool) {
+	switch l {
+	case archive.LayoutBootInfClasses, archive.LayoutWebInfClasses:
+		return facts.RoleBase, true
+	case archive.LayoutBootInfLib, archive.LayoutWebInfLib, archive.LayoutArkPlugin, archive.LayoutEarLib:
+		return facts.RoleShared, true
+	case archive.LayoutArkBizClasses:
+		return facts.RoleModule, true
+	case archive.LayoutArkBizLib:
+		return facts.RolePrivate, true
+	}
+	return facts.RoleUnknown, false
+}
+
+// inArchive decides the role of code inside an archive at anchor (a path
+// of the tree): a path rule of the configuration first, then the entry's
+// layout (lib/ of a biz, BOOT-INF/lib of a fat jar), then the archive's
+// own kind (a fat jar is a base, a biz a module), then where the archive
+// sits in the tree. Pass a zero layout or kind when there is none.
+func (r *roles) inArchive(anchor string, layout archive.Layout, kind archive.Kind) RoleDecision {
+	if !r.configured(anchor) {
+		if ro, ok := layoutRole(layout); ok {
+			return RoleDecision{Dir: anchor, Role: ro, Name: ro.String(), Reason: anchor + ": archive layout"}
+		}
+		switch kind {
+		case archive.KindFatJar:
+			return RoleDecision{Dir: anchor, Role: facts.RoleBase, Name: facts.RoleBase.String(), Reason: anchor + " is a Spring Boot fat jar (BOOT-INF/)"}
+		case archive.KindArkBiz:
+			return RoleDecision{Dir: anchor, Role: facts.RoleModule, Name: facts.RoleModule.String(), Reason: anchor + " is an ark biz"}
+		}
+	}
+	d := r.decide(anchor)
+	d.tree = true
+	return d
+}
+
+// roleIn is the role of code inside an archive (see inArchive); a decision
+// taken from the tree is recorded as one that applied.
+func (r *roles) roleIn(anchor string, layout archive.Layout) facts.Role {
+	d := r.inArchive(anchor, layout, 0)
+	if d.tree {
+		return r.of(anchor)
+	}
+	return d.Role
 }
 
 // decisions lists the role decisions that applied to scanned files.

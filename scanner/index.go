@@ -1,0 +1,274 @@
+package scanner
+
+import (
+	"bytes"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// projectIndex is what the input kinds learn about the project as a whole:
+// the types it declares, the facts project rules read, what its archives
+// put on a class path, and the mentions rules search for. Kinds fill it
+// concurrently; the project pass reads it once they are done.
+type projectIndex struct {
+	// types knows the source types of the tree from file paths alone, so it
+	// is complete before the first file is parsed.
+	types typeIndex
+	// tokens are the mention tokens of the enabled rules.
+	tokens []string
+
+	mu       sync.Mutex
+	files    []*facts.File      // trimmed facts of parsed files and classes (forProject)
+	entries  map[string]entryAt // where a class's findings go, by logical path
+	classes  map[string]bool    // class names held by scanned archives
+	services map[string]map[string]facts.ArchiveRef
+	holders  map[string]map[string]facts.ArchiveRef // class name -> archives holding it
+	found    []facts.Mention
+}
+
+// entryAt is what placing a finding in an archived class needs.
+type entryAt struct {
+	anchor string
+	role   facts.Role
+}
+
+func newProjectIndex(java []input, tokens []string) *projectIndex {
+	return &projectIndex{
+		types: newTypeIndex(java), tokens: tokens, entries: map[string]entryAt{}, classes: map[string]bool{},
+		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string]map[string]facts.ArchiveRef{},
+	}
+}
+
+// keep records a file's trimmed facts for the project rules.
+func (x *projectIndex) keep(f *facts.File) {
+	x.mu.Lock()
+	x.files = append(x.files, f)
+	x.mu.Unlock()
+}
+
+// keepClass records a class's trimmed facts and where it sits.
+func (x *projectIndex) keepClass(f *facts.File, logical string, at entryAt) {
+	x.mu.Lock()
+	x.files = append(x.files, f)
+	x.entries[logical] = at
+	x.mu.Unlock()
+}
+
+// addClass records a class an archive holds.
+func (x *projectIndex) addClass(name string, ref facts.ArchiveRef) {
+	x.mu.Lock()
+	x.classes[name] = true
+	putRef(x.holders, name, ref)
+	x.mu.Unlock()
+}
+
+// addProvider records a service (or "spring.factories KEY") an archive
+// provides.
+func (x *projectIndex) addProvider(key string, ref facts.ArchiveRef) {
+	x.mu.Lock()
+	putRef(x.services, key, ref)
+	x.mu.Unlock()
+}
+
+func putRef(m map[string]map[string]facts.ArchiveRef, key string, ref facts.ArchiveRef) {
+	if m[key] == nil {
+		m[key] = map[string]facts.ArchiveRef{}
+	}
+	m[key][ref.Archive] = ref
+}
+
+// mentions records where the rules' mention tokens occur in a file.
+func (x *projectIndex) mentions(rel string, src []byte) {
+	for _, t := range x.tokens {
+		if i := bytes.Index(src, []byte(t)); i >= 0 {
+			m := facts.Mention{Token: t, Path: rel, Line: 1 + lineBreaks(src[:i])}
+			x.mu.Lock()
+			x.found = append(x.found, m)
+			x.mu.Unlock()
+		}
+	}
+}
+
+// lineBreaks counts the line breaks in b: LF, CRLF and a lone CR each
+// count once.
+func lineBreaks(b []byte) int {
+	n := 0
+	for i, c := range b {
+		if c == '\n' || c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			n++
+		}
+	}
+	return n
+}
+
+// mentionsFound lists the mentions in path order.
+func (x *projectIndex) mentionsFound() []facts.Mention {
+	out := append([]facts.Mention(nil), x.found...)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Path != out[j].Path {
+			return out[i].Path < out[j].Path
+		}
+		return out[i].Token < out[j].Token
+	})
+	return out
+}
+
+// declared reports whether the project declares a class: a source of the
+// tree (by its path) or a class of a scanned archive.
+func (x *projectIndex) declared(fqn string) bool {
+	return x.classes[fqn] || x.types.HasType(fqn)
+}
+
+// classPath is the class-path fact the project rules read: only class
+// names held by more than one archive are of interest.
+func (x *projectIndex) classPath() *facts.ClassPath {
+	cp := &facts.ClassPath{Services: map[string][]facts.ArchiveRef{}, Classes: map[string][]facts.ArchiveRef{}}
+	for k, m := range x.services {
+		cp.Services[k] = sortedRefs(m)
+	}
+	for k, m := range x.holders {
+		if len(m) > 1 {
+			cp.Classes[k] = sortedRefs(m)
+		}
+	}
+	return cp
+}
+
+func sortedRefs(m map[string]facts.ArchiveRef) []facts.ArchiveRef {
+	out := make([]facts.ArchiveRef, 0, len(m))
+	for _, r := range m {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Archive < out[j].Archive })
+	return out
+}
+
+// typeIndex answers "does the scanned tree declare this type" from file
+// paths alone: a public top-level type lives in Name.java under a directory
+// that ends with its package path. It needs no parsing.
+type typeIndex map[string][]string // "Name.java" -> slash dirs
+
+func newTypeIndex(ins []input) typeIndex {
+	idx := typeIndex{}
+	for _, in := range ins {
+		dir, base := path.Split(in.rel)
+		idx[base] = append(idx[base], "/"+strings.TrimSuffix(dir, "/"))
+	}
+	return idx
+}
+
+func (x typeIndex) HasType(fqn string) bool {
+	if i := strings.IndexByte(fqn, '$'); i >= 0 {
+		fqn = fqn[:i]
+	}
+	dot := strings.LastIndexByte(fqn, '.')
+	if dot < 0 {
+		return false
+	}
+	pkgDir := "/" + strings.ReplaceAll(fqn[:dot], ".", "/")
+	for _, d := range x[fqn[dot+1:]+".java"] {
+		if strings.HasSuffix(d, pkgDir) {
+			return true
+		}
+	}
+	return false
+}
+
+// forProject keeps what project rules read, so that holding every file's
+// facts costs little: static fields, writes to statics, and the
+// declarations that carry a kscan suppression (for findings placed in the
+// file later). Calls, instance creations, argument lists and long
+// expression texts are per-file matters.
+func forProject(f *facts.File) *facts.File {
+	k := &facts.File{Path: f.Path, Package: strings.Clone(f.Package), Test: f.Test, Types: cloneAll(f.Types), Suppressions: f.Suppressions}
+	for _, t := range f.TypeDecls {
+		if suppressAnnotation(t.Annotations) {
+			k.TypeDecls = append(k.TypeDecls, t)
+		}
+	}
+	for _, m := range f.Methods {
+		if suppressAnnotation(m.Annotations) {
+			k.Methods = append(k.Methods, m)
+		}
+	}
+	for _, fd := range f.Fields {
+		if fd.Static {
+			fd.Init = shortExpr(fd.Init)
+			fd.Name, fd.Type, fd.TypeText = strings.Clone(fd.Name), strings.Clone(fd.Type), strings.Clone(fd.TypeText)
+			fd.Annotations = cloneAll(fd.Annotations)
+			fd.Context = cloneContext(fd.Context)
+			k.Fields = append(k.Fields, fd)
+		}
+	}
+	k.Writes = make([]facts.Write, len(f.Writes))
+	for i, w := range f.Writes {
+		w.Args = nil
+		w.Value = shortExpr(w.Value)
+		w.Owner, w.Name, w.Method = strings.Clone(w.Owner), strings.Clone(w.Name), strings.Clone(w.Method)
+		w.Context = cloneContext(w.Context)
+		k.Writes[i] = w
+	}
+	return k
+}
+
+// The strings of bytecode facts are substrings of a class's constant pool;
+// cloning what outlives the class keeps the pool from staying alive with it.
+
+func cloneAll(xs []string) []string {
+	if xs == nil {
+		return nil
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strings.Clone(x)
+	}
+	return out
+}
+
+func cloneContext(c facts.Context) facts.Context {
+	c.Class, c.Method = strings.Clone(c.Class), strings.Clone(c.Method)
+	return c
+}
+
+func suppressAnnotation(anns []string) bool {
+	for _, a := range anns {
+		if strings.Contains(a, "kscan:") {
+			return true
+		}
+	}
+	return false
+}
+
+// shortExpr copies an expression with its text cut to what project rules
+// match on (the start of an initialiser: "Collections.unmodifiableMap(",
+// "new ConcurrentHashMap<>(").
+func shortExpr(x *facts.Expr) *facts.Expr {
+	if x == nil {
+		return nil
+	}
+	c := *x
+	if len(c.Text) > 256 {
+		c.Text = c.Text[:256]
+	}
+	c.Text, c.Value, c.Type = strings.Clone(c.Text), strings.Clone(c.Value), strings.Clone(c.Type)
+	c.Local, c.Call, c.Field = nil, nil, nil
+	return &c
+}
+
+// dropDeclared removes the findings whose rule asked to be dropped when
+// the project declares a class (rules.Diagnostic.UnlessDeclared).
+func dropDeclared(fs []rules.Finding, declared func(string) bool) []rules.Finding {
+	out := fs[:0]
+	for _, f := range fs {
+		if f.UnlessDeclared != "" && declared(f.UnlessDeclared) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}

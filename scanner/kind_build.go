@@ -1,0 +1,149 @@
+package scanner
+
+import (
+	"context"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/kscan/kscan/internal/safefs"
+	"github.com/kscan/kscan/scanner/deps"
+)
+
+// buildKind reads build files: pom.xml, Gradle scripts, lockfiles and
+// version catalogs, and saved dependency lists. It runs before the other
+// kinds, because where code runs (its role) is read from the poms; the
+// models, dependencies and their resolution are scanner/deps' job, this
+// file only orchestrates.
+type buildKind struct{}
+
+func (buildKind) name() string { return kindBuild }
+
+func (buildKind) wants(rel string, d fs.DirEntry) bool { return buildFileKind(path.Base(rel)) != "" }
+
+// buildFileKind classifies a base name as a build file the pass reads.
+func buildFileKind(name string) string {
+	switch {
+	case name == "pom.xml":
+		return "pom"
+	case name == "build.gradle" || name == "build.gradle.kts":
+		return "gradle-script"
+	case name == "gradle.lockfile":
+		return "gradle-lock"
+	case name == "libs.versions.toml":
+		return "gradle-catalog"
+	case mvnListRE.MatchString(name):
+		return "maven-list"
+	}
+	return ""
+}
+
+// mvnListRE names saved `mvn dependency:list` / `dependency:tree` output.
+var mvnListRE = regexp.MustCompile(`^dependency-(list|tree)([-.][\w.-]*)?\.txt$`)
+
+// buildFiles reads the build files of a scan once, inside the root, with
+// the cap of their kind, and keeps their bytes for placing findings.
+type buildFiles struct {
+	root string
+	mu   sync.Mutex
+	src  map[string][]byte // by relative slash path
+}
+
+func (b *buildFiles) read(rel string) ([]byte, error) {
+	b.mu.Lock()
+	data, ok := b.src[rel]
+	b.mu.Unlock()
+	if ok {
+		return data, nil
+	}
+	p := rel
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(b.root, filepath.FromSlash(rel))
+	}
+	max := int64(safefs.MaxBuildFile)
+	if k := buildFileKind(path.Base(rel)); k == "maven-list" || k == "gradle-lock" {
+		max = safefs.MaxList
+	}
+	data, err := safefs.ReadFile(p, max)
+	if err == nil && !filepath.IsAbs(rel) {
+		b.mu.Lock()
+		b.src[rel] = data
+		b.mu.Unlock()
+	}
+	return data, err
+}
+
+// scan parses the poms for the role decisions and, when a dependency rule
+// runs, resolves every build project.
+func (buildKind) scan(ctx context.Context, files []input, e *env) error {
+	// The poms of directories above a directory target count for roles,
+	// and the nearest one is the target's project when it has no build
+	// file of its own: `kscan scan src/main/java` still knows its project.
+	var rels []string
+	seen := map[string]bool{}
+	for _, in := range files {
+		rels = append(rels, in.rel)
+		seen[in.rel] = true
+	}
+	poms := map[string]*deps.POM{}
+	parse := func(rel string) {
+		data, err := e.build.read(rel)
+		if err != nil {
+			return // the dependency pass reports it
+		}
+		if p, err := deps.ParsePOM(rel, data); err == nil {
+			poms[path.Dir(rel)] = p
+		}
+	}
+	for _, in := range files {
+		if path.Base(in.rel) == "pom.xml" {
+			parse(in.rel)
+		}
+		if k := buildFileKind(path.Base(in.rel)); (k == "pom" || k == "gradle-script") && len(e.index.tokens) > 0 {
+			if data, err := e.build.read(in.rel); err == nil {
+				e.index.mentions(in.rel, data)
+			}
+		}
+	}
+	for _, target := range e.walked.targets() {
+		above := e.walked.above[target]
+		for i, in := range above {
+			if _, ok := poms[path.Dir(in.rel)]; !ok {
+				parse(in.rel)
+			}
+			if i == 0 && !e.walked.targetHasBuild[target] && !seen[in.rel] {
+				seen[in.rel] = true
+				rels = append(rels, in.rel)
+			}
+		}
+	}
+	e.roles.setPOMs(poms)
+	if !e.depsOnly && (!e.plan.hasDeps() || e.opts.ParseOnly) {
+		return nil
+	}
+	sort.Strings(rels)
+	dr := loadDeps(e.roles.root, rels, e.roles, e.opts.M2Repo, e.build.read)
+	for _, p := range dr.Projects {
+		e.addProject(p)
+	}
+	for _, n := range dr.Notifications {
+		e.notify(n)
+	}
+	return nil
+}
+
+// relSlash is p relative to root with slashes, or p itself when it is
+// outside the root.
+func relSlash(root, p string) string {
+	if filepath.IsAbs(p) {
+		if r, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(r, "..") {
+			return filepath.ToSlash(r)
+		}
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(p)
+}

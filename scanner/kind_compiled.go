@@ -1,0 +1,423 @@
+package scanner
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/kscan/kscan/internal/safefs"
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/archive"
+	"github.com/kscan/kscan/scanner/bytecode"
+	"github.com/kscan/kscan/scanner/classfile"
+	"github.com/kscan/kscan/scanner/deps"
+)
+
+// compiledKind scans compiled code: jars, wars, ears and class files. Each
+// archive is walked once, and that walk feeds the class jobs of the worker
+// pool, the class-path index (classes and service providers, for the
+// project rules) and the archive's metadata (its coordinates and bundled
+// jars, for the dependency rules).
+type compiledKind struct{}
+
+func (compiledKind) name() string { return kindCompiled }
+
+func (compiledKind) wants(rel string, d fs.DirEntry) bool {
+	return isArchiveFile(rel) || isClassFile(rel)
+}
+
+func isArchiveFile(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".jar", ".war", ".ear":
+		return true
+	}
+	return false
+}
+
+func isClassFile(p string) bool { return strings.HasSuffix(p, ".class") }
+
+// classJob is one class file, or one configuration file inside an
+// archive, for the worker pool.
+type classJob struct {
+	data   []byte
+	path   string // logical path: "lib/a.jar!/com/acme/Foo.class", or the class file's path
+	anchor string // the outermost file in the scanned tree: the jar, or the class file
+	role   facts.Role
+	// resource marks a configuration file inside an archive (logback.xml,
+	// application.properties) for the rules that read such files.
+	resource bool
+}
+
+func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
+	if len(files) == 0 {
+		return nil
+	}
+	p := e.plan
+	if e.opts.ParseOnly {
+		p = &plan{} // parse every class, run no rule
+	}
+	aopts := e.opts.Archive
+	jobs := make(chan classJob, 64)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		defer close(jobs)
+		send := func(j classJob) error {
+			if e.depsOnly {
+				return nil
+			}
+			e.count(func(s *Stats) { s.Bytes += int64(len(j.data)) })
+			select {
+			case jobs <- j:
+				return nil
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		for _, b := range files {
+			if isClassFile(b.rel) {
+				if e.depsOnly {
+					continue
+				}
+				data, err := safefs.ReadFile(b.abs, maxClassSize(aopts))
+				if err != nil {
+					e.notify(rules.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
+					continue
+				}
+				if err := send(classJob{data: data, path: b.rel, anchor: b.rel, role: e.role(b.rel)}); err != nil {
+					return err
+				}
+				continue
+			}
+			e.count(func(s *Stats) { s.Archives++ })
+			if err := walkArchive(gctx, b, e, p, send); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for w := 0; w < e.opts.Jobs; w++ {
+		g.Go(func() error {
+			for j := range jobs {
+				if j.resource {
+					e.report(scanArchivedResource(j, p))
+					continue
+				}
+				out := scanClass(j, p)
+				e.report(out.findings)
+				for _, n := range out.notes {
+					e.notify(n)
+				}
+				if out.facts != nil {
+					e.count(func(s *Stats) { s.Classes++ })
+					if p.hasProject {
+						e.index.keepClass(forProject(out.facts), j.path, entryAt{anchor: j.anchor, role: j.role})
+					}
+				}
+			}
+			return gctx.Err()
+		})
+	}
+	return g.Wait()
+}
+
+func maxClassSize(o archive.Options) int64 {
+	if o.MaxEntrySize > 0 {
+		return o.MaxEntrySize
+	}
+	return archive.DefaultMaxEntrySize
+}
+
+// classNameOf is the binary name of a class entry, with the fat-jar and
+// war prefixes taken off; "" for anything else.
+func classNameOf(entry string) string {
+	if !isClassFile(entry) || strings.HasSuffix(entry, "module-info.class") {
+		return ""
+	}
+	n := strings.TrimSuffix(entry, ".class")
+	for _, pre := range []string{"BOOT-INF/classes/", "WEB-INF/classes/", "META-INF/versions/"} {
+		if strings.HasPrefix(n, pre) {
+			n = strings.TrimPrefix(n, pre)
+			if pre == "META-INF/versions/" {
+				if i := strings.IndexByte(n, '/'); i >= 0 {
+					n = n[i+1:]
+				}
+			}
+		}
+	}
+	return strings.ReplaceAll(n, "/", ".")
+}
+
+// jarMeta collects the metadata entries of one archive.
+type jarMeta struct {
+	pomProps map[string][]byte
+	manifest []byte
+}
+
+// walkArchive walks one archive, once: classes and configuration files go
+// to the worker pool, provider files and class names to the class-path
+// index, pom.properties and manifests to the archive's build project.
+func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJob) error) error {
+	f, size, err := safefs.Open(b.abs, 0)
+	if err != nil {
+		e.notify(rules.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
+		return nil
+	}
+	defer f.Close()
+	var mu sync.Mutex // the visitor runs on the walk's goroutine; metas is also read after
+	metas := map[string]*jarMeta{}
+	kind := archive.KindPlain
+	v := archive.VisitorFuncs{
+		EntryFunc: func(en *archive.Entry) error {
+			if en.Depth == 0 {
+				kind = en.ArchiveKind
+			}
+			if en.IsArchive {
+				return nil
+			}
+			role := e.roles.roleIn(b.rel, en.Layout)
+			ref := facts.ArchiveRef{Archive: en.Archive, Anchor: b.rel, Role: role}
+			switch name := classNameOf(en.Name); {
+			case name != "":
+				if e.depsOnly {
+					return nil
+				}
+				data, err := en.ReadAll()
+				if err != nil {
+					return nil // reported to ProblemFunc
+				}
+				e.index.addClass(name, ref)
+				return send(classJob{data: data, path: en.Path, anchor: b.rel, role: role})
+			case isJarMeta(en.Name):
+				data, err := en.ReadAll()
+				if err != nil {
+					return nil
+				}
+				mu.Lock()
+				m := metas[en.Archive]
+				if m == nil {
+					m = &jarMeta{pomProps: map[string][]byte{}}
+					metas[en.Archive] = m
+				}
+				if en.Name == "META-INF/MANIFEST.MF" {
+					m.manifest = data
+				} else {
+					m.pomProps[en.Name] = data
+				}
+				mu.Unlock()
+			case e.depsOnly:
+			case len(p.resources) > 0 && matchesAny(path.Base(en.Name), p.resources):
+				data, err := en.ReadAll()
+				if err != nil {
+					return nil
+				}
+				return send(classJob{data: data, path: en.Path, anchor: b.rel, role: role, resource: true})
+			case isProviderFile(en.Name):
+				data, err := en.ReadAll()
+				if err != nil {
+					return nil
+				}
+				for _, key := range providedKeys(en.Name, data) {
+					e.index.addProvider(key, ref)
+				}
+			}
+			return nil
+		},
+		ProblemFunc: func(pr archive.Problem) {
+			if e.depsOnly {
+				return
+			}
+			level := rules.LevelWarning
+			switch pr.Kind {
+			case archive.ProblemUnsafeName, archive.ProblemDuplicateName:
+				level = rules.LevelNote // the entry is still scanned
+			}
+			e.notify(rules.Notification{Path: b.rel, Level: level, Kind: "archive-" + kebab(pr.Kind.String()), Message: pr.Error()})
+		},
+	}
+	// The walk fails only when the scan is cancelled or a job cannot be sent.
+	if err := archive.WalkReader(ctx, b.rel, f, size, e.opts.Archive, v); err != nil {
+		return err
+	}
+	e.addProject(jarProject(b.rel, kind, metas, e.roles))
+	return nil
+}
+
+func isJarMeta(name string) bool {
+	return name == "META-INF/MANIFEST.MF" || strings.HasPrefix(name, "META-INF/maven/") && strings.HasSuffix(name, "/pom.properties")
+}
+
+func kebab(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "-") }
+
+// jarProject turns a scanned archive into a build project for the
+// dependency rules: the coordinates of every jar in it (its own and those
+// nested in BOOT-INF/lib, WEB-INF/lib or an ark biz's lib/), from
+// pom.properties, else the manifest, else the file name. A base fat jar is
+// a base, so its libraries are the base's dependencies and
+// adapter-required can tell which adapters a built base lacks.
+func jarProject(rel string, kind archive.Kind, metas map[string]*jarMeta, ro *roles) *facts.BuildProject {
+	order := make([]string, 0, len(metas))
+	for n := range metas {
+		order = append(order, n)
+	}
+	sort.Strings(order)
+	d := ro.inArchive(rel, 0, kind)
+	p := &facts.BuildProject{Path: rel, Dir: path.Dir(rel), Kind: "jar", Role: d.Role, RoleWhy: d.Reason, Resolved: true}
+	for _, name := range order {
+		m := metas[name]
+		for _, d := range deps.FromJarMetadata(name, m.pomProps, m.manifest) {
+			if d.Shaded {
+				continue // bundled inside another artifact: not on the class path as itself
+			}
+			if d.GroupID == "" || d.ArtifactID == "" {
+				continue // a name without a group cannot match the adapter table
+			}
+			// The archive's own coordinates describe the project, not a dependency.
+			if name == rel {
+				if p.ArtifactID == "" {
+					p.GroupID, p.ArtifactID, p.Version = d.GroupID, d.ArtifactID, d.Version
+				}
+				continue
+			}
+			p.Dependencies = append(p.Dependencies, facts.Dependency{
+				GroupID: d.GroupID, ArtifactID: d.ArtifactID, Version: d.Version,
+				Scope: "compile", Path: rel, Source: d.Source.String(), Confidence: d.Confidence.String(),
+				Evidence: d.Evidence,
+			})
+		}
+	}
+	return p
+}
+
+// isProviderFile names the files that declare providers: a service file
+// under META-INF/services/, or META-INF/spring.factories.
+func isProviderFile(name string) bool {
+	return strings.HasPrefix(name, "META-INF/services/") && len(name) > len("META-INF/services/") ||
+		name == "META-INF/spring.factories"
+}
+
+// providedKeys lists what a provider file provides: its service interface
+// when it names at least one provider, or "spring.factories KEY" for each
+// key of a spring.factories file.
+func providedKeys(name string, data []byte) []string {
+	if name == "META-INF/spring.factories" {
+		var keys []string
+		for _, k := range factoryKeys(data) {
+			keys = append(keys, "spring.factories "+k)
+		}
+		return keys
+	}
+	if hasProvider(data) {
+		return []string{strings.TrimPrefix(name, "META-INF/services/")}
+	}
+	return nil
+}
+
+// hasProvider reports a provider line: not blank, not only a comment.
+func hasProvider(data []byte) bool {
+	for _, l := range bytes.Split(data, []byte("\n")) {
+		if i := bytes.IndexByte(l, '#'); i >= 0 {
+			l = l[:i]
+		}
+		if len(bytes.TrimSpace(l)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// factoryKeys lists the keys of a spring.factories properties file.
+func factoryKeys(data []byte) []string {
+	var keys []string
+	cont := false
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		wasCont := cont
+		cont = strings.HasSuffix(l, "\\")
+		if wasCont || l == "" || l[0] == '#' || l[0] == '!' {
+			continue
+		}
+		if i := strings.IndexAny(l, "=:"); i > 0 {
+			keys = append(keys, strings.TrimSpace(l[:i]))
+		}
+	}
+	return keys
+}
+
+type classOut struct {
+	findings []rules.Finding
+	notes    []rules.Notification
+	facts    *facts.File
+}
+
+// scanClass parses one class and runs the per-file rules on its facts; a
+// panic is contained to the class.
+func scanClass(j classJob, p *plan) (out classOut) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = classOut{notes: []rules.Notification{{Path: j.anchor, Level: rules.LevelError, Kind: "internal",
+				Message: fmt.Sprintf("%s: internal error, class skipped: %v", j.path, r)}}}
+		}
+	}()
+	c, err := classfile.Parse(j.data)
+	if err != nil {
+		out.notes = append(out.notes, rules.Notification{Path: j.anchor, Level: rules.LevelWarning, Kind: "class-format",
+			Message: j.path + ": not a readable class file: " + err.Error() + "; skipped"})
+		return out
+	}
+	bf, problems := bytecode.Extract(c, j.path)
+	for _, pr := range problems {
+		out.notes = append(out.notes, rules.Notification{Path: j.anchor, Level: rules.LevelWarning, Kind: "class-format",
+			Message: j.path + ": method " + pr.Method + ": " + pr.Err.Error() + "; scanned in part"})
+	}
+	bf.File.Test = strings.Contains(j.path, "/src/test/") || strings.Contains(j.path, "test-classes/")
+	out.facts = bf.File
+	var diags []rules.Diagnostic
+	for _, r := range p.rules {
+		if r.Check == nil {
+			continue
+		}
+		r.Check(rules.NewPass(r, bf.File, j.role, blankText(bf.Size), nil, func(d rules.Diagnostic) { diags = append(diags, d) }))
+	}
+	out.findings = place(where{path: j.anchor, role: j.role, entry: j.path, sourceFile: bf.SourceFile, lineOf: bf.Line}, diags)
+	return out
+}
+
+// blank stands in for the source text of a class: rules that read text
+// around a span find only spaces, as if the code had no text to show.
+var blank = bytes.Repeat([]byte{' '}, 1<<20)
+
+func blankText(n int) []byte {
+	if n <= len(blank) {
+		return blank[:n:n]
+	}
+	return bytes.Repeat([]byte{' '}, n)
+}
+
+// scanArchivedResource runs the rules that read configuration files on one
+// found inside an archive. Findings point at the outermost archive and name
+// the entry and its line, as class findings do.
+func scanArchivedResource(j classJob, p *plan) []rules.Finding {
+	base := path.Base(j.path)
+	var diags []rules.Diagnostic
+	for _, r := range p.rules {
+		if r.CheckResource == nil || !matchesAny(base, r.Resources) {
+			continue
+		}
+		r.CheckResource(rules.NewResourcePass(r, j.path, j.data, j.role, func(d rules.Diagnostic) { diags = append(diags, d) }))
+	}
+	if len(diags) == 0 {
+		return nil
+	}
+	ls := newLines(j.data)
+	return place(where{path: j.anchor, role: j.role, entry: j.path, sourceFile: base, lineOf: func(off int) int { l, _ := ls.pos(off); return l }}, diags)
+}

@@ -1,0 +1,180 @@
+package scanner
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/kscan/kscan/internal/safefs"
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/javasrc"
+)
+
+// javaKind scans Java sources: a byte pre-filter decides which rules a
+// file could trigger; only files some rule wants are parsed, once, and
+// every rule shares that parse.
+type javaKind struct{}
+
+func (javaKind) name() string { return kindJava }
+
+func (javaKind) wants(rel string, d fs.DirEntry) bool { return strings.HasSuffix(rel, ".java") }
+
+func (javaKind) scan(ctx context.Context, files []input, e *env) error {
+	e.count(func(s *Stats) { s.Files += len(files) })
+	work := make(chan input)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		defer close(work)
+		for _, in := range files {
+			select {
+			case work <- in:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return nil
+	})
+	for w := 0; w < e.opts.Jobs; w++ {
+		g.Go(func() error {
+			ex, err := javasrc.NewExtractor(e.plan.interest, int(e.opts.ParseTimeout/time.Microsecond))
+			if err != nil {
+				return err
+			}
+			defer ex.Close()
+			for in := range work {
+				out := scanSource(ex, in, e)
+				e.report(out.findings)
+				for _, n := range out.notes {
+					e.notify(n)
+				}
+				if out.facts != nil && e.plan.hasProject {
+					e.index.keep(forProject(out.facts))
+				}
+				e.count(func(s *Stats) {
+					s.Bytes += out.bytes
+					if out.parsed {
+						s.Parsed++
+					}
+				})
+				if gctx.Err() != nil {
+					return gctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+type fileOut struct {
+	findings []rules.Finding
+	notes    []rules.Notification
+	parsed   bool
+	bytes    int64
+	facts    *facts.File
+}
+
+// scanSource never fails: every problem with the input becomes a
+// notification naming it, and a panic in a rule or the parser is contained
+// to the file.
+func scanSource(ex *javasrc.Extractor, in input, e *env) (out fileOut) {
+	note := func(level rules.Level, kind string, line int, msg string) {
+		out.notes = append(out.notes, rules.Notification{Path: in.rel, Line: line, Level: level, Kind: kind, Message: msg})
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out.findings = nil
+			note(rules.LevelError, "internal", 0, fmt.Sprintf("internal error, file skipped: %v", r))
+			if os.Getenv("KSCAN_DEBUG") != "" {
+				fmt.Fprintf(os.Stderr, "%s: panic: %v\n%s", in.rel, r, debug.Stack())
+			}
+		}
+	}()
+	max := e.opts.MaxFileSize
+	if in.size > max {
+		note(rules.LevelWarning, "too-large", 0, fmt.Sprintf("%s exceeds the %s limit (--max-file-size); skipped",
+			humanBytes(in.size), humanBytes(max)))
+		return out
+	}
+	src, err := safefs.ReadFile(in.abs, max)
+	if err != nil {
+		note(rules.LevelError, "read-error", 0, "cannot read: "+errText(err))
+		return out
+	}
+	out.bytes = int64(len(src))
+	if len(src) == 0 {
+		note(rules.LevelNote, "empty", 0, "empty file")
+		return out
+	}
+	if isBinary(src) {
+		note(rules.LevelWarning, "binary", 0, "binary content (NUL bytes), not Java source; skipped")
+		return out
+	}
+	role := e.role(in.rel)
+	if e.opts.ParseOnly {
+		if err := ex.ParseOnly(src); err != nil {
+			note(rules.LevelError, "timeout", 0, err.Error()+"; skipped")
+			return out
+		}
+		out.parsed = true
+		return out
+	}
+	e.index.mentions(in.rel, src)
+	cands := e.plan.candidates(src)
+	if len(cands) == 0 {
+		return out
+	}
+	f, problems, err := ex.Extract(in.rel, src, e.index.types)
+	for _, p := range problems {
+		note(rules.LevelWarning, p.Kind, p.Line, p.Message)
+	}
+	if err != nil {
+		kind := "parse-error"
+		if errors.Is(err, javasrc.ErrTimeout) {
+			kind = "timeout"
+		}
+		note(rules.LevelError, kind, 0, err.Error()+"; skipped")
+		return out
+	}
+	out.parsed = true
+	out.facts = f
+	var diags []rules.Diagnostic
+	for _, r := range cands {
+		if f.Test && !r.IncludeTests || r.Check == nil {
+			continue
+		}
+		r.Check(rules.NewPass(r, f, role, src, nil, func(d rules.Diagnostic) { diags = append(diags, d) }))
+	}
+	if len(diags) > 0 {
+		out.findings = place(where{path: in.rel, role: role, src: src, file: f}, diags)
+	}
+	return out
+}
+
+// isBinary looks for NUL bytes in the head of the file, as git does.
+func isBinary(src []byte) bool {
+	head := src
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	return bytes.IndexByte(head, 0) >= 0
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

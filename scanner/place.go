@@ -1,0 +1,278 @@
+package scanner
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// FingerprintVersion names the recipe of fingerprint below. A baseline
+// records it; a change to the recipe must change it, or every baselined
+// finding would come back as new.
+const FingerprintVersion = 1
+
+// fingerprint hashes what identifies a finding apart from its line, plus
+// an ordinal among findings with the same identity in one file, so that
+// inserting lines elsewhere or re-indenting leaves it unchanged and a
+// baseline survives unrelated edits. The parts are, by where the finding
+// is placed:
+//   - text of the tree (sources, configuration, build files): rule, path,
+//     enclosing class and method, the flagged code without whitespace;
+//   - a class or resource inside an archive: rule, logical entry path,
+//     enclosing class and method, message (there is no text to hash);
+//   - an archive as a whole: rule, archive, the diagnostic's key (or its
+//     message).
+func fingerprint(seen map[string]int, parts ...string) string {
+	key := strings.Join(parts, "\x00")
+	sum := sha256.Sum256([]byte(key))
+	seen[key]++
+	return fmt.Sprintf("%s:%d", hex.EncodeToString(sum[:8]), seen[key])
+}
+
+// where says what findings are placed in.
+type where struct {
+	path string // the file in the tree; for archive content, the outermost archive
+	role facts.Role
+	// src is the text of path for text files; nil for archives.
+	src []byte
+	// file holds the in-source suppressions of path, nil when none apply.
+	file *facts.File
+	// entry is the logical path inside the archive ("app.jar!/a/B.class")
+	// for a class or resource in an archive, "" for a file of the tree.
+	entry string
+	// lineOf maps a span offset of an entry to its source line; sourceFile
+	// names that source (a class's SourceFile attribute, a resource's
+	// name). Set for class and resource entries.
+	lineOf     func(off int) int
+	sourceFile string
+	// archive places findings on an archive as a whole, with no line.
+	archive bool
+}
+
+// place turns diagnostics into findings: the one step that gives every
+// input kind its regions, snippets, fixes, suppressions and fingerprints.
+func place(w where, diags []rules.Diagnostic) []rules.Finding {
+	switch {
+	case w.archive:
+		return placeArchive(w, diags)
+	case w.entry != "":
+		return placeEntry(w, diags)
+	}
+	return placeText(w, diags)
+}
+
+func placeText(w where, diags []rules.Diagnostic) []rules.Finding {
+	sort.SliceStable(diags, func(i, j int) bool {
+		if diags[i].Span.Start != diags[j].Span.Start {
+			return diags[i].Span.Start < diags[j].Span.Start
+		}
+		return diags[i].RuleID < diags[j].RuleID
+	})
+	l := newLines(w.src)
+	seen := map[string]int{}
+	out := make([]rules.Finding, 0, len(diags))
+	for _, d := range diags {
+		reg := l.region(d.Span)
+		f := newFinding(d, w)
+		f.Region, f.Snippet = reg, snippet(l.lineText(reg.StartLine))
+		code := ""
+		if d.Span.Start >= 0 && d.Span.End <= len(w.src) && d.Span.Start <= d.Span.End {
+			code = string(w.src[d.Span.Start:d.Span.End])
+		}
+		f.Fingerprint = fingerprint(seen, d.RuleID, w.path, d.Context.Class, d.Context.Method, squeeze(code))
+		f.Fixes = placeFixes(l, d.Fixes)
+		f.Suppressed = suppressedBy(w.file, d.RuleID, reg.StartLine, d.Span)
+		out = append(out, f)
+	}
+	return out
+}
+
+// placeEntry places findings in a class or resource inside an archive:
+// the physical location is the outermost file in the tree, and the message
+// names the entry and its source line. A finally block is compiled once per
+// exit path, so identical diagnostics on one line are one finding.
+// Bytecode has no source text, so findings carry no fixes.
+func placeEntry(w where, diags []rules.Diagnostic) []rules.Finding {
+	sort.SliceStable(diags, func(i, j int) bool { return diags[i].Span.Start < diags[j].Span.Start })
+	seen := map[string]int{}
+	dup := map[string]bool{}
+	var out []rules.Finding
+	for _, d := range diags {
+		line := d.Context.Line
+		if w.lineOf != nil {
+			if l := w.lineOf(d.Span.Start); l > 0 {
+				line = l
+			}
+		}
+		once := d.RuleID + "\x00" + strconv.Itoa(line) + "\x00" + d.Context.Class + "\x00" + d.Context.Method + "\x00" + d.Message
+		if dup[once] {
+			continue
+		}
+		dup[once] = true
+		at := w.entry
+		if line > 0 {
+			src := w.sourceFile
+			if src == "" {
+				src = "line"
+			}
+			at += " (" + src + ":" + strconv.Itoa(line) + ")"
+		}
+		f := newFinding(d, w)
+		f.Message = d.Message + " [in " + at + "]"
+		f.Region = rules.Region{StartLine: max(line, 1)}
+		f.Entry, f.SourceLine = w.entry, line
+		f.Fingerprint = fingerprint(seen, d.RuleID, w.entry, d.Context.Class, d.Context.Method, d.Message)
+		out = append(out, f)
+	}
+	return out
+}
+
+// placeArchive places findings on an archive as a whole (a dependency it
+// bundles, a service it provides): there is no text, so the fingerprint
+// uses the diagnostic's key or message.
+func placeArchive(w where, diags []rules.Diagnostic) []rules.Finding {
+	l := newLines(nil)
+	seen := map[string]int{}
+	out := make([]rules.Finding, 0, len(diags))
+	for _, d := range diags {
+		f := newFinding(d, w)
+		archive, key := w.path, d.Message
+		if d.Key != "" {
+			// A finding about the class path names the nested archive it
+			// concerns, and has no position at all.
+			archive, key = d.Entry, d.Key
+			f.Entry, f.Class, f.Method = d.Entry, "", ""
+			f.Region = rules.Region{StartLine: 1}
+		} else {
+			f.Region = l.region(d.Span)
+			f.Fixes = placeFixes(l, d.Fixes)
+		}
+		f.Fingerprint = fingerprint(seen, d.RuleID, archive, key)
+		out = append(out, f)
+	}
+	return out
+}
+
+func newFinding(d rules.Diagnostic, w where) rules.Finding {
+	f := rules.Finding{
+		RuleID:     d.RuleID,
+		Severity:   d.Severity,
+		Level:      d.Severity.Level(),
+		Message:    d.Message,
+		Properties: d.Properties,
+		Path:       w.path,
+		Class:      strings.Clone(d.Context.Class),
+		Method:     strings.Clone(d.Context.Method),
+
+		UnlessDeclared: d.UnlessDeclared,
+	}
+	if w.role != facts.RoleUnknown {
+		f.Role = w.role.String()
+	}
+	return f
+}
+
+func placeFixes(l *lines, fixes []rules.Fix) []rules.Fix {
+	var out []rules.Fix
+	for _, fx := range fixes {
+		rf := rules.Fix{Description: fx.Description}
+		for _, e := range fx.Edits {
+			e.Region = l.region(e.Span)
+			rf.Edits = append(rf.Edits, e)
+		}
+		out = append(out, rf)
+	}
+	return out
+}
+
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func snippet(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 200 {
+		cut := 200
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
+}
+
+// lines maps byte offsets to 1-based lines and UTF-16 columns.
+type lines struct {
+	src    []byte
+	starts []int
+}
+
+func newLines(src []byte) *lines {
+	l := &lines{src: src, starts: []int{0}}
+	for i, c := range src {
+		if c == '\n' {
+			l.starts = append(l.starts, i+1)
+		}
+	}
+	return l
+}
+
+// pos returns the 1-based line and 1-based UTF-16 column of a byte offset.
+func (l *lines) pos(off int) (line, col int) {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(l.src) {
+		off = len(l.src)
+	}
+	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) - 1
+	return i + 1, 1 + utf16Len(l.src[l.starts[i]:off])
+}
+
+func (l *lines) region(s facts.Span) rules.Region {
+	sl, sc := l.pos(s.Start)
+	el, ec := l.pos(s.End)
+	return rules.Region{StartLine: sl, StartColumn: sc, EndLine: el, EndColumn: ec, ByteOffset: s.Start, ByteLength: s.End - s.Start}
+}
+
+// lineText is the text of a 1-based line without its line break.
+func (l *lines) lineText(line int) string {
+	if line < 1 || line > len(l.starts) {
+		return ""
+	}
+	start := l.starts[line-1]
+	end := len(l.src)
+	if line < len(l.starts) {
+		end = l.starts[line] - 1
+	}
+	return strings.TrimRight(string(l.src[start:end]), "\r")
+}
+
+// utf16Len counts UTF-16 code units; an invalid byte counts as one unit,
+// as editors show it as one replacement character.
+func utf16Len(b []byte) int {
+	n := 0
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+		b = b[size:]
+	}
+	return n
+}

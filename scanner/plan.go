@@ -1,0 +1,159 @@
+package scanner
+
+import (
+	"bytes"
+
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/javasrc"
+)
+
+// plan is what the enabled rules need, computed once per scan.
+type plan struct {
+	rules    []*rules.Rule
+	keywords []string         // union of the rules' keywords
+	byHead   map[string][]int // first keyHead bytes of a keyword -> keyword indexes
+	short    []int            // keywords shorter than keyHead
+	ruleKeys [][]int          // per rule: indexes into keywords
+	interest javasrc.Interest
+	// resources are the base-name globs of non-Java files some rule reads.
+	resources []string
+	// mentions are the tokens some rule searches the tree for, and
+	// mentionGlobs the non-Java files searched besides sources and build
+	// files.
+	mentions, mentionGlobs []string
+	hasProject             bool
+}
+
+// keyHead is how many leading bytes index the keyword table.
+const keyHead = 4
+
+func newPlan(rs []*rules.Rule) *plan {
+	p := &plan{rules: rs, byHead: map[string][]int{}, interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}}
+	at := map[string]int{}
+	for _, r := range rs {
+		var keys []int
+		for _, k := range r.Keywords {
+			i, ok := at[k]
+			if !ok {
+				i = len(p.keywords)
+				at[k] = i
+				p.keywords = append(p.keywords, k)
+				if len(k) >= keyHead {
+					p.byHead[k[:keyHead]] = append(p.byHead[k[:keyHead]], i)
+				} else {
+					p.short = append(p.short, i)
+				}
+			}
+			keys = append(keys, i)
+		}
+		p.ruleKeys = append(p.ruleKeys, keys)
+		for _, c := range r.Calls {
+			p.interest.Calls[c] = true
+		}
+		for _, n := range r.News {
+			p.interest.News[n] = true
+		}
+		p.resources = append(p.resources, r.Resources...)
+		p.mentions = append(p.mentions, r.Mentions...)
+		p.mentionGlobs = append(p.mentionGlobs, r.MentionFiles...)
+		p.hasProject = p.hasProject || r.CheckProject != nil
+	}
+	return p
+}
+
+func withoutLeaks(rs []*rules.Rule) []*rules.Rule {
+	var out []*rules.Rule
+	for _, r := range rs {
+		if !r.Leak {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// candidates returns the rules that a file's bytes could trigger. Keywords
+// are matched as prefixes of identifier tokens (anywhere, strings and
+// comments included), in one pass over the file instead of one pass per
+// keyword.
+func (p *plan) candidates(src []byte) []*rules.Rule {
+	var hit []bool
+	mark := func(i int) {
+		if hit == nil {
+			hit = make([]bool, len(p.keywords))
+		}
+		hit[i] = true
+	}
+	for i := 0; i < len(src); {
+		c := src[i]
+		if !identStart(c) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(src) && identPart(src[j]) {
+			j++
+		}
+		tok := src[i:j]
+		if len(tok) >= keyHead {
+			for _, k := range p.byHead[string(tok[:keyHead])] {
+				if bytes.HasPrefix(tok, []byte(p.keywords[k])) {
+					mark(k)
+				}
+			}
+		}
+		for _, k := range p.short {
+			if bytes.HasPrefix(tok, []byte(p.keywords[k])) {
+				mark(k)
+			}
+		}
+		i = j
+	}
+	if hit == nil {
+		return nil
+	}
+	var out []*rules.Rule
+	for ri, keys := range p.ruleKeys {
+		for _, k := range keys {
+			if hit[k] {
+				if r := p.rules[ri]; r.Prefilter == nil || r.Prefilter(src) {
+					out = append(out, r)
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+func identStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$'
+}
+
+func identPart(c byte) bool {
+	return identStart(c) || c >= '0' && c <= '9'
+}
+
+// hasDeps reports an enabled rule that reads dependencies.
+func (p *plan) hasDeps() bool {
+	for _, r := range p.rules {
+		if r.CheckDeps != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// configGlobs are the base-name globs of the non-Java files some rule reads.
+func (p *plan) configGlobs() []string {
+	return append(append([]string(nil), p.resources...), p.mentionGlobs...)
+}
+
+// hasClassPath reports an enabled rule that reads the class path.
+func (p *plan) hasClassPath() bool {
+	for _, r := range p.rules {
+		if r.CheckClassPath != nil {
+			return true
+		}
+	}
+	return false
+}

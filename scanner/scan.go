@@ -1,0 +1,242 @@
+package scanner
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"time"
+
+	"github.com/kscan/kscan/adapters"
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/archive"
+)
+
+// Options configure a scan.
+type Options struct {
+	Paths        []string // files and directories to scan
+	Root         string   // directory that result paths are relative to; default: the current directory
+	Rules        []*rules.Rule
+	Jobs         int // parallel parsers; default runtime.NumCPU()
+	Excludes     []string
+	MaxFileSize  int64 // larger files are skipped with a notification; default 4 MiB
+	ParseTimeout time.Duration
+	// Role applies to all code unless RoleAuto is set, in which case each
+	// file's role comes from the nearest pom.xml with a Koupleless signal.
+	// PathRoles (from .kscan.yaml) override both for matching paths.
+	Role      facts.Role
+	RoleAuto  bool
+	PathRoles []PathRole
+	// Static is --mode static: modules are never uninstalled, so leak
+	// rules report nothing.
+	Static bool
+	// ParseOnly parses every file and runs no rules and no pre-filter: the
+	// floor that benchmarks compare a full scan against.
+	ParseOnly bool
+	// Adapters is the adapter mapping table for dependency rules (nil: the
+	// built-in table); M2Repo the local repository for parents and BOMs
+	// ("": ~/.m2/repository, "-": none).
+	Adapters *adapters.Table
+	M2Repo   string
+	// Archive caps the walk of each jar, war or ear (zero fields: defaults).
+	Archive archive.Options
+}
+
+// DefaultMaxFileSize is the default cap on one source file. Larger .java
+// files are generated code in practice, and parsing them costs more than
+// it finds.
+const DefaultMaxFileSize = 4 << 20
+
+// Stats describe the work done.
+type Stats struct {
+	Files    int           `json:"files"`    // source files discovered
+	Parsed   int           `json:"parsed"`   // files parsed (the rest could not trigger any rule)
+	Bytes    int64         `json:"bytes"`    // bytes read
+	Duration time.Duration `json:"duration"` // wall time
+	Archives int           `json:"archives"` // jars, wars and ears walked
+	Classes  int           `json:"classes"`  // class files parsed
+}
+
+// Result is the outcome of a scan.
+type Result struct {
+	Root          string // absolute
+	Findings      []rules.Finding
+	Notifications []rules.Notification
+	Stats         Stats
+	// Roles are the role decisions that applied to scanned code, and why.
+	Roles []RoleDecision
+}
+
+// Scan runs the rules over the inputs: one walk of the targets hands each
+// file to its input kind; the build kind runs first (roles are read from
+// poms), then sources, compiled code and configuration files; then the
+// rules that read the project as a whole and its dependencies.
+func Scan(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	e, err := newEnv(&opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.run(ctx, false); err != nil {
+		return nil, err
+	}
+	if !opts.ParseOnly {
+		var abs = map[string]string{}
+		for k, kind := range e.kinds {
+			if kind.name() == kindJava || kind.name() == kindConfig {
+				for _, in := range e.walked.byKind[k] {
+					abs[in.rel] = in.abs
+				}
+			}
+		}
+		if e.plan.hasProject || e.plan.hasClassPath() {
+			projectPass(e, abs)
+		}
+		if e.plan.hasDeps() {
+			depsPass(e, opts.Adapters)
+		}
+		e.findings = dropDeclared(e.findings, e.index.declared)
+	}
+	res := &Result{Root: e.roles.root, Findings: e.findings, Notifications: e.notifications, Stats: e.stats, Roles: e.roles.decisions()}
+	sortFindings(res.Findings)
+	sortNotifications(res.Notifications)
+	res.Stats.Duration = time.Since(start)
+	return res, nil
+}
+
+// DepsResult is what the dependency pass found: one entry per build
+// project of the tree, and what could not be read or resolved.
+type DepsResult struct {
+	Root          string
+	Projects      []*facts.BuildProject
+	Notifications []rules.Notification
+}
+
+// Dependencies reads the build files under opts.Paths (offline; parents
+// and BOMs also from ~/.m2/repository) and the metadata of archives,
+// without running any rule: a scan with only the build kind and the
+// metadata of compiled code.
+func Dependencies(opts Options) (*DepsResult, error) {
+	for _, t := range opts.Paths {
+		if _, err := os.Stat(t); err != nil {
+			return nil, &PathError{t, err}
+		}
+	}
+	opts.Rules = nil
+	e, err := newEnv(&opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.run(context.Background(), true); err != nil {
+		return nil, err
+	}
+	sort.Slice(e.projects, func(i, j int) bool { return e.projects[i].Path < e.projects[j].Path })
+	sort.SliceStable(e.notifications, func(i, j int) bool {
+		a, b := e.notifications[i], e.notifications[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.Line < b.Line
+	})
+	return &DepsResult{Root: e.roles.root, Projects: e.projects, Notifications: e.notifications}, nil
+}
+
+// newEnv applies the defaults and prepares what every kind shares.
+func newEnv(opts *Options) (*env, error) {
+	root := opts.Root
+	if root == "" {
+		root = "."
+	}
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{"."}
+	}
+	if opts.Jobs <= 0 {
+		opts.Jobs = runtime.NumCPU()
+	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	if opts.ParseTimeout <= 0 {
+		opts.ParseTimeout = 20 * time.Second
+	}
+	if err := ValidateExcludes(opts.Excludes); err != nil {
+		return nil, err
+	}
+	if opts.Static {
+		opts.Rules = withoutLeaks(opts.Rules)
+	}
+	p := newPlan(opts.Rules)
+	e := &env{opts: opts, plan: p, roles: newRoles(root, opts.PathRoles, opts.Role, opts.RoleAuto),
+		build: &buildFiles{root: root, src: map[string][]byte{}}}
+	e.kinds = newKinds(p)
+	return e, nil
+}
+
+// run walks the targets and runs the input kinds: build files first,
+// because roles come from them. depsOnly runs only what dependencies need.
+func (e *env) run(ctx context.Context, depsOnly bool) error {
+	e.depsOnly = depsOnly
+	w := &walker{root: e.roles.root, excludes: e.opts.Excludes, kinds: e.kinds, notify: e.notify}
+	walked, err := w.walk(e.opts.Paths)
+	if err != nil {
+		return err
+	}
+	e.walked = walked
+	var java []input
+	order := []int{}
+	for k, kind := range e.kinds {
+		if kind.name() == kindJava {
+			java = walked.byKind[k]
+		}
+		if kind.name() == kindBuild {
+			order = append([]int{k}, order...)
+		} else if !depsOnly || kind.name() == kindCompiled {
+			order = append(order, k)
+		}
+	}
+	e.index = newProjectIndex(java, e.plan.mentions)
+	for _, k := range order {
+		if err := e.kinds[k].scan(ctx, walked.byKind[k], e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortFindings(fs []rules.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Region.ByteOffset != b.Region.ByteOffset {
+			return a.Region.ByteOffset < b.Region.ByteOffset
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Message < b.Message
+	})
+}
+
+func sortNotifications(ns []rules.Notification) {
+	sort.SliceStable(ns, func(i, j int) bool {
+		a, b := &ns[i], &ns[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Message < b.Message
+	})
+}

@@ -1,0 +1,343 @@
+package scanner
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+
+	"github.com/kscan/kscan/internal/safefs"
+	"github.com/kscan/kscan/rules"
+)
+
+// skipDirs are build outputs and tool directories that hold no sources of
+// the project, by name at any depth.
+var skipDirs = map[string]bool{
+	".git": true, ".hg": true, ".svn": true, "target": true, "build": true, "out": true,
+	"node_modules": true, ".gradle": true, ".idea": true,
+}
+
+// input is one file of the scan, handed to the input kind that wants it.
+type input struct {
+	abs  string
+	rel  string // slash-separated, relative to the scan root
+	size int64
+	// named is set for a file given on the command line rather than found
+	// in a directory.
+	named bool
+}
+
+// PathError is a target that does not exist or cannot be read at all; the
+// CLI reports it as a usage error.
+type PathError struct {
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+func (e *PathError) Unwrap() error { return e.Err }
+
+// walked is the outcome of the one traversal of a scan.
+type walked struct {
+	// byKind holds, per input kind (in the order of the kinds list), its
+	// files in path order.
+	byKind [][]input
+	// above lists, per directory target, the pom.xml files of the
+	// directories between it and the root (nearest first): a scan of
+	// src/main/java still knows its project and role.
+	above map[string][]input
+	// targetHasBuild says whether a directory target holds a build file.
+	targetHasBuild map[string]bool
+	// order lists the absolute targets in the order given.
+	order []string
+}
+
+// targets lists the absolute targets in the order given.
+func (w *walked) targets() []string { return w.order }
+
+// walker is the one skip policy of a scan: skipped directory names,
+// --exclude globs, symbolic links (followed only to regular files inside
+// the root), and non-regular files.
+type walker struct {
+	root     string
+	excludes []string
+	kinds    []inputKind
+	notify   func(rules.Notification)
+}
+
+// walk traverses the targets once and hands each file to the first input
+// kind that wants it.
+func (w *walker) walk(targets []string) (*walked, error) {
+	out := &walked{byKind: make([][]input, len(w.kinds)), above: map[string][]input{}, targetHasBuild: map[string]bool{}}
+	seen := map[string]bool{} // absolute paths taken, real or through a link
+	type link struct {
+		in   input
+		kind int
+	}
+	var links []link // linked files, taken after the walk so real files win
+	add := func(k int, in input) {
+		if !seen[in.abs] {
+			seen[in.abs] = true
+			out.byKind[k] = append(out.byKind[k], in)
+		}
+	}
+	for _, t := range targets {
+		abs, err := filepath.Abs(t)
+		if err != nil {
+			return nil, &PathError{t, err}
+		}
+		fi, err := os.Stat(abs)
+		if err != nil {
+			return nil, &PathError{t, errors.Unwrap(err)}
+		}
+		if !fi.IsDir() {
+			if !fi.Mode().IsRegular() {
+				return nil, &PathError{t, errors.New("not a regular file or directory")}
+			}
+			out.order = append(out.order, abs)
+			out.targetHasBuild[abs] = true // a file target is never a project by itself
+			out.above[abs] = w.pomsAbove(abs)
+			rel := w.rel(abs)
+			k := w.kindOf(rel, nil)
+			if k < 0 {
+				w.note(rel, rules.LevelWarning, "unsupported", "not a .java file; skipped")
+				continue
+			}
+			add(k, input{abs: abs, rel: rel, size: fi.Size(), named: true})
+			continue
+		}
+		hasBuild := false
+		err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
+			rel := w.rel(p)
+			if err != nil {
+				w.note(rel, rules.LevelError, "read-error", "cannot read: "+errText(err))
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if p != abs && (skipDirs[d.Name()] || excluded(rel, w.excludes)) {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if excluded(rel, w.excludes) {
+				return nil
+			}
+			k := w.kindOf(rel, d)
+			if k >= 0 && w.kinds[k].name() == kindBuild {
+				hasBuild = true
+			}
+			switch {
+			case d.Type()&fs.ModeSymlink != 0:
+				if l, ok := w.followLink(p, rel, k); ok {
+					links = append(links, link{l, k})
+				}
+			case k < 0:
+			case !d.Type().IsRegular():
+				w.note(rel, rules.LevelWarning, "read-error", "not a regular file; skipped")
+			default:
+				fi, err := d.Info()
+				if err != nil {
+					w.note(rel, rules.LevelError, "read-error", "cannot read: "+errText(err))
+					return nil
+				}
+				add(k, input{abs: p, rel: rel, size: fi.Size()})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, &PathError{t, err}
+		}
+		out.order = append(out.order, abs)
+		out.targetHasBuild[abs] = hasBuild
+		out.above[abs] = w.pomsAbove(abs)
+	}
+	for _, l := range links {
+		real, err := filepath.EvalSymlinks(l.in.abs)
+		if err == nil && seen[real] {
+			continue // the same file is scanned under its real path
+		}
+		if real != "" {
+			seen[real] = true
+		}
+		add(l.kind, l.in)
+	}
+	for _, ins := range out.byKind {
+		sort.Slice(ins, func(i, j int) bool { return ins[i].rel < ins[j].rel })
+	}
+	return out, nil
+}
+
+// followLink decides about a symbolic link met in a directory: a link to a
+// regular file inside the root is scanned under its own name; a link out
+// of the root is never followed (a repository must not make kscan read the
+// host's files), and neither is a link to a directory (it would loop, and
+// a target inside the tree is scanned where it really lives).
+func (w *walker) followLink(p, rel string, k int) (input, bool) {
+	fi, err := os.Stat(p)
+	switch {
+	case err != nil && errors.Is(err, syscall.ELOOP):
+		w.note(rel, rules.LevelWarning, "read-error", "symbolic link loop; skipped")
+		return input{}, false
+	case err != nil:
+		if k >= 0 && w.kinds[k].name() == kindJava {
+			w.note(rel, rules.LevelWarning, "read-error", "broken symbolic link; skipped")
+		}
+		return input{}, false
+	case fi.IsDir() || k < 0:
+		return input{}, false
+	}
+	if inside, err := safefs.Within(w.root, p); err != nil || !inside {
+		w.note(rel, rules.LevelWarning, "outside-root", "symbolic link to a file outside the scanned root; not followed")
+		return input{}, false
+	}
+	if !fi.Mode().IsRegular() {
+		w.note(rel, rules.LevelWarning, "read-error", "symbolic link to something that is not a regular file; skipped")
+		return input{}, false
+	}
+	return input{abs: p, rel: rel, size: fi.Size()}, true
+}
+
+// pomsAbove lists the pom.xml files of the directories above dir, up to
+// and including the root, nearest first. They are read, never walked.
+func (w *walker) pomsAbove(dir string) []input {
+	var out []input
+	if r, err := filepath.Rel(w.root, dir); err != nil || r == "." || strings.HasPrefix(r, "..") {
+		return nil
+	}
+	for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
+		r, err := filepath.Rel(w.root, d)
+		if err != nil || strings.HasPrefix(r, "..") {
+			break
+		}
+		p := filepath.Join(d, "pom.xml")
+		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() {
+			out = append(out, input{abs: p, rel: w.rel(p), size: fi.Size()})
+		}
+		if d == w.root || d == filepath.Dir(d) {
+			break
+		}
+	}
+	return out
+}
+
+func (w *walker) kindOf(rel string, d fs.DirEntry) int {
+	for i, k := range w.kinds {
+		if k.wants(rel, d) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (w *walker) rel(abs string) string {
+	r, err := filepath.Rel(w.root, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(r)
+}
+
+func (w *walker) note(rel string, level rules.Level, kind, msg string) {
+	w.notify(rules.Notification{Path: rel, Level: level, Kind: kind, Message: msg})
+}
+
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Excluded reports whether the walk skips the slash-separated path rel
+// (relative to the scan root) for matching an --exclude pattern. A
+// baseline uses it to tell a finding that is gone from one that was not
+// looked for.
+func Excluded(rel string, patterns []string) bool { return excluded(rel, patterns) }
+
+// excluded matches a slash-separated relative path against --exclude globs.
+// A pattern without a slash matches any single path segment (as in
+// .gitignore); with a slash it matches the whole path, where "**" stands
+// for any number of segments; a pattern matching a directory excludes
+// everything below it.
+func excluded(rel string, patterns []string) bool {
+	if len(patterns) == 0 {
+		return false
+	}
+	segs := strings.Split(rel, "/")
+	for _, p := range patterns {
+		p = strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(p), "./"), "/")
+		if p == "" {
+			continue
+		}
+		if !strings.Contains(p, "/") {
+			for _, s := range segs {
+				if ok, _ := path.Match(p, s); ok {
+					return true
+				}
+			}
+			continue
+		}
+		psegs := strings.Split(p, "/")
+		for n := len(segs); n >= 1; n-- {
+			if matchSegs(psegs, segs[:n]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func matchSegs(pat, segs []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			for i := 0; i <= len(segs); i++ {
+				if matchSegs(pat[1:], segs[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(segs) == 0 {
+			return false
+		}
+		if ok, _ := path.Match(pat[0], segs[0]); !ok {
+			return false
+		}
+		pat, segs = pat[1:], segs[1:]
+	}
+	return len(segs) == 0
+}
+
+// ValidateExcludes reports a malformed glob before the scan starts.
+func ValidateExcludes(patterns []string) error {
+	for _, p := range patterns {
+		for _, s := range strings.Split(filepath.ToSlash(p), "/") {
+			if s == "**" {
+				continue
+			}
+			if _, err := path.Match(s, ""); err != nil {
+				return fmt.Errorf("bad --exclude pattern %q: %v", p, err)
+			}
+		}
+	}
+	return nil
+}
+
+// matchesAny reports whether a base name matches one of the globs.
+func matchesAny(name string, globs []string) bool {
+	for _, g := range globs {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}
