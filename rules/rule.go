@@ -369,6 +369,9 @@ type Finding struct {
 	SourceLine  int      `json:"sourceLine,omitempty"` // compiled code: the class's source line, 0 when unknown
 	// Properties are structured details of the finding (see Diagnostic).
 	Properties map[string]string `json:"properties,omitempty"`
+	// Baseline is the finding's state against a baseline ("new",
+	// "unchanged"), "" without one.
+	Baseline string `json:"-"`
 	// UnlessDeclared: see Diagnostic; the scanner resolves it before any
 	// report is written.
 	UnlessDeclared string `json:"-"`

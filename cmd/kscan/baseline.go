@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kscan/kscan/scanner/baseline"
+	"github.com/kscan/kscan/scanner/gate"
 	"github.com/kscan/kscan/scanner/report"
 )
 
@@ -43,7 +43,7 @@ Without -o the file named by baseline: in .kscan.yaml is rewritten. Use the same
 			if err != nil {
 				return err
 			}
-			b := baseline.New(report.Tool{Name: "kscan", Version: toolVersion()}, res.Findings)
+			b := gate.NewBaseline(report.Tool{Name: "kscan", Version: toolVersion()}, res.Findings)
 			write := func(w io.Writer) error { return b.Write(w) }
 			if output == "-" {
 				err = write(cmd.OutOrStdout())

@@ -16,6 +16,7 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner"
 	"github.com/kscan/kscan/scanner/config"
+	"github.com/kscan/kscan/scanner/gate"
 	"github.com/kscan/kscan/scanner/report"
 )
 
@@ -206,7 +207,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		return err
 	}
 	failOn, mode := sr.failOn, sr.mode
-	g, err := loadGate(cmd, &fl.gate, sr)
+	g, err := openGate(cmd, &fl.gate, sr)
 	if err != nil {
 		return err
 	}
@@ -214,7 +215,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	out, err := g.apply(res, sr)
+	out, err := g.Apply(res, gate.Scope{Rules: sr.opts.Rules, Paths: sr.opts.Paths, Excludes: sr.opts.Excludes})
 	if err != nil {
 		return err
 	}
@@ -223,8 +224,8 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		Tool:          report.Tool{Name: "kscan", Version: toolVersion(), InformationURI: "https://github.com/kscan/kscan"},
 		Root:          res.Root,
 		Rules:         sr.opts.Rules,
-		Findings:      out.findings,
-		Notifications: out.notifications,
+		Findings:      out.Findings,
+		Notifications: out.Notifications,
 		Stats: report.Stats{Files: res.Stats.Files, Parsed: res.Stats.Parsed, Bytes: res.Stats.Bytes, Duration: res.Stats.Duration,
 			Archives: res.Stats.Archives, Classes: res.Stats.Classes},
 		Suppressions: map[int][]report.Suppression{},
@@ -233,17 +234,18 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	for _, d := range res.Roles {
 		in.Roles = append(in.Roles, report.Role{Dir: d.Dir, Role: d.Name, Reason: d.Reason})
 	}
-	for i, f := range out.findings {
+	for i, f := range out.Findings {
 		for _, s := range f.Suppressed {
 			in.Suppressions[i] = append(in.Suppressions[i], report.Suppression{Kind: s.Kind, Justification: s.Justification})
 		}
 	}
-	if g.baseline != nil {
-		in.Baseline = &report.Baseline{File: g.baselineName, States: out.states, Absent: out.absent}
+	if g.HasBaseline() {
+		in.Baseline = &report.Baseline{File: g.BaselineName(), Absent: out.Absent}
+		for _, f := range out.Findings {
+			in.Baseline.States = append(in.Baseline.States, f.Baseline)
+		}
 	}
-	if g.changes != nil {
-		in.DiffBase = &report.DiffBase{Ref: g.changes.Ref, MergeBase: g.changes.Base}
-	}
+	in.DiffBase = g.DiffBase()
 	textOpts := report.TextOptions{Color: color, Verbose: fl.verbose, ShowUnchanged: fl.gate.showUnchanged}
 	write := func(w io.Writer) error {
 		switch fl.format {
@@ -264,7 +266,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	// Machine-readable output keeps stdout clean; input problems still
 	// reach a person on stderr.
 	if fl.format != "text" || fl.output != "" {
-		if err := report.Notifications(cmd.ErrOrStderr(), out.notifications, report.TextOptions{Color: color}); err != nil {
+		if err := report.Notifications(cmd.ErrOrStderr(), out.Notifications, report.TextOptions{Color: color}); err != nil {
 			return err
 		}
 	}
@@ -272,9 +274,9 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		printStats(cmd.ErrOrStderr(), res)
 	}
 
-	n := out.fails(failOn)
+	n := out.Fails(failOn)
 	if fl.strict {
-		for _, nt := range out.notifications {
+		for _, nt := range out.Notifications {
 			if nt.Level == rules.LevelError || nt.Level == rules.LevelWarning {
 				n++
 			}

@@ -2,7 +2,7 @@
 // can report only what a change introduced. Load runs git; Parse reads the
 // patch it prints and is separate so it can be tested and fuzzed without a
 // repository.
-package gitdiff
+package gate
 
 import (
 	"bytes"
@@ -37,7 +37,7 @@ type FileDiff struct {
 // mode changes have nothing else). Quoted paths are unquoted. Hunk bodies
 // are skipped by their line counts, so a removed line that reads "--- x"
 // is never taken for a header.
-func Parse(patch []byte) ([]FileDiff, error) {
+func ParseDiff(patch []byte) ([]FileDiff, error) {
 	var (
 		out              []FileDiff
 		cur              *FileDiff

@@ -8,7 +8,7 @@
 // flagged code, not the line, so unrelated edits leave it unchanged. Its
 // ":N" suffix counts identical findings in a file; matching ignores it and
 // pairs identical findings by position instead (see Compare).
-package baseline
+package gate
 
 import (
 	"bytes"
@@ -24,14 +24,14 @@ import (
 	"github.com/kscan/kscan/scanner/report"
 )
 
-// Version is the version of the baseline file layout.
-const Version = 1
+// BaselineVersion is the version of the baseline file layout.
+const BaselineVersion = 1
 
 // FingerprintVersion names the fingerprint algorithm. A baseline made with
 // another one cannot be matched: every finding would look new.
 const FingerprintVersion = report.FingerprintKey
 
-// File is a baseline: the findings accepted when it was made.
+// Baseline is a baseline: the findings accepted when it was made.
 //
 //	{
 //	  "version": 1,
@@ -43,7 +43,7 @@ const FingerprintVersion = report.FingerprintKey
 // Findings are sorted by path, line, rule and fingerprint, and nothing in
 // the file depends on time or machine, so the same scan writes the same
 // bytes and a change to the baseline reads as a small diff in review.
-type File struct {
+type Baseline struct {
 	Version            int         `json:"version"`
 	Tool               report.Tool `json:"tool"`
 	FingerprintVersion string      `json:"fingerprintVersion"`
@@ -63,8 +63,8 @@ type Entry struct {
 
 // New records findings; suppressed ones are not recorded, as they do not
 // count against the code anyway.
-func New(tool report.Tool, findings []rules.Finding) *File {
-	f := &File{Version: Version, Tool: report.Tool{Name: tool.Name, Version: tool.Version},
+func NewBaseline(tool report.Tool, findings []rules.Finding) *Baseline {
+	f := &Baseline{Version: BaselineVersion, Tool: report.Tool{Name: tool.Name, Version: tool.Version},
 		FingerprintVersion: FingerprintVersion, Findings: []Entry{}}
 	for _, fd := range findings {
 		if len(fd.Suppressed) > 0 {
@@ -94,7 +94,7 @@ func sortEntries(es []Entry) {
 }
 
 // Write writes f as indented JSON with a final newline.
-func (f *File) Write(w io.Writer) error {
+func (f *Baseline) Write(w io.Writer) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // messages keep <, > and & readable
@@ -107,18 +107,18 @@ func (f *File) Write(w io.Writer) error {
 }
 
 // Load reads a baseline file: kscan's own layout or a kscan SARIF log.
-func Load(path string) (*File, error) {
+func LoadBaseline(path string) (*Baseline, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	return ParseBaseline(path, data)
 }
 
 // Parse reads a baseline from its content: a SARIF log (an object with
 // "runs") from an earlier 'kscan scan --format sarif', or the layout that
 // 'kscan baseline' writes. name is used in errors.
-func Parse(name string, data []byte) (*File, error) {
+func ParseBaseline(name string, data []byte) (*Baseline, error) {
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(data, &probe); err != nil {
 		return nil, fmt.Errorf("%s: not a kscan baseline or SARIF file: %v", name, err)
@@ -129,14 +129,14 @@ func Parse(name string, data []byte) (*File, error) {
 	if _, ok := probe["findings"]; !ok {
 		return nil, fmt.Errorf("%s: not a kscan baseline (no \"findings\") or SARIF log (no \"runs\")", name)
 	}
-	var f File
+	var f Baseline
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	if f.Version < 1 || f.Version > Version {
-		return nil, fmt.Errorf("%s: baseline version %d is not supported by this kscan (it reads version %d); re-create it with 'kscan baseline'", name, f.Version, Version)
+	if f.Version < 1 || f.Version > BaselineVersion {
+		return nil, fmt.Errorf("%s: baseline version %d is not supported by this kscan (it reads version %d); re-create it with 'kscan baseline'", name, f.Version, BaselineVersion)
 	}
 	if err := checkFingerprintVersion(name, f.FingerprintVersion); err != nil {
 		return nil, err
@@ -168,12 +168,12 @@ func checkFingerprintVersion(name, v string) error {
 // parseSARIF takes the results of kscan's runs in a SARIF log. Results
 // that kscan would not record are skipped: suppressed ones, and those a
 // baseline comparison reported as absent (not found in that scan).
-func parseSARIF(name string, data []byte) (*File, error) {
+func parseSARIF(name string, data []byte) (*Baseline, error) {
 	var log report.Log
 	if err := json.Unmarshal(data, &log); err != nil {
 		return nil, fmt.Errorf("%s: SARIF: %v", name, err)
 	}
-	f := &File{Version: Version, FingerprintVersion: FingerprintVersion, Findings: []Entry{}}
+	f := &Baseline{Version: BaselineVersion, FingerprintVersion: FingerprintVersion, Findings: []Entry{}}
 	runs := 0
 	for ri, run := range log.Runs {
 		if run.Tool.Driver.Name != "kscan" {

@@ -1,4 +1,4 @@
-package gitdiff
+package gate
 
 import (
 	"reflect"
@@ -106,7 +106,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Parse([]byte(tc.patch))
+			got, err := ParseDiff([]byte(tc.patch))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -117,7 +117,7 @@ func TestParse(t *testing.T) {
 	}
 }
 
-func TestParseErrors(t *testing.T) {
+func TestParseDiffErrors(t *testing.T) {
 	tests := []struct{ name, patch, want string }{
 		{"bad hunk header", "diff --git a/a b/a\n@@ -1 +x @@\n", "bad hunk header"},
 		{"hunk without @@ end", "diff --git a/a b/a\n@@ -1 +1\n", "bad hunk header"},
@@ -132,7 +132,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse([]byte(tc.patch))
+			_, err := ParseDiff([]byte(tc.patch))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want it to contain %q", err, tc.want)
 			}
@@ -141,7 +141,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestChangesLine(t *testing.T) {
-	c := New("/r", []FileDiff{
+	c := NewChanges("/r", []FileDiff{
 		{OldPath: "A.java", NewPath: "A.java", Ranges: []Range{{10, 12}, {2, 2}}},
 		{OldPath: "old.java", NewPath: "new.java"},
 		{OldPath: "gone.java"},
@@ -180,13 +180,13 @@ func TestChangesLine(t *testing.T) {
 	}
 }
 
-func FuzzParse(f *testing.F) {
+func FuzzParseDiff(f *testing.F) {
 	f.Add([]byte("diff --git a/A.java b/A.java\n--- a/A.java\n+++ b/A.java\n@@ -2 +2,3 @@\n-a\n+b\n+c\n+d\n"))
 	f.Add([]byte("diff --git \"a/\\303\\274\" \"b/\\303\\274\"\nBinary files a and b differ\n"))
 	f.Add([]byte("diff --git a/x y b/x y\nrename from x y\nrename to \"z\\tw\"\n--- a/x y\t\n+++ \"b/z\\tw\"\n@@ -1,0 +1 @@\n+q\n\\ No newline at end of file\n"))
 	f.Add([]byte("diff --git a/a b/a\ndeleted file mode 100644\n--- a/a\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-a\n-\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fds, err := Parse(data)
+		fds, err := ParseDiff(data)
 		if err != nil {
 			return
 		}
@@ -200,7 +200,7 @@ func FuzzParse(f *testing.F) {
 				}
 			}
 		}
-		c := New("/r", fds, nil)
+		c := NewChanges("/r", fds, nil)
 		for _, fd := range fds {
 			for _, r := range fd.Ranges {
 				if fd.NewPath != "" && (!c.Line(fd.NewPath, r.Start) || !c.Line(fd.NewPath, r.End)) {

@@ -1,4 +1,4 @@
-package baseline
+package gate
 
 import (
 	"bytes"
@@ -125,7 +125,7 @@ func TestCompare(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			b := &File{Findings: tc.baseline}
+			b := &Baseline{Findings: tc.baseline}
 			states, absent := Compare(b, tc.today, tc.inScope)
 			if !reflect.DeepEqual(states, tc.wantStates) && !(len(states) == 0 && len(tc.wantStates) == 0) {
 				t.Errorf("states %v, want %v", states, tc.wantStates)
@@ -142,7 +142,7 @@ func TestCompare(t *testing.T) {
 }
 
 func TestCompareSuppressedStillMatches(t *testing.T) {
-	b := &File{Findings: []Entry{entry("system-exit", "A.java", 5, "aa:1")}}
+	b := &Baseline{Findings: []Entry{entry("system-exit", "A.java", 5, "aa:1")}}
 	f := finding("system-exit", "A.java", 5, "aa:1")
 	f.Suppressed = []rules.Suppressed{{Kind: "inSource"}}
 	states, absent := Compare(b, []rules.Finding{f}, nil)
@@ -180,14 +180,14 @@ func TestNewAndWriteDeterministic(t *testing.T) {
 	tool := report.Tool{Name: "kscan", Version: "1.2.3", InformationURI: "https://example.com"}
 
 	var one, two bytes.Buffer
-	if err := New(tool, fs).Write(&one); err != nil {
+	if err := NewBaseline(tool, fs).Write(&one); err != nil {
 		t.Fatal(err)
 	}
 	rev := append([]rules.Finding(nil), fs...)
 	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
 		rev[i], rev[j] = rev[j], rev[i]
 	}
-	if err := New(tool, rev).Write(&two); err != nil {
+	if err := NewBaseline(tool, rev).Write(&two); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(one.Bytes(), two.Bytes()) {
@@ -235,7 +235,7 @@ func TestNewAndWriteDeterministic(t *testing.T) {
 	if one.String() != want {
 		t.Errorf("baseline file:\n%s\nwant:\n%s", one.String(), want)
 	}
-	back, err := Parse("b.json", one.Bytes())
+	back, err := ParseBaseline("b.json", one.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +248,7 @@ func TestNewAndWriteDeterministic(t *testing.T) {
 	}
 
 	var empty bytes.Buffer
-	if err := New(tool, nil).Write(&empty); err != nil || !strings.Contains(empty.String(), `"findings": []`) {
+	if err := NewBaseline(tool, nil).Write(&empty); err != nil || !strings.Contains(empty.String(), `"findings": []`) {
 		t.Errorf("empty baseline: %v\n%s", err, empty.String())
 	}
 }
@@ -272,7 +272,7 @@ func TestParseSARIF(t *testing.T) {
 	if err := report.SARIF(&buf, in); err != nil {
 		t.Fatal(err)
 	}
-	b, err := Parse("old.sarif", buf.Bytes())
+	b, err := ParseBaseline("old.sarif", buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,13 +307,13 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse("base.json", []byte(tc.data))
+			_, err := ParseBaseline("base.json", []byte(tc.data))
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "base.json") {
 				t.Errorf("err = %v, want it to name base.json and contain %q", err, tc.want)
 			}
 		})
 	}
-	if _, err := Load(filepath.Join(t.TempDir(), "missing.json")); err == nil || !os.IsNotExist(err) {
+	if _, err := LoadBaseline(filepath.Join(t.TempDir(), "missing.json")); err == nil || !os.IsNotExist(err) {
 		t.Errorf("missing file: %v", err)
 	}
 }
@@ -330,7 +330,7 @@ func TestParseSkipsAbsentAndPassResults(t *testing.T) {
 		},
 	}}}
 	data, _ := json.Marshal(doc)
-	b, err := Parse("x.sarif", data)
+	b, err := ParseBaseline("x.sarif", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -357,14 +357,14 @@ func sarifResult(fp, state, kind string) map[string]any {
 	return r
 }
 
-func FuzzParse(f *testing.F) {
+func FuzzParseBaseline(f *testing.F) {
 	var buf bytes.Buffer
-	New(report.Tool{Name: "kscan", Version: "1"}, []rules.Finding{finding("system-exit", "A.java", 3, "aa:1")}).Write(&buf)
+	NewBaseline(report.Tool{Name: "kscan", Version: "1"}, []rules.Finding{finding("system-exit", "A.java", 3, "aa:1")}).Write(&buf)
 	f.Add(buf.Bytes())
 	f.Add([]byte(`{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"kscan"}},"results":[{"ruleId":"r","message":{"text":"m"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"a%20b"},"region":{"startLine":2}}}],"partialFingerprints":{"kscan/v1":"x:1"}}]}]}`))
 	f.Add([]byte(`{"version":1,"fingerprintVersion":"kscan/v1","findings":null}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		b, err := Parse("fuzz", data)
+		b, err := ParseBaseline("fuzz", data)
 		if err != nil {
 			return
 		}
@@ -378,7 +378,7 @@ func FuzzParse(f *testing.F) {
 		if err := b.Write(&out); err != nil {
 			t.Fatal(err)
 		}
-		again, err := Parse("again", out.Bytes())
+		again, err := ParseBaseline("again", out.Bytes())
 		if err != nil {
 			t.Fatalf("written baseline does not parse: %v\n%s", err, out.String())
 		}

@@ -1,4 +1,4 @@
-package gitdiff
+package gate
 
 import (
 	"bytes"
@@ -200,7 +200,7 @@ func TestLoad(t *testing.T) {
 			if ref == "" {
 				ref = "HEAD"
 			}
-			c, err := Load(context.Background(), r.dir, ref)
+			c, err := LoadChanges(context.Background(), r.dir, ref)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -221,7 +221,7 @@ func TestLoadFromSubdirectory(t *testing.T) {
 	r.write("svc/src/A.java", lines(3, "a"))
 	r.commit("init")
 	r.write("svc/src/A.java", replaceLine(lines(3, "a"), 2, "b"))
-	c, err := Load(context.Background(), filepath.Join(r.dir, "svc", "src"), "HEAD")
+	c, err := LoadChanges(context.Background(), filepath.Join(r.dir, "svc", "src"), "HEAD")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +258,7 @@ func TestLoadErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Load(context.Background(), tc.dir, tc.ref)
+			_, err := LoadChanges(context.Background(), tc.dir, tc.ref)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want it to contain %q", err, tc.want)
 			}
@@ -269,7 +269,7 @@ func TestLoadErrors(t *testing.T) {
 	}
 
 	empty := newRepo(t)
-	if _, err := Load(context.Background(), empty.dir, "HEAD"); err == nil {
+	if _, err := LoadChanges(context.Background(), empty.dir, "HEAD"); err == nil {
 		t.Error("a repository without commits gave no error")
 	}
 }

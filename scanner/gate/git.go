@@ -1,4 +1,4 @@
-package gitdiff
+package gate
 
 import (
 	"bytes"
@@ -32,7 +32,7 @@ type fileChange struct {
 
 // Load asks git, run in dir, for the changes since ref. Every error names
 // what failed in words a user can act on; the caller adds the ref.
-func Load(ctx context.Context, dir, ref string) (*Changes, error) {
+func LoadChanges(ctx context.Context, dir, ref string) (*Changes, error) {
 	if ref == "" {
 		return nil, errors.New("empty revision")
 	}
@@ -68,7 +68,7 @@ func Load(ctx context.Context, dir, ref string) (*Changes, error) {
 	if err != nil {
 		return nil, fmt.Errorf("git diff: %v", err)
 	}
-	fds, err := Parse(patch)
+	fds, err := ParseDiff(patch)
 	if err != nil {
 		return nil, fmt.Errorf("reading git diff output: %v", err)
 	}
@@ -87,7 +87,7 @@ func Load(ctx context.Context, dir, ref string) (*Changes, error) {
 
 // New builds Changes from parsed diffs and untracked paths, for callers
 // that have the patch already (and for tests).
-func New(top string, fds []FileDiff, untracked []string) *Changes {
+func NewChanges(top string, fds []FileDiff, untracked []string) *Changes {
 	c := &Changes{Top: top, files: map[string]*fileChange{}, gone: map[string]bool{}}
 	c.add(fds)
 	for _, p := range untracked {
