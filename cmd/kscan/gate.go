@@ -36,7 +36,7 @@ func openGate(cmd *cobra.Command, fl *gateFlags, sr *scanRun) (*gate.Gate, error
 	o := gate.Options{Baseline: fl.baseline, BaselineFrom: "--baseline", DiffBase: fl.diffBase,
 		ReportAbsent: fl.reportAbsent, Paths: sr.opts.Paths}
 	if !cmd.Flags().Changed("baseline") && sr.cfg != nil && sr.cfg.Baseline != "" {
-		o.Baseline = sr.cfg.BaselinePath()
+		o.Baseline, o.ReadBaseline = sr.cfg.BaselinePath(), sr.cfg.ReadFile
 		o.BaselineFrom = fmt.Sprintf("%s:%d: baseline", sr.cfg.File, sr.cfg.BaselineLine)
 	}
 	if fl.diffBase == "" && cmd.Flags().Changed("diff-base") {

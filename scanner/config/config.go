@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/kscan/kscan/internal/safefs"
 )
 
 // FileName is the configuration file looked up at the scan root.
@@ -47,6 +49,9 @@ type Config struct {
 	RoleLines []int `yaml:"-"`
 	// BaselineLine is the line of the baseline key, for messages.
 	BaselineLine int `yaml:"-"`
+	// Trusted is set for a file the user named (--config) rather than
+	// one found in the scanned tree.
+	Trusted bool `yaml:"-"`
 }
 
 // BaselinePath is the baseline file as a path usable from the current
@@ -54,10 +59,10 @@ type Config struct {
 // directory, so the setting means the same wherever kscan is run from.
 // It is "" when no baseline is configured.
 func (c *Config) BaselinePath() string {
-	if c.Baseline == "" || filepath.IsAbs(c.Baseline) || c.File == "" {
-		return c.Baseline
+	if c.Baseline == "" {
+		return ""
 	}
-	return filepath.Join(filepath.Dir(c.File), c.Baseline)
+	return c.Path(c.Baseline)
 }
 
 // PathRole sets the role of the code under a path glob.
@@ -75,28 +80,61 @@ type RuleConfig struct {
 // Roles accepted in configuration and on the command line.
 var Roles = []string{"auto", "base", "module", "library", "private"}
 
-// Load reads a configuration file.
+// Load reads a configuration file: a regular file of at most
+// safefs.MaxConfig bytes.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefs.ReadFile(path, safefs.MaxConfig)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	return parse(path, data, true)
 }
 
 // Find loads root/.kscan.yaml if it exists; otherwise it returns an empty
-// configuration.
+// configuration. A .kscan.yaml that is a link out of the root is refused:
+// a repository's configuration must be its own.
 func Find(root string) (*Config, error) {
 	p := filepath.Join(root, FileName)
-	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Lstat(p); errors.Is(err, os.ErrNotExist) {
 		return &Config{}, nil
 	}
-	return Load(p)
+	data, err := safefs.ReadFileIn(root, p, safefs.MaxConfig)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(p, data)
 }
 
-// Parse decodes and validates configuration text.
-func Parse(name string, data []byte) (*Config, error) {
-	c := &Config{File: name}
+// Path resolves a path named in the configuration (baseline:, adapters:)
+// under the configuration file's directory, so the setting means the same
+// wherever kscan is run from, and a repository's configuration cannot make
+// kscan read files outside it. Read the result with ReadFile.
+func (c *Config) Path(p string) string {
+	if c.File == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(filepath.Dir(c.File), p)
+}
+
+// ReadFile reads a file named in the configuration (see Path), refusing
+// one whose real location, links resolved, is outside the configuration
+// file's directory.
+func (c *Config) ReadFile(p string, max int64) ([]byte, error) {
+	if c.File == "" || c.Trusted {
+		return safefs.ReadFile(p, max)
+	}
+	return safefs.ReadFileIn(filepath.Dir(c.File), p, max)
+}
+
+// Parse decodes and validates the configuration text of a repository: the
+// paths it names must stay inside its directory.
+func Parse(name string, data []byte) (*Config, error) { return parse(name, data, false) }
+
+// parse decodes and validates configuration text. A configuration the user
+// named with --config is trusted: its paths may be absolute or lead out of
+// its directory.
+func parse(name string, data []byte, trusted bool) (*Config, error) {
+	c := &Config{File: name, Trusted: trusted}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
@@ -144,6 +182,24 @@ func (c *Config) validate(root *yaml.Node) error {
 		if !oneOf(r.Role, Roles[1:]) {
 			errs = append(errs, fmt.Sprintf("%s:%d: roles: %q is not one of base, module, library, private", c.File, line, r.Role))
 		}
+	}
+	// Paths in a repository's configuration stay inside its directory:
+	// absolute paths belong on the command line (--baseline, --adapters).
+	inside := func(key, p string) {
+		if c.Trusted {
+			return
+		}
+		if filepath.IsAbs(p) || strings.HasPrefix(filepath.ToSlash(p), "/") {
+			bad(key, fmt.Sprintf("%q is absolute: name a path relative to %s (an absolute path can be given on the command line)", p, filepath.Base(c.File)))
+		} else if rel := filepath.ToSlash(filepath.Clean(p)); rel == ".." || strings.HasPrefix(rel, "../") {
+			bad(key, fmt.Sprintf("%q leaves the directory of %s", p, filepath.Base(c.File)))
+		}
+	}
+	if c.Baseline != "" {
+		inside("baseline", c.Baseline)
+	}
+	for _, a := range c.Adapters {
+		inside("adapters", a)
 	}
 	for id, rc := range c.Rules {
 		if rc.Severity != "" && !oneOf(rc.Severity, []string{"info", "low", "medium", "high", "critical"}) {

@@ -1,8 +1,12 @@
 package config
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func TestParse(t *testing.T) {
@@ -36,7 +40,7 @@ func TestBaselinePath(t *testing.T) {
 		{"proj/.kscan.yaml", "baseline: ''\n", ""},
 	}
 	for _, tc := range tests {
-		c, err := Parse(tc.file, []byte(tc.src))
+		c, err := parse(tc.file, []byte(tc.src), true) // named with --config
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,5 +76,71 @@ func TestParseErrors(t *testing.T) {
 	}
 	if c, err := Parse(".kscan.yaml", nil); err != nil || c.Role != "" {
 		t.Errorf("empty file: %v %+v", err, c)
+	}
+}
+
+// A repository's own .kscan.yaml cannot make kscan read outside its
+// directory: absolute and escaping paths are errors naming the line, and
+// a link out is refused when the file is read.
+func TestUntrustedPaths(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"baseline: /etc/passwd\n", `.kscan.yaml:1: baseline: "/etc/passwd" is absolute`},
+		{"baseline: ../../x.json\n", `.kscan.yaml:1: baseline: "../../x.json" leaves the directory`},
+		{"role: base\nadapters:\n  - ok.yaml\n  - /dev/zero\n", `.kscan.yaml:2: adapters: "/dev/zero" is absolute`},
+		{"adapters: [a/../../b.yaml]\n", `leaves the directory`},
+	} {
+		_, err := Parse(".kscan.yaml", []byte(tc.src))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: err = %v, want %q", tc.src, err, tc.want)
+		}
+	}
+	dir := t.TempDir()
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, "secret.json"), []byte("{}"), 0o644)
+	os.Symlink(filepath.Join(out, "secret.json"), filepath.Join(dir, "b.json"))
+	os.WriteFile(filepath.Join(dir, FileName), []byte("baseline: b.json\n"), 0o644)
+	c, err := Find(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ReadFile(c.BaselinePath(), 1<<20); err == nil || !strings.Contains(err.Error(), "outside") {
+		t.Fatalf("read through a link out of the repository: %v", err)
+	}
+}
+
+// A .kscan.yaml that is a link to a device, a FIFO or a huge sparse file
+// is refused at once, naming the file.
+func TestHostileConfigFile(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		make func(p string) error
+		want string
+	}{
+		{"device", func(p string) error { return os.Symlink("/dev/zero", p) }, "outside"},
+		{"fifo", func(p string) error { return syscall.Mkfifo(p, 0o644) }, "not a regular file"},
+		{"sparse", func(p string) error {
+			f, err := os.Create(p)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			return f.Truncate(1 << 30)
+		}, "exceeds"},
+	} {
+		dir := t.TempDir()
+		p := filepath.Join(dir, FileName)
+		if err := tc.make(p); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { _, err := Find(dir); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), FileName) {
+				t.Errorf("%s: err = %v, want %q naming the file", tc.name, err, tc.want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: Find blocked", tc.name)
+		}
 	}
 }

@@ -16,10 +16,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
+	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/scanner/report"
 )
@@ -106,9 +106,14 @@ func (f *Baseline) Write(w io.Writer) error {
 	return err
 }
 
-// Load reads a baseline file: kscan's own layout or a kscan SARIF log.
-func LoadBaseline(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+// LoadBaseline reads a baseline file: kscan's own layout or a kscan SARIF
+// log, a regular file of at most safefs.MaxBaseline bytes. read, when not
+// nil, reads it instead (a configuration's confined reader).
+func LoadBaseline(path string, read func(string, int64) ([]byte, error)) (*Baseline, error) {
+	if read == nil {
+		read = safefs.ReadFile
+	}
+	data, err := read(path, safefs.MaxBaseline)
 	if err != nil {
 		return nil, err
 	}

@@ -313,7 +313,7 @@ func TestParseErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := LoadBaseline(filepath.Join(t.TempDir(), "missing.json")); err == nil || !os.IsNotExist(err) {
+	if _, err := LoadBaseline(filepath.Join(t.TempDir(), "missing.json"), nil); err == nil || !os.IsNotExist(err) {
 		t.Errorf("missing file: %v", err)
 	}
 }

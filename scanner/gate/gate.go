@@ -23,8 +23,10 @@ import (
 type Options struct {
 	// Baseline is the baseline file ("" for none); BaselineFrom says where
 	// it was named ("--baseline", or "FILE:LINE: baseline" of a config)
-	// for messages.
+	// for messages; ReadBaseline, when set, reads it (a configuration
+	// reads only inside its directory).
 	Baseline, BaselineFrom string
+	ReadBaseline           func(path string, max int64) ([]byte, error)
 	// DiffBase is the git revision whose merge base with HEAD the changed
 	// lines are taken from ("" for none).
 	DiffBase string
@@ -57,7 +59,7 @@ type Gate struct {
 func Open(ctx context.Context, o Options) (*Gate, error) {
 	g := &Gate{opts: o}
 	if o.Baseline != "" {
-		b, err := LoadBaseline(o.Baseline)
+		b, err := LoadBaseline(o.Baseline, o.ReadBaseline)
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, usagef("%s: %s does not exist (record one with 'kscan baseline -o %s')", o.BaselineFrom, o.Baseline, o.Baseline)
 		}
