@@ -220,10 +220,12 @@ type lines struct {
 	starts []int
 }
 
+// newLines indexes the line starts of src. A line ends at LF, CRLF or a
+// lone CR (old Mac files), as editors and SARIF viewers count lines.
 func newLines(src []byte) *lines {
 	l := &lines{src: src, starts: []int{0}}
 	for i, c := range src {
-		if c == '\n' {
+		if c == '\n' || c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
 			l.starts = append(l.starts, i+1)
 		}
 	}
@@ -256,9 +258,9 @@ func (l *lines) lineText(line int) string {
 	start := l.starts[line-1]
 	end := len(l.src)
 	if line < len(l.starts) {
-		end = l.starts[line] - 1
+		end = l.starts[line]
 	}
-	return strings.TrimRight(string(l.src[start:end]), "\r")
+	return strings.TrimRight(string(l.src[start:end]), "\r\n")
 }
 
 // utf16Len counts UTF-16 code units; an invalid byte counts as one unit,
