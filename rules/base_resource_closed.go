@@ -21,38 +21,6 @@ var baseResourceClosedRule = register(&Rule{
 	Keywords:  []string{"getBaseBean", "getBeanOfBundle", "AutowiredFromBase"},
 	Calls:     []string{"getBaseBean", "getBeanOfBundle"},
 	Check:     checkBaseResourceClosed,
-	Help: `**Why it breaks.** Spring destroys the beans of a context when it closes, and for ` + "`@Bean`" + ` methods it infers a
-public ` + "`close()`" + ` or ` + "`shutdown()`" + ` of the returned object as its destroy method. When a module exposes a base-owned
-object (the base ` + "`DataSource`" + ` obtained with ` + "`SpringBeanFinder.getBaseBean`" + `) as its own ` + "`@Bean`" + `, uninstalling the
-module closes it, and the base fails with "No operation is allowed after dataSource is closed"
-(Koupleless FAQ; reuse-base-datasource guide).
-
-**Flagged.** In module code, a ` + "`@Bean`" + ` method that returns the result of ` + "`SpringBeanFinder.getBaseBean(..)`" + ` or
-` + "`BaseAppUtils.getBeanOfBundle(..)`" + ` (directly or through a local variable), or a field annotated
-` + "`@AutowiredFromBase`" + `, when its declared type is a closeable resource (` + "`DataSource`" + `, executors, pools, clients,
-connections, connection factories, schedulers, producers and consumers).
-
-**Not flagged.** ` + "`@Bean(destroyMethod = \"\")`" + `; non-closeable results (` + "`PlatformTransactionManager`" + `,
-` + "`TransactionTemplate`" + `, ` + "`JdbcTemplate`" + `, ` + "`Object`" + `, ...: Koupleless says these are safe to destroy); base objects used
-inside a ` + "`@Bean`" + ` without being returned; base, shared and library code.
-
-**Fix.** Do not register the base object in the module context; use it to build module beans. A mechanical
-alternative, offered as the SARIF fix, is ` + "`@Bean(destroyMethod = \"\")`" + `, which stops Spring from calling
-` + "`close()`" + `/` + "`shutdown()`" + ` on it (a ` + "`DisposableBean`" + ` would still be destroyed):
-
-` + "```java" + `
-// before (module)
-@Bean
-public DataSource dataSource() { return (DataSource) SpringBeanFinder.getBaseBean("dataSource"); }
-// after (Koupleless reuse-base-datasource guide)
-@Bean(name = "mysqlSqlFactory")
-public SqlSessionFactoryBean mysqlSqlFactory() throws IOException {
-    DataSource dataSource = (DataSource) SpringBeanFinder.getBaseBean("dataSource");
-    SqlSessionFactoryBean f = new SqlSessionFactoryBean();
-    f.setDataSource(dataSource);
-    return f;
-}
-` + "```",
 })
 
 // closeableSuffixes are simple type-name endings of objects Spring would

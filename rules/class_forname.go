@@ -21,39 +21,6 @@ var classForName = register(&Rule{
 	Keywords: []string{"forName", "loadClass"},
 	Calls:    []string{"forName", "loadClass", "getContextClassLoader"},
 	Check:    checkClassForName,
-	Help: `**Why it breaks.** ` + "`Class.forName(String)`" + ` uses the defining ClassLoader of the calling class. When the
-caller is loaded by the base (the base itself, or a library the base shares with modules), that loader
-cannot see classes that only a module has, so class names that come from a module (configuration,
-annotations, serialized data, SPI files) fail with ` + "`ClassNotFoundException`" + `. The same holds for
-` + "`X.class.getClassLoader().loadClass(n)`" + `, ` + "`ClassLoader.getSystemClassLoader()`" + ` and the three-argument
-` + "`forName`" + ` given such a loader or ` + "`null`" + ` (the bootstrap loader).
-
-**Flagged.**
-- ` + "`Class.forName(name)`" + ` where ` + "`name`" + ` is not a constant naming a JDK class or a class of the scanned project;
-  a constant naming another library's class (an optional-dependency probe) is reported as info.
-- ` + "`Class.forName(name, init, X.class.getClassLoader() | getClass().getClassLoader() | ClassLoader.getSystemClassLoader() | null)`" + `.
-- ` + "`loadClass(name)`" + ` on one of those loaders; Spring ` + "`ClassUtils.forName(name, <own or system loader>)`" + `.
-
-**Not flagged.** ` + "`Class.forName(name)`" + ` in a method that also reads the thread context loader (the
-"context loader, else own loader" idiom); the thread context ClassLoader or a loader taken from an object the caller supplied
-(` + "`serviceInterface.getClassLoader()`" + `); class literals; JDK class names; known JDBC driver names (see
-` + "`jdbc-driver-registration`" + `); test sources. In a module (or a library private to it) the module's loader
-sees the module and the base, so this is reported as low there.
-
-**Fix.** Resolve through the thread context ClassLoader, keeping ` + "`initialize=true`" + ` as the one-argument
-form does:
-
-` + "```java" + `
-// before
-Class<?> clazz = Class.forName(className);
-
-// after
-ClassLoader cl = Thread.currentThread().getContextClassLoader();
-Class<?> clazz = Class.forName(className, true, cl != null ? cl : Foo.class.getClassLoader());
-` + "```" + `
-
-The suggested edit passes ` + "`Thread.currentThread().getContextClassLoader()`" + ` directly; keep the fallback above where
-a thread may run with no context loader.`,
 })
 
 // nameVerdict judges the class-name argument of a lookup: a JDK class or a

@@ -19,39 +19,6 @@ var classLoaderCapturedRule = register(&Rule{
 	Calls:     []string{"getContextClassLoader", "getDefaultClassLoader"},
 	News:      []string{"DefaultResourceLoader", "PathMatchingResourcePatternResolver"},
 	Check:     checkClassLoaderCaptured,
-	Help: `**Why it breaks.** The thread context ClassLoader is per app only while that app's code runs. Read in a
-static initialiser, or read once and stored in a static field, it is the loader of whichever app got there
-first (the base, for a class the base loads), and shared code keeps using it for every module: module
-classes, mapper XML and resources are not found. MyBatis's ` + "`MybatisProperties`" + ` held a static
-` + "`PathMatchingResourcePatternResolver`" + `, which under Spring < 5.3 captured the base loader in its constructor
-(` + "`Invalid bound statement`" + ` in modules; the Koupleless Spring Boot adapter patches it).
-
-**Flagged.**
-- ` + "`Thread.currentThread().getContextClassLoader()`" + ` and ` + "`ClassUtils.getDefaultClassLoader()`" + ` in a static
-  initialiser (or static field initialiser), or whose result is stored in a static field.
-- ` + "`new DefaultResourceLoader()`" + ` and ` + "`new PathMatchingResourcePatternResolver()`" + ` without a loader in a static
-  initialiser (low: only Spring < 5.3 resolves the loader in the constructor).
-
-**Not flagged.** Loaders read per call, at the point of use; a null test of the context loader; a lambda
-that reads it later; ` + "`X.class.getClassLoader()`" + ` (the same value however often it is read; see
-` + "`own-classloader-lookup`" + `); module code and module-private libraries; test sources.
-
-**Fix.** Resolve the loader when it is used:
-
-` + "```java" + `
-// before (shared library)
-private static final ResourcePatternResolver RESOLVER = new PathMatchingResourcePatternResolver();
-private static final ClassLoader LOADER = Thread.currentThread().getContextClassLoader();
-
-// after
-private static ResourcePatternResolver resolver() {
-    return new PathMatchingResourcePatternResolver(Thread.currentThread().getContextClassLoader());
-}
-private static ClassLoader loader() {
-    ClassLoader cl = Thread.currentThread().getContextClassLoader();
-    return cl != null ? cl : MyClass.class.getClassLoader();
-}
-` + "```",
 })
 
 func checkClassLoaderCaptured(p *Pass) {

@@ -28,34 +28,6 @@ var classNameCacheRule = register(&Rule{
 	},
 	Calls: []string{"put", "putIfAbsent", "computeIfAbsent", "compute", "merge"},
 	Check: checkClassNameCache,
-	Help: `**Why it breaks.** Two modules can each load a class with the same fully qualified name; they are
-different classes. A static cache in shared code keyed by the class *name* (or by a string built from it)
-keeps whichever entry the first module created, so the next module gets a ` + "`Method`" + `, ` + "`Field`" + ` or
-` + "`Class`" + ` of another loader: ` + "`IllegalArgumentException: object is not an instance of declaring class`" + `,
-` + "`ClassCastException`" + `, or a call routed into the wrong module. The Koupleless adapters rewrite Dubbo's
-` + "`PojoUtils`" + ` and MyBatis's ` + "`OgnlCache`" + ` for exactly this.
-
-**Flagged** (at the field):
-- a static ` + "`Map<String, X>`" + ` filled at run time, where X is ` + "`Class<?>`, `Method`, `Field`, `Constructor`," + `
-  ` + "`MethodHandle`, `BeanInfo`, `PropertyDescriptor`" + ` or a parsed ` + "`Expression`" + `;
-- a static map filled at run time (` + "`put`, `putIfAbsent`, `computeIfAbsent`, `compute`, `merge`" + `) with a key
-  built from ` + "`cls.getName()`, `getTypeName()` or `getCanonicalName()`" + ` of a class.
-
-**Not flagged.** Maps keyed by ` + "`Class<?>`" + ` or ` + "`ClassLoader`" + `; ` + "`ClassValue`" + `; tables filled only by the static
-initialiser (primitive-name → ` + "`int.class`" + ` tables); instance fields; module code and module-private
-libraries; test sources.
-
-**Fix.** Key by the ` + "`Class`" + ` object (its identity includes the loader), or nest by ClassLoader:
-
-` + "```java" + `
-// before
-private static final ConcurrentMap<String, Method> NAME_METHODS_CACHE = new ConcurrentHashMap<>();
-Method method = NAME_METHODS_CACHE.get(cls.getName() + "." + name);
-
-// after
-private static final ConcurrentMap<Class<?>, ConcurrentMap<String, Method>> NAME_METHODS_CACHE = new ConcurrentHashMap<>();
-Method method = NAME_METHODS_CACHE.computeIfAbsent(cls, k -> new ConcurrentHashMap<>()).get(name);
-` + "```",
 })
 
 // reflectiveValues are the value types that tie a String-keyed cache to one

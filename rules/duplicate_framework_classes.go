@@ -19,37 +19,6 @@ var duplicateFrameworkClassesRule = register(&Rule{
 	Default:   SeverityHigh,
 	Severity:  map[facts.Role]Severity{facts.RoleModule: SeverityHigh, facts.RolePrivate: SeverityHigh},
 	CheckDeps: checkDuplicateFrameworkClasses,
-	Help: `**Why it breaks.** A module looks classes up in itself first, then in the base. A framework packaged
-in the module is loaded a second time by the module's ClassLoader, so the base's and the module's copies are
-different classes: ` + "`ServerlessApplicationListener is not assignable to interface ApplicationListener`" + `,
-` + "`LinkageError: loader constraint violation`" + `, Ehcache CacheManager clashes, a second Tomcat URL factory.
-
-**Flagged.** In a module pom, a dependency that is packaged (compile or runtime scope, not excluded through the
-ark plugin or ` + "`conf/ark/bootstrap.properties`" + `) and that a base in the scanned tree also has: high for Spring,
-Spring Boot, SOFA/Koupleless, logging (slf4j, logback, log4j2), Tomcat, Ehcache and the supported middleware
-clients, medium for other libraries. With no base in the tree, the framework groups alone are flagged (medium):
-the base provides them by convention.
-
-**Not flagged.** Provided, test and optional dependencies; excluded ones; the libraries Koupleless documents as
-needing a module-private copy (` + "`xxl-job-core`" + `, ` + "`j2cache-core`" + `, ` + "`apollo-client`" + `); bases and libraries.
-
-**Fix.**
-
-` + "```xml" + `
-<!-- before (module pom) -->
-<dependency>
-  <groupId>org.springframework.boot</groupId>
-  <artifactId>spring-boot-starter-web</artifactId>
-</dependency>
-<!-- after -->
-<dependency>
-  <groupId>org.springframework.boot</groupId>
-  <artifactId>spring-boot-starter-web</artifactId>
-  <scope>provided</scope>
-</dependency>
-` + "```" + `
-
-or ` + "`excludeGroupIds=org.springframework,org.springframework.boot`" + ` in ` + "`conf/ark/bootstrap.properties`" + `.`,
 })
 
 // frameworkGroups are the groups a base provides to its modules

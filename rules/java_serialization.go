@@ -24,44 +24,6 @@ var javaSerialization = register(&Rule{
 	Calls:    []string{"readObject", "readUnshared"},
 	News:     []string{"ObjectInputStream", "SerializerFactory"},
 	Check:    checkJavaSerialization,
-	Help: `**Why it breaks.** ` + "`ObjectInputStream.resolveClass`" + ` loads classes through the "latest user-defined loader" on
-the call stack. In a framework the base shares with modules (RPC, caches, session stores) that is the framework's,
-i.e. the base's, loader, so a module's DTOs fail with ` + "`ClassNotFoundException`" + `. Koupleless replaces Dubbo's Java
-serialization with an ` + "`ObjectInputStream`" + ` that resolves through the service interface's loader. Hessian has the same
-problem: a ` + "`SerializerFactory`" + ` created without a loader binds to one (Koupleless FAQ, koupleless #196).
-
-**Flagged.**
-- ` + "`new ObjectInputStream(in)`" + ` of the exact JDK class whose ` + "`readObject()`" + ` / ` + "`readUnshared()`" + ` is called in the same
-  method (directly, or through a local variable or try-with-resources variable);
-- in shared code (and code of unknown role): Hessian ` + "`new SerializerFactory()`" + ` without a ClassLoader
-  (` + "`com.caucho.hessian.io`" + ` and ` + "`com.alibaba.com.caucho.hessian.io`" + `).
-
-**Not flagged.** Subclasses (named or anonymous) that override ` + "`resolveClass`" + `; streams returned or stored for
-others to read (not visible here); ` + "`SerializerFactory(ClassLoader)`" + `; Hessian factories in base, module and
-module-private code. Module code is low: its own loader sees the module and the base.
-
-**Fix.** Resolve through the loader of the app that owns the data (the TCCL, or the service interface's loader):
-
-` + "```java" + `
-// before
-Object o = new ObjectInputStream(in).readObject();
-
-// after
-final ClassLoader cl = tccl != null ? tccl : getClass().getClassLoader();  // or serviceInterface.getClassLoader()
-Object o = new ObjectInputStream(in) {
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-        try {
-            return Class.forName(desc.getName(), false, cl);
-        } catch (ClassNotFoundException e) {
-            return super.resolveClass(desc);
-        }
-    }
-}.readObject();
-` + "```" + `
-
-Hessian: ` + "`new SerializerFactory(Thread.currentThread().getContextClassLoader())`" + ` per call or per loader, or upgrade
-to Hessian 4.x with a per-ClassLoader factory.`,
 })
 
 var hessianFactories = map[string]bool{

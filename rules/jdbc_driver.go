@@ -20,37 +20,6 @@ var jdbcDriverRule = register(&Rule{
 	Keywords: []string{"registerDriver", "Driver", "JDBC", "getConnection"},
 	Calls:    []string{"registerDriver", "forName", "getConnection", "deregisterDriver"},
 	Check:    checkJDBCDriver,
-	Help: `**Why it breaks.** ` + "`java.sql.DriverManager`" + ` is JVM-global. A driver bundled in a module registers itself there
-and is never deregistered on uninstall, which pins the module's ClassLoader (the leak Tomcat's
-` + "`JdbcLeakPrevention`" + ` exists for). ` + "`DriverManager.getConnection`" + ` only hands out drivers visible to the caller's
-loader, so a driver registered by one module is not usable from base code and vice versa.
-
-**Flagged.** ` + "`DriverManager.registerDriver(...)`" + `; ` + "`Class.forName(\"<known driver class>\")`" + ` (MySQL, PostgreSQL, Oracle,
-H2, SQL Server, MariaDB, HSQLDB, SQLite, Derby, DB2); ` + "`DriverManager.getConnection`" + ` in shared libraries.
-
-**Not flagged.** Base code; files that also deregister drivers (` + "`DriverManager.deregisterDriver`" + `); test sources.
-
-**Fix.** Deregister the module's drivers when it closes, or better, let the base own the driver and the
-DataSource and mark the driver ` + "`provided`" + ` in the module:
-
-` + "```java" + `
-// before (module)
-Class.forName("com.mysql.cj.jdbc.Driver");   // registered JVM-wide, never deregistered
-
-// after: deregister this module's drivers when its context closes
-@Component
-public class JdbcDriverCleanup implements ApplicationListener<ContextClosedEvent> {
-    @Override
-    public void onApplicationEvent(ContextClosedEvent event) {
-        ClassLoader mine = getClass().getClassLoader();
-        for (Driver d : Collections.list(DriverManager.getDrivers())) {
-            if (d.getClass().getClassLoader() == mine) {
-                try { DriverManager.deregisterDriver(d); } catch (SQLException ignored) { }
-            }
-        }
-    }
-}
-` + "```",
 })
 
 func checkJDBCDriver(p *Pass) {

@@ -25,37 +25,6 @@ var jvmGlobalRule = register(&Rule{
 		"insertProviderAt", "setProperty", "setDefaultUncaughtExceptionHandler", "setSecurityManager", "setOut",
 		"setErr", "setIn", "readConfiguration", "setLogWriter"},
 	Check: checkJVMGlobal,
-	Help: `**Why it breaks.** These settings exist once per JVM. When one app sets them, every other app silently
-changes behaviour (dates format in another zone, TLS trusts another store, output goes elsewhere), and an
-object from the app's ClassLoader stored in a JVM-global slot keeps that loader alive after the app is
-uninstalled.
-
-**Flagged.** ` + "`TimeZone.setDefault`" + `, ` + "`Locale.setDefault`" + `, ` + "`HttpsURLConnection.setDefaultSSLSocketFactory`" + `,
-` + "`HttpsURLConnection.setDefaultHostnameVerifier`" + `, ` + "`Authenticator.setDefault`" + `, ` + "`CookieHandler.setDefault`" + `,
-` + "`ProxySelector.setDefault`" + `, ` + "`Security.addProvider`" + `, ` + "`Security.insertProviderAt`" + `, ` + "`Security.setProperty`" + `,
-` + "`Thread.setDefaultUncaughtExceptionHandler`" + `, ` + "`System.setSecurityManager`" + `, ` + "`System.setOut/setErr/setIn`" + `,
-` + "`LogManager.readConfiguration`" + `, ` + "`DriverManager.setLogWriter`" + `.
-
-**Not flagged.** The restore of a previous value in a ` + "`finally`" + ` block; base ` + "`main`" + ` (with ` + "`--role base`" + `); test
-sources. A set that a ` + "`finally`" + ` block restores is reported as low: it is still racy with other threads.
-
-**Fix.** Pass the setting per call or per client instead of changing the JVM default:
-
-` + "```java" + `
-// before
-TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
-String s = new SimpleDateFormat("yyyy-MM-dd HH:mm").format(date);
-// after
-SimpleDateFormat f = new SimpleDateFormat("yyyy-MM-dd HH:mm");
-f.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
-String s = f.format(date);
-
-// before
-HttpsURLConnection.setDefaultSSLSocketFactory(sslFactory);
-// after
-HttpsURLConnection conn = (HttpsURLConnection) url.openConnection();
-conn.setSSLSocketFactory(sslFactory);
-` + "```",
 })
 
 // jvmGlobals maps owner.method to what it changes.

@@ -22,42 +22,6 @@ var lifecycleListenerRule = register(&Rule{
 	Keywords:  []string{"ApplicationListener", "EventListener", "ContextClosedEvent", "ContextRefreshedEvent", "ApplicationReadyEvent", "ContextStartedEvent", "ContextStoppedEvent", "ApplicationStartedEvent"},
 	Calls:     lifecycleCalls,
 	Check:     checkLifecycleListener,
-	Help: `**Why it breaks.** A listener contributed by a library the base shares (through
-` + "`META-INF/spring.factories`" + ` or component scanning) is instantiated for every module's Spring context. If it
-reacts to ` + "`ContextRefreshedEvent`" + ` or ` + "`ContextClosedEvent`" + ` by starting or stopping a JVM-wide singleton, a
-module's start or uninstall starts or stops it for everyone: the Koupleless Dubbo 2.7 adapter patches
-` + "`DubboBootstrapApplicationListener`" + ` so that a module's ` + "`ContextClosedEvent`" + ` no longer unexports the base's services.
-
-**Flagged.** A handler (` + "`onApplicationEvent`" + ` of an ` + "`ApplicationListener`" + `, or an ` + "`@EventListener`" + ` method) for a
-context lifecycle event (` + "`ContextRefreshedEvent`, `ContextClosedEvent`, `ContextStartedEvent`, `ContextStoppedEvent`," + `
-` + "`ApplicationReadyEvent`, `ApplicationStartedEvent`" + `) that calls a static method, or a method of a static
-singleton (` + "`X.getInstance()`" + `), named ` + "`start`, `stop`, `shutdown`, `destroy`, `close`, `export`, `unexport`" + ` or alike.
-
-**Not flagged.** Handlers that compare ` + "`event.getApplicationContext()`" + ` with their own context, or their own
-ClassLoader with the thread context ClassLoader; handlers that only touch instance state; module code and
-module-private libraries; test sources.
-
-**Fix.** React only to the events of the app the listener belongs to. For a ` + "`void`" + ` handler the suggested
-edit inserts this guard:
-
-` + "```java" + `
-// before
-@Override
-public void onApplicationEvent(ContextClosedEvent event) {
-    GlobalClient.getInstance().shutdown();
-}
-
-// after
-@Override
-public void onApplicationEvent(ContextClosedEvent event) {
-    if (this.getClass().getClassLoader() != Thread.currentThread().getContextClassLoader()) {
-        return;
-    }
-    GlobalClient.getInstance().shutdown();
-}
-` + "```" + `
-
-or, for a listener that knows its context, ` + "`if (event.getApplicationContext() != this.applicationContext) return;`" + `.`,
 })
 
 var lifecycleCalls = []string{

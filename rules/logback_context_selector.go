@@ -20,38 +20,6 @@ var logbackContextSelectorRule = register(&Rule{
 	Default:   SeverityMedium,
 	Severity:  map[facts.Role]Severity{facts.RoleBase: SeverityMedium},
 	CheckDeps: checkLogbackContextSelector,
-	Help: `**Why it breaks.** Logback keeps one default LoggerContext per JVM. Koupleless gives each module its own
-through ` + "`ArkLogbackContextSelector`" + `, which the base must select with
-` + "`-Dlogback.ContextSelector=com.alipay.sofa.ark.common.adapter.ArkLogbackContextSelector`" + ` (or
-` + "`System.setProperty`" + ` in a static block that runs before the first ` + "`LoggerFactory.getLogger`" + `). Without it, modules
-can only use the base's logging configuration, and a module's Spring logging start-up reconfigures the shared
-context. Logback 1.3 and later ignore ` + "`logback.ContextSelector`" + ` altogether unless the Koupleless
-` + "`spring-boot-starter-logging`" + ` 3.x adapter (from the mapping table) restores it.
-
-**Flagged.** A base (a Koupleless signal in the pom, ` + "`--role base`" + ` or a ` + "`.kscan.yaml`" + ` role) whose runtime dependencies include ` + "`logback-classic`" + `
-(directly, or through a Spring Boot starter), on that dependency's line: medium when
-` + "`ArkLogbackContextSelector`" + ` appears nowhere in the project (start scripts, Dockerfiles, ` + "`jvm.config`" + `, the pom's
-` + "`jvmArguments`" + `, main sources); high when logback is 1.3 or later and no table row brings the logback starter adapter.
-
-**Not flagged.** Modules, libraries and projects of unknown role (the base owns the selector); log4j2 bases; a project where the selector
-is configured and logback is 1.2.
-
-**Fix.**
-
-` + "```sh" + `
-# before
-java -jar base.jar
-# after
-java -Dlogback.ContextSelector=com.alipay.sofa.ark.common.adapter.ArkLogbackContextSelector -jar base.jar
-` + "```" + `
-
-or in the base's application class:
-
-` + "```java" + `
-static {
-    System.setProperty("logback.ContextSelector", "com.alipay.sofa.ark.common.adapter.ArkLogbackContextSelector");
-}
-` + "```",
 })
 
 func checkLogbackContextSelector(p *DepsPass) {

@@ -20,36 +20,6 @@ var loggingBindingConflictRule = register(&Rule{
 		facts.RoleBase: SeverityHigh, facts.RoleModule: SeverityHigh, facts.RolePrivate: SeverityHigh,
 	},
 	CheckDeps: checkLoggingBindingConflict,
-	Help: `**Why it breaks.** Koupleless isolates logging with one LoggerContext per app inside the base's single
-backend. With two SLF4J bindings on the class path SLF4J picks one arbitrarily, and isolation only works for the
-backend Koupleless adapts. A bridge next to the binding of the same API (` + "`log4j-to-slf4j`" + ` with ` + "`log4j-slf4j-impl`" + `)
-loops until ` + "`StackOverflowError`" + `. slf4j-api 1.7 cannot find logback 1.3+ / ` + "`log4j-slf4j2-impl`" + ` (and 2.x cannot find
-logback 1.2): a NOP logger. A module that packages logback while the base binds log4j2 fails in Spring's
-` + "`LogbackLoggingSystem`" + ` with "LoggerFactory is not a Logback LoggerContext but Logback is on the classpath".
-
-**Flagged** (on the dependency line, including Spring Boot starters, which bring their backend):
-- a second SLF4J binding in one project (medium);
-- a bridge with the binding it feeds: ` + "`log4j-to-slf4j`" + `+` + "`log4j-slf4j(2)-impl`" + `, ` + "`log4j-over-slf4j`" + `+` + "`slf4j-log4j12`" + `/` + "`slf4j-reload4j`" + `,
-` + "`jcl-over-slf4j`" + `+` + "`slf4j-jcl`" + `, ` + "`jul-to-slf4j`" + `+` + "`slf4j-jdk14`" + ` (medium);
-- slf4j-api and backend from different SLF4J generations, when both versions are known (medium);
-- a module that packages a binding of another family than the base's in the same tree (high).
-
-**Not flagged.** Test, provided and optional dependencies; what a module leaves to the base (provided, ark
-excludes); a module packaging the base's own backend (that is ` + "`duplicate-framework-classes`" + `); shared libraries.
-
-**Fix.** Keep one backend, in the base; exclude the others:
-
-` + "```xml" + `
-<!-- before: spring-boot-starter-web brings logback, and log4j2 is added too -->
-<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>
-<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-log4j2</artifactId></dependency>
-<!-- after -->
-<dependency>
-  <groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId>
-  <exclusions><exclusion><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-logging</artifactId></exclusion></exclusions>
-</dependency>
-<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-log4j2</artifactId></dependency>
-` + "```",
 })
 
 // bridgeLoops pairs a bridge with the bindings it must not sit beside.

@@ -23,46 +23,6 @@ var nullParentAssumption = register(&Rule{
 	Keywords: []string{"getParent"},
 	Calls:    []string{"getParent"},
 	Check:    checkNullParent,
-	Help: `**Why it breaks.** A SOFAArk BizClassLoader is created with a ` + "`null`" + ` parent and delegates to the base itself.
-Code that reads ` + "`cl.getParent() == null`" + ` as "this is the JDK's bootstrap/platform loader, use mine instead" replaces
-a module's loader with the library's (the base's) loader, which cannot see module types. Spring's
-` + "`JdkDynamicAopProxy.getProxy`" + ` did this in spring-aop 5.3.27 and 6.0.8/6.0.9; Koupleless patches it.
-
-**Flagged.** ` + "`x.getParent() == null`" + ` (or ` + "`!= null`" + `) deciding an ` + "`if`" + ` or a conditional expression, alone or
-through ` + "`||`" + ` / ` + "`&&`" + `, where the branch taken on ` + "`null`" + ` assigns ` + "`x`" + ` or yields another loader
-(` + "`getClass().getClassLoader()`" + `, ` + "`getSystemClassLoader()`" + `).
-
-**Not flagged.** Parent-chain walks (` + "`for (c = cl; c != null; c = c.getParent())`" + `, ` + "`while (cl.getParent() != null)`" + `);
-null checks whose branch does not substitute the loader; module code.
-
-**Fix** (the Koupleless adapter's ` + "`determineClassLoader`" + `): substitute only when the suggested loader is an ancestor of
-the library's own loader.
-
-` + "```java" + `
-// before (spring-aop 5.3.27)
-if (classLoader == null || classLoader.getParent() == null) {
-    classLoader = getClass().getClassLoader();
-}
-return Proxy.newProxyInstance(classLoader, this.proxiedInterfaces, this);
-
-// after
-return Proxy.newProxyInstance(determineClassLoader(classLoader), this.proxiedInterfaces, this);
-
-private ClassLoader determineClassLoader(ClassLoader classLoader) {
-    if (classLoader == null) {
-        return getClass().getClassLoader();
-    }
-    if (classLoader.getParent() == null) {
-        ClassLoader own = getClass().getClassLoader();
-        for (ClassLoader p = own.getParent(); p != null; p = p.getParent()) {
-            if (classLoader == p) {
-                return own;            // the JDK platform loader was suggested
-            }
-        }
-    }
-    return classLoader;                // e.g. a BizClassLoader: use it as is
-}
-` + "```",
 })
 
 var (

@@ -25,44 +25,6 @@ var ownLoaderLookup = register(&Rule{
 		"forName", "loadClass", "load", "loadFactories", "loadFactoryNames"},
 	News:  []string{"DefaultResourceLoader"},
 	Check: checkOwnLoaderLookup,
-	Help: `**Why it breaks.** ` + "`SomeClass.class.getClassLoader()`" + ` and ` + "`getClass().getClassLoader()`" + ` return the loader that
-defined the library class. In the base, or in a library the base shares with modules, that is the base's loader,
-which cannot see module classes or resources. Handed to a lookup it makes module types and files invisible
-(` + "`ClassNotFoundException`" + `, "interface is not visible from class loader", missing configuration).
-
-**Flagged**, when the own or system loader flows into a lookup in the same method, directly or through a local
-variable that is assigned once and never reassigned:
-- ` + "`ClassLoader#getResource/getResources/getResourceAsStream`" + ` of an application-level or computed name (the list
-  of ` + "`resource-lookup-own-loader`" + `);
-- ` + "`Proxy.newProxyInstance(loader, ...)`" + ` and ` + "`Proxy.getProxyClass(loader, ...)`" + `, unless the interfaces are class
-  literals written in the same code (the loader then sees them);
-- Spring ` + "`new DefaultResourceLoader(loader)`" + `;
-- through a local variable only: ` + "`Class.forName(n, b, cl)`" + `, ` + "`cl.loadClass(n)`" + `, ` + "`ServiceLoader.load(S, cl)`" + `,
-  ` + "`SpringFactoriesLoader.loadFactories/loadFactoryNames(T, cl)`" + `, ` + "`ClassUtils.forName(n, cl)`" + ` (the direct forms are
-  ` + "`class-forname-caller-loader`" + ` and ` + "`serviceloader-default-loader`" + `).
-
-**Not flagged.** ` + "`getClassLoader()`" + ` calls that reach no lookup: identity comparisons
-(` + "`cl == X.class.getClassLoader()`" + `), logging, ` + "`toString`" + `; loaders of classes the caller supplied
-(` + "`serviceInterface.getClassLoader()`" + `); a variable reassigned in the method (the usual "context loader, else own"
-fallback); constant names of the library's own resources. In module code the module's own loader is right, so
-findings there are info.
-
-**Fix.** Thread context loader first, then the own loader (the order of Koupleless ` + "`AdapterUtils.getClassLoader()`" + `;
-Spring's ` + "`ClassUtils.getDefaultClassLoader()`" + ` does the same):
-
-` + "```java" + `
-// before
-ClassLoader cl = getClass().getClassLoader();
-URL url = cl.getResource("META-INF/spring.factories");
-
-// after
-ClassLoader cl = Thread.currentThread().getContextClassLoader();
-if (cl == null) { cl = getClass().getClassLoader(); }
-URL url = cl.getResource("META-INF/spring.factories");
-` + "```" + `
-
-Where the loader is written in the lookup itself the suggested edit replaces it with
-` + "`Thread.currentThread().getContextClassLoader()`" + `; a loader held in a variable gets no automatic edit.`,
 })
 
 // fixedLoader is the own or system loader an expression denotes, directly

@@ -23,40 +23,6 @@ var resourceLookup = register(&Rule{
 	Calls: []string{"getResource", "getResourceAsStream", "getSystemResource", "getSystemResources",
 		"getSystemResourceAsStream", "getBundle"},
 	Check: checkResourceLookup,
-	Help: `**Why it breaks.** ` + "`Foo.class.getResource(\"/x\")`" + `, ` + "`getClass().getResourceAsStream(\"/x\")`" + `,
-` + "`ClassLoader.getSystemResource*`" + ` and ` + "`ResourceBundle.getBundle(name)`" + ` (which uses the caller's loader) only see what
-the calling class's loader sees. When that class is loaded by the base (the base, or a library the base shares
-with modules), a module's ` + "`application.properties`" + `, templates, JSPs, mapper XML or message bundles are not found,
-or the base's copy is read instead.
-
-**Flagged** (base and shared code) when the name is application-level (` + "`application*.properties|yml`" + `,
-` + "`bootstrap*`" + `, ` + "`logback*.xml`" + `, ` + "`log4j2*.xml`" + `, ` + "`META-INF/services/*`" + `, ` + "`META-INF/spring.factories`" + `,
-` + "`META-INF/app.properties`" + `, ` + "`*.jsp`" + `, ` + "`mapper*/*.xml`" + `, ` + "`static/`" + `, ` + "`templates/`" + `, ` + "`config/`" + `) or not a constant:
-- ` + "`X.class.getResource*(\"/name\")`" + ` and ` + "`getClass().getResource*(\"/name\")`" + ` (absolute names only);
-- ` + "`ClassLoader.getSystemResource(name)`" + `, ` + "`getSystemResources`" + `, ` + "`getSystemResourceAsStream`" + `;
-- ` + "`ResourceBundle.getBundle(name)`" + ` and ` + "`getBundle(name, locale)`" + `.
-
-**Not flagged.** Names relative to the class (resolved in its package, so they are the library's own files);
-constant names of the library's own resources (` + "`META-INF/mylib/defaults.properties`" + `); lookups on a class
-the caller supplied (` + "`type.getResource(..)`" + `); lookups through the thread context loader; module code. Lookups
-through ` + "`X.class.getClassLoader().getResource*`" + ` are reported by ` + "`own-classloader-lookup`" + `.
-
-**Fix.** Look up through the thread context ClassLoader. ` + "`Class.getResource(\"/x\")`" + ` is absolute while
-` + "`ClassLoader.getResource`" + ` takes no leading ` + "`/`" + `, so the suggested edit drops it; a relative name would need the
-class's package path as prefix and gets no automatic edit.
-
-` + "```java" + `
-// before
-InputStream in = AppConfig.class.getResourceAsStream("/META-INF/app.properties");
-
-// after
-ClassLoader cl = Thread.currentThread().getContextClassLoader();
-if (cl == null) { cl = AppConfig.class.getClassLoader(); }
-InputStream in = cl.getResourceAsStream("META-INF/app.properties");   // leading '/' removed
-` + "```" + `
-
-The suggested edits call ` + "`Thread.currentThread().getContextClassLoader()`" + ` directly; keep the null fallback above
-where a thread may run without a context loader.`,
 })
 
 // appResource reports resource names that an application, not a library,

@@ -1,5 +1,8 @@
 // Package rules is kscan's hazard catalogue: the Rule type, the registry,
-// and one file per rule holding its metadata beside its check and its fix.
+// and one file per rule, named after its id, holding its metadata beside its
+// check and its fix. A rule's help is Markdown in doc/<rule-id>.md, embedded
+// and attached when the rule registers; helpers that more than one rule
+// uses live in the helpers*.go files.
 //
 // A rule sees the facts of one file (rules/facts) through a Pass and reports
 // Diagnostics with byte spans; the scanner turns them into Findings with
@@ -101,7 +104,7 @@ type Rule struct {
 	Hazard    string // catalogue number, e.g. "H04"
 	Title     string // one line, used as SARIF shortDescription
 	Summary   string // a paragraph, used as SARIF fullDescription (at most 1024 characters)
-	Help      string // markdown: why it breaks, what is flagged and not, the fix with before/after
+	Help      string // markdown: why it breaks, what is flagged and not, the fix; read from doc/<id>.md at registration
 	Tags      []string
 	Precision string // very-high, high, medium, low (SARIF property)
 

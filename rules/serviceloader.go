@@ -22,45 +22,6 @@ var serviceLoaderRule = register(&Rule{
 	Keywords: []string{"ServiceLoader", "SpringFactoriesLoader"},
 	Calls:    []string{"load", "loadInstalled", "loadFactories", "loadFactoryNames"},
 	Check:    checkServiceLoader,
-	Help: `**Why it breaks.** ` + "`ServiceLoader`" + ` finds providers through one ClassLoader. Given the caller's own loader
-(` + "`X.class.getClassLoader()`" + `), the system loader or ` + "`loadInstalled`" + `, it runs with the base's loader when the
-code is shared, and never sees providers that a module packages. ` + "`ServiceLoader.load(S)`" + ` uses the thread
-context loader, which is right on a module thread, but when it runs in a static initialiser, or its result is
-stored in a static field, the first loader to get there wins for every app. Spring's
-` + "`SpringFactoriesLoader.loadFactories(T, getClass().getClassLoader())`" + ` has the same problem (the Koupleless
-Spring Boot adapter patches exactly this call).
-
-**Flagged.**
-- ` + "`ServiceLoader.load(S, <own loader | system loader | null>)`" + ` and ` + "`ServiceLoader.loadInstalled(S)`" + `.
-- ` + "`ServiceLoader.load(S)`" + ` in a static initialiser or stored into a static field (medium).
-- ` + "`SpringFactoriesLoader.loadFactories/loadFactoryNames(T, <own or system loader>)`" + `.
-
-**Not flagged.** ` + "`ServiceLoader.load(S, Thread.currentThread().getContextClassLoader())`" + ` or any loader passed in;
-` + "`load(S)`" + ` called per use; test sources. Module code (and libraries private to a module) is low.
-
-**Fix.** Resolve per ClassLoader and cache per ClassLoader:
-
-` + "```java" + `
-// before
-private static final List<Codec> CODECS = new ArrayList<>();
-static { ServiceLoader.load(Codec.class, Codec.class.getClassLoader()).forEach(CODECS::add); }
-
-// after
-private static final Map<ClassLoader, List<Codec>> CODECS = new ConcurrentHashMap<>();
-static List<Codec> codecs() {
-    ClassLoader cl = Thread.currentThread().getContextClassLoader();
-    final ClassLoader key = cl != null ? cl : Codec.class.getClassLoader();
-    return CODECS.computeIfAbsent(key, k -> {
-        List<Codec> list = new ArrayList<>();
-        ServiceLoader.load(Codec.class, k).forEach(list::add);
-        return list;
-    });
-}
-` + "```" + `
-
-Spring (the adapter's change): ` + "`SpringFactoriesLoader.loadFactories(EnvironmentPostProcessor.class, getClass().getClassLoader())`" + `
-→ ` + "`SpringFactoriesLoader.loadFactories(EnvironmentPostProcessor.class, ClassUtils.getDefaultClassLoader())`" + `.
-The suggested edits pass the thread context loader explicitly; a static cache still needs the per-loader map above.`,
 })
 
 func checkServiceLoader(p *Pass) {

@@ -32,59 +32,6 @@ var staticMutableStateRule = register(&Rule{
 	CheckProject: func(p *ProjectPass) {
 		checkStaticMutableStateProject(p)
 	},
-	Help: `**Why it breaks.** A class that the base loads (the base itself, or a library modules reach through the
-base) is defined once, so each static field is a single slot for the base and every module. A module either
-reads the base's value when it expects its own, or overwrites it for everybody: the last app installed wins.
-A class packaged inside a module has its own copy per module, so module code is not reported.
-
-**Flagged** (at the field declaration, naming where it is written):
-- a non-final static field assigned, incremented or stored into outside the static initialiser, also from
-  other classes (` + "`Holder.tenant = t`" + `);
-- a static final ` + "`Map`/`List`/`Set`/`Queue`" + `, array, ` + "`Atomic*`" + ` or ` + "`StringBuilder`" + ` mutated at run time
-  (` + "`put`, `add`, `remove`, `clear`, `set`, `compute*`, `merge`, `[i] =`" + `).
-
-**Not flagged.** Static fields written only in the static initialiser (or in a private helper only it calls);
-` + "`static final`" + ` fields that are never mutated (constants, immutable values, ` + "`List.of`" + `); lazy
-initialisation under ` + "`if (x == null)`" + ` (see ` + "`static-singleton-first-wins`" + `); maps keyed by ` + "`ClassLoader`" + ` or
-` + "`Class<?>`" + ` (or a ` + "`Method`, `Field`" + `, ` + "`Thread`" + `), ` + "`ClassValue`" + `, ` + "`StaticFieldMapWrapper`" + `, ` + "`ThreadLocal`" + `, locks
-and loggers; writes in a program's ` + "`main`" + `; counters that
-are only incremented; everything the Koupleless static-variable allow-list excludes (field names such as
-` + "`*INSTANCE*`, `*_KEY`, `DEFAULT_*`" + `, types such as ` + "`ExecutorService`, `Pattern`" + `, initialisers such as
-` + "`Collections.unmodifiable*`" + `) except its array entries, since an array stored into at run time is mutable;
-module code and module-private libraries; test sources.
-
-**Fix.** Key the value by the app's ClassLoader (the Koupleless fix), either with
-` + "`com.alipay.sofa.koupleless.adapter.StaticFieldMapWrapper`" + ` or a plain map. No automatic edit is offered: every
-reader and writer of the field changes.
-
-` + "```java" + `
-// before (shared library / base class)
-public final class TenantHolder {
-    private static String tenant;
-    public static void set(String t) { tenant = t; }
-    public static String get() { return tenant; }
-}
-
-// after (no extra dependency)
-public final class TenantHolder {
-    private static final Map<ClassLoader, String> TENANT = new ConcurrentHashMap<>();
-    private static ClassLoader key() {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        return cl != null ? cl : TenantHolder.class.getClassLoader();
-    }
-    public static void set(String t) { TENANT.put(key(), t); }
-    public static String get() { return TENANT.get(key()); }
-    /** call when the module stops, so its ClassLoader is not pinned */
-    public static void clear() { TENANT.remove(key()); }
-}
-
-// after (with koupleless-adapter-utils)
-private static final StaticFieldMapWrapper<String> TENANT = new StaticFieldMapWrapper<>();
-public static void set(String t) { TENANT.put(t); }   // keyed by the thread context ClassLoader
-public static String get() { return TENANT.get(); }
-` + "```" + `
-
-A static map becomes a map of maps: ` + "`Map<ClassLoader, Map<String, Method>>`" + `.`,
 })
 
 // mutatorNames lists the mutators, so that the extractor records mutator

@@ -31,49 +31,6 @@ var staticSingletonRule = register(&Rule{
 	Calls: []string{"getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResourceAsStream",
 		"getResource", "load", "setShared", "create", "getInstance"},
 	Check: checkStaticSingleton,
-	Help: `**Why it breaks.** A singleton kept in a static field of a class the base loads exists once per JVM. When
-its creation reads configuration (` + "`System.getProperty`" + `, environment variables, a properties file found
-through a class loader, Spring's ` + "`Environment`" + `), the first app to call ` + "`getInstance()`" + ` (usually the base)
-fixes that configuration for everyone; later modules silently get the base's object. Known cases: Ehcache's
-` + "`CacheManager`" + `, RocketMQ's ` + "`MQClientManager`" + `, Apollo's ` + "`Foundation`" + `, Dubbo's ` + "`ExtensionLoader`" + `.
-
-**Flagged.**
-- A static field set under ` + "`if (field == null)`" + ` (lazy initialisation, double-checked locking) or held by a
-  ` + "`*Holder`" + ` class, where the method that creates it, the constructor of the created class, or the factory it
-  calls in the same file reads configuration. Reported at the field.
-- ` + "`net.sf.ehcache.CacheManager.create(..)`" + ` and ` + "`CacheManager.getInstance()`" + ` (the JVM-wide CacheManager).
-- ` + "`EhCacheManagerFactoryBean.setShared(true)`" + `.
-
-**Not flagged.** Singletons whose creation reads no configuration (immutable helpers, explicitly shared
-pools); singletons kept in a map keyed by ClassLoader; ` + "`setShared(false)`" + `; ` + "`CacheManager.newInstance()`" + `; own
-singletons in module code and module-private libraries (each module has its own copy); test sources.
-
-**Fix.** Library case: give each module its own instance (Ehcache: ` + "`setShared(false)`" + ` and a unique
-` + "`cacheManagerName`" + ` per module; the suggested edit turns ` + "`true`" + ` into ` + "`false`" + `), or make the library private
-to each module. Own code: keep one instance per ClassLoader.
-
-` + "```java" + `
-// before
-private static Client instance;
-public static synchronized Client getInstance() {
-    if (instance == null) instance = new Client(System.getProperty("client.endpoint"));
-    return instance;
-}
-
-// after
-private static final Map<ClassLoader, Client> INSTANCES = new ConcurrentHashMap<>();
-public static Client getInstance() {
-    ClassLoader cl = Thread.currentThread().getContextClassLoader();
-    return INSTANCES.computeIfAbsent(cl != null ? cl : Client.class.getClassLoader(),
-            k -> new Client(System.getProperty("client.endpoint")));
-}
-
-// before (Ehcache in a module)
-factoryBean.setShared(true);
-// after
-factoryBean.setShared(false);
-factoryBean.setCacheManagerName("biz1CacheManager");   // unique per module
-` + "```",
 })
 
 // configReads are the calls that read app-specific configuration.

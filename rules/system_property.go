@@ -25,44 +25,6 @@ var systemPropertyRule = register(&Rule{
 		"clear", "putIfAbsent", "replace", "merge", "compute", "computeIfAbsent", "computeIfPresent",
 		"getProperty", "getInteger", "getLong", "getBoolean"},
 	Check: checkSystemProperty,
-	Help: `**Why it breaks.** ` + "`System.getProperties()`" + ` is one table for the whole JVM. A value one app sets is seen by
-every app; libraries that copy configuration into it (Apollo's ` + "`app.id`" + `, ` + "`apollo.meta`" + ` ...) make the first or
-the last app win. Koupleless documents overwritten ` + "`app.id`" + `s as a real incident.
-
-**Flagged.** ` + "`System.setProperty`" + `, ` + "`System.clearProperty`" + `, ` + "`System.setProperties`" + `, and
-` + "`put/setProperty/remove/putAll/load/clear`" + ` on ` + "`System.getProperties()`" + `. Reads
-(` + "`System.getProperty`" + `, ` + "`Integer.getInteger`" + `, ` + "`Long.getLong`" + `, ` + "`Boolean.getBoolean`" + `) are where a value set by
-another app shows up: a read of a key the same file writes is medium; a read of a key that differs per app
-(` + "`app.id`" + `, ` + "`apollo.*`" + `, ` + "`spring.application.name`" + `, ` + "`spring.profiles.active`" + `, ` + "`server.port`" + `, ` + "`logging.*`" + `, ...) is info.
-A library reading its own switch (` + "`org.apache.el.BeanELResolver.CACHE_SIZE`" + `) is not reported: such
-switches are JVM-wide by design.
-
-**Not flagged.** Base code that sets JVM switches in ` + "`main`" + ` or a static initialiser before the app starts
-(with ` + "`--role base`" + `); reads of standard keys (` + "`java.*`" + `, ` + "`os.*`" + `, ` + "`user.*`" + `, ` + "`file.*`" + `, ` + "`line.separator`" + `,
-` + "`path.separator`" + `); test sources.
-
-**Fix.** In the base, isolate properties per module before anything starts:
-
-` + "```java" + `
-// before (base)
-public static void main(String[] args) {
-    SpringApplication.run(BaseApplication.class, args);
-}
-// after (base)
-public static void main(String[] args) {
-    MultiBizProperties.initSystem();   // com.alipay.sofa.koupleless.common.util.MultiBizProperties
-    SpringApplication.run(BaseApplication.class, args);
-}
-` + "```" + `
-
-In a module or shared library, keep per-app values in the Spring Environment or a per-app file instead of
-system properties:
-
-` + "```java" + `
-// before
-System.setProperty("app.id", appId);
-// after: for Apollo, src/main/resources/META-INF/app.properties contains app.id=biz1
-` + "```",
 })
 
 var propertyWrites = map[string]bool{

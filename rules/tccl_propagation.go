@@ -30,45 +30,6 @@ var tcclNotPropagated = register(&Rule{
 	Calls: []string{"supplyAsync", "runAsync", "commonPool", "parallelStream", "execute", "submit", "invokeAll",
 		"invokeAny", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"},
 	Check: checkTCCLNotPropagated,
-	Help: `**Why it breaks.** A worker thread inherits the context ClassLoader (TCCL) of the thread that *created*
-it. A pool shared by the base and modules therefore runs a module's task with the base's (or another module's)
-TCCL, and every TCCL-based lookup in the task (ServiceLoader, Spring, JSON/XML binders, ` + "`Class.forName`" + ` through
-the TCCL) fails or finds the wrong class. The JVM-wide ` + "`ForkJoinPool.commonPool()`" + ` is shared by every app by
-construction.
-
-**Flagged.**
-- ` + "`CompletableFuture.supplyAsync(s)`" + ` / ` + "`runAsync(r)`" + ` without an executor (they run on the common pool);
-- ` + "`ForkJoinPool.commonPool()`" + ` used to run work;
-- ` + "`Collection.parallelStream()`" + ` on a JDK collection;
-- in base and shared code: ` + "`execute/submit/invokeAll/invokeAny/schedule*`" + ` on an executor or ` + "`Timer`" + ` held in a static
-  field of the class (a pool every app reaches).
-
-**Not flagged.** Tasks wrapped with Koupleless ` + "`KouplelessRunnable.wrap(..)`" + ` / ` + "`KouplelessCallable.wrap(..)`" + ` or
-` + "`new BizRunnable(..)`" + ` / ` + "`BizCallable`" + `; lambdas that set and restore the TCCL themselves; executors created as
-` + "`Koupleless*Executor*`" + `; Spring ` + "`ThreadPoolTaskExecutor`" + ` (documented as adapted); executors in local variables,
-instance fields and parameters (ownership unknown); static executors in module code (the module owns them).
-
-**Fix.** Wrap the task so it carries its submitter's TCCL (or wrap an executor your app owns):
-
-` + "```java" + `
-// before
-sharedExecutor.execute(() -> handler.handle(msg));
-
-// after (koupleless-base-plugin)
-sharedExecutor.execute(KouplelessRunnable.wrap(() -> handler.handle(msg)));
-
-// after (no dependency)
-final ClassLoader submitterCl = Thread.currentThread().getContextClassLoader();
-sharedExecutor.execute(() -> {
-    Thread t = Thread.currentThread();
-    ClassLoader old = t.getContextClassLoader();
-    t.setContextClassLoader(submitterCl);
-    try { handler.handle(msg); } finally { t.setContextClassLoader(old); }
-});
-` + "```" + `
-
-Do not wrap a base-owned *executor* in a ` + "`Koupleless*Executor`" + ` from module code: it registers under the module and is
-shut down when the module is uninstalled. Wrap the tasks instead.`,
 })
 
 // sharedPoolTypes are the JDK types whose submissions run on pooled threads.

@@ -27,31 +27,6 @@ var tcclNotRestored = register(&Rule{
 	Calls:    []string{"setContextClassLoader"},
 	News:     []string{"Thread"},
 	Check:    checkTCCLNotRestored,
-	Help: `**Why it breaks.** The context ClassLoader (TCCL) belongs to the thread, and pooled threads are shared:
-servlet request threads in single-host mode, Netty and MQ workers. A switch that is not undone in ` + "`finally`" + `
-leaks the loader to whatever the thread runs next whenever the code in between throws (or always, when nothing
-restores it), so another app's task resolves classes through this app's loader. Every Koupleless adapter that
-switches the TCCL restores it in ` + "`finally`" + `.
-
-**Flagged.** ` + "`Thread.currentThread().setContextClassLoader(x)`" + ` (also through a local ` + "`Thread t = Thread.currentThread()`" + `)
-when no ` + "`finally`" + ` block guarding it (or a ` + "`try`" + ` right after it) calls ` + "`setContextClassLoader`" + ` again.
-
-**Not flagged.** The restore itself (a call inside ` + "`finally`" + `); setting the TCCL of a *new* thread before
-` + "`start()`" + ` (` + "`t.setContextClassLoader(..)`" + ` on a thread you created, thread factories); code in ` + "`run()`" + ` of a ` + "`Thread`" + `
-subclass or of a ` + "`new Thread(..)`" + ` body, which owns its thread.
-
-**Fix.**
-
-` + "```java" + `
-Thread t = Thread.currentThread();
-ClassLoader old = t.getContextClassLoader();
-t.setContextClassLoader(target);
-try {
-    work();
-} finally {
-    t.setContextClassLoader(old);
-}
-` + "```",
 })
 
 func isCurrentThread(x facts.Expr) bool {

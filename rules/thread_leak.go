@@ -21,34 +21,6 @@ var threadLeakRule = register(&Rule{
 	Keywords:  []string{"Thread"},
 	Calls:     []string{"start", "join"},
 	Check:     checkThreadLeak,
-	Help: `**Why it breaks.** Uninstalling a module closes its Spring ` + "`ApplicationContext`" + ` and nothing else: the
-JVM keeps running, so a thread the module started keeps running too, with the module's ClassLoader as its
-context loader and its classes on its stack. The module's Metaspace is never reclaimed, and the thread keeps
-doing work for an app that is gone. Only matters for hot (DYNAMIC) deployments.
-
-**Flagged.** ` + "`Thread.start()`" + ` on a ` + "`java.lang.Thread`" + ` (or a subclass declared in the file, or a thread from a
-` + "`ThreadFactory`" + `) in module or module-private code, when the class has no stop path.
-
-**Not flagged.** A class (or its nest of inner classes) that has a stop path: a ` + "`@PreDestroy`" + ` method, a
-` + "`ContextClosedEvent`" + ` listener, or a ` + "`destroy`" + `/` + "`close`" + `/` + "`shutdown`" + `/` + "`stop`" + `-style method (Spring calls
-` + "`DisposableBean.destroy`" + ` and infers ` + "`close`" + `/` + "`shutdown`" + ` on ` + "`@Bean`" + `s); a class that calls ` + "`interrupt()`" + `
-or passes the thread to ` + "`ForceStopThreadsOnUninstallEventHandler.manageThread`" + `; threads joined in the method
-that starts them; ` + "`main`" + ` methods; base and shared code; test sources; ` + "`--mode static`" + `.
-
-**Fix.** Stop the thread when the context closes:
-
-` + "```java" + `
-// before
-@PostConstruct void start() { new Thread(this::pollLoop, "poller").start(); }   // runs until the JVM exits
-
-// after
-private volatile boolean running = true;
-private Thread poller;
-@PostConstruct void start() { poller = new Thread(this::pollLoop, "poller"); poller.start(); }
-@PreDestroy void stop() { running = false; poller.interrupt(); }
-// or (forceful, documented by Koupleless):
-poller = ForceStopThreadsOnUninstallEventHandler.manageThread(new Thread(this::pollLoop, "poller"));
-` + "```",
 })
 
 func checkThreadLeak(p *Pass) {

@@ -21,34 +21,6 @@ var urlHandlerRule = register(&Rule{
 	Keywords: []string{"setURLStreamHandlerFactory", "setContentHandlerFactory", "TomcatURLStreamHandlerFactory"},
 	Calls:    []string{"setURLStreamHandlerFactory", "setContentHandlerFactory", "getInstance", "register", "disable"},
 	Check:    checkURLHandler,
-	Help: `**Why it breaks.** ` + "`URL.setURLStreamHandlerFactory`" + ` can be called only once per JVM: the second call throws
-` + "`java.lang.Error: factory already defined`" + `. The base is the legitimate first caller; a module that bundles
-Tomcat re-initialises it and ` + "`TomcatURLStreamHandlerFactory`" + ` tries to register again, so the module fails to
-start. ` + "`URLConnection.setContentHandlerFactory`" + ` has the same one-shot semantics.
-
-**Flagged.** ` + "`URL.setURLStreamHandlerFactory`" + `, ` + "`URLConnection.setContentHandlerFactory`" + `,
-` + "`TomcatURLStreamHandlerFactory.getInstance()`" + ` and ` + "`.register()`" + `.
-
-**Not flagged.** Tomcat calls preceded by ` + "`TomcatURLStreamHandlerFactory.disable()`" + ` in the same method; test
-sources. In the base it is low: the base owns the factory.
-
-**Fix.**
-
-` + "```java" + `
-// before (module main, module bundles tomcat)
-public static void main(String[] args) {
-    SpringApplication.run(Biz1Application.class, args);
-}
-// after
-public static void main(String[] args) {
-    org.apache.catalina.webresources.TomcatURLStreamHandlerFactory.disable();
-    SpringApplication.run(Biz1Application.class, args);
-}
-// preferred: make tomcat 'provided' and use the base's web container.
-
-// own code: avoid the global factory, pass a handler per URL
-URL u = new URL(null, spec, new MyHandler());
-` + "```",
 })
 
 const tomcatFactory = "org.apache.catalina.webresources.TomcatURLStreamHandlerFactory"

@@ -24,36 +24,6 @@ var webContextPathRule = register(&Rule{
 	Calls:         []string{"setContextPath"},
 	Check:         checkWebContextPathJava,
 	CheckResource: checkWebContextPathResource,
-	Help: `**Why it breaks.** With Koupleless single-host mode the base's embedded Tomcat hosts every module as one
-more context. Each module must get its own path: the ` + "`<webContextPath>`" + ` of ` + "`sofa-ark-maven-plugin`" + ` (default
-` + "`/`" + `), which an explicit ` + "`server.servlet.context-path`" + ` of the module overrides. Two contexts on the same path fail
-with ` + "`IllegalArgumentException: Child name xxx is not unique`" + ` (Koupleless FAQ), and the base usually owns ` + "`/`" + `.
-
-**Flagged.** In module code and configuration: ` + "`server.servlet.context-path`" + ` (Spring Boot 2+),
-` + "`server.context-path`" + ` (Boot 1.x) or ` + "`server.servlet.contextPath`" + ` set to ` + "`/`" + ` or empty in
-` + "`application*.properties`" + ` / ` + "`application*.yml`" + `; ` + "`setContextPath(\"\")`" + ` or ` + "`setContextPath(\"/\")`" + ` on a Spring Boot web
-server factory.
-
-**Not flagged.** A non-root path (` + "`/orders`" + `), placeholders (` + "`${...}`" + `), commented-out lines, other keys; base
-code and configuration (the base owns the root); libraries.
-
-**Fix.** Give every module its own path, in the module pom:
-
-` + "```xml" + `
-<!-- before: application.properties of the module -->
-<!-- server.servlet.context-path=/   (the root path, taken by the base and every other module) -->
-
-<!-- after -->
-<plugin>
-  <groupId>com.alipay.sofa</groupId>
-  <artifactId>sofa-ark-maven-plugin</artifactId>
-  <configuration>
-    <webContextPath>${bizName}</webContextPath>
-  </configuration>
-</plugin>
-` + "```" + `
-
-and drop a root ` + "`server.servlet.context-path`" + ` from the module's configuration (or set it to the same ` + "`/<bizName>`" + `).`,
 })
 
 // contextPathKeys are the Spring Boot keys for the servlet context path,
