@@ -23,23 +23,6 @@ var classForName = register(&Rule{
 	Check:    checkClassForName,
 })
 
-// nameVerdict judges the class-name argument of a lookup: a JDK class or a
-// class of the scanned project resolves the same through any loader (skip);
-// a constant naming another library's class is an optional-dependency
-// probe (info); anything else keeps the rule's severity.
-func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe string) {
-	if name.Kind != facts.ExprString {
-		return false, SeverityNone, ""
-	}
-	switch {
-	case isJDKClassName(name.Value), jdbcDrivers[name.Value]:
-		return true, SeverityNone, ""
-	case declares(p, name.Value):
-		return true, SeverityNone, ""
-	}
-	return false, p.AtMost(SeverityInfo), name.Value
-}
-
 func checkClassForName(p *Pass) {
 	tccl := contextLoader(p.File)
 	calls(p, func(c *facts.Call) {

@@ -2,8 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"regexp"
-	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
 )
@@ -29,19 +27,6 @@ var classNameCacheRule = register(&Rule{
 	Calls: []string{"put", "putIfAbsent", "computeIfAbsent", "compute", "merge"},
 	Check: checkClassNameCache,
 })
-
-// reflectiveValues are the value types that tie a String-keyed cache to one
-// loader's classes.
-var reflectiveValues = map[string]bool{
-	"Class": true, "Method": true, "Field": true, "Constructor": true, "Executable": true, "MethodHandle": true,
-	"BeanInfo": true, "PropertyDescriptor": true, "MethodDescriptor": true, "Expression": true,
-}
-
-// classNameKeyRE finds a class's name in a key expression: getClass(),
-// X.class or a variable named like a class, then getName() and kin.
-var classNameKeyRE = regexp.MustCompile(`(?:getClass\(\)|\.class|\b(?:cls|clazz|clz|klass|klazz|[a-z]\w*(?:Class|Clazz|Cls)))\s*\.\s*get(?:Name|TypeName|CanonicalName)\s*\(\s*\)`)
-
-var cacheFills = map[string]bool{"put": true, "putIfAbsent": true, "computeIfAbsent": true, "compute": true, "merge": true}
 
 func checkClassNameCache(p *Pass) {
 	fields := staticFields(p.File)
@@ -88,27 +73,4 @@ func checkClassNameCache(p *Pass) {
 			})
 		}
 	}
-}
-
-// isMap reports a JDK map type.
-func isMap(f *facts.Field) bool {
-	return isContainer(f) && strings.HasSuffix(rawSimple(f.Type), "Map") || rawSimple(f.Type) == "Hashtable"
-}
-
-func classNameKey(x *facts.Expr) bool {
-	if x.Call != nil && x.Call.Owner == "java.lang.Class" {
-		switch x.Call.Name {
-		case "getName", "getTypeName", "getCanonicalName":
-			return true
-		}
-	}
-	return classNameKeyRE.MatchString(x.Text)
-}
-
-func shorten(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > 60 {
-		return s[:57] + "..."
-	}
-	return s
 }

@@ -71,12 +71,3 @@ func checkJVMGlobal(p *Pass) {
 		p.Report(d)
 	})
 }
-
-func simpleOwner(fqn string) string {
-	for i := len(fqn) - 1; i >= 0; i-- {
-		if fqn[i] == '.' {
-			return fqn[i+1:]
-		}
-	}
-	return fqn
-}

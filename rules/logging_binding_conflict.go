@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/kscan/kscan/adapters"
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -28,18 +29,6 @@ var bridgeLoops = map[string][]string{
 	"org.slf4j:log4j-over-slf4j":              {"org.slf4j:slf4j-log4j12", "org.slf4j:slf4j-reload4j"},
 	"org.slf4j:jcl-over-slf4j":                {"org.slf4j:slf4j-jcl"},
 	"org.slf4j:jul-to-slf4j":                  {"org.slf4j:slf4j-jdk14"},
-}
-
-func depWhere(d *facts.Dependency) string {
-	s := d.Path
-	if d.Line > 0 {
-		s = fmt.Sprintf("%s:%d", d.Path, d.Line)
-	}
-	if d.Source == "implied" || d.Line == 0 && d.Evidence != "" {
-		// Implied by a starter, or found inside a jar: say where exactly.
-		s += ", " + d.Evidence
-	}
-	return s
 }
 
 func checkLoggingBindingConflict(p *DepsPass) {
@@ -112,4 +101,40 @@ func checkLoggingBindingConflict(p *DepsPass) {
 					d.GAV(), fam, other.GAV(), depWhere(other))})
 		}
 	}
+}
+
+// slf4jBindings are the SLF4J backends (RULES §4.1 row 4), by key, with
+// the backend family they route to.
+var slf4jBindings = map[string]string{
+	"ch.qos.logback:logback-classic":             "logback",
+	"org.apache.logging.log4j:log4j-slf4j-impl":  "log4j2",
+	"org.apache.logging.log4j:log4j-slf4j2-impl": "log4j2",
+	"org.slf4j:slf4j-log4j12":                    "log4j 1",
+	"org.slf4j:slf4j-reload4j":                   "reload4j",
+	"org.slf4j:slf4j-simple":                     "slf4j-simple",
+	"org.slf4j:slf4j-jdk14":                      "java.util.logging",
+	"org.slf4j:slf4j-nop":                        "nop",
+	"org.slf4j:slf4j-jcl":                        "commons-logging",
+}
+
+// bindingsOf lists the project's SLF4J bindings, first declaration first.
+func bindingsOf(proj *facts.BuildProject) []*facts.Dependency {
+	var out []*facts.Dependency
+	seen := map[string]bool{}
+	for _, d := range runtimeDeps(proj) {
+		if fam, ok := slf4jBindings[d.Key()]; ok && fam != "" && !seen[d.Key()] {
+			seen[d.Key()] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// versionBelow compares with Maven's resolver ordering; an unknown version
+// is never below anything.
+func versionBelow(v, max string) bool {
+	if v == "" {
+		return false
+	}
+	return adapters.Compare(adapters.ParseVersion(v), adapters.ParseVersion(max)) < 0
 }

@@ -113,3 +113,9 @@ func writtenInFile(f *facts.File, key string) bool {
 	}
 	return false
 }
+
+// recvIs reports whether the call's receiver is itself a call of owner.name,
+// e.g. System.getProperties() in System.getProperties().put(k, v).
+func recvIs(c *facts.Call, owner, name string) bool {
+	return c.Recv.Call != nil && c.Recv.Call.Owner == owner && c.Recv.Call.Name == name
+}

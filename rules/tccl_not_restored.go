@@ -206,24 +206,21 @@ func swapHelper(p *Pass, c *facts.Call) bool {
 	return hasIdent(head, "ClassLoader")
 }
 
-// enclosingMethodDecl is the innermost declared method or constructor
-// around span.
-func enclosingMethodDecl(p *Pass, at facts.Span) *facts.MethodDecl {
-	var best *facts.MethodDecl
-	for i := range p.File.Methods {
-		m := &p.File.Methods[i]
-		if m.Decl.Start <= at.Start && at.End <= m.Decl.End && (best == nil || m.Decl.Len() < best.Decl.Len()) {
-			best = m
-		}
+// hasIdent reports whether s contains name as a whole identifier.
+func hasIdent(s, name string) bool {
+	isID := func(b byte) bool {
+		return b == '_' || b == '$' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 	}
-	return best
-}
-
-func hasString(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
+	for i := 0; ; {
+		j := strings.Index(s[i:], name)
+		if j < 0 {
+			return false
+		}
+		j += i
+		k := j + len(name)
+		if (j == 0 || !isID(s[j-1])) && (k == len(s) || !isID(s[k])) {
 			return true
 		}
+		i = j + 1
 	}
-	return false
 }

@@ -147,3 +147,36 @@ func enclosingMethodText(p *Pass, s facts.Span) string {
 	}
 	return p.Text(best)
 }
+
+// stopMethodNames are methods whose presence shows that a type manages its
+// own lifecycle. Spring infers public close()/shutdown() as the destroy
+// method of @Bean objects, DisposableBean has destroy(), Lifecycle has
+// stop(); the rest are the container idioms of the same intent.
+var stopMethodNames = map[string]bool{
+	"destroy": true, "close": true, "shutdown": true, "shutdownNow": true, "stop": true, "dispose": true,
+	"terminate": true, "cancel": true, "interrupt": true, "halt": true, "doStop": true, "doClose": true,
+	"doShutdown": true, "stopInternal": true, "destroyInternal": true, "preDestroy": true,
+}
+
+// hasStopPath reports whether the type nest of class declares a method tied
+// to the context's close: @PreDestroy, a ContextClosedEvent listener, or a
+// destroy/close/shutdown/stop-style method.
+func hasStopPath(p *Pass, class string) bool {
+	for _, m := range p.File.Methods {
+		if !sameNest(m.Class, class) {
+			continue
+		}
+		if stopMethodNames[m.Name] {
+			return true
+		}
+		if strings.Contains(m.Params, "ContextClosedEvent") || strings.Contains(m.Params, "ContextStoppedEvent") {
+			return true
+		}
+		for _, a := range m.Annotations {
+			if annotationIs(a, "PreDestroy") || strings.Contains(a, "ContextClosedEvent") {
+				return true
+			}
+		}
+	}
+	return false
+}

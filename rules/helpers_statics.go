@@ -4,19 +4,13 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/kscan/kscan/internal/javatext"
 	"github.com/kscan/kscan/rules/facts"
 )
 
-// Helpers shared by the static-state rules (H01, H02, H03, H09).
-
-// simpleName is the last segment of a binary or qualified name.
-func simpleName(n string) string {
-	if i := strings.LastIndexAny(n, ".$"); i >= 0 {
-		return n[i+1:]
-	}
-	return n
-}
+// Helpers shared by the rules that judge static fields and their writes
+// (static-mutable-state, classname-keyed-static-cache,
+// static-singleton-first-wins and others): generic types as written, JDK
+// containers, and writes that run once, at class initialisation.
 
 // where names a fact's enclosing method for messages: "Holder.set",
 // "the Holder constructor", "the Holder static initialiser".
@@ -74,19 +68,6 @@ func loaderKeyed(f *facts.Field) bool {
 	return len(args) > 0 && (rawSimple(args[0]) == "ClassLoader" || rawSimple(args[0]) == "Class")
 }
 
-// partitionedKeys are map keys that already separate apps: a class, its
-// loader or members (whose identity includes the class), or a thread.
-var partitionedKeys = map[string]bool{
-	"ClassLoader": true, "Class": true, "Method": true, "Field": true, "Constructor": true, "Executable": true,
-	"Member": true, "AnnotatedElement": true, "Thread": true,
-}
-
-// partitioned reports a map keyed by one of partitionedKeys.
-func partitioned(f *facts.Field) bool {
-	args := typeArgs(f.TypeText)
-	return len(args) > 0 && partitionedKeys[rawSimple(args[0])]
-}
-
 // jdkContainers are the mutable JDK containers, atomics and builders whose
 // mutator calls change a static's value in place.
 var jdkContainers = map[string]bool{
@@ -117,34 +98,6 @@ func isContainer(f *facts.Field) bool {
 		return false
 	}
 	return !strings.Contains(t, ".") || strings.HasPrefix(t, "java.util.") || strings.HasPrefix(t, "java.lang.")
-}
-
-func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f.TypeText), "]") }
-
-// counterMutators only move a number: a sequence or statistic, not app
-// configuration (RULES H01 "AtomicInteger sequence counters").
-var counterMutators = map[string]bool{
-	"incrementAndGet": true, "getAndIncrement": true, "decrementAndGet": true, "getAndDecrement": true,
-	"addAndGet": true, "getAndAdd": true, "add": true, "increment": true, "decrement": true,
-}
-
-var numericPrimitives = map[string]bool{"int": true, "long": true, "short": true, "byte": true, "double": true, "float": true}
-
-// isCounterWrite reports writes that only count, or reset a count to zero.
-func isCounterWrite(f *facts.Field, w *facts.Write) bool {
-	switch w.Kind {
-	case facts.WriteIncrement, facts.WriteCompound:
-		return numericPrimitives[f.Type]
-	case facts.WriteAssign:
-		return numericPrimitives[f.Type] && w.Value != nil && w.Value.Kind == facts.ExprLiteral &&
-			strings.TrimRight(w.Value.Text, "lL") == "0"
-	case facts.WriteCall:
-		switch rawSimple(f.Type) {
-		case "AtomicInteger", "AtomicLong", "LongAdder":
-			return counterMutators[w.Method]
-		}
-	}
-	return false
 }
 
 // staticFields indexes a file's static fields by "Owner#name".
@@ -226,8 +179,7 @@ func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) 
 	return called
 }
 
-func within(at int, s facts.Span) bool { return s.Start <= at && at < s.End }
-
+// methodAt is the method declared around offset at.
 func methodAt(f *facts.File, at int) *facts.MethodDecl {
 	var best *facts.MethodDecl
 	for i := range f.Methods {
@@ -238,6 +190,7 @@ func methodAt(f *facts.File, at int) *facts.MethodDecl {
 	return best
 }
 
+// isPrivate reports a method declared private.
 func isPrivate(src []byte, m *facts.MethodDecl) bool {
 	if m.Decl.Start < 0 || m.Span.Start > len(src) || m.Decl.Start > m.Span.Start {
 		return false
@@ -247,8 +200,6 @@ func isPrivate(src []byte, m *facts.MethodDecl) bool {
 
 var privateRE = regexp.MustCompile(`(^|\s)private\s`)
 
-func isIdent(c byte) bool { return javatext.IsIdentByte(c) }
-
 // declaresClass reports whether the file declares class, directly or nested.
 func declaresClass(f *facts.File, class string) bool {
 	for _, t := range f.Types {
@@ -257,4 +208,34 @@ func declaresClass(f *facts.File, class string) bool {
 		}
 	}
 	return false
+}
+
+// reflectiveValues are the value types that tie a String-keyed cache to one
+// loader's classes.
+var reflectiveValues = map[string]bool{
+	"Class": true, "Method": true, "Field": true, "Constructor": true, "Executable": true, "MethodHandle": true,
+	"BeanInfo": true, "PropertyDescriptor": true, "MethodDescriptor": true, "Expression": true,
+}
+
+// classNameKeyRE finds a class's name in a key expression: getClass(),
+// X.class or a variable named like a class, then getName() and kin.
+var classNameKeyRE = regexp.MustCompile(`(?:getClass\(\)|\.class|\b(?:cls|clazz|clz|klass|klazz|[a-z]\w*(?:Class|Clazz|Cls)))\s*\.\s*get(?:Name|TypeName|CanonicalName)\s*\(\s*\)`)
+
+// cacheFills are the map methods that add an entry.
+var cacheFills = map[string]bool{"put": true, "putIfAbsent": true, "computeIfAbsent": true, "compute": true, "merge": true}
+
+// isMap reports a JDK map type.
+func isMap(f *facts.Field) bool {
+	return isContainer(f) && strings.HasSuffix(rawSimple(f.Type), "Map") || rawSimple(f.Type) == "Hashtable"
+}
+
+// classNameKey reports a map key that is a class's name.
+func classNameKey(x *facts.Expr) bool {
+	if x.Call != nil && x.Call.Owner == "java.lang.Class" {
+		switch x.Call.Name {
+		case "getName", "getTypeName", "getCanonicalName":
+			return true
+		}
+	}
+	return classNameKeyRE.MatchString(x.Text)
 }
