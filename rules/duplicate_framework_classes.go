@@ -22,7 +22,8 @@ var duplicateFrameworkClassesRule = register(&Rule{
 })
 
 // frameworkGroups are the groups a base provides to its modules
-// (RULES H12); a module's own copy is a duplicate class.
+// (frameworks, logging, supported middleware); a module's own copy is a
+// duplicate class.
 var frameworkGroups = []string{
 	"org.springframework", "com.alipay.sofa", "org.slf4j", "ch.qos.logback", "org.apache.logging.log4j",
 	"org.apache.tomcat.embed", "net.sf.ehcache", "org.apache.dubbo", "com.alibaba:dubbo", "io.grpc",

@@ -11,8 +11,8 @@ import (
 // they decide whether the class that starts a resource
 // also has a way to stop it when the module's context closes.
 
-// leakSeverities is RULES §1.0 for H20–H22: module and module-private code
-// only; base and shared code are never uninstalled.
+// leakSeverities rate thread-leak, executor-leak and timer-leak: module and
+// module-private code only; base and shared code are never uninstalled.
 var leakSeverities = map[facts.Role]Severity{facts.RoleModule: SeverityMedium, facts.RolePrivate: SeverityMedium}
 
 // cleanupVerbs are the words of method names that end a resource's life.

@@ -29,8 +29,9 @@ func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe strin
 	return false, p.AtMost(SeverityInfo), name.Value
 }
 
-// ownLoader reports the loader forms RULES H04/H07 treat as the hazard:
-// the caller's own loader, the system loader, or null.
+// ownLoader reports the loader forms that class-forname-caller-loader and
+// serviceloader-default-loader treat as the hazard: the caller's own
+// loader, the system loader, or null.
 func ownLoader(l facts.Loader) bool {
 	return l == facts.LoaderOwn || l == facts.LoaderSystem || l == facts.LoaderNull
 }
@@ -59,8 +60,9 @@ func isJDKClassName(name string) bool {
 	return false
 }
 
-// jdbcDrivers are the driver classes RULES H19 names; Class.forName on them
-// registers the driver with the JVM-wide DriverManager.
+// jdbcDrivers are the well-known JDBC driver classes; Class.forName on them
+// registers the driver with the JVM-wide DriverManager
+// (jdbc-driver-registration).
 var jdbcDrivers = map[string]bool{
 	"com.mysql.jdbc.Driver": true, "com.mysql.cj.jdbc.Driver": true, "org.postgresql.Driver": true,
 	"oracle.jdbc.OracleDriver": true, "oracle.jdbc.driver.OracleDriver": true, "org.h2.Driver": true,
@@ -81,7 +83,8 @@ func declares(p *Pass, fqn string) bool {
 }
 
 // appResource reports resource names that an application, not a library,
-// provides (RULES H06), so a module has its own copy the lookup must find.
+// provides (configuration, mappers, templates, service files), so a module
+// has its own copy the lookup must find.
 func appResource(name string) bool {
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "classpath:"), "/")
 	base := name[strings.LastIndexByte(name, '/')+1:]

@@ -148,7 +148,8 @@ func assignedOnce(p *Pass, class, name string) bool {
 }
 
 // unregisters reports an unregisterMBean call in the class nest: the class
-// manages its registration's lifetime (RULES H18 asks for both).
+// manages its registration's lifetime (a fixed name is safe only with both
+// a check for an existing registration and an unregister).
 func unregisters(p *Pass, class string) bool {
 	return strings.Contains(nestText(p, class), "unregisterMBean")
 }

@@ -103,8 +103,8 @@ func checkLoggingBindingConflict(p *DepsPass) {
 	}
 }
 
-// slf4jBindings are the SLF4J backends (RULES §4.1 row 4), by key, with
-// the backend family they route to.
+// slf4jBindings are the SLF4J backends, by key, with the backend family
+// they route to: two of them in one app's class path conflict.
 var slf4jBindings = map[string]string{
 	"ch.qos.logback:logback-classic":             "logback",
 	"org.apache.logging.log4j:log4j-slf4j-impl":  "log4j2",

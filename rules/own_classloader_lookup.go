@@ -140,7 +140,8 @@ func checkOwnLoaderLookup(p *Pass) {
 }
 
 // viaLocalLookup reports the class and provider lookups whose direct forms
-// belong to H04/H07, when the own loader arrives through a local variable.
+// belong to class-forname-caller-loader and serviceloader-default-loader,
+// when the own loader arrives through a local variable.
 func viaLocalLookup(p *Pass, c *facts.Call, loader, name facts.Expr, how func(facts.Loader, bool) string,
 	report func(facts.Span, facts.Context, Severity, string, facts.Expr, bool)) {
 	l, via := fixedLoader(loader)

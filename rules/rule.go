@@ -16,8 +16,8 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 )
 
-// Severity follows RULES §0.2: critical and high map to SARIF "error",
-// medium to "warning", low and info to "note".
+// Severity is how much a finding matters: critical and high map to SARIF
+// "error", medium to "warning", low and info to "note".
 type Severity uint8
 
 // Severities, lowest first. SeverityNone is "not reported".
@@ -100,7 +100,7 @@ func ParseLevel(s string) (Level, error) {
 
 // Rule is one hazard check with its documentation.
 type Rule struct {
-	ID        string // kebab-case id from RULES.md, e.g. "class-forname-caller-loader"
+	ID        string // kebab-case, e.g. "class-forname-caller-loader"; its help is doc/<ID>.md
 	Hazard    string // catalogue number, e.g. "H04"
 	Title     string // one line, used as SARIF shortDescription
 	Summary   string // a paragraph, used as SARIF fullDescription (at most 1024 characters)
@@ -110,7 +110,8 @@ type Rule struct {
 
 	// Default is the severity when the role is unknown. Severity gives the
 	// severity per role; a role missing from the map means the hazard does
-	// not apply there and nothing is reported (the "–" of RULES §1.0).
+	// not apply there and nothing is reported ("not reported" in
+	// docs/rules.md).
 	Default  Severity
 	Severity map[facts.Role]Severity
 
@@ -131,7 +132,8 @@ type Rule struct {
 	// IncludeTests makes the rule run on test sources too.
 	IncludeTests bool
 	// Leak marks hazards that only matter when modules are uninstalled at
-	// run time (RULES family C); --mode static turns them off.
+	// run time (threads, pools, timers, hooks left behind); --mode static
+	// turns them off.
 	Leak bool
 
 	// Resources lists base-name globs of non-Java files the rule reads

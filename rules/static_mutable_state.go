@@ -46,9 +46,10 @@ func mutatorNames() []string {
 	return out
 }
 
-// Koupleless static-variable allow-list (RULES Appendix A), full-match
-// semantics, without the empty alternative that would exempt every field
-// with no initialiser (a quirk, not a judgement).
+// The static-variable allow-list of Koupleless's Sonar plugin
+// (MajorStaticVariableCheckRule), full-match semantics, without the empty
+// alternative that would exempt every field with no initialiser (a quirk,
+// not a judgement).
 var (
 	kslImmutableTypes = fullMatch(`int|long|short|byte|char|float|double|boolean|java.lang.Integer|java.lang.Double|java.lang.Float|java.lang.Long|java.lang.Short|java.lang.Byte|java.lang.Character|java.lang.Boolean|java.lang.String|java.math.BigDecimal|java.math.BigInteger|java.util.UUID|java.util.Locale|java.util.Currency|java.util.TimeZone|java.util.regex.Pattern|java.util.regex.Matcher|java.util.regex.PatternSyntaxException|java.util.regex.MatchResult|java.lang.Class.*|^java.math.*|java.lang.reflect.*|java.lang.management.*|.*Converter$|.*Transformer$|.*Information$|.*Settings$|.*Level$|.*Configuration$|.*Charset$|.*Keywords$|.*DataType$|.*DataType<.*>$|.*Builder$|.*Builder<.*>|.*ID$|.*Id$|.*Hash32$|.*Comparator$|.*State$|.*Data$|.*Factory$|.*Formatter$|.*Exception$|.*Config$|.*Schema$|.*Null$|.*NullImpl$|ConfigDef|.*Version$|.*\.?JdbcParameter.*|.*UUID$|.*Uuid$|.*FACTORY.*`)
 	kslFieldNames     = fullMatch(`CODE_TO_VALUE|localhost|keywords|KEYWORDS|ROOT|root|SKIP|skip|CODEC|codec|startTime|START_TIME|endTime|END_TIME|LOCAL_HOST|processId|PROCESS_ID|NEXT_INDEX|THREAD_INDEX|mediaTypes|MEDIA_TYPES|ANONYMOUS|INITIAL|initial|PID|pid|MD5|md5|JSON|json|DECOMPRESSOR|OBJECT|object|IGNORED|ignored|EMPTY.*|empty.*|ALL_.*|NO_.*|NONE|none|ZERO|zero|TEN|ten|ANY|any|NEVER|never|WARN|warn|TRUE|true|FALSE|false|OK|INFINITE|IMMEDIATE|SUCCESS|FAIL|UNKNOWN|INTERNAL|NOT_FOUND|CANCELLED|UNAVAILABLE|UNIMPLEMENTED|TIMEOUT|TIME_OUT|FAIL_TIMEOUT|DEADLINE_EXCEEDE|.*debug.*|.*DEBUG.*|.*DECODER.*|.*decoder.*|.*ENCODER.*|.*encoder.*|.*license.*|.*unSupport.*|.*UNSUPPORT.*|.*currentTime.*|.*CURRENT_TIME.*|.*FORMATTER.*|.*TO_ENUM$|^default.*|^DEFAULT_.*|^MAX_.*|^max.*|^MIN_.*|^min.*|^INCREMENTING.*|^incrementing.*|^INCREMENT.*|^increment.*|^FALLBACK_.*|^PRIMITIVE_.*|PRIMITIVE_TYPE.*|PRIMITIVE_WRAPPER_TYPE.*|WRAPPER_PRIMITIVE_TYPE_MAP.*|.*EVENT_LOOP.*|.*TIMER$|^SUPPORTED_.*$|.*_CHARACTERS$|.*_COUNTER$|COUNTER_.*$|^builtin.*|^BUILTIN_.*|.*_MB$|.*_mb$|.*Utils$|.*Util$|.*_UTILS$|.*_UTIL$|.*_CODEC$|.*MANAGER$|.*Manager$|.*Parser.*|.*PARSER.*|.*_HASH$|.*_SIZE$|.*_size$|.*_PACK$|.*_ATTR_$|.*_ATTRS_$|.*CHARSET$|.*Exception$|.*_EXCEPTION$|.*_KEY$|.*_KEYS$|.*Key$|^EMPTY.*|^Empty.*|.*lock.*|.*LOCK.*|.*Lock.*|.*EXCEPTIONS.*|.*INSTANCE.*|.*instance.*|LOG|.*LOG.*|.*Log.*|.*log.*|.*LOGGER.*|.*logger.*|.*RANDOM.*|.*Random.*|.*random.*|.*CLASS_NAME.*|.*HOST_NAME.*|.*hostname.*|.*HEX.*|.*hex.*|^UTF_.*|^s_.*|.*Null.*|.*NULL.*|.*Default.*|.*DEFAULT.*|.*Consts.*|.*Constants.*|INDEX|index|.*_INDEX|.*_ID.*|.*_id.*|SEQUENCE|sequence|.*_SEQUENCE.*|.*_sequence.*|.*_UPDATER.*|.*_Updater.*|.*_updater.*`)
@@ -59,8 +60,9 @@ var (
 
 func fullMatch(alts string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + alts + `)$`) }
 
-// safeStaticTypes are per-app or inert by design (RULES H01 "Do not flag",
-// Appendix B): partitioned by loader, thread-confined, or synchronisation.
+// safeStaticTypes are per-app or inert by design (including Koupleless's
+// StaticFieldMapWrapper): partitioned by loader, thread-confined, or
+// synchronisation.
 var safeStaticTypes = map[string]bool{
 	"ClassValue": true, "StaticFieldMapWrapper": true, "ThreadLocal": true, "InheritableThreadLocal": true,
 	"NamedThreadLocal": true, "NamedInheritableThreadLocal": true, "TransmittableThreadLocal": true, "FastThreadLocal": true,
@@ -319,7 +321,7 @@ func partitioned(f *facts.Field) bool {
 func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f.TypeText), "]") }
 
 // counterMutators only move a number: a sequence or statistic, not app
-// configuration (RULES H01 "AtomicInteger sequence counters").
+// configuration (AtomicInteger sequence counters are not flagged).
 var counterMutators = map[string]bool{
 	"incrementAndGet": true, "getAndIncrement": true, "decrementAndGet": true, "getAndDecrement": true,
 	"addAndGet": true, "getAndAdd": true, "add": true, "increment": true, "decrement": true,

@@ -107,8 +107,8 @@ func checkStaticSingleton(p *Pass) {
 	}
 }
 
-// libraryCallSeverity: RULES H03 rates the library calls medium in module
-// code and when the role is unknown, high only in shared code.
+// libraryCallSeverity rates the library calls medium in module code and
+// when the role is unknown, high only in shared code.
 func libraryCallSeverity(p *Pass) Severity {
 	if p.Role == facts.RoleUnknown {
 		return SeverityMedium

@@ -50,8 +50,9 @@ var submissions = map[string]bool{
 var forkJoinRuns = map[string]bool{"execute": true, "submit": true, "invoke": true, "invokeAll": true, "invokeAny": true}
 
 // carriesTCCL reports a task that brings its submitter's context loader:
-// the Koupleless wrappers (RULES Appendix B) or a lambda or class body that
-// switches the TCCL itself.
+// the Koupleless wrappers (KouplelessRunnable/KouplelessCallable.wrap,
+// BizRunnable, BizCallable) or a lambda or class body that switches the
+// TCCL itself.
 func carriesTCCL(x facts.Expr) bool {
 	t := x.Text
 	for _, w := range []string{"KouplelessRunnable.wrap", "KouplelessCallable.wrap", "BizRunnable", "BizCallable", "setContextClassLoader"} {

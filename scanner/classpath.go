@@ -18,7 +18,8 @@ import (
 // classPath collects what the archives of one scan put on a class path
 // side by side: service provider files, spring.factories keys and class
 // names, to find the same interface, key or class shipped by several jars
-// (RULES H07 provider side, H12).
+// (the provider side of serviceloader-default-loader,
+// duplicate-framework-classes).
 type classPath struct {
 	mu sync.Mutex
 	// services: interface (or "spring.factories key") -> providing archives
@@ -106,8 +107,9 @@ func factoryKeys(data []byte) []string {
 	return keys
 }
 
-// frameworkPrefixes are the packages RULES H12 names: one copy must come
-// from the base, or instanceof checks fail across loaders.
+// frameworkPrefixes are the framework packages of
+// duplicate-framework-classes: one copy must come from the base, or
+// instanceof checks fail across loaders.
 var frameworkPrefixes = []string{
 	"org.springframework.", "com.alipay.sofa.", "org.slf4j.", "ch.qos.logback.", "org.apache.logging.log4j.",
 	"org.apache.tomcat.", "org.apache.catalina.", "net.sf.ehcache.", "org.apache.dubbo.", "com.alibaba.dubbo.",

@@ -133,7 +133,7 @@ type binResult struct {
 	bytes    int64
 }
 
-// layoutRole is the role an archive's layout gives its code (RULES §0.4):
+// layoutRole is the role an archive's layout gives its code:
 // a fat jar or war is taken to be a base, so its libraries are shared; an
 // ark-biz's own code is a module and its lib/ jars are private to it.
 func layoutRole(l archive.Layout) (facts.Role, bool) {

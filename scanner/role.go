@@ -47,7 +47,8 @@ func ParseRole(s string) (facts.Role, bool, error) {
 
 // roles decides where each file's code runs: a path rule from the
 // configuration first, then an explicit --role, then the nearest build file
-// with a Koupleless signal (RULES §0.4), else unknown (default severities).
+// with a Koupleless signal (a base or module starter or plugin in the pom),
+// else unknown (default severities).
 type roles struct {
 	root  string
 	paths []PathRole
@@ -73,7 +74,7 @@ func newRoles(root string, paths []PathRole, fixed facts.Role, auto bool) *roles
 }
 
 // moduleLibraries reads every pom.xml under root and records how module
-// poms use their dependencies (RULES §0.4: provided or excluded means the
+// poms use their dependencies (provided or excluded means the
 // base loads it and shares it; packaged means private to the module).
 func moduleLibraries(root string) map[string]RoleDecision {
 	libs := map[string]RoleDecision{}

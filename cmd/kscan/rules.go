@@ -60,7 +60,8 @@ func newExplainCmd() *cobra.Command {
 
 var roleOrder = []facts.Role{facts.RoleBase, facts.RoleModule, facts.RoleShared, facts.RolePrivate}
 
-// severityLine shows the severity by role, as RULES §1.0 tabulates it.
+// severityLine shows the severity by role, as docs/rules.md gives it for
+// each rule.
 func severityLine(r *rules.Rule) string {
 	parts := []string{"default " + r.Default.String()}
 	for _, role := range roleOrder {
