@@ -101,7 +101,7 @@ func ParseLevel(s string) (Level, error) {
 // Rule is one hazard check with its documentation.
 type Rule struct {
 	ID        string // kebab-case, e.g. "class-forname-caller-loader"; its help is doc/<ID>.md
-	Hazard    string // catalogue number, e.g. "H04"
+	Hazard    string // kscan's own catalogue number ("H04"), only carried into SARIF as the kscan.hazard property
 	Title     string // one line, used as SARIF shortDescription
 	Summary   string // a paragraph, used as SARIF fullDescription (at most 1024 characters)
 	Help      string // markdown: why it breaks, what is flagged and not, the fix; read from doc/<id>.md at registration
