@@ -12,8 +12,10 @@ func coord(ga, v string) Coordinate {
 	return Coordinate{GroupID: g, ArtifactID: a, Version: v}
 }
 
-// TestDefaultTableVectors runs ADAPTERS.md §3.3 A against the default table:
-// each vector says whether a given row (1-based, as in §2.2) matches.
+// TestDefaultTableVectors runs the vectors of Koupleless's own matcher tests
+// (testdata/adapters/default_table_vectors.tsv) against the default table:
+// each vector says whether a given row (1-based, as in
+// testdata/adapters/adapter_table.md) matches.
 func TestDefaultTableVectors(t *testing.T) {
 	d := Default()
 	rows := readTSV(t, "default_table_vectors.tsv", 4)
@@ -44,7 +46,9 @@ func TestDefaultTableVectors(t *testing.T) {
 	}
 }
 
-// TestDefaultTableAdapters checks whole-table outcomes (ADAPTERS.md §2.3).
+// TestDefaultTableAdapters checks whole-table outcomes: coordinates that
+// trigger several rows, the same adapter reached by two rows, and versions
+// no row covers.
 func TestDefaultTableAdapters(t *testing.T) {
 	tests := []struct {
 		coords []Coordinate

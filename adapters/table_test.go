@@ -19,7 +19,8 @@ func readTestdata(t testing.TB, name string) []byte {
 }
 
 // TestDefaultTableMatchesSpec checks the embedded table row by row against
-// the human-readable table of ADAPTERS.md §2.2 (copied to testdata).
+// the human-readable table in testdata/adapters/adapter_table.md, taken from
+// the Koupleless adapter-mapping.yaml files.
 func TestDefaultTableMatchesSpec(t *testing.T) {
 	d := Default()
 	if len(d.Rows) != 26 {

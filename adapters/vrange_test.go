@@ -6,8 +6,9 @@ import (
 	"testing"
 )
 
-// TestVersionVectors runs every row of version_vectors.tsv (ADAPTERS.md
-// §3.3 A and B, computed with the reference splitter and Aether).
+// TestVersionVectors runs every row of version_vectors.tsv: the vectors of
+// Koupleless's matcher tests, and more computed with Maven's own version
+// splitter and Aether.
 func TestVersionVectors(t *testing.T) {
 	rows := readTSV(t, "version_vectors.tsv", 3)
 	if len(rows) != 139 {

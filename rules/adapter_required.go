@@ -21,55 +21,6 @@ var adapterRequiredRule = register(&Rule{
 	Default:   SeverityMedium,
 	Severity:  map[facts.Role]Severity{facts.RoleBase: SeverityMedium},
 	CheckDeps: checkAdapterRequired,
-	Help: `**Why it breaks.** Koupleless fixes popular libraries (Spring Boot, logback, log4j2, Dubbo, RocketMQ,
-MyBatis, Apollo, ...) for many apps in one JVM with adapter jars whose classes replace the library's own. The
-` + "`koupleless-base-build-plugin`" + ` goal ` + "`add-patch`" + ` copies them into the base when its resolved artifacts match a row of
-the adapter mapping table; without the plugin (or the adapter as the base's first dependency) the base runs the
-original classes: ClassLoader lookups and static caches that serve one app only.
-
-**Flagged.** In a base (a Koupleless signal in the pom, ` + "`--role base`" + ` or a ` + "`.kscan.yaml`" + ` role), each dependency whose groupId, artifactId and version match
-a row of the mapping table (the built-in table, ` + "`--adapters FILE`" + ` and ` + "`.kscan.yaml`" + ` ` + "`adapters:`" + `), on the line that
-declares it. Versions and ranges follow Maven's resolver exactly. Spring Boot starters count as bringing
-` + "`spring-boot`" + ` of their version; a saved ` + "`mvn dependency:list`" + ` beside the pom gives the full resolved set.
-
-**Not flagged.** Modules, libraries and projects of unknown role; a base whose pom runs ` + "`koupleless-base-build-plugin`" + ` with ` + "`add-patch`" + `; an
-adapter the base already declares; versions outside every row's range; test-scoped dependencies.
-
-**Fix.** Add the adapter as the base's first dependency (kscan's fix inserts each needed adapter once), or run
-the plugin:
-
-` + "```xml" + `
-<!-- before -->
-<dependencies>
-  <dependency>
-    <groupId>org.springframework.boot</groupId>
-    <artifactId>spring-boot-starter-web</artifactId>
-    <version>2.7.10</version>
-  </dependency>
-<!-- after -->
-<dependencies>
-  <dependency>
-    <groupId>com.alipay.sofa.koupleless</groupId>
-    <artifactId>koupleless-adaptor-module-resource-load-spring-boot-2.7.14</artifactId>
-    <version>1.2.7</version>
-  </dependency>
-  <dependency>
-    <groupId>org.springframework.boot</groupId>
-    <artifactId>spring-boot-starter-web</artifactId>
-    <version>2.7.10</version>
-  </dependency>
-` + "```" + `
-
-or, once for all adapters:
-
-` + "```xml" + `
-<plugin>
-  <groupId>com.alipay.sofa.koupleless</groupId>
-  <artifactId>koupleless-base-build-plugin</artifactId>
-  <version>${koupleless.runtime.version}</version>
-  <executions><execution><goals><goal>add-patch</goal></goals></execution></executions>
-</plugin>
-` + "```",
 })
 
 // adapterHit is one dependency line and the table rows it matched.

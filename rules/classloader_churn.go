@@ -23,28 +23,6 @@ var classLoaderChurn = register(&Rule{
 	Calls:    []string{"newInstance"},
 	News:     []string{"ParserConfig", "URLClassLoader"},
 	Check:    checkClassLoaderChurn,
-	Help: `**Why it breaks.** A ClassLoader and the classes it defines live in Metaspace, which is reclaimed late or, for
-an uninstalled module, often not at all. A host JVM that installs and uninstalls modules runs out of Metaspace
-long before heap, with a low "used" ratio from fragmentation. The Koupleless docs name fastjson's
-` + "`new ParserConfig()`" + ` per call: each instance brings its own ASM class loader.
-
-**Flagged.**
-- fastjson ` + "`new com.alibaba.fastjson.parser.ParserConfig()`" + ` outside static initialisers, field initialisers and
-  assignments to static fields (i.e. created per call);
-- ` + "`new URLClassLoader(..)`" + ` and ` + "`URLClassLoader.newInstance(..)`" + ` inside a loop.
-
-**Not flagged.** A ` + "`ParserConfig`" + ` kept in a (static) field; ` + "`ParserConfig.getGlobalInstance()`" + `; one loader per plugin
-directory created outside loops; STATIC deployments (` + "`--mode static`" + `), where nothing is uninstalled. Base code is low.
-
-**Fix.**
-
-` + "```java" + `
-// before
-Foo f = JSON.parseObject(text, Foo.class, new ParserConfig());
-// after
-private static final ParserConfig PARSER_CONFIG = new ParserConfig();   // or ParserConfig.getGlobalInstance()
-Foo f = JSON.parseObject(text, Foo.class, PARSER_CONFIG);
-` + "```",
 })
 
 func checkClassLoaderChurn(p *Pass) {

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
 )
@@ -22,37 +23,6 @@ var duplicateFrameworkClassesRule = register(&Rule{
 	// The built side: the same framework classes in a module's archive and
 	// in a shared one.
 	CheckClassPath: checkDuplicateClasses,
-	Help: `**Why it breaks.** A module looks classes up in itself first, then in the base. A framework packaged
-in the module is loaded a second time by the module's ClassLoader, so the base's and the module's copies are
-different classes: ` + "`ServerlessApplicationListener is not assignable to interface ApplicationListener`" + `,
-` + "`LinkageError: loader constraint violation`" + `, Ehcache CacheManager clashes, a second Tomcat URL factory.
-
-**Flagged.** In a module pom, a dependency that is packaged (compile or runtime scope, not excluded through the
-ark plugin or ` + "`conf/ark/bootstrap.properties`" + `) and that a base in the scanned tree also has: high for Spring,
-Spring Boot, SOFA/Koupleless, logging (slf4j, logback, log4j2), Tomcat, Ehcache and the supported middleware
-clients, medium for other libraries. With no base in the tree, the framework groups alone are flagged (medium):
-the base provides them by convention.
-
-**Not flagged.** Provided, test and optional dependencies; excluded ones; the libraries Koupleless documents as
-needing a module-private copy (` + "`xxl-job-core`" + `, ` + "`j2cache-core`" + `, ` + "`apollo-client`" + `); bases and libraries.
-
-**Fix.**
-
-` + "```xml" + `
-<!-- before (module pom) -->
-<dependency>
-  <groupId>org.springframework.boot</groupId>
-  <artifactId>spring-boot-starter-web</artifactId>
-</dependency>
-<!-- after -->
-<dependency>
-  <groupId>org.springframework.boot</groupId>
-  <artifactId>spring-boot-starter-web</artifactId>
-  <scope>provided</scope>
-</dependency>
-` + "```" + `
-
-or ` + "`excludeGroupIds=org.springframework,org.springframework.boot`" + ` in ` + "`conf/ark/bootstrap.properties`" + `.`,
 })
 
 // privateCopies must stay in the module (Koupleless docs).
@@ -104,6 +74,67 @@ func checkDuplicateFrameworkClasses(p *DepsPass) {
 			p.Report(proj, diag)
 		}
 	}
+}
+
+// frameworks are what a base provides to its modules: a module's own copy
+// is a second copy of the same classes in another ClassLoader (instanceof
+// and casts fail across the boundary). This is the one list of them, known
+// both by Maven coordinates (a group, its subgroups, or group:artifact) and
+// by Java packages, so that dependency and class-path checks agree.
+var frameworks = []struct {
+	coords   []string
+	packages []string
+}{
+	{[]string{"org.springframework"}, []string{"org.springframework."}},
+	{[]string{"com.alipay.sofa"}, []string{"com.alipay.sofa."}},
+	{[]string{"org.slf4j"}, []string{"org.slf4j."}},
+	{[]string{"ch.qos.logback"}, []string{"ch.qos.logback."}},
+	{[]string{"org.apache.logging.log4j"}, []string{"org.apache.logging.log4j."}},
+	{[]string{"org.apache.tomcat.embed"}, []string{"org.apache.tomcat.", "org.apache.catalina."}},
+	{[]string{"net.sf.ehcache"}, []string{"net.sf.ehcache."}},
+	{[]string{"org.apache.dubbo"}, []string{"org.apache.dubbo."}},
+	{[]string{"com.alibaba:dubbo"}, []string{"com.alibaba.dubbo."}},
+	{[]string{"io.grpc"}, []string{"io.grpc."}},
+	{[]string{"com.google.protobuf:protobuf-java"}, []string{"com.google.protobuf."}},
+	{[]string{"org.apache.kafka:kafka-clients"}, []string{"org.apache.kafka."}},
+	{[]string{"org.apache.rocketmq"}, []string{"org.apache.rocketmq."}},
+	{[]string{"redis.clients:jedis"}, []string{"redis.clients.jedis."}},
+	{[]string{"org.mybatis"}, []string{"org.apache.ibatis.", "org.mybatis."}},
+	{[]string{"com.alibaba:druid"}, []string{"com.alibaba.druid."}},
+	{[]string{"mysql:mysql-connector-java", "com.mysql:mysql-connector-j"}, []string{"com.mysql."}},
+	{[]string{"org.postgresql"}, []string{"org.postgresql."}},
+	{[]string{"org.mongodb"}, []string{"com.mongodb.", "org.bson."}},
+	{[]string{"org.hibernate"}, []string{"org.hibernate."}},
+	{[]string{"com.squareup.okhttp3"}, []string{"okhttp3."}},
+	{[]string{"org.elasticsearch"}, []string{"org.elasticsearch."}},
+}
+
+// isFramework reports a dependency on a framework a base provides.
+func isFramework(d *facts.Dependency) bool {
+	for _, f := range frameworks {
+		for _, c := range f.coords {
+			if strings.Contains(c, ":") {
+				if d.Key() == c {
+					return true
+				}
+			} else if d.GroupID == c || strings.HasPrefix(d.GroupID, c+".") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isFrameworkClass reports a class of a framework a base provides.
+func isFrameworkClass(name string) bool {
+	for _, f := range frameworks {
+		for _, p := range f.packages {
+			if strings.HasPrefix(name, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // checkDuplicateClasses reports framework classes that a module's archive

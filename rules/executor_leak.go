@@ -21,33 +21,6 @@ var executorLeakRule = register(&Rule{
 	Calls:     executorFactories,
 	News:      []string{"ThreadPoolExecutor", "ScheduledThreadPoolExecutor", "ForkJoinPool"},
 	Check:     checkExecutorLeak,
-	Help: `**Why it breaks.** Uninstalling a module closes its Spring context and nothing else. A pool the module
-created keeps its worker threads (idle core threads never die), their context ClassLoader is the module's,
-so the module's classes and Metaspace stay pinned. Only matters for hot (DYNAMIC) deployments.
-
-**Flagged.** In module and module-private code, a pool kept in a field: ` + "`Executors.newFixedThreadPool`" + `,
-` + "`newSingleThreadExecutor`" + `, ` + "`newScheduledThreadPool`" + `, ` + "`newSingleThreadScheduledExecutor`" + `,
-` + "`newWorkStealingPool`" + `, ` + "`new ThreadPoolExecutor`" + `, ` + "`new ScheduledThreadPoolExecutor`" + `, ` + "`new ForkJoinPool`" + ` (the JDK
-types only), when the class never shuts that field down.
-
-**Not flagged.** Pools whose threads end when idle (` + "`newCachedThreadPool`" + `, a ` + "`ThreadPoolExecutor`" + ` with
-core size 0 or ` + "`allowCoreThreadTimeOut(true)`" + `); pools the class shuts down (` + "`pool.shutdown()`" + `, ` + "`shutdownNow()`" + `, ` + "`close()`" + `, or a
-shutdown/close helper taking the field); pools wrapped by or passed to
-` + "`ShutdownExecutorServicesOnUninstallEventHandler.manageExecutorService`" + ` or wrapped in
-` + "`KouplelessExecutorService`" + `-style classes; pools returned from a method (a Spring ` + "`@Bean`" + ` gets its ` + "`shutdown`" + `
-inferred as destroy method; a getter hands ownership on); local pools; Spring ` + "`ThreadPoolTaskExecutor`" + `; base
-and shared code; test sources; ` + "`--mode static`" + `.
-
-**Fix.**
-
-` + "```java" + `
-// before (module)
-private final ExecutorService pool = Executors.newFixedThreadPool(4);
-// after (Koupleless coding specification #3)
-private final ExecutorService pool =
-    ShutdownExecutorServicesOnUninstallEventHandler.manageExecutorService(Executors.newFixedThreadPool(4));
-// or: @PreDestroy void close() { pool.shutdownNow(); }
-` + "```",
 })
 
 var executorFactories = []string{

@@ -19,19 +19,6 @@ var invalidSuppressionRule = register(&Rule{
 	Keywords:     []string{"kscan"},
 	IncludeTests: true,
 	Check:        checkInvalidSuppression,
-	Help: `**Why.** ` + "`// kscan:ignore rule-id -- reason`" + ` on a line, or alone on the line above, suppresses that rule's findings
-there; ` + "`@SuppressWarnings(\"kscan:rule-id\")`" + ` does it for a class, method or field. Suppressed findings stay in the
-report (SARIF ` + "`suppressions`" + `), so nothing disappears silently. A comment that names no rule, or a rule that does not
-exist (a typo, a renamed rule), suppresses nothing: it is reported so it can be fixed.
-
-**Fix.**
-
-` + "```java" + `
-// before
-System.exit(2); // kscan:ignore
-// after
-System.exit(2); // kscan:ignore system-exit -- command-line entry point, never runs in the shared JVM
-` + "```",
 })
 
 func checkInvalidSuppression(p *Pass) {

@@ -24,31 +24,6 @@ var jmxFixedNameRule = register(&Rule{
 	Calls:    []string{"registerMBean", "getInstance"},
 	News:     []string{"ObjectName"},
 	Check:    checkJMXFixedName,
-	Help: `**Why it breaks.** ` + "`ManagementFactory.getPlatformMBeanServer()`" + ` is one server for the whole JVM. The base and
-every module that registers an MBean under the same constant ` + "`ObjectName`" + ` collide: the second registration
-fails with ` + "`InstanceAlreadyExistsException`" + ` (Spring: ` + "`UnableToRegisterMBeanException`" + `), and an MBean that is never
-unregistered pins the module's ClassLoader after uninstall.
-
-**Flagged.** ` + "`MBeanServer.registerMBean(obj, name)`" + ` where the name is ` + "`new ObjectName(\"constant\")`" + ` or
-` + "`ObjectName.getInstance(\"constant\")`" + ` (directly, or through a variable or field initialised so), when the class
-never calls ` + "`unregisterMBean`" + `; ` + "`@ManagedResource(objectName = \"constant\")`" + ` (Spring).
-
-**Not flagged.** Names built at run time (concatenation with an app name, ` + "`ObjectName.quote(appName)`" + `, a
-variable); ` + "`@ManagedResource`" + ` names with a ` + "`${...}`" + ` placeholder; classes that unregister their MBean; user
-classes named ` + "`MBeanServer`" + `/` + "`ObjectName`" + `.
-
-**Fix.** Put an app-specific key in the name and unregister it on close; with Spring, set
-` + "`spring.jmx.unique-names=true`" + ` in the module and ` + "`-Dspring.jmx.default-domain=${spring.application.name}`" + ` on the base:
-
-` + "```java" + `
-// before
-mbs.registerMBean(stats, new ObjectName("com.acme:type=CacheStats"));
-// after
-ObjectName name = new ObjectName("com.acme:type=CacheStats,app=" + ObjectName.quote(appName));
-mbs.registerMBean(stats, name);
-// ...and in @PreDestroy / ContextClosedEvent:
-mbs.unregisterMBean(name);
-` + "```",
 })
 
 const objectNameType = "javax.management.ObjectName"
@@ -173,7 +148,8 @@ func assignedOnce(p *Pass, class, name string) bool {
 }
 
 // unregisters reports an unregisterMBean call in the class nest: the class
-// manages its registration's lifetime (RULES H18 asks for both).
+// manages its registration's lifetime, so its fixed name is not reported
+// (the full fix adds an app-specific key as well).
 func unregisters(p *Pass, class string) bool {
 	return strings.Contains(nestText(p, class), "unregisterMBean")
 }

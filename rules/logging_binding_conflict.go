@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/kscan/kscan/adapters"
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -20,36 +21,6 @@ var loggingBindingConflictRule = register(&Rule{
 		facts.RoleBase: SeverityHigh, facts.RoleModule: SeverityHigh, facts.RolePrivate: SeverityHigh,
 	},
 	CheckDeps: checkLoggingBindingConflict,
-	Help: `**Why it breaks.** Koupleless isolates logging with one LoggerContext per app inside the base's single
-backend. With two SLF4J bindings on the class path SLF4J picks one arbitrarily, and isolation only works for the
-backend Koupleless adapts. A bridge next to the binding of the same API (` + "`log4j-to-slf4j`" + ` with ` + "`log4j-slf4j-impl`" + `)
-loops until ` + "`StackOverflowError`" + `. slf4j-api 1.7 cannot find logback 1.3+ / ` + "`log4j-slf4j2-impl`" + ` (and 2.x cannot find
-logback 1.2): a NOP logger. A module that packages logback while the base binds log4j2 fails in Spring's
-` + "`LogbackLoggingSystem`" + ` with "LoggerFactory is not a Logback LoggerContext but Logback is on the classpath".
-
-**Flagged** (on the dependency line, including Spring Boot starters, which bring their backend):
-- a second SLF4J binding in one project (medium);
-- a bridge with the binding it feeds: ` + "`log4j-to-slf4j`" + `+` + "`log4j-slf4j(2)-impl`" + `, ` + "`log4j-over-slf4j`" + `+` + "`slf4j-log4j12`" + `/` + "`slf4j-reload4j`" + `,
-` + "`jcl-over-slf4j`" + `+` + "`slf4j-jcl`" + `, ` + "`jul-to-slf4j`" + `+` + "`slf4j-jdk14`" + ` (medium);
-- slf4j-api and backend from different SLF4J generations, when both versions are known (medium);
-- a module that packages a binding of another family than the base's in the same tree (high).
-
-**Not flagged.** Test, provided and optional dependencies; what a module leaves to the base (provided, ark
-excludes); a module packaging the base's own backend (that is ` + "`duplicate-framework-classes`" + `); shared libraries.
-
-**Fix.** Keep one backend, in the base; exclude the others:
-
-` + "```xml" + `
-<!-- before: spring-boot-starter-web brings logback, and log4j2 is added too -->
-<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>
-<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-log4j2</artifactId></dependency>
-<!-- after -->
-<dependency>
-  <groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId>
-  <exclusions><exclusion><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-logging</artifactId></exclusion></exclusions>
-</dependency>
-<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-log4j2</artifactId></dependency>
-` + "```",
 })
 
 // bridgeLoops pairs a bridge with the bindings it must not sit beside.
@@ -58,18 +29,6 @@ var bridgeLoops = map[string][]string{
 	"org.slf4j:log4j-over-slf4j":              {"org.slf4j:slf4j-log4j12", "org.slf4j:slf4j-reload4j"},
 	"org.slf4j:jcl-over-slf4j":                {"org.slf4j:slf4j-jcl"},
 	"org.slf4j:jul-to-slf4j":                  {"org.slf4j:slf4j-jdk14"},
-}
-
-func depWhere(d *facts.Dependency) string {
-	s := d.Path
-	if d.Line > 0 {
-		s = fmt.Sprintf("%s:%d", d.Path, d.Line)
-	}
-	if d.Source == "implied" || d.Line == 0 && d.Evidence != "" {
-		// Implied by a starter, or found inside a jar: say where exactly.
-		s += ", " + d.Evidence
-	}
-	return s
 }
 
 func checkLoggingBindingConflict(p *DepsPass) {
@@ -142,4 +101,40 @@ func checkLoggingBindingConflict(p *DepsPass) {
 					d.GAV(), fam, other.GAV(), depWhere(other))})
 		}
 	}
+}
+
+// slf4jBindings are the SLF4J backends, by key, with the backend family
+// they route to: two of them in one app's class path conflict.
+var slf4jBindings = map[string]string{
+	"ch.qos.logback:logback-classic":             "logback",
+	"org.apache.logging.log4j:log4j-slf4j-impl":  "log4j2",
+	"org.apache.logging.log4j:log4j-slf4j2-impl": "log4j2",
+	"org.slf4j:slf4j-log4j12":                    "log4j 1",
+	"org.slf4j:slf4j-reload4j":                   "reload4j",
+	"org.slf4j:slf4j-simple":                     "slf4j-simple",
+	"org.slf4j:slf4j-jdk14":                      "java.util.logging",
+	"org.slf4j:slf4j-nop":                        "nop",
+	"org.slf4j:slf4j-jcl":                        "commons-logging",
+}
+
+// bindingsOf lists the project's SLF4J bindings, first declaration first.
+func bindingsOf(proj *facts.BuildProject) []*facts.Dependency {
+	var out []*facts.Dependency
+	seen := map[string]bool{}
+	for _, d := range runtimeDeps(proj) {
+		if fam, ok := slf4jBindings[d.Key()]; ok && fam != "" && !seen[d.Key()] {
+			seen[d.Key()] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// versionBelow compares with Maven's resolver ordering; an unknown version
+// is never below anything.
+func versionBelow(v, max string) bool {
+	if v == "" {
+		return false
+	}
+	return adapters.Compare(adapters.ParseVersion(v), adapters.ParseVersion(max)) < 0
 }

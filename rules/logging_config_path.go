@@ -22,38 +22,6 @@ var loggingConfigPathRule = register(&Rule{
 	Severity:      map[facts.Role]Severity{facts.RoleBase: SeverityMedium, facts.RoleModule: SeverityMedium},
 	Resources:     []string{"logback*.xml", "log4j2*.xml", "log4j2*.yaml", "log4j2*.yml", "log4j2*.json", "log4j2*.properties"},
 	CheckResource: checkLoggingConfigPath,
-	Help: `**Why it breaks.** The base and its modules run in one JVM, each with its own LoggerContext and
-configuration, but the file system is shared: two apps whose appenders name the same file interleave their logs
-and fight over rolling. Per-app paths must include something that differs per app, in practice
-` + "`spring.application.name`" + `. In log4j2 only ` + "`${ctx:...}`" + ` lookups are per app (Koupleless copies each app's
-environment into the ThreadContext); ` + "`${bundle:application:...}`" + ` resolves ` + "`application.properties`" + ` through the base's
-ClassLoader, so every module gets the base's value.
-
-**Flagged.** In base and module configuration (` + "`logback*.xml`" + `, ` + "`log4j2*.xml|yaml|yml|json|properties`" + `): a logback
-` + "`<file>`" + ` / ` + "`<fileNamePattern>`" + ` or a log4j2 ` + "`fileName`" + ` / ` + "`filePattern`" + ` with no variable bound to the application
-name (medium); one whose only per-app part sits beside ` + "`${LOG_PATH}`" + ` / ` + "`${LOG_FILE}`" + ` / ` + "`${sys:LOG_PATH}`" + `, System properties
-that Spring Boot publishes JVM-wide (low); any ` + "`${bundle:application:`" + ` lookup (high).
-
-**Not flagged.** Paths built from ` + "`${appname}`" + ` where ` + "`<springProperty name=\"appname\" source=\"spring.application.name\"/>`" + `
-(directly or through a ` + "`<property>`" + `), ` + "`${ctx:spring.application.name}`" + `, ` + "`${spring:spring.application.name}`" + `; console
-appenders; libraries' configurations.
-
-**Fix.**
-
-` + "```xml" + `
-<!-- before -->
-<file>${LOG_HOME}/app.log</file>
-<!-- after -->
-<springProperty scope="context" name="appname" source="spring.application.name"/>
-<file>${LOG_HOME}/${appname}/app.log</file>
-` + "```" + `
-
-` + "```xml" + `
-<!-- log4j2: before -->
-<RollingFile name="APP" fileName="${bundle:application:logging.file.path}/app.log" .../>
-<!-- after -->
-<RollingFile name="APP" fileName="${ctx:logging.file.path}/${ctx:spring.application.name}/app.log" .../>
-` + "```",
 })
 
 var (

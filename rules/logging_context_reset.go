@@ -20,29 +20,6 @@ var loggingContextResetRule = register(&Rule{
 	Keywords: []string{"reset", "stop", "shutdown", "close", "resetConfiguration"},
 	Calls:    []string{"reset", "stop", "shutdown", "close", "resetConfiguration"},
 	Check:    checkLoggingContextReset,
-	Help: `**Why it breaks.** Logging contexts are process-wide objects shared by whoever reaches them: logback's
-default ` + "`LoggerContext`" + ` (every app when the Ark context selector is missing), a log4j2 context found through the
-base's loader, and ` + "`java.util.logging.LogManager`" + `, of which there is one per JVM. Code that resets or stops one to
-reconfigure logging, or shuts a ` + "`LogManager`" + ` down on its own exit, silences or resets every app's loggers, appenders
-and levels. Koupleless already stops a module's own log4j2 context on uninstall.
-
-**Flagged.** ` + "`ch.qos.logback.classic.LoggerContext.reset()/stop()`" + `, ` + "`org.apache.logging.log4j.core.LoggerContext.stop()/close()`" + `,
-` + "`org.apache.logging.log4j.LogManager.shutdown(...)`" + `, ` + "`org.apache.logging.log4j.core.config.Configurator.shutdown(...)`" + `,
-` + "`org.apache.log4j.LogManager.shutdown()/resetConfiguration()`" + `, ` + "`java.util.logging.LogManager.reset()`" + ` (high in every role
-but the base: one per JVM). High in shared code, medium in base and module code.
-
-**Not flagged.** Test sources; calls on other types named ` + "`reset`" + ` or ` + "`stop`" + `; a module stopping nothing.
-
-**Fix.** Reconfigure without tearing down, or leave the context to its owner:
-
-` + "```java" + `
-// before
-LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-ctx.reset();
-new JoranConfigurator() {{ setContext(ctx); }}.doConfigure(url);
-// after: let Spring Boot's logging system (adapted per app by Koupleless) load the configuration
-// logging.config=classpath:my-logback.xml
-` + "```",
 })
 
 func checkLoggingContextReset(p *Pass) {

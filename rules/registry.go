@@ -1,20 +1,56 @@
 package rules
 
 import (
+	"embed"
 	"fmt"
+	"io/fs"
 	"sort"
+	"strings"
 )
 
 var registry = map[string]*Rule{}
 
-// register adds a rule at package initialisation; ids must be unique.
+// docs holds each rule's help, doc/<rule-id>.md: Markdown is easier to
+// write, review and diff as a file than as a Go string.
+//
+//go:embed doc/*.md
+var docs embed.FS
+
+// register adds a rule at package initialisation and attaches its help from
+// doc/<rule-id>.md. A duplicate id or a missing help file stops the program
+// at start, before any scan.
 func register(r *Rule) *Rule {
 	if _, dup := registry[r.ID]; dup {
 		panic("rules: duplicate rule id " + r.ID)
 	}
+	help, err := helpFor(docs, r)
+	if err != nil {
+		panic("rules: " + err.Error())
+	}
+	r.Help = help
 	registry[r.ID] = r
 	return r
 }
+
+// helpFor reads the help of r from fsys.
+func helpFor(fsys fs.FS, r *Rule) (string, error) {
+	name := docPath(r.ID)
+	if r.Help != "" {
+		return "", fmt.Errorf("rule %s sets Help in Go; write it in rules/%s", r.ID, name)
+	}
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return "", fmt.Errorf("rule %s has no help: %w", r.ID, err)
+	}
+	help := strings.TrimRight(string(b), "\n")
+	if strings.TrimSpace(help) == "" {
+		return "", fmt.Errorf("rule %s: rules/%s is empty", r.ID, name)
+	}
+	return help, nil
+}
+
+// docPath is where a rule's help lives, relative to the package.
+func docPath(id string) string { return "doc/" + id + ".md" }
 
 // All returns every rule, sorted by id.
 func All() []*Rule {

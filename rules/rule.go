@@ -1,5 +1,8 @@
 // Package rules is kscan's hazard catalogue: the Rule type, the registry,
-// and one file per rule holding its metadata beside its check and its fix.
+// and one file per rule, named after its id, holding its metadata beside its
+// check and its fix. A rule's help is Markdown in doc/<rule-id>.md, embedded
+// and attached when the rule registers; helpers that more than one rule
+// uses live in the helpers*.go files.
 //
 // A rule sees the facts of one file (rules/facts) through a Pass and reports
 // Diagnostics with byte spans; the scanner turns them into Findings with
@@ -13,8 +16,8 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 )
 
-// Severity follows RULES §0.2: critical and high map to SARIF "error",
-// medium to "warning", low and info to "note".
+// Severity is how much a finding matters: critical and high map to SARIF
+// "error", medium to "warning", low and info to "note".
 type Severity uint8
 
 // Severities, lowest first. SeverityNone is "not reported".
@@ -97,17 +100,18 @@ func ParseLevel(s string) (Level, error) {
 
 // Rule is one hazard check with its documentation.
 type Rule struct {
-	ID        string // kebab-case id from RULES.md, e.g. "class-forname-caller-loader"
-	Hazard    string // catalogue number, e.g. "H04"
+	ID        string // kebab-case, e.g. "class-forname-caller-loader"; its help is doc/<ID>.md
+	Hazard    string // kscan's own catalogue number ("H04"), only carried into SARIF as the kscan.hazard property
 	Title     string // one line, used as SARIF shortDescription
 	Summary   string // a paragraph, used as SARIF fullDescription (at most 1024 characters)
-	Help      string // markdown: why it breaks, what is flagged and not, the fix with before/after
+	Help      string // markdown: why it breaks, what is flagged and not, the fix; read from doc/<id>.md at registration
 	Tags      []string
 	Precision string // very-high, high, medium, low (SARIF property)
 
 	// Default is the severity when the role is unknown. Severity gives the
 	// severity per role; a role missing from the map means the hazard does
-	// not apply there and nothing is reported (the "–" of RULES §1.0).
+	// not apply there and nothing is reported ("not reported" in
+	// docs/rules.md).
 	Default  Severity
 	Severity map[facts.Role]Severity
 
@@ -128,7 +132,8 @@ type Rule struct {
 	// IncludeTests makes the rule run on test sources too.
 	IncludeTests bool
 	// Leak marks hazards that only matter when modules are uninstalled at
-	// run time (RULES family C); --mode static turns them off.
+	// run time (threads, pools, timers, hooks left behind); --mode static
+	// turns them off.
 	Leak bool
 
 	// Resources lists base-name globs of non-Java files the rule reads

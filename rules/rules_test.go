@@ -12,6 +12,7 @@ import (
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/rules/ruletest"
 	"github.com/kscan/kscan/scanner"
 	"github.com/kscan/kscan/scanner/deps"
 	"github.com/kscan/kscan/scanner/javasrc"
@@ -21,10 +22,12 @@ var update = flag.Bool("update", false, "rewrite .golden files")
 
 // Fixtures live in testdata/rules/<rule-id>/. Every line that must be
 // flagged carries `// want "rule-id"` (or "rule-id:severity", or
-// "rule-id:suppressed" for a finding kept but suppressed); every other
-// line must not be flagged by any rule, so a false positive fails the test
-// as surely as a miss. Sub-directories named base, module, shared or
-// private are scanned with that role; the rest with an unknown role.
+// "rule-id:suppressed" for a finding kept but suppressed; see package
+// ruletest for the syntax); every other line must not be flagged by any
+// rule, so a false positive fails the test as surely as a miss.
+// Expectations marked source:- are for the scan of compiled classes only.
+// Sub-directories named base, module, shared or private are scanned with
+// that role; the rest with an unknown role.
 const fixtureRoot = "../testdata/rules"
 
 var roleDirs = map[string]facts.Role{
@@ -100,10 +103,6 @@ func runFixtureDir(t *testing.T, dir string) {
 	}
 }
 
-// Java fixtures write `// want`, resource fixtures (properties, YAML) `# want`,
-// XML (poms, logging configuration) `<!-- want "id" -->` on the flagged line.
-var wantRE = regexp.MustCompile(`(?://|#|<!--) want((?:\s+"[^"]+")+)`)
-
 // buildFiles are read by the dependency pass.
 var buildFiles = regexp.MustCompile(`^(pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|libs\.versions\.toml|dependency-(list|tree)[\w.-]*\.txt)$`)
 
@@ -122,8 +121,6 @@ func isResource(name string) bool {
 	return false
 }
 
-var quotedRE = regexp.MustCompile(`"([^"]+)"`)
-
 // compareWants checks findings against the file's want comments and
 // returns the number of expectations.
 func compareWants(t *testing.T, file, rel string, findings []rules.Finding) int {
@@ -132,21 +129,22 @@ func compareWants(t *testing.T, file, rel string, findings []rules.Finding) int 
 	if err != nil {
 		t.Fatal(err)
 	}
+	wants, err := ruletest.Parse(src)
+	if err != nil {
+		t.Fatalf("%s: %v", rel, err)
+	}
 	want := map[int][]string{} // line -> "rule" or "rule:severity"
 	n := 0
-	for i, line := range strings.Split(string(src), "\n") {
-		if m := wantRE.FindStringSubmatch(line); m != nil {
-			// In properties files "#" only starts a comment at the start of a
-			// line, so there a "# want" line stands for the line below it.
-			at := i + 1
-			if strings.HasPrefix(strings.TrimSpace(line), "#") {
-				at = i + 2
-			}
-			for _, q := range quotedRE.FindAllStringSubmatch(m[1], -1) {
-				want[at] = append(want[at], q[1])
-				n++
-			}
+	for _, w := range wants {
+		if !w.Source {
+			continue // only the compiled classes report it
 		}
+		e := w.Rule
+		if w.Severity != "" {
+			e += ":" + w.Severity
+		}
+		want[w.Line] = append(want[w.Line], e)
+		n++
 	}
 	got := map[int][]rules.Finding{}
 	for _, f := range findings {

@@ -21,31 +21,6 @@ var shutdownHookRule = register(&Rule{
 	Keywords: []string{"addShutdownHook", "registerShutdownHook"},
 	Calls:    []string{"addShutdownHook", "registerShutdownHook", "removeShutdownHook"},
 	Check:    checkShutdownHook,
-	Help: `**Why it breaks.** Uninstalling a module only closes its Spring context; the JVM keeps running. A shutdown hook
-registered by the module therefore does not run on uninstall (its cleanup never happens), the hook ` + "`Thread`" + `
-keeps the module's ClassLoader reachable for the life of the JVM, and at JVM exit it runs code of a module
-that is long gone. In shared code a hook or close handler can also tear down JVM-wide state for everyone
-(native Dubbo 2.7 unexported every service in the JVM when one module closed).
-
-**Flagged.** ` + "`Runtime.getRuntime().addShutdownHook(...)`" + `; ` + "`ConfigurableApplicationContext.registerShutdownHook()`" + `
-on a Spring context outside the base (info).
-
-**Not flagged.** Classes that also remove their hook (` + "`Runtime.removeShutdownHook`" + `, typically on
-` + "`ContextClosedEvent`" + ` or in ` + "`@PreDestroy`" + `); base ` + "`main`" + ` (with ` + "`--role base`" + `); test sources.
-
-**Fix.** Tie the cleanup to the module's lifecycle:
-
-` + "```java" + `
-// before (module)
-Runtime.getRuntime().addShutdownHook(new Thread(this::flushBuffers));
-
-// after
-@Component
-class FlushOnClose implements ApplicationListener<ContextClosedEvent> {
-    @Override public void onApplicationEvent(ContextClosedEvent e) { flushBuffers(); }
-}
-// or a @PreDestroy method on the owning bean
-` + "```",
 })
 
 // springContexts are the Spring types whose registerShutdownHook adds a JVM

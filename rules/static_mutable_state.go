@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strconv"
@@ -32,59 +33,6 @@ var staticMutableStateRule = register(&Rule{
 	CheckProject: func(p *ProjectPass) {
 		checkStaticMutableStateProject(p)
 	},
-	Help: `**Why it breaks.** A class that the base loads (the base itself, or a library modules reach through the
-base) is defined once, so each static field is a single slot for the base and every module. A module either
-reads the base's value when it expects its own, or overwrites it for everybody: the last app installed wins.
-A class packaged inside a module has its own copy per module, so module code is not reported.
-
-**Flagged** (at the field declaration, naming where it is written):
-- a non-final static field assigned, incremented or stored into outside the static initialiser, also from
-  other classes (` + "`Holder.tenant = t`" + `);
-- a static final ` + "`Map`/`List`/`Set`/`Queue`" + `, array, ` + "`Atomic*`" + ` or ` + "`StringBuilder`" + ` mutated at run time
-  (` + "`put`, `add`, `remove`, `clear`, `set`, `compute*`, `merge`, `[i] =`" + `).
-
-**Not flagged.** Static fields written only in the static initialiser (or in a private helper only it calls);
-` + "`static final`" + ` fields that are never mutated (constants, immutable values, ` + "`List.of`" + `); lazy
-initialisation under ` + "`if (x == null)`" + ` (see ` + "`static-singleton-first-wins`" + `); maps keyed by ` + "`ClassLoader`" + ` or
-` + "`Class<?>`" + ` (or a ` + "`Method`, `Field`" + `, ` + "`Thread`" + `), ` + "`ClassValue`" + `, ` + "`StaticFieldMapWrapper`" + `, ` + "`ThreadLocal`" + `, locks
-and loggers; writes in a program's ` + "`main`" + `; counters that
-are only incremented; everything the Koupleless static-variable allow-list excludes (field names such as
-` + "`*INSTANCE*`, `*_KEY`, `DEFAULT_*`" + `, types such as ` + "`ExecutorService`, `Pattern`" + `, initialisers such as
-` + "`Collections.unmodifiable*`" + `) except its array entries, since an array stored into at run time is mutable;
-module code and module-private libraries; test sources.
-
-**Fix.** Key the value by the app's ClassLoader (the Koupleless fix), either with
-` + "`com.alipay.sofa.koupleless.adapter.StaticFieldMapWrapper`" + ` or a plain map. No automatic edit is offered: every
-reader and writer of the field changes.
-
-` + "```java" + `
-// before (shared library / base class)
-public final class TenantHolder {
-    private static String tenant;
-    public static void set(String t) { tenant = t; }
-    public static String get() { return tenant; }
-}
-
-// after (no extra dependency)
-public final class TenantHolder {
-    private static final Map<ClassLoader, String> TENANT = new ConcurrentHashMap<>();
-    private static ClassLoader key() {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        return cl != null ? cl : TenantHolder.class.getClassLoader();
-    }
-    public static void set(String t) { TENANT.put(key(), t); }
-    public static String get() { return TENANT.get(key()); }
-    /** call when the module stops, so its ClassLoader is not pinned */
-    public static void clear() { TENANT.remove(key()); }
-}
-
-// after (with koupleless-adapter-utils)
-private static final StaticFieldMapWrapper<String> TENANT = new StaticFieldMapWrapper<>();
-public static void set(String t) { TENANT.put(t); }   // keyed by the thread context ClassLoader
-public static String get() { return TENANT.get(); }
-` + "```" + `
-
-A static map becomes a map of maps: ` + "`Map<ClassLoader, Map<String, Method>>`" + `.`,
 })
 
 // mutatorNames lists the mutators, so that the extractor records mutator
@@ -98,9 +46,10 @@ func mutatorNames() []string {
 	return out
 }
 
-// Koupleless static-variable allow-list (RULES Appendix A), full-match
-// semantics, without the empty alternative that would exempt every field
-// with no initialiser (a quirk, not a judgement).
+// The static-variable allow-list of Koupleless's Sonar plugin
+// (MajorStaticVariableCheckRule), full-match semantics, without the empty
+// alternative that would exempt every field with no initialiser (a quirk,
+// not a judgement).
 var (
 	kslImmutableTypes = fullMatch(`int|long|short|byte|char|float|double|boolean|java.lang.Integer|java.lang.Double|java.lang.Float|java.lang.Long|java.lang.Short|java.lang.Byte|java.lang.Character|java.lang.Boolean|java.lang.String|java.math.BigDecimal|java.math.BigInteger|java.util.UUID|java.util.Locale|java.util.Currency|java.util.TimeZone|java.util.regex.Pattern|java.util.regex.Matcher|java.util.regex.PatternSyntaxException|java.util.regex.MatchResult|java.lang.Class.*|^java.math.*|java.lang.reflect.*|java.lang.management.*|.*Converter$|.*Transformer$|.*Information$|.*Settings$|.*Level$|.*Configuration$|.*Charset$|.*Keywords$|.*DataType$|.*DataType<.*>$|.*Builder$|.*Builder<.*>|.*ID$|.*Id$|.*Hash32$|.*Comparator$|.*State$|.*Data$|.*Factory$|.*Formatter$|.*Exception$|.*Config$|.*Schema$|.*Null$|.*NullImpl$|ConfigDef|.*Version$|.*\.?JdbcParameter.*|.*UUID$|.*Uuid$|.*FACTORY.*`)
 	kslFieldNames     = fullMatch(`CODE_TO_VALUE|localhost|keywords|KEYWORDS|ROOT|root|SKIP|skip|CODEC|codec|startTime|START_TIME|endTime|END_TIME|LOCAL_HOST|processId|PROCESS_ID|NEXT_INDEX|THREAD_INDEX|mediaTypes|MEDIA_TYPES|ANONYMOUS|INITIAL|initial|PID|pid|MD5|md5|JSON|json|DECOMPRESSOR|OBJECT|object|IGNORED|ignored|EMPTY.*|empty.*|ALL_.*|NO_.*|NONE|none|ZERO|zero|TEN|ten|ANY|any|NEVER|never|WARN|warn|TRUE|true|FALSE|false|OK|INFINITE|IMMEDIATE|SUCCESS|FAIL|UNKNOWN|INTERNAL|NOT_FOUND|CANCELLED|UNAVAILABLE|UNIMPLEMENTED|TIMEOUT|TIME_OUT|FAIL_TIMEOUT|DEADLINE_EXCEEDE|.*debug.*|.*DEBUG.*|.*DECODER.*|.*decoder.*|.*ENCODER.*|.*encoder.*|.*license.*|.*unSupport.*|.*UNSUPPORT.*|.*currentTime.*|.*CURRENT_TIME.*|.*FORMATTER.*|.*TO_ENUM$|^default.*|^DEFAULT_.*|^MAX_.*|^max.*|^MIN_.*|^min.*|^INCREMENTING.*|^incrementing.*|^INCREMENT.*|^increment.*|^FALLBACK_.*|^PRIMITIVE_.*|PRIMITIVE_TYPE.*|PRIMITIVE_WRAPPER_TYPE.*|WRAPPER_PRIMITIVE_TYPE_MAP.*|.*EVENT_LOOP.*|.*TIMER$|^SUPPORTED_.*$|.*_CHARACTERS$|.*_COUNTER$|COUNTER_.*$|^builtin.*|^BUILTIN_.*|.*_MB$|.*_mb$|.*Utils$|.*Util$|.*_UTILS$|.*_UTIL$|.*_CODEC$|.*MANAGER$|.*Manager$|.*Parser.*|.*PARSER.*|.*_HASH$|.*_SIZE$|.*_size$|.*_PACK$|.*_ATTR_$|.*_ATTRS_$|.*CHARSET$|.*Exception$|.*_EXCEPTION$|.*_KEY$|.*_KEYS$|.*Key$|^EMPTY.*|^Empty.*|.*lock.*|.*LOCK.*|.*Lock.*|.*EXCEPTIONS.*|.*INSTANCE.*|.*instance.*|LOG|.*LOG.*|.*Log.*|.*log.*|.*LOGGER.*|.*logger.*|.*RANDOM.*|.*Random.*|.*random.*|.*CLASS_NAME.*|.*HOST_NAME.*|.*hostname.*|.*HEX.*|.*hex.*|^UTF_.*|^s_.*|.*Null.*|.*NULL.*|.*Default.*|.*DEFAULT.*|.*Consts.*|.*Constants.*|INDEX|index|.*_INDEX|.*_ID.*|.*_id.*|SEQUENCE|sequence|.*_SEQUENCE.*|.*_sequence.*|.*_UPDATER.*|.*_Updater.*|.*_updater.*`)
@@ -111,8 +60,9 @@ var (
 
 func fullMatch(alts string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + alts + `)$`) }
 
-// safeStaticTypes are per-app or inert by design (RULES H01 "Do not flag",
-// Appendix B): partitioned by loader, thread-confined, or synchronisation.
+// safeStaticTypes are per-app or inert by design (including Koupleless's
+// StaticFieldMapWrapper): partitioned by loader, thread-confined, or
+// synchronisation.
 var safeStaticTypes = map[string]bool{
 	"ClassValue": true, "StaticFieldMapWrapper": true, "ThreadLocal": true, "InheritableThreadLocal": true,
 	"NamedThreadLocal": true, "NamedInheritableThreadLocal": true, "TransmittableThreadLocal": true, "FastThreadLocal": true,
@@ -353,4 +303,192 @@ func staticStateDiagnostic(f *facts.Field, ws []*facts.Write) Diagnostic {
 		Span:    f.Span,
 		Context: f.Context,
 	}
+}
+
+// partitionedKeys are map keys that already separate apps: a class, its
+// loader or members (whose identity includes the class), or a thread.
+var partitionedKeys = map[string]bool{
+	"ClassLoader": true, "Class": true, "Method": true, "Field": true, "Constructor": true, "Executable": true,
+	"Member": true, "AnnotatedElement": true, "Thread": true,
+}
+
+// partitioned reports a map keyed by one of partitionedKeys.
+func partitioned(f *facts.Field) bool {
+	args := typeArgs(f.TypeText)
+	return len(args) > 0 && partitionedKeys[rawSimple(args[0])]
+}
+
+func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f.TypeText), "]") }
+
+// counterMutators only move a number: a sequence or statistic, not app
+// configuration (AtomicInteger sequence counters are not flagged).
+var counterMutators = map[string]bool{
+	"incrementAndGet": true, "getAndIncrement": true, "decrementAndGet": true, "getAndDecrement": true,
+	"addAndGet": true, "getAndAdd": true, "add": true, "increment": true, "decrement": true,
+}
+
+var numericPrimitives = map[string]bool{"int": true, "long": true, "short": true, "byte": true, "double": true, "float": true}
+
+// isCounterWrite reports writes that only count, or reset a count to zero.
+func isCounterWrite(f *facts.Field, w *facts.Write) bool {
+	switch w.Kind {
+	case facts.WriteIncrement, facts.WriteCompound:
+		return numericPrimitives[f.Type]
+	case facts.WriteAssign:
+		return numericPrimitives[f.Type] && w.Value != nil && w.Value.Kind == facts.ExprLiteral &&
+			strings.TrimRight(w.Value.Text, "lL") == "0"
+	case facts.WriteCall:
+		switch rawSimple(f.Type) {
+		case "AtomicInteger", "AtomicLong", "LongAdder":
+			return counterMutators[w.Method]
+		}
+	}
+	return false
+}
+
+// mutableStaticWritten reports a static field declaration that is either
+// not final or final with a mutable container type, whose name the file
+// also writes (name =, +=, ++, [, .put(...)): what static-mutable-state can
+// flag in the declaring file. It reads the tokens after each "static" up to
+// the first '=', ';', '(' or '{'.
+func mutableStaticWritten(src []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("static"))
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + 6
+		if at > 0 && isIdent(src[at-1]) || i < len(src) && isIdent(src[i]) {
+			continue
+		}
+		end := i
+		for end < len(src) && end-i < 400 {
+			c := src[end]
+			if c == '=' || c == ';' || c == '(' || c == '{' {
+				break
+			}
+			end++
+		}
+		if end >= len(src) || src[end] == '(' || src[end] == '{' {
+			continue // a method, an initialiser, a nested type, an import, text
+		}
+		decl := src[i:end]
+		if containsAny(decl, "class ", "interface ", "enum ", "record ", "import ") {
+			continue
+		}
+		if wordIn(decl, "final") && !containsAny(decl, "Map", "List", "Set", "Collection", "Queue", "Deque", "Atomic",
+			"StringBuilder", "StringBuffer", "[]", "Vector", "Hashtable", "Stack", "Properties", "Cache", "Registry", "Bag") {
+			continue
+		}
+		// The declared name is the last identifier before '=' or ';'.
+		e := len(decl)
+		for e > 0 && !isIdent(decl[e-1]) {
+			e--
+		}
+		s := e
+		for s > 0 && isIdent(decl[s-1]) {
+			s--
+		}
+		if s < e && writesName(src, decl[s:e], end) {
+			return true
+		}
+	}
+}
+
+// writesName looks for a write to name anywhere but at its declaration.
+func writesName(src, name []byte, declEnd int) bool {
+	for i := 0; ; {
+		j := bytes.Index(src[i:], name)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + 1
+		e := at + len(name)
+		if at > 0 && isIdent(src[at-1]) || e < len(src) && isIdent(src[e]) || e == declEnd {
+			continue
+		}
+		if at >= 2 && (src[at-2] == '+' && src[at-1] == '+' || src[at-2] == '-' && src[at-1] == '-') {
+			return true
+		}
+		k := e
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+			k++
+		}
+		if k+1 >= len(src) {
+			return false
+		}
+		switch c := src[k]; {
+		case c == '=' && src[k+1] != '=':
+			return true
+		case (c == '+' || c == '-' || c == '*' || c == '/' || c == '|' || c == '&') && src[k+1] == '=':
+			return true
+		case (c == '+' || c == '-') && src[k+1] == c:
+			return true
+		case c == '[':
+			return true
+		case c == '.':
+			m := k + 1
+			for m < len(src) && isIdent(src[m]) {
+				m++
+			}
+			if m < len(src) && src[m] == '(' && facts.Mutators[string(src[k+1:m])] {
+				return true
+			}
+		}
+	}
+}
+
+// qualifiedStaticWrite reports "Type.NAME = ", "Type.NAME += ", "Type.NAME++",
+// "Type.NAME[" and "Type.NAME.mutator(": a write to another class's static,
+// for the project-wide part of static-mutable-state.
+func qualifiedStaticWrite(src []byte) bool {
+	for i := 1; i < len(src)-1; i++ {
+		if src[i] != '.' || !isIdent(src[i-1]) {
+			continue
+		}
+		// The qualifier must start with an upper-case letter (a type).
+		s := i - 1
+		for s > 0 && isIdent(src[s-1]) {
+			s--
+		}
+		if src[s] < 'A' || src[s] > 'Z' || s > 0 && src[s-1] == '.' {
+			continue
+		}
+		e := i + 1
+		for e < len(src) && isIdent(src[e]) {
+			e++
+		}
+		if e == i+1 {
+			continue
+		}
+		k := e
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+			k++
+		}
+		if k >= len(src) {
+			return false
+		}
+		switch c := src[k]; {
+		case c == '=' && (k+1 >= len(src) || src[k+1] != '='):
+			return true
+		case (c == '+' || c == '-') && k+1 < len(src) && (src[k+1] == '=' || src[k+1] == c):
+			return true
+		case c == '[':
+			return true
+		case c == '.':
+			m := k + 1
+			for m < len(src) && isIdent(src[m]) {
+				m++
+			}
+			if m < len(src) && src[m] == '(' && m > k+1 {
+				// a mutator on Type.NAME
+				if facts.Mutators[string(src[k+1:m])] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

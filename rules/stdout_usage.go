@@ -22,27 +22,6 @@ var stdoutUsageRule = register(&Rule{
 	Keywords: []string{"System", "printStackTrace"},
 	Calls:    []string{"print", "println", "printf", "format", "printStackTrace"},
 	Check:    checkStdoutUsage,
-	Help: `**Why it breaks.** Standard output and error are one stream per process. In a multi-app JVM every module's
-` + "`System.out.println`" + ` and ` + "`e.printStackTrace()`" + ` goes to the base's stdout file, not to the module's log
-directory, so per-app log collection and alerting miss it (Koupleless user case: "std output is printed into
-the base's std").
-
-**Flagged.** ` + "`System.out`" + ` / ` + "`System.err`" + ` ` + "`print`" + `, ` + "`println`" + `, ` + "`printf`" + `, ` + "`format`" + ` (not ` + "`write`" + `: an
-` + "`OutputStream`" + ` that delegates to the console, such as a logging library's console target, is the stream's purpose);
-` + "`Throwable.printStackTrace()`" + ` and ` + "`printStackTrace(System.out|System.err)`" + `. Low in module and library code,
-info in the base.
-
-**Not flagged.** Test sources; ` + "`main`" + ` methods and the classes that declare one (command-line tools print
-by design); ` + "`printStackTrace(writer)`" + ` to an app-owned stream; user classes named ` + "`System`" + `.
-
-**Fix.**
-
-` + "```java" + `
-// before
-} catch (Exception e) { e.printStackTrace(); System.out.println("failed " + id); }
-// after
-} catch (Exception e) { LOG.error("failed {}", id, e); }
-` + "```",
 })
 
 func checkStdoutUsage(p *Pass) {

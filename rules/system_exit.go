@@ -20,25 +20,6 @@ var systemExitRule = register(&Rule{
 	Keywords: []string{"exit", "halt"},
 	Calls:    []string{"exit", "halt"},
 	Check:    checkSystemExit,
-	Help: `**Why it breaks.** The base and all modules run in one process, so ` + "`System.exit`" + ` in a module or a shared
-library stops all of them. Common sources: ` + "`System.exit(SpringApplication.exit(ctx))`" + ` in a module's ` + "`main`" + `,
-"fail fast" checks, CLI helpers.
-
-**Flagged.** ` + "`System.exit(int)`" + `, ` + "`Runtime.exit(int)`" + `, ` + "`Runtime.halt(int)`" + `. Inside a ` + "`main`" + ` method it is
-reported as low, and so is one in a class that declares a static ` + "`main`" + ` (a usage() helper): a command-line
-entry point is rarely reached in a merged deployment, but a module's
-` + "`main`" + ` is.
-
-**Not flagged.** Test sources. The base owns the process: info there.
-
-**Fix.** Fail the module, not the JVM:
-
-` + "```java" + `
-// before (module)
-if (!licenseOk()) { System.exit(1); }
-// after
-if (!licenseOk()) { throw new IllegalStateException("license check failed"); }  // module start fails, JVM survives
-` + "```",
 })
 
 func checkSystemExit(p *Pass) {

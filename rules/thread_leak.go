@@ -21,34 +21,6 @@ var threadLeakRule = register(&Rule{
 	Keywords:  []string{"Thread"},
 	Calls:     []string{"start", "join"},
 	Check:     checkThreadLeak,
-	Help: `**Why it breaks.** Uninstalling a module closes its Spring ` + "`ApplicationContext`" + ` and nothing else: the
-JVM keeps running, so a thread the module started keeps running too, with the module's ClassLoader as its
-context loader and its classes on its stack. The module's Metaspace is never reclaimed, and the thread keeps
-doing work for an app that is gone. Only matters for hot (DYNAMIC) deployments.
-
-**Flagged.** ` + "`Thread.start()`" + ` on a ` + "`java.lang.Thread`" + ` (or a subclass declared in the file, or a thread from a
-` + "`ThreadFactory`" + `) in module or module-private code, when the class has no stop path.
-
-**Not flagged.** A class (or its nest of inner classes) that has a stop path: a ` + "`@PreDestroy`" + ` method, a
-` + "`ContextClosedEvent`" + ` listener, or a ` + "`destroy`" + `/` + "`close`" + `/` + "`shutdown`" + `/` + "`stop`" + `-style method (Spring calls
-` + "`DisposableBean.destroy`" + ` and infers ` + "`close`" + `/` + "`shutdown`" + ` on ` + "`@Bean`" + `s); a class that calls ` + "`interrupt()`" + `
-or passes the thread to ` + "`ForceStopThreadsOnUninstallEventHandler.manageThread`" + `; threads joined in the method
-that starts them; ` + "`main`" + ` methods; base and shared code; test sources; ` + "`--mode static`" + `.
-
-**Fix.** Stop the thread when the context closes:
-
-` + "```java" + `
-// before
-@PostConstruct void start() { new Thread(this::pollLoop, "poller").start(); }   // runs until the JVM exits
-
-// after
-private volatile boolean running = true;
-private Thread poller;
-@PostConstruct void start() { poller = new Thread(this::pollLoop, "poller"); poller.start(); }
-@PreDestroy void stop() { running = false; poller.interrupt(); }
-// or (forceful, documented by Koupleless):
-poller = ForceStopThreadsOnUninstallEventHandler.manageThread(new Thread(this::pollLoop, "poller"));
-` + "```",
 })
 
 func checkThreadLeak(p *Pass) {
@@ -174,4 +146,37 @@ func enclosingMethodText(p *Pass, s facts.Span) string {
 		return ""
 	}
 	return p.Text(best)
+}
+
+// stopMethodNames are methods whose presence shows that a type manages its
+// own lifecycle. Spring infers public close()/shutdown() as the destroy
+// method of @Bean objects, DisposableBean has destroy(), Lifecycle has
+// stop(); the rest are the container idioms of the same intent.
+var stopMethodNames = map[string]bool{
+	"destroy": true, "close": true, "shutdown": true, "shutdownNow": true, "stop": true, "dispose": true,
+	"terminate": true, "cancel": true, "interrupt": true, "halt": true, "doStop": true, "doClose": true,
+	"doShutdown": true, "stopInternal": true, "destroyInternal": true, "preDestroy": true,
+}
+
+// hasStopPath reports whether the type nest of class declares a method tied
+// to the context's close: @PreDestroy, a ContextClosedEvent listener, or a
+// destroy/close/shutdown/stop-style method.
+func hasStopPath(p *Pass, class string) bool {
+	for _, m := range p.File.Methods {
+		if !sameNest(m.Class, class) {
+			continue
+		}
+		if stopMethodNames[m.Name] {
+			return true
+		}
+		if strings.Contains(m.Params, "ContextClosedEvent") || strings.Contains(m.Params, "ContextStoppedEvent") {
+			return true
+		}
+		for _, a := range m.Annotations {
+			if annotationIs(a, "PreDestroy") || strings.Contains(a, "ContextClosedEvent") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -24,35 +24,6 @@ var threadLocalLeakRule = register(&Rule{
 	Calls:    []string{"set", "remove"},
 	Leak:     true,
 	Check:    checkThreadLocalLeak,
-	Help: `**Why it breaks.** Threads of the base's pools (the shared Tomcat connector, RPC and MQ IO threads) serve
-every app and outlive modules. A ` + "`ThreadLocal`" + ` value left on such a thread keeps the module's classes and
-ClassLoader reachable after the module is uninstalled, and the next task on that thread, maybe another app's,
-sees the stale value (Tomcat's memory-leak protection reports the same pattern). This is about leaks only:
-a static ` + "`ThreadLocal`" + ` is not shared *state* (see ` + "`static-mutable-state`" + `).
-
-**Flagged.** ` + "`tl.set(value)`" + ` on a ` + "`ThreadLocal`" + ` field (also ` + "`InheritableThreadLocal`, Spring's `NamedThreadLocal`," + `
-TTL, Netty's ` + "`FastThreadLocal`" + `) that this file never removes.
-
-**Not flagged.** Values that pin no app class (` + "`null`" + `, literals, ` + "`Boolean.TRUE`" + `); a ` + "`ThreadLocal`" + ` removed in a ` + "`finally`" + ` block, or removed anywhere in the file (a paired method
-such as ` + "`afterCompletion`" + `, ` + "`after`" + `, ` + "`clear()`" + ` or ` + "`reset()`" + ` that callers invoke), set to null, or restored to a saved value (` + "`set(old)`" + `); a set inside a
-` + "`finally`" + ` block (a restore); ThreadLocals declared in other files; test sources. Reported only for
-deployments that uninstall modules (not with ` + "`--mode static`" + `).
-
-**Fix.** Remove the value when the work is done:
-
-` + "```java" + `
-// before
-CONTEXT.set(ctx);
-handle(request);
-
-// after
-CONTEXT.set(ctx);
-try {
-    handle(request);
-} finally {
-    CONTEXT.remove();
-}
-` + "```",
 })
 
 var threadLocalTypes = map[string]bool{

@@ -18,26 +18,6 @@ var timerLeakRule = register(&Rule{
 	Keywords:  []string{"Timer"},
 	News:      []string{"Timer"},
 	Check:     checkTimerLeak,
-	Help: `**Why it breaks.** Each ` + "`java.util.Timer`" + ` owns a thread that runs until ` + "`cancel()`" + `. Uninstalling a module
-closes its Spring context and nothing else, so a module's timer keeps firing tasks of an app that is gone and
-pins its ClassLoader. Only matters for hot (DYNAMIC) deployments.
-
-**Flagged.** In module and module-private code: ` + "`new java.util.Timer(...)`" + ` kept in a field the class never cancels,
-and ` + "`new Timer(...).scheduleAtFixedRate(...)`" + ` whose timer nobody can ever cancel.
-
-**Not flagged.** Timers the class cancels (` + "`timer.cancel()`" + `, or a cancel/close helper taking the field); timers
-passed to ` + "`CancelTimersOnUninstallEventHandler.manageTimer`" + `; timers returned from a method; local timers;
-other classes named ` + "`Timer`" + ` (Swing, Netty, metrics); base and shared code; test sources; ` + "`--mode static`" + `.
-
-**Fix.**
-
-` + "```java" + `
-// before
-private final Timer timer = new Timer("refresh", true);
-// after
-private final Timer timer = CancelTimersOnUninstallEventHandler.manageTimer(new Timer("refresh", true));
-// or: @PreDestroy void stop() { timer.cancel(); }
-` + "```",
 })
 
 // periodicOnNew matches a fixed-rate schedule called straight on the new

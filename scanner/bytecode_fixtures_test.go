@@ -6,92 +6,24 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/rules/ruletest"
 	"github.com/kscan/kscan/scanner/archive"
 )
 
-// bytecodeExceptions are the differences between the source scan of a
-// fixture and the scan of its compiled classes that bytecode cannot avoid,
-// as "fixture -rule:line" (a source finding bytecode misses) or
-// "fixture +rule:line" (a bytecode finding the source scan does not make);
-// bytecodeReasons says why, per rule (see scanner/bytecode's doc). Any other
-// difference fails the test.
-var bytecodeExceptions = map[string]bool{
-	"base-resource-closed-by-module/module/DataSourceConfig.java -base-resource-closed-by-module:17":     true,
-	"base-resource-closed-by-module/module/DataSourceConfig.java -base-resource-closed-by-module:22":     true,
-	"base-resource-closed-by-module/module/DataSourceConfig.java -base-resource-closed-by-module:28":     true,
-	"base-resource-closed-by-module/module/DataSourceConfig.java -base-resource-closed-by-module:33":     true,
-	"classloader-captured-at-init/PerCall.java +classloader-captured-at-init:10":                         true,
-	"classloader-churn/LookAlike.java +classloader-churn:13":                                             true,
-	"java-serialization-caller-loader/shared/SharedCodec.java +java-serialization-caller-loader:7":       true,
-	"java-serialization-caller-loader/shared/SharedCodec.java -java-serialization-caller-loader:8":       true,
-	"own-classloader-lookup/Lookups.java -own-classloader-lookup:34":                                     true,
-	"own-classloader-lookup/Lookups.java -own-classloader-lookup:38":                                     true,
-	"serviceloader-default-loader/Providers.java +static-mutable-state:0":                                true,
-	"serviceloader-default-loader/Providers.java -static-mutable-state:14":                               true,
-	"shared-lifecycle-listener/DubboListener.java -shared-lifecycle-listener:10":                         true,
-	"shared-lifecycle-listener/DubboListener.java -shared-lifecycle-listener:15":                         true,
-	"shared-lifecycle-listener/shared/CacheListener.java -shared-lifecycle-listener:8":                   true,
-	"static-mutable-state/SafeStatics.java +static-mutable-state:21":                                     true,
-	"tccl-not-propagated/LookAlike.java +tccl-not-propagated:30":                                         true,
-	"class-forname-caller-loader/src/test/java/fixtures/ForNameTest.java +class-forname-caller-loader:6": true,
-	"classname-keyed-static-cache/PojoUtils.java +static-mutable-state:13":                               true,
-	"classname-keyed-static-cache/PojoUtils.java -classname-keyed-static-cache:13":                       true,
-	"classname-keyed-static-cache/SafeCaches.java +classname-keyed-static-cache:13":                      true,
-	"classname-keyed-static-cache/shared/OgnlCache.java -classname-keyed-static-cache:8":                 true,
-	"executor-leak/module/Pools.java -executor-leak:12":                                                  true,
-	"executor-leak/module/Pools.java -executor-leak:13":                                                  true,
-	"executor-leak/module/Pools.java -executor-leak:18":                                                  true,
-	"executor-leak/module/Pools.java -executor-leak:19":                                                  true,
-	"jmx-fixed-name/Safe.java +jmx-fixed-name:14":                                                        true,
-	"jmx-fixed-name/Safe.java +jmx-fixed-name:30":                                                        true,
-	"jmx-fixed-name/Stats.java -jmx-fixed-name:19":                                                       true,
-	"null-parent-classloader-assumption/ProxyFactory.java -null-parent-classloader-assumption:11":        true,
-	"null-parent-classloader-assumption/ProxyFactory.java -null-parent-classloader-assumption:18":        true,
-	"null-parent-classloader-assumption/ProxyFactory.java -null-parent-classloader-assumption:22":        true,
-	"null-parent-classloader-assumption/base/BaseProxy.java -null-parent-classloader-assumption:5":       true,
-	"own-classloader-lookup/shared/SharedLookups.java -own-classloader-lookup:13":                        true,
-	"own-classloader-lookup/shared/SharedLookups.java -own-classloader-lookup:9":                         true,
-	"resource-lookup-own-loader/LookAlike.java +resource-lookup-own-loader:33":                           true,
-	"resource-lookup-own-loader/LookAlike.java +resource-lookup-own-loader:38":                           true,
-	"resource-lookup-own-loader/LookAlike.java +resource-lookup-own-loader:43":                           true,
-	"resource-lookup-own-loader/Resources.java -resource-lookup-own-loader:15":                           true,
-	"resource-lookup-own-loader/Resources.java -resource-lookup-own-loader:19":                           true,
-	"resource-lookup-own-loader/base/BaseResources.java -resource-lookup-own-loader:7":                   true,
-	"static-mutable-state/NativeFlags.java +static-mutable-state:0":                                      true,
-	"static-mutable-state/NativeFlags.java -static-mutable-state:5":                                      true,
-	"static-mutable-state/TenantHolder.java +static-mutable-state:0":                                     true,
-	"static-mutable-state/TenantHolder.java -static-mutable-state:12":                                    true,
-	"static-mutable-state/TenantHolder.java -static-mutable-state:13":                                    true,
-	"static-mutable-state/TenantHolder.java -static-mutable-state:18":                                    true,
-	"static-singleton-first-wins/Client.java +static-singleton-first-wins:0":                             true,
-	"static-singleton-first-wins/Client.java -static-singleton-first-wins:47":                            true,
-	"static-singleton-first-wins/Client.java -static-singleton-first-wins:7":                             true,
-	"static-singleton-first-wins/Client.java -static-singleton-first-wins:8":                             true,
-	"static-singleton-first-wins/base/Client.java -static-singleton-first-wins:4":                        true,
-	"stdout-usage/Printing.java -stdout-usage:10":                                                        true,
-	"stdout-usage/Printing.java -stdout-usage:11":                                                        true,
-	"stdout-usage/Printing.java -stdout-usage:19":                                                        true,
-	"stdout-usage/module/ModulePrint.java -stdout-usage:6":                                               true,
-	"tccl-not-propagated/Submissions.java -tccl-not-propagated:23":                                       true,
-	"tccl-not-propagated/Submissions.java -tccl-not-propagated:36":                                       true,
-	"tccl-not-restored/LookAlike.java +tccl-not-restored:58":                                             true,
-	"tccl-not-restored/LookAlike.java +tccl-not-restored:63":                                             true,
-	"thread-leak/Unknown.java -thread-leak:8":                                                            true,
-	"thread-leak/module/Poller.java -thread-leak:15":                                                     true,
-	"thread-leak/module/Poller.java -thread-leak:23":                                                     true,
-	"thread-leak/module/Poller.java -thread-leak:29":                                                     true,
-	"threadlocal-leak/Scoped.java +threadlocal-leak:44":                                                  true,
-	"threadlocal-leak/Scoped.java +threadlocal-leak:48":                                                  true,
-	"timer-leak/module/Timers.java -timer-leak:11":                                                       true,
-	"timer-leak/module/Timers.java -timer-leak:12":                                                       true,
-	"timer-leak/module/Timers.java -timer-leak:7":                                                        true,
-}
-
+// bytecodeReasons says, per rule, why the scan of a fixture's compiled
+// classes cannot agree with the scan of its source everywhere. The fixture
+// line where they differ says how, with a modifier after its want
+// expectation (see package ruletest): bytecode:- (bytecode misses the
+// source finding), bytecode:N (bytecode reports it at line N; 0 when the
+// class file has no line for it) or source:- (only bytecode reports it).
+// Any other difference fails the test, and so does an annotation on a rule
+// with no reason here.
 var bytecodeReasons = map[string]string{
 	"base-resource-closed-by-module":     "reads from the @Bean method's text whether the lookup's value is returned (return ...;)",
 	"classloader-captured-at-init":       "tells a lambda in a static field initialiser (run later, per call) by the span it covers in the declaration; bytecode compiles the lambda body to a method of its own",
@@ -122,10 +54,12 @@ var fixtureRoles = map[string]facts.Role{
 // TestBytecodeAgreesWithSource scans every rule fixture that compiles
 // against the library stubs of testdata/bytecode/stubs twice, as source and
 // as the classes javac --release 8 and 17 made of it
-// (testdata/bytecode/build.sh), and compares rule and line. An exception
-// that no release needs any more fails the test too.
+// (testdata/bytecode/build.sh), and compares rule and line. The fixture's
+// bytecode annotations list the differences it expects; one that no release
+// shows any more fails the test too.
 func TestBytecodeAgreesWithSource(t *testing.T) {
 	rulesDir, _ := filepath.Abs("../testdata/rules")
+	expected := bytecodeAnnotations(t, rulesDir)
 	used := map[string]bool{}
 	for _, rel := range []string{"8", "17"} {
 		t.Run("release-"+rel, func(t *testing.T) {
@@ -165,24 +99,87 @@ func TestBytecodeAgreesWithSource(t *testing.T) {
 				src := sourceLines(t, rulesDir, fx, role)
 				bin := bytecodeLines(t, fx, byFixture[fx], names[fx], role)
 				for _, k := range diff(src, bin) {
-					rule := strings.SplitN(k[1:], ":", 2)[0]
-					if bytecodeExceptions[fx+" "+k] && bytecodeReasons[rule] != "" {
+					if len(expected[fx][k]) > 0 {
 						used[fx+" "+k] = true
 						continue
 					}
-					t.Errorf("%s: %s", fx, k)
+					if k[0] == '-' {
+						t.Errorf("%s: bytecode misses %s: fix it, or mark the want bytecode:- (or bytecode:N) and say why in bytecodeReasons", fx, k[1:])
+					} else {
+						t.Errorf("%s: only bytecode reports %s: fix it, or add `// want \"rule\" source:-` on the line and say why in bytecodeReasons", fx, k[1:])
+					}
 				}
 			}
 		})
 	}
-	// An exception that no release needs any more is stale: bytecode now
-	// agrees there, and the entry would hide a regression.
-	failed := t.Failed()
-	for k := range bytecodeExceptions {
-		if !used[k] && !failed {
-			t.Errorf("stale exception %q: bytecode agrees with the source there", k)
+	// An annotation whose difference no release shows is stale: bytecode
+	// now agrees there, and it would hide a regression.
+	if t.Failed() {
+		return
+	}
+	for fx, ks := range expected {
+		for k, lines := range ks {
+			if !used[fx+" "+k] {
+				t.Errorf("%s:%s: stale bytecode annotation: bytecode agrees with the source on %s", fx, joinLines(lines), k[1:])
+			}
 		}
 	}
+}
+
+// bytecodeAnnotations reads the bytecode modifiers of the rule fixtures'
+// want comments as the differences they allow, "-rule:line" (a source
+// finding bytecode misses) or "+rule:line" (a bytecode finding the source
+// does not have), per fixture, with the lines that ask for each.
+func bytecodeAnnotations(t *testing.T, rulesDir string) map[string]map[string][]int {
+	out := map[string]map[string][]int{}
+	err := filepath.WalkDir(rulesDir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".java") {
+			return err
+		}
+		rel, _ := filepath.Rel(rulesDir, path)
+		fx := filepath.ToSlash(rel)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		wants, err := ruletest.Parse(src)
+		if err != nil {
+			return fmt.Errorf("%s: %v", fx, err)
+		}
+		allow := func(w ruletest.Want, k string) {
+			if bytecodeReasons[w.Rule] == "" {
+				t.Errorf("%s:%d: bytecode annotation for %s, which has no entry in bytecodeReasons", fx, w.Line, w.Rule)
+			}
+			if out[fx] == nil {
+				out[fx] = map[string][]int{}
+			}
+			out[fx][k] = append(out[fx][k], w.Line)
+		}
+		for _, w := range wants {
+			switch {
+			case !w.Source:
+				allow(w, fmt.Sprintf("+%s:%d", w.Rule, w.Line))
+			case w.BytecodeLine != w.Line:
+				allow(w, fmt.Sprintf("-%s:%d", w.Rule, w.Line))
+				if w.BytecodeLine >= 0 {
+					allow(w, fmt.Sprintf("+%s:%d", w.Rule, w.BytecodeLine))
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func joinLines(ls []int) string {
+	s := make([]string, len(ls))
+	for i, l := range ls {
+		s[i] = strconv.Itoa(l)
+	}
+	return strings.Join(s, ",")
 }
 
 func sourceLines(t *testing.T, dir, fx string, role facts.Role) map[string]bool {

@@ -47,7 +47,8 @@ func ParseRole(s string) (facts.Role, bool, error) {
 
 // roles decides where each file's code runs: a path rule from the
 // configuration first, then an explicit --role, then the nearest build file
-// with a Koupleless signal (RULES §0.4), else unknown (default severities).
+// with a Koupleless signal (a base or module starter or plugin in the pom),
+// else unknown (default severities).
 type roles struct {
 	root  string
 	paths []PathRole

@@ -3,9 +3,9 @@
 // no syntax trees, so they outlive the parse and cost nothing to share.
 package facts
 
-// Role says where code will run once several apps share one JVM
-// (RULES §0.2): the base, a module, a library the base shares with modules,
-// or a library private to one module.
+// Role says where code will run once several apps share one JVM: the base,
+// a module, a library the base shares with modules, or a library private to
+// one module (see docs/rules.md for what each role means to each rule).
 type Role uint8
 
 // Roles. RoleUnknown means no build file told us; rules then use their
@@ -63,8 +63,9 @@ const (
 // Loader says which ClassLoader an expression denotes, when it denotes one.
 type Loader uint8
 
-// Loader kinds (RULES H04/H07: "own loader" forms are the hazard, the thread
-// context loader is the fix).
+// Loader kinds (for class-forname-caller-loader and
+// serviceloader-default-loader the "own loader" forms are the hazard, the
+// thread context loader is the fix).
 const (
 	LoaderNone    Loader = iota // not a ClassLoader expression we recognise
 	LoaderOwn                   // X.class.getClassLoader(), getClass().getClassLoader()

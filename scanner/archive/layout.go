@@ -40,7 +40,8 @@ func (k Kind) String() string {
 }
 
 // Layout is where an entry's code sits, which decides the role it plays when
-// several apps share one JVM (see spec/RULES.md §0.4). For an entry directly
+// several apps share one JVM (base, module, shared or module-private
+// library; see docs/rules.md). For an entry directly
 // inside a recognised archive it comes from the entry's own place (e.g.
 // BOOT-INF/classes/); for an entry of a nested library jar it comes from the
 // place of that jar in its parent (e.g. BOOT-INF/lib/), so every class of a

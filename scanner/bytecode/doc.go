@@ -9,7 +9,7 @@
 //     not, and each argument and the receiver classified from the
 //     instruction that pushed it (classfile's ArgSource): string and class
 //     constants, null, numeric constants, static fields, calls (with the
-//     ClassLoader forms of RULES H04: X.class.getClassLoader() and
+//     ClassLoader forms of class-forname-caller-loader: X.class.getClassLoader() and
 //     this.getClass().getClassLoader() are the own loader,
 //     ClassLoader.getSystemClassLoader() the system loader,
 //     Thread.getContextClassLoader() the context loader), lambdas, string

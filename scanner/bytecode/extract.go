@@ -436,8 +436,9 @@ func (b *body) expr(k, depth int) facts.Expr {
 	return x
 }
 
-// loaderOf recognises the ClassLoader expressions of RULES H04/H07 in the
-// call at ins[k].
+// loaderOf recognises the ClassLoader expressions of
+// class-forname-caller-loader and serviceloader-default-loader in the call
+// at ins[k].
 func (b *body) loaderOf(k int) facts.Loader {
 	r := b.ins[k].Ref
 	switch dotted(r.Owner) + "." + r.Name {

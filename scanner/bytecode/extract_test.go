@@ -48,7 +48,7 @@ func TestExtractCalls(t *testing.T) {
 		{"java.lang.Class", "forName", 20, true, "main", false, true, -1, 0},
 		{"java.lang.Thread", "setContextClassLoader", 39, false, "later", false, false, 0, facts.LoaderNull},
 		{"java.lang.Thread", "start", 42, false, "later", false, false, -1, 0},
-		// Loader forms (RULES H04).
+		// Loader forms (class-forname-caller-loader).
 		{"java.lang.Class", "forName", 24, true, "loaders", false, false, 2, facts.LoaderOwn},
 		{"java.lang.Class", "forName", 25, true, "loaders", false, false, 2, facts.LoaderOwn},
 		{"java.lang.Class", "forName", 26, true, "loaders", false, false, 2, facts.LoaderContext},

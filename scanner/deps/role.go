@@ -22,7 +22,10 @@ const (
 )
 
 // Role classifies a pom as Koupleless base or module from its own content
-// (RULES §0.4). An ark-biz repackage wins over base signals, since it is
+// (koupleless-base-starter or koupleless-base-build-plugin make a base;
+// sofa-ark-maven-plugin's repackage goal or a provided
+// koupleless-app-starter make a module). An ark-biz repackage wins over
+// base signals, since it is
 // what makes the build output a module; a provided koupleless-app-starter
 // is the weakest signal. evidence names the deciding line.
 func (p *POM) Role() (role, evidence string) {
@@ -82,7 +85,8 @@ func (p *Project) Role() (role, evidence string) {
 }
 
 // ArkConfig holds the sofa-ark-maven-plugin settings that decide which
-// libraries a module leaves to its base (RULES §0.4), from the plugin
+// libraries a module leaves to its base (excludes, excludeGroupIds,
+// excludeArtifactIds, declaredMode, baseDependencyParentIdentity), from the plugin
 // configuration or from conf/ark/bootstrap.properties.
 type ArkConfig struct {
 	File               string

@@ -1073,7 +1073,8 @@ func (st *fileState) callRef(n *sitter.Node, pc pendingCall, depth int) (*facts.
 	return ref, returnTypes[ref.Owner+"."+name]
 }
 
-// loaderOfCall recognises the ClassLoader expressions of RULES H04/H07.
+// loaderOfCall recognises the ClassLoader expressions of
+// class-forname-caller-loader and serviceloader-default-loader.
 func loaderOfCall(ref *facts.CallRef, n *sitter.Node, st *fileState) facts.Loader {
 	if ref == nil {
 		return facts.LoaderNone

@@ -415,7 +415,8 @@ func TestLocalNullBranchLoop(t *testing.T) {
 }
 
 // TestStoreAndReturns: leak rules follow a pool to the variable or field
-// that keeps it, and H25 reads a @Bean method's result type.
+// that keeps it, and base-resource-closed-by-module reads a @Bean method's
+// result type.
 func TestStoreAndReturns(t *testing.T) {
 	src := `import java.util.concurrent.*;
 class A {

@@ -7,7 +7,7 @@
 //
 // SARIF is built with github.com/owenrumney/go-sarif/v2 and then passed
 // through a small JSON post-processor, because v2 has gaps that would
-// otherwise reach the file (see spec/ANCHORS.md §1.4): unset pointer fields
+// otherwise reach the file: unset pointer fields
 // marshalled as null, a ruleIndex of 2^64-1 for rules registered late, and
 // no way to emit "suppressions": [] on unsuppressed results. The writer
 // therefore guarantees:

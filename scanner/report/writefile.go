@@ -11,8 +11,9 @@ import (
 // WriteFile writes a report to path through a temporary file in the same
 // directory and a rename, so readers never see a half-written report and a
 // failed write leaves the old file as it was. The new file replaces the old
-// one entirely (go-sarif's own WriteFile does not truncate, ANCHORS §1.4
-// pitfall 5) and keeps its permissions; a new file gets 0644.
+// one entirely (go-sarif v2's own WriteFile opens without O_TRUNC, so a
+// shorter report would keep the old one's tail) and keeps its permissions;
+// a new file gets 0644.
 func WriteFile(path string, write func(io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {

@@ -7,7 +7,7 @@ import org.springframework.util.ClassUtils;
 
 // Loaders resolved when used: none is flagged.
 public class PerCall {
-    private static final Supplier<ClassLoader> CURRENT = () -> Thread.currentThread().getContextClassLoader();
+    private static final Supplier<ClassLoader> CURRENT = () -> Thread.currentThread().getContextClassLoader(); // want "classloader-captured-at-init" source:-
     private static final ClassLoader OWN = PerCall.class.getClassLoader();
     private final ClassLoader instanceLoader = Thread.currentThread().getContextClassLoader();
     private static final PathMatchingResourcePatternResolver EXPLICIT =

@@ -10,7 +10,7 @@ import com.alibaba.fastjson.parser.ParserConfig;
 // Safe look-alikes: none of these lines may be flagged.
 public class LookAlike {
     private static final ParserConfig SHARED = new ParserConfig();
-    private final ParserConfig perInstance = new ParserConfig();
+    private final ParserConfig perInstance = new ParserConfig(); // want "classloader-churn" source:-
     private static ParserConfig lazy;
 
     static ParserConfig lazy() {

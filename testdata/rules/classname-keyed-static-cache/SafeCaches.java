@@ -10,7 +10,7 @@ public class SafeCaches {
     private static final Map<Class<?>, Method> BY_CLASS = new ConcurrentHashMap<>();
     private static final Map<ClassLoader, Map<String, Method>> BY_LOADER = new ConcurrentHashMap<>();
     private static final Map<String, Class<?>> PRIMITIVES = new HashMap<>();
-    private static final Map<String, Class<?>> COMMON = new HashMap<>();
+    private static final Map<String, Class<?>> COMMON = new HashMap<>(); // want "classname-keyed-static-cache" source:-
     private final Map<String, Method> perBean = new HashMap<>();
     private static final ClassValue<Method> FIRST = new ClassValue<Method>() {
         @Override

@@ -11,7 +11,7 @@ class AppNamed {
         mbs.registerMBean(bean, new ObjectName("com.acme:type=Stats,app=" + ObjectName.quote(app)));
         ObjectName n = new ObjectName("com.acme:type=Other");
         n = new ObjectName("com.acme:type=Other,app=" + app);
-        mbs.registerMBean(bean, n);
+        mbs.registerMBean(bean, n); // want "jmx-fixed-name" source:-
     }
 
     void fromParam(MBeanServer mbs, Object bean, ObjectName name) throws Exception {
@@ -27,7 +27,7 @@ class Unregisters {
     }
 
     void start(Object bean) throws Exception {
-        ManagementFactory.getPlatformMBeanServer().registerMBean(bean, new ObjectName("com.acme:type=Undone"));
+        ManagementFactory.getPlatformMBeanServer().registerMBean(bean, new ObjectName("com.acme:type=Undone")); // want "jmx-fixed-name" source:-
     }
 
     void stop() throws Exception {

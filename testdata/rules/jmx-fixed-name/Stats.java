@@ -16,6 +16,6 @@ public class Stats {
         ObjectName n = new ObjectName("com.acme:type=Other");
         mbs.registerMBean(bean, n); // want "jmx-fixed-name:medium"
         ManagementFactory.getPlatformMBeanServer().registerMBean(bean, ObjectName.getInstance("com.acme", "type", "Third")); // want "jmx-fixed-name:medium"
-        mbs.registerMBean(bean, fixed); // want "jmx-fixed-name:medium"
+        mbs.registerMBean(bean, fixed); // want "jmx-fixed-name:medium" bytecode:-
     }
 }

@@ -31,11 +31,11 @@ public class Lookups {
     }
 
     Object proxy(Class<?> api, InvocationHandler h) {
-        return Proxy.newProxyInstance(Lookups.class.getClassLoader(), new Class<?>[] {api}, h); // want "own-classloader-lookup"
+        return Proxy.newProxyInstance(Lookups.class.getClassLoader(), new Class<?>[] {api}, h); // want "own-classloader-lookup" bytecode:-
     }
 
     Class<?> proxyClass(Class<?> api) {
-        return Proxy.getProxyClass(getClass().getClassLoader(), api); // want "own-classloader-lookup"
+        return Proxy.getProxyClass(getClass().getClassLoader(), api); // want "own-classloader-lookup" bytecode:-
     }
 
     DefaultResourceLoader resources() {

@@ -30,17 +30,17 @@ public class LookAlike {
 
     // The system loader only when there is no other.
     URL fallback(ClassLoader cl, String path) {
-        return (cl != null ? cl.getResource(path) : ClassLoader.getSystemResource(path));
+        return (cl != null ? cl.getResource(path) : ClassLoader.getSystemResource(path)); // want "resource-lookup-own-loader" source:-
     }
 
     // A bundle named after the library's package.
     ResourceBundle localStrings(String pkg) {
-        return ResourceBundle.getBundle(pkg + ".LocalStrings");
+        return ResourceBundle.getBundle(pkg + ".LocalStrings"); // want "resource-lookup-own-loader" source:-
     }
 
     // The class file of a named class.
     InputStream classBytes(String className) {
-        return ClassLoader.getSystemResourceAsStream(className.replace('.', '/') + ".class");
+        return ClassLoader.getSystemResourceAsStream(className.replace('.', '/') + ".class"); // want "resource-lookup-own-loader" source:-
     }
 }
 

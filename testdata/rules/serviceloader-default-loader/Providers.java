@@ -11,7 +11,7 @@ public class Providers {
 
     private static final List<Codec> CODECS = new ArrayList<>();
     private static final ServiceLoader<Codec> LOADER = ServiceLoader.load(Codec.class); // want "serviceloader-default-loader:medium"
-    private static ServiceLoader<Codec> lazy; // want "static-mutable-state"
+    private static ServiceLoader<Codec> lazy; // want "static-mutable-state" bytecode:0
 
     static {
         ServiceLoader.load(Codec.class, Codec.class.getClassLoader()).forEach(CODECS::add); // want "serviceloader-default-loader:high"

@@ -7,12 +7,12 @@ import org.springframework.context.event.EventListener;
 
 public class DubboListener implements ApplicationListener<ContextClosedEvent> {
     @Override
-    public void onApplicationEvent(ContextClosedEvent event) { // want "shared-lifecycle-listener:high"
+    public void onApplicationEvent(ContextClosedEvent event) { // want "shared-lifecycle-listener:high" bytecode:-
         GlobalClient.getInstance().shutdown();
     }
 
     @EventListener
-    public void refreshed(ContextRefreshedEvent event) { // want "shared-lifecycle-listener"
+    public void refreshed(ContextRefreshedEvent event) { // want "shared-lifecycle-listener" bytecode:-
         Registry.export();
     }
 }

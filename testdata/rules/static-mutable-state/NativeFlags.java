@@ -2,7 +2,7 @@ package fixtures.state;
 
 // One routine filling many statics is one finding, at the first field.
 public final class NativeFlags {
-    public static int MAJOR; // want "static-mutable-state"
+    public static int MAJOR; // want "static-mutable-state" bytecode:0
     public static int MINOR;
     public static boolean HAS_THREADS;
     public static boolean HAS_MMAP;

@@ -18,7 +18,7 @@ public class SafeStatics {
     private static final String NAME = "safe";
     private static final List<String> FIXED = List.of("a", "b");
     private static final Map<String, String> TABLE = new HashMap<>();
-    private static final Map<String, Integer> CODES = new HashMap<>();
+    private static final Map<String, Integer> CODES = new HashMap<>(); // want "static-mutable-state" source:-
     private static final Map<ClassLoader, String> PER_APP = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Object> BY_CLASS = new WeakHashMap<>();
     private static final StaticFieldMapWrapper<String> WRAPPED = new StaticFieldMapWrapper<>();

@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 public final class TenantHolder {
-    private static String tenant; // want "static-mutable-state:high"
-    static volatile boolean started; // want "static-mutable-state"
+    private static String tenant; // want "static-mutable-state:high" bytecode:0
+    static volatile boolean started; // want "static-mutable-state" bytecode:0
     private static final Map<String, String> SETTINGS = new ConcurrentHashMap<>(); // want "static-mutable-state"
     private static final List<String> LISTENERS = new ArrayList<>(); // want "static-mutable-state"
     private static final String[] SLOTS = new String[4]; // want "static-mutable-state"
     private static final AtomicReference<String> CURRENT = new AtomicReference<>(); // want "static-mutable-state"
-    private static int generation; // want "static-mutable-state"
+    private static int generation; // want "static-mutable-state" bytecode:0
 
     public static void set(String t) {
         tenant = t;

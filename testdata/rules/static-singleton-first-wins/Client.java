@@ -4,8 +4,8 @@ import java.io.InputStream;
 import java.util.Properties;
 
 public class Client {
-    private static Client instance; // want "static-singleton-first-wins:high"
-    private static volatile Settings settings; // want "static-singleton-first-wins"
+    private static Client instance; // want "static-singleton-first-wins:high" bytecode:0
+    private static volatile Settings settings; // want "static-singleton-first-wins" bytecode:0
     private final String endpoint;
 
     private Client() {
@@ -44,7 +44,7 @@ public class Client {
     }
 
     private static class ConfigHolder { // the holder idiom, configured by the environment
-        static final Config INSTANCE = new Config(); // want "static-singleton-first-wins"
+        static final Config INSTANCE = new Config(); // want "static-singleton-first-wins" bytecode:-
     }
 
     static class Config {

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 
 public class Printing {
     void report(String id) {
-        System.out.println("failed " + id); // want "stdout-usage:low"
-        System.err.printf("bad %s%n", id); // want "stdout-usage:low"
+        System.out.println("failed " + id); // want "stdout-usage:low" bytecode:-
+        System.err.printf("bad %s%n", id); // want "stdout-usage:low" bytecode:-
         java.lang.System.out.print(id); // want "stdout-usage:low"
     }
 
@@ -16,7 +16,7 @@ public class Printing {
         try {
             r.run();
         } catch (RuntimeException e) {
-            e.printStackTrace(); // want "stdout-usage:low"
+            e.printStackTrace(); // want "stdout-usage:low" bytecode:-
         }
     }
 

@@ -27,7 +27,7 @@ public class LookAlike {
     // The task switches the context loader itself.
     void switches(Runnable task) {
         final ClassLoader submitter = Thread.currentThread().getContextClassLoader();
-        POOL.execute(() -> {
+        POOL.execute(() -> { // want "tccl-not-propagated" source:-
             Thread t = Thread.currentThread();
             ClassLoader old = t.getContextClassLoader();
             t.setContextClassLoader(submitter);

@@ -20,7 +20,7 @@ public class Submissions {
     }
 
     void common(Runnable task) {
-        ForkJoinPool.commonPool().execute(task); // want "tccl-not-propagated"
+        ForkJoinPool.commonPool().execute(task); // want "tccl-not-propagated" bytecode:-
         CompletableFuture.supplyAsync(() -> "x", ForkJoinPool.commonPool()); // want "tccl-not-propagated"
     }
 
@@ -33,7 +33,7 @@ public class Submissions {
         POOL.submit(() -> task.run()); // want "tccl-not-propagated"
         Submissions.POOL.submit(task); // want "tccl-not-propagated"
         SCHEDULER.schedule(task, 1, TimeUnit.SECONDS); // want "tccl-not-propagated"
-        TIMER.schedule(new Tick(), 1000L); // want "tccl-not-propagated"
+        TIMER.schedule(new Tick(), 1000L); // want "tccl-not-propagated" bytecode:-
     }
 
     static class Tick extends TimerTask {

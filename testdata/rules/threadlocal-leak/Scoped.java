@@ -41,10 +41,10 @@ public class Scoped {
     }
 
     void bind(Object tx) {
-        TX.set(tx);
+        TX.set(tx); // want "threadlocal-leak" source:-
     }
 
     void restore(Object oldTx) {
-        TX.set(oldTx);
+        TX.set(oldTx); // want "threadlocal-leak" source:-
     }
 }

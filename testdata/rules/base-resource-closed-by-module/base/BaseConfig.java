@@ -4,7 +4,7 @@ import com.alipay.sofa.koupleless.common.api.SpringBeanFinder;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 
-// H25 applies to module code only.
+// base-resource-closed-by-module applies to module code only.
 public class BaseConfig {
     @Bean
     public DataSource dataSource() {

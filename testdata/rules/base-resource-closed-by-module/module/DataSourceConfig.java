@@ -14,22 +14,22 @@ public class DataSourceConfig {
 
     @Bean
     public DataSource dataSource() {
-        return (DataSource) SpringBeanFinder.getBaseBean("dataSource"); // want "base-resource-closed-by-module:high"
+        return (DataSource) SpringBeanFinder.getBaseBean("dataSource"); // want "base-resource-closed-by-module:high" bytecode:-
     }
 
     @Bean(name = "reportDs")
     public DataSource reportDs() {
-        DataSource ds = SpringBeanFinder.getBaseBean(DataSource.class); // want "base-resource-closed-by-module:high"
+        DataSource ds = SpringBeanFinder.getBaseBean(DataSource.class); // want "base-resource-closed-by-module:high" bytecode:-
         return ds;
     }
 
     @Bean("sharedPool")
     public ExecutorService sharedPool() {
-        return basePool; // want "base-resource-closed-by-module:high"
+        return basePool; // want "base-resource-closed-by-module:high" bytecode:-
     }
 
     @Bean()
     public DataSource emptyParens() {
-        return (DataSource) SpringBeanFinder.getBaseBean("other"); // want "base-resource-closed-by-module:high"
+        return (DataSource) SpringBeanFinder.getBaseBean("other"); // want "base-resource-closed-by-module:high" bytecode:-
     }
 }

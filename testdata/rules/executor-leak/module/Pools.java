@@ -9,13 +9,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 public class Pools {
-    private final ExecutorService pool = Executors.newFixedThreadPool(4); // want "executor-leak:medium"
-    private final ThreadPoolExecutor tpe = new ThreadPoolExecutor(1, 2, 60L, TimeUnit.SECONDS, new LinkedBlockingQueue<Runnable>()); // want "executor-leak:medium"
+    private final ExecutorService pool = Executors.newFixedThreadPool(4); // want "executor-leak:medium" bytecode:-
+    private final ThreadPoolExecutor tpe = new ThreadPoolExecutor(1, 2, 60L, TimeUnit.SECONDS, new LinkedBlockingQueue<Runnable>()); // want "executor-leak:medium" bytecode:-
     private ScheduledExecutorService ticker;
     private ForkJoinPool fork;
 
     public Pools() {
-        ticker = Executors.newSingleThreadScheduledExecutor(); // want "executor-leak:medium"
-        this.fork = new ForkJoinPool(2); // want "executor-leak:medium"
+        ticker = Executors.newSingleThreadScheduledExecutor(); // want "executor-leak:medium" bytecode:-
+        this.fork = new ForkJoinPool(2); // want "executor-leak:medium" bytecode:-
     }
 }

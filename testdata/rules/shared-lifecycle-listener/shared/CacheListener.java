@@ -5,7 +5,7 @@ import org.springframework.context.event.ContextRefreshedEvent;
 
 public class CacheListener implements ApplicationListener<ContextRefreshedEvent> {
     @Override
-    public void onApplicationEvent(ContextRefreshedEvent event) { // want "shared-lifecycle-listener:high"
+    public void onApplicationEvent(ContextRefreshedEvent event) { // want "shared-lifecycle-listener:high" bytecode:-
         CacheServer.start();
     }
 

@@ -12,7 +12,7 @@ public class Poller {
     }
 
     public void inlineLoop() {
-        new Thread(() -> { // want "thread-leak:medium"
+        new Thread(() -> { // want "thread-leak:medium" bytecode:-
             while (running) {
                 loop();
             }
@@ -20,13 +20,13 @@ public class Poller {
     }
 
     public void subclass() {
-        new Spinner().start(); // want "thread-leak:medium"
+        new Spinner().start(); // want "thread-leak:medium" bytecode:-
     }
 
     public void daemon() {
         Thread t = new Thread(this::loop);
         t.setDaemon(true);
-        t.start(); // want "thread-leak:medium"
+        t.start(); // want "thread-leak:medium" bytecode:-
     }
 
     // One-shot work: the thread ends with its task, nothing is flagged.

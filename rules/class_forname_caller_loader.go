@@ -1,0 +1,87 @@
+package rules
+
+import (
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var classForName = register(&Rule{
+	ID:     "class-forname-caller-loader",
+	Hazard: "H04",
+	Title:  "Class looked up by name through the caller's ClassLoader",
+	Summary: "Class.forName(String), and lookups through a class's own or the system ClassLoader, resolve names " +
+		"with the loader of the calling class. In code the base shares with modules that loader is the base's, " +
+		"which cannot see module classes, so names that come from a module fail with ClassNotFoundException.",
+	Tags:      []string{"koupleless", "classloader", "correctness"},
+	Precision: "high",
+	Default:   SeverityHigh,
+	Severity: map[facts.Role]Severity{
+		facts.RoleBase: SeverityHigh, facts.RoleShared: SeverityHigh,
+		facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,
+	},
+	Keywords: []string{"forName", "loadClass"},
+	Calls:    []string{"forName", "loadClass", "getContextClassLoader"},
+	Check:    checkClassForName,
+})
+
+func checkClassForName(p *Pass) {
+	tccl := contextLoader(p.File)
+	calls(p, func(c *facts.Call) {
+		var d Diagnostic
+		switch {
+		case is(c, "java.lang.Class", "forName") && len(c.Args) == 1:
+			if readsContextLoader(p.File, c) {
+				return // the fallback of "context loader, else own": the accepted idiom
+			}
+			a := c.Args[0]
+			d = Diagnostic{
+				Message: "Class.forName(String) resolves the name with the caller's ClassLoader; in code the base shares, module classes are not visible and the lookup fails",
+				Fixes: []Fix{replace("Load through the thread context ClassLoader",
+					facts.Span{Start: a.Span.End, End: a.Span.End}, ", true, "+tccl)},
+			}
+		case is(c, "java.lang.Class", "forName") && len(c.Args) == 3 && ownLoader(c.Args[2].Loader):
+			d = Diagnostic{
+				Message: "Class.forName with " + loaderWords(c.Args[2].Loader) + " cannot see module classes when this code is loaded by the base",
+				Fixes:   []Fix{replace("Pass the thread context ClassLoader", c.Args[2].Span, tccl)},
+			}
+		case is(c, "java.lang.ClassLoader", "loadClass") && len(c.Args) >= 1 && ownLoader(c.Recv.Loader) && c.Recv.Loader != facts.LoaderNull:
+			d = Diagnostic{
+				Message: "loadClass on " + loaderWords(c.Recv.Loader) + " cannot see module classes when this code is loaded by the base",
+				Fixes:   []Fix{replace("Load through the thread context ClassLoader", c.Recv.Span, tccl)},
+			}
+		case is(c, "org.springframework.util.ClassUtils", "forName") && len(c.Args) == 2 &&
+			(c.Args[1].Loader == facts.LoaderOwn || c.Args[1].Loader == facts.LoaderSystem):
+			// ClassUtils.forName(name, null) uses Spring's default loader, the context loader.
+			d = Diagnostic{
+				Message: "ClassUtils.forName with " + loaderWords(c.Args[1].Loader) + " cannot see module classes when this code is loaded by the base",
+				Fixes:   []Fix{replace("Pass the thread context ClassLoader", c.Args[1].Span, tccl)},
+			}
+		default:
+			return
+		}
+		skip, sev, probe := nameVerdict(p, c.Args[0])
+		if skip {
+			return
+		}
+		if probe != "" {
+			// A class of the scanned project resolves the same through any
+			// loader: dropped once the project's classes are known.
+			d.UnlessDeclared = probe
+			d.Message = simpleOwner(c.Owner) + "." + c.Name + " probes for " + quote(probe) + ", a class of another library, with the caller's ClassLoader; fine when the base provides that library"
+		}
+		d.Severity, d.Span, d.Context = sev, c.Span, c.Context
+		p.Report(d)
+	})
+}
+
+// readsContextLoader reports a Thread.getContextClassLoader() call in the
+// same method: Class.forName(name) there is, in practice, the fallback for
+// a thread without a context loader.
+func readsContextLoader(f *facts.File, c *facts.Call) bool {
+	for i := range f.Calls {
+		d := &f.Calls[i]
+		if is(d, "java.lang.Thread", "getContextClassLoader") && d.Class == c.Class && d.Method == c.Method {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,72 @@
+package rules
+
+import (
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var classLoaderCapturedRule = register(&Rule{
+	ID:     "classloader-captured-at-init",
+	Hazard: "H09",
+	Title:  "ClassLoader captured once for every app",
+	Summary: "The thread context ClassLoader (or Spring's default ClassLoader) read in a static initialiser or stored " +
+		"in a static field is the loader of whichever app initialised the class first, usually the base; " +
+		"shared code then keeps using it for every module. Spring < 5.3 resource loaders created there capture it too.",
+	Tags:      []string{"koupleless", "classloader", "correctness"},
+	Precision: "high",
+	Default:   SeverityMedium,
+	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium},
+	Keywords:  []string{"getContextClassLoader", "getDefaultClassLoader", "DefaultResourceLoader", "PathMatchingResourcePatternResolver"},
+	Calls:     []string{"getContextClassLoader", "getDefaultClassLoader"},
+	News:      []string{"DefaultResourceLoader", "PathMatchingResourcePatternResolver"},
+	Check:     checkClassLoaderCaptured,
+})
+
+func checkClassLoaderCaptured(p *Pass) {
+	calls(p, func(c *facts.Call) {
+		if !is(c, "java.lang.Thread", "getContextClassLoader") && !is(c, "org.springframework.util.ClassUtils", "getDefaultClassLoader") {
+			return
+		}
+		if c.ComparedToNull || !(c.InStaticInit || c.StoredToStatic) || inLazyFieldInit(p.File, c.Span) {
+			return
+		}
+		what := "the thread context ClassLoader"
+		if c.Name == "getDefaultClassLoader" {
+			what = "Spring's default (thread context) ClassLoader"
+		}
+		how := "read in " + where(c.Context)
+		if c.StoredToStatic && !c.InStaticInit {
+			how = "stored in a static field in " + where(c.Context)
+		}
+		p.Report(Diagnostic{
+			Message: what + " is " + how + ": it is the loader of the first app to get there, kept for every app; resolve it at the point of use",
+			Span:    c.Span, Context: c.Context,
+		})
+	})
+	for i := range p.File.News {
+		n := &p.File.News[i]
+		if len(n.Args) != 0 || !n.InStaticInit || inLazyFieldInit(p.File, n.Span) {
+			continue
+		}
+		switch n.Type {
+		case "org.springframework.core.io.DefaultResourceLoader", "org.springframework.core.io.support.PathMatchingResourcePatternResolver":
+			p.Report(Diagnostic{
+				Severity: p.AtMost(SeverityLow),
+				Message: "new " + simpleName(n.Type) + "() in " + where(n.Context) + " captures the thread context ClassLoader of the first app " +
+					"with spring-core < 5.3; pass Thread.currentThread().getContextClassLoader() when it is used",
+				Span: n.Span, Context: n.Context,
+			})
+		}
+	}
+}
+
+// inLazyFieldInit reports a span inside a static field initialiser that is
+// a lambda or method reference: it runs later, per call.
+func inLazyFieldInit(f *facts.File, s facts.Span) bool {
+	for i := range f.Fields {
+		fd := &f.Fields[i]
+		if fd.Static && fd.Init != nil && fd.Init.Kind == facts.ExprLambda && within(s.Start, fd.Init.Span) {
+			return true
+		}
+	}
+	return false
+}

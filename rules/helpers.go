@@ -1,0 +1,237 @@
+package rules
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/kscan/kscan/internal/javatext"
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// Helpers that more than one rule uses. A helper that only one rule uses
+// lives in that rule's file, so deleting a rule file leaves the others
+// compiling; helpers of one family of rules are in helpers_<family>.go.
+
+// Calls.
+
+// calls iterates over a file's calls.
+func calls(p *Pass, fn func(c *facts.Call)) {
+	for i := range p.File.Calls {
+		fn(&p.File.Calls[i])
+	}
+}
+
+// is reports whether a call resolved to owner and one of the names.
+func is(c *facts.Call, owner string, names ...string) bool {
+	if c.Owner != owner {
+		return false
+	}
+	for _, n := range names {
+		if c.Name == n {
+			return true
+		}
+	}
+	return false
+}
+
+// Names of types, as facts give them and as messages and fixes write them.
+
+// simpleOwner is the simple name of a qualified type name, as messages
+// show it: "java.lang.System" gives "System", a nested "Outer$Inner" stays whole.
+func simpleOwner(fqn string) string {
+	for i := len(fqn) - 1; i >= 0; i-- {
+		if fqn[i] == '.' {
+			return fqn[i+1:]
+		}
+	}
+	return fqn
+}
+
+// simpleName is the last segment of a binary or qualified name.
+func simpleName(n string) string {
+	if i := strings.LastIndexAny(n, ".$"); i >= 0 {
+		return n[i+1:]
+	}
+	return n
+}
+
+// typeName returns how the file can write a JDK type: its simple name when
+// that resolves to it, else the qualified name (the file declares or
+// imports another type of the same simple name).
+func typeName(f *facts.File, fqn string) string {
+	simple := fqn[strings.LastIndexByte(fqn, '.')+1:]
+	for _, t := range f.Types {
+		if t == simple || strings.HasSuffix(t, "."+simple) || strings.HasSuffix(t, "$"+simple) {
+			return fqn
+		}
+	}
+	imported := false
+	for _, im := range f.Imports {
+		if im.Static || im.Wildcard {
+			continue
+		}
+		if strings.HasSuffix(im.Name, "."+simple) {
+			if im.Name != fqn {
+				return fqn
+			}
+			imported = true
+		}
+	}
+	if imported || strings.HasPrefix(fqn, "java.lang.") && strings.Count(fqn, ".") == 2 {
+		return simple
+	}
+	return fqn
+}
+
+// contextLoader is the thread context ClassLoader expression, written so
+// that it compiles in the file.
+func contextLoader(f *facts.File) string {
+	return typeName(f, "java.lang.Thread") + ".currentThread().getContextClassLoader()"
+}
+
+// Declarations: where a fact sits and what surrounds it.
+
+// enclosingMethodDecl is the innermost declared method or constructor
+// around span.
+func enclosingMethodDecl(p *Pass, at facts.Span) *facts.MethodDecl {
+	var best *facts.MethodDecl
+	for i := range p.File.Methods {
+		m := &p.File.Methods[i]
+		if m.Decl.Start <= at.Start && at.End <= m.Decl.End && (best == nil || m.Decl.Len() < best.Decl.Len()) {
+			best = m
+		}
+	}
+	return best
+}
+
+// within reports whether offset at lies in s.
+func within(at int, s facts.Span) bool { return s.Start <= at && at < s.End }
+
+// paramNames lists the parameter names of a parameter list as written,
+// "(Map<K, V> m, final String... names)" -> [m names].
+func paramNames(params string) []string {
+	params = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(params), "("), ")")
+	var out []string
+	depth, start := 0, 0
+	emit := func(part string) {
+		f := strings.Fields(strings.TrimRight(strings.TrimSpace(part), "[] "))
+		if len(f) >= 2 {
+			out = append(out, strings.TrimRight(f[len(f)-1], "[]"))
+		}
+	}
+	for i := 0; i < len(params); i++ {
+		switch params[i] {
+		case '<', '(':
+			depth++
+		case '>', ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				emit(params[start:i])
+				start = i + 1
+			}
+		}
+	}
+	emit(params[start:])
+	return out
+}
+
+// annotationIs matches an annotation as written by its simple name, with or
+// without a package qualifier and arguments.
+func annotationIs(a, simple string) bool {
+	name := strings.TrimPrefix(a, "@")
+	if i := strings.IndexByte(name, '('); i >= 0 {
+		name = name[:i]
+	}
+	name = strings.TrimSpace(name)
+	return name == simple || strings.HasSuffix(name, "."+simple)
+}
+
+// outerClass is the top-level type of a binary name: cleanup written in an
+// inner class or lambda of the same type counts for the whole nest.
+func outerClass(class string) string {
+	if i := strings.IndexByte(class, '$'); i >= 0 {
+		return class[:i]
+	}
+	return class
+}
+
+// sameNest reports two binary names in the same top-level type.
+func sameNest(a, b string) bool { return a != "" && outerClass(a) == outerClass(b) }
+
+// nestText is the source of the top-level type declaration enclosing class,
+// where the cleanup evidence is looked for.
+func nestText(p *Pass, class string) string {
+	top := outerClass(class)
+	for _, td := range p.File.TypeDecls {
+		if td.Name == top {
+			return p.Text(td.Decl)
+		}
+	}
+	return ""
+}
+
+// Source bytes and strings.
+
+// containsAny reports whether src contains one of the words anywhere, for
+// the byte pre-filters that run before a file is parsed.
+func containsAny(src []byte, words ...string) bool {
+	for _, w := range words {
+		if bytes.Contains(src, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordIn reports w as a whole word in b.
+func wordIn(b []byte, w string) bool { return javatext.WordIn(b, w) }
+
+// isIdent reports a byte that can be part of a Java identifier.
+func isIdent(c byte) bool { return javatext.IsIdentByte(c) }
+
+// hasString reports whether xs contains s.
+func hasString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Messages and fixes.
+
+// quote shows a string value in a message.
+func quote(s string) string {
+	if len(s) > 80 {
+		s = s[:77] + "..."
+	}
+	return "\"" + s + "\""
+}
+
+// shorten shows a code excerpt in a message: one line, at most 60 bytes.
+func shorten(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 60 {
+		return s[:57] + "..."
+	}
+	return s
+}
+
+// replace is a one-edit fix.
+func replace(desc string, s facts.Span, text string) Fix {
+	return Fix{Description: desc, Edits: []Edit{{Span: s, New: text}}}
+}
+
+// archiveList names up to four archives for a message.
+func archiveList(js []facts.ArchiveRef) string {
+	var names []string
+	for _, j := range js {
+		names = append(names, j.Archive)
+	}
+	if len(names) > 4 {
+		names = append(names[:4], "...")
+	}
+	return strings.Join(names, ", ")
+}

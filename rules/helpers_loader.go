@@ -1,0 +1,173 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// Helpers shared by the rules on ClassLoader lookups
+// (class-forname-caller-loader, own-classloader-lookup,
+// resource-lookup-own-loader, serviceloader-default-loader): which loader
+// forms are the hazard, and which class and resource names every loader
+// resolves alike.
+
+// nameVerdict judges the class-name argument of a lookup: a JDK class or a
+// class of the scanned project resolves the same through any loader (skip);
+// a constant naming another library's class is an optional-dependency
+// probe (info); anything else keeps the rule's severity.
+func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe string) {
+	if name.Kind != facts.ExprString {
+		return false, SeverityNone, ""
+	}
+	switch {
+	case isJDKClassName(name.Value), jdbcDrivers[name.Value]:
+		return true, SeverityNone, ""
+	case declaresHere(p, name.Value):
+		return true, SeverityNone, ""
+	}
+	return false, p.AtMost(SeverityInfo), name.Value
+}
+
+// ownLoader reports the loader forms that class-forname-caller-loader and
+// serviceloader-default-loader treat as the hazard: the caller's own
+// loader, the system loader, or null.
+func ownLoader(l facts.Loader) bool {
+	return l == facts.LoaderOwn || l == facts.LoaderSystem || l == facts.LoaderNull
+}
+
+// loaderWords names a loader form in a message.
+func loaderWords(l facts.Loader) string {
+	switch l {
+	case facts.LoaderOwn:
+		return "the caller's own ClassLoader"
+	case facts.LoaderSystem:
+		return "the system ClassLoader"
+	case facts.LoaderNull:
+		return "the bootstrap ClassLoader (null)"
+	}
+	return "a fixed ClassLoader"
+}
+
+// isJDKClassName reports class names that every loader resolves the same
+// way, so loading them by name is harmless.
+func isJDKClassName(name string) bool {
+	for _, p := range []string{"java.", "javax.", "jdk.", "sun.", "com.sun.", "org.w3c.", "org.xml.", "org.ietf."} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// jdbcDrivers are the well-known JDBC driver classes; Class.forName on them
+// registers the driver with the JVM-wide DriverManager
+// (jdbc-driver-registration).
+var jdbcDrivers = map[string]bool{
+	"com.mysql.jdbc.Driver": true, "com.mysql.cj.jdbc.Driver": true, "org.postgresql.Driver": true,
+	"oracle.jdbc.OracleDriver": true, "oracle.jdbc.driver.OracleDriver": true, "org.h2.Driver": true,
+	"com.microsoft.sqlserver.jdbc.SQLServerDriver": true, "org.mariadb.jdbc.Driver": true,
+	"org.hsqldb.jdbc.JDBCDriver": true, "org.sqlite.JDBC": true, "org.apache.derby.jdbc.EmbeddedDriver": true,
+	"com.ibm.db2.jcc.DB2Driver": true,
+}
+
+// declaresHere reports whether the pass's own file declares the named
+// class. Whether another file of the project does is known only once every
+// input was read: see Diagnostic.UnlessDeclared.
+func declaresHere(p *Pass, fqn string) bool {
+	for _, t := range p.File.Types {
+		if t == fqn {
+			return true
+		}
+	}
+	return false
+}
+
+// appResource reports resource names that an application, not a library,
+// provides (configuration, mappers, templates, service files), so a module
+// has its own copy the lookup must find.
+func appResource(name string) bool {
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "classpath:"), "/")
+	base := name[strings.LastIndexByte(name, '/')+1:]
+	switch {
+	case strings.HasPrefix(base, "application") &&
+		(strings.HasSuffix(base, ".properties") || strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml")),
+		strings.HasPrefix(base, "bootstrap.") || strings.HasPrefix(base, "bootstrap-"),
+		strings.HasPrefix(base, "logback") && strings.HasSuffix(base, ".xml"),
+		strings.HasPrefix(base, "log4j2") && strings.HasSuffix(base, ".xml"),
+		strings.HasSuffix(base, ".jsp"),
+		name == "META-INF/app.properties", name == "META-INF/spring.factories",
+		strings.HasPrefix(name, "META-INF/services/"),
+		strings.HasPrefix(name, "static/"), strings.HasPrefix(name, "templates/"), strings.HasPrefix(name, "config/"):
+		return true
+	}
+	if i := strings.IndexByte(name, '/'); i > 0 && strings.HasPrefix(name, "mapper") && base == "" {
+		return true // "mapper/" + name: the head of a computed mapper path
+	}
+	if strings.HasSuffix(base, ".xml") {
+		for _, seg := range strings.Split(name, "/") {
+			if strings.HasPrefix(seg, "mapper") && seg != base {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// resourceVerdict judges a resource-name argument: flag app-level
+// constants and names computed at run time; a constant naming anything
+// else is the library's own file. A local variable stands for its single
+// initialiser; a concatenation is judged by its literal head or tail
+// (pkg + ".LocalStrings" and name + ".class" are the library's own files,
+// "META-INF/services/" + name is not).
+func resourceVerdict(x facts.Expr) (flag bool, what string) {
+	if x.Kind == facts.ExprName && x.Local != nil {
+		x = *x.Local
+	}
+	switch x.Kind {
+	case facts.ExprString:
+		if appResource(x.Value) {
+			return true, quote(x.Value) + ", an application-level resource"
+		}
+		return false, ""
+	case facts.ExprConcat:
+		head, tail := literalEnds(x.Text)
+		if head == "" && tail == "" {
+			return true, "a name computed at run time"
+		}
+		if head != "" && appResource(head) || tail != "" && appResource(strings.TrimPrefix(tail, ".")) {
+			return true, "a computed application-level name"
+		}
+		return false, ""
+	}
+	return true, "a name computed at run time"
+}
+
+// literalEnds returns the string literals a concatenation starts and ends
+// with, "" where it starts or ends with anything else.
+func literalEnds(text string) (head, tail string) {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "\"") {
+		if i := strings.IndexByte(t[1:], '"'); i >= 0 {
+			head = t[1 : 1+i]
+		}
+	}
+	if strings.HasSuffix(t, "\"") && len(t) > 1 {
+		if i := strings.LastIndexByte(t[:len(t)-1], '"'); i >= 0 {
+			tail = t[i+1 : len(t)-1]
+		}
+	}
+	return head, tail
+}
+
+// contextFirst reports whether the method enclosing span consults the
+// thread context loader: the own or system loader there is the fallback of
+// the "context loader, else own" idiom.
+func contextFirst(p *Pass, at facts.Span) bool {
+	best := enclosingMethodDecl(p, at)
+	if best == nil {
+		return false
+	}
+	body := p.Text(best.Decl)
+	return strings.Contains(body, "getContextClassLoader(") || strings.Contains(body, "getDefaultClassLoader(")
+}

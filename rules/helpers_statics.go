@@ -1,0 +1,241 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// Helpers shared by the rules that judge static fields and their writes
+// (static-mutable-state, classname-keyed-static-cache,
+// static-singleton-first-wins and others): generic types as written, JDK
+// containers, and writes that run once, at class initialisation.
+
+// where names a fact's enclosing method for messages: "Holder.set",
+// "the Holder constructor", "the Holder static initialiser".
+func where(ctx facts.Context) string {
+	cls := simpleName(ctx.Class)
+	switch ctx.Method {
+	case "<init>":
+		return "the " + cls + " constructor"
+	case "<clinit>":
+		return "the " + cls + " static initialiser"
+	case "":
+		return cls
+	}
+	return cls + "." + ctx.Method
+}
+
+// typeArgs splits the top-level generic arguments of a type as written:
+// "Map<Class<?>, List<String>>" gives ["Class<?>", "List<String>"].
+func typeArgs(text string) []string {
+	text = strings.Join(strings.Fields(text), "")
+	open := strings.IndexByte(text, '<')
+	if open < 0 || !strings.HasSuffix(text, ">") {
+		return nil
+	}
+	var out []string
+	depth, start := 0, open+1
+	for i := open + 1; i < len(text)-1; i++ {
+		switch text[i] {
+		case '<':
+			depth++
+		case '>':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, text[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, text[start:len(text)-1])
+}
+
+// rawSimple is a type's simple name without generics or array brackets.
+func rawSimple(t string) string {
+	if i := strings.IndexByte(t, '<'); i >= 0 {
+		t = t[:i]
+	}
+	return simpleName(strings.TrimRight(strings.TrimSpace(t), "[] "))
+}
+
+// loaderKeyed reports maps keyed by ClassLoader or Class: a per-app (or
+// per-class, which includes the loader) partition, the Koupleless fix.
+func loaderKeyed(f *facts.Field) bool {
+	args := typeArgs(f.TypeText)
+	return len(args) > 0 && (rawSimple(args[0]) == "ClassLoader" || rawSimple(args[0]) == "Class")
+}
+
+// jdkContainers are the mutable JDK containers, atomics and builders whose
+// mutator calls change a static's value in place.
+var jdkContainers = map[string]bool{
+	"Map": true, "HashMap": true, "LinkedHashMap": true, "TreeMap": true, "WeakHashMap": true, "IdentityHashMap": true,
+	"Hashtable": true, "Properties": true, "SortedMap": true, "NavigableMap": true, "ConcurrentMap": true,
+	"ConcurrentHashMap": true, "ConcurrentSkipListMap": true, "ConcurrentNavigableMap": true, "EnumMap": true,
+	"Collection": true, "List": true, "ArrayList": true, "LinkedList": true, "Vector": true, "Stack": true,
+	"CopyOnWriteArrayList": true, "Set": true, "HashSet": true, "LinkedHashSet": true, "TreeSet": true,
+	"SortedSet": true, "NavigableSet": true, "CopyOnWriteArraySet": true, "ConcurrentSkipListSet": true, "EnumSet": true,
+	"Queue": true, "Deque": true, "ArrayDeque": true, "PriorityQueue": true, "BlockingQueue": true,
+	"LinkedBlockingQueue": true, "ArrayBlockingQueue": true, "ConcurrentLinkedQueue": true, "ConcurrentLinkedDeque": true,
+	"LinkedBlockingDeque": true, "PriorityBlockingQueue": true, "DelayQueue": true,
+	"AtomicInteger": true, "AtomicLong": true, "AtomicBoolean": true, "AtomicReference": true,
+	"AtomicIntegerArray": true, "AtomicLongArray": true, "AtomicReferenceArray": true, "LongAdder": true,
+	"StringBuilder": true, "StringBuffer": true,
+}
+
+// isContainer reports a JDK mutable container type: resolved into a JDK
+// package, or unresolved (a wildcard import) with a JDK simple name. A
+// project type that happens to be called Map resolves elsewhere and is not
+// one.
+func isContainer(f *facts.Field) bool {
+	t := f.Type
+	if i := strings.IndexByte(t, '<'); i >= 0 {
+		t = t[:i]
+	}
+	if !jdkContainers[simpleName(t)] {
+		return false
+	}
+	return !strings.Contains(t, ".") || strings.HasPrefix(t, "java.util.") || strings.HasPrefix(t, "java.lang.")
+}
+
+// staticFields indexes a file's static fields by "Owner#name".
+func staticFields(f *facts.File) map[string]*facts.Field {
+	out := map[string]*facts.Field{}
+	for i := range f.Fields {
+		if fd := &f.Fields[i]; fd.Static {
+			out[fd.Class+"#"+fd.Name] = fd
+		}
+	}
+	return out
+}
+
+// clinitOnly reports a write (or call) in a static initialiser, in a
+// program's main (run once, before any app), or in a private static helper
+// of the file that only static initialisers call (Spring's
+// registerCommonClasses idiom): it runs once, when the class is
+// initialised, like the initialiser itself.
+func clinitOnly(f *facts.File, src []byte, ctx facts.Context) bool {
+	return ctx.InStaticInit || ctx.InMain || helperOfClinit(f, src, ctx.Class, ctx.Method, 2)
+}
+
+func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) bool {
+	if src == nil || depth == 0 || method == "" || method == "<init>" {
+		return false
+	}
+	var decl *facts.MethodDecl
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Class == class && m.Name == method {
+			if decl != nil {
+				return false // overloads: cannot tell the calls apart
+			}
+			decl = m
+		}
+	}
+	if decl == nil || !decl.Static || !isPrivate(src, decl) {
+		return false
+	}
+	inits := append([]facts.Span(nil), f.StaticInits...)
+	for i := range f.Fields {
+		if fd := &f.Fields[i]; fd.Static && fd.Init != nil {
+			inits = append(inits, fd.Decl)
+		}
+	}
+	called := false
+	for i := 0; ; {
+		j := strings.Index(string(src[i:]), method)
+		if j < 0 {
+			break
+		}
+		at, end := i+j, i+j+len(method)
+		i = end
+		if at > 0 && isIdent(src[at-1]) || end < len(src) && isIdent(src[end]) || at == decl.Span.Start {
+			continue
+		}
+		rest := strings.TrimLeft(string(src[end:min(len(src), end+8)]), " \t\r\n")
+		if !strings.HasPrefix(rest, "(") {
+			continue
+		}
+		if within(at, decl.Decl) {
+			continue // recursion
+		}
+		called = true
+		ok := false
+		for _, s := range inits {
+			if within(at, s) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			// Called from another method: fine if that one is a helper too.
+			if m := methodAt(f, at); m == nil || !helperOfClinit(f, src, m.Class, m.Name, depth-1) {
+				return false
+			}
+		}
+	}
+	return called
+}
+
+// methodAt is the method declared around offset at.
+func methodAt(f *facts.File, at int) *facts.MethodDecl {
+	var best *facts.MethodDecl
+	for i := range f.Methods {
+		if m := &f.Methods[i]; within(at, m.Decl) && (best == nil || m.Decl.Start > best.Decl.Start) {
+			best = m
+		}
+	}
+	return best
+}
+
+// isPrivate reports a method declared private.
+func isPrivate(src []byte, m *facts.MethodDecl) bool {
+	if m.Decl.Start < 0 || m.Span.Start > len(src) || m.Decl.Start > m.Span.Start {
+		return false
+	}
+	return privateRE.Match(src[m.Decl.Start:m.Span.Start])
+}
+
+var privateRE = regexp.MustCompile(`(^|\s)private\s`)
+
+// declaresClass reports whether the file declares class, directly or nested.
+func declaresClass(f *facts.File, class string) bool {
+	for _, t := range f.Types {
+		if t == class {
+			return true
+		}
+	}
+	return false
+}
+
+// reflectiveValues are the value types that tie a String-keyed cache to one
+// loader's classes.
+var reflectiveValues = map[string]bool{
+	"Class": true, "Method": true, "Field": true, "Constructor": true, "Executable": true, "MethodHandle": true,
+	"BeanInfo": true, "PropertyDescriptor": true, "MethodDescriptor": true, "Expression": true,
+}
+
+// classNameKeyRE finds a class's name in a key expression: getClass(),
+// X.class or a variable named like a class, then getName() and kin.
+var classNameKeyRE = regexp.MustCompile(`(?:getClass\(\)|\.class|\b(?:cls|clazz|clz|klass|klazz|[a-z]\w*(?:Class|Clazz|Cls)))\s*\.\s*get(?:Name|TypeName|CanonicalName)\s*\(\s*\)`)
+
+// cacheFills are the map methods that add an entry.
+var cacheFills = map[string]bool{"put": true, "putIfAbsent": true, "computeIfAbsent": true, "compute": true, "merge": true}
+
+// isMap reports a JDK map type.
+func isMap(f *facts.Field) bool {
+	return isContainer(f) && strings.HasSuffix(rawSimple(f.Type), "Map") || rawSimple(f.Type) == "Hashtable"
+}
+
+// classNameKey reports a map key that is a class's name.
+func classNameKey(x *facts.Expr) bool {
+	if x.Call != nil && x.Call.Owner == "java.lang.Class" {
+		switch x.Call.Name {
+		case "getName", "getTypeName", "getCanonicalName":
+			return true
+		}
+	}
+	return classNameKeyRE.MatchString(x.Text)
+}

@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var javaSerialization = register(&Rule{
+	ID:     "java-serialization-caller-loader",
+	Hazard: "H11",
+	Title:  "Deserialization that resolves classes with the caller's ClassLoader",
+	Summary: "A plain java.io.ObjectInputStream resolves classes with the latest user-defined loader on the stack; " +
+		"in a framework the base shares that is the base's loader, so module classes fail to deserialize. Hessian's " +
+		"SerializerFactory() without a ClassLoader binds to one loader in the same way.",
+	Tags:      []string{"koupleless", "classloader", "serialization", "correctness"},
+	Precision: "high",
+	Default:   SeverityHigh,
+	Severity: map[facts.Role]Severity{
+		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium,
+		facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,
+	},
+	Keywords: []string{"ObjectInputStream", "SerializerFactory"},
+	Calls:    []string{"readObject", "readUnshared"},
+	News:     []string{"ObjectInputStream", "SerializerFactory"},
+	Check:    checkJavaSerialization,
+})
+
+var hessianFactories = map[string]bool{
+	"com.caucho.hessian.io.SerializerFactory": true, "com.alibaba.com.caucho.hessian.io.SerializerFactory": true,
+}
+
+func checkJavaSerialization(p *Pass) {
+	for i := range p.File.News {
+		nw := &p.File.News[i]
+		switch {
+		case nw.Type == "java.io.ObjectInputStream" && !nw.Anonymous:
+			if !readInSameMethod(p, nw) {
+				continue
+			}
+			p.Report(Diagnostic{
+				Message: "a plain ObjectInputStream resolves classes with the caller's ClassLoader; in code the base shares, module classes fail to deserialize",
+				Span:    nw.Span, Context: nw.Context,
+			})
+		case hessianFactories[nw.Type] && len(nw.Args) == 0 && !nw.Anonymous:
+			// Hessian's own defaults resolve per context loader since 4.x.
+			if p.Role != facts.RoleShared && p.Role != facts.RoleUnknown ||
+				strings.HasPrefix(p.File.Package, "com.caucho.") || strings.HasPrefix(p.File.Package, "com.alibaba.com.caucho.") {
+				continue
+			}
+			p.Report(Diagnostic{
+				Message: "Hessian SerializerFactory() without a ClassLoader binds deserialization to one loader; in shared code module classes are not found",
+				Span:    nw.Span, Context: nw.Context,
+			})
+		}
+	}
+}
+
+// readInSameMethod reports whether the stream created by nw is read in the
+// method that creates it: new ObjectInputStream(in).readObject(), or
+// through a single-assignment local.
+func readInSameMethod(p *Pass, nw *facts.New) bool {
+	within := func(outer facts.Span) bool { return outer.Start <= nw.Span.Start && nw.Span.End <= outer.End }
+	for i := range p.File.Calls {
+		c := &p.File.Calls[i]
+		if c.Name != "readObject" && c.Name != "readUnshared" || len(c.Args) != 0 {
+			continue
+		}
+		if c.Recv.Kind == facts.ExprNew && within(c.Recv.Span) {
+			return true
+		}
+		if l := c.Recv.Local; l != nil && l.Kind == facts.ExprNew && within(l.Span) {
+			return true
+		}
+	}
+	return false
+}

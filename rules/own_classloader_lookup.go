@@ -1,0 +1,172 @@
+package rules
+
+import (
+	"regexp"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var ownLoaderLookup = register(&Rule{
+	ID:     "own-classloader-lookup",
+	Hazard: "H05",
+	Title:  "The caller's own ClassLoader used to find resources, proxies or classes",
+	Summary: "X.class.getClassLoader() and getClass().getClassLoader() return the loader of the library class. " +
+		"In code the base shares with modules that is the base's loader; used for resource lookups, dynamic " +
+		"proxies or a Spring ResourceLoader it cannot see module classes and resources.",
+	Tags:      []string{"koupleless", "classloader", "correctness"},
+	Precision: "high",
+	Default:   SeverityMedium,
+	Severity: map[facts.Role]Severity{
+		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium,
+		facts.RoleModule: SeverityInfo, facts.RolePrivate: SeverityInfo,
+	},
+	Keywords: []string{"getClassLoader", "getSystemClassLoader"},
+	Calls: []string{"getResource", "getResources", "getResourceAsStream", "newProxyInstance", "getProxyClass",
+		"forName", "loadClass", "load", "loadFactories", "loadFactoryNames"},
+	News:  []string{"DefaultResourceLoader"},
+	Check: checkOwnLoaderLookup,
+})
+
+// fixedLoader is the own or system loader an expression denotes, directly
+// or through a single-assignment local; the bootstrap loader (null) is not
+// "own" here.
+func fixedLoader(x facts.Expr) (l facts.Loader, viaLocal bool) {
+	if x.Loader == facts.LoaderOwn || x.Loader == facts.LoaderSystem {
+		return x.Loader, false
+	}
+	if x.Local != nil && (x.Local.Loader == facts.LoaderOwn || x.Local.Loader == facts.LoaderSystem) {
+		return x.Local.Loader, true
+	}
+	return facts.LoaderNone, false
+}
+
+// constantConcat matches a concatenation of string literals and
+// UPPER_CASE constants.
+var constantConcat = regexp.MustCompile(`^\s*("[^"]*"|[A-Z][A-Z0-9_]*)(\s*\+\s*("[^"]*"|[A-Z][A-Z0-9_]*))+\s*$`)
+
+// classSuffix matches the literal tail of pkg + ".SomeClass": a fixed class
+// of a known package.
+var classSuffix = regexp.MustCompile(`^\.([\w$]+\.)*[A-Z][\w$]*$`)
+
+// identRE finds identifiers in an expression's text.
+var identRE = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+
+// mentionsParam reports whether any of the expressions names a parameter of
+// the method enclosing span: interfaces the caller supplies.
+func mentionsParam(p *Pass, at facts.Span, xs []facts.Expr) bool {
+	m := enclosingMethodDecl(p, at)
+	if m == nil {
+		return false
+	}
+	names := paramNames(m.Params)
+	for _, x := range xs {
+		for _, id := range identRE.FindAllString(x.Text, -1) {
+			if hasString(names, id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func checkOwnLoaderLookup(p *Pass) {
+	tccl := contextLoader(p.File)
+	report := func(at facts.Span, ctx facts.Context, sev Severity, msg string, loader facts.Expr, via bool, unless ...string) {
+		d := Diagnostic{Severity: sev, Message: msg, Span: at, Context: ctx}
+		if len(unless) > 0 {
+			d.UnlessDeclared = unless[0]
+		}
+		// Module code's own loader is right; the info finding needs no edit.
+		if !via && p.Role != facts.RoleModule && p.Role != facts.RolePrivate {
+			d.Fixes = []Fix{replace("Use the thread context ClassLoader", loader.Span, tccl)}
+		}
+		p.Report(d)
+	}
+	how := func(l facts.Loader, via bool) string {
+		if via {
+			return loaderWords(l) + " (held in a local variable)"
+		}
+		return loaderWords(l)
+	}
+	calls(p, func(c *facts.Call) {
+		if contextFirst(p, c.Span) {
+			return
+		}
+		switch {
+		case is(c, "java.lang.ClassLoader", "getResource", "getResources", "getResourceAsStream") && len(c.Args) == 1:
+			l, via := fixedLoader(c.Recv)
+			if l == facts.LoaderNone {
+				return
+			}
+			flag, what := resourceVerdict(c.Args[0])
+			if !flag {
+				return
+			}
+			report(c.Span, c.Context, SeverityNone, c.Name+" of "+what+" on "+how(l, via)+" never finds a module's copy when this code is loaded by the base", c.Recv, via)
+		case is(c, "java.lang.reflect.Proxy", "newProxyInstance", "getProxyClass") && len(c.Args) >= 2:
+			l, via := fixedLoader(c.Args[0])
+			if l == facts.LoaderNone {
+				return
+			}
+			// The own loader sees the library's and the JDK's interfaces; it
+			// fails for interfaces the caller hands in.
+			ifaces := c.Args[1:]
+			if c.Name == "newProxyInstance" {
+				ifaces = c.Args[1:2]
+			}
+			if !mentionsParam(p, c.Span, ifaces) {
+				return
+			}
+			report(c.Span, c.Context, SeverityNone, "Proxy."+c.Name+" with "+how(l, via)+" fails for interfaces a module defines (\"not visible from class loader\")", c.Args[0], via)
+		case is(c, "java.lang.Class", "forName") && len(c.Args) == 3:
+			viaLocalLookup(p, c, c.Args[2], c.Args[0], how, report)
+		case is(c, "java.lang.ClassLoader", "loadClass") && len(c.Args) >= 1:
+			viaLocalLookup(p, c, c.Recv, c.Args[0], how, report)
+		case is(c, "org.springframework.util.ClassUtils", "forName") && len(c.Args) == 2:
+			viaLocalLookup(p, c, c.Args[1], c.Args[0], how, report)
+		case is(c, "java.util.ServiceLoader", "load") && len(c.Args) == 2,
+			is(c, "org.springframework.core.io.support.SpringFactoriesLoader", "loadFactories", "loadFactoryNames") && len(c.Args) == 2:
+			viaLocalLookup(p, c, c.Args[1], facts.Expr{}, how, report)
+		}
+	})
+	for i := range p.File.News {
+		nw := &p.File.News[i]
+		if nw.Type != "org.springframework.core.io.DefaultResourceLoader" || len(nw.Args) != 1 {
+			continue
+		}
+		l, via := fixedLoader(nw.Args[0])
+		if l == facts.LoaderNone || contextFirst(p, nw.Span) {
+			continue
+		}
+		report(nw.Span, nw.Context, SeverityNone, "DefaultResourceLoader with "+how(l, via)+" resolves classpath: resources without the module's files", nw.Args[0], via)
+	}
+}
+
+// viaLocalLookup reports the class and provider lookups whose direct forms
+// belong to class-forname-caller-loader and serviceloader-default-loader,
+// when the own loader arrives through a local variable.
+func viaLocalLookup(p *Pass, c *facts.Call, loader, name facts.Expr, how func(facts.Loader, bool) string,
+	report func(facts.Span, facts.Context, Severity, string, facts.Expr, bool, ...string)) {
+	l, via := fixedLoader(loader)
+	if !via {
+		return
+	}
+	sev := SeverityNone
+	if name.Kind == facts.ExprName && name.Local != nil {
+		name = *name.Local
+	}
+	probe := ""
+	if name.Kind != facts.ExprOther || name.Text != "" {
+		var skip bool
+		var s Severity
+		skip, s, probe = nameVerdict(p, name)
+		if skip {
+			return
+		}
+		sev = s
+		if _, tail := literalEnds(name.Text); constantConcat.MatchString(name.Text) || name.Kind == facts.ExprConcat && classSuffix.MatchString(tail) {
+			sev = p.AtMost(SeverityInfo) // a probe for a fixed class, built from constants
+		}
+	}
+	report(c.Span, c.Context, sev, simpleOwner(c.Owner)+"."+c.Name+" with "+how(l, via)+" cannot see module classes or providers when this code is loaded by the base", loader, via, probe)
+}

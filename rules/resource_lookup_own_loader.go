@@ -1,0 +1,154 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var resourceLookup = register(&Rule{
+	ID:     "resource-lookup-own-loader",
+	Hazard: "H06",
+	Title:  "Application resource looked up through the caller's class or the system loader",
+	Summary: "X.class.getResource*(\"/...\"), ClassLoader.getSystemResource* and ResourceBundle.getBundle(name) " +
+		"search the ClassLoader of the calling class (or the system loader). In code the base shares with modules " +
+		"that is the base's loader: module configuration, templates and bundles are missed, or the base's copy is read.",
+	Tags:      []string{"koupleless", "classloader", "resources", "correctness"},
+	Precision: "medium",
+	Default:   SeverityMedium,
+	Severity: map[facts.Role]Severity{
+		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium,
+	},
+	Keywords: []string{"getResource", "getSystemResource", "getBundle"},
+	Calls: []string{"getResource", "getResourceAsStream", "getSystemResource", "getSystemResources",
+		"getSystemResourceAsStream", "getBundle"},
+	Check: checkResourceLookup,
+})
+
+// fallbackBranch reports a call in the alternative of a conditional
+// expression or in an else block: "cl != null ? cl.getResource(n) :
+// ClassLoader.getSystemResource(n)" uses the system loader only when there
+// is no other.
+func fallbackBranch(p *Pass, at facts.Span) bool {
+	i := at.Start - 1
+	for i >= 0 && p.Src[i] != ';' && p.Src[i] != '{' && p.Src[i] != '}' {
+		i--
+	}
+	prefix := strings.TrimSpace(string(p.Src[i+1 : at.Start]))
+	prefix = strings.TrimRight(prefix, "( \t\r\n")
+	if strings.Contains(prefix, "?") && strings.HasSuffix(prefix, ":") {
+		return true
+	}
+	if i >= 0 && p.Src[i] == '{' {
+		// else { .. } or if (loader == null) { .. }
+		before := strings.Join(strings.Fields(string(p.Src[max(0, i-200):i])), "")
+		return strings.HasSuffix(before, "else") || strings.HasSuffix(before, "==null)")
+	}
+	return false
+}
+
+// ownClassRecv reports a receiver that is the calling code's own class:
+// a class literal, or getClass() on this.
+func ownClassRecv(r facts.Expr) bool {
+	if r.Kind == facts.ExprClass {
+		return true
+	}
+	t := strings.Join(strings.Fields(r.Text), "")
+	return r.Call != nil && r.Call.Name == "getClass" && (t == "getClass()" || t == "this.getClass()")
+}
+
+// plainLiteral reports a string literal written without escapes, so its
+// text can be rebuilt from its value.
+func plainLiteral(x facts.Expr) bool {
+	return x.Kind == facts.ExprString && x.Text == "\""+x.Value+"\""
+}
+
+var systemToLoader = map[string]string{
+	"getSystemResource": "getResource", "getSystemResources": "getResources", "getSystemResourceAsStream": "getResourceAsStream",
+}
+
+func checkResourceLookup(p *Pass) {
+	tccl := contextLoader(p.File)
+	calls(p, func(c *facts.Call) {
+		if len(c.Args) == 0 || contextFirst(p, c.Span) {
+			return
+		}
+		name := c.Args[0]
+		var d Diagnostic
+		switch {
+		case is(c, "java.lang.Class", "getResource", "getResourceAsStream") && len(c.Args) == 1 && ownClassRecv(c.Recv):
+			// A relative name resolves in the class's package: the library's own file.
+			if name.Kind == facts.ExprString && !strings.HasPrefix(name.Value, "/") {
+				return
+			}
+			flag, what := resourceVerdict(name)
+			if !flag {
+				return
+			}
+			d.Message = "Class." + c.Name + " of " + what + " searches only the loader of this class; in code the base shares, a module's copy is never found"
+			if plainLiteral(name) && strings.HasPrefix(name.Value, "/") && !strings.HasPrefix(name.Value, "//") {
+				d.Fixes = []Fix{{Description: "Look up through the thread context ClassLoader (name made relative)", Edits: []Edit{
+					{Span: c.Recv.Span, New: tccl},
+					{Span: name.Span, New: "\"" + name.Value[1:] + "\""},
+				}}}
+			}
+		case is(c, "java.lang.ClassLoader", "getSystemResource", "getSystemResources", "getSystemResourceAsStream") && len(c.Args) == 1:
+			flag, what := resourceVerdict(name)
+			if !flag || fallbackBranch(p, c.Span) {
+				return
+			}
+			d.Message = "ClassLoader." + c.Name + " of " + what + " searches the system loader, which never sees module resources"
+			d.Fixes = []Fix{replace("Look up through the thread context ClassLoader",
+				facts.Span{Start: c.Span.Start, End: c.NameSpan.End}, tccl+"."+systemToLoader[c.Name])}
+		case is(c, "java.util.ResourceBundle", "getBundle") && (len(c.Args) == 1 || len(c.Args) == 2):
+			if name.Kind == facts.ExprName && name.Local != nil {
+				name = *name.Local
+			}
+			switch name.Kind {
+			case facts.ExprString:
+				if !appBundle(name.Value) {
+					return
+				}
+			case facts.ExprConcat:
+				// pkg + ".LocalStrings": the library's own bundle.
+				if head, tail := literalEnds(name.Text); head != "" || tail != "" {
+					return
+				}
+			}
+			what := "a bundle named at run time"
+			if name.Kind == facts.ExprString {
+				what = quote(name.Value)
+			}
+			d.Message = "ResourceBundle.getBundle of " + what + " uses the caller's ClassLoader; in code the base shares, a module's bundle is never found"
+			switch {
+			case len(c.Args) == 1:
+				d.Fixes = []Fix{replace("Load the bundle through the thread context ClassLoader",
+					facts.Span{Start: name.Span.End, End: name.Span.End},
+					", "+typeName(p.File, "java.util.Locale")+".getDefault(), "+tccl)}
+			case isLocale(c.Args[1]):
+				d.Fixes = []Fix{replace("Load the bundle through the thread context ClassLoader",
+					facts.Span{Start: c.Args[1].Span.End, End: c.Args[1].Span.End}, ", "+tccl)}
+			}
+		default:
+			return
+		}
+		d.Span, d.Context = c.Span, c.Context
+		p.Report(d)
+	})
+}
+
+// appBundle reports bundle base names applications conventionally provide
+// (Spring's "messages", "i18n/..."); a library's bundles are named after
+// its packages.
+func appBundle(name string) bool {
+	name = strings.TrimPrefix(name, "/")
+	return name == "messages" || strings.HasPrefix(name, "messages_") || name == "application" ||
+		strings.HasPrefix(name, "i18n/") || strings.HasPrefix(name, "i18n.")
+}
+
+// isLocale reports an argument that is visibly a java.util.Locale.
+func isLocale(x facts.Expr) bool {
+	return x.Field != nil && x.Field.Owner == "java.util.Locale" ||
+		x.Call != nil && x.Call.Owner == "java.util.Locale" ||
+		x.Kind == facts.ExprNew && x.Type == "java.util.Locale"
+}

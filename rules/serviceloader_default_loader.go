@@ -1,0 +1,97 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var serviceLoaderRule = register(&Rule{
+	ID:     "serviceloader-default-loader",
+	Hazard: "H07",
+	Title:  "ServiceLoader or SpringFactoriesLoader bound to one ClassLoader",
+	Summary: "ServiceLoader.load(S, X.class.getClassLoader()), ServiceLoader.loadInstalled(S) and " +
+		"SpringFactoriesLoader with the caller's own loader cannot see providers packaged in modules; " +
+		"ServiceLoader.load(S) run in a static initialiser or cached in a static field freezes the providers " +
+		"of whichever loader came first for every app.",
+	Tags:      []string{"koupleless", "classloader", "spi", "correctness"},
+	Precision: "high",
+	Default:   SeverityHigh,
+	Severity: map[facts.Role]Severity{
+		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium,
+		facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,
+	},
+	Keywords: []string{"ServiceLoader", "SpringFactoriesLoader"},
+	Calls:    []string{"load", "loadInstalled", "loadFactories", "loadFactoryNames"},
+	Check:    checkServiceLoader,
+	// The provider side: several archives providing one service.
+	CheckClassPath: checkServiceProviders,
+})
+
+func checkServiceLoader(p *Pass) {
+	tccl := contextLoader(p.File)
+	calls(p, func(c *facts.Call) {
+		switch {
+		case is(c, "java.util.ServiceLoader", "load") && len(c.Args) == 2 && ownLoader(c.Args[1].Loader):
+			p.Report(Diagnostic{
+				Message: "ServiceLoader.load with " + loaderWords(c.Args[1].Loader) + " does not see providers packaged in modules",
+				Span:    c.Span, Context: c.Context,
+				Fixes: []Fix{replace("Pass the thread context ClassLoader", c.Args[1].Span, tccl)},
+			})
+		case is(c, "java.util.ServiceLoader", "loadInstalled") && len(c.Args) == 1:
+			p.Report(Diagnostic{
+				Message: "ServiceLoader.loadInstalled only sees providers of the platform loader, never those of a module",
+				Span:    c.Span, Context: c.Context,
+				Fixes: []Fix{replace("Load through the thread context ClassLoader",
+					facts.Span{Start: c.NameSpan.Start, End: c.ArgsSpan.End},
+					"load("+c.Args[0].Text+", "+tccl+")")},
+			})
+		case is(c, "java.util.ServiceLoader", "load") && len(c.Args) == 1 && (c.InStaticInit || c.StoredToStatic):
+			where := "in a static initialiser"
+			if c.StoredToStatic {
+				where = "and stored in a static field"
+			}
+			p.Report(Diagnostic{
+				Severity: p.AtMost(SeverityMedium),
+				Message:  "ServiceLoader.load(S) runs " + where + ": the providers of the first app's loader are kept for every app; cache per ClassLoader instead",
+				Span:     c.Span, Context: c.Context,
+			})
+		case is(c, "org.springframework.core.io.support.SpringFactoriesLoader", "loadFactories", "loadFactoryNames") &&
+			len(c.Args) == 2 && (c.Args[1].Loader == facts.LoaderOwn || c.Args[1].Loader == facts.LoaderSystem):
+			p.Report(Diagnostic{
+				Message: "SpringFactoriesLoader." + c.Name + " with " + loaderWords(c.Args[1].Loader) + " does not see spring.factories entries of modules",
+				Span:    c.Span, Context: c.Context,
+				Fixes: []Fix{replace("Use Spring's default (thread context) ClassLoader", c.Args[1].Span,
+					typeName(p.File, "org.springframework.util.ClassUtils")+".getDefaultClassLoader()")},
+			})
+		}
+	})
+}
+
+// checkServiceProviders reports service interfaces and spring.factories
+// keys provided by several archives: whichever loader looks first decides
+// which providers every app gets. One finding per providing archive.
+func checkServiceProviders(p *ProjectPass) {
+	keys := make([]string, 0, len(p.ClassPath.Services))
+	for k := range p.ClassPath.Services {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		jars := p.ClassPath.Services[key]
+		if len(jars) < 2 {
+			continue
+		}
+		what := "service " + key
+		if k, ok := strings.CutPrefix(key, "spring.factories "); ok {
+			what = "spring.factories key " + k
+		}
+		for _, j := range jars {
+			p.ReportArchive(j, key, Diagnostic{Severity: SeverityLow, Message: fmt.Sprintf(
+				"%s is provided by %d archives (%s): the providers a lookup sees depend on which ClassLoader runs it, and a result cached by the first app is every app's [in %s]",
+				what, len(jars), archiveList(jars), j.Archive)})
+		}
+	}
+}

@@ -1,0 +1,178 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var lifecycleListenerRule = register(&Rule{
+	ID:     "shared-lifecycle-listener",
+	Hazard: "H32",
+	Title:  "Shared Spring lifecycle listener starts or stops JVM-wide singletons",
+	Summary: "A Spring ApplicationListener (or @EventListener) in shared code runs for every module's context. " +
+		"When it handles ContextRefreshedEvent/ContextClosedEvent by starting or stopping a static singleton " +
+		"(Foo.getInstance().shutdown(), Foo.destroy()) without checking that the event is its own app's, one " +
+		"module's start or stop starts or stops it for the base and every other module.",
+	Tags:      []string{"koupleless", "global-state", "spring", "lifecycle"},
+	Precision: "medium",
+	Default:   SeverityHigh,
+	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium},
+	Keywords:  []string{"ApplicationListener", "EventListener", "ContextClosedEvent", "ContextRefreshedEvent", "ApplicationReadyEvent", "ContextStartedEvent", "ContextStoppedEvent", "ApplicationStartedEvent"},
+	Calls:     lifecycleCalls,
+	Check:     checkLifecycleListener,
+})
+
+var lifecycleCalls = []string{
+	"start", "stop", "shutdown", "shutdownNow", "destroy", "close", "export", "unexport",
+	"doStart", "doStop", "doShutdown", "doDestroy", "doClose", "startAll", "stopAll", "shutdownAll", "destroyAll",
+	"closeAll", "exportAll", "unexportAll", "gracefulShutdown", "forceShutdown",
+}
+
+var lifecycleEvents = []string{"ContextClosedEvent", "ContextRefreshedEvent", "ContextStartedEvent", "ContextStoppedEvent",
+	"ApplicationReadyEvent", "ApplicationStartedEvent"}
+
+// ownEventGuardRE finds the checks that make a handler react only to its own
+// app: the event's context compared with something, or the loaders compared.
+var ownEventGuardRE = regexp.MustCompile(`getApplicationContext\(\)\s*(?:[!=]=|\.equals\()|(?:[!=]=|equals\()\s*[\w.()]*getApplicationContext\(\)\s*[^.\s]|getContextClassLoader\(\)`)
+
+// staticGetterRE: a receiver that is a static accessor, Type.getInstance().
+var staticGetterRE = regexp.MustCompile(`^[A-Z][\w$]*(?:\.[\w$]+)*\.(?:get[\w$]*|instance|singleton|current)\(\)$`)
+
+func checkLifecycleListener(p *Pass) {
+	listeners := map[string]facts.TypeDecl{}
+	for _, td := range p.File.TypeDecls {
+		if isSpringListener(td) {
+			listeners[td.Name] = td
+		}
+	}
+	for i := range p.File.Methods {
+		m := &p.File.Methods[i]
+		td, isListener := listeners[m.Class]
+		onEvent := isListener && strings.HasPrefix(m.Name, "onApplication")
+		handler := onEvent
+		for _, a := range m.Annotations {
+			if strings.HasPrefix(a, "@EventListener") || strings.HasSuffix(strings.SplitN(a, "(", 2)[0], ".EventListener") {
+				handler = true
+			}
+		}
+		if !handler || m.Static {
+			continue
+		}
+		body := p.Text(m.Decl)
+		events := body
+		if onEvent { // the event type is the listener's type argument
+			events = p.Text(facts.Span{Start: td.Decl.Start, End: td.Span.End + strings.IndexByte(p.Text(facts.Span{Start: td.Span.End, End: td.Decl.End}), '{')}) + body
+		}
+		event := ""
+		for _, e := range lifecycleEvents {
+			if strings.Contains(events, e) {
+				event = e
+				break
+			}
+		}
+		if event == "" || ownEventGuardRE.MatchString(body) {
+			continue
+		}
+		var hit *facts.Call
+		calls(p, func(c *facts.Call) {
+			if hit == nil && c.Class == m.Class && c.Method == m.Name && within(c.Span.Start, m.Decl) && globalLifecycleCall(c) {
+				hit = c
+			}
+		})
+		if hit == nil {
+			continue
+		}
+		d := Diagnostic{
+			Message: simpleName(m.Class) + "." + m.Name + " handles " + event + " for every app's context and calls " +
+				shorten(p.Text(facts.Span{Start: hit.Span.Start, End: hit.NameSpan.End})) + "(): one module's lifecycle starts or stops it for all; " +
+				"return early unless the event is this app's",
+			Span: m.Span, Context: facts.Context{Class: m.Class, Method: m.Name, Line: m.Line},
+		}
+		if fx, ok := guardFix(p, m); ok {
+			d.Fixes = []Fix{fx}
+		}
+		p.Report(d)
+	}
+}
+
+func isSpringListener(td facts.TypeDecl) bool {
+	for _, i := range td.Interfaces {
+		switch rawSimple(i) {
+		case "ApplicationListener", "SmartApplicationListener", "GenericApplicationListener":
+			return !strings.Contains(i, ".") || strings.HasPrefix(i, "org.springframework.")
+		}
+	}
+	s := rawSimple(td.Super)
+	return strings.HasSuffix(s, "ApplicationListener") || strings.HasSuffix(s, "ContextEventListener")
+}
+
+// globalLifecycleCall: a lifecycle method called statically, or on a
+// static accessor's result.
+func globalLifecycleCall(c *facts.Call) bool {
+	if c.Static {
+		return true
+	}
+	r := strings.Join(strings.Fields(c.Recv.Text), "")
+	if c.Recv.Kind == facts.ExprName && c.Recv.Type == "" && r != "" && r[0] >= 'A' && r[0] <= 'Z' && !strings.Contains(r, ".") {
+		return true // Type.stop() with Type unresolved
+	}
+	return c.Recv.Kind == facts.ExprCall && staticGetterRE.MatchString(r)
+}
+
+// guardFix inserts the loader guard at the top of a void handler's body.
+func guardFix(p *Pass, m *facts.MethodDecl) (Fix, bool) {
+	if !voidBeforeNameRE.MatchString(p.Text(facts.Span{Start: m.Decl.Start, End: m.Span.Start})) {
+		return Fix{}, false
+	}
+	src := p.Src
+	i, depth := m.Span.End, 0
+	for ; i < m.Decl.End; i++ {
+		if src[i] == '(' {
+			depth++
+		} else if src[i] == ')' {
+			depth--
+			if depth == 0 {
+				break
+			}
+		}
+	}
+	open := strings.IndexByte(string(src[i:m.Decl.End]), '{')
+	if open < 0 {
+		return Fix{}, false
+	}
+	at := i + open + 1
+	// After a trailing comment on the brace's line, not inside it.
+	if nl := strings.IndexByte(string(src[at:m.Decl.End]), '\n'); nl >= 0 {
+		if rest := strings.TrimSpace(string(src[at : at+nl])); rest == "" || strings.HasPrefix(rest, "//") {
+			at += nl
+			if at > 0 && src[at-1] == '\r' {
+				at--
+			}
+		}
+	}
+	lineStart := strings.LastIndexByte(string(src[:m.Span.Start]), '\n') + 1
+	indent := leadingSpace(string(src[lineStart:]))
+	inner := indent + "    "
+	if nl := strings.IndexByte(string(src[at:m.Decl.End]), '\n'); nl >= 0 {
+		if next := leadingSpace(string(src[at+nl+1:])); len(next) > len(indent) {
+			inner = next
+		}
+	}
+	unit := inner[len(indent):]
+	guard := "\n" + inner + "if (this.getClass().getClassLoader() != " + contextLoader(p.File) + ") {\n" +
+		inner + unit + "return; // another app's context\n" + inner + "}"
+	return Fix{Description: "Ignore lifecycle events of other apps' contexts",
+		Edits: []Edit{{Span: facts.Span{Start: at, End: at}, New: guard}}}, true
+}
+
+func leadingSpace(s string) string {
+	n := 0
+	for n < len(s) && (s[n] == ' ' || s[n] == '\t') {
+		n++
+	}
+	return s[:n]
+}
+
+var voidBeforeNameRE = regexp.MustCompile(`\bvoid\s*$`)

@@ -1,0 +1,32 @@
+package rules
+
+import (
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var staticLoggerSharedRule = register(&Rule{
+	ID:     "static-logger-in-shared-code",
+	Hazard: "H31",
+	Title:  "Static logger in code the base shares with modules",
+	Summary: "A static logger in a library the base shares is bound to the LoggerContext that existed when the " +
+		"class was initialised (the base's), so what the library logs on behalf of a module lands in the base's files.",
+	Tags:      []string{"koupleless", "logging"},
+	Precision: "high",
+	Default:   SeverityInfo,
+	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityInfo, facts.RoleBase: SeverityInfo},
+	Keywords:  []string{"getLogger"},
+	Calls:     []string{"getLogger"},
+	Check:     checkStaticLoggerShared,
+})
+
+func checkStaticLoggerShared(p *Pass) {
+	calls(p, func(c *facts.Call) {
+		if !c.StoredToStatic || !is(c, "org.slf4j.LoggerFactory", "getLogger") && !is(c, "org.apache.logging.log4j.LogManager", "getLogger") {
+			return
+		}
+		p.Report(Diagnostic{
+			Message: "static logger in shared code: it is bound to the LoggerContext of the app that initialised the class first (the base), so what this code logs for a module lands in the base's files; the logback 1.2 and log4j-slf4j-impl adapters resolve it per call, other backends do not",
+			Span:    c.Span, Context: c.Context,
+		})
+	})
+}

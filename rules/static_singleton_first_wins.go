@@ -1,0 +1,154 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var staticSingletonRule = register(&Rule{
+	ID:     "static-singleton-first-wins",
+	Hazard: "H03",
+	Title:  "JVM-wide singleton configured by the first app",
+	Summary: "A lazily created static singleton whose creation reads configuration (System properties, " +
+		"environment, properties files, Spring Environment) is configured by the first app that touches it; " +
+		"every later module shares it. Ehcache's CacheManager.create()/getInstance() and " +
+		"EhCacheManagerFactoryBean.setShared(true) make module caches share the base's CacheManager.",
+	Tags:      []string{"koupleless", "global-state", "correctness"},
+	Precision: "high",
+	Default:   SeverityHigh,
+	Severity: map[facts.Role]Severity{
+		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium, facts.RoleModule: SeverityMedium,
+	},
+	Keywords: []string{"null", "Holder", "setShared", "CacheManager"},
+	// The ehcache calls, a holder class, or a null-guarded static that some
+	// configuration read can reach.
+	Prefilter: func(src []byte) bool {
+		return containsAny(src, "Holder", "setShared", "CacheManager") ||
+			wordIn(src, "static") && wordIn(src, "null") &&
+				containsAny(src, "getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResource", "load(")
+	},
+	Calls: []string{"getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResourceAsStream",
+		"getResource", "load", "setShared", "create", "getInstance"},
+	Check: checkStaticSingleton,
+})
+
+// configReads are the calls that read app-specific configuration.
+var configReads = map[string]string{
+	"java.lang.System.getProperty":                                     "System.getProperty",
+	"java.lang.System.getenv":                                          "System.getenv",
+	"java.lang.Integer.getInteger":                                     "Integer.getInteger",
+	"java.lang.Boolean.getBoolean":                                     "Boolean.getBoolean",
+	"java.lang.Long.getLong":                                           "Long.getLong",
+	"java.util.ResourceBundle.getBundle":                               "ResourceBundle.getBundle",
+	"java.util.Properties.load":                                        "Properties.load",
+	"java.lang.Class.getResourceAsStream":                              "getResourceAsStream",
+	"java.lang.ClassLoader.getResourceAsStream":                        "getResourceAsStream",
+	"java.lang.Class.getResource":                                      "getResource",
+	"java.lang.ClassLoader.getResource":                                "getResource",
+	"org.springframework.core.env.Environment.getProperty":             "Environment.getProperty",
+	"org.springframework.core.env.PropertyResolver.getProperty":        "Environment.getProperty",
+	"org.springframework.core.env.ConfigurableEnvironment.getProperty": "Environment.getProperty",
+}
+
+func checkStaticSingleton(p *Pass) {
+	calls(p, func(c *facts.Call) {
+		switch {
+		case is(c, "net.sf.ehcache.CacheManager", "create") || is(c, "net.sf.ehcache.CacheManager", "getInstance") && len(c.Args) == 0:
+			p.Report(Diagnostic{
+				Severity: libraryCallSeverity(p),
+				Message:  "CacheManager." + c.Name + "() returns the JVM-wide Ehcache CacheManager: modules share the first app's caches and configuration; create a CacheManager per module",
+				Span:     c.Span, Context: c.Context,
+			})
+		case is(c, "org.springframework.cache.ehcache.EhCacheManagerFactoryBean", "setShared") && len(c.Args) == 1 && c.Args[0].Text == "true":
+			p.Report(Diagnostic{
+				Severity: libraryCallSeverity(p),
+				Message:  "setShared(true) makes every module reuse one JVM-wide Ehcache CacheManager; use setShared(false) with a per-module cacheManagerName",
+				Span:     c.Span, Context: c.Context,
+				Fixes: []Fix{replace("Give this app its own CacheManager", c.Args[0].Span, "false")},
+			})
+		}
+	})
+	if p.Role == facts.RoleModule {
+		return // a module's own singletons are per module
+	}
+	fields := staticFields(p.File)
+	reported := map[*facts.Field]bool{}
+	report := func(f *facts.Field, how, read string) {
+		if reported[f] {
+			return
+		}
+		reported[f] = true
+		p.Report(Diagnostic{
+			Message: "singleton " + f.Name + " is " + how + " and its creation reads configuration (" + read +
+				"): the first app to use it configures it for every app; keep one instance per ClassLoader",
+			Span: f.Span, Context: f.Context,
+		})
+	}
+	for i := range p.File.Writes {
+		w := &p.File.Writes[i]
+		f := fields[w.Owner+"#"+w.Name]
+		if f == nil || !w.NullGuarded || w.InStaticInit || w.Value == nil || loaderKeyed(f) {
+			continue
+		}
+		if read := creationReadsConfig(p.File, w.Context, w.Value); read != "" {
+			report(f, "created lazily in "+where(w.Context), read)
+		}
+	}
+	// Holder idiom: class Holder { static final X INSTANCE = new X(); }.
+	for i := range p.File.Fields {
+		f := &p.File.Fields[i]
+		if !f.Static || f.Init == nil || f.Init.Kind != facts.ExprNew || !strings.HasSuffix(simpleName(f.Class), "Holder") {
+			continue
+		}
+		if read := creationReadsConfig(p.File, f.Context, f.Init); read != "" {
+			report(f, "held by "+simpleName(f.Class), read)
+		}
+	}
+}
+
+// libraryCallSeverity rates the library calls medium in module code and
+// when the role is unknown, high only in shared code.
+func libraryCallSeverity(p *Pass) Severity {
+	if p.Role == facts.RoleUnknown {
+		return SeverityMedium
+	}
+	return SeverityNone
+}
+
+// creationReadsConfig names a configuration read in the creating method,
+// in the constructor of the created class, or in the same-class factory
+// method called, when this file declares them.
+func creationReadsConfig(f *facts.File, at facts.Context, value *facts.Expr) string {
+	type site struct{ class, method string }
+	sites := []site{{at.Class, at.Method}}
+	switch value.Kind {
+	case facts.ExprNew:
+		typ := value.Type
+		if typ == "" { // unresolved: the type as written
+			typ = rawSimple(strings.TrimSpace(strings.SplitN(strings.TrimPrefix(value.Text, "new"), "(", 2)[0]))
+		}
+		for _, t := range f.Types {
+			if t == typ || simpleName(t) == simpleName(typ) {
+				sites = append(sites, site{t, "<init>"})
+			}
+		}
+	case facts.ExprCall:
+		if value.Call != nil && declaresClass(f, value.Call.Owner) {
+			sites = append(sites, site{value.Call.Owner, value.Call.Name})
+		}
+	}
+	for i := range f.Calls {
+		c := &f.Calls[i]
+		read, ok := configReads[c.Owner+"."+c.Name]
+		if !ok {
+			continue
+		}
+		for _, s := range sites {
+			if c.Class == s.class && c.Method == s.method {
+				return read
+			}
+		}
+	}
+	return ""
+}

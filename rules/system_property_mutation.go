@@ -1,0 +1,121 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+var systemPropertyRule = register(&Rule{
+	ID:     "system-property-mutation",
+	Hazard: "H13",
+	Title:  "JVM-wide system property changed",
+	Summary: "System.setProperty, clearProperty, setProperties and writes through System.getProperties() change " +
+		"one table that every app in the JVM shares: the last app to write wins, and libraries that fill it " +
+		"only if absent make the first app win. Reads of app-specific keys are reported as info.",
+	Tags:      []string{"koupleless", "global-state", "correctness"},
+	Precision: "high",
+	Default:   SeverityHigh,
+	Severity: map[facts.Role]Severity{
+		facts.RoleModule: SeverityHigh, facts.RoleShared: SeverityHigh, facts.RolePrivate: SeverityHigh,
+		facts.RoleBase: SeverityMedium,
+	},
+	Keywords: []string{"setProperty", "clearProperty", "setProperties", "getProperties", "getProperty", "getInteger", "getLong", "getBoolean"},
+	Calls: []string{"setProperty", "clearProperty", "setProperties", "put", "putAll", "remove", "load", "loadFromXML",
+		"clear", "putIfAbsent", "replace", "merge", "compute", "computeIfAbsent", "computeIfPresent",
+		"getProperty", "getInteger", "getLong", "getBoolean"},
+	Check: checkSystemProperty,
+})
+
+var propertyWrites = map[string]bool{
+	"put": true, "setProperty": true, "remove": true, "putAll": true, "load": true, "loadFromXML": true, "clear": true,
+	"putIfAbsent": true, "replace": true, "merge": true, "compute": true, "computeIfAbsent": true, "computeIfPresent": true,
+}
+
+// standardKey reports system properties the JDK defines; reading them is
+// not app-specific.
+func standardKey(k string) bool {
+	for _, p := range []string{"java.", "javax.", "jdk.", "sun.", "os.", "user.", "file.", "line.separator", "path.separator", "native.encoding", "stdout.encoding", "stderr.encoding"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func checkSystemProperty(p *Pass) {
+	calls(p, func(c *facts.Call) {
+		write := is(c, "java.lang.System", "setProperty", "clearProperty", "setProperties") ||
+			(propertyWrites[c.Name] && recvIs(c, "java.lang.System", "getProperties"))
+		if write {
+			if p.Role == facts.RoleBase && (c.InMain || c.InStaticInit) {
+				return // base start-up switches, set before any module exists
+			}
+			what := "System." + c.Name
+			if !c.Static {
+				what = "System.getProperties()." + c.Name
+			}
+			if len(c.Args) > 0 && c.Args[0].Kind == facts.ExprString {
+				what += "(" + quote(c.Args[0].Value) + ", …)"
+			}
+			p.Report(Diagnostic{
+				Message: what + " changes a JVM-wide system property that every app in the process shares",
+				Span:    c.Span, Context: c.Context,
+			})
+			return
+		}
+		read := is(c, "java.lang.System", "getProperty") || is(c, "java.lang.Integer", "getInteger") ||
+			is(c, "java.lang.Long", "getLong") || is(c, "java.lang.Boolean", "getBoolean")
+		if !read || len(c.Args) == 0 || c.Args[0].Kind != facts.ExprString || standardKey(c.Args[0].Value) {
+			return
+		}
+		// A read is where another app's value shows up, but only for keys
+		// that differ per app. Most keys a library reads are its own
+		// switches (org.apache.el.BeanELResolver.CACHE_SIZE), JVM-wide by
+		// design; they are reported only when this file also writes them.
+		key := c.Args[0].Value
+		switch {
+		case writtenInFile(p.File, key):
+			p.Report(Diagnostic{
+				Severity: p.AtMost(SeverityMedium),
+				Message:  "reads system property " + quote(key) + ", which this code also writes: every app in the process reads the last value written",
+				Span:     c.Span, Context: c.Context,
+			})
+		case appKeys[key]:
+			p.Report(Diagnostic{
+				Severity: p.AtMost(SeverityInfo),
+				Message:  "reads the app-specific system property " + quote(key) + " from the JVM-wide table: in a shared JVM it is the base's or another app's value",
+				Span:     c.Span, Context: c.Context,
+			})
+		}
+	})
+}
+
+// appKeys are system properties whose value differs per application
+// (Koupleless's Apollo case, Spring Boot's names and logging locations).
+var appKeys = map[string]bool{
+	"app.id": true, "apollo.meta": true, "apollo.cluster": true, "apollo.cacheDir": true,
+	"apollo.accesskey.secret": true, "apollo.property.order.enable": true, "env": true,
+	"spring.application.name": true, "spring.profiles.active": true, "spring.config.location": true,
+	"spring.config.name": true, "spring.config.additional-location": true, "server.port": true,
+	"server.servlet.context-path": true, "logging.config": true, "logging.path": true, "logging.file": true,
+	"logging.file.name": true, "logging.file.path": true, "LOG_PATH": true, "LOG_FILE": true, "log.path": true,
+	"dubbo.application.name": true, "project.name": true,
+}
+
+// writtenInFile reports a System.setProperty of key in the file.
+func writtenInFile(f *facts.File, key string) bool {
+	for i := range f.Calls {
+		c := &f.Calls[i]
+		if is(c, "java.lang.System", "setProperty") && len(c.Args) > 0 && c.Args[0].Kind == facts.ExprString && c.Args[0].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// recvIs reports whether the call's receiver is itself a call of owner.name,
+// e.g. System.getProperties() in System.getProperties().put(k, v).
+func recvIs(c *facts.Call, owner, name string) bool {
+	return c.Recv.Call != nil && c.Recv.Call.Owner == owner && c.Recv.Call.Name == name
+}
