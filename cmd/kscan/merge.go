@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-
 	"github.com/spf13/cobra"
 
 	"github.com/kscan/kscan/internal/batch"
@@ -35,24 +33,11 @@ Exit codes as for 'kscan batch'.`,
 			if err != nil {
 				return usageError{err}
 			}
-			statuses, from, err := batch.Collect(dirs)
+			sum, err := batch.Merge(dirs, output, string(level))
 			if err != nil {
 				return err
 			}
-			if err := os.MkdirAll(output, 0o755); err != nil {
-				return err
-			}
-			m := &batch.Manifest{List: "merged"}
-			for _, st := range statuses {
-				if err := batch.CopyResult(from[st.Key], output, st.Key); err != nil {
-					return err
-				}
-				m.Keys = append(m.Keys, st.Key)
-			}
-			if err := batch.WriteManifest(output, m); err != nil {
-				return err
-			}
-			return summarize(cmd, output, statuses, level)
+			return verdict(cmd, output, sum, level)
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "output `DIR`")
