@@ -1457,3 +1457,65 @@ func TestGHExpressions(t *testing.T) {
 		}
 	}
 }
+
+// TestPreCommitHookRuns runs the hook as pre-commit does: entry split into
+// words, the hook's args after it, no file names, no shell, in the
+// repository root with the installed kscan on PATH.
+func TestPreCommitHookRuns(t *testing.T) {
+	var hooks []struct {
+		Entry string `yaml:"entry"`
+		Files string `yaml:"files"`
+	}
+	ciLoadYAML(t, ".pre-commit-hooks.yaml", &hooks)
+	files := regexp.MustCompile(hooks[0].Files)
+	repo, git := actionRepo(t)
+	const dir = "src/main/java/com/example/order/"
+	warning := "package com.example.order;\n\nclass Hooks {\n    void install(Thread t) {\n        Runtime.getRuntime().addShutdownHook(t);\n    }\n}\n"
+	errorLevel := "package com.example.order;\n\nclass Loader {\n    Object load(String n) throws Exception {\n        return Class.forName(n);\n    }\n}\n"
+	for _, tc := range []struct {
+		name  string
+		file  string // staged, as in a commit
+		data  string
+		args  []string
+		code  int
+		inLog string
+	}{
+		{"no changes", "", "", nil, 0, "No findings on lines changed since HEAD"},
+		{"findings below fail-on", "Hooks.java", warning, nil, 0, "shutdown-hook"},
+		{"findings at fail-on", "Hooks.java", warning, []string{"--fail-on", "warning"}, 1, "shutdown-hook"},
+		{"findings above fail-on", "Loader.java", errorLevel, nil, 1, "class-forname-caller-loader"},
+		{"bad args", "Loader.java", errorLevel, []string{"--fail-on", "bogus"}, 2, "unknown level"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			git("reset", "-q", "--hard", "HEAD")
+			git("clean", "-qfdx")
+			if tc.file != "" {
+				if !files.MatchString(dir + tc.file) {
+					t.Fatalf("the hook would not run for %s", tc.file)
+				}
+				os.WriteFile(filepath.Join(repo, dir, tc.file), []byte(tc.data), 0o644)
+				git("add", "-A")
+			}
+			argv := append(strings.Fields(hooks[0].Entry), tc.args...)
+			// The hook's environment has the installed kscan first on PATH.
+			bin := filepath.Join(filepath.Dir(kscanBin), argv[0])
+			if _, err := os.Stat(bin); err != nil {
+				t.Fatalf("entry %q does not start with the kscan command: %v", hooks[0].Entry, err)
+			}
+			cmd := exec.Command(bin, argv[1:]...)
+			cmd.Dir = repo
+			cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(kscanBin)+string(os.PathListSeparator)+"/usr/bin:/bin", "NO_COLOR=1")
+			out, err := cmd.CombinedOutput()
+			code := 0
+			var ee *exec.ExitError
+			if errors.As(err, &ee) {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != tc.code || !strings.Contains(string(out), tc.inLog) {
+				t.Errorf("%v: exit %d, want %d with %q\n%s", argv, code, tc.code, tc.inLog, out)
+			}
+		})
+	}
+}

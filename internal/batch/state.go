@@ -115,7 +115,11 @@ func (st *Status) check(key string) error {
 // readState reads a small state file inside out: a regular file, within
 // the state cap, not reached through a link that leads outside out.
 func readState(out, path string) ([]byte, error) {
-	return safefs.ReadFileIn(out, path, safefs.MaxState)
+	root, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	return safefs.ReadFileIn(root, path, safefs.MaxState)
 }
 
 // openResult opens a status's SARIF log: found by its key, a regular file
@@ -125,7 +129,11 @@ func openResult(out string, st *Status) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	ok, err := safefs.Within(out, path)
+	root, err := filepath.Abs(out) // Within compares resolved absolute paths
+	if err != nil {
+		return nil, err
+	}
+	ok, err := safefs.Within(root, path)
 	if err != nil {
 		return nil, err
 	}

@@ -230,6 +230,13 @@ func TestMergeDistrustsState(t *testing.T) {
 		})
 	}
 
+	// Relative directories, as on a CI runner ("-o shard-3").
+	rel, _ := newShard(t)
+	t.Chdir(filepath.Dir(rel))
+	if s, err := Merge([]string{filepath.Base(rel)}, "all", "error"); err != nil || s.Totals.Repositories != 2 {
+		t.Fatalf("merge of relative directories: %+v, %v", s, err)
+	}
+
 	// Untouched, the same shards merge, and again into one of them.
 	shard, _ := newShard(t)
 	for _, out := range []string{filepath.Join(t.TempDir(), "all"), shard} {
