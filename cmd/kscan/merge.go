@@ -15,7 +15,9 @@ func newMergeCmd() *cobra.Command {
 		Long: `Join the output directories of 'kscan batch --shard I/N' runs into OUT: every repository's
 result is copied to OUT/repos/, and summary.json, summary.md, report.html and results.sarif are
 written over all of them, the same files one unsharded run writes. A shard that was stopped before
-it finished is an error naming it. OUT may be one of the inputs.
+it finished, whose batch.json names something that is not a repository key, or whose repository has
+no usable result (status and SARIF log read back and checked) is an error naming it, and nothing is
+written. OUT may be one of the inputs.
 
 Exit codes as for 'kscan batch'.`,
 		Example: `  kscan merge shard-1/ shard-2/ shard-3/ -o all/`,
