@@ -233,9 +233,12 @@ func TestBatchEndToEnd(t *testing.T) {
 	list, want := batchFixture(t)
 	work := t.TempDir()
 	cache := filepath.Join(work, "cache")
+	// The timeout ends the hanging repository; it must also leave the
+	// others room on a machine busy with every package's tests at once
+	// (5s was seen to time out a small clone and scan there).
 	args := func(out string, extra ...string) []string {
 		return append([]string{"batch", list, "-o", filepath.Join(work, out), "--cache", cache,
-			"--timeout", "5s", "--progress", "lines", "--fail-on", "none"}, extra...)
+			"--timeout", "15s", "--progress", "lines", "--fail-on", "none"}, extra...)
 	}
 
 	// An uninterrupted run: every repository is recorded with its state.
