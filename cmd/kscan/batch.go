@@ -3,9 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +11,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -23,6 +19,7 @@ import (
 
 	"github.com/kscan/kscan/internal/batch"
 	"github.com/kscan/kscan/internal/procstat"
+	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 )
 
@@ -134,30 +131,23 @@ func runBatch(cmd *cobra.Command, listPath string, fl *batchFlags) error {
 	if err != nil {
 		return err
 	}
-	cache := fl.cache
-	if cache == "" {
-		dir, err := os.UserCacheDir()
-		if err != nil {
-			return usagef("no cache directory (%v): give --cache DIR", err)
-		}
-		cache = filepath.Join(dir, "kscan", "repos")
-	}
-	if cache, err = filepath.Abs(cache); err != nil {
-		return err
+	cache, err := batch.CacheDir(fl.cache)
+	if err != nil {
+		return usageError{err}
 	}
 	self, err := os.Executable()
 	if err != nil {
 		return fmt.Errorf("finding kscan's own executable: %w", err)
 	}
-	rv, err := rulesVersion(self, scanArgs)
+	rv, err := batch.ReuseKey(self, scanArgs)
 	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(fl.output, 0o755); err != nil {
 		return err
 	}
 	prog, err := newBatchProgress(cmd.ErrOrStderr(), fl.progress)
 	if err != nil {
+		return err
+	}
+	if err := batch.Prepare(fl.output); err != nil {
 		return err
 	}
 
@@ -175,10 +165,11 @@ func runBatch(cmd *cobra.Command, listPath string, fl *batchFlags) error {
 		}
 		return err
 	}
-	if err := batch.WriteManifest(fl.output, &batch.Manifest{List: listPath, Shard: shard.String(), Out: out}); err != nil {
+	sum, err := batch.Finish(fl.output, out.Statuses, string(failOn), &batch.Manifest{List: listPath, Shard: shard.String(), Out: out})
+	if err != nil {
 		return err
 	}
-	err = summarize(cmd, fl.output, out.Statuses, failOn)
+	err = verdict(cmd, fl.output, sum, failOn)
 	if fl.stats {
 		secs := max(time.Since(start).Seconds(), 1e-9)
 		fmt.Fprintf(cmd.ErrOrStderr(), "kscan: %d repositories (%d reused) in %.2fs: %.2f repositories/s; peak RSS %s (batch), %d kB (largest scan)\n",
@@ -187,18 +178,11 @@ func runBatch(cmd *cobra.Command, listPath string, fl *batchFlags) error {
 	return err
 }
 
-// summarize writes the reports and turns the outcome into the exit code.
-func summarize(cmd *cobra.Command, dir string, statuses []batch.Status, failOn rules.Level) error {
-	sum, err := batch.Summarize(dir, statuses, string(failOn))
-	if err != nil {
-		return err
-	}
-	if err := batch.WriteReports(dir, sum); err != nil {
-		return err
-	}
+// verdict prints the totals and turns them into the exit code.
+func verdict(cmd *cobra.Command, dir string, sum *batch.Summary, failOn rules.Level) error {
 	t := sum.Totals
-	fmt.Fprintf(cmd.ErrOrStderr(), "%d repositories: %d errors, %d warnings, %d notes; %d need adapters; %d failed. Report: %s\n",
-		t.Repositories, t.Findings.Error, t.Findings.Warning, t.Findings.Note, t.NeedAdapters, t.Failed,
+	fmt.Fprintf(cmd.ErrOrStderr(), "%d repositories: %d errors, %d warnings, %d notes; %d need adapters; %d unresolved dependencies; %d failed. Report: %s\n",
+		t.Repositories, t.Findings.Error, t.Findings.Warning, t.Findings.Note, t.NeedAdapters, t.Unresolved, t.Failed,
 		filepath.Join(dir, batch.ReportHTML))
 	if t.Failed > 0 {
 		return batchFailedError{t.Failed}
@@ -228,16 +212,15 @@ func atOrAbove(c batch.LevelCounts, failOn rules.Level) bool {
 }
 
 func readList(path string) ([]batch.Entry, error) {
-	f, err := os.Open(path)
+	data, err := safefs.ReadFile(path, safefs.MaxList)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	defer f.Close()
 	dir, err := filepath.Abs(filepath.Dir(path))
 	if err != nil {
 		return nil, err
 	}
-	entries, err := batch.ParseList(f, dir)
+	entries, err := batch.ParseList(bytes.NewReader(data), dir)
 	if err != nil {
 		return nil, usageError{fmt.Errorf("%s: %w", path, err)}
 	}
@@ -288,60 +271,6 @@ func (fl *batchFlags) scanArgs() ([]string, error) {
 		return nil, usagef("unknown --mode %q (want dynamic or static)", fl.mode)
 	}
 	return args, nil
-}
-
-// rulesVersion names everything besides the commit that decides a
-// repository's result: the rules' metadata, the build of kscan (a
-// development build by its executable's digest), and the options and
-// files passed to each scan. A result made under another one is stale.
-func rulesVersion(self string, scanArgs []string) (string, error) {
-	h := sha256.New()
-	meta := []any{}
-	for _, r := range rules.All() {
-		meta = append(meta, []any{r.ID, r.Title, r.Default, r.Severity, r.Help})
-	}
-	if err := json.NewEncoder(h).Encode(meta); err != nil {
-		return "", err
-	}
-	if err := hashBuild(h, self); err != nil {
-		return "", err
-	}
-	for i, a := range scanArgs {
-		fmt.Fprintf(h, "arg\x00%s\n", a)
-		if i > 0 && (scanArgs[i-1] == "--config" || scanArgs[i-1] == "--adapters") {
-			data, err := os.ReadFile(a)
-			if err != nil {
-				return "", usageError{err}
-			}
-			h.Write(data)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil)[:12]), nil
-}
-
-func hashBuild(w io.Writer, self string) error {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		rev, modified := "", false
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				rev = s.Value
-			case "vcs.modified":
-				modified = s.Value == "true"
-			}
-		}
-		if rev != "" && !modified {
-			fmt.Fprintf(w, "build\x00%s\n", rev)
-			return nil
-		}
-	}
-	f, err := os.Open(self)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	_, err = io.Copy(w, f)
-	return err
 }
 
 // execScanner runs 'kscan scan' in a process of its own per repository:

@@ -233,9 +233,12 @@ func TestBatchEndToEnd(t *testing.T) {
 	list, want := batchFixture(t)
 	work := t.TempDir()
 	cache := filepath.Join(work, "cache")
+	// The timeout ends the hanging repository; it must also leave the
+	// others room on a machine busy with every package's tests at once
+	// (5s was seen to time out a small clone and scan there).
 	args := func(out string, extra ...string) []string {
 		return append([]string{"batch", list, "-o", filepath.Join(work, out), "--cache", cache,
-			"--timeout", "5s", "--progress", "lines", "--fail-on", "none"}, extra...)
+			"--timeout", "15s", "--progress", "lines", "--fail-on", "none"}, extra...)
 	}
 
 	// An uninterrupted run: every repository is recorded with its state.
@@ -415,5 +418,64 @@ func TestMergeIncompleteShard(t *testing.T) {
 	}
 	if !reflect.DeepEqual(readSummary(t, out).Totals.States, map[string]int{"ok": 1}) {
 		t.Errorf("states %v", readSummary(t, out).Totals.States)
+	}
+}
+
+// TestBatchStateIsData: what a batch reads back from its output directory
+// (batch.json, status.json) is data. A status naming a file outside gets
+// the repository scanned again, and every report file is rewritten; a
+// shard whose batch.json names a path writes nothing outside -o.
+func TestBatchStateIsData(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, filepath.Join(repoRoot(t), example), filepath.Join(dir, "app"))
+	list := filepath.Join(dir, "list.txt")
+	os.WriteFile(list, []byte("app\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	run := func(args ...string) result {
+		t.Helper()
+		return kscan(t, dir, append([]string{"batch", list, "-o", out, "--fail-on", "none", "--progress", "lines"}, args...)...)
+	}
+	if r := run(); r.code != exitClean {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	first := outputs(t, out)
+	m, _ := filepath.Glob(filepath.Join(out, "repos", "*", "status.json"))
+	if len(m) != 1 {
+		t.Fatalf("%d status files", len(m))
+	}
+	var st map[string]any
+	json.Unmarshal(mustRead(t, m[0]), &st)
+	st["sarif"] = "../../../../etc/passwd"
+	data, _ := json.Marshal(st)
+	os.WriteFile(m[0], data, 0o644)
+	// Report files of the earlier run, marked: a resumed run owns them all.
+	for _, f := range []string{"summary.json", "summary.md", "report.html", "results.sarif", "batch.json"} {
+		os.WriteFile(filepath.Join(out, f), []byte("stale"), 0o644)
+	}
+
+	r := run()
+	if r.code != exitClean || strings.Contains(r.stderr, "(current, reused)") || strings.Contains(r.stderr, "passwd") {
+		t.Fatalf("resume after a hostile status: exit %d, want 0 and the repository scanned again\n%s", r.code, r.stderr)
+	}
+	sameOutputs(t, "rescanned vs first run", first, outputs(t, out))
+
+	// A merge of a shard whose manifest names a path out of it.
+	var man map[string]any
+	json.Unmarshal(mustRead(t, filepath.Join(out, "batch.json")), &man)
+	man["repositories"] = []string{"../../../X"}
+	data, _ = json.Marshal(man)
+	os.WriteFile(filepath.Join(out, "batch.json"), data, 0o644)
+	merged := filepath.Join(dir, "m1", "m2", "m3", "merged")
+	r = kscan(t, dir, "merge", out, "-o", merged)
+	if r.code != exitUsage || !strings.Contains(r.stderr, `"../../../X" is not a repository key`) || !strings.Contains(r.stderr, "batch.json") {
+		t.Errorf("merge: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "m1")); err == nil {
+		t.Error("merge wrote something")
+	}
+	for _, p := range []string{filepath.Join(dir, "X"), filepath.Join(filepath.Dir(dir), "X")} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("merge wrote %s", p)
+		}
 	}
 }

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -823,5 +825,344 @@ func TestExamplesBatchShellWords(t *testing.T) {
 	m := kscanCalls(`kscan merge "a b" ${{ x }} -o c`, "merge")
 	if len(m) != 1 || !slices.Equal(m[0].args, []string{"a b", "${{x}}"}) || m[0].flag("-o") != "c" {
 		t.Errorf("kscanCalls = %+v", m)
+	}
+}
+
+// --- running the examples ---
+//
+// The checks above read the examples; the tests below run their shell as
+// the systems would, with a real kscan, on a list of local repositories:
+// the Kubernetes pods' "sh -c" scripts with their volumes as directories,
+// the GitHub workflow through ghRunner (see action_test.go), and the
+// Dockerfile's build commands.
+
+// batchRunList makes local repositories and a list of them: one with
+// findings at error level and a clean one, plus a missing one when broken.
+func batchRunList(t *testing.T, findings, broken bool) string {
+	t.Helper()
+	root := repoRoot(t)
+	dir := t.TempDir()
+	var lines []string
+	if findings {
+		gitRepo(t, filepath.Join(dir, "order"), filepath.Join(root, example), nil)
+		lines = append(lines, "file://"+dir+"/order")
+	}
+	gitRepo(t, filepath.Join(dir, "clean"), "", map[string][]byte{"Ok.java": []byte("class Ok { int x() { return 1; } }\n")})
+	lines = append(lines, "file://"+dir+"/clean module")
+	if broken {
+		lines = append(lines, "file://"+dir+"/missing")
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// runPod runs a container's command as its pod would: the image's kscan
+// on PATH, the volumes at their mount paths (here: directories), env.
+func runPod(t *testing.T, c container, mounts map[string]string, env ...string) (int, string) {
+	t.Helper()
+	argv := append(slices.Clone(c.Command), c.Args...)
+	if len(argv) != 3 || argv[0] != "sh" || argv[1] != "-c" {
+		t.Fatalf("container %s runs %q; these tests know sh -c SCRIPT", c.Name, argv)
+	}
+	script := argv[2]
+	for _, m := range c.VolumeMounts {
+		if mounts[m.MountPath] == "" {
+			t.Fatalf("no directory for the mount %s", m.MountPath)
+		}
+	}
+	// One pass, longer mount paths first: a directory put in for one
+	// mount (under /tmp) must not be rewritten again for another.
+	keys := slices.Sorted(maps.Keys(mounts))
+	slices.SortFunc(keys, func(a, b string) int { return len(b) - len(a) })
+	alt := make([]string, len(keys))
+	for i, k := range keys {
+		alt[i] = regexp.QuoteMeta(k)
+	}
+	re := regexp.MustCompile(`(` + strings.Join(alt, "|") + `)(/|\s|$)`)
+	script = re.ReplaceAllStringFunc(script, func(m string) string {
+		sub := re.FindStringSubmatch(m)
+		return mounts[sub[1]] + sub[2]
+	})
+	cmd := exec.Command("sh", "-c", script)
+	cmd.Dir = t.TempDir()
+	cmd.Env = append([]string{"PATH=" + filepath.Dir(kscanBin) + ":/usr/local/bin:/usr/bin:/bin", "HOME=" + t.TempDir(), "NO_COLOR=1"}, env...)
+	for _, k := range []string{"GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "TMPDIR"} {
+		if v := os.Getenv(k); v != "" {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+	}
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode(), string(out)
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return 0, string(out)
+}
+
+func TestExamplesBatchKubernetesRuns(t *testing.T) {
+	files := readExamples(t)
+	var shards, merge *k8sObject
+	var mergeDoc *yaml.Node
+	for _, name := range []string{"k8s-indexed-job.yaml", "k8s-merge-job.yaml"} {
+		docs, err := yamlDocs(files[name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs {
+			var o k8sObject
+			if err := d.Decode(&o); err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case o.Kind == "Job" && o.Metadata.Name == "kscan-shards":
+				shards = &o
+			case o.Kind == "Job" && o.Metadata.Name == "kscan-merge":
+				merge, mergeDoc = &o, d
+			}
+		}
+	}
+	if shards == nil || merge == nil || shards.Spec.Completions == nil {
+		t.Fatal("want Jobs kscan-shards (with completions) and kscan-merge")
+	}
+	n := *shards.Spec.Completions
+
+	for _, tc := range []struct {
+		name      string
+		list      string // "" : no list mounted
+		attempts  []int  // kscan batch runs per pod, by index; nil: 1 each
+		podCode   int
+		mergeCode int
+		summary   bool // the merge shows summary.md
+	}{
+		{"clean", batchRunList(t, false, false), nil, 0, 0, true},
+		{"findings", batchRunList(t, true, false), nil, 0, 1, true},
+		// Exit 3 is tried once more, then left to the merge.
+		{"a repository fails", batchRunList(t, true, true), []int{2}, 0, 3, true},
+		{"usage error", "", nil, 2, 2, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			config, out := t.TempDir(), t.TempDir()
+			if tc.list != "" {
+				os.WriteFile(filepath.Join(config, "repos.txt"), []byte(tc.list), 0o644)
+			}
+			retried := 0
+			for i := 0; i < n; i++ {
+				c := shards.Spec.Template.Spec.Containers[0]
+				code, log := runPod(t, c, map[string]string{"/config": config, "/out": out, "/cache": t.TempDir(), "/tmp": t.TempDir()},
+					fmt.Sprintf("JOB_COMPLETION_INDEX=%d", i))
+				runs := strings.Count(log, " repositories in ")
+				if tc.list == "" {
+					runs = strings.Count(log, "kscan: ")
+				}
+				if code != tc.podCode || runs < 1 || runs > 2 {
+					t.Errorf("pod %d: exit %d after %d runs, want exit %d\n%s", i, code, runs, tc.podCode, log)
+				}
+				if runs == 2 {
+					retried++
+					if !strings.Contains(log, "clone-failed") {
+						t.Errorf("pod %d ran kscan twice without a failed repository:\n%s", i, log)
+					}
+				}
+			}
+			if want := len(tc.attempts); retried != want {
+				t.Errorf("%d pods retried, want %d", retried, want)
+			}
+			// A stale summary must not be shown after exit 2.
+			os.MkdirAll(filepath.Join(out, "all"), 0o755)
+			os.WriteFile(filepath.Join(out, "all", "summary.md"), []byte("# stale summary\n"), 0o644)
+			code, log := runPod(t, merge.Spec.Template.Spec.Containers[0], map[string]string{"/out": out})
+			if code != tc.mergeCode || !strings.Contains(log, fmt.Sprintf("kscan merge: exit %d", tc.mergeCode)) {
+				t.Errorf("merge: exit %d, want %d\n%s", code, tc.mergeCode, log)
+			}
+			if got := strings.Contains(log, "# kscan batch summary"); got != tc.summary || strings.Contains(log, "stale") {
+				t.Errorf("merge shows the summary: %v, want %v\n%s", got, tc.summary, log)
+			}
+			// The merge Job's failure policy stops on kscan's own answers.
+			if code != 0 && !podPolicyFails(mergeDoc, code) {
+				t.Errorf("exit %d is retried by the merge Job's podFailurePolicy", code)
+			}
+		})
+	}
+}
+
+// podPolicyFails reports whether a Job's podFailurePolicy fails the Job
+// at once on this exit code.
+func podPolicyFails(job *yaml.Node, code int) bool {
+	var j struct {
+		Spec struct {
+			PodFailurePolicy struct {
+				Rules []struct {
+					Action      string `yaml:"action"`
+					OnExitCodes *struct {
+						Operator string `yaml:"operator"`
+						Values   []int  `yaml:"values"`
+					} `yaml:"onExitCodes"`
+				} `yaml:"rules"`
+			} `yaml:"podFailurePolicy"`
+		} `yaml:"spec"`
+	}
+	if job.Decode(&j) != nil {
+		return false
+	}
+	for _, r := range j.Spec.PodFailurePolicy.Rules {
+		if r.Action == "FailJob" && r.OnExitCodes != nil && r.OnExitCodes.Operator == "In" && slices.Contains(r.OnExitCodes.Values, code) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestExamplesBatchMatrixRuns runs the GitHub matrix workflow: four shard
+// jobs and the merge, with the artifacts passed between them.
+func TestExamplesBatchMatrixRuns(t *testing.T) {
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("bash not installed")
+	}
+	for _, tc := range []struct {
+		name        string
+		list        string
+		shardsFail  int    // shard jobs that fail (exit 3)
+		mergeResult string // merge job
+		mergeCode   int    // its Merge step
+		summary     bool
+	}{
+		{"clean", batchRunList(t, false, false), 0, "success", 0, true},
+		{"findings", batchRunList(t, true, false), 0, "failure", 1, true},
+		{"a repository fails", batchRunList(t, true, true), 1, "failure", 3, true},
+		{"usage error", "", 4, "failure", 2, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := t.TempDir()
+			if tc.list != "" {
+				os.WriteFile(filepath.Join(src, "repos.txt"), []byte(tc.list), 0o644)
+			}
+			r := newGHRunner(t)
+			r.source = src
+			res := r.runWorkflow(examplesBatch + "/github-matrix.yml")
+			failed := 0
+			for _, j := range res["shards"] {
+				if j.Result != "success" {
+					failed++
+					t.Logf("shard %v: %s\n%s", j.Matrix, j.Result, stepLogs(j.Steps))
+				}
+				// The shard goes up even when its scan failed with exit 3.
+				if up := j.step("Upload shard"); up == nil || (tc.list != "" && up.Outcome != "success") {
+					t.Errorf("shard %v: upload %+v\n%s", j.Matrix, up, stepLogs(j.Steps))
+				}
+			}
+			if len(res["shards"]) != 4 || failed != tc.shardsFail {
+				t.Errorf("%d of %d shard jobs failed, want %d", failed, len(res["shards"]), tc.shardsFail)
+			}
+			if len(res["merge"]) != 1 {
+				t.Fatalf("merge ran %d times", len(res["merge"]))
+			}
+			m := res["merge"][0]
+			ms := m.step("Merge")
+			if m.Result != tc.mergeResult || ms == nil || ms.Code != tc.mergeCode {
+				t.Fatalf("merge job %s, Merge step %+v; want %s with exit %d\n%s", m.Result, ms, tc.mergeResult, tc.mergeCode, stepLogs(m.Steps))
+			}
+			if got := strings.Contains(m.Summary, "# kscan batch summary"); got != tc.summary {
+				t.Errorf("job summary shows summary.md: %v, want %v\n%s", got, tc.summary, m.Summary)
+			}
+			if s := m.step("Upload report"); s == nil || s.Outcome != "success" {
+				t.Errorf("report not uploaded: %+v", s)
+			}
+			if tc.summary {
+				if _, err := os.Stat(filepath.Join(r.artifacts, "kscan-report", "report.html")); err != nil {
+					t.Errorf("the report artifact has no report.html: %v", err)
+				}
+			}
+		})
+	}
+}
+
+// TestExamplesBatchDockerfileRuns runs the build stage's commands as
+// 'docker build' would (sh -c, ARGs as environment, in the context), then
+// the image's entry point and the run shown in its header. The runtime
+// stage's package installs need root and the network and are left out.
+func TestExamplesBatchDockerfileRuns(t *testing.T) {
+	df := string(readExamples(t)["Dockerfile"])
+	df = strings.ReplaceAll(df, "\\\n", " ")
+	stage, out := 0, t.TempDir()
+	env := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}
+	for _, k := range []string{"GOCACHE", "GOMODCACHE", "GOFLAGS", "GOPROXY", "TMPDIR"} {
+		if v := os.Getenv(k); v != "" {
+			env = append(env, k+"="+v)
+		}
+	}
+	const version = "v0.0.0-dockerfile-test"
+	var entry, cmdArgs []string
+	ran := 0
+	for _, line := range strings.Split(df, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		rest := strings.TrimSpace(strings.TrimPrefix(line, f[0]))
+		switch f[0] {
+		case "FROM":
+			stage++
+		case "ARG":
+			name, def, _ := strings.Cut(rest, "=")
+			if name == "VERSION" {
+				def = version
+			}
+			env = append(env, name+"="+strings.Trim(def, `"`))
+		case "RUN":
+			if stage != 1 {
+				continue
+			}
+			rest = strings.ReplaceAll(rest, "/out/", out+"/")
+			c := exec.Command("sh", "-c", rest)
+			c.Dir = repoRoot(t) // COPY . . of the context
+			c.Env = env
+			log, err := c.CombinedOutput()
+			if err != nil {
+				t.Fatalf("RUN %s: %v\n%s", rest, err, log)
+			}
+			ran++
+			if strings.Contains(rest, "kscan version") && !strings.Contains(string(log), "kscan "+version) {
+				t.Errorf("the image's kscan does not report the VERSION build argument:\n%s", log)
+			}
+		case "ENTRYPOINT", "CMD":
+			var v []string
+			if err := json.Unmarshal([]byte(rest), &v); err != nil {
+				t.Fatalf("%s %s: %v", f[0], rest, err)
+			}
+			if f[0] == "ENTRYPOINT" {
+				entry = v
+			} else {
+				cmdArgs = v
+			}
+		}
+	}
+	if ran < 2 {
+		t.Fatalf("ran %d build commands", ran)
+	}
+	bin := filepath.Join(out, "kscan")
+	if len(entry) != 1 || entry[0] != "kscan" {
+		t.Fatalf("ENTRYPOINT %q", entry)
+	}
+	if o, err := exec.Command(bin, cmdArgs...).CombinedOutput(); err != nil || !strings.Contains(string(o), "Usage:") {
+		t.Errorf("docker run IMAGE (%v): %v\n%s", cmdArgs, err, o)
+	}
+	// The header's run: a list in the working directory, the cache in it.
+	work := t.TempDir()
+	os.WriteFile(filepath.Join(work, "repos.txt"), []byte(batchRunList(t, true, false)), 0o644)
+	m := regexp.MustCompile(`(?m)\skscan (batch [^\n]*)$`).FindStringSubmatch(df)
+	if m == nil {
+		t.Fatal("the Dockerfile's header shows no kscan batch run")
+	}
+	args := strings.Fields(strings.ReplaceAll(m[1], "/work", work))
+	c := exec.Command(bin, args...)
+	c.Dir = work
+	o, err := c.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Errorf("kscan %s: %v, want exit 1 (findings at error)\n%s", m[1], err, o)
+	}
+	if _, err := os.Stat(filepath.Join(work, "out", "report.html")); err != nil {
+		t.Error(err)
 	}
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-
 	"github.com/spf13/cobra"
 
 	"github.com/kscan/kscan/internal/batch"
@@ -17,7 +15,9 @@ func newMergeCmd() *cobra.Command {
 		Long: `Join the output directories of 'kscan batch --shard I/N' runs into OUT: every repository's
 result is copied to OUT/repos/, and summary.json, summary.md, report.html and results.sarif are
 written over all of them, the same files one unsharded run writes. A shard that was stopped before
-it finished is an error naming it. OUT may be one of the inputs.
+it finished, whose batch.json names something that is not a repository key, or whose repository has
+no usable result (status and SARIF log read back and checked) is an error naming it, and nothing is
+written. OUT may be one of the inputs.
 
 Exit codes as for 'kscan batch'.`,
 		Example: `  kscan merge shard-1/ shard-2/ shard-3/ -o all/`,
@@ -35,24 +35,11 @@ Exit codes as for 'kscan batch'.`,
 			if err != nil {
 				return usageError{err}
 			}
-			statuses, from, err := batch.Collect(dirs)
+			sum, err := batch.Merge(dirs, output, string(level))
 			if err != nil {
 				return err
 			}
-			if err := os.MkdirAll(output, 0o755); err != nil {
-				return err
-			}
-			m := &batch.Manifest{List: "merged"}
-			for _, st := range statuses {
-				if err := batch.CopyResult(from[st.Key], output, st.Key); err != nil {
-					return err
-				}
-				m.Keys = append(m.Keys, st.Key)
-			}
-			if err := batch.WriteManifest(output, m); err != nil {
-				return err
-			}
-			return summarize(cmd, output, statuses, level)
+			return verdict(cmd, output, sum, level)
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "output `DIR`")

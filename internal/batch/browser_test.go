@@ -108,6 +108,8 @@ func sortedRepos(s *Summary, key string, desc bool) []*Repo {
 			return r.Findings.Warning
 		case "notes":
 			return r.Findings.Note
+		case "unresolved":
+			return r.Unresolved
 		case "adapters":
 			return len(r.Adapters)
 		}

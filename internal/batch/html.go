@@ -104,6 +104,7 @@ func newReportView(s *Summary) *reportView {
 		{"total-notes", "notes", "c-note", t.Findings.Note},
 		{"total-suppressed", "suppressed", "", t.Suppressed},
 		{"total-need-adapters", "need adapters", "", t.NeedAdapters},
+		{"total-unresolved", "unresolved dependencies", "", t.Unresolved},
 	}
 
 	states := reportStates(t.States)
@@ -329,12 +330,17 @@ td.rules{font-size:12px;color:var(--muted)}
 .state.st-ok{background:var(--ok)}.state.st-partial{background:var(--warn)}.state.st-empty{background:#9aa0a6}.state.st-failed{background:var(--err)}
 .e{color:var(--err);font-weight:600}
 .repo-sec{margin:16px 0 24px;padding-top:8px;border-top:1px solid var(--line)}
+td.state-col{min-width:9em}
+.why{font-size:12px;margin-top:2px;white-space:pre-wrap;overflow-wrap:anywhere;color:var(--err)}
+.why.st-partial{color:var(--warn)}.why.st-empty{color:var(--muted)}
 .reason{background:#fdecea;border-left:3px solid var(--err);padding:4px 8px;white-space:pre-wrap;overflow-wrap:anywhere}
 .reason.st-partial{background:#fff4e5;border-color:var(--warn)}.reason.st-empty{background:var(--bg2);border-color:#9aa0a6}
 .findings{table-layout:fixed}.findings td{font-size:13px}
 .findings .lvl{width:5em}.findings td.rule{width:18em}
 .findings td.loc{width:40%;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;overflow-wrap:anywhere}
 .lvl{font-weight:600}.lvl.error{color:var(--err)}.lvl.warning{color:var(--warn)}.lvl.note{color:var(--note)}
+.unresolved{background:var(--bg2);border-left:3px solid var(--warn);padding:2px 8px;margin:8px 0}
+.unresolved p{margin:4px 0}.unresolved ul{margin:0 0 4px;padding-left:20px}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 .top{font-size:12px}
 @media print{
@@ -499,15 +505,17 @@ const reportHTML = `<!DOCTYPE html>
 <th data-key="errors" data-type="num" class="num-col"><button type="button">errors</button></th>
 <th data-key="warnings" data-type="num" class="num-col"><button type="button">warnings</button></th>
 <th data-key="notes" data-type="num" class="num-col"><button type="button">notes</button></th>
+<th data-key="unresolved" data-type="num" class="num-col"><button type="button">unresolved</button></th>
 <th data-key="adapters" data-type="num" class="num-col"><button type="button">adapters</button></th>
 <th>top rules</th>
 <th>SARIF</th>
 </tr></thead>
 <tbody>
 {{- range .Rows}}
-<tr data-key="{{.Key}}"><td class="repo"><a href="#{{.Anchor}}">{{.Repository}}</a>{{with .Ref}} <span class="ref">@{{.}}</span>{{end}}</td><td>{{.RoleText}}</td><td><span class="state {{.StateClass}}"{{with .Reason}} title="{{.}}"{{end}}>{{.State}}</span></td>
-{{- if .HasResult}}{{with .Findings}}<td class="num-col{{if .Error}} e{{end}}">{{.Error}}</td><td class="num-col">{{.Warning}}</td><td class="num-col">{{.Note}}</td>{{end}}
-{{- else}}<td class="num-col" data-v="-1">–</td><td class="num-col" data-v="-1">–</td><td class="num-col" data-v="-1">–</td>
+{{- $row := .}}
+<tr data-key="{{.Key}}"><td class="repo"><a href="#{{.Anchor}}">{{.Repository}}</a>{{with .Ref}} <span class="ref">@{{.}}</span>{{end}}</td><td>{{.RoleText}}</td><td class="state-col" data-v="{{.State}}"><span class="state {{.StateClass}}">{{.State}}</span>{{with .Reason}}<div class="why {{$row.StateClass}}">{{.}}</div>{{end}}</td>
+{{- if .HasResult}}{{with .Findings}}<td class="num-col{{if .Error}} e{{end}}">{{.Error}}</td><td class="num-col">{{.Warning}}</td><td class="num-col">{{.Note}}</td>{{end}}<td class="num-col">{{.Unresolved}}</td>
+{{- else}}<td class="num-col" data-v="-1">–</td><td class="num-col" data-v="-1">–</td><td class="num-col" data-v="-1">–</td><td class="num-col" data-v="-1">–</td>
 {{- end}}<td class="num-col">{{len .Adapters}}</td><td class="rules">{{.TopText}}</td><td>{{with .SARIF}}<a href="{{.}}">SARIF</a>{{end}}</td></tr>
 {{- end}}
 </tbody>
@@ -544,9 +552,20 @@ const reportHTML = `<!DOCTYPE html>
 {{- $r := .}}
 <section class="repo-sec" id="{{.Anchor}}">
 <h3>{{if .RepoHref}}<a href="{{.RepoHref}}">{{.Repository}}</a>{{else}}{{.Repository}}{{end}}{{with .Ref}} <span class="ref">@{{.}}</span>{{end}} <span class="state {{.StateClass}}">{{.State}}</span></h3>
-<p class="meta">role {{.RoleText}}{{with .Commit}} · commit <code>{{.}}</code>{{end}}{{if .HasResult}}{{with .Findings}} · {{plural .Error "error" "errors"}}, {{plural .Warning "warning" "warnings"}}, {{plural .Note "note" "notes"}}{{end}}{{with .Suppressed}}, {{.}} suppressed{{end}}{{end}}{{with .Notifications}} · {{.}} unreadable inputs{{end}}{{with .SARIF}} · <a href="{{.}}">SARIF</a>{{end}} <a class="top" href="#repositories">↑ table</a></p>
+<p class="meta">role {{.RoleText}}{{with .Commit}} · commit <code>{{.}}</code>{{end}}{{if .HasResult}}{{with .Findings}} · {{plural .Error "error" "errors"}}, {{plural .Warning "warning" "warnings"}}, {{plural .Note "note" "notes"}}{{end}}{{with .Suppressed}}, {{.}} suppressed{{end}}{{end}}{{with .Notifications}} · {{.}} unreadable inputs{{end}}{{with .Unresolved}} · {{plural . "unresolved dependency" "unresolved dependencies"}}{{end}}{{with .SARIF}} · <a href="{{.}}">SARIF</a>{{end}} <a class="top" href="#repositories">↑ table</a></p>
 {{- with .Reason}}
 <p class="reason {{$r.StateClass}}">{{.}}</p>
+{{- end}}
+{{- if .UnresolvedListed}}
+<div class="unresolved"><p>Unresolved dependencies (the adapter check cannot see what they would bring in):</p>
+<ul>
+{{- range .UnresolvedListed}}
+<li>{{.}}</li>
+{{- end}}
+{{- with .UnresolvedUnlisted}}
+<li>{{.}} more in the SARIF file's notifications</li>
+{{- end}}
+</ul></div>
 {{- end}}
 {{- with .Adapters}}
 <p>Adapters needed: {{range $i, $a := .}}{{if $i}}, {{end}}<code>{{$a}}</code>{{end}}</p>

@@ -170,15 +170,17 @@ func chartBars(doc, id string) []domBar {
 }
 
 // wantCells is what the table shows for r: repository (with ref), role,
-// state, errors, warnings, notes, adapters, top rules, SARIF.
+// state with its reason, errors, warnings, notes, unresolved dependencies,
+// adapters, top rules, SARIF.
 func wantCells(r *Repo) []string {
 	repo := r.Repository
 	if r.Ref != "" {
 		repo += " @" + r.Ref
 	}
-	e, w, n := "–", "–", "–"
+	e, w, n, u := "–", "–", "–", "–"
 	if !Failed(r.State) {
 		e, w, n = strconv.Itoa(r.Findings.Error), strconv.Itoa(r.Findings.Warning), strconv.Itoa(r.Findings.Note)
+		u = strconv.Itoa(r.Unresolved)
 	}
 	var top []string
 	for _, rc := range r.TopRules {
@@ -188,7 +190,10 @@ func wantCells(r *Repo) []string {
 	if r.SARIF != "" {
 		sarif = "SARIF"
 	}
-	return []string{repo, reportRole(&r.Status), r.State, e, w, n, strconv.Itoa(len(r.Adapters)), strings.Join(top, ", "), sarif}
+	// The reason is in the cell, as text (line ends as an HTML parser
+	// reads them), not only in a tooltip.
+	state := r.State + strings.ReplaceAll(r.Reason, "\r\n", "\n")
+	return []string{repo, reportRole(&r.Status), state, e, w, n, u, strconv.Itoa(len(r.Adapters)), strings.Join(top, ", "), sarif}
 }
 
 func checkTable(t *testing.T, doc string, want []*Repo) {
@@ -350,7 +355,7 @@ var allowedTags = map[string]bool{
 	"nav": true, "main": true, "section": true, "h1": true, "h2": true, "h3": true, "p": true, "div": true,
 	"b": true, "i": true, "span": true, "small": true, "code": true, "figure": true, "figcaption": true,
 	"svg": true, "g": true, "rect": true, "text": true, "a": true, "table": true, "thead": true,
-	"tbody": true, "tr": true, "th": true, "td": true, "button": true, "script": true,
+	"tbody": true, "tr": true, "th": true, "td": true, "button": true, "script": true, "ul": true, "li": true,
 }
 
 func TestHTMLEscapesUserData(t *testing.T) {
@@ -502,6 +507,17 @@ func TestHTMLRepositorySections(t *testing.T) {
 			if !strings.Contains(text, f.Message) {
 				t.Errorf("section %s lacks finding %q", r.Key, f.Message)
 			}
+		}
+		for _, u := range r.UnresolvedListed {
+			if !strings.Contains(text, u) {
+				t.Errorf("section %s lacks unresolved dependency %q", r.Key, u)
+			}
+		}
+		if r.Unresolved > 0 && !strings.Contains(text, plural(r.Unresolved, "unresolved dependency", "unresolved dependencies")) {
+			t.Errorf("section %s does not count its unresolved dependencies", r.Key)
+		}
+		if got := strings.Contains(text, fmt.Sprintf("%d more in the SARIF file's notifications", r.UnresolvedUnlisted)); got != (r.UnresolvedUnlisted > 0) {
+			t.Errorf("section %s: unresolved dependencies not listed shown=%v", r.Key, got)
 		}
 		more := fmt.Sprintf("%d more in the SARIF file", r.Unlisted)
 		if got := strings.Contains(text, more); got != (r.Unlisted > 0) {

@@ -227,16 +227,22 @@ func entryKey(e *Entry) string {
 	return slug(name) + "-" + hex.EncodeToString(sum[:4])
 }
 
-// slug keeps a name safe as one directory name and an HTML id.
+// slug keeps a name safe as one directory name and an HTML id: letters,
+// digits and "-_.@", no "..", no leading or trailing dot (ValidKey checks
+// the same when a key is read back).
 func slug(s string) string {
 	var b strings.Builder
+	prev := rune(0)
 	for _, r := range s {
 		switch {
+		case r == '.' && prev == '.':
+			continue
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.', r == '@':
 			b.WriteRune(r)
 		default:
 			b.WriteByte('_')
 		}
+		prev = r
 		if b.Len() >= 60 {
 			break
 		}

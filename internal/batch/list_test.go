@@ -110,6 +110,7 @@ func FuzzParseList(f *testing.F) {
 		"git@h:o/r.git\n-x\n\ufeff\n",
 		"file:///a b c d\n",
 		"ssh://[::1]:22/r\nhttps://h/o/r#x #y\n",
+		"https://h/a..b/..c.. v..1\nhttps://h/.../...\n",
 	} {
 		f.Add(s)
 	}
@@ -120,6 +121,10 @@ func FuzzParseList(f *testing.F) {
 		for _, e := range es {
 			if e.Key == "" || keys[e.Key] || strings.ContainsAny(e.Key, "/\\\x00") {
 				t.Fatalf("bad key %q", e.Key)
+			}
+			// What kscan makes, it must accept when it reads it back.
+			if err := ValidKey(e.Key); err != nil {
+				t.Fatalf("line %d: %v", e.Line, err)
 			}
 			keys[e.Key] = true
 			if e.Invalid == "" && (strings.HasPrefix(e.Source, "-") || strings.HasPrefix(e.Ref, "-")) {

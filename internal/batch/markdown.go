@@ -32,13 +32,15 @@ func WriteMarkdown(w io.Writer, s *Summary) error {
 	fmt.Fprintf(&b, "- Findings: %d errors, %d warnings, %d notes (%d suppressed)\n",
 		t.Findings.Error, t.Findings.Warning, t.Findings.Note, t.Suppressed)
 	fmt.Fprintf(&b, "- Repositories needing adapters: %d\n", t.NeedAdapters)
+	fmt.Fprintf(&b, "- Unresolved dependencies (missing parent pom or BOM): %d in %s\n",
+		t.Unresolved, plural(t.UnresolvedRepos, "repository", "repositories"))
 
 	b.WriteString("\n## Repositories\n\n")
 	if len(s.Repositories) == 0 {
 		b.WriteString("No repositories.\n")
 	} else {
-		b.WriteString("| repository | ref | role | state | errors | warnings | notes | adapters needed | top rules |\n")
-		b.WriteString("|---|---|---|---|---:|---:|---:|---|---|\n")
+		b.WriteString("| repository | ref | role | state | errors | warnings | notes | unresolved | adapters needed | top rules |\n")
+		b.WriteString("|---|---|---|---|---:|---:|---:|---:|---|---|\n")
 		for i := range s.Repositories {
 			r := &s.Repositories[i]
 			state := mdText(r.State)
@@ -46,9 +48,10 @@ func WriteMarkdown(w io.Writer, s *Summary) error {
 				state += ": " + mdText(r.Reason)
 			}
 			// A repository without a result has no counts; 0 would read as clean.
-			e, wn, n := "-", "-", "-"
+			e, wn, n, u := "-", "-", "-", "-"
 			if !Failed(r.State) {
 				e, wn, n = strconv.Itoa(r.Findings.Error), strconv.Itoa(r.Findings.Warning), strconv.Itoa(r.Findings.Note)
+				u = strconv.Itoa(r.Unresolved)
 			}
 			adapters := make([]string, len(r.Adapters))
 			for j, a := range r.Adapters {
@@ -58,9 +61,9 @@ func WriteMarkdown(w io.Writer, s *Summary) error {
 			for j, rc := range r.TopRules {
 				top[j] = fmt.Sprintf("%s (%d)", mdIdent(rc.Rule), rc.Count)
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
 				mdText(r.Repository), mdText(r.Ref), mdText(reportRole(&r.Status)), state,
-				e, wn, n, strings.Join(adapters, ", "), strings.Join(top, ", "))
+				e, wn, n, u, strings.Join(adapters, ", "), strings.Join(top, ", "))
 		}
 	}
 

@@ -86,6 +86,7 @@ func sampleReportSummary() *Summary {
 			Rules:    map[string]int{"shutdown-hook": 3, "class-forname-caller-loader": 2, "adapter-required": 2, "jvm-global-default-mutation": 1, "static-logger-in-shared-code": 1},
 			Adapters: []string{dubbo, logback},
 			SARIF:    "repos/github.com-acme-order-service/result.sarif", BrowseURL: orderBrowse,
+			Unresolved: 3,
 		},
 		TopRules: []RuleCount{
 			rc("shutdown-hook", "warning", 3), rc("adapter-required", "warning", 2), rc("class-forname-caller-loader", "error", 2),
@@ -104,6 +105,13 @@ func sampleReportSummary() *Summary {
 				Message: "Runtime.addShutdownHook in code that can be uninstalled", URL: orderBrowse + "src/main/java/com/acme/order/Boot.java#L31"},
 		},
 		Unlisted: 4,
+		// A missing parent pom: the result stands, the dependencies it
+		// would have brought in are unknown.
+		UnresolvedListed: []string{
+			"pom.xml: parent com.acme:acme-parent:7 not found",
+			"pom.xml: BOM org.springframework.boot:spring-boot-dependencies:3.2.4 not found <b>|x|</b>",
+		},
+		UnresolvedUnlisted: 1,
 	}, {
 		Status: Status{
 			Key: "gitlab.com-acme-payment-module-module", Repository: "https://gitlab.com/acme/payment-module", Role: "module",
@@ -189,10 +197,12 @@ func sampleReportSummary() *Summary {
 				StateOK: 3, StateScanErrors: 1, StateEmpty: 1,
 				StateCloneFailed: 1, StateTimedOut: 1, StateInvalid: 1, StateScanFailed: 1,
 			},
-			Failed:       4,
-			Findings:     LevelCounts{Error: 6, Warning: 10, Note: 3},
-			Suppressed:   3,
-			NeedAdapters: 2,
+			Failed:          4,
+			Findings:        LevelCounts{Error: 6, Warning: 10, Note: 3},
+			Suppressed:      3,
+			NeedAdapters:    2,
+			Unresolved:      3,
+			UnresolvedRepos: 1,
 		},
 		Rules: []RuleCount{
 			{Rule: "class-forname-caller-loader", Level: "error", Title: "Class looked up by name through the caller's ClassLoader", Count: 4, Repos: 2},
@@ -285,7 +295,7 @@ func TestMarkdownTablesHoldTogether(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	sections := map[string]int{"## Repositories": 9, "## Rules": 4, "## Adapters": 2}
+	sections := map[string]int{"## Repositories": 10, "## Rules": 4, "## Adapters": 2}
 	rows := map[string]int{}
 	section := ""
 	for _, line := range strings.Split(out, "\n") {
@@ -333,14 +343,16 @@ func TestMarkdownRolesAndCounts(t *testing.T) {
 		want string // the row, after the repository cell
 	}{
 		{"given role wins", Status{Repository: "r", State: StateOK, Role: "module", Roles: []string{"base"}, Findings: LevelCounts{1, 2, 3}},
-			" |  | module | ok | 1 | 2 | 3 |  |  |"},
+			" |  | module | ok | 1 | 2 | 3 | 0 |  |  |"},
 		{"detected roles", Status{Repository: "r", State: StateOK, Roles: []string{"base", "module"}},
-			" |  | base, module | ok | 0 | 0 | 0 |  |  |"},
+			" |  | base, module | ok | 0 | 0 | 0 | 0 |  |  |"},
 		{"nothing known", Status{Repository: "r", State: StateEmpty, Ref: "v1"},
-			" | v1 | unknown | empty | 0 | 0 | 0 |  |  |"},
+			" | v1 | unknown | empty | 0 | 0 | 0 | 0 |  |  |"},
+		{"unresolved dependencies", Status{Repository: "r", State: StateOK, Unresolved: 2, Findings: LevelCounts{Warning: 1}},
+			" |  | unknown | ok | 0 | 1 | 0 | 2 |  |  |"},
 		// A failure has no counts, which 0 would misreport as clean.
 		{"failed", Status{Repository: "r", State: StateTimedOut, Reason: "took too long"},
-			" |  | unknown | timed-out: took too long | - | - | - |  |  |"},
+			" |  | unknown | timed-out: took too long | - | - | - | - |  |  |"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer

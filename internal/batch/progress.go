@@ -138,6 +138,9 @@ func describe(st *Status, reused bool) string {
 	if st.State == StateScanErrors {
 		fmt.Fprintf(&b, "; %d inputs unreadable", st.Notifications)
 	}
+	if st.Unresolved > 0 {
+		fmt.Fprintf(&b, "; %d dependencies unresolved", st.Unresolved)
+	}
 	if reused {
 		b.WriteString(" (current, reused)")
 	} else {

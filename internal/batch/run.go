@@ -72,7 +72,7 @@ func Run(ctx context.Context, entries []Entry, o Options) (*Outcome, error) {
 	if o.Progress == nil {
 		o.Progress = nopProgress{}
 	}
-	if err := os.MkdirAll(filepath.Join(o.Out, ReposDir), 0o755); err != nil {
+	if err := ownDir(filepath.Join(o.Out, ReposDir)); err != nil {
 		return nil, err
 	}
 	out := &Outcome{}
@@ -119,7 +119,10 @@ func Run(ctx context.Context, entries []Entry, o Options) (*Outcome, error) {
 // is only the batch's own cancellation: nothing is written then.
 func runOne(ctx context.Context, e *Entry, o *Options) (Status, bool, error) {
 	start := o.Now()
-	dir := filepath.Join(o.Out, ReposDir, e.Key)
+	dir, err := repoDir(o.Out, e.Key)
+	if err != nil {
+		return Status{}, false, err // keys come from ParseList: a bug, not data
+	}
 	st := Status{Key: e.Key, Repository: e.Raw, Ref: e.Ref, Role: e.Role, Line: e.Line,
 		Kind: "remote", KscanVersion: o.KscanVersion, RulesVersion: o.RulesVersion}
 	if e.Local {
@@ -159,7 +162,6 @@ func runOne(ctx context.Context, e *Entry, o *Options) (Status, bool, error) {
 	}
 
 	var version string
-	var err error
 	if e.Local {
 		version, err = localVersion(tctx, e.Source)
 	} else {
@@ -168,19 +170,15 @@ func runOne(ctx context.Context, e *Entry, o *Options) (Status, bool, error) {
 	if err != nil {
 		return failed(StateCloneFailed, err)
 	}
-	if prev, ok := readStatus(dir); ok && !o.Force && version != "" && current(prev, version, o) {
-		if prev.Line != e.Line || prev.Repository != e.Raw { // the list was edited around it
-			prev.Line, prev.Repository = e.Line, e.Raw
-			if err := writeStatus(dir, prev); err != nil {
-				return st, false, err
-			}
+	if !o.Force && version != "" {
+		if prev, ok := reusable(o.Out, e, version, o); ok {
+			return *prev, true, nil
 		}
-		return *prev, true, nil
 	}
 
 	work := e.Source
 	if !e.Local {
-		work = filepath.Join(o.Cache, e.Key)
+		work = CloneDir(o.Cache, e)
 		if version, err = checkout(tctx, e.Source, e.Ref, version, work); err != nil {
 			return failed(StateCloneFailed, err)
 		}
@@ -188,12 +186,13 @@ func runOne(ctx context.Context, e *Entry, o *Options) (Status, bool, error) {
 	}
 	st.Commit = version
 
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := ownDir(dir); err != nil {
 		return st, false, err
 	}
 	final := filepath.Join(dir, SARIFFile)
 	tmp := final + ".tmp"
 	os.Remove(final) // a stale log must not stand beside a new status
+	os.Remove(tmp)   // the scan writes a file of its own, not through what stood there
 	if err := o.Scan(tctx, ScanRequest{Dir: work, Role: e.Role, SARIF: tmp}); err != nil {
 		os.Remove(tmp)
 		return failed(StateScanFailed, err)
@@ -201,9 +200,11 @@ func runOne(ctx context.Context, e *Entry, o *Options) (Status, bool, error) {
 	if err := os.Rename(tmp, final); err != nil {
 		return st, false, err
 	}
-	st.SARIF = filepath.ToSlash(filepath.Join(ReposDir, e.Key, SARIFFile))
+	st.SARIF = sarifRel(e.Key)
 	log, err := readSARIF(final)
 	if err != nil {
+		st.SARIF = ""
+		os.Remove(final)
 		return failed(StateScanFailed, fmt.Errorf("reading its SARIF: %v", err))
 	}
 	log.count(&st)
@@ -213,47 +214,38 @@ func runOne(ctx context.Context, e *Entry, o *Options) (Status, bool, error) {
 	return finish(StateOK, "")
 }
 
+// reusable returns the earlier result of e when it stands for this
+// version: its status and SARIF log read back and checked (see
+// loadStatus), with the counts taken again from the log. Anything else,
+// a status that does not parse, names another log, or whose log is
+// missing, outside the output directory or unparsable, means scanning
+// again.
+func reusable(out string, e *Entry, version string, o *Options) (*Status, bool) {
+	prev, log, err := loadStatus(out, e.Key)
+	if err != nil || !current(prev, version, o) {
+		return nil, false
+	}
+	before, _ := json.Marshal(prev)
+	log.count(prev)
+	prev.State, prev.Reason = StateOK, ""
+	if prev.Notifications > 0 {
+		prev.State, prev.Reason = StateScanErrors, log.problems()
+	}
+	prev.Line, prev.Repository = e.Line, e.Raw // the list may have been edited around it
+	if after, _ := json.Marshal(prev); string(after) != string(before) {
+		dir, _ := repoDir(out, e.Key)
+		if err := writeStatus(dir, prev); err != nil {
+			return nil, false
+		}
+	}
+	return prev, true
+}
+
 // current reports whether an earlier result stands for this commit and
 // these versions. Failures are always tried again: most are transient.
 func current(prev *Status, version string, o *Options) bool {
 	return prev.Commit == version && prev.KscanVersion == o.KscanVersion && prev.RulesVersion == o.RulesVersion &&
 		(prev.State == StateOK || prev.State == StateScanErrors)
-}
-
-// readStatus reads a repository's record; a missing or unreadable one
-// means there is no result yet.
-func readStatus(dir string) (*Status, bool) {
-	data, err := os.ReadFile(filepath.Join(dir, StatusFile))
-	if err != nil {
-		return nil, false
-	}
-	var st Status
-	if json.Unmarshal(data, &st) != nil || st.Key == "" {
-		return nil, false
-	}
-	if st.SARIF != "" {
-		if _, err := os.Stat(filepath.Join(dir, SARIFFile)); err != nil {
-			return nil, false
-		}
-	}
-	return &st, true
-}
-
-// writeStatus writes the record through a temporary file and a rename, so
-// a reader never sees half a record.
-func writeStatus(dir string, st *Status) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	data, err := json.MarshalIndent(st, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp := filepath.Join(dir, StatusFile+".tmp")
-	if err := os.WriteFile(tmp, append(data, '\n'), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(dir, StatusFile))
 }
 
 // browseURL is the web page of a commit on the forges whose URL scheme is

@@ -85,8 +85,8 @@ func TestRunStatuses(t *testing.T) {
 		t.Errorf("c: %+v", c)
 	}
 	for _, st := range res.Statuses {
-		if _, ok := readStatus(filepath.Join(out, ReposDir, st.Key)); !ok {
-			t.Errorf("%s: no status on disk", st.Key)
+		if _, _, err := loadStatus(out, st.Key); err != nil {
+			t.Errorf("%s: no status on disk: %v", st.Key, err)
 		}
 		if m, _ := filepath.Glob(filepath.Join(out, ReposDir, st.Key, "*.tmp")); len(m) > 0 {
 			t.Errorf("%s: temporary files left: %v", st.Key, m)

@@ -2,36 +2,56 @@ package batch
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"sort"
 	"strings"
 
+	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/scanner/report"
 )
 
 // sarifLog is a repository's SARIF log as a batch reads it.
 type sarifLog struct{ *report.Log }
 
+// UnresolvedKind is the kind (SARIF notification descriptor id) of a
+// dependency the scan could not resolve, such as a missing parent pom or
+// BOM. The inputs were read: the repository's result stands, and these
+// are counted apart from unreadable inputs.
+const UnresolvedKind = "unresolved-dependency"
+
+// readSARIF reads a SARIF log kscan itself just wrote.
 func readSARIF(path string) (*sarifLog, error) {
-	f, err := os.Open(path)
+	f, _, err := safefs.Open(path, safefs.MaxResult)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	log, err := report.ReadLog(f)
+	return decodeSARIF(f, path)
+}
+
+func decodeSARIF(r io.Reader, name string) (*sarifLog, error) {
+	log, err := report.ReadLog(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, fmt.Errorf("%s: %v", name, err)
 	}
 	if len(log.Runs) == 0 {
-		return nil, fmt.Errorf("%s: no runs", path)
+		return nil, fmt.Errorf("%s: no runs", name)
 	}
 	return &sarifLog{log}, nil
 }
 
+// inputProblem reports whether a notification says an input could not be
+// read or parsed (and so makes a repository scan-errors).
+func inputProblem(n *report.LogNotification) bool {
+	return (n.Level == "error" || n.Level == "warning") && n.Descriptor.ID != UnresolvedKind
+}
+
 // count fills a status's numbers from the log: findings by level (absent
-// baseline results and suppressed ones apart), rules, adapters, roles and
-// input problems.
+// baseline results and suppressed ones apart), rules, adapters, roles,
+// input problems and unresolved dependencies. Counts start from zero, so
+// a status read back from disk is counted again from its log.
 func (l *sarifLog) count(st *Status) {
+	st.Findings, st.Suppressed, st.Notifications, st.Unresolved = LevelCounts{}, 0, 0, 0
 	st.Rules = map[string]int{}
 	adapters := map[string]bool{}
 	roles := map[string]bool{}
@@ -67,8 +87,12 @@ func (l *sarifLog) count(st *Status) {
 			}
 		}
 		for _, inv := range run.Invocations {
-			for _, n := range inv.ToolExecutionNotifications {
-				if n.Level == "error" || n.Level == "warning" {
+			for i := range inv.ToolExecutionNotifications {
+				n := &inv.ToolExecutionNotifications[i]
+				switch {
+				case n.Descriptor.ID == UnresolvedKind:
+					st.Unresolved++
+				case inputProblem(n):
 					st.Notifications++
 				}
 			}
@@ -83,21 +107,56 @@ func (l *sarifLog) count(st *Status) {
 
 // problems says what could not be read, for a scan-errors status.
 func (l *sarifLog) problems() string {
+	return l.summarise(inputProblem)
+}
+
+// unresolved lists the first max unresolved dependencies, as their
+// notifications say them, and how many more there are.
+func (l *sarifLog) unresolved(max int) ([]string, int) {
+	var out []string
+	n := 0
+	for _, run := range l.Runs {
+		for _, inv := range run.Invocations {
+			for i := range inv.ToolExecutionNotifications {
+				nt := &inv.ToolExecutionNotifications[i]
+				if nt.Descriptor.ID != UnresolvedKind {
+					continue
+				}
+				if n++; len(out) < max {
+					out = append(out, notificationText(nt))
+				}
+			}
+		}
+	}
+	return out, n - len(out)
+}
+
+// notificationText is a notification's message led by its file, unless
+// the message names it already.
+func notificationText(nt *report.LogNotification) string {
+	text := nt.Message.Text
+	if len(nt.Locations) > 0 {
+		if u := nt.Locations[0].PhysicalLocation.ArtifactLocation.URI; u != "" && !strings.Contains(text, u) {
+			text = u + ": " + text
+		}
+	}
+	return text
+}
+
+// summarise is the first notification that keep holds, with how many
+// more there are.
+func (l *sarifLog) summarise(keep func(*report.LogNotification) bool) string {
 	var first string
 	n := 0
 	for _, run := range l.Runs {
 		for _, inv := range run.Invocations {
-			for _, nt := range inv.ToolExecutionNotifications {
-				if nt.Level != "error" && nt.Level != "warning" {
+			for i := range inv.ToolExecutionNotifications {
+				nt := &inv.ToolExecutionNotifications[i]
+				if !keep(nt) {
 					continue
 				}
 				if n == 0 {
-					first = nt.Message.Text
-					if len(nt.Locations) > 0 {
-						if u := nt.Locations[0].PhysicalLocation.ArtifactLocation.URI; u != "" && !strings.Contains(first, u) {
-							first = u + ": " + first
-						}
-					}
+					first = notificationText(nt)
 				}
 				n++
 			}

@@ -55,7 +55,8 @@ type Status struct {
 	Rules         map[string]int `json:"rules,omitempty"`
 	Adapters      []string       `json:"adapters,omitempty"`      // adapter coordinates the base needs, sorted
 	Notifications int            `json:"notifications,omitempty"` // inputs that could not be read or parsed
-	SARIF         string         `json:"sarif,omitempty"`         // relative to the output directory
+	Unresolved    int            `json:"unresolved,omitempty"`    // dependencies not resolved (a missing parent pom or BOM); the inputs were read
+	SARIF         string         `json:"sarif,omitempty"`         // relative to the output directory: always repos/<key>/result.sarif
 	BrowseURL     string         `json:"browseUrl,omitempty"`     // web page of the scanned commit, when known
 
 	DurationMS int64  `json:"durationMs"`
@@ -96,6 +97,10 @@ type Repo struct {
 	// counts by level.)
 	Listed   []FindingRef `json:"-"`
 	Unlisted int          `json:"-"`
+	// The first unresolved dependencies, as the scan's notifications say
+	// them, and how many more there are (Status.Unresolved counts them all).
+	UnresolvedListed   []string `json:"-"`
+	UnresolvedUnlisted int      `json:"-"`
 }
 
 // Totals add up the repositories.
@@ -106,6 +111,9 @@ type Totals struct {
 	Findings     LevelCounts    `json:"findings"`
 	Suppressed   int            `json:"suppressed"`
 	NeedAdapters int            `json:"needAdapters"` // repositories that need at least one adapter
+	Unresolved   int            `json:"unresolved"`   // dependencies not resolved, over all repositories
+	// UnresolvedRepos counts repositories with an unresolved dependency.
+	UnresolvedRepos int `json:"unresolvedRepositories"`
 }
 
 // Summary is what summary.json, summary.md and report.html show. It holds

@@ -13,8 +13,12 @@ import (
 )
 
 // FindingsShown is how many findings per repository the HTML report lists;
-// the SARIF file has them all.
-const FindingsShown = 20
+// the SARIF file has them all. UnresolvedShown is the same for unresolved
+// dependencies.
+const (
+	FindingsShown   = 20
+	UnresolvedShown = 5
+)
 
 // Summarize builds the summary of the statuses found under out, in list
 // order. It reads each repository's SARIF log once, for the findings the
@@ -31,7 +35,7 @@ func Summarize(out string, statuses []Status, failOn string) (*Summary, error) {
 		r := Repo{Status: st}
 		kv[st.KscanVersion], rv[st.RulesVersion] = true, true
 		if st.SARIF != "" {
-			log, err := readSARIF(filepath.Join(out, filepath.FromSlash(st.SARIF)))
+			log, err := readResult(out, &st)
 			if err != nil {
 				return nil, err
 			}
@@ -43,6 +47,7 @@ func Summarize(out string, statuses []Status, failOn string) (*Summary, error) {
 				}
 			}
 			r.Listed, r.Unlisted = log.findings(st.BrowseURL, FindingsShown)
+			r.UnresolvedListed, r.UnresolvedUnlisted = log.unresolved(UnresolvedShown)
 		}
 		for id, n := range st.Rules {
 			rc := ruleRepos[id]
@@ -73,6 +78,10 @@ func Summarize(out string, statuses []Status, failOn string) (*Summary, error) {
 		t.Suppressed += st.Suppressed
 		if len(st.Adapters) > 0 {
 			t.NeedAdapters++
+		}
+		t.Unresolved += st.Unresolved
+		if st.Unresolved > 0 {
+			t.UnresolvedRepos++
 		}
 		s.Repositories = append(s.Repositories, r)
 	}
@@ -147,6 +156,45 @@ const (
 	automationID = "kscan-batch/"
 )
 
+// ReportFiles are the files a batch or merge writes beside repos/: each
+// run rewrites all of them, and none survives from an earlier run.
+var ReportFiles = []string{SummaryJSON, SummaryMD, ReportHTML, CombinedLog, ManifestFile}
+
+// Prepare readies out for a run: it removes the reports and the manifest
+// of an earlier run, which would otherwise stand beside new results if
+// this run stopped or failed before writing its own. A directory without a
+// manifest is then an unfinished run, which kscan merge refuses.
+func Prepare(out string) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	for _, name := range ReportFiles {
+		for _, p := range []string{name, name + ".tmp"} {
+			if err := os.Remove(filepath.Join(out, p)); err != nil && !os.IsNotExist(err) {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Finish summarises the statuses of a run or merge into out: the reports
+// first, then the manifest (batch.json), last, as a run's mark that it
+// finished.
+func Finish(out string, statuses []Status, failOn string, m *Manifest) (*Summary, error) {
+	s, err := Summarize(out, statuses, failOn)
+	if err != nil {
+		return nil, err
+	}
+	if err := WriteReports(out, s); err != nil {
+		return nil, err
+	}
+	if err := WriteManifest(out, m); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
 // WriteReports writes summary.json, summary.md, report.html and
 // results.sarif (every repository's run in one log) into out.
 func WriteReports(out string, s *Summary) error {
@@ -171,10 +219,15 @@ func WriteReports(out string, s *Summary) error {
 	return nil
 }
 
-// writeFile writes through a temporary file and a rename.
+// writeFile writes through a temporary file and a rename. The temporary
+// file is made anew (whatever stood at its name, a link included, is
+// removed), so the write lands where the name says.
 func writeFile(path string, write func(io.Writer) error) error {
 	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
+	if err := os.Remove(tmp); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
@@ -253,15 +306,16 @@ func repoRuns(out string, st *Status) ([][]byte, error) {
 		b, err := json.Marshal(run)
 		return [][]byte{b}, err
 	}
-	data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(st.SARIF)))
+	f, err := openResult(out, st)
 	if err != nil {
 		return nil, err
 	}
+	defer f.Close()
 	var doc struct {
 		Runs []map[string]json.RawMessage `json:"runs"`
 	}
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %v", st.SARIF, err)
+	if err := json.NewDecoder(f).Decode(&doc); err != nil {
+		return nil, fmt.Errorf("%s: %v", f.Name(), err)
 	}
 	var outRuns [][]byte
 	for _, run := range doc.Runs {

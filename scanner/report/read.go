@@ -92,6 +92,11 @@ type LogNotification struct {
 	Level     string        `json:"level"`
 	Message   LogText       `json:"message"`
 	Locations []LogLocation `json:"locations"`
+	// Descriptor names the notification's kind (rules.Notification.Kind),
+	// as the SARIF writer sets it.
+	Descriptor struct {
+		ID string `json:"id"`
+	} `json:"descriptor"`
 }
 
 // ReadLog decodes the parts of a SARIF log that Log names.
