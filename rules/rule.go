@@ -55,14 +55,24 @@ func (s Severity) Level() Level {
 // MarshalText makes severities readable in JSON.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// ParseSeverity reads a severity name.
+// ParseSeverity reads a severity name. Severities and levels are one
+// scale, and either word is accepted wherever one is asked for: error is
+// high, warning is medium, note is low.
 func ParseSeverity(s string) (Severity, error) {
 	for i, n := range severityNames {
-		if strings.EqualFold(s, n) {
+		if i > 0 && strings.EqualFold(s, n) {
 			return Severity(i), nil
 		}
 	}
-	return SeverityNone, fmt.Errorf("unknown severity %q (want one of info, low, medium, high, critical)", s)
+	switch strings.ToLower(s) {
+	case "error":
+		return SeverityHigh, nil
+	case "warning":
+		return SeverityMedium, nil
+	case "note":
+		return SeverityLow, nil
+	}
+	return SeverityNone, fmt.Errorf("unknown severity %q (want critical, high, medium, low or info; or error, warning, note)", s)
 }
 
 // Level is a SARIF result level.
@@ -89,13 +99,18 @@ func (l Level) Rank() int {
 	return 0
 }
 
-// ParseLevel reads a level name as used by --fail-on.
+// ParseLevel reads a level as used by --fail-on and --min-level. Severity
+// words are accepted too, on the same scale: critical and high are error,
+// medium is warning, low and info are note.
 func ParseLevel(s string) (Level, error) {
-	switch Level(strings.ToLower(s)) {
+	switch l := Level(strings.ToLower(s)); l {
 	case LevelNone, LevelNote, LevelWarning, LevelError:
-		return Level(strings.ToLower(s)), nil
+		return l, nil
 	}
-	return "", fmt.Errorf("unknown level %q (want error, warning, note or none)", s)
+	if sev, err := ParseSeverity(s); err == nil {
+		return sev.Level(), nil
+	}
+	return "", fmt.Errorf("unknown level %q (want error, warning, note or none; or critical, high, medium, low, info)", s)
 }
 
 // Rule is one hazard check with its documentation.

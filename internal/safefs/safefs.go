@@ -114,7 +114,11 @@ var ErrOutsideRoot = errors.New("resolves outside the scanned root")
 // inside root (also resolved). A path that does not exist is judged by its
 // nearest existing parent.
 func Within(root, path string) (bool, error) {
-	r, err := filepath.EvalSymlinks(root)
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return false, err
+	}
+	r, err := filepath.EvalSymlinks(abs)
 	if err != nil {
 		return false, err
 	}

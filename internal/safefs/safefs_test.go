@@ -91,6 +91,7 @@ func TestReadFileGrowing(t *testing.T) {
 }
 
 func TestWithin(t *testing.T) {
+	t.Chdir(t.TempDir()) // restored after the test
 	root := t.TempDir()
 	out := t.TempDir()
 	os.MkdirAll(filepath.Join(root, "src"), 0o755)
@@ -117,6 +118,18 @@ func TestWithin(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("Within(%s) = %v, want %v", tc.rel, got, tc.want)
+		}
+	}
+	// A relative root means the same as its absolute path.
+	if err := os.Chdir(root); err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range []string{".", "src"} {
+		if ok, err := Within(rel, "src/A.java"); err != nil || !ok {
+			t.Errorf("Within(%q, src/A.java) = %v, %v", rel, ok, err)
+		}
+		if ok, _ := Within(rel, "src/Link.java"); ok {
+			t.Errorf("Within(%q, src/Link.java) followed the link out", rel)
 		}
 	}
 	if _, err := ReadFileIn(root, filepath.Join(root, "src", "Link.java"), 100); !errors.Is(err, ErrOutsideRoot) {
