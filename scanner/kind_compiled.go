@@ -95,12 +95,14 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 				if err := send(classJob{data: data, path: b.rel, anchor: b.rel, role: e.role(b.rel)}); err != nil {
 					return err
 				}
+				e.tick()
 				continue
 			}
 			e.count(func(s *Stats) { s.Archives++ })
 			if err := walkArchive(gctx, b, e, p, send); err != nil {
 				return err
 			}
+			e.tick()
 		}
 		return nil
 	})

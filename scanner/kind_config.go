@@ -42,6 +42,7 @@ func (configKind) scan(ctx context.Context, files []input, e *env) error {
 		g.Go(func() error {
 			for in := range work {
 				scanConfig(in, e)
+				e.tick()
 			}
 			return gctx.Err()
 		})

@@ -52,6 +52,7 @@ func (javaKind) scan(ctx context.Context, files []input, e *env) error {
 			defer ex.Close()
 			for in := range work {
 				out := scanSource(ex, in, e)
+				e.tick()
 				e.report(out.findings)
 				for _, n := range out.notes {
 					e.notify(n)

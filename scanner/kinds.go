@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"sync"
+	"sync/atomic"
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
@@ -66,6 +67,18 @@ type env struct {
 	notifications []rules.Notification
 	projects      []*facts.BuildProject
 	stats         Stats
+
+	// total and done count inputs for Options.Progress.
+	total int
+	done  atomic.Int64
+}
+
+// tick reports one more input done to Options.Progress.
+func (e *env) tick() {
+	n := e.done.Add(1)
+	if p := e.opts.Progress; p != nil {
+		p(int(n), e.total)
+	}
 }
 
 func (e *env) addProject(p *facts.BuildProject) {

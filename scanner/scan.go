@@ -42,6 +42,9 @@ type Options struct {
 	M2Repo   string
 	// Archive caps the walk of each jar, war or ear (zero fields: defaults).
 	Archive archive.Options
+	// Progress, when set, is called as inputs are done (sources,
+	// configuration files, archives and class files), from any goroutine.
+	Progress func(done, total int)
 }
 
 // DefaultMaxFileSize is the default cap on one source file. Larger .java
@@ -201,6 +204,11 @@ func (e *env) run(ctx context.Context, depsOnly bool) error {
 		}
 	}
 	e.index = newProjectIndex(java, e.plan.mentions)
+	for k, kind := range e.kinds {
+		if kind.name() != kindBuild {
+			e.total += len(walked.byKind[k])
+		}
+	}
 	for _, k := range order {
 		if err := e.kinds[k].scan(ctx, walked.byKind[k], e); err != nil {
 			return err

@@ -13,11 +13,15 @@ import (
 // 2 usage or configuration errors, 3 (batch) some repository could not be
 // scanned.
 const (
-	exitClean    = 0
-	exitFindings = 1
-	exitUsage    = 2
-	exitRepos    = 3
+	exitClean       = 0
+	exitFindings    = 1
+	exitUsage       = 2
+	exitRepos       = 3
+	exitInterrupted = 130 // as a shell reports a process ended by Ctrl-C
 )
+
+// errInterrupted ends a run that Ctrl-C or SIGTERM stopped.
+var errInterrupted = errors.New("interrupted")
 
 // usageError marks errors the user can fix by changing the command line.
 type usageError struct{ err error }
@@ -59,6 +63,9 @@ func run(args []string) int {
 	case errors.As(err, &be):
 		fmt.Fprintln(os.Stderr, "kscan:", err)
 		return exitRepos
+	case errors.Is(err, errInterrupted):
+		fmt.Fprintln(os.Stderr, "kscan: interrupted")
+		return exitInterrupted
 	default:
 		fmt.Fprintln(os.Stderr, "kscan:", err)
 		return exitUsage

@@ -40,7 +40,9 @@ findings), 2 usage or input errors (also a missing baseline file or an unknown -
 3 (batch, merge) some repository could not be scanned.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       toolVersion(),
 	}
+	root.SetVersionTemplate("kscan {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})

@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -24,6 +25,8 @@ type scanFlags struct {
 	format      string
 	output      string
 	failOn      string
+	minLevel    string
+	helpURI     string
 	jobs        int
 	excludes    []string
 	only        []string
@@ -67,8 +70,11 @@ baseline), 2 usage or configuration errors (a missing baseline, an unknown --dif
 	}
 	addScanFlags(cmd, &fl)
 	cmd.Flags().StringVar(&fl.format, "format", "text", "report format: text, json or sarif")
-	cmd.Flags().StringVarP(&fl.output, "output", "o", "", "write the report to `FILE` (default: standard output)")
-	cmd.Flags().StringVar(&fl.failOn, "fail-on", "error", "exit 1 when a finding is at or above this level: error, warning, note or none")
+	cmd.Flags().StringVarP(&fl.output, "output", "o", "", "write the report to `FILE` ('-' or none: standard output)")
+	cmd.Flags().StringVar(&fl.failOn, "fail-on", "error", "exit 1 when a finding is at or above this level: error, warning, note or none (or a severity: critical, high, medium, low, info)")
+	cmd.Flags().StringVar(&fl.minLevel, "min-level", "", "leave out findings below this level (same words as --fail-on; default: .kscan.yaml's min-level, else note: all)")
+	cmd.Flags().StringVar(&fl.minLevel, "severity", "", "same as --min-level")
+	cmd.Flags().StringVar(&fl.helpURI, "help-uri", "", "link rules to `URL` instead of kscan's docs/rules.md, with {id} for the rule id (default: .kscan.yaml's help-uri)")
 	cmd.Flags().BoolVar(&fl.strict, "strict", false, "also exit 1 when an input could not be scanned")
 	cmd.Flags().StringVar(&fl.color, "color", "auto", "color text output: auto, always or never (NO_COLOR is honoured)")
 	cmd.Flags().BoolVarP(&fl.verbose, "verbose", "v", false, "text output: show class, method, fingerprint and help link of each finding")
@@ -96,10 +102,11 @@ func addScanFlags(cmd *cobra.Command, fl *scanFlags) {
 
 // scanRun is a prepared scan: options from flags and .kscan.yaml.
 type scanRun struct {
-	opts   scanner.Options
-	failOn rules.Level
-	mode   string
-	cfg    *config.Config
+	opts     scanner.Options
+	failOn   rules.Level
+	minLevel rules.Level
+	mode     string
+	cfg      *config.Config
 }
 
 // prepare turns flags and configuration into scan options; every error is
@@ -165,6 +172,15 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 			return nil, usageError{err}
 		}
 	}
+	minLevel := rules.LevelNote
+	if m := firstSet(fl.minLevel, cfg.MinLevel); m != "" {
+		if minLevel, err = rules.ParseLevel(m); err != nil {
+			return nil, usageError{fmt.Errorf("--min-level: %w", err)}
+		}
+		if minLevel == rules.LevelNone {
+			return nil, usagef("--min-level none would hide every finding (want error, warning or note)")
+		}
+	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -174,20 +190,24 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 			Excludes: excludes, MaxFileSize: maxSize, Archive: archOpts, Adapters: table,
 			Role: role, RoleAuto: auto, PathRoles: pathRoles, Static: mode == "static",
 		},
-		failOn: failOn,
-		mode:   mode,
-		cfg:    cfg,
+		failOn:   failOn,
+		minLevel: minLevel,
+		mode:     mode,
+		cfg:      cfg,
 	}, nil
 }
 
 // execute runs a prepared scan; a missing path is a usage error.
 func (sr *scanRun) execute() (*scanner.Result, error) {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := scanner.Scan(ctx, sr.opts)
 	var pe *scanner.PathError
-	if errors.As(err, &pe) {
+	switch {
+	case errors.As(err, &pe):
 		return nil, usageError{err}
+	case err != nil && ctx.Err() != nil:
+		return nil, errInterrupted
 	}
 	return res, err
 }
@@ -198,7 +218,8 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	default:
 		return usagef("unknown --format %q (want text, json or sarif)", fl.format)
 	}
-	color, err := useColor(fl.color, fl.output == "")
+	toStdout := fl.output == "" || fl.output == "-"
+	color, err := useColor(fl.color, toStdout)
 	if err != nil {
 		return err
 	}
@@ -211,7 +232,9 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	if err != nil {
 		return err
 	}
+	stopProgress := startProgress(cmd.ErrOrStderr(), &sr.opts)
 	res, err := sr.execute()
+	stopProgress()
 	if err != nil {
 		return err
 	}
@@ -219,6 +242,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	if err != nil {
 		return err
 	}
+	out.Findings = minLevel(out.Findings, sr.minLevel)
 
 	in := &report.Input{
 		Tool:          report.Tool{Name: "kscan", Version: toolVersion(), InformationURI: "https://github.com/kscan/kscan"},
@@ -230,6 +254,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 			Archives: res.Stats.Archives, Classes: res.Stats.Classes},
 		Suppressions: map[int][]report.Suppression{},
 		Properties:   map[string]any{"kscan.mode": mode},
+		HelpURI:      firstSet(fl.helpURI, sr.cfg.HelpURI),
 	}
 	for _, d := range res.Roles {
 		in.Roles = append(in.Roles, report.Role{Dir: d.Dir, Role: d.Name, Reason: d.Reason})
@@ -256,19 +281,18 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		}
 		return report.Text(w, in, textOpts)
 	}
-	if fl.output != "" {
+	if !toStdout {
 		if err := report.WriteFile(fl.output, write); err != nil {
 			return err
 		}
 	} else if err := write(cmd.OutOrStdout()); err != nil {
 		return err
 	}
-	// Machine-readable output keeps stdout clean; input problems still
-	// reach a person on stderr.
-	if fl.format != "text" || fl.output != "" {
-		if err := report.Notifications(cmd.ErrOrStderr(), out.Notifications, report.TextOptions{Color: color}); err != nil {
-			return err
-		}
+	// Problems with inputs go to standard error in every format, so the
+	// report on standard output stays what its format says.
+	errColor, _ := useColor(fl.color, true)
+	if err := report.Notifications(cmd.ErrOrStderr(), out.Notifications, report.TextOptions{Color: errColor && stderrIsTerminal()}); err != nil {
+		return err
 	}
 	if fl.stats {
 		printStats(cmd.ErrOrStderr(), res)
@@ -286,6 +310,20 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		return findingsError{n}
 	}
 	return nil
+}
+
+// minLevel keeps the findings at or above a level (--min-level).
+func minLevel(fs []rules.Finding, min rules.Level) []rules.Finding {
+	if min.Rank() <= rules.LevelNote.Rank() {
+		return fs
+	}
+	var out []rules.Finding
+	for _, f := range fs {
+		if f.Level.Rank() >= min.Rank() {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func useColor(mode string, toStdout bool) (bool, error) {

@@ -18,6 +18,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/kscan/kscan/internal/safefs"
+	"github.com/kscan/kscan/rules"
 )
 
 // FileName is the configuration file looked up at the scan root.
@@ -31,8 +32,13 @@ type Config struct {
 	Role string `yaml:"role"`
 	// Mode: dynamic (default; modules are installed and uninstalled at run
 	// time) or static (merged once): leak rules report nothing in static mode.
-	Mode    string                `yaml:"mode"`
-	FailOn  string                `yaml:"fail-on"`
+	Mode   string `yaml:"mode"`
+	FailOn string `yaml:"fail-on"`
+	// MinLevel hides findings below it (as --min-level).
+	MinLevel string `yaml:"min-level"`
+	// HelpURI is where each rule's documentation lives, with {id} for the
+	// rule id (a company's own pages); default: kscan's docs/rules.md.
+	HelpURI string                `yaml:"help-uri"`
 	Exclude []string              `yaml:"exclude"`
 	Roles   []PathRole            `yaml:"roles"`
 	Rules   map[string]RuleConfig `yaml:"rules"`
@@ -168,8 +174,15 @@ func (c *Config) validate(root *yaml.Node) error {
 	if c.Mode != "" && c.Mode != "static" && c.Mode != "dynamic" {
 		bad("mode", fmt.Sprintf("%q is not static or dynamic", c.Mode))
 	}
-	if c.FailOn != "" && !oneOf(c.FailOn, []string{"error", "warning", "note", "none"}) {
-		bad("fail-on", fmt.Sprintf("%q is not error, warning, note or none", c.FailOn))
+	if c.FailOn != "" {
+		if _, err := rules.ParseLevel(c.FailOn); err != nil {
+			bad("fail-on", err.Error())
+		}
+	}
+	if c.MinLevel != "" {
+		if _, err := rules.ParseLevel(c.MinLevel); err != nil {
+			bad("min-level", err.Error())
+		}
 	}
 	for i, r := range c.Roles {
 		line := 0
@@ -185,25 +198,34 @@ func (c *Config) validate(root *yaml.Node) error {
 	}
 	// Paths in a repository's configuration stay inside its directory:
 	// absolute paths belong on the command line (--baseline, --adapters).
-	inside := func(key, p string) {
+	inside := func(key string, line int, p string) {
 		if c.Trusted {
 			return
 		}
+		msg := ""
 		if filepath.IsAbs(p) || strings.HasPrefix(filepath.ToSlash(p), "/") {
-			bad(key, fmt.Sprintf("%q is absolute: name a path relative to %s (an absolute path can be given on the command line)", p, filepath.Base(c.File)))
+			msg = fmt.Sprintf("%q is absolute: name a path relative to %s (an absolute path can be given on the command line)", p, filepath.Base(c.File))
 		} else if rel := filepath.ToSlash(filepath.Clean(p)); rel == ".." || strings.HasPrefix(rel, "../") {
-			bad(key, fmt.Sprintf("%q leaves the directory of %s", p, filepath.Base(c.File)))
+			msg = fmt.Sprintf("%q leaves the directory of %s", p, filepath.Base(c.File))
+		}
+		if msg != "" {
+			errs = append(errs, fmt.Sprintf("%s:%d: %s: %s", c.File, line, key, msg))
 		}
 	}
 	if c.Baseline != "" {
-		inside("baseline", c.Baseline)
+		inside("baseline", keyLine(root, "baseline"), c.Baseline)
 	}
-	for _, a := range c.Adapters {
-		inside("adapters", a)
+	for i, a := range c.Adapters {
+		inside("adapters", itemLine(root, "adapters", i), a)
 	}
 	for id, rc := range c.Rules {
-		if rc.Severity != "" && !oneOf(rc.Severity, []string{"info", "low", "medium", "high", "critical"}) {
-			bad("rules", fmt.Sprintf("%s: severity %q is not info, low, medium, high or critical", id, rc.Severity))
+		if rc.Severity != "" {
+			if _, err := rules.ParseSeverity(rc.Severity); err != nil {
+				errs = append(errs, fmt.Sprintf("%s:%d: rules: %s: %v", c.File, ruleLine(root, id), id, err))
+			}
+		}
+		if _, ok := rules.Lookup(id); !ok {
+			errs = append(errs, fmt.Sprintf("%s:%d: rules: unknown rule %q (see 'kscan rules')", c.File, ruleLine(root, id), id))
 		}
 	}
 	if len(errs) > 0 {
@@ -303,6 +325,44 @@ func oneOf(s string, xs []string) bool {
 		}
 	}
 	return false
+}
+
+// itemLine finds the line of the i-th item of a top-level list.
+func itemLine(root *yaml.Node, key string, i int) int {
+	doc := root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	for k := 0; k+1 < len(doc.Content); k += 2 {
+		if doc.Content[k].Value == key {
+			if items := doc.Content[k+1].Content; i < len(items) {
+				return items[i].Line
+			}
+			return doc.Content[k].Line
+		}
+	}
+	return doc.Line
+}
+
+// ruleLine finds the line of a rule's entry under rules:.
+func ruleLine(root *yaml.Node, id string) int {
+	doc := root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		if doc.Content[i].Value != "rules" {
+			continue
+		}
+		m := doc.Content[i+1]
+		for j := 0; j+1 < len(m.Content); j += 2 {
+			if m.Content[j].Value == id {
+				return m.Content[j].Line
+			}
+		}
+		return doc.Content[i].Line
+	}
+	return doc.Line
 }
 
 // keyLine finds the line of a top-level key.

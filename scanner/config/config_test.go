@@ -86,7 +86,9 @@ func TestUntrustedPaths(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"baseline: /etc/passwd\n", `.kscan.yaml:1: baseline: "/etc/passwd" is absolute`},
 		{"baseline: ../../x.json\n", `.kscan.yaml:1: baseline: "../../x.json" leaves the directory`},
-		{"role: base\nadapters:\n  - ok.yaml\n  - /dev/zero\n", `.kscan.yaml:2: adapters: "/dev/zero" is absolute`},
+		{"role: base\nadapters:\n  - ok.yaml\n  - /dev/zero\n", `.kscan.yaml:4: adapters: "/dev/zero" is absolute`},
+		{"rules:\n  system-exit: {severity: high}\n  stdout-usage:\n    severity: loud\n", `.kscan.yaml:3: rules: stdout-usage: unknown severity "loud"`},
+		{"rules:\n  system-exit: {severity: warning}\n  no-such-rule: {enabled: false}\n", `.kscan.yaml:3: rules: unknown rule "no-such-rule"`},
 		{"adapters: [a/../../b.yaml]\n", `leaves the directory`},
 	} {
 		_, err := Parse(".kscan.yaml", []byte(tc.src))

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/kscan/kscan/rules"
@@ -35,6 +36,17 @@ type Input struct {
 	// DiffBase, when set, says Findings were limited to the lines changed
 	// since a git revision.
 	DiffBase *DiffBase
+	// HelpURI, when set, is where rules are documented instead of kscan's
+	// docs/rules.md: a URL with {id} for the rule id (a company's own pages).
+	HelpURI string
+}
+
+// helpURI is where a rule's documentation lives.
+func (in *Input) helpURI(r *rules.Rule) string {
+	if in.HelpURI != "" {
+		return strings.ReplaceAll(in.HelpURI, "{id}", r.ID)
+	}
+	return r.HelpURI()
 }
 
 // Baseline states, as SARIF's result.baselineState (§3.27.24) names them.

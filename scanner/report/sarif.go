@@ -107,7 +107,7 @@ func buildSARIF(in *Input) (*node, error) {
 			return nil, fmt.Errorf("report: rule %q declared twice", r.ID)
 		}
 		index[r.ID] = len(run.Tool.Driver.Rules)
-		addRule(run, r)
+		addRule(run, r, in.helpURI(r))
 	}
 
 	for i := range in.Findings {
@@ -161,7 +161,7 @@ func buildSARIF(in *Input) (*node, error) {
 	return doc, nil
 }
 
-func addRule(run *sarif.Run, r *rules.Rule) {
+func addRule(run *sarif.Run, r *rules.Rule, helpURI string) {
 	short := truncate(firstNonEmpty(r.Title, r.ID), maxDescription)
 	full := truncate(firstNonEmpty(r.Summary, r.Title, r.ID), maxDescription)
 	help := sarif.NewMultiformatMessageString(firstNonEmpty(markdownToText(r.Help), full))
@@ -196,7 +196,7 @@ func addRule(run *sarif.Run, r *rules.Rule) {
 		WithShortDescription(sarif.NewMultiformatMessageString(short)).
 		WithFullDescription(sarif.NewMultiformatMessageString(full)).
 		WithHelp(help).
-		WithHelpURI(r.HelpURI()).
+		WithHelpURI(helpURI).
 		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(string(level))).
 		WithProperties(props)
 }

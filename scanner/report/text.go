@@ -57,7 +57,9 @@ func levelColor(l rules.Level) string {
 
 // Text writes in for a person at a terminal: findings grouped by file
 // (files in path order, findings in the scanner's order), each with its
-// source line and fix, then the notifications, then a summary line.
+// source line and fix, then a summary line. Problems with inputs are not
+// part of it: they go to standard error (Notifications), so that the
+// report and the problems can be read and redirected apart.
 func Text(w io.Writer, in *Input, opts TextOptions) error {
 	if in == nil {
 		return errors.New("report: nil input")
@@ -103,13 +105,13 @@ func Text(w io.Writer, in *Input, opts TextOptions) error {
 		idx := byFile[path]
 		posWidth := 0
 		for _, i := range idx {
-			posWidth = max(posWidth, len(position(in.Findings[i].Region)))
+			posWidth = max(posWidth, len(positionOf(&in.Findings[i])))
 		}
 		for _, i := range idx {
 			f := &in.Findings[i]
 			level := levelOf(f)
 			counts[level]++
-			pos := position(f.Region)
+			pos := positionOf(f)
 			fmt.Fprintf(bw, "  %s%s  %s  %s  %s",
 				pos, strings.Repeat(" ", posWidth-len(pos)),
 				p.paint(levelColor(level), fmt.Sprintf("%-7s", level)),
@@ -131,7 +133,7 @@ func Text(w io.Writer, in *Input, opts TextOptions) error {
 				bw.WriteString(indent + p.paint(ansiGreen, "fix: ") + clean(firstNonEmpty(fx.Description, "available")) + "\n")
 			}
 			if opts.Verbose {
-				writeDetails(bw, indent, f, in.Rules)
+				writeDetails(bw, indent, f, in)
 			}
 		}
 	}
@@ -144,14 +146,7 @@ func Text(w io.Writer, in *Input, opts TextOptions) error {
 		writeAbsent(bw, in.Baseline, p)
 	}
 
-	if len(in.Notifications) > 0 {
-		if len(files) > 0 || listAbsent {
-			bw.WriteByte('\n')
-		}
-		writeNotifications(bw, in.Notifications, p)
-	}
-
-	if len(files) > 0 || len(in.Notifications) > 0 || listAbsent {
+	if len(files) > 0 || listAbsent {
 		bw.WriteByte('\n')
 	}
 	bw.WriteString(summary(in, files, counts, suppressed, shown, onlyNew) + "\n")
@@ -196,7 +191,7 @@ func writeNotifications(bw *bufio.Writer, ns []rules.Notification, p painter) {
 	}
 }
 
-func writeDetails(bw *bufio.Writer, indent string, f *rules.Finding, rs []*rules.Rule) {
+func writeDetails(bw *bufio.Writer, indent string, f *rules.Finding, in *Input) {
 	var parts []string
 	if f.Class != "" {
 		where := f.Class
@@ -213,12 +208,29 @@ func writeDetails(bw *bufio.Writer, indent string, f *rules.Finding, rs []*rules
 		parts = append(parts, "fingerprint "+f.Fingerprint)
 	}
 	bw.WriteString(indent + clean(strings.Join(parts, ", ")) + "\n")
-	for _, r := range rs {
+	for _, r := range in.Rules {
 		if r != nil && r.ID == f.RuleID {
-			bw.WriteString(indent + "see " + r.HelpURI() + "\n")
+			bw.WriteString(indent + "see " + in.helpURI(r) + "\n")
 			break
 		}
 	}
+}
+
+// positionOf is where a finding is, as the text report shows it: line and
+// column in a source; for compiled code, the class (and its source line)
+// first, since a line of the archive means nothing.
+func positionOf(f *rules.Finding) string {
+	if f.Entry == "" || f.Class == "" {
+		return position(f.Region)
+	}
+	at := f.Class
+	if f.Method != "" {
+		at += "." + f.Method
+	}
+	if f.SourceLine > 0 {
+		at += ":" + strconv.Itoa(f.SourceLine)
+	}
+	return at
 }
 
 func position(r rules.Region) string {

@@ -32,8 +32,15 @@ func TestTextSummary(t *testing.T) {
 	if !strings.Contains(out, "  12:9  error    class-forname-caller-loader  Class.forName(name)") {
 		t.Errorf("finding line missing:\n%s", out)
 	}
-	if !strings.Contains(out, "kscan: src/main/java/com/acme/Broken.java:14: syntax error; scanned in part") {
-		t.Errorf("notification line missing:\n%s", out)
+	if strings.Contains(out, "Broken.java:14") {
+		t.Errorf("a notification in the report; they belong on standard error:\n%s", out)
+	}
+	var errw bytes.Buffer
+	if err := Notifications(&errw, richInput().Notifications, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errw.String(), "kscan: src/main/java/com/acme/Broken.java:14: syntax error; scanned in part") {
+		t.Errorf("notification line missing:\n%s", errw.String())
 	}
 	clean := string(textBytes(t, cleanInput(), TextOptions{}))
 	if !strings.HasPrefix(clean, "No findings.\n") {

@@ -14,6 +14,10 @@ import (
 // one entirely (go-sarif v2's own WriteFile opens without O_TRUNC, so a
 // shorter report would keep the old one's tail) and keeps its permissions;
 // a new file gets 0644.
+//
+// A device or a pipe (/dev/null, /dev/stdout, a named pipe a reader waits
+// on) is written in place: it cannot be renamed over, and a reader of a
+// pipe sees the report as it is written.
 func WriteFile(path string, write func(io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -21,7 +25,10 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	}
 	mode := os.FileMode(0o644)
 	if st, statErr := os.Stat(path); statErr == nil {
-		if !st.Mode().IsRegular() {
+		switch {
+		case st.Mode()&(os.ModeDevice|os.ModeCharDevice|os.ModeNamedPipe) != 0:
+			return writeInPlace(path, write)
+		case !st.Mode().IsRegular():
 			return &os.PathError{Op: "write", Path: path, Err: errors.New("not a regular file")}
 		}
 		mode = st.Mode().Perm()
@@ -53,4 +60,21 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
