@@ -52,6 +52,9 @@ fuzz-smoke:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseList$$' -fuzztime $(FUZZTIME) ./internal/batch/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./scanner/gitdiff/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./scanner/baseline/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseClassHead$$' -fuzztime $(FUZZTIME) ./scanner/scope/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseJavaHead$$' -fuzztime $(FUZZTIME) ./scanner/scope/
+	$(GO) test -run '^$$' -fuzz '^FuzzReadPOMBuild$$' -fuzztime $(FUZZTIME) ./scanner/scope/
 
 clean:
 	rm -rf bin
