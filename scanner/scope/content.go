@@ -1,8 +1,8 @@
 package scope
 
 import (
+	"bytes"
 	"encoding/binary"
-	"regexp"
 	"strings"
 )
 
@@ -10,69 +10,257 @@ import (
 type javaHead struct {
 	pkg     string
 	imports []string // without "static ", wildcards keep their ".*"
+	// annots are the annotations written before the first type body (on
+	// the type itself), by simple and by written name.
 	annots  map[string]bool
 	extends string // the superclass of the first class declared, as written
+	// body is what follows the first type header, searched for member
+	// annotations only when a rule needs them.
+	body []byte
 }
 
-var (
-	rePackage = regexp.MustCompile(`\bpackage\s+([\w.]+)\s*;`)
-	reImport  = regexp.MustCompile(`\bimport\s+(?:static\s+)?([\w.]+(?:\s*\.\s*\*)?)\s*;`)
-	reAnnot   = regexp.MustCompile(`@\s*([A-Za-z_][\w.]*)`)
-	reClass   = regexp.MustCompile(`\bclass\s+[A-Za-z_$][\w$]*\s*`)
-	reExtends = regexp.MustCompile(`^\s*extends\s+([A-Za-z_$][\w.$]*)`)
-)
-
-// parseJavaHead reads the package, imports, annotation names and the
-// superclass of the first class from the leading bytes of a source, with
-// comments and literals blanked out so that they cannot pose as code.
+// parseJavaHead reads the package, imports, type annotations and the
+// superclass of the first class from the leading bytes of a source. It
+// lexes the header once, skipping comments and literals, and stops at the
+// first type body.
 func parseJavaHead(src []byte) *javaHead {
-	code := blankCommentsAndLiterals(src)
 	h := &javaHead{annots: map[string]bool{}}
-	if m := rePackage.FindSubmatch(code); m != nil {
-		h.pkg = string(m[1])
-	}
-	for _, m := range reImport.FindAllSubmatch(code, -1) {
-		h.imports = append(h.imports, strings.ReplaceAll(string(m[1]), " ", ""))
-	}
-	for _, m := range reAnnot.FindAllSubmatch(code, -1) {
-		a := string(m[1])
-		h.annots[a] = true
-		if i := strings.LastIndexByte(a, '.'); i >= 0 {
-			h.annots[a[i+1:]] = true
+	n := len(src)
+	i := 0
+	var prev, typeKw string // the previous identifier; the type keyword seen
+	for i < n {
+		c := src[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+			i++
+		case c == '/' && i+1 < n && (src[i+1] == '/' || src[i+1] == '*'):
+			i = skipComment(src, i)
+		case c == '"' || c == '\'':
+			i = skipLiteral(src, i)
+		case c == '@':
+			j := skipSpace(src, i+1)
+			name, k := ident(src, j)
+			if name == "interface" { // @interface declares an annotation type
+				typeKw, prev, i = "interface", "", k
+				continue
+			}
+			if name != "" {
+				h.annots[name] = true
+				if d := strings.LastIndexByte(name, '.'); d >= 0 {
+					h.annots[name[d+1:]] = true
+				}
+			}
+			i = k
+			if j := skipSpace(src, i); j < n && src[j] == '(' {
+				i = skipParens(src, j)
+			}
+		case c == '<' && typeKw != "" && prev != "":
+			i = skipAngles(src, i)
+		case c == '{':
+			if typeKw != "" {
+				h.body = src[i:]
+				return h
+			}
+			i++
+		case isIdentStart(c):
+			name, k := ident(src, i)
+			i = k
+			switch {
+			case prev == "package" && h.pkg == "":
+				h.pkg = name
+			case prev == "import":
+				if name == "static" {
+					continue // prev stays "import"
+				}
+				if j := skipSpace(src, i); j < n && src[j] == '.' {
+					if k := skipSpace(src, j+1); k < n && src[k] == '*' {
+						name += ".*"
+						i = k + 1
+					}
+				}
+				h.imports = append(h.imports, name)
+			case name == "class" || name == "interface" || name == "enum" || name == "record":
+				if typeKw == "" {
+					typeKw = name
+				}
+			case name == "extends" && typeKw == "class" && h.extends == "" && prev != "extends":
+				if j := skipSpace(src, i); j < n {
+					if sup, k := ident(src, j); sup != "" {
+						h.extends = sup
+						i = k
+					}
+				}
+			}
+			prev = name
+		default:
+			i++
 		}
 	}
-	h.extends = superclass(code)
 	return h
 }
 
-// superclass returns the name after "extends" in the first class
-// declaration, skipping its type parameters (class G<T extends A> extends B).
-func superclass(code []byte) string {
-	loc := reClass.FindIndex(code)
-	if loc == nil {
-		return ""
+func isIdentStart(c byte) bool {
+	return c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80
+}
+
+func isIdentPart(c byte) bool { return isIdentStart(c) || (c >= '0' && c <= '9') }
+
+// ident reads a possibly qualified name (spaces around dots allowed) from
+// i; it returns "" when none starts there.
+func ident(src []byte, i int) (string, int) {
+	n := len(src)
+	if i >= n || !isIdentStart(src[i]) {
+		return "", i
 	}
-	rest := code[loc[1]:]
-	if len(rest) > 0 && rest[0] == '<' {
-		depth := 0
-		i := 0
-		for ; i < len(rest); i++ {
-			if rest[i] == '<' {
-				depth++
-			} else if rest[i] == '>' {
-				depth--
-				if depth == 0 {
-					break
-				}
+	var b strings.Builder
+	for {
+		j := i
+		for j < n && isIdentPart(src[j]) {
+			j++
+		}
+		b.Write(src[i:j])
+		k := skipSpace(src, j)
+		if k < n && src[k] == '.' {
+			m := skipSpace(src, k+1)
+			if m < n && isIdentStart(src[m]) {
+				b.WriteByte('.')
+				i = m
+				continue
 			}
 		}
-		if i >= len(rest) {
-			return ""
-		}
-		rest = rest[i+1:]
+		return b.String(), j
 	}
-	if m := reExtends.FindSubmatch(rest); m != nil {
-		return string(m[1])
+}
+
+func skipSpace(src []byte, i int) int {
+	for i < len(src) {
+		switch src[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+			i++
+		case '/':
+			if i+1 < len(src) && (src[i+1] == '/' || src[i+1] == '*') {
+				i = skipComment(src, i)
+				continue
+			}
+			return i
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func skipComment(src []byte, i int) int {
+	n := len(src)
+	if src[i+1] == '/' {
+		for i < n && src[i] != '\n' {
+			i++
+		}
+		return i
+	}
+	i += 2
+	for i+1 < n && !(src[i] == '*' && src[i+1] == '/') {
+		i++
+	}
+	return min(i+2, n)
+}
+
+// skipLiteral skips a string, character or text-block literal.
+func skipLiteral(src []byte, i int) int {
+	n := len(src)
+	if src[i] == '"' && i+2 < n && src[i+1] == '"' && src[i+2] == '"' {
+		j := i + 3
+		for j+2 < n && !(src[j] == '"' && src[j+1] == '"' && src[j+2] == '"' && src[j-1] != '\\') {
+			j++
+		}
+		return min(j+3, n)
+	}
+	q := src[i]
+	j := i + 1
+	for j < n && src[j] != q && src[j] != '\n' {
+		if src[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	return min(j+1, n)
+}
+
+// skipParens skips a balanced (...) group, literals and comments included.
+func skipParens(src []byte, i int) int {
+	depth := 0
+	for n := len(src); i < n; {
+		switch c := src[i]; {
+		case c == '(':
+			depth++
+			i++
+		case c == ')':
+			depth--
+			i++
+			if depth == 0 {
+				return i
+			}
+		case c == '"' || c == '\'':
+			i = skipLiteral(src, i)
+		case c == '/' && i+1 < n && (src[i+1] == '/' || src[i+1] == '*'):
+			i = skipComment(src, i)
+		default:
+			i++
+		}
+	}
+	return i
+}
+
+// skipAngles skips the type parameters of a declaration.
+func skipAngles(src []byte, i int) int {
+	depth := 0
+	for n := len(src); i < n; i++ {
+		switch src[i] {
+		case '<':
+			depth++
+		case '>':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case '{', ';':
+			return i
+		}
+	}
+	return i
+}
+
+// testAnnotation returns the first test annotation the source uses (on
+// the type or, searching the body with comments and literals blanked, on
+// a member), or "".
+func (h *javaHead) testAnnotation() string {
+	for _, a := range testAnnotations {
+		if h.annots[a] {
+			return a
+		}
+	}
+	if len(h.body) == 0 {
+		return ""
+	}
+	body := blankCommentsAndLiterals(h.body)
+	for _, a := range testAnnotations {
+		for off := 0; ; {
+			k := bytes.Index(body[off:], []byte("@"+a))
+			if k < 0 {
+				break
+			}
+			end := off + k + 1 + len(a)
+			if end >= len(body) || !isIdentPart(body[end]) {
+				return a
+			}
+			off = end
+		}
+		// a qualified use: @org.junit.Test
+		if bytes.Contains(body, []byte("."+a+" ")) || bytes.Contains(body, []byte("."+a+"\n")) || bytes.Contains(body, []byte("."+a+"(")) {
+			if bytes.Contains(body, []byte("@org.junit")) || bytes.Contains(body, []byte("@org.testng")) {
+				return a
+			}
+		}
 	}
 	return ""
 }
@@ -233,10 +421,8 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 		return Decision{Class: Benchmark, Reason: "imports com.google.caliper (Caliper)"}, true
 	}
 	if h.imports1("org.junit.", "junit.framework.", "org.testng.") != "" {
-		for _, a := range testAnnotations {
-			if h.annots[a] {
-				return Decision{Class: Test, Reason: "JUnit/TestNG test class (@" + a + ")"}, true
-			}
+		if a := h.testAnnotation(); a != "" {
+			return Decision{Class: Test, Reason: "JUnit/TestNG test class (@" + a + ")"}, true
 		}
 	}
 	return Decision{}, false

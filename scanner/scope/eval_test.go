@@ -25,7 +25,10 @@ import (
 // separator; each directory is a tree, or holds trees (src/ and eval/ of
 // the corpus: every subdirectory of a directory without a build file is a
 // tree). KSCAN_SCOPE_SEED (default 1) and KSCAN_SCOPE_SAMPLE (default 50)
-// choose the sample; KSCAN_SCOPE_OUT writes every decision as TSV.
+// choose the sample; KSCAN_SCOPE_HARD=1 samples only decisions that the
+// Maven default layout does not make (reasons other than "src/test/ source
+// set" and "main source set src/main/"); KSCAN_SCOPE_OUT writes every
+// decision as TSV.
 func TestCorpusEval(t *testing.T) {
 	env := os.Getenv("KSCAN_SCOPE_CORPUS")
 	if env == "" {
@@ -82,8 +85,12 @@ func TestCorpusEval(t *testing.T) {
 		w.Flush()
 		f.Close()
 	}
+	hard := os.Getenv("KSCAN_SCOPE_HARD") == "1"
 	var prod, non []int
 	for i, r := range all {
+		if hard && (r.d.Reason == "src/test/ source set" || r.d.Reason == "main source set src/main/") {
+			continue
+		}
 		if r.d.Production() {
 			prod = append(prod, i)
 		} else {
@@ -95,7 +102,7 @@ func TestCorpusEval(t *testing.T) {
 		name string
 		idx  []int
 	}{{"non-production", non}, {"production", prod}} {
-		fmt.Printf("\nsample of %d %s decisions (seed %d):\n", n, side.name, seed)
+		fmt.Printf("\nsample of %d of %d %s decisions (seed %d, hard %v):\n", n, len(side.idx), side.name, seed, hard)
 		pick := rng.Perm(len(side.idx))
 		if len(pick) > n {
 			pick = pick[:n]

@@ -22,7 +22,7 @@ func (c *Classifier) File(rel string, head []byte) Decision {
 	st := c.dir(dirRel)
 	ext := strings.ToLower(path.Ext(base))
 	var jh *javaHead
-	if ext == ".java" && head != nil {
+	if ext == ".java" && head != nil && (st.d.Production() || st.byName) {
 		jh = parseJavaHead(head)
 		st = c.refine(st, dirRel, jh.pkg)
 	}
@@ -256,27 +256,53 @@ func (c *Classifier) superclassSignal(dirRel string, h *javaHead, main bool) (De
 	if !ok {
 		return Decision{}, false
 	}
-	seen := map[string]bool{}
-	for depth := 0; depth < maxSuperDepth && h.extends != ""; depth++ {
-		q := h.resolve(h.extends, "")
-		if !strings.Contains(q, ".") {
-			return Decision{}, false
-		}
-		rel := path.Join(srcRoot, strings.ReplaceAll(q, ".", "/")+".java")
-		if seen[rel] || !c.exists(rel) {
-			return Decision{}, false
-		}
-		seen[rel] = true
-		head, err := c.readHead(rel)
-		if err != nil {
-			return Decision{}, false
-		}
-		h = parseJavaHead(head)
-		if d, ok := extendsSignal(h, main); ok {
-			return d, true
+	return c.superOf(srcRoot, h, main, 0)
+}
+
+type superKey struct {
+	rel  string
+	main bool
+}
+
+type superResult struct {
+	d  Decision
+	ok bool
+}
+
+// superOf reads the superclass of h, found as a source under srcRoot, and
+// its superclasses in turn; results are kept per source file.
+func (c *Classifier) superOf(srcRoot string, h *javaHead, main bool, depth int) (Decision, bool) {
+	if h.extends == "" || depth >= maxSuperDepth {
+		return Decision{}, false
+	}
+	q := h.resolve(h.extends, "")
+	if !strings.Contains(q, ".") {
+		return Decision{}, false
+	}
+	rel := path.Join(srcRoot, strings.ReplaceAll(q, ".", "/")+".java")
+	key := superKey{rel, main}
+	c.mu.Lock()
+	r, done := c.supers[key]
+	c.mu.Unlock()
+	if done {
+		return r.d, r.ok
+	}
+	c.mu.Lock()
+	c.supers[key] = superResult{} // a cycle ends here
+	c.mu.Unlock()
+	if c.exists(rel) {
+		if head, err := c.readHead(rel); err == nil {
+			sh := parseJavaHead(head)
+			r.d, r.ok = extendsSignal(sh, main)
+			if !r.ok {
+				r.d, r.ok = c.superOf(srcRoot, sh, main, depth+1)
+			}
 		}
 	}
-	return Decision{}, false
+	c.mu.Lock()
+	c.supers[key] = r
+	c.mu.Unlock()
+	return r.d, r.ok
 }
 
 // sourceRoot is the directory a source's package path starts in.

@@ -72,6 +72,14 @@ func isTestWord(w string) bool {
 		(strings.HasSuffix(w, "tests") && w != "contests" && w != "attests")
 }
 
+// testsWord reports a word that names tests rather than a library for
+// them (guava-tests, netty-testsuite, zookeeper-it; not spring-test or
+// hibernate-testing).
+func testsWord(w string) bool {
+	return w == "tests" || w == "testsuite" || w == "testsuites" || w == "it" || w == "its" ||
+		w == "itest" || w == "itests" || (strings.HasSuffix(w, "tests") && w != "contests" && w != "attests")
+}
+
 // nameClass reads a directory or module name. module is set for a
 // directory with a build file: there a trailing "-it" / "-its"
 // (zookeeper-it, log4j-core-its) names integration tests, a trailing

@@ -119,6 +119,7 @@ type Classifier struct {
 	modules  map[string]*module // by directory
 	poms     map[string]*pomFile
 	testPkgs map[string]bool
+	supers   map[superKey]superResult
 
 	consumersOnce sync.Once
 	consumers     map[string]int // artifactId -> modules in the tree that depend on it
@@ -133,7 +134,7 @@ func New(root string, opts Options) *Classifier {
 			root = abs
 		}
 	}
-	return &Classifier{root: root, opts: opts, dirs: map[string]*dirState{}, modules: map[string]*module{}, poms: map[string]*pomFile{}, testPkgs: map[string]bool{}}
+	return &Classifier{root: root, opts: opts, dirs: map[string]*dirState{}, modules: map[string]*module{}, poms: map[string]*pomFile{}, testPkgs: map[string]bool{}, supers: map[superKey]superResult{}}
 }
 
 // ValidateOverrides reports a malformed glob before a scan starts.
@@ -273,6 +274,9 @@ func (c *Classifier) child(p *dirState, parentRel, name, rel string, pkgFrom int
 	s := &dirState{d: p.d, depth: p.depth + 1, mod: p.mod, main: p.main, byName: p.byName, nameDepth: p.nameDepth, testPkg: p.testPkg}
 	if !p.d.Production() {
 		s.pkg = p.pkg
+		if p.d.Class == TestSupport && !p.pkg {
+			c.testsOfLibrary(p, s, name, rel)
+		}
 		return s
 	}
 	if name == "archetype-resources" {
@@ -343,7 +347,7 @@ func (c *Classifier) child(p *dirState, parentRel, name, rel string, pkgFrom int
 			// JUnit on the compile class path of a module named as tests
 			// (guava-tests, netty-testsuite) makes tests, not a library.
 			if m.decision.Class == TestSupport {
-				if cls, word := nameClass(name, true); cls == Test {
+				if cls, word := nameClass(name, true); cls == Test && testsWord(word) {
 					s.d = Decision{Class: Test, Reason: nameReason(Test, name, word, true), At: rel}
 				}
 			}
@@ -381,6 +385,26 @@ func (c *Classifier) child(p *dirState, parentRel, name, rel string, pkgFrom int
 		}
 	}
 	return s
+}
+
+// testsOfLibrary finds the tests of a test-support library (spring-test's
+// src/test, guava-testlib's test/): they are test scope, not the library.
+func (c *Classifier) testsOfLibrary(p, s *dirState, name, rel string) {
+	switch {
+	case p.set || p.lang:
+		s.pkg = true
+	case p.src:
+		s.set = true
+		if cls, known := setClass(name); known && cls == Test {
+			s.d = Decision{Class: Test, Reason: fmt.Sprintf("src/%s/ source set", name), At: rel}
+		}
+	case name == "src":
+		s.src = true
+	case packageRoots[name]:
+		s.pkg = true
+	case name == "test" || name == "tests":
+		s.d = Decision{Class: Test, Reason: nameReason(Test, name, name, false), At: rel}
+	}
 }
 
 // packageDir reads a package directory outside a main source set: a

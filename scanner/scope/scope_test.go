@@ -134,6 +134,8 @@ var treeTests = map[string][]want{
 		{"spring-core/src/main/java/org/springframework/util/ClassUtils.java", Production, "main source set"},
 		{"spring-core/src/test/java/org/springframework/util/ClassUtilsTests.java", Test, "src/test/"},
 		{"spring-test/src/main/java/org/springframework/mock/web/MockServletContext.java", TestSupport, "test-support module spring-test"},
+		// the tests of a test-support library are test scope
+		{"spring-test/src/test/java/org/springframework/test/util/ReflectionTestUtilsTests.java", Test, "src/test/ source set"},
 		{"buildSrc/src/main/groovy/org/springframework/build/gradle/MergePlugin.java", BuildTool, "buildSrc"},
 		{"gradle/wrapper/gradle-wrapper.jar", BuildTool, "wrapper"},
 		{"gradle/wrapper/gradle-wrapper.properties", BuildTool, "wrapper"},
@@ -151,6 +153,7 @@ var treeTests = map[string][]want{
 	"guava": {
 		{"guava/src/com/google/common/base/Preconditions.java", Production, ""},
 		{"guava-testlib/src/com/google/common/testing/EqualsTester.java", TestSupport, "test-support module guava-testlib (junit:junit in compile scope)"},
+		{"guava-testlib/test/com/google/common/testing/EqualsTesterTest.java", Test, "test directory test/"},
 		{"guava-tests/test/com/google/common/base/PreconditionsTest.java", Test, "test module guava-tests"},
 		{"guava-tests/benchmark/com/google/common/base/StringsBenchmark.java", Test, "test module guava-tests"},
 	},
@@ -201,7 +204,8 @@ var treeTests = map[string][]want{
 	},
 	"slf4j": {
 		{"slf4j-api/src/main/java/org/slf4j/LoggerFactory.java", Production, "main source set"},
-		{"integration/src/test/java/org/slf4j/OldAPIVersionMismatchAssertionTest.java", TestSupport, "test-support module integration (junit:junit in compile scope)"},
+		// JUnit on the compile class path, but these are tests of the module
+		{"integration/src/test/java/org/slf4j/OldAPIVersionMismatchAssertionTest.java", Test, "src/test/ source set"},
 		{"log4j-over-slf4j/src/main/java/org/apache/log4j/Category.java", Production, "main source set"},
 		{"log4j-over-slf4j/compatibility/src/main/java/test/Log4j12Calls.java", Test, "test package test.*"},
 	},
