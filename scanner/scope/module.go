@@ -121,6 +121,28 @@ func (c *Classifier) loadModule(rel string) *module {
 	return nil
 }
 
+// toolDir recognises a directory whose code runs inside a build tool or
+// an IDE by the descriptor it holds: a Maven archetype (its
+// archetype-resources are project templates) or an Eclipse plugin
+// (plugin.xml declaring org.eclipse extension points).
+func (c *Classifier) toolDir(rel string) (Decision, bool) {
+	if c.root == "" {
+		return Decision{}, false
+	}
+	for _, p := range []string{"src/main/resources/archetype-resources", "src/main/resources/META-INF/maven/archetype-metadata.xml", "src/main/resources/META-INF/archetype.xml"} {
+		if _, err := os.Stat(c.abs(path.Join(rel, p))); err == nil {
+			return Decision{Class: BuildTool, Reason: "Maven archetype (" + p + ")", At: at(rel)}, true
+		}
+	}
+	if f := path.Join(rel, "plugin.xml"); c.exists(f) {
+		if data, err := c.readFile(f, safefs.MaxBuildFile); err == nil &&
+			bytes.Contains(data, []byte("<plugin")) && bytes.Contains(data, []byte(`point="org.eclipse.`)) {
+			return Decision{Class: BuildTool, Reason: "Eclipse plugin (plugin.xml)", At: at(rel)}, true
+		}
+	}
+	return Decision{}, false
+}
+
 // pomFile is a parsed pom.xml and the build settings ParsePOM leaves out.
 type pomFile struct {
 	pom   *deps.POM

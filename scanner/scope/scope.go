@@ -30,8 +30,10 @@ const (
 	Benchmark
 	// Example is examples, samples and demos.
 	Example
-	// BuildTool is code that runs inside a build tool: Maven plugins, Ant
-	// tasks (and Ant itself), Gradle build logic, build wrappers.
+	// BuildTool is code that runs inside a build tool or an IDE: Maven
+	// plugins and archetypes, Ant tasks (and Ant itself), annotation
+	// processors, doclets, Gradle build logic, build wrappers, Eclipse
+	// plugins.
 	BuildTool
 	// Packaging is a build file or archive that lists or bundles code
 	// without being a class path: assembly and distribution poms, BOMs,
@@ -353,6 +355,10 @@ func (c *Classifier) child(p *dirState, parentRel, name, rel string, pkgFrom int
 			}
 			return s
 		}
+	}
+	if d, ok := c.toolDir(rel); ok {
+		s.d = d
+		return s
 	}
 	switch name {
 	case "src":

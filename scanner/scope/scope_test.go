@@ -188,6 +188,8 @@ var treeTests = map[string][]want{
 		{"java/demo/simple/SimpleApp.java", Example, "example directory demo/"},
 		// "it" is Italian here, not integration tests
 		{"maven2/derbyLocale_it/pom.xml", Production, ""},
+		{"plugins/eclipse/org.apache.derby.ui/src/org/apache/derby/ui/actions/StopAction.java", BuildTool, "Eclipse plugin (plugin.xml)"},
+		{"plugins/eclipse/org.apache.derby.notui/build.properties", Production, ""},
 	},
 	"zookeeper": {
 		{"zookeeper-server/src/main/java/org/apache/zookeeper/server/ZooKeeperServerMain.java", Production, "main source set"},
@@ -201,6 +203,8 @@ var treeTests = map[string][]want{
 		{"maven-resolver-test-util/src/main/java/org/eclipse/aether/internal/test/util/TestUtils.java", TestSupport, "test-support module maven-resolver-test-util (name)"},
 		{"maven-resolver-demos/maven-resolver-demo-maven-plugin/src/main/java/org/apache/maven/resolver/examples/maven/ResolveArtifactMojo.java", Example, "example module maven-resolver-demos"},
 		{"maven-resolver-demos/maven-resolver-demo-snippets/src/main/data/demo.jar", Example, "example module maven-resolver-demos"},
+		{"maven-resolver-archetype/pom.xml", BuildTool, "Maven archetype (src/main/resources/archetype-resources)"},
+		{"maven-resolver-archetype/src/main/resources/archetype-resources/src/main/java/App.java", BuildTool, "Maven archetype"},
 	},
 	"slf4j": {
 		{"slf4j-api/src/main/java/org/slf4j/LoggerFactory.java", Production, "main source set"},
