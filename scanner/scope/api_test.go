@@ -465,3 +465,49 @@ func TestTokens(t *testing.T) {
 		}
 	}
 }
+
+// Decisions do not depend on the order or concurrency of the calls that
+// fill the classifier's caches.
+func TestConcurrentSameAsSequential(t *testing.T) {
+	root := filepath.Join("testdata", "jetty")
+	var rels []string
+	var heads [][]byte
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rels = append(rels, filepath.ToSlash(rel))
+		h, _ := readHead(p)
+		heads = append(heads, h)
+		return nil
+	})
+	seq := New(root, Options{})
+	want := make([]Decision, len(rels))
+	for i := range rels {
+		want[i] = seq.File(rels[i], heads[i])
+	}
+	par := New(root, Options{})
+	got := make([]Decision, len(rels))
+	done := make(chan bool)
+	for w := 0; w < 8; w++ {
+		go func(w int) {
+			for k := range rels {
+				i := (k + w*7) % len(rels) // each worker starts elsewhere
+				d := par.File(rels[i], heads[i])
+				if w == 0 {
+					got[i] = d
+				}
+			}
+			done <- true
+		}(w)
+	}
+	for w := 0; w < 8; w++ {
+		<-done
+	}
+	for i := range rels {
+		if got[i].String() != want[i].String() {
+			t.Errorf("%s: concurrent %s, sequential %s", rels[i], got[i], want[i])
+		}
+	}
+}
