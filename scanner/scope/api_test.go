@@ -113,6 +113,11 @@ func TestDirAndHints(t *testing.T) {
 	if d := c.File("jetty-start/pom.xml", nil); len(d.Hints) != 1 {
 		t.Errorf("jetty-start/pom.xml: %+v", d)
 	}
+	// at the root, JUnit in compile scope is a hint, not a decision
+	if d := New(filepath.Join("testdata", "sloppy"), Options{}).File("pom.xml", nil); !d.Production() || len(d.Hints) != 1 ||
+		!strings.Contains(d.Hints[0], "test-support module orders-app (junit:junit in compile scope); the scanned root is kept as production") {
+		t.Errorf("sloppy root: %+v", d)
+	}
 	// a parent pom out of the tree leaves JUnit's scope unknown: a hint, not a decision
 	o := New(filepath.Join("testdata", "orphan"), Options{})
 	if d := o.Dir(""); !d.Production() || len(d.Hints) != 1 || !strings.Contains(d.Hints[0], "scope of junit:junit not known") {

@@ -39,8 +39,12 @@
 //     run its Ant tasks.
 //   - A distribution pom or a BOM sets aside the pom file alone: the
 //     sources of a pom-packaged module can still ship (log4j-api-java9).
-//   - The scanned root's own name is never read: scanning a project called
-//     foo-demo means its code is wanted.
+//   - The scanned root's own name is never read, and what its dependencies
+//     suggest (JUnit in compile scope, JMH) is only a hint: scanning a
+//     project called foo-demo, or one that forgot JUnit's scope, means its
+//     code is wanted. Facts about the artifact (packaging maven-plugin)
+//     still hold there. A pom-packaged module's dependencies are its
+//     children's, so they decide nothing for it.
 //   - A main source set (src/main or a declared sourceDirectory) is
 //     production whatever its package names say (org.jsoup.examples ships
 //     in the jsoup jar); test imports there make a test-support library

@@ -223,8 +223,23 @@ func (c *Classifier) readPOMModule(m *module) {
 	if p.GroupID == "org.apache.ant" {
 		decide(BuildTool, "Apache Ant (groupId org.apache.ant)")
 	}
-	// Benchmark harnesses first: a JMH module often has JUnit on its
-	// compile class path too (netty-microbench).
+	// What a module's dependencies say about its own code. Not for a
+	// pom-packaged module: its dependencies are its children's, and a
+	// parent that forgot JUnit's scope must not set the whole tree aside.
+	// At the root a guess hides everything scanned, so there it is a hint.
+	if p.Packaging != "pom" {
+		c.dependencySignals(m, p, name, decide)
+	}
+	if mc := pf.build.mainClass; mc != "" && !strings.Contains(mc, "${") {
+		m.hints = append(m.hints, c.launcherHint(m.file, mc, p.ArtifactID))
+	}
+}
+
+// dependencySignals reads a JMH or Caliper dependency (a benchmark
+// module) and JUnit or TestNG on the compile class path (a test-support
+// library); benchmark harnesses first, as a JMH module often has JUnit on
+// its compile class path too (netty-microbench).
+func (c *Classifier) dependencySignals(m *module, p *deps.POM, name string, decide func(Class, string)) {
 	for _, kind := range []Class{Benchmark, Test} {
 		for _, d := range p.Dependencies {
 			if testOrBench(d.GroupID, d.ArtifactID) != kind {
@@ -233,19 +248,25 @@ func (c *Classifier) readPOMModule(m *module) {
 			scope, known := c.effectiveScope(m.file, p, d)
 			ga := d.GroupID + ":" + d.ArtifactID
 			if !known || strings.Contains(scope, "${") {
-				m.hints = append(m.hints, fmt.Sprintf("%s: scope of %s not known (parent not in the tree)", m.file, ga))
+				m.hints = append(m.hints, fmt.Sprintf("%s: scope of %s not known (no scope here and the parent is not in the tree, or a property)", m.file, ga))
 				continue
 			}
+			var cls Class
+			var reason string
 			switch {
 			case kind == Benchmark && (scope == "compile" || scope == "runtime" || scope == "provided"):
-				decide(Benchmark, fmt.Sprintf("benchmark module %s (depends on %s)", name, d.GroupID))
+				cls, reason = Benchmark, fmt.Sprintf("benchmark module %s (depends on %s)", name, d.GroupID)
 			case kind == Test && scope == "compile":
-				decide(TestSupport, fmt.Sprintf("test-support module %s (%s in compile scope)", name, ga))
+				cls, reason = TestSupport, fmt.Sprintf("test-support module %s (%s in compile scope)", name, ga)
+			default:
+				continue
 			}
+			if m.rel == "" {
+				m.hints = append(m.hints, fmt.Sprintf("%s: %s; the scanned root is kept as production", m.file, reason))
+				continue
+			}
+			decide(cls, reason)
 		}
-	}
-	if mc := pf.build.mainClass; mc != "" && !strings.Contains(mc, "${") {
-		m.hints = append(m.hints, c.launcherHint(m.file, mc, p.ArtifactID))
 	}
 }
 
@@ -288,7 +309,7 @@ func (c *Classifier) effectiveScope(file string, p *deps.POM, d deps.PomDependen
 				return md.Scope, true
 			}
 		}
-		if p.Parent == nil {
+		if p.Parent == nil || plainParents[p.Parent.GroupID+":"+p.Parent.ArtifactID] {
 			return "compile", true
 		}
 		next, nextFile := c.parentPOM(file, p.Parent)
@@ -299,6 +320,11 @@ func (c *Classifier) effectiveScope(file string, p *deps.POM, d deps.PomDependen
 	}
 	return "", false
 }
+
+// plainParents are public parent poms that manage no test framework or
+// benchmark harness (the ASF parent, Sonatype's OSS parent): a chain that
+// reaches one ends there.
+var plainParents = setOf("org.apache:apache", "org.sonatype.oss:oss-parent")
 
 // parentPOM finds the parent pom in the tree by its relativePath, checking
 // that it is the declared parent.
@@ -335,7 +361,8 @@ func (c *Classifier) launcherHint(file, mainClass, artifactID string) string {
 }
 
 // consumerCount counts the poms of the tree that declare a non-test
-// dependency on artifactID (read once per classifier).
+// dependency on artifactID, pom-packaged ones left out (read once per
+// classifier).
 func (c *Classifier) consumerCount(artifactID string) int {
 	c.consumersOnce.Do(func() {
 		c.consumers = map[string]int{}
@@ -361,8 +388,8 @@ func (c *Classifier) consumerCount(artifactID string) int {
 		sort.Strings(files)
 		for _, f := range files {
 			pf := c.pom(f)
-			if pf.err != nil {
-				continue
+			if pf.err != nil || pf.pom.Packaging == "pom" {
+				continue // a distribution or aggregator pom lists, it does not consume
 			}
 			for _, d := range pf.pom.Dependencies {
 				if d.Scope != "test" {
@@ -543,14 +570,21 @@ func (c *Classifier) readGradleModule(m *module) {
 	}
 	for _, sm := range gradleMainDep.FindAllSubmatch(data, -1) {
 		g, a := string(sm[1]), string(sm[2])
+		var d Decision
 		switch testOrBench(g, a) {
 		case Benchmark:
-			m.decision = Decision{Class: Benchmark, Reason: fmt.Sprintf("benchmark module %s (depends on %s)", name, g), At: at(m.rel)}
-			return
+			d = Decision{Class: Benchmark, Reason: fmt.Sprintf("benchmark module %s (depends on %s)", name, g), At: at(m.rel)}
 		case Test:
-			m.decision = Decision{Class: TestSupport, Reason: fmt.Sprintf("test-support module %s (%s:%s on a main configuration)", name, g, a), At: at(m.rel)}
+			d = Decision{Class: TestSupport, Reason: fmt.Sprintf("test-support module %s (%s:%s on a main configuration)", name, g, a), At: at(m.rel)}
+		default:
+			continue
+		}
+		if m.rel == "" {
+			m.hints = append(m.hints, fmt.Sprintf("%s: %s; the scanned root is kept as production", m.file, d.Reason))
 			return
 		}
+		m.decision = d
+		return
 	}
 }
 

@@ -213,6 +213,16 @@ var treeTests = map[string][]want{
 		{"log4j-over-slf4j/src/main/java/org/apache/log4j/Category.java", Production, "main source set"},
 		{"log4j-over-slf4j/compatibility/src/main/java/test/Log4j12Calls.java", Test, "test package test.*"},
 	},
+	// JUnit without a scope in the scanned project's own pom: a hint only
+	"sloppy": {
+		{"src/main/java/com/example/app/OrdersApp.java", Production, "main source set"},
+		{"pom.xml", Production, ""},
+	},
+	// a parent's dependencies are its children's: they set nothing aside
+	"sloppyparent": {
+		{"pom.xml", Production, ""},
+		{"core/src/main/java/com/example/core/Core.java", Production, "main source set"},
+	},
 	"orphan": {
 		// JUnit without a scope and a parent outside the tree: not decided
 		{"src/main/java/com/example/orphan/Lib.java", Production, "main source set"},
