@@ -52,6 +52,9 @@ fuzz-smoke:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseList$$' -fuzztime $(FUZZTIME) ./internal/batch/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDiff$$' -fuzztime $(FUZZTIME) ./scanner/gate/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBaseline$$' -fuzztime $(FUZZTIME) ./scanner/gate/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseClassHead$$' -fuzztime $(FUZZTIME) ./scanner/scope/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseJavaHead$$' -fuzztime $(FUZZTIME) ./scanner/scope/
+	$(GO) test -run '^$$' -fuzz '^FuzzReadPOMBuild$$' -fuzztime $(FUZZTIME) ./scanner/scope/
 
 clean:
 	rm -rf bin

@@ -1,0 +1,532 @@
+package scope
+
+import (
+	"bytes"
+	"encoding/binary"
+	"strings"
+)
+
+// javaHead is what the first bytes of a Java source say about it.
+type javaHead struct {
+	pkg     string
+	imports []string // without "static ", wildcards keep their ".*"
+	// annots are the annotations written before the first type body (on
+	// the type itself), by simple and by written name.
+	annots  map[string]bool
+	extends string // the superclass of the first class declared, as written
+	// body is what follows the first type header, searched for member
+	// annotations only when a rule needs them.
+	body []byte
+}
+
+// parseJavaHead reads the package, imports, type annotations and the
+// superclass of the first class from the leading bytes of a source. It
+// lexes the header once, skipping comments and literals, and stops at the
+// first type body.
+func parseJavaHead(src []byte) *javaHead {
+	h := &javaHead{annots: map[string]bool{}}
+	n := len(src)
+	i := 0
+	var prev, typeKw string // the previous identifier; the type keyword seen
+	for i < n {
+		c := src[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+			i++
+		case c == '/' && i+1 < n && (src[i+1] == '/' || src[i+1] == '*'):
+			i = skipComment(src, i)
+		case c == '"' || c == '\'':
+			i = skipLiteral(src, i)
+		case c == '@':
+			j := skipSpace(src, i+1)
+			name, k := ident(src, j)
+			if name == "interface" { // @interface declares an annotation type
+				typeKw, prev, i = "interface", "", k
+				continue
+			}
+			if name != "" {
+				h.annots[name] = true
+				if d := strings.LastIndexByte(name, '.'); d >= 0 {
+					h.annots[name[d+1:]] = true
+				}
+			}
+			i = k
+			if j := skipSpace(src, i); j < n && src[j] == '(' {
+				i = skipParens(src, j)
+			}
+		case c == '<' && typeKw != "" && prev != "":
+			i = skipAngles(src, i)
+		case c == '{':
+			if typeKw != "" {
+				h.body = src[i:]
+				return h
+			}
+			i++
+		case isIdentStart(c):
+			name, k := ident(src, i)
+			i = k
+			switch {
+			case prev == "package" && h.pkg == "":
+				h.pkg = name
+			case prev == "import":
+				if name == "static" {
+					continue // prev stays "import"
+				}
+				if j := skipSpace(src, i); j < n && src[j] == '.' {
+					if k := skipSpace(src, j+1); k < n && src[k] == '*' {
+						name += ".*"
+						i = k + 1
+					}
+				}
+				h.imports = append(h.imports, name)
+			case name == "class" || name == "interface" || name == "enum" || name == "record":
+				if typeKw == "" {
+					typeKw = name
+				}
+			case name == "extends" && typeKw == "class" && h.extends == "" && prev != "extends":
+				if j := skipSpace(src, i); j < n {
+					if sup, k := ident(src, j); sup != "" {
+						h.extends = sup
+						i = k
+					}
+				}
+			}
+			prev = name
+		default:
+			i++
+		}
+	}
+	return h
+}
+
+func isIdentStart(c byte) bool {
+	return c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80
+}
+
+func isIdentPart(c byte) bool { return isIdentStart(c) || (c >= '0' && c <= '9') }
+
+// ident reads a possibly qualified name (spaces around dots allowed) from
+// i; it returns "" when none starts there.
+func ident(src []byte, i int) (string, int) {
+	n := len(src)
+	if i >= n || !isIdentStart(src[i]) {
+		return "", i
+	}
+	var b strings.Builder
+	for {
+		j := i
+		for j < n && isIdentPart(src[j]) {
+			j++
+		}
+		b.Write(src[i:j])
+		k := skipSpace(src, j)
+		if k < n && src[k] == '.' {
+			m := skipSpace(src, k+1)
+			if m < n && isIdentStart(src[m]) {
+				b.WriteByte('.')
+				i = m
+				continue
+			}
+		}
+		return b.String(), j
+	}
+}
+
+func skipSpace(src []byte, i int) int {
+	for i < len(src) {
+		switch src[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+			i++
+		case '/':
+			if i+1 < len(src) && (src[i+1] == '/' || src[i+1] == '*') {
+				i = skipComment(src, i)
+				continue
+			}
+			return i
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func skipComment(src []byte, i int) int {
+	n := len(src)
+	if src[i+1] == '/' {
+		for i < n && src[i] != '\n' {
+			i++
+		}
+		return i
+	}
+	i += 2
+	for i+1 < n && !(src[i] == '*' && src[i+1] == '/') {
+		i++
+	}
+	return min(i+2, n)
+}
+
+// skipLiteral skips a string, character or text-block literal.
+func skipLiteral(src []byte, i int) int {
+	n := len(src)
+	if src[i] == '"' && i+2 < n && src[i+1] == '"' && src[i+2] == '"' {
+		j := i + 3
+		for j+2 < n && !(src[j] == '"' && src[j+1] == '"' && src[j+2] == '"' && src[j-1] != '\\') {
+			j++
+		}
+		return min(j+3, n)
+	}
+	q := src[i]
+	j := i + 1
+	for j < n && src[j] != q && src[j] != '\n' {
+		if src[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	return min(j+1, n)
+}
+
+// skipParens skips a balanced (...) group, literals and comments included.
+func skipParens(src []byte, i int) int {
+	depth := 0
+	for n := len(src); i < n; {
+		switch c := src[i]; {
+		case c == '(':
+			depth++
+			i++
+		case c == ')':
+			depth--
+			i++
+			if depth == 0 {
+				return i
+			}
+		case c == '"' || c == '\'':
+			i = skipLiteral(src, i)
+		case c == '/' && i+1 < n && (src[i+1] == '/' || src[i+1] == '*'):
+			i = skipComment(src, i)
+		default:
+			i++
+		}
+	}
+	return i
+}
+
+// skipAngles skips the type parameters of a declaration.
+func skipAngles(src []byte, i int) int {
+	depth := 0
+	for n := len(src); i < n; i++ {
+		switch src[i] {
+		case '<':
+			depth++
+		case '>':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case '{', ';':
+			return i
+		}
+	}
+	return i
+}
+
+// testAnnotation returns the first test annotation the source uses (on
+// the type or, searching the body with comments and literals blanked, on
+// a member), or "".
+func (h *javaHead) testAnnotation() string {
+	for _, a := range testAnnotations {
+		if h.annots[a] {
+			return a
+		}
+	}
+	if len(h.body) == 0 {
+		return ""
+	}
+	body := blankCommentsAndLiterals(h.body)
+	for _, a := range testAnnotations {
+		for off := 0; ; {
+			k := bytes.Index(body[off:], []byte("@"+a))
+			if k < 0 {
+				break
+			}
+			end := off + k + 1 + len(a)
+			if end >= len(body) || !isIdentPart(body[end]) {
+				return a
+			}
+			off = end
+		}
+		// a qualified use: @org.junit.Test
+		if bytes.Contains(body, []byte("."+a+" ")) || bytes.Contains(body, []byte("."+a+"\n")) || bytes.Contains(body, []byte("."+a+"(")) {
+			if bytes.Contains(body, []byte("@org.junit")) || bytes.Contains(body, []byte("@org.testng")) {
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+// blankCommentsAndLiterals replaces comments, string and character
+// literals (text blocks included) with spaces, keeping newlines.
+func blankCommentsAndLiterals(src []byte) []byte {
+	out := make([]byte, len(src))
+	copy(out, src)
+	blank := func(i, j int) {
+		for k := i; k < j && k < len(out); k++ {
+			if out[k] != '\n' {
+				out[k] = ' '
+			}
+		}
+	}
+	n := len(src)
+	for i := 0; i < n; {
+		switch {
+		case src[i] == '/' && i+1 < n && src[i+1] == '/':
+			j := i
+			for j < n && src[j] != '\n' {
+				j++
+			}
+			blank(i, j)
+			i = j
+		case src[i] == '/' && i+1 < n && src[i+1] == '*':
+			j := i + 2
+			for j+1 < n && !(src[j] == '*' && src[j+1] == '/') {
+				j++
+			}
+			j += 2
+			blank(i, j)
+			i = j
+		case src[i] == '"' && i+2 < n && src[i+1] == '"' && src[i+2] == '"':
+			j := i + 3
+			for j+2 < n && !(src[j] == '"' && src[j+1] == '"' && src[j+2] == '"' && src[j-1] != '\\') {
+				j++
+			}
+			j += 3
+			blank(i+1, j-1)
+			i = j
+		case src[i] == '"' || src[i] == '\'':
+			q := src[i]
+			j := i + 1
+			for j < n && src[j] != q && src[j] != '\n' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			blank(i+1, j)
+			i = j + 1
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// resolve turns a simple type name into a qualified one through the
+// imports (exact first, then wildcards with the given prefix), else the
+// file's package.
+func (h *javaHead) resolve(name, wildcardPrefix string) string {
+	if strings.Contains(name, ".") {
+		return name
+	}
+	for _, im := range h.imports {
+		if strings.HasSuffix(im, "."+name) {
+			return im
+		}
+	}
+	for _, im := range h.imports {
+		if p, ok := strings.CutSuffix(im, ".*"); ok && wildcardPrefix != "" && (p == wildcardPrefix || strings.HasPrefix(p, wildcardPrefix+".")) {
+			return p + "." + name
+		}
+	}
+	if h.pkg != "" {
+		return h.pkg + "." + name
+	}
+	return name
+}
+
+func (h *javaHead) imports1(prefixes ...string) string {
+	for _, im := range h.imports {
+		for _, p := range prefixes {
+			if strings.HasPrefix(im, p) {
+				return im
+			}
+		}
+	}
+	return ""
+}
+
+// extendsSignal reads the superclass a source names: a Maven goal, an Ant
+// task or type, an annotation processor, or (outside a main source set) a
+// JUnit 3 test case. Subclasses inherit these, so File also follows the
+// superclass through the tree.
+func extendsSignal(h *javaHead, main bool) (Decision, bool) {
+	if h.extends == "" {
+		return Decision{}, false
+	}
+	if h.resolve(h.extends, "org.apache.maven.plugin") == "org.apache.maven.plugin.AbstractMojo" {
+		return Decision{Class: BuildTool, Reason: "Maven plugin goal (extends AbstractMojo)"}, true
+	}
+	if strings.HasPrefix(h.resolve(h.extends, "org.apache.tools.ant"), "org.apache.tools.ant.") {
+		return Decision{Class: BuildTool, Reason: "Ant task or type (extends an org.apache.tools.ant class)"}, true
+	}
+	if h.resolve(h.extends, "javax.annotation.processing") == "javax.annotation.processing.AbstractProcessor" {
+		return Decision{Class: BuildTool, Reason: "annotation processor (runs inside javac)"}, true
+	}
+	if simple := h.extends[strings.LastIndexByte(h.extends, '.')+1:]; !main && strings.HasSuffix(simple, "TestCase") {
+		return Decision{Class: Test, Reason: "test class (extends TestCase)"}, true
+	}
+	return Decision{}, false
+}
+
+var testAnnotations = []string{"Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate"}
+
+// javaSignals reads the content signals of a source. Build-tool signals
+// hold everywhere; test and benchmark imports only outside a main source
+// set, where a test-support library legitimately uses them.
+func javaSignals(h *javaHead, main bool) (Decision, bool) {
+	if h.annots["Mojo"] && h.imports1("org.apache.maven.plugins.annotations.") != "" {
+		return Decision{Class: BuildTool, Reason: "Maven plugin goal (@Mojo)"}, true
+	}
+	if h.pkg == "org.apache.tools.ant" || strings.HasPrefix(h.pkg, "org.apache.tools.ant.") {
+		return Decision{Class: BuildTool, Reason: "Apache Ant (package org.apache.tools.ant)"}, true
+	}
+	if d, ok := extendsSignal(h, main); ok {
+		return d, true
+	}
+	if h.imports1("com.sun.javadoc.", "jdk.javadoc.doclet.", "com.sun.tools.doclets.") != "" {
+		return Decision{Class: BuildTool, Reason: "javadoc doclet or taglet (runs inside javadoc)"}, true
+	}
+	if h.imports1("org.gradle.api.") != "" {
+		return Decision{Class: BuildTool, Reason: "Gradle build logic (imports org.gradle.api)"}, true
+	}
+	// A top-level package named test or sample is never a product's
+	// (log4j-over-slf4j/compatibility keeps its harness in package test).
+	if h.pkg != "" {
+		first := h.pkg
+		if i := strings.IndexByte(first, '.'); i >= 0 {
+			first = first[:i]
+		}
+		if c, _ := nameClass(first, false); c != Production && !docWords[first] {
+			return Decision{Class: c, Reason: classNouns[c] + " package " + first + ".*"}, true
+		}
+	}
+	if main {
+		return Decision{}, false
+	}
+	own := func(p string) bool { return h.pkg == p || strings.HasPrefix(h.pkg, p+".") }
+	if im := h.imports1("org.openjdk.jmh."); im != "" && !own("org.openjdk.jmh") {
+		return Decision{Class: Benchmark, Reason: "imports org.openjdk.jmh (JMH)"}, true
+	}
+	if im := h.imports1("com.google.caliper."); im != "" && !own("com.google.caliper") {
+		return Decision{Class: Benchmark, Reason: "imports com.google.caliper (Caliper)"}, true
+	}
+	if h.imports1("org.junit.", "junit.framework.", "org.testng.") != "" {
+		if a := h.testAnnotation(); a != "" {
+			return Decision{Class: Test, Reason: "JUnit/TestNG test class (@" + a + ")"}, true
+		}
+	}
+	return Decision{}, false
+}
+
+var testMarks = []string{"Lorg/junit/Test;", "Lorg/junit/jupiter/api/Test;", "Lorg/junit/jupiter/params/ParameterizedTest;",
+	"Lorg/junit/jupiter/api/RepeatedTest;", "Lorg/junit/jupiter/api/TestFactory;", "Lorg/testng/annotations/Test;"}
+
+// classHead is what the constant pool of a class file says.
+type classHead struct {
+	super string
+	utf8  map[string]bool // the interesting UTF-8 constants present
+}
+
+// interesting descriptors: annotations that mark tests, benchmarks and
+// Maven goals.
+var classMarks = setOf(
+	"Lorg/junit/Test;", "Lorg/junit/jupiter/api/Test;", "Lorg/junit/jupiter/params/ParameterizedTest;",
+	"Lorg/junit/jupiter/api/RepeatedTest;", "Lorg/junit/jupiter/api/TestFactory;", "Lorg/testng/annotations/Test;",
+	"Lorg/openjdk/jmh/annotations/Benchmark;", "Lorg/apache/maven/plugins/annotations/Mojo;",
+)
+
+// parseClassHead walks the constant pool of a class file (JVMS 4.4) and
+// reads its superclass. A head cut short yields the constants read so far
+// and no superclass; ok is false for bytes that are not a class file.
+func parseClassHead(b []byte) (h classHead, ok bool) {
+	if len(b) < 10 || binary.BigEndian.Uint32(b) != 0xCAFEBABE {
+		return h, false
+	}
+	n := int(binary.BigEndian.Uint16(b[8:]))
+	h.utf8 = map[string]bool{}
+	utf8At := make(map[int]string)
+	classAt := make(map[int]int)
+	off := 10
+	for i := 1; i < n; i++ {
+		if off >= len(b) {
+			return h, true
+		}
+		tag := b[off]
+		switch tag {
+		case 1:
+			if off+3 > len(b) {
+				return h, true
+			}
+			l := int(binary.BigEndian.Uint16(b[off+1:]))
+			if off+3+l > len(b) {
+				return h, true
+			}
+			s := string(b[off+3 : off+3+l])
+			if classMarks[s] || strings.HasPrefix(s, "org/apache/") || strings.HasPrefix(s, "junit/") {
+				utf8At[i] = s
+			}
+			if classMarks[s] {
+				h.utf8[s] = true
+			}
+			off += 3 + l
+		case 3, 4, 9, 10, 11, 12, 17, 18:
+			off += 5
+		case 5, 6:
+			off += 9
+			i++
+		case 7:
+			if off+3 > len(b) {
+				return h, true
+			}
+			classAt[i] = int(binary.BigEndian.Uint16(b[off+1:]))
+			off += 3
+		case 8, 16, 19, 20:
+			off += 3
+		case 15:
+			off += 4
+		default:
+			return h, true // not a constant pool we know: keep what was read
+		}
+	}
+	// access_flags, this_class, super_class
+	if off+6 <= len(b) {
+		super := int(binary.BigEndian.Uint16(b[off+4:]))
+		if ni, ok := classAt[super]; ok {
+			h.super = utf8At[ni]
+		}
+	}
+	return h, true
+}
+
+// classSignals reads the content signals of a class file. inArchive
+// leaves out the Ant rule: a jar on an application's class path may well
+// run its Ant tasks in process (Jasper compiles JSPs through Ant's javac
+// task).
+func classSignals(h classHead, inArchive bool) (Decision, bool) {
+	switch {
+	case h.utf8["Lorg/apache/maven/plugins/annotations/Mojo;"] || h.super == "org/apache/maven/plugin/AbstractMojo":
+		return Decision{Class: BuildTool, Reason: "Maven plugin goal (@Mojo / extends AbstractMojo)"}, true
+	case !inArchive && strings.HasPrefix(h.super, "org/apache/tools/ant/"):
+		return Decision{Class: BuildTool, Reason: "Ant task or type (extends an org.apache.tools.ant class)"}, true
+	case h.utf8["Lorg/openjdk/jmh/annotations/Benchmark;"]:
+		return Decision{Class: Benchmark, Reason: "JMH benchmark class (@Benchmark)"}, true
+	case h.super == "junit/framework/TestCase":
+		return Decision{Class: Test, Reason: "test class (extends TestCase)"}, true
+	}
+	for _, s := range testMarks {
+		if h.utf8[s] {
+			return Decision{Class: Test, Reason: "JUnit/TestNG test class (@Test)"}, true
+		}
+	}
+	return Decision{}, false
+}

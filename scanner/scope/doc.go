@@ -1,0 +1,56 @@
+// Package scope decides which code of a scanned tree runs in the shared JVM
+// (production) and which never does: tests and their resources, test-support
+// libraries, benchmarks, examples, build-tool code, packaging files. Each
+// Decision names the signal that made it, so that a wrong guess is visible
+// and the files set aside can be counted by reason (Tally).
+//
+// Inputs of every kind go through one Classifier per tree:
+//
+//   - Dir classifies a directory once from the build files and names of it
+//     and its ancestors; everything below inherits a non-production
+//     decision (a module named *-examples sets aside all of its files);
+//   - File classifies a file from its directory, its name and, given its
+//     first HeadSize bytes, its content: the package, imports, annotations
+//     and superclass of a Java source (followed through the tree's own
+//     superclasses), the constant pool of a class file;
+//   - Archive classifies a jar, war or zip of the tree by place and name and
+//     by what its entries say (ArchiveInfo: plugin.xml, BenchmarkList,
+//     Main-Class); Entry classifies one entry of it;
+//   - user overrides (Options.Overrides, read from .kscan.yaml by the
+//     caller) win over everything and are their own reason.
+//
+// Signals, strongest first: overrides; build files (packaging maven-plugin
+// or maven-archetype, JUnit/TestNG on the compile class path, a JMH or
+// Caliper dependency, source roots a pom declares, distribution poms and
+// BOMs); layout (src/test, src/it, Gradle test source sets, directories
+// named test, tests, examples, samples, demo, benchmarks and the like
+// before the package path starts); file names (*-tests.jar, *-sources.jar,
+// maven-wrapper.jar, logback-test.xml outside a main source set); content.
+//
+// Judgments a reader may not share, each overridable:
+//
+//   - Build tools are not production. Maven plugins, Ant tasks (and Apache
+//     Ant itself, package org.apache.tools.ant), annotation processors,
+//     doclets and Gradle build logic run inside Maven, Ant, javac, javadoc
+//     or Gradle, never in an application JVM. Options.BuildToolsProduction
+//     turns this off, for code that an application embeds (Jasper runs
+//     Ant's javac task in process). Inside archives only Maven goals are
+//     set aside by content: a jar on an application's class path may well
+//     run its Ant tasks.
+//   - A distribution pom or a BOM sets aside the pom file alone: the
+//     sources of a pom-packaged module can still ship (log4j-api-java9).
+//   - The scanned root's own name is never read, and what its dependencies
+//     suggest (JUnit in compile scope, JMH) is only a hint: scanning a
+//     project called foo-demo, or one that forgot JUnit's scope, means its
+//     code is wanted. Facts about the artifact (packaging maven-plugin)
+//     still hold there. A pom-packaged module's dependencies are its
+//     children's, so they decide nothing for it.
+//   - A main source set (src/main or a declared sourceDirectory) is
+//     production whatever its package names say (org.jsoup.examples ships
+//     in the jsoup jar); test imports there make a test-support library
+//     only through the module's build file or name. Outside one, a package
+//     named sample or demo is example code, and a package named test is
+//     test scope when it holds JUnit or TestNG test classes.
+//   - A main class or launcher module is only a hint: whether some code is
+//     reachable from main alone is the call graph's decision.
+package scope

@@ -1,0 +1,321 @@
+package scope
+
+import (
+	"path"
+	"strings"
+
+	"github.com/kscan/kscan/scanner/deps"
+)
+
+// File classifies one file of the tree (slash path relative to the root)
+// from its directory, its name and, when head holds its first bytes (up to
+// HeadSize; nil when not read), its content: the package, imports,
+// annotations and superclass of a Java source, the constant pool of a
+// class file.
+func (c *Classifier) File(rel string, head []byte) Decision {
+	rel = clean(rel)
+	if d, ok := c.override(rel); ok {
+		return d
+	}
+	dirRel, base := path.Split(rel)
+	dirRel = strings.TrimSuffix(dirRel, "/")
+	st := c.dir(dirRel)
+	ext := strings.ToLower(path.Ext(base))
+	var jh *javaHead
+	if ext == ".java" && head != nil && (st.d.Production() || st.byName) {
+		jh = parseJavaHead(head)
+		st = c.refine(st, dirRel, jh.pkg)
+	}
+	if m := st.mod; m != nil && m.rel == dirRel && m.file == rel {
+		// The build file of a module: its own decision (a distribution
+		// pom, a BOM) and its hints.
+		d := st.d
+		if d.Production() && !m.decision.Production() {
+			d = m.decision
+		}
+		if len(m.hints) > 0 {
+			d.Hints = append(append([]string(nil), d.Hints...), m.hints...)
+		}
+		return c.withBuildToolPolicy(d)
+	}
+	if !st.d.Production() {
+		return c.withBuildToolPolicy(st.d)
+	}
+	if d, ok := fileNameRule(base, ext, st.main); ok {
+		d.At = rel
+		return c.withBuildToolPolicy(d)
+	}
+	var d Decision
+	ok := false
+	switch {
+	case jh != nil:
+		d, ok = javaSignals(jh, st.main)
+		if !ok {
+			d, ok = c.superclassSignal(dirRel, jh, st.main)
+		}
+	case ext == ".class" && head != nil:
+		if h, isClass := parseClassHead(head); isClass {
+			d, ok = classSignals(h, false)
+		}
+	}
+	if ok {
+		d.At = rel
+		return c.withBuildToolPolicy(d)
+	}
+	return c.testPackage(st)
+}
+
+// refine corrects a directory decision taken from a name that the file's
+// package declaration shows to be a package name (src/mylib/test/A.java
+// in package mylib.test is not in a test directory).
+func (c *Classifier) refine(st *dirState, dirRel, pkg string) *dirState {
+	if !st.byName || pkg == "" {
+		return st
+	}
+	segs := segments(dirRel)
+	ps := strings.Split(pkg, ".")
+	if len(ps) > len(segs) {
+		return st
+	}
+	for i, p := range ps {
+		if segs[len(segs)-len(ps)+i] != p {
+			return st
+		}
+	}
+	layout := len(segs) - len(ps)
+	if st.nameDepth <= layout {
+		return st
+	}
+	root := c.dir(strings.Join(segs[:layout], "/"))
+	r := *root
+	r.pkg = true
+	return &r
+}
+
+// testConfigExts are the kinds of file whose name says "test" when they
+// are test configuration or data (logback-test.xml, testng.xml).
+var testConfigExts = setOf(".xml", ".properties", ".yaml", ".yml", ".json", ".groovy", ".conf", ".cfg", ".ini", ".toml")
+
+var archiveExts = setOf(".jar", ".war", ".ear", ".rar", ".zip", ".aar", ".jmod", ".sar", ".par", ".nar")
+
+// fileNameRule reads a file's own name: test, sources and javadoc jars,
+// build wrappers, and test-named configuration outside a main source set.
+func fileNameRule(base, ext string, main bool) (Decision, bool) {
+	lb := strings.ToLower(base)
+	if archiveExts[ext] {
+		return archiveNameRule(lb, ext)
+	}
+	if !main && testConfigExts[ext] {
+		for _, w := range tokens(strings.TrimSuffix(base, path.Ext(base))) {
+			if isTestWord(w) && w != "it" && w != "its" {
+				return Decision{Class: Test, Reason: "test configuration or data by name (" + base + ")"}, true
+			}
+		}
+	}
+	return Decision{}, false
+}
+
+func archiveNameRule(lb, ext string) (Decision, bool) {
+	stem := strings.TrimSuffix(lb, ext)
+	switch {
+	case lb == "maven-wrapper.jar" || lb == "gradle-wrapper.jar":
+		return Decision{Class: BuildTool, Reason: "build tool wrapper (" + lb + ")"}, true
+	case strings.HasSuffix(stem, "-tests") || strings.HasSuffix(stem, "-test") ||
+		strings.HasSuffix(stem, "-test-sources") || strings.HasSuffix(stem, "-tests-sources") ||
+		strings.HasSuffix(stem, "-test-jar") || strings.HasSuffix(stem, "-testlib"):
+		return Decision{Class: Test, Reason: "test archive (*-tests" + ext + ")"}, true
+	case strings.HasSuffix(stem, "-sources") || strings.HasSuffix(stem, "-src"):
+		return Decision{Class: Packaging, Reason: "sources archive (*-sources" + ext + ")"}, true
+	case strings.HasSuffix(stem, "-javadoc") || strings.HasSuffix(stem, "-javadocs"):
+		return Decision{Class: Packaging, Reason: "javadoc archive (*-javadoc" + ext + ")"}, true
+	}
+	return Decision{}, false
+}
+
+// ArchiveInfo is what an archive's entries say about the whole of it. The
+// caller fills it with Note while it lists the entries.
+type ArchiveInfo struct {
+	MainClass   string // Main-Class of the manifest
+	MavenPlugin bool   // has META-INF/maven/plugin.xml
+	JMH         bool   // has META-INF/BenchmarkList
+}
+
+// Note records what one entry says: name is the entry path, data its
+// content when the caller read it (the manifest's is needed for
+// Main-Class; nil otherwise).
+func (a *ArchiveInfo) Note(name string, data []byte) {
+	switch strings.TrimPrefix(name, "/") {
+	case "META-INF/maven/plugin.xml":
+		a.MavenPlugin = true
+	case "META-INF/BenchmarkList":
+		a.JMH = true
+	case "META-INF/MANIFEST.MF":
+		if data != nil {
+			if attrs, err := deps.ParseManifest(data); err == nil {
+				a.MainClass = strings.TrimSpace(attrs["Main-Class"])
+			}
+		}
+	}
+}
+
+// Archive classifies an archive of the tree (slash path relative to the
+// root) by where it is, its name and, when info is given, its entries.
+// A Main-Class is a hint only: whether only main reaches some code is the
+// call graph's decision.
+func (c *Classifier) Archive(rel string, info *ArchiveInfo) Decision {
+	d := c.File(rel, nil)
+	if d.Override || !d.Production() || info == nil {
+		return d
+	}
+	rel = clean(rel)
+	switch {
+	case info.MavenPlugin:
+		return c.withBuildToolPolicy(Decision{Class: BuildTool, Reason: "Maven plugin jar (META-INF/maven/plugin.xml)", At: rel, Hints: d.Hints})
+	case info.JMH:
+		return Decision{Class: Benchmark, Reason: "JMH benchmark jar (META-INF/BenchmarkList)", At: rel, Hints: d.Hints}
+	}
+	if info.MainClass != "" {
+		d.Hints = append(append([]string(nil), d.Hints...), "launcher: "+rel+" has Main-Class "+info.MainClass)
+	}
+	return d
+}
+
+// Entry classifies an entry of an archive: archive is the archive's own
+// decision (entries of a non-production archive inherit it), archivePath
+// names it (a path in the tree, "a.war!/WEB-INF/lib/b.jar" for a nested
+// one), name is the entry path inside it and head its first bytes (nil
+// when not read). Class entries are read for test and benchmark
+// annotations; nested archives by name; entries of a .zip (a source or
+// distribution bundle laid out like a tree) also by their directories.
+func (c *Classifier) Entry(archive Decision, archivePath, name string, head []byte) Decision {
+	if !archive.Production() {
+		return archive
+	}
+	name = clean(name)
+	base := path.Base(name)
+	ext := strings.ToLower(path.Ext(base))
+	full := archivePath + "!/" + name
+	if archiveExts[ext] {
+		if d, ok := archiveNameRule(strings.ToLower(base), ext); ok {
+			d.At = full
+			return c.withBuildToolPolicy(d)
+		}
+	}
+	inner := archivePath
+	if i := strings.LastIndex(inner, "!/"); i >= 0 {
+		inner = inner[i+2:]
+	}
+	if strings.HasSuffix(strings.ToLower(inner), ".zip") {
+		st := c.entryDir(segments(name)[:max(0, len(segments(name))-1)])
+		if !st.d.Production() {
+			d := st.d
+			d.At = archivePath + "!/" + st.d.At
+			return c.withBuildToolPolicy(d)
+		}
+		if d, ok := fileNameRule(base, ext, st.main); ok {
+			d.At = full
+			return d
+		}
+	}
+	if ext == ".class" && head != nil {
+		if h, ok := parseClassHead(head); ok {
+			if d, ok := classSignals(h, true); ok {
+				d.At = full
+				return c.withBuildToolPolicy(d)
+			}
+		}
+	}
+	return archive
+}
+
+// entryDir walks the directories of an entry path by name alone (no build
+// file is read inside an archive).
+func (c *Classifier) entryDir(segs []string) *dirState {
+	st := &dirState{d: rootProduction}
+	rel := ""
+	for _, s := range segs {
+		parent := rel
+		rel = path.Join(rel, s)
+		st = c.child(st, parent, s, rel, -1, false)
+	}
+	return st
+}
+
+// maxSuperDepth bounds how far superclassSignal follows a hierarchy.
+const maxSuperDepth = 6
+
+// superclassSignal follows the superclass of a source through the sources
+// of the tree (same source root, by the package path) and reads the
+// extends signals of each: a task extending a project's abstract task
+// that extends org.apache.tools.ant.Task is an Ant task too.
+func (c *Classifier) superclassSignal(dirRel string, h *javaHead, main bool) (Decision, bool) {
+	if c.root == "" {
+		return Decision{}, false
+	}
+	srcRoot, ok := sourceRoot(dirRel, h.pkg)
+	if !ok {
+		return Decision{}, false
+	}
+	return c.superOf(srcRoot, h, main, 0)
+}
+
+type superKey struct {
+	rel  string
+	main bool
+}
+
+type superResult struct {
+	d  Decision
+	ok bool
+}
+
+// superOf reads the superclass of h, found as a source under srcRoot, and
+// its superclasses in turn; results are kept per source file.
+func (c *Classifier) superOf(srcRoot string, h *javaHead, main bool, depth int) (Decision, bool) {
+	if h.extends == "" || depth >= maxSuperDepth {
+		return Decision{}, false
+	}
+	q := h.resolve(h.extends, "")
+	if !strings.Contains(q, ".") {
+		return Decision{}, false
+	}
+	rel := path.Join(srcRoot, strings.ReplaceAll(q, ".", "/")+".java")
+	key := superKey{rel, main}
+	c.mu.Lock()
+	r, done := c.supers[key]
+	c.mu.Unlock()
+	if done {
+		return r.d, r.ok
+	}
+	c.mu.Lock()
+	c.supers[key] = superResult{} // a cycle ends here
+	c.mu.Unlock()
+	if c.exists(rel) {
+		if head, err := c.readHead(rel); err == nil {
+			sh := parseJavaHead(head)
+			r.d, r.ok = extendsSignal(sh, main)
+			if !r.ok {
+				r.d, r.ok = c.superOf(srcRoot, sh, main, depth+1)
+			}
+		}
+	}
+	c.mu.Lock()
+	c.supers[key] = r
+	c.mu.Unlock()
+	return r.d, r.ok
+}
+
+// sourceRoot is the directory a source's package path starts in.
+func sourceRoot(dirRel, pkg string) (string, bool) {
+	if pkg == "" {
+		return dirRel, true
+	}
+	p := strings.ReplaceAll(pkg, ".", "/")
+	switch {
+	case dirRel == p:
+		return "", true
+	case strings.HasSuffix(dirRel, "/"+p):
+		return strings.TrimSuffix(dirRel, "/"+p), true
+	}
+	return "", false
+}

@@ -1,0 +1,55 @@
+package scope
+
+import (
+	"strings"
+	"testing"
+)
+
+// The content readers take bytes from the scanned tree and from archives:
+// they must not panic or loop on any input.
+
+func FuzzParseClassHead(f *testing.F) {
+	f.Add(classBytes("a/B", "java/lang/Object", "Lorg/junit/Test;"))
+	f.Add(classBytes("a/B", "org/apache/tools/ant/Task"))
+	f.Add([]byte{0xCA, 0xFE, 0xBA, 0xBE, 0, 0, 0, 52, 0xFF, 0xFF, 6, 0, 0, 0, 0, 0})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		h, ok := parseClassHead(b)
+		if !ok && (h.super != "" || len(h.utf8) > 0) {
+			t.Fatalf("not a class file, yet read %+v", h)
+		}
+		classSignals(h, true)
+		classSignals(h, false)
+	})
+}
+
+func FuzzParseJavaHead(f *testing.F) {
+	f.Add([]byte("package a.b;\nimport org.junit.Test;\nclass C<T extends D<E>> extends junit.framework.TestCase {\n @Test void t() {}\n}\n"))
+	f.Add([]byte("/* unterminated"))
+	f.Add([]byte("\"\"\" text block \\\"\"\" still"))
+	f.Add([]byte("class A<<<<"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		h := parseJavaHead(b)
+		if strings.ContainsAny(h.pkg, " \n") {
+			t.Fatalf("package %q", h.pkg)
+		}
+		javaSignals(h, false)
+		javaSignals(h, true)
+		if got := blankCommentsAndLiterals(b); len(got) != len(b) {
+			t.Fatalf("blanking changed the length: %d -> %d", len(b), len(got))
+		}
+	})
+}
+
+func FuzzReadPOMBuild(f *testing.F) {
+	f.Add([]byte(`<project><build><sourceDirectory>src/java</sourceDirectory><plugins><plugin><artifactId>build-helper-maven-plugin</artifactId><executions><execution><goals><goal>add-test-source</goal></goals><configuration><sources><source>src/t</source></sources></configuration></execution></executions></plugin></plugins></build></project>`))
+	f.Add([]byte(`<project><build><testSourceDirectory>../../etc</testSourceDirectory></build></project>`))
+	f.Add([]byte(`<?xml version="1.0" encoding="ISO-8859-1"?><project><build><plugins><plugin><configuration><mainClass>a.B</mainClass>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		pb := readPOMBuild(b)
+		for dir := range pb.roots {
+			if dir == "" || strings.HasPrefix(dir, "/") || dir == ".." || strings.HasPrefix(dir, "../") {
+				t.Fatalf("declared root %q escapes the module", dir)
+			}
+		}
+	})
+}

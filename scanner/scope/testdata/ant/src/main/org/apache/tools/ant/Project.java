@@ -1,0 +1,4 @@
+package org.apache.tools.ant;
+
+public class Project {
+}

@@ -1,0 +1,4 @@
+package org.apache.tools.zip;
+
+public class ZipFile {
+}

@@ -1,0 +1,4 @@
+package org.apache.derby.impl.jdbc;
+
+public class EmbedConnection {
+}

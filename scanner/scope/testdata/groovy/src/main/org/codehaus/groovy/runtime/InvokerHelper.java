@@ -1,0 +1,4 @@
+package org.codehaus.groovy.runtime;
+
+public class InvokerHelper {
+}

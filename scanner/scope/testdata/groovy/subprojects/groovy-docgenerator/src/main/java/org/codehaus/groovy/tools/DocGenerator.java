@@ -1,0 +1,4 @@
+package org.codehaus.groovy.tools;
+
+public class DocGenerator {
+}

@@ -1,0 +1,4 @@
+package groovy.sql;
+
+public class Sql {
+}

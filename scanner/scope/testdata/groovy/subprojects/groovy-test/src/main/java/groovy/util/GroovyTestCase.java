@@ -1,0 +1,6 @@
+package groovy.util;
+
+import junit.framework.TestCase;
+
+public class GroovyTestCase extends TestCase {
+}

@@ -1,0 +1,4 @@
+package com.google.common.testing;
+
+public class EqualsTester {
+}

@@ -1,0 +1,6 @@
+package com.google.common.testing;
+
+import junit.framework.TestCase;
+
+public class EqualsTesterTest extends TestCase {
+}

@@ -1,0 +1,4 @@
+package com.google.common.base;
+
+public class Preconditions {
+}

@@ -1,0 +1,4 @@
+package org.h2.build;
+
+public class Build {
+}

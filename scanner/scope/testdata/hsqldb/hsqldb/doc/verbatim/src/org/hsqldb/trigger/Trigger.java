@@ -1,0 +1,4 @@
+package org.hsqldb.trigger;
+
+public class Trigger {
+}

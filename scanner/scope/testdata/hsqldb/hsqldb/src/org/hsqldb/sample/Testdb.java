@@ -1,0 +1,4 @@
+package org.hsqldb.sample;
+
+public class Testdb {
+}

@@ -1,0 +1,4 @@
+package org.hsqldb.server;
+
+public class Server {
+}

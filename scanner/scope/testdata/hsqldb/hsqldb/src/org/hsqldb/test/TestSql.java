@@ -1,0 +1,4 @@
+package org.hsqldb.test;
+
+public class TestSql extends TestBase {
+}

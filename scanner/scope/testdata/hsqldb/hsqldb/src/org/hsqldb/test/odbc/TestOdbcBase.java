@@ -1,0 +1,4 @@
+package org.hsqldb.test.odbc;
+
+public class TestOdbcBase {
+}

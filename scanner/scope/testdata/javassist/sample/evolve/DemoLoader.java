@@ -1,0 +1,4 @@
+package sample.evolve;
+
+public class DemoLoader {
+}

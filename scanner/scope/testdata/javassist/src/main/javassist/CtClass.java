@@ -1,0 +1,4 @@
+package javassist;
+
+public class CtClass {
+}

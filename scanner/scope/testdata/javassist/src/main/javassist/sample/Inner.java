@@ -1,0 +1,4 @@
+package javassist.sample;
+
+public class Inner {
+}

@@ -1,0 +1,4 @@
+package org.eclipse.jetty.embedded;
+
+public class OneServletContext {
+}

@@ -1,0 +1,4 @@
+package org.eclipse.jetty.util;
+
+public class Loader {
+}

@@ -1,0 +1,4 @@
+package org.eclipse.jetty.test.support;
+
+public class TestableJettyServer {
+}

@@ -1,0 +1,4 @@
+package org.apache.jmeter.engine;
+
+public class StandardJMeterEngine {
+}

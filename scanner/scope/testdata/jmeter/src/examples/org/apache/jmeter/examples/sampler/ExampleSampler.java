@@ -1,0 +1,4 @@
+package org.apache.jmeter.examples.sampler;
+
+public class ExampleSampler {
+}

@@ -1,0 +1,4 @@
+package org.python.util.install;
+
+public class Installation {
+}

@@ -1,0 +1,4 @@
+package org.python.core;
+
+public class PySystemState {
+}

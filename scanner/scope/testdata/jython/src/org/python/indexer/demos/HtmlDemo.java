@@ -1,0 +1,4 @@
+package org.python.indexer.demos;
+
+public class HtmlDemo {
+}

@@ -1,0 +1,4 @@
+package org.apache.logging.log4j.util;
+
+public class StackLocator {
+}

@@ -1,0 +1,4 @@
+package org.apache.logging.log4j.perf.jmh;
+
+public class ThreadContextBenchmark {
+}

@@ -1,0 +1,4 @@
+package org.apache.logging.log4j.spring.boot;
+
+public class Log4j2CloudConfigLoggingSystem {
+}

@@ -1,0 +1,7 @@
+package $package;
+
+public class App {
+    public static void main(String[] args) {
+        System.exit(0);
+    }
+}

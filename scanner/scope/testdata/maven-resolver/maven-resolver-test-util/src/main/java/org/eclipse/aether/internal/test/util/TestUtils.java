@@ -1,0 +1,4 @@
+package org.eclipse.aether.internal.test.util;
+
+public class TestUtils {
+}

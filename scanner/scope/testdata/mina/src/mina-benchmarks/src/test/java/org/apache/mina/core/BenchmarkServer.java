@@ -1,0 +1,4 @@
+package org.apache.mina.core;
+
+public class BenchmarkServer {
+}

@@ -1,0 +1,4 @@
+package org.apache.mina.example.echoserver;
+
+public class Main {
+}

@@ -1,0 +1,4 @@
+package io.netty.util;
+
+public class Recycler {
+}

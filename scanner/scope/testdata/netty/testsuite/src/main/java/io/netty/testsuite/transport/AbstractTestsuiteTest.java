@@ -1,0 +1,4 @@
+package io.netty.testsuite.transport;
+
+public class AbstractTestsuiteTest {
+}

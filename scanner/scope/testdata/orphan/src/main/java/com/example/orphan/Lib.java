@@ -1,0 +1,4 @@
+package com.example.orphan;
+
+public class Lib {
+}

@@ -1,0 +1,4 @@
+package test;
+
+public class Log4j12Calls {
+}

@@ -1,0 +1,4 @@
+package com.example.core;
+
+public class Core {
+}

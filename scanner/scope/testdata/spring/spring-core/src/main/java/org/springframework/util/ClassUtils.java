@@ -1,0 +1,4 @@
+package org.springframework.util;
+
+public class ClassUtils {
+}

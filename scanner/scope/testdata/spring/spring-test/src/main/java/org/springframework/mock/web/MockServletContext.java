@@ -1,0 +1,4 @@
+package org.springframework.mock.web;
+
+public class MockServletContext {
+}

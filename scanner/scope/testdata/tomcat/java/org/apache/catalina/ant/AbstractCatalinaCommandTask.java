@@ -1,0 +1,4 @@
+package org.apache.catalina.ant;
+
+public abstract class AbstractCatalinaCommandTask extends AbstractCatalinaTask {
+}

@@ -1,0 +1,4 @@
+package org.apache.catalina.ant;
+
+public class DeployTask extends AbstractCatalinaCommandTask {
+}

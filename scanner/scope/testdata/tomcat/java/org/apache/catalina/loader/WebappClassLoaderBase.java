@@ -1,0 +1,4 @@
+package org.apache.catalina.loader;
+
+public class WebappClassLoaderBase {
+}

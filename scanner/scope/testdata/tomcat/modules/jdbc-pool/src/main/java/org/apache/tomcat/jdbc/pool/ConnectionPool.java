@@ -1,0 +1,4 @@
+package org.apache.tomcat.jdbc.pool;
+
+public class ConnectionPool {
+}

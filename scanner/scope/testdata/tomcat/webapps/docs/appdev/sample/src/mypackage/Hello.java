@@ -1,0 +1,4 @@
+package mypackage;
+
+public class Hello {
+}

@@ -1,0 +1,4 @@
+import javax.servlet.http.HttpServlet;
+
+public class HelloWorldExample extends HttpServlet {
+}

@@ -1,0 +1,4 @@
+package org.apache.zookeeper.inspector;
+
+public class ZooInspector {
+}

@@ -1,0 +1,4 @@
+package org.apache.zookeeper.test.system;
+
+public class InstanceManager {
+}

@@ -1,0 +1,4 @@
+package org.apache.zookeeper.server;
+
+public class ZooKeeperServerMain {
+}
