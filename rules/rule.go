@@ -333,6 +333,13 @@ type Diagnostic struct {
 	// Properties are structured details for machines (the adapters a
 	// dependency needs, ...), carried into the finding and SARIF.
 	Properties map[string]string
+	// Related are the other places the message names (the writes of a
+	// static, the helper a hazard passes through, the loader a lookup
+	// uses); Flow, when set, is the chain from where the hazard starts to
+	// where it happens, in order. Reports link them, and a change touching
+	// any of them touches the finding.
+	Related []Related
+	Flow    []Related
 	// UnlessDeclared names a class: the finding is dropped when the scanned
 	// project declares it. Which classes the project declares is known only
 	// once every input was read, so the scanner decides.
@@ -344,6 +351,15 @@ type Diagnostic struct {
 	Entry, Key string
 	// Role is the role the diagnostic was rated at.
 	Role facts.Role
+}
+
+// Related is another place a diagnostic names: a span of the diagnostic's
+// own file (Path empty), or a line of another file of the project.
+type Related struct {
+	Path    string     // slash-separated, relative to the scan root; "" for the diagnostic's file
+	Span    facts.Span // in the diagnostic's file; ignored for another file
+	Line    int        // 1-based; the place in another file, or in compiled code
+	Message string     // what is there: "written here", "ends the JVM"
 }
 
 // Fix is one suggested change, made of edits to the file.
@@ -389,6 +405,10 @@ type Finding struct {
 	SourceLine  int      `json:"sourceLine,omitempty"` // compiled code: the class's source line, 0 when unknown
 	// Properties are structured details of the finding (see Diagnostic).
 	Properties map[string]string `json:"properties,omitempty"`
+	// Related are the other places the message names; Flow is the chain
+	// from where the hazard starts to where it happens (see Diagnostic).
+	Related []Location `json:"related,omitempty"`
+	Flow    []Location `json:"flow,omitempty"`
 	// Baseline is the finding's state against a baseline ("new",
 	// "unchanged"), "" without one.
 	Baseline string `json:"-"`
@@ -399,6 +419,26 @@ type Finding struct {
 	// suppressed finding stays in every report, marked.
 	// Reports carry them as SARIF-style suppressions.
 	Suppressed []Suppressed `json:"-"`
+}
+
+// Location is a placed place: a file of the scan with a region and what is
+// there.
+type Location struct {
+	Path    string `json:"path"`
+	Region  Region `json:"region"`
+	Message string `json:"message,omitempty"`
+}
+
+// Lines lists the lines of every location of a finding by file: its own
+// and its related and flow locations.
+func (f *Finding) Lines() map[string][]int {
+	out := map[string][]int{f.Path: {f.Region.StartLine}}
+	for _, ls := range [][]Location{f.Related, f.Flow} {
+		for _, l := range ls {
+			out[l.Path] = append(out[l.Path], l.Region.StartLine)
+		}
+	}
+	return out
 }
 
 // Suppressed is one reason a finding is suppressed.

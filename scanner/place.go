@@ -89,6 +89,7 @@ func placeText(w where, diags []rules.Diagnostic) []rules.Finding {
 		f.Fingerprint = fingerprint(seen, d.RuleID, w.path, d.Context.Class, d.Context.Method, squeeze(code))
 		f.Fixes = placeFixes(l, d.Fixes)
 		f.Suppressed = suppressedBy(w.file, d.RuleID, reg.StartLine, d.Span)
+		f.Related, f.Flow = placeRelated(w, l, d.Related), placeRelated(w, l, d.Flow)
 		out = append(out, f)
 	}
 	return out
@@ -128,6 +129,7 @@ func placeEntry(w where, diags []rules.Diagnostic) []rules.Finding {
 		f.Message = d.Message + " [in " + at + "]"
 		f.Region = rules.Region{StartLine: max(line, 1)}
 		f.Entry, f.SourceLine = w.entry, line
+		f.Related, f.Flow = placeRelated(w, nil, d.Related), placeRelated(w, nil, d.Flow)
 		f.Fingerprint = fingerprint(seen, d.RuleID, w.entry, d.Context.Class, d.Context.Method, d.Message)
 		out = append(out, f)
 	}
@@ -177,6 +179,29 @@ func newFinding(d rules.Diagnostic, w where) rules.Finding {
 		f.Role = w.role.String()
 	}
 	return f
+}
+
+// placeRelated places the other locations of a diagnostic: a span of its
+// own text, or a line of another file (or of compiled code, where a line is
+// all there is).
+func placeRelated(w where, l *lines, rs []rules.Related) []rules.Location {
+	var out []rules.Location
+	for _, r := range rs {
+		loc := rules.Location{Path: r.Path, Message: r.Message}
+		switch {
+		case r.Path == "" && l != nil && w.src != nil:
+			loc.Path, loc.Region = w.path, l.region(r.Span)
+		case r.Path == "":
+			loc.Path, loc.Region = w.path, rules.Region{StartLine: r.Line}
+		default:
+			loc.Region = rules.Region{StartLine: r.Line}
+		}
+		if loc.Region.StartLine < 1 {
+			continue // nowhere to point at
+		}
+		out = append(out, loc)
+	}
+	return out
 }
 
 func placeFixes(l *lines, fixes []rules.Fix) []rules.Fix {

@@ -165,7 +165,7 @@ func (g *Gate) Apply(res *scanner.Result, sc Scope) (*Outcome, error) {
 	if changed != nil {
 		var kept []rules.Finding
 		for _, f := range out.Findings {
-			if changed(f.Path, f.Region.StartLine) {
+			if touched(f, changed) {
 				kept = append(kept, f)
 			}
 		}
@@ -180,6 +180,20 @@ func (g *Gate) Apply(res *scanner.Result, sc Scope) (*Outcome, error) {
 		}
 	}
 	return out, nil
+}
+
+// touched reports a finding any of whose locations is on a changed line: a
+// change that adds a write to an existing static field touches the finding
+// on the field through that write.
+func touched(f rules.Finding, changed func(string, int) bool) bool {
+	for path, lines := range f.Lines() {
+		for _, l := range lines {
+			if changed(path, l) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // changedFunc answers, for a path relative to the scan root, whether a

@@ -167,3 +167,28 @@ func TestOpenErrors(t *testing.T) {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+// A finding counts as changed when any of its locations is on a changed
+// line: a change that adds a write to an old static field touches the
+// finding on the field through that write.
+func TestChangedThroughRelated(t *testing.T) {
+	root := t.TempDir()
+	real, _ := filepath.EvalSymlinks(root)
+	f := leveled(finding("static-mutable-state", "src/Holder.java", 3, "aa:1"), rules.LevelError)
+	f.Related = []rules.Location{{Path: "src/Setter.java", Region: rules.Region{StartLine: 12}, Message: "written here"}}
+	g := &Gate{changes: NewChanges(real, []FileDiff{
+		{OldPath: "src/Setter.java", NewPath: "src/Setter.java", Ranges: []Range{{Start: 12, End: 12}}},
+	}, nil)}
+	out, err := g.Apply(&scanner.Result{Root: root, Findings: []rules.Finding{f}}, Scope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Findings) != 1 || out.Fails(rules.LevelError) != 1 {
+		t.Fatalf("the finding touched through its related location was not kept: %+v", out.Findings)
+	}
+	f.Related[0].Region.StartLine = 40
+	out, _ = g.Apply(&scanner.Result{Root: root, Findings: []rules.Finding{f}}, Scope{})
+	if len(out.Findings) != 0 {
+		t.Fatalf("an untouched finding was kept: %+v", out.Findings)
+	}
+}

@@ -61,6 +61,14 @@ func richInput() *Input {
 				Class:    "com.acme.Cache",
 				Snippet:  "static Map<String, Object> CACHE = new HashMap<>();",
 				// No Fingerprint and no Role: both are optional.
+				Related: []rules.Location{
+					{Path: "src/main/java/com/acme/Cache.java", Region: rules.Region{StartLine: 19, StartColumn: 9, EndLine: 19, EndColumn: 30}, Message: "written in put [here]"},
+					{Path: "src/main/java/com/acme/Other.java", Region: rules.Region{StartLine: 4}},
+				},
+				Flow: []rules.Location{
+					{Path: "src/main/java/com/acme/Api.java", Region: rules.Region{StartLine: 10}, Message: "Api.register calls Cache.put"},
+					{Path: "src/main/java/com/acme/Cache.java", Region: rules.Region{StartLine: 19}, Message: "Cache.put writes CACHE"},
+				},
 			},
 			{
 				RuleID:      "class-forname-caller-loader",

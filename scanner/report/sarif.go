@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"io"
 	"maps"
 
@@ -244,9 +245,18 @@ func newResult(f *rules.Finding, sups []Suppression) (*sarif.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	msg := firstNonEmpty(f.Message, f.RuleID)
+	// GitHub shows related locations only when the message links them.
+	var links []string
+	for i, r := range f.Related {
+		links = append(links, fmt.Sprintf("[%s](%d)", linkText(r), i+1))
+	}
+	if len(links) > 0 {
+		msg += " (see " + strings.Join(links, ", ") + ")"
+	}
 	res := sarif.NewRuleResult(f.RuleID).
 		WithLevel(string(level)).
-		WithMessage(sarif.NewTextMessage(firstNonEmpty(f.Message, f.RuleID)))
+		WithMessage(sarif.NewTextMessage(msg))
 
 	phys := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(f.Path))
 	if reg := region(f.Region); reg != nil {
@@ -263,6 +273,17 @@ func newResult(f *rules.Finding, sups []Suppression) (*sarif.Result, error) {
 		loc.WithLogicalLocations([]*sarif.LogicalLocation{ll})
 	}
 	res.AddLocation(loc)
+	for i, r := range f.Related {
+		res.AddRelatedLocation(place(r).WithId(i + 1))
+	}
+	if len(f.Flow) > 0 {
+		var steps []*sarif.ThreadFlowLocation
+		for i, r := range f.Flow {
+			steps = append(steps, sarif.NewThreadFlowLocation().WithLocation(place(r)).WithExecutionOrder(i+1))
+		}
+		res.WithCodeFlows([]*sarif.CodeFlow{sarif.NewCodeFlow().
+			WithThreadFlows([]*sarif.ThreadFlow{sarif.NewThreadFlow().WithLocations(steps)})})
+	}
 
 	if f.Fingerprint != "" {
 		// A fresh map: go-sarif's SetPartialFingerPrint writes into nil.
@@ -388,4 +409,27 @@ func balanceSuppressions(doc *node) {
 			}
 		}
 	}
+}
+
+// place is a related or flow location as SARIF has it.
+func place(r rules.Location) *sarif.Location {
+	phys := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(r.Path))
+	if reg := region(r.Region); reg != nil {
+		phys.WithRegion(reg)
+	}
+	loc := sarif.NewLocationWithPhysicalLocation(phys)
+	if r.Message != "" {
+		loc.WithMessage(sarif.NewTextMessage(r.Message))
+	}
+	return loc
+}
+
+// linkText names a related location inside a message link: its message,
+// else file and line, with the brackets a link cannot hold escaped.
+func linkText(r rules.Location) string {
+	t := r.Message
+	if t == "" {
+		t = fmt.Sprintf("%s:%d", r.Path, r.Region.StartLine)
+	}
+	return strings.NewReplacer("[", "\\[", "]", "\\]").Replace(t)
 }

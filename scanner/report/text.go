@@ -129,6 +129,12 @@ func Text(w io.Writer, in *Input, opts TextOptions) error {
 			if s := strings.TrimSpace(f.Snippet); s != "" {
 				bw.WriteString(indent + "| " + clean(s) + "\n")
 			}
+			for _, r := range f.Flow {
+				bw.WriteString(indent + p.paint(ansiDim, "via: ") + clean(locationText(r)) + "\n")
+			}
+			for _, r := range f.Related {
+				bw.WriteString(indent + p.paint(ansiDim, "see: ") + clean(locationText(r)) + "\n")
+			}
 			for _, fx := range usableFixes(f.Fixes) {
 				bw.WriteString(indent + p.paint(ansiGreen, "fix: ") + clean(firstNonEmpty(fx.Description, "available")) + "\n")
 			}
@@ -343,4 +349,16 @@ func dirSuffix(dir string) string {
 		return ""
 	}
 	return " for " + clean(dir)
+}
+
+// locationText is a related or flow location on one line.
+func locationText(l rules.Location) string {
+	at := l.Path
+	if l.Region.StartLine > 0 {
+		at += ":" + strconv.Itoa(l.Region.StartLine)
+	}
+	if l.Message != "" {
+		at += "  " + l.Message
+	}
+	return at
 }
