@@ -52,6 +52,7 @@ fuzz-smoke:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseList$$' -fuzztime $(FUZZTIME) ./internal/batch/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./scanner/gitdiff/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./scanner/baseline/
+	$(GO) test -run '^$$' -fuzz '^FuzzFixes$$' -fuzztime $(FUZZTIME) ./rules/
 
 clean:
 	rm -rf bin

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 
@@ -80,92 +79,6 @@ func checkTCCLNotRestored(p *Pass) {
 		}
 		p.Report(d)
 	})
-}
-
-// restoreFix saves the context loader before the switch and restores it in
-// a finally block around the rest of the enclosing block. It is offered
-// only when the switch is a statement of its own, code follows it in the
-// block, and the block's closing brace stands on its own line, so the edit
-// is unambiguous.
-func restoreFix(p *Pass, c *facts.Call) (Fix, bool) {
-	src := p.Src
-	const saved = "previousContextLoader"
-	if bytes.Contains(src, []byte(saved)) || c.Recv.Text == "" {
-		return Fix{}, false
-	}
-	end := c.Span.End
-	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
-		end++
-	}
-	if end >= len(src) || src[end] != ';' {
-		return Fix{}, false // part of a larger expression
-	}
-	end++
-	lineStart := bytes.LastIndexByte(src[:c.Span.Start], '\n') + 1
-	indent := src[lineStart:c.Span.Start]
-	if len(bytes.TrimLeft(indent, " \t")) != 0 {
-		return Fix{}, false // something precedes the call on its line
-	}
-	closing := blockEnd(src, end)
-	if closing < 0 || len(bytes.TrimSpace(src[end:closing])) == 0 {
-		return Fix{}, false
-	}
-	// "try {" goes at the end of the switch's line, after any comment there.
-	eol := end + bytes.IndexByte(src[end:], '\n')
-	if eol < end || eol > closing {
-		return Fix{}, false
-	}
-	braceLine := bytes.LastIndexByte(src[:closing], '\n') + 1
-	if len(bytes.TrimSpace(src[braceLine:closing])) != 0 {
-		return Fix{}, false
-	}
-	ind := string(indent)
-	recv := c.Recv.Text
-	return Fix{
-		Description: "Restore the previous context ClassLoader in a finally block",
-		Edits: []Edit{
-			{Span: facts.Span{Start: lineStart, End: lineStart}, New: ind + "ClassLoader " + saved + " = " + recv + ".getContextClassLoader();\n"},
-			{Span: facts.Span{Start: eol, End: eol}, New: "\n" + ind + "try {"},
-			{Span: facts.Span{Start: braceLine, End: braceLine}, New: ind + "} finally {\n" + ind + "    " + recv + ".setContextClassLoader(" + saved + ");\n" + ind + "}\n"},
-		},
-	}, true
-}
-
-// blockEnd finds the brace that closes the block containing offset at,
-// skipping strings, characters and comments; -1 when there is none.
-func blockEnd(src []byte, at int) int {
-	depth := 0
-	for i := at; i < len(src); i++ {
-		switch src[i] {
-		case '"', '\'':
-			q := src[i]
-			for i++; i < len(src) && src[i] != q && src[i] != '\n'; i++ {
-				if src[i] == '\\' {
-					i++
-				}
-			}
-		case '/':
-			if i+1 < len(src) && src[i+1] == '/' {
-				for i < len(src) && src[i] != '\n' {
-					i++
-				}
-			} else if i+1 < len(src) && src[i+1] == '*' {
-				k := bytes.Index(src[i+2:], []byte("*/"))
-				if k < 0 {
-					return -1
-				}
-				i += k + 3
-			}
-		case '{':
-			depth++
-		case '}':
-			if depth == 0 {
-				return i
-			}
-			depth--
-		}
-	}
-	return -1
 }
 
 // ownsThread reports code that runs on a thread it created: run() of a
