@@ -62,8 +62,8 @@ type FixOptions struct {
 	// findings often say the code is fine where it runs, so the default
 	// (empty) is warning.
 	MinLevel rules.Level
-	// MaxFileSize caps the Java sources read (default DefaultMaxFileSize,
-	// as the scan's --max-file-size); build files use safefs.MaxBuildFile.
+	// MaxFileSize caps the Java sources read (default safefs.MaxSource, as
+	// the scan's --max-file-size); build files use safefs.MaxBuildFile.
 	MaxFileSize int64
 }
 
@@ -112,14 +112,14 @@ func PlanFixes(res *Result, opts FixOptions) FixPlan {
 		}
 		limit := opts.MaxFileSize
 		if limit <= 0 {
-			limit = DefaultMaxFileSize
+			limit = safefs.MaxSource
 		}
 		if !strings.HasSuffix(p, ".java") {
 			limit = safefs.MaxBuildFile
 		}
 		old, err := safefs.ReadFile(abs, limit)
 		if err != nil {
-			plan.Skipped = append(plan.Skipped, SkippedFix{Path: p, Reason: "cannot read: " + errText(err)})
+			plan.Skipped = append(plan.Skipped, SkippedFix{Path: p, Reason: "cannot read: " + fixErrText(err)})
 			continue
 		}
 		// The read follows links: make sure what was read is the file checked.
@@ -155,6 +155,15 @@ func PlanFixes(res *Result, opts FixOptions) FixPlan {
 	return plan
 }
 
+// fixErrText is an error without the path the message already names.
+func fixErrText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
 func overlaps(have, add []rules.Edit) bool {
 	for _, a := range add {
 		as, ae := a.Region.ByteOffset, a.Region.ByteOffset+a.Region.ByteLength
@@ -184,7 +193,7 @@ func writable(root, abs string) (fs.FileInfo, error) {
 	fi, err := os.Lstat(abs)
 	switch {
 	case err != nil:
-		return nil, errors.New("cannot read: " + errText(err))
+		return nil, errors.New("cannot read: " + fixErrText(err))
 	case fi.Mode()&fs.ModeSymlink != 0:
 		return nil, errFixLink
 	case !fi.Mode().IsRegular():
@@ -192,7 +201,7 @@ func writable(root, abs string) (fs.FileInfo, error) {
 	}
 	ok, err := safefs.Within(root, abs)
 	if err != nil {
-		return nil, errors.New("cannot resolve: " + errText(err))
+		return nil, errors.New("cannot resolve: " + fixErrText(err))
 	}
 	if !ok {
 		return nil, errFixOutside
