@@ -158,7 +158,9 @@ func returnsExpr(p *Pass, off, floor int) bool {
 func beanDestroyFix(p *Pass, m *facts.MethodDecl, bean string) (Fix, bool) {
 	decl := p.Text(m.Decl)
 	at := strings.Index(decl, bean)
-	if at < 0 {
+	if at < 0 || destroyNamedRE.MatchString(bean) {
+		// A destroy method the author named is a choice to keep in view,
+		// not to overwrite (and a second destroyMethod would not compile).
 		return Fix{}, false
 	}
 	start := m.Decl.Start + at
@@ -189,3 +191,5 @@ func beanDestroyFix(p *Pass, m *facts.MethodDecl, bean string) (Fix, bool) {
 }
 
 var assignmentStartRE = regexp.MustCompile(`^\w+\s*=`)
+
+var destroyNamedRE = regexp.MustCompile(`\bdestroyMethod\s*=`)

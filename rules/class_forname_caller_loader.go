@@ -24,9 +24,9 @@ var classForName = register(&Rule{
 })
 
 func checkClassForName(p *Pass) {
-	tccl := contextLoader(p.File)
 	calls(p, func(c *facts.Call) {
 		var d Diagnostic
+		var fix Fix
 		switch {
 		case is(c, "java.lang.Class", "forName") && len(c.Args) == 1:
 			if readsContextLoader(p.File, c) {
@@ -35,26 +35,30 @@ func checkClassForName(p *Pass) {
 			a := c.Args[0]
 			d = Diagnostic{
 				Message: "Class.forName(String) resolves the name with the caller's ClassLoader; in code the base shares, module classes are not visible and the lookup fails",
-				Fixes: []Fix{replace("Load through the thread context ClassLoader",
-					facts.Span{Start: a.Span.End, End: a.Span.End}, ", true, "+tccl)},
+			}
+			// The one-argument form initialises the class with the caller's
+			// loader: keep both, the loader as the fallback.
+			if own, ok := ownClassLiteral(p.File, c.Class); ok {
+				fix = replace("Load through the thread context ClassLoader",
+					facts.Span{Start: a.Span.End, End: a.Span.End}, ", true, "+contextLoaderOr(p.File, own+".getClassLoader()"))
 			}
 		case is(c, "java.lang.Class", "forName") && len(c.Args) == 3 && ownLoader(c.Args[2].Loader):
 			d = Diagnostic{
 				Message: "Class.forName with " + loaderWords(c.Args[2].Loader) + " cannot see module classes when this code is loaded by the base",
-				Fixes:   []Fix{replace("Pass the thread context ClassLoader", c.Args[2].Span, tccl)},
 			}
+			fix = replace("Pass the thread context ClassLoader", c.Args[2].Span, contextLoaderOr(p.File, loaderOperand(c.Args[2])))
 		case is(c, "java.lang.ClassLoader", "loadClass") && len(c.Args) >= 1 && ownLoader(c.Recv.Loader) && c.Recv.Loader != facts.LoaderNull:
 			d = Diagnostic{
 				Message: "loadClass on " + loaderWords(c.Recv.Loader) + " cannot see module classes when this code is loaded by the base",
-				Fixes:   []Fix{replace("Load through the thread context ClassLoader", c.Recv.Span, tccl)},
 			}
+			fix = replace("Load through the thread context ClassLoader", c.Recv.Span, "("+contextLoaderOr(p.File, loaderOperand(c.Recv))+")")
 		case is(c, "org.springframework.util.ClassUtils", "forName") && len(c.Args) == 2 &&
 			(c.Args[1].Loader == facts.LoaderOwn || c.Args[1].Loader == facts.LoaderSystem):
 			// ClassUtils.forName(name, null) uses Spring's default loader, the context loader.
 			d = Diagnostic{
 				Message: "ClassUtils.forName with " + loaderWords(c.Args[1].Loader) + " cannot see module classes when this code is loaded by the base",
-				Fixes:   []Fix{replace("Pass the thread context ClassLoader", c.Args[1].Span, tccl)},
 			}
+			fix = replace("Pass the thread context ClassLoader", c.Args[1].Span, contextLoaderOr(p.File, loaderOperand(c.Args[1])))
 		default:
 			return
 		}
@@ -67,6 +71,11 @@ func checkClassForName(p *Pass) {
 			// loader: dropped once the project's classes are known.
 			d.UnlessDeclared = probe
 			d.Message = simpleOwner(c.Owner) + "." + c.Name + " probes for " + quote(probe) + ", a class of another library, with the caller's ClassLoader; fine when the base provides that library"
+		}
+		// A probe is fine as written (its message says so), and in module
+		// code the caller's loader is the module's: no edit for either.
+		if probe == "" && !moduleCode(p) && len(fix.Edits) > 0 {
+			d.Fixes = []Fix{fix}
 		}
 		d.Severity, d.Span, d.Context = sev, c.Span, c.Context
 		p.Report(d)

@@ -70,15 +70,14 @@ func mentionsParam(p *Pass, at facts.Span, xs []facts.Expr) bool {
 }
 
 func checkOwnLoaderLookup(p *Pass) {
-	tccl := contextLoader(p.File)
 	report := func(at facts.Span, ctx facts.Context, sev Severity, msg string, loader facts.Expr, via bool, unless ...string) {
 		d := Diagnostic{Severity: sev, Message: msg, Span: at, Context: ctx}
 		if len(unless) > 0 {
 			d.UnlessDeclared = unless[0]
 		}
 		// Module code's own loader is right; the info finding needs no edit.
-		if !via && p.Role != facts.RoleModule && p.Role != facts.RolePrivate {
-			d.Fixes = []Fix{replace("Use the thread context ClassLoader", loader.Span, tccl)}
+		if !via && !moduleCode(p) {
+			d.Fixes = []Fix{replace("Use the thread context ClassLoader", loader.Span, loaderFallback(p, loader))}
 		}
 		p.Report(d)
 	}

@@ -68,7 +68,6 @@ var systemToLoader = map[string]string{
 }
 
 func checkResourceLookup(p *Pass) {
-	tccl := contextLoader(p.File)
 	calls(p, func(c *facts.Call) {
 		if len(c.Args) == 0 || contextFirst(p, c.Span) {
 			return
@@ -87,8 +86,9 @@ func checkResourceLookup(p *Pass) {
 			}
 			d.Message = "Class." + c.Name + " of " + what + " searches only the loader of this class; in code the base shares, a module's copy is never found"
 			if plainLiteral(name) && strings.HasPrefix(name.Value, "/") && !strings.HasPrefix(name.Value, "//") {
+				// X.class.getResource("/n") is X.class.getClassLoader().getResource("n").
 				d.Fixes = []Fix{{Description: "Look up through the thread context ClassLoader (name made relative)", Edits: []Edit{
-					{Span: c.Recv.Span, New: tccl},
+					{Span: c.Recv.Span, New: "(" + contextLoaderOr(p.File, c.Recv.Text+".getClassLoader()") + ")"},
 					{Span: name.Span, New: "\"" + name.Value[1:] + "\""},
 				}}}
 			}
@@ -98,8 +98,10 @@ func checkResourceLookup(p *Pass) {
 				return
 			}
 			d.Message = "ClassLoader." + c.Name + " of " + what + " searches the system loader, which never sees module resources"
+			// ClassLoader.getSystemResource(n) is getSystemClassLoader().getResource(n).
+			system := typeName(p.File, "java.lang.ClassLoader") + ".getSystemClassLoader()"
 			d.Fixes = []Fix{replace("Look up through the thread context ClassLoader",
-				facts.Span{Start: c.Span.Start, End: c.NameSpan.End}, tccl+"."+systemToLoader[c.Name])}
+				facts.Span{Start: c.Span.Start, End: c.NameSpan.End}, "("+contextLoaderOr(p.File, system)+")."+systemToLoader[c.Name])}
 		case is(c, "java.util.ResourceBundle", "getBundle") && (len(c.Args) == 1 || len(c.Args) == 2):
 			if name.Kind == facts.ExprName && name.Local != nil {
 				name = *name.Local
@@ -120,14 +122,19 @@ func checkResourceLookup(p *Pass) {
 				what = quote(name.Value)
 			}
 			d.Message = "ResourceBundle.getBundle of " + what + " uses the caller's ClassLoader; in code the base shares, a module's bundle is never found"
+			// getBundle(n) and getBundle(n, locale) load with the caller's
+			// loader, and a null loader throws: that loader is the fallback.
+			own, ok := ownClassLiteral(p.File, c.Class)
+			loader := contextLoaderOr(p.File, own+".getClassLoader()")
 			switch {
+			case !ok:
 			case len(c.Args) == 1:
 				d.Fixes = []Fix{replace("Load the bundle through the thread context ClassLoader",
-					facts.Span{Start: name.Span.End, End: name.Span.End},
-					", "+typeName(p.File, "java.util.Locale")+".getDefault(), "+tccl)}
+					facts.Span{Start: c.Args[0].Span.End, End: c.Args[0].Span.End},
+					", "+typeName(p.File, "java.util.Locale")+".getDefault(), "+loader)}
 			case isLocale(c.Args[1]):
 				d.Fixes = []Fix{replace("Load the bundle through the thread context ClassLoader",
-					facts.Span{Start: c.Args[1].Span.End, End: c.Args[1].Span.End}, ", "+tccl)}
+					facts.Span{Start: c.Args[1].Span.End, End: c.Args[1].Span.End}, ", "+loader)}
 			}
 		default:
 			return

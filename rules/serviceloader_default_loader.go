@@ -31,22 +31,24 @@ var serviceLoaderRule = register(&Rule{
 })
 
 func checkServiceLoader(p *Pass) {
-	tccl := contextLoader(p.File)
 	calls(p, func(c *facts.Call) {
 		switch {
 		case is(c, "java.util.ServiceLoader", "load") && len(c.Args) == 2 && ownLoader(c.Args[1].Loader):
-			p.Report(Diagnostic{
+			d := Diagnostic{
 				Message: "ServiceLoader.load with " + loaderWords(c.Args[1].Loader) + " does not see providers packaged in modules",
 				Span:    c.Span, Context: c.Context,
-				Fixes: []Fix{replace("Pass the thread context ClassLoader", c.Args[1].Span, tccl)},
-			})
+			}
+			if !moduleCode(p) { // a module's own loader sees the module's providers
+				d.Fixes = []Fix{replace("Pass the thread context ClassLoader", c.Args[1].Span, contextLoaderOr(p.File, loaderOperand(c.Args[1])))}
+			}
+			p.Report(d)
 		case is(c, "java.util.ServiceLoader", "loadInstalled") && len(c.Args) == 1:
+			// No edit: loadInstalled deliberately skips the application's
+			// providers, and load(S, context loader) would find them in every
+			// deployment, one app or many.
 			p.Report(Diagnostic{
 				Message: "ServiceLoader.loadInstalled only sees providers of the platform loader, never those of a module",
 				Span:    c.Span, Context: c.Context,
-				Fixes: []Fix{replace("Load through the thread context ClassLoader",
-					facts.Span{Start: c.NameSpan.Start, End: c.ArgsSpan.End},
-					"load("+c.Args[0].Text+", "+tccl+")")},
 			})
 		case is(c, "java.util.ServiceLoader", "load") && len(c.Args) == 1 && (c.InStaticInit || c.StoredToStatic):
 			where := "in a static initialiser"
@@ -60,12 +62,16 @@ func checkServiceLoader(p *Pass) {
 			})
 		case is(c, "org.springframework.core.io.support.SpringFactoriesLoader", "loadFactories", "loadFactoryNames") &&
 			len(c.Args) == 2 && (c.Args[1].Loader == facts.LoaderOwn || c.Args[1].Loader == facts.LoaderSystem):
-			p.Report(Diagnostic{
+			d := Diagnostic{
 				Message: "SpringFactoriesLoader." + c.Name + " with " + loaderWords(c.Args[1].Loader) + " does not see spring.factories entries of modules",
 				Span:    c.Span, Context: c.Context,
-				Fixes: []Fix{replace("Use Spring's default (thread context) ClassLoader", c.Args[1].Span,
-					typeName(p.File, "org.springframework.util.ClassUtils")+".getDefaultClassLoader()")},
-			})
+			}
+			// The loader given is the fallback, not ClassUtils.getDefaultClassLoader():
+			// that falls back to Spring's loader, which need not be the caller's.
+			if !moduleCode(p) {
+				d.Fixes = []Fix{replace("Pass the thread context ClassLoader", c.Args[1].Span, contextLoaderOr(p.File, loaderOperand(c.Args[1])))}
+			}
+			p.Report(d)
 		}
 	})
 }

@@ -90,9 +90,10 @@ func checkLifecycleListener(p *Pass) {
 				"return early unless the event is this app's",
 			Span: m.Span, Context: facts.Context{Class: m.Class, Method: m.Name, Line: m.Line},
 		}
-		if fx, ok := guardFix(p, m); ok {
-			d.Fixes = []Fix{fx}
-		}
+		// No edit. The guard of the help compares the listener's loader with
+		// the context loader, and in one-app deployments they differ too: a
+		// library under Spring Boot devtools' restart loader, or in a
+		// container's shared loader, would never handle an event again.
 		p.Report(d)
 	}
 }
@@ -120,59 +121,3 @@ func globalLifecycleCall(c *facts.Call) bool {
 	}
 	return c.Recv.Kind == facts.ExprCall && staticGetterRE.MatchString(r)
 }
-
-// guardFix inserts the loader guard at the top of a void handler's body.
-func guardFix(p *Pass, m *facts.MethodDecl) (Fix, bool) {
-	if !voidBeforeNameRE.MatchString(p.Text(facts.Span{Start: m.Decl.Start, End: m.Span.Start})) {
-		return Fix{}, false
-	}
-	src := p.Src
-	i, depth := m.Span.End, 0
-	for ; i < m.Decl.End; i++ {
-		if src[i] == '(' {
-			depth++
-		} else if src[i] == ')' {
-			depth--
-			if depth == 0 {
-				break
-			}
-		}
-	}
-	open := strings.IndexByte(string(src[i:m.Decl.End]), '{')
-	if open < 0 {
-		return Fix{}, false
-	}
-	at := i + open + 1
-	// After a trailing comment on the brace's line, not inside it.
-	if nl := strings.IndexByte(string(src[at:m.Decl.End]), '\n'); nl >= 0 {
-		if rest := strings.TrimSpace(string(src[at : at+nl])); rest == "" || strings.HasPrefix(rest, "//") {
-			at += nl
-			if at > 0 && src[at-1] == '\r' {
-				at--
-			}
-		}
-	}
-	lineStart := strings.LastIndexByte(string(src[:m.Span.Start]), '\n') + 1
-	indent := leadingSpace(string(src[lineStart:]))
-	inner := indent + "    "
-	if nl := strings.IndexByte(string(src[at:m.Decl.End]), '\n'); nl >= 0 {
-		if next := leadingSpace(string(src[at+nl+1:])); len(next) > len(indent) {
-			inner = next
-		}
-	}
-	unit := inner[len(indent):]
-	guard := "\n" + inner + "if (this.getClass().getClassLoader() != " + contextLoader(p.File) + ") {\n" +
-		inner + unit + "return; // another app's context\n" + inner + "}"
-	return Fix{Description: "Ignore lifecycle events of other apps' contexts",
-		Edits: []Edit{{Span: facts.Span{Start: at, End: at}, New: guard}}}, true
-}
-
-func leadingSpace(s string) string {
-	n := 0
-	for n < len(s) && (s[n] == ' ' || s[n] == '\t') {
-		n++
-	}
-	return s[:n]
-}
-
-var voidBeforeNameRE = regexp.MustCompile(`\bvoid\s*$`)

@@ -61,11 +61,14 @@ func checkStaticSingleton(p *Pass) {
 				Span:     c.Span, Context: c.Context,
 			})
 		case is(c, "org.springframework.cache.ehcache.EhCacheManagerFactoryBean", "setShared") && len(c.Args) == 1 && c.Args[0].Text == "true":
+			// No edit: setShared(false) alone gives the app a CacheManager
+			// apart from the one CacheManager.getInstance() returns to the
+			// app's other code, and a second factory with the same
+			// configuration fails on the name already in use.
 			p.Report(Diagnostic{
 				Severity: libraryCallSeverity(p),
 				Message:  "setShared(true) makes every module reuse one JVM-wide Ehcache CacheManager; use setShared(false) with a per-module cacheManagerName",
 				Span:     c.Span, Context: c.Context,
-				Fixes: []Fix{replace("Give this app its own CacheManager", c.Args[0].Span, "false")},
 			})
 		}
 	})

@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"bytes"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -55,92 +56,6 @@ func checkTCCLNotRestored(p *Pass) {
 		}
 		p.Report(d)
 	})
-}
-
-// restoreFix saves the context loader before the switch and restores it in
-// a finally block around the rest of the enclosing block. It is offered
-// only when the switch is a statement of its own, code follows it in the
-// block, and the block's closing brace stands on its own line, so the edit
-// is unambiguous.
-func restoreFix(p *Pass, c *facts.Call) (Fix, bool) {
-	src := p.Src
-	const saved = "previousContextLoader"
-	if bytes.Contains(src, []byte(saved)) || c.Recv.Text == "" {
-		return Fix{}, false
-	}
-	end := c.Span.End
-	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
-		end++
-	}
-	if end >= len(src) || src[end] != ';' {
-		return Fix{}, false // part of a larger expression
-	}
-	end++
-	lineStart := bytes.LastIndexByte(src[:c.Span.Start], '\n') + 1
-	indent := src[lineStart:c.Span.Start]
-	if len(bytes.TrimLeft(indent, " \t")) != 0 {
-		return Fix{}, false // something precedes the call on its line
-	}
-	closing := blockEnd(src, end)
-	if closing < 0 || len(bytes.TrimSpace(src[end:closing])) == 0 {
-		return Fix{}, false
-	}
-	// "try {" goes at the end of the switch's line, after any comment there.
-	eol := end + bytes.IndexByte(src[end:], '\n')
-	if eol < end || eol > closing {
-		return Fix{}, false
-	}
-	braceLine := bytes.LastIndexByte(src[:closing], '\n') + 1
-	if len(bytes.TrimSpace(src[braceLine:closing])) != 0 {
-		return Fix{}, false
-	}
-	ind := string(indent)
-	recv := c.Recv.Text
-	return Fix{
-		Description: "Restore the previous context ClassLoader in a finally block",
-		Edits: []Edit{
-			{Span: facts.Span{Start: lineStart, End: lineStart}, New: ind + "ClassLoader " + saved + " = " + recv + ".getContextClassLoader();\n"},
-			{Span: facts.Span{Start: eol, End: eol}, New: "\n" + ind + "try {"},
-			{Span: facts.Span{Start: braceLine, End: braceLine}, New: ind + "} finally {\n" + ind + "    " + recv + ".setContextClassLoader(" + saved + ");\n" + ind + "}\n"},
-		},
-	}, true
-}
-
-// blockEnd finds the brace that closes the block containing offset at,
-// skipping strings, characters and comments; -1 when there is none.
-func blockEnd(src []byte, at int) int {
-	depth := 0
-	for i := at; i < len(src); i++ {
-		switch src[i] {
-		case '"', '\'':
-			q := src[i]
-			for i++; i < len(src) && src[i] != q && src[i] != '\n'; i++ {
-				if src[i] == '\\' {
-					i++
-				}
-			}
-		case '/':
-			if i+1 < len(src) && src[i+1] == '/' {
-				for i < len(src) && src[i] != '\n' {
-					i++
-				}
-			} else if i+1 < len(src) && src[i+1] == '*' {
-				k := bytes.Index(src[i+2:], []byte("*/"))
-				if k < 0 {
-					return -1
-				}
-				i += k + 3
-			}
-		case '{':
-			depth++
-		case '}':
-			if depth == 0 {
-				return i
-			}
-			depth--
-		}
-	}
-	return -1
 }
 
 // ownsThread reports code that runs on a thread it created: run() of a
@@ -223,4 +138,576 @@ func hasIdent(s, name string) bool {
 		}
 		i = j + 1
 	}
+}
+
+// restoreFix makes a context ClassLoader switch temporary without changing
+// what runs under which loader on the normal path. Two shapes qualify:
+//
+//   - The block already sets a saved loader back later, outside finally
+//     (save; switch; work; restore): the code between the switch and the
+//     restore goes into try, the restore into finally.
+//   - Otherwise the code from the switch to the end of its block is the
+//     code that uses the loader, so it is wrapped in try/finally restoring
+//     the loader saved just before the switch. That is only offered where
+//     nothing of the method runs after the block (else it would run with
+//     the old loader), outside loops, where the block does more after the
+//     switch than log or return (a switch followed by a log line is there
+//     for the code after the block), and where the switch is not meant to
+//     outlive the method: constructors and initialisers, set-up methods
+//     (setUp, init, @Before, @PostConstruct), a switch to "this", and
+//     methods that keep the previous loader in a field for another method
+//     to restore.
+//
+// The switch must be a statement of its own line and the edited lines
+// whole lines; the wrapped lines are indented one step of the file's
+// indentation.
+func restoreFix(p *Pass, c *facts.Call) (Fix, bool) {
+	src := p.Src
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || c.Recv.Text == "" {
+		return Fix{}, false
+	}
+	toks := tokenize(src, m.Decl.Start, m.Decl.End)
+	si, semi := -1, -1
+	for i, t := range toks {
+		if si < 0 && t.start == c.Span.Start {
+			si = i
+		}
+		if t.start >= c.Span.End {
+			if t.kind == ';' {
+				semi = i
+			}
+			break
+		}
+	}
+	if si <= 0 || semi < 0 || !statementStart(toks, si) {
+		return Fix{}, false
+	}
+	sw, ok := ownLine(src, c.Span.Start, toks[semi].end)
+	if !ok {
+		return Fix{}, false
+	}
+	// The block the switch is a statement of.
+	var stack []int
+	for i := 0; i < si; i++ {
+		switch toks[i].kind {
+		case '{':
+			stack = append(stack, i)
+		case '}':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if len(stack) == 0 {
+		return Fix{}, false
+	}
+	open := stack[len(stack)-1]
+	close := matching(toks, open)
+	if close < 0 || switchBody(src, toks, open) {
+		return Fix{}, false
+	}
+	if restoresSavedField(p, c) {
+		return Fix{}, false // the other half of a switch kept in a field
+	}
+	e := &lineEdits{src: src, ins: map[int]string{}}
+	unit := indentUnit(src)
+	recv := c.Recv.Text
+	ind, nl := sw.indent, sw.nl
+	// "try {" and "} finally {", or each brace on its own line where the
+	// file writes them so.
+	tryOpen, finallyOpen := ind+"try {"+nl, ind+"} finally {"+nl
+	if ownLineBraces(src) {
+		tryOpen, finallyOpen = ind+"try"+nl+ind+"{"+nl, ind+"}"+nl+ind+"finally"+nl+ind+"{"+nl
+	}
+	if ri, rsemi, ok := laterRestore(p, toks, c, semi, open, close); ok {
+		r, ok := ownLine(src, toks[ri].start, toks[rsemi].end)
+		if !ok || ri == semi+1 || hasTextBlock(toks[semi+1:ri]) || usedAfter(src, toks, semi+1, ri, rsemi+1) {
+			return Fix{}, false
+		}
+		e.add(sw.next, tryOpen)
+		e.indent(sw.next, r.start, unit)
+		e.add(r.start, finallyOpen+unit)
+		e.add(r.next, ind+"}"+nl)
+		return Fix{Description: "Restore the saved context ClassLoader in a finally block", Edits: e.edits()}, true
+	}
+	braceLine := lineStart(src, toks[close].start)
+	if close == semi+1 || strings.TrimSpace(string(src[braceLine:toks[close].start])) != "" ||
+		c.InLoop || !onlyClosersAfter(src, toks, close) || hasTextBlock(toks[semi+1:close]) ||
+		onlyTrivial(src, toks[semi+1:close]) || meantToLast(p, m, c) {
+		return Fix{}, false
+	}
+	saved := freeName(src, toks, "previousContextLoader")
+	e.add(sw.start, ind+typeName(p.File, "java.lang.ClassLoader")+" "+saved+" = "+recv+".getContextClassLoader();"+nl)
+	e.add(sw.next, tryOpen)
+	e.indent(sw.next, braceLine, unit)
+	e.add(braceLine, finallyOpen+ind+unit+recv+".setContextClassLoader("+saved+");"+nl+ind+"}"+nl)
+	return Fix{Description: "Restore the previous context ClassLoader in a finally block", Edits: e.edits()}, true
+}
+
+// stmtLines is a statement that fills its lines: start is where its first line
+// begins, next where the line after its last begins.
+type stmtLines struct {
+	start, next int
+	indent, nl  string
+}
+
+// ownLine reports whether src[from:to] stands alone on its lines: only
+// indentation before it, at most a line comment after it.
+func ownLine(src []byte, from, to int) (stmtLines, bool) {
+	ls := lineStart(src, from)
+	ind := string(src[ls:from])
+	if strings.Trim(ind, " \t") != "" {
+		return stmtLines{}, false
+	}
+	eol := to
+	for eol < len(src) && src[eol] != '\n' {
+		eol++
+	}
+	if eol >= len(src) {
+		return stmtLines{}, false
+	}
+	rest := strings.TrimSpace(string(src[to:eol]))
+	if rest != "" && !strings.HasPrefix(rest, "//") {
+		return stmtLines{}, false
+	}
+	nl := "\n"
+	if eol > 0 && src[eol-1] == '\r' {
+		nl = "\r\n"
+	}
+	return stmtLines{start: ls, next: eol + 1, indent: ind, nl: nl}, true
+}
+
+func lineStart(src []byte, at int) int {
+	for at > 0 && src[at-1] != '\n' {
+		at--
+	}
+	return at
+}
+
+// statementStart reports whether the token at i begins a statement of a
+// block: after a ';', '{' or '}', not the body of an if, else, loop or
+// label, where an added declaration would change the statement's meaning.
+func statementStart(toks []jtoken, i int) bool {
+	switch toks[i-1].kind {
+	case ';', '{', '}':
+		return true
+	}
+	return false
+}
+
+// switchBody reports a block that is the body of a switch statement,
+// whose case labels cannot move into a try.
+func switchBody(src []byte, toks []jtoken, open int) bool {
+	if open == 0 || toks[open-1].kind != ')' {
+		return false
+	}
+	depth := 0
+	for j := open - 1; j >= 0; j-- {
+		switch toks[j].kind {
+		case ')':
+			depth++
+		case '(':
+			depth--
+			if depth == 0 {
+				return j > 0 && word(src, toks[j-1]) == "switch"
+			}
+		}
+	}
+	return false
+}
+
+func word(src []byte, t jtoken) string {
+	if t.kind != 'w' {
+		return ""
+	}
+	return string(src[t.start:t.end])
+}
+
+// laterRestore finds the first statement of the switch's block, after it,
+// that sets back a loader read before the switch
+// (Thread.currentThread().setContextClassLoader(old)), and returns its
+// first token and its ';'.
+func laterRestore(p *Pass, toks []jtoken, c *facts.Call, semi, open, close int) (int, int, bool) {
+	byStart := map[int]int{}
+	depth := 0
+	for i := semi + 1; i < close; i++ {
+		switch toks[i].kind {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		}
+		if depth == 0 {
+			byStart[toks[i].start] = i
+		}
+	}
+	best, bestSemi := -1, -1
+	for k := range p.File.Calls {
+		r := &p.File.Calls[k]
+		if !is(r, "java.lang.Thread", "setContextClassLoader") || len(r.Args) != 1 || !isCurrentThread(r.Recv) {
+			continue
+		}
+		ri, ok := byStart[r.Span.Start]
+		if !ok || best >= 0 && ri > best || !statementStart(toks, ri) {
+			continue
+		}
+		a := r.Args[0].Local
+		if a == nil || a.Call == nil || a.Call.Name != "getContextClassLoader" || a.Span.End > c.Span.Start {
+			continue
+		}
+		rs := ri
+		for rs < close && toks[rs].start < r.Span.End {
+			rs++
+		}
+		if rs < close && toks[rs].kind == ';' {
+			best, bestSemi = ri, rs
+		}
+	}
+	return best, bestSemi, best >= 0
+}
+
+// onlyClosersAfter reports whether nothing but closing braces and the
+// else branches of enclosing ifs stand between the block closed at
+// toks[close] and the end of the method: nothing of the method runs after
+// the block on the normal path.
+func onlyClosersAfter(src []byte, toks []jtoken, close int) bool {
+	last := len(toks) - 1
+	if toks[last].kind != '}' || last < close {
+		return false
+	}
+	for i := close + 1; i < last; {
+		switch {
+		case toks[i].kind == '}':
+			i++
+		case word(src, toks[i]) == "else":
+			i = skipStatement(src, toks, i+1, last)
+			if i < 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// skipStatement returns the index after the statement starting at i (a
+// block, an if with its else chain, or a simple statement), -1 when it
+// does not end before limit.
+func skipStatement(src []byte, toks []jtoken, i, limit int) int {
+	if i >= limit {
+		return -1
+	}
+	switch {
+	case toks[i].kind == '{':
+		j := matching(toks, i)
+		if j < 0 || j >= limit {
+			return -1
+		}
+		return j + 1
+	case word(src, toks[i]) == "if":
+		if i+1 >= limit || toks[i+1].kind != '(' {
+			return -1
+		}
+		j := matching(toks, i+1)
+		if j < 0 || j >= limit {
+			return -1
+		}
+		j = skipStatement(src, toks, j+1, limit)
+		if j > 0 && j < limit && word(src, toks[j]) == "else" {
+			return skipStatement(src, toks, j+1, limit)
+		}
+		return j
+	}
+	depth := 0
+	for j := i; j < limit; j++ {
+		switch toks[j].kind {
+		case '(', '{', '[':
+			depth++
+		case ')', '}', ']':
+			depth--
+		case ';':
+			if depth == 0 {
+				return j + 1
+			}
+		}
+		if depth < 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
+func hasTextBlock(toks []jtoken) bool {
+	for _, t := range toks {
+		if t.textBlock {
+			return true
+		}
+	}
+	return false
+}
+
+// trivialStmtRE matches statements that do not use the context loader:
+// logging (optionally behind an isXEnabled() check), printing, returning
+// or assigning a name or literal.
+var trivialStmtRE = regexp.MustCompile(`^(?:` +
+	`(?:if\((?:[\w$]+(?:\(\))?\.)*is\w*Enabled\(\)\))?(?:this\.)?(?:[\w$]+\.)*(?i:log|logger|getlog\(\)|getlogger\(\))\.(?:trace|debug|info|warn|warning|error|fatal|fine|finer|finest|severe|config|log)\(.*` +
+	`|System\.(?:out|err)\.print(?:ln|f)?\(.*` +
+	`|return(?:[\w$.]+|"[^"]*")?` +
+	`|(?:this\.)?[\w$]+=(?:[\w$.]+|"[^"]*")` +
+	`)$`)
+
+// onlyTrivial reports whether the statements toks holds (a run of whole
+// statements) do nothing that could use the loader: no block, only
+// statements trivialStmtRE matches.
+func onlyTrivial(src []byte, toks []jtoken) bool {
+	var stmt strings.Builder
+	for _, t := range toks {
+		switch t.kind {
+		case '{':
+			return false
+		case ';':
+			if !trivialStmtRE.MatchString(stmt.String()) {
+				return false
+			}
+			stmt.Reset()
+		default:
+			stmt.Write(src[t.start:t.end])
+		}
+	}
+	return stmt.Len() == 0
+}
+
+// setupNameRE matches methods whose effects are meant to outlast them:
+// JUnit set-up, init, configure.
+var setupNameRE = regexp.MustCompile(`^(?:setUp|setup|before|init|initiali[sz]e|configure)(?:[A-Z_\d].*)?$`)
+
+// meantToLast reports switches made for the code that runs after the
+// method: in constructors and initialisers, set-up methods, a switch to
+// the object itself, and methods that keep the previous loader in a field
+// so that another method restores it.
+func meantToLast(p *Pass, m *facts.MethodDecl, c *facts.Call) bool {
+	if m.Name == "<init>" || c.Method == "<init>" || c.Method == "<clinit>" || c.InStaticInit || setupNameRE.MatchString(m.Name) {
+		return true
+	}
+	for _, a := range m.Annotations {
+		for _, s := range []string{"Before", "BeforeEach", "BeforeAll", "BeforeClass", "PostConstruct"} {
+			if annotationIs(a, s) {
+				return true
+			}
+		}
+	}
+	if strings.TrimSpace(c.Args[0].Text) == "this" {
+		return true
+	}
+	body := p.Text(m.Decl)
+	for _, sm := range savedToFieldRE.FindAllStringSubmatch(body, -1) {
+		if sm[1] != "" || isField(p, m.Class, sm[2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// savedToFieldRE finds "name = ...getContextClassLoader()" assignments
+// that are not declarations; group 1 is "this." when written.
+var savedToFieldRE = regexp.MustCompile(`(?:^|[;{}]\s*)(this\s*\.\s*)?([A-Za-z_$][\w$]*)\s*=\s*[^;=]*getContextClassLoader\s*\(`)
+
+// restoresSavedField reports a switch to a field that the class fills
+// with the context loader it finds (parent = currentThread().
+// getContextClassLoader() in setUp, set back in tearDown): it is the restore.
+func restoresSavedField(p *Pass, c *facts.Call) bool {
+	arg := strings.Join(strings.Fields(c.Args[0].Text), "")
+	arg = strings.TrimPrefix(arg, "this.")
+	if !isField(p, c.Class, arg) {
+		return false
+	}
+	for _, sm := range savedToFieldRE.FindAllSubmatch(p.Src, -1) {
+		if string(sm[2]) == arg {
+			return true
+		}
+	}
+	return false
+}
+
+// ownLineBraces reports a file that mostly opens blocks with a brace on a
+// line of its own.
+func ownLineBraces(src []byte) bool {
+	own, trailing := 0, 0
+	for _, l := range strings.Split(string(src), "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "{":
+			own++
+		case strings.HasSuffix(t, "{") && !strings.HasPrefix(t, "//") && !strings.HasPrefix(t, "*"):
+			trailing++
+		}
+	}
+	return own > trailing
+}
+
+func isField(p *Pass, class, name string) bool {
+	for _, f := range p.File.Fields {
+		if f.Name == name && f.Class == class {
+			return true
+		}
+	}
+	return false
+}
+
+// usedAfter reports whether a local declared by a statement of
+// toks[from:to] (at the block's own level) is named in toks[after:]:
+// moving the declaration into a try would hide it there.
+func usedAfter(src []byte, toks []jtoken, from, to, after int) bool {
+	names := map[string]bool{}
+	depth := 0
+	start := true
+	for i := from; i < to; i++ {
+		if depth == 0 && start {
+			if n := declaredName(src, toks[i:to]); n != "" {
+				names[n] = true
+			}
+		}
+		start = false
+		switch toks[i].kind {
+		case '(', '{', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case '}':
+			depth--
+			start = depth == 0
+		case ';':
+			start = depth == 0
+		case ',':
+			// int a = 1, b = 2: the later declarators.
+			if depth == 0 && i+2 < to && toks[i+1].kind == 'w' && (toks[i+2].kind == '=' || toks[i+2].kind == ',' || toks[i+2].kind == ';') {
+				names[word(src, toks[i+1])] = true
+			}
+		}
+	}
+	for _, t := range toks[after:] {
+		if names[word(src, t)] {
+			return true
+		}
+	}
+	return false
+}
+
+// javaKeywords may begin a statement but never a local declaration's type.
+var javaKeywords = map[string]bool{
+	"return": true, "throw": true, "new": true, "if": true, "else": true, "for": true, "while": true, "do": true,
+	"try": true, "catch": true, "finally": true, "switch": true, "case": true, "default": true, "break": true,
+	"continue": true, "synchronized": true, "assert": true, "yield": true, "this": true, "super": true,
+}
+
+// declaredName is the variable a local declaration at the start of toks
+// declares ("final Map<K, V> name = ..."), "" when toks starts none.
+func declaredName(src []byte, toks []jtoken) string {
+	i := 0
+	for i < len(toks) {
+		switch {
+		case word(src, toks[i]) == "final":
+			i++
+		case toks[i].kind == '@' && i+1 < len(toks) && toks[i+1].kind == 'w':
+			i += 2
+			for i+1 < len(toks) && toks[i].kind == '.' && toks[i+1].kind == 'w' {
+				i += 2
+			}
+			if i < len(toks) && toks[i].kind == '(' {
+				j := matching(toks, i)
+				if j < 0 {
+					return ""
+				}
+				i = j + 1
+			}
+		default:
+			goto typ
+		}
+	}
+typ:
+	if i >= len(toks) || toks[i].kind != 'w' || javaKeywords[word(src, toks[i])] {
+		return ""
+	}
+	i++
+	for i+1 < len(toks) && toks[i].kind == '.' && toks[i+1].kind == 'w' {
+		i += 2
+	}
+	if i < len(toks) && toks[i].kind == '<' {
+		depth := 0
+		for ; i < len(toks); i++ {
+			if toks[i].kind == '<' {
+				depth++
+			} else if toks[i].kind == '>' {
+				depth--
+				if depth == 0 {
+					i++
+					break
+				}
+			} else if toks[i].kind == ';' || toks[i].kind == '=' {
+				return ""
+			}
+		}
+	}
+	for i+1 < len(toks) && toks[i].kind == '[' && toks[i+1].kind == ']' {
+		i += 2
+	}
+	if i+1 < len(toks) && toks[i].kind == 'w' {
+		switch toks[i+1].kind {
+		case '=', ';', ',', '[', ':':
+			return word(src, toks[i])
+		}
+	}
+	return ""
+}
+
+// freeName is base, or base with a number, such that the method does not
+// use the name already (a local there, or a field it names, would clash
+// or be shadowed).
+func freeName(src []byte, toks []jtoken, base string) string {
+	used := map[string]bool{}
+	for _, t := range toks {
+		if t.kind == 'w' {
+			used[string(src[t.start:t.end])] = true
+		}
+	}
+	name := base
+	for n := 2; used[name]; n++ {
+		name = base + strconv.Itoa(n)
+	}
+	return name
+}
+
+// lineEdits collects insertions at line starts, several at one offset
+// joined in the order added, so no two edits of a fix share an offset.
+type lineEdits struct {
+	src []byte
+	ins map[int]string
+}
+
+func (e *lineEdits) add(at int, text string) { e.ins[at] += text }
+
+// indent adds one unit of indentation to every line that starts in
+// [from, to) and is not blank.
+func (e *lineEdits) indent(from, to int, unit string) {
+	for at := from; at < to; {
+		end := at
+		for end < len(e.src) && e.src[end] != '\n' {
+			end++
+		}
+		if strings.TrimSpace(string(e.src[at:end])) != "" {
+			e.add(at, unit)
+		}
+		at = end + 1
+	}
+}
+
+func (e *lineEdits) edits() []Edit {
+	var out []Edit
+	for at, text := range e.ins {
+		out = append(out, Edit{Span: facts.Span{Start: at, End: at}, New: text})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	return out
 }

@@ -2,28 +2,41 @@ package main
 
 import (
 	"fmt"
-	"io"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/scanner"
-	"github.com/kscan/kscan/scanner/report"
 	"github.com/kscan/kscan/scanner/udiff"
 )
 
 func newFixCmd() *cobra.Command {
 	var fl scanFlags
 	var diff bool
+	var minLevel string
 	cmd := &cobra.Command{
 		Use:   "fix [PATH...]",
 		Short: "Apply the mechanical fixes of the findings, or print them as a unified diff",
-		Long: `Scan as 'kscan scan' does and apply the first fix of every finding that has one and is not
-suppressed. With --diff nothing is written: the changes are printed as a unified diff that
-'git apply' accepts (paths relative to --root). Fixes that overlap another fix in the same file
-are left for a second run; a file that would no longer parse is left unchanged.`,
+		Long: `Scan as 'kscan scan' does and apply the first fix of every finding at or above --min-level
+(default warning) that has one and is not suppressed. Note-level findings are left alone unless
+asked for: many of them say the code is fine where it runs. With --diff nothing is written: the
+changes are printed as a unified diff that 'git apply' accepts (paths relative to --root).
+
+Fixes that overlap another fix in the same file are left for a second run; a file that would no
+longer parse is left unchanged. kscan fix writes only regular files whose real path is under the
+scan root: a symbolic link (even to a file inside the tree) or a file outside the root is never
+written or replaced, and is reported on standard error. Each file is replaced atomically through
+a temporary '.kscan-fix-<name>-<random>.tmp' beside it; such files left by a run that was killed
+are removed by the next run in the directories it writes to.`,
 		Example: `  kscan fix --diff . > kscan.patch && git apply kscan.patch
-  kscan fix --rule class-forname-caller-loader src/main/java`,
+  kscan fix --rule class-forname-caller-loader src/main/java
+  kscan fix --min-level error .`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			lvl, err := rules.ParseLevel(minLevel)
+			if err != nil || lvl == rules.LevelNone {
+				return usagef("unknown --min-level %q (want error, warning or note)", minLevel)
+			}
 			fl.failOn = "none"
 			sr, err := prepare(cmd, args, &fl)
 			if err != nil {
@@ -33,39 +46,63 @@ are left for a second run; a file that would no longer parse is left unchanged.`
 			if err != nil {
 				return err
 			}
-			patches, skipped, err := scanner.PlanFixes(res)
-			if err != nil {
-				return err
-			}
+			plan := scanner.PlanFixes(res, scanner.FixOptions{MinLevel: lvl, MaxFileSize: sr.opts.MaxFileSize})
 			out, errw := cmd.OutOrStdout(), cmd.ErrOrStderr()
-			fixed := 0
-			for _, p := range patches {
-				fixed += p.Fixed
+			fixed, files := 0, 0
+			cleaned := map[string]bool{}
+			for _, p := range plan.Patches {
 				if diff {
 					fmt.Fprint(out, udiff.Unified(p.Path, string(p.Old), string(p.New)))
+					fixed += p.Fixed
+					files++
 					continue
 				}
-				data := p.New
-				if err := report.WriteFile(p.Abs, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-					return err
+				if dir := filepath.Dir(p.Abs); !cleaned[dir] {
+					cleaned[dir] = true
+					removed, err := scanner.CleanStaleTemps(dir)
+					for _, r := range removed {
+						fmt.Fprintf(errw, "kscan: removed %s, left by an interrupted kscan fix\n", fixRel(res.Root, r))
+					}
+					if err != nil {
+						fmt.Fprintf(errw, "kscan: %s: cannot remove stale temporary files: %v\n", fixRel(res.Root, dir), err)
+					}
 				}
+				if err := scanner.WritePatch(p); err != nil {
+					fmt.Fprintf(errw, "kscan: %s: not written: %v\n", p.Path, err)
+					continue
+				}
+				fixed += p.Fixed
+				files++
 			}
-			for _, s := range skipped {
-				where := s.Path
-				if s.Line > 0 {
-					where = fmt.Sprintf("%s:%d", s.Path, s.Line)
+			for _, s := range plan.Skipped {
+				switch {
+				case s.RuleID == "":
+					fmt.Fprintf(errw, "kscan: %s: not fixed: %s\n", s.Path, s.Reason)
+				default:
+					fmt.Fprintf(errw, "kscan: %s:%d: %s not fixed: %s\n", s.Path, s.Line, s.RuleID, s.Reason)
 				}
-				fmt.Fprintf(errw, "kscan: %s: %s not fixed: %s\n", where, s.RuleID, s.Reason)
 			}
 			verb := "fixed"
 			if diff {
 				verb = "would fix"
 			}
-			fmt.Fprintf(errw, "kscan: %s %d findings in %d file(s)\n", verb, fixed, len(patches))
+			fmt.Fprintf(errw, "kscan: %s %d findings in %d file(s)\n", verb, fixed, files)
+			if plan.BelowLevel > 0 {
+				fmt.Fprintf(errw, "kscan: %d fixes of findings below %s left alone (--min-level)\n", plan.BelowLevel, lvl)
+			}
 			return nil
 		},
 	}
 	addScanFlags(cmd, &fl)
 	cmd.Flags().BoolVar(&diff, "diff", false, "print a unified diff instead of changing files")
+	cmd.Flags().StringVar(&minLevel, "min-level", "warning", "fix findings at or above this level: error, warning or note")
 	return cmd
+}
+
+// fixRel shows a path relative to the scan root when it is inside it.
+func fixRel(root, p string) string {
+	if r, err := filepath.Rel(root, p); err == nil && filepath.IsLocal(r) {
+		return filepath.ToSlash(r)
+	}
+	return p
 }

@@ -1,6 +1,7 @@
 package udiff
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,7 @@ func TestGitApply(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	long := strings.Repeat("line\n", 30)
+	large, largeEdited := bigJava()
 	cases := []struct{ name, old, new string }{
 		{"one line", "a\nb\nc\n", "a\nB\nc\n"},
 		{"insert", "a\nc\n", "a\nb\nc\n"},
@@ -25,6 +27,9 @@ func TestGitApply(t *testing.T) {
 		{"from empty", "", "a\n"},
 		{"to empty", "a\n", ""},
 		{"utf8", "String s = \"日本\";\n", "String s = \"日本語\";\n"},
+		{"crlf", "a\r\nb\r\nc\r\n", "a\r\nB\r\nc\r\n"},
+		{"crlf insert", "a\r\nc\r\n", "a\r\nb\r\nc\r\n"},
+		{"large, far apart", large, largeEdited},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -47,5 +52,31 @@ func TestGitApply(t *testing.T) {
 	}
 	if Unified("F", "same\n", "same\n") != "" {
 		t.Error("equal texts must give no diff")
+	}
+}
+
+// bigJava is a 7,000-line source and a copy with a few edits spread over it,
+// the shape of a fix run over a large file.
+func bigJava() (string, string) {
+	var b strings.Builder
+	b.WriteString("class Big {\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "    void m%d() {\n        int x = %d;\n        call(x);\n", i, i)
+		fmt.Fprintf(&b, "        // comment %d\n        call(x + 1);\n    }\n\n", i)
+	}
+	b.WriteString("}\n")
+	old := b.String()
+	edited := strings.Replace(old, "int x = 10;", "int x = 10; // changed", 1)
+	edited = strings.Replace(edited, "    void m500() {\n", "    void m500() {\n        before();\n", 1)
+	edited = strings.Replace(edited, "        // comment 990\n", "", 1)
+	return old, edited
+}
+
+func BenchmarkUnified(b *testing.B) {
+	old, edited := bigJava()
+	for b.Loop() {
+		if Unified("Big.java", old, edited) == "" {
+			b.Fatal("no diff")
+		}
 	}
 }
