@@ -283,7 +283,9 @@ func (l *mavenLoader) load(file string, report bool) *POM {
 	l.poms[c] = nil
 	data, err := l.read(file)
 	if err != nil {
-		if report || !errors.Is(err, fs.ErrNotExist) {
+		// A parent or module that is not there, or lies outside the scanned
+		// root (which kscan never reads through), is simply not found.
+		if report || !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, safefs.ErrOutsideRoot) {
 			l.note(readKind(err), LevelError, l.display(c), 0, "cannot read pom: %s", readError(err))
 		}
 		return nil
