@@ -17,14 +17,19 @@ const maxRefs = 64
 // evalResult is the value of a property in one project's context, with what
 // it depends on, so a child that redefines none of it can reuse it.
 type evalResult struct {
-	val   string
-	ok    bool
-	ctx   bool     // depends on the project's own coordinates or directory
-	refs  []string // properties used, transitively
-	unres []string // names left unresolved, transitively
-	over  bool     // refs or unres overflowed maxRefs
-	cycle string   // the cycle met, as ${a} -> ${b} -> ${a}
-	grew  bool     // the value passed maxExpansion
+	val string
+	ok  bool
+	ctx bool // depends on the project's own coordinates or directory
+	// refs are the properties used, transitively, that more than one pom
+	// defines (only those can be overridden); unres the names left
+	// unresolved. Past maxRefs the lists overflow.
+	refs      []string
+	unres     []string
+	refsOver  bool
+	unresOver bool
+	gen       int    // the loader's gen when computed
+	cycle     string // the cycle met, as ${a} -> ${b} -> ${a}
+	grew      bool   // the value passed maxExpansion
 }
 
 // origin records one property a coordinate used, for its evidence.
@@ -78,7 +83,7 @@ func (l *mavenLoader) val(ly *layer, name string, stack []string) *evalResult {
 			for j := range chain {
 				chain[j] = "${" + chain[j] + "}"
 			}
-			return &evalResult{cycle: strings.Join(chain, " -> ")}
+			return &evalResult{cycle: strings.Join(chain, " -> "), gen: l.gen}
 		}
 	}
 	r := l.lookup(ly, name, stack)
@@ -88,7 +93,7 @@ func (l *mavenLoader) val(ly *layer, name string, stack []string) *evalResult {
 
 func (l *mavenLoader) lookup(ly *layer, name string, stack []string) *evalResult {
 	if ly.pom == nil {
-		return &evalResult{unres: []string{name}}
+		return &evalResult{unres: []string{name}, gen: l.gen}
 	}
 	if raw, ok := l.projectValue(ly, name); ok {
 		r := l.evalRaw(ly, raw, append(stack, name))
@@ -98,17 +103,17 @@ func (l *mavenLoader) lookup(ly *layer, name string, stack []string) *evalResult
 	if k, ok := strings.CutPrefix(name, "env."); ok {
 		if l.opts.Getenv != nil {
 			if v, ok := l.opts.Getenv(k); ok {
-				return &evalResult{val: v, ok: true}
+				return &evalResult{val: v, ok: true, gen: l.gen}
 			}
 		}
-		return &evalResult{unres: []string{name}}
+		return &evalResult{unres: []string{name}, gen: l.gen}
 	}
 	if v, ok := ly.user[name]; ok {
-		return &evalResult{val: v, ok: true}
+		return &evalResult{val: v, ok: true, gen: l.gen}
 	}
 	def := l.propDefiner(ly, name)
 	if def == nil {
-		return &evalResult{unres: []string{name}}
+		return &evalResult{unres: []string{name}, gen: l.gen}
 	}
 	if def != ly && ly.parent != nil && ly.parent.pom != nil && sameMap(ly.user, ly.parent.user) {
 		if r := l.val(ly.parent, name, nil); l.reusable(ly, r) {
@@ -133,12 +138,12 @@ func sameMap(a, b map[string]string) bool {
 // reusable reports whether a value computed in the parent's context holds
 // in ly's: it used nothing ly defines, and nothing of the project itself.
 func (l *mavenLoader) reusable(ly *layer, r *evalResult) bool {
-	if r.ctx || r.over {
+	if r.ctx {
 		return false
 	}
-	for _, n := range r.refs {
+	for _, z := range l.overridesOf(ly) {
 		l.work++
-		if _, ok := ly.own[n]; ok {
+		if r.refsOver || l.multiGen["p:"+z] > r.gen || contains(r.refs, z) {
 			return false
 		}
 	}
@@ -148,7 +153,38 @@ func (l *mavenLoader) reusable(ly *layer, r *evalResult) bool {
 			return false
 		}
 	}
+	if r.unresOver && len(ly.own) > 0 {
+		return false
+	}
 	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// overridesOf lists the properties a pom defines that an ancestor defines
+// too, once per pom.
+func (l *mavenLoader) overridesOf(ly *layer) []string {
+	if ly.overridesDone {
+		return ly.overrides
+	}
+	ly.overridesDone = true
+	if ly.parent == nil {
+		return nil
+	}
+	for _, pr := range ly.pom.Properties {
+		l.work++
+		if l.defCount["p:"+pr.Name] >= 2 && l.propDefiner(ly.parent, pr.Name) != nil {
+			ly.overrides = append(ly.overrides, pr.Name)
+		}
+	}
+	return ly.overrides
 }
 
 // projectValue returns the raw value of a project.* / pom.* name (and the
@@ -201,7 +237,7 @@ func (l *mavenLoader) projectValue(ly *layer, name string) (string, bool) {
 // evalRaw expands a raw value in ly's context; stack holds the names being
 // evaluated, to stop cycles.
 func (l *mavenLoader) evalRaw(ly *layer, raw string, stack []string) *evalResult {
-	r := &evalResult{ok: true}
+	r := &evalResult{ok: true, gen: l.gen}
 	if !strings.Contains(raw, "${") {
 		r.val = raw
 		return r
@@ -224,28 +260,28 @@ func (l *mavenLoader) evalRaw(ly *layer, raw string, stack []string) *evalResult
 		s = s[i+2+j+1:]
 		sub := l.val(ly, name, stack)
 		r.ctx = r.ctx || sub.ctx
-		r.over = r.over || sub.over
+		r.refsOver = r.refsOver || sub.refsOver
+		r.unresOver = r.unresOver || sub.unresOver
+		if sub.gen < r.gen {
+			r.gen = sub.gen
+		}
 		r.grew = r.grew || sub.grew
 		if sub.cycle != "" && r.cycle == "" {
 			r.cycle = sub.cycle
 		}
+		if l.defCount["p:"+name] >= 2 {
+			r.refs = appendCapped(r.refs, name, &r.refsOver)
+		}
+		for _, n := range sub.refs {
+			r.refs = appendCapped(r.refs, n, &r.refsOver)
+		}
+		for _, n := range sub.unres {
+			r.unres = appendCapped(r.unres, n, &r.unresOver)
+		}
 		if sub.ok {
-			r.refs = appendCapped(r, r.refs, name)
-			for _, n := range sub.refs {
-				r.refs = appendCapped(r, r.refs, n)
-			}
 			b.WriteString(sub.val)
 		} else {
 			r.ok = false
-			if sub.cycle == "" {
-				r.refs = appendCapped(r, r.refs, name)
-			}
-			for _, n := range sub.unres {
-				r.unres = appendCapped(r, r.unres, n)
-			}
-			for _, n := range sub.refs {
-				r.refs = appendCapped(r, r.refs, n)
-			}
 			b.WriteString("${" + name + "}")
 		}
 		if b.Len() > maxExpansion {
@@ -258,14 +294,12 @@ func (l *mavenLoader) evalRaw(ly *layer, raw string, stack []string) *evalResult
 	return r
 }
 
-func appendCapped(r *evalResult, list []string, n string) []string {
-	for _, x := range list {
-		if x == n {
-			return list
-		}
+func appendCapped(list []string, n string, over *bool) []string {
+	if contains(list, n) {
+		return list
 	}
 	if len(list) >= maxRefs {
-		r.over = true
+		*over = true
 		return list
 	}
 	return append(list, n)

@@ -140,6 +140,12 @@ type mavenLoader struct {
 	// definers holds, per namespace-qualified key, the smallest depth of a
 	// layer defining it, so a look-up stops as soon as no ancestor can.
 	minDepth map[string]int
+	// defCount counts the layers defining a key; multiGen records when a
+	// key got its second definer (gen counts such events), so a value
+	// computed before cannot be reused for a pom that overrides the key.
+	defCount map[string]int
+	multiGen map[string]int
+	gen      int
 	boms     map[string]*Project // g:a:v → imported BOM (nil: not found)
 	bomBusy  map[string]bool
 	notes    []Notification
@@ -191,6 +197,8 @@ type layer struct {
 	patchDone         bool
 	bootMemo          *string
 	rawImports        []PomDependency
+	overrides         []string // own properties also defined by an ancestor
+	overridesDone     bool
 }
 
 type roleResult struct{ role, why string }
@@ -209,6 +217,8 @@ func LoadMaven(files []string, opts MavenOptions) *MavenResult {
 		layers:   map[string]*layer{},
 		building: map[string]bool{},
 		minDepth: map[string]int{},
+		defCount: map[string]int{},
+		multiGen: map[string]int{},
 		boms:     map[string]*Project{},
 		bomBusy:  map[string]bool{},
 		mvnCfg:   map[string]string{},
@@ -234,6 +244,13 @@ func LoadMaven(files []string, opts MavenOptions) *MavenResult {
 			if _, dup := l.byGAV[k]; !dup {
 				l.byGAV[k] = filepath.Clean(f)
 			}
+		}
+	}
+	// Every layer of the tree first: a value computed for one pom is
+	// reused by another only when the definers of what it used are known.
+	for _, f := range sorted {
+		if c := filepath.Clean(f); l.poms[c] != nil {
+			l.layerOf(c)
 		}
 	}
 	res := &MavenResult{}
@@ -559,6 +576,11 @@ func (l *mavenLoader) quick(ly *layer, s string) string {
 func (l *mavenLoader) defines(key string, depth int) {
 	if d, ok := l.minDepth[key]; !ok || depth < d {
 		l.minDepth[key] = depth
+	}
+	l.defCount[key]++
+	if l.defCount[key] == 2 {
+		l.gen++
+		l.multiGen[key] = l.gen
 	}
 }
 
