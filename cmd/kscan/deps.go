@@ -162,6 +162,7 @@ type depsProject struct {
 	RoleReason   string        `json:"roleReason,omitempty"`
 	Resolved     bool          `json:"resolved"`
 	AddPatch     string        `json:"addPatch,omitempty"`
+	BuildOnly    string        `json:"buildOnly,omitempty"`
 	Dependencies []depsEntry   `json:"dependencies"`
 	Adapters     []depsAdapter `json:"adapters"`
 }
@@ -217,7 +218,7 @@ func buildDepsReport(dr *scanner.DepsResult, table *adapters.Table, why string) 
 	}
 	for _, p := range dr.Projects {
 		dp := depsProject{Path: p.Path, Kind: p.Kind, Role: p.Role.String(), RoleReason: p.RoleWhy, Resolved: p.Resolved,
-			AddPatch: p.AddPatch, Dependencies: []depsEntry{}, Adapters: []depsAdapter{}}
+			AddPatch: p.AddPatch, BuildOnly: p.BuildOnly, Dependencies: []depsEntry{}, Adapters: []depsAdapter{}}
 		if p.ArtifactID != "" {
 			dp.Coordinate = p.GroupID + ":" + p.ArtifactID + ":" + p.Version
 		}
@@ -225,7 +226,7 @@ func buildDepsReport(dr *scanner.DepsResult, table *adapters.Table, why string) 
 			d := &p.Dependencies[i]
 			dp.Dependencies = append(dp.Dependencies, depsEntry{Coordinate: d.GAV(), Scope: d.Scope, Optional: d.Optional,
 				Where: depWhereText(d), Source: d.Source, Confidence: d.Confidence, Evidence: d.Evidence})
-			if d.Scope != "test" && d.Version != "" {
+			if d.Scope != "test" && d.Version != "" && p.BuildOnly == "" {
 				for _, m := range table.Match(rules.AdapterCoordinate(d)) {
 					dp.Adapters = append(dp.Adapters, depsAdapter{Adapter: m.Adapter.String(), Dependency: d.GAV(), Where: depWhereText(d),
 						Row: m.Row.Where(), Range: rowRange(m.Row), Reason: m.Reason})
@@ -315,6 +316,9 @@ func writeDepsText(w io.Writer, rep *depsReport, why bool) {
 		head += ")"
 		if p.Resolved {
 			head += " [resolved list]"
+		}
+		if p.BuildOnly != "" {
+			head += " [builds nothing that runs: " + p.BuildOnly + "]"
 		}
 		fmt.Fprintln(w, head)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -19,6 +19,9 @@ const (
 
 type edge struct{ g, a string }
 
+// releasedTogether are the groups whose artifacts share one version.
+var releasedTogether = map[string]bool{bootGroup: true, springGroup: true, logbackG: true, log4jG: true}
+
 // bootChildren lists the artifacts a Spring Boot artifact of release v
 // depends on (the part of its pom that matters here).
 func bootChildren(a, v string) []edge {
@@ -152,15 +155,25 @@ func impliedVersion(c edge, parent node, managed func(g, a string) (string, stri
 			return v, why
 		}
 	}
+	// Artifacts released together (logback, log4j2, Spring Framework, Spring
+	// Boot) depend on each other at their own version.
+	if c.g == parent.dep.GroupID && parent.dep.Version != "" && releasedTogether[c.g] {
+		return parent.dep.Version, ""
+	}
 	for _, sc := range StarterCores(parent.dep.GroupID, parent.dep.ArtifactID, parent.dep.Version) {
 		if sc.GroupID == c.g && sc.ArtifactID == c.a {
 			return sc.Version, sc.Why
 		}
 	}
-	if parent.boot == "" {
-		if parent.dep.GroupID == bootGroup {
-			return "", fmt.Sprintf("the version of %s is unknown", parent.dep.Key())
+	if parent.dep.Version == "" {
+		// Name the declared dependency whose version is unknown, and why.
+		why := fmt.Sprintf("the version of %s is unknown", parent.root.Key())
+		if _, cause, ok := strings.Cut(parent.root.Evidence, "version unknown: "); ok && parent.root.Version == "" {
+			why += " (" + cause + ")"
 		}
+		return "", why
+	}
+	if parent.boot == "" {
 		return "", fmt.Sprintf("the Spring Boot version %s is built with is not known here", parent.dep.Key())
 	}
 	if v, lib := BootManagedVersion(parent.boot, c.g, c.a); v != "" {
