@@ -29,11 +29,16 @@ original classes: ClassLoader lookups and static caches that serve one app only.
 
 **Flagged.** In a base (a Koupleless signal in the pom, ` + "`--role base`" + ` or a ` + "`.kscan.yaml`" + ` role), each dependency whose groupId, artifactId and version match
 a row of the mapping table (the built-in table, ` + "`--adapters FILE`" + ` and ` + "`.kscan.yaml`" + ` ` + "`adapters:`" + `), on the line that
-declares it. Versions and ranges follow Maven's resolver exactly. Spring Boot starters count as bringing
-` + "`spring-boot`" + ` of their version; a saved ` + "`mvn dependency:list`" + ` beside the pom gives the full resolved set.
+declares it. Versions and ranges follow Maven's resolver exactly. A starter counts as bringing what its release
+brings, with Maven's nearest-wins mediation and exclusions: Spring Boot starters bring ` + "`spring-boot`" + `, the logging
+backend and Spring Framework at the versions that Spring Boot release manages (facts of each release built into
+kscan, so a Spring Boot parent or BOM missing from ~/.m2 still counts), and the Dubbo, MyBatis and RocketMQ starters
+bring their client libraries. A saved ` + "`mvn dependency:list`" + ` beside the pom gives the full resolved set. A dependency
+whose version is unknown matches nothing; ` + "`kscan deps --why GROUP:ARTIFACT`" + ` says why it is unknown.
 
 **Not flagged.** Modules, libraries and projects of unknown role; a base whose pom runs ` + "`koupleless-base-build-plugin`" + ` with ` + "`add-patch`" + `; an
-adapter the base already declares; versions outside every row's range; test-scoped dependencies.
+adapter the base already declares; versions outside every row's range; test-scoped dependencies; BOMs and
+distribution poms, which build nothing that runs.
 
 **Fix.** Add the adapter as the base's first dependency (kscan's fix inserts each needed adapter once), or run
 the plugin:

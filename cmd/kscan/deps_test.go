@@ -249,9 +249,8 @@ func TestDepsCommonBases(t *testing.T) {
 			"koupleless-adapter-rocketmq-4.4 @ org.apache.rocketmq:rocketmq-client:4.4.0",
 			"koupleless-adapter-spring-boot-logback-2.7.14 @ org.springframework.boot:spring-boot:2.7.10",
 			"koupleless-adaptor-module-resource-load-spring-boot-2.7.14 @ org.springframework.boot:spring-boot:2.7.10",
-			// logback-classic 1.4.14 is declared; the parent manages
-			// logback-core, brought by it, at 1.2.11.
-			"koupleless-adapter-logback-core-1.1.6 @ ch.qos.logback:logback-core:1.2.11",
+			// logback-classic 1.4.14 is declared: nearest wins, so the
+			// starter's logback 1.2.11 (and its adapters) is not there.
 		}, []string{"parent org.springframework.boot:spring-boot-starter-parent:2.7.10"}},
 		{"corp-parent-base", nil, []string{"parent com.example.corp:corp-parent:5 is not in the scanned tree or ~/.m2: its properties and inherited dependencies are unknown; the versions of 2 dependencies are unknown"}},
 	}

@@ -99,6 +99,11 @@ func Implied(declared []facts.Dependency, managed func(g, a string) (version, wh
 	var level []node
 	for i := range declared {
 		d := declared[i]
+		// What a starter brings: a library declared on its own is taken
+		// as declared (a saved dependency:list gives its transitive set).
+		if !isStarter(d.GroupID, d.ArtifactID) {
+			continue
+		}
 		n := node{dep: d, root: &declared[i], excl: d.Exclusions, top: true}
 		if d.GroupID == bootGroup {
 			n.boot = d.Version
@@ -186,6 +191,20 @@ func impliedVersion(c edge, parent node, managed func(g, a string) (string, stri
 		return "", fmt.Sprintf("Spring Boot %s is not in kscan's facts", parent.boot)
 	}
 	return "", fmt.Sprintf("Spring Boot %s does not manage %s:%s", parent.boot, c.g, c.a)
+}
+
+// isStarter reports the artifacts whose dependencies Implied follows from
+// the top: Spring Boot's starters and the starters of starterCores.
+func isStarter(g, a string) bool {
+	if g == bootGroup {
+		return strings.HasPrefix(a, "spring-boot-starter") && !isBootBOM(g, a)
+	}
+	for _, s := range starterCores {
+		if s.starter == g+":"+a {
+			return true
+		}
+	}
+	return false
 }
 
 // excludes reports whether an exclusion pattern (groupId:artifactId, "*"

@@ -53,10 +53,15 @@ func TestImplied(t *testing.T) {
 			declared: []facts.Dependency{dep("org.springframework.boot:spring-boot-starter-web:2.7.10", "ch.qos.logback:*")},
 			want:     []string{"org.springframework.boot:spring-boot-starter-logging:2.7.10"},
 			absent:   []string{"ch.qos.logback:logback-classic", "ch.qos.logback:logback-core"}},
+		// logback-core comes through the starter's path, at the version
+		// the release's logback-classic brings.
 		{name: "nearest wins: a declared backend is not replaced by the starter's",
 			declared: []facts.Dependency{dep("org.springframework.boot:spring-boot-starter:2.7.10"), dep("ch.qos.logback:logback-classic:1.4.14")},
-			want:     []string{"ch.qos.logback:logback-core:1.4.14"},
-			absent:   []string{"ch.qos.logback:logback-classic"}},
+			want:     []string{"org.springframework.boot:spring-boot-starter-logging:2.7.10"},
+			absent:   []string{"ch.qos.logback:logback-classic", "ch.qos.logback:logback-core"}},
+		{name: "a library declared on its own is taken as declared",
+			declared: []facts.Dependency{dep("ch.qos.logback:logback-classic:1.2.11"), dep("org.springframework:spring-context:5.3.26")},
+			absent:   []string{"ch.qos.logback:logback-core", "org.springframework:spring-aop"}},
 		{name: "the project's dependencyManagement decides brought versions",
 			declared: []facts.Dependency{dep("org.springframework.boot:spring-boot-starter:2.7.10")},
 			managed:  map[string]string{"ch.qos.logback:logback-classic": "1.2.13"},
