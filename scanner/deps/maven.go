@@ -70,10 +70,6 @@ type Project struct {
 	Dependencies []Dependency
 	// Modules are the module pom paths.
 	Modules []string
-	// Unresolved says why some versions are unknown: the parents and BOMs
-	// that could not be found, nearest first ("" when none is missing).
-	Unresolved []string
-
 	l  *mavenLoader
 	ly *layer
 	mm map[string]*Dependency // managed look-ups, by mgmtKey
@@ -697,9 +693,6 @@ func (l *mavenLoader) project(ly *layer, tree bool) *Project {
 	pr.ArtifactID = l.expandQuiet(ly, own.ArtifactID)
 	pr.Version = l.expandQuiet(ly, own.Version)
 	pr.Packaging = l.expandQuiet(ly, own.Packaging)
-	if ly.missing != nil {
-		pr.Unresolved = append(pr.Unresolved, "parent "+ly.missing.gav)
-	}
 
 	// Dependencies: own first, then inherited ones a nearer pom does not
 	// redeclare. Duplicates within one pom are all kept, each at its line.
@@ -748,9 +741,7 @@ func (l *mavenLoader) project(ly *layer, tree bool) *Project {
 	}
 	if tree {
 		for _, imp := range l.importsOf(ly) {
-			if m := l.missingBOM(imp); m != nil {
-				pr.Unresolved = append(pr.Unresolved, "BOM "+m.gav)
-			}
+			l.missingBOM(imp) // reported once, even if nothing it manages is used
 		}
 		for _, m := range own.Modules {
 			mp := filepath.Join(filepath.Dir(own.File), filepath.FromSlash(m.Name))
