@@ -70,9 +70,9 @@ type Project struct {
 	Dependencies []Dependency
 	// Modules are the module pom paths.
 	Modules []string
-	l  *mavenLoader
-	ly *layer
-	mm map[string]*Dependency // managed look-ups, by mgmtKey
+	l       *mavenLoader
+	ly      *layer
+	mm      map[string]*Dependency // managed look-ups, by mgmtKey
 }
 
 // Coordinate returns the project's own coordinate.
