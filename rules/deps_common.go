@@ -5,7 +5,7 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 )
 
-// slf4jBindings are the SLF4J backends (RULES §4.1 row 4), by key, with
+// slf4jBindings are the SLF4J backends, by key, with
 // the backend family they route to.
 var slf4jBindings = map[string]string{
 	"ch.qos.logback:logback-classic":             "logback",

@@ -106,7 +106,7 @@ func ParseJarFileName(name string) (artifactID, version string, ok bool) {
 }
 
 // FromJarMetadata derives coordinates for one jar, from the best evidence
-// present (ANCHORS §3.1): every pom.properties (shaded jars carry several;
+// present: every pom.properties (shaded jars carry several;
 // the one matching the file name, or the only one, is the jar itself, the
 // others are marked Shaded) with Confidence High; else the MANIFEST main
 // section, Medium; else the file name, Low, with the manifest's group id if
@@ -197,7 +197,8 @@ func FromJarMetadata(jarPath string, pomProps map[string][]byte, manifest []byte
 	return out
 }
 
-// manifestGAV applies the attribute heuristics of ANCHORS §3.1. Values
+// manifestGAV reads the group and artifact from the OSGi and JAR manifest
+// attributes (Bundle-*, Implementation-*, Specification-*). Values
 // that are localized (%key), empty, or contain spaces (titles and vendor
 // names such as "Apache Commons Lang") are skipped: offline there is no
 // index to turn them into coordinates.

@@ -22,7 +22,7 @@ const (
 )
 
 // Role classifies a pom as Koupleless base or module from its own content
-// (RULES §0.4). An ark-biz repackage wins over base signals, since it is
+// (see docs/rules.md, roles). An ark-biz repackage wins over base signals, since it is
 // what makes the build output a module; a provided koupleless-app-starter
 // is the weakest signal. evidence names the deciding line.
 func (p *POM) Role() (role, evidence string) {
@@ -179,7 +179,7 @@ func (l *mavenLoader) arkPluginAt(ly *layer) (*Plugin, *layer) {
 }
 
 // ArkConfig holds the sofa-ark-maven-plugin settings that decide which
-// libraries a module leaves to its base (RULES §0.4), from the plugin
+// libraries a module leaves to its base, from the plugin
 // configuration or from conf/ark/bootstrap.properties.
 type ArkConfig struct {
 	File               string
