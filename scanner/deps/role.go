@@ -22,7 +22,8 @@ const (
 )
 
 // Role classifies a pom as Koupleless base or module from its own content
-// (see docs/rules.md, roles). An ark-biz repackage wins over base signals, since it is
+// (the base starter or build plugin, the ark plugin's repackage goal, a provided
+// app starter). An ark-biz repackage wins over base signals, since it is
 // what makes the build output a module; a provided koupleless-app-starter
 // is the weakest signal. evidence names the deciding line.
 func (p *POM) Role() (role, evidence string) {
