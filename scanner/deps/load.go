@@ -128,6 +128,10 @@ type Options struct {
 	// Properties are user properties (-D); Getenv resolves ${env.X}.
 	Properties map[string]string
 	Getenv     func(string) (string, bool)
+	// Read reads a file of the tree by relative slash path, for an engine
+	// that keeps its own reads (nil: safefs, confined to Root, capped per
+	// kind). Files of the local repository are always read through safefs.
+	Read func(rel string) ([]byte, error)
 }
 
 // Result is what Load found: one build project per pom, Gradle build,
@@ -161,7 +165,13 @@ func (ld *loader) read(rel string) ([]byte, error) {
 	if filepath.IsAbs(rel) {
 		return safefs.ReadFile(rel, cap)
 	}
-	b, err := safefs.ReadFileIn(ld.opts.Root, filepath.Join(ld.opts.Root, filepath.FromSlash(rel)), cap)
+	var b []byte
+	var err error
+	if ld.opts.Read != nil {
+		b, err = ld.opts.Read(rel)
+	} else {
+		b, err = safefs.ReadFileIn(ld.opts.Root, filepath.Join(ld.opts.Root, filepath.FromSlash(rel)), cap)
+	}
 	if err == nil {
 		ld.res.Sources[rel] = b
 	}

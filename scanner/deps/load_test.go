@@ -100,3 +100,22 @@ func TestLoadLinkOutsideRoot(t *testing.T) {
 		t.Errorf("notifications %v", r.Notifications)
 	}
 }
+
+// TestLoadWithEngineReader: an engine's own reader serves the tree's files.
+func TestLoadWithEngineReader(t *testing.T) {
+	fs := memFS{"app/pom.xml": okPom}
+	var asked []string
+	r := Load(Options{Root: "/nowhere", Files: []string{"app/pom.xml"}, Read: func(rel string) ([]byte, error) {
+		asked = append(asked, rel)
+		return fs.read(rel)
+	}})
+	if len(r.Projects) != 1 || len(r.Projects[0].Dependencies) != 1 || len(r.Notifications) != 0 {
+		t.Fatalf("projects %+v notifications %v", r.Projects, r.Notifications)
+	}
+	if len(asked) == 0 || asked[0] != "app/pom.xml" {
+		t.Errorf("reads %v", asked)
+	}
+	if _, ok := r.Sources["app/pom.xml"]; !ok {
+		t.Errorf("sources %v", r.Sources)
+	}
+}
