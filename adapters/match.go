@@ -102,6 +102,21 @@ func (t *Table) Explain(c Coordinate) []Trial {
 	return out
 }
 
+// Candidates returns the rows that name c's groupId and artifactId: the
+// ones that would decide, were its version known.
+func (t *Table) Candidates(c Coordinate) []*Row {
+	if t == nil {
+		return nil
+	}
+	var out []*Row
+	for i := range t.Rows {
+		if r := &t.Rows[i]; r.GroupID == c.GroupID && r.ArtifactID == c.ArtifactID {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // try applies the reference matcher: a full regexp match wins; otherwise
 // groupId and artifactId must be equal (case-sensitive) and the version in
 // the range. It returns the kind of match (0 for none) and a reason.

@@ -173,7 +173,7 @@ func TestExplain(t *testing.T) {
 	}
 	want := []string{
 		"#24 false 2.7.15 is above the upper bound 2.7.14 of [2.5.1,2.7.14]",
-		"#25 false 2.7.15 is above the upper bound 2.3.max of [2.3.*]",
+		"#25 false 2.7.15 is above every 2.3.* version of [2.3.*]",
 		"#26 false 2.7.15 is above the upper bound 2.7.14 of [2.1.0,2.7.14]",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -125,6 +125,17 @@ func (r Range) Contains(v Version) bool {
 
 // exclusion returns "" when v is inside the range, or why it is not.
 func (r Range) exclusion(v Version) string {
+	if r.wildcard {
+		// The bounds of [p.*] are internal markers; say it in the
+		// range's own terms.
+		switch {
+		case Compare(r.Lower.Version, v) > 0:
+			return fmt.Sprintf("%s is below every %s* version of %s", v, r.prefix, r.raw)
+		case Compare(r.Upper.Version, v) < 0:
+			return fmt.Sprintf("%s is above every %s* version of %s", v, r.prefix, r.raw)
+		}
+		return ""
+	}
 	if r.Lower != nil {
 		c := Compare(r.Lower.Version, v)
 		if c > 0 {

@@ -206,7 +206,7 @@ func TestExplainRange(t *testing.T) {
 		{"[2.11.0,2.13.1)", "2.13.1.0", "2.13.1.0 equals the excluded upper bound 2.13.1 of [2.11.0,2.13.1)"},
 		{"[1.0,2.0),[3.0,4.0)", "2.5", "2.5 is above the upper bound 2.0 of [1.0,2.0); 2.5 is below the lower bound 3.0 of [3.0,4.0)"},
 		{"1.2.3", "1.2.3", `versionRange "1.2.3" holds no bracketed range, so it matches nothing (a bare version is not a range)`},
-		{"[2.3.*]", "2.4", "2.4 is above the upper bound 2.3.max of [2.3.*]"},
+		{"[2.3.*]", "2.4", "2.4 is above every 2.3.* version of [2.3.*]"},
 		{"[2.6.1,2.7.0)", "2.6.5", ""},
 	}
 	for _, tt := range tests {

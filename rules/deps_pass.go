@@ -21,11 +21,19 @@ type DepsPass struct {
 }
 
 // NewDepsPass makes a dependency pass; report receives every diagnostic.
+// Projects that build nothing that runs (BOMs, distribution assemblies) are
+// left out: their dependencies are nobody's class path.
 func NewDepsPass(r *Rule, projects []*facts.BuildProject, table *adapters.Table, report func(Diagnostic)) *DepsPass {
 	if table == nil {
 		table = adapters.Default()
 	}
-	return &DepsPass{Rule: r, Projects: projects, Adapters: table, report: report}
+	run := make([]*facts.BuildProject, 0, len(projects))
+	for _, p := range projects {
+		if p.BuildOnly == "" {
+			run = append(run, p)
+		}
+	}
+	return &DepsPass{Rule: r, Projects: run, Adapters: table, report: report}
 }
 
 // Report records a diagnostic rated for the role of proj. d.Path defaults

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -26,24 +25,7 @@ func (buildKind) name() string { return kindBuild }
 func (buildKind) wants(rel string, d fs.DirEntry) bool { return buildFileKind(path.Base(rel)) != "" }
 
 // buildFileKind classifies a base name as a build file the pass reads.
-func buildFileKind(name string) string {
-	switch {
-	case name == "pom.xml":
-		return "pom"
-	case name == "build.gradle" || name == "build.gradle.kts":
-		return "gradle-script"
-	case name == "gradle.lockfile":
-		return "gradle-lock"
-	case name == "libs.versions.toml":
-		return "gradle-catalog"
-	case mvnListRE.MatchString(name):
-		return "maven-list"
-	}
-	return ""
-}
-
-// mvnListRE names saved `mvn dependency:list` / `dependency:tree` output.
-var mvnListRE = regexp.MustCompile(`^dependency-(list|tree)([-.][\w.-]*)?\.txt$`)
+func buildFileKind(name string) string { return deps.BuildFileKind(name) }
 
 // buildFiles reads the build files of a scan once, inside the root, with
 // the cap of their kind, and keeps their bytes for placing findings.
@@ -60,15 +42,17 @@ func (b *buildFiles) read(rel string) ([]byte, error) {
 	if ok {
 		return data, nil
 	}
-	p := rel
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(b.root, filepath.FromSlash(rel))
-	}
 	max := int64(safefs.MaxBuildFile)
 	if k := buildFileKind(path.Base(rel)); k == "maven-list" || k == "gradle-lock" {
 		max = safefs.MaxList
 	}
-	data, err := safefs.ReadFile(p, max)
+	var err error
+	if filepath.IsAbs(rel) {
+		data, err = safefs.ReadFile(rel, max) // the local repository, ~/.m2
+	} else {
+		// A file of the tree: a link out of it is never followed.
+		data, err = safefs.ReadFileIn(b.root, filepath.Join(b.root, filepath.FromSlash(rel)), max)
+	}
 	if err == nil && !filepath.IsAbs(rel) {
 		b.mu.Lock()
 		b.src[rel] = data
@@ -126,11 +110,11 @@ func (buildKind) scan(ctx context.Context, files []input, e *env) error {
 		return nil
 	}
 	sort.Strings(rels)
-	dr := loadDeps(e.roles.root, rels, e.roles, e.opts.M2Repo, e.build.read)
-	for _, p := range dr.Projects {
+	projects, notes := loadDeps(e.roles.root, rels, e.roles, e.opts.M2Repo, e.build.read)
+	for _, p := range projects {
 		e.addProject(p)
 	}
-	for _, n := range dr.Notifications {
+	for _, n := range notes {
 		e.notify(n)
 	}
 	return nil

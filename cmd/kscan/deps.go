@@ -10,8 +10,10 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/kscan/kscan/adapters"
+	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner"
@@ -35,8 +37,9 @@ func adapterTable(cmd *cobra.Command, files []string, cfg *config.Config, root s
 	// A project's own table, as the base build plugin reads it from
 	// ${project.basedir}/conf/ark/adapter-mapping.yaml.
 	for _, p := range projectTables(cmd, root) {
-		data, err := os.ReadFile(p)
+		data, err := safefs.ReadFile(p, safefs.MaxTable)
 		if err != nil {
+			fmt.Fprintf(cmd.ErrOrStderr(), "kscan: adapter table skipped: %v\n", err)
 			continue
 		}
 		t, errs := adapters.Load(p, data)
@@ -46,7 +49,7 @@ func adapterTable(cmd *cobra.Command, files []string, cfg *config.Config, root s
 		tables = append(tables, t)
 	}
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
+		data, err := safefs.ReadFile(p, safefs.MaxTable)
 		if err != nil {
 			return nil, usagef("--adapters: %v", err)
 		}
@@ -72,7 +75,12 @@ dependency-tree*.txt (the resolved set of the pom beside it), gradle.lockfile,
 gradle/libs.versions.toml and literal coordinates in build.gradle(.kts). For each project print
 its dependencies (coordinates, scope, where declared, source and confidence) and the adapter
 table rows they match. --why GROUP:ARTIFACT explains a match or a non-match: each candidate row,
-and which bound of its range excluded the version.`,
+and which bound of its range excluded the version, or why the version is unknown.
+
+Parents and imported BOMs come from the tree and the local repository (--m2; default
+~/.m2/repository). One that is missing is reported once, with what it would have supplied;
+Spring Boot's own parents and BOM still give the versions Spring Boot manages, from facts of
+each release built into kscan.`,
 		Example: `  kscan deps .
   kscan deps --format json base/
   kscan deps --why org.springframework.boot:spring-boot --adapters conf/ark/adapter-mapping.yaml .`,
@@ -104,7 +112,7 @@ and which bound of its range excluded the version.`,
 			if err := scanner.ValidateExcludes(excludes); err != nil {
 				return usageError{err}
 			}
-			dr, err := scanner.Dependencies(scanner.Options{Paths: args, Root: fl.root, Excludes: excludes, Role: role, RoleAuto: auto})
+			dr, err := scanner.Dependencies(scanner.Options{Paths: args, Root: fl.root, Excludes: excludes, Role: role, RoleAuto: auto, M2Repo: fl.m2})
 			if err != nil {
 				if _, ok := err.(*scanner.PathError); ok {
 					return usageError{err}
@@ -130,7 +138,14 @@ and which bound of its range excluded the version.`,
 	f.StringVar(&fl.root, "root", "", "directory that reported paths are relative to (default: the current directory)")
 	f.StringVar(&fl.role, "role", "", "role of every project: auto (from the build files), base, module, library or private")
 	f.StringVar(&fl.config, "config", "", "configuration `FILE` (default: .kscan.yaml in --root, if present)")
+	addM2Flag(f, &fl.m2)
 	return cmd
+}
+
+// addM2Flag registers --m2, the local Maven repository parents and BOMs
+// are read from.
+func addM2Flag(f *pflag.FlagSet, m2 *string) {
+	f.StringVar(m2, "m2", "", "local Maven repository `DIR` for parents and imported BOMs (default: ~/.m2/repository; '-': none)")
 }
 
 type depsReport struct {
@@ -147,6 +162,7 @@ type depsProject struct {
 	RoleReason   string        `json:"roleReason,omitempty"`
 	Resolved     bool          `json:"resolved"`
 	AddPatch     string        `json:"addPatch,omitempty"`
+	BuildOnly    string        `json:"buildOnly,omitempty"`
 	Dependencies []depsEntry   `json:"dependencies"`
 	Adapters     []depsAdapter `json:"adapters"`
 }
@@ -171,10 +187,13 @@ type depsAdapter struct {
 }
 
 type depsWhy struct {
-	Project    string      `json:"project"`
-	Dependency string      `json:"dependency"`
-	Where      string      `json:"where"`
-	Rows       []depsTrial `json:"rows"`
+	Project    string `json:"project"`
+	Dependency string `json:"dependency"`
+	Where      string `json:"where"`
+	// VersionUnknown says why the version is unknown; the rows are then
+	// candidates that could not be decided.
+	VersionUnknown string      `json:"versionUnknown,omitempty"`
+	Rows           []depsTrial `json:"rows"`
 }
 
 type depsTrial struct {
@@ -199,7 +218,7 @@ func buildDepsReport(dr *scanner.DepsResult, table *adapters.Table, why string) 
 	}
 	for _, p := range dr.Projects {
 		dp := depsProject{Path: p.Path, Kind: p.Kind, Role: p.Role.String(), RoleReason: p.RoleWhy, Resolved: p.Resolved,
-			AddPatch: p.AddPatch, Dependencies: []depsEntry{}, Adapters: []depsAdapter{}}
+			AddPatch: p.AddPatch, BuildOnly: p.BuildOnly, Dependencies: []depsEntry{}, Adapters: []depsAdapter{}}
 		if p.ArtifactID != "" {
 			dp.Coordinate = p.GroupID + ":" + p.ArtifactID + ":" + p.Version
 		}
@@ -207,7 +226,7 @@ func buildDepsReport(dr *scanner.DepsResult, table *adapters.Table, why string) 
 			d := &p.Dependencies[i]
 			dp.Dependencies = append(dp.Dependencies, depsEntry{Coordinate: d.GAV(), Scope: d.Scope, Optional: d.Optional,
 				Where: depWhereText(d), Source: d.Source, Confidence: d.Confidence, Evidence: d.Evidence})
-			if d.Scope != "test" && d.Version != "" {
+			if d.Scope != "test" && d.Version != "" && p.BuildOnly == "" {
 				for _, m := range table.Match(rules.AdapterCoordinate(d)) {
 					dp.Adapters = append(dp.Adapters, depsAdapter{Adapter: m.Adapter.String(), Dependency: d.GAV(), Where: depWhereText(d),
 						Row: m.Row.Where(), Range: rowRange(m.Row), Reason: m.Reason})
@@ -215,8 +234,15 @@ func buildDepsReport(dr *scanner.DepsResult, table *adapters.Table, why string) 
 			}
 			if why != "" && d.Key() == why {
 				w := depsWhy{Project: p.Path, Dependency: d.GAV(), Where: depWhereText(d), Rows: []depsTrial{}}
-				for _, t := range table.Explain(rules.AdapterCoordinate(d)) {
-					w.Rows = append(w.Rows, depsTrial{Row: t.Row.Where(), Range: rowRange(t.Row), Adapter: t.Row.Adapter.String(), Matched: t.Matched, Reason: t.Reason})
+				if d.Version == "" {
+					w.VersionUnknown = unknownReason(d)
+					for _, r := range table.Candidates(rules.AdapterCoordinate(d)) {
+						w.Rows = append(w.Rows, depsTrial{Row: r.Where(), Range: rowRange(r), Adapter: r.Adapter.String(), Reason: "not decided: the version is unknown"})
+					}
+				} else {
+					for _, t := range table.Explain(rules.AdapterCoordinate(d)) {
+						w.Rows = append(w.Rows, depsTrial{Row: t.Row.Where(), Range: rowRange(t.Row), Adapter: t.Row.Adapter.String(), Matched: t.Matched, Reason: t.Reason})
+					}
 				}
 				rep.Why = append(rep.Why, w)
 			}
@@ -227,6 +253,18 @@ func buildDepsReport(dr *scanner.DepsResult, table *adapters.Table, why string) 
 		rep.Projects = []depsProject{}
 	}
 	return rep
+}
+
+// unknownReason says why a dependency's version is unknown, from its
+// evidence.
+func unknownReason(d *facts.Dependency) string {
+	if _, why, ok := strings.Cut(d.Evidence, "version unknown: "); ok {
+		return why
+	}
+	if _, why, ok := strings.Cut(d.Evidence, "unresolved"); ok {
+		return "a property of its version is unresolved" + why
+	}
+	return "the build file does not give it and nothing manages it"
 }
 
 func rowRange(r *adapters.Row) string {
@@ -243,6 +281,13 @@ func writeDepsText(w io.Writer, rep *depsReport, why bool) {
 		}
 		for _, x := range rep.Why {
 			fmt.Fprintf(w, "%s in %s (%s):\n", x.Dependency, x.Project, x.Where)
+			if x.VersionUnknown != "" {
+				fmt.Fprintf(w, "  version unknown because %s\n", x.VersionUnknown)
+				for _, t := range x.Rows {
+					fmt.Fprintf(w, "  %-8s %s range %s -> %s\n", "?", t.Row, t.Range, t.Adapter)
+				}
+				continue
+			}
 			if len(x.Rows) == 0 {
 				fmt.Fprintln(w, "  no adapter table row names it")
 			}
@@ -271,6 +316,9 @@ func writeDepsText(w io.Writer, rep *depsReport, why bool) {
 		head += ")"
 		if p.Resolved {
 			head += " [resolved list]"
+		}
+		if p.BuildOnly != "" {
+			head += " [builds nothing that runs: " + p.BuildOnly + "]"
 		}
 		fmt.Fprintln(w, head)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -315,7 +363,7 @@ func projectTables(cmd *cobra.Command, root string) []string {
 		}
 		p := filepath.Join(d, "conf", "ark", "adapter-mapping.yaml")
 		abs, _ := filepath.Abs(p)
-		if _, err := os.Stat(p); err == nil && !seen[abs] {
+		if _, err := os.Lstat(p); err == nil && !seen[abs] {
 			seen[abs] = true
 			out = append(out, p)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/scanner"
+	"github.com/kscan/kscan/scanner/report"
 	"github.com/kscan/kscan/scanner/udiff"
 )
 
@@ -48,6 +49,11 @@ are removed by the next run in the directories it writes to.`,
 			}
 			plan := scanner.PlanFixes(res, scanner.FixOptions{MinLevel: lvl, MaxFileSize: sr.opts.MaxFileSize})
 			out, errw := cmd.OutOrStdout(), cmd.ErrOrStderr()
+			// Inputs that could not be read (a link out of the tree, a
+			// file that is not Java) are said, as 'kscan scan' says them.
+			if err := report.Notifications(errw, res.Notifications, report.TextOptions{}); err != nil {
+				return err
+			}
 			fixed, files := 0, 0
 			cleaned := map[string]bool{}
 			for _, p := range plan.Patches {

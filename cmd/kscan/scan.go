@@ -18,6 +18,7 @@ import (
 	"github.com/kscan/kscan/scanner"
 	"github.com/kscan/kscan/scanner/config"
 	"github.com/kscan/kscan/scanner/gate"
+	"github.com/kscan/kscan/scanner/deps"
 	"github.com/kscan/kscan/scanner/report"
 )
 
@@ -42,6 +43,7 @@ type scanFlags struct {
 	config      string
 	archive     archiveFlags
 	adapters    []string
+	m2          string
 	gate        gateFlags
 }
 
@@ -94,6 +96,7 @@ func addScanFlags(cmd *cobra.Command, fl *scanFlags) {
 	f.StringVar(&fl.maxFileSize, "max-file-size", "4MiB", "skip source files larger than this, with a notification")
 	addArchiveFlags(f, &fl.archive)
 	f.StringArrayVar(&fl.adapters, "adapters", nil, "extra adapter mapping table `FILE` (adapter-mapping.yaml format; repeatable)")
+	addM2Flag(f, &fl.m2)
 	f.StringVar(&fl.root, "root", "", "directory that reported paths are relative to (default: the current directory)")
 	f.StringVar(&fl.role, "role", "", "where the code runs: auto (from pom.xml), base, module, library (shared by the base) or private (default: .kscan.yaml's role, else auto)")
 	f.StringVar(&fl.mode, "mode", "", "dynamic (modules installed and uninstalled at run time) or static (leak rules off) (default: .kscan.yaml's mode, else dynamic)")
@@ -188,7 +191,7 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 		opts: scanner.Options{
 			Paths: args, Root: fl.root, Rules: selected, Jobs: fl.jobs,
 			Excludes: excludes, MaxFileSize: maxSize, Archive: archOpts, Adapters: table,
-			Role: role, RoleAuto: auto, PathRoles: pathRoles, Static: mode == "static",
+			Role: role, RoleAuto: auto, PathRoles: pathRoles, Static: mode == "static", M2Repo: fl.m2,
 		},
 		failOn:   failOn,
 		minLevel: minLevel,
@@ -301,6 +304,11 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	n := out.Fails(failOn)
 	if fl.strict {
 		for _, nt := range out.Notifications {
+			// A dependency that could not be resolved offline is not an
+			// input that could not be scanned.
+			if nt.Kind == deps.KindUnresolved {
+				continue
+			}
 			if nt.Level == rules.LevelError || nt.Level == rules.LevelWarning {
 				n++
 			}

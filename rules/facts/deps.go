@@ -11,8 +11,9 @@ type Dependency struct {
 	Line                         int    // 1-based; 0 when the evidence has no line
 	Span                         Span   // the declaring line's text in Path (empty when Line is 0)
 	Source                       string // pom, pom-managed, maven-list, gradle-lock, gradle-catalog, gradle-script, implied
-	Confidence                   string // high, medium, low
-	Evidence                     string
+	// Version is "" when unknown; Evidence then says why.
+	Confidence string // high, medium, low
+	Evidence   string
 	// Inherited is set for a dependency declared by a parent pom.
 	Inherited bool
 	// Exclusions are groupId:artifactId patterns ("*" allowed).
@@ -77,6 +78,9 @@ type BuildProject struct {
 	// AddPatch is the "file:line" of a koupleless-base-build-plugin with the
 	// add-patch goal ("" when absent).
 	AddPatch string
+	// BuildOnly says why the project builds nothing that runs (a BOM, a
+	// distribution assembly); dependency rules skip it. "" for the rest.
+	BuildOnly string
 }
 
 // Mention is one occurrence of a token a rule searches the tree for (a

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/kscan/kscan/rules/facts"
 )
 
 func addSeeds(f *testing.F, pattern string) {
@@ -19,6 +21,7 @@ func FuzzParsePOM(f *testing.F) {
 	addSeeds(f, "maven/*.xml")
 	addSeeds(f, "maven/*/pom.xml")
 	addSeeds(f, "m2/org/example/*/*/*.pom")
+	f.Add([]byte(`<project><parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>2.7.10</version></parent><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId><exclusions><exclusion><groupId>*</groupId><artifactId>*</artifactId></exclusion></exclusions></dependency></dependencies></project>`))
 	f.Add([]byte(`<project><properties><a>${b}</a><b>${a}${a}</b></properties><version>${a}</version><dependencies><dependency><version>${project.version}</version></dependency></dependencies></project>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := ParsePOM("pom.xml", data)
@@ -38,6 +41,19 @@ func FuzzParsePOM(f *testing.F) {
 		for _, pr := range r.Projects {
 			pr.Role()
 			pr.Shared()
+			pr.AddPatch()
+			pr.BootVersion()
+			pr.Property("a")
+			var fd []facts.Dependency
+			for _, d := range pr.Dependencies {
+				fd = append(fd, facts.Dependency{GroupID: d.GroupID, ArtifactID: d.ArtifactID, Version: d.Version, Exclusions: d.Exclusions})
+			}
+			Implied(fd, func(g, a string) (string, string) {
+				if m := pr.Managed(g + ":" + a); m != nil {
+					return m.Version, m.Evidence
+				}
+				return "", ""
+			})
 		}
 	})
 }

@@ -120,9 +120,48 @@ func TestParseVersionCatalog(t *testing.T) {
 	if d := findDep(got, "org.example:missing"); d == nil || !strings.Contains(d.Evidence, "version.ref nope is not defined") {
 		t.Errorf("missing ref evidence: %+v", d)
 	}
-	for _, bad := range []string{"[libraries\n", "a = \"unterminated\n", "[[x]]\n", "a = { b = 1 \n", "a = [1,\n", "= 1", "a = \"\"\"x\"\"\""} {
+	for _, bad := range []string{"[libraries\n", "a = \"unterminated\n", "a = { b = 1 \n", "a = [1,\n", "= 1", "a = 1\na = 2\n", "[t]\n[t]\n"} {
 		if _, err := ParseVersionCatalog("x.toml", []byte(bad)); err == nil || !strings.HasPrefix(err.Error(), "x.toml:") {
 			t.Errorf("%q: error %v", bad, err)
+		}
+	}
+	if _, err := ParseVersionCatalog("x.toml", []byte("[versions]\na = \"1\"\na = \"2\"\n")); err == nil || !strings.HasPrefix(err.Error(), "x.toml:3:") {
+		t.Errorf("duplicate key: error %v, want it at line 3", err)
+	}
+}
+
+// TestParseVersionCatalogFullTOML: what the TOML library reads that a
+// catalog may hold (multi-line and literal strings, dotted keys, arrays of
+// tables elsewhere in the file), with each library at its key's line.
+func TestParseVersionCatalogFullTOML(t *testing.T) {
+	src := `# comment
+[versions]
+boot = """2.7.10"""
+spring.core = '5.3.27'
+
+[[plugins.extra]]
+id = "x"
+
+[libraries]
+boot-web = { module = "org.springframework.boot:spring-boot-starter-web", version.ref = "boot" }
+core.lib = { group = "org.springframework", name = "spring-core", version.ref = "spring.core" }
+multi = """ch.qos.logback:logback-classic:1.2.11"""
+`
+	got, err := ParseVersionCatalog("libs.versions.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"10 org.springframework.boot:spring-boot-starter-web:2.7.10 ",
+		"11 org.springframework:spring-core:5.3.27 ",
+		"12 ch.qos.logback:logback-classic:1.2.11 ",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d libraries: %+v", len(got), got)
+	}
+	for i, d := range got {
+		if row(d) != want[i] {
+			t.Errorf("%q, want %q", row(d), want[i])
 		}
 	}
 }

@@ -120,6 +120,8 @@ type Dependency struct {
 type Notification struct {
 	File    string
 	Line    int
+	Kind    string // one of the Kind constants
+	Level   Level
 	Message string
 }
 
@@ -182,3 +184,30 @@ func newLineIndex(data []byte) lineIndex {
 func (l lineIndex) line(off int64) int {
 	return sort.Search(len(l), func(i int) bool { return int64(l[i]) > off })
 }
+
+// Level is how much a notification matters, as the scan reports it:
+// "error" (an input skipped), "warning" (read, but something is unknown),
+// "note" (informational).
+type Level string
+
+const (
+	LevelError   Level = "error"
+	LevelWarning Level = "warning"
+	LevelNote    Level = "note"
+)
+
+// Notification kinds.
+const (
+	// KindRead: a file could not be read (not a regular file, I/O error).
+	KindRead = "read-error"
+	// KindTooLarge: a file over its size cap, refused before reading.
+	KindTooLarge = "too-large"
+	// KindSyntax: a file that is not valid XML, TOML, ...
+	KindSyntax = "syntax"
+	// KindUnresolved: every file was read, but a parent, a BOM, a property
+	// or a version could not be resolved offline. Batch summaries and
+	// --strict tell this apart from an unreadable input.
+	KindUnresolved = "unresolved-dependency"
+	// KindModule: a <module> whose pom is not in the tree.
+	KindModule = "missing-module"
+)

@@ -29,26 +29,40 @@ const (
 // what makes the build output a module; a provided koupleless-app-starter
 // is the weakest signal. evidence names the deciding line.
 func (p *POM) Role() (role, evidence string) {
-	return roleOf(p.File, p.Dependencies, p.Plugins, p.PluginManagement)
+	return roleOf(p.File, p.Dependencies, p.Plugins, mgmtRepackage(p))
 }
 
-func roleOf(file string, deps []PomDependency, plugins, mgmt []Plugin) (string, string) {
+// mgmtRepackage reports an ark plugin execution with the repackage goal in
+// a pom's pluginManagement, which applies to the plugin wherever it is used.
+func mgmtRepackage(p *POM) bool {
+	for _, m := range p.PluginManagement {
+		if m.ArtifactID != arkPlugin {
+			continue
+		}
+		for _, e := range m.Executions {
+			for _, g := range e.Goals {
+				if g == "repackage" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func roleOf(file string, deps []PomDependency, plugins []Plugin, mgmtRepack bool) (string, string) {
 	for _, pl := range plugins {
 		if pl.ArtifactID != arkPlugin || (pl.GroupID != arkPluginGroup && !strings.Contains(pl.GroupID, "${")) {
 			continue
 		}
-		execs := pl.Executions
-		for _, m := range mgmt {
-			if m.ArtifactID == arkPlugin {
-				execs = append(execs, m.Executions...)
+		repack := mgmtRepack
+		for _, e := range pl.Executions {
+			for _, g := range e.Goals {
+				repack = repack || g == "repackage"
 			}
 		}
-		for _, e := range execs {
-			for _, g := range e.Goals {
-				if g == "repackage" {
-					return RoleModule, fmt.Sprintf("%s:%d plugin %s:%s goal repackage", file, pl.Line, arkPluginGroup, arkPlugin)
-				}
-			}
+		if repack {
+			return RoleModule, fmt.Sprintf("%s:%d plugin %s:%s goal repackage", file, pl.Line, arkPluginGroup, arkPlugin)
 		}
 	}
 	for _, d := range deps {
@@ -70,18 +84,101 @@ func roleOf(file string, deps []PomDependency, plugins, mgmt []Plugin) (string, 
 }
 
 // Role classifies the effective project, inherited plugins and
-// dependencies included; the nearest pom with a signal decides.
+// dependencies included; the nearest pom with a signal decides. Each pom's
+// answer is kept, so a deep hierarchy is classified once.
 func (p *Project) Role() (role, evidence string) {
-	var mgmt []Plugin
-	for _, q := range p.chain {
-		mgmt = append(mgmt, q.PluginManagement...)
+	r := p.l.roleAt(p.ly, p.l.mgmtRepackAt(p.ly))
+	return r.role, r.why
+}
+
+func (l *mavenLoader) mgmtRepackAt(ly *layer) bool {
+	if ly.repack != 0 {
+		return ly.repack == 2
 	}
-	for _, pom := range p.chain {
-		if r, e := roleOf(pom.File, pom.Dependencies, pom.Plugins, mgmt); r != "" {
-			return r, e
+	l.work++
+	v := ly.pom != nil && mgmtRepackage(ly.pom) || ly.parent != nil && l.mgmtRepackAt(ly.parent)
+	ly.repack = 1
+	if v {
+		ly.repack = 2
+	}
+	return v
+}
+
+func (l *mavenLoader) roleAt(ly *layer, repack bool) *roleResult {
+	i := 0
+	if repack {
+		i = 1
+	}
+	if r := ly.roleMemo[i]; r != nil {
+		return r
+	}
+	l.work++
+	r := &roleResult{}
+	if ly.pom != nil {
+		r.role, r.why = roleOf(ly.pom.File, ly.pom.Dependencies, ly.pom.Plugins, repack)
+	}
+	if r.role == "" && ly.parent != nil {
+		r = l.roleAt(ly.parent, repack)
+	}
+	ly.roleMemo[i] = r
+	return r
+}
+
+// AddPatch returns "file:line" of the nearest koupleless-base-build-plugin
+// with the add-patch goal in the chain, "" when none.
+func (p *Project) AddPatch() string {
+	return p.l.addPatchAt(p.ly)
+}
+
+func (l *mavenLoader) addPatchAt(ly *layer) string {
+	if ly.patchDone {
+		return ly.patchMemo
+	}
+	l.work++
+	found := ""
+	if ly.pom != nil {
+	plugins:
+		for _, pl := range ly.pom.Plugins {
+			if pl.ArtifactID != basePlugin {
+				continue
+			}
+			for _, ex := range pl.Executions {
+				for _, g := range ex.Goals {
+					if g == "add-patch" {
+						found = fmt.Sprintf("%s:%d", ly.pom.File, pl.Line)
+						break plugins
+					}
+				}
+			}
 		}
 	}
-	return "", ""
+	if found == "" && ly.parent != nil {
+		found = l.addPatchAt(ly.parent)
+	}
+	ly.patchMemo, ly.patchDone = found, true
+	return found
+}
+
+// arkPluginAt returns the nearest sofa-ark-maven-plugin of the chain and the
+// layer declaring it.
+func (l *mavenLoader) arkPluginAt(ly *layer) (*Plugin, *layer) {
+	if ly.arkDone {
+		return ly.arkMemo, ly.arkAt
+	}
+	l.work++
+	if ly.pom != nil {
+		for i := range ly.pom.Plugins {
+			if ly.pom.Plugins[i].ArtifactID == arkPlugin {
+				ly.arkMemo, ly.arkAt = &ly.pom.Plugins[i], ly
+				break
+			}
+		}
+	}
+	if ly.arkMemo == nil && ly.parent != nil {
+		ly.arkMemo, ly.arkAt = l.arkPluginAt(ly.parent)
+	}
+	ly.arkDone = true
+	return ly.arkMemo, ly.arkAt
 }
 
 // ArkConfig holds the sofa-ark-maven-plugin settings that decide which
@@ -150,8 +247,17 @@ func (p *Project) Shared() SharedLibraries {
 			s.Provided = append(s.Provided, d)
 		}
 	}
-	if c := arkConfigOf(p.File, p.Plugins); c != nil {
-		s.Config = append(s.Config, *c)
+	if pl, at := p.l.arkPluginAt(p.ly); pl != nil {
+		ip := *pl
+		ip.Config = map[string][]ConfigValue{}
+		for k, vs := range pl.Config {
+			for _, v := range vs {
+				ip.Config[k] = append(ip.Config[k], ConfigValue{Value: p.l.expandQuiet(p.ly, v.Value), Line: v.Line})
+			}
+		}
+		if c := arkConfigOf(at.pom.File, []Plugin{ip}); c != nil {
+			s.Config = append(s.Config, *c)
+		}
 	}
 	return s
 }

@@ -1,21 +1,18 @@
 package deps
 
 import (
+	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
 )
 
-// A TOML reader for the subset Gradle version catalogs use:
-//   - comments (#), blank lines;
-//   - table headers [a] and [a.b] (array-of-tables [[a]] is rejected);
-//   - keys: bare (A-Za-z0-9_-), quoted "..." or '...', dotted a.b.c;
-//   - values: basic strings "..." with the usual escapes, literal strings
-//     '...', inline tables { k = v, ... } (nested), arrays [ ... ] over
-//     several lines; anything else (numbers, booleans, dates) is kept as
-//     raw text and never used.
-//
-// Multi-line strings ("""...""") are not supported; catalogs do not use
-// them.
+// Gradle version catalogs are read with go-toml: its decoder checks the
+// document (duplicate keys, redefined tables, every TOML value form), and
+// its parser's syntax tree keeps where each key is written, which a
+// catalog entry needs so that a finding can point at its line. No line
+// finder of our own is needed.
 
 // tomlValue is a parsed value; tables remember their key order.
 type tomlValue struct {
@@ -42,13 +39,11 @@ func newTable(line int) *tomlValue {
 	return &tomlValue{table: map[string]*tomlValue{}, line: line}
 }
 
-// maxTOMLDepth bounds nesting of inline tables and arrays.
-const maxTOMLDepth = 64
-
-type tomlParser struct {
-	s    string
-	i    int
-	line int
+func (v *tomlValue) set(k string, c *tomlValue) {
+	if _, ok := v.table[k]; !ok {
+		v.order = append(v.order, k)
+	}
+	v.table[k] = c
 }
 
 type tomlError struct {
@@ -58,278 +53,121 @@ type tomlError struct {
 
 func (e *tomlError) Error() string { return fmt.Sprintf("%d: %s", e.line, e.msg) }
 
-func parseTOML(data []byte) (root *tomlValue, err error) {
+// parseTOML reads a TOML document into tables that keep key order and the
+// line of each key.
+func parseTOML(data []byte) (*tomlValue, error) {
 	if len(data) > MaxListSize {
 		return nil, &tomlError{1, "file too large"}
 	}
-	p := &tomlParser{s: string(data), line: 1}
-	root = newTable(1)
+	var check map[string]any
+	if err := toml.Unmarshal(data, &check); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			row, _ := de.Position()
+			return nil, &tomlError{row, de.Error()}
+		}
+		return nil, &tomlError{1, err.Error()}
+	}
+	p := &unstable.Parser{}
+	p.Reset(data)
+	root := newTable(1)
 	cur := root
-	for {
-		p.skipSpaceAndNewlines()
-		if p.i >= len(p.s) {
-			return root, nil
-		}
-		switch p.s[p.i] {
-		case '[':
-			if strings.HasPrefix(p.s[p.i:], "[[") {
-				return nil, p.errf("arrays of tables are not supported")
-			}
-			p.i++
-			p.skipSpace()
-			path, err := p.key()
-			if err != nil {
-				return nil, err
-			}
-			p.skipSpace()
-			if !p.eat(']') {
-				return nil, p.errf("expected ]")
-			}
-			cur = root
-			for _, k := range path {
-				next := cur.table[k]
-				if next == nil {
-					next = newTable(p.line)
-					cur.set(k, next)
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			path, line := tomlKey(p, e.Key())
+			t := root
+			for i, k := range path {
+				next := t.table[k]
+				last := i == len(path)-1
+				switch {
+				case last && e.Kind == unstable.ArrayTable:
+					if next == nil {
+						next = &tomlValue{line: line}
+						t.set(k, next)
+					}
+					elem := newTable(line)
+					next.array = append(next.array, elem)
+					next = elem
+				case next == nil:
+					next = newTable(line)
+					t.set(k, next)
+				case next.table == nil && len(next.array) > 0:
+					// A header below an array of tables goes into its last
+					// element.
+					next = next.array[len(next.array)-1]
 				}
-				if next.table == nil {
-					return nil, p.errf("%s is not a table", strings.Join(path, "."))
-				}
-				cur = next
+				t = next
 			}
-		default:
-			if err := p.keyValue(cur, 0); err != nil {
-				return nil, err
-			}
-		}
-		p.skipSpace()
-		if p.i < len(p.s) && p.s[p.i] == '#' {
-			p.skipComment()
-		}
-		if p.i < len(p.s) && p.s[p.i] != '\n' && p.s[p.i] != '\r' {
-			return nil, p.errf("unexpected %q after value", p.s[p.i])
+			cur = t
+		case unstable.KeyValue:
+			tomlKeyValue(p, cur, e)
 		}
 	}
-}
-
-func (v *tomlValue) set(k string, c *tomlValue) {
-	if _, ok := v.table[k]; !ok {
-		v.order = append(v.order, k)
+	if err := p.Error(); err != nil {
+		// The decoder above accepts only what the parser does; this is a
+		// safety net.
+		return nil, &tomlError{1, err.Error()}
 	}
-	v.table[k] = c
+	return root, nil
 }
 
-func (p *tomlParser) errf(format string, args ...any) error {
-	return &tomlError{p.line, fmt.Sprintf(format, args...)}
-}
-
-func (p *tomlParser) eat(c byte) bool {
-	if p.i < len(p.s) && p.s[p.i] == c {
-		p.i++
-		return true
-	}
-	return false
-}
-
-func (p *tomlParser) skipSpace() {
-	for p.i < len(p.s) && (p.s[p.i] == ' ' || p.s[p.i] == '\t') {
-		p.i++
-	}
-}
-
-func (p *tomlParser) skipComment() {
-	for p.i < len(p.s) && p.s[p.i] != '\n' {
-		p.i++
-	}
-}
-
-func (p *tomlParser) skipSpaceAndNewlines() {
-	for p.i < len(p.s) {
-		switch p.s[p.i] {
-		case ' ', '\t', '\r':
-			p.i++
-		case '\n':
-			p.i++
-			p.line++
-		case '#':
-			p.skipComment()
-		default:
-			return
+// tomlKey returns a dotted key's parts and the line of its first part.
+func tomlKey(p *unstable.Parser, it unstable.Iterator) ([]string, int) {
+	var parts []string
+	line := 0
+	for it.Next() {
+		n := it.Node()
+		if line == 0 {
+			line = p.Shape(n.Raw).Start.Line
 		}
+		parts = append(parts, string(n.Data))
 	}
+	return parts, line
 }
 
-// key reads a dotted key.
-func (p *tomlParser) key() ([]string, error) {
-	var path []string
-	for {
-		p.skipSpace()
-		if p.i >= len(p.s) {
-			return nil, p.errf("expected a key")
-		}
-		var k string
-		switch c := p.s[p.i]; {
-		case c == '"' || c == '\'':
-			v, err := p.str()
-			if err != nil {
-				return nil, err
-			}
-			k = v.str
-		default:
-			start := p.i
-			for p.i < len(p.s) && isBareKey(p.s[p.i]) {
-				p.i++
-			}
-			if p.i == start {
-				return nil, p.errf("expected a key, found %q", p.s[p.i])
-			}
-			k = p.s[start:p.i]
-		}
-		path = append(path, k)
-		p.skipSpace()
-		if !p.eat('.') {
-			return path, nil
-		}
+// tomlKeyValue stores one key = value in t, creating the tables a dotted
+// key names.
+func tomlKeyValue(p *unstable.Parser, t *tomlValue, kv *unstable.Node) {
+	path, line := tomlKey(p, kv.Key())
+	if len(path) == 0 {
+		return
 	}
-}
-
-func isBareKey(c byte) bool {
-	return c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
-
-// keyValue reads "key = value" into t.
-func (p *tomlParser) keyValue(t *tomlValue, depth int) error {
-	line := p.line
-	path, err := p.key()
-	if err != nil {
-		return err
-	}
-	p.skipSpace()
-	if !p.eat('=') {
-		return p.errf("expected = after key %s", strings.Join(path, "."))
-	}
-	p.skipSpace()
-	v, err := p.value(depth + 1)
-	if err != nil {
-		return err
-	}
-	v.line = line
+	v := tomlConvert(p, kv.Value(), line)
 	for _, k := range path[:len(path)-1] {
 		next := t.table[k]
 		if next == nil {
 			next = newTable(line)
 			t.set(k, next)
 		}
-		if next.table == nil {
-			return p.errf("%s is not a table", k)
-		}
 		t = next
 	}
 	t.set(path[len(path)-1], v)
-	return nil
 }
 
-func (p *tomlParser) value(depth int) (*tomlValue, error) {
-	if depth > maxTOMLDepth {
-		return nil, p.errf("nested too deeply")
-	}
-	if p.i >= len(p.s) {
-		return nil, p.errf("expected a value")
-	}
-	switch p.s[p.i] {
-	case '"', '\'':
-		return p.str()
-	case '{':
-		p.i++
-		t := newTable(p.line)
-		p.skipSpace()
-		if p.eat('}') {
-			return t, nil
-		}
-		for {
-			p.skipSpace()
-			if err := p.keyValue(t, depth); err != nil {
-				return nil, err
-			}
-			p.skipSpace()
-			if p.eat('}') {
-				return t, nil
-			}
-			if !p.eat(',') {
-				return nil, p.errf("expected , or } in inline table")
+func tomlConvert(p *unstable.Parser, n *unstable.Node, line int) *tomlValue {
+	switch n.Kind {
+	case unstable.String:
+		return &tomlValue{isString: true, str: string(n.Data), line: line}
+	case unstable.InlineTable:
+		t := newTable(line)
+		it := n.Children()
+		for it.Next() {
+			if c := it.Node(); c.Kind == unstable.KeyValue {
+				tomlKeyValue(p, t, c)
 			}
 		}
-	case '[':
-		p.i++
-		a := &tomlValue{line: p.line}
-		for {
-			p.skipSpaceAndNewlines()
-			if p.eat(']') {
-				return a, nil
-			}
-			v, err := p.value(depth + 1)
-			if err != nil {
-				return nil, err
-			}
-			a.array = append(a.array, v)
-			p.skipSpaceAndNewlines()
-			if p.eat(']') {
-				return a, nil
-			}
-			if !p.eat(',') {
-				return nil, p.errf("expected , or ] in array")
+		return t
+	case unstable.Array:
+		a := &tomlValue{line: line}
+		it := n.Children()
+		for it.Next() {
+			if c := it.Node(); c.Kind != unstable.Comment {
+				a.array = append(a.array, tomlConvert(p, c, line))
 			}
 		}
+		return a
 	}
-	start := p.i
-	for p.i < len(p.s) && !strings.ContainsRune(",}] \t\r\n#", rune(p.s[p.i])) {
-		p.i++
-	}
-	if p.i == start {
-		if p.i >= len(p.s) {
-			return nil, p.errf("expected a value")
-		}
-		return nil, p.errf("expected a value, found %q", p.s[p.i])
-	}
-	return &tomlValue{raw: p.s[start:p.i], line: p.line}, nil
-}
-
-func (p *tomlParser) str() (*tomlValue, error) {
-	q := p.s[p.i]
-	if strings.HasPrefix(p.s[p.i:], string([]byte{q, q, q})) {
-		return nil, p.errf("multi-line strings are not supported")
-	}
-	p.i++
-	var b strings.Builder
-	for p.i < len(p.s) {
-		c := p.s[p.i]
-		switch {
-		case c == '\n':
-			return nil, p.errf("unterminated string")
-		case c == q:
-			p.i++
-			return &tomlValue{isString: true, str: b.String(), line: p.line}, nil
-		case c == '\\' && q == '"' && p.i+1 < len(p.s):
-			p.i++
-			switch e := p.s[p.i]; e {
-			case 'n':
-				b.WriteByte('\n')
-			case 't':
-				b.WriteByte('\t')
-			case 'r':
-				b.WriteByte('\r')
-			case 'b':
-				b.WriteByte('\b')
-			case 'f':
-				b.WriteByte('\f')
-			default: // \" \\ and unicode escapes kept literally
-				b.WriteByte(e)
-			}
-			p.i++
-		default:
-			b.WriteByte(c)
-			p.i++
-		}
-	}
-	return nil, p.errf("unterminated string")
+	return &tomlValue{raw: string(n.Data), line: line}
 }
