@@ -51,3 +51,24 @@ func FuzzSigType(f *testing.F) {
 		_ = sigType(s)
 	})
 }
+
+// FuzzParams holds the in-place rendering of method declarations to the
+// plain one it replaced: the descriptor's types, qualified, then cut to
+// their simple names.
+func FuzzParams(f *testing.F) {
+	for _, s := range []string{"()V", "(I[[Ljava/util/Map$Entry;Z)[Ljava/lang/String;", "(La/b[];[Q", "([", "(Lx", "(J)", "(IQI)I", "(La.b$c/d;)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, desc string) {
+		ps := paramTypes(desc)
+		for i, p := range ps {
+			ps[i] = simpleType(p)
+		}
+		if got, want := params(desc), strings.Join(ps, ", "); got != want {
+			t.Fatalf("params(%q) = %q, want %q", desc, got, want)
+		}
+		if got, want := returns("m", desc), simpleType(returnType(desc)); got != want {
+			t.Fatalf("returns(%q) = %q, want %q", desc, got, want)
+		}
+	})
+}
