@@ -113,6 +113,8 @@ type Extractor struct {
 	news    []facts.New
 	writes  []facts.Write
 
+	decoded, skipped int // methods with code, for tests and benchmarks
+
 	// Per class.
 	c     *classfile.Class
 	cls   string
@@ -132,6 +134,7 @@ const (
 	markCall    uint8 = 1 << iota // a Methodref whose name the interest lists
 	markMutator                   // a Methodref named as a mutator (facts.Mutators)
 	markNew                       // a Class the interest lists among News
+	markInit                      // a Methodref named <init>
 )
 
 // NewExtractor makes an extractor for an interest.
@@ -200,9 +203,16 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 			f.StaticInits = append(f.StaticInits, span)
 		}
 		if m.Code != nil {
-			if x.wants(m) {
+			decode, line0 := x.wants(m)
+			if decode {
+				x.decoded++
 				if err := x.method(m, base); err != nil {
 					problems = append(problems, Problem{Method: m.Name + m.Desc, Err: err})
+				}
+			} else {
+				x.skipped++
+				if line0 {
+					x.line(base, m.Code.LineAt(0))
 				}
 			}
 			if x.in.Invokes {
@@ -332,6 +342,9 @@ func (x *Extractor) markPool() {
 			if x.in.Statics && facts.Mutators[r.Name] {
 				x.mark[i] |= markMutator
 			}
+			if r.Name == "<init>" {
+				x.mark[i] |= markInit
+			}
 		case classfile.TagClass:
 			if len(x.in.News) == 0 {
 				continue
@@ -353,25 +366,49 @@ func simpleInternal(name string) string {
 }
 
 // wants reports whether m's code must be decoded for the interest: it
-// calls a method or creates a type the interest lists, writes a static
+// calls a method or creates a type the interest lists, or writes a static
 // field (putstatic, an array store or a mutator call next to a
-// getstatic), or starts with a call or a creation (whose line the full
-// extraction records at the offset the method's declaration shares). A
-// method that does not walk whole is decoded, so that its problem is
-// reported as a full extraction reports it.
-func (x *Extractor) wants(m *classfile.Method) bool {
+// getstatic). A method that does not walk whole is decoded, so that its
+// problem is reported as a full extraction reports it.
+//
+// line0 reports a method whose first instruction is a call or a creation
+// that the full extraction records (an invoke other than a constructor
+// call, or a new its constructor call completes): its line replaces the
+// declaration's at the offset they share, and must here too.
+func (x *Extractor) wants(m *classfile.Method) (decode, line0 bool) {
 	if x.in.All {
-		return true
+		return true, false
 	}
-	var decode, getstatic, store, mutator bool
+	pool := x.c.Pool
+	var getstatic, store, mutator bool
+	newAt0 := false
+	x.pending = x.pending[:0] // pool indexes of news not yet completed, -1 for the one at pc 0
 	err := m.Code.Walk(func(pc int, op classfile.Opcode, index int) bool {
 		switch {
 		case op == classfile.OpNew:
-			decode = pc == 0 || x.mark[index]&markNew != 0
+			decode = x.mark[index]&markNew != 0
+			if pc == 0 {
+				newAt0 = true
+			}
+			x.pending = append(x.pending, int32(index))
 		case op.IsInvoke() && op != classfile.OpInvokedynamic:
 			mk := x.mark[index]
-			decode = pc == 0 || mk&markCall != 0
+			decode = mk&markCall != 0
 			mutator = mutator || mk&markMutator != 0
+			if op == classfile.OpInvokespecial && mk&markInit != 0 {
+				// Pair it with its new as the decoder does: the latest
+				// pending new of the same class.
+				if k := len(x.pending); k > 0 && newAt0 && !line0 {
+					r, _ := pool.MemberRef(index)
+					cls, _ := pool.ClassName(int(x.pending[k-1]))
+					if r != nil && cls == r.Owner {
+						x.pending = x.pending[:k-1]
+						line0 = k == 1
+					}
+				}
+			} else if pc == 0 {
+				line0 = true
+			}
 		case op == classfile.OpPutstatic:
 			decode = x.in.Statics
 		case op == classfile.OpGetstatic:
@@ -381,7 +418,8 @@ func (x *Extractor) wants(m *classfile.Method) bool {
 		}
 		return !decode
 	})
-	return decode || err != nil || x.in.Statics && getstatic && (store || mutator)
+	decode = decode || err != nil || x.in.Statics && getstatic && (store || mutator)
+	return decode, line0 && !decode
 }
 
 type fieldInit struct {
