@@ -27,7 +27,9 @@ func methodContext(cls string, m *classfile.Method) facts.Context {
 			}
 		}
 	}
-	ctx := facts.Context{Class: cls, Method: name, InStaticInit: name == "<clinit>"}
+	// Findings keep the context's strings: a copy of the name, not a
+	// substring of the constant pool, so a finding keeps no pool alive.
+	ctx := facts.Context{Class: cls, Method: strings.Clone(name), InStaticInit: name == "<clinit>"}
 	// A lambda in main is main's; main itself must be the real entry point.
 	ctx.InMain = name == "main" && (m.Name != "main" || m.Access.Has(classfile.AccStatic) && m.Desc == "([Ljava/lang/String;)V")
 	return ctx

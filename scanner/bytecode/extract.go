@@ -151,6 +151,11 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 	clear(x.dotted)
 	x.c, x.inits = c, nil
 	cls := x.dot(c.Name)
+	if cls == c.Name {
+		// A class of the default package: its name would be a substring
+		// of the constant pool, which findings must not keep alive.
+		cls = strings.Clone(cls)
+	}
 	f := &facts.File{Path: path, Types: []string{cls}}
 	if i := strings.LastIndexByte(cls, '.'); i >= 0 {
 		f.Package = cls[:i]
