@@ -92,7 +92,8 @@ func Extract(c *classfile.Class, path string) (*Facts, []Problem) {
 // with the bytes given to classfile.Parse: their strings are the class's
 // constant-pool copy or new strings.
 type Extractor struct {
-	in Interest
+	in     Interest
+	parser classfile.Parser
 
 	mark []uint8 // per constant-pool index: what the operand there is to the interest
 	ins  []classfile.Instr
@@ -140,6 +141,19 @@ const (
 // NewExtractor makes an extractor for an interest.
 func NewExtractor(in Interest) *Extractor {
 	return &Extractor{in: in, dotted: map[string]string{}}
+}
+
+// ExtractClass parses a class file with the extractor's parser, which
+// reuses its memory from class to class, and derives its facts; err is the
+// class file's *classfile.FormatError, when it cannot be read. The facts
+// share no memory with data, so the caller may reuse data at once.
+func (x *Extractor) ExtractClass(data []byte, path string) (*Facts, []Problem, error) {
+	c, err := x.parser.Parse(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	fx, problems := x.Extract(c, path)
+	return fx, problems, nil
 }
 
 // Extract derives the facts of one class that the extractor's interest

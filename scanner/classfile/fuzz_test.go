@@ -2,6 +2,7 @@ package classfile
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -14,14 +15,24 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add(baseBuilder().bytes())
 	f.Add(everyTagClass())
+	var ps Parser
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Parse(data)
+		// The reusing Parser, after whatever class it read before, reads
+		// the input as Parse does.
+		rc, rerr := ps.Parse(data)
+		if fmt.Sprint(err) != fmt.Sprint(rerr) {
+			t.Fatalf("Parse: %v; Parser.Parse: %v", err, rerr)
+		}
 		if err != nil {
 			var fe *FormatError
 			if !errors.As(err, &fe) || c != nil {
 				t.Fatalf("error %T %v with class %v", err, err, c != nil)
 			}
 			return
+		}
+		if d := sameClass(c, rc); d != "" {
+			t.Fatal(d)
 		}
 		for _, r := range c.Pool.MemberRefs() {
 			_ = r.String()
