@@ -41,6 +41,9 @@ func methodContext(cls string, m *classfile.Method) facts.Context {
 // computed it).
 func (x *Extractor) method(m *classfile.Method, base int) error {
 	code := m.Code
+	if n := len(code.Bytecode)/2 + 1; cap(x.ins) < n {
+		x.ins = make([]classfile.Instr, 0, n) // once per longer method, not once per doubling
+	}
 	var err error
 	x.ins, err = code.AppendInstructions(x.ins[:0])
 	if len(x.ins) == 0 {

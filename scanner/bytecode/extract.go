@@ -200,7 +200,7 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 	// at their final size.
 	x.calls, x.news, x.writes = x.calls[:0], x.news[:0], x.writes[:0]
 
-	base := 1
+	base, first := 1, 0
 	var problems []Problem
 	for i := range c.Methods {
 		m := &c.Methods[i]
@@ -214,6 +214,7 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 		if m.Code != nil && len(m.Code.Lines) > 0 {
 			md.Line = minLine(m.Code.Lines)
 		}
+		first = firstLine(first, m, md.Line)
 		x.line(span.Start, md.Line)
 		if !m.Access.Has(classfile.AccSynthetic) {
 			f.Methods = append(f.Methods, md)
@@ -240,6 +241,7 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 		}
 		base = span.End
 	}
+	f.TypeDecls[0].Line = first
 	for i := range c.Fields {
 		fd := &c.Fields[i]
 		if fd.Access.Has(classfile.AccSynthetic) {
@@ -351,17 +353,17 @@ func (x *Extractor) markPool() {
 	for i := 1; i < n; i++ {
 		switch pool.Tag(i) {
 		case classfile.TagMethodref, classfile.TagInterfaceMethodref:
-			r, err := pool.MemberRef(i)
-			if err != nil {
+			_, name, ok := pool.RefName(i)
+			if !ok {
 				continue
 			}
-			if x.in.Calls[r.Name] {
+			if x.in.Calls[name] {
 				x.mark[i] |= markCall
 			}
-			if x.in.Statics && facts.Mutators[r.Name] {
+			if x.in.Statics && facts.Mutators[name] {
 				x.mark[i] |= markMutator
 			}
-			if r.Name == "<init>" {
+			if name == "<init>" {
 				x.mark[i] |= markInit
 			}
 		case classfile.TagClass:
@@ -418,9 +420,9 @@ func (x *Extractor) wants(m *classfile.Method) (decode, line0 bool) {
 				// Pair it with its new as the decoder does: the latest
 				// pending new of the same class.
 				if k := len(x.pending); k > 0 && newAt0 && !line0 {
-					r, _ := pool.MemberRef(index)
+					owner, _, _ := pool.RefName(index)
 					cls, _ := pool.ClassName(int(x.pending[k-1]))
-					if r != nil && cls == r.Owner {
+					if cls == owner {
 						x.pending = x.pending[:k-1]
 						line0 = k == 1
 					}

@@ -354,16 +354,16 @@ func typeDecl(c *classfile.Class, cls string) facts.TypeDecl {
 	for _, i := range c.Interfaces {
 		td.Interfaces = append(td.Interfaces, dotted(i))
 	}
-	first := 0
-	for i := range c.Methods {
-		if code := c.Methods[i].Code; code != nil && len(code.Lines) > 0 {
-			if l := minLine(code.Lines); first == 0 || l < first {
-				first = l
-			}
-		}
+	return td // Line: the extractor's, from the methods' lines (firstLine)
+}
+
+// firstLine folds a method's first line (0: it has no line table) into the
+// type's: the least line of any method.
+func firstLine(first int, m *classfile.Method, line int) int {
+	if m.Code != nil && len(m.Code.Lines) > 0 && (first == 0 || line < first) {
+		return line
 	}
-	td.Line = first
-	return td
+	return first
 }
 
 // constExpr classifies an ldc constant or a ConstantValue.

@@ -106,3 +106,28 @@ func withoutCode(ms []Method) []Method {
 	}
 	return out
 }
+
+// TestRefName: the unresolved owner and name of every member reference
+// are the resolved reference's.
+func TestRefName(t *testing.T) {
+	n := 0
+	for _, data := range append(readFixtures(t), everyTagClass()) {
+		c, err := Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < c.Pool.Len(); i++ {
+			owner, name, ok := c.Pool.RefName(i)
+			r, err := c.Pool.MemberRef(i)
+			if ok != (err == nil) || ok && (owner != r.Owner || name != r.Name) {
+				t.Fatalf("%s entry %d: RefName %q %q %v, MemberRef %+v %v", c.Name, i, owner, name, ok, r, err)
+			}
+			if ok {
+				n++
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("%d member references checked", n)
+	}
+}

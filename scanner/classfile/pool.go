@@ -318,6 +318,20 @@ func (p *Pool) MemberRef(i int) (*MemberRef, error) {
 	return nil, p.kindError(i, "Fieldref, Methodref or InterfaceMethodref")
 }
 
+// RefName returns the owner and name of Fieldref, Methodref or
+// InterfaceMethodref entry i without resolving the pool, for a caller that
+// only sorts references (which classes are worth decoding); ok is false
+// for any other entry.
+func (p *Pool) RefName(i int) (owner, name string, ok bool) {
+	switch p.Tag(i) {
+	case TagFieldref, TagMethodref, TagInterfaceMethodref:
+		o := p.off[i]
+		nt := p.u2at(o + 3)
+		return p.classAt(p.u2at(o + 1)), p.utf8At(p.u2at(p.off[nt] + 1)), true
+	}
+	return "", "", false
+}
+
 // MemberRefs returns every field and method reference in the pool, in pool
 // order. A rule can use it to skip a class that never mentions what it looks
 // for before decoding any code. The slice is shared; do not modify it.
