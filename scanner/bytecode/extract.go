@@ -113,6 +113,7 @@ type Extractor struct {
 	calls   []facts.Call
 	news    []facts.New
 	writes  []facts.Write
+	invs    []Invoke
 
 	decoded, skipped int // methods with code, for tests and benchmarks
 
@@ -198,7 +199,7 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 	x.markPool()
 	// Calls, creations and writes gather in scratch and are copied once
 	// at their final size.
-	x.calls, x.news, x.writes = x.calls[:0], x.news[:0], x.writes[:0]
+	x.calls, x.news, x.writes, x.invs = x.calls[:0], x.news[:0], x.writes[:0], x.invs[:0]
 
 	base, first := 1, 0
 	var problems []Problem
@@ -283,6 +284,8 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 	clear(x.calls) // the scratch must not keep this class's facts alive
 	clear(x.news)
 	clear(x.writes)
+	out.Invokes = clip(x.invs)
+	clear(x.invs)
 	if len(f.Methods) == 0 {
 		f.Methods = nil
 	}

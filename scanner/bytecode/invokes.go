@@ -49,7 +49,7 @@ func (x *Extractor) invokes(m *classfile.Method) {
 			}
 			in.Owner, in.Name, in.Desc, in.Interface = r.Owner, r.Name, r.Desc, r.Interface
 		}
-		x.out.Invokes = append(x.out.Invokes, in)
+		x.invs = append(x.invs, in)
 		return true
 	})
 }
