@@ -2,6 +2,7 @@ package bytecode
 
 import (
 	"archive/zip"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -32,12 +33,27 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	}
+	in := rulesInterest()
+	lazy, invokes := NewExtractor(in), NewExtractor(Interest{Invokes: true})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := classfile.Parse(data)
 		if err != nil {
 			return
 		}
-		_, _ = Extract(c, "fuzz/X.class")
+		full, fp := Extract(c, "fuzz/X.class")
+		// The lazy extraction, with extractors that read other inputs
+		// before, keeps to the full one on whatever code the class holds.
+		lf, lp, err := lazy.ExtractClass(data, "fuzz/X.class")
+		if err != nil {
+			t.Fatalf("Parse read the class, the extractor's parser: %v", err)
+		}
+		if d := compareFacts(in, full, lf); d != "" {
+			t.Fatal(d)
+		}
+		if fmt.Sprint(fp) != fmt.Sprint(lp) {
+			t.Fatalf("problems %v, lazily %v", fp, lp)
+		}
+		_, _, _ = invokes.ExtractClass(data, "fuzz/X.class")
 	})
 }
 
