@@ -2,6 +2,7 @@
 GO      ?= go
 BIN     ?= bin/kscan
 CORPUS  ?= $(HOME)/.cache/kscan/bench-corpus
+JARS    ?= $(HOME)/.cache/kscan/bench-jars
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: all build test lint bench bench-go fuzz-smoke docs clean
@@ -25,12 +26,18 @@ lint:
 docs:
 	$(GO) run ./cmd/kscan rules --markdown > docs/rules.md
 
-# Full scan against parse-only on a large real tree (Debian source packages,
-# fetched once into $(CORPUS)), or a generated 60 MB tree when offline.
+# kscan against its floors on the same inputs, whole processes: the Java
+# tree ($(CORPUS): Debian source packages fetched once, or a generated 60 MB
+# tree when offline) against a tree-sitter parse of every file, and the jars
+# of $(JARS) (Debian packages' jars fetched once) against a minimal class
+# reader; then full scan against parse-only in process, and the Go
+# benchmarks.
 bench:
+	$(GO) build -o bin/kscan ./cmd/kscan
 	$(GO) build -o bin/kscan-bench ./cmd/kscan-bench
-	scripts/bench.sh bin/kscan-bench "$(CORPUS)" "$(JOBS)"
-	$(GO) test -run '^$$' -bench . -benchmem ./scanner/ ./scanner/classfile/ ./scanner/archive/ ./adapters/
+	$(GO) build -o bin/kscan-floor ./cmd/kscan-floor
+	scripts/bench.sh bin "$(CORPUS)" "$(JARS)" "$(JOBS)"
+	$(GO) test -run '^$$' -bench . -benchmem ./scanner/ ./scanner/classfile/ ./scanner/bytecode/ ./scanner/archive/ ./adapters/
 	$(GO) test -run '^$$' -bench BenchmarkBatch -benchtime 1x ./cmd/kscan/
 
 # Each fuzz target for a short fixed time: parsers of untrusted bytes.
@@ -49,6 +56,8 @@ fuzz-smoke:
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/javasrc/
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
 	$(GO) test -run '^$$' -fuzz '^FuzzSigType$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
+	$(GO) test -run '^$$' -fuzz '^FuzzParams$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
+	$(GO) test -run '^$$' -fuzz '^FuzzClassReader$$' -fuzztime $(FUZZTIME) ./cmd/kscan-floor/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseList$$' -fuzztime $(FUZZTIME) ./internal/batch/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDiff$$' -fuzztime $(FUZZTIME) ./scanner/gate/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBaseline$$' -fuzztime $(FUZZTIME) ./scanner/gate/

@@ -3,6 +3,24 @@
 // Java sources run unchanged on compiled code: jars, wars, fat jars and
 // exploded class directories.
 //
+// # Decoding only what a rule can use
+//
+// A scan reads every class of every jar, and most method bodies hold
+// nothing a rule inspects. An Extractor is made for an Interest: the
+// method names whose calls and the type names whose creations the enabled
+// rules subscribe to (rules.Rule.Calls and News, as the source extractor
+// takes them), and whether the static facts are wanted. It marks the
+// constant-pool entries the interest names, walks each method's opcodes
+// without decoding them, and decodes only the methods that call or create
+// something of interest or write a static field; the facts it gives are
+// those of a full extraction (Interest.All, Extract) restricted to the
+// calls and creations of interest, with the same lines at every span.
+// One Extractor per worker keeps its parser, instruction buffer and
+// per-method tables from class to class (ExtractClass parses and extracts
+// in one call); the facts never share memory with it or with the class
+// bytes. Interest.Invokes lists every invoke instruction with its
+// enclosing method (Facts.Invokes), for call graphs, without decoding.
+//
 // # What bytecode shows
 //
 //   - Calls: owner and name from the Methodref, the descriptor, static or

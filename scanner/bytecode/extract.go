@@ -1,8 +1,7 @@
 package bytecode
 
 import (
-	"regexp"
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -17,13 +16,25 @@ type Facts struct {
 	// SourceFile is the SourceFile attribute ("Foo.java"), "" when absent.
 	SourceFile string
 	// Size is the length of the virtual text the spans index (see Extract).
-	Size  int
-	lines map[int]int
+	Size int
+	// Invokes lists every invoke instruction of the class when the
+	// interest asks for them (Interest.Invokes), in method and pc order.
+	Invokes []Invoke
+	lines   []lineAt // sorted by off, one per off
 }
+
+// lineAt is the source line of the fact whose span starts at off.
+type lineAt struct{ off, line int }
 
 // Line is the source line of the fact whose span starts at off, 0 when
 // the class has no line for it.
-func (f *Facts) Line(off int) int { return f.lines[off] }
+func (f *Facts) Line(off int) int {
+	i, ok := slices.BinarySearchFunc(f.lines, off, func(l lineAt, off int) int { return l.off - off })
+	if !ok {
+		return 0
+	}
+	return f.lines[i].line
+}
 
 // Problem is something in a method body that could not be read; the
 // method's facts up to it are kept.
@@ -32,17 +43,142 @@ type Problem struct {
 	Err    error
 }
 
-// Extract derives facts from a class. Spans are offsets in a virtual text
-// in which each method's code occupies its own range (pc plus the method's
-// base), so spans are unique and ordered within the class, and a span
-// inside <clinit>'s range is in the static initialiser, as in sources.
+// Interest is what the rules inspect, so that a class's method bodies are
+// decoded only where a rule can use what they hold. The declarations of a
+// class (its type, fields, methods, annotations, lines of methods) are
+// always extracted; they cost no decoding.
+type Interest struct {
+	// Calls are the method names whose invocations become facts.Call
+	// (rules.Rule.Calls of the enabled rules).
+	Calls map[string]bool
+	// News are the simple type names whose instance creations become
+	// facts.New (rules.Rule.News of the enabled rules). A nested type
+	// matches by its own simple name (Outer$Inner by "Inner").
+	News map[string]bool
+	// Statics asks for what touches static fields: writes to them
+	// (facts.Write: putstatic outside <clinit>, counters, array stores,
+	// mutator calls on a static field's value, whatever the mutator's
+	// name) and the values <clinit> gives the class's own static fields
+	// (facts.Field.Init and Line). Rules read these without naming them.
+	Statics bool
+	// Invokes asks for every invoke instruction in Facts.Invokes: owner,
+	// name and descriptor with the enclosing method, for call graphs and
+	// method summaries. It decodes no method body.
+	Invokes bool
+	// All asks for every call and instance creation whatever its name,
+	// and the static facts: what Extract gives.
+	All bool
+}
+
+// ForRules is the interest of a scan that runs rules which subscribe to
+// the given call and type names: those names, and the static facts.
+func ForRules(calls, news map[string]bool) Interest {
+	return Interest{Calls: calls, News: news, Statics: true}
+}
+
+// Extract derives every fact from a class: Interest.All with a fresh
+// Extractor. Spans are offsets in a virtual text in which each method's
+// code occupies its own range (pc plus the method's base), so spans are
+// unique and ordered within the class, and a span inside <clinit>'s range
+// is in the static initialiser, as in sources.
 func Extract(c *classfile.Class, path string) (*Facts, []Problem) {
-	cls := dotted(c.Name)
+	return NewExtractor(Interest{All: true}).Extract(c, path)
+}
+
+// Extractor derives facts from classes for one interest. It keeps scratch
+// memory from class to class (decoded instructions, per-method tables), so
+// a worker that reads many classes should keep one; it is not safe for
+// concurrent use. The facts it returns share no memory with the scratch or
+// with the bytes given to classfile.Parse: their strings are the class's
+// constant-pool copy or new strings.
+type Extractor struct {
+	in     Interest
+	parser classfile.Parser
+
+	mark []uint8 // per constant-pool index: what the operand there is to the interest
+	ins  []classfile.Instr
+	flow classfile.Flow
+
+	// Per-method tables, indexed by instruction or local slot.
+	pair    []int32 // instruction index -> index of the new its <init> completes, or -1
+	pending []int32
+	slots   []slot
+	used    []int // slots touched in this method
+	backs   [][2]int
+	finally []finallyBlock
+	fcalls  []string // names called in finally blocks, sliced by finallyBlock
+	flines  []int
+	lines   []lineAt
+	dotted  map[string]string // internal name -> dotted, for this class
+	calls   []facts.Call
+	news    []facts.New
+	writes  []facts.Write
+	invs    []Invoke
+
+	decoded, skipped int // methods with code, for tests and benchmarks
+
+	// Per class.
+	c     *classfile.Class
+	cls   string
+	f     *facts.File
+	out   *Facts
+	inits map[string]fieldInit // static field -> its value assigned in <clinit>
+}
+
+// slot is what a method does with one local variable slot.
+type slot struct {
+	stores int32 // astores into the slot
+	first  int32 // index of the first one
+}
+
+// Marks on constant-pool entries.
+const (
+	markCall    uint8 = 1 << iota // a Methodref whose name the interest lists
+	markMutator                   // a Methodref named as a mutator (facts.Mutators)
+	markNew                       // a Class the interest lists among News
+	markInit                      // a Methodref named <init>
+)
+
+// NewExtractor makes an extractor for an interest.
+func NewExtractor(in Interest) *Extractor {
+	return &Extractor{in: in, dotted: map[string]string{}}
+}
+
+// ExtractClass parses a class file with the extractor's parser, which
+// reuses its memory from class to class, and derives its facts; err is the
+// class file's *classfile.FormatError, when it cannot be read. The facts
+// share no memory with data, so the caller may reuse data at once.
+func (x *Extractor) ExtractClass(data []byte, path string) (*Facts, []Problem, error) {
+	c, err := x.parser.Parse(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	fx, problems := x.Extract(c, path)
+	return fx, problems, nil
+}
+
+// Extract derives the facts of one class that the extractor's interest
+// asks for. Only the methods whose code holds something of interest are
+// decoded: for a call or creation listed in the interest, a static write,
+// and for the line of a fact at the method's first instruction, which the
+// method's declaration shares.
+func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem) {
+	clear(x.dotted)
+	x.c, x.inits = c, nil
+	cls := x.dot(c.Name)
+	if cls == c.Name {
+		// A class of the default package: its name would be a substring
+		// of the constant pool, which findings must not keep alive.
+		cls = strings.Clone(cls)
+	}
 	f := &facts.File{Path: path, Types: []string{cls}}
 	if i := strings.LastIndexByte(cls, '.'); i >= 0 {
 		f.Package = cls[:i]
 	}
-	out := &Facts{File: f, SourceFile: c.SourceFile, lines: map[int]int{}}
+	out := &Facts{File: f, SourceFile: c.SourceFile}
+	x.cls, x.f, x.out = cls, f, out
+	x.lines = x.lines[:0]
+	defer func() { x.c, x.f, x.out, x.inits = nil, nil, nil, nil }()
 	for _, ic := range c.InnerClasses {
 		if ic.Outer == c.Name || ic.Inner != c.Name && strings.HasPrefix(ic.Inner, c.Name+"$") {
 			f.Types = append(f.Types, dotted(ic.Inner))
@@ -58,9 +194,14 @@ func Extract(c *classfile.Class, path string) (*Facts, []Problem) {
 		}
 	}
 	f.TypeDecls = append(f.TypeDecls, typeDecl(c, cls))
+	f.Methods = make([]facts.MethodDecl, 0, len(c.Methods))
+	f.Fields = make([]facts.Field, 0, len(c.Fields))
+	x.markPool()
+	// Calls, creations and writes gather in scratch and are copied once
+	// at their final size.
+	x.calls, x.news, x.writes, x.invs = x.calls[:0], x.news[:0], x.writes[:0], x.invs[:0]
 
-	ex := &extractor{c: c, cls: cls, f: f, out: out, fieldIdx: map[string]int{}}
-	base := 1
+	base, first := 1, 0
 	var problems []Problem
 	for i := range c.Methods {
 		m := &c.Methods[i]
@@ -74,7 +215,8 @@ func Extract(c *classfile.Class, path string) (*Facts, []Problem) {
 		if m.Code != nil && len(m.Code.Lines) > 0 {
 			md.Line = minLine(m.Code.Lines)
 		}
-		out.lines[span.Start] = md.Line
+		first = firstLine(first, m, md.Line)
+		x.line(span.Start, md.Line)
 		if !m.Access.Has(classfile.AccSynthetic) {
 			f.Methods = append(f.Methods, md)
 		}
@@ -82,12 +224,25 @@ func Extract(c *classfile.Class, path string) (*Facts, []Problem) {
 			f.StaticInits = append(f.StaticInits, span)
 		}
 		if m.Code != nil {
-			if err := ex.method(m, base); err != nil {
-				problems = append(problems, Problem{Method: m.Name + m.Desc, Err: err})
+			decode, line0 := x.wants(m)
+			if decode {
+				x.decoded++
+				if err := x.method(m, base); err != nil {
+					problems = append(problems, Problem{Method: m.Name + m.Desc, Err: err})
+				}
+			} else {
+				x.skipped++
+				if line0 {
+					x.line(base, m.Code.LineAt(0))
+				}
+			}
+			if x.in.Invokes {
+				x.invokes(m)
 			}
 		}
 		base = span.End
 	}
+	f.TypeDecls[0].Line = first
 	for i := range c.Fields {
 		fd := &c.Fields[i]
 		if fd.Access.Has(classfile.AccSynthetic) {
@@ -110,7 +265,7 @@ func Extract(c *classfile.Class, path string) (*Facts, []Problem) {
 			x := constExpr(*fd.ConstantValue)
 			field.Init = &x
 		}
-		if in, ok := ex.inits[fd.Name]; ok {
+		if in, ok := x.inits[fd.Name]; ok {
 			if field.Init == nil {
 				x := in.x
 				field.Init = &x
@@ -121,496 +276,177 @@ func Extract(c *classfile.Class, path string) (*Facts, []Problem) {
 				field.Method = "<clinit>"
 			}
 		}
-		out.lines[base] = field.Line
+		x.line(base, field.Line)
 		f.Fields = append(f.Fields, field)
 		base++
 	}
+	f.Calls, f.News, f.Writes = clip(x.calls), clip(x.news), clip(x.writes)
+	clear(x.calls) // the scratch must not keep this class's facts alive
+	clear(x.news)
+	clear(x.writes)
+	out.Invokes = clip(x.invs)
+	clear(x.invs)
+	if len(f.Methods) == 0 {
+		f.Methods = nil
+	}
+	if len(f.Fields) == 0 {
+		f.Fields = nil
+	}
 	out.Size = base + 1
+	out.lines = x.sortedLines()
 	return out, problems
+}
+
+// clip copies scratch facts to a slice of their own, nil when there are none.
+func clip[T any](xs []T) []T {
+	if len(xs) == 0 {
+		return nil
+	}
+	return append([]T(nil), xs...)
+}
+
+// line records the line of the fact whose span starts at off; a later
+// record for the same off replaces an earlier one (the first instruction
+// of a method shares its offset with the method's declaration).
+func (x *Extractor) line(off, line int) { x.lines = append(x.lines, lineAt{off, line}) }
+
+// sortedLines copies the recorded lines, sorted by offset, keeping the last
+// record of each offset.
+func (x *Extractor) sortedLines() []lineAt {
+	slices.SortStableFunc(x.lines, func(a, b lineAt) int { return a.off - b.off })
+	out := make([]lineAt, 0, len(x.lines))
+	for _, l := range x.lines {
+		if n := len(out); n > 0 && out[n-1].off == l.off {
+			out[n-1] = l
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// dot is dotted with the conversions of this class kept: one allocation
+// per distinct name rather than one per mention.
+func (x *Extractor) dot(internal string) string {
+	if strings.IndexByte(internal, '/') < 0 {
+		return internal
+	}
+	if d, ok := x.dotted[internal]; ok {
+		return d
+	}
+	d := dotted(internal)
+	x.dotted[internal] = d
+	return d
+}
+
+// markPool marks the constant-pool entries that make a method worth
+// decoding: the method references the interest names (and the mutators,
+// for static writes) and the classes whose creation it lists.
+func (x *Extractor) markPool() {
+	if x.in.All {
+		return
+	}
+	pool := x.c.Pool
+	n := pool.Len()
+	if cap(x.mark) < n {
+		x.mark = make([]uint8, n)
+	}
+	x.mark = x.mark[:n]
+	clear(x.mark)
+	for i := 1; i < n; i++ {
+		switch pool.Tag(i) {
+		case classfile.TagMethodref, classfile.TagInterfaceMethodref:
+			_, name, ok := pool.RefName(i)
+			if !ok {
+				continue
+			}
+			if x.in.Calls[name] {
+				x.mark[i] |= markCall
+			}
+			if x.in.Statics && facts.Mutators[name] {
+				x.mark[i] |= markMutator
+			}
+			if name == "<init>" {
+				x.mark[i] |= markInit
+			}
+		case classfile.TagClass:
+			if len(x.in.News) == 0 {
+				continue
+			}
+			if name, err := pool.ClassName(i); err == nil && x.in.News[simpleInternal(name)] {
+				x.mark[i] |= markNew
+			}
+		}
+	}
+}
+
+// simpleInternal is the simple name of an internal class name:
+// "a/b/Outer$Inner" -> "Inner".
+func simpleInternal(name string) string {
+	if i := strings.LastIndexAny(name, "/$"); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+// wants reports whether m's code must be decoded for the interest: it
+// calls a method or creates a type the interest lists, or writes a static
+// field (putstatic, an array store or a mutator call next to a
+// getstatic). A method that does not walk whole is decoded, so that its
+// problem is reported as a full extraction reports it.
+//
+// line0 reports a method whose first instruction is a call or a creation
+// that the full extraction records (an invoke other than a constructor
+// call, or a new its constructor call completes): its line replaces the
+// declaration's at the offset they share, and must here too.
+func (x *Extractor) wants(m *classfile.Method) (decode, line0 bool) {
+	if x.in.All {
+		return true, false
+	}
+	pool := x.c.Pool
+	var getstatic, store, mutator bool
+	newAt0 := false
+	x.pending = x.pending[:0] // pool indexes of news not yet completed, -1 for the one at pc 0
+	err := m.Code.Walk(func(pc int, op classfile.Opcode, index int) bool {
+		switch {
+		case op == classfile.OpNew:
+			decode = x.mark[index]&markNew != 0
+			if pc == 0 {
+				newAt0 = true
+			}
+			x.pending = append(x.pending, int32(index))
+		case op.IsInvoke() && op != classfile.OpInvokedynamic:
+			mk := x.mark[index]
+			decode = mk&markCall != 0
+			mutator = mutator || mk&markMutator != 0
+			if op == classfile.OpInvokespecial && mk&markInit != 0 {
+				// Pair it with its new as the decoder does: the latest
+				// pending new of the same class.
+				if k := len(x.pending); k > 0 && newAt0 && !line0 {
+					owner, _, _ := pool.RefName(index)
+					cls, _ := pool.ClassName(int(x.pending[k-1]))
+					if cls == owner {
+						x.pending = x.pending[:k-1]
+						line0 = k == 1
+					}
+				}
+			} else if pc == 0 {
+				line0 = true
+			}
+		case op == classfile.OpPutstatic:
+			decode = x.in.Statics
+		case op == classfile.OpGetstatic:
+			getstatic = true
+		case isArrayStore(op):
+			store = true
+		}
+		return !decode
+	})
+	decode = decode || err != nil || x.in.Statics && getstatic && (store || mutator)
+	return decode, line0 && !decode
 }
 
 type fieldInit struct {
 	x    facts.Expr
 	line int
-}
-
-type extractor struct {
-	c        *classfile.Class
-	cls      string
-	f        *facts.File
-	out      *Facts
-	fieldIdx map[string]int
-	inits    map[string]fieldInit // static field -> its value assigned in <clinit>
-}
-
-// lambdaName maps javac's synthetic lambda bodies to the method that holds
-// the lambda: lambda$run$0 is part of run.
-var lambdaName = regexp.MustCompile(`^lambda\$(.*)\$\d+$`)
-
-func methodContext(cls string, m *classfile.Method) facts.Context {
-	name := m.Name
-	if g := lambdaName.FindStringSubmatch(name); g != nil {
-		switch g[1] {
-		case "static":
-			name = "<clinit>"
-		case "new":
-			name = "<init>"
-		default:
-			name = g[1]
-		}
-	}
-	ctx := facts.Context{Class: cls, Method: name, InStaticInit: name == "<clinit>"}
-	// A lambda in main is main's; main itself must be the real entry point.
-	ctx.InMain = name == "main" && (m.Name != "main" || m.Access.Has(classfile.AccStatic) && m.Desc == "([Ljava/lang/String;)V")
-	return ctx
-}
-
-// method derives the facts of one method body.
-func (ex *extractor) method(m *classfile.Method, base int) error {
-	code := m.Code
-	ins, err := code.Instructions()
-	if len(ins) == 0 {
-		return err
-	}
-	ctx := methodContext(ex.cls, m)
-	mb := &body{ex: ex, m: m, code: code, ins: ins, base: base, ctx: ctx}
-	mb.prepare()
-	for i := range ins {
-		in := &ins[i]
-		switch {
-		case in.Op == classfile.OpInvokespecial && in.Ref != nil && in.Ref.Name == "<init>":
-			mb.construct(i)
-		case in.Op.IsInvoke() && in.Ref != nil:
-			mb.call(i)
-		case in.Op == classfile.OpPutstatic && in.Ref != nil:
-			mb.putstatic(i)
-		case isArrayStore(in.Op):
-			mb.arrayStore(i)
-		}
-	}
-	return err
-}
-
-type body struct {
-	ex    *extractor
-	m     *classfile.Method
-	code  *classfile.Code
-	ins   []classfile.Instr
-	base  int
-	ctx   facts.Context
-	backs [][2]int // backward branches: target pc, branch pc
-	// news pairs each constructor call's index with its new's index.
-	news    map[int]int
-	stores  map[int][]int // local slot -> indexes of its stores
-	finally []finallyBlock
-	flines  map[int]bool // lines of finally code
-}
-
-type finallyBlock struct {
-	start, end int // covered pcs [start, end)
-	calls      []string
-}
-
-func (b *body) prepare() {
-	b.news = map[int]int{}
-	b.stores = map[int][]int{}
-	var pending []int
-	for i := range b.ins {
-		in := &b.ins[i]
-		switch {
-		case in.Op == classfile.OpNew:
-			pending = append(pending, i)
-		case in.Op == classfile.OpInvokespecial && in.Ref != nil && in.Ref.Name == "<init>":
-			if n := len(pending); n > 0 && b.ins[pending[n-1]].Class == in.Ref.Owner {
-				b.news[i] = pending[n-1]
-				pending = pending[:n-1]
-			}
-		case isAstore(in.Op):
-			b.stores[in.Int] = append(b.stores[in.Int], i)
-		}
-		if in.Op.IsBranch() && in.Target <= in.PC {
-			b.backs = append(b.backs, [2]int{in.Target, in.PC})
-		}
-	}
-	// A finally block is compiled as a catch-any handler (plus inlined
-	// copies on the normal paths, which share its lines).
-	b.flines = map[int]bool{}
-	for _, h := range b.code.Handlers {
-		if h.CatchType != "" {
-			continue
-		}
-		fb := finallyBlock{start: h.StartPC, end: h.EndPC}
-		for k := b.index(h.HandlerPC); k >= 0 && k < len(b.ins); k++ {
-			in := &b.ins[k]
-			if in.Op == classfile.OpAthrow || in.Op.IsReturn() || in.Op == classfile.OpGoto {
-				break
-			}
-			if in.Op == classfile.OpMonitorexit {
-				fb.calls = nil // a synchronized block's unlock, not a finally
-				break
-			}
-			if in.Op.IsInvoke() && in.Ref != nil {
-				fb.calls = append(fb.calls, in.Ref.Name)
-				if l := b.code.LineAt(in.PC); l > 0 {
-					b.flines[l] = true
-				}
-			}
-		}
-		if len(fb.calls) > 0 {
-			b.finally = append(b.finally, fb)
-		}
-	}
-}
-
-func (b *body) index(pc int) int {
-	lo, hi := 0, len(b.ins)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if b.ins[mid].PC < pc {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	if lo < len(b.ins) && b.ins[lo].PC == pc {
-		return lo
-	}
-	return -1
-}
-
-func (b *body) span(i int) facts.Span {
-	in := &b.ins[i]
-	return facts.Span{Start: b.base + in.PC, End: b.base + in.PC + in.Len}
-}
-
-func (b *body) at(i int) facts.Context {
-	ctx := b.ctx
-	ctx.Line = b.code.LineAt(b.ins[i].PC)
-	b.ex.out.lines[b.base+b.ins[i].PC] = ctx.Line
-	return ctx
-}
-
-func (b *body) inLoop(pc int) bool {
-	for _, e := range b.backs {
-		if e[0] <= pc && pc <= e[1] {
-			return true
-		}
-	}
-	return false
-}
-
-// store says where the value produced by ins[i] is kept.
-func (b *body) store(i int) (facts.Store, bool) {
-	j := i + 1
-	for j < len(b.ins) && b.ins[j].Op == classfile.OpCheckcast {
-		j++
-	}
-	if j >= len(b.ins) {
-		return facts.Store{}, false
-	}
-	in := &b.ins[j]
-	switch {
-	case in.Op == classfile.OpPutstatic && in.Ref != nil:
-		return facts.Store{StoredTo: in.Ref.Name, StoredToField: true}, true
-	case in.Op == classfile.OpPutfield && in.Ref != nil:
-		return facts.Store{StoredTo: in.Ref.Name, StoredToField: true}, false
-	case isAstore(in.Op):
-		return facts.Store{StoredTo: localName(in.Int)}, false
-	}
-	return facts.Store{}, false
-}
-
-func (b *body) args(i int, desc string) []facts.Expr {
-	n := classfile.ArgCount(desc)
-	if n <= 0 {
-		return nil
-	}
-	types := paramTypes(desc)
-	out := make([]facts.Expr, n)
-	for a := 0; a < n; a++ {
-		if a == n-1 {
-			out[a] = b.valueBefore(i)
-		} else {
-			out[a] = b.expr(b.code.ArgSource(b.ins, i, a), 0)
-		}
-		if out[a].Type == "" && a < len(types) {
-			out[a].Type = types[a]
-		}
-		if a < len(types) && types[a] == "boolean" && out[a].Kind == facts.ExprLiteral {
-			// iconst_0/iconst_1 passed as a boolean: the source wrote false/true.
-			switch out[a].Text {
-			case "0":
-				out[a].Text = "false"
-			case "1":
-				out[a].Text = "true"
-			}
-		}
-		if out[a].Loader == facts.LoaderNone && strings.HasSuffix(out[a].Type, "ClassLoader") {
-			out[a].Loader = facts.LoaderOther
-		}
-	}
-	return out
-}
-
-// valueBefore is the value on top of the stack just before ins[i]: a
-// `new X(...)` there is found through its constructor call, which the
-// stack walk cannot cross (new; dup; ...).
-func (b *body) valueBefore(i int) facts.Expr {
-	if i > 0 {
-		if k, ok := b.news[i-1]; ok {
-			return b.newExpr(i-1, k)
-		}
-	}
-	return b.expr(b.code.Source(b.ins, i, 0), 0)
-}
-
-func (b *body) newExpr(initIdx, newIdx int) facts.Expr {
-	t := dotted(b.ins[newIdx].Class)
-	return facts.Expr{Kind: facts.ExprNew, Text: "new " + simple(t) + "()", Type: t, Span: facts.Span{Start: b.base + b.ins[newIdx].PC, End: b.base + b.ins[initIdx].PC + b.ins[initIdx].Len}}
-}
-
-// expr classifies the value pushed by ins[k] (k < 0: unknown).
-func (b *body) expr(k, depth int) facts.Expr {
-	if k < 0 || k >= len(b.ins) {
-		return facts.Expr{}
-	}
-	in := &b.ins[k]
-	x := facts.Expr{Span: b.span(k)}
-	switch op := in.Op; {
-	case op == classfile.OpAconstNull:
-		x.Kind, x.Text, x.Loader = facts.ExprNull, "null", facts.LoaderNull
-	case op == classfile.OpLdc || op == classfile.OpLdcW || op == classfile.OpLdc2W:
-		c := constExpr(in.Const)
-		c.Span = x.Span
-		return c
-	case op >= classfile.OpIconstM1 && op <= classfile.OpDconst1 || op == classfile.OpBipush || op == classfile.OpSipush:
-		x.Kind, x.Text = facts.ExprLiteral, strconv.Itoa(in.Int)
-	case op == classfile.OpGetstatic && in.Ref != nil:
-		owner := dotted(in.Ref.Owner)
-		x.Kind, x.Text, x.Type = facts.ExprName, simple(owner)+"."+in.Ref.Name, descType(in.Ref.Desc)
-		x.Field = &facts.CallRef{Owner: owner, Name: in.Ref.Name}
-	case op == classfile.OpGetfield && in.Ref != nil:
-		x.Kind, x.Text, x.Type = facts.ExprName, "this."+in.Ref.Name, descType(in.Ref.Desc)
-	case isAload(op):
-		x.Kind = facts.ExprName
-		if in.Int == 0 && !b.m.Access.Has(classfile.AccStatic) {
-			x.Text = "this"
-			x.Type = b.ex.cls
-			break
-		}
-		x.Text = localName(in.Int)
-		if depth < 2 {
-			if st := b.stores[in.Int]; len(st) == 1 && st[0] < k {
-				l := b.expr(b.code.Source(b.ins, st[0], 0), depth+1)
-				if st[0] > 0 {
-					if n, ok := b.news[st[0]-1]; ok {
-						l = b.newExpr(st[0]-1, n)
-					}
-				}
-				if l.Kind != facts.ExprOther || l.Text != "" {
-					x.Local = &l
-					x.Type = l.Type
-				}
-			}
-		}
-	case op == classfile.OpCheckcast:
-		return b.expr(b.code.Source(b.ins, k, 0), depth)
-	case op == classfile.OpInvokedynamic && in.Dyn != nil:
-		if in.Dyn.IsLambda() {
-			x.Kind = facts.ExprLambda
-		} else {
-			x.Kind = facts.ExprConcat
-		}
-		x.Type = returnType(in.Dyn.Desc)
-	case op.IsInvoke() && in.Ref != nil:
-		owner := dotted(in.Ref.Owner)
-		if owner == "java.lang.StringBuilder" && in.Ref.Name == "toString" {
-			x.Kind, x.Type = facts.ExprConcat, "java.lang.String"
-			break
-		}
-		x.Kind, x.Type = facts.ExprCall, returnType(in.Ref.Desc)
-		x.Text = simple(owner) + "." + in.Ref.Name + "()"
-		x.Call = &facts.CallRef{Owner: owner, Name: in.Ref.Name}
-		x.Loader = b.loaderOf(k)
-	}
-	return x
-}
-
-// loaderOf recognises the ClassLoader expressions of
-// class-forname-caller-loader and serviceloader-default-loader in the call
-// at ins[k].
-func (b *body) loaderOf(k int) facts.Loader {
-	r := b.ins[k].Ref
-	switch dotted(r.Owner) + "." + r.Name {
-	case "java.lang.ClassLoader.getSystemClassLoader":
-		return facts.LoaderSystem
-	case "java.lang.Thread.getContextClassLoader", "org.springframework.util.ClassUtils.getDefaultClassLoader":
-		return facts.LoaderContext
-	case "java.lang.Class.getClassLoader":
-		// X.class.getClassLoader() or this.getClass().getClassLoader().
-		s := b.code.ArgSource(b.ins, k, -1)
-		if s < 0 {
-			return facts.LoaderOther
-		}
-		in := &b.ins[s]
-		switch {
-		case (in.Op == classfile.OpLdc || in.Op == classfile.OpLdcW) && in.Const.Kind == classfile.TagClass:
-			return facts.LoaderOwn
-		case in.Op.IsInvoke() && in.Ref != nil && in.Ref.Name == "getClass" && in.Ref.Desc == "()Ljava/lang/Class;":
-			if t := b.code.ArgSource(b.ins, s, -1); t >= 0 && b.ins[t].Op == classfile.OpAload0 && !b.m.Access.Has(classfile.AccStatic) {
-				return facts.LoaderOwn
-			}
-		}
-		return facts.LoaderOther
-	}
-	if strings.HasSuffix(returnType(r.Desc), "ClassLoader") {
-		return facts.LoaderOther
-	}
-	return facts.LoaderNone
-}
-
-func (b *body) call(i int) {
-	in := &b.ins[i]
-	owner := dotted(in.Ref.Owner)
-	c := facts.Call{Owner: owner, Name: in.Ref.Name, Static: in.Op == classfile.OpInvokestatic,
-		Descriptor: in.Ref.Desc, Span: b.span(i), Context: b.at(i), InLoop: b.inLoop(in.PC)}
-	c.NameSpan, c.ArgsSpan = c.Span, c.Span
-	c.Args = b.args(i, in.Ref.Desc)
-	if !c.Static {
-		n := classfile.ArgCount(in.Ref.Desc)
-		if n == 0 {
-			c.Recv = b.valueBefore(i)
-		} else {
-			c.Recv = b.expr(b.code.ArgSource(b.ins, i, -1), 0)
-		}
-		if c.Recv.Kind == facts.ExprName && c.Recv.Text == "this" {
-			c.Recv = facts.Expr{} // an unqualified call, as the source side records it
-		}
-		if c.Recv.Loader == facts.LoaderNone && owner == "java.lang.ClassLoader" && c.Recv.Kind != facts.ExprOther {
-			c.Recv.Loader = facts.LoaderOther
-		}
-	}
-	if returnsValue(in.Ref.Desc) {
-		var static bool
-		c.Store, static = b.store(i)
-		c.StoredToStatic = static
-		if j := i + 1; j < len(b.ins) && (b.ins[j].Op == classfile.OpIfnull || b.ins[j].Op == classfile.OpIfnonnull) {
-			c.ComparedToNull = true
-		}
-	}
-	for _, fb := range b.finally {
-		if fb.start <= in.PC && in.PC < fb.end {
-			c.FinallyCalls = append(c.FinallyCalls, fb.calls...)
-		}
-	}
-	c.InFinally = b.flines[c.Line] && !b.coveredOnLine(in.PC, c.Line)
-	b.ex.f.Calls = append(b.ex.f.Calls, c)
-
-	// A mutator called on a static field's value writes that field.
-	if !c.Static && facts.Mutators[c.Name] && c.Recv.Field != nil {
-		b.ex.f.Writes = append(b.ex.f.Writes, facts.Write{Kind: facts.WriteCall, Owner: c.Recv.Field.Owner,
-			Name: c.Recv.Field.Name, Qualified: c.Recv.Field.Owner != b.ex.cls, Method: c.Name, Args: c.Args,
-			Span: c.Span, Context: c.Context})
-	}
-}
-
-// coveredOnLine reports a call on a finally line that is itself inside a
-// try body the finally covers: the try body shares no line with its
-// finally block in practice, so this keeps "try { x(); } finally {...}"
-// written on one line from counting x as finally code.
-func (b *body) coveredOnLine(pc, line int) bool {
-	for _, fb := range b.finally {
-		if fb.start <= pc && pc < fb.end {
-			return true
-		}
-	}
-	return false
-}
-
-func (b *body) construct(i int) {
-	k, ok := b.news[i]
-	if !ok {
-		return // super(...) or this(...)
-	}
-	in := &b.ins[i]
-	t := dotted(in.Ref.Owner)
-	n := facts.New{Type: t, Args: b.args(i, in.Ref.Desc), Span: facts.Span{Start: b.base + b.ins[k].PC, End: b.base + in.PC + in.Len},
-		InLoop: b.inLoop(in.PC)}
-	n.Context = b.ctx
-	n.Line = b.code.LineAt(b.ins[k].PC)
-	b.ex.out.lines[n.Span.Start] = n.Line
-	n.Anonymous = isAnonymous(t)
-	n.Store, _ = b.store(i)
-	b.ex.f.News = append(b.ex.f.News, n)
-}
-
-func (b *body) putstatic(i int) {
-	in := &b.ins[i]
-	owner := dotted(in.Ref.Owner)
-	v := b.valueBefore(i)
-	if b.m.Name == "<clinit>" {
-		// A static field initialiser or static block assignment: the field's Init.
-		if owner == b.ex.cls {
-			if b.ex.inits == nil {
-				b.ex.inits = map[string]fieldInit{}
-			}
-			if _, seen := b.ex.inits[in.Ref.Name]; !seen {
-				b.ex.inits[in.Ref.Name] = fieldInit{x: v, line: b.code.LineAt(in.PC)}
-			}
-		}
-		return
-	}
-	w := facts.Write{Kind: facts.WriteAssign, Owner: owner, Name: in.Ref.Name, Qualified: owner != b.ex.cls,
-		Span: b.span(i), Context: b.at(i)}
-	// x++ and x += n: getstatic x; <const>; add; putstatic x.
-	if s := b.code.Source(b.ins, i, 0); s >= 0 && isArith(b.ins[s].Op) {
-		w.Kind = facts.WriteCompound
-		if l := b.code.Source(b.ins, s, 1); l >= 0 && b.ins[l].Op == classfile.OpGetstatic && b.ins[l].Ref != nil && b.ins[l].Ref.Name == in.Ref.Name {
-			if r := b.code.Source(b.ins, s, 0); r >= 0 && isOne(&b.ins[r]) {
-				w.Kind = facts.WriteIncrement
-			}
-		}
-	} else {
-		w.Value = &v
-	}
-	w.NullGuarded = b.nullGuarded(i, in.Ref.Name)
-	b.ex.f.Writes = append(b.ex.f.Writes, w)
-}
-
-// nullGuarded reports "if (X == null) X = v": a getstatic of the field
-// tested by ifnonnull that jumps past the store.
-func (b *body) nullGuarded(i int, name string) bool {
-	pc := b.ins[i].PC
-	for j := i - 1; j > 0 && j >= i-32; j-- {
-		in := &b.ins[j]
-		if in.Op == classfile.OpIfnonnull && in.Target > pc {
-			p := &b.ins[j-1]
-			return p.Op == classfile.OpGetstatic && p.Ref != nil && p.Ref.Name == name
-		}
-	}
-	return false
-}
-
-func (b *body) arrayStore(i int) {
-	s := b.code.Source(b.ins, i, 2)
-	if s < 0 || b.ins[s].Op != classfile.OpGetstatic || b.ins[s].Ref == nil || b.m.Name == "<clinit>" {
-		return
-	}
-	r := b.ins[s].Ref
-	owner := dotted(r.Owner)
-	b.ex.f.Writes = append(b.ex.f.Writes, facts.Write{Kind: facts.WriteArrayStore, Owner: owner, Name: r.Name,
-		Qualified: owner != b.ex.cls, Span: b.span(i), Context: b.at(i)})
-}
-
-func isAnonymous(t string) bool {
-	i := strings.LastIndexByte(t, '$')
-	if i < 0 || i == len(t)-1 {
-		return false
-	}
-	for _, r := range t[i+1:] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -2,6 +2,7 @@ package bytecode
 
 import (
 	"archive/zip"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -32,12 +33,27 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	}
+	in := rulesInterest()
+	lazy, invokes := NewExtractor(in), NewExtractor(Interest{Invokes: true})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := classfile.Parse(data)
 		if err != nil {
 			return
 		}
-		_, _ = Extract(c, "fuzz/X.class")
+		full, fp := Extract(c, "fuzz/X.class")
+		// The lazy extraction, with extractors that read other inputs
+		// before, keeps to the full one on whatever code the class holds.
+		lf, lp, err := lazy.ExtractClass(data, "fuzz/X.class")
+		if err != nil {
+			t.Fatalf("Parse read the class, the extractor's parser: %v", err)
+		}
+		if d := compareFacts(in, full, lf); d != "" {
+			t.Fatal(d)
+		}
+		if fmt.Sprint(fp) != fmt.Sprint(lp) {
+			t.Fatalf("problems %v, lazily %v", fp, lp)
+		}
+		_, _, _ = invokes.ExtractClass(data, "fuzz/X.class")
 	})
 }
 
@@ -49,5 +65,26 @@ func FuzzSigType(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		_ = sigType(s)
+	})
+}
+
+// FuzzParams holds the in-place rendering of method declarations to the
+// plain one it replaced: the descriptor's types, qualified, then cut to
+// their simple names.
+func FuzzParams(f *testing.F) {
+	for _, s := range []string{"()V", "(I[[Ljava/util/Map$Entry;Z)[Ljava/lang/String;", "(La/b[];[Q", "([", "(Lx", "(J)", "(IQI)I", "(La.b$c/d;)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, desc string) {
+		ps := paramTypes(desc)
+		for i, p := range ps {
+			ps[i] = simpleType(p)
+		}
+		if got, want := params(desc), strings.Join(ps, ", "); got != want {
+			t.Fatalf("params(%q) = %q, want %q", desc, got, want)
+		}
+		if got, want := returns("m", desc), simpleType(returnType(desc)); got != want {
+			t.Fatalf("returns(%q) = %q, want %q", desc, got, want)
+		}
 	})
 }

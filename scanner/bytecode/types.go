@@ -187,19 +187,90 @@ func returnsValue(desc string) bool { return len(desc) > 0 && desc[len(desc)-1] 
 
 // params renders the parameter list as a declaration would, with the types
 // only: class files keep no parameter names unless compiled with -parameters.
+// It reads the descriptor in place (as paramTypes and simpleType would
+// render it): every method of every class has one.
 func params(desc string) string {
-	ps := paramTypes(desc)
-	for i, p := range ps {
-		ps[i] = simpleType(p)
+	if !strings.HasPrefix(desc, "(") {
+		return ""
 	}
-	return strings.Join(ps, ", ")
+	end := strings.IndexByte(desc, ')')
+	if end < 0 {
+		return ""
+	}
+	d := desc[1:end]
+	if d == "" {
+		return ""
+	}
+	var buf [128]byte
+	out := buf[:0]
+	for n := 0; d != ""; n++ {
+		var ok bool
+		start := len(out)
+		if n > 0 {
+			out = append(out, ", "...)
+		}
+		out, d, ok = appendSimpleType(out, d)
+		if !ok {
+			out = out[:start]
+			break
+		}
+	}
+	return string(out)
 }
 
 func returns(name, desc string) string {
 	if name == "<init>" || name == "<clinit>" {
 		return ""
 	}
-	return simpleType(returnType(desc))
+	i := strings.IndexByte(desc, ')')
+	if i < 0 {
+		return ""
+	}
+	var buf [64]byte
+	out, _, _ := appendSimpleType(buf[:0], desc[i+1:])
+	return string(out)
+}
+
+// appendSimpleType appends the first type of descriptor d as
+// simpleType(nextType(d)) renders it ("Map", "int[]") without building the
+// qualified name, and returns the rest of d; ok is false where nextType
+// finds no type.
+func appendSimpleType(out []byte, d string) ([]byte, string, bool) {
+	dims := 0
+	for len(d) > 0 && d[0] == '[' {
+		dims++
+		d = d[1:]
+	}
+	if d == "" {
+		return out, "", false
+	}
+	var name string
+	if d[0] == 'L' {
+		end := strings.IndexByte(d, ';')
+		if end < 0 {
+			return out, "", false
+		}
+		name, d = d[1:end], d[end+1:]
+	} else {
+		name, d = primitives[d[0]], d[1:]
+	}
+	if name == "" && dims == 0 {
+		return out, "", false // as nextType: no type
+	}
+	// As simpleType: trailing brackets of the name go with the
+	// dimensions; the simple name follows the last package or nesting
+	// separator ('/' is '.' once dotted).
+	base := strings.TrimRight(name, "[]")
+	if i := strings.LastIndexAny(base, "/.$"); i >= 0 {
+		out = append(out, base[i+1:]...)
+	} else {
+		out = append(out, base...)
+	}
+	out = append(out, name[len(base):]...)
+	for ; dims > 0; dims-- {
+		out = append(out, "[]"...)
+	}
+	return out, d, true
 }
 
 func simpleType(t string) string {
@@ -283,16 +354,16 @@ func typeDecl(c *classfile.Class, cls string) facts.TypeDecl {
 	for _, i := range c.Interfaces {
 		td.Interfaces = append(td.Interfaces, dotted(i))
 	}
-	first := 0
-	for i := range c.Methods {
-		if code := c.Methods[i].Code; code != nil && len(code.Lines) > 0 {
-			if l := minLine(code.Lines); first == 0 || l < first {
-				first = l
-			}
-		}
+	return td // Line: the extractor's, from the methods' lines (firstLine)
+}
+
+// firstLine folds a method's first line (0: it has no line table) into the
+// type's: the least line of any method.
+func firstLine(first int, m *classfile.Method, line int) int {
+	if m.Code != nil && len(m.Code.Lines) > 0 && (first == 0 || line < first) {
+		return line
 	}
-	td.Line = first
-	return td
+	return first
 }
 
 // constExpr classifies an ldc constant or a ConstantValue.

@@ -216,7 +216,62 @@ type parser struct {
 	// few allocations rather than a few per method.
 	codes       []Code
 	lines       []LineEntry
+	handlers    []ExceptionHandler
 	methodsLeft int
+	ps          *Parser // memory kept between classes; nil for Parse
+}
+
+// Parser parses class after class in the memory of the previous ones: a
+// worker that reads many classes keeps one and allocates little more per
+// class than the copy of the constant pool its strings live in. The Class
+// that Parse returns, and everything in it but its strings, is valid only
+// until the next call; strings (names, descriptors, constants) are
+// substrings of the class's own pool copy and stay valid. A Parser is not
+// safe for concurrent use; the zero value is ready.
+type Parser struct {
+	class    Class
+	pool     Pool
+	off      []uint32
+	ifaces   []string
+	fields   []Field
+	methods  []Method
+	codes    []Code
+	lines    []LineEntry
+	handlers []ExceptionHandler
+}
+
+// Parse reads a class file as the function Parse does, reusing ps's memory.
+func (ps *Parser) Parse(data []byte) (*Class, error) {
+	if uint64(len(data)) > math.MaxUint32 {
+		return nil, errorf(0, "class file of %d bytes is too large", len(data))
+	}
+	p := &parser{r: reader{b: data, end: len(data)}, ps: ps, lines: ps.lines[:0], handlers: ps.handlers[:0]}
+	c, err := p.parse()
+	// Keep the larger arenas for the next class.
+	if cap(p.lines) > cap(ps.lines) {
+		ps.lines = p.lines[:0]
+	}
+	if cap(p.handlers) > cap(ps.handlers) {
+		ps.handlers = p.handlers[:0]
+	}
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// reuse returns buf[:n] zeroed, or a new slice when buf is too small (and
+// keeps it in *buf for the next class); with no Parser, a new slice.
+func reuse[T any](ps *Parser, buf *[]T, n int) []T {
+	if ps == nil {
+		return make([]T, n)
+	}
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	s := (*buf)[:n]
+	clear(s)
+	return s
 }
 
 // Parse reads a class file. It never panics; malformed input yields a
@@ -243,6 +298,10 @@ func (p *parser) parse() (*Class, *FormatError) {
 		return nil, errorf(0, "bad magic 0x%08X", magic)
 	}
 	c := &Class{}
+	if p.ps != nil {
+		p.ps.class = Class{}
+		c = &p.ps.class
+	}
 	c.Minor = r.u2()
 	c.Major = r.u2()
 	if r.err != nil {
@@ -252,7 +311,7 @@ func (p *parser) parse() (*Class, *FormatError) {
 		return nil, errorf(6, "unsupported class file version %d.%d", c.Major, c.Minor)
 	}
 	c.Newer = c.Major > MaxSupportedMajor
-	p.pool = parsePool(r)
+	p.pool = parsePool(r, p.ps)
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -271,19 +330,23 @@ func (p *parser) parse() (*Class, *FormatError) {
 		return nil, errorf(thisOff, "empty this_class name")
 	}
 	if n := r.count("interfaces", 2); n > 0 {
-		c.Interfaces = make([]string, n)
+		c.Interfaces = reuse(p.ps, p.psIfaces(), n)
 		for i := range c.Interfaces {
 			c.Interfaces[i] = p.class(int(r.u2()), false)
 		}
 	}
 	if n := r.count("fields", 8); n > 0 {
-		c.Fields = make([]Field, n)
+		c.Fields = reuse(p.ps, p.psFields(), n)
 		for i := range c.Fields {
 			p.field(&c.Fields[i])
 		}
 	}
 	if n := r.count("methods", 8); n > 0 && r.err == nil {
-		c.Methods = make([]Method, n)
+		c.Methods = reuse(p.ps, p.psMethods(), n)
+		if p.ps != nil {
+			// One arena of Code values for every method, kept between classes.
+			p.codes = reuse(p.ps, &p.ps.codes, n)[:0]
+		}
 		for i := range c.Methods {
 			p.methodsLeft = n - i
 			p.method(&c.Methods[i])
@@ -300,6 +363,28 @@ func (p *parser) parse() (*Class, *FormatError) {
 		return nil, e
 	}
 	return c, nil
+}
+
+// The Parser's kept slices, or nil pointers when there is no Parser.
+func (p *parser) psIfaces() *[]string {
+	if p.ps == nil {
+		return nil
+	}
+	return &p.ps.ifaces
+}
+
+func (p *parser) psFields() *[]Field {
+	if p.ps == nil {
+		return nil
+	}
+	return &p.ps.fields
+}
+
+func (p *parser) psMethods() *[]Method {
+	if p.ps == nil {
+		return nil
+	}
+	return &p.ps.methods
 }
 
 // utf8 reads entry i as Utf8, recording an error if it is not one.
@@ -456,7 +541,13 @@ func (p *parser) code() *Code {
 	c.Bytecode = r.b[r.off : r.off+int(n) : r.off+int(n)]
 	r.off += int(n)
 	if nh := r.count("exception table", 8); nh > 0 {
-		c.Handlers = make([]ExceptionHandler, nh)
+		if cap(p.handlers)-len(p.handlers) < nh {
+			// A new arena rather than growth: earlier methods keep
+			// their slices of the old one.
+			p.handlers = make([]ExceptionHandler, 0, max(nh, 2*cap(p.handlers), 16))
+		}
+		c.Handlers = p.handlers[len(p.handlers) : len(p.handlers)+nh : len(p.handlers)+nh]
+		p.handlers = p.handlers[:len(p.handlers)+nh]
 		for i := range c.Handlers {
 			h := &c.Handlers[i]
 			h.StartPC = int(r.u2())

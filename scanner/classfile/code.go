@@ -139,15 +139,30 @@ func (in *Instr) String() string {
 	return b.String()
 }
 
-// Instructions decodes the whole method body.
+// Instructions decodes the whole method body into a new slice.
 func (c *Code) Instructions() ([]Instr, error) {
 	// Most instructions are 1-3 bytes; this guess avoids most regrowth.
-	out := make([]Instr, 0, len(c.Bytecode)/2+1)
-	err := c.Decode(func(in Instr) bool {
-		out = append(out, in)
-		return true
-	})
-	return out, err
+	return c.AppendInstructions(make([]Instr, 0, len(c.Bytecode)/2+1))
+}
+
+// AppendInstructions decodes the whole method body and appends it to dst,
+// so that a caller decoding many methods can reuse one buffer: nothing is
+// allocated per instruction except the cases of a tableswitch or
+// lookupswitch. Operand strings and references point into the class's
+// constant pool, never into dst. On error, the instructions before the bad
+// one are appended.
+func (c *Code) AppendInstructions(dst []Instr) ([]Instr, error) {
+	var res *resolved
+	b := c.Bytecode
+	for pc := 0; pc < len(b); {
+		dst = append(dst, Instr{})
+		in := &dst[len(dst)-1]
+		if e := c.decodeAt(pc, in, &res); e != nil {
+			return dst[:len(dst)-1], e
+		}
+		pc += in.Len
+	}
+	return dst, nil
 }
 
 // Decode calls fn with each instruction in order until fn returns false. It
@@ -155,33 +170,212 @@ func (c *Code) Instructions() ([]Instr, error) {
 // a constant-pool operand of the wrong kind; instructions before the bad one
 // have already been passed to fn.
 func (c *Code) Decode(fn func(Instr) bool) error {
-	b := c.Bytecode
 	var res *resolved
+	var in Instr
+	for pc := 0; pc < len(c.Bytecode); {
+		in = Instr{}
+		if e := c.decodeAt(pc, &in, &res); e != nil {
+			return e
+		}
+		if !fn(in) {
+			return nil
+		}
+		pc += in.Len
+	}
+	return nil
+}
+
+// decodeAt decodes the instruction at pc into the zeroed *in; *res holds
+// the pool's resolved entries once an operand needed them.
+func (c *Code) decodeAt(pc int, in *Instr, res **resolved) *FormatError {
+	b := c.Bytecode
+	op := Opcode(b[pc])
+	in.PC, in.Op = pc, op
+	n := int(opLen[op])
+	switch op {
+	case OpTableswitch, OpLookupswitch:
+		var e *FormatError
+		n, e = c.decodeSwitch(in)
+		if e != nil {
+			return e
+		}
+	case OpWide:
+		if pc+1 >= len(b) {
+			return c.truncated(op, pc)
+		}
+		in.Op = Opcode(b[pc+1])
+		in.Wide = true
+		switch in.Op {
+		case OpIinc:
+			n = 6
+		case OpIload, OpLload, OpFload, OpDload, OpAload, OpIstore, OpLstore, OpFstore, OpDstore, OpAstore, OpRet:
+			n = 4
+		default:
+			return errorf(c.off+pc, "wide applied to %s at pc %d", in.Op, pc)
+		}
+	}
+	if n == 0 {
+		return errorf(c.off+pc, "invalid opcode 0x%02x at pc %d", uint8(op), pc)
+	}
+	if n > len(b)-pc {
+		return c.truncated(op, pc)
+	}
+	in.Len = n
+	if in.Wide {
+		in.Int = int(be16(b[pc+2:]))
+		if in.Op == OpIinc {
+			in.Inc = int(int16(be16(b[pc+4:])))
+		}
+		return nil
+	}
+	switch {
+	case op >= OpIconstM1 && op <= OpIconst5:
+		in.Int = int(op) - int(OpIconst0)
+	case op >= OpLconst0 && op <= OpLconst1:
+		in.Int = int(op - OpLconst0)
+	case op >= OpFconst0 && op <= OpFconst2:
+		in.Int = int(op - OpFconst0)
+	case op >= OpDconst0 && op <= OpDconst1:
+		in.Int = int(op - OpDconst0)
+	case op == OpBipush:
+		in.Int = int(int8(b[pc+1]))
+	case op == OpSipush:
+		in.Int = int(int16(be16(b[pc+1:])))
+	case op == OpLdc || op == OpLdcW || op == OpLdc2W:
+		if op == OpLdc {
+			in.Index = int(b[pc+1])
+		} else {
+			in.Index = int(be16(b[pc+1:]))
+		}
+		t := c.tag(in.Index)
+		ok := t == TagDynamic
+		switch t {
+		case TagInteger, TagFloat, TagString, TagClass, TagMethodType, TagMethodHandle:
+			ok = op != OpLdc2W
+		case TagLong, TagDouble:
+			ok = op == OpLdc2W
+		}
+		if !ok {
+			return c.operandError(in, "a loadable constant")
+		}
+		if (t == TagMethodHandle || t == TagDynamic) && *res == nil {
+			*res = c.pool.resolve()
+		}
+		in.Const, _ = c.pool.constant(in.Index, *res)
+	case (op >= OpIload && op <= OpAload) || (op >= OpIstore && op <= OpAstore) || op == OpRet || op == OpNewarray:
+		in.Int = int(b[pc+1])
+	case op >= OpIload0 && op <= OpAload3:
+		in.Int = int(op-OpIload0) % 4
+	case op >= OpIstore0 && op <= OpAstore3:
+		in.Int = int(op-OpIstore0) % 4
+	case op == OpIinc:
+		in.Int = int(b[pc+1])
+		in.Inc = int(int8(b[pc+2]))
+	case (op >= OpIfeq && op <= OpJsr) || op == OpIfnull || op == OpIfnonnull:
+		in.Target = pc + int(int16(be16(b[pc+1:])))
+	case op == OpGotoW || op == OpJsrW:
+		in.Target = pc + int(int32(be32(b[pc+1:])))
+	case op.IsFieldAccess() || (op >= OpInvokevirtual && op <= OpInvokeinterface):
+		in.Index = int(be16(b[pc+1:]))
+		t := c.tag(in.Index)
+		if op.IsFieldAccess() {
+			if t != TagFieldref {
+				return c.operandError(in, "Fieldref")
+			}
+		} else if t != TagMethodref && t != TagInterfaceMethodref {
+			// invokevirtual of an InterfaceMethodref is not valid
+			// bytecode, but the reference itself is still meaningful.
+			return c.operandError(in, "Methodref or InterfaceMethodref")
+		}
+		if *res == nil {
+			*res = c.pool.resolve()
+		}
+		in.Ref = &(*res).refs[(*res).slot[in.Index]]
+		if op == OpInvokeinterface {
+			in.Int = int(b[pc+3])
+		}
+	case op == OpInvokedynamic:
+		in.Index = int(be16(b[pc+1:]))
+		if c.tag(in.Index) != TagInvokeDynamic {
+			return c.operandError(in, "InvokeDynamic")
+		}
+		if *res == nil {
+			*res = c.pool.resolve()
+		}
+		in.Dyn = &(*res).dyns[(*res).slot[in.Index]]
+	case op == OpNew || op == OpAnewarray || op == OpCheckcast || op == OpInstanceof || op == OpMultianewarray:
+		in.Index = int(be16(b[pc+1:]))
+		if c.tag(in.Index) != TagClass {
+			return c.operandError(in, "Class")
+		}
+		in.Class = c.pool.classAt(in.Index)
+		if op == OpMultianewarray {
+			in.Int = int(b[pc+3])
+		}
+	}
+	return nil
+}
+
+// Walk calls fn with the pc, opcode and constant-pool operand (0 when the
+// opcode has none) of each instruction until fn returns false, without
+// decoding operands or resolving anything: the cheap pass that tells
+// whether a method is worth decoding. A wide instruction is reported as
+// the instruction it modifies. Walk fails on exactly the instructions on
+// which Decode fails (its error may be worded differently), so a method
+// it walks whole decodes whole.
+func (c *Code) Walk(fn func(pc int, op Opcode, index int) bool) error {
+	b := c.Bytecode
 	for pc := 0; pc < len(b); {
 		op := Opcode(b[pc])
-		in := Instr{PC: pc, Op: op}
 		n := int(opLen[op])
+		index := 0
 		switch op {
 		case OpTableswitch, OpLookupswitch:
-			var e *FormatError
-			n, e = c.decodeSwitch(&in)
-			if e != nil {
-				return e
+			p := (pc + 4) &^ 3
+			var cases, size int64
+			if op == OpTableswitch {
+				if len(b)-p < 12 {
+					return c.truncated(op, pc)
+				}
+				low, high := int64(int32(be32(b[p+4:]))), int64(int32(be32(b[p+8:])))
+				if high < low {
+					return errorf(c.off+pc, "tableswitch at pc %d has high %d below low %d", pc, high, low)
+				}
+				cases, size, p = high-low+1, 4, p+12
+			} else {
+				if len(b)-p < 8 {
+					return c.truncated(op, pc)
+				}
+				cases, size, p = int64(int32(be32(b[p+4:]))), 8, p+8
+				if cases < 0 {
+					return errorf(c.off+pc, "lookupswitch at pc %d has negative pair count %d", pc, cases)
+				}
 			}
+			if cases*size > int64(len(b)-p) {
+				return c.truncated(op, pc)
+			}
+			n = p + int(cases*size) - pc
 		case OpWide:
 			if pc+1 >= len(b) {
 				return c.truncated(op, pc)
 			}
-			in.Op = Opcode(b[pc+1])
-			in.Wide = true
-			switch in.Op {
+			op = Opcode(b[pc+1])
+			switch op {
 			case OpIinc:
 				n = 6
 			case OpIload, OpLload, OpFload, OpDload, OpAload, OpIstore, OpLstore, OpFstore, OpDstore, OpAstore, OpRet:
 				n = 4
 			default:
-				return errorf(c.off+pc, "wide applied to %s at pc %d", in.Op, pc)
+				return errorf(c.off+pc, "wide applied to %s at pc %d", op, pc)
 			}
+			if n > len(b)-pc {
+				return c.truncated(op, pc)
+			}
+			if !fn(pc, op, 0) {
+				return nil
+			}
+			pc += n
+			continue
 		}
 		if n == 0 {
 			return errorf(c.off+pc, "invalid opcode 0x%02x at pc %d", uint8(op), pc)
@@ -189,104 +383,40 @@ func (c *Code) Decode(fn func(Instr) bool) error {
 		if n > len(b)-pc {
 			return c.truncated(op, pc)
 		}
-		in.Len = n
-		if in.Wide {
-			in.Int = int(be16(b[pc+2:]))
-			if in.Op == OpIinc {
-				in.Inc = int(int16(be16(b[pc+4:])))
-			}
-			if !fn(in) {
-				return nil
-			}
-			pc += n
-			continue
-		}
+		var want Tag
 		switch {
-		case op >= OpIconstM1 && op <= OpIconst5:
-			in.Int = int(op) - int(OpIconst0)
-		case op >= OpLconst0 && op <= OpLconst1:
-			in.Int = int(op - OpLconst0)
-		case op >= OpFconst0 && op <= OpFconst2:
-			in.Int = int(op - OpFconst0)
-		case op >= OpDconst0 && op <= OpDconst1:
-			in.Int = int(op - OpDconst0)
-		case op == OpBipush:
-			in.Int = int(int8(b[pc+1]))
-		case op == OpSipush:
-			in.Int = int(int16(be16(b[pc+1:])))
-		case op == OpLdc || op == OpLdcW || op == OpLdc2W:
-			if op == OpLdc {
-				in.Index = int(b[pc+1])
-			} else {
-				in.Index = int(be16(b[pc+1:]))
-			}
-			t := c.tag(in.Index)
-			ok := t == TagDynamic
-			switch t {
-			case TagInteger, TagFloat, TagString, TagClass, TagMethodType, TagMethodHandle:
-				ok = op != OpLdc2W
-			case TagLong, TagDouble:
-				ok = op == OpLdc2W
-			}
-			if !ok {
-				return c.operandError(&in, "a loadable constant")
-			}
-			if (t == TagMethodHandle || t == TagDynamic) && res == nil {
-				res = c.pool.resolve()
-			}
-			in.Const, _ = c.pool.constant(in.Index, res)
-		case (op >= OpIload && op <= OpAload) || (op >= OpIstore && op <= OpAstore) || op == OpRet || op == OpNewarray:
-			in.Int = int(b[pc+1])
-		case op >= OpIload0 && op <= OpAload3:
-			in.Int = int(op-OpIload0) % 4
-		case op >= OpIstore0 && op <= OpAstore3:
-			in.Int = int(op-OpIstore0) % 4
-		case op == OpIinc:
-			in.Int = int(b[pc+1])
-			in.Inc = int(int8(b[pc+2]))
-		case (op >= OpIfeq && op <= OpJsr) || op == OpIfnull || op == OpIfnonnull:
-			in.Target = pc + int(int16(be16(b[pc+1:])))
-		case op == OpGotoW || op == OpJsrW:
-			in.Target = pc + int(int32(be32(b[pc+1:])))
-		case op.IsFieldAccess() || (op >= OpInvokevirtual && op <= OpInvokeinterface):
-			in.Index = int(be16(b[pc+1:]))
-			t := c.tag(in.Index)
-			if op.IsFieldAccess() {
-				if t != TagFieldref {
-					return c.operandError(&in, "Fieldref")
-				}
-			} else if t != TagMethodref && t != TagInterfaceMethodref {
-				// invokevirtual of an InterfaceMethodref is not valid
-				// bytecode, but the reference itself is still meaningful.
-				return c.operandError(&in, "Methodref or InterfaceMethodref")
-			}
-			if res == nil {
-				res = c.pool.resolve()
-			}
-			in.Ref = &res.refs[res.slot[in.Index]]
-			if op == OpInvokeinterface {
-				in.Int = int(b[pc+3])
-			}
-		case op == OpInvokedynamic:
-			in.Index = int(be16(b[pc+1:]))
-			if c.tag(in.Index) != TagInvokeDynamic {
-				return c.operandError(&in, "InvokeDynamic")
-			}
-			if res == nil {
-				res = c.pool.resolve()
-			}
-			in.Dyn = &res.dyns[res.slot[in.Index]]
-		case op == OpNew || op == OpAnewarray || op == OpCheckcast || op == OpInstanceof || op == OpMultianewarray:
-			in.Index = int(be16(b[pc+1:]))
-			if c.tag(in.Index) != TagClass {
-				return c.operandError(&in, "Class")
-			}
-			in.Class = c.pool.classAt(in.Index)
-			if op == OpMultianewarray {
-				in.Int = int(b[pc+3])
-			}
+		case op == OpLdc:
+			index = int(b[pc+1])
+		case op == OpLdcW || op == OpLdc2W || op >= OpGetstatic && op <= OpNew || op == OpAnewarray ||
+			op == OpCheckcast || op == OpInstanceof || op == OpMultianewarray:
+			index = int(be16(b[pc+1:]))
 		}
-		if !fn(in) {
+		if index != 0 || op == OpLdc {
+			t := c.tag(index)
+			ok := true
+			switch {
+			case op == OpLdc || op == OpLdcW:
+				ok = t == TagInteger || t == TagFloat || t == TagString || t == TagClass || t == TagMethodType ||
+					t == TagMethodHandle || t == TagDynamic
+			case op == OpLdc2W:
+				ok = t == TagLong || t == TagDouble || t == TagDynamic
+			case op.IsFieldAccess():
+				want = TagFieldref
+			case op == OpInvokedynamic:
+				want = TagInvokeDynamic
+			case op.IsInvoke():
+				ok = t == TagMethodref || t == TagInterfaceMethodref
+			default:
+				want = TagClass
+			}
+			if !ok || want != 0 && t != want {
+				return errorf(c.off+pc, "%s at pc %d: constant pool index %d is %s", op, pc, index, t)
+			}
+		} else if op >= OpGetstatic && op <= OpNew || op == OpLdcW || op == OpLdc2W || op == OpAnewarray ||
+			op == OpCheckcast || op == OpInstanceof || op == OpMultianewarray {
+			return errorf(c.off+pc, "%s at pc %d: constant pool index 0", op, pc)
+		}
+		if !fn(pc, op, index) {
 			return nil
 		}
 		pc += n

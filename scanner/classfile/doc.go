@@ -18,6 +18,13 @@
 // references and bootstrap methods are resolved only when a method's code is
 // first decoded. Attributes kscan does not use are skipped without decoding.
 //
+// A Parser parses class after class in the same memory (the Class is valid
+// until the next Parse; its strings stay valid). Code.Walk reads a method's
+// opcodes and pool operands without decoding them, to decide cheaply
+// whether a method is worth decoding; AppendInstructions decodes into a
+// reused buffer; Flow answers Source and ArgSource for a whole method
+// with its jump targets gathered once.
+//
 // Code.Bytecode aliases the slice given to Parse, so the caller must not
 // modify that slice while the Class is in use.
 package classfile

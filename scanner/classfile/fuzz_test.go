@@ -2,6 +2,8 @@ package classfile
 
 import (
 	"errors"
+	"fmt"
+	"reflect"
 	"testing"
 )
 
@@ -13,14 +15,24 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add(baseBuilder().bytes())
 	f.Add(everyTagClass())
+	var ps Parser
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Parse(data)
+		// The reusing Parser, after whatever class it read before, reads
+		// the input as Parse does.
+		rc, rerr := ps.Parse(data)
+		if fmt.Sprint(err) != fmt.Sprint(rerr) {
+			t.Fatalf("Parse: %v; Parser.Parse: %v", err, rerr)
+		}
 		if err != nil {
 			var fe *FormatError
 			if !errors.As(err, &fe) || c != nil {
 				t.Fatalf("error %T %v with class %v", err, err, c != nil)
 			}
 			return
+		}
+		if d := sameClass(c, rc); d != "" {
+			t.Fatal(d)
 		}
 		for _, r := range c.Pool.MemberRefs() {
 			_ = r.String()
@@ -79,13 +91,20 @@ func FuzzDecode(f *testing.F) {
 		if err == nil && end != len(code) {
 			t.Fatalf("decoded %d of %d bytes without error", end, len(code))
 		}
+		cd := &Code{Bytecode: code, pool: pool}
+		checkWalk(t, cd)
 		if err == nil {
-			cd := &Code{Bytecode: code, pool: pool}
 			ins, _ := cd.Instructions()
+			var fl Flow
+			fl.Reset(cd, ins)
 			for i := range ins {
 				for arg := -1; arg < 3; arg++ {
-					if j := cd.ArgSource(ins, i, arg); j >= i {
+					j := cd.ArgSource(ins, i, arg)
+					if j >= i {
 						t.Fatalf("source %d of instruction %d", j, i)
+					}
+					if k := fl.ArgSource(i, arg); k != j {
+						t.Fatalf("Flow.ArgSource(%d, %d) = %d, Code.ArgSource %d", i, arg, k, j)
 					}
 				}
 			}
@@ -95,4 +114,37 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("error %T", err)
 		}
 	})
+}
+
+// checkWalk holds Walk and AppendInstructions to Decode: the same
+// instructions, and an error on the same methods.
+func checkWalk(t *testing.T, c *Code) {
+	t.Helper()
+	var want []Instr
+	derr := c.Decode(func(in Instr) bool { want = append(want, in); return true })
+	var pcs []int
+	werr := c.Walk(func(pc int, op Opcode, index int) bool {
+		pcs = append(pcs, pc)
+		if k := len(pcs) - 1; k < len(want) && (want[k].PC != pc || want[k].Op != op || want[k].Index != index) {
+			t.Fatalf("Walk gave %d %s #%d, Decode %s #%d", pc, op, index, want[k].String(), want[k].Index)
+		}
+		return true
+	})
+	if (derr == nil) != (werr == nil) || len(pcs) != len(want) {
+		t.Fatalf("Walk: %d instructions, error %v; Decode: %d, error %v", len(pcs), werr, len(want), derr)
+	}
+	// A dirty buffer must not leak into what is appended.
+	buf := make([]Instr, 3, 8)
+	for i := range buf {
+		buf[i] = Instr{PC: -1, Int: 7, Class: "x", Target: 9}
+	}
+	got, aerr := c.AppendInstructions(buf[:0])
+	if (aerr == nil) != (derr == nil) || len(got) != len(want) {
+		t.Fatalf("AppendInstructions: %d instructions, error %v; Decode: %d, error %v", len(got), aerr, len(want), derr)
+	}
+	for i := range got {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Fatalf("AppendInstructions[%d] = %+v, Decode %+v", i, got[i], want[i])
+		}
+	}
 }

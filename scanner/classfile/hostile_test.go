@@ -454,6 +454,7 @@ func TestDecodeErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want %q", err, tt.want)
 			}
+			checkWalk(t, code)
 		})
 	}
 	// Without a pool every constant-pool operand is out of range.

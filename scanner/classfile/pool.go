@@ -187,6 +187,15 @@ type resolved struct {
 	handles []MethodHandle
 	dyns    []Dynamic
 	bsms    []BootstrapMethod
+	args    []Constant // the bootstrap methods' arguments, sliced by bsms
+}
+
+// grown returns s emptied, with room for n elements.
+func grown[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
 }
 
 // Len returns constant_pool_count: valid indexes are 1 .. Len()-1.
@@ -309,6 +318,20 @@ func (p *Pool) MemberRef(i int) (*MemberRef, error) {
 	return nil, p.kindError(i, "Fieldref, Methodref or InterfaceMethodref")
 }
 
+// RefName returns the owner and name of Fieldref, Methodref or
+// InterfaceMethodref entry i without resolving the pool, for a caller that
+// only sorts references (which classes are worth decoding); ok is false
+// for any other entry.
+func (p *Pool) RefName(i int) (owner, name string, ok bool) {
+	switch p.Tag(i) {
+	case TagFieldref, TagMethodref, TagInterfaceMethodref:
+		o := p.off[i]
+		nt := p.u2at(o + 3)
+		return p.classAt(p.u2at(o + 1)), p.utf8At(p.u2at(p.off[nt] + 1)), true
+	}
+	return "", "", false
+}
+
 // MemberRefs returns every field and method reference in the pool, in pool
 // order. A rule can use it to skip a class that never mentions what it looks
 // for before decoding any code. The slice is shared; do not modify it.
@@ -355,10 +378,11 @@ func (p *Pool) resolve() *resolved {
 		if nrefs+nhandles+ndyns == 0 {
 			return
 		}
-		r.slot = make([]int32, len(p.off))
-		r.refs = make([]MemberRef, 0, nrefs)
-		r.handles = make([]MethodHandle, 0, nhandles)
-		r.dyns = make([]Dynamic, 0, ndyns)
+		r.slot = grown(r.slot, len(p.off))[:len(p.off)]
+		clear(r.slot)
+		r.refs = grown(r.refs, nrefs)
+		r.handles = grown(r.handles, nhandles)
+		r.dyns = grown(r.dyns, ndyns)
 		for i := 1; i < len(p.off); i++ {
 			t := p.Tag(i)
 			switch t {
@@ -378,7 +402,8 @@ func (p *Pool) resolve() *resolved {
 			}
 		}
 		if p.bsmCount > 0 {
-			r.bsms = make([]BootstrapMethod, p.bsmCount)
+			r.bsms = grown(r.bsms, p.bsmCount)[:p.bsmCount]
+			clear(r.bsms)
 		}
 		for i := 1; i < len(p.off); i++ {
 			if t := p.Tag(i); t == TagDynamic || t == TagInvokeDynamic {
@@ -396,7 +421,7 @@ func (p *Pool) resolve() *resolved {
 		// filled in after every Dynamic exists.
 		if p.bsmCount > 0 {
 			nargs := (len(p.bsm) - 2 - 4*p.bsmCount) / 2
-			args := make([]Constant, 0, nargs)
+			args := grown(r.args, nargs)
 			o := uint32(2)
 			for k := range r.bsms {
 				h := p.bsmArg(o)
@@ -410,6 +435,7 @@ func (p *Pool) resolve() *resolved {
 				}
 				r.bsms[k] = BootstrapMethod{Handle: &r.handles[r.slot[h]], Args: args[start:len(args):len(args)]}
 			}
+			r.args = args
 		}
 	})
 	return &p.res
@@ -419,7 +445,7 @@ func (p *Pool) bsmArg(o uint32) int { return int(p.bsm[o])<<8 | int(p.bsm[o+1]) 
 
 // parsePool reads constant_pool_count and the entries, then checks that every
 // index an entry holds is in range and of the right kind.
-func parsePool(r *reader) *Pool {
+func parsePool(r *reader, ps *Parser) *Pool {
 	countOff := r.off
 	count := int(r.u2())
 	if r.err != nil {
@@ -435,7 +461,12 @@ func parsePool(r *reader) *Pool {
 		return nil
 	}
 	start := r.off
-	off := make([]uint32, count)
+	var off []uint32
+	if ps != nil {
+		off = reuse(ps, &ps.off, count)
+	} else {
+		off = make([]uint32, count)
+	}
 	off[0] = noEntry
 	for i := 1; i < count; i++ {
 		o := r.off
@@ -473,7 +504,16 @@ func parsePool(r *reader) *Pool {
 			i++
 		}
 	}
-	p := &Pool{s: string(r.b[start:r.off]), base: start, off: off}
+	p := &Pool{}
+	if ps != nil {
+		// The resolved tables keep their memory; everything else starts anew.
+		res := ps.pool.res
+		ps.pool = Pool{}
+		ps.pool.res = resolved{slot: res.slot[:0], refs: res.refs[:0], handles: res.handles[:0], dyns: res.dyns[:0],
+			bsms: res.bsms[:0], args: res.args[:0]}
+		p = &ps.pool
+	}
+	p.s, p.base, p.off = string(r.b[start:r.off]), start, off
 	if e := p.check(); e != nil {
 		r.fail(e)
 		return nil

@@ -1,5 +1,7 @@
 package classfile
 
+import "slices"
+
 // Rules ask where an argument came from (the ClassLoader passed to
 // Class.forName: ldc X.class + getClassLoader, getClass().getClassLoader(),
 // aconst_null, ...). Source answers that for straight-line code by walking
@@ -110,7 +112,9 @@ func stackEffect(in *Instr) (pops, pushes int, ok bool) {
 // Source returns the index in ins (all instructions of c, in order, as from
 // c.Instructions) of the instruction that pushed the value at depth (0 is
 // the top) of the operand stack just before ins[i]. It returns -1 when that
-// value does not come from straight-line code before i.
+// value does not come from straight-line code before i. Each call looks at
+// every jump of the method; Flow answers many questions about one method
+// for the cost of one such look.
 func (c *Code) Source(ins []Instr, i, depth int) int {
 	if i <= 0 || i >= len(ins) || depth < 0 {
 		return -1
@@ -138,6 +142,12 @@ func (c *Code) Source(ins []Instr, i, depth int) int {
 	for _, h := range c.Handlers {
 		mark(h.HandlerPC)
 	}
+	return walkBack(ins, i, depth, barrier)
+}
+
+// walkBack follows stack effects back from ins[i] without crossing the
+// instruction at pc barrier (a place control can reach by a jump).
+func walkBack(ins []Instr, i, depth, barrier int) int {
 	need := depth
 	for j := i - 1; j >= 0; j-- {
 		if ins[j+1].PC <= barrier {
@@ -163,11 +173,74 @@ func (c *Code) Source(ins []Instr, i, depth int) int {
 	return -1
 }
 
+// Flow answers Source and ArgSource for one method's instructions with the
+// method's jump targets gathered once, so a question costs only the walk
+// back. The zero value is ready; Reset points it at a method and reuses
+// its memory, so one Flow serves every method a worker decodes.
+type Flow struct {
+	code    *Code
+	ins     []Instr
+	targets []int // pcs control can reach by a jump or an exception, sorted
+}
+
+// Reset makes f answer for the instructions ins of code.
+func (f *Flow) Reset(code *Code, ins []Instr) {
+	f.code, f.ins = code, ins
+	f.targets = f.targets[:0]
+	for k := range ins {
+		in := &ins[k]
+		if in.Switch != nil {
+			for _, cs := range in.Switch.Cases {
+				f.targets = append(f.targets, cs.Target)
+			}
+			f.targets = append(f.targets, in.Switch.Default)
+		} else if in.Op.IsBranch() {
+			f.targets = append(f.targets, in.Target)
+		}
+	}
+	for _, h := range code.Handlers {
+		f.targets = append(f.targets, h.HandlerPC)
+	}
+	slices.Sort(f.targets)
+}
+
+// Source is Code.Source for the instructions given to Reset.
+func (f *Flow) Source(i, depth int) int {
+	if i <= 0 || i >= len(f.ins) || depth < 0 {
+		return -1
+	}
+	// The highest target at or before ins[i]: as Code.Source's barrier.
+	k, _ := slices.BinarySearch(f.targets, f.ins[i].PC+1)
+	barrier := -1
+	if k > 0 {
+		barrier = f.targets[k-1]
+	}
+	return walkBack(f.ins, i, depth, barrier)
+}
+
+// ArgSource is Code.ArgSource for the instructions given to Reset.
+func (f *Flow) ArgSource(i, arg int) int {
+	n, ok := argDepth(f.ins, i, arg)
+	if !ok {
+		return -1
+	}
+	return f.Source(i, n)
+}
+
 // ArgSource returns the index in ins of the instruction that produced
 // argument arg (0-based; -1 for the receiver) of the invoke at ins[i], or -1.
 func (c *Code) ArgSource(ins []Instr, i, arg int) int {
-	if i < 0 || i >= len(ins) || !ins[i].Op.IsInvoke() {
+	n, ok := argDepth(ins, i, arg)
+	if !ok {
 		return -1
+	}
+	return c.Source(ins, i, n)
+}
+
+// argDepth is the stack depth of argument arg of the invoke at ins[i].
+func argDepth(ins []Instr, i, arg int) (int, bool) {
+	if i < 0 || i >= len(ins) || !ins[i].Op.IsInvoke() {
+		return 0, false
 	}
 	in := &ins[i]
 	var desc string
@@ -179,10 +252,10 @@ func (c *Code) ArgSource(ins []Instr, i, arg int) int {
 	}
 	n := ArgCount(desc)
 	if n < 0 || arg >= n || arg < -1 {
-		return -1
+		return 0, false
 	}
 	if arg == -1 && (in.Op == OpInvokestatic || in.Op == OpInvokedynamic) {
-		return -1
+		return 0, false
 	}
-	return c.Source(ins, i, n-1-arg)
+	return n - 1 - arg, true
 }
