@@ -4,9 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"io"
 	"maps"
+	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
