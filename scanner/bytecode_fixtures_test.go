@@ -14,6 +14,7 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/rules/ruletest"
 	"github.com/kscan/kscan/scanner/archive"
+	"github.com/kscan/kscan/scanner/bytecode"
 )
 
 // bytecodeReasons says, per rule, why the scan of a fixture's compiled
@@ -205,9 +206,10 @@ func bytecodeLines(t *testing.T, fx string, jobs []classJob, names map[string]bo
 	for n := range names {
 		e.index.classes[n] = true
 	}
+	bx := bytecode.NewExtractor(bytecode.ForRules(e.plan.interest.Calls, e.plan.interest.News))
 	for _, j := range jobs {
 		j.role = role
-		out := scanClass(j, e.plan)
+		out := scanClass(bx, j, e.plan)
 		for _, n := range out.notes {
 			t.Errorf("%s: %s", fx, n.Message)
 		}

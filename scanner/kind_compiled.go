@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -18,7 +19,6 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/archive"
 	"github.com/kscan/kscan/scanner/bytecode"
-	"github.com/kscan/kscan/scanner/classfile"
 	"github.com/kscan/kscan/scanner/deps"
 )
 
@@ -65,55 +65,43 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 	if e.opts.ParseOnly {
 		p = &plan{} // parse every class, run no rule
 	}
-	aopts := e.opts.Archive
-	jobs := make(chan classJob, 64)
+	// Each worker walks whole inputs and scans their classes as it reads
+	// them: inflating entries runs on every worker, and one extractor and
+	// one entry buffer per worker are reused from class to class. Largest
+	// first, so that no worker is left with a big jar at the end.
+	bySize := append([]input(nil), files...)
+	sort.SliceStable(bySize, func(i, j int) bool { return bySize[i].size > bySize[j].size })
+	inputs := make(chan input)
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		defer close(jobs)
-		send := func(j classJob) error {
-			if e.depsOnly {
-				return nil
-			}
-			e.count(func(s *Stats) { s.Bytes += int64(len(j.data)) })
+		defer close(inputs)
+		for _, b := range bySize {
 			select {
-			case jobs <- j:
-				return nil
+			case inputs <- b:
 			case <-gctx.Done():
 				return gctx.Err()
 			}
 		}
-		for _, b := range files {
-			if isClassFile(b.rel) {
-				if e.depsOnly {
-					continue
-				}
-				data, err := safefs.ReadFile(b.abs, maxClassSize(aopts))
-				if err != nil {
-					e.notify(rules.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
-					continue
-				}
-				if err := send(classJob{data: data, path: b.rel, anchor: b.rel, role: e.role(b.rel)}); err != nil {
-					return err
-				}
-				e.tick()
-				continue
-			}
-			e.count(func(s *Stats) { s.Archives++ })
-			if err := walkArchive(gctx, b, e, p, send); err != nil {
-				return err
-			}
-			e.tick()
-		}
 		return nil
 	})
+	interest := bytecode.ForRules(p.interest.Calls, p.interest.News)
+	if e.opts.ParseOnly {
+		interest = bytecode.Interest{}
+	}
 	for w := 0; w < e.opts.Jobs; w++ {
 		g.Go(func() error {
-			for j := range jobs {
+			bx := bytecode.NewExtractor(interest)
+			var buf []byte
+			scan := func(j classJob) error {
+				if e.depsOnly {
+					return nil
+				}
+				e.count(func(s *Stats) { s.Bytes += int64(len(j.data)) })
 				if j.resource {
 					e.report(scanArchivedResource(j, p))
-					continue
+					return gctx.Err()
 				}
-				out := scanClass(j, p)
+				out := scanClass(bx, j, p)
 				e.report(out.findings)
 				for _, n := range out.notes {
 					e.notify(n)
@@ -124,6 +112,26 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 						e.index.keepClass(forProject(out.facts), j.path, entryAt{anchor: j.anchor, role: j.role})
 					}
 				}
+				return gctx.Err()
+			}
+			for b := range inputs {
+				if isClassFile(b.rel) {
+					if !e.depsOnly {
+						data, err := safefs.ReadFile(b.abs, maxClassSize(e.opts.Archive))
+						if err != nil {
+							e.notify(rules.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
+						} else if err := scan(classJob{data: data, path: b.rel, anchor: b.rel, role: e.role(b.rel)}); err != nil {
+							return err
+						}
+					}
+					e.tick()
+					continue
+				}
+				e.count(func(s *Stats) { s.Archives++ })
+				if err := walkArchive(gctx, b, e, p, scan, &buf); err != nil {
+					return err
+				}
+				e.tick()
 			}
 			return gctx.Err()
 		})
@@ -167,7 +175,33 @@ type jarMeta struct {
 // walkArchive walks one archive, once: classes and configuration files go
 // to the worker pool, provider files and class names to the class-path
 // index, pom.properties and manifests to the archive's build project.
-func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJob) error) error {
+// readEntry reads a class entry into *buf, which the caller reuses for the
+// next class once the class is scanned: a worker allocates no class bytes.
+func readEntry(en *archive.Entry, buf *[]byte) ([]byte, error) {
+	rc, err := en.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b := (*buf)[:0]
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := rc.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			*buf = b
+			return b, nil
+		}
+		if err != nil {
+			*buf = b
+			return nil, err
+		}
+	}
+}
+
+func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJob) error, buf *[]byte) error {
 	f, size, err := safefs.Open(b.abs, 0)
 	if err != nil {
 		e.notify(rules.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
@@ -192,7 +226,7 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 				if e.depsOnly {
 					return nil
 				}
-				data, err := en.ReadAll()
+				data, err := readEntry(en, buf)
 				if err != nil {
 					return nil // reported to ProblemFunc
 				}
@@ -363,20 +397,19 @@ type classOut struct {
 
 // scanClass parses one class and runs the per-file rules on its facts; a
 // panic is contained to the class.
-func scanClass(j classJob, p *plan) (out classOut) {
+func scanClass(bx *bytecode.Extractor, j classJob, p *plan) (out classOut) {
 	defer func() {
 		if r := recover(); r != nil {
 			out = classOut{notes: []rules.Notification{{Path: j.anchor, Level: rules.LevelError, Kind: "internal",
 				Message: fmt.Sprintf("%s: internal error, class skipped: %v", j.path, r)}}}
 		}
 	}()
-	c, err := classfile.Parse(j.data)
+	bf, problems, err := bx.ExtractClass(j.data, j.path)
 	if err != nil {
 		out.notes = append(out.notes, rules.Notification{Path: j.anchor, Level: rules.LevelWarning, Kind: "class-format",
 			Message: j.path + ": not a readable class file: " + err.Error() + "; skipped"})
 		return out
 	}
-	bf, problems := bytecode.Extract(c, j.path)
 	for _, pr := range problems {
 		out.notes = append(out.notes, rules.Notification{Path: j.anchor, Level: rules.LevelWarning, Kind: "class-format",
 			Message: j.path + ": method " + pr.Method + ": " + pr.Err.Error() + "; scanned in part"})
