@@ -112,6 +112,14 @@ func (buildKind) scan(ctx context.Context, files []input, e *env) error {
 	sort.Strings(rels)
 	projects, notes := loadDeps(e.roles.root, rels, e.roles, e.opts.M2Repo, e.build.read)
 	for _, p := range projects {
+		// A test module's or an example's build builds nothing that runs
+		// in the shared JVM: the dependency rules skip it, as they skip a
+		// BOM or a distribution pom.
+		if p.BuildOnly == "" && !e.opts.IncludeNonProduction {
+			if d := e.scope.File(p.Path, nil); !d.Production() {
+				p.BuildOnly = d.Reason
+			}
+		}
 		e.addProject(p)
 	}
 	for _, n := range notes {

@@ -20,6 +20,7 @@ import (
 	"github.com/kscan/kscan/scanner/archive"
 	"github.com/kscan/kscan/scanner/bytecode"
 	"github.com/kscan/kscan/scanner/deps"
+	"github.com/kscan/kscan/scanner/scope"
 )
 
 // compiledKind scans compiled code: jars, wars, ears and class files. Each
@@ -115,11 +116,17 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 				return gctx.Err()
 			}
 			for b := range inputs {
+				if !e.depsOnly && e.setAsideByPath(b) {
+					e.tick() // a fixture jar under src/test/resources, a *-tests.jar
+					continue
+				}
 				if isClassFile(b.rel) {
 					if !e.depsOnly {
 						data, err := safefs.ReadFile(b.abs, maxClassSize(e.opts.Archive))
 						if err != nil {
 							e.notify(rules.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
+						} else if !e.opts.ParseOnly && !e.production(b, data) {
+							// a test class compiled beside the sources
 						} else if err := scan(classJob{data: data, path: b.rel, anchor: b.rel, role: e.role(b.rel)}); err != nil {
 							return err
 						}
@@ -128,6 +135,9 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 					continue
 				}
 				e.count(func(s *Stats) { s.Archives++ })
+				if !e.depsOnly && !e.opts.ParseOnly && !b.named {
+					e.tally.Add(e.scope.Archive(b.rel, nil)) // production: the path alone did not set it aside
+				}
 				if err := walkArchive(gctx, b, e, p, scan, &buf); err != nil {
 					return err
 				}
@@ -210,6 +220,10 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 	defer f.Close()
 	var mu sync.Mutex // the visitor runs on the walk's goroutine; metas is also read after
 	metas := map[string]*jarMeta{}
+	archiveScope := e.scope.Archive(b.rel, nil)
+	if b.named {
+		archiveScope = scope.Decision{Class: scope.Production, Reason: "named to scan"} // its entries are still classified
+	}
 	kind := archive.KindPlain
 	v := archive.VisitorFuncs{
 		EntryFunc: func(en *archive.Entry) error {
@@ -231,6 +245,12 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 					return nil // reported to ProblemFunc
 				}
 				e.index.addClass(name, ref)
+				if !e.opts.IncludeNonProduction && !e.opts.ParseOnly {
+					// A test or benchmark class inside a jar, a Maven goal.
+					if d := e.scope.Entry(archiveScope, en.Archive, en.Name, data); !d.Production() {
+						return nil
+					}
+				}
 				return send(classJob{data: data, path: en.Path, anchor: b.rel, role: role})
 			case isJarMeta(en.Name):
 				data, err := en.ReadAll()

@@ -100,6 +100,9 @@ func scanSource(ex *javasrc.Extractor, in input, e *env) (out fileOut) {
 			}
 		}
 	}()
+	if e.setAsideByPath(in) {
+		return out // a test, an example, a benchmark: not even read
+	}
 	max := e.opts.MaxFileSize
 	if in.size > max {
 		note(rules.LevelWarning, "too-large", 0, fmt.Sprintf("%s exceeds the %s limit (--max-file-size); skipped",
@@ -118,6 +121,9 @@ func scanSource(ex *javasrc.Extractor, in input, e *env) (out fileOut) {
 	}
 	if isBinary(src) {
 		note(rules.LevelWarning, "binary", 0, "binary content (NUL bytes), not Java source; skipped")
+		return out
+	}
+	if !e.opts.ParseOnly && !e.production(in, src) {
 		return out
 	}
 	role := e.role(in.rel)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/scope"
 )
 
 // An inputKind is one kind of input: it says which files of the walk it
@@ -68,6 +69,11 @@ type env struct {
 	projects      []*facts.BuildProject
 	stats         Stats
 
+	// scope classifies inputs as production or not; tally counts the
+	// decisions.
+	scope *scope.Classifier
+	tally *scope.Tally
+
 	// total and done count inputs for Options.Progress.
 	total int
 	done  atomic.Int64
@@ -111,3 +117,35 @@ func (e *env) count(fn func(*Stats)) {
 
 // role is where the code at a path of the tree runs.
 func (e *env) role(rel string) facts.Role { return e.roles.of(rel) }
+
+// production classifies an input of the tree (head: its first bytes, or
+// nil) and says whether to scan it: production code always, the rest only
+// with --include non-production. Every decision is counted.
+func (e *env) production(in input, head []byte) bool {
+	rel := in.rel
+	if in.named {
+		return true
+	}
+	if len(head) > scope.HeadSize {
+		head = head[:scope.HeadSize]
+	}
+	d := e.scope.File(rel, head)
+	e.tally.Add(d)
+	return d.Production() || e.opts.IncludeNonProduction
+}
+
+// setAsideByPath says, from its path alone, that an input is not
+// production and is not to be scanned, counting it; an input that might be
+// production (its content may still tell) is not counted yet.
+func (e *env) setAsideByPath(in input) bool {
+	rel := in.rel
+	if e.opts.IncludeNonProduction || e.opts.ParseOnly || in.named {
+		return false // a file named on the command line is always scanned
+	}
+	d := e.scope.File(rel, nil)
+	if d.Production() {
+		return false
+	}
+	e.tally.Add(d)
+	return true
+}

@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/kscan/kscan/adapters"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/archive"
+	"github.com/kscan/kscan/scanner/scope"
 )
 
 // Options configure a scan.
@@ -45,6 +47,14 @@ type Options struct {
 	// Progress, when set, is called as inputs are done (sources,
 	// configuration files, archives and class files), from any goroutine.
 	Progress func(done, total int)
+	// IncludeNonProduction scans code that never runs in a shared JVM
+	// too: tests and their resources, test-support modules, benchmarks,
+	// examples, build tools, packaging poms (--include non-production). By
+	// default scanner/scope sets them aside, unread, and Result.Scope
+	// counts them by reason. ScopeOverrides decide paths the user named
+	// (.kscan.yaml production: and non-production:).
+	IncludeNonProduction bool
+	ScopeOverrides       []scope.Override
 }
 
 // DefaultMaxFileSize is the default cap on one source file. Larger .java
@@ -70,6 +80,12 @@ type Result struct {
 	Stats         Stats
 	// Roles are the role decisions that applied to scanned code, and why.
 	Roles []RoleDecision
+	// Scope counts the inputs classified as production or set aside, by
+	// reason, so that a wrong guess is visible and can be overridden.
+	Scope *scope.Tally
+	// IncludedNonProduction is set when non-production inputs were
+	// scanned (they are still counted in Scope).
+	IncludedNonProduction bool
 }
 
 // Scan runs the rules over the inputs: one walk of the targets hands each
@@ -102,7 +118,8 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		}
 		e.findings = dropDeclared(e.findings, e.index.declared)
 	}
-	res := &Result{Root: e.roles.root, Findings: e.findings, Notifications: e.notifications, Stats: e.stats, Roles: e.roles.decisions()}
+	res := &Result{Root: e.roles.root, Findings: e.findings, Notifications: e.notifications, Stats: e.stats, Roles: e.roles.decisions(),
+		Scope: e.tally, IncludedNonProduction: opts.IncludeNonProduction}
 	sortFindings(res.Findings)
 	sortNotifications(res.Notifications)
 	res.Stats.Duration = time.Since(start)
@@ -175,8 +192,12 @@ func newEnv(opts *Options) (*env, error) {
 		opts.Rules = withoutLeaks(opts.Rules)
 	}
 	p := newPlan(opts.Rules)
+	if err := scope.ValidateOverrides(opts.ScopeOverrides); err != nil {
+		return nil, err
+	}
 	e := &env{opts: opts, plan: p, roles: newRoles(root, opts.PathRoles, opts.Role, opts.RoleAuto),
-		build: &buildFiles{root: root, src: map[string][]byte{}}}
+		build: &buildFiles{root: root, src: map[string][]byte{}},
+		scope: scope.New(root, scope.Options{Overrides: opts.ScopeOverrides, Targets: dirTargets(root, opts.Paths)}), tally: &scope.Tally{}}
 	e.kinds = newKinds(p)
 	return e, nil
 }
@@ -247,4 +268,23 @@ func sortNotifications(ns []rules.Notification) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// dirTargets lists the directory targets relative to root, for scope: the
+// user asked for them, so their names are no signal.
+func dirTargets(root string, paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
+			continue
+		}
+		if rel, err := filepath.Rel(root, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			out = append(out, filepath.ToSlash(rel))
+		}
+	}
+	return out
 }

@@ -20,9 +20,11 @@ import (
 	"github.com/kscan/kscan/scanner/gate"
 	"github.com/kscan/kscan/scanner/deps"
 	"github.com/kscan/kscan/scanner/report"
+	"github.com/kscan/kscan/scanner/scope"
 )
 
 type scanFlags struct {
+	include     []string
 	format      string
 	output      string
 	failOn      string
@@ -101,6 +103,7 @@ func addScanFlags(cmd *cobra.Command, fl *scanFlags) {
 	f.StringVar(&fl.role, "role", "", "where the code runs: auto (from pom.xml), base, module, library (shared by the base) or private (default: .kscan.yaml's role, else auto)")
 	f.StringVar(&fl.mode, "mode", "", "dynamic (modules installed and uninstalled at run time) or static (leak rules off) (default: .kscan.yaml's mode, else dynamic)")
 	f.StringVar(&fl.config, "config", "", "configuration `FILE` (default: .kscan.yaml in --root, if present)")
+	f.StringArrayVar(&fl.include, "include", nil, "also scan `non-production` code: tests, examples, benchmarks, build tools (default: .kscan.yaml's include)")
 }
 
 // scanRun is a prepared scan: options from flags and .kscan.yaml.
@@ -184,6 +187,20 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 			return nil, usagef("--min-level none would hide every finding (want error, warning or note)")
 		}
 	}
+	includeNP := false
+	for _, inc := range append(append([]string(nil), cfg.Include...), fl.include...) {
+		if inc != "non-production" {
+			return nil, usagef("unknown --include %q (want non-production)", inc)
+		}
+		includeNP = true
+	}
+	var overrides []scope.Override
+	for _, o := range cfg.ScopeOverrides() {
+		overrides = append(overrides, scope.Override{Glob: o.Glob, Production: o.Production, Source: o.Source})
+	}
+	if err := scope.ValidateOverrides(overrides); err != nil {
+		return nil, usageError{err}
+	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -192,6 +209,7 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 			Paths: args, Root: fl.root, Rules: selected, Jobs: fl.jobs,
 			Excludes: excludes, MaxFileSize: maxSize, Archive: archOpts, Adapters: table,
 			Role: role, RoleAuto: auto, PathRoles: pathRoles, Static: mode == "static", M2Repo: fl.m2,
+			IncludeNonProduction: includeNP, ScopeOverrides: overrides,
 		},
 		failOn:   failOn,
 		minLevel: minLevel,
@@ -258,6 +276,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		Suppressions: map[int][]report.Suppression{},
 		Properties:   map[string]any{"kscan.mode": mode},
 		HelpURI:      firstSet(fl.helpURI, sr.cfg.HelpURI),
+		Scope:        scopeSummary(res),
 	}
 	for _, d := range res.Roles {
 		in.Roles = append(in.Roles, report.Role{Dir: d.Dir, Role: d.Name, Reason: d.Reason})
@@ -318,6 +337,22 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		return findingsError{n}
 	}
 	return nil
+}
+
+// scopeSummary is what the reports say about the inputs set aside as
+// non-production.
+func scopeSummary(res *scanner.Result) *report.Scope {
+	t := res.Scope
+	if t == nil || t.Total() == 0 {
+		return nil
+	}
+	out := &report.Scope{Summary: t.Summary(), Total: t.Total(), SetAside: t.SetAside(), Included: res.IncludedNonProduction}
+	for _, c := range t.Reasons() {
+		if c.Class != scope.Production {
+			out.Reasons = append(out.Reasons, report.ScopeCount{Class: c.Class.String(), Reason: c.Reason, N: c.N})
+		}
+	}
+	return out
 }
 
 // minLevel keeps the findings at or above a level (--min-level).

@@ -36,6 +36,14 @@ type Config struct {
 	FailOn string `yaml:"fail-on"`
 	// MinLevel hides findings below it (as --min-level).
 	MinLevel string `yaml:"min-level"`
+	// Include lists what is scanned besides production code:
+	// "non-production" (tests, examples, benchmarks, build tools).
+	Include []string `yaml:"include"`
+	// Production and NonProduction are path globs whose scope the user
+	// decides, over kscan's guess (a glob without "/" matches a name at
+	// any depth).
+	Production    []string `yaml:"production"`
+	NonProduction []string `yaml:"non-production"`
 	// HelpURI is where each rule's documentation lives, with {id} for the
 	// rule id (a company's own pages); default: kscan's docs/rules.md.
 	HelpURI string                `yaml:"help-uri"`
@@ -58,6 +66,9 @@ type Config struct {
 	// Trusted is set for a file the user named (--config) rather than
 	// one found in the scanned tree.
 	Trusted bool `yaml:"-"`
+	// scopeLines are the lines of the production: and non-production:
+	// entries.
+	scopeLines [2][]int
 }
 
 // BaselinePath is the baseline file as a path usable from the current
@@ -157,6 +168,11 @@ func parse(name string, data []byte, trusted bool) (*Config, error) {
 	}
 	c.File = name
 	c.RoleLines = roleLines(&root)
+	for i, key := range []string{"production", "non-production"} {
+		for j := range [][]string{c.Production, c.NonProduction}[i] {
+			c.scopeLines[i] = append(c.scopeLines[i], itemLine(&root, key, j))
+		}
+	}
 	if c.Baseline != "" {
 		c.BaselineLine = keyLine(&root, "baseline")
 	}
@@ -217,6 +233,11 @@ func (c *Config) validate(root *yaml.Node) error {
 	}
 	for i, a := range c.Adapters {
 		inside("adapters", itemLine(root, "adapters", i), a)
+	}
+	for i, inc := range c.Include {
+		if inc != "non-production" {
+			errs = append(errs, fmt.Sprintf("%s:%d: include: %q is not non-production", c.File, itemLine(root, "include", i), inc))
+		}
 	}
 	for id, rc := range c.Rules {
 		if rc.Severity != "" {
@@ -394,4 +415,29 @@ func roleLines(root *yaml.Node) []int {
 		}
 	}
 	return nil
+}
+
+// ScopeOverride is a path glob whose scope the configuration decides.
+type ScopeOverride struct {
+	Glob       string
+	Production bool
+	Source     string // "file:line"
+}
+
+// ScopeOverrides lists the production: and non-production: globs with the
+// line that set each.
+func (c *Config) ScopeOverrides() []ScopeOverride {
+	var out []ScopeOverride
+	add := func(globs []string, lines []int, prod bool) {
+		for i, g := range globs {
+			line := 0
+			if i < len(lines) {
+				line = lines[i]
+			}
+			out = append(out, ScopeOverride{Glob: g, Production: prod, Source: fmt.Sprintf("%s:%d", c.File, line)})
+		}
+	}
+	add(c.Production, c.scopeLines[0], true)
+	add(c.NonProduction, c.scopeLines[1], false)
+	return out
 }

@@ -146,3 +146,27 @@ func TestHostileConfigFile(t *testing.T) {
 		}
 	}
 }
+
+func TestScopeKeys(t *testing.T) {
+	c, err := Parse(".kscan.yaml", []byte("include: [non-production]\nproduction:\n  - tools/embedded/**\nnon-production:\n  - legacy-demo\n  - '**/fixtures/**'\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := c.ScopeOverrides()
+	want := []ScopeOverride{
+		{Glob: "tools/embedded/**", Production: true, Source: ".kscan.yaml:3"},
+		{Glob: "legacy-demo", Production: false, Source: ".kscan.yaml:5"},
+		{Glob: "**/fixtures/**", Production: false, Source: ".kscan.yaml:6"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("override %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if _, err := Parse(".kscan.yaml", []byte("role: base\ninclude: [tests]\n")); err == nil || !strings.Contains(err.Error(), `.kscan.yaml:2: include: "tests" is not non-production`) {
+		t.Errorf("bad include value: %v", err)
+	}
+}

@@ -36,6 +36,10 @@ type Input struct {
 	// DiffBase, when set, says Findings were limited to the lines changed
 	// since a git revision.
 	DiffBase *DiffBase
+	// Scope, when set, says how many inputs were set aside as code that
+	// never runs in a shared JVM (tests, examples, benchmarks, build
+	// tools), and why.
+	Scope *Scope
 	// HelpURI, when set, is where rules are documented instead of kscan's
 	// docs/rules.md: a URL with {id} for the rule id (a company's own pages).
 	HelpURI string
@@ -213,4 +217,22 @@ func usableFixes(fs []rules.Fix) []rules.Fix {
 // validRegion reports whether r has a line and column start SARIF accepts.
 func validRegion(r rules.Region) bool {
 	return r.StartLine >= 1 && r.StartColumn >= 1
+}
+
+// Scope is the production-scope summary of a scan.
+type Scope struct {
+	// Summary is one line: "908 of 2,108 files set aside as
+	// non-production: 812 test scope, 95 benchmark".
+	Summary  string       `json:"summary"`
+	Total    int          `json:"total"`
+	SetAside int          `json:"setAside"`
+	Included bool         `json:"included,omitempty"` // --include non-production: scanned anyway
+	Reasons  []ScopeCount `json:"reasons,omitempty"`  // set-aside decisions by class and reason, most first
+}
+
+// ScopeCount is a number of inputs of one class and reason.
+type ScopeCount struct {
+	Class  string `json:"class"`
+	Reason string `json:"reason"`
+	N      int    `json:"n"`
 }

@@ -39,6 +39,7 @@ type jsonReport struct {
 	Notifications []rules.Notification `json:"notifications"`
 	Stats         jsonStats            `json:"stats"`
 	Roles         []Role               `json:"roles,omitempty"`
+	Scope         *Scope               `json:"scope,omitempty"`
 	Properties    map[string]any       `json:"properties,omitempty"`
 	Baseline      *jsonBaseline        `json:"baseline,omitempty"`
 	DiffBase      *DiffBase            `json:"diffBase,omitempty"`
@@ -88,6 +89,7 @@ func JSON(w io.Writer, in *Input) error {
 		},
 		Properties: in.Properties,
 		Roles:      in.Roles,
+		Scope:      in.Scope,
 		DiffBase:   in.DiffBase,
 	}
 	if in.Baseline != nil {

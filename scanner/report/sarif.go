@@ -73,6 +73,12 @@ func buildSARIF(in *Input) (*node, error) {
 		}
 		in.Properties["kscan.roles"] = in.Roles
 	}
+	if in.Scope != nil {
+		if in.Properties == nil {
+			in.Properties = map[string]any{}
+		}
+		in.Properties["kscan.scope"] = in.Scope
+	}
 	props := maps.Clone(in.Properties)
 	if in.Baseline != nil {
 		if err := in.Baseline.validate(len(in.Findings)); err != nil {

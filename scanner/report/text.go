@@ -291,7 +291,7 @@ func summary(in *Input, files []string, counts map[rules.Level]int, suppressed, 
 		where = " on lines changed since " + clean(in.DiffBase.Ref)
 	}
 	if shown == 0 {
-		return head + "No " + what + "s" + where + ".\n" + scanned + extra
+		return head + "No " + what + "s" + where + ".\n" + scanned + extra + scopeLine(in)
 	}
 	var byLevel []string
 	for _, l := range []struct {
@@ -307,9 +307,21 @@ func summary(in *Input, files []string, counts map[rules.Level]int, suppressed, 
 			byLevel = append(byLevel, plural(n, l.single, l.multi))
 		}
 	}
-	return fmt.Sprintf("%s%s (%s) in %s%s; %s%s", head,
+	return fmt.Sprintf("%s%s (%s) in %s%s; %s%s%s", head,
 		plural(shown, what, what+"s"), strings.Join(byLevel, ", "),
-		plural(len(files), "file", "files"), where, scanned, extra)
+		plural(len(files), "file", "files"), where, scanned, extra, scopeLine(in))
+}
+
+// scopeLine says how much of the tree was set aside as non-production, so
+// that a wrong guess is visible (and how to bring it back).
+func scopeLine(in *Input) string {
+	if in.Scope == nil || in.Scope.SetAside == 0 {
+		return ""
+	}
+	if in.Scope.Included {
+		return "\n" + clean(in.Scope.Summary) + " (scanned anyway: --include non-production)"
+	}
+	return "\n" + clean(in.Scope.Summary) + " (--include non-production to scan them)"
 }
 
 func plural(n int, single, multi string) string {

@@ -516,3 +516,31 @@ func TestConcurrentSameAsSequential(t *testing.T) {
 		}
 	}
 }
+
+// A directory the user names to scan is scanned, whatever its name or its
+// ancestors' names say; what lies below it is still classified.
+func TestNamedTargets(t *testing.T) {
+	root := t.TempDir()
+	for _, f := range []string{"testdata/projects/app/src/main/java/a/A.java", "testdata/projects/app/src/test/java/a/ATest.java", "examples/order/B.java"} {
+		p := filepath.Join(root, filepath.FromSlash(f))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("package a;\nclass A {}\n"), 0o644)
+	}
+	plain := New(root, Options{})
+	named := New(root, Options{Targets: []string{"testdata/projects/app", "examples"}})
+	for _, tc := range []struct {
+		rel          string
+		plain, named bool // production?
+	}{
+		{"testdata/projects/app/src/main/java/a/A.java", false, true},
+		{"testdata/projects/app/src/test/java/a/ATest.java", false, false},
+		{"examples/order/B.java", false, true},
+	} {
+		if got := plain.File(tc.rel, nil).Production(); got != tc.plain {
+			t.Errorf("%s without targets: production %v, want %v", tc.rel, got, tc.plain)
+		}
+		if got := named.File(tc.rel, nil).Production(); got != tc.named {
+			t.Errorf("%s named: production %v, want %v (%v)", tc.rel, got, tc.named, named.File(tc.rel, nil))
+		}
+	}
+}

@@ -406,8 +406,14 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 		if i := strings.IndexByte(first, '.'); i >= 0 {
 			first = first[:i]
 		}
-		if c, _ := nameClass(first, false); c != Production && !docWords[first] {
-			return Decision{Class: c, Reason: classNouns[c] + " package " + first + ".*"}, true
+		// Only test and sample: "demo" and "example" start real
+		// applications' packages (Spring Initializr's com.example.demo,
+		// a scratch project's package demo), and a wrong guess hides them.
+		switch strings.ToLower(first) {
+		case "test", "tests", "sample", "samples":
+			if c, _ := nameClass(first, false); c != Production {
+				return Decision{Class: c, Reason: classNouns[c] + " package " + first + ".*"}, true
+			}
 		}
 	}
 	if main {

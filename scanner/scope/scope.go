@@ -107,6 +107,11 @@ type Options struct {
 	// JVM. Set it when the scanned code is embedded in an application
 	// (Ant's tasks run inside Jasper, for example).
 	BuildToolsProduction bool
+	// Targets are the directories the user named to scan (slash paths
+	// relative to the root): their own names and their ancestors' are
+	// never read as signals. Whoever asks for testdata/projects/app, or for
+	// an examples/ directory, wants that code scanned.
+	Targets []string
 }
 
 // Classifier decides the scope of the files of one tree. Directory
@@ -258,6 +263,12 @@ func (c *Classifier) dir(rel string) *dirState {
 		parent = strings.TrimSuffix(parent, "/")
 		st = c.child(c.dir(parent), parent, name, rel, -1, true)
 	}
+	if !st.d.Production() && !st.d.Override && c.namedOrAbove(rel) {
+		named := *st
+		named.d = Decision{Class: Production, Reason: "a directory named to scan", At: rel}
+		named.byName = false
+		st = &named
+	}
 	c.mu.Lock()
 	if prev, ok := c.dirs[rel]; ok {
 		st = prev
@@ -266,6 +277,21 @@ func (c *Classifier) dir(rel string) *dirState {
 	}
 	c.mu.Unlock()
 	return st
+}
+
+// namedOrAbove reports a directory that is one of Options.Targets or an
+// ancestor of one.
+func (c *Classifier) namedOrAbove(rel string) bool {
+	for _, t := range c.opts.Targets {
+		t = clean(t)
+		if t == "" || t == "." {
+			continue
+		}
+		if rel == "" || t == rel || strings.HasPrefix(t, rel+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // child derives the state of directory rel (named name, below parent p).
@@ -424,7 +450,7 @@ func (c *Classifier) packageDir(s *dirState, name, rel string, fs bool) {
 	}
 	lower := strings.ToLower(name)
 	switch {
-	case exampleWords[lower]:
+	case exampleWords[lower] && !placeholderDomain(rel):
 		s.d = Decision{Class: Example, Reason: "example package " + name + "/ outside a main source set", At: rel}
 	case fs && (lower == "test" || lower == "tests"):
 		s.testPkg = rel
@@ -523,4 +549,22 @@ func (c *Classifier) readFile(rel string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("no root")
 	}
 	return safefs.ReadFileIn(c.root, filepath.Join(c.root, filepath.FromSlash(rel)), max)
+}
+
+// placeholderDomain reports a package directory that is the reserved
+// example domain (com/example, org/example, net/example), where real
+// applications live: Spring Initializr generates com.example.demo.
+func placeholderDomain(rel string) bool {
+	segs := segments(rel)
+	n := len(segs)
+	if n < 2 || !strings.EqualFold(segs[n-1], "example") && !strings.EqualFold(segs[n-1], "demo") {
+		return false
+	}
+	for i := n - 2; i >= 0 && i >= n-3; i-- {
+		switch strings.ToLower(segs[i]) {
+		case "com", "org", "net":
+			return true
+		}
+	}
+	return false
 }
