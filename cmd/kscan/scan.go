@@ -17,8 +17,8 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner"
 	"github.com/kscan/kscan/scanner/config"
-	"github.com/kscan/kscan/scanner/gate"
 	"github.com/kscan/kscan/scanner/deps"
+	"github.com/kscan/kscan/scanner/gate"
 	"github.com/kscan/kscan/scanner/report"
 	"github.com/kscan/kscan/scanner/scope"
 )
