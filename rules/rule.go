@@ -272,6 +272,10 @@ type ProjectPass struct {
 	// ClassPath is what the scanned archives put side by side on a class
 	// path: service providers and class names.
 	ClassPath *facts.ClassPath
+	// Graph is the project's call graph: the summaries of its methods
+	// (ends the JVM, returns a ClassLoader, loads by a name parameter) and
+	// the calls of those that have one; nil when it was not built.
+	Graph *facts.CallGraph
 	// RoleOf says where the code at a path runs.
 	RoleOf func(path string) facts.Role
 	report func(Diagnostic)
@@ -340,6 +344,12 @@ type Diagnostic struct {
 	// any of them touches the finding.
 	Related []Related
 	Flow    []Related
+	// EntrySensitive marks a hazard that exists only where the code runs
+	// in a shared JVM (System.exit, a stream redirected, a property set):
+	// the finding is dropped when only a process entry point (main,
+	// premain, agentmain, a Maven goal, an Ant task) reaches its method,
+	// which the scanner knows once the project's call graph is built.
+	EntrySensitive bool
 	// UnlessDeclared names a class: the finding is dropped when the scanned
 	// project declares it. Which classes the project declares is known only
 	// once every input was read, so the scanner decides.
@@ -412,9 +422,10 @@ type Finding struct {
 	// Baseline is the finding's state against a baseline ("new",
 	// "unchanged"), "" without one.
 	Baseline string `json:"-"`
-	// UnlessDeclared: see Diagnostic; the scanner resolves it before any
-	// report is written.
+	// UnlessDeclared and EntrySensitive: see Diagnostic; the scanner
+	// resolves them before any report is written.
 	UnlessDeclared string `json:"-"`
+	EntrySensitive bool   `json:"-"`
 	// Suppressed lists why the finding is not held against the code; a
 	// suppressed finding stays in every report, marked.
 	// Reports carry them as SARIF-style suppressions.

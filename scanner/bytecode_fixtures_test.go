@@ -218,7 +218,7 @@ func bytecodeLines(t *testing.T, fx string, jobs []classJob, names map[string]bo
 			e.index.keepClass(forProject(out.facts), j.path, entryAt{anchor: j.anchor, role: role})
 		}
 	}
-	projectPass(e, nil)
+	projectPass(e, nil, nil)
 	out := map[string]bool{}
 	for _, f := range dropDeclared(e.findings, e.index.declared) {
 		out[fmt.Sprintf("%s:%d", f.RuleID, f.SourceLine)] = true

@@ -126,6 +126,9 @@ func scanSource(ex *javasrc.Extractor, in input, e *env) (out fileOut) {
 	if !e.opts.ParseOnly && !e.production(in, src) {
 		return out
 	}
+	if !e.opts.ParseOnly {
+		e.graphs.addSource(in)
+	}
 	role := e.role(in.rel)
 	if e.opts.ParseOnly {
 		if err := ex.ParseOnly(src); err != nil {
@@ -154,6 +157,7 @@ func scanSource(ex *javasrc.Extractor, in input, e *env) (out fileOut) {
 	}
 	out.parsed = true
 	out.facts = f
+	e.graphs.addFile(in, f, src)
 	var diags []rules.Diagnostic
 	for _, r := range cands {
 		if f.Test && !r.IncludeTests || r.Check == nil {

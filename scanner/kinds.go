@@ -69,6 +69,9 @@ type env struct {
 	projects      []*facts.BuildProject
 	stats         Stats
 
+	// graphs collects the call graph's summaries as sources are parsed.
+	graphs *graphIndex
+
 	// scope classifies inputs as production or not; tally counts the
 	// decisions.
 	scope *scope.Classifier

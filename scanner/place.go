@@ -174,6 +174,7 @@ func newFinding(d rules.Diagnostic, w where) rules.Finding {
 		Method:     strings.Clone(d.Context.Method),
 
 		UnlessDeclared: d.UnlessDeclared,
+		EntrySensitive: d.EntrySensitive,
 	}
 	if w.role != facts.RoleUnknown {
 		f.Role = w.role.String()

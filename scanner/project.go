@@ -14,7 +14,7 @@ import (
 // of every file, the class path, the build projects) once every input
 // kind is done, and places their findings. Findings in a source are placed
 // by reading that file again; there are few.
-func projectPass(e *env, abs map[string]string) {
+func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
 	x := e.index
 	files := x.files
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
@@ -40,7 +40,9 @@ func projectPass(e *env, abs map[string]string) {
 	var cp *facts.ClassPath
 	for _, r := range e.plan.rules {
 		if r.CheckProject != nil {
-			r.CheckProject(rules.NewProjectPass(r, files, roleOf, collect))
+			pp := rules.NewProjectPass(r, files, roleOf, collect)
+			pp.Graph = graph
+			r.CheckProject(pp)
 		}
 		if r.CheckClassPath != nil {
 			if cp == nil {

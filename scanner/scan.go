@@ -13,6 +13,7 @@ import (
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/archive"
+	"github.com/kscan/kscan/scanner/callgraph"
 	"github.com/kscan/kscan/scanner/scope"
 )
 
@@ -110,9 +111,14 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 				}
 			}
 		}
-		if e.plan.hasProject || e.plan.hasClassPath() {
-			projectPass(e, abs)
+		graph, err := buildGraph(ctx, e)
+		if err != nil {
+			return nil, err
 		}
+		if e.plan.hasProject || e.plan.hasClassPath() {
+			projectPass(e, abs, graph)
+		}
+		e.findings = dropEntryOnly(e.findings, graph)
 		if e.plan.hasDeps() {
 			depsPass(e, opts.Adapters)
 		}
@@ -197,7 +203,13 @@ func newEnv(opts *Options) (*env, error) {
 	}
 	e := &env{opts: opts, plan: p, roles: newRoles(root, opts.PathRoles, opts.Role, opts.RoleAuto),
 		build: &buildFiles{root: root, src: map[string][]byte{}},
-		scope: scope.New(root, scope.Options{Overrides: opts.ScopeOverrides, Targets: dirTargets(root, opts.Paths)}), tally: &scope.Tally{}}
+		scope: scope.New(root, scope.Options{Overrides: opts.ScopeOverrides, Targets: dirTargets(root, opts.Paths)}), tally: &scope.Tally{},
+		graphs: newGraphIndex()}
+	if !opts.ParseOnly {
+		for _, n := range callgraph.Names {
+			p.interest.Calls[n] = true
+		}
+	}
 	e.kinds = newKinds(p)
 	return e, nil
 }

@@ -1,0 +1,103 @@
+package facts
+
+// The project-wide call graph: what the project's own methods do
+// (summaries) and where they are called. Built once per scan from the
+// facts of every file, sources and class files alike; an unresolved callee
+// is never guessed.
+
+// MethodKey names a method of the project: its class's binary name, its
+// name, and its number of parameters (-1 when unknown, e.g. varargs).
+type MethodKey struct {
+	Class string
+	Name  string
+	Arity int
+}
+
+// Site is a place in a file of the scan.
+type Site struct {
+	Path string // slash-separated, relative to the scan root (the archive for compiled code)
+	Span Span   // in a source; zero in compiled code
+	Line int
+}
+
+// Summary is what one method does that a hazard can hide behind.
+type Summary struct {
+	Method MethodKey
+	Static bool
+	// Private reports a method no code outside its class can call.
+	Private bool
+	// Entry marks a process entry point: main(String[]), premain and
+	// agentmain, a Maven Mojo's execute, an Ant Task's execute.
+	Entry bool
+	// Decl is where the method is declared.
+	Decl Site
+
+	// Terminates is where the method ends the JVM (System.exit,
+	// Runtime.halt or Runtime.exit, directly or through a static
+	// functional field that does), nil when it does not.
+	Terminates *Site
+	// ReturnsLoader is the ClassLoader the method returns, when it returns
+	// one it takes from a fixed place: its own class's (LoaderOwn), the
+	// system loader (LoaderSystem), the thread context loader
+	// (LoaderContext); LoaderNone otherwise. ArgLoader is set instead when
+	// it returns the defining loader of the class (or object) its
+	// parameter ArgLoaderParam names: `getClassLoaderOfClass(Foo.class)`.
+	ReturnsLoader  Loader
+	ArgLoader      bool
+	ArgLoaderParam int
+	LoaderAt       *Site // the loader expression it returns
+	// LoadsParam is the index of a parameter the method loads a class by
+	// name with its own (or the system) loader, -1 when none;
+	// LoadsAt is that lookup.
+	LoadsParam int
+	LoadsAt    *Site
+	// Via is the helper, if any, a summary was inherited from (the method
+	// calls a project method that terminates, ...): for related locations.
+	Via *MethodKey
+}
+
+// CallSite is one call of a project method.
+type CallSite struct {
+	Caller MethodKey // Arity -1: callers are known by class and name
+	Callee MethodKey
+	Site   Site
+	// Args are the call's arguments, as far as the callee's summary needs
+	// them (a class literal, a string constant, a name).
+	Args []Expr
+	// Context is where the call sits.
+	Context Context
+}
+
+// CallGraph is the project's methods with their summaries and the calls
+// between them that a summary made interesting.
+type CallGraph struct {
+	Methods map[MethodKey]*Summary
+	// Calls are the call sites of methods with a summary, by callee.
+	Calls map[MethodKey][]CallSite
+	// EntryOnly lists the methods (by class and name, Arity -1) that only
+	// entry points reach: no other code of the project calls them, and
+	// they cannot be called from outside it.
+	EntryOnly map[MethodKey]bool
+}
+
+// Callers lists the calls of a method.
+func (g *CallGraph) Callers(m MethodKey) []CallSite {
+	if g == nil {
+		return nil
+	}
+	return g.Calls[m]
+}
+
+// Summary returns a method's summary, nil when it has none.
+func (g *CallGraph) Summary(m MethodKey) *Summary {
+	if g == nil {
+		return nil
+	}
+	return g.Methods[m]
+}
+
+// OnlyFromEntry reports whether only entry points reach the method of
+// class and name.
+func (g *CallGraph) OnlyFromEntry(class, method string) bool {
+	return g != nil && g.EntryOnly[MethodKey{Class: class, Name: method, Arity: -1}]
+}

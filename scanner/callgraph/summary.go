@@ -1,0 +1,321 @@
+package callgraph
+
+import (
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// Names are the method names whose calls Summarize reads, beyond what the
+// rules already ask the extractor for: the JVM-ending calls, the loader
+// calls, the lookups by name, and the functional interfaces a static field
+// that ends the JVM is invoked through.
+var Names = []string{
+	"exit", "halt", "getClassLoader", "getSystemClassLoader", "getContextClassLoader", "forName", "loadClass",
+	"accept", "run", "apply",
+}
+
+// Summarize reads the summaries of the methods a file declares, from its
+// facts (src, the file's text, tells private methods; nil for compiled
+// code, whose facts carry no modifiers, so nothing there is taken for
+// private).
+func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
+	exiting := exitingFields(f)
+	entryTypes := entryClasses(f)
+	// The calls of each method, found once: a file of thousands of methods
+	// and calls costs what it holds, not their product.
+	byMethod := map[[2]string][]int{}
+	for i := range f.Calls {
+		k := [2]string{f.Calls[i].Class, f.Calls[i].Method}
+		byMethod[k] = append(byMethod[k], i)
+	}
+	var out []facts.Summary
+	for _, m := range f.Methods {
+		params := ParamNames(m.Params)
+		arity := len(params)
+		if strings.Contains(m.Params, "...") {
+			arity = -1
+		}
+		s := facts.Summary{
+			Method:     facts.MethodKey{Class: m.Class, Name: m.Name, Arity: arity},
+			Static:     m.Static,
+			Private:    isPrivate(src, m),
+			Decl:       facts.Site{Path: path, Span: m.Span, Line: m.Line},
+			LoadsParam: -1,
+		}
+		s.Entry = isEntry(m, params, entryTypes)
+		summarizeBody(&s, path, f, byMethod[[2]string{m.Class, m.Name}], m, params, exiting)
+		out = append(out, s)
+	}
+	return out
+}
+
+// summarizeBody reads what the calls of method m do.
+func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m facts.MethodDecl, params []string, exiting map[string]*facts.Site) {
+	returnsLoader := m.Returns == "ClassLoader" || m.Returns == "java.lang.ClassLoader"
+	var own, system, context, argParam = false, false, false, -1
+	var loaderAt *facts.Site
+	for _, i := range calls {
+		c := &f.Calls[i]
+		if !within(c.Span, m.Decl) {
+			continue
+		}
+		at := &facts.Site{Path: path, Span: c.Span, Line: c.Line}
+		switch {
+		case endsJVM(c) && !deferred(f, c):
+			if s.Terminates == nil {
+				s.Terminates = at
+			}
+		case isFunctionalCall(c) && exiting[fieldOf(c)] != nil && !deferred(f, c):
+			if s.Terminates == nil {
+				s.Terminates = at
+			}
+		case c.Name == "getContextClassLoader" && c.Owner == "java.lang.Thread":
+			context = true
+		case c.Name == "getSystemClassLoader" && c.Owner == "java.lang.ClassLoader":
+			system, loaderAt = true, at
+		case c.Name == "getClassLoader" && (c.Owner == "java.lang.Class" || c.Owner == ""):
+			if i := paramIndex(params, c.Recv.Text); i >= 0 {
+				argParam, loaderAt = i, at
+			} else if c.Recv.Kind == facts.ExprClass || c.Recv.Kind == facts.ExprCall && strings.HasSuffix(c.Recv.Text, "getClass()") || c.Recv.Text == "getClass()" {
+				own, loaderAt = true, at
+			}
+		case (c.Name == "forName" && c.Owner == "java.lang.Class" || c.Name == "loadClass") && len(c.Args) >= 1 && s.LoadsParam < 0:
+			if i := paramIndex(params, c.Args[0].Text); i >= 0 && ownLookup(c) {
+				s.LoadsParam, s.LoadsAt = i, at
+			}
+		}
+	}
+	if returnsLoader {
+		switch {
+		case context:
+			// Context loader first, whatever the fallback: what the
+			// rules ask for.
+			s.ReturnsLoader = facts.LoaderContext
+		case argParam >= 0:
+			s.ArgLoader, s.ArgLoaderParam, s.LoaderAt = true, argParam, loaderAt
+		case system:
+			s.ReturnsLoader, s.LoaderAt = facts.LoaderSystem, loaderAt
+		case own:
+			s.ReturnsLoader, s.LoaderAt = facts.LoaderOwn, loaderAt
+		}
+	}
+}
+
+// endsJVM reports System.exit, Runtime.exit and Runtime.halt.
+func endsJVM(c *facts.Call) bool {
+	switch c.Owner {
+	case "java.lang.System":
+		return c.Name == "exit"
+	case "java.lang.Runtime":
+		return c.Name == "exit" || c.Name == "halt"
+	}
+	return false
+}
+
+// ownLookup reports a class lookup by name through the caller's own
+// loader, the system loader or the one-argument Class.forName.
+func ownLookup(c *facts.Call) bool {
+	switch {
+	case c.Name == "forName" && len(c.Args) == 1:
+		return true
+	case c.Name == "forName" && len(c.Args) == 3:
+		return fixedLoader(c.Args[2].Loader)
+	case c.Name == "loadClass":
+		return fixedLoader(c.Recv.Loader)
+	}
+	return false
+}
+
+func fixedLoader(l facts.Loader) bool {
+	return l == facts.LoaderOwn || l == facts.LoaderSystem
+}
+
+// deferred reports a call inside a lambda passed on by its method (a
+// shutdown hook's body, a task handed to a pool): it does not run when the
+// method runs.
+func deferred(f *facts.File, c *facts.Call) bool {
+	inLambda := func(args []facts.Expr) bool {
+		for _, a := range args {
+			if a.Kind == facts.ExprLambda && within(c.Span, a.Span) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range f.Calls {
+		d := &f.Calls[i]
+		if d.Class == c.Class && d.Method == c.Method && d.Span != c.Span && within(c.Span, d.Span) && inLambda(d.Args) {
+			return true
+		}
+	}
+	for i := range f.News {
+		n := &f.News[i]
+		if n.Class == c.Class && n.Method == c.Method && within(c.Span, n.Span) && inLambda(n.Args) {
+			return true
+		}
+	}
+	return false
+}
+
+// exitingFields are the static fields of the file that hold a function
+// ending the JVM: initialised with System::exit, or with a lambda whose
+// body ends it, or with another such field of the same class.
+func exitingFields(f *facts.File) map[string]*facts.Site {
+	out := map[string]*facts.Site{}
+	for _, fd := range f.Fields {
+		if !fd.Static || fd.Init == nil {
+			continue
+		}
+		key := fd.Class + "." + fd.Name
+		switch fd.Init.Kind {
+		case facts.ExprLambda:
+			t := strings.ReplaceAll(fd.Init.Text, " ", "")
+			if t == "System::exit" || t == "java.lang.System::exit" {
+				out[key] = &facts.Site{Path: f.Path, Span: fd.Init.Span, Line: fd.Line}
+				continue
+			}
+			for i := range f.Calls {
+				c := &f.Calls[i]
+				if endsJVM(c) && within(c.Span, fd.Init.Span) {
+					out[key] = &facts.Site{Path: f.Path, Span: c.Span, Line: c.Line}
+					break
+				}
+			}
+		}
+	}
+	// One field initialised from another (a default procedure kept in a
+	// volatile field a test may replace).
+	for changed := true; changed; {
+		changed = false
+		for _, fd := range f.Fields {
+			key := fd.Class + "." + fd.Name
+			if !fd.Static || fd.Init == nil || fd.Init.Kind != facts.ExprName || out[key] != nil {
+				continue
+			}
+			if src := out[fd.Class+"."+lastSegment(fd.Init.Text)]; src != nil {
+				out[key] = src
+				changed = true
+			}
+		}
+	}
+	return out
+}
+
+// isFunctionalCall reports an invocation of a functional interface's
+// method on a field.
+func isFunctionalCall(c *facts.Call) bool {
+	switch c.Name {
+	case "accept", "run", "apply":
+		return c.Recv.Kind == facts.ExprName
+	}
+	return false
+}
+
+// fieldOf names the static field a call's receiver denotes, as
+// "Class.NAME" for exitingFields: the enclosing class for a simple name.
+func fieldOf(c *facts.Call) string {
+	t := c.Recv.Text
+	if c.Recv.Field != nil {
+		return c.Recv.Field.Owner + "." + c.Recv.Field.Name
+	}
+	if strings.Contains(t, ".") {
+		return "" // Other.FIELD: resolved through Recv.Field when the extractor knows it
+	}
+	return c.Class + "." + t
+}
+
+func lastSegment(s string) string {
+	if i := strings.LastIndexByte(s, '.'); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// isEntry reports a process entry point.
+func isEntry(m facts.MethodDecl, params []string, entryTypes map[string]bool) bool {
+	switch m.Name {
+	case "main":
+		return m.Static && len(params) == 1 && strings.Contains(m.Params, "String")
+	case "premain", "agentmain":
+		return m.Static
+	case "execute":
+		return entryTypes[m.Class] && len(params) == 0
+	}
+	return false
+}
+
+// entryClasses are the classes of the file whose execute() is an entry
+// point: Maven goals and Ant tasks.
+func entryClasses(f *facts.File) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range f.TypeDecls {
+		super := lastSegment(t.Super)
+		if super == "AbstractMojo" || super == "Task" && (t.Super == "Task" || strings.HasPrefix(t.Super, "org.apache.tools.ant.")) {
+			out[t.Name] = true
+		}
+		for _, i := range t.Interfaces {
+			if lastSegment(i) == "Mojo" {
+				out[t.Name] = true
+			}
+		}
+	}
+	return out
+}
+
+// isPrivate reads the modifiers of a declaration from the source text
+// before the method's name.
+func isPrivate(src []byte, m facts.MethodDecl) bool {
+	if src == nil || m.Decl.Start < 0 || m.Span.Start > len(src) || m.Decl.Start > m.Span.Start {
+		return false
+	}
+	for _, w := range strings.Fields(string(src[m.Decl.Start:m.Span.Start])) {
+		if w == "private" {
+			return true
+		}
+	}
+	return false
+}
+
+func within(inner, outer facts.Span) bool {
+	return outer.Start <= inner.Start && inner.End <= outer.End && outer.End > outer.Start
+}
+
+func paramIndex(params []string, name string) int {
+	name = strings.TrimSpace(name)
+	for i, p := range params {
+		if p == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// ParamNames lists the parameter names of a declaration's parameter list
+// as written: "(String name, Class<?> c)" gives name and c.
+func ParamNames(params string) []string {
+	params = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(params), "("), ")")
+	var out []string
+	depth, start := 0, 0
+	emit := func(part string) {
+		f := strings.Fields(strings.TrimRight(strings.TrimSpace(part), "[] "))
+		if len(f) >= 2 {
+			out = append(out, strings.TrimRight(f[len(f)-1], "[]"))
+		}
+	}
+	for i := 0; i < len(params); i++ {
+		switch params[i] {
+		case '<', '(':
+			depth++
+		case '>', ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				emit(params[start:i])
+				start = i + 1
+			}
+		}
+	}
+	emit(params[start:])
+	return out
+}

@@ -1,0 +1,166 @@
+package scanner
+
+import (
+	"bytes"
+	"context"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/kscan/kscan/internal/safefs"
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/callgraph"
+	"github.com/kscan/kscan/scanner/javasrc"
+)
+
+// graphIndex is the call graph as the Java kind fills it: the summaries of
+// the methods of every parsed file, and the production sources, for the
+// search for callers that follows.
+type graphIndex struct {
+	mu      sync.Mutex
+	g       *callgraph.Graph
+	sources []input // production Java sources, in no order
+}
+
+func newGraphIndex() *graphIndex { return &graphIndex{g: callgraph.New()} }
+
+func (x *graphIndex) addFile(in input, f *facts.File, src []byte) {
+	x.mu.Lock()
+	x.g.AddFile(in.rel, f, src)
+	x.mu.Unlock()
+}
+
+func (x *graphIndex) addSource(in input) {
+	x.mu.Lock()
+	x.sources = append(x.sources, in)
+	x.mu.Unlock()
+}
+
+// buildGraph finds the callers the summaries and the entry-sensitive
+// findings need, demand-driven: each round reads the production sources
+// for the names asked (a byte scan), parses only the files that mention
+// one, asking the extractor for those calls alone, and records the calls
+// that resolve to a project method. The next round asks for the callers
+// of callers, as far as the entry-point search can still decide anything,
+// up to callgraph.MaxDepth rounds.
+func buildGraph(ctx context.Context, e *env) (*facts.CallGraph, error) {
+	x := e.graphs
+	g := x.g
+	names := g.Targets()
+	asked := map[string]bool{}
+	for _, f := range e.findings {
+		if f.EntrySensitive && f.Method != "" && g.Searchable(f.Class, f.Method) {
+			names[f.Method] = true
+		}
+	}
+	for depth := 0; depth < callgraph.MaxDepth && len(names) > 0; depth++ {
+		for n := range names {
+			asked[n] = true
+		}
+		callers, err := findCallers(ctx, e, names)
+		if err != nil {
+			return nil, err
+		}
+		next := map[string]bool{}
+		for _, c := range callers {
+			if !asked[c.Name] && g.Searchable(c.Class, c.Name) {
+				next[c.Name] = true
+			}
+		}
+		names = next
+	}
+	return g.Build(), nil
+}
+
+// findCallers parses the production sources that mention one of names and
+// records their calls to those names.
+func findCallers(ctx context.Context, e *env, names map[string]bool) ([]facts.MethodKey, error) {
+	x := e.graphs
+	interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
+	var tokens [][]byte
+	for n := range names {
+		interest.Calls[n] = true
+		tokens = append(tokens, []byte(n))
+	}
+	for _, n := range callgraph.Names {
+		interest.Calls[n] = true
+	}
+	var mu sync.Mutex
+	var found []facts.MethodKey
+	work := make(chan input)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		defer close(work)
+		for _, in := range x.sources {
+			select {
+			case work <- in:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return nil
+	})
+	for w := 0; w < e.opts.Jobs; w++ {
+		g.Go(func() error {
+			ex, err := javasrc.NewExtractor(interest, int(e.opts.ParseTimeout/time.Microsecond))
+			if err != nil {
+				return err
+			}
+			defer ex.Close()
+			for in := range work {
+				src, err := safefs.ReadFile(in.abs, e.opts.MaxFileSize)
+				if err != nil || !mentionsAny(src, tokens) {
+					continue
+				}
+				f, _, err := ex.Extract(in.rel, src, e.index.types)
+				if err != nil {
+					continue // reported by the Java kind already
+				}
+				x.mu.Lock()
+				x.g.AddFile(in.rel, f, src)
+				cs := x.g.AddCalls(in.rel, f, names)
+				x.mu.Unlock()
+				mu.Lock()
+				found = append(found, cs...)
+				mu.Unlock()
+			}
+			return gctx.Err()
+		})
+	}
+	return found, g.Wait()
+}
+
+// mentionsAny reports whether src holds one of the names as a whole
+// identifier.
+func mentionsAny(src []byte, names [][]byte) bool {
+	for _, n := range names {
+		for off := 0; ; {
+			i := bytes.Index(src[off:], n)
+			if i < 0 {
+				break
+			}
+			i += off
+			end := i + len(n)
+			if (i == 0 || !identPart(src[i-1])) && (end == len(src) || !identPart(src[end])) {
+				return true
+			}
+			off = end
+		}
+	}
+	return false
+}
+
+// dropEntryOnly removes the findings whose hazard exists only in a shared
+// JVM when only entry points reach their method.
+func dropEntryOnly(fs []rules.Finding, g *facts.CallGraph) []rules.Finding {
+	out := fs[:0]
+	for _, f := range fs {
+		if f.EntrySensitive && g.OnlyFromEntry(f.Class, f.Method) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
