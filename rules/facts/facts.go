@@ -254,15 +254,26 @@ type TypeDecl struct {
 
 // MethodDecl is a declared method or constructor.
 type MethodDecl struct {
-	Class       string
-	Name        string // "<init>" for constructors
-	Static      bool
-	Params      string // the parameter list as written
+	Class  string
+	Name   string // "<init>" for constructors
+	Static bool
+	Params string // the parameter list as written
+	// Parameters are the parameters' names and types; filled only when the
+	// extractor is asked for every call (javasrc.Interest.AllCalls).
+	Parameters  []Param
 	Returns     string // the result type as written; "" for constructors
 	Annotations []string
 	Span        Span // the name
 	Decl        Span // the whole declaration
 	Line        int
+}
+
+// Param is one formal parameter of a method.
+type Param struct {
+	Name     string
+	Type     string // resolved type, or as written without generics when unresolved
+	TypeText string // as written: "Map<String, Object>", "String..."
+	Varargs  bool
 }
 
 // Suppression is a "// kscan:ignore rule-id[,rule-id] -- reason" comment.
