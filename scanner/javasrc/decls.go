@@ -227,9 +227,11 @@ func (st *fileState) annotationsOf(mods nodeID) []string {
 }
 
 func (st *fileState) addMethod(n, mods nodeID, class, name string, static bool) {
+	// Declarations are copied out of the file's text: the project pass
+	// keeps some of them after the file is gone.
 	m := facts.MethodDecl{
-		Class: class, Name: name, Static: static,
-		Annotations: st.annotationsOf(mods),
+		Class: strings.Clone(class), Name: strings.Clone(name), Static: static,
+		Annotations: cloneAll(st.annotationsOf(mods)),
 		Decl:        st.span(n),
 		Line:        st.line(n),
 	}
@@ -237,13 +239,13 @@ func (st *fileState) addMethod(n, mods nodeID, class, name string, static bool) 
 		m.Span = st.span(nm)
 	}
 	if ps := st.childByField(n, fParameters); ps >= 0 {
-		m.Params = st.text(ps)
+		m.Params = strings.Clone(st.text(ps))
 		if st.e.interest.AllCalls {
 			m.Parameters = st.parameters(ps)
 		}
 	}
 	if t := st.childByField(n, fType); t >= 0 {
-		m.Returns = st.text(t)
+		m.Returns = strings.Clone(st.text(t))
 	}
 	st.f.Methods = append(st.f.Methods, m)
 }
@@ -254,22 +256,23 @@ func (st *fileState) parameters(list nodeID) []facts.Param {
 	var out []facts.Param
 	for p := st.firstChild(list); p >= 0; p = st.next(p) {
 		var prm facts.Param
+		suffix := ""
 		switch st.kind(p) {
 		case kFormalParameter:
 			prm.TypeText = st.text(st.childByField(p, fType))
 			if d := st.childByField(p, fDimensions); d >= 0 {
-				prm.TypeText += st.text(d) // int x[]
+				suffix = st.text(d) // int x[]
 			}
 		case kSpreadParameter:
 			// (modifiers)? type "..." declarator: the type is the first
 			// named child after the modifiers.
 			for c := st.firstChild(p); c >= 0; c = st.next(c) {
 				if st.named(c) && st.kind(c) != kModifiers {
-					prm.TypeText = st.text(c) + "..."
+					prm.TypeText = st.text(c)
 					break
 				}
 			}
-			prm.Varargs = true
+			prm.Varargs, suffix = true, "..."
 			if vd := st.lastNamedOfKind(p, kVariableDeclarator); vd >= 0 {
 				p = vd
 			}
@@ -278,10 +281,11 @@ func (st *fileState) parameters(list nodeID) []facts.Param {
 		default:
 			continue
 		}
-		prm.Name = st.text(st.childByField(p, fName))
+		prm.Name = strings.Clone(st.text(st.childByField(p, fName)))
 		if prm.Type = st.resolveType(prm.TypeText); prm.Type == "" {
 			prm.Type = cleanType(prm.TypeText)
 		}
+		prm.TypeText = strings.Clone(prm.TypeText) + suffix
 		out = append(out, prm)
 	}
 	return out
@@ -300,11 +304,11 @@ func (t *tree) lastNamedOfKind(n nodeID, k kind) nodeID {
 
 func (st *fileState) buildType(pt pendingType) facts.TypeDecl {
 	n := pt.node
-	td := facts.TypeDecl{Name: pt.name, Kind: typeKinds[st.kind(n)], Decl: st.span(n), Line: st.line(n)}
+	td := facts.TypeDecl{Name: strings.Clone(pt.name), Kind: typeKinds[st.kind(n)], Decl: st.span(n), Line: st.line(n)}
 	if nm := st.childByField(n, fName); nm >= 0 {
 		td.Span = st.span(nm)
 	}
-	td.Annotations = st.annotationsOf(st.modifiers(n))
+	td.Annotations = cloneAll(st.annotationsOf(st.modifiers(n)))
 	resolve := func(t string) string {
 		if r := st.resolveType(t); r != "" {
 			return r
@@ -426,4 +430,11 @@ func (st *fileState) addImport(text string) {
 	default:
 		st.single[name[strings.LastIndexByte(name, '.')+1:]] = name
 	}
+}
+
+func cloneAll(xs []string) []string {
+	for i, x := range xs {
+		xs[i] = strings.Clone(x)
+	}
+	return xs
 }

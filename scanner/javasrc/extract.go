@@ -75,6 +75,8 @@ type Extractor struct {
 	// localQuery indexes locals from the tree instead of reading them from
 	// the text; the tests compare both.
 	localQuery bool
+	now        func() time.Time // the clock of the time limit
+	afterParse func()           // a test's hook between parse and extraction
 }
 
 // NewExtractor makes an extractor. timeoutMicros bounds the parse and
@@ -85,7 +87,7 @@ func NewExtractor(in Interest, timeoutMicros int) (*Extractor, error) {
 		return nil, err
 	}
 	return &Extractor{p: p, interest: in, timeout: time.Duration(timeoutMicros) * time.Microsecond,
-		maxDepth: 64, maxNest: MaxNesting}, nil
+		maxDepth: 64, maxNest: MaxNesting, now: time.Now}, nil
 }
 
 // Close frees the parser.
@@ -94,7 +96,8 @@ func (e *Extractor) Close() { e.p.close() }
 // ParseOnly parses src and drops the tree: the floor the benchmarks compare
 // the full extraction against.
 func (e *Extractor) ParseOnly(src []byte) error {
-	_, err := e.p.parse(normalizeCR(src), e.timeoutMicros(time.Time{}))
+	code, _ := limitNesting(normalizeCR(src), MaxBrackets)
+	_, err := e.p.parse(code, e.timeoutMicros(time.Time{}))
 	return err
 }
 
@@ -171,19 +174,20 @@ type fileState struct {
 type stopper struct {
 	ctx      context.Context
 	deadline time.Time
+	now      func() time.Time
 	n        int
 }
 
 var errStop = errors.New("stop")
 
 // check panics with errStop once the time is up; Extract recovers it. The
-// clock is read every 64 calls.
+// clock is read on the first call and every 64th after it.
 func (s *stopper) check() {
 	s.n++
-	if s.n&63 != 0 {
+	if s.n&63 != 1 {
 		return
 	}
-	if !s.deadline.IsZero() && time.Now().After(s.deadline) || s.ctx.Err() != nil {
+	if !s.deadline.IsZero() && s.now().After(s.deadline) || s.ctx.Err() != nil {
 		panic(errStop)
 	}
 }
@@ -199,7 +203,7 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 // the context's deadline (or the extractor's own limit, whichever comes
 // first) passes, and with the context's error when it is cancelled.
 func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte, idx Index) (f *facts.File, problems []Problem, err error) {
-	stop := &stopper{ctx: ctx}
+	stop := &stopper{ctx: ctx, now: func() time.Time { return e.now() }}
 	if e.timeout > 0 {
 		stop.deadline = time.Now().Add(e.timeout)
 	}
@@ -215,6 +219,12 @@ func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte,
 		line := lines.line(firstInvalidUTF8(src))
 		problems = append(problems, Problem{Kind: "encoding", Line: line,
 			Message: fmt.Sprintf("not valid UTF-8 (first bad byte on line %d); scanned as bytes, columns may be off", line)})
+	}
+	code, deep := limitNesting(code, MaxBrackets)
+	if deep >= 0 {
+		line := lines.line(deep)
+		problems = append(problems, Problem{Kind: "nesting", Line: line, Message: fmt.Sprintf(
+			"brackets nested deeper than %d from line %d on; scanned in part", MaxBrackets, line)})
 	}
 
 	atomic.StoreUintptr(e.p.cancel, 0)
@@ -237,6 +247,9 @@ func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte,
 		}
 		return nil, problems, err
 	}
+	if e.afterParse != nil {
+		e.afterParse()
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			if r != errStop {
@@ -249,7 +262,7 @@ func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte,
 		}
 	}()
 	st := &fileState{
-		e: e, tree: &tree{nodes: nodes, src: code}, idx: idx,
+		e: e, tree: newTree(nodes, code), idx: idx,
 		f:          &facts.File{Path: path, Test: IsTestPath(path)},
 		single:     map[string]string{},
 		sSingle:    map[string]string{},
@@ -359,6 +372,9 @@ func (st *fileState) extract() []Problem {
 		st.stop.check()
 		c := st.buildCall(pc)
 		st.f.Calls = append(st.f.Calls, c)
+		if in := st.e.interest; in.AllCalls && !in.Calls[c.Name] {
+			continue // only subscribed calls are writes too
+		}
 		if w, ok := st.mutatorWrite(&c, pc); ok {
 			st.f.Writes = append(st.f.Writes, w)
 		}

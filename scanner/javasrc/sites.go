@@ -23,26 +23,26 @@ const (
 func findSites(src []byte, in Interest) []site {
 	var out []site
 	n := len(src)
-	prevTok := ""
+	afterNew := false // the previous token was "new"
 	lexJava(src, func(i, j int) {
-		tok := string(src[i:j])
-		if in.Calls[tok] && !in.AllCalls {
-			if k := skipSpace(src, j); k < n && src[k] == '(' && prevTok != "new" {
+		tok := src[i:j]
+		if !in.AllCalls && in.Calls[string(tok)] {
+			if k := skipSpace(src, j); k < n && src[k] == '(' && !afterNew {
 				out = append(out, site{at: i, end: j, kind: siteCall, node: none})
 			}
 		}
-		if in.News[tok] {
+		if in.News[string(tok)] {
 			out = append(out, site{at: i, end: j, kind: siteNew, node: none})
 		}
-		prevTok = tok
+		afterNew = string(tok) == "new"
 	}, func(i, j int) {
-		prevTok = ""
+		afterNew = false
 	}, func(i int) {
 		// Qualified names and generics keep "new" as the previous token.
 		switch src[i] {
 		case '.', ' ', '\t', '\n', '\r':
 		default:
-			prevTok = ""
+			afterNew = false
 		}
 	})
 	return out

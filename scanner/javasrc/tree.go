@@ -160,10 +160,18 @@ func (p *parser) hasError(src []byte) (bool, error) {
 	return false, ErrTimeout
 }
 
-// tree is a parsed file: its nodes and the text they index.
+// tree is a parsed file: its nodes and the text they index, as bytes for
+// the scans and as one string that every fact's text is a substring of:
+// nested expressions' texts overlap, and copying each would cost memory
+// growing with the square of the nesting.
 type tree struct {
 	nodes []node
 	src   []byte
+	str   string
+}
+
+func newTree(nodes []node, src []byte) *tree {
+	return &tree{nodes: nodes, src: src, str: string(src)}
 }
 
 func (t *tree) kind(n nodeID) kind {
@@ -257,10 +265,10 @@ func (t *tree) text(n nodeID) string {
 		return ""
 	}
 	s, e := t.nodes[n].start, t.nodes[n].end
-	if int(e) > len(t.src) || s > e {
+	if int(e) > len(t.str) || s > e {
 		return ""
 	}
-	return string(t.src[s:e])
+	return t.str[s:e]
 }
 
 func (t *tree) span(n nodeID) facts.Span {

@@ -43,7 +43,7 @@ func parseTree(t *testing.T, p *parser, src []byte) *tree {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &tree{nodes: append([]node(nil), nodes...), src: src}
+	return newTree(append([]node(nil), nodes...), src)
 }
 
 // bindingNodes lists a tree's visible nodes in preorder through the
