@@ -30,7 +30,7 @@ docs:
 bench:
 	$(GO) build -o bin/kscan-bench ./cmd/kscan-bench
 	scripts/bench.sh bin/kscan-bench "$(CORPUS)" "$(JOBS)"
-	$(GO) test -run '^$$' -bench . -benchmem ./scanner/ ./scanner/classfile/ ./scanner/archive/ ./adapters/
+	$(GO) test -run '^$$' -bench . -benchmem ./scanner/ ./scanner/javasrc/ ./scanner/classfile/ ./scanner/archive/ ./adapters/
 	$(GO) test -run '^$$' -bench BenchmarkBatch -benchtime 1x ./cmd/kscan/
 
 # Each fuzz target for a short fixed time: parsers of untrusted bytes.
@@ -47,6 +47,7 @@ fuzz-smoke:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseVersion$$' -fuzztime $(FUZZTIME) ./adapters/
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./adapters/
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/javasrc/
+	$(GO) test -run '^$$' -fuzz '^FuzzExtractShapes$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./scanner/javasrc/
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
 	$(GO) test -run '^$$' -fuzz '^FuzzSigType$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseList$$' -fuzztime $(FUZZTIME) ./internal/batch/
