@@ -64,14 +64,20 @@ func BenchmarkExtract(b *testing.B) {
 	files, total := benchFiles(b)
 	all := rulesInterest()
 	all.AllCalls = true
+	const (
+		parse = iota
+		nodes
+		extract
+	)
 	for _, bc := range []struct {
-		name  string
-		in    Interest
-		parse bool
+		name string
+		in   Interest
+		mode int
 	}{
-		{"parse", rulesInterest(), true},
-		{"parse+extract", rulesInterest(), false},
-		{"parse+extract-allcalls", all, false},
+		{"parse", rulesInterest(), parse},
+		{"parse+nodes", rulesInterest(), nodes}, // the node array, no facts
+		{"parse+extract", rulesInterest(), extract},
+		{"parse+extract-allcalls", all, extract},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			e, err := NewExtractor(bc.in, 0)
@@ -81,11 +87,16 @@ func BenchmarkExtract(b *testing.B) {
 			defer e.Close()
 			b.SetBytes(total)
 			b.ReportAllocs()
+			cpu := cpuNanos()
 			for b.Loop() {
 				for _, src := range files {
-					if bc.parse {
+					switch bc.mode {
+					case parse:
 						err = e.ParseOnly(src)
-					} else {
+					case nodes:
+						code, _ := limitNesting(normalizeCR(src), MaxBrackets)
+						_, err = e.p.parse(code, 0)
+					default:
 						_, _, err = e.Extract("A.java", src, nil)
 					}
 					if err != nil {
@@ -93,6 +104,7 @@ func BenchmarkExtract(b *testing.B) {
 					}
 				}
 			}
+			b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }

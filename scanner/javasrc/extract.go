@@ -6,16 +6,24 @@
 // cgo call; from then on the extractor works in Go over that array, where a
 // node costs a slice index instead of a cgo crossing. Declarations come
 // from one pass over the array. Calls, instance creations and writes to
-// static fields are found by a token scan of the text for the names some
-// rule subscribed to (or, with Interest.AllCalls, from the invocation nodes
-// the same pass collects) and looked up in the array by position.
+// static fields are found by a token scan of the text, made before the
+// parse, for the names some rule subscribed to, and looked up in the array
+// by position.
 //
-// The file is split along its seams: extract.go (the API and the pass),
-// tree.go and nodes.c (the node array), decls.go (declarations), resolve.go
-// (names and types), calls.go (invocations and expressions), writes.go
-// (writes to static fields), flow.go (locals, branches, loops), sites.go
-// (the token scan), query.go (the declaration patterns), lines.go and
-// suppress.go.
+// A project-wide call graph (Interest.AllCalls) needs every invocation and
+// every method's parameters. The declaration pass visits every node anyway,
+// so it also collects the method_invocation nodes: each becomes a Call with
+// its name, arguments (arity, kinds, texts), receiver, enclosing class and
+// method, and span, through the same resolution as a subscribed call, and
+// each MethodDecl gets its Parameters, with no further walk of the tree.
+//
+// The package is split along its seams: extract.go (the API and the pass),
+// tree.go, nodes.c and kinds.go (the node array), prep.go and lines.go
+// (what the parser is given, and lines), decls.go (declarations),
+// resolve.go (names and types), calls.go (invocations and expressions),
+// writes.go and store.go (where values go), flow.go (locals, branches,
+// loops), sites.go (the token scan), query.go (the declaration patterns)
+// and suppress.go.
 package javasrc
 
 import (
@@ -97,8 +105,7 @@ func (e *Extractor) Close() { e.p.close() }
 // the full extraction against.
 func (e *Extractor) ParseOnly(src []byte) error {
 	code, _ := limitNesting(normalizeCR(src), MaxBrackets)
-	_, err := e.p.parse(code, e.timeoutMicros(time.Time{}))
-	return err
+	return e.p.parseOnly(code, e.timeoutMicros(time.Time{}))
 }
 
 // timeoutMicros is the parse's limit: the time left until deadline, or the
@@ -220,7 +227,11 @@ func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte,
 		problems = append(problems, Problem{Kind: "encoding", Line: line,
 			Message: fmt.Sprintf("not valid UTF-8 (first bad byte on line %d); scanned as bytes, columns may be off", line)})
 	}
-	code, deep := limitNesting(code, MaxBrackets)
+	scan := scanText(code, e.interest, MaxBrackets)
+	deep := -1
+	if scan.deep >= 0 {
+		code, deep = limitNesting(code, MaxBrackets)
+	}
 	if deep >= 0 {
 		line := lines.line(deep)
 		problems = append(problems, Problem{Kind: "nesting", Line: line, Message: fmt.Sprintf(
@@ -275,7 +286,7 @@ func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte,
 		lines:      lines,
 		stop:       stop,
 	}
-	problems = append(problems, st.extract()...)
+	problems = append(problems, st.extract(scan)...)
 	return st.f, problems, nil
 }
 
@@ -287,7 +298,7 @@ func ctxErr(err error) error {
 }
 
 // extract is the pass over one parsed file.
-func (st *fileState) extract() []Problem {
+func (st *fileState) extract(scan textScan) []Problem {
 	var problems []Problem
 	if len(st.nodes) > 0 && st.nodes[0].flags&flagHasError != 0 {
 		if p, ok := st.firstError(); ok {
@@ -302,11 +313,11 @@ func (st *fileState) extract() []Problem {
 	}
 
 	// Calls, instance creations and writes to static fields are found by
-	// a token scan: most of a file's calls and assignments interest no
-	// rule. Their sites are looked up in the array by position and placed
-	// in their declarations by a sweep over the recorded frames.
-	sites := findSites(st.src, st.e.interest)
-	sites = append(sites, findWriteSites(st.src, st.staticNames())...)
+	// the token scan before the parse: most of a file's calls and
+	// assignments interest no rule. Their sites are looked up in the array
+	// by position and placed in their declarations by a sweep over the
+	// recorded frames.
+	sites := append(scan.sites, staticWrites(st.src, scan.writes, st.staticNames())...)
 	if st.e.interest.AllCalls {
 		sites = st.invocationSites(d.invocations, sites)
 	}

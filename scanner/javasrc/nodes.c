@@ -236,6 +236,11 @@ int64_t kw_parse(kw_parser *p, const char *src, uint32_t len, uint64_t timeout_m
 		ts_parser_reset(p->parser);
 		return KW_TIMEOUT;
 	}
+	if (!out) { // a parse alone
+		ts_tree_delete(p->tree);
+		p->tree = NULL;
+		return 0;
+	}
 	return fill(p, out, cap, need);
 }
 

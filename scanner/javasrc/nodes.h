@@ -39,6 +39,8 @@ int kw_set_fields(const uint8_t *fields, uint32_t nfields);
 kw_parser *kw_parser_new(void);
 void kw_parser_delete(kw_parser *p);
 size_t *kw_cancel_flag(kw_parser *p);
+// kw_parse parses src and writes its nodes to out; with out NULL it only
+// parses.
 int64_t kw_parse(kw_parser *p, const char *src, uint32_t len, uint64_t timeout_micros, kw_node *out, uint32_t cap, uint32_t *need);
 int64_t kw_fill(kw_parser *p, kw_node *out, uint32_t cap, uint32_t *need);
 int kw_has_error(kw_parser *p, const char *src, uint32_t len);

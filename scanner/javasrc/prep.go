@@ -42,7 +42,8 @@ const MaxBrackets = 256
 // line break, so the parser sees a balanced, shallow file with the same
 // offsets and lines. An unclosed bracket past max blanks the rest of the
 // file. It returns src itself when nothing is that deep, else a copy and
-// the offset of the first blanked bracket.
+// the offset of the first blanked bracket. (scanText tells whether a file
+// needs it in the pass it makes anyway.)
 func limitNesting(src []byte, max int) ([]byte, int) {
 	if bytes.Count(src, []byte{'{'})+bytes.Count(src, []byte{'('})+bytes.Count(src, []byte{'['}) <= max {
 		return src, -1

@@ -17,34 +17,79 @@ const (
 	siteInvocation                 // any method invocation (Interest.AllCalls)
 )
 
-// findSites scans identifier tokens outside comments and literals for the
-// method names (followed by '(') and type names (after "new") the rules
-// subscribed to, in document order.
-func findSites(src []byte, in Interest) []site {
-	var out []site
+// textScan is what one pass over the text finds before the parse.
+type textScan struct {
+	// sites are the method names (followed by '(') and type names (after
+	// "new") the rules subscribed to, in document order.
+	sites []site
+	// writes are names that may be written: followed by an assignment
+	// operator, ++, -- or [, or preceded by ++ or --; qualified ones
+	// follow "Type.". Those that name no static field are dropped once
+	// the declarations are known (staticWrites).
+	writes []writeCandidate
+	// deep is the first bracket nested deeper than the limit, or -1.
+	deep int
+}
+
+type writeCandidate struct {
+	at, end   int
+	qualified bool
+}
+
+// scanText lexes src once, outside comments and literals, for the sites
+// of in and the writes, and measures the bracket depth against maxDepth.
+func scanText(src []byte, in Interest, maxDepth int) textScan {
+	ts := textScan{deep: -1}
 	n := len(src)
 	afterNew := false // the previous token was "new"
+	depth := 0
 	lexJava(src, func(i, j int) {
+		if depth > maxDepth {
+			return // blanked out before the parse
+		}
 		tok := src[i:j]
 		if !in.AllCalls && in.Calls[string(tok)] {
 			if k := skipSpace(src, j); k < n && src[k] == '(' && !afterNew {
-				out = append(out, site{at: i, end: j, kind: siteCall, node: none})
+				ts.sites = append(ts.sites, site{at: i, end: j, kind: siteCall, node: none})
 			}
 		}
 		if in.News[string(tok)] {
-			out = append(out, site{at: i, end: j, kind: siteNew, node: none})
+			ts.sites = append(ts.sites, site{at: i, end: j, kind: siteNew, node: none})
 		}
 		afterNew = string(tok) == "new"
+		if writtenAt(src, i, j) {
+			ts.writes = append(ts.writes, writeCandidate{at: i, end: j, qualified: i > 1 && src[i-1] == '.' && typeQualifier(src, i-1)})
+		}
 	}, func(i, j int) {
 		afterNew = false
 	}, func(i int) {
-		// Qualified names and generics keep "new" as the previous token.
 		switch src[i] {
 		case '.', ' ', '\t', '\n', '\r':
-		default:
-			afterNew = false
+			// Qualified names and generics keep "new" as the previous token.
+			return
+		case '{', '(', '[':
+			if depth++; depth > maxDepth && ts.deep < 0 {
+				ts.deep = i
+			}
+		case '}', ')', ']':
+			if depth > 0 {
+				depth--
+			}
 		}
+		afterNew = false
 	})
+	return ts
+}
+
+// staticWrites keeps the write candidates that are qualified or name a
+// static field of the file, as sites.
+func staticWrites(src []byte, ws []writeCandidate, statics map[string]bool) []site {
+	var out []site
+	for _, w := range ws {
+		if w.qualified || statics[string(src[w.at:w.end])] {
+			out = append(out, site{at: w.at, end: w.end, kind: siteWrite, node: none})
+		}
+	}
 	return out
 }
 
@@ -59,20 +104,6 @@ func (st *fileState) invocationSites(calls []nodeID, sites []site) []site {
 		sites = append(sites, site{at: at, end: at, kind: siteInvocation, node: n})
 	}
 	return sites
-}
-
-// findWriteSites finds names that may be written: a static field name of
-// the file, or NAME after "Type.", followed by an assignment operator, ++,
-// -- or [, or preceded by ++ or --.
-func findWriteSites(src []byte, statics map[string]bool) []site {
-	var out []site
-	lexJava(src, func(i, j int) {
-		qualified := i > 1 && src[i-1] == '.' && typeQualifier(src, i-1)
-		if (qualified || statics[string(src[i:j])]) && writtenAt(src, i, j) {
-			out = append(out, site{at: i, end: j, kind: siteWrite, node: none})
-		}
-	}, nil, nil)
-	return out
 }
 
 // typeQualifier reports whether the identifier ending before the dot at

@@ -145,6 +145,19 @@ func (p *parser) parse(src []byte, timeoutMicros uint64) ([]node, error) {
 	return p.nodes[:n], nil
 }
 
+// parseOnly parses src and drops the tree.
+func (p *parser) parseOnly(src []byte, timeoutMicros uint64) error {
+	var srcp *C.char
+	if len(src) > 0 {
+		srcp = (*C.char)(unsafe.Pointer(&src[0]))
+	}
+	var need C.uint32_t
+	if C.kw_parse(p.c, srcp, C.uint32_t(len(src)), C.uint64_t(timeoutMicros), nil, 0, &need) == C.KW_TIMEOUT {
+		return ErrTimeout
+	}
+	return nil
+}
+
 // hasError parses src and reports whether the tree has a syntax error.
 func (p *parser) hasError(src []byte) (bool, error) {
 	var srcp *C.char
