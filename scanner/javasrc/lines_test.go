@@ -134,12 +134,12 @@ func TestNormalizeCR(t *testing.T) {
 // comment ends at a lone CR), broken code does not.
 func TestSyntaxOK(t *testing.T) {
 	for src, want := range map[string]bool{
-		"class A { void f() {} }":              true,
-		"class A { // note\r void f() {} }":    true,
-		"class A { // note\r\n void f() {} }":  true,
-		"class A { void f( }":                  false,
-		"class A { /* x */ int y = 1; }\r":     true,
-		"class A { int y = ; }":                false,
+		"class A { void f() {} }":             true,
+		"class A { // note\r void f() {} }":   true,
+		"class A { // note\r\n void f() {} }": true,
+		"class A { void f( }":                 false,
+		"class A { /* x */ int y = 1; }\r":    true,
+		"class A { int y = ; }":               false,
 		strings.Repeat("{", 2*MaxBrackets+10): false,
 	} {
 		if got := SyntaxOK([]byte(src)); got != want {

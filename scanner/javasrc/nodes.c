@@ -44,9 +44,7 @@ TSNode ts_tree_root_node(const TSTree *self);
 TSSymbol ts_node_symbol(TSNode self);
 uint32_t ts_node_start_byte(TSNode self);
 uint32_t ts_node_end_byte(TSNode self);
-bool ts_node_is_named(TSNode self);
 bool ts_node_is_missing(TSNode self);
-bool ts_node_is_extra(TSNode self);
 bool ts_node_has_error(TSNode self);
 uint32_t ts_node_descendant_count(TSNode self);
 TSTreeCursor ts_tree_cursor_new(TSNode node);
@@ -58,6 +56,7 @@ bool ts_tree_cursor_goto_next_sibling(TSTreeCursor *self);
 bool ts_tree_cursor_goto_first_child(TSTreeCursor *self);
 uint32_t ts_language_symbol_count(const TSLanguage *self);
 const char *ts_language_symbol_name(const TSLanguage *self, TSSymbol symbol);
+int ts_language_symbol_type(const TSLanguage *self, TSSymbol symbol); // TSSymbolTypeRegular is 0
 uint32_t ts_language_field_count(const TSLanguage *self);
 const char *ts_language_field_name_for_id(const TSLanguage *self, TSFieldId id);
 
@@ -72,6 +71,7 @@ static uint32_t nfields;
 
 uint32_t kw_symbol_count(void) { return ts_language_symbol_count(tree_sitter_java()); }
 const char *kw_symbol_name(uint32_t sym) { return ts_language_symbol_name(tree_sitter_java(), (TSSymbol)sym); }
+int kw_symbol_named(uint32_t sym) { return ts_language_symbol_type(tree_sitter_java(), (TSSymbol)sym) == 0; }
 uint32_t kw_field_count(void) { return ts_language_field_count(tree_sitter_java()); }
 const char *kw_field_name(uint32_t id) { return ts_language_field_name_for_id(tree_sitter_java(), (TSFieldId)id); }
 
@@ -131,14 +131,8 @@ static void put(kw_node *out, uint32_t i, const TSTreeCursor *c, uint32_t parent
 	TSSymbol sym = ts_node_symbol(n);
 	TSFieldId f = ts_tree_cursor_current_field_id(c);
 	uint8_t flags = 0;
-	if (ts_node_is_named(n)) {
-		flags |= KW_NAMED;
-	}
 	if (ts_node_is_missing(n)) {
 		flags |= KW_MISSING;
-	}
-	if (ts_node_is_extra(n)) {
-		flags |= KW_EXTRA;
 	}
 	if (ts_node_has_error(n)) {
 		flags |= KW_HAS_ERROR;

@@ -12,14 +12,12 @@ typedef struct kw_node {
 	uint32_t after;      // index just past the subtree (preorder)
 	uint16_t sym;        // grammar symbol; ERROR is the symbol count
 	uint8_t field;       // the Go side's field id in the parent, 0 for none
-	uint8_t flags;       // KW_NAMED | ...
+	uint8_t flags;       // KW_MISSING | KW_HAS_ERROR
 } kw_node;
 
 #define KW_NONE 0xffffffffu
 
-#define KW_NAMED 1
 #define KW_MISSING 2
-#define KW_EXTRA 4
 #define KW_HAS_ERROR 8
 
 // Results of kw_parse and kw_fill besides a node count.
@@ -32,6 +30,7 @@ typedef struct kw_parser kw_parser;
 
 uint32_t kw_symbol_count(void);
 const char *kw_symbol_name(uint32_t sym);
+int kw_symbol_named(uint32_t sym);
 uint32_t kw_field_count(void);
 const char *kw_field_name(uint32_t id);
 int kw_set_fields(const uint8_t *fields, uint32_t nfields);

@@ -33,9 +33,7 @@ type node struct {
 }
 
 const (
-	flagNamed    = C.KW_NAMED
 	flagMissing  = C.KW_MISSING
-	flagExtra    = C.KW_EXTRA
 	flagHasError = C.KW_HAS_ERROR
 	noParent     = C.KW_NONE
 )
@@ -48,9 +46,12 @@ const none nodeID = -1
 var (
 	tablesOnce sync.Once
 	tablesErr  error
-	// symKinds and symNames describe the grammar's symbols, ERROR last.
+	// symKinds, symNames and symNamed describe the grammar's symbols,
+	// ERROR last. A node's symbol is its public one, which has its alias's
+	// name and namedness.
 	symKinds []kind
 	symNames []string
+	symNamed []bool
 )
 
 // loadTables maps the grammar's symbols to kinds and its field ids to
@@ -67,11 +68,13 @@ func loadTables() {
 	nsym := uint32(C.kw_symbol_count())
 	symKinds = make([]kind, nsym+1)
 	symNames = make([]string, nsym+1)
+	symNamed = make([]bool, nsym+1)
 	for s := uint32(0); s < nsym; s++ {
 		symNames[s] = C.GoString(C.kw_symbol_name(C.uint32_t(s)))
 		symKinds[s] = byName[symNames[s]]
+		symNamed[s] = C.kw_symbol_named(C.uint32_t(s)) != 0
 	}
-	symKinds[nsym], symNames[nsym] = kError, "ERROR"
+	symKinds[nsym], symNames[nsym], symNamed[nsym] = kError, "ERROR", true
 	nf := uint32(C.kw_field_count()) + 1 // field ids start at 1
 	fields := make([]uint8, nf)
 	for f := uint32(1); f < nf; f++ {
@@ -197,7 +200,7 @@ func (t *tree) kind(n nodeID) kind {
 // typeName is the grammar's name of a node's type.
 func (t *tree) typeName(n nodeID) string { return symNames[t.nodes[n].sym] }
 
-func (t *tree) named(n nodeID) bool { return t.nodes[n].flags&flagNamed != 0 }
+func (t *tree) named(n nodeID) bool { return symNamed[t.nodes[n].sym] }
 
 func (t *tree) start(n nodeID) int { return int(t.nodes[n].start) }
 
