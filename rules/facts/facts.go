@@ -254,18 +254,18 @@ type TypeDecl struct {
 
 // MethodDecl is a declared method or constructor.
 type MethodDecl struct {
-	Class  string
-	Name   string // "<init>" for constructors
-	Static bool
-	Params string // the parameter list as written
-	// Parameters are the parameters' names and types; filled only when the
-	// extractor is asked for every call (javasrc.Interest.AllCalls).
-	Parameters  []Param
+	Class       string
+	Name        string // "<init>" for constructors
+	Static      bool
+	Params      string // the parameter list as written
 	Returns     string // the result type as written; "" for constructors
 	Annotations []string
 	Span        Span // the name
 	Decl        Span // the whole declaration
 	Line        int
+	// Parameters are the parameters' names and types; filled only when the
+	// extractor is asked for every call (javasrc.Interest.AllCalls).
+	Parameters []Param
 }
 
 // Param is one formal parameter of a method.

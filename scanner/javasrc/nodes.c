@@ -14,6 +14,12 @@
 
 #include "nodes.h"
 
+// The Go struct node mirrors kw_node field for field.
+_Static_assert(sizeof(kw_node) == 20, "kw_node layout");
+_Static_assert(offsetof(kw_node, after) == 12 && offsetof(kw_node, sym) == 16 && offsetof(kw_node, field) == 18 &&
+		offsetof(kw_node, flags) == 19,
+	"kw_node layout");
+
 typedef struct TSLanguage TSLanguage;
 typedef struct TSParser TSParser;
 typedef struct TSTree TSTree;

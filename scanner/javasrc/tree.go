@@ -57,6 +57,10 @@ var (
 // loadTables maps the grammar's symbols to kinds and its field ids to
 // fields, by name, and hands the field map to the walker.
 func loadTables() {
+	if unsafe.Sizeof(node{}) != C.sizeof_kw_node || unsafe.Offsetof(node{}.sym) != 16 || unsafe.Offsetof(node{}.flags) != 19 {
+		tablesErr = errors.New("javasrc: node layout differs from nodes.h")
+		return
+	}
 	byName := map[string]kind{}
 	for k := kind(1); k < kindCount; k++ {
 		byName[kindNames[k]] = k
