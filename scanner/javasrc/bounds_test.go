@@ -210,3 +210,25 @@ func TestParseCancelFlag(t *testing.T) {
 		t.Errorf("1µs parse: %v", err)
 	}
 }
+
+// TestDeepBracketAgreesWithScan: the tight depth check finds the bracket
+// the lexing pass finds.
+func TestDeepBracketAgreesWithScan(t *testing.T) {
+	srcs := []string{
+		"class A { void f() { g(\"(((\", '(', /* ((( */ 1); // (((\n } }",
+		"{{{{ \"\\\"{\" '\\'' {",
+		"a /* unclosed comment {{{{",
+		"s = \"\"\"\n {{{{ \"\"\" + {{{{",
+	}
+	for _, tc := range pathological {
+		srcs = append(srcs, tc.gen(5000))
+	}
+	for _, src := range srcs {
+		for _, max := range []int{1, 2, 3, 4, MaxBrackets} {
+			want := scanText([]byte(src), Interest{}, max).deep
+			if got := deepBracket([]byte(src), max); got != want {
+				t.Errorf("deepBracket(%.40q, %d) = %d, the scan says %d", src, max, got, want)
+			}
+		}
+	}
+}

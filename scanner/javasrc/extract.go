@@ -104,7 +104,10 @@ func (e *Extractor) Close() { e.p.close() }
 // ParseOnly parses src and drops the tree: the floor the benchmarks compare
 // the full extraction against.
 func (e *Extractor) ParseOnly(src []byte) error {
-	code, _ := limitNesting(normalizeCR(src), MaxBrackets)
+	code := normalizeCR(src)
+	if deepBracket(code, MaxBrackets) >= 0 {
+		code, _ = limitNesting(code, MaxBrackets)
+	}
 	return e.p.parseOnly(code, e.timeoutMicros(time.Time{}))
 }
 

@@ -89,6 +89,46 @@ func limitNesting(src []byte, max int) ([]byte, int) {
 	return out, first
 }
 
+// deepBracket returns the offset of the first bracket nested deeper than
+// max, outside comments and literals as lexJava reads them, or -1: the
+// check ParseOnly makes, in a tight loop.
+func deepBracket(src []byte, max int) int {
+	n, depth := len(src), 0
+	for i := 0; i < n; i++ {
+		switch src[i] {
+		case '/':
+			if i+1 < n && src[i+1] == '/' {
+				for i < n && src[i] != '\n' {
+					i++
+				}
+			} else if i+1 < n && src[i+1] == '*' {
+				i += 2
+				for i+1 < n && !(src[i] == '*' && src[i+1] == '/') {
+					i++
+				}
+				i++
+			}
+		case '"':
+			i = skipString(src, i) - 1
+		case '\'':
+			for i++; i < n && src[i] != '\'' && src[i] != '\n'; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		case '{', '(', '[':
+			if depth++; depth > max {
+				return i
+			}
+		case '}', ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return -1
+}
+
 // blank turns every byte but line breaks into a space.
 func blank(b []byte) {
 	for i, c := range b {
