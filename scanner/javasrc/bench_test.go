@@ -94,8 +94,7 @@ func BenchmarkExtract(b *testing.B) {
 					case parse:
 						err = e.ParseOnly(src)
 					case nodes:
-						code, _ := limitNesting(normalizeCR(src), MaxBrackets)
-						_, err = e.p.parse(code, 0)
+						_, err = e.p.parse(normalizeCR(src), 0)
 					default:
 						_, _, err = e.Extract("A.java", src, nil)
 					}

@@ -104,11 +104,7 @@ func (e *Extractor) Close() { e.p.close() }
 // ParseOnly parses src and drops the tree: the floor the benchmarks compare
 // the full extraction against.
 func (e *Extractor) ParseOnly(src []byte) error {
-	code := normalizeCR(src)
-	if deepBracket(code, MaxBrackets) >= 0 {
-		code, _ = limitNesting(code, MaxBrackets)
-	}
-	return e.p.parseOnly(code, e.timeoutMicros(time.Time{}))
+	return e.p.parseOnly(normalizeCR(src), e.timeoutMicros(time.Time{}))
 }
 
 // timeoutMicros is the parse's limit: the time left until deadline, or the
@@ -230,16 +226,7 @@ func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte,
 		problems = append(problems, Problem{Kind: "encoding", Line: line,
 			Message: fmt.Sprintf("not valid UTF-8 (first bad byte on line %d); scanned as bytes, columns may be off", line)})
 	}
-	scan := scanText(code, e.interest, MaxBrackets)
-	deep := -1
-	if scan.deep >= 0 {
-		code, deep = limitNesting(code, MaxBrackets)
-	}
-	if deep >= 0 {
-		line := lines.line(deep)
-		problems = append(problems, Problem{Kind: "nesting", Line: line, Message: fmt.Sprintf(
-			"brackets nested deeper than %d from line %d on; scanned in part", MaxBrackets, line)})
-	}
+	scan := scanText(code, e.interest)
 
 	atomic.StoreUintptr(e.p.cancel, 0)
 	if ctx.Done() != nil {
@@ -381,6 +368,9 @@ func (st *fileState) extract(scan textScan) []Problem {
 	for _, pf := range d.fields {
 		st.stop.check()
 		st.f.Fields = append(st.f.Fields, st.buildFields(pf)...)
+	}
+	if len(calls) > 0 {
+		st.f.Calls = make([]facts.Call, 0, len(calls))
 	}
 	for _, pc := range calls {
 		st.stop.check()

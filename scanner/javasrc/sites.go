@@ -27,8 +27,6 @@ type textScan struct {
 	// follow "Type.". Those that name no static field are dropped once
 	// the declarations are known (staticWrites).
 	writes []writeCandidate
-	// deep is the first bracket nested deeper than the limit, or -1.
-	deep int
 }
 
 type writeCandidate struct {
@@ -37,16 +35,12 @@ type writeCandidate struct {
 }
 
 // scanText lexes src once, outside comments and literals, for the sites
-// of in and the writes, and measures the bracket depth against maxDepth.
-func scanText(src []byte, in Interest, maxDepth int) textScan {
-	ts := textScan{deep: -1}
+// of in and the writes.
+func scanText(src []byte, in Interest) textScan {
+	var ts textScan
 	n := len(src)
 	afterNew := false // the previous token was "new"
-	depth := 0
 	lexJava(src, func(i, j int) {
-		if depth > maxDepth {
-			return // blanked out before the parse
-		}
 		tok := src[i:j]
 		if !in.AllCalls && in.Calls[string(tok)] {
 			if k := skipSpace(src, j); k < n && src[k] == '(' && !afterNew {
@@ -63,20 +57,12 @@ func scanText(src []byte, in Interest, maxDepth int) textScan {
 	}, func(i, j int) {
 		afterNew = false
 	}, func(i int) {
+		// Qualified names and generics keep "new" as the previous token.
 		switch src[i] {
 		case '.', ' ', '\t', '\n', '\r':
-			// Qualified names and generics keep "new" as the previous token.
-			return
-		case '{', '(', '[':
-			if depth++; depth > maxDepth && ts.deep < 0 {
-				ts.deep = i
-			}
-		case '}', ')', ']':
-			if depth > 0 {
-				depth--
-			}
+		default:
+			afterNew = false
 		}
-		afterNew = false
 	})
 	return ts
 }
