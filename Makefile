@@ -37,7 +37,7 @@ bench:
 	$(GO) build -o bin/kscan-bench ./cmd/kscan-bench
 	$(GO) build -o bin/kscan-floor ./cmd/kscan-floor
 	scripts/bench.sh bin "$(CORPUS)" "$(JARS)" "$(JOBS)"
-	$(GO) test -run '^$$' -bench . -benchmem ./scanner/ ./scanner/classfile/ ./scanner/bytecode/ ./scanner/archive/ ./adapters/
+	$(GO) test -run '^$$' -bench . -benchmem ./scanner/ ./scanner/javasrc/ ./scanner/classfile/ ./scanner/bytecode/ ./scanner/archive/ ./adapters/
 	$(GO) test -run '^$$' -bench BenchmarkBatch -benchtime 1x ./cmd/kscan/
 
 # Each fuzz target for a short fixed time: parsers of untrusted bytes.
@@ -54,6 +54,7 @@ fuzz-smoke:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseVersion$$' -fuzztime $(FUZZTIME) ./adapters/
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./adapters/
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/javasrc/
+	$(GO) test -run '^$$' -fuzz '^FuzzExtractShapes$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./scanner/javasrc/
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
 	$(GO) test -run '^$$' -fuzz '^FuzzSigType$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
 	$(GO) test -run '^$$' -fuzz '^FuzzParams$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/

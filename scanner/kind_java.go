@@ -51,7 +51,7 @@ func (javaKind) scan(ctx context.Context, files []input, e *env) error {
 			}
 			defer ex.Close()
 			for in := range work {
-				out := scanSource(ex, in, e)
+				out := scanSource(gctx, ex, in, e)
 				e.tick()
 				e.report(out.findings)
 				for _, n := range out.notes {
@@ -87,7 +87,7 @@ type fileOut struct {
 // scanSource never fails: every problem with the input becomes a
 // notification naming it, and a panic in a rule or the parser is contained
 // to the file.
-func scanSource(ex *javasrc.Extractor, in input, e *env) (out fileOut) {
+func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (out fileOut) {
 	note := func(level rules.Level, kind string, line int, msg string) {
 		out.notes = append(out.notes, rules.Notification{Path: in.rel, Line: line, Level: level, Kind: kind, Message: msg})
 	}
@@ -143,7 +143,10 @@ func scanSource(ex *javasrc.Extractor, in input, e *env) (out fileOut) {
 	if len(cands) == 0 {
 		return out
 	}
-	f, problems, err := ex.Extract(in.rel, src, e.index.types)
+	// One time limit for the file: the parse, the extraction and the rules.
+	fctx, cancel := context.WithTimeout(ctx, e.opts.ParseTimeout)
+	defer cancel()
+	f, problems, err := ex.ExtractContext(fctx, in.rel, src, e.index.types)
 	for _, p := range problems {
 		note(rules.LevelWarning, p.Kind, p.Line, p.Message)
 	}
@@ -162,6 +165,10 @@ func scanSource(ex *javasrc.Extractor, in input, e *env) (out fileOut) {
 	for _, r := range cands {
 		if f.Test && !r.IncludeTests || r.Check == nil {
 			continue
+		}
+		if fctx.Err() != nil {
+			note(rules.LevelError, "timeout", 0, fmt.Sprintf("the %s time limit for one file ran out in the rules; findings of this file dropped", e.opts.ParseTimeout))
+			return out
 		}
 		r.Check(rules.NewPass(r, f, role, src, nil, func(d rules.Diagnostic) { diags = append(diags, d) }))
 	}

@@ -264,6 +264,17 @@ type MethodDecl struct {
 	Span        Span // the name
 	Decl        Span // the whole declaration
 	Line        int
+	// Parameters are the parameters' names and types; filled only when the
+	// extractor is asked for every call (javasrc.Interest.AllCalls).
+	Parameters []Param
+}
+
+// Param is one formal parameter of a method.
+type Param struct {
+	Name     string
+	Type     string // resolved type, or as written without generics when unresolved
+	TypeText string // as written: "Map<String, Object>", "String..."
+	Varargs  bool
 }
 
 // Suppression is a "// kscan:ignore rule-id[,rule-id] -- reason" comment.

@@ -1,20 +1,21 @@
 package javasrc
 
-import (
-	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/java"
-)
+import "sync"
+
+// syntaxParsers keeps parsers for SyntaxOK between calls.
+var syntaxParsers sync.Pool
 
 // SyntaxOK reports whether src parses without errors; used to check that
 // applying fixes leaves valid code.
 func SyntaxOK(src []byte) bool {
-	p := sitter.NewParser()
-	defer p.Close()
-	p.SetLanguage(java.GetLanguage())
-	t := p.Parse(nil, src)
-	if t == nil {
-		return false
+	p, _ := syntaxParsers.Get().(*parser)
+	if p == nil {
+		var err error
+		if p, err = newParser(); err != nil {
+			return false
+		}
 	}
-	defer t.Close()
-	return !t.RootNode().HasError()
+	defer syntaxParsers.Put(p)
+	bad, err := p.hasError(normalizeCR(src))
+	return err == nil && !bad
 }

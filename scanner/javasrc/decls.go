@@ -1,52 +1,222 @@
 package javasrc
 
 import (
-	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
-
-	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/kscan/kscan/rules/facts"
 )
 
+// declKind is what a node declares, as the declaration pass tells them
+// apart.
+type declKind uint8
+
+const (
+	declNone declKind = iota
+	declPackage
+	declImport
+	declType
+	declAnon // the class body of an anonymous class
+	declMethod
+	declCtor
+	declClinit
+	declField
+)
+
+// declKindOf classifies a node for the declaration pass; the same node
+// types that the declaration patterns of query.go capture.
+func (t *tree) declKindOf(n nodeID) declKind {
+	switch t.kind(n) {
+	case kPackageDeclaration:
+		return declPackage
+	case kImportDeclaration:
+		return declImport
+	case kClassDeclaration, kInterfaceDeclaration, kEnumDeclaration, kRecordDeclaration, kAnnotationTypeDeclaration:
+		return declType
+	case kClassBody:
+		if t.kind(t.parent(n)) == kObjectCreationExpression {
+			return declAnon
+		}
+	case kMethodDeclaration:
+		return declMethod
+	case kConstructorDeclaration, kCompactConstructorDeclaration:
+		return declCtor
+	case kStaticInitializer:
+		return declClinit
+	case kFieldDeclaration, kConstantDeclaration:
+		return declField
+	}
+	return declNone
+}
+
 type pendingType struct {
-	node *sitter.Node
+	node nodeID
 	name string
 }
 
 type pendingField struct {
-	node    *sitter.Node
-	mods    *sitter.Node
+	node    nodeID
+	mods    nodeID
 	ctx     facts.Context
-	classes []*sitter.Node
+	classes []nodeID
 	// Filled by indexField.
 	typeText string
 	decls    []declarator
 }
 
 type declarator struct {
-	node, name *sitter.Node
+	node, name nodeID
 }
 
-type pendingWrite struct {
-	node    *sitter.Node // the written expression (left-hand side or ++ operand)
-	kind    facts.WriteKind
-	ctx     facts.Context
-	method  *sitter.Node
-	classes []*sitter.Node
+// declPass is what the pass over the node array collects.
+type declPass struct {
+	frames      []frame // every declaration frame, in document order
+	types       []pendingType
+	fields      []pendingField
+	invocations []nodeID     // every method invocation (Interest.AllCalls)
+	skipped     []facts.Span // declarations nested too deep, left out
+	deep        facts.Span   // the first of them
 }
 
-var typeKinds = map[string]string{
-	"class_declaration": "class", "interface_declaration": "interface", "enum_declaration": "enum",
-	"record_declaration": "record", "annotation_type_declaration": "annotation",
+// declarations visits the file's nodes once, in document order: package,
+// imports, types and their members, with the frames that give later facts
+// their context. Declarations nested deeper than maxNest are skipped whole.
+func (st *fileState) declarations() declPass {
+	var (
+		d       declPass
+		stack   []frame
+		anonSeq = map[string]int{}
+	)
+	push := func(f frame) {
+		d.frames = append(d.frames, f)
+		stack = append(stack, f)
+	}
+	all := st.e.interest.AllCalls
+	for n := nodeID(0); n < nodeID(len(st.nodes)); n++ {
+		if n&1023 == 0 {
+			st.stop.check()
+		}
+		dk := st.declKindOf(n)
+		if dk == declNone {
+			if all && st.kind(n) == kMethodInvocation {
+				d.invocations = append(d.invocations, n)
+			}
+			continue
+		}
+		start := st.nodes[n].start
+		for len(stack) > 0 && stack[len(stack)-1].end <= start {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) >= st.e.maxNest {
+			s := st.span(n)
+			if d.deep.End == 0 {
+				d.deep = s
+			}
+			d.skipped = append(d.skipped, s)
+			n = nodeID(st.nodes[n].after) - 1
+			continue
+		}
+		fr := frame{start: start, end: st.nodes[n].end, node: n}
+		switch dk {
+		case declPackage:
+			st.f.Package = declName(st.text(n), "package")
+		case declImport:
+			st.addImport(st.text(n))
+		case declType:
+			name := st.text(st.childByField(n, fName))
+			outer := enclosingType(stack)
+			bin := name
+			if outer != "" {
+				bin = outer + "$" + name
+			} else if st.f.Package != "" {
+				bin = st.f.Package + "." + name
+			}
+			st.f.Types = append(st.f.Types, bin)
+			if _, dup := st.local[name]; !dup {
+				st.local[name] = bin
+			}
+			d.types = append(d.types, pendingType{node: n, name: bin})
+			st.typeNames[n] = bin
+			fr.kind, fr.name = 't', bin
+			push(fr)
+		case declAnon:
+			outer := outermostType(stack)
+			anonSeq[outer]++
+			bin := fmt.Sprintf("%s$%d", outer, anonSeq[outer])
+			st.typeNames[n] = bin
+			fr.kind, fr.name = 't', bin
+			push(fr)
+		case declMethod:
+			mods := st.modifiers(n)
+			static := mods >= 0 && hasWord(st.text(mods), "static")
+			name := st.text(st.childByField(n, fName))
+			st.addMethod(n, mods, enclosingType(stack), name, static)
+			fr.kind, fr.name, fr.static, fr.main = 'm', name, static, static && name == "main"
+			push(fr)
+		case declCtor:
+			st.addMethod(n, st.modifiers(n), enclosingType(stack), "<init>", false)
+			fr.kind, fr.name = 'm', "<init>"
+			push(fr)
+		case declClinit:
+			st.f.StaticInits = append(st.f.StaticInits, st.span(n))
+			fr.kind, fr.name, fr.static = 'm', "<clinit>", true
+			push(fr)
+		case declField:
+			mods := st.modifiers(n)
+			// Interface constants are implicitly static and final.
+			constant := st.kind(n) == kConstantDeclaration
+			static := constant || mods >= 0 && hasWord(st.text(mods), "static")
+			if static {
+				st.addStatics(n, enclosingType(stack), constant || mods >= 0 && hasWord(st.text(mods), "final"))
+			}
+			d.fields = append(d.fields, pendingField{node: n, mods: mods, ctx: st.context(stack, n), classes: enclosingTypes(stack)})
+			fr.kind, fr.name, fr.static = 'f', "<init>", static
+			if static {
+				fr.name = "<clinit>"
+			}
+			push(fr)
+		}
+	}
+	return d
+}
+
+// addStatics records a static field declaration's names, and the values of
+// its String constants.
+func (st *fileState) addStatics(n nodeID, cls string, final bool) {
+	if st.statics[cls] == nil {
+		st.statics[cls] = map[string]bool{}
+	}
+	for d := st.firstChild(n); d >= 0; d = st.next(d) {
+		if st.kind(d) != kVariableDeclarator {
+			continue
+		}
+		name := st.text(st.childByField(d, fName))
+		st.statics[cls][name] = true
+		if v := st.childByField(d, fValue); final && st.kind(v) == kStringLiteral {
+			st.consts[name] = unquote(st.text(v))
+		}
+	}
+}
+
+// modifiers is a declaration's modifiers node (its first child), or none.
+func (t *tree) modifiers(n nodeID) nodeID {
+	if c := t.firstChild(n); c >= 0 && t.kind(c) == kModifiers {
+		return c
+	}
+	return none
+}
+
+var typeKinds = map[kind]string{
+	kClassDeclaration: "class", kInterfaceDeclaration: "interface", kEnumDeclaration: "enum",
+	kRecordDeclaration: "record", kAnnotationTypeDeclaration: "annotation",
 }
 
 var annotationRE = regexp.MustCompile(`@[\p{L}_$][\p{L}\p{N}_$.]*(?:\s*\((?:[^()]|\([^()]*\))*\))?`)
 
 // annotationsOf lists the annotations in a modifiers node, as written.
-func (st *fileState) annotationsOf(mods *sitter.Node) []string {
-	if mods == nil || mods.Type() != "modifiers" {
+func (st *fileState) annotationsOf(mods nodeID) []string {
+	if mods < 0 || st.kind(mods) != kModifiers {
 		return nil
 	}
 	t := st.text(mods)
@@ -56,62 +226,142 @@ func (st *fileState) annotationsOf(mods *sitter.Node) []string {
 	return annotationRE.FindAllString(stripComments(t), -1)
 }
 
-func (st *fileState) addMethod(n, mods *sitter.Node, class, name string, static bool) {
+func (st *fileState) addMethod(n, mods nodeID, class, name string, static bool) {
+	// Declarations are copied out of the file's text: the project pass
+	// keeps some of them after the file is gone.
 	m := facts.MethodDecl{
-		Class: class, Name: name, Static: static,
-		Annotations: st.annotationsOf(mods),
-		Decl:        span(n),
-		Line:        int(n.StartPoint().Row) + 1,
+		Class: strings.Clone(class), Name: strings.Clone(name), Static: static,
+		Annotations: cloneAll(st.annotationsOf(mods)),
+		Decl:        st.span(n),
+		Line:        st.line(n),
 	}
-	if nm := n.ChildByFieldName("name"); nm != nil {
-		m.Span = span(nm)
+	if nm := st.childByField(n, fName); nm >= 0 {
+		m.Span = st.span(nm)
 	}
-	if ps := n.ChildByFieldName("parameters"); ps != nil {
-		m.Params = st.text(ps)
+	if ps := st.childByField(n, fParameters); ps >= 0 {
+		m.Params = strings.Clone(st.text(ps))
+		if st.e.interest.AllCalls {
+			m.Parameters = st.parameters(ps)
+		}
 	}
-	if t := n.ChildByFieldName("type"); t != nil {
-		m.Returns = st.text(t)
+	if t := st.childByField(n, fType); t >= 0 {
+		m.Returns = strings.Clone(st.text(t))
 	}
 	st.f.Methods = append(st.f.Methods, m)
 }
 
+// parameters lists a formal parameter list's names and types. Types
+// resolve later uses of the file's imports, which all precede the members.
+func (st *fileState) parameters(list nodeID) []facts.Param {
+	var out []facts.Param
+	for p := st.firstChild(list); p >= 0; p = st.next(p) {
+		var prm facts.Param
+		suffix := ""
+		switch st.kind(p) {
+		case kFormalParameter:
+			prm.TypeText = st.text(st.childByField(p, fType))
+			if d := st.childByField(p, fDimensions); d >= 0 {
+				suffix = st.text(d) // int x[]
+			}
+		case kSpreadParameter:
+			// (modifiers)? type "..." declarator: the type is the first
+			// named child after the modifiers.
+			for c := st.firstChild(p); c >= 0; c = st.next(c) {
+				if st.named(c) && st.kind(c) != kModifiers {
+					prm.TypeText = st.text(c)
+					break
+				}
+			}
+			prm.Varargs, suffix = true, "..."
+			if vd := st.lastNamedOfKind(p, kVariableDeclarator); vd >= 0 {
+				p = vd
+			}
+		case kReceiverParameter:
+			continue // "Outer this": no argument
+		default:
+			continue
+		}
+		prm.Name = strings.Clone(st.text(st.childByField(p, fName)))
+		if prm.Type = st.resolveType(prm.TypeText); prm.Type == "" {
+			prm.Type = cleanType(prm.TypeText)
+		}
+		prm.TypeText = strings.Clone(prm.TypeText) + suffix
+		out = append(out, prm)
+	}
+	return out
+}
+
+// lastNamedOfKind is n's last child of kind k, or none.
+func (t *tree) lastNamedOfKind(n nodeID, k kind) nodeID {
+	found := none
+	for c := t.firstChild(n); c >= 0; c = t.next(c) {
+		if t.kind(c) == k {
+			found = c
+		}
+	}
+	return found
+}
+
 func (st *fileState) buildType(pt pendingType) facts.TypeDecl {
 	n := pt.node
-	td := facts.TypeDecl{Name: pt.name, Kind: typeKinds[n.Type()], Decl: span(n), Line: int(n.StartPoint().Row) + 1}
-	if nm := n.ChildByFieldName("name"); nm != nil {
-		td.Span = span(nm)
+	td := facts.TypeDecl{Name: strings.Clone(pt.name), Kind: typeKinds[st.kind(n)], Decl: st.span(n), Line: st.line(n)}
+	if nm := st.childByField(n, fName); nm >= 0 {
+		td.Span = st.span(nm)
 	}
-	if mods := n.Child(0); mods != nil {
-		td.Annotations = st.annotationsOf(mods)
-	}
+	td.Annotations = cloneAll(st.annotationsOf(st.modifiers(n)))
 	resolve := func(t string) string {
 		if r := st.resolveType(t); r != "" {
 			return r
 		}
 		return cleanType(t)
 	}
-	if sc := n.ChildByFieldName("superclass"); sc != nil && sc.NamedChild(0) != nil {
-		td.Super = resolve(st.text(sc.NamedChild(0)))
+	if sc := st.childByField(n, fSuperclass); sc >= 0 {
+		if t := st.namedChild(sc, 0); t >= 0 {
+			td.Super = resolve(st.text(t))
+		}
 	}
 	// Interfaces: "implements" of classes and records, "extends" of interfaces.
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		ch := n.NamedChild(i)
-		if ch.Type() != "super_interfaces" && ch.Type() != "extends_interfaces" {
+	for ch := st.firstChild(n); ch >= 0; ch = st.next(ch) {
+		if k := st.kind(ch); k != kSuperInterfaces && k != kExtendsInterfaces {
 			continue
 		}
-		if list := ch.NamedChild(0); list != nil {
-			for j := 0; j < int(list.NamedChildCount()); j++ {
-				td.Interfaces = append(td.Interfaces, resolve(st.text(list.NamedChild(j))))
+		if list := st.namedChild(ch, 0); list >= 0 {
+			for it := st.firstChild(list); it >= 0; it = st.next(it) {
+				if st.named(it) {
+					td.Interfaces = append(td.Interfaces, resolve(st.text(it)))
+				}
 			}
 		}
 	}
 	return td
 }
 
+// indexField records a field declaration's type and names for receiver
+// lookups, and keeps them for buildFields.
+func (st *fileState) indexField(pf *pendingField) {
+	pf.typeText = st.text(st.childByField(pf.node, fType))
+	cls := pf.ctx.Class
+	if st.fieldTypes[cls] == nil {
+		st.fieldTypes[cls] = map[string]string{}
+	}
+	for d := st.firstChild(pf.node); d >= 0; d = st.next(d) {
+		if st.kind(d) != kVariableDeclarator {
+			continue
+		}
+		nm := st.childByField(d, fName)
+		pf.decls = append(pf.decls, declarator{node: d, name: nm})
+		if name := st.text(nm); name != "" {
+			if _, dup := st.fieldTypes[cls][name]; !dup {
+				st.fieldTypes[cls][name] = pf.typeText
+			}
+		}
+	}
+}
+
 func (st *fileState) buildFields(pf pendingField) []facts.Field {
 	n := pf.node
 	modText := ""
-	if pf.mods != nil && pf.mods.Type() == "modifiers" {
+	if pf.mods >= 0 {
 		modText = st.text(pf.mods)
 	}
 	typeText := pf.typeText
@@ -125,24 +375,24 @@ func (st *fileState) buildFields(pf pendingField) []facts.Field {
 		Final:       hasWord(modText, "final"),
 		Volatile:    hasWord(modText, "volatile"),
 		Annotations: st.annotationsOf(pf.mods),
-		Decl:        span(n),
+		Decl:        st.span(n),
 		Context:     pf.ctx,
 	}
 	// Interface fields are implicitly static and final.
-	if n.Type() == "constant_declaration" {
+	if st.kind(n) == kConstantDeclaration {
 		base.Static, base.Final = true, true
 	}
 	var out []facts.Field
-	pc := pendingCall{node: n, ctx: pf.ctx, classes: pf.classes}
+	pc := pendingCall{node: n, ctx: pf.ctx, method: none, classes: pf.classes}
 	for _, dc := range pf.decls {
 		d, nm := dc.node, dc.name
-		if nm == nil {
+		if nm < 0 {
 			continue
 		}
 		f := base
-		f.Name, f.Span = st.text(nm), span(nm)
-		f.Line = int(nm.StartPoint().Row) + 1
-		if v := d.ChildByFieldName("value"); v != nil {
+		f.Name, f.Span = st.text(nm), st.span(nm)
+		f.Line = st.line(nm)
+		if v := st.childByField(d, fValue); v >= 0 {
 			x := st.expr(v, pc, 0, false)
 			f.Init = &x
 		}
@@ -151,220 +401,40 @@ func (st *fileState) buildFields(pf pendingField) []facts.Field {
 	return out
 }
 
-// fieldTarget reads a write target as a field: NAME, this.NAME (instance:
-// dropped), Type.NAME, and the base of an array store.
-func (st *fileState) fieldTarget(n *sitter.Node, class string) (owner, name string, qualified, ok bool) {
-	switch n.Type() {
-	case "identifier":
-		return class, st.text(n), false, true
-	case "field_access":
-		obj, fld := n.ChildByFieldName("object"), n.ChildByFieldName("field")
-		if obj == nil || fld == nil || obj.Type() == "this" || obj.Type() == "super" {
-			return "", "", false, false
-		}
-		q := removeSpace(st.text(obj))
-		if !isQualifiedName(q) || isLowerStart(q[strings.LastIndexByte(q, '.')+1:]) {
-			return "", "", false, false // a variable's field, not a type's
-		}
-		t := st.resolveType(q)
-		if t == "" {
-			t = q
-		}
-		return t, st.text(fld), true, true
+// addImport records one import declaration from its text.
+func (st *fileState) addImport(text string) {
+	body := strings.TrimSpace(stripComments(text))
+	body = strings.TrimPrefix(body, "import")
+	body = strings.TrimSuffix(strings.TrimSpace(body), ";")
+	body = strings.TrimSpace(body)
+	static := false
+	if strings.HasPrefix(body, "static") && len(body) > 6 && !isIdentByte(body[6]) {
+		static = true
+		body = strings.TrimSpace(body[6:])
 	}
-	return "", "", false, false
-}
-
-func (st *fileState) buildWrite(pw pendingWrite) (facts.Write, bool) {
-	n := pw.node
-	kind := pw.kind
-	if n.Type() == "array_access" {
-		n, kind = n.ChildByFieldName("array"), facts.WriteArrayStore
-		if n == nil {
-			return facts.Write{}, false
-		}
+	name := removeSpace(body)
+	wild := strings.HasSuffix(name, ".*")
+	if wild {
+		name = strings.TrimSuffix(name, ".*")
 	}
-	owner, name, qualified, ok := st.fieldTarget(n, pw.ctx.Class)
-	if !ok || name == "" {
-		return facts.Write{}, false
-	}
-	if !qualified {
-		// A simple name writes a static field only when an enclosing class
-		// declares one by that name and no local variable shadows it.
-		owner = st.staticOwner(name, pw.classes)
-		if owner == "" {
-			return facts.Write{}, false
+	st.f.Imports = append(st.f.Imports, facts.Import{Name: name, Static: static, Wildcard: wild})
+	switch {
+	case static && wild:
+		st.sWild = append(st.sWild, name)
+	case static:
+		if i := strings.LastIndexByte(name, '.'); i > 0 {
+			st.sSingle[name[i+1:]] = name[:i]
 		}
-		if pw.method != nil && st.mayDeclare(pw.method, name) {
-			if _, local := st.declsIn(pw.method, qDecl)[name]; local {
-				return facts.Write{}, false
-			}
-		}
-	}
-	w := facts.Write{Kind: kind, Owner: owner, Name: name, Qualified: qualified, Span: span(pw.node.Parent()), Context: pw.ctx}
-	if p := pw.node.Parent(); p != nil && p.Type() == "assignment_expression" {
-		w.Span = span(p)
-		if op := p.ChildByFieldName("operator"); op != nil && st.text(op) != "=" {
-			if w.Kind == facts.WriteAssign {
-				w.Kind = facts.WriteCompound
-			}
-		}
-		if r := p.ChildByFieldName("right"); r != nil {
-			x := st.expr(r, pendingCall{node: p, ctx: pw.ctx, method: pw.method, classes: pw.classes}, 0, false)
-			w.Value = &x
-		}
-		if w.Kind == facts.WriteAssign {
-			w.NullGuarded = st.nullGuarded(p, name)
-		}
-	} else if kind == facts.WriteArrayStore {
-		if p := pw.node.Parent(); p != nil {
-			w.Span = span(p)
-		}
-	}
-	return w, true
-}
-
-// nullGuarded reports whether n sits in the then-branch of an
-// "if (NAME == null)" (also "null == NAME", Type.NAME, this.NAME, and
-// conjunctions) within its method: the lazy-initialisation idiom.
-func (st *fileState) nullGuarded(n *sitter.Node, name string) bool {
-	child := n
-	for p, i := n.Parent(), 0; p != nil && i < 64; p, i = p.Parent(), i+1 {
-		switch p.Type() {
-		case "method_declaration", "constructor_declaration", "lambda_expression", "class_body", "static_initializer":
-			return false
-		case "if_statement":
-			cond, then := p.ChildByFieldName("condition"), p.ChildByFieldName("consequence")
-			if cond != nil && then != nil && then.StartByte() <= child.StartByte() && child.EndByte() <= then.EndByte() &&
-				testsNull(removeSpace(st.text(cond)), name) {
-				return true
-			}
-		}
-		child = p
-	}
-	return false
-}
-
-// testsNull reports whether cond (spaces removed) contains NAME==null or
-// null==NAME, NAME possibly qualified (this.NAME, Type.NAME).
-func testsNull(cond, name string) bool {
-	for i := 0; ; {
-		j := strings.Index(cond[i:], name)
-		if j < 0 {
-			return false
-		}
-		start, end := i+j, i+j+len(name)
-		i = start + 1
-		if start > 0 && isIdentByte(cond[start-1]) || end < len(cond) && isIdentByte(cond[end]) {
-			continue
-		}
-		if strings.HasPrefix(cond[end:], "==null") {
-			return true
-		}
-		k := start // walk back over a qualifier: this.NAME, Type.NAME
-		for k > 0 && (isIdentByte(cond[k-1]) || cond[k-1] == '.') {
-			k--
-		}
-		if strings.HasSuffix(cond[:k], "null==") {
-			return true
-		}
+	case wild:
+		st.wild = append(st.wild, name)
+	default:
+		st.single[name[strings.LastIndexByte(name, '.')+1:]] = name
 	}
 }
 
-// staticOwner finds the enclosing class that declares a static field of
-// this name, innermost first.
-func (st *fileState) staticOwner(name string, classes []*sitter.Node) string {
-	for _, c := range classes {
-		bin := st.binaryNameOf(c)
-		if st.statics[bin][name] {
-			return bin
-		}
+func cloneAll(xs []string) []string {
+	for i, x := range xs {
+		xs[i] = strings.Clone(x)
 	}
-	return ""
-}
-
-// binaryNameOf maps a type declaration node back to its binary name.
-func (st *fileState) binaryNameOf(n *sitter.Node) string {
-	for _, td := range st.f.TypeDecls {
-		if td.Decl.Start == int(n.StartByte()) && td.Decl.End == int(n.EndByte()) {
-			return td.Name
-		}
-	}
-	return ""
-}
-
-// mutatorWrite turns a mutator call on a static field (CACHE.put(k, v),
-// Other.LIST.add(x)) into a Write.
-func (st *fileState) mutatorWrite(c *facts.Call, pc pendingCall) (facts.Write, bool) {
-	if !facts.Mutators[c.Name] || c.Recv.Text == "" {
-		return facts.Write{}, false
-	}
-	obj := pc.node.ChildByFieldName("object")
-	if obj == nil {
-		return facts.Write{}, false
-	}
-	owner, name, qualified, ok := st.fieldTarget(obj, pc.ctx.Class)
-	if !ok {
-		return facts.Write{}, false
-	}
-	if !qualified {
-		if owner = st.staticOwner(name, pc.classes); owner == "" {
-			return facts.Write{}, false
-		}
-		if pc.method != nil && st.mayDeclare(pc.method, name) {
-			if _, local := st.declsIn(pc.method, qDecl)[name]; local {
-				return facts.Write{}, false
-			}
-		}
-	}
-	return facts.Write{Kind: facts.WriteCall, Owner: owner, Name: name, Qualified: qualified, Method: c.Name,
-		Args: c.Args, Span: c.Span, Context: c.Context}, true
-}
-
-var ignoreMarker = []byte("kscan:ignore")
-
-// findSuppressions reads "kscan:ignore" comments. The marker is found by a
-// byte search and confirmed to sit in a comment node, so strings that
-// mention it do not count.
-func findSuppressions(src []byte, root *sitter.Node) []facts.Suppression {
-	var out []facts.Suppression
-	for i := 0; ; {
-		j := bytes.Index(src[i:], ignoreMarker)
-		if j < 0 {
-			return out
-		}
-		at := i + j
-		i = at + len(ignoreMarker)
-		lineStart := bytes.LastIndexByte(src[:at], '\n') + 1
-		row := uint32(bytes.Count(src[:lineStart], []byte{'\n'}))
-		pt := sitter.Point{Row: row, Column: uint32(at - lineStart)}
-		n := root.NamedDescendantForPointRange(pt, pt)
-		if n == nil || (n.Type() != "line_comment" && n.Type() != "block_comment") {
-			continue
-		}
-		end := int(n.EndByte())
-		if end > len(src) {
-			end = len(src)
-		}
-		body := string(src[i:end])
-		body = strings.TrimSuffix(strings.TrimSpace(body), "*/")
-		if k := strings.IndexByte(body, '\n'); k >= 0 {
-			body = body[:k]
-		}
-		if k := strings.Index(body, "//"); k >= 0 {
-			body = body[:k] // a trailing comment in the comment is commentary
-		}
-		spec, reason, _ := strings.Cut(body, "--")
-		var ids []string
-		for _, f := range strings.FieldsFunc(spec, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-			ids = append(ids, f)
-		}
-		out = append(out, facts.Suppression{
-			Line:    int(row) + 1,
-			Rules:   ids,
-			Reason:  strings.TrimSpace(reason),
-			OwnLine: strings.TrimSpace(string(src[lineStart:n.StartByte()])) == "",
-			Span:    span(n),
-		})
-	}
+	return xs
 }

@@ -476,9 +476,10 @@ func TestIsTestPath(t *testing.T) {
 	}
 }
 
-// TestWalkMatchesQuery: the structural walk must find exactly the
-// declarations, contexts and facts that the whole-tree query finds, on
-// every Java fixture of the repository.
+// TestWalkMatchesQuery: locals read from a method's text (the default)
+// must give exactly the facts that locals read from the tree give, on
+// every Java fixture of the repository. TestPatternsMatchQuery checks the
+// tree's declaration matchers against tree-sitter's query engine.
 func TestWalkMatchesQuery(t *testing.T) {
 	in := Interest{Calls: map[string]bool{}, News: map[string]bool{}}
 	for k := range facts.Mutators {
@@ -495,7 +496,7 @@ func TestWalkMatchesQuery(t *testing.T) {
 	defer walk.Close()
 	query, _ := NewExtractor(in, 0)
 	defer query.Close()
-	query.streamAll, query.localQuery = true, true
+	query.localQuery = true
 	n := 0
 	dir := "../../testdata"
 	if d := os.Getenv("KSCAN_WALK_CORPUS"); d != "" {
@@ -518,7 +519,7 @@ func TestWalkMatchesQuery(t *testing.T) {
 		ja, _ := json.Marshal(a)
 		jb, _ := json.Marshal(b)
 		if string(ja) != string(jb) {
-			t.Errorf("%s: facts differ between the structural walk and the query:\nwalk:  %.600s\nquery: %.600s", p, ja, jb)
+			t.Errorf("%s: facts differ between locals from the text and from the tree:\ntext: %.600s\ntree: %.600s", p, ja, jb)
 		}
 		n++
 		return nil

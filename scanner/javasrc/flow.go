@@ -1,96 +1,61 @@
 package javasrc
 
 import (
-	"bytes"
 	"strings"
-	"sync"
-
-	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/java"
 
 	"github.com/kscan/kscan/rules/facts"
 )
 
-// localQuery finds, inside one method, every declaration of a name (locals,
-// parameters, lambda and catch parameters, resources, loop variables) and
-// every plain assignment to one, so that a variable's initialiser is only
-// trusted when it is the variable's single value.
-const localQuery = `
-(variable_declarator name: (identifier) @decl)
-(formal_parameter name: (identifier) @decl)
-(catch_formal_parameter name: (identifier) @decl)
-(enhanced_for_statement name: (identifier) @decl)
-(resource name: (identifier) @decl)
-(inferred_parameters (identifier) @decl)
-(lambda_expression parameters: (identifier) @decl)
-(assignment_expression left: (identifier) @assigned)
-(update_expression (identifier) @assigned)
-`
-
-var (
-	localOnce sync.Once
-	qLocal    *sitter.Query
-	localErr  error
-)
-
-// localDecl is one name's single declaration in a method, nil value when it
+// localDecl is one name's single declaration in a method, no value when it
 // is ambiguous (declared twice, assigned, or declared without a value).
 type localDecl struct {
-	value *sitter.Node
-	after uint32 // uses must start after the declaration ends
+	value nodeID
+	after int // uses must start after the declaration ends
 }
 
-// localsIn indexes the single-valued locals of a method node, once.
-func (st *fileState) localsIn(method *sitter.Node) map[string]localDecl {
+var noLocal = localDecl{value: none}
+
+// localsIn indexes the single-valued locals of a method node from its
+// tree, once: every declaration of a name (locals, parameters, lambda and
+// catch parameters, resources, loop variables) and every plain assignment
+// to one, so that a variable's initialiser is only trusted when it is the
+// variable's single value. localOf answers the same from the text.
+func (st *fileState) localsIn(method nodeID) map[string]localDecl {
 	if st.locals == nil {
-		st.locals = map[uintptr]map[string]localDecl{}
+		st.locals = map[nodeID]map[string]localDecl{}
 	}
-	key := method.ID()
-	if m, ok := st.locals[key]; ok {
+	if m, ok := st.locals[method]; ok {
 		return m
 	}
 	m := map[string]localDecl{}
-	st.locals[key] = m
-	localOnce.Do(func() { qLocal, localErr = sitter.NewQuery([]byte(localQuery), java.GetLanguage()) })
-	if localErr != nil {
-		return m
-	}
-	qc := sitter.NewQueryCursor()
-	defer qc.Close()
-	qc.Exec(qLocal, method)
+	st.locals[method] = m
 	seen := map[string]bool{}
-	for {
-		match, ok := qc.NextMatch()
-		if !ok {
-			break
-		}
-		for _, c := range match.Captures {
-			name := st.text(c.Node)
-			if qLocal.CaptureNameForId(c.Index) == "assigned" || seen[name] {
-				m[name] = localDecl{}
-				seen[name] = true
-				continue
-			}
+	st.localNamesIn(method, func(id nodeID, assigned bool) {
+		name := st.text(id)
+		if assigned || seen[name] {
+			m[name] = noLocal
 			seen[name] = true
-			p := c.Node.Parent()
-			var v *sitter.Node
-			if p != nil && (p.Type() == "variable_declarator" || p.Type() == "resource") {
-				v = p.ChildByFieldName("value")
-			}
-			if v == nil {
-				m[name] = localDecl{}
-				continue
-			}
-			m[name] = localDecl{value: v, after: p.EndByte()}
+			return
 		}
-	}
+		seen[name] = true
+		p := st.parent(id)
+		v := none
+		if k := st.kind(p); k == kVariableDeclarator || k == kResource {
+			v = st.childByField(p, fValue)
+		}
+		if v < 0 {
+			m[name] = noLocal
+			return
+		}
+		m[name] = localDecl{value: v, after: st.end(p)}
+	})
 	return m
 }
 
 // localInit classifies the initialiser of the local variable that the
 // identifier n denotes (facts.Expr.Local), or returns nil.
-func (st *fileState) localInit(n *sitter.Node, pc pendingCall, depth int) *facts.Expr {
-	if pc.method == nil || depth > 4 {
+func (st *fileState) localInit(n nodeID, pc pendingCall, depth int) *facts.Expr {
+	if pc.method < 0 || depth > 4 {
 		return nil
 	}
 	name := st.text(n)
@@ -104,7 +69,7 @@ func (st *fileState) localInit(n *sitter.Node, pc pendingCall, depth int) *facts
 	} else {
 		d, ok = st.localOf(pc.method, name)
 	}
-	if !ok || d.value == nil || n.StartByte() < d.after {
+	if !ok || d.value < 0 || st.start(n) < d.after {
 		return nil
 	}
 	x := st.expr(d.value, pc, depth+1, true)
@@ -116,28 +81,28 @@ func (st *fileState) localInit(n *sitter.Node, pc pendingCall, depth int) *facts
 // or the alternative of "if (c != null)" (also "a && c != null"); the same
 // for conditional expressions. Loops are not branches: a parent-chain walk
 // is no substitution.
-func (st *fileState) nullBranch(n *sitter.Node) *facts.Span {
-	cmp := n.Parent()
-	if cmp == nil || cmp.Type() != "binary_expression" {
+func (st *fileState) nullBranch(n nodeID) *facts.Span {
+	cmp := st.parent(n)
+	if st.kind(cmp) != kBinaryExpression {
 		return nil
 	}
-	op := cmp.ChildByFieldName("operator")
-	if op == nil {
+	op := st.childByField(cmp, fOperator)
+	if op < 0 {
 		return nil
 	}
 	whenTrue := st.text(op) == "==" // the comparison is true when the call is null
 	cur := cmp
-	for p, i := cmp.Parent(), 0; p != nil && i < 32; p, i = p.Parent(), i+1 {
-		switch p.Type() {
-		case "parenthesized_expression":
-		case "unary_expression":
-			if o := p.ChildByFieldName("operator"); o == nil || st.text(o) != "!" {
+	for p, i := st.parent(cmp), 0; p >= 0 && i < 32; p, i = st.parent(p), i+1 {
+		switch st.kind(p) {
+		case kParenthesizedExpression:
+		case kUnaryExpression:
+			if o := st.childByField(p, fOperator); o < 0 || st.text(o) != "!" {
 				return nil
 			}
 			whenTrue = !whenTrue
-		case "binary_expression":
-			o := p.ChildByFieldName("operator")
-			if o == nil {
+		case kBinaryExpression:
+			o := st.childByField(p, fOperator)
+			if o < 0 {
 				return nil
 			}
 			// Only connectives whose value the null comparison decides alone.
@@ -153,18 +118,18 @@ func (st *fileState) nullBranch(n *sitter.Node) *facts.Span {
 			default:
 				return nil
 			}
-		case "if_statement", "ternary_expression":
-			if c := p.ChildByFieldName("condition"); c == nil || c.ID() != cur.ID() {
+		case kIfStatement, kTernaryExpression:
+			if c := st.childByField(p, fCondition); c != cur {
 				return nil
 			}
-			b := p.ChildByFieldName("alternative")
+			b := st.childByField(p, fAlternative)
 			if whenTrue {
-				b = p.ChildByFieldName("consequence")
+				b = st.childByField(p, fConsequence)
 			}
-			if b == nil {
+			if b < 0 {
 				return nil
 			}
-			s := span(b)
+			s := st.span(b)
 			return &s
 		default:
 			return nil
@@ -175,12 +140,12 @@ func (st *fileState) nullBranch(n *sitter.Node) *facts.Span {
 }
 
 // inLoop reports whether n sits in a loop of its own method body.
-func inLoop(n *sitter.Node) bool {
-	for p, i := n.Parent(), 0; p != nil && i < 256; p, i = p.Parent(), i+1 {
-		switch p.Type() {
-		case "for_statement", "enhanced_for_statement", "while_statement", "do_statement":
+func (st *fileState) inLoop(n nodeID) bool {
+	for p, i := st.parent(n), 0; p >= 0 && i < 256; p, i = st.parent(p), i+1 {
+		switch st.kind(p) {
+		case kForStatement, kEnhancedForStatement, kWhileStatement, kDoStatement:
 			return true
-		case "method_declaration", "constructor_declaration", "lambda_expression", "class_body", "static_initializer":
+		case kMethodDeclaration, kConstructorDeclaration, kLambdaExpression, kClassBody, kStaticInitializer:
 			return false
 		}
 	}
@@ -190,10 +155,9 @@ func inLoop(n *sitter.Node) bool {
 // localOf answers what localsIn answers for one name, from the method's
 // text: the name's single declaration with a value, provided the method
 // neither declares it again (parameter, lambda, catch, loop, resource)
-// nor assigns it. Only the declarator is fetched from the tree, where
-// localsIn hands every declaration of the method to Go.
-func (st *fileState) localOf(method *sitter.Node, name string) (localDecl, bool) {
-	key := localKey{method.ID(), name}
+// nor assigns it. Only the declarator is looked up in the tree.
+func (st *fileState) localOf(method nodeID, name string) (localDecl, bool) {
+	key := localKey{method, name}
 	if d, ok := st.localCache[key]; ok {
 		return d.decl, d.ok
 	}
@@ -206,7 +170,7 @@ func (st *fileState) localOf(method *sitter.Node, name string) (localDecl, bool)
 }
 
 type localKey struct {
-	method uintptr
+	method nodeID
 	name   string
 }
 
@@ -215,35 +179,25 @@ type localResult struct {
 	ok   bool
 }
 
-func (st *fileState) scanLocal(method *sitter.Node, name string) (localDecl, bool) {
-	start, end := int(method.StartByte()), int(method.EndByte())
-	if end > len(st.src) || start > end {
-		return localDecl{}, false
+func (st *fileState) scanLocal(method nodeID, name string) (localDecl, bool) {
+	start := st.start(method)
+	b := st.nodeBytes(method)
+	if b == nil {
+		return noLocal, false
 	}
-	b := st.src[start:end]
 	skip := nonCode(b)
 	decls, withValue := 0, -1
-	for i := 0; ; {
-		j := bytes.Index(b[i:], []byte(name))
-		if j < 0 {
-			break
-		}
-		at := i + j
-		i = at + 1
+	for at := nextWord(b, name, 0); at >= 0; at = nextWord(b, name, at+1) {
 		if inRanges(skip, at) {
 			continue // in a comment or a literal
 		}
-		k := at + len(name)
-		if at > 0 && (isIdentByte(b[at-1]) || b[at-1] == '.') || k < len(b) && isIdentByte(b[k]) {
-			continue // part of another name, or a member of something
+		if at > 0 && b[at-1] == '.' {
+			continue // a member of something
 		}
 		if at >= 2 && (b[at-1] == '+' && b[at-2] == '+' || b[at-1] == '-' && b[at-2] == '-') {
-			return localDecl{}, true // assigned
+			return noLocal, true // assigned
 		}
-		n := k
-		for n < len(b) && (b[n] == ' ' || b[n] == '\t' || b[n] == '\n' || b[n] == '\r') {
-			n++
-		}
+		n := skipSpace(b, at+len(name))
 		// C-style array declarators: "String names[] = ...".
 		for n+1 < len(b) && b[n] == '[' && b[n+1] == ']' {
 			for n += 2; n < len(b) && (b[n] == ' ' || b[n] == '\t'); n++ {
@@ -268,41 +222,38 @@ func (st *fileState) scanLocal(method *sitter.Node, name string) (localDecl, boo
 		case next == '-' && after == '>', next == ',' && lambdaParams(b, n), next == ')' && lambdaParams(b, n):
 			decls++ // a lambda parameter
 		case next == '=' && after != '=':
-			return localDecl{}, true // assigned
+			return noLocal, true // assigned
 		case strings.ContainsRune("+-*/%&|^", rune(next)) && after == '=':
-			return localDecl{}, true
+			return noLocal, true
 		case (next == '+' || next == '-') && after == next:
-			return localDecl{}, true
+			return noLocal, true
 		case (next == '<' || next == '>') && after == next:
 			// a shift, or a compound shift assignment
 			if n+2 < len(b) && b[n+2] == '=' || n+3 < len(b) && b[n+2] == '>' && b[n+3] == '=' {
-				return localDecl{}, true
+				return noLocal, true
 			}
 		}
 	}
 	if decls == 0 {
-		return localDecl{}, false
+		return noLocal, false
 	}
 	if decls > 1 || withValue < 0 {
-		return localDecl{}, true
-	}
-	if st.lines == nil {
-		st.lines = lineStarts(st.src)
+		return noLocal, true
 	}
 	off := start + withValue
-	id := st.root.NamedDescendantForPointRange(pointAt(st.lines, off), pointAt(st.lines, off+len(name)))
-	if id == nil || int(id.StartByte()) != off {
-		return localDecl{}, true
+	id := st.namedAt(off, off+len(name))
+	if id < 0 || st.start(id) != off {
+		return noLocal, true
 	}
-	p := id.Parent()
-	if p == nil || p.Type() != "variable_declarator" && p.Type() != "resource" {
-		return localDecl{}, true
+	p := st.parent(id)
+	if k := st.kind(p); k != kVariableDeclarator && k != kResource {
+		return noLocal, true
 	}
-	v := p.ChildByFieldName("value")
-	if v == nil {
-		return localDecl{}, true
+	v := st.childByField(p, fValue)
+	if v < 0 {
+		return noLocal, true
 	}
-	return localDecl{value: v, after: p.EndByte()}, true
+	return localDecl{value: v, after: st.end(p)}, true
 }
 
 // lambdaParams reports whether the parenthesised list around position n
@@ -310,13 +261,12 @@ func (st *fileState) scanLocal(method *sitter.Node, name string) (localDecl, boo
 func lambdaParams(b []byte, n int) bool {
 	i := n
 	for i < len(b) && b[i] != ')' {
-		if !(isIdentByte(b[i]) || b[i] == ',' || b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		if !(isIdentByte(b[i]) || b[i] == ',' || isSpace(b[i])) {
 			return false
 		}
 		i++
 	}
-	for i++; i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r'); i++ {
-	}
+	i = skipSpace(b, i+1)
 	return i+1 < len(b) && b[i] == '-' && b[i+1] == '>'
 }
 
@@ -335,6 +285,23 @@ func inRanges(rs [][2]int, at int) bool {
 		case at < rs[m][0]:
 			hi = m
 		case at >= rs[m][1]:
+			lo = m + 1
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// inSpans reports whether at falls in one of the sorted, disjoint spans.
+func inSpans(ss []facts.Span, at int) bool {
+	lo, hi := 0, len(ss)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch {
+		case at < ss[m].Start:
+			hi = m
+		case at >= ss[m].End:
 			lo = m + 1
 		default:
 			return true

@@ -1,75 +1,95 @@
 package javasrc
 
-import (
-	"sort"
-
-	sitter "github.com/smacker/go-tree-sitter"
-
-	"github.com/kscan/kscan/rules/facts"
-)
-
 // site is a place where a subscribed method name or instance-creation type
 // occurs in the text; the tree confirms or rejects it.
 type site struct {
 	at, end int
 	kind    siteKind
+	node    nodeID // siteInvocation: the method_invocation
 }
 
 type siteKind uint8
 
 const (
-	siteCall  siteKind = iota // a subscribed method name followed by (
-	siteNew                   // a subscribed type name in new T(...)
-	siteWrite                 // a static field name (or Type.NAME) being assigned, incremented or stored into
+	siteCall       siteKind = iota // a subscribed method name followed by (
+	siteNew                        // a subscribed type name in new T(...)
+	siteWrite                      // a static field name (or Type.NAME) being assigned, incremented or stored into
+	siteInvocation                 // any method invocation (Interest.AllCalls)
 )
 
-// findSites scans identifier tokens outside comments and literals for the
-// method names (followed by '(') and type names (after "new") the rules
-// subscribed to, in document order.
-func findSites(src []byte, in Interest) []site {
-	var out []site
+// textScan is what one pass over the text finds before the parse.
+type textScan struct {
+	// sites are the method names (followed by '(') and type names (after
+	// "new") the rules subscribed to, in document order.
+	sites []site
+	// writes are names that may be written: followed by an assignment
+	// operator, ++, -- or [, or preceded by ++ or --; qualified ones
+	// follow "Type.". Those that name no static field are dropped once
+	// the declarations are known (staticWrites).
+	writes []writeCandidate
+}
+
+type writeCandidate struct {
+	at, end   int
+	qualified bool
+}
+
+// scanText lexes src once, outside comments and literals, for the sites
+// of in and the writes.
+func scanText(src []byte, in Interest) textScan {
+	var ts textScan
 	n := len(src)
-	prevTok := ""
+	afterNew := false // the previous token was "new"
 	lexJava(src, func(i, j int) {
-		tok := string(src[i:j])
-		if in.Calls[tok] {
-			k := j
-			for k < n && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r') {
-				k++
-			}
-			if k < n && src[k] == '(' && prevTok != "new" {
-				out = append(out, site{at: i, end: j, kind: siteCall})
+		tok := src[i:j]
+		if !in.AllCalls && in.Calls[string(tok)] {
+			if k := skipSpace(src, j); k < n && src[k] == '(' && !afterNew {
+				ts.sites = append(ts.sites, site{at: i, end: j, kind: siteCall, node: none})
 			}
 		}
-		if in.News[tok] {
-			out = append(out, site{at: i, end: j, kind: siteNew})
+		if in.News[string(tok)] {
+			ts.sites = append(ts.sites, site{at: i, end: j, kind: siteNew, node: none})
 		}
-		prevTok = tok
+		afterNew = string(tok) == "new"
+		if writtenAt(src, i, j) {
+			ts.writes = append(ts.writes, writeCandidate{at: i, end: j, qualified: i > 1 && src[i-1] == '.' && typeQualifier(src, i-1)})
+		}
 	}, func(i, j int) {
-		prevTok = ""
+		afterNew = false
 	}, func(i int) {
 		// Qualified names and generics keep "new" as the previous token.
 		switch src[i] {
 		case '.', ' ', '\t', '\n', '\r':
 		default:
-			prevTok = ""
+			afterNew = false
 		}
 	})
+	return ts
+}
+
+// staticWrites keeps the write candidates that are qualified or name a
+// static field of the file, as sites.
+func staticWrites(src []byte, ws []writeCandidate, statics map[string]bool) []site {
+	var out []site
+	for _, w := range ws {
+		if w.qualified || statics[string(src[w.at:w.end])] {
+			out = append(out, site{at: w.at, end: w.end, kind: siteWrite, node: none})
+		}
+	}
 	return out
 }
 
-// findWriteSites finds names that may be written: a static field name of
-// the file, or NAME after "Type.", followed by an assignment operator, ++,
-// -- or [, or preceded by ++ or --.
-func findWriteSites(src []byte, statics map[string]bool) []site {
-	var out []site
-	lexJava(src, func(i, j int) {
-		qualified := i > 1 && src[i-1] == '.' && typeQualifier(src, i-1)
-		if (qualified || statics[string(src[i:j])]) && writtenAt(src, i, j) {
-			out = append(out, site{at: i, end: j, kind: siteWrite})
+// invocationSites adds every method invocation to sites, for
+// Interest.AllCalls (findSites then leaves the subscribed names to them).
+func (st *fileState) invocationSites(calls []nodeID, sites []site) []site {
+	for _, n := range calls {
+		at := st.start(n)
+		if nm := st.childByField(n, fName); nm >= 0 {
+			at = st.start(nm) // where the token scan would place it
 		}
-	}, nil, nil)
-	return out
+		sites = append(sites, site{at: at, end: at, kind: siteInvocation, node: n})
+	}
+	return sites
 }
 
 // typeQualifier reports whether the identifier ending before the dot at
@@ -88,10 +108,7 @@ func writtenAt(src []byte, i, j int) bool {
 	if i >= 2 && (src[i-1] == '+' && src[i-2] == '+' || src[i-1] == '-' && src[i-2] == '-') {
 		return true
 	}
-	k := j
-	for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r') {
-		k++
-	}
+	k := skipSpace(src, j)
 	if k+1 >= len(src) {
 		return false
 	}
@@ -108,44 +125,6 @@ func writtenAt(src []byte, i, j int) bool {
 		return k+2 < len(src) && src[k+1] == c && (src[k+2] == '=' || c == '>' && src[k+2] == '>' && k+3 < len(src) && src[k+3] == '=')
 	}
 	return false
-}
-
-// writeAt returns the written expression (the assignment's left side or
-// the ++/-- operand), the assignment or update node, and the write kind,
-// or nils when the site is not a write.
-func writeAt(root *sitter.Node, lines []int, s site) (*sitter.Node, *sitter.Node, facts.WriteKind) {
-	n := root.NamedDescendantForPointRange(pointAt(lines, s.at), pointAt(lines, s.end))
-	if n == nil || n.Type() != "identifier" || int(n.StartByte()) != s.at {
-		return nil, nil, 0
-	}
-	target := n
-	if p := n.Parent(); p != nil && p.Type() == "field_access" {
-		if f := p.ChildByFieldName("field"); f == nil || int(f.StartByte()) != s.at {
-			return nil, nil, 0
-		}
-		target = p
-	}
-	p := target.Parent()
-	if p != nil && p.Type() == "array_access" {
-		if a := p.ChildByFieldName("array"); a == nil || a.StartByte() != target.StartByte() {
-			return nil, nil, 0
-		}
-		target = p
-		p = p.Parent()
-	}
-	if p == nil {
-		return nil, nil, 0
-	}
-	switch p.Type() {
-	case "assignment_expression":
-		if l := p.ChildByFieldName("left"); l == nil || l.StartByte() != target.StartByte() || l.EndByte() != target.EndByte() {
-			return nil, nil, 0
-		}
-		return target, p, facts.WriteAssign
-	case "update_expression":
-		return target, p, facts.WriteIncrement
-	}
-	return nil, nil, 0
 }
 
 // skipString skips a string literal or text block starting at i.
@@ -168,50 +147,35 @@ func skipString(src []byte, i int) int {
 	return i + 1
 }
 
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
+// callAt returns the method_invocation whose name is the site, or none.
+func (st *fileState) callAt(s site) nodeID {
+	n := st.namedAt(s.at, s.end)
+	if st.kind(n) != kIdentifier || st.start(n) != s.at {
+		return none
 	}
-	return starts
-}
-
-func pointAt(lines []int, off int) sitter.Point {
-	row := sort.Search(len(lines), func(i int) bool { return lines[i] > off }) - 1
-	return sitter.Point{Row: uint32(row), Column: uint32(off - lines[row])}
-}
-
-// callAt returns the method_invocation whose name is the site, or nil.
-func callAt(root *sitter.Node, lines []int, s site) *sitter.Node {
-	n := root.NamedDescendantForPointRange(pointAt(lines, s.at), pointAt(lines, s.end))
-	if n == nil || n.Type() != "identifier" || int(n.StartByte()) != s.at {
-		return nil
+	p := st.parent(n)
+	if st.kind(p) != kMethodInvocation {
+		return none
 	}
-	p := n.Parent()
-	if p == nil || p.Type() != "method_invocation" {
-		return nil
-	}
-	if name := p.ChildByFieldName("name"); name == nil || int(name.StartByte()) != s.at {
-		return nil // the identifier is the receiver, not the method name
+	if name := st.childByField(p, fName); name < 0 || st.start(name) != s.at {
+		return none // the identifier is the receiver, not the method name
 	}
 	return p
 }
 
 // newAt returns the object_creation_expression whose type ends with the
-// site, and its type node, or nils.
-func newAt(root *sitter.Node, lines []int, s site) (*sitter.Node, *sitter.Node) {
-	n := root.NamedDescendantForPointRange(pointAt(lines, s.at), pointAt(lines, s.end))
-	for i := 0; n != nil && i < 4; i, n = i+1, n.Parent() {
-		if n.Type() != "object_creation_expression" {
+// site, and its type node, or nones.
+func (st *fileState) newAt(s site) (nodeID, nodeID) {
+	n := st.namedAt(s.at, s.end)
+	for i := 0; n >= 0 && i < 4; i, n = i+1, st.parent(n) {
+		if st.kind(n) != kObjectCreationExpression {
 			continue
 		}
-		t := n.ChildByFieldName("type")
-		if t != nil && int(t.StartByte()) <= s.at && s.end <= int(t.EndByte()) {
+		t := st.childByField(n, fType)
+		if t >= 0 && st.start(t) <= s.at && s.end <= st.end(t) {
 			return n, t
 		}
-		return nil, nil
+		return none, none
 	}
-	return nil, nil
+	return none, none
 }

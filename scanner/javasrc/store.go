@@ -3,8 +3,6 @@ package javasrc
 import (
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -13,30 +11,26 @@ import (
 // whose right side it is, looking through casts and parentheses. The leak
 // rules need to tell a pool kept in a field (lives with the object) from
 // one passed on or returned (someone else owns it).
-func (st *fileState) storeOf(n, method *sitter.Node, classes []*sitter.Node) facts.Store {
-	child, p := n, n.Parent()
-	for p != nil && (p.Type() == "parenthesized_expression" || p.Type() == "cast_expression") {
-		child, p = p, p.Parent()
+func (st *fileState) storeOf(n, method nodeID, classes []nodeID) facts.Store {
+	child, p := n, st.parent(n)
+	for k := st.kind(p); k == kParenthesizedExpression || k == kCastExpression; k = st.kind(p) {
+		child, p = p, st.parent(p)
 	}
-	if p == nil {
-		return facts.Store{}
-	}
-	switch p.Type() {
-	case "variable_declarator":
-		v := p.ChildByFieldName("value")
-		if v == nil || v.StartByte() != child.StartByte() || v.EndByte() != child.EndByte() {
+	switch st.kind(p) {
+	case kVariableDeclarator:
+		v := st.childByField(p, fValue)
+		if v < 0 || !st.sameRange(v, child) {
 			return facts.Store{}
 		}
-		name := st.text(p.ChildByFieldName("name"))
-		decl := p.Parent()
-		field := decl != nil && (decl.Type() == "field_declaration" || decl.Type() == "constant_declaration")
-		return facts.Store{StoredTo: name, StoredToField: field}
-	case "assignment_expression":
-		op, r := p.ChildByFieldName("operator"), p.ChildByFieldName("right")
-		if op == nil || st.text(op) != "=" || r == nil || r.StartByte() != child.StartByte() || r.EndByte() != child.EndByte() {
+		name := st.text(st.childByField(p, fName))
+		decl := st.kind(st.parent(p))
+		return facts.Store{StoredTo: name, StoredToField: decl == kFieldDeclaration || decl == kConstantDeclaration}
+	case kAssignmentExpression:
+		op, r := st.childByField(p, fOperator), st.childByField(p, fRight)
+		if op < 0 || st.text(op) != "=" || r < 0 || !st.sameRange(r, child) {
 			return facts.Store{}
 		}
-		left := removeSpace(st.text(p.ChildByFieldName("left")))
+		left := removeSpace(st.text(st.childByField(p, fLeft)))
 		if rest, ok := strings.CutPrefix(left, "this."); ok {
 			if rest != "" && !strings.Contains(rest, ".") {
 				return facts.Store{StoredTo: rest, StoredToField: true}
@@ -46,17 +40,22 @@ func (st *fileState) storeOf(n, method *sitter.Node, classes []*sitter.Node) fac
 		if left == "" || !isQualifiedName(left) || strings.Contains(left, ".") {
 			return facts.Store{}
 		}
-		if method != nil && st.mayDeclare(method, left) {
-			if _, local := st.declsIn(method, qDecl)[left]; local {
+		if method >= 0 && st.mayDeclare(method, left) {
+			if _, local := st.declsIn(method, typedDecls)[left]; local {
 				return facts.Store{StoredTo: left}
 			}
 		}
 		for _, c := range classes {
-			if _, ok := st.declsIn(c, qField)[left]; ok {
+			if _, ok := st.declsIn(c, fieldDecls)[left]; ok {
 				return facts.Store{StoredTo: left, StoredToField: true}
 			}
 		}
 		return facts.Store{StoredTo: left}
 	}
 	return facts.Store{}
+}
+
+// sameRange reports whether two nodes cover the same bytes.
+func (t *tree) sameRange(a, b nodeID) bool {
+	return t.nodes[a].start == t.nodes[b].start && t.nodes[a].end == t.nodes[b].end
 }

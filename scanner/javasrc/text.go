@@ -1,6 +1,7 @@
 package javasrc
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -117,19 +118,36 @@ func removeSpace(s string) string {
 func isIdentByte(c byte) bool { return javatext.IsIdentByte(c) }
 
 // hasWord reports whether word occurs in s as a whole identifier.
-func hasWord(s, word string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], word)
+func hasWord(s, word string) bool { return nextWord(s, word, 0) >= 0 }
+
+// nextWord returns the offset of the first occurrence of w in b at or
+// after from that is a whole identifier (no identifier byte on either
+// side), or -1. It is the one whole-identifier search of the package.
+func nextWord[T string | []byte](b T, w string, from int) int {
+	for from <= len(b)-len(w) && len(w) > 0 {
+		j := index(b[from:], w)
 		if j < 0 {
-			return false
+			return -1
 		}
-		j += i
-		end := j + len(word)
-		if (j == 0 || !isIdentByte(s[j-1])) && (end == len(s) || !isIdentByte(s[end])) {
-			return true
+		at := from + j
+		end := at + len(w)
+		if (at == 0 || !isIdentByte(b[at-1])) && (end == len(b) || !isIdentByte(b[end])) {
+			return at
 		}
-		i = j + 1
+		from = at + 1
 	}
+	return -1
+}
+
+// index is strings.Index or bytes.Index, whichever b is.
+func index[T string | []byte](b T, w string) int {
+	switch v := any(b).(type) {
+	case string:
+		return strings.Index(v, w)
+	case []byte:
+		return bytes.Index(v, []byte(w))
+	}
+	return -1
 }
 
 // cleanType drops annotations, generics, array brackets and spaces from a
