@@ -3,6 +3,7 @@ package scanner
 import (
 	"bytes"
 	"context"
+	"strings"
 	"sync"
 	"time"
 
@@ -48,41 +49,49 @@ func (x *graphIndex) addSource(in input) {
 func buildGraph(ctx context.Context, e *env) (*facts.CallGraph, error) {
 	x := e.graphs
 	g := x.g
-	names := g.Targets()
-	asked := map[string]bool{}
+	targets := g.Targets()
+	asked := map[facts.MethodKey]bool{}
 	for _, f := range e.findings {
 		if f.EntrySensitive && f.Method != "" && g.Searchable(f.Class, f.Method) {
-			names[f.Method] = true
+			targets[facts.MethodKey{Class: f.Class, Name: f.Method, Arity: -1}] = true
 		}
 	}
-	for depth := 0; depth < callgraph.MaxDepth && len(names) > 0; depth++ {
-		for n := range names {
-			asked[n] = true
+	for depth := 0; depth < callgraph.MaxDepth && len(targets) > 0; depth++ {
+		for k := range targets {
+			asked[k] = true
 		}
-		callers, err := findCallers(ctx, e, names)
+		callers, err := findCallers(ctx, e, targets)
 		if err != nil {
 			return nil, err
 		}
-		next := map[string]bool{}
+		next := map[facts.MethodKey]bool{}
 		for _, c := range callers {
-			if !asked[c.Name] && g.Searchable(c.Class, c.Name) {
-				next[c.Name] = true
+			if !asked[c] && g.Searchable(c.Class, c.Name) {
+				next[c] = true
 			}
 		}
-		names = next
+		targets = next
 	}
 	return g.Build(), nil
 }
 
 // findCallers parses the production sources that mention one of names and
 // records their calls to those names.
-func findCallers(ctx context.Context, e *env, names map[string]bool) ([]facts.MethodKey, error) {
+func findCallers(ctx context.Context, e *env, targets map[facts.MethodKey]bool) ([]facts.MethodKey, error) {
 	x := e.graphs
 	interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
-	var tokens [][]byte
-	for n := range names {
-		interest.Calls[n] = true
-		tokens = append(tokens, []byte(n))
+	var wants []want
+	for k := range targets {
+		interest.Calls[k.Name] = true
+		cls := k.Class
+		if i := strings.LastIndexAny(cls, ".$"); i >= 0 {
+			cls = cls[i+1:]
+		}
+		outer := k.Class
+		if i := strings.IndexByte(outer, '$'); i >= 0 {
+			outer = outer[:i]
+		}
+		wants = append(wants, want{name: []byte(k.Name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java"})
 	}
 	for _, n := range callgraph.Names {
 		interest.Calls[n] = true
@@ -111,7 +120,7 @@ func findCallers(ctx context.Context, e *env, names map[string]bool) ([]facts.Me
 			defer ex.Close()
 			for in := range work {
 				src, err := safefs.ReadFile(in.abs, e.opts.MaxFileSize)
-				if err != nil || !mentionsAny(src, tokens) {
+				if err != nil || !mayCall(in.rel, src, wants) {
 					continue
 				}
 				f, _, err := ex.Extract(in.rel, src, e.index.types)
@@ -120,7 +129,7 @@ func findCallers(ctx context.Context, e *env, names map[string]bool) ([]facts.Me
 				}
 				x.mu.Lock()
 				x.g.AddFile(in.rel, f, src)
-				cs := x.g.AddCalls(in.rel, f, names)
+				cs := x.g.AddCalls(in.rel, f, targets)
 				x.mu.Unlock()
 				mu.Lock()
 				found = append(found, cs...)
@@ -132,24 +141,42 @@ func findCallers(ctx context.Context, e *env, names map[string]bool) ([]facts.Me
 	return found, g.Wait()
 }
 
-// mentionsAny reports whether src holds one of the names as a whole
-// identifier.
-func mentionsAny(src []byte, names [][]byte) bool {
-	for _, n := range names {
-		for off := 0; ; {
-			i := bytes.Index(src[off:], n)
-			if i < 0 {
-				break
-			}
-			i += off
-			end := i + len(n)
-			if (i == 0 || !identPart(src[i-1])) && (end == len(src) || !identPart(src[end])) {
-				return true
-			}
-			off = end
+// want is a method whose callers are searched: its name, its class's
+// simple name, and the file its top-level class lives in.
+type want struct {
+	name, class []byte
+	file        string
+}
+
+// mayCall reports whether a source can hold a call to one of the wanted
+// methods: it names the method and either is the method's own file (an
+// unqualified call reaches its own class and enclosing ones) or names the
+// method's class (a call through the type or on a receiver of that type).
+// A call through a variable of an interface or superclass type is not
+// resolved anyway, so it need not be looked for.
+func mayCall(rel string, src []byte, wants []want) bool {
+	for _, w := range wants {
+		if hasWord(src, w.name) && (strings.HasSuffix(rel, w.file) || hasWord(src, w.class)) {
+			return true
 		}
 	}
 	return false
+}
+
+// hasWord reports whether src holds w as a whole identifier.
+func hasWord(src, w []byte) bool {
+	for off := 0; ; {
+		i := bytes.Index(src[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(w)
+		if (i == 0 || !identPart(src[i-1])) && (end == len(src) || !identPart(src[end])) {
+			return true
+		}
+		off = end
+	}
 }
 
 // dropEntryOnly removes the findings whose hazard exists only in a shared

@@ -180,6 +180,9 @@ type Context struct {
 	InStaticInit bool
 	// InMain is set inside a static method named main.
 	InMain bool
+	// InLambda is set inside a lambda's body: code that runs when the
+	// lambda is called (a shutdown hook, a task), not when its method runs.
+	InLambda bool
 	Line   int // 1-based line of the fact's start
 }
 

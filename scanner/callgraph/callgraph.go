@@ -90,17 +90,20 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 	}
 }
 
+// interesting reports a summary whose callers are where a hazard one call
+// away happens: a loader taken from the thread context first is what the
+// rules ask for, so its callers need no look.
 func interesting(s *facts.Summary) bool {
-	return s.Terminates != nil || s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0
+	return s.Terminates != nil || s.ReturnsLoader == facts.LoaderOwn || s.ReturnsLoader == facts.LoaderSystem ||
+		s.ArgLoader || s.LoadsParam >= 0
 }
 
-// Targets are the method names whose call sites the graph needs: the
-// methods with a summary (their callers are where a hazard one call away
-// happens).
-func (g *Graph) Targets() map[string]bool {
-	out := map[string]bool{}
+// Targets are the methods, by class and name, whose call sites the graph
+// needs: the methods with a summary.
+func (g *Graph) Targets() map[facts.MethodKey]bool {
+	out := map[facts.MethodKey]bool{}
 	for k := range g.methods {
-		out[k.Name] = true
+		out[byName(k.Class, k.Name)] = true
 	}
 	return out
 }
@@ -110,14 +113,17 @@ func (g *Graph) Targets() map[string]bool {
 // its own class or an enclosing one, a call through a type name, or on a
 // receiver whose type is known. It returns the callers found, by class and
 // name, for the next round of an entry-point search.
-func (g *Graph) AddCalls(path string, f *facts.File, names map[string]bool) []facts.MethodKey {
+func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey]bool) []facts.MethodKey {
 	var found []facts.MethodKey
 	for i := range f.Calls {
 		c := &f.Calls[i]
-		if !names[c.Name] || c.Context.Method == "" {
+		if c.Context.Method == "" {
 			continue
 		}
 		for _, callee := range g.resolve(c) {
+			if !targets[byName(callee.Class, callee.Name)] {
+				continue
+			}
 			sk := siteKey{path, c.Span.Start, c.Line, callee.Class + "." + callee.Name}
 			if g.seenSite[sk] {
 				continue

@@ -62,11 +62,11 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 		}
 		at := &facts.Site{Path: path, Span: c.Span, Line: c.Line}
 		switch {
-		case endsJVM(c) && !deferred(f, c):
+		case endsJVM(c) && !c.InLambda:
 			if s.Terminates == nil {
 				s.Terminates = at
 			}
-		case isFunctionalCall(c) && exiting[fieldOf(c)] != nil && !deferred(f, c):
+		case isFunctionalCall(c) && exiting[fieldOf(c)] != nil && !c.InLambda:
 			if s.Terminates == nil {
 				s.Terminates = at
 			}
@@ -80,11 +80,20 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			} else if c.Recv.Kind == facts.ExprClass || c.Recv.Kind == facts.ExprCall && strings.HasSuffix(c.Recv.Text, "getClass()") || c.Recv.Text == "getClass()" {
 				own, loaderAt = true, at
 			}
-		case (c.Name == "forName" && c.Owner == "java.lang.Class" || c.Name == "loadClass") && len(c.Args) >= 1 && s.LoadsParam < 0:
+		case (c.Name == "forName" && c.Owner == "java.lang.Class" || c.Name == "loadClass") && len(c.Args) >= 1 && s.LoadsParam < 0 && !takesLoader(m.Params):
 			if i := paramIndex(params, c.Args[0].Text); i >= 0 && ownLookup(c) {
 				s.LoadsParam, s.LoadsAt = i, at
 			}
+		case strings.Contains(c.Name, "ContextClassLoader") || c.Name == "getDefaultClassLoader":
+			// A helper that reads the thread context loader first
+			// (Spring's ClassUtils.getDefaultClassLoader).
+			context = true
 		}
+	}
+	if context && s.LoadsParam >= 0 {
+		// The lookup with the own loader is the fallback of a context
+		// loader read first.
+		s.LoadsParam, s.LoadsAt = -1, nil
 	}
 	if returnsLoader {
 		switch {
@@ -101,6 +110,10 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 		}
 	}
 }
+
+// takesLoader reports a parameter list with a ClassLoader: the caller
+// chooses the loader, so a lookup through it is the caller's to judge.
+func takesLoader(params string) bool { return strings.Contains(params, "ClassLoader") }
 
 // endsJVM reports System.exit, Runtime.exit and Runtime.halt.
 func endsJVM(c *facts.Call) bool {
@@ -129,33 +142,6 @@ func ownLookup(c *facts.Call) bool {
 
 func fixedLoader(l facts.Loader) bool {
 	return l == facts.LoaderOwn || l == facts.LoaderSystem
-}
-
-// deferred reports a call inside a lambda passed on by its method (a
-// shutdown hook's body, a task handed to a pool): it does not run when the
-// method runs.
-func deferred(f *facts.File, c *facts.Call) bool {
-	inLambda := func(args []facts.Expr) bool {
-		for _, a := range args {
-			if a.Kind == facts.ExprLambda && within(c.Span, a.Span) {
-				return true
-			}
-		}
-		return false
-	}
-	for i := range f.Calls {
-		d := &f.Calls[i]
-		if d.Class == c.Class && d.Method == c.Method && d.Span != c.Span && within(c.Span, d.Span) && inLambda(d.Args) {
-			return true
-		}
-	}
-	for i := range f.News {
-		n := &f.News[i]
-		if n.Class == c.Class && n.Method == c.Method && within(c.Span, n.Span) && inLambda(n.Args) {
-			return true
-		}
-	}
-	return false
 }
 
 // exitingFields are the static fields of the file that hold a function

@@ -402,6 +402,7 @@ func (st *fileState) line(n nodeID) int { return st.lines.line(st.start(n)) }
 
 func (st *fileState) context(stack []frame, n nodeID) facts.Context {
 	ctx := facts.Context{Line: st.line(n)}
+	var decl nodeID = none
 	for i := len(stack) - 1; i >= 0; i-- {
 		fr := stack[i]
 		if fr.kind == 't' {
@@ -412,9 +413,23 @@ func (st *fileState) context(stack []frame, n nodeID) facts.Context {
 			ctx.Method = fr.name
 			ctx.InStaticInit = fr.name == "<clinit>"
 			ctx.InMain = fr.main
+			decl = fr.node
 		}
 	}
+	ctx.InLambda = st.inLambda(n, decl)
 	return ctx
+}
+
+// inLambda reports a node inside a lambda body below decl (its enclosing
+// method or initialiser): code that runs when the lambda is called, not
+// when the method is.
+func (st *fileState) inLambda(n, decl nodeID) bool {
+	for p := st.parent(n); p != none && p != decl; p = st.parent(p) {
+		if st.kind(p) == kLambdaExpression {
+			return true
+		}
+	}
+	return false
 }
 
 func enclosingType(stack []frame) string {

@@ -1,0 +1,138 @@
+package scanner
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// graphOf runs the kinds of a scan over a tree and builds its call graph.
+func graphOf(t *testing.T, files map[string]string, sensitive ...rules.Finding) (*env, *facts.CallGraph) {
+	t.Helper()
+	root := t.TempDir()
+	for p, body := range files {
+		abs := filepath.Join(root, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(abs), 0o755)
+		os.WriteFile(abs, []byte(body), 0o644)
+	}
+	e, err := newEnv(&Options{Paths: []string{root}, Root: root, Rules: rules.All(), Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.run(context.Background(), false); err != nil {
+		t.Fatal(err)
+	}
+	e.findings = append(e.findings, sensitive...)
+	g, err := buildGraph(context.Background(), e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, g
+}
+
+func TestGraphSummaries(t *testing.T) {
+	_, g := graphOf(t, map[string]string{
+		"src/main/java/u/ServiceUtils.java": `package u;
+import java.util.function.Consumer;
+public abstract class ServiceUtils {
+    public static final Consumer<Integer> SYSTEM_EXIT = (code) -> { System.exit(code); };
+    private static volatile Consumer<Integer> procedure = SYSTEM_EXIT;
+    public static void requestSystemExit(int code) { procedure.accept(code); }
+    public static void hook() { Runtime.getRuntime().addShutdownHook(new Thread(() -> System.exit(3))); }
+}`,
+		"src/main/java/s/Server.java": `package s;
+import u.ServiceUtils;
+public class Server {
+    public void fatal() { ServiceUtils.requestSystemExit(1); }
+    void unknown(Object o) { o.requestSystemExit(1); }
+}`,
+		"src/main/java/l/Loaders.java": `package l;
+public final class Loaders {
+    public static ClassLoader getClassLoaderOfClass(Class<?> c) { return c.getClassLoader(); }
+    public static ClassLoader system() {
+        return java.security.AccessController.doPrivileged((java.security.PrivilegedAction<ClassLoader>) () -> ClassLoader.getSystemClassLoader());
+    }
+    public static ClassLoader contextFirst() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl != null ? cl : Loaders.class.getClassLoader();
+    }
+    public static Class<?> load(String name) throws ClassNotFoundException { return Class.forName(name); }
+}`,
+		"src/main/java/l/Use.java": `package l;
+public class Use {
+    Class<?> a(String n) throws Exception { return Class.forName(n, true, Loaders.getClassLoaderOfClass(Use.class)); }
+    Class<?> b(String n) throws Exception { return Loaders.load(n); }
+}`,
+	})
+	want := map[string]func(*facts.Summary) bool{
+		"u.ServiceUtils.requestSystemExit": func(s *facts.Summary) bool { return s != nil && s.Terminates != nil },
+		"l.Loaders.getClassLoaderOfClass":  func(s *facts.Summary) bool { return s != nil && s.ArgLoader && s.ArgLoaderParam == 0 },
+		"l.Loaders.system":                 func(s *facts.Summary) bool { return s != nil && s.ReturnsLoader == facts.LoaderSystem },
+		"l.Loaders.contextFirst":           func(s *facts.Summary) bool { return s == nil }, // what the rules ask for: no summary to follow
+		"l.Loaders.load":                   func(s *facts.Summary) bool { return s != nil && s.LoadsParam == 0 },
+	}
+	got := map[string]*facts.Summary{}
+	for k, s := range g.Methods {
+		got[k.Class+"."+k.Name] = s
+	}
+	for name, ok := range want {
+		s := got[name]
+		if !ok(s) {
+			t.Errorf("%s: summary %+v", name, s)
+		}
+	}
+	if s := got["u.ServiceUtils.hook"]; s != nil && s.Terminates != nil {
+		t.Errorf("a shutdown hook's body ends the JVM when the hook runs, not when hook() does: %+v", s)
+	}
+	// The callers: Server.fatal resolves through the type name; a call on a
+	// receiver of unknown type is never guessed.
+	calls := g.Callers(facts.MethodKey{Class: "u.ServiceUtils", Name: "requestSystemExit", Arity: 1})
+	if len(calls) != 1 || calls[0].Caller.Class != "s.Server" || calls[0].Caller.Name != "fatal" {
+		t.Errorf("callers of requestSystemExit: %+v", calls)
+	}
+	if calls := g.Callers(facts.MethodKey{Class: "l.Loaders", Name: "getClassLoaderOfClass", Arity: 1}); len(calls) != 1 {
+		t.Errorf("callers of getClassLoaderOfClass: %+v", calls)
+	}
+}
+
+// Code that only main reaches runs in a process of its own: entry-only.
+// A public method of a library class, a cycle with no entry, and a helper
+// also called from library code are not.
+func TestGraphEntryOnly(t *testing.T) {
+	e, g := graphOf(t, map[string]string{
+		"src/main/java/c/Main.java": `package c;
+public class Main {
+    public static void main(String[] args) { run(args); }
+    private static void run(String[] args) { usage(); System.exit(2); }
+    static void usage() { System.setProperty("x", "y"); }
+    private void a() { b(); System.exit(1); }
+    private void b() { a(); }
+}`,
+		"src/main/java/c/Lib.java": `package c;
+public class Lib {
+    public void stop() { System.exit(0); }
+    private void helper() { System.exit(4); }
+    public void api() { helper(); }
+}`,
+	}, rules.Finding{RuleID: "system-property-mutation", Class: "c.Main", Method: "usage", EntrySensitive: true})
+	for _, tc := range []struct {
+		class, method string
+		want          bool
+	}{
+		{"c.Main", "main", true},
+		{"c.Main", "run", true},
+		{"c.Main", "usage", true}, // package-private, but in a launcher class
+		{"c.Main", "a", false},   // only a cycle reaches it
+		{"c.Lib", "stop", false}, // public API of a library class
+		{"c.Lib", "helper", false},
+	} {
+		if got := g.OnlyFromEntry(tc.class, tc.method); got != tc.want {
+			t.Errorf("%s.%s: entry-only %v, want %v", tc.class, tc.method, got, tc.want)
+		}
+	}
+	_ = e
+}
