@@ -22,7 +22,13 @@ import (
 type graphIndex struct {
 	mu      sync.Mutex
 	g       *callgraph.Graph
-	sources []input // production Java sources, in no order
+	sources []source // production Java sources, in no order
+}
+
+// source is a production Java source and the identifiers it holds.
+type source struct {
+	input
+	words *wordSet
 }
 
 func newGraphIndex() *graphIndex { return &graphIndex{g: callgraph.New()} }
@@ -33,9 +39,9 @@ func (x *graphIndex) addFile(in input, f *facts.File, src []byte) {
 	x.mu.Unlock()
 }
 
-func (x *graphIndex) addSource(in input) {
+func (x *graphIndex) addSource(in input, words *wordSet) {
 	x.mu.Lock()
-	x.sources = append(x.sources, in)
+	x.sources = append(x.sources, source{in, words})
 	x.mu.Unlock()
 }
 
@@ -102,7 +108,11 @@ func findCallers(ctx context.Context, e *env, targets map[facts.MethodKey]bool) 
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		defer close(work)
-		for _, in := range x.sources {
+		for _, src := range x.sources {
+			if !src.mayCall(wants) {
+				continue // certainly names none of them: not even read
+			}
+			in := src.input
 			select {
 			case work <- in:
 			case <-gctx.Done():
@@ -157,6 +167,17 @@ type want struct {
 func mayCall(rel string, src []byte, wants []want) bool {
 	for _, w := range wants {
 		if hasWord(src, w.name) && (strings.HasSuffix(rel, w.file) || hasWord(src, w.class)) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayCall is mayCall answered from the words of the file alone: false
+// only when the file certainly cannot call one of the wanted methods.
+func (s source) mayCall(wants []want) bool {
+	for _, w := range wants {
+		if s.words.mayHold(w.name) && (strings.HasSuffix(s.rel, w.file) || s.words.mayHold(w.class)) {
 			return true
 		}
 	}

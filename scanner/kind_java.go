@@ -126,8 +126,10 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 	if !e.opts.ParseOnly && !e.production(in, src) {
 		return out
 	}
+	var words *wordSet
 	if !e.opts.ParseOnly {
-		e.graphs.addSource(in)
+		words = &wordSet{}
+		defer e.graphs.addSource(in, words) // filled by the pre-filter's pass below
 	}
 	role := e.role(in.rel)
 	if e.opts.ParseOnly {
@@ -139,7 +141,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 		return out
 	}
 	e.index.mentions(in.rel, src)
-	cands := e.plan.candidates(src)
+	cands := e.plan.candidatesWords(src, words)
 	if len(cands) == 0 {
 		return out
 	}

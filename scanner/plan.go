@@ -75,7 +75,11 @@ func withoutLeaks(rs []*rules.Rule) []*rules.Rule {
 // are matched as prefixes of identifier tokens (anywhere, strings and
 // comments included), in one pass over the file instead of one pass per
 // keyword.
-func (p *plan) candidates(src []byte) []*rules.Rule {
+func (p *plan) candidates(src []byte) []*rules.Rule { return p.candidatesWords(src, nil) }
+
+// candidatesWords is candidates that also records every identifier of the
+// file in words, in the same pass, when words is not nil.
+func (p *plan) candidatesWords(src []byte, words *wordSet) []*rules.Rule {
 	var hit []bool
 	mark := func(i int) {
 		if hit == nil {
@@ -94,6 +98,9 @@ func (p *plan) candidates(src []byte) []*rules.Rule {
 			j++
 		}
 		tok := src[i:j]
+		if words != nil {
+			words.add(tok)
+		}
 		if len(tok) >= keyHead {
 			for _, k := range p.byHead[string(tok[:keyHead])] {
 				if bytes.HasPrefix(tok, []byte(p.keywords[k])) {
@@ -156,4 +163,34 @@ func (p *plan) hasClassPath() bool {
 		}
 	}
 	return false
+}
+
+// wordSet is a Bloom filter of a file's identifiers: whether the file may
+// name a method or class is answered without reading it again. 2,048 bits
+// with two probes keep false positives to a few percent for files of a
+// few hundred distinct identifiers, and a false positive costs only a
+// read.
+type wordSet [32]uint64
+
+func wordHash(w []byte) (uint32, uint32) {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h & 2047, (h >> 11) & 2047
+}
+
+func (s *wordSet) add(w []byte) {
+	a, b := wordHash(w)
+	s[a>>6] |= 1 << (a & 63)
+	s[b>>6] |= 1 << (b & 63)
+}
+
+// mayHold reports false only when the file certainly lacks the word.
+func (s *wordSet) mayHold(w []byte) bool {
+	if s == nil {
+		return true
+	}
+	a, b := wordHash(w)
+	return s[a>>6]&(1<<(a&63)) != 0 && s[b>>6]&(1<<(b&63)) != 0
 }
