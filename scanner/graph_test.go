@@ -2,12 +2,15 @@ package scanner
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/callgraph"
 )
 
 // graphOf runs the kinds of a scan over a tree and builds its call graph.
@@ -126,8 +129,8 @@ public class Lib {
 		{"c.Main", "main", true},
 		{"c.Main", "run", true},
 		{"c.Main", "usage", true}, // package-private, but in a launcher class
-		{"c.Main", "a", false},   // only a cycle reaches it
-		{"c.Lib", "stop", false}, // public API of a library class
+		{"c.Main", "a", false},    // only a cycle reaches it
+		{"c.Lib", "stop", false},  // public API of a library class
 		{"c.Lib", "helper", false},
 	} {
 		if got := g.OnlyFromEntry(tc.class, tc.method); got != tc.want {
@@ -135,4 +138,33 @@ public class Lib {
 		}
 	}
 	_ = e
+}
+
+// A 10,000-deep chain of private helpers, main at the top, an exit at the
+// bottom: the search for callers stops after callgraph.MaxDepth rounds,
+// so the exit is not proven entry-only (it stays reported) and the cost is
+// bounded by the rounds, not by the chain.
+func TestGraphDeepChain(t *testing.T) {
+	const n = 10000
+	var b strings.Builder
+	b.WriteString("package d;\npublic class Chain {\n    public static void main(String[] a) { m0(); }\n")
+	for i := 0; i < n-1; i++ {
+		fmt.Fprintf(&b, "    private static void m%d() { m%d(); }\n", i, i+1)
+	}
+	fmt.Fprintf(&b, "    private static void m%d() { System.exit(1); }\n", n-1)
+	b.WriteString("    private static void r1() { r2(); System.exit(2); }\n    private static void r2() { r1(); }\n}\n")
+	_, g := graphOf(t, map[string]string{"src/main/java/d/Chain.java": b.String()})
+	last := fmt.Sprintf("m%d", n-1)
+	if s := g.Summary(facts.MethodKey{Class: "d.Chain", Name: last, Arity: 0}); s == nil || s.Terminates == nil {
+		t.Fatalf("the exit at the bottom of the chain: %+v", s)
+	}
+	if g.OnlyFromEntry("d.Chain", last) {
+		t.Errorf("%s proven entry-only beyond the depth bound", last)
+	}
+	if g.OnlyFromEntry("d.Chain", "r1") {
+		t.Error("mutual recursion made r1 entry-only")
+	}
+	if n := len(g.EntryOnly); n > callgraph.MaxDepth+2 {
+		t.Errorf("%d methods decided entry-only: the search went past its bound", n)
+	}
 }
