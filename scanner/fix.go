@@ -15,6 +15,7 @@ import (
 	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/javasrc"
 )
 
@@ -87,7 +88,7 @@ func PlanFixes(res *Result, opts FixOptions) FixPlan {
 		minLevel = rules.LevelWarning
 	}
 	var plan FixPlan
-	byPath := map[string][]rules.Finding{}
+	byPath := map[string][]finding.Finding{}
 	var paths []string
 	for _, f := range res.Findings {
 		if len(f.Fixes) == 0 || len(f.Suppressed) > 0 {
@@ -130,16 +131,13 @@ func PlanFixes(res *Result, opts FixOptions) FixPlan {
 		var edits []rules.Edit
 		taken := 0
 		for _, f := range byPath[p] {
-			fx := f.Fixes[0]
-			if overlaps(edits, fx.Edits) {
+			fx := toSpans(f.Fixes[0].Edits)
+			if overlaps(edits, fx) {
 				plan.Skipped = append(plan.Skipped, SkippedFix{p, f.Region.StartLine, f.RuleID, "overlaps another fix; run kscan fix again"})
 				continue
 			}
-			edits = append(edits, fx.Edits...)
+			edits = append(edits, fx...)
 			taken++
-		}
-		for i := range edits {
-			edits[i].Span = facts.Span{Start: edits[i].Region.ByteOffset, End: edits[i].Region.ByteOffset + edits[i].Region.ByteLength}
 		}
 		fixed, err := ApplyEdits(old, edits)
 		if err != nil {
@@ -164,12 +162,19 @@ func fixErrText(err error) string {
 	return err.Error()
 }
 
+// toSpans turns a placed fix's edits back into byte spans of the file.
+func toSpans(es []finding.Edit) []rules.Edit {
+	out := make([]rules.Edit, len(es))
+	for i, e := range es {
+		out[i] = rules.Edit{Span: facts.Span{Start: e.Region.ByteOffset, End: e.Region.ByteOffset + e.Region.ByteLength}, New: e.New}
+	}
+	return out
+}
+
 func overlaps(have, add []rules.Edit) bool {
 	for _, a := range add {
-		as, ae := a.Region.ByteOffset, a.Region.ByteOffset+a.Region.ByteLength
 		for _, h := range have {
-			hs, he := h.Region.ByteOffset, h.Region.ByteOffset+h.Region.ByteLength
-			if as < he && hs < ae || as == hs && ae == he {
+			if a.Span.Start < h.Span.End && h.Span.Start < a.Span.End || a.Span == h.Span {
 				return true
 			}
 		}

@@ -9,15 +9,16 @@ import (
 	"testing"
 
 	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 const fixSrc = "class A {\n    void m() {\n        old();\n    }\n}\n"
 
 // finding replaces "old" in fixSrc with "nu" at level lvl.
-func fixFinding(path string, lvl rules.Level) rules.Finding {
+func fixFinding(path string, lvl rules.Level) finding.Finding {
 	at := strings.Index(fixSrc, "old")
-	return rules.Finding{RuleID: "r", Level: lvl, Path: path, Region: rules.Region{StartLine: 3},
-		Fixes: []rules.Fix{{Description: "d", Edits: []rules.Edit{{New: "nu", Region: rules.Region{ByteOffset: at, ByteLength: 3}}}}}}
+	return finding.Finding{RuleID: "r", Level: lvl, Path: path, Region: finding.Region{StartLine: 3},
+		Fixes: []finding.Fix{{Description: "d", Edits: []finding.Edit{{New: "nu", Region: finding.Region{ByteOffset: at, ByteLength: 3}}}}}}
 }
 
 func fixWriteTree(t *testing.T, root string, files map[string]string) {
@@ -38,7 +39,7 @@ func fixWriteTree(t *testing.T, root string, files map[string]string) {
 func TestPlanFixesMinLevel(t *testing.T) {
 	root := t.TempDir()
 	fixWriteTree(t, root, map[string]string{"E.java": fixSrc, "W.java": fixSrc, "N.java": fixSrc})
-	res := &Result{Root: root, Findings: []rules.Finding{
+	res := &Result{Root: root, Findings: []finding.Finding{
 		fixFinding("E.java", rules.LevelError), fixFinding("W.java", rules.LevelWarning), fixFinding("N.java", rules.LevelNote),
 	}}
 	for _, tc := range []struct {
@@ -119,7 +120,7 @@ func TestWritePatch(t *testing.T) {
 	root := filepath.Join(base, "repo")
 	fixWriteTree(t, root, map[string]string{"a/A.java": fixSrc, "a/B.java": fixSrc, "Secret.java": fixSrc})
 	fixMust(t, os.Chmod(filepath.Join(root, "a/A.java"), 0o640))
-	res := &Result{Root: root, Findings: []rules.Finding{fixFinding("a/A.java", rules.LevelError), fixFinding("a/B.java", rules.LevelError)}}
+	res := &Result{Root: root, Findings: []finding.Finding{fixFinding("a/A.java", rules.LevelError), fixFinding("a/B.java", rules.LevelError)}}
 	plan := PlanFixes(res, FixOptions{})
 	if len(plan.Patches) != 2 {
 		t.Fatalf("patches: %+v skipped: %+v", plan.Patches, plan.Skipped)

@@ -10,9 +10,9 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/kscan/kscan/internal/safefs"
-	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/callgraph"
+	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/javasrc"
 )
 
@@ -202,7 +202,7 @@ func hasWord(src, w []byte) bool {
 
 // dropEntryOnly removes the findings whose hazard exists only in a shared
 // JVM when only entry points reach their method.
-func dropEntryOnly(fs []rules.Finding, g *facts.CallGraph) []rules.Finding {
+func dropEntryOnly(fs []finding.Finding, g *facts.CallGraph) []finding.Finding {
 	out := fs[:0]
 	for _, f := range fs {
 		if f.EntrySensitive && g.OnlyFromEntry(f.Class, f.Method) {

@@ -11,10 +11,11 @@ import (
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/callgraph"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // graphOf runs the kinds of a scan over a tree and builds its call graph.
-func graphOf(t *testing.T, files map[string]string, sensitive ...rules.Finding) (*env, *facts.CallGraph) {
+func graphOf(t *testing.T, files map[string]string, sensitive ...finding.Finding) (*env, *facts.CallGraph) {
 	t.Helper()
 	root := t.TempDir()
 	for p, body := range files {
@@ -121,7 +122,7 @@ public class Lib {
     private void helper() { System.exit(4); }
     public void api() { helper(); }
 }`,
-	}, rules.Finding{RuleID: "system-property-mutation", Class: "c.Main", Method: "usage", EntrySensitive: true})
+	}, finding.Finding{RuleID: "system-property-mutation", Class: "c.Main", Method: "usage", EntrySensitive: true})
 	for _, tc := range []struct {
 		class, method string
 		want          bool

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // projectIndex is what the input kinds learn about the project as a whole:
@@ -262,7 +262,7 @@ func shortExpr(x *facts.Expr) *facts.Expr {
 
 // dropDeclared removes the findings whose rule asked to be dropped when
 // the project declares a class (rules.Diagnostic.UnlessDeclared).
-func dropDeclared(fs []rules.Finding, declared func(string) bool) []rules.Finding {
+func dropDeclared(fs []finding.Finding, declared func(string) bool) []finding.Finding {
 	out := fs[:0]
 	for _, f := range fs {
 		if f.UnlessDeclared != "" && declared(f.UnlessDeclared) {

@@ -20,6 +20,7 @@ import (
 	"github.com/kscan/kscan/scanner/archive"
 	"github.com/kscan/kscan/scanner/bytecode"
 	"github.com/kscan/kscan/scanner/deps"
+	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/scope"
 )
 
@@ -124,7 +125,7 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 					if !e.depsOnly {
 						data, err := safefs.ReadFile(b.abs, maxClassSize(e.opts.Archive))
 						if err != nil {
-							e.notify(rules.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
+							e.notify(finding.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
 						} else if !e.opts.ParseOnly && !e.production(b, data) {
 							// a test class compiled beside the sources
 						} else if err := scan(classJob{data: data, path: b.rel, anchor: b.rel, role: e.role(b.rel)}); err != nil {
@@ -214,7 +215,7 @@ func readEntry(en *archive.Entry, buf *[]byte) ([]byte, error) {
 func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJob) error, buf *[]byte) error {
 	f, size, err := safefs.Open(b.abs, 0)
 	if err != nil {
-		e.notify(rules.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
+		e.notify(finding.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
 		return nil
 	}
 	defer f.Close()
@@ -296,7 +297,7 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 			case archive.ProblemUnsafeName, archive.ProblemDuplicateName:
 				level = rules.LevelNote // the entry is still scanned
 			}
-			e.notify(rules.Notification{Path: b.rel, Level: level, Kind: "archive-" + kebab(pr.Kind.String()), Message: pr.Error()})
+			e.notify(finding.Notification{Path: b.rel, Level: level, Kind: "archive-" + kebab(pr.Kind.String()), Message: pr.Error()})
 		},
 	}
 	// The walk fails only when the scan is cancelled or a job cannot be sent.
@@ -410,8 +411,8 @@ func factoryKeys(data []byte) []string {
 }
 
 type classOut struct {
-	findings []rules.Finding
-	notes    []rules.Notification
+	findings []finding.Finding
+	notes    []finding.Notification
 	facts    *facts.File
 }
 
@@ -420,18 +421,18 @@ type classOut struct {
 func scanClass(bx *bytecode.Extractor, j classJob, p *plan) (out classOut) {
 	defer func() {
 		if r := recover(); r != nil {
-			out = classOut{notes: []rules.Notification{{Path: j.anchor, Level: rules.LevelError, Kind: "internal",
+			out = classOut{notes: []finding.Notification{{Path: j.anchor, Level: rules.LevelError, Kind: "internal",
 				Message: fmt.Sprintf("%s: internal error, class skipped: %v", j.path, r)}}}
 		}
 	}()
 	bf, problems, err := bx.ExtractClass(j.data, j.path)
 	if err != nil {
-		out.notes = append(out.notes, rules.Notification{Path: j.anchor, Level: rules.LevelWarning, Kind: "class-format",
+		out.notes = append(out.notes, finding.Notification{Path: j.anchor, Level: rules.LevelWarning, Kind: "class-format",
 			Message: j.path + ": not a readable class file: " + err.Error() + "; skipped"})
 		return out
 	}
 	for _, pr := range problems {
-		out.notes = append(out.notes, rules.Notification{Path: j.anchor, Level: rules.LevelWarning, Kind: "class-format",
+		out.notes = append(out.notes, finding.Notification{Path: j.anchor, Level: rules.LevelWarning, Kind: "class-format",
 			Message: j.path + ": method " + pr.Method + ": " + pr.Err.Error() + "; scanned in part"})
 	}
 	bf.File.Test = strings.Contains(j.path, "/src/test/") || strings.Contains(j.path, "test-classes/")
@@ -461,7 +462,7 @@ func blankText(n int) []byte {
 // scanArchivedResource runs the rules that read configuration files on one
 // found inside an archive. Findings point at the outermost archive and name
 // the entry and its line, as class findings do.
-func scanArchivedResource(j classJob, p *plan) []rules.Finding {
+func scanArchivedResource(j classJob, p *plan) []finding.Finding {
 	base := path.Base(j.path)
 	var diags []rules.Diagnostic
 	for _, r := range p.rules {

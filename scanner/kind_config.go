@@ -10,6 +10,7 @@ import (
 
 	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // configKind reads the non-Java files of the tree that a rule names by
@@ -65,7 +66,7 @@ func scanConfig(in input, e *env) {
 		return // test resources, an example's configuration: not read
 	}
 	note := func(level rules.Level, kind, msg string) {
-		e.notify(rules.Notification{Path: in.rel, Level: level, Kind: kind, Message: msg})
+		e.notify(finding.Notification{Path: in.rel, Level: level, Kind: kind, Message: msg})
 	}
 	max := e.opts.MaxFileSize
 	if in.size > max {

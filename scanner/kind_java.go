@@ -16,6 +16,7 @@ import (
 	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/javasrc"
 )
 
@@ -77,8 +78,8 @@ func (javaKind) scan(ctx context.Context, files []input, e *env) error {
 }
 
 type fileOut struct {
-	findings []rules.Finding
-	notes    []rules.Notification
+	findings []finding.Finding
+	notes    []finding.Notification
 	parsed   bool
 	bytes    int64
 	facts    *facts.File
@@ -89,7 +90,7 @@ type fileOut struct {
 // to the file.
 func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (out fileOut) {
 	note := func(level rules.Level, kind string, line int, msg string) {
-		out.notes = append(out.notes, rules.Notification{Path: in.rel, Line: line, Level: level, Kind: kind, Message: msg})
+		out.notes = append(out.notes, finding.Notification{Path: in.rel, Line: line, Level: level, Kind: kind, Message: msg})
 	}
 	defer func() {
 		if r := recover(); r != nil {

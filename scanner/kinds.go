@@ -6,8 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/scope"
 )
 
@@ -64,8 +64,8 @@ type env struct {
 	depsOnly bool
 
 	mu            sync.Mutex
-	findings      []rules.Finding
-	notifications []rules.Notification
+	findings      []finding.Finding
+	notifications []finding.Notification
 	projects      []*facts.BuildProject
 	stats         Stats
 
@@ -96,7 +96,7 @@ func (e *env) addProject(p *facts.BuildProject) {
 	e.mu.Unlock()
 }
 
-func (e *env) report(fs []rules.Finding) {
+func (e *env) report(fs []finding.Finding) {
 	if len(fs) == 0 {
 		return
 	}
@@ -105,7 +105,7 @@ func (e *env) report(fs []rules.Finding) {
 	e.mu.Unlock()
 }
 
-func (e *env) notify(n rules.Notification) {
+func (e *env) notify(n finding.Notification) {
 	e.mu.Lock()
 	e.notifications = append(e.notifications, n)
 	e.mu.Unlock()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // FingerprintVersion names the recipe of fingerprint below. A baseline
@@ -58,7 +59,7 @@ type where struct {
 
 // place turns diagnostics into findings: the one step that gives every
 // input kind its regions, snippets, fixes, suppressions and fingerprints.
-func place(w where, diags []rules.Diagnostic) []rules.Finding {
+func place(w where, diags []rules.Diagnostic) []finding.Finding {
 	switch {
 	case w.archive:
 		return placeArchive(w, diags)
@@ -68,7 +69,7 @@ func place(w where, diags []rules.Diagnostic) []rules.Finding {
 	return placeText(w, diags)
 }
 
-func placeText(w where, diags []rules.Diagnostic) []rules.Finding {
+func placeText(w where, diags []rules.Diagnostic) []finding.Finding {
 	sort.SliceStable(diags, func(i, j int) bool {
 		if diags[i].Span.Start != diags[j].Span.Start {
 			return diags[i].Span.Start < diags[j].Span.Start
@@ -77,7 +78,7 @@ func placeText(w where, diags []rules.Diagnostic) []rules.Finding {
 	})
 	l := newLines(w.src)
 	seen := map[string]int{}
-	out := make([]rules.Finding, 0, len(diags))
+	out := make([]finding.Finding, 0, len(diags))
 	for _, d := range diags {
 		reg := l.region(d.Span)
 		f := newFinding(d, w)
@@ -100,11 +101,11 @@ func placeText(w where, diags []rules.Diagnostic) []rules.Finding {
 // names the entry and its source line. A finally block is compiled once per
 // exit path, so identical diagnostics on one line are one finding.
 // Bytecode has no source text, so findings carry no fixes.
-func placeEntry(w where, diags []rules.Diagnostic) []rules.Finding {
+func placeEntry(w where, diags []rules.Diagnostic) []finding.Finding {
 	sort.SliceStable(diags, func(i, j int) bool { return diags[i].Span.Start < diags[j].Span.Start })
 	seen := map[string]int{}
 	dup := map[string]bool{}
-	var out []rules.Finding
+	var out []finding.Finding
 	for _, d := range diags {
 		line := d.Context.Line
 		if w.lineOf != nil {
@@ -127,7 +128,7 @@ func placeEntry(w where, diags []rules.Diagnostic) []rules.Finding {
 		}
 		f := newFinding(d, w)
 		f.Message = d.Message + " [in " + at + "]"
-		f.Region = rules.Region{StartLine: max(line, 1)}
+		f.Region = finding.Region{StartLine: max(line, 1)}
 		f.Entry, f.SourceLine = w.entry, line
 		f.Related, f.Flow = placeRelated(w, nil, d.Related), placeRelated(w, nil, d.Flow)
 		f.Fingerprint = fingerprint(seen, d.RuleID, w.entry, d.Context.Class, d.Context.Method, d.Message)
@@ -139,10 +140,10 @@ func placeEntry(w where, diags []rules.Diagnostic) []rules.Finding {
 // placeArchive places findings on an archive as a whole (a dependency it
 // bundles, a service it provides): there is no text, so the fingerprint
 // uses the diagnostic's key or message.
-func placeArchive(w where, diags []rules.Diagnostic) []rules.Finding {
+func placeArchive(w where, diags []rules.Diagnostic) []finding.Finding {
 	l := newLines(nil)
 	seen := map[string]int{}
-	out := make([]rules.Finding, 0, len(diags))
+	out := make([]finding.Finding, 0, len(diags))
 	for _, d := range diags {
 		f := newFinding(d, w)
 		archive, key := w.path, d.Message
@@ -151,7 +152,7 @@ func placeArchive(w where, diags []rules.Diagnostic) []rules.Finding {
 			// concerns, and has no position at all.
 			archive, key = d.Entry, d.Key
 			f.Entry, f.Class, f.Method = d.Entry, "", ""
-			f.Region = rules.Region{StartLine: 1}
+			f.Region = finding.Region{StartLine: 1}
 		} else {
 			f.Region = l.region(d.Span)
 			f.Fixes = placeFixes(l, d.Fixes)
@@ -162,8 +163,8 @@ func placeArchive(w where, diags []rules.Diagnostic) []rules.Finding {
 	return out
 }
 
-func newFinding(d rules.Diagnostic, w where) rules.Finding {
-	f := rules.Finding{
+func newFinding(d rules.Diagnostic, w where) finding.Finding {
+	f := finding.Finding{
 		RuleID:     d.RuleID,
 		Severity:   d.Severity,
 		Level:      d.Severity.Level(),
@@ -185,17 +186,17 @@ func newFinding(d rules.Diagnostic, w where) rules.Finding {
 // placeRelated places the other locations of a diagnostic: a span of its
 // own text, or a line of another file (or of compiled code, where a line is
 // all there is).
-func placeRelated(w where, l *lines, rs []rules.Related) []rules.Location {
-	var out []rules.Location
+func placeRelated(w where, l *lines, rs []rules.Related) []finding.Location {
+	var out []finding.Location
 	for _, r := range rs {
-		loc := rules.Location{Path: r.Path, Message: r.Message}
+		loc := finding.Location{Path: r.Path, Message: r.Message}
 		switch {
 		case r.Path == "" && l != nil && w.src != nil:
 			loc.Path, loc.Region = w.path, l.region(r.Span)
 		case r.Path == "":
-			loc.Path, loc.Region = w.path, rules.Region{StartLine: r.Line}
+			loc.Path, loc.Region = w.path, finding.Region{StartLine: r.Line}
 		default:
-			loc.Region = rules.Region{StartLine: r.Line}
+			loc.Region = finding.Region{StartLine: r.Line}
 		}
 		if loc.Region.StartLine < 1 {
 			continue // nowhere to point at
@@ -205,13 +206,12 @@ func placeRelated(w where, l *lines, rs []rules.Related) []rules.Location {
 	return out
 }
 
-func placeFixes(l *lines, fixes []rules.Fix) []rules.Fix {
-	var out []rules.Fix
+func placeFixes(l *lines, fixes []rules.Fix) []finding.Fix {
+	var out []finding.Fix
 	for _, fx := range fixes {
-		rf := rules.Fix{Description: fx.Description}
+		rf := finding.Fix{Description: fx.Description}
 		for _, e := range fx.Edits {
-			e.Region = l.region(e.Span)
-			rf.Edits = append(rf.Edits, e)
+			rf.Edits = append(rf.Edits, finding.Edit{New: e.New, Region: l.region(e.Span)})
 		}
 		out = append(out, rf)
 	}
@@ -270,10 +270,10 @@ func (l *lines) pos(off int) (line, col int) {
 	return i + 1, 1 + utf16Len(l.src[l.starts[i]:off])
 }
 
-func (l *lines) region(s facts.Span) rules.Region {
+func (l *lines) region(s facts.Span) finding.Region {
 	sl, sc := l.pos(s.Start)
 	el, ec := l.pos(s.End)
-	return rules.Region{StartLine: sl, StartColumn: sc, EndLine: el, EndColumn: ec, ByteOffset: s.Start, ByteLength: s.End - s.Start}
+	return finding.Region{StartLine: sl, StartColumn: sc, EndLine: el, EndColumn: ec, ByteOffset: s.Start, ByteLength: s.End - s.Start}
 }
 
 // lineText is the text of a 1-based line without its line break.

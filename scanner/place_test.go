@@ -6,6 +6,7 @@ import (
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // Every line break counts: LF, CRLF, and a lone CR.
@@ -55,8 +56,8 @@ func TestFingerprintEveryKind(t *testing.T) {
 	srcB := "// moved\n\n\nclass A {\n  void f() {\n\tSystem.exit( 1 );\n\tSystem.exit(1);\n  }\n}\n"
 	for _, tc := range []struct {
 		name   string
-		before []rules.Finding
-		after  []rules.Finding
+		before []finding.Finding
+		after  []finding.Finding
 	}{
 		{"source text",
 			place(text(srcA), []rules.Diagnostic{diag(at(srcA, "System.exit(1)", 0), 0), diag(at(srcA, "System.exit(1)", 1), 0)}),

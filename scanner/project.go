@@ -8,6 +8,7 @@ import (
 	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // projectPass runs the rules that read the project as a whole (the facts
@@ -68,7 +69,7 @@ func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
 		}
 		src, err := safefs.ReadFile(p, e.opts.MaxFileSize)
 		if err != nil {
-			e.notify(rules.Notification{Path: rel, Level: rules.LevelError, Kind: "read-error",
+			e.notify(finding.Notification{Path: rel, Level: rules.LevelError, Kind: "read-error",
 				Message: "cannot read again for a project-wide finding: " + errText(err)})
 			continue
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/archive"
 	"github.com/kscan/kscan/scanner/callgraph"
+	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/scope"
 )
 
@@ -76,8 +77,8 @@ type Stats struct {
 // Result is the outcome of a scan.
 type Result struct {
 	Root          string // absolute
-	Findings      []rules.Finding
-	Notifications []rules.Notification
+	Findings      []finding.Finding
+	Notifications []finding.Notification
 	Stats         Stats
 	// Roles are the role decisions that applied to scanned code, and why.
 	Roles []RoleDecision
@@ -137,7 +138,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 type DepsResult struct {
 	Root          string
 	Projects      []*facts.BuildProject
-	Notifications []rules.Notification
+	Notifications []finding.Notification
 }
 
 // Dependencies reads the build files under opts.Paths (offline; parents
@@ -250,7 +251,7 @@ func (e *env) run(ctx context.Context, depsOnly bool) error {
 	return nil
 }
 
-func sortFindings(fs []rules.Finding) {
+func sortFindings(fs []finding.Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := &fs[i], &fs[j]
 		if a.Path != b.Path {
@@ -266,7 +267,7 @@ func sortFindings(fs []rules.Finding) {
 	})
 }
 
-func sortNotifications(ns []rules.Notification) {
+func sortNotifications(ns []finding.Notification) {
 	sort.SliceStable(ns, func(i, j int) bool {
 		a, b := &ns[i], &ns[j]
 		if a.Path != b.Path {

@@ -4,19 +4,19 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // suppressedBy finds the in-source suppressions of a finding: a
 // "// kscan:ignore rule-id -- reason" comment on its line or alone on the
 // line above, or @SuppressWarnings("kscan:rule-id") on an enclosing class,
 // method or field. The finding stays in the report, marked.
-func suppressedBy(f *facts.File, ruleID string, line int, s facts.Span) []rules.Suppressed {
+func suppressedBy(f *facts.File, ruleID string, line int, s facts.Span) []finding.Suppressed {
 	if f == nil {
 		return nil
 	}
-	var out []rules.Suppressed
+	var out []finding.Suppressed
 	for _, sp := range f.Suppressions {
 		if sp.Line != line && !(sp.OwnLine && sp.Line+1 == line) {
 			continue
@@ -27,14 +27,14 @@ func suppressedBy(f *facts.File, ruleID string, line int, s facts.Span) []rules.
 				if j == "" {
 					j = "kscan:ignore comment (no reason given)"
 				}
-				out = append(out, rules.Suppressed{Kind: "inSource", Justification: j})
+				out = append(out, finding.Suppressed{Kind: "inSource", Justification: j})
 				break
 			}
 		}
 	}
 	check := func(ann []string, decl facts.Span, what string) {
 		if decl.Start <= s.Start && s.End <= decl.End && suppresses(ann, ruleID) {
-			out = append(out, rules.Suppressed{Kind: "inSource", Justification: "@SuppressWarnings(\"kscan:" + ruleID + "\") on " + what})
+			out = append(out, finding.Suppressed{Kind: "inSource", Justification: "@SuppressWarnings(\"kscan:" + ruleID + "\") on " + what})
 		}
 	}
 	for _, t := range f.TypeDecls {

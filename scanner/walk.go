@@ -13,6 +13,7 @@ import (
 
 	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // skipDirs are build outputs and tool directories that hold no sources of
@@ -67,7 +68,7 @@ type walker struct {
 	root     string
 	excludes []string
 	kinds    []inputKind
-	notify   func(rules.Notification)
+	notify   func(finding.Notification)
 }
 
 // walk traverses the targets once and hands each file to the first input
@@ -246,7 +247,7 @@ func (w *walker) rel(abs string) string {
 }
 
 func (w *walker) note(rel string, level rules.Level, kind, msg string) {
-	w.notify(rules.Notification{Path: rel, Level: level, Kind: kind, Message: msg})
+	w.notify(finding.Notification{Path: rel, Level: level, Kind: kind, Message: msg})
 }
 
 func errText(err error) string {

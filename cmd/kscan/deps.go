@@ -18,6 +18,7 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner"
 	"github.com/kscan/kscan/scanner/config"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // adapterTable is the built-in table plus the tables of .kscan.yaml
@@ -149,9 +150,9 @@ func addM2Flag(f *pflag.FlagSet, m2 *string) {
 }
 
 type depsReport struct {
-	Projects      []depsProject        `json:"projects"`
-	Why           []depsWhy            `json:"why,omitempty"`
-	Notifications []rules.Notification `json:"notifications"`
+	Projects      []depsProject          `json:"projects"`
+	Why           []depsWhy              `json:"why,omitempty"`
+	Notifications []finding.Notification `json:"notifications"`
 }
 
 type depsProject struct {
@@ -214,7 +215,7 @@ func depWhereText(d *facts.Dependency) string {
 func buildDepsReport(dr *scanner.DepsResult, table *adapters.Table, why string) *depsReport {
 	rep := &depsReport{Notifications: dr.Notifications}
 	if rep.Notifications == nil {
-		rep.Notifications = []rules.Notification{}
+		rep.Notifications = []finding.Notification{}
 	}
 	for _, p := range dr.Projects {
 		dp := depsProject{Path: p.Path, Kind: p.Kind, Role: p.Role.String(), RoleReason: p.RoleWhy, Resolved: p.Resolved,

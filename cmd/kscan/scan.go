@@ -18,6 +18,7 @@ import (
 	"github.com/kscan/kscan/scanner"
 	"github.com/kscan/kscan/scanner/config"
 	"github.com/kscan/kscan/scanner/deps"
+	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/gate"
 	"github.com/kscan/kscan/scanner/report"
 	"github.com/kscan/kscan/scanner/scope"
@@ -356,11 +357,11 @@ func scopeSummary(res *scanner.Result) *report.Scope {
 }
 
 // minLevel keeps the findings at or above a level (--min-level).
-func minLevel(fs []rules.Finding, min rules.Level) []rules.Finding {
+func minLevel(fs []finding.Finding, min rules.Level) []finding.Finding {
 	if min.Rank() <= rules.LevelNote.Rank() {
 		return fs
 	}
-	var out []rules.Finding
+	var out []finding.Finding
 	for _, f := range fs {
 		if f.Level.Rank() >= min.Rank() {
 			out = append(out, f)

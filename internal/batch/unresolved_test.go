@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/report"
 )
 
@@ -105,7 +106,7 @@ func TestUnresolvedKindAsWritten(t *testing.T) {
 	var b bytes.Buffer
 	in := &report.Input{
 		Tool: report.Tool{Name: "kscan"},
-		Notifications: []rules.Notification{
+		Notifications: []finding.Notification{
 			{Path: "pom.xml", Line: 5, Level: rules.LevelWarning, Kind: UnresolvedKind, Message: "parent a:b:1 not found"},
 			{Path: "lib/x.jar", Level: rules.LevelError, Kind: "read-error", Message: "cannot read"},
 		},

@@ -183,7 +183,7 @@ type Context struct {
 	// InLambda is set inside a lambda's body: code that runs when the
 	// lambda is called (a shutdown hook, a task), not when its method runs.
 	InLambda bool
-	Line   int // 1-based line of the fact's start
+	Line     int // 1-based line of the fact's start
 }
 
 // Field is one declared field (one per declarator).

@@ -20,7 +20,7 @@ import (
 	"strings"
 
 	"github.com/kscan/kscan/internal/safefs"
-	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/report"
 )
 
@@ -63,7 +63,7 @@ type Entry struct {
 
 // New records findings; suppressed ones are not recorded, as they do not
 // count against the code anyway.
-func NewBaseline(tool report.Tool, findings []rules.Finding) *Baseline {
+func NewBaseline(tool report.Tool, findings []finding.Finding) *Baseline {
 	f := &Baseline{Version: BaselineVersion, Tool: report.Tool{Name: tool.Name, Version: tool.Version},
 		FingerprintVersion: FingerprintVersion, Findings: []Entry{}}
 	for _, fd := range findings {

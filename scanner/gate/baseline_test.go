@@ -11,11 +11,12 @@ import (
 	"testing"
 
 	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/report"
 )
 
-func finding(rule, path string, line int, fp string) rules.Finding {
-	return rules.Finding{RuleID: rule, Path: path, Region: rules.Region{StartLine: line}, Fingerprint: fp,
+func mkFinding(rule, path string, line int, fp string) finding.Finding {
+	return finding.Finding{RuleID: rule, Path: path, Region: finding.Region{StartLine: line}, Fingerprint: fp,
 		Message: rule + " at " + path}
 }
 
@@ -27,7 +28,7 @@ func TestCompare(t *testing.T) {
 	tests := []struct {
 		name       string
 		baseline   []Entry
-		today      []rules.Finding
+		today      []finding.Finding
 		inScope    func(Entry) bool
 		wantStates []State
 		wantAbsent []int // indexes into baseline
@@ -35,32 +36,32 @@ func TestCompare(t *testing.T) {
 		{
 			name:       "nothing changed",
 			baseline:   []Entry{entry("system-exit", "A.java", 5, "aa:1"), entry("stdout-usage", "A.java", 9, "bb:1")},
-			today:      []rules.Finding{finding("system-exit", "A.java", 5, "aa:1"), finding("stdout-usage", "A.java", 9, "bb:1")},
+			today:      []finding.Finding{mkFinding("system-exit", "A.java", 5, "aa:1"), mkFinding("stdout-usage", "A.java", 9, "bb:1")},
 			wantStates: []State{StateUnchanged, StateUnchanged},
 		},
 		{
 			name:       "lines moved by an unrelated edit",
 			baseline:   []Entry{entry("system-exit", "A.java", 5, "aa:1")},
-			today:      []rules.Finding{finding("system-exit", "A.java", 42, "aa:1")},
+			today:      []finding.Finding{mkFinding("system-exit", "A.java", 42, "aa:1")},
 			wantStates: []State{StateUnchanged},
 		},
 		{
 			name:       "a new finding",
 			baseline:   []Entry{entry("system-exit", "A.java", 5, "aa:1")},
-			today:      []rules.Finding{finding("system-exit", "A.java", 5, "aa:1"), finding("system-exit", "B.java", 3, "cc:1")},
+			today:      []finding.Finding{mkFinding("system-exit", "A.java", 5, "aa:1"), mkFinding("system-exit", "B.java", 3, "cc:1")},
 			wantStates: []State{StateUnchanged, StateNew},
 		},
 		{
 			name:       "a removed finding",
 			baseline:   []Entry{entry("system-exit", "A.java", 5, "aa:1"), entry("stdout-usage", "A.java", 9, "bb:1")},
-			today:      []rules.Finding{finding("stdout-usage", "A.java", 8, "bb:1")},
+			today:      []finding.Finding{mkFinding("stdout-usage", "A.java", 8, "bb:1")},
 			wantStates: []State{StateUnchanged},
 			wantAbsent: []int{0},
 		},
 		{
 			name:       "same fingerprint, other rule: no match",
 			baseline:   []Entry{entry("system-exit", "A.java", 5, "aa:1")},
-			today:      []rules.Finding{finding("stdout-usage", "A.java", 5, "aa:1")},
+			today:      []finding.Finding{mkFinding("stdout-usage", "A.java", 5, "aa:1")},
 			wantStates: []State{StateNew},
 			wantAbsent: []int{0},
 		},
@@ -70,48 +71,48 @@ func TestCompare(t *testing.T) {
 			// same finding as the baseline's :2, and :1 (line 10) is gone.
 			name:       "one of two identical findings removed: the removed one is absent",
 			baseline:   []Entry{entry("system-exit", "A.java", 10, "aa:1"), entry("system-exit", "A.java", 20, "aa:2")},
-			today:      []rules.Finding{finding("system-exit", "A.java", 19, "aa:1")},
+			today:      []finding.Finding{mkFinding("system-exit", "A.java", 19, "aa:1")},
 			wantStates: []State{StateUnchanged},
 			wantAbsent: []int{0},
 		},
 		{
 			name:       "one of two identical findings removed: the second",
 			baseline:   []Entry{entry("system-exit", "A.java", 10, "aa:1"), entry("system-exit", "A.java", 20, "aa:2")},
-			today:      []rules.Finding{finding("system-exit", "A.java", 10, "aa:1")},
+			today:      []finding.Finding{mkFinding("system-exit", "A.java", 10, "aa:1")},
 			wantStates: []State{StateUnchanged},
 			wantAbsent: []int{1},
 		},
 		{
 			name:     "a third identical finding added in the middle is the new one",
 			baseline: []Entry{entry("system-exit", "A.java", 10, "aa:1"), entry("system-exit", "A.java", 20, "aa:2")},
-			today: []rules.Finding{finding("system-exit", "A.java", 10, "aa:1"), finding("system-exit", "A.java", 15, "aa:2"),
-				finding("system-exit", "A.java", 21, "aa:3")},
+			today: []finding.Finding{mkFinding("system-exit", "A.java", 10, "aa:1"), mkFinding("system-exit", "A.java", 15, "aa:2"),
+				mkFinding("system-exit", "A.java", 21, "aa:3")},
 			wantStates: []State{StateUnchanged, StateNew, StateUnchanged},
 		},
 		{
 			name:       "a tie pairs the later copy: the survivor moved up",
 			baseline:   []Entry{entry("system-exit", "A.java", 4, "aa:1"), entry("system-exit", "A.java", 8, "aa:2")},
-			today:      []rules.Finding{finding("system-exit", "A.java", 6, "aa:1")},
+			today:      []finding.Finding{mkFinding("system-exit", "A.java", 6, "aa:1")},
 			wantStates: []State{StateUnchanged},
 			wantAbsent: []int{0},
 		},
 		{
 			name:     "a tie pairs the later copies: an insertion pushed the second down",
 			baseline: []Entry{entry("system-exit", "A.java", 4, "aa:1"), entry("system-exit", "A.java", 7, "aa:2")},
-			today: []rules.Finding{finding("system-exit", "A.java", 4, "aa:1"), finding("system-exit", "A.java", 6, "aa:2"),
-				finding("system-exit", "A.java", 8, "aa:3")},
+			today: []finding.Finding{mkFinding("system-exit", "A.java", 4, "aa:1"), mkFinding("system-exit", "A.java", 6, "aa:2"),
+				mkFinding("system-exit", "A.java", 8, "aa:3")},
 			wantStates: []State{StateUnchanged, StateNew, StateUnchanged},
 		},
 		{
 			name:       "same number of identical findings: all unchanged, whatever the lines",
 			baseline:   []Entry{entry("system-exit", "A.java", 10, "aa:1"), entry("system-exit", "A.java", 20, "aa:2")},
-			today:      []rules.Finding{finding("system-exit", "A.java", 30, "aa:1"), finding("system-exit", "A.java", 3, "aa:2")},
+			today:      []finding.Finding{mkFinding("system-exit", "A.java", 30, "aa:1"), mkFinding("system-exit", "A.java", 3, "aa:2")},
 			wantStates: []State{StateUnchanged, StateUnchanged},
 		},
 		{
 			name:       "fingerprint without a counter",
 			baseline:   []Entry{entry("system-exit", "A.java", 10, "plain")},
-			today:      []rules.Finding{finding("system-exit", "A.java", 11, "plain")},
+			today:      []finding.Finding{mkFinding("system-exit", "A.java", 11, "plain")},
 			wantStates: []State{StateUnchanged},
 		},
 		{
@@ -143,9 +144,9 @@ func TestCompare(t *testing.T) {
 
 func TestCompareSuppressedStillMatches(t *testing.T) {
 	b := &Baseline{Findings: []Entry{entry("system-exit", "A.java", 5, "aa:1")}}
-	f := finding("system-exit", "A.java", 5, "aa:1")
-	f.Suppressed = []rules.Suppressed{{Kind: "inSource"}}
-	states, absent := Compare(b, []rules.Finding{f}, nil)
+	f := mkFinding("system-exit", "A.java", 5, "aa:1")
+	f.Suppressed = []finding.Suppressed{{Kind: "inSource"}}
+	states, absent := Compare(b, []finding.Finding{f}, nil)
 	if states[0] != StateUnchanged || len(absent) != 0 {
 		t.Errorf("states %v absent %v: a finding suppressed since the baseline is not absent", states, absent)
 	}
@@ -167,14 +168,14 @@ func TestAlignLarge(t *testing.T) {
 }
 
 func TestNewAndWriteDeterministic(t *testing.T) {
-	fs := []rules.Finding{
-		finding("stdout-usage", "b/B.java", 3, "bb:1"),
-		finding("system-exit", "a/A.java", 9, "aa:2"),
-		finding("system-exit", "a/A.java", 4, "aa:1"),
-		finding("class-forname-caller-loader", "a/A.java", 4, "cc:1"),
+	fs := []finding.Finding{
+		mkFinding("stdout-usage", "b/B.java", 3, "bb:1"),
+		mkFinding("system-exit", "a/A.java", 9, "aa:2"),
+		mkFinding("system-exit", "a/A.java", 4, "aa:1"),
+		mkFinding("class-forname-caller-loader", "a/A.java", 4, "cc:1"),
 	}
-	sup := finding("system-exit", "a/A.java", 12, "aa:3")
-	sup.Suppressed = []rules.Suppressed{{Kind: "inSource"}}
+	sup := mkFinding("system-exit", "a/A.java", 12, "aa:3")
+	sup.Suppressed = []finding.Suppressed{{Kind: "inSource"}}
 	fs = append(fs, sup)
 	fs[0].Message = "uses <System.out> & more"
 	tool := report.Tool{Name: "kscan", Version: "1.2.3", InformationURI: "https://example.com"}
@@ -183,7 +184,7 @@ func TestNewAndWriteDeterministic(t *testing.T) {
 	if err := NewBaseline(tool, fs).Write(&one); err != nil {
 		t.Fatal(err)
 	}
-	rev := append([]rules.Finding(nil), fs...)
+	rev := append([]finding.Finding(nil), fs...)
 	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
 		rev[i], rev[j] = rev[j], rev[i]
 	}
@@ -261,10 +262,10 @@ func TestParseSARIF(t *testing.T) {
 			{ID: "system-exit", Title: "t", Default: rules.SeverityHigh},
 			{ID: "stdout-usage", Title: "t", Default: rules.SeverityLow},
 		},
-		Findings: []rules.Finding{
-			{RuleID: "system-exit", Severity: rules.SeverityHigh, Message: "exit", Path: "src/My App.java", Region: rules.Region{StartLine: 7}, Fingerprint: "aa:1"},
-			{RuleID: "stdout-usage", Severity: rules.SeverityLow, Message: "out", Path: "src/Ü.java", Region: rules.Region{StartLine: 3}, Fingerprint: "bb:1"},
-			{RuleID: "stdout-usage", Severity: rules.SeverityLow, Message: "quiet", Path: "src/Q.java", Region: rules.Region{StartLine: 1}, Fingerprint: "cc:1"},
+		Findings: []finding.Finding{
+			{RuleID: "system-exit", Severity: rules.SeverityHigh, Message: "exit", Path: "src/My App.java", Region: finding.Region{StartLine: 7}, Fingerprint: "aa:1"},
+			{RuleID: "stdout-usage", Severity: rules.SeverityLow, Message: "out", Path: "src/Ü.java", Region: finding.Region{StartLine: 3}, Fingerprint: "bb:1"},
+			{RuleID: "stdout-usage", Severity: rules.SeverityLow, Message: "quiet", Path: "src/Q.java", Region: finding.Region{StartLine: 1}, Fingerprint: "cc:1"},
 		},
 		Suppressions: map[int][]report.Suppression{2: {{Kind: report.SuppressionInSource}}},
 	}
@@ -359,7 +360,7 @@ func sarifResult(fp, state, kind string) map[string]any {
 
 func FuzzParseBaseline(f *testing.F) {
 	var buf bytes.Buffer
-	NewBaseline(report.Tool{Name: "kscan", Version: "1"}, []rules.Finding{finding("system-exit", "A.java", 3, "aa:1")}).Write(&buf)
+	NewBaseline(report.Tool{Name: "kscan", Version: "1"}, []finding.Finding{mkFinding("system-exit", "A.java", 3, "aa:1")}).Write(&buf)
 	f.Add(buf.Bytes())
 	f.Add([]byte(`{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"kscan"}},"results":[{"ruleId":"r","message":{"text":"m"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"a%20b"},"region":{"startLine":2}}}],"partialFingerprints":{"kscan/v1":"x:1"}}]}]}`))
 	f.Add([]byte(`{"version":1,"fingerprintVersion":"kscan/v1","findings":null}`))

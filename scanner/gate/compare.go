@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // State is a finding's SARIF baselineState (§3.27.24).
@@ -38,7 +38,7 @@ const maxAlign = 1 << 20
 // and can name the wrong one when the remaining copies moved exactly onto
 // the lines of the removed ones. On a tie the later copies are paired, as
 // lines move down below an insertion and up below a deletion.
-func Compare(b *Baseline, findings []rules.Finding, inScope func(Entry) bool) ([]State, []Entry) {
+func Compare(b *Baseline, findings []finding.Finding, inScope func(Entry) bool) ([]State, []Entry) {
 	states := make([]State, len(findings))
 	today := map[string][]int{}
 	for i := range findings {

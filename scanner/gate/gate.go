@@ -16,6 +16,7 @@ import (
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/scanner"
+	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/report"
 )
 
@@ -118,9 +119,9 @@ func gitDir(paths []string) string {
 // with its baseline state when there is a baseline), the baseline
 // findings that are gone, and the notifications that concern the change.
 type Outcome struct {
-	Findings      []rules.Finding
+	Findings      []finding.Finding
 	Absent        []report.AbsentFinding // nil without a baseline
-	Notifications []rules.Notification
+	Notifications []finding.Notification
 }
 
 // Scope is what a scan looked for: the rules that ran, the targets and the
@@ -151,7 +152,7 @@ func (g *Gate) Apply(res *scanner.Result, sc Scope) (*Outcome, error) {
 			}
 			return changed == nil || changed(e.Path, -1)
 		})
-		out.Findings = make([]rules.Finding, len(res.Findings))
+		out.Findings = make([]finding.Finding, len(res.Findings))
 		for i, f := range res.Findings {
 			f.Baseline = string(states[i])
 			out.Findings[i] = f
@@ -163,7 +164,7 @@ func (g *Gate) Apply(res *scanner.Result, sc Scope) (*Outcome, error) {
 		}
 	}
 	if changed != nil {
-		var kept []rules.Finding
+		var kept []finding.Finding
 		for _, f := range out.Findings {
 			if touched(f, changed) {
 				kept = append(kept, f)
@@ -185,7 +186,7 @@ func (g *Gate) Apply(res *scanner.Result, sc Scope) (*Outcome, error) {
 // touched reports a finding any of whose locations is on a changed line: a
 // change that adds a write to an existing static field touches the finding
 // on the field through that write.
-func touched(f rules.Finding, changed func(string, int) bool) bool {
+func touched(f finding.Finding, changed func(string, int) bool) bool {
 	for path, lines := range f.Lines() {
 		for _, l := range lines {
 			if changed(path, l) {

@@ -10,9 +10,10 @@ import (
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/scanner"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
-func leveled(f rules.Finding, l rules.Level) rules.Finding {
+func leveled(f finding.Finding, l rules.Level) finding.Finding {
 	f.Level = l
 	return f
 }
@@ -36,12 +37,12 @@ func TestApply(t *testing.T) {
 		entry("system-exit", "src/Broken.java", 4, "ee:1"),         // unreadable today: not absent
 	}}
 	res := &scanner.Result{Root: root,
-		Findings: []rules.Finding{
-			leveled(finding("system-exit", "src/A.java", 6, "aa:1"), rules.LevelError),
-			leveled(finding("system-exit", "src/B.java", 10, "ff:1"), rules.LevelError),
-			leveled(finding("system-property-mutation", "src/B.java", 20, "gg:1"), rules.LevelWarning),
+		Findings: []finding.Finding{
+			leveled(mkFinding("system-exit", "src/A.java", 6, "aa:1"), rules.LevelError),
+			leveled(mkFinding("system-exit", "src/B.java", 10, "ff:1"), rules.LevelError),
+			leveled(mkFinding("system-property-mutation", "src/B.java", 20, "gg:1"), rules.LevelWarning),
 		},
-		Notifications: []rules.Notification{
+		Notifications: []finding.Notification{
 			{Path: "src/Broken.java", Level: rules.LevelError, Kind: "read-error", Message: "cannot read"},
 			{Path: "other/Old.java", Level: rules.LevelWarning, Kind: "syntax", Message: "syntax error"},
 		},
@@ -135,9 +136,9 @@ func TestApply(t *testing.T) {
 
 // A suppressed finding never fails the run.
 func TestFailsSuppressed(t *testing.T) {
-	f := leveled(finding("system-exit", "A.java", 1, "aa:1"), rules.LevelError)
-	f.Suppressed = []rules.Suppressed{{Kind: "inSource"}}
-	if n := (&Outcome{Findings: []rules.Finding{f}}).Fails(rules.LevelNote); n != 0 {
+	f := leveled(mkFinding("system-exit", "A.java", 1, "aa:1"), rules.LevelError)
+	f.Suppressed = []finding.Suppressed{{Kind: "inSource"}}
+	if n := (&Outcome{Findings: []finding.Finding{f}}).Fails(rules.LevelNote); n != 0 {
 		t.Fatalf("suppressed finding fails the run: %d", n)
 	}
 }
@@ -174,12 +175,12 @@ func errorsAs(err error, target any) bool { return errors.As(err, target) }
 func TestChangedThroughRelated(t *testing.T) {
 	root := t.TempDir()
 	real, _ := filepath.EvalSymlinks(root)
-	f := leveled(finding("static-mutable-state", "src/Holder.java", 3, "aa:1"), rules.LevelError)
-	f.Related = []rules.Location{{Path: "src/Setter.java", Region: rules.Region{StartLine: 12}, Message: "written here"}}
+	f := leveled(mkFinding("static-mutable-state", "src/Holder.java", 3, "aa:1"), rules.LevelError)
+	f.Related = []finding.Location{{Path: "src/Setter.java", Region: finding.Region{StartLine: 12}, Message: "written here"}}
 	g := &Gate{changes: NewChanges(real, []FileDiff{
 		{OldPath: "src/Setter.java", NewPath: "src/Setter.java", Ranges: []Range{{Start: 12, End: 12}}},
 	}, nil)}
-	out, err := g.Apply(&scanner.Result{Root: root, Findings: []rules.Finding{f}}, Scope{})
+	out, err := g.Apply(&scanner.Result{Root: root, Findings: []finding.Finding{f}}, Scope{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +188,7 @@ func TestChangedThroughRelated(t *testing.T) {
 		t.Fatalf("the finding touched through its related location was not kept: %+v", out.Findings)
 	}
 	f.Related[0].Region.StartLine = 40
-	out, _ = g.Apply(&scanner.Result{Root: root, Findings: []rules.Finding{f}}, Scope{})
+	out, _ = g.Apply(&scanner.Result{Root: root, Findings: []finding.Finding{f}}, Scope{})
 	if len(out.Findings) != 0 {
 		t.Fatalf("an untouched finding was kept: %+v", out.Findings)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // Fake rules: the real catalogue lives in package rules and changes on its
@@ -50,24 +51,24 @@ func richInput() *Input {
 		Tool:  Tool{Name: "kscan", Version: "0.1.0", InformationURI: "https://github.com/kscan/kscan"},
 		Root:  "/home/ci/work/my app",
 		Rules: testRules(),
-		Findings: []rules.Finding{
+		Findings: []finding.Finding{
 			{
 				RuleID:   "static-mutable-state",
 				Severity: rules.SeverityMedium,
 				Level:    rules.LevelWarning,
 				Message:  "Static field CACHE is written after initialisation; every module sharing this class sees the same map.",
 				Path:     "src/main/java/com/acme/Cache.java",
-				Region:   rules.Region{StartLine: 7, StartColumn: 5, EndLine: 7, EndColumn: 42, ByteOffset: 120, ByteLength: 37},
+				Region:   finding.Region{StartLine: 7, StartColumn: 5, EndLine: 7, EndColumn: 42, ByteOffset: 120, ByteLength: 37},
 				Class:    "com.acme.Cache",
 				Snippet:  "static Map<String, Object> CACHE = new HashMap<>();",
 				// No Fingerprint and no Role: both are optional.
-				Related: []rules.Location{
-					{Path: "src/main/java/com/acme/Cache.java", Region: rules.Region{StartLine: 19, StartColumn: 9, EndLine: 19, EndColumn: 30}, Message: "written in put [here]"},
-					{Path: "src/main/java/com/acme/Other.java", Region: rules.Region{StartLine: 4}},
+				Related: []finding.Location{
+					{Path: "src/main/java/com/acme/Cache.java", Region: finding.Region{StartLine: 19, StartColumn: 9, EndLine: 19, EndColumn: 30}, Message: "written in put [here]"},
+					{Path: "src/main/java/com/acme/Other.java", Region: finding.Region{StartLine: 4}},
 				},
-				Flow: []rules.Location{
-					{Path: "src/main/java/com/acme/Api.java", Region: rules.Region{StartLine: 10}, Message: "Api.register calls Cache.put"},
-					{Path: "src/main/java/com/acme/Cache.java", Region: rules.Region{StartLine: 19}, Message: "Cache.put writes CACHE"},
+				Flow: []finding.Location{
+					{Path: "src/main/java/com/acme/Api.java", Region: finding.Region{StartLine: 10}, Message: "Api.register calls Cache.put"},
+					{Path: "src/main/java/com/acme/Cache.java", Region: finding.Region{StartLine: 19}, Message: "Cache.put writes CACHE"},
 				},
 			},
 			{
@@ -76,17 +77,17 @@ func richInput() *Input {
 				Level:       rules.LevelError,
 				Message:     "Class.forName(name) uses the caller's loader; pass the thread context class loader.",
 				Path:        "src/main/java/com/acme/Loader.java",
-				Region:      rules.Region{StartLine: 12, StartColumn: 9, EndLine: 12, EndColumn: 31, ByteOffset: 300, ByteLength: 22},
+				Region:      finding.Region{StartLine: 12, StartColumn: 9, EndLine: 12, EndColumn: 31, ByteOffset: 300, ByteLength: 22},
 				Class:       "com.acme.Loader",
 				Method:      "load",
 				Snippet:     "return Class.forName(name);",
 				Fingerprint: "3f1c9a2b7d4e5f60:1",
 				Role:        "base",
-				Fixes: []rules.Fix{{
+				Fixes: []finding.Fix{{
 					Description: "Use the thread context class loader",
-					Edits: []rules.Edit{{
+					Edits: []finding.Edit{{
 						New:    ", false, Thread.currentThread().getContextClassLoader()",
-						Region: rules.Region{StartLine: 12, StartColumn: 30, EndLine: 12, EndColumn: 30},
+						Region: finding.Region{StartLine: 12, StartColumn: 30, EndLine: 12, EndColumn: 30},
 					}},
 				}},
 			},
@@ -95,14 +96,14 @@ func richInput() *Input {
 				Severity:    rules.SeverityLow,
 				Message:     "Class.forName in a test helper \"Ünïcode\" <T>.",
 				Path:        "src/main/java/com/acme/Ünï Code.java",
-				Region:      rules.Region{StartLine: 3, StartColumn: 1, EndLine: 4, EndColumn: 2},
+				Region:      finding.Region{StartLine: 3, StartColumn: 1, EndLine: 4, EndColumn: 2},
 				Class:       "com.acme.Outer$Inner",
 				Method:      "<clinit>",
 				Fingerprint: "0000000000000001:1",
 				Role:        "shared",
-				Fixes: []rules.Fix{
+				Fixes: []finding.Fix{
 					{Description: "dropped: no edits"},
-					{Description: "dropped: unresolved", Edits: []rules.Edit{{New: "x"}}},
+					{Description: "dropped: unresolved", Edits: []finding.Edit{{New: "x"}}},
 				},
 			},
 			{
@@ -114,7 +115,7 @@ func richInput() *Input {
 				Class:    "com.x.C",
 			},
 		},
-		Notifications: []rules.Notification{
+		Notifications: []finding.Notification{
 			{Path: "src/main/java/com/acme/Broken.java", Line: 14, Level: rules.LevelWarning, Kind: "syntax", Message: "syntax error; scanned in part"},
 			{Path: "lib/huge.jar", Level: rules.LevelError, Kind: "too-large", Message: "larger than 512 MiB; skipped"},
 			{Level: rules.LevelNote, Kind: "internal", Message: "role auto-detected"},

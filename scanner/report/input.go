@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // Input is everything a report shows. The scanner fills it; the writers
@@ -19,8 +20,8 @@ type Input struct {
 	// that found nothing, so code scanning can close fixed alerts.
 	Rules []*rules.Rule
 	// Findings are in the scanner's order, which the writers keep.
-	Findings      []rules.Finding
-	Notifications []rules.Notification
+	Findings      []finding.Finding
+	Notifications []finding.Notification
 	// Suppressions maps an index into Findings to the suppressions that
 	// apply to it. A suppressed finding is still reported, marked as such.
 	Suppressions map[int][]Suppression
@@ -184,7 +185,7 @@ func (s Suppression) normalize() (Suppression, error) {
 
 // levelOf is the finding's SARIF level, derived from its severity when the
 // scanner left it empty.
-func levelOf(f *rules.Finding) rules.Level {
+func levelOf(f *finding.Finding) rules.Level {
 	if f.Level != "" {
 		return f.Level
 	}
@@ -194,8 +195,8 @@ func levelOf(f *rules.Finding) rules.Level {
 // usableFixes drops fixes that cannot be applied: no edits, or an edit
 // whose region was not resolved. SARIF needs at least one replacement per
 // fix, and a partial fix is worse than none.
-func usableFixes(fs []rules.Fix) []rules.Fix {
-	var out []rules.Fix
+func usableFixes(fs []finding.Fix) []finding.Fix {
+	var out []finding.Fix
 	for _, fx := range fs {
 		if len(fx.Edits) == 0 {
 			continue
@@ -215,7 +216,7 @@ func usableFixes(fs []rules.Fix) []rules.Fix {
 }
 
 // validRegion reports whether r has a line and column start SARIF accepts.
-func validRegion(r rules.Region) bool {
+func validRegion(r finding.Region) bool {
 	return r.StartLine >= 1 && r.StartColumn >= 1
 }
 

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // JSONVersion is the version of the JSON report layout. It changes only
@@ -20,8 +20,8 @@ const JSONVersion = 1
 //	  "version": 1,
 //	  "tool": {"name", "version", "informationUri"},
 //	  "root": "/abs/scan/root",            // "" when unknown
-//	  "findings": [rules.Finding ...],     // with "suppressions" when suppressed
-//	  "notifications": [rules.Notification ...],
+//	  "findings": [finding.Finding ...],     // with "suppressions" when suppressed
+//	  "notifications": [finding.Notification ...],
 //	  "stats": {"files", "parsed", "bytes", "durationMs"},
 //	  "properties": {...},                 // run extras, omitted when empty
 //	  "baseline": {"file", "new", "unchanged", "absent": [...]},  // with a baseline
@@ -32,21 +32,21 @@ const JSONVersion = 1
 // "unchanged", and baseline.absent lists the baseline's findings that were
 // not found. Arrays are [] rather than null when empty.
 type jsonReport struct {
-	Version       int                  `json:"version"`
-	Tool          Tool                 `json:"tool"`
-	Root          string               `json:"root"`
-	Findings      []jsonFinding        `json:"findings"`
-	Notifications []rules.Notification `json:"notifications"`
-	Stats         jsonStats            `json:"stats"`
-	Roles         []Role               `json:"roles,omitempty"`
-	Scope         *Scope               `json:"scope,omitempty"`
-	Properties    map[string]any       `json:"properties,omitempty"`
-	Baseline      *jsonBaseline        `json:"baseline,omitempty"`
-	DiffBase      *DiffBase            `json:"diffBase,omitempty"`
+	Version       int                    `json:"version"`
+	Tool          Tool                   `json:"tool"`
+	Root          string                 `json:"root"`
+	Findings      []jsonFinding          `json:"findings"`
+	Notifications []finding.Notification `json:"notifications"`
+	Stats         jsonStats              `json:"stats"`
+	Roles         []Role                 `json:"roles,omitempty"`
+	Scope         *Scope                 `json:"scope,omitempty"`
+	Properties    map[string]any         `json:"properties,omitempty"`
+	Baseline      *jsonBaseline          `json:"baseline,omitempty"`
+	DiffBase      *DiffBase              `json:"diffBase,omitempty"`
 }
 
 type jsonFinding struct {
-	rules.Finding
+	finding.Finding
 	Suppressions  []Suppression `json:"suppressions,omitempty"`
 	BaselineState string        `json:"baselineState,omitempty"`
 }
@@ -78,7 +78,7 @@ func JSON(w io.Writer, in *Input) error {
 		Tool:          in.Tool,
 		Root:          in.Root,
 		Findings:      make([]jsonFinding, 0, len(in.Findings)),
-		Notifications: append(make([]rules.Notification, 0, len(in.Notifications)), in.Notifications...),
+		Notifications: append(make([]finding.Notification, 0, len(in.Notifications)), in.Notifications...),
 		Stats: jsonStats{
 			Files:      in.Stats.Files,
 			Parsed:     in.Stats.Parsed,

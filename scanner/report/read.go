@@ -92,7 +92,7 @@ type LogNotification struct {
 	Level     string        `json:"level"`
 	Message   LogText       `json:"message"`
 	Locations []LogLocation `json:"locations"`
-	// Descriptor names the notification's kind (rules.Notification.Kind),
+	// Descriptor names the notification's kind (finding.Notification.Kind),
 	// as the SARIF writer sets it.
 	Descriptor struct {
 		ID string `json:"id"`

@@ -11,6 +11,7 @@ import (
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 const (
@@ -225,7 +226,7 @@ func artifact(path string) *sarif.ArtifactLocation {
 
 // region converts a resolved region, leaving out what is unknown (0):
 // the schema's minimum for lines and columns is 1.
-func region(r rules.Region) *sarif.Region {
+func region(r finding.Region) *sarif.Region {
 	if r.StartLine < 1 {
 		return nil
 	}
@@ -242,7 +243,7 @@ func region(r rules.Region) *sarif.Region {
 	return out
 }
 
-func newResult(f *rules.Finding, sups []Suppression) (*sarif.Result, error) {
+func newResult(f *finding.Finding, sups []Suppression) (*sarif.Result, error) {
 	// GitHub rejects the whole file for one result without a location.
 	if f.Path == "" {
 		return nil, errors.New("no path")
@@ -364,7 +365,7 @@ func absentResult(a AbsentFinding) *sarif.Result {
 	return res
 }
 
-func newNotification(n rules.Notification) *sarif.Notification {
+func newNotification(n finding.Notification) *sarif.Notification {
 	// A notification must never cost the report, so an odd level is
 	// reported as a warning rather than failing the write.
 	level, err := rules.ParseLevel(string(n.Level))
@@ -418,7 +419,7 @@ func balanceSuppressions(doc *node) {
 }
 
 // place is a related or flow location as SARIF has it.
-func place(r rules.Location) *sarif.Location {
+func place(r finding.Location) *sarif.Location {
 	phys := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(r.Path))
 	if reg := region(r.Region); reg != nil {
 		phys.WithRegion(reg)
@@ -432,7 +433,7 @@ func place(r rules.Location) *sarif.Location {
 
 // linkText names a related location inside a message link: its message,
 // else file and line, with the brackets a link cannot hold escaped.
-func linkText(r rules.Location) string {
+func linkText(r finding.Location) string {
 	t := r.Message
 	if t == "" {
 		t = fmt.Sprintf("%s:%d", r.Path, r.Region.StartLine)

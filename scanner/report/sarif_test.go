@@ -10,7 +10,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 const schemaPath = "../../testdata/sarif/sarif-schema-2.1.0.json"
@@ -368,7 +368,7 @@ func TestSARIFSuppressions(t *testing.T) {
 
 func TestSARIFUnknownRule(t *testing.T) {
 	in := richInput()
-	in.Findings = append(in.Findings, rules.Finding{RuleID: "no-such-rule", Message: "x", Path: "A.java"})
+	in.Findings = append(in.Findings, finding.Finding{RuleID: "no-such-rule", Message: "x", Path: "A.java"})
 	err := SARIF(&bytes.Buffer{}, in)
 	if err == nil || !strings.Contains(err.Error(), "no-such-rule") {
 		t.Errorf("err = %v, want an error naming the undeclared rule", err)

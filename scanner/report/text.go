@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // TextOptions control the text report. The CLI decides Color from whether
@@ -173,13 +174,13 @@ func writeAbsent(bw *bufio.Writer, b *Baseline, p painter) {
 
 // Notifications writes problems with inputs, one a line, as the text report
 // does; the CLI uses it to put them on stderr when the report goes to a file.
-func Notifications(w io.Writer, ns []rules.Notification, opts TextOptions) error {
+func Notifications(w io.Writer, ns []finding.Notification, opts TextOptions) error {
 	bw := bufio.NewWriter(w)
 	writeNotifications(bw, ns, painter(opts.Color))
 	return bw.Flush()
 }
 
-func writeNotifications(bw *bufio.Writer, ns []rules.Notification, p painter) {
+func writeNotifications(bw *bufio.Writer, ns []finding.Notification, p painter) {
 	for _, n := range ns {
 		where := clean(n.Path)
 		if where == "" {
@@ -197,7 +198,7 @@ func writeNotifications(bw *bufio.Writer, ns []rules.Notification, p painter) {
 	}
 }
 
-func writeDetails(bw *bufio.Writer, indent string, f *rules.Finding, in *Input) {
+func writeDetails(bw *bufio.Writer, indent string, f *finding.Finding, in *Input) {
 	var parts []string
 	if f.Class != "" {
 		where := f.Class
@@ -225,7 +226,7 @@ func writeDetails(bw *bufio.Writer, indent string, f *rules.Finding, in *Input) 
 // positionOf is where a finding is, as the text report shows it: line and
 // column in a source; for compiled code, the class (and its source line)
 // first, since a line of the archive means nothing.
-func positionOf(f *rules.Finding) string {
+func positionOf(f *finding.Finding) string {
 	if f.Entry == "" || f.Class == "" {
 		return position(f.Region)
 	}
@@ -239,7 +240,7 @@ func positionOf(f *rules.Finding) string {
 	return at
 }
 
-func position(r rules.Region) string {
+func position(r finding.Region) string {
 	if r.StartLine < 1 {
 		return "-"
 	}
@@ -364,7 +365,7 @@ func dirSuffix(dir string) string {
 }
 
 // locationText is a related or flow location on one line.
-func locationText(l rules.Location) string {
+func locationText(l finding.Location) string {
 	at := l.Path
 	if l.Region.StartLine > 0 {
 		at += ":" + strconv.Itoa(l.Region.StartLine)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 func textBytes(t *testing.T, in *Input, opts TextOptions) []byte {
@@ -62,10 +63,10 @@ func TestTextColor(t *testing.T) {
 // Text from scanned files must not reach the terminal raw.
 func TestTextControlCharacters(t *testing.T) {
 	in := cleanInput()
-	in.Findings = []rules.Finding{{
+	in.Findings = []finding.Finding{{
 		RuleID: "static-mutable-state", Severity: rules.SeverityMedium,
 		Message: "evil\x1b]0;title\x07", Path: "A\x1b[2J.java",
-		Region:  rules.Region{StartLine: 1, StartColumn: 1},
+		Region:  finding.Region{StartLine: 1, StartColumn: 1},
 		Snippet: "int x; // \x1b[31mred\nnext",
 	}}
 	out := textBytes(t, in, TextOptions{})
