@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -13,7 +12,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/kscan/kscan/adapters"
-	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner"
@@ -21,46 +19,21 @@ import (
 	"github.com/kscan/kscan/scanner/finding"
 )
 
-// adapterTable is the built-in table plus the tables of .kscan.yaml
-// (paths relative to it) and --adapters, unioned as the Koupleless plugin
-// does. A file that cannot be read is a usage error; a bad row is reported
-// and skipped, so the other rows still apply.
+// adapterTable is the built-in table with the project's, the
+// configuration's and the command line's tables (see
+// config.Config.AdapterTable); bad rows are reported on stderr.
 func adapterTable(cmd *cobra.Command, files []string, cfg *config.Config, root string) (*adapters.Table, error) {
-	var paths []string
-	for _, f := range cfg.Adapters {
-		if !filepath.IsAbs(f) && cfg.File != "" {
-			f = filepath.Join(filepath.Dir(cfg.File), f)
+	dirs := []string{root}
+	for _, a := range cmd.Flags().Args() {
+		if fi, err := os.Stat(a); err == nil && fi.IsDir() {
+			dirs = append(dirs, a)
 		}
-		paths = append(paths, f)
 	}
-	paths = append(paths, files...)
-	tables := []*adapters.Table{adapters.Default()}
-	// A project's own table, as the base build plugin reads it from
-	// ${project.basedir}/conf/ark/adapter-mapping.yaml.
-	for _, p := range projectTables(cmd, root) {
-		data, err := safefs.ReadFile(p, safefs.MaxTable)
-		if err != nil {
-			fmt.Fprintf(cmd.ErrOrStderr(), "kscan: adapter table skipped: %v\n", err)
-			continue
-		}
-		t, errs := adapters.Load(p, data)
-		for _, e := range errs {
-			fmt.Fprintf(cmd.ErrOrStderr(), "kscan: %v\n", e)
-		}
-		tables = append(tables, t)
+	t, err := cfg.AdapterTable(files, dirs, func(e error) { fmt.Fprintf(cmd.ErrOrStderr(), "kscan: %v\n", e) })
+	if err != nil {
+		return nil, usageError{err}
 	}
-	for _, p := range paths {
-		data, err := safefs.ReadFile(p, safefs.MaxTable)
-		if err != nil {
-			return nil, usagef("--adapters: %v", err)
-		}
-		t, errs := adapters.Load(p, data)
-		for _, e := range errs {
-			fmt.Fprintf(cmd.ErrOrStderr(), "kscan: %v\n", e)
-		}
-		tables = append(tables, t)
-	}
-	return adapters.Union(tables...), nil
+	return t, nil
 }
 
 func newDepsCmd() *cobra.Command {
@@ -345,29 +318,4 @@ func writeDepsText(w io.Writer, rep *depsReport, why bool) {
 		}
 		fmt.Fprintf(w, "note: %s: %s\n", where, n.Message)
 	}
-}
-
-// projectTables finds conf/ark/adapter-mapping.yaml at the root and in the
-// directories named as targets.
-func projectTables(cmd *cobra.Command, root string) []string {
-	var out []string
-	seen := map[string]bool{}
-	dirs := []string{root}
-	for _, a := range cmd.Flags().Args() {
-		if fi, err := os.Stat(a); err == nil && fi.IsDir() {
-			dirs = append(dirs, a)
-		}
-	}
-	for _, d := range dirs {
-		if d == "" {
-			d = "."
-		}
-		p := filepath.Join(d, "conf", "ark", "adapter-mapping.yaml")
-		abs, _ := filepath.Abs(p)
-		if _, err := os.Lstat(p); err == nil && !seen[abs] {
-			seen[abs] = true
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kscan/kscan/rules"
-	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner"
 	"github.com/kscan/kscan/scanner/config"
 	"github.com/kscan/kscan/scanner/deps"
@@ -146,7 +145,7 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	selected, err = applyRuleConfig(selected, cfg)
+	selected, err = cfg.ApplyRules(selected)
 	if err != nil {
 		return nil, usageError{err}
 	}
@@ -425,41 +424,4 @@ func loadConfig(fl *scanFlags) (*config.Config, error) {
 		root = "."
 	}
 	return config.Find(root)
-}
-
-// applyRuleConfig drops rules turned off in the configuration and applies
-// severity overrides (to every role where the rule applies).
-func applyRuleConfig(rs []*rules.Rule, cfg *config.Config) ([]*rules.Rule, error) {
-	if len(cfg.Rules) == 0 {
-		return rs, nil
-	}
-	for id := range cfg.Rules {
-		if _, ok := rules.Lookup(id); !ok {
-			return nil, fmt.Errorf("%s: rules: unknown rule %q (see 'kscan rules')", cfg.File, id)
-		}
-	}
-	var out []*rules.Rule
-	for _, r := range rs {
-		rc, ok := cfg.Rules[r.ID]
-		if ok && rc.Enabled != nil && !*rc.Enabled {
-			continue
-		}
-		if ok && rc.Severity != "" {
-			sev, err := rules.ParseSeverity(rc.Severity)
-			if err != nil {
-				return nil, err
-			}
-			c := *r
-			c.Default = sev
-			c.Severity = map[facts.Role]rules.Severity{}
-			for role, s := range r.Severity {
-				if s != rules.SeverityNone {
-					c.Severity[role] = sev
-				}
-			}
-			r = &c
-		}
-		out = append(out, r)
-	}
-	return out, nil
 }

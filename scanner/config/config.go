@@ -67,8 +67,16 @@ type Config struct {
 	// one found in the scanned tree.
 	Trusted bool `yaml:"-"`
 	// scopeLines are the lines of the production: and non-production:
-	// entries.
-	scopeLines [2][]int
+	// entries; adapterLines those of adapters:.
+	scopeLines   [2][]int
+	adapterLines []int
+}
+
+func (c *Config) adapterLine(i int) int {
+	if i < len(c.adapterLines) {
+		return c.adapterLines[i]
+	}
+	return 0
 }
 
 // BaselinePath is the baseline file as a path usable from the current
@@ -168,6 +176,9 @@ func parse(name string, data []byte, trusted bool) (*Config, error) {
 	}
 	c.File = name
 	c.RoleLines = roleLines(&root)
+	for i := range c.Adapters {
+		c.adapterLines = append(c.adapterLines, itemLine(&root, "adapters", i))
+	}
 	for i, key := range []string{"production", "non-production"} {
 		for j := range [][]string{c.Production, c.NonProduction}[i] {
 			c.scopeLines[i] = append(c.scopeLines[i], itemLine(&root, key, j))
