@@ -128,7 +128,9 @@ func placeEntry(w where, diags []rules.Diagnostic) []finding.Finding {
 		}
 		f := newFinding(d, w)
 		f.Message = d.Message + " [in " + at + "]"
-		f.Region = finding.Region{StartLine: max(line, 1)}
+		// No region: a line of the archive would be a line of its bytes.
+		// The entry and its source line are in the message, the
+		// properties and the logical location.
 		f.Entry, f.SourceLine = w.entry, line
 		f.Related, f.Flow = placeRelated(w, nil, d.Related), placeRelated(w, nil, d.Flow)
 		f.Fingerprint = fingerprint(seen, d.RuleID, w.entry, d.Context.Class, d.Context.Method, d.Message)
@@ -147,14 +149,13 @@ func placeArchive(w where, diags []rules.Diagnostic) []finding.Finding {
 	for _, d := range diags {
 		f := newFinding(d, w)
 		archive, key := w.path, d.Message
+		// No region: the finding is about the archive as a whole.
 		if d.Key != "" {
 			// A finding about the class path names the nested archive it
-			// concerns, and has no position at all.
+			// concerns.
 			archive, key = d.Entry, d.Key
 			f.Entry, f.Class, f.Method = d.Entry, "", ""
-			f.Region = finding.Region{StartLine: 1}
 		} else {
-			f.Region = l.region(d.Span)
 			f.Fixes = placeFixes(l, d.Fixes)
 		}
 		f.Fingerprint = fingerprint(seen, d.RuleID, archive, key)
