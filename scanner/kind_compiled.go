@@ -109,6 +109,9 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 					e.notify(n)
 				}
 				if out.facts != nil {
+					if !e.opts.ParseOnly {
+						e.graphs.addFile(input{rel: j.anchor}, out.facts, nil)
+					}
 					e.count(func(s *Stats) { s.Classes++ })
 					if p.hasProject {
 						e.index.keepClass(forProject(out.facts), j.path, entryAt{anchor: j.anchor, role: j.role})

@@ -209,7 +209,7 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 		if m.Code != nil {
 			span.End = base + len(m.Code.Bytecode) + 1
 		}
-		md := facts.MethodDecl{Class: cls, Name: m.Name, Static: m.Access.Has(classfile.AccStatic),
+		md := facts.MethodDecl{Class: cls, Name: m.Name, Static: m.Access.Has(classfile.AccStatic), Private: m.Access.Has(classfile.AccPrivate),
 			Params: params(m.Desc), Returns: returns(m.Name, m.Desc), Annotations: annotations(m.Annotations),
 			Span: facts.Span{Start: span.Start, End: span.Start}, Decl: span}
 		if m.Code != nil && len(m.Code.Lines) > 0 {

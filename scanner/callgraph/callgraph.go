@@ -68,10 +68,17 @@ func byName(class, name string) facts.MethodKey {
 // once.
 func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 	for _, s := range Summarize(path, f, src) {
+		// Kept past the file: copies, so that no class's constant pool or
+		// source text stays alive through them.
+		s.Method.Class, s.Method.Name = strings.Clone(s.Method.Class), strings.Clone(s.Method.Name)
 		k := s.Method
 		if _, ok := g.methods[k]; !ok && interesting(&s) {
 			cp := s
 			g.methods[k] = &cp
+		} else if src == nil {
+			// Compiled code is summarised, not searched for callers: only
+			// what a source's call may resolve to is kept.
+			continue
 		}
 		bn := byName(k.Class, k.Name)
 		d := g.decls[bn]

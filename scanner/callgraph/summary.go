@@ -31,19 +31,26 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 	}
 	var out []facts.Summary
 	for _, m := range f.Methods {
-		params := ParamNames(m.Params)
-		arity := len(params)
+		var params []string
+		var arity int
+		if src != nil {
+			params = ParamNames(m.Params)
+			arity = len(params)
+		} else {
+			// Compiled code: the parameter types, without names.
+			arity = typeCount(m.Params)
+		}
 		if strings.Contains(m.Params, "...") {
 			arity = -1
 		}
 		s := facts.Summary{
 			Method:     facts.MethodKey{Class: m.Class, Name: m.Name, Arity: arity},
 			Static:     m.Static,
-			Private:    isPrivate(src, m),
+			Private:    m.Private || isPrivate(src, m),
 			Decl:       facts.Site{Path: path, Span: m.Span, Line: m.Line},
 			LoadsParam: -1,
 		}
-		s.Entry = isEntry(m, params, entryTypes)
+		s.Entry = isEntry(m, arity, entryTypes)
 		summarizeBody(&s, path, f, byMethod[[2]string{m.Class, m.Name}], m, params, exiting)
 		out = append(out, s)
 	}
@@ -219,16 +226,39 @@ func lastSegment(s string) string {
 }
 
 // isEntry reports a process entry point.
-func isEntry(m facts.MethodDecl, params []string, entryTypes map[string]bool) bool {
+func isEntry(m facts.MethodDecl, arity int, entryTypes map[string]bool) bool {
 	switch m.Name {
 	case "main":
-		return m.Static && len(params) == 1 && strings.Contains(m.Params, "String")
+		return m.Static && (arity == 1 || arity == -1) && strings.Contains(m.Params, "String")
 	case "premain", "agentmain":
 		return m.Static
 	case "execute":
-		return entryTypes[m.Class] && len(params) == 0
+		return entryTypes[m.Class] && arity == 0
 	}
 	return false
+}
+
+// typeCount counts the types of a parameter list written without names
+// ("String, int[]", as compiled code gives it).
+func typeCount(params string) int {
+	params = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(params), "("), ")"))
+	if params == "" {
+		return 0
+	}
+	n, depth := 1, 0
+	for _, c := range params {
+		switch c {
+		case '<':
+			depth++
+		case '>':
+			depth--
+		case ',':
+			if depth == 0 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // entryClasses are the classes of the file whose execute() is an entry
