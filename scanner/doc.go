@@ -1,14 +1,23 @@
 // Package scanner is kscan's engine. A newcomer's map:
 //
-// Where a scan starts: Scan (scan.go). It prepares an env (kinds.go: the
-// options, the rules' plan, the role decisions, the project index and the
-// sinks every kind reports to), walks the targets once (walk.go: one skip
-// policy for every kind; links followed only to regular files inside the
-// root), and runs the input kinds: build files first, because roles come
-// from poms (roles.go), then Java sources, compiled code and configuration
-// files. Then the project pass (project.go) runs the rules that read the
-// project as a whole: the facts of every file, the class path, the build
-// projects and their dependencies.
+// Where a scan starts: Scan (scan.go, with Options and Result in
+// options.go). It prepares an env (env.go: the options, the rules' plan,
+// the role decisions, production scope, the project index, the call
+// graph's summaries and the sinks every kind reports to), walks the
+// targets once (walk.go: one skip policy for every kind; links followed
+// only to regular files inside the root; input.go holds what a walk
+// yields), and runs the input kinds (kinds.go: the interface): build files
+// first, because roles come from poms (roles.go), then Java sources,
+// compiled code and configuration files. Then the call graph is completed
+// on demand (graph.go, scanner/callgraph) and the project pass
+// (project.go) runs the rules that read the project as a whole: the facts
+// of every file, the class path, the call graph, the build projects and
+// their dependencies.
+//
+// Files use each other's names one way only: scan.go at the top; the
+// kind_*.go files and project.go below it; env.go, walk.go and graph.go
+// below them; kinds.go, input.go, options.go, place.go, plan.go, roles.go,
+// index.go, buildfiles.go and suppress.go at the bottom.
 //
 // Where facts come from: each input kind is one file, kind_<name>.go,
 // implementing inputKind: it says which files it wants and scans them.

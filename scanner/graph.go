@@ -52,12 +52,11 @@ func (x *graphIndex) addSource(in input, words *wordSet) {
 // that resolve to a project method. The next round asks for the callers
 // of callers, as far as the entry-point search can still decide anything,
 // up to callgraph.MaxDepth rounds.
-func buildGraph(ctx context.Context, e *env) (*facts.CallGraph, error) {
-	x := e.graphs
+func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o graphOptions) (*facts.CallGraph, error) {
 	g := x.g
 	targets := g.Targets()
 	asked := map[facts.MethodKey]bool{}
-	for _, f := range e.findings {
+	for _, f := range sensitive {
 		if f.EntrySensitive && f.Method != "" && g.Searchable(f.Class, f.Method) {
 			targets[facts.MethodKey{Class: f.Class, Name: f.Method, Arity: -1}] = true
 		}
@@ -66,7 +65,7 @@ func buildGraph(ctx context.Context, e *env) (*facts.CallGraph, error) {
 		for k := range targets {
 			asked[k] = true
 		}
-		callers, err := findCallers(ctx, e, targets)
+		callers, err := x.findCallers(ctx, targets, o)
 		if err != nil {
 			return nil, err
 		}
@@ -81,10 +80,17 @@ func buildGraph(ctx context.Context, e *env) (*facts.CallGraph, error) {
 	return g.Build(), nil
 }
 
-// findCallers parses the production sources that mention one of names and
-// records their calls to those names.
-func findCallers(ctx context.Context, e *env, targets map[facts.MethodKey]bool) ([]facts.MethodKey, error) {
-	x := e.graphs
+// graphOptions are what the search for callers reads and parses with.
+type graphOptions struct {
+	jobs        int
+	timeout     time.Duration
+	maxFileSize int64
+	types       typeIndex
+}
+
+// findCallers parses the production sources that may call one of the
+// targets and records their calls to them.
+func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKey]bool, o graphOptions) ([]facts.MethodKey, error) {
 	interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
 	var wants []want
 	for k := range targets {
@@ -121,19 +127,19 @@ func findCallers(ctx context.Context, e *env, targets map[facts.MethodKey]bool) 
 		}
 		return nil
 	})
-	for w := 0; w < e.opts.Jobs; w++ {
+	for w := 0; w < o.jobs; w++ {
 		g.Go(func() error {
-			ex, err := javasrc.NewExtractor(interest, int(e.opts.ParseTimeout/time.Microsecond))
+			ex, err := javasrc.NewExtractor(interest, int(o.timeout/time.Microsecond))
 			if err != nil {
 				return err
 			}
 			defer ex.Close()
 			for in := range work {
-				src, err := safefs.ReadFile(in.abs, e.opts.MaxFileSize)
+				src, err := safefs.ReadFile(in.abs, o.maxFileSize)
 				if err != nil || !mayCall(in.rel, src, wants) {
 					continue
 				}
-				f, _, err := ex.Extract(in.rel, src, e.index.types)
+				f, _, err := ex.Extract(in.rel, src, o.types)
 				if err != nil {
 					continue // reported by the Java kind already
 				}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
@@ -27,11 +28,11 @@ func graphOf(t *testing.T, files map[string]string, sensitive ...finding.Finding
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.run(context.Background(), false); err != nil {
+	if err := e.run(context.Background(), newKinds(e.plan), false); err != nil {
 		t.Fatal(err)
 	}
 	e.findings = append(e.findings, sensitive...)
-	g, err := buildGraph(context.Background(), e)
+	g, err := e.graphs.build(context.Background(), e.findings, graphOptions{jobs: 2, timeout: time.Minute, maxFileSize: DefaultMaxFileSize, types: e.index.types})
 	if err != nil {
 		t.Fatal(err)
 	}

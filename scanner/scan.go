@@ -9,86 +9,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kscan/kscan/adapters"
-	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
-	"github.com/kscan/kscan/scanner/archive"
 	"github.com/kscan/kscan/scanner/callgraph"
 	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/scope"
 )
-
-// Options configure a scan.
-type Options struct {
-	Paths        []string // files and directories to scan
-	Root         string   // directory that result paths are relative to; default: the current directory
-	Rules        []*rules.Rule
-	Jobs         int // parallel parsers; default runtime.NumCPU()
-	Excludes     []string
-	MaxFileSize  int64 // larger files are skipped with a notification; default 4 MiB
-	ParseTimeout time.Duration
-	// Role applies to all code unless RoleAuto is set, in which case each
-	// file's role comes from the nearest pom.xml with a Koupleless signal.
-	// PathRoles (from .kscan.yaml) override both for matching paths.
-	Role      facts.Role
-	RoleAuto  bool
-	PathRoles []PathRole
-	// Static is --mode static: modules are never uninstalled, so leak
-	// rules report nothing.
-	Static bool
-	// ParseOnly parses every file and runs no rules and no pre-filter: the
-	// floor that benchmarks compare a full scan against.
-	ParseOnly bool
-	// Adapters is the adapter mapping table for dependency rules (nil: the
-	// built-in table); M2Repo the local repository for parents and BOMs
-	// ("": ~/.m2/repository, "-": none).
-	Adapters *adapters.Table
-	M2Repo   string
-	// Archive caps the walk of each jar, war or ear (zero fields: defaults).
-	Archive archive.Options
-	// Progress, when set, is called as inputs are done (sources,
-	// configuration files, archives and class files), from any goroutine.
-	Progress func(done, total int)
-	// IncludeNonProduction scans code that never runs in a shared JVM
-	// too: tests and their resources, test-support modules, benchmarks,
-	// examples, build tools, packaging poms (--include non-production). By
-	// default scanner/scope sets them aside, unread, and Result.Scope
-	// counts them by reason. ScopeOverrides decide paths the user named
-	// (.kscan.yaml production: and non-production:).
-	IncludeNonProduction bool
-	ScopeOverrides       []scope.Override
-}
-
-// DefaultMaxFileSize is the default cap on one source file. Larger .java
-// files are generated code in practice, and parsing them costs more than
-// it finds.
-const DefaultMaxFileSize = 4 << 20
-
-// Stats describe the work done.
-type Stats struct {
-	Files    int           `json:"files"`    // source files discovered
-	Parsed   int           `json:"parsed"`   // files parsed (the rest could not trigger any rule)
-	Bytes    int64         `json:"bytes"`    // bytes read
-	Duration time.Duration `json:"duration"` // wall time
-	Archives int           `json:"archives"` // jars, wars and ears walked
-	Classes  int           `json:"classes"`  // class files parsed
-}
-
-// Result is the outcome of a scan.
-type Result struct {
-	Root          string // absolute
-	Findings      []finding.Finding
-	Notifications []finding.Notification
-	Stats         Stats
-	// Roles are the role decisions that applied to scanned code, and why.
-	Roles []RoleDecision
-	// Scope counts the inputs classified as production or set aside, by
-	// reason, so that a wrong guess is visible and can be overridden.
-	Scope *scope.Tally
-	// IncludedNonProduction is set when non-production inputs were
-	// scanned (they are still counted in Scope).
-	IncludedNonProduction bool
-}
 
 // Scan runs the rules over the inputs: one walk of the targets hands each
 // file to its input kind; the build kind runs first (roles are read from
@@ -100,19 +25,21 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := e.run(ctx, false); err != nil {
+	kinds := newKinds(e.plan)
+	if err := e.run(ctx, kinds, false); err != nil {
 		return nil, err
 	}
 	if !opts.ParseOnly {
 		var abs = map[string]string{}
-		for k, kind := range e.kinds {
+		for k, kind := range kinds {
 			if kind.name() == kindJava || kind.name() == kindConfig {
 				for _, in := range e.walked.byKind[k] {
 					abs[in.rel] = in.abs
 				}
 			}
 		}
-		graph, err := buildGraph(ctx, e)
+		graph, err := e.graphs.build(ctx, e.findings, graphOptions{jobs: e.opts.Jobs, timeout: e.opts.ParseTimeout,
+			maxFileSize: e.opts.MaxFileSize, types: e.index.types})
 		if err != nil {
 			return nil, err
 		}
@@ -156,7 +83,7 @@ func Dependencies(opts Options) (*DepsResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := e.run(context.Background(), true); err != nil {
+	if err := e.run(context.Background(), newKinds(e.plan), true); err != nil {
 		return nil, err
 	}
 	sort.Slice(e.projects, func(i, j int) bool { return e.projects[i].Path < e.projects[j].Path })
@@ -211,15 +138,14 @@ func newEnv(opts *Options) (*env, error) {
 			p.interest.Calls[n] = true
 		}
 	}
-	e.kinds = newKinds(p)
 	return e, nil
 }
 
 // run walks the targets and runs the input kinds: build files first,
 // because roles come from them. depsOnly runs only what dependencies need.
-func (e *env) run(ctx context.Context, depsOnly bool) error {
+func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 	e.depsOnly = depsOnly
-	w := &walker{root: e.roles.root, excludes: e.opts.Excludes, kinds: e.kinds, notify: e.notify}
+	w := &walker{root: e.roles.root, excludes: e.opts.Excludes, kinds: kinds, notify: e.notify}
 	walked, err := w.walk(e.opts.Paths)
 	if err != nil {
 		return err
@@ -227,7 +153,7 @@ func (e *env) run(ctx context.Context, depsOnly bool) error {
 	e.walked = walked
 	var java []input
 	order := []int{}
-	for k, kind := range e.kinds {
+	for k, kind := range kinds {
 		if kind.name() == kindJava {
 			java = walked.byKind[k]
 		}
@@ -238,13 +164,13 @@ func (e *env) run(ctx context.Context, depsOnly bool) error {
 		}
 	}
 	e.index = newProjectIndex(java, e.plan.mentions)
-	for k, kind := range e.kinds {
+	for k, kind := range kinds {
 		if kind.name() != kindBuild {
 			e.total += len(walked.byKind[k])
 		}
 	}
 	for _, k := range order {
-		if err := e.kinds[k].scan(ctx, walked.byKind[k], e); err != nil {
+		if err := kinds[k].scan(ctx, walked.byKind[k], e); err != nil {
 			return err
 		}
 	}
@@ -300,4 +226,16 @@ func dirTargets(root string, paths []string) []string {
 		}
 	}
 	return out
+}
+
+// newKinds lists the input kinds in the order they take files. Build files
+// come first in scan order (not in this list's order) because roles read
+// them; see Scan.
+func newKinds(p *plan) []inputKind {
+	return []inputKind{
+		javaKind{},
+		compiledKind{},
+		buildKind{},
+		configKind{globs: p.configGlobs()},
+	}
 }

@@ -1,0 +1,84 @@
+package scanner
+
+import (
+	"time"
+
+	"github.com/kscan/kscan/adapters"
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/archive"
+	"github.com/kscan/kscan/scanner/finding"
+	"github.com/kscan/kscan/scanner/scope"
+)
+
+// Options configure a scan.
+type Options struct {
+	Paths        []string // files and directories to scan
+	Root         string   // directory that result paths are relative to; default: the current directory
+	Rules        []*rules.Rule
+	Jobs         int // parallel parsers; default runtime.NumCPU()
+	Excludes     []string
+	MaxFileSize  int64 // larger files are skipped with a notification; default 4 MiB
+	ParseTimeout time.Duration
+	// Role applies to all code unless RoleAuto is set, in which case each
+	// file's role comes from the nearest pom.xml with a Koupleless signal.
+	// PathRoles (from .kscan.yaml) override both for matching paths.
+	Role      facts.Role
+	RoleAuto  bool
+	PathRoles []PathRole
+	// Static is --mode static: modules are never uninstalled, so leak
+	// rules report nothing.
+	Static bool
+	// ParseOnly parses every file and runs no rules and no pre-filter: the
+	// floor that benchmarks compare a full scan against.
+	ParseOnly bool
+	// Adapters is the adapter mapping table for dependency rules (nil: the
+	// built-in table); M2Repo the local repository for parents and BOMs
+	// ("": ~/.m2/repository, "-": none).
+	Adapters *adapters.Table
+	M2Repo   string
+	// Archive caps the walk of each jar, war or ear (zero fields: defaults).
+	Archive archive.Options
+	// Progress, when set, is called as inputs are done (sources,
+	// configuration files, archives and class files), from any goroutine.
+	Progress func(done, total int)
+	// IncludeNonProduction scans code that never runs in a shared JVM
+	// too: tests and their resources, test-support modules, benchmarks,
+	// examples, build tools, packaging poms (--include non-production). By
+	// default scanner/scope sets them aside, unread, and Result.Scope
+	// counts them by reason. ScopeOverrides decide paths the user named
+	// (.kscan.yaml production: and non-production:).
+	IncludeNonProduction bool
+	ScopeOverrides       []scope.Override
+}
+
+// DefaultMaxFileSize is the default cap on one source file. Larger .java
+// files are generated code in practice, and parsing them costs more than
+// it finds.
+const DefaultMaxFileSize = 4 << 20
+
+// Stats describe the work done.
+type Stats struct {
+	Files    int           `json:"files"`    // source files discovered
+	Parsed   int           `json:"parsed"`   // files parsed (the rest could not trigger any rule)
+	Bytes    int64         `json:"bytes"`    // bytes read
+	Duration time.Duration `json:"duration"` // wall time
+	Archives int           `json:"archives"` // jars, wars and ears walked
+	Classes  int           `json:"classes"`  // class files parsed
+}
+
+// Result is the outcome of a scan.
+type Result struct {
+	Root          string // absolute
+	Findings      []finding.Finding
+	Notifications []finding.Notification
+	Stats         Stats
+	// Roles are the role decisions that applied to scanned code, and why.
+	Roles []RoleDecision
+	// Scope counts the inputs classified as production or set aside, by
+	// reason, so that a wrong guess is visible and can be overridden.
+	Scope *scope.Tally
+	// IncludedNonProduction is set when non-production inputs were
+	// scanned (they are still counted in Scope).
+	IncludedNonProduction bool
+}
