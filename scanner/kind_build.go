@@ -4,9 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/kscan/kscan/scanner/deps"
 )
@@ -87,16 +85,4 @@ func (buildKind) scan(ctx context.Context, files []input, e *env) error {
 		e.notify(n)
 	}
 	return nil
-}
-
-// relSlash is p relative to root with slashes, or p itself when it is
-// outside the root.
-func relSlash(root, p string) string {
-	if filepath.IsAbs(p) {
-		if r, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(r, "..") {
-			return filepath.ToSlash(r)
-		}
-		return filepath.ToSlash(p)
-	}
-	return filepath.ToSlash(p)
 }

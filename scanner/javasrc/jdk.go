@@ -100,9 +100,6 @@ func setOf(xs ...string) map[string]bool {
 	return m
 }
 
-// IsJDKType reports whether fqn is a JDK type the resolver knows.
-func IsJDKType(fqn string) bool { return jdkTypes[fqn] }
-
 // staticFieldTypes gives the types of JDK static fields that appear as
 // receivers (System.out.println).
 var staticFieldTypes = map[string]string{

@@ -186,15 +186,6 @@ func cleanType(t string) string {
 	return b.String()
 }
 
-// simpleTypeName is the last segment of a type as written, without generics.
-func simpleTypeName(t string) string {
-	t = cleanType(t)
-	if i := strings.LastIndexByte(t, '.'); i >= 0 {
-		return t[i+1:]
-	}
-	return t
-}
-
 func isLowerStart(s string) bool { return s != "" && s[0] >= 'a' && s[0] <= 'z' }
 
 // isQualifiedName reports whether s is a dotted chain of identifiers.

@@ -247,17 +247,6 @@ func (t *tree) childByField(n nodeID, f field) nodeID {
 	return none
 }
 
-// namedChildren lists a node's named children into buf.
-func (t *tree) namedChildren(n nodeID, buf []nodeID) []nodeID {
-	buf = buf[:0]
-	for c := t.firstChild(n); c >= 0; c = t.next(c) {
-		if t.named(c) {
-			buf = append(buf, c)
-		}
-	}
-	return buf
-}
-
 // namedChild is the i-th named child.
 func (t *tree) namedChild(n nodeID, i int) nodeID {
 	for c := t.firstChild(n); c >= 0; c = t.next(c) {
