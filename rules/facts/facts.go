@@ -261,7 +261,7 @@ type MethodDecl struct {
 	Class       string
 	Name        string // "<init>" for constructors
 	Static      bool
-	Private     bool // declared private (set from class files; sources: read the declaration's text)
+	Private     bool   // declared private (set from class files; sources: read the declaration's text)
 	Params      string // the parameter list as written
 	Returns     string // the result type as written; "" for constructors
 	Annotations []string
