@@ -209,7 +209,7 @@ func bytecodeLines(t *testing.T, fx string, jobs []classJob, names map[string]bo
 	bx := bytecode.NewExtractor(bytecode.ForRules(e.plan.interest.Calls, e.plan.interest.News))
 	for _, j := range jobs {
 		j.role = role
-		out := scanClass(bx, j, e.plan)
+		out := scanClass(bx, j, e.plan, &Work{})
 		for _, n := range out.notes {
 			t.Errorf("%s: %s", fx, n.Message)
 		}

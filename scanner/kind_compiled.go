@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -94,6 +95,14 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 		g.Go(func() error {
 			bx := bytecode.NewExtractor(interest)
 			var buf []byte
+			// The worker's time not spent on a class's facts, rules or
+			// call graph went to reading and inflating.
+			var work Work
+			started := time.Now()
+			defer func() {
+				work.Read = time.Since(started) - work.Extract - work.Rules - work.Graph
+				e.count(func(s *Stats) { s.Phases.ClassWork.add(work) })
+			}()
 			scan := func(j classJob) error {
 				if e.depsOnly {
 					return nil
@@ -103,14 +112,16 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 					e.report(scanArchivedResource(j, p))
 					return gctx.Err()
 				}
-				out := scanClass(bx, j, p)
+				out := scanClass(bx, j, p, &work)
 				e.report(out.findings)
 				for _, n := range out.notes {
 					e.notify(n)
 				}
 				if out.facts != nil {
 					if !e.opts.ParseOnly {
+						t := time.Now()
 						e.graphs.addFile(input{rel: j.anchor}, out.facts, nil)
+						work.Graph += time.Since(t)
 					}
 					e.count(func(s *Stats) { s.Classes++ })
 					if p.hasProject {
@@ -421,14 +432,18 @@ type classOut struct {
 
 // scanClass parses one class and runs the per-file rules on its facts; a
 // panic is contained to the class.
-func scanClass(bx *bytecode.Extractor, j classJob, p *plan) (out classOut) {
+func scanClass(bx *bytecode.Extractor, j classJob, p *plan, work *Work) (out classOut) {
 	defer func() {
 		if r := recover(); r != nil {
 			out = classOut{notes: []finding.Notification{{Path: j.anchor, Level: rules.LevelError, Kind: "internal",
 				Message: fmt.Sprintf("%s: internal error, class skipped: %v", j.path, r)}}}
 		}
 	}()
+	t := time.Now()
 	bf, problems, err := bx.ExtractClass(j.data, j.path)
+	work.Extract += time.Since(t)
+	t = time.Now()
+	defer func() { work.Rules += time.Since(t) }()
 	if err != nil {
 		out.notes = append(out.notes, finding.Notification{Path: j.anchor, Level: rules.LevelWarning, Kind: "class-format",
 			Message: j.path + ": not a readable class file: " + err.Error() + "; skipped"})

@@ -65,7 +65,10 @@ func (javaKind) scan(ctx context.Context, files []input, e *env) error {
 					s.Bytes += out.bytes
 					if out.parsed {
 						s.Parsed++
+					} else if out.skipped {
+						s.Skipped++
 					}
+					s.Phases.SourceWork.add(out.work)
 				})
 				if gctx.Err() != nil {
 					return gctx.Err()
@@ -81,14 +84,25 @@ type fileOut struct {
 	findings []finding.Finding
 	notes    []finding.Notification
 	parsed   bool
+	skipped  bool // read, and no rule could fire: not parsed
 	bytes    int64
 	facts    *facts.File
+	work     Work
 }
 
 // scanSource never fails: every problem with the input becomes a
 // notification naming it, and a panic in a rule or the parser is contained
 // to the file.
 func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (out fileOut) {
+	// Each step's time goes to out.work; what is not yet accounted for at
+	// the end (an early return) was reading and filtering.
+	mark := time.Now()
+	lap := func(d *time.Duration) {
+		now := time.Now()
+		*d += now.Sub(mark)
+		mark = now
+	}
+	defer func() { out.work.Read += time.Since(mark) }()
 	note := func(level rules.Level, kind string, line int, msg string) {
 		out.notes = append(out.notes, finding.Notification{Path: in.rel, Line: line, Level: level, Kind: kind, Message: msg})
 	}
@@ -130,10 +144,16 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 	var words *wordSet
 	if !e.opts.ParseOnly {
 		words = &wordSet{}
-		defer e.graphs.addSource(in, words) // filled by the pre-filter's pass below
+		defer func() {
+			lap(&out.work.Rules)
+			e.graphs.addSource(in, words) // filled by the pre-filter's pass below
+			lap(&out.work.Graph)
+		}()
 	}
 	role := e.role(in.rel)
 	if e.opts.ParseOnly {
+		lap(&out.work.Read)
+		defer lap(&out.work.Parse)
 		if err := ex.ParseOnly(src); err != nil {
 			note(rules.LevelError, "timeout", 0, err.Error()+"; skipped")
 			return out
@@ -144,12 +164,17 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 	e.index.mentions(in.rel, src)
 	cands := e.plan.candidatesWords(src, words)
 	if len(cands) == 0 {
+		out.skipped = true
+		lap(&out.work.Read)
 		return out
 	}
+	lap(&out.work.Read)
 	// One time limit for the file: the parse, the extraction and the rules.
 	fctx, cancel := context.WithTimeout(ctx, e.opts.ParseTimeout)
 	defer cancel()
 	f, problems, err := ex.ExtractContext(fctx, in.rel, src, e.index.types)
+	lap(&out.work.Extract)
+	out.work.Parse, out.work.Extract = ex.LastParse(), out.work.Extract-ex.LastParse()
 	for _, p := range problems {
 		note(rules.LevelWarning, p.Kind, p.Line, p.Message)
 	}
@@ -164,6 +189,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 	out.parsed = true
 	out.facts = f
 	e.graphs.addFile(in, f, src)
+	lap(&out.work.Graph)
 	var diags []rules.Diagnostic
 	for _, r := range cands {
 		if f.Test && !r.IncludeTests || r.Check == nil {

@@ -65,6 +65,48 @@ type Stats struct {
 	Duration time.Duration `json:"duration"` // wall time
 	Archives int           `json:"archives"` // jars, wars and ears walked
 	Classes  int           `json:"classes"`  // class files parsed
+	Skipped  int           `json:"skipped"`  // source files read but not parsed: the pre-filter saw no rule that could fire
+	Phases   Phases        `json:"phases"`
+}
+
+// Phases is where a scan's wall time went. The steps run one after the
+// other, so their wall times add up to Stats.Duration (Other is what is
+// left: setting up, merging and sorting the findings). Sources and Classes
+// run on every worker at once: their Work is worker time summed over the
+// workers, which exceeds the step's wall time when the workers overlap.
+type Phases struct {
+	Discover time.Duration `json:"discover"` // walking the paths, indexing the sources' names
+	Build    time.Duration `json:"build"`    // build files (pom.xml, Gradle)
+	Sources  time.Duration `json:"sources"`  // Java sources: read, pre-filter, parse, extract, rules
+	Classes  time.Duration `json:"classes"`  // archives and class files: read, inflate, decode, rules
+	Config   time.Duration `json:"config"`   // configuration files
+	Graph    time.Duration `json:"graph"`    // the project call graph: callers searched, files parsed for it
+	Project  time.Duration `json:"project"`  // project-wide rules over every file's facts
+	Deps     time.Duration `json:"deps"`     // dependency rules over the build projects
+	Other    time.Duration `json:"other"`
+
+	SourceWork Work `json:"sourceWork"`
+	ClassWork  Work `json:"classWork"`
+}
+
+// Work is worker time in one concurrent step, summed over the workers.
+type Work struct {
+	Read    time.Duration `json:"read"`    // reading (and inflating), the production check, the pre-filter
+	Parse   time.Duration `json:"parse"`   // the tree-sitter parse (sources only)
+	Extract time.Duration `json:"extract"` // facts from the tree or the class file
+	Rules   time.Duration `json:"rules"`   // the rules' checks and placing their findings
+	Graph   time.Duration `json:"graph"`   // handing the file's summaries to the call graph
+}
+
+// Total is the sum of the parts.
+func (w Work) Total() time.Duration { return w.Read + w.Parse + w.Extract + w.Rules + w.Graph }
+
+func (w *Work) add(o Work) {
+	w.Read += o.Read
+	w.Parse += o.Parse
+	w.Extract += o.Extract
+	w.Rules += o.Rules
+	w.Graph += o.Graph
 }
 
 // Result is the outcome of a scan.

@@ -29,6 +29,13 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if err := e.run(ctx, kinds, false); err != nil {
 		return nil, err
 	}
+	ph := &e.stats.Phases
+	mark := time.Now()
+	lap := func(d *time.Duration) {
+		now := time.Now()
+		*d += now.Sub(mark)
+		mark = now
+	}
 	if !opts.ParseOnly {
 		var abs = map[string]string{}
 		for k, kind := range kinds {
@@ -43,13 +50,16 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		lap(&ph.Graph)
 		if e.plan.hasProject || e.plan.hasClassPath() {
 			projectPass(e, abs, graph)
 		}
 		e.findings = dropEntryOnly(e.findings, graph)
+		lap(&ph.Project)
 		if e.plan.hasDeps() {
 			depsPass(e, opts.Adapters)
 		}
+		lap(&ph.Deps)
 		e.findings = dropDeclared(e.findings, e.index.declared)
 	}
 	res := &Result{Root: e.roles.root, Findings: e.findings, Notifications: e.notifications, Stats: e.stats, Roles: e.roles.decisions(),
@@ -57,6 +67,8 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	sortFindings(res.Findings)
 	sortNotifications(res.Notifications)
 	res.Stats.Duration = time.Since(start)
+	p := &res.Stats.Phases
+	p.Other = res.Stats.Duration - (p.Discover + p.Build + p.Sources + p.Classes + p.Config + p.Graph + p.Project + p.Deps)
 	return res, nil
 }
 
@@ -145,6 +157,7 @@ func newEnv(opts *Options) (*env, error) {
 // because roles come from them. depsOnly runs only what dependencies need.
 func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 	e.depsOnly = depsOnly
+	started := time.Now()
 	w := &walker{root: e.roles.root, excludes: e.opts.Excludes, kinds: kinds, notify: e.notify}
 	walked, err := w.walk(e.opts.Paths)
 	if err != nil {
@@ -169,9 +182,23 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 			e.total += len(walked.byKind[k])
 		}
 	}
+	ph := &e.stats.Phases
+	ph.Discover = time.Since(started)
 	for _, k := range order {
+		t := time.Now()
 		if err := kinds[k].scan(ctx, walked.byKind[k], e); err != nil {
 			return err
+		}
+		d := time.Since(t)
+		switch kinds[k].name() {
+		case kindJava:
+			ph.Sources += d
+		case kindCompiled:
+			ph.Classes += d
+		case kindBuild:
+			ph.Build += d
+		default:
+			ph.Config += d
 		}
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -254,7 +255,9 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		return err
 	}
 	stopProgress := startProgress(cmd.ErrOrStderr(), &sr.opts)
+	rt := runTimes{scanStart: time.Now(), format: fl.format}
 	res, err := sr.execute()
+	rt.scanEnd = time.Now()
 	stopProgress()
 	if err != nil {
 		return err
@@ -303,6 +306,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		}
 		return report.Text(w, in, textOpts)
 	}
+	reportStart := time.Now()
 	if !toStdout {
 		if err := report.WriteFile(fl.output, write); err != nil {
 			return err
@@ -310,6 +314,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	} else if err := write(cmd.OutOrStdout()); err != nil {
 		return err
 	}
+	rt.report = time.Since(reportStart)
 	// Problems with inputs go to standard error in every format, so the
 	// report on standard output stays what its format says.
 	errColor, _ := useColor(fl.color, true)
@@ -317,7 +322,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		return err
 	}
 	if fl.stats {
-		printStats(cmd.ErrOrStderr(), res)
+		printStats(cmd.ErrOrStderr(), res, rt, sr.opts.Jobs)
 	}
 
 	n := out.Fails(failOn)

@@ -85,7 +85,12 @@ type Extractor struct {
 	localQuery bool
 	now        func() time.Time // the clock of the time limit
 	afterParse func()           // a test's hook between parse and extraction
+	lastParse  time.Duration
 }
+
+// LastParse is how long the parse of the last extracted file took (the
+// rest of ExtractContext's time is the extraction).
+func (e *Extractor) LastParse() time.Duration { return e.lastParse }
 
 // NewExtractor makes an extractor. timeoutMicros bounds the parse and
 // extraction of one file (0 = no limit).
@@ -209,6 +214,7 @@ func (e *Extractor) Extract(path string, src []byte, idx Index) (*facts.File, []
 // the context's deadline (or the extractor's own limit, whichever comes
 // first) passes, and with the context's error when it is cancelled.
 func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte, idx Index) (f *facts.File, problems []Problem, err error) {
+	e.lastParse = 0
 	stop := &stopper{ctx: ctx, now: func() time.Time { return e.now() }}
 	if e.timeout > 0 {
 		stop.deadline = time.Now().Add(e.timeout)
@@ -241,7 +247,9 @@ func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte,
 			}
 		}()
 	}
+	parseStart := time.Now()
 	nodes, err := e.p.parse(code, e.timeoutMicros(stop.deadline))
+	e.lastParse = time.Since(parseStart)
 	if err != nil {
 		if cerr := ctx.Err(); cerr != nil {
 			return nil, problems, ctxErr(cerr)
