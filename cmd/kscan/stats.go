@@ -64,7 +64,9 @@ type phaseRow struct {
 
 func phaseRows(p scanner.Phases, rt runTimes, end time.Time, jobs int) []phaseRow {
 	var rows []phaseRow
-	top := func(name string, d time.Duration) { rows = append(rows, phaseRow{name: name, wall: d, work: -1, top: true}) }
+	top := func(name string, d time.Duration) {
+		rows = append(rows, phaseRow{name: name, wall: d, work: -1, top: true})
+	}
 	concurrent := func(name string, wall time.Duration, w scanner.Work, withParse bool) {
 		total := w.Total()
 		rows = append(rows, phaseRow{name: fmt.Sprintf("%s (%d workers)", name, jobs), wall: wall, work: total, top: true})
