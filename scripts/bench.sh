@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Usage: scripts/bench.sh BIN_DIR CORPUS_DIR JAR_DIR JOBS
 #
-# Holds kscan against its floors on the same inputs, each command in its own
-# process (start-up, output and peak RSS are the whole process's), best of
-# three by wall time:
+# Holds kscan against its floors on the same inputs, in the same invocation,
+# each command in its own process (start-up, output and peak RSS are the
+# whole process's), runs of the two in turn and the median of the pairs'
+# ratios (RUNS pairs, default 5):
 #   Java:  kscan-floor -mode java (tree-sitter parse only) vs
 #          kscan scan --format sarif -o /dev/null CORPUS_DIR
 #   jars:  kscan-floor -mode class (a minimal class reader) vs
@@ -49,48 +50,67 @@ if [ -z "$(find "$jars" -name '*.jar' -print -quit 2>/dev/null)" ] && command -v
   rm -rf "$tmp"
 fi
 
-# best CMD...: the run with the least wall time of three, as key=value figures.
-best() {
-  for _ in 1 2 3; do "$@"; done | awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "seconds") s = kv[2] + 0 }
-    if (best == "" || s < bs) { best = $0; bs = s } } END { print best }'
-}
 # field LINE KEY: the value of KEY in a key=value line.
 field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
 
-# compare NAME UNIT COUNT FLOOR_LINE SCAN_LINE: kscan's throughput as a
-# share of the floor's, from whole-process wall times.
-compare() {
-  local name=$1 unit=$2 n=$3 fl=$4 sc=$5
-  local fs ss
-  fs=$(field "$fl" seconds) ss=$(field "$sc" seconds)
-  awk -v name="$name" -v unit="$unit" -v n="$n" -v fs="$fs" -v ss="$ss" -v fc="$(field "$fl" cpu)" -v sc="$(field "$sc" cpu)" \
-    -v fr="$(field "$fl" peakRSS)" -v sr="$(field "$sc" peakRSS)" 'BEGIN {
-      printf "%s: kscan %.0f %s/s (%.2f s, cpu %.2f s, peak RSS %s) vs floor %.0f %s/s (%.2f s, cpu %.2f s, peak RSS %s): ratio %.2f\n",
-        name, n / ss, unit, ss, sc, sr, n / fs, unit, fs, fc, fr, fs / ss }'
+# pairs NAME UNIT COUNT FLOOR_CMD -- SCAN_CMD: one warm-up of each, then
+# RUNS pairs run in turn (floor, scan, floor, scan ...), each command in its
+# own process; the ratio floor/scan is taken pair by pair, so a machine
+# whose speed drifts moves both sides of a pair alike, and the median pair
+# is printed. Ratio 1.0: kscan as fast as the floor; 0.5: twice its time.
+RUNS=${RUNS:-5}
+pairs() {
+  local name=$1 unit=$2 n=$3
+  shift 3
+  local fcmd=() scmd=()
+  while [ "$1" != -- ]; do fcmd+=("$1"); shift; done
+  shift
+  scmd=("$@")
+  "$floor" -mode run -- "${fcmd[@]}" >/dev/null
+  "$floor" -mode run -- "${scmd[@]}" >/dev/null
+  for _ in $(seq "$RUNS"); do
+    echo "floor $("$floor" -mode run -- "${fcmd[@]}")"
+    echo "scan $("$floor" -mode run -- "${scmd[@]}")"
+  done | awk -v name="$name" -v unit="$unit" -v n="$n" '
+    function val(key,   i, kv) { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == key) return kv[2] } }
+    function median(a, k,   i, j, t) { for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
+    $1 == "floor" { fw = val("seconds") + 0; fc = val("cpu") + 0; frss = val("peakRSS") }
+    $1 == "scan" { k++; sw[k] = val("seconds") + 0; sc[k] = val("cpu") + 0; srss = val("peakRSS")
+      rw[k] = fw / sw[k]; rc[k] = fc / sc[k]; fws[k] = fw; fcs[k] = fc }
+    END {
+      mfw = median(fws, k); msw = median(sw, k); mfc = median(fcs, k); msc = median(sc, k)
+      printf "%s: floor %.2f s (cpu %.2f s, %.0f %s/s, peak RSS %s) | kscan %.2f s (cpu %.2f s, %.0f %s/s, peak RSS %s) | ratio floor/kscan, median of %d pairs: wall %.2f, cpu %.2f\n",
+        name, mfw, mfc, n / mfw, unit, frss, msw, msc, n / msw, unit, srss, k, median(rw, k), median(rc, k) }'
 }
 
-echo "jobs=$jobs"
-fl=$(best "$floor" -mode run -- "$floor" -mode java -jobs "$jobs" "$corpus")
-sc=$(best "$floor" -mode run -- "$kscan" scan --jobs "$jobs" --format sarif --fail-on none -o /dev/null "$corpus")
+echo "jobs=$jobs runs=$RUNS"
 files=$("$floor" -mode java -jobs "$jobs" "$corpus" | tr ' ' '\n' | awk -F= '$1 == "files" { print $2 }')
-compare "java ($corpus, $files files)" files "$files" "$fl" "$sc"
+pairs "java ($corpus, $files files)" files "$files" \
+  "$floor" -mode java -jobs "$jobs" "$corpus" -- \
+  "$kscan" scan --jobs "$jobs" --format sarif --fail-on none -o /dev/null "$corpus"
 
 if [ -n "$(find "$jars" -name '*.jar' -print -quit 2>/dev/null)" ]; then
-  fl=$(best "$floor" -mode run -- "$floor" -mode class -jobs "$jobs" "$jars")
-  sc=$(best "$floor" -mode run -- "$kscan" scan --jobs "$jobs" --format sarif --fail-on none -o /dev/null "$jars")
   line=$("$floor" -mode class -jobs "$jobs" "$jars")
   classes=$(field "$line" classes)
-  compare "jars ($jars, $(field "$line" inputs) archives, $classes classes, $(field "$line" MB) MB)" classes "$classes" "$fl" "$sc"
+  pairs "jars ($jars, $(field "$line" inputs) archives, $classes classes, $(field "$line" MB) MB)" classes "$classes" \
+    "$floor" -mode class -jobs "$jobs" "$jars" -- \
+    "$kscan" scan --jobs "$jobs" --format sarif --fail-on none -o /dev/null "$jars"
 else
   echo "jars: no jar in $jars and none could be fetched; skipped"
 fi
 
-# The engine's own figures: a full scan against parse-only, in process.
+# The engine's own figures: a full scan against parse-only, in process,
+# best of three by wall time.
+best() {
+  for _ in 1 2 3; do "$@"; done | awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "seconds") s = kv[2] + 0 }
+    if (best == "" || s < bs) { best = $0; bs = s } } END { print best }'
+}
 tmp=$(mktemp)
 for mode in parse scan; do
   best "$bench" -mode "$mode" -jobs "$jobs" "$corpus"
 done | tee "$tmp"
 awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } }
-  END { printf "full scan: %.0f%% of parse-only throughput (%s vs %s MB/s); peak RSS %s vs %s\n",
-        100 * v["scan", "MB/s"] / v["parse", "MB/s"], v["scan", "MB/s"], v["parse", "MB/s"], v["scan", "peakRSS"], v["parse", "peakRSS"] }' "$tmp"
+  END { printf "full scan: ratio %.2f of parse-only (%s s vs %s s for the same files); peak RSS %s vs %s\n",
+        v["parse", "seconds"] / v["scan", "seconds"], v["scan", "seconds"], v["parse", "seconds"], v["scan", "peakRSS"], v["parse", "peakRSS"] }' "$tmp"
 rm -f "$tmp"

@@ -41,6 +41,7 @@ type scanFlags struct {
 	color       string
 	verbose     bool
 	stats       bool
+	cpuProfile  string
 	role        string
 	mode        string
 	config      string
@@ -83,7 +84,8 @@ baseline), 2 usage or configuration errors (a missing baseline, an unknown --dif
 	cmd.Flags().BoolVar(&fl.strict, "strict", false, "also exit 1 when an input could not be scanned")
 	cmd.Flags().StringVar(&fl.color, "color", "auto", "color text output: auto, always or never (NO_COLOR is honoured)")
 	cmd.Flags().BoolVarP(&fl.verbose, "verbose", "v", false, "text output: show class, method, fingerprint and help link of each finding")
-	cmd.Flags().BoolVar(&fl.stats, "stats", false, "print throughput and peak memory to standard error")
+	cmd.Flags().BoolVar(&fl.stats, "stats", false, "print throughput, peak memory and where the time went to standard error")
+	cmd.Flags().StringVar(&fl.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
 	addGateFlags(cmd, &fl.gate)
 	return cmd
 }
@@ -253,6 +255,13 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	g, err := openGate(cmd, &fl.gate, sr)
 	if err != nil {
 		return err
+	}
+	if fl.cpuProfile != "" {
+		stop, err := startCPUProfile(fl.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	stopProgress := startProgress(cmd.ErrOrStderr(), &sr.opts)
 	rt := runTimes{scanStart: time.Now(), format: fl.format}

@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/kscan/kscan/internal/procstat"
@@ -109,4 +111,20 @@ func phaseRows(p scanner.Phases, rt runTimes, end time.Time, jobs int) []phaseRo
 // scanTotal is the sum of a scan's steps: its Duration.
 func scanTotal(p scanner.Phases) time.Duration {
 	return p.Discover + p.Build + p.Sources + p.Classes + p.Config + p.Graph + p.Project + p.Deps + p.Other
+}
+
+// startCPUProfile profiles the process into path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
