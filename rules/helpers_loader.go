@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -168,6 +169,6 @@ func contextFirst(p *Pass, at facts.Span) bool {
 	if best == nil {
 		return false
 	}
-	body := p.Text(best.Decl)
-	return strings.Contains(body, "getContextClassLoader(") || strings.Contains(body, "getDefaultClassLoader(")
+	body := p.textBytes(best.Decl) // no copy: class files' methods are many and long
+	return bytes.Contains(body, []byte("getContextClassLoader(")) || bytes.Contains(body, []byte("getDefaultClassLoader("))
 }

@@ -220,6 +220,14 @@ func (p *Pass) Text(s facts.Span) string {
 	return string(p.Src[s.Start:s.End])
 }
 
+// textBytes is Text without the copy, for a search.
+func (p *Pass) textBytes(s facts.Span) []byte {
+	if s.Start < 0 || s.End > len(p.Src) || s.Start > s.End {
+		return nil
+	}
+	return p.Src[s.Start:s.End]
+}
+
 // Report records a diagnostic. A zero Severity means the rule's severity for
 // the pass's role; a rule that does not apply at the role reports nothing.
 func (p *Pass) Report(d Diagnostic) {

@@ -30,6 +30,9 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 		byMethod[k] = append(byMethod[k], i)
 	}
 	var out []facts.Summary
+	if len(f.Methods) > 0 {
+		out = make([]facts.Summary, 0, len(f.Methods)) // one allocation: a summary is large
+	}
 	for _, m := range f.Methods {
 		var params []string
 		var arity int

@@ -459,9 +459,10 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 		return h, false
 	}
 	n := int(binary.BigEndian.Uint16(b[8:]))
-	h.utf8 = map[string]bool{}
-	utf8At := make(map[int]string)
-	classAt := make(map[int]int)
+	// offs[i] is where constant i starts (0: none), for the superclass's
+	// name: one slice instead of maps and a string per constant, as this
+	// runs on every class of every jar.
+	offs := make([]int32, n)
 	off := 10
 	for i := 1; i < n; i++ {
 		if off >= len(b) {
@@ -477,12 +478,12 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 			if off+3+l > len(b) {
 				return h, true
 			}
-			s := string(b[off+3 : off+3+l])
-			if classMarks[s] || strings.HasPrefix(s, "org/apache/") || strings.HasPrefix(s, "junit/") {
-				utf8At[i] = s
-			}
-			if classMarks[s] {
-				h.utf8[s] = true
+			offs[i] = int32(off)
+			if raw := b[off+3 : off+3+l]; classMarks[string(raw)] {
+				if h.utf8 == nil {
+					h.utf8 = map[string]bool{}
+				}
+				h.utf8[string(raw)] = true
 			}
 			off += 3 + l
 		case 3, 4, 9, 10, 11, 12, 17, 18:
@@ -494,7 +495,7 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 			if off+3 > len(b) {
 				return h, true
 			}
-			classAt[i] = int(binary.BigEndian.Uint16(b[off+1:]))
+			offs[i] = int32(off)
 			off += 3
 		case 8, 16, 19, 20:
 			off += 3
@@ -506,12 +507,27 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 	}
 	// access_flags, this_class, super_class
 	if off+6 <= len(b) {
-		super := int(binary.BigEndian.Uint16(b[off+4:]))
-		if ni, ok := classAt[super]; ok {
-			h.super = utf8At[ni]
-		}
+		h.super = superName(b, offs, int(binary.BigEndian.Uint16(b[off+4:])))
 	}
 	return h, true
+}
+
+// superName is the name of the class constant super, kept only when it
+// can matter to classSignals (a marked name, an Apache or JUnit class).
+func superName(b []byte, offs []int32, super int) string {
+	if super <= 0 || super >= len(offs) || offs[super] == 0 || b[offs[super]] != 7 {
+		return ""
+	}
+	ni := int(binary.BigEndian.Uint16(b[offs[super]+1:]))
+	if ni <= 0 || ni >= len(offs) || offs[ni] == 0 || b[offs[ni]] != 1 {
+		return ""
+	}
+	o := int(offs[ni])
+	raw := b[o+3 : o+3+int(binary.BigEndian.Uint16(b[o+1:]))]
+	if classMarks[string(raw)] || bytes.HasPrefix(raw, []byte("org/apache/")) || bytes.HasPrefix(raw, []byte("junit/")) {
+		return string(raw)
+	}
+	return ""
 }
 
 // classSignals reads the content signals of a class file. inArchive
