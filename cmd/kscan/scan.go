@@ -42,6 +42,7 @@ type scanFlags struct {
 	verbose     bool
 	stats       bool
 	cpuProfile  string
+	memProfile  string
 	role        string
 	mode        string
 	config      string
@@ -86,6 +87,7 @@ baseline), 2 usage or configuration errors (a missing baseline, an unknown --dif
 	cmd.Flags().BoolVarP(&fl.verbose, "verbose", "v", false, "text output: show class, method, fingerprint and help link of each finding")
 	cmd.Flags().BoolVar(&fl.stats, "stats", false, "print throughput, peak memory and where the time went to standard error")
 	cmd.Flags().StringVar(&fl.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
+	cmd.Flags().StringVar(&fl.memProfile, "memprofile", "", "write a heap profile to `FILE` when the scan ends, before the report (for go tool pprof)")
 	addGateFlags(cmd, &fl.gate)
 	return cmd
 }
@@ -268,6 +270,12 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	res, err := sr.execute()
 	rt.scanEnd = time.Now()
 	stopProgress()
+	if fl.memProfile != "" && err == nil {
+		if err := writeHeapProfile(fl.memProfile); err != nil {
+			return err
+		}
+		rt.scanEnd = time.Now() // not the scan's time
+	}
 	if err != nil {
 		return err
 	}
