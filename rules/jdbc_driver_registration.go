@@ -18,6 +18,8 @@ var jdbcDriverRule = register(&Rule{
 		facts.RoleModule: SeverityMedium, facts.RolePrivate: SeverityMedium, facts.RoleShared: SeverityLow,
 	},
 	Keywords: []string{"registerDriver", "Driver", "JDBC", "getConnection"},
+	// DriverManager's methods are static, so the file names it; Class.forName is named as called.
+	Prefilter: func(src []byte) bool { return containsAny(src, "DriverManager", "forName") },
 	Calls:    []string{"registerDriver", "forName", "getConnection", "deregisterDriver"},
 	Check:    checkJDBCDriver,
 })

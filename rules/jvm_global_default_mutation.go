@@ -21,6 +21,12 @@ var jvmGlobalRule = register(&Rule{
 	},
 	Keywords: []string{"setDefault", "addProvider", "insertProviderAt", "Security", "setSecurityManager", "setOut",
 		"setErr", "setIn", "readConfiguration", "setLogWriter"},
+	// The owners of jvmGlobals, one of which the file names (as written,
+	// imported, or as the type of the receiver) for a call to resolve to it.
+	Prefilter: func(src []byte) bool {
+		return containsAny(src, "TimeZone", "Locale", "HttpsURLConnection", "Authenticator", "CookieHandler",
+			"ProxySelector", "Security", "Thread", "System", "LogManager", "DriverManager")
+	},
 	Calls: []string{"setDefault", "setDefaultSSLSocketFactory", "setDefaultHostnameVerifier", "addProvider",
 		"insertProviderAt", "setProperty", "setDefaultUncaughtExceptionHandler", "setSecurityManager", "setOut",
 		"setErr", "setIn", "readConfiguration", "setLogWriter"},

@@ -18,6 +18,9 @@ var loggingContextResetRule = register(&Rule{
 		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium, facts.RoleModule: SeverityMedium, facts.RolePrivate: SeverityMedium,
 	},
 	Keywords: []string{"reset", "stop", "shutdown", "close", "resetConfiguration"},
+	// Every owner the check knows is named in the file that calls it: as
+	// written, imported, or as the type of the receiver.
+	Prefilter: func(src []byte) bool { return containsAny(src, "LoggerContext", "LogManager", "Configurator") },
 	Calls:    []string{"reset", "stop", "shutdown", "close", "resetConfiguration"},
 	Check:    checkLoggingContextReset,
 })

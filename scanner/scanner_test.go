@@ -159,7 +159,18 @@ func TestPreFilter(t *testing.T) {
 	if got := ids("class A { void f() { System.exit(1); } }"); !strings.Contains(got, "system-exit") {
 		t.Errorf("exit not found: %s", got)
 	}
-	if got := ids("x.setDefaultSSLSocketFactory(f)"); !strings.Contains(got, "jvm-global-default-mutation") {
+	if got := ids("HttpsURLConnection.setDefaultSSLSocketFactory(f)"); !strings.Contains(got, "jvm-global-default-mutation") {
 		t.Errorf("prefix keyword not found: %s", got)
+	}
+	// A rule's byte check: no owner the rule knows is named, so no call can
+	// resolve to one.
+	for src, rule := range map[string]string{
+		"x.setDefault(y)":                 "jvm-global-default-mutation",
+		"server.stop(); c.close()":        "logging-context-reset",
+		"Driver d = pool.getConnection()": "jdbc-driver-registration",
+	} {
+		if got := ids(src); strings.Contains(got, rule) {
+			t.Errorf("%q triggers %s", src, rule)
+		}
 	}
 }
