@@ -20,8 +20,8 @@ var jdbcDriverRule = register(&Rule{
 	Keywords: []string{"registerDriver", "Driver", "JDBC", "getConnection"},
 	// DriverManager's methods are static, so the file names it; Class.forName is named as called.
 	Prefilter: func(src []byte) bool { return containsAny(src, "DriverManager", "forName") },
-	Calls:    []string{"registerDriver", "forName", "getConnection", "deregisterDriver"},
-	Check:    checkJDBCDriver,
+	Calls:     []string{"registerDriver", "forName", "getConnection", "deregisterDriver"},
+	Check:     checkJDBCDriver,
 })
 
 func checkJDBCDriver(p *Pass) {

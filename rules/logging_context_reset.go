@@ -21,8 +21,8 @@ var loggingContextResetRule = register(&Rule{
 	// Every owner the check knows is named in the file that calls it: as
 	// written, imported, or as the type of the receiver.
 	Prefilter: func(src []byte) bool { return containsAny(src, "LoggerContext", "LogManager", "Configurator") },
-	Calls:    []string{"reset", "stop", "shutdown", "close", "resetConfiguration"},
-	Check:    checkLoggingContextReset,
+	Calls:     []string{"reset", "stop", "shutdown", "close", "resetConfiguration"},
+	Check:     checkLoggingContextReset,
 })
 
 func checkLoggingContextReset(p *Pass) {
