@@ -196,6 +196,11 @@ func TestHostileInputs(t *testing.T) {
 		// scanned, far from the per-file time limit.
 		{"100 KB of unclosed braces", file("Open.java", "class Open { void f() { System.exit(1); } void g() "+strings.Repeat("{", 100_000)), nil, scanned,
 			[]string{"Open.java:1: syntax error", "Open.java\n  1:"}, nil, small},
+		// Unclosed method bodies cost the parser's error recovery the most
+		// per byte seen (a few hundred bytes of memory per input byte): linear,
+		// bounded here at 240 KB.
+		{"unclosed method bodies 240 KB", file("Open.java", "class Open { void f() { System.exit(1); } "+strings.Repeat("void g() { ", 20_000)+strings.Repeat("}", 16_000)), nil, scanned,
+			[]string{"Open.java:1: syntax error", "Open.java\n  1:"}, nil, bound{cpu: 10 * time.Second, mib: 256}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
