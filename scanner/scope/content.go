@@ -532,7 +532,9 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 				}
 				h.utf8[string(raw)] = true
 			}
-			if desktopRef(s) {
+			// desktopRef only with a name it can accept: no string per constant.
+			if raw := b[off+3 : off+3+l]; (bytes.Contains(raw, []byte("javax/swing/")) || bytes.Contains(raw, []byte("java/awt/"))) &&
+				desktopRef(string(raw)) {
 				h.desktop = true
 			}
 			off += 3 + l
