@@ -168,14 +168,15 @@ func checkStaticMutableState(p *Pass) {
 		g := groups[key]
 		if len(g) < 3 {
 			for _, h := range g {
-				p.Report(staticStateDiagnostic(h.f, h.ws))
+				p.Report(staticStateDiagnostic(h.f, h.ws, nil))
 			}
 			continue
 		}
-		d := staticStateDiagnostic(g[0].f, g[0].ws)
+		d := staticStateDiagnostic(g[0].f, g[0].ws, nil)
 		var names []string
 		for _, h := range g[1:] {
 			names = append(names, h.f.Name)
+			d.Related = append(d.Related, staticStateDiagnostic(h.f, h.ws, nil).Related...)
 		}
 		more := ""
 		if len(names) > 5 {
@@ -223,6 +224,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 		}
 	}
 	foreign := map[*decl][]*facts.Write{}
+	pathOf := map[*facts.Write]string{}
 	for _, file := range p.Files {
 		if file.Test {
 			continue
@@ -244,6 +246,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 				continue
 			}
 			foreign[d] = append(foreign[d], w)
+			pathOf[w] = file.Path
 		}
 	}
 	for d, ws := range foreign {
@@ -251,7 +254,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			continue
 		}
 		if ws = stateWrites(d.f, ws); len(ws) > 0 {
-			p.Report(d.path, staticStateDiagnostic(d.f, ws))
+			p.Report(d.path, staticStateDiagnostic(d.f, ws, pathOf))
 		}
 	}
 }
@@ -273,7 +276,11 @@ func classNameCache(f *facts.Field, ws []*facts.Write) bool {
 	return false
 }
 
-func staticStateDiagnostic(f *facts.Field, ws []*facts.Write) Diagnostic {
+// staticStateDiagnostic reports field f at its declaration, with each run-time
+// write as a related location, so that a change adding a write to an old
+// field touches the finding at that write. pathOf gives the file of writes
+// made in other files (nil when all are in the field's own file).
+func staticStateDiagnostic(f *facts.Field, ws []*facts.Write, pathOf map[*facts.Write]string) Diagnostic {
 	sort.SliceStable(ws, func(i, j int) bool {
 		if ws[i].Class != ws[j].Class {
 			return ws[i].Class < ws[j].Class
@@ -297,7 +304,16 @@ func staticStateDiagnostic(f *facts.Field, ws []*facts.Write) Diagnostic {
 	if f.Final {
 		verb = "mutated"
 	}
+	var related []Related
+	for _, w := range ws {
+		r := Related{Span: w.Span, Message: f.Name + " " + verb + " here, in " + where(w.Context)}
+		if path := pathOf[w]; path != "" {
+			r = Related{Path: path, Line: w.Line, Message: r.Message}
+		}
+		related = append(related, r)
+	}
 	return Diagnostic{
+		Related: related,
 		Message: "static field " + f.Name + " is " + verb + " at run time in " + strings.Join(places, ", ") + more +
 			": one value for the base and every module; key it by ClassLoader",
 		Span:    f.Span,

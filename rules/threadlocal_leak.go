@@ -58,22 +58,55 @@ func checkThreadLocalLeak(p *Pass) {
 			removed[fieldKey(c.Recv.Text)] = true
 		}
 	})
-	reported := map[string]bool{}
+	// Every set of a field that is never cleaned is one hazard per method,
+	// reported at its first set there; the field's declaration and its
+	// other sets are related, so a change adding a set touches the finding.
+	var sets []*facts.Call
 	calls(p, func(c *facts.Call) {
 		if c.Name != "set" || len(c.Args) != 1 || !isTL(c) || c.InFinally || jdkConstant(&c.Args[0]) {
 			return
 		}
+		if _, ok := fieldTypes[fieldKey(c.Recv.Text)]; ok && !removed[fieldKey(c.Recv.Text)] {
+			sets = append(sets, c)
+		}
+	})
+	reported := map[string]bool{}
+	for _, c := range sets {
 		key := fieldKey(c.Recv.Text)
-		if _, ok := fieldTypes[key]; !ok || removed[key] || reported[key+"@"+c.Class+"."+c.Method] {
-			return
+		if reported[key+"@"+c.Class+"."+c.Method] {
+			continue
 		}
 		reported[key+"@"+c.Class+"."+c.Method] = true
+		var related []Related
+		if f := fieldNamed(p.File, key); f != nil {
+			related = append(related, Related{Span: f.Span, Message: "ThreadLocal " + key + " declared here"})
+		}
+		for _, o := range sets {
+			if o != c && fieldKey(o.Recv.Text) == key {
+				related = append(related, Related{Span: o.Span, Message: key + " set here, in " + where(o.Context)})
+			}
+		}
 		p.Report(Diagnostic{
 			Message: "ThreadLocal " + key + " is set in " + where(c.Context) + " and never removed: on a pooled thread the value " +
 				"outlives the task and pins the app's ClassLoader; remove() it in a finally block",
-			Span: c.Span, Context: c.Context,
+			Span: c.Span, Context: c.Context, Related: related,
 		})
-	})
+	}
+}
+
+// fieldNamed is the file's field called name, nil when there is none or
+// several classes of the file declare one.
+func fieldNamed(f *facts.File, name string) *facts.Field {
+	var out *facts.Field
+	for i := range f.Fields {
+		if f.Fields[i].Name == name {
+			if out != nil {
+				return nil
+			}
+			out = &f.Fields[i]
+		}
+	}
+	return out
 }
 
 // restoreRE recognises a saved value being put back: set(oldValue).
