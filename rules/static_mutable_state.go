@@ -73,7 +73,7 @@ var safeStaticTypes = map[string]bool{
 
 // staticStateExempt applies the do-not-flag list to a static field.
 func staticStateExempt(f *facts.Field) bool {
-	if safeStaticTypes[rawSimple(f.Type)] || partitioned(f) {
+	if safeStaticTypes[rawSimple(f.Type)] || partitioned(f) || perOwner(f) {
 		return true
 	}
 	if strings.HasSuffix(rawSimple(f.Type), "Logger") {
@@ -131,7 +131,7 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Writes {
 		w := &p.File.Writes[i]
 		f := fields[w.Owner+"#"+w.Name]
-		if f == nil || clinitOnly(p.File, p.Src, w.Context) {
+		if f == nil || clinitOnly(p.File, p.Src, w.Context) || enumConstructor(p.File, w.Context) {
 			continue
 		}
 		byField[f] = append(byField[f], w)
@@ -144,7 +144,7 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		ws := byField[f]
-		if len(ws) == 0 || staticStateExempt(f) || classNameCache(f, ws) {
+		if len(ws) == 0 || staticStateExempt(f) || classNameCache(f, ws) || memoCache(p.File, f, ws) {
 			continue
 		}
 		if ws = stateWrites(f, ws); len(ws) > 0 {
