@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,20 +45,6 @@ func mutatorNames() []string {
 	return out
 }
 
-// The static-variable allow-list of Koupleless's Sonar plugin
-// (MajorStaticVariableCheckRule), full-match semantics, without the empty
-// alternative that would exempt every field with no initialiser (a quirk,
-// not a judgement).
-var (
-	kslImmutableTypes = fullMatch(`int|long|short|byte|char|float|double|boolean|java.lang.Integer|java.lang.Double|java.lang.Float|java.lang.Long|java.lang.Short|java.lang.Byte|java.lang.Character|java.lang.Boolean|java.lang.String|java.math.BigDecimal|java.math.BigInteger|java.util.UUID|java.util.Locale|java.util.Currency|java.util.TimeZone|java.util.regex.Pattern|java.util.regex.Matcher|java.util.regex.PatternSyntaxException|java.util.regex.MatchResult|java.lang.Class.*|^java.math.*|java.lang.reflect.*|java.lang.management.*|.*Converter$|.*Transformer$|.*Information$|.*Settings$|.*Level$|.*Configuration$|.*Charset$|.*Keywords$|.*DataType$|.*DataType<.*>$|.*Builder$|.*Builder<.*>|.*ID$|.*Id$|.*Hash32$|.*Comparator$|.*State$|.*Data$|.*Factory$|.*Formatter$|.*Exception$|.*Config$|.*Schema$|.*Null$|.*NullImpl$|ConfigDef|.*Version$|.*\.?JdbcParameter.*|.*UUID$|.*Uuid$|.*FACTORY.*`)
-	kslFieldNames     = fullMatch(`CODE_TO_VALUE|localhost|keywords|KEYWORDS|ROOT|root|SKIP|skip|CODEC|codec|startTime|START_TIME|endTime|END_TIME|LOCAL_HOST|processId|PROCESS_ID|NEXT_INDEX|THREAD_INDEX|mediaTypes|MEDIA_TYPES|ANONYMOUS|INITIAL|initial|PID|pid|MD5|md5|JSON|json|DECOMPRESSOR|OBJECT|object|IGNORED|ignored|EMPTY.*|empty.*|ALL_.*|NO_.*|NONE|none|ZERO|zero|TEN|ten|ANY|any|NEVER|never|WARN|warn|TRUE|true|FALSE|false|OK|INFINITE|IMMEDIATE|SUCCESS|FAIL|UNKNOWN|INTERNAL|NOT_FOUND|CANCELLED|UNAVAILABLE|UNIMPLEMENTED|TIMEOUT|TIME_OUT|FAIL_TIMEOUT|DEADLINE_EXCEEDE|.*debug.*|.*DEBUG.*|.*DECODER.*|.*decoder.*|.*ENCODER.*|.*encoder.*|.*license.*|.*unSupport.*|.*UNSUPPORT.*|.*currentTime.*|.*CURRENT_TIME.*|.*FORMATTER.*|.*TO_ENUM$|^default.*|^DEFAULT_.*|^MAX_.*|^max.*|^MIN_.*|^min.*|^INCREMENTING.*|^incrementing.*|^INCREMENT.*|^increment.*|^FALLBACK_.*|^PRIMITIVE_.*|PRIMITIVE_TYPE.*|PRIMITIVE_WRAPPER_TYPE.*|WRAPPER_PRIMITIVE_TYPE_MAP.*|.*EVENT_LOOP.*|.*TIMER$|^SUPPORTED_.*$|.*_CHARACTERS$|.*_COUNTER$|COUNTER_.*$|^builtin.*|^BUILTIN_.*|.*_MB$|.*_mb$|.*Utils$|.*Util$|.*_UTILS$|.*_UTIL$|.*_CODEC$|.*MANAGER$|.*Manager$|.*Parser.*|.*PARSER.*|.*_HASH$|.*_SIZE$|.*_size$|.*_PACK$|.*_ATTR_$|.*_ATTRS_$|.*CHARSET$|.*Exception$|.*_EXCEPTION$|.*_KEY$|.*_KEYS$|.*Key$|^EMPTY.*|^Empty.*|.*lock.*|.*LOCK.*|.*Lock.*|.*EXCEPTIONS.*|.*INSTANCE.*|.*instance.*|LOG|.*LOG.*|.*Log.*|.*log.*|.*LOGGER.*|.*logger.*|.*RANDOM.*|.*Random.*|.*random.*|.*CLASS_NAME.*|.*HOST_NAME.*|.*hostname.*|.*HEX.*|.*hex.*|^UTF_.*|^s_.*|.*Null.*|.*NULL.*|.*Default.*|.*DEFAULT.*|.*Consts.*|.*Constants.*|INDEX|index|.*_INDEX|.*_ID.*|.*_id.*|SEQUENCE|sequence|.*_SEQUENCE.*|.*_sequence.*|.*_UPDATER.*|.*_Updater.*|.*_updater.*`)
-	kslClassNames     = fullMatch(`.*Builder$|^Mock.*|.*Lexer$|TimeUtils|.*Constant$|.*Test.*`)
-	kslInitText       = regexp.MustCompile(`(?s)^(?:new TypeToken.*|new ParameterizedTypeReference.*|new TypeReference.*|new GenericTypeIndicator.*|.*MarkerManager\.getMarker\(LogFactory\.MARKER\).*|.*asList\(.*|.*List\.of\(.*|.*singletonList.*|.*unmodifiableSet\(.*|.*unmodifiableMap\(.*|.*ofSet\(.*|.*valueOf\(.*|.*of\(.*|.*bsonTypeOf\(.*|.*jsonTypeOf\(.*|.*empty\(\).*|.*new ArrayList.*\{.*add\(.*\).*\}.*|new NullTransaction.*)$`)
-	kslFieldTypes     = fullMatch(`SYSTEM|GSON|Gson|Type|Logger|Joiner|Escaper|java.lang.reflect.Type|Joiner.MapJoiner|MapJoiner|java.lang.ThreadGroup|ThreadGroup|java.lang.ClassLoader|ClassLoader|java.util.Random|Function|java.util.Comparator|java.util.BitSet|Comparator|java.util.concurrent.ExecutorService|ExecutorService|java.util.regex.Pattern|java.lang.reflect.InvocationHandler|java.lang.Object|java.lang.invoke.MethodHandle|java.lang.invoke.MethodHandles|java.lang.invoke.MethodType|java.util.function.Function|java.util.function.BiFunction|java.util.concurrent.ThreadPoolExecutor|java.util.concurrent.locks.Condition|java.util.concurrent.locks.ReentrantLock|java.time.format.DateTimeFormatter|java.util.Locale|java.util.concurrent.Executors|java.util.concurrent.RejectedExecutionException|java.util.concurrent.Semaphore|java.net.Inet4Address|java.net.Inet6Address|java.net.InetAddress|java.time.Duration|com.fasterxml.jackson.databind.Module|Splitter|OgnlMemberAccess|OgnlClassResolver|.*Map.*<.*ClassLoader.*|.*Map.*<.*Class<.*|.*Predicate.*|.*ThreadLocal<.*|.*AttributeKey<.*|.*Immutable.*|.*immutable.*|.*unmodifiable<.*`)
-)
-
-func fullMatch(alts string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + alts + `)$`) }
-
 // safeStaticTypes are per-app or inert by design (including Koupleless's
 // StaticFieldMapWrapper): partitioned by loader, thread-confined, or
 // synchronisation.
@@ -67,31 +52,20 @@ var safeStaticTypes = map[string]bool{
 	"ClassValue": true, "StaticFieldMapWrapper": true, "ThreadLocal": true, "InheritableThreadLocal": true,
 	"NamedThreadLocal": true, "NamedInheritableThreadLocal": true, "TransmittableThreadLocal": true, "FastThreadLocal": true,
 	"Lock": true, "ReentrantLock": true, "ReadWriteLock": true, "ReentrantReadWriteLock": true, "StampedLock": true,
-	"Semaphore": true, "CountDownLatch": true, "CyclicBarrier": true, "Phaser": true, "Condition": true, "Object": true,
+	"Semaphore": true, "CountDownLatch": true, "CyclicBarrier": true, "Phaser": true, "Condition": true,
 	"Logger": true, "Log": true, "LoggerContext": true, "ClassLoader": true,
 }
 
-// staticStateExempt applies the do-not-flag list to a static field.
+// staticStateExempt applies the do-not-flag list to a static field that
+// is written at run time. Koupleless's allow-list (RULES Appendix A) is not
+// applied: it guesses from names and types for a rule that sees no writes,
+// and never exempts a field written at run time (setDefaultFactory(f) {
+// defaultFactory = f; } is the hazard, whatever the field is called).
 func staticStateExempt(f *facts.Field) bool {
 	if safeStaticTypes[rawSimple(f.Type)] || partitioned(f) || perOwner(f) {
 		return true
 	}
-	if strings.HasSuffix(rawSimple(f.Type), "Logger") {
-		return true
-	}
-	typeText := strings.Join(strings.Fields(f.TypeText), "")
-	if !isArray(f) {
-		if f.Final && (kslImmutableTypes.MatchString(f.Type) || kslImmutableTypes.MatchString(typeText)) {
-			return true
-		}
-		if kslFieldTypes.MatchString(f.Type) || kslFieldTypes.MatchString(typeText) {
-			return true
-		}
-	}
-	if kslFieldNames.MatchString(f.Name) || kslClassNames.MatchString(f.Class) {
-		return true
-	}
-	return f.Init != nil && kslInitText.MatchString(f.Init.Text)
+	return strings.HasSuffix(rawSimple(f.Type), "Logger")
 }
 
 // mutates reports whether a write changes the field's value at run time,
