@@ -335,10 +335,10 @@ func handedIn(file *facts.File, at int, key, value *facts.Expr) bool {
 		return true // compiled code shows a call's value without its arguments
 	}
 	inKey := map[string]bool{}
-	for _, id := range identRE.FindAllString(key.Text, -1) {
+	for _, id := range javaNameRE.FindAllString(key.Text, -1) {
 		inKey[id] = true
 	}
-	for _, id := range identRE.FindAllString(value.Text, -1) {
+	for _, id := range javaNameRE.FindAllString(value.Text, -1) {
 		if !inKey[id] && paramOf(file, at, id) {
 			return true
 		}
@@ -404,3 +404,6 @@ func enumConstructor(file *facts.File, ctx facts.Context) bool {
 	}
 	return false
 }
+
+// javaNameRE finds the identifiers in an expression's text.
+var javaNameRE = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
