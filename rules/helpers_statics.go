@@ -262,7 +262,7 @@ func plainValueType(file *facts.File, t string) bool {
 		t = strings.TrimSuffix(t, "[]")
 	}
 	raw := rawSimple(t)
-	if valueTypes[raw] || declaresSimple(file, raw) {
+	if valueTypes[raw] || declaresNested(file, raw) {
 		return true
 	}
 	if !jdkContainers[raw] {
@@ -277,10 +277,12 @@ func plainValueType(file *facts.File, t string) bool {
 	return len(args) > 0
 }
 
-// declaresSimple reports a type of the file by its simple name.
-func declaresSimple(f *facts.File, simple string) bool {
+// declaresNested reports a member type of the file by its simple name: a
+// key or entry class private to the cache, not the class itself (a Level
+// registering every Level made is a registry, not a memo).
+func declaresNested(f *facts.File, simple string) bool {
 	for _, t := range f.Types {
-		if simpleName(t) == simple {
+		if strings.Contains(t, "$") && simpleName(t) == simple {
 			return true
 		}
 	}
@@ -312,9 +314,11 @@ func memoCache(file *facts.File, f *facts.Field, ws []*facts.Write) bool {
 			// a slot of the array gets its (empty) map
 		case w.Kind == facts.WriteCall && !array:
 			switch w.Method {
-			case "clear", "remove", "computeIfAbsent":
+			case "clear", "computeIfAbsent":
+				// a memo is dropped whole; remove(key) is a registry's
+				// unregister
 			case "put", "putIfAbsent":
-				if len(w.Args) != 2 || w.Args[1].Text == "" || handedIn(file, w.Span.Start, &w.Args[0], &w.Args[1]) {
+				if len(w.Args) != 2 || w.Args[1].Text == "" || w.Args[1].Text == "this" || handedIn(file, w.Span.Start, &w.Args[0], &w.Args[1]) {
 					return false
 				}
 			default:
@@ -407,3 +411,44 @@ func enumConstructor(file *facts.File, ctx facts.Context) bool {
 
 // javaNameRE finds the identifiers in an expression's text.
 var javaNameRE = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+
+// lazyInit reports an assignment that initialises a static once, on first
+// use, with a value no caller chose: double-checked locking through a local
+// (r = FIELD; if (r == null) { ... FIELD = r = new X(); }) or an early
+// return (if (FIELD != null) return FIELD; ... FIELD = ...). The extractor
+// marks only the plain if (FIELD == null) form.
+func lazyInit(p *Pass, f *facts.Field, w *facts.Write) bool {
+	if w.Kind != facts.WriteAssign || w.Value == nil || w.Value.Kind == facts.ExprNull {
+		return false
+	}
+	m := methodAt(p.File, w.Span.Start)
+	if m == nil {
+		return false
+	}
+	text := p.Text(m.Decl)
+	name := regexp.QuoteMeta(f.Name)
+	// The value, past chained assignments (INSTANCE = result = new X()).
+	value := w.Value.Text
+	for {
+		loc := chainedAssignRE.FindStringIndex(value)
+		if loc == nil {
+			break
+		}
+		value = value[loc[1]:]
+	}
+	if handedIn(p.File, w.Span.Start, &facts.Expr{}, &facts.Expr{Text: value}) {
+		return false
+	}
+	if regexp.MustCompile(`if\s*\(\s*(?:\w+\s*\.\s*)?` + name + `\s*!=\s*null\s*\)\s*\{?\s*return\s+(?:\w+\s*\.\s*)?` + name + `\s*;`).MatchString(text) {
+		return true
+	}
+	for _, sm := range regexp.MustCompile(`\b(\w+)\s*=\s*(?:\w+\s*\.\s*)?`+name+`\s*;`).FindAllStringSubmatch(text, -1) {
+		local := regexp.QuoteMeta(sm[1])
+		if regexp.MustCompile(`\(\s*(?:` + local + `\s*==\s*null|null\s*==\s*` + local + `)\s*\)`).MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+var chainedAssignRE = regexp.MustCompile(`^\s*\w+\s*=[^=]`)

@@ -105,7 +105,7 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Writes {
 		w := &p.File.Writes[i]
 		f := fields[w.Owner+"#"+w.Name]
-		if f == nil || clinitOnly(p.File, p.Src, w.Context) || enumConstructor(p.File, w.Context) {
+		if f == nil || clinitOnly(p.File, p.Src, w.Context) || enumConstructor(p.File, w.Context) || lazyInit(p, f, w) {
 			continue
 		}
 		byField[f] = append(byField[f], w)
