@@ -77,9 +77,26 @@ func mutates(f *facts.Field, w *facts.Write) bool {
 	case facts.WriteArrayStore:
 		return isArray(f)
 	case facts.WriteCall:
-		return isContainer(f)
+		return isContainer(f) || customContainerCall(f, w)
 	}
 	return false
+}
+
+// containerMutators are the calls that change a container of any type,
+// the project's own or a library's (a Registry.add, a Cache.put): not the
+// generic set/append, which builders and value holders share.
+var containerMutators = map[string]bool{
+	"put": true, "putAll": true, "putIfAbsent": true, "add": true, "addAll": true, "remove": true, "removeAll": true,
+	"removeIf": true, "retainAll": true, "clear": true, "compute": true, "computeIfAbsent": true, "computeIfPresent": true,
+	"merge": true, "offer": true, "push": true, "addFirst": true, "addLast": true,
+}
+
+// customContainerCall reports a container mutator called on a static of a
+// type that is not the JDK's: a project or library container is shared the
+// same way.
+func customContainerCall(f *facts.Field, w *facts.Write) bool {
+	return w.Kind == facts.WriteCall && containerMutators[w.Method] && !strings.HasPrefix(f.Type, "java.") &&
+		!safeStaticTypes[rawSimple(f.Type)]
 }
 
 // stateWrites is the verdict for one field: the run-time writes that make
