@@ -167,7 +167,10 @@ func jdkOnly(t string) bool {
 		t = strings.TrimSuffix(t, "[]")
 	}
 	raw := rawSimple(t)
-	if !valueTypes[raw] && !jdkHolders[raw] && !jdkContainers[raw] {
+	if valueTypes[raw] || jdkHolders[raw] {
+		return true
+	}
+	if !jdkContainers[raw] {
 		return false
 	}
 	for _, a := range typeArgs(t) {
@@ -175,7 +178,7 @@ func jdkOnly(t string) bool {
 			return false
 		}
 	}
-	return !jdkContainers[raw] || len(typeArgs(t)) > 0
+	return len(typeArgs(t)) > 0 || strings.HasPrefix(raw, "Atomic") && raw != "AtomicReference" && raw != "AtomicReferenceArray"
 }
 
 // jdkHolders are JDK types often kept per thread for reuse.
