@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,6 +69,17 @@ func staticStateExempt(f *facts.Field) bool {
 	return strings.HasSuffix(rawSimple(f.Type), "Logger")
 }
 
+// safeBySuper reports a static whose type the file declares as a subclass
+// of a per-thread or per-class holder (class State extends ThreadLocal).
+func safeBySuper(file *facts.File, f *facts.Field) bool {
+	for _, t := range file.TypeDecls {
+		if simpleName(t.Name) == rawSimple(f.Type) && safeStaticTypes[rawSimple(t.Super)] {
+			return true
+		}
+	}
+	return false
+}
+
 // mutates reports whether a write changes the field's value at run time,
 // leaving aside where it happens.
 func mutates(f *facts.Field, w *facts.Write) bool {
@@ -87,17 +99,27 @@ func mutates(f *facts.Field, w *facts.Write) bool {
 // generic set/append, which builders and value holders share.
 var containerMutators = map[string]bool{
 	"put": true, "putAll": true, "putIfAbsent": true, "add": true, "addAll": true, "remove": true, "removeAll": true,
-	"removeIf": true, "retainAll": true, "clear": true, "compute": true, "computeIfAbsent": true, "computeIfPresent": true,
-	"merge": true, "offer": true, "push": true, "addFirst": true, "addLast": true,
+	"removeIf": true, "retainAll": true, "clear": true, "computeIfAbsent": true, "computeIfPresent": true,
+	"offer": true, "push": true, "addFirst": true, "addLast": true,
 }
 
 // customContainerCall reports a container mutator called on a static of a
 // type that is not the JDK's: a project or library container is shared the
 // same way.
+// Types named like a ClassValue or a ThreadLocal are per class or per
+// thread, and an entry keyed by a class is per app.
 func customContainerCall(f *facts.Field, w *facts.Write) bool {
-	return w.Kind == facts.WriteCall && containerMutators[w.Method] && !strings.HasPrefix(f.Type, "java.") &&
-		!safeStaticTypes[rawSimple(f.Type)]
+	raw := rawSimple(f.Type)
+	if w.Kind != facts.WriteCall || !containerMutators[w.Method] || strings.HasPrefix(f.Type, "java.") ||
+		safeStaticTypes[raw] || strings.HasSuffix(raw, "ClassValue") || strings.HasSuffix(raw, "ThreadLocal") {
+		return false
+	}
+	return len(w.Args) == 0 || !classKeyRE.MatchString(strings.TrimSpace(w.Args[0].Text))
 }
+
+// classKeyRE recognises a key that is a class: X.class, getClass(), or a
+// variable named for one.
+var classKeyRE = regexp.MustCompile(`^(?:[\w.]+\.class|(?:\w+\.)?getClass\(\)|cls|clazz|clz|klass|klazz|type|\w+Class|\w+Type)$`)
 
 // stateWrites is the verdict for one field: the run-time writes that make
 // it shared mutable state, none when it is exempt or only counts.
@@ -135,7 +157,7 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		ws := byField[f]
-		if len(ws) == 0 || staticStateExempt(f) || classNameCache(f, ws) || memoCache(p.File, f, ws) {
+		if len(ws) == 0 || staticStateExempt(f) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, f, ws) {
 			continue
 		}
 		if ws = stateWrites(f, ws); len(ws) > 0 {
@@ -202,6 +224,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 		path string
 		f    *facts.Field
 		own  bool // written at run time in its own file
+		file *facts.File
 	}
 	decls := map[string]*decl{}
 	for _, file := range p.Files {
@@ -210,7 +233,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 		}
 		for i := range file.Fields {
 			if f := &file.Fields[i]; f.Static {
-				decls[f.Class+"#"+f.Name] = &decl{path: file.Path, f: f}
+				decls[f.Class+"#"+f.Name] = &decl{path: file.Path, f: f, file: file}
 			}
 		}
 	}
@@ -241,7 +264,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 		}
 	}
 	for d, ws := range foreign {
-		if d.own || staticStateExempt(d.f) {
+		if d.own || staticStateExempt(d.f) || safeBySuper(d.file, d.f) {
 			continue
 		}
 		if ws = stateWrites(d.f, ws); len(ws) > 0 {
