@@ -350,6 +350,21 @@ func partitioned(f *facts.Field) bool {
 
 func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f.TypeText), "]") }
 
+// reflectiveLookupRE recognises a member looked up on a class the code
+// already holds: the same for every app that runs it, a memo.
+var reflectiveLookupRE = regexp.MustCompile(`^[\w.]+\s*\.\s*get(?:Declared)?(?:Method|Field|Constructor)s?\s*\(`)
+
+// reflectiveLookup reports a Method, Field or Constructor static assigned
+// the result of a reflective lookup (a lazily cached member).
+func reflectiveLookup(f *facts.Field, w *facts.Write) bool {
+	switch rawSimple(f.Type) {
+	case "Method", "Field", "Constructor":
+	default:
+		return false
+	}
+	return w.Kind == facts.WriteAssign && w.Value != nil && reflectiveLookupRE.MatchString(strings.TrimSpace(w.Value.Text))
+}
+
 // counterMutators only move a number: a sequence or statistic, not app
 // configuration (AtomicInteger sequence counters are not flagged).
 var counterMutators = map[string]bool{
@@ -361,6 +376,9 @@ var numericPrimitives = map[string]bool{"int": true, "long": true, "short": true
 
 // isCounterWrite reports writes that only count, or reset a count to zero.
 func isCounterWrite(f *facts.Field, w *facts.Write) bool {
+	if reflectiveLookup(f, w) {
+		return true
+	}
 	switch w.Kind {
 	case facts.WriteIncrement, facts.WriteCompound:
 		return numericPrimitives[f.Type]
@@ -371,6 +389,10 @@ func isCounterWrite(f *facts.Field, w *facts.Write) bool {
 		switch rawSimple(f.Type) {
 		case "AtomicInteger", "AtomicLong", "LongAdder":
 			return counterMutators[w.Method]
+		case "AtomicBoolean":
+			// A once-guard: compareAndSet(false, true) lets one caller
+			// run a JVM-wide initialisation; the flag only ever turns on.
+			return w.Method == "compareAndSet" && len(w.Args) == 2 && w.Args[0].Text == "false" && w.Args[1].Text == "true"
 		}
 	}
 	return false

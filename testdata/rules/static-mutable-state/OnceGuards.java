@@ -1,0 +1,28 @@
+package fixtures.state;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+// A once-guard that only turns on and a member looked up by reflection on a
+// class in hand are the same for every app; a flag turned off again, or a
+// Method a caller passes in, are not.
+public class OnceGuards {
+    private static final AtomicBoolean INITIALIZED = new AtomicBoolean();
+    private static final AtomicBoolean ENABLED = new AtomicBoolean(); // want "static-mutable-state"
+    private static Method getLoader;
+    private static Method handler; // want "static-mutable-state"
+
+    static void init(Class<?> wiring) throws Exception {
+        if (INITIALIZED.compareAndSet(false, true)) {
+            getLoader = wiring.getMethod("getClassLoader");
+        }
+    }
+
+    static void toggle(boolean on) {
+        ENABLED.set(on);
+    }
+
+    static void handle(Method m) {
+        handler = m;
+    }
+}
