@@ -162,7 +162,7 @@ func fieldNamed(f *facts.File, name string) *facts.Field {
 // the JDK's loader defines them, so the value cannot pin a module's
 // ClassLoader.
 func jdkOnly(t string) bool {
-	t = strings.Join(strings.Fields(t), "")
+	t = strings.Join(strings.Fields(typeUseAnnotationRE.ReplaceAllString(t, "")), "")
 	for strings.HasSuffix(t, "[]") {
 		t = strings.TrimSuffix(t, "[]")
 	}
@@ -180,6 +180,9 @@ func jdkOnly(t string) bool {
 	}
 	return len(typeArgs(t)) > 0 || strings.HasPrefix(raw, "Atomic") && raw != "AtomicReference" && raw != "AtomicReferenceArray"
 }
+
+// typeUseAnnotationRE finds type-use annotations (int @Nullable []).
+var typeUseAnnotationRE = regexp.MustCompile(`@[\w.]+(?:\([^()]*\))?`)
 
 // jdkHolders are JDK types often kept per thread for reuse.
 var jdkHolders = map[string]bool{

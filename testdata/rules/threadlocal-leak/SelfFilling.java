@@ -21,11 +21,13 @@ public class SelfFilling {
     private static final ThreadLocal<Buffer> CLEANED = ThreadLocal.withInitial(Buffer::new);
     private static final ThreadLocal<Buffer> UNUSED = ThreadLocal.withInitial(Buffer::new);
     private static final ThreadLocal<Object> CTX = new ThreadLocal<>();
+    private static final ThreadLocal<int @Nullable []> HASH = new ThreadLocal<>();
 
     static byte[] use() {
         byte[] a = BUFFERS.get().bytes;
         byte[] b = OVERRIDDEN.get().bytes;
         FORMAT.get();
+        HASH.set(new int[1]);
         try {
             return CLEANED.get().bytes;
         } finally {
@@ -46,4 +48,8 @@ public class SelfFilling {
             setCtx(old);
         }
     }
+}
+
+@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)
+@interface Nullable {
 }
