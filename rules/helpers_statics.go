@@ -118,7 +118,9 @@ func staticFields(f *facts.File) map[string]*facts.Field {
 // registerCommonClasses idiom): it runs once, when the class is
 // initialised, like the initialiser itself.
 func clinitOnly(f *facts.File, src []byte, ctx facts.Context) bool {
-	return ctx.InStaticInit || ctx.InMain || helperOfClinit(f, src, ctx.Class, ctx.Method, 2)
+	// Method "<clinit>" as well as the flag: array stores in a static
+	// block's loop carry the method but not always the flag.
+	return ctx.InStaticInit || ctx.Method == "<clinit>" || ctx.InMain || helperOfClinit(f, src, ctx.Class, ctx.Method, 2)
 }
 
 func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) bool {

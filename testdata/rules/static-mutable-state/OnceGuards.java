@@ -26,3 +26,20 @@ public class OnceGuards {
         handler = m;
     }
 }
+
+// Tables computed in a nested holder's static block, in a loop.
+final class Tables {
+    private static final class Holder {
+        static final long[] DIVS = new long[37];
+
+        static {
+            for (int i = 2; i <= 36; i++) {
+                DIVS[i] = Long.MAX_VALUE / i;
+            }
+        }
+    }
+
+    static long div(int radix) {
+        return Holder.DIVS[radix];
+    }
+}
