@@ -181,11 +181,19 @@ func checkStaticMutableState(p *Pass) {
 		g := groups[key]
 		if len(g) < 3 {
 			for _, h := range g {
-				p.Report(staticStateDiagnostic(h.f, h.ws, nil))
+				d := staticStateDiagnostic(h.f, h.ws, nil)
+				d.Severity = stateSeverity(func(*facts.Write) *facts.File { return p.File }, h.ws)
+				p.Report(d)
 			}
 			continue
 		}
 		d := staticStateDiagnostic(g[0].f, g[0].ws, nil)
+		d.Severity = SeverityMedium
+		for _, h := range g {
+			if stateSeverity(func(*facts.Write) *facts.File { return p.File }, h.ws) == SeverityNone {
+				d.Severity = SeverityNone
+			}
+		}
 		var names []string
 		for _, h := range g[1:] {
 			names = append(names, h.f.Name)
@@ -239,6 +247,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 	}
 	foreign := map[*decl][]*facts.Write{}
 	pathOf := map[*facts.Write]string{}
+	fileOf := map[*facts.Write]*facts.File{}
 	for _, file := range p.Files {
 		if file.Test {
 			continue
@@ -260,7 +269,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 				continue
 			}
 			foreign[d] = append(foreign[d], w)
-			pathOf[w] = file.Path
+			pathOf[w], fileOf[w] = file.Path, file
 		}
 	}
 	for d, ws := range foreign {
@@ -268,7 +277,9 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			continue
 		}
 		if ws = stateWrites(d.f, ws); len(ws) > 0 {
-			p.Report(d.path, staticStateDiagnostic(d.f, ws, pathOf))
+			diag := staticStateDiagnostic(d.f, ws, pathOf)
+			diag.Severity = stateSeverity(func(w *facts.Write) *facts.File { return fileOf[w] }, ws)
+			p.Report(d.path, diag)
 		}
 	}
 }
@@ -288,6 +299,32 @@ func classNameCache(f *facts.Field, ws []*facts.Write) bool {
 		}
 	}
 	return false
+}
+
+// stateSeverity rates a field's writes: the rule's full severity when some
+// write stores a value its method was handed (setLevel(level), register(name,
+// provider)): an app chooses what every app then sees. Writes of values the
+// library computes itself (flags, caches, lazily built tables) are often the
+// same for every app and are rated medium at most (SeverityNone leaves the
+// role's rating).
+func stateSeverity(fileOf func(*facts.Write) *facts.File, ws []*facts.Write) Severity {
+	for _, w := range ws {
+		file := fileOf(w)
+		if file == nil {
+			return SeverityNone
+		}
+		var v *facts.Expr
+		switch {
+		case w.Value != nil:
+			v = w.Value
+		case w.Kind == facts.WriteCall && len(w.Args) > 0:
+			v = &w.Args[len(w.Args)-1]
+		}
+		if v != nil && handedIn(file, w.Span.Start, &facts.Expr{}, v) {
+			return SeverityNone
+		}
+	}
+	return SeverityMedium
 }
 
 // staticStateDiagnostic reports field f at its declaration, with each run-time
