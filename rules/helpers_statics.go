@@ -120,7 +120,10 @@ func staticFields(f *facts.File) map[string]*facts.Field {
 func clinitOnly(f *facts.File, src []byte, ctx facts.Context) bool {
 	// Method "<clinit>" as well as the flag: array stores in a static
 	// block's loop carry the method but not always the flag.
-	return ctx.InStaticInit || ctx.Method == "<clinit>" || ctx.InMain || helperOfClinit(f, src, ctx.Class, ctx.Method, 2)
+	// An agent's premain/agentmain runs once, when the JVM (or the
+	// attach) starts it, like main.
+	return ctx.InStaticInit || ctx.Method == "<clinit>" || ctx.InMain || ctx.Method == "premain" || ctx.Method == "agentmain" ||
+		helperOfClinit(f, src, ctx.Class, ctx.Method, 2)
 }
 
 func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) bool {

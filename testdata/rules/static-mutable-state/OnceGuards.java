@@ -43,3 +43,16 @@ final class Tables {
         return Holder.DIVS[radix];
     }
 }
+
+// An agent keeps the Instrumentation the JVM hands its premain.
+final class Agent {
+    private static volatile java.lang.instrument.Instrumentation instrumentation;
+
+    public static void premain(String args, java.lang.instrument.Instrumentation inst) {
+        instrumentation = inst;
+    }
+
+    static java.lang.instrument.Instrumentation get() {
+        return instrumentation;
+    }
+}
