@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 // What an app hands in (a setter's argument, a registered value) is rated
-// high; what the library computes itself (a flag, a cache it fills) medium.
+// high; what the library computes itself (a flag, a cache it fills) low.
 public class Rated {
     private static String level; // want "static-mutable-state:high"
-    private static boolean probed; // want "static-mutable-state:medium"
+    private static boolean probed; // want "static-mutable-state:low"
     private static final Map<String, Object> HANDLERS = new HashMap<>(); // want "static-mutable-state:high"
-    private static final Map<String, Object> SEEN = new HashMap<>(); // want "static-mutable-state:medium"
+    private static final Map<String, Object> SEEN = new HashMap<>(); // want "static-mutable-state:low"
 
     public static void setLevel(String l) {
         level = l;
