@@ -262,8 +262,11 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			if d == nil {
 				continue
 			}
+			if clinitOnly(file, nil, w.Context) || enumConstructor(file, w.Context) {
+				continue // runs once, while a class initialises (or in main)
+			}
 			if d.path == file.Path {
-				if !w.InStaticInit && !w.InMain && mutates(d.f, w) {
+				if mutates(d.f, w) {
 					d.own = true
 				}
 				continue
@@ -313,14 +316,16 @@ func stateSeverity(fileOf func(*facts.Write) *facts.File, ws []*facts.Write) Sev
 		if file == nil {
 			return SeverityNone
 		}
-		var v *facts.Expr
-		switch {
-		case w.Value != nil:
-			v = w.Value
-		case w.Kind == facts.WriteCall && len(w.Args) > 0:
+		// The value stored; for a map's put(key, value), a value computed
+		// from the key (memo.put(m, m.getParameterTypes())) is not handed in.
+		v, key := w.Value, &facts.Expr{}
+		if w.Kind == facts.WriteCall && len(w.Args) > 0 {
 			v = &w.Args[len(w.Args)-1]
+			if len(w.Args) > 1 {
+				key = &w.Args[0]
+			}
 		}
-		if v != nil && handedIn(file, w.Span.Start, &facts.Expr{}, v) {
+		if v != nil && handedIn(file, w.Span.Start, key, v) {
 			return SeverityNone
 		}
 	}
