@@ -27,7 +27,20 @@ func releasesField(p *Pass, class, field string, methods ...string) bool {
 	if text == "" || field == "" {
 		return true // cannot see the class: do not guess
 	}
-	f := regexp.QuoteMeta(field)
+	if stopMethodMentions(p, class, field) {
+		return true
+	}
+	for _, alias := range fieldAliases(text, field) {
+		if releasesName(text, alias, methods) || stopMethodMentions(p, class, alias) {
+			return true
+		}
+	}
+	return releasesName(text, field, methods)
+}
+
+// releasesName looks in text for a stop of the resource named name.
+func releasesName(text, name string, methods []string) bool {
+	f := regexp.QuoteMeta(name)
 	pats := []string{
 		`\b\w*` + cleanupVerbs + `\w*\s*\(\s*(?:this\s*\.\s*)?` + f + `\s*[,)]`,
 		`\breturn\s+(?:this\s*\.\s*)?` + f + `\s*;`,
@@ -41,4 +54,69 @@ func releasesField(p *Pass, class, field string, methods ...string) bool {
 		}
 	}
 	return false
+}
+
+// stopVerbRE matches the names of methods that end an object's life, alone
+// or as a camel-case prefix: close, stopCollecting, shutdownGracefully.
+var stopVerbRE = regexp.MustCompile(`^(?:stop|close|shutdown|destroy|dispose|terminate|cancel|halt|release|dealloc)(?:[A-Z_0-9].*)?$|^(?:doStop|doClose|doShutdown|stopInternal|destroyInternal|preDestroy|tearDown|cleanup|cleanUp)$`)
+
+// stopAnnotations mark the methods a container or harness calls when the
+// owner ends: javax/jakarta @PreDestroy, JMH @TearDown, JUnit @After*.
+var stopAnnotations = []string{"PreDestroy", "TearDown", "After", "AfterEach", "AfterAll", "AfterClass"}
+
+// isStopMethod reports a method that ends its object's (or class's) life.
+func isStopMethod(m *facts.MethodDecl) bool {
+	if stopVerbRE.MatchString(m.Name) {
+		return true
+	}
+	for _, a := range m.Annotations {
+		for _, s := range stopAnnotations {
+			if annotationIs(a, s) {
+				return true
+			}
+		}
+	}
+	return strings.Contains(m.Params, "ContextClosedEvent") || strings.Contains(m.Params, "ContextStoppedEvent")
+}
+
+// stopMethodMentions reports a stop method of class's nest (isStopMethod)
+// whose body names the field: the sibling close/stop/destroy that ends the
+// resource, whatever it calls on it.
+func stopMethodMentions(p *Pass, class, field string) bool {
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(field) + `\b`)
+	for i := range p.File.Methods {
+		m := &p.File.Methods[i]
+		if sameNest(m.Class, class) && isStopMethod(m) && re.MatchString(p.Text(m.Decl)) {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldAliases are the other names text gives the resource in field: a
+// second field or a local assigned from it (other = this.field;), or
+// assigned to it (field = other;).
+func fieldAliases(text, field string) []string {
+	f := regexp.QuoteMeta(field)
+	var out []string
+	for _, re := range []*regexp.Regexp{
+		regexp.MustCompile(`\b(\w+)\s*=\s*(?:this\s*\.\s*)?` + f + `\s*;`),
+		regexp.MustCompile(`\b` + f + `\s*=\s*(?:this\s*\.\s*)?(\w+)\s*;`),
+	} {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			if m[1] != field && m[1] != "null" {
+				out = append(out, m[1])
+			}
+		}
+	}
+	return out
+}
+
+// returnsToCaller reports a method that hands the resource named name back
+// to its caller (return name;): the caller owns it, and its stop.
+func returnsToCaller(methodText, name string) bool {
+	if name == "" {
+		return false
+	}
+	return regexp.MustCompile(`\breturn\s+(?:this\s*\.\s*)?` + regexp.QuoteMeta(name) + `\s*;`).MatchString(methodText)
 }

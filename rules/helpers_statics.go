@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -117,7 +118,12 @@ func staticFields(f *facts.File) map[string]*facts.Field {
 // registerCommonClasses idiom): it runs once, when the class is
 // initialised, like the initialiser itself.
 func clinitOnly(f *facts.File, src []byte, ctx facts.Context) bool {
-	return ctx.InStaticInit || ctx.InMain || helperOfClinit(f, src, ctx.Class, ctx.Method, 2)
+	// Method "<clinit>" as well as the flag: array stores in a static
+	// block's loop carry the method but not always the flag.
+	// An agent's premain/agentmain runs once, when the JVM (or the
+	// attach) starts it, like main.
+	return ctx.InStaticInit || ctx.Method == "<clinit>" || ctx.InMain || ctx.Method == "premain" || ctx.Method == "agentmain" ||
+		helperOfClinit(f, src, ctx.Class, ctx.Method, 2)
 }
 
 func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) bool {
@@ -239,3 +245,215 @@ func classNameKey(x *facts.Expr) bool {
 	}
 	return classNameKeyRE.MatchString(x.Text)
 }
+
+// valueTypes are JDK types whose instances are plain values, the same for
+// every app: keys and results of a memoised pure function.
+var valueTypes = map[string]bool{
+	"String": true, "CharSequence": true, "Integer": true, "Long": true, "Short": true, "Byte": true, "Character": true,
+	"Boolean": true, "Double": true, "Float": true, "Number": true, "BigInteger": true, "BigDecimal": true,
+	"Locale": true, "TimeZone": true, "ZoneId": true, "ZoneOffset": true, "Charset": true, "Pattern": true,
+	"DateFormat": true, "SimpleDateFormat": true, "DateTimeFormatter": true, "NumberFormat": true,
+	"DecimalFormat": true, "Format": true, "MessageFormat": true, "Collator": true, "DateFormatSymbols": true,
+	"DecimalFormatSymbols": true, "MethodType": true, "Duration": true, "URI": true,
+	"int": true, "long": true, "short": true, "byte": true, "char": true, "boolean": true, "double": true, "float": true,
+}
+
+// plainValueType reports a type whose values carry nothing of an app: a
+// JDK value type, a type the file declares itself (a private key or entry
+// class), or a JDK collection or array of those.
+func plainValueType(file *facts.File, t string) bool {
+	t = strings.Join(strings.Fields(t), "")
+	for strings.HasSuffix(t, "[]") {
+		t = strings.TrimSuffix(t, "[]")
+	}
+	raw := rawSimple(t)
+	if valueTypes[raw] || declaresNested(file, raw) {
+		return true
+	}
+	if !jdkContainers[raw] {
+		return false
+	}
+	args := typeArgs(t)
+	for _, a := range args {
+		if !plainValueType(file, a) {
+			return false
+		}
+	}
+	return len(args) > 0
+}
+
+// declaresNested reports a member type of the file by its simple name: a
+// key or entry class private to the cache, not the class itself (a Level
+// registering every Level made is a registry, not a memo).
+func declaresNested(f *facts.File, simple string) bool {
+	for _, t := range f.Types {
+		if strings.Contains(t, "$") && simpleName(t) == simple {
+			return true
+		}
+	}
+	return false
+}
+
+// memoCache reports a static map (or an array of maps) that memoises a
+// pure function: its keys and values are plain values (plainValueType), and
+// no fill stores a value its method was handed by a caller (a registry's
+// register(name, x) is shared state; DateTimeFormatter.ofPattern(format)
+// cached by format is the same for every app).
+func memoCache(file *facts.File, f *facts.Field, ws []*facts.Write) bool {
+	t := strings.Join(strings.Fields(f.TypeText), "")
+	array := strings.HasSuffix(t, "[]")
+	for strings.HasSuffix(t, "[]") {
+		t = strings.TrimSuffix(t, "[]")
+	}
+	raw := rawSimple(t)
+	if !jdkContainers[raw] || !strings.HasSuffix(raw, "Map") && raw != "Hashtable" {
+		return false
+	}
+	args := typeArgs(t)
+	if len(args) != 2 || !plainValueType(file, args[0]) || !plainValueType(file, args[1]) {
+		return false
+	}
+	for _, w := range ws {
+		switch {
+		case w.Kind == facts.WriteArrayStore && array:
+			// a slot of the array gets its (empty) map
+		case w.Kind == facts.WriteCall && !array:
+			switch w.Method {
+			case "clear", "computeIfAbsent":
+				// a memo is dropped whole; remove(key) is a registry's
+				// unregister
+			case "put", "putIfAbsent":
+				if len(w.Args) != 2 || w.Args[1].Text == "" || w.Args[1].Text == "this" || handedIn(file, w.Span.Start, &w.Args[0], &w.Args[1]) {
+					return false
+				}
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// handedIn reports a cached value that uses a parameter of its method
+// other than those of the key: something a caller chose, not a function of
+// the key.
+func handedIn(file *facts.File, at int, key, value *facts.Expr) bool {
+	if strings.HasSuffix(file.Path, ".class") && !localSlotRE.MatchString(value.Text) {
+		return true // compiled code shows a call's value without its arguments
+	}
+	inKey := map[string]bool{}
+	for _, id := range javaNameRE.FindAllString(key.Text, -1) {
+		inKey[id] = true
+	}
+	for _, id := range javaNameRE.FindAllString(value.Text, -1) {
+		if !inKey[id] && paramOf(file, at, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// paramOf reports whether name is a parameter of the method around offset
+// at, or may be: compiled code, where no method is found around a span,
+// names no parameters.
+func paramOf(file *facts.File, at int, name string) bool {
+	m := methodAt(file, at)
+	if m == nil {
+		return true
+	}
+	for _, p := range m.Parameters {
+		if p.Name == name {
+			return true
+		}
+	}
+	params := strings.Split(strings.Trim(m.Params, "() "), ",")
+	if sm := localSlotRE.FindStringSubmatch(name); sm != nil {
+		// Compiled code: parameters take the first slots, two each at
+		// most (long, double), after this for an instance method.
+		slot, _ := strconv.Atoi(sm[1])
+		return slot <= 2*len(params)
+	}
+	for _, p := range params {
+		if fs := strings.Fields(p); len(fs) > 0 && fs[len(fs)-1] == name {
+			return true
+		}
+	}
+	return false
+}
+
+var localSlotRE = regexp.MustCompile(`^local(\d+)$`)
+
+// perOwner reports a static map of weak keys whose keys are objects, not
+// values: each entry belongs to the object that keys it (an app's instance,
+// collected with it), so the map is already kept per owner.
+func perOwner(f *facts.Field) bool {
+	init := ""
+	if f.Init != nil {
+		init = f.Init.Text
+	}
+	if !strings.Contains(init, "WeakHashMap") && !strings.Contains(init, "weakKeys()") && rawSimple(f.Type) != "WeakHashMap" {
+		return false
+	}
+	args := typeArgs(f.TypeText)
+	return len(args) == 2 && !valueTypes[rawSimple(args[0])]
+}
+
+// enumConstructor reports a write in the constructor of an enum the file
+// declares: enum constants are built while the class initialises, once.
+func enumConstructor(file *facts.File, ctx facts.Context) bool {
+	if ctx.Method != "<init>" {
+		return false
+	}
+	for _, t := range file.TypeDecls {
+		if t.Name == ctx.Class {
+			return t.Kind == "enum"
+		}
+	}
+	return false
+}
+
+// javaNameRE finds the identifiers in an expression's text.
+var javaNameRE = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+
+// lazyInit reports an assignment that initialises a static once, on first
+// use, with a value no caller chose: double-checked locking through a local
+// (r = FIELD; if (r == null) { ... FIELD = r = new X(); }) or an early
+// return (if (FIELD != null) return FIELD; ... FIELD = ...). The extractor
+// marks only the plain if (FIELD == null) form.
+func lazyInit(p *Pass, f *facts.Field, w *facts.Write) bool {
+	if w.Kind != facts.WriteAssign || w.Value == nil || w.Value.Kind == facts.ExprNull {
+		return false
+	}
+	m := methodAt(p.File, w.Span.Start)
+	if m == nil {
+		return false
+	}
+	text := p.Text(m.Decl)
+	name := regexp.QuoteMeta(f.Name)
+	// The value, past chained assignments (INSTANCE = result = new X()).
+	value := w.Value.Text
+	for {
+		loc := chainedAssignRE.FindStringIndex(value)
+		if loc == nil {
+			break
+		}
+		value = value[loc[1]:]
+	}
+	if handedIn(p.File, w.Span.Start, &facts.Expr{}, &facts.Expr{Text: value}) {
+		return false
+	}
+	if regexp.MustCompile(`if\s*\(\s*(?:\w+\s*\.\s*)?` + name + `\s*!=\s*null\s*\)\s*\{?\s*return\s+(?:\w+\s*\.\s*)?` + name + `\s*;`).MatchString(text) {
+		return true
+	}
+	for _, sm := range regexp.MustCompile(`\b(\w+)\s*=\s*(?:\w+\s*\.\s*)?`+name+`\s*;`).FindAllStringSubmatch(text, -1) {
+		local := regexp.QuoteMeta(sm[1])
+		if regexp.MustCompile(`\(\s*(?:` + local + `\s*==\s*null|null\s*==\s*` + local + `)\s*\)`).MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+var chainedAssignRE = regexp.MustCompile(`^\s*\w+\s*=[^=]`)

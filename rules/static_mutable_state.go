@@ -46,20 +46,6 @@ func mutatorNames() []string {
 	return out
 }
 
-// The static-variable allow-list of Koupleless's Sonar plugin
-// (MajorStaticVariableCheckRule), full-match semantics, without the empty
-// alternative that would exempt every field with no initialiser (a quirk,
-// not a judgement).
-var (
-	kslImmutableTypes = fullMatch(`int|long|short|byte|char|float|double|boolean|java.lang.Integer|java.lang.Double|java.lang.Float|java.lang.Long|java.lang.Short|java.lang.Byte|java.lang.Character|java.lang.Boolean|java.lang.String|java.math.BigDecimal|java.math.BigInteger|java.util.UUID|java.util.Locale|java.util.Currency|java.util.TimeZone|java.util.regex.Pattern|java.util.regex.Matcher|java.util.regex.PatternSyntaxException|java.util.regex.MatchResult|java.lang.Class.*|^java.math.*|java.lang.reflect.*|java.lang.management.*|.*Converter$|.*Transformer$|.*Information$|.*Settings$|.*Level$|.*Configuration$|.*Charset$|.*Keywords$|.*DataType$|.*DataType<.*>$|.*Builder$|.*Builder<.*>|.*ID$|.*Id$|.*Hash32$|.*Comparator$|.*State$|.*Data$|.*Factory$|.*Formatter$|.*Exception$|.*Config$|.*Schema$|.*Null$|.*NullImpl$|ConfigDef|.*Version$|.*\.?JdbcParameter.*|.*UUID$|.*Uuid$|.*FACTORY.*`)
-	kslFieldNames     = fullMatch(`CODE_TO_VALUE|localhost|keywords|KEYWORDS|ROOT|root|SKIP|skip|CODEC|codec|startTime|START_TIME|endTime|END_TIME|LOCAL_HOST|processId|PROCESS_ID|NEXT_INDEX|THREAD_INDEX|mediaTypes|MEDIA_TYPES|ANONYMOUS|INITIAL|initial|PID|pid|MD5|md5|JSON|json|DECOMPRESSOR|OBJECT|object|IGNORED|ignored|EMPTY.*|empty.*|ALL_.*|NO_.*|NONE|none|ZERO|zero|TEN|ten|ANY|any|NEVER|never|WARN|warn|TRUE|true|FALSE|false|OK|INFINITE|IMMEDIATE|SUCCESS|FAIL|UNKNOWN|INTERNAL|NOT_FOUND|CANCELLED|UNAVAILABLE|UNIMPLEMENTED|TIMEOUT|TIME_OUT|FAIL_TIMEOUT|DEADLINE_EXCEEDE|.*debug.*|.*DEBUG.*|.*DECODER.*|.*decoder.*|.*ENCODER.*|.*encoder.*|.*license.*|.*unSupport.*|.*UNSUPPORT.*|.*currentTime.*|.*CURRENT_TIME.*|.*FORMATTER.*|.*TO_ENUM$|^default.*|^DEFAULT_.*|^MAX_.*|^max.*|^MIN_.*|^min.*|^INCREMENTING.*|^incrementing.*|^INCREMENT.*|^increment.*|^FALLBACK_.*|^PRIMITIVE_.*|PRIMITIVE_TYPE.*|PRIMITIVE_WRAPPER_TYPE.*|WRAPPER_PRIMITIVE_TYPE_MAP.*|.*EVENT_LOOP.*|.*TIMER$|^SUPPORTED_.*$|.*_CHARACTERS$|.*_COUNTER$|COUNTER_.*$|^builtin.*|^BUILTIN_.*|.*_MB$|.*_mb$|.*Utils$|.*Util$|.*_UTILS$|.*_UTIL$|.*_CODEC$|.*MANAGER$|.*Manager$|.*Parser.*|.*PARSER.*|.*_HASH$|.*_SIZE$|.*_size$|.*_PACK$|.*_ATTR_$|.*_ATTRS_$|.*CHARSET$|.*Exception$|.*_EXCEPTION$|.*_KEY$|.*_KEYS$|.*Key$|^EMPTY.*|^Empty.*|.*lock.*|.*LOCK.*|.*Lock.*|.*EXCEPTIONS.*|.*INSTANCE.*|.*instance.*|LOG|.*LOG.*|.*Log.*|.*log.*|.*LOGGER.*|.*logger.*|.*RANDOM.*|.*Random.*|.*random.*|.*CLASS_NAME.*|.*HOST_NAME.*|.*hostname.*|.*HEX.*|.*hex.*|^UTF_.*|^s_.*|.*Null.*|.*NULL.*|.*Default.*|.*DEFAULT.*|.*Consts.*|.*Constants.*|INDEX|index|.*_INDEX|.*_ID.*|.*_id.*|SEQUENCE|sequence|.*_SEQUENCE.*|.*_sequence.*|.*_UPDATER.*|.*_Updater.*|.*_updater.*`)
-	kslClassNames     = fullMatch(`.*Builder$|^Mock.*|.*Lexer$|TimeUtils|.*Constant$|.*Test.*`)
-	kslInitText       = regexp.MustCompile(`(?s)^(?:new TypeToken.*|new ParameterizedTypeReference.*|new TypeReference.*|new GenericTypeIndicator.*|.*MarkerManager\.getMarker\(LogFactory\.MARKER\).*|.*asList\(.*|.*List\.of\(.*|.*singletonList.*|.*unmodifiableSet\(.*|.*unmodifiableMap\(.*|.*ofSet\(.*|.*valueOf\(.*|.*of\(.*|.*bsonTypeOf\(.*|.*jsonTypeOf\(.*|.*empty\(\).*|.*new ArrayList.*\{.*add\(.*\).*\}.*|new NullTransaction.*)$`)
-	kslFieldTypes     = fullMatch(`SYSTEM|GSON|Gson|Type|Logger|Joiner|Escaper|java.lang.reflect.Type|Joiner.MapJoiner|MapJoiner|java.lang.ThreadGroup|ThreadGroup|java.lang.ClassLoader|ClassLoader|java.util.Random|Function|java.util.Comparator|java.util.BitSet|Comparator|java.util.concurrent.ExecutorService|ExecutorService|java.util.regex.Pattern|java.lang.reflect.InvocationHandler|java.lang.Object|java.lang.invoke.MethodHandle|java.lang.invoke.MethodHandles|java.lang.invoke.MethodType|java.util.function.Function|java.util.function.BiFunction|java.util.concurrent.ThreadPoolExecutor|java.util.concurrent.locks.Condition|java.util.concurrent.locks.ReentrantLock|java.time.format.DateTimeFormatter|java.util.Locale|java.util.concurrent.Executors|java.util.concurrent.RejectedExecutionException|java.util.concurrent.Semaphore|java.net.Inet4Address|java.net.Inet6Address|java.net.InetAddress|java.time.Duration|com.fasterxml.jackson.databind.Module|Splitter|OgnlMemberAccess|OgnlClassResolver|.*Map.*<.*ClassLoader.*|.*Map.*<.*Class<.*|.*Predicate.*|.*ThreadLocal<.*|.*AttributeKey<.*|.*Immutable.*|.*immutable.*|.*unmodifiable<.*`)
-)
-
-func fullMatch(alts string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + alts + `)$`) }
-
 // safeStaticTypes are per-app or inert by design (including Koupleless's
 // StaticFieldMapWrapper): partitioned by loader, thread-confined, or
 // synchronisation.
@@ -67,31 +53,31 @@ var safeStaticTypes = map[string]bool{
 	"ClassValue": true, "StaticFieldMapWrapper": true, "ThreadLocal": true, "InheritableThreadLocal": true,
 	"NamedThreadLocal": true, "NamedInheritableThreadLocal": true, "TransmittableThreadLocal": true, "FastThreadLocal": true,
 	"Lock": true, "ReentrantLock": true, "ReadWriteLock": true, "ReentrantReadWriteLock": true, "StampedLock": true,
-	"Semaphore": true, "CountDownLatch": true, "CyclicBarrier": true, "Phaser": true, "Condition": true, "Object": true,
+	"Semaphore": true, "CountDownLatch": true, "CyclicBarrier": true, "Phaser": true, "Condition": true,
 	"Logger": true, "Log": true, "LoggerContext": true, "ClassLoader": true,
 }
 
-// staticStateExempt applies the do-not-flag list to a static field.
+// staticStateExempt applies the do-not-flag list to a static field that
+// is written at run time. Koupleless's allow-list (RULES Appendix A) is not
+// applied: it guesses from names and types for a rule that sees no writes,
+// and never exempts a field written at run time (setDefaultFactory(f) {
+// defaultFactory = f; } is the hazard, whatever the field is called).
 func staticStateExempt(f *facts.Field) bool {
-	if safeStaticTypes[rawSimple(f.Type)] || partitioned(f) {
+	if safeStaticTypes[rawSimple(f.Type)] || partitioned(f) || perOwner(f) {
 		return true
 	}
-	if strings.HasSuffix(rawSimple(f.Type), "Logger") {
-		return true
-	}
-	typeText := strings.Join(strings.Fields(f.TypeText), "")
-	if !isArray(f) {
-		if f.Final && (kslImmutableTypes.MatchString(f.Type) || kslImmutableTypes.MatchString(typeText)) {
+	return strings.HasSuffix(rawSimple(f.Type), "Logger")
+}
+
+// safeBySuper reports a static whose type the file declares as a subclass
+// of a per-thread or per-class holder (class State extends ThreadLocal).
+func safeBySuper(file *facts.File, f *facts.Field) bool {
+	for _, t := range file.TypeDecls {
+		if simpleName(t.Name) == rawSimple(f.Type) && safeStaticTypes[rawSimple(t.Super)] {
 			return true
 		}
-		if kslFieldTypes.MatchString(f.Type) || kslFieldTypes.MatchString(typeText) {
-			return true
-		}
 	}
-	if kslFieldNames.MatchString(f.Name) || kslClassNames.MatchString(f.Class) {
-		return true
-	}
-	return f.Init != nil && kslInitText.MatchString(f.Init.Text)
+	return false
 }
 
 // mutates reports whether a write changes the field's value at run time,
@@ -103,10 +89,37 @@ func mutates(f *facts.Field, w *facts.Write) bool {
 	case facts.WriteArrayStore:
 		return isArray(f)
 	case facts.WriteCall:
-		return isContainer(f)
+		return isContainer(f) || customContainerCall(f, w)
 	}
 	return false
 }
+
+// containerMutators are the calls that change a container of any type,
+// the project's own or a library's (a Registry.add, a Cache.put): not the
+// generic set/append, which builders and value holders share.
+var containerMutators = map[string]bool{
+	"put": true, "putAll": true, "putIfAbsent": true, "add": true, "addAll": true, "remove": true, "removeAll": true,
+	"removeIf": true, "retainAll": true, "clear": true, "computeIfAbsent": true, "computeIfPresent": true,
+	"offer": true, "push": true, "addFirst": true, "addLast": true,
+}
+
+// customContainerCall reports a container mutator called on a static of a
+// type that is not the JDK's: a project or library container is shared the
+// same way.
+// Types named like a ClassValue or a ThreadLocal are per class or per
+// thread, and an entry keyed by a class is per app.
+func customContainerCall(f *facts.Field, w *facts.Write) bool {
+	raw := rawSimple(f.Type)
+	if w.Kind != facts.WriteCall || !containerMutators[w.Method] || strings.HasPrefix(f.Type, "java.") ||
+		safeStaticTypes[raw] || strings.HasSuffix(raw, "ClassValue") || strings.HasSuffix(raw, "ThreadLocal") {
+		return false
+	}
+	return len(w.Args) == 0 || !classKeyRE.MatchString(strings.TrimSpace(w.Args[0].Text))
+}
+
+// classKeyRE recognises a key that is a class: X.class, getClass(), or a
+// variable named for one.
+var classKeyRE = regexp.MustCompile(`^(?:[\w.]+\.class|(?:\w+\.)?getClass\(\)|cls|clazz|clz|klass|klazz|type|\w+Class|\w+Type)$`)
 
 // stateWrites is the verdict for one field: the run-time writes that make
 // it shared mutable state, none when it is exempt or only counts.
@@ -131,7 +144,7 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Writes {
 		w := &p.File.Writes[i]
 		f := fields[w.Owner+"#"+w.Name]
-		if f == nil || clinitOnly(p.File, p.Src, w.Context) {
+		if f == nil || clinitOnly(p.File, p.Src, w.Context) || enumConstructor(p.File, w.Context) || lazyInit(p, f, w) {
 			continue
 		}
 		byField[f] = append(byField[f], w)
@@ -144,7 +157,7 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		ws := byField[f]
-		if len(ws) == 0 || staticStateExempt(f) || classNameCache(f, ws) {
+		if len(ws) == 0 || staticStateExempt(f) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, f, ws) {
 			continue
 		}
 		if ws = stateWrites(f, ws); len(ws) > 0 {
@@ -168,14 +181,23 @@ func checkStaticMutableState(p *Pass) {
 		g := groups[key]
 		if len(g) < 3 {
 			for _, h := range g {
-				p.Report(staticStateDiagnostic(h.f, h.ws))
+				d := staticStateDiagnostic(h.f, h.ws, nil)
+				d.Severity = stateSeverity(func(*facts.Write) *facts.File { return p.File }, h.ws)
+				p.Report(d)
 			}
 			continue
 		}
-		d := staticStateDiagnostic(g[0].f, g[0].ws)
+		d := staticStateDiagnostic(g[0].f, g[0].ws, nil)
+		d.Severity = SeverityLow
+		for _, h := range g {
+			if stateSeverity(func(*facts.Write) *facts.File { return p.File }, h.ws) == SeverityNone {
+				d.Severity = SeverityNone
+			}
+		}
 		var names []string
 		for _, h := range g[1:] {
 			names = append(names, h.f.Name)
+			d.Related = append(d.Related, staticStateDiagnostic(h.f, h.ws, nil).Related...)
 		}
 		more := ""
 		if len(names) > 5 {
@@ -210,6 +232,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 		path string
 		f    *facts.Field
 		own  bool // written at run time in its own file
+		file *facts.File
 	}
 	decls := map[string]*decl{}
 	for _, file := range p.Files {
@@ -218,11 +241,13 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 		}
 		for i := range file.Fields {
 			if f := &file.Fields[i]; f.Static {
-				decls[f.Class+"#"+f.Name] = &decl{path: file.Path, f: f}
+				decls[f.Class+"#"+f.Name] = &decl{path: file.Path, f: f, file: file}
 			}
 		}
 	}
 	foreign := map[*decl][]*facts.Write{}
+	pathOf := map[*facts.Write]string{}
+	fileOf := map[*facts.Write]*facts.File{}
 	for _, file := range p.Files {
 		if file.Test {
 			continue
@@ -237,21 +262,27 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			if d == nil {
 				continue
 			}
+			if clinitOnly(file, nil, w.Context) || enumConstructor(file, w.Context) {
+				continue // runs once, while a class initialises (or in main)
+			}
 			if d.path == file.Path {
-				if !w.InStaticInit && !w.InMain && mutates(d.f, w) {
+				if mutates(d.f, w) {
 					d.own = true
 				}
 				continue
 			}
 			foreign[d] = append(foreign[d], w)
+			pathOf[w], fileOf[w] = file.Path, file
 		}
 	}
 	for d, ws := range foreign {
-		if d.own || staticStateExempt(d.f) {
+		if d.own || staticStateExempt(d.f) || safeBySuper(d.file, d.f) {
 			continue
 		}
 		if ws = stateWrites(d.f, ws); len(ws) > 0 {
-			p.Report(d.path, staticStateDiagnostic(d.f, ws))
+			diag := staticStateDiagnostic(d.f, ws, pathOf)
+			diag.Severity = stateSeverity(func(w *facts.Write) *facts.File { return fileOf[w] }, ws)
+			p.Report(d.path, diag)
 		}
 	}
 }
@@ -273,7 +304,39 @@ func classNameCache(f *facts.Field, ws []*facts.Write) bool {
 	return false
 }
 
-func staticStateDiagnostic(f *facts.Field, ws []*facts.Write) Diagnostic {
+// stateSeverity rates a field's writes: the rule's full severity when some
+// write stores a value its method was handed (setLevel(level), register(name,
+// provider)): an app chooses what every app then sees. Writes of values the
+// library computes itself (flags, caches, lazily built tables) are often the
+// same for every app (about half of them were, on the tune corpus) and
+// are rated low (SeverityNone leaves the role's rating).
+func stateSeverity(fileOf func(*facts.Write) *facts.File, ws []*facts.Write) Severity {
+	for _, w := range ws {
+		file := fileOf(w)
+		if file == nil {
+			return SeverityNone
+		}
+		// The value stored; for a map's put(key, value), a value computed
+		// from the key (memo.put(m, m.getParameterTypes())) is not handed in.
+		v, key := w.Value, &facts.Expr{}
+		if w.Kind == facts.WriteCall && len(w.Args) > 0 {
+			v = &w.Args[len(w.Args)-1]
+			if len(w.Args) > 1 {
+				key = &w.Args[0]
+			}
+		}
+		if v != nil && handedIn(file, w.Span.Start, key, v) {
+			return SeverityNone
+		}
+	}
+	return SeverityLow
+}
+
+// staticStateDiagnostic reports field f at its declaration, with each run-time
+// write as a related location, so that a change adding a write to an old
+// field touches the finding at that write. pathOf gives the file of writes
+// made in other files (nil when all are in the field's own file).
+func staticStateDiagnostic(f *facts.Field, ws []*facts.Write, pathOf map[*facts.Write]string) Diagnostic {
 	sort.SliceStable(ws, func(i, j int) bool {
 		if ws[i].Class != ws[j].Class {
 			return ws[i].Class < ws[j].Class
@@ -297,7 +360,16 @@ func staticStateDiagnostic(f *facts.Field, ws []*facts.Write) Diagnostic {
 	if f.Final {
 		verb = "mutated"
 	}
+	var related []Related
+	for _, w := range ws {
+		r := Related{Span: w.Span, Message: f.Name + " " + verb + " here, in " + where(w.Context)}
+		if path := pathOf[w]; path != "" {
+			r = Related{Path: path, Line: w.Line, Message: r.Message}
+		}
+		related = append(related, r)
+	}
 	return Diagnostic{
+		Related: related,
 		Message: "static field " + f.Name + " is " + verb + " at run time in " + strings.Join(places, ", ") + more +
 			": one value for the base and every module; key it by ClassLoader",
 		Span:    f.Span,
@@ -320,6 +392,21 @@ func partitioned(f *facts.Field) bool {
 
 func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f.TypeText), "]") }
 
+// reflectiveLookupRE recognises a member looked up on a class the code
+// already holds: the same for every app that runs it, a memo.
+var reflectiveLookupRE = regexp.MustCompile(`^[\w.]+\s*\.\s*get(?:Declared)?(?:Method|Field|Constructor)s?\s*\(`)
+
+// reflectiveLookup reports a Method, Field or Constructor static assigned
+// the result of a reflective lookup (a lazily cached member).
+func reflectiveLookup(f *facts.Field, w *facts.Write) bool {
+	switch rawSimple(f.Type) {
+	case "Method", "Field", "Constructor":
+	default:
+		return false
+	}
+	return w.Kind == facts.WriteAssign && w.Value != nil && reflectiveLookupRE.MatchString(strings.TrimSpace(w.Value.Text))
+}
+
 // counterMutators only move a number: a sequence or statistic, not app
 // configuration (AtomicInteger sequence counters are not flagged).
 var counterMutators = map[string]bool{
@@ -331,6 +418,9 @@ var numericPrimitives = map[string]bool{"int": true, "long": true, "short": true
 
 // isCounterWrite reports writes that only count, or reset a count to zero.
 func isCounterWrite(f *facts.Field, w *facts.Write) bool {
+	if reflectiveLookup(f, w) {
+		return true
+	}
 	switch w.Kind {
 	case facts.WriteIncrement, facts.WriteCompound:
 		return numericPrimitives[f.Type]
@@ -341,6 +431,10 @@ func isCounterWrite(f *facts.Field, w *facts.Write) bool {
 		switch rawSimple(f.Type) {
 		case "AtomicInteger", "AtomicLong", "LongAdder":
 			return counterMutators[w.Method]
+		case "AtomicBoolean":
+			// A once-guard: compareAndSet(false, true) lets one caller
+			// run a JVM-wide initialisation; the flag only ever turns on.
+			return w.Method == "compareAndSet" && len(w.Args) == 2 && w.Args[0].Text == "false" && w.Args[1].Text == "true"
 		}
 	}
 	return false

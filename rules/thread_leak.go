@@ -41,6 +41,21 @@ func checkThreadLeak(p *Pass) {
 		if joinedIn(p, c) || !longLived(p, c) {
 			return
 		}
+		// A factory that returns the thread it started: its caller owns it.
+		// A sibling stop method (stopCollecting, @TearDown) that names
+		// the thread's field, or an alias of it, ends it.
+		recv := strings.TrimPrefix(strings.Join(strings.Fields(c.Recv.Text), ""), "this.")
+		if returnsToCaller(enclosingMethodText(p, c.Span), recv) {
+			return
+		}
+		if recv != "" && isIdentName(recv) {
+			names := append([]string{recv}, fieldAliases(text, recv)...)
+			for _, n := range names {
+				if stopMethodMentions(p, c.Class, n) {
+					return
+				}
+			}
+		}
 		p.Report(Diagnostic{
 			Message: "thread started here is never stopped when the module's context closes; after uninstall it keeps running and pins the module's ClassLoader (stop it in @PreDestroy or a ContextClosedEvent listener)",
 			Span:    c.Span, Context: c.Context,
@@ -169,14 +184,21 @@ func hasStopPath(p *Pass, class string) bool {
 		if stopMethodNames[m.Name] {
 			return true
 		}
-		if strings.Contains(m.Params, "ContextClosedEvent") || strings.Contains(m.Params, "ContextStoppedEvent") {
-			return true
-		}
 		for _, a := range m.Annotations {
-			if annotationIs(a, "PreDestroy") || strings.Contains(a, "ContextClosedEvent") {
+			if annotationIs(a, "PreDestroy") || annotationIs(a, "TearDown") || strings.Contains(a, "ContextClosedEvent") {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// isIdentName reports a plain Java name (no call, no qualifier).
+func isIdentName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isIdent(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }

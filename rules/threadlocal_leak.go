@@ -21,7 +21,7 @@ var threadLocalLeakRule = register(&Rule{
 		facts.RoleShared: SeverityMedium, facts.RoleBase: SeverityLow, facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,
 	},
 	Keywords: []string{"ThreadLocal", "NamedThreadLocal", "NamedInheritableThreadLocal", "InheritableThreadLocal", "TransmittableThreadLocal", "FastThreadLocal"},
-	Calls:    []string{"set", "remove"},
+	Calls:    []string{"set", "remove", "get"},
 	Leak:     true,
 	Check:    checkThreadLocalLeak,
 })
@@ -34,8 +34,13 @@ var threadLocalTypes = map[string]bool{
 
 func checkThreadLocalLeak(p *Pass) {
 	fieldTypes := map[string]string{} // this file's fields: name -> type
+	pinsNothing := map[string]bool{}  // ThreadLocals of JDK values only
 	for i := range p.File.Fields {
-		fieldTypes[p.File.Fields[i].Name] = p.File.Fields[i].Type
+		f := &p.File.Fields[i]
+		fieldTypes[f.Name] = f.Type
+		if args := typeArgs(f.TypeText); len(args) == 1 && jdkOnly(args[0]) {
+			pinsNothing[f.Name] = true
+		}
 	}
 	// isTL also resolves Type.FIELD receivers, which the extractor types only
 	// for JDK fields, through this file's declarations.
@@ -57,23 +62,145 @@ func checkThreadLocalLeak(p *Pass) {
 			c.Name == "set" && len(c.Args) == 1 && (c.InFinally || c.Args[0].Kind == facts.ExprNull || restoreRE.MatchString(c.Args[0].Text)) {
 			removed[fieldKey(c.Recv.Text)] = true
 		}
+		// Set through a private setter that a finally block calls again
+		// (setCtx(x); try { ... } finally { setCtx(old); }): restored.
+		if c.Name == "set" && len(c.Args) == 1 && restoredBySetter(p, c) {
+			removed[fieldKey(c.Recv.Text)] = true
+		}
 	})
-	reported := map[string]bool{}
+	// Every set of a field that is never cleaned is one hazard per method,
+	// reported at its first set there; the field's declaration and its
+	// other sets are related, so a change adding a set touches the finding.
+	var sets []*facts.Call
 	calls(p, func(c *facts.Call) {
 		if c.Name != "set" || len(c.Args) != 1 || !isTL(c) || c.InFinally || jdkConstant(&c.Args[0]) {
 			return
 		}
+		if _, ok := fieldTypes[fieldKey(c.Recv.Text)]; ok && !removed[fieldKey(c.Recv.Text)] && !pinsNothing[fieldKey(c.Recv.Text)] {
+			sets = append(sets, c)
+		}
+	})
+	reported := map[string]bool{}
+	for _, c := range sets {
 		key := fieldKey(c.Recv.Text)
-		if _, ok := fieldTypes[key]; !ok || removed[key] || reported[key+"@"+c.Class+"."+c.Method] {
-			return
+		if reported[key+"@"+c.Class+"."+c.Method] {
+			continue
 		}
 		reported[key+"@"+c.Class+"."+c.Method] = true
+		var related []Related
+		if f := fieldNamed(p.File, key); f != nil {
+			related = append(related, Related{Span: f.Span, Message: "ThreadLocal " + key + " declared here"})
+		}
+		for _, o := range sets {
+			if o != c && fieldKey(o.Recv.Text) == key {
+				related = append(related, Related{Span: o.Span, Message: key + " set here, in " + where(o.Context)})
+			}
+		}
 		p.Report(Diagnostic{
 			Message: "ThreadLocal " + key + " is set in " + where(c.Context) + " and never removed: on a pooled thread the value " +
 				"outlives the task and pins the app's ClassLoader; remove() it in a finally block",
-			Span: c.Span, Context: c.Context,
+			Span: c.Span, Context: c.Context, Related: related,
 		})
-	})
+	}
+	// A static ThreadLocal that fills itself (withInitial, an initialValue
+	// override) and is never removed keeps one value per pooled thread for
+	// good: reported at the declaration, with the reads that fill it.
+	for i := range p.File.Fields {
+		f := &p.File.Fields[i]
+		if !f.Static || !threadLocalTypes[f.Type] || f.Init == nil || removed[f.Name] || pinsNothing[f.Name] ||
+			!selfFillingRE.MatchString(p.Text(f.Decl)) || reportedField(reported, f.Name) {
+			continue
+		}
+		var related []Related
+		calls(p, func(c *facts.Call) {
+			if (c.Name == "get" || c.Name == "set") && isTL(c) && fieldKey(c.Recv.Text) == f.Name && len(related) < 10 {
+				related = append(related, Related{Span: c.Span, Message: f.Name + " filled here, in " + where(c.Context)})
+			}
+		})
+		if len(related) == 0 {
+			continue // never read: nothing is ever filled
+		}
+		p.Report(Diagnostic{
+			Message: "static ThreadLocal " + f.Name + " fills itself on first use and is never removed: every pooled thread keeps " +
+				"its value after the task, pinning the app's ClassLoader; remove() it when the task ends",
+			Span: f.Span, Context: f.Context, Related: related,
+		})
+	}
+}
+
+// selfFillingRE recognises a ThreadLocal that creates its value on first
+// get(): withInitial, or an anonymous subclass overriding initialValue.
+var selfFillingRE = regexp.MustCompile(`\bwithInitial\s*\(|\binitialValue\s*\(`)
+
+// reportedField reports a field already reported at one of its sets.
+func reportedField(reported map[string]bool, name string) bool {
+	for k := range reported {
+		if strings.HasPrefix(k, name+"@") {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldNamed is the file's field called name, nil when there is none or
+// several classes of the file declare one.
+func fieldNamed(f *facts.File, name string) *facts.Field {
+	var out *facts.Field
+	for i := range f.Fields {
+		if f.Fields[i].Name == name {
+			if out != nil {
+				return nil
+			}
+			out = &f.Fields[i]
+		}
+	}
+	return out
+}
+
+// jdkOnly reports a ThreadLocal value type made of JDK classes only
+// (String, StringBuilder, SimpleDateFormat, Map<String, Integer>, byte[]):
+// the JDK's loader defines them, so the value cannot pin a module's
+// ClassLoader.
+func jdkOnly(t string) bool {
+	t = strings.Join(strings.Fields(typeUseAnnotationRE.ReplaceAllString(t, "")), "")
+	for strings.HasSuffix(t, "[]") {
+		t = strings.TrimSuffix(t, "[]")
+	}
+	raw := rawSimple(t)
+	if valueTypes[raw] || jdkHolders[raw] {
+		return true
+	}
+	if !jdkContainers[raw] {
+		return false
+	}
+	for _, a := range typeArgs(t) {
+		if !jdkOnly(a) {
+			return false
+		}
+	}
+	return len(typeArgs(t)) > 0 || strings.HasPrefix(raw, "Atomic") && raw != "AtomicReference" && raw != "AtomicReferenceArray"
+}
+
+// typeUseAnnotationRE finds type-use annotations (int @Nullable []).
+var typeUseAnnotationRE = regexp.MustCompile(`@[\w.]+(?:\([^()]*\))?`)
+
+// jdkHolders are JDK types often kept per thread for reuse.
+var jdkHolders = map[string]bool{
+	"StringBuilder": true, "StringBuffer": true, "MessageDigest": true, "Random": true, "SecureRandom": true,
+	"CharsetEncoder": true, "CharsetDecoder": true, "Calendar": true, "GregorianCalendar": true, "Deflater": true,
+	"Inflater": true, "CRC32": true, "Matcher": true, "ByteBuffer": true, "CharBuffer": true, "Mac": true, "Cipher": true,
+}
+
+// restoredBySetter reports a set whose value is a parameter of a private
+// method that some finally block of the file calls: the setter's only job
+// is to put the value back.
+func restoredBySetter(p *Pass, c *facts.Call) bool {
+	m := methodAt(p.File, c.Span.Start)
+	if m == nil || !isPrivate(p.Src, m) || !paramOf(p.File, c.Span.Start, c.Args[0].Text) {
+		return false
+	}
+	// Only calls the rule asked for are extracted: read the finally blocks.
+	return regexp.MustCompile(`\bfinally\s*\{[^{}]*\b` + regexp.QuoteMeta(m.Name) + `\s*\(`).Match(p.Src)
 }
 
 // restoreRE recognises a saved value being put back: set(oldValue).

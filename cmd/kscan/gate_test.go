@@ -433,3 +433,48 @@ func TestSARIFBaselineGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffBaseStaticWrite: a change that adds a write to an existing static
+// field, in another file, fails the gate at that write: the finding on the
+// field carries its run-time writes as related locations.
+func TestDiffBaseStaticWrite(t *testing.T) {
+	repo, git := gateRepo(t)
+	os.WriteFile(filepath.Join(repo, "Holder.java"), []byte("package p;\npublic class Holder {\n  static String mode;\n}\n"), 0o644)
+	os.WriteFile(filepath.Join(repo, "Setter.java"), []byte("package p;\nclass Setter {\n  void set(String m) {\n    Holder.mode = m;\n  }\n}\n"), 0o644)
+	os.WriteFile(filepath.Join(repo, "Other.java"), []byte("package p;\nclass Other {\n  void g() {\n  }\n}\n"), 0o644)
+	git("add", "-A")
+	git("commit", "-q", "-m", "init")
+	if r := kscan(t, repo, "scan", "--diff-base", "HEAD"); r.code != 0 {
+		t.Fatalf("nothing changed: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	gateEditFile(t, repo, "Other.java", "  void g() {\n", "  void g() {\n    Holder.mode = \"x\";\n")
+	r := kscan(t, repo, "scan", "--diff-base", "HEAD", "--format", "json")
+	doc := gateParseReport(t, r)
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, f.Path+":"+itoa(f.Region.StartLine)+":"+f.RuleID)
+	}
+	if r.code != 1 || strings.Join(got, ",") != "Holder.java:3:static-mutable-state" {
+		t.Errorf("a write added to an old static field: exit %d, findings %v\n%s", r.code, got, r.stderr)
+	}
+	var related struct {
+		Findings []struct {
+			Related []struct {
+				Path   string `json:"path"`
+				Region struct {
+					StartLine int `json:"startLine"`
+				} `json:"region"`
+			} `json:"related"`
+		} `json:"findings"`
+	}
+	json.Unmarshal([]byte(r.stdout), &related)
+	var at []string
+	for _, f := range related.Findings {
+		for _, l := range f.Related {
+			at = append(at, l.Path+":"+itoa(l.Region.StartLine))
+		}
+	}
+	if strings.Join(at, ",") != "Other.java:4,Setter.java:4" {
+		t.Errorf("related locations %v, want the two writes", at)
+	}
+}

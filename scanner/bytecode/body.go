@@ -556,6 +556,15 @@ func (b *body) nullGuarded(i int, name string) bool {
 			p := &b.ins[j-1]
 			return p.Op == classfile.OpGetstatic && p.Ref != nil && p.Ref.Name == name
 		}
+		// if (null == NAME): aconst_null, getstatic, if_acmpne (or the
+		// operands the other way round).
+		if in.Op == classfile.OpIfAcmpne && in.Target > pc && j >= 2 {
+			p, q := &b.ins[j-1], &b.ins[j-2]
+			if q.Op == classfile.OpGetstatic {
+				p, q = q, p
+			}
+			return p.Op == classfile.OpGetstatic && p.Ref != nil && p.Ref.Name == name && q.Op == classfile.OpAconstNull
+		}
 	}
 	return false
 }

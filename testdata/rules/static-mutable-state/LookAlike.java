@@ -2,9 +2,9 @@ package fixtures.state;
 
 import fixtures.state.own.Map;
 
-// A project type named Map is not a JDK map: its put is not a container mutation.
+// A project type named Map is not a JDK map, but shared the same way once put into at run time.
 public class LookAlike {
-    private static final Map SETTINGS = new Map();
+    private static final Map SETTINGS = new Map(); // want "static-mutable-state"
 
     void use() {
         SETTINGS.put("a", "b");

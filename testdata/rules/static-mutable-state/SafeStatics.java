@@ -36,7 +36,7 @@ public class SafeStatics {
     };
     private static final Map<String, String> VIEW = Collections.unmodifiableMap(TABLE);
     private static volatile SafeStatics cached;
-    private static long DEFAULT_TIMEOUT = 1000;
+    private static long DEFAULT_TIMEOUT = 1000; // want "static-mutable-state"
     private static String mode;
     private final Map<String, String> perInstance = new HashMap<>();
     private static final Map<String, String> DECLARED_ONLY = new HashMap<>();
@@ -51,7 +51,7 @@ public class SafeStatics {
         CODES.put(k, v);
     }
 
-    void use(String k) {
+    void use(String k) { // DEFAULT_TIMEOUT is written below: no name exempts a field written at run time
         PER_APP.put(Thread.currentThread().getContextClassLoader(), k);
         BY_CLASS.put(getClass(), k);
         WRAPPED.put(k);

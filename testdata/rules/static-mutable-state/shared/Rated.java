@@ -1,0 +1,31 @@
+package fixtures.state.shared;
+
+import java.util.HashMap;
+import java.util.Map;
+
+// What an app hands in (a setter's argument, a registered value) is rated
+// high; what the library computes itself (a flag, a cache it fills) low.
+public class Rated {
+    private static String level; // want "static-mutable-state:high"
+    private static boolean probed; // want "static-mutable-state:low"
+    private static final Map<String, Object> HANDLERS = new HashMap<>(); // want "static-mutable-state:high"
+    private static final Map<String, Object> SEEN = new HashMap<>(); // want "static-mutable-state:low"
+
+    public static void setLevel(String l) {
+        level = l;
+    }
+
+    static boolean probe() {
+        probed = System.getProperty("x") != null;
+        return probed;
+    }
+
+    public static void register(String name, Object handler) {
+        HANDLERS.put(name, handler);
+    }
+
+    static void seen(String name) {
+        SEEN.put(name, new Object());
+        SEEN.remove("old");
+    }
+}
