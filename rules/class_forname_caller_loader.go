@@ -21,6 +21,8 @@ var classForName = register(&Rule{
 	Keywords: []string{"forName", "loadClass"},
 	Calls:    []string{"forName", "loadClass", "getContextClassLoader"},
 	Check:    checkClassForName,
+	// Lookups one call away, through the project's helpers.
+	CheckProject: checkClassLookupsViaHelpers,
 })
 
 func checkClassForName(p *Pass) {

@@ -25,6 +25,8 @@ var ownLoaderLookup = register(&Rule{
 		"forName", "loadClass", "load", "loadFactories", "loadFactoryNames"},
 	News:  []string{"DefaultResourceLoader"},
 	Check: checkOwnLoaderLookup,
+	// Resource lookups one call away, through the project's helpers.
+	CheckProject: checkResourceLookupsViaHelpers,
 })
 
 // fixedLoader is the own or system loader an expression denotes, directly

@@ -66,6 +66,11 @@ type CallSite struct {
 	Args []Expr
 	// Context is where the call sits.
 	Context Context
+	// Use is the call that takes this call's value as its receiver or an
+	// argument, directly or through a single-assignment local, when the
+	// extractor saw one (callgraph.UseNames): what the caller does with a
+	// ClassLoader the callee returns. nil otherwise.
+	Use *Call
 }
 
 // CallGraph is the project's methods with their summaries and the calls

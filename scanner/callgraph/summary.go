@@ -15,6 +15,12 @@ var Names = []string{
 	"accept", "run", "apply",
 }
 
+// UseNames are the calls a caller may hand a returned ClassLoader to: the
+// class, resource and provider lookups (CallSite.Use).
+var UseNames = []string{
+	"forName", "loadClass", "getResource", "getResources", "getResourceAsStream", "load", "newProxyInstance",
+}
+
 // Summarize reads the summaries of the methods a file declares, from its
 // facts (src, the file's text, tells private methods; nil for compiled
 // code, whose facts carry no modifiers, so nothing there is taken for
@@ -62,6 +68,7 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 	returnsLoader := m.Returns == "ClassLoader" || m.Returns == "java.lang.ClassLoader"
 	var own, system, context, argParam = false, false, false, -1
 	var loaderAt *facts.Site
+	var wraps *facts.MethodKey // a project method whose loader this one may return
 	for _, i := range calls {
 		c := &f.Calls[i]
 		if !within(c.Span, m.Decl) {
@@ -95,6 +102,11 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			// A helper that reads the thread context loader first
 			// (Spring's ClassUtils.getDefaultClassLoader).
 			context = true
+		case returnsLoader && (c.Name == "getSystemClassLoader" || c.Name == "getClassLoader") && projectOwner(c.Owner) && wraps == nil:
+			// A wrapper of another project method (netty's
+			// PlatformDependent.getSystemClassLoader() calls
+			// PlatformDependent0's): resolved once every summary is known.
+			wraps = &facts.MethodKey{Class: c.Owner, Name: c.Name, Arity: len(c.Args)}
 		}
 	}
 	if context && s.LoadsParam >= 0 {
@@ -114,8 +126,17 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			s.ReturnsLoader, s.LoaderAt = facts.LoaderSystem, loaderAt
 		case own:
 			s.ReturnsLoader, s.LoaderAt = facts.LoaderOwn, loaderAt
+		case wraps != nil:
+			s.Via = wraps
 		}
 	}
+}
+
+// projectOwner reports a resolved owner outside the JDK: a class the
+// project may declare.
+func projectOwner(owner string) bool {
+	return owner != "" && !strings.HasPrefix(owner, "java.") && !strings.HasPrefix(owner, "javax.") &&
+		!strings.HasPrefix(owner, "jdk.") && !strings.HasPrefix(owner, "sun.")
 }
 
 // takesLoader reports a parameter list with a ClassLoader: the caller
