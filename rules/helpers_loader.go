@@ -17,13 +17,37 @@ import (
 // a constant naming another library's class is an optional-dependency
 // probe (info); anything else keeps the rule's severity.
 func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe string) {
+	switch name.Kind {
+	case facts.ExprConcat:
+		// "own.package." + suffix: one of the library's own classes.
+		head, _ := literalEnds(name.Text)
+		return ownPackageHead(head, p.File.Package+".X"), SeverityNone, ""
+	case facts.ExprName:
+		// A constant field: its value when this file declares it, else a
+		// fixed class the library chose (an interface's constant), rated
+		// as a probe.
+		n := name.Text
+		if name.Field != nil {
+			n = name.Field.Name
+		}
+		if !constantName.MatchString(n) {
+			return false, SeverityNone, ""
+		}
+		n = n[strings.LastIndexByte(n, '.')+1:]
+		for _, fd := range p.File.Fields {
+			if fd.Name == n && fd.Static && fd.Init != nil && fd.Init.Kind == facts.ExprString {
+				return nameVerdict(p, *fd.Init)
+			}
+		}
+		return false, p.AtMost(SeverityInfo), ""
+	}
 	if name.Kind != facts.ExprString {
 		return false, SeverityNone, ""
 	}
 	switch {
 	case isJDKClassName(name.Value), jdbcDrivers[name.Value]:
 		return true, SeverityNone, ""
-	case declaresHere(p, name.Value):
+	case declaresHere(p, name.Value), samePackageRoot(name.Value, p.File.Package+".X"):
 		return true, SeverityNone, ""
 	}
 	return false, p.AtMost(SeverityInfo), name.Value

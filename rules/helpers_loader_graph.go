@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -46,7 +47,7 @@ func helperLoaderUses(p *ProjectPass, kind string) []loaderUse {
 	for _, k := range keys {
 		s := g.Methods[k]
 		for _, cs := range g.Callers(k) {
-			if cs.Use == nil {
+			if cs.Use == nil || cs.ContextBefore {
 				continue
 			}
 			l := s.ReturnsLoader
@@ -181,6 +182,12 @@ func runtimeName(p *ProjectPass, x facts.Expr, callerClass string) (skip bool, s
 			return true, SeverityNone, ""
 		}
 		return false, SeverityInfo, x.Value
+	case facts.ExprName:
+		if constantName.MatchString(x.Text) || x.Field != nil && constantName.MatchString(x.Field.Name) {
+			// A constant field (an interface's, a class's): a fixed
+			// class, named where the library chose it.
+			return true, SeverityNone, ""
+		}
 	case facts.ExprConcat:
 		head, _ := literalEnds(x.Text)
 		if ownPackageHead(head, callerClass) || constantConcat.MatchString(x.Text) {
@@ -188,6 +195,21 @@ func runtimeName(p *ProjectPass, x facts.Expr, callerClass string) (skip bool, s
 		}
 	}
 	return false, SeverityNone, ""
+}
+
+// constantName matches a constant field named in UPPER_CASE, qualified
+// or not.
+var constantName = regexp.MustCompile(`^([\w$]+\.)*[A-Z][A-Z0-9_]*$`)
+
+// maybeString reports an argument that may be a String: overloads of one
+// arity share a summary, so a class literal or a value of another type
+// reached another overload.
+func maybeString(x facts.Expr) bool {
+	switch x.Kind {
+	case facts.ExprClass, facts.ExprNew, facts.ExprLambda:
+		return false
+	}
+	return x.Type == "" || x.Type == "java.lang.String"
 }
 
 // ownPackageHead reports the literal head of "own.package." + suffix: a
@@ -248,7 +270,8 @@ func checkClassLookupsViaHelpers(p *ProjectPass) {
 	for _, k := range keys {
 		s := g.Methods[k]
 		for _, cs := range g.Callers(k) {
-			if s.LoadsParam >= len(cs.Args) || cs.Caller.Class == k.Class && cs.Caller.Name == k.Name {
+			if s.LoadsParam >= len(cs.Args) || cs.ContextBefore || cs.Caller.Class == k.Class && cs.Caller.Name == k.Name ||
+				!maybeString(cs.Args[s.LoadsParam]) {
 				continue
 			}
 			skip, sev, probe := runtimeName(p, cs.Args[s.LoadsParam], cs.Caller.Class)

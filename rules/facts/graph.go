@@ -71,6 +71,10 @@ type CallSite struct {
 	// extractor saw one (callgraph.UseNames): what the caller does with a
 	// ClassLoader the callee returns. nil otherwise.
 	Use *Call
+	// ContextBefore reports a read of the thread context loader earlier
+	// in the caller's method: the call is the fallback of the
+	// context-loader-first idiom.
+	ContextBefore bool
 }
 
 // CallGraph is the project's methods with their summaries and the calls

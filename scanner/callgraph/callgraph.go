@@ -176,8 +176,9 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 			caller := byName(c.Class, c.Method)
 			site := facts.CallSite{Caller: caller, Callee: callee, Site: facts.Site{Path: path, Span: c.Span, Line: c.Line},
 				Args: c.Args, Context: c.Context}
-			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader) {
+			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0) {
 				site.Use = useOf(f, c)
+				site.ContextBefore = contextBefore(f, c)
 			}
 			if _, ok := g.methods[callee]; ok {
 				g.calls[callee] = append(g.calls[callee], site)
@@ -316,4 +317,16 @@ func useOf(f *facts.File, c *facts.Call) *facts.Call {
 		}
 	}
 	return nil
+}
+
+// contextBefore reports a read of the thread context loader before c in
+// its method.
+func contextBefore(f *facts.File, c *facts.Call) bool {
+	for i := range f.Calls {
+		u := &f.Calls[i]
+		if u.Class == c.Class && u.Method == c.Method && u.Span.Start < c.Span.Start && strings.Contains(u.Name, "ContextClassLoader") {
+			return true
+		}
+	}
+	return false
 }

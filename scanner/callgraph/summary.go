@@ -58,6 +58,16 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 		}
 		s.Entry = isEntry(m, arity, entryTypes)
 		summarizeBody(&s, path, f, byMethod[[2]string{m.Class, m.Name}], m, params, exiting)
+		if src != nil && (s.LoadsParam >= 0 || s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil) && mentionsContext(src, m.Decl) {
+			// The context loader, read through a helper the extractor was
+			// not asked about (log4j's getThreadContextClassLoader(), a
+			// TCCL_GETTER): the own loader is the fallback, or the
+			// lookup sits under an opt-out switch (isIgnoreTccl()).
+			s.LoadsParam, s.LoadsAt = -1, nil
+			if s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil {
+				s.ReturnsLoader, s.ArgLoader, s.LoaderAt, s.Via = facts.LoaderContext, false, nil, nil
+			}
+		}
 		out = append(out, s)
 	}
 	return out
@@ -137,6 +147,16 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 func projectOwner(owner string) bool {
 	return owner != "" && !strings.HasPrefix(owner, "java.") && !strings.HasPrefix(owner, "javax.") &&
 		!strings.HasPrefix(owner, "jdk.") && !strings.HasPrefix(owner, "sun.")
+}
+
+// mentionsContext reports a method whose text names the thread context
+// loader.
+func mentionsContext(src []byte, decl facts.Span) bool {
+	if decl.Start < 0 || decl.End > len(src) || decl.Start >= decl.End {
+		return false
+	}
+	body := string(src[decl.Start:decl.End])
+	return strings.Contains(body, "ContextClassLoader") || strings.Contains(body, "Tccl") || strings.Contains(body, "TCCL")
 }
 
 // takesLoader reports a parameter list with a ClassLoader: the caller

@@ -1,0 +1,69 @@
+package fixtures.forname;
+
+import java.util.Properties;
+
+interface Names {
+    String CODEC = "fixtures.forname.impl.Codec";
+}
+
+// Look-alikes of the hazard that resolve the same in every loader, and
+// the order of own and context loader.
+public class Precision implements Names {
+    static final String DRIVER = "fixtures.forname.impl.Driver";
+
+    // A constant field naming a class of the library: in this file, or in
+    // an interface it implements.
+    Class<?> local() throws ClassNotFoundException {
+        return Class.forName(DRIVER);
+    }
+
+    Class<?> viaInterface() throws ClassNotFoundException {
+        return Class.forName(CODEC, true, Precision.class.getClassLoader());
+    }
+
+    // "own.package." + suffix: one of the library's own classes.
+    Class<?> ownPackage(String dialect) throws ClassNotFoundException {
+        return Class.forName("fixtures.forname.dialect." + dialect + "Dialect");
+    }
+
+    // A probe whose value is used: rated as a probe.
+    Class<?> optional() throws ClassNotFoundException {
+        Class<?> c = Class.forName("org.slf4j.impl.StaticLoggerBinder"); // want "class-forname-caller-loader:info"
+        return c;
+    }
+
+    // A name from configuration.
+    Class<?> configured(Properties p) throws ClassNotFoundException {
+        return Class.forName(p.getProperty("codec")); // want "class-forname-caller-loader:high"
+    }
+
+    // Context loader first, own loader as the fallback: the accepted idiom.
+    Class<?> contextFirst(String name) throws ClassNotFoundException {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        if (cl != null) {
+            return cl.loadClass(name);
+        }
+        return Class.forName(name);
+    }
+
+    // Own loader first, the context loader only when that fails: a module
+    // class is found, unless the base has one of that name.
+    Class<?> ownFirst(String name) throws ClassNotFoundException {
+        try {
+            return Class.forName(name); // want "class-forname-caller-loader:medium"
+        } catch (ClassNotFoundException e) {
+            return Thread.currentThread().getContextClassLoader().loadClass(name);
+        }
+    }
+
+    // Under a switch that opts out of the context loader (log4j's
+    // LoaderUtil): the caller asked for the own loader.
+    static boolean ignoreTccl;
+
+    Class<?> optOut(String name) throws ClassNotFoundException {
+        if (ignoreTccl) {
+            return Class.forName(name);
+        }
+        return Thread.currentThread().getContextClassLoader().loadClass(name);
+    }
+}
