@@ -115,7 +115,7 @@ func contextAround(p *Pass, c *facts.Call) (before, after bool) {
 		return before, after
 	}
 	pre, post := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start}), p.Text(facts.Span{Start: c.Span.End, End: m.Decl.End})
-	for _, w := range []string{"ContextClassLoader", "Tccl", "TCCL", "getDefaultClassLoader"} {
+	for _, w := range []string{"ContextClassLoader", "Tccl", "TCL", "getDefaultClassLoader"} {
 		before = before || strings.Contains(pre, w)
 		after = after || strings.Contains(post, w)
 	}

@@ -61,8 +61,9 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 		if src != nil && (s.LoadsParam >= 0 || s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil) && mentionsContext(src, m.Decl) {
 			// The context loader, read through a helper the extractor was
 			// not asked about (log4j's getThreadContextClassLoader(), a
-			// TCCL_GETTER): the own loader is the fallback, or the
-			// lookup sits under an opt-out switch (isIgnoreTccl()).
+			// TCCL_GETTER, logback's getTCL()): the own loader is the
+			// fallback, or the lookup sits under an opt-out switch
+			// (isIgnoreTccl(), ignoreTCL).
 			s.LoadsParam, s.LoadsAt = -1, nil
 			if s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil {
 				s.ReturnsLoader, s.ArgLoader, s.LoaderAt, s.Via = facts.LoaderContext, false, nil, nil
@@ -156,7 +157,8 @@ func mentionsContext(src []byte, decl facts.Span) bool {
 		return false
 	}
 	body := string(src[decl.Start:decl.End])
-	return strings.Contains(body, "ContextClassLoader") || strings.Contains(body, "Tccl") || strings.Contains(body, "TCCL")
+	// "TCL" is logback's getTCL() and ignoreTCL, "Tccl" log4j's isIgnoreTccl().
+	return strings.Contains(body, "ContextClassLoader") || strings.Contains(body, "Tccl") || strings.Contains(body, "TCL")
 }
 
 // takesLoader reports a parameter list with a ClassLoader: the caller

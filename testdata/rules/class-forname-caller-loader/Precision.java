@@ -66,4 +66,23 @@ public class Precision implements Names {
         }
         return Thread.currentThread().getContextClassLoader().loadClass(name);
     }
+
+    // logback's Loader.loadClass: an ignoreTCL switch, the context loader
+    // through getTCL(), the own loader as the last resort.
+    static boolean ignoreTCL;
+
+    static ClassLoader getTCL() {
+        return Thread.currentThread().getContextClassLoader();
+    }
+
+    static Class<?> logbackShape(String clazz) throws ClassNotFoundException {
+        if (ignoreTCL) {
+            return Class.forName(clazz);
+        }
+        try {
+            return getTCL().loadClass(clazz);
+        } catch (Throwable e) {
+            return Class.forName(clazz);
+        }
+    }
 }
