@@ -36,6 +36,9 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 		byMethod[k] = append(byMethod[k], i)
 	}
 	var out []facts.Summary
+	// Overloads of one arity share a key: what one of them does cannot be
+	// told from a call, so a lookup by a name parameter is not followed.
+	seen := map[facts.MethodKey]int{}
 	for _, m := range f.Methods {
 		var params []string
 		var arity int
@@ -56,6 +59,7 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 			Decl:       facts.Site{Path: path, Span: m.Span, Line: m.Line},
 			LoadsParam: -1,
 		}
+		seen[s.Method]++
 		s.Entry = isEntry(m, arity, entryTypes)
 		summarizeBody(&s, path, f, byMethod[[2]string{m.Class, m.Name}], m, params, exiting)
 		if src != nil && (s.LoadsParam >= 0 || s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil) && mentionsContext(src, m.Decl) {
@@ -70,6 +74,11 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 			}
 		}
 		out = append(out, s)
+	}
+	for i := range out {
+		if seen[out[i].Method] > 1 {
+			out[i].LoadsParam, out[i].LoadsAt = -1, nil
+		}
 	}
 	return out
 }
