@@ -274,6 +274,11 @@ func checkClassLookupsViaHelpers(p *ProjectPass) {
 				!maybeString(cs.Args[s.LoadsParam]) {
 				continue
 			}
+			if a := cs.Args[s.LoadsParam]; cs.CallerPrivate && a.Kind == facts.ExprName && hasString(cs.CallerParams, strings.TrimSpace(a.Text)) {
+				// A private method passing its parameter on: the names
+				// come from its callers in the class.
+				continue
+			}
 			skip, sev, probe := runtimeName(p, cs.Args[s.LoadsParam], cs.Caller.Class)
 			if skip || probe != "" {
 				// A constant: the project's own class, or a probe the

@@ -75,6 +75,12 @@ type CallSite struct {
 	// in the caller's method: the call is the fallback of the
 	// context-loader-first idiom.
 	ContextBefore bool
+	// CallerParams are the parameter names of the caller's method and
+	// CallerPrivate whether no code outside its class can call it: an
+	// argument that only passes a parameter on is decided by the
+	// caller's callers (filled for the calls of loader summaries).
+	CallerParams  []string
+	CallerPrivate bool
 }
 
 // CallGraph is the project's methods with their summaries and the calls

@@ -179,6 +179,8 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0) {
 				site.Use = useOf(f, c)
 				site.ContextBefore = contextBefore(f, c)
+				site.CallerParams = callerParams(f, c)
+				site.CallerPrivate = g.decls[caller].private
 			}
 			if _, ok := g.methods[callee]; ok {
 				g.calls[callee] = append(g.calls[callee], site)
@@ -329,4 +331,15 @@ func contextBefore(f *facts.File, c *facts.Call) bool {
 		}
 	}
 	return false
+}
+
+// callerParams are the parameter names of the method enclosing c.
+func callerParams(f *facts.File, c *facts.Call) []string {
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Class == c.Class && m.Name == c.Method && within(c.Span, m.Decl) {
+			return ParamNames(m.Params)
+		}
+	}
+	return nil
 }
