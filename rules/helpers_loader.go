@@ -17,11 +17,15 @@ import (
 // a constant naming another library's class is an optional-dependency
 // probe (info); anything else keeps the rule's severity.
 func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe string) {
+	if name.Kind == facts.ExprName && name.Local != nil {
+		name = *name.Local // String main = "com.sun.tools.javac.Main"
+	}
 	switch name.Kind {
 	case facts.ExprConcat:
-		// "own.package." + suffix: one of the library's own classes.
+		// "own.package." + suffix: one of the library's own classes;
+		// "java.lang." + name: a JDK class.
 		head, _ := literalEnds(name.Text)
-		return ownPackageHead(head, p.File.Package+".X"), SeverityNone, ""
+		return ownPackageHead(head, p.File.Package+".X") || jdkPackageHead(head), SeverityNone, ""
 	case facts.ExprName:
 		// A constant field: its value when this file declares it, else a
 		// fixed class the library chose (an interface's constant), rated
@@ -51,6 +55,12 @@ func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe strin
 		return true, SeverityNone, ""
 	}
 	return false, p.AtMost(SeverityInfo), name.Value
+}
+
+// jdkPackageHead reports the literal head of "java.lang." + name: a
+// class of the JDK, which every loader resolves alike.
+func jdkPackageHead(head string) bool {
+	return strings.HasSuffix(head, ".") && isJDKClassName(head)
 }
 
 // ownLoader reports the loader forms that class-forname-caller-loader and

@@ -190,7 +190,7 @@ func runtimeName(p *ProjectPass, x facts.Expr, callerClass string) (skip bool, s
 		}
 	case facts.ExprConcat:
 		head, _ := literalEnds(x.Text)
-		if ownPackageHead(head, callerClass) || constantConcat.MatchString(x.Text) {
+		if ownPackageHead(head, callerClass) || jdkPackageHead(head) || constantConcat.MatchString(x.Text) {
 			return true, SeverityNone, ""
 		}
 	}

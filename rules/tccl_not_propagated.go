@@ -82,7 +82,8 @@ func checkTCCLNotPropagated(p *Pass) {
 				Message: "ForkJoinPool.commonPool() is shared by every app in the JVM; its workers run tasks with another app's context ClassLoader",
 				Span:    c.Span, Context: c.Context,
 			})
-		case c.Name == "parallelStream" && len(c.Args) == 0 && strings.HasPrefix(c.Owner, "java.util.") && !c.Static:
+		case c.Name == "parallelStream" && len(c.Args) == 0 && strings.HasPrefix(c.Owner, "java.util.") && !c.Static &&
+			c.Method != "parallelStream": // a collection's own parallelStream() delegating: its caller runs the stream
 			p.Report(Diagnostic{
 				Message: "parallelStream() runs on the JVM-wide common pool, whose threads do not carry this app's context ClassLoader",
 				Span:    c.Span, Context: c.Context,

@@ -85,4 +85,15 @@ public class Precision implements Names {
             return Class.forName(clazz);
         }
     }
+
+    // groovy's findJavac: a JDK class named through a local.
+    Class<?> javac() throws ClassNotFoundException {
+        String main = "com.sun.tools.javac.Main";
+        return Class.forName(main);
+    }
+
+    // ognl's DefaultClassResolver: "java.lang." + name is a JDK class.
+    Class<?> javaLang(String className) throws ClassNotFoundException {
+        return Class.forName("java.lang." + className, false, Precision.class.getClassLoader());
+    }
 }
