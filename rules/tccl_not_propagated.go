@@ -93,7 +93,7 @@ func checkTCCLNotPropagated(p *Pass) {
 				return // a module's own static pool serves that module only
 			}
 			f := staticExecutorField(p, c)
-			if f == nil || carriesTCCL(c.Args[0]) {
+			if f == nil || carriesTCCL(c.Args[0]) || inertTask(p, c, c.Args[0]) {
 				return
 			}
 			if f.Init != nil && strings.Contains(f.Init.Text, "Koupleless") {
@@ -177,6 +177,55 @@ func paramNamed(p *Pass, at facts.Span, name string) bool {
 	for i := range p.File.Methods {
 		m := &p.File.Methods[i]
 		if m.Decl.Start <= at.Start && at.End <= m.Decl.End && hasString(paramNames(m.Params), name) {
+			return true
+		}
+	}
+	return false
+}
+
+// reachWords are what a task's text shows when it may load classes or
+// resources by name, use ServiceLoader or reflection, or call back into
+// code an app supplied (listeners, handlers, callbacks, delegates).
+var reachWords = []string{"forName", "loadClass", "getResource", "ServiceLoader", "newInstance", "invoke(", "getBundle",
+	"istener", "allback", "andler", ".accept(", ".apply(", ".call(", ".run(", ".get(", "fire", "Factory"}
+
+// inertTask reports a task that is an instance of a class this file
+// declares (new Reaper(), this) whose text, and the file's when it calls
+// its enclosing instance, shows nothing that depends on the context
+// loader: which loader its worker thread carries does not matter.
+func inertTask(p *Pass, c *facts.Call, task facts.Expr) bool {
+	if task.Kind == facts.ExprName && task.Local != nil {
+		task = *task.Local
+	}
+	var want string
+	switch {
+	case task.Kind == facts.ExprNew && !strings.Contains(task.Text, "{"):
+		want = simpleName(task.Type)
+	case strings.TrimSpace(task.Text) == "this":
+		want = simpleName(c.Class)
+	default:
+		return false
+	}
+	for _, t := range p.File.TypeDecls {
+		if simpleName(t.Name) != want {
+			continue
+		}
+		body := p.Text(t.Decl)
+		if body == "" || strings.TrimSpace(body) == "" || mentionsAny(body, reachWords) {
+			return false
+		}
+		if outer, ok := strings.CutSuffix(t.Name, "$"+want); ok && strings.Contains(body, simpleName(outer)+".this.") {
+			// It calls its enclosing instance: the whole file decides.
+			return !mentionsAny(string(p.Src), reachWords)
+		}
+		return true
+	}
+	return false
+}
+
+func mentionsAny(text string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(text, w) {
 			return true
 		}
 	}
