@@ -203,5 +203,8 @@ func contextFirst(p *Pass, at facts.Span) bool {
 		return false
 	}
 	body := p.Text(best.Decl)
-	return strings.Contains(body, "getContextClassLoader(") || strings.Contains(body, "getDefaultClassLoader(")
+	// "Tccl"/"TCL": a helper reads it (log4j's getThreadContextClassLoader(),
+	// logback's getTCL()).
+	return strings.Contains(body, "ContextClassLoader") || strings.Contains(body, "getDefaultClassLoader(") ||
+		strings.Contains(body, "Tccl") || strings.Contains(body, "TCL")
 }

@@ -187,7 +187,7 @@ func paramNamed(p *Pass, at facts.Span, name string) bool {
 // resources by name, use ServiceLoader or reflection, or call back into
 // code an app supplied (listeners, handlers, callbacks, delegates).
 var reachWords = []string{"forName", "loadClass", "getResource", "ServiceLoader", "newInstance", "invoke(", "getBundle",
-	"istener", "allback", "andler", ".accept(", ".apply(", ".call(", ".run(", ".get(", "fire", "Factory"}
+	"istener", "allback", "andler", ".accept(", ".apply(", ".call(", ".run(", "fire", "Factory"}
 
 // inertTask reports a task that is an instance of a class this file
 // declares (new Reaper(), this) whose text, and the file's when it calls

@@ -13,7 +13,7 @@ public class InertTasks {
         @Override
         public void run() {
             synchronized (InertTasks.class) {
-                if (executor != null) {
+                if (executor != null && new java.lang.ref.WeakReference<Object>(executor).get() != null) {
                     executor.purge();
                 }
             }
