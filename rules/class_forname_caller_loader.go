@@ -75,6 +75,12 @@ func checkClassForName(p *Pass) {
 			// A presence probe whose only use is the exception it throws.
 			return
 		}
+		if sev == SeverityNone && (insideOrigin(p, c, c.Args[0]) || guardedPrefix(p, c, c.Args[0])) {
+			// The name comes from inside the library (a loop over its own
+			// table, a private method's parameter) or is checked for a
+			// package first: a warning.
+			sev = p.AtMost(SeverityMedium)
+		}
 		if after && sev == SeverityNone {
 			// Own loader first, the context loader as the fallback: a
 			// module class is found unless the base has one of that name.
@@ -128,4 +134,59 @@ func valueDiscarded(p *Pass, at facts.Span) bool {
 	pre := strings.TrimRight(p.Text(facts.Span{Start: max(0, at.Start-200), End: at.Start}), " \t\r\n")
 	post := strings.TrimLeft(p.Text(facts.Span{Start: at.End, End: min(len(p.Src), at.End+10)}), " \t\r\n")
 	return strings.HasPrefix(post, ";") && (pre == "" || strings.HasSuffix(pre, ";") || strings.HasSuffix(pre, "{") || strings.HasSuffix(pre, "}"))
+}
+
+// insideOrigin reports a name whose value visibly starts inside the
+// library: a local not initialised from a call (a loop variable over the
+// library's own table), a parameter of a private method, or a constant
+// head joined to a class-name tail. Names read from configuration, data or
+// a caller of the library's API (a call, a parameter of a method others
+// call) keep the rule's severity.
+func insideOrigin(p *Pass, c *facts.Call, x facts.Expr) bool {
+	switch x.Kind {
+	case facts.ExprConcat:
+		_, tail := literalEnds(x.Text)
+		return classSuffix.MatchString(tail) && !strings.Contains(x.Text, "(")
+	case facts.ExprName:
+	default:
+		return false
+	}
+	name := strings.TrimSpace(x.Text)
+	if strings.Contains(name, ".") {
+		return false // a field of another object
+	}
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || len(p.Src) == 0 || c.Span.End == 0 {
+		return false
+	}
+	if hasString(paramNames(m.Params), name) {
+		return m.Private || strings.Contains(" "+p.Text(facts.Span{Start: m.Decl.Start, End: m.Span.Start})+" ", " private ")
+	}
+	if x.Local != nil {
+		return x.Local.Kind == facts.ExprString || x.Local.Kind == facts.ExprConcat && !strings.Contains(x.Local.Text, "(")
+	}
+	// A local with no single initialiser: a loop variable, or assigned in
+	// branches.
+	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
+	return strings.Contains(body, "for (String "+name+" ") || strings.Contains(body, "for (final String "+name+" ")
+}
+
+// guardedPrefix reports a name checked for a JDK or own package first:
+// "if (typeName.startsWith("java"))" before the lookup.
+func guardedPrefix(p *Pass, c *facts.Call, x facts.Expr) bool {
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || x.Kind != facts.ExprName || len(p.Src) == 0 || c.Span.End == 0 {
+		return false
+	}
+	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
+	key := strings.TrimSpace(x.Text) + ".startsWith(\""
+	i := strings.LastIndex(body, key)
+	if i < 0 {
+		return false
+	}
+	lit := body[i+len(key):]
+	if j := strings.IndexByte(lit, '"'); j >= 0 {
+		lit = lit[:j]
+	}
+	return strings.HasPrefix(lit, "java") || samePackageRoot(lit, p.File.Package+".X")
 }

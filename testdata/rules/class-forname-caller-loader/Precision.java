@@ -96,4 +96,28 @@ public class Precision implements Names {
     Class<?> javaLang(String className) throws ClassNotFoundException {
         return Class.forName("java.lang." + className, false, Precision.class.getClassLoader());
     }
+
+    // The name starts inside the library: a private method's parameter, a
+    // loop over its own table, a check for the JDK's packages first.
+    private Class<?> type(String className) throws ClassNotFoundException {
+        return Class.forName(className); // want "class-forname-caller-loader:medium"
+    }
+
+    void defaults() throws ClassNotFoundException {
+        for (String c : new String[] {"fixtures.x.A", "fixtures.x.B"}) {
+            Class.forName(c).getName(); // want "class-forname-caller-loader:medium"
+        }
+    }
+
+    Class<?> javaOnly(String typeName) throws ClassNotFoundException {
+        if (typeName.startsWith("java")) {
+            return Class.forName(typeName, false, getClass().getClassLoader()); // want "class-forname-caller-loader:medium"
+        }
+        return null;
+    }
+
+    // A caller of the library's API names the class: the rule's severity.
+    public Class<?> api(String className) throws ClassNotFoundException {
+        return Class.forName(className); // want "class-forname-caller-loader:high"
+    }
 }
