@@ -197,6 +197,14 @@ func runtimeName(p *ProjectPass, x facts.Expr, callerClass string) (skip bool, s
 	return false, SeverityNone, ""
 }
 
+// constantConcat matches a concatenation of string literals and
+// UPPER_CASE constants.
+var constantConcat = regexp.MustCompile(`^\s*("[^"]*"|[A-Z][A-Z0-9_]*)(\s*\+\s*("[^"]*"|[A-Z][A-Z0-9_]*))+\s*$`)
+
+// classSuffix matches the literal tail of pkg + ".SomeClass": a fixed class
+// of a known package.
+var classSuffix = regexp.MustCompile(`^\.([\w$]+\.)*[A-Z][\w$]*$`)
+
 // constantName matches a constant field named in UPPER_CASE, qualified
 // or not.
 var constantName = regexp.MustCompile(`^([\w$]+\.)*[A-Z][A-Z0-9_]*$`)
