@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -83,7 +84,8 @@ func checkTCCLNotPropagated(p *Pass) {
 				Span:    c.Span, Context: c.Context,
 			})
 		case c.Name == "parallelStream" && len(c.Args) == 0 && strings.HasPrefix(c.Owner, "java.util.") && !c.Static &&
-			c.Method != "parallelStream": // a collection's own parallelStream() delegating: its caller runs the stream
+			c.Method != "parallelStream" && // a collection's own parallelStream() delegating: its caller runs the stream
+			!inertPipeline(p, c):
 			p.Report(Diagnostic{
 				Message: "parallelStream() runs on the JVM-wide common pool, whose threads do not carry this app's context ClassLoader",
 				Span:    c.Span, Context: c.Context,
@@ -230,4 +232,20 @@ func mentionsAny(text string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// inertPipeline reports a parallel stream whose statement shows nothing
+// that depends on the context loader (reachWords): JDK operations and
+// the library's own methods on JDK values, as zookeeper's address
+// reachability checks.
+func inertPipeline(p *Pass, c *facts.Call) bool {
+	if len(p.Src) == 0 || c.Span.End == 0 || c.Span.End > len(p.Src) {
+		return false
+	}
+	rest := p.Src[c.Span.End:]
+	end := bytes.IndexByte(rest, ';')
+	if end < 0 {
+		return false
+	}
+	return !mentionsAny(string(rest[:end]), reachWords)
 }

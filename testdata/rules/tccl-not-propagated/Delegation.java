@@ -17,7 +17,13 @@ public abstract class Delegation<E> {
         return delegate.parallelStream();
     }
 
-    long count(List<E> items) {
-        return items.parallelStream().count(); // want "tccl-not-propagated"
+    long count(List<E> items, java.util.function.Predicate<E> filter) {
+        return items.parallelStream().filter(e -> filter.apply(e)).count(); // want "tccl-not-propagated"
+    }
+
+    // zookeeper's MultipleAddresses: JDK values and the library's own
+    // checks, nothing loaded by name or called back.
+    long reachable(List<java.net.InetSocketAddress> addresses) {
+        return addresses.parallelStream().filter(a -> !a.isUnresolved()).count();
     }
 }

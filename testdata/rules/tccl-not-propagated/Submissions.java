@@ -25,7 +25,7 @@ public class Submissions {
     }
 
     long parallel(List<String> names) {
-        return names.parallelStream().filter(n -> n.isEmpty()).count(); // want "tccl-not-propagated"
+        return names.parallelStream().filter(n -> java.util.function.Function.<String>identity().apply(n).isEmpty()).count(); // want "tccl-not-propagated"
     }
 
     void shared(Runnable task) {
