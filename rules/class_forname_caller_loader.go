@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -21,17 +23,23 @@ var classForName = register(&Rule{
 	Keywords: []string{"forName", "loadClass"},
 	Calls:    []string{"forName", "loadClass", "getContextClassLoader"},
 	Check:    checkClassForName,
+	// Lookups one call away, through the project's helpers.
+	CheckProject: checkClassLookupsViaHelpers,
 })
 
 func checkClassForName(p *Pass) {
 	calls(p, func(c *facts.Call) {
 		var d Diagnostic
 		var fix Fix
+		before, after := contextAround(p, c)
+		if before {
+			// The fallback of "context loader, else own" (the accepted
+			// idiom), or a lookup under a switch that opts out of the
+			// context loader (log4j's isIgnoreTccl()).
+			return
+		}
 		switch {
 		case is(c, "java.lang.Class", "forName") && len(c.Args) == 1:
-			if readsContextLoader(p.File, c) {
-				return // the fallback of "context loader, else own": the accepted idiom
-			}
 			a := c.Args[0]
 			d = Diagnostic{
 				Message: "Class.forName(String) resolves the name with the caller's ClassLoader; in code the base shares, module classes are not visible and the lookup fails",
@@ -63,8 +71,21 @@ func checkClassForName(p *Pass) {
 			return
 		}
 		skip, sev, probe := nameVerdict(p, c.Args[0])
-		if skip {
+		if skip || probe != "" && valueDiscarded(p, c.Span) {
+			// A presence probe whose only use is the exception it throws.
 			return
+		}
+		if sev == SeverityNone && (insideOrigin(p, c, c.Args[0]) || guardedPrefix(p, c, c.Args[0])) {
+			// The name comes from inside the library (a loop over its own
+			// table, a private method's parameter) or is checked for a
+			// package first: a warning.
+			sev = p.AtMost(SeverityMedium)
+		}
+		if after && sev == SeverityNone {
+			// Own loader first, the context loader as the fallback: a
+			// module class is found unless the base has one of that name.
+			sev = p.AtMost(SeverityMedium)
+			d.Message += " (the thread context loader is tried only when this lookup fails)"
 		}
 		if probe != "" {
 			// A class of the scanned project resolves the same through any
@@ -82,15 +103,90 @@ func checkClassForName(p *Pass) {
 	})
 }
 
-// readsContextLoader reports a Thread.getContextClassLoader() call in the
-// same method: Class.forName(name) there is, in practice, the fallback for
-// a thread without a context loader.
-func readsContextLoader(f *facts.File, c *facts.Call) bool {
-	for i := range f.Calls {
-		d := &f.Calls[i]
+// contextAround reports whether the method around c names the thread
+// context loader (a call, a helper, a TCCL switch) before the call and
+// after it.
+func contextAround(p *Pass, c *facts.Call) (before, after bool) {
+	// The context loader calls of the method, by position (compiled code
+	// has lines only, and blank text).
+	for i := range p.File.Calls {
+		d := &p.File.Calls[i]
 		if is(d, "java.lang.Thread", "getContextClassLoader") && d.Class == c.Class && d.Method == c.Method {
-			return true
+			first := d.Line < c.Line || d.Line == c.Line && d.Span.Start < c.Span.Start
+			before, after = before || first, after || !first
 		}
 	}
-	return false
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil {
+		return before, after
+	}
+	pre, post := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start}), p.Text(facts.Span{Start: c.Span.End, End: m.Decl.End})
+	for _, w := range []string{"ContextClassLoader", "Tccl", "TCL", "getDefaultClassLoader"} {
+		before = before || strings.Contains(pre, w)
+		after = after || strings.Contains(post, w)
+	}
+	return before, after
+}
+
+// valueDiscarded reports a call written as a statement of its own: its
+// value is not used.
+func valueDiscarded(p *Pass, at facts.Span) bool {
+	pre := strings.TrimRight(p.Text(facts.Span{Start: max(0, at.Start-200), End: at.Start}), " \t\r\n")
+	post := strings.TrimLeft(p.Text(facts.Span{Start: at.End, End: min(len(p.Src), at.End+10)}), " \t\r\n")
+	return strings.HasPrefix(post, ";") && (pre == "" || strings.HasSuffix(pre, ";") || strings.HasSuffix(pre, "{") || strings.HasSuffix(pre, "}"))
+}
+
+// insideOrigin reports a name whose value visibly starts inside the
+// library: a local not initialised from a call (a loop variable over the
+// library's own table), a parameter of a private method, or a constant
+// head joined to a class-name tail. Names read from configuration, data or
+// a caller of the library's API (a call, a parameter of a method others
+// call) keep the rule's severity.
+func insideOrigin(p *Pass, c *facts.Call, x facts.Expr) bool {
+	switch x.Kind {
+	case facts.ExprConcat:
+		_, tail := literalEnds(x.Text)
+		return classSuffix.MatchString(tail) && !strings.Contains(x.Text, "(")
+	case facts.ExprName:
+	default:
+		return false
+	}
+	name := strings.TrimSpace(x.Text)
+	if strings.Contains(name, ".") {
+		return false // a field of another object
+	}
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || len(p.Src) == 0 || c.Span.End == 0 {
+		return false
+	}
+	if hasString(paramNames(m.Params), name) {
+		return m.Private || strings.Contains(" "+p.Text(facts.Span{Start: m.Decl.Start, End: m.Span.Start})+" ", " private ")
+	}
+	if x.Local != nil {
+		return x.Local.Kind == facts.ExprString || x.Local.Kind == facts.ExprConcat && !strings.Contains(x.Local.Text, "(")
+	}
+	// A local with no single initialiser: a loop variable, or assigned in
+	// branches.
+	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
+	return strings.Contains(body, "for (String "+name+" ") || strings.Contains(body, "for (final String "+name+" ")
+}
+
+// guardedPrefix reports a name checked for a JDK or own package first:
+// "if (typeName.startsWith("java"))" before the lookup.
+func guardedPrefix(p *Pass, c *facts.Call, x facts.Expr) bool {
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || x.Kind != facts.ExprName || len(p.Src) == 0 || c.Span.End == 0 {
+		return false
+	}
+	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
+	key := strings.TrimSpace(x.Text) + ".startsWith(\""
+	i := strings.LastIndex(body, key)
+	if i < 0 {
+		return false
+	}
+	lit := body[i+len(key):]
+	if j := strings.IndexByte(lit, '"'); j >= 0 {
+		lit = lit[:j]
+	}
+	return strings.HasPrefix(lit, "java") || samePackageRoot(lit, p.File.Package+".X")
 }

@@ -18,16 +18,50 @@ import (
 // a constant naming another library's class is an optional-dependency
 // probe (info); anything else keeps the rule's severity.
 func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe string) {
+	if name.Kind == facts.ExprName && name.Local != nil {
+		name = *name.Local // String main = "com.sun.tools.javac.Main"
+	}
+	switch name.Kind {
+	case facts.ExprConcat:
+		// "own.package." + suffix: one of the library's own classes;
+		// "java.lang." + name: a JDK class.
+		head, _ := literalEnds(name.Text)
+		return ownPackageHead(head, p.File.Package+".X") || jdkPackageHead(head), SeverityNone, ""
+	case facts.ExprName:
+		// A constant field: its value when this file declares it, else a
+		// fixed class the library chose (an interface's constant), rated
+		// as a probe.
+		n := name.Text
+		if name.Field != nil {
+			n = name.Field.Name
+		}
+		if !constantName.MatchString(n) {
+			return false, SeverityNone, ""
+		}
+		n = n[strings.LastIndexByte(n, '.')+1:]
+		for _, fd := range p.File.Fields {
+			if fd.Name == n && fd.Static && fd.Init != nil && fd.Init.Kind == facts.ExprString {
+				return nameVerdict(p, *fd.Init)
+			}
+		}
+		return false, p.AtMost(SeverityInfo), ""
+	}
 	if name.Kind != facts.ExprString {
 		return false, SeverityNone, ""
 	}
 	switch {
 	case isJDKClassName(name.Value), jdbcDrivers[name.Value]:
 		return true, SeverityNone, ""
-	case declaresHere(p, name.Value):
+	case declaresHere(p, name.Value), samePackageRoot(name.Value, p.File.Package+".X"):
 		return true, SeverityNone, ""
 	}
 	return false, p.AtMost(SeverityInfo), name.Value
+}
+
+// jdkPackageHead reports the literal head of "java.lang." + name: a
+// class of the JDK, which every loader resolves alike.
+func jdkPackageHead(head string) bool {
+	return strings.HasSuffix(head, ".") && isJDKClassName(head)
 }
 
 // ownLoader reports the loader forms that class-forname-caller-loader and
@@ -170,5 +204,8 @@ func contextFirst(p *Pass, at facts.Span) bool {
 		return false
 	}
 	body := p.textBytes(best.Decl) // no copy: class files' methods are many and long
-	return bytes.Contains(body, []byte("getContextClassLoader(")) || bytes.Contains(body, []byte("getDefaultClassLoader("))
+	// "Tccl"/"TCL": a helper reads it (log4j's getThreadContextClassLoader(),
+	// logback's getTCL()).
+	return bytes.Contains(body, []byte("ContextClassLoader")) || bytes.Contains(body, []byte("getDefaultClassLoader(")) ||
+		bytes.Contains(body, []byte("Tccl")) || bytes.Contains(body, []byte("TCL"))
 }

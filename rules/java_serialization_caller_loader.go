@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -11,8 +9,7 @@ var javaSerialization = register(&Rule{
 	Hazard: "H11",
 	Title:  "Deserialization that resolves classes with the caller's ClassLoader",
 	Summary: "A plain java.io.ObjectInputStream resolves classes with the latest user-defined loader on the stack; " +
-		"in a framework the base shares that is the base's loader, so module classes fail to deserialize. Hessian's " +
-		"SerializerFactory() without a ClassLoader binds to one loader in the same way.",
+		"in a framework the base shares that is the base's loader, so module classes fail to deserialize.",
 	Tags:      []string{"koupleless", "classloader", "serialization", "correctness"},
 	Precision: "high",
 	Default:   SeverityHigh,
@@ -20,19 +17,17 @@ var javaSerialization = register(&Rule{
 		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium,
 		facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,
 	},
-	Keywords: []string{"ObjectInputStream", "SerializerFactory"},
+	Keywords: []string{"ObjectInputStream"},
 	Calls:    []string{"readObject", "readUnshared"},
-	News:     []string{"ObjectInputStream", "SerializerFactory"},
+	News:     []string{"ObjectInputStream"},
 	Check:    checkJavaSerialization,
 })
-
-var hessianFactories = map[string]bool{
-	"com.caucho.hessian.io.SerializerFactory": true, "com.alibaba.com.caucho.hessian.io.SerializerFactory": true,
-}
 
 func checkJavaSerialization(p *Pass) {
 	for i := range p.File.News {
 		nw := &p.File.News[i]
+		// Hessian's new SerializerFactory() is not here: it takes the
+		// thread context loader itself in current Hessian versions.
 		switch {
 		case nw.Type == "java.io.ObjectInputStream" && !nw.Anonymous:
 			if !readInSameMethod(p, nw) {
@@ -40,16 +35,6 @@ func checkJavaSerialization(p *Pass) {
 			}
 			p.Report(Diagnostic{
 				Message: "a plain ObjectInputStream resolves classes with the caller's ClassLoader; in code the base shares, module classes fail to deserialize",
-				Span:    nw.Span, Context: nw.Context,
-			})
-		case hessianFactories[nw.Type] && len(nw.Args) == 0 && !nw.Anonymous:
-			// Hessian's own defaults resolve per context loader since 4.x.
-			if p.Role != facts.RoleShared && p.Role != facts.RoleUnknown ||
-				strings.HasPrefix(p.File.Package, "com.caucho.") || strings.HasPrefix(p.File.Package, "com.alibaba.com.caucho.") {
-				continue
-			}
-			p.Report(Diagnostic{
-				Message: "Hessian SerializerFactory() without a ClassLoader binds deserialization to one loader; in shared code module classes are not found",
 				Span:    nw.Span, Context: nw.Context,
 			})
 		}

@@ -25,6 +25,8 @@ var ownLoaderLookup = register(&Rule{
 		"forName", "loadClass", "load", "loadFactories", "loadFactoryNames"},
 	News:  []string{"DefaultResourceLoader"},
 	Check: checkOwnLoaderLookup,
+	// Resource lookups one call away, through the project's helpers.
+	CheckProject: checkResourceLookupsViaHelpers,
 })
 
 // fixedLoader is the own or system loader an expression denotes, directly
@@ -39,14 +41,6 @@ func fixedLoader(x facts.Expr) (l facts.Loader, viaLocal bool) {
 	}
 	return facts.LoaderNone, false
 }
-
-// constantConcat matches a concatenation of string literals and
-// UPPER_CASE constants.
-var constantConcat = regexp.MustCompile(`^\s*("[^"]*"|[A-Z][A-Z0-9_]*)(\s*\+\s*("[^"]*"|[A-Z][A-Z0-9_]*))+\s*$`)
-
-// classSuffix matches the literal tail of pkg + ".SomeClass": a fixed class
-// of a known package.
-var classSuffix = regexp.MustCompile(`^\.([\w$]+\.)*[A-Z][\w$]*$`)
 
 // identRE finds identifiers in an expression's text.
 var identRE = regexp.MustCompile(`[A-Za-z_$][\w$]*`)

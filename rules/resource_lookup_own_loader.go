@@ -93,11 +93,24 @@ func checkResourceLookup(p *Pass) {
 				}}}
 			}
 		case is(c, "java.lang.ClassLoader", "getSystemResource", "getSystemResources", "getSystemResourceAsStream") && len(c.Args) == 1:
-			flag, what := resourceVerdict(name)
-			if !flag || fallbackBranch(p, c.Span) {
+			if fallbackBranch(p, c.Span) {
 				return
 			}
+			flag, what := resourceVerdict(name)
 			d.Message = "ClassLoader." + c.Name + " of " + what + " searches the system loader, which never sees module resources"
+			if lit := name; !flag {
+				if lit.Kind == facts.ExprName && lit.Local != nil {
+					lit = *lit.Local
+				}
+				if lit.Kind != facts.ExprString {
+					return
+				}
+				// The library's own file: the system loader sees only the
+				// JVM's class path, not the jars of a base started from a
+				// fat jar, nor a module's.
+				d.Severity = p.AtMost(SeverityMedium)
+				d.Message = "ClassLoader." + c.Name + " of " + quote(lit.Value) + " searches only the JVM's class path: a library loaded from a fat jar or a module never finds its own file there"
+			}
 			// ClassLoader.getSystemResource(n) is getSystemClassLoader().getResource(n).
 			system := typeName(p.File, "java.lang.ClassLoader") + ".getSystemClassLoader()"
 			d.Fixes = []Fix{replace("Look up through the thread context ClassLoader",

@@ -26,6 +26,8 @@ var serviceLoaderRule = register(&Rule{
 	Keywords: []string{"ServiceLoader", "SpringFactoriesLoader"},
 	Calls:    []string{"load", "loadInstalled", "loadFactories", "loadFactoryNames"},
 	Check:    checkServiceLoader,
+	// Lookups one call away, through the project's helpers.
+	CheckProject: checkServiceLoadsViaHelpers,
 	// The provider side: several archives providing one service.
 	CheckClassPath: checkServiceProviders,
 })

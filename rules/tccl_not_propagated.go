@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -82,7 +83,9 @@ func checkTCCLNotPropagated(p *Pass) {
 				Message: "ForkJoinPool.commonPool() is shared by every app in the JVM; its workers run tasks with another app's context ClassLoader",
 				Span:    c.Span, Context: c.Context,
 			})
-		case c.Name == "parallelStream" && len(c.Args) == 0 && strings.HasPrefix(c.Owner, "java.util.") && !c.Static:
+		case c.Name == "parallelStream" && len(c.Args) == 0 && strings.HasPrefix(c.Owner, "java.util.") && !c.Static &&
+			c.Method != "parallelStream" && // a collection's own parallelStream() delegating: its caller runs the stream
+			!inertPipeline(p, c):
 			p.Report(Diagnostic{
 				Message: "parallelStream() runs on the JVM-wide common pool, whose threads do not carry this app's context ClassLoader",
 				Span:    c.Span, Context: c.Context,
@@ -92,7 +95,7 @@ func checkTCCLNotPropagated(p *Pass) {
 				return // a module's own static pool serves that module only
 			}
 			f := staticExecutorField(p, c)
-			if f == nil || carriesTCCL(c.Args[0]) {
+			if f == nil || carriesTCCL(c.Args[0]) || inertTask(p, c, c.Args[0]) {
 				return
 			}
 			if f.Init != nil && strings.Contains(f.Init.Text, "Koupleless") {
@@ -180,4 +183,69 @@ func paramNamed(p *Pass, at facts.Span, name string) bool {
 		}
 	}
 	return false
+}
+
+// reachWords are what a task's text shows when it may load classes or
+// resources by name, use ServiceLoader or reflection, or call back into
+// code an app supplied (listeners, handlers, callbacks, delegates).
+var reachWords = []string{"forName", "loadClass", "getResource", "ServiceLoader", "newInstance", "invoke(", "getBundle",
+	"istener", "allback", "andler", ".accept(", ".apply(", ".call(", ".run(", "fire", "Factory"}
+
+// inertTask reports a task that is an instance of a class this file
+// declares (new Reaper(), this) whose text, and the file's when it calls
+// its enclosing instance, shows nothing that depends on the context
+// loader: which loader its worker thread carries does not matter.
+func inertTask(p *Pass, c *facts.Call, task facts.Expr) bool {
+	if task.Kind == facts.ExprName && task.Local != nil {
+		task = *task.Local
+	}
+	var want string
+	switch {
+	case task.Kind == facts.ExprNew && !strings.Contains(task.Text, "{"):
+		want = simpleName(task.Type)
+	case strings.TrimSpace(task.Text) == "this":
+		want = simpleName(c.Class)
+	default:
+		return false
+	}
+	for _, t := range p.File.TypeDecls {
+		if simpleName(t.Name) != want {
+			continue
+		}
+		body := p.Text(t.Decl)
+		if body == "" || strings.TrimSpace(body) == "" || mentionsAny(body, reachWords) {
+			return false
+		}
+		if outer, ok := strings.CutSuffix(t.Name, "$"+want); ok && strings.Contains(body, simpleName(outer)+".this.") {
+			// It calls its enclosing instance: the whole file decides.
+			return !mentionsAny(string(p.Src), reachWords)
+		}
+		return true
+	}
+	return false
+}
+
+func mentionsAny(text string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// inertPipeline reports a parallel stream whose statement shows nothing
+// that depends on the context loader (reachWords): JDK operations and
+// the library's own methods on JDK values, as zookeeper's address
+// reachability checks.
+func inertPipeline(p *Pass, c *facts.Call) bool {
+	if len(p.Src) == 0 || c.Span.End == 0 || c.Span.End > len(p.Src) {
+		return false
+	}
+	rest := p.Src[c.Span.End:]
+	end := bytes.IndexByte(rest, ';')
+	if end < 0 {
+		return false
+	}
+	return !mentionsAny(string(rest[:end]), reachWords)
 }

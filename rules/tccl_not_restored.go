@@ -44,7 +44,7 @@ func checkTCCLNotRestored(p *Pass) {
 			return
 		}
 		if c.InFinally || c.InMain || hasString(c.FinallyCalls, "setContextClassLoader") || ownsThread(p, c) ||
-			restoredLater(p, c) || swapHelper(p, c) {
+			restoredLater(p, c) || swapHelper(p, c) || closeRestores(p, c) {
 			return
 		}
 		d := Diagnostic{
@@ -89,6 +89,22 @@ func restoredLater(p *Pass, c *facts.Call) bool {
 		if r.InFinally && r.Name == "setContextClassLoader" && r.Span.Start > c.Span.End &&
 			(m == nil || r.Span.End <= m.Decl.End) && r.Class == c.Class && r.Method == c.Method {
 			return true
+		}
+	}
+	return false
+}
+
+// closeRestores reports a switch whose class sets the loader back in its
+// close() (or stop, exit, restore): a scope object used with
+// try-with-resources (jetty's ThreadClassLoaderScope).
+func closeRestores(p *Pass, c *facts.Call) bool {
+	for i := range p.File.Calls {
+		r := &p.File.Calls[i]
+		if r != c && r.Name == "setContextClassLoader" && r.Class == c.Class {
+			switch r.Method {
+			case "close", "stop", "exit", "restore", "reset":
+				return true
+			}
 		}
 	}
 	return false

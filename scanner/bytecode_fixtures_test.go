@@ -31,7 +31,7 @@ var bytecodeReasons = map[string]string{
 	"classloader-churn":                  "tells an instance field's initialiser from a per-call creation by the declaration's span; bytecode copies field initialisers into each constructor",
 	"java-serialization-caller-loader":   "javac gives a field initialiser the line where its declaration starts, not the line of the new expression on a continuation line",
 	"shared-lifecycle-listener":          "reads the handled event type and the own-event guard from the listener's and the handler's text",
-	"class-forname-caller-loader":        "the source scan exempts code under src/test by its path; the compiled class sits in the fixture jar with no test path",
+	"class-forname-caller-loader":        "the source scan exempts code under src/test by its path; the compiled class sits in the fixture jar with no test path; a presence probe is told by its value being discarded, read from the statement's text",
 	"classname-keyed-static-cache":       "reads the key expression's text (x.getClass().getName()); bytecode shows a call, not that text",
 	"executor-leak":                      "decides ownership and shutdown from the method's and class's text",
 	"jmx-fixed-name":                     "reads the ObjectName argument's text and the code before it",

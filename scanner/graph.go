@@ -108,6 +108,9 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 	for _, n := range callgraph.Names {
 		interest.Calls[n] = true
 	}
+	for _, n := range callgraph.UseNames {
+		interest.Calls[n] = true
+	}
 	var mu sync.Mutex
 	var found []facts.MethodKey
 	work := make(chan input)

@@ -170,3 +170,53 @@ func TestGraphDeepChain(t *testing.T) {
 		t.Errorf("%d methods decided entry-only: the search went past its bound", n)
 	}
 }
+
+// A wrapper of a loader helper (netty's PlatformDependent over
+// PlatformDependent0) inherits its loader, and a caller's call site tells
+// the lookup its result feeds, directly or through a local.
+func TestGraphLoaderWrappersAndUses(t *testing.T) {
+	_, g := graphOf(t, map[string]string{
+		"src/main/java/n/PlatformDependent0.java": `package n;
+final class PlatformDependent0 {
+    static ClassLoader getSystemClassLoader() { return ClassLoader.getSystemClassLoader(); }
+}`,
+		"src/main/java/n/PlatformDependent.java": `package n;
+public final class PlatformDependent {
+    public static ClassLoader getSystemClassLoader() { return PlatformDependent0.getSystemClassLoader(); }
+    public static ClassLoader getClassLoader(Class<?> c) { return c.getClassLoader(); }
+    public static ClassLoader other() { return Helper.getClassLoader(); }
+}`,
+		"src/main/java/n/Use.java": `package n;
+public class Use {
+    Class<?> a(String n) throws Exception { return Class.forName(n, true, PlatformDependent.getSystemClassLoader()); }
+    Class<?> b(String n) throws Exception {
+        ClassLoader cl = PlatformDependent.getClassLoader(Use.class);
+        return cl.loadClass(n);
+    }
+    ClassLoader c() { return PlatformDependent.getSystemClassLoader(); }
+}`,
+	})
+	s := g.Summary(facts.MethodKey{Class: "n.PlatformDependent", Name: "getSystemClassLoader", Arity: 0})
+	if s == nil || s.ReturnsLoader != facts.LoaderSystem || s.Via == nil || s.Via.Class != "n.PlatformDependent0" || s.LoaderAt == nil || s.LoaderAt.Path != "src/main/java/n/PlatformDependent0.java" {
+		t.Fatalf("wrapper summary: %+v", s)
+	}
+	if s := g.Summary(facts.MethodKey{Class: "n.PlatformDependent", Name: "other", Arity: 0}); s != nil {
+		t.Errorf("a wrapper of an unknown method got a summary: %+v", s)
+	}
+	uses := map[string]string{}
+	for _, k := range []facts.MethodKey{s.Method, {Class: "n.PlatformDependent", Name: "getClassLoader", Arity: 1}} {
+		for _, cs := range g.Callers(k) {
+			u := "-"
+			if cs.Use != nil {
+				u = cs.Use.Name
+			}
+			uses[cs.Caller.Name] = u
+		}
+	}
+	want := map[string]string{"a": "forName", "b": "loadClass", "c": "-"}
+	for m, w := range want {
+		if uses[m] != w {
+			t.Errorf("caller %s: use %q, want %q (all: %v)", m, uses[m], w, uses)
+		}
+	}
+}

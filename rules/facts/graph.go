@@ -66,6 +66,21 @@ type CallSite struct {
 	Args []Expr
 	// Context is where the call sits.
 	Context Context
+	// Use is the call that takes this call's value as its receiver or an
+	// argument, directly or through a single-assignment local, when the
+	// extractor saw one (callgraph.UseNames): what the caller does with a
+	// ClassLoader the callee returns. nil otherwise.
+	Use *Call
+	// ContextBefore reports a read of the thread context loader earlier
+	// in the caller's method: the call is the fallback of the
+	// context-loader-first idiom.
+	ContextBefore bool
+	// CallerParams are the parameter names of the caller's method and
+	// CallerPrivate whether no code outside its class can call it: an
+	// argument that only passes a parameter on is decided by the
+	// caller's callers (filled for the calls of loader summaries).
+	CallerParams  []string
+	CallerPrivate bool
 }
 
 // CallGraph is the project's methods with their summaries and the calls

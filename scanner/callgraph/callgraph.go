@@ -36,6 +36,9 @@ type Graph struct {
 	// launchers are classes that declare an entry point.
 	launchers map[string]bool
 	seenSite  map[siteKey]bool
+	// wrappers are methods returning the ClassLoader another project
+	// method returns (Summary.Via), until propagate decides them.
+	wrappers map[facts.MethodKey]*facts.Summary
 }
 
 type declInfo struct {
@@ -53,7 +56,7 @@ type siteKey struct {
 func New() *Graph {
 	return &Graph{methods: map[facts.MethodKey]*facts.Summary{}, decls: map[facts.MethodKey]declInfo{},
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
-		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}}
+		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -72,9 +75,16 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 		// source text stays alive through them.
 		s.Method.Class, s.Method.Name = strings.Clone(s.Method.Class), strings.Clone(s.Method.Name)
 		k := s.Method
-		if _, ok := g.methods[k]; !ok && interesting(&s) {
+		_, known := g.methods[k]
+		if !known && interesting(&s) {
 			cp := s
 			g.methods[k] = &cp
+		} else if _, ok := g.wrappers[k]; !ok && !known && s.Via != nil && s.ReturnsLoader == facts.LoaderNone {
+			cp := s
+			v := *s.Via
+			v.Class, v.Name = strings.Clone(v.Class), strings.Clone(v.Name)
+			cp.Via = &v
+			g.wrappers[k] = &cp
 		} else if src == nil {
 			// Compiled code is summarised, not searched for callers: only
 			// what a source's call may resolve to is kept.
@@ -105,9 +115,36 @@ func interesting(s *facts.Summary) bool {
 		s.ArgLoader || s.LoadsParam >= 0
 }
 
+// propagate gives a wrapper the loader of the project method it returns
+// the loader of, through chains of wrappers up to MaxDepth long; the
+// loader expression stays the innermost one, Via names the method called.
+func (g *Graph) propagate() {
+	for round := 0; round < MaxDepth && len(g.wrappers) > 0; round++ {
+		changed := false
+		for k, w := range g.wrappers {
+			t := g.methods[*w.Via]
+			if t == nil {
+				t = g.methods[facts.MethodKey{Class: w.Via.Class, Name: w.Via.Name, Arity: -1}]
+			}
+			if t == nil || t.ReturnsLoader != facts.LoaderOwn && t.ReturnsLoader != facts.LoaderSystem {
+				continue
+			}
+			w.ReturnsLoader, w.LoaderAt = t.ReturnsLoader, t.LoaderAt
+			g.methods[k] = w
+			delete(g.wrappers, k)
+			changed = true
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
 // Targets are the methods, by class and name, whose call sites the graph
-// needs: the methods with a summary.
+// needs: the methods with a summary, wrappers of loader helpers included
+// (decided here, once every file's summaries are in).
 func (g *Graph) Targets() map[facts.MethodKey]bool {
+	g.propagate()
 	out := map[facts.MethodKey]bool{}
 	for k := range g.methods {
 		out[byName(k.Class, k.Name)] = true
@@ -139,6 +176,12 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 			caller := byName(c.Class, c.Method)
 			site := facts.CallSite{Caller: caller, Callee: callee, Site: facts.Site{Path: path, Span: c.Span, Line: c.Line},
 				Args: c.Args, Context: c.Context}
+			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0) {
+				site.Use = useOf(f, c)
+				site.ContextBefore = contextBefore(f, c)
+				site.CallerParams = callerParams(f, c)
+				site.CallerPrivate = g.decls[caller].private
+			}
 			if _, ok := g.methods[callee]; ok {
 				g.calls[callee] = append(g.calls[callee], site)
 			}
@@ -251,4 +294,52 @@ func (g *Graph) Build() *facts.CallGraph {
 func (g *Graph) Searchable(class, name string) bool {
 	d, ok := g.decls[byName(class, name)]
 	return ok && (d.entry || d.private || g.launchers[class])
+}
+
+// useOf finds the call that takes c's value: as its receiver or an
+// argument, or through a local variable initialised with it.
+func useOf(f *facts.File, c *facts.Call) *facts.Call {
+	takes := func(x facts.Expr) bool {
+		return x.Span == c.Span || x.Local != nil && x.Local.Span == c.Span
+	}
+	for i := range f.Calls {
+		u := &f.Calls[i]
+		if u == c || u.Class != c.Class || u.Method != c.Method {
+			continue
+		}
+		if takes(u.Recv) {
+			cp := *u
+			return &cp
+		}
+		for _, a := range u.Args {
+			if takes(a) {
+				cp := *u
+				return &cp
+			}
+		}
+	}
+	return nil
+}
+
+// contextBefore reports a read of the thread context loader before c in
+// its method.
+func contextBefore(f *facts.File, c *facts.Call) bool {
+	for i := range f.Calls {
+		u := &f.Calls[i]
+		if u.Class == c.Class && u.Method == c.Method && u.Span.Start < c.Span.Start && strings.Contains(u.Name, "ContextClassLoader") {
+			return true
+		}
+	}
+	return false
+}
+
+// callerParams are the parameter names of the method enclosing c.
+func callerParams(f *facts.File, c *facts.Call) []string {
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Class == c.Class && m.Name == c.Method && within(c.Span, m.Decl) {
+			return ParamNames(m.Params)
+		}
+	}
+	return nil
 }

@@ -15,6 +15,12 @@ var Names = []string{
 	"accept", "run", "apply",
 }
 
+// UseNames are the calls a caller may hand a returned ClassLoader to: the
+// class, resource and provider lookups (CallSite.Use).
+var UseNames = []string{
+	"forName", "loadClass", "getResource", "getResources", "getResourceAsStream", "load", "newProxyInstance",
+}
+
 // Summarize reads the summaries of the methods a file declares, from its
 // facts (src, the file's text, tells private methods; nil for compiled
 // code, whose facts carry no modifiers, so nothing there is taken for
@@ -33,6 +39,9 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 	if len(f.Methods) > 0 {
 		out = make([]facts.Summary, 0, len(f.Methods)) // one allocation: a summary is large
 	}
+	// Overloads of one arity share a key: what one of them does cannot be
+	// told from a call, so a lookup by a name parameter is not followed.
+	seen := map[facts.MethodKey]int{}
 	for _, m := range f.Methods {
 		var params []string
 		var arity int
@@ -53,9 +62,26 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 			Decl:       facts.Site{Path: path, Span: m.Span, Line: m.Line},
 			LoadsParam: -1,
 		}
+		seen[s.Method]++
 		s.Entry = isEntry(m, arity, entryTypes)
 		summarizeBody(&s, path, f, byMethod[[2]string{m.Class, m.Name}], m, params, exiting)
+		if src != nil && (s.LoadsParam >= 0 || s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil) && mentionsContext(src, m.Decl) {
+			// The context loader, read through a helper the extractor was
+			// not asked about (log4j's getThreadContextClassLoader(), a
+			// TCCL_GETTER, logback's getTCL()): the own loader is the
+			// fallback, or the lookup sits under an opt-out switch
+			// (isIgnoreTccl(), ignoreTCL).
+			s.LoadsParam, s.LoadsAt = -1, nil
+			if s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil {
+				s.ReturnsLoader, s.ArgLoader, s.LoaderAt, s.Via = facts.LoaderContext, false, nil, nil
+			}
+		}
 		out = append(out, s)
+	}
+	for i := range out {
+		if seen[out[i].Method] > 1 {
+			out[i].LoadsParam, out[i].LoadsAt = -1, nil
+		}
 	}
 	return out
 }
@@ -65,6 +91,7 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 	returnsLoader := m.Returns == "ClassLoader" || m.Returns == "java.lang.ClassLoader"
 	var own, system, context, argParam = false, false, false, -1
 	var loaderAt *facts.Site
+	var wraps *facts.MethodKey // a project method whose loader this one may return
 	for _, i := range calls {
 		c := &f.Calls[i]
 		if !within(c.Span, m.Decl) {
@@ -98,6 +125,11 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			// A helper that reads the thread context loader first
 			// (Spring's ClassUtils.getDefaultClassLoader).
 			context = true
+		case returnsLoader && (c.Name == "getSystemClassLoader" || c.Name == "getClassLoader") && projectOwner(c.Owner) && wraps == nil:
+			// A wrapper of another project method (netty's
+			// PlatformDependent.getSystemClassLoader() calls
+			// PlatformDependent0's): resolved once every summary is known.
+			wraps = &facts.MethodKey{Class: c.Owner, Name: c.Name, Arity: len(c.Args)}
 		}
 	}
 	if context && s.LoadsParam >= 0 {
@@ -117,8 +149,28 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			s.ReturnsLoader, s.LoaderAt = facts.LoaderSystem, loaderAt
 		case own:
 			s.ReturnsLoader, s.LoaderAt = facts.LoaderOwn, loaderAt
+		case wraps != nil:
+			s.Via = wraps
 		}
 	}
+}
+
+// projectOwner reports a resolved owner outside the JDK: a class the
+// project may declare.
+func projectOwner(owner string) bool {
+	return owner != "" && !strings.HasPrefix(owner, "java.") && !strings.HasPrefix(owner, "javax.") &&
+		!strings.HasPrefix(owner, "jdk.") && !strings.HasPrefix(owner, "sun.")
+}
+
+// mentionsContext reports a method whose text names the thread context
+// loader.
+func mentionsContext(src []byte, decl facts.Span) bool {
+	if decl.Start < 0 || decl.End > len(src) || decl.Start >= decl.End {
+		return false
+	}
+	body := string(src[decl.Start:decl.End])
+	// "TCL" is logback's getTCL() and ignoreTCL, "Tccl" log4j's isIgnoreTccl().
+	return strings.Contains(body, "ContextClassLoader") || strings.Contains(body, "Tccl") || strings.Contains(body, "TCL")
 }
 
 // takesLoader reports a parameter list with a ClassLoader: the caller

@@ -27,6 +27,6 @@ public class Codec {
     }
 
     SerializerFactory factory() {
-        return new SerializerFactory(); // want "java-serialization-caller-loader"
+        return new SerializerFactory(); // takes the thread context loader itself
     }
 }

@@ -25,7 +25,7 @@ public class Submissions {
     }
 
     long parallel(List<String> names) {
-        return names.parallelStream().filter(n -> n.isEmpty()).count(); // want "tccl-not-propagated"
+        return names.parallelStream().filter(n -> java.util.function.Function.<String>identity().apply(n).isEmpty()).count(); // want "tccl-not-propagated"
     }
 
     void shared(Runnable task) {
@@ -33,7 +33,7 @@ public class Submissions {
         POOL.submit(() -> task.run()); // want "tccl-not-propagated"
         Submissions.POOL.submit(task); // want "tccl-not-propagated"
         SCHEDULER.schedule(task, 1, TimeUnit.SECONDS); // want "tccl-not-propagated"
-        TIMER.schedule(new Tick(), 1000L); // want "tccl-not-propagated" bytecode:-
+        TIMER.schedule(new Tick(), 1000L); // a task that reaches nothing the context loader decides
     }
 
     static class Tick extends TimerTask {
