@@ -23,10 +23,10 @@ var jvmGlobalRule = register(&Rule{
 		facts.RoleBase: SeverityLow,
 	},
 	Keywords: []string{"setDefault", "addProvider", "insertProviderAt", "Security", "setSecurityManager", "setOut",
-		"setErr", "setIn", "readConfiguration", "setLogWriter"},
+		"setErr", "setIn", "readConfiguration", "updateConfiguration", "setLogWriter"},
 	Calls: []string{"setDefault", "setDefaultSSLSocketFactory", "setDefaultHostnameVerifier", "addProvider",
 		"insertProviderAt", "setProperty", "setDefaultUncaughtExceptionHandler", "setSecurityManager", "setOut",
-		"setErr", "setIn", "readConfiguration", "setLogWriter"},
+		"setErr", "setIn", "readConfiguration", "updateConfiguration", "setLogWriter"},
 	Check: checkJVMGlobal,
 })
 
@@ -48,6 +48,7 @@ var jvmGlobals = map[string]string{
 	"java.lang.System.setErr":                                     "System.err",
 	"java.lang.System.setIn":                                      "System.in",
 	"java.util.logging.LogManager.readConfiguration":              "the java.util.logging configuration",
+	"java.util.logging.LogManager.updateConfiguration":            "the java.util.logging configuration",
 	"java.sql.DriverManager.setLogWriter":                         "the DriverManager log writer",
 }
 
