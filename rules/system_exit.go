@@ -142,9 +142,9 @@ func checkSystemExitCallers(p *ProjectPass) {
 				Related: []Related{local(decl, c.Site.Path), local(exit, c.Site.Path)},
 				Flow:    []Related{local(related(&c.Site, "calls "+helper), c.Site.Path), local(decl, c.Site.Path), local(exit, c.Site.Path)},
 			}
-			if c.Context.InMain {
+			if c.Context.InMain || p.Graph.Launcher(c.Caller.Class) {
 				d.Severity = SeverityLow
-				d.Message += " (in a main method: harmless only if this entry point never runs inside the shared JVM)"
+				d.Message += " (in a command-line class: harmless only if it never runs inside the shared JVM)"
 			}
 			p.Report(c.Site.Path, d)
 		}

@@ -78,6 +78,9 @@ type CallGraph struct {
 	// entry points reach: no other code of the project calls them, and
 	// they cannot be called from outside it.
 	EntryOnly map[MethodKey]bool
+	// Launchers are the classes that declare an entry point (a main
+	// method, ...): command-line classes.
+	Launchers map[string]bool
 }
 
 // Callers lists the calls of a method.
@@ -100,4 +103,21 @@ func (g *CallGraph) Summary(m MethodKey) *Summary {
 // class and name.
 func (g *CallGraph) OnlyFromEntry(class, method string) bool {
 	return g != nil && g.EntryOnly[MethodKey{Class: class, Name: method, Arity: -1}]
+}
+
+// Launcher reports whether class, or the top-level class it is nested in,
+// declares an entry point.
+func (g *CallGraph) Launcher(class string) bool {
+	if g == nil {
+		return false
+	}
+	if g.Launchers[class] {
+		return true
+	}
+	for i := 0; i < len(class); i++ {
+		if class[i] == '$' && g.Launchers[class[:i]] {
+			return true
+		}
+	}
+	return false
 }

@@ -59,6 +59,10 @@ class Cli {
     public static void fail(String why) {
         System.exit(3); // want "system-exit:low"
     }
+
+    public static void die() {
+        ServiceUtils.requestSystemExit(2); // want "system-exit:low"
+    }
 }
 
 // The exit one call away: a requestSystemExit(code) helper, and a static
