@@ -71,15 +71,34 @@ func checkJVMGlobal(p *Pass) {
 			// A command line's own streams are its process's.
 			EntrySensitive: stream,
 		}
-		for _, n := range c.FinallyCalls {
-			if n == c.Name {
-				d.Severity = p.AtMost(SeverityLow)
-				d.Message += " (restored in finally, but other threads see it meanwhile)"
-				break
-			}
+		switch {
+		case restoredInFinally(p.File, c):
+			d.Severity = p.AtMost(SeverityLow)
+			d.Message += " (restored in finally, but other threads see it meanwhile)"
+		case stream && p.Role != facts.RoleBase && hasMain(p.File, c.Class):
+			d.Severity = p.AtMost(SeverityLow)
+			d.Message += " (in a command-line class: harmless only if it never runs inside the shared JVM)"
 		}
 		p.Report(d)
 	})
+}
+
+// restoredInFinally reports a change the same method undoes in a finally
+// block: of the try the call sits in, or of one that follows it (streams
+// saved before a try and put back in its finally).
+func restoredInFinally(f *facts.File, c *facts.Call) bool {
+	for _, n := range c.FinallyCalls {
+		if n == c.Name {
+			return true
+		}
+	}
+	for i := range f.Calls {
+		d := &f.Calls[i]
+		if d.InFinally && d.Owner == c.Owner && d.Name == c.Name && d.Class == c.Class && d.Method == c.Method && d.Span.Start > c.Span.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // stopMethods are where a JVM-wide change made at start is undone.

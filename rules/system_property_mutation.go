@@ -61,12 +61,18 @@ func checkSystemProperty(p *Pass) {
 			if len(c.Args) > 0 && c.Args[0].Kind == facts.ExprString {
 				what += "(" + quote(c.Args[0].Value) + ", …)"
 			}
-			p.Report(Diagnostic{
+			d := Diagnostic{
 				Message: what + " changes a JVM-wide system property that every app in the process shares",
 				Span:    c.Span, Context: c.Context,
 				// A command line's properties are its process's own.
 				EntrySensitive: true,
-			})
+			}
+			if p.Role != facts.RoleBase && (c.InMain || hasMain(p.File, c.Class)) {
+				// A base's main class is the application, not a tool.
+				d.Severity = p.AtMost(SeverityLow)
+				d.Message += " (in a command-line class: harmless only if it never runs inside the shared JVM)"
+			}
+			p.Report(d)
 			return
 		}
 		read := is(c, "java.lang.System", "getProperty") || is(c, "java.lang.Integer", "getInteger") ||

@@ -106,3 +106,28 @@ class StartLog {
         System.setOut(log);
     }
 }
+
+// Streams saved before a try and put back in its finally (Groovy's
+// AntBuilder): one finding per swap, at low.
+class Demux {
+    void perform(Runnable task, java.io.OutputStream demux) {
+        PrintStream savedOut = System.out;
+        System.setOut(new PrintStream(demux)); // want "jvm-global-default-mutation:low"
+        try {
+            task.run();
+        } finally {
+            System.setOut(savedOut);
+        }
+    }
+}
+
+// A public method of a command-line class: low, as the rule's other
+// command-line cases.
+class Tool {
+    public static void main(String[] args) {
+    }
+
+    public static void redirect(PrintStream log) {
+        System.setErr(log); // want "jvm-global-default-mutation:low"
+    }
+}

@@ -100,3 +100,12 @@ class Launcher {
         System.setProperty("launcher.api", v); // want "system-property-mutation"
     }
 }
+
+class Shell {
+    public static void main(String[] args) {
+    }
+
+    public void configure(String v) {
+        System.setProperty("shell.mode", v); // want "system-property-mutation:low"
+    }
+}
