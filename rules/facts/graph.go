@@ -105,17 +105,22 @@ func (g *CallGraph) OnlyFromEntry(class, method string) bool {
 	return g != nil && g.EntryOnly[MethodKey{Class: class, Name: method, Arity: -1}]
 }
 
-// Launcher reports whether class, or the top-level class it is nested in,
-// declares an entry point.
+// Launcher reports whether the nest of class (its top-level class and the
+// classes nested there) declares an entry point: a command-line class, or
+// a tool whose launcher is a nested class.
 func (g *CallGraph) Launcher(class string) bool {
 	if g == nil {
 		return false
 	}
-	if g.Launchers[class] {
-		return true
-	}
+	outer := class
 	for i := 0; i < len(class); i++ {
-		if class[i] == '$' && g.Launchers[class[:i]] {
+		if class[i] == '$' {
+			outer = class[:i]
+			break
+		}
+	}
+	for l := range g.Launchers {
+		if l == outer || len(l) > len(outer) && l[:len(outer)] == outer && l[len(outer)] == '$' {
 			return true
 		}
 	}

@@ -60,6 +60,14 @@ class Cli {
         System.exit(3); // want "system-exit:low"
     }
 
+    static Runnable onClose() {
+        return new Runnable() {
+            public void run() {
+                System.exit(0); // want "system-exit:low"
+            }
+        };
+    }
+
     public static void die() {
         ServiceUtils.requestSystemExit(2); // want "system-exit:low"
     }
