@@ -178,15 +178,3 @@ func sortKeys(ks []facts.MethodKey) {
 		return a.Arity < b.Arity
 	})
 }
-
-// hasMain reports a static main method declared in the nest of class
-// (the class, its top-level class, or a class nested there): a
-// command-line class, or a tool whose launcher is a nested class.
-func hasMain(f *facts.File, class string) bool {
-	for _, m := range f.Methods {
-		if sameNest(m.Class, class) && m.Name == "main" && m.Static {
-			return true
-		}
-	}
-	return false
-}
