@@ -29,19 +29,31 @@ var loggingContextResetRule = register(&Rule{
 // implementation of the stop and reset API (a context stopping itself, a
 // selector dropping a context, its servlet listener) is the API, not a use
 // of it; its callers are where the hazard is.
-var frameworkPackages = map[string]string{
-	"ch.qos.logback.classic.LoggerContext":              "ch.qos.logback.",
-	"org.apache.logging.log4j.core.LoggerContext":       "org.apache.logging.log4j.",
-	"org.apache.logging.log4j.LogManager":               "org.apache.logging.log4j.",
-	"org.apache.logging.log4j.core.config.Configurator": "org.apache.logging.log4j.",
-	"org.apache.log4j.LogManager":                       "org.apache.log4j.",
-	"org.slf4j.bridge.SLF4JBridgeHandler":               "org.slf4j.",
+var frameworkPackages = map[string][]string{
+	"ch.qos.logback.classic.LoggerContext": {"ch.qos.logback."},
+	// log4j 2 ships its log4j 1.2 bridge (org.apache.log4j) too.
+	"org.apache.logging.log4j.core.LoggerContext":       {"org.apache.logging.log4j.", "org.apache.log4j."},
+	"org.apache.logging.log4j.LogManager":               {"org.apache.logging.log4j.", "org.apache.log4j."},
+	"org.apache.logging.log4j.core.config.Configurator": {"org.apache.logging.log4j.", "org.apache.log4j."},
+	"org.apache.log4j.LogManager":                       {"org.apache.log4j."},
+	"org.slf4j.bridge.SLF4JBridgeHandler":               {"org.slf4j."},
+}
+
+// ownAPI reports a call of a framework's stop or reset API from that
+// framework's own code.
+func ownAPI(owner, pkg string) bool {
+	for _, prefix := range frameworkPackages[owner] {
+		if strings.HasPrefix(pkg+".", prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func checkLoggingContextReset(p *Pass) {
 	rootVars := julRootLoggers(p.Src)
 	calls(p, func(c *facts.Call) {
-		if pkg, ok := frameworkPackages[c.Owner]; ok && strings.HasPrefix(p.File.Package+".", pkg) {
+		if ownAPI(c.Owner, p.File.Package) {
 			return
 		}
 		d := Diagnostic{Span: c.Span, Context: c.Context}
