@@ -150,6 +150,7 @@ func constantString(p *Pass, a facts.Expr) (string, bool) {
 			return "", false
 		}
 		var b strings.Builder
+		parts := 0 // compiled code has no text (blanks): nothing is known then
 		for i := a.Span.Start; i < a.Span.End; {
 			switch ch := p.Src[i]; {
 			case ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '+':
@@ -170,6 +171,7 @@ func constantString(p *Pass, a facts.Expr) (string, bool) {
 					return "", false
 				}
 				b.WriteString(v)
+				parts++
 				i = j + 1
 			default:
 				c := propertyCallAt(p, i, a.Span.End)
@@ -177,10 +179,11 @@ func constantString(p *Pass, a facts.Expr) (string, bool) {
 					return "", false // a variable, a call: built at run time
 				}
 				b.WriteString(c.Args[1].Value)
+				parts++
 				i = c.Span.End
 			}
 		}
-		return b.String(), true
+		return b.String(), parts > 0
 	}
 	return "", false
 }

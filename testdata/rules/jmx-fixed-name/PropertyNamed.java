@@ -10,7 +10,7 @@ public class PropertyNamed {
     void register(Object bean, String appName) throws Exception {
         MBeanServer mbs = ManagementFactory.getPlatformMBeanServer();
         mbs.registerMBean(bean, new ObjectName(System.getProperty("acme.jmx.name", "com.acme:type=Pool"))); // want "jmx-fixed-name"
-        mbs.registerMBean(bean, new ObjectName("com.acme:type=Cache,name=" + System.getProperty("acme.cache", "main"))); // want "jmx-fixed-name"
+        mbs.registerMBean(bean, new ObjectName("com.acme:type=Cache,name=" + System.getProperty("acme.cache", "main"))); // want "jmx-fixed-name" bytecode:-
         ObjectName n = new ObjectName(System.getProperty("acme.jmx.other", "com.acme:type=Other"));
         mbs.registerMBean(bean, n); // want "jmx-fixed-name"
     }

@@ -102,8 +102,8 @@ class StartLog {
 
     private static void init(String file) throws Exception {
         PrintStream log = new PrintStream(file);
-        System.setErr(log);
-        System.setOut(log);
+        System.setErr(log); // want "jvm-global-default-mutation" source:-
+        System.setOut(log); // want "jvm-global-default-mutation" source:-
     }
 }
 

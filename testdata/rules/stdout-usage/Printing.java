@@ -41,7 +41,7 @@ class Agent {
     }
 
     private static void banner(String args) {
-        System.out.println("agent " + args);
+        System.out.println("agent " + args); // want "stdout-usage" source:-
     }
 
     public static void status() {

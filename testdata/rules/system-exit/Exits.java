@@ -44,12 +44,12 @@ class Cli {
         if (args.length == 0) {
             usage();
         }
-        System.exit(run(args));
+        System.exit(run(args)); // want "system-exit" source:-
     }
 
     private static void usage() {
         System.err.println("usage: cli FILE");
-        System.exit(1);
+        System.exit(1); // want "system-exit" source:-
     }
 
     static int run(String[] args) {
@@ -69,7 +69,7 @@ class Cli {
     }
 
     public static void die() {
-        ServiceUtils.requestSystemExit(2); // want "system-exit:low"
+        ServiceUtils.requestSystemExit(2); // want "system-exit:low" bytecode:-
     }
 }
 
@@ -81,7 +81,7 @@ final class ServiceUtils {
     private static volatile Consumer<Integer> procedure = SYSTEM_EXIT;
 
     static void requestSystemExit(int code) {
-        procedure.accept(code); // want "system-exit"
+        procedure.accept(code); // want "system-exit" bytecode:-
     }
 
     static void halt(int code) {
@@ -91,11 +91,11 @@ final class ServiceUtils {
 
 class Server {
     void onFatal(Throwable t) {
-        ServiceUtils.requestSystemExit(14); // want "system-exit:critical"
+        ServiceUtils.requestSystemExit(14); // want "system-exit:critical" bytecode:-
     }
 
     void onError() {
-        ServiceUtils.halt(2); // want "system-exit"
+        ServiceUtils.halt(2); // want "system-exit" bytecode:-
     }
 
     void unknownReceiver(my.Shell shell) {

@@ -65,7 +65,7 @@ class WebRoot {
 
     static void remove(String param) {
         String key = (param != null ? param : "webapp.root");
-        System.getProperties().remove(key);
+        System.getProperties().remove(key); // want "system-property-mutation" source:-
     }
 
     void scoped(Runnable r) {
@@ -88,12 +88,12 @@ class WebRoot {
 // table.
 class Launcher {
     public static void main(String[] args) {
-        System.setProperty("launcher.home", args[0]);
+        System.setProperty("launcher.home", args[0]); // want "system-property-mutation" source:-
         configure(args);
     }
 
     private static void configure(String[] args) {
-        System.setProperty("launcher.base", args[1]);
+        System.setProperty("launcher.base", args[1]); // want "system-property-mutation" source:-
     }
 
     public static void api(String v) {

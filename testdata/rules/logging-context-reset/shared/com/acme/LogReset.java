@@ -42,18 +42,18 @@ class JulRoot {
     }
 
     void direct(java.util.logging.Handler h) {
-        java.util.logging.Logger.getLogger("").removeHandler(h); // want "logging-context-reset"
+        java.util.logging.Logger.getLogger("").removeHandler(h); // want "logging-context-reset" bytecode:-
     }
 
     void local() {
         java.util.logging.Logger root = java.util.logging.LogManager.getLogManager().getLogger("");
         for (java.util.logging.Handler h : root.getHandlers()) {
-            root.removeHandler(h); // want "logging-context-reset"
+            root.removeHandler(h); // want "logging-context-reset" bytecode:-
         }
     }
 
     void field(java.util.logging.Handler h) {
-        ROOT.removeHandler(h); // want "logging-context-reset"
+        ROOT.removeHandler(h); // want "logging-context-reset" bytecode:-
     }
 
     // Safe look-alikes: a named logger of the app's own.
