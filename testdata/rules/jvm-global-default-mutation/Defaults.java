@@ -28,7 +28,6 @@ public class Defaults {
         System.setOut(out); // want "jvm-global-default-mutation"
         System.setErr(out); // want "jvm-global-default-mutation"
         LogManager.getLogManager().readConfiguration(); // want "jvm-global-default-mutation"
-        LogManager.getLogManager().updateConfiguration(null); // want "jvm-global-default-mutation"
         DriverManager.setLogWriter(null); // want "jvm-global-default-mutation"
     }
 
