@@ -247,3 +247,26 @@ func hasMain(f *facts.File, class string) bool {
 	}
 	return false
 }
+
+// appEntry reports code of an application whose main the container runs
+// inside the shared JVM: a Spring Boot application class (Koupleless and
+// SOFAArk start a module by calling its main). Such a main is no process
+// of its own, so what it does is not entry-point-only.
+func appEntry(p *Pass, class string) bool {
+	for _, t := range p.File.TypeDecls {
+		if !sameNest(t.Name, class) {
+			continue
+		}
+		for _, a := range t.Annotations {
+			if annotationIs(a, "SpringBootApplication") || annotationIs(a, "EnableAutoConfiguration") || annotationIs(a, "SpringBootConfiguration") {
+				return true
+			}
+		}
+		// A main that starts Spring Boot (SpringApplication.run, a builder).
+		if t.Name == outerClass(class) && t.Decl.Start < t.Decl.End && t.Decl.End <= len(p.Src) &&
+			bytes.Contains(p.Src[t.Decl.Start:t.Decl.End], []byte("SpringApplication")) {
+			return true
+		}
+	}
+	return false
+}

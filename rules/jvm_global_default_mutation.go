@@ -69,13 +69,13 @@ func checkJVMGlobal(p *Pass) {
 			Message: simpleOwner(c.Owner) + "." + c.Name + " changes " + what + " for every app in the JVM",
 			Span:    c.Span, Context: c.Context,
 			// A command line's own streams are its process's.
-			EntrySensitive: stream,
+			EntrySensitive: stream && !appEntry(p, c.Class),
 		}
 		switch {
 		case restoredInFinally(p.File, c):
 			d.Severity = p.AtMost(SeverityLow)
 			d.Message += " (restored in finally, but other threads see it meanwhile)"
-		case stream && p.Role != facts.RoleBase && hasMain(p.File, c.Class):
+		case stream && p.Role != facts.RoleBase && !appEntry(p, c.Class) && hasMain(p.File, c.Class):
 			d.Severity = p.AtMost(SeverityLow)
 			d.Message += " (in a command-line class: harmless only if it never runs inside the shared JVM)"
 		}

@@ -37,8 +37,9 @@ func checkSystemExit(p *Pass) {
 			Message: simpleOwner(c.Owner) + "." + c.Name + " terminates the JVM, and with it the base and every module",
 			Span:    c.Span, Context: c.Context,
 			// In code only main (or another entry point) reaches, the
-			// process is the command line's own.
-			EntrySensitive: true,
+			// process is the command line's own; not an app's main,
+			// which the container runs in the shared JVM.
+			EntrySensitive: !appEntry(p, c.Class),
 		}
 		switch {
 		case c.InMain:
@@ -57,7 +58,7 @@ func checkSystemExit(p *Pass) {
 		}
 		p.Report(Diagnostic{
 			Message: "invokes " + fieldName(c) + ", which holds " + fields[fieldName(c)] + ": it terminates the JVM, and with it the base and every module",
-			Span:    c.Span, Context: c.Context, EntrySensitive: true,
+			Span:    c.Span, Context: c.Context, EntrySensitive: !appEntry(p, c.Class),
 		})
 	})
 }

@@ -64,10 +64,11 @@ func checkSystemProperty(p *Pass) {
 			d := Diagnostic{
 				Message: what + " changes a JVM-wide system property that every app in the process shares",
 				Span:    c.Span, Context: c.Context,
-				// A command line's properties are its process's own.
-				EntrySensitive: true,
+				// A command line's properties are its process's own (an
+				// app's main runs in the shared JVM).
+				EntrySensitive: !appEntry(p, c.Class),
 			}
-			if p.Role != facts.RoleBase && (c.InMain || hasMain(p.File, c.Class)) {
+			if p.Role != facts.RoleBase && !appEntry(p, c.Class) && (c.InMain || hasMain(p.File, c.Class)) {
 				// A base's main class is the application, not a tool.
 				d.Severity = p.AtMost(SeverityLow)
 				d.Message += " (in a command-line class: harmless only if it never runs inside the shared JVM)"
