@@ -30,6 +30,8 @@ type adapterHit struct {
 }
 
 func checkAdapterRequired(p *DepsPass) {
+	// A line of a parent pom that several bases inherit is one finding.
+	reported := map[string]bool{}
 	for _, proj := range p.Projects {
 		// Only a known base: adapters in an ordinary app's pom would be
 		// wrong, and the plugin decides only for bases.
@@ -76,6 +78,12 @@ func checkAdapterRequired(p *DepsPass) {
 			}
 		}
 		for _, h := range hits {
+			if k := fmt.Sprintf("%s:%d", h.dep.Path, h.dep.Line); h.dep.Line > 0 {
+				if reported[k] {
+					continue
+				}
+				reported[k] = true
+			}
 			d := Diagnostic{Path: h.dep.Path, Span: h.dep.Span, Context: facts.Context{Line: h.dep.Line},
 				Message: adapterMessage(h), Properties: map[string]string{"adapters": adapterList(h)}}
 			if fix != nil && h.dep.Path == proj.Path {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 
 	"github.com/kscan/kscan/internal/javatext"
@@ -234,4 +235,53 @@ func archiveList(js []facts.ArchiveRef) string {
 		names = append(names[:4], "...")
 	}
 	return strings.Join(names, ", ")
+}
+
+// hasMain reports a static main method declared in the nest of class
+// (the class, its top-level class, or a class nested there): a
+// command-line class, or a tool whose launcher is a nested class.
+func hasMain(f *facts.File, class string) bool {
+	for _, m := range f.Methods {
+		if sameNest(m.Class, class) && m.Name == "main" && m.Static {
+			return true
+		}
+	}
+	return false
+}
+
+// appEntry reports code of an application whose main the container runs
+// inside the shared JVM: a Spring Boot application class (Koupleless and
+// SOFAArk start a module by calling its main). Such a main is no process
+// of its own, so what it does is not entry-point-only.
+func appEntry(p *Pass, class string) bool {
+	for _, t := range p.File.TypeDecls {
+		if !sameNest(t.Name, class) {
+			continue
+		}
+		for _, a := range t.Annotations {
+			if annotationIs(a, "SpringBootApplication") || annotationIs(a, "EnableAutoConfiguration") || annotationIs(a, "SpringBootConfiguration") {
+				return true
+			}
+		}
+		// A main that starts Spring Boot (SpringApplication.run, a builder).
+		if t.Name == outerClass(class) && t.Decl.Start < t.Decl.End && t.Decl.End <= len(p.Src) &&
+			bytes.Contains(p.Src[t.Decl.Start:t.Decl.End], []byte("SpringApplication")) {
+			return true
+		}
+	}
+	return false
+}
+
+// sortKeys orders method keys for a stable report.
+func sortKeys(ks []facts.MethodKey) {
+	sort.Slice(ks, func(i, j int) bool {
+		a, b := ks[i], ks[j]
+		if a.Class != b.Class {
+			return a.Class < b.Class
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Arity < b.Arity
+	})
 }

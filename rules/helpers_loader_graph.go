@@ -2,7 +2,6 @@ package rules
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -119,19 +118,6 @@ func isPrimitiveOrLang(n string) bool {
 		return true
 	}
 	return false
-}
-
-func sortKeys(ks []facts.MethodKey) {
-	sort.Slice(ks, func(i, j int) bool {
-		a, b := ks[i], ks[j]
-		if a.Class != b.Class {
-			return a.Class < b.Class
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.Arity < b.Arity
-	})
 }
 
 // relatedSite is a Related for a site of the graph, as seen from a

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -21,7 +22,7 @@ var jmxFixedNameRule = register(&Rule{
 		facts.RolePrivate: SeverityMedium,
 	},
 	Keywords: []string{"registerMBean", "ManagedResource"},
-	Calls:    []string{"registerMBean", "getInstance"},
+	Calls:    []string{"registerMBean", "getInstance", "getProperty"},
 	News:     []string{"ObjectName"},
 	Check:    checkJMXFixedName,
 })
@@ -106,10 +107,11 @@ func constantObjectNameAt(p *Pass, s facts.Span) (string, bool) {
 		}
 		var parts []string
 		for _, a := range args {
-			if a.Kind != facts.ExprString {
+			v, ok := constantString(p, a)
+			if !ok {
 				return "", false
 			}
-			parts = append(parts, a.Value)
+			parts = append(parts, v)
 		}
 		if len(parts) == 3 {
 			return parts[0] + ":" + parts[1] + "=" + parts[2], true
@@ -129,6 +131,84 @@ func constantObjectNameAt(p *Pass, s facts.Span) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// constantString is the value of a string expression that is the same for
+// every app in the JVM: a literal, a System.getProperty(key, "default")
+// (system properties are JVM-wide, so every app reads the same value), or
+// a concatenation of those.
+func constantString(p *Pass, a facts.Expr) (string, bool) {
+	switch a.Kind {
+	case facts.ExprString:
+		return a.Value, true
+	case facts.ExprCall:
+		if c := propertyWithDefault(p, a.Span); c != nil {
+			return c.Args[1].Value, true
+		}
+	case facts.ExprConcat:
+		if a.Span.End > len(p.Src) || a.Span.Start >= a.Span.End {
+			return "", false
+		}
+		var b strings.Builder
+		parts := 0 // compiled code has no text (blanks): nothing is known then
+		for i := a.Span.Start; i < a.Span.End; {
+			switch ch := p.Src[i]; {
+			case ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '+':
+				i++
+			case ch == '"':
+				j := i + 1
+				for j < a.Span.End && p.Src[j] != '"' {
+					if p.Src[j] == '\\' {
+						j++
+					}
+					j++
+				}
+				if j >= a.Span.End {
+					return "", false
+				}
+				v, err := strconv.Unquote(string(p.Src[i : j+1]))
+				if err != nil {
+					return "", false
+				}
+				b.WriteString(v)
+				parts++
+				i = j + 1
+			default:
+				c := propertyCallAt(p, i, a.Span.End)
+				if c == nil {
+					return "", false // a variable, a call: built at run time
+				}
+				b.WriteString(c.Args[1].Value)
+				parts++
+				i = c.Span.End
+			}
+		}
+		return b.String(), parts > 0
+	}
+	return "", false
+}
+
+// propertyWithDefault is the System.getProperty(key, "default") call at s.
+func propertyWithDefault(p *Pass, s facts.Span) *facts.Call {
+	for i := range p.File.Calls {
+		c := &p.File.Calls[i]
+		if c.Span == s && is(c, "java.lang.System", "getProperty") && len(c.Args) == 2 && c.Args[1].Kind == facts.ExprString {
+			return c
+		}
+	}
+	return nil
+}
+
+// propertyCallAt is the System.getProperty(key, "default") call that
+// starts at offset start and ends by end.
+func propertyCallAt(p *Pass, start, end int) *facts.Call {
+	for i := range p.File.Calls {
+		c := &p.File.Calls[i]
+		if c.Span.Start == start && c.Span.End <= end {
+			return propertyWithDefault(p, c.Span)
+		}
+	}
+	return nil
 }
 
 // reassigned reports "name = ..." between the declaration and the use.

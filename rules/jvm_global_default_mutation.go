@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -20,7 +23,7 @@ var jvmGlobalRule = register(&Rule{
 		facts.RoleBase: SeverityLow,
 	},
 	Keywords: []string{"setDefault", "addProvider", "insertProviderAt", "Security", "setSecurityManager", "setOut",
-		"setErr", "setIn", "readConfiguration", "setLogWriter"},
+		"setErr", "setIn", "readConfiguration", "updateConfiguration", "setLogWriter"},
 	// The owners of jvmGlobals, one of which the file names (as written,
 	// imported, or as the type of the receiver) for a call to resolve to it.
 	Prefilter: func(src []byte) bool {
@@ -29,7 +32,7 @@ var jvmGlobalRule = register(&Rule{
 	},
 	Calls: []string{"setDefault", "setDefaultSSLSocketFactory", "setDefaultHostnameVerifier", "addProvider",
 		"insertProviderAt", "setProperty", "setDefaultUncaughtExceptionHandler", "setSecurityManager", "setOut",
-		"setErr", "setIn", "readConfiguration", "setLogWriter"},
+		"setErr", "setIn", "readConfiguration", "updateConfiguration", "setLogWriter"},
 	Check: checkJVMGlobal,
 })
 
@@ -51,6 +54,7 @@ var jvmGlobals = map[string]string{
 	"java.lang.System.setErr":                                     "System.err",
 	"java.lang.System.setIn":                                      "System.in",
 	"java.util.logging.LogManager.readConfiguration":              "the java.util.logging configuration",
+	"java.util.logging.LogManager.updateConfiguration":            "the java.util.logging configuration",
 	"java.sql.DriverManager.setLogWriter":                         "the DriverManager log writer",
 }
 
@@ -63,17 +67,96 @@ func checkJVMGlobal(p *Pass) {
 		if p.Role == facts.RoleBase && c.InMain {
 			return
 		}
+		stream := c.Owner == "java.lang.System" && (c.Name == "setOut" || c.Name == "setErr" || c.Name == "setIn")
+		if stream && restoresStream(p, c) {
+			return // the restoring half of a swap reported where it starts
+		}
 		d := Diagnostic{
 			Message: simpleOwner(c.Owner) + "." + c.Name + " changes " + what + " for every app in the JVM",
 			Span:    c.Span, Context: c.Context,
+			// A command line's own streams are its process's.
+			EntrySensitive: stream && !appEntry(p, c.Class),
 		}
-		for _, n := range c.FinallyCalls {
-			if n == c.Name {
-				d.Severity = p.AtMost(SeverityLow)
-				d.Message += " (restored in finally, but other threads see it meanwhile)"
-				break
-			}
+		switch {
+		case restoredInFinally(p.File, c):
+			d.Severity = p.AtMost(SeverityLow)
+			d.Message += " (restored in finally, but other threads see it meanwhile)"
+		case stream && p.Role != facts.RoleBase && !appEntry(p, c.Class) && hasMain(p.File, c.Class):
+			d.Severity = p.AtMost(SeverityLow)
+			d.Message += " (in a command-line class: harmless only if it never runs inside the shared JVM)"
 		}
 		p.Report(d)
 	})
+}
+
+// restoredInFinally reports a change the same method undoes in a finally
+// block: of the try the call sits in, or of one that follows it (streams
+// saved before a try and put back in its finally).
+func restoredInFinally(f *facts.File, c *facts.Call) bool {
+	for _, n := range c.FinallyCalls {
+		if n == c.Name {
+			return true
+		}
+	}
+	for i := range f.Calls {
+		d := &f.Calls[i]
+		if d.InFinally && d.Owner == c.Owner && d.Name == c.Name && d.Class == c.Class && d.Method == c.Method && d.Span.Start > c.Span.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// stopMethods are where a JVM-wide change made at start is undone.
+var stopMethods = map[string]bool{
+	"stop": true, "close": true, "destroy": true, "shutdown": true, "dispose": true, "uninstall": true,
+	"restore": true, "reset": true, "contextDestroyed": true, "unregister": true, "tearDown": true,
+}
+
+// restoresStream reports a System.setOut/setErr/setIn that puts back a
+// stream saved before: its argument is a variable or field (not a new
+// stream), and the call sits in a stop method (stop, close, restore, ...),
+// or that variable was assigned the standard stream it replaces
+// ("PrintStream old = System.err").
+func restoresStream(p *Pass, c *facts.Call) bool {
+	if len(c.Args) != 1 {
+		return false
+	}
+	name, ok := savedValue(c.Args[0].Text)
+	if !ok {
+		return false
+	}
+	if stopMethods[c.Method] {
+		return true
+	}
+	std := map[string]string{"setOut": "out", "setErr": "err", "setIn": "in"}[c.Name]
+	saved := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\s*=\s*(?:java\.lang\.)?System\.` + std + `\b`)
+	body := p.Src
+	for _, t := range p.File.TypeDecls {
+		if t.Name == c.Class && t.Decl.End <= len(p.Src) && t.Decl.Start < t.Decl.End {
+			body = p.Src[t.Decl.Start:t.Decl.End] // the saving is in the same class
+		}
+	}
+	return saved.Match(body)
+}
+
+// savedValue returns the variable or field an expression names, possibly
+// cast ("(PrintStream) out", "this.oldErr"): a value kept earlier.
+func savedValue(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "(") {
+		if i := strings.IndexByte(t, ')'); i > 0 {
+			t = strings.TrimSpace(t[i+1:])
+		}
+	}
+	t = strings.TrimPrefix(t, "this.")
+	if t == "" || t == "null" || strings.HasPrefix(t, "System.") {
+		return "", false
+	}
+	for _, r := range t {
+		if !(r == '_' || r == '$' || r == '.' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return "", false
+		}
+	}
+	return t[strings.LastIndexByte(t, '.')+1:], true
 }

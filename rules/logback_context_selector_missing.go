@@ -27,6 +27,17 @@ var logbackContextSelectorRule = register(&Rule{
 })
 
 func checkLogbackContextSelector(p *DepsPass) {
+	// Bases that inherit logback from one parent pom share its line: one
+	// finding there.
+	seen := map[string]bool{}
+	report := func(proj *facts.BuildProject, d Diagnostic) {
+		k := fmt.Sprintf("%s:%d", d.Path, d.Context.Line)
+		if d.Context.Line > 0 && seen[k] {
+			return
+		}
+		seen[k] = true
+		p.Report(proj, d)
+	}
 	for _, proj := range p.Projects {
 		if proj.Role != facts.RoleBase { // the selector is the base's to set
 
@@ -46,14 +57,14 @@ func checkLogbackContextSelector(p *DepsPass) {
 		if versionAtLeast(lb.Version, "1.3.0-alpha0") && !hasLogbackStarterAdapter(p, proj) {
 			at.Severity = SeverityHigh
 			at.Message = fmt.Sprintf("%s is 1.3 or later, which ignores logback.ContextSelector, and no adapter row restores it (koupleless-adapter-logback-spring-starter-3.x needs spring-boot-starter-logging 3.x): every module logs through the base's LoggerContext", lb.GAV())
-			p.Report(proj, at)
+			report(proj, at)
 			continue
 		}
 		if selectorSet(p, proj) {
 			continue
 		}
 		at.Message = fmt.Sprintf("the base runs logback (%s) but ArkLogbackContextSelector is configured nowhere in the project: modules share the base's LoggerContext and configuration; start the base with -Dlogback.ContextSelector=com.alipay.sofa.ark.common.adapter.ArkLogbackContextSelector", depWhere(lb))
-		p.Report(proj, at)
+		report(proj, at)
 	}
 }
 

@@ -31,7 +31,9 @@ var bridgeLoops = map[string][]string{
 	"org.slf4j:jul-to-slf4j":                  {"org.slf4j:slf4j-jdk14"},
 }
 
-func checkLoggingBindingConflict(p *DepsPass) {
+func checkLoggingBindingConflict(dp *DepsPass) {
+	p := &onePerLine{DepsPass: dp}
+	defer p.flush()
 	baseFamily := map[string]*facts.Dependency{}
 	for _, b := range bases(p.Projects) {
 		for _, d := range bindingsOf(b) {
@@ -137,4 +139,59 @@ func versionBelow(v, max string) bool {
 		return false
 	}
 	return adapters.Compare(adapters.ParseVersion(v), adapters.ParseVersion(max)) < 0
+}
+
+// onePerLine reports at most one finding per build-file line: the
+// dependency a line declares (or the starter that implies it) is one
+// thing to fix, however many of the checks above it fails; the others are
+// named in the message of the most severe one.
+type onePerLine struct {
+	*DepsPass
+	order []string
+	at    map[string]*lineFinding
+}
+
+type lineFinding struct {
+	proj *facts.BuildProject
+	d    Diagnostic
+	also []string
+}
+
+func (p *onePerLine) Report(proj *facts.BuildProject, d Diagnostic) {
+	if p.at == nil {
+		p.at = map[string]*lineFinding{}
+	}
+	path := d.Path
+	if path == "" {
+		path = proj.Path
+	}
+	k := fmt.Sprintf("%s\x00%d\x00%d", path, d.Context.Line, d.Span.Start)
+	f := p.at[k]
+	if f == nil {
+		p.at[k] = &lineFinding{proj: proj, d: d}
+		p.order = append(p.order, k)
+		return
+	}
+	sev := func(x Diagnostic) Severity {
+		if x.Severity == SeverityNone {
+			return p.Rule.SeverityFor(proj.Role)
+		}
+		return x.Severity
+	}
+	if sev(d) > sev(f.d) {
+		f.also = append(f.also, f.d.Message)
+		f.d = d
+		return
+	}
+	f.also = append(f.also, d.Message)
+}
+
+func (p *onePerLine) flush() {
+	for _, k := range p.order {
+		f := p.at[k]
+		for _, m := range f.also {
+			f.d.Message += "; also: " + m
+		}
+		p.DepsPass.Report(f.proj, f.d)
+	}
 }

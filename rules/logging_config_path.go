@@ -40,6 +40,10 @@ var (
 func checkLoggingConfigPath(p *ResourcePass) {
 	src := p.Src
 	name := p.Path[strings.LastIndexByte(p.Path, '/')+1:]
+	if strings.HasSuffix(name, ".xml") {
+		// An appender or property commented out is not configuration.
+		src = blankXMLComments(src)
+	}
 	log4j2 := strings.HasPrefix(name, "log4j2")
 	defs := map[string]string{} // variable -> definition ("" value for app-name sources)
 	appVars := map[string]bool{}
@@ -127,3 +131,34 @@ func (p *ResourcePass) atMost(s Severity) Severity {
 }
 
 var bundleLookupRE = regexp.MustCompile(`\$\{bundle:application:[^}]*\}`)
+
+// blankXMLComments returns src with the text of every XML comment replaced
+// by spaces (newlines kept), so offsets and lines stay those of src.
+func blankXMLComments(src []byte) []byte {
+	start := bytes.Index(src, []byte("<!--"))
+	if start < 0 {
+		return src
+	}
+	out := append([]byte(nil), src...)
+	for start >= 0 {
+		end := bytes.Index(out[start+4:], []byte("-->"))
+		stop := len(out)
+		if end >= 0 {
+			stop = start + 4 + end + 3
+		}
+		for i := start; i < stop; i++ {
+			if out[i] != '\n' && out[i] != '\r' {
+				out[i] = ' '
+			}
+		}
+		if end < 0 {
+			break
+		}
+		next := bytes.Index(out[stop:], []byte("<!--"))
+		if next < 0 {
+			break
+		}
+		start = stop + next
+	}
+	return out
+}

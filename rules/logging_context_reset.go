@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -17,16 +20,48 @@ var loggingContextResetRule = register(&Rule{
 	Severity: map[facts.Role]Severity{
 		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium, facts.RoleModule: SeverityMedium, facts.RolePrivate: SeverityMedium,
 	},
-	Keywords: []string{"reset", "stop", "shutdown", "close", "resetConfiguration"},
+	Keywords: []string{"reset", "stop", "shutdown", "close", "resetConfiguration", "removeHandler", "removeHandlersForRootLogger"},
 	// Every owner the check knows is named in the file that calls it: as
-	// written, imported, or as the type of the receiver.
-	Prefilter: func(src []byte) bool { return containsAny(src, "LoggerContext", "LogManager", "Configurator") },
-	Calls:     []string{"reset", "stop", "shutdown", "close", "resetConfiguration"},
-	Check:     checkLoggingContextReset,
+	// written, imported, or as the type of the receiver (java.util.logging's
+	// root Logger, SLF4JBridgeHandler).
+	Prefilter: func(src []byte) bool {
+		return containsAny(src, "LoggerContext", "LogManager", "Configurator", "Logger", "SLF4JBridgeHandler")
+	},
+	Calls: []string{"reset", "stop", "shutdown", "close", "resetConfiguration", "removeHandler", "removeHandlersForRootLogger"},
+	Check: checkLoggingContextReset,
 })
 
+// frameworkPackages are the packages of each logging framework: its own
+// implementation of the stop and reset API (a context stopping itself, a
+// selector dropping a context, its servlet listener) is the API, not a use
+// of it; its callers are where the hazard is.
+var frameworkPackages = map[string][]string{
+	"ch.qos.logback.classic.LoggerContext": {"ch.qos.logback."},
+	// log4j 2 ships its log4j 1.2 bridge (org.apache.log4j) too.
+	"org.apache.logging.log4j.core.LoggerContext":       {"org.apache.logging.log4j.", "org.apache.log4j."},
+	"org.apache.logging.log4j.LogManager":               {"org.apache.logging.log4j.", "org.apache.log4j."},
+	"org.apache.logging.log4j.core.config.Configurator": {"org.apache.logging.log4j.", "org.apache.log4j."},
+	"org.apache.log4j.LogManager":                       {"org.apache.log4j."},
+	"org.slf4j.bridge.SLF4JBridgeHandler":               {"org.slf4j."},
+}
+
+// ownAPI reports a call of a framework's stop or reset API from that
+// framework's own code.
+func ownAPI(owner, pkg string) bool {
+	for _, prefix := range frameworkPackages[owner] {
+		if strings.HasPrefix(pkg+".", prefix) {
+			return true
+		}
+	}
+	return false
+}
+
 func checkLoggingContextReset(p *Pass) {
+	rootVars := julRootLoggers(p.Src)
 	calls(p, func(c *facts.Call) {
+		if ownAPI(c.Owner, p.File.Package) {
+			return
+		}
 		d := Diagnostic{Span: c.Span, Context: c.Context}
 		switch {
 		case is(c, "ch.qos.logback.classic.LoggerContext", "reset", "stop"):
@@ -42,9 +77,40 @@ func checkLoggingContextReset(p *Pass) {
 			if p.Role != facts.RoleBase {
 				d.Severity = SeverityHigh
 			}
+		case is(c, "org.slf4j.bridge.SLF4JBridgeHandler", "removeHandlersForRootLogger"):
+			d.Message = "SLF4JBridgeHandler.removeHandlersForRootLogger() removes the handlers of the JVM's one java.util.logging root logger, for the base and every module"
+		case c.Name == "removeHandler" && julRoot(c, rootVars):
+			d.Message = "removing a handler from the java.util.logging root logger changes the one JUL configuration of the JVM, for the base and every module"
 		default:
 			return
 		}
 		p.Report(d)
 	})
+}
+
+// julRootRE is a variable given the java.util.logging root logger.
+var julRootRE = regexp.MustCompile(`(\w+)\s*=\s*(?:java\.util\.logging\.)?(?:Logger\.getLogger|LogManager\.getLogManager\(\)\s*\.\s*getLogger)\(\s*""\s*\)`)
+
+// julRootLoggers are the names the file gives the JUL root logger.
+func julRootLoggers(src []byte) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range julRootRE.FindAllSubmatch(src, -1) {
+		out[string(m[1])] = true
+	}
+	return out
+}
+
+// julRoot reports a call on the java.util.logging root logger:
+// Logger.getLogger("") (or the LogManager's getLogger("")) directly, a
+// local variable initialised with it, or a variable the file assigns it to.
+func julRoot(c *facts.Call, vars map[string]bool) bool {
+	if c.Owner != "java.util.logging.Logger" && c.Owner != "" {
+		return false
+	}
+	for _, x := range []*facts.Expr{&c.Recv, c.Recv.Local} {
+		if x != nil && julRootRE.MatchString("r = "+strings.Join(strings.Fields(x.Text), "")) {
+			return true
+		}
+	}
+	return vars[strings.TrimPrefix(c.Recv.Text, "this.")]
 }

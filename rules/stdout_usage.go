@@ -53,7 +53,8 @@ func checkStdoutUsage(p *Pass) {
 			}
 			msg = "System." + s + "." + c.Name + " writes to the process-wide stream: in a shared JVM it lands in the base's console, not this app's log; use the app's logger"
 		}
-		p.Report(Diagnostic{Message: msg, Span: c.Span, Context: c.Context})
+		// Output of code only an entry point reaches is a command line's.
+		p.Report(Diagnostic{Message: msg, Span: c.Span, Context: c.Context, EntrySensitive: !appEntry(p, c.Class)})
 	})
 }
 

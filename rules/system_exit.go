@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -18,8 +20,11 @@ var systemExitRule = register(&Rule{
 		facts.RoleBase: SeverityInfo,
 	},
 	Keywords: []string{"exit", "halt"},
-	Calls:    []string{"exit", "halt"},
+	Calls:    []string{"exit", "halt", "accept", "run", "apply"},
 	Check:    checkSystemExit,
+	// The project pass reports the exits one call away: callers of a
+	// helper of the project that ends the JVM.
+	CheckProject: checkSystemExitCallers,
 })
 
 func checkSystemExit(p *Pass) {
@@ -30,6 +35,10 @@ func checkSystemExit(p *Pass) {
 		d := Diagnostic{
 			Message: simpleOwner(c.Owner) + "." + c.Name + " terminates the JVM, and with it the base and every module",
 			Span:    c.Span, Context: c.Context,
+			// In code only main (or another entry point) reaches, the
+			// process is the command line's own; not an app's main,
+			// which the container runs in the shared JVM.
+			EntrySensitive: !appEntry(p, c.Class),
 		}
 		switch {
 		case c.InMain:
@@ -41,14 +50,117 @@ func checkSystemExit(p *Pass) {
 		}
 		p.Report(d)
 	})
+	fields := exitingFields(p.File)
+	calls(p, func(c *facts.Call) {
+		if c.InLambda || !functionalInvoke[c.Name] || fields[fieldName(c)] == "" {
+			return
+		}
+		p.Report(Diagnostic{
+			Message: "invokes " + fieldName(c) + ", which holds " + fields[fieldName(c)] + ": it terminates the JVM, and with it the base and every module",
+			Span:    c.Span, Context: c.Context, EntrySensitive: !appEntry(p, c.Class),
+		})
+	})
 }
 
-// hasMain reports a static main method declared by class.
-func hasMain(f *facts.File, class string) bool {
-	for _, m := range f.Methods {
-		if m.Class == class && m.Name == "main" && m.Static {
-			return true
+// functionalInvoke are the methods a functional interface is invoked by.
+var functionalInvoke = map[string]bool{"accept": true, "run": true, "apply": true}
+
+// fieldName is the simple name of the field a call's receiver names
+// ("procedure", "ServiceUtils.procedure", "this.procedure").
+func fieldName(c *facts.Call) string {
+	if f := c.Recv.Field; f != nil {
+		return f.Name
+	}
+	t := strings.TrimPrefix(c.Recv.Text, "this.")
+	return t[strings.LastIndexByte(t, '.')+1:]
+}
+
+// exitingFields maps the static fields of the file that hold a function
+// ending the JVM (initialised with System::exit, with a lambda that calls
+// it, or with another such field) to what they hold.
+func exitingFields(f *facts.File) map[string]string {
+	out := map[string]string{}
+	for _, fd := range f.Fields {
+		if !fd.Static || fd.Init == nil || fd.Init.Kind != facts.ExprLambda {
+			continue
+		}
+		if t := strings.ReplaceAll(fd.Init.Text, " ", ""); t == "System::exit" || t == "java.lang.System::exit" {
+			out[fd.Name] = "System::exit"
+			continue
+		}
+		for i := range f.Calls {
+			c := &f.Calls[i]
+			if (is(c, "java.lang.System", "exit") || is(c, "java.lang.Runtime", "exit", "halt")) && c.Span.Start >= fd.Init.Span.Start && c.Span.End <= fd.Init.Span.End {
+				out[fd.Name] = "a function calling " + simpleOwner(c.Owner) + "." + c.Name
+				break
+			}
 		}
 	}
-	return false
+	for changed := true; changed; { // one field initialised from another
+		changed = false
+		for _, fd := range f.Fields {
+			if !fd.Static || fd.Init == nil || fd.Init.Kind != facts.ExprName || out[fd.Name] != "" {
+				continue
+			}
+			t := fd.Init.Text
+			if v := out[t[strings.LastIndexByte(t, '.')+1:]]; v != "" {
+				out[fd.Name] = v
+				changed = true
+			}
+		}
+	}
+	return out
+}
+
+// checkSystemExitCallers reports the calls of project methods that end
+// the JVM (a requestSystemExit(code) helper, a method invoking a static
+// functional field initialised with System::exit), at the call, with the
+// helper and its exit as related locations and flow.
+func checkSystemExitCallers(p *ProjectPass) {
+	if p.Graph == nil {
+		return
+	}
+	var keys []facts.MethodKey
+	for k, s := range p.Graph.Methods {
+		if s.Terminates != nil {
+			keys = append(keys, k)
+		}
+	}
+	sortKeys(keys)
+	for _, k := range keys {
+		s := p.Graph.Methods[k]
+		helper := simpleOwner(k.Class) + "." + k.Name
+		exit := related(s.Terminates, "ends the JVM here")
+		decl := related(&s.Decl, helper+" is declared here")
+		for _, c := range p.Graph.Callers(k) {
+			if c.Site.Path == s.Decl.Path && c.Caller.Class == k.Class && c.Caller.Name == k.Name {
+				continue // recursion inside the helper itself
+			}
+			d := Diagnostic{
+				Message: "calls " + helper + ", which terminates the JVM (and with it the base and every module)",
+				Span:    c.Site.Span, Context: c.Context, EntrySensitive: true,
+				Related: []Related{local(decl, c.Site.Path), local(exit, c.Site.Path)},
+				Flow:    []Related{local(related(&c.Site, "calls "+helper), c.Site.Path), local(decl, c.Site.Path), local(exit, c.Site.Path)},
+			}
+			if c.Context.InMain || p.Graph.Launcher(c.Caller.Class) {
+				d.Severity = SeverityLow
+				d.Message += " (in a command-line class: harmless only if it never runs inside the shared JVM)"
+			}
+			p.Report(c.Site.Path, d)
+		}
+	}
+}
+
+// related is a site as a related location: a line of its file.
+func related(s *facts.Site, msg string) Related {
+	return Related{Path: s.Path, Span: s.Span, Line: s.Line, Message: msg}
+}
+
+// local makes a location in the diagnostic's own file (path) a span of
+// it, placed exactly; elsewhere a line is all a related location keeps.
+func local(r Related, path string) Related {
+	if r.Path == path && r.Span.End > 0 {
+		r.Path = ""
+	}
+	return r
 }

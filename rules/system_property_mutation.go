@@ -56,6 +56,9 @@ func checkSystemProperty(p *Pass) {
 			if p.Role == facts.RoleBase && (c.InMain || c.InStaticInit) {
 				return // base start-up switches, set before any module exists
 			}
+			if restoresProperty(p.File, c) {
+				return // the restoring half of a change reported where it is made
+			}
 			what := "System." + c.Name
 			if !c.Static {
 				what = "System.getProperties()." + c.Name
@@ -63,10 +66,19 @@ func checkSystemProperty(p *Pass) {
 			if len(c.Args) > 0 && c.Args[0].Kind == facts.ExprString {
 				what += "(" + quote(c.Args[0].Value) + ", …)"
 			}
-			p.Report(Diagnostic{
+			d := Diagnostic{
 				Message: what + " changes a JVM-wide system property that every app in the process shares",
 				Span:    c.Span, Context: c.Context,
-			})
+				// A command line's properties are its process's own (an
+				// app's main runs in the shared JVM).
+				EntrySensitive: !appEntry(p, c.Class),
+			}
+			if p.Role != facts.RoleBase && !appEntry(p, c.Class) && (c.InMain || hasMain(p.File, c.Class)) {
+				// A base's main class is the application, not a tool.
+				d.Severity = p.AtMost(SeverityLow)
+				d.Message += " (in a command-line class: harmless only if it never runs inside the shared JVM)"
+			}
+			p.Report(d)
 			return
 		}
 		read := is(c, "java.lang.System", "getProperty") || is(c, "java.lang.Integer", "getInteger") ||
@@ -106,6 +118,36 @@ var appKeys = map[string]bool{
 	"server.servlet.context-path": true, "logging.config": true, "logging.path": true, "logging.file": true,
 	"logging.file.name": true, "logging.file.path": true, "LOG_PATH": true, "LOG_FILE": true, "log.path": true,
 	"dubbo.application.name": true, "project.name": true,
+}
+
+// restoresProperty reports the undoing of a property change the same
+// code makes: a clearProperty or remove of a key the file sets (by the same
+// constant or the same expression), or a write in a finally block, which
+// puts back what the try block changed.
+func restoresProperty(f *facts.File, c *facts.Call) bool {
+	if len(c.Args) == 0 {
+		return false
+	}
+	if c.InFinally && (c.Name == "setProperty" || c.Name == "clearProperty" || c.Name == "remove" || c.Name == "put") {
+		return true
+	}
+	if c.Name != "clearProperty" && c.Name != "remove" {
+		return false
+	}
+	k := c.Args[0]
+	for i := range f.Calls {
+		w := &f.Calls[i]
+		set := is(w, "java.lang.System", "setProperty") || (w.Name == "put" || w.Name == "setProperty") && recvIs(w, "java.lang.System", "getProperties")
+		if !set || len(w.Args) == 0 {
+			continue
+		}
+		a := w.Args[0]
+		if k.Kind == facts.ExprString && a.Kind == facts.ExprString && a.Value == k.Value ||
+			k.Kind != facts.ExprString && strings.TrimSpace(a.Text) == strings.TrimSpace(k.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // writtenInFile reports a System.setProperty of key in the file.

@@ -139,6 +139,12 @@ public class Lib {
 			t.Errorf("%s.%s: entry-only %v, want %v", tc.class, tc.method, got, tc.want)
 		}
 	}
+	// A command-line class is known with its nest; a library class is not.
+	for class, want := range map[string]bool{"c.Main": true, "c.Main$Inner": true, "c.Lib": false, "c.Mainly": false} {
+		if got := g.Launcher(class); got != want {
+			t.Errorf("Launcher(%s) = %v, want %v", class, got, want)
+		}
+	}
 	_ = e
 }
 

@@ -93,6 +93,9 @@ type CallGraph struct {
 	// entry points reach: no other code of the project calls them, and
 	// they cannot be called from outside it.
 	EntryOnly map[MethodKey]bool
+	// Launchers are the classes that declare an entry point (a main
+	// method, ...): command-line classes.
+	Launchers map[string]bool
 }
 
 // Callers lists the calls of a method.
@@ -115,4 +118,26 @@ func (g *CallGraph) Summary(m MethodKey) *Summary {
 // class and name.
 func (g *CallGraph) OnlyFromEntry(class, method string) bool {
 	return g != nil && g.EntryOnly[MethodKey{Class: class, Name: method, Arity: -1}]
+}
+
+// Launcher reports whether the nest of class (its top-level class and the
+// classes nested there) declares an entry point: a command-line class, or
+// a tool whose launcher is a nested class.
+func (g *CallGraph) Launcher(class string) bool {
+	if g == nil {
+		return false
+	}
+	outer := class
+	for i := 0; i < len(class); i++ {
+		if class[i] == '$' {
+			outer = class[:i]
+			break
+		}
+	}
+	for l := range g.Launchers {
+		if l == outer || len(l) > len(outer) && l[:len(outer)] == outer && l[len(outer)] == '$' {
+			return true
+		}
+	}
+	return false
 }

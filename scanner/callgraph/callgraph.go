@@ -285,7 +285,7 @@ func (g *Graph) Build() *facts.CallGraph {
 		})
 		calls[k] = sorted
 	}
-	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only}
+	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers}
 }
 
 // IsEntry reports whether the method of class and name is an entry point

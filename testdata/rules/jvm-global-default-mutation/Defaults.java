@@ -62,3 +62,71 @@ public class Defaults {
         c.setDefault("x");
     }
 }
+
+// A stream swap and its undoing are one hazard: the restore in stop() is
+// not reported (Groovy's SystemOutputInterceptor).
+class Interceptor extends java.io.OutputStream {
+    private final java.io.OutputStream out = System.out;
+
+    public void start() {
+        System.setOut(new PrintStream(this)); // want "jvm-global-default-mutation"
+    }
+
+    public void stop() {
+        System.setOut((PrintStream) out);
+    }
+
+    public void write(int b) {
+    }
+}
+
+// A swap restored in finally is one finding, at the swap.
+class Compiler {
+    static void compile(Runnable javac) throws Exception {
+        PrintStream old = System.err;
+        try {
+            System.setErr(new PrintStream(new java.io.ByteArrayOutputStream(), false, "UTF-8")); // want "jvm-global-default-mutation:low"
+            javac.run();
+        } finally {
+            System.setErr(old);
+        }
+    }
+}
+
+// A command line redirects its own process's streams.
+class StartLog {
+    public static void main(String[] args) throws Exception {
+        init(args[0]);
+    }
+
+    private static void init(String file) throws Exception {
+        PrintStream log = new PrintStream(file);
+        System.setErr(log); // want "jvm-global-default-mutation" source:-
+        System.setOut(log); // want "jvm-global-default-mutation" source:-
+    }
+}
+
+// Streams saved before a try and put back in its finally (Groovy's
+// AntBuilder): one finding per swap, at low.
+class Demux {
+    void perform(Runnable task, java.io.OutputStream demux) {
+        PrintStream savedOut = System.out;
+        System.setOut(new PrintStream(demux)); // want "jvm-global-default-mutation:low"
+        try {
+            task.run();
+        } finally {
+            System.setOut(savedOut);
+        }
+    }
+}
+
+// A public method of a command-line class: low, as the rule's other
+// command-line cases.
+class Tool {
+    public static void main(String[] args) {
+    }
+
+    public static void redirect(PrintStream log) {
+        System.setErr(log); // want "jvm-global-default-mutation:low"
+    }
+}

@@ -32,3 +32,19 @@ public class Printing {
         void go() throws IOException, SQLException;
     }
 }
+
+// A Java agent prints from code only premain reaches: the command line's
+// own output, before any app runs. A helper other code may call is not.
+class Agent {
+    public static void premain(String args, java.lang.instrument.Instrumentation inst) {
+        banner(args);
+    }
+
+    private static void banner(String args) {
+        System.out.println("agent " + args); // want "stdout-usage" source:-
+    }
+
+    public static void status() {
+        System.out.println("agent running"); // want "stdout-usage:low"
+    }
+}

@@ -2,6 +2,8 @@ package fixtures.exit;
 
 import static java.lang.System.exit;
 
+import java.util.function.Consumer;
+
 public class Exits {
     void failFast(boolean ok) {
         if (!ok) {
@@ -35,21 +37,72 @@ public class Exits {
     }
 }
 
-// A command-line class: exits in main and in its helpers are low.
+// A command-line class: what only main reaches runs in a process of its
+// own and is not reported; a helper other code may call is, at low.
 class Cli {
     public static void main(String[] args) {
         if (args.length == 0) {
             usage();
         }
-        System.exit(run(args)); // want "system-exit:low"
+        System.exit(run(args)); // want "system-exit" source:-
     }
 
     private static void usage() {
         System.err.println("usage: cli FILE");
-        System.exit(1); // want "system-exit:low"
+        System.exit(1); // want "system-exit" source:-
     }
 
     static int run(String[] args) {
         return 0;
+    }
+
+    public static void fail(String why) {
+        System.exit(3); // want "system-exit:low"
+    }
+
+    static Runnable onClose() {
+        return new Runnable() {
+            public void run() {
+                System.exit(0); // want "system-exit:low"
+            }
+        };
+    }
+
+    public static void die() {
+        ServiceUtils.requestSystemExit(2); // want "system-exit:low" bytecode:-
+    }
+}
+
+// The exit one call away: a requestSystemExit(code) helper, and a static
+// functional field initialised with System::exit (ZooKeeper's
+// ServiceUtils), reported at each call of the helper.
+final class ServiceUtils {
+    static final Consumer<Integer> SYSTEM_EXIT = System::exit;
+    private static volatile Consumer<Integer> procedure = SYSTEM_EXIT;
+
+    static void requestSystemExit(int code) {
+        procedure.accept(code); // want "system-exit" bytecode:-
+    }
+
+    static void halt(int code) {
+        System.exit(code); // want "system-exit"
+    }
+}
+
+class Server {
+    void onFatal(Throwable t) {
+        ServiceUtils.requestSystemExit(14); // want "system-exit:critical" bytecode:-
+    }
+
+    void onError() {
+        ServiceUtils.halt(2); // want "system-exit" bytecode:-
+    }
+
+    void unknownReceiver(my.Shell shell) {
+        shell.requestSystemExit(1);
+    }
+
+    void hookOnly() {
+        Consumer<Integer> f = ServiceUtils.SYSTEM_EXIT;
     }
 }

@@ -10,7 +10,7 @@ public class Props {
         System.setProperties(new Properties()); // want "system-property-mutation"
         System.getProperties().put("apollo.cluster", "default"); // want "system-property-mutation"
         System.getProperties().setProperty("k", "v"); // want "system-property-mutation"
-        System.getProperties().remove("k"); // want "system-property-mutation"
+        System.getProperties().remove("other"); // want "system-property-mutation"
         System.getProperties().load(getClass().getResourceAsStream("/app.properties")); // want "system-property-mutation"
         setProperty("static.import", "x"); // want "system-property-mutation"
         java.lang.System.setProperty("qualified", "x"); // want "system-property-mutation"
@@ -51,5 +51,61 @@ public class Props {
 
     String env() {
         return System.getenv("APP_ID");
+    }
+}
+
+// The restoring half of a change is not a second hazard: the key the
+// same code set, cleared at shutdown (Spring's WebUtils), and the old value
+// put back in finally.
+class WebRoot {
+    static void set(String param, String root) {
+        String key = (param != null ? param : "webapp.root");
+        System.setProperty(key, root); // want "system-property-mutation"
+    }
+
+    static void remove(String param) {
+        String key = (param != null ? param : "webapp.root");
+        System.getProperties().remove(key); // want "system-property-mutation" source:-
+    }
+
+    void scoped(Runnable r) {
+        String old = System.getProperty("javax.xml.parsers.DocumentBuilderFactory");
+        System.setProperty("javax.xml.parsers.DocumentBuilderFactory", "x.Factory"); // want "system-property-mutation"
+        try {
+            r.run();
+        } finally {
+            System.setProperty("javax.xml.parsers.DocumentBuilderFactory", old);
+        }
+    }
+
+    void clearOnly() {
+        System.clearProperty("some.other.key"); // want "system-property-mutation"
+    }
+}
+
+// A command line: what only main reaches sets the properties of its own
+// process; a public method other code may call still changes the shared
+// table.
+class Launcher {
+    public static void main(String[] args) {
+        System.setProperty("launcher.home", args[0]); // want "system-property-mutation" source:-
+        configure(args);
+    }
+
+    private static void configure(String[] args) {
+        System.setProperty("launcher.base", args[1]); // want "system-property-mutation" source:-
+    }
+
+    public static void api(String v) {
+        System.setProperty("launcher.api", v); // want "system-property-mutation"
+    }
+}
+
+class Shell {
+    public static void main(String[] args) {
+    }
+
+    public void configure(String v) {
+        System.setProperty("shell.mode", v); // want "system-property-mutation:low"
     }
 }

@@ -2,4 +2,6 @@ package my;
 
 public interface Shell {
     void exit(int status);
+
+    void requestSystemExit(int status);
 }

@@ -1,0 +1,24 @@
+// Jetty 9.4.57, jetty-start/src/main/java/org/eclipse/jetty/start/Main.java
+// (Apache License 2.0 / EPL 1.0), shortened: the launcher's main and the
+// private helpers only main reaches. The process is the command line's own:
+// its exits and property writes are not findings.
+package org.eclipse.jetty.start;
+
+public class Main {
+    public static void main(String[] args) {
+        try {
+            Main main = new Main();
+            main.start(args);
+        } catch (Throwable e) {
+            usageExit(e, 1);
+        }
+    }
+
+    private void start(String[] args) {
+        System.setProperty("jetty.home", args[0]);
+    }
+
+    private static void usageExit(Throwable t, int exit) {
+        System.exit(exit);
+    }
+}
