@@ -46,7 +46,7 @@ findings), 2 usage or input errors (also a missing baseline file or an unknown -
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(newScanCmd(), newBaselineCmd(), newFixCmd(), newDepsCmd(), newBatchCmd(), newMergeCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newSlimCmd(), newBaselineCmd(), newFixCmd(), newDepsCmd(), newBatchCmd(), newMergeCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
 	return root
 }
 
