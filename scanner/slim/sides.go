@@ -488,3 +488,22 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(out)
 	return out
 }
+
+// PackagedSize adds up the local-repository jar sizes of what a module
+// project packages (runtime scopes, not left to the base); unknown counts
+// the packaged dependencies whose jar is not in the local repository.
+func PackagedSize(p *facts.BuildProject) (bytes int64, unknown int) {
+	seen := map[string]bool{}
+	for _, d := range p.Dependencies {
+		if !d.Packaged() || d.Shared || d.Optional || seen[d.Key()] {
+			continue
+		}
+		seen[d.Key()] = true
+		if n := m2Size(d); n > 0 {
+			bytes += n
+		} else {
+			unknown++
+		}
+	}
+	return bytes, unknown
+}
