@@ -79,6 +79,9 @@ input cannot be used (no base, a base that is not a base, a jar that is not an a
 			}
 			n := 0
 			for _, pl := range plans {
+				if fail != rules.LevelNone {
+					n += len(pl.Unresolved) // errors
+				}
 				for _, e := range pl.Entries {
 					if e.Level != "" && fail != rules.LevelNone && rules.Level(e.Level).Rank() >= fail.Rank() {
 						n++
@@ -121,7 +124,9 @@ func slimPlans(basePath string, args []string) ([]*slim.Plan, []slim.Note, error
 	}
 	var plans []*slim.Plan
 	for _, m := range mods {
-		plans = append(plans, slim.Build(m, b))
+		pl := slim.Build(m, b)
+		notes = append(notes, pl.CheckClasses(m, b)...)
+		plans = append(plans, pl)
 	}
 	return plans, notes, nil
 }
@@ -163,6 +168,20 @@ func printPlan(w io.Writer, pl *slim.Plan) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", lvl, e.Verdict, size, e.Dependency, reason)
 	}
 	tw.Flush()
+	if len(pl.Unresolved) > 0 {
+		fmt.Fprintf(w, "\nerror  %s: %s the module's code references resolve nowhere after slimming (not in the module, its lib/, the base or the JDK): NoClassDefFoundError\n", slim.RuleUnresolvable, plural(len(pl.Unresolved), "class"))
+		for _, u := range pl.Unresolved {
+			more := ""
+			if u.More > 0 {
+				more = fmt.Sprintf(" and %d more", u.More)
+			}
+			fmt.Fprintf(w, "  %s  <- %s%s\n", u.Class, strings.Join(u.From, ", "), more)
+		}
+	} else if pl.ClassCheck == "ran" {
+		fmt.Fprintf(w, "\n%s: every class the module's code references resolves\n", slim.RuleUnresolvable)
+	} else if pl.ClassCheck != "" {
+		fmt.Fprintf(w, "\n%s %s\n", slim.RuleUnresolvable, pl.ClassCheck)
+	}
 	unknown := ""
 	if pl.Unknown > 0 {
 		unknown = fmt.Sprintf(" (+ %s of unknown size)", plural(pl.Unknown, "dependency"))
@@ -231,6 +250,9 @@ func runSlimFix(cmd *cobra.Command, basePath string, args []string, diff bool) e
 func plural(n int, what string) string {
 	if n == 1 {
 		return "1 " + what
+	}
+	if strings.HasSuffix(what, "s") {
+		return fmt.Sprintf("%d %ses", n, what)
 	}
 	if strings.HasSuffix(what, "y") {
 		return fmt.Sprintf("%d %sies", n, what[:len(what)-1])

@@ -33,6 +33,10 @@ func TestSlimBizJarAgainstFatJar(t *testing.T) {
 			Dependency, Verdict, Level, Reason, Action string
 			Size                                       int64
 		}
+		Unresolved []struct {
+			Class string
+			From  []string
+		} `json:"unresolvedClasses"`
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &plans); err != nil {
 		t.Fatal(err)
@@ -60,13 +64,18 @@ func TestSlimBizJarAgainstFatJar(t *testing.T) {
 			t.Errorf("%s: %q, want %q", k, got[k], w)
 		}
 	}
+	// The class check: httpclient's interface, used by OrderService.place,
+	// is nowhere after slimming; everything else resolves (JDK, base, lib/).
+	if u := plans[0].Unresolved; len(u) != 1 || u[0].Class != "org.apache.http.client.HttpClient" || strings.Join(u[0].From, ",") != "com.acme.biz.OrderService.place" {
+		t.Errorf("unresolved classes = %+v", u)
+	}
 	// guava (2.8 MiB) and slf4j leave the biz; httpclient's size is unknown
 	// (it was never packaged), so after < now by at least guava's bytes.
 	if p := plans[0]; p.Now-p.After < 2<<20 {
 		t.Errorf("now %d, after %d: the plan should save guava's bytes", p.Now, p.After)
 	}
 	clean := kscan(t, "", "slim", "--base", "testdata/slim/jars/base-app.jar", "testdata/slim/jars/biz-clean-1.0.0-ark-biz.jar")
-	if clean.code != 0 || !strings.Contains(clean.stdout, "0 errors, 0 warnings") {
+	if clean.code != 0 || !strings.Contains(clean.stdout, "0 errors, 0 warnings") || !strings.Contains(clean.stdout, "every class the module's code references resolves") {
 		t.Errorf("clean biz: exit %d\n%s%s", clean.code, clean.stdout, clean.stderr)
 	}
 }

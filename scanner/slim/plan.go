@@ -53,8 +53,27 @@ type Plan struct {
 	// Config and Pom say where a fix goes.
 	ConfFile string `json:"confFile,omitempty"`
 	Pom      string `json:"pom,omitempty"`
+	// Unresolved are the classes the module's code references that
+	// resolve nowhere after slimming (module-class-unresolvable, errors);
+	// ClassCheck says why that check did not run, when it did not.
+	Unresolved []Unresolved `json:"unresolvedClasses,omitempty"`
+	ClassCheck string       `json:"classCheck,omitempty"`
 	// Notes are the problems of the inputs (never findings).
 	Notes []Note `json:"-"`
+}
+
+// CheckClasses runs the class check of the plan's module against its base
+// and adds what it finds to the plan; input problems are returned.
+func (pl *Plan) CheckClasses(mod, base *Side) []Note {
+	us, notes, err := CheckClasses(mod, base)
+	if err != nil {
+		pl.ClassCheck = "not run: " + err.Error()
+		return notes
+	}
+	pl.ClassCheck = "ran"
+	pl.Unresolved = us
+	pl.Errors += len(us)
+	return notes
 }
 
 // Build judges every dependency of mod against base.
@@ -74,6 +93,7 @@ func Build(mod, base *Side) *Plan {
 		}
 	}
 	seen := map[string]bool{}
+	var delta int64 // bytes the plan adds (packages) less what it removes
 	for i := range mod.Deps {
 		d := &mod.Deps[i]
 		if seen[d.Key()] || d.Optional || !d.Packaged() && d.Scope != "provided" {
@@ -129,16 +149,15 @@ func Build(mod, base *Side) *Plan {
 			}
 			pl.Now += size
 		}
-		pl.After += size * b2i(packagedNow)
 		switch {
 		case v.Verdict == rules.VerdictBaseProvides && packagedNow && declaredOnly != "":
 			e.Reason += "; declare it with scope provided to leave it to the base"
 		case v.Verdict == rules.VerdictBaseProvides && packagedNow:
 			e.Action = ActionLeave
-			pl.After -= size
+			delta -= size
 		case v.Verdict == rules.VerdictMissing && pat != nil && !pat.MatchesAll:
 			e.Action = ActionPackage
-			pl.After += size
+			delta += size
 			if size == 0 {
 				pl.Unknown++
 			}
@@ -146,16 +165,13 @@ func Build(mod, base *Side) *Plan {
 		pl.Entries = append(pl.Entries, e)
 	}
 	pl.Now += mod.OwnSize
-	pl.After += mod.OwnSize
+	if mod.Total > 0 {
+		// A built biz: its own size is the truth, whatever the coordinates say.
+		pl.Now = mod.Total
+	}
+	pl.After = pl.Now + delta
 	sort.SliceStable(pl.Entries, func(i, j int) bool { return pl.Entries[i].Dependency < pl.Entries[j].Dependency })
 	return pl
-}
-
-func b2i(b bool) int64 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // leftToBase says whether the module leaves d to the base, why, and which

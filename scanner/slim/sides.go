@@ -42,6 +42,8 @@ type Side struct {
 	Sizes map[string]int64
 	// OwnSize is the bytes of the module's own code (biz jar minus lib/).
 	OwnSize int64
+	// Total is a built biz's packaged bytes (its entries, compressed).
+	Total int64
 	// Complete: Deps is the whole class path, so an absence is a fact.
 	Complete bool
 	// Packaged marks module dependencies known to be inside the biz.
@@ -419,6 +421,7 @@ func loadBizJar(p string) (*Side, []Note, error) {
 		s.Packaged[fd.Key()] = true
 		libBytes += l.size
 	}
+	s.Total = total
 	s.OwnSize = total - libBytes
 	if s.OwnSize < 0 {
 		s.OwnSize = 0
