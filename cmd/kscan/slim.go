@@ -169,7 +169,7 @@ func printPlan(w io.Writer, pl *slim.Plan) {
 	}
 	tw.Flush()
 	if len(pl.Unresolved) > 0 {
-		fmt.Fprintf(w, "\nerror  %s: %s the module's code references resolve nowhere after slimming (not in the module, its lib/, the base or the JDK): NoClassDefFoundError\n", slim.RuleUnresolvable, plural(len(pl.Unresolved), "class"))
+		fmt.Fprintf(w, "\nerror  %s: %s referenced by the module's code, found nowhere after slimming (not in the module, its lib/, the base or the JDK): NoClassDefFoundError\n", slim.RuleUnresolvable, plural(len(pl.Unresolved), "class"))
 		for _, u := range pl.Unresolved {
 			more := ""
 			if u.More > 0 {
@@ -192,8 +192,13 @@ func printPlan(w io.Writer, pl *slim.Plan) {
 		}
 		return "OVER"
 	}
-	fmt.Fprintf(w, "\npackaged: %s now, %s after the plan%s; guidance: under %s (%s now, %s after)\n",
-		safefs.HumanBytes(pl.Now), safefs.HumanBytes(pl.After), unknown, safefs.HumanBytes(pl.Guidance), verdict(pl.Now), verdict(pl.After))
+	if pl.Now == 0 && pl.Unknown > 0 {
+		fmt.Fprintf(w, "\npackaged: size unknown (%s not in the local repository; build the ark-biz and give its jar for sizes); guidance: under %s\n",
+			plural(pl.Unknown, "dependency"), safefs.HumanBytes(pl.Guidance))
+	} else {
+		fmt.Fprintf(w, "\npackaged: %s now, %s after the plan%s; guidance: under %s (%s now, %s after)\n",
+			safefs.HumanBytes(pl.Now), safefs.HumanBytes(pl.After), unknown, safefs.HumanBytes(pl.Guidance), verdict(pl.Now), verdict(pl.After))
+	}
 	fmt.Fprintf(w, "%s, %s\n", plural(pl.Errors, "error"), plural(pl.Warnings, "warning"))
 }
 

@@ -120,7 +120,7 @@ func (ix classIndex) addJar(p, classesDir, libDir string) ([]Note, error) {
 // needs both jars; otherwise it says why it did not run.
 func CheckClasses(mod, base *Side) ([]Unresolved, []Note, error) {
 	if mod.Kind != KindBizJar || base.Kind != KindFatJar {
-		return nil, nil, fmt.Errorf("%s needs the module's ark-biz jar and the base's fat jar (here: %s and %s)", RuleUnresolvable, mod.Kind, base.Kind)
+		return nil, nil, fmt.Errorf("it needs the module's ark-biz jar and the base's fat jar (here: a %s and a %s)", mod.Kind, base.Kind)
 	}
 	ix := classIndex{}
 	notes, err := ix.addJar(base.Jar, "BOOT-INF/classes/", "BOOT-INF/lib/")

@@ -2,6 +2,7 @@ package slim
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 
 	"github.com/kscan/kscan/rules"
@@ -80,10 +81,10 @@ func (pl *Plan) CheckClasses(mod, base *Side) []Note {
 func Build(mod, base *Side) *Plan {
 	pl := &Plan{Module: mod.Path, ModuleKind: mod.Kind, Base: base.Path, BaseKind: base.Kind, Guidance: Guidance, ConfFile: mod.ConfFile, Pom: mod.Pom}
 	if mod.Kind == KindTree && mod.Project != nil {
-		pl.Module = mod.Project.Path
+		pl.Module = filepath.ToSlash(filepath.Join(mod.Path, mod.Project.Path))
 	}
 	if base.Kind == KindTree && base.Project != nil {
-		pl.Base = base.Project.Path
+		pl.Base = filepath.ToSlash(filepath.Join(base.Path, base.Project.Path))
 	}
 	inBase := map[string][]*facts.Dependency{}
 	for i := range base.Deps {
