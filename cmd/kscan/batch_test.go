@@ -421,6 +421,10 @@ func TestMergeIncompleteShard(t *testing.T) {
 	}
 }
 
+// batchBound is what a batch of the example (a scan per repository, in
+// child processes the figures include) may cost.
+var batchBound = bound{cpu: 30 * time.Second, mib: 256}
+
 // TestBatchStateIsData: what a batch reads back from its output directory
 // (batch.json, status.json) is data. A status naming a file outside gets
 // the repository scanned again, and every report file is rewritten; a
@@ -433,7 +437,7 @@ func TestBatchStateIsData(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	run := func(args ...string) result {
 		t.Helper()
-		return kscan(t, dir, append([]string{"batch", list, "-o", out, "--fail-on", "none", "--progress", "lines"}, args...)...)
+		return kscanBounded(t, batchBound, dir, append([]string{"batch", list, "-o", out, "--fail-on", "none", "--progress", "lines"}, args...)...)
 	}
 	if r := run(); r.code != exitClean {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
@@ -466,7 +470,7 @@ func TestBatchStateIsData(t *testing.T) {
 	data, _ = json.Marshal(man)
 	os.WriteFile(filepath.Join(out, "batch.json"), data, 0o644)
 	merged := filepath.Join(dir, "m1", "m2", "m3", "merged")
-	r = kscan(t, dir, "merge", out, "-o", merged)
+	r = kscanBounded(t, small, dir, "merge", out, "-o", merged)
 	if r.code != exitUsage || !strings.Contains(r.stderr, `"../../../X" is not a repository key`) || !strings.Contains(r.stderr, "batch.json") {
 		t.Errorf("merge: exit %d, stderr %q", r.code, r.stderr)
 	}

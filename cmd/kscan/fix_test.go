@@ -63,7 +63,7 @@ func TestFixRefusesLinks(t *testing.T) {
 		t.Errorf("fix --diff lost the regular file:\n%s", d.stdout)
 	}
 
-	r := kscan(t, root, "fix", ".")
+	r := kscanBounded(t, small, root, "fix", ".")
 	// The walk never follows a link out of the tree, so the link is not
 	// even scanned; it is named on stderr.
 	if r.code != 0 || !strings.Contains(r.stderr, "src/Link.java: symbolic link to a file outside the scanned root; not followed") {
@@ -115,7 +115,7 @@ func TestFixCleansStaleTemps(t *testing.T) {
 		"src/" + other:    "an editor's",
 		"doc/" + stale:    "a directory kscan fix does not write to",
 	})
-	r := kscan(t, root, "fix", ".")
+	r := kscanBounded(t, small, root, "fix", ".")
 	if r.code != 0 || !strings.Contains(r.stderr, "removed src/"+stale) {
 		t.Fatalf("fix: exit %d\n%s", r.code, r.stderr)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -11,7 +12,9 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -41,12 +44,19 @@ func TestMain(m *testing.M) {
 type result struct {
 	stdout, stderr string
 	code           int
+	wall, cpu      time.Duration // elapsed, and user+system CPU of the process
+	peakKB         int64         // peak resident set of the process (ru_maxrss)
 }
 
 // kscan runs the binary in dir (the repository root when empty).
 func kscan(t *testing.T, dir string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(kscanBin, args...)
+	return runKscan(t, context.Background(), dir, args...)
+}
+
+func runKscan(t *testing.T, ctx context.Context, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.CommandContext(ctx, kscanBin, args...)
 	if dir == "" {
 		dir = repoRoot(t)
 	}
@@ -54,15 +64,22 @@ func kscan(t *testing.T, dir string, args ...string) result {
 	cmd.Env = append(os.Environ(), "NO_COLOR=1")
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
+	start := time.Now()
 	err := cmd.Run()
-	code := 0
+	r := result{stdout: out.String(), stderr: errb.String(), wall: time.Since(start)}
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
-		code = ee.ExitCode()
+		r.code = ee.ExitCode()
 	} else if err != nil {
 		t.Fatal(err)
 	}
-	return result{out.String(), errb.String(), code}
+	if ps := cmd.ProcessState; ps != nil {
+		r.cpu = ps.UserTime() + ps.SystemTime()
+		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+			r.peakKB = int64(ru.Maxrss)
+		}
+	}
+	return r
 }
 
 func repoRoot(t *testing.T) string {

@@ -30,7 +30,6 @@ const (
 	MaxBaseline  = 64 << 20 // baseline files (JSON or SARIF)
 	MaxState     = 1 << 20  // batch state: status.json, batch.json
 	MaxResult    = 1 << 30  // a batch repository's result.sarif
-	MaxResource  = 4 << 20  // a configuration file some rule reads (logback.xml, application.properties)
 )
 
 // ErrNotRegular is returned for a path that is not a regular file.

@@ -8,10 +8,11 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"sync/atomic"
+
+	"github.com/kscan/kscan/internal/safefs"
 )
 
 // Options caps the work one walk may do. A zero (or negative) field means
@@ -256,21 +257,16 @@ func (r *entryReader) Read(p []byte) (int, error) {
 func (r *entryReader) Close() error { return r.rc.Close() }
 
 // Walk walks the archive file at path; see WalkReader. path, as given, is
-// the first element of every logical path.
+// the first element of every logical path. Only a regular file is opened,
+// without blocking: a FIFO or a device named like a jar is refused, not
+// waited on or read without end.
 func Walk(ctx context.Context, path string, opts Options, v Visitor) error {
-	f, err := os.Open(path)
+	f, size, err := safefs.Open(path, 0)
 	if err != nil {
-		return err
+		return fmt.Errorf("archive: %w", err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if st.IsDir() {
-		return fmt.Errorf("archive: %s is a directory", path)
-	}
-	return WalkReader(ctx, path, f, st.Size(), opts, v)
+	return WalkReader(ctx, path, f, size, opts, v)
 }
 
 // WalkReader walks the archive of size bytes read from r, called name in

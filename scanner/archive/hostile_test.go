@@ -13,8 +13,11 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kscan/kscan/internal/safefs"
 )
 
 func readFixture(t testing.TB, name string) []byte {
@@ -443,5 +446,29 @@ func TestProblemReportedOnce(t *testing.T) {
 	}
 	if problems != 1 {
 		t.Errorf("%d problems reported", problems)
+	}
+}
+
+// TestWalkRefusesNonRegular: a FIFO or a device named like a jar is
+// refused at once, not waited on or read without end.
+func TestWalkRefusesNonRegular(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "lib.jar")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	for _, p := range []string{fifo, "/dev/zero", dir} {
+		done := make(chan error, 1)
+		go func() {
+			done <- Walk(context.Background(), p, Options{}, VisitorFuncs{EntryFunc: func(*Entry) error { return nil }})
+		}()
+		select {
+		case err := <-done:
+			if !errors.Is(err, safefs.ErrNotRegular) {
+				t.Errorf("%s: %v, want %v", p, err, safefs.ErrNotRegular)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: Walk still blocked after 10 s", p)
+		}
 	}
 }

@@ -82,8 +82,10 @@ func TestPathologicalInputsBounded(t *testing.T) {
 				for _, p := range probs {
 					nesting = nesting || p.Kind == "nesting" && strings.Contains(p.Message, "scanned in part")
 				}
-				if nesting != tc.deepDecls {
-					t.Errorf("%d bytes: nesting problem %v, want %v: %+v", len(src), nesting, tc.deepDecls, probs)
+				// Declarations past MaxNesting, or brackets past
+				// MaxBracketDepth (the rest left unparsed), say so.
+				if want := tc.deepDecls || scanText(normalizeCR(src), Interest{}).cut >= 0; nesting != want {
+					t.Errorf("%d bytes: nesting problem %v, want %v: %+v", len(src), nesting, want, probs)
 				}
 				if len(f.TypeDecls) > MaxNesting || len(f.News) > MaxNesting {
 					t.Errorf("%d types, %d news past the nesting cap", len(f.TypeDecls), len(f.News))
@@ -184,5 +186,25 @@ func TestParseCancelFlag(t *testing.T) {
 	}
 	if _, err := p.parse(src, 1); !errors.Is(err, ErrTimeout) {
 		t.Errorf("1µs parse: %v", err)
+	}
+}
+
+func TestBracketCut(t *testing.T) {
+	deep := func(n int) string { return strings.Repeat("{", n) + strings.Repeat("}", n) }
+	tests := []struct {
+		name string
+		src  string
+		cut  int
+	}{
+		{"at the limit", deep(MaxBracketDepth), -1},
+		{"one past", deep(MaxBracketDepth + 1), MaxBracketDepth},
+		{"mixed kinds", strings.Repeat("{(", MaxBracketDepth/2) + "[", MaxBracketDepth},
+		{"closed as it goes", strings.Repeat("{}", 10*MaxBracketDepth), -1},
+		{"in strings and comments", `"` + strings.Repeat("{", 2*MaxBracketDepth) + `" /* ` + strings.Repeat("(", 2*MaxBracketDepth) + ` */`, -1},
+	}
+	for _, tc := range tests {
+		if got := scanText([]byte(tc.src), Interest{}).cut; got != tc.cut {
+			t.Errorf("%s: cut %d, want %d", tc.name, got, tc.cut)
+		}
 	}
 }

@@ -227,6 +227,12 @@ func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte,
 			Message: fmt.Sprintf("not valid UTF-8 (first bad byte on line %d); scanned as bytes, columns may be off", line)})
 	}
 	scan := scanText(code, e.interest)
+	if scan.cut >= 0 {
+		line := lines.line(scan.cut)
+		problems = append(problems, Problem{Kind: "nesting", Line: line,
+			Message: fmt.Sprintf("brackets nested deeper than %d on line %d: scanned in part (the rest of the file was not parsed)", MaxBracketDepth, line)})
+		code = code[:scan.cut]
+	}
 
 	atomic.StoreUintptr(e.p.cancel, 0)
 	if ctx.Done() != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -31,6 +32,21 @@ func FuzzExtractShapes(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	// The hostile repositories' inputs, at a tenth of their size (the
+	// shape, not the size, is what once cost time and memory with the
+	// square of the depth): numbered nested classes with a call at the
+	// bottom, and a method followed by unclosed braces.
+	var nested strings.Builder
+	for i := 0; i < 2000; i++ {
+		fmt.Fprintf(&nested, "class C%d { ", i)
+	}
+	nested.WriteString("void f() { System.exit(1); } ")
+	f.Add([]byte(nested.String() + strings.Repeat("}", 2000)))
+	f.Add([]byte(nested.String()))
+	f.Add([]byte(strings.ReplaceAll(nested.String(), "{ ", "{\r")))
+	f.Add([]byte("class U { void f() { System.exit(1); } void g() " + strings.Repeat("{", 10_000)))
+	f.Add([]byte("class U { void f() { System.exit(1); } " + strings.Repeat("void g() { ", 5000) + strings.Repeat("}", 4000)))
+	f.Add([]byte(strings.Repeat("class C { ", 1000) + strings.Repeat("}", 2000) + "class D { void f() { System.exit(1); } }"))
 	in := Interest{Calls: setOf("exit", "halt", "run", "put", "add", "forName", "getClassLoader"), News: setOf("Object", "Thread")}
 	e, err := NewExtractor(in, 2_000_000)
 	if err != nil {

@@ -27,6 +27,11 @@ type textScan struct {
 	// follow "Type.". Those that name no static field are dropped once
 	// the declarations are known (staticWrites).
 	writes []writeCandidate
+	// cut is where brackets first nest deeper than MaxBracketDepth, -1
+	// when they never do: the parser's error recovery holds hundreds of
+	// bytes per input byte on runs of unclosed bodies, so only the text
+	// before cut is parsed.
+	cut int
 }
 
 type writeCandidate struct {
@@ -37,9 +42,10 @@ type writeCandidate struct {
 // scanText lexes src once, outside comments and literals, for the sites
 // of in and the writes.
 func scanText(src []byte, in Interest) textScan {
-	var ts textScan
+	ts := textScan{cut: -1}
 	n := len(src)
 	afterNew := false // the previous token was "new"
+	depth := 0
 	lexJava(src, func(i, j int) {
 		tok := src[i:j]
 		if !in.AllCalls && in.Calls[string(tok)] {
@@ -60,11 +66,46 @@ func scanText(src []byte, in Interest) textScan {
 		// Qualified names and generics keep "new" as the previous token.
 		switch src[i] {
 		case '.', ' ', '\t', '\n', '\r':
+		case '{', '(', '[':
+			afterNew = false
+			if depth++; depth > MaxBracketDepth && ts.cut < 0 {
+				ts.cut = i
+			}
+		case '}', ')', ']':
+			afterNew = false
+			if depth > 0 {
+				depth--
+			}
 		default:
 			afterNew = false
 		}
 	})
+	if ts.cut >= 0 {
+		ts.sites = sitesBefore(ts.sites, ts.cut)
+		w := ts.writes[:0]
+		for _, c := range ts.writes {
+			if c.end <= ts.cut {
+				w = append(w, c)
+			}
+		}
+		ts.writes = w
+	}
 	return ts
+}
+
+// MaxBracketDepth is how deep braces, parentheses and brackets may nest
+// before the rest of a file is left unparsed (hand-written Java stays far
+// below; generated code rarely passes a hundred).
+const MaxBracketDepth = 512
+
+func sitesBefore(sites []site, cut int) []site {
+	out := sites[:0]
+	for _, s := range sites {
+		if s.end <= cut {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // staticWrites keeps the write candidates that are qualified or name a

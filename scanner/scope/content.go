@@ -344,6 +344,32 @@ func (h *javaHead) resolve(name, wildcardPrefix string) string {
 	return name
 }
 
+// desktop reports a source that builds windows: it imports Swing's
+// components, AWT's windows or AWT events. javax.swing.text, .event, .tree
+// and .undo are left out: servers use them as plain data structures (an
+// HTML parser, EventListenerList), and so are java.awt's images, colours
+// and geometry, which servers use to draw.
+func (h *javaHead) desktop() bool {
+	for _, im := range h.imports {
+		if rest, ok := strings.CutPrefix(im, "javax.swing."); ok {
+			if rest == "*" || (rest != "" && rest[0] >= 'A' && rest[0] <= 'Z') {
+				return true
+			}
+			continue
+		}
+		if strings.HasPrefix(im, "java.awt.event.") {
+			return true
+		}
+		if rest, ok := strings.CutPrefix(im, "java.awt."); ok && awtWindows[rest] {
+			return true
+		}
+	}
+	return false
+}
+
+var awtWindows = setOf("Frame", "Dialog", "Window", "Panel", "Button", "Label", "TextField", "TextArea", "Choice",
+	"Menu", "MenuBar", "MenuItem", "Checkbox", "Canvas", "FileDialog", "PopupMenu", "ScrollPane")
+
 func (h *javaHead) imports1(prefixes ...string) string {
 	for _, im := range h.imports {
 		for _, p := range prefixes {
@@ -399,6 +425,9 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 	if h.imports1("org.gradle.api.") != "" {
 		return Decision{Class: BuildTool, Reason: "Gradle build logic (imports org.gradle.api)"}, true
 	}
+	if h.desktop() {
+		return Decision{Class: Desktop, Reason: "desktop GUI (imports Swing or AWT windows and events)"}, true
+	}
 	// A top-level package named test or sample is never a product's
 	// (log4j-over-slf4j/compatibility keeps its harness in package test).
 	if h.pkg != "" {
@@ -439,8 +468,9 @@ var testMarks = []string{"Lorg/junit/Test;", "Lorg/junit/jupiter/api/Test;", "Lo
 
 // classHead is what the constant pool of a class file says.
 type classHead struct {
-	super string
-	utf8  map[string]bool // the interesting UTF-8 constants present
+	super   string
+	desktop bool            // refers to Swing components, AWT windows or events
+	utf8    map[string]bool // the interesting UTF-8 constants present
 }
 
 // interesting descriptors: annotations that mark tests, benchmarks and
@@ -450,6 +480,23 @@ var classMarks = setOf(
 	"Lorg/junit/jupiter/api/RepeatedTest;", "Lorg/junit/jupiter/api/TestFactory;", "Lorg/testng/annotations/Test;",
 	"Lorg/openjdk/jmh/annotations/Benchmark;", "Lorg/apache/maven/plugins/annotations/Mojo;",
 )
+
+// desktopRef reports a class name or descriptor in a constant pool that
+// names a Swing component, an AWT window or an AWT event (see desktop).
+func desktopRef(s string) bool {
+	if i := strings.Index(s, "javax/swing/"); i >= 0 {
+		rest := s[i+len("javax/swing/"):]
+		return rest != "" && rest[0] >= 'A' && rest[0] <= 'Z'
+	}
+	if strings.Contains(s, "java/awt/event/") {
+		return true
+	}
+	if i := strings.Index(s, "java/awt/"); i >= 0 {
+		rest := strings.TrimSuffix(s[i+len("java/awt/"):], ";")
+		return awtWindows[rest]
+	}
+	return false
+}
 
 // parseClassHead walks the constant pool of a class file (JVMS 4.4) and
 // reads its superclass. A head cut short yields the constants read so far
@@ -483,6 +530,9 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 			}
 			if classMarks[s] {
 				h.utf8[s] = true
+			}
+			if desktopRef(s) {
+				h.desktop = true
 			}
 			off += 3 + l
 		case 3, 4, 9, 10, 11, 12, 17, 18:
@@ -528,6 +578,8 @@ func classSignals(h classHead, inArchive bool) (Decision, bool) {
 		return Decision{Class: Benchmark, Reason: "JMH benchmark class (@Benchmark)"}, true
 	case h.super == "junit/framework/TestCase":
 		return Decision{Class: Test, Reason: "test class (extends TestCase)"}, true
+	case h.desktop:
+		return Decision{Class: Desktop, Reason: "desktop GUI (refers to Swing or AWT windows and events)"}, true
 	}
 	for _, s := range testMarks {
 		if h.utf8[s] {

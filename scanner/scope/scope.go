@@ -41,10 +41,13 @@ const (
 	Packaging
 	// Configured is set aside by a user override.
 	Configured
+	// Desktop is a desktop GUI (Swing or AWT windows): a tool a person runs
+	// on a workstation, never code of a server's shared JVM.
+	Desktop
 	numClasses
 )
 
-var classNames = [numClasses]string{"production", "test scope", "test support", "benchmark", "example", "build tool", "packaging", "configured"}
+var classNames = [numClasses]string{"production", "test scope", "test support", "benchmark", "example", "build tool", "packaging", "configured", "desktop GUI"}
 
 func (c Class) String() string {
 	if c < numClasses {

@@ -58,6 +58,7 @@ var treeTests = map[string][]want{
 	"tomcat": {
 		{"java/org/apache/catalina/loader/WebappClassLoaderBase.java", Production, "no non-production signal"},
 		{"java/org/apache/catalina/ant/BaseRedirectorHelperTask.java", BuildTool, "Ant task"},
+		{"java/org/apache/catalina/util/ServerImages.java", Production, "no non-production signal"},
 		// Ant tasks through a chain of the project's own abstract tasks
 		{"java/org/apache/catalina/ant/DeployTask.java", BuildTool, "Ant task"},
 		{"java/org/apache/catalina/ant/AbstractCatalinaCommandTask.java", BuildTool, "Ant task"},
@@ -77,6 +78,7 @@ var treeTests = map[string][]want{
 	},
 	"hsqldb": {
 		{"hsqldb/src/org/hsqldb/server/Server.java", Production, ""},
+		{"hsqldb/src/org/hsqldb/util/ConnectionDialog.java", Desktop, "desktop GUI (imports Swing or AWT windows"},
 		{"hsqldb/src/org/hsqldb/test/TestBase.java", Test, "extends TestCase"},
 		// extends TestBase, which extends junit.framework.TestCase
 		{"hsqldb/src/org/hsqldb/test/TestSql.java", Test, "test class (extends TestCase)"},
@@ -278,5 +280,24 @@ func TestTreesCovered(t *testing.T) {
 	})
 	if len(missing) > 0 {
 		t.Errorf("fixture inputs without an expectation:\n%s", strings.Join(missing, "\n"))
+	}
+}
+
+func TestDesktopRef(t *testing.T) {
+	for s, want := range map[string]bool{
+		"javax/swing/JFrame":                  true,
+		"Ljavax/swing/JPanel;":                true,
+		"javax/swing/SwingUtilities":          true,
+		"java/awt/event/ActionListener":       true,
+		"Ljava/awt/Frame;":                    true,
+		"javax/swing/event/EventListenerList": false,
+		"javax/swing/text/html/HTMLEditorKit": false,
+		"java/awt/image/BufferedImage":        false,
+		"java/awt/Color":                      false,
+		"org/example/swing/JFrame":            false,
+	} {
+		if got := desktopRef(s); got != want {
+			t.Errorf("desktopRef(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
