@@ -139,7 +139,7 @@ func fixProperties(old []byte, leave []string, narrow []narrowing) ([]byte, []st
 	text := string(old)
 	lines := strings.Split(text, "\n")
 	trailing := strings.HasSuffix(text, "\n")
-	if trailing {
+	if trailing || text == "" {
 		lines = lines[:len(lines)-1]
 	}
 	var changes []string
