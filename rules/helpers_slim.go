@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -177,6 +178,27 @@ func reportSlim(p *DepsPass, verdict string) {
 		if f.dep.ArtifactID == "koupleless-app-starter" {
 			continue // provided in every module by design; the base starter brings it
 		}
-		p.Report(f.proj, Diagnostic{Path: f.dep.Path, Span: f.dep.Span, Context: facts.Context{Line: f.dep.Line}, Severity: f.v.Severity, Message: f.v.Reason})
+		d := Diagnostic{Path: f.dep.Path, Span: f.dep.Span, Context: facts.Context{Line: f.dep.Line}, Severity: f.v.Severity, Message: f.v.Reason}
+		if file, line, what := settingAt(f.dep.SharedWhy); line > 0 && (file != f.dep.Path || line != f.dep.Line) {
+			d.Related = append(d.Related, Related{Path: file, Line: line, Message: "left to the base here: " + what})
+		}
+		if b := f.v.Base; b != nil && b.Line > 0 {
+			d.Related = append(d.Related, Related{Path: b.Path, Line: b.Line, Message: "the base's " + b.GAV()})
+		}
+		p.Report(f.proj, d)
 	}
+}
+
+// settingAt splits a SharedWhy ("file:line what") into its place and text.
+func settingAt(why string) (file string, line int, what string) {
+	loc, what, _ := strings.Cut(why, " ")
+	i := strings.LastIndexByte(loc, ':')
+	if i < 0 {
+		return "", 0, ""
+	}
+	n, err := strconv.Atoi(loc[i+1:])
+	if err != nil {
+		return "", 0, ""
+	}
+	return loc[:i], n, what
 }
