@@ -25,5 +25,15 @@ func FuzzParsers(f *testing.F) {
 				c.Match(p.Value, p.Value, "")
 			}
 		}
+		// The properties edit takes any file a module holds.
+		c, _ := ParseProperties("f", data)
+		var narrow []narrowing
+		for _, p := range c.Patterns {
+			narrow = append(narrow, narrowing{pattern: p, keep: []string{"k:k"}, drop: []string{"d:d"}})
+		}
+		out, _ := fixProperties(data, []string{"a:b"}, narrow)
+		if c2, _ := ParseProperties("f", out); c2.Match("a", "b", "") == nil {
+			t.Fatalf("a:b not excluded after the edit:\n%s", out)
+		}
 	})
 }
