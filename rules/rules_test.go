@@ -28,7 +28,9 @@ var update = flag.Bool("update", false, "rewrite .golden files")
 // rule, so a false positive fails the test as surely as a miss.
 // Expectations marked source:- are for the scan of compiled classes only.
 // Sub-directories named base, module, shared or private are scanned with
-// that role; the rest with an unknown role.
+// that role; a sub-directory named tree is scanned with roles read from its
+// build files (a base and its modules side by side); the rest with an
+// unknown role.
 const fixtureRoot = "../testdata/rules"
 
 var roleDirs = map[string]facts.Role{
@@ -62,6 +64,9 @@ func TestRuleFixtures(t *testing.T) {
 	}
 }
 
+// autoRole is the group key of a tree/ sub-directory.
+const autoRole = facts.Role(255)
+
 func runFixtureDir(t *testing.T, dir string) {
 	groups := map[facts.Role][]string{}
 	var wanted int
@@ -71,8 +76,11 @@ func runFixtureDir(t *testing.T, dir string) {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		role := facts.RoleUnknown
-		if r, ok := roleDirs[strings.Split(filepath.ToSlash(rel), "/")[0]]; ok {
+		top := strings.Split(filepath.ToSlash(rel), "/")[0]
+		if r, ok := roleDirs[top]; ok {
 			role = r
+		} else if top == "tree" {
+			role = autoRole
 		}
 		groups[role] = append(groups[role], p)
 		return nil
@@ -81,7 +89,11 @@ func runFixtureDir(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	for role, files := range groups {
-		res, err := scanner.Scan(context.Background(), scanner.Options{Paths: files, Root: dir, Rules: rules.All(), Jobs: 2, Role: role})
+		opts := scanner.Options{Paths: files, Root: dir, Rules: rules.All(), Jobs: 2, Role: role}
+		if role == autoRole {
+			opts.Role, opts.RoleAuto = facts.RoleUnknown, true
+		}
+		res, err := scanner.Scan(context.Background(), opts)
 		if err != nil {
 			t.Fatal(err)
 		}

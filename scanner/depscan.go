@@ -1,10 +1,14 @@
 package scanner
 
 import (
+	"path/filepath"
+
+	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/deps"
 	"github.com/kscan/kscan/scanner/finding"
+	"github.com/kscan/kscan/scanner/slim"
 )
 
 // loadDeps resolves the build projects of the given build files (relative
@@ -24,9 +28,61 @@ func loadDeps(root string, files []string, ro *roles, m2 string, read func(strin
 			return d.Role, d.Reason, ro.configured(file)
 		},
 	})
+	for _, p := range lr.Projects {
+		if p.Role == facts.RoleModule && p.Kind == "maven" {
+			lr.Notifications = append(lr.Notifications, applySlimming(p, readOr(root, read))...)
+		}
+	}
 	var notes []finding.Notification
 	for _, n := range lr.Notifications {
 		notes = append(notes, finding.Notification{Path: n.File, Line: n.Line, Level: rules.Level(n.Level), Kind: n.Kind, Message: n.Message})
 	}
 	return lr.Projects, notes
+}
+
+// readOr reads tree files through the engine's reader, or safely under
+// root.
+func readOr(root string, read func(string) ([]byte, error)) slim.ReadFunc {
+	if read != nil {
+		return read
+	}
+	return func(rel string) ([]byte, error) {
+		return safefs.ReadFileIn(root, filepath.Join(root, filepath.FromSlash(rel)), safefs.MaxBuildFile)
+	}
+}
+
+// applySlimming reads a module's slimming configuration as the ark plugin
+// does (its pom's plugin, conf/ark/bootstrap.properties or bootstrap.yml,
+// or the packExcludesConfig file) and marks what it leaves to the base,
+// naming the pattern. declaredMode keeps transitive dependencies in the
+// module. Malformed entries come back as notifications.
+func applySlimming(p *facts.BuildProject, read slim.ReadFunc) []deps.Notification {
+	var plugin *deps.Plugin
+	if data, err := read(p.Path); err == nil {
+		if pom, err := deps.ParsePOM(p.Path, data); err == nil {
+			for i := range pom.Plugins {
+				if pom.Plugins[i].ArtifactID == "sofa-ark-maven-plugin" {
+					plugin = &pom.Plugins[i]
+					break
+				}
+			}
+		}
+	}
+	cfg, notes := slim.ModuleConfig(p.Path, plugin, p.Dir, read)
+	for i := range p.Dependencies {
+		d := &p.Dependencies[i]
+		if d.Scope == "provided" {
+			continue
+		}
+		pat := cfg.Match(d.GroupID, d.ArtifactID, d.Classifier)
+		if pat == nil {
+			continue
+		}
+		if cfg.DeclaredMode && (d.Path != p.Path || d.Line == 0) {
+			d.Shared, d.SharedWhy = false, ""
+			continue
+		}
+		d.Shared, d.SharedWhy = true, pat.Where()
+	}
+	return notes
 }

@@ -123,4 +123,15 @@ type Result struct {
 	// IncludedNonProduction is set when non-production inputs were
 	// scanned (they are still counted in Scope).
 	IncludedNonProduction bool
+	// Modules are the Koupleless module projects of the tree with what
+	// they package, for batch summaries.
+	Modules []ModuleSize
+}
+
+// ModuleSize is a module project's packaged size: the local-repository
+// jars of what it packages; Unknown counts those not found there.
+type ModuleSize struct {
+	Path          string `json:"path"`
+	PackagedBytes int64  `json:"packagedBytes"`
+	Unknown       int    `json:"unknownSizes,omitempty"`
 }

@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"context"
+	"github.com/kscan/kscan/scanner/slim"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -66,6 +67,13 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		Scope: e.tally, IncludedNonProduction: opts.IncludeNonProduction}
 	sortFindings(res.Findings)
 	sortNotifications(res.Notifications)
+	for _, p := range e.projects {
+		if p.Role == facts.RoleModule && p.BuildOnly == "" {
+			n, unknown := slim.PackagedSize(p)
+			res.Modules = append(res.Modules, ModuleSize{Path: p.Path, PackagedBytes: n, Unknown: unknown})
+		}
+	}
+	sort.Slice(res.Modules, func(i, j int) bool { return res.Modules[i].Path < res.Modules[j].Path })
 	res.Stats.Duration = time.Since(start)
 	p := &res.Stats.Phases
 	p.Other = res.Stats.Duration - (p.Discover + p.Build + p.Sources + p.Classes + p.Config + p.Graph + p.Project + p.Deps)

@@ -184,6 +184,15 @@ func verdict(cmd *cobra.Command, dir string, sum *batch.Summary, failOn rules.Le
 	fmt.Fprintf(cmd.ErrOrStderr(), "%d repositories: %d errors, %d warnings, %d notes; %d need adapters; %d unresolved dependencies; %d failed. Report: %s\n",
 		t.Repositories, t.Findings.Error, t.Findings.Warning, t.Findings.Note, t.NeedAdapters, t.Unresolved, t.Failed,
 		filepath.Join(dir, batch.ReportHTML))
+	// Modules that will not start as slimmed, named: a platform team acts
+	// on these before anything is installed.
+	for _, r := range sum.Repositories {
+		for _, m := range r.Modules {
+			if m.SlimErrors > 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "  %s: module %s has %s (it will not start as slimmed)\n", r.Repository, m.Path, plural(m.SlimErrors, "slimming error"))
+			}
+		}
+	}
 	if t.Failed > 0 {
 		return batchFailedError{t.Failed}
 	}

@@ -15,7 +15,8 @@ import (
 func newFixCmd() *cobra.Command {
 	var fl scanFlags
 	var diff bool
-	var minLevel string
+	var minLevel, slimBase string
+	var slimPlan bool
 	cmd := &cobra.Command{
 		Use:   "fix [PATH...]",
 		Short: "Apply the mechanical fixes of the findings, or print them as a unified diff",
@@ -29,11 +30,28 @@ longer parse is left unchanged. kscan fix writes only regular files whose real p
 scan root: a symbolic link (even to a file inside the tree) or a file outside the root is never
 written or replaced, and is reported on standard error. Each file is replaced atomically through
 a temporary '.kscan-fix-<name>-<random>.tmp' beside it; such files left by a run that was killed
-are removed by the next run in the directories it writes to.`,
+are removed by the next run in the directories it writes to.
+
+With --slim (and --base PATH, as 'kscan slim' takes it) kscan fix writes the slimming plan instead:
+libraries the base provides in the same version join excludes=, and a wildcard that also removed
+a library the base lacks is replaced by the exact artifacts the base has. It edits the file the
+module already uses: conf/ark/bootstrap.properties (entries and comments kept; created when the
+module has no slimming configuration) or, when the patterns live in the pom, the pom (the
+pattern removed, <scope>provided</scope> on declared dependencies).`,
 		Example: `  kscan fix --diff . > kscan.patch && git apply kscan.patch
   kscan fix --rule class-forname-caller-loader src/main/java
-  kscan fix --min-level error .`,
+  kscan fix --min-level error .
+  kscan fix --slim --base ../base/target/base-app.jar --diff .`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if slimPlan {
+				if len(args) > 1 {
+					return usagef("kscan fix --slim takes one module tree")
+				}
+				return runSlimFix(cmd, slimBase, args, diff)
+			}
+			if slimBase != "" {
+				return usagef("--base goes with --slim")
+			}
 			lvl, err := rules.ParseLevel(minLevel)
 			if err != nil || lvl == rules.LevelNone {
 				return usagef("unknown --min-level %q (want error, warning or note)", minLevel)
@@ -102,6 +120,8 @@ are removed by the next run in the directories it writes to.`,
 	addScanFlags(cmd, &fl)
 	cmd.Flags().BoolVar(&diff, "diff", false, "print a unified diff instead of changing files")
 	cmd.Flags().StringVar(&minLevel, "min-level", "warning", "fix findings at or above this level: error, warning or note")
+	cmd.Flags().BoolVar(&slimPlan, "slim", false, "write the slimming plan of 'kscan slim' into the module's conf/ark/bootstrap.properties or pom.xml")
+	cmd.Flags().StringVar(&slimBase, "base", "", "with --slim: the base (source tree, 'mvn dependency:list' output or fat jar)")
 	return cmd
 }
 

@@ -28,7 +28,8 @@ func newRootCmd() *cobra.Command {
 in its own ClassLoader (a Koupleless / SOFAArk base hosting modules): class lookups through the
 wrong ClassLoader, ServiceLoader caches, JVM-wide settings, System.exit, shutdown hooks, JDBC
 driver registration. It also reads build files (pom.xml, Gradle) for logging and duplicate-framework
-conflicts and the Koupleless adapters a base needs ('kscan deps').
+conflicts and the Koupleless adapters a base needs ('kscan deps'), and checks a module's
+slimming against its base: what it may leave out, and what breaks if it does ('kscan slim').
 It reports each hazard with the reason and a fix, as text, JSON or SARIF 2.1.0.
 
 For a CI gate on code that already has findings, 'kscan baseline' records them and
@@ -46,7 +47,7 @@ findings), 2 usage or input errors (also a missing baseline file or an unknown -
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(newScanCmd(), newBaselineCmd(), newFixCmd(), newDepsCmd(), newBatchCmd(), newMergeCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newSlimCmd(), newBaselineCmd(), newFixCmd(), newDepsCmd(), newBatchCmd(), newMergeCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
 	return root
 }
 

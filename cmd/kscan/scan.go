@@ -301,6 +301,9 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	for _, d := range res.Roles {
 		in.Roles = append(in.Roles, report.Role{Dir: d.Dir, Role: d.Name, Reason: d.Reason})
 	}
+	if len(res.Modules) > 0 {
+		in.Properties["kscan.modules"] = res.Modules
+	}
 	for i, f := range out.Findings {
 		for _, s := range f.Suppressed {
 			in.Suppressions[i] = append(in.Suppressions[i], report.Suppression{Kind: s.Kind, Justification: s.Justification})

@@ -67,6 +67,8 @@ func WriteMarkdown(w io.Writer, s *Summary) error {
 		}
 	}
 
+	writeModules(&b, s)
+
 	b.WriteString("\n## Rules\n\n")
 	if len(s.Rules) == 0 {
 		b.WriteString("No findings.\n")
@@ -185,4 +187,43 @@ func mdIdent(s string) string {
 		}
 	}
 	return "`" + s + "`"
+}
+
+// writeModules lists the Koupleless modules with their packaged size and
+// slimming errors (a module with errors will not start), when there are
+// any.
+func writeModules(b *strings.Builder, s *Summary) {
+	n := 0
+	for i := range s.Repositories {
+		n += len(s.Repositories[i].Modules)
+	}
+	if n == 0 {
+		return
+	}
+	b.WriteString("\n## Modules\n\n")
+	b.WriteString("| repository | module | packaged | slimming errors |\n|---|---|---:|---:|\n")
+	for i := range s.Repositories {
+		r := &s.Repositories[i]
+		for _, m := range r.Modules {
+			size := "unknown"
+			if m.PackagedBytes > 0 || m.UnknownSizes == 0 {
+				size = humanBytes(m.PackagedBytes)
+				if m.UnknownSizes > 0 {
+					size += fmt.Sprintf(" + %d unknown", m.UnknownSizes)
+				}
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %d |\n", mdText(r.Repository), mdIdent(m.Path), size, m.SlimErrors)
+		}
+	}
+}
+
+// humanBytes renders a size in binary units.
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
 }

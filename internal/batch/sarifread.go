@@ -3,6 +3,7 @@ package batch
 import (
 	"fmt"
 	"io"
+	"path"
 	"sort"
 	"strings"
 
@@ -53,7 +54,9 @@ func inputProblem(n *report.LogNotification) bool {
 func (l *sarifLog) count(st *Status) {
 	st.Findings, st.Suppressed, st.Notifications, st.Unresolved = LevelCounts{}, 0, 0, 0
 	st.Rules = map[string]int{}
+	st.Modules = nil
 	adapters := map[string]bool{}
+	var slimErrs []string
 	roles := map[string]bool{}
 	for _, run := range l.Runs {
 		for _, r := range run.Results {
@@ -75,11 +78,17 @@ func (l *sarifLog) count(st *Status) {
 				continue
 			}
 			st.Rules[r.RuleID]++
+			if r.Level == "error" && slimRules[r.RuleID] && len(r.Locations) > 0 {
+				slimErrs = append(slimErrs, r.Locations[0].PhysicalLocation.ArtifactLocation.URI)
+			}
 			for _, a := range strings.Split(r.Property("adapters"), ",") {
 				if a = strings.TrimSpace(a); a != "" {
 					adapters[a] = true
 				}
 			}
+		}
+		for _, m := range run.Properties.Modules {
+			st.Modules = append(st.Modules, ModuleSlim{Path: m.Path, PackagedBytes: m.PackagedBytes, UnknownSizes: m.Unknown})
 		}
 		for _, r := range run.Properties.Roles {
 			if r.Role != "" {
@@ -100,6 +109,20 @@ func (l *sarifLog) count(st *Status) {
 	}
 	if len(st.Rules) == 0 {
 		st.Rules = nil
+	}
+	// A slimming error belongs to the module whose directory holds its
+	// location (the deepest one, for nested modules).
+	for _, u := range slimErrs {
+		best := -1
+		for i, m := range st.Modules {
+			dir := path.Dir(m.Path)
+			if (dir == "." || strings.HasPrefix(u, dir+"/")) && (best < 0 || len(dir) > len(path.Dir(st.Modules[best].Path))) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			st.Modules[best].SlimErrors++
+		}
 	}
 	st.Adapters = sortedKeys(adapters)
 	st.Roles = sortedKeys(roles)

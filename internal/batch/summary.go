@@ -58,10 +58,24 @@ type Status struct {
 	Unresolved    int            `json:"unresolved,omitempty"`    // dependencies not resolved (a missing parent pom or BOM); the inputs were read
 	SARIF         string         `json:"sarif,omitempty"`         // relative to the output directory: always repos/<key>/result.sarif
 	BrowseURL     string         `json:"browseUrl,omitempty"`     // web page of the scanned commit, when known
+	// Modules are the Koupleless modules of the repository: what each
+	// packages and how many slimming errors it has (it will not start).
+	Modules []ModuleSlim `json:"modules,omitempty"`
 
 	DurationMS int64  `json:"durationMs"`
 	Finished   string `json:"finished,omitempty"` // RFC 3339
 }
+
+// ModuleSlim is one module's slimming, as a batch summary shows it.
+type ModuleSlim struct {
+	Path          string `json:"path"`          // its build file
+	PackagedBytes int64  `json:"packagedBytes"` // packaged jars found in the local repository
+	UnknownSizes  int    `json:"unknownSizes,omitempty"`
+	SlimErrors    int    `json:"slimErrors"` // error findings of the slimming rules in its directory
+}
+
+// slimRules are the rules whose errors mean a module will not start.
+var slimRules = map[string]bool{"slimmed-but-missing-in-base": true, "slimmed-version-skew": true, "module-class-unresolvable": true}
 
 // RuleCount is how often a rule fired.
 type RuleCount struct {

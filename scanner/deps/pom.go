@@ -119,7 +119,7 @@ type ConfigValue struct {
 // ConfigKeys are the plugin configuration elements ParsePOM keeps
 // (sofa-ark-maven-plugin and koupleless-base-build-plugin settings that
 // decide what a module shares with its base).
-var ConfigKeys = []string{"excludes", "excludeGroupIds", "excludeArtifactIds", "declaredMode", "bizName", "baseDependencyParentIdentity", "webContextPath"}
+var ConfigKeys = []string{"excludes", "excludeGroupIds", "excludeArtifactIds", "declaredMode", "bizName", "baseDependencyParentIdentity", "webContextPath", "packExcludesConfig"}
 
 // DependenciesBlock locates the project-level <dependencies> element.
 // Offsets are byte offsets into the pom; lines are 1-based.

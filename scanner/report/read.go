@@ -25,7 +25,8 @@ type LogRun struct {
 		ToolExecutionNotifications []LogNotification `json:"toolExecutionNotifications"`
 	} `json:"invocations"`
 	Properties struct {
-		Roles []Role `json:"kscan.roles"`
+		Roles   []Role         `json:"kscan.roles"`
+		Modules []ModuleRecord `json:"kscan.modules"`
 	} `json:"properties"`
 }
 
@@ -106,4 +107,12 @@ func ReadLog(r io.Reader) (*Log, error) {
 		return nil, err
 	}
 	return &l, nil
+}
+
+// ModuleRecord is a Koupleless module project of a run, with the bytes it
+// packages (from the local repository; Unknown counts jars not found).
+type ModuleRecord struct {
+	Path          string `json:"path"`
+	PackagedBytes int64  `json:"packagedBytes"`
+	Unknown       int    `json:"unknownSizes,omitempty"`
 }

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copySlimTree copies testdata/slim/tree into a temporary directory, so fixes
+// can be written.
+func copySlimTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	if out, err := exec.Command("cp", "-r", filepath.Join(repoRoot(t), src)+"/.", dst).CombinedOutput(); err != nil {
+		t.Fatalf("cp: %v %s", err, out)
+	}
+	return dst
+}
+
+func TestSlimBizJarAgainstFatJar(t *testing.T) {
+	r := kscan(t, "", "slim", "--format", "json", "--base", "testdata/slim/jars/base-app.jar", "testdata/slim/jars/biz-wildcard-1.0.0-ark-biz.jar")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1 (an error verdict)\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var plans []struct {
+		Module       string
+		Now          int64 `json:"packagedBytes"`
+		After        int64 `json:"packagedBytesAfterPlan"`
+		Dependencies []struct {
+			Dependency, Verdict, Level, Reason, Action string
+			Size                                       int64
+		}
+		Unresolved []struct {
+			Class string
+			From  []string
+		} `json:"unresolvedClasses"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &plans); err != nil {
+		t.Fatal(err)
+	}
+	if len(plans) != 1 {
+		t.Fatalf("plans = %d", len(plans))
+	}
+	got := map[string]string{}
+	for _, d := range plans[0].Dependencies {
+		got[d.Dependency] = d.Verdict + "/" + d.Level + "/" + d.Action
+		if d.Dependency == "org.apache.httpcomponents:httpclient:4.5.13" && !strings.Contains(d.Reason, "excludeGroupIds org.apache*") {
+			t.Errorf("missing-in-base must name the wildcard: %s", d.Reason)
+		}
+	}
+	want := map[string]string{
+		"org.apache.httpcomponents:httpclient:4.5.13":        "slimmed-but-missing-in-base/error/package",
+		"com.fasterxml.jackson.core:jackson-databind:2.15.2": "slimmed-version-skew/warning/",
+		"com.google.guava:guava:31.1-jre":                    "packaged-but-base-provides/note/leave-to-base",
+		"org.slf4j:slf4j-api:1.7.36":                         "packaged-but-base-provides/warning/leave-to-base",
+		"org.apache.commons:commons-lang3:3.12.0":            "left-to-base//",
+		"com.acme:own-lib:2.0.0":                             "packaged//",
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q", k, got[k], w)
+		}
+	}
+	// The class check: httpclient's interface, used by OrderService.place,
+	// is nowhere after slimming; everything else resolves (JDK, base, lib/).
+	if u := plans[0].Unresolved; len(u) != 1 || u[0].Class != "org.apache.http.client.HttpClient" || strings.Join(u[0].From, ",") != "com.acme.biz.OrderService.place" {
+		t.Errorf("unresolved classes = %+v", u)
+	}
+	// guava (2.8 MiB) and slf4j leave the biz; httpclient's size is unknown
+	// (it was never packaged), so after < now by at least guava's bytes.
+	if p := plans[0]; p.Now-p.After < 2<<20 {
+		t.Errorf("now %d, after %d: the plan should save guava's bytes", p.Now, p.After)
+	}
+	clean := kscan(t, "", "slim", "--base", "testdata/slim/jars/base-app.jar", "testdata/slim/jars/biz-clean-1.0.0-ark-biz.jar")
+	if clean.code != 0 || !strings.Contains(clean.stdout, "0 errors, 0 warnings") || !strings.Contains(clean.stdout, "every class the module's code references resolves") {
+		t.Errorf("clean biz: exit %d\n%s%s", clean.code, clean.stdout, clean.stderr)
+	}
+}
+
+func TestSlimFixThenClean(t *testing.T) {
+	dir := copySlimTree(t, "testdata/slim/tree")
+	before := kscan(t, dir, "slim", ".")
+	if before.code != 1 || !strings.Contains(before.stdout, "slimmed-but-missing-in-base") {
+		t.Fatalf("before: exit %d\n%s%s", before.code, before.stdout, before.stderr)
+	}
+	fix := kscan(t, dir, "fix", "--slim", ".")
+	if fix.code != 0 || !strings.Contains(fix.stderr, "wrote the slimming plan into 2 file(s)") {
+		t.Fatalf("fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
+	}
+	props, err := os.ReadFile(filepath.Join(dir, "biz-props/conf/ark/bootstrap.properties"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"# Slimming of biz-props", "sofa.ark.plugin.export.class.enable=true", "excludeGroupIds=com.fasterxml*\n", "excludes=com.google.guava:guava,org.apache.commons:commons-lang3\n"} {
+		if !strings.Contains(string(props), w) {
+			t.Errorf("bootstrap.properties lacks %q:\n%s", w, props)
+		}
+	}
+	pom, _ := os.ReadFile(filepath.Join(dir, "biz-pom/pom.xml"))
+	if strings.Contains(string(pom), "org.apache*") || strings.Count(string(pom), "<scope>provided</scope>") != 2 {
+		t.Errorf("biz-pom/pom.xml not fixed as planned:\n%s", pom)
+	}
+	after := kscan(t, dir, "slim", "--fail-on", "warning", ".")
+	if after.code != 0 || strings.Contains(after.stdout, "[plan:") {
+		t.Errorf("re-check after fix: exit %d\n%s%s", after.code, after.stdout, after.stderr)
+	}
+	again := kscan(t, dir, "fix", "--slim", ".")
+	if !strings.Contains(again.stderr, "into 0 file(s)") {
+		t.Errorf("a second fix must change nothing:\n%s", again.stderr)
+	}
+}
+
+func TestSlimBadInput(t *testing.T) {
+	tmp := t.TempDir()
+	write := func(rel, s string) string {
+		p := filepath.Join(tmp, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	noStarter := write("list.txt", "[INFO]    org.slf4j:slf4j-api:jar:1.7.36:compile\n")
+	notList := write("notes.txt", "hello\n")
+	modPom := `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>%s</artifactId><version>1</version>
+%s<dependencies><dependency><groupId>org.a</groupId><artifactId>x</artifactId><version>1</version></dependency></dependencies>
+<build><plugins><plugin><groupId>com.alipay.sofa</groupId><artifactId>sofa-ark-maven-plugin</artifactId>
+<executions><execution><goals><goal>repackage</goal></goals></execution></executions></plugin></plugins></build></project>`
+	write("all/pom.xml", strings.Replace(strings.Replace(modPom, "%s", "all", 1), "%s", "", 1))
+	write("all/conf/ark/bootstrap.properties", "excludeGroupIds=*\n")
+	write("cycle/a/pom.xml", strings.Replace(strings.Replace(modPom, "%s", "a", 1), "%s", "<parent><groupId>g</groupId><artifactId>b</artifactId><version>1</version><relativePath>../b/pom.xml</relativePath></parent>", 1))
+	write("cycle/b/pom.xml", strings.Replace(strings.Replace(modPom, "%s", "b", 1), "%s", "<parent><groupId>g</groupId><artifactId>a</artifactId><version>1</version><relativePath>../a/pom.xml</relativePath></parent>", 1))
+	base := filepath.Join(repoRoot(t), "testdata/slim/jars/base-app.jar")
+	biz := filepath.Join(repoRoot(t), "testdata/slim/jars/biz-clean-1.0.0-ark-biz.jar")
+	cases := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no base", []string{"slim", biz}, 2, "no base to judge against: give --base PATH"},
+		{"base is a module", []string{"slim", "--base", biz, biz}, 2, "this is a module (ark-biz jar), not a base"},
+		{"list of no base", []string{"slim", "--base", noStarter, biz}, 2, "no koupleless-base-starter: it is not the class path of a Koupleless base"},
+		{"not a list", []string{"slim", "--base", notList, biz}, 2, "no dependency in it"},
+		{"module is a fat jar", []string{"slim", "--base", base, base}, 2, "this is a Spring Boot fat jar (BOOT-INF/), not an ark-biz"},
+		{"tree without base", []string{"slim", filepath.Join(tmp, "all")}, 2, "no base to judge against"},
+		{"match-all wildcard", []string{"slim", "--base", base, filepath.Join(tmp, "all")}, 0, "excludeGroupIds \"*\" matches every dependency"},
+		{"circular parents", []string{"slim", "--base", base, filepath.Join(tmp, "cycle")}, 0, "parent cycle"},
+		{"base path missing", []string{"slim", "--base", filepath.Join(tmp, "nope.jar"), biz}, 2, "cannot read the base"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := kscan(t, "", tc.args...)
+			if r.code != tc.code || !strings.Contains(r.stderr, tc.msg) {
+				t.Errorf("exit %d (want %d), stderr lacks %q:\n%s%s", r.code, tc.code, tc.msg, r.stdout, r.stderr)
+			}
+			if tc.code == 0 && strings.Contains(r.stdout, "error ") {
+				t.Errorf("a broken input must not turn into findings:\n%s", r.stdout)
+			}
+		})
+	}
+}

@@ -1,0 +1,5 @@
+package org.apache.http.client;
+
+public interface HttpClient {
+    Object execute(Object request);
+}

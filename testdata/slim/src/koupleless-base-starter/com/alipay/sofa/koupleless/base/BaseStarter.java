@@ -1,0 +1,5 @@
+package com.alipay.sofa.koupleless.base;
+
+public class BaseStarter {
+    public static String name() { return "koupleless-base"; }
+}

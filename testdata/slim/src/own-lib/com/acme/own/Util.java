@@ -1,0 +1,5 @@
+package com.acme.own;
+
+public class Util {
+    public static int twice(int x) { return 2 * x; }
+}
