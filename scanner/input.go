@@ -35,6 +35,9 @@ type walked struct {
 	targetHasBuild map[string]bool
 	// order lists the absolute targets in the order given.
 	order []string
+	// staleTemps are the temporary files of a kscan fix that was killed
+	// before its rename (see CleanStaleTemps), met on the way.
+	staleTemps []string
 }
 
 // targets lists the absolute targets in the order given.

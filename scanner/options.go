@@ -126,6 +126,9 @@ type Result struct {
 	// Modules are the Koupleless module projects of the tree with what
 	// they package, for batch summaries.
 	Modules []ModuleSize
+	// StaleTemps are the temporary files a killed kscan fix left in the
+	// scanned tree (absolute paths); kscan fix removes them.
+	StaleTemps []string
 }
 
 // ModuleSize is a module project's packaged size: the local-repository

@@ -65,6 +65,9 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res := &Result{Root: e.roles.root, Findings: e.findings, Notifications: e.notifications, Stats: e.stats, Roles: e.roles.decisions(),
 		Scope: e.tally, IncludedNonProduction: opts.IncludeNonProduction}
+	if e.walked != nil {
+		res.StaleTemps = e.walked.staleTemps
+	}
 	sortFindings(res.Findings)
 	sortNotifications(res.Notifications)
 	for _, p := range e.projects {

@@ -103,6 +103,9 @@ func (w *walker) walk(targets []string) (*walked, error) {
 					links = append(links, link{l, k})
 				}
 			case k < 0:
+				if d.Type().IsRegular() && isStaleTemp(p, d.Name()) {
+					out.staleTemps = append(out.staleTemps, p)
+				}
 			case !d.Type().IsRegular():
 				w.note(rel, rules.LevelWarning, "read-error", "not a regular file; skipped")
 			default:
@@ -303,4 +306,16 @@ func matchesAny(name string, globs []string) bool {
 		}
 	}
 	return false
+}
+
+// isStaleTemp reports a temporary file of a killed kscan fix: named as
+// kscan fix names them, beside the source it was writing.
+func isStaleTemp(p, name string) bool {
+	if !fixTempRE.MatchString(name) {
+		return false
+	}
+	src := strings.TrimPrefix(name, fixTempPrefix)
+	src = src[:len(src)-len("-0123456789abcdef.tmp")]
+	fi, err := os.Lstat(filepath.Join(filepath.Dir(p), src))
+	return err == nil && fi.Mode().IsRegular()
 }

@@ -74,6 +74,25 @@ pattern removed, <scope>provided</scope> on declared dependencies).`,
 			}
 			fixed, files := 0, 0
 			cleaned := map[string]bool{}
+			clean := func(dir string) {
+				if diff || cleaned[dir] {
+					return
+				}
+				cleaned[dir] = true
+				removed, err := scanner.CleanStaleTemps(dir)
+				for _, r := range removed {
+					fmt.Fprintf(errw, "kscan: removed %s, left by an interrupted kscan fix\n", fixRel(res.Root, r))
+				}
+				if err != nil {
+					fmt.Fprintf(errw, "kscan: %s: cannot remove stale temporary files: %v\n", fixRel(res.Root, dir), err)
+				}
+			}
+			// Where the walk met one, and where a file is about to be
+			// written: a killed run may have written all its files
+			// before it died, leaving nothing to fix but its temporaries.
+			for _, t := range res.StaleTemps {
+				clean(filepath.Dir(t))
+			}
 			for _, p := range plan.Patches {
 				if diff {
 					fmt.Fprint(out, udiff.Unified(p.Path, string(p.Old), string(p.New)))
@@ -81,16 +100,7 @@ pattern removed, <scope>provided</scope> on declared dependencies).`,
 					files++
 					continue
 				}
-				if dir := filepath.Dir(p.Abs); !cleaned[dir] {
-					cleaned[dir] = true
-					removed, err := scanner.CleanStaleTemps(dir)
-					for _, r := range removed {
-						fmt.Fprintf(errw, "kscan: removed %s, left by an interrupted kscan fix\n", fixRel(res.Root, r))
-					}
-					if err != nil {
-						fmt.Fprintf(errw, "kscan: %s: cannot remove stale temporary files: %v\n", fixRel(res.Root, dir), err)
-					}
-				}
+				clean(filepath.Dir(p.Abs))
 				if err := scanner.WritePatch(p); err != nil {
 					fmt.Fprintf(errw, "kscan: %s: not written: %v\n", p.Path, err)
 					continue

@@ -202,7 +202,7 @@ func TestHostileInputs(t *testing.T) {
 		// 1.9 MB costs what a small file does, and the finding before them
 		// is kept.
 		{"unclosed method bodies 1.9 MB", file("Open.java", "class Open { void f() { System.exit(1); } "+strings.Repeat("void g() { ", 175_000)+strings.Repeat("}", 140_000)), nil, scanned,
-			[]string{"Open.java:1: brackets nested deeper than 512", "Open.java\n  1:"}, nil, small},
+			[]string{"Open.java:1: braces nested deeper than 512", "Open.java\n  1:"}, nil, small},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -198,7 +198,8 @@ func TestBracketCut(t *testing.T) {
 	}{
 		{"at the limit", deep(MaxBracketDepth), -1},
 		{"one past", deep(MaxBracketDepth + 1), MaxBracketDepth},
-		{"mixed kinds", strings.Repeat("{(", MaxBracketDepth/2) + "[", MaxBracketDepth},
+		{"parentheses do not count", strings.Repeat("(", 4*MaxBracketDepth), -1},
+		{"braces between parentheses", strings.Repeat("{(", MaxBracketDepth) + "{", 2 * MaxBracketDepth},
 		{"closed as it goes", strings.Repeat("{}", 10*MaxBracketDepth), -1},
 		{"in strings and comments", `"` + strings.Repeat("{", 2*MaxBracketDepth) + `" /* ` + strings.Repeat("(", 2*MaxBracketDepth) + ` */`, -1},
 	}

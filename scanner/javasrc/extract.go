@@ -236,7 +236,7 @@ func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte,
 	if scan.cut >= 0 {
 		line := lines.line(scan.cut)
 		problems = append(problems, Problem{Kind: "nesting", Line: line,
-			Message: fmt.Sprintf("brackets nested deeper than %d on line %d: scanned in part (the rest of the file was not parsed)", MaxBracketDepth, line)})
+			Message: fmt.Sprintf("braces nested deeper than %d on line %d: scanned in part (the rest of the file was not parsed)", MaxBracketDepth, line)})
 		code = code[:scan.cut]
 	}
 

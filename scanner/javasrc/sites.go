@@ -27,7 +27,7 @@ type textScan struct {
 	// follow "Type.". Those that name no static field are dropped once
 	// the declarations are known (staticWrites).
 	writes []writeCandidate
-	// cut is where brackets first nest deeper than MaxBracketDepth, -1
+	// cut is where braces first nest deeper than MaxBracketDepth, -1
 	// when they never do: the parser's error recovery holds hundreds of
 	// bytes per input byte on runs of unclosed bodies, so only the text
 	// before cut is parsed.
@@ -66,12 +66,12 @@ func scanText(src []byte, in Interest) textScan {
 		// Qualified names and generics keep "new" as the previous token.
 		switch src[i] {
 		case '.', ' ', '\t', '\n', '\r':
-		case '{', '(', '[':
+		case '{':
 			afterNew = false
 			if depth++; depth > MaxBracketDepth && ts.cut < 0 {
 				ts.cut = i
 			}
-		case '}', ')', ']':
+		case '}':
 			afterNew = false
 			if depth > 0 {
 				depth--
@@ -93,9 +93,11 @@ func scanText(src []byte, in Interest) textScan {
 	return ts
 }
 
-// MaxBracketDepth is how deep braces, parentheses and brackets may nest
-// before the rest of a file is left unparsed (hand-written Java stays far
-// below; generated code rarely passes a hundred).
+// MaxBracketDepth is how deep braces may nest before the rest of a file
+// is left unparsed (hand-written Java stays far below; generated code
+// rarely passes a hundred). Parentheses do not count: a deep but balanced
+// expression parses at an ordinary cost, and the expression walk has its
+// own depth limit.
 const MaxBracketDepth = 512
 
 func sitesBefore(sites []site, cut int) []site {
