@@ -25,7 +25,7 @@ var loggingContextResetRule = register(&Rule{
 	// written, imported, or as the type of the receiver (java.util.logging's
 	// root Logger, SLF4JBridgeHandler).
 	Prefilter: func(src []byte) bool {
-		return containsAny(src, "LoggerContext", "LogManager", "Configurator", "Logger", "SLF4JBridgeHandler")
+		return containsAny(src, "LoggerContext", "LogManager", "Configurator", "java.util.logging", "SLF4JBridgeHandler")
 	},
 	Calls: []string{"reset", "stop", "shutdown", "close", "resetConfiguration", "removeHandler", "removeHandlersForRootLogger"},
 	Check: checkLoggingContextReset,
