@@ -99,6 +99,9 @@ func checkClassForName(p *Pass) {
 			d.Fixes = []Fix{fix}
 		}
 		d.Severity, d.Span, d.Context = sev, c.Span, c.Context
+		// Only a process entry point reaching the lookup (a command-line
+		// tool, a launcher) runs it outside any shared JVM.
+		d.EntrySensitive = !appEntry(p, c.Class)
 		p.Report(d)
 	})
 }

@@ -15,7 +15,7 @@ var resourceLookup = register(&Rule{
 		"that is the base's loader: module configuration, templates and bundles are missed, or the base's copy is read.",
 	Tags:      []string{"koupleless", "classloader", "resources", "correctness"},
 	Precision: "medium",
-	Default:   SeverityMedium,
+	Default:   SeverityLow,
 	Severity: map[facts.Role]Severity{
 		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium,
 	},
@@ -107,8 +107,9 @@ func checkResourceLookup(p *Pass) {
 				}
 				// The library's own file: the system loader sees only the
 				// JVM's class path, not the jars of a base started from a
-				// fat jar, nor a module's.
-				d.Severity = p.AtMost(SeverityMedium)
+				// fat jar, nor a module's: a warning wherever the rule
+				// applies, above the rule's default.
+				d.Severity = SeverityMedium
 				d.Message = "ClassLoader." + c.Name + " of " + quote(lit.Value) + " searches only the JVM's class path: a library loaded from a fat jar or a module never finds its own file there"
 			}
 			// ClassLoader.getSystemResource(n) is getSystemClassLoader().getResource(n).

@@ -230,7 +230,13 @@ func (p *Pass) textBytes(s facts.Span) []byte {
 
 // Report records a diagnostic. A zero Severity means the rule's severity for
 // the pass's role; a rule that does not apply at the role reports nothing.
+//
+// Nothing is reported in the then-branch of an `if (DEBUG)`: a debug
+// build's diagnostics, not the behaviour of the code that ships.
 func (p *Pass) Report(d Diagnostic) {
+	if d.Context.DebugOnly {
+		return
+	}
 	if p.Rule.rate(p.Role, &d) {
 		p.report(d)
 	}

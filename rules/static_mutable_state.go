@@ -144,7 +144,7 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Writes {
 		w := &p.File.Writes[i]
 		f := fields[w.Owner+"#"+w.Name]
-		if f == nil || clinitOnly(p.File, p.Src, w.Context) || enumConstructor(p.File, w.Context) || lazyInit(p, f, w) {
+		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || enumConstructor(p.File, w.Context) || lazyInit(p, f, w) {
 			continue
 		}
 		byField[f] = append(byField[f], w)
@@ -254,6 +254,9 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 		}
 		for i := range file.Writes {
 			w := &file.Writes[i]
+			if w.Context.DebugOnly {
+				continue
+			}
 			d := decls[w.Owner+"#"+w.Name]
 			if d == nil && w.Qualified && !strings.Contains(w.Owner, ".") && file.Package != "" {
 				// An unresolved Type.NAME: a type of the writer's package.

@@ -16,7 +16,7 @@ var staticSingletonRule = register(&Rule{
 		"EhCacheManagerFactoryBean.setShared(true) make module caches share the base's CacheManager.",
 	Tags:      []string{"koupleless", "global-state", "correctness"},
 	Precision: "high",
-	Default:   SeverityHigh,
+	Default:   SeverityLow,
 	Severity: map[facts.Role]Severity{
 		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium, facts.RoleModule: SeverityMedium,
 	},

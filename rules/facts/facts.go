@@ -183,7 +183,11 @@ type Context struct {
 	// InLambda is set inside a lambda's body: code that runs when the
 	// lambda is called (a shutdown hook, a task), not when its method runs.
 	InLambda bool
-	Line     int // 1-based line of the fact's start
+	// DebugOnly is set inside the body of an `if` whose condition is a
+	// debug switch constant (`if (DEBUG)`, `if (SanityManager.DEBUG)`):
+	// diagnostics of a debug build, not of the code that ships running.
+	DebugOnly bool
+	Line      int // 1-based line of the fact's start
 }
 
 // Field is one declared field (one per declarator).

@@ -31,6 +31,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -431,7 +432,42 @@ func (st *fileState) context(stack []frame, n nodeID) facts.Context {
 		}
 	}
 	ctx.InLambda = st.inLambda(n, decl)
+	ctx.DebugOnly = st.debugOnly(n, decl)
 	return ctx
+}
+
+// debugOnly reports a node in the then-branch of an `if` below decl whose
+// condition is a debug switch: a name, or a qualified name, ending in an
+// all-caps DEBUG (a compile-time constant by convention).
+func (st *fileState) debugOnly(n, decl nodeID) bool {
+	for c, p := n, st.parent(n); p != none && p != decl; c, p = p, st.parent(p) {
+		if st.kind(p) == kIfStatement && st.childByField(p, fConsequence) == c {
+			if cond := st.childByField(p, fCondition); cond != none && isDebugSwitch(st.text(cond)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isDebugSwitch(cond string) bool {
+	cond = strings.TrimSpace(cond)
+	for strings.HasPrefix(cond, "(") && strings.HasSuffix(cond, ")") {
+		cond = strings.TrimSpace(cond[1 : len(cond)-1])
+	}
+	name := cond
+	if i := strings.LastIndexByte(cond, '.'); i >= 0 {
+		name = cond[i+1:]
+	}
+	if name != "DEBUG" {
+		return false
+	}
+	for _, r := range cond {
+		if !(r == '.' || r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // inLambda reports a node inside a lambda body below decl (its enclosing

@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.util.Properties;
 
 public class Client {
-    private static Client instance; // want "static-singleton-first-wins:high" bytecode:0
+    private static Client instance; // want "static-singleton-first-wins:low" bytecode:0
     private static volatile Settings settings; // want "static-singleton-first-wins" bytecode:0
     private final String endpoint;
 

@@ -1,0 +1,36 @@
+package fixtures.exit;
+
+// Code under a debug switch constant runs only in a debug build: Derby's
+// SanityManager.DEBUG blocks, an `if (DEBUG)` trace. A flag set at run time
+// is not such a switch.
+class DebugOnly {
+    static final boolean DEBUG = false;
+
+    static class SanityManager {
+        static final boolean DEBUG = false;
+    }
+
+    private static boolean debug;
+    private static int traceLevel;
+
+    void check(boolean broken) {
+        if (SanityManager.DEBUG) {
+            if (broken) {
+                System.exit(1);
+            }
+        }
+        if (DEBUG) {
+            traceLevel = 2;
+            System.exit(2);
+        }
+        if ((DEBUG)) System.exit(3);
+        if (debug) {
+            System.exit(4); // want "system-exit"
+        }
+        if (DEBUG) {
+            return;
+        } else {
+            System.exit(5); // want "system-exit"
+        }
+    }
+}
