@@ -530,3 +530,21 @@ func TestFix(t *testing.T) {
 		t.Errorf("a second fix run still has changes:\n%s", r.stdout)
 	}
 }
+
+// TestRootOutsideCwd: a tree scanned from outside it (kscan scan /src/repo)
+// reads its build files as from inside it, with paths relative to it.
+func TestRootOutsideCwd(t *testing.T) {
+	repo := t.TempDir()
+	writeFiles(t, repo, map[string]string{
+		"pom.xml": `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>a</artifactId><version>1</version></project>`,
+		"src/main/java/p/A.java": "package p; class A { void f() { System.exit(1); } }\n",
+	})
+	elsewhere := t.TempDir()
+	r := kscan(t, elsewhere, "scan", "--fail-on", "none", "--format", "json", repo)
+	if r.code != 0 || strings.Contains(r.stderr, "outside the scanned root") {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, `"path": "src/main/java/p/A.java"`) {
+		t.Errorf("want paths relative to the repository:\n%s", r.stdout)
+	}
+}

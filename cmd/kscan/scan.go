@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -59,7 +60,8 @@ func newScanCmd() *cobra.Command {
 		Short: "Scan Java sources (default: the current directory)",
 		Long: `Scan .java files under the given files and directories (default: the current directory).
 Directories named .git, target, build, out and node_modules are skipped, and so are paths
-matching --exclude. Paths in reports are relative to --root (default: the current directory).
+matching --exclude. Paths in reports are relative to --root (default: the current directory, or the
+targets' common directory when none is inside it).
 
 With a baseline (--baseline, or baseline: in .kscan.yaml) each finding is new or unchanged,
 and only new ones fail the run; the text report lists only new findings unless
@@ -104,7 +106,7 @@ func addScanFlags(cmd *cobra.Command, fl *scanFlags) {
 	addArchiveFlags(f, &fl.archive)
 	f.StringArrayVar(&fl.adapters, "adapters", nil, "extra adapter mapping table `FILE` (adapter-mapping.yaml format; repeatable)")
 	addM2Flag(f, &fl.m2)
-	f.StringVar(&fl.root, "root", "", "directory that reported paths are relative to (default: the current directory)")
+	f.StringVar(&fl.root, "root", "", "directory that reported paths are relative to, and that links and configured paths may not leave (default: the current directory, or the targets' common directory when none is inside it)")
 	f.StringVar(&fl.role, "role", "", "where the code runs: auto (from pom.xml), base, module, library (shared by the base) or private (default: .kscan.yaml's role, else auto)")
 	f.StringVar(&fl.mode, "mode", "", "dynamic (modules installed and uninstalled at run time) or static (leak rules off) (default: .kscan.yaml's mode, else dynamic)")
 	f.StringVar(&fl.config, "config", "", "configuration `FILE` (default: .kscan.yaml in --root, if present)")
@@ -123,6 +125,9 @@ type scanRun struct {
 // prepare turns flags and configuration into scan options; every error is
 // a usage error.
 func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error) {
+	if fl.root == "" {
+		fl.root = defaultRoot(args)
+	}
 	failOn, err := rules.ParseLevel(fl.failOn)
 	if err != nil {
 		return nil, usageError{err}
@@ -449,4 +454,40 @@ func loadConfig(fl *scanFlags) (*config.Config, error) {
 		root = "."
 	}
 	return config.Find(root)
+}
+
+// defaultRoot is the root when --root is not given: the current directory,
+// unless every target lies outside it; then the targets' deepest common
+// directory, so that 'kscan scan /src/repo' run from elsewhere reads the
+// repository's build files and .kscan.yaml as it would from inside it.
+func defaultRoot(targets []string) string {
+	cwd, err := os.Getwd()
+	if err != nil || len(targets) == 0 {
+		return ""
+	}
+	var common string
+	for _, t := range targets {
+		abs, err := filepath.Abs(t)
+		if err != nil {
+			return ""
+		}
+		if rel, err := filepath.Rel(cwd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return "" // a target inside the current directory: keep it
+		}
+		dir := abs
+		if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
+			dir = filepath.Dir(abs)
+		}
+		if common == "" {
+			common = dir
+			continue
+		}
+		for common != filepath.Dir(common) {
+			if rel, err := filepath.Rel(common, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				break
+			}
+			common = filepath.Dir(common)
+		}
+	}
+	return common
 }
