@@ -536,7 +536,7 @@ func TestFix(t *testing.T) {
 func TestRootOutsideCwd(t *testing.T) {
 	repo := t.TempDir()
 	writeFiles(t, repo, map[string]string{
-		"pom.xml": `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>a</artifactId><version>1</version></project>`,
+		"pom.xml":                `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>a</artifactId><version>1</version></project>`,
 		"src/main/java/p/A.java": "package p; class A { void f() { System.exit(1); } }\n",
 	})
 	elsewhere := t.TempDir()
