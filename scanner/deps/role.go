@@ -267,23 +267,10 @@ func (p *Project) Shared() SharedLibraries {
 // lines; list values comma-separated).
 func ParseArkBootstrap(file string, data []byte) ArkConfig {
 	c := ArkConfig{File: file}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		start := line
-		text := strings.TrimSpace(sc.Text())
-		for strings.HasSuffix(text, `\`) && sc.Scan() {
-			line++
-			text = strings.TrimSuffix(text, `\`) + strings.TrimSpace(sc.Text())
-		}
-		if text == "" || text[0] == '#' || text[0] == '!' {
-			continue
-		}
+	PropertyLines(data, func(start int, text string) {
 		i := strings.IndexAny(text, "=:")
 		if i < 0 {
-			continue
+			return
 		}
 		key, val := strings.TrimSpace(text[:i]), strings.TrimSpace(text[i+1:])
 		var list []ConfigValue
@@ -306,7 +293,7 @@ func ParseArkBootstrap(file string, data []byte) ArkConfig {
 		case "baseDependencyParentIdentity":
 			c.BaseDependencyParentIdentity = val
 		}
-	}
+	})
 	return c
 }
 
@@ -348,4 +335,28 @@ func globMatch(pattern, s string) bool {
 		return strings.HasPrefix(s, p)
 	}
 	return pattern == s
+}
+
+// PropertyLines calls fn with each logical line of a Java properties file
+// (backslash continuations joined, '#' and '!' comments and blank lines
+// left out), trimmed, and the line it starts on. It returns the reader's
+// error, if any, and the last line read.
+func PropertyLines(data []byte, fn func(line int, text string)) (last int, err error) {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		start := line
+		text := strings.TrimSpace(sc.Text())
+		for strings.HasSuffix(text, `\`) && sc.Scan() {
+			line++
+			text = strings.TrimSuffix(text, `\`) + strings.TrimSpace(sc.Text())
+		}
+		if text == "" || text[0] == '#' || text[0] == '!' {
+			continue
+		}
+		fn(start, text)
+	}
+	return line, sc.Err()
 }

@@ -238,30 +238,17 @@ func (c *Config) apply(file string, line int, key, val string, notes *[]deps.Not
 func ParseProperties(file string, data []byte) (Config, []deps.Notification) {
 	c := Config{Files: []string{file}}
 	var notes []deps.Notification
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		start := line
-		text := strings.TrimSpace(sc.Text())
-		for strings.HasSuffix(text, `\`) && sc.Scan() {
-			line++
-			text = strings.TrimSuffix(text, `\`) + strings.TrimSpace(sc.Text())
-		}
-		if text == "" || text[0] == '#' || text[0] == '!' {
-			continue
-		}
+	line, err := deps.PropertyLines(data, func(start int, text string) {
 		i := strings.IndexAny(text, "=:")
 		if i < 0 {
 			if strings.Contains(strings.ToLower(text), "exclude") {
 				notes = append(notes, note(file, start, deps.LevelWarning, "line %q has no '=' or ':'; ignored", text))
 			}
-			continue
+			return
 		}
 		c.apply(file, start, strings.TrimSpace(text[:i]), strings.TrimSpace(text[i+1:]), &notes)
-	}
-	if err := sc.Err(); err != nil {
+	})
+	if err != nil {
 		notes = append(notes, note(file, line+1, deps.LevelError, "cannot read further: %v", err))
 	}
 	return c, notes
