@@ -76,6 +76,13 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 				s.ReturnsLoader, s.ArgLoader, s.LoaderAt, s.Via = facts.LoaderContext, false, nil, nil
 			}
 		}
+		if src != nil && s.LoadsParam >= 0 && s.LoadsParam < len(params) && delegatesName(src, m.Decl, params[s.LoadsParam]) {
+			// The name also goes to another loading call (Derby's
+			// ClassInspector.getClass: Class.forName only for a malformed
+			// name, loadApplicationClass otherwise): the own lookup is one
+			// branch of a helper that chooses its loader.
+			s.LoadsParam, s.LoadsAt = -1, nil
+		}
 		out = append(out, s)
 	}
 	for i := range out {
@@ -171,6 +178,52 @@ func mentionsContext(src []byte, decl facts.Span) bool {
 	body := string(src[decl.Start:decl.End])
 	// "TCL" is logback's getTCL() and ignoreTCL, "Tccl" log4j's isIgnoreTccl().
 	return strings.Contains(body, "ContextClassLoader") || strings.Contains(body, "Tccl") || strings.Contains(body, "TCL")
+}
+
+// delegatesName reports a method whose text hands the parameter name to
+// more than one loading call (a name with "load" or "forName" in it).
+func delegatesName(src []byte, decl facts.Span, name string) bool {
+	if decl.Start < 0 || decl.End > len(src) || decl.Start >= decl.End || name == "" {
+		return false
+	}
+	body := string(src[decl.Start:decl.End])
+	n := 0
+	for i := 0; i < len(body); {
+		j := strings.Index(body[i:], name)
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + len(name)
+		if at > 0 && isIdent(body[at-1]) || i < len(body) && isIdent(body[i]) {
+			continue
+		}
+		// The argument must be the call's first: "callee ( name".
+		k := at - 1
+		for k >= 0 && (body[k] == ' ' || body[k] == '\t' || body[k] == '\n' || body[k] == '\r') {
+			k--
+		}
+		if k < 0 || body[k] != '(' {
+			continue
+		}
+		k--
+		for k >= 0 && (body[k] == ' ' || body[k] == '\t') {
+			k--
+		}
+		e := k + 1
+		for k >= 0 && isIdent(body[k]) {
+			k--
+		}
+		callee := body[k+1 : e]
+		if strings.Contains(callee, "load") || strings.Contains(callee, "Load") || callee == "forName" {
+			n++
+		}
+	}
+	return n > 1
+}
+
+func isIdent(c byte) bool {
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // takesLoader reports a parameter list with a ClassLoader: the caller
