@@ -3,6 +3,7 @@ package scanner
 import (
 	"bytes"
 	"context"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -22,7 +23,11 @@ import (
 type graphIndex struct {
 	mu      sync.Mutex
 	g       *callgraph.Graph
-	sources []source // production Java sources, in no order
+	sources []source // production Java sources, in no order until build sorts them
+	// parsed counts the files the search for callers parsed; stopped is
+	// set when it reached graphOptions.maxFiles and parsed no more.
+	parsed  int
+	stopped bool
 }
 
 // source is a production Java source and the identifiers it holds.
@@ -54,6 +59,9 @@ func (x *graphIndex) addSource(in input, words *wordSet) {
 // up to callgraph.MaxDepth rounds.
 func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o graphOptions) (*facts.CallGraph, error) {
 	g := x.g
+	// In path order, so that a search stopped by its budget stops at the
+	// same files every run.
+	sort.Slice(x.sources, func(i, j int) bool { return x.sources[i].rel < x.sources[j].rel })
 	targets := g.Targets()
 	asked := map[facts.MethodKey]bool{}
 	for _, f := range sensitive {
@@ -82,6 +90,10 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 
 // graphOptions are what the search for callers reads and parses with.
 type graphOptions struct {
+	// maxFiles bounds the files the whole search parses (0: no bound):
+	// on a tree where common names make most files candidates, callers
+	// further away are then not looked for.
+	maxFiles    int
 	jobs        int
 	timeout     time.Duration
 	maxFileSize int64
@@ -115,13 +127,21 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 	var found []facts.MethodKey
 	work := make(chan input)
 	g, gctx := errgroup.WithContext(ctx)
+	var todo []input
+	for _, src := range x.sources {
+		if !src.mayCall(wants) {
+			continue // certainly names none of them: not even read
+		}
+		if o.maxFiles > 0 && x.parsed+len(todo) >= o.maxFiles {
+			x.stopped = true
+			break
+		}
+		todo = append(todo, src.input)
+	}
+	x.parsed += len(todo)
 	g.Go(func() error {
 		defer close(work)
-		for _, src := range x.sources {
-			if !src.mayCall(wants) {
-				continue // certainly names none of them: not even read
-			}
-			in := src.input
+		for _, in := range todo {
 			select {
 			case work <- in:
 			case <-gctx.Done():

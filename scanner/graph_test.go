@@ -236,3 +236,54 @@ public class Use {
 		}
 	}
 }
+
+// The search for callers stops at its bound of parsed files, at the same
+// files every run (in path order), and says so.
+func TestGraphSearchBound(t *testing.T) {
+	files := map[string]string{
+		"src/main/java/u/Exit.java": "package u;\npublic class Exit { public static void now(int c) { System.exit(c); } }\n",
+	}
+	for i := 0; i < 6; i++ {
+		files[fmt.Sprintf("src/main/java/c/C%d.java", i)] = fmt.Sprintf("package c;\npublic class C%d { void f() { u.Exit.now(%d); } }\n", i, i)
+	}
+	for _, bound := range []int{0, 3} {
+		root := t.TempDir()
+		for p, body := range files {
+			abs := filepath.Join(root, filepath.FromSlash(p))
+			os.MkdirAll(filepath.Dir(abs), 0o755)
+			os.WriteFile(abs, []byte(body), 0o644)
+		}
+		e, err := newEnv(&Options{Paths: []string{root}, Root: root, Rules: rules.All(), Jobs: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.run(context.Background(), newKinds(e.plan), false); err != nil {
+			t.Fatal(err)
+		}
+		g, err := e.graphs.build(context.Background(), e.findings, graphOptions{jobs: 2, timeout: time.Minute,
+			maxFileSize: DefaultMaxFileSize, types: e.index.types, maxFiles: bound})
+		if err != nil {
+			t.Fatal(err)
+		}
+		callers := g.Callers(facts.MethodKey{Class: "u.Exit", Name: "now", Arity: 1})
+		var got []string
+		for _, c := range callers {
+			got = append(got, c.Caller.Class)
+		}
+		switch bound {
+		case 0:
+			if len(callers) != 6 || e.graphs.stopped {
+				t.Errorf("no bound: callers %v, stopped %v", got, e.graphs.stopped)
+			}
+		default:
+			if !e.graphs.stopped || e.graphs.parsed != bound || len(callers) != bound {
+				t.Errorf("bound %d: parsed %d, stopped %v, callers %v", bound, e.graphs.parsed, e.graphs.stopped, got)
+			}
+			for i, c := range got {
+				if want := fmt.Sprintf("c.C%d", i); c != want {
+					t.Errorf("bound %d: caller %d is %s, want %s (path order)", bound, i, c, want)
+				}
+			}
+		}
+	}
+}

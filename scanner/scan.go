@@ -2,7 +2,7 @@ package scanner
 
 import (
 	"context"
-	"github.com/kscan/kscan/scanner/slim"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -10,10 +10,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/callgraph"
 	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/scope"
+	"github.com/kscan/kscan/scanner/slim"
 )
 
 // Scan runs the rules over the inputs: one walk of the targets hands each
@@ -46,10 +48,21 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 				}
 			}
 		}
+		// The search for callers may parse half as many files as the scan
+		// did (at least 2,000): a bound on its share of the run where
+		// common names make most files of a large tree candidates.
+		maxFiles := e.stats.Parsed / 2
+		if maxFiles < 2000 {
+			maxFiles = 2000
+		}
 		graph, err := e.graphs.build(ctx, e.findings, graphOptions{jobs: e.opts.Jobs, timeout: e.opts.ParseTimeout,
-			maxFileSize: e.opts.MaxFileSize, types: e.index.types})
+			maxFileSize: e.opts.MaxFileSize, types: e.index.types, maxFiles: maxFiles})
 		if err != nil {
 			return nil, err
+		}
+		if e.graphs.stopped {
+			e.notify(finding.Notification{Level: rules.LevelNote, Kind: "call-graph-bound",
+				Message: fmt.Sprintf("the search for callers stopped after parsing %d files, its bound for this scan: helpers' callers further away are not reported, and hazards it could not trace to an entry point are kept", e.graphs.parsed)})
 		}
 		lap(&ph.Graph)
 		if e.plan.hasProject || e.plan.hasClassPath() {
