@@ -9,6 +9,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/kscan/kscan/internal/safefs"
+	"github.com/kscan/kscan/internal/units"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/scanner/finding"
 )
@@ -71,7 +72,7 @@ func scanConfig(in input, e *env) {
 	max := e.opts.MaxFileSize
 	if in.size > max {
 		note(rules.LevelWarning, "too-large", fmt.Sprintf("%s exceeds the %s limit (--max-file-size); skipped",
-			humanBytes(in.size), humanBytes(max)))
+			units.Bytes(in.size), units.Bytes(max)))
 		return
 	}
 	src, err := safefs.ReadFile(in.abs, max)

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/kscan/kscan/internal/safefs"
+	"github.com/kscan/kscan/internal/units"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/finding"
@@ -121,7 +122,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 	max := e.opts.MaxFileSize
 	if in.size > max {
 		note(rules.LevelWarning, "too-large", 0, fmt.Sprintf("%s exceeds the %s limit (--max-file-size); skipped",
-			humanBytes(in.size), humanBytes(max)))
+			units.Bytes(in.size), units.Bytes(max)))
 		return out
 	}
 	src, err := safefs.ReadFile(in.abs, max)
@@ -214,14 +215,4 @@ func isBinary(src []byte) bool {
 		head = head[:8000]
 	}
 	return bytes.IndexByte(head, 0) >= 0
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }

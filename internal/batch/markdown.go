@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/kscan/kscan/internal/units"
 )
 
 // WriteMarkdown writes summary.md: the totals, one row per repository in
@@ -207,7 +209,7 @@ func writeModules(b *strings.Builder, s *Summary) {
 		for _, m := range r.Modules {
 			size := "unknown"
 			if m.PackagedBytes > 0 || m.UnknownSizes == 0 {
-				size = humanBytes(m.PackagedBytes)
+				size = units.Bytes(m.PackagedBytes)
 				if m.UnknownSizes > 0 {
 					size += fmt.Sprintf(" + %d unknown", m.UnknownSizes)
 				}
@@ -215,15 +217,4 @@ func writeModules(b *strings.Builder, s *Summary) {
 			fmt.Fprintf(b, "| %s | %s | %s | %d |\n", mdText(r.Repository), mdIdent(m.Path), size, m.SlimErrors)
 		}
 	}
-}
-
-// humanBytes renders a size in binary units.
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }
