@@ -15,8 +15,8 @@ import (
 	"github.com/kscan/kscan/scanner/finding"
 )
 
-// graphOf runs the kinds of a scan over a tree and builds its call graph.
-func graphOf(t *testing.T, files map[string]string, sensitive ...finding.Finding) (*env, *facts.CallGraph) {
+// scanned writes a tree and runs the kinds of a scan over it.
+func scanned(t *testing.T, files map[string]string) *env {
 	t.Helper()
 	root := t.TempDir()
 	for p, body := range files {
@@ -31,6 +31,13 @@ func graphOf(t *testing.T, files map[string]string, sensitive ...finding.Finding
 	if err := e.run(context.Background(), newKinds(e.plan), false); err != nil {
 		t.Fatal(err)
 	}
+	return e
+}
+
+// graphOf runs the kinds of a scan over a tree and builds its call graph.
+func graphOf(t *testing.T, files map[string]string, sensitive ...finding.Finding) (*env, *facts.CallGraph) {
+	t.Helper()
+	e := scanned(t, files)
 	e.findings = append(e.findings, sensitive...)
 	g, err := e.graphs.build(context.Background(), e.findings, graphOptions{jobs: 2, timeout: time.Minute, maxFileSize: DefaultMaxFileSize, types: e.index.types})
 	if err != nil {
@@ -247,19 +254,7 @@ func TestGraphSearchBound(t *testing.T) {
 		files[fmt.Sprintf("src/main/java/c/C%d.java", i)] = fmt.Sprintf("package c;\npublic class C%d { void f() { u.Exit.now(%d); } }\n", i, i)
 	}
 	for _, bound := range []int{0, 3} {
-		root := t.TempDir()
-		for p, body := range files {
-			abs := filepath.Join(root, filepath.FromSlash(p))
-			os.MkdirAll(filepath.Dir(abs), 0o755)
-			os.WriteFile(abs, []byte(body), 0o644)
-		}
-		e, err := newEnv(&Options{Paths: []string{root}, Root: root, Rules: rules.All(), Jobs: 2})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := e.run(context.Background(), newKinds(e.plan), false); err != nil {
-			t.Fatal(err)
-		}
+		e := scanned(t, files)
 		g, err := e.graphs.build(context.Background(), e.findings, graphOptions{jobs: 2, timeout: time.Minute,
 			maxFileSize: DefaultMaxFileSize, types: e.index.types, maxFiles: bound})
 		if err != nil {
