@@ -50,7 +50,14 @@ func main() {
 	levels := flag.String("levels", "error,warning", "levels to draw from (comma-separated)")
 	context := flag.Int("context", 8, "lines of code shown before and after")
 	perRule := flag.Int("per-rule", 0, "at most this many per rule (0: no limit)")
+	only := flag.String("rules", "", "draw only from these rules (comma-separated; default: all)")
 	flag.Parse()
+	ruleSet := map[string]bool{}
+	for _, r := range strings.Split(*only, ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			ruleSet[r] = true
+		}
+	}
 	want := map[string]bool{}
 	for _, l := range strings.Split(*levels, ",") {
 		want[strings.TrimSpace(l)] = true
@@ -68,7 +75,7 @@ func main() {
 			os.Exit(2)
 		}
 		for _, f := range r.Findings {
-			if !want[f.Level] {
+			if !want[f.Level] || len(ruleSet) > 0 && !ruleSet[f.RuleID] {
 				continue
 			}
 			all = append(all, item{root: r.Root, rule: f.RuleID, level: f.Level, msg: f.Message, path: f.Path,
