@@ -302,6 +302,9 @@ func NewProjectPass(r *Rule, files []*facts.File, roleOf func(string) facts.Role
 
 // Report records a diagnostic in file path, rated for the role there.
 func (p *ProjectPass) Report(path string, d Diagnostic) {
+	if d.Context.DebugOnly {
+		return // as Pass.Report
+	}
 	base := p.Rule.SeverityFor(p.RoleOf(path))
 	if base == SeverityNone {
 		return

@@ -431,23 +431,29 @@ func (st *fileState) context(stack []frame, n nodeID) facts.Context {
 			decl = fr.node
 		}
 	}
-	ctx.InLambda = st.inLambda(n, decl)
-	ctx.DebugOnly = st.debugOnly(n, decl)
+	ctx.InLambda, ctx.DebugOnly = st.enclosedBy(n, decl)
 	return ctx
 }
 
-// debugOnly reports a node in the then-branch of an `if` below decl whose
-// condition is a debug switch: a name, or a qualified name, ending in an
-// all-caps DEBUG (a compile-time constant by convention).
-func (st *fileState) debugOnly(n, decl nodeID) bool {
+// enclosedBy walks once from a node up to decl (its enclosing method or
+// initialiser) and reports whether the node sits in a lambda body (code
+// that runs when the lambda is called, not when the method is) and in the
+// then-branch of an `if` whose condition is a debug switch: a name, or a
+// qualified name, ending in an all-caps DEBUG (a compile-time constant by
+// convention).
+func (st *fileState) enclosedBy(n, decl nodeID) (inLambda, debugOnly bool) {
 	for c, p := n, st.parent(n); p != none && p != decl; c, p = p, st.parent(p) {
-		if st.kind(p) == kIfStatement && st.childByField(p, fConsequence) == c {
-			if cond := st.childByField(p, fCondition); cond != none && isDebugSwitch(st.text(cond)) {
-				return true
+		switch st.kind(p) {
+		case kLambdaExpression:
+			inLambda = true
+		case kIfStatement:
+			if !debugOnly && st.childByField(p, fConsequence) == c {
+				cond := st.childByField(p, fCondition)
+				debugOnly = cond != none && isDebugSwitch(st.text(cond))
 			}
 		}
 	}
-	return false
+	return inLambda, debugOnly
 }
 
 func isDebugSwitch(cond string) bool {
@@ -468,18 +474,6 @@ func isDebugSwitch(cond string) bool {
 		}
 	}
 	return true
-}
-
-// inLambda reports a node inside a lambda body below decl (its enclosing
-// method or initialiser): code that runs when the lambda is called, not
-// when the method is.
-func (st *fileState) inLambda(n, decl nodeID) bool {
-	for p := st.parent(n); p != none && p != decl; p = st.parent(p) {
-		if st.kind(p) == kLambdaExpression {
-			return true
-		}
-	}
-	return false
 }
 
 func enclosingType(stack []frame) string {

@@ -32,5 +32,13 @@ class DebugOnly {
         } else {
             System.exit(5); // want "system-exit"
         }
+        if (SanityManager.DEBUG) {
+            die(6);
+        }
+        die(7); // want "system-exit"
+    }
+
+    private static void die(int code) {
+        System.exit(code); // want "system-exit"
     }
 }
