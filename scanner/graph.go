@@ -77,6 +77,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		if err != nil {
 			return nil, err
 		}
+		callers = append(callers, x.resolveReflective(targets, o)...)
 		next := map[facts.MethodKey]bool{}
 		for _, c := range callers {
 			if !asked[c] && g.Searchable(c.Class, c.Name) {
@@ -85,7 +86,98 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		}
 		targets = next
 	}
+	g.Incomplete = x.stopped
 	return g.Build(), nil
+}
+
+// resolveReflective decides the reflective calls by a constant method
+// name on a class the calling file does not show: the sources that may
+// hold the name are read for a declaration of it, until two classes
+// besides the callers' are found (the name is then not guessed).
+func (x *graphIndex) resolveReflective(targets map[facts.MethodKey]bool, o graphOptions) []facts.MethodKey {
+	var found []facts.MethodKey
+	for _, name := range x.g.PendingNames() {
+		w := []byte(name)
+		seen := map[string]bool{}
+		var outers []string
+		for _, src := range x.sources {
+			if len(outers) > 3 {
+				break
+			}
+			if !src.words.mayHold(w) {
+				continue
+			}
+			b, err := safefs.ReadFile(src.abs, o.maxFileSize)
+			if err != nil || !declares(b, name) {
+				continue
+			}
+			if outer := topLevelClass(src.rel, b); outer != "" && !seen[outer] {
+				seen[outer] = true
+				outers = append(outers, outer)
+			}
+		}
+		found = append(found, x.g.ResolveReflective(name, outers, targets)...)
+	}
+	return found
+}
+
+// declares reports a source holding a method declaration of the name: the
+// name, a parameter list, and a body or a throws clause after it.
+func declares(src []byte, name string) bool {
+	w := []byte(name)
+	for off := 0; ; {
+		i := bytes.Index(src[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(w)
+		off = end
+		if i > 0 && identPart(src[i-1]) || end < len(src) && identPart(src[end]) {
+			continue
+		}
+		// A declaration has a type before its name; a call has a dot,
+		// an operator or a bracket.
+		j := i - 1
+		for j >= 0 && (src[j] == ' ' || src[j] == '\t') {
+			j--
+		}
+		if j < 0 || !(identPart(src[j]) || src[j] == '>' || src[j] == ']') || j+1 == i {
+			continue
+		}
+		k := end
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+			k++
+		}
+		if k >= len(src) || src[k] != '(' {
+			continue
+		}
+		close := bytes.IndexByte(src[k:], ')')
+		if close < 0 {
+			return false
+		}
+		rest := bytes.TrimLeft(src[k+close+1:], " \t\r\n")
+		if len(rest) > 0 && rest[0] == '{' || bytes.HasPrefix(rest, []byte("throws")) {
+			return true
+		}
+	}
+}
+
+// topLevelClass is the binary name of the top-level class a source
+// declares: its package and its file's name.
+func topLevelClass(rel string, src []byte) string {
+	base := rel[strings.LastIndexByte(rel, '/')+1:]
+	base = strings.TrimSuffix(base, ".java")
+	pkg := ""
+	if i := bytes.Index(src, []byte("package ")); i >= 0 && (i == 0 || src[i-1] == '\n') {
+		if j := bytes.IndexByte(src[i:], ';'); j > 0 {
+			pkg = strings.TrimSpace(string(src[i+len("package ") : i+j]))
+		}
+	}
+	if pkg == "" {
+		return base
+	}
+	return pkg + "." + base
 }
 
 // graphOptions are what the search for callers reads and parses with.
@@ -121,6 +213,9 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 		interest.Calls[n] = true
 	}
 	for _, n := range callgraph.UseNames {
+		interest.Calls[n] = true
+	}
+	for _, n := range callgraph.ReflectNames {
 		interest.Calls[n] = true
 	}
 	var mu sync.Mutex
@@ -187,6 +282,11 @@ type want struct {
 	file        string
 }
 
+// reflectWords are the lookups a call by a constant method name goes
+// through: a file using one may call the wanted method whatever class
+// it names.
+var reflectWords = [][]byte{[]byte("getMethod"), []byte("getDeclaredMethod")}
+
 // mayCall reports whether a source can hold a call to one of the wanted
 // methods: it names the method and either is the method's own file (an
 // unqualified call reaches its own class and enclosing ones) or names the
@@ -194,8 +294,12 @@ type want struct {
 // A call through a variable of an interface or superclass type is not
 // resolved anyway, so it need not be looked for.
 func mayCall(rel string, src []byte, wants []want) bool {
+	reflect := false
+	for _, r := range reflectWords {
+		reflect = reflect || hasWord(src, r)
+	}
 	for _, w := range wants {
-		if hasWord(src, w.name) && (strings.HasSuffix(rel, w.file) || hasWord(src, w.class)) {
+		if hasWord(src, w.name) && (reflect || strings.HasSuffix(rel, w.file) || hasWord(src, w.class)) {
 			return true
 		}
 	}
@@ -205,8 +309,12 @@ func mayCall(rel string, src []byte, wants []want) bool {
 // mayCall is mayCall answered from the words of the file alone: false
 // only when the file certainly cannot call one of the wanted methods.
 func (s source) mayCall(wants []want) bool {
+	reflect := false
+	for _, r := range reflectWords {
+		reflect = reflect || s.words.mayHold(r)
+	}
 	for _, w := range wants {
-		if s.words.mayHold(w.name) && (strings.HasSuffix(s.rel, w.file) || s.words.mayHold(w.class)) {
+		if s.words.mayHold(w.name) && (reflect || strings.HasSuffix(s.rel, w.file) || s.words.mayHold(w.class)) {
 			return true
 		}
 	}

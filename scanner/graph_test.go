@@ -282,3 +282,90 @@ func TestGraphSearchBound(t *testing.T) {
 		}
 	}
 }
+
+// A launcher that drives a class by constant names through reflection
+// (Tomcat's Bootstrap over Catalina): the methods it calls by name are
+// reached only from main, and so is a public helper only that code calls.
+// A reflective call from library code proves nothing, a method with
+// another caller or with none stays reachable, and a name several classes
+// declare is not guessed.
+func TestGraphReflectiveLaunch(t *testing.T) {
+	_, g := graphOf(t, map[string]string{
+		"src/main/java/b/Bootstrap.java": `package b;
+import java.lang.reflect.Method;
+public final class Bootstrap {
+    private static final String STARTUP = "b.Server";
+    private Object daemon;
+    public static void main(String[] args) throws Exception {
+        Bootstrap b = new Bootstrap();
+        b.init();
+        b.stopServer(args);
+        b.status();
+    }
+    public void init() throws Exception {
+        ClassLoader loader = Bootstrap.class.getClassLoader();
+        Class<?> startup = loader.loadClass(STARTUP);
+        Object o = startup.getConstructor().newInstance();
+        String name = "configure";
+        Method m = startup.getMethod(name, String.class);
+        m.invoke(o, "x");
+        daemon = o;
+    }
+    public void stopServer(String[] args) throws Exception {
+        Method m = daemon.getClass().getMethod("stopServer", String[].class);
+        m.invoke(daemon, (Object) args);
+    }
+    public void status() throws Exception {
+        daemon.getClass().getMethod("report").invoke(daemon);
+    }
+}`,
+		"src/main/java/b/Server.java": `package b;
+public class Server {
+    public void configure(String s) { Options.parse(s); }
+    public void stopServer(String[] a) { System.exit(1); }
+    public void report() { System.out.println("up"); }
+    public void shared() { System.setProperty("a", "b"); }
+}`,
+		"src/main/java/b/Options.java": `package b;
+public class Options {
+    public static void parse(String s) { System.setProperty("opt", s); }
+    public static void usage() { System.out.println("usage"); }
+}`,
+		"src/main/java/b/Other.java": `package b;
+public class Other {
+    public void report() { System.out.println("other"); }
+}`,
+		"src/main/java/lib/Api.java": `package lib;
+public class Api {
+    public void handle() throws Exception { Class.forName("lib.Worker").getMethod("work").invoke(null); }
+    public void both() { Helper.log(); }
+}`,
+		"src/main/java/lib/Worker.java": `package lib;
+public class Worker {
+    public static void work() { System.out.println("w"); }
+}`,
+		"src/main/java/lib/Helper.java": `package lib;
+public class Helper {
+    public static void log() { System.out.println("h"); }
+    public static void main(String[] a) { log(); }
+}`,
+	})
+	for _, tc := range []struct {
+		class, method string
+		want          bool
+	}{
+		{"b.Bootstrap", "stopServer", true},
+		{"b.Server", "stopServer", true}, // by name through an object of unknown class: the one other declarer
+		{"b.Server", "configure", true},  // by a constant name held in a local, on a class loaded by a constant
+		{"b.Options", "parse", true},     // a public helper only entry-only code calls
+		{"b.Server", "report", false},    // two classes declare report: not guessed
+		{"b.Options", "usage", false},    // no callers: an API
+		{"b.Server", "shared", false},
+		{"lib.Worker", "work", false}, // called by name from library code
+		{"lib.Helper", "log", false},  // main calls it, and so does library code
+	} {
+		if got := g.OnlyFromEntry(tc.class, tc.method); got != tc.want {
+			t.Errorf("%s.%s: entry-only %v, want %v", tc.class, tc.method, got, tc.want)
+		}
+	}
+}

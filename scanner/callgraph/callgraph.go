@@ -39,10 +39,22 @@ type Graph struct {
 	// wrappers are methods returning the ClassLoader another project
 	// method returns (Summary.Via), until propagate decides them.
 	wrappers map[facts.MethodKey]*facts.Summary
+	// reflective are the methods (class+name, arity -1) project code
+	// calls by a constant name through reflection; pending are such
+	// calls on a class the file does not show, until ResolveReflective.
+	reflective map[facts.MethodKey]bool
+	pending    []Reflect
+	// Incomplete is set when the search for callers stopped at its
+	// bound: a caller list may miss callers, so only a method nothing
+	// outside its class or launcher can call is decided entry-only.
+	Incomplete bool
 }
 
 type declInfo struct {
 	private, entry bool
+	// override: some overload carries @Override, so calls through a
+	// supertype, which the graph does not resolve, may reach it.
+	override bool
 }
 
 type siteKey struct {
@@ -56,7 +68,8 @@ type siteKey struct {
 func New() *Graph {
 	return &Graph{methods: map[facts.MethodKey]*facts.Summary{}, decls: map[facts.MethodKey]declInfo{},
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
-		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{}}
+		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
+		reflective: map[facts.MethodKey]bool{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -105,6 +118,24 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 			g.launchers[k.Class] = true
 		}
 	}
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		bn := byName(m.Class, m.Name)
+		if d, ok := g.decls[bn]; ok && !d.override && overrides(m) {
+			d.override = true
+			g.decls[bn] = d
+		}
+	}
+}
+
+// overrides reports a declaration marked @Override.
+func overrides(m *facts.MethodDecl) bool {
+	for _, a := range m.Annotations {
+		if a == "@Override" || a == "@java.lang.Override" {
+			return true
+		}
+	}
+	return false
 }
 
 // interesting reports a summary whose callers are where a hazard one call
@@ -190,7 +221,103 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 			found = append(found, caller)
 		}
 	}
+	var names map[string]bool
+	for _, r := range Reflective(path, f) {
+		if r.Class != "" {
+			found = g.addReflect(r, targets, found)
+			continue
+		}
+		if names == nil {
+			names = map[string]bool{}
+			for k := range targets {
+				names[k.Name] = true
+			}
+		}
+		if names[r.Name] {
+			g.pending = append(g.pending, r)
+		}
+	}
 	return found
+}
+
+// addReflect records a reflective call of a target as an edge for the
+// entry-point search; it is no call site of a summary (the call a
+// helper's summary judges is a direct one).
+func (g *Graph) addReflect(r Reflect, targets map[facts.MethodKey]bool, found []facts.MethodKey) []facts.MethodKey {
+	callee := byName(r.Class, r.Name)
+	if !targets[callee] {
+		return found
+	}
+	sk := siteKey{r.Site.Path, r.Site.Span.Start, r.Site.Line, "reflect " + r.Class + "." + r.Name}
+	if g.seenSite[sk] {
+		return found
+	}
+	g.seenSite[sk] = true
+	g.reflective[callee] = true
+	g.callers[callee] = append(g.callers[callee], r.Caller)
+	return append(found, r.Caller)
+}
+
+// PendingNames are the method names of reflective calls whose class is
+// not known yet.
+func (g *Graph) PendingNames() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range g.pending {
+		if !seen[r.Name] {
+			seen[r.Name] = true
+			out = append(out, r.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ResolveReflective decides the pending reflective calls of a method
+// name, given the top-level classes whose sources declare a method of
+// that name: a call reaches that method when exactly one class other
+// than the caller's own nest declares it (reflection on an object of
+// unknown class, `o.getClass().getMethod("stopServer")`, names a method
+// of another class; a name many classes declare is not guessed). It
+// returns the callers found.
+func (g *Graph) ResolveReflective(name string, outers []string, targets map[facts.MethodKey]bool) []facts.MethodKey {
+	var found []facts.MethodKey
+	rest := g.pending[:0]
+	for _, r := range g.pending {
+		if r.Name != name {
+			rest = append(rest, r)
+			continue
+		}
+		own := outerOf(r.Caller.Class)
+		var other []string
+		for _, o := range outers {
+			if o != own {
+				other = append(other, o)
+			}
+		}
+		if len(other) != 1 {
+			continue
+		}
+		var classes []string
+		for k := range g.decls {
+			if k.Name == name && outerOf(k.Class) == other[0] {
+				classes = append(classes, k.Class)
+			}
+		}
+		if len(classes) == 1 {
+			r.Class = classes[0]
+			found = g.addReflect(r, targets, found)
+		}
+	}
+	g.pending = rest
+	return found
+}
+
+func outerOf(class string) string {
+	if i := strings.IndexByte(class, '$'); i >= 0 {
+		return class[:i]
+	}
+	return class
 }
 
 // resolve finds the project methods a call can reach, or none. The
@@ -238,11 +365,15 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 
 // Build computes which of the asked methods only entry points reach and
 // returns the graph for the rules. A method is entry-only when it is an
-// entry point, or when it cannot be called from outside the project (it
-// is private, or its class is a launcher that declares an entry point),
-// has callers, and every caller is entry-only. Recursion is not a way in:
-// the least fixed point is taken, so a cycle with no entry point stays
-// reachable.
+// entry point, or when it has callers in the project, directly or by a
+// constant name through reflection, and every caller is entry-only. A
+// method with no callers is an API (not entry-only), and so is one that
+// calls the graph cannot see may reach: an override (called through its
+// supertype), a constructor or initialiser. When the search for callers
+// stopped at its bound, only a method nothing outside its class can call
+// (private), one of a launcher class, or one the project calls by name
+// through reflection is decided. Recursion is not a way in: the least
+// fixed point is taken, so a cycle with no entry point stays reachable.
 func (g *Graph) Build() *facts.CallGraph {
 	only := map[facts.MethodKey]bool{}
 	for k, d := range g.decls {
@@ -256,8 +387,7 @@ func (g *Graph) Build() *facts.CallGraph {
 			if only[k] || len(callers) == 0 {
 				continue
 			}
-			d, declared := g.decls[k]
-			if !declared || !d.private && !g.launchers[k.Class] {
+			if !g.decidable(k) {
 				continue
 			}
 			all := true
@@ -288,12 +418,25 @@ func (g *Graph) Build() *facts.CallGraph {
 	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers}
 }
 
-// IsEntry reports whether the method of class and name is an entry point
-// or known to be declared private or in a launcher class, that is whether
-// the search for its callers can decide anything.
+// Searchable reports whether the search for the callers of the method of
+// class and name can decide anything: whether it is an entry point or a
+// method Build may decide entry-only.
 func (g *Graph) Searchable(class, name string) bool {
-	d, ok := g.decls[byName(class, name)]
-	return ok && (d.entry || d.private || g.launchers[class])
+	k := byName(class, name)
+	return g.decls[k].entry || g.decidable(k)
+}
+
+// decidable reports a declared method whose callers, once found, tell
+// whether only entry points reach it (see Build).
+func (g *Graph) decidable(k facts.MethodKey) bool {
+	d, ok := g.decls[k]
+	switch {
+	case !ok:
+		return false
+	case d.private || g.launchers[k.Class] || g.reflective[k]:
+		return true
+	}
+	return !g.Incomplete && !d.override && k.Name != "<init>" && k.Name != "<clinit>"
 }
 
 // useOf finds the call that takes c's value: as its receiver or an
