@@ -198,7 +198,6 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 	interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
 	var wants []want
 	for k := range targets {
-		interest.Calls[k.Name] = true
 		cls := k.Class
 		if i := strings.LastIndexAny(cls, ".$"); i >= 0 {
 			cls = cls[i+1:]
@@ -207,7 +206,15 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 		if i := strings.IndexByte(outer, '$'); i >= 0 {
 			outer = outer[:i]
 		}
-		wants = append(wants, want{name: []byte(k.Name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java"})
+		name := k.Name
+		if name == "<init>" {
+			// A constructor is called by creating an instance.
+			interest.News[cls] = true
+			name = cls
+		} else {
+			interest.Calls[k.Name] = true
+		}
+		wants = append(wants, want{name: []byte(name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java"})
 	}
 	for _, n := range callgraph.Names {
 		interest.Calls[n] = true

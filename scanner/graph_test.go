@@ -335,6 +335,23 @@ public class Options {
 public class Other {
     public void report() { System.out.println("other"); }
 }`,
+		"src/main/java/s/Shell.java": `package s;
+public class Shell {
+    public static void main(String[] args) { new Shell(args).run(); }
+    public Shell(String[] args) { connect(args[0]); }
+    protected void connect(String host) { System.exit(2); }
+    void run() { System.out.println(">"); }
+    public void start() { System.out.println("started"); }
+}`,
+		"src/main/java/s/Base.java": `package s;
+public class Base {
+    public static void main(String[] args) { new Base(); }
+    public Base() { System.out.println("base"); }
+}`,
+		"src/main/java/s/Sub.java": `package s;
+public class Sub extends Base {
+    public Sub() { }
+}`,
 		"src/main/java/lib/Api.java": `package lib;
 public class Api {
     public void handle() throws Exception { Class.forName("lib.Worker").getMethod("work").invoke(null); }
@@ -361,6 +378,10 @@ public class Helper {
 		{"b.Server", "report", false},    // two classes declare report: not guessed
 		{"b.Options", "usage", false},    // no callers: an API
 		{"b.Server", "shared", false},
+		{"s.Shell", "<init>", true},   // created only by main
+		{"s.Shell", "connect", true},  // called only by that constructor
+		{"s.Shell", "start", true},    // a launcher's service-wrapper entry point (jsvc)
+		{"s.Base", "<init>", false},   // a subclass's constructor runs it too
 		{"lib.Worker", "work", false}, // called by name from library code
 		{"lib.Helper", "log", false},  // main calls it, and so does library code
 	} {

@@ -44,6 +44,9 @@ type Graph struct {
 	// calls on a class the file does not show, until ResolveReflective.
 	reflective map[facts.MethodKey]bool
 	pending    []Reflect
+	// extended are the classes a parsed class extends: their
+	// constructors also run through super(), which is not followed.
+	extended map[string]bool
 	// Incomplete is set when the search for callers stopped at its
 	// bound: a caller list may miss callers, so only a method nothing
 	// outside its class or launcher can call is decided entry-only.
@@ -69,7 +72,7 @@ func New() *Graph {
 	return &Graph{methods: map[facts.MethodKey]*facts.Summary{}, decls: map[facts.MethodKey]declInfo{},
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
-		reflective: map[facts.MethodKey]bool{}}
+		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -118,6 +121,7 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 			g.launchers[k.Class] = true
 		}
 	}
+	daemons := map[string]bool{}
 	for i := range f.Methods {
 		m := &f.Methods[i]
 		bn := byName(m.Class, m.Name)
@@ -125,8 +129,47 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 			d.override = true
 			g.decls[bn] = d
 		}
+		if d := g.decls[bn]; d.entry && m.Name == "main" {
+			daemons[m.Class] = true
+		}
+	}
+	// A launcher's init(String[]), start(), stop() and destroy() are the
+	// entry points a service wrapper calls instead of main (Commons
+	// Daemon's jsvc and procrun look them up by name).
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if !daemons[m.Class] || m.Static || !daemonMethod(m) {
+			continue
+		}
+		bn := byName(m.Class, m.Name)
+		if d, ok := g.decls[bn]; ok && !d.entry {
+			d.entry = true
+			g.decls[bn] = d
+		}
+	}
+	for _, t := range f.TypeDecls {
+		if t.Super != "" {
+			// As written when unresolved: the simple name stands for it.
+			g.extended[dotted(t.Super)] = true
+			g.extended[lastSegment(dotted(t.Super))] = true
+		}
 	}
 }
+
+// daemonMethod reports the methods of the Commons Daemon contract.
+func daemonMethod(m *facts.MethodDecl) bool {
+	params := strings.TrimSpace(strings.Trim(strings.TrimSpace(m.Params), "()"))
+	switch m.Name {
+	case "start", "stop", "destroy":
+		return params == ""
+	case "init":
+		return strings.Contains(params, "String") && (strings.Contains(params, "[]") || strings.Contains(params, "..."))
+	}
+	return false
+}
+
+// dotted writes a binary class name as source does (a.B$C as a.B.C).
+func dotted(class string) string { return strings.ReplaceAll(class, "$", ".") }
 
 // overrides reports a declaration marked @Override.
 func overrides(m *facts.MethodDecl) bool {
@@ -221,6 +264,7 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 			found = append(found, caller)
 		}
 	}
+	found = g.addNews(path, f, targets, found)
 	var names map[string]bool
 	for _, r := range Reflective(path, f) {
 		if r.Class != "" {
@@ -236,6 +280,40 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 		if names[r.Name] {
 			g.pending = append(g.pending, r)
 		}
+	}
+	return found
+}
+
+// addNews records the instance creations of classes whose constructors
+// are targets, for the entry-point search.
+func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]bool, found []facts.MethodKey) []facts.MethodKey {
+	var ctors map[string]string // dotted class -> binary
+	for i := range f.News {
+		n := &f.News[i]
+		if n.Context.Method == "" {
+			continue
+		}
+		if ctors == nil {
+			ctors = map[string]string{}
+			for k := range targets {
+				if k.Name == "<init>" {
+					ctors[dotted(k.Class)] = k.Class
+				}
+			}
+		}
+		class, ok := ctors[dotted(n.Type)]
+		if !ok {
+			continue
+		}
+		sk := siteKey{path, n.Span.Start, n.Line, "new " + class}
+		if g.seenSite[sk] {
+			continue
+		}
+		g.seenSite[sk] = true
+		caller := byName(n.Class, n.Method)
+		callee := byName(class, "<init>")
+		g.callers[callee] = append(g.callers[callee], caller)
+		found = append(found, caller)
 	}
 	return found
 }
@@ -369,7 +447,8 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 // constant name through reflection, and every caller is entry-only. A
 // method with no callers is an API (not entry-only), and so is one that
 // calls the graph cannot see may reach: an override (called through its
-// supertype), a constructor or initialiser. When the search for callers
+// supertype), a static initialiser, the constructor of a class another
+// class extends. When the search for callers
 // stopped at its bound, only a method nothing outside its class can call
 // (private), one of a launcher class, or one the project calls by name
 // through reflection is decided. Recursion is not a way in: the least
@@ -436,7 +515,14 @@ func (g *Graph) decidable(k facts.MethodKey) bool {
 	case d.private || g.launchers[k.Class] || g.reflective[k]:
 		return true
 	}
-	return !g.Incomplete && !d.override && k.Name != "<init>" && k.Name != "<clinit>"
+	switch {
+	case g.Incomplete || d.override || k.Name == "<clinit>":
+		return false
+	case k.Name == "<init>":
+		// Subclasses' constructors run it through super().
+		return !g.extended[dotted(k.Class)] && !g.extended[lastSegment(dotted(k.Class))]
+	}
+	return true
 }
 
 // useOf finds the call that takes c's value: as its receiver or an
