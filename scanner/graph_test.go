@@ -340,7 +340,10 @@ public class Shell {
     public static void main(String[] args) { new Shell(args).run(); }
     public Shell(String[] args) { connect(args[0]); }
     protected void connect(String host) { System.exit(2); }
-    void run() { System.out.println(">"); }
+    void run() { System.out.println(">"); execute("ls"); }
+    // A command loop: execute and process call each other.
+    public void execute(String line) { process(line); }
+    protected void process(String line) { if (line.isEmpty()) { execute("help"); } System.exit(0); }
     public void start() { System.out.println("started"); }
 }`,
 		"src/main/java/s/Base.java": `package s;
@@ -381,6 +384,7 @@ public class Helper {
 		{"s.Shell", "<init>", true},   // created only by main
 		{"s.Shell", "connect", true},  // called only by that constructor
 		{"s.Shell", "start", true},    // a launcher's service-wrapper entry point (jsvc)
+		{"s.Shell", "process", true},  // in a cycle main alone reaches
 		{"s.Base", "<init>", false},   // a subclass's constructor runs it too
 		{"lib.Worker", "work", false}, // called by name from library code
 		{"lib.Helper", "log", false},  // main calls it, and so does library code

@@ -443,43 +443,62 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 
 // Build computes which of the asked methods only entry points reach and
 // returns the graph for the rules. A method is entry-only when it is an
-// entry point, or when it has callers in the project, directly or by a
-// constant name through reflection, and every caller is entry-only. A
-// method with no callers is an API (not entry-only), and so is one that
-// calls the graph cannot see may reach: an override (called through its
+// entry point, or when an entry point reaches it through the calls found
+// (direct, creations of instances, or by a constant name through
+// reflection) and nothing else does: no method from which it is reached
+// may be called from outside what the graph saw. Such an open method is
+// one with no callers found (an API; beyond the depth bound) or one whose
+// callers the graph cannot see all of: an override (called through its
 // supertype), a static initialiser, the constructor of a class another
-// class extends. When the search for callers
-// stopped at its bound, only a method nothing outside its class can call
-// (private), one of a launcher class, or one the project calls by name
-// through reflection is decided. Recursion is not a way in: the least
-// fixed point is taken, so a cycle with no entry point stays reachable.
+// class extends, and, when the search for callers stopped at its bound,
+// any method but a private one, one of a launcher class or one the
+// project calls by name. So a cycle reached from main alone is entry-only
+// (a command loop and its commands), a cycle with no entry point is not.
 func (g *Graph) Build() *facts.CallGraph {
 	only := map[facts.MethodKey]bool{}
+	forward := map[facts.MethodKey][]facts.MethodKey{}
+	var entries, open []facts.MethodKey
 	for k, d := range g.decls {
 		if d.entry {
 			only[k] = true
+			entries = append(entries, k)
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for k, callers := range g.callers {
-			if only[k] || len(callers) == 0 {
-				continue
+	for k, callers := range g.callers {
+		for _, c := range callers {
+			forward[c] = append(forward[c], k)
+			if len(g.callers[c]) == 0 && !g.decls[c].entry {
+				open = append(open, c)
 			}
-			if !g.decidable(k) {
-				continue
-			}
-			all := true
-			for _, c := range callers {
-				if !only[c] {
-					all = false
-					break
+		}
+		if !g.decls[k].entry && !g.decidable(k) {
+			open = append(open, k)
+		}
+	}
+	// Entry points are where the search stops: what calls main is not
+	// followed, as before.
+	reach := func(from []facts.MethodKey) map[facts.MethodKey]bool {
+		seen := map[facts.MethodKey]bool{}
+		stack := append([]facts.MethodKey(nil), from...)
+		for _, k := range stack {
+			seen[k] = true
+		}
+		for len(stack) > 0 {
+			k := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, n := range forward[k] {
+				if !seen[n] && !g.decls[n].entry {
+					seen[n] = true
+					stack = append(stack, n)
 				}
 			}
-			if all {
-				only[k] = true
-				changed = true
-			}
+		}
+		return seen
+	}
+	tainted := reach(open)
+	for k := range reach(entries) {
+		if !tainted[k] {
+			only[k] = true
 		}
 	}
 	calls := map[facts.MethodKey][]facts.CallSite{}
