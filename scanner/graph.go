@@ -65,7 +65,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	targets := g.Targets()
 	asked := map[facts.MethodKey]bool{}
 	for _, f := range sensitive {
-		if f.EntrySensitive && f.Method != "" && g.Searchable(f.Class, f.Method) {
+		if f.EntrySensitive && f.Method != "" && g.Asked(f.Class, f.Method) {
 			targets[facts.MethodKey{Class: f.Class, Name: f.Method, Arity: -1}] = true
 		}
 	}

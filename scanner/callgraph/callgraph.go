@@ -519,9 +519,40 @@ func (g *Graph) Build() *facts.CallGraph {
 // Searchable reports whether the search for the callers of the method of
 // class and name can decide anything: whether it is an entry point or a
 // method Build may decide entry-only.
+// The callers of a method that could be called from outside the project
+// are searched only for one found beside a launcher (its package or one
+// under it): command-line code sits with its launcher, and following
+// every public method up would read most of a large tree.
 func (g *Graph) Searchable(class, name string) bool {
 	k := byName(class, name)
+	d := g.decls[k]
+	return d.entry || d.private || g.launchers[class] || g.reflective[k] || g.decidable(k) && g.nearLauncher(class)
+}
+
+// Asked reports whether the callers of a method with a finding are worth
+// searching: any method Build may decide.
+func (g *Graph) Asked(class, name string) bool {
+	k := byName(class, name)
 	return g.decls[k].entry || g.decidable(k)
+}
+
+// nearLauncher reports a class in the package of a launcher or under it.
+func (g *Graph) nearLauncher(class string) bool {
+	pkg := packageOf(class)
+	for l := range g.launchers {
+		lp := packageOf(l)
+		if pkg == lp || lp != "" && strings.HasPrefix(pkg, lp+".") {
+			return true
+		}
+	}
+	return false
+}
+
+func packageOf(class string) string {
+	if i := strings.LastIndexByte(outerOf(class), '.'); i >= 0 {
+		return class[:i]
+	}
+	return ""
 }
 
 // decidable reports a declared method whose callers, once found, tell
