@@ -302,6 +302,10 @@ func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]
 			}
 		}
 		class, ok := ctors[dotted(n.Type)]
+		if !ok && !strings.Contains(n.Type, ".") {
+			// Unresolved: a class of the caller's own package.
+			class, ok = ctors[packageOf(n.Class)+"."+n.Type]
+		}
 		if !ok {
 			continue
 		}
