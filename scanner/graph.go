@@ -65,7 +65,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	targets := g.Targets()
 	asked := map[facts.MethodKey]bool{}
 	for _, f := range sensitive {
-		if f.EntrySensitive && f.Method != "" && g.Asked(f.Class, f.Method) {
+		if f.EntrySensitive && f.Method != "" && g.Searchable(f.Class, f.Method) {
 			targets[facts.MethodKey{Class: f.Class, Name: f.Method, Arity: -1}] = true
 		}
 	}
@@ -306,11 +306,21 @@ func mayCall(rel string, src []byte, wants []want) bool {
 		reflect = reflect || hasWord(src, r)
 	}
 	for _, w := range wants {
-		if hasWord(src, w.name) && (reflect || strings.HasSuffix(rel, w.file) || hasWord(src, w.class)) {
+		if !hasWord(src, w.name) {
+			continue
+		}
+		if strings.HasSuffix(rel, w.file) || hasWord(src, w.class) || reflect && quoted(src, w.name) {
 			return true
 		}
 	}
 	return false
+}
+
+// quoted reports the name written as a string literal.
+func quoted(src, name []byte) bool {
+	q := make([]byte, 0, len(name)+2)
+	q = append(append(append(q, '"'), name...), '"')
+	return bytes.Contains(src, q)
 }
 
 // mayCall is mayCall answered from the words of the file alone: false

@@ -533,13 +533,6 @@ func (g *Graph) Searchable(class, name string) bool {
 	return d.entry || d.private || g.launchers[class] || g.reflective[k] || g.decidable(k) && g.nearLauncher(class)
 }
 
-// Asked reports whether the callers of a method with a finding are worth
-// searching: any method Build may decide.
-func (g *Graph) Asked(class, name string) bool {
-	k := byName(class, name)
-	return g.decls[k].entry || g.decidable(k)
-}
-
 // nearLauncher reports a class in the package of a launcher or under it.
 func (g *Graph) nearLauncher(class string) bool {
 	pkg := packageOf(class)
