@@ -68,6 +68,11 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		if f.EntrySensitive && f.Method != "" && g.Searchable(f.Class, f.Method) {
 			targets[facts.MethodKey{Class: f.Class, Name: f.Method, Arity: -1}] = true
 		}
+		// Who creates the class's instances decides its instance
+		// methods too (a Runnable's run, which no call names).
+		if f.EntrySensitive && f.Method != "" && f.Method != "<clinit>" && g.Searchable(f.Class, "<init>") {
+			targets[facts.MethodKey{Class: f.Class, Name: "<init>", Arity: -1}] = true
+		}
 	}
 	for depth := 0; depth < callgraph.MaxDepth && len(targets) > 0; depth++ {
 		for k := range targets {

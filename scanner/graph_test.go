@@ -355,6 +355,27 @@ public class Base {
 public class Sub extends Base {
     public Sub() { }
 }`,
+		"src/main/java/s/Node.java": `package s;
+public class Node implements Runnable {
+    private final String name;
+    public Node(String name) { this.name = name; }
+    public void run() { System.out.println(name); }
+    public static void dump() { System.out.println("static"); }
+}`,
+		"src/main/java/s/NodeServer.java": `package s;
+public class NodeServer {
+    public static void main(String[] args) { new Thread(new Node(args[0])).start(); }
+}`,
+		"src/main/java/lib/Task.java": `package lib;
+public class Task implements Runnable {
+    public Task() { }
+    public void run() { System.out.println("task"); }
+    public static void main(String[] args) { new Task().run(); }
+}`,
+		"src/main/java/lib/Pool.java": `package lib;
+public class Pool {
+    public void submit() { new Thread(new Task()).start(); }
+}`,
 		"src/main/java/lib/Api.java": `package lib;
 public class Api {
     public void handle() throws Exception { Class.forName("lib.Worker").getMethod("work").invoke(null); }
@@ -386,6 +407,9 @@ public class Helper {
 		{"s.Shell", "start", true},    // a launcher's service-wrapper entry point (jsvc)
 		{"s.Shell", "process", true},  // in a cycle main alone reaches
 		{"s.Base", "<init>", false},   // a subclass's constructor runs it too
+		{"s.Node", "run", true},       // an instance method of a class only main creates
+		{"s.Node", "dump", false},     // static, no callers: an API, whoever creates Nodes
+		{"lib.Task", "run", false},    // library code creates Tasks too
 		{"lib.Worker", "work", false}, // called by name from library code
 		{"lib.Helper", "log", false},  // main calls it, and so does library code
 	} {

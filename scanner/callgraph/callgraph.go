@@ -58,6 +58,8 @@ type declInfo struct {
 	// override: some overload carries @Override, so calls through a
 	// supertype, which the graph does not resolve, may reach it.
 	override bool
+	// static: some overload is static (callable without an instance).
+	static bool
 }
 
 type siteKey struct {
@@ -116,6 +118,7 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 			d.private = d.private && s.Private
 		}
 		d.entry = d.entry || s.Entry
+		d.static = d.static || s.Static
 		g.decls[bn] = d
 		if s.Entry {
 			g.launchers[k.Class] = true
@@ -502,6 +505,14 @@ func (g *Graph) Build() *facts.CallGraph {
 	tainted := reach(open)
 	for k := range reach(entries) {
 		if !tainted[k] {
+			only[k] = true
+		}
+	}
+	// An instance method, whoever calls it (a thread's run, a callback),
+	// runs on an instance someone created: when only entry-only code
+	// creates instances of its class, so is the method.
+	for k, d := range g.decls {
+		if !only[k] && !d.static && k.Name != "<init>" && k.Name != "<clinit>" && only[byName(k.Class, "<init>")] {
 			only[k] = true
 		}
 	}
