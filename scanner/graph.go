@@ -219,7 +219,8 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 		} else {
 			interest.Calls[k.Name] = true
 		}
-		wants = append(wants, want{name: []byte(name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java"})
+		wants = append(wants, want{name: []byte(name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java",
+			reflect: k.Name != "<init>" && x.g.NearLauncher(k.Class)})
 	}
 	for _, n := range callgraph.Names {
 		interest.Calls[n] = true
@@ -292,6 +293,9 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 type want struct {
 	name, class []byte
 	file        string
+	// reflect: a call by the name as a string constant is looked for too
+	// (a method beside a launcher, which may call it so).
+	reflect bool
 }
 
 // reflectWords are the lookups a call by a constant method name goes
@@ -314,7 +318,7 @@ func mayCall(rel string, src []byte, wants []want) bool {
 		if !hasWord(src, w.name) {
 			continue
 		}
-		if strings.HasSuffix(rel, w.file) || hasWord(src, w.class) || reflect && quoted(src, w.name) {
+		if strings.HasSuffix(rel, w.file) || hasWord(src, w.class) || w.reflect && reflect && quoted(src, w.name) {
 			return true
 		}
 	}
@@ -336,7 +340,7 @@ func (s source) mayCall(wants []want) bool {
 		reflect = reflect || s.words.mayHold(r)
 	}
 	for _, w := range wants {
-		if s.words.mayHold(w.name) && (reflect || strings.HasSuffix(s.rel, w.file) || s.words.mayHold(w.class)) {
+		if s.words.mayHold(w.name) && (w.reflect && reflect || strings.HasSuffix(s.rel, w.file) || s.words.mayHold(w.class)) {
 			return true
 		}
 	}

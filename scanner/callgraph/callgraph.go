@@ -544,7 +544,10 @@ func (g *Graph) Searchable(class, name string) bool {
 	return d.entry || d.private || g.launchers[class] || g.reflective[k] || g.decidable(k) && g.nearLauncher(class)
 }
 
-// nearLauncher reports a class in the package of a launcher or under it.
+// NearLauncher reports a class in the package of a launcher or under it:
+// where a launcher may call a method by a name it holds in a string.
+func (g *Graph) NearLauncher(class string) bool { return g.nearLauncher(class) }
+
 func (g *Graph) nearLauncher(class string) bool {
 	pkg := packageOf(class)
 	for l := range g.launchers {
