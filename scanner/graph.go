@@ -28,6 +28,9 @@ type graphIndex struct {
 	// set when it reached graphOptions.maxFiles and parsed no more.
 	parsed  int
 	stopped bool
+	// named are the methods with a finding beside a launcher: a file
+	// that calls one by its quoted name through reflection is read too.
+	named map[facts.MethodKey]bool
 }
 
 // source is a production Java source and the identifiers it holds.
@@ -64,13 +67,29 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	sort.Slice(x.sources, func(i, j int) bool { return x.sources[i].rel < x.sources[j].rel })
 	targets := g.Targets()
 	asked := map[facts.MethodKey]bool{}
+	// The methods only the entry-point search needs, public ones beside a
+	// launcher, are looked for within a share of the bound: on a tree
+	// with launchers in many packages (a language's tools) their common
+	// names would otherwise take the bound from the summaries' callers.
+	// Nor is one that many files may call: code used that widely is
+	// rarely a launcher's alone. One not looked for keeps its findings.
+	share := o.maxFiles / 4
+	want := func(class, name string) bool {
+		if g.Closed(class, name) && name != "<init>" {
+			return true
+		}
+		return g.Searchable(class, name) && (share == 0 || x.parsed < share) && x.candidates(class, name, maxEntryCandidates+1) <= maxEntryCandidates
+	}
+	x.named = map[facts.MethodKey]bool{}
 	for _, f := range sensitive {
-		if f.EntrySensitive && f.Method != "" && g.Searchable(f.Class, f.Method) {
-			targets[facts.MethodKey{Class: f.Class, Name: f.Method, Arity: -1}] = true
+		if f.EntrySensitive && f.Method != "" && want(f.Class, f.Method) {
+			k := facts.MethodKey{Class: f.Class, Name: f.Method, Arity: -1}
+			targets[k] = true
+			x.named[k] = f.Method != "<init>" && g.NearLauncher(f.Class)
 		}
 		// Who creates the class's instances decides its instance
 		// methods too (a Runnable's run, which no call names).
-		if f.EntrySensitive && f.Method != "" && f.Method != "<clinit>" && g.Searchable(f.Class, "<init>") {
+		if f.EntrySensitive && f.Method != "" && f.Method != "<clinit>" && g.Instance(f.Class, f.Method) && want(f.Class, "<init>") {
 			targets[facts.MethodKey{Class: f.Class, Name: "<init>", Arity: -1}] = true
 		}
 	}
@@ -85,7 +104,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		callers = append(callers, x.resolveReflective(targets, o)...)
 		next := map[facts.MethodKey]bool{}
 		for _, c := range callers {
-			if !asked[c] && g.Searchable(c.Class, c.Name) {
+			if !asked[c] && want(c.Class, c.Name) {
 				next[c] = true
 			}
 		}
@@ -93,6 +112,25 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	}
 	g.Incomplete = x.stopped
 	return g.Build(), nil
+}
+
+// maxEntryCandidates bounds the files that may call a public method
+// beside a launcher for the entry-point search to look for its callers.
+const maxEntryCandidates = 32
+
+// candidates counts, up to limit, the sources that may call the method of
+// class and name (or create the class, for "<init>").
+func (x *graphIndex) candidates(class, name string, limit int) int {
+	w := wantOf(facts.MethodKey{Class: class, Name: name})
+	n := 0
+	for _, src := range x.sources {
+		if src.mayCall([]want{w}) {
+			if n++; n >= limit {
+				break
+			}
+		}
+	}
+	return n
 }
 
 // resolveReflective decides the reflective calls by a constant method
@@ -203,24 +241,15 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 	interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
 	var wants []want
 	for k := range targets {
-		cls := k.Class
-		if i := strings.LastIndexAny(cls, ".$"); i >= 0 {
-			cls = cls[i+1:]
-		}
-		outer := k.Class
-		if i := strings.IndexByte(outer, '$'); i >= 0 {
-			outer = outer[:i]
-		}
-		name := k.Name
-		if name == "<init>" {
+		w := wantOf(k)
+		if k.Name == "<init>" {
 			// A constructor is called by creating an instance.
-			interest.News[cls] = true
-			name = cls
+			interest.News[string(w.class)] = true
 		} else {
 			interest.Calls[k.Name] = true
 		}
-		wants = append(wants, want{name: []byte(name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java",
-			reflect: k.Name != "<init>" && x.g.NearLauncher(k.Class)})
+		w.reflect = x.named[k]
+		wants = append(wants, w)
 	}
 	for _, n := range callgraph.Names {
 		interest.Calls[n] = true
@@ -294,8 +323,27 @@ type want struct {
 	name, class []byte
 	file        string
 	// reflect: a call by the name as a string constant is looked for too
-	// (a method beside a launcher, which may call it so).
+	// (a method with a finding beside a launcher, which may call it so).
 	reflect bool
+}
+
+// wantOf is what a file that may call the method shows: its name (the
+// class's simple name for a constructor), its class's simple name, and
+// the file its top-level class lives in.
+func wantOf(k facts.MethodKey) want {
+	cls := k.Class
+	if i := strings.LastIndexAny(cls, ".$"); i >= 0 {
+		cls = cls[i+1:]
+	}
+	outer := k.Class
+	if i := strings.IndexByte(outer, '$'); i >= 0 {
+		outer = outer[:i]
+	}
+	name := k.Name
+	if name == "<init>" {
+		name = cls
+	}
+	return want{name: []byte(name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java"}
 }
 
 // reflectWords are the lookups a call by a constant method name goes

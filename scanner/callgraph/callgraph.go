@@ -535,8 +535,8 @@ func (g *Graph) Build() *facts.CallGraph {
 // class and name can decide anything: whether it is an entry point or a
 // method Build may decide entry-only.
 // The callers of a method that could be called from outside the project
-// are searched only for one found beside a launcher (its package or one
-// under it): command-line code sits with its launcher, and following
+// are searched only for one found beside a launcher (in its package):
+// command-line code sits with its launcher, and following
 // every public method up would read most of a large tree.
 func (g *Graph) Searchable(class, name string) bool {
 	k := byName(class, name)
@@ -544,7 +544,21 @@ func (g *Graph) Searchable(class, name string) bool {
 	return d.entry || d.private || g.launchers[class] || g.reflective[k] || g.decidable(k) && g.nearLauncher(class)
 }
 
-// NearLauncher reports a class in the package of a launcher or under it:
+// Closed reports an entry point or a method nothing outside its class,
+// its launcher or a call by its name reaches: decided by few callers.
+func (g *Graph) Closed(class, name string) bool {
+	k := byName(class, name)
+	d := g.decls[k]
+	return d.entry || d.private || g.launchers[class] || g.reflective[k]
+}
+
+// Instance reports a declared method no overload of which is static.
+func (g *Graph) Instance(class, name string) bool {
+	d, ok := g.decls[byName(class, name)]
+	return ok && !d.static
+}
+
+// NearLauncher reports a class in the package of a launcher:
 // where a launcher may call a method by a name it holds in a string.
 func (g *Graph) NearLauncher(class string) bool { return g.nearLauncher(class) }
 
@@ -552,7 +566,7 @@ func (g *Graph) nearLauncher(class string) bool {
 	pkg := packageOf(class)
 	for l := range g.launchers {
 		lp := packageOf(l)
-		if pkg == lp || lp != "" && strings.HasPrefix(pkg, lp+".") {
+		if pkg == lp {
 			return true
 		}
 	}
