@@ -73,7 +73,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// names would otherwise take the bound from the summaries' callers.
 	// Nor is one that many files may call: code used that widely is
 	// rarely a launcher's alone. One not looked for keeps its findings.
-	share := o.maxFiles / 4
+	share := o.maxFiles / 16
 	want := func(class, name string) bool {
 		if g.Closed(class, name) && name != "<init>" {
 			return true
@@ -116,7 +116,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 
 // maxEntryCandidates bounds the files that may call a public method
 // beside a launcher for the entry-point search to look for its callers.
-const maxEntryCandidates = 32
+const maxEntryCandidates = 16
 
 // candidates counts, up to limit, the sources that may call the method of
 // class and name (or create the class, for "<init>").
