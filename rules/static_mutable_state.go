@@ -274,8 +274,12 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 				}
 				continue
 			}
-			foreign[d] = append(foreign[d], w)
-			pathOf[w], fileOf[w] = file.Path, file
+			// A copy: files with the same content (a class in many
+			// jars) may share one slice of writes, and each write here
+			// must stand for its own file.
+			wc := *w
+			foreign[d] = append(foreign[d], &wc)
+			pathOf[&wc], fileOf[&wc] = file.Path, file
 		}
 	}
 	for d, ws := range foreign {

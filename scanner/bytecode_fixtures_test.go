@@ -219,7 +219,7 @@ func bytecodeLines(t *testing.T, fx string, jobs []classJob, names map[string]bo
 		}
 		e.report(out.findings)
 		if out.facts != nil {
-			e.index.keepClass(forProject(out.facts), j.path, entryAt{anchor: j.anchor, role: role})
+			e.index.keepClass(j.data, out.facts, j.path, entryAt{anchor: j.anchor, role: role})
 		}
 	}
 	projectPass(e, nil, nil)

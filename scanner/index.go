@@ -2,11 +2,13 @@ package scanner
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"path"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/finding"
 )
@@ -23,9 +25,10 @@ type projectIndex struct {
 	tokens []string
 
 	mu       sync.Mutex
-	files    []*facts.File      // trimmed facts of parsed files and classes (forProject)
-	entries  map[string]entryAt // where a class's findings go, by logical path
-	classes  map[string]bool    // class names held by scanned archives
+	files    []*facts.File                     // trimmed facts of parsed files and classes (forProject)
+	entries  map[string]entryAt                // where a class's findings go, by logical path
+	trimmed  map[[sha256.Size]byte]*facts.File // a class's bytes -> its trimmed facts without path; nil if none is used
+	classes  map[string]bool                   // class names held by scanned archives
 	services map[string]map[string]facts.ArchiveRef
 	holders  map[string]map[string]facts.ArchiveRef // class name -> archives holding it
 	found    []facts.Mention
@@ -39,7 +42,7 @@ type entryAt struct {
 
 func newProjectIndex(java []input, tokens []string) *projectIndex {
 	return &projectIndex{
-		types: newTypeIndex(java), tokens: tokens, entries: map[string]entryAt{}, classes: map[string]bool{},
+		types: newTypeIndex(java), tokens: tokens, entries: map[string]entryAt{}, trimmed: map[[sha256.Size]byte]*facts.File{}, classes: map[string]bool{},
 		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string]map[string]facts.ArchiveRef{},
 	}
 }
@@ -51,11 +54,35 @@ func (x *projectIndex) keep(f *facts.File) {
 	x.mu.Unlock()
 }
 
-// keepClass records a class's trimmed facts and where it sits.
-func (x *projectIndex) keepClass(f *facts.File, logical string, at entryAt) {
+// keepClass records where a class sits and its trimmed facts, if a
+// project rule can use them. A class's facts depend on its bytes alone
+// (and its path): classes with the same bytes (one jar copied into many
+// applications, a library shaded into several) share one trimmed copy, so
+// the memory of the project pass grows with the distinct classes, not with
+// the archives that hold them.
+func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at entryAt) {
+	sum := sha256.Sum256(data)
 	x.mu.Lock()
-	x.files = append(x.files, f)
 	x.entries[logical] = at
+	t, seen := x.trimmed[sum]
+	x.mu.Unlock()
+	if !seen {
+		t = forProject(f)
+		t.Path, t.Test = "", false
+		if !usedByProject(t) {
+			t = nil
+		}
+		x.mu.Lock()
+		x.trimmed[sum] = t
+		x.mu.Unlock()
+	}
+	if t == nil || f.Test {
+		return
+	}
+	k := *t // the slices are shared and read only
+	k.Path, k.Test = f.Path, f.Test
+	x.mu.Lock()
+	x.files = append(x.files, &k)
 	x.mu.Unlock()
 }
 
@@ -205,15 +232,24 @@ func forProject(f *facts.File) *facts.File {
 			k.Fields = append(k.Fields, fd)
 		}
 	}
-	k.Writes = make([]facts.Write, len(f.Writes))
-	for i, w := range f.Writes {
+	for _, w := range f.Writes {
+		if rules.ProjectSkipsWrite(w.Context) {
+			continue // most static writes of compiled code are in <clinit>
+		}
 		w.Args = nil
 		w.Value = shortExpr(w.Value)
 		w.Owner, w.Name, w.Method = strings.Clone(w.Owner), strings.Clone(w.Name), strings.Clone(w.Method)
 		w.Context = cloneContext(w.Context)
-		k.Writes[i] = w
+		k.Writes = append(k.Writes, w)
 	}
 	return k
+}
+
+// usedByProject reports whether trimmed facts hold anything a project
+// rule reads: a test file's are skipped, and a file with no static field,
+// no write and no suppressed declaration adds nothing.
+func usedByProject(k *facts.File) bool {
+	return !k.Test && (len(k.Fields) > 0 || len(k.Writes) > 0 || len(k.TypeDecls) > 0 || len(k.Methods) > 0)
 }
 
 // The strings of bytecode facts are substrings of a class's constant pool;
