@@ -28,10 +28,15 @@ type projectIndex struct {
 	files    []*facts.File                     // trimmed facts of parsed files and classes (forProject)
 	entries  map[string]entryAt                // where a class's findings go, by logical path
 	trimmed  map[[sha256.Size]byte]*facts.File // a class's bytes -> its trimmed facts without path; nil if none is used
+	solo     map[*facts.File]*facts.File       // trimmed facts without writes -> the copy with the greatest path
 	classes  map[string]bool                   // class names held by scanned archives
 	services map[string]map[string]facts.ArchiveRef
-	holders  map[string]map[string]facts.ArchiveRef // class name -> archives holding it
-	found    []facts.Mention
+	// holders lists, by class name, the archives holding it, as indexes
+	// into refs: one small number per class and archive, not a map.
+	holders map[string][]int32
+	refs    []facts.ArchiveRef
+	refID   map[facts.ArchiveRef]int32
+	found   []facts.Mention
 }
 
 // entryAt is what placing a finding in an archived class needs.
@@ -42,8 +47,8 @@ type entryAt struct {
 
 func newProjectIndex(java []input, tokens []string) *projectIndex {
 	return &projectIndex{
-		types: newTypeIndex(java), tokens: tokens, entries: map[string]entryAt{}, trimmed: map[[sha256.Size]byte]*facts.File{}, classes: map[string]bool{},
-		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string]map[string]facts.ArchiveRef{},
+		types: newTypeIndex(java), tokens: tokens, entries: map[string]entryAt{}, trimmed: map[[sha256.Size]byte]*facts.File{}, solo: map[*facts.File]*facts.File{}, classes: map[string]bool{},
+		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string][]int32{}, refID: map[facts.ArchiveRef]int32{},
 	}
 }
 
@@ -79,18 +84,47 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 	if t == nil || f.Test {
 		return
 	}
-	k := *t // the slices are shared and read only
-	k.Path, k.Test = f.Path, f.Test
 	x.mu.Lock()
+	defer x.mu.Unlock()
+	if len(t.Writes) == 0 {
+		// Of copies that only declare, the project pass uses one: a
+		// field's declaration there is the last by path (it wins over the
+		// copies before it), and declarations are all they hold.
+		if cur := x.solo[t]; cur != nil && cur.Path >= f.Path {
+			return
+		}
+		k := *t
+		k.Path = f.Path
+		x.solo[t] = &k
+		return
+	}
+	k := *t // the slices are shared and read only
+	k.Path = f.Path
 	x.files = append(x.files, &k)
-	x.mu.Unlock()
+}
+
+// projectFiles lists the trimmed facts the project rules read.
+func (x *projectIndex) projectFiles() []*facts.File {
+	files := x.files
+	for _, f := range x.solo {
+		files = append(files, f)
+	}
+	return files
 }
 
 // addClass records a class an archive holds.
 func (x *projectIndex) addClass(name string, ref facts.ArchiveRef) {
 	x.mu.Lock()
 	x.classes[name] = true
-	putRef(x.holders, name, ref)
+	id, ok := x.refID[ref]
+	if !ok {
+		id = int32(len(x.refs))
+		x.refs = append(x.refs, ref)
+		x.refID[ref] = id
+	}
+	if hs := x.holders[name]; len(hs) == 0 || hs[len(hs)-1] != id {
+		x.holders[name] = append(hs, id)
+	}
 	x.mu.Unlock()
 }
 
@@ -158,7 +192,14 @@ func (x *projectIndex) classPath() *facts.ClassPath {
 	for k, m := range x.services {
 		cp.Services[k] = sortedRefs(m)
 	}
-	for k, m := range x.holders {
+	for k, ids := range x.holders {
+		if len(ids) < 2 {
+			continue
+		}
+		m := map[string]facts.ArchiveRef{} // one per archive, the last recorded
+		for _, id := range ids {
+			m[x.refs[id].Archive] = x.refs[id]
+		}
 		if len(m) > 1 {
 			cp.Classes[k] = sortedRefs(m)
 		}

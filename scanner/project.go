@@ -17,7 +17,7 @@ import (
 // by reading that file again; there are few.
 func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
 	x := e.index
-	files := x.files
+	files := x.projectFiles()
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	byPath := map[string]*facts.File{}
 	for _, f := range files {
