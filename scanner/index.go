@@ -2,7 +2,7 @@ package scanner
 
 import (
 	"bytes"
-	"crypto/sha256"
+	"hash/maphash"
 	"path"
 	"sort"
 	"strings"
@@ -25,11 +25,12 @@ type projectIndex struct {
 	tokens []string
 
 	mu       sync.Mutex
-	files    []*facts.File                     // trimmed facts of parsed files and classes (forProject)
-	entries  map[string]entryAt                // where a class's findings go, by logical path
-	trimmed  map[[sha256.Size]byte]*facts.File // a class's bytes -> its trimmed facts without path; nil if none is used
-	solo     map[*facts.File]*facts.File       // trimmed facts without writes -> the copy with the greatest path
-	classes  map[string]bool                   // class names held by scanned archives
+	files    []*facts.File            // trimmed facts of parsed files and classes (forProject)
+	entries  map[string]entryAt       // where a class's findings go, by logical path
+	trimmed  map[classKey]*facts.File // a class's bytes -> its trimmed facts without path; nil if none is used
+	seeds    [2]maphash.Seed
+	solo     map[*facts.File]*facts.File // trimmed facts without writes -> the copy with the greatest path
+	classes  map[string]bool             // class names held by scanned archives
 	services map[string]map[string]facts.ArchiveRef
 	// holders lists, by class name, the archives holding it, as indexes
 	// into refs: one small number per class and archive, not a map.
@@ -47,7 +48,8 @@ type entryAt struct {
 
 func newProjectIndex(java []input, tokens []string) *projectIndex {
 	return &projectIndex{
-		types: newTypeIndex(java), tokens: tokens, entries: map[string]entryAt{}, trimmed: map[[sha256.Size]byte]*facts.File{}, solo: map[*facts.File]*facts.File{}, classes: map[string]bool{},
+		types: newTypeIndex(java), tokens: tokens, entries: map[string]entryAt{}, trimmed: map[classKey]*facts.File{}, solo: map[*facts.File]*facts.File{},
+		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, classes: map[string]bool{},
 		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string][]int32{}, refID: map[facts.ArchiveRef]int32{},
 	}
 }
@@ -66,7 +68,7 @@ func (x *projectIndex) keep(f *facts.File) {
 // the memory of the project pass grows with the distinct classes, not with
 // the archives that hold them.
 func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at entryAt) {
-	sum := sha256.Sum256(data)
+	sum := x.classKey(data)
 	x.mu.Lock()
 	x.entries[logical] = at
 	t, seen := x.trimmed[sum]
@@ -101,6 +103,17 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 	k := *t // the slices are shared and read only
 	k.Path = f.Path
 	x.files = append(x.files, &k)
+}
+
+// classKey identifies a class's bytes: two 64-bit hashes under random
+// seeds and the length, so that different classes never meet in practice.
+type classKey struct {
+	a, b uint64
+	n    int
+}
+
+func (x *projectIndex) classKey(data []byte) classKey {
+	return classKey{maphash.Bytes(x.seeds[0], data), maphash.Bytes(x.seeds[1], data), len(data)}
 }
 
 // projectFiles lists the trimmed facts the project rules read.
