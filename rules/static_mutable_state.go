@@ -27,9 +27,9 @@ var staticMutableStateRule = register(&Rule{
 	Keywords: []string{"static"},
 	// A non-final or container-typed static declared and written here, or
 	// a Type.NAME write to another class's static.
-	Prefilter: func(src []byte) bool { return mutableStaticWritten(src) || qualifiedStaticWrite(src) },
-	Calls:     mutatorNames(),
-	Check:     checkStaticMutableState,
+	Prefilter:  func(src []byte) bool { return mutableStaticWritten(src) || qualifiedStaticWrite(src) },
+	WriteCalls: mutatorNames(),
+	Check:      checkStaticMutableState,
 	CheckProject: func(p *ProjectPass) {
 		checkStaticMutableStateProject(p)
 	},
