@@ -139,6 +139,9 @@ func stateWrites(f *facts.Field, ws []*facts.Write) []*facts.Write {
 }
 
 func checkStaticMutableState(p *Pass) {
+	if len(p.File.Writes) == 0 {
+		return // nothing written: no field to report (most classes)
+	}
 	fields := staticFields(p.File)
 	byField := map[*facts.Field][]*facts.Write{}
 	for i := range p.File.Writes {
