@@ -26,7 +26,7 @@ type projectIndex struct {
 
 	mu       sync.Mutex
 	files    []*facts.File            // trimmed facts of parsed files and classes (forProject)
-	entries  map[string]entryAt       // where a class's findings go, by logical path
+	entries  entryIndex               // where a class's findings go, by logical path
 	trimmed  map[classKey]*facts.File // a class's bytes -> its trimmed facts without path; nil if none is used
 	seeds    [2]maphash.Seed
 	solo     map[*facts.File]*facts.File // trimmed facts without writes -> the copy with the greatest path
@@ -46,9 +46,54 @@ type entryAt struct {
 	role   facts.Role
 }
 
+// entryIndex maps the logical path of a class to where its findings go.
+// A path inside an archive is kept as its archive and its name there, the
+// names shared between archives: a jar copied into many places costs a
+// map slot per class, not a path string per class.
+type entryIndex struct {
+	flat     map[string]entryAt               // class files, and archives whose path has "!/"
+	byAnchor map[string]map[string]facts.Role // anchor -> name inside it -> role
+	names    map[string]string                // one copy of each name inside an archive
+}
+
+func newEntryIndex() entryIndex {
+	return entryIndex{flat: map[string]entryAt{}, byAnchor: map[string]map[string]facts.Role{}, names: map[string]string{}}
+}
+
+func (x *entryIndex) put(logical string, at entryAt) {
+	rest, ok := strings.CutPrefix(logical, at.anchor+"!/")
+	if !ok || strings.Contains(at.anchor, "!/") {
+		x.flat[logical] = at
+		return
+	}
+	name, ok := x.names[rest]
+	if !ok {
+		name = strings.Clone(rest)
+		x.names[name] = name
+	}
+	m := x.byAnchor[at.anchor]
+	if m == nil {
+		m = map[string]facts.Role{}
+		x.byAnchor[at.anchor] = m
+	}
+	m[name] = at.role
+}
+
+func (x *entryIndex) get(logical string) (entryAt, bool) {
+	if at, ok := x.flat[logical]; ok {
+		return at, true
+	}
+	anchor, rest, ok := strings.Cut(logical, "!/")
+	if !ok {
+		return entryAt{}, false
+	}
+	role, ok := x.byAnchor[anchor][rest]
+	return entryAt{anchor: anchor, role: role}, ok
+}
+
 func newProjectIndex(java []input, tokens []string) *projectIndex {
 	return &projectIndex{
-		types: newTypeIndex(java), tokens: tokens, entries: map[string]entryAt{}, trimmed: map[classKey]*facts.File{}, solo: map[*facts.File]*facts.File{},
+		types: newTypeIndex(java), tokens: tokens, entries: newEntryIndex(), trimmed: map[classKey]*facts.File{}, solo: map[*facts.File]*facts.File{},
 		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, classes: map[string]bool{},
 		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string][]int32{}, refID: map[facts.ArchiveRef]int32{},
 	}
@@ -70,7 +115,7 @@ func (x *projectIndex) keep(f *facts.File) {
 func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at entryAt) {
 	sum := x.classKey(data)
 	x.mu.Lock()
-	x.entries[logical] = at
+	x.entries.put(logical, at)
 	t, seen := x.trimmed[sum]
 	x.mu.Unlock()
 	if !seen {

@@ -24,7 +24,7 @@ func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
 		byPath[f.Path] = f
 	}
 	roleOf := func(p string) facts.Role {
-		if at, ok := x.entries[p]; ok {
+		if at, ok := x.entries.get(p); ok {
 			return at.role
 		}
 		return e.roles.of(p)
@@ -59,7 +59,7 @@ func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
 	}
 	for _, rel := range sortedKeys(diags) {
 		ds := diags[rel]
-		if at, ok := x.entries[rel]; ok {
+		if at, ok := x.entries.get(rel); ok {
 			e.report(place(where{path: at.anchor, role: at.role, entry: rel}, ds))
 			continue
 		}
