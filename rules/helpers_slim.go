@@ -202,3 +202,25 @@ func settingAt(why string) (file string, line int, what string) {
 	}
 	return loc[:i], n, what
 }
+
+// jdkPrefixes are the packages of the Java platform (internal names):
+// what every class loader finds through the bootstrap or platform loader.
+var jdkPrefixes = []string{
+	"java/", "javax/crypto/", "javax/net/", "javax/security/", "javax/sql/", "javax/xml/", "javax/naming/",
+	"javax/management/", "javax/script/", "javax/annotation/processing/", "javax/lang/model/", "javax/tools/",
+	"javax/swing/", "javax/imageio/", "javax/sound/", "javax/print/", "javax/accessibility/", "javax/rmi/",
+	"javax/transaction/xa/", "javax/smartcardio/", "jdk/", "sun/", "com/sun/",
+	"org/w3c/dom/", "org/xml/sax/", "org/ietf/jgss/",
+}
+
+// InJDK reports a class of the Java platform, by internal ("java/util/Map")
+// or binary ("java.util.Map") name.
+func InJDK(name string) bool {
+	name = strings.ReplaceAll(name, ".", "/")
+	for _, p := range jdkPrefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -29,6 +29,10 @@ type projectIndex struct {
 	services map[string]map[string]facts.ArchiveRef
 	holders  map[string]map[string]facts.ArchiveRef // class name -> archives holding it
 	found    []facts.Mention
+	// refs are the classes module code units reference, by unit archive;
+	// fatJars the scanned outermost archives that are Spring Boot fat jars.
+	refs    map[string]*facts.ClassRefs
+	fatJars map[string]bool
 }
 
 // entryAt is what placing a finding in an archived class needs.
@@ -41,6 +45,7 @@ func newProjectIndex(java []input, tokens []string) *projectIndex {
 	return &projectIndex{
 		types: newTypeIndex(java), tokens: tokens, entries: map[string]entryAt{}, classes: map[string]bool{},
 		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string]map[string]facts.ArchiveRef{},
+		refs: map[string]*facts.ClassRefs{}, fatJars: map[string]bool{},
 	}
 }
 
@@ -64,6 +69,66 @@ func (x *projectIndex) addClass(name string, ref facts.ArchiveRef) {
 	x.mu.Lock()
 	x.classes[name] = true
 	putRef(x.holders, name, ref)
+	x.mu.Unlock()
+}
+
+// maxRefSites is how many referencing methods are kept per referenced
+// class and unit: the index holds names, not every call site.
+const maxRefSites = 5
+
+// addRefs records the classes one class of a module code unit references
+// (binary name -> referencing "Class.method"s). Each referencing method
+// is seen once, from its own class, so the kept sites and the count of
+// the others do not depend on the order classes are scanned in.
+func (x *projectIndex) addRefs(unit facts.ArchiveRef, entry string, refs map[string]map[string]bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	cr := x.refs[unit.Archive]
+	if cr == nil {
+		cr = &facts.ClassRefs{Unit: unit, Classes: map[string]*facts.RefSites{}}
+		x.refs[unit.Archive] = cr
+	}
+	// The class's findings are placed on its entry, as a class scan's are.
+	x.entries[entry] = entryAt{anchor: unit.Anchor, role: unit.Role}
+	for name, froms := range refs {
+		rs := cr.Classes[name]
+		if rs == nil {
+			rs = &facts.RefSites{}
+			cr.Classes[name] = rs
+		}
+		for from := range froms {
+			addSite(rs, from, entry)
+		}
+	}
+}
+
+// addSite keeps the maxRefSites smallest sites in order and counts the
+// rest; Entry follows the first one.
+func addSite(rs *facts.RefSites, from, entry string) {
+	i := sort.SearchStrings(rs.From, from)
+	if i < len(rs.From) && rs.From[i] == from {
+		return
+	}
+	if i == maxRefSites {
+		rs.More++
+		return
+	}
+	rs.From = append(rs.From, "")
+	copy(rs.From[i+1:], rs.From[i:])
+	rs.From[i] = strings.Clone(from)
+	if len(rs.From) > maxRefSites {
+		rs.From = rs.From[:maxRefSites]
+		rs.More++
+	}
+	if i == 0 {
+		rs.Entry = entry
+	}
+}
+
+// addFatJar records an outermost archive that is a Spring Boot fat jar.
+func (x *projectIndex) addFatJar(rel string) {
+	x.mu.Lock()
+	x.fatJars[rel] = true
 	x.mu.Unlock()
 }
 
@@ -135,6 +200,10 @@ func (x *projectIndex) classPath() *facts.ClassPath {
 		if len(m) > 1 {
 			cp.Classes[k] = sortedRefs(m)
 		}
+	}
+	cp.Holders = func(class string) []facts.ArchiveRef { return sortedRefs(x.holders[class]) }
+	for _, k := range sortedKeys(x.refs) {
+		cp.Refs = append(cp.Refs, *x.refs[k])
 	}
 	return cp
 }

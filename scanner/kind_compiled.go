@@ -20,6 +20,7 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/archive"
 	"github.com/kscan/kscan/scanner/bytecode"
+	"github.com/kscan/kscan/scanner/classfile"
 	"github.com/kscan/kscan/scanner/deps"
 	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/scope"
@@ -266,6 +267,11 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 						return nil
 					}
 				}
+				if p.classRefs && role == facts.RoleModule && ownCode(en.Layout) {
+					if refs := classRefs(data); len(refs) > 0 {
+						e.index.addRefs(ref, en.Path, refs)
+					}
+				}
 				return send(classJob{data: data, path: en.Path, anchor: b.rel, role: role})
 			case isJarMeta(en.Name):
 				data, err := en.ReadAll()
@@ -318,8 +324,50 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 	if err := archive.WalkReader(ctx, b.rel, f, size, e.opts.Archive, v); err != nil {
 		return err
 	}
+	if kind == archive.KindFatJar {
+		e.index.addFatJar(b.rel)
+	}
 	e.addProject(jarProject(b.rel, kind, metas, e.roles))
 	return nil
+}
+
+// ownCode reports the layouts of an application's own classes (the root
+// of an ark-biz, BOOT-INF/classes or WEB-INF/classes), as opposed to the
+// libraries packaged beside them.
+func ownCode(l archive.Layout) bool {
+	switch l {
+	case archive.LayoutArkBizClasses, archive.LayoutBootInfClasses, archive.LayoutWebInfClasses:
+		return true
+	}
+	return false
+}
+
+// classRefs lists the classes outside the platform that a class file
+// references (binary names), each with the methods that reference it
+// ("com.acme.Foo.bar"); nil when the class does not parse (the class
+// scan reports that).
+func classRefs(data []byte) map[string]map[string]bool {
+	c, err := classfile.Parse(data)
+	if err != nil {
+		return nil
+	}
+	cls := strings.ReplaceAll(c.Name, "/", ".")
+	out := map[string]map[string]bool{}
+	classfile.References(c, func(name, method string) {
+		if name == c.Name || rules.InJDK(name) {
+			return
+		}
+		where := cls + " (extends or implements)"
+		if method != "" {
+			where = cls + "." + method
+		}
+		n := strings.ReplaceAll(name, "/", ".")
+		if out[n] == nil {
+			out[n] = map[string]bool{}
+		}
+		out[n][where] = true
+	})
+	return out
 }
 
 func isJarMeta(name string) bool {

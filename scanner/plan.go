@@ -22,6 +22,8 @@ type plan struct {
 	// files.
 	mentions, mentionGlobs []string
 	hasProject             bool
+	// classRefs: some rule reads the classes module code references.
+	classRefs bool
 }
 
 // keyHead is how many leading bytes index the keyword table.
@@ -57,6 +59,7 @@ func newPlan(rs []*rules.Rule) *plan {
 		p.mentions = append(p.mentions, r.Mentions...)
 		p.mentionGlobs = append(p.mentionGlobs, r.MentionFiles...)
 		p.hasProject = p.hasProject || r.CheckProject != nil
+		p.classRefs = p.classRefs || r.ClassRefs
 	}
 	return p
 }

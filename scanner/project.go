@@ -48,6 +48,12 @@ func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
 		if r.CheckClassPath != nil {
 			if cp == nil {
 				cp = x.classPath()
+				for _, pr := range e.projects {
+					if pr.Kind == "jar" && pr.Role == facts.RoleBase && x.fatJars[pr.Path] {
+						cp.Bases = append(cp.Bases, pr.Path)
+					}
+				}
+				sort.Strings(cp.Bases)
 			}
 			pp := rules.NewProjectPass(r, nil, roleOf, collect)
 			pp.ClassPath = cp

@@ -163,3 +163,59 @@ func TestSlimBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestScanModuleClassUnresolvable: kscan scan resolves a biz's class
+// references against the base fat jar it is scanned with; a class found
+// nowhere is one finding on the biz, at no line of the binary.
+func TestScanModuleClassUnresolvable(t *testing.T) {
+	const jars = "testdata/slim/jars/"
+	type hit struct{ path, entry, class, from, method string }
+	for _, tc := range []struct {
+		name string
+		args []string
+		want []hit
+	}{
+		{"unresolvable", []string{jars + "base-app.jar", jars + "biz-wildcard-1.0.0-ark-biz.jar"}, []hit{{
+			path: jars + "biz-wildcard-1.0.0-ark-biz.jar", entry: jars + "biz-wildcard-1.0.0-ark-biz.jar!/com/acme/biz/OrderService.class",
+			class: "org.apache.http.client.HttpClient", from: "com.acme.biz.OrderService.place", method: "com.acme.biz.OrderService.place",
+		}}},
+		{"clean", []string{jars + "base-app.jar", jars + "biz-clean-1.0.0-ark-biz.jar"}, nil},
+		// without its base, what the module may borrow is unknown
+		{"no base", []string{jars + "biz-wildcard-1.0.0-ark-biz.jar"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := kscan(t, "", append([]string{"scan", "--format", "json", "--fail-on", "none"}, tc.args...)...)
+			if r.code != 0 {
+				t.Fatalf("exit %d\n%s", r.code, r.stderr)
+			}
+			var doc struct {
+				Findings []struct {
+					RuleID, Path, Entry, Class, Method string
+					Region                             struct{ StartLine int }
+					Properties                         map[string]string
+				}
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+				t.Fatalf("%v\n%s", err, r.stdout)
+			}
+			var got []hit
+			for _, f := range doc.Findings {
+				if f.RuleID != "module-class-unresolvable" {
+					continue
+				}
+				if f.Region.StartLine != 0 {
+					t.Errorf("a class in a jar claims line %d of the binary", f.Region.StartLine)
+				}
+				got = append(got, hit{f.Path, f.Entry, f.Properties["class"], f.Properties["referencedFrom"], f.Class + "." + f.Method})
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("findings = %+v, want %+v\n%s", got, tc.want, r.stdout)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("finding %d = %+v, want %+v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
