@@ -103,6 +103,17 @@ func TestSlimFixThenClean(t *testing.T) {
 	if strings.Contains(string(pom), "org.apache*") || strings.Count(string(pom), "<scope>provided</scope>") != 2 {
 		t.Errorf("biz-pom/pom.xml not fixed as planned:\n%s", pom)
 	}
+	// The pattern was the list's only one: the emptied <excludeGroupIds>
+	// goes with it.
+	golden := filepath.Join(repoRoot(t), "testdata/golden/slim-fix-biz-pom.xml")
+	if *updateGolden {
+		if err := os.WriteFile(golden, pom, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want, err := os.ReadFile(golden); err != nil || string(want) != string(pom) {
+		t.Errorf("biz-pom/pom.xml after the fix differs from %s (%v); run go test ./cmd/kscan -update and review the diff:\n%s", golden, err, pom)
+	}
 	after := kscan(t, dir, "slim", "--fail-on", "warning", ".")
 	if after.code != 0 || strings.Contains(after.stdout, "[plan:") {
 		t.Errorf("re-check after fix: exit %d\n%s%s", after.code, after.stdout, after.stderr)
