@@ -33,6 +33,11 @@ func Fix(pl *Plan, read ReadFunc) (edits []Edit, skipped []string, err error) {
 	if len(leave) == 0 && len(narrow) == 0 {
 		return nil, nil, nil
 	}
+	if IsGradleScript(pl.Pom) {
+		// The Gradle plugin reads only arkConfig in the build script, which
+		// is a program: the plan is printed, not written.
+		return nil, []string{fmt.Sprintf("%s: a Gradle build; apply the plan to its arkConfig by hand (kscan slim prints it)", pl.Pom)}, nil
+	}
 	patternInPom := false
 	for _, n := range narrow {
 		patternInPom = patternInPom || n.pattern.File == pl.Pom

@@ -183,14 +183,8 @@ func loadTree(root string) ([]*Side, []Note, error) {
 				s.Sizes[d.Key()] = n
 			}
 		}
-		if pr.Role == facts.RoleModule && pr.Kind == "maven" {
-			var plugin *deps.Plugin
-			if data, err := read(pr.Path); err == nil {
-				if pom, err := deps.ParsePOM(pr.Path, data); err == nil {
-					plugin = arkPlugin(pom)
-				}
-			}
-			c, ns := ModuleConfig(pr.Path, plugin, pr.Dir, read)
+		if pr.Role == facts.RoleModule && (pr.Kind == "maven" || pr.Kind == "gradle") {
+			c, ns := ProjectConfig(pr, read)
 			s.Config = c
 			notes = append(notes, ns...)
 			for _, f := range c.Files {
