@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -228,5 +229,75 @@ func TestScanModuleClassUnresolvable(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSlimGradle: sofa-ark-gradle-plugin's arkConfig, in Groovy and
+// Kotlin, end to end: exact names, the notes on what the plugin ignores or
+// kscan cannot evaluate, and no verdict presented as sure where a setting
+// was read in part.
+func TestSlimGradle(t *testing.T) {
+	const tree = "testdata/slim/gradle"
+	r := kscan(t, "", "scan", "--format", "json", "--fail-on", "none", tree)
+	var doc struct {
+		Findings []struct {
+			RuleID, Path string
+			Region       struct{ StartLine int }
+		}
+		Notifications []struct {
+			Path    string
+			Line    int
+			Message string
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s", f.Path, f.Region.StartLine, f.RuleID))
+	}
+	want := []string{
+		tree + "/biz-groovy/build.gradle:13 slimmed-but-missing-in-base",
+		tree + "/biz-kts/build.gradle.kts:12 slimmed-version-skew",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var notes []string
+	for _, n := range doc.Notifications {
+		notes = append(notes, fmt.Sprintf("%s:%d", n.Path, n.Line))
+	}
+	wantNotes := []string{tree + "/biz-groovy/build.gradle:24", tree + "/biz-kts/build.gradle.kts:21", tree + "/biz-kts/build.gradle.kts:22"}
+	if strings.Join(notes, " ") != strings.Join(wantNotes, " ") {
+		t.Errorf("notifications %v, want %v", notes, wantNotes)
+	}
+
+	s := kscan(t, filepath.Join(repoRoot(t), tree), "slim", "--format", "json", "--base", "base-app", "biz-kts")
+	var plans []struct {
+		Dependencies []struct{ Dependency, Verdict, Reason string }
+	}
+	if err := json.Unmarshal([]byte(s.stdout), &plans); err != nil || len(plans) != 1 {
+		t.Fatalf("%v\n%s%s", err, s.stdout, s.stderr)
+	}
+	verdicts := map[string]string{}
+	for _, d := range plans[0].Dependencies {
+		verdicts[d.Dependency] = d.Verdict
+	}
+	for dep, v := range map[string]string{
+		"com.fasterxml.jackson.core:jackson-databind:2.15.2": "slimmed-version-skew",
+		"com.google.guava:guava:31.1-jre":                    "left-to-base",
+		// excludeGroupIds.add(shared): not a literal, so not "packaged"
+		"org.apache.commons:commons-lang3:3.12.0": "unknown",
+	} {
+		if verdicts[dep] != v {
+			t.Errorf("%s: %q, want %q", dep, verdicts[dep], v)
+		}
+	}
+
+	dir := copySlimTree(t, tree)
+	fix := kscan(t, dir, "fix", "--slim", ".")
+	if !strings.Contains(fix.stderr, "a Gradle build; apply the plan to its arkConfig by hand") || !strings.Contains(fix.stderr, "into 0 file(s)") {
+		t.Errorf("fix on Gradle modules: exit %d\n%s", fix.code, fix.stderr)
 	}
 }
