@@ -1,11 +1,13 @@
 package main
 
 import (
+	"archive/zip"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -147,6 +149,10 @@ func TestSlimBadInput(t *testing.T) {
 	write("cycle/b/pom.xml", strings.Replace(strings.Replace(modPom, "%s", "b", 1), "%s", "<parent><groupId>g</groupId><artifactId>a</artifactId><version>1</version><relativePath>../a/pom.xml</relativePath></parent>", 1))
 	base := filepath.Join(repoRoot(t), "testdata/slim/jars/base-app.jar")
 	biz := filepath.Join(repoRoot(t), "testdata/slim/jars/biz-clean-1.0.0-ark-biz.jar")
+	plainJar := writeZip(t, filepath.Join(tmp, "plain.jar"), map[string]string{"META-INF/MANIFEST.MF": "Manifest-Version: 1.0\n", "com/acme/A.class": "\xca\xfe\xba\xbe"})
+	bootJar := writeZip(t, filepath.Join(tmp, "boot.jar"), map[string]string{"META-INF/MANIFEST.MF": "Manifest-Version: 1.0\nMain-Class: org.springframework.boot.loader.JarLauncher\n",
+		"BOOT-INF/classes/com/acme/App.class": "\xca\xfe\xba\xbe", "BOOT-INF/lib/x-1.0.jar": ""})
+	notZip := write("broken.jar", "not a zip\n")
 	cases := []struct {
 		name string
 		args []string
@@ -162,6 +168,10 @@ func TestSlimBadInput(t *testing.T) {
 		{"match-all wildcard", []string{"slim", "--base", base, filepath.Join(tmp, "all")}, 0, "excludeGroupIds \"*\" matches every dependency"},
 		{"circular parents", []string{"slim", "--base", base, filepath.Join(tmp, "cycle")}, 0, "parent cycle"},
 		{"base path missing", []string{"slim", "--base", filepath.Join(tmp, "nope.jar"), biz}, 2, "cannot read the base"},
+		{"module jar without the ark-biz layout", []string{"slim", "--base", base, plainJar}, 2, "not an ark-biz jar: expected lib/ and a manifest with Ark-Biz-Name"},
+		{"module jar that is no zip", []string{"slim", "--base", base, notZip}, 2, "not a jar (zip)"},
+		{"base fat jar without the base starter", []string{"slim", "--base", bootJar, biz}, 2, "without koupleless-base-starter in BOOT-INF/lib/: not a Koupleless base"},
+		{"fix without a base", []string{"fix", "--slim", filepath.Join(tmp, "all")}, 2, "no base to judge against"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -299,5 +309,119 @@ func TestSlimGradle(t *testing.T) {
 	fix := kscan(t, dir, "fix", "--slim", ".")
 	if !strings.Contains(fix.stderr, "a Gradle build; apply the plan to its arkConfig by hand") || !strings.Contains(fix.stderr, "into 0 file(s)") {
 		t.Errorf("fix on Gradle modules: exit %d\n%s", fix.code, fix.stderr)
+	}
+}
+
+// writeZip writes a zip with the given entries (stored) and returns its
+// path.
+func writeZip(t *testing.T, p string, entries map[string]string) string {
+	t.Helper()
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	names := make([]string, 0, len(entries))
+	for n := range entries {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(entries[n]))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestScanSlimBadInput: in kscan scan, a slimming input that cannot be
+// judged is a notification naming file and line, never findings per
+// dependency; and with two base fat jars the class check does not guess
+// which one the module runs on.
+func TestScanSlimBadInput(t *testing.T) {
+	tmp := t.TempDir()
+	write := func(rel, s string) {
+		p := filepath.Join(tmp, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root := repoRoot(t)
+	for _, f := range []string{"pom.xml", "dependency-list.txt"} {
+		data, err := os.ReadFile(filepath.Join(root, "testdata/slim/tree/base-app", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write("tree/base-app/"+f, string(data))
+	}
+	modPom := `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>%s</artifactId><version>1</version>
+%s<dependencies><dependency><groupId>org.apache.httpcomponents</groupId><artifactId>httpclient</artifactId><version>4.5.13</version></dependency></dependencies>
+<build><plugins><plugin><groupId>com.alipay.sofa</groupId><artifactId>sofa-ark-maven-plugin</artifactId>
+<executions><execution><goals><goal>repackage</goal></goals></execution></executions></plugin></plugins></build></project>`
+	pom := func(name, parent string) string {
+		return strings.Replace(strings.Replace(modPom, "%s", name, 1), "%s", parent, 1)
+	}
+	write("tree/all/pom.xml", pom("all", ""))
+	write("tree/all/conf/ark/bootstrap.properties", "# everything\nexcludeGroupIds=*\n")
+	write("tree/a/pom.xml", pom("a", "<parent><groupId>g</groupId><artifactId>b</artifactId><version>1</version><relativePath>../b/pom.xml</relativePath></parent>"))
+	write("tree/b/pom.xml", pom("b", "<parent><groupId>g</groupId><artifactId>a</artifactId><version>1</version><relativePath>../a/pom.xml</relativePath></parent>"))
+	r := kscan(t, tmp, "scan", "--format", "json", "--fail-on", "none", "tree")
+	var doc struct {
+		Findings      []struct{ RuleID, Path string }
+		Notifications []struct {
+			Path    string
+			Line    int
+			Message string
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("%v\n%s%s", err, r.stdout, r.stderr)
+	}
+	for _, f := range doc.Findings {
+		if strings.HasPrefix(f.RuleID, "slimmed-") && f.Path == "tree/all/pom.xml" {
+			t.Errorf("a match-all pattern turned into a finding per dependency: %+v", f)
+		}
+	}
+	for _, w := range []struct {
+		path string
+		line int
+		msg  string
+	}{
+		{"tree/all/conf/ark/bootstrap.properties", 2, `excludeGroupIds "*" matches every dependency`},
+		{"/pom.xml", 0, "parent cycle"}, // named at a or b, whichever closes the loop
+	} {
+		found := false
+		for _, n := range doc.Notifications {
+			found = found || strings.HasSuffix(n.Path, w.path) && (w.line == 0 || n.Line == w.line) && strings.Contains(n.Message, w.msg)
+		}
+		if !found {
+			t.Errorf("no notification %s:%d %q in %+v", w.path, w.line, w.msg, doc.Notifications)
+		}
+	}
+
+	// Two base fat jars: which one the biz runs on is unknown.
+	jars := filepath.Join(root, "testdata/slim/jars")
+	for _, j := range []string{"base-app.jar", "biz-wildcard-1.0.0-ark-biz.jar"} {
+		data, err := os.ReadFile(filepath.Join(jars, j))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write("two/"+j, string(data))
+		if j == "base-app.jar" {
+			write("two/other-base.jar", string(data))
+		}
+	}
+	two := kscan(t, tmp, "scan", "--format", "json", "--fail-on", "none", "two")
+	if strings.Contains(two.stdout, "module-class-unresolvable") {
+		t.Errorf("two bases: the class check guessed one\n%s", two.stdout)
 	}
 }
