@@ -48,7 +48,7 @@ func checkModuleClassUnresolvable(p *ProjectPass) {
 		}
 		sort.Strings(names)
 		for _, name := range names {
-			if InJDK(name) || resolvesIn(cp.Holders(name), unit, base) {
+			if InJDK(name) || resolvesIn(cp.Holders(name), unit, base) || u.Packaged != nil && u.Packaged(name) {
 				continue
 			}
 			rs := u.Classes[name]

@@ -33,6 +33,11 @@ type projectIndex struct {
 	// fatJars the scanned outermost archives that are Spring Boot fat jars.
 	refs    map[string]*facts.ClassRefs
 	fatJars map[string]bool
+	// loose are the class names of the module class directories
+	// (target/classes) whose references are recorded, by name.
+	loose map[string][]string
+	// looseUnits marks the units in refs that are class directories.
+	looseUnits map[string]bool
 }
 
 // entryAt is what placing a finding in an archived class needs.
@@ -45,7 +50,7 @@ func newProjectIndex(java []input, tokens []string) *projectIndex {
 	return &projectIndex{
 		types: newTypeIndex(java), tokens: tokens, entries: map[string]entryAt{}, classes: map[string]bool{},
 		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string]map[string]facts.ArchiveRef{},
-		refs: map[string]*facts.ClassRefs{}, fatJars: map[string]bool{},
+		refs: map[string]*facts.ClassRefs{}, fatJars: map[string]bool{}, loose: map[string][]string{}, looseUnits: map[string]bool{},
 	}
 }
 
@@ -83,13 +88,32 @@ const maxRefSites = 5
 func (x *projectIndex) addRefs(unit facts.ArchiveRef, entry string, refs map[string]map[string]bool) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	x.addRefsLocked(unit, entry, refs)
+}
+
+// addLooseClass records a class file of a module's class directory (unit:
+// the directory, "biz/target/classes") and the classes it references.
+func (x *projectIndex) addLooseClass(unit facts.ArchiveRef, name, rel string, refs map[string]map[string]bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.loose[name] = append(x.loose[name], unit.Archive)
+	x.looseUnits[unit.Archive] = true
+	x.addRefsLocked(unit, rel, refs)
+}
+
+func (x *projectIndex) addRefsLocked(unit facts.ArchiveRef, entry string, refs map[string]map[string]bool) {
 	cr := x.refs[unit.Archive]
 	if cr == nil {
 		cr = &facts.ClassRefs{Unit: unit, Classes: map[string]*facts.RefSites{}}
 		x.refs[unit.Archive] = cr
 	}
-	// The class's findings are placed on its entry, as a class scan's are.
-	x.entries[entry] = entryAt{anchor: unit.Anchor, role: unit.Role}
+	// The class's findings are placed on its entry, as a class scan's are;
+	// a loose class file is its own anchor.
+	anchor := unit.Anchor
+	if x.looseUnits[unit.Archive] {
+		anchor = entry
+	}
+	x.entries[entry] = entryAt{anchor: anchor, role: unit.Role}
 	for name, froms := range refs {
 		rs := cr.Classes[name]
 		if rs == nil {
@@ -201,7 +225,13 @@ func (x *projectIndex) classPath() *facts.ClassPath {
 			cp.Classes[k] = sortedRefs(m)
 		}
 	}
-	cp.Holders = func(class string) []facts.ArchiveRef { return sortedRefs(x.holders[class]) }
+	cp.Holders = func(class string) []facts.ArchiveRef {
+		out := sortedRefs(x.holders[class])
+		for _, dir := range x.loose[class] {
+			out = append(out, facts.ArchiveRef{Archive: dir, Anchor: dir})
+		}
+		return out
+	}
 	for _, k := range sortedKeys(x.refs) {
 		cp.Refs = append(cp.Refs, *x.refs[k])
 	}

@@ -143,8 +143,13 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 							e.notify(finding.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
 						} else if !e.opts.ParseOnly && !e.production(b, data) {
 							// a test class compiled beside the sources
-						} else if err := scan(classJob{data: data, path: b.rel, anchor: b.rel, role: e.role(b.rel)}); err != nil {
-							return err
+						} else {
+							if p.classRefs && e.role(b.rel) == facts.RoleModule {
+								looseRefs(e, b.rel, data)
+							}
+							if err := scan(classJob{data: data, path: b.rel, anchor: b.rel, role: e.role(b.rel)}); err != nil {
+								return err
+							}
 						}
 					}
 					e.tick()
@@ -268,7 +273,7 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 					}
 				}
 				if p.classRefs && role == facts.RoleModule && ownCode(en.Layout) {
-					if refs := classRefs(data); len(refs) > 0 {
+					if _, refs := classRefs(data); len(refs) > 0 {
 						e.index.addRefs(ref, en.Path, refs)
 					}
 				}
@@ -346,10 +351,10 @@ func ownCode(l archive.Layout) bool {
 // references (binary names), each with the methods that reference it
 // ("com.acme.Foo.bar"); nil when the class does not parse (the class
 // scan reports that).
-func classRefs(data []byte) map[string]map[string]bool {
+func classRefs(data []byte) (string, map[string]map[string]bool) {
 	c, err := classfile.Parse(data)
 	if err != nil {
-		return nil
+		return "", nil
 	}
 	cls := strings.ReplaceAll(c.Name, "/", ".")
 	out := map[string]map[string]bool{}
@@ -367,7 +372,24 @@ func classRefs(data []byte) map[string]map[string]bool {
 		}
 		out[n][where] = true
 	})
-	return out
+	return strings.Clone(c.Name), out
+}
+
+// looseRefs records a module's class file found loose in the tree
+// (biz/target/classes/com/acme/Foo.class): its class directory is the
+// code unit, as an ark-biz is for its classes.
+func looseRefs(e *env, rel string, data []byte) {
+	name, refs := classRefs(data)
+	dir, ok := strings.CutSuffix(rel, name+".class")
+	if name == "" || !ok || (dir != "" && !strings.HasSuffix(dir, "/")) {
+		return // not where its package puts it: no class directory to speak of
+	}
+	dir = strings.TrimSuffix(dir, "/")
+	if dir == "" {
+		dir = "."
+	}
+	unit := facts.ArchiveRef{Archive: dir, Anchor: dir, Role: facts.RoleModule}
+	e.index.addLooseClass(unit, strings.ReplaceAll(name, "/", "."), rel, refs)
 }
 
 func isJarMeta(name string) bool {

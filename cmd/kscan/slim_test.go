@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -423,5 +424,101 @@ func TestScanSlimBadInput(t *testing.T) {
 	two := kscan(t, tmp, "scan", "--format", "json", "--fail-on", "none", "two")
 	if strings.Contains(two.stdout, "module-class-unresolvable") {
 		t.Errorf("two bases: the class check guessed one\n%s", two.stdout)
+	}
+}
+
+// TestScanModuleClassesLoose: a module's target/classes are checked like
+// its ark-biz when its resolved class path can be completed from the local
+// repository; when it cannot, a note says why and nothing is guessed.
+func TestScanModuleClassesLoose(t *testing.T) {
+	root := repoRoot(t)
+	biz, err := zip.OpenReader(filepath.Join(root, "testdata/slim/jars/biz-wildcard-1.0.0-ark-biz.jar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer biz.Close()
+	tmp := t.TempDir()
+	put := func(rel string, data []byte) {
+		p := filepath.Join(tmp, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func(f *zip.File) []byte {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rc.Close()
+		data, err := io.ReadAll(rc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	m2 := map[string]string{ // the packaged jars, as the local repository holds them
+		"lib/guava-31.1-jre.jar":   "m2/com/google/guava/guava/31.1-jre/guava-31.1-jre.jar",
+		"lib/slf4j-api-1.7.36.jar": "m2/org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar",
+		"lib/own-lib-2.0.0.jar":    "m2/com/acme/own-lib/2.0.0/own-lib-2.0.0.jar",
+	}
+	for _, f := range biz.File {
+		switch {
+		case f.Name == "META-INF/maven/com.acme/biz-wildcard/pom.xml":
+			put("biz/pom.xml", read(f))
+		case strings.HasPrefix(f.Name, "com/acme/") && strings.HasSuffix(f.Name, ".class"):
+			put("biz/target/classes/"+f.Name, read(f))
+		case m2[f.Name] != "":
+			put(m2[f.Name], read(f))
+		}
+	}
+	base, err := os.ReadFile(filepath.Join(root, "testdata/slim/jars/base-app.jar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	put("base-app.jar", base)
+	list := "[INFO] The following files have been resolved:\n"
+	for _, c := range []string{"org.apache.commons:commons-lang3:jar:3.12.0", "org.apache.httpcomponents:httpclient:jar:4.5.13",
+		"com.fasterxml.jackson.core:jackson-databind:jar:2.15.2", "com.google.guava:guava:jar:31.1-jre", "org.slf4j:slf4j-api:jar:1.7.36", "com.acme:own-lib:jar:2.0.0"} {
+		list += "[INFO]    " + c + ":compile\n"
+	}
+	scan := func() (hits, notes []string) {
+		r := kscan(t, tmp, "scan", "--format", "json", "--fail-on", "none", "--m2", filepath.Join(tmp, "m2"), "base-app.jar", "biz", "biz/target/classes")
+		var doc struct {
+			Findings []struct {
+				RuleID, Path string
+				Properties   map[string]string
+			}
+			Notifications []struct{ Path, Message string }
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+			t.Fatalf("%v\n%s%s", err, r.stdout, r.stderr)
+		}
+		for _, f := range doc.Findings {
+			if f.RuleID == "module-class-unresolvable" {
+				hits = append(hits, f.Path+" "+f.Properties["class"]+" <- "+f.Properties["referencedFrom"])
+			}
+		}
+		for _, n := range doc.Notifications {
+			if strings.Contains(n.Message, "module-class-unresolvable") {
+				notes = append(notes, n.Path+": "+n.Message)
+			}
+		}
+		return hits, notes
+	}
+
+	// Without a resolved list, what the module packages is not known.
+	if hits, notes := scan(); len(hits) != 0 || len(notes) != 1 || !strings.Contains(notes[0], "known only from its declarations") {
+		t.Errorf("no list: findings %q, notes %q", hits, notes)
+	}
+	put("biz/dependency-list.txt", []byte(list))
+	want := "biz/target/classes/com/acme/biz/OrderService.class org.apache.http.client.HttpClient <- com.acme.biz.OrderService.place"
+	if hits, notes := scan(); len(hits) != 1 || hits[0] != want || len(notes) != 0 {
+		t.Errorf("resolved: findings %q (want %q), notes %q", hits, want, notes)
+	}
+	// A packaged jar missing from the local repository: not checked.
+	os.Remove(filepath.Join(tmp, m2["lib/own-lib-2.0.0.jar"]))
+	if hits, notes := scan(); len(hits) != 0 || len(notes) != 1 || !strings.Contains(notes[0], "com.acme:own-lib:2.0.0 are not in the local repository") {
+		t.Errorf("jar missing: findings %q, notes %q", hits, notes)
 	}
 }

@@ -347,6 +347,11 @@ type ClassRefs struct {
 	// Classes maps a referenced class (binary name) to the places that
 	// reference it.
 	Classes map[string]*RefSites
+	// Packaged, when set, reports a class of the jars the unit packages
+	// that are not in the scan: for a module's loose class files
+	// (target/classes), the jars of its resolved runtime dependencies, read
+	// from the local repository.
+	Packaged func(class string) bool
 }
 
 // RefSites is where a class is referenced: the first referencing methods
