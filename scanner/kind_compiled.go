@@ -261,6 +261,14 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 				if e.depsOnly {
 					return nil
 				}
+				own := p.classRefs && role == facts.RoleModule && ownCode(en.Layout)
+				if !p.classFacts && !e.opts.ParseOnly && !own {
+					// No rule reads this class's facts: its name is all
+					// the scan needs, and its bytes are not inflated.
+					e.index.addClass(name, ref)
+					e.count(func(s *Stats) { s.Classes++ })
+					return nil
+				}
 				data, err := readEntry(en, buf)
 				if err != nil {
 					return nil // reported to ProblemFunc
@@ -272,10 +280,14 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 						return nil
 					}
 				}
-				if p.classRefs && role == facts.RoleModule && ownCode(en.Layout) {
+				if own {
 					if _, refs := classRefs(data); len(refs) > 0 {
 						e.index.addRefs(ref, en.Path, refs)
 					}
+				}
+				if !p.classFacts && !e.opts.ParseOnly {
+					e.count(func(s *Stats) { s.Classes++ })
+					return nil
 				}
 				return send(classJob{data: data, path: en.Path, anchor: b.rel, role: role})
 			case isJarMeta(en.Name):
