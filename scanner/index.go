@@ -33,11 +33,20 @@ type projectIndex struct {
 	classes  map[string]bool             // class names held by scanned archives
 	services map[string]map[string]facts.ArchiveRef
 	// holders lists, by class name, the archives holding it, as indexes
-	// into refs: one small number per class and archive, not a map.
-	holders map[string][]int32
-	refs    []facts.ArchiveRef
-	refID   map[facts.ArchiveRef]int32
-	found   []facts.Mention
+	// into archiveRefs: one small number per class and archive, not a map.
+	holders     map[string][]int32
+	archiveRefs []facts.ArchiveRef
+	archiveID   map[facts.ArchiveRef]int32
+	found       []facts.Mention
+	// refs are the classes module code units reference, by unit archive;
+	// fatJars the scanned outermost archives that are Spring Boot fat jars.
+	refs    map[string]*facts.ClassRefs
+	fatJars map[string]bool
+	// loose are the class names of the module class directories
+	// (target/classes) whose references are recorded, by name.
+	loose map[string][]string
+	// looseUnits marks the units in refs that are class directories.
+	looseUnits map[string]bool
 }
 
 // entryAt is what placing a finding in an archived class needs.
@@ -95,7 +104,8 @@ func newProjectIndex(java []input, tokens []string) *projectIndex {
 	return &projectIndex{
 		types: newTypeIndex(java), tokens: tokens, entries: newEntryIndex(), trimmed: map[classKey]*facts.File{}, solo: map[*facts.File]*facts.File{},
 		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, classes: map[string]bool{},
-		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string][]int32{}, refID: map[facts.ArchiveRef]int32{},
+		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string][]int32{}, archiveID: map[facts.ArchiveRef]int32{},
+		refs: map[string]*facts.ClassRefs{}, fatJars: map[string]bool{}, loose: map[string][]string{}, looseUnits: map[string]bool{},
 	}
 }
 
@@ -174,15 +184,94 @@ func (x *projectIndex) projectFiles() []*facts.File {
 func (x *projectIndex) addClass(name string, ref facts.ArchiveRef) {
 	x.mu.Lock()
 	x.classes[name] = true
-	id, ok := x.refID[ref]
+	id, ok := x.archiveID[ref]
 	if !ok {
-		id = int32(len(x.refs))
-		x.refs = append(x.refs, ref)
-		x.refID[ref] = id
+		id = int32(len(x.archiveRefs))
+		x.archiveRefs = append(x.archiveRefs, ref)
+		x.archiveID[ref] = id
 	}
 	if hs := x.holders[name]; len(hs) == 0 || hs[len(hs)-1] != id {
 		x.holders[name] = append(hs, id)
 	}
+	x.mu.Unlock()
+}
+
+// maxRefSites is how many referencing methods are kept per referenced
+// class and unit: the index holds names, not every call site.
+const maxRefSites = 5
+
+// addRefs records the classes one class of a module code unit references
+// (binary name -> referencing "Class.method"s). Each referencing method
+// is seen once, from its own class, so the kept sites and the count of
+// the others do not depend on the order classes are scanned in.
+func (x *projectIndex) addRefs(unit facts.ArchiveRef, entry string, refs map[string]map[string]bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.addRefsLocked(unit, entry, refs)
+}
+
+// addLooseClass records a class file of a module's class directory (unit:
+// the directory, "biz/target/classes") and the classes it references.
+func (x *projectIndex) addLooseClass(unit facts.ArchiveRef, name, rel string, refs map[string]map[string]bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.loose[name] = append(x.loose[name], unit.Archive)
+	x.looseUnits[unit.Archive] = true
+	x.addRefsLocked(unit, rel, refs)
+}
+
+func (x *projectIndex) addRefsLocked(unit facts.ArchiveRef, entry string, refs map[string]map[string]bool) {
+	cr := x.refs[unit.Archive]
+	if cr == nil {
+		cr = &facts.ClassRefs{Unit: unit, Classes: map[string]*facts.RefSites{}}
+		x.refs[unit.Archive] = cr
+	}
+	// The class's findings are placed on its entry, as a class scan's are;
+	// a loose class file is its own anchor.
+	anchor := unit.Anchor
+	if x.looseUnits[unit.Archive] {
+		anchor = entry
+	}
+	x.entries.put(entry, entryAt{anchor: anchor, role: unit.Role})
+	for name, froms := range refs {
+		rs := cr.Classes[name]
+		if rs == nil {
+			rs = &facts.RefSites{}
+			cr.Classes[name] = rs
+		}
+		for from := range froms {
+			addSite(rs, from, entry)
+		}
+	}
+}
+
+// addSite keeps the maxRefSites smallest sites in order and counts the
+// rest; Entry follows the first one.
+func addSite(rs *facts.RefSites, from, entry string) {
+	i := sort.SearchStrings(rs.From, from)
+	if i < len(rs.From) && rs.From[i] == from {
+		return
+	}
+	if i == maxRefSites {
+		rs.More++
+		return
+	}
+	rs.From = append(rs.From, "")
+	copy(rs.From[i+1:], rs.From[i:])
+	rs.From[i] = strings.Clone(from)
+	if len(rs.From) > maxRefSites {
+		rs.From = rs.From[:maxRefSites]
+		rs.More++
+	}
+	if i == 0 {
+		rs.Entry = entry
+	}
+}
+
+// addFatJar records an outermost archive that is a Spring Boot fat jar.
+func (x *projectIndex) addFatJar(rel string) {
+	x.mu.Lock()
+	x.fatJars[rel] = true
 	x.mu.Unlock()
 }
 
@@ -254,15 +343,31 @@ func (x *projectIndex) classPath() *facts.ClassPath {
 		if len(ids) < 2 {
 			continue
 		}
-		m := map[string]facts.ArchiveRef{} // one per archive, the last recorded
-		for _, id := range ids {
-			m[x.refs[id].Archive] = x.refs[id]
-		}
-		if len(m) > 1 {
+		if m := x.holdersOf(k); len(m) > 1 {
 			cp.Classes[k] = sortedRefs(m)
 		}
 	}
+	cp.Holders = func(class string) []facts.ArchiveRef {
+		out := sortedRefs(x.holdersOf(class))
+		for _, dir := range x.loose[class] {
+			out = append(out, facts.ArchiveRef{Archive: dir, Anchor: dir})
+		}
+		return out
+	}
+	for _, k := range sortedKeys(x.refs) {
+		cp.Refs = append(cp.Refs, *x.refs[k])
+	}
 	return cp
+}
+
+// holdersOf lists the archives holding a class, one reference per archive
+// (the last recorded).
+func (x *projectIndex) holdersOf(class string) map[string]facts.ArchiveRef {
+	m := map[string]facts.ArchiveRef{}
+	for _, id := range x.holders[class] {
+		m[x.archiveRefs[id].Archive] = x.archiveRefs[id]
+	}
+	return m
 }
 
 func sortedRefs(m map[string]facts.ArchiveRef) []facts.ArchiveRef {
