@@ -42,7 +42,8 @@ func checkStdoutUsage(p *Pass) {
 	var order []string
 	groups := map[string]*group{}
 	calls(p, func(c *facts.Call) {
-		if c.InMain || cli[outerClass(c.Class)] || printingOnPurpose(c.Context) || debugGuarded(p.Src, c.Span.Start) {
+		if c.InMain || cli[outerClass(c.Class)] || printingOnPurpose(c.Context) || consoleByDesign(p.File.Package) ||
+			debugGuarded(p.Src, c.Span.Start) {
 			return
 		}
 		var msg string
@@ -101,6 +102,32 @@ func printingOnPurpose(ctx facts.Context) bool {
 		return true
 	}
 	return strings.Contains(simpleName(ctx.Class), "Debug")
+}
+
+// loggingRoots are the packages of logging frameworks: their console
+// output is the log itself, or its last resort when the log cannot be
+// written (a status line with no context yet); callers of their stop and
+// reset APIs are what the other rules report.
+var loggingRoots = []string{"ch.qos.logback", "org.apache.log4j", "org.apache.logging.log4j", "org.slf4j",
+	"org.apache.commons.logging", "org.jboss.logging", "java.util.logging"}
+
+// consoleByDesign reports a package whose output is the console by design:
+// a logging implementation (a package of a logging framework, or a
+// package segment log, logging or logger: a library's own logging layer),
+// or a command-line interface (a segment cli).
+func consoleByDesign(pkg string) bool {
+	for _, r := range loggingRoots {
+		if pkg == r || strings.HasPrefix(pkg, r+".") {
+			return true
+		}
+	}
+	for _, seg := range strings.Split(pkg, ".") {
+		switch seg {
+		case "log", "logging", "logger", "cli":
+			return true
+		}
+	}
+	return false
 }
 
 // debugSwitchRE recognises a condition that reads a debug, trace or
