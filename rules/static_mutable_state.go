@@ -63,7 +63,7 @@ var safeStaticTypes = map[string]bool{
 // and never exempts a field written at run time (setDefaultFactory(f) {
 // defaultFactory = f; } is the hazard, whatever the field is called).
 func staticStateExempt(f *facts.Field) bool {
-	if safeStaticTypes[rawSimple(f.Type)] || partitioned(f) || perOwner(f) {
+	if safeStaticTypes[rawSimple(f.Type)] || partitioned(f) || perOwner(f) || testWordRE.MatchString(f.Name) {
 		return true
 	}
 	return strings.HasSuffix(rawSimple(f.Type), "Logger")
@@ -121,6 +121,44 @@ func customContainerCall(f *facts.Field, w *facts.Write) bool {
 // variable named for one.
 var classKeyRE = regexp.MustCompile(`^(?:[\w.]+\.class|(?:\w+\.)?getClass\(\)|cls|clazz|clz|klass|klazz|type|\w+Class|\w+Type)$`)
 
+// testWordRE recognises a name made for tests: setTestAllocator,
+// resetForTesting, TEST_ALLOCATOR, testMode (not latest, contest).
+var testWordRE = regexp.MustCompile(`(?:^[Tt]est|Test|TEST)(?:s|ing|S|ING)?(?:[A-Z_]|$)`)
+
+// testOnlyWrite reports a write in a method made for tests: annotated
+// @VisibleForTesting or @TestOnly, or named for tests. Tests call it (often
+// by reflection) to put a fake in place; no app does.
+func testOnlyWrite(file *facts.File, w *facts.Write) bool {
+	if testWordRE.MatchString(w.Context.Method) {
+		return true
+	}
+	m := methodAt(file, w.Span.Start)
+	if m == nil {
+		return false
+	}
+	for _, a := range m.Annotations {
+		if annotationIs(a, "VisibleForTesting") || annotationIs(a, "TestOnly") {
+			return true
+		}
+	}
+	return false
+}
+
+// literalFlag reports a boolean static that every write sets to a literal
+// (registered = true, on unload false; a warning-logged or once flag): it
+// records a JVM-wide step the library takes, the same for every caller.
+func literalFlag(f *facts.Field, ws []*facts.Write) bool {
+	if f.Type != "boolean" && rawSimple(f.Type) != "Boolean" {
+		return false
+	}
+	for _, w := range ws {
+		if w.Kind != facts.WriteAssign || w.Value == nil || w.Value.Text != "true" && w.Value.Text != "false" {
+			return false
+		}
+	}
+	return true
+}
+
 // stateWrites is the verdict for one field: the run-time writes that make
 // it shared mutable state, none when it is exempt or only counts.
 func stateWrites(f *facts.Field, ws []*facts.Write) []*facts.Write {
@@ -132,7 +170,7 @@ func stateWrites(f *facts.Field, ws []*facts.Write) []*facts.Write {
 			counters = counters && isCounterWrite(f, w)
 		}
 	}
-	if counters {
+	if counters || literalFlag(f, out) {
 		return nil
 	}
 	return out
@@ -144,7 +182,8 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Writes {
 		w := &p.File.Writes[i]
 		f := fields[w.Owner+"#"+w.Name]
-		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || enumConstructor(p.File, w.Context) || lazyInit(p, f, w) {
+		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || enumConstructor(p.File, w.Context) || lazyInit(p, f, w) ||
+			testOnlyWrite(p.File, w) {
 			continue
 		}
 		byField[f] = append(byField[f], w)
@@ -268,6 +307,9 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			if clinitOnly(file, nil, w.Context) || enumConstructor(file, w.Context) {
 				continue // runs once, while a class initialises (or in main)
 			}
+			if testOnlyWrite(file, w) {
+				continue
+			}
 			if d.path == file.Path {
 				if mutates(d.f, w) {
 					d.own = true
@@ -390,7 +432,17 @@ var partitionedKeys = map[string]bool{
 // partitioned reports a map keyed by one of partitionedKeys.
 func partitioned(f *facts.Field) bool {
 	args := typeArgs(f.TypeText)
-	return len(args) > 0 && partitionedKeys[rawSimple(args[0])]
+	if len(args) == 0 {
+		return false
+	}
+	key := args[0]
+	// A weak or soft reference to a class is keyed by the class.
+	if r := rawSimple(key); r == "WeakReference" || r == "SoftReference" || r == "Reference" {
+		if inner := typeArgs(key); len(inner) == 1 {
+			key = inner[0]
+		}
+	}
+	return partitionedKeys[rawSimple(key)]
 }
 
 func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f.TypeText), "]") }
@@ -432,7 +484,7 @@ func isCounterWrite(f *facts.Field, w *facts.Write) bool {
 			strings.TrimRight(w.Value.Text, "lL") == "0"
 	case facts.WriteCall:
 		switch rawSimple(f.Type) {
-		case "AtomicInteger", "AtomicLong", "LongAdder":
+		case "AtomicInteger", "AtomicLong", "LongAdder", "AtomicIntegerArray", "AtomicLongArray":
 			return counterMutators[w.Method]
 		case "AtomicBoolean":
 			// A once-guard: compareAndSet(false, true) lets one caller

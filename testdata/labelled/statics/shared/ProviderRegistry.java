@@ -1,7 +1,8 @@
 // zookeeper 3.8.0, zookeeper-server/src/main/java/org/apache/zookeeper/server/auth/ProviderRegistry.java
 // (Apache License 2.0). Hazard behind a helper: initialize(), called lazily from getProvider(), fills
 // one JVM-wide map with provider classes named by system properties and loaded by ZooKeeper's
-// loader, and the flag that guards it; the first app to ask configures every app.
+// loader; the first app to ask configures every app. The flag that guards the fill is only ever set
+// to a literal: it is part of the map's hazard, not one of its own (one hazard, one finding).
 package org.apache.zookeeper.server.auth;
 
 import java.util.HashMap;
@@ -10,7 +11,7 @@ import java.util.Map;
 public class ProviderRegistry {
     public static final String AUTHPROVIDER_PROPERTY_PREFIX = "zookeeper.authProvider.";
 
-    private static boolean initialized = false; // want "static-mutable-state"
+    private static boolean initialized = false;
     private static final Map<String, AuthenticationProvider> authenticationProviders = new HashMap<>(); // want "static-mutable-state"
 
     public static void initialize() {
