@@ -224,7 +224,7 @@ var jdkHolders = map[string]bool{
 	"StringBuilder": true, "StringBuffer": true, "MessageDigest": true, "Random": true, "SecureRandom": true,
 	"CharsetEncoder": true, "CharsetDecoder": true, "Calendar": true, "GregorianCalendar": true, "Deflater": true,
 	"Inflater": true, "CRC32": true, "Matcher": true, "ByteBuffer": true, "CharBuffer": true, "Mac": true, "Cipher": true,
-	"Date": true, "ByteArrayOutputStream": true, "CharArrayWriter": true, "StringWriter": true, 
+	"Date": true, "ByteArrayOutputStream": true, "CharArrayWriter": true, "StringWriter": true,
 	// javax.xml's factories and parsers, defined by the JDK's loader.
 	"DocumentBuilder": true, "DocumentBuilderFactory": true, "SAXParser": true, "SAXParserFactory": true,
 	"Transformer": true, "TransformerFactory": true, "XMLInputFactory": true, "XMLOutputFactory": true,
