@@ -144,6 +144,56 @@ func testOnlyWrite(file *facts.File, w *facts.Write) bool {
 	return false
 }
 
+// testDocRE recognises a comment saying code is there for tests: "method
+// for tests to set failCreate", "only for testing purposes",
+// "//VisibleForTesting".
+var testDocRE = regexp.MustCompile(`(?i)\b(?:for|by|in) (?:unit |the )?test(?:s|ing)?\b|\btest(?:s|ing)? (?:only|purposes)\b|\bVisibleForTesting\b`)
+
+// testDocumented reports a declaration at offset at whose leading
+// comments (the block and line comments right before it) say it is for
+// tests.
+func testDocumented(src []byte, at int) bool {
+	if at <= 0 || at > len(src) {
+		return false
+	}
+	end := at
+	for n := 0; n < 8; n++ {
+		t := bytes.TrimRight(src[:end], " \t\r\n")
+		switch {
+		case bytes.HasSuffix(t, []byte("*/")):
+			start := bytes.LastIndex(t, []byte("/*"))
+			if start < 0 {
+				return false
+			}
+			if testDocRE.Match(t[start:]) {
+				return true
+			}
+			end = start
+		default:
+			// A line comment: the last line of t, from its "//".
+			line := t[bytes.LastIndexByte(t, '\n')+1:]
+			i := bytes.Index(line, []byte("//"))
+			if i < 0 || len(bytes.TrimSpace(line[:i])) > 0 {
+				return false
+			}
+			if testDocRE.Match(line[i:]) {
+				return true
+			}
+			end = len(t) - len(line) + i
+		}
+	}
+	return false
+}
+
+// methodDeclStart is where the declaration of the method around offset at
+// starts, -1 when there is none.
+func methodDeclStart(f *facts.File, at int) int {
+	if m := methodAt(f, at); m != nil {
+		return m.Decl.Start
+	}
+	return -1
+}
+
 // literalFlag reports a boolean static that every write sets to a literal
 // (registered = true, on unload false; a warning-logged or once flag): it
 // records a JVM-wide step the library takes, the same for every caller.
@@ -183,7 +233,7 @@ func checkStaticMutableState(p *Pass) {
 		w := &p.File.Writes[i]
 		f := fields[w.Owner+"#"+w.Name]
 		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || enumConstructor(p.File, w.Context) || lazyInit(p, f, w) ||
-			testOnlyWrite(p.File, w) {
+			testOnlyWrite(p.File, w) || testDocumented(p.Src, methodDeclStart(p.File, w.Span.Start)) {
 			continue
 		}
 		byField[f] = append(byField[f], w)
@@ -196,7 +246,7 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		ws := byField[f]
-		if len(ws) == 0 || staticStateExempt(f) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, f, ws) {
+		if len(ws) == 0 || staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, f, ws) {
 			continue
 		}
 		if ws = stateWrites(f, ws); len(ws) > 0 {

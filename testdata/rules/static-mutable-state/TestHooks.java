@@ -44,3 +44,28 @@ public class TestHooks {
         codec = c;
     }
 }
+
+class DocumentedHooks {
+    /**
+     * This is only for testing purposes; should never be used otherwise.
+     */
+    private static boolean failCreate = false;
+    private static long delay;
+    private static long timeout; // want "static-mutable-state"
+
+    /**
+     * method for tests to set the delay
+     */
+    public static void setDelay(long d) {
+        delay = d;
+    }
+
+    public static void setFailCreate(boolean b) {
+        failCreate = b;
+    }
+
+    /** Sets the timeout every test and every app sees. */
+    public static void setTimeout(long t) {
+        timeout = t;
+    }
+}
