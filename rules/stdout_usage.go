@@ -101,7 +101,9 @@ func printingOnPurpose(ctx facts.Context) bool {
 	if m == "format" || strings.Contains(m, "usage") {
 		return true
 	}
-	return strings.Contains(simpleName(ctx.Class), "Debug")
+	// Debugging aids and test harnesses shipped with the code.
+	c := simpleName(outerClass(ctx.Class))
+	return strings.Contains(c, "Debug") || strings.HasSuffix(c, "Tester")
 }
 
 // loggingRoots are the packages of logging frameworks: their console
@@ -115,7 +117,8 @@ var loggingRoots = []string{"ch.qos.logback", "org.apache.log4j", "org.apache.lo
 // a logging implementation (a package of a logging framework, or a
 // package segment log, logging or logger: a library's own logging layer),
 // or a command-line interface or build-time tool (a segment cli, tool or
-// tools: a launcher, a shell, a doc generator, a compiler front end).
+// tools: a launcher, a shell, a doc generator, a compiler front end; ant:
+// tasks and integrations that run in an Ant build).
 func consoleByDesign(pkg string) bool {
 	for _, r := range loggingRoots {
 		if pkg == r || strings.HasPrefix(pkg, r+".") {
@@ -124,7 +127,7 @@ func consoleByDesign(pkg string) bool {
 	}
 	for _, seg := range strings.Split(pkg, ".") {
 		switch seg {
-		case "log", "logging", "logger", "cli", "tool", "tools":
+		case "log", "logging", "logger", "cli", "tool", "tools", "ant":
 			return true
 		}
 	}

@@ -79,3 +79,10 @@ class DebugListener {
         System.err.println("context started");
     }
 }
+
+// A test harness shipped with the code.
+class RecoverTester {
+    void check(Exception e) {
+        e.printStackTrace(System.out);
+    }
+}
