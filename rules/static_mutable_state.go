@@ -227,6 +227,9 @@ func stateWrites(f *facts.Field, ws []*facts.Write) []*facts.Write {
 }
 
 func checkStaticMutableState(p *Pass) {
+	if toolPackage(p.File.Package) {
+		return // a command-line or build tool's state: its own process's
+	}
 	fields := staticFields(p.File)
 	byField := map[*facts.Field][]*facts.Write{}
 	for i := range p.File.Writes {
@@ -375,7 +378,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 		}
 	}
 	for d, ws := range foreign {
-		if d.own || staticStateExempt(d.f) || safeBySuper(d.file, d.f) {
+		if d.own || staticStateExempt(d.f) || safeBySuper(d.file, d.f) || toolPackage(d.file.Package) {
 			continue
 		}
 		if ws = stateWrites(d.f, ws); len(ws) > 0 {

@@ -116,9 +116,7 @@ var loggingRoots = []string{"ch.qos.logback", "org.apache.log4j", "org.apache.lo
 // consoleByDesign reports a package whose output is the console by design:
 // a logging implementation (a package of a logging framework, or a
 // package segment log, logging or logger: a library's own logging layer),
-// or a command-line interface or build-time tool (a segment cli, tool or
-// tools: a launcher, a shell, a doc generator, a compiler front end; ant:
-// tasks and integrations that run in an Ant build).
+// or a command-line interface or build-time tool (toolPackage).
 func consoleByDesign(pkg string) bool {
 	for _, r := range loggingRoots {
 		if pkg == r || strings.HasPrefix(pkg, r+".") {
@@ -127,11 +125,11 @@ func consoleByDesign(pkg string) bool {
 	}
 	for _, seg := range strings.Split(pkg, ".") {
 		switch seg {
-		case "log", "logging", "logger", "cli", "tool", "tools", "ant":
+		case "log", "logging", "logger":
 			return true
 		}
 	}
-	return false
+	return toolPackage(pkg)
 }
 
 // debugSwitchRE recognises a condition that reads a debug, trace or
