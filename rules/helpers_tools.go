@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // toolPackage reports a package of command-line or build-time code, by a
 // segment of its name: cli, tool or tools (launchers, shells, doc
@@ -16,3 +19,8 @@ func toolPackage(pkg string) bool {
 	}
 	return false
 }
+
+// testWordRE recognises a name made for tests: setTestAllocator,
+// resetForTesting, TEST_ALLOCATOR, testMode, runJUnit4Test (not latest,
+// contest).
+var testWordRE = regexp.MustCompile(`(?:^[Tt]est|Test|TEST)(?:s|ing|S|ING)?(?:[A-Z_]|$)`)

@@ -121,10 +121,6 @@ func customContainerCall(f *facts.Field, w *facts.Write) bool {
 // variable named for one.
 var classKeyRE = regexp.MustCompile(`^(?:[\w.]+\.class|(?:\w+\.)?getClass\(\)|cls|clazz|clz|klass|klazz|type|\w+Class|\w+Type)$`)
 
-// testWordRE recognises a name made for tests: setTestAllocator,
-// resetForTesting, TEST_ALLOCATOR, testMode (not latest, contest).
-var testWordRE = regexp.MustCompile(`(?:^[Tt]est|Test|TEST)(?:s|ing|S|ING)?(?:[A-Z_]|$)`)
-
 // testOnlyWrite reports a write in a method made for tests: annotated
 // @VisibleForTesting or @TestOnly, or named for tests. Tests call it (often
 // by reflection) to put a fake in place; no app does.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -43,7 +44,7 @@ func checkStdoutUsage(p *Pass) {
 	groups := map[string]*group{}
 	calls(p, func(c *facts.Call) {
 		if c.InMain || cli[outerClass(c.Class)] || printingOnPurpose(c.Context) || consoleByDesign(p.File.Package) ||
-			debugGuarded(p.Src, c.Span.Start) {
+			debugGuarded(p.Src, c.Span.Start) || markedUnreachable(p.Src, c.Span.Start) {
 			return
 		}
 		var msg string
@@ -98,8 +99,8 @@ func printingOnPurpose(ctx facts.Context) bool {
 			return true
 		}
 	}
-	if m == "format" || strings.Contains(m, "usage") {
-		return true
+	if m == "format" || strings.Contains(m, "usage") || testWordRE.MatchString(ctx.Method) {
+		return true // usage text; a test runner's report
 	}
 	// Debugging aids and test harnesses shipped with the code.
 	c := simpleName(outerClass(ctx.Class))
@@ -130,6 +131,37 @@ func consoleByDesign(pkg string) bool {
 		}
 	}
 	return toolPackage(pkg)
+}
+
+// unreachableRE recognises a comment saying a path never runs.
+var unreachableRE = regexp.MustCompile(`(?i)//.*\b(?:won'?t|will not|should ?(?:n'?t|not)|can'?t|cannot|never) (?:ever )?happen|//.*\b(?:impossible|unreachable)\b`)
+
+// markedUnreachable reports a call whose line, or one of the two lines
+// before it, carries a comment saying the path never runs ("// won't
+// happen", "should not happen"): a placeholder in a catch the authors
+// know is dead, not output of the running code.
+func markedUnreachable(src []byte, at int) bool {
+	if at < 0 || at > len(src) {
+		return false
+	}
+	start := at
+	for n := 0; n < 3 && start > 0; n++ {
+		start = bytes.LastIndexByte(src[:start-1], '\n') + 1
+		if start <= 0 {
+			start = 0
+			break
+		}
+	}
+	end := bytes.IndexByte(src[at:], '\n')
+	if end < 0 {
+		end = len(src) - at
+	}
+	if unreachableRE.Match(src[start : at+end]) {
+		return true
+	}
+	// A message printed that says so itself: "... - should not happen".
+	line := src[at : at+end]
+	return bytes.Contains(bytes.ToLower(line), []byte("should not happen"))
 }
 
 // debugSwitchRE recognises a condition that reads a debug, trace or
