@@ -15,6 +15,10 @@ type plan struct {
 	short    []int            // keywords shorter than keyHead
 	ruleKeys [][]int          // per rule: indexes into keywords
 	interest javasrc.Interest
+	// classCalls are the call names compiled code is decoded for: the
+	// rules' Calls without their WriteCalls, which the bytecode extractor
+	// turns into writes on its own.
+	classCalls map[string]bool
 	// resources are the base-name globs of non-Java files some rule reads.
 	resources []string
 	// mentions are the tokens some rule searches the tree for, and
@@ -22,13 +26,19 @@ type plan struct {
 	// files.
 	mentions, mentionGlobs []string
 	hasProject             bool
+	// classRefs: some rule reads the classes module code references.
+	classRefs bool
+	// classFacts: some rule reads the facts of class files (per class, or
+	// project-wide); without one, an archive's classes are only named.
+	classFacts bool
 }
 
 // keyHead is how many leading bytes index the keyword table.
 const keyHead = 4
 
 func newPlan(rs []*rules.Rule) *plan {
-	p := &plan{rules: rs, byHead: map[string][]int{}, interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}}
+	p := &plan{rules: rs, byHead: map[string][]int{}, interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}},
+		classCalls: map[string]bool{}}
 	at := map[string]int{}
 	for _, r := range rs {
 		var keys []int
@@ -49,6 +59,10 @@ func newPlan(rs []*rules.Rule) *plan {
 		p.ruleKeys = append(p.ruleKeys, keys)
 		for _, c := range r.Calls {
 			p.interest.Calls[c] = true
+			p.classCalls[c] = true
+		}
+		for _, c := range r.WriteCalls {
+			p.interest.Calls[c] = true
 		}
 		for _, n := range r.News {
 			p.interest.News[n] = true
@@ -57,6 +71,8 @@ func newPlan(rs []*rules.Rule) *plan {
 		p.mentions = append(p.mentions, r.Mentions...)
 		p.mentionGlobs = append(p.mentionGlobs, r.MentionFiles...)
 		p.hasProject = p.hasProject || r.CheckProject != nil
+		p.classRefs = p.classRefs || r.ClassRefs
+		p.classFacts = p.classFacts || r.Check != nil || r.CheckProject != nil
 	}
 	return p
 }
