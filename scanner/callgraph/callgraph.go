@@ -39,6 +39,10 @@ type Graph struct {
 	// wrappers are methods returning the ClassLoader another project
 	// method returns (Summary.Via), until propagate decides them.
 	wrappers map[facts.MethodKey]*facts.Summary
+	// names holds one copy of each class and method name kept: a class
+	// name recurs in the key of each of its methods, and a method name
+	// (get, run, toString) in many classes.
+	names map[string]string
 }
 
 type declInfo struct {
@@ -56,7 +60,8 @@ type siteKey struct {
 func New() *Graph {
 	return &Graph{methods: map[facts.MethodKey]*facts.Summary{}, decls: map[facts.MethodKey]declInfo{},
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
-		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{}}
+		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
+		names: map[string]string{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -73,7 +78,7 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 	for _, s := range Summarize(path, f, src) {
 		// Kept past the file: copies, so that no class's constant pool or
 		// source text stays alive through them.
-		s.Method.Class, s.Method.Name = strings.Clone(s.Method.Class), strings.Clone(s.Method.Name)
+		s.Method.Class, s.Method.Name = g.name(s.Method.Class), g.name(s.Method.Name)
 		k := s.Method
 		_, known := g.methods[k]
 		if !known && interesting(&s) {
@@ -82,7 +87,7 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 		} else if _, ok := g.wrappers[k]; !ok && !known && s.Via != nil && s.ReturnsLoader == facts.LoaderNone {
 			cp := s
 			v := *s.Via
-			v.Class, v.Name = strings.Clone(v.Class), strings.Clone(v.Name)
+			v.Class, v.Name = g.name(v.Class), g.name(v.Name)
 			cp.Via = &v
 			g.wrappers[k] = &cp
 		} else if src == nil {
@@ -105,6 +110,16 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 			g.launchers[k.Class] = true
 		}
 	}
+}
+
+// name is the graph's own copy of s.
+func (g *Graph) name(s string) string {
+	if c, ok := g.names[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	g.names[c] = c
+	return c
 }
 
 // interesting reports a summary whose callers are where a hazard one call
