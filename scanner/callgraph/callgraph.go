@@ -27,9 +27,9 @@ const MaxDepth = 8
 // for the rules (Build).
 type Graph struct {
 	methods map[facts.MethodKey]*facts.Summary
-	// decls are every method declaration seen (class+name, arity -1): for
+	// decls are every method declaration seen (class+name): for
 	// entry points and visibility of callers.
-	decls map[facts.MethodKey]declInfo
+	decls map[declKey]declInfo
 	calls map[facts.MethodKey][]facts.CallSite // by callee (with arity)
 	// callers by callee class+name (arity -1): for the entry-point search.
 	callers map[facts.MethodKey][]facts.MethodKey
@@ -45,6 +45,10 @@ type Graph struct {
 	names map[string]string
 }
 
+// declKey is a declaration's class and name: a key of fewer bytes than a
+// MethodKey, for the map that holds every method of the project.
+type declKey struct{ class, name string }
+
 type declInfo struct {
 	private, entry bool
 }
@@ -58,7 +62,7 @@ type siteKey struct {
 
 // New returns an empty graph.
 func New() *Graph {
-	return &Graph{methods: map[facts.MethodKey]*facts.Summary{}, decls: map[facts.MethodKey]declInfo{},
+	return &Graph{methods: map[facts.MethodKey]*facts.Summary{}, decls: map[declKey]declInfo{},
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
 		names: map[string]string{}}
@@ -95,17 +99,17 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 			// what a source's call may resolve to is kept.
 			continue
 		}
-		bn := byName(k.Class, k.Name)
-		d := g.decls[bn]
+		dk := declKey{k.Class, k.Name}
+		d := g.decls[dk]
 		// Overloads share a name: the name is private only when every
 		// overload is, and an entry when any is.
-		if _, seen := g.decls[bn]; !seen {
+		if _, seen := g.decls[dk]; !seen {
 			d.private = s.Private
 		} else {
 			d.private = d.private && s.Private
 		}
 		d.entry = d.entry || s.Entry
-		g.decls[bn] = d
+		g.decls[dk] = d
 		if s.Entry {
 			g.launchers[k.Class] = true
 		}
@@ -195,7 +199,7 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 				site.Use = useOf(f, c)
 				site.ContextBefore = contextBefore(f, c)
 				site.CallerParams = callerParams(f, c)
-				site.CallerPrivate = g.decls[caller].private
+				site.CallerPrivate = g.decls[declKey{caller.Class, caller.Name}].private
 			}
 			if _, ok := g.methods[callee]; ok {
 				g.calls[callee] = append(g.calls[callee], site)
@@ -231,7 +235,7 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 	}
 	arity := len(c.Args)
 	for _, cls := range classes {
-		if _, declared := g.decls[byName(cls, c.Name)]; !declared {
+		if _, declared := g.decls[declKey{cls, c.Name}]; !declared {
 			continue
 		}
 		var out []facts.MethodKey
@@ -262,7 +266,7 @@ func (g *Graph) Build() *facts.CallGraph {
 	only := map[facts.MethodKey]bool{}
 	for k, d := range g.decls {
 		if d.entry {
-			only[k] = true
+			only[byName(k.class, k.name)] = true
 		}
 	}
 	for changed := true; changed; {
@@ -271,7 +275,7 @@ func (g *Graph) Build() *facts.CallGraph {
 			if only[k] || len(callers) == 0 {
 				continue
 			}
-			d, declared := g.decls[k]
+			d, declared := g.decls[declKey{k.Class, k.Name}]
 			if !declared || !d.private && !g.launchers[k.Class] {
 				continue
 			}
@@ -307,7 +311,7 @@ func (g *Graph) Build() *facts.CallGraph {
 // or known to be declared private or in a launcher class, that is whether
 // the search for its callers can decide anything.
 func (g *Graph) Searchable(class, name string) bool {
-	d, ok := g.decls[byName(class, name)]
+	d, ok := g.decls[declKey{class, name}]
 	return ok && (d.entry || d.private || g.launchers[class])
 }
 
