@@ -32,13 +32,6 @@ func checkClassForName(p *Pass) {
 	calls(p, func(c *facts.Call) {
 		var d Diagnostic
 		var fix Fix
-		before, after := contextAround(p, c)
-		if before {
-			// The fallback of "context loader, else own" (the accepted
-			// idiom), or a lookup under a switch that opts out of the
-			// context loader (log4j's isIgnoreTccl()).
-			return
-		}
 		switch {
 		case is(c, "java.lang.Class", "forName") && len(c.Args) == 1:
 			a := c.Args[0]
@@ -69,6 +62,15 @@ func checkClassForName(p *Pass) {
 			}
 			fix = replace("Pass the thread context ClassLoader", c.Args[1].Span, contextLoaderOr(p.File, loaderOperand(c.Args[1])))
 		default:
+			return
+		}
+		// Only for a lookup: the search goes over the file's calls, so
+		// asking it of every call is quadratic in a large file.
+		before, after := contextAround(p, c)
+		if before {
+			// The fallback of "context loader, else own" (the accepted
+			// idiom), or a lookup under a switch that opts out of the
+			// context loader (log4j's isIgnoreTccl()).
 			return
 		}
 		skip, sev, probe := nameVerdict(p, c.Args[0])

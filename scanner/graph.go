@@ -121,10 +121,10 @@ const maxEntryCandidates = 16
 // candidates counts, up to limit, the sources that may call the method of
 // class and name (or create the class, for "<init>").
 func (x *graphIndex) candidates(class, name string, limit int) int {
-	w := wantOf(facts.MethodKey{Class: class, Name: name})
+	m := newWantMatcher([]want{wantOf(facts.MethodKey{Class: class, Name: name})})
 	n := 0
 	for _, src := range x.sources {
-		if src.mayCall([]want{w}) {
+		if m.mayHold(src) {
 			if n++; n >= limit {
 				break
 			}
@@ -147,7 +147,7 @@ func (x *graphIndex) resolveReflective(targets map[facts.MethodKey]bool, o graph
 			if len(outers) > 3 {
 				break
 			}
-			if !src.words.mayHold(w) {
+			if !src.words.mayHoldHash(hashOf(w)) {
 				continue
 			}
 			b, err := safefs.ReadFile(src.abs, o.maxFileSize)
@@ -260,13 +260,14 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 	for _, n := range callgraph.ReflectNames {
 		interest.Calls[n] = true
 	}
+	m := newWantMatcher(wants)
 	var mu sync.Mutex
 	var found []facts.MethodKey
 	work := make(chan input)
 	g, gctx := errgroup.WithContext(ctx)
 	var todo []input
 	for _, src := range x.sources {
-		if !src.mayCall(wants) {
+		if !m.mayHold(src) {
 			continue // certainly names none of them: not even read
 		}
 		if o.maxFiles > 0 && x.parsed+len(todo) >= o.maxFiles {
@@ -294,9 +295,10 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 				return err
 			}
 			defer ex.Close()
+			seen := make([]bool, len(m.ids))
 			for in := range work {
 				src, err := safefs.ReadFile(in.abs, o.maxFileSize)
-				if err != nil || !mayCall(in.rel, src, wants) {
+				if err != nil || !m.mayCall(in.rel, src, seen) {
 					continue
 				}
 				f, _, err := ex.Extract(in.rel, src, o.types)
@@ -351,22 +353,98 @@ func wantOf(k facts.MethodKey) want {
 // it names.
 var reflectWords = [][]byte{[]byte("getMethod"), []byte("getDeclaredMethod")}
 
+// wantMatcher answers mayCall for one round's wanted methods, each file
+// read once: the words of a round (thousands, on a large tree) are looked
+// up as the file's identifiers go by, not searched for one by one.
+type wantMatcher struct {
+	wants []want
+	// ids numbers the distinct words of the wants and the reflective
+	// lookups; name and class are the wants' indices, -1 for a word that
+	// is not a plain identifier, which hasWord then looks for.
+	ids         map[string]int
+	name, class []int
+	reflect     []int
+	// hashes are the words' Bloom hashes, for the check on the words of a
+	// file alone.
+	nameHash, classHash, reflectHash [][2]uint32
+}
+
+func newWantMatcher(wants []want) *wantMatcher {
+	m := &wantMatcher{wants: wants, ids: map[string]int{}}
+	id := func(w []byte) int {
+		if len(w) == 0 {
+			return -1
+		}
+		for _, c := range w {
+			if !identPart(c) {
+				return -1
+			}
+		}
+		i, ok := m.ids[string(w)]
+		if !ok {
+			i = len(m.ids)
+			m.ids[string(w)] = i
+		}
+		return i
+	}
+	hash := func(w []byte) [2]uint32 {
+		a, b := wordHash(w)
+		return [2]uint32{a, b}
+	}
+	for _, w := range wants {
+		m.name = append(m.name, id(w.name))
+		m.class = append(m.class, id(w.class))
+		m.nameHash = append(m.nameHash, hash(w.name))
+		m.classHash = append(m.classHash, hash(w.class))
+	}
+	for _, r := range reflectWords {
+		m.reflect = append(m.reflect, id(r))
+		m.reflectHash = append(m.reflectHash, hash(r))
+	}
+	return m
+}
+
 // mayCall reports whether a source can hold a call to one of the wanted
 // methods: it names the method and either is the method's own file (an
 // unqualified call reaches its own class and enclosing ones) or names the
-// method's class (a call through the type or on a receiver of that type).
-// A call through a variable of an interface or superclass type is not
-// resolved anyway, so it need not be looked for.
-func mayCall(rel string, src []byte, wants []want) bool {
-	reflect := false
-	for _, r := range reflectWords {
-		reflect = reflect || hasWord(src, r)
-	}
-	for _, w := range wants {
-		if !hasWord(src, w.name) {
+// method's class (a call through the type or on a receiver of that type),
+// or, for a method beside a launcher, quotes its name beside a reflective
+// lookup. A call through a variable of an interface or superclass type is
+// not resolved anyway, so it need not be looked for. seen is scratch space
+// of len(m.ids).
+func (m *wantMatcher) mayCall(rel string, src []byte, seen []bool) bool {
+	clear(seen)
+	// A whole identifier is a maximal run of identifier bytes: the words
+	// hasWord would find are exactly these runs.
+	for i := 0; i < len(src); {
+		if !identPart(src[i]) {
+			i++
 			continue
 		}
-		if strings.HasSuffix(rel, w.file) || hasWord(src, w.class) || w.reflect && reflect && quoted(src, w.name) {
+		j := i + 1
+		for j < len(src) && identPart(src[j]) {
+			j++
+		}
+		if id, ok := m.ids[string(src[i:j])]; ok {
+			seen[id] = true
+		}
+		i = j
+	}
+	has := func(id int, w []byte) bool {
+		if id < 0 {
+			return hasWord(src, w)
+		}
+		return seen[id]
+	}
+	reflect := false
+	for k, r := range reflectWords {
+		reflect = reflect || has(m.reflect[k], r)
+	}
+	for k, w := range m.wants {
+		if !has(m.name[k], w.name) {
+			continue
+		}
+		if strings.HasSuffix(rel, w.file) || has(m.class[k], w.class) || w.reflect && reflect && quoted(src, w.name) {
 			return true
 		}
 	}
@@ -380,15 +458,15 @@ func quoted(src, name []byte) bool {
 	return bytes.Contains(src, q)
 }
 
-// mayCall is mayCall answered from the words of the file alone: false
+// mayHold is mayCall answered from the words of the file alone: false
 // only when the file certainly cannot call one of the wanted methods.
-func (s source) mayCall(wants []want) bool {
+func (m *wantMatcher) mayHold(s source) bool {
 	reflect := false
-	for _, r := range reflectWords {
-		reflect = reflect || s.words.mayHold(r)
+	for k := range reflectWords {
+		reflect = reflect || s.words.mayHoldHash(m.reflectHash[k])
 	}
-	for _, w := range wants {
-		if s.words.mayHold(w.name) && (w.reflect && reflect || strings.HasSuffix(s.rel, w.file) || s.words.mayHold(w.class)) {
+	for k, w := range m.wants {
+		if s.words.mayHoldHash(m.nameHash[k]) && (w.reflect && reflect || strings.HasSuffix(s.rel, w.file) || s.words.mayHoldHash(m.classHash[k])) {
 			return true
 		}
 	}

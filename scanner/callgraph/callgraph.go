@@ -51,6 +51,10 @@ type Graph struct {
 	// bound: a caller list may miss callers, so only a method nothing
 	// outside its class or launcher can call is decided entry-only.
 	Incomplete bool
+	// names holds one copy of each class and method name kept: a class
+	// name recurs in the key of each of its methods, and a method name
+	// (get, run, toString) in many classes.
+	names map[string]string
 }
 
 type declInfo struct {
@@ -74,7 +78,7 @@ func New() *Graph {
 	return &Graph{methods: map[facts.MethodKey]*facts.Summary{}, decls: map[facts.MethodKey]declInfo{},
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
-		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}}
+		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]string{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -105,7 +109,7 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 		}
 		// Kept past the file: copies, so that no class's constant pool or
 		// source text stays alive through them.
-		s.Method.Class, s.Method.Name = strings.Clone(s.Method.Class), strings.Clone(s.Method.Name)
+		s.Method.Class, s.Method.Name = g.name(s.Method.Class), g.name(s.Method.Name)
 		k := s.Method
 		if keep {
 			cp := s
@@ -113,7 +117,7 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 		} else if wrap {
 			cp := s
 			v := *s.Via
-			v.Class, v.Name = strings.Clone(v.Class), strings.Clone(v.Name)
+			v.Class, v.Name = g.name(v.Class), g.name(v.Name)
 			cp.Via = &v
 			g.wrappers[k] = &cp
 		}
@@ -191,6 +195,16 @@ func overrides(m *facts.MethodDecl) bool {
 		}
 	}
 	return false
+}
+
+// name is the graph's own copy of s.
+func (g *Graph) name(s string) string {
+	if c, ok := g.names[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	g.names[c] = c
+	return c
 }
 
 // interesting reports a summary whose callers are where a hazard one call
