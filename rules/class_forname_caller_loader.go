@@ -20,7 +20,9 @@ var classForName = register(&Rule{
 		facts.RoleBase: SeverityHigh, facts.RoleShared: SeverityHigh,
 		facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,
 	},
-	Keywords: []string{"forName", "loadClass"},
+	// "static" and "interface": the files declaring the constants a
+	// lookup's name may be built from (Settle) are read too.
+	Keywords: []string{"forName", "loadClass", "static", "interface"},
 	Calls:    []string{"forName", "loadClass", "getContextClassLoader"},
 	Check:    checkClassForName,
 	// Lookups one call away, through the project's helpers.
@@ -32,10 +34,11 @@ func checkClassForName(p *Pass) {
 		var d Diagnostic
 		var fix Fix
 		before, after := contextAround(p, c)
-		if before {
+		if before || loaderDelegation(p, c) {
 			// The fallback of "context loader, else own" (the accepted
 			// idiom), or a lookup under a switch that opts out of the
-			// context loader (log4j's isIgnoreTccl()).
+			// context loader (log4j's isIgnoreTccl()); or a class
+			// loader's own delegation to its parent.
 			return
 		}
 		switch {
@@ -99,6 +102,9 @@ func checkClassForName(p *Pass) {
 			d.Fixes = []Fix{fix}
 		}
 		d.Severity, d.Span, d.Context = sev, c.Span, c.Context
+		// Constants of other files, the callers of a name parameter and
+		// context-first helpers called before are known at the end.
+		d.Pending = pendingFor(p, c, c.Args[0])
 		// Only a process entry point reaching the lookup (a command-line
 		// tool, a launcher) runs it outside any shared JVM.
 		d.EntrySensitive = !appEntry(p, c.Class)
@@ -129,6 +135,35 @@ func contextAround(p *Pass, c *facts.Call) (before, after bool) {
 		after = after || strings.Contains(post, w)
 	}
 	return before, after
+}
+
+// loaderDelegation reports a lookup inside a class loader's own
+// findClass or loadClass: the loader delegating to its parent or to the
+// loader that defined it, which is what a loader is for, not a lookup of
+// a module's name.
+func loaderDelegation(p *Pass, c *facts.Call) bool {
+	switch c.Method {
+	case "findClass", "loadClass":
+	default:
+		return false
+	}
+	if strings.HasSuffix(simpleName(c.Class), "Loader") {
+		return true
+	}
+	for _, t := range p.File.TypeDecls {
+		if t.Name == c.Class {
+			return strings.HasSuffix(genericless(t.Super), "Loader")
+		}
+	}
+	// An anonymous subclass, "new ClassLoader(parent) { ... }": the
+	// extractor gives its methods to the enclosing class.
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || len(p.Src) == 0 {
+		return false
+	}
+	pre := p.Text(facts.Span{Start: max(0, m.Decl.Start-300), End: m.Decl.Start})
+	i := strings.LastIndex(pre, "new ")
+	return i >= 0 && strings.Contains(pre[i:], "Loader(") && !strings.Contains(pre[i:], ";")
 }
 
 // valueDiscarded reports a call written as a statement of its own: its

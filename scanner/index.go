@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/finding"
 )
@@ -268,6 +269,25 @@ func dropDeclared(fs []finding.Finding, declared func(string) bool) []finding.Fi
 		if f.UnlessDeclared != "" && declared(f.UnlessDeclared) {
 			continue
 		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// dropSettled removes the findings whose pending verdict the whole
+// project clears (rules.Diagnostic.Pending).
+// The project's constants are indexed only when a finding waits for them.
+func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, declared func(string) bool) []finding.Finding {
+	var k *rules.Constants
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Pending != nil && k == nil {
+			k = rules.NewConstants(files)
+		}
+		if f.Pending != nil && rules.Settle(f.Pending, g, k, declared) {
+			continue
+		}
+		f.Pending = nil
 		out = append(out, f)
 	}
 	return out

@@ -75,6 +75,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		}
 		lap(&ph.Deps)
 		e.findings = dropDeclared(e.findings, e.index.declared)
+		e.findings = dropSettled(e.findings, graph, e.index.files, e.index.declared)
 	}
 	res := &Result{Root: e.roles.root, Findings: e.findings, Notifications: e.notifications, Stats: e.stats, Roles: e.roles.decisions(),
 		Scope: e.tally, IncludedNonProduction: opts.IncludeNonProduction}

@@ -39,6 +39,10 @@ type Graph struct {
 	// wrappers are methods returning the ClassLoader another project
 	// method returns (Summary.Via), until propagate decides them.
 	wrappers map[facts.MethodKey]*facts.Summary
+	// lookups counts, by method name, the bodies that look a class up
+	// context loader first and those that do not (CallGraph.ContextFirst).
+	lookups map[string][2]int
+	voted   map[string]bool // sources counted, by path: the search for callers reads some again
 }
 
 type declInfo struct {
@@ -56,7 +60,8 @@ type siteKey struct {
 func New() *Graph {
 	return &Graph{methods: map[facts.MethodKey]*facts.Summary{}, decls: map[facts.MethodKey]declInfo{},
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
-		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{}}
+		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
+		lookups: map[string][2]int{}, voted: map[string]bool{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -70,11 +75,19 @@ func byName(class, name string) facts.MethodKey {
 // again for a file read once more to find callers; a method is summarised
 // once.
 func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
+	// Compiled code is read once; a source may be read again.
+	vote := src == nil || !g.voted[path]
+	if src != nil {
+		g.voted[path] = true
+	}
 	for _, s := range Summarize(path, f, src) {
 		// Kept past the file: copies, so that no class's constant pool or
 		// source text stays alive through them.
 		s.Method.Class, s.Method.Name = strings.Clone(s.Method.Class), strings.Clone(s.Method.Name)
 		k := s.Method
+		if vote {
+			g.vote(&s)
+		}
 		_, known := g.methods[k]
 		if !known && interesting(&s) {
 			cp := s
@@ -105,6 +118,21 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 			g.launchers[k.Class] = true
 		}
 	}
+}
+
+// vote counts a method body for or against its name being a context-first
+// lookup.
+func (g *Graph) vote(s *facts.Summary) {
+	if s.NoBody {
+		return
+	}
+	n := g.lookups[s.Method.Name]
+	if s.ContextFirst {
+		n[0]++
+	} else {
+		n[1]++
+	}
+	g.lookups[s.Method.Name] = n
 }
 
 // interesting reports a summary whose callers are where a hazard one call
@@ -285,7 +313,13 @@ func (g *Graph) Build() *facts.CallGraph {
 		})
 		calls[k] = sorted
 	}
-	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers}
+	first := map[string]bool{}
+	for name, n := range g.lookups {
+		if n[0] > 0 && n[1] == 0 {
+			first[name] = true
+		}
+	}
+	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first}
 }
 
 // IsEntry reports whether the method of class and name is an entry point
