@@ -1,7 +1,5 @@
 package org.acme.lookup;
 
-import java.util.Properties;
-
 // Names held in another class's or an interface's constants: the
 // library's own classes and the JDK's resolve alike through any loader.
 class ConstantNames implements Names {
@@ -19,13 +17,5 @@ class ConstantNames implements Names {
 
     Class<?> qualifiedHead(String kind) throws ClassNotFoundException {
         return Class.forName(Packages.ROOT + "lookup.impl." + kind);
-    }
-
-    Class<?> anotherLibrary() throws ClassNotFoundException {
-        return Class.forName(Packages.PLUGIN); // want "class-forname-caller-loader:info"
-    }
-
-    Class<?> configured(Properties p) throws ClassNotFoundException {
-        return Class.forName(p.getProperty("compiler")); // want "class-forname-caller-loader"
     }
 }

@@ -3,7 +3,6 @@ package org.acme.lookup;
 public final class Packages {
     public static final String ROOT = "org.acme.";
     public static final String XML_FACTORY = "javax.xml.parsers.DocumentBuilderFactory";
-    public static final String PLUGIN = "com.example.plugin.Plugin";
 
     private Packages() {
     }
