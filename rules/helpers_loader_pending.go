@@ -190,8 +190,13 @@ func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	if p == nil {
 		return false
 	}
-	if p.Name != "" {
-		if v, complete := k.Eval(p.Name, p.Scope); fixedName(v, complete, p.Class, declared) {
+	if len(p.Names) > 0 {
+		all := true
+		for _, n := range p.Names {
+			v, complete := k.Eval(n, p.Scope)
+			all = all && fixedName(v, complete, p.Class, declared)
+		}
+		if all {
 			return true
 		}
 	}
@@ -259,11 +264,13 @@ func pendingFor(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
 	if name.Kind == facts.ExprName && name.Local != nil {
 		name = *name.Local
 	}
-	if (name.Kind == facts.ExprName || name.Kind == facts.ExprConcat) && !strings.Contains(name.Text, "(") && len(name.Text) < 256 {
-		pd.Name = qualifyConstants(p, name.Text)
+	m := enclosingMethodDecl(p, c.Span)
+	for _, n := range nameValues(p, c, m, name) {
+		pd.Names = append(pd.Names, qualifyConstants(p, n))
+	}
+	if len(pd.Names) > 0 {
 		pd.Scope = constantScope(p, c.Class)
 	}
-	m := enclosingMethodDecl(p, c.Span)
 	if m == nil || len(p.Src) == 0 {
 		return pd
 	}
@@ -281,6 +288,104 @@ func pendingFor(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
 	}
 	pd.Before = CalledBefore(p.Src, m.Decl, c.Span.Start)
 	return pd
+}
+
+// nameValues lists the expressions a lookup's name may be, when each is
+// made of literals and constants: the name itself, every value a local
+// is assigned in the method, the elements of an inline array a loop runs
+// over, or the returns of a method of the file without parameters whose
+// value initialises the local. nil when any is something else.
+func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []string {
+	// Literals and constants, or a head of them before a run-time
+	// tail ("PACKAGE + kind": the head's package decides).
+	plain := func(t string) bool {
+		if len(t) >= 256 || strings.ContainsAny(t, "?:") {
+			return false
+		}
+		head := strings.TrimSpace(splitConcat(t)[0])
+		return strings.HasPrefix(head, "\"") || constantName.MatchString(head)
+	}
+	all := func(xs []string) []string {
+		if len(xs) == 0 {
+			return nil
+		}
+		for _, x := range xs {
+			if !plain(x) {
+				return nil
+			}
+		}
+		return xs
+	}
+	switch name.Kind {
+	case facts.ExprConcat:
+		return all([]string{name.Text})
+	case facts.ExprCall:
+		// String n = chooseName(); with chooseName a method of the file.
+		t := strings.TrimSpace(name.Text)
+		if !strings.HasSuffix(t, "()") || strings.ContainsAny(strings.TrimSuffix(t, "()"), ".( ") || len(p.Src) == 0 {
+			return nil
+		}
+		callee := strings.TrimSuffix(t, "()")
+		for i := range p.File.Methods {
+			d := &p.File.Methods[i]
+			if d.Name == callee && strings.TrimSpace(strings.Trim(d.Params, "()")) == "" && sameNest(d.Class, c.Class) {
+				return all(statementValues(p.Text(d.Decl), "return "))
+			}
+		}
+		return nil
+	case facts.ExprName:
+	default:
+		return nil
+	}
+	t := strings.TrimSpace(name.Text)
+	if constantName.MatchString(t) {
+		return []string{t}
+	}
+	if m == nil || len(p.Src) == 0 || strings.Contains(t, ".") || hasString(paramNames(m.Params), t) {
+		return nil
+	}
+	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
+	// for (String n : new String[] { "a.B", "c.D" })
+	for _, head := range []string{"for (String " + t + " : new String[] {", "for (String " + t + " : new String[]{",
+		"for (final String " + t + " : new String[] {", "for (final String " + t + " : new String[]{"} {
+		if i := strings.LastIndex(body, head); i >= 0 {
+			rest := body[i+len(head):]
+			if j := strings.IndexByte(rest, '}'); j >= 0 {
+				var xs []string
+				for _, x := range strings.Split(rest[:j], ",") {
+					if x = strings.TrimSpace(x); x != "" {
+						xs = append(xs, x)
+					}
+				}
+				return all(xs)
+			}
+		}
+	}
+	// String n; if (...) n = "a.B"; else n = "c.D";
+	return all(statementValues(body, t+" = "))
+}
+
+// statementValues lists the expressions after each occurrence of lead
+// ("return ", "name = ") in text, up to the statement's end; nil when an
+// occurrence's expression is not closed by ";".
+func statementValues(text, lead string) []string {
+	var out []string
+	for i := 0; ; {
+		j := strings.Index(text[i:], lead)
+		if j < 0 {
+			return out
+		}
+		at := i + j
+		i = at + len(lead)
+		if at > 0 && isIdentByte(text[at-1]) {
+			continue
+		}
+		end := strings.IndexByte(text[i:], ';')
+		if end < 0 {
+			return nil
+		}
+		out = append(out, strings.TrimSpace(text[i:i+end]))
+	}
 }
 
 // qualifyConstants writes the qualifier of each "Type.NAME" operand as the

@@ -51,6 +51,11 @@ type Summary struct {
 	// LoadsAt is that lookup.
 	LoadsParam int
 	LoadsAt    *Site
+	// NameParam is the parameter a lookup with the own loader takes its
+	// name from even where LoadsParam is not set (the method also hands
+	// the name to other lookups): its callers settle a finding there
+	// (Pending). -1 when none.
+	NameParam int
 	// Via is the helper, if any, a summary was inherited from (the method
 	// calls a project method that terminates, ...): for related locations.
 	Via *MethodKey
@@ -79,13 +84,15 @@ type Pending struct {
 	// Before are the names of the methods the lookup's method calls
 	// before it: a context-first helper among them settles it.
 	Before []string
-	// Name is the lookup's name as written, when it is built from
-	// constants and literals ("PACKAGE + \".Impl\"", "Names.IMPL"),
-	// resolved against the project's static final fields; Scope are the
-	// classes a bare constant name may belong to (the lookup's class, the
-	// classes enclosing it, the types it extends or implements, static
-	// imports), qualified where the file tells.
-	Name  string
+	// Names are the values the lookup's name may take, as written, when
+	// each is built from constants and literals ("PACKAGE + \".Impl\"",
+	// "Names.IMPL"): a local assigned in branches, a loop over an array of
+	// literals, a private method returning constants. They are resolved
+	// against the project's static final fields, and all must name what
+	// every loader resolves alike. Scope are the classes a bare constant
+	// name may belong to (the lookup's class, the classes enclosing it,
+	// the types it extends or implements, static imports).
+	Names []string
 	Scope []string
 }
 

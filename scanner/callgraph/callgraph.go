@@ -140,7 +140,7 @@ func (g *Graph) vote(s *facts.Summary) {
 // rules ask for, so its callers need no look.
 func interesting(s *facts.Summary) bool {
 	return s.Terminates != nil || s.ReturnsLoader == facts.LoaderOwn || s.ReturnsLoader == facts.LoaderSystem ||
-		s.ArgLoader || s.LoadsParam >= 0
+		s.ArgLoader || s.LoadsParam >= 0 || s.NameParam >= 0
 }
 
 // propagate gives a wrapper the loader of the project method it returns
@@ -204,7 +204,7 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 			caller := byName(c.Class, c.Method)
 			site := facts.CallSite{Caller: caller, Callee: callee, Site: facts.Site{Path: path, Span: c.Span, Line: c.Line},
 				Args: c.Args, Context: c.Context}
-			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0) {
+			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0 || s.NameParam >= 0) {
 				site.Use = useOf(f, c)
 				site.ContextBefore = contextBefore(f, c)
 				site.CallerParams = callerParams(f, c)

@@ -63,6 +63,7 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 			Private:    m.Private || isPrivate(src, m),
 			Decl:       facts.Site{Path: path, Span: m.Span, Line: m.Line},
 			LoadsParam: -1,
+			NameParam:  -1,
 		}
 		seen[s.Method]++
 		s.Entry = isEntry(m, arity, entryTypes)
@@ -74,7 +75,7 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 			// TCCL_GETTER, logback's getTCL()): the own loader is the
 			// fallback, or the lookup sits under an opt-out switch
 			// (isIgnoreTccl(), ignoreTCL).
-			s.LoadsParam, s.LoadsAt = -1, nil
+			s.LoadsParam, s.LoadsAt, s.NameParam = -1, nil, -1
 			if s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil {
 				s.ReturnsLoader, s.ArgLoader, s.LoaderAt, s.Via = facts.LoaderContext, false, nil, nil
 			}
@@ -93,7 +94,7 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 	}
 	for i := range out {
 		if seen[out[i].Method] > 1 {
-			out[i].LoadsParam, out[i].LoadsAt = -1, nil
+			out[i].LoadsParam, out[i].LoadsAt, out[i].NameParam = -1, nil, -1
 		}
 	}
 	return out
@@ -132,7 +133,7 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			}
 		case (c.Name == "forName" && c.Owner == "java.lang.Class" || c.Name == "loadClass") && len(c.Args) >= 1 && s.LoadsParam < 0 && !takesLoader(m.Params):
 			if i := paramIndex(params, c.Args[0].Text); i >= 0 && ownLookup(c) {
-				s.LoadsParam, s.LoadsAt = i, at
+				s.LoadsParam, s.LoadsAt, s.NameParam = i, at, i
 			}
 		case strings.Contains(c.Name, "ContextClassLoader") || c.Name == "getDefaultClassLoader":
 			// A helper that reads the thread context loader first
@@ -148,7 +149,7 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 	if context && s.LoadsParam >= 0 {
 		// The lookup with the own loader is the fallback of a context
 		// loader read first.
-		s.LoadsParam, s.LoadsAt = -1, nil
+		s.LoadsParam, s.LoadsAt, s.NameParam = -1, nil, -1
 	}
 	if returnsLoader {
 		switch {
