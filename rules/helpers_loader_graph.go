@@ -263,7 +263,7 @@ func checkClassLookupsViaHelpers(p *ProjectPass) {
 	sortKeys(keys)
 	for _, k := range keys {
 		s := g.Methods[k]
-		if triesContextFirst(g, s.Before) {
+		if triesContextFirst(g, k.Class, s.Before) {
 			// The own lookup is the fallback of a context-first helper
 			// tried before it.
 			continue
@@ -299,9 +299,13 @@ func checkClassLookupsViaHelpers(p *ProjectPass) {
 
 // triesContextFirst reports a context-first helper among the names of
 // the methods called before a lookup.
-func triesContextFirst(g *facts.CallGraph, before []string) bool {
+func triesContextFirst(g *facts.CallGraph, class string, before []string) bool {
 	for _, n := range before {
-		if g.ContextFirst[n] {
+		if own, ok := strings.CutPrefix(n, "#"); ok {
+			if g.ContextFirst[own] || g.ContextFirst[outerClass(class)+"#"+own] {
+				return true
+			}
+		} else if g.ContextFirst[n] {
 			return true
 		}
 	}

@@ -203,10 +203,8 @@ func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	if g == nil {
 		return false
 	}
-	for _, n := range p.Before {
-		if g.ContextFirst[n] {
-			return true
-		}
+	if triesContextFirst(g, p.Class, p.Before) {
+		return true
 	}
 	if p.NameParam < 0 {
 		return false
@@ -341,10 +339,15 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 	if constantName.MatchString(t) {
 		return []string{t}
 	}
-	if m == nil || len(p.Src) == 0 || strings.Contains(t, ".") || hasString(paramNames(m.Params), t) {
+	if len(p.Src) == 0 || strings.Contains(t, ".") || m != nil && hasString(paramNames(m.Params), t) {
 		return nil
 	}
-	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
+	// A static initialiser has no declaration: the text just before.
+	from := max(0, c.Span.Start-2000)
+	if m != nil {
+		from = m.Decl.Start
+	}
+	body := p.Text(facts.Span{Start: from, End: c.Span.Start})
 	// for (String n : new String[] { "a.B", "c.D" })
 	for _, head := range []string{"for (String " + t + " : new String[] {", "for (String " + t + " : new String[]{",
 		"for (final String " + t + " : new String[] {", "for (final String " + t + " : new String[]{"} {
@@ -362,6 +365,9 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 		}
 	}
 	// String n; if (...) n = "a.B"; else n = "c.D";
+	if m == nil {
+		return nil
+	}
 	return all(statementValues(body, t+" = "))
 }
 
@@ -506,6 +512,9 @@ func CalledBefore(src []byte, decl facts.Span, at int) []string {
 			continue // a constructor
 		}
 		seen[name] = true
+		if j := strings.TrimRight(text[:k+1], " \t\r\n"); !strings.HasSuffix(j, ".") {
+			name = "#" + name // unqualified: a method of the class's nest
+		}
 		out = append(out, name)
 	}
 	return out

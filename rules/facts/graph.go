@@ -60,7 +60,7 @@ type Summary struct {
 	// calls a project method that terminates, ...): for related locations.
 	Via *MethodKey
 	// Before are the names of the methods called before LoadsAt in the
-	// method's text: when one of them is a context-first helper
+	// method's text ("#name" for an unqualified call): when one of them is a context-first helper
 	// (CallGraph.ContextFirst), the own lookup is its fallback.
 	Before []string
 	// ContextFirst reports a method that looks a class up by name trying
@@ -82,7 +82,7 @@ type Pending struct {
 	Method    MethodKey
 	NameParam int
 	// Before are the names of the methods the lookup's method calls
-	// before it: a context-first helper among them settles it.
+	// before it ("#name" for an unqualified call): a context-first helper among them settles it.
 	Before []string
 	// Names are the values the lookup's name may take, as written, when
 	// each is built from constants and literals ("PACKAGE + \".Impl\"",
@@ -139,7 +139,9 @@ type CallGraph struct {
 	// ContextFirst are the names of methods that look a class up by name
 	// trying the thread context loader or a loader their caller supplies
 	// first: every project method of that name with a body does so
-	// (through an interface or an override, all implementations agree).
+	// (through an interface or an override, all implementations agree);
+	// "a.b.C#name" when every such method of that name in the nest of
+	// a.b.C does (for an unqualified call there).
 	ContextFirst map[string]bool
 }
 

@@ -126,13 +126,21 @@ func (g *Graph) vote(s *facts.Summary) {
 	if s.NoBody {
 		return
 	}
-	n := g.lookups[s.Method.Name]
-	if s.ContextFirst {
-		n[0]++
-	} else {
-		n[1]++
+	// By name, and by name within the class's nest ("a.B#load"), for an
+	// unqualified call.
+	nest := s.Method.Class
+	if i := strings.IndexByte(nest, '$'); i >= 0 {
+		nest = nest[:i]
 	}
-	g.lookups[s.Method.Name] = n
+	for _, key := range []string{s.Method.Name, nest + "#" + s.Method.Name} {
+		n := g.lookups[key]
+		if s.ContextFirst {
+			n[0]++
+		} else {
+			n[1]++
+		}
+		g.lookups[key] = n
+	}
 }
 
 // interesting reports a summary whose callers are where a hazard one call
