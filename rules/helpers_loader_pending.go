@@ -183,57 +183,76 @@ func fixedName(v string, complete bool, class string, declared func(string) bool
 		samePackageRoot(v, class) && !strings.HasSuffix(v, ".")
 }
 
-// Settle reports whether a lookup's pending verdict clears it: a constant
-// name of the project or the JDK, callers that all pass such names or try
-// the context loader first, or a context-first helper tried before it.
-func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(string) bool) bool {
+// Settle reports whether a lookup's pending verdict clears it (a
+// constant name of the project or the JDK, callers that all pass such
+// names or try the context loader first, a context-first helper tried
+// before it), or makes it a presence probe: every name it may take is a
+// constant, some naming another library's class (as a literal name is
+// rated, SeverityInfo).
+func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(string) bool) (clear, probe bool) {
 	if p == nil {
-		return false
+		return false, false
 	}
 	if len(p.Names) > 0 {
-		all := true
+		all, consts := true, true
 		for _, n := range p.Names {
 			v, complete := k.Eval(n, p.Scope)
-			all = all && fixedName(v, complete, p.Class, declared)
+			fixed := fixedName(v, complete, p.Class, declared)
+			all = all && fixed
+			consts = consts && (fixed || constantClass(v, complete))
 		}
 		if all {
-			return true
+			return true, false
 		}
+		probe = consts
 	}
 	if g == nil {
-		return false
+		return false, probe
 	}
 	if triesContextFirst(g, p.Class, p.Before) {
-		return true
+		return true, false
 	}
 	if p.NameParam < 0 {
-		return false
+		return false, probe
 	}
-	return fixedCallers(g, p.Method, p.NameParam, k, declared)
+	fixed, consts := fixedCallers(g, p.Method, p.NameParam, k, declared)
+	return fixed, probe || consts
+}
+
+// constantClass reports a value computed from constants alone that names
+// a class (a head before a run-time tail is a family of names, not one).
+func constantClass(v string, complete bool) bool {
+	return complete && strings.Contains(v, ".")
 }
 
 // fixedCallers reports a helper whose project callers (one or more) all
 // pass a constant name of the project or the JDK, or call it only after
-// trying the context loader.
-func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool) bool {
+// trying the context loader (fixed); or all pass constants, some naming
+// another library's classes (consts).
+func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool) (fixed, consts bool) {
 	cs := g.Callers(m)
 	if len(cs) == 0 {
-		return false
+		return false, false
 	}
+	fixed, consts = true, true
 	for _, c := range cs {
 		if c.ContextBefore {
 			continue
 		}
-		if param >= len(c.Args) || !fixedArg(c.Args[param], c.Caller.Class, m.Class, k, declared) {
-			return false
+		if param >= len(c.Args) {
+			return false, false
 		}
+		f, k := fixedArg(c.Args[param], c.Caller.Class, m.Class, k, declared)
+		fixed = fixed && f
+		consts = consts && (f || k)
 	}
-	return true
+	return fixed, consts && !fixed
 }
 
 // fixedArg reports an argument that is a constant name of the project or
-// the JDK, as the caller in class wrote it to a helper of class callee.
-func fixedArg(x facts.Expr, class, callee string, k *Constants, declared func(string) bool) bool {
+// the JDK, as the caller in class wrote it to a helper of class callee
+// (fixed), or another constant name (konst).
+func fixedArg(x facts.Expr, class, callee string, k *Constants, declared func(string) bool) (fixed, konst bool) {
 	if x.Kind == facts.ExprName && x.Local != nil {
 		x = *x.Local
 	}
@@ -244,13 +263,16 @@ func fixedArg(x facts.Expr, class, callee string, k *Constants, declared func(st
 		v, complete = x.Value, true
 	case facts.ExprName, facts.ExprConcat:
 		if strings.Contains(x.Text, "(") {
-			return false
+			return false, false
 		}
 		v, complete = k.Eval(x.Text, nestOf(class))
 	default:
-		return false
+		return false, false
 	}
-	return fixedName(v, complete, class, declared) || fixedName(v, complete, callee, declared)
+	if fixedName(v, complete, class, declared) || fixedName(v, complete, callee, declared) {
+		return true, false
+	}
+	return false, constantClass(v, complete)
 }
 
 // pendingFor is what a direct lookup's verdict waits for: its name as
@@ -316,6 +338,16 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 	}
 	switch name.Kind {
 	case facts.ExprConcat:
+		parts := splitConcat(name.Text)
+		head := strings.TrimSpace(parts[0])
+		if !strings.HasPrefix(head, "\"") && !constantName.MatchString(head) && identifier(head) {
+			// prefix + "Impl": the values the local prefix is assigned.
+			var out []string
+			for _, v := range nameValues(p, c, m, facts.Expr{Kind: facts.ExprName, Text: head}) {
+				out = append(out, strings.Join(append([]string{v}, parts[1:]...), "+"))
+			}
+			return all(out)
+		}
 		return all([]string{name.Text})
 	case facts.ExprCall:
 		// String n = chooseName(); with chooseName a method of the file.
@@ -364,11 +396,25 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 			}
 		}
 	}
-	// String n; if (...) n = "a.B"; else n = "c.D";
+	// String n; if (...) n = "a.B"; else n = "c.D"; anywhere in the
+	// method (a later assignment reaches a lookup in a loop or a retry).
 	if m == nil {
 		return nil
 	}
-	return all(statementValues(body, t+" = "))
+	return all(statementValues(p.Text(m.Decl), t+" = "))
+}
+
+// identifier reports a plain Java identifier.
+func identifier(t string) bool {
+	if t == "" || t[0] >= '0' && t[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if !isIdentByte(t[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // statementValues lists the expressions after each occurrence of lead

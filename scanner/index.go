@@ -284,8 +284,15 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 		if f.Pending != nil && k == nil {
 			k = rules.NewConstants(files)
 		}
-		if f.Pending != nil && rules.Settle(f.Pending, g, k, declared) {
-			continue
+		if f.Pending != nil {
+			clear, probe := rules.Settle(f.Pending, g, k, declared)
+			if clear {
+				continue
+			}
+			if probe && f.Severity > rules.SeverityInfo {
+				f.Severity, f.Level = rules.SeverityInfo, rules.SeverityInfo.Level()
+				f.Message += " (every name it is given is a constant: a presence probe, fine when the base provides that library)"
+			}
 		}
 		f.Pending = nil
 		out = append(out, f)

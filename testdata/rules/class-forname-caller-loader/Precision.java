@@ -105,7 +105,7 @@ public class Precision implements Names {
 
     void defaults() throws ClassNotFoundException {
         for (String c : new String[] {"fixtures.x.A", "fixtures.x.B"}) {
-            Class.forName(c).getName(); // want "class-forname-caller-loader:medium"
+            Class.forName(c).getName(); // want "class-forname-caller-loader:info"
         }
     }
 
