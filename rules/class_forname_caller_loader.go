@@ -78,7 +78,13 @@ func checkClassForName(p *Pass) {
 			// A presence probe whose only use is the exception it throws.
 			return
 		}
-		if sev == SeverityNone && (insideOrigin(p, c, c.Args[0]) || guardedPrefix(p, c, c.Args[0])) {
+		guarded, inside := guardedPrefix(p, c, c.Args[0])
+		if inside {
+			// Inside "if (name.startsWith("java")) { ... }": a JDK
+			// class (or the library's own package's).
+			return
+		}
+		if sev == SeverityNone && (insideOrigin(p, c, c.Args[0]) || guarded) {
 			// The name comes from inside the library (a loop over its own
 			// table, a private method's parameter) or is checked for a
 			// package first: a warning.
@@ -210,21 +216,46 @@ func insideOrigin(p *Pass, c *facts.Call, x facts.Expr) bool {
 }
 
 // guardedPrefix reports a name checked for a JDK or own package first:
-// "if (typeName.startsWith("java"))" before the lookup.
-func guardedPrefix(p *Pass, c *facts.Call, x facts.Expr) bool {
+// "if (typeName.startsWith("java"))" before the lookup; inside reports
+// the lookup within that if's block, where the name is one of those
+// packages' classes.
+func guardedPrefix(p *Pass, c *facts.Call, x facts.Expr) (guarded, inside bool) {
 	m := enclosingMethodDecl(p, c.Span)
 	if m == nil || x.Kind != facts.ExprName || len(p.Src) == 0 || c.Span.End == 0 {
-		return false
+		return false, false
 	}
 	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
 	key := strings.TrimSpace(x.Text) + ".startsWith(\""
 	i := strings.LastIndex(body, key)
 	if i < 0 {
-		return false
+		return false, false
 	}
 	lit := body[i+len(key):]
 	if j := strings.IndexByte(lit, '"'); j >= 0 {
 		lit = lit[:j]
 	}
-	return strings.HasPrefix(lit, "java") || samePackageRoot(lit, p.File.Package+".X")
+	if !strings.HasPrefix(lit, "java") && !samePackageRoot(lit, p.File.Package+".X") {
+		return false, false
+	}
+	pre := strings.TrimRight(body[:i], " \t")
+	if !strings.HasSuffix(pre, "if (") && !strings.HasSuffix(pre, "if(") {
+		return true, false // negated, or one test among others
+	}
+	open := strings.IndexByte(body[i:], '{')
+	if open < 0 || strings.Contains(body[i:i+open], ";") {
+		return true, false
+	}
+	depth := 1
+	for _, r := range body[i+open+1:] {
+		switch r {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return true, false
+			}
+		}
+	}
+	return true, true
 }

@@ -111,9 +111,16 @@ public class Precision implements Names {
 
     Class<?> javaOnly(String typeName) throws ClassNotFoundException {
         if (typeName.startsWith("java")) {
-            return Class.forName(typeName, false, getClass().getClassLoader()); // want "class-forname-caller-loader:medium"
+            return Class.forName(typeName, false, getClass().getClassLoader());
         }
         return null;
+    }
+
+    Class<?> notJava(String typeName) throws ClassNotFoundException {
+        if (!typeName.startsWith("java")) {
+            return null;
+        }
+        return Class.forName(typeName, false, getClass().getClassLoader()); // want "class-forname-caller-loader:medium"
     }
 
     // A caller of the library's API names the class: the rule's severity.
