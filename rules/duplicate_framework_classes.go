@@ -35,8 +35,8 @@ func checkDuplicateFrameworkClasses(p *DepsPass) {
 		}
 	}
 	for _, proj := range p.Projects {
-		if proj.Role != facts.RoleModule {
-			continue
+		if proj.Role != facts.RoleModule || proj.SlimUnread != "" {
+			continue // with a slimming setting unread, what is packaged is not known
 		}
 		seen := map[string]bool{}
 		for _, d := range runtimeDeps(proj) {

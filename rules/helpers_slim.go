@@ -38,6 +38,10 @@ type SlimCase struct {
 	BaseComplete bool
 	// Size is the dependency's packaged size in bytes (0: unknown).
 	Size int64
+	// Unread names a slimming setting of the module that could not be
+	// read ("file:line key"): a dependency no read pattern leaves out may
+	// still be left out by it.
+	Unread string
 }
 
 // SlimVerdict is what JudgeSlim decided, with the severity a finding of
@@ -74,6 +78,9 @@ func JudgeSlim(c SlimCase) SlimVerdict {
 			sev, across = SeverityHigh, ", across a major version"
 		}
 		return SlimVerdict{Verdict: VerdictSkew, Severity: sev, Base: base, Reason: fmt.Sprintf("%s is left to the base by %s, but the base has %s (%s)%s: the module runs against code it was not built with (NoSuchMethodError)", d.GAV(), c.LeftWhy, base.Version, depWhere(base), across)}
+	}
+	if c.Unread != "" {
+		return SlimVerdict{Verdict: VerdictUnknown, Base: base, Reason: fmt.Sprintf("packaged unless %s leaves it to the base: kscan cannot evaluate that setting", c.Unread)}
 	}
 	if base != nil && d.Version != "" && base.Version == d.Version && !privateCopies[d.Key()] {
 		sev := SeverityLow
@@ -146,7 +153,7 @@ func treeSlimVerdicts(p *DepsPass) []slimFinding {
 			if matchAllWhy(d.SharedWhy) {
 				continue // a configuration mistake, not a finding per dependency
 			}
-			c := SlimCase{Dep: d, Left: d.Shared, LeftWhy: d.SharedWhy, Base: inBase[d.Key()], BaseComplete: b.Resolved}
+			c := SlimCase{Dep: d, Left: d.Shared, LeftWhy: d.SharedWhy, Base: inBase[d.Key()], BaseComplete: b.Resolved, Unread: proj.SlimUnread}
 			out = append(out, slimFinding{proj: proj, dep: d, v: JudgeSlim(c)})
 		}
 	}
@@ -201,4 +208,26 @@ func settingAt(why string) (file string, line int, what string) {
 		return "", 0, ""
 	}
 	return loc[:i], n, what
+}
+
+// jdkPrefixes are the packages of the Java platform (internal names):
+// what every class loader finds through the bootstrap or platform loader.
+var jdkPrefixes = []string{
+	"java/", "javax/crypto/", "javax/net/", "javax/security/", "javax/sql/", "javax/xml/", "javax/naming/",
+	"javax/management/", "javax/script/", "javax/annotation/processing/", "javax/lang/model/", "javax/tools/",
+	"javax/swing/", "javax/imageio/", "javax/sound/", "javax/print/", "javax/accessibility/", "javax/rmi/",
+	"javax/transaction/xa/", "javax/smartcardio/", "jdk/", "sun/", "com/sun/",
+	"org/w3c/dom/", "org/xml/sax/", "org/ietf/jgss/",
+}
+
+// InJDK reports a class of the Java platform, by internal ("java/util/Map")
+// or binary ("java.util.Map") name.
+func InJDK(name string) bool {
+	name = strings.ReplaceAll(name, ".", "/")
+	for _, p := range jdkPrefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }

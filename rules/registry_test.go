@@ -82,7 +82,7 @@ func registryProblems(rs []*Rule, docFS fs.FS) []string {
 		if r.Default == SeverityNone {
 			out = append(out, r.ID+": no default severity")
 		}
-		if r.Check == nil && r.CheckProject == nil && r.CheckDeps == nil && r.CheckResource == nil {
+		if r.Check == nil && r.CheckProject == nil && r.CheckDeps == nil && r.CheckResource == nil && r.CheckClassPath == nil {
 			out = append(out, r.ID+": no check")
 		}
 		if (r.CheckResource != nil) != (len(r.Resources) > 0) {

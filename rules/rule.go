@@ -172,6 +172,10 @@ type Rule struct {
 	// scanned archives put side by side on a class path
 	// (ProjectPass.ClassPath); Files is empty.
 	CheckClassPath func(*ProjectPass)
+	// ClassRefs makes the scan record, for CheckClassPath, the classes a
+	// module's own compiled code references (ClassPath.Refs) and which
+	// archives hold each class (ClassPath.Holders).
+	ClassRefs bool
 	// CheckDeps, when set, is called once per scan with the build projects
 	// of the tree and their dependencies (see DepsPass).
 	CheckDeps func(*DepsPass)

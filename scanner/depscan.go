@@ -29,7 +29,7 @@ func loadDeps(root string, files []string, ro *roles, m2 string, read func(strin
 		},
 	})
 	for _, p := range lr.Projects {
-		if p.Role == facts.RoleModule && p.Kind == "maven" {
+		if p.Role == facts.RoleModule && (p.Kind == "maven" || p.Kind == "gradle") {
 			lr.Notifications = append(lr.Notifications, applySlimming(p, readOr(root, read))...)
 		}
 	}
@@ -53,22 +53,14 @@ func readOr(root string, read func(string) ([]byte, error)) slim.ReadFunc {
 
 // applySlimming reads a module's slimming configuration as the ark plugin
 // does (its pom's plugin, conf/ark/bootstrap.properties or bootstrap.yml,
-// or the packExcludesConfig file) and marks what it leaves to the base,
+// or the packExcludesConfig file; a Gradle build's arkConfig) and marks what it leaves to the base,
 // naming the pattern. declaredMode keeps transitive dependencies in the
 // module. Malformed entries come back as notifications.
 func applySlimming(p *facts.BuildProject, read slim.ReadFunc) []deps.Notification {
-	var plugin *deps.Plugin
-	if data, err := read(p.Path); err == nil {
-		if pom, err := deps.ParsePOM(p.Path, data); err == nil {
-			for i := range pom.Plugins {
-				if pom.Plugins[i].ArtifactID == "sofa-ark-maven-plugin" {
-					plugin = &pom.Plugins[i]
-					break
-				}
-			}
-		}
+	cfg, notes := slim.ProjectConfig(p, read)
+	if len(cfg.Unread) > 0 {
+		p.SlimUnread = cfg.Unread[0]
 	}
-	cfg, notes := slim.ModuleConfig(p.Path, plugin, p.Dir, read)
 	for i := range p.Dependencies {
 		d := &p.Dependencies[i]
 		if d.Scope == "provided" {

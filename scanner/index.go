@@ -30,6 +30,15 @@ type projectIndex struct {
 	services map[string]map[string]facts.ArchiveRef
 	holders  map[string]map[string]facts.ArchiveRef // class name -> archives holding it
 	found    []facts.Mention
+	// refs are the classes module code units reference, by unit archive;
+	// fatJars the scanned outermost archives that are Spring Boot fat jars.
+	refs    map[string]*facts.ClassRefs
+	fatJars map[string]bool
+	// loose are the class names of the module class directories
+	// (target/classes) whose references are recorded, by name.
+	loose map[string][]string
+	// looseUnits marks the units in refs that are class directories.
+	looseUnits map[string]bool
 }
 
 // entryAt is what placing a finding in an archived class needs.
@@ -42,6 +51,7 @@ func newProjectIndex(java []input, tokens []string) *projectIndex {
 	return &projectIndex{
 		types: newTypeIndex(java), tokens: tokens, entries: map[string]entryAt{}, classes: map[string]bool{},
 		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string]map[string]facts.ArchiveRef{},
+		refs: map[string]*facts.ClassRefs{}, fatJars: map[string]bool{}, loose: map[string][]string{}, looseUnits: map[string]bool{},
 	}
 }
 
@@ -65,6 +75,85 @@ func (x *projectIndex) addClass(name string, ref facts.ArchiveRef) {
 	x.mu.Lock()
 	x.classes[name] = true
 	putRef(x.holders, name, ref)
+	x.mu.Unlock()
+}
+
+// maxRefSites is how many referencing methods are kept per referenced
+// class and unit: the index holds names, not every call site.
+const maxRefSites = 5
+
+// addRefs records the classes one class of a module code unit references
+// (binary name -> referencing "Class.method"s). Each referencing method
+// is seen once, from its own class, so the kept sites and the count of
+// the others do not depend on the order classes are scanned in.
+func (x *projectIndex) addRefs(unit facts.ArchiveRef, entry string, refs map[string]map[string]bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.addRefsLocked(unit, entry, refs)
+}
+
+// addLooseClass records a class file of a module's class directory (unit:
+// the directory, "biz/target/classes") and the classes it references.
+func (x *projectIndex) addLooseClass(unit facts.ArchiveRef, name, rel string, refs map[string]map[string]bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.loose[name] = append(x.loose[name], unit.Archive)
+	x.looseUnits[unit.Archive] = true
+	x.addRefsLocked(unit, rel, refs)
+}
+
+func (x *projectIndex) addRefsLocked(unit facts.ArchiveRef, entry string, refs map[string]map[string]bool) {
+	cr := x.refs[unit.Archive]
+	if cr == nil {
+		cr = &facts.ClassRefs{Unit: unit, Classes: map[string]*facts.RefSites{}}
+		x.refs[unit.Archive] = cr
+	}
+	// The class's findings are placed on its entry, as a class scan's are;
+	// a loose class file is its own anchor.
+	anchor := unit.Anchor
+	if x.looseUnits[unit.Archive] {
+		anchor = entry
+	}
+	x.entries[entry] = entryAt{anchor: anchor, role: unit.Role}
+	for name, froms := range refs {
+		rs := cr.Classes[name]
+		if rs == nil {
+			rs = &facts.RefSites{}
+			cr.Classes[name] = rs
+		}
+		for from := range froms {
+			addSite(rs, from, entry)
+		}
+	}
+}
+
+// addSite keeps the maxRefSites smallest sites in order and counts the
+// rest; Entry follows the first one.
+func addSite(rs *facts.RefSites, from, entry string) {
+	i := sort.SearchStrings(rs.From, from)
+	if i < len(rs.From) && rs.From[i] == from {
+		return
+	}
+	if i == maxRefSites {
+		rs.More++
+		return
+	}
+	rs.From = append(rs.From, "")
+	copy(rs.From[i+1:], rs.From[i:])
+	rs.From[i] = strings.Clone(from)
+	if len(rs.From) > maxRefSites {
+		rs.From = rs.From[:maxRefSites]
+		rs.More++
+	}
+	if i == 0 {
+		rs.Entry = entry
+	}
+}
+
+// addFatJar records an outermost archive that is a Spring Boot fat jar.
+func (x *projectIndex) addFatJar(rel string) {
+	x.mu.Lock()
+	x.fatJars[rel] = true
 	x.mu.Unlock()
 }
 
@@ -136,6 +225,16 @@ func (x *projectIndex) classPath() *facts.ClassPath {
 		if len(m) > 1 {
 			cp.Classes[k] = sortedRefs(m)
 		}
+	}
+	cp.Holders = func(class string) []facts.ArchiveRef {
+		out := sortedRefs(x.holders[class])
+		for _, dir := range x.loose[class] {
+			out = append(out, facts.ArchiveRef{Archive: dir, Anchor: dir})
+		}
+		return out
+	}
+	for _, k := range sortedKeys(x.refs) {
+		cp.Refs = append(cp.Refs, *x.refs[k])
 	}
 	return cp
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/archive"
 	"github.com/kscan/kscan/scanner/bytecode"
+	"github.com/kscan/kscan/scanner/classfile"
 	"github.com/kscan/kscan/scanner/deps"
 	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/scope"
@@ -142,8 +143,13 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 							e.notify(finding.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
 						} else if !e.opts.ParseOnly && !e.production(b, data) {
 							// a test class compiled beside the sources
-						} else if err := scan(classJob{data: data, path: b.rel, anchor: b.rel, role: e.role(b.rel)}); err != nil {
-							return err
+						} else {
+							if p.classRefs && e.role(b.rel) == facts.RoleModule {
+								looseRefs(e, b.rel, data)
+							}
+							if err := scan(classJob{data: data, path: b.rel, anchor: b.rel, role: e.role(b.rel)}); err != nil {
+								return err
+							}
 						}
 					}
 					e.tick()
@@ -255,6 +261,14 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 				if e.depsOnly {
 					return nil
 				}
+				own := p.classRefs && role == facts.RoleModule && ownCode(en.Layout)
+				if !p.classFacts && !e.opts.ParseOnly && !own {
+					// No rule reads this class's facts: its name is all
+					// the scan needs, and its bytes are not inflated.
+					e.index.addClass(name, ref)
+					e.count(func(s *Stats) { s.Classes++ })
+					return nil
+				}
 				data, err := readEntry(en, buf)
 				if err != nil {
 					return nil // reported to ProblemFunc
@@ -265,6 +279,15 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 					if d := e.scope.Entry(archiveScope, en.Archive, en.Name, data); !d.Production() {
 						return nil
 					}
+				}
+				if own {
+					if _, refs := classRefs(data); len(refs) > 0 {
+						e.index.addRefs(ref, en.Path, refs)
+					}
+				}
+				if !p.classFacts && !e.opts.ParseOnly {
+					e.count(func(s *Stats) { s.Classes++ })
+					return nil
 				}
 				return send(classJob{data: data, path: en.Path, anchor: b.rel, role: role})
 			case isJarMeta(en.Name):
@@ -318,8 +341,67 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 	if err := archive.WalkReader(ctx, b.rel, f, size, e.opts.Archive, v); err != nil {
 		return err
 	}
+	if kind == archive.KindFatJar {
+		e.index.addFatJar(b.rel)
+	}
 	e.addProject(jarProject(b.rel, kind, metas, e.roles))
 	return nil
+}
+
+// ownCode reports the layouts of an application's own classes (the root
+// of an ark-biz, BOOT-INF/classes or WEB-INF/classes), as opposed to the
+// libraries packaged beside them.
+func ownCode(l archive.Layout) bool {
+	switch l {
+	case archive.LayoutArkBizClasses, archive.LayoutBootInfClasses, archive.LayoutWebInfClasses:
+		return true
+	}
+	return false
+}
+
+// classRefs lists the classes outside the platform that a class file
+// references (binary names), each with the methods that reference it
+// ("com.acme.Foo.bar"); nil when the class does not parse (the class
+// scan reports that).
+func classRefs(data []byte) (string, map[string]map[string]bool) {
+	c, err := classfile.Parse(data)
+	if err != nil {
+		return "", nil
+	}
+	cls := strings.ReplaceAll(c.Name, "/", ".")
+	out := map[string]map[string]bool{}
+	classfile.References(c, func(name, method string) {
+		if name == c.Name || rules.InJDK(name) {
+			return
+		}
+		where := cls + " (extends or implements)"
+		if method != "" {
+			where = cls + "." + method
+		}
+		n := strings.ReplaceAll(name, "/", ".")
+		if out[n] == nil {
+			out[n] = map[string]bool{}
+		}
+		out[n][where] = true
+	})
+	return strings.Clone(c.Name), out
+}
+
+// looseRefs records a module's class file found loose in the tree
+// (biz/target/classes/com/acme/Foo.class): its class directory is the
+// code unit, as an ark-biz is for its classes.
+func looseRefs(e *env, rel string, data []byte) {
+	name, refs := classRefs(data)
+	dir, ok := strings.CutSuffix(rel, name+".class")
+	if name == "" || !ok || (dir != "" && !strings.HasSuffix(dir, "/")) {
+		return // not where its package puts it: no class directory to speak of
+	}
+	dir = strings.TrimSuffix(dir, "/")
+	if dir == "" {
+		dir = "."
+	}
+	unit := facts.ArchiveRef{Archive: dir, Anchor: dir, Role: facts.RoleModule}
+	e.index.addLooseClass(unit, strings.ReplaceAll(name, "/", "."), rel, refs)
 }
 
 func isJarMeta(name string) bool {

@@ -22,6 +22,11 @@ type plan struct {
 	// files.
 	mentions, mentionGlobs []string
 	hasProject             bool
+	// classRefs: some rule reads the classes module code references.
+	classRefs bool
+	// classFacts: some rule reads the facts of class files (per class, or
+	// project-wide); without one, an archive's classes are only named.
+	classFacts bool
 }
 
 // keyHead is how many leading bytes index the keyword table.
@@ -57,6 +62,8 @@ func newPlan(rs []*rules.Rule) *plan {
 		p.mentions = append(p.mentions, r.Mentions...)
 		p.mentionGlobs = append(p.mentionGlobs, r.MentionFiles...)
 		p.hasProject = p.hasProject || r.CheckProject != nil
+		p.classRefs = p.classRefs || r.ClassRefs
+		p.classFacts = p.classFacts || r.Check != nil || r.CheckProject != nil
 	}
 	return p
 }

@@ -1,14 +1,19 @@
 package scanner
 
 import (
+	"archive/zip"
+	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/kscan/kscan/adapters"
 	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/deps"
 	"github.com/kscan/kscan/scanner/finding"
+	"github.com/kscan/kscan/scanner/slim"
 )
 
 // projectPass runs the rules that read the project as a whole (the facts
@@ -48,6 +53,13 @@ func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
 		if r.CheckClassPath != nil {
 			if cp == nil {
 				cp = x.classPath()
+				for _, pr := range e.projects {
+					if pr.Kind == "jar" && pr.Role == facts.RoleBase && x.fatJars[pr.Path] {
+						cp.Bases = append(cp.Bases, pr.Path)
+					}
+				}
+				sort.Strings(cp.Bases)
+				cp.Refs = resolveLoose(e, cp.Refs)
 			}
 			pp := rules.NewProjectPass(r, nil, roleOf, collect)
 			pp.ClassPath = cp
@@ -124,4 +136,125 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// resolveLoose completes the class directories among the module code
+// units (biz/target/classes): what such a module packages is not in the
+// scan, so the jars of its resolved runtime dependencies are read from the
+// local repository (their class names only). A unit whose class path
+// cannot be completed is left out with a notification saying why, since
+// an absence would then prove nothing; one whose module has a built
+// archive in the scan is left to that archive.
+func resolveLoose(e *env, refs []facts.ClassRefs) []facts.ClassRefs {
+	x := e.index
+	out := refs[:0]
+	for _, u := range refs {
+		if !x.looseUnits[u.Unit.Archive] {
+			out = append(out, u)
+			continue
+		}
+		dir := u.Unit.Archive
+		proj := moduleProjectOf(e.projects, dir)
+		skip := func(why string) {
+			e.notify(finding.Notification{Path: dir, Level: rules.LevelNote, Kind: "not-checked",
+				Message: "module-class-unresolvable: the classes of " + dir + " were not checked: " + why})
+		}
+		if proj == nil {
+			skip("no module build file (pom.xml, build.gradle) above it")
+			continue
+		}
+		if archiveUnitUnder(refs, x.looseUnits, proj.Dir) {
+			continue // the module's ark-biz in the scan is checked instead
+		}
+		if !proj.Resolved {
+			skip("what " + proj.Path + " packages is known only from its declarations; save `mvn dependency:list` output as dependency-list.txt beside it, or scan its ark-biz jar")
+			continue
+		}
+		set, missing := packagedClasses(e, proj)
+		if len(missing) > 0 {
+			more := ""
+			if len(missing) > 3 {
+				more = fmt.Sprintf(" and %d more", len(missing)-3)
+				missing = missing[:3]
+			}
+			skip("the jars of " + strings.Join(missing, ", ") + more + " are not in the local repository; scan the module's ark-biz jar instead")
+			continue
+		}
+		u.Packaged = func(class string) bool { return set[class] }
+		out = append(out, u)
+	}
+	return out
+}
+
+// moduleProjectOf is the module build project nearest above dir.
+func moduleProjectOf(projects []*facts.BuildProject, dir string) *facts.BuildProject {
+	var best *facts.BuildProject
+	for _, p := range projects {
+		if p.Role != facts.RoleModule || p.Kind == "jar" {
+			continue
+		}
+		if p.Dir == "." || dir == p.Dir || strings.HasPrefix(dir, p.Dir+"/") {
+			if best == nil || len(p.Dir) > len(best.Dir) {
+				best = p
+			}
+		}
+	}
+	return best
+}
+
+// archiveUnitUnder reports a module archive of the scan under dir.
+func archiveUnitUnder(refs []facts.ClassRefs, loose map[string]bool, dir string) bool {
+	for _, u := range refs {
+		if !loose[u.Unit.Archive] && (dir == "." || strings.HasPrefix(u.Unit.Anchor, dir+"/")) {
+			return true
+		}
+	}
+	return false
+}
+
+// packagedClasses reads the class names of the jars a module project
+// packages (runtime scopes, not left to the base) from the local
+// repository; missing lists the dependencies whose jar is not there.
+func packagedClasses(e *env, p *facts.BuildProject) (map[string]bool, []string) {
+	repo := e.opts.M2Repo
+	switch repo {
+	case "":
+		repo = deps.DefaultM2Repo()
+	case "-":
+		repo = ""
+	}
+	set := map[string]bool{}
+	var missing []string
+	seen := map[string]bool{}
+	for _, d := range p.Dependencies {
+		if !d.Packaged() || d.Shared || d.Optional || seen[d.Key()] || d.Type != "" && d.Type != "jar" {
+			continue
+		}
+		seen[d.Key()] = true
+		jar := slim.M2Jar(repo, d)
+		if jar == "" || !jarClassNames(jar, set) {
+			missing = append(missing, d.GAV())
+		}
+	}
+	return set, missing
+}
+
+// jarClassNames adds the class names of a jar (its central directory
+// only) to set; false when the jar cannot be read.
+func jarClassNames(p string, set map[string]bool) bool {
+	f, size, err := safefs.Open(p, 1<<30)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	zr, err := zip.NewReader(f, size)
+	if err != nil {
+		return false
+	}
+	for _, en := range zr.File {
+		if n := classNameOf(en.Name); n != "" {
+			set[n] = true
+		}
+	}
+	return true
 }

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Times `kscan slim` (with its class check) on a biz jar of 200 library jars.
+# Times `kscan slim` (with its class check), and `kscan scan` running only
+# module-class-unresolvable, on a biz jar of 200 library jars beside a base.
 # The jars are the distinct jars of /usr/share/java (Debian packages),
 # repeated under new names to reach 200; the module's own code is the
 # classes of maven3-core.jar. Needs those jars, jar(1) and a built kscan.
@@ -26,3 +27,4 @@ printf 'Manifest-Version: 1.0\nStart-Class: x\n' > "$w/bmf"
 (cd "$w/biz" && jar cfm0 ../biz.jar ../mf .)
 (cd "$w/base" && jar cfm0 ../base.jar ../bmf BOOT-INF)
 /usr/bin/time -f "%e s elapsed, %M KB peak RSS" "$kscan" slim --fail-on none --base "$w/base.jar" "$w/biz.jar" 2>&1 >/dev/null | tail -1
+(cd "$w" && /usr/bin/time -f "%e s elapsed, %M KB peak RSS (scan --rule module-class-unresolvable)" "$kscan" scan --fail-on none --rule module-class-unresolvable base.jar biz.jar 2>&1 >/dev/null | tail -1)

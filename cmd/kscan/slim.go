@@ -38,7 +38,8 @@ base provides, and what that will do at run time:
 The slimming configuration is read as sofa-ark-maven-plugin applies it: the plugin's excludes,
 excludeGroupIds and excludeArtifactIds ('*' suffix wildcards), declaredMode,
 baseDependencyParentIdentity and packExcludesConfig, conf/ark/bootstrap.properties or
-bootstrap.yml, and provided scope. The base (--base) is its source tree, its saved
+bootstrap.yml, and provided scope; for a Gradle module, arkConfig of sofa-ark-gradle-plugin
+(excludes, excludeGroupIds, excludeArtifactIds: exact names). The base (--base) is its source tree, its saved
 'mvn dependency:list' output, or its fat jar; without --base, the one base of the module's
 tree. The module's packaged size is printed now and after the plan, against the Koupleless
 guidance of 5 MB. 'kscan fix --slim' writes the plan.

@@ -78,6 +78,10 @@ type BuildProject struct {
 	// AddPatch is the "file:line" of a koupleless-base-build-plugin with the
 	// add-patch goal ("" when absent).
 	AddPatch string
+	// SlimUnread names a module's slimming setting kscan could not read
+	// ("file:line key", a Gradle arkConfig value that is no literal): what
+	// the module leaves to the base is then known only in part.
+	SlimUnread string
 	// BuildOnly says why the project builds nothing that runs (a BOM, a
 	// distribution assembly); dependency rules skip it. "" for the rest.
 	BuildOnly string

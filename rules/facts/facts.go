@@ -329,4 +329,37 @@ type ClassPath struct {
 	// Classes maps a class name to the archives that hold it; only names
 	// held by more than one archive are kept.
 	Classes map[string][]ArchiveRef
+	// Holders lists every scanned archive that holds a class (binary
+	// name); nil when no rule needs it.
+	Holders func(class string) []ArchiveRef
+	// Bases are the scanned archives that are a Koupleless base (a base
+	// fat jar): the outermost files, as ArchiveRef.Anchor names them.
+	Bases []string
+	// Refs are the classes that a module's own compiled code references,
+	// by the code unit that references them (an ark-biz, a module's fat
+	// jar), sorted; filled only when a rule asks (Rule.ClassRefs).
+	Refs []ClassRefs
+}
+
+// ClassRefs is the classes one module code unit references.
+type ClassRefs struct {
+	Unit ArchiveRef // Archive is the unit: its own classes and the jars nested in it
+	// Classes maps a referenced class (binary name) to the places that
+	// reference it.
+	Classes map[string]*RefSites
+	// Packaged, when set, reports a class of the jars the unit packages
+	// that are not in the scan: for a module's loose class files
+	// (target/classes), the jars of its resolved runtime dependencies, read
+	// from the local repository.
+	Packaged func(class string) bool
+}
+
+// RefSites is where a class is referenced: the first referencing methods
+// ("com.acme.Foo.bar", "com.acme.Foo (extends or implements)") in order,
+// at most a few, with the number of the others and the class entry of the
+// first one.
+type RefSites struct {
+	From  []string
+	More  int
+	Entry string // logical path of the first referencing class ("biz.jar!/com/acme/Foo.class")
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/scanner/classfile"
 )
 
@@ -24,24 +25,6 @@ type Unresolved struct {
 }
 
 const maxFrom = 5
-
-// jdkPrefixes are the packages of the Java platform (internal names).
-var jdkPrefixes = []string{
-	"java/", "javax/crypto/", "javax/net/", "javax/security/", "javax/sql/", "javax/xml/", "javax/naming/",
-	"javax/management/", "javax/script/", "javax/annotation/processing/", "javax/lang/model/", "javax/tools/",
-	"javax/swing/", "javax/imageio/", "javax/sound/", "javax/print/", "javax/accessibility/", "javax/rmi/",
-	"javax/transaction/xa/", "javax/smartcardio/", "javax/security/auth/", "jdk/", "sun/", "com/sun/",
-	"org/w3c/dom/", "org/xml/sax/", "org/ietf/jgss/",
-}
-
-func inJDK(name string) bool {
-	for _, p := range jdkPrefixes {
-		if strings.HasPrefix(name, p) {
-			return true
-		}
-	}
-	return false
-}
 
 // classIndex is the set of class names a module can load: its own, its
 // packaged jars' and the base's. Names only, so memory follows the number
@@ -157,9 +140,14 @@ func CheckClasses(mod, base *Side) ([]Unresolved, []Note, error) {
 			notes = append(notes, Note{File: mod.Jar + "!/" + e.Name, Kind: "syntax", Level: "warning", Message: "not a class file: " + err.Error()})
 			continue
 		}
-		refs(c, func(name, where string) {
-			if name == "" || inJDK(name) {
+		cls := strings.ReplaceAll(c.Name, "/", ".")
+		classfile.References(c, func(name, method string) {
+			if rules.InJDK(name) {
 				return
+			}
+			where := cls + " (extends or implements)"
+			if method != "" {
+				where = cls + "." + method
 			}
 			if _, ok := ix[name]; ok {
 				return
@@ -182,44 +170,4 @@ func CheckClasses(mod, base *Side) ([]Unresolved, []Note, error) {
 		out = append(out, u)
 	}
 	return out, notes, nil
-}
-
-// refs calls fn for each class the class file needs at run time: its
-// super class and interfaces (to load it) and the classes its code names
-// (to run it), with where the reference is.
-func refs(c *classfile.Class, fn func(name, where string)) {
-	cls := strings.ReplaceAll(c.Name, "/", ".")
-	fn(c.Super, cls+" (extends)")
-	for _, i := range c.Interfaces {
-		fn(i, cls+" (implements)")
-	}
-	for i := range c.Methods {
-		m := &c.Methods[i]
-		if m.Code == nil {
-			continue
-		}
-		where := cls + "." + m.Name
-		_ = m.Code.Decode(func(in classfile.Instr) bool {
-			switch {
-			case in.Ref != nil:
-				fn(elementClass(in.Ref.Owner), where)
-			case in.Class != "":
-				fn(elementClass(in.Class), where)
-			}
-			return true
-		})
-	}
-}
-
-// elementClass turns an array descriptor into its element class ("" for
-// primitives); a plain internal name is returned as is.
-func elementClass(s string) string {
-	if !strings.HasPrefix(s, "[") {
-		return s
-	}
-	s = strings.TrimLeft(s, "[")
-	if strings.HasPrefix(s, "L") && strings.HasSuffix(s, ";") {
-		return s[1 : len(s)-1]
-	}
-	return ""
 }

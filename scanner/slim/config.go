@@ -47,6 +47,9 @@ type Pattern struct {
 	// MatchesAll is set for a pattern that removes every dependency ("*",
 	// "*:*"): a configuration mistake, reported once, not per dependency.
 	MatchesAll bool
+	// Exact: the value is compared as written, with no '*' wildcard (the
+	// Gradle plugin's exclude rules).
+	Exact bool
 }
 
 // Where is "file:line key value", the form messages name a pattern in.
@@ -71,6 +74,10 @@ type Config struct {
 	PackExcludesConfigAt string
 	// Files lists every file that contributed, in reading order.
 	Files []string
+	// Unread names the slimming settings read only in part ("file:line
+	// key": a value kscan cannot evaluate): what they leave to the base is
+	// unknown, so no dependency is judged packaged for sure.
+	Unread []string
 }
 
 // Merge appends o's settings to c (later sources add patterns; a later
@@ -87,6 +94,7 @@ func (c *Config) Merge(o Config) {
 		c.PackExcludesConfig, c.PackExcludesConfigAt = o.PackExcludesConfig, o.PackExcludesConfigAt
 	}
 	c.Files = append(c.Files, o.Files...)
+	c.Unread = append(c.Unread, o.Unread...)
 }
 
 // Match returns the first pattern that leaves coordinate g:a(:classifier)
@@ -99,7 +107,7 @@ func (c *Config) Match(g, a, classifier string) *Pattern {
 			if p.Key != key {
 				continue
 			}
-			if matchPattern(p.Key, p.Value, g, a, classifier) {
+			if p.Exact && matchExact(p.Key, p.Value, g, a) || !p.Exact && matchPattern(p.Key, p.Value, g, a, classifier) {
 				return p
 			}
 		}
@@ -119,6 +127,17 @@ func matchPattern(key, value, g, a, classifier string) bool {
 		return false
 	}
 	return glob(parts[0], g) && glob(parts[1], a) && (len(parts) < 3 || glob(parts[2], classifier))
+}
+
+// matchExact matches as a Gradle exclude rule does: whole names.
+func matchExact(key, value, g, a string) bool {
+	switch key {
+	case KeyExcludeGroupIDs:
+		return value == g
+	case KeyExcludeArtifactIDs:
+		return value == a
+	}
+	return value == g+":"+a
 }
 
 // glob matches exactly, or a prefix when the pattern ends in "*".

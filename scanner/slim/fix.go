@@ -33,6 +33,11 @@ func Fix(pl *Plan, read ReadFunc) (edits []Edit, skipped []string, err error) {
 	if len(leave) == 0 && len(narrow) == 0 {
 		return nil, nil, nil
 	}
+	if IsGradleScript(pl.Pom) {
+		// The Gradle plugin reads only arkConfig in the build script, which
+		// is a program: the plan is printed, not written.
+		return nil, []string{fmt.Sprintf("%s: a Gradle build; apply the plan to its arkConfig by hand (kscan slim prints it)", pl.Pom)}, nil
+	}
 	patternInPom := false
 	for _, n := range narrow {
 		patternInPom = patternInPom || n.pattern.File == pl.Pom
@@ -306,6 +311,7 @@ func fixPom(pl *Plan, old []byte, leave []string, narrow []narrowing) ([]byte, [
 		}
 		changes = append(changes, fmt.Sprintf("%s:%d %s: scope provided", pl.Pom, l, key))
 	}
+	dropEmptied(lines)
 	var out []string
 	for _, l := range lines {
 		if l != "\x00" {
@@ -313,6 +319,44 @@ func fixPom(pl *Plan, old []byte, leave []string, narrow []narrowing) ([]byte, [
 		}
 	}
 	return []byte(strings.Join(out, "\n")), changes, skipped
+}
+
+// patternLists are the plugin's list elements whose children are patterns.
+var patternLists = []string{"excludeGroupIds", "excludeArtifactIds", "excludes"}
+
+// dropEmptied marks for removal ("\x00") a pattern list element whose
+// last child the fix removed, so no empty <excludeGroupIds> is left
+// behind. An element that was empty before the fix is the module's own
+// business and stays.
+func dropEmptied(lines []string) {
+	for _, name := range patternLists {
+		open, close := "<"+name+">", "</"+name+">"
+		for i := 0; i < len(lines); i++ {
+			if strings.TrimSpace(lines[i]) != open {
+				continue
+			}
+			removed, empty, j := false, true, i+1
+			for ; j < len(lines); j++ {
+				t := strings.TrimSpace(lines[j])
+				if t == close {
+					break
+				}
+				switch {
+				case lines[j] == "\x00":
+					removed = true
+				case t != "":
+					empty = false
+				}
+			}
+			if j == len(lines) || !removed || !empty {
+				continue
+			}
+			for k := i; k <= j; k++ {
+				lines[k] = "\x00"
+			}
+			i = j
+		}
+	}
 }
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)

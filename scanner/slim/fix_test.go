@@ -86,3 +86,28 @@ func TestRemoveListValue(t *testing.T) {
 		}
 	}
 }
+
+// TestDropEmptied: a pattern list the fix emptied goes; one with a pattern
+// left, or one that was already empty, stays.
+func TestDropEmptied(t *testing.T) {
+	const x = "\x00"
+	cases := []struct {
+		name     string
+		in, want []string
+	}{
+		{"last child removed", []string{"<configuration>", "  <excludeGroupIds>", x, "  </excludeGroupIds>", "</configuration>"},
+			[]string{"<configuration>", x, x, x, "</configuration>"}},
+		{"excludes with a blank line", []string{"<excludes>", x, "", "</excludes>"}, []string{x, x, x, x}},
+		{"one pattern left", []string{"<excludeArtifactIds>", x, "  <excludeArtifactId>a</excludeArtifactId>", "</excludeArtifactIds>"},
+			[]string{"<excludeArtifactIds>", x, "  <excludeArtifactId>a</excludeArtifactId>", "</excludeArtifactIds>"}},
+		{"empty before the fix", []string{"<excludes>", "</excludes>"}, []string{"<excludes>", "</excludes>"}},
+		{"not closed", []string{"<excludes>", x}, []string{"<excludes>", x}},
+	}
+	for _, tc := range cases {
+		got := append([]string(nil), tc.in...)
+		dropEmptied(got)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

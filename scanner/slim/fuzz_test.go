@@ -7,11 +7,12 @@ func FuzzParsers(f *testing.F) {
 		"excludes=a:b,c:*\nexcludeGroupIds=org*\\\n ,x\n",
 		"excludes:\n  - a:b\nexcludeGroupIds: [a*, 'b']\n  nested: x\n",
 		"declaredMode: true # c\n\"q: #\n", "\xff\x00=:\n- -\n",
+		"arkConfig {\n excludes = ['a:b', \"$x\"] as Set\n excludeGroupIds.addAll(setOf(\"g\"))\n}\n/* x", "arkConfig.excludes.set([",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, parse := range []func(string, []byte) (Config, []Note){ParseProperties, ParseYAML} {
+		for _, parse := range []func(string, []byte) (Config, []Note){ParseProperties, ParseYAML, ParseGradle} {
 			c, notes := parse("f", data)
 			for _, n := range notes {
 				if n.File != "f" || n.Line < 1 {

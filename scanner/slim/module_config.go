@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/deps"
 )
 
@@ -59,6 +60,35 @@ func ModuleConfig(pomFile string, plugin *deps.Plugin, dir string, read ReadFunc
 		notes = append(notes, note(file, line, deps.LevelError, "packExcludesConfig names %s, but no conf/ark/%s exists: the plugin excludes nothing from it", c.PackExcludesConfig, c.PackExcludesConfig))
 	}
 	return c, notes
+}
+
+// ProjectConfig reads the slimming configuration of a module's build
+// project: a Maven module's sofa-ark-maven-plugin and conf/ark files
+// (ModuleConfig), or a Gradle build's arkConfig (ParseGradle; the Gradle
+// plugin reads no conf/ark file).
+func ProjectConfig(p *facts.BuildProject, read ReadFunc) (Config, []Note) {
+	if p.Kind == "gradle" {
+		if !IsGradleScript(p.Path) {
+			return Config{}, nil
+		}
+		data, err := read(p.Path)
+		if err != nil {
+			return Config{}, []Note{{File: p.Path, Kind: deps.KindRead, Level: deps.LevelError, Message: "cannot read: " + err.Error()}}
+		}
+		return ParseGradle(p.Path, data)
+	}
+	var plugin *deps.Plugin
+	if data, err := read(p.Path); err == nil {
+		if pom, err := deps.ParsePOM(p.Path, data); err == nil {
+			plugin = arkPlugin(pom)
+		}
+	}
+	return ModuleConfig(p.Path, plugin, p.Dir, read)
+}
+
+// IsGradleScript reports a build.gradle or build.gradle.kts path.
+func IsGradleScript(p string) bool {
+	return strings.HasSuffix(p, ".gradle") || strings.HasSuffix(p, ".gradle.kts")
 }
 
 // splitAt splits "file:line".

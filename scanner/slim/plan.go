@@ -112,7 +112,11 @@ func Build(mod, base *Side) *Plan {
 		if size == 0 && left {
 			size = base.Sizes[d.Key()]
 		}
-		v := rules.JudgeSlim(rules.SlimCase{Dep: d, Left: left, LeftWhy: why, Base: inBase[d.Key()], BaseComplete: base.Complete, Size: size})
+		unread := ""
+		if len(mod.Config.Unread) > 0 {
+			unread = mod.Config.Unread[0]
+		}
+		v := rules.JudgeSlim(rules.SlimCase{Dep: d, Left: left, LeftWhy: why, Base: inBase[d.Key()], BaseComplete: base.Complete, Size: size, Unread: unread})
 		e := Entry{Dependency: d.GAV(), Key: d.Key(), Scope: d.Scope, Verdict: v.Verdict, Size: size, Reason: v.Reason + declaredOnly, Pattern: pat}
 		if d.Line > 0 {
 			e.Where = fmt.Sprintf("%s:%d", d.Path, d.Line)

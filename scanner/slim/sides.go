@@ -183,14 +183,8 @@ func loadTree(root string) ([]*Side, []Note, error) {
 				s.Sizes[d.Key()] = n
 			}
 		}
-		if pr.Role == facts.RoleModule && pr.Kind == "maven" {
-			var plugin *deps.Plugin
-			if data, err := read(pr.Path); err == nil {
-				if pom, err := deps.ParsePOM(pr.Path, data); err == nil {
-					plugin = arkPlugin(pom)
-				}
-			}
-			c, ns := ModuleConfig(pr.Path, plugin, pr.Dir, read)
+		if pr.Role == facts.RoleModule && (pr.Kind == "maven" || pr.Kind == "gradle") {
+			c, ns := ProjectConfig(pr, read)
 			s.Config = c
 			notes = append(notes, ns...)
 			for _, f := range c.Files {
@@ -217,19 +211,25 @@ func arkPlugin(p *deps.POM) *deps.Plugin {
 // m2Size is the size of a dependency's jar in the local repository (0
 // when absent): what packaging it costs.
 func m2Size(d facts.Dependency) int64 {
-	repo := deps.DefaultM2Repo()
-	if repo == "" || d.Version == "" || d.GroupID == "" {
-		return 0
+	if p := M2Jar(deps.DefaultM2Repo(), d); p != "" {
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return st.Size()
+		}
+	}
+	return 0
+}
+
+// M2Jar is where a dependency's jar sits in the local repository repo
+// ("" when repo or the coordinate is incomplete); the file may be absent.
+func M2Jar(repo string, d facts.Dependency) string {
+	if repo == "" || d.Version == "" || d.GroupID == "" || d.ArtifactID == "" {
+		return ""
 	}
 	name := d.ArtifactID + "-" + d.Version
 	if d.Classifier != "" {
 		name += "-" + d.Classifier
 	}
-	p := filepath.Join(repo, filepath.FromSlash(strings.ReplaceAll(d.GroupID, ".", "/")), d.ArtifactID, d.Version, name+".jar")
-	if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-		return st.Size()
-	}
-	return 0
+	return filepath.Join(repo, filepath.FromSlash(strings.ReplaceAll(d.GroupID, ".", "/")), d.ArtifactID, d.Version, name+".jar")
 }
 
 // loadList reads a saved `mvn dependency:list` (or tree) of a base.
