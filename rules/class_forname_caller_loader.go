@@ -20,9 +20,7 @@ var classForName = register(&Rule{
 		facts.RoleBase: SeverityHigh, facts.RoleShared: SeverityHigh,
 		facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,
 	},
-	// "static" and "interface": the files declaring the constants a
-	// lookup's name may be built from (Settle) are read too.
-	Keywords: []string{"forName", "loadClass", "static", "interface"},
+	Keywords: []string{"forName", "loadClass"},
 	Calls:    []string{"forName", "loadClass", "getContextClassLoader"},
 	Check:    checkClassForName,
 	// Lookups one call away, through the project's helpers.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -24,6 +25,11 @@ type Constants struct {
 	// or a bare name inherited from a type the lookup's class extends.
 	bySimple map[string][]string
 	byName   map[string][]string
+	// Source, when set, gives the text of the source file declaring a
+	// class (nil when none): the constants of a file no rule parsed are
+	// read from its text when a lookup names them.
+	Source func(class string) []byte
+	read   map[string]bool
 }
 
 type constInit struct {
@@ -60,6 +66,42 @@ func NewConstants(files []*facts.File) *Constants {
 		}
 	}
 	return k
+}
+
+// sourceConstant matches a String constant's declaration in a source's
+// text: an UPPER_CASE name (an interface's constants have no modifiers).
+var sourceConstant = regexp.MustCompile(`\bString\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]{1,255});`)
+
+// readSource indexes the constants a class's source declares, once, when
+// the scan did not parse it; a nested class's are the top-level class's.
+func (k *Constants) readSource(class string) {
+	if k.Source == nil || class == "" {
+		return
+	}
+	if k.read == nil {
+		k.read = map[string]bool{}
+	}
+	outer := outerClass(class)
+	if k.read[outer] {
+		return
+	}
+	k.read[outer] = true
+	src := k.Source(outer)
+	for _, m := range sourceConstant.FindAllSubmatch(src, -1) {
+		init := strings.TrimSpace(string(m[2]))
+		if strings.Contains(init, "(") {
+			continue
+		}
+		q := outer + "." + string(m[1])
+		if _, ok := k.inits[q]; !ok {
+			k.inits[q] = constInit{text: init, scope: []string{outer}}
+		}
+		if class != outer {
+			if _, ok := k.inits[class+"."+string(m[1])]; !ok {
+				k.inits[class+"."+string(m[1])] = constInit{text: init, scope: []string{outer}}
+			}
+		}
+	}
 }
 
 // nestOf lists a class and the classes enclosing it, innermost first.
@@ -109,6 +151,12 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 	var refs []string
 	if strings.Contains(part, ".") {
 		refs = []string{part}
+		if part[0] >= 'A' && part[0] <= 'Z' && len(scope) > 0 {
+			// Names.IMPL written in a class of the same package.
+			if i := strings.LastIndexByte(outerClass(scope[0]), '.'); i > 0 {
+				refs = []string{scope[0][:i] + "." + part, part}
+			}
+		}
 		if alts := k.bySimple[lastTwo(part)]; len(alts) > 0 {
 			refs = append(refs, alts...)
 		}
@@ -117,6 +165,12 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 			refs = append(refs, c+"."+part)
 		}
 		refs = append(refs, k.byName[part]...)
+	}
+	// A class no rule parsed: its constants from its text.
+	for _, r := range refs[:min(len(refs), len(scope)+1)] {
+		if _, ok := k.inits[r]; !ok {
+			k.readSource(r[:strings.LastIndexByte(r, '.')])
+		}
 	}
 	// The first qualified match wins; the looser indexes only when every
 	// field they list agrees.

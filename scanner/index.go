@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/finding"
@@ -279,6 +280,29 @@ func (x typeIndex) HasType(fqn string) bool {
 	return false
 }
 
+// source returns the text of the source file declaring the top-level
+// class fqn, nil when the tree has none (abs: the sources' paths by
+// relative path).
+func (x typeIndex) source(fqn string, abs map[string]string, max int64) []byte {
+	dot := strings.LastIndexByte(fqn, '.')
+	if dot < 0 {
+		return nil
+	}
+	pkgDir := "/" + strings.ReplaceAll(fqn[:dot], ".", "/")
+	base := fqn[dot+1:] + ".java"
+	for _, d := range x[base] {
+		if !strings.HasSuffix(d, pkgDir) {
+			continue
+		}
+		if a, ok := abs[strings.TrimPrefix(d+"/"+base, "/")]; ok {
+			if src, err := safefs.ReadFile(a, max); err == nil {
+				return src
+			}
+		}
+	}
+	return nil
+}
+
 // forProject keeps what project rules read, so that holding every file's
 // facts costs little: static fields, writes to statics, and the
 // declarations that carry a kscan suppression (for findings placed in the
@@ -376,12 +400,13 @@ func dropDeclared(fs []finding.Finding, declared func(string) bool) []finding.Fi
 // dropSettled removes the findings whose pending verdict the whole
 // project clears (rules.Diagnostic.Pending).
 // The project's constants are indexed only when a finding waits for them.
-func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, declared func(string) bool) []finding.Finding {
+func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, source func(string) []byte, declared func(string) bool) []finding.Finding {
 	var k *rules.Constants
 	out := fs[:0]
 	for _, f := range fs {
 		if f.Pending != nil && k == nil {
 			k = rules.NewConstants(files)
+			k.Source = source
 		}
 		if f.Pending != nil {
 			clear, probe := rules.Settle(f.Pending, g, k, declared)
