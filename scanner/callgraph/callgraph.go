@@ -75,33 +75,42 @@ func byName(class, name string) facts.MethodKey {
 // again for a file read once more to find callers; a method is summarised
 // once.
 func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
+	if src == nil && len(f.Calls) == 0 {
+		// Compiled code keeps only summaries its calls make interesting
+		// or wrappers (below): a class without a call adds nothing.
+		return
+	}
 	// Compiled code is read once; a source may be read again.
 	vote := src == nil || !g.voted[path]
 	if src != nil {
 		g.voted[path] = true
 	}
 	for _, s := range Summarize(path, f, src) {
+		if vote {
+			g.vote(&s)
+		}
+		_, known := g.methods[s.Method]
+		_, wrapped := g.wrappers[s.Method]
+		keep := !known && interesting(&s)
+		wrap := !keep && !wrapped && !known && s.Via != nil && s.ReturnsLoader == facts.LoaderNone
+		if !keep && !wrap && src == nil {
+			// Compiled code is summarised, not searched for callers: only
+			// what a source's call may resolve to is kept.
+			continue
+		}
 		// Kept past the file: copies, so that no class's constant pool or
 		// source text stays alive through them.
 		s.Method.Class, s.Method.Name = strings.Clone(s.Method.Class), strings.Clone(s.Method.Name)
 		k := s.Method
-		if vote {
-			g.vote(&s)
-		}
-		_, known := g.methods[k]
-		if !known && interesting(&s) {
+		if keep {
 			cp := s
 			g.methods[k] = &cp
-		} else if _, ok := g.wrappers[k]; !ok && !known && s.Via != nil && s.ReturnsLoader == facts.LoaderNone {
+		} else if wrap {
 			cp := s
 			v := *s.Via
 			v.Class, v.Name = strings.Clone(v.Class), strings.Clone(v.Name)
 			cp.Via = &v
 			g.wrappers[k] = &cp
-		} else if src == nil {
-			// Compiled code is summarised, not searched for callers: only
-			// what a source's call may resolve to is kept.
-			continue
 		}
 		bn := byName(k.Class, k.Name)
 		d := g.decls[bn]
@@ -133,7 +142,10 @@ func (g *Graph) vote(s *facts.Summary) {
 		nest = nest[:i]
 	}
 	for _, key := range []string{s.Method.Name, nest + "#" + s.Method.Name} {
-		n := g.lookups[key]
+		n, seen := g.lookups[key]
+		if !seen {
+			key = strings.Clone(key) // kept past the file
+		}
 		if s.ContextFirst {
 			n[0]++
 		} else {
