@@ -75,6 +75,8 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		}
 		lap(&ph.Deps)
 		e.findings = dropDeclared(e.findings, e.index.declared)
+		source := func(class string) []byte { return e.index.types.source(class, abs, e.opts.MaxFileSize) }
+		e.findings = dropSettled(e.findings, graph, e.index.files, source, e.index.declared)
 	}
 	res := &Result{Root: e.roles.root, Findings: e.findings, Notifications: e.notifications, Stats: e.stats, Roles: e.roles.decisions(),
 		Scope: e.tally, IncludedNonProduction: opts.IncludeNonProduction}

@@ -55,6 +55,10 @@ type Graph struct {
 	// name recurs in the key of each of its methods, and a method name
 	// (get, run, toString) in many classes.
 	names map[string]string
+	// lookups counts, by method name, the bodies that look a class up
+	// context loader first and those that do not (CallGraph.ContextFirst).
+	lookups map[string][2]int
+	voted   map[string]bool // sources counted, by path: the search for callers reads some again
 }
 
 type declInfo struct {
@@ -78,7 +82,8 @@ func New() *Graph {
 	return &Graph{methods: map[facts.MethodKey]*facts.Summary{}, decls: map[facts.MethodKey]declInfo{},
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
-		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]string{}}
+		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]string{},
+		lookups: map[string][2]int{}, voted: map[string]bool{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -97,7 +102,15 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 		// or wrappers (below): a class without a call adds nothing.
 		return
 	}
+	// Compiled code is read once; a source may be read again.
+	vote := src == nil || !g.voted[path]
+	if src != nil {
+		g.voted[path] = true
+	}
 	for _, s := range Summarize(path, f, src) {
+		if vote {
+			g.vote(&s)
+		}
 		_, known := g.methods[s.Method]
 		_, wrapped := g.wrappers[s.Method]
 		keep := !known && interesting(&s)
@@ -207,12 +220,38 @@ func (g *Graph) name(s string) string {
 	return c
 }
 
+// vote counts a method body for or against its name being a context-first
+// lookup.
+func (g *Graph) vote(s *facts.Summary) {
+	if s.NoBody {
+		return
+	}
+	// By name, and by name within the class's nest ("a.B#load"), for an
+	// unqualified call.
+	nest := s.Method.Class
+	if i := strings.IndexByte(nest, '$'); i >= 0 {
+		nest = nest[:i]
+	}
+	for _, key := range []string{s.Method.Name, nest + "#" + s.Method.Name} {
+		n, seen := g.lookups[key]
+		if !seen {
+			key = strings.Clone(key) // kept past the file
+		}
+		if s.ContextFirst {
+			n[0]++
+		} else {
+			n[1]++
+		}
+		g.lookups[key] = n
+	}
+}
+
 // interesting reports a summary whose callers are where a hazard one call
 // away happens: a loader taken from the thread context first is what the
 // rules ask for, so its callers need no look.
 func interesting(s *facts.Summary) bool {
 	return s.Terminates != nil || s.ReturnsLoader == facts.LoaderOwn || s.ReturnsLoader == facts.LoaderSystem ||
-		s.ArgLoader || s.LoadsParam >= 0
+		s.ArgLoader || s.LoadsParam >= 0 || s.NameParam >= 0
 }
 
 // propagate gives a wrapper the loader of the project method it returns
@@ -276,7 +315,7 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 			caller := byName(c.Class, c.Method)
 			site := facts.CallSite{Caller: caller, Callee: callee, Site: facts.Site{Path: path, Span: c.Span, Line: c.Line},
 				Args: c.Args, Context: c.Context}
-			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0) {
+			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0 || s.NameParam >= 0) {
 				site.Use = useOf(f, c)
 				site.ContextBefore = contextBefore(f, c)
 				site.CallerParams = callerParams(f, c)
@@ -551,7 +590,13 @@ func (g *Graph) Build() *facts.CallGraph {
 		})
 		calls[k] = sorted
 	}
-	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers}
+	first := map[string]bool{}
+	for name, n := range g.lookups {
+		if n[0] > 0 && n[1] == 0 {
+			first[name] = true
+		}
+	}
+	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first}
 }
 
 // Searchable reports whether the search for the callers of the method of
