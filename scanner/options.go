@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"github.com/kscan/kscan/scanner/slim"
 	"time"
 
 	"github.com/kscan/kscan/adapters"
@@ -50,6 +51,11 @@ type Options struct {
 	// (.kscan.yaml production: and non-production:).
 	IncludeNonProduction bool
 	ScopeOverrides       []scope.Override
+	// Base is the base the scanned modules run on, read apart from the
+	// tree (kscan scan --base, with slim.LoadBase): context for the
+	// slimming rules, never scanned itself. It replaces any base the tree
+	// holds for those rules.
+	Base *slim.Side
 }
 
 // DefaultMaxFileSize is the default cap on one source file. Larger .java
