@@ -183,6 +183,9 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 	e.depsOnly = depsOnly
 	started := time.Now()
 	w := &walker{root: e.roles.root, excludes: e.opts.Excludes, kinds: kinds, notify: e.notify}
+	if b := e.opts.Base; b != nil {
+		w.context, _ = filepath.Abs(b.Path)
+	}
 	walked, err := w.walk(e.opts.Paths)
 	if err != nil {
 		return err

@@ -29,6 +29,9 @@ var skipDirs = map[string]bool{
 type walker struct {
 	root     string
 	excludes []string
+	// context is the absolute path of a base given with --base: read
+	// for the slimming rules only, never scanned, even inside a target.
+	context string
 	kinds    []inputKind
 	notify   func(finding.Notification)
 }
@@ -85,12 +88,12 @@ func (w *walker) walk(targets []string) (*walked, error) {
 				return nil
 			}
 			if d.IsDir() {
-				if p != abs && (skipDirs[d.Name()] || excluded(rel, w.excludes)) {
+				if p != abs && (skipDirs[d.Name()] || excluded(rel, w.excludes)) || p == w.context {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if excluded(rel, w.excludes) {
+			if excluded(rel, w.excludes) || p == w.context {
 				return nil
 			}
 			k := w.kindOf(rel, d)
