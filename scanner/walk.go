@@ -32,8 +32,8 @@ type walker struct {
 	// context is the absolute path of a base given with --base: read
 	// for the slimming rules only, never scanned, even inside a target.
 	context string
-	kinds    []inputKind
-	notify   func(finding.Notification)
+	kinds   []inputKind
+	notify  func(finding.Notification)
 }
 
 // walk traverses the targets once and hands each file to the first input

@@ -70,13 +70,20 @@ and only new ones fail the run; the text report lists only new findings unless
 --show-unchanged is given. With --diff-base only findings on lines changed since the merge
 base of REF and HEAD are reported (uncommitted and untracked files included).
 
+The slimming rules judge each module against its base: the one base in the scanned tree, or
+the one given with --base (or base: in .kscan.yaml), which replaces it: its source tree, its
+saved 'mvn dependency:list' output or its fat jar (the fat jar's class names also feed
+module-class-unresolvable). The given base is read as context only; its own code is not scanned.
+
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (new ones, with a
-baseline), 2 usage or configuration errors (a missing baseline, an unknown --diff-base ref).`,
+baseline), 2 usage or configuration errors (a missing baseline, an unknown --diff-base ref, a
+--base that is missing or not a base).`,
 		Example: `  kscan scan .
   kscan scan --format sarif -o kscan.sarif --fail-on error .
   kscan scan --exclude 'generated' --exclude 'src/legacy/**' src/main/java
   kscan scan --baseline .kscan-baseline.json .
-  kscan scan --diff-base origin/main .`,
+  kscan scan --diff-base origin/main .
+  kscan scan --base ../base/target/base-app.jar .`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runScan(cmd, args, &fl) },
 	}
 	addScanFlags(cmd, &fl)
