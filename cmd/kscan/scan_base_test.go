@@ -156,3 +156,33 @@ func TestScanBaseConfig(t *testing.T) {
 		t.Errorf("exit %d, want the slimming finding of biz-pom\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// A base given with --base inside a scanned path is read, not scanned: its
+// own code's findings, present without --base, are gone with it, and the
+// modules' slimming findings stay.
+func TestScanBaseNotScanned(t *testing.T) {
+	dir := copySlimTree(t, "testdata/slim/tree")
+	src := filepath.Join(dir, "base-app/src/main/java/com/acme")
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(src, "Boot.java"), []byte("package com.acme;\n\npublic class Boot {\n    public static void stop() {\n        System.exit(1);\n    }\n}\n"), 0o644)
+	for _, tc := range []struct {
+		args     []string
+		baseCode bool
+	}{
+		{nil, true},
+		{[]string{"--base", "base-app"}, false},
+	} {
+		r := kscan(t, dir, append([]string{"scan", "--fail-on", "none"}, append(tc.args, ".")...)...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d\n%s", tc.args, r.code, r.stderr)
+		}
+		if got := strings.Contains(r.stdout, "base-app/src/main/java/com/acme/Boot.java"); got != tc.baseCode {
+			t.Errorf("%v: finding in the base's code: %v, want %v\n%s", tc.args, got, tc.baseCode, r.stdout)
+		}
+		if !strings.Contains(r.stdout, "slimmed-but-missing-in-base") {
+			t.Errorf("%v: the modules' slimming findings are gone\n%s", tc.args, r.stdout)
+		}
+	}
+}
