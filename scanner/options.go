@@ -56,6 +56,9 @@ type Options struct {
 	// slimming rules, never scanned itself. It replaces any base the tree
 	// holds for those rules.
 	Base *slim.Side
+	// BaseNotes are the problems met reading Base (a malformed pom of the
+	// base's tree, a library jar it could not read): notifications.
+	BaseNotes []slim.Note
 }
 
 // DefaultMaxFileSize is the default cap on one source file. Larger .java

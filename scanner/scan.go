@@ -29,6 +29,9 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	kinds := newKinds(e.plan)
+	for _, n := range opts.BaseNotes {
+		e.notify(finding.Notification{Path: opts.Base.Place(e.roles.root, n.File), Line: n.Line, Level: rules.Level(n.Level), Kind: n.Kind, Message: n.Message})
+	}
 	if err := e.run(ctx, kinds, false); err != nil {
 		return nil, err
 	}

@@ -221,7 +221,7 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 	if err := scope.ValidateOverrides(overrides); err != nil {
 		return nil, usageError{err}
 	}
-	base, err := loadScanBase(fl.base, cfg)
+	base, baseNotes, err := loadScanBase(fl.base, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -233,7 +233,7 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 			Paths: args, Root: fl.root, Rules: selected, Jobs: fl.jobs,
 			Excludes: excludes, MaxFileSize: maxSize, Archive: archOpts, Adapters: table,
 			Role: role, RoleAuto: auto, PathRoles: pathRoles, Static: mode == "static", M2Repo: fl.m2,
-			IncludeNonProduction: includeNP, ScopeOverrides: overrides, Base: base,
+			IncludeNonProduction: includeNP, ScopeOverrides: overrides, Base: base, BaseNotes: baseNotes,
 		},
 		failOn:   failOn,
 		minLevel: minLevel,
@@ -246,28 +246,28 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 // configuration's base: (which, in a repository's own configuration, must
 // stay inside its directory, links resolved), with the loader of
 // 'kscan slim'. A base that cannot be used is a usage error naming it.
-func loadScanBase(flag string, cfg *config.Config) (*slim.Side, error) {
+func loadScanBase(flag string, cfg *config.Config) (*slim.Side, []slim.Note, error) {
 	p := flag
 	if p == "" && cfg.Base != "" {
 		p = cfg.Path(cfg.Base)
 		if cfg.File != "" && !cfg.Trusted {
 			if err := insideDir(filepath.Dir(cfg.File), p); err != nil {
-				return nil, usagef("%s: base: %v", cfg.File, err)
+				return nil, nil, usagef("%s: base: %v", cfg.File, err)
 			}
 		}
 	}
 	if p == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
-	b, _, err := slim.LoadBase(p)
+	b, notes, err := slim.LoadBase(p)
 	if err != nil {
 		var ie *slim.InputError
 		if errors.As(err, &ie) {
-			return nil, usagef("--base %v", err)
+			return nil, nil, usagef("--base %v", err)
 		}
-		return nil, usagef("--base %s: %v", p, err)
+		return nil, nil, usagef("--base %s: %v", p, err)
 	}
-	return b, nil
+	return b, notes, nil
 }
 
 // insideDir refuses a path whose real location, links resolved, is not

@@ -521,35 +521,37 @@ func (s *Side) BaseProject(root string) *facts.BuildProject {
 		pr = *s.Project
 	}
 	pr.Role, pr.RoleWhy = facts.RoleBase, "given with --base"
-	// A source tree's places are relative to it; a list's or a jar's are
-	// the path as given.
+	pr.Path, pr.Dir = s.Place(root, pr.Path), s.Place(root, pr.Dir)
+	pr.Dependencies = make([]facts.Dependency, len(s.Deps))
+	for i, d := range s.Deps {
+		d.Path = s.Place(root, d.Path)
+		pr.Dependencies[i] = d
+	}
+	return &pr
+}
+
+// Place makes a place the base's loader recorded (a dependency's file, a
+// note's) relative to root, slash-separated: a source tree's places are
+// relative to the tree, a list's or a jar's are the path as given.
+func (s *Side) Place(root, p string) string {
+	if p == "" {
+		return p
+	}
 	from := ""
 	if s.Kind == KindTree {
 		from = s.Path
 	}
-	rebase := func(p string) string {
-		if p == "" {
-			return p
-		}
-		file, inner, nested := strings.Cut(p, "!/")
-		abs, err := filepath.Abs(filepath.Join(from, filepath.FromSlash(file)))
-		if err != nil {
-			return p
-		}
-		if rel, err := filepath.Rel(root, abs); err == nil {
-			abs = rel
-		}
-		out := filepath.ToSlash(abs)
-		if nested {
-			out += "!/" + inner
-		}
-		return out
+	file, inner, nested := strings.Cut(p, "!/")
+	abs, err := filepath.Abs(filepath.Join(from, filepath.FromSlash(file)))
+	if err != nil {
+		return p
 	}
-	pr.Path, pr.Dir = rebase(pr.Path), rebase(pr.Dir)
-	pr.Dependencies = make([]facts.Dependency, len(s.Deps))
-	for i, d := range s.Deps {
-		d.Path = rebase(d.Path)
-		pr.Dependencies[i] = d
+	if rel, err := filepath.Rel(root, abs); err == nil {
+		abs = rel
 	}
-	return &pr
+	out := filepath.ToSlash(abs)
+	if nested {
+		out += "!/" + inner
+	}
+	return out
 }
