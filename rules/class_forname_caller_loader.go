@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -123,10 +124,10 @@ func contextAround(p *Pass, c *facts.Call) (before, after bool) {
 	if m == nil {
 		return before, after
 	}
-	pre, post := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start}), p.Text(facts.Span{Start: c.Span.End, End: m.Decl.End})
-	for _, w := range []string{"ContextClassLoader", "Tccl", "TCL", "getDefaultClassLoader"} {
-		before = before || strings.Contains(pre, w)
-		after = after || strings.Contains(post, w)
+	pre, post := p.textBytes(facts.Span{Start: m.Decl.Start, End: c.Span.Start}), p.textBytes(facts.Span{Start: c.Span.End, End: m.Decl.End})
+	for _, w := range [][]byte{[]byte("ContextClassLoader"), []byte("Tccl"), []byte("TCL"), []byte("getDefaultClassLoader")} {
+		before = before || bytes.Contains(pre, w)
+		after = after || bytes.Contains(post, w)
 	}
 	return before, after
 }

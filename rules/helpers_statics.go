@@ -126,6 +126,14 @@ func clinitOnly(f *facts.File, src []byte, ctx facts.Context) bool {
 		helperOfClinit(f, src, ctx.Class, ctx.Method, 2)
 }
 
+// ProjectSkipsWrite reports a write the project pass never counts: one
+// in a debug-only block, a static initialiser, a main or an agent's entry
+// (the project pass has no source text to find clinit helpers). A caller
+// that keeps files' facts for the project pass may drop such writes.
+func ProjectSkipsWrite(ctx facts.Context) bool {
+	return ctx.DebugOnly || clinitOnly(nil, nil, ctx)
+}
+
 func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) bool {
 	if src == nil || depth == 0 || method == "" || method == "<init>" {
 		return false

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -94,6 +95,11 @@ var julRootRE = regexp.MustCompile(`(\w+)\s*=\s*(?:java\.util\.logging\.)?(?:Log
 // julRootLoggers are the names the file gives the JUL root logger.
 func julRootLoggers(src []byte) map[string]bool {
 	out := map[string]bool{}
+	// Every match names getLogger; compiled code's blank text never does,
+	// and the regexp would otherwise scan all of it.
+	if !bytes.Contains(src, []byte("getLogger")) {
+		return out
+	}
 	for _, m := range julRootRE.FindAllSubmatch(src, -1) {
 		out[string(m[1])] = true
 	}

@@ -141,6 +141,12 @@ type Rule struct {
 	// Calls lists the method names whose invocations the rule inspects; the
 	// source extractor resolves only calls with these names.
 	Calls []string
+	// WriteCalls lists method names whose calls matter to the rule only as
+	// writes to a static field (a mutator called on one: facts.Mutators).
+	// The source extractor resolves them as Calls; compiled code records
+	// those writes without them, so no method body is decoded and no call
+	// recorded for a name only this lists.
+	WriteCalls []string
 	// News lists the simple type names of instance creations the rule inspects.
 	News []string
 

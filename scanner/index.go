@@ -2,11 +2,13 @@ package scanner
 
 import (
 	"bytes"
+	"hash/maphash"
 	"path"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/finding"
 )
@@ -23,12 +25,19 @@ type projectIndex struct {
 	tokens []string
 
 	mu       sync.Mutex
-	files    []*facts.File      // trimmed facts of parsed files and classes (forProject)
-	entries  map[string]entryAt // where a class's findings go, by logical path
-	classes  map[string]bool    // class names held by scanned archives
+	files    []*facts.File            // trimmed facts of parsed files and classes (forProject)
+	entries  entryIndex               // where a class's findings go, by logical path
+	trimmed  map[classKey]*facts.File // a class's bytes -> its trimmed facts without path; nil if none is used
+	seeds    [2]maphash.Seed
+	solo     map[*facts.File]*facts.File // trimmed facts without writes -> the copy with the greatest path
+	classes  map[string]bool             // class names held by scanned archives
 	services map[string]map[string]facts.ArchiveRef
-	holders  map[string]map[string]facts.ArchiveRef // class name -> archives holding it
-	found    []facts.Mention
+	// holders lists, by class name, the archives holding it, as indexes
+	// into archiveRefs: one small number per class and archive, not a map.
+	holders     map[string][]int32
+	archiveRefs []facts.ArchiveRef
+	archiveID   map[facts.ArchiveRef]int32
+	found       []facts.Mention
 	// refs are the classes module code units reference, by unit archive;
 	// fatJars the scanned outermost archives that are Spring Boot fat jars.
 	refs    map[string]*facts.ClassRefs
@@ -46,10 +55,56 @@ type entryAt struct {
 	role   facts.Role
 }
 
+// entryIndex maps the logical path of a class to where its findings go.
+// A path inside an archive is kept as its archive and its name there, the
+// names shared between archives: a jar copied into many places costs a
+// map slot per class, not a path string per class.
+type entryIndex struct {
+	flat     map[string]entryAt               // class files, and archives whose path has "!/"
+	byAnchor map[string]map[string]facts.Role // anchor -> name inside it -> role
+	names    map[string]string                // one copy of each name inside an archive
+}
+
+func newEntryIndex() entryIndex {
+	return entryIndex{flat: map[string]entryAt{}, byAnchor: map[string]map[string]facts.Role{}, names: map[string]string{}}
+}
+
+func (x *entryIndex) put(logical string, at entryAt) {
+	rest, ok := strings.CutPrefix(logical, at.anchor+"!/")
+	if !ok || strings.Contains(at.anchor, "!/") {
+		x.flat[logical] = at
+		return
+	}
+	name, ok := x.names[rest]
+	if !ok {
+		name = strings.Clone(rest)
+		x.names[name] = name
+	}
+	m := x.byAnchor[at.anchor]
+	if m == nil {
+		m = map[string]facts.Role{}
+		x.byAnchor[at.anchor] = m
+	}
+	m[name] = at.role
+}
+
+func (x *entryIndex) get(logical string) (entryAt, bool) {
+	if at, ok := x.flat[logical]; ok {
+		return at, true
+	}
+	anchor, rest, ok := strings.Cut(logical, "!/")
+	if !ok {
+		return entryAt{}, false
+	}
+	role, ok := x.byAnchor[anchor][rest]
+	return entryAt{anchor: anchor, role: role}, ok
+}
+
 func newProjectIndex(java []input, tokens []string) *projectIndex {
 	return &projectIndex{
-		types: newTypeIndex(java), tokens: tokens, entries: map[string]entryAt{}, classes: map[string]bool{},
-		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string]map[string]facts.ArchiveRef{},
+		types: newTypeIndex(java), tokens: tokens, entries: newEntryIndex(), trimmed: map[classKey]*facts.File{}, solo: map[*facts.File]*facts.File{},
+		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, classes: map[string]bool{},
+		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string][]int32{}, archiveID: map[facts.ArchiveRef]int32{},
 		refs: map[string]*facts.ClassRefs{}, fatJars: map[string]bool{}, loose: map[string][]string{}, looseUnits: map[string]bool{},
 	}
 }
@@ -61,19 +116,83 @@ func (x *projectIndex) keep(f *facts.File) {
 	x.mu.Unlock()
 }
 
-// keepClass records a class's trimmed facts and where it sits.
-func (x *projectIndex) keepClass(f *facts.File, logical string, at entryAt) {
+// keepClass records where a class sits and its trimmed facts, if a
+// project rule can use them. A class's facts depend on its bytes alone
+// (and its path): classes with the same bytes (one jar copied into many
+// applications, a library shaded into several) share one trimmed copy, so
+// the memory of the project pass grows with the distinct classes, not with
+// the archives that hold them.
+func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at entryAt) {
+	sum := x.classKey(data)
 	x.mu.Lock()
-	x.files = append(x.files, f)
-	x.entries[logical] = at
+	x.entries.put(logical, at)
+	t, seen := x.trimmed[sum]
 	x.mu.Unlock()
+	if !seen {
+		t = forProject(f)
+		t.Path, t.Test = "", false
+		if !usedByProject(t) {
+			t = nil
+		}
+		x.mu.Lock()
+		x.trimmed[sum] = t
+		x.mu.Unlock()
+	}
+	if t == nil || f.Test {
+		return
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if len(t.Writes) == 0 {
+		// Of copies that only declare, the project pass uses one: a
+		// field's declaration there is the last by path (it wins over the
+		// copies before it), and declarations are all they hold.
+		if cur := x.solo[t]; cur != nil && cur.Path >= f.Path {
+			return
+		}
+		k := *t
+		k.Path = f.Path
+		x.solo[t] = &k
+		return
+	}
+	k := *t // the slices are shared and read only
+	k.Path = f.Path
+	x.files = append(x.files, &k)
+}
+
+// classKey identifies a class's bytes: two 64-bit hashes under random
+// seeds and the length, so that different classes never meet in practice.
+type classKey struct {
+	a, b uint64
+	n    int
+}
+
+func (x *projectIndex) classKey(data []byte) classKey {
+	return classKey{maphash.Bytes(x.seeds[0], data), maphash.Bytes(x.seeds[1], data), len(data)}
+}
+
+// projectFiles lists the trimmed facts the project rules read.
+func (x *projectIndex) projectFiles() []*facts.File {
+	files := x.files
+	for _, f := range x.solo {
+		files = append(files, f)
+	}
+	return files
 }
 
 // addClass records a class an archive holds.
 func (x *projectIndex) addClass(name string, ref facts.ArchiveRef) {
 	x.mu.Lock()
 	x.classes[name] = true
-	putRef(x.holders, name, ref)
+	id, ok := x.archiveID[ref]
+	if !ok {
+		id = int32(len(x.archiveRefs))
+		x.archiveRefs = append(x.archiveRefs, ref)
+		x.archiveID[ref] = id
+	}
+	if hs := x.holders[name]; len(hs) == 0 || hs[len(hs)-1] != id {
+		x.holders[name] = append(hs, id)
+	}
 	x.mu.Unlock()
 }
 
@@ -113,7 +232,7 @@ func (x *projectIndex) addRefsLocked(unit facts.ArchiveRef, entry string, refs m
 	if x.looseUnits[unit.Archive] {
 		anchor = entry
 	}
-	x.entries[entry] = entryAt{anchor: anchor, role: unit.Role}
+	x.entries.put(entry, entryAt{anchor: anchor, role: unit.Role})
 	for name, froms := range refs {
 		rs := cr.Classes[name]
 		if rs == nil {
@@ -220,13 +339,16 @@ func (x *projectIndex) classPath() *facts.ClassPath {
 	for k, m := range x.services {
 		cp.Services[k] = sortedRefs(m)
 	}
-	for k, m := range x.holders {
-		if len(m) > 1 {
+	for k, ids := range x.holders {
+		if len(ids) < 2 {
+			continue
+		}
+		if m := x.holdersOf(k); len(m) > 1 {
 			cp.Classes[k] = sortedRefs(m)
 		}
 	}
 	cp.Holders = func(class string) []facts.ArchiveRef {
-		out := sortedRefs(x.holders[class])
+		out := sortedRefs(x.holdersOf(class))
 		for _, dir := range x.loose[class] {
 			out = append(out, facts.ArchiveRef{Archive: dir, Anchor: dir})
 		}
@@ -236,6 +358,16 @@ func (x *projectIndex) classPath() *facts.ClassPath {
 		cp.Refs = append(cp.Refs, *x.refs[k])
 	}
 	return cp
+}
+
+// holdersOf lists the archives holding a class, one reference per archive
+// (the last recorded).
+func (x *projectIndex) holdersOf(class string) map[string]facts.ArchiveRef {
+	m := map[string]facts.ArchiveRef{}
+	for _, id := range x.holders[class] {
+		m[x.archiveRefs[id].Archive] = x.archiveRefs[id]
+	}
+	return m
 }
 
 func sortedRefs(m map[string]facts.ArchiveRef) []facts.ArchiveRef {
@@ -304,15 +436,24 @@ func forProject(f *facts.File) *facts.File {
 			k.Fields = append(k.Fields, fd)
 		}
 	}
-	k.Writes = make([]facts.Write, len(f.Writes))
-	for i, w := range f.Writes {
+	for _, w := range f.Writes {
+		if rules.ProjectSkipsWrite(w.Context) {
+			continue // most static writes of compiled code are in <clinit>
+		}
 		w.Args = nil
 		w.Value = shortExpr(w.Value)
 		w.Owner, w.Name, w.Method = strings.Clone(w.Owner), strings.Clone(w.Name), strings.Clone(w.Method)
 		w.Context = cloneContext(w.Context)
-		k.Writes[i] = w
+		k.Writes = append(k.Writes, w)
 	}
 	return k
+}
+
+// usedByProject reports whether trimmed facts hold anything a project
+// rule reads: a test file's are skipped, and a file with no static field,
+// no write and no suppressed declaration adds nothing.
+func usedByProject(k *facts.File) bool {
+	return !k.Test && (len(k.Fields) > 0 || len(k.Writes) > 0 || len(k.TypeDecls) > 0 || len(k.Methods) > 0)
 }
 
 // The strings of bytecode facts are substrings of a class's constant pool;

@@ -88,7 +88,7 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 		}
 		return nil
 	})
-	interest := bytecode.ForRules(p.interest.Calls, p.interest.News)
+	interest := bytecode.ForRules(p.classCalls, p.interest.News)
 	if e.opts.ParseOnly {
 		interest = bytecode.Interest{}
 	}
@@ -126,7 +126,7 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 					}
 					e.count(func(s *Stats) { s.Classes++ })
 					if p.hasProject {
-						e.index.keepClass(forProject(out.facts), j.path, entryAt{anchor: j.anchor, role: j.role})
+						e.index.keepClass(j.data, out.facts, j.path, entryAt{anchor: j.anchor, role: j.role})
 					}
 				}
 				return gctx.Err()
@@ -538,11 +538,14 @@ func scanClass(bx *bytecode.Extractor, j classJob, p *plan, work *Work) (out cla
 	bf.File.Test = strings.Contains(j.path, "/src/test/") || strings.Contains(j.path, "test-classes/")
 	out.facts = bf.File
 	var diags []rules.Diagnostic
+	// One pass for every rule of the class: only its rule changes.
+	pass := rules.NewPass(nil, bf.File, j.role, blankText(bf.Size), nil, func(d rules.Diagnostic) { diags = append(diags, d) })
 	for _, r := range p.rules {
 		if r.Check == nil {
 			continue
 		}
-		r.Check(rules.NewPass(r, bf.File, j.role, blankText(bf.Size), nil, func(d rules.Diagnostic) { diags = append(diags, d) }))
+		pass.Rule = r
+		r.Check(pass)
 	}
 	out.findings = place(where{path: j.anchor, role: j.role, entry: j.path, sourceFile: bf.SourceFile, lineOf: bf.Line}, diags)
 	return out

@@ -15,6 +15,10 @@ type plan struct {
 	short    []int            // keywords shorter than keyHead
 	ruleKeys [][]int          // per rule: indexes into keywords
 	interest javasrc.Interest
+	// classCalls are the call names compiled code is decoded for: the
+	// rules' Calls without their WriteCalls, which the bytecode extractor
+	// turns into writes on its own.
+	classCalls map[string]bool
 	// resources are the base-name globs of non-Java files some rule reads.
 	resources []string
 	// mentions are the tokens some rule searches the tree for, and
@@ -33,7 +37,8 @@ type plan struct {
 const keyHead = 4
 
 func newPlan(rs []*rules.Rule) *plan {
-	p := &plan{rules: rs, byHead: map[string][]int{}, interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}}
+	p := &plan{rules: rs, byHead: map[string][]int{}, interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}},
+		classCalls: map[string]bool{}}
 	at := map[string]int{}
 	for _, r := range rs {
 		var keys []int
@@ -53,6 +58,10 @@ func newPlan(rs []*rules.Rule) *plan {
 		}
 		p.ruleKeys = append(p.ruleKeys, keys)
 		for _, c := range r.Calls {
+			p.interest.Calls[c] = true
+			p.classCalls[c] = true
+		}
+		for _, c := range r.WriteCalls {
 			p.interest.Calls[c] = true
 		}
 		for _, n := range r.News {

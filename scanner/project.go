@@ -22,14 +22,14 @@ import (
 // by reading that file again; there are few.
 func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
 	x := e.index
-	files := x.files
+	files := x.projectFiles()
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	byPath := map[string]*facts.File{}
 	for _, f := range files {
 		byPath[f.Path] = f
 	}
 	roleOf := func(p string) facts.Role {
-		if at, ok := x.entries[p]; ok {
+		if at, ok := x.entries.get(p); ok {
 			return at.role
 		}
 		return e.roles.of(p)
@@ -72,7 +72,7 @@ func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
 	}
 	for _, rel := range sortedKeys(diags) {
 		ds := diags[rel]
-		if at, ok := x.entries[rel]; ok {
+		if at, ok := x.entries.get(rel); ok {
 			e.report(place(where{path: at.anchor, role: at.role, entry: rel}, ds))
 			continue
 		}

@@ -175,6 +175,7 @@ func newEnv(opts *Options) (*env, error) {
 	if !opts.ParseOnly {
 		for _, n := range callgraph.Names {
 			p.interest.Calls[n] = true
+			p.classCalls[n] = true
 		}
 	}
 	return e, nil

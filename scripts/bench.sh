@@ -9,7 +9,9 @@
 #          kscan scan --format sarif -o /dev/null CORPUS_DIR
 #   jars:  kscan-floor -mode class (a minimal class reader) vs
 #          kscan scan --format sarif -o /dev/null JAR_DIR
-# and, as before, kscan-bench's full scan against its parse-only pass.
+# then the peak RSS of kscan on one jar copied 10 and 1,000 times (memory
+# must not grow with the number of archives), and, as before, kscan-bench's
+# full scan against its parse-only pass.
 # BIN_DIR holds kscan, kscan-floor and kscan-bench. CORPUS_DIR is filled
 # with Debian's Spring sources (or 60 MB of generated Java) when it has no
 # .java file; JAR_DIR with the jars of a list of Debian packages when it has
@@ -96,6 +98,18 @@ if [ -n "$(find "$jars" -name '*.jar' -print -quit 2>/dev/null)" ]; then
   pairs "jars ($jars, $(field "$line" inputs) archives, $classes classes, $(field "$line" MB) MB)" classes "$classes" \
     "$floor" -mode class -jobs "$jobs" "$jars" -- \
     "$kscan" scan --jobs "$jobs" --format sarif --fail-on none -o /dev/null "$jars"
+  # Memory flat in the number of archives: one jar copied 10 and 1,000
+  # times (commons-pool2 when the set has it: 80 classes) must peak alike.
+  one=$(find "$jars" -name 'commons-pool2.jar' -print -quit)
+  [ -n "$one" ] || one=$(find "$jars" -name '*.jar' -print -quit)
+  copies=$(mktemp -d)
+  for n in 10 1000; do
+    mkdir -p "$copies/$n"
+    for i in $(seq -w 1 "$n"); do ln "$one" "$copies/$n/copy-$i.jar" 2>/dev/null || cp "$one" "$copies/$n/copy-$i.jar"; done
+    line=$("$floor" -mode run -- "$kscan" scan --jobs "$jobs" --format sarif --fail-on none -o /dev/null "$copies/$n")
+    echo "flat memory: $n copies of $(basename "$one"): peak RSS $(field "$line" peakRSS), $(field "$line" seconds) s"
+  done
+  rm -rf "$copies"
 else
   echo "jars: no jar in $jars and none could be fetched; skipped"
 fi

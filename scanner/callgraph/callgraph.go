@@ -70,25 +70,34 @@ func byName(class, name string) facts.MethodKey {
 // again for a file read once more to find callers; a method is summarised
 // once.
 func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
+	if src == nil && len(f.Calls) == 0 {
+		// Compiled code keeps only summaries its calls make interesting
+		// or wrappers (below): a class without a call adds nothing.
+		return
+	}
 	for _, s := range Summarize(path, f, src) {
+		_, known := g.methods[s.Method]
+		_, wrapped := g.wrappers[s.Method]
+		keep := !known && interesting(&s)
+		wrap := !keep && !wrapped && !known && s.Via != nil && s.ReturnsLoader == facts.LoaderNone
+		if !keep && !wrap && src == nil {
+			// Compiled code is summarised, not searched for callers: only
+			// what a source's call may resolve to is kept.
+			continue
+		}
 		// Kept past the file: copies, so that no class's constant pool or
 		// source text stays alive through them.
 		s.Method.Class, s.Method.Name = strings.Clone(s.Method.Class), strings.Clone(s.Method.Name)
 		k := s.Method
-		_, known := g.methods[k]
-		if !known && interesting(&s) {
+		if keep {
 			cp := s
 			g.methods[k] = &cp
-		} else if _, ok := g.wrappers[k]; !ok && !known && s.Via != nil && s.ReturnsLoader == facts.LoaderNone {
+		} else if wrap {
 			cp := s
 			v := *s.Via
 			v.Class, v.Name = strings.Clone(v.Class), strings.Clone(v.Name)
 			cp.Via = &v
 			g.wrappers[k] = &cp
-		} else if src == nil {
-			// Compiled code is summarised, not searched for callers: only
-			// what a source's call may resolve to is kept.
-			continue
 		}
 		bn := byName(k.Class, k.Name)
 		d := g.decls[bn]

@@ -526,7 +526,9 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 				return h, true
 			}
 			offs[i] = int32(off)
-			if raw := b[off+3 : off+3+l]; classMarks[string(raw)] {
+			// Every mark is a descriptor "L...;": most constants are not
+			// looked up.
+			if raw := b[off+3 : off+3+l]; l > 2 && raw[0] == 'L' && raw[l-1] == ';' && classMarks[string(raw)] {
 				if h.utf8 == nil {
 					h.utf8 = map[string]bool{}
 				}
