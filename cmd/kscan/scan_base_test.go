@@ -122,6 +122,11 @@ func TestScanBaseBad(t *testing.T) {
 	os.WriteFile(noStarter, []byte("[INFO]    com.google.guava:guava:jar:31.1-jre:compile\n"), 0o644)
 	cfgDir := t.TempDir()
 	os.WriteFile(filepath.Join(cfgDir, ".kscan.yaml"), []byte("base: ../elsewhere\n"), 0o644)
+	linkDir := t.TempDir()
+	os.WriteFile(filepath.Join(linkDir, ".kscan.yaml"), []byte("base: base.jar\n"), 0o644)
+	if err := os.Symlink(filepath.Join(repoRoot(t), "testdata/slim/jars/base-app.jar"), filepath.Join(linkDir, "base.jar")); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -133,6 +138,7 @@ func TestScanBaseBad(t *testing.T) {
 		{"not a list", []string{"--base", empty, "testdata/slim/tree/biz-pom"}, empty + ": "},
 		{"no base starter", []string{"--base", noStarter, "testdata/slim/tree/biz-pom"}, "no koupleless-base-starter"},
 		{"config leaves its directory", []string{"--root", cfgDir, cfgDir}, "base: \"../elsewhere\" leaves the directory"},
+		{"config links out of its directory", []string{"--root", linkDir, linkDir}, "base: " + filepath.Join(linkDir, "base.jar") + " leads out of"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
