@@ -97,6 +97,13 @@ func checkClassForName(p *Pass) {
 			sev = p.AtMost(SeverityMedium)
 			d.Message += " (the thread context loader is tried only when this lookup fails)"
 		}
+		if def, ok := ownDefault(p, c, c.Args[0]); ok && p.Role != facts.RoleShared && (sev == SeverityNone || sev > SeverityLow) {
+			// The library's extension point, set by whoever configures
+			// the library (the base's operator); code declared shared
+			// keeps its level.
+			sev = p.AtMost(SeverityLow)
+			d.Message += "; the name defaults to " + def + ", the library's own class: a module's class is found only if the configuration of the library names one"
+		}
 		if probe != "" {
 			// A class of the scanned project resolves the same through any
 			// loader: dropped once the project's classes are known.

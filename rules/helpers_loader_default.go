@@ -1,0 +1,234 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// A class name read from the library's own configuration whose declared
+// default is one of the library's own classes (or a JDK class) is the
+// library's extension point: whoever configures the library itself, the
+// base's operator as a rule, sets it, and a module's class is looked up
+// only if that configuration names one. Names with no such default (a
+// user's plugin class, null until set) stay hazards.
+
+// ownDefault reports the default of a lookup's name that is configurable
+// with a declared default naming a class of the library or the JDK: a
+// field initialised with such a constant (and set from configuration), a
+// getProperty/getOrDefault with such a default argument, or a local read
+// from configuration and set to such a constant when the read is null.
+// def is the default as written.
+func ownDefault(p *Pass, c *facts.Call, x facts.Expr) (def string, ok bool) {
+	if len(p.Src) == 0 || c.Span.End == 0 {
+		return "", false
+	}
+	switch x.Kind {
+	case facts.ExprCall:
+		return configDefault(p, c.Class, x.Text)
+	case facts.ExprName:
+	case facts.ExprOther:
+		if !strings.HasPrefix(strings.TrimSpace(x.Text), "this.") {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	if x.Local != nil {
+		if x.Local.Kind == facts.ExprName {
+			return ownDefault(p, c, *x.Local)
+		}
+		return configDefault(p, c.Class, x.Local.Text)
+	}
+	name := strings.TrimPrefix(strings.TrimSpace(x.Text), "this.")
+	if !identifier(name) || constantName.MatchString(name) {
+		return "", false
+	}
+	m := enclosingMethodDecl(p, c.Span)
+	if m != nil && hasString(paramNames(m.Params), name) {
+		return "", false
+	}
+	if m != nil && declaresLocal(p.Text(m.Decl), name) {
+		return localDefault(p, c, m, name)
+	}
+	// A field of the lookup's class: its initialiser is the default, what
+	// configuration sets overrides it.
+	for i := range p.File.Fields {
+		fd := &p.File.Fields[i]
+		if fd.Name != name || !sameNest(fd.Context.Class, c.Class) || fd.Init == nil {
+			continue
+		}
+		if fd.Static && fd.Final {
+			return "", false // a constant: rated as one
+		}
+		if ownConstant(p, c.Class, fd.Init.Text) {
+			return fd.Init.Text, true
+		}
+		return configDefault(p, c.Class, fd.Init.Text)
+	}
+	return "", false
+}
+
+// declaresLocal reports "String name =" or "String name;" in a method's
+// text.
+func declaresLocal(body, name string) bool {
+	for _, w := range []string{"String " + name + " =", "String " + name + ";", "String " + name + "="} {
+		if strings.Contains(body, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// localDefault is the default of a local assigned more than once: every
+// value is a configuration read or a constant of the library or the JDK,
+// and the method tests the local for null (the constant is the fallback).
+func localDefault(p *Pass, c *facts.Call, m *facts.MethodDecl, name string) (string, bool) {
+	body := p.Text(m.Decl)
+	if !strings.Contains(body, name+" == null") && !strings.Contains(body, "null == "+name) {
+		return "", false
+	}
+	def, reads := "", 0
+	for _, v := range statementValues(body, name+" = ") {
+		switch {
+		case ownConstant(p, c.Class, v):
+			if def == "" {
+				def = v
+			}
+		case configRead(v):
+			if d, ok := configDefault(p, c.Class, v); ok && def == "" {
+				def = d
+			}
+			reads++
+		default:
+			return "", false
+		}
+	}
+	return def, def != "" && reads > 0
+}
+
+// configMethods read a value from configuration, the last argument being
+// the default where there are two.
+var configMethods = []string{"getProperty(", "getOrDefault(", "getInitParameter(", "getString(", "get("}
+
+// configRead reports a call reading a value by key: a property, a map's
+// entry, an init parameter.
+func configRead(text string) bool {
+	_, _, ok := configCall(text)
+	return ok
+}
+
+// configCall splits "props.getProperty(KEY, DEFAULT)" into its method
+// and arguments.
+func configCall(text string) (method string, args []string, ok bool) {
+	t := strings.TrimSpace(text)
+	if !strings.HasSuffix(t, ")") {
+		return "", nil, false
+	}
+	for _, m := range configMethods {
+		i := strings.LastIndex(t, m)
+		if i < 0 || i > 0 && t[i-1] != '.' && m != "getProperty(" {
+			continue
+		}
+		inner := t[i+len(m) : len(t)-1]
+		if strings.Count(inner, "(") != strings.Count(inner, ")") {
+			continue
+		}
+		return m[:len(m)-1], splitArgs(inner), true
+	}
+	return "", nil, false
+}
+
+// configDefault reports a configuration read whose default argument is a
+// constant naming a class of the library or the JDK.
+func configDefault(p *Pass, class, text string) (string, bool) {
+	method, args, ok := configCall(text)
+	if !ok || len(args) != 2 || method == "get" || method == "getInitParameter" {
+		return "", false
+	}
+	def := strings.TrimSpace(args[1])
+	return def, ownConstant(p, class, def)
+}
+
+// splitArgs splits an argument list at its top-level commas.
+func splitArgs(s string) []string {
+	var out []string
+	depth, start, quoted := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case quoted && ch == '\\':
+			i++
+		case ch == '"':
+			quoted = !quoted
+		case quoted:
+		case ch == '(' || ch == '<' || ch == '[' || ch == '{':
+			depth++
+		case ch == ')' || ch == '>' || ch == ']' || ch == '}':
+			depth--
+		case ch == ',' && depth == 0:
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	if strings.TrimSpace(s) == "" {
+		return out
+	}
+	return append(out, s[start:])
+}
+
+// ownConstant reports an expression fixed in the source that names a
+// class of the library (this file's, the project's, its package root's)
+// or of the JDK: a literal, a constant of this file, "Own.class.getName()".
+func ownConstant(p *Pass, class, text string) bool {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "\"") {
+		v, err := strconv.Unquote(t)
+		return err == nil && ownClassName(p, v)
+	}
+	for _, suf := range []string{".class.getName()", ".class.getCanonicalName()"} {
+		if n, ok := strings.CutSuffix(t, suf); ok {
+			return ownClassName(p, resolveType(p, n))
+		}
+	}
+	if !constantName.MatchString(t) {
+		return false
+	}
+	n := t[strings.LastIndexByte(t, '.')+1:]
+	for _, fd := range p.File.Fields {
+		if fd.Name == n && fd.Static && fd.Final && fd.Init != nil && fd.Init.Text != t {
+			return ownConstant(p, class, fd.Init.Text)
+		}
+	}
+	return false
+}
+
+// ownClassName reports a class name of the JDK or the library.
+func ownClassName(p *Pass, v string) bool {
+	if v == "" || strings.HasSuffix(v, ".") {
+		return false
+	}
+	return isJDKClassName(v) || declaresHere(p, v) || samePackageRoot(v, p.File.Package+".X") ||
+		p.Project != nil && p.Project.HasType(v)
+}
+
+// resolveType qualifies a type name as the file's imports and package do.
+func resolveType(p *Pass, n string) string {
+	n = strings.TrimSpace(n)
+	if strings.Contains(n, ".") && n[0] >= 'a' && n[0] <= 'z' {
+		return n
+	}
+	first := n
+	if i := strings.IndexByte(n, '.'); i >= 0 {
+		first = n[:i]
+	}
+	for _, im := range p.File.Imports {
+		if !im.Static && !im.Wildcard && simpleName(im.Name) == first {
+			return im.Name + strings.TrimPrefix(n, first)
+		}
+	}
+	if p.File.Package != "" {
+		return p.File.Package + "." + n
+	}
+	return n
+}
