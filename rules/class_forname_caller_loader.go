@@ -97,12 +97,14 @@ func checkClassForName(p *Pass) {
 			sev = p.AtMost(SeverityMedium)
 			d.Message += " (the thread context loader is tried only when this lookup fails)"
 		}
-		if def, ok := ownDefault(p, c, c.Args[0]); ok && p.Role != facts.RoleShared && (sev == SeverityNone || sev > SeverityLow) {
+		def, ok, later := ownDefault(p, c, c.Args[0])
+		later = later && p.Role != facts.RoleShared && (sev == SeverityNone || sev > SeverityLow)
+		if ok && p.Role != facts.RoleShared && (sev == SeverityNone || sev > SeverityLow) {
 			// The library's extension point, set by whoever configures
 			// the library (the base's operator); code declared shared
 			// keeps its level.
 			sev = p.AtMost(SeverityLow)
-			d.Message += "; the name defaults to " + def + ", the library's own class: a module's class is found only if the configuration of the library names one"
+			d.Message += DefaultNote(shownDefault(p, def))
 		}
 		if probe != "" {
 			// A class of the scanned project resolves the same through any
@@ -119,6 +121,13 @@ func checkClassForName(p *Pass) {
 		// Constants of other files, the callers of a name parameter and
 		// context-first helpers called before are known at the end.
 		d.Pending = pendingFor(p, c, c.Args[0])
+		if later {
+			// A default held by a constant of another file.
+			d.Pending.Default = qualifyConstants(p, def)
+			if d.Pending.Scope == nil {
+				d.Pending.Scope = constantScope(p, c.Class)
+			}
+		}
 		// Only a process entry point reaching the lookup (a command-line
 		// tool, a launcher) runs it outside any shared JVM.
 		d.EntrySensitive = !appEntry(p, c.Class)

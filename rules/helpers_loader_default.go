@@ -19,10 +19,11 @@ import (
 // field initialised with such a constant (and set from configuration), a
 // getProperty/getOrDefault with such a default argument, or a local read
 // from configuration and set to such a constant when the read is null.
-// def is the default as written.
-func ownDefault(p *Pass, c *facts.Call, x facts.Expr) (def string, ok bool) {
+// def is the default as written; later reports a default that is a
+// constant of another file, known only with the project's constants.
+func ownDefault(p *Pass, c *facts.Call, x facts.Expr) (def string, ok, later bool) {
 	if len(p.Src) == 0 || c.Span.End == 0 {
-		return "", false
+		return "", false, false
 	}
 	switch x.Kind {
 	case facts.ExprCall:
@@ -30,10 +31,10 @@ func ownDefault(p *Pass, c *facts.Call, x facts.Expr) (def string, ok bool) {
 	case facts.ExprName:
 	case facts.ExprOther:
 		if !strings.HasPrefix(strings.TrimSpace(x.Text), "this.") {
-			return "", false
+			return "", false, false
 		}
 	default:
-		return "", false
+		return "", false, false
 	}
 	if x.Local != nil {
 		if x.Local.Kind == facts.ExprName {
@@ -43,11 +44,11 @@ func ownDefault(p *Pass, c *facts.Call, x facts.Expr) (def string, ok bool) {
 	}
 	name := strings.TrimPrefix(strings.TrimSpace(x.Text), "this.")
 	if !identifier(name) || constantName.MatchString(name) {
-		return "", false
+		return "", false, false
 	}
 	m := enclosingMethodDecl(p, c.Span)
 	if m != nil && hasString(paramNames(m.Params), name) {
-		return "", false
+		return "", false, false
 	}
 	if m != nil && declaresLocal(p.Text(m.Decl), name) {
 		return localDefault(p, c, m, name)
@@ -60,14 +61,23 @@ func ownDefault(p *Pass, c *facts.Call, x facts.Expr) (def string, ok bool) {
 			continue
 		}
 		if fd.Static && fd.Final {
-			return "", false // a constant: rated as one
+			return "", false, false // a constant: rated as one
 		}
-		if ownConstant(p, c.Class, fd.Init.Text) {
-			return fd.Init.Text, true
+		if own, later := defaultConstant(p, c.Class, fd.Init.Text); own || later {
+			return fd.Init.Text, own, later
 		}
 		return configDefault(p, c.Class, fd.Init.Text)
 	}
-	return "", false
+	return "", false, false
+}
+
+// defaultConstant reports a default naming a class of the library or the
+// JDK (own), or a constant of another file, to be resolved (later).
+func defaultConstant(p *Pass, class, text string) (own, later bool) {
+	if ownConstant(p, class, text) {
+		return true, false
+	}
+	return false, foreignConstant(p, text)
 }
 
 // declaresLocal reports "String name =" or "String name;" in a method's
@@ -84,28 +94,47 @@ func declaresLocal(body, name string) bool {
 // localDefault is the default of a local assigned more than once: every
 // value is a configuration read or a constant of the library or the JDK,
 // and the method tests the local for null (the constant is the fallback).
-func localDefault(p *Pass, c *facts.Call, m *facts.MethodDecl, name string) (string, bool) {
+func localDefault(p *Pass, c *facts.Call, m *facts.MethodDecl, name string) (string, bool, bool) {
 	body := p.Text(m.Decl)
 	if !strings.Contains(body, name+" == null") && !strings.Contains(body, "null == "+name) {
-		return "", false
+		return "", false, false
 	}
-	def, reads := "", 0
-	for _, v := range statementValues(body, name+" = ") {
+	// One default to settle later at most: Pending holds one.
+	def, later, reads := "", false, 0
+	take := func(v string, own, l bool) bool {
 		switch {
-		case ownConstant(p, c.Class, v):
-			if def == "" {
-				def = v
+		case own && def == "":
+			def = v
+		case l && (later || def == ""):
+			if later && def != v {
+				return false
+			}
+			def, later = v, true
+		case l:
+			return false
+		}
+		return true
+	}
+	for _, v := range statementValues(body, name+" = ") {
+		own, l := defaultConstant(p, c.Class, v)
+		switch {
+		case own || l:
+			if !take(v, own, l) {
+				return "", false, false
 			}
 		case configRead(v):
-			if d, ok := configDefault(p, c.Class, v); ok && def == "" {
-				def = d
+			if d, own, l := configDefault(p, c.Class, v); (own || l) && !take(d, own, l) {
+				return "", false, false
 			}
 			reads++
 		default:
-			return "", false
+			return "", false, false
 		}
 	}
-	return def, def != "" && reads > 0
+	if def == "" || reads == 0 {
+		return "", false, false
+	}
+	return def, !later, later
 }
 
 // configMethods read a value from configuration, the last argument being
@@ -142,13 +171,14 @@ func configCall(text string) (method string, args []string, ok bool) {
 
 // configDefault reports a configuration read whose default argument is a
 // constant naming a class of the library or the JDK.
-func configDefault(p *Pass, class, text string) (string, bool) {
+func configDefault(p *Pass, class, text string) (def string, own, later bool) {
 	method, args, ok := configCall(text)
 	if !ok || len(args) != 2 || method == "get" || method == "getInitParameter" {
-		return "", false
+		return "", false, false
 	}
-	def := strings.TrimSpace(args[1])
-	return def, ownConstant(p, class, def)
+	def = strings.TrimSpace(args[1])
+	own, later = defaultConstant(p, class, def)
+	return def, own, later
 }
 
 // splitArgs splits an argument list at its top-level commas.
@@ -203,6 +233,23 @@ func ownConstant(p *Pass, class, text string) bool {
 	return false
 }
 
+// foreignConstant reports a constant this file does not declare
+// ("Defaults.CONTEXT_CLASS", or a bare name inherited): its value is
+// known once the project's constants are (facts.Pending.Default).
+func foreignConstant(p *Pass, text string) bool {
+	t := strings.TrimSpace(text)
+	if !constantName.MatchString(t) {
+		return false
+	}
+	n := t[strings.LastIndexByte(t, '.')+1:]
+	for _, fd := range p.File.Fields {
+		if fd.Name == n && fd.Static && fd.Final {
+			return false
+		}
+	}
+	return true
+}
+
 // ownClassName reports a class name of the JDK or the library.
 func ownClassName(p *Pass, v string) bool {
 	if v == "" || strings.HasSuffix(v, ".") {
@@ -231,4 +278,26 @@ func resolveType(p *Pass, n string) string {
 		return p.File.Package + "." + n
 	}
 	return n
+}
+
+// shownDefault is a default as a message shows it: a constant of this
+// file by its value.
+func shownDefault(p *Pass, text string) string {
+	t := strings.TrimSpace(text)
+	for depth := 0; depth < 8 && constantName.MatchString(t); depth++ {
+		n, next := t[strings.LastIndexByte(t, '.')+1:], ""
+		for _, fd := range p.File.Fields {
+			if fd.Name == n && fd.Static && fd.Final && fd.Init != nil {
+				next = strings.TrimSpace(fd.Init.Text)
+			}
+		}
+		if next == "" || next == t {
+			break
+		}
+		t = next
+	}
+	if v, err := strconv.Unquote(t); err == nil {
+		return v
+	}
+	return text
 }

@@ -273,6 +273,26 @@ func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	return fixed, probe || consts
 }
 
+// SettleDefault reports the value of a pending declared default that
+// names a class of the project or the JDK (facts.Pending.Default).
+func SettleDefault(p *facts.Pending, k *Constants, declared func(string) bool) (string, bool) {
+	if p == nil || p.Default == "" {
+		return "", false
+	}
+	v, complete := k.Eval(p.Default, p.Scope)
+	return v, complete && fixedName(v, true, p.Class, declared)
+}
+
+// DefaultNote is what a finding's message says of a name whose default is
+// the library's own class.
+func DefaultNote(def string) string {
+	whose := "the library's own class"
+	if v, err := strconv.Unquote(def); err == nil && isJDKClassName(v) || isJDKClassName(def) {
+		whose = "a class of the JDK"
+	}
+	return "; the name defaults to " + def + ", " + whose + ": a module's class is found only if whoever configures the library names one"
+}
+
 // constantClass reports a value computed from constants alone that names
 // a class (a head before a run-time tail is a family of names, not one).
 func constantClass(v string, complete bool) bool {

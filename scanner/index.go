@@ -558,6 +558,11 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 				f.Message += " (every name it is given is a constant: a presence probe, fine when the base provides that library)"
 				f.Fixes = nil // a probe is fine as written: no edit
 			}
+			if v, ok := rules.SettleDefault(f.Pending, k, declared); ok && f.Severity > rules.SeverityLow {
+				// The library's extension point, its default its own class.
+				f.Severity, f.Level = rules.SeverityLow, rules.SeverityLow.Level()
+				f.Message += rules.DefaultNote(v)
+			}
 		}
 		f.Pending = nil
 		out = append(out, f)

@@ -94,6 +94,11 @@ type Pending struct {
 	// the types it extends or implements, static imports).
 	Names []string
 	Scope []string
+	// Default is the declared default of a configurable name, a constant
+	// of another file as written: when it names a class of the project or
+	// the JDK, the name is the library's extension point, set by whoever
+	// configures the library (rated at most low).
+	Default string
 }
 
 // CallSite is one call of a project method.
