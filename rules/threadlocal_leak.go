@@ -22,8 +22,12 @@ var threadLocalLeakRule = register(&Rule{
 	},
 	Keywords: []string{"ThreadLocal", "NamedThreadLocal", "NamedInheritableThreadLocal", "InheritableThreadLocal", "TransmittableThreadLocal", "FastThreadLocal"},
 	Calls:    []string{"set", "remove", "get"},
-	Leak:     true,
-	Check:    checkThreadLocalLeak,
+	// isTL: the owner is one of these, or a field of this class has one
+	// of these types.
+	CallOwners: []string{"java.lang.ThreadLocal", "java.lang.InheritableThreadLocal", "org.springframework.core.NamedThreadLocal",
+		"org.springframework.core.NamedInheritableThreadLocal", "com.alibaba.ttl.TransmittableThreadLocal", "io.netty.util.concurrent.FastThreadLocal"},
+	Leak:  true,
+	Check: checkThreadLocalLeak,
 })
 
 var threadLocalTypes = map[string]bool{

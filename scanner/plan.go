@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/scanner/javasrc"
@@ -19,6 +20,10 @@ type plan struct {
 	// rules' Calls without their WriteCalls, which the bytecode extractor
 	// turns into writes on its own.
 	classCalls map[string]bool
+	// classOwned are the call names compiled code is decoded for only on
+	// some owners (rules.Rule.CallOwners): name -> internal class names.
+	// A name in classCalls is decoded on any owner.
+	classOwned map[string]map[string]bool
 	// resources are the base-name globs of non-Java files some rule reads.
 	resources []string
 	// mentions are the tokens some rule searches the tree for, and
@@ -38,7 +43,7 @@ const keyHead = 4
 
 func newPlan(rs []*rules.Rule) *plan {
 	p := &plan{rules: rs, byHead: map[string][]int{}, interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}},
-		classCalls: map[string]bool{}}
+		classCalls: map[string]bool{}, classOwned: map[string]map[string]bool{}}
 	at := map[string]int{}
 	for _, r := range rs {
 		var keys []int
@@ -59,7 +64,16 @@ func newPlan(rs []*rules.Rule) *plan {
 		p.ruleKeys = append(p.ruleKeys, keys)
 		for _, c := range r.Calls {
 			p.interest.Calls[c] = true
-			p.classCalls[c] = true
+			if len(r.CallOwners) == 0 {
+				p.classCalls[c] = true
+				continue
+			}
+			if p.classOwned[c] == nil {
+				p.classOwned[c] = map[string]bool{}
+			}
+			for _, o := range r.CallOwners {
+				p.classOwned[c][strings.ReplaceAll(o, ".", "/")] = true
+			}
 		}
 		for _, c := range r.WriteCalls {
 			p.interest.Calls[c] = true

@@ -51,6 +51,13 @@ type Interest struct {
 	// Calls are the method names whose invocations become facts.Call
 	// (rules.Rule.Calls of the enabled rules).
 	Calls map[string]bool
+	// Owned are the method names whose invocations become facts.Call only
+	// on some owners: name -> internal class names ("java/lang/ThreadLocal").
+	// A method body is decoded for such a name when it calls it on one of
+	// the owners, or when the class declares a field of one of those types
+	// (rules.Rule.CallOwners). Once decoded, a method's calls of the name
+	// are all recorded, whatever their owner, as for Calls.
+	Owned map[string]map[string]bool
 	// News are the simple type names whose instance creations become
 	// facts.New (rules.Rule.News of the enabled rules). A nested type
 	// matches by its own simple name (Outer$Inner by "Inner").
@@ -72,8 +79,8 @@ type Interest struct {
 
 // ForRules is the interest of a scan that runs rules which subscribe to
 // the given call and type names: those names, and the static facts.
-func ForRules(calls, news map[string]bool) Interest {
-	return Interest{Calls: calls, News: news, Statics: true}
+func ForRules(calls map[string]bool, owned map[string]map[string]bool, news map[string]bool) Interest {
+	return Interest{Calls: calls, Owned: owned, News: news, Statics: true}
 }
 
 // Extract derives every fact from a class: Interest.All with a fresh
@@ -356,11 +363,11 @@ func (x *Extractor) markPool() {
 	for i := 1; i < n; i++ {
 		switch pool.Tag(i) {
 		case classfile.TagMethodref, classfile.TagInterfaceMethodref:
-			_, name, ok := pool.RefName(i)
+			owner, name, ok := pool.RefName(i)
 			if !ok {
 				continue
 			}
-			if x.in.Calls[name] {
+			if x.in.Calls[name] || x.ownedCall(owner, name) {
 				x.mark[i] |= markCall
 			}
 			if x.in.Statics && facts.Mutators[name] {
@@ -378,6 +385,26 @@ func (x *Extractor) markPool() {
 			}
 		}
 	}
+}
+
+// ownedCall reports a call of a name the interest wants only on some
+// owners (Interest.Owned): on one of them, or in a class that declares a
+// field of one of their types.
+func (x *Extractor) ownedCall(owner, name string) bool {
+	owners := x.in.Owned[name]
+	if owners == nil {
+		return false
+	}
+	if owners[owner] {
+		return true
+	}
+	for i := range x.c.Fields {
+		d := x.c.Fields[i].Desc
+		if len(d) > 2 && d[0] == 'L' && d[len(d)-1] == ';' && owners[d[1:len(d)-1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // simpleInternal is the simple name of an internal class name:

@@ -28,7 +28,7 @@ func rulesInterest() Interest {
 			news[n] = true
 		}
 	}
-	return ForRules(calls, news)
+	return ForRules(calls, nil, news)
 }
 
 // testClasses calls fn with every class of the jars and class files of the
