@@ -141,14 +141,14 @@ type Rule struct {
 	// Calls lists the method names whose invocations the rule inspects; the
 	// source extractor resolves only calls with these names.
 	Calls []string
-	// CallOwners, when set, are the classes whose methods Calls names
-	// ("java.lang.ThreadLocal"): compiled code, whose calls name their
-	// owner, decodes a method body for this rule only when it calls one of
-	// Calls on one of these owners, or when its class declares a field of
-	// one of these types (a rule may match a call through such a field by
-	// the field's type). Unset: a call of that name on any owner. Sources
-	// are unaffected.
-	CallOwners []string
+	// CallOwners narrows calls of Calls to their owners in compiled code,
+	// whose calls name the class they are made on: name -> classes
+	// ("get" -> "java.lang.ThreadLocal"). A method body is decoded for such
+	// a name only when it calls it on one of them, or when its class
+	// declares a field of one of these types (a rule may match a call
+	// through such a field by the field's type). A name without an entry
+	// is wanted on any owner. Sources are unaffected.
+	CallOwners map[string][]string
 	// WriteCalls lists method names whose calls matter to the rule only as
 	// writes to a static field (a mutator called on one: facts.Mutators).
 	// The source extractor resolves them as Calls; compiled code records

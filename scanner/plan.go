@@ -64,14 +64,15 @@ func newPlan(rs []*rules.Rule) *plan {
 		p.ruleKeys = append(p.ruleKeys, keys)
 		for _, c := range r.Calls {
 			p.interest.Calls[c] = true
-			if len(r.CallOwners) == 0 {
+			owners, ok := r.CallOwners[c]
+			if !ok {
 				p.classCalls[c] = true
 				continue
 			}
 			if p.classOwned[c] == nil {
 				p.classOwned[c] = map[string]bool{}
 			}
-			for _, o := range r.CallOwners {
+			for _, o := range owners {
 				p.classOwned[c][strings.ReplaceAll(o, ".", "/")] = true
 			}
 		}
