@@ -52,12 +52,13 @@ type Interest struct {
 	// (rules.Rule.Calls of the enabled rules).
 	Calls map[string]bool
 	// Owned are the method names whose invocations become facts.Call only
-	// on some owners: name -> internal class names ("java/lang/ThreadLocal").
-	// A method body is decoded for such a name when it calls it on one of
-	// the owners, or when the class declares a field of one of those types
-	// (rules.Rule.CallOwners). Once decoded, a method's calls of the name
-	// are all recorded, whatever their owner, as for Calls.
-	Owned map[string]map[string]bool
+	// in some places (rules.Rule.CallOwners and CallsWith). A method body
+	// is decoded for such a name when it calls it on one of the owners'
+	// Classes, when its class declares a field of one of those types, or
+	// when its class calls one of the owners' With methods. Once decoded,
+	// a method's calls of the name are all recorded, whatever their owner,
+	// as for Calls.
+	Owned map[string]*Owners
 	// News are the simple type names whose instance creations become
 	// facts.New (rules.Rule.News of the enabled rules). A nested type
 	// matches by its own simple name (Outer$Inner by "Inner").
@@ -77,9 +78,18 @@ type Interest struct {
 	All bool
 }
 
+// Owners are where a call of a name is of interest (Interest.Owned).
+type Owners struct {
+	Classes map[string]bool // internal names: "java/lang/ThreadLocal"
+	With    []MethodName
+}
+
+// MethodName is a method by its class (internal name) and name.
+type MethodName struct{ Owner, Name string }
+
 // ForRules is the interest of a scan that runs rules which subscribe to
 // the given call and type names: those names, and the static facts.
-func ForRules(calls map[string]bool, owned map[string]map[string]bool, news map[string]bool) Interest {
+func ForRules(calls map[string]bool, owned map[string]*Owners, news map[string]bool) Interest {
 	return Interest{Calls: calls, Owned: owned, News: news, Statics: true}
 }
 
@@ -103,8 +113,12 @@ type Extractor struct {
 	parser classfile.Parser
 
 	mark []uint8 // per constant-pool index: what the operand there is to the interest
-	ins  []classfile.Instr
-	flow classfile.Flow
+	// withs are the Owners.With methods of the interest, by name, and
+	// called those of them the class calls.
+	withs  map[string][]string
+	called map[MethodName]bool
+	ins    []classfile.Instr
+	flow   classfile.Flow
 
 	// Per-method tables, indexed by instruction or local slot.
 	pair    []int32 // instruction index -> index of the new its <init> completes, or -1
@@ -148,7 +162,16 @@ const (
 
 // NewExtractor makes an extractor for an interest.
 func NewExtractor(in Interest) *Extractor {
-	return &Extractor{in: in, dotted: map[string]string{}}
+	x := &Extractor{in: in, dotted: map[string]string{}, called: map[MethodName]bool{}}
+	for _, o := range in.Owned {
+		for _, m := range o.With {
+			if x.withs == nil {
+				x.withs = map[string][]string{}
+			}
+			x.withs[m.Name] = append(x.withs[m.Name], m.Owner)
+		}
+	}
+	return x
 }
 
 // ExtractClass parses a class file with the extractor's parser, which
@@ -360,6 +383,17 @@ func (x *Extractor) markPool() {
 	}
 	x.mark = x.mark[:n]
 	clear(x.mark)
+	clear(x.called)
+	if x.withs != nil {
+		for i := 1; i < n; i++ {
+			if t := pool.Tag(i); t != classfile.TagMethodref && t != classfile.TagInterfaceMethodref {
+				continue
+			}
+			if owner, name, ok := pool.RefName(i); ok && slices.Contains(x.withs[name], owner) {
+				x.called[MethodName{owner, name}] = true
+			}
+		}
+	}
 	for i := 1; i < n; i++ {
 		switch pool.Tag(i) {
 		case classfile.TagMethodref, classfile.TagInterfaceMethodref:
@@ -387,20 +421,29 @@ func (x *Extractor) markPool() {
 	}
 }
 
-// ownedCall reports a call of a name the interest wants only on some
-// owners (Interest.Owned): on one of them, or in a class that declares a
-// field of one of their types.
+// ownedCall reports a call of a name the interest wants only in some
+// places (Interest.Owned): on one of its owners, in a class that declares
+// a field of one of their types, or in a class that calls one of its With
+// methods.
 func (x *Extractor) ownedCall(owner, name string) bool {
-	owners := x.in.Owned[name]
-	if owners == nil {
+	o := x.in.Owned[name]
+	if o == nil {
 		return false
 	}
-	if owners[owner] {
+	if o.Classes[owner] {
 		return true
+	}
+	for _, m := range o.With {
+		if x.called[m] {
+			return true
+		}
+	}
+	if len(o.Classes) == 0 {
+		return false
 	}
 	for i := range x.c.Fields {
 		d := x.c.Fields[i].Desc
-		if len(d) > 2 && d[0] == 'L' && d[len(d)-1] == ';' && owners[d[1:len(d)-1]] {
+		if len(d) > 2 && d[0] == 'L' && d[len(d)-1] == ';' && o.Classes[d[1:len(d)-1]] {
 			return true
 		}
 	}
