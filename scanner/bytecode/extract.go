@@ -115,10 +115,11 @@ type Extractor struct {
 	mark []uint8 // per constant-pool index: what the operand there is to the interest
 	// withs are the Owners.With methods of the interest, by name, and
 	// called those of them the class calls.
-	withs  map[string][]string
-	called map[MethodName]bool
-	ins    []classfile.Instr
-	flow   classfile.Flow
+	withs     map[string][]string
+	called    map[MethodName]bool
+	undecided []int32 // pool indexes of owned calls a With method may settle
+	ins       []classfile.Instr
+	flow      classfile.Flow
 
 	// Per-method tables, indexed by instruction or local slot.
 	pair    []int32 // instruction index -> index of the new its <init> completes, or -1
@@ -384,16 +385,9 @@ func (x *Extractor) markPool() {
 	x.mark = x.mark[:n]
 	clear(x.mark)
 	clear(x.called)
-	if x.withs != nil {
-		for i := 1; i < n; i++ {
-			if t := pool.Tag(i); t != classfile.TagMethodref && t != classfile.TagInterfaceMethodref {
-				continue
-			}
-			if owner, name, ok := pool.RefName(i); ok && slices.Contains(x.withs[name], owner) {
-				x.called[MethodName{owner, name}] = true
-			}
-		}
-	}
+	// A call of an owned name that its owner does not settle may be
+	// settled by a With method later in the pool: decided after the pass.
+	x.undecided = x.undecided[:0]
 	for i := 1; i < n; i++ {
 		switch pool.Tag(i) {
 		case classfile.TagMethodref, classfile.TagInterfaceMethodref:
@@ -401,8 +395,13 @@ func (x *Extractor) markPool() {
 			if !ok {
 				continue
 			}
+			if x.withs != nil && slices.Contains(x.withs[name], owner) {
+				x.called[MethodName{owner, name}] = true
+			}
 			if x.in.Calls[name] || x.ownedCall(owner, name) {
 				x.mark[i] |= markCall
+			} else if o := x.in.Owned[name]; o != nil && len(o.With) > 0 {
+				x.undecided = append(x.undecided, int32(i))
 			}
 			if x.in.Statics && facts.Mutators[name] {
 				x.mark[i] |= markMutator
@@ -417,6 +416,14 @@ func (x *Extractor) markPool() {
 			if name, err := pool.ClassName(i); err == nil && x.in.News[simpleInternal(name)] {
 				x.mark[i] |= markNew
 			}
+		}
+	}
+	if len(x.called) == 0 {
+		return
+	}
+	for _, i := range x.undecided {
+		if owner, name, _ := pool.RefName(int(i)); x.ownedCall(owner, name) {
+			x.mark[i] |= markCall
 		}
 	}
 }
