@@ -32,13 +32,6 @@ func checkClassForName(p *Pass) {
 	calls(p, func(c *facts.Call) {
 		var d Diagnostic
 		var fix Fix
-		before, after := contextAround(p, c)
-		if before {
-			// The fallback of "context loader, else own" (the accepted
-			// idiom), or a lookup under a switch that opts out of the
-			// context loader (log4j's isIgnoreTccl()).
-			return
-		}
 		switch {
 		case is(c, "java.lang.Class", "forName") && len(c.Args) == 1:
 			a := c.Args[0]
@@ -71,12 +64,28 @@ func checkClassForName(p *Pass) {
 		default:
 			return
 		}
+		// Only for a lookup: the search goes over the file's calls, so
+		// asking it of every call is quadratic in a large file.
+		before, after := contextAround(p, c)
+		if before || loaderDelegation(p, c) {
+			// The fallback of "context loader, else own" (the accepted
+			// idiom), or a lookup under a switch that opts out of the
+			// context loader (log4j's isIgnoreTccl()); or a class
+			// loader's own delegation to its parent.
+			return
+		}
 		skip, sev, probe := nameVerdict(p, c.Args[0])
 		if skip || probe != "" && valueDiscarded(p, c.Span) {
 			// A presence probe whose only use is the exception it throws.
 			return
 		}
-		if sev == SeverityNone && (insideOrigin(p, c, c.Args[0]) || guardedPrefix(p, c, c.Args[0])) {
+		guarded, inside := guardedPrefix(p, c, c.Args[0])
+		if inside {
+			// Inside "if (name.startsWith("java")) { ... }": a JDK
+			// class (or the library's own package's).
+			return
+		}
+		if sev == SeverityNone && (insideOrigin(p, c, c.Args[0]) || guarded) {
 			// The name comes from inside the library (a loop over its own
 			// table, a private method's parameter) or is checked for a
 			// package first: a warning.
@@ -100,6 +109,9 @@ func checkClassForName(p *Pass) {
 			d.Fixes = []Fix{fix}
 		}
 		d.Severity, d.Span, d.Context = sev, c.Span, c.Context
+		// Constants of other files, the callers of a name parameter and
+		// context-first helpers called before are known at the end.
+		d.Pending = pendingFor(p, c, c.Args[0])
 		// Only a process entry point reaching the lookup (a command-line
 		// tool, a launcher) runs it outside any shared JVM.
 		d.EntrySensitive = !appEntry(p, c.Class)
@@ -130,6 +142,35 @@ func contextAround(p *Pass, c *facts.Call) (before, after bool) {
 		after = after || bytes.Contains(post, w)
 	}
 	return before, after
+}
+
+// loaderDelegation reports a lookup inside a class loader's own
+// findClass or loadClass: the loader delegating to its parent or to the
+// loader that defined it, which is what a loader is for, not a lookup of
+// a module's name.
+func loaderDelegation(p *Pass, c *facts.Call) bool {
+	switch c.Method {
+	case "findClass", "loadClass":
+	default:
+		return false
+	}
+	if strings.HasSuffix(simpleName(c.Class), "Loader") {
+		return true
+	}
+	for _, t := range p.File.TypeDecls {
+		if t.Name == c.Class {
+			return strings.HasSuffix(genericless(t.Super), "Loader")
+		}
+	}
+	// An anonymous subclass, "new ClassLoader(parent) { ... }": the
+	// extractor gives its methods to the enclosing class.
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || len(p.Src) == 0 {
+		return false
+	}
+	pre := p.Text(facts.Span{Start: max(0, m.Decl.Start-300), End: m.Decl.Start})
+	i := strings.LastIndex(pre, "new ")
+	return i >= 0 && strings.Contains(pre[i:], "Loader(") && !strings.Contains(pre[i:], ";")
 }
 
 // valueDiscarded reports a call written as a statement of its own: its
@@ -176,21 +217,46 @@ func insideOrigin(p *Pass, c *facts.Call, x facts.Expr) bool {
 }
 
 // guardedPrefix reports a name checked for a JDK or own package first:
-// "if (typeName.startsWith("java"))" before the lookup.
-func guardedPrefix(p *Pass, c *facts.Call, x facts.Expr) bool {
+// "if (typeName.startsWith("java"))" before the lookup; inside reports
+// the lookup within that if's block, where the name is one of those
+// packages' classes.
+func guardedPrefix(p *Pass, c *facts.Call, x facts.Expr) (guarded, inside bool) {
 	m := enclosingMethodDecl(p, c.Span)
 	if m == nil || x.Kind != facts.ExprName || len(p.Src) == 0 || c.Span.End == 0 {
-		return false
+		return false, false
 	}
 	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
 	key := strings.TrimSpace(x.Text) + ".startsWith(\""
 	i := strings.LastIndex(body, key)
 	if i < 0 {
-		return false
+		return false, false
 	}
 	lit := body[i+len(key):]
 	if j := strings.IndexByte(lit, '"'); j >= 0 {
 		lit = lit[:j]
 	}
-	return strings.HasPrefix(lit, "java") || samePackageRoot(lit, p.File.Package+".X")
+	if !strings.HasPrefix(lit, "java") && !samePackageRoot(lit, p.File.Package+".X") {
+		return false, false
+	}
+	pre := strings.TrimRight(body[:i], " \t")
+	if !strings.HasSuffix(pre, "if (") && !strings.HasSuffix(pre, "if(") {
+		return true, false // negated, or one test among others
+	}
+	open := strings.IndexByte(body[i:], '{')
+	if open < 0 || strings.Contains(body[i:i+open], ";") {
+		return true, false
+	}
+	depth := 1
+	for _, r := range body[i+open+1:] {
+		switch r {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return true, false
+			}
+		}
+	}
+	return true, true
 }

@@ -11,6 +11,10 @@ import (
 type DepsPass struct {
 	Rule     *Rule
 	Projects []*facts.BuildProject
+	// Base is the base the modules run on when it was given apart from
+	// the tree (kscan scan --base): read as context, never reported on. It
+	// replaces any base of the tree for the slimming rules.
+	Base *facts.BuildProject
 	// Adapters is the adapter mapping table in force: the default table
 	// plus any extra tables of the run.
 	Adapters *adapters.Table

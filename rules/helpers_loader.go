@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -26,7 +27,7 @@ func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe strin
 		// "own.package." + suffix: one of the library's own classes;
 		// "java.lang." + name: a JDK class.
 		head, _ := literalEnds(name.Text)
-		return ownPackageHead(head, p.File.Package+".X") || jdkPackageHead(head), SeverityNone, ""
+		return ownPackageHead(head, p.File.Package+".X") || jdkPackageHead(head) || ownPackageOf(p, name.Text), SeverityNone, ""
 	case facts.ExprName:
 		// A constant field: its value when this file declares it, else a
 		// fixed class the library chose (an interface's constant), rated
@@ -56,6 +57,34 @@ func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe strin
 		return true, SeverityNone, ""
 	}
 	return false, p.AtMost(SeverityInfo), name.Value
+}
+
+// ownPackageOf reports "Own.class.getPackage().getName() + \".Impl\"" (or
+// getClass()'s package): a class of the package of a class this file
+// declares.
+func ownPackageOf(p *Pass, text string) bool {
+	parts := splitConcat(text)
+	if len(parts) != 2 {
+		return false
+	}
+	head := strings.Join(strings.Fields(parts[0]), "")
+	tail, err := strconv.Unquote(strings.TrimSpace(parts[1]))
+	if err != nil || !classSuffix.MatchString(tail) {
+		return false
+	}
+	if head == "getClass().getPackage().getName()" {
+		return true
+	}
+	cls, ok := strings.CutSuffix(head, ".class.getPackage().getName()")
+	if !ok {
+		return false
+	}
+	for _, t := range p.File.Types {
+		if simpleName(t) == cls {
+			return true
+		}
+	}
+	return false
 }
 
 // jdkPackageHead reports the literal head of "java.lang." + name: a

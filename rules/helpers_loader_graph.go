@@ -263,6 +263,11 @@ func checkClassLookupsViaHelpers(p *ProjectPass) {
 	sortKeys(keys)
 	for _, k := range keys {
 		s := g.Methods[k]
+		if triesContextFirst(g, k.Class, s.Before) {
+			// The own lookup is the fallback of a context-first helper
+			// tried before it.
+			continue
+		}
 		for _, cs := range g.Callers(k) {
 			if s.LoadsParam >= len(cs.Args) || cs.ContextBefore || cs.Caller.Class == k.Class && cs.Caller.Name == k.Name ||
 				!maybeString(cs.Args[s.LoadsParam]) {
@@ -290,6 +295,21 @@ func checkClassLookupsViaHelpers(p *ProjectPass) {
 				Related: []Related{relatedSite(path, at, "the lookup with the own ClassLoader")}})
 		}
 	}
+}
+
+// triesContextFirst reports a context-first helper among the names of
+// the methods called before a lookup.
+func triesContextFirst(g *facts.CallGraph, class string, before []string) bool {
+	for _, n := range before {
+		if own, ok := strings.CutPrefix(n, "#"); ok {
+			if g.ContextFirst[own] || g.ContextFirst[outerClass(class)+"#"+own] {
+				return true
+			}
+		} else if g.ContextFirst[n] {
+			return true
+		}
+	}
+	return false
 }
 
 // checkResourceLookupsViaHelpers is own-classloader-lookup's project

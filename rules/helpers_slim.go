@@ -126,10 +126,14 @@ type slimFinding struct {
 }
 
 // treeSlimVerdicts judges every dependency of each module of the tree
-// against the tree's base. With no base, or several, nothing is judged:
-// which base a module runs on is then not known.
+// against the base given with --base, or else the tree's base. With no
+// base, or several, nothing is judged: which base a module runs on is then
+// not known.
 func treeSlimVerdicts(p *DepsPass) []slimFinding {
 	bs := bases(p.Projects)
+	if p.Base != nil {
+		bs = []*facts.BuildProject{p.Base}
+	}
 	if len(bs) != 1 {
 		return nil
 	}

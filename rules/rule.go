@@ -398,6 +398,10 @@ type Diagnostic struct {
 	// project declares it. Which classes the project declares is known only
 	// once every input was read, so the scanner decides.
 	UnlessDeclared string
+	// Pending is what a class lookup's verdict waits for (constants of
+	// other files, the callers of its method): the scanner drops the
+	// finding when Settle clears it.
+	Pending *facts.Pending
 	// Entry and Key place a diagnostic about an archive as a whole (a
 	// provider file, a bundled framework): Entry is the logical path of
 	// the archive concerned ("app.jar!/BOOT-INF/lib/x.jar"), Key what

@@ -52,6 +52,19 @@ func propertyWritesWith() map[string][]string {
 	return m
 }
 
+// publicMethodAt reports whether the method around offset at is declared
+// public (or is not found: unknown counts as callable).
+func publicMethodAt(p *Pass, at int) bool {
+	m := methodAt(p.File, at)
+	if m == nil {
+		return true
+	}
+	if m.Decl.Start < 0 || m.Span.Start > len(p.Src) || m.Decl.Start >= m.Span.Start {
+		return !m.Private // compiled code: only private is known
+	}
+	return wordIn(p.Src[m.Decl.Start:m.Span.Start], "public")
+}
+
 // standardKey reports system properties the JDK defines; reading them is
 // not app-specific.
 func standardKey(k string) bool {
@@ -87,6 +100,11 @@ func checkSystemProperty(p *Pass) {
 				// A command line's properties are its process's own (an
 				// app's main runs in the shared JVM).
 				EntrySensitive: !appEntry(p, c.Class),
+			}
+			if p.Role != facts.RoleBase && !appEntry(p, c.Class) && !c.InMain && hasMain(p.File, c.Class) && !publicMethodAt(p, c.Span.Start) {
+				// A command-line class's own helper (not public, so no
+				// library code calls it): the tool's process, its property.
+				return
 			}
 			if p.Role != facts.RoleBase && !appEntry(p, c.Class) && (c.InMain || hasMain(p.File, c.Class)) {
 				// A base's main class is the application, not a tool.

@@ -47,7 +47,7 @@ func checkThreadLocalLeak(p *Pass) {
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		fieldTypes[f.Name] = f.Type
-		if args := typeArgs(f.TypeText); len(args) == 1 && jdkOnly(args[0]) {
+		if args := typeArgs(f.TypeText); len(args) == 1 && jdkOnly(args[0]) && !shadowsJDK(p.File, args[0]) {
 			pinsNothing[f.Name] = true
 		}
 	}
@@ -179,7 +179,7 @@ func jdkOnly(t string) bool {
 	if valueTypes[raw] || jdkHolders[raw] {
 		return true
 	}
-	if !jdkContainers[raw] {
+	if !jdkContainers[raw] && !jdkReferences[raw] {
 		return false
 	}
 	for _, a := range typeArgs(t) {
@@ -190,6 +190,41 @@ func jdkOnly(t string) bool {
 	return len(typeArgs(t)) > 0 || strings.HasPrefix(raw, "Atomic") && raw != "AtomicReference" && raw != "AtomicReferenceArray"
 }
 
+// shadowsJDK reports a value type naming a type the file declares or
+// imports from outside the JDK (a project's own Transformer or Date).
+func shadowsJDK(f *facts.File, t string) bool {
+	for _, name := range typeUseNameRE.FindAllString(typeUseAnnotationRE.ReplaceAllString(t, ""), -1) {
+		for _, td := range f.TypeDecls {
+			if simpleName(td.Name) == name {
+				return true
+			}
+		}
+		for _, im := range f.Imports {
+			if !im.Static && !im.Wildcard && simpleName(im.Name) == name && !jdkPackage(im.Name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typeUseNameRE finds the simple type names a type use is made of.
+var typeUseNameRE = regexp.MustCompile(`[A-Z]\w*`)
+
+// jdkPackage reports a name in a package of the JDK.
+func jdkPackage(n string) bool {
+	for _, p := range []string{"java.", "javax.", "org.w3c.", "org.xml.", "jdk."} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// jdkReferences hold their referent the way a container holds its
+// elements (a SoftReference<Map<String, SimpleDateFormat>> cache).
+var jdkReferences = map[string]bool{"SoftReference": true, "WeakReference": true, "Reference": true, "Optional": true}
+
 // typeUseAnnotationRE finds type-use annotations (int @Nullable []).
 var typeUseAnnotationRE = regexp.MustCompile(`@[\w.]+(?:\([^()]*\))?`)
 
@@ -198,6 +233,11 @@ var jdkHolders = map[string]bool{
 	"StringBuilder": true, "StringBuffer": true, "MessageDigest": true, "Random": true, "SecureRandom": true,
 	"CharsetEncoder": true, "CharsetDecoder": true, "Calendar": true, "GregorianCalendar": true, "Deflater": true,
 	"Inflater": true, "CRC32": true, "Matcher": true, "ByteBuffer": true, "CharBuffer": true, "Mac": true, "Cipher": true,
+	"Date": true, "ByteArrayOutputStream": true, "CharArrayWriter": true, "StringWriter": true,
+	// javax.xml's factories and parsers, defined by the JDK's loader.
+	"DocumentBuilder": true, "DocumentBuilderFactory": true, "SAXParser": true, "SAXParserFactory": true,
+	"Transformer": true, "TransformerFactory": true, "XMLInputFactory": true, "XMLOutputFactory": true,
+	"XPath": true, "XPathFactory": true, "XMLReader": true,
 }
 
 // restoredBySetter reports a set whose value is a parameter of a private

@@ -38,7 +38,7 @@ var bytecodeReasons = map[string]string{
 	"null-parent-classloader-assumption": "reads the text of the branch taken when getParent() is null",
 	"own-classloader-lookup":             "reads the name argument's text (a constant concatenation) and whether the proxy interfaces' text names a parameter",
 	"resource-lookup-own-loader":         "reads the name argument's text and the statement around the call",
-	"static-mutable-state":               "a field declaration has no line in a class file (the finding is at line 0 or at its <clinit> line), and the private-helper-of-<clinit> and class-name-key exemptions read source text",
+	"static-mutable-state":               "a field declaration has no line in a class file (the finding is at line 0 or at its <clinit> line), the private-helper-of-<clinit> and class-name-key exemptions read source text, and whether a stored value was handed in (what is reported) is read from the source's parameters and constants",
 	"static-singleton-first-wins":        "reads the assigned value's text and the field's declaration line",
 	"stdout-usage":                       "reads the receiver's text (System.out through a local or a field); what only an entry point reaches is known from the sources' call graph",
 	"system-exit":                        "the call graph finds callers and entry points in sources only: a helper's callers and the exits only main reaches are not known in class files; an exiting field's invocation is told by the field's initialiser text",

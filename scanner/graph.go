@@ -28,6 +28,9 @@ type graphIndex struct {
 	// set when it reached graphOptions.maxFiles and parsed no more.
 	parsed  int
 	stopped bool
+	// named are the methods with a finding beside a launcher: a file
+	// that calls one by its quoted name through reflection is read too.
+	named map[facts.MethodKey]bool
 }
 
 // source is a production Java source and the identifiers it holds.
@@ -64,9 +67,30 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	sort.Slice(x.sources, func(i, j int) bool { return x.sources[i].rel < x.sources[j].rel })
 	targets := g.Targets()
 	asked := map[facts.MethodKey]bool{}
+	// The methods only the entry-point search needs, public ones beside a
+	// launcher, are looked for within a share of the bound: on a tree
+	// with launchers in many packages (a language's tools) their common
+	// names would otherwise take the bound from the summaries' callers.
+	// Nor is one that many files may call: code used that widely is
+	// rarely a launcher's alone. One not looked for keeps its findings.
+	share := o.maxFiles / 16
+	want := func(class, name string) bool {
+		if g.Closed(class, name) && name != "<init>" {
+			return true
+		}
+		return g.Searchable(class, name) && (share == 0 || x.parsed < share) && x.candidates(class, name, maxEntryCandidates+1) <= maxEntryCandidates
+	}
+	x.named = map[facts.MethodKey]bool{}
 	for _, f := range sensitive {
-		if f.EntrySensitive && f.Method != "" && g.Searchable(f.Class, f.Method) {
-			targets[facts.MethodKey{Class: f.Class, Name: f.Method, Arity: -1}] = true
+		if f.EntrySensitive && f.Method != "" && want(f.Class, f.Method) {
+			k := facts.MethodKey{Class: f.Class, Name: f.Method, Arity: -1}
+			targets[k] = true
+			x.named[k] = f.Method != "<init>" && g.NearLauncher(f.Class)
+		}
+		// Who creates the class's instances decides its instance
+		// methods too (a Runnable's run, which no call names).
+		if f.EntrySensitive && f.Method != "" && f.Method != "<clinit>" && g.Instance(f.Class, f.Method) && want(f.Class, "<init>") {
+			targets[facts.MethodKey{Class: f.Class, Name: "<init>", Arity: -1}] = true
 		}
 	}
 	for depth := 0; depth < callgraph.MaxDepth && len(targets) > 0; depth++ {
@@ -77,15 +101,126 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		if err != nil {
 			return nil, err
 		}
+		callers = append(callers, x.resolveReflective(targets, o)...)
 		next := map[facts.MethodKey]bool{}
 		for _, c := range callers {
-			if !asked[c] && g.Searchable(c.Class, c.Name) {
+			if !asked[c] && want(c.Class, c.Name) {
 				next[c] = true
 			}
 		}
 		targets = next
 	}
+	g.Incomplete = x.stopped
 	return g.Build(), nil
+}
+
+// maxEntryCandidates bounds the files that may call a public method
+// beside a launcher for the entry-point search to look for its callers.
+const maxEntryCandidates = 16
+
+// candidates counts, up to limit, the sources that may call the method of
+// class and name (or create the class, for "<init>").
+func (x *graphIndex) candidates(class, name string, limit int) int {
+	m := newWantMatcher([]want{wantOf(facts.MethodKey{Class: class, Name: name})})
+	n := 0
+	for _, src := range x.sources {
+		if m.mayHold(src) {
+			if n++; n >= limit {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// resolveReflective decides the reflective calls by a constant method
+// name on a class the calling file does not show: the sources that may
+// hold the name are read for a declaration of it, until two classes
+// besides the callers' are found (the name is then not guessed).
+func (x *graphIndex) resolveReflective(targets map[facts.MethodKey]bool, o graphOptions) []facts.MethodKey {
+	var found []facts.MethodKey
+	for _, name := range x.g.PendingNames() {
+		w := []byte(name)
+		seen := map[string]bool{}
+		var outers []string
+		for _, src := range x.sources {
+			if len(outers) > 3 {
+				break
+			}
+			if !src.words.mayHoldHash(hashOf(w)) {
+				continue
+			}
+			b, err := safefs.ReadFile(src.abs, o.maxFileSize)
+			if err != nil || !declares(b, name) {
+				continue
+			}
+			if outer := topLevelClass(src.rel, b); outer != "" && !seen[outer] {
+				seen[outer] = true
+				outers = append(outers, outer)
+			}
+		}
+		found = append(found, x.g.ResolveReflective(name, outers, targets)...)
+	}
+	return found
+}
+
+// declares reports a source holding a method declaration of the name: the
+// name, a parameter list, and a body or a throws clause after it.
+func declares(src []byte, name string) bool {
+	w := []byte(name)
+	for off := 0; ; {
+		i := bytes.Index(src[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(w)
+		off = end
+		if i > 0 && identPart(src[i-1]) || end < len(src) && identPart(src[end]) {
+			continue
+		}
+		// A declaration has a type before its name; a call has a dot,
+		// an operator or a bracket.
+		j := i - 1
+		for j >= 0 && (src[j] == ' ' || src[j] == '\t') {
+			j--
+		}
+		if j < 0 || !(identPart(src[j]) || src[j] == '>' || src[j] == ']') || j+1 == i {
+			continue
+		}
+		k := end
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+			k++
+		}
+		if k >= len(src) || src[k] != '(' {
+			continue
+		}
+		close := bytes.IndexByte(src[k:], ')')
+		if close < 0 {
+			return false
+		}
+		rest := bytes.TrimLeft(src[k+close+1:], " \t\r\n")
+		if len(rest) > 0 && rest[0] == '{' || bytes.HasPrefix(rest, []byte("throws")) {
+			return true
+		}
+	}
+}
+
+// topLevelClass is the binary name of the top-level class a source
+// declares: its package and its file's name.
+func topLevelClass(rel string, src []byte) string {
+	base := rel[strings.LastIndexByte(rel, '/')+1:]
+	base = strings.TrimSuffix(base, ".java")
+	pkg := ""
+	if i := bytes.Index(src, []byte("package ")); i >= 0 && (i == 0 || src[i-1] == '\n') {
+		if j := bytes.IndexByte(src[i:], ';'); j > 0 {
+			pkg = strings.TrimSpace(string(src[i+len("package ") : i+j]))
+		}
+	}
+	if pkg == "" {
+		return base
+	}
+	return pkg + "." + base
 }
 
 // graphOptions are what the search for callers reads and parses with.
@@ -106,16 +241,15 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 	interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
 	var wants []want
 	for k := range targets {
-		interest.Calls[k.Name] = true
-		cls := k.Class
-		if i := strings.LastIndexAny(cls, ".$"); i >= 0 {
-			cls = cls[i+1:]
+		w := wantOf(k)
+		if k.Name == "<init>" {
+			// A constructor is called by creating an instance.
+			interest.News[string(w.class)] = true
+		} else {
+			interest.Calls[k.Name] = true
 		}
-		outer := k.Class
-		if i := strings.IndexByte(outer, '$'); i >= 0 {
-			outer = outer[:i]
-		}
-		wants = append(wants, want{name: []byte(k.Name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java"})
+		w.reflect = x.named[k]
+		wants = append(wants, w)
 	}
 	for _, n := range callgraph.Names {
 		interest.Calls[n] = true
@@ -123,13 +257,17 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 	for _, n := range callgraph.UseNames {
 		interest.Calls[n] = true
 	}
+	for _, n := range callgraph.ReflectNames {
+		interest.Calls[n] = true
+	}
+	m := newWantMatcher(wants)
 	var mu sync.Mutex
 	var found []facts.MethodKey
 	work := make(chan input)
 	g, gctx := errgroup.WithContext(ctx)
 	var todo []input
 	for _, src := range x.sources {
-		if !src.mayCall(wants) {
+		if !m.mayHold(src) {
 			continue // certainly names none of them: not even read
 		}
 		if o.maxFiles > 0 && x.parsed+len(todo) >= o.maxFiles {
@@ -157,9 +295,10 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 				return err
 			}
 			defer ex.Close()
+			seen := make([]bool, len(m.ids))
 			for in := range work {
 				src, err := safefs.ReadFile(in.abs, o.maxFileSize)
-				if err != nil || !mayCall(in.rel, src, wants) {
+				if err != nil || !m.mayCall(in.rel, src, seen) {
 					continue
 				}
 				f, _, err := ex.Extract(in.rel, src, o.types)
@@ -185,28 +324,149 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 type want struct {
 	name, class []byte
 	file        string
+	// reflect: a call by the name as a string constant is looked for too
+	// (a method with a finding beside a launcher, which may call it so).
+	reflect bool
+}
+
+// wantOf is what a file that may call the method shows: its name (the
+// class's simple name for a constructor), its class's simple name, and
+// the file its top-level class lives in.
+func wantOf(k facts.MethodKey) want {
+	cls := k.Class
+	if i := strings.LastIndexAny(cls, ".$"); i >= 0 {
+		cls = cls[i+1:]
+	}
+	outer := k.Class
+	if i := strings.IndexByte(outer, '$'); i >= 0 {
+		outer = outer[:i]
+	}
+	name := k.Name
+	if name == "<init>" {
+		name = cls
+	}
+	return want{name: []byte(name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java"}
+}
+
+// reflectWords are the lookups a call by a constant method name goes
+// through: a file using one may call the wanted method whatever class
+// it names.
+var reflectWords = [][]byte{[]byte("getMethod"), []byte("getDeclaredMethod")}
+
+// wantMatcher answers mayCall for one round's wanted methods, each file
+// read once: the words of a round (thousands, on a large tree) are looked
+// up as the file's identifiers go by, not searched for one by one.
+type wantMatcher struct {
+	wants []want
+	// ids numbers the distinct words of the wants and the reflective
+	// lookups; name and class are the wants' indices, -1 for a word that
+	// is not a plain identifier, which hasWord then looks for.
+	ids         map[string]int
+	name, class []int
+	reflect     []int
+	// hashes are the words' Bloom hashes, for the check on the words of a
+	// file alone.
+	nameHash, classHash, reflectHash [][2]uint32
+}
+
+func newWantMatcher(wants []want) *wantMatcher {
+	m := &wantMatcher{wants: wants, ids: map[string]int{}}
+	id := func(w []byte) int {
+		if len(w) == 0 {
+			return -1
+		}
+		for _, c := range w {
+			if !identPart(c) {
+				return -1
+			}
+		}
+		i, ok := m.ids[string(w)]
+		if !ok {
+			i = len(m.ids)
+			m.ids[string(w)] = i
+		}
+		return i
+	}
+	hash := func(w []byte) [2]uint32 {
+		a, b := wordHash(w)
+		return [2]uint32{a, b}
+	}
+	for _, w := range wants {
+		m.name = append(m.name, id(w.name))
+		m.class = append(m.class, id(w.class))
+		m.nameHash = append(m.nameHash, hash(w.name))
+		m.classHash = append(m.classHash, hash(w.class))
+	}
+	for _, r := range reflectWords {
+		m.reflect = append(m.reflect, id(r))
+		m.reflectHash = append(m.reflectHash, hash(r))
+	}
+	return m
 }
 
 // mayCall reports whether a source can hold a call to one of the wanted
 // methods: it names the method and either is the method's own file (an
 // unqualified call reaches its own class and enclosing ones) or names the
-// method's class (a call through the type or on a receiver of that type).
-// A call through a variable of an interface or superclass type is not
-// resolved anyway, so it need not be looked for.
-func mayCall(rel string, src []byte, wants []want) bool {
-	for _, w := range wants {
-		if hasWord(src, w.name) && (strings.HasSuffix(rel, w.file) || hasWord(src, w.class)) {
+// method's class (a call through the type or on a receiver of that type),
+// or, for a method beside a launcher, quotes its name beside a reflective
+// lookup. A call through a variable of an interface or superclass type is
+// not resolved anyway, so it need not be looked for. seen is scratch space
+// of len(m.ids).
+func (m *wantMatcher) mayCall(rel string, src []byte, seen []bool) bool {
+	clear(seen)
+	// A whole identifier is a maximal run of identifier bytes: the words
+	// hasWord would find are exactly these runs.
+	for i := 0; i < len(src); {
+		if !identPart(src[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(src) && identPart(src[j]) {
+			j++
+		}
+		if id, ok := m.ids[string(src[i:j])]; ok {
+			seen[id] = true
+		}
+		i = j
+	}
+	has := func(id int, w []byte) bool {
+		if id < 0 {
+			return hasWord(src, w)
+		}
+		return seen[id]
+	}
+	reflect := false
+	for k, r := range reflectWords {
+		reflect = reflect || has(m.reflect[k], r)
+	}
+	for k, w := range m.wants {
+		if !has(m.name[k], w.name) {
+			continue
+		}
+		if strings.HasSuffix(rel, w.file) || has(m.class[k], w.class) || w.reflect && reflect && quoted(src, w.name) {
 			return true
 		}
 	}
 	return false
 }
 
-// mayCall is mayCall answered from the words of the file alone: false
+// quoted reports the name written as a string literal.
+func quoted(src, name []byte) bool {
+	q := make([]byte, 0, len(name)+2)
+	q = append(append(append(q, '"'), name...), '"')
+	return bytes.Contains(src, q)
+}
+
+// mayHold is mayCall answered from the words of the file alone: false
 // only when the file certainly cannot call one of the wanted methods.
-func (s source) mayCall(wants []want) bool {
-	for _, w := range wants {
-		if s.words.mayHold(w.name) && (strings.HasSuffix(s.rel, w.file) || s.words.mayHold(w.class)) {
+func (m *wantMatcher) mayHold(s source) bool {
+	reflect := false
+	for k := range reflectWords {
+		reflect = reflect || s.words.mayHoldHash(m.reflectHash[k])
+	}
+	for k, w := range m.wants {
+		if s.words.mayHoldHash(m.nameHash[k]) && (w.reflect && reflect || strings.HasSuffix(s.rel, w.file) || s.words.mayHoldHash(m.classHash[k])) {
 			return true
 		}
 	}

@@ -282,3 +282,139 @@ func TestGraphSearchBound(t *testing.T) {
 		}
 	}
 }
+
+// A launcher that drives a class by constant names through reflection
+// (Tomcat's Bootstrap over Catalina): the methods it calls by name are
+// reached only from main, and so is a public helper only that code calls.
+// A reflective call from library code proves nothing, a method with
+// another caller or with none stays reachable, and a name several classes
+// declare is not guessed.
+func TestGraphReflectiveLaunch(t *testing.T) {
+	_, g := graphOf(t, map[string]string{
+		"src/main/java/b/Bootstrap.java": `package b;
+import java.lang.reflect.Method;
+public final class Bootstrap {
+    private static final String STARTUP = "b.Server";
+    private Object daemon;
+    public static void main(String[] args) throws Exception {
+        Bootstrap b = new Bootstrap();
+        b.init();
+        b.stopServer(args);
+        b.status();
+    }
+    public void init() throws Exception {
+        ClassLoader loader = Bootstrap.class.getClassLoader();
+        Class<?> startup = loader.loadClass(STARTUP);
+        Object o = startup.getConstructor().newInstance();
+        String name = "configure";
+        Method m = startup.getMethod(name, String.class);
+        m.invoke(o, "x");
+        daemon = o;
+    }
+    public void stopServer(String[] args) throws Exception {
+        Method m = daemon.getClass().getMethod("stopServer", String[].class);
+        m.invoke(daemon, (Object) args);
+    }
+    public void status() throws Exception {
+        daemon.getClass().getMethod("report").invoke(daemon);
+    }
+}`,
+		"src/main/java/b/Server.java": `package b;
+public class Server {
+    public void configure(String s) { Options.parse(s); }
+    public void stopServer(String[] a) { System.exit(1); }
+    public void report() { System.out.println("up"); }
+    public void shared() { System.setProperty("a", "b"); }
+}`,
+		"src/main/java/b/Options.java": `package b;
+public class Options {
+    public static void parse(String s) { System.setProperty("opt", s); }
+    public static void usage() { System.out.println("usage"); }
+}`,
+		"src/main/java/b/Other.java": `package b;
+public class Other {
+    public void report() { System.out.println("other"); }
+}`,
+		"src/main/java/s/Shell.java": `package s;
+public class Shell {
+    public static void main(String[] args) { new Shell(args).run(); }
+    public Shell(String[] args) { connect(args[0]); }
+    protected void connect(String host) { System.exit(2); }
+    void run() { System.out.println(">"); execute("ls"); }
+    // A command loop: execute and process call each other.
+    public void execute(String line) { process(line); }
+    protected void process(String line) { if (line.isEmpty()) { execute("help"); } System.exit(0); }
+    public void start() { System.out.println("started"); }
+}`,
+		"src/main/java/s/Base.java": `package s;
+public class Base {
+    public static void main(String[] args) { new Base(); }
+    public Base() { System.out.println("base"); }
+}`,
+		"src/main/java/s/Sub.java": `package s;
+public class Sub extends Base {
+    public Sub() { }
+}`,
+		"src/main/java/s/Node.java": `package s;
+public class Node implements Runnable {
+    private final String name;
+    public Node(String name) { this.name = name; }
+    public void run() { System.out.println(name); }
+    public static void dump() { System.out.println("static"); }
+}`,
+		"src/main/java/s/NodeServer.java": `package s;
+public class NodeServer {
+    public static void main(String[] args) { new Thread(new Node(args[0])).start(); }
+}`,
+		"src/main/java/lib/Task.java": `package lib;
+public class Task implements Runnable {
+    public Task() { }
+    public void run() { System.out.println("task"); }
+    public static void main(String[] args) { new Task().run(); }
+}`,
+		"src/main/java/lib/Pool.java": `package lib;
+public class Pool {
+    public void submit() { new Thread(new Task()).start(); }
+}`,
+		"src/main/java/lib/Api.java": `package lib;
+public class Api {
+    public void handle() throws Exception { Class.forName("lib.Worker").getMethod("work").invoke(null); }
+    public void both() { Helper.log(); }
+}`,
+		"src/main/java/lib/Worker.java": `package lib;
+public class Worker {
+    public static void work() { System.out.println("w"); }
+}`,
+		"src/main/java/lib/Helper.java": `package lib;
+public class Helper {
+    public static void log() { System.out.println("h"); }
+    public static void main(String[] a) { log(); }
+}`,
+	})
+	for _, tc := range []struct {
+		class, method string
+		want          bool
+	}{
+		{"b.Bootstrap", "stopServer", true},
+		{"b.Server", "stopServer", true}, // by name through an object of unknown class: the one other declarer
+		{"b.Server", "configure", true},  // by a constant name held in a local, on a class loaded by a constant
+		{"b.Options", "parse", true},     // a public helper only entry-only code calls
+		{"b.Server", "report", false},    // two classes declare report: not guessed
+		{"b.Options", "usage", false},    // no callers: an API
+		{"b.Server", "shared", false},
+		{"s.Shell", "<init>", true},   // created only by main
+		{"s.Shell", "connect", true},  // called only by that constructor
+		{"s.Shell", "start", true},    // a launcher's service-wrapper entry point (jsvc)
+		{"s.Shell", "process", true},  // in a cycle main alone reaches
+		{"s.Base", "<init>", false},   // a subclass's constructor runs it too
+		{"s.Node", "run", true},       // an instance method of a class only main creates
+		{"s.Node", "dump", false},     // static, no callers: an API, whoever creates Nodes
+		{"lib.Task", "run", false},    // library code creates Tasks too
+		{"lib.Worker", "work", false}, // called by name from library code
+		{"lib.Helper", "log", false},  // main calls it, and so does library code
+	} {
+		if got := g.OnlyFromEntry(tc.class, tc.method); got != tc.want {
+			t.Errorf("%s.%s: entry-only %v, want %v", tc.class, tc.method, got, tc.want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/finding"
@@ -410,6 +411,29 @@ func (x typeIndex) HasType(fqn string) bool {
 	return false
 }
 
+// source returns the text of the source file declaring the top-level
+// class fqn, nil when the tree has none (abs: the sources' paths by
+// relative path).
+func (x typeIndex) source(fqn string, abs map[string]string, max int64) []byte {
+	dot := strings.LastIndexByte(fqn, '.')
+	if dot < 0 {
+		return nil
+	}
+	pkgDir := "/" + strings.ReplaceAll(fqn[:dot], ".", "/")
+	base := fqn[dot+1:] + ".java"
+	for _, d := range x[base] {
+		if !strings.HasSuffix(d, pkgDir) {
+			continue
+		}
+		if a, ok := abs[strings.TrimPrefix(d+"/"+base, "/")]; ok {
+			if src, err := safefs.ReadFile(a, max); err == nil {
+				return src
+			}
+		}
+	}
+	return nil
+}
+
 // forProject keeps what project rules read, so that holding every file's
 // facts costs little: static fields, writes to statics, and the
 // declarations that carry a kscan suppression (for findings placed in the
@@ -508,6 +532,34 @@ func dropDeclared(fs []finding.Finding, declared func(string) bool) []finding.Fi
 		if f.UnlessDeclared != "" && declared(f.UnlessDeclared) {
 			continue
 		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// dropSettled removes the findings whose pending verdict the whole
+// project clears (rules.Diagnostic.Pending).
+// The project's constants are indexed only when a finding waits for them.
+func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, source func(string) []byte, declared func(string) bool) []finding.Finding {
+	var k *rules.Constants
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Pending != nil && k == nil {
+			k = rules.NewConstants(files)
+			k.Source = source
+		}
+		if f.Pending != nil {
+			clear, probe := rules.Settle(f.Pending, g, k, declared)
+			if clear {
+				continue
+			}
+			if probe && f.Severity > rules.SeverityInfo {
+				f.Severity, f.Level = rules.SeverityInfo, rules.SeverityInfo.Level()
+				f.Message += " (every name it is given is a constant: a presence probe, fine when the base provides that library)"
+				f.Fixes = nil // a probe is fine as written: no edit
+			}
+		}
+		f.Pending = nil
 		out = append(out, f)
 	}
 	return out

@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"github.com/kscan/kscan/scanner/slim"
 	"time"
 
 	"github.com/kscan/kscan/adapters"
@@ -50,6 +51,14 @@ type Options struct {
 	// (.kscan.yaml production: and non-production:).
 	IncludeNonProduction bool
 	ScopeOverrides       []scope.Override
+	// Base is the base the scanned modules run on, read apart from the
+	// tree (kscan scan --base, with slim.LoadBase): context for the
+	// slimming rules, never scanned itself. It replaces any base the tree
+	// holds for those rules.
+	Base *slim.Side
+	// BaseNotes are the problems met reading Base (a malformed pom of the
+	// base's tree, a library jar it could not read): notifications.
+	BaseNotes []slim.Note
 }
 
 // DefaultMaxFileSize is the default cap on one source file. Larger .java

@@ -177,6 +177,7 @@ func newFinding(d rules.Diagnostic, w where) finding.Finding {
 
 		UnlessDeclared: d.UnlessDeclared,
 		EntrySensitive: d.EntrySensitive,
+		Pending:        d.Pending,
 	}
 	if w.role != facts.RoleUnknown {
 		f.Role = w.role.String()

@@ -225,11 +225,18 @@ func (s *wordSet) add(w []byte) {
 	s[b>>6] |= 1 << (b & 63)
 }
 
-// mayHold reports false only when the file certainly lacks the word.
-func (s *wordSet) mayHold(w []byte) bool {
+// mayHoldHash reports false only when the file certainly lacks the word
+// whose wordHash is h.
+func (s *wordSet) mayHoldHash(h [2]uint32) bool {
 	if s == nil {
 		return true
 	}
-	a, b := wordHash(w)
+	a, b := h[0], h[1]
 	return s[a>>6]&(1<<(a&63)) != 0 && s[b>>6]&(1<<(b&63)) != 0
+}
+
+// hashOf is a word's pair of Bloom hashes, for mayHoldHash.
+func hashOf(w []byte) [2]uint32 {
+	a, b := wordHash(w)
+	return [2]uint32{a, b}
 }

@@ -59,6 +59,7 @@ func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
 					}
 				}
 				sort.Strings(cp.Bases)
+				givenBase(e, cp)
 				cp.Refs = resolveLoose(e, cp.Refs)
 			}
 			pp := rules.NewProjectPass(r, nil, roleOf, collect)
@@ -89,6 +90,39 @@ func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
 	}
 }
 
+// givenBase puts the base given with --base in place of the tree's: its
+// class names, when it is a fat jar, answer Holders as one more archive;
+// a source tree or a list names no classes, so no base is known to the
+// class check then.
+func givenBase(e *env, cp *facts.ClassPath) {
+	b := e.opts.Base
+	if b == nil {
+		return
+	}
+	cp.Bases = nil
+	has, notes, err := slim.BaseClasses(b)
+	for _, n := range notes {
+		e.notify(finding.Notification{Path: n.File, Line: n.Line, Level: rules.Level(n.Level), Kind: n.Kind, Message: n.Message})
+	}
+	if err != nil {
+		e.notify(finding.Notification{Path: b.Path, Level: rules.LevelWarning, Kind: "read-error", Message: "module-class-unresolvable did not run: " + err.Error()})
+		return
+	}
+	if has == nil {
+		return
+	}
+	name := e.opts.Base.BaseProject(e.roles.root).Path
+	cp.Bases = []string{name}
+	holders := cp.Holders
+	cp.Holders = func(class string) []facts.ArchiveRef {
+		out := holders(class)
+		if has(class) {
+			out = append(out, facts.ArchiveRef{Archive: name, Anchor: name, Role: facts.RoleBase})
+		}
+		return out
+	}
+}
+
 // depsPass runs the dependency rules over the build projects and places
 // their findings at the declaring line of a build file, or on an archive.
 func depsPass(e *env, table *adapters.Table) {
@@ -104,6 +138,10 @@ func depsPass(e *env, table *adapters.Table) {
 		}
 	}
 	mentions := e.index.mentionsFound()
+	var base *facts.BuildProject
+	if e.opts.Base != nil {
+		base = e.opts.Base.BaseProject(e.roles.root)
+	}
 	for _, r := range e.plan.rules {
 		if r.CheckDeps == nil {
 			continue
@@ -112,6 +150,7 @@ func depsPass(e *env, table *adapters.Table) {
 			diags[d.Path] = append(diags[d.Path], d)
 		})
 		dp.Mentions = mentions
+		dp.Base = base
 		r.CheckDeps(dp)
 	}
 	for _, file := range sortedKeys(diags) {

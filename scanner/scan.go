@@ -29,6 +29,9 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	kinds := newKinds(e.plan)
+	for _, n := range opts.BaseNotes {
+		e.notify(finding.Notification{Path: opts.Base.Place(e.roles.root, n.File), Line: n.Line, Level: rules.Level(n.Level), Kind: n.Kind, Message: n.Message})
+	}
 	if err := e.run(ctx, kinds, false); err != nil {
 		return nil, err
 	}
@@ -75,6 +78,8 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		}
 		lap(&ph.Deps)
 		e.findings = dropDeclared(e.findings, e.index.declared)
+		source := func(class string) []byte { return e.index.types.source(class, abs, e.opts.MaxFileSize) }
+		e.findings = dropSettled(e.findings, graph, e.index.files, source, e.index.declared)
 	}
 	res := &Result{Root: e.roles.root, Findings: e.findings, Notifications: e.notifications, Stats: e.stats, Roles: e.roles.decisions(),
 		Scope: e.tally, IncludedNonProduction: opts.IncludeNonProduction}
@@ -184,6 +189,9 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 	e.depsOnly = depsOnly
 	started := time.Now()
 	w := &walker{root: e.roles.root, excludes: e.opts.Excludes, kinds: kinds, notify: e.notify}
+	if b := e.opts.Base; b != nil {
+		w.context, _ = filepath.Abs(b.Path)
+	}
 	walked, err := w.walk(e.opts.Paths)
 	if err != nil {
 		return err

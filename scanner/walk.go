@@ -29,8 +29,11 @@ var skipDirs = map[string]bool{
 type walker struct {
 	root     string
 	excludes []string
-	kinds    []inputKind
-	notify   func(finding.Notification)
+	// context is the absolute path of a base given with --base: read
+	// for the slimming rules only, never scanned, even inside a target.
+	context string
+	kinds   []inputKind
+	notify  func(finding.Notification)
 }
 
 // walk traverses the targets once and hands each file to the first input
@@ -85,12 +88,12 @@ func (w *walker) walk(targets []string) (*walked, error) {
 				return nil
 			}
 			if d.IsDir() {
-				if p != abs && (skipDirs[d.Name()] || excluded(rel, w.excludes)) {
+				if p != abs && (skipDirs[d.Name()] || excluded(rel, w.excludes)) || p == w.context {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if excluded(rel, w.excludes) {
+			if excluded(rel, w.excludes) || p == w.context {
 				return nil
 			}
 			k := w.kindOf(rel, d)

@@ -8,6 +8,7 @@
 //	                                          code decoding
 //	kscan-floor -mode java -jobs N PATH...   parse every .java file under PATH
 //	                                          with tree-sitter and close the tree
+//	                                          (-max-file-size: as kscan's)
 //	kscan-floor -mode run -- CMD ARG...      run CMD and print its wall and CPU
 //	                                          seconds and peak RSS
 //
@@ -43,13 +44,16 @@ import (
 func main() {
 	mode := flag.String("mode", "class", "class, java or run")
 	jobs := flag.Int("jobs", runtime.NumCPU(), "workers")
+	// As kscan's --max-file-size: a larger file is skipped, so a tree with
+	// one is compared with both limits raised alike.
+	maxSize := flag.Int64("max-file-size", safefs.MaxSource, "java: skip files larger than this many bytes")
 	flag.Parse()
 	var err error
 	switch *mode {
 	case "class":
 		err = classFloor(flag.Args(), max(*jobs, 1))
 	case "java":
-		err = javaFloor(flag.Args(), max(*jobs, 1))
+		err = javaFloor(flag.Args(), max(*jobs, 1), *maxSize)
 	case "run":
 		err = run(flag.Args())
 	default:
@@ -196,7 +200,7 @@ func readInto(buf []byte, r io.Reader) ([]byte, error) {
 	}
 }
 
-func javaFloor(paths []string, jobs int) error {
+func javaFloor(paths []string, jobs int, maxSize int64) error {
 	start := time.Now()
 	in, err := collect(paths, func(p string) bool { return strings.HasSuffix(p, ".java") })
 	if err != nil {
@@ -210,9 +214,9 @@ func javaFloor(paths []string, jobs int) error {
 	}
 	var files, failed, nbytes atomic.Int64
 	each(in, jobs, func(w int, f input) {
-		src, err := safefs.ReadFile(f.path, safefs.MaxSource)
+		src, err := safefs.ReadFile(f.path, maxSize)
 		if err != nil {
-			return // over the size cap kscan applies by default, or unreadable
+			return // over the size cap, or unreadable
 		}
 		t, err := parsers[w].ParseCtx(context.Background(), nil, src)
 		if err != nil || t == nil {

@@ -23,6 +23,7 @@ import (
 	"github.com/kscan/kscan/scanner/gate"
 	"github.com/kscan/kscan/scanner/report"
 	"github.com/kscan/kscan/scanner/scope"
+	"github.com/kscan/kscan/scanner/slim"
 )
 
 type scanFlags struct {
@@ -49,6 +50,7 @@ type scanFlags struct {
 	config      string
 	archive     archiveFlags
 	adapters    []string
+	base        string
 	m2          string
 	gate        gateFlags
 }
@@ -68,13 +70,20 @@ and only new ones fail the run; the text report lists only new findings unless
 --show-unchanged is given. With --diff-base only findings on lines changed since the merge
 base of REF and HEAD are reported (uncommitted and untracked files included).
 
+The slimming rules judge each module against its base: the one base in the scanned tree, or
+the one given with --base (or base: in .kscan.yaml), which replaces it: its source tree, its
+saved 'mvn dependency:list' output or its fat jar (the fat jar's class names also feed
+module-class-unresolvable). The given base is read as context only; its own code is not scanned.
+
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (new ones, with a
-baseline), 2 usage or configuration errors (a missing baseline, an unknown --diff-base ref).`,
+baseline), 2 usage or configuration errors (a missing baseline, an unknown --diff-base ref, a
+--base that is missing or not a base).`,
 		Example: `  kscan scan .
   kscan scan --format sarif -o kscan.sarif --fail-on error .
   kscan scan --exclude 'generated' --exclude 'src/legacy/**' src/main/java
   kscan scan --baseline .kscan-baseline.json .
-  kscan scan --diff-base origin/main .`,
+  kscan scan --diff-base origin/main .
+  kscan scan --base ../base/target/base-app.jar .`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runScan(cmd, args, &fl) },
 	}
 	addScanFlags(cmd, &fl)
@@ -90,6 +99,7 @@ baseline), 2 usage or configuration errors (a missing baseline, an unknown --dif
 	cmd.Flags().BoolVar(&fl.stats, "stats", false, "print throughput, peak memory and where the time went to standard error")
 	cmd.Flags().StringVar(&fl.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
 	cmd.Flags().StringVar(&fl.memProfile, "memprofile", "", "write a heap profile to `FILE` when the scan ends, before the report (for go tool pprof)")
+	cmd.Flags().StringVar(&fl.base, "base", "", "the base the scanned modules run on, read for the slimming rules only (never scanned): its source tree, its saved 'mvn dependency:list' output or its fat jar (default: .kscan.yaml's base, else a base found in the scanned tree)")
 	addGateFlags(cmd, &fl.gate)
 	return cmd
 }
@@ -211,6 +221,10 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 	if err := scope.ValidateOverrides(overrides); err != nil {
 		return nil, usageError{err}
 	}
+	base, baseNotes, err := loadScanBase(fl.base, cfg)
+	if err != nil {
+		return nil, err
+	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -219,13 +233,59 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 			Paths: args, Root: fl.root, Rules: selected, Jobs: fl.jobs,
 			Excludes: excludes, MaxFileSize: maxSize, Archive: archOpts, Adapters: table,
 			Role: role, RoleAuto: auto, PathRoles: pathRoles, Static: mode == "static", M2Repo: fl.m2,
-			IncludeNonProduction: includeNP, ScopeOverrides: overrides,
+			IncludeNonProduction: includeNP, ScopeOverrides: overrides, Base: base, BaseNotes: baseNotes,
 		},
 		failOn:   failOn,
 		minLevel: minLevel,
 		mode:     mode,
 		cfg:      cfg,
 	}, nil
+}
+
+// loadScanBase reads the base given with --base, or named by the
+// configuration's base: (which, in a repository's own configuration, must
+// stay inside its directory, links resolved), with the loader of
+// 'kscan slim'. A base that cannot be used is a usage error naming it.
+func loadScanBase(flag string, cfg *config.Config) (*slim.Side, []slim.Note, error) {
+	p := flag
+	if p == "" && cfg.Base != "" {
+		p = cfg.Path(cfg.Base)
+		if cfg.File != "" && !cfg.Trusted {
+			if err := insideDir(filepath.Dir(cfg.File), p); err != nil {
+				return nil, nil, usagef("%s: base: %v", cfg.File, err)
+			}
+		}
+	}
+	if p == "" {
+		return nil, nil, nil
+	}
+	b, notes, err := slim.LoadBase(p)
+	if err != nil {
+		var ie *slim.InputError
+		if errors.As(err, &ie) {
+			return nil, nil, usagef("--base %v", err)
+		}
+		return nil, nil, usagef("--base %s: %v", p, err)
+	}
+	return b, notes, nil
+}
+
+// insideDir refuses a path whose real location, links resolved, is not
+// under dir.
+func insideDir(dir, p string) error {
+	rd, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return err
+	}
+	rp, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %v", p, errors.Unwrap(err))
+	}
+	rel, err := filepath.Rel(rd, rp)
+	if err != nil || rel == ".." || strings.HasPrefix(filepath.ToSlash(rel), "../") {
+		return fmt.Errorf("%s leads out of %s", p, dir)
+	}
+	return nil
 }
 
 // execute runs a prepared scan; a missing path is a usage error.

@@ -51,9 +51,49 @@ type Summary struct {
 	// LoadsAt is that lookup.
 	LoadsParam int
 	LoadsAt    *Site
+	// NameParam is the parameter a lookup with the own loader takes its
+	// name from even where LoadsParam is not set (the method also hands
+	// the name to other lookups): its callers settle a finding there
+	// (Pending). -1 when none.
+	NameParam int
 	// Via is the helper, if any, a summary was inherited from (the method
 	// calls a project method that terminates, ...): for related locations.
 	Via *MethodKey
+	// Before are the names of the methods called before LoadsAt in the
+	// method's text ("#name" for an unqualified call): when one of them is a context-first helper
+	// (CallGraph.ContextFirst), the own lookup is its fallback.
+	Before []string
+	// ContextFirst reports a method that looks a class up by name trying
+	// the thread context loader, or a loader its caller supplies, first;
+	// NoBody one declared without a body (abstract, an interface's), which
+	// says nothing about what its implementations do.
+	ContextFirst, NoBody bool
+}
+
+// Pending is what the verdict on a class lookup waits for: facts known
+// only once every file is read and the call graph is built. The scanner
+// settles it (rules.Settle) before any report is written.
+type Pending struct {
+	// Class is the class the lookup sits in; Method its method, and
+	// NameParam the index of the method's parameter the name is (-1 when
+	// it is not one): every project caller passing a constant name, or
+	// calling only after trying the context loader, settles it.
+	Class     string
+	Method    MethodKey
+	NameParam int
+	// Before are the names of the methods the lookup's method calls
+	// before it ("#name" for an unqualified call): a context-first helper among them settles it.
+	Before []string
+	// Names are the values the lookup's name may take, as written, when
+	// each is built from constants and literals ("PACKAGE + \".Impl\"",
+	// "Names.IMPL"): a local assigned in branches, a loop over an array of
+	// literals, a private method returning constants. They are resolved
+	// against the project's static final fields, and all must name what
+	// every loader resolves alike. Scope are the classes a bare constant
+	// name may belong to (the lookup's class, the classes enclosing it,
+	// the types it extends or implements, static imports).
+	Names []string
+	Scope []string
 }
 
 // CallSite is one call of a project method.
@@ -96,6 +136,13 @@ type CallGraph struct {
 	// Launchers are the classes that declare an entry point (a main
 	// method, ...): command-line classes.
 	Launchers map[string]bool
+	// ContextFirst are the names of methods that look a class up by name
+	// trying the thread context loader or a loader their caller supplies
+	// first: every project method of that name with a body does so
+	// (through an interface or an override, all implementations agree);
+	// "a.b.C#name" when every such method of that name in the nest of
+	// a.b.C does (for an unqualified call there).
+	ContextFirst map[string]bool
 }
 
 // Callers lists the calls of a method.

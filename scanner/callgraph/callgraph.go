@@ -39,10 +39,35 @@ type Graph struct {
 	// wrappers are methods returning the ClassLoader another project
 	// method returns (Summary.Via), until propagate decides them.
 	wrappers map[facts.MethodKey]*facts.Summary
+	// reflective are the methods (class+name, arity -1) project code
+	// calls by a constant name through reflection; pending are such
+	// calls on a class the file does not show, until ResolveReflective.
+	reflective map[facts.MethodKey]bool
+	pending    []Reflect
+	// extended are the classes a parsed class extends: their
+	// constructors also run through super(), which is not followed.
+	extended map[string]bool
+	// Incomplete is set when the search for callers stopped at its
+	// bound: a caller list may miss callers, so only a method nothing
+	// outside its class or launcher can call is decided entry-only.
+	Incomplete bool
+	// names holds one copy of each class and method name kept: a class
+	// name recurs in the key of each of its methods, and a method name
+	// (get, run, toString) in many classes.
+	names map[string]string
+	// lookups counts, by method name, the bodies that look a class up
+	// context loader first and those that do not (CallGraph.ContextFirst).
+	lookups map[string][2]int
+	voted   map[string]bool // sources counted, by path: the search for callers reads some again
 }
 
 type declInfo struct {
 	private, entry bool
+	// override: some overload carries @Override, so calls through a
+	// supertype, which the graph does not resolve, may reach it.
+	override bool
+	// static: some overload is static (callable without an instance).
+	static bool
 }
 
 type siteKey struct {
@@ -56,7 +81,9 @@ type siteKey struct {
 func New() *Graph {
 	return &Graph{methods: map[facts.MethodKey]*facts.Summary{}, decls: map[facts.MethodKey]declInfo{},
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
-		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{}}
+		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
+		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]string{},
+		lookups: map[string][2]int{}, voted: map[string]bool{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -75,7 +102,15 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 		// or wrappers (below): a class without a call adds nothing.
 		return
 	}
+	// Compiled code is read once; a source may be read again.
+	vote := src == nil || !g.voted[path]
+	if src != nil {
+		g.voted[path] = true
+	}
 	for _, s := range Summarize(path, f, src) {
+		if vote {
+			g.vote(&s)
+		}
 		_, known := g.methods[s.Method]
 		_, wrapped := g.wrappers[s.Method]
 		keep := !known && interesting(&s)
@@ -87,7 +122,7 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 		}
 		// Kept past the file: copies, so that no class's constant pool or
 		// source text stays alive through them.
-		s.Method.Class, s.Method.Name = strings.Clone(s.Method.Class), strings.Clone(s.Method.Name)
+		s.Method.Class, s.Method.Name = g.name(s.Method.Class), g.name(s.Method.Name)
 		k := s.Method
 		if keep {
 			cp := s
@@ -95,7 +130,7 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 		} else if wrap {
 			cp := s
 			v := *s.Via
-			v.Class, v.Name = strings.Clone(v.Class), strings.Clone(v.Name)
+			v.Class, v.Name = g.name(v.Class), g.name(v.Name)
 			cp.Via = &v
 			g.wrappers[k] = &cp
 		}
@@ -109,10 +144,105 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 			d.private = d.private && s.Private
 		}
 		d.entry = d.entry || s.Entry
+		d.static = d.static || s.Static
 		g.decls[bn] = d
 		if s.Entry {
 			g.launchers[k.Class] = true
 		}
+	}
+	daemons := map[string]bool{}
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		bn := byName(m.Class, m.Name)
+		if d, ok := g.decls[bn]; ok && !d.override && overrides(m) {
+			d.override = true
+			g.decls[bn] = d
+		}
+		if d := g.decls[bn]; d.entry && m.Name == "main" {
+			daemons[m.Class] = true
+		}
+	}
+	// A launcher's init(String[]), start(), stop() and destroy() are the
+	// entry points a service wrapper calls instead of main (Commons
+	// Daemon's jsvc and procrun look them up by name).
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if !daemons[m.Class] || m.Static || !daemonMethod(m) {
+			continue
+		}
+		bn := byName(m.Class, m.Name)
+		if d, ok := g.decls[bn]; ok && !d.entry {
+			d.entry = true
+			g.decls[bn] = d
+		}
+	}
+	for _, t := range f.TypeDecls {
+		if t.Super != "" {
+			// As written when unresolved: the simple name stands for it.
+			g.extended[dotted(t.Super)] = true
+			g.extended[lastSegment(dotted(t.Super))] = true
+		}
+	}
+}
+
+// daemonMethod reports the methods of the Commons Daemon contract.
+func daemonMethod(m *facts.MethodDecl) bool {
+	params := strings.TrimSpace(strings.Trim(strings.TrimSpace(m.Params), "()"))
+	switch m.Name {
+	case "start", "stop", "destroy":
+		return params == ""
+	case "init":
+		return strings.Contains(params, "String") && (strings.Contains(params, "[]") || strings.Contains(params, "..."))
+	}
+	return false
+}
+
+// dotted writes a binary class name as source does (a.B$C as a.B.C).
+func dotted(class string) string { return strings.ReplaceAll(class, "$", ".") }
+
+// overrides reports a declaration marked @Override.
+func overrides(m *facts.MethodDecl) bool {
+	for _, a := range m.Annotations {
+		if a == "@Override" || a == "@java.lang.Override" {
+			return true
+		}
+	}
+	return false
+}
+
+// name is the graph's own copy of s.
+func (g *Graph) name(s string) string {
+	if c, ok := g.names[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	g.names[c] = c
+	return c
+}
+
+// vote counts a method body for or against its name being a context-first
+// lookup.
+func (g *Graph) vote(s *facts.Summary) {
+	if s.NoBody {
+		return
+	}
+	// By name, and by name within the class's nest ("a.B#load"), for an
+	// unqualified call.
+	nest := s.Method.Class
+	if i := strings.IndexByte(nest, '$'); i >= 0 {
+		nest = nest[:i]
+	}
+	for _, key := range []string{s.Method.Name, nest + "#" + s.Method.Name} {
+		n, seen := g.lookups[key]
+		if !seen {
+			key = strings.Clone(key) // kept past the file
+		}
+		if s.ContextFirst {
+			n[0]++
+		} else {
+			n[1]++
+		}
+		g.lookups[key] = n
 	}
 }
 
@@ -121,7 +251,7 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 // rules ask for, so its callers need no look.
 func interesting(s *facts.Summary) bool {
 	return s.Terminates != nil || s.ReturnsLoader == facts.LoaderOwn || s.ReturnsLoader == facts.LoaderSystem ||
-		s.ArgLoader || s.LoadsParam >= 0
+		s.ArgLoader || s.LoadsParam >= 0 || s.NameParam >= 0
 }
 
 // propagate gives a wrapper the loader of the project method it returns
@@ -185,7 +315,7 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 			caller := byName(c.Class, c.Method)
 			site := facts.CallSite{Caller: caller, Callee: callee, Site: facts.Site{Path: path, Span: c.Span, Line: c.Line},
 				Args: c.Args, Context: c.Context}
-			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0) {
+			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0 || s.NameParam >= 0) {
 				site.Use = useOf(f, c)
 				site.ContextBefore = contextBefore(f, c)
 				site.CallerParams = callerParams(f, c)
@@ -199,7 +329,142 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 			found = append(found, caller)
 		}
 	}
+	found = g.addNews(path, f, targets, found)
+	var names map[string]bool
+	for _, r := range Reflective(path, f) {
+		if r.Class != "" {
+			found = g.addReflect(r, targets, found)
+			continue
+		}
+		if names == nil {
+			names = map[string]bool{}
+			for k := range targets {
+				names[k.Name] = true
+			}
+		}
+		if names[r.Name] {
+			g.pending = append(g.pending, r)
+		}
+	}
 	return found
+}
+
+// addNews records the instance creations of classes whose constructors
+// are targets, for the entry-point search.
+func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]bool, found []facts.MethodKey) []facts.MethodKey {
+	var ctors map[string]string // dotted class -> binary
+	for i := range f.News {
+		n := &f.News[i]
+		if n.Context.Method == "" {
+			continue
+		}
+		if ctors == nil {
+			ctors = map[string]string{}
+			for k := range targets {
+				if k.Name == "<init>" {
+					ctors[dotted(k.Class)] = k.Class
+				}
+			}
+		}
+		class, ok := ctors[dotted(n.Type)]
+		if !ok && !strings.Contains(n.Type, ".") {
+			// Unresolved: a class of the caller's own package.
+			class, ok = ctors[packageOf(n.Class)+"."+n.Type]
+		}
+		if !ok {
+			continue
+		}
+		sk := siteKey{path, n.Span.Start, n.Line, "new " + class}
+		if g.seenSite[sk] {
+			continue
+		}
+		g.seenSite[sk] = true
+		caller := byName(n.Class, n.Method)
+		callee := byName(class, "<init>")
+		g.callers[callee] = append(g.callers[callee], caller)
+		found = append(found, caller)
+	}
+	return found
+}
+
+// addReflect records a reflective call of a target as an edge for the
+// entry-point search; it is no call site of a summary (the call a
+// helper's summary judges is a direct one).
+func (g *Graph) addReflect(r Reflect, targets map[facts.MethodKey]bool, found []facts.MethodKey) []facts.MethodKey {
+	callee := byName(r.Class, r.Name)
+	if !targets[callee] {
+		return found
+	}
+	sk := siteKey{r.Site.Path, r.Site.Span.Start, r.Site.Line, "reflect " + r.Class + "." + r.Name}
+	if g.seenSite[sk] {
+		return found
+	}
+	g.seenSite[sk] = true
+	g.reflective[callee] = true
+	g.callers[callee] = append(g.callers[callee], r.Caller)
+	return append(found, r.Caller)
+}
+
+// PendingNames are the method names of reflective calls whose class is
+// not known yet.
+func (g *Graph) PendingNames() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range g.pending {
+		if !seen[r.Name] {
+			seen[r.Name] = true
+			out = append(out, r.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ResolveReflective decides the pending reflective calls of a method
+// name, given the top-level classes whose sources declare a method of
+// that name: a call reaches that method when exactly one class other
+// than the caller's own nest declares it (reflection on an object of
+// unknown class, `o.getClass().getMethod("stopServer")`, names a method
+// of another class; a name many classes declare is not guessed). It
+// returns the callers found.
+func (g *Graph) ResolveReflective(name string, outers []string, targets map[facts.MethodKey]bool) []facts.MethodKey {
+	var found []facts.MethodKey
+	rest := g.pending[:0]
+	for _, r := range g.pending {
+		if r.Name != name {
+			rest = append(rest, r)
+			continue
+		}
+		own := outerOf(r.Caller.Class)
+		var other []string
+		for _, o := range outers {
+			if o != own {
+				other = append(other, o)
+			}
+		}
+		if len(other) != 1 {
+			continue
+		}
+		var classes []string
+		for k := range g.decls {
+			if k.Name == name && outerOf(k.Class) == other[0] {
+				classes = append(classes, k.Class)
+			}
+		}
+		if len(classes) == 1 {
+			r.Class = classes[0]
+			found = g.addReflect(r, targets, found)
+		}
+	}
+	g.pending = rest
+	return found
+}
+
+func outerOf(class string) string {
+	if i := strings.IndexByte(class, '$'); i >= 0 {
+		return class[:i]
+	}
+	return class
 }
 
 // resolve finds the project methods a call can reach, or none. The
@@ -247,39 +512,70 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 
 // Build computes which of the asked methods only entry points reach and
 // returns the graph for the rules. A method is entry-only when it is an
-// entry point, or when it cannot be called from outside the project (it
-// is private, or its class is a launcher that declares an entry point),
-// has callers, and every caller is entry-only. Recursion is not a way in:
-// the least fixed point is taken, so a cycle with no entry point stays
-// reachable.
+// entry point, or when an entry point reaches it through the calls found
+// (direct, creations of instances, or by a constant name through
+// reflection) and nothing else does: no method from which it is reached
+// may be called from outside what the graph saw. Such an open method is
+// one with no callers found (an API; beyond the depth bound) or one whose
+// callers the graph cannot see all of: an override (called through its
+// supertype), a static initialiser, the constructor of a class another
+// class extends, and, when the search for callers stopped at its bound,
+// any method but a private one, one of a launcher class or one the
+// project calls by name. So a cycle reached from main alone is entry-only
+// (a command loop and its commands), a cycle with no entry point is not.
 func (g *Graph) Build() *facts.CallGraph {
 	only := map[facts.MethodKey]bool{}
+	forward := map[facts.MethodKey][]facts.MethodKey{}
+	var entries, open []facts.MethodKey
 	for k, d := range g.decls {
 		if d.entry {
 			only[k] = true
+			entries = append(entries, k)
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for k, callers := range g.callers {
-			if only[k] || len(callers) == 0 {
-				continue
+	for k, callers := range g.callers {
+		for _, c := range callers {
+			forward[c] = append(forward[c], k)
+			if len(g.callers[c]) == 0 && !g.decls[c].entry {
+				open = append(open, c)
 			}
-			d, declared := g.decls[k]
-			if !declared || !d.private && !g.launchers[k.Class] {
-				continue
-			}
-			all := true
-			for _, c := range callers {
-				if !only[c] {
-					all = false
-					break
+		}
+		if !g.decls[k].entry && !g.decidable(k) {
+			open = append(open, k)
+		}
+	}
+	// Entry points are where the search stops: what calls main is not
+	// followed, as before.
+	reach := func(from []facts.MethodKey) map[facts.MethodKey]bool {
+		seen := map[facts.MethodKey]bool{}
+		stack := append([]facts.MethodKey(nil), from...)
+		for _, k := range stack {
+			seen[k] = true
+		}
+		for len(stack) > 0 {
+			k := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, n := range forward[k] {
+				if !seen[n] && !g.decls[n].entry {
+					seen[n] = true
+					stack = append(stack, n)
 				}
 			}
-			if all {
-				only[k] = true
-				changed = true
-			}
+		}
+		return seen
+	}
+	tainted := reach(open)
+	for k := range reach(entries) {
+		if !tainted[k] {
+			only[k] = true
+		}
+	}
+	// An instance method, whoever calls it (a thread's run, a callback),
+	// runs on an instance someone created: when only entry-only code
+	// creates instances of its class, so is the method.
+	for k, d := range g.decls {
+		if !only[k] && !d.static && k.Name != "<init>" && k.Name != "<clinit>" && only[byName(k.Class, "<init>")] {
+			only[k] = true
 		}
 	}
 	calls := map[facts.MethodKey][]facts.CallSite{}
@@ -294,15 +590,82 @@ func (g *Graph) Build() *facts.CallGraph {
 		})
 		calls[k] = sorted
 	}
-	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers}
+	first := map[string]bool{}
+	for name, n := range g.lookups {
+		if n[0] > 0 && n[1] == 0 {
+			first[name] = true
+		}
+	}
+	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first}
 }
 
-// IsEntry reports whether the method of class and name is an entry point
-// or known to be declared private or in a launcher class, that is whether
-// the search for its callers can decide anything.
+// Searchable reports whether the search for the callers of the method of
+// class and name can decide anything: whether it is an entry point or a
+// method Build may decide entry-only.
+// The callers of a method that could be called from outside the project
+// are searched only for one found beside a launcher (in its package):
+// command-line code sits with its launcher, and following
+// every public method up would read most of a large tree.
 func (g *Graph) Searchable(class, name string) bool {
+	k := byName(class, name)
+	d := g.decls[k]
+	return d.entry || d.private || g.launchers[class] || g.reflective[k] || g.decidable(k) && g.nearLauncher(class)
+}
+
+// Closed reports an entry point or a method nothing outside its class,
+// its launcher or a call by its name reaches: decided by few callers.
+func (g *Graph) Closed(class, name string) bool {
+	k := byName(class, name)
+	d := g.decls[k]
+	return d.entry || d.private || g.launchers[class] || g.reflective[k]
+}
+
+// Instance reports a declared method no overload of which is static.
+func (g *Graph) Instance(class, name string) bool {
 	d, ok := g.decls[byName(class, name)]
-	return ok && (d.entry || d.private || g.launchers[class])
+	return ok && !d.static
+}
+
+// NearLauncher reports a class in the package of a launcher:
+// where a launcher may call a method by a name it holds in a string.
+func (g *Graph) NearLauncher(class string) bool { return g.nearLauncher(class) }
+
+func (g *Graph) nearLauncher(class string) bool {
+	pkg := packageOf(class)
+	for l := range g.launchers {
+		lp := packageOf(l)
+		if pkg == lp {
+			return true
+		}
+	}
+	return false
+}
+
+func packageOf(class string) string {
+	if i := strings.LastIndexByte(outerOf(class), '.'); i >= 0 {
+		return class[:i]
+	}
+	return ""
+}
+
+// decidable reports a declared method whose callers, once found, tell
+// whether only entry points reach it (see Build).
+func (g *Graph) decidable(k facts.MethodKey) bool {
+	d, ok := g.decls[k]
+	switch {
+	case !ok:
+		return false
+	case d.private || g.launchers[k.Class] || g.reflective[k]:
+		return true
+	}
+	switch {
+	case g.Incomplete || d.override || k.Name == "<clinit>":
+		return false
+	case k.Name == "<init>":
+		// Subclasses' constructors run it through super().
+		return !g.extended[dotted(k.Class)] && !g.extended[lastSegment(dotted(k.Class))]
+	}
+	return true
 }
 
 // useOf finds the call that takes c's value: as its receiver or an

@@ -1,8 +1,10 @@
 package callgraph
 
 import (
+	"bytes"
 	"strings"
 
+	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -61,17 +63,19 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 			Private:    m.Private || isPrivate(src, m),
 			Decl:       facts.Site{Path: path, Span: m.Span, Line: m.Line},
 			LoadsParam: -1,
+			NameParam:  -1,
 		}
 		seen[s.Method]++
 		s.Entry = isEntry(m, arity, entryTypes)
 		summarizeBody(&s, path, f, byMethod[[2]string{m.Class, m.Name}], m, params, exiting)
+		s.ContextFirst, s.NoBody = contextFirstLookup(src, f, byMethod[[2]string{m.Class, m.Name}], m)
 		if src != nil && (s.LoadsParam >= 0 || s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil) && mentionsContext(src, m.Decl) {
 			// The context loader, read through a helper the extractor was
 			// not asked about (log4j's getThreadContextClassLoader(), a
 			// TCCL_GETTER, logback's getTCL()): the own loader is the
 			// fallback, or the lookup sits under an opt-out switch
 			// (isIgnoreTccl(), ignoreTCL).
-			s.LoadsParam, s.LoadsAt = -1, nil
+			s.LoadsParam, s.LoadsAt, s.NameParam = -1, nil, -1
 			if s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil {
 				s.ReturnsLoader, s.ArgLoader, s.LoaderAt, s.Via = facts.LoaderContext, false, nil, nil
 			}
@@ -83,11 +87,14 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 			// branch of a helper that chooses its loader.
 			s.LoadsParam, s.LoadsAt = -1, nil
 		}
+		if src != nil && s.LoadsParam >= 0 && s.LoadsAt != nil {
+			s.Before = rules.CalledBefore(src, m.Decl, s.LoadsAt.Span.Start)
+		}
 		out = append(out, s)
 	}
 	for i := range out {
 		if seen[out[i].Method] > 1 {
-			out[i].LoadsParam, out[i].LoadsAt = -1, nil
+			out[i].LoadsParam, out[i].LoadsAt, out[i].NameParam = -1, nil, -1
 		}
 	}
 	return out
@@ -126,7 +133,7 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			}
 		case (c.Name == "forName" && c.Owner == "java.lang.Class" || c.Name == "loadClass") && len(c.Args) >= 1 && s.LoadsParam < 0 && !takesLoader(m.Params):
 			if i := paramIndex(params, c.Args[0].Text); i >= 0 && ownLookup(c) {
-				s.LoadsParam, s.LoadsAt = i, at
+				s.LoadsParam, s.LoadsAt, s.NameParam = i, at, i
 			}
 		case strings.Contains(c.Name, "ContextClassLoader") || c.Name == "getDefaultClassLoader":
 			// A helper that reads the thread context loader first
@@ -142,7 +149,7 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 	if context && s.LoadsParam >= 0 {
 		// The lookup with the own loader is the fallback of a context
 		// loader read first.
-		s.LoadsParam, s.LoadsAt = -1, nil
+		s.LoadsParam, s.LoadsAt, s.NameParam = -1, nil, -1
 	}
 	if returnsLoader {
 		switch {
@@ -160,6 +167,37 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			s.Via = wraps
 		}
 	}
+}
+
+// contextFirstLookup reports a method that looks a class up by name
+// (Class.forName, loadClass) and reads the thread context loader, or takes
+// the loader as a parameter: the helper a caller tries before its own
+// loader (Derby's ClassFactory.loadApplicationClass). noBody reports a
+// declaration without code, which votes for neither.
+func contextFirstLookup(src []byte, f *facts.File, calls []int, m facts.MethodDecl) (first, noBody bool) {
+	if src == nil {
+		// Compiled code: the calls are all there is; a method without
+		// any of the calls asked for is not told from an abstract one.
+		var context, load bool
+		for _, i := range calls {
+			c := &f.Calls[i]
+			if !within(c.Span, m.Decl) && c.Span != (facts.Span{}) {
+				continue
+			}
+			context = context || c.Name == "getContextClassLoader"
+			load = load || c.Name == "forName" && c.Owner == "java.lang.Class" || c.Name == "loadClass"
+		}
+		return context && load, len(calls) == 0
+	}
+	if m.Decl.Start < 0 || m.Decl.End > len(src) || m.Decl.Start >= m.Decl.End {
+		return false, true
+	}
+	body := src[m.Decl.Start:m.Decl.End]
+	if !bytes.Contains(body, []byte("{")) {
+		return false, true
+	}
+	load := bytes.Contains(body, []byte("forName(")) || bytes.Contains(body, []byte("loadClass("))
+	return load && (mentionsContext(src, m.Decl) || takesLoader(m.Params)), false
 }
 
 // projectOwner reports a resolved owner outside the JDK: a class the

@@ -56,6 +56,11 @@ type Config struct {
 	// relative to the configuration file's directory: findings recorded
 	// there do not fail the scan.
 	Baseline string `yaml:"baseline"`
+	// Base is the base the scanned modules run on, read as context for the
+	// slimming rules (as --base): its source tree, its saved
+	// `mvn dependency:list` output or its fat jar, relative to the
+	// configuration file's directory.
+	Base string `yaml:"base"`
 
 	// File is where the configuration was read from; "" for defaults.
 	File string `yaml:"-"`
@@ -241,6 +246,9 @@ func (c *Config) validate(root *yaml.Node) error {
 	}
 	if c.Baseline != "" {
 		inside("baseline", keyLine(root, "baseline"), c.Baseline)
+	}
+	if c.Base != "" {
+		inside("base", keyLine(root, "base"), c.Base)
 	}
 	for i, a := range c.Adapters {
 		inside("adapters", itemLine(root, "adapters", i), a)

@@ -4,7 +4,10 @@
 // report rules.Diagnostic, which the scanner places).
 package finding
 
-import "github.com/kscan/kscan/rules"
+import (
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+)
 
 // Fix is one suggested change, made of edits to the file.
 type Fix struct {
@@ -57,8 +60,9 @@ type Finding struct {
 	Baseline string `json:"-"`
 	// UnlessDeclared and EntrySensitive: see Diagnostic; the scanner
 	// resolves them before any report is written.
-	UnlessDeclared string `json:"-"`
-	EntrySensitive bool   `json:"-"`
+	UnlessDeclared string         `json:"-"`
+	EntrySensitive bool           `json:"-"`
+	Pending        *facts.Pending `json:"-"`
 	// Suppressed lists why the finding is not held against the code; a
 	// suppressed finding stays in every report, marked.
 	// Reports carry them as SARIF-style suppressions.

@@ -97,6 +97,36 @@ func (ix classIndex) addJar(p, classesDir, libDir string) ([]Note, error) {
 	return notes, nil
 }
 
+// addBase indexes the classes a base's fat jar offers its modules: its
+// own (BOOT-INF/classes/) and its libraries' (BOOT-INF/lib/).
+func (ix classIndex) addBase(base *Side) ([]Note, error) {
+	notes, err := ix.addJar(base.Jar, "BOOT-INF/classes/", "BOOT-INF/lib/")
+	if err != nil {
+		return notes, fmt.Errorf("%s: %v", base.Jar, err)
+	}
+	return notes, nil
+}
+
+// BaseClasses reads the class names a base offers its modules, for a scan
+// that judges modules against a base given apart from the tree. It reports
+// whether a class (binary "a.b.C" or internal "a/b/C" name) is in the
+// base; nil when the base is not a fat jar (a source tree or a dependency
+// list names libraries, not classes).
+func BaseClasses(base *Side) (func(class string) bool, []Note, error) {
+	if base.Kind != KindFatJar {
+		return nil, nil, nil
+	}
+	ix := classIndex{}
+	notes, err := ix.addBase(base)
+	if err != nil {
+		return nil, notes, inputErr(base.Path, "cannot read the base's classes: %v", err)
+	}
+	return func(class string) bool {
+		_, ok := ix[strings.ReplaceAll(class, ".", "/")]
+		return ok
+	}, notes, nil
+}
+
 // CheckClasses reads the module's own class files (the root of the
 // ark-biz) and reports every referenced class that resolves neither in
 // the module and its lib/, nor in the base's fat jar, nor in the JDK. It
@@ -106,9 +136,9 @@ func CheckClasses(mod, base *Side) ([]Unresolved, []Note, error) {
 		return nil, nil, fmt.Errorf("it needs the module's ark-biz jar and the base's fat jar (here: a %s and a %s)", mod.Kind, base.Kind)
 	}
 	ix := classIndex{}
-	notes, err := ix.addJar(base.Jar, "BOOT-INF/classes/", "BOOT-INF/lib/")
+	notes, err := ix.addBase(base)
 	if err != nil {
-		return nil, notes, fmt.Errorf("%s: %v", base.Jar, err)
+		return nil, notes, err
 	}
 	ns, err := ix.addJar(mod.Jar, "", "lib/")
 	notes = append(notes, ns...)

@@ -510,3 +510,48 @@ func PackagedSize(p *facts.BuildProject) (bytes int64, unknown int) {
 	}
 	return bytes, unknown
 }
+
+// BaseProject is the base as a build project of a scan rooted at root (an
+// absolute directory), for the slimming rules of `kscan scan --base`: its
+// dependencies' places are made relative to root, so a finding that cites
+// the base's copy names a file one can open.
+func (s *Side) BaseProject(root string) *facts.BuildProject {
+	pr := facts.BuildProject{Path: s.Path, Kind: s.Kind, Resolved: s.Complete, Dependencies: s.Deps}
+	if s.Project != nil {
+		pr = *s.Project
+	}
+	pr.Role, pr.RoleWhy = facts.RoleBase, "given with --base"
+	pr.Path, pr.Dir = s.Place(root, pr.Path), s.Place(root, pr.Dir)
+	pr.Dependencies = make([]facts.Dependency, len(s.Deps))
+	for i, d := range s.Deps {
+		d.Path = s.Place(root, d.Path)
+		pr.Dependencies[i] = d
+	}
+	return &pr
+}
+
+// Place makes a place the base's loader recorded (a dependency's file, a
+// note's) relative to root, slash-separated: a source tree's places are
+// relative to the tree, a list's or a jar's are the path as given.
+func (s *Side) Place(root, p string) string {
+	if p == "" {
+		return p
+	}
+	from := ""
+	if s.Kind == KindTree {
+		from = s.Path
+	}
+	file, inner, nested := strings.Cut(p, "!/")
+	abs, err := filepath.Abs(filepath.Join(from, filepath.FromSlash(file)))
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(root, abs); err == nil {
+		abs = rel
+	}
+	out := filepath.ToSlash(abs)
+	if nested {
+		out += "!/" + inner
+	}
+	return out
+}

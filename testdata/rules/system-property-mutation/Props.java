@@ -93,7 +93,7 @@ class Launcher {
     }
 
     private static void configure(String[] args) {
-        System.setProperty("launcher.base", args[1]); // want "system-property-mutation" source:-
+        System.setProperty("launcher.base", args[1]); // a private helper of a command-line class: the tool's own
     }
 
     public static void api(String v) {
@@ -107,5 +107,17 @@ class Shell {
 
     public void configure(String v) {
         System.setProperty("shell.mode", v); // want "system-property-mutation:low"
+    }
+}
+
+// A command-line client's own connect step: not public, only the tool
+// calls it, in its own process.
+class Client {
+    public static void main(String[] args) {
+        new Client().connect(args[0]);
+    }
+
+    protected void connect(String host) {
+        System.setProperty("client.secure", "true");
     }
 }

@@ -1,0 +1,631 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// What a class lookup's verdict waits for (facts.Pending): the project's
+// constants, held in the fields of other classes and files, and its call
+// graph. A lookup whose name is a constant naming a class of the project
+// or of the JDK, whose every project caller hands it such a constant or
+// calls it only after trying the context loader, or which follows a
+// context-first helper of the project, is not a hazard.
+
+// Constants are the project's static final fields that hold a String
+// built from literals and other constants, by qualified name
+// ("a.b.Names.IMPL"), resolved on demand.
+type Constants struct {
+	inits map[string]constInit
+	// bySimple and byName index the same fields by "Names.IMPL" and by
+	// "IMPL": a constant whose class the caller names without its package,
+	// or a bare name inherited from a type the lookup's class extends.
+	bySimple map[string][]string
+	byName   map[string][]string
+	// Source, when set, gives the text of the source file declaring a
+	// class (nil when none): the constants of a file no rule parsed are
+	// read from its text when a lookup names them.
+	Source func(class string) []byte
+	read   map[string]bool
+}
+
+type constInit struct {
+	text  string // the initialiser as written (a literal, a concatenation, a name)
+	scope []string
+}
+
+// NewConstants indexes the static final fields of files (the project's
+// sources and classes).
+func NewConstants(files []*facts.File) *Constants {
+	k := &Constants{inits: map[string]constInit{}, bySimple: map[string][]string{}, byName: map[string][]string{}}
+	for _, f := range files {
+		for _, fd := range f.Fields {
+			if !fd.Static || !fd.Final || fd.Init == nil || fd.Context.Class == "" {
+				continue
+			}
+			var text string
+			switch fd.Init.Kind {
+			case facts.ExprString:
+				text = strconv.Quote(fd.Init.Value)
+			case facts.ExprConcat, facts.ExprName:
+				if strings.Contains(fd.Init.Text, "(") || len(fd.Init.Text) >= 256 {
+					continue // a call, or cut short
+				}
+				text = fd.Init.Text
+			default:
+				continue
+			}
+			q := fd.Context.Class + "." + fd.Name
+			k.inits[q] = constInit{text: text, scope: nestOf(fd.Context.Class)}
+			s := simpleName(fd.Context.Class) + "." + fd.Name
+			k.bySimple[s] = append(k.bySimple[s], q)
+			k.byName[fd.Name] = append(k.byName[fd.Name], q)
+		}
+	}
+	return k
+}
+
+// sourceConstant matches a String constant's declaration in a source's
+// text: an UPPER_CASE name (an interface's constants have no modifiers).
+var sourceConstant = regexp.MustCompile(`\bString\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]{1,255});`)
+
+// readSource indexes the constants a class's source declares, once, when
+// the scan did not parse it; a nested class's are the top-level class's.
+func (k *Constants) readSource(class string) {
+	if k.Source == nil || class == "" {
+		return
+	}
+	if k.read == nil {
+		k.read = map[string]bool{}
+	}
+	outer := outerClass(class)
+	if k.read[outer] {
+		return
+	}
+	k.read[outer] = true
+	src := k.Source(outer)
+	for _, m := range sourceConstant.FindAllSubmatch(src, -1) {
+		init := strings.TrimSpace(string(m[2]))
+		if strings.Contains(init, "(") {
+			continue
+		}
+		q := outer + "." + string(m[1])
+		if _, ok := k.inits[q]; !ok {
+			k.inits[q] = constInit{text: init, scope: []string{outer}}
+		}
+		if class != outer {
+			if _, ok := k.inits[class+"."+string(m[1])]; !ok {
+				k.inits[class+"."+string(m[1])] = constInit{text: init, scope: []string{outer}}
+			}
+		}
+	}
+}
+
+// nestOf lists a class and the classes enclosing it, innermost first.
+func nestOf(class string) []string {
+	out := []string{class}
+	for i := strings.LastIndexByte(class, '$'); i > 0; i = strings.LastIndexByte(class, '$') {
+		class = class[:i]
+		out = append(out, class)
+	}
+	return out
+}
+
+// Eval computes a name built from literals and constants: its value, and
+// whether every part resolved (when not, value is the head that did).
+func (k *Constants) Eval(text string, scope []string) (value string, complete bool) {
+	return k.eval(text, scope, 0)
+}
+
+func (k *Constants) eval(text string, scope []string, depth int) (string, bool) {
+	if k == nil || depth > 8 {
+		return "", false
+	}
+	var b strings.Builder
+	for _, part := range splitConcat(text) {
+		v, ok := k.part(part, scope, depth)
+		if !ok {
+			return b.String(), false
+		}
+		b.WriteString(v)
+	}
+	return b.String(), true
+}
+
+// part is one operand of a concatenation: a literal or a constant.
+func (k *Constants) part(part string, scope []string, depth int) (string, bool) {
+	part = strings.TrimSpace(part)
+	for strings.HasPrefix(part, "(") && strings.HasSuffix(part, ")") {
+		part = strings.TrimSpace(part[1 : len(part)-1])
+	}
+	if strings.HasPrefix(part, "\"") {
+		v, err := strconv.Unquote(part)
+		return v, err == nil
+	}
+	if !constantName.MatchString(part) {
+		return "", false
+	}
+	var refs []string
+	if strings.Contains(part, ".") {
+		refs = []string{part}
+		if part[0] >= 'A' && part[0] <= 'Z' && len(scope) > 0 {
+			// Names.IMPL written in a class of the same package.
+			if i := strings.LastIndexByte(outerClass(scope[0]), '.'); i > 0 {
+				refs = []string{scope[0][:i] + "." + part, part}
+			}
+		}
+		if alts := k.bySimple[lastTwo(part)]; len(alts) > 0 {
+			refs = append(refs, alts...)
+		}
+	} else {
+		for _, c := range scope {
+			refs = append(refs, c+"."+part)
+		}
+		refs = append(refs, k.byName[part]...)
+	}
+	// A class no rule parsed: its constants from its text.
+	for _, r := range refs[:min(len(refs), len(scope)+1)] {
+		if _, ok := k.inits[r]; !ok {
+			k.readSource(r[:strings.LastIndexByte(r, '.')])
+		}
+	}
+	// The first qualified match wins; the looser indexes only when every
+	// field they list agrees.
+	for _, r := range refs[:min(len(refs), len(scope)+1)] {
+		if in, ok := k.inits[r]; ok {
+			return k.eval(in.text, in.scope, depth+1)
+		}
+	}
+	var val string
+	found := false
+	for _, r := range refs {
+		in, ok := k.inits[r]
+		if !ok {
+			continue
+		}
+		v, complete := k.eval(in.text, in.scope, depth+1)
+		if !complete || found && v != val {
+			return "", false
+		}
+		val, found = v, true
+	}
+	return val, found
+}
+
+// lastTwo is "Names.IMPL" of "a.b.Names.IMPL".
+func lastTwo(q string) string {
+	i := strings.LastIndexByte(q, '.')
+	j := strings.LastIndexByte(q[:i], '.')
+	return q[j+1:]
+}
+
+// splitConcat splits a concatenation at its top-level "+".
+func splitConcat(text string) []string {
+	var out []string
+	depth, start, quoted := 0, 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == '+' && depth == 0:
+			out = append(out, text[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, text[start:])
+}
+
+// fixedName reports a value naming what every loader resolves alike: a
+// class of the JDK, a JDBC driver, a class the project declares or of the
+// class's own library; or, when only its head is known, a package of the
+// JDK or of that library.
+func fixedName(v string, complete bool, class string, declared func(string) bool) bool {
+	if !complete {
+		return v != "" && (ownPackageHead(v, class) || jdkPackageHead(v))
+	}
+	return isJDKClassName(v) || jdbcDrivers[v] || declared != nil && declared(v) ||
+		samePackageRoot(v, class) && !strings.HasSuffix(v, ".")
+}
+
+// Settle reports whether a lookup's pending verdict clears it (a
+// constant name of the project or the JDK, callers that all pass such
+// names or try the context loader first, a context-first helper tried
+// before it), or makes it a presence probe: every name it may take is a
+// constant, some naming another library's class (as a literal name is
+// rated, SeverityInfo).
+func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(string) bool) (clear, probe bool) {
+	if p == nil {
+		return false, false
+	}
+	if len(p.Names) > 0 {
+		all, consts := true, true
+		for _, n := range p.Names {
+			v, complete := k.Eval(n, p.Scope)
+			fixed := fixedName(v, complete, p.Class, declared)
+			all = all && fixed
+			consts = consts && (fixed || constantClass(v, complete))
+		}
+		if all {
+			return true, false
+		}
+		probe = consts
+	}
+	if g == nil {
+		return false, probe
+	}
+	if triesContextFirst(g, p.Class, p.Before) {
+		return true, false
+	}
+	if p.NameParam < 0 {
+		return false, probe
+	}
+	fixed, consts := fixedCallers(g, p.Method, p.NameParam, k, declared)
+	return fixed, probe || consts
+}
+
+// constantClass reports a value computed from constants alone that names
+// a class (a head before a run-time tail is a family of names, not one).
+func constantClass(v string, complete bool) bool {
+	return complete && strings.Contains(v, ".")
+}
+
+// fixedCallers reports a helper whose project callers (one or more) all
+// pass a constant name of the project or the JDK, or call it only after
+// trying the context loader (fixed); or all pass constants, some naming
+// another library's classes (consts).
+func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool) (fixed, consts bool) {
+	cs := g.Callers(m)
+	if len(cs) == 0 {
+		return false, false
+	}
+	fixed, consts = true, true
+	for _, c := range cs {
+		if c.ContextBefore {
+			continue
+		}
+		if param >= len(c.Args) {
+			return false, false
+		}
+		f, k := fixedArg(c.Args[param], c.Caller.Class, m.Class, k, declared)
+		fixed = fixed && f
+		consts = consts && (f || k)
+	}
+	return fixed, consts && !fixed
+}
+
+// fixedArg reports an argument that is a constant name of the project or
+// the JDK, as the caller in class wrote it to a helper of class callee
+// (fixed), or another constant name (konst).
+func fixedArg(x facts.Expr, class, callee string, k *Constants, declared func(string) bool) (fixed, konst bool) {
+	if x.Kind == facts.ExprName && x.Local != nil {
+		x = *x.Local
+	}
+	var v string
+	var complete bool
+	switch x.Kind {
+	case facts.ExprString:
+		v, complete = x.Value, true
+	case facts.ExprName, facts.ExprConcat:
+		if strings.Contains(x.Text, "(") {
+			return false, false
+		}
+		v, complete = k.Eval(x.Text, nestOf(class))
+	default:
+		return false, false
+	}
+	if fixedName(v, complete, class, declared) || fixedName(v, complete, callee, declared) {
+		return true, false
+	}
+	return false, constantClass(v, complete)
+}
+
+// pendingFor is what a direct lookup's verdict waits for: its name as
+// constants build it, the caller's parameter it is, the helpers called
+// before it.
+func pendingFor(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
+	pd := &facts.Pending{Class: c.Class, NameParam: -1}
+	pd.Method = facts.MethodKey{Class: c.Class, Name: c.Method, Arity: -1}
+	if name.Kind == facts.ExprName && name.Local != nil {
+		name = *name.Local
+	}
+	m := enclosingMethodDecl(p, c.Span)
+	for _, n := range nameValues(p, c, m, name) {
+		pd.Names = append(pd.Names, qualifyConstants(p, n))
+	}
+	if len(pd.Names) > 0 {
+		pd.Scope = constantScope(p, c.Class)
+	}
+	if m == nil || len(p.Src) == 0 {
+		return pd
+	}
+	params := paramNames(m.Params)
+	pd.Method.Arity = len(params)
+	if strings.Contains(m.Params, "...") {
+		pd.Method.Arity = -1
+	}
+	if name.Kind == facts.ExprName {
+		for i, n := range params {
+			if n == strings.TrimSpace(name.Text) {
+				pd.NameParam = i
+			}
+		}
+	}
+	pd.Before = CalledBefore(p.Src, m.Decl, c.Span.Start)
+	return pd
+}
+
+// nameValues lists the expressions a lookup's name may be, when each is
+// made of literals and constants: the name itself, every value a local
+// is assigned in the method, the elements of an inline array a loop runs
+// over, or the returns of a method of the file without parameters whose
+// value initialises the local. nil when any is something else.
+func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []string {
+	// Literals and constants, or a head of them before a run-time
+	// tail ("PACKAGE + kind": the head's package decides).
+	plain := func(t string) bool {
+		if len(t) >= 256 || strings.ContainsAny(t, "?:") {
+			return false
+		}
+		head := strings.TrimSpace(splitConcat(t)[0])
+		return strings.HasPrefix(head, "\"") || constantName.MatchString(head)
+	}
+	all := func(xs []string) []string {
+		if len(xs) == 0 {
+			return nil
+		}
+		for _, x := range xs {
+			if !plain(x) {
+				return nil
+			}
+		}
+		return xs
+	}
+	switch name.Kind {
+	case facts.ExprConcat:
+		parts := splitConcat(name.Text)
+		head := strings.TrimSpace(parts[0])
+		if !strings.HasPrefix(head, "\"") && !constantName.MatchString(head) && identifier(head) {
+			// prefix + "Impl": the values the local prefix is assigned.
+			var out []string
+			for _, v := range nameValues(p, c, m, facts.Expr{Kind: facts.ExprName, Text: head}) {
+				out = append(out, strings.Join(append([]string{v}, parts[1:]...), "+"))
+			}
+			return all(out)
+		}
+		return all([]string{name.Text})
+	case facts.ExprCall:
+		// String n = chooseName(); with chooseName a method of the file.
+		t := strings.TrimSpace(name.Text)
+		if !strings.HasSuffix(t, "()") || strings.ContainsAny(strings.TrimSuffix(t, "()"), ".( ") || len(p.Src) == 0 {
+			return nil
+		}
+		callee := strings.TrimSuffix(t, "()")
+		for i := range p.File.Methods {
+			d := &p.File.Methods[i]
+			if d.Name == callee && strings.TrimSpace(strings.Trim(d.Params, "()")) == "" && sameNest(d.Class, c.Class) {
+				return all(statementValues(p.Text(d.Decl), "return "))
+			}
+		}
+		return nil
+	case facts.ExprName:
+	default:
+		return nil
+	}
+	t := strings.TrimSpace(name.Text)
+	if constantName.MatchString(t) {
+		return []string{t}
+	}
+	if len(p.Src) == 0 || strings.Contains(t, ".") || m != nil && hasString(paramNames(m.Params), t) {
+		return nil
+	}
+	// A static initialiser has no declaration: the text just before.
+	from := max(0, c.Span.Start-2000)
+	if m != nil {
+		from = m.Decl.Start
+	}
+	body := p.Text(facts.Span{Start: from, End: c.Span.Start})
+	// for (String n : new String[] { "a.B", "c.D" })
+	for _, head := range []string{"for (String " + t + " : new String[] {", "for (String " + t + " : new String[]{",
+		"for (final String " + t + " : new String[] {", "for (final String " + t + " : new String[]{"} {
+		if i := strings.LastIndex(body, head); i >= 0 {
+			rest := body[i+len(head):]
+			if j := strings.IndexByte(rest, '}'); j >= 0 {
+				var xs []string
+				for _, x := range strings.Split(rest[:j], ",") {
+					if x = strings.TrimSpace(x); x != "" {
+						xs = append(xs, x)
+					}
+				}
+				return all(xs)
+			}
+		}
+	}
+	// String n; if (...) n = "a.B"; else n = "c.D"; anywhere in the
+	// method (a later assignment reaches a lookup in a loop or a retry).
+	if m == nil {
+		return nil
+	}
+	return all(statementValues(p.Text(m.Decl), t+" = "))
+}
+
+// identifier reports a plain Java identifier.
+func identifier(t string) bool {
+	if t == "" || t[0] >= '0' && t[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if !isIdentByte(t[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// statementValues lists the expressions after each occurrence of lead
+// ("return ", "name = ") in text, up to the statement's end; nil when an
+// occurrence's expression is not closed by ";".
+func statementValues(text, lead string) []string {
+	var out []string
+	for i := 0; ; {
+		j := strings.Index(text[i:], lead)
+		if j < 0 {
+			return out
+		}
+		at := i + j
+		i = at + len(lead)
+		if at > 0 && isIdentByte(text[at-1]) {
+			continue
+		}
+		end := strings.IndexByte(text[i:], ';')
+		if end < 0 {
+			return nil
+		}
+		out = append(out, strings.TrimSpace(text[i:i+end]))
+	}
+}
+
+// qualifyConstants writes the qualifier of each "Type.NAME" operand as the
+// file's imports and package resolve it.
+func qualifyConstants(p *Pass, text string) string {
+	parts := splitConcat(text)
+	for i, part := range parts {
+		t := strings.TrimSpace(part)
+		dot := strings.LastIndexByte(t, '.')
+		if strings.HasPrefix(t, "\"") || dot < 0 || !constantName.MatchString(t) {
+			continue
+		}
+		qual, first := t[:dot], t
+		if j := strings.IndexByte(t, '.'); j >= 0 {
+			first = t[:j]
+		}
+		if first == "" || first[0] < 'A' || first[0] > 'Z' {
+			continue // already qualified by its package
+		}
+		resolved := ""
+		for _, im := range p.File.Imports {
+			if !im.Static && !im.Wildcard && simpleName(im.Name) == first {
+				resolved = im.Name + strings.TrimPrefix(qual, first)
+			}
+		}
+		if resolved == "" && p.File.Package != "" {
+			resolved = p.File.Package + "." + qual
+		}
+		if resolved != "" {
+			parts[i] = resolved + t[dot:]
+		}
+	}
+	return strings.Join(parts, "+")
+}
+
+// constantScope lists the classes a bare constant name in class may come
+// from: the class and those enclosing it, the types they extend or
+// implement (interface constants), and the classes statically imported.
+func constantScope(p *Pass, class string) []string {
+	out := nestOf(class)
+	qualify := func(n string) string {
+		if strings.Contains(n, ".") {
+			return n
+		}
+		for _, im := range p.File.Imports {
+			if !im.Static && !im.Wildcard && simpleName(im.Name) == n {
+				return im.Name
+			}
+		}
+		if p.File.Package != "" {
+			return p.File.Package + "." + n
+		}
+		return n
+	}
+	for _, t := range p.File.TypeDecls {
+		if !sameNest(t.Name, class) {
+			continue
+		}
+		if t.Super != "" {
+			out = append(out, qualify(genericless(t.Super)))
+		}
+		for _, i := range t.Interfaces {
+			out = append(out, qualify(genericless(i)))
+		}
+	}
+	for _, im := range p.File.Imports {
+		if !im.Static {
+			continue
+		}
+		if im.Wildcard {
+			out = append(out, im.Name)
+		} else if i := strings.LastIndexByte(im.Name, '.'); i > 0 {
+			out = append(out, im.Name[:i])
+		}
+	}
+	return out
+}
+
+func genericless(t string) string {
+	if i := strings.IndexByte(t, '<'); i >= 0 {
+		return strings.TrimSpace(t[:i])
+	}
+	return strings.TrimSpace(t)
+}
+
+// CalledBefore lists the names of the methods called in the method text
+// decl before offset at: identifiers followed by "(" (keywords, the
+// declaration's own name, constructors and Class.forName aside).
+func CalledBefore(src []byte, decl facts.Span, at int) []string {
+	if decl.Start < 0 || at > len(src) || decl.Start >= at {
+		return nil
+	}
+	text := string(src[decl.Start:at])
+	i := strings.IndexByte(text, '{')
+	if i < 0 {
+		return nil
+	}
+	text = text[i:]
+	var out []string
+	seen := map[string]bool{}
+	for i := 0; i < len(text); i++ {
+		if text[i] != '(' {
+			continue
+		}
+		k := i - 1
+		for k >= 0 && (text[k] == ' ' || text[k] == '\t') {
+			k--
+		}
+		e := k + 1
+		for k >= 0 && isIdentByte(text[k]) {
+			k--
+		}
+		name := text[k+1 : e]
+		if name == "" || name[0] >= '0' && name[0] <= '9' || seen[name] || notCall[name] {
+			continue
+		}
+		if strings.HasSuffix(strings.TrimRight(text[:k+1], " \t\r\n"), "new") {
+			continue // a constructor
+		}
+		seen[name] = true
+		if j := strings.TrimRight(text[:k+1], " \t\r\n"); !strings.HasSuffix(j, ".") {
+			name = "#" + name // unqualified: a method of the class's nest
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// notCall are the words before "(" that are not a helper's name: keywords,
+// and the JDK's own lookup, which a project method of that name would
+// otherwise stand for.
+var notCall = map[string]bool{"if": true, "for": true, "while": true, "switch": true, "catch": true, "synchronized": true,
+	"return": true, "try": true, "super": true, "this": true, "assert": true, "forName": true}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

@@ -1,0 +1,26 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+)
+
+// toolPackage reports a package of command-line or build-time code, by a
+// segment of its name: cli, tool or tools (launchers, shells, doc
+// generators, compiler front ends), ant (tasks and integrations that run
+// in an Ant build). Such code runs in its own process, a terminal's or a
+// build's, not in a JVM that apps share.
+func toolPackage(pkg string) bool {
+	for _, seg := range strings.Split(pkg, ".") {
+		switch seg {
+		case "cli", "tool", "tools", "ant":
+			return true
+		}
+	}
+	return false
+}
+
+// testWordRE recognises a name made for tests: setTestAllocator,
+// resetForTesting, TEST_ALLOCATOR, testMode, runJUnit4Test (not latest,
+// contest).
+var testWordRE = regexp.MustCompile(`(?:^[Tt]est|Test|TEST)(?:s|ing|S|ING)?(?:[A-Z_]|$)`)

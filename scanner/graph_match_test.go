@@ -1,0 +1,49 @@
+package scanner
+
+import (
+	"strings"
+	"testing"
+)
+
+// The matcher of a round agrees with a search for each wanted word in
+// turn, the definition it replaces.
+func TestWantMatcherMayCall(t *testing.T) {
+	wants := []want{
+		{name: []byte("load"), class: []byte("Loader"), file: "com/x/Loader.java"},
+		{name: []byte("get$"), class: []byte("Util_2"), file: "com/x/Util_2.java"},
+		{name: []byte("odd.name"), class: []byte("Odd"), file: "com/x/Odd.java"},
+	}
+	byWord := func(rel string, src []byte) bool {
+		for _, w := range wants {
+			if hasWord(src, w.name) && (strings.HasSuffix(rel, w.file) || hasWord(src, w.class)) {
+				return true
+			}
+		}
+		return false
+	}
+	cases := []struct {
+		rel, src string
+		want     bool
+	}{
+		{"a/B.java", "Loader l; l.load();", true},
+		{"a/B.java", "l.load();", false},
+		{"src/com/x/Loader.java", "load();", true},
+		{"a/B.java", "Loaders l; l.loader();", false},
+		{"a/B.java", "1load Loader", false}, // a word glued to a number is not the word
+		{"a/B.java", "x=1;load Loader", true},
+		{"a/B.java", "load", false},
+		{"a/B.java", "Loader\nload", true},
+		{"a/B.java", "Util_2.get$(x)", true},
+		{"a/B.java", "Util_2.get(x)", false},
+		{"a/B.java", "Odd.odd.name()", true}, // a word that is no identifier: searched as text
+		{"a/B.java", "Odd.odd.names()", false},
+		{"a/B.java", "", false},
+	}
+	m := newWantMatcher(wants)
+	seen := make([]bool, len(m.ids))
+	for _, c := range cases {
+		if got := m.mayCall(c.rel, []byte(c.src), seen); got != c.want || got != byWord(c.rel, []byte(c.src)) {
+			t.Errorf("mayCall(%q, %q) = %v, want %v (search by word: %v)", c.rel, c.src, got, c.want, byWord(c.rel, []byte(c.src)))
+		}
+	}
+}
