@@ -28,6 +28,8 @@ func ownDefault(p *Pass, c *facts.Call, x facts.Expr) (def string, ok, later boo
 	switch x.Kind {
 	case facts.ExprCall:
 		return configDefault(p, c.Class, x.Text)
+	case facts.ExprConditional:
+		return conditionalDefault(p, c.Class, x.Text)
 	case facts.ExprName:
 	case facts.ExprOther:
 		if !strings.HasPrefix(strings.TrimSpace(x.Text), "this.") {
@@ -37,8 +39,11 @@ func ownDefault(p *Pass, c *facts.Call, x facts.Expr) (def string, ok, later boo
 		return "", false, false
 	}
 	if x.Local != nil {
-		if x.Local.Kind == facts.ExprName {
+		switch x.Local.Kind {
+		case facts.ExprName:
 			return ownDefault(p, c, *x.Local)
+		case facts.ExprConditional:
+			return conditionalDefault(p, c.Class, x.Local.Text)
 		}
 		return configDefault(p, c.Class, x.Local.Text)
 	}
@@ -66,9 +71,59 @@ func ownDefault(p *Pass, c *facts.Call, x facts.Expr) (def string, ok, later boo
 		if own, later := defaultConstant(p, c.Class, fd.Init.Text); own || later {
 			return fd.Init.Text, own, later
 		}
+		if fd.Init.Kind == facts.ExprConditional {
+			return conditionalDefault(p, c.Class, fd.Init.Text)
+		}
 		return configDefault(p, c.Class, fd.Init.Text)
 	}
 	return "", false, false
+}
+
+// conditionalDefault reports "value != null ? value : DEFAULT" (either
+// order): one branch a constant naming a class of the library or the JDK,
+// the other a configuration read or a name the condition tests for null.
+func conditionalDefault(p *Pass, class, text string) (def string, own, later bool) {
+	cond, a, b, ok := splitConditional(text)
+	if !ok || !strings.Contains(cond, "null") {
+		return "", false, false
+	}
+	for _, pair := range [][2]string{{a, b}, {b, a}} {
+		d, v := strings.TrimSpace(pair[0]), strings.TrimSpace(pair[1])
+		o, l := defaultConstant(p, class, d)
+		if !o && !l {
+			continue
+		}
+		if configRead(v) || identifier(v) && strings.Contains(cond, v) {
+			return d, o, l
+		}
+	}
+	return "", false, false
+}
+
+// splitConditional splits "c ? a : b" at its top-level "?" and ":".
+func splitConditional(text string) (cond, a, b string, ok bool) {
+	q, col, depth, quoted := -1, -1, 0, false
+	for i := 0; i < len(text); i++ {
+		switch ch := text[i]; {
+		case quoted && ch == '\\':
+			i++
+		case ch == '"':
+			quoted = !quoted
+		case quoted:
+		case ch == '(':
+			depth++
+		case ch == ')':
+			depth--
+		case ch == '?' && depth == 0 && q < 0:
+			q = i
+		case ch == ':' && depth == 0 && q >= 0 && col < 0:
+			col = i
+		}
+	}
+	if q < 0 || col < 0 {
+		return "", "", "", false
+	}
+	return text[:q], text[q+1 : col], text[col+1:], true
 }
 
 // defaultConstant reports a default naming a class of the library or the

@@ -81,6 +81,23 @@ public class OwnDefault {
         return Class.forName(name); // want "class-forname-caller-loader:low"
     }
 
+    Class<?> ternary() throws ClassNotFoundException {
+        String configured = System.getProperty(FORMATTER_KEY);
+        String name = configured != null ? configured : StandardContext.class.getName();
+        return Class.forName(name); // want "class-forname-caller-loader:low"
+    }
+
+    Class<?> ternaryRead(Properties props) throws ClassNotFoundException {
+        return Class.forName(props.getProperty(FORMATTER_KEY) == null ? DEFAULT_FORMATTER : props.getProperty(FORMATTER_KEY)); // want "class-forname-caller-loader:low"
+    }
+
+    // The fallback is another party's class: no extension point of the
+    // library's.
+    Class<?> ternaryForeign(String given) throws ClassNotFoundException {
+        String name = given != null ? given : "com.example.app.Plugin";
+        return Class.forName(name); // want "class-forname-caller-loader:high"
+    }
+
     // No default: whatever the property names.
     Class<?> noDefault(Properties props) throws ClassNotFoundException {
         String name = props.getProperty("plugin.class");
