@@ -3,8 +3,6 @@ package fixtures.forname;
 import java.util.Map;
 import java.util.Properties;
 
-import fixtures.forname.impl.StandardContext;
-
 // Class names from the library's own configuration. One that defaults to
 // a class of the library (or the JDK) is the library's extension point,
 // set by whoever configures the library: a note. One with no such
@@ -119,4 +117,8 @@ public class OwnDefault {
         }
         return Class.forName(name); // want "class-forname-caller-loader:high"
     }
+}
+
+// The library's default implementation.
+class StandardContext {
 }
