@@ -27,6 +27,9 @@ func ownDefault(p *Pass, c *facts.Call, x facts.Expr) (def string, ok, later boo
 	}
 	switch x.Kind {
 	case facts.ExprCall:
+		if field, ok := getterOf(p, c.Class, x.Text); ok {
+			return fieldDefault(p, c.Class, field)
+		}
 		return configDefault(p, c.Class, x.Text)
 	case facts.ExprConditional:
 		return conditionalDefault(p, c.Class, x.Text)
@@ -58,23 +61,50 @@ func ownDefault(p *Pass, c *facts.Call, x facts.Expr) (def string, ok, later boo
 	if m != nil && declaresLocal(p.Text(m.Decl), name) {
 		return localDefault(p, c, m, name)
 	}
-	// A field of the lookup's class: its initialiser is the default, what
-	// configuration sets overrides it.
+	return fieldDefault(p, c.Class, name)
+}
+
+// getterOf reports a call of a getter of the class's nest, "getX()" or
+// "this.getX()" declared as "return field;": the field it returns.
+func getterOf(p *Pass, class, text string) (string, bool) {
+	t := strings.TrimPrefix(strings.TrimSpace(text), "this.")
+	callee, ok := strings.CutSuffix(t, "()")
+	if !ok || !identifier(callee) {
+		return "", false
+	}
+	for i := range p.File.Methods {
+		d := &p.File.Methods[i]
+		if d.Name != callee || !sameNest(d.Class, class) || strings.TrimSpace(strings.Trim(d.Params, "()")) != "" {
+			continue
+		}
+		rs := statementValues(p.Text(d.Decl), "return ")
+		if len(rs) != 1 {
+			return "", false
+		}
+		f := strings.TrimPrefix(rs[0], "this.")
+		return f, identifier(f)
+	}
+	return "", false
+}
+
+// fieldDefault is the default of a field of the class's nest: its
+// initialiser, which what configuration sets overrides.
+func fieldDefault(p *Pass, class, name string) (def string, own, later bool) {
 	for i := range p.File.Fields {
 		fd := &p.File.Fields[i]
-		if fd.Name != name || !sameNest(fd.Context.Class, c.Class) || fd.Init == nil {
+		if fd.Name != name || !sameNest(fd.Context.Class, class) || fd.Init == nil {
 			continue
 		}
 		if fd.Static && fd.Final {
 			return "", false, false // a constant: rated as one
 		}
-		if own, later := defaultConstant(p, c.Class, fd.Init.Text); own || later {
+		if own, later := defaultConstant(p, class, fd.Init.Text); own || later {
 			return fd.Init.Text, own, later
 		}
 		if fd.Init.Kind == facts.ExprConditional {
-			return conditionalDefault(p, c.Class, fd.Init.Text)
+			return conditionalDefault(p, class, fd.Init.Text)
 		}
-		return configDefault(p, c.Class, fd.Init.Text)
+		return configDefault(p, class, fd.Init.Text)
 	}
 	return "", false, false
 }

@@ -42,6 +42,23 @@ public class OwnDefault {
         return Class.forName(wrapperClass); // want "class-forname-caller-loader:low"
     }
 
+    public String getContextClass() {
+        return contextClass;
+    }
+
+    public String getPluginClass() {
+        return this.pluginClass;
+    }
+
+    // Through the class's getter: the field's default.
+    Class<?> viaGetter() throws ClassNotFoundException {
+        return Class.forName(getContextClass()); // want "class-forname-caller-loader:low"
+    }
+
+    Class<?> pluginViaGetter() throws ClassNotFoundException {
+        return Class.forName(this.getPluginClass()); // want "class-forname-caller-loader:high"
+    }
+
     // A null default: the class is the user's.
     Class<?> customizer() throws ClassNotFoundException {
         return Class.forName(customizerClassName); // want "class-forname-caller-loader:high"
