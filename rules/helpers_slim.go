@@ -130,10 +130,7 @@ type slimFinding struct {
 // base, or several, nothing is judged: which base a module runs on is then
 // not known.
 func treeSlimVerdicts(p *DepsPass) []slimFinding {
-	bs := bases(p.Projects)
-	if p.Base != nil {
-		bs = []*facts.BuildProject{p.Base}
-	}
+	bs := p.Bases()
 	if len(bs) != 1 {
 		return nil
 	}
