@@ -24,6 +24,7 @@ import (
 	"github.com/kscan/kscan/scanner/deps"
 	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/scope"
+	"github.com/kscan/kscan/scanner/slim"
 )
 
 // compiledKind scans compiled code: jars, wars, ears and class files. Each
@@ -344,7 +345,14 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 	if kind == archive.KindFatJar {
 		e.index.addFatJar(b.rel)
 	}
-	e.addProject(jarProject(b.rel, kind, metas, e.roles))
+	proj := jarProject(b.rel, kind, metas, e.roles)
+	if kind == archive.KindArkBiz && proj.Role == facts.RoleModule {
+		// What the biz left to its base, and why, as kscan slim reads it.
+		for _, n := range slim.ApplyBiz(proj, b.abs) {
+			e.notify(finding.Notification{Path: n.File, Line: n.Line, Level: rules.Level(n.Level), Kind: n.Kind, Message: n.Message})
+		}
+	}
+	e.addProject(proj)
 	return nil
 }
 
