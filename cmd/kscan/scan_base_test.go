@@ -92,15 +92,23 @@ func TestScanBaseSameAsInTree(t *testing.T) {
 func TestScanBaseFatJar(t *testing.T) {
 	const jars = "testdata/slim/jars"
 	const biz = jars + "/biz-wildcard-1.0.0-ark-biz.jar"
-	_, inTree := scanFindings(t, false, jars)
-	want := under(inTree, biz)
+	allInTree, inTree := scanFindings(t, false, jars)
+	want, wantAll := under(inTree, biz), under(allInTree, biz)
 	if !strings.Contains(strings.Join(want, "\n"), "module-class-unresolvable") {
 		t.Fatalf("the jars scan has no class check finding: %q", want)
+	}
+	if !strings.Contains(strings.Join(wantAll, "\n"), "duplicate-framework-classes error") {
+		t.Fatalf("the jars scan has no class-level duplicate-framework-classes finding: %q", wantAll)
 	}
 	for _, target := range []string{biz, jars} {
 		all, got := scanFindings(t, false, "--base", jars+"/base-app.jar", target)
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s:\n got %q\nwant %q", target, got, want)
+		}
+		// The other rules that read the base too: duplicate-framework-classes
+		// on the biz's bundled framework classes and its packaged libraries.
+		if got := under(all, biz); strings.Join(got, "\n") != strings.Join(wantAll, "\n") {
+			t.Errorf("%s, every rule:\n got %q\nwant %q", target, got, wantAll)
 		}
 		if b := under(all, jars+"/base-app.jar"); len(b) > 0 {
 			t.Errorf("%s: findings in the base: %q", target, b)
