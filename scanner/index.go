@@ -556,6 +556,7 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 			if probe && f.Severity > rules.SeverityInfo {
 				f.Severity, f.Level = rules.SeverityInfo, rules.SeverityInfo.Level()
 				f.Message += " (every name it is given is a constant: a presence probe, fine when the base provides that library)"
+				f.Fixes = nil // a probe is fine as written: no edit
 			}
 		}
 		f.Pending = nil

@@ -298,6 +298,8 @@ func TestPathOnly(t *testing.T) {
 		{"src/main/resources/logback-test.xml", Production},
 		{"docs/samples/snippet.java", Example},
 		{"contests/src/main/java/org/acme/A.java", Production},
+		{"installer/src/java/org/acme/install/Installation.java", Packaging},
+		{"src/main/java/org/acme/installer/Setup.java", Production}, // a package, not a directory of the layout
 		{"latest/src/main/java/org/acme/A.java", Production},
 		{"src/main/java/org/acme/test/Helper.java", Production},
 	} {
@@ -382,6 +384,10 @@ func TestNames(t *testing.T) {
 		{"docs", false, Example},
 		{"jetty-docs", true, Production},
 		{"testelement", false, Test},
+		{"installer", false, Packaging},
+		{"acme-installer", true, Packaging},
+		{"install", false, Production},
+		{"installation", false, Production},
 	} {
 		if c, _ := nameClass(tt.name, tt.module); c != tt.class {
 			t.Errorf("nameClass(%q, %v) = %s, want %s", tt.name, tt.module, c, tt.class)

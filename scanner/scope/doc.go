@@ -39,6 +39,9 @@
 //     run its Ant tasks.
 //   - A distribution pom or a BOM sets aside the pom file alone: the
 //     sources of a pom-packaged module can still ship (log4j-api-java9).
+//     An installer (a directory or module named installer) is packaging
+//     too: it sets the product up in its own process and is never on an
+//     application's class path.
 //   - The scanned root's own name is never read, and what its dependencies
 //     suggest (JUnit in compile scope, JMH) is only a hint: scanning a
 //     project called foo-demo, or one that forgot JUnit's scope, means its

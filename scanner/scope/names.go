@@ -58,6 +58,11 @@ var docWords = setOf("doc", "docs", "documentation", "xdocs", "site", "docbook")
 var benchWords = setOf("jmh", "microbench", "microbenchmark", "microbenchmarks", "benchmark", "benchmarks", "bench",
 	"perf", "perftest", "perftests", "performance", "caliper")
 
+// installerWords name installers: programs that unpack and set up the
+// product before any application of it runs (Jython's installer/, an
+// IzPack module), shipped beside the product but never on its class path.
+var installerWords = setOf("installer", "installers")
+
 func setOf(s ...string) map[string]bool {
 	m := make(map[string]bool, len(s))
 	for _, x := range s {
@@ -103,6 +108,8 @@ func nameClass(name string, module bool) (Class, string) {
 			return Example, w
 		case benchWords[w] || strings.Contains(w, "benchmark"):
 			return Benchmark, w
+		case installerWords[w]:
+			return Packaging, w
 		}
 	}
 	if !module && len(ws) == 1 && docWords[ws[0]] {

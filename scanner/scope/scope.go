@@ -460,7 +460,7 @@ func (c *Classifier) packageDir(s *dirState, name, rel string, fs bool) {
 	}
 }
 
-var classNouns = map[Class]string{Test: "test", TestSupport: "test-support", Benchmark: "benchmark", Example: "example"}
+var classNouns = map[Class]string{Test: "test", TestSupport: "test-support", Benchmark: "benchmark", Example: "example", Packaging: "installer"}
 
 func nameReason(c Class, name, word string, module bool) string {
 	if module {

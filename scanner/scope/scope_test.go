@@ -179,7 +179,7 @@ var treeTests = map[string][]want{
 		{"tests/java/org/python/core/PySystemStateTest.java", Test, "test directory tests/"},
 		{"Lib/test/blob.jar", Test, "test directory test/"},
 		{"Demo/jreload/example.jar", Example, "example directory Demo/"},
-		{"installer/src/java/org/python/util/install/Installation.java", Production, ""},
+		{"installer/src/java/org/python/util/install/Installation.java", Packaging, "installer directory installer/"},
 		{"src/org/python/util/GlobMatchingTask.java", BuildTool, "Ant task"},
 		{"src/org/python/util/JycompileAntTask.java", BuildTool, "Ant task"},
 	},
