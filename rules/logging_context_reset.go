@@ -29,6 +29,16 @@ var loggingContextResetRule = register(&Rule{
 		return containsAny(src, "LoggerContext", "LogManager", "Configurator", "java.util.logging", "SLF4JBridgeHandler")
 	},
 	Calls: []string{"reset", "stop", "shutdown", "close", "resetConfiguration", "removeHandler", "removeHandlersForRootLogger"},
+	// The owners the check matches, name by name.
+	CallOwners: map[string][]string{
+		"reset":                       {"ch.qos.logback.classic.LoggerContext", "java.util.logging.LogManager"},
+		"stop":                        {"ch.qos.logback.classic.LoggerContext", "org.apache.logging.log4j.core.LoggerContext"},
+		"close":                       {"org.apache.logging.log4j.core.LoggerContext"},
+		"shutdown":                    {"org.apache.logging.log4j.LogManager", "org.apache.logging.log4j.core.config.Configurator", "org.apache.log4j.LogManager"},
+		"resetConfiguration":          {"org.apache.log4j.LogManager"},
+		"removeHandler":               {"java.util.logging.Logger"},
+		"removeHandlersForRootLogger": {"org.slf4j.bridge.SLF4JBridgeHandler"},
+	},
 	Check: checkLoggingContextReset,
 })
 

@@ -141,6 +141,23 @@ type Rule struct {
 	// Calls lists the method names whose invocations the rule inspects; the
 	// source extractor resolves only calls with these names.
 	Calls []string
+	// CallOwners narrows calls of Calls to their owners in compiled code,
+	// whose calls name the class they are made on: name -> classes
+	// ("get" -> "java.lang.ThreadLocal"). A method body is decoded for such
+	// a name only when it calls it on one of them, or when its class
+	// declares a field of one of these types (a rule may match a call
+	// through such a field by the field's type). A name without an entry
+	// is wanted on any owner. Sources are unaffected.
+	CallOwners map[string][]string
+	// CallsWith narrows calls of Calls in compiled code to the classes that
+	// call one of some methods: name -> methods ("put" ->
+	// "java.lang.System.getProperties"), for a rule that matches a call by
+	// the call its receiver comes from (System.getProperties().put), which
+	// a class that never makes that call cannot hold. With CallOwners for
+	// the same name, either lets a method body be decoded; an empty list
+	// in both, neither: compiled code decodes nothing for the name (a rule
+	// that reads only the writes the extractor records on its own).
+	CallsWith map[string][]string
 	// WriteCalls lists method names whose calls matter to the rule only as
 	// writes to a static field (a mutator called on one: facts.Mutators).
 	// The source extractor resolves them as Calls; compiled code records

@@ -24,7 +24,10 @@ var stdoutUsageRule = register(&Rule{
 	},
 	Keywords: []string{"System", "printStackTrace"},
 	Calls:    []string{"print", "println", "printf", "format", "printStackTrace"},
-	Check:    checkStdoutUsage,
+	// Every call but printStackTrace is on System.out or System.err.
+	CallOwners: map[string][]string{"print": {"java.io.PrintStream"}, "println": {"java.io.PrintStream"},
+		"printf": {"java.io.PrintStream"}, "format": {"java.io.PrintStream"}},
+	Check: checkStdoutUsage,
 })
 
 func checkStdoutUsage(p *Pass) {

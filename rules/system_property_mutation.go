@@ -29,12 +29,27 @@ var systemPropertyRule = register(&Rule{
 	Calls: []string{"setProperty", "clearProperty", "setProperties", "put", "putAll", "remove", "load", "loadFromXML",
 		"clear", "putIfAbsent", "replace", "merge", "compute", "computeIfAbsent", "computeIfPresent",
 		"getProperty", "getInteger", "getLong", "getBoolean"},
-	Check: checkSystemProperty,
+	// What the check matches: System's own calls and the boxed getters, or a
+	// write whose receiver is System.getProperties().
+	CallOwners: map[string][]string{"setProperty": {"java.lang.System"}, "clearProperty": {"java.lang.System"},
+		"setProperties": {"java.lang.System"}, "getProperty": {"java.lang.System"}, "getInteger": {"java.lang.Integer"},
+		"getLong": {"java.lang.Long"}, "getBoolean": {"java.lang.Boolean"}},
+	CallsWith: propertyWritesWith(),
+	Check:     checkSystemProperty,
 })
 
 var propertyWrites = map[string]bool{
 	"put": true, "setProperty": true, "remove": true, "putAll": true, "load": true, "loadFromXML": true, "clear": true,
 	"putIfAbsent": true, "replace": true, "merge": true, "compute": true, "computeIfAbsent": true, "computeIfPresent": true,
+}
+
+// propertyWritesWith: the writes count only on System.getProperties().
+func propertyWritesWith() map[string][]string {
+	m := map[string][]string{}
+	for n := range propertyWrites {
+		m[n] = []string{"java.lang.System.getProperties"}
+	}
+	return m
 }
 
 // publicMethodAt reports whether the method around offset at is declared

@@ -22,15 +22,24 @@ var threadLocalLeakRule = register(&Rule{
 	},
 	Keywords: []string{"ThreadLocal", "NamedThreadLocal", "NamedInheritableThreadLocal", "InheritableThreadLocal", "TransmittableThreadLocal", "FastThreadLocal"},
 	Calls:    []string{"set", "remove", "get"},
-	Leak:     true,
-	Check:    checkThreadLocalLeak,
+	// isTL: the owner is one of threadLocalTypes, or a field of this class
+	// has one of these types.
+	CallOwners: map[string][]string{"set": threadLocalOwners, "remove": threadLocalOwners, "get": threadLocalOwners},
+	Leak:       true,
+	Check:      checkThreadLocalLeak,
 })
 
-var threadLocalTypes = map[string]bool{
-	"java.lang.ThreadLocal": true, "java.lang.InheritableThreadLocal": true,
-	"org.springframework.core.NamedThreadLocal": true, "org.springframework.core.NamedInheritableThreadLocal": true,
-	"com.alibaba.ttl.TransmittableThreadLocal": true, "io.netty.util.concurrent.FastThreadLocal": true,
-}
+var threadLocalOwners = []string{"java.lang.ThreadLocal", "java.lang.InheritableThreadLocal",
+	"org.springframework.core.NamedThreadLocal", "org.springframework.core.NamedInheritableThreadLocal",
+	"com.alibaba.ttl.TransmittableThreadLocal", "io.netty.util.concurrent.FastThreadLocal"}
+
+var threadLocalTypes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range threadLocalOwners {
+		m[t] = true
+	}
+	return m
+}()
 
 func checkThreadLocalLeak(p *Pass) {
 	fieldTypes := map[string]string{} // this file's fields: name -> type

@@ -210,7 +210,7 @@ func bytecodeLines(t *testing.T, fx string, jobs []classJob, names map[string]bo
 	for n := range names {
 		e.index.classes[n] = true
 	}
-	bx := bytecode.NewExtractor(bytecode.ForRules(e.plan.classCalls, e.plan.interest.News))
+	bx := bytecode.NewExtractor(bytecode.ForRules(e.plan.classCalls, e.plan.classOwned, e.plan.interest.News))
 	for _, j := range jobs {
 		j.role = role
 		out := scanClass(bx, j, e.plan, &Work{})

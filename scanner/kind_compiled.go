@@ -89,7 +89,7 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 		}
 		return nil
 	})
-	interest := bytecode.ForRules(p.classCalls, p.interest.News)
+	interest := bytecode.ForRules(p.classCalls, p.classOwned, p.interest.News)
 	if e.opts.ParseOnly {
 		interest = bytecode.Interest{}
 	}

@@ -2,8 +2,10 @@ package scanner
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/bytecode"
 	"github.com/kscan/kscan/scanner/javasrc"
 )
 
@@ -19,6 +21,10 @@ type plan struct {
 	// rules' Calls without their WriteCalls, which the bytecode extractor
 	// turns into writes on its own.
 	classCalls map[string]bool
+	// classOwned are the call names compiled code is decoded for only on
+	// some owners or in classes that make some calls (rules.Rule.CallOwners
+	// and CallsWith). A name in classCalls is decoded on any owner.
+	classOwned map[string]*bytecode.Owners
 	// resources are the base-name globs of non-Java files some rule reads.
 	resources []string
 	// mentions are the tokens some rule searches the tree for, and
@@ -38,7 +44,7 @@ const keyHead = 4
 
 func newPlan(rs []*rules.Rule) *plan {
 	p := &plan{rules: rs, byHead: map[string][]int{}, interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}},
-		classCalls: map[string]bool{}}
+		classCalls: map[string]bool{}, classOwned: map[string]*bytecode.Owners{}}
 	at := map[string]int{}
 	for _, r := range rs {
 		var keys []int
@@ -59,7 +65,24 @@ func newPlan(rs []*rules.Rule) *plan {
 		p.ruleKeys = append(p.ruleKeys, keys)
 		for _, c := range r.Calls {
 			p.interest.Calls[c] = true
-			p.classCalls[c] = true
+			owners, byOwner := r.CallOwners[c]
+			with, byCall := r.CallsWith[c]
+			if !byOwner && !byCall {
+				p.classCalls[c] = true
+				continue
+			}
+			o := p.classOwned[c]
+			if o == nil {
+				o = &bytecode.Owners{Classes: map[string]bool{}}
+				p.classOwned[c] = o
+			}
+			for _, cls := range owners {
+				o.Classes[strings.ReplaceAll(cls, ".", "/")] = true
+			}
+			for _, m := range with {
+				i := strings.LastIndexByte(m, '.')
+				o.With = append(o.With, bytecode.MethodName{Owner: strings.ReplaceAll(m[:i], ".", "/"), Name: m[i+1:]})
+			}
 		}
 		for _, c := range r.WriteCalls {
 			p.interest.Calls[c] = true

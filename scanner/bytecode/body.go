@@ -417,7 +417,7 @@ func member(owner, name, qualified string) bool {
 func (b *body) call(i int) {
 	in := &b.ins[i]
 	x := b.x
-	want := x.in.All || x.in.Calls[in.Ref.Name]
+	want := x.in.All || x.in.Calls[in.Ref.Name] || x.in.Owned[in.Ref.Name] != nil
 	mutator := (x.in.All || x.in.Statics) && facts.Mutators[in.Ref.Name] && in.Op != classfile.OpInvokestatic
 	if !want && !mutator {
 		b.at(i)

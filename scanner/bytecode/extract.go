@@ -51,6 +51,14 @@ type Interest struct {
 	// Calls are the method names whose invocations become facts.Call
 	// (rules.Rule.Calls of the enabled rules).
 	Calls map[string]bool
+	// Owned are the method names whose invocations become facts.Call only
+	// in some places (rules.Rule.CallOwners and CallsWith). A method body
+	// is decoded for such a name when it calls it on one of the owners'
+	// Classes, when its class declares a field of one of those types, or
+	// when its class calls one of the owners' With methods. Once decoded,
+	// a method's calls of the name are all recorded, whatever their owner,
+	// as for Calls.
+	Owned map[string]*Owners
 	// News are the simple type names whose instance creations become
 	// facts.New (rules.Rule.News of the enabled rules). A nested type
 	// matches by its own simple name (Outer$Inner by "Inner").
@@ -70,10 +78,19 @@ type Interest struct {
 	All bool
 }
 
+// Owners are where a call of a name is of interest (Interest.Owned).
+type Owners struct {
+	Classes map[string]bool // internal names: "java/lang/ThreadLocal"
+	With    []MethodName
+}
+
+// MethodName is a method by its class (internal name) and name.
+type MethodName struct{ Owner, Name string }
+
 // ForRules is the interest of a scan that runs rules which subscribe to
 // the given call and type names: those names, and the static facts.
-func ForRules(calls, news map[string]bool) Interest {
-	return Interest{Calls: calls, News: news, Statics: true}
+func ForRules(calls map[string]bool, owned map[string]*Owners, news map[string]bool) Interest {
+	return Interest{Calls: calls, Owned: owned, News: news, Statics: true}
 }
 
 // Extract derives every fact from a class: Interest.All with a fresh
@@ -96,8 +113,13 @@ type Extractor struct {
 	parser classfile.Parser
 
 	mark []uint8 // per constant-pool index: what the operand there is to the interest
-	ins  []classfile.Instr
-	flow classfile.Flow
+	// withs are the Owners.With methods of the interest, by name, and
+	// called those of them the class calls.
+	withs     map[string][]string
+	called    map[MethodName]bool
+	undecided []int32 // pool indexes of owned calls a With method may settle
+	ins       []classfile.Instr
+	flow      classfile.Flow
 
 	// Per-method tables, indexed by instruction or local slot.
 	pair    []int32 // instruction index -> index of the new its <init> completes, or -1
@@ -141,7 +163,16 @@ const (
 
 // NewExtractor makes an extractor for an interest.
 func NewExtractor(in Interest) *Extractor {
-	return &Extractor{in: in, dotted: map[string]string{}}
+	x := &Extractor{in: in, dotted: map[string]string{}, called: map[MethodName]bool{}}
+	for _, o := range in.Owned {
+		for _, m := range o.With {
+			if x.withs == nil {
+				x.withs = map[string][]string{}
+			}
+			x.withs[m.Name] = append(x.withs[m.Name], m.Owner)
+		}
+	}
+	return x
 }
 
 // ExtractClass parses a class file with the extractor's parser, which
@@ -353,15 +384,24 @@ func (x *Extractor) markPool() {
 	}
 	x.mark = x.mark[:n]
 	clear(x.mark)
+	clear(x.called)
+	// A call of an owned name that its owner does not settle may be
+	// settled by a With method later in the pool: decided after the pass.
+	x.undecided = x.undecided[:0]
 	for i := 1; i < n; i++ {
 		switch pool.Tag(i) {
 		case classfile.TagMethodref, classfile.TagInterfaceMethodref:
-			_, name, ok := pool.RefName(i)
+			owner, name, ok := pool.RefName(i)
 			if !ok {
 				continue
 			}
-			if x.in.Calls[name] {
+			if x.withs != nil && slices.Contains(x.withs[name], owner) {
+				x.called[MethodName{owner, name}] = true
+			}
+			if x.in.Calls[name] || x.ownedCall(owner, name) {
 				x.mark[i] |= markCall
+			} else if o := x.in.Owned[name]; o != nil && len(o.With) > 0 {
+				x.undecided = append(x.undecided, int32(i))
 			}
 			if x.in.Statics && facts.Mutators[name] {
 				x.mark[i] |= markMutator
@@ -378,6 +418,43 @@ func (x *Extractor) markPool() {
 			}
 		}
 	}
+	if len(x.called) == 0 {
+		return
+	}
+	for _, i := range x.undecided {
+		if owner, name, _ := pool.RefName(int(i)); x.ownedCall(owner, name) {
+			x.mark[i] |= markCall
+		}
+	}
+}
+
+// ownedCall reports a call of a name the interest wants only in some
+// places (Interest.Owned): on one of its owners, in a class that declares
+// a field of one of their types, or in a class that calls one of its With
+// methods.
+func (x *Extractor) ownedCall(owner, name string) bool {
+	o := x.in.Owned[name]
+	if o == nil {
+		return false
+	}
+	if o.Classes[owner] {
+		return true
+	}
+	for _, m := range o.With {
+		if x.called[m] {
+			return true
+		}
+	}
+	if len(o.Classes) == 0 {
+		return false
+	}
+	for i := range x.c.Fields {
+		d := x.c.Fields[i].Desc
+		if len(d) > 2 && d[0] == 'L' && d[len(d)-1] == ';' && o.Classes[d[1:len(d)-1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // simpleInternal is the simple name of an internal class name:

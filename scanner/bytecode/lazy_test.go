@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,16 +20,72 @@ import (
 
 // rulesInterest is the interest of a scan with every rule enabled.
 func rulesInterest() Interest {
-	calls, news := map[string]bool{}, map[string]bool{}
+	calls, news, owned := map[string]bool{}, map[string]bool{}, map[string]*Owners{}
 	for _, r := range rules.All() {
 		for _, c := range r.Calls {
-			calls[c] = true
+			owners, byOwner := r.CallOwners[c]
+			with, byCall := r.CallsWith[c]
+			if !byOwner && !byCall {
+				calls[c] = true
+				continue
+			}
+			o := owned[c]
+			if o == nil {
+				o = &Owners{Classes: map[string]bool{}}
+				owned[c] = o
+			}
+			for _, cls := range owners {
+				o.Classes[strings.ReplaceAll(cls, ".", "/")] = true
+			}
+			for _, m := range with {
+				i := strings.LastIndexByte(m, '.')
+				o.With = append(o.With, MethodName{Owner: strings.ReplaceAll(m[:i], ".", "/"), Name: m[i+1:]})
+			}
 		}
 		for _, n := range r.News {
 			news[n] = true
 		}
 	}
-	return ForRules(calls, news)
+	return ForRules(calls, owned, news)
+}
+
+// TestOwnedCalls checks the rules' owner declarations: some methods are
+// decoded for a name on any owner and skipped for the same name on its
+// owners alone, and no diagnostic changes (TestLazyMatchesFull).
+func TestOwnedCalls(t *testing.T) {
+	in := rulesInterest()
+	if in.Owned["get"] == nil || in.Owned["format"] == nil || in.Calls["get"] {
+		t.Fatalf("get and format should be owned: %v", in.Owned)
+	}
+	byName := in
+	byName.Calls = maps.Clone(in.Calls)
+	for n := range in.Owned {
+		byName.Calls[n] = true
+	}
+	byName.Owned = nil
+	owned, named := NewExtractor(in), NewExtractor(byName)
+	testClasses(t, func(path string, data []byte) {
+		c, err := classfile.Parse(data)
+		if err != nil {
+			return
+		}
+		of, _ := owned.Extract(c, path)
+		nf, _ := named.Extract(c, path)
+		// What the owners keep is a subset of what the names keep.
+		have := map[facts.Span]bool{}
+		for _, c := range nf.File.Calls {
+			have[c.Span] = true
+		}
+		for _, c := range of.File.Calls {
+			if !have[c.Span] {
+				t.Errorf("%s: %s.%s only with owners", path, c.Owner, c.Name)
+			}
+		}
+	})
+	if owned.decoded >= named.decoded {
+		t.Errorf("decoded %d methods with owners, %d by name alone: the owners narrow nothing", owned.decoded, named.decoded)
+	}
+	t.Logf("methods decoded with owners %d, by name alone %d", owned.decoded, named.decoded)
 }
 
 // testClasses calls fn with every class of the jars and class files of the
@@ -138,6 +195,16 @@ func compareFacts(in Interest, full, lazy *Facts) string {
 			want.Calls = append(want.Calls, c)
 		}
 	}
+	// Calls of an owned name are kept only where a method is decoded; the
+	// rules' diagnostics tell whether any that matters is lost.
+	got := *lazy.File
+	got.Calls = nil
+	for _, c := range lazy.File.Calls {
+		if in.Calls[c.Name] {
+			got.Calls = append(got.Calls, c)
+		}
+	}
+	lazy = &Facts{File: &got, SourceFile: lazy.SourceFile, Size: lazy.Size, lines: lazy.lines}
 	for _, n := range full.File.News {
 		if in.News[simple(n.Type)] {
 			want.News = append(want.News, n)
@@ -246,7 +313,7 @@ func diffDiags(full, lazy []diag) []diagDiff {
 func unsubscribed(in Interest, full *Facts, at facts.Span) bool {
 	for i := range full.File.Calls {
 		if c := &full.File.Calls[i]; c.Span == at {
-			return !in.Calls[c.Name]
+			return !in.Calls[c.Name] && in.Owned[c.Name] == nil
 		}
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"strings"
+	"sync"
 )
 
 // javaHead is what the first bytes of a Java source say about it.
@@ -509,7 +510,13 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 	// offs[i] is where constant i starts (0: none), for the superclass's
 	// name: one slice instead of maps and a string per constant, as this
 	// runs on every class of every jar.
-	offs := make([]int32, n)
+	pooled := offsPool.Get().(*[]int32)
+	defer offsPool.Put(pooled)
+	if cap(*pooled) < n {
+		*pooled = make([]int32, n)
+	}
+	offs := (*pooled)[:n]
+	clear(offs)
 	off := 10
 	for i := 1; i < n; i++ {
 		if off >= len(b) {
@@ -535,8 +542,7 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 				h.utf8[string(raw)] = true
 			}
 			// desktopRef only with a name it can accept: no string per constant.
-			if raw := b[off+3 : off+3+l]; (bytes.Contains(raw, []byte("javax/swing/")) || bytes.Contains(raw, []byte("java/awt/"))) &&
-				desktopRef(string(raw)) {
+			if raw := b[off+3 : off+3+l]; mentionsDesktop(raw) && desktopRef(string(raw)) {
 				h.desktop = true
 			}
 			off += 3 + l
@@ -564,6 +570,24 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 		h.super = superName(b, offs, int(binary.BigEndian.Uint16(b[off+4:])))
 	}
 	return h, true
+}
+
+// offsPool keeps parseClassHead's offset tables from class to class.
+var offsPool = sync.Pool{New: func() any { return new([]int32) }}
+
+// mentionsDesktop reports a constant holding "javax/swing/" or
+// "java/awt/": one search for their common "java" rather than one for each.
+func mentionsDesktop(raw []byte) bool {
+	for {
+		i := bytes.Index(raw, []byte("java"))
+		if i < 0 {
+			return false
+		}
+		raw = raw[i+4:]
+		if bytes.HasPrefix(raw, []byte("x/swing/")) || bytes.HasPrefix(raw, []byte("/awt/")) {
+			return true
+		}
+	}
 }
 
 // superName is the name of the class constant super, kept only when it
