@@ -154,7 +154,7 @@ func treeSlimVerdicts(p *DepsPass) []slimFinding {
 			if matchAllWhy(d.SharedWhy) {
 				continue // a configuration mistake, not a finding per dependency
 			}
-			c := SlimCase{Dep: d, Left: d.Shared, LeftWhy: d.SharedWhy, Base: inBase[d.Key()], BaseComplete: b.Resolved, Unread: proj.SlimUnread}
+			c := SlimCase{Dep: d, Left: d.Shared, LeftWhy: d.SharedWhy, Base: inBase[d.Key()], BaseComplete: b.Resolved, Unread: proj.SlimUnread, Size: d.Size}
 			out = append(out, slimFinding{proj: proj, dep: d, v: JudgeSlim(c)})
 		}
 	}

@@ -241,3 +241,52 @@ func copyJar(t *testing.T, from, to string, edit func(name string, data []byte) 
 		t.Fatal(err)
 	}
 }
+
+// On a biz jar with its base given apart, the scan's message for a library
+// the base also has is kscan slim's reason, the bytes it would save included.
+func TestScanBizJarSizesAsSlim(t *testing.T) {
+	const base, biz = "testdata/slim/jars/base-app.jar", "testdata/slim/jars/biz-wildcard-1.0.0-ark-biz.jar"
+	r := kscan(t, "", "slim", "--format", "json", "--fail-on", "none", "--base", base, biz)
+	var plans []struct {
+		Dependencies []struct{ Dependency, Rule, Reason string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &plans); err != nil || len(plans) != 1 {
+		t.Fatalf("slim: %v\n%s", err, r.stderr)
+	}
+	want := map[string]string{}
+	for _, d := range plans[0].Dependencies {
+		if d.Rule == "packaged-but-base-provides" {
+			want[d.Dependency] = d.Reason
+		}
+	}
+	if len(want) == 0 || !strings.Contains(strings.Join(mapValues(want), " "), " MiB") {
+		t.Fatalf("slim reports no packaged-but-base-provides with a size: %v", want)
+	}
+	r = kscan(t, "", "scan", "--format", "json", "--fail-on", "none", "--rule", "packaged-but-base-provides", "--base", base, biz)
+	var rep struct {
+		Findings []struct {
+			Message    string
+			Properties map[string]string
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range rep.Findings {
+		got[f.Properties["dependency"]] = f.Message
+	}
+	for dep, reason := range want {
+		if got[dep] != reason {
+			t.Errorf("%s:\n scan %q\n slim %q", dep, got[dep], reason)
+		}
+	}
+}
+
+func mapValues(m map[string]string) []string {
+	var out []string
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}

@@ -29,6 +29,8 @@ type Dependency struct {
 	// pom), that entry and line ("biz.jar!/META-INF/maven/g/a/pom.xml:13");
 	// Path is then the archive, with no line.
 	Entry string
+	// Size is the bytes of the jar a scanned archive packages (0: unknown).
+	Size int64
 }
 
 // Key is groupId:artifactId.
