@@ -13,7 +13,9 @@ type DepsPass struct {
 	Projects []*facts.BuildProject
 	// Base is the base the modules run on when it was given apart from
 	// the tree (kscan scan --base): read as context, never reported on. It
-	// replaces any base of the tree for the slimming rules.
+	// replaces any base of the tree for every rule that reads the base
+	// (Bases): the slimming rules, duplicate-framework-classes and
+	// logging-binding-conflict.
 	Base *facts.BuildProject
 	// Adapters is the adapter mapping table in force: the default table
 	// plus any extra tables of the run.
@@ -50,6 +52,16 @@ func (p *DepsPass) Report(proj *facts.BuildProject, d Diagnostic) {
 		d.Path = proj.Path
 	}
 	p.report(d)
+}
+
+// Bases are the bases the modules of the pass run on: the one given with
+// --base, else the projects of the tree with the base role. The given base
+// is context only: it is not among Projects, so nothing is reported on it.
+func (p *DepsPass) Bases() []*facts.BuildProject {
+	if p.Base != nil {
+		return []*facts.BuildProject{p.Base}
+	}
+	return bases(p.Projects)
 }
 
 // AdapterCoordinate is a dependency as the adapter matcher sees it.

@@ -26,7 +26,7 @@ var duplicateFrameworkClassesRule = register(&Rule{
 
 func checkDuplicateFrameworkClasses(p *DepsPass) {
 	inBase := map[string]*facts.Dependency{}
-	bs := bases(p.Projects)
+	bs := p.Bases()
 	for _, b := range bs {
 		for _, d := range runtimeDeps(b) {
 			if _, ok := inBase[d.Key()]; !ok {

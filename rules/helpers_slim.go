@@ -130,10 +130,7 @@ type slimFinding struct {
 // base, or several, nothing is judged: which base a module runs on is then
 // not known.
 func treeSlimVerdicts(p *DepsPass) []slimFinding {
-	bs := bases(p.Projects)
-	if p.Base != nil {
-		bs = []*facts.BuildProject{p.Base}
-	}
+	bs := p.Bases()
 	if len(bs) != 1 {
 		return nil
 	}
@@ -157,7 +154,7 @@ func treeSlimVerdicts(p *DepsPass) []slimFinding {
 			if matchAllWhy(d.SharedWhy) {
 				continue // a configuration mistake, not a finding per dependency
 			}
-			c := SlimCase{Dep: d, Left: d.Shared, LeftWhy: d.SharedWhy, Base: inBase[d.Key()], BaseComplete: b.Resolved, Unread: proj.SlimUnread}
+			c := SlimCase{Dep: d, Left: d.Shared, LeftWhy: d.SharedWhy, Base: inBase[d.Key()], BaseComplete: b.Resolved, Unread: proj.SlimUnread, Size: d.Size}
 			out = append(out, slimFinding{proj: proj, dep: d, v: JudgeSlim(c)})
 		}
 	}
@@ -183,14 +180,23 @@ func reportSlim(p *DepsPass, verdict string) {
 		if f.v.Verdict != verdict || f.v.Severity == SeverityNone {
 			continue
 		}
-		if verdict == VerdictMissing && providedOnly(f.dep) {
-			continue
+		if verdict == VerdictMissing && (providedOnly(f.dep) || f.dep.SharedUnproven) {
+			continue // no pattern removed it: the base lacking it proves nothing
 		}
 		if f.dep.ArtifactID == "koupleless-app-starter" {
 			continue // provided in every module by design; the base starter brings it
 		}
 		d := Diagnostic{Path: f.dep.Path, Span: f.dep.Span, Context: facts.Context{Line: f.dep.Line}, Severity: f.v.Severity, Message: f.v.Reason}
-		if file, line, what := settingAt(f.dep.SharedWhy); line > 0 && (file != f.dep.Path || line != f.dep.Line) {
+		d.Properties = map[string]string{"dependency": f.dep.GAV()}
+		if f.dep.Entry != "" {
+			// Declared inside an archive (a biz's own pom): the finding is
+			// on the archive, and the entry and the setting, whose lines
+			// are no lines of the archive, are named as properties.
+			d.Properties["declaredAt"] = f.dep.Entry
+			if f.dep.SharedWhy != "" {
+				d.Properties["leftToBaseBy"] = f.dep.SharedWhy
+			}
+		} else if file, line, what := settingAt(f.dep.SharedWhy); line > 0 && (file != f.dep.Path || line != f.dep.Line) {
 			d.Related = append(d.Related, Related{Path: file, Line: line, Message: "left to the base here: " + what})
 		}
 		if b := f.v.Base; b != nil && b.Line > 0 {

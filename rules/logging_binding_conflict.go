@@ -35,7 +35,7 @@ func checkLoggingBindingConflict(dp *DepsPass) {
 	p := &onePerLine{DepsPass: dp}
 	defer p.flush()
 	baseFamily := map[string]*facts.Dependency{}
-	for _, b := range bases(p.Projects) {
+	for _, b := range p.Bases() {
 		for _, d := range bindingsOf(b) {
 			baseFamily[slf4jBindings[d.Key()]] = d
 		}

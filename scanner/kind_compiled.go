@@ -24,6 +24,7 @@ import (
 	"github.com/kscan/kscan/scanner/deps"
 	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/scope"
+	"github.com/kscan/kscan/scanner/slim"
 )
 
 // compiledKind scans compiled code: jars, wars, ears and class files. Each
@@ -241,6 +242,7 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 	defer f.Close()
 	var mu sync.Mutex // the visitor runs on the walk's goroutine; metas is also read after
 	metas := map[string]*jarMeta{}
+	sizes := map[string]int64{} // nested jars' bytes, as their entries declare them
 	archiveScope := e.scope.Archive(b.rel, nil)
 	if b.named {
 		archiveScope = scope.Decision{Class: scope.Production, Reason: "named to scan"} // its entries are still classified
@@ -252,6 +254,10 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 				kind = en.ArchiveKind
 			}
 			if en.IsArchive {
+				// Its size: what packaging it costs (packaged-but-base-provides).
+				mu.Lock()
+				sizes[en.Path] = en.Size
+				mu.Unlock()
 				return nil
 			}
 			role := e.roles.roleIn(b.rel, en.Layout)
@@ -344,7 +350,14 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 	if kind == archive.KindFatJar {
 		e.index.addFatJar(b.rel)
 	}
-	e.addProject(jarProject(b.rel, kind, metas, e.roles))
+	proj := jarProject(b.rel, kind, metas, sizes, e.roles)
+	if kind == archive.KindArkBiz && proj.Role == facts.RoleModule {
+		// What the biz left to its base, and why, as kscan slim reads it.
+		for _, n := range slim.ApplyBiz(proj, b.abs) {
+			e.notify(finding.Notification{Path: n.File, Line: n.Line, Level: rules.Level(n.Level), Kind: n.Kind, Message: n.Message})
+		}
+	}
+	e.addProject(proj)
 	return nil
 }
 
@@ -416,7 +429,9 @@ func kebab(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ",
 // pom.properties, else the manifest, else the file name. A base fat jar is
 // a base, so its libraries are the base's dependencies and
 // adapter-required can tell which adapters a built base lacks.
-func jarProject(rel string, kind archive.Kind, metas map[string]*jarMeta, ro *roles) *facts.BuildProject {
+// sizes are the nested jars' bytes by logical path: what packaging each
+// costs.
+func jarProject(rel string, kind archive.Kind, metas map[string]*jarMeta, sizes map[string]int64, ro *roles) *facts.BuildProject {
 	order := make([]string, 0, len(metas))
 	for n := range metas {
 		order = append(order, n)
@@ -443,7 +458,7 @@ func jarProject(rel string, kind archive.Kind, metas map[string]*jarMeta, ro *ro
 			p.Dependencies = append(p.Dependencies, facts.Dependency{
 				GroupID: d.GroupID, ArtifactID: d.ArtifactID, Version: d.Version,
 				Scope: "compile", Path: rel, Source: d.Source.String(), Confidence: d.Confidence.String(),
-				Evidence: d.Evidence,
+				Evidence: d.Evidence, Size: sizes[name],
 			})
 		}
 	}

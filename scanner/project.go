@@ -112,14 +112,33 @@ func givenBase(e *env, cp *facts.ClassPath) {
 		return
 	}
 	name := e.opts.Base.BaseProject(e.roles.root).Path
+	ref := facts.ArchiveRef{Archive: name, Anchor: name, Role: facts.RoleBase}
 	cp.Bases = []string{name}
 	holders := cp.Holders
 	cp.Holders = func(class string) []facts.ArchiveRef {
 		out := holders(class)
 		if has(class) {
-			out = append(out, facts.ArchiveRef{Archive: name, Anchor: name, Role: facts.RoleBase})
+			out = append(out, ref)
 		}
 		return out
+	}
+	// A class a module's archive bundles and the base has is held twice,
+	// as it is with the base's jar in the scan (duplicate-framework-classes
+	// reads Classes).
+	for class := range e.index.holders {
+		if !has(class) {
+			continue
+		}
+		refs := cp.Classes[class]
+		if refs == nil {
+			refs = sortedRefs(e.index.holdersOf(class))
+		}
+		for _, r := range refs {
+			if r.Role == facts.RoleModule || r.Role == facts.RolePrivate {
+				cp.Classes[class] = append(refs, ref)
+				break
+			}
+		}
 	}
 }
 

@@ -70,10 +70,13 @@ and only new ones fail the run; the text report lists only new findings unless
 --show-unchanged is given. With --diff-base only findings on lines changed since the merge
 base of REF and HEAD are reported (uncommitted and untracked files included).
 
-The slimming rules judge each module against its base: the one base in the scanned tree, or
-the one given with --base (or base: in .kscan.yaml), which replaces it: its source tree, its
-saved 'mvn dependency:list' output or its fat jar (the fat jar's class names also feed
-module-class-unresolvable). The given base is read as context only; its own code is not scanned.
+The slimming rules, duplicate-framework-classes and logging-binding-conflict judge each module
+against its base: the one base in the scanned tree, or the one given with --base (or base: in
+.kscan.yaml), which replaces it: its source tree, its saved 'mvn dependency:list' output or its
+fat jar (the fat jar's class names also feed module-class-unresolvable). The given base is read
+as context only; its own code is not scanned. A module is judged as 'kscan slim' judges it: a
+source tree by its pom or Gradle build and conf/ark files, an ark-biz jar by its lib/ and the
+slimming configuration of its own pom (META-INF/maven/.../pom.xml).
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (new ones, with a
 baseline), 2 usage or configuration errors (a missing baseline, an unknown --diff-base ref, a
@@ -99,7 +102,7 @@ baseline), 2 usage or configuration errors (a missing baseline, an unknown --dif
 	cmd.Flags().BoolVar(&fl.stats, "stats", false, "print throughput, peak memory and where the time went to standard error")
 	cmd.Flags().StringVar(&fl.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
 	cmd.Flags().StringVar(&fl.memProfile, "memprofile", "", "write a heap profile to `FILE` when the scan ends, before the report (for go tool pprof)")
-	cmd.Flags().StringVar(&fl.base, "base", "", "the base the scanned modules run on, read for the slimming rules only (never scanned): its source tree, its saved 'mvn dependency:list' output or its fat jar (default: .kscan.yaml's base, else a base found in the scanned tree)")
+	cmd.Flags().StringVar(&fl.base, "base", "", "the base the scanned modules run on, read as context for the rules that judge a module against its base (never scanned): its source tree, its saved 'mvn dependency:list' output or its fat jar (default: .kscan.yaml's base, else a base found in the scanned tree)")
 	addGateFlags(cmd, &fl.gate)
 	return cmd
 }

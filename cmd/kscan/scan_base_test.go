@@ -92,15 +92,23 @@ func TestScanBaseSameAsInTree(t *testing.T) {
 func TestScanBaseFatJar(t *testing.T) {
 	const jars = "testdata/slim/jars"
 	const biz = jars + "/biz-wildcard-1.0.0-ark-biz.jar"
-	_, inTree := scanFindings(t, false, jars)
-	want := under(inTree, biz)
+	allInTree, inTree := scanFindings(t, false, jars)
+	want, wantAll := under(inTree, biz), under(allInTree, biz)
 	if !strings.Contains(strings.Join(want, "\n"), "module-class-unresolvable") {
 		t.Fatalf("the jars scan has no class check finding: %q", want)
+	}
+	if !strings.Contains(strings.Join(wantAll, "\n"), "duplicate-framework-classes error") {
+		t.Fatalf("the jars scan has no class-level duplicate-framework-classes finding: %q", wantAll)
 	}
 	for _, target := range []string{biz, jars} {
 		all, got := scanFindings(t, false, "--base", jars+"/base-app.jar", target)
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s:\n got %q\nwant %q", target, got, want)
+		}
+		// The other rules that read the base too: duplicate-framework-classes
+		// on the biz's bundled framework classes and its packaged libraries.
+		if got := under(all, biz); strings.Join(got, "\n") != strings.Join(wantAll, "\n") {
+			t.Errorf("%s, every rule:\n got %q\nwant %q", target, got, wantAll)
 		}
 		if b := under(all, jars+"/base-app.jar"); len(b) > 0 {
 			t.Errorf("%s: findings in the base: %q", target, b)
@@ -190,5 +198,76 @@ func TestScanBaseNotScanned(t *testing.T) {
 		if !strings.Contains(r.stdout, "slimmed-but-missing-in-base") {
 			t.Errorf("%v: the modules' slimming findings are gone\n%s", tc.args, r.stdout)
 		}
+	}
+}
+
+// Every rule that reads the base sees a base given with --base as it sees
+// one in the tree, not only the slimming rules: duplicate-framework-classes
+// and logging-binding-conflict keep their findings on the modules, and
+// nothing is reported inside the given base.
+func TestScanBaseAllRulesSameAsInTree(t *testing.T) {
+	dir := copySlimTree(t, "testdata/slim/tree")
+	// The base binds logback, a module packages the log4j2 binding.
+	appendFile(t, filepath.Join(dir, "base-app/dependency-list.txt"), "[INFO]    ch.qos.logback:logback-classic:jar:1.2.11:compile\n")
+	appendFile(t, filepath.Join(dir, "biz-declared/dependency-list.txt"), "[INFO]    org.apache.logging.log4j:log4j-slf4j-impl:jar:2.17.2:compile\n")
+	scan := func(args ...string) []string {
+		r := kscan(t, dir, append([]string{"scan", "--format", "json", "--fail-on", "none"}, args...)...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
+		var rep struct {
+			Findings []struct {
+				RuleID, Level, Message, Path string
+				Region                       struct{ StartLine int }
+			}
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range rep.Findings {
+			out = append(out, f.RuleID+" "+f.Level+" "+f.Path+":"+itoa(f.Region.StartLine)+" "+f.Message)
+		}
+		sort.Strings(out)
+		return out
+	}
+	inTree := scan(".")
+	var want []string
+	for _, mod := range []string{"biz-declared", "biz-pom", "biz-props"} {
+		want = append(want, under(inTree, mod)...)
+	}
+	sort.Strings(want)
+	joined := strings.Join(want, "\n")
+	for _, rule := range []string{"duplicate-framework-classes", "logging-binding-conflict", "slimmed-but-missing-in-base"} {
+		if !strings.Contains(joined, rule+" ") {
+			t.Fatalf("no %s finding on the modules of the tree: the comparison would prove nothing\n%s", rule, joined)
+		}
+	}
+	for _, base := range []string{"base-app", "base-app/dependency-list.txt"} {
+		got := scan("--base", base, ".")
+		if b := under(got, "base-app"); len(b) > 0 {
+			t.Errorf("--base %s: findings in the base: %q", base, b)
+		}
+		if strings.Join(got, "\n") != joined {
+			t.Errorf("--base %s:\n got %q\nwant %q", base, got, want)
+		}
+		// Each module alone with the base given apart.
+		for _, mod := range []string{"biz-declared", "biz-pom", "biz-props"} {
+			if got, want := scan("--base", base, mod), under(inTree, mod); strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("--base %s %s:\n got %q\nwant %q", base, mod, got, want)
+			}
+		}
+	}
+}
+
+func appendFile(t *testing.T, name, text string) {
+	t.Helper()
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -22,6 +22,15 @@ type Dependency struct {
 	// scope, ark excludes); SharedWhy says which.
 	Shared    bool
 	SharedWhy string
+	// SharedUnproven is set when no slimming pattern left it out (a built
+	// biz's lib/ simply lacks it): a base without it then proves nothing.
+	SharedUnproven bool
+	// Entry is, for a dependency declared inside an archive (a biz's own
+	// pom), that entry and line ("biz.jar!/META-INF/maven/g/a/pom.xml:13");
+	// Path is then the archive, with no line.
+	Entry string
+	// Size is the bytes of the jar a scanned archive packages (0: unknown).
+	Size int64
 }
 
 // Key is groupId:artifactId.

@@ -426,12 +426,21 @@ func loadBizJar(p string) (*Side, []Note, error) {
 	if s.OwnSize < 0 {
 		s.OwnSize = 0
 	}
+	notes = append(notes, s.readBizPom(filepath.ToSlash(p), zr)...)
+	return s, notes, nil
+}
+
+// readBizPom reads what a biz's own pom (META-INF/maven/<g>/<a>/pom.xml)
+// says: its slimming configuration, and the dependencies it declared that
+// lib/ does not hold (s.Packaged), which the biz leaves to the base. name
+// is the biz as places are to name it.
+func (s *Side) readBizPom(name string, zr *zip.Reader) []Note {
 	pom, pomEntry := ownPom(zr)
 	if pom == nil {
-		notes = append(notes, Note{File: p, Kind: deps.KindUnresolved, Level: deps.LevelWarning, Message: "no META-INF/maven/*/*/pom.xml of the module: what it left to the base, and why, is unknown; only packaged libraries are judged"})
-		return s, notes, nil
+		return []Note{{File: name, Kind: deps.KindUnresolved, Level: deps.LevelWarning, Message: "no META-INF/maven/*/*/pom.xml of the module: what it left to the base, and why, is unknown; only packaged libraries are judged"}}
 	}
-	where := filepath.ToSlash(p) + "!/" + pomEntry
+	var notes []Note
+	where := name + "!/" + pomEntry
 	s.Name = pom.GroupID + ":" + pom.ArtifactID
 	if pl := arkPlugin(pom); pl != nil {
 		c, ns := FromPlugin(where, *pl)
@@ -451,7 +460,45 @@ func loadBizJar(p string) (*Side, []Note, error) {
 		s.Deps = append(s.Deps, facts.Dependency{GroupID: pd.GroupID, ArtifactID: pd.ArtifactID, Version: v, Classifier: pd.Classifier,
 			Scope: pd.Scope, Path: where, Line: pd.Line, Source: "pom"})
 	}
-	return s, notes, nil
+	return notes
+}
+
+// ApplyBiz gives the build project the scan made of an ark-biz (p, its
+// lib/ jars as dependencies; abs is the jar on disk) what kscan slim reads
+// of the same biz: its own pom's slimming configuration, and the
+// dependencies it declared but left out of lib/, each marked Shared with
+// the reason slim gives (the pattern, the provided scope, the absence from
+// lib/). Such a dependency is placed on the biz (Path p.Path, no line: a
+// line of the jar would be a line of its bytes); its pom entry and line are
+// in Entry. The base is not known here, so baseDependencyParentIdentity,
+// which only changes the reason of a dependency lib/ lacks anyway, is not
+// named.
+func ApplyBiz(p *facts.BuildProject, abs string) []Note {
+	zr, f, err := openJar(abs)
+	if err != nil {
+		return []Note{{File: p.Path, Kind: deps.KindRead, Level: deps.LevelWarning, Message: "the slimming configuration was not read: " + err.Error()}}
+	}
+	defer f.Close()
+	s := &Side{Path: p.Path, Kind: KindBizJar, Packaged: map[string]bool{}, Declared: map[string]bool{}}
+	for _, d := range p.Dependencies {
+		s.Packaged[d.Key()] = true
+	}
+	notes := s.readBizPom(p.Path, zr)
+	if len(s.Config.Unread) > 0 {
+		p.SlimUnread = s.Config.Unread[0]
+	}
+	for i := range s.Deps {
+		d := s.Deps[i]
+		left, why, pat := leftToBase(s, &d, nil)
+		if !left {
+			continue
+		}
+		d.Shared, d.SharedWhy, d.SharedUnproven = true, why, pat == nil
+		d.Entry = fmt.Sprintf("%s:%d", d.Path, d.Line)
+		d.Path, d.Line = p.Path, 0
+		p.Dependencies = append(p.Dependencies, d)
+	}
+	return notes
 }
 
 // ownPom finds the module's own pom among META-INF/maven/*/*/pom.xml: the
