@@ -384,5 +384,10 @@ func shownDefault(p *Pass, text string) string {
 	if v, err := strconv.Unquote(t); err == nil {
 		return v
 	}
+	for _, suf := range []string{".class.getName()", ".class.getCanonicalName()"} {
+		if n, ok := strings.CutSuffix(t, suf); ok {
+			return resolveType(p, n)
+		}
+	}
 	return text
 }
