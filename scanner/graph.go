@@ -168,17 +168,8 @@ func (x *graphIndex) resolveReflective(targets map[facts.MethodKey]bool, o graph
 // name, a parameter list, and a body or a throws clause after it.
 func declares(src []byte, name string) bool {
 	w := []byte(name)
-	for off := 0; ; {
-		i := bytes.Index(src[off:], w)
-		if i < 0 {
-			return false
-		}
-		i += off
+	for i := wordIndex(src, w, 0); i >= 0; i = wordIndex(src, w, i+len(w)) {
 		end := i + len(w)
-		off = end
-		if i > 0 && identPart(src[i-1]) || end < len(src) && identPart(src[end]) {
-			continue
-		}
 		// A declaration has a type before its name; a call has a dot,
 		// an operator or a bracket.
 		j := i - 1
@@ -204,6 +195,7 @@ func declares(src []byte, name string) bool {
 			return true
 		}
 	}
+	return false
 }
 
 // topLevelClass is the binary name of the top-level class a source
@@ -474,19 +466,27 @@ func (m *wantMatcher) mayHold(s source) bool {
 }
 
 // hasWord reports whether src holds w as a whole identifier.
-func hasWord(src, w []byte) bool {
-	for off := 0; ; {
+func hasWord(src, w []byte) bool { return wordIndex(src, w, 0) >= 0 }
+
+// wordIndex is the index of the first whole-identifier w in src at or
+// after off, -1 when there is none.
+func wordIndex(src, w []byte, off int) int {
+	if len(w) == 0 {
+		return -1
+	}
+	for off <= len(src) {
 		i := bytes.Index(src[off:], w)
 		if i < 0 {
-			return false
+			return -1
 		}
 		i += off
 		end := i + len(w)
 		if (i == 0 || !identPart(src[i-1])) && (end == len(src) || !identPart(src[end])) {
-			return true
+			return i
 		}
 		off = end
 	}
+	return -1
 }
 
 // dropEntryOnly removes the findings whose hazard exists only in a shared
