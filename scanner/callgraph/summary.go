@@ -113,11 +113,13 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 		}
 		at := &facts.Site{Path: path, Span: c.Span, Line: c.Line}
 		switch {
-		case endsJVM(c) && !c.InLambda:
+		case endsJVM(c) && !c.InLambda && !c.DebugOnly:
+			// An exit under a debug switch is not the shipped code's: the
+			// direct finding is dropped there, so its callers are not told.
 			if s.Terminates == nil {
 				s.Terminates = at
 			}
-		case isFunctionalCall(c) && exiting[fieldOf(c)] != nil && !c.InLambda:
+		case isFunctionalCall(c) && exiting[fieldOf(c)] != nil && !c.InLambda && !c.DebugOnly:
 			if s.Terminates == nil {
 				s.Terminates = at
 			}
