@@ -1,7 +1,9 @@
 package org.acme.lookup;
 
-// The constants testdata/rules/class-forname-caller-loader/pending's
-// Configured.java names, so that it compiles on its own.
+// A copy of testdata/rules/class-forname-caller-loader/pending/org/acme/lookup/Defaults.java,
+// so that Configured.java beside it compiles on its own against these stubs
+// (../../../../build.sh, rules.TestFixedFixturesCompile); TestStubCopiesMatch
+// keeps the two alike.
 public final class Defaults {
     public static final String CONTEXT_CLASS = "org.acme.lookup.impl.StandardContext";
     public static final String FORMATTER = "java.util.logging.SimpleFormatter";
