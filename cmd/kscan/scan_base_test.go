@@ -20,7 +20,13 @@ var slimRules = map[string]bool{
 // withMessage is false.
 func scanFindings(t *testing.T, withMessage bool, args ...string) (all, slimming []string) {
 	t.Helper()
-	r := kscan(t, "", append([]string{"scan", "--format", "json", "--fail-on", "none"}, args...)...)
+	return scanFindingsIn(t, "", withMessage, args...)
+}
+
+// scanFindingsIn is scanFindings run from dir.
+func scanFindingsIn(t *testing.T, dir string, withMessage bool, args ...string) (all, slimming []string) {
+	t.Helper()
+	r := kscan(t, dir, append([]string{"scan", "--format", "json", "--fail-on", "none"}, args...)...)
 	if r.code != 0 {
 		t.Fatalf("kscan scan %v: exit %d\n%s", args, r.code, r.stderr)
 	}
@@ -211,25 +217,8 @@ func TestScanBaseAllRulesSameAsInTree(t *testing.T) {
 	appendFile(t, filepath.Join(dir, "base-app/dependency-list.txt"), "[INFO]    ch.qos.logback:logback-classic:jar:1.2.11:compile\n")
 	appendFile(t, filepath.Join(dir, "biz-declared/dependency-list.txt"), "[INFO]    org.apache.logging.log4j:log4j-slf4j-impl:jar:2.17.2:compile\n")
 	scan := func(args ...string) []string {
-		r := kscan(t, dir, append([]string{"scan", "--format", "json", "--fail-on", "none"}, args...)...)
-		if r.code != 0 {
-			t.Fatalf("%v: exit %d\n%s", args, r.code, r.stderr)
-		}
-		var rep struct {
-			Findings []struct {
-				RuleID, Level, Message, Path string
-				Region                       struct{ StartLine int }
-			}
-		}
-		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, f := range rep.Findings {
-			out = append(out, f.RuleID+" "+f.Level+" "+f.Path+":"+itoa(f.Region.StartLine)+" "+f.Message)
-		}
-		sort.Strings(out)
-		return out
+		all, _ := scanFindingsIn(t, dir, true, args...)
+		return all
 	}
 	inTree := scan(".")
 	var want []string
