@@ -39,6 +39,17 @@ func fallbackBranch(p *Pass, at facts.Span) bool {
 	if strings.Contains(prefix, "?") && strings.HasSuffix(prefix, ":") {
 		return true
 	}
+	// cl == null ? ClassLoader.getSystemResources(n) : cl.getResources(n),
+	// and a braceless if (cl == null) return ...: the branch taken when
+	// the loader is the bootstrap one, which a library in a shared JVM
+	// never has.
+	flat := strings.Join(strings.Fields(prefix), "")
+	if strings.HasSuffix(flat, "?") && strings.Contains(flat, "==null") {
+		return true
+	}
+	if cond, ok := ifCondition([]byte(prefix), false); ok && strings.Contains(strings.Join(strings.Fields(cond), ""), "==null") {
+		return true
+	}
 	if i >= 0 && p.Src[i] == '{' {
 		// else { .. } or if (loader == null) { .. }
 		before := strings.Join(strings.Fields(string(p.Src[max(0, i-200):i])), "")
@@ -80,7 +91,7 @@ func checkResourceLookup(p *Pass) {
 			if name.Kind == facts.ExprString && !strings.HasPrefix(name.Value, "/") {
 				return
 			}
-			flag, what := resourceVerdict(name)
+			flag, what := resourceVerdictIn(p, name)
 			if !flag {
 				return
 			}
@@ -96,7 +107,7 @@ func checkResourceLookup(p *Pass) {
 			if fallbackBranch(p, c.Span) {
 				return
 			}
-			flag, what := resourceVerdict(name)
+			flag, what := resourceVerdictIn(p, name)
 			d.Message = "ClassLoader." + c.Name + " of " + what + " searches the system loader, which never sees module resources"
 			if lit := name; !flag {
 				if lit.Kind == facts.ExprName && lit.Local != nil {
