@@ -65,7 +65,8 @@ func mentionsParam(p *Pass, at facts.Span, xs []facts.Expr) bool {
 
 func checkOwnLoaderLookup(p *Pass) {
 	report := func(at facts.Span, ctx facts.Context, sev Severity, msg string, loader facts.Expr, via bool, unless ...string) {
-		d := Diagnostic{Severity: sev, Message: msg, Span: at, Context: ctx}
+		// A command line's lookup runs in a process of its own.
+		d := Diagnostic{Severity: sev, Message: msg, Span: at, Context: ctx, EntrySensitive: !appEntry(p, ctx.Class)}
 		if len(unless) > 0 {
 			d.UnlessDeclared = unless[0]
 		}

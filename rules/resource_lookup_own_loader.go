@@ -165,6 +165,8 @@ func checkResourceLookup(p *Pass) {
 			return
 		}
 		d.Span, d.Context = c.Span, c.Context
+		// A command line's lookup runs in a process of its own.
+		d.EntrySensitive = !appEntry(p, c.Class)
 		p.Report(d)
 	})
 }
