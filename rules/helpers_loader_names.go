@@ -58,7 +58,7 @@ func fixedValuesDepth(p *Pass, x facts.Expr, depth int) ([]string, bool) {
 		}
 		return nil, true
 	}
-	if !identRE.MatchString(n) || strings.Contains(n, ".") {
+	if !simpleNameRE.MatchString(n) {
 		return nil, false
 	}
 	m := enclosingMethodDecl(p, x.Span)
@@ -79,6 +79,9 @@ func fixedValuesDepth(p *Pass, x facts.Expr, depth int) ([]string, bool) {
 	}
 	return localLiterals(p, m.Decl, n)
 }
+
+// simpleNameRE matches a simple name: a local variable or parameter.
+var simpleNameRE = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
 
 func indexOf(xs []string, s string) int {
 	for i, x := range xs {

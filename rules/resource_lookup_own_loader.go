@@ -47,7 +47,7 @@ func fallbackBranch(p *Pass, at facts.Span) bool {
 	if strings.HasSuffix(flat, "?") && strings.Contains(flat, "==null") {
 		return true
 	}
-	if cond, ok := ifCondition([]byte(prefix), false); ok && strings.Contains(strings.Join(strings.Fields(cond), ""), "==null") {
+	if strings.HasPrefix(flat, "if(") && strings.Contains(flat, "==null)") {
 		return true
 	}
 	if i >= 0 && p.Src[i] == '{' {
