@@ -79,6 +79,10 @@ var systemToLoader = map[string]string{
 }
 
 func checkResourceLookup(p *Pass) {
+	// One statement, one hazard: both branches of
+	// locale != null ? getBundle(n, locale) : getBundle(n) are one lookup.
+	byStmt := map[int]*Diagnostic{}
+	var out []*Diagnostic
 	calls(p, func(c *facts.Call) {
 		if len(c.Args) == 0 || contextFirst(p, c.Span) {
 			return
@@ -164,11 +168,26 @@ func checkResourceLookup(p *Pass) {
 		default:
 			return
 		}
+		stmt := lookupStatement(p.Src, c.Span.Start)
+		if first := byStmt[stmt]; first != nil {
+			// The same lookup's other branch: its edit joins the fix.
+			switch {
+			case len(first.Fixes) == 0:
+				first.Fixes = d.Fixes
+			case len(first.Fixes) == 1 && len(d.Fixes) == 1:
+				first.Fixes[0].Edits = append(first.Fixes[0].Edits, d.Fixes[0].Edits...)
+			}
+			return
+		}
 		d.Span, d.Context = c.Span, c.Context
 		// A command line's lookup runs in a process of its own.
 		d.EntrySensitive = !appEntry(p, c.Class)
-		p.Report(d)
+		byStmt[stmt] = &d
+		out = append(out, &d)
 	})
+	for _, d := range out {
+		p.Report(*d)
+	}
 }
 
 // appBundle reports bundle base names applications conventionally provide
@@ -185,4 +204,14 @@ func isLocale(x facts.Expr) bool {
 	return x.Field != nil && x.Field.Owner == "java.util.Locale" ||
 		x.Call != nil && x.Call.Owner == "java.util.Locale" ||
 		x.Kind == facts.ExprNew && x.Type == "java.util.Locale"
+}
+
+// lookupStatement is the offset after the ';', '{' or '}' before at: where
+// the statement holding at starts.
+func lookupStatement(src []byte, at int) int {
+	i := at - 1
+	for i >= 0 && src[i] != ';' && src[i] != '{' && src[i] != '}' {
+		i--
+	}
+	return i + 1
 }

@@ -41,7 +41,7 @@ var bytecodeReasons = map[string]string{
 	"static-mutable-state":               "a field declaration has no line in a class file (the finding is at line 0 or at its <clinit> line), the private-helper-of-<clinit> and class-name-key exemptions read source text, and whether a stored value was handed in (what is reported) is read from the source's parameters and constants",
 	"static-singleton-first-wins":        "reads the assigned value's text and the field's declaration line",
 	"stdout-usage":                       "reads the receiver's text (System.out through a local or a field); what only an entry point reaches is known from the sources' call graph",
-	"system-exit":                        "the call graph finds callers and entry points in sources only: a helper's callers and the exits only main reaches are not known in class files; an exiting field's invocation is told by the field's initialiser text",
+	"system-exit":                        "the call graph finds callers and entry points in sources only: a helper's callers and the exits only main reaches are not known in class files; an exiting field's invocation is told by the field's initialiser text; the class file of an anonymous class does not show that its nest declares main (a command-line class)",
 	"system-property-mutation":           "tells a restoring removal by the key expression's text, and writes only main reaches by the sources' call graph",
 	"jvm-global-default-mutation":        "tells a restoring stream swap by the saved variable's text, and redirection only main reaches by the sources' call graph",
 	"logging-context-reset":              "tells the java.util.logging root logger by the receiver's text (getLogger(\"\"), a variable or field holding it)",

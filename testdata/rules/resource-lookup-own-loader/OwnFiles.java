@@ -87,3 +87,4 @@ public class OwnFiles {
 class Names {
     static final String BANNER = "/fixtures/own/banner.txt";
 }
+

@@ -49,7 +49,7 @@ class Cli {
 
     private static void usage() {
         System.err.println("usage: cli FILE");
-        System.exit(1); // want "system-exit" source:-
+        System.exit(1);
     }
 
     static int run(String[] args) {
@@ -63,7 +63,7 @@ class Cli {
     static Runnable onClose() {
         return new Runnable() {
             public void run() {
-                System.exit(0);
+                System.exit(0); // want "system-exit" source:-
             }
         };
     }
