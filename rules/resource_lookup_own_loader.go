@@ -81,7 +81,8 @@ var systemToLoader = map[string]string{
 func checkResourceLookup(p *Pass) {
 	// One statement, one hazard: both branches of
 	// locale != null ? getBundle(n, locale) : getBundle(n) are one lookup.
-	byStmt := map[int]*Diagnostic{}
+	type stmtKey struct{ line, start int }
+	byStmt := map[stmtKey]*Diagnostic{}
 	var out []*Diagnostic
 	calls(p, func(c *facts.Call) {
 		if len(c.Args) == 0 || contextFirst(p, c.Span) {
@@ -168,7 +169,8 @@ func checkResourceLookup(p *Pass) {
 		default:
 			return
 		}
-		stmt := lookupStatement(p.Src, c.Span.Start)
+		// The line as well: a class file's calls carry lines, not text.
+		stmt := stmtKey{c.Line, lookupStatement(p.Src, c.Span.Start)}
 		if first := byStmt[stmt]; first != nil {
 			// The same lookup's other branch: its edit joins the fix.
 			switch {

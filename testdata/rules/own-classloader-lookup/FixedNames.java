@@ -73,15 +73,3 @@ class MimeTable {
     }
 }
 
-// A command line's own process: what only its main reaches is not
-// reported (the call graph is built from sources only).
-class RestTool {
-    public static void main(String[] args) throws Exception {
-        new RestTool().start(args[0]);
-    }
-
-    private void start(String keystore) throws Exception {
-        java.net.URL url = getClass().getClassLoader().getResource(keystore); // want "own-classloader-lookup" source:-
-        System.out.println(url);
-    }
-}
