@@ -248,7 +248,7 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		ws := byField[f]
-		if len(ws) == 0 || staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, f, ws) {
+		if len(ws) == 0 || staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) {
 			continue
 		}
 		if ws = stateWrites(f, ws); len(ws) > 0 {
@@ -272,7 +272,7 @@ func checkStaticMutableState(p *Pass) {
 		g := groups[key]
 		if len(g) < 3 {
 			for _, h := range g {
-				if stateSeverity(func(*facts.Write) *facts.File { return p.File }, h.ws) == SeverityLow {
+				if stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityLow {
 					continue // only values the library computes itself
 				}
 				p.Report(staticStateDiagnostic(h.f, h.ws, nil))
@@ -282,7 +282,7 @@ func checkStaticMutableState(p *Pass) {
 		d := staticStateDiagnostic(g[0].f, g[0].ws, nil)
 		d.Severity = SeverityLow
 		for _, h := range g {
-			if stateSeverity(func(*facts.Write) *facts.File { return p.File }, h.ws) == SeverityNone {
+			if stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityNone {
 				d.Severity = SeverityNone
 			}
 		}
@@ -388,7 +388,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			// Written from another class: the field is an interface
 			// between classes, reported even when the values are computed.
 			diag := staticStateDiagnostic(d.f, ws, pathOf)
-			diag.Severity = stateSeverity(func(w *facts.Write) *facts.File { return fileOf[w] }, ws)
+			diag.Severity = stateSeverity(func(w *facts.Write) *facts.File { return fileOf[w] }, nil, ws)
 			p.Report(d.path, diag)
 		}
 	}
@@ -418,11 +418,23 @@ func classNameCache(f *facts.Field, ws []*facts.Write) bool {
 // the same for every app: as notes, 2 of 8 were real on code the rule was
 // not tuned on and fewer than 1 in 10 on the tune corpus, so SeverityLow
 // means "not reported" (SeverityNone leaves the role's rating).
-func stateSeverity(fileOf func(*facts.Write) *facts.File, ws []*facts.Write) Severity {
+func stateSeverity(fileOf func(*facts.Write) *facts.File, src []byte, ws []*facts.Write) Severity {
+	// A set or list whose elements the library computes (unique ids it
+	// hands out) is not chosen by callers when they hand an element back
+	// (release(id)); a map's remove(key) is a registry's unregister.
+	adds, keyed := false, false
+	for _, w := range ws {
+		adds = adds || w.Kind != facts.WriteCall || !removals[w.Method]
+		keyed = keyed || w.Kind == facts.WriteCall && (strings.HasPrefix(w.Method, "put") || strings.HasPrefix(w.Method, "compute"))
+	}
+	adds = adds && !keyed
 	for _, w := range ws {
 		file := fileOf(w)
 		if file == nil {
 			return SeverityNone
+		}
+		if adds && w.Kind == facts.WriteCall && removals[w.Method] {
+			continue
 		}
 		// The value stored; for a map's put(key, value), a value computed
 		// from the key (memo.put(m, m.getParameterTypes())) is not handed in.
@@ -433,11 +445,16 @@ func stateSeverity(fileOf func(*facts.Write) *facts.File, ws []*facts.Write) Sev
 				key = &w.Args[0]
 			}
 		}
-		if v != nil && (handedIn(file, w.Span.Start, key, v) || appLoadedRE.MatchString(v.Text)) {
+		if v != nil && (valueHandedIn(file, src, w.Span.Start, key, v) || appLoadedRE.MatchString(v.Text)) {
 			return SeverityNone
 		}
 	}
 	return SeverityLow
+}
+
+// removals take entries out of a container.
+var removals = map[string]bool{
+	"remove": true, "removeAll": true, "removeIf": true, "retainAll": true, "clear": true, "poll": true, "pop": true,
 }
 
 // appLoadedRE recognises a value found through a class loader (providers
