@@ -104,7 +104,17 @@ func valueHandedIn(file *facts.File, src []byte, at int, key, value *facts.Expr)
 	}
 	text := string(src[m.Decl.Start:m.Decl.End])
 	inKey := inputsOf(key.Text, text)
-	for id := range inputsOf(value.Text, text) {
+	// A value with no key (an assignment, an add) is judged by what it
+	// names itself: a one-slot cache of the last result (lastTime =
+	// date.getTime()) computes from a caller's input as well.
+	inValue := map[string]bool{}
+	for _, id := range javaNameRE.FindAllString(value.Text, -1) {
+		inValue[id] = true
+	}
+	if strings.TrimSpace(key.Text) != "" {
+		inValue = inputsOf(value.Text, text)
+	}
+	for id := range inValue {
 		if _, ok := byName[id]; ok && !inKey[id] {
 			return true
 		}
@@ -226,4 +236,49 @@ func slotsOf(x *facts.Expr, params []param, depth int) (map[int]bool, bool) {
 // handed in, it carries nothing of the caller's.
 func jdkValue(t string) bool {
 	return valueTypes[rawSimple(t)]
+}
+
+// loaderKeyedFills reports a static map every fill of which keys its entry by
+// a class loader, through whatever name the code derives from it
+// (toContextMapKey(loader), identityHashCode(loader)): a map already kept
+// per app, the Koupleless fix itself. Removals and clear() take nothing
+// from an app.
+func loaderKeyedFills(file *facts.File, src []byte, ws []*facts.Write) bool {
+	if src == nil || strings.HasSuffix(file.Path, ".class") {
+		return false
+	}
+	fills := 0
+	for _, w := range ws {
+		if w.Kind != facts.WriteCall {
+			return false
+		}
+		if removals[w.Method] {
+			continue
+		}
+		if !cacheFills[w.Method] || len(w.Args) == 0 {
+			return false
+		}
+		m := methodAt(file, w.Span.Start)
+		if m == nil || m.Decl.Start < 0 || m.Decl.End > len(src) {
+			return false
+		}
+		loaderParams := map[string]bool{}
+		for _, p := range paramsOf(m) {
+			if rawSimple(p.typ) == "ClassLoader" {
+				loaderParams[p.name] = true
+			}
+		}
+		byLoader := false
+		for id := range inputsOf(w.Args[0].Text, string(src[m.Decl.Start:m.Decl.End])) {
+			if loaderParams[id] || id == "ClassLoader" || id == "getClassLoader" || id == "getContextClassLoader" {
+				byLoader = true
+				break
+			}
+		}
+		if !byLoader {
+			return false
+		}
+		fills++
+	}
+	return fills > 0
 }

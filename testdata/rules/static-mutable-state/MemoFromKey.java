@@ -25,6 +25,9 @@ public class MemoFromKey {
     private static final Map<String, Codec> CONFIGURED = new HashMap<>(); // want "static-mutable-state"
     private static final Set<String> NAMES = new HashSet<>(); // want "static-mutable-state"
     private static int nextId;
+    // Keyed by a name derived from the caller's class loader: kept per app
+    // already. Class files do not show where the key came from.
+    private static final Map<String, Object> BY_LOADER = new ConcurrentHashMap<>(); // want "static-mutable-state" source:-
 
     interface Codec {
         String encode(Object o);
@@ -114,6 +117,21 @@ public class MemoFromKey {
         Codec c = new LimitedCodec(limit);
         CONFIGURED.put(name, c);
         return c;
+    }
+
+    static Object contextFor(ClassLoader loaderOrNull, Object config) {
+        ClassLoader loader = loaderOrNull != null ? loaderOrNull : ClassLoader.getSystemClassLoader();
+        String name = loader.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(loader));
+        Object ctx = BY_LOADER.get(name);
+        if (ctx == null) {
+            ctx = new Object[] {config};
+            BY_LOADER.putIfAbsent(name, ctx);
+        }
+        return ctx;
+    }
+
+    static void dropContext(String name) {
+        BY_LOADER.remove(name);
     }
 
     static void name(String n) {
