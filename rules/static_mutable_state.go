@@ -231,11 +231,28 @@ func checkStaticMutableState(p *Pass) {
 	}
 	fields := staticFields(p.File)
 	byField := map[*facts.Field][]*facts.Write{}
+	var debug []facts.Span
+	debugRead := false
+	debugOnly := func(w *facts.Write) bool {
+		if strings.HasSuffix(p.File.Path, ".class") {
+			return false
+		}
+		if !debugRead {
+			debug, debugRead = debugSpans(p.Src), true
+		}
+		for _, s := range debug {
+			if within(w.Span.Start, s) {
+				return true
+			}
+		}
+		// Only a file that names a debug switch can have such a method.
+		return bytes.Contains(p.Src, []byte("DEBUG")) && debugOnlyMethod(p.File, p.Src, w.Context.Class, w.Context.Method, 2)
+	}
 	for i := range p.File.Writes {
 		w := &p.File.Writes[i]
 		f := fields[w.Owner+"#"+w.Name]
 		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || enumConstructor(p.File, w.Context) || lazyInit(p, f, w) ||
-			testOnlyWrite(p.File, w) || testDocumented(p.Src, methodDeclStart(p.File, w.Span.Start)) {
+			testOnlyWrite(p.File, w) || testDocumented(p.Src, methodDeclStart(p.File, w.Span.Start)) || debugOnly(w) {
 			continue
 		}
 		byField[f] = append(byField[f], w)
