@@ -54,7 +54,7 @@ var safeStaticTypes = map[string]bool{
 	"NamedThreadLocal": true, "NamedInheritableThreadLocal": true, "TransmittableThreadLocal": true, "FastThreadLocal": true,
 	"Lock": true, "ReentrantLock": true, "ReadWriteLock": true, "ReentrantReadWriteLock": true, "StampedLock": true,
 	"Semaphore": true, "CountDownLatch": true, "CyclicBarrier": true, "Phaser": true, "Condition": true,
-	"Logger": true, "Log": true, "LoggerContext": true, "ClassLoader": true,
+	"Logger": true, "Log": true, "LoggerContext": true,
 }
 
 // staticStateExempt applies the do-not-flag list to a static field that
