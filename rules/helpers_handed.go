@@ -92,6 +92,9 @@ func valueHandedIn(file *facts.File, src []byte, at int, key, value *facts.Expr)
 	if strings.HasSuffix(file.Path, ".class") {
 		return compiledHandedIn(file, m, key, value)
 	}
+	if m == nil && src != nil && (file.Path == "" || !strings.HasSuffix(file.Path, ".class")) && initializerAt(file, at) {
+		return false // an instance initialiser block takes no parameters
+	}
 	if m == nil || src == nil || m.Decl.Start < 0 || m.Decl.End > len(src) {
 		return handedIn(file, at, key, value)
 	}
@@ -281,4 +284,16 @@ func loaderKeyedFills(file *facts.File, src []byte, ws []*facts.Write) bool {
 		fills++
 	}
 	return fills > 0
+}
+
+// initializerAt reports an offset in no method of the file but inside one
+// of its types: an instance initialiser block (or a field's initialiser),
+// where no caller hands anything in.
+func initializerAt(file *facts.File, at int) bool {
+	for _, t := range file.TypeDecls {
+		if within(at, t.Decl) {
+			return true
+		}
+	}
+	return false
 }

@@ -111,10 +111,18 @@ var containerMutators = map[string]bool{
 func customContainerCall(f *facts.Field, w *facts.Write) bool {
 	raw := rawSimple(f.Type)
 	if w.Kind != facts.WriteCall || !containerMutators[w.Method] || strings.HasPrefix(f.Type, "java.") ||
-		safeStaticTypes[raw] || strings.HasSuffix(raw, "ClassValue") || strings.HasSuffix(raw, "ThreadLocal") {
+		safeStaticTypes[raw] || strings.HasSuffix(raw, "ClassValue") || strings.HasSuffix(raw, "ThreadLocal") || perThreadContext(raw) {
 		return false
 	}
 	return len(w.Args) == 0 || !classKeyRE.MatchString(strings.TrimSpace(w.Args[0].Text))
+}
+
+// perThreadContext reports the type of a logging API's per-thread
+// diagnostic context (a ThreadContextMap, a ThreadContextStack, an
+// MDCAdapter): its put and push store into the calling thread's map, not
+// into one the apps share.
+func perThreadContext(raw string) bool {
+	return strings.HasPrefix(raw, "ThreadContext") || strings.HasSuffix(raw, "MDCAdapter") || strings.HasSuffix(raw, "NDCAdapter")
 }
 
 // classKeyRE recognises a key that is a class: X.class, getClass(), or a

@@ -139,3 +139,28 @@ public class MemoFromKey {
         NAMES.remove(n);
     }
 }
+
+// An instance initialiser filling a static table with constants: the same
+// for every app (however often it runs). A per-thread diagnostic context
+// (a ThreadContextMap) stores into the calling thread's own map.
+class InitTable {
+    private static final Map<String, Boolean> BAD_OS = new HashMap<>();
+    private static ThreadContextMap contextMap = new ThreadContextMap();
+
+    {
+        BAD_OS.put("NT 5.0", Boolean.TRUE);
+        BAD_OS.put("98", Boolean.TRUE);
+    }
+
+    static void put(String key, String value) {
+        contextMap.put(key, value);
+    }
+
+    static final class ThreadContextMap {
+        private final ThreadLocal<Map<String, String>> local = ThreadLocal.withInitial(HashMap::new);
+
+        void put(String key, String value) {
+            local.get().put(key, value);
+        }
+    }
+}
