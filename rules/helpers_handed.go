@@ -82,7 +82,7 @@ func splitTopLevel(s string) []string {
 // one the library computes from the key: it uses a parameter of its method
 // that the key does not (register(name, provider)), or it is itself a
 // parameter of a type that is not a plain JDK value (register(p) storing p
-// under p.getName()). Locals are followed to what they were assigned in
+// under p.getName(); not an interning put(x, x)). Locals are followed to what they were assigned in
 // the method (String key = a + b; cache.put(key, parse(a, b)) computes the
 // value from the key's inputs). src is the file's text, nil when the
 // caller has none (the project pass); compiled code is judged by the local
@@ -123,7 +123,7 @@ func valueHandedIn(file *facts.File, src []byte, at int, key, value *facts.Expr)
 		}
 	}
 	v := strings.TrimSpace(value.Text)
-	if p, ok := byName[v]; ok && !jdkValue(p.typ) {
+	if p, ok := byName[v]; ok && !jdkValue(p.typ) && v != strings.TrimSpace(key.Text) {
 		return true // the caller's own object, keyed by something of its own
 	}
 	return false
@@ -194,7 +194,7 @@ func compiledHandedIn(file *facts.File, m *facts.MethodDecl, key, value *facts.E
 			return true
 		}
 	}
-	if sm := localSlotRE.FindStringSubmatch(strings.TrimSpace(value.Text)); sm != nil {
+	if sm := localSlotRE.FindStringSubmatch(strings.TrimSpace(value.Text)); sm != nil && value.Text != key.Text {
 		n, _ := strconv.Atoi(sm[1])
 		for _, p := range params {
 			if p.slot == n && !jdkValue(p.typ) {
