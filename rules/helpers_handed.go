@@ -241,6 +241,11 @@ func jdkValue(t string) bool {
 	return valueTypes[rawSimple(t)]
 }
 
+// removals take entries out of a container.
+var removals = map[string]bool{
+	"remove": true, "removeAll": true, "removeIf": true, "retainAll": true, "clear": true, "poll": true, "pop": true,
+}
+
 // loaderKeyedFills reports a static map every fill of which keys its entry by
 // a class loader, through whatever name the code derives from it
 // (toContextMapKey(loader), identityHashCode(loader)): a map already kept

@@ -477,11 +477,6 @@ func stateSeverity(fileOf func(*facts.Write) *facts.File, src []byte, ws []*fact
 	return SeverityLow
 }
 
-// removals take entries out of a container.
-var removals = map[string]bool{
-	"remove": true, "removeAll": true, "removeIf": true, "retainAll": true, "clear": true, "poll": true, "pop": true,
-}
-
 // appLoadedRE recognises a value found through a class loader (providers
 // of a ServiceLoader, a class named by configuration, an instance made
 // reflectively): which classes it finds depends on the app that asks.
