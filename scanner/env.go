@@ -86,16 +86,23 @@ func (e *env) role(rel string) facts.Role { return e.roles.of(rel) }
 // nil) and says whether to scan it: production code always, the rest only
 // with --include non-production. Every decision is counted.
 func (e *env) production(in input, head []byte) bool {
+	ok, _ := e.decide(in, head)
+	return ok
+}
+
+// decide is production that also returns the decision (the zero
+// Decision, production, for a file named on the command line).
+func (e *env) decide(in input, head []byte) (bool, scope.Decision) {
 	rel := in.rel
 	if in.named {
-		return true
+		return true, scope.Decision{}
 	}
 	if len(head) > scope.HeadSize {
 		head = head[:scope.HeadSize]
 	}
 	d := e.scope.File(rel, head)
 	e.tally.Add(d)
-	return d.Production() || e.opts.IncludeNonProduction
+	return d.Production() || e.opts.IncludeNonProduction, d
 }
 
 // setAsideByPath says, from its path alone, that an input is not

@@ -19,6 +19,7 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/javasrc"
+	"github.com/kscan/kscan/scanner/scope"
 )
 
 // javaKind scans Java sources: a byte pre-filter decides which rules a
@@ -139,8 +140,18 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 		note(rules.LevelWarning, "binary", 0, "binary content (NUL bytes), not Java source; skipped")
 		return out
 	}
-	if !e.opts.ParseOnly && !e.production(in, src) {
-		return out
+	if !e.opts.ParseOnly {
+		if ok, d := e.decide(in, src); !ok {
+			if d.Class == scope.CLI {
+				// A command-line tool is not scanned, but its calls are
+				// the entry-point callers that let the call graph drop
+				// findings only its main methods reach.
+				words := &wordSet{}
+				e.plan.candidatesWords(src, words)
+				e.graphs.addSource(in, words)
+			}
+			return out
+		}
 	}
 	var words *wordSet
 	if !e.opts.ParseOnly {

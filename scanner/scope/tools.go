@@ -1,0 +1,355 @@
+package scope
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/kscan/kscan/internal/safefs"
+)
+
+// toolWords name command-line tool code when they are a whole segment of a
+// source's package or directory path (org.apache.derby.tools, java/tools/,
+// org.apache.zookeeper.cli). Ant is not one: Ant tasks are build tools, by
+// their superclass (extendsSignal).
+var toolWords = setOf("cli", "tool", "tools")
+
+// maxToolIndexFiles bounds how many sources the tool index reads.
+const maxToolIndexFiles = 200000
+
+// toolReason is the reason of every command-line tool decision, so that
+// they count as one.
+const toolReason = "command-line tool (cli/tool/tools package used from a main method, not by production code)"
+
+// stubReason is the reason of every stub tree decision.
+const stubReason = "compile-time API stubs (stubs/ tree of another project's packages)"
+
+// toolCandidate reports a source path with a segment in toolWords.
+func toolCandidate(dirRel string) bool {
+	for _, s := range segments(dirRel) {
+		if toolWords[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// stubCandidate reports a source path below a directory named stubs.
+func stubCandidate(dirRel string) bool {
+	for _, s := range segments(dirRel) {
+		if s == "stubs" {
+			return true
+		}
+	}
+	return false
+}
+
+// toolIndex is what the production sources of the tree say about its
+// command-line tool packages and stub trees, read once per tree.
+type toolIndex struct {
+	// tool: source files (rel) of tool packages reached from a main and not
+	// used by production code outside; the value is the file with the main.
+	tool map[string]string
+	// stub: source files under a stubs/ directory whose package namespace
+	// no other production source of the tree uses; the value is the stubs
+	// directory.
+	stub map[string]string
+}
+
+// toolClass is a top-level type of a candidate source, by its file.
+type toolClass struct {
+	rel, pkg, name string
+	main           bool
+	toks           map[string]bool // identifiers of its code (comments and literals left out)
+	imports        []string
+}
+
+// mainRE recognises a Java entry point.
+var mainRE = regexp.MustCompile(`\bstatic\s+(?:final\s+)?void\s+main\s*\(\s*(?:final\s+)?String\b`)
+
+// toolDecision decides a source that toolCandidate or stubCandidate
+// accepted: a command-line tool when a main method of its tool packages
+// reaches it and no production source outside those packages uses it;
+// API stubs when it sits in a stubs/ tree of another project's packages.
+func (c *Classifier) toolDecision(rel string) (Decision, bool) {
+	if c.root == "" {
+		return Decision{}, false
+	}
+	c.toolOnce.Do(c.buildToolIndex)
+	if at, ok := c.tools.tool[rel]; ok {
+		return Decision{Class: CLI, Reason: toolReason, At: at}, true
+	}
+	if at, ok := c.tools.stub[rel]; ok {
+		return Decision{Class: BuildTool, Reason: stubReason, At: at}, true
+	}
+	return Decision{}, false
+}
+
+// buildToolIndex reads the Java sources in production directories of the
+// tree: those in tool packages for their main methods and the names they
+// use, the others for the tool classes they use.
+func (c *Classifier) buildToolIndex() {
+	idx := &toolIndex{tool: map[string]string{}, stub: map[string]string{}}
+	c.tools = idx
+	var cands, others []string
+	n := 0
+	filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || n >= maxToolIndexFiles {
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		rel, rerr := filepath.Rel(c.root, p)
+		if rerr != nil {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel == "." {
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") || !c.Dir(rel).Production() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		switch ext := path.Ext(d.Name()); {
+		case ext == ".java" && (toolCandidate(path.Dir(rel)) || stubCandidate(path.Dir(rel))):
+			cands = append(cands, rel)
+		case ext == ".java" || ext == ".groovy" || ext == ".kt" || ext == ".scala" ||
+			strings.Contains(rel, "META-INF/services/"):
+			others = append(others, rel)
+		default:
+			return nil
+		}
+		n++
+		return nil
+	})
+	if len(cands) == 0 {
+		return
+	}
+	var classes []*toolClass
+	byPkg := map[string][]*toolClass{}
+	var stubs []*toolClass
+	for _, rel := range cands {
+		data, err := c.readFile(rel, safefs.MaxSource)
+		if err != nil {
+			continue
+		}
+		h := parseJavaHead(data)
+		body := blankCommentsAndLiterals(data)
+		tc := &toolClass{rel: rel, pkg: h.pkg, name: strings.TrimSuffix(path.Base(rel), ".java"),
+			main: mainRE.Match(body), toks: identifiers(body), imports: h.imports}
+		dir := path.Dir(rel)
+		if toolCandidate(dir) {
+			classes = append(classes, tc)
+			byPkg[tc.pkg] = append(byPkg[tc.pkg], tc)
+		} else {
+			stubs = append(stubs, tc)
+		}
+	}
+	// Prefixes (two package segments) of the production sources outside
+	// stub trees: a stub tree's package with none of them is another
+	// project's API.
+	var own map[string]bool
+	if len(stubs) > 0 {
+		own = map[string]bool{}
+		for _, tc := range classes {
+			own[nsPrefix(tc.pkg)] = true
+		}
+	}
+	pkgs := make([]string, 0, len(byPkg))
+	for p := range byPkg {
+		if p != "" {
+			pkgs = append(pkgs, p)
+		}
+	}
+	sort.Strings(pkgs)
+	// Tool classes used by production sources outside the tool packages.
+	used := map[*toolClass]bool{}
+	for _, rel := range others {
+		data, err := c.readFile(rel, safefs.MaxSource)
+		if err != nil {
+			continue
+		}
+		var h *javaHead
+		if strings.HasSuffix(rel, ".java") {
+			h = parseJavaHead(data)
+			if own != nil {
+				own[nsPrefix(h.pkg)] = true
+			}
+		}
+		var toks map[string]bool
+		for _, p := range pkgs {
+			same := h != nil && h.pkg == p
+			if !same && !bytes.Contains(data, []byte(p+".")) {
+				continue
+			}
+			wild := same || bytes.Contains(data, []byte(p+".*"))
+			if wild && toks == nil {
+				toks = identifiers(data)
+			}
+			for _, tc := range byPkg[p] {
+				if used[tc] {
+					continue
+				}
+				if (wild && toks[tc.name]) || containsName(data, p+"."+tc.name) {
+					used[tc] = true
+				}
+			}
+		}
+	}
+	// Uses between tool classes: same package by simple name, others by
+	// import or qualified name.
+	uses := func(a *toolClass) []*toolClass {
+		var out []*toolClass
+		for _, b := range classes {
+			if b == a || b.pkg == "" {
+				continue
+			}
+			if b.pkg == a.pkg || imports(a.imports, b.pkg, b.name) {
+				if a.toks[b.name] {
+					out = append(out, b)
+				}
+			} else if a.toks[b.pkg+"."+b.name] {
+				out = append(out, b)
+			}
+		}
+		return out
+	}
+	edges := map[*toolClass][]*toolClass{}
+	for _, a := range classes {
+		edges[a] = uses(a)
+	}
+	reach := func(seeds []*toolClass) map[*toolClass]*toolClass {
+		from := map[*toolClass]*toolClass{}
+		var stack []*toolClass
+		for _, s := range seeds {
+			if _, ok := from[s]; !ok {
+				from[s] = s
+				stack = append(stack, s)
+			}
+		}
+		for len(stack) > 0 {
+			a := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, b := range edges[a] {
+				if _, ok := from[b]; !ok {
+					from[b] = from[a]
+					stack = append(stack, b)
+				}
+			}
+		}
+		return from
+	}
+	var mains []*toolClass
+	for _, tc := range classes {
+		if tc.main && !used[tc] {
+			mains = append(mains, tc)
+		}
+	}
+	// A class no main reaches is an API of the package (a runtime helper,
+	// a translator applications install): production, and so is all it
+	// uses; so is what production code outside uses.
+	fromMain := reach(mains)
+	var prodSeeds []*toolClass
+	for _, tc := range classes {
+		if _, ok := fromMain[tc]; used[tc] || !ok {
+			prodSeeds = append(prodSeeds, tc)
+		}
+	}
+	production := reach(prodSeeds)
+	for tc, m := range fromMain {
+		if _, ok := production[tc]; !ok {
+			idx.tool[tc.rel] = m.rel
+		}
+	}
+	for _, tc := range stubs {
+		if tc.pkg != "" && !own[nsPrefix(tc.pkg)] {
+			idx.stub[tc.rel] = stubsDir(tc.rel)
+		}
+	}
+}
+
+// imports reports whether an import list brings in pkg.name.
+func imports(ims []string, pkg, name string) bool {
+	for _, im := range ims {
+		if im == pkg+"."+name || im == pkg+".*" || strings.HasPrefix(im, pkg+"."+name+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// containsName reports a whole-word occurrence of a qualified name.
+func containsName(data []byte, name string) bool {
+	for off := 0; ; {
+		i := bytes.Index(data[off:], []byte(name))
+		if i < 0 {
+			return false
+		}
+		start, end := off+i, off+i+len(name)
+		if (start == 0 || !isIdentPart(data[start-1])) && (end >= len(data) || !isIdentPart(data[end])) {
+			return true
+		}
+		off = end
+	}
+}
+
+// identifiers returns the identifiers of a source, the qualified ones
+// also whole ("a.b.C" gives a, b, C and a.b.C).
+func identifiers(src []byte) map[string]bool {
+	out := map[string]bool{}
+	for i := 0; i < len(src); {
+		if !isIdentStart(src[i]) || (i > 0 && isIdentPart(src[i-1])) {
+			i++
+			continue
+		}
+		name, j := ident(src, i)
+		if name == "" || j <= i {
+			i++
+			continue
+		}
+		out[name] = true
+		if strings.IndexByte(name, '.') >= 0 {
+			for _, p := range strings.Split(name, ".") {
+				out[p] = true
+			}
+			// qualified prefixes of a nested or member use (a.b.C.m)
+			for k := strings.LastIndexByte(name, '.'); k > 0; k = strings.LastIndexByte(name[:k], '.') {
+				out[name[:k]] = true
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// nsPrefix is the first two segments of a package: its project's
+// namespace (org.osgi, org.apache).
+func nsPrefix(pkg string) string {
+	segs := strings.SplitN(pkg, ".", 3)
+	if len(segs) > 2 {
+		segs = segs[:2]
+	}
+	return strings.Join(segs, ".")
+}
+
+// stubsDir is the path up to the stubs directory of rel.
+func stubsDir(rel string) string {
+	segs := segments(rel)
+	for i, s := range segs {
+		if s == "stubs" {
+			return strings.Join(segs[:i+1], "/")
+		}
+	}
+	return rel
+}
