@@ -48,6 +48,18 @@ func stubCandidate(dirRel string) bool {
 	return false
 }
 
+// namedTool reports a directory below a target the user named whose own
+// path says tool or stubs: that code is what was asked for.
+func (c *Classifier) namedTool(dirRel string) bool {
+	for _, t := range c.opts.Targets {
+		t = clean(t)
+		if t != "" && t != "." && (dirRel == t || strings.HasPrefix(dirRel, t+"/")) && (toolCandidate(t) || stubCandidate(t)) {
+			return true
+		}
+	}
+	return false
+}
+
 // toolIndex is what the production sources of the tree say about its
 // command-line tool packages and stub trees, read once per tree.
 type toolIndex struct {
@@ -145,6 +157,9 @@ func (c *Classifier) buildToolIndex() {
 			continue
 		}
 		h := parseJavaHead(data)
+		if d, ok := javaSignals(h, false); ok && !d.Production() {
+			continue // an Ant task, a test: not the product's, nor a tool's user
+		}
 		body := blankCommentsAndLiterals(data)
 		tc := &toolClass{rel: rel, pkg: h.pkg, name: strings.TrimSuffix(path.Base(rel), ".java"),
 			main: mainRE.Match(body), toks: identifiers(body), imports: h.imports}
