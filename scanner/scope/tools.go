@@ -80,8 +80,12 @@ type toolClass struct {
 	imports        []string
 }
 
-// mainRE recognises a Java entry point.
-var mainRE = regexp.MustCompile(`\bstatic\s+(?:final\s+)?void\s+main\s*\(\s*(?:final\s+)?String\b`)
+// mainRE recognises an entry point: Java's, or Groovy's (static main(args)).
+var mainRE = regexp.MustCompile(`\bstatic\s+(?:final\s+)?(?:void\s+)?main\s*\(\s*(?:(?:final\s+)?String\b|\w+\s*\))`)
+
+// toolSourceExts are the sources whose uses of tool classes count; the
+// Groovy and Kotlin ones of a tool package are part of the tool.
+var toolSourceExts = setOf(".java", ".groovy", ".kt", ".scala")
 
 // toolDecision decides a source that toolCandidate or stubCandidate
 // accepted: a command-line tool when a main method of its tool packages
@@ -134,10 +138,9 @@ func (c *Classifier) buildToolIndex() {
 			return nil
 		}
 		switch ext := path.Ext(d.Name()); {
-		case ext == ".java" && (toolCandidate(path.Dir(rel)) || stubCandidate(path.Dir(rel))):
+		case toolSourceExts[ext] && toolCandidate(path.Dir(rel)), ext == ".java" && stubCandidate(path.Dir(rel)):
 			cands = append(cands, rel)
-		case ext == ".java" || ext == ".groovy" || ext == ".kt" || ext == ".scala" ||
-			strings.Contains(rel, "META-INF/services/"):
+		case toolSourceExts[ext] || strings.Contains(rel, "META-INF/services/"):
 			others = append(others, rel)
 		default:
 			return nil
@@ -161,7 +164,7 @@ func (c *Classifier) buildToolIndex() {
 			continue // an Ant task, a test: not the product's, nor a tool's user
 		}
 		body := blankCommentsAndLiterals(data)
-		tc := &toolClass{rel: rel, pkg: h.pkg, name: strings.TrimSuffix(path.Base(rel), ".java"),
+		tc := &toolClass{rel: rel, pkg: h.pkg, name: strings.TrimSuffix(path.Base(rel), path.Ext(rel)),
 			main: mainRE.Match(body), toks: identifiers(body), imports: h.imports}
 		dir := path.Dir(rel)
 		if toolCandidate(dir) {
@@ -196,8 +199,11 @@ func (c *Classifier) buildToolIndex() {
 			continue
 		}
 		var h *javaHead
-		if strings.HasSuffix(rel, ".java") {
+		if toolSourceExts[path.Ext(rel)] {
 			h = parseJavaHead(data)
+			if d, ok := javaSignals(h, false); ok && !d.Production() {
+				continue // an Ant task, a test: its uses keep nothing in production
+			}
 			if own != nil {
 				own[nsPrefix(h.pkg)] = true
 			}
