@@ -23,10 +23,10 @@ const maxToolIndexFiles = 200000
 
 // toolReason is the reason of every command-line tool decision, so that
 // they count as one.
-const toolReason = "command-line tool (cli/tool/tools package used from a main method, not by production code)"
+const toolReason = "cli/tool/tools package code that only main methods use"
 
 // stubReason is the reason of every stub tree decision.
-const stubReason = "compile-time API stubs (stubs/ tree of another project's packages)"
+const stubReason = "compile-time API stubs (a stubs/ tree of another project's packages)"
 
 // toolCandidate reports a source path with a segment in toolWords.
 func toolCandidate(dirRel string) bool {
