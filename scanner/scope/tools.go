@@ -74,10 +74,10 @@ type toolIndex struct {
 
 // toolClass is a top-level type of a candidate source, by its file.
 type toolClass struct {
-	rel, pkg, name string
-	main           bool
-	toks           map[string]bool // identifiers of its code (comments and literals left out)
-	imports        []string
+	rel, pkg, name, fqn string
+	main                bool
+	toks                map[string]bool // identifiers of its code (comments and literals left out)
+	imports             []string
 }
 
 // mainRE recognises an entry point: Java's, or Groovy's (static main(args)).
@@ -155,7 +155,7 @@ func (c *Classifier) buildToolIndex() {
 	byPkg := map[string][]*toolClass{}
 	var stubs []*toolClass
 	for _, rel := range cands {
-		data, err := c.readFile(rel, safefs.MaxSource)
+		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource) // walked, not followed: inside the root
 		if err != nil {
 			continue
 		}
@@ -166,6 +166,7 @@ func (c *Classifier) buildToolIndex() {
 		body := blankCommentsAndLiterals(data)
 		tc := &toolClass{rel: rel, pkg: h.pkg, name: strings.TrimSuffix(path.Base(rel), path.Ext(rel)),
 			main: mainRE.Match(body), toks: identifiers(body), imports: h.imports}
+		tc.fqn = tc.pkg + "." + tc.name
 		dir := path.Dir(rel)
 		if toolCandidate(dir) {
 			classes = append(classes, tc)
@@ -191,10 +192,23 @@ func (c *Classifier) buildToolIndex() {
 		}
 	}
 	sort.Strings(pkgs)
+	// A package's root is its name up to its first tool segment: one
+	// search for org.codehaus.groovy.tools rules out all its subpackages.
+	roots := map[string]string{}
+	for _, p := range pkgs {
+		roots[p] = p
+		segs := strings.Split(p, ".")
+		for i, seg := range segs {
+			if toolWords[seg] {
+				roots[p] = strings.Join(segs[:i+1], ".")
+				break
+			}
+		}
+	}
 	// Tool classes used by production sources outside the tool packages.
 	used := map[*toolClass]bool{}
 	for _, rel := range others {
-		data, err := c.readFile(rel, safefs.MaxSource)
+		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource) // walked, not followed: inside the root
 		if err != nil {
 			continue
 		}
@@ -209,10 +223,24 @@ func (c *Classifier) buildToolIndex() {
 			}
 		}
 		var toks map[string]bool
+		var absent map[string]bool // roots the file does not hold
 		for _, p := range pkgs {
 			same := h != nil && h.pkg == p
-			if !same && !bytes.Contains(data, []byte(p+".")) {
-				continue
+			if !same {
+				r := roots[p]
+				if absent[r] {
+					continue
+				}
+				if !bytes.Contains(data, []byte(r)) {
+					if absent == nil {
+						absent = map[string]bool{}
+					}
+					absent[r] = true
+					continue
+				}
+				if !bytes.Contains(data, []byte(p+".")) {
+					continue
+				}
 			}
 			wild := same || bytes.Contains(data, []byte(p+".*"))
 			if wild && toks == nil {
@@ -230,17 +258,20 @@ func (c *Classifier) buildToolIndex() {
 	}
 	// Uses between tool classes: same package by simple name, others by
 	// import or qualified name.
+	// An explicit import puts the qualified name among the identifiers.
 	uses := func(a *toolClass) []*toolClass {
+		wild := map[string]bool{}
+		for _, im := range a.imports {
+			if p, ok := strings.CutSuffix(im, ".*"); ok {
+				wild[p] = true
+			}
+		}
 		var out []*toolClass
 		for _, b := range classes {
 			if b == a || b.pkg == "" {
 				continue
 			}
-			if b.pkg == a.pkg || imports(a.imports, b.pkg, b.name) {
-				if a.toks[b.name] {
-					out = append(out, b)
-				}
-			} else if a.toks[b.pkg+"."+b.name] {
+			if ((b.pkg == a.pkg || wild[b.pkg]) && a.toks[b.name]) || a.toks[b.fqn] {
 				out = append(out, b)
 			}
 		}
@@ -298,16 +329,6 @@ func (c *Classifier) buildToolIndex() {
 			idx.stub[tc.rel] = stubsDir(tc.rel)
 		}
 	}
-}
-
-// imports reports whether an import list brings in pkg.name.
-func imports(ims []string, pkg, name string) bool {
-	for _, im := range ims {
-		if im == pkg+"."+name || im == pkg+".*" || strings.HasPrefix(im, pkg+"."+name+".") {
-			return true
-		}
-	}
-	return false
 }
 
 // containsName reports a whole-word occurrence of a qualified name.
