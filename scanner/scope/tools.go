@@ -81,7 +81,7 @@ type toolClass struct {
 }
 
 // mainRE recognises an entry point: Java's, or Groovy's (static main(args)).
-var mainRE = regexp.MustCompile(`\bstatic\s+(?:final\s+)?(?:void\s+)?main\s*\(\s*(?:(?:final\s+)?String\b|\w+\s*\))`)
+var mainRE = regexp.MustCompile(`\bstatic\s+(?:(?:public|final)\s+)*(?:void\s+)?main\s*\(\s*(?:(?:final\s+)?(?:java\.lang\.)?String\b|\w+\s*\))`)
 
 // toolSourceExts are the sources whose uses of tool classes count; the
 // Groovy and Kotlin ones of a tool package are part of the tool.
@@ -339,7 +339,8 @@ func containsName(data []byte, name string) bool {
 			return false
 		}
 		start, end := off+i, off+i+len(name)
-		if (start == 0 || !isIdentPart(data[start-1])) && (end >= len(data) || !isIdentPart(data[end])) {
+		// not the tail of a longer qualified name (com.h2.tools.Server)
+		if (start == 0 || !isIdentPart(data[start-1]) && data[start-1] != '.') && (end >= len(data) || !isIdentPart(data[end])) {
 			return true
 		}
 		off = end
