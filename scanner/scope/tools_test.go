@@ -17,7 +17,7 @@ func TestMainRE(t *testing.T) {
 		"public static int main(String[] args) {":          false,
 		"private static void main(Integer i) {":            false,
 		"public static void remain(String[] args) {":       false,
-		"static void main(java.lang.String[] args) {}":     false, // not written so in practice
+		"static void main(java.lang.String[] args) {}":     true,
 		"public static final void main(String[] args) { }": true,
 	} {
 		if got := mainRE.MatchString(src); got != want {
