@@ -418,3 +418,42 @@ public class Helper {
 		}
 	}
 }
+
+// A command-line tool the scope sets aside is not scanned, but its calls
+// still make a production method entry-only (Groovy's GroovyStarter and
+// the LoaderConfiguration it configures).
+func TestGraphSetAsideToolCalls(t *testing.T) {
+	e, g := graphOf(t, map[string]string{
+		"src/main/java/t/tools/Starter.java": `package t.tools;
+public class Starter {
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.exit(1);
+        }
+        new LoaderConfiguration().configure(args[0]);
+    }
+}`,
+		"src/main/java/t/tools/LoaderConfiguration.java": `package t.tools;
+public class LoaderConfiguration {
+    public void configure(String s) { System.setProperty("t.home", s); }
+    public String[] urls() { return new String[0]; }
+}`,
+		"src/main/java/t/Compiler.java": `package t;
+import t.tools.LoaderConfiguration;
+public class Compiler {
+    String[] path() { return new LoaderConfiguration().urls(); }
+}`,
+	}, finding.Finding{RuleID: "system-property-mutation", Class: "t.tools.LoaderConfiguration", Method: "configure", EntrySensitive: true})
+	var tool int
+	for _, c := range e.tally.Reasons() {
+		if c.Class.String() == "command-line tool" {
+			tool += c.N
+		}
+	}
+	if tool != 1 {
+		t.Errorf("command-line tools counted: %d, want 1 (Starter): %v", tool, e.tally.Reasons())
+	}
+	if !g.OnlyFromEntry("t.tools.LoaderConfiguration", "configure") {
+		t.Error("LoaderConfiguration.configure: not entry-only, want entry-only through the set-aside Starter.main")
+	}
+}

@@ -140,17 +140,16 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 		note(rules.LevelWarning, "binary", 0, "binary content (NUL bytes), not Java source; skipped")
 		return out
 	}
+	// A command-line tool is not reported on, but it is read as before for
+	// the call graph: its main methods are the launchers and callers that
+	// make production methods entry-only.
+	toolOnly := false
 	if !e.opts.ParseOnly {
 		if ok, d := e.decide(in, src); !ok {
-			if d.Class == scope.CLI {
-				// A command-line tool is not scanned, but its calls are
-				// the entry-point callers that let the call graph drop
-				// findings only its main methods reach.
-				words := &wordSet{}
-				e.plan.candidatesWords(src, words)
-				e.graphs.addSource(in, words)
+			if d.Class != scope.CLI {
+				return out
 			}
-			return out
+			toolOnly = true
 		}
 	}
 	var words *wordSet
@@ -199,9 +198,12 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 		return out
 	}
 	out.parsed = true
-	out.facts = f
 	e.graphs.addFile(in, f, src)
 	lap(&out.work.Graph)
+	if toolOnly {
+		return out
+	}
+	out.facts = f
 	var diags []rules.Diagnostic
 	for _, r := range cands {
 		if f.Test && !r.IncludeTests || r.Check == nil {
