@@ -37,6 +37,9 @@ type env struct {
 	// decisions.
 	scope *scope.Classifier
 	tally *scope.Tally
+	// toolOnly are the command-line tools read for the call graph alone
+	// (under mu): no finding is reported in them.
+	toolOnly map[string]bool
 
 	// total and done count inputs for Options.Progress.
 	total int
@@ -119,4 +122,30 @@ func (e *env) setAsideByPath(in input) bool {
 	}
 	e.tally.Add(d)
 	return true
+}
+
+// readForGraphOnly records a set-aside source read only for the call
+// graph.
+func (e *env) readForGraphOnly(rel string) {
+	e.mu.Lock()
+	if e.toolOnly == nil {
+		e.toolOnly = map[string]bool{}
+	}
+	e.toolOnly[rel] = true
+	e.mu.Unlock()
+}
+
+// dropGraphOnly removes the findings placed in sources read for the call
+// graph alone (a helper's caller found in a set-aside tool).
+func dropGraphOnly(fs []finding.Finding, paths map[string]bool) []finding.Finding {
+	if len(paths) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if !paths[f.Path] {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -150,6 +150,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 				return out
 			}
 			toolOnly = true
+			e.readForGraphOnly(in.rel)
 		}
 	}
 	var words *wordSet
