@@ -332,6 +332,18 @@ func (p *Pool) RefName(i int) (owner, name string, ok bool) {
 	return "", "", false
 }
 
+// RefDesc returns the descriptor of Fieldref, Methodref or
+// InterfaceMethodref entry i without resolving the pool; ok is false for
+// any other entry.
+func (p *Pool) RefDesc(i int) (desc string, ok bool) {
+	switch p.Tag(i) {
+	case TagFieldref, TagMethodref, TagInterfaceMethodref:
+		nt := p.u2at(p.off[i] + 3)
+		return p.utf8At(p.u2at(p.off[nt] + 3)), true
+	}
+	return "", false
+}
+
 // MemberRefs returns every field and method reference in the pool, in pool
 // order. A rule can use it to skip a class that never mentions what it looks
 // for before decoding any code. The slice is shared; do not modify it.
