@@ -130,10 +130,10 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 	t, seen := x.trimmed[sum]
 	x.mu.Unlock()
 	if !seen {
-		t = forProject(f)
-		t.Path, t.Test = "", false
-		if !usedByProject(t) {
-			t = nil
+		t = nil
+		if projectReads(f) {
+			t = forProject(f)
+			t.Path, t.Test = "", false
 		}
 		x.mu.Lock()
 		x.trimmed[sum] = t
@@ -473,11 +473,31 @@ func forProject(f *facts.File) *facts.File {
 	return k
 }
 
-// usedByProject reports whether trimmed facts hold anything a project
-// rule reads: a test file's are skipped, and a file with no static field,
-// no write and no suppressed declaration adds nothing.
-func usedByProject(k *facts.File) bool {
-	return !k.Test && (len(k.Fields) > 0 || len(k.Writes) > 0 || len(k.TypeDecls) > 0 || len(k.Methods) > 0)
+// projectReads reports whether forProject keeps anything a project rule
+// reads (a static field, a write it counts, a declaration with a kscan
+// suppression), without making the copy: a class with none adds nothing.
+func projectReads(f *facts.File) bool {
+	for i := range f.Fields {
+		if f.Fields[i].Static {
+			return true
+		}
+	}
+	for i := range f.Writes {
+		if !rules.ProjectSkipsWrite(f.Writes[i].Context) {
+			return true
+		}
+	}
+	for i := range f.TypeDecls {
+		if suppressAnnotation(f.TypeDecls[i].Annotations) {
+			return true
+		}
+	}
+	for i := range f.Methods {
+		if suppressAnnotation(f.Methods[i].Annotations) {
+			return true
+		}
+	}
+	return false
 }
 
 // The strings of bytecode facts are substrings of a class's constant pool;

@@ -118,6 +118,7 @@ type Extractor struct {
 	withs     map[string][]string
 	called    map[MethodName]bool
 	undecided []int32 // pool indexes of owned calls a With method may settle
+	names     []uint8 // per constant-pool index of a method's name: nameBits, 0 until judged
 	ins       []classfile.Instr
 	flow      classfile.Flow
 
@@ -400,9 +401,32 @@ func (x *Extractor) markPool() {
 	// A call of an owned name that its owner does not settle may be
 	// settled by a With method later in the pool: decided after the pass.
 	x.undecided = x.undecided[:0]
+	// What a method name is to the interest, judged once per name: most
+	// references name methods no rule asks for, whose owner is not read.
+	if cap(x.names) < n {
+		x.names = make([]uint8, n)
+	}
+	x.names = x.names[:n]
+	clear(x.names)
 	for i := 1; i < n; i++ {
 		switch pool.Tag(i) {
 		case classfile.TagMethodref, classfile.TagInterfaceMethodref:
+			ni, ok := pool.RefNameIndex(i)
+			if !ok || ni <= 0 || ni >= n {
+				continue
+			}
+			nb := x.names[ni]
+			if nb == 0 {
+				nb = x.nameBits(pool, ni)
+				x.names[ni] = nb
+			}
+			if nb == nameKnown {
+				continue
+			}
+			if nb == nameKnown|nameInit {
+				x.mark[i] |= markInit
+				continue
+			}
 			owner, name, ok := pool.RefName(i)
 			if !ok {
 				continue
@@ -463,6 +487,28 @@ func (x *Extractor) markPool() {
 	}
 }
 
+// What a method name is to the interest (Extractor.names).
+const (
+	nameKnown  uint8 = 1 << iota // judged
+	nameInit                     // <init>
+	nameWanted                   // listed in Calls, Owned or a With, or a mutator
+)
+
+func (x *Extractor) nameBits(pool *classfile.Pool, i int) uint8 {
+	name, err := pool.Utf8(i)
+	if err != nil {
+		return nameKnown
+	}
+	b := nameKnown
+	if name == "<init>" {
+		b |= nameInit
+	}
+	if x.in.Calls[name] || x.in.Owned[name] != nil || x.withs[name] != nil || x.in.Statics && facts.Mutators[name] {
+		b |= nameWanted
+	}
+	return b
+}
+
 // ownedCall reports a call of a name the interest wants only in some
 // places (Interest.Owned): on one of its owners, in a class that declares
 // a field of one of their types, or in a class that calls one of its With
@@ -495,8 +541,10 @@ func (x *Extractor) ownedCall(owner, name string) bool {
 // simpleInternal is the simple name of an internal class name:
 // "a/b/Outer$Inner" -> "Inner".
 func simpleInternal(name string) string {
-	if i := strings.LastIndexAny(name, "/$"); i >= 0 {
-		return name[i+1:]
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '/' || name[i] == '$' {
+			return name[i+1:]
+		}
 	}
 	return name
 }

@@ -97,9 +97,25 @@ func byName(class, name string) facts.MethodKey {
 // again for a file read once more to find callers; a method is summarised
 // once.
 func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
+	g.AddSummaries(path, f, src, FileSummaries(path, f, src))
+}
+
+// FileSummaries is what AddFile summarises of a file: it reads nothing of
+// the graph, so a caller that shares one graph between workers can run it
+// before taking the graph's lock, and give the result to AddSummaries.
+func FileSummaries(path string, f *facts.File, src []byte) []facts.Summary {
 	if src == nil && len(f.Calls) == 0 {
 		// Compiled code keeps only summaries its calls make interesting
 		// or wrappers (below): a class without a call adds nothing.
+		return nil
+	}
+	return Summarize(path, f, src)
+}
+
+// AddSummaries is AddFile with the file's summaries already made by
+// FileSummaries.
+func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []facts.Summary) {
+	if src == nil && len(f.Calls) == 0 {
 		return
 	}
 	// Compiled code is read once; a source may be read again.
@@ -107,7 +123,7 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 	if src != nil {
 		g.voted[path] = true
 	}
-	for _, s := range Summarize(path, f, src) {
+	for _, s := range sums {
 		if vote {
 			g.vote(&s)
 		}

@@ -332,6 +332,18 @@ func (p *Pool) RefName(i int) (owner, name string, ok bool) {
 	return "", "", false
 }
 
+// RefNameIndex returns the index of the Utf8 entry that names Fieldref,
+// Methodref or InterfaceMethodref entry i, so that a caller sorting many
+// references can judge each name once; ok is false for any other entry.
+func (p *Pool) RefNameIndex(i int) (name int, ok bool) {
+	switch p.Tag(i) {
+	case TagFieldref, TagMethodref, TagInterfaceMethodref:
+		nt := p.u2at(p.off[i] + 3)
+		return p.u2at(p.off[nt] + 1), true
+	}
+	return 0, false
+}
+
 // RefDesc returns the descriptor of Fieldref, Methodref or
 // InterfaceMethodref entry i without resolving the pool; ok is false for
 // any other entry.
