@@ -443,11 +443,24 @@ func forProject(f *facts.File) *facts.File {
 	k := &facts.File{Path: f.Path, Package: strings.Clone(f.Package), Test: f.Test, Types: cloneAll(f.Types), Suppressions: f.Suppressions}
 	for _, t := range f.TypeDecls {
 		if suppressAnnotation(t.Annotations) {
+			t.Name, t.Kind, t.Super = strings.Clone(t.Name), strings.Clone(t.Kind), strings.Clone(t.Super)
+			t.Interfaces, t.Annotations = cloneAll(t.Interfaces), cloneAll(t.Annotations)
 			k.TypeDecls = append(k.TypeDecls, t)
 		}
 	}
 	for _, m := range f.Methods {
 		if suppressAnnotation(m.Annotations) {
+			m.Class, m.Name = strings.Clone(m.Class), strings.Clone(m.Name)
+			m.Params, m.Returns = strings.Clone(m.Params), strings.Clone(m.Returns)
+			m.Annotations = cloneAll(m.Annotations)
+			if m.Parameters != nil {
+				ps := make([]facts.Param, len(m.Parameters))
+				for i, p := range m.Parameters {
+					p.Name, p.Type, p.TypeText = strings.Clone(p.Name), strings.Clone(p.Type), strings.Clone(p.TypeText)
+					ps[i] = p
+				}
+				m.Parameters = ps
+			}
 			k.Methods = append(k.Methods, m)
 		}
 	}

@@ -188,10 +188,18 @@ func NewExtractor(in Interest) *Extractor {
 	return x
 }
 
+// ShareData makes the facts of ExtractClass share memory with the class
+// bytes instead of a copy of their constant pool (classfile.Parser's
+// ShareData): a worker that reads every class into one buffer allocates
+// no pool per class, and must copy whatever it keeps of a class's facts
+// before the buffer holds the next class.
+func (x *Extractor) ShareData() { x.parser.ShareData = true }
+
 // ExtractClass parses a class file with the extractor's parser, which
 // reuses its memory from class to class, and derives its facts; err is the
 // class file's *classfile.FormatError, when it cannot be read. The facts
-// share no memory with data, so the caller may reuse data at once.
+// share no memory with data, so the caller may reuse data at once, unless
+// ShareData was called.
 func (x *Extractor) ExtractClass(data []byte, path string) (*Facts, []Problem, error) {
 	c, err := x.parser.Parse(data)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Tag is a constant-pool entry kind (JVMS §4.4).
@@ -537,7 +538,12 @@ func parsePool(r *reader, ps *Parser) *Pool {
 			bsms: res.bsms[:0], args: res.args[:0]}
 		p = &ps.pool
 	}
-	p.s, p.base, p.off = string(r.b[start:r.off]), start, off
+	if ps != nil && ps.ShareData && r.off > start {
+		p.s = unsafe.String(&r.b[start], r.off-start)
+	} else {
+		p.s = string(r.b[start:r.off])
+	}
+	p.base, p.off = start, off
 	if e := p.check(); e != nil {
 		r.fail(e)
 		return nil
