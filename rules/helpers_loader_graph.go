@@ -289,7 +289,11 @@ func checkClassLookupsViaHelpers(p *ProjectPass) {
 				at = &s.Decl
 			}
 			path := cs.Site.Path
+			site := cs
 			p.Report(path, Diagnostic{Severity: sev, Span: cs.Site.Span, Context: cs.Context,
+				// The caller's text decides whether it takes the helper
+				// only as a fallback: read at the end.
+				Pending: &facts.Pending{Class: cs.Caller.Class, NameParam: -1, Site: &site, SiteArg: s.LoadsParam},
 				Message: helperName(k) + " loads the class named here with its own ClassLoader; a name that comes from configuration " +
 					"or a module is not found when this code is loaded by the base",
 				Related: []Related{relatedSite(path, at, "the lookup with the own ClassLoader")}})

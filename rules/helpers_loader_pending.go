@@ -29,7 +29,10 @@ type Constants struct {
 	// class (nil when none): the constants of a file no rule parsed are
 	// read from its text when a lookup names them.
 	Source func(class string) []byte
-	read   map[string]bool
+	// SourceAt, when set, gives the text of a source file by its path
+	// relative to the scan root (a call site's), nil when none.
+	SourceAt func(path string) []byte
+	read     map[string]bool
 }
 
 type constInit struct {
@@ -266,6 +269,12 @@ func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	if triesContextFirst(g, p.Class, p.Before) {
 		return true, false
 	}
+	if p.Site != nil {
+		return siteSettled(g, k, *p.Site, p.SiteArg), probe
+	}
+	if len(p.LoaderParams) > 0 && contextCallers(g, p.Method, p.LoaderParams) {
+		return true, false
+	}
 	if p.NameParam < 0 {
 		return false, probe
 	}
@@ -310,7 +319,7 @@ func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants
 	}
 	fixed, consts = true, true
 	for _, c := range cs {
-		if c.ContextBefore {
+		if c.ContextBefore || siteSettled(g, k, c, param) {
 			continue
 		}
 		if param >= len(c.Args) {
@@ -410,6 +419,21 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 		}
 		return xs
 	}
+	if a, b, ok := splitTernary(name.Text); ok && name.Kind != facts.ExprString {
+		// cond ? "a.B" : C.NAME: either.
+		branch := func(t string) []string {
+			if x := exprOf(t); x.Kind == facts.ExprString {
+				return []string{x.Text}
+			} else {
+				return nameValues(p, c, m, x)
+			}
+		}
+		va, vb := branch(a), branch(b)
+		if va == nil || vb == nil {
+			return nil
+		}
+		return append(va, vb...)
+	}
 	switch name.Kind {
 	case facts.ExprConcat:
 		parts := splitConcat(name.Text)
@@ -468,6 +492,37 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 				}
 				return all(xs)
 			}
+		}
+	}
+	// for (String n : NAMES), NAMES a final array field of the file
+	// initialised with literals and constants.
+	for _, head := range []string{"for (String " + t + " : ", "for (final String " + t + " : "} {
+		i := strings.LastIndex(body, head)
+		if i < 0 {
+			continue
+		}
+		rest := body[i+len(head):]
+		j := strings.IndexByte(rest, ')')
+		if j < 0 {
+			continue
+		}
+		arr := strings.TrimPrefix(strings.TrimSpace(rest[:j]), "this.")
+		for _, fd := range p.File.Fields {
+			if fd.Name != arr || !fd.Final || fd.Init == nil || !sameNest(fd.Context.Class, c.Class) {
+				continue
+			}
+			init := fd.Init.Text
+			open, end := strings.IndexByte(init, '{'), strings.LastIndexByte(init, '}')
+			if open < 0 || end < open {
+				return nil
+			}
+			var xs []string
+			for _, x := range splitTop(init[open+1 : end]) {
+				if x = strings.TrimSpace(x); x != "" {
+					xs = append(xs, x)
+				}
+			}
+			return all(xs)
 		}
 	}
 	// String n; if (...) n = "a.B"; else n = "c.D"; anywhere in the
@@ -648,4 +703,136 @@ var notCall = map[string]bool{"if": true, "for": true, "while": true, "switch": 
 
 func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// splitTop splits a list at its top-level commas (string literals and
+// brackets kept whole).
+func splitTop(text string) []string {
+	var out []string
+	depth, start, quoted := 0, 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '(' || c == '{' || c == '[':
+			depth++
+		case c == ')' || c == '}' || c == ']':
+			depth--
+		case c == ',' && depth == 0:
+			out = append(out, text[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, text[start:])
+}
+
+// siteSettled reports a call of a helper whose own lookup its caller
+// takes only as a fallback or for the library's own names, as the
+// caller's text shows: a context-first helper called before it in the
+// method, or an if pinning the argument arg to a JDK or own package.
+func siteSettled(g *facts.CallGraph, k *Constants, cs facts.CallSite, arg int) bool {
+	at := cs.Site.Span
+	if k == nil || at.End == 0 || cs.Caller.Name == "" {
+		return false
+	}
+	var src []byte
+	if k.SourceAt != nil {
+		src = k.SourceAt(cs.Site.Path)
+	}
+	if src == nil && k.Source != nil {
+		src = k.Source(outerClass(cs.Caller.Class))
+	}
+	if at.End > len(src) || !strings.Contains(string(src[at.Start:at.End]), cs.Callee.Name) {
+		return false // not the text the facts were read from
+	}
+	start := methodStart(src, cs.Caller.Name, at.Start)
+	if start < 0 {
+		return false
+	}
+	if triesContextFirst(g, cs.Caller.Class, CalledBefore(src, facts.Span{Start: start, End: at.End}, at.Start)) {
+		return true
+	}
+	if arg < 0 || arg >= len(cs.Args) {
+		return false
+	}
+	n := strings.TrimSpace(cs.Args[arg].Text)
+	pkg := outerClass(cs.Caller.Class)
+	if i := strings.LastIndexByte(pkg, '.'); i > 0 {
+		pkg = pkg[:i]
+	}
+	return identifier(n) && prefixGuard(string(src[start:at.Start]), n, pkg)
+}
+
+// methodStart is the offset of the declaration of the method named name
+// that encloses offset at in src, -1 when none is found.
+func methodStart(src []byte, name string, at int) int {
+	from := max(0, at-30000)
+	re, err := regexp.Compile(`\b` + regexp.QuoteMeta(name) + `\s*\([^;{}()]*(\([^;{}()]*\)[^;{}()]*)*\)\s*(throws\s[^;{}]*)?\{`)
+	if err != nil {
+		return -1
+	}
+	locs := re.FindAllIndex(src[from:at], -1)
+	if len(locs) == 0 {
+		return -1
+	}
+	return from + locs[len(locs)-1][0]
+}
+
+// contextCallers reports a helper whose project callers (one or more)
+// all hand it the thread context loader in one of the loader parameters
+// params: its own lookup, tried after that loader or without one, is
+// the fallback of the context-first idiom.
+func contextCallers(g *facts.CallGraph, m facts.MethodKey, params []int) bool {
+	cs := g.Callers(m)
+	if len(cs) == 0 {
+		return false
+	}
+	for _, c := range cs {
+		ok := false
+		for _, i := range params {
+			ok = ok || i < len(c.Args) && contextLoaderArg(g, c.Args[i], c.Caller.Class)
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// contextLoaderArg reports an argument that is the thread context loader:
+// read directly, or returned by a project method that returns it
+// (a getStandardClassLoader() reading it).
+func contextLoaderArg(g *facts.CallGraph, x facts.Expr, class string) bool {
+	if x.Kind == facts.ExprName && x.Local != nil {
+		x = *x.Local
+	}
+	if x.Loader == facts.LoaderContext || strings.Contains(x.Text, "getContextClassLoader()") {
+		return true
+	}
+	t := strings.TrimSpace(x.Text)
+	if x.Kind != facts.ExprCall || !strings.HasSuffix(t, "()") {
+		return false
+	}
+	name := strings.TrimSuffix(t, "()")
+	owner := ""
+	if x.Call != nil {
+		owner, name = x.Call.Owner, x.Call.Name
+	} else if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		if name[:i] != "this" {
+			return false // a receiver not resolved
+		}
+		name = name[i+1:]
+	}
+	if owner != "" {
+		return g.ContextLoaders[facts.MethodKey{Class: owner, Name: name, Arity: -1}]
+	}
+	for _, c := range nestOf(class) {
+		if g.ContextLoaders[facts.MethodKey{Class: c, Name: name, Arity: -1}] {
+			return true
+		}
+	}
+	return false
 }

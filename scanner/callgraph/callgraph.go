@@ -59,6 +59,9 @@ type Graph struct {
 	// context loader first and those that do not (CallGraph.ContextFirst).
 	lookups map[string][2]int
 	voted   map[string]bool // sources counted, by path: the search for callers reads some again
+	// contextLoaders are the methods (by class and name) that return the
+	// thread context loader.
+	contextLoaders map[facts.MethodKey]bool
 }
 
 type declInfo struct {
@@ -83,7 +86,7 @@ func New() *Graph {
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
 		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]string{},
-		lookups: map[string][2]int{}, voted: map[string]bool{}}
+		lookups: map[string][2]int{}, voted: map[string]bool{}, contextLoaders: map[facts.MethodKey]bool{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -110,6 +113,9 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 	for _, s := range Summarize(path, f, src) {
 		if vote {
 			g.vote(&s)
+		}
+		if s.ReturnsLoader == facts.LoaderContext {
+			g.contextLoaders[byName(g.name(s.Method.Class), g.name(s.Method.Name))] = true
 		}
 		_, known := g.methods[s.Method]
 		_, wrapped := g.wrappers[s.Method]
@@ -596,7 +602,8 @@ func (g *Graph) Build() *facts.CallGraph {
 			first[name] = true
 		}
 	}
-	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first}
+	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first,
+		ContextLoaders: g.contextLoaders}
 }
 
 // Searchable reports whether the search for the callers of the method of
