@@ -269,8 +269,8 @@ func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	if triesContextFirst(g, p.Class, p.Before) {
 		return true, false
 	}
-	if p.Site != nil {
-		return siteSettled(g, k, *p.Site, p.SiteArg), probe
+	if p.Site != nil && siteSettled(g, k, *p.Site, p.SiteArg) {
+		return true, false
 	}
 	if len(p.LoaderParams) > 0 && contextCallers(g, p.Method, p.LoaderParams) {
 		return true, false
@@ -278,7 +278,7 @@ func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	if p.NameParam < 0 {
 		return false, probe
 	}
-	fixed, consts := fixedCallers(g, p.Method, p.NameParam, k, declared)
+	fixed, consts := fixedCallers(g, p.Method, p.NameParam, k, declared, 0)
 	return fixed, probe || consts
 }
 
@@ -312,18 +312,28 @@ func constantClass(v string, complete bool) bool {
 // pass a constant name of the project or the JDK, or call it only after
 // trying the context loader (fixed); or all pass constants, some naming
 // another library's classes (consts).
-func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool) (fixed, consts bool) {
+func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int) (fixed, consts bool) {
 	cs := g.Callers(m)
 	if len(cs) == 0 {
 		return false, false
 	}
 	fixed, consts = true, true
 	for _, c := range cs {
+		if c.Caller.Class == m.Class && c.Caller.Name == m.Name {
+			continue // a recursive call hands the name on
+		}
 		if c.ContextBefore || siteSettled(g, k, c, param) {
 			continue
 		}
 		if param >= len(c.Args) {
 			return false, false
+		}
+		if i := paramIndexOf(c.CallerParams, strings.TrimSpace(c.Args[param].Text)); i >= 0 && depth < maxPassOn {
+			// A wrapper handing its own parameter on: its callers decide.
+			f, kk := fixedCallers(g, facts.MethodKey{Class: c.Caller.Class, Name: c.Caller.Name, Arity: len(c.CallerParams)}, i, k, declared, depth+1)
+			fixed = fixed && f
+			consts = consts && (f || kk)
+			continue
 		}
 		f, k := fixedArg(c.Args[param], c.Caller.Class, m.Class, k, declared)
 		fixed = fixed && f
@@ -331,6 +341,9 @@ func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants
 	}
 	return fixed, consts && !fixed
 }
+
+// maxPassOn bounds the wrappers followed from a lookup to its callers.
+const maxPassOn = 4
 
 // fixedArg reports an argument that is a constant name of the project or
 // the JDK, as the caller in class wrote it to a helper of class callee

@@ -285,6 +285,50 @@ func (g *Graph) propagate() {
 	}
 }
 
+// PassOn gives each method that hands one of its own parameters on to the
+// name parameter of a method with one (a public wrapper of a lookup
+// helper: a startSystemModule(factoryInterface) calling
+// startModule(..., factoryInterface, ...)) that parameter as its
+// NameParam, so that its callers are looked for and settle the lookup in
+// turn. It returns the methods given one, by class and name.
+func (g *Graph) PassOn() []facts.MethodKey {
+	callees := make([]facts.MethodKey, 0, len(g.calls))
+	for k := range g.calls {
+		callees = append(callees, k)
+	}
+	sort.Slice(callees, func(i, j int) bool {
+		a, b := callees[i], callees[j]
+		return a.Class < b.Class || a.Class == b.Class && (a.Name < b.Name || a.Name == b.Name && a.Arity < b.Arity)
+	})
+	var out []facts.MethodKey
+	for _, callee := range callees {
+		s := g.methods[callee]
+		if s == nil || s.NameParam < 0 {
+			continue
+		}
+		for _, cs := range g.calls[callee] {
+			if s.NameParam >= len(cs.Args) || len(cs.CallerParams) == 0 || cs.Caller == byName(callee.Class, callee.Name) {
+				continue
+			}
+			i := paramIndex(cs.CallerParams, cs.Args[s.NameParam].Text)
+			if i < 0 {
+				continue
+			}
+			k := facts.MethodKey{Class: cs.Caller.Class, Name: cs.Caller.Name, Arity: len(cs.CallerParams)}
+			if _, ok := g.methods[k]; ok {
+				continue
+			}
+			if _, ok := g.decls[byName(k.Class, k.Name)]; !ok {
+				continue
+			}
+			g.methods[k] = &facts.Summary{Method: k, NameParam: i, LoadsParam: -1, Private: cs.CallerPrivate,
+				Decl: facts.Site{Path: cs.Site.Path}}
+			out = append(out, byName(k.Class, k.Name))
+		}
+	}
+	return out
+}
+
 // Targets are the methods, by class and name, whose call sites the graph
 // needs: the methods with a summary, wrappers of loader helpers included
 // (decided here, once every file's summaries are in).
