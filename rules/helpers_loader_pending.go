@@ -319,7 +319,8 @@ func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants
 	}
 	fixed, consts = true, true
 	for _, c := range cs {
-		if c.Caller.Class == m.Class && c.Caller.Name == m.Name {
+		if c.Caller.Class == m.Class && c.Caller.Name == m.Name && len(c.CallerParams) == m.Arity && param < len(c.Args) &&
+			paramIndexOf(c.CallerParams, strings.TrimSpace(c.Args[param].Text)) == param {
 			continue // a recursive call hands the name on
 		}
 		if c.ContextBefore || siteSettled(g, k, c, param) {

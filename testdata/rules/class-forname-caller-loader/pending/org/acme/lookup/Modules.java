@@ -52,3 +52,17 @@ class PluginBoot {
         PluginMonitor.startPlugin(p.getProperty("plugin"));
     }
 }
+
+// An overload of the same name handing in a configured field is a caller
+// like any other, not the lookup calling itself.
+class DriverSource {
+    private String driverClassName;
+
+    void loadDriver() throws Exception {
+        loadDriver(driverClassName);
+    }
+
+    void loadDriver(String className) throws Exception {
+        Class.forName(className); // want "class-forname-caller-loader"
+    }
+}
