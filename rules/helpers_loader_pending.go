@@ -463,18 +463,35 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 		return all([]string{name.Text})
 	case facts.ExprCall:
 		// String n = chooseName(); with chooseName a method of the file.
+		// Also nameFor(type), every return of every method of that name
+		// a constant: a factory mapping token types to its own classes.
 		t := strings.TrimSpace(name.Text)
-		if !strings.HasSuffix(t, "()") || strings.ContainsAny(strings.TrimSuffix(t, "()"), ".( ") || len(p.Src) == 0 {
+		open := strings.IndexByte(t, '(')
+		if open <= 0 || !strings.HasSuffix(t, ")") || len(p.Src) == 0 {
 			return nil
 		}
-		callee := strings.TrimSuffix(t, "()")
+		callee := t[:open]
+		if recv, ok := strings.CutSuffix(callee, ".get"); ok && identifier(strings.TrimPrefix(recv, "this.")) {
+			// NAMES.get(type), NAMES a map of the class filled with
+			// constants.
+			return all(mapValues(p, c, strings.TrimPrefix(recv, "this.")))
+		}
+		if !identifier(callee) {
+			return nil
+		}
+		var out []string
 		for i := range p.File.Methods {
 			d := &p.File.Methods[i]
-			if d.Name == callee && strings.TrimSpace(strings.Trim(d.Params, "()")) == "" && sameNest(d.Class, c.Class) {
-				return all(statementValues(p.Text(d.Decl), "return "))
+			if d.Name != callee || !sameNest(d.Class, c.Class) {
+				continue
 			}
+			vs := all(statementValues(p.Text(d.Decl), "return "))
+			if vs == nil {
+				return nil
+			}
+			out = append(out, vs...)
 		}
-		return nil
+		return out
 	case facts.ExprName:
 	default:
 		return nil
@@ -849,4 +866,38 @@ func contextLoaderArg(g *facts.CallGraph, x facts.Expr, class string) bool {
 		}
 	}
 	return false
+}
+
+// mapValues lists the values the class around c puts into the map field
+// named m ("m.put(key, value)", also in a static initialiser); nil when
+// it has none or the map escapes to other writers (a putAll, an accessor
+// returning it).
+func mapValues(p *Pass, c *facts.Call, m string) []string {
+	declared := false
+	for _, fd := range p.File.Fields {
+		if fd.Name == m && sameNest(fd.Context.Class, c.Class) && fd.Final && fd.Static {
+			declared = true
+		}
+	}
+	if !declared {
+		return nil
+	}
+	text := ""
+	for _, t := range p.File.TypeDecls {
+		if t.Name == outerClass(c.Class) {
+			text = p.Text(t.Decl)
+		}
+	}
+	if text == "" || strings.Contains(text, m+".putAll(") || strings.Contains(text, "return "+m+";") {
+		return nil
+	}
+	var out []string
+	for _, call := range statementValues(text, m+".put(") {
+		args := splitTop(strings.TrimSuffix(strings.TrimSpace(call), ")"))
+		if len(args) != 2 {
+			return nil
+		}
+		out = append(out, strings.TrimSpace(args[1]))
+	}
+	return out
 }
