@@ -314,6 +314,10 @@ func constantClass(v string, complete bool) bool {
 // another library's classes (consts).
 func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int) (fixed, consts bool) {
 	cs := g.Callers(m)
+	if len(cs) == 0 && m.Arity >= 0 {
+		// A wrapper the graph knows by name (varargs).
+		cs = g.Callers(facts.MethodKey{Class: m.Class, Name: m.Name, Arity: -1})
+	}
 	if len(cs) == 0 {
 		return false, false
 	}

@@ -318,6 +318,12 @@ func (g *Graph) PassOn() []facts.MethodKey {
 			if _, ok := g.methods[k]; ok {
 				continue
 			}
+			// By name: the caller's parameter list may end in varargs,
+			// which its calls do not match by count.
+			k.Arity = -1
+			if _, ok := g.methods[k]; ok {
+				continue
+			}
 			if _, ok := g.decls[byName(k.Class, k.Name)]; !ok {
 				continue
 			}
@@ -532,6 +538,10 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 				break
 			}
 			cls = cls[:i]
+		}
+		if c.Static && c.Owner != "" && c.Recv.Text == "" && !hasString(classes, c.Owner) {
+			// A statically imported method.
+			classes = append(classes, c.Owner)
 		}
 	case c.Owner != "":
 		classes = []string{c.Owner}
@@ -765,4 +775,13 @@ func callerParams(f *facts.File, c *facts.Call) []string {
 		}
 	}
 	return nil
+}
+
+func hasString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
