@@ -104,6 +104,13 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		}
 		callers = append(callers, x.resolveReflective(targets, o)...)
 		next := map[facts.MethodKey]bool{}
+		// Wrappers handing their parameter on to a lookup's name: their
+		// callers settle the lookup.
+		for _, k := range g.PassOn() {
+			if !asked[k] {
+				next[k] = true
+			}
+		}
 		for _, c := range callers {
 			if !asked[c] && want(c.Class, c.Name) {
 				next[c] = true

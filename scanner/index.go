@@ -573,13 +573,13 @@ func dropDeclared(fs []finding.Finding, declared func(string) bool) []finding.Fi
 // dropSettled removes the findings whose pending verdict the whole
 // project clears (rules.Diagnostic.Pending).
 // The project's constants are indexed only when a finding waits for them.
-func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, source func(string) []byte, declared func(string) bool) []finding.Finding {
+func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, source, sourceAt func(string) []byte, declared func(string) bool) []finding.Finding {
 	var k *rules.Constants
 	out := fs[:0]
 	for _, f := range fs {
 		if f.Pending != nil && k == nil {
 			k = rules.NewConstants(files)
-			k.Source = source
+			k.Source, k.SourceAt = source, sourceAt
 		}
 		if f.Pending != nil {
 			clear, probe := rules.Settle(f.Pending, g, k, declared)

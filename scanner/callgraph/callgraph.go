@@ -59,6 +59,9 @@ type Graph struct {
 	// context loader first and those that do not (CallGraph.ContextFirst).
 	lookups map[string][2]int
 	voted   map[string]bool // sources counted, by path: the search for callers reads some again
+	// contextLoaders are the methods (by class and name) that return the
+	// thread context loader.
+	contextLoaders map[facts.MethodKey]bool
 }
 
 type declInfo struct {
@@ -83,7 +86,7 @@ func New() *Graph {
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
 		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]string{},
-		lookups: map[string][2]int{}, voted: map[string]bool{}}
+		lookups: map[string][2]int{}, voted: map[string]bool{}, contextLoaders: map[facts.MethodKey]bool{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -126,6 +129,9 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 	for _, s := range sums {
 		if vote {
 			g.vote(&s)
+		}
+		if s.ReturnsLoader == facts.LoaderContext {
+			g.contextLoaders[byName(g.name(s.Method.Class), g.name(s.Method.Name))] = true
 		}
 		_, known := g.methods[s.Method]
 		_, wrapped := g.wrappers[s.Method]
@@ -317,6 +323,56 @@ func (g *Graph) propagate() {
 			break
 		}
 	}
+}
+
+// PassOn gives each method that hands one of its own parameters on to the
+// name parameter of a method with one (a public wrapper of a lookup
+// helper: a startSystemModule(factoryInterface) calling
+// startModule(..., factoryInterface, ...)) that parameter as its
+// NameParam, so that its callers are looked for and settle the lookup in
+// turn. It returns the methods given one, by class and name.
+func (g *Graph) PassOn() []facts.MethodKey {
+	callees := make([]facts.MethodKey, 0, len(g.calls))
+	for k := range g.calls {
+		callees = append(callees, k)
+	}
+	sort.Slice(callees, func(i, j int) bool {
+		a, b := callees[i], callees[j]
+		return a.Class < b.Class || a.Class == b.Class && (a.Name < b.Name || a.Name == b.Name && a.Arity < b.Arity)
+	})
+	var out []facts.MethodKey
+	for _, callee := range callees {
+		s := g.methods[callee]
+		if s == nil || s.NameParam < 0 {
+			continue
+		}
+		for _, cs := range g.calls[callee] {
+			if s.NameParam >= len(cs.Args) || len(cs.CallerParams) == 0 || cs.Caller == byName(callee.Class, callee.Name) {
+				continue
+			}
+			i := paramIndex(cs.CallerParams, cs.Args[s.NameParam].Text)
+			if i < 0 {
+				continue
+			}
+			k := facts.MethodKey{Class: cs.Caller.Class, Name: cs.Caller.Name, Arity: len(cs.CallerParams)}
+			if _, ok := g.methods[k]; ok {
+				continue
+			}
+			// By name: the caller's parameter list may end in varargs,
+			// which its calls do not match by count.
+			k.Arity = -1
+			if _, ok := g.methods[k]; ok {
+				continue
+			}
+			if _, ok := g.decls[byName(k.Class, k.Name)]; !ok {
+				continue
+			}
+			g.methods[k] = &facts.Summary{Method: k, NameParam: i, LoadsParam: -1, Private: cs.CallerPrivate,
+				Decl: facts.Site{Path: cs.Site.Path}}
+			out = append(out, byName(k.Class, k.Name))
+		}
+	}
+	return out
 }
 
 // Targets are the methods, by class and name, whose call sites the graph
@@ -523,6 +579,10 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 			}
 			cls = cls[:i]
 		}
+		if c.Static && c.Owner != "" && c.Recv.Text == "" && !hasString(classes, c.Owner) {
+			// A statically imported method.
+			classes = append(classes, c.Owner)
+		}
 	case c.Owner != "":
 		classes = []string{c.Owner}
 	default:
@@ -636,7 +696,8 @@ func (g *Graph) Build() *facts.CallGraph {
 			first[name] = true
 		}
 	}
-	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first}
+	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first,
+		ContextLoaders: g.contextLoaders}
 }
 
 // Searchable reports whether the search for the callers of the method of
@@ -754,4 +815,13 @@ func callerParams(f *facts.File, c *facts.Call) []string {
 		}
 	}
 	return nil
+}
+
+func hasString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
