@@ -213,7 +213,7 @@ var (
 	newExprRE   = regexp.MustCompile(`^\s*new\s+([\w.$]+)\s*(?:<[^()]*>)?\s*\(`)
 	methodRefRE = regexp.MustCompile(`^\s*([\w.$]+)\s*::\s*(\w+)\s*$`)
 	lambdaRE    = regexp.MustCompile(`^\s*(?:\([^()]*\)|\w+)\s*->`)
-	taskIdentRE     = regexp.MustCompile(`^\s*(?:this\s*\.\s*)?(\w+)\s*$`)
+	taskIdentRE = regexp.MustCompile(`^\s*(?:this\s*\.\s*)?(\w+)\s*$`)
 )
 
 // taskOfStart resolves the task of the thread a start() call starts:
@@ -439,7 +439,42 @@ func assignedValues(code, name string) []string {
 	return out
 }
 
-var unqualifiedCallRE = regexp.MustCompile(`(?:^|[^.\w$])(?:this\s*\.\s*)?(\w+)\s*\(`)
+var callNameRE = regexp.MustCompile(`\b(\w+)\s*\(`)
+
+// unqualifiedCalls are the names of the methods code calls without a
+// receiver or on this (not declared: "void run(" follows a type).
+func unqualifiedCalls(code string) []string {
+	var out []string
+	for _, m := range callNameRE.FindAllStringSubmatchIndex(code, -1) {
+		name := code[m[2]:m[3]]
+		if taskKeywords[name] {
+			continue
+		}
+		j := m[2] - 1
+		for j >= 0 && (code[j] == ' ' || code[j] == '\t' || code[j] == '\n' || code[j] == '\r') {
+			j--
+		}
+		if j >= 0 && code[j] == '.' {
+			k := j - 1
+			for k >= 0 && (code[k] == ' ' || code[k] == '\n') {
+				k--
+			}
+			if k < 3 || code[k-3:k+1] != "this" || k >= 4 && isIdent(code[k-4]) {
+				continue
+			}
+		} else if j >= 0 && (isIdent(code[j]) || code[j] == '>' || code[j] == ']') {
+			k := j
+			for k >= 0 && isIdent(code[k]) {
+				k--
+			}
+			if prev := code[k+1 : j+1]; prev != "return" && prev != "else" && prev != "throw" {
+				continue // a declaration, or new T(
+			}
+		}
+		out = append(out, name)
+	}
+	return out
+}
 
 // expand adds the methods of the task's classes that the task calls
 // without a receiver (or on this), a few calls deep.
@@ -448,12 +483,9 @@ func (r *taskResolver) expand() {
 	for depth := 0; depth < 3 && done < len(r.parts); depth++ {
 		end := len(r.parts)
 		for _, part := range r.parts[done:end] {
-			for _, m := range unqualifiedCallRE.FindAllStringSubmatch(part, -1) {
-				if taskKeywords[m[1]] {
-					continue
-				}
+			for _, name := range unqualifiedCalls(part) {
 				for _, cl := range append([]string{r.class}, r.classes...) {
-					if r.include(cl, m[1]) {
+					if r.include(cl, name) {
 						break
 					}
 				}
@@ -477,8 +509,9 @@ var (
 	// != null", "(n = in.read(buf)) > 0": it ends with its input.
 	readLoopRE = regexp.MustCompile(`\(\s*\w+\s*=\s*[^;]*\)\s*(?:!=\s*null|!=\s*-\s*1|>=?\s*0|!=\s*\w+)`)
 	// eofExitRE is an exit from a loop at the end of its input or of a
-	// drained queue: if (n < 0) break; if (x == null) return;
-	eofExitRE     = regexp.MustCompile(`\bif\s*\(\s*\w+\s*(?:<\s*0|==\s*-\s*1|==\s*null)\s*\)\s*\{?\s*(?:break|return)\b`)
+	// drained queue: if (n < 0) break; if (x == null) return; if (c == -1)
+	// throw ...;
+	eofExitRE     = regexp.MustCompile(`\bif\s*\(\s*\w+\s*(?:<\s*0|==\s*-\s*1|==\s*null)\s*\)\s*\{?\s*(?:break|return|throw)\b`)
 	interruptedRE = regexp.MustCompile(`\bisInterrupted\s*\(|\binterrupted\s*\(`)
 )
 
