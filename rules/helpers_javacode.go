@@ -202,3 +202,13 @@ func javaLoops(code string) []javaLoop {
 
 // ifRE finds the start of an if statement's condition.
 var ifRE = regexp.MustCompile(`\bif\s*\(`)
+
+// isIdentName reports a plain Java name (no call, no qualifier).
+func isIdentName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isIdent(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}

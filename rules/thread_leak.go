@@ -201,13 +201,3 @@ func hasStopPath(p *Pass, class string) bool {
 	}
 	return false
 }
-
-// isIdentName reports a plain Java name (no call, no qualifier).
-func isIdentName(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isIdent(s[i]) {
-			return false
-		}
-	}
-	return s != ""
-}

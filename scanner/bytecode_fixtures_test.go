@@ -43,7 +43,7 @@ var bytecodeReasons = map[string]string{
 	"stdout-usage":                       "reads the receiver's text (System.out through a local or a field); what only an entry point reaches is known from the sources' call graph",
 	"system-exit":                        "the call graph finds callers and entry points in sources only: a helper's callers and the exits only main reaches are not known in class files; an exiting field's invocation is told by the field's initialiser text",
 	"system-property-mutation":           "tells a restoring removal by the key expression's text, and writes only main reaches by the sources' call graph",
-	"jvm-global-default-mutation":        "tells a restoring stream swap by the saved variable's text, and redirection only main reaches by the sources' call graph",
+	"jvm-global-default-mutation":        "tells a restoring stream swap by the saved variable's text, and changes only main reaches by the sources' call graph",
 	"logging-context-reset":              "tells the java.util.logging root logger by the receiver's text (getLogger(\"\"), a variable or field holding it), and a reset guarded by an instanceof test of the LogManager by the method's text",
 	"tccl-not-propagated":                "reads the text after the submission, the variable names and the task's text (a lambda that sets the context loader itself)",
 	"tccl-not-restored":                  "reads the saved variable's name and the text after the call",

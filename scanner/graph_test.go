@@ -418,3 +418,44 @@ public class Helper {
 		}
 	}
 }
+
+// A launcher that does nothing a rule looks for is parsed by no rule; the
+// entry-point search must know it all the same, or the public method it
+// calls beside it is never followed up and what only main reaches stays
+// reported.
+func TestGraphQuietLauncher(t *testing.T) {
+	_, g := graphOf(t, map[string]string{
+		"src/main/java/org/acme/tool/NewDriver.java": `package org.acme.tool;
+public final class NewDriver {
+    public static void main(String[] args) throws Exception {
+        new Tool().start(args);
+    }
+}`,
+		"src/main/java/org/acme/tool/Tool.java": `package org.acme.tool;
+public class Tool {
+    public void start(String[] args) {
+        if (args.length > 0) {
+            startNonGui(args);
+        }
+    }
+    private void startNonGui(String[] args) {
+        System.setProperty("tool.mode", args[0]);
+    }
+    public void api(String mode) {
+        System.setProperty("tool.mode", mode);
+    }
+}`,
+	}, finding.Finding{RuleID: "system-property-mutation", Class: "org.acme.tool.Tool", Method: "startNonGui", EntrySensitive: true},
+		finding.Finding{RuleID: "system-property-mutation", Class: "org.acme.tool.Tool", Method: "api", EntrySensitive: true})
+	for _, tc := range []struct {
+		method string
+		want   bool
+	}{{"start", true}, {"startNonGui", true}, {"api", false}} {
+		if got := g.OnlyFromEntry("org.acme.tool.Tool", tc.method); got != tc.want {
+			t.Errorf("Tool.%s: entry-only %v, want %v", tc.method, got, tc.want)
+		}
+	}
+	if !g.Launcher("org.acme.tool.NewDriver") {
+		t.Error("NewDriver is not known as a launcher")
+	}
+}
