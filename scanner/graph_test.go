@@ -459,3 +459,40 @@ public class Tool {
 		t.Error("NewDriver is not known as a launcher")
 	}
 }
+
+// A call on what a static accessor returns (a singleton's getInstance())
+// resolves to the accessor's class: the launcher's chain through it is
+// followed to main.
+func TestGraphSingletonAccessor(t *testing.T) {
+	_, g := graphOf(t, map[string]string{
+		"src/main/java/org/acme/tool/Main.java": `package org.acme.tool;
+public class Main {
+    public static void main(String[] args) throws Exception {
+        new Main().process(args);
+    }
+    public void process(String[] args) {
+        StartLog.getInstance().initialize(args);
+    }
+}`,
+		"src/main/java/org/acme/tool/StartLog.java": `package org.acme.tool;
+public class StartLog {
+    private static final StartLog INSTANCE = new StartLog();
+    public static StartLog getInstance() { return INSTANCE; }
+    public void initialize(String[] args) {
+        initLogFile(args[0]);
+    }
+    public void initLogFile(String f) {
+        System.setOut(null);
+    }
+    public void api(String f) {
+        System.setOut(null);
+    }
+}`,
+	}, finding.Finding{RuleID: "jvm-global-default-mutation", Class: "org.acme.tool.StartLog", Method: "initLogFile", EntrySensitive: true},
+		finding.Finding{RuleID: "jvm-global-default-mutation", Class: "org.acme.tool.StartLog", Method: "api", EntrySensitive: true})
+	for method, want := range map[string]bool{"initialize": true, "initLogFile": true, "api": false} {
+		if got := g.OnlyFromEntry("org.acme.tool.StartLog", method); got != want {
+			t.Errorf("StartLog.%s: entry-only %v, want %v", method, got, want)
+		}
+	}
+}
