@@ -108,8 +108,8 @@ func statementEnd(code string, i int) int {
 	return len(code)
 }
 
-// splitTopLevel splits s at the commas outside brackets.
-func splitTopLevel(s string, sep byte) []string {
+// splitAtDepth0 splits s at each sep outside brackets.
+func splitAtDepth0(s string, sep byte) []string {
 	var out []string
 	depth, start := 0, 0
 	for i := 0; i < len(s); i++ {
@@ -187,7 +187,7 @@ func javaLoops(code string) []javaLoop {
 			if kw == "while" {
 				l.Cond = strings.TrimSpace(head)
 				l.Forever = l.Cond == "true"
-			} else if parts := splitTopLevel(head, ';'); len(parts) == 3 {
+			} else if parts := splitAtDepth0(head, ';'); len(parts) == 3 {
 				l.Cond = strings.TrimSpace(parts[1])
 				l.Forever = l.Cond == "" || l.Cond == "true"
 				l.Counting = !l.Forever

@@ -46,8 +46,9 @@ type source struct {
 func newGraphIndex() *graphIndex { return &graphIndex{g: callgraph.New()} }
 
 func (x *graphIndex) addFile(in input, f *facts.File, src []byte) {
+	sums := callgraph.FileSummaries(in.rel, f, src) // outside the lock: the other workers go on
 	x.mu.Lock()
-	x.g.AddFile(in.rel, f, src)
+	x.g.AddSummaries(in.rel, f, src, sums)
 	x.mu.Unlock()
 }
 
@@ -349,8 +350,9 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 				if err != nil {
 					continue // reported by the Java kind already
 				}
+				sums := callgraph.FileSummaries(in.rel, f, src)
 				x.mu.Lock()
-				x.g.AddFile(in.rel, f, src)
+				x.g.AddSummaries(in.rel, f, src, sums)
 				cs := x.g.AddCalls(in.rel, f, targets)
 				x.mu.Unlock()
 				mu.Lock()

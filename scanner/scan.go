@@ -71,7 +71,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		if e.plan.hasProject || e.plan.hasClassPath() {
 			projectPass(e, abs, graph)
 		}
-		e.findings = dropEntryOnly(e.findings, graph)
+		e.findings = dropEntryOnly(dropGraphOnly(e.findings, e.toolOnly), graph)
 		lap(&ph.Project)
 		if e.plan.hasDeps() {
 			depsPass(e, opts.Adapters)

@@ -100,9 +100,25 @@ func byName(class, name string) facts.MethodKey {
 // again for a file read once more to find callers; a method is summarised
 // once.
 func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
+	g.AddSummaries(path, f, src, FileSummaries(path, f, src))
+}
+
+// FileSummaries is what AddFile summarises of a file: it reads nothing of
+// the graph, so a caller that shares one graph between workers can run it
+// before taking the graph's lock, and give the result to AddSummaries.
+func FileSummaries(path string, f *facts.File, src []byte) []facts.Summary {
 	if src == nil && len(f.Calls) == 0 {
 		// Compiled code keeps only summaries its calls make interesting
 		// or wrappers (below): a class without a call adds nothing.
+		return nil
+	}
+	return Summarize(path, f, src)
+}
+
+// AddSummaries is AddFile with the file's summaries already made by
+// FileSummaries.
+func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []facts.Summary) {
+	if src == nil && len(f.Calls) == 0 {
 		return
 	}
 	// Compiled code is read once; a source may be read again.
@@ -110,7 +126,7 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 	if src != nil {
 		g.voted[path] = true
 	}
-	for _, s := range Summarize(path, f, src) {
+	for _, s := range sums {
 		if vote {
 			g.vote(&s)
 		}
@@ -129,12 +145,19 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 		k := s.Method
 		if keep {
 			cp := s
+			if s.Via != nil {
+				v := *s.Via
+				v.Class, v.Name = g.name(v.Class), g.name(v.Name)
+				cp.Via = &v
+			}
+			cp.Before = g.nameAll(s.Before)
 			g.methods[k] = &cp
 		} else if wrap {
 			cp := s
 			v := *s.Via
 			v.Class, v.Name = g.name(v.Class), g.name(v.Name)
 			cp.Via = &v
+			cp.Before = g.nameAll(s.Before)
 			g.wrappers[k] = &cp
 		}
 		bn := byName(k.Class, k.Name)
@@ -159,7 +182,9 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 		bn := byName(m.Class, m.Name)
 		if d, ok := g.decls[bn]; ok && !d.override && overrides(m) {
 			d.override = true
-			g.decls[bn] = d
+			// A map keeps the key of its latest assignment: the graph's
+			// copy, not the file's.
+			g.decls[byName(g.name(m.Class), g.name(m.Name))] = d
 		}
 		if d := g.decls[bn]; d.entry && m.Name == "main" {
 			daemons[m.Class] = true
@@ -176,7 +201,7 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 		bn := byName(m.Class, m.Name)
 		if d, ok := g.decls[bn]; ok && !d.entry {
 			d.entry = true
-			g.decls[bn] = d
+			g.decls[byName(g.name(m.Class), g.name(m.Name))] = d
 		}
 	}
 	// Static accessors returning their own class (a singleton's
@@ -191,8 +216,9 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 	for _, t := range f.TypeDecls {
 		if t.Super != "" {
 			// As written when unresolved: the simple name stands for it.
-			g.extended[dotted(t.Super)] = true
-			g.extended[lastSegment(dotted(t.Super))] = true
+			sup := g.name(dotted(t.Super))
+			g.extended[sup] = true
+			g.extended[lastSegment(sup)] = true
 		}
 	}
 }
@@ -222,6 +248,18 @@ func overrides(m *facts.MethodDecl) bool {
 	return false
 }
 
+// nameAll is the graph's own copy of xs.
+func (g *Graph) nameAll(xs []string) []string {
+	if xs == nil {
+		return nil
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = g.name(x)
+	}
+	return out
+}
+
 // name is the graph's own copy of s.
 func (g *Graph) name(s string) string {
 	if c, ok := g.names[s]; ok {
@@ -244,7 +282,9 @@ func (g *Graph) vote(s *facts.Summary) {
 	if i := strings.IndexByte(nest, '$'); i >= 0 {
 		nest = nest[:i]
 	}
-	for _, key := range []string{s.Method.Name, nest + "#" + s.Method.Name} {
+	// The graph's copy of the name: a map keeps the key of its latest
+	// assignment, which must not be the file's.
+	for _, key := range []string{g.name(s.Method.Name), nest + "#" + s.Method.Name} {
 		n, seen := g.lookups[key]
 		if !seen {
 			key = strings.Clone(key) // kept past the file
