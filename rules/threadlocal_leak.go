@@ -301,27 +301,6 @@ func jdkParam(p *Pass, c *facts.Call) bool {
 	return false
 }
 
-// splitTopLevel splits a parameter list at the commas outside type
-// arguments.
-func splitTopLevel(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '<', '(':
-			depth++
-		case '>', ')':
-			depth--
-		case ',':
-			if depth == 0 {
-				out = append(out, s[start:i])
-				start = i + 1
-			}
-		}
-	}
-	return append(out, s[start:])
-}
-
 // restoreRE recognises a saved value being put back: set(oldValue).
 var restoreRE = regexp.MustCompile(`^(?:this\.)?(?:old|prev|previous|saved|original)[A-Z_\w]*$`)
 
