@@ -444,6 +444,11 @@ func (b *body) call(i int) {
 		} else {
 			c.Recv = b.expr(x.flow.ArgSource(i, -1), 0)
 		}
+		if c.Recv.Type == "" && c.Recv.Kind == facts.ExprName {
+			// A variable of no known value (a catch parameter): the
+			// invocation names its static type.
+			c.Recv.Type = owner
+		}
 		if c.Recv.Kind == facts.ExprName && c.Recv.Text == "this" {
 			c.Recv = facts.Expr{} // an unqualified call, as the source side records it
 		}
