@@ -184,7 +184,8 @@ func TestSARIFFixesKeepMeaning(t *testing.T) {
 	// library, and a loop over literal names the project settles as
 	// constants): info findings, no fix; the lookups beside them keep theirs. (The real-shaped fixture's probes
 	// discard their value: presence probes, not reported.)
-	r := kscan(t, rulesDir, "scan", "--format", "json", "--fail-on", "none", "class-forname-caller-loader/Precision.java")
+	// Scanned as the fixture harness does, as shared code.
+	r := kscan(t, rulesDir, "scan", "--format", "json", "--fail-on", "none", "--role", "library", "class-forname-caller-loader/shared/Precision.java")
 	var out struct {
 		Findings []struct {
 			Severity string            `json:"severity"`
