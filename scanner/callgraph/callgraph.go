@@ -62,6 +62,9 @@ type Graph struct {
 	// contextLoaders are the methods (by class and name) that return the
 	// thread context loader.
 	contextLoaders map[facts.MethodKey]bool
+	// accessors are the static no-argument methods returning their own
+	// class, by "class.name": the class a call on their value reaches.
+	accessors map[string]string
 }
 
 type declInfo struct {
@@ -86,7 +89,8 @@ func New() *Graph {
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
 		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]string{},
-		lookups: map[string][2]int{}, voted: map[string]bool{}, contextLoaders: map[facts.MethodKey]bool{}}
+		lookups: map[string][2]int{}, voted: map[string]bool{}, contextLoaders: map[facts.MethodKey]bool{},
+		accessors: map[string]string{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -205,6 +209,15 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 		if d, ok := g.decls[bn]; ok && !d.entry {
 			d.entry = true
 			g.decls[byName(g.name(m.Class), g.name(m.Name))] = d
+		}
+	}
+	// Static accessors returning their own class (a singleton's
+	// getInstance()): a call on what they return resolves to the class.
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Static && m.Name != "<init>" && m.Name != "<clinit>" && strings.TrimSpace(strings.Trim(strings.TrimSpace(m.Params), "()")) == "" &&
+			m.Returns != "" && (m.Returns == m.Class || m.Returns == lastSegment(dotted(m.Class))) {
+			g.accessors[g.name(m.Class)+"."+g.name(m.Name)] = g.name(m.Class)
 		}
 	}
 	for _, t := range f.TypeDecls {
@@ -585,6 +598,9 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 		}
 	case c.Owner != "":
 		classes = []string{c.Owner}
+	case c.Recv.Call != nil && g.accessors[c.Recv.Call.Owner+"."+c.Recv.Call.Name] != "":
+		// Own.getInstance().m(): the accessor returns its own class.
+		classes = []string{g.accessors[c.Recv.Call.Owner+"."+c.Recv.Call.Name]}
 	default:
 		return nil // a receiver of unknown type: never guessed
 	}
