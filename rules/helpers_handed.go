@@ -33,7 +33,7 @@ func paramsOf(m *facts.MethodDecl) []param {
 	if !m.Static {
 		slot = 1 // this
 	}
-	for _, p := range splitTopLevel(list) {
+	for _, p := range splitTopLevel(list, ',', true) {
 		p = strings.TrimSpace(p)
 		if p == "" {
 			continue
@@ -56,26 +56,6 @@ func paramsOf(m *facts.MethodDecl) []param {
 		}
 	}
 	return out
-}
-
-// splitTopLevel splits a list at the commas outside angle brackets.
-func splitTopLevel(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '<':
-			depth++
-		case '>':
-			depth--
-		case ',':
-			if depth == 0 {
-				out = append(out, s[start:i])
-				start = i + 1
-			}
-		}
-	}
-	return append(out, s[start:])
 }
 
 // valueHandedIn reports a stored value that a caller chose rather than

@@ -108,27 +108,30 @@ func statementEnd(code string, i int) int {
 	return len(code)
 }
 
-// splitAtDepth0 splits s at each sep outside brackets.
-func splitAtDepth0(s string, sep byte) []string {
+// splitTopLevel splits Java expression text at each sep outside string
+// literals and brackets: an argument list at its commas, a concatenation
+// at its pluses. angles counts < and > as brackets too (type arguments),
+// except a lambda's arrow.
+func splitTopLevel(text string, sep byte, angles bool) []string {
 	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '(', '[', '{', '<':
+	depth, start, quoted := 0, 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '(' || c == '[' || c == '{' || angles && c == '<':
 			depth++
-		case ')', ']', '}', '>':
-			if s[i] == '>' && i > 0 && s[i-1] == '-' {
-				continue // a lambda arrow
-			}
+		case c == ')' || c == ']' || c == '}' || angles && c == '>' && (i == 0 || text[i-1] != '-'):
 			depth--
-		case sep:
-			if depth == 0 {
-				out = append(out, s[start:i])
-				start = i + 1
-			}
+		case c == sep && depth == 0:
+			out = append(out, text[start:i])
+			start = i + 1
 		}
 	}
-	return append(out, s[start:])
+	return append(out, text[start:])
 }
 
 // javaLoop is one loop statement of a task's code.
@@ -187,7 +190,7 @@ func javaLoops(code string) []javaLoop {
 			if kw == "while" {
 				l.Cond = strings.TrimSpace(head)
 				l.Forever = l.Cond == "true"
-			} else if parts := splitAtDepth0(head, ';'); len(parts) == 3 {
+			} else if parts := splitTopLevel(head, ';', true); len(parts) == 3 {
 				l.Cond = strings.TrimSpace(parts[1])
 				l.Forever = l.Cond == "" || l.Cond == "true"
 				l.Counting = !l.Forever

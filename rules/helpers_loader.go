@@ -71,7 +71,7 @@ func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe strin
 // getClass()'s package): a class of the package of a class this file
 // declares.
 func ownPackageOf(p *Pass, text string) bool {
-	parts := splitConcat(text)
+	parts := splitTopLevel(text, '+', false)
 	if len(parts) != 2 {
 		return false
 	}
@@ -255,7 +255,7 @@ func exprOf(t string) facts.Expr {
 		t = strings.TrimSpace(t[1 : len(t)-1])
 	}
 	switch {
-	case len(splitConcat(t)) > 1:
+	case len(splitTopLevel(t, '+', false)) > 1:
 		return facts.Expr{Kind: facts.ExprConcat, Text: t}
 	case len(t) >= 2 && strings.HasPrefix(t, "\"") && strings.HasSuffix(t, "\""):
 		if v, err := strconv.Unquote(t); err == nil {

@@ -249,7 +249,11 @@ func configCall(text string) (method string, args []string, ok bool) {
 		if strings.Count(inner, "(") != strings.Count(inner, ")") {
 			continue
 		}
-		return m[:len(m)-1], splitArgs(inner), true
+		if strings.TrimSpace(inner) == "" {
+			return m[:len(m)-1], nil, true
+		}
+		// Type arguments count as brackets: Map.<String, Integer>of(...).
+		return m[:len(m)-1], splitTopLevel(inner, ',', true), true
 	}
 	return "", nil, false
 }
@@ -264,32 +268,6 @@ func configDefault(p *Pass, class, text string) (def string, own, later bool) {
 	def = strings.TrimSpace(args[1])
 	own, later = defaultConstant(p, class, def)
 	return def, own, later
-}
-
-// splitArgs splits an argument list at its top-level commas.
-func splitArgs(s string) []string {
-	var out []string
-	depth, start, quoted := 0, 0, false
-	for i := 0; i < len(s); i++ {
-		switch ch := s[i]; {
-		case quoted && ch == '\\':
-			i++
-		case ch == '"':
-			quoted = !quoted
-		case quoted:
-		case ch == '(' || ch == '<' || ch == '[' || ch == '{':
-			depth++
-		case ch == ')' || ch == '>' || ch == ']' || ch == '}':
-			depth--
-		case ch == ',' && depth == 0:
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	if strings.TrimSpace(s) == "" {
-		return out
-	}
-	return append(out, s[start:])
 }
 
 // ownConstant reports an expression fixed in the source that names a

@@ -228,7 +228,7 @@ func loaderParamFallback(p *Pass, c *facts.Call) int {
 	if m == nil || !strings.Contains(m.Params, "ClassLoader") {
 		return -1
 	}
-	for i, param := range splitTop(strings.Trim(strings.TrimSpace(m.Params), "()")) {
+	for i, param := range splitTopLevel(strings.Trim(strings.TrimSpace(m.Params), "()"), ',', false) {
 		f := strings.Fields(param)
 		if len(f) < 2 || !strings.HasSuffix(f[len(f)-2], "ClassLoader") {
 			continue
@@ -330,7 +330,7 @@ func identifierLike(d *facts.Call) bool {
 // ".gen." + suffix", "Own.class.getName() + "$" + suffix", or a field of
 // the file initialised so ("PKG + suffix").
 func ownHeadExpr(p *Pass, text string, depth int) bool {
-	parts := splitConcat(text)
+	parts := splitTopLevel(text, '+', false)
 	if len(parts) < 2 || depth > 3 {
 		return false
 	}

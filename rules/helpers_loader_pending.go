@@ -128,7 +128,7 @@ func (k *Constants) eval(text string, scope []string, depth int) (string, bool) 
 		return "", false
 	}
 	var b strings.Builder
-	for _, part := range splitConcat(text) {
+	for _, part := range splitTopLevel(text, '+', false) {
 		v, ok := k.part(part, scope, depth)
 		if !ok {
 			return b.String(), false
@@ -203,29 +203,6 @@ func lastTwo(q string) string {
 	i := strings.LastIndexByte(q, '.')
 	j := strings.LastIndexByte(q[:i], '.')
 	return q[j+1:]
-}
-
-// splitConcat splits a concatenation at its top-level "+".
-func splitConcat(text string) []string {
-	var out []string
-	depth, start, quoted := 0, 0, false
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case quoted && c == '\\':
-			i++
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-		case c == '+' && depth == 0:
-			out = append(out, text[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, text[start:])
 }
 
 // fixedName reports a value naming what every loader resolves alike: a
@@ -423,7 +400,7 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 		if len(t) >= 256 || strings.ContainsAny(t, "?:") {
 			return false
 		}
-		head := strings.TrimSpace(splitConcat(t)[0])
+		head := strings.TrimSpace(splitTopLevel(t, '+', false)[0])
 		return strings.HasPrefix(head, "\"") || constantName.MatchString(head)
 	}
 	all := func(xs []string) []string {
@@ -454,7 +431,7 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 	}
 	switch name.Kind {
 	case facts.ExprConcat:
-		parts := splitConcat(name.Text)
+		parts := splitTopLevel(name.Text, '+', false)
 		head := strings.TrimSpace(parts[0])
 		if !strings.HasPrefix(head, "\"") && !constantName.MatchString(head) && identifier(head) {
 			// prefix + "Impl": the values the local prefix is assigned.
@@ -552,7 +529,7 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 				return nil
 			}
 			var xs []string
-			for _, x := range splitTop(init[open+1 : end]) {
+			for _, x := range splitTopLevel(init[open+1:end], ',', false) {
 				if x = strings.TrimSpace(x); x != "" {
 					xs = append(xs, x)
 				}
@@ -607,7 +584,7 @@ func statementValues(text, lead string) []string {
 // qualifyConstants writes the qualifier of each "Type.NAME" operand as the
 // file's imports and package resolve it.
 func qualifyConstants(p *Pass, text string) string {
-	parts := splitConcat(text)
+	parts := splitTopLevel(text, '+', false)
 	for i, part := range parts {
 		t := strings.TrimSpace(part)
 		dot := strings.LastIndexByte(t, '.')
@@ -738,30 +715,6 @@ var notCall = map[string]bool{"if": true, "for": true, "while": true, "switch": 
 
 func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
-
-// splitTop splits a list at its top-level commas (string literals and
-// brackets kept whole).
-func splitTop(text string) []string {
-	var out []string
-	depth, start, quoted := 0, 0, false
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case quoted && c == '\\':
-			i++
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '(' || c == '{' || c == '[':
-			depth++
-		case c == ')' || c == '}' || c == ']':
-			depth--
-		case c == ',' && depth == 0:
-			out = append(out, text[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, text[start:])
 }
 
 // siteSettled reports a call of a helper whose own lookup its caller
@@ -897,7 +850,7 @@ func mapValues(p *Pass, c *facts.Call, m string) []string {
 	}
 	var out []string
 	for _, call := range statementValues(text, m+".put(") {
-		args := splitTop(strings.TrimSuffix(strings.TrimSpace(call), ")"))
+		args := splitTopLevel(strings.TrimSuffix(strings.TrimSpace(call), ")"), ',', false)
 		if len(args) != 2 {
 			return nil
 		}

@@ -170,7 +170,7 @@ func (r *taskResolver) creation(text string, depth int) {
 		return
 	}
 	resolved := false
-	for _, a := range splitAtDepth0(code[open+1:close], ',') {
+	for _, a := range splitTopLevel(code[open+1:close], ',', true) {
 		if r.argument(a, depth) {
 			resolved = true
 		}

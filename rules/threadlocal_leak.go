@@ -287,7 +287,7 @@ func jdkParam(p *Pass, c *facts.Call) bool {
 		return false
 	}
 	name := strings.TrimSpace(c.Args[0].Text)
-	for _, part := range splitTopLevel(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(m.Params), "("), ")")) {
+	for _, part := range splitTopLevel(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(m.Params), "("), ")"), ',', true) {
 		f := strings.Fields(typeUseAnnotationRE.ReplaceAllString(part, ""))
 		if len(f) < 2 || f[len(f)-1] != name {
 			continue
