@@ -179,8 +179,10 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 	for _, t := range f.TypeDecls {
 		if t.Super != "" {
 			// As written when unresolved: the simple name stands for it.
-			g.extended[dotted(t.Super)] = true
-			g.extended[lastSegment(dotted(t.Super))] = true
+			// Names kept past the file are copies (name), so that no
+			// source text stays alive through them.
+			g.extended[g.name(dotted(t.Super))] = true
+			g.extended[g.name(lastSegment(dotted(t.Super)))] = true
 		}
 	}
 }
