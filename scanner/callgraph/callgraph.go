@@ -27,9 +27,10 @@ const MaxDepth = 8
 // for the rules (Build).
 type Graph struct {
 	methods map[facts.MethodKey]*facts.Summary
-	// decls are every method declaration seen (class+name, arity -1): for
-	// entry points and visibility of callers.
-	decls map[facts.MethodKey]declInfo
+	// decls are every method declaration seen (class and name, by
+	// their ids in names): for entry points and visibility of callers.
+	// Ids, not strings: a large tree declares millions of methods.
+	decls map[nameKey]declInfo
 	calls map[facts.MethodKey][]facts.CallSite // by callee (with arity)
 	// callers by callee class+name (arity -1): for the entry-point search.
 	callers map[facts.MethodKey][]facts.MethodKey
@@ -51,15 +52,27 @@ type Graph struct {
 	// bound: a caller list may miss callers, so only a method nothing
 	// outside its class or launcher can call is decided entry-only.
 	Incomplete bool
-	// names holds one copy of each class and method name kept: a class
-	// name recurs in the key of each of its methods, and a method name
-	// (get, run, toString) in many classes.
-	names map[string]string
-	// lookups counts, by method name, the bodies that look a class up
-	// context loader first and those that do not (CallGraph.ContextFirst).
-	lookups map[string][2]int
+	// names holds one copy of each class and method name kept, and its
+	// id (its index in strs): a class name recurs in the key of each of
+	// its methods, and a method name (get, run, toString) in many classes.
+	names map[string]int32
+	strs  []string
+	// lookups tells, by method name (class -1) and by name within a
+	// class's nest, whether some body looks a class up context loader
+	// first (voteFirst) and whether some body does not (voteOther)
+	// (CallGraph.ContextFirst).
+	lookups map[nameKey]uint8
 	voted   map[string]bool // sources counted, by path: the search for callers reads some again
 }
+
+// nameKey is a class and a method name by their ids in Graph.names.
+type nameKey struct{ class, name int32 }
+
+// Votes on a name being a context-first lookup (Graph.lookups).
+const (
+	voteFirst uint8 = 1 << iota
+	voteOther
+)
 
 type declInfo struct {
 	private, entry bool
@@ -79,11 +92,11 @@ type siteKey struct {
 
 // New returns an empty graph.
 func New() *Graph {
-	return &Graph{methods: map[facts.MethodKey]*facts.Summary{}, decls: map[facts.MethodKey]declInfo{},
+	return &Graph{methods: map[facts.MethodKey]*facts.Summary{},
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
-		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]string{},
-		lookups: map[string][2]int{}, voted: map[string]bool{}}
+		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]int32{},
+		lookups: map[nameKey]uint8{}, voted: map[string]bool{}, decls: map[nameKey]declInfo{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -135,17 +148,17 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 			g.wrappers[k] = &cp
 		}
 		bn := byName(k.Class, k.Name)
-		d := g.decls[bn]
 		// Overloads share a name: the name is private only when every
 		// overload is, and an entry when any is.
-		if _, seen := g.decls[bn]; !seen {
+		d, seen := g.decl(bn)
+		if !seen {
 			d.private = s.Private
 		} else {
 			d.private = d.private && s.Private
 		}
 		d.entry = d.entry || s.Entry
 		d.static = d.static || s.Static
-		g.decls[bn] = d
+		g.setDecl(bn, d)
 		if s.Entry {
 			g.launchers[k.Class] = true
 		}
@@ -154,11 +167,11 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 	for i := range f.Methods {
 		m := &f.Methods[i]
 		bn := byName(m.Class, m.Name)
-		if d, ok := g.decls[bn]; ok && !d.override && overrides(m) {
+		if d, ok := g.decl(bn); ok && !d.override && overrides(m) {
 			d.override = true
-			g.decls[bn] = d
+			g.setDecl(bn, d)
 		}
-		if d := g.decls[bn]; d.entry && m.Name == "main" {
+		if d, _ := g.decl(bn); d.entry && m.Name == "main" {
 			daemons[m.Class] = true
 		}
 	}
@@ -171,9 +184,9 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 			continue
 		}
 		bn := byName(m.Class, m.Name)
-		if d, ok := g.decls[bn]; ok && !d.entry {
+		if d, ok := g.decl(bn); ok && !d.entry {
 			d.entry = true
-			g.decls[bn] = d
+			g.setDecl(bn, d)
 		}
 	}
 	for _, t := range f.TypeDecls {
@@ -213,14 +226,44 @@ func overrides(m *facts.MethodDecl) bool {
 }
 
 // name is the graph's own copy of s.
-func (g *Graph) name(s string) string {
-	if c, ok := g.names[s]; ok {
-		return c
+func (g *Graph) name(s string) string { return g.strs[g.id(s)] }
+
+// id is the id of a name, kept (a copy) if new.
+func (g *Graph) id(s string) int32 {
+	if i, ok := g.names[s]; ok {
+		return i
 	}
 	c := strings.Clone(s)
-	g.names[c] = c
-	return c
+	i := int32(len(g.strs))
+	g.strs = append(g.strs, c)
+	g.names[c] = i
+	return i
 }
+
+// declKey is the key of a method's declaration by class and name; ok is
+// false when either name was never kept, so nothing declares it.
+func (g *Graph) declKey(k facts.MethodKey) (nameKey, bool) {
+	c, ok1 := g.names[k.Class]
+	n, ok2 := g.names[k.Name]
+	return nameKey{c, n}, ok1 && ok2
+}
+
+// decl is the declaration of a method by class and name (arity ignored).
+func (g *Graph) decl(k facts.MethodKey) (declInfo, bool) {
+	nk, ok := g.declKey(k)
+	if !ok {
+		return declInfo{}, false
+	}
+	d, ok := g.decls[nk]
+	return d, ok
+}
+
+func (g *Graph) setDecl(k facts.MethodKey, d declInfo) {
+	g.decls[nameKey{g.id(k.Class), g.id(k.Name)}] = d
+}
+
+// method is the method key (arity -1) of a declaration's key.
+func (g *Graph) method(k nameKey) facts.MethodKey { return byName(g.strs[k.class], g.strs[k.name]) }
 
 // vote counts a method body for or against its name being a context-first
 // lookup.
@@ -234,17 +277,13 @@ func (g *Graph) vote(s *facts.Summary) {
 	if i := strings.IndexByte(nest, '$'); i >= 0 {
 		nest = nest[:i]
 	}
-	for _, key := range []string{s.Method.Name, nest + "#" + s.Method.Name} {
-		n, seen := g.lookups[key]
-		if !seen {
-			key = strings.Clone(key) // kept past the file
-		}
-		if s.ContextFirst {
-			n[0]++
-		} else {
-			n[1]++
-		}
-		g.lookups[key] = n
+	v := voteOther
+	if s.ContextFirst {
+		v = voteFirst
+	}
+	name := g.id(s.Method.Name)
+	for _, key := range []nameKey{{-1, name}, {g.id(nest), name}} {
+		g.lookups[key] |= v
 	}
 }
 
@@ -321,7 +360,8 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 				site.Use = useOf(f, c)
 				site.ContextBefore = contextBefore(f, c)
 				site.CallerParams = callerParams(f, c)
-				site.CallerPrivate = g.decls[caller].private
+				d, _ := g.decl(caller)
+				site.CallerPrivate = d.private
 			}
 			if _, ok := g.methods[callee]; ok {
 				g.calls[callee] = append(g.calls[callee], site)
@@ -448,9 +488,11 @@ func (g *Graph) ResolveReflective(name string, outers []string, targets map[fact
 			continue
 		}
 		var classes []string
-		for k := range g.decls {
-			if k.Name == name && outerOf(k.Class) == other[0] {
-				classes = append(classes, k.Class)
+		if id, ok := g.names[name]; ok {
+			for k := range g.decls {
+				if k.name == id && outerOf(g.strs[k.class]) == other[0] {
+					classes = append(classes, g.strs[k.class])
+				}
 			}
 		}
 		if len(classes) == 1 {
@@ -492,7 +534,7 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 	}
 	arity := len(c.Args)
 	for _, cls := range classes {
-		if _, declared := g.decls[byName(cls, c.Name)]; !declared {
+		if _, declared := g.decl(byName(cls, c.Name)); !declared {
 			continue
 		}
 		var out []facts.MethodKey
@@ -529,20 +571,22 @@ func (g *Graph) Build() *facts.CallGraph {
 	only := map[facts.MethodKey]bool{}
 	forward := map[facts.MethodKey][]facts.MethodKey{}
 	var entries, open []facts.MethodKey
-	for k, d := range g.decls {
+	for nk, d := range g.decls {
 		if d.entry {
+			k := g.method(nk)
 			only[k] = true
 			entries = append(entries, k)
 		}
 	}
+	entry := func(k facts.MethodKey) bool { d, _ := g.decl(k); return d.entry }
 	for k, callers := range g.callers {
 		for _, c := range callers {
 			forward[c] = append(forward[c], k)
-			if len(g.callers[c]) == 0 && !g.decls[c].entry {
+			if len(g.callers[c]) == 0 && !entry(c) {
 				open = append(open, c)
 			}
 		}
-		if !g.decls[k].entry && !g.decidable(k) {
+		if !entry(k) && !g.decidable(k) {
 			open = append(open, k)
 		}
 	}
@@ -558,7 +602,7 @@ func (g *Graph) Build() *facts.CallGraph {
 			k := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			for _, n := range forward[k] {
-				if !seen[n] && !g.decls[n].entry {
+				if !seen[n] && !entry(n) {
 					seen[n] = true
 					stack = append(stack, n)
 				}
@@ -575,7 +619,8 @@ func (g *Graph) Build() *facts.CallGraph {
 	// An instance method, whoever calls it (a thread's run, a callback),
 	// runs on an instance someone created: when only entry-only code
 	// creates instances of its class, so is the method.
-	for k, d := range g.decls {
+	for nk, d := range g.decls {
+		k := g.method(nk)
 		if !only[k] && !d.static && k.Name != "<init>" && k.Name != "<clinit>" && only[byName(k.Class, "<init>")] {
 			only[k] = true
 		}
@@ -593,8 +638,12 @@ func (g *Graph) Build() *facts.CallGraph {
 		calls[k] = sorted
 	}
 	first := map[string]bool{}
-	for name, n := range g.lookups {
-		if n[0] > 0 && n[1] == 0 {
+	for k, v := range g.lookups {
+		if v == voteFirst {
+			name := g.strs[k.name]
+			if k.class >= 0 {
+				name = g.strs[k.class] + "#" + name
+			}
 			first[name] = true
 		}
 	}
@@ -610,7 +659,7 @@ func (g *Graph) Build() *facts.CallGraph {
 // every public method up would read most of a large tree.
 func (g *Graph) Searchable(class, name string) bool {
 	k := byName(class, name)
-	d := g.decls[k]
+	d, _ := g.decl(k)
 	return d.entry || d.private || g.launchers[class] || g.reflective[k] || g.decidable(k) && g.nearLauncher(class)
 }
 
@@ -618,13 +667,13 @@ func (g *Graph) Searchable(class, name string) bool {
 // its launcher or a call by its name reaches: decided by few callers.
 func (g *Graph) Closed(class, name string) bool {
 	k := byName(class, name)
-	d := g.decls[k]
+	d, _ := g.decl(k)
 	return d.entry || d.private || g.launchers[class] || g.reflective[k]
 }
 
 // Instance reports a declared method no overload of which is static.
 func (g *Graph) Instance(class, name string) bool {
-	d, ok := g.decls[byName(class, name)]
+	d, ok := g.decl(byName(class, name))
 	return ok && !d.static
 }
 
@@ -653,7 +702,7 @@ func packageOf(class string) string {
 // decidable reports a declared method whose callers, once found, tell
 // whether only entry points reach it (see Build).
 func (g *Graph) decidable(k facts.MethodKey) bool {
-	d, ok := g.decls[k]
+	d, ok := g.decl(k)
 	switch {
 	case !ok:
 		return false
