@@ -440,14 +440,26 @@ func (x typeIndex) source(fqn string, abs map[string]string, max int64) []byte {
 // file later). Calls, instance creations, argument lists and long
 // expression texts are per-file matters.
 func forProject(f *facts.File) *facts.File {
-	k := &facts.File{Path: f.Path, Package: strings.Clone(f.Package), Test: f.Test, Types: cloneAll(f.Types), Suppressions: f.Suppressions}
+	k := &facts.File{Path: f.Path, Package: strings.Clone(f.Package), Test: f.Test, Types: cloneAll(f.Types)}
+	for _, sp := range f.Suppressions {
+		sp.Rules, sp.Reason = cloneAll(sp.Rules), strings.Clone(sp.Reason)
+		k.Suppressions = append(k.Suppressions, sp)
+	}
 	for _, t := range f.TypeDecls {
 		if suppressAnnotation(t.Annotations) {
+			t.Name, t.Kind, t.Super = strings.Clone(t.Name), strings.Clone(t.Kind), strings.Clone(t.Super)
+			t.Interfaces, t.Annotations = cloneAll(t.Interfaces), cloneAll(t.Annotations)
 			k.TypeDecls = append(k.TypeDecls, t)
 		}
 	}
 	for _, m := range f.Methods {
 		if suppressAnnotation(m.Annotations) {
+			m.Class, m.Name, m.Params, m.Returns = strings.Clone(m.Class), strings.Clone(m.Name), strings.Clone(m.Params), strings.Clone(m.Returns)
+			m.Annotations, m.Parameters = cloneAll(m.Annotations), append([]facts.Param(nil), m.Parameters...)
+			for i := range m.Parameters {
+				p := &m.Parameters[i]
+				p.Name, p.Type, p.TypeText = strings.Clone(p.Name), strings.Clone(p.Type), strings.Clone(p.TypeText)
+			}
 			k.Methods = append(k.Methods, m)
 		}
 	}
@@ -471,6 +483,15 @@ func forProject(f *facts.File) *facts.File {
 		k.Writes = append(k.Writes, w)
 	}
 	return k
+}
+
+// heldForProject reports whether a source's trimmed facts hold anything
+// read after the sources step: the fields and writes of the project rules
+// and of the constants that settle a lookup (test files' too), and what
+// suppresses a finding placed in the file. A file with none of them is
+// not kept: on a large tree most files are such.
+func heldForProject(k *facts.File) bool {
+	return len(k.Fields) > 0 || len(k.Writes) > 0 || len(k.TypeDecls) > 0 || len(k.Methods) > 0 || len(k.Suppressions) > 0
 }
 
 // usedByProject reports whether trimmed facts hold anything a project
