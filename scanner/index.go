@@ -387,9 +387,16 @@ type typeIndex map[string][]string // "Name.java" -> slash dirs
 
 func newTypeIndex(ins []input) typeIndex {
 	idx := typeIndex{}
+	// One copy of each directory: it recurs for every file there.
+	dirs := map[string]string{}
 	for _, in := range ins {
 		dir, base := path.Split(in.rel)
-		idx[base] = append(idx[base], "/"+strings.TrimSuffix(dir, "/"))
+		d, ok := dirs[dir]
+		if !ok {
+			d = "/" + strings.TrimSuffix(dir, "/")
+			dirs[dir] = d
+		}
+		idx[base] = append(idx[base], d)
 	}
 	return idx
 }
