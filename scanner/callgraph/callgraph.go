@@ -228,6 +228,39 @@ func overrides(m *facts.MethodDecl) bool {
 // name is the graph's own copy of s.
 func (g *Graph) name(s string) string { return g.strs[g.id(s)] }
 
+// key is a method key with kept names.
+func (g *Graph) key(k facts.MethodKey) facts.MethodKey {
+	k.Class, k.Name = g.name(k.Class), g.name(k.Name)
+	return k
+}
+
+// cloneExprs copies expressions kept past their file (a call site's
+// arguments), so that they hold none of its text.
+func cloneExprs(xs []facts.Expr) []facts.Expr {
+	if xs == nil {
+		return nil
+	}
+	out := make([]facts.Expr, len(xs))
+	for i := range xs {
+		out[i] = cloneExpr(xs[i])
+	}
+	return out
+}
+
+func cloneExpr(x facts.Expr) facts.Expr {
+	x.Text, x.Value, x.Type = strings.Clone(x.Text), strings.Clone(x.Value), strings.Clone(x.Type)
+	for _, r := range []**facts.CallRef{&x.Call, &x.Field} {
+		if *r != nil {
+			*r = &facts.CallRef{Owner: strings.Clone((*r).Owner), Name: strings.Clone((*r).Name)}
+		}
+	}
+	if x.Local != nil {
+		l := cloneExpr(*x.Local)
+		x.Local = &l
+	}
+	return x
+}
+
 // id is the id of a name, kept (a copy) if new.
 func (g *Graph) id(s string) int32 {
 	if i, ok := g.names[s]; ok {
@@ -353,9 +386,13 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 				continue
 			}
 			g.seenSite[sk] = true
-			caller := byName(c.Class, c.Method)
+			// Kept past the file: copies (see name).
+			caller := g.key(byName(c.Class, c.Method))
+			callee = g.key(callee)
+			ctx := c.Context
+			ctx.Class, ctx.Method = caller.Class, caller.Name
 			site := facts.CallSite{Caller: caller, Callee: callee, Site: facts.Site{Path: path, Span: c.Span, Line: c.Line},
-				Args: c.Args, Context: c.Context}
+				Args: cloneExprs(c.Args), Context: ctx}
 			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0 || s.NameParam >= 0) {
 				site.Use = useOf(f, c)
 				site.ContextBefore = contextBefore(f, c)
@@ -421,7 +458,7 @@ func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]
 			continue
 		}
 		g.seenSite[sk] = true
-		caller := byName(n.Class, n.Method)
+		caller := g.key(byName(n.Class, n.Method))
 		callee := byName(class, "<init>")
 		g.callers[callee] = append(g.callers[callee], caller)
 		found = append(found, caller)
@@ -442,9 +479,10 @@ func (g *Graph) addReflect(r Reflect, targets map[facts.MethodKey]bool, found []
 		return found
 	}
 	g.seenSite[sk] = true
+	callee, caller := g.key(callee), g.key(r.Caller)
 	g.reflective[callee] = true
-	g.callers[callee] = append(g.callers[callee], r.Caller)
-	return append(found, r.Caller)
+	g.callers[callee] = append(g.callers[callee], caller)
+	return append(found, caller)
 }
 
 // PendingNames are the method names of reflective calls whose class is
