@@ -67,6 +67,15 @@ func checkClassForName(p *Pass) {
 		// Only for a lookup: the search goes over the file's calls, so
 		// asking it of every call is quadratic in a large file.
 		before, after := contextAround(p, c)
+		// A loader the object holds tried first; one the caller passes
+		// tried first (or the lookup taken only without one): its callers
+		// decide, at the end.
+		sb, sa, loaderParams := suppliedLookups(p, c)
+		if i := loaderParamFallback(p, c); i >= 0 {
+			loaderParams = append(loaderParams, i)
+		}
+		before = before || sb
+		after = after || sa
 		if before || loaderDelegation(p, c) {
 			// The fallback of "context loader, else own" (the accepted
 			// idiom), or a lookup under a switch that opts out of the
@@ -74,7 +83,17 @@ func checkClassForName(p *Pass) {
 			// loader's own delegation to its parent.
 			return
 		}
-		skip, sev, probe := nameVerdict(p, c.Args[0])
+		// "if (DEFAULT.equals(name))": the lookup is of DEFAULT.
+		name := c.Args[0]
+		if g, ok := equalsGuard(p, c, name); ok {
+			name = g
+		}
+		if flagGuard(p, c, c.Args[0]) {
+			// Under "if (own)", own = name.startsWith("own.package"):
+			// the library's own (or the JDK's) classes only.
+			return
+		}
+		skip, sev, probe := nameVerdict(p, name)
 		if skip || probe != "" && valueDiscarded(p, c.Span) {
 			// A presence probe whose only use is the exception it throws.
 			return
@@ -120,7 +139,8 @@ func checkClassForName(p *Pass) {
 		d.Severity, d.Span, d.Context = sev, c.Span, c.Context
 		// Constants of other files, the callers of a name parameter and
 		// context-first helpers called before are known at the end.
-		d.Pending = pendingFor(p, c, c.Args[0])
+		d.Pending = pendingFor(p, c, name)
+		d.Pending.LoaderParams = loaderParams
 		if later {
 			// A default held by a constant of another file.
 			d.Pending.Default = qualifyConstants(p, def)

@@ -22,12 +22,20 @@ func nameVerdict(p *Pass, name facts.Expr) (skip bool, sev Severity, probe strin
 	if name.Kind == facts.ExprName && name.Local != nil {
 		name = *name.Local // String main = "com.sun.tools.javac.Main"
 	}
+	if a, b, ok := splitTernary(name.Text); ok && name.Kind != facts.ExprString {
+		// "internal ? "com.sun.x.A" : "com.sun.y.A"": both branches
+		// decide; the callers or constants of either settle it later.
+		sa, _, _ := nameVerdict(p, exprOf(a))
+		sb, _, _ := nameVerdict(p, exprOf(b))
+		return sa && sb, SeverityNone, ""
+	}
 	switch name.Kind {
 	case facts.ExprConcat:
 		// "own.package." + suffix: one of the library's own classes;
 		// "java.lang." + name: a JDK class.
 		head, _ := literalEnds(name.Text)
-		return ownPackageHead(head, p.File.Package+".X") || jdkPackageHead(head) || ownPackageOf(p, name.Text), SeverityNone, ""
+		return ownPackageHead(head, p.File.Package+".X") || jdkPackageHead(head) || ownPackageOf(p, name.Text) ||
+			ownHeadExpr(p, name.Text, 0), SeverityNone, ""
 	case facts.ExprName:
 		// A constant field: its value when this file declares it, else a
 		// fixed class the library chose (an interface's constant), rated
@@ -237,4 +245,24 @@ func contextFirst(p *Pass, at facts.Span) bool {
 	// logback's getTCL()).
 	return bytes.Contains(body, []byte("ContextClassLoader")) || bytes.Contains(body, []byte("getDefaultClassLoader(")) ||
 		bytes.Contains(body, []byte("Tccl")) || bytes.Contains(body, []byte("TCL"))
+}
+
+// exprOf is an expression written as text, as a lookup's name argument
+// would carry it: a literal, a concatenation or a name.
+func exprOf(t string) facts.Expr {
+	t = strings.TrimSpace(t)
+	for strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	switch {
+	case len(splitConcat(t)) > 1:
+		return facts.Expr{Kind: facts.ExprConcat, Text: t}
+	case len(t) >= 2 && strings.HasPrefix(t, "\"") && strings.HasSuffix(t, "\""):
+		if v, err := strconv.Unquote(t); err == nil {
+			return facts.Expr{Kind: facts.ExprString, Text: t, Value: v}
+		}
+	case identifier(t) || constantName.MatchString(t):
+		return facts.Expr{Kind: facts.ExprName, Text: t}
+	}
+	return facts.Expr{Kind: facts.ExprOther, Text: t}
 }

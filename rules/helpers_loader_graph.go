@@ -289,7 +289,11 @@ func checkClassLookupsViaHelpers(p *ProjectPass) {
 				at = &s.Decl
 			}
 			path := cs.Site.Path
+			site := cs
 			p.Report(path, Diagnostic{Severity: sev, Span: cs.Site.Span, Context: cs.Context,
+				// The caller's text decides whether it takes the helper
+				// only as a fallback: read at the end.
+				Pending: sitePending(&site, s.LoadsParam),
 				Message: helperName(k) + " loads the class named here with its own ClassLoader; a name that comes from configuration " +
 					"or a module is not found when this code is loaded by the base",
 				Related: []Related{relatedSite(path, at, "the lookup with the own ClassLoader")}})
@@ -338,4 +342,16 @@ func checkServiceLoadsViaHelpers(p *ProjectPass) {
 			Message: "ServiceLoader.load through " + helperName(u.helper.Method) + ", which returns " +
 				loaderWords(u.loader) + ", does not see providers packaged in modules"})
 	}
+}
+
+// sitePending is what a finding at a helper's call waits for: the
+// caller's text around the call, and, when the caller hands on a
+// parameter of its own, the callers of the caller.
+func sitePending(cs *facts.CallSite, arg int) *facts.Pending {
+	pd := &facts.Pending{Class: cs.Caller.Class, NameParam: -1, Site: cs, SiteArg: arg,
+		Method: facts.MethodKey{Class: cs.Caller.Class, Name: cs.Caller.Name, Arity: len(cs.CallerParams)}}
+	if arg < len(cs.Args) {
+		pd.NameParam = paramIndexOf(cs.CallerParams, strings.TrimSpace(cs.Args[arg].Text))
+	}
+	return pd
 }

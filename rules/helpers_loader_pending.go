@@ -29,7 +29,10 @@ type Constants struct {
 	// class (nil when none): the constants of a file no rule parsed are
 	// read from its text when a lookup names them.
 	Source func(class string) []byte
-	read   map[string]bool
+	// SourceAt, when set, gives the text of a source file by its path
+	// relative to the scan root (a call site's), nil when none.
+	SourceAt func(path string) []byte
+	read     map[string]bool
 }
 
 type constInit struct {
@@ -266,10 +269,16 @@ func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	if triesContextFirst(g, p.Class, p.Before) {
 		return true, false
 	}
+	if p.Site != nil && siteSettled(g, k, *p.Site, p.SiteArg) {
+		return true, false
+	}
+	if len(p.LoaderParams) > 0 && contextCallers(g, p.Method, p.LoaderParams) {
+		return true, false
+	}
 	if p.NameParam < 0 {
 		return false, probe
 	}
-	fixed, consts := fixedCallers(g, p.Method, p.NameParam, k, declared)
+	fixed, consts := fixedCallers(g, p.Method, p.NameParam, k, declared, 0)
 	return fixed, probe || consts
 }
 
@@ -303,18 +312,33 @@ func constantClass(v string, complete bool) bool {
 // pass a constant name of the project or the JDK, or call it only after
 // trying the context loader (fixed); or all pass constants, some naming
 // another library's classes (consts).
-func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool) (fixed, consts bool) {
+func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int) (fixed, consts bool) {
 	cs := g.Callers(m)
+	if len(cs) == 0 && m.Arity >= 0 {
+		// A wrapper the graph knows by name (varargs).
+		cs = g.Callers(facts.MethodKey{Class: m.Class, Name: m.Name, Arity: -1})
+	}
 	if len(cs) == 0 {
 		return false, false
 	}
 	fixed, consts = true, true
 	for _, c := range cs {
-		if c.ContextBefore {
+		if c.Caller.Class == m.Class && c.Caller.Name == m.Name && len(c.CallerParams) == m.Arity && param < len(c.Args) &&
+			paramIndexOf(c.CallerParams, strings.TrimSpace(c.Args[param].Text)) == param {
+			continue // a recursive call hands the name on
+		}
+		if c.ContextBefore || siteSettled(g, k, c, param) {
 			continue
 		}
 		if param >= len(c.Args) {
 			return false, false
+		}
+		if i := paramIndexOf(c.CallerParams, strings.TrimSpace(c.Args[param].Text)); i >= 0 && depth < maxPassOn {
+			// A wrapper handing its own parameter on: its callers decide.
+			f, kk := fixedCallers(g, facts.MethodKey{Class: c.Caller.Class, Name: c.Caller.Name, Arity: len(c.CallerParams)}, i, k, declared, depth+1)
+			fixed = fixed && f
+			consts = consts && (f || kk)
+			continue
 		}
 		f, k := fixedArg(c.Args[param], c.Caller.Class, m.Class, k, declared)
 		fixed = fixed && f
@@ -322,6 +346,9 @@ func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants
 	}
 	return fixed, consts && !fixed
 }
+
+// maxPassOn bounds the wrappers followed from a lookup to its callers.
+const maxPassOn = 4
 
 // fixedArg reports an argument that is a constant name of the project or
 // the JDK, as the caller in class wrote it to a helper of class callee
@@ -410,6 +437,21 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 		}
 		return xs
 	}
+	if a, b, ok := splitTernary(name.Text); ok && name.Kind != facts.ExprString {
+		// cond ? "a.B" : C.NAME: either.
+		branch := func(t string) []string {
+			if x := exprOf(t); x.Kind == facts.ExprString {
+				return []string{x.Text}
+			} else {
+				return nameValues(p, c, m, x)
+			}
+		}
+		va, vb := branch(a), branch(b)
+		if va == nil || vb == nil {
+			return nil
+		}
+		return append(va, vb...)
+	}
 	switch name.Kind {
 	case facts.ExprConcat:
 		parts := splitConcat(name.Text)
@@ -425,18 +467,35 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 		return all([]string{name.Text})
 	case facts.ExprCall:
 		// String n = chooseName(); with chooseName a method of the file.
+		// Also nameFor(type), every return of every method of that name
+		// a constant: a factory mapping token types to its own classes.
 		t := strings.TrimSpace(name.Text)
-		if !strings.HasSuffix(t, "()") || strings.ContainsAny(strings.TrimSuffix(t, "()"), ".( ") || len(p.Src) == 0 {
+		open := strings.IndexByte(t, '(')
+		if open <= 0 || !strings.HasSuffix(t, ")") || len(p.Src) == 0 {
 			return nil
 		}
-		callee := strings.TrimSuffix(t, "()")
+		callee := t[:open]
+		if recv, ok := strings.CutSuffix(callee, ".get"); ok && identifier(strings.TrimPrefix(recv, "this.")) {
+			// NAMES.get(type), NAMES a map of the class filled with
+			// constants.
+			return all(mapValues(p, c, strings.TrimPrefix(recv, "this.")))
+		}
+		if !identifier(callee) {
+			return nil
+		}
+		var out []string
 		for i := range p.File.Methods {
 			d := &p.File.Methods[i]
-			if d.Name == callee && strings.TrimSpace(strings.Trim(d.Params, "()")) == "" && sameNest(d.Class, c.Class) {
-				return all(statementValues(p.Text(d.Decl), "return "))
+			if d.Name != callee || !sameNest(d.Class, c.Class) {
+				continue
 			}
+			vs := all(statementValues(p.Text(d.Decl), "return "))
+			if vs == nil {
+				return nil
+			}
+			out = append(out, vs...)
 		}
-		return nil
+		return out
 	case facts.ExprName:
 	default:
 		return nil
@@ -468,6 +527,37 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 				}
 				return all(xs)
 			}
+		}
+	}
+	// for (String n : NAMES), NAMES a final array field of the file
+	// initialised with literals and constants.
+	for _, head := range []string{"for (String " + t + " : ", "for (final String " + t + " : "} {
+		i := strings.LastIndex(body, head)
+		if i < 0 {
+			continue
+		}
+		rest := body[i+len(head):]
+		j := strings.IndexByte(rest, ')')
+		if j < 0 {
+			continue
+		}
+		arr := strings.TrimPrefix(strings.TrimSpace(rest[:j]), "this.")
+		for _, fd := range p.File.Fields {
+			if fd.Name != arr || !fd.Final || fd.Init == nil || !sameNest(fd.Context.Class, c.Class) {
+				continue
+			}
+			init := fd.Init.Text
+			open, end := strings.IndexByte(init, '{'), strings.LastIndexByte(init, '}')
+			if open < 0 || end < open {
+				return nil
+			}
+			var xs []string
+			for _, x := range splitTop(init[open+1 : end]) {
+				if x = strings.TrimSpace(x); x != "" {
+					xs = append(xs, x)
+				}
+			}
+			return all(xs)
 		}
 	}
 	// String n; if (...) n = "a.B"; else n = "c.D"; anywhere in the
@@ -648,4 +738,170 @@ var notCall = map[string]bool{"if": true, "for": true, "while": true, "switch": 
 
 func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// splitTop splits a list at its top-level commas (string literals and
+// brackets kept whole).
+func splitTop(text string) []string {
+	var out []string
+	depth, start, quoted := 0, 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '(' || c == '{' || c == '[':
+			depth++
+		case c == ')' || c == '}' || c == ']':
+			depth--
+		case c == ',' && depth == 0:
+			out = append(out, text[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, text[start:])
+}
+
+// siteSettled reports a call of a helper whose own lookup its caller
+// takes only as a fallback or for the library's own names, as the
+// caller's text shows: a context-first helper called before it in the
+// method, or an if pinning the argument arg to a JDK or own package.
+func siteSettled(g *facts.CallGraph, k *Constants, cs facts.CallSite, arg int) bool {
+	at := cs.Site.Span
+	if k == nil || at.End == 0 || cs.Caller.Name == "" {
+		return false
+	}
+	var src []byte
+	if k.SourceAt != nil {
+		src = k.SourceAt(cs.Site.Path)
+	}
+	if src == nil && k.Source != nil {
+		src = k.Source(outerClass(cs.Caller.Class))
+	}
+	if at.End > len(src) || !strings.Contains(string(src[at.Start:at.End]), cs.Callee.Name) {
+		return false // not the text the facts were read from
+	}
+	start := methodStart(src, cs.Caller.Name, at.Start)
+	if start < 0 {
+		return false
+	}
+	if triesContextFirst(g, cs.Caller.Class, CalledBefore(src, facts.Span{Start: start, End: at.End}, at.Start)) {
+		return true
+	}
+	if arg < 0 || arg >= len(cs.Args) {
+		return false
+	}
+	n := strings.TrimSpace(cs.Args[arg].Text)
+	pkg := outerClass(cs.Caller.Class)
+	if i := strings.LastIndexByte(pkg, '.'); i > 0 {
+		pkg = pkg[:i]
+	}
+	return identifier(n) && prefixGuard(string(src[start:at.Start]), n, pkg)
+}
+
+// methodStart is the offset of the declaration of the method named name
+// that encloses offset at in src, -1 when none is found.
+func methodStart(src []byte, name string, at int) int {
+	from := max(0, at-30000)
+	re, err := regexp.Compile(`\b` + regexp.QuoteMeta(name) + `\s*\([^;{}()]*(\([^;{}()]*\)[^;{}()]*)*\)\s*(throws\s[^;{}]*)?\{`)
+	if err != nil {
+		return -1
+	}
+	locs := re.FindAllIndex(src[from:at], -1)
+	if len(locs) == 0 {
+		return -1
+	}
+	return from + locs[len(locs)-1][0]
+}
+
+// contextCallers reports a helper whose project callers (one or more)
+// all hand it the thread context loader in one of the loader parameters
+// params: its own lookup, tried after that loader or without one, is
+// the fallback of the context-first idiom.
+func contextCallers(g *facts.CallGraph, m facts.MethodKey, params []int) bool {
+	cs := g.Callers(m)
+	if len(cs) == 0 {
+		return false
+	}
+	for _, c := range cs {
+		ok := false
+		for _, i := range params {
+			ok = ok || i < len(c.Args) && contextLoaderArg(g, c.Args[i], c.Caller.Class)
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// contextLoaderArg reports an argument that is the thread context loader:
+// read directly, or returned by a project method that returns it
+// (a getStandardClassLoader() reading it).
+func contextLoaderArg(g *facts.CallGraph, x facts.Expr, class string) bool {
+	if x.Kind == facts.ExprName && x.Local != nil {
+		x = *x.Local
+	}
+	if x.Loader == facts.LoaderContext || strings.Contains(x.Text, "getContextClassLoader()") {
+		return true
+	}
+	t := strings.TrimSpace(x.Text)
+	if x.Kind != facts.ExprCall || !strings.HasSuffix(t, "()") {
+		return false
+	}
+	name := strings.TrimSuffix(t, "()")
+	owner := ""
+	if x.Call != nil {
+		owner, name = x.Call.Owner, x.Call.Name
+	} else if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		if name[:i] != "this" {
+			return false // a receiver not resolved
+		}
+		name = name[i+1:]
+	}
+	if owner != "" {
+		return g.ContextLoaders[facts.MethodKey{Class: owner, Name: name, Arity: -1}]
+	}
+	for _, c := range nestOf(class) {
+		if g.ContextLoaders[facts.MethodKey{Class: c, Name: name, Arity: -1}] {
+			return true
+		}
+	}
+	return false
+}
+
+// mapValues lists the values the class around c puts into the map field
+// named m ("m.put(key, value)", also in a static initialiser); nil when
+// it has none or the map escapes to other writers (a putAll, an accessor
+// returning it).
+func mapValues(p *Pass, c *facts.Call, m string) []string {
+	declared := false
+	for _, fd := range p.File.Fields {
+		if fd.Name == m && sameNest(fd.Context.Class, c.Class) && fd.Final && fd.Static {
+			declared = true
+		}
+	}
+	if !declared {
+		return nil
+	}
+	text := ""
+	for _, t := range p.File.TypeDecls {
+		if t.Name == outerClass(c.Class) {
+			text = p.Text(t.Decl)
+		}
+	}
+	if text == "" || strings.Contains(text, m+".putAll(") || strings.Contains(text, "return "+m+";") {
+		return nil
+	}
+	var out []string
+	for _, call := range statementValues(text, m+".put(") {
+		args := splitTop(strings.TrimSuffix(strings.TrimSpace(call), ")"))
+		if len(args) != 2 {
+			return nil
+		}
+		out = append(out, strings.TrimSpace(args[1]))
+	}
+	return out
 }

@@ -307,7 +307,7 @@ func declaresNested(f *facts.File, simple string) bool {
 // no fill stores a value its method was handed by a caller (a registry's
 // register(name, x) is shared state; DateTimeFormatter.ofPattern(format)
 // cached by format is the same for every app).
-func memoCache(file *facts.File, f *facts.Field, ws []*facts.Write) bool {
+func memoCache(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write) bool {
 	t := strings.Join(strings.Fields(f.TypeText), "")
 	array := strings.HasSuffix(t, "[]")
 	for strings.HasSuffix(t, "[]") {
@@ -331,7 +331,7 @@ func memoCache(file *facts.File, f *facts.Field, ws []*facts.Write) bool {
 				// a memo is dropped whole; remove(key) is a registry's
 				// unregister
 			case "put", "putIfAbsent":
-				if len(w.Args) != 2 || w.Args[1].Text == "" || w.Args[1].Text == "this" || handedIn(file, w.Span.Start, &w.Args[0], &w.Args[1]) {
+				if len(w.Args) != 2 || w.Args[1].Text == "" || w.Args[1].Text == "this" || valueHandedIn(file, src, w.Span.Start, &w.Args[0], &w.Args[1]) {
 					return false
 				}
 			default:

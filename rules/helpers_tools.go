@@ -10,6 +10,12 @@ import (
 // generators, compiler front ends), ant (tasks and integrations that run
 // in an Ant build). Such code runs in its own process, a terminal's or a
 // build's, not in a JVM that apps share.
+//
+// The production scope sets aside the tool code it can prove is only a
+// main method's (scanner/scope, "command-line tool"); this name test
+// stays for the rest: tool classes a launcher outside the package calls
+// (ZooKeeperMain's cli commands), Ant integrations, and classes in jars,
+// which the scope does not read for tools.
 func toolPackage(pkg string) bool {
 	for _, seg := range strings.Split(pkg, ".") {
 		switch seg {

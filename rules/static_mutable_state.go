@@ -54,7 +54,7 @@ var safeStaticTypes = map[string]bool{
 	"NamedThreadLocal": true, "NamedInheritableThreadLocal": true, "TransmittableThreadLocal": true, "FastThreadLocal": true,
 	"Lock": true, "ReentrantLock": true, "ReadWriteLock": true, "ReentrantReadWriteLock": true, "StampedLock": true,
 	"Semaphore": true, "CountDownLatch": true, "CyclicBarrier": true, "Phaser": true, "Condition": true,
-	"Logger": true, "Log": true, "LoggerContext": true, "ClassLoader": true,
+	"Logger": true, "Log": true, "LoggerContext": true,
 }
 
 // staticStateExempt applies the do-not-flag list to a static field that
@@ -111,10 +111,18 @@ var containerMutators = map[string]bool{
 func customContainerCall(f *facts.Field, w *facts.Write) bool {
 	raw := rawSimple(f.Type)
 	if w.Kind != facts.WriteCall || !containerMutators[w.Method] || strings.HasPrefix(f.Type, "java.") ||
-		safeStaticTypes[raw] || strings.HasSuffix(raw, "ClassValue") || strings.HasSuffix(raw, "ThreadLocal") {
+		safeStaticTypes[raw] || strings.HasSuffix(raw, "ClassValue") || strings.HasSuffix(raw, "ThreadLocal") || perThreadContext(raw) {
 		return false
 	}
 	return len(w.Args) == 0 || !classKeyRE.MatchString(strings.TrimSpace(w.Args[0].Text))
+}
+
+// perThreadContext reports the type of a logging API's per-thread
+// diagnostic context (a ThreadContextMap, a ThreadContextStack, an
+// MDCAdapter): its put and push store into the calling thread's map, not
+// into one the apps share.
+func perThreadContext(raw string) bool {
+	return strings.HasPrefix(raw, "ThreadContext") || strings.HasSuffix(raw, "MDCAdapter") || strings.HasSuffix(raw, "NDCAdapter")
 }
 
 // classKeyRE recognises a key that is a class: X.class, getClass(), or a
@@ -231,11 +239,28 @@ func checkStaticMutableState(p *Pass) {
 	}
 	fields := staticFields(p.File)
 	byField := map[*facts.Field][]*facts.Write{}
+	var debug []facts.Span
+	debugRead := false
+	debugOnly := func(w *facts.Write) bool {
+		if strings.HasSuffix(p.File.Path, ".class") {
+			return false
+		}
+		if !debugRead {
+			debug, debugRead = debugSpans(p.Src), true
+		}
+		for _, s := range debug {
+			if within(w.Span.Start, s) {
+				return true
+			}
+		}
+		// Only a file that names a debug switch can have such a method.
+		return bytes.Contains(p.Src, []byte("DEBUG")) && debugOnlyMethod(p.File, p.Src, w.Context.Class, w.Context.Method, 2)
+	}
 	for i := range p.File.Writes {
 		w := &p.File.Writes[i]
 		f := fields[w.Owner+"#"+w.Name]
 		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || enumConstructor(p.File, w.Context) || lazyInit(p, f, w) ||
-			testOnlyWrite(p.File, w) || testDocumented(p.Src, methodDeclStart(p.File, w.Span.Start)) {
+			testOnlyWrite(p.File, w) || testDocumented(p.Src, methodDeclStart(p.File, w.Span.Start)) || debugOnly(w) {
 			continue
 		}
 		byField[f] = append(byField[f], w)
@@ -248,7 +273,7 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		ws := byField[f]
-		if len(ws) == 0 || staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, f, ws) {
+		if len(ws) == 0 || staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) {
 			continue
 		}
 		if ws = stateWrites(f, ws); len(ws) > 0 {
@@ -272,7 +297,7 @@ func checkStaticMutableState(p *Pass) {
 		g := groups[key]
 		if len(g) < 3 {
 			for _, h := range g {
-				if stateSeverity(func(*facts.Write) *facts.File { return p.File }, h.ws) == SeverityLow {
+				if stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityLow {
 					continue // only values the library computes itself
 				}
 				p.Report(staticStateDiagnostic(h.f, h.ws, nil))
@@ -282,7 +307,7 @@ func checkStaticMutableState(p *Pass) {
 		d := staticStateDiagnostic(g[0].f, g[0].ws, nil)
 		d.Severity = SeverityLow
 		for _, h := range g {
-			if stateSeverity(func(*facts.Write) *facts.File { return p.File }, h.ws) == SeverityNone {
+			if stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityNone {
 				d.Severity = SeverityNone
 			}
 		}
@@ -388,7 +413,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			// Written from another class: the field is an interface
 			// between classes, reported even when the values are computed.
 			diag := staticStateDiagnostic(d.f, ws, pathOf)
-			diag.Severity = stateSeverity(func(w *facts.Write) *facts.File { return fileOf[w] }, ws)
+			diag.Severity = stateSeverity(func(w *facts.Write) *facts.File { return fileOf[w] }, nil, ws)
 			p.Report(d.path, diag)
 		}
 	}
@@ -418,11 +443,23 @@ func classNameCache(f *facts.Field, ws []*facts.Write) bool {
 // the same for every app: as notes, 2 of 8 were real on code the rule was
 // not tuned on and fewer than 1 in 10 on the tune corpus, so SeverityLow
 // means "not reported" (SeverityNone leaves the role's rating).
-func stateSeverity(fileOf func(*facts.Write) *facts.File, ws []*facts.Write) Severity {
+func stateSeverity(fileOf func(*facts.Write) *facts.File, src []byte, ws []*facts.Write) Severity {
+	// A set or list whose elements the library computes (unique ids it
+	// hands out) is not chosen by callers when they hand an element back
+	// (release(id)); a map's remove(key) is a registry's unregister.
+	adds, keyed := false, false
+	for _, w := range ws {
+		adds = adds || w.Kind != facts.WriteCall || !removals[w.Method]
+		keyed = keyed || w.Kind == facts.WriteCall && (strings.HasPrefix(w.Method, "put") || strings.HasPrefix(w.Method, "compute"))
+	}
+	adds = adds && !keyed
 	for _, w := range ws {
 		file := fileOf(w)
 		if file == nil {
 			return SeverityNone
+		}
+		if adds && w.Kind == facts.WriteCall && removals[w.Method] {
+			continue
 		}
 		// The value stored; for a map's put(key, value), a value computed
 		// from the key (memo.put(m, m.getParameterTypes())) is not handed in.
@@ -433,7 +470,7 @@ func stateSeverity(fileOf func(*facts.Write) *facts.File, ws []*facts.Write) Sev
 				key = &w.Args[0]
 			}
 		}
-		if v != nil && (handedIn(file, w.Span.Start, key, v) || appLoadedRE.MatchString(v.Text)) {
+		if v != nil && (valueHandedIn(file, src, w.Span.Start, key, v) || appLoadedRE.MatchString(v.Text)) {
 			return SeverityNone
 		}
 	}

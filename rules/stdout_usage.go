@@ -46,27 +46,13 @@ func checkStdoutUsage(p *Pass) {
 	var order []string
 	groups := map[string]*group{}
 	calls(p, func(c *facts.Call) {
-		if c.InMain || cli[outerClass(c.Class)] || printingOnPurpose(c.Context) || consoleByDesign(p.File.Package) ||
+		// What the call writes to first: most calls a file records are
+		// other rules' (String.format, Map.get), and the checks of the
+		// text around a call cost more than this one.
+		msg := stdoutMessage(p, c)
+		if msg == "" || c.InMain || cli[outerClass(c.Class)] || printingOnPurpose(c.Context) || consoleByDesign(p.File.Package) ||
 			debugGuarded(p.Src, c.Span.Start) || markedUnreachable(p.Src, c.Span.Start) {
 			return
-		}
-		var msg string
-		switch {
-		case c.Name == "printStackTrace":
-			switch {
-			case len(c.Args) == 0 && throwableReceiver(c):
-				msg = "printStackTrace() writes to System.err, which in a shared JVM is the base's console, not this app's log; log the exception instead"
-			case len(c.Args) == 1 && stdStreamArg(p, c.Args[0]) != "":
-				msg = "printStackTrace(System." + stdStreamArg(p, c.Args[0]) + ") writes to the process-wide stream, not this app's log; log the exception instead"
-			default:
-				return
-			}
-		default:
-			s := stdStream(c.Recv)
-			if s == "" {
-				return
-			}
-			msg = "System." + s + "." + c.Name + " writes to the process-wide stream: in a shared JVM it lands in the base's console, not this app's log; use the app's logger"
 		}
 		key := c.Class + "#" + c.Method
 		if c.Method == "" {
@@ -88,6 +74,25 @@ func checkStdoutUsage(p *Pass) {
 		}
 		p.Report(g.d)
 	}
+}
+
+// stdoutMessage is the message for a call that writes to System.out or
+// System.err, "" for any other call.
+func stdoutMessage(p *Pass, c *facts.Call) string {
+	if c.Name == "printStackTrace" {
+		switch {
+		case len(c.Args) == 0 && throwableReceiver(c):
+			return "printStackTrace() writes to System.err, which in a shared JVM is the base's console, not this app's log; log the exception instead"
+		case len(c.Args) == 1 && stdStreamArg(p, c.Args[0]) != "":
+			return "printStackTrace(System." + stdStreamArg(p, c.Args[0]) + ") writes to the process-wide stream, not this app's log; log the exception instead"
+		}
+		return ""
+	}
+	s := stdStream(c.Recv)
+	if s == "" {
+		return ""
+	}
+	return "System." + s + "." + c.Name + " writes to the process-wide stream: in a shared JVM it lands in the base's console, not this app's log; use the app's logger"
 }
 
 // printingOnPurpose reports code whose job is console output, asked for by
@@ -159,12 +164,45 @@ func markedUnreachable(src []byte, at int) bool {
 	if end < 0 {
 		end = len(src) - at
 	}
-	if unreachableRE.Match(src[start : at+end]) {
+	// The pattern needs a line comment: text without "//" (a class's
+	// blank text, most lines) is not searched.
+	if w := src[start : at+end]; bytes.Contains(w, []byte("//")) && unreachableRE.Match(w) {
 		return true
 	}
 	// A message printed that says so itself: "... - should not happen".
-	line := src[at : at+end]
-	return bytes.Contains(bytes.ToLower(line), []byte("should not happen"))
+	return containsFoldASCII(src[at:at+end], "should not happen")
+}
+
+// containsFoldASCII reports whether s holds lower, an ASCII lower-case
+// phrase, in any case, without copying s. (No other rune lower-cases to
+// an ASCII letter of such a phrase but K and i, which it has not.)
+func containsFoldASCII(s []byte, lower string) bool {
+	if len(lower) == 0 {
+		return true
+	}
+	c0, C0 := lower[0], lower[0]
+	if 'a' <= c0 && c0 <= 'z' {
+		C0 = c0 - 'a' + 'A'
+	}
+	for i := 0; i+len(lower) <= len(s); i++ {
+		if s[i] != c0 && s[i] != C0 {
+			continue
+		}
+		j := 1
+		for ; j < len(lower); j++ {
+			b := s[i+j]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			if b != lower[j] {
+				break
+			}
+		}
+		if j == len(lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // debugSwitchRE recognises a condition that reads a debug, trace or

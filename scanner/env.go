@@ -37,6 +37,9 @@ type env struct {
 	// decisions.
 	scope *scope.Classifier
 	tally *scope.Tally
+	// toolOnly are the command-line tools read for the call graph alone
+	// (under mu): no finding is reported in them.
+	toolOnly map[string]bool
 
 	// total and done count inputs for Options.Progress.
 	total int
@@ -86,16 +89,23 @@ func (e *env) role(rel string) facts.Role { return e.roles.of(rel) }
 // nil) and says whether to scan it: production code always, the rest only
 // with --include non-production. Every decision is counted.
 func (e *env) production(in input, head []byte) bool {
+	ok, _ := e.decide(in, head)
+	return ok
+}
+
+// decide is production that also returns the decision (the zero
+// Decision, production, for a file named on the command line).
+func (e *env) decide(in input, head []byte) (bool, scope.Decision) {
 	rel := in.rel
 	if in.named {
-		return true
+		return true, scope.Decision{}
 	}
 	if len(head) > scope.HeadSize {
 		head = head[:scope.HeadSize]
 	}
 	d := e.scope.File(rel, head)
 	e.tally.Add(d)
-	return d.Production() || e.opts.IncludeNonProduction
+	return d.Production() || e.opts.IncludeNonProduction, d
 }
 
 // setAsideByPath says, from its path alone, that an input is not
@@ -112,4 +122,30 @@ func (e *env) setAsideByPath(in input) bool {
 	}
 	e.tally.Add(d)
 	return true
+}
+
+// readForGraphOnly records a set-aside source read only for the call
+// graph.
+func (e *env) readForGraphOnly(rel string) {
+	e.mu.Lock()
+	if e.toolOnly == nil {
+		e.toolOnly = map[string]bool{}
+	}
+	e.toolOnly[rel] = true
+	e.mu.Unlock()
+}
+
+// dropGraphOnly removes the findings placed in sources read for the call
+// graph alone (a helper's caller found in a set-aside tool).
+func dropGraphOnly(fs []finding.Finding, paths map[string]bool) []finding.Finding {
+	if len(paths) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if !paths[f.Path] {
+			out = append(out, f)
+		}
+	}
+	return out
 }

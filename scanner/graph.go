@@ -42,8 +42,9 @@ type source struct {
 func newGraphIndex() *graphIndex { return &graphIndex{g: callgraph.New()} }
 
 func (x *graphIndex) addFile(in input, f *facts.File, src []byte) {
+	sums := callgraph.FileSummaries(in.rel, f, src) // outside the lock: the other workers go on
 	x.mu.Lock()
-	x.g.AddFile(in.rel, f, src)
+	x.g.AddSummaries(in.rel, f, src, sums)
 	x.mu.Unlock()
 }
 
@@ -103,6 +104,13 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		}
 		callers = append(callers, x.resolveReflective(targets, o)...)
 		next := map[facts.MethodKey]bool{}
+		// Wrappers handing their parameter on to a lookup's name: their
+		// callers settle the lookup.
+		for _, k := range g.PassOn() {
+			if !asked[k] {
+				next[k] = true
+			}
+		}
 		for _, c := range callers {
 			if !asked[c] && want(c.Class, c.Name) {
 				next[c] = true
@@ -297,8 +305,9 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 				if err != nil {
 					continue // reported by the Java kind already
 				}
+				sums := callgraph.FileSummaries(in.rel, f, src)
 				x.mu.Lock()
-				x.g.AddFile(in.rel, f, src)
+				x.g.AddSummaries(in.rel, f, src, sums)
 				cs := x.g.AddCalls(in.rel, f, targets)
 				x.mu.Unlock()
 				mu.Lock()

@@ -418,3 +418,111 @@ public class Helper {
 		}
 	}
 }
+
+// A command-line tool the scope sets aside is not scanned, but its calls
+// still make a production method entry-only (Groovy's GroovyStarter and
+// the LoaderConfiguration it configures).
+func TestGraphSetAsideToolCalls(t *testing.T) {
+	e, g := graphOf(t, map[string]string{
+		"src/main/java/t/tools/Starter.java": `package t.tools;
+public class Starter {
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.exit(1);
+        }
+        new LoaderConfiguration().configure(args[0]);
+    }
+}`,
+		"src/main/java/t/tools/LoaderConfiguration.java": `package t.tools;
+public class LoaderConfiguration {
+    public void configure(String s) { System.setProperty("t.home", s); }
+    public String[] urls() { return new String[0]; }
+}`,
+		"src/main/java/t/Compiler.java": `package t;
+import t.tools.LoaderConfiguration;
+public class Compiler {
+    String[] path() { return new LoaderConfiguration().urls(); }
+}`,
+	}, finding.Finding{RuleID: "system-property-mutation", Class: "t.tools.LoaderConfiguration", Method: "configure", EntrySensitive: true})
+	var tool int
+	for _, c := range e.tally.Reasons() {
+		if c.Class.String() == "command-line tool" {
+			tool += c.N
+		}
+	}
+	if tool != 1 {
+		t.Errorf("command-line tools counted: %d, want 1 (Starter): %v", tool, e.tally.Reasons())
+	}
+	if !g.OnlyFromEntry("t.tools.LoaderConfiguration", "configure") {
+		t.Error("LoaderConfiguration.configure: not entry-only, want entry-only through the set-aside Starter.main")
+	}
+	for _, f := range dropGraphOnly(append([]finding.Finding{{RuleID: "system-exit", Path: "src/main/java/t/tools/Starter.java"},
+		{RuleID: "system-exit", Path: "src/main/java/t/Compiler.java"}}, e.findings...), e.toolOnly) {
+		if f.Path == "src/main/java/t/tools/Starter.java" {
+			t.Errorf("a finding in the set-aside tool is kept: %+v", f)
+		}
+	}
+}
+
+// A whole scan reports nothing in a set-aside command-line tool, not even
+// its calls of the project's terminating helper, and reports them again
+// with --include non-production.
+func TestScanSetAsideToolNotReported(t *testing.T) {
+	dir := t.TempDir()
+	for p, body := range map[string]string{
+		"src/main/java/t/tools/Dump.java": `package t.tools;
+public class Dump {
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            t.Exits.fail(2);
+        }
+        System.setOut(System.err);
+    }
+    public Class<?> load(String name) throws ClassNotFoundException {
+        return Class.forName(name);
+    }
+}`,
+		"src/main/java/t/tools/Gen.java": `package t.tools;
+public class Gen {
+    public static void generateExtend(String[] args) { generate(args); }
+    static void generate(String[] args) {
+        if (args.length == 0) {
+            System.exit(-1);
+        }
+    }
+}`,
+		"src/main/java/t/tools/GenMain.java": `package t.tools;
+public class GenMain {
+    public static void main(String[] args) { Gen.generateExtend(args); }
+}`,
+		"src/main/java/t/Exits.java": `package t;
+public final class Exits {
+    public static void fail(int code) { System.exit(code); }
+}`,
+		"src/main/java/t/Api.java": `package t;
+public class Api {
+    public void stop() { Exits.fail(1); }
+}`,
+	} {
+		abs := filepath.Join(dir, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(abs), 0o755)
+		os.WriteFile(abs, []byte(body), 0o644)
+	}
+	in := func(res *Result) (tool, api int) {
+		for _, f := range res.Findings {
+			switch f.Path {
+			case "src/main/java/t/tools/Dump.java", "src/main/java/t/tools/Gen.java", "src/main/java/t/tools/GenMain.java":
+				tool++
+			case "src/main/java/t/Api.java":
+				api++
+			}
+		}
+		return
+	}
+	if tool, api := in(scanDir(t, dir, Options{})); tool != 0 || api == 0 {
+		t.Errorf("default scope: %d findings in the tool (want 0), %d in Api (want some)", tool, api)
+	}
+	if tool, _ := in(scanDir(t, dir, Options{IncludeNonProduction: true})); tool == 0 {
+		t.Error("--include non-production: no finding in the tool, want its Class.forName")
+	}
+}

@@ -130,10 +130,10 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 	t, seen := x.trimmed[sum]
 	x.mu.Unlock()
 	if !seen {
-		t = forProject(f)
-		t.Path, t.Test = "", false
-		if !usedByProject(t) {
-			t = nil
+		t = nil
+		if projectReads(f) {
+			t = forProject(f)
+			t.Path, t.Test = "", false
 		}
 		x.mu.Lock()
 		x.trimmed[sum] = t
@@ -461,11 +461,16 @@ func forProject(f *facts.File) *facts.File {
 	}
 	for _, m := range f.Methods {
 		if suppressAnnotation(m.Annotations) {
-			m.Class, m.Name, m.Params, m.Returns = strings.Clone(m.Class), strings.Clone(m.Name), strings.Clone(m.Params), strings.Clone(m.Returns)
-			m.Annotations, m.Parameters = cloneAll(m.Annotations), append([]facts.Param(nil), m.Parameters...)
-			for i := range m.Parameters {
-				p := &m.Parameters[i]
-				p.Name, p.Type, p.TypeText = strings.Clone(p.Name), strings.Clone(p.Type), strings.Clone(p.TypeText)
+			m.Class, m.Name = strings.Clone(m.Class), strings.Clone(m.Name)
+			m.Params, m.Returns = strings.Clone(m.Params), strings.Clone(m.Returns)
+			m.Annotations = cloneAll(m.Annotations)
+			if m.Parameters != nil {
+				ps := make([]facts.Param, len(m.Parameters))
+				for i, p := range m.Parameters {
+					p.Name, p.Type, p.TypeText = strings.Clone(p.Name), strings.Clone(p.Type), strings.Clone(p.TypeText)
+					ps[i] = p
+				}
+				m.Parameters = ps
 			}
 			k.Methods = append(k.Methods, m)
 		}
@@ -501,11 +506,31 @@ func heldForProject(k *facts.File) bool {
 	return len(k.Fields) > 0 || len(k.Writes) > 0 || len(k.TypeDecls) > 0 || len(k.Methods) > 0 || len(k.Suppressions) > 0
 }
 
-// usedByProject reports whether trimmed facts hold anything a project
-// rule reads: a test file's are skipped, and a file with no static field,
-// no write and no suppressed declaration adds nothing.
-func usedByProject(k *facts.File) bool {
-	return !k.Test && (len(k.Fields) > 0 || len(k.Writes) > 0 || len(k.TypeDecls) > 0 || len(k.Methods) > 0)
+// projectReads reports whether forProject keeps anything a project rule
+// reads (a static field, a write it counts, a declaration with a kscan
+// suppression), without making the copy: a class with none adds nothing.
+func projectReads(f *facts.File) bool {
+	for i := range f.Fields {
+		if f.Fields[i].Static {
+			return true
+		}
+	}
+	for i := range f.Writes {
+		if !rules.ProjectSkipsWrite(f.Writes[i].Context) {
+			return true
+		}
+	}
+	for i := range f.TypeDecls {
+		if suppressAnnotation(f.TypeDecls[i].Annotations) {
+			return true
+		}
+	}
+	for i := range f.Methods {
+		if suppressAnnotation(f.Methods[i].Annotations) {
+			return true
+		}
+	}
+	return false
 }
 
 // The strings of bytecode facts are substrings of a class's constant pool;
@@ -568,13 +593,13 @@ func dropDeclared(fs []finding.Finding, declared func(string) bool) []finding.Fi
 // dropSettled removes the findings whose pending verdict the whole
 // project clears (rules.Diagnostic.Pending).
 // The project's constants are indexed only when a finding waits for them.
-func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, source func(string) []byte, declared func(string) bool) []finding.Finding {
+func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, source, sourceAt func(string) []byte, declared func(string) bool) []finding.Finding {
 	var k *rules.Constants
 	out := fs[:0]
 	for _, f := range fs {
 		if f.Pending != nil && k == nil {
 			k = rules.NewConstants(files)
-			k.Source = source
+			k.Source, k.SourceAt = source, sourceAt
 		}
 		if f.Pending != nil {
 			clear, probe := rules.Settle(f.Pending, g, k, declared)

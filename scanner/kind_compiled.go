@@ -27,6 +27,12 @@ import (
 	"github.com/kscan/kscan/scanner/slim"
 )
 
+// copyClassBytes (facts that share no memory with the class bytes) and
+// scribbleClasses (each class's bytes overwritten once it is scanned) are
+// for the test that holds the copies of what outlives a class to their
+// word.
+var copyClassBytes, scribbleClasses = false, false
+
 // compiledKind scans compiled code: jars, wars, ears and class files. Each
 // archive is walked once, and that walk feeds the class jobs of the worker
 // pool, the class-path index (classes and service providers, for the
@@ -96,6 +102,12 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 	for w := 0; w < e.opts.Jobs; w++ {
 		g.Go(func() error {
 			bx := bytecode.NewExtractor(interest)
+			// A class's facts live in buf until the next class is read
+			// into it: what outlives the class (findings, the call graph's
+			// summaries, the project's facts) is copied where it is kept.
+			if !copyClassBytes {
+				bx.ShareData()
+			}
 			var buf []byte
 			// The worker's time not spent on a class's facts, rules or
 			// call graph went to reading and inflating.
@@ -295,7 +307,15 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 					e.count(func(s *Stats) { s.Classes++ })
 					return nil
 				}
-				return send(classJob{data: data, path: en.Path, anchor: b.rel, role: role})
+				err = send(classJob{data: data, path: en.Path, anchor: b.rel, role: role})
+				if scribbleClasses {
+					// Whatever still points into the class's bytes now
+					// reads garbage (tests: nothing may).
+					for i := range data {
+						data[i] = 0xA5
+					}
+				}
+				return err
 			case isJarMeta(en.Name):
 				data, err := en.ReadAll()
 				if err != nil {

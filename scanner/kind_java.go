@@ -19,6 +19,7 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/finding"
 	"github.com/kscan/kscan/scanner/javasrc"
+	"github.com/kscan/kscan/scanner/scope"
 )
 
 // javaKind scans Java sources: a byte pre-filter decides which rules a
@@ -141,8 +142,18 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 		note(rules.LevelWarning, "binary", 0, "binary content (NUL bytes), not Java source; skipped")
 		return out
 	}
-	if !e.opts.ParseOnly && !e.production(in, src) {
-		return out
+	// A command-line tool is not reported on, but it is read as before for
+	// the call graph: its main methods are the launchers and callers that
+	// make production methods entry-only.
+	toolOnly := false
+	if !e.opts.ParseOnly {
+		if ok, d := e.decide(in, src); !ok {
+			if d.Class != scope.CLI {
+				return out
+			}
+			toolOnly = true
+			e.readForGraphOnly(in.rel)
+		}
 	}
 	var words *wordSet
 	if !e.opts.ParseOnly {
@@ -190,9 +201,12 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 		return out
 	}
 	out.parsed = true
-	out.facts = f
 	e.graphs.addFile(in, f, src)
 	lap(&out.work.Graph)
+	if toolOnly {
+		return out
+	}
+	out.facts = f
 	var diags []rules.Diagnostic
 	for _, r := range cands {
 		if f.Test && !r.IncludeTests || r.Check == nil {

@@ -170,19 +170,44 @@ func newFinding(d rules.Diagnostic, w where) finding.Finding {
 		Severity:   d.Severity,
 		Level:      d.Severity.Level(),
 		Message:    d.Message,
-		Properties: d.Properties,
+		Properties: cloneProperties(d.Properties),
 		Path:       w.path,
 		Class:      strings.Clone(d.Context.Class),
 		Method:     strings.Clone(d.Context.Method),
 
-		UnlessDeclared: d.UnlessDeclared,
+		UnlessDeclared: strings.Clone(d.UnlessDeclared),
 		EntrySensitive: d.EntrySensitive,
-		Pending:        d.Pending,
+		Pending:        clonePending(d.Pending),
 	}
 	if w.role != facts.RoleUnknown {
 		f.Role = w.role.String()
 	}
 	return f
+}
+
+// A finding outlives its file: its strings are copies, as the facts of a
+// class may share memory with a buffer that holds the next class.
+
+func cloneProperties(m map[string]string) map[string]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[strings.Clone(k)] = strings.Clone(v)
+	}
+	return out
+}
+
+func clonePending(p *facts.Pending) *facts.Pending {
+	if p == nil {
+		return nil
+	}
+	c := *p
+	c.Class, c.Default = strings.Clone(c.Class), strings.Clone(c.Default)
+	c.Method.Class, c.Method.Name = strings.Clone(c.Method.Class), strings.Clone(c.Method.Name)
+	c.Before, c.Names, c.Scope = cloneAll(c.Before), cloneAll(c.Names), cloneAll(c.Scope)
+	return &c
 }
 
 // placeRelated places the other locations of a diagnostic: a span of its
@@ -191,7 +216,7 @@ func newFinding(d rules.Diagnostic, w where) finding.Finding {
 func placeRelated(w where, l *lines, rs []rules.Related) []finding.Location {
 	var out []finding.Location
 	for _, r := range rs {
-		loc := finding.Location{Path: r.Path, Message: r.Message}
+		loc := finding.Location{Path: strings.Clone(r.Path), Message: strings.Clone(r.Message)}
 		switch {
 		case r.Path == "" && l != nil && w.src != nil:
 			loc.Path, loc.Region = w.path, l.region(r.Span)

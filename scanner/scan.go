@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/callgraph"
@@ -71,7 +72,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		if e.plan.hasProject || e.plan.hasClassPath() {
 			projectPass(e, abs, graph)
 		}
-		e.findings = dropEntryOnly(e.findings, graph)
+		e.findings = dropEntryOnly(dropGraphOnly(e.findings, e.toolOnly), graph)
 		lap(&ph.Project)
 		if e.plan.hasDeps() {
 			depsPass(e, opts.Adapters)
@@ -79,7 +80,15 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		lap(&ph.Deps)
 		e.findings = dropDeclared(e.findings, e.index.declared)
 		source := func(class string) []byte { return e.index.types.source(class, abs, e.opts.MaxFileSize) }
-		e.findings = dropSettled(e.findings, graph, e.index.files, source, e.index.declared)
+		sourceAt := func(rel string) []byte {
+			if a, ok := abs[rel]; ok {
+				if src, err := safefs.ReadFile(a, e.opts.MaxFileSize); err == nil {
+					return src
+				}
+			}
+			return nil
+		}
+		e.findings = dropSettled(e.findings, graph, e.index.files, source, sourceAt, e.index.declared)
 	}
 	res := &Result{Root: e.roles.root, Findings: e.findings, Notifications: e.notifications, Stats: e.stats, Roles: e.roles.decisions(),
 		Scope: e.tally, IncludedNonProduction: opts.IncludeNonProduction}

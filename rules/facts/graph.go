@@ -99,6 +99,18 @@ type Pending struct {
 	// the JDK, the name is the library's extension point, set by whoever
 	// configures the library (rated at most low).
 	Default string
+	// Site is the call of a project helper a finding sits at (the helper
+	// loads the name it is handed with its own loader), SiteArg the index
+	// of that name among the call's arguments: the caller's text settles
+	// it (a context-first helper called before it, a test pinning the name
+	// to the library's own package). nil for a lookup itself.
+	Site    *CallSite
+	SiteArg int
+	// LoaderParams are the ClassLoader parameters of the lookup's method
+	// the lookup is the fallback of (tried first, or the lookup taken only
+	// when it is null): callers that all pass the thread context loader
+	// settle it.
+	LoaderParams []int
 }
 
 // CallSite is one call of a project method.
@@ -148,6 +160,10 @@ type CallGraph struct {
 	// "a.b.C#name" when every such method of that name in the nest of
 	// a.b.C does (for an unqualified call there).
 	ContextFirst map[string]bool
+	// ContextLoaders are the methods (by class and name, Arity -1) that
+	// return the thread context loader: a getter a caller hands a helper
+	// as the loader to try first.
+	ContextLoaders map[MethodKey]bool
 }
 
 // Callers lists the calls of a method.

@@ -118,6 +118,7 @@ type Extractor struct {
 	withs     map[string][]string
 	called    map[MethodName]bool
 	undecided []int32 // pool indexes of owned calls a With method may settle
+	names     []uint8 // per constant-pool index of a method's name: nameBits, 0 until judged
 	ins       []classfile.Instr
 	flow      classfile.Flow
 
@@ -155,11 +156,23 @@ type slot struct {
 
 // Marks on constant-pool entries.
 const (
-	markCall    uint8 = 1 << iota // a Methodref whose name the interest lists
-	markMutator                   // a Methodref named as a mutator (facts.Mutators)
-	markNew                       // a Class the interest lists among News
-	markInit                      // a Methodref named <init>
+	markCall           uint8 = 1 << iota // a Methodref whose name the interest lists
+	markMutator                          // a Methodref named as a mutator (facts.Mutators)
+	markNew                              // a Class the interest lists among News
+	markInit                             // a Methodref named <init>
+	markStaticRef                        // a Fieldref of an object or array type: a mutator's receiver
+	markStaticArray                      // a Fieldref of an array type: an array store's array
+	markStaticBuilder                    // a Fieldref of a type a string builder can be held as
+	markBuilderMutator                   // a Methodref of a mutator of StringBuilder or StringBuffer
 )
+
+// builderHolders are the field types whose value can be a StringBuilder
+// or StringBuffer: the classes themselves and their supertypes.
+var builderHolders = map[string]bool{
+	"Ljava/lang/StringBuilder;": true, "Ljava/lang/StringBuffer;": true, "Ljava/lang/AbstractStringBuilder;": true,
+	"Ljava/lang/Object;": true, "Ljava/lang/CharSequence;": true, "Ljava/lang/Appendable;": true,
+	"Ljava/io/Serializable;": true, "Ljava/lang/Comparable;": true,
+}
 
 // NewExtractor makes an extractor for an interest.
 func NewExtractor(in Interest) *Extractor {
@@ -175,10 +188,18 @@ func NewExtractor(in Interest) *Extractor {
 	return x
 }
 
+// ShareData makes the facts of ExtractClass share memory with the class
+// bytes instead of a copy of their constant pool (classfile.Parser's
+// ShareData): a worker that reads every class into one buffer allocates
+// no pool per class, and must copy whatever it keeps of a class's facts
+// before the buffer holds the next class.
+func (x *Extractor) ShareData() { x.parser.ShareData = true }
+
 // ExtractClass parses a class file with the extractor's parser, which
 // reuses its memory from class to class, and derives its facts; err is the
 // class file's *classfile.FormatError, when it cannot be read. The facts
-// share no memory with data, so the caller may reuse data at once.
+// share no memory with data, so the caller may reuse data at once, unless
+// ShareData was called.
 func (x *Extractor) ExtractClass(data []byte, path string) (*Facts, []Problem, error) {
 	c, err := x.parser.Parse(data)
 	if err != nil {
@@ -388,9 +409,32 @@ func (x *Extractor) markPool() {
 	// A call of an owned name that its owner does not settle may be
 	// settled by a With method later in the pool: decided after the pass.
 	x.undecided = x.undecided[:0]
+	// What a method name is to the interest, judged once per name: most
+	// references name methods no rule asks for, whose owner is not read.
+	if cap(x.names) < n {
+		x.names = make([]uint8, n)
+	}
+	x.names = x.names[:n]
+	clear(x.names)
 	for i := 1; i < n; i++ {
 		switch pool.Tag(i) {
 		case classfile.TagMethodref, classfile.TagInterfaceMethodref:
+			ni, ok := pool.RefNameIndex(i)
+			if !ok || ni <= 0 || ni >= n {
+				continue
+			}
+			nb := x.names[ni]
+			if nb == 0 {
+				nb = x.nameBits(pool, ni)
+				x.names[ni] = nb
+			}
+			if nb == nameKnown {
+				continue
+			}
+			if nb == nameKnown|nameInit {
+				x.mark[i] |= markInit
+				continue
+			}
 			owner, name, ok := pool.RefName(i)
 			if !ok {
 				continue
@@ -404,10 +448,33 @@ func (x *Extractor) markPool() {
 				x.undecided = append(x.undecided, int32(i))
 			}
 			if x.in.Statics && facts.Mutators[name] {
-				x.mark[i] |= markMutator
+				// A builder's append is everywhere; it writes a static
+				// field only on a field that can hold a builder.
+				if owner == "java/lang/StringBuilder" || owner == "java/lang/StringBuffer" {
+					x.mark[i] |= markBuilderMutator
+				} else {
+					x.mark[i] |= markMutator
+				}
 			}
 			if name == "<init>" {
 				x.mark[i] |= markInit
+			}
+		case classfile.TagFieldref:
+			if !x.in.Statics {
+				continue
+			}
+			// A write through a static field's value needs the value:
+			// an object for a mutator call, an array for a store.
+			if d, _ := pool.RefDesc(i); d != "" {
+				switch d[0] {
+				case '[':
+					x.mark[i] |= markStaticRef | markStaticArray
+				case 'L':
+					x.mark[i] |= markStaticRef
+					if builderHolders[d] {
+						x.mark[i] |= markStaticBuilder
+					}
+				}
 			}
 		case classfile.TagClass:
 			if len(x.in.News) == 0 {
@@ -426,6 +493,28 @@ func (x *Extractor) markPool() {
 			x.mark[i] |= markCall
 		}
 	}
+}
+
+// What a method name is to the interest (Extractor.names).
+const (
+	nameKnown  uint8 = 1 << iota // judged
+	nameInit                     // <init>
+	nameWanted                   // listed in Calls, Owned or a With, or a mutator
+)
+
+func (x *Extractor) nameBits(pool *classfile.Pool, i int) uint8 {
+	name, err := pool.Utf8(i)
+	if err != nil {
+		return nameKnown
+	}
+	b := nameKnown
+	if name == "<init>" {
+		b |= nameInit
+	}
+	if x.in.Calls[name] || x.in.Owned[name] != nil || x.withs[name] != nil || x.in.Statics && facts.Mutators[name] {
+		b |= nameWanted
+	}
+	return b
 }
 
 // ownedCall reports a call of a name the interest wants only in some
@@ -460,16 +549,20 @@ func (x *Extractor) ownedCall(owner, name string) bool {
 // simpleInternal is the simple name of an internal class name:
 // "a/b/Outer$Inner" -> "Inner".
 func simpleInternal(name string) string {
-	if i := strings.LastIndexAny(name, "/$"); i >= 0 {
-		return name[i+1:]
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '/' || name[i] == '$' {
+			return name[i+1:]
+		}
 	}
 	return name
 }
 
 // wants reports whether m's code must be decoded for the interest: it
 // calls a method or creates a type the interest lists, or writes a static
-// field (putstatic, an array store or a mutator call next to a
-// getstatic). A method that does not walk whole is decoded, so that its
+// field (putstatic, an array store next to a getstatic of an array, or a
+// mutator call next to a getstatic of an object or array: a getstatic of
+// a number or a flag is no array and no receiver; a builder's append next
+// to a getstatic of a type that can hold a builder). A method that does not walk whole is decoded, so that its
 // problem is reported as a full extraction reports it.
 //
 // line0 reports a method whose first instruction is a call or a creation
@@ -481,7 +574,7 @@ func (x *Extractor) wants(m *classfile.Method) (decode, line0 bool) {
 		return true, false
 	}
 	pool := x.c.Pool
-	var getstatic, store, mutator bool
+	var staticRef, staticArray, staticBuilder, store, mutator, builderMutator bool
 	newAt0 := false
 	x.pending = x.pending[:0] // pool indexes of news not yet completed, -1 for the one at pc 0
 	err := m.Code.Walk(func(pc int, op classfile.Opcode, index int) bool {
@@ -496,6 +589,7 @@ func (x *Extractor) wants(m *classfile.Method) (decode, line0 bool) {
 			mk := x.mark[index]
 			decode = mk&markCall != 0
 			mutator = mutator || mk&markMutator != 0
+			builderMutator = builderMutator || mk&markBuilderMutator != 0
 			if op == classfile.OpInvokespecial && mk&markInit != 0 {
 				// Pair it with its new as the decoder does: the latest
 				// pending new of the same class.
@@ -513,13 +607,16 @@ func (x *Extractor) wants(m *classfile.Method) (decode, line0 bool) {
 		case op == classfile.OpPutstatic:
 			decode = x.in.Statics
 		case op == classfile.OpGetstatic:
-			getstatic = true
+			mk := x.mark[index]
+			staticRef = staticRef || mk&markStaticRef != 0
+			staticArray = staticArray || mk&markStaticArray != 0
+			staticBuilder = staticBuilder || mk&markStaticBuilder != 0
 		case isArrayStore(op):
 			store = true
 		}
 		return !decode
 	})
-	decode = decode || err != nil || x.in.Statics && getstatic && (store || mutator)
+	decode = decode || err != nil || x.in.Statics && (staticArray && store || staticRef && mutator || staticBuilder && builderMutator)
 	return decode, line0 && !decode
 }
 

@@ -63,6 +63,9 @@ type Graph struct {
 	// (CallGraph.ContextFirst).
 	lookups map[nameKey]uint8
 	voted   map[string]bool // sources counted, by path: the search for callers reads some again
+	// contextLoaders are the methods (by class and name) that return the
+	// thread context loader.
+	contextLoaders map[facts.MethodKey]bool
 }
 
 // nameKey is a class and a method name by their ids in Graph.names.
@@ -96,7 +99,8 @@ func New() *Graph {
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
 		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]int32{},
-		lookups: map[nameKey]uint8{}, voted: map[string]bool{}, decls: map[nameKey]declInfo{}}
+		lookups: map[nameKey]uint8{}, voted: map[string]bool{}, decls: map[nameKey]declInfo{},
+		contextLoaders: map[facts.MethodKey]bool{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -110,9 +114,25 @@ func byName(class, name string) facts.MethodKey {
 // again for a file read once more to find callers; a method is summarised
 // once.
 func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
+	g.AddSummaries(path, f, src, FileSummaries(path, f, src))
+}
+
+// FileSummaries is what AddFile summarises of a file: it reads nothing of
+// the graph, so a caller that shares one graph between workers can run it
+// before taking the graph's lock, and give the result to AddSummaries.
+func FileSummaries(path string, f *facts.File, src []byte) []facts.Summary {
 	if src == nil && len(f.Calls) == 0 {
 		// Compiled code keeps only summaries its calls make interesting
 		// or wrappers (below): a class without a call adds nothing.
+		return nil
+	}
+	return Summarize(path, f, src)
+}
+
+// AddSummaries is AddFile with the file's summaries already made by
+// FileSummaries.
+func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []facts.Summary) {
+	if src == nil && len(f.Calls) == 0 {
 		return
 	}
 	// Compiled code is read once; a source may be read again.
@@ -120,9 +140,12 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 	if src != nil {
 		g.voted[path] = true
 	}
-	for _, s := range Summarize(path, f, src) {
+	for _, s := range sums {
 		if vote {
 			g.vote(&s)
+		}
+		if s.ReturnsLoader == facts.LoaderContext {
+			g.contextLoaders[byName(g.name(s.Method.Class), g.name(s.Method.Name))] = true
 		}
 		_, known := g.methods[s.Method]
 		_, wrapped := g.wrappers[s.Method]
@@ -139,12 +162,19 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 		k := s.Method
 		if keep {
 			cp := s
+			if s.Via != nil {
+				v := *s.Via
+				v.Class, v.Name = g.name(v.Class), g.name(v.Name)
+				cp.Via = &v
+			}
+			cp.Before = g.nameAll(s.Before)
 			g.methods[k] = &cp
 		} else if wrap {
 			cp := s
 			v := *s.Via
 			v.Class, v.Name = g.name(v.Class), g.name(v.Name)
 			cp.Via = &v
+			cp.Before = g.nameAll(s.Before)
 			g.wrappers[k] = &cp
 		}
 		bn := byName(k.Class, k.Name)
@@ -192,10 +222,9 @@ func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
 	for _, t := range f.TypeDecls {
 		if t.Super != "" {
 			// As written when unresolved: the simple name stands for it.
-			// Names kept past the file are copies (name), so that no
-			// source text stays alive through them.
-			g.extended[g.name(dotted(t.Super))] = true
-			g.extended[g.name(lastSegment(dotted(t.Super)))] = true
+			sup := g.name(dotted(t.Super))
+			g.extended[sup] = true
+			g.extended[lastSegment(sup)] = true
 		}
 	}
 }
@@ -223,6 +252,18 @@ func overrides(m *facts.MethodDecl) bool {
 		}
 	}
 	return false
+}
+
+// nameAll is the graph's own copy of xs.
+func (g *Graph) nameAll(xs []string) []string {
+	if xs == nil {
+		return nil
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = g.name(x)
+	}
+	return out
 }
 
 // name is the graph's own copy of s.
@@ -351,6 +392,56 @@ func (g *Graph) propagate() {
 			break
 		}
 	}
+}
+
+// PassOn gives each method that hands one of its own parameters on to the
+// name parameter of a method with one (a public wrapper of a lookup
+// helper: a startSystemModule(factoryInterface) calling
+// startModule(..., factoryInterface, ...)) that parameter as its
+// NameParam, so that its callers are looked for and settle the lookup in
+// turn. It returns the methods given one, by class and name.
+func (g *Graph) PassOn() []facts.MethodKey {
+	callees := make([]facts.MethodKey, 0, len(g.calls))
+	for k := range g.calls {
+		callees = append(callees, k)
+	}
+	sort.Slice(callees, func(i, j int) bool {
+		a, b := callees[i], callees[j]
+		return a.Class < b.Class || a.Class == b.Class && (a.Name < b.Name || a.Name == b.Name && a.Arity < b.Arity)
+	})
+	var out []facts.MethodKey
+	for _, callee := range callees {
+		s := g.methods[callee]
+		if s == nil || s.NameParam < 0 {
+			continue
+		}
+		for _, cs := range g.calls[callee] {
+			if s.NameParam >= len(cs.Args) || len(cs.CallerParams) == 0 || cs.Caller == byName(callee.Class, callee.Name) {
+				continue
+			}
+			i := paramIndex(cs.CallerParams, cs.Args[s.NameParam].Text)
+			if i < 0 {
+				continue
+			}
+			k := facts.MethodKey{Class: cs.Caller.Class, Name: cs.Caller.Name, Arity: len(cs.CallerParams)}
+			if _, ok := g.methods[k]; ok {
+				continue
+			}
+			// By name: the caller's parameter list may end in varargs,
+			// which its calls do not match by count.
+			k.Arity = -1
+			if _, ok := g.methods[k]; ok {
+				continue
+			}
+			if _, ok := g.decl(byName(k.Class, k.Name)); !ok {
+				continue
+			}
+			g.methods[k] = &facts.Summary{Method: k, NameParam: i, LoadsParam: -1, Private: cs.CallerPrivate,
+				Decl: facts.Site{Path: cs.Site.Path}}
+			out = append(out, byName(k.Class, k.Name))
+		}
+	}
+	return out
 }
 
 // Targets are the methods, by class and name, whose call sites the graph
@@ -565,6 +656,10 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 			}
 			cls = cls[:i]
 		}
+		if c.Static && c.Owner != "" && c.Recv.Text == "" && !hasString(classes, c.Owner) {
+			// A statically imported method.
+			classes = append(classes, c.Owner)
+		}
 	case c.Owner != "":
 		classes = []string{c.Owner}
 	default:
@@ -685,7 +780,8 @@ func (g *Graph) Build() *facts.CallGraph {
 			first[name] = true
 		}
 	}
-	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first}
+	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first,
+		ContextLoaders: g.contextLoaders}
 }
 
 // Searchable reports whether the search for the callers of the method of
@@ -803,4 +899,13 @@ func callerParams(f *facts.File, c *facts.Call) []string {
 		}
 	}
 	return nil
+}
+
+func hasString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -137,6 +137,13 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			if i := paramIndex(params, c.Args[0].Text); i >= 0 && ownLookup(c) {
 				s.LoadsParam, s.LoadsAt, s.NameParam = i, at, i
 			}
+		case (c.Name == "forName" && c.Owner == "java.lang.Class" || c.Name == "loadClass") && len(c.Args) >= 1 && s.NameParam < 0 && ownLookup(c):
+			// A helper that also takes a loader (its own lookup the
+			// fallback when none is supplied): its callers settle a finding
+			// on its own lookup, so they are looked for.
+			if i := paramIndex(params, c.Args[0].Text); i >= 0 {
+				s.NameParam = i
+			}
 		case strings.Contains(c.Name, "ContextClassLoader") || c.Name == "getDefaultClassLoader":
 			// A helper that reads the thread context loader first
 			// (Spring's ClassUtils.getDefaultClassLoader).
@@ -199,7 +206,48 @@ func contextFirstLookup(src []byte, f *facts.File, calls []int, m facts.MethodDe
 		return false, true
 	}
 	load := bytes.Contains(body, []byte("forName(")) || bytes.Contains(body, []byte("loadClass("))
-	return load && (mentionsContext(src, m.Decl) || takesLoader(m.Params)), false
+	return load && (mentionsContext(src, m.Decl) || takesLoader(m.Params) || suppliedLookup(f, calls, m)), false
+}
+
+// suppliedLookup reports a class lookup in m through a loader held in a
+// variable, a field or an array element: loaders the object was handed
+// (a stream's application loaders), tried where it runs.
+func suppliedLookup(f *facts.File, calls []int, m facts.MethodDecl) bool {
+	for _, i := range calls {
+		c := &f.Calls[i]
+		if !within(c.Span, m.Decl) {
+			continue
+		}
+		var x facts.Expr
+		switch {
+		case c.Name == "forName" && c.Owner == "java.lang.Class" && len(c.Args) == 3:
+			x = c.Args[2]
+		case c.Name == "loadClass" && c.Owner == "java.lang.ClassLoader":
+			x = c.Recv
+		default:
+			continue
+		}
+		t := strings.TrimPrefix(strings.TrimSpace(x.Text), "this.")
+		if j := strings.IndexByte(t, '['); j > 0 && strings.HasSuffix(t, "]") {
+			t = t[:j]
+		}
+		if (x.Loader == facts.LoaderOther || x.Loader == facts.LoaderNone) && t != "" && t != "null" && identLike(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func identLike(t string) bool {
+	if t[0] >= '0' && t[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if !isIdent(t[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // projectOwner reports a resolved owner outside the JDK: a class the

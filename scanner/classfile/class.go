@@ -226,9 +226,16 @@ type parser struct {
 // class than the copy of the constant pool its strings live in. The Class
 // that Parse returns, and everything in it but its strings, is valid only
 // until the next call; strings (names, descriptors, constants) are
-// substrings of the class's own pool copy and stay valid. A Parser is not
-// safe for concurrent use; the zero value is ready.
+// substrings of the class's own pool copy and stay valid (but see
+// ShareData). A Parser is not safe for concurrent use; the zero value is
+// ready.
 type Parser struct {
+	// ShareData makes the strings substrings of the data given to Parse
+	// instead of a copy of the pool: no allocation per class, but they are
+	// valid only while that data is unchanged, so a caller that reuses its
+	// buffer must copy every string it keeps past the class.
+	ShareData bool
+
 	class    Class
 	pool     Pool
 	off      []uint32

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Tag is a constant-pool entry kind (JVMS §4.4).
@@ -332,6 +333,30 @@ func (p *Pool) RefName(i int) (owner, name string, ok bool) {
 	return "", "", false
 }
 
+// RefNameIndex returns the index of the Utf8 entry that names Fieldref,
+// Methodref or InterfaceMethodref entry i, so that a caller sorting many
+// references can judge each name once; ok is false for any other entry.
+func (p *Pool) RefNameIndex(i int) (name int, ok bool) {
+	switch p.Tag(i) {
+	case TagFieldref, TagMethodref, TagInterfaceMethodref:
+		nt := p.u2at(p.off[i] + 3)
+		return p.u2at(p.off[nt] + 1), true
+	}
+	return 0, false
+}
+
+// RefDesc returns the descriptor of Fieldref, Methodref or
+// InterfaceMethodref entry i without resolving the pool; ok is false for
+// any other entry.
+func (p *Pool) RefDesc(i int) (desc string, ok bool) {
+	switch p.Tag(i) {
+	case TagFieldref, TagMethodref, TagInterfaceMethodref:
+		nt := p.u2at(p.off[i] + 3)
+		return p.utf8At(p.u2at(p.off[nt] + 3)), true
+	}
+	return "", false
+}
+
 // MemberRefs returns every field and method reference in the pool, in pool
 // order. A rule can use it to skip a class that never mentions what it looks
 // for before decoding any code. The slice is shared; do not modify it.
@@ -513,7 +538,12 @@ func parsePool(r *reader, ps *Parser) *Pool {
 			bsms: res.bsms[:0], args: res.args[:0]}
 		p = &ps.pool
 	}
-	p.s, p.base, p.off = string(r.b[start:r.off]), start, off
+	if ps != nil && ps.ShareData && r.off > start {
+		p.s = unsafe.String(&r.b[start], r.off-start)
+	} else {
+		p.s = string(r.b[start:r.off])
+	}
+	p.base, p.off = start, off
 	if e := p.check(); e != nil {
 		r.fail(e)
 		return nil

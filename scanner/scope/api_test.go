@@ -550,3 +550,64 @@ func TestNamedTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestToolOverrides: command-line tools and stub trees give way to
+// overrides, to named targets and, for stubs, to build tools counted as
+// production.
+func TestToolOverrides(t *testing.T) {
+	root := filepath.Join("testdata", "derby")
+	ij := "java/tools/org/apache/derby/tools/ij.java"
+	stub := "java/stubs/felix/org/osgi/framework/BundleActivator.java"
+	head := func(rel string) []byte {
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		name string
+		opts Options
+		rel  string
+		want Class
+	}{
+		{"default", Options{}, ij, CLI},
+		{"override", Options{Overrides: []Override{{Glob: "java/tools/**", Production: true, Source: ".kscan.yaml:2"}}}, ij, Production},
+		{"named target", Options{Targets: []string{"java/tools"}}, ij, Production},
+		{"other target", Options{Targets: []string{"java/engine", "java/tools/org/apache/derby/impl"}}, ij, CLI},
+		{"stub default", Options{}, stub, BuildTool},
+		{"stub build tools production", Options{BuildToolsProduction: true}, stub, Production},
+	} {
+		if got := New(root, tc.opts).File(tc.rel, head(tc.rel)); got.Class != tc.want {
+			t.Errorf("%s: %s = %v, want %s", tc.name, tc.rel, got, tc.want)
+		}
+	}
+}
+
+// TestStubsOfOwnNamespace: a stubs/ tree of the project's own packages is
+// not another project's API.
+func TestStubsOfOwnNamespace(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"java/engine/org/apache/derby/impl/Engine.java":      "package org.apache.derby.impl;\npublic class Engine {}\n",
+		"java/stubs/own/org/apache/derby/shared/Stub.java":   "package org.apache.derby.shared;\npublic class Stub {}\n",
+		"java/stubs/jdbc/javax/sql/DataSource.java":          "package javax.sql;\npublic interface DataSource {}\n",
+		"java/stubs/pkg/org/osgi/framework/BundleEvent.java": "package org.osgi.framework;\npublic class BundleEvent {}\n",
+	}
+	for f, src := range files {
+		p := filepath.Join(root, filepath.FromSlash(f))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(src), 0o644)
+	}
+	c := New(root, Options{})
+	for rel, want := range map[string]Class{
+		"java/engine/org/apache/derby/impl/Engine.java":      Production,
+		"java/stubs/own/org/apache/derby/shared/Stub.java":   Production,
+		"java/stubs/jdbc/javax/sql/DataSource.java":          BuildTool,
+		"java/stubs/pkg/org/osgi/framework/BundleEvent.java": BuildTool,
+	} {
+		if got := c.File(rel, []byte(files[rel])); got.Class != want {
+			t.Errorf("%s = %v, want %s", rel, got, want)
+		}
+	}
+}

@@ -517,6 +517,9 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 	}
 	offs := (*pooled)[:n]
 	clear(offs)
+	// Most classes mention neither package: two searches of the whole
+	// class spare one per constant.
+	desktop := bytes.Contains(b, []byte("javax/swing/")) || bytes.Contains(b, []byte("java/awt/"))
 	off := 10
 	for i := 1; i < n; i++ {
 		if off >= len(b) {
@@ -542,7 +545,7 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 				h.utf8[string(raw)] = true
 			}
 			// desktopRef only with a name it can accept: no string per constant.
-			if raw := b[off+3 : off+3+l]; mentionsDesktop(raw) && desktopRef(string(raw)) {
+			if raw := b[off+3 : off+3+l]; desktop && mentionsDesktop(raw) && desktopRef(string(raw)) {
 				h.desktop = true
 			}
 			off += 3 + l

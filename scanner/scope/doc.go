@@ -55,5 +55,14 @@
 //     named sample or demo is example code, and a package named test is
 //     test scope when it holds JUnit or TestNG test classes.
 //   - A main class or launcher module is only a hint: whether some code is
-//     reachable from main alone is the call graph's decision.
+//     reachable from main alone is the call graph's decision. One
+//     exception, read from sources alone: a class of a cli, tool or tools
+//     package (or source tree) that a main method of those packages
+//     reaches and that no production source outside them uses is a
+//     command-line tool (Derby's ij, H2's Shell). A tool package the
+//     product calls at run time (H2's Server, a schema exporter a session
+//     factory runs) stays production.
+//   - A stubs/ directory whose packages share no namespace (first two
+//     segments) with the tree's other production sources holds API stubs
+//     built for the compile class path: build tool.
 package scope

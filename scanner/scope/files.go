@@ -62,6 +62,11 @@ func (c *Classifier) File(rel string, head []byte) Decision {
 		d.At = rel
 		return c.withBuildToolPolicy(d)
 	}
+	if jh != nil && (toolCandidate(dirRel) || stubCandidate(dirRel)) && !c.namedTool(dirRel) {
+		if d, ok := c.toolDecision(rel); ok {
+			return c.withBuildToolPolicy(d)
+		}
+	}
 	return c.testPackage(st)
 }
 

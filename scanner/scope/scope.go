@@ -44,10 +44,15 @@ const (
 	// Desktop is a desktop GUI (Swing or AWT windows): a tool a person runs
 	// on a workstation, never code of a server's shared JVM.
 	Desktop
+	// CLI is command-line tool code: shells, dumpers and generators in a
+	// cli, tool or tools package that only their own main methods use.
+	// They run in a process of their own, started from a terminal or a
+	// build.
+	CLI
 	numClasses
 )
 
-var classNames = [numClasses]string{"production", "test scope", "test support", "benchmark", "example", "build tool", "packaging", "configured", "desktop GUI"}
+var classNames = [numClasses]string{"production", "test scope", "test support", "benchmark", "example", "build tool", "packaging", "configured", "desktop GUI", "command-line tool"}
 
 func (c Class) String() string {
 	if c < numClasses {
@@ -130,6 +135,9 @@ type Classifier struct {
 	poms     map[string]*pomFile
 	testPkgs map[string]bool
 	supers   map[superKey]superResult
+
+	toolOnce sync.Once
+	tools    *toolIndex
 
 	consumersOnce sync.Once
 	consumers     map[string]int // artifactId -> modules in the tree that depend on it

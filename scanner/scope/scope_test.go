@@ -192,6 +192,23 @@ var treeTests = map[string][]want{
 		{"maven2/derbyLocale_it/pom.xml", Production, ""},
 		{"plugins/eclipse/org.apache.derby.ui/src/org/apache/derby/ui/actions/StopAction.java", BuildTool, "Eclipse plugin (plugin.xml)"},
 		{"plugins/eclipse/org.apache.derby.notui/build.properties", Production, ""},
+		// the ij shell: its main and what only mains use, across two tool packages
+		{"java/tools/org/apache/derby/tools/ij.java", CLI, "only main methods use"},
+		{"java/tools/org/apache/derby/impl/tools/ij/Main.java", CLI, "only main methods use"},
+		{"java/tools/org/apache/derby/impl/tools/ij/utilMain.java", CLI, "only main methods use"},
+		{"java/tools/org/apache/derby/impl/tools/sysinfo/Main.java", CLI, "only main methods use"},
+		// a tools class the network server uses at run time
+		{"java/tools/org/apache/derby/iapi/tools/i18n/LocalizedResource.java", Production, ""},
+		{"java/drda/org/apache/derby/impl/drda/NetworkServerControlImpl.java", Production, ""},
+		{"java/stubs/felix/org/osgi/framework/BundleActivator.java", BuildTool, "compile-time API stubs"},
+	},
+	"hibernate": {
+		// a tool package a session factory runs at startup
+		{"hibernate-core/src/main/java/org/hibernate/tool/hbm2ddl/SchemaExport.java", Production, "main source set"},
+		{"hibernate-core/src/main/java/org/hibernate/internal/SessionFactoryImpl.java", Production, "main source set"},
+		// its validator only its main and an Ant task use
+		{"hibernate-core/src/main/java/org/hibernate/tool/hbm2ddl/SchemaValidator.java", CLI, "only main methods use"},
+		{"hibernate-core/src/main/java/org/hibernate/tool/hbm2ddl/SchemaValidatorTask.java", BuildTool, "Ant task"},
 	},
 	"zookeeper": {
 		{"zookeeper-server/src/main/java/org/apache/zookeeper/server/ZooKeeperServerMain.java", Production, "main source set"},

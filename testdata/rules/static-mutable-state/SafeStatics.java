@@ -36,7 +36,7 @@ public class SafeStatics {
     };
     private static final Map<String, String> VIEW = Collections.unmodifiableMap(TABLE);
     private static volatile SafeStatics cached;
-    private static long DEFAULT_TIMEOUT = 1000; // a constant written: computed, not handed in // want "static-mutable-state" source:-
+    private static long DEFAULT_TIMEOUT = 1000; // a constant written: computed, not handed in
     private static String mode;
     private final Map<String, String> perInstance = new HashMap<>();
     private static final Map<String, String> DECLARED_ONLY = new HashMap<>();

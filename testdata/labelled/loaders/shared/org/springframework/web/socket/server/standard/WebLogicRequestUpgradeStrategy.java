@@ -2,7 +2,7 @@
 // (Apache-2.0). Safe look-alike behind a helper: the private type(String)
 // loads with the own loader, but the names come from constants of WebLogic's
 // own server classes, which the own loader must see; method() passes its
-// parameter on.
+// parameter on, and its callers' constants make the lookup a presence probe.
 package org.springframework.web.socket.server.standard;
 
 import java.lang.reflect.Method;
@@ -19,7 +19,7 @@ public class WebLogicRequestUpgradeStrategy {
     }
 
     private static Class<?> type(String className) throws ClassNotFoundException {
-        return WebLogicRequestUpgradeStrategy.class.getClassLoader().loadClass(className); // want "class-forname-caller-loader"
+        return WebLogicRequestUpgradeStrategy.class.getClassLoader().loadClass(className); // want "class-forname-caller-loader:info"
     }
 
     private static Method method(String className, String method, Class<?>... paramTypes)

@@ -1,0 +1,136 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// Code that runs only in a debug build: the then-branch of an `if` on a
+// compile-time debug switch (`if (SanityManager.DEBUG)`, also `if (DEBUG &&
+// on("x"))`), or a method that returns at once unless the switch is on.
+// A static written only there (a debug stream, a trace flag) is a debug
+// build's, not state that ships running.
+
+// debugIfRE finds the head of an `if` on a debug switch, up to its
+// opening brace or first statement.
+var debugIfRE = regexp.MustCompile(`\bif\s*\(\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*DEBUG\s*(?:&&[^{};]*)?\)\s*`)
+
+// debugReturnRE is a method body that starts by leaving unless the debug
+// switch is on.
+var debugReturnRE = regexp.MustCompile(`^\{\s*if\s*\(\s*!\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*DEBUG\s*\)\s*\{?\s*return\b`)
+
+// debugSpans are the then-branches of the debug-switch ifs of src.
+func debugSpans(src []byte) []facts.Span {
+	var out []facts.Span
+	for _, loc := range debugIfRE.FindAllIndex(src, -1) {
+		start := loc[1]
+		if start < len(src) && src[start] == '{' {
+			if end := matchBrace(src, start); end > start {
+				out = append(out, facts.Span{Start: start, End: end})
+			}
+			continue
+		}
+		if end := strings.IndexByte(string(src[start:min(len(src), start+2000)]), ';'); end >= 0 {
+			out = append(out, facts.Span{Start: start, End: start + end + 1})
+		}
+	}
+	return out
+}
+
+// matchBrace is the offset just past the brace that closes the one at
+// open, skipping string and character literals and comments; -1 when it
+// is not closed.
+func matchBrace(src []byte, open int) int {
+	depth := 0
+	for i := open; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		case '"', '\'':
+			for i++; i < len(src) && src[i] != c && src[i] != '\n'; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		case '/':
+			if i+1 < len(src) && src[i+1] == '/' {
+				for i < len(src) && src[i] != '\n' {
+					i++
+				}
+			} else if i+1 < len(src) && src[i+1] == '*' {
+				if e := strings.Index(string(src[i+2:]), "*/"); e >= 0 {
+					i += e + 3
+				} else {
+					return -1
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// debugOnlyMethod reports a method of the file that runs only in a debug
+// build: its body returns at once unless the debug switch is on, or it is
+// private and every call of it in the file sits in a debug-switch branch
+// (or in another such method). Compiled code has no text to tell.
+func debugOnlyMethod(f *facts.File, src []byte, class, method string, depth int) bool {
+	if src == nil || depth == 0 || method == "" || method == "<init>" || method == "<clinit>" || strings.HasSuffix(f.Path, ".class") {
+		return false
+	}
+	var decl *facts.MethodDecl
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Class == class && m.Name == method {
+			if decl != nil {
+				return false // overloads: cannot tell the calls apart
+			}
+			decl = m
+		}
+	}
+	if decl == nil || decl.Decl.End > len(src) || decl.Span.End > decl.Decl.End {
+		return false
+	}
+	if body := strings.IndexByte(string(src[decl.Span.End:decl.Decl.End]), '{'); body >= 0 &&
+		debugReturnRE.Match(src[decl.Span.End+body:decl.Decl.End]) {
+		return true
+	}
+	if !isPrivate(src, decl) {
+		return false
+	}
+	spans := debugSpans(src)
+	called := false
+	for i := 0; ; {
+		j := strings.Index(string(src[i:]), method)
+		if j < 0 {
+			break
+		}
+		at, end := i+j, i+j+len(method)
+		i = end
+		if at > 0 && isIdent(src[at-1]) || end < len(src) && isIdent(src[end]) || at == decl.Span.Start || within(at, decl.Decl) {
+			continue
+		}
+		if rest := strings.TrimLeft(string(src[end:min(len(src), end+8)]), " \t\r\n"); !strings.HasPrefix(rest, "(") {
+			continue
+		}
+		called = true
+		guarded := false
+		for _, s := range spans {
+			if within(at, s) {
+				guarded = true
+				break
+			}
+		}
+		if !guarded {
+			if m := methodAt(f, at); m == nil || !debugOnlyMethod(f, src, m.Class, m.Name, depth-1) {
+				return false
+			}
+		}
+	}
+	return called
+}

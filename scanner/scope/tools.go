@@ -1,0 +1,398 @@
+package scope
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/kscan/kscan/internal/safefs"
+)
+
+// toolWords name command-line tool code when they are a whole segment of a
+// source's package or directory path (org.apache.derby.tools, java/tools/,
+// org.apache.zookeeper.cli). Ant is not one: Ant tasks are build tools, by
+// their superclass (extendsSignal).
+var toolWords = setOf("cli", "tool", "tools")
+
+// maxToolIndexFiles bounds how many sources the tool index reads.
+const maxToolIndexFiles = 200000
+
+// toolReason is the reason of every command-line tool decision, so that
+// they count as one.
+const toolReason = "cli/tool/tools package code that only main methods use"
+
+// stubReason is the reason of every stub tree decision.
+const stubReason = "compile-time API stubs (a stubs/ tree of another project's packages)"
+
+// toolCandidate reports a source path with a segment in toolWords.
+func toolCandidate(dirRel string) bool {
+	for _, s := range segments(dirRel) {
+		if toolWords[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// stubCandidate reports a source path below a directory named stubs.
+func stubCandidate(dirRel string) bool {
+	for _, s := range segments(dirRel) {
+		if s == "stubs" {
+			return true
+		}
+	}
+	return false
+}
+
+// namedTool reports a directory below a target the user named whose own
+// path says tool or stubs: that code is what was asked for.
+func (c *Classifier) namedTool(dirRel string) bool {
+	for _, t := range c.opts.Targets {
+		t = clean(t)
+		if t != "" && t != "." && (dirRel == t || strings.HasPrefix(dirRel, t+"/")) && (toolCandidate(t) || stubCandidate(t)) {
+			return true
+		}
+	}
+	return false
+}
+
+// toolIndex is what the production sources of the tree say about its
+// command-line tool packages and stub trees, read once per tree.
+type toolIndex struct {
+	// tool: source files (rel) of tool packages reached from a main and not
+	// used by production code outside; the value is the file with the main.
+	tool map[string]string
+	// stub: source files under a stubs/ directory whose package namespace
+	// no other production source of the tree uses; the value is the stubs
+	// directory.
+	stub map[string]string
+}
+
+// toolClass is a top-level type of a candidate source, by its file.
+type toolClass struct {
+	rel, pkg, name, fqn string
+	main                bool
+	toks                map[string]bool // identifiers of its code (comments and literals left out)
+	imports             []string
+}
+
+// mainRE recognises an entry point: Java's, or Groovy's (static main(args)).
+var mainRE = regexp.MustCompile(`\bstatic\s+(?:(?:public|final)\s+)*(?:void\s+)?main\s*\(\s*(?:(?:final\s+)?(?:java\.lang\.)?String\b|\w+\s*\))`)
+
+// toolSourceExts are the sources whose uses of tool classes count; the
+// Groovy and Kotlin ones of a tool package are part of the tool.
+var toolSourceExts = setOf(".java", ".groovy", ".kt", ".scala")
+
+// toolDecision decides a source that toolCandidate or stubCandidate
+// accepted: a command-line tool when a main method of its tool packages
+// reaches it and no production source outside those packages uses it;
+// API stubs when it sits in a stubs/ tree of another project's packages.
+func (c *Classifier) toolDecision(rel string) (Decision, bool) {
+	if c.root == "" {
+		return Decision{}, false
+	}
+	c.toolOnce.Do(c.buildToolIndex)
+	if at, ok := c.tools.tool[rel]; ok {
+		return Decision{Class: CLI, Reason: toolReason, At: at}, true
+	}
+	if at, ok := c.tools.stub[rel]; ok {
+		return Decision{Class: BuildTool, Reason: stubReason, At: at}, true
+	}
+	return Decision{}, false
+}
+
+// buildToolIndex reads the Java sources in production directories of the
+// tree: those in tool packages for their main methods and the names they
+// use, the others for the tool classes they use.
+func (c *Classifier) buildToolIndex() {
+	idx := &toolIndex{tool: map[string]string{}, stub: map[string]string{}}
+	c.tools = idx
+	var cands, others []string
+	n := 0
+	filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || n >= maxToolIndexFiles {
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		rel, rerr := filepath.Rel(c.root, p)
+		if rerr != nil {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel == "." {
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") || !c.Dir(rel).Production() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		switch ext := path.Ext(d.Name()); {
+		case toolSourceExts[ext] && toolCandidate(path.Dir(rel)), ext == ".java" && stubCandidate(path.Dir(rel)):
+			cands = append(cands, rel)
+		case toolSourceExts[ext] || strings.Contains(rel, "META-INF/services/"):
+			others = append(others, rel)
+		default:
+			return nil
+		}
+		n++
+		return nil
+	})
+	if len(cands) == 0 {
+		return
+	}
+	var classes []*toolClass
+	byPkg := map[string][]*toolClass{}
+	var stubs []*toolClass
+	for _, rel := range cands {
+		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource) // walked, not followed: inside the root
+		if err != nil {
+			continue
+		}
+		h := parseJavaHead(data)
+		if d, ok := javaSignals(h, false); ok && !d.Production() {
+			continue // an Ant task, a test: not the product's, nor a tool's user
+		}
+		body := blankCommentsAndLiterals(data)
+		tc := &toolClass{rel: rel, pkg: h.pkg, name: strings.TrimSuffix(path.Base(rel), path.Ext(rel)),
+			main: mainRE.Match(body), toks: identifiers(body), imports: h.imports}
+		tc.fqn = tc.pkg + "." + tc.name
+		dir := path.Dir(rel)
+		if toolCandidate(dir) {
+			classes = append(classes, tc)
+			byPkg[tc.pkg] = append(byPkg[tc.pkg], tc)
+		} else {
+			stubs = append(stubs, tc)
+		}
+	}
+	// Prefixes (two package segments) of the production sources outside
+	// stub trees: a stub tree's package with none of them is another
+	// project's API.
+	var own map[string]bool
+	if len(stubs) > 0 {
+		own = map[string]bool{}
+		for _, tc := range classes {
+			own[nsPrefix(tc.pkg)] = true
+		}
+	}
+	pkgs := make([]string, 0, len(byPkg))
+	for p := range byPkg {
+		if p != "" {
+			pkgs = append(pkgs, p)
+		}
+	}
+	sort.Strings(pkgs)
+	// A package's root is its name up to its first tool segment: one
+	// search for org.codehaus.groovy.tools rules out all its subpackages.
+	roots := map[string]string{}
+	for _, p := range pkgs {
+		roots[p] = p
+		segs := strings.Split(p, ".")
+		for i, seg := range segs {
+			if toolWords[seg] {
+				roots[p] = strings.Join(segs[:i+1], ".")
+				break
+			}
+		}
+	}
+	// Tool classes used by production sources outside the tool packages.
+	used := map[*toolClass]bool{}
+	for _, rel := range others {
+		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource) // walked, not followed: inside the root
+		if err != nil {
+			continue
+		}
+		var h *javaHead
+		if toolSourceExts[path.Ext(rel)] {
+			h = parseJavaHead(data)
+			if d, ok := javaSignals(h, false); ok && !d.Production() {
+				continue // an Ant task, a test: its uses keep nothing in production
+			}
+			if own != nil {
+				own[nsPrefix(h.pkg)] = true
+			}
+		}
+		var toks map[string]bool
+		var absent map[string]bool // roots the file does not hold
+		for _, p := range pkgs {
+			same := h != nil && h.pkg == p
+			if !same {
+				r := roots[p]
+				if absent[r] {
+					continue
+				}
+				if !bytes.Contains(data, []byte(r)) {
+					if absent == nil {
+						absent = map[string]bool{}
+					}
+					absent[r] = true
+					continue
+				}
+				if !bytes.Contains(data, []byte(p+".")) {
+					continue
+				}
+			}
+			wild := same || bytes.Contains(data, []byte(p+".*"))
+			if wild && toks == nil {
+				toks = identifiers(data)
+			}
+			for _, tc := range byPkg[p] {
+				if used[tc] {
+					continue
+				}
+				if (wild && toks[tc.name]) || containsName(data, p+"."+tc.name) {
+					used[tc] = true
+				}
+			}
+		}
+	}
+	// Uses between tool classes: same package by simple name, others by
+	// import or qualified name.
+	// An explicit import puts the qualified name among the identifiers.
+	uses := func(a *toolClass) []*toolClass {
+		wild := map[string]bool{}
+		for _, im := range a.imports {
+			if p, ok := strings.CutSuffix(im, ".*"); ok {
+				wild[p] = true
+			}
+		}
+		var out []*toolClass
+		for _, b := range classes {
+			if b == a || b.pkg == "" {
+				continue
+			}
+			if ((b.pkg == a.pkg || wild[b.pkg]) && a.toks[b.name]) || a.toks[b.fqn] {
+				out = append(out, b)
+			}
+		}
+		return out
+	}
+	edges := map[*toolClass][]*toolClass{}
+	for _, a := range classes {
+		edges[a] = uses(a)
+	}
+	reach := func(seeds []*toolClass) map[*toolClass]*toolClass {
+		from := map[*toolClass]*toolClass{}
+		var stack []*toolClass
+		for _, s := range seeds {
+			if _, ok := from[s]; !ok {
+				from[s] = s
+				stack = append(stack, s)
+			}
+		}
+		for len(stack) > 0 {
+			a := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, b := range edges[a] {
+				if _, ok := from[b]; !ok {
+					from[b] = from[a]
+					stack = append(stack, b)
+				}
+			}
+		}
+		return from
+	}
+	var mains []*toolClass
+	for _, tc := range classes {
+		if tc.main && !used[tc] {
+			mains = append(mains, tc)
+		}
+	}
+	// A class no main reaches is an API of the package (a runtime helper,
+	// a translator applications install): production, and so is all it
+	// uses; so is what production code outside uses.
+	fromMain := reach(mains)
+	var prodSeeds []*toolClass
+	for _, tc := range classes {
+		if _, ok := fromMain[tc]; used[tc] || !ok {
+			prodSeeds = append(prodSeeds, tc)
+		}
+	}
+	production := reach(prodSeeds)
+	for tc, m := range fromMain {
+		if _, ok := production[tc]; !ok {
+			idx.tool[tc.rel] = m.rel
+		}
+	}
+	for _, tc := range stubs {
+		if tc.pkg != "" && !own[nsPrefix(tc.pkg)] {
+			idx.stub[tc.rel] = stubsDir(tc.rel)
+		}
+	}
+}
+
+// containsName reports a whole-word occurrence of a qualified name.
+func containsName(data []byte, name string) bool {
+	for off := 0; ; {
+		i := bytes.Index(data[off:], []byte(name))
+		if i < 0 {
+			return false
+		}
+		start, end := off+i, off+i+len(name)
+		// not the tail of a longer qualified name (com.h2.tools.Server)
+		if (start == 0 || !isIdentPart(data[start-1]) && data[start-1] != '.') && (end >= len(data) || !isIdentPart(data[end])) {
+			return true
+		}
+		off = end
+	}
+}
+
+// identifiers returns the identifiers of a source, the qualified ones
+// also whole ("a.b.C" gives a, b, C and a.b.C).
+func identifiers(src []byte) map[string]bool {
+	out := map[string]bool{}
+	for i := 0; i < len(src); {
+		if !isIdentStart(src[i]) || (i > 0 && isIdentPart(src[i-1])) {
+			i++
+			continue
+		}
+		name, j := ident(src, i)
+		if name == "" || j <= i {
+			i++
+			continue
+		}
+		out[name] = true
+		if strings.IndexByte(name, '.') >= 0 {
+			for _, p := range strings.Split(name, ".") {
+				out[p] = true
+			}
+			// qualified prefixes of a nested or member use (a.b.C.m)
+			for k := strings.LastIndexByte(name, '.'); k > 0; k = strings.LastIndexByte(name[:k], '.') {
+				out[name[:k]] = true
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// nsPrefix is the first two segments of a package: its project's
+// namespace (org.osgi, org.apache).
+func nsPrefix(pkg string) string {
+	segs := strings.SplitN(pkg, ".", 3)
+	if len(segs) > 2 {
+		segs = segs[:2]
+	}
+	return strings.Join(segs, ".")
+}
+
+// stubsDir is the path up to the stubs directory of rel.
+func stubsDir(rel string) string {
+	segs := segments(rel)
+	for i, s := range segs {
+		if s == "stubs" {
+			return strings.Join(segs[:i+1], "/")
+		}
+	}
+	return rel
+}

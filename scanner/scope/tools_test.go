@@ -1,0 +1,78 @@
+package scope
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMainRE(t *testing.T) {
+	for src, want := range map[string]bool{
+		"public static void main(String[] args) {":         true,
+		"public static void main(final String... args) {":  true,
+		"static public void main(String args[])":           true,
+		"static main(args) {":                              true, // Groovy
+		"static void main(String[] args) {":                true, // Groovy too
+		"public void main(String[] args) {":                false,
+		"public static void mainLoop(String[] args) {":     false,
+		"public static int main(String[] args) {":          false,
+		"private static void main(Integer i) {":            false,
+		"public static void remain(String[] args) {":       false,
+		"static void main(java.lang.String[] args) {}":     true,
+		"public static final void main(String[] args) { }": true,
+	} {
+		if got := mainRE.MatchString(src); got != want {
+			t.Errorf("mainRE(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+func TestIdentifiers(t *testing.T) {
+	got := identifiers([]byte("import org.h2.tools.Server;\nclass A { Server s = org.h2.tools.Shell.main(x); int _v$1; }"))
+	for _, w := range []string{"org.h2.tools.Server", "Server", "org.h2.tools.Shell", "org.h2.tools.Shell.main", "org.h2.tools", "main", "_v$1", "A"} {
+		if !got[w] {
+			t.Errorf("identifiers: %q missing from %v", w, keys(got))
+		}
+	}
+	if got["1"] || got["v$1"] {
+		t.Errorf("identifiers: a token cut inside a name: %v", keys(got))
+	}
+}
+
+func TestContainsName(t *testing.T) {
+	data := []byte("import org.h2.tools.ServerX;\nx = org.h2.tools.Server.createTcpServer(); y = \"org.h2.tools.Shell\";")
+	for name, want := range map[string]bool{
+		"org.h2.tools.Server": true, // the qualified call
+		"org.h2.tools.Shell":  true, // a class named in a string is used by name
+		"org.h2.tools.Serve":  false,
+		"h2.tools.Server":     false,
+		"org.h2.tools.Backup": false,
+	} {
+		if got := containsName(data, name); got != want {
+			t.Errorf("containsName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestToolCandidate(t *testing.T) {
+	for dir, want := range map[string]bool{
+		"java/tools/org/apache/derby/impl/sysinfo":     true,
+		"src/main/java/org/apache/zookeeper/cli":       true,
+		"src/main/org/h2/tools":                        true,
+		"src/main/java/org/apache/tools/ant":           true, // a candidate; its Ant content decides first
+		"src/main/java/com/google/common/base":         false,
+		"src/main/java/org/eclipse/jetty/util/toolkit": false,
+		"src/main/java/org/example/clients":            false,
+	} {
+		if got := toolCandidate(dir); got != want {
+			t.Errorf("toolCandidate(%q) = %v, want %v", dir, got, want)
+		}
+	}
+}
+
+func keys(m map[string]bool) string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return strings.Join(out, " ")
+}
