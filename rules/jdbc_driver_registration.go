@@ -31,21 +31,24 @@ func checkJDBCDriver(p *Pass) {
 		}
 	}
 	calls(p, func(c *facts.Call) {
+		// A driver registered by code only a command line's main reaches
+		// stays in that process, never in a shared JVM.
+		entry := !appEntry(p, c.Class)
 		switch {
 		case is(c, "java.sql.DriverManager", "registerDriver"):
 			p.Report(Diagnostic{
 				Message: "DriverManager.registerDriver: the driver stays registered JVM-wide after the module is uninstalled and pins its ClassLoader",
-				Span:    c.Span, Context: c.Context,
+				Span:    c.Span, Context: c.Context, EntrySensitive: entry,
 			})
 		case is(c, "java.lang.Class", "forName") && len(c.Args) >= 1 && c.Args[0].Kind == facts.ExprString && jdbcDrivers[c.Args[0].Value]:
 			p.Report(Diagnostic{
 				Message: "Class.forName(" + quote(c.Args[0].Value) + ") registers the JDBC driver with the JVM-wide DriverManager, where it outlives the module",
-				Span:    c.Span, Context: c.Context,
+				Span:    c.Span, Context: c.Context, EntrySensitive: entry,
 			})
 		case is(c, "java.sql.DriverManager", "getConnection") && p.Role == facts.RoleShared:
 			p.Report(Diagnostic{
 				Message: "DriverManager.getConnection in shared code only sees drivers visible to the base's ClassLoader, not those of the calling module",
-				Span:    c.Span, Context: c.Context,
+				Span:    c.Span, Context: c.Context, EntrySensitive: entry,
 			})
 		}
 	})

@@ -74,8 +74,10 @@ func checkJVMGlobal(p *Pass) {
 		d := Diagnostic{
 			Message: simpleOwner(c.Owner) + "." + c.Name + " changes " + what + " for every app in the JVM",
 			Span:    c.Span, Context: c.Context,
-			// A command line's own streams are its process's.
-			EntrySensitive: stream && !appEntry(p, c.Class),
+			// A command line's defaults and streams are its process's
+			// own: only entry points reaching the change, it never runs
+			// inside the shared JVM (an app's main does).
+			EntrySensitive: !appEntry(p, c.Class),
 		}
 		switch {
 		case restoredInFinally(p.File, c):

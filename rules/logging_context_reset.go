@@ -84,6 +84,9 @@ func checkLoggingContextReset(p *Pass) {
 		case is(c, "org.apache.log4j.LogManager", "shutdown", "resetConfiguration"):
 			d.Message = "log4j 1 LogManager." + c.Name + "() acts on the one hierarchy every app of the base's loader shares"
 		case is(c, "java.util.logging.LogManager", "reset"):
+			if perLoaderManagerGuard(p, c) {
+				return
+			}
 			d.Message = "java.util.logging.LogManager.reset() removes every handler and level of the one JUL LogManager of the JVM, for the base and every module"
 			if p.Role != facts.RoleBase {
 				d.Severity = SeverityHigh
@@ -129,4 +132,55 @@ func julRoot(c *facts.Call, vars map[string]bool) bool {
 		}
 	}
 	return vars[strings.TrimPrefix(c.Recv.Text, "this.")]
+}
+
+// instanceofRE is a type test in a condition.
+var instanceofRE = regexp.MustCompile(`\binstanceof\s+([\w.$]+)`)
+
+// negatedTestRE ends the text before a type test that is negated:
+// "!(manager " in !(manager instanceof X).
+var negatedTestRE = regexp.MustCompile(`!\s*\(\s*[\w.()\s]*$`)
+
+// perLoaderManagerGuard reports a java.util.logging reset that runs only
+// when the LogManager is a subclass of it: a container's own manager,
+// one per class loader (Tomcat's ClassLoaderLogManager), whose reset ends
+// the calling app's loggers, not the JVM's. The call sits in the branch
+// of "if (LogManager.getLogManager() instanceof X)", or after "if (!(m
+// instanceof X)) return;".
+func perLoaderManagerGuard(p *Pass, c *facts.Call) bool {
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil {
+		return false
+	}
+	code := javaCode(p.Text(m.Decl))
+	at := c.Span.Start - m.Decl.Start
+	if at < 0 || at > len(code) {
+		return false
+	}
+	recv := strings.Join(strings.Fields(c.Recv.Text), "")
+	for _, i := range ifRE.FindAllStringIndex(code, -1) {
+		open := i[1] - 1
+		end := matchClose(code, open)
+		if end < 0 || end > at {
+			continue
+		}
+		cond := code[open+1 : end]
+		t := instanceofRE.FindStringSubmatchIndex(cond)
+		if t == nil || simpleName(cond[t[2]:t[3]]) == "LogManager" {
+			continue
+		}
+		subject := cond[:t[0]]
+		if !strings.Contains(subject, "getLogManager") && !(isIdentName(recv) && wordIn([]byte(subject), recv)) {
+			continue
+		}
+		branchEnd := statementEnd(code, end+1)
+		if negatedTestRE.MatchString(subject) {
+			if branchEnd <= at && regexp.MustCompile(`\b(?:return|throw)\b`).MatchString(code[end+1:branchEnd]) {
+				return true
+			}
+		} else if at < branchEnd {
+			return true
+		}
+	}
+	return false
 }

@@ -65,7 +65,8 @@ func mentionsParam(p *Pass, at facts.Span, xs []facts.Expr) bool {
 
 func checkOwnLoaderLookup(p *Pass) {
 	report := func(at facts.Span, ctx facts.Context, sev Severity, msg string, loader facts.Expr, via bool, unless ...string) {
-		d := Diagnostic{Severity: sev, Message: msg, Span: at, Context: ctx}
+		// A command line's lookup runs in a process of its own.
+		d := Diagnostic{Severity: sev, Message: msg, Span: at, Context: ctx, EntrySensitive: !appEntry(p, ctx.Class)}
 		if len(unless) > 0 {
 			d.UnlessDeclared = unless[0]
 		}
@@ -91,7 +92,7 @@ func checkOwnLoaderLookup(p *Pass) {
 			if l == facts.LoaderNone {
 				return
 			}
-			flag, what := resourceVerdict(c.Args[0])
+			flag, what := resourceVerdictIn(p, c.Args[0])
 			if !flag {
 				return
 			}
@@ -144,22 +145,23 @@ func viaLocalLookup(p *Pass, c *facts.Call, loader, name facts.Expr, how func(fa
 	if !via {
 		return
 	}
-	sev := SeverityNone
 	if name.Kind == facts.ExprName && name.Local != nil {
 		name = *name.Local
 	}
-	probe := ""
 	if name.Kind != facts.ExprOther || name.Text != "" {
-		var skip bool
-		var s Severity
-		skip, s, probe = nameVerdict(p, name)
-		if skip {
+		// A class the library names itself (a literal, a constant, a
+		// constant concatenation, a private helper's fixed argument):
+		// its own class, the JDK's, or a probe for an optional
+		// dependency, which sits beside the library in the base.
+		if _, ok := fixedValues(p, name); ok {
 			return
 		}
-		sev = s
 		if _, tail := literalEnds(name.Text); constantConcat.MatchString(name.Text) || name.Kind == facts.ExprConcat && classSuffix.MatchString(tail) {
-			sev = p.AtMost(SeverityInfo) // a probe for a fixed class, built from constants
+			return
+		}
+		if skip, _, _ := nameVerdict(p, name); skip {
+			return
 		}
 	}
-	report(c.Span, c.Context, sev, simpleOwner(c.Owner)+"."+c.Name+" with "+how(l, via)+" cannot see module classes or providers when this code is loaded by the base", loader, via, probe)
+	report(c.Span, c.Context, SeverityNone, simpleOwner(c.Owner)+"."+c.Name+" with "+how(l, via)+" cannot see module classes or providers when this code is loaded by the base", loader, via)
 }

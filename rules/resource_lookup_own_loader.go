@@ -39,6 +39,17 @@ func fallbackBranch(p *Pass, at facts.Span) bool {
 	if strings.Contains(prefix, "?") && strings.HasSuffix(prefix, ":") {
 		return true
 	}
+	// cl == null ? ClassLoader.getSystemResources(n) : cl.getResources(n),
+	// and a braceless if (cl == null) return ...: the branch taken when
+	// the loader is the bootstrap one, which a library in a shared JVM
+	// never has.
+	flat := strings.Join(strings.Fields(prefix), "")
+	if strings.HasSuffix(flat, "?") && strings.Contains(flat, "==null") {
+		return true
+	}
+	if strings.HasPrefix(flat, "if(") && strings.Contains(flat, "==null)") {
+		return true
+	}
 	if i >= 0 && p.Src[i] == '{' {
 		// else { .. } or if (loader == null) { .. }
 		before := strings.Join(strings.Fields(string(p.Src[max(0, i-200):i])), "")
@@ -68,6 +79,11 @@ var systemToLoader = map[string]string{
 }
 
 func checkResourceLookup(p *Pass) {
+	// One statement, one hazard: both branches of
+	// locale != null ? getBundle(n, locale) : getBundle(n) are one lookup.
+	type stmtKey struct{ line, start int }
+	byStmt := map[stmtKey]*Diagnostic{}
+	var out []*Diagnostic
 	calls(p, func(c *facts.Call) {
 		if len(c.Args) == 0 || contextFirst(p, c.Span) {
 			return
@@ -80,7 +96,7 @@ func checkResourceLookup(p *Pass) {
 			if name.Kind == facts.ExprString && !strings.HasPrefix(name.Value, "/") {
 				return
 			}
-			flag, what := resourceVerdict(name)
+			flag, what := resourceVerdictIn(p, name)
 			if !flag {
 				return
 			}
@@ -96,7 +112,7 @@ func checkResourceLookup(p *Pass) {
 			if fallbackBranch(p, c.Span) {
 				return
 			}
-			flag, what := resourceVerdict(name)
+			flag, what := resourceVerdictIn(p, name)
 			d.Message = "ClassLoader." + c.Name + " of " + what + " searches the system loader, which never sees module resources"
 			if lit := name; !flag {
 				if lit.Kind == facts.ExprName && lit.Local != nil {
@@ -153,9 +169,27 @@ func checkResourceLookup(p *Pass) {
 		default:
 			return
 		}
+		// The line as well: a class file's calls carry lines, not text.
+		stmt := stmtKey{c.Line, lookupStatement(p.Src, c.Span.Start)}
+		if first := byStmt[stmt]; first != nil {
+			// The same lookup's other branch: its edit joins the fix.
+			switch {
+			case len(first.Fixes) == 0:
+				first.Fixes = d.Fixes
+			case len(first.Fixes) == 1 && len(d.Fixes) == 1:
+				first.Fixes[0].Edits = append(first.Fixes[0].Edits, d.Fixes[0].Edits...)
+			}
+			return
+		}
 		d.Span, d.Context = c.Span, c.Context
-		p.Report(d)
+		// A command line's lookup runs in a process of its own.
+		d.EntrySensitive = !appEntry(p, c.Class)
+		byStmt[stmt] = &d
+		out = append(out, &d)
 	})
+	for _, d := range out {
+		p.Report(*d)
+	}
 }
 
 // appBundle reports bundle base names applications conventionally provide
@@ -172,4 +206,14 @@ func isLocale(x facts.Expr) bool {
 	return x.Field != nil && x.Field.Owner == "java.util.Locale" ||
 		x.Call != nil && x.Call.Owner == "java.util.Locale" ||
 		x.Kind == facts.ExprNew && x.Type == "java.util.Locale"
+}
+
+// lookupStatement is the offset after the ';', '{' or '}' before at: where
+// the statement holding at starts.
+func lookupStatement(src []byte, at int) int {
+	i := at - 1
+	for i >= 0 && src[i] != ';' && src[i] != '{' && src[i] != '}' {
+		i--
+	}
+	return i + 1
 }

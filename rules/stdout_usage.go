@@ -51,7 +51,8 @@ func checkStdoutUsage(p *Pass) {
 		// text around a call cost more than this one.
 		msg := stdoutMessage(p, c)
 		if msg == "" || c.InMain || cli[outerClass(c.Class)] || printingOnPurpose(c.Context) || consoleByDesign(p.File.Package) ||
-			debugGuarded(p.Src, c.Span.Start) || markedUnreachable(p.Src, c.Span.Start) {
+			consoleClass(c.Class) || debugGuarded(p.Src, c.Span.Start) || debugReturn(p, c.Span) ||
+			markedUnreachable(p.Src, c.Span.Start) || loggingFallback(p.Src, c.Span.Start) {
 			return
 		}
 		key := c.Class + "#" + c.Method
@@ -206,8 +207,9 @@ func containsFoldASCII(s []byte, lower string) bool {
 }
 
 // debugSwitchRE recognises a condition that reads a debug, trace or
-// verbose switch (debug, isDebugEnabled(), TRACE, options.verbose).
-var debugSwitchRE = regexp.MustCompile(`(?i)debug|trace|verbose`)
+// verbose switch (debug, isDebugEnabled(), TRACE, options.verbose), or a
+// quiet one (a command line's own output, which the user turns off).
+var debugSwitchRE = regexp.MustCompile(`(?i)debug|trace|verbose|quiet|silent`)
 
 // debugGuarded reports a call that runs only when a debug, trace or
 // verbose switch is on: in the body of `if (debug) ...` (braced or not),
@@ -344,4 +346,182 @@ func throwableReceiver(c *facts.Call) bool {
 		}
 	}
 	return false
+}
+
+// consoleNameRE recognises a class whose job is the console or a log: a
+// shell, a console, a command line or its launcher, a library's own
+// logging or trace layer (h2's TraceSystem, a FooLogger), as a word of its
+// CamelCase name (not Catalog, Dialog, Logic).
+var consoleNameRE = regexp.MustCompile(`(?:^|[a-z0-9_$])(?:Console|Shell|Cli|CLI|CommandLine|Repl|REPL|Launcher|Main|Log|Logger|Logging|Trace|Tracer|Tracing)(?:[A-Z0-9_$]|$)`)
+
+// consoleClass reports code in a class (or a class it is nested in)
+// named for console output or logging: its printing is what it is for,
+// or the last resort when its own log cannot be written.
+func consoleClass(class string) bool {
+	for _, part := range strings.Split(class[strings.LastIndexByte(class, '.')+1:], "$") {
+		if consoleNameRE.MatchString(part) {
+			return true
+		}
+	}
+	return false
+}
+
+// stdoutDebugReturnRE recognises an early return unless a debug, trace or
+// verbose switch is on: `if (!debug) return;`, `if (!isVerbose()) { return; }`.
+var stdoutDebugReturnRE = regexp.MustCompile(`(?i)if\s*\(\s*!\s*[\w.]*(?:debug|trace|verbose)[\w.]*(?:\(\s*\))?\s*\)\s*\{?\s*return\s*;`)
+
+// debugReturn reports a call after an early return of its method taken
+// when a debug switch is off: the rest of the method is debug output.
+func debugReturn(p *Pass, at facts.Span) bool {
+	m := enclosingMethodDecl(p, at)
+	if m == nil || m.Decl.Start > at.Start {
+		return false
+	}
+	return stdoutDebugReturnRE.Match(p.Src[m.Decl.Start:at.Start])
+}
+
+// logCallRE finds a call of a logger: log.error(..), LOGGER.warn(..),
+// logger.log(SEVERE, ..), getLogger().info(..).
+var logCallRE = regexp.MustCompile(`(?i)\b(?:[\w$]*log(?:ger)?|getLogger\([^)]*\))\s*\.\s*(?:log|error|warn|warning|info|debug|trace|fatal|severe|fine)\s*\(`)
+
+// cannotLogRE recognises a comment saying the log cannot be used here.
+var cannotLogRE = regexp.MustCompile(`(?i)//.*\b(?:can ?not|can'?t|unable to|fails?|failed|no way to|not)\b.{0,24}\blog|//.*\blog(?:ging|ger)? (?:fails|failed|is not|isn'?t|may not)`)
+
+// loggingFallback reports a print in a catch block that is the last
+// resort of logging: the try block it handles does nothing but log (the
+// logger itself failed), or a comment in the catch says the log cannot be used
+// ("Cannot log this exception to a LOG, as RolloverFOS can be used by
+// logging").
+func loggingFallback(src []byte, at int) bool {
+	open := enclosingBrace(src, at)
+	if open < 0 {
+		return false
+	}
+	kw := keywordBefore(src, open)
+	if kw < 0 || !wordAt(src, kw, "catch") {
+		return false
+	}
+	if cannotLogRE.Match(src[open:at]) {
+		return true
+	}
+	// Back over the catches before this one to the try block.
+	i := skipSpaceBack(src, kw-1)
+	for n := 0; n < 8 && i >= 0 && src[i] == '}'; n++ {
+		start := matchingOpenBytes(src, i)
+		if start < 0 {
+			return false
+		}
+		k := keywordBefore(src, start)
+		switch {
+		case k < 0 && wordBefore(src, start, "try"), k >= 0 && wordAt(src, k, "try"):
+			return onlyLogs(src[start+1 : i])
+		case k >= 0 && wordAt(src, k, "catch"):
+			i = skipSpaceBack(src, k-1)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// onlyLogs reports a block whose every statement is a logger call.
+func onlyLogs(block []byte) bool {
+	n := 0
+	for _, st := range strings.Split(string(block), ";") {
+		st = strings.TrimSpace(st)
+		if st == "" {
+			continue
+		}
+		if loc := logCallRE.FindStringIndex(st); loc == nil || loc[0] != 0 {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// skipSpaceBack is the offset of the last non-space byte at or before i.
+func skipSpaceBack(src []byte, i int) int {
+	for i >= 0 && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
+		i--
+	}
+	return i
+}
+
+// keywordBefore reads "kw (...)" before the brace at open and returns the
+// offset of kw's first byte, -1 when the brace follows no parenthesised
+// header.
+func keywordBefore(src []byte, open int) int {
+	j := skipSpaceBack(src, open-1)
+	if j < 0 || src[j] != ')' {
+		return -1
+	}
+	depth := 0
+	cp := -1
+	for i := j; i >= 0 && i >= j-2000; i-- {
+		if src[i] == ')' {
+			depth++
+		} else if src[i] == '(' {
+			depth--
+			if depth == 0 {
+				cp = i
+				break
+			}
+		}
+	}
+	if cp < 0 {
+		return -1
+	}
+	b := skipSpaceBack(src, cp-1)
+	for b >= 0 && isIdent(src[b]) {
+		b--
+	}
+	return b + 1
+}
+
+// wordAt reports that the identifier starting at i is w.
+func wordAt(src []byte, i int, w string) bool {
+	end := i + len(w)
+	return i >= 0 && end <= len(src) && string(src[i:end]) == w && (end == len(src) || !isIdent(src[end]))
+}
+
+// wordBefore reports that the brace at open directly follows keyword w.
+func wordBefore(src []byte, open int, w string) bool {
+	b := skipSpaceBack(src, open-1) - len(w) + 1
+	return b >= 0 && wordAt(src, b, w) && (b == 0 || !isIdent(src[b-1]))
+}
+
+// enclosingBrace is the offset of the '{' opening the innermost block
+// around at, -1 when none is found nearby.
+func enclosingBrace(src []byte, at int) int {
+	depth := 0
+	for i := at - 1; i >= 0 && i >= at-8000; i-- {
+		switch src[i] {
+		case '}':
+			depth++
+		case '{':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// matchingOpenBytes is the offset of the '{' matching the '}' at close.
+func matchingOpenBytes(src []byte, close int) int {
+	depth := 0
+	for i := close; i >= 0 && i >= close-20000; i-- {
+		switch src[i] {
+		case '}':
+			depth++
+		case '{':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }

@@ -44,9 +44,11 @@ func checkSystemExit(p *Pass) {
 		case c.InMain:
 			d.Severity = p.AtMost(SeverityLow)
 			d.Message += " (in a main method: harmless only if this entry point never runs inside the shared JVM)"
-		case hasMain(p.File, c.Class):
-			d.Severity = p.AtMost(SeverityLow)
-			d.Message += " (in a command-line class with a main method: harmless only if it never runs inside the shared JVM)"
+		case hasMain(p.File, c.Class) && !appEntry(p, c.Class):
+			// A command-line class's exits (its usage, its fatal
+			// errors) end the command line's own process: a library
+			// never calls its launcher.
+			return
 		}
 		p.Report(d)
 	})
@@ -143,8 +145,11 @@ func checkSystemExitCallers(p *ProjectPass) {
 				Flow:    []Related{local(related(&c.Site, "calls "+helper), c.Site.Path), local(decl, c.Site.Path), local(exit, c.Site.Path)},
 			}
 			if c.Context.InMain || p.Graph.Launcher(c.Caller.Class) {
+				if !appEntryFile(p, c.Site.Path, c.Caller.Class) {
+					continue // the command line's own process, as above
+				}
 				d.Severity = SeverityLow
-				d.Message += " (in a command-line class: harmless only if it never runs inside the shared JVM)"
+				d.Message += " (in the application's main class: it runs inside the shared JVM)"
 			}
 			p.Report(c.Site.Path, d)
 		}
@@ -163,4 +168,31 @@ func local(r Related, path string) Related {
 		r.Path = ""
 	}
 	return r
+}
+
+// appEntryFile is appEntry in a project pass, which has facts and no
+// text: a class annotated as a Spring Boot application, or one whose
+// nest calls SpringApplication.run.
+func appEntryFile(p *ProjectPass, path, class string) bool {
+	for _, f := range p.Files {
+		if f.Path != path {
+			continue
+		}
+		for _, t := range f.TypeDecls {
+			if !sameNest(t.Name, class) {
+				continue
+			}
+			for _, a := range t.Annotations {
+				if annotationIs(a, "SpringBootApplication") || annotationIs(a, "EnableAutoConfiguration") || annotationIs(a, "SpringBootConfiguration") {
+					return true
+				}
+			}
+		}
+		for i := range f.Calls {
+			if c := &f.Calls[i]; sameNest(c.Class, class) && is(c, "org.springframework.boot.SpringApplication", "run") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -38,7 +38,16 @@ func checkThreadLeak(p *Pass) {
 		if strings.Contains(text, "manageThread") || strings.Contains(text, ".interrupt()") || strings.Contains(text, "interrupt();") {
 			return
 		}
-		if joinedIn(p, c) || !longLived(p, c) {
+		if joinedIn(p, c) || acceptedConnection(p, c) {
+			return
+		}
+		// What the thread runs, when the file shows it, decides whether it
+		// outlives its work; otherwise how it is kept does.
+		if task, ok := taskOfStart(p, c); ok {
+			if !task.endless(p) {
+				return
+			}
+		} else if !longLived(p, c) {
 			return
 		}
 		// A factory that returns the thread it started: its caller owns it.
@@ -191,14 +200,4 @@ func hasStopPath(p *Pass, class string) bool {
 		}
 	}
 	return false
-}
-
-// isIdentName reports a plain Java name (no call, no qualifier).
-func isIdentName(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isIdent(s[i]) {
-			return false
-		}
-	}
-	return s != ""
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -49,6 +50,11 @@ func checkThreadLocalLeak(p *Pass) {
 		fieldTypes[f.Name] = f.Type
 		if args := typeArgs(f.TypeText); len(args) == 1 && jdkOnly(args[0]) && !shadowsJDK(p.File, args[0]) {
 			pinsNothing[f.Name] = true
+		} else if len(args) == 1 && rawSimple(args[0]) == "Map" && bytes.Contains(p.textBytes(f.Decl), []byte("WeakHashMap")) {
+			// A Map the initialiser makes a WeakHashMap: as a WeakHashMap.
+			if kv := typeArgs(args[0]); len(kv) == 2 && jdkOnly(kv[1]) && !shadowsJDK(p.File, kv[1]) {
+				pinsNothing[f.Name] = true
+			}
 		}
 	}
 	// isTL also resolves Type.FIELD receivers, which the extractor types only
@@ -82,7 +88,7 @@ func checkThreadLocalLeak(p *Pass) {
 	// other sets are related, so a change adding a set touches the finding.
 	var sets []*facts.Call
 	calls(p, func(c *facts.Call) {
-		if c.Name != "set" || len(c.Args) != 1 || !isTL(c) || c.InFinally || jdkConstant(&c.Args[0]) {
+		if c.Name != "set" || len(c.Args) != 1 || !isTL(c) || c.InFinally || jdkConstant(&c.Args[0]) || jdkParam(p, c) {
 			return
 		}
 		if _, ok := fieldTypes[fieldKey(c.Recv.Text)]; ok && !removed[fieldKey(c.Recv.Text)] && !pinsNothing[fieldKey(c.Recv.Text)] {
@@ -179,6 +185,12 @@ func jdkOnly(t string) bool {
 	if valueTypes[raw] || jdkHolders[raw] {
 		return true
 	}
+	// A WeakHashMap keyed by classes or handlers holds its keys weakly:
+	// only its values can pin (netty's per-thread caches of annotation
+	// masks and handler names).
+	if args := typeArgs(t); raw == "WeakHashMap" && len(args) == 2 {
+		return jdkOnly(args[1])
+	}
 	if !jdkContainers[raw] && !jdkReferences[raw] {
 		return false
 	}
@@ -245,11 +257,48 @@ var jdkHolders = map[string]bool{
 // is to put the value back.
 func restoredBySetter(p *Pass, c *facts.Call) bool {
 	m := methodAt(p.File, c.Span.Start)
-	if m == nil || !isPrivate(p.Src, m) || !paramOf(p.File, c.Span.Start, c.Args[0].Text) {
+	if m == nil || !(isPrivate(p.Src, m) || swapSetter(p, m, c)) || !paramOf(p.File, c.Span.Start, c.Args[0].Text) {
 		return false
 	}
 	// Only calls the rule asked for are extracted: read the finally blocks.
 	return regexp.MustCompile(`\bfinally\s*\{[^{}]*\b` + regexp.QuoteMeta(m.Name) + `\s*\(`).Match(p.Src)
+}
+
+// swapSetter reports a setter that hands back the value it replaces
+// (Jetty's HttpConnection last = setCurrentConnection(this); ... finally
+// { setCurrentConnection(last); }): made for save and restore, whoever
+// may call it.
+func swapSetter(p *Pass, m *facts.MethodDecl, c *facts.Call) bool {
+	r := strings.TrimSpace(m.Returns)
+	if r == "" || r == "void" || m.Decl.Start > c.Span.Start || c.Span.End > m.Decl.End {
+		return false
+	}
+	before := string(p.Src[m.Decl.Start:c.Span.Start])
+	after := string(p.Src[c.Span.End:m.Decl.End])
+	recv := regexp.QuoteMeta(strings.Join(strings.Fields(c.Recv.Text), ""))
+	return regexp.MustCompile(`\b`+recv+`\s*\.\s*get\s*\(\s*\)`).MatchString(before) && strings.Contains(after, "return")
+}
+
+// jdkParam reports a set of a parameter whose declared type is a JDK type
+// that pins nothing (RegexSupport.setLastMatcher(Matcher matcher)).
+func jdkParam(p *Pass, c *facts.Call) bool {
+	m := methodAt(p.File, c.Span.Start)
+	if m == nil {
+		return false
+	}
+	name := strings.TrimSpace(c.Args[0].Text)
+	for _, part := range splitTopLevel(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(m.Params), "("), ")")) {
+		f := strings.Fields(typeUseAnnotationRE.ReplaceAllString(part, ""))
+		if len(f) < 2 || f[len(f)-1] != name {
+			continue
+		}
+		if f[0] == "final" {
+			f = f[1:]
+		}
+		t := strings.Join(f[:len(f)-1], "")
+		return jdkOnly(t) && !shadowsJDK(p.File, t)
+	}
+	return false
 }
 
 // restoreRE recognises a saved value being put back: set(oldValue).

@@ -3,6 +3,7 @@ package scanner
 import (
 	"bytes"
 	"context"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -37,6 +38,9 @@ type graphIndex struct {
 type source struct {
 	input
 	words *wordSet
+	// launcher: the file declares a main method but no rule parsed it
+	// (it holds no hazard), so the graph does not know it yet.
+	launcher bool
 }
 
 func newGraphIndex() *graphIndex { return &graphIndex{g: callgraph.New()} }
@@ -48,10 +52,57 @@ func (x *graphIndex) addFile(in input, f *facts.File, src []byte) {
 	x.mu.Unlock()
 }
 
-func (x *graphIndex) addSource(in input, words *wordSet) {
+func (x *graphIndex) addSource(in input, words *wordSet, launcher bool) {
 	x.mu.Lock()
-	x.sources = append(x.sources, source{in, words})
+	x.sources = append(x.sources, source{in, words, launcher})
 	x.mu.Unlock()
+}
+
+// mainDeclRE is the declaration of a main method.
+var mainDeclRE = regexp.MustCompile(`\bstatic\s+(?:final\s+)?void\s+main\s*\(\s*(?:final\s+)?String\b`)
+
+// declaresMain reports a source that may declare a process entry point.
+func declaresMain(src []byte) bool {
+	return bytes.Contains(src, []byte("main")) && mainDeclRE.Match(src)
+}
+
+// readLaunchers parses the launchers no rule parsed: which classes declare
+// an entry point decides which methods the search follows (those beside a
+// launcher) and where it stops, so a command line that does nothing a rule
+// looks for must be known too (a launcher calling into its package).
+func (x *graphIndex) readLaunchers(o graphOptions) {
+	var todo []input
+	for _, src := range x.sources {
+		if src.launcher {
+			todo = append(todo, src.input)
+		}
+	}
+	if len(todo) == 0 {
+		return
+	}
+	interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
+	for _, names := range [][]string{callgraph.Names, callgraph.UseNames, callgraph.ReflectNames} {
+		for _, n := range names {
+			interest.Calls[n] = true
+		}
+	}
+	ex, err := javasrc.NewExtractor(interest, int(o.timeout/time.Microsecond))
+	if err != nil {
+		return
+	}
+	defer ex.Close()
+	for _, in := range todo {
+		src, err := safefs.ReadFile(in.abs, o.maxFileSize)
+		if err != nil {
+			continue
+		}
+		f, _, err := ex.Extract(in.rel, src, o.types)
+		if err != nil {
+			continue
+		}
+		x.parsed++
+		x.g.AddFile(in.rel, f, src)
+	}
 }
 
 // buildGraph finds the callers the summaries and the entry-sensitive
@@ -66,6 +117,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// In path order, so that a search stopped by its budget stops at the
 	// same files every run.
 	sort.Slice(x.sources, func(i, j int) bool { return x.sources[i].rel < x.sources[j].rel })
+	x.readLaunchers(o)
 	targets := g.Targets()
 	asked := map[facts.MethodKey]bool{}
 	// The methods only the entry-point search needs, public ones beside a

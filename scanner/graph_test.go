@@ -419,6 +419,84 @@ public class Helper {
 	}
 }
 
+// A launcher that does nothing a rule looks for is parsed by no rule; the
+// entry-point search must know it all the same, or the public method it
+// calls beside it is never followed up and what only main reaches stays
+// reported.
+func TestGraphQuietLauncher(t *testing.T) {
+	_, g := graphOf(t, map[string]string{
+		"src/main/java/org/acme/tool/NewDriver.java": `package org.acme.tool;
+public final class NewDriver {
+    public static void main(String[] args) throws Exception {
+        new Tool().start(args);
+    }
+}`,
+		"src/main/java/org/acme/tool/Tool.java": `package org.acme.tool;
+public class Tool {
+    public void start(String[] args) {
+        if (args.length > 0) {
+            startNonGui(args);
+        }
+    }
+    private void startNonGui(String[] args) {
+        System.setProperty("tool.mode", args[0]);
+    }
+    public void api(String mode) {
+        System.setProperty("tool.mode", mode);
+    }
+}`,
+	}, finding.Finding{RuleID: "system-property-mutation", Class: "org.acme.tool.Tool", Method: "startNonGui", EntrySensitive: true},
+		finding.Finding{RuleID: "system-property-mutation", Class: "org.acme.tool.Tool", Method: "api", EntrySensitive: true})
+	for _, tc := range []struct {
+		method string
+		want   bool
+	}{{"start", true}, {"startNonGui", true}, {"api", false}} {
+		if got := g.OnlyFromEntry("org.acme.tool.Tool", tc.method); got != tc.want {
+			t.Errorf("Tool.%s: entry-only %v, want %v", tc.method, got, tc.want)
+		}
+	}
+	if !g.Launcher("org.acme.tool.NewDriver") {
+		t.Error("NewDriver is not known as a launcher")
+	}
+}
+
+// A call on what a static accessor returns (a singleton's getInstance())
+// resolves to the accessor's class: the launcher's chain through it is
+// followed to main.
+func TestGraphSingletonAccessor(t *testing.T) {
+	_, g := graphOf(t, map[string]string{
+		"src/main/java/org/acme/tool/Main.java": `package org.acme.tool;
+public class Main {
+    public static void main(String[] args) throws Exception {
+        new Main().process(args);
+    }
+    public void process(String[] args) {
+        StartLog.getInstance().initialize(args);
+    }
+}`,
+		"src/main/java/org/acme/tool/StartLog.java": `package org.acme.tool;
+public class StartLog {
+    private static final StartLog INSTANCE = new StartLog();
+    public static StartLog getInstance() { return INSTANCE; }
+    public void initialize(String[] args) {
+        initLogFile(args[0]);
+    }
+    public void initLogFile(String f) {
+        System.setOut(null);
+    }
+    public void api(String f) {
+        System.setOut(null);
+    }
+}`,
+	}, finding.Finding{RuleID: "jvm-global-default-mutation", Class: "org.acme.tool.StartLog", Method: "initLogFile", EntrySensitive: true},
+		finding.Finding{RuleID: "jvm-global-default-mutation", Class: "org.acme.tool.StartLog", Method: "api", EntrySensitive: true})
+	for method, want := range map[string]bool{"initialize": true, "initLogFile": true, "api": false} {
+		if got := g.OnlyFromEntry("org.acme.tool.StartLog", method); got != want {
+			t.Errorf("StartLog.%s: entry-only %v, want %v", method, got, want)
+		}
+	}
+}
+
 // A command-line tool the scope sets aside is not scanned, but its calls
 // still make a production method entry-only (Groovy's GroovyStarter and
 // the LoaderConfiguration it configures).

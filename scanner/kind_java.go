@@ -160,7 +160,9 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 		words = &wordSet{}
 		defer func() {
 			lap(&out.work.Rules)
-			e.graphs.addSource(in, words) // filled by the pre-filter's pass below
+			// filled by the pre-filter's pass below; a launcher no rule
+			// parsed is read for the entry-point search
+			e.graphs.addSource(in, words, !out.parsed && declaresMain(src))
 			lap(&out.work.Graph)
 		}()
 	}

@@ -66,6 +66,9 @@ type Graph struct {
 	// contextLoaders are the methods (by class and name) that return the
 	// thread context loader.
 	contextLoaders map[facts.MethodKey]bool
+	// accessors are the static no-argument methods returning their own
+	// class, by "class.name": the class a call on their value reaches.
+	accessors map[string]string
 }
 
 // nameKey is a class and a method name by their ids in Graph.names.
@@ -100,7 +103,7 @@ func New() *Graph {
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
 		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]int32{},
 		lookups: map[nameKey]uint8{}, voted: map[string]bool{}, decls: map[nameKey]declInfo{},
-		contextLoaders: map[facts.MethodKey]bool{}}
+		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -217,6 +220,15 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 		if d, ok := g.decl(bn); ok && !d.entry {
 			d.entry = true
 			g.setDecl(bn, d)
+		}
+	}
+	// Static accessors returning their own class (a singleton's
+	// getInstance()): a call on what they return resolves to the class.
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Static && m.Name != "<init>" && m.Name != "<clinit>" && strings.TrimSpace(strings.Trim(strings.TrimSpace(m.Params), "()")) == "" &&
+			m.Returns != "" && (m.Returns == m.Class || m.Returns == lastSegment(dotted(m.Class))) {
+			g.accessors[g.name(m.Class)+"."+g.name(m.Name)] = g.name(m.Class)
 		}
 	}
 	for _, t := range f.TypeDecls {
@@ -662,6 +674,9 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 		}
 	case c.Owner != "":
 		classes = []string{c.Owner}
+	case c.Recv.Call != nil && g.accessors[c.Recv.Call.Owner+"."+c.Recv.Call.Name] != "":
+		// Own.getInstance().m(): the accessor returns its own class.
+		classes = []string{g.accessors[c.Recv.Call.Owner+"."+c.Recv.Call.Name]}
 	default:
 		return nil // a receiver of unknown type: never guessed
 	}

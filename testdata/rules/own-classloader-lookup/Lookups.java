@@ -64,6 +64,6 @@ public class Lookups {
 
     Class<?> probe() throws Exception {
         ClassLoader cl = getClass().getClassLoader();
-        return cl.loadClass("org.hibernate.Session"); // want "own-classloader-lookup:info"
+        return cl.loadClass("org.hibernate.Session"); // a fixed optional dependency: beside the library
     }
 }

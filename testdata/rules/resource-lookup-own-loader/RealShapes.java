@@ -31,9 +31,9 @@ public class RealShapes {
         return ClassLoader.getSystemResources(name); // want "resource-lookup-own-loader"
     }
 
-    // Spring's ResourceBundleEditor: two lookups in one conditional.
+    // Spring's ResourceBundleEditor: two lookups in one conditional, one finding.
     void setAsText(String baseName, Locale locale) {
-        value = locale != null ? ResourceBundle.getBundle(baseName, locale) : ResourceBundle.getBundle(baseName); // want "resource-lookup-own-loader" "resource-lookup-own-loader"
+        value = locale != null ? ResourceBundle.getBundle(baseName, locale) : ResourceBundle.getBundle(baseName); // want "resource-lookup-own-loader"
     }
 
     // log4j's ResourceBundleLookup.

@@ -38,7 +38,7 @@ public class Exits {
 }
 
 // A command-line class: what only main reaches runs in a process of its
-// own and is not reported; a helper other code may call is, at low.
+// own and is not reported; nor is the rest of it: a library never calls it.
 class Cli {
     public static void main(String[] args) {
         if (args.length == 0) {
@@ -49,7 +49,7 @@ class Cli {
 
     private static void usage() {
         System.err.println("usage: cli FILE");
-        System.exit(1); // want "system-exit" source:-
+        System.exit(1);
     }
 
     static int run(String[] args) {
@@ -57,19 +57,19 @@ class Cli {
     }
 
     public static void fail(String why) {
-        System.exit(3); // want "system-exit:low"
+        System.exit(3);
     }
 
     static Runnable onClose() {
         return new Runnable() {
             public void run() {
-                System.exit(0); // want "system-exit:low"
+                System.exit(0); // want "system-exit" source:-
             }
         };
     }
 
     public static void die() {
-        ServiceUtils.requestSystemExit(2); // want "system-exit:low" bytecode:-
+        ServiceUtils.requestSystemExit(2);
     }
 }
 

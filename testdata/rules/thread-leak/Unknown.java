@@ -9,5 +9,8 @@ public class Unknown {
     }
 
     private void loop() {
+        for (;;) {
+            Thread.yield();
+        }
     }
 }

@@ -31,7 +31,12 @@ public class Poller {
 
     // One-shot work: the thread ends with its task, nothing is flagged.
     public void fireAndForget() {
-        new Thread(this::loop).start();
+        new Thread(this::once).start();
+    }
+
+    // The same start running the endless loop is a leak.
+    public void fireAndLoop() {
+        new Thread(this::loop).start(); // want "thread-leak:medium" bytecode:-
     }
 
     public void fromFactory(ThreadFactory factory) {
@@ -39,11 +44,17 @@ public class Poller {
     }
 
     public void oneShotLocal() {
-        Thread t = new Thread(this::loop, "once");
+        Thread t = new Thread(this::once, "once");
         t.start();
     }
 
     private void loop() {
+        while (running) {
+            Thread.yield();
+        }
+    }
+
+    private void once() {
     }
 }
 

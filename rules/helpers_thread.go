@@ -1,0 +1,481 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// Helpers of thread-leak that read what a started thread runs: the task's
+// text (its run(), lambda or method reference, with the methods of the
+// same type it calls) and the loops in it. A thread leaks only when its
+// task does not end by itself: it loops forever, or on a flag or sentinel
+// that nothing of its owner's end (stop, close, testEnded, ...) sets.
+
+// threadTask is what a started thread runs, as far as the file shows it.
+type threadTask struct {
+	code    string // the task's text and that of the methods it calls, code only
+	classes []string
+}
+
+var (
+	newExprRE   = regexp.MustCompile(`^\s*new\s+([\w.$]+)\s*(?:<[^()]*>)?\s*\(`)
+	methodRefRE = regexp.MustCompile(`^\s*([\w.$]+)\s*::\s*(\w+)\s*$`)
+	lambdaRE    = regexp.MustCompile(`^\s*(?:\([^()]*\)|\w+)\s*->`)
+	taskIdentRE = regexp.MustCompile(`^\s*(?:this\s*\.\s*)?(\w+)\s*$`)
+)
+
+// taskOfStart resolves the task of the thread a start() call starts:
+// ok is false when the file does not show it (a thread handed in, made by
+// a factory, compiled code), and the rule then judges as before.
+func taskOfStart(p *Pass, c *facts.Call) (threadTask, bool) {
+	r := taskResolver{p: p, class: c.Class, method: enclosingMethodDecl(p, c.Span)}
+	switch c.Recv.Kind {
+	case facts.ExprNew:
+		r.creation(c.Recv.Text, 0)
+	case facts.ExprName:
+		name := strings.TrimPrefix(strings.Join(strings.Fields(c.Recv.Text), ""), "this.")
+		if !isIdentName(name) {
+			return threadTask{}, false
+		}
+		// The creations the method (a local) or the type (a field) assigns
+		// to the name; read from the text, as the facts keep only some.
+		scope := javaCode(nestText(p, c.Class))
+		if r.method != nil {
+			if m := javaCode(p.Text(r.method.Decl)); declaredLocal(m, name) {
+				scope = m
+			}
+		}
+		found := false
+		for _, v := range assignedValues(scope, name) {
+			if v == "null" {
+				continue
+			}
+			found = true
+			r.creation(v, 0)
+		}
+		if !found {
+			return threadTask{}, false
+		}
+	default:
+		if c.Recv.Text != "" {
+			return threadTask{}, false
+		}
+		// start() of a Thread subclass on itself.
+		r.runOf(c.Class)
+	}
+	if r.failed || len(r.parts) == 0 {
+		return threadTask{}, false
+	}
+	r.expand()
+	return threadTask{code: strings.Join(r.parts, "\n"), classes: r.classes}, true
+}
+
+type taskResolver struct {
+	p      *Pass
+	class  string
+	method *facts.MethodDecl
+	parts  []string
+	seen   map[string]bool // methods included, by class and name
+	// classes are the types whose methods the task runs.
+	classes []string
+	failed  bool
+}
+
+// typeDecl finds a class declared in the file by its simple or binary name.
+func (r *taskResolver) typeDecl(name string) *facts.TypeDecl {
+	name = strings.TrimPrefix(name, "java.lang.")
+	for i := range r.p.File.TypeDecls {
+		td := &r.p.File.TypeDecls[i]
+		if td.Name == name || strings.HasSuffix(td.Name, "."+name) || strings.HasSuffix(td.Name, "$"+name) {
+			return td
+		}
+	}
+	return nil
+}
+
+// include adds the bodies of the methods named name of class's nest
+// (all overloads) and reports whether there was one.
+func (r *taskResolver) include(class, name string) bool {
+	if r.seen == nil {
+		r.seen = map[string]bool{}
+	}
+	key := outerClass(class) + "#" + name
+	if r.seen[key] {
+		return true
+	}
+	found := false
+	for i := range r.p.File.Methods {
+		m := &r.p.File.Methods[i]
+		if m.Name == name && sameNest(m.Class, class) {
+			if t := javaCode(r.p.Text(m.Decl)); strings.TrimSpace(t) != "" {
+				r.parts = append(r.parts, t)
+				found = true
+			}
+		}
+	}
+	if found {
+		r.seen[key] = true
+		r.classes = append(r.classes, class)
+	}
+	return found
+}
+
+// runOf adds the run() of class, failing when the file does not declare it.
+func (r *taskResolver) runOf(class string) {
+	for i := range r.p.File.Methods {
+		m := &r.p.File.Methods[i]
+		if m.Class == class && m.Name == "run" && strings.TrimSpace(strings.Trim(m.Params, "()")) == "" {
+			if t := javaCode(r.p.Text(m.Decl)); strings.TrimSpace(t) != "" {
+				r.parts = append(r.parts, t)
+				r.classes = append(r.classes, class)
+				return
+			}
+		}
+	}
+	r.failed = true
+}
+
+// creation reads "new T(args) { body }": an anonymous body is the task; a
+// Thread subclass or Runnable declared in the file runs its run(); a
+// thread's Runnable argument is resolved in turn.
+func (r *taskResolver) creation(text string, depth int) {
+	if depth > 3 {
+		r.failed = true
+		return
+	}
+	code := javaCode(text)
+	m := newExprRE.FindStringSubmatchIndex(code)
+	if m == nil {
+		r.failed = true
+		return
+	}
+	typ := code[m[2]:m[3]]
+	open := m[1] - 1
+	close := matchClose(code, open)
+	if close < 0 {
+		r.failed = true
+		return
+	}
+	if b := skipSpace(code, close+1); b < len(code) && code[b] == '{' {
+		if e := matchClose(code, b); e > 0 {
+			r.parts = append(r.parts, code[b:e+1])
+			r.classes = append(r.classes, r.class)
+			return
+		}
+	}
+	if td := r.typeDecl(typ); td != nil && simpleName(typ) != "Thread" {
+		r.runOf(td.Name)
+		return
+	}
+	resolved := false
+	for _, a := range splitAtDepth0(code[open+1:close], ',') {
+		if r.argument(a, depth) {
+			resolved = true
+		}
+	}
+	if !resolved {
+		r.failed = true
+	}
+}
+
+// argument resolves one constructor argument that may be the Runnable;
+// false when it is not one the file shows.
+func (r *taskResolver) argument(a string, depth int) bool {
+	a = strings.TrimSpace(a)
+	switch {
+	case a == "":
+		return false
+	case lambdaRE.MatchString(a):
+		r.parts = append(r.parts, a)
+		r.classes = append(r.classes, r.class)
+		return true
+	case methodRefRE.MatchString(a):
+		m := methodRefRE.FindStringSubmatch(a)
+		owner := r.class
+		if m[1] != "this" && m[1] != "super" {
+			if td := r.typeDecl(m[1]); td != nil {
+				owner = td.Name
+			}
+		}
+		return r.include(owner, m[2])
+	case a == "this":
+		before := len(r.parts)
+		r.runOf(r.class)
+		return len(r.parts) > before
+	case strings.HasPrefix(a, "new"):
+		before := len(r.parts)
+		sub := taskResolver{p: r.p, class: r.class, method: r.method, seen: r.seen}
+		sub.creation(a, depth+1)
+		if sub.failed {
+			return false
+		}
+		r.parts = append(r.parts, sub.parts...)
+		r.classes = append(r.classes, sub.classes...)
+		return len(r.parts) > before
+	}
+	m := taskIdentRE.FindStringSubmatch(a)
+	if m == nil {
+		return false
+	}
+	// A variable or field given the task earlier: "Runnable task = () -> ...".
+	scope := ""
+	if r.method != nil {
+		scope = javaCode(r.p.Text(r.method.Decl))
+	}
+	for _, s := range []string{scope, javaCode(nestText(r.p, r.class))} {
+		for _, v := range assignedValues(s, m[1]) {
+			if v == a || strings.TrimSpace(v) == "this" && depth > 0 {
+				continue
+			}
+			if r.argument(v, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// assignedValues are the expressions code assigns to name.
+func assignedValues(code, name string) []string {
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\s*=[^=]`)
+	var out []string
+	for _, m := range re.FindAllStringIndex(code, -1) {
+		start := m[1] - 1
+		end := statementEnd(code, start)
+		out = append(out, strings.TrimSuffix(strings.TrimSpace(code[start:end]), ";"))
+	}
+	return out
+}
+
+var callNameRE = regexp.MustCompile(`\b(\w+)\s*\(`)
+
+// unqualifiedCalls are the names of the methods code calls without a
+// receiver or on this (not declared: "void run(" follows a type).
+func unqualifiedCalls(code string) []string {
+	var out []string
+	for _, m := range callNameRE.FindAllStringSubmatchIndex(code, -1) {
+		name := code[m[2]:m[3]]
+		if taskKeywords[name] {
+			continue
+		}
+		j := m[2] - 1
+		for j >= 0 && (code[j] == ' ' || code[j] == '\t' || code[j] == '\n' || code[j] == '\r') {
+			j--
+		}
+		if j >= 0 && code[j] == '.' {
+			k := j - 1
+			for k >= 0 && (code[k] == ' ' || code[k] == '\n') {
+				k--
+			}
+			if k < 3 || code[k-3:k+1] != "this" || k >= 4 && isIdent(code[k-4]) {
+				continue
+			}
+		} else if j >= 0 && (isIdent(code[j]) || code[j] == '>' || code[j] == ']') {
+			k := j
+			for k >= 0 && isIdent(code[k]) {
+				k--
+			}
+			if prev := code[k+1 : j+1]; prev != "return" && prev != "else" && prev != "throw" {
+				continue // a declaration, or new T(
+			}
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// expand adds the methods of the task's classes that the task calls
+// without a receiver (or on this), a few calls deep.
+func (r *taskResolver) expand() {
+	done := 0
+	for depth := 0; depth < 3 && done < len(r.parts); depth++ {
+		end := len(r.parts)
+		for _, part := range r.parts[done:end] {
+			for _, name := range unqualifiedCalls(part) {
+				for _, cl := range append([]string{r.class}, r.classes...) {
+					if r.include(cl, name) {
+						break
+					}
+				}
+			}
+		}
+		done = end
+	}
+}
+
+var taskKeywords = map[string]bool{
+	"if": true, "while": true, "for": true, "switch": true, "catch": true, "synchronized": true, "return": true,
+	"new": true, "super": true, "this": true, "try": true, "do": true, "else": true, "throw": true,
+	"null": true, "true": true, "false": true, "instanceof": true, "final": true, "break": true, "continue": true,
+	"case": true, "default": true, "assert": true, "int": true, "long": true, "boolean": true, "byte": true,
+	"char": true, "short": true, "double": true, "float": true, "void": true, "var": true, "class": true,
+}
+
+var (
+	taskWordRE = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+	// readLoopRE is a loop on what a read returns: "(line = in.readLine())
+	// != null", "(n = in.read(buf)) > 0": it ends with its input.
+	readLoopRE = regexp.MustCompile(`\(\s*\w+\s*=\s*[^;]*\)\s*(?:!=\s*null|!=\s*-\s*1|>=?\s*0|!=\s*\w+)`)
+	// eofExitRE is an exit from a loop at the end of its input or of a
+	// drained queue: if (n < 0) break; if (x == null) return; if (c == -1)
+	// throw ...;
+	eofExitRE     = regexp.MustCompile(`\bif\s*\(\s*\w+\s*(?:<\s*0|==\s*-\s*1|==\s*null)\s*\)\s*\{?\s*(?:break|return|throw)\b`)
+	interruptedRE = regexp.MustCompile(`\bisInterrupted\s*\(|\binterrupted\s*\(`)
+)
+
+// declaredLocal reports a local variable or parameter named name in code.
+func declaredLocal(code, name string) bool {
+	return regexp.MustCompile(`[\w>\]]\s+` + regexp.QuoteMeta(name) + `\s*[=;:,)]`).MatchString(code)
+}
+
+// condNames are the non-local names a loop condition or exit test reads:
+// fields, constants, and the methods it calls without a receiver.
+func condNames(cond, code string) []string {
+	var out []string
+	for _, m := range taskWordRE.FindAllStringIndex(cond, -1) {
+		w := cond[m[0]:m[1]]
+		if taskKeywords[w] || m[0] > 0 && cond[m[0]-1] == '.' && !strings.HasPrefix(strings.TrimSpace(cond[:m[0]-1]), "this") {
+			continue
+		}
+		if declaredLocal(code, w) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// exitNames are the names read by the tests that end a loop: its
+// condition, and an if whose branch breaks out, returns or clears a
+// condition flag (a final event, a sentinel, a stop flag).
+func exitNames(l javaLoop, code string) []string {
+	names := condNames(l.Cond, code)
+	cond := map[string]bool{}
+	for _, n := range names {
+		cond[n] = true
+	}
+	for _, m := range ifRE.FindAllStringIndex(l.Body, -1) {
+		o := m[1] - 1
+		c := matchClose(l.Body, o)
+		if c < 0 {
+			continue
+		}
+		then := l.Body[c+1 : statementEnd(l.Body, c+1)]
+		exits := regexp.MustCompile(`\b(?:break|return)\b`).MatchString(then)
+		for n := range cond {
+			if regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\s*=[^=]`).MatchString(then) {
+				exits = true
+			}
+		}
+		if exits {
+			names = append(names, condNames(l.Body[o+1:c], code)...)
+		}
+	}
+	return names
+}
+
+// endsByItself reports a loop that ends on its own: a counting loop, one
+// over what a read returns, one that exits at the end of its input, or
+// one whose condition only reads locals or counts a field down.
+func endsByItself(l javaLoop, code string) bool {
+	if l.Counting || readLoopRE.MatchString(l.Cond) || eofExitRE.MatchString(l.Body) {
+		return true
+	}
+	if l.Forever || l.Cond == "" || interruptedRE.MatchString(l.Cond) {
+		return false
+	}
+	for _, n := range condNames(l.Cond, code) {
+		counted := regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\s*(?:[-+*/]=|--|\+\+)|(?:--|\+\+)\s*` + regexp.QuoteMeta(n) + `\b`)
+		if !counted.MatchString(l.Body) {
+			return false
+		}
+	}
+	return true
+}
+
+// endMethodRE names the methods that end an owner's work besides the
+// stop-verb ones: end(), finish(), testEnded(), onRunFinished().
+var endMethodRE = regexp.MustCompile(`^(?:end|ended|finish|finished)$|^(?:[a-z]\w*)?(?:End|Ended|Finish|Finished)$`)
+
+// loopStoppedBy reports an endless loop whose exit test reads a name
+// (flag, sentinel, final event) that a stop or end method of the nest of
+// one of classes writes or sends. A non-volatile boolean field of the
+// file is not a stop: the looping thread may never see the write.
+func loopStoppedBy(p *Pass, l javaLoop, code string, classes []string) bool {
+	names := exitNames(l, code)
+	if len(names) == 0 {
+		return false
+	}
+	for i := range p.File.Methods {
+		m := &p.File.Methods[i]
+		if !isStopMethod(m) && (!endMethodRE.MatchString(m.Name) || strings.HasPrefix(m.Name, "get") || strings.HasPrefix(m.Name, "is")) {
+			continue
+		}
+		inNest := false
+		for _, cl := range classes {
+			inNest = inNest || sameNest(m.Class, cl)
+		}
+		if !inNest {
+			continue
+		}
+		body := javaCode(p.Text(m.Decl))
+		for _, n := range names {
+			if staleFlag(p, m.Class, n) {
+				continue
+			}
+			if regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\b`).MatchString(body) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// staleFlag reports a boolean field of class's nest, declared in the file,
+// that is neither volatile nor atomic.
+func staleFlag(p *Pass, class, name string) bool {
+	for _, f := range p.File.Fields {
+		if f.Name == name && sameNest(f.Class, class) {
+			return !f.Volatile && (f.Type == "boolean" || f.TypeText == "boolean")
+		}
+	}
+	return false
+}
+
+// endless reports whether the task has a loop that neither ends by
+// itself nor is ended by a stop or end method of its owner.
+func (t threadTask) endless(p *Pass) bool {
+	for _, l := range javaLoops(t.code) {
+		if endsByItself(l, t.code) {
+			continue
+		}
+		if loopStoppedBy(p, l, t.code, t.classes) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// acceptedConnection reports a start() inside a loop that accepts a
+// connection before it: a thread per connection, which ends with it (the
+// accepting loop's own thread is the one to stop).
+func acceptedConnection(p *Pass, c *facts.Call) bool {
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil {
+		return false
+	}
+	code := javaCode(p.Text(m.Decl))
+	at := c.Span.Start - m.Decl.Start
+	if at < 0 || at > len(code) {
+		return false
+	}
+	for _, l := range javaLoops(code) {
+		if l.Start <= at && at < l.End && strings.Contains(code[l.Start:at], ".accept(") {
+			return true
+		}
+	}
+	return false
+}
