@@ -57,8 +57,9 @@ func releasesName(text, name string, methods []string) bool {
 }
 
 // stopVerbRE matches the names of methods that end an object's life, alone
-// or as a camel-case prefix: close, stopCollecting, shutdownGracefully.
-var stopVerbRE = regexp.MustCompile(`^(?:stop|close|shutdown|destroy|dispose|terminate|cancel|halt|release|dealloc)(?:[A-Z_0-9].*)?$|^(?:doStop|doClose|doShutdown|stopInternal|destroyInternal|preDestroy|tearDown|cleanup|cleanUp)$`)
+// or as a camel-case prefix: close, stopCollecting, shutdownGracefully,
+// killPingThread, deactivate.
+var stopVerbRE = regexp.MustCompile(`^(?:stop|close|shutdown|destroy|dispose|terminate|cancel|halt|release|dealloc|kill|deactivate)(?:[A-Z_0-9].*)?$|^(?:doStop|doClose|doShutdown|stopInternal|destroyInternal|preDestroy|tearDown|cleanup|cleanUp)$`)
 
 // stopAnnotations mark the methods a container or harness calls when the
 // owner ends: javax/jakarta @PreDestroy, JMH @TearDown, JUnit @After*.

@@ -36,11 +36,11 @@ var bytecodeReasons = map[string]string{
 	"executor-leak":                      "decides ownership and shutdown from the method's and class's text",
 	"jmx-fixed-name":                     "reads the ObjectName argument's text and the code before it",
 	"null-parent-classloader-assumption": "reads the text of the branch taken when getParent() is null",
-	"own-classloader-lookup":             "reads the name argument's text (a constant concatenation) and whether the proxy interfaces' text names a parameter",
-	"resource-lookup-own-loader":         "reads the name argument's text and the statement around the call",
+	"own-classloader-lookup":             "reads the name argument's text (a constant concatenation) and whether the proxy interfaces' text names a parameter; that a local assigned more than once holds string literals only is read from the method's text, and a class file's local with several stores has no single value",
+	"resource-lookup-own-loader":         "reads the name argument's text and the statement around the call: a local assigned string literals only and a private helper's parameter its callers pass fixed names are read from the method's and the callers' text (a class file's local with several stores has no single value, and its parameters no callers), and the system lookup in the branch taken when the class's loader is null (cl == null ? ... : ..., if (cl == null) return ...) from the text before the call",
 	"static-mutable-state":               "a field declaration has no line in a class file (the finding is at line 0 or at its <clinit> line), the private-helper-of-<clinit> and class-name-key exemptions read source text, and whether a stored value was handed in (what is reported) is read from the source's parameters and constants; javac drops the calls a false debug switch guards, so a class file cannot tell a debug-only private setter from one called elsewhere, nor a key derived from a class loader",
 	"static-singleton-first-wins":        "reads the assigned value's text and the field's declaration line",
-	"stdout-usage":                       "reads the receiver's text (System.out through a local or a field); what only an entry point reaches is known from the sources' call graph",
+	"stdout-usage":                       "reads the receiver's text (System.out through a local or a field); what only an entry point reaches is known from the sources' call graph; a print in a catch is the last resort of logging by the text of the try block it handles (only logger calls) or a comment in the catch, which compiled code has no text of, and output a switch decides by the text of the if condition (if (!quiet)) or early return (if (!debug) return;) before it",
 	"system-exit":                        "the call graph finds callers and entry points in sources only: a helper's callers and the exits only main reaches are not known in class files; an exiting field's invocation is told by the field's initialiser text; the class file of an anonymous class does not show that its nest declares main (a command-line class)",
 	"system-property-mutation":           "tells a restoring removal by the key expression's text, and writes only main reaches by the sources' call graph",
 	"jvm-global-default-mutation":        "tells a restoring stream swap by the saved variable's text, and changes only main reaches by the sources' call graph",
@@ -48,7 +48,7 @@ var bytecodeReasons = map[string]string{
 	"tccl-not-propagated":                "reads the text after the submission, the variable names and the task's text (a lambda that sets the context loader itself)",
 	"tccl-not-restored":                  "reads the saved variable's name and the text after the call",
 	"thread-leak":                        "looks for run loops, the receiver's declaration and what the started thread's task runs (a bounded task, a loop its owner's stop or end method ends) in the source text",
-	"threadlocal-leak":                   "a finally block's remove() is compiled once per exit path; the inlined copies are not told apart from the try body",
+	"threadlocal-leak":                   "a finally block's remove() is compiled once per exit path; the inlined copies are not told apart from the try body; a set of a parameter declared with a JDK type is matched by the parameter's name, which class files do not keep, and a setter made for save and restore by its text (the field's get() before, a return after); a self-filling field (withInitial) is told by its declaration's text, which a class file's field has none of",
 	"timer-leak":                         "decides ownership and cancel() from the class's text",
 }
 

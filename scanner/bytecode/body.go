@@ -364,10 +364,19 @@ func (b *body) expr(k, depth int) facts.Expr {
 		}
 		x.Kind, x.Type = facts.ExprCall, returnType(in.Ref.Desc)
 		x.Text = simple(owner) + "." + in.Ref.Name + "()"
+		if owner == "java.lang.Object" && in.Ref.Name == "getClass" && b.isThis(b.x.flow.Source(k, 0)) {
+			// The calling object's own class, as the source writes it.
+			x.Text = "getClass()"
+		}
 		x.Call = &facts.CallRef{Owner: owner, Name: in.Ref.Name}
 		x.Loader = b.loaderOf(k)
 	}
 	return x
+}
+
+// isThis reports that ins[k] pushes this: local 0 of an instance method.
+func (b *body) isThis(k int) bool {
+	return k >= 0 && k < len(b.ins) && isAload(b.ins[k].Op) && b.ins[k].Int == 0 && !b.m.Access.Has(classfile.AccStatic)
 }
 
 // loaderOf recognises the ClassLoader expressions that class-forname-caller-loader
@@ -434,6 +443,11 @@ func (b *body) call(i int) {
 			c.Recv = b.valueBefore(i)
 		} else {
 			c.Recv = b.expr(x.flow.ArgSource(i, -1), 0)
+		}
+		if c.Recv.Type == "" && c.Recv.Kind == facts.ExprName {
+			// A variable of no known value (a catch parameter): the
+			// invocation names its static type.
+			c.Recv.Type = owner
 		}
 		if c.Recv.Kind == facts.ExprName && c.Recv.Text == "this" {
 			c.Recv = facts.Expr{} // an unqualified call, as the source side records it

@@ -429,6 +429,12 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 	if h.desktop() {
 		return Decision{Class: Desktop, Reason: "desktop GUI (imports Swing or AWT windows and events)"}, true
 	}
+	// A class that edits a terminal's input line is an interactive console
+	// (a REPL, a SQL shell): a person's terminal session, not a server's
+	// shared JVM. JLine's own packages are the library, not a console.
+	if im := h.imports1("jline.", "org.jline."); im != "" && !strings.HasPrefix(h.pkg, "jline") && !strings.HasPrefix(h.pkg, "org.jline") {
+		return Decision{Class: CLI, Reason: "interactive console (imports " + im + ", a terminal line editor)"}, true
+	}
 	// A top-level package named test or sample is never a product's
 	// (log4j-over-slf4j/compatibility keeps its harness in package test).
 	if h.pkg != "" {

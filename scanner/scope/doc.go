@@ -61,7 +61,8 @@
 //     reaches and that no production source outside them uses is a
 //     command-line tool (Derby's ij, H2's Shell). A tool package the
 //     product calls at run time (H2's Server, a schema exporter a session
-//     factory runs) stays production.
+//     factory runs) stays production. A source that imports JLine, a
+//     terminal line editor, is an interactive console: command-line tool.
 //   - A stubs/ directory whose packages share no namespace (first two
 //     segments) with the tree's other production sources holds API stubs
 //     built for the compile class path: build tool.

@@ -182,6 +182,8 @@ var treeTests = map[string][]want{
 		{"installer/src/java/org/python/util/install/Installation.java", Packaging, "installer directory installer/"},
 		{"src/org/python/util/GlobMatchingTask.java", BuildTool, "Ant task"},
 		{"src/org/python/util/JycompileAntTask.java", BuildTool, "Ant task"},
+		{"src/org/python/util/LineConsole.java", CLI, "interactive console (imports jline.console.ConsoleReader"},
+		{"src/jline/console/History.java", Production, ""},
 	},
 	"derby": {
 		{"java/engine/org/apache/derby/impl/jdbc/EmbedConnection.java", Production, ""},

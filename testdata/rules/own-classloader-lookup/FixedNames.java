@@ -39,7 +39,7 @@ public class FixedNames {
         if (encodings) {
             resourceName = "fixtures/fixed/encoding.properties";
         }
-        return FixedNames.class.getClassLoader().getResourceAsStream(resourceName);
+        return FixedNames.class.getClassLoader().getResourceAsStream(resourceName); // want "own-classloader-lookup" source:-
     }
 
     // Still reported: a class or file named at run time.
@@ -59,13 +59,13 @@ class MimeTable {
 
     static {
         String resourceName = "fixtures/fixed/mime.properties";
-        try (InputStream in = MimeTable.class.getClassLoader().getResourceAsStream(resourceName)) {
+        try (InputStream in = MimeTable.class.getClassLoader().getResourceAsStream(resourceName)) { // want "own-classloader-lookup" source:-
             TYPES.load(in);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         resourceName = "fixtures/fixed/encoding.properties";
-        try (InputStream in = MimeTable.class.getClassLoader().getResourceAsStream(resourceName)) {
+        try (InputStream in = MimeTable.class.getClassLoader().getResourceAsStream(resourceName)) { // want "own-classloader-lookup" source:-
             TYPES.load(in);
         } catch (Exception e) {
             throw new IllegalStateException(e);

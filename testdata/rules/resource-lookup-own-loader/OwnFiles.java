@@ -34,12 +34,12 @@ public class OwnFiles {
         if (encodings) {
             name = "/fixtures/own/encoding.properties";
         }
-        return OwnFiles.class.getResourceAsStream(name);
+        return OwnFiles.class.getResourceAsStream(name); // want "resource-lookup-own-loader" source:-
     }
 
     // A private helper whose callers all pass fixed names.
     private static InputStream load(String name) {
-        return OwnFiles.class.getResourceAsStream(name);
+        return OwnFiles.class.getResourceAsStream(name); // want "resource-lookup-own-loader" source:-
     }
 
     static InputStream both() {
@@ -52,12 +52,12 @@ public class OwnFiles {
     // name the caller hands in is own-classloader-lookup's.)
     static Enumeration<URL> all(String name) throws IOException {
         ClassLoader cl = OwnFiles.class.getClassLoader();
-        return cl == null ? ClassLoader.getSystemResources(name) : cl.getResources(name); // want "own-classloader-lookup"
+        return cl == null ? ClassLoader.getSystemResources(name) : cl.getResources(name); // want "own-classloader-lookup" "resource-lookup-own-loader" source:-
     }
 
     static URL one(String name) {
         ClassLoader cl = OwnFiles.class.getClassLoader();
-        if (cl == null) return ClassLoader.getSystemResource(name);
+        if (cl == null) return ClassLoader.getSystemResource(name); // want "resource-lookup-own-loader" source:-
         return cl.getResource(name); // want "own-classloader-lookup"
     }
 

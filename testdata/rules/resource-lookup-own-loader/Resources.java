@@ -12,11 +12,11 @@ public class Resources {
     }
 
     URL logback() {
-        return getClass().getResource("/logback-spring.xml"); // want "resource-lookup-own-loader" bytecode:-
+        return getClass().getResource("/logback-spring.xml"); // want "resource-lookup-own-loader"
     }
 
     URL computed(String path) {
-        return this.getClass().getResource(path); // want "resource-lookup-own-loader" bytecode:-
+        return this.getClass().getResource(path); // want "resource-lookup-own-loader"
     }
 
     URL system() {

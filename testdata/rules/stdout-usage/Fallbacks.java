@@ -15,7 +15,7 @@ public class Fallbacks {
         try {
             logger.log(Level.SEVERE, "uncaught in " + t, e);
         } catch (Throwable errorInLogging) {
-            System.err.println(e.getMessage());
+            System.err.println(e.getMessage()); // want "stdout-usage" source:-
             System.err.println(errorInLogging.getMessage());
         }
     }
@@ -27,20 +27,20 @@ public class Fallbacks {
             throw e;
         } catch (Throwable t) {
             // Cannot log this exception: the stream is used by logging
-            t.printStackTrace(System.err);
+            t.printStackTrace(System.err); // want "stdout-usage" source:-
         }
     }
 
     // The rest of the method runs only when debugging.
     void show(Object state) {
         if (!debug) return;
-        System.out.println("state: " + state);
+        System.out.println("state: " + state); // want "stdout-usage" source:-
     }
 
     // A command line's own switch decides.
     void progress(int done) {
         if (!quiet) {
-            System.out.println(done + "% done");
+            System.out.println(done + "% done"); // want "stdout-usage" source:-
         }
     }
 

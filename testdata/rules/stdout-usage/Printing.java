@@ -16,7 +16,7 @@ public class Printing {
         try {
             r.run();
         } catch (RuntimeException e) {
-            e.printStackTrace(); // want "stdout-usage:low" bytecode:-
+            e.printStackTrace(); // want "stdout-usage:low"
         }
     }
 

@@ -10,18 +10,18 @@ public class Swaps {
     private static final ThreadLocal CURRENT_MATCHER = new ThreadLocal();
     private static final ThreadLocal<Swaps> CURRENT = new ThreadLocal<>();
     private static final ThreadLocal<Map<Class<?>, String>> NAMES = ThreadLocal.withInitial(WeakHashMap::new);
-    private static final ThreadLocal<Map<Class<?>, Object>> HANDLERS = ThreadLocal.withInitial(WeakHashMap::new); // want "threadlocal-leak"
+    private static final ThreadLocal<Map<Class<?>, Object>> HANDLERS = ThreadLocal.withInitial(WeakHashMap::new); // want "threadlocal-leak" bytecode:-
     private static final ThreadLocal LAST = new ThreadLocal();
 
     // A JDK value, declared as such.
     public static void setLastMatcher(Matcher matcher) {
-        CURRENT_MATCHER.set(matcher);
+        CURRENT_MATCHER.set(matcher); // want "threadlocal-leak" source:-
     }
 
     // Hands back what it replaces; its caller puts it back in finally.
     protected static Swaps setCurrent(Swaps s) {
         Swaps last = CURRENT.get();
-        CURRENT.set(s);
+        CURRENT.set(s); // want "threadlocal-leak" source:-
         return last;
     }
 

@@ -4,6 +4,6 @@ import java.net.URL;
 
 public class BaseResources {
     URL page() {
-        return getClass().getResource("/static/index.jsp"); // want "resource-lookup-own-loader:medium" bytecode:-
+        return getClass().getResource("/static/index.jsp"); // want "resource-lookup-own-loader:medium"
     }
 }

@@ -281,3 +281,45 @@ class Endless {
         }
     }
 }
+
+// Loops on a volatile flag that the owner's kill or deactivate method
+// clears: ended with the owner.
+class Pinger implements Runnable {
+    private volatile boolean pinging = true;
+    private Thread pinger;
+
+    void startPinger() {
+        pinger = new Thread(this);
+        pinger.start(); // want "thread-leak:medium" source:-
+    }
+
+    void killPinger() {
+        pinging = false;
+    }
+
+    @Override
+    public void run() {
+        while (pinging) {
+            Thread.yield();
+        }
+    }
+}
+
+class Receiver implements Runnable {
+    private volatile boolean active = true;
+
+    void activate() {
+        new Thread(this).start(); // want "thread-leak:medium" source:-
+    }
+
+    void deactivate() {
+        active = false;
+    }
+
+    @Override
+    public void run() {
+        while (active) {
+            Thread.yield();
+        }
+    }
+}
