@@ -535,21 +535,22 @@ func TestExampleWorkflowRuns(t *testing.T) {
 		t.Errorf("the gate did not compare with origin/main:\n%s", log)
 	}
 
-	// A pull request adding a hazard fails on it.
-	os.WriteFile(filepath.Join(repo, "src/main/java/com/example/order/Loader.java"),
-		[]byte("package com.example.order;\n\nclass Loader {\n    Object load(String n) throws Exception {\n        return Class.forName(n);\n    }\n}\n"), 0o644)
+	// A pull request adding a hazard (an error where the role is unknown)
+	// fails on it.
+	os.WriteFile(filepath.Join(repo, "src/main/java/com/example/order/Stopper.java"),
+		[]byte("package com.example.order;\n\nclass Stopper {\n    void stop(int code) {\n        System.exit(code);\n    }\n}\n"), 0o644)
 	git("add", "-A")
-	git("commit", "-q", "-m", "loader")
+	git("commit", "-q", "-m", "stopper")
 	job, r = run("pull_request")
 	st := job.step("kscan/kscan@main")
-	if job.Result != "failure" || st.Outputs["exit-code"] != "1" || !strings.Contains(st.Steps[2].Log, "Loader.java") ||
+	if job.Result != "failure" || st.Outputs["exit-code"] != "1" || !strings.Contains(st.Steps[2].Log, "Stopper.java") ||
 		st.Steps[len(st.Steps)-1].Outcome != "failure" {
-		t.Fatalf("pull request adding Class.forName: job %s, outputs %v\n%s", job.Result, st.Outputs, stepLogs(job.Steps))
+		t.Fatalf("pull request adding System.exit: job %s, outputs %v\n%s", job.Result, st.Outputs, stepLogs(job.Steps))
 	}
 	if len(r.Uploads) != 1 || sarifResults(t, r.Uploads[0].SARIF) != 9 {
 		t.Errorf("uploads %d, want one with all 9 findings", len(r.Uploads))
 	}
-	if len(r.Uploads) == 1 && !strings.Contains(r.Uploads[0].SARIF, "Loader.java") {
+	if len(r.Uploads) == 1 && !strings.Contains(r.Uploads[0].SARIF, "Stopper.java") {
 		t.Error("the upload lacks the new finding")
 	}
 }
@@ -1483,7 +1484,9 @@ func TestPreCommitHookRuns(t *testing.T) {
 		{"no changes", "", "", nil, 0, "No findings on lines changed since HEAD"},
 		{"findings below fail-on", "Hooks.java", warning, nil, 0, "shutdown-hook"},
 		{"findings at fail-on", "Hooks.java", warning, []string{"--fail-on", "warning"}, 1, "shutdown-hook"},
-		{"findings above fail-on", "Loader.java", errorLevel, nil, 1, "class-forname-caller-loader"},
+		// A library's lookup through the caller's loader: an error once its
+		// role is known (a note when it is not).
+		{"findings above fail-on", "Loader.java", errorLevel, []string{"--role", "library"}, 1, "class-forname-caller-loader"},
 		{"bad args", "Loader.java", errorLevel, []string{"--fail-on", "bogus"}, 2, "unknown level"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

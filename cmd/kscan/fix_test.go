@@ -9,7 +9,8 @@ import (
 )
 
 // fixable is a source with one error-level finding that has a fix
-// (Class.forName(String) in code of unknown role) and one info-level probe.
+// (Class.forName(String) in a library: scanned with --role library, as
+// where the role is unknown it is a note) and one info-level probe.
 const fixable = `package p;
 
 public class Lookup {
@@ -55,7 +56,7 @@ func TestFixRefusesLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	d := kscan(t, root, "fix", "--diff", ".")
+	d := kscan(t, root, "fix", "--diff", "--role", "library", ".")
 	if d.code != 0 || strings.Contains(d.stdout, "host secret") || strings.Contains(d.stdout, "Link.java") {
 		t.Errorf("fix --diff shows the link's target: exit %d\n%s", d.code, d.stdout)
 	}
@@ -63,7 +64,7 @@ func TestFixRefusesLinks(t *testing.T) {
 		t.Errorf("fix --diff lost the regular file:\n%s", d.stdout)
 	}
 
-	r := kscanBounded(t, small, root, "fix", ".")
+	r := kscanBounded(t, small, root, "fix", "--role", "library", ".")
 	// The walk never follows a link out of the tree, so the link is not
 	// even scanned; it is named on stderr.
 	if r.code != 0 || !strings.Contains(r.stderr, "src/Link.java: symbolic link to a file outside the scanned root; not followed") {
@@ -87,7 +88,7 @@ func TestFixMinLevel(t *testing.T) {
 	for _, lvl := range []string{"error", "warning", "note"} {
 		root := t.TempDir()
 		writeFiles(t, root, map[string]string{"src/Lookup.java": fixable})
-		r := kscan(t, root, "fix", "--min-level", lvl, ".")
+		r := kscan(t, root, "fix", "--role", "library", "--min-level", lvl, ".")
 		if r.code != 0 || !strings.Contains(r.stderr, "fixed 1 findings in 1 file(s)") {
 			t.Fatalf("--min-level %s: exit %d\n%s", lvl, r.code, r.stderr)
 		}
@@ -115,7 +116,7 @@ func TestFixCleansStaleTemps(t *testing.T) {
 		"src/" + other:    "an editor's",
 		"doc/" + stale:    "a directory kscan fix does not write to",
 	})
-	r := kscanBounded(t, small, root, "fix", ".")
+	r := kscanBounded(t, small, root, "fix", "--role", "library", ".")
 	if r.code != 0 || !strings.Contains(r.stderr, "removed src/"+stale) {
 		t.Fatalf("fix: exit %d\n%s", r.code, r.stderr)
 	}
@@ -184,7 +185,8 @@ func TestSARIFFixesKeepMeaning(t *testing.T) {
 	// library, and a loop over literal names the project settles as
 	// constants): info findings, no fix; the lookups beside them keep theirs. (The real-shaped fixture's probes
 	// discard their value: presence probes, not reported.)
-	r := kscan(t, rulesDir, "scan", "--format", "json", "--fail-on", "none", "class-forname-caller-loader/Precision.java")
+	// Scanned as the fixture harness does, as shared code.
+	r := kscan(t, rulesDir, "scan", "--format", "json", "--fail-on", "none", "--role", "library", "class-forname-caller-loader/shared/Precision.java")
 	var out struct {
 		Findings []struct {
 			Severity string            `json:"severity"`

@@ -373,7 +373,7 @@ func TestFixKilled(t *testing.T) {
 	}
 	writeFiles(t, root, named)
 
-	cmd := exec.Command(kscanBin, "fix", ".")
+	cmd := exec.Command(kscanBin, "fix", "--role", "library", ".")
 	cmd.Dir = root
 	mustDo(t, cmd.Start())
 	time.Sleep(300 * time.Millisecond) // the walk and the parse take longer than this; the kill lands before or during the writes
@@ -406,7 +406,7 @@ func TestFixKilled(t *testing.T) {
 	stale := "src/p0/.kscan-fix-Lookup0.java-0123456789abcdef.tmp"
 	writeFiles(t, root, map[string]string{stale: fixable[:50]})
 
-	r := kscanBounded(t, bound{cpu: 20 * time.Second, mib: 256}, root, "fix", ".")
+	r := kscanBounded(t, bound{cpu: 20 * time.Second, mib: 256}, root, "fix", "--role", "library", ".")
 	if r.code != 0 || !strings.Contains(r.stderr, "removed "+stale) {
 		t.Errorf("fix after the kill: exit %d\n%s", r.code, r.stderr)
 	}

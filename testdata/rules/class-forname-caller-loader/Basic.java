@@ -13,11 +13,11 @@ public class Basic {
     }
 
     Class<?> byName(String name) throws Exception {
-        return Class.forName(name); // want "class-forname-caller-loader:high"
+        return Class.forName(name); // want "class-forname-caller-loader:low"
     }
 
     Class<?> concatenated(String simple) throws Exception {
-        return Class.forName("com.acme.plugins." + simple); // want "class-forname-caller-loader:high"
+        return Class.forName("com.acme.plugins." + simple); // want "class-forname-caller-loader:low"
     }
 
     Class<?> ownLoader(String name) throws Exception {

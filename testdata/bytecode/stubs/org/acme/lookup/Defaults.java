@@ -1,6 +1,6 @@
 package org.acme.lookup;
 
-// A copy of testdata/rules/class-forname-caller-loader/pending/org/acme/lookup/Defaults.java,
+// A copy of testdata/rules/class-forname-caller-loader/base/pending/org/acme/lookup/Defaults.java,
 // so that Configured.java beside it compiles on its own against these stubs
 // (../../../../build.sh, rules.TestFixedFixturesCompile); TestStubCopiesMatch
 // keeps the two alike.

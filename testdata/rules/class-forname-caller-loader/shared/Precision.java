@@ -1,15 +1,15 @@
-package fixtures.forname;
+package fixtures.forname.shared;
 
 import java.util.Properties;
 
 interface Names {
-    String CODEC = "fixtures.forname.impl.Codec";
+    String CODEC = "fixtures.forname.shared.impl.Codec";
 }
 
 // Look-alikes of the hazard that resolve the same in every loader, and
 // the order of own and context loader.
 public class Precision implements Names {
-    static final String DRIVER = "fixtures.forname.impl.Driver";
+    static final String DRIVER = "fixtures.forname.shared.impl.Driver";
 
     // A constant field naming a class of the library: in this file, or in
     // an interface it implements.
@@ -23,7 +23,7 @@ public class Precision implements Names {
 
     // "own.package." + suffix: one of the library's own classes.
     Class<?> ownPackage(String dialect) throws ClassNotFoundException {
-        return Class.forName("fixtures.forname.dialect." + dialect + "Dialect");
+        return Class.forName("fixtures.forname.shared.dialect." + dialect + "Dialect");
     }
 
     // A probe whose value is used: rated as a probe.
@@ -34,7 +34,7 @@ public class Precision implements Names {
 
     // A name from configuration.
     Class<?> configured(Properties p) throws ClassNotFoundException {
-        return Class.forName(p.getProperty("codec"), true, Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader() : Precision.class.getClassLoader()); // want "class-forname-caller-loader:high"
+        return Class.forName(p.getProperty("codec")); // want "class-forname-caller-loader:high"
     }
 
     // Context loader first, own loader as the fallback: the accepted idiom.
@@ -50,7 +50,7 @@ public class Precision implements Names {
     // class is found, unless the base has one of that name.
     Class<?> ownFirst(String name) throws ClassNotFoundException {
         try {
-            return Class.forName(name, true, Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader() : Precision.class.getClassLoader()); // want "class-forname-caller-loader:medium"
+            return Class.forName(name); // want "class-forname-caller-loader:medium"
         } catch (ClassNotFoundException e) {
             return Thread.currentThread().getContextClassLoader().loadClass(name);
         }
@@ -100,7 +100,7 @@ public class Precision implements Names {
     // The name starts inside the library: a private method's parameter, a
     // loop over its own table, a check for the JDK's packages first.
     private Class<?> type(String className) throws ClassNotFoundException {
-        return Class.forName(className, true, Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader() : Precision.class.getClassLoader()); // want "class-forname-caller-loader:medium"
+        return Class.forName(className); // want "class-forname-caller-loader:medium"
     }
 
     void defaults() throws ClassNotFoundException {
@@ -120,11 +120,11 @@ public class Precision implements Names {
         if (!typeName.startsWith("java")) {
             return null;
         }
-        return Class.forName(typeName, false, Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader() : getClass().getClassLoader()); // want "class-forname-caller-loader:medium"
+        return Class.forName(typeName, false, getClass().getClassLoader()); // want "class-forname-caller-loader:medium"
     }
 
     // A caller of the library's API names the class: the rule's severity.
     public Class<?> api(String className) throws ClassNotFoundException {
-        return Class.forName(className, true, Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader() : Precision.class.getClassLoader()); // want "class-forname-caller-loader:high"
+        return Class.forName(className); // want "class-forname-caller-loader:high"
     }
 }

@@ -1,4 +1,4 @@
-package fixtures.forname;
+package fixtures.forname.base;
 
 import java.util.Map;
 import java.util.Properties;
@@ -11,7 +11,7 @@ public class OwnDefault {
     static final String DEFAULT_FORMATTER = "java.util.logging.SimpleFormatter";
     static final String FORMATTER_KEY = "x.formatter";
 
-    private String contextClass = "fixtures.forname.impl.StandardContext";
+    private String contextClass = "fixtures.forname.base.impl.StandardContext";
     private String mapperClass = DEFAULT_FORMATTER;
     private String wrapperClass = StandardContext.class.getName();
     private String customizerClassName = null;
