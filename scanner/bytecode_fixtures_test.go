@@ -26,12 +26,20 @@ import (
 // Any other difference fails the test, and so does an annotation on a rule
 // with no reason here.
 var bytecodeReasons = map[string]string{
-	"base-resource-closed-by-module":     "reads from the @Bean method's text whether the lookup's value is returned (return ...;)",
-	"classloader-captured-at-init":       "tells a lambda in a static field initialiser (run later, per call) by the span it covers in the declaration; bytecode compiles the lambda body to a method of its own",
-	"classloader-churn":                  "tells an instance field's initialiser from a per-call creation by the declaration's span; bytecode copies field initialisers into each constructor",
-	"java-serialization-caller-loader":   "javac gives a field initialiser the line where its declaration starts, not the line of the new expression on a continuation line",
-	"shared-lifecycle-listener":          "reads the handled event type and the own-event guard from the listener's and the handler's text",
-	"class-forname-caller-loader":        "the source scan exempts code under src/test by its path; the compiled class sits in the fixture jar with no test path; a presence probe is told by its value being discarded, read from the statement's text",
+	"base-resource-closed-by-module":   "reads from the @Bean method's text whether the lookup's value is returned (return ...;)",
+	"classloader-captured-at-init":     "tells a lambda in a static field initialiser (run later, per call) by the span it covers in the declaration; bytecode compiles the lambda body to a method of its own",
+	"classloader-churn":                "tells an instance field's initialiser from a per-call creation by the declaration's span; bytecode copies field initialisers into each constructor",
+	"java-serialization-caller-loader": "javac gives a field initialiser the line where its declaration starts, not the line of the new expression on a continuation line",
+	"shared-lifecycle-listener":        "reads the handled event type and the own-event guard from the listener's and the handler's text",
+	"class-forname-caller-loader": "the source scan exempts code under src/test by its path; the compiled class sits in the fixture jar with no test path; a presence probe is told by its value being discarded, read from the statement's text; " +
+		"a name of the library's own package or the JDK's is read from the argument's text (X.class.getPackage().getName() + \".gen.\", " +
+		"a constant built that way, X.class.getName() + \"$\", a ternary whose branches are JDK names), and from the method's and file's text: " +
+		"the returns of the helper that initialises the local (a switch returning constants), a table the static initialiser fills with constants, " +
+		"the constant array a loop runs over, and the name an equals test pins it to; " +
+		"a method's parameters have no names in a class file, so the callers that hand a lookup's name parameter constants, " +
+		"the loader parameter whose null branch the lookup is (callers handing the context loader), " +
+		"the loaders the method tries before it (a field's, in a loop), and callers that take the helper only for the own package or after the application's loaders are not known, " +
+		"nor is a helper that loads the class its parameter names, which is reported at its callers",
 	"classname-keyed-static-cache":       "reads the key expression's text (x.getClass().getName()); bytecode shows a call, not that text",
 	"executor-leak":                      "decides ownership and shutdown from the method's and class's text",
 	"jmx-fixed-name":                     "reads the ObjectName argument's text and the code before it",

@@ -309,7 +309,7 @@ class Receiver implements Runnable {
     private volatile boolean active = true;
 
     void activate() {
-        new Thread(this).start(); // want "thread-leak:medium" source:-
+        new Thread(this).start();
     }
 
     void deactivate() {

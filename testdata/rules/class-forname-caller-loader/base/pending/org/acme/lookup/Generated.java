@@ -6,15 +6,15 @@ class Generated {
     private static final String GEN = Generated.class.getPackage().getName() + ".gen.";
 
     Object byPackage(String suffix) throws Exception {
-        return Class.forName(Generated.class.getPackage().getName() + ".gen." + suffix).newInstance();
+        return Class.forName(Generated.class.getPackage().getName() + ".gen." + suffix).newInstance(); // want "class-forname-caller-loader" source:-
     }
 
     Object byConstant(String suffix) throws Exception {
-        return Class.forName(GEN + suffix).newInstance();
+        return Class.forName(GEN + suffix).newInstance(); // want "class-forname-caller-loader" source:-
     }
 
     Object nested(String suffix) throws Exception {
-        return Class.forName(Generated.class.getName() + "$" + suffix).newInstance();
+        return Class.forName(Generated.class.getName() + "$" + suffix).newInstance(); // want "class-forname-caller-loader" source:-
     }
 
     // The package of a class the caller hands in: a module's, maybe.

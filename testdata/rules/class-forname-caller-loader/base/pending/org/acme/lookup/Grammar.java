@@ -37,11 +37,11 @@ class NodeFactory {
 
     Object bySwitch(int type) throws Exception {
         String name = nodeClassFor(type);
-        return Class.forName(name).newInstance();
+        return Class.forName(name).newInstance(); // want "class-forname-caller-loader" source:-
     }
 
     Object byTable(int type) throws Exception {
-        return Class.forName(TYPES.get(type)).newInstance();
+        return Class.forName(TYPES.get(type)).newInstance(); // want "class-forname-caller-loader" source:-
     }
 }
 

@@ -11,7 +11,7 @@ class JdkNames {
 
     // One JDK name or another.
     static Class<?> either(boolean internal) throws ClassNotFoundException {
-        return Class.forName(internal ? "com.sun.xml.internal.bind.v2.ContextFactory" : "com.sun.xml.bind.v2.ContextFactory",
+        return Class.forName(internal ? "com.sun.xml.internal.bind.v2.ContextFactory" : "com.sun.xml.bind.v2.ContextFactory", // want "class-forname-caller-loader" source:-
                 true, ClassLoader.getSystemClassLoader());
     }
 
@@ -25,7 +25,7 @@ class JdkNames {
     static Object first() throws Exception {
         for (String f : FACTORIES) {
             try {
-                return Class.forName(f, true, ClassLoader.getSystemClassLoader()).newInstance();
+                return Class.forName(f, true, ClassLoader.getSystemClassLoader()).newInstance(); // want "class-forname-caller-loader" source:-
             } catch (ClassNotFoundException e) {
                 // the next one
             }
@@ -43,7 +43,7 @@ class JdkNames {
     // The own lookup only for the default, a JDK class the callers name.
     static Class<?> safeLoad(String className, String defaultImpl, ClassLoader loader) throws ClassNotFoundException {
         if (defaultImpl != null && defaultImpl.equals(className)) {
-            return Class.forName(className);
+            return Class.forName(className); // want "class-forname-caller-loader" source:-
         }
         return loader.loadClass(className);
     }

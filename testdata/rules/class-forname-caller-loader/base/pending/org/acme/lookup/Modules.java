@@ -24,7 +24,7 @@ class ModuleMonitor {
     }
 
     Object startModule(boolean create, String factoryInterface, Properties p) throws Exception {
-        return Class.forName(factoryInterface).getName();
+        return Class.forName(factoryInterface).getName(); // want "class-forname-caller-loader" source:-
     }
 }
 
@@ -38,7 +38,7 @@ class ModuleBoot {
 // The same shape, where a caller of the wrapper hands in a configured name.
 class PluginMonitor {
     static Object startPlugin(String factoryInterface) throws Exception {
-        return new PluginMonitor().load(factoryInterface); // want "class-forname-caller-loader"
+        return new PluginMonitor().load(factoryInterface); // want "class-forname-caller-loader" bytecode:-
     }
 
     Object load(String factoryInterface) throws Exception {

@@ -11,12 +11,12 @@ import java.util.Properties;
 final class Loading {
     static Class<?> classForName(String name, ClassLoader loader) throws ClassNotFoundException {
         if (loader == null) {
-            return Class.forName(name);
+            return Class.forName(name); // want "class-forname-caller-loader" source:-
         }
         try {
             return Class.forName(name, true, loader);
         } catch (ClassNotFoundException e) {
-            return Class.forName(name);
+            return Class.forName(name); // want "class-forname-caller-loader" source:-
         }
     }
 
@@ -52,7 +52,7 @@ class AppObjectStream extends ObjectInputStream {
                 // the next loader
             }
         }
-        return Class.forName(name);
+        return Class.forName(name); // want "class-forname-caller-loader" source:-
     }
 
     // The own loader first only for the library's own package; the
@@ -75,7 +75,7 @@ class AppObjectStream extends ObjectInputStream {
     }
 
     public Class<?> findOwnClass(String name) throws ClassNotFoundException {
-        return Class.forName(name, false, getClass().getClassLoader());
+        return Class.forName(name, false, getClass().getClassLoader()); // want "class-forname-caller-loader" source:-
     }
 
     public Class<?> findAppClass(String name) throws ClassNotFoundException {
@@ -102,7 +102,7 @@ class OwnFirstStream {
 
     public Class<?> resolve(String name) throws ClassNotFoundException {
         try {
-            return loadOwn(name); // want "class-forname-caller-loader"
+            return loadOwn(name); // want "class-forname-caller-loader" bytecode:-
         } catch (ClassNotFoundException x) {
             return loadApp(name);
         }

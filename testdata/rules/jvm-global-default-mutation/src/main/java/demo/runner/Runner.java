@@ -8,13 +8,13 @@ import java.util.TimeZone;
 public class Runner {
     public void start(String[] args) {
         if (args.length > 0) {
-            Locale.setDefault(Locale.ENGLISH); // want "jvm-global-default-mutation:high" source:-
+            Locale.setDefault(Locale.ENGLISH);
             batch(args);
         }
     }
 
     private void batch(String[] args) {
-        TimeZone.setDefault(TimeZone.getTimeZone(args[0])); // want "jvm-global-default-mutation:high" source:-
+        TimeZone.setDefault(TimeZone.getTimeZone(args[0]));
     }
 
     // Nothing in the project calls it: library callers may, inside the

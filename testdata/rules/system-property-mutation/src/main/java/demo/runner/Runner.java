@@ -6,13 +6,13 @@ public class Runner {
     public void start(String[] args) {
         boolean nonGui = args.length > 0;
         if (nonGui) {
-            System.setProperty("runner.nongui", "true"); // want "system-property-mutation:high" source:-
+            System.setProperty("runner.nongui", "true");
             startNonGui(args);
         }
     }
 
     private void startNonGui(String[] args) {
-        System.setProperty("runner.mode", args[0]); // want "system-property-mutation:high" source:-
+        System.setProperty("runner.mode", args[0]);
     }
 
     // Nothing in the project calls it: library callers may, inside the
