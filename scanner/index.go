@@ -387,9 +387,16 @@ type typeIndex map[string][]string // "Name.java" -> slash dirs
 
 func newTypeIndex(ins []input) typeIndex {
 	idx := typeIndex{}
+	// One copy of each directory: it recurs for every file there.
+	dirs := map[string]string{}
 	for _, in := range ins {
 		dir, base := path.Split(in.rel)
-		idx[base] = append(idx[base], "/"+strings.TrimSuffix(dir, "/"))
+		d, ok := dirs[dir]
+		if !ok {
+			d = "/" + strings.TrimSuffix(dir, "/")
+			dirs[dir] = d
+		}
+		idx[base] = append(idx[base], d)
 	}
 	return idx
 }
@@ -440,7 +447,11 @@ func (x typeIndex) source(fqn string, abs map[string]string, max int64) []byte {
 // file later). Calls, instance creations, argument lists and long
 // expression texts are per-file matters.
 func forProject(f *facts.File) *facts.File {
-	k := &facts.File{Path: f.Path, Package: strings.Clone(f.Package), Test: f.Test, Types: cloneAll(f.Types), Suppressions: f.Suppressions}
+	k := &facts.File{Path: f.Path, Package: strings.Clone(f.Package), Test: f.Test, Types: cloneAll(f.Types)}
+	for _, sp := range f.Suppressions {
+		sp.Rules, sp.Reason = cloneAll(sp.Rules), strings.Clone(sp.Reason)
+		k.Suppressions = append(k.Suppressions, sp)
+	}
 	for _, t := range f.TypeDecls {
 		if suppressAnnotation(t.Annotations) {
 			t.Name, t.Kind, t.Super = strings.Clone(t.Name), strings.Clone(t.Kind), strings.Clone(t.Super)
@@ -484,6 +495,15 @@ func forProject(f *facts.File) *facts.File {
 		k.Writes = append(k.Writes, w)
 	}
 	return k
+}
+
+// heldForProject reports whether a source's trimmed facts hold anything
+// read after the sources step: the fields and writes of the project rules
+// and of the constants that settle a lookup (test files' too), and what
+// suppresses a finding placed in the file. A file with none of them is
+// not kept: on a large tree most files are such.
+func heldForProject(k *facts.File) bool {
+	return len(k.Fields) > 0 || len(k.Writes) > 0 || len(k.TypeDecls) > 0 || len(k.Methods) > 0 || len(k.Suppressions) > 0
 }
 
 // projectReads reports whether forProject keeps anything a project rule

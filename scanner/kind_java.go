@@ -61,7 +61,9 @@ func (javaKind) scan(ctx context.Context, files []input, e *env) error {
 					e.notify(n)
 				}
 				if out.facts != nil && e.plan.hasProject {
-					e.index.keep(forProject(out.facts))
+					if k := forProject(out.facts); heldForProject(k) {
+						e.index.keep(k)
+					}
 				}
 				e.count(func(s *Stats) {
 					s.Bytes += out.bytes

@@ -211,7 +211,13 @@ func (w *walker) rel(abs string) string {
 	if err != nil {
 		return filepath.ToSlash(abs)
 	}
-	return filepath.ToSlash(r)
+	r = filepath.ToSlash(r)
+	// The usual case, a path under the root, shares the absolute path's
+	// bytes: a large tree keeps both for every file until the end.
+	if n := len(w.root); len(abs) > n+1 && abs[n] == '/' && abs[n+1:] == r {
+		return abs[n+1:]
+	}
+	return r
 }
 
 func (w *walker) note(rel string, level rules.Level, kind, msg string) {

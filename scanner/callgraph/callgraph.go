@@ -27,9 +27,10 @@ const MaxDepth = 8
 // for the rules (Build).
 type Graph struct {
 	methods map[facts.MethodKey]*facts.Summary
-	// decls are every method declaration seen (class+name, arity -1): for
-	// entry points and visibility of callers.
-	decls map[facts.MethodKey]declInfo
+	// decls are every method declaration seen (class and name, by
+	// their ids in names): for entry points and visibility of callers.
+	// Ids, not strings: a large tree declares millions of methods.
+	decls map[nameKey]declInfo
 	calls map[facts.MethodKey][]facts.CallSite // by callee (with arity)
 	// callers by callee class+name (arity -1): for the entry-point search.
 	callers map[facts.MethodKey][]facts.MethodKey
@@ -51,13 +52,16 @@ type Graph struct {
 	// bound: a caller list may miss callers, so only a method nothing
 	// outside its class or launcher can call is decided entry-only.
 	Incomplete bool
-	// names holds one copy of each class and method name kept: a class
-	// name recurs in the key of each of its methods, and a method name
-	// (get, run, toString) in many classes.
-	names map[string]string
-	// lookups counts, by method name, the bodies that look a class up
-	// context loader first and those that do not (CallGraph.ContextFirst).
-	lookups map[string][2]int
+	// names holds one copy of each class and method name kept, and its
+	// id (its index in strs): a class name recurs in the key of each of
+	// its methods, and a method name (get, run, toString) in many classes.
+	names map[string]int32
+	strs  []string
+	// lookups tells, by method name (class -1) and by name within a
+	// class's nest, whether some body looks a class up context loader
+	// first (voteFirst) and whether some body does not (voteOther)
+	// (CallGraph.ContextFirst).
+	lookups map[nameKey]uint8
 	voted   map[string]bool // sources counted, by path: the search for callers reads some again
 	// contextLoaders are the methods (by class and name) that return the
 	// thread context loader.
@@ -66,6 +70,15 @@ type Graph struct {
 	// class, by "class.name": the class a call on their value reaches.
 	accessors map[string]string
 }
+
+// nameKey is a class and a method name by their ids in Graph.names.
+type nameKey struct{ class, name int32 }
+
+// Votes on a name being a context-first lookup (Graph.lookups).
+const (
+	voteFirst uint8 = 1 << iota
+	voteOther
+)
 
 type declInfo struct {
 	private, entry bool
@@ -85,12 +98,12 @@ type siteKey struct {
 
 // New returns an empty graph.
 func New() *Graph {
-	return &Graph{methods: map[facts.MethodKey]*facts.Summary{}, decls: map[facts.MethodKey]declInfo{},
+	return &Graph{methods: map[facts.MethodKey]*facts.Summary{},
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
-		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]string{},
-		lookups: map[string][2]int{}, voted: map[string]bool{}, contextLoaders: map[facts.MethodKey]bool{},
-		accessors: map[string]string{}}
+		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]int32{},
+		lookups: map[nameKey]uint8{}, voted: map[string]bool{}, decls: map[nameKey]declInfo{},
+		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}}
 }
 
 // byName is a method key without its arity: callers are known by class and
@@ -168,17 +181,17 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			g.wrappers[k] = &cp
 		}
 		bn := byName(k.Class, k.Name)
-		d := g.decls[bn]
 		// Overloads share a name: the name is private only when every
 		// overload is, and an entry when any is.
-		if _, seen := g.decls[bn]; !seen {
+		d, seen := g.decl(bn)
+		if !seen {
 			d.private = s.Private
 		} else {
 			d.private = d.private && s.Private
 		}
 		d.entry = d.entry || s.Entry
 		d.static = d.static || s.Static
-		g.decls[bn] = d
+		g.setDecl(bn, d)
 		if s.Entry {
 			g.launchers[k.Class] = true
 		}
@@ -187,13 +200,11 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 	for i := range f.Methods {
 		m := &f.Methods[i]
 		bn := byName(m.Class, m.Name)
-		if d, ok := g.decls[bn]; ok && !d.override && overrides(m) {
+		if d, ok := g.decl(bn); ok && !d.override && overrides(m) {
 			d.override = true
-			// A map keeps the key of its latest assignment: the graph's
-			// copy, not the file's.
-			g.decls[byName(g.name(m.Class), g.name(m.Name))] = d
+			g.setDecl(bn, d)
 		}
-		if d := g.decls[bn]; d.entry && m.Name == "main" {
+		if d, _ := g.decl(bn); d.entry && m.Name == "main" {
 			daemons[m.Class] = true
 		}
 	}
@@ -206,9 +217,9 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			continue
 		}
 		bn := byName(m.Class, m.Name)
-		if d, ok := g.decls[bn]; ok && !d.entry {
+		if d, ok := g.decl(bn); ok && !d.entry {
 			d.entry = true
-			g.decls[byName(g.name(m.Class), g.name(m.Name))] = d
+			g.setDecl(bn, d)
 		}
 	}
 	// Static accessors returning their own class (a singleton's
@@ -268,14 +279,77 @@ func (g *Graph) nameAll(xs []string) []string {
 }
 
 // name is the graph's own copy of s.
-func (g *Graph) name(s string) string {
-	if c, ok := g.names[s]; ok {
-		return c
+func (g *Graph) name(s string) string { return g.strs[g.id(s)] }
+
+// key is a method key with kept names.
+func (g *Graph) key(k facts.MethodKey) facts.MethodKey {
+	k.Class, k.Name = g.name(k.Class), g.name(k.Name)
+	return k
+}
+
+// cloneExprs copies expressions kept past their file (a call site's
+// arguments), so that they hold none of its text.
+func cloneExprs(xs []facts.Expr) []facts.Expr {
+	if xs == nil {
+		return nil
+	}
+	out := make([]facts.Expr, len(xs))
+	for i := range xs {
+		out[i] = cloneExpr(xs[i])
+	}
+	return out
+}
+
+func cloneExpr(x facts.Expr) facts.Expr {
+	x.Text, x.Value, x.Type = strings.Clone(x.Text), strings.Clone(x.Value), strings.Clone(x.Type)
+	for _, r := range []**facts.CallRef{&x.Call, &x.Field} {
+		if *r != nil {
+			*r = &facts.CallRef{Owner: strings.Clone((*r).Owner), Name: strings.Clone((*r).Name)}
+		}
+	}
+	if x.Local != nil {
+		l := cloneExpr(*x.Local)
+		x.Local = &l
+	}
+	return x
+}
+
+// id is the id of a name, kept (a copy) if new.
+func (g *Graph) id(s string) int32 {
+	if i, ok := g.names[s]; ok {
+		return i
 	}
 	c := strings.Clone(s)
-	g.names[c] = c
-	return c
+	i := int32(len(g.strs))
+	g.strs = append(g.strs, c)
+	g.names[c] = i
+	return i
 }
+
+// declKey is the key of a method's declaration by class and name; ok is
+// false when either name was never kept, so nothing declares it.
+func (g *Graph) declKey(k facts.MethodKey) (nameKey, bool) {
+	c, ok1 := g.names[k.Class]
+	n, ok2 := g.names[k.Name]
+	return nameKey{c, n}, ok1 && ok2
+}
+
+// decl is the declaration of a method by class and name (arity ignored).
+func (g *Graph) decl(k facts.MethodKey) (declInfo, bool) {
+	nk, ok := g.declKey(k)
+	if !ok {
+		return declInfo{}, false
+	}
+	d, ok := g.decls[nk]
+	return d, ok
+}
+
+func (g *Graph) setDecl(k facts.MethodKey, d declInfo) {
+	g.decls[nameKey{g.id(k.Class), g.id(k.Name)}] = d
+}
+
+// method is the method key (arity -1) of a declaration's key.
+func (g *Graph) method(k nameKey) facts.MethodKey { return byName(g.strs[k.class], g.strs[k.name]) }
 
 // vote counts a method body for or against its name being a context-first
 // lookup.
@@ -289,19 +363,13 @@ func (g *Graph) vote(s *facts.Summary) {
 	if i := strings.IndexByte(nest, '$'); i >= 0 {
 		nest = nest[:i]
 	}
-	// The graph's copy of the name: a map keeps the key of its latest
-	// assignment, which must not be the file's.
-	for _, key := range []string{g.name(s.Method.Name), nest + "#" + s.Method.Name} {
-		n, seen := g.lookups[key]
-		if !seen {
-			key = strings.Clone(key) // kept past the file
-		}
-		if s.ContextFirst {
-			n[0]++
-		} else {
-			n[1]++
-		}
-		g.lookups[key] = n
+	v := voteOther
+	if s.ContextFirst {
+		v = voteFirst
+	}
+	name := g.id(s.Method.Name)
+	for _, key := range []nameKey{{-1, name}, {g.id(nest), name}} {
+		g.lookups[key] |= v
 	}
 }
 
@@ -377,7 +445,7 @@ func (g *Graph) PassOn() []facts.MethodKey {
 			if _, ok := g.methods[k]; ok {
 				continue
 			}
-			if _, ok := g.decls[byName(k.Class, k.Name)]; !ok {
+			if _, ok := g.decl(byName(k.Class, k.Name)); !ok {
 				continue
 			}
 			g.methods[k] = &facts.Summary{Method: k, NameParam: i, LoadsParam: -1, Private: cs.CallerPrivate,
@@ -421,14 +489,19 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 				continue
 			}
 			g.seenSite[sk] = true
-			caller := byName(c.Class, c.Method)
+			// Kept past the file: copies (see name).
+			caller := g.key(byName(c.Class, c.Method))
+			callee = g.key(callee)
+			ctx := c.Context
+			ctx.Class, ctx.Method = caller.Class, caller.Name
 			site := facts.CallSite{Caller: caller, Callee: callee, Site: facts.Site{Path: path, Span: c.Span, Line: c.Line},
-				Args: c.Args, Context: c.Context}
+				Args: cloneExprs(c.Args), Context: ctx}
 			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0 || s.NameParam >= 0) {
 				site.Use = useOf(f, c)
 				site.ContextBefore = contextBefore(f, c)
 				site.CallerParams = callerParams(f, c)
-				site.CallerPrivate = g.decls[caller].private
+				d, _ := g.decl(caller)
+				site.CallerPrivate = d.private
 			}
 			if _, ok := g.methods[callee]; ok {
 				g.calls[callee] = append(g.calls[callee], site)
@@ -488,7 +561,7 @@ func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]
 			continue
 		}
 		g.seenSite[sk] = true
-		caller := byName(n.Class, n.Method)
+		caller := g.key(byName(n.Class, n.Method))
 		callee := byName(class, "<init>")
 		g.callers[callee] = append(g.callers[callee], caller)
 		found = append(found, caller)
@@ -509,9 +582,10 @@ func (g *Graph) addReflect(r Reflect, targets map[facts.MethodKey]bool, found []
 		return found
 	}
 	g.seenSite[sk] = true
+	callee, caller := g.key(callee), g.key(r.Caller)
 	g.reflective[callee] = true
-	g.callers[callee] = append(g.callers[callee], r.Caller)
-	return append(found, r.Caller)
+	g.callers[callee] = append(g.callers[callee], caller)
+	return append(found, caller)
 }
 
 // PendingNames are the method names of reflective calls whose class is
@@ -555,9 +629,11 @@ func (g *Graph) ResolveReflective(name string, outers []string, targets map[fact
 			continue
 		}
 		var classes []string
-		for k := range g.decls {
-			if k.Name == name && outerOf(k.Class) == other[0] {
-				classes = append(classes, k.Class)
+		if id, ok := g.names[name]; ok {
+			for k := range g.decls {
+				if k.name == id && outerOf(g.strs[k.class]) == other[0] {
+					classes = append(classes, g.strs[k.class])
+				}
 			}
 		}
 		if len(classes) == 1 {
@@ -606,7 +682,7 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 	}
 	arity := len(c.Args)
 	for _, cls := range classes {
-		if _, declared := g.decls[byName(cls, c.Name)]; !declared {
+		if _, declared := g.decl(byName(cls, c.Name)); !declared {
 			continue
 		}
 		var out []facts.MethodKey
@@ -643,20 +719,22 @@ func (g *Graph) Build() *facts.CallGraph {
 	only := map[facts.MethodKey]bool{}
 	forward := map[facts.MethodKey][]facts.MethodKey{}
 	var entries, open []facts.MethodKey
-	for k, d := range g.decls {
+	for nk, d := range g.decls {
 		if d.entry {
+			k := g.method(nk)
 			only[k] = true
 			entries = append(entries, k)
 		}
 	}
+	entry := func(k facts.MethodKey) bool { d, _ := g.decl(k); return d.entry }
 	for k, callers := range g.callers {
 		for _, c := range callers {
 			forward[c] = append(forward[c], k)
-			if len(g.callers[c]) == 0 && !g.decls[c].entry {
+			if len(g.callers[c]) == 0 && !entry(c) {
 				open = append(open, c)
 			}
 		}
-		if !g.decls[k].entry && !g.decidable(k) {
+		if !entry(k) && !g.decidable(k) {
 			open = append(open, k)
 		}
 	}
@@ -672,7 +750,7 @@ func (g *Graph) Build() *facts.CallGraph {
 			k := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			for _, n := range forward[k] {
-				if !seen[n] && !g.decls[n].entry {
+				if !seen[n] && !entry(n) {
 					seen[n] = true
 					stack = append(stack, n)
 				}
@@ -689,7 +767,8 @@ func (g *Graph) Build() *facts.CallGraph {
 	// An instance method, whoever calls it (a thread's run, a callback),
 	// runs on an instance someone created: when only entry-only code
 	// creates instances of its class, so is the method.
-	for k, d := range g.decls {
+	for nk, d := range g.decls {
+		k := g.method(nk)
 		if !only[k] && !d.static && k.Name != "<init>" && k.Name != "<clinit>" && only[byName(k.Class, "<init>")] {
 			only[k] = true
 		}
@@ -707,8 +786,12 @@ func (g *Graph) Build() *facts.CallGraph {
 		calls[k] = sorted
 	}
 	first := map[string]bool{}
-	for name, n := range g.lookups {
-		if n[0] > 0 && n[1] == 0 {
+	for k, v := range g.lookups {
+		if v == voteFirst {
+			name := g.strs[k.name]
+			if k.class >= 0 {
+				name = g.strs[k.class] + "#" + name
+			}
 			first[name] = true
 		}
 	}
@@ -725,7 +808,7 @@ func (g *Graph) Build() *facts.CallGraph {
 // every public method up would read most of a large tree.
 func (g *Graph) Searchable(class, name string) bool {
 	k := byName(class, name)
-	d := g.decls[k]
+	d, _ := g.decl(k)
 	return d.entry || d.private || g.launchers[class] || g.reflective[k] || g.decidable(k) && g.nearLauncher(class)
 }
 
@@ -733,13 +816,13 @@ func (g *Graph) Searchable(class, name string) bool {
 // its launcher or a call by its name reaches: decided by few callers.
 func (g *Graph) Closed(class, name string) bool {
 	k := byName(class, name)
-	d := g.decls[k]
+	d, _ := g.decl(k)
 	return d.entry || d.private || g.launchers[class] || g.reflective[k]
 }
 
 // Instance reports a declared method no overload of which is static.
 func (g *Graph) Instance(class, name string) bool {
-	d, ok := g.decls[byName(class, name)]
+	d, ok := g.decl(byName(class, name))
 	return ok && !d.static
 }
 
@@ -768,7 +851,7 @@ func packageOf(class string) string {
 // decidable reports a declared method whose callers, once found, tell
 // whether only entry points reach it (see Build).
 func (g *Graph) decidable(k facts.MethodKey) bool {
-	d, ok := g.decls[k]
+	d, ok := g.decl(k)
 	switch {
 	case !ok:
 		return false

@@ -157,7 +157,26 @@ func (c *Classifier) pom(rel string) *pomFile {
 	if ok {
 		return p
 	}
-	p = &pomFile{}
+	p = c.readPOM(rel)
+	c.mu.Lock()
+	c.poms[rel] = p
+	c.mu.Unlock()
+	return p
+}
+
+// pomOnce is pom without keeping a pom not read before.
+func (c *Classifier) pomOnce(rel string) *pomFile {
+	c.mu.Lock()
+	p, ok := c.poms[rel]
+	c.mu.Unlock()
+	if ok {
+		return p
+	}
+	return c.readPOM(rel)
+}
+
+func (c *Classifier) readPOM(rel string) *pomFile {
+	p := &pomFile{}
 	data, err := c.readFile(rel, safefs.MaxBuildFile)
 	if err == nil {
 		p.pom, err = deps.ParsePOM(rel, data)
@@ -166,9 +185,6 @@ func (c *Classifier) pom(rel string) *pomFile {
 		}
 	}
 	p.err = err
-	c.mu.Lock()
-	c.poms[rel] = p
-	c.mu.Unlock()
 	return p
 }
 
@@ -387,7 +403,9 @@ func (c *Classifier) consumerCount(artifactID string) int {
 		})
 		sort.Strings(files)
 		for _, f := range files {
-			pf := c.pom(f)
+			// Read, not kept: most of these poms are no module of the
+			// scan's, and a large tree has thousands.
+			pf := c.pomOnce(f)
 			if pf.err != nil || pf.pom.Packaging == "pom" {
 				continue // a distribution or aggregator pom lists, it does not consume
 			}
