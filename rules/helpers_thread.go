@@ -460,20 +460,21 @@ func (t threadTask) endless(p *Pass) bool {
 }
 
 // acceptedConnection reports a start() inside a loop that accepts a
-// connection before it: a thread per connection, which ends with it (the
-// accepting loop's own thread is the one to stop).
+// connection before it, also in the started thread's own construction
+// (new Connection(server.accept()).start()): a thread per connection,
+// which ends with it (the accepting loop's own thread is the one to stop).
 func acceptedConnection(p *Pass, c *facts.Call) bool {
 	m := enclosingMethodDecl(p, c.Span)
 	if m == nil {
 		return false
 	}
 	code := javaCode(p.Text(m.Decl))
-	at := c.Span.Start - m.Decl.Start
-	if at < 0 || at > len(code) {
+	at, end := c.Span.Start-m.Decl.Start, c.Span.End-m.Decl.Start
+	if at < 0 || end > len(code) || end < at {
 		return false
 	}
 	for _, l := range javaLoops(code) {
-		if l.Start <= at && at < l.End && strings.Contains(code[l.Start:at], ".accept(") {
+		if l.Start <= at && at < l.End && strings.Contains(code[l.Start:end], ".accept(") {
 			return true
 		}
 	}

@@ -323,3 +323,38 @@ class Receiver implements Runnable {
         }
     }
 }
+
+// One statement per connection: the accepted socket is the argument of the
+// thread that serves it, which ends with the connection.
+class TinyServer implements Runnable {
+    private final ServerSocket serverSocket;
+
+    TinyServer(ServerSocket serverSocket) {
+        this.serverSocket = serverSocket;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true)
+                new ConnectionThread(serverSocket.accept()).start();
+        } catch (IOException e) {
+            return;
+        }
+    }
+}
+
+class ConnectionThread extends Thread {
+    private final Socket socket;
+
+    ConnectionThread(Socket socket) {
+        this.socket = socket;
+    }
+
+    @Override
+    public void run() {
+        while (!socket.isClosed()) {
+            Thread.yield();
+        }
+    }
+}
