@@ -83,16 +83,7 @@ func debugOnlyMethod(f *facts.File, src []byte, class, method string, depth int)
 	if src == nil || depth == 0 || method == "" || method == "<init>" || method == "<clinit>" || strings.HasSuffix(f.Path, ".class") {
 		return false
 	}
-	var decl *facts.MethodDecl
-	for i := range f.Methods {
-		m := &f.Methods[i]
-		if m.Class == class && m.Name == method {
-			if decl != nil {
-				return false // overloads: cannot tell the calls apart
-			}
-			decl = m
-		}
-	}
+	decl := soleMethod(f, class, method)
 	if decl == nil || decl.Decl.End > len(src) || decl.Span.End > decl.Decl.End {
 		return false
 	}
@@ -100,37 +91,5 @@ func debugOnlyMethod(f *facts.File, src []byte, class, method string, depth int)
 		debugReturnRE.Match(src[decl.Span.End+body:decl.Decl.End]) {
 		return true
 	}
-	if !isPrivate(src, decl) {
-		return false
-	}
-	spans := debugSpans(src)
-	called := false
-	for i := 0; ; {
-		j := strings.Index(string(src[i:]), method)
-		if j < 0 {
-			break
-		}
-		at, end := i+j, i+j+len(method)
-		i = end
-		if at > 0 && isIdent(src[at-1]) || end < len(src) && isIdent(src[end]) || at == decl.Span.Start || within(at, decl.Decl) {
-			continue
-		}
-		if rest := strings.TrimLeft(string(src[end:min(len(src), end+8)]), " \t\r\n"); !strings.HasPrefix(rest, "(") {
-			continue
-		}
-		called = true
-		guarded := false
-		for _, s := range spans {
-			if within(at, s) {
-				guarded = true
-				break
-			}
-		}
-		if !guarded {
-			if m := methodAt(f, at); m == nil || !debugOnlyMethod(f, src, m.Class, m.Name, depth-1) {
-				return false
-			}
-		}
-	}
-	return called
+	return isPrivate(src, decl) && calledOnlyFrom(f, src, decl, debugSpans(src), depth, debugOnlyMethod)
 }

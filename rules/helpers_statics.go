@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -138,16 +139,7 @@ func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) 
 	if src == nil || depth == 0 || method == "" || method == "<init>" {
 		return false
 	}
-	var decl *facts.MethodDecl
-	for i := range f.Methods {
-		m := &f.Methods[i]
-		if m.Class == class && m.Name == method {
-			if decl != nil {
-				return false // overloads: cannot tell the calls apart
-			}
-			decl = m
-		}
-	}
+	decl := soleMethod(f, class, method)
 	if decl == nil || !decl.Static || !isPrivate(src, decl) {
 		return false
 	}
@@ -157,35 +149,53 @@ func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) 
 			inits = append(inits, fd.Decl)
 		}
 	}
+	return calledOnlyFrom(f, src, decl, inits, depth, helperOfClinit)
+}
+
+// soleMethod is the one method of class named method declared in the
+// file; nil when there is none, or overloads whose calls the text cannot
+// tell apart.
+func soleMethod(f *facts.File, class, method string) *facts.MethodDecl {
+	var decl *facts.MethodDecl
+	for i := range f.Methods {
+		if m := &f.Methods[i]; m.Class == class && m.Name == method {
+			if decl != nil {
+				return nil
+			}
+			decl = m
+		}
+	}
+	return decl
+}
+
+// calledOnlyFrom reports a method of the file that is called, and whose
+// every call (its name followed by "(" in the text, outside its own
+// declaration) sits in one of spans or in a method for which via holds
+// one level down.
+func calledOnlyFrom(f *facts.File, src []byte, decl *facts.MethodDecl, spans []facts.Span, depth int,
+	via func(f *facts.File, src []byte, class, method string, depth int) bool) bool {
+	name := []byte(decl.Name)
 	called := false
 	for i := 0; ; {
-		j := strings.Index(string(src[i:]), method)
+		j := bytes.Index(src[i:], name)
 		if j < 0 {
 			break
 		}
-		at, end := i+j, i+j+len(method)
+		at, end := i+j, i+j+len(name)
 		i = end
-		if at > 0 && isIdent(src[at-1]) || end < len(src) && isIdent(src[end]) || at == decl.Span.Start {
+		if at > 0 && isIdent(src[at-1]) || end < len(src) && isIdent(src[end]) || at == decl.Span.Start || within(at, decl.Decl) {
 			continue
 		}
-		rest := strings.TrimLeft(string(src[end:min(len(src), end+8)]), " \t\r\n")
-		if !strings.HasPrefix(rest, "(") {
+		if rest := bytes.TrimLeft(src[end:min(len(src), end+8)], " \t\r\n"); !bytes.HasPrefix(rest, []byte("(")) {
 			continue
-		}
-		if within(at, decl.Decl) {
-			continue // recursion
 		}
 		called = true
-		ok := false
-		for _, s := range inits {
-			if within(at, s) {
-				ok = true
-				break
-			}
+		inside := false
+		for _, s := range spans {
+			inside = inside || within(at, s)
 		}
-		if !ok {
-			// Called from another method: fine if that one is a helper too.
-			if m := methodAt(f, at); m == nil || !helperOfClinit(f, src, m.Class, m.Name, depth-1) {
+		if !inside {
+			if m := methodAt(f, at); m == nil || !via(f, src, m.Class, m.Name, depth-1) {
 				return false
 			}
 		}
