@@ -108,13 +108,12 @@ func statementEnd(code string, i int) int {
 	return len(code)
 }
 
-// splitTopLevel splits Java expression text at each sep outside string
-// literals and brackets: an argument list at its commas, a concatenation
-// at its pluses. angles counts < and > as brackets too (type arguments),
-// except a lambda's arrow.
-func splitTopLevel(text string, sep byte, angles bool) []string {
-	var out []string
-	depth, start, quoted := 0, 0, false
+// topLevel calls visit with the offset of each byte of Java expression
+// text that lies outside string literals and brackets, until visit returns
+// false. angles counts < and > as brackets too (type arguments), except a
+// lambda's arrow.
+func topLevel(text string, angles bool, visit func(i int) bool) {
+	depth, quoted := 0, false
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; {
 		case quoted && c == '\\':
@@ -126,11 +125,26 @@ func splitTopLevel(text string, sep byte, angles bool) []string {
 			depth++
 		case c == ')' || c == ']' || c == '}' || angles && c == '>' && (i == 0 || text[i-1] != '-'):
 			depth--
-		case c == sep && depth == 0:
+		case depth == 0:
+			if !visit(i) {
+				return
+			}
+		}
+	}
+}
+
+// splitTopLevel splits Java expression text at each top-level sep: an
+// argument list at its commas, a concatenation at its pluses.
+func splitTopLevel(text string, sep byte, angles bool) []string {
+	var out []string
+	start := 0
+	topLevel(text, angles, func(i int) bool {
+		if text[i] == sep {
 			out = append(out, text[start:i])
 			start = i + 1
 		}
-	}
+		return true
+	})
 	return append(out, text[start:])
 }
 

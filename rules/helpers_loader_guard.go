@@ -364,23 +364,16 @@ func ownHeadExpr(p *Pass, text string, depth int) bool {
 // splitTernary splits "cond ? a : b" at its top level; ok is false for
 // anything else.
 func splitTernary(text string) (a, b string, ok bool) {
-	depth, q, quoted := 0, -1, false
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case quoted && c == '\\':
-			i++
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '(' || c == '[' || c == '{':
-			depth++
-		case c == ')' || c == ']' || c == '}':
-			depth--
-		case c == '?' && depth == 0 && q < 0:
+	q := -1
+	topLevel(text, false, func(i int) bool {
+		switch {
+		case text[i] == '?' && q < 0:
 			q = i
-		case c == ':' && depth == 0 && q >= 0:
-			return strings.TrimSpace(text[q+1 : i]), strings.TrimSpace(text[i+1:]), true
+		case text[i] == ':' && q >= 0:
+			a, b, ok = strings.TrimSpace(text[q+1:i]), strings.TrimSpace(text[i+1:]), true
+			return false
 		}
-	}
-	return "", "", false
+		return true
+	})
+	return a, b, ok
 }
