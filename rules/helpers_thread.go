@@ -408,6 +408,10 @@ func loopStoppedBy(p *Pass, l javaLoop, code string, classes []string) bool {
 	if len(names) == 0 {
 		return false
 	}
+	nameREs := make([]*regexp.Regexp, len(names))
+	for i, n := range names {
+		nameREs[i] = regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\b`)
+	}
 	for i := range p.File.Methods {
 		m := &p.File.Methods[i]
 		if !isStopMethod(m) && (!endMethodRE.MatchString(m.Name) || strings.HasPrefix(m.Name, "get") || strings.HasPrefix(m.Name, "is")) {
@@ -421,11 +425,8 @@ func loopStoppedBy(p *Pass, l javaLoop, code string, classes []string) bool {
 			continue
 		}
 		body := javaCode(p.Text(m.Decl))
-		for _, n := range names {
-			if staleFlag(p, m.Class, n) {
-				continue
-			}
-			if regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\b`).MatchString(body) {
+		for i, n := range names {
+			if !staleFlag(p, m.Class, n) && nameREs[i].MatchString(body) {
 				return true
 			}
 		}
