@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 
@@ -22,6 +23,7 @@ func main() {
 	jobs := flag.Int("jobs", runtime.NumCPU(), "parallel parsers")
 	gen := flag.String("generate", "", "write a synthetic corpus to this directory and exit")
 	size := flag.Int64("size", 60<<20, "bytes to generate with -generate")
+	one := flag.Bool("one", false, "with -generate: write the classes into one file, DIR/Large.java")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := flag.String("memprofile", "", "write a heap profile (in-use at the end of the scan) to this file")
 	flag.Parse()
@@ -32,12 +34,21 @@ func main() {
 		}
 	}
 	if *gen != "" {
-		n, err := corpus.Generate(*gen, *size, 1)
+		n, err := 0, error(nil)
+		if *one {
+			n, err = corpus.GenerateFile(filepath.Join(*gen, "Large.java"), *size, 1)
+		} else {
+			n, err = corpus.Generate(*gen, *size, 1)
+		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "kscan-bench:", err)
 			os.Exit(1)
 		}
-		fmt.Printf("generated %d files in %s\n", n, *gen)
+		unit := "files"
+		if *one {
+			unit = "classes in one file"
+		}
+		fmt.Printf("generated %d %s in %s\n", n, unit, *gen)
 		return
 	}
 	opts := scanner.Options{Paths: flag.Args(), Jobs: *jobs, Rules: rules.All(), ParseOnly: *mode == "parse",

@@ -83,3 +83,26 @@ func file(r *rand.Rand, pkg, name string) string {
 	fmt.Fprintf(&b, "    static final class Node {\n        Node next;\n        Object value;\n    }\n}\n")
 	return b.String()
 }
+
+// GenerateFile writes one Java file of about size bytes to path: the classes
+// Generate would write, one after another, none of them public, so a scan
+// meets a single very large compilation unit. It returns the number of
+// classes.
+func GenerateFile(path string, size int64, seed int64) (int, error) {
+	r := rand.New(rand.NewSource(seed))
+	var b strings.Builder
+	b.WriteString("package com.example.gen.large;\n\nimport java.util.*;\nimport java.util.concurrent.ConcurrentHashMap;\nimport java.util.function.Function;\n\n")
+	n := 0
+	for int64(b.Len()) < size {
+		src := file(r, "com.example.gen.large", fmt.Sprintf("Gen%d", n))
+		// Keep the class, not its package and imports, which the file has once.
+		src = src[strings.Index(src, "/**"):]
+		b.WriteString(strings.Replace(src, "public class ", "class ", 1))
+		b.WriteString("\n")
+		n++
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return n, err
+	}
+	return n, os.WriteFile(path, []byte(b.String()), 0o644)
+}
