@@ -240,13 +240,16 @@ func checkStaticMutableState(p *Pass) {
 	fields := staticFields(p.File)
 	byField := map[*facts.Field][]*facts.Write{}
 	var debug []facts.Span
-	debugRead := false
+	debugRead, namesDebug := false, false
 	debugOnly := func(w *facts.Write) bool {
 		if strings.HasSuffix(p.File.Path, ".class") {
 			return false
 		}
 		if !debugRead {
+			// Once per file: a search of the whole text per write costs
+			// seconds on a generated file of megabytes.
 			debug, debugRead = debugSpans(p.Src), true
+			namesDebug = bytes.Contains(p.Src, []byte("DEBUG"))
 		}
 		for _, s := range debug {
 			if within(w.Span.Start, s) {
@@ -254,7 +257,7 @@ func checkStaticMutableState(p *Pass) {
 			}
 		}
 		// Only a file that names a debug switch can have such a method.
-		return bytes.Contains(p.Src, []byte("DEBUG")) && debugOnlyMethod(p.File, p.Src, w.Context.Class, w.Context.Method, 2)
+		return namesDebug && debugOnlyMethod(p.File, p.Src, w.Context.Class, w.Context.Method, 2)
 	}
 	for i := range p.File.Writes {
 		w := &p.File.Writes[i]
