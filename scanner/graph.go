@@ -292,6 +292,7 @@ type graphOptions struct {
 func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKey]bool, o graphOptions) ([]facts.MethodKey, error) {
 	interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
 	var wants []want
+	named := map[string]bool{} // the targets' method names
 	for k := range targets {
 		w := wantOf(k)
 		if k.Name == "<init>" {
@@ -299,6 +300,7 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 			interest.News[string(w.class)] = true
 		} else {
 			interest.Calls[k.Name] = true
+			named[k.Name] = true
 		}
 		w.reflect = x.named[k]
 		wants = append(wants, w)
@@ -311,6 +313,20 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 	}
 	for _, n := range callgraph.ReflectNames {
 		interest.Calls[n] = true
+	}
+	// A file the scan parsed has its summaries and declarations in the
+	// graph already: parsing it again adds only its calls of the targets,
+	// their instance creations and the calls the scan did not ask for
+	// (reflective lookups, the uses of a returned loader). A file with
+	// no site of those is not parsed again.
+	again := javasrc.Interest{Calls: map[string]bool{}, News: interest.News}
+	for n := range interest.Calls {
+		again.Calls[n] = true
+	}
+	for _, n := range callgraph.Names {
+		if !named[n] {
+			delete(again.Calls, n)
+		}
 	}
 	m := newWantMatcher(wants)
 	var mu sync.Mutex
@@ -351,6 +367,12 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 			for in := range work {
 				src, err := safefs.ReadFile(in.abs, o.maxFileSize)
 				if err != nil || !m.mayCall(in.rel, src, seen) {
+					continue
+				}
+				x.mu.Lock()
+				scanned := x.g.Summarized(in.rel)
+				x.mu.Unlock()
+				if scanned && !javasrc.HasCalls(src, again) {
 					continue
 				}
 				f, _, err := ex.Extract(in.rel, src, o.types)

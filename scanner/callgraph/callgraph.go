@@ -132,6 +132,10 @@ func FileSummaries(path string, f *facts.File, src []byte) []facts.Summary {
 	return Summarize(path, f, src)
 }
 
+// Summarized reports whether the summaries and declarations of the source
+// at path were added already.
+func (g *Graph) Summarized(path string) bool { return g.voted[path] }
+
 // AddSummaries is AddFile with the file's summaries already made by
 // FileSummaries.
 func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []facts.Summary) {

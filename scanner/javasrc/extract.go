@@ -549,3 +549,48 @@ func (st *fileState) staticNames() map[string]bool {
 	}
 	return out
 }
+
+// HasCalls reports whether src may hold, outside comments and literals, a
+// call of one of in's method names or a mention of one of its
+// instance-creation types: when it holds none, an extraction under in finds
+// no call and no instance creation, and a caller that needs only those can
+// spare the parse. It is the token scan Extract starts with, less the
+// names that follow a type, as a declaration's name does (a call's name
+// follows a dot, an operator, a bracket or a keyword such as return).
+func HasCalls(src []byte, in Interest) bool {
+	found := false
+	afterType := false // the previous token may be a declaration's type
+	n := len(src)
+	lexJava(src, func(i, j int) {
+		if found {
+			return
+		}
+		tok := src[i:j]
+		if in.News[string(tok)] {
+			found = true
+			return
+		}
+		if !afterType && in.Calls[string(tok)] {
+			if k := skipSpace(src, j); k < n && src[k] == '(' {
+				found = true
+				return
+			}
+		}
+		afterType = !beforeCall[string(tok)]
+	}, func(i, j int) {
+		afterType = false
+	}, func(i int) {
+		switch src[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+		case ']':
+			afterType = true // int[] name(
+		default:
+			afterType = false
+		}
+	})
+	return found
+}
+
+// beforeCall are the words a call's name may follow directly.
+var beforeCall = map[string]bool{"return": true, "throw": true, "else": true, "case": true, "do": true,
+	"yield": true, "assert": true, "when": true, "new": true}
