@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 // runs what it was handed does.
 public class Reach {
     private static Timer rollover;
-    private static final ScheduledExecutorService HOUSEKEEPER = Pools.scheduler();
+    private static final ScheduledExecutorService HOUSEKEEPER = java.util.concurrent.Executors.newScheduledThreadPool(1);
 
     private RollTask rollTask;
     private final List<Listener> listeners = new java.util.ArrayList<>();
@@ -29,7 +29,7 @@ public class Reach {
     // renames and deletes log files through its outer instance.
     void scheduleNextRollover(long delay) {
         rollTask = new RollTask();
-        rollover.schedule(rollTask, delay);
+        rollover.schedule(rollTask, delay); // want "tccl-not-propagated" source:-
     }
 
     private class RollTask extends TimerTask {
@@ -57,10 +57,10 @@ public class Reach {
 
     // A pool's housekeeper: closes idle objects, nothing else.
     void startHousekeeping() {
-        HOUSEKEEPER.scheduleWithFixedDelay(() -> evictIdle(), 1, 1, TimeUnit.SECONDS);
-        HOUSEKEEPER.scheduleWithFixedDelay(this::ping, 1, 5, TimeUnit.SECONDS);
+        HOUSEKEEPER.scheduleWithFixedDelay(() -> evictIdle(), 1, 1, TimeUnit.SECONDS); // want "tccl-not-propagated" source:-
+        HOUSEKEEPER.scheduleWithFixedDelay(this::ping, 1, 5, TimeUnit.SECONDS); // want "tccl-not-propagated" source:-
         HOUSEKEEPER.execute(new Pinger(host, 80));
-        CompletableFuture.runAsync(() -> evictIdle());
+        CompletableFuture.runAsync(() -> evictIdle()); // want "tccl-not-propagated" source:-
     }
 
     private void evictIdle() {
@@ -115,7 +115,11 @@ public class Reach {
             work.run();
         });
         CompletableFuture.runAsync(() -> fireChanged()); // want "tccl-not-propagated"
-        HOUSEKEEPER.execute(new Notifier(listeners)); // want "tccl-not-propagated"
+        HOUSEKEEPER.execute(new Notifier(listeners)); // want "tccl-not-propagated" bytecode:-
+    }
+
+    static void stop() {
+        HOUSEKEEPER.shutdown();
     }
 
     private void fireChanged() {
