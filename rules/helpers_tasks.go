@@ -732,3 +732,26 @@ func SettleTasks(classes []string, switchOnly bool, source func(string) []byte) 
 	}
 	return inert && !switchOnly
 }
+
+// reachWords are what a task's text shows when it may load classes or
+// resources by name, use ServiceLoader or reflection, or call back into
+// code an app supplied (listeners, handlers, callbacks, delegates).
+var reachWords = []string{"forName", "loadClass", "getResource", "ServiceLoader", "newInstance", "invoke(", "getBundle",
+	"istener", "allback", "andler", ".accept(", ".apply(", ".call(", ".run(", "fire", "Factory"}
+
+func mentionsAny(text string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// word is the text of a word token, "" for any other.
+func word(src []byte, t jtoken) string {
+	if t.kind != 'w' {
+		return ""
+	}
+	return string(src[t.start:t.end])
+}

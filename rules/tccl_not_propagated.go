@@ -207,21 +207,6 @@ func paramNamed(p *Pass, at facts.Span, name string) bool {
 	return false
 }
 
-// reachWords are what a task's text shows when it may load classes or
-// resources by name, use ServiceLoader or reflection, or call back into
-// code an app supplied (listeners, handlers, callbacks, delegates).
-var reachWords = []string{"forName", "loadClass", "getResource", "ServiceLoader", "newInstance", "invoke(", "getBundle",
-	"istener", "allback", "andler", ".accept(", ".apply(", ".call(", ".run(", "fire", "Factory"}
-
-func mentionsAny(text string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(text, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // inertPipeline reports a parallel stream whose statement shows nothing
 // that depends on the context loader (reachWords): JDK operations and
 // the library's own methods on JDK values, as zookeeper's address

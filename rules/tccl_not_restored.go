@@ -337,13 +337,6 @@ func switchBody(src []byte, toks []jtoken, open int) bool {
 	return false
 }
 
-func word(src []byte, t jtoken) string {
-	if t.kind != 'w' {
-		return ""
-	}
-	return string(src[t.start:t.end])
-}
-
 // laterRestore finds the first statement of the switch's block, after it,
 // that sets back a loader read before the switch
 // (Thread.currentThread().setContextClassLoader(old)), and returns its
