@@ -133,10 +133,15 @@ type Extractor struct {
 	flines  []int
 	lines   []lineAt
 	dotted  map[string]string // internal name -> dotted, for this class
-	calls   []facts.Call
-	news    []facts.New
-	writes  []facts.Write
-	invs    []Invoke
+	// sigs are the rendered parameter lists and result types of method
+	// descriptors, kept from class to class: most methods share a few
+	// descriptors ("()V", "(Ljava/lang/String;)V"), and every method of
+	// every class renders one.
+	sigs   map[string]sig
+	calls  []facts.Call
+	news   []facts.New
+	writes []facts.Write
+	invs   []Invoke
 
 	decoded, skipped int // methods with code, for tests and benchmarks
 
@@ -176,7 +181,7 @@ var builderHolders = map[string]bool{
 
 // NewExtractor makes an extractor for an interest.
 func NewExtractor(in Interest) *Extractor {
-	x := &Extractor{in: in, dotted: map[string]string{}, called: map[MethodName]bool{}}
+	x := &Extractor{in: in, dotted: map[string]string{}, called: map[MethodName]bool{}, sigs: map[string]sig{}}
 	for _, o := range in.Owned {
 		for _, m := range o.With {
 			if x.withs == nil {
@@ -261,15 +266,18 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 		if m.Code != nil {
 			span.End = base + len(m.Code.Bytecode) + 1
 		}
-		md := facts.MethodDecl{Class: cls, Name: m.Name, Static: m.Access.Has(classfile.AccStatic), Private: m.Access.Has(classfile.AccPrivate),
-			Params: params(m.Desc), Returns: returns(m.Name, m.Desc), Annotations: annotations(m.Annotations),
-			Span: facts.Span{Start: span.Start, End: span.Start}, Decl: span}
+		line := 0
 		if m.Code != nil && len(m.Code.Lines) > 0 {
-			md.Line = minLine(m.Code.Lines)
+			line = minLine(m.Code.Lines)
 		}
-		first = firstLine(first, m, md.Line)
-		x.line(span.Start, md.Line)
+		first = firstLine(first, m, line)
+		x.line(span.Start, line)
 		if !m.Access.Has(classfile.AccSynthetic) {
+			// A synthetic method (a lambda's body, a bridge) is declared
+			// by no source: its lines count, its declaration does not.
+			md := facts.MethodDecl{Class: cls, Name: m.Name, Static: m.Access.Has(classfile.AccStatic), Private: m.Access.Has(classfile.AccPrivate),
+				Annotations: annotations(m.Annotations), Span: facts.Span{Start: span.Start, End: span.Start}, Decl: span, Line: line}
+			md.Params, md.Returns = x.sig(m.Name, m.Desc)
 			f.Methods = append(f.Methods, md)
 		}
 		if m.Name == "<clinit>" {
@@ -347,6 +355,32 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 	out.Size = base + 1
 	out.lines = x.sortedLines()
 	return out, problems
+}
+
+// sig is a method descriptor rendered as a declaration's parameter list
+// and result type.
+type sig struct{ params, returns string }
+
+// maxSigs bounds Extractor.sigs: a worker that meets more distinct
+// descriptors starts over.
+const maxSigs = 1 << 14
+
+// sig renders a method's parameter list and result type (params,
+// returns), once per distinct descriptor.
+func (x *Extractor) sig(name, desc string) (string, string) {
+	s, ok := x.sigs[desc]
+	if !ok {
+		if len(x.sigs) >= maxSigs {
+			clear(x.sigs)
+		}
+		s = sig{params(desc), returns("", desc)}
+		// The key must not be a substring of the class bytes (ShareData).
+		x.sigs[strings.Clone(desc)] = s
+	}
+	if name == "<init>" || name == "<clinit>" {
+		s.returns = ""
+	}
+	return s.params, s.returns
 }
 
 // clip copies scratch facts to a slice of their own, nil when there are none.
