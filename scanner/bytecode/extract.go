@@ -133,15 +133,10 @@ type Extractor struct {
 	flines  []int
 	lines   []lineAt
 	dotted  map[string]string // internal name -> dotted, for this class
-	// sigs are the rendered parameter lists and result types of method
-	// descriptors, kept from class to class: most methods share a few
-	// descriptors ("()V", "(Ljava/lang/String;)V"), and every method of
-	// every class renders one.
-	sigs   map[string]sig
-	calls  []facts.Call
-	news   []facts.New
-	writes []facts.Write
-	invs   []Invoke
+	calls   []facts.Call
+	news    []facts.New
+	writes  []facts.Write
+	invs    []Invoke
 
 	decoded, skipped int // methods with code, for tests and benchmarks
 
@@ -181,7 +176,7 @@ var builderHolders = map[string]bool{
 
 // NewExtractor makes an extractor for an interest.
 func NewExtractor(in Interest) *Extractor {
-	x := &Extractor{in: in, dotted: map[string]string{}, called: map[MethodName]bool{}, sigs: map[string]sig{}}
+	x := &Extractor{in: in, dotted: map[string]string{}, called: map[MethodName]bool{}}
 	for _, o := range in.Owned {
 		for _, m := range o.With {
 			if x.withs == nil {
@@ -277,7 +272,7 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 			// by no source: its lines count, its declaration does not.
 			md := facts.MethodDecl{Class: cls, Name: m.Name, Static: m.Access.Has(classfile.AccStatic), Private: m.Access.Has(classfile.AccPrivate),
 				Annotations: annotations(m.Annotations), Span: facts.Span{Start: span.Start, End: span.Start}, Decl: span, Line: line}
-			md.Params, md.Returns = x.sig(m.Name, m.Desc)
+			md.Params, md.Returns = params(m.Desc), returns(m.Name, m.Desc)
 			f.Methods = append(f.Methods, md)
 		}
 		if m.Name == "<clinit>" {
@@ -355,32 +350,6 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 	out.Size = base + 1
 	out.lines = x.sortedLines()
 	return out, problems
-}
-
-// sig is a method descriptor rendered as a declaration's parameter list
-// and result type.
-type sig struct{ params, returns string }
-
-// maxSigs bounds Extractor.sigs: a worker that meets more distinct
-// descriptors starts over.
-const maxSigs = 1 << 14
-
-// sig renders a method's parameter list and result type (params,
-// returns), once per distinct descriptor.
-func (x *Extractor) sig(name, desc string) (string, string) {
-	s, ok := x.sigs[desc]
-	if !ok {
-		if len(x.sigs) >= maxSigs {
-			clear(x.sigs)
-		}
-		s = sig{params(desc), returns("", desc)}
-		// The key must not be a substring of the class bytes (ShareData).
-		x.sigs[strings.Clone(desc)] = s
-	}
-	if name == "<init>" || name == "<clinit>" {
-		s.returns = ""
-	}
-	return s.params, s.returns
 }
 
 // clip copies scratch facts to a slice of their own, nil when there are none.
