@@ -87,7 +87,10 @@ func checkStaticSingleton(p *Pass) {
 	if p.Role == facts.RoleModule {
 		return // a module's own singletons are per module
 	}
-	fields := staticFields(p.File)
+	var fields map[string]*facts.Field
+	if len(p.File.Writes) > 0 { // most classes write no static field
+		fields = staticFields(p.File)
+	}
 	reported := map[*facts.Field]bool{}
 	report := func(f *facts.Field, how, read string) {
 		if reported[f] {
