@@ -118,6 +118,9 @@ type Extractor struct {
 	withs     map[string][]string
 	called    map[MethodName]bool
 	undecided []int32 // pool indexes of owned calls a With method may settle
+	gets      []int32 // a method's getstatics of objects and arrays (pool indexes)
+	casts     []int32 // a method's checkcasts (pool indexes)
+	muts      []int32 // a method's mutator calls (pool indexes)
 	names     []uint8 // per constant-pool index of a method's name: nameBits, 0 until judged
 	ins       []classfile.Instr
 	flow      classfile.Flow
@@ -580,6 +583,10 @@ func (x *Extractor) wants(m *classfile.Method) (decode, line0 bool) {
 	var staticRef, staticArray, staticBuilder, store, mutator, builderMutator bool
 	newAt0 := false
 	x.pending = x.pending[:0] // pool indexes of news not yet completed, -1 for the one at pc 0
+	// The static fields read (object or array), the casts and the
+	// mutators called, by pool index, to pair a receiver with a call
+	// (receiverMatch).
+	x.gets, x.casts, x.muts = x.gets[:0], x.casts[:0], x.muts[:0]
 	err := m.Code.Walk(func(pc int, op classfile.Opcode, index int) bool {
 		switch {
 		case op == classfile.OpNew:
@@ -593,6 +600,9 @@ func (x *Extractor) wants(m *classfile.Method) (decode, line0 bool) {
 			decode = mk&markCall != 0
 			mutator = mutator || mk&markMutator != 0
 			builderMutator = builderMutator || mk&markBuilderMutator != 0
+			if mk&(markMutator|markBuilderMutator) != 0 {
+				x.muts = append(x.muts, int32(index))
+			}
 			if op == classfile.OpInvokespecial && mk&markInit != 0 {
 				// Pair it with its new as the decoder does: the latest
 				// pending new of the same class.
@@ -614,13 +624,51 @@ func (x *Extractor) wants(m *classfile.Method) (decode, line0 bool) {
 			staticRef = staticRef || mk&markStaticRef != 0
 			staticArray = staticArray || mk&markStaticArray != 0
 			staticBuilder = staticBuilder || mk&markStaticBuilder != 0
+			if mk&markStaticRef != 0 {
+				x.gets = append(x.gets, int32(index))
+			}
+		case op == classfile.OpCheckcast:
+			x.casts = append(x.casts, int32(index))
 		case isArrayStore(op):
 			store = true
 		}
 		return !decode
 	})
-	decode = decode || err != nil || x.in.Statics && (staticArray && store || staticRef && mutator || staticBuilder && builderMutator)
+	decode = decode || err != nil || x.in.Statics && (staticArray && store ||
+		(staticRef && mutator || staticBuilder && builderMutator) && x.receiverMatch())
 	return decode, line0 && !decode
+}
+
+// receiverMatch reports a mutator that may be called on a static field's
+// value: the decoder records such a write when the call's receiver is the
+// getstatic itself or a checkcast of it, and a call names the static type
+// of its receiver as its owner (JLS 13.1): for a field the type it is
+// declared with, for a cast the type cast to. So a method whose mutators
+// are all owned by other types than its static fields' and its casts'
+// writes none of them, and need not be decoded for them.
+func (x *Extractor) receiverMatch() bool {
+	pool := x.c.Pool
+	for _, m := range x.muts {
+		owner, _, ok := pool.RefName(int(m))
+		if !ok {
+			return true
+		}
+		for _, c := range x.casts {
+			if name, err := pool.ClassName(int(c)); err != nil || name == owner {
+				return true
+			}
+		}
+		for _, g := range x.gets {
+			d, ok := pool.RefDesc(int(g))
+			if !ok {
+				return true
+			}
+			if d == owner || len(d) == len(owner)+2 && d[0] == 'L' && d[len(d)-1] == ';' && d[1:len(d)-1] == owner {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type fieldInit struct {
