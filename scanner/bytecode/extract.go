@@ -371,7 +371,11 @@ func (x *Extractor) line(off, line int) { x.lines = append(x.lines, lineAt{off, 
 // sortedLines copies the recorded lines, sorted by offset, keeping the last
 // record of each offset.
 func (x *Extractor) sortedLines() []lineAt {
-	slices.SortStableFunc(x.lines, func(a, b lineAt) int { return a.off - b.off })
+	// Declarations come in offset order, and so do the calls of most
+	// methods: the sort is for the creations recorded at their new.
+	if !slices.IsSortedFunc(x.lines, func(a, b lineAt) int { return a.off - b.off }) {
+		slices.SortStableFunc(x.lines, func(a, b lineAt) int { return a.off - b.off })
+	}
 	out := make([]lineAt, 0, len(x.lines))
 	for _, l := range x.lines {
 		if n := len(out); n > 0 && out[n-1].off == l.off {
