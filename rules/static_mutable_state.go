@@ -300,11 +300,18 @@ func checkStaticMutableState(p *Pass) {
 				if stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityLow {
 					continue // only values the library computes itself
 				}
-				p.Report(staticStateDiagnostic(h.f, h.ws, nil))
+				d := staticStateDiagnostic(h.f, h.ws, nil)
+				d.Pending = storesPending(p, h.f, h.ws)
+				p.Report(d)
 			}
 			continue
 		}
 		d := staticStateDiagnostic(g[0].f, g[0].ws, nil)
+		var all []*facts.Write
+		for _, h := range g {
+			all = append(all, h.ws...)
+		}
+		d.Pending = storesPending(p, g[0].f, all)
 		d.Severity = SeverityLow
 		for _, h := range g {
 			if stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityNone {
