@@ -280,18 +280,18 @@ func checkStaticMutableState(p *Pass) {
 			hits = append(hits, hit{f, ws})
 		}
 	}
-	// Fields of one class written by the same routine (a native library's
-	// initialize() filling forty flags) are one finding at the first of
-	// them: the routine is the thing to review, and forty findings would
+	// Fields of one class written by the same routines (a native library's
+	// initialize() filling forty flags; per-type flags each with its
+	// setter and all reset by one routine) are one finding at the first of
+	// them: the routines are the thing to review, and forty findings would
 	// bury everything else.
-	groups := map[string][]hit{}
-	var order []string
-	for _, h := range hits {
-		key := h.f.Class + "|" + writerKey(h.ws)
-		if _, ok := groups[key]; !ok {
-			order = append(order, key)
+	groups := map[int][]hit{}
+	var order []int
+	for i, root := range writerGroups(len(hits), func(i int) (string, []*facts.Write) { return hits[i].f.Class, hits[i].ws }) {
+		if _, ok := groups[root]; !ok {
+			order = append(order, root)
 		}
-		groups[key] = append(groups[key], h)
+		groups[root] = append(groups[root], hits[i])
 	}
 	for _, key := range order {
 		g := groups[key]
@@ -337,18 +337,45 @@ func checkStaticMutableState(p *Pass) {
 	}
 }
 
-// writerKey names the set of methods that write a field.
-func writerKey(ws []*facts.Write) string {
-	var ms []string
-	seen := map[string]bool{}
-	for _, w := range ws {
-		if m := w.Context.Class + "." + w.Context.Method; !seen[m] {
-			seen[m] = true
-			ms = append(ms, m)
+// writerGroups joins the fields (n of them; fieldAt gives each one's class
+// and writes) of one class that share a writing method, directly or
+// through other fields: the index of each field's group leader, the first
+// field of its group.
+func writerGroups(n int, fieldAt func(int) (string, []*facts.Write)) []int {
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	byWriter := map[string]int{}
+	for i := 0; i < n; i++ {
+		class, ws := fieldAt(i)
+		for _, w := range ws {
+			m := class + "|" + w.Context.Class + "." + w.Context.Method
+			j, ok := byWriter[m]
+			if !ok {
+				byWriter[m] = i
+				continue
+			}
+			a, b := find(i), find(j)
+			if a > b {
+				a, b = b, a
+			}
+			parent[b] = a
 		}
 	}
-	sort.Strings(ms)
-	return strings.Join(ms, ",")
+	out := make([]int, n)
+	for i := range out {
+		out[i] = find(i)
+	}
+	return out
 }
 
 // checkStaticMutableStateProject reports the fields that only other files

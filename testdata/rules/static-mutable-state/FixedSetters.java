@@ -83,3 +83,33 @@ final class Boot {
         FixedSetters.setLabel("default");
     }
 }
+
+// Per-type flags, each with its setter and all recomputed by one routine:
+// one finding for the class's state, at its first field.
+final class TypeFlags {
+    private static boolean origInt = true; // want "static-mutable-state"
+    private static boolean origIntRes = true;
+    private static boolean origLong = true;
+    private static boolean origLongRes = true;
+    private static boolean custom;
+
+    public static void setOrigInt(boolean v) {
+        origInt = v;
+        origIntRes = !custom && v;
+    }
+
+    public static void setOrigLong(boolean v) {
+        origLong = v;
+        origLongRes = !custom && v;
+    }
+
+    public static void setCustom(boolean c) {
+        custom = c;
+        origIntRes = !c && origInt;
+        origLongRes = !c && origLong;
+    }
+
+    static boolean read() {
+        return origIntRes && origLongRes;
+    }
+}
