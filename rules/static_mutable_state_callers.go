@@ -97,7 +97,9 @@ func mergeInts(a, b []int) []int {
 // SettleStores reports a static field's finding whose every setter
 // (facts.Pending.Stores) the project calls, each call passing fixed values
 // for the parameters the setter stores (for a field it assigns, the same
-// value at every call): every app stores the same value.
+// value at every call), or sitting in a static initialiser (the library's
+// own set-up, run once as its class initialises): every app stores the
+// same value.
 func SettleStores(p *facts.Pending, g *facts.CallGraph) bool {
 	if p == nil || len(p.Stores) == 0 || g == nil {
 		return false
@@ -109,6 +111,9 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph) bool {
 		}
 		first := map[int]string{}
 		for _, c := range cs {
+			if c.Context.InStaticInit || c.Caller.Name == "<clinit>" {
+				continue // runs once, while the library's class initialises
+			}
 			for _, i := range s.Params {
 				if i >= len(c.Args) {
 					return false

@@ -113,3 +113,39 @@ final class TypeFlags {
         return origIntRes && origLongRes;
     }
 }
+
+// Library-internal values filled while the class initialises, through a
+// reconfigure method that only the static initialiser calls.
+final class Defaults {
+    private static final Map<String, String> VALUES = new HashMap<>(); // want "static-mutable-state" source:-
+
+    static {
+        reconfigure(System.getProperty("defaults.prefix", "x"));
+    }
+
+    static void reconfigure(String prefix) {
+        VALUES.put("A", prefix + "a");
+        VALUES.put("B", prefix + "b");
+    }
+
+    static String get(String k) {
+        return VALUES.get(k);
+    }
+}
+
+// The same method called at run time with what a caller hands in.
+final class Overrides {
+    private static final Map<String, String> VALUES = new HashMap<>(); // want "static-mutable-state" bytecode:-
+
+    static {
+        reconfigure("x");
+    }
+
+    static void reconfigure(String prefix) {
+        VALUES.put("A", prefix + "a");
+    }
+
+    public static void override(String prefix) {
+        reconfigure(prefix);
+    }
+}
