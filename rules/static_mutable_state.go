@@ -512,11 +512,6 @@ func stateSeverity(fileOf func(*facts.Write) *facts.File, src []byte, ws []*fact
 	return SeverityLow
 }
 
-// appLoadedRE recognises a value found through a class loader (providers
-// of a ServiceLoader, a class named by configuration, an instance made
-// reflectively): which classes it finds depends on the app that asks.
-var appLoadedRE = regexp.MustCompile(`\bServiceLoader\s*\.\s*load\w*\s*\(|\bgetContextClassLoader\s*\(|\b(?:forName|loadClass|newInstance)\s*\(`)
-
 // staticStateDiagnostic reports field f at its declaration, with each run-time
 // write as a related location, so that a change adding a write to an old
 // field touches the finding at that write. pathOf gives the file of writes

@@ -163,6 +163,11 @@ func fixedValue(text string, depth int) bool {
 	return true
 }
 
+// appLoadedRE recognises a value found through a class loader (providers
+// of a ServiceLoader, a class named by configuration, an instance made
+// reflectively): which classes it finds depends on the app that asks.
+var appLoadedRE = regexp.MustCompile(`\bServiceLoader\s*\.\s*load\w*\s*\(|\bgetContextClassLoader\s*\(|\b(?:forName|loadClass|newInstance)\s*\(`)
+
 var (
 	literalRE      = regexp.MustCompile(`^-?(?:\d[\w.]*|'(?:[^'\\]|\\.)+'|"(?:[^"\\]|\\.)*")$`)
 	constantRE     = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_$]*$`)
