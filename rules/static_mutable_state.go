@@ -276,25 +276,26 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		ws := byField[f]
-		if len(ws) == 0 || staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) {
+		if len(ws) == 0 || staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) ||
+			workQueue(p.File, p.Src, f, ws) || cacheKnob(p.File, p.Src, f) {
 			continue
 		}
 		if ws = stateWrites(f, ws); len(ws) > 0 {
 			hits = append(hits, hit{f, ws})
 		}
 	}
-	// Fields of one class written by the same routine (a native library's
-	// initialize() filling forty flags) are one finding at the first of
-	// them: the routine is the thing to review, and forty findings would
+	// Fields of one class written by the same routines (a native library's
+	// initialize() filling forty flags; per-type flags each with its
+	// setter and all reset by one routine) are one finding at the first of
+	// them: the routines are the thing to review, and forty findings would
 	// bury everything else.
-	groups := map[string][]hit{}
-	var order []string
-	for _, h := range hits {
-		key := h.f.Class + "|" + writerKey(h.ws)
-		if _, ok := groups[key]; !ok {
-			order = append(order, key)
+	groups := map[int][]hit{}
+	var order []int
+	for i, root := range writerGroups(len(hits), func(i int) (string, []*facts.Write) { return hits[i].f.Class, hits[i].ws }) {
+		if _, ok := groups[root]; !ok {
+			order = append(order, root)
 		}
-		groups[key] = append(groups[key], h)
+		groups[root] = append(groups[root], hits[i])
 	}
 	for _, key := range order {
 		g := groups[key]
@@ -303,11 +304,18 @@ func checkStaticMutableState(p *Pass) {
 				if stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityLow {
 					continue // only values the library computes itself
 				}
-				p.Report(staticStateDiagnostic(h.f, h.ws, nil))
+				d := staticStateDiagnostic(h.f, h.ws, nil)
+				d.Pending = storesPending(p, h.f, h.ws)
+				p.Report(d)
 			}
 			continue
 		}
 		d := staticStateDiagnostic(g[0].f, g[0].ws, nil)
+		var all []*facts.Write
+		for _, h := range g {
+			all = append(all, h.ws...)
+		}
+		d.Pending = storesPending(p, g[0].f, all)
 		d.Severity = SeverityLow
 		for _, h := range g {
 			if stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityNone {
@@ -333,18 +341,45 @@ func checkStaticMutableState(p *Pass) {
 	}
 }
 
-// writerKey names the set of methods that write a field.
-func writerKey(ws []*facts.Write) string {
-	var ms []string
-	seen := map[string]bool{}
-	for _, w := range ws {
-		if m := w.Context.Class + "." + w.Context.Method; !seen[m] {
-			seen[m] = true
-			ms = append(ms, m)
+// writerGroups joins the fields (n of them; fieldAt gives each one's class
+// and writes) of one class that share a writing method, directly or
+// through other fields: the index of each field's group leader, the first
+// field of its group.
+func writerGroups(n int, fieldAt func(int) (string, []*facts.Write)) []int {
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	byWriter := map[string]int{}
+	for i := 0; i < n; i++ {
+		class, ws := fieldAt(i)
+		for _, w := range ws {
+			m := class + "|" + w.Context.Class + "." + w.Context.Method
+			j, ok := byWriter[m]
+			if !ok {
+				byWriter[m] = i
+				continue
+			}
+			a, b := find(i), find(j)
+			if a > b {
+				a, b = b, a
+			}
+			parent[b] = a
 		}
 	}
-	sort.Strings(ms)
-	return strings.Join(ms, ",")
+	out := make([]int, n)
+	for i := range out {
+		out[i] = find(i)
+	}
+	return out
 }
 
 // checkStaticMutableStateProject reports the fields that only other files
@@ -479,11 +514,6 @@ func stateSeverity(fileOf func(*facts.Write) *facts.File, src []byte, ws []*fact
 	}
 	return SeverityLow
 }
-
-// appLoadedRE recognises a value found through a class loader (providers
-// of a ServiceLoader, a class named by configuration, an instance made
-// reflectively): which classes it finds depends on the app that asks.
-var appLoadedRE = regexp.MustCompile(`\bServiceLoader\s*\.\s*load\w*\s*\(|\bgetContextClassLoader\s*\(|\b(?:forName|loadClass|newInstance)\s*\(`)
 
 // staticStateDiagnostic reports field f at its declaration, with each run-time
 // write as a related location, so that a change adding a write to an old

@@ -43,6 +43,15 @@ var threadLocalTypes = func() map[string]bool {
 }()
 
 func checkThreadLocalLeak(p *Pass) {
+	// Every finding is at, or needs, a get, set or remove: a file without
+	// one (most classes of a library) spares the tables of its fields.
+	touches := false
+	calls(p, func(c *facts.Call) {
+		touches = touches || c.Name == "get" || c.Name == "set" || c.Name == "remove"
+	})
+	if !touches {
+		return
+	}
 	fieldTypes := map[string]string{} // this file's fields: name -> type
 	pinsNothing := map[string]bool{}  // ThreadLocals of JDK values only
 	for i := range p.File.Fields {

@@ -146,11 +146,38 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 			targets[facts.MethodKey{Class: f.Class, Name: "<init>", Arity: -1}] = true
 		}
 	}
-	for depth := 0; depth < callgraph.MaxDepth && len(targets) > 0; depth++ {
+	// The setters static fields' findings wait for (facts.Pending.Stores)
+	// are looked for once, with the first round: their call sites and
+	// arguments are kept, and their callers are not followed.
+	stores := map[facts.MethodKey]bool{}
+	for _, f := range sensitive {
+		if f.Pending == nil {
+			continue
+		}
+		for _, s := range f.Pending.Stores {
+			if k := (facts.MethodKey{Class: s.Method.Class, Name: s.Method.Name, Arity: -1}); !targets[k] {
+				stores[k] = true
+			}
+		}
+	}
+	for depth := 0; depth < callgraph.MaxDepth && (len(targets) > 0 || depth == 0 && len(stores) > 0); depth++ {
 		for k := range targets {
 			asked[k] = true
 		}
-		callers, err := x.findCallers(ctx, targets, o)
+		round := targets
+		if depth == 0 && len(stores) > 0 {
+			round = map[facts.MethodKey]bool{}
+			for k := range targets {
+				round[k] = true
+			}
+			for k := range stores {
+				if !round[k] {
+					g.StoreOnly(k.Class, k.Name)
+					round[k] = true
+				}
+			}
+		}
+		callers, err := x.findCallers(ctx, round, o)
 		if err != nil {
 			return nil, err
 		}

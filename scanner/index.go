@@ -597,6 +597,14 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 	var k *rules.Constants
 	out := fs[:0]
 	for _, f := range fs {
+		if f.Pending != nil && len(f.Pending.Stores) > 0 {
+			// A static field's setters: settled by their callers alone.
+			if !rules.SettleStores(f.Pending, g) {
+				f.Pending = nil
+				out = append(out, f)
+			}
+			continue
+		}
 		if f.Pending != nil && k == nil {
 			k = rules.NewConstants(files)
 			k.Source, k.SourceAt = source, sourceAt

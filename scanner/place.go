@@ -206,7 +206,16 @@ func clonePending(p *facts.Pending) *facts.Pending {
 	c := *p
 	c.Class, c.Default = strings.Clone(c.Class), strings.Clone(c.Default)
 	c.Method.Class, c.Method.Name = strings.Clone(c.Method.Class), strings.Clone(c.Method.Name)
-	c.Before, c.Names, c.Scope = cloneAll(c.Before), cloneAll(c.Names), cloneAll(c.Scope)
+	c.Before, c.Names, c.Scope, c.Tasks = cloneAll(c.Before), cloneAll(c.Names), cloneAll(c.Scope), cloneAll(c.Tasks)
+	if c.Stores != nil {
+		stores := make([]facts.StoreParams, len(c.Stores))
+		for i, s := range c.Stores {
+			s.Method.Class, s.Method.Name = strings.Clone(s.Method.Class), strings.Clone(s.Method.Name)
+			s.Params = append([]int(nil), s.Params...)
+			stores[i] = s
+		}
+		c.Stores = stores
+	}
 	return &c
 }
 

@@ -111,6 +111,30 @@ type Pending struct {
 	// when it is null): callers that all pass the thread context loader
 	// settle it.
 	LoaderParams []int
+	// Tasks are the classes of other files a task handed to a shared
+	// pool runs (tccl-not-propagated): read once every file is known, one
+	// that sets the context loader itself and restores it clears the
+	// finding, and so do all of them reaching nothing that depends on the
+	// loader, unless TasksSwitchOnly (the task also runs code that does).
+	Tasks           []string
+	TasksSwitchOnly bool
+	// Stores are the setters a static field's finding waits for: methods
+	// that store what their parameters (Params, by index) hand them.
+	// When every project caller of each passes values no app chooses
+	// (literals, constants, objects built from those), every app stores
+	// the same value and the finding is dropped (rules.SettleStores).
+	Stores []StoreParams
+}
+
+// StoreParams is one setter of a static field and the parameters whose
+// values it stores.
+type StoreParams struct {
+	Method MethodKey
+	Params []int
+	// Slot is set when the setter assigns the field (one value at a
+	// time, not an entry of a container): its callers must then all
+	// pass the same value, or which app called last decides it.
+	Slot bool
 }
 
 // CallSite is one call of a project method.

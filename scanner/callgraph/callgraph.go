@@ -48,6 +48,11 @@ type Graph struct {
 	// extended are the classes a parsed class extends: their
 	// constructors also run through super(), which is not followed.
 	extended map[string]bool
+	// storeOnly are setters (class+name, arity -1) whose call sites are
+	// kept with their arguments for a static field's finding
+	// (facts.Pending.Stores) and nothing else: their calls add no edge
+	// to the entry-point search.
+	storeOnly map[facts.MethodKey]bool
 	// Incomplete is set when the search for callers stopped at its
 	// bound: a caller list may miss callers, so only a method nothing
 	// outside its class or launcher can call is decided entry-only.
@@ -103,8 +108,12 @@ func New() *Graph {
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
 		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]int32{},
 		lookups: map[nameKey]uint8{}, voted: map[string]bool{}, decls: map[nameKey]declInfo{},
-		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}}
+		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{}}
 }
+
+// StoreOnly marks a setter whose call sites AddCalls keeps, with their
+// arguments, for CallGraph.Callers alone (facts.Pending.Stores).
+func (g *Graph) StoreOnly(class, name string) { g.storeOnly[byName(class, name)] = true }
 
 // byName is a method key without its arity: callers are known by class and
 // name (a call's enclosing method).
@@ -507,10 +516,13 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 				d, _ := g.decl(caller)
 				site.CallerPrivate = d.private
 			}
-			if _, ok := g.methods[callee]; ok {
+			bn := byName(callee.Class, callee.Name)
+			if _, ok := g.methods[callee]; ok || g.storeOnly[bn] {
 				g.calls[callee] = append(g.calls[callee], site)
 			}
-			bn := byName(callee.Class, callee.Name)
+			if g.storeOnly[bn] {
+				continue // a setter's callers are not followed
+			}
 			g.callers[bn] = append(g.callers[bn], caller)
 			found = append(found, caller)
 		}

@@ -1,0 +1,177 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// A static field set through a setter holds what the setter's callers pass.
+// When the project calls every such setter, and always with a value no app
+// chooses (setInitialized(true), setDriver(new OwnDriver()), a constant),
+// every app that gets there stores the same value: one app cannot change
+// what another sees. A setter the project never calls is the clients' API
+// and stays a finding.
+
+// storesOf lists, for the writes of a field that store a value handed in,
+// the method of each and the parameters the value is made from. ok is
+// false when some write cannot be settled by its callers: compiled code,
+// a value found through a class loader, a write outside a method, or one
+// whose value names no parameter of its method.
+func storesOf(file *facts.File, src []byte, ws []*facts.Write) (stores []facts.StoreParams, ok bool) {
+	if src == nil || strings.HasSuffix(file.Path, ".class") {
+		return nil, false
+	}
+	seen := map[string]int{}
+	for _, w := range ws {
+		v, key := w.Value, &facts.Expr{}
+		if w.Kind == facts.WriteCall && len(w.Args) > 0 {
+			v = &w.Args[len(w.Args)-1]
+			if len(w.Args) > 1 {
+				key = &w.Args[0]
+			}
+		}
+		if v == nil || !valueHandedIn(file, src, w.Span.Start, key, v) {
+			continue // computed by the library: not its callers' choice
+		}
+		if appLoadedRE.MatchString(v.Text) {
+			return nil, false
+		}
+		m := methodAt(file, w.Span.Start)
+		if m == nil || m.Name == "<init>" || m.Decl.Start < 0 || m.Decl.End > len(src) {
+			return nil, false
+		}
+		text := string(src[m.Decl.Start:m.Decl.End])
+		used := inputsOf(v.Text, text)
+		for id := range inputsOf(key.Text, text) {
+			used[id] = true
+		}
+		var params []int
+		for i, p := range paramsOf(m) {
+			if used[p.name] {
+				params = append(params, i)
+			}
+		}
+		if len(params) == 0 {
+			return nil, false
+		}
+		mk := facts.MethodKey{Class: m.Class, Name: m.Name, Arity: len(paramsOf(m))}
+		id := mk.Class + "#" + mk.Name
+		slot := w.Kind != facts.WriteCall
+		if i, dup := seen[id]; dup {
+			stores[i].Params = mergeInts(stores[i].Params, params)
+			stores[i].Slot = stores[i].Slot || slot
+			continue
+		}
+		seen[id] = len(stores)
+		stores = append(stores, facts.StoreParams{Method: mk, Params: params, Slot: slot})
+	}
+	return stores, len(stores) > 0
+}
+
+// storesPending is what a field's finding waits for when its every
+// handed-in value comes through setters: nil when some write cannot be
+// settled by its callers.
+func storesPending(p *Pass, f *facts.Field, ws []*facts.Write) *facts.Pending {
+	stores, ok := storesOf(p.File, p.Src, ws)
+	if !ok {
+		return nil
+	}
+	return &facts.Pending{Class: f.Class, NameParam: -1, Stores: stores}
+}
+
+func mergeInts(a, b []int) []int {
+	for _, x := range b {
+		found := false
+		for _, y := range a {
+			found = found || x == y
+		}
+		if !found {
+			a = append(a, x)
+		}
+	}
+	return a
+}
+
+// SettleStores reports a static field's finding whose every setter
+// (facts.Pending.Stores) the project calls, each call passing fixed values
+// for the parameters the setter stores (for a field it assigns, the same
+// value at every call), or sitting in a static initialiser (the library's
+// own set-up, run once as its class initialises): every app stores the
+// same value.
+func SettleStores(p *facts.Pending, g *facts.CallGraph) bool {
+	if p == nil || len(p.Stores) == 0 || g == nil {
+		return false
+	}
+	for _, s := range p.Stores {
+		cs := g.Callers(s.Method)
+		if len(cs) == 0 {
+			return false // the clients' API
+		}
+		first := map[int]string{}
+		for _, c := range cs {
+			if c.Context.InStaticInit || c.Caller.Name == "<clinit>" {
+				continue // runs once, while the library's class initialises
+			}
+			for _, i := range s.Params {
+				if i >= len(c.Args) {
+					return false
+				}
+				v := strings.Join(strings.Fields(c.Args[i].Text), " ")
+				if !fixedValue(v, 0) {
+					return false
+				}
+				// One slot set to true here and false there holds what
+				// the app that called last chose.
+				if prev, ok := first[i]; ok && s.Slot && prev != v {
+					return false
+				}
+				first[i] = v
+			}
+		}
+	}
+	return true
+}
+
+// fixedValue reports an argument no app chooses: a literal, null, a class
+// literal, a constant (UPPER_CASE, also qualified: Level.DEBUG,
+// Boolean.TRUE), or an object made from such values (new OwnDriver(),
+// new Monitor(DEFAULT_SIZE)).
+func fixedValue(text string, depth int) bool {
+	text = strings.TrimSpace(text)
+	for strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") && depth < 4 {
+		text = strings.TrimSpace(text[1 : len(text)-1])
+	}
+	switch {
+	case text == "":
+		return false
+	case text == "true" || text == "false" || text == "null":
+		return true
+	case literalRE.MatchString(text), constantRE.MatchString(text), classLiteralRE.MatchString(text):
+		return true
+	}
+	sm := newFixedRE.FindStringSubmatch(text)
+	if sm == nil || depth > 3 {
+		return false
+	}
+	for _, a := range splitTopLevel(sm[1], ',', true) {
+		if strings.TrimSpace(a) != "" && !fixedValue(a, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// appLoadedRE recognises a value found through a class loader (providers
+// of a ServiceLoader, a class named by configuration, an instance made
+// reflectively): which classes it finds depends on the app that asks.
+var appLoadedRE = regexp.MustCompile(`\bServiceLoader\s*\.\s*load\w*\s*\(|\bgetContextClassLoader\s*\(|\b(?:forName|loadClass|newInstance)\s*\(`)
+
+var (
+	literalRE      = regexp.MustCompile(`^-?(?:\d[\w.]*|'(?:[^'\\]|\\.)+'|"(?:[^"\\]|\\.)*")$`)
+	constantRE     = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_$]*$`)
+	classLiteralRE = regexp.MustCompile(`^[\w.$]+(?:\[\])*\.class$`)
+	// A constructor call without a class body: new X(args) or new X<>(args).
+	newFixedRE = regexp.MustCompile(`^new\s+[\w.$]+(?:\s*<[^()]*>)?\s*\((.*)\)$`)
+)

@@ -1,0 +1,86 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// A static list, set or queue the class fills and then empties itself, in
+// one routine that takes every element out (a loop of poll(), or a walk
+// over it that applies each element to another static of the class,
+// followed by clear()), is a transient work queue: what it holds
+// passes through on the class's next run, and no app finds another's value
+// in it later. The registry such a queue feeds is the shared state, and is
+// judged on its own.
+
+// workQueue reports a static collection (not a map) whose writes all sit
+// in its own class (or classes nested in it), only add and take elements,
+// and which some method of that class drains whole.
+func workQueue(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write) bool {
+	if src == nil || strings.HasSuffix(file.Path, ".class") || !isContainer(f) || isMap(f) {
+		return false
+	}
+	switch rawSimple(f.Type) {
+	case "AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference", "AtomicIntegerArray", "AtomicLongArray",
+		"AtomicReferenceArray", "LongAdder", "StringBuilder", "StringBuffer":
+		return false
+	}
+	for _, w := range ws {
+		if w.Kind != facts.WriteCall || !queueOps[w.Method] {
+			return false
+		}
+		if c := w.Context.Class; c != f.Class && !strings.HasPrefix(c, f.Class+"$") {
+			return false
+		}
+	}
+	name := regexp.QuoteMeta(f.Name)
+	take := regexp.MustCompile(`\b` + name + `\s*\.\s*(?:poll|pollFirst|pollLast|pop|take|drainTo|removeFirst|removeLast)\s*\(`)
+	walk := regexp.MustCompile(`(?:for\s*\([^;:()]*:\s*(?:\w+\s*\.\s*)?` + name + `\s*\)|\b` + name + `\s*\.\s*(?:iterator|forEach|toArray|stream)\s*\()`)
+	clear := regexp.MustCompile(`\b` + name + `\s*\.\s*(?:clear\s*\(\s*\)|removeAll\s*\()`)
+	for i := range file.Methods {
+		m := &file.Methods[i]
+		if m.Class != f.Class && !strings.HasPrefix(m.Class, f.Class+"$") || m.Decl.Start < 0 || m.Decl.End > len(src) {
+			continue
+		}
+		text := src[m.Decl.Start:m.Decl.End]
+		if take.Match(text) && loopAround(text, take) || walk.Match(text) && clear.Match(text) && feedsOther(file, f, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// queueOps are the writes a work queue takes: elements in and out.
+var queueOps = map[string]bool{
+	"add": true, "addAll": true, "offer": true, "push": true, "addFirst": true, "addLast": true, "offerFirst": true,
+	"offerLast": true, "put": true, "remove": true, "removeAll": true, "clear": true, "poll": true, "pollFirst": true,
+	"pollLast": true, "pop": true, "take": true, "drainTo": true, "removeFirst": true, "removeLast": true,
+}
+
+// loopAround reports a take that sits in a loop of the method (for, while,
+// do): the method empties the queue, not takes one element.
+func loopAround(text []byte, take *regexp.Regexp) bool {
+	at := take.FindIndex(text)
+	if at == nil {
+		return false
+	}
+	return queueLoopRE.Match(text[:at[0]])
+}
+
+var queueLoopRE = regexp.MustCompile(`\b(?:for|while|do)\b`)
+
+// feedsOther reports a method that writes a static field of f's class
+// other than f: the registry a pending list is applied to. A walk that
+// only calls each element (closing every registered resource) drains a
+// registry, not a work queue.
+func feedsOther(file *facts.File, f *facts.Field, m *facts.MethodDecl) bool {
+	for i := range file.Writes {
+		w := &file.Writes[i]
+		if w.Owner == f.Class && w.Name != f.Name && within(w.Span.Start, m.Decl) {
+			return true
+		}
+	}
+	return false
+}
