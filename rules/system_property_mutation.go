@@ -87,6 +87,9 @@ func checkSystemProperty(p *Pass) {
 			if restoresProperty(p.File, c) {
 				return // the restoring half of a change reported where it is made
 			}
+			if uncalledPrivate(p, c.Span) {
+				return // a private method nothing calls: never runs
+			}
 			what := "System." + c.Name
 			if !c.Static {
 				what = "System.getProperties()." + c.Name
