@@ -288,3 +288,41 @@ func importsImage(f *facts.File) bool {
 	}
 	return false
 }
+
+// copiesConfig reports a property write whose key and value are computed
+// inside a for-each loop over a configuration's entries or names
+// (entrySet(), keySet(), stringPropertyNames(), propertyNames()): a server
+// copying the keys of its own configuration file into the JVM's table by
+// design. Still JVM-wide, but what goes there is the configuration's.
+func copiesConfig(p *Pass, c *facts.Call) bool {
+	if len(c.Args) < 2 || c.Args[0].Kind == facts.ExprString || c.Args[1].Kind == facts.ExprString {
+		return false
+	}
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || len(p.Src) == 0 || m.Decl.End > len(p.Src) || c.Span.Start < m.Decl.Start {
+		return false
+	}
+	code := javaCode(string(p.Src[m.Decl.Start:m.Decl.End]))
+	at := c.Span.Start - m.Decl.Start
+	for i := wordIndexIn(code, "for", 0); i >= 0 && i < at; i = wordIndexIn(code, "for", i+3) {
+		open := skipSpace(code, i+3)
+		if open >= len(code) || code[open] != '(' {
+			continue
+		}
+		close := matchClose(code, open)
+		if close < 0 || close >= at || statementEnd(code, close+1) <= at {
+			continue
+		}
+		head := code[open+1 : close]
+		if strings.Contains(head, ";") || !strings.Contains(head, ":") {
+			continue
+		}
+		if configNames.MatchString(head) {
+			return true
+		}
+	}
+	return false
+}
+
+// configNames are the views a loop over a configuration's keys iterates.
+var configNames = regexp.MustCompile(`\.\s*(?:entrySet|keySet|stringPropertyNames|propertyNames)\s*\(\s*\)\s*$`)

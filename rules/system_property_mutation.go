@@ -104,6 +104,11 @@ func checkSystemProperty(p *Pass) {
 				// app's main runs in the shared JVM).
 				EntrySensitive: !appEntry(p, c.Class),
 			}
+			if c.Name == "setProperty" && copiesConfig(p, c) {
+				// Debatable: by design, and the keys are the configuration's.
+				d.Severity = p.AtMost(SeverityMedium)
+				d.Message += " (copies the keys of a configuration into the JVM's table: whichever app's configuration is read last wins)"
+			}
 			if p.Role != facts.RoleBase && !appEntry(p, c.Class) && !c.InMain && hasMain(p.File, c.Class) && !publicMethodAt(p, c.Span.Start) {
 				// A command-line class's own helper (not public, so no
 				// library code calls it): the tool's process, its property.
