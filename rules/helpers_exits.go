@@ -72,6 +72,19 @@ func wordIndexIn(s, w string, off int) int {
 	return -1
 }
 
+// publicMethodAt reports whether the method around offset at is declared
+// public (or is not found: unknown counts as callable).
+func publicMethodAt(p *Pass, at int) bool {
+	m := methodAt(p.File, at)
+	if m == nil {
+		return true
+	}
+	if m.Decl.Start < 0 || m.Span.Start > len(p.Src) || m.Decl.Start >= m.Span.Start {
+		return !m.Private // compiled code: only private is known
+	}
+	return wordIn(p.Src[m.Decl.Start:m.Span.Start], "public")
+}
+
 // exitGuard is the flag an exit waits for: a private boolean field of the
 // exit's class, off unless the class's own code turns it on, and the
 // methods that do (Writers; none: the flag never turns on).

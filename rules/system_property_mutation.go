@@ -52,19 +52,6 @@ func propertyWritesWith() map[string][]string {
 	return m
 }
 
-// publicMethodAt reports whether the method around offset at is declared
-// public (or is not found: unknown counts as callable).
-func publicMethodAt(p *Pass, at int) bool {
-	m := methodAt(p.File, at)
-	if m == nil {
-		return true
-	}
-	if m.Decl.Start < 0 || m.Span.Start > len(p.Src) || m.Decl.Start >= m.Span.Start {
-		return !m.Private // compiled code: only private is known
-	}
-	return wordIn(p.Src[m.Decl.Start:m.Span.Start], "public")
-}
-
 // standardKey reports system properties the JDK defines; reading them is
 // not app-specific.
 func standardKey(k string) bool {
