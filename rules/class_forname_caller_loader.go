@@ -319,10 +319,21 @@ func dependencyAdapter(class, probe string) bool {
 			own[strings.ToLower(s)] = true
 		}
 	}
+	shared := 0
+	for _, seg := range strings.Split(probe[:i], ".") {
+		if seg = strings.ToLower(seg); len(seg) >= 4 && own[seg] && !genericSegments[seg] {
+			shared++
+		}
+	}
+	if shared >= 2 {
+		// groovy.runtime.metaclass from org.codehaus.groovy.runtime.metaclass:
+		// a mirror of the library's own package, which its users fill.
+		return false
+	}
 	names := strings.Split(outer[strings.LastIndexByte(outer, '.')+1:]+strings.TrimPrefix(class, outer), "$")
 	for _, seg := range strings.Split(probe[:i], ".") {
 		seg = strings.ToLower(seg)
-		if len(seg) < 4 || own[seg] || genericSegments[seg] {
+		if len(seg) < 4 || genericSegments[seg] {
 			continue
 		}
 		for _, n := range names {

@@ -344,7 +344,7 @@ func selfMadeCache(p *Pass, c *facts.Call) bool {
 	}
 	before := string(p.Src[m.Decl.Start:c.Span.Start])
 	after := string(p.Src[c.Span.End:m.Decl.End])
-	if !regexp.MustCompile(`\breturn\s+` + regexp.QuoteMeta(x) + `\s*;`).MatchString(after) {
+	if !regexp.MustCompile(`\breturn\s+[^;]*\b` + regexp.QuoteMeta(x) + `\b[^;]*;`).MatchString(after) {
 		return false
 	}
 	made := regexp.MustCompile(`\b`+regexp.QuoteMeta(x)+`\s*=\s*((?:new\s+)?[\w.]+\s*(?:\[\s*\]\s*)?[({][^;]*);`).FindAllStringSubmatchIndex(before, -1)

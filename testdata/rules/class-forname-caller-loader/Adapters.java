@@ -28,3 +28,15 @@ class CustomLookup {
         return Class.forName("groovy.runtime.metaclass.CustomHandle"); // want "class-forname-caller-loader:info"
     }
 }
+
+class FornameBridge {
+    Object client() throws Exception {
+        // The library this package bridges to, named like the package.
+        return Class.forName("org.forname.Client");
+    }
+
+    Object mirrored() throws Exception {
+        // A mirror of the library's own package, which its users fill.
+        return Class.forName("custom.fixtures.forname.Handle"); // want "class-forname-caller-loader:info"
+    }
+}

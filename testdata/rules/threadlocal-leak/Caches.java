@@ -62,4 +62,15 @@ public class Caches {
         }
         return o;
     }
+
+    private static final ThreadLocal<Reusable> RESERVED = new ThreadLocal<>();
+
+    static Reusable reserved() {
+        Reusable result = RESERVED.get();
+        if (result == null) {
+            result = new Reusable();
+            RESERVED.set(result); // want "threadlocal-leak" source:-
+        }
+        return result.param != null ? new Reusable() : result;
+    }
 }
