@@ -247,7 +247,9 @@ func fixedName(v string, complete bool, class string, declared func(string) bool
 		return v != "" && (ownPackageHead(v, class) || jdkPackageHead(v))
 	}
 	return isJDKClassName(v) || jdbcDrivers[v] || declared != nil && declared(v) ||
-		samePackageRoot(v, class) && !strings.HasSuffix(v, ".")
+		samePackageRoot(v, class) && !strings.HasSuffix(v, ".") ||
+		// A class of the one library the looking-up class adapts.
+		!strings.HasSuffix(v, ".") && dependencyAdapter(class, v)
 }
 
 // Settle reports whether a lookup's pending verdict clears it (a
