@@ -89,6 +89,12 @@ func checkClassForName(p *Pass) {
 		if g, ok := equalsGuard(p, c, name); ok {
 			name = g
 		}
+		if interactiveGuarded(p.Src, c.Span.Start) {
+			// Taken only in an interactive session of the library's own
+			// console: a command line's lookup, whose user is at the
+			// terminal, not code an app runs.
+			return
+		}
 		if ownBundledNames(p, c) {
 			// Names read from the library's own properties file, beside
 			// its class (DispatcherServlet.properties): its defaults.

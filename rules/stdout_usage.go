@@ -51,7 +51,7 @@ func checkStdoutUsage(p *Pass) {
 		// text around a call cost more than this one.
 		msg := stdoutMessage(p, c)
 		if msg == "" || c.InMain || cli[outerClass(c.Class)] || printingOnPurpose(c.Context) || consoleByDesign(p.File.Package) ||
-			consoleClass(c.Class) || debugGuarded(p.Src, c.Span.Start) || debugReturn(p, c.Span) ||
+			consoleClass(c.Class) || debugGuarded(p.Src, c.Span.Start) || interactiveGuarded(p.Src, c.Span.Start) || debugReturn(p, c.Span) ||
 			markedUnreachable(p.Src, c.Span.Start) || loggingFallback(p.Src, c.Span.Start) {
 			return
 		}
@@ -217,6 +217,24 @@ var debugSwitchRE = regexp.MustCompile(`(?i)debug|trace|verbose|quiet|silent`)
 // handled for every rule; this also covers switches that are fields or
 // calls (`if (debug)`, `if (log.isTraceEnabled())`).
 func debugGuarded(src []byte, at int) bool {
+	return guardedBy(src, at, debugSwitchRE)
+}
+
+// interactiveRE recognises a switch for an interactive session, the
+// library's own console or shell: `if (isInteractive())`, `if (interactive)`.
+// A negated switch ("!console.isInteractive()") is the other branch.
+var interactiveRE = regexp.MustCompile(`(?i)(?:^|[^!\w.])(?:\w+\.)*(?:interactive\b|isInteractive\s*\(|isConsole\s*\()`)
+
+// interactiveGuarded reports code that runs only in an interactive session
+// of the library's own console: the command line's, whose user is at the
+// terminal, not an app's.
+func interactiveGuarded(src []byte, at int) bool {
+	return guardedBy(src, at, interactiveRE)
+}
+
+// guardedBy reports a call in the body of an if whose condition re
+// matches, the innermost enclosing block (braced or not).
+func guardedBy(src []byte, at int, re *regexp.Regexp) bool {
 	if at <= 0 || at > len(src) {
 		return false
 	}
@@ -247,10 +265,10 @@ func debugGuarded(src []byte, at int) bool {
 			}
 			// A braceless if: `if (debug) e.printStackTrace();`.
 			if cond, ok := ifCondition(src[stmt:at], false); ok {
-				return debugSwitchRE.MatchString(cond)
+				return re.MatchString(cond)
 			}
 			cond, ok := ifCondition(src[lo:i], true)
-			return ok && debugSwitchRE.MatchString(cond)
+			return ok && re.MatchString(cond)
 		}
 	}
 	return false
