@@ -13,7 +13,7 @@ public class Interactive {
 
     Object load(String typed) throws Exception {
         if (shell.isInteractive()) {
-            return Class.forName(typed);
+            return Class.forName(typed); // want "class-forname-caller-loader" source:-
         }
         return null;
     }
