@@ -21,8 +21,11 @@ var classLoaderChurn = register(&Rule{
 	Leak:     true,
 	Keywords: []string{"ParserConfig", "URLClassLoader"},
 	Calls:    []string{"newInstance"},
-	News:     []string{"ParserConfig", "URLClassLoader"},
-	Check:    checkClassLoaderChurn,
+	// The check matches URLClassLoader.newInstance alone (Class and
+	// Constructor.newInstance are everywhere in compiled code).
+	CallOwners: map[string][]string{"newInstance": {"java.net.URLClassLoader"}},
+	News:       []string{"ParserConfig", "URLClassLoader"},
+	Check:      checkClassLoaderChurn,
 })
 
 func checkClassLoaderChurn(p *Pass) {

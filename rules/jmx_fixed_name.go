@@ -23,8 +23,11 @@ var jmxFixedNameRule = register(&Rule{
 	},
 	Keywords: []string{"registerMBean", "ManagedResource"},
 	Calls:    []string{"registerMBean", "getInstance", "getProperty"},
-	News:     []string{"ObjectName"},
-	Check:    checkJMXFixedName,
+	// The name comes from ObjectName.getInstance or System.getProperty:
+	// compiled code decodes no method for these names on other owners.
+	CallOwners: map[string][]string{"getInstance": {objectNameType}, "getProperty": {"java.lang.System"}},
+	News:       []string{"ObjectName"},
+	Check:      checkJMXFixedName,
 })
 
 const objectNameType = "javax.management.ObjectName"

@@ -184,8 +184,10 @@ func checkResourceLookup(p *Pass) {
 		d.Span, d.Context = c.Span, c.Context
 		// A command line's lookup runs in a process of its own.
 		d.EntrySensitive = !appEntry(p, c.Class)
-		byStmt[stmt] = &d
-		out = append(out, &d)
+		kept := new(Diagnostic) // on the heap only when kept, not for every call looked at
+		*kept = d
+		byStmt[stmt] = kept
+		out = append(out, kept)
 	})
 	for _, d := range out {
 		p.Report(*d)

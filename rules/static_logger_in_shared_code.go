@@ -16,7 +16,10 @@ var staticLoggerSharedRule = register(&Rule{
 	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityInfo, facts.RoleBase: SeverityInfo},
 	Keywords:  []string{"getLogger"},
 	Calls:     []string{"getLogger"},
-	Check:     checkStaticLoggerShared,
+	// The check matches these two factories alone: compiled code decodes
+	// no method for a getLogger of any other owner.
+	CallOwners: map[string][]string{"getLogger": {"org.slf4j.LoggerFactory", "org.apache.logging.log4j.LogManager"}},
+	Check:      checkStaticLoggerShared,
 })
 
 func checkStaticLoggerShared(p *Pass) {

@@ -30,6 +30,18 @@ var staticSingletonRule = register(&Rule{
 	},
 	Calls: []string{"getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResourceAsStream",
 		"getResource", "load", "setShared", "create", "getInstance"},
+	// The check matches these names on the owners of configReads and the
+	// Ehcache calls alone; getResource, getResourceAsStream and load are
+	// left to any owner (Class, ClassLoader and Properties are interfaces'
+	// and subclasses' owners too often to list).
+	CallOwners: map[string][]string{
+		"getProperty": {"java.lang.System", "org.springframework.core.env.Environment",
+			"org.springframework.core.env.PropertyResolver", "org.springframework.core.env.ConfigurableEnvironment"},
+		"getenv": {"java.lang.System"}, "getInteger": {"java.lang.Integer"}, "getBoolean": {"java.lang.Boolean"},
+		"getLong": {"java.lang.Long"}, "getBundle": {"java.util.ResourceBundle"},
+		"setShared": {"org.springframework.cache.ehcache.EhCacheManagerFactoryBean"},
+		"create":    {"net.sf.ehcache.CacheManager"}, "getInstance": {"net.sf.ehcache.CacheManager"},
+	},
 	Check: checkStaticSingleton,
 })
 
@@ -75,7 +87,10 @@ func checkStaticSingleton(p *Pass) {
 	if p.Role == facts.RoleModule {
 		return // a module's own singletons are per module
 	}
-	fields := staticFields(p.File)
+	var fields map[string]*facts.Field
+	if len(p.File.Writes) > 0 { // most classes write no static field
+		fields = staticFields(p.File)
+	}
 	reported := map[*facts.Field]bool{}
 	report := func(f *facts.Field, how, read string) {
 		if reported[f] {

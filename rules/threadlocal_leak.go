@@ -43,6 +43,15 @@ var threadLocalTypes = func() map[string]bool {
 }()
 
 func checkThreadLocalLeak(p *Pass) {
+	// Every finding is at, or needs, a get, set or remove: a file without
+	// one (most classes of a library) spares the tables of its fields.
+	touches := false
+	calls(p, func(c *facts.Call) {
+		touches = touches || c.Name == "get" || c.Name == "set" || c.Name == "remove"
+	})
+	if !touches {
+		return
+	}
 	fieldTypes := map[string]string{} // this file's fields: name -> type
 	pinsNothing := map[string]bool{}  // ThreadLocals of JDK values only
 	for i := range p.File.Fields {
@@ -386,13 +395,13 @@ func ownValues(f *facts.File, t string) bool {
 		}
 		return len(args) > 0
 	}
-	return ownType(f, strings.TrimRight(genericless(t), "[] "))
+	return libraryType(f, strings.TrimRight(genericless(t), "[] "))
 }
 
-// ownType reports a type name of the library: declared in the file,
+// libraryType reports a type name of the library: declared in the file,
 // imported from a package sharing the file's root, or a simple name
 // neither imported nor of java.lang (the file's own package).
-func ownType(f *facts.File, name string) bool {
+func libraryType(f *facts.File, name string) bool {
 	if strings.Contains(name, ".") && !strings.Contains(name, "$") && strings.ToUpper(name[:1]) != name[:1] {
 		return samePackageRoot(name, f.Package+".X")
 	}

@@ -20,7 +20,9 @@ var urlHandlerRule = register(&Rule{
 	},
 	Keywords: []string{"setURLStreamHandlerFactory", "setContentHandlerFactory", "TomcatURLStreamHandlerFactory"},
 	Calls:    []string{"setURLStreamHandlerFactory", "setContentHandlerFactory", "getInstance", "register", "disable"},
-	Check:    checkURLHandler,
+	// getInstance, register and disable matter on Tomcat's factory alone.
+	CallOwners: map[string][]string{"getInstance": {tomcatFactory}, "register": {tomcatFactory}, "disable": {tomcatFactory}},
+	Check:      checkURLHandler,
 })
 
 const tomcatFactory = "org.apache.catalina.webresources.TomcatURLStreamHandlerFactory"

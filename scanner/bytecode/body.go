@@ -41,7 +41,15 @@ func methodContext(cls string, m *classfile.Method) facts.Context {
 // computed it).
 func (x *Extractor) method(m *classfile.Method, base int) error {
 	code := m.Code
-	if n := len(code.Bytecode)/2 + 1; cap(x.ins) < n {
+	// An instruction takes at least a byte: room for one per byte means
+	// the decoding never grows the slice (and copies what it decoded so
+	// far) for the common methods; a long one gets half, which most
+	// code's mean instruction length covers.
+	n := len(code.Bytecode) + 1
+	if n > maxInsRoom {
+		n = n/2 + 1
+	}
+	if cap(x.ins) < n {
 		x.ins = make([]classfile.Instr, 0, n) // once per longer method, not once per doubling
 	}
 	var err error
@@ -73,6 +81,10 @@ func (x *Extractor) method(m *classfile.Method, base int) error {
 	b.release()
 	return err
 }
+
+// maxInsRoom is the longest method (in bytes) given room for one
+// instruction per byte: 8,192 instructions are about 1.3 MB a worker.
+const maxInsRoom = 8192
 
 // body is one decoded method; its tables are the extractor's scratch.
 type body struct {

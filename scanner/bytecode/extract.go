@@ -118,6 +118,9 @@ type Extractor struct {
 	withs     map[string][]string
 	called    map[MethodName]bool
 	undecided []int32 // pool indexes of owned calls a With method may settle
+	gets      []int32 // a method's getstatics of objects and arrays (pool indexes)
+	casts     []int32 // a method's checkcasts (pool indexes)
+	muts      []int32 // a method's mutator calls (pool indexes)
 	names     []uint8 // per constant-pool index of a method's name: nameBits, 0 until judged
 	ins       []classfile.Instr
 	flow      classfile.Flow
@@ -261,15 +264,18 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 		if m.Code != nil {
 			span.End = base + len(m.Code.Bytecode) + 1
 		}
-		md := facts.MethodDecl{Class: cls, Name: m.Name, Static: m.Access.Has(classfile.AccStatic), Private: m.Access.Has(classfile.AccPrivate),
-			Params: params(m.Desc), Returns: returns(m.Name, m.Desc), Annotations: annotations(m.Annotations),
-			Span: facts.Span{Start: span.Start, End: span.Start}, Decl: span}
+		line := 0
 		if m.Code != nil && len(m.Code.Lines) > 0 {
-			md.Line = minLine(m.Code.Lines)
+			line = minLine(m.Code.Lines)
 		}
-		first = firstLine(first, m, md.Line)
-		x.line(span.Start, md.Line)
+		first = firstLine(first, m, line)
+		x.line(span.Start, line)
 		if !m.Access.Has(classfile.AccSynthetic) {
+			// A synthetic method (a lambda's body, a bridge) is declared
+			// by no source: its lines count, its declaration does not.
+			md := facts.MethodDecl{Class: cls, Name: m.Name, Static: m.Access.Has(classfile.AccStatic), Private: m.Access.Has(classfile.AccPrivate),
+				Annotations: annotations(m.Annotations), Span: facts.Span{Start: span.Start, End: span.Start}, Decl: span, Line: line}
+			md.Params, md.Returns = params(m.Desc), returns(m.Name, m.Desc)
 			f.Methods = append(f.Methods, md)
 		}
 		if m.Name == "<clinit>" {
@@ -365,7 +371,11 @@ func (x *Extractor) line(off, line int) { x.lines = append(x.lines, lineAt{off, 
 // sortedLines copies the recorded lines, sorted by offset, keeping the last
 // record of each offset.
 func (x *Extractor) sortedLines() []lineAt {
-	slices.SortStableFunc(x.lines, func(a, b lineAt) int { return a.off - b.off })
+	// Declarations come in offset order, and so do the calls of most
+	// methods: the sort is for the creations recorded at their new.
+	if !slices.IsSortedFunc(x.lines, func(a, b lineAt) int { return a.off - b.off }) {
+		slices.SortStableFunc(x.lines, func(a, b lineAt) int { return a.off - b.off })
+	}
 	out := make([]lineAt, 0, len(x.lines))
 	for _, l := range x.lines {
 		if n := len(out); n > 0 && out[n-1].off == l.off {
@@ -577,6 +587,10 @@ func (x *Extractor) wants(m *classfile.Method) (decode, line0 bool) {
 	var staticRef, staticArray, staticBuilder, store, mutator, builderMutator bool
 	newAt0 := false
 	x.pending = x.pending[:0] // pool indexes of news not yet completed, -1 for the one at pc 0
+	// The static fields read (object or array), the casts and the
+	// mutators called, by pool index, to pair a receiver with a call
+	// (receiverMatch).
+	x.gets, x.casts, x.muts = x.gets[:0], x.casts[:0], x.muts[:0]
 	err := m.Code.Walk(func(pc int, op classfile.Opcode, index int) bool {
 		switch {
 		case op == classfile.OpNew:
@@ -590,6 +604,9 @@ func (x *Extractor) wants(m *classfile.Method) (decode, line0 bool) {
 			decode = mk&markCall != 0
 			mutator = mutator || mk&markMutator != 0
 			builderMutator = builderMutator || mk&markBuilderMutator != 0
+			if mk&(markMutator|markBuilderMutator) != 0 {
+				x.muts = append(x.muts, int32(index))
+			}
 			if op == classfile.OpInvokespecial && mk&markInit != 0 {
 				// Pair it with its new as the decoder does: the latest
 				// pending new of the same class.
@@ -611,13 +628,51 @@ func (x *Extractor) wants(m *classfile.Method) (decode, line0 bool) {
 			staticRef = staticRef || mk&markStaticRef != 0
 			staticArray = staticArray || mk&markStaticArray != 0
 			staticBuilder = staticBuilder || mk&markStaticBuilder != 0
+			if mk&markStaticRef != 0 {
+				x.gets = append(x.gets, int32(index))
+			}
+		case op == classfile.OpCheckcast:
+			x.casts = append(x.casts, int32(index))
 		case isArrayStore(op):
 			store = true
 		}
 		return !decode
 	})
-	decode = decode || err != nil || x.in.Statics && (staticArray && store || staticRef && mutator || staticBuilder && builderMutator)
+	decode = decode || err != nil || x.in.Statics && (staticArray && store ||
+		(staticRef && mutator || staticBuilder && builderMutator) && x.receiverMatch())
 	return decode, line0 && !decode
+}
+
+// receiverMatch reports a mutator that may be called on a static field's
+// value: the decoder records such a write when the call's receiver is the
+// getstatic itself or a checkcast of it, and a call names the static type
+// of its receiver as its owner (JLS 13.1): for a field the type it is
+// declared with, for a cast the type cast to. So a method whose mutators
+// are all owned by other types than its static fields' and its casts'
+// writes none of them, and need not be decoded for them.
+func (x *Extractor) receiverMatch() bool {
+	pool := x.c.Pool
+	for _, m := range x.muts {
+		owner, _, ok := pool.RefName(int(m))
+		if !ok {
+			return true
+		}
+		for _, c := range x.casts {
+			if name, err := pool.ClassName(int(c)); err != nil || name == owner {
+				return true
+			}
+		}
+		for _, g := range x.gets {
+			d, ok := pool.RefDesc(int(g))
+			if !ok {
+				return true
+			}
+			if d == owner || len(d) == len(owner)+2 && d[0] == 'L' && d[len(d)-1] == ';' && d[1:len(d)-1] == owner {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type fieldInit struct {

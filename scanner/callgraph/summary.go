@@ -41,9 +41,6 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 	if len(f.Methods) > 0 {
 		out = make([]facts.Summary, 0, len(f.Methods)) // one allocation: a summary is large
 	}
-	// Overloads of one arity share a key: what one of them does cannot be
-	// told from a call, so a lookup by a name parameter is not followed.
-	seen := map[facts.MethodKey]int{}
 	for _, m := range f.Methods {
 		var params []string
 		var arity int
@@ -65,7 +62,6 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 			LoadsParam: -1,
 			NameParam:  -1,
 		}
-		seen[s.Method]++
 		s.Entry = isEntry(m, arity, entryTypes)
 		summarizeBody(&s, path, f, byMethod[[2]string{m.Class, m.Name}], m, params, exiting)
 		s.ContextFirst, s.NoBody = contextFirstLookup(src, f, byMethod[[2]string{m.Class, m.Name}], m)
@@ -92,12 +88,31 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 		}
 		out = append(out, s)
 	}
+	forgetOverloadedLookups(out)
+	return out
+}
+
+// forgetOverloadedLookups: overloads of one arity share a key, and what
+// one of them does cannot be told from a call, so a lookup by a name
+// parameter is not followed. Most files have no such lookup, and are
+// spared the count of their keys.
+func forgetOverloadedLookups(out []facts.Summary) {
+	lookups := false
+	for i := range out {
+		lookups = lookups || out[i].LoadsParam != -1 || out[i].LoadsAt != nil || out[i].NameParam != -1
+	}
+	if !lookups {
+		return
+	}
+	seen := make(map[facts.MethodKey]int, len(out))
+	for i := range out {
+		seen[out[i].Method]++
+	}
 	for i := range out {
 		if seen[out[i].Method] > 1 {
 			out[i].LoadsParam, out[i].LoadsAt, out[i].NameParam = -1, nil, -1
 		}
 	}
-	return out
 }
 
 // summarizeBody reads what the calls of method m do.
