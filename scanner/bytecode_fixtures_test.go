@@ -35,7 +35,7 @@ var bytecodeReasons = map[string]string{
 		"a name of the library's own package or the JDK's is read from the argument's text (X.class.getPackage().getName() + \".gen.\", " +
 		"a constant built that way, X.class.getName() + \"$\", a ternary whose branches are JDK names), and from the method's and file's text: " +
 		"the returns of the helper that initialises the local (a switch returning constants), a table the static initialiser fills with constants, " +
-		"the constant array a loop runs over, and the name an equals test pins it to; " +
+		"the constant array a loop runs over, the name an equals test pins it to, names read from a properties file beside the library's class, and a branch an interactive session's switch decides (the if's text); " +
 		"a method's parameters have no names in a class file, so the callers that hand a lookup's name parameter constants, " +
 		"the loader parameter whose null branch the lookup is (callers handing the context loader), " +
 		"the loaders the method tries before it (a field's, in a loop), and callers that take the helper only for the own package or after the application's loaders are not known, " +
@@ -57,7 +57,7 @@ var bytecodeReasons = map[string]string{
 	"tccl-not-propagated":                "reads the text after the submission, the variable names and the task's text (a lambda that sets the context loader itself), and follows the task to the code it runs (a lambda's or method reference's body, the methods of the file it calls, what a field or a wrapper holds) in the source text",
 	"tccl-not-restored":                  "reads the saved variable's name and the text after the call, and the callers of a private switch helper from the file's text (their save before the call and restore in finally); what only an entry point reaches is known from the sources' call graph",
 	"thread-leak":                        "looks for run loops, the receiver's declaration and what the started thread's task runs (a bounded task, a loop its owner's stop or end method ends) in the source text",
-	"threadlocal-leak":                   "a finally block's remove() is compiled once per exit path; the inlined copies are not told apart from the try body; a set of a parameter declared with a JDK type is matched by the parameter's name, which class files do not keep, and a setter made for save and restore by its text (the field's get() before, a return after); a self-filling field (withInitial) is told by its declaration's text, which a class file's field has none of",
+	"threadlocal-leak":                   "a finally block's remove() is compiled once per exit path; the inlined copies are not told apart from the try body; a set of a parameter declared with a JDK type is matched by the parameter's name, which class files do not keep, and a setter made for save and restore by its text (the field's get() before, a return after); a self-filling field (withInitial) is told by its declaration's text, which a class file's field has none of, and a getter caching per thread a value it makes by the getter's text",
 	"timer-leak":                         "decides ownership and cancel() from the class's text",
 }
 
