@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -88,14 +89,29 @@ func checkClassForName(p *Pass) {
 		if g, ok := equalsGuard(p, c, name); ok {
 			name = g
 		}
+		if interactiveGuarded(p.Src, c.Span.Start) {
+			// Taken only in an interactive session of the library's own
+			// console: a command line's lookup, whose user is at the
+			// terminal, not code an app runs.
+			return
+		}
+		if ownBundledNames(p, c) {
+			// Names read from the library's own properties file, beside
+			// its class (DispatcherServlet.properties): its defaults.
+			return
+		}
 		if flagGuard(p, c, c.Args[0]) {
 			// Under "if (own)", own = name.startsWith("own.package"):
 			// the library's own (or the JDK's) classes only.
 			return
 		}
 		skip, sev, probe := nameVerdict(p, name)
-		if skip || probe != "" && valueDiscarded(p, c.Span) {
-			// A presence probe whose only use is the exception it throws.
+		if skip || probe != "" && (valueDiscarded(p, c.Span) || dependencyAdapter(c.Class, probe)) {
+			// A presence probe whose only use is the exception it throws;
+			// or a constant class of the one library the looking-up class
+			// adapts (WebLogicJtaTransactionManager naming weblogic.*):
+			// the adapter ships beside that library, whose classes its own
+			// loader sees.
 			return
 		}
 		guarded, inside := guardedPrefix(p, c, c.Args[0])
@@ -295,4 +311,67 @@ func guardedPrefix(p *Pass, c *facts.Call, x facts.Expr) (guarded, inside bool) 
 		}
 	}
 	return true, true
+}
+
+// ownBundledNames reports a lookup whose method reads its names from a
+// Properties object that the file fills from a resource beside one of
+// its own classes only (new ClassPathResource("X.properties", Own.class),
+// Own.class.getResourceAsStream("x.properties")): the library's own
+// table of default classes, not names a module supplies.
+func ownBundledNames(p *Pass, c *facts.Call) bool {
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || len(p.Src) == 0 || c.Span.Start > len(p.Src) {
+		return false
+	}
+	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
+	gets := propertyRead.FindAllStringSubmatch(body, -1)
+	if len(gets) == 0 {
+		return false
+	}
+	props := gets[len(gets)-1][1]
+	src := string(p.Src)
+	fills := regexp.MustCompile(`\b`+regexp.QuoteMeta(props)+`\s*(?:=\s*[\w.]*loadProperties\s*\(|\.\s*load\s*\()([^;]*);`).FindAllStringSubmatch(src, -1)
+	if len(fills) == 0 {
+		return false
+	}
+	for _, f := range fills {
+		arg := f[1]
+		if ownResource.MatchString(arg) && ownClassLiteralIn(p, arg) {
+			continue
+		}
+		// A local holding the resource, made beside an own class.
+		l := regexp.MustCompile(`\b` + regexp.QuoteMeta(strings.Trim(strings.TrimSpace(arg), "()")) + `\s*=\s*([^;]*);`).FindStringSubmatch(src)
+		if l == nil || !ownResource.MatchString(l[1]) || !ownClassLiteralIn(p, l[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// propertyRead finds a Properties read, "defaults.getProperty(".
+var propertyRead = regexp.MustCompile(`\b(\w+)\s*\.\s*getProperty\s*\(`)
+
+// ownResource matches a resource found beside a class: a ClassPathResource
+// relative to it, or the class's getResourceAsStream of a relative name.
+var ownResource = regexp.MustCompile(`new\s+ClassPathResource\s*\(\s*[^,;()]+,\s*([A-Z]\w*)\.class\s*\)|\b([A-Z]\w*)\.class\s*\.\s*getResourceAsStream\s*\(\s*"[^"/]`)
+
+// ownClassLiteralIn reports that the class ownResource names in text is
+// one the file declares.
+func ownClassLiteralIn(p *Pass, text string) bool {
+	m := ownResource.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	name := m[1] + m[2]
+	for _, t := range p.File.TypeDecls {
+		if simpleName(t.Name) == name {
+			return true
+		}
+	}
+	for _, im := range p.File.Imports {
+		if !im.Static && !im.Wildcard && simpleName(im.Name) == name {
+			return samePackageRoot(im.Name, p.File.Package+".X")
+		}
+	}
+	return false
 }

@@ -228,3 +228,75 @@ func resourceVerdictIn(p *Pass, x facts.Expr) (flag bool, what string) {
 	}
 	return resourceVerdict(x)
 }
+
+// dependencyAdapter reports a class made for the library that the class
+// name probe belongs to: a segment of the probe's package, not one of the
+// class's own packages nor a generic word, that the class's simple name
+// (or an enclosing class's) spells out, or that starts with one of its
+// words ("OracleJdbc4NativeJdbcExtractor" and oracle.jdbc,
+// "HsqlEmbeddedDatabaseConfigurer" and org.hsqldb).
+func dependencyAdapter(class, probe string) bool {
+	i := strings.LastIndexByte(probe, '.')
+	if i < 0 {
+		return false
+	}
+	own := map[string]bool{}
+	outer := outerClass(class)
+	if j := strings.LastIndexByte(outer, '.'); j > 0 {
+		for _, s := range strings.Split(outer[:j], ".") {
+			own[strings.ToLower(s)] = true
+		}
+	}
+	shared := 0
+	for _, seg := range strings.Split(probe[:i], ".") {
+		if seg = strings.ToLower(seg); len(seg) >= 4 && own[seg] && !genericSegments[seg] {
+			shared++
+		}
+	}
+	if shared >= 2 {
+		// groovy.runtime.metaclass from org.codehaus.groovy.runtime.metaclass:
+		// a mirror of the library's own package, which its users fill.
+		return false
+	}
+	names := strings.Split(outer[strings.LastIndexByte(outer, '.')+1:]+strings.TrimPrefix(class, outer), "$")
+	for _, seg := range strings.Split(probe[:i], ".") {
+		seg = strings.ToLower(seg)
+		if len(seg) < 4 || genericSegments[seg] {
+			continue
+		}
+		for _, n := range names {
+			if strings.Contains(strings.ToLower(n), seg) {
+				return true
+			}
+			for _, w := range camelWords(n) {
+				if len(w) >= 4 && !genericSegments[w] && strings.HasPrefix(seg, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// genericSegments are package words many libraries use: they name no one
+// library.
+var genericSegments = map[string]bool{
+	"java": true, "javax": true, "jakarta": true, "apache": true, "core": true, "util": true, "utils": true,
+	"common": true, "commons": true, "impl": true, "internal": true, "runtime": true, "support": true,
+	"lang": true, "tools": true, "tool": true, "client": true, "server": true, "service": true, "spi": true,
+	"api": true, "base": true, "factory": true, "handler": true, "config": true, "data": true, "type": true,
+	"types": true, "model": true, "event": true, "context": true, "manager": true, "provider": true,
+}
+
+// camelWords splits a simple class name into its lower-cased words.
+func camelWords(n string) []string {
+	var out []string
+	start := 0
+	for i := 1; i < len(n); i++ {
+		if n[i] >= 'A' && n[i] <= 'Z' && n[i-1] >= 'a' && n[i-1] <= 'z' {
+			out = append(out, strings.ToLower(n[start:i]))
+			start = i
+		}
+	}
+	return append(out, strings.ToLower(n[start:]))
+}

@@ -53,8 +53,8 @@ func NewConstants(files []*facts.File) *Constants {
 			switch fd.Init.Kind {
 			case facts.ExprString:
 				text = strconv.Quote(fd.Init.Value)
-			case facts.ExprConcat, facts.ExprName:
-				if strings.Contains(fd.Init.Text, "(") || len(fd.Init.Text) >= 256 {
+			case facts.ExprConcat, facts.ExprName, facts.ExprCall:
+				if strings.Contains(classNameOf.ReplaceAllString(fd.Init.Text, ""), "(") || len(fd.Init.Text) >= 256 {
 					continue // a call, or cut short
 				}
 				text = fd.Init.Text
@@ -92,7 +92,7 @@ func (k *Constants) readSource(class string) {
 	src := k.Source(outer)
 	for _, m := range sourceConstant.FindAllSubmatch(src, -1) {
 		init := strings.TrimSpace(string(m[2]))
-		if strings.Contains(init, "(") {
+		if strings.Contains(classNameOf.ReplaceAllString(init, ""), "(") {
 			continue
 		}
 		q := outer + "." + string(m[1])
@@ -148,6 +148,9 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 		v, err := strconv.Unquote(part)
 		return v, err == nil
 	}
+	if m := classNameOf.FindStringSubmatch(part); m != nil && m[0] == part {
+		return literalClassName(m[1], scope), true
+	}
 	if !constantName.MatchString(part) {
 		return "", false
 	}
@@ -198,6 +201,36 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 	return val, found
 }
 
+// classNameOf matches the name of a class literal, "Holder.class.getName()".
+var classNameOf = regexp.MustCompile(`\b((?:[a-z_]\w*\.)*[A-Z][\w$]*(?:\.[A-Z][\w$]*)*)\.class\s*\.\s*getName\s*\(\s*\)`)
+
+// literalClassName is the binary name of a class literal written in the
+// nest of scope: one of the nest, a class of its package, or the
+// qualified name as written. The class is linked against the code that
+// names it, so its loader resolves it whatever the package.
+func literalClassName(lit string, scope []string) string {
+	if strings.ToLower(lit[:1]) == lit[:1] {
+		return lit
+	}
+	for _, c := range scope {
+		if simpleName(c) == lit || strings.HasSuffix(strings.ReplaceAll(c, "$", "."), "."+lit) {
+			return c
+		}
+		if !strings.Contains(lit, ".") {
+			// A class nested beside the constant's: Outer$Lit.
+			return outerClass(c) + "$" + lit
+		}
+	}
+	if len(scope) == 0 {
+		return lit
+	}
+	outer := outerClass(scope[0])
+	if i := strings.LastIndexByte(outer, '.'); i > 0 {
+		return outer[:i] + "." + strings.ReplaceAll(lit, ".", "$")
+	}
+	return lit
+}
+
 // lastTwo is "Names.IMPL" of "a.b.Names.IMPL".
 func lastTwo(q string) string {
 	i := strings.LastIndexByte(q, '.')
@@ -214,7 +247,9 @@ func fixedName(v string, complete bool, class string, declared func(string) bool
 		return v != "" && (ownPackageHead(v, class) || jdkPackageHead(v))
 	}
 	return isJDKClassName(v) || jdbcDrivers[v] || declared != nil && declared(v) ||
-		samePackageRoot(v, class) && !strings.HasSuffix(v, ".")
+		samePackageRoot(v, class) && !strings.HasSuffix(v, ".") ||
+		// A class of the one library the looking-up class adapts.
+		!strings.HasSuffix(v, ".") && dependencyAdapter(class, v)
 }
 
 // Settle reports whether a lookup's pending verdict clears it (a

@@ -67,6 +67,15 @@ func checkJVMGlobal(p *Pass) {
 		if p.Role == facts.RoleBase && c.InMain {
 			return
 		}
+		if uncalledPrivate(p, c.Span) || imageOnly(p, c) {
+			return // never runs, or runs only in a native image: one app's own process
+		}
+		if jvmInstalledClass(p.File, c.Class) {
+			// A SecurityManager or LogManager subclass: the JVM creates
+			// it once at start from a -D option its launcher gives;
+			// what it changes is that process's by design.
+			return
+		}
 		stream := c.Owner == "java.lang.System" && (c.Name == "setOut" || c.Name == "setErr" || c.Name == "setIn")
 		if stream && restoresStream(p, c) {
 			return // the restoring half of a swap reported where it starts

@@ -394,6 +394,11 @@ type Diagnostic struct {
 	// premain, agentmain, a Maven goal, an Ant task) reaches its method,
 	// which the scanner knows once the project's call graph is built.
 	EntrySensitive bool
+	// EntryGuards are the methods that turn an entry-sensitive hazard on
+	// (the writers of the flag an exit is guarded by): when only entry
+	// points reach every one of them, the hazard happens only in a process
+	// a command line started, and the finding is dropped as above.
+	EntryGuards []facts.MethodKey
 	// UnlessDeclared names a class: the finding is dropped when the scanned
 	// project declares it. Which classes the project declares is known only
 	// once every input was read, so the scanner decides.

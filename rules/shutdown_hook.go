@@ -45,12 +45,26 @@ func checkShutdownHook(p *Pass) {
 			if p.Role == facts.RoleBase && c.InMain {
 				return
 			}
-			if removesHook(p, c.Class) {
+			if removesHook(p, c.Class) || uncalledPrivate(p, c.Span) {
+				return
+			}
+			if jvmInstalledClass(p.File, c.Class) {
+				// The JVM's own LogManager (java.util.logging.manager) or
+				// SecurityManager, created once at start: its hook is the
+				// process's, set up by whoever launched it.
+				return
+			}
+			if p.Role != facts.RoleBase && !appEntry(p, c.Class) && hasMain(p.File, c.Class) && (c.InMain || !publicMethodAt(p, c.Span.Start)) {
+				// A command line's own hook (its main, or a helper no
+				// library code can call): the process is the tool's.
 				return
 			}
 			p.Report(Diagnostic{
 				Message: "Runtime.addShutdownHook: the hook does not run when the module is uninstalled and keeps its ClassLoader alive until the JVM exits",
 				Span:    c.Span, Context: c.Context,
+				// Where only an entry point registers it, the hook
+				// belongs to a process of its own.
+				EntrySensitive: !appEntry(p, c.Class),
 			})
 		case c.Name == "registerShutdownHook" && springContexts[c.Owner] && len(c.Args) == 0:
 			if p.Role == facts.RoleBase {

@@ -51,7 +51,7 @@ func checkStdoutUsage(p *Pass) {
 		// text around a call cost more than this one.
 		msg := stdoutMessage(p, c)
 		if msg == "" || c.InMain || cli[outerClass(c.Class)] || printingOnPurpose(c.Context) || consoleByDesign(p.File.Package) ||
-			consoleClass(c.Class) || debugGuarded(p.Src, c.Span.Start) || debugReturn(p, c.Span) ||
+			consoleClass(c.Class) || debugGuarded(p.Src, c.Span.Start) || interactiveGuarded(p.Src, c.Span.Start) || debugReturn(p, c.Span) ||
 			markedUnreachable(p.Src, c.Span.Start) || loggingFallback(p.Src, c.Span.Start) {
 			return
 		}
@@ -217,93 +217,7 @@ var debugSwitchRE = regexp.MustCompile(`(?i)debug|trace|verbose|quiet|silent`)
 // handled for every rule; this also covers switches that are fields or
 // calls (`if (debug)`, `if (log.isTraceEnabled())`).
 func debugGuarded(src []byte, at int) bool {
-	if at <= 0 || at > len(src) {
-		return false
-	}
-	lo := at - 4000
-	if lo < 0 {
-		lo = 0
-	}
-	depth := 0
-	stmt := -1 // where the call's statement starts (after ; { or })
-	for i := at - 1; i >= lo; i-- {
-		switch src[i] {
-		case '}':
-			if depth == 0 && stmt < 0 {
-				stmt = i + 1
-			}
-			depth++
-		case ';':
-			if depth == 0 && stmt < 0 {
-				stmt = i + 1
-			}
-		case '{':
-			if depth > 0 {
-				depth--
-				continue
-			}
-			if stmt < 0 {
-				stmt = i + 1
-			}
-			// A braceless if: `if (debug) e.printStackTrace();`.
-			if cond, ok := ifCondition(src[stmt:at], false); ok {
-				return debugSwitchRE.MatchString(cond)
-			}
-			cond, ok := ifCondition(src[lo:i], true)
-			return ok && debugSwitchRE.MatchString(cond)
-		}
-	}
-	return false
-}
-
-// ifCondition reads `if (cond)` at the start of text (a statement before
-// the call) or, with atEnd, at its end (before a block's brace).
-func ifCondition(text []byte, atEnd bool) (string, bool) {
-	t := strings.TrimSpace(string(text))
-	if atEnd {
-		if !strings.HasSuffix(t, ")") {
-			return "", false
-		}
-		depth := 0
-		for i := len(t) - 1; i >= 0; i-- {
-			switch t[i] {
-			case ')':
-				depth++
-			case '(':
-				depth--
-				if depth == 0 {
-					before := strings.TrimSpace(t[:i])
-					if strings.HasSuffix(before, "if") && (len(before) == 2 || !isIdent(before[len(before)-3])) {
-						return t[i+1 : len(t)-1], true
-					}
-					return "", false
-				}
-			}
-		}
-		return "", false
-	}
-	t = strings.TrimPrefix(t, "else")
-	t = strings.TrimSpace(t)
-	if !strings.HasPrefix(t, "if") {
-		return "", false
-	}
-	t = strings.TrimSpace(t[2:])
-	if !strings.HasPrefix(t, "(") {
-		return "", false
-	}
-	depth := 0
-	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return t[1:i], true
-			}
-		}
-	}
-	return "", false
+	return guardedBy(src, at, debugSwitchRE)
 }
 
 // stdStream names System.out or System.err when x is one of them.

@@ -32,6 +32,9 @@ func checkSystemExit(p *Pass) {
 		if !is(c, "java.lang.System", "exit") && !is(c, "java.lang.Runtime", "exit", "halt") {
 			return
 		}
+		if uncalledPrivate(p, c.Span) {
+			return // a private method nothing calls: never runs
+		}
 		d := Diagnostic{
 			Message: simpleOwner(c.Owner) + "." + c.Name + " terminates the JVM, and with it the base and every module",
 			Span:    c.Span, Context: c.Context,
@@ -39,6 +42,18 @@ func checkSystemExit(p *Pass) {
 			// process is the command line's own; not an app's main,
 			// which the container runs in the shared JVM.
 			EntrySensitive: !appEntry(p, c.Class),
+		}
+		if g, ok := guardOf(p, c); ok {
+			if len(g.Writers) == 0 {
+				return // its flag is off and nothing turns it on
+			}
+			// Only where the flag's writers run does the exit: when
+			// only a command line reaches them, the process is its own.
+			d.EntryGuards = g.Writers
+			if g.Setter != "" {
+				d.Severity = p.AtMost(SeverityLow)
+				d.Message += " (only when " + g.Field + " is turned on, off by default: " + g.Setter + " lets whoever configures it opt in)"
+			}
 		}
 		switch {
 		case c.InMain:

@@ -52,19 +52,6 @@ func propertyWritesWith() map[string][]string {
 	return m
 }
 
-// publicMethodAt reports whether the method around offset at is declared
-// public (or is not found: unknown counts as callable).
-func publicMethodAt(p *Pass, at int) bool {
-	m := methodAt(p.File, at)
-	if m == nil {
-		return true
-	}
-	if m.Decl.Start < 0 || m.Span.Start > len(p.Src) || m.Decl.Start >= m.Span.Start {
-		return !m.Private // compiled code: only private is known
-	}
-	return wordIn(p.Src[m.Decl.Start:m.Span.Start], "public")
-}
-
 // standardKey reports system properties the JDK defines; reading them is
 // not app-specific.
 func standardKey(k string) bool {
@@ -87,6 +74,9 @@ func checkSystemProperty(p *Pass) {
 			if restoresProperty(p.File, c) {
 				return // the restoring half of a change reported where it is made
 			}
+			if uncalledPrivate(p, c.Span) {
+				return // a private method nothing calls: never runs
+			}
 			what := "System." + c.Name
 			if !c.Static {
 				what = "System.getProperties()." + c.Name
@@ -100,6 +90,11 @@ func checkSystemProperty(p *Pass) {
 				// A command line's properties are its process's own (an
 				// app's main runs in the shared JVM).
 				EntrySensitive: !appEntry(p, c.Class),
+			}
+			if c.Name == "setProperty" && copiesConfig(p, c) {
+				// Debatable: by design, and the keys are the configuration's.
+				d.Severity = p.AtMost(SeverityMedium)
+				d.Message += " (copies the keys of a configuration into the JVM's table: whichever app's configuration is read last wins)"
 			}
 			if p.Role != facts.RoleBase && !appEntry(p, c.Class) && !c.InMain && hasMain(p.File, c.Class) && !publicMethodAt(p, c.Span.Start) {
 				// A command-line class's own helper (not public, so no

@@ -75,6 +75,10 @@ func checkThreadLocalLeak(p *Pass) {
 		return c.Recv.Field != nil && declaresClass(p.File, c.Recv.Field.Owner) &&
 			threadLocalTypes[fieldTypes[c.Recv.Field.Name]]
 	}
+	// Code the base loads or the library shares is never uninstalled: a
+	// per-thread cache of values the library makes itself pins only the
+	// library's own loader. Module code's caches pin the module's.
+	libraryCache := p.Role != facts.RoleModule && p.Role != facts.RolePrivate
 	// The fields of this file that are cleaned somewhere, by name: removed,
 	// set to null, or restored (in a finally block, or to a saved value).
 	removed := map[string]bool{}
@@ -98,6 +102,9 @@ func checkThreadLocalLeak(p *Pass) {
 	var sets []*facts.Call
 	calls(p, func(c *facts.Call) {
 		if c.Name != "set" || len(c.Args) != 1 || !isTL(c) || c.InFinally || jdkConstant(&c.Args[0]) || jdkParam(p, c) {
+			return
+		}
+		if libraryCache && selfMadeCache(p, c) {
 			return
 		}
 		if _, ok := fieldTypes[fieldKey(c.Recv.Text)]; ok && !removed[fieldKey(c.Recv.Text)] && !pinsNothing[fieldKey(c.Recv.Text)] {
@@ -132,7 +139,8 @@ func checkThreadLocalLeak(p *Pass) {
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		if !f.Static || !threadLocalTypes[f.Type] || f.Init == nil || removed[f.Name] || pinsNothing[f.Name] ||
-			!selfFillingRE.MatchString(p.Text(f.Decl)) || reportedField(reported, f.Name) {
+			!selfFillingRE.MatchString(p.Text(f.Decl)) || reportedField(reported, f.Name) ||
+			libraryCache && len(typeArgs(f.TypeText)) == 1 && ownValues(p.File, typeArgs(f.TypeText)[0]) {
 			continue
 		}
 		var related []Related
@@ -329,4 +337,93 @@ func fieldKey(recv string) string {
 		return recv[i+1:]
 	}
 	return recv
+}
+
+// selfMadeCache reports a set in a getter that caches per thread a value
+// it makes itself: "x = tl.get(); if (x == null) { x = new T(); tl.set(x);
+// } return x;", the value built from no parameter of the method. No
+// caller's object is kept, only the library's own (log4j's reusable
+// messages, a codec's per-thread marshaller).
+func selfMadeCache(p *Pass, c *facts.Call) bool {
+	x := strings.TrimSpace(c.Args[0].Text)
+	m := methodAt(p.File, c.Span.Start)
+	if !identifier(x) || m == nil || len(p.Src) == 0 || paramOf(p.File, c.Span.Start, x) ||
+		strings.TrimSpace(m.Returns) == "" || strings.TrimSpace(m.Returns) == "void" || m.Decl.End > len(p.Src) {
+		return false
+	}
+	before := string(p.Src[m.Decl.Start:c.Span.Start])
+	after := string(p.Src[c.Span.End:m.Decl.End])
+	if !regexp.MustCompile(`\breturn\s+[^;]*\b` + regexp.QuoteMeta(x) + `\b[^;]*;`).MatchString(after) {
+		return false
+	}
+	made := regexp.MustCompile(`\b`+regexp.QuoteMeta(x)+`\s*=\s*((?:new\s+)?[\w.]+\s*(?:\[\s*\]\s*)?[({][^;]*);`).FindAllStringSubmatchIndex(before, -1)
+	if len(made) == 0 {
+		return false
+	}
+	// From the value's making to the set: what it is built and filled from.
+	built := before[made[len(made)-1][2]:]
+	if strings.Contains(strings.Join(strings.Fields(built), ""), strings.Join(strings.Fields(c.Recv.Text), "")+".get(") {
+		return false // the ThreadLocal's own value, read back
+	}
+	for _, n := range paramNames(m.Params) {
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\b`).MatchString(built) {
+			return false // built from what the caller hands in
+		}
+	}
+	return true
+}
+
+// ownValues reports a ThreadLocal value type made of JDK values and the
+// library's own types (declared in the file, imported from the library's
+// own packages, or of its package): what the library keeps per thread
+// for itself, no app object (an Object, a Runnable) among it.
+func ownValues(f *facts.File, t string) bool {
+	t = strings.Join(strings.Fields(typeUseAnnotationRE.ReplaceAllString(t, "")), "")
+	for strings.HasSuffix(t, "[]") {
+		t = strings.TrimSuffix(t, "[]")
+	}
+	if t == "?" || jdkOnly(t) {
+		return true
+	}
+	raw := rawSimple(t)
+	if jdkContainers[raw] || jdkReferences[raw] {
+		args := typeArgs(t)
+		for _, a := range args {
+			if !ownValues(f, a) {
+				return false
+			}
+		}
+		return len(args) > 0
+	}
+	return libraryType(f, strings.TrimRight(genericless(t), "[] "))
+}
+
+// libraryType reports a type name of the library: declared in the file,
+// imported from a package sharing the file's root, or a simple name
+// neither imported nor of java.lang (the file's own package).
+func libraryType(f *facts.File, name string) bool {
+	if strings.Contains(name, ".") && !strings.Contains(name, "$") && strings.ToUpper(name[:1]) != name[:1] {
+		return samePackageRoot(name, f.Package+".X")
+	}
+	simple := simpleName(strings.ReplaceAll(name, "$", "."))
+	for _, td := range f.TypeDecls {
+		if simpleName(strings.ReplaceAll(td.Name, "$", ".")) == simple {
+			return true
+		}
+	}
+	for _, im := range f.Imports {
+		if !im.Static && !im.Wildcard && simpleName(im.Name) == simple {
+			return samePackageRoot(im.Name, f.Package+".X")
+		}
+	}
+	return !javaLangTypes[simple] && !strings.Contains(name, ".")
+}
+
+// javaLangTypes are java.lang's types a value may be declared as without
+// an import; an Object or a Runnable is whatever the caller handed in.
+var javaLangTypes = map[string]bool{
+	"Object": true, "Runnable": true, "Thread": true, "Class": true, "ClassLoader": true, "Throwable": true,
+	"Exception": true, "RuntimeException": true, "Error": true, "Iterable": true, "Comparable": true,
+	"CharSequence": true, "AutoCloseable": true, "Number": true, "Enum": true, "Record": true, "Cloneable": true,
+	"Appendable": true, "Readable": true,
 }

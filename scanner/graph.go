@@ -145,6 +145,15 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		if f.EntrySensitive && f.Method != "" && f.Method != "<clinit>" && g.Instance(f.Class, f.Method) && want(f.Class, "<init>") {
 			targets[facts.MethodKey{Class: f.Class, Name: "<init>", Arity: -1}] = true
 		}
+		// The writers of the flag guarding the hazard: who reaches them.
+		for _, k := range f.EntryGuards {
+			if f.EntrySensitive && want(k.Class, k.Name) {
+				targets[facts.MethodKey{Class: k.Class, Name: k.Name, Arity: -1}] = true
+				if k.Name != "<init>" && k.Name != "<clinit>" && g.Instance(k.Class, k.Name) && want(k.Class, "<init>") {
+					targets[facts.MethodKey{Class: k.Class, Name: "<init>", Arity: -1}] = true
+				}
+			}
+		}
 	}
 	// The setters static fields' findings wait for (facts.Pending.Stores)
 	// are looked for once, with the first round: their call sites and
@@ -604,10 +613,21 @@ func wordIndex(src, w []byte, off int) int {
 func dropEntryOnly(fs []finding.Finding, g *facts.CallGraph) []finding.Finding {
 	out := fs[:0]
 	for _, f := range fs {
-		if f.EntrySensitive && g.OnlyFromEntry(f.Class, f.Method) {
+		if f.EntrySensitive && (g.OnlyFromEntry(f.Class, f.Method) || guardsEntryOnly(f.EntryGuards, g)) {
 			continue
 		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// guardsEntryOnly reports a hazard whose every enabling method only entry
+// points reach (none: false).
+func guardsEntryOnly(ks []facts.MethodKey, g *facts.CallGraph) bool {
+	for _, k := range ks {
+		if !g.OnlyFromEntry(k.Class, k.Name) {
+			return false
+		}
+	}
+	return len(ks) > 0
 }

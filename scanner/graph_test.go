@@ -604,3 +604,85 @@ public class Api {
 		t.Error("--include non-production: no finding in the tool, want its Class.forName")
 	}
 }
+
+// An Ant task is set aside as build-tool code but read for the call
+// graph: its execute is an entry point, so a class only it creates runs
+// inside Ant, and what that class does is the build's process's.
+func TestGraphBuildToolLauncher(t *testing.T) {
+	e, g := graphOf(t, map[string]string{
+		"src/main/java/org/acme/ant/RunTask.java": `package org.acme.ant;
+import org.apache.tools.ant.Task;
+public class RunTask extends Task {
+    public void execute() {
+        new ServerProxy().start("8080");
+    }
+}`,
+		"src/main/java/org/acme/ant/ServerProxy.java": `package org.acme.ant;
+public class ServerProxy {
+    public void start(String port) {
+        System.setProperty("acme.port", port);
+    }
+}`,
+		"src/main/java/org/acme/ant/Api.java": `package org.acme.ant;
+public class Api {
+    public void configure(String port) {
+        System.setProperty("acme.port", port);
+    }
+}`,
+	}, finding.Finding{RuleID: "system-property-mutation", Class: "org.acme.ant.ServerProxy", Method: "start", EntrySensitive: true},
+		finding.Finding{RuleID: "system-property-mutation", Class: "org.acme.ant.Api", Method: "configure", EntrySensitive: true})
+	if !g.OnlyFromEntry("org.acme.ant.ServerProxy", "start") {
+		t.Error("ServerProxy.start: not entry-only, want entry-only through the set-aside RunTask.execute")
+	}
+	if g.OnlyFromEntry("org.acme.ant.Api", "configure") {
+		t.Error("Api.configure: entry-only, want open (nothing in the project calls it)")
+	}
+	if !e.toolOnly["src/main/java/org/acme/ant/RunTask.java"] {
+		t.Error("RunTask.java is not read for the graph alone")
+	}
+}
+
+// A finding whose hazard is turned on by other methods (the writers of the
+// flag guarding an exit) is dropped when only entry points reach all of
+// them, and kept when one of them is open.
+func TestDropEntryOnlyGuards(t *testing.T) {
+	_, g := graphOf(t, map[string]string{
+		"src/main/java/org/acme/cli/Main.java": `package org.acme.cli;
+public class Main {
+    public static void main(String[] args) {
+        Console.create().setBatch(true);
+    }
+}`,
+		"src/main/java/org/acme/cli/Console.java": `package org.acme.cli;
+public class Console {
+    private boolean batch;
+    private boolean quit;
+    public static Console create() { return new Console(); }
+    void setBatch(boolean on) { batch = on; }
+    public void setQuit(boolean on) { quit = on; }
+    public void finish() {
+        if (batch) { System.exit(0); }
+        if (quit) { System.exit(1); }
+    }
+}`,
+	}, finding.Finding{RuleID: "system-exit", Class: "org.acme.cli.Console", Method: "finish", EntrySensitive: true,
+		EntryGuards: []facts.MethodKey{{Class: "org.acme.cli.Console", Name: "setBatch", Arity: -1}}},
+		finding.Finding{RuleID: "system-exit", Class: "org.acme.cli.Console", Method: "finish", EntrySensitive: true,
+			EntryGuards: []facts.MethodKey{{Class: "org.acme.cli.Console", Name: "setQuit", Arity: -1}}},
+		finding.Finding{RuleID: "system-exit", Class: "org.acme.cli.Console", Method: "finish", EntrySensitive: true})
+	var fs []finding.Finding
+	for _, guard := range []string{"setBatch", "setQuit", ""} {
+		f := finding.Finding{RuleID: "system-exit", Class: "org.acme.cli.Console", Method: "finish", EntrySensitive: true, Message: guard}
+		if guard != "" {
+			f.EntryGuards = []facts.MethodKey{{Class: "org.acme.cli.Console", Name: guard, Arity: -1}}
+		}
+		fs = append(fs, f)
+	}
+	var kept []string
+	for _, f := range dropEntryOnly(fs, g) {
+		kept = append(kept, f.Message)
+	}
+	if strings.Join(kept, ",") != "setQuit," {
+		t.Errorf("kept %q, want the findings guarded by setQuit and unguarded", kept)
+	}
+}

@@ -144,14 +144,16 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 	}
 	// A command-line tool is not reported on, but it is read as before for
 	// the call graph: its main methods are the launchers and callers that
-	// make production methods entry-only.
-	toolOnly := false
+	// make production methods entry-only. So is build-tool code its
+	// content gave away (an Ant task, a Maven goal): its execute is an
+	// entry point, and a class only it uses runs inside the build tool.
+	toolOnly, buildTool := false, false
 	if !e.opts.ParseOnly {
 		if ok, d := e.decide(in, src); !ok {
-			if d.Class != scope.CLI {
+			if d.Class != scope.CLI && d.Class != scope.BuildTool {
 				return out
 			}
-			toolOnly = true
+			toolOnly, buildTool = true, d.Class == scope.BuildTool
 			e.readForGraphOnly(in.rel)
 		}
 	}
@@ -162,7 +164,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 			lap(&out.work.Rules)
 			// filled by the pre-filter's pass below; a launcher no rule
 			// parsed is read for the entry-point search
-			e.graphs.addSource(in, words, !out.parsed && declaresMain(src))
+			e.graphs.addSource(in, words, !out.parsed && (declaresMain(src) || buildTool))
 			lap(&out.work.Graph)
 		}()
 	}

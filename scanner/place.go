@@ -177,6 +177,7 @@ func newFinding(d rules.Diagnostic, w where) finding.Finding {
 
 		UnlessDeclared: strings.Clone(d.UnlessDeclared),
 		EntrySensitive: d.EntrySensitive,
+		EntryGuards:    cloneKeys(d.EntryGuards),
 		Pending:        clonePending(d.Pending),
 	}
 	if w.role != facts.RoleUnknown {
@@ -339,4 +340,16 @@ func utf16Len(b []byte) int {
 		b = b[size:]
 	}
 	return n
+}
+
+// cloneKeys copies method keys out of a file's facts.
+func cloneKeys(ks []facts.MethodKey) []facts.MethodKey {
+	if len(ks) == 0 {
+		return nil
+	}
+	out := make([]facts.MethodKey, len(ks))
+	for i, k := range ks {
+		out[i] = facts.MethodKey{Class: strings.Clone(k.Class), Name: strings.Clone(k.Name), Arity: k.Arity}
+	}
+	return out
 }

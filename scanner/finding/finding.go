@@ -60,9 +60,10 @@ type Finding struct {
 	Baseline string `json:"-"`
 	// UnlessDeclared and EntrySensitive: see Diagnostic; the scanner
 	// resolves them before any report is written.
-	UnlessDeclared string         `json:"-"`
-	EntrySensitive bool           `json:"-"`
-	Pending        *facts.Pending `json:"-"`
+	UnlessDeclared string            `json:"-"`
+	EntrySensitive bool              `json:"-"`
+	EntryGuards    []facts.MethodKey `json:"-"`
+	Pending        *facts.Pending    `json:"-"`
 	// Suppressed lists why the finding is not held against the code; a
 	// suppressed finding stays in every report, marked.
 	// Reports carry them as SARIF-style suppressions.

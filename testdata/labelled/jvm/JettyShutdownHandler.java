@@ -3,6 +3,8 @@
 // thread of its own and, when _exitJvm is set, ends the JVM inside the
 // private helper shutdownServer: the exit is reported there, and the call of
 // the helper (from an anonymous Thread's run) with the helper related.
+// _exitJvm is off by default and only the public setter turns it on: the
+// exit is the handler's opt-in, a note where it sits.
 package org.eclipse.jetty.server.handler;
 
 import org.eclipse.jetty.server.Server;
@@ -26,7 +28,7 @@ public class ShutdownHandler {
     private void shutdownServer(Server server) throws Exception {
         server.stop();
         if (_exitJvm) {
-            System.exit(0); // want "system-exit"
+            System.exit(0); // want "system-exit:low"
         }
     }
 

@@ -10,8 +10,12 @@ class DebugOnly {
         static final boolean DEBUG = false;
     }
 
-    private static boolean debug;
+    private boolean debug;
     private static int traceLevel;
+
+    void setDebug(boolean on) {
+        debug = on;
+    }
 
     void check(boolean broken) {
         if (SanityManager.DEBUG) {
@@ -35,7 +39,7 @@ class DebugOnly {
         if (SanityManager.DEBUG) {
             die(6);
         }
-        die(7); // want "system-exit"
+        die(7); // want "system-exit" bytecode:-
     }
 
     private static void die(int code) {

@@ -3,15 +3,17 @@ package fixtures.tl;
 import java.text.SimpleDateFormat;
 
 // ThreadLocals that fill themselves and are never removed keep a value per
-// pooled thread; JDK values pin no ClassLoader, and a value put back through
-// a private setter from a finally block is restored.
+// pooled thread; JDK values pin no ClassLoader, the library's own values pin
+// only its own loader (code the base loads is never uninstalled; module code
+// is in module/), and a value put back through a private setter from a
+// finally block is restored.
 public class SelfFilling {
     static final class Buffer {
         final byte[] bytes = new byte[64];
     }
 
-    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new); // want "threadlocal-leak"
-    private static final ThreadLocal<Buffer> OVERRIDDEN = new ThreadLocal<Buffer>() { // want "threadlocal-leak"
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+    private static final ThreadLocal<Buffer> OVERRIDDEN = new ThreadLocal<Buffer>() {
         @Override
         protected Buffer initialValue() {
             return new Buffer();
@@ -36,7 +38,7 @@ public class SelfFilling {
     }
 
     private static void setCtx(Object c) {
-        CTX.set(c);
+        CTX.set(c); // want "threadlocal-leak" source:-
     }
 
     static void run(Object c, Runnable r) {

@@ -1,8 +1,9 @@
 // spring 4.3.30, spring-websocket/src/main/java/org/springframework/web/socket/server/standard/WebLogicRequestUpgradeStrategy.java
 // (Apache-2.0). Safe look-alike behind a helper: the private type(String)
 // loads with the own loader, but the names come from constants of WebLogic's
-// own server classes, which the own loader must see; method() passes its
-// parameter on, and its callers' constants make the lookup a presence probe.
+// own server classes, and the class exists for WebLogic (its name says so):
+// it ships beside WebLogic, whose classes its own loader sees. method()
+// passes its parameter on; its callers' constants settle the lookup.
 package org.springframework.web.socket.server.standard;
 
 import java.lang.reflect.Method;
@@ -19,7 +20,7 @@ public class WebLogicRequestUpgradeStrategy {
     }
 
     private static Class<?> type(String className) throws ClassNotFoundException {
-        return WebLogicRequestUpgradeStrategy.class.getClassLoader().loadClass(className); // want "class-forname-caller-loader:info"
+        return WebLogicRequestUpgradeStrategy.class.getClassLoader().loadClass(className);
     }
 
     private static Method method(String className, String method, Class<?>... paramTypes)

@@ -1,0 +1,341 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// Helpers of the process-level rules (system-exit, system-property-mutation,
+// jvm-global-default-mutation, shutdown-hook): code that never runs, the
+// flag an exit waits for and who turns it on, classes the JVM itself
+// installs at start-up. They read a source's text; compiled code has none,
+// so nothing is decided there.
+
+// uncalledPrivate reports a call inside a private method that nothing in
+// its file names: no call, no method reference (::name), no string holding
+// the name (a reflective lookup). Only the file can call a private method,
+// so the code never runs.
+func uncalledPrivate(p *Pass, at facts.Span) bool {
+	m := enclosingMethodDecl(p, at)
+	if m == nil || m.Name == "<init>" || m.Name == "<clinit>" || len(p.Src) == 0 || m.Decl.End > len(p.Src) || m.Span.End > len(p.Src) {
+		return false
+	}
+	if m.Span.Start < 0 || p.Text(m.Span) != m.Name {
+		return false // compiled code: no text to search
+	}
+	if !m.Private && !(m.Decl.Start < m.Span.Start && wordIn(p.Src[m.Decl.Start:m.Span.Start], "private")) {
+		return false
+	}
+	for _, a := range m.Annotations {
+		// Frameworks call annotated private methods (@PostConstruct,
+		// @Subscribe, serialization hooks ...).
+		if !annotationIs(a, "Override") && !annotationIs(a, "SuppressWarnings") {
+			return false
+		}
+	}
+	if serializationHooks[m.Name] {
+		return false // the JVM's serialization calls them
+	}
+	if strings.Contains(string(p.Src), `"`+m.Name+`"`) {
+		return false
+	}
+	code := javaCode(string(p.Src))
+	for i := wordIndexIn(code, m.Name, 0); i >= 0; i = wordIndexIn(code, m.Name, i+len(m.Name)) {
+		if i != m.Span.Start {
+			return false
+		}
+	}
+	return true
+}
+
+// serializationHooks are private methods the JVM calls by name.
+var serializationHooks = map[string]bool{"readObject": true, "writeObject": true, "readObjectNoData": true,
+	"readResolve": true, "writeReplace": true}
+
+// wordIndexIn is the index of the first whole identifier w in s at or
+// after off, -1 when there is none.
+func wordIndexIn(s, w string, off int) int {
+	for off <= len(s) {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		end := i + len(w)
+		if (i == 0 || !isIdent(s[i-1])) && (end == len(s) || !isIdent(s[end])) {
+			return i
+		}
+		off = end
+	}
+	return -1
+}
+
+// publicMethodAt reports whether the method around offset at is declared
+// public (or is not found: unknown counts as callable).
+func publicMethodAt(p *Pass, at int) bool {
+	m := methodAt(p.File, at)
+	if m == nil {
+		return true
+	}
+	if m.Decl.Start < 0 || m.Span.Start > len(p.Src) || m.Decl.Start >= m.Span.Start {
+		return !m.Private // compiled code: only private is known
+	}
+	return wordIn(p.Src[m.Decl.Start:m.Span.Start], "public")
+}
+
+// exitGuard is the flag an exit waits for: a private boolean field of the
+// exit's class, off unless the class's own code turns it on, and the
+// methods that do (Writers; none: the flag never turns on).
+type exitGuard struct {
+	Field   string
+	Writers []facts.MethodKey
+	// Setter is a writer that takes the value from its caller (a
+	// setExitJvm(boolean), a constructor's parameter): the exit is the
+	// library's opt-in, which whoever configures it turns on.
+	Setter string
+}
+
+// guardOf finds the flag guarding call c: c sits in the then-branch of an
+// if whose condition holds only when the flag is true ("if (exitVm)",
+// "if (a && isExitVm())", through a getter of the class returning it).
+// The flag must be off by default (no initialiser, or false) and
+// private, so that the class's own methods are its only writers.
+func guardOf(p *Pass, c *facts.Call) (*exitGuard, bool) {
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || len(p.Src) == 0 || m.Decl.End > len(p.Src) || c.Span.Start < m.Decl.Start {
+		return nil, false
+	}
+	code := javaCode(string(p.Src[m.Decl.Start:m.Decl.End]))
+	at := c.Span.Start - m.Decl.Start
+	for _, cond := range conditionsAround(code, at) {
+		for _, term := range splitAnd(cond) {
+			if g, ok := flagGuard1(p, c.Class, term); ok {
+				return g, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// conditionsAround lists the conditions of the ifs whose then-branch
+// holds offset at of code, innermost last.
+func conditionsAround(code string, at int) []string {
+	var out []string
+	for i := wordIndexIn(code, "if", 0); i >= 0 && i < at; i = wordIndexIn(code, "if", i+2) {
+		open := skipSpace(code, i+2)
+		if open >= len(code) || code[open] != '(' {
+			continue
+		}
+		close := matchClose(code, open)
+		if close < 0 || close >= at {
+			continue
+		}
+		if end := statementEnd(code, close+1); at < end {
+			out = append(out, code[open+1:close])
+		}
+	}
+	return out
+}
+
+// splitAnd splits a condition at its top-level "&&".
+func splitAnd(cond string) []string {
+	var out []string
+	depth, last := 0, 0
+	for i := 0; i < len(cond); i++ {
+		switch cond[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '|':
+			if depth == 0 && i+1 < len(cond) && cond[i+1] == '|' {
+				return nil // either side may hold: no single flag decides
+			}
+		case '&':
+			if depth == 0 && i+1 < len(cond) && cond[i+1] == '&' {
+				out = append(out, cond[last:i])
+				last = i + 2
+				i++
+			}
+		}
+	}
+	return append(out, cond[last:])
+}
+
+// getterCall is a call of a method without arguments, optionally
+// qualified: "isExitVm()", "this.isExitVm()", "Launcher.isExitVm()".
+var getterCall = regexp.MustCompile(`^(?:(?:this|[A-Z]\w*)\.)?(\w+)\s*\(\s*\)$`)
+
+// returnsField is the body of a getter returning a field.
+var returnsField = regexp.MustCompile(`^\{\s*return\s+(?:this\.|[A-Z]\w*\.)?(\w+)\s*;\s*\}$`)
+
+// flagGuard1 resolves one condition term to a guard.
+func flagGuard1(p *Pass, class, term string) (*exitGuard, bool) {
+	t := strings.TrimSpace(term)
+	for strings.HasPrefix(t, "(") && matchClose(t, 0) == len(t)-1 {
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	t = strings.TrimSpace(strings.TrimSuffix(t, "== true"))
+	name := strings.TrimPrefix(t, "this.")
+	if !isIdentName(name) {
+		sub := getterCall.FindStringSubmatch(t)
+		if sub == nil {
+			return nil, false
+		}
+		name = ""
+		for i := range p.File.Methods {
+			g := &p.File.Methods[i]
+			if g.Name != sub[1] || !sameNest(g.Class, class) || strings.Trim(strings.TrimSpace(g.Params), "() ") != "" || g.Decl.End > len(p.Src) {
+				continue
+			}
+			body := javaCode(string(p.Src[g.Decl.Start:g.Decl.End]))
+			if k := strings.IndexByte(body, '{'); k >= 0 {
+				if r := returnsField.FindStringSubmatch(strings.TrimSpace(body[k:])); r != nil {
+					name = r[1]
+				}
+			}
+		}
+		if name == "" {
+			return nil, false
+		}
+	}
+	var fd *facts.Field
+	for i := range p.File.Fields {
+		f := &p.File.Fields[i]
+		if f.Name == name && sameNest(f.Class, class) {
+			fd = f
+		}
+	}
+	if fd == nil || fd.Type != "boolean" && fd.Type != "java.lang.Boolean" && fd.Type != "Boolean" {
+		return nil, false
+	}
+	if fd.Decl.End > len(p.Src) || !wordIn(p.Src[fd.Decl.Start:fd.Decl.End], "private") {
+		return nil, false // other classes may turn it on
+	}
+	if fd.Init != nil && strings.TrimSpace(fd.Init.Text) != "false" {
+		return nil, false // on by default, or set from elsewhere
+	}
+	g := &exitGuard{Field: name}
+	assign := regexp.MustCompile(`(?:^|[^\w.]|\bthis\.)` + regexp.QuoteMeta(name) + `\s*=([^=][^;]*);`)
+	for i := range p.File.Methods {
+		w := &p.File.Methods[i]
+		if !sameNest(w.Class, class) || w.Decl.End > len(p.Src) {
+			continue
+		}
+		body := javaCode(string(p.Src[w.Decl.Start:w.Decl.End]))
+		for _, a := range assign.FindAllStringSubmatch(body, -1) {
+			v := strings.TrimSpace(a[1])
+			if v == "false" {
+				continue // turns it off
+			}
+			g.Writers = append(g.Writers, facts.MethodKey{Class: w.Class, Name: w.Name, Arity: -1})
+			if v != "true" && g.Setter == "" {
+				g.Setter = w.Name
+				if w.Name == "<init>" {
+					g.Setter = simpleName(w.Class) + "'s constructor"
+				}
+			}
+			break
+		}
+	}
+	return g, true
+}
+
+// jvmInstalled are the classes the JVM itself creates at start-up from a
+// -D option (java.security.manager, java.util.logging.manager,
+// java.security.policy's provider): one per process, configured by
+// whoever launches it, never by an app.
+var jvmInstalled = map[string]bool{
+	"java.lang.SecurityManager": true, "SecurityManager": true,
+	"java.util.logging.LogManager": true, "LogManager": true,
+}
+
+// jvmInstalledClass reports a class of the file (or its nest) that
+// extends one of jvmInstalled.
+func jvmInstalledClass(f *facts.File, class string) bool {
+	for _, t := range f.TypeDecls {
+		if t.Name == class || sameNest(t.Name, class) && strings.HasPrefix(class, t.Name+"$") {
+			if jvmInstalled[t.Super] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// imageOnly reports a call in a branch taken only inside a GraalVM native
+// image ("if (ImageInfo.inImageCode())", inImageRuntimeCode,
+// inImageBuildtimeCode): a closed-world executable that is one
+// application's process, never a shared JVM.
+func imageOnly(p *Pass, c *facts.Call) bool {
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || len(p.Src) == 0 || m.Decl.End > len(p.Src) || c.Span.Start < m.Decl.Start {
+		return false
+	}
+	code := javaCode(string(p.Src[m.Decl.Start:m.Decl.End]))
+	for _, cond := range conditionsAround(code, c.Span.Start-m.Decl.Start) {
+		for _, term := range splitAnd(cond) {
+			t := strings.TrimSpace(term)
+			if strings.HasPrefix(t, "!") {
+				continue
+			}
+			if inImage.MatchString(t) && (strings.Contains(t, "ImageInfo.") || importsImage(p.File)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inImage is a native-image query of org.graalvm.nativeimage.ImageInfo.
+var inImage = regexp.MustCompile(`^(?:(?:org\.graalvm\.nativeimage\.)?ImageInfo\.)?(?:inImageCode|inImageRuntimeCode|inImageBuildtimeCode|isExecutable)\s*\(\s*\)$`)
+
+// importsImage reports a file importing GraalVM's native-image API.
+func importsImage(f *facts.File) bool {
+	for _, im := range f.Imports {
+		if strings.HasPrefix(im.Name, "org.graalvm.nativeimage") {
+			return true
+		}
+	}
+	return false
+}
+
+// copiesConfig reports a property write whose key and value are computed
+// inside a for-each loop over a configuration's entries or names
+// (entrySet(), keySet(), stringPropertyNames(), propertyNames()): a server
+// copying the keys of its own configuration file into the JVM's table by
+// design. Still JVM-wide, but what goes there is the configuration's.
+func copiesConfig(p *Pass, c *facts.Call) bool {
+	if len(c.Args) < 2 || c.Args[0].Kind == facts.ExprString || c.Args[1].Kind == facts.ExprString {
+		return false
+	}
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || len(p.Src) == 0 || m.Decl.End > len(p.Src) || c.Span.Start < m.Decl.Start {
+		return false
+	}
+	code := javaCode(string(p.Src[m.Decl.Start:m.Decl.End]))
+	at := c.Span.Start - m.Decl.Start
+	for i := wordIndexIn(code, "for", 0); i >= 0 && i < at; i = wordIndexIn(code, "for", i+3) {
+		open := skipSpace(code, i+3)
+		if open >= len(code) || code[open] != '(' {
+			continue
+		}
+		close := matchClose(code, open)
+		if close < 0 || close >= at || statementEnd(code, close+1) <= at {
+			continue
+		}
+		head := code[open+1 : close]
+		if strings.Contains(head, ";") || !strings.Contains(head, ":") {
+			continue
+		}
+		if configNames.MatchString(head) {
+			return true
+		}
+	}
+	return false
+}
+
+// configNames are the views a loop over a configuration's keys iterates.
+var configNames = regexp.MustCompile(`\.\s*(?:entrySet|keySet|stringPropertyNames|propertyNames)\s*\(\s*\)\s*$`)
