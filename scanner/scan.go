@@ -36,6 +36,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if err := e.run(ctx, kinds, false); err != nil {
 		return nil, err
 	}
+	heapAfterSources()
 	ph := &e.stats.Phases
 	mark := time.Now()
 	lap := func(d *time.Duration) {
