@@ -181,11 +181,43 @@ func (c *Classifier) readPOM(rel string) *pomFile {
 	if err == nil {
 		p.pom, err = deps.ParsePOM(rel, data)
 		if err == nil {
+			p.pom = slimPOM(p.pom)
 			p.build = readPOMBuild(data)
 		}
 	}
 	p.err = err
 	return p
+}
+
+// slimPOM keeps of a parsed pom what the classifier reads (kept for
+// every module until the scan ends): the coordinates, the parent, whether
+// it lists modules, its distribution plugins, and the coordinates and
+// scope of its dependencies and managed dependencies.
+func slimPOM(p *deps.POM) *deps.POM {
+	k := &deps.POM{File: p.File, Line: p.Line, GroupID: p.GroupID, ArtifactID: p.ArtifactID, Version: p.Version,
+		Packaging: p.Packaging, Name: p.Name, Parent: p.Parent}
+	if len(p.Modules) > 0 {
+		k.Modules = []deps.Module{p.Modules[0]} // only whether there are any
+	}
+	for _, pl := range p.Plugins {
+		if distributionPlugins[pl.ArtifactID] {
+			k.Plugins = append(k.Plugins, deps.Plugin{GroupID: pl.GroupID, ArtifactID: pl.ArtifactID})
+		}
+	}
+	k.Dependencies = slimDeps(p.Dependencies)
+	k.DependencyManagement = slimDeps(p.DependencyManagement)
+	return k
+}
+
+func slimDeps(ds []deps.PomDependency) []deps.PomDependency {
+	if len(ds) == 0 {
+		return nil
+	}
+	out := make([]deps.PomDependency, len(ds))
+	for i, d := range ds {
+		out[i] = deps.PomDependency{GroupID: d.GroupID, ArtifactID: d.ArtifactID, Scope: d.Scope}
+	}
+	return out
 }
 
 // distributionPlugins build archives out of other modules: a pom-packaged
