@@ -132,8 +132,15 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 	if !seen {
 		t = nil
 		if projectReads(f) {
-			t = forProject(f)
-			t.Path, t.Test = "", false
+			// Copies with the same bytes share t, test classes or not:
+			// it keeps what a production copy needs.
+			g := *f
+			g.Test = false
+			t = forProject(&g)
+			t.Path = ""
+			if !heldForProject(t) {
+				t = nil // only fields no project rule reads
+			}
 		}
 		x.mu.Lock()
 		x.trimmed[sum] = t
@@ -475,14 +482,38 @@ func forProject(f *facts.File) *facts.File {
 			k.Methods = append(k.Methods, m)
 		}
 	}
+	// Only the static fields a project rule reads (most are loggers,
+	// serialVersionUIDs and numeric constants), in slices of their exact
+	// length: the copies live until the project pass.
+	n := 0
+	for i := range f.Fields {
+		if fd := &f.Fields[i]; fd.Static && keepField(fd, f.Test) {
+			n++
+		}
+	}
+	if n > 0 {
+		k.Fields = make([]facts.Field, 0, n)
+	}
 	for _, fd := range f.Fields {
-		if fd.Static {
+		if fd.Static && keepField(&fd, f.Test) {
 			fd.Init = shortExpr(fd.Init)
 			fd.Name, fd.Type, fd.TypeText = strings.Clone(fd.Name), strings.Clone(fd.Type), strings.Clone(fd.TypeText)
 			fd.Annotations = cloneAll(fd.Annotations)
 			fd.Context = cloneContext(fd.Context)
 			k.Fields = append(k.Fields, fd)
 		}
+	}
+	if f.Test {
+		return k // the project rules count no test file's writes
+	}
+	n = 0
+	for i := range f.Writes {
+		if !rules.ProjectSkipsWrite(f.Writes[i].Context) {
+			n++
+		}
+	}
+	if n > 0 {
+		k.Writes = make([]facts.Write, 0, n)
 	}
 	for _, w := range f.Writes {
 		if rules.ProjectSkipsWrite(w.Context) {
@@ -495,6 +526,22 @@ func forProject(f *facts.File) *facts.File {
 		k.Writes = append(k.Writes, w)
 	}
 	return k
+}
+
+// keepField reports whether forProject keeps a static field: one a
+// project rule reads, judged on the copy it would keep (an initialiser cut
+// short, as the rule will see it), or one whose annotation suppresses a
+// finding there.
+func keepField(fd *facts.Field, test bool) bool {
+	if suppressAnnotation(fd.Annotations) {
+		return true
+	}
+	c := *fd
+	if fd.Init != nil {
+		x := cutExpr(*fd.Init)
+		c.Init = &x
+	}
+	return rules.ProjectReadsField(&c, test)
 }
 
 // heldForProject reports whether a source's trimmed facts hold anything
@@ -568,13 +615,18 @@ func shortExpr(x *facts.Expr) *facts.Expr {
 	if x == nil {
 		return nil
 	}
-	c := *x
+	c := cutExpr(*x)
+	c.Text, c.Value, c.Type = strings.Clone(c.Text), strings.Clone(c.Value), strings.Clone(c.Type)
+	return &c
+}
+
+// cutExpr is shortExpr without the copies of its strings.
+func cutExpr(c facts.Expr) facts.Expr {
 	if len(c.Text) > 256 {
 		c.Text = c.Text[:256]
 	}
-	c.Text, c.Value, c.Type = strings.Clone(c.Text), strings.Clone(c.Value), strings.Clone(c.Type)
 	c.Local, c.Call, c.Field = nil, nil, nil
-	return &c
+	return c
 }
 
 // dropDeclared removes the findings whose rule asked to be dropped when
