@@ -37,6 +37,9 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	heapAfterSources()
+	// Inputs are classified only while they are read: the classifier's
+	// state for every directory need not live through the passes below.
+	e.scope = nil
 	ph := &e.stats.Phases
 	mark := time.Now()
 	lap := func(d *time.Duration) {
