@@ -174,9 +174,12 @@ func depsPass(e *env, table *adapters.Table) {
 	}
 	for _, file := range sortedKeys(diags) {
 		ds := diags[file]
-		e.build.mu.Lock()
-		src, ok := e.build.src[file]
-		e.build.mu.Unlock()
+		src, ok, err := e.build.kept(file)
+		if err != nil {
+			e.notify(finding.Notification{Path: file, Level: rules.LevelError, Kind: "read-error",
+				Message: "cannot read again for a dependency finding: " + errText(err)})
+			continue
+		}
 		if !ok {
 			if isArchiveFile(file) {
 				e.report(place(where{path: file, role: roleOf[file], archive: true}, ds))
