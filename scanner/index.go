@@ -428,7 +428,7 @@ func (x typeIndex) HasType(fqn string) bool {
 // source returns the text of the source file declaring the top-level
 // class fqn, nil when the tree has none (abs: the sources' paths by
 // relative path).
-func (x typeIndex) source(fqn string, abs map[string]string, max int64) []byte {
+func (x typeIndex) source(fqn string, abs absIndex, max int64) []byte {
 	dot := strings.LastIndexByte(fqn, '.')
 	if dot < 0 {
 		return nil
@@ -439,7 +439,7 @@ func (x typeIndex) source(fqn string, abs map[string]string, max int64) []byte {
 		if !strings.HasSuffix(d, pkgDir) {
 			continue
 		}
-		if a, ok := abs[strings.TrimPrefix(d+"/"+base, "/")]; ok {
+		if a, ok := abs.get(strings.TrimPrefix(d+"/"+base, "/")); ok {
 			if src, err := safefs.ReadFile(a, max); err == nil {
 				return src
 			}

@@ -48,14 +48,13 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		mark = now
 	}
 	if !opts.ParseOnly {
-		var abs = map[string]string{}
+		var lists [][]input
 		for k, kind := range kinds {
 			if kind.name() == kindJava || kind.name() == kindConfig {
-				for _, in := range e.walked.byKind[k] {
-					abs[in.rel] = in.abs
-				}
+				lists = append(lists, e.walked.byKind[k])
 			}
 		}
+		abs := newAbsIndex(lists...)
 		// The search for callers may parse half as many files as the scan
 		// did (at least 2,000): a bound on its share of the run where
 		// common names make most files of a large tree candidates.
@@ -85,7 +84,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		e.findings = dropDeclared(e.findings, e.index.declared)
 		source := func(class string) []byte { return e.index.types.source(class, abs, e.opts.MaxFileSize) }
 		sourceAt := func(rel string) []byte {
-			if a, ok := abs[rel]; ok {
+			if a, ok := abs.get(rel); ok {
 				if src, err := safefs.ReadFile(a, e.opts.MaxFileSize); err == nil {
 					return src
 				}
