@@ -148,6 +148,11 @@ type pomFile struct {
 	pom   *deps.POM
 	build pomBuild
 	err   error
+	// deps and managed count the pom's dependencies and managed
+	// dependencies (pom keeps only some, see slim); consumes are the
+	// artifacts of its non-test dependencies, unless it is pom-packaged.
+	deps, managed int
+	consumes      []string
 }
 
 func (c *Classifier) pom(rel string) *pomFile {
@@ -181,7 +186,7 @@ func (c *Classifier) readPOM(rel string) *pomFile {
 	if err == nil {
 		p.pom, err = deps.ParsePOM(rel, data)
 		if err == nil {
-			p.pom = slimPOM(p.pom)
+			p.slim()
 			p.build = readPOMBuild(data)
 		}
 	}
@@ -189,11 +194,14 @@ func (c *Classifier) readPOM(rel string) *pomFile {
 	return p
 }
 
-// slimPOM keeps of a parsed pom what the classifier reads (kept for
-// every module until the scan ends): the coordinates, the parent, whether
-// it lists modules, its distribution plugins, and the coordinates and
-// scope of its dependencies and managed dependencies.
-func slimPOM(p *deps.POM) *deps.POM {
+// slim keeps of a parsed pom what the classifier reads (the classifier
+// keeps it for every module while inputs are read): the coordinates, the
+// parent, whether it lists modules, its distribution plugins, of its
+// dependencies and managed dependencies how many there are and the test
+// frameworks and benchmark harnesses among them (coordinates and scope),
+// and the artifacts it consumes (consumerCount).
+func (pf *pomFile) slim() {
+	p := pf.pom
 	k := &deps.POM{File: p.File, Line: p.Line, GroupID: p.GroupID, ArtifactID: p.ArtifactID, Version: p.Version,
 		Packaging: p.Packaging, Name: p.Name, Parent: p.Parent}
 	if len(p.Modules) > 0 {
@@ -204,18 +212,27 @@ func slimPOM(p *deps.POM) *deps.POM {
 			k.Plugins = append(k.Plugins, deps.Plugin{GroupID: pl.GroupID, ArtifactID: pl.ArtifactID})
 		}
 	}
-	k.Dependencies = slimDeps(p.Dependencies)
-	k.DependencyManagement = slimDeps(p.DependencyManagement)
-	return k
+	pf.deps, pf.managed = len(p.Dependencies), len(p.DependencyManagement)
+	// effectiveScope looks a managed scope up for a test or benchmark
+	// dependency, so by the same coordinates.
+	k.Dependencies = testOrBenchDeps(p.Dependencies)
+	k.DependencyManagement = testOrBenchDeps(p.DependencyManagement)
+	if p.Packaging != "pom" {
+		for _, d := range p.Dependencies {
+			if d.Scope != "test" {
+				pf.consumes = append(pf.consumes, d.ArtifactID)
+			}
+		}
+	}
+	pf.pom = k
 }
 
-func slimDeps(ds []deps.PomDependency) []deps.PomDependency {
-	if len(ds) == 0 {
-		return nil
-	}
-	out := make([]deps.PomDependency, len(ds))
-	for i, d := range ds {
-		out[i] = deps.PomDependency{GroupID: d.GroupID, ArtifactID: d.ArtifactID, Scope: d.Scope}
+func testOrBenchDeps(ds []deps.PomDependency) []deps.PomDependency {
+	var out []deps.PomDependency
+	for _, d := range ds {
+		if testOrBench(d.GroupID, d.ArtifactID) != Production {
+			out = append(out, deps.PomDependency{GroupID: d.GroupID, ArtifactID: d.ArtifactID, Scope: d.Scope})
+		}
 	}
 	return out
 }
@@ -264,7 +281,7 @@ func (c *Classifier) readPOMModule(m *module) {
 				break
 			}
 		}
-		if len(p.DependencyManagement) > 0 && len(p.Dependencies) == 0 && isBOM(p) {
+		if pf.managed > 0 && pf.deps == 0 && isBOM(p) {
 			decide(Packaging, "BOM (packaging pom, dependencyManagement only)")
 		}
 	}
@@ -441,10 +458,8 @@ func (c *Classifier) consumerCount(artifactID string) int {
 			if pf.err != nil || pf.pom.Packaging == "pom" {
 				continue // a distribution or aggregator pom lists, it does not consume
 			}
-			for _, d := range pf.pom.Dependencies {
-				if d.Scope != "test" {
-					c.consumers[d.ArtifactID]++
-				}
+			for _, a := range pf.consumes { // its non-test dependencies
+				c.consumers[a]++
 			}
 		}
 	})
