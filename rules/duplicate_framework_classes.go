@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
 )
@@ -45,7 +46,13 @@ func checkDuplicateFrameworkClasses(p *DepsPass) {
 			}
 			seen[d.Key()] = true
 			diag := Diagnostic{Path: d.Path, Span: d.Span, Context: facts.Context{Line: d.Line}}
-			switch b := inBase[d.Key()]; {
+			b := inBase[d.Key()]
+			if b != nil && inJar(d) && inJar(b) && isFramework(d) {
+				// Both sides are jars in the scan: the class-level check
+				// reports this pair with the classes it found twice.
+				continue
+			}
+			switch {
 			case b != nil:
 				if !isFramework(d) {
 					diag.Severity = SeverityMedium
@@ -58,6 +65,10 @@ func checkDuplicateFrameworkClasses(p *DepsPass) {
 				continue
 			}
 			line := fmt.Sprintf("%s:%d", d.Path, d.Line)
+			if d.Line == 0 && d.Source != "implied" {
+				// A jar's packaged libraries have no line: one finding each.
+				line = d.Path + "!" + d.Key()
+			}
 			if seen[line] {
 				continue // what a starter brings is reported once, on the starter
 			}
@@ -107,4 +118,10 @@ func checkDuplicateClasses(p *ProjectPass) {
 			"%d framework classes (%s, ...) are bundled in %s and also shipped by %s: loaded twice, instanceof and casts fail across the module boundary [in %s]",
 			len(names), names[0], pr.mod.Archive, pr.shared.Archive, pr.mod.Archive)})
 	}
+}
+
+// inJar is a dependency found inside a jar of the scan (its pom.properties,
+// manifest or file name), not declared in a build file.
+func inJar(d *facts.Dependency) bool {
+	return strings.HasPrefix(d.Source, "jar-")
 }

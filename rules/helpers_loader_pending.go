@@ -227,6 +227,9 @@ func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	if p == nil {
 		return false, false
 	}
+	if len(p.Tasks) > 0 {
+		return k != nil && SettleTasks(p.Tasks, p.TasksSwitchOnly, k.Source), false
+	}
 	if len(p.Names) > 0 {
 		all, consts := true, true
 		for _, n := range p.Names {

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -30,7 +33,7 @@ func checkJavaSerialization(p *Pass) {
 		// thread context loader itself in current Hessian versions.
 		switch {
 		case nw.Type == "java.io.ObjectInputStream" && !nw.Anonymous:
-			if !readInSameMethod(p, nw) {
+			if !readInSameMethod(p, nw) || readsOnlyKnownTypes(p, nw) {
 				continue
 			}
 			p.Report(Diagnostic{
@@ -59,4 +62,133 @@ func readInSameMethod(p *Pass, nw *facts.New) bool {
 		}
 	}
 	return false
+}
+
+// streamReads lists the readObject and readUnshared calls on the stream
+// nw creates: new ObjectInputStream(in).readObject(), or through a
+// single-assignment local.
+func streamReads(p *Pass, nw *facts.New) []*facts.Call {
+	within := func(outer facts.Span) bool { return outer.Start <= nw.Span.Start && nw.Span.End <= outer.End }
+	var out []*facts.Call
+	for i := range p.File.Calls {
+		c := &p.File.Calls[i]
+		if c.Name != "readObject" && c.Name != "readUnshared" || len(c.Args) != 0 {
+			continue
+		}
+		if c.Recv.Kind == facts.ExprNew && within(c.Recv.Span) {
+			out = append(out, c)
+		} else if l := c.Recv.Local; l != nil && l.Kind == facts.ExprNew && within(l.Span) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// castRE matches a cast ending right before a read: "(Type) ", "(int[])".
+var castRE = regexp.MustCompile(`\(\s*([\w$.]+(?:\s*<[^()]*>)?(?:\s*\[\s*\])*)\s*\)\s*$`)
+
+// readsOnlyKnownTypes reports a stream whose every read is cast to a JDK
+// value type (a String, a number, a date, a random generator's state, an
+// array of those) or to a class the library itself declares: the objects
+// it reads are the JDK's or the library's own, which its own loader
+// resolves (the library's serialised state, its compiled code objects).
+// A cast to Object, Serializable, a collection or Class resolves whatever
+// the stream names, and stays a finding.
+func readsOnlyKnownTypes(p *Pass, nw *facts.New) bool {
+	reads := streamReads(p, nw)
+	if len(reads) == 0 || len(p.Src) == 0 {
+		return false
+	}
+	for _, c := range reads {
+		from := c.Span.Start - 200
+		if from < 0 {
+			from = 0
+		}
+		m := castRE.FindStringSubmatch(string(p.Src[from:c.Span.Start]))
+		if m == nil || !knownSerialType(p, m[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// jdkSerialValues are JDK types whose serialised form names only JDK
+// classes.
+var jdkSerialValues = map[string]bool{
+	"String": true, "Integer": true, "Long": true, "Short": true, "Byte": true, "Boolean": true, "Character": true,
+	"Double": true, "Float": true, "BigInteger": true, "BigDecimal": true, "Date": true, "UUID": true, "URI": true,
+	"URL": true, "Locale": true, "Pattern": true, "BitSet": true, "Random": true, "SecureRandom": true,
+	"Instant": true, "Duration": true, "LocalDate": true, "LocalDateTime": true, "LocalTime": true, "ZonedDateTime": true,
+	"OffsetDateTime": true, "ZoneId": true, "Timestamp": true, "File": true, "InetAddress": true, "Currency": true,
+	"int": true, "long": true, "short": true, "byte": true, "boolean": true, "char": true, "double": true, "float": true,
+}
+
+// knownSerialType reports a cast target whose objects hold no app
+// classes: a JDK value type or an array of them, or a class of the
+// library itself (declared in this file, or in its package or under the
+// same top-level packages through an import), unless generic.
+func knownSerialType(p *Pass, typ string) bool {
+	t := strings.Join(strings.Fields(typ), "")
+	if strings.Contains(t, "<") {
+		return false // a generic holder: its elements are whatever was written
+	}
+	t = strings.TrimRight(t, "[]")
+	simple := simpleName(t)
+	qualified := strings.Contains(t, ".")
+	if jdkSerialValues[simple] && (!qualified || strings.HasPrefix(t, "java.")) {
+		if !qualified {
+			// A JDK simple name, unless the file imports a class of that name.
+			for _, im := range p.File.Imports {
+				if !im.Static && !im.Wildcard && simpleName(im.Name) == simple && !strings.HasPrefix(im.Name, "java.") {
+					return ownType(p, im.Name)
+				}
+			}
+		}
+		return true
+	}
+	if qualified {
+		return ownType(p, t)
+	}
+	for _, td := range p.File.TypeDecls {
+		if simpleName(td.Name) == simple {
+			return td.Kind == "class" || td.Kind == "enum" || td.Kind == "record"
+		}
+	}
+	for _, im := range p.File.Imports {
+		if !im.Static && !im.Wildcard && simpleName(im.Name) == simple {
+			return ownType(p, im.Name)
+		}
+	}
+	switch simple {
+	case "Object", "Serializable", "Externalizable", "Class", "Comparable", "Cloneable", "Iterable", "Runnable":
+		return false
+	}
+	// Unqualified and not imported: a class of the file's own package.
+	return p.File.Package != "" && simple != "" && simple[0] >= 'A' && simple[0] <= 'Z' && !javaLangType(simple)
+}
+
+// javaLangType reports java.lang's non-value types a cast may name.
+func javaLangType(simple string) bool {
+	switch simple {
+	case "Object", "Class", "Number", "Throwable", "Exception", "Enum", "Record", "CharSequence", "Comparable",
+		"Iterable", "Runnable", "Thread", "StackTraceElement":
+		return true
+	}
+	return false
+}
+
+// ownType reports a class under the same top-level packages as the file
+// (org.h2.x for a file of org.h2.y): the library's own.
+func ownType(p *Pass, fqn string) bool {
+	if strings.HasPrefix(fqn, "java.") || strings.HasPrefix(fqn, "javax.") {
+		return false
+	}
+	root := func(pkg string) string {
+		parts := strings.Split(pkg, ".")
+		if len(parts) > 2 {
+			parts = parts[:2]
+		}
+		return strings.Join(parts, ".")
+	}
+	return p.File.Package != "" && root(fqn) == root(p.File.Package) && strings.Count(root(p.File.Package), ".") >= 1
 }

@@ -24,7 +24,7 @@ var serviceLoaderRule = register(&Rule{
 		facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,
 	},
 	Keywords: []string{"ServiceLoader", "SpringFactoriesLoader"},
-	Calls:    []string{"load", "loadInstalled", "loadFactories", "loadFactoryNames"},
+	Calls:    []string{"load", "loadInstalled", "loadFactories", "loadFactoryNames", "getContextClassLoader"},
 	Check:    checkServiceLoader,
 	// Lookups one call away, through the project's helpers.
 	CheckProject: checkServiceLoadsViaHelpers,
@@ -36,6 +36,9 @@ func checkServiceLoader(p *Pass) {
 	calls(p, func(c *facts.Call) {
 		switch {
 		case is(c, "java.util.ServiceLoader", "load") && len(c.Args) == 2 && ownLoader(c.Args[1].Loader):
+			if contextLookupFirst(p, c) {
+				return
+			}
 			d := Diagnostic{
 				Message: "ServiceLoader.load with " + loaderWords(c.Args[1].Loader) + " does not see providers packaged in modules",
 				Span:    c.Span, Context: c.Context,
@@ -102,4 +105,45 @@ func checkServiceProviders(p *ProjectPass) {
 				what, len(jars), archiveList(jars), j.Archive)})
 		}
 	}
+}
+
+// contextLookupFirst reports an own-loader lookup that is the fallback of
+// one through the thread context loader in the same method: the method
+// reads the context loader before it and also looks the service up with
+// that loader (tried first, the own loader used when it finds nothing or
+// when the thread has none).
+func contextLookupFirst(p *Pass, c *facts.Call) bool {
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil {
+		return false
+	}
+	read, viaContext := false, false
+	for i := range p.File.Calls {
+		o := &p.File.Calls[i]
+		if o == c || !within(o.Span.Start, m.Decl) || o.InLambda != c.InLambda {
+			continue
+		}
+		switch {
+		case o.Name == "getContextClassLoader" && o.Owner == "java.lang.Thread" && o.Span.End <= c.Span.Start:
+			read = true
+		case is(o, "java.util.ServiceLoader", "load") && len(o.Args) == 1:
+			// load(S) is load(S, context loader).
+			viaContext = true
+		case is(o, "java.util.ServiceLoader", "load") && len(o.Args) == 2 && contextArg(o.Args[1]):
+			viaContext = true
+		}
+	}
+	return read && viaContext
+}
+
+// contextArg reports a loader argument that is the thread context loader,
+// directly or through a single-assignment local.
+func contextArg(x facts.Expr) bool {
+	if x.Loader == facts.LoaderContext {
+		return true
+	}
+	if l := x.Local; l != nil && (l.Loader == facts.LoaderContext || l.Call != nil && l.Call.Name == "getContextClassLoader") {
+		return true
+	}
+	return false
 }

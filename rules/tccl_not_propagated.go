@@ -71,15 +71,16 @@ func checkTCCLNotPropagated(p *Pass) {
 			if carriesTCCL(c.Args[0]) {
 				return
 			}
-			p.Report(Diagnostic{
+			reportTask(p, c, c.Args[0], Diagnostic{
 				Message: "CompletableFuture." + c.Name + " without an executor runs on the JVM-wide common pool, whose threads do not carry this app's context ClassLoader",
 				Span:    c.Span, Context: c.Context,
 			})
 		case is(c, "java.util.concurrent.ForkJoinPool", "commonPool") && len(c.Args) == 0:
-			if !commonPoolRuns(p, c) {
+			task, ok := commonPoolTask(p, c)
+			if !ok {
 				return
 			}
-			p.Report(Diagnostic{
+			reportTask(p, c, task, Diagnostic{
 				Message: "ForkJoinPool.commonPool() is shared by every app in the JVM; its workers run tasks with another app's context ClassLoader",
 				Span:    c.Span, Context: c.Context,
 			})
@@ -95,13 +96,13 @@ func checkTCCLNotPropagated(p *Pass) {
 				return // a module's own static pool serves that module only
 			}
 			f := staticExecutorField(p, c)
-			if f == nil || carriesTCCL(c.Args[0]) || inertTask(p, c, c.Args[0]) {
+			if f == nil || carriesTCCL(c.Args[0]) {
 				return
 			}
 			if f.Init != nil && strings.Contains(f.Init.Text, "Koupleless") {
 				return
 			}
-			p.Report(Diagnostic{
+			reportTask(p, c, c.Args[0], Diagnostic{
 				Message: c.Name + " on the static " + shortType(f.Type) + " " + f.Name + ": every app that reaches this class shares the pool, and the task runs with the context ClassLoader of whoever created its threads",
 				Span:    c.Span, Context: c.Context,
 			})
@@ -109,22 +110,40 @@ func checkTCCLNotPropagated(p *Pass) {
 	})
 }
 
-// commonPoolRuns reports whether commonPool() is used to run work: passed
-// as an executor argument, or receiving a submission whose task does not
-// carry the TCCL. commonPool().getParallelism() runs nothing.
-func commonPoolRuns(p *Pass, c *facts.Call) bool {
+// reportTask reports a submission unless the task it hands over is known
+// to carry its own context loader or to run nothing that depends on one;
+// a task class of another file is judged once every file is known.
+func reportTask(p *Pass, c *facts.Call, task facts.Expr, d Diagnostic) {
+	v := judgeTask(p, c, task)
+	if v.safe {
+		return
+	}
+	if len(v.elsewhere) > 0 {
+		d.Pending = &facts.Pending{Class: c.Class, NameParam: -1, Tasks: v.elsewhere, TasksSwitchOnly: v.switchOnly}
+	}
+	p.Report(d)
+}
+
+// commonPoolTask reports whether commonPool() is used to run work, and
+// the task: passed as an executor argument (the call's first argument is
+// the task), or receiving a submission whose task does not carry the
+// TCCL. commonPool().getParallelism() runs nothing.
+func commonPoolTask(p *Pass, c *facts.Call) (facts.Expr, bool) {
 	rest := strings.TrimLeft(string(p.Src[c.Span.End:]), " \t\r\n")
 	if !strings.HasPrefix(rest, ".") {
 		// Passed to a resolved call (supplyAsync(s, commonPool())); a pool
 		// stored in a field is judged where it is used.
 		for i := range p.File.Calls {
-			for _, a := range p.File.Calls[i].Args {
+			for j, a := range p.File.Calls[i].Args {
 				if a.Span == c.Span {
-					return true
+					if j > 0 {
+						return p.File.Calls[i].Args[0], true
+					}
+					return facts.Expr{}, true
 				}
 			}
 		}
-		return false
+		return facts.Expr{}, false
 	}
 	rest = strings.TrimLeft(rest[1:], " \t\r\n")
 	end := 0
@@ -132,15 +151,18 @@ func commonPoolRuns(p *Pass, c *facts.Call) bool {
 		end++
 	}
 	if !forkJoinRuns[rest[:end]] {
-		return false
+		return facts.Expr{}, false
 	}
 	for i := range p.File.Calls {
 		s := &p.File.Calls[i]
-		if s.Recv.Span == c.Span && len(s.Args) > 0 && carriesTCCL(s.Args[0]) {
-			return false
+		if s.Recv.Span == c.Span && len(s.Args) > 0 {
+			if carriesTCCL(s.Args[0]) {
+				return facts.Expr{}, false
+			}
+			return s.Args[0], true
 		}
 	}
-	return true
+	return facts.Expr{}, true
 }
 
 // staticExecutorField finds the static field of this file a submission's
@@ -179,55 +201,6 @@ func paramNamed(p *Pass, at facts.Span, name string) bool {
 	for i := range p.File.Methods {
 		m := &p.File.Methods[i]
 		if m.Decl.Start <= at.Start && at.End <= m.Decl.End && hasString(paramNames(m.Params), name) {
-			return true
-		}
-	}
-	return false
-}
-
-// reachWords are what a task's text shows when it may load classes or
-// resources by name, use ServiceLoader or reflection, or call back into
-// code an app supplied (listeners, handlers, callbacks, delegates).
-var reachWords = []string{"forName", "loadClass", "getResource", "ServiceLoader", "newInstance", "invoke(", "getBundle",
-	"istener", "allback", "andler", ".accept(", ".apply(", ".call(", ".run(", "fire", "Factory"}
-
-// inertTask reports a task that is an instance of a class this file
-// declares (new Reaper(), this) whose text, and the file's when it calls
-// its enclosing instance, shows nothing that depends on the context
-// loader: which loader its worker thread carries does not matter.
-func inertTask(p *Pass, c *facts.Call, task facts.Expr) bool {
-	if task.Kind == facts.ExprName && task.Local != nil {
-		task = *task.Local
-	}
-	var want string
-	switch {
-	case task.Kind == facts.ExprNew && !strings.Contains(task.Text, "{"):
-		want = simpleName(task.Type)
-	case strings.TrimSpace(task.Text) == "this":
-		want = simpleName(c.Class)
-	default:
-		return false
-	}
-	for _, t := range p.File.TypeDecls {
-		if simpleName(t.Name) != want {
-			continue
-		}
-		body := p.Text(t.Decl)
-		if body == "" || strings.TrimSpace(body) == "" || mentionsAny(body, reachWords) {
-			return false
-		}
-		if outer, ok := strings.CutSuffix(t.Name, "$"+want); ok && strings.Contains(body, simpleName(outer)+".this.") {
-			// It calls its enclosing instance: the whole file decides.
-			return !mentionsAny(string(p.Src), reachWords)
-		}
-		return true
-	}
-	return false
-}
-
-func mentionsAny(text string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(text, w) {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strconv"
@@ -44,12 +45,15 @@ func checkTCCLNotRestored(p *Pass) {
 			return
 		}
 		if c.InFinally || c.InMain || hasString(c.FinallyCalls, "setContextClassLoader") || ownsThread(p, c) ||
-			restoredLater(p, c) || swapHelper(p, c) || closeRestores(p, c) {
+			restoredLater(p, c) || swapHelper(p, c) || closeRestores(p, c) || siblingRestores(p, c) || restoresSavedField(p, c) || callersRestore(p, c) {
 			return
 		}
 		d := Diagnostic{
 			Message: "the thread context ClassLoader is switched here but not restored in a finally block; a pooled thread keeps this loader for the next app's work",
 			Span:    c.Span, Context: c.Context,
+			// A launcher's start-up thread is no pooled thread: a switch
+			// only main reaches sets the loader of the whole process.
+			EntrySensitive: !appEntry(p, c.Class),
 		}
 		if fx, ok := restoreFix(p, c); ok {
 			d.Fixes = []Fix{fx}
@@ -331,13 +335,6 @@ func switchBody(src []byte, toks []jtoken, open int) bool {
 		}
 	}
 	return false
-}
-
-func word(src []byte, t jtoken) string {
-	if t.kind != 'w' {
-		return ""
-	}
-	return string(src[t.start:t.end])
 }
 
 // laterRestore finds the first statement of the switch's block, after it,
@@ -726,4 +723,120 @@ func (e *lineEdits) edits() []Edit {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
+}
+
+// siblingRestores reports the first half of a switch split over two
+// methods of one object: the method keeps the previous loader in a field
+// (previous = t.getContextClassLoader()) and another method of the class
+// sets that field back (JCA's beforeDelivery and afterDelivery, a scope's
+// enter and leave). The object's contract pairs the two calls.
+func siblingRestores(p *Pass, c *facts.Call) bool {
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil {
+		return false
+	}
+	var fields []string
+	for _, sm := range savedToFieldRE.FindAllStringSubmatch(p.Text(m.Decl), -1) {
+		if sm[1] != "" || isField(p, m.Class, sm[2]) {
+			fields = append(fields, sm[2])
+		}
+	}
+	for i := range p.File.Calls {
+		// Compiled code: the read's value stored to a field.
+		if r := &p.File.Calls[i]; r.Name == "getContextClassLoader" && r.StoredToField && r.Method == c.Method && r.Class == c.Class {
+			fields = append(fields, r.StoredTo)
+		}
+	}
+	for _, field := range fields {
+		for i := range p.File.Calls {
+			r := &p.File.Calls[i]
+			if r == c || r.Name != "setContextClassLoader" || len(r.Args) != 1 || !sameNest(r.Class, c.Class) ||
+				r.Method == c.Method && within(r.Span.Start, m.Decl) {
+				continue
+			}
+			arg := strings.TrimPrefix(strings.Join(strings.Fields(r.Args[0].Text), ""), "this.")
+			if arg == field {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callersRestore reports a private switch helper whose every caller in
+// the file saves the context loader before the call and sets it back in a
+// finally block after it (ClassLoader old = tccl(); useOwnLoader(); try
+// { .. } finally { restore }): the caller's try is the guard.
+func callersRestore(p *Pass, c *facts.Call) bool {
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || m.Name == "<init>" || !privateDecl(p, m) {
+		return false
+	}
+	name := []byte(m.Name)
+	callers := 0
+	for at := nextWord(p.Src, name, 0); at >= 0; at = nextWord(p.Src, name, at+len(name)) {
+		if within(at, m.Decl) {
+			continue // its own declaration, or recursion
+		}
+		rest := bytes.TrimLeft(p.Src[at+len(name):], " \t\r\n")
+		if len(rest) == 0 || rest[0] != '(' {
+			continue // a field or a word of a comment
+		}
+		caller := enclosingMethodDecl(p, facts.Span{Start: at, End: at + len(name)})
+		if caller == nil || !restoresAfter(p, caller, at) {
+			return false
+		}
+		callers++
+	}
+	return callers > 0
+}
+
+// restoresAfter reports a method that reads the context loader before
+// offset at and sets a loader back in a finally block after it.
+func restoresAfter(p *Pass, m *facts.MethodDecl, at int) bool {
+	saved, restored := false, false
+	for i := range p.File.Calls {
+		r := &p.File.Calls[i]
+		if !within(r.Span.Start, m.Decl) {
+			continue
+		}
+		switch {
+		case r.Name == "getContextClassLoader" && r.Span.End <= at:
+			saved = true
+		case r.Name == "setContextClassLoader" && r.InFinally && r.Span.Start > at:
+			restored = true
+		}
+	}
+	return saved && restored
+}
+
+// privateDecl reports a method declared private (read from the text of
+// its declaration in sources).
+func privateDecl(p *Pass, m *facts.MethodDecl) bool {
+	if m.Private {
+		return true
+	}
+	head := p.Text(facts.Span{Start: m.Decl.Start, End: m.Span.Start})
+	return hasIdent(head, "private")
+}
+
+// nextWord finds the next whole-word occurrence of w in src from offset
+// from, -1 when there is none.
+func nextWord(src, w []byte, from int) int {
+	isID := func(b byte) bool {
+		return b == '_' || b == '$' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+	}
+	for from < len(src) {
+		j := bytes.Index(src[from:], w)
+		if j < 0 {
+			return -1
+		}
+		j += from
+		k := j + len(w)
+		if (j == 0 || !isID(src[j-1])) && (k == len(src) || !isID(src[k])) {
+			return j
+		}
+		from = j + 1
+	}
+	return -1
 }

@@ -29,7 +29,7 @@ var bytecodeReasons = map[string]string{
 	"base-resource-closed-by-module":   "reads from the @Bean method's text whether the lookup's value is returned (return ...;)",
 	"classloader-captured-at-init":     "tells a lambda in a static field initialiser (run later, per call) by the span it covers in the declaration; bytecode compiles the lambda body to a method of its own",
 	"classloader-churn":                "tells an instance field's initialiser from a per-call creation by the declaration's span; bytecode copies field initialisers into each constructor",
-	"java-serialization-caller-loader": "javac gives a field initialiser the line where its declaration starts, not the line of the new expression on a continuation line",
+	"java-serialization-caller-loader": "javac gives a field initialiser the line where its declaration starts, not the line of the new expression on a continuation line; a read cast to a JDK value type or the library's own class is told by the cast's text",
 	"shared-lifecycle-listener":        "reads the handled event type and the own-event guard from the listener's and the handler's text",
 	"class-forname-caller-loader": "the source scan exempts code under src/test by its path; the compiled class sits in the fixture jar with no test path; a presence probe is told by its value being discarded, read from the statement's text; " +
 		"a name of the library's own package or the JDK's is read from the argument's text (X.class.getPackage().getName() + \".gen.\", " +
@@ -53,8 +53,8 @@ var bytecodeReasons = map[string]string{
 	"system-property-mutation":           "tells a restoring removal by the key expression's text, and writes only main reaches by the sources' call graph",
 	"jvm-global-default-mutation":        "tells a restoring stream swap by the saved variable's text, and changes only main reaches by the sources' call graph",
 	"logging-context-reset":              "tells the java.util.logging root logger by the receiver's text (getLogger(\"\"), a variable or field holding it), and a reset guarded by an instanceof test of the LogManager by the method's text",
-	"tccl-not-propagated":                "reads the text after the submission, the variable names and the task's text (a lambda that sets the context loader itself)",
-	"tccl-not-restored":                  "reads the saved variable's name and the text after the call",
+	"tccl-not-propagated":                "reads the text after the submission, the variable names and the task's text (a lambda that sets the context loader itself), and follows the task to the code it runs (a lambda's or method reference's body, the methods of the file it calls, what a field or a wrapper holds) in the source text",
+	"tccl-not-restored":                  "reads the saved variable's name and the text after the call, and the callers of a private switch helper from the file's text (their save before the call and restore in finally); what only an entry point reaches is known from the sources' call graph",
 	"thread-leak":                        "looks for run loops, the receiver's declaration and what the started thread's task runs (a bounded task, a loop its owner's stop or end method ends) in the source text",
 	"threadlocal-leak":                   "a finally block's remove() is compiled once per exit path; the inlined copies are not told apart from the try body; a set of a parameter declared with a JDK type is matched by the parameter's name, which class files do not keep, and a setter made for save and restore by its text (the field's get() before, a return after); a self-filling field (withInitial) is told by its declaration's text, which a class file's field has none of",
 	"timer-leak":                         "decides ownership and cancel() from the class's text",

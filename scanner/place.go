@@ -206,7 +206,7 @@ func clonePending(p *facts.Pending) *facts.Pending {
 	c := *p
 	c.Class, c.Default = strings.Clone(c.Class), strings.Clone(c.Default)
 	c.Method.Class, c.Method.Name = strings.Clone(c.Method.Class), strings.Clone(c.Method.Name)
-	c.Before, c.Names, c.Scope = cloneAll(c.Before), cloneAll(c.Names), cloneAll(c.Scope)
+	c.Before, c.Names, c.Scope, c.Tasks = cloneAll(c.Before), cloneAll(c.Names), cloneAll(c.Scope), cloneAll(c.Tasks)
 	return &c
 }
 

@@ -111,6 +111,13 @@ type Pending struct {
 	// when it is null): callers that all pass the thread context loader
 	// settle it.
 	LoaderParams []int
+	// Tasks are the classes of other files a task handed to a shared
+	// pool runs (tccl-not-propagated): read once every file is known, one
+	// that sets the context loader itself and restores it clears the
+	// finding, and so do all of them reaching nothing that depends on the
+	// loader, unless TasksSwitchOnly (the task also runs code that does).
+	Tasks           []string
+	TasksSwitchOnly bool
 }
 
 // CallSite is one call of a project method.

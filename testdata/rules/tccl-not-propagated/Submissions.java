@@ -21,7 +21,7 @@ public class Submissions {
 
     void common(Runnable task) {
         ForkJoinPool.commonPool().execute(task); // want "tccl-not-propagated" bytecode:-
-        CompletableFuture.supplyAsync(() -> "x", ForkJoinPool.commonPool()); // want "tccl-not-propagated"
+        CompletableFuture.supplyAsync(() -> task.toString(), ForkJoinPool.commonPool()); // want "tccl-not-propagated"
     }
 
     long parallel(List<String> names) {

@@ -78,17 +78,17 @@ public class Refused extends URLClassLoader {
         startServer();
     }
 
-    // Hibernate's AbstractClassLoaderIsolatedTestCase: the previous loader is
-    // kept in a field, for the restore in another method.
+    // Hibernate's AbstractClassLoaderIsolatedTestCase: the previous loader is kept in a field,
+    // for the restore in another method; the pair is the guard, the restore no switch of its own.
     public void enterIsolation() {
         parentLoader = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(isolatedLoader); // want "tccl-not-restored"
+        Thread.currentThread().setContextClassLoader(isolatedLoader);
         startServer();
     }
 
     public void leaveIsolation() {
         deploy();
-        Thread.currentThread().setContextClassLoader(parentLoader); // want "tccl-not-restored"
+        Thread.currentThread().setContextClassLoader(parentLoader); // want "tccl-not-restored" source:-
         isolatedLoader = null;
         parentLoader = null;
     }
