@@ -138,17 +138,26 @@ func ProjectSkipsWrite(ctx facts.Context) bool {
 // ProjectReadsField reports whether a project pass can read a static
 // field of a file (test: of a test file), so that a caller keeping files'
 // facts for it may drop the others: a constant that settles a lookup
-// (NewConstants, test files' too), or a field the project check of
-// static-mutable-state can report (not in test files). f is the copy the
-// caller keeps (an initialiser cut short reads as it will then).
-func ProjectReadsField(f *facts.Field, test bool) bool {
+// (NewConstants, test files' too), or a field the project check of one
+// of the rules can read (Rule.ProjectFields; project checks skip test
+// files). f is the copy the caller keeps (an initialiser cut short reads
+// as it will then).
+func ProjectReadsField(f *facts.Field, test bool, rs []*Rule) bool {
 	if !f.Static {
 		return false
 	}
 	if constantInit(f) {
 		return true
 	}
-	return !test && reportableStatic(f)
+	if test {
+		return false
+	}
+	for _, r := range rs {
+		if r.ProjectFields != nil && r.ProjectFields(f) {
+			return true
+		}
+	}
+	return false
 }
 
 // constantInit reports a static final field whose initialiser NewConstants

@@ -33,6 +33,7 @@ var staticMutableStateRule = register(&Rule{
 	CheckProject: func(p *ProjectPass) {
 		checkStaticMutableStateProject(p)
 	},
+	ProjectFields: reportableStatic,
 })
 
 // mutatorNames lists the mutators, so that the extractor records mutator

@@ -24,6 +24,9 @@ type projectIndex struct {
 	types typeIndex
 	// tokens are the mention tokens of the enabled rules.
 	tokens []string
+	// rules are the enabled rules: the static fields their project
+	// checks read are kept (forProject).
+	rules []*rules.Rule
 
 	mu       sync.Mutex
 	files    []*facts.File            // trimmed facts of parsed files and classes (forProject)
@@ -101,9 +104,9 @@ func (x *entryIndex) get(logical string) (entryAt, bool) {
 	return entryAt{anchor: anchor, role: role}, ok
 }
 
-func newProjectIndex(java []input, tokens []string) *projectIndex {
+func newProjectIndex(java []input, tokens []string, rs []*rules.Rule) *projectIndex {
 	return &projectIndex{
-		types: newTypeIndex(java), tokens: tokens, entries: newEntryIndex(), trimmed: map[classKey]*facts.File{}, solo: map[*facts.File]*facts.File{},
+		types: newTypeIndex(java), tokens: tokens, rules: rs, entries: newEntryIndex(), trimmed: map[classKey]*facts.File{}, solo: map[*facts.File]*facts.File{},
 		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, classes: map[string]bool{},
 		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string][]int32{}, archiveID: map[facts.ArchiveRef]int32{},
 		refs: map[string]*facts.ClassRefs{}, fatJars: map[string]bool{}, loose: map[string][]string{}, looseUnits: map[string]bool{},
@@ -136,7 +139,7 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 			// it keeps what a production copy needs.
 			g := *f
 			g.Test = false
-			t = forProject(&g)
+			t = forProject(&g, x.rules)
 			t.Path = ""
 			if !heldForProject(t) {
 				t = nil // only fields no project rule reads
@@ -453,7 +456,7 @@ func (x typeIndex) source(fqn string, abs absIndex, max int64) []byte {
 // declarations that carry a kscan suppression (for findings placed in the
 // file later). Calls, instance creations, argument lists and long
 // expression texts are per-file matters.
-func forProject(f *facts.File) *facts.File {
+func forProject(f *facts.File, rs []*rules.Rule) *facts.File {
 	k := &facts.File{Path: f.Path, Package: strings.Clone(f.Package), Test: f.Test, Types: cloneAll(f.Types)}
 	for _, sp := range f.Suppressions {
 		sp.Rules, sp.Reason = cloneAll(sp.Rules), strings.Clone(sp.Reason)
@@ -487,7 +490,7 @@ func forProject(f *facts.File) *facts.File {
 	// length: the copies live until the project pass.
 	n := 0
 	for i := range f.Fields {
-		if fd := &f.Fields[i]; fd.Static && keepField(fd, f.Test) {
+		if fd := &f.Fields[i]; fd.Static && keepField(fd, f.Test, rs) {
 			n++
 		}
 	}
@@ -495,7 +498,7 @@ func forProject(f *facts.File) *facts.File {
 		k.Fields = make([]facts.Field, 0, n)
 	}
 	for _, fd := range f.Fields {
-		if fd.Static && keepField(&fd, f.Test) {
+		if fd.Static && keepField(&fd, f.Test, rs) {
 			fd.Init = shortExpr(fd.Init)
 			fd.Name, fd.Type, fd.TypeText = strings.Clone(fd.Name), strings.Clone(fd.Type), strings.Clone(fd.TypeText)
 			fd.Annotations = cloneAll(fd.Annotations)
@@ -532,7 +535,7 @@ func forProject(f *facts.File) *facts.File {
 // project rule reads, judged on the copy it would keep (an initialiser cut
 // short, as the rule will see it), or one whose annotation suppresses a
 // finding there.
-func keepField(fd *facts.Field, test bool) bool {
+func keepField(fd *facts.Field, test bool, rs []*rules.Rule) bool {
 	if suppressAnnotation(fd.Annotations) {
 		return true
 	}
@@ -541,7 +544,7 @@ func keepField(fd *facts.Field, test bool) bool {
 		x := cutExpr(*fd.Init)
 		c.Init = &x
 	}
-	return rules.ProjectReadsField(&c, test)
+	return rules.ProjectReadsField(&c, test, rs)
 }
 
 // heldForProject reports whether a source's trimmed facts hold anything

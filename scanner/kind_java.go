@@ -63,7 +63,7 @@ func (javaKind) scan(ctx context.Context, files []input, e *env) error {
 					e.notify(n)
 				}
 				if out.facts != nil && e.plan.hasProject {
-					if k := forProject(out.facts); heldForProject(k) {
+					if k := forProject(out.facts, e.plan.rules); heldForProject(k) {
 						e.index.keep(k)
 					}
 				}

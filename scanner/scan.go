@@ -221,7 +221,7 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 			order = append(order, k)
 		}
 	}
-	e.index = newProjectIndex(java, e.plan.mentions)
+	e.index = newProjectIndex(java, e.plan.mentions, e.plan.rules)
 	for k, kind := range kinds {
 		if kind.name() != kindBuild {
 			e.total += len(walked.byKind[k])
