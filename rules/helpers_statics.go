@@ -135,6 +135,44 @@ func ProjectSkipsWrite(ctx facts.Context) bool {
 	return ctx.DebugOnly || clinitOnly(nil, nil, ctx)
 }
 
+// ProjectReadsField reports whether a project pass can read a static
+// field of a file (test: of a test file), so that a caller keeping files'
+// facts for it may drop the others: a constant that settles a lookup
+// (NewConstants, test files' too), or a field the project check of one
+// of the rules can read (Rule.ProjectFields; project checks skip test
+// files). f is the copy the caller keeps (an initialiser cut short reads
+// as it will then).
+func ProjectReadsField(f *facts.Field, test bool, rs []*Rule) bool {
+	if !f.Static {
+		return false
+	}
+	if constantInit(f) {
+		return true
+	}
+	if test {
+		return false
+	}
+	for _, r := range rs {
+		if r.ProjectFields != nil && r.ProjectFields(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// constantInit reports a static final field whose initialiser NewConstants
+// may index: a string, a concatenation or a name.
+func constantInit(f *facts.Field) bool {
+	if !f.Static || !f.Final || f.Init == nil || f.Context.Class == "" {
+		return false
+	}
+	switch f.Init.Kind {
+	case facts.ExprString, facts.ExprConcat, facts.ExprName:
+		return true
+	}
+	return false
+}
+
 func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) bool {
 	if src == nil || depth == 0 || method == "" || method == "<init>" {
 		return false

@@ -191,6 +191,10 @@ type Rule struct {
 	// with the facts of all parsed files, for hazards that span files (a
 	// static field of one class written by another).
 	CheckProject func(*ProjectPass)
+	// ProjectFields, when set, tells which static fields of a file
+	// CheckProject may read (ProjectReadsField): a scan keeps only those
+	// until the project pass. Unset, CheckProject reads no field.
+	ProjectFields func(*facts.Field) bool
 	// CheckClassPath, when set, is called once per scan with what the
 	// scanned archives put side by side on a class path
 	// (ProjectPass.ClassPath); Files is empty.

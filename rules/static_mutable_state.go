@@ -33,6 +33,7 @@ var staticMutableStateRule = register(&Rule{
 	CheckProject: func(p *ProjectPass) {
 		checkStaticMutableStateProject(p)
 	},
+	ProjectFields: reportableStatic,
 })
 
 // mutatorNames lists the mutators, so that the extractor records mutator
@@ -109,12 +110,37 @@ var containerMutators = map[string]bool{
 // Types named like a ClassValue or a ThreadLocal are per class or per
 // thread, and an entry keyed by a class is per app.
 func customContainerCall(f *facts.Field, w *facts.Write) bool {
-	raw := rawSimple(f.Type)
-	if w.Kind != facts.WriteCall || !containerMutators[w.Method] || strings.HasPrefix(f.Type, "java.") ||
-		safeStaticTypes[raw] || strings.HasSuffix(raw, "ClassValue") || strings.HasSuffix(raw, "ThreadLocal") || perThreadContext(raw) {
+	if w.Kind != facts.WriteCall || !containerMutators[w.Method] || !customContainerType(f) {
 		return false
 	}
 	return len(w.Args) == 0 || !classKeyRE.MatchString(strings.TrimSpace(w.Args[0].Text))
+}
+
+// customContainerType reports a field whose type customContainerCall can
+// take for a container: not the JDK's, not per class or per thread.
+func customContainerType(f *facts.Field) bool {
+	raw := rawSimple(f.Type)
+	return !strings.HasPrefix(f.Type, "java.") && !safeStaticTypes[raw] && !strings.HasSuffix(raw, "ClassValue") &&
+		!strings.HasSuffix(raw, "ThreadLocal") && !perThreadContext(raw)
+}
+
+// primitiveTypes hold a value, never a reference a mutator can change.
+var primitiveTypes = map[string]bool{
+	"boolean": true, "byte": true, "char": true, "short": true, "int": true, "long": true, "float": true, "double": true,
+}
+
+// reportableStatic reports a static field the project check can report:
+// one some write can change (mutates) and not exempt. A final field of a
+// primitive type, or exempt, never is: the check leaves it out of the
+// declarations it matches writes against, and the scan need not keep it.
+func reportableStatic(f *facts.Field) bool {
+	if staticStateExempt(f) {
+		return false
+	}
+	if !f.Final || isArray(f) || isContainer(f) {
+		return true
+	}
+	return !primitiveTypes[strings.TrimSpace(f.Type)] && customContainerType(f)
 }
 
 // perThreadContext reports the type of a logging API's per-thread
@@ -398,7 +424,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			continue
 		}
 		for i := range file.Fields {
-			if f := &file.Fields[i]; f.Static {
+			if f := &file.Fields[i]; f.Static && reportableStatic(f) {
 				decls[f.Class+"#"+f.Name] = &decl{path: file.Path, f: f, file: file}
 			}
 		}

@@ -24,24 +24,55 @@ func (b *buildFiles) read(rel string) ([]byte, error) {
 	b.mu.Lock()
 	data, ok := b.src[rel]
 	b.mu.Unlock()
-	if ok {
+	if ok && data != nil {
 		return data, nil
 	}
+	data, err := b.load(rel)
+	if err == nil && !filepath.IsAbs(rel) {
+		b.mu.Lock()
+		b.src[rel] = data
+		b.mu.Unlock()
+	}
+	return data, err
+}
+
+// release lets go of the text of the build files read: they were parsed,
+// and a dependency finding is placed in one of them only at the end
+// (kept reads it again). The names stay: they are the tree's build files.
+func (b *buildFiles) release() {
+	b.mu.Lock()
+	for k := range b.src {
+		b.src[k] = nil
+	}
+	b.mu.Unlock()
+}
+
+// kept returns the text of a build file of the tree that was read, read
+// again if released; ok is false for a file never read (not the tree's).
+func (b *buildFiles) kept(rel string) (data []byte, ok bool, err error) {
+	b.mu.Lock()
+	data, ok = b.src[rel]
+	b.mu.Unlock()
+	if !ok || data != nil {
+		return data, ok, nil
+	}
+	data, err = b.load(rel)
+	return data, true, err
+}
+
+// load reads a build file, within the limit for its kind.
+func (b *buildFiles) load(rel string) ([]byte, error) {
 	max := int64(safefs.MaxBuildFile)
 	if k := buildFileKind(path.Base(rel)); k == "maven-list" || k == "gradle-lock" {
 		max = safefs.MaxList
 	}
+	var data []byte
 	var err error
 	if filepath.IsAbs(rel) {
 		data, err = safefs.ReadFile(rel, max) // the local repository, ~/.m2
 	} else {
 		// A file of the tree: a link out of it is never followed.
 		data, err = safefs.ReadFileIn(b.root, filepath.Join(b.root, filepath.FromSlash(rel)), max)
-	}
-	if err == nil && !filepath.IsAbs(rel) {
-		b.mu.Lock()
-		b.src[rel] = data
-		b.mu.Unlock()
 	}
 	return data, err
 }

@@ -215,7 +215,7 @@ func bytecodeLines(t *testing.T, fx string, jobs []classJob, names map[string]bo
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.index = newProjectIndex([]input{{rel: fx}}, nil)
+	e.index = newProjectIndex([]input{{rel: fx}}, nil, e.plan.rules)
 	for n := range names {
 		e.index.classes[n] = true
 	}

@@ -36,8 +36,8 @@ type graphIndex struct {
 
 // source is a production Java source and the identifiers it holds.
 type source struct {
-	input
-	words *wordSet
+	*input // the walk's
+	words  *wordSet
 	// launcher: the file declares a main method but no rule parsed it
 	// (it holds no hazard), so the graph does not know it yet.
 	launcher bool
@@ -45,14 +45,15 @@ type source struct {
 
 func newGraphIndex() *graphIndex { return &graphIndex{g: callgraph.New()} }
 
-func (x *graphIndex) addFile(in input, f *facts.File, src []byte) {
+func (x *graphIndex) addFile(in *input, f *facts.File, src []byte) {
 	sums := callgraph.FileSummaries(in.rel, f, src) // outside the lock: the other workers go on
 	x.mu.Lock()
-	x.g.AddSummaries(in.rel, f, src, sums)
+	x.g.AddSummaries(in.rel, f, src, sums, !in.graphRead)
+	in.graphRead = true
 	x.mu.Unlock()
 }
 
-func (x *graphIndex) addSource(in input, words *wordSet, launcher bool) {
+func (x *graphIndex) addSource(in *input, words *wordSet, launcher bool) {
 	x.mu.Lock()
 	x.sources = append(x.sources, source{in, words, launcher})
 	x.mu.Unlock()
@@ -71,7 +72,7 @@ func declaresMain(src []byte) bool {
 // launcher) and where it stops, so a command line that does nothing a rule
 // looks for must be known too (a launcher calling into its package).
 func (x *graphIndex) readLaunchers(o graphOptions) {
-	var todo []input
+	var todo []*input
 	for _, src := range x.sources {
 		if src.launcher {
 			todo = append(todo, src.input)
@@ -101,7 +102,8 @@ func (x *graphIndex) readLaunchers(o graphOptions) {
 			continue
 		}
 		x.parsed++
-		x.g.AddFile(in.rel, f, src)
+		x.g.AddSummaries(in.rel, f, src, callgraph.FileSummaries(in.rel, f, src), !in.graphRead)
+		in.graphRead = true
 	}
 }
 
@@ -367,9 +369,9 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 	m := newWantMatcher(wants)
 	var mu sync.Mutex
 	var found []facts.MethodKey
-	work := make(chan input)
+	work := make(chan *input)
 	g, gctx := errgroup.WithContext(ctx)
-	var todo []input
+	var todo []*input
 	for _, src := range x.sources {
 		if !m.mayHold(src) {
 			continue // certainly names none of them: not even read
@@ -406,7 +408,7 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 					continue
 				}
 				x.mu.Lock()
-				scanned := x.g.Summarized(in.rel)
+				scanned := in.graphRead
 				x.mu.Unlock()
 				if scanned && !javasrc.HasCalls(src, again) {
 					continue
@@ -417,7 +419,8 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 				}
 				sums := callgraph.FileSummaries(in.rel, f, src)
 				x.mu.Lock()
-				x.g.AddSummaries(in.rel, f, src, sums)
+				x.g.AddSummaries(in.rel, f, src, sums, !in.graphRead)
+				in.graphRead = true
 				cs := x.g.AddCalls(in.rel, f, targets)
 				x.mu.Unlock()
 				mu.Lock()

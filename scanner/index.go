@@ -24,6 +24,9 @@ type projectIndex struct {
 	types typeIndex
 	// tokens are the mention tokens of the enabled rules.
 	tokens []string
+	// rules are the enabled rules: the static fields their project
+	// checks read are kept (forProject).
+	rules []*rules.Rule
 
 	mu       sync.Mutex
 	files    []*facts.File            // trimmed facts of parsed files and classes (forProject)
@@ -101,9 +104,9 @@ func (x *entryIndex) get(logical string) (entryAt, bool) {
 	return entryAt{anchor: anchor, role: role}, ok
 }
 
-func newProjectIndex(java []input, tokens []string) *projectIndex {
+func newProjectIndex(java []input, tokens []string, rs []*rules.Rule) *projectIndex {
 	return &projectIndex{
-		types: newTypeIndex(java), tokens: tokens, entries: newEntryIndex(), trimmed: map[classKey]*facts.File{}, solo: map[*facts.File]*facts.File{},
+		types: newTypeIndex(java), tokens: tokens, rules: rs, entries: newEntryIndex(), trimmed: map[classKey]*facts.File{}, solo: map[*facts.File]*facts.File{},
 		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, classes: map[string]bool{},
 		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string][]int32{}, archiveID: map[facts.ArchiveRef]int32{},
 		refs: map[string]*facts.ClassRefs{}, fatJars: map[string]bool{}, loose: map[string][]string{}, looseUnits: map[string]bool{},
@@ -132,8 +135,15 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 	if !seen {
 		t = nil
 		if projectReads(f) {
-			t = forProject(f)
-			t.Path, t.Test = "", false
+			// Copies with the same bytes share t, test classes or not:
+			// it keeps what a production copy needs.
+			g := *f
+			g.Test = false
+			t = forProject(&g, x.rules)
+			t.Path = ""
+			if !heldForProject(t) {
+				t = nil // only fields no project rule reads
+			}
 		}
 		x.mu.Lock()
 		x.trimmed[sum] = t
@@ -421,7 +431,7 @@ func (x typeIndex) HasType(fqn string) bool {
 // source returns the text of the source file declaring the top-level
 // class fqn, nil when the tree has none (abs: the sources' paths by
 // relative path).
-func (x typeIndex) source(fqn string, abs map[string]string, max int64) []byte {
+func (x typeIndex) source(fqn string, abs absIndex, max int64) []byte {
 	dot := strings.LastIndexByte(fqn, '.')
 	if dot < 0 {
 		return nil
@@ -432,7 +442,7 @@ func (x typeIndex) source(fqn string, abs map[string]string, max int64) []byte {
 		if !strings.HasSuffix(d, pkgDir) {
 			continue
 		}
-		if a, ok := abs[strings.TrimPrefix(d+"/"+base, "/")]; ok {
+		if a, ok := abs.get(strings.TrimPrefix(d+"/"+base, "/")); ok {
 			if src, err := safefs.ReadFile(a, max); err == nil {
 				return src
 			}
@@ -446,7 +456,7 @@ func (x typeIndex) source(fqn string, abs map[string]string, max int64) []byte {
 // declarations that carry a kscan suppression (for findings placed in the
 // file later). Calls, instance creations, argument lists and long
 // expression texts are per-file matters.
-func forProject(f *facts.File) *facts.File {
+func forProject(f *facts.File, rs []*rules.Rule) *facts.File {
 	k := &facts.File{Path: f.Path, Package: strings.Clone(f.Package), Test: f.Test, Types: cloneAll(f.Types)}
 	for _, sp := range f.Suppressions {
 		sp.Rules, sp.Reason = cloneAll(sp.Rules), strings.Clone(sp.Reason)
@@ -475,14 +485,38 @@ func forProject(f *facts.File) *facts.File {
 			k.Methods = append(k.Methods, m)
 		}
 	}
+	// Only the static fields a project rule reads (most are loggers,
+	// serialVersionUIDs and numeric constants), in slices of their exact
+	// length: the copies live until the project pass.
+	n := 0
+	for i := range f.Fields {
+		if fd := &f.Fields[i]; fd.Static && keepField(fd, f.Test, rs) {
+			n++
+		}
+	}
+	if n > 0 {
+		k.Fields = make([]facts.Field, 0, n)
+	}
 	for _, fd := range f.Fields {
-		if fd.Static {
+		if fd.Static && keepField(&fd, f.Test, rs) {
 			fd.Init = shortExpr(fd.Init)
 			fd.Name, fd.Type, fd.TypeText = strings.Clone(fd.Name), strings.Clone(fd.Type), strings.Clone(fd.TypeText)
 			fd.Annotations = cloneAll(fd.Annotations)
 			fd.Context = cloneContext(fd.Context)
 			k.Fields = append(k.Fields, fd)
 		}
+	}
+	if f.Test {
+		return k // the project rules count no test file's writes
+	}
+	n = 0
+	for i := range f.Writes {
+		if !rules.ProjectSkipsWrite(f.Writes[i].Context) {
+			n++
+		}
+	}
+	if n > 0 {
+		k.Writes = make([]facts.Write, 0, n)
 	}
 	for _, w := range f.Writes {
 		if rules.ProjectSkipsWrite(w.Context) {
@@ -495,6 +529,22 @@ func forProject(f *facts.File) *facts.File {
 		k.Writes = append(k.Writes, w)
 	}
 	return k
+}
+
+// keepField reports whether forProject keeps a static field: one a
+// project rule reads, judged on the copy it would keep (an initialiser cut
+// short, as the rule will see it), or one whose annotation suppresses a
+// finding there.
+func keepField(fd *facts.Field, test bool, rs []*rules.Rule) bool {
+	if suppressAnnotation(fd.Annotations) {
+		return true
+	}
+	c := *fd
+	if fd.Init != nil {
+		x := cutExpr(*fd.Init)
+		c.Init = &x
+	}
+	return rules.ProjectReadsField(&c, test, rs)
 }
 
 // heldForProject reports whether a source's trimmed facts hold anything
@@ -568,13 +618,18 @@ func shortExpr(x *facts.Expr) *facts.Expr {
 	if x == nil {
 		return nil
 	}
-	c := *x
+	c := cutExpr(*x)
+	c.Text, c.Value, c.Type = strings.Clone(c.Text), strings.Clone(c.Value), strings.Clone(c.Type)
+	return &c
+}
+
+// cutExpr is shortExpr without the copies of its strings.
+func cutExpr(c facts.Expr) facts.Expr {
 	if len(c.Text) > 256 {
 		c.Text = c.Text[:256]
 	}
-	c.Text, c.Value, c.Type = strings.Clone(c.Text), strings.Clone(c.Value), strings.Clone(c.Type)
 	c.Local, c.Call, c.Field = nil, nil, nil
-	return &c
+	return c
 }
 
 // dropDeclared removes the findings whose rule asked to be dropped when

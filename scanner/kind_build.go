@@ -23,6 +23,7 @@ func (buildKind) wants(rel string, d fs.DirEntry) bool { return buildFileKind(pa
 // scan parses the poms for the role decisions and, when a dependency rule
 // runs, resolves every build project.
 func (buildKind) scan(ctx context.Context, files []input, e *env) error {
+	defer e.build.release() // parsed below: the texts need not stay
 	// The poms of directories above a directory target count for roles,
 	// and the nearest one is the target's project when it has no build
 	// file of its own: `kscan scan src/main/java` still knows its project.

@@ -134,7 +134,7 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 				if out.facts != nil {
 					if !e.opts.ParseOnly {
 						t := time.Now()
-						e.graphs.addFile(input{rel: j.anchor}, out.facts, nil)
+						e.graphs.addFile(&input{rel: j.anchor}, out.facts, nil)
 						work.Graph += time.Since(t)
 					}
 					e.count(func(s *Stats) { s.Classes++ })

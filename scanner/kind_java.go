@@ -33,13 +33,15 @@ func (javaKind) wants(rel string, d fs.DirEntry) bool { return strings.HasSuffix
 
 func (javaKind) scan(ctx context.Context, files []input, e *env) error {
 	e.count(func(s *Stats) { s.Files += len(files) })
-	work := make(chan input)
+	// Pointers to the walk's inputs: the call graph keeps one for every
+	// source until the search for callers, not a copy.
+	work := make(chan *input)
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		defer close(work)
-		for _, in := range files {
+		for i := range files {
 			select {
-			case work <- in:
+			case work <- &files[i]:
 			case <-gctx.Done():
 				return gctx.Err()
 			}
@@ -61,7 +63,7 @@ func (javaKind) scan(ctx context.Context, files []input, e *env) error {
 					e.notify(n)
 				}
 				if out.facts != nil && e.plan.hasProject {
-					if k := forProject(out.facts); heldForProject(k) {
+					if k := forProject(out.facts, e.plan.rules); heldForProject(k) {
 						e.index.keep(k)
 					}
 				}
@@ -97,7 +99,8 @@ type fileOut struct {
 // scanSource never fails: every problem with the input becomes a
 // notification naming it, and a panic in a rule or the parser is contained
 // to the file.
-func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (out fileOut) {
+func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (out fileOut) {
+	in := *at
 	// Each step's time goes to out.work; what is not yet accounted for at
 	// the end (an early return) was reading and filtering.
 	mark := time.Now()
@@ -164,7 +167,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 			lap(&out.work.Rules)
 			// filled by the pre-filter's pass below; a launcher no rule
 			// parsed is read for the entry-point search
-			e.graphs.addSource(in, words, !out.parsed && (declaresMain(src) || buildTool))
+			e.graphs.addSource(at, words, !out.parsed && (declaresMain(src) || buildTool))
 			lap(&out.work.Graph)
 		}()
 	}
@@ -205,7 +208,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, in input, e *env) (o
 		return out
 	}
 	out.parsed = true
-	e.graphs.addFile(in, f, src)
+	e.graphs.addFile(at, f, src)
 	lap(&out.work.Graph)
 	if toolOnly {
 		return out

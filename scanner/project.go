@@ -20,7 +20,7 @@ import (
 // of every file, the class path, the build projects) once every input
 // kind is done, and places their findings. Findings in a source are placed
 // by reading that file again; there are few.
-func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
+func projectPass(e *env, abs absIndex, graph *facts.CallGraph) {
 	x := e.index
 	files := x.projectFiles()
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
@@ -76,7 +76,7 @@ func projectPass(e *env, abs map[string]string, graph *facts.CallGraph) {
 			e.report(place(where{path: at.anchor, role: at.role, entry: rel}, ds))
 			continue
 		}
-		p, ok := abs[rel]
+		p, ok := abs.get(rel)
 		if !ok {
 			p = filepath.Join(e.roles.root, filepath.FromSlash(rel))
 		}
@@ -174,9 +174,12 @@ func depsPass(e *env, table *adapters.Table) {
 	}
 	for _, file := range sortedKeys(diags) {
 		ds := diags[file]
-		e.build.mu.Lock()
-		src, ok := e.build.src[file]
-		e.build.mu.Unlock()
+		src, ok, err := e.build.kept(file)
+		if err != nil {
+			e.notify(finding.Notification{Path: file, Level: rules.LevelError, Kind: "read-error",
+				Message: "cannot read again for a dependency finding: " + errText(err)})
+			continue
+		}
 		if !ok {
 			if isArchiveFile(file) {
 				e.report(place(where{path: file, role: roleOf[file], archive: true}, ds))

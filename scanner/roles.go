@@ -55,8 +55,9 @@ type roles struct {
 	fixed facts.Role
 	auto  bool
 
-	// poms are the parsed pom.xml files of the tree, by directory.
-	poms map[string]*deps.POM
+	// poms are what the parsed pom.xml files of the tree say of roles, by
+	// directory (not the whole parse: it is kept until the scan ends).
+	poms map[string]pomRole
 	// libs maps groupId:artifactId of projects in the tree to their role as
 	// a dependency of a module in the tree: shared when the module declares
 	// it provided or excludes it from its ark-biz, private when packaged.
@@ -68,7 +69,7 @@ type roles struct {
 }
 
 func newRoles(root string, paths []PathRole, fixed facts.Role, auto bool) *roles {
-	return &roles{root: root, paths: paths, fixed: fixed, auto: auto, poms: map[string]*deps.POM{},
+	return &roles{root: root, paths: paths, fixed: fixed, auto: auto, poms: map[string]pomRole{},
 		byDir: map[string]RoleDecision{}, used: map[string]RoleDecision{}}
 }
 
@@ -76,10 +77,20 @@ func newRoles(root string, paths []PathRole, fixed facts.Role, auto bool) *roles
 // above its targets), by directory; the build kind calls it before any
 // other kind asks for a role.
 func (r *roles) setPOMs(poms map[string]*deps.POM) {
-	r.poms = poms
+	r.poms = make(map[string]pomRole, len(poms))
+	for dir, p := range poms {
+		name, evidence := p.Role()
+		r.poms[dir] = pomRole{name: name, evidence: evidence, ga: p.GroupID + ":" + p.ArtifactID}
+	}
 	if r.auto {
 		r.libs = moduleLibraries(poms)
 	}
+}
+
+// pomRole is what a pom says of the role of the code below it: the role
+// it names and why (pom.Role), and its coordinates for a library role.
+type pomRole struct {
+	name, evidence, ga string
 }
 
 // moduleLibraries records how module poms use their dependencies: provided
@@ -186,14 +197,14 @@ func (r *roles) fromBuild(dir string) RoleDecision {
 }
 
 func (r *roles) pomRole(dir string) (RoleDecision, bool) {
-	pom := r.poms[dir]
-	if pom == nil {
+	pom, ok := r.poms[dir]
+	if !ok {
 		return RoleDecision{}, false
 	}
-	name, evidence := pom.Role()
+	name, evidence := pom.name, pom.evidence
 	ro, _, _ := ParseRole(name)
 	if name == "" || ro == facts.RoleUnknown {
-		if d, ok := r.libs[pom.GroupID+":"+pom.ArtifactID]; ok {
+		if d, ok := r.libs[pom.ga]; ok {
 			d.Dir = dir
 			return d, true
 		}

@@ -36,6 +36,10 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if err := e.run(ctx, kinds, false); err != nil {
 		return nil, err
 	}
+	heapAfterSources()
+	// Inputs are classified only while they are read: the classifier's
+	// state for every directory need not live through the passes below.
+	e.scope = nil
 	ph := &e.stats.Phases
 	mark := time.Now()
 	lap := func(d *time.Duration) {
@@ -44,14 +48,13 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		mark = now
 	}
 	if !opts.ParseOnly {
-		var abs = map[string]string{}
+		var lists [][]input
 		for k, kind := range kinds {
 			if kind.name() == kindJava || kind.name() == kindConfig {
-				for _, in := range e.walked.byKind[k] {
-					abs[in.rel] = in.abs
-				}
+				lists = append(lists, e.walked.byKind[k])
 			}
 		}
+		abs := newAbsIndex(lists...)
 		// The search for callers may parse half as many files as the scan
 		// did (at least 2,000): a bound on its share of the run where
 		// common names make most files of a large tree candidates.
@@ -81,7 +84,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		e.findings = dropDeclared(e.findings, e.index.declared)
 		source := func(class string) []byte { return e.index.types.source(class, abs, e.opts.MaxFileSize) }
 		sourceAt := func(rel string) []byte {
-			if a, ok := abs[rel]; ok {
+			if a, ok := abs.get(rel); ok {
 				if src, err := safefs.ReadFile(a, e.opts.MaxFileSize); err == nil {
 					return src
 				}
@@ -218,7 +221,7 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 			order = append(order, k)
 		}
 	}
-	e.index = newProjectIndex(java, e.plan.mentions)
+	e.index = newProjectIndex(java, e.plan.mentions, e.plan.rules)
 	for k, kind := range kinds {
 		if kind.name() != kindBuild {
 			e.total += len(walked.byKind[k])

@@ -67,7 +67,6 @@ type Graph struct {
 	// first (voteFirst) and whether some body does not (voteOther)
 	// (CallGraph.ContextFirst).
 	lookups map[nameKey]uint8
-	voted   map[string]bool // sources counted, by path: the search for callers reads some again
 	// contextLoaders are the methods (by class and name) that return the
 	// thread context loader.
 	contextLoaders map[facts.MethodKey]bool
@@ -107,7 +106,7 @@ func New() *Graph {
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
 		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]int32{},
-		lookups: map[nameKey]uint8{}, voted: map[string]bool{}, decls: map[nameKey]declInfo{},
+		lookups: map[nameKey]uint8{}, decls: map[nameKey]declInfo{},
 		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{}}
 }
 
@@ -121,12 +120,11 @@ func byName(class, name string) facts.MethodKey {
 	return facts.MethodKey{Class: class, Name: name, Arity: -1}
 }
 
-// AddFile reads one file's facts (src: its text, nil for compiled code):
-// the summaries of its methods and its declarations. It may be called
-// again for a file read once more to find callers; a method is summarised
-// once.
+// AddFile reads one file's facts (src: its text, nil for compiled code)
+// read for the first time: the summaries of its methods and its
+// declarations.
 func (g *Graph) AddFile(path string, f *facts.File, src []byte) {
-	g.AddSummaries(path, f, src, FileSummaries(path, f, src))
+	g.AddSummaries(path, f, src, FileSummaries(path, f, src), true)
 }
 
 // FileSummaries is what AddFile summarises of a file: it reads nothing of
@@ -141,21 +139,16 @@ func FileSummaries(path string, f *facts.File, src []byte) []facts.Summary {
 	return Summarize(path, f, src)
 }
 
-// Summarized reports whether the summaries and declarations of the source
-// at path were added already.
-func (g *Graph) Summarized(path string) bool { return g.voted[path] }
-
 // AddSummaries is AddFile with the file's summaries already made by
-// FileSummaries.
-func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []facts.Summary) {
+// FileSummaries. A source may be read again to find callers: a method is
+// summarised once, and first is false after the first read of a file, so
+// that its bodies count once for ContextFirst (the caller knows which
+// files it read, the graph keeps no set of their paths).
+func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []facts.Summary, first bool) {
 	if src == nil && len(f.Calls) == 0 {
 		return
 	}
-	// Compiled code is read once; a source may be read again.
-	vote := src == nil || !g.voted[path]
-	if src != nil {
-		g.voted[path] = true
-	}
+	vote := src == nil || first // compiled code is read once
 	for _, s := range sums {
 		if vote {
 			g.vote(&s)

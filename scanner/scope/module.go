@@ -148,6 +148,11 @@ type pomFile struct {
 	pom   *deps.POM
 	build pomBuild
 	err   error
+	// deps and managed count the pom's dependencies and managed
+	// dependencies (pom keeps only some, see slim); consumes are the
+	// artifacts of its non-test dependencies, unless it is pom-packaged.
+	deps, managed int
+	consumes      []string
 }
 
 func (c *Classifier) pom(rel string) *pomFile {
@@ -181,11 +186,55 @@ func (c *Classifier) readPOM(rel string) *pomFile {
 	if err == nil {
 		p.pom, err = deps.ParsePOM(rel, data)
 		if err == nil {
+			p.slim()
 			p.build = readPOMBuild(data)
 		}
 	}
 	p.err = err
 	return p
+}
+
+// slim keeps of a parsed pom what the classifier reads (the classifier
+// keeps it for every module while inputs are read): the coordinates, the
+// parent, whether it lists modules, its distribution plugins, of its
+// dependencies and managed dependencies how many there are and the test
+// frameworks and benchmark harnesses among them (coordinates and scope),
+// and the artifacts it consumes (consumerCount).
+func (pf *pomFile) slim() {
+	p := pf.pom
+	k := &deps.POM{File: p.File, Line: p.Line, GroupID: p.GroupID, ArtifactID: p.ArtifactID, Version: p.Version,
+		Packaging: p.Packaging, Name: p.Name, Parent: p.Parent}
+	if len(p.Modules) > 0 {
+		k.Modules = []deps.Module{p.Modules[0]} // only whether there are any
+	}
+	for _, pl := range p.Plugins {
+		if distributionPlugins[pl.ArtifactID] {
+			k.Plugins = append(k.Plugins, deps.Plugin{GroupID: pl.GroupID, ArtifactID: pl.ArtifactID})
+		}
+	}
+	pf.deps, pf.managed = len(p.Dependencies), len(p.DependencyManagement)
+	// effectiveScope looks a managed scope up for a test or benchmark
+	// dependency, so by the same coordinates.
+	k.Dependencies = testOrBenchDeps(p.Dependencies)
+	k.DependencyManagement = testOrBenchDeps(p.DependencyManagement)
+	if p.Packaging != "pom" {
+		for _, d := range p.Dependencies {
+			if d.Scope != "test" {
+				pf.consumes = append(pf.consumes, d.ArtifactID)
+			}
+		}
+	}
+	pf.pom = k
+}
+
+func testOrBenchDeps(ds []deps.PomDependency) []deps.PomDependency {
+	var out []deps.PomDependency
+	for _, d := range ds {
+		if testOrBench(d.GroupID, d.ArtifactID) != Production {
+			out = append(out, deps.PomDependency{GroupID: d.GroupID, ArtifactID: d.ArtifactID, Scope: d.Scope})
+		}
+	}
+	return out
 }
 
 // distributionPlugins build archives out of other modules: a pom-packaged
@@ -232,7 +281,7 @@ func (c *Classifier) readPOMModule(m *module) {
 				break
 			}
 		}
-		if len(p.DependencyManagement) > 0 && len(p.Dependencies) == 0 && isBOM(p) {
+		if pf.managed > 0 && pf.deps == 0 && isBOM(p) {
 			decide(Packaging, "BOM (packaging pom, dependencyManagement only)")
 		}
 	}
@@ -409,10 +458,8 @@ func (c *Classifier) consumerCount(artifactID string) int {
 			if pf.err != nil || pf.pom.Packaging == "pom" {
 				continue // a distribution or aggregator pom lists, it does not consume
 			}
-			for _, d := range pf.pom.Dependencies {
-				if d.Scope != "test" {
-					c.consumers[d.ArtifactID]++
-				}
+			for _, a := range pf.consumes { // its non-test dependencies
+				c.consumers[a]++
 			}
 		}
 	})

@@ -174,6 +174,13 @@ func ValidateOverrides(ovs []Override) error {
 // clean normalises a relative path to slash form without ./ or a trailing
 // slash; the root is "".
 func clean(rel string) string {
+	// A path that is clean already (the walk's) is kept as it is: the
+	// classifier keeps a key for every directory, and a copy of each
+	// would add to the paths the scan already holds.
+	if rel != "" && rel != "." && rel != ".." && rel[0] != '/' && !strings.HasPrefix(rel, "../") &&
+		!strings.Contains(rel, "\\") && path.Clean(rel) == rel {
+		return rel
+	}
 	rel = strings.ReplaceAll(rel, "\\", "/")
 	rel = path.Clean("/" + rel)[1:]
 	return rel

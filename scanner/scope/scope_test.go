@@ -2,9 +2,11 @@ package scope
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // want is the expected decision for one path: its class and a piece of
@@ -318,5 +320,23 @@ func TestDesktopRef(t *testing.T) {
 		if got := desktopRef(s); got != want {
 			t.Errorf("desktopRef(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// clean returns a clean path itself (no copy) and cleans any other path
+// as it always did.
+func TestCleanKeepsCleanPaths(t *testing.T) {
+	old := func(rel string) string {
+		rel = strings.ReplaceAll(rel, "\\", "/")
+		return path.Clean("/" + rel)[1:]
+	}
+	for _, rel := range []string{"", ".", "..", "../a", "a/..", "a", "a/b/C.java", "/a/b", "a//b", "a/./b", "a/b/", `a\b`, "..a/b", "a/../../b"} {
+		if got, want := clean(rel), old(rel); got != want {
+			t.Errorf("clean(%q) = %q, want %q", rel, got, want)
+		}
+	}
+	rel := "src/main/java/a/B.java"
+	if c := clean(rel); unsafe.StringData(c) != unsafe.StringData(rel) {
+		t.Errorf("clean(%q) copied a clean path", rel)
 	}
 }
