@@ -1,0 +1,72 @@
+package fixtures.state;
+
+import java.util.HashMap;
+import java.util.Map;
+
+// Switches and thresholds read in other methods of the class than the
+// cache access, and set through public setters: every value gives the same
+// results. A once-flag set by init and cleared only by its terminate mirrors
+// a JVM-wide native initialisation.
+public class KnobShapes {
+    private static final Map<Integer, String> NAMES = new HashMap<>();
+    private static boolean byteEnabled = true;
+    private static int trainThreshold = 100;
+    private static int accesses;
+
+    public static void setByteEnabled(boolean on) {
+        byteEnabled = on;
+    }
+
+    public static void setTrainThreshold(int n) {
+        trainThreshold = n;
+    }
+
+    public String show(int b) {
+        if (byteEnabled) {
+            return name(b);
+        }
+        return String.valueOf(b);
+    }
+
+    private static String name(int b) {
+        String s = NAMES.get(b);
+        if (s == null) {
+            s = Integer.toHexString(b);
+            NAMES.put(b, s);
+        }
+        return s;
+    }
+
+    static String lookup(int b) {
+        accesses++;
+        if (accesses > trainThreshold) {
+            return name(b);
+        }
+        return Integer.toHexString(b);
+    }
+
+    // The look-alike: a public setter storing a caller's object.
+    private static Map<Integer, String> table; // want "static-mutable-state"
+
+    public static void setTable(Map<Integer, String> t) {
+        table = t;
+    }
+
+    private static boolean nativeReady;
+
+    public static synchronized void init() {
+        if (!nativeReady) {
+            nativeReady = true;
+        }
+    }
+
+    public static synchronized void destroy() {
+        if (nativeReady) {
+            nativeReady = false;
+        }
+    }
+
+    static boolean ready() {
+        return nativeReady;
+    }
+}
