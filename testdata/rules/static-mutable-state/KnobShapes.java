@@ -9,8 +9,9 @@ import java.util.Map;
 // a JVM-wide native initialisation.
 public class KnobShapes {
     private static final Map<Integer, String> NAMES = new HashMap<>();
-    private static boolean byteEnabled = true;
-    private static int trainThreshold = 100;
+    // Class files have no text to read the switch's uses from.
+    private static boolean byteEnabled = true; // want "static-mutable-state" source:-
+    private static int trainThreshold = 100; // want "static-mutable-state" source:-
     private static int accesses;
 
     public static void setByteEnabled(boolean on) {
@@ -46,7 +47,7 @@ public class KnobShapes {
     }
 
     // The look-alike: a public setter storing a caller's object.
-    private static Map<Integer, String> table; // want "static-mutable-state"
+    private static Map<Integer, String> table; // want "static-mutable-state" bytecode:0
 
     public static void setTable(Map<Integer, String> t) {
         table = t;

@@ -81,7 +81,7 @@ public class MemoShapes {
     }
 
     // The look-alike: a caller's compiler stored per type.
-    private static final Compiler[] CUSTOM = new Compiler[16]; // want "static-mutable-state"
+    private static final Compiler[] CUSTOM = new Compiler[16]; // want "static-mutable-state" bytecode:-
 
     public static void setCompiler(int typeId, Compiler c) {
         CUSTOM[typeId] = c;
