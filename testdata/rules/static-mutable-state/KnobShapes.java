@@ -71,3 +71,29 @@ public class KnobShapes {
         return nativeReady;
     }
 }
+
+// A native library's JVM-wide initialisation mirrored by an atomic flag:
+// init turns it on, destroy off, nothing else writes it.
+final class NativeInit {
+    private static final java.util.concurrent.atomic.AtomicBoolean LOADED = new java.util.concurrent.atomic.AtomicBoolean();
+    // The look-alike: a caller chooses the value.
+    private static final java.util.concurrent.atomic.AtomicBoolean TRACE = new java.util.concurrent.atomic.AtomicBoolean(); // want "static-mutable-state"
+
+    public static void init() {
+        if (LOADED.compareAndSet(false, true)) {
+            System.loadLibrary("x");
+        }
+    }
+
+    public static void destroy() {
+        LOADED.set(false);
+    }
+
+    public static void trace(boolean on) {
+        TRACE.set(on);
+    }
+
+    static boolean loaded() {
+        return LOADED.get();
+    }
+}
