@@ -14,7 +14,7 @@ class OptionalProbes {
     static {
         try {
             // Detect Equinox (a comment's apostrophe: it's skipped)
-            Class<?> locator = Class.forName("org.eclipse.core.runtime.FileLocator");
+            Class<?> locator = Class.forName("org.eclipse.core.runtime.FileLocator"); // want "class-forname-caller-loader:info" source:-
             resolve = locator.getMethod("resolve", java.net.URL.class);
         } catch (Throwable ex) {
             resolve = null;
