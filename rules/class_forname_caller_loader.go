@@ -106,7 +106,7 @@ func checkClassForName(p *Pass) {
 			return
 		}
 		skip, sev, probe := nameVerdict(p, name)
-		if skip || probe != "" && (valueDiscarded(p, c.Span) || dependencyAdapter(c.Class, probe) || absenceHandled(p, c)) {
+		if skip || probe != "" && (valueDiscarded(p, c.Span) || dependencyAdapter(c.Class, probe) || absenceHandled(p, c) && !hookPackage(probe, p.File.Package)) {
 			// A presence probe whose only use is the exception it throws,
 			// or one whose absence a catch answers (a fallback, a default:
 			// the library runs without the class, and which loader looked

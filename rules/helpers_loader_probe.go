@@ -118,3 +118,18 @@ func matchingBrace(text string, open int) int {
 var throwStmt = regexp.MustCompile(`\bthrow\s`)
 
 func throwsIn(block string) bool { return throwStmt.MatchString(block) }
+
+// hookPackage reports a probed class whose package mirrors the looking-up
+// code's (groovy.runtime.metaclass probed from
+// org.codehaus.groovy.runtime.metaclass, custom.fixtures.x from
+// fixtures.x): a hook the library's users fill with classes of their own,
+// not another library's, so a module's class there goes unseen even when a
+// catch falls back.
+func hookPackage(probe, pkg string) bool {
+	i := strings.LastIndexByte(probe, '.')
+	if i <= 0 || pkg == "" {
+		return false
+	}
+	q := probe[:i]
+	return q != pkg && (strings.HasSuffix(pkg, "."+q) || strings.HasSuffix(q, "."+pkg))
+}

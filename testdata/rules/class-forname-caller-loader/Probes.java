@@ -75,6 +75,16 @@ class OptionalProbes {
         return Class.forName("org.slf4j.Logger"); // want "class-forname-caller-loader:info"
     }
 
+    // A hook users fill, in a package mirroring this one's: a module's
+    // class there goes unseen, whatever the fallback.
+    Object hook() {
+        try {
+            return Class.forName("custom.fixtures.forname.CustomHandle"); // want "class-forname-caller-loader:info"
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
     // A name from outside, under the same catch: still a hazard.
     Object named(String name) {
         try {
