@@ -106,11 +106,14 @@ func checkClassForName(p *Pass) {
 			return
 		}
 		skip, sev, probe := nameVerdict(p, name)
-		if skip || probe != "" && (valueDiscarded(p, c.Span) || dependencyAdapter(c.Class, probe)) {
-			// A presence probe whose only use is the exception it throws;
-			// or a constant class of the one library the looking-up class
-			// adapts (WebLogicJtaTransactionManager naming weblogic.*):
-			// the adapter ships beside that library, whose classes its own
+		if skip || probe != "" && (valueDiscarded(p, c.Span) || dependencyAdapter(c.Class, probe) || absenceHandled(p, c) && !hookPackage(probe, p.File.Package)) {
+			// A presence probe whose only use is the exception it throws,
+			// or one whose absence a catch answers (a fallback, a default:
+			// the library runs without the class, and which loader looked
+			// decides an optional feature only); or a constant class of
+			// the one library the looking-up class adapts
+			// (WebLogicJtaTransactionManager naming weblogic.*): the
+			// adapter ships beside that library, whose classes its own
 			// loader sees.
 			return
 		}
@@ -157,6 +160,9 @@ func checkClassForName(p *Pass) {
 		// context-first helpers called before are known at the end.
 		d.Pending = pendingFor(p, c, name)
 		d.Pending.LoaderParams = loaderParams
+		if d.Pending != nil {
+			d.Pending.AbsenceHandled = absenceHandled(p, c)
+		}
 		if later {
 			// A default held by a constant of another file.
 			d.Pending.Default = qualifyConstants(p, def)

@@ -259,6 +259,16 @@ func fixedName(v string, complete bool, class string, declared func(string) bool
 // constant, some naming another library's class (as a literal name is
 // rated, SeverityInfo).
 func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(string) bool) (clear, probe bool) {
+	clear, probe = settle(p, g, k, declared)
+	if probe && p.AbsenceHandled {
+		// Every name a constant, and the class's absence answered: a
+		// probe for an optional feature, which fails nothing.
+		return true, false
+	}
+	return clear, probe
+}
+
+func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(string) bool) (clear, probe bool) {
 	if p == nil {
 		return false, false
 	}

@@ -111,6 +111,11 @@ type Pending struct {
 	// when it is null): callers that all pass the thread context loader
 	// settle it.
 	LoaderParams []int
+	// AbsenceHandled marks a lookup inside a try whose catch answers a
+	// missing class without throwing: settled names that all turn out
+	// constants of another library make it an optional feature's probe,
+	// which fails nothing (dropped rather than rated info).
+	AbsenceHandled bool
 	// Tasks are the classes of other files a task handed to a shared
 	// pool runs (tccl-not-propagated): read once every file is known, one
 	// that sets the context loader itself and restores it clears the

@@ -2,13 +2,14 @@
 // Hazard behind a helper: createInstance loads the configured class name with
 // its own loader; PoolBase hands it the DataSource class of the configuration
 // through a static import. safeIsAssignableFrom's callers all pass constants of
-// optional metrics libraries: a presence probe.
+// optional metrics libraries, and its catch answers their absence (false): a
+// presence probe of optional features, which fails nothing.
 package com.zaxxer.hikari.util;
 
 public final class UtilityElf {
     public static boolean safeIsAssignableFrom(Object obj, String className) {
         try {
-            Class<?> clazz = Class.forName(className); // want "class-forname-caller-loader:info"
+            Class<?> clazz = Class.forName(className);
             return clazz.isAssignableFrom(obj.getClass());
         } catch (ClassNotFoundException ignored) {
             return false;

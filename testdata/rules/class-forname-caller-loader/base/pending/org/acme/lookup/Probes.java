@@ -1,7 +1,8 @@
 package org.acme.lookup;
 
 // Names of another library's classes, all constants: presence probes,
-// rated like a literal name (info), not a configured name.
+// rated like a literal name (info), not a configured name; one whose
+// absence a catch answers (a fallback prefix) fails nothing.
 class ServerProbes {
     private static final String NEW_PREFIX = "com.example.server.jdbc.";
     private static final String OLD_PREFIX = "com.example.legacy.jdbc.";
@@ -11,7 +12,7 @@ class ServerProbes {
     ServerProbes() {
         String prefix = NEW_PREFIX;
         try {
-            this.wrapped = getClass().getClassLoader().loadClass(prefix + "WrappedConnection"); // want "class-forname-caller-loader:info"
+            this.wrapped = getClass().getClassLoader().loadClass(prefix + "WrappedConnection"); // want "class-forname-caller-loader:info" source:-
         } catch (ClassNotFoundException e) {
             prefix = OLD_PREFIX;
         }

@@ -1,0 +1,135 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// tryOpen finds a try block's opening: "try {" or "try (resources) {".
+var tryOpen = regexp.MustCompile(`\btry\s*(?:\([^{]*\))?\s*\{`)
+
+// catchClause reads one catch clause's types, "catch (A | B e)".
+var catchClause = regexp.MustCompile(`^\s*catch\s*\(\s*(?:final\s+)?([\w.\s|]+?)\s+\w+\s*\)`)
+
+// absenceCatches are the exceptions a missing class raises, or their
+// supertypes: a catch of one of them is the code's answer to the class
+// being absent.
+var absenceCatches = map[string]bool{
+	"ClassNotFoundException": true, "ReflectiveOperationException": true, "NoClassDefFoundError": true,
+	"LinkageError": true, "Exception": true, "Throwable": true, "Error": true,
+}
+
+// absenceHandled reports a lookup inside a try block one of whose catch
+// clauses takes the exception a missing class raises: the code is written
+// to run without the class (a fallback, a default, a disabled feature), so
+// a constant probe of another library decides an optional feature by what
+// the loader sees, and fails nothing. Compiled code has no text: it keeps
+// the probe at info.
+func absenceHandled(p *Pass, c *facts.Call) bool {
+	if len(p.Src) == 0 || c.Span.End == 0 || c.Span.End > len(p.Src) {
+		return false
+	}
+	// The method around the call; a static initialiser is no method of
+	// the extractor's, so a window of the file stands in.
+	start, end := max(0, c.Span.Start-3000), min(len(p.Src), c.Span.End+3000)
+	if m := enclosingMethodDecl(p, c.Span); m != nil {
+		start, end = m.Decl.Start, m.Decl.End
+	}
+	text := string(p.Src[start:end])
+	at := c.Span.Start - start
+	for _, o := range tryOpen.FindAllStringIndex(text[:at], -1) {
+		close := matchingBrace(text, o[1]-1)
+		if close < at || close >= len(text) {
+			continue // a try block that ends before the call
+		}
+		rest := text[close+1:]
+		for {
+			m := catchClause.FindStringSubmatch(rest)
+			if m == nil {
+				break
+			}
+			open := strings.IndexByte(rest[len(m[0]):], '{')
+			if open < 0 {
+				break
+			}
+			next := matchingBrace(rest, len(m[0])+open)
+			if next >= len(rest) {
+				break
+			}
+			// A catch that throws makes the class required, not optional.
+			body := rest[len(m[0])+open : next]
+			for _, t := range strings.Split(m[1], "|") {
+				t = strings.TrimSpace(t)
+				if absenceCatches[t[strings.LastIndexByte(t, '.')+1:]] && !throwsIn(body) {
+					return true
+				}
+			}
+			// The next clause, after this one's block.
+			rest = rest[next+1:]
+		}
+	}
+	return false
+}
+
+// matchingBrace returns the offset of the brace closing the one at open
+// (string and character literals skipped), or len(text) when it does not
+// close within text.
+func matchingBrace(text string, open int) int {
+	depth := 0
+	for i := open; i < len(text); i++ {
+		switch text[i] {
+		case '/':
+			// Comments, whose apostrophes are no character literals.
+			if strings.HasPrefix(text[i:], "//") {
+				if j := strings.IndexByte(text[i:], '\n'); j >= 0 {
+					i += j
+				} else {
+					i = len(text)
+				}
+			} else if strings.HasPrefix(text[i:], "/*") {
+				if j := strings.Index(text[i+2:], "*/"); j >= 0 {
+					i += j + 3
+				} else {
+					i = len(text)
+				}
+			}
+		case '"', '\'':
+			q := text[i]
+			for i++; i < len(text) && text[i] != q; i++ {
+				if text[i] == '\\' {
+					i++
+				}
+			}
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(text)
+}
+
+// throwsIn reports a block with a throw statement.
+var throwStmt = regexp.MustCompile(`\bthrow\s`)
+
+func throwsIn(block string) bool { return throwStmt.MatchString(block) }
+
+// hookPackage reports a probed class whose package mirrors the looking-up
+// code's (groovy.runtime.metaclass probed from
+// org.codehaus.groovy.runtime.metaclass, custom.fixtures.x from
+// fixtures.x): a hook the library's users fill with classes of their own,
+// not another library's, so a module's class there goes unseen even when a
+// catch falls back.
+func hookPackage(probe, pkg string) bool {
+	i := strings.LastIndexByte(probe, '.')
+	if i <= 0 || pkg == "" {
+		return false
+	}
+	q := probe[:i]
+	return q != pkg && (strings.HasSuffix(pkg, "."+q) || strings.HasSuffix(q, "."+pkg))
+}
