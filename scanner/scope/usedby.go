@@ -89,10 +89,35 @@ func (c *Classifier) buildUsedByIndex() {
 		n++
 		return nil
 	})
+	// Only the directories with a source whose name, head bytes or tool
+	// package can set it aside are parsed: a byte search is a fraction of
+	// a parse.
+	marked := map[string]bool{}
+	for _, rel := range javas {
+		dir := path.Dir(rel)
+		if marked[dir] {
+			continue
+		}
+		if toolCandidate(dir) {
+			marked[dir] = true
+			continue
+		}
+		if _, ok := fileNameRule(path.Base(rel), ".java", c.dir(dir).main); ok {
+			marked[dir] = true
+			continue
+		}
+		head, err := readHead(c.abs(rel)) // walked, not followed: inside the root
+		if err == nil && asideMarked(head) {
+			marked[dir] = true
+		}
+	}
 	var srcs []*usedSrc
 	asideDirs := map[string]bool{}
 	for _, rel := range javas {
-		head, err := c.readHead(rel)
+		if !marked[path.Dir(rel)] {
+			continue
+		}
+		head, err := readHead(c.abs(rel))
 		if err != nil {
 			continue
 		}
@@ -213,15 +238,26 @@ func (c *Classifier) buildUsedByIndex() {
 			}
 		}
 	}
+	parsed := map[string]*usedSrc{}
 	for _, s := range srcs {
-		if !s.aside.Production() {
+		parsed[s.rel] = s
+	}
+	for _, rel := range javas {
+		s := parsed[rel]
+		if s != nil && !s.aside.Production() {
 			continue // a set-aside source's uses keep nothing in production
 		}
-		data, err := safefs.ReadFile(c.abs(s.rel), safefs.MaxSource)
-		if err != nil {
+		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource)
+		if err != nil || !namesAny(data, byName) {
 			continue
 		}
-		check(s.rel, s.pkg, data, s)
+		pkg := ""
+		if s != nil {
+			pkg = s.pkg
+		} else {
+			pkg = parseJavaHead(data).pkg
+		}
+		check(rel, pkg, data, s)
 	}
 	for _, rel := range others {
 		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource)
@@ -260,4 +296,31 @@ func (c *Classifier) buildUsedByIndex() {
 			idx.set[s.rel] = Decision{Class: d.Class, Reason: usedByReason, At: d.At}
 		}
 	}
+}
+
+// asideMarks are byte strings one of which the head of every source that
+// javaSignals sets aside holds (its imports, its superclass, its package).
+var asideMarks = [][]byte{[]byte("org.apache.maven"), []byte("org.apache.tools.ant"), []byte("javax.annotation.processing"),
+	[]byte("TestCase"), []byte("javadoc"), []byte("doclets"), []byte("org.gradle.api"), []byte("javax.swing"), []byte("java.awt"),
+	[]byte("jline"), []byte("org.openjdk.jmh"), []byte("com.google.caliper"), []byte("org.junit"), []byte("junit.framework"),
+	[]byte("org.testng"), []byte("package test"), []byte("package sample"), []byte("package Test"), []byte("package Sample")}
+
+// asideMarked reports a head that holds one of asideMarks.
+func asideMarked(head []byte) bool {
+	for _, m := range asideMarks {
+		if bytes.Contains(head, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesAny reports a source that holds one of the names.
+func namesAny(data []byte, names map[string][]*usedSrc) bool {
+	for n := range names {
+		if bytes.Contains(data, []byte(n)) {
+			return true
+		}
+	}
+	return false
 }
