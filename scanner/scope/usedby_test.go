@@ -71,7 +71,7 @@ func TestUsedBy(t *testing.T) {
 			files: map[string]string{
 				"org/db/util/preprocessor/PreprocessorTask.java": task,
 				"org/db/util/preprocessor/Preprocessor.java":     "package org.db.util.preprocessor;\npublic class Preprocessor {}\n",
-				"org/db/Main.java":                               "package org.db;\nclass Main { org.db.util.preprocessor.Preprocessor p; }\n",
+				"org/db/Main.java": "package org.db;\nclass Main { org.db.util.preprocessor.Preprocessor p; }\n",
 			},
 			want: map[string]Class{"org/db/util/preprocessor/Preprocessor.java": Production},
 		},
@@ -80,7 +80,7 @@ func TestUsedBy(t *testing.T) {
 			files: map[string]string{
 				"org/db/util/preprocessor/PreprocessorTask.java": task,
 				"org/db/util/preprocessor/Preprocessor.java":     "package org.db.util.preprocessor;\npublic class Preprocessor {}\n",
-				"org/db/Main.java":                               "package org.db;\nclass Main { Object p = Class.forName(\"org.db.util.preprocessor.Preprocessor\"); }\n",
+				"org/db/Main.java": "package org.db;\nclass Main { Object p = Class.forName(\"org.db.util.preprocessor.Preprocessor\"); }\n",
 			},
 			want: map[string]Class{"org/db/util/preprocessor/Preprocessor.java": Production},
 		},
