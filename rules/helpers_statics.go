@@ -161,7 +161,8 @@ func ProjectReadsField(f *facts.Field, test bool, rs []*Rule) bool {
 }
 
 // constantInit reports a static final field whose initialiser NewConstants
-// may index: a string, a concatenation or a name.
+// may index: a string, a concatenation, a name or a class literal's name
+// ("Holder.class.getName()").
 func constantInit(f *facts.Field) bool {
 	if !f.Static || !f.Final || f.Init == nil || f.Context.Class == "" {
 		return false
@@ -169,6 +170,8 @@ func constantInit(f *facts.Field) bool {
 	switch f.Init.Kind {
 	case facts.ExprString, facts.ExprConcat, facts.ExprName:
 		return true
+	case facts.ExprCall:
+		return classNameOf.MatchString(f.Init.Text)
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -45,7 +46,7 @@ func cacheKnob(file *facts.File, src []byte, f *facts.Field) bool {
 		if returnsOnly(body, f.Name) {
 			continue
 		}
-		if !conditionUse(src, at, end) || !touchesCache(body, caches) {
+		if !conditionUse(src, at, end) || !reachesCache(file, src, f.Class, body, caches, 2) {
 			return false
 		}
 		reads++
@@ -116,6 +117,56 @@ func plainCaches(file *facts.File, class string) []string {
 		}
 	}
 	return out
+}
+
+// reachesCache reports a method body that reads or fills one of caches,
+// itself or through the methods of class it calls (depth levels down): a
+// switch read in show() that guards a call to the cache's lookup tunes the
+// cache as much as one read beside it.
+func reachesCache(file *facts.File, src []byte, class string, body []byte, caches []string, depth int) bool {
+	if touchesCache(body, caches) {
+		return true
+	}
+	if depth == 0 {
+		return false
+	}
+	for _, m := range file.Methods {
+		if m.Class != class || m.Decl.Start < 0 || m.Decl.End > len(src) || m.Name == "" {
+			continue
+		}
+		mb := src[m.Decl.Start:m.Decl.End]
+		if bytes.Equal(mb, body) || !callsName(body, m.Name) {
+			continue
+		}
+		if reachesCache(file, src, class, mb, caches, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// callsName reports a call of name (name followed by "(", not a member of
+// another object) in body.
+func callsName(body []byte, name string) bool {
+	for i := 0; ; {
+		j := bytes.Index(body[i:], []byte(name))
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + 1
+		e := at + len(name)
+		if at > 0 && (isIdent(body[at-1]) || body[at-1] == '.' && !bytes.HasSuffix(body[:at-1], []byte("this"))) {
+			continue
+		}
+		k := e
+		for k < len(body) && (body[k] == ' ' || body[k] == '\t') {
+			k++
+		}
+		if k < len(body) && body[k] == '(' {
+			return true
+		}
+	}
 }
 
 // touchesCache reports a method body that reads or fills one of caches.

@@ -227,16 +227,44 @@ func methodDeclStart(f *facts.File, at int) int {
 // literalFlag reports a boolean static that every write sets to a literal
 // (registered = true, on unload false; a warning-logged or once flag): it
 // records a JVM-wide step the library takes, the same for every caller.
+// An AtomicBoolean that every call sets to literals only (init's
+// compareAndSet(false, true), destroy's set(false)) is the same flag.
 func literalFlag(f *facts.Field, ws []*facts.Write) bool {
-	if f.Type != "boolean" && rawSimple(f.Type) != "Boolean" {
+	atomic := rawSimple(f.Type) == "AtomicBoolean"
+	if f.Type != "boolean" && rawSimple(f.Type) != "Boolean" && !atomic {
+		return false
+	}
+	literal := func(x *facts.Expr) bool {
+		switch x.Text {
+		case "true", "false":
+			return true
+		case "0", "1":
+			// A class file stores a boolean's true as iconst_1: a
+			// literal still (a source cannot assign a number to it).
+			return f.Type == "boolean"
+		}
 		return false
 	}
 	for _, w := range ws {
-		if w.Kind != facts.WriteAssign || w.Value == nil || w.Value.Text != "true" && w.Value.Text != "false" {
+		switch {
+		case !atomic && w.Kind == facts.WriteAssign && w.Value != nil && literal(w.Value):
+		case atomic && w.Kind == facts.WriteCall && atomicFlagSetters[w.Method] && len(w.Args) > 0:
+			for i := range w.Args {
+				if !literal(&w.Args[i]) {
+					return false
+				}
+			}
+		default:
 			return false
 		}
 	}
 	return true
+}
+
+// atomicFlagSetters are the AtomicBoolean calls that store their arguments.
+var atomicFlagSetters = map[string]bool{
+	"set": true, "lazySet": true, "setRelease": true, "setPlain": true, "setOpaque": true, "getAndSet": true,
+	"compareAndSet": true, "weakCompareAndSet": true, "weakCompareAndSetPlain": true,
 }
 
 // stateWrites is the verdict for one field: the run-time writes that make

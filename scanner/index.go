@@ -522,13 +522,31 @@ func forProject(f *facts.File, rs []*rules.Rule) *facts.File {
 		if rules.ProjectSkipsWrite(w.Context) {
 			continue // most static writes of compiled code are in <clinit>
 		}
-		w.Args = nil
+		w.Args = literalArgs(w.Args)
 		w.Value = shortExpr(w.Value)
 		w.Owner, w.Name, w.Method = strings.Clone(w.Owner), strings.Clone(w.Name), strings.Clone(w.Method)
 		w.Context = cloneContext(w.Context)
 		k.Writes = append(k.Writes, w)
 	}
 	return k
+}
+
+// literalArgs keeps a call's arguments when each is a literal (a flag's
+// set(false), a once-guard's compareAndSet(false, true)): a few bytes that
+// tell the project rules a fixed value from a caller's; other arguments
+// are dropped.
+func literalArgs(args []facts.Expr) []facts.Expr {
+	if len(args) == 0 || len(args) > 2 {
+		return nil
+	}
+	out := make([]facts.Expr, len(args))
+	for i, a := range args {
+		if a.Kind != facts.ExprLiteral || len(a.Text) > 8 {
+			return nil
+		}
+		out[i] = facts.Expr{Kind: a.Kind, Text: strings.Clone(a.Text), Type: strings.Clone(a.Type)}
+	}
+	return out
 }
 
 // keepField reports whether forProject keeps a static field: one a
