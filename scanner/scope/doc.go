@@ -66,4 +66,11 @@
 //   - A stubs/ directory whose packages share no namespace (first two
 //     segments) with the tree's other production sources holds API stubs
 //     built for the compile class path: build tool.
+//   - A source that set-aside sources of its own package (a GUI, an Ant
+//     task, a command-line tool, a test by content) name, and that no
+//     production source of the tree uses (by simple name in its package,
+//     by qualified name, wildcard import, quoted name or META-INF/services
+//     line), goes with its user: a GUI tool's helpers, the preprocessor an
+//     Ant task drives. The user must share its package: a public class of
+//     another package is a library's API even with no caller in the tree.
 package scope

@@ -41,33 +41,48 @@ func (c *Classifier) File(rel string, head []byte) Decision {
 	if !st.d.Production() {
 		return c.withBuildToolPolicy(st.d)
 	}
-	if d, ok := fileNameRule(base, ext, st.main); ok {
-		d.At = rel
+	if d, ok := c.sourceSignals(rel, dirRel, base, ext, jh, st); ok {
 		return c.withBuildToolPolicy(d)
 	}
-	var d Decision
-	ok := false
-	switch {
-	case jh != nil:
-		d, ok = javaSignals(jh, st.main)
-		if !ok {
-			d, ok = c.superclassSignal(dirRel, jh, st.main)
-		}
-	case ext == ".class" && head != nil:
+	if ext == ".class" && head != nil {
 		if h, isClass := parseClassHead(head); isClass {
-			d, ok = classSignals(h, false)
+			if d, ok := classSignals(h, false); ok {
+				d.At = rel
+				return c.withBuildToolPolicy(d)
+			}
 		}
 	}
-	if ok {
-		d.At = rel
-		return c.withBuildToolPolicy(d)
-	}
-	if jh != nil && (toolCandidate(dirRel) || stubCandidate(dirRel)) && !c.namedTool(dirRel) {
-		if d, ok := c.toolDecision(rel); ok {
+	if jh != nil {
+		if d, ok := c.usedByDecision(rel); ok {
 			return c.withBuildToolPolicy(d)
 		}
 	}
 	return c.testPackage(st)
+}
+
+// sourceSignals decides a file of a production directory by its name and,
+// for a Java source (jh not nil), its content: the signals of the source
+// itself, of its superclasses in the tree, and the tool index.
+func (c *Classifier) sourceSignals(rel, dirRel, base, ext string, jh *javaHead, st *dirState) (Decision, bool) {
+	if d, ok := fileNameRule(base, ext, st.main); ok {
+		d.At = rel
+		return d, true
+	}
+	if jh == nil {
+		return Decision{}, false
+	}
+	d, ok := javaSignals(jh, st.main)
+	if !ok {
+		d, ok = c.superclassSignal(dirRel, jh, st.main)
+	}
+	if ok {
+		d.At = rel
+		return d, true
+	}
+	if (toolCandidate(dirRel) || stubCandidate(dirRel)) && !c.namedTool(dirRel) {
+		return c.toolDecision(rel)
+	}
+	return Decision{}, false
 }
 
 // refine corrects a directory decision taken from a name that the file's

@@ -139,6 +139,9 @@ type Classifier struct {
 	toolOnce sync.Once
 	tools    *toolIndex
 
+	usedOnce sync.Once
+	used     *usedByIndex
+
 	consumersOnce sync.Once
 	consumers     map[string]int // artifactId -> modules in the tree that depend on it
 }
