@@ -95,6 +95,8 @@ type exitGuard struct {
 	// setExitJvm(boolean), a constructor's parameter): the exit is the
 	// library's opt-in, which whoever configures it turns on.
 	Setter string
+	// Ref is a guard of another class, its writers not known yet.
+	Ref *facts.GuardRef
 }
 
 // guardOf finds the flag guarding call c: c sits in the then-branch of an
@@ -111,7 +113,10 @@ func guardOf(p *Pass, c *facts.Call) (*exitGuard, bool) {
 	at := c.Span.Start - m.Decl.Start
 	for _, cond := range conditionsAround(code, at) {
 		for _, term := range splitAnd(cond) {
-			if g, ok := flagGuard1(p, c.Class, term); ok {
+			if g, ok := flagGuard1(p.File, p.Src, c.Class, term); ok {
+				return g, true
+			}
+			if g, ok := foreignGuard(p, c.Class, term); ok {
 				return g, true
 			}
 		}
@@ -171,8 +176,10 @@ var getterCall = regexp.MustCompile(`^(?:(?:this|[A-Z]\w*)\.)?(\w+)\s*\(\s*\)$`)
 // returnsField is the body of a getter returning a field.
 var returnsField = regexp.MustCompile(`^\{\s*return\s+(?:this\.|[A-Z]\w*\.)?(\w+)\s*;\s*\}$`)
 
-// flagGuard1 resolves one condition term to a guard.
-func flagGuard1(p *Pass, class, term string) (*exitGuard, bool) {
+// flagGuard1 resolves one condition term to a guard: a flag of class,
+// declared in file f of source src.
+func flagGuard1(f *facts.File, src []byte, class, term string) (*exitGuard, bool) {
+	p := &Pass{File: f, Src: src}
 	t := strings.TrimSpace(term)
 	for strings.HasPrefix(t, "(") && matchClose(t, 0) == len(t)-1 {
 		t = strings.TrimSpace(t[1 : len(t)-1])
@@ -203,8 +210,7 @@ func flagGuard1(p *Pass, class, term string) (*exitGuard, bool) {
 	}
 	var fd *facts.Field
 	for i := range p.File.Fields {
-		f := &p.File.Fields[i]
-		if f.Name == name && sameNest(f.Class, class) {
+		if f := &p.File.Fields[i]; f.Name == name && sameNest(f.Class, class) {
 			fd = f
 		}
 	}
@@ -241,6 +247,37 @@ func flagGuard1(p *Pass, class, term string) (*exitGuard, bool) {
 		}
 	}
 	return g, true
+}
+
+// foreignCall is a static getter of another class: "Launcher.isNonGui()".
+var foreignCall = regexp.MustCompile(`^([A-Z]\w*)\.(\w+)\s*\(\s*\)$`)
+
+// foreignGuard resolves a condition term calling a static getter of
+// another class of the project ("Launcher.isNonGui()"): that class's file
+// decides the flag, which the scanner reads (Diagnostic.GuardRef). Nothing
+// is known here yet: the guard has no writers until it is resolved.
+func foreignGuard(p *Pass, class, term string) (*exitGuard, bool) {
+	sub := foreignCall.FindStringSubmatch(strings.TrimSpace(term))
+	if sub == nil || sub[1] == simpleName(class) {
+		return nil, false
+	}
+	// Whether the project declares the class the scanner finds out: a
+	// class it has no source of keeps the finding.
+	fqn := resolveType(p, sub[1])
+	return &exitGuard{Field: sub[1] + "." + sub[2] + "()", Ref: &facts.GuardRef{Class: fqn, Getter: sub[2]}}, true
+}
+
+// GuardWriters resolves a guard another class's static getter holds
+// (facts.GuardRef) in the file f (source src) declaring that class: the
+// methods turning its flag on, as flagGuard1 finds them for a flag of the
+// exit's own class. ok is false when the getter returns no private,
+// off-by-default boolean field of the class.
+func GuardWriters(f *facts.File, src []byte, ref facts.GuardRef) (writers []facts.MethodKey, ok bool) {
+	g, ok := flagGuard1(f, src, ref.Class, ref.Getter+"()")
+	if !ok {
+		return nil, false
+	}
+	return g.Writers, true
 }
 
 // jvmInstalled are the classes the JVM itself creates at start-up from a

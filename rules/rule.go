@@ -403,6 +403,10 @@ type Diagnostic struct {
 	// points reach every one of them, the hazard happens only in a process
 	// a command line started, and the finding is dropped as above.
 	EntryGuards []facts.MethodKey
+	// GuardRef is a flag of another class guarding the hazard, read by
+	// its getter: the scanner finds its writers (EntryGuards) in the
+	// class's source before it decides as above.
+	GuardRef *facts.GuardRef
 	// UnlessDeclared names a class: the finding is dropped when the scanned
 	// project declares it. Which classes the project declares is known only
 	// once every input was read, so the scanner decides.

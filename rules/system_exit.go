@@ -43,7 +43,9 @@ func checkSystemExit(p *Pass) {
 			// which the container runs in the shared JVM.
 			EntrySensitive: !appEntry(p, c.Class),
 		}
-		if g, ok := guardOf(p, c); ok {
+		if g, ok := guardOf(p, c); ok && g.Ref != nil {
+			d.GuardRef = g.Ref // another class's flag: the scanner reads it
+		} else if ok {
 			if len(g.Writers) == 0 {
 				return // its flag is off and nothing turns it on
 			}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/kscan/kscan/internal/safefs"
+	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/callgraph"
 	"github.com/kscan/kscan/scanner/finding"
@@ -120,6 +121,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// same files every run.
 	sort.Slice(x.sources, func(i, j int) bool { return x.sources[i].rel < x.sources[j].rel })
 	x.readLaunchers(o)
+	x.resolveGuards(sensitive, o)
 	targets := g.Targets()
 	asked := map[facts.MethodKey]bool{}
 	// The methods only the entry-point search needs, public ones beside a
@@ -211,6 +213,82 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	g.Incomplete = x.stopped
 	return g.Build(), nil
 }
+
+// resolveGuards finds the writers of the flags of other classes that
+// findings wait for (finding.GuardRef): the class's source is parsed and
+// the methods turning the flag on become the finding's EntryGuards. A
+// class with no source here, or a getter returning no private flag of it,
+// leaves the finding as it is.
+func (x *graphIndex) resolveGuards(fs []finding.Finding, o graphOptions) {
+	type result struct {
+		keys []facts.MethodKey
+		ok   bool
+	}
+	done := map[facts.GuardRef]result{}
+	var ex *javasrc.Extractor
+	for i := range fs {
+		f := &fs[i]
+		if f.GuardRef == nil || !f.EntrySensitive || len(f.EntryGuards) > 0 {
+			continue
+		}
+		r, seen := done[*f.GuardRef]
+		if !seen {
+			if ex == nil {
+				var err error
+				if ex, err = javasrc.NewExtractor(javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}, int(o.timeout/time.Microsecond)); err != nil {
+					return
+				}
+				defer ex.Close()
+			}
+			r.keys, r.ok = x.guardWriters(ex, *f.GuardRef, o)
+			done[*f.GuardRef] = r
+		}
+		if r.ok {
+			f.EntryGuards = r.keys
+		}
+	}
+}
+
+// guardWriters reads the source declaring ref's class for the writers of
+// the flag its getter returns. The file is found by its name and its
+// package (a tree need not mirror packages in directories); two of them,
+// or too many files of that name to read, and nothing is decided.
+func (x *graphIndex) guardWriters(ex *javasrc.Extractor, ref facts.GuardRef, o graphOptions) ([]facts.MethodKey, bool) {
+	pkg, name := "", ref.Class
+	if i := strings.LastIndexByte(ref.Class, '.'); i >= 0 {
+		pkg, name = ref.Class[:i], ref.Class[i+1:]
+	}
+	var f *facts.File
+	var src []byte
+	read := 0
+	for _, s := range x.sources {
+		if s.rel != name+".java" && !strings.HasSuffix(s.rel, "/"+name+".java") {
+			continue
+		}
+		if read++; read > maxGuardFiles {
+			return nil, false
+		}
+		b, err := safefs.ReadFile(s.abs, o.maxFileSize)
+		if err != nil {
+			return nil, false
+		}
+		g, _, err := ex.Extract(s.rel, b, o.types)
+		if err != nil || g.Package != pkg {
+			continue
+		}
+		if f != nil {
+			return nil, false // two classes of that name: which one runs is not known
+		}
+		f, src = g, b
+	}
+	if f == nil {
+		return nil, false
+	}
+	return rules.GuardWriters(f, src, ref)
+}
+
+// maxGuardFiles bounds the files of a guard class's name read for it.
+const maxGuardFiles = 8
 
 // maxEntryCandidates bounds the files that may call a public method
 // beside a launcher for the entry-point search to look for its callers.

@@ -178,6 +178,7 @@ func newFinding(d rules.Diagnostic, w where) finding.Finding {
 		UnlessDeclared: strings.Clone(d.UnlessDeclared),
 		EntrySensitive: d.EntrySensitive,
 		EntryGuards:    cloneKeys(d.EntryGuards),
+		GuardRef:       cloneRef(d.GuardRef),
 		Pending:        clonePending(d.Pending),
 	}
 	if w.role != facts.RoleUnknown {
@@ -352,4 +353,11 @@ func cloneKeys(ks []facts.MethodKey) []facts.MethodKey {
 		out[i] = facts.MethodKey{Class: strings.Clone(k.Class), Name: strings.Clone(k.Name), Arity: k.Arity}
 	}
 	return out
+}
+
+func cloneRef(r *facts.GuardRef) *facts.GuardRef {
+	if r == nil {
+		return nil
+	}
+	return &facts.GuardRef{Class: strings.Clone(r.Class), Getter: strings.Clone(r.Getter)}
 }

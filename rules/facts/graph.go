@@ -70,6 +70,14 @@ type Summary struct {
 	ContextFirst, NoBody bool
 }
 
+// GuardRef is the static getter of another class a hazard waits for
+// ("if (Launcher.isNonGui())"): the scanner reads the class's source for
+// the methods that turn the flag the getter returns on.
+type GuardRef struct {
+	Class  string // fully qualified, top-level
+	Getter string
+}
+
 // Pending is what the verdict on a class lookup waits for: facts known
 // only once every file is read and the call graph is built. The scanner
 // settles it (rules.Settle) before any report is written.

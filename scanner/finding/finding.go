@@ -63,6 +63,7 @@ type Finding struct {
 	UnlessDeclared string            `json:"-"`
 	EntrySensitive bool              `json:"-"`
 	EntryGuards    []facts.MethodKey `json:"-"`
+	GuardRef       *facts.GuardRef   `json:"-"`
 	Pending        *facts.Pending    `json:"-"`
 	// Suppressed lists why the finding is not held against the code; a
 	// suppressed finding stays in every report, marked.
