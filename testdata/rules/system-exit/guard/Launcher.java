@@ -22,8 +22,5 @@ class Engine {
         if (Launcher.isNonGui()) {
             System.exit(code); // want "system-exit" source:-
         }
-        if (Modes.isHeadless()) {
-            System.exit(code); // want "system-exit"
-        }
     }
 }

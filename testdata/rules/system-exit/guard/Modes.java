@@ -13,3 +13,11 @@ public class Modes {
         headless = on;
     }
 }
+
+class Renderer {
+    public void stop(int code) {
+        if (Modes.isHeadless()) {
+            System.exit(code); // want "system-exit"
+        }
+    }
+}
