@@ -54,6 +54,8 @@ func checkTCCLNotRestored(p *Pass) {
 			// A launcher's start-up thread is no pooled thread: a switch
 			// only main reaches sets the loader of the whole process.
 			EntrySensitive: !appEntry(p, c.Class),
+			// Callers in other files may restore what a helper switches.
+			Pending: switcherPending(p, c),
 		}
 		if fx, ok := restoreFix(p, c); ok {
 			d.Fixes = []Fix{fx}
