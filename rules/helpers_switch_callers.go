@@ -18,6 +18,16 @@ func switcherPending(p *Pass, c *facts.Call) *facts.Pending {
 		Switcher: &facts.MethodKey{Class: m.Class, Name: m.Name, Arity: len(paramNames(m.Params))}}
 }
 
+// privateDecl reports a method declared private (read from the text of
+// its declaration in sources).
+func privateDecl(p *Pass, m *facts.MethodDecl) bool {
+	if m.Private {
+		return true
+	}
+	head := p.Text(facts.Span{Start: m.Decl.Start, End: m.Span.Start})
+	return wordIn([]byte(head), "private")
+}
+
 // SettleSwitcher reports a switch helper's finding that its project
 // callers clear: there is at least one, and every call reads the context
 // loader before (or keeps the loader the helper returns) and sets a loader

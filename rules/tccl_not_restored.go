@@ -812,16 +812,6 @@ func restoresAfter(p *Pass, m *facts.MethodDecl, at int) bool {
 	return saved && restored
 }
 
-// privateDecl reports a method declared private (read from the text of
-// its declaration in sources).
-func privateDecl(p *Pass, m *facts.MethodDecl) bool {
-	if m.Private {
-		return true
-	}
-	head := p.Text(facts.Span{Start: m.Decl.Start, End: m.Span.Start})
-	return hasIdent(head, "private")
-}
-
 // nextWord finds the next whole-word occurrence of w in src from offset
 // from, -1 when there is none.
 func nextWord(src, w []byte, from int) int {
