@@ -54,6 +54,8 @@ func checkTCCLNotRestored(p *Pass) {
 			// A launcher's start-up thread is no pooled thread: a switch
 			// only main reaches sets the loader of the whole process.
 			EntrySensitive: !appEntry(p, c.Class),
+			// Callers in other files may restore what a helper switches.
+			Pending: switcherPending(p, c),
 		}
 		if fx, ok := restoreFix(p, c); ok {
 			d.Fixes = []Fix{fx}
@@ -808,16 +810,6 @@ func restoresAfter(p *Pass, m *facts.MethodDecl, at int) bool {
 		}
 	}
 	return saved && restored
-}
-
-// privateDecl reports a method declared private (read from the text of
-// its declaration in sources).
-func privateDecl(p *Pass, m *facts.MethodDecl) bool {
-	if m.Private {
-		return true
-	}
-	head := p.Text(facts.Span{Start: m.Decl.Start, End: m.Span.Start})
-	return hasIdent(head, "private")
 }
 
 // nextWord finds the next whole-word occurrence of w in src from offset

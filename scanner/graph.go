@@ -172,6 +172,14 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 				stores[k] = true
 			}
 		}
+		// A loader switch left to its callers: their call sites, kept
+		// as a setter's are.
+		if s := f.Pending.Switcher; s != nil {
+			g.KeepSites(s.Class, s.Name)
+			if k := (facts.MethodKey{Class: s.Class, Name: s.Name, Arity: -1}); !targets[k] {
+				stores[k] = true
+			}
+		}
 	}
 	for depth := 0; depth < callgraph.MaxDepth && (len(targets) > 0 || depth == 0 && len(stores) > 0); depth++ {
 		for k := range targets {

@@ -678,6 +678,14 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 			}
 			continue
 		}
+		if f.Pending != nil && f.Pending.Switcher != nil {
+			// A loader switch left to its callers: settled by their text.
+			if !rules.SettleSwitcher(f.Pending, g, sourceAt) {
+				f.Pending = nil
+				out = append(out, f)
+			}
+			continue
+		}
 		if f.Pending != nil && k == nil {
 			k = rules.NewConstants(files)
 			k.Source, k.SourceAt = source, sourceAt

@@ -218,6 +218,11 @@ func clonePending(p *facts.Pending) *facts.Pending {
 		}
 		c.Stores = stores
 	}
+	if c.Switcher != nil {
+		s := *c.Switcher
+		s.Class, s.Name = strings.Clone(s.Class), strings.Clone(s.Name)
+		c.Switcher = &s
+	}
 	return &c
 }
 

@@ -137,6 +137,12 @@ type Pending struct {
 	// (literals, constants, objects built from those), every app stores
 	// the same value and the finding is dropped (rules.SettleStores).
 	Stores []StoreParams
+	// Switcher is a method that switches the thread context loader
+	// without restoring it, for its callers to restore: when the project
+	// calls it, each call saving the loader before and setting it back in
+	// a finally block after, the finding is dropped
+	// (rules.SettleSwitcher). nil otherwise.
+	Switcher *MethodKey
 }
 
 // StoreParams is one setter of a static field and the parameters whose

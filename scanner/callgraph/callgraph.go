@@ -53,6 +53,9 @@ type Graph struct {
 	// (facts.Pending.Stores) and nothing else: their calls add no edge
 	// to the entry-point search.
 	storeOnly map[facts.MethodKey]bool
+	// keepSites are methods whose call sites AddCalls keeps although
+	// they have no summary, their callers followed as any target's.
+	keepSites map[facts.MethodKey]bool
 	// Incomplete is set when the search for callers stopped at its
 	// bound: a caller list may miss callers, so only a method nothing
 	// outside its class or launcher can call is decided entry-only.
@@ -107,12 +110,18 @@ func New() *Graph {
 		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
 		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]int32{},
 		lookups: map[nameKey]uint8{}, decls: map[nameKey]declInfo{},
-		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{}}
+		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{},
+		keepSites: map[facts.MethodKey]bool{}}
 }
 
 // StoreOnly marks a setter whose call sites AddCalls keeps, with their
 // arguments, for CallGraph.Callers alone (facts.Pending.Stores).
 func (g *Graph) StoreOnly(class, name string) { g.storeOnly[byName(class, name)] = true }
+
+// KeepSites marks a method whose call sites AddCalls keeps, for
+// CallGraph.Callers (facts.Pending.Switcher), also when it is a target of
+// the entry-point search.
+func (g *Graph) KeepSites(class, name string) { g.keepSites[byName(class, name)] = true }
 
 // byName is a method key without its arity: callers are known by class and
 // name (a call's enclosing method).
@@ -510,7 +519,7 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 				site.CallerPrivate = d.private
 			}
 			bn := byName(callee.Class, callee.Name)
-			if _, ok := g.methods[callee]; ok || g.storeOnly[bn] {
+			if _, ok := g.methods[callee]; ok || g.storeOnly[bn] || g.keepSites[bn] {
 				g.calls[callee] = append(g.calls[callee], site)
 			}
 			if g.storeOnly[bn] {
