@@ -112,41 +112,16 @@ func (c *Classifier) buildToolIndex() {
 	idx := &toolIndex{tool: map[string]string{}, stub: map[string]string{}}
 	c.tools = idx
 	var cands, others []string
-	n := 0
-	filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || n >= maxToolIndexFiles {
-			if d != nil && d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		rel, rerr := filepath.Rel(c.root, p)
-		if rerr != nil {
-			return nil
-		}
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if rel == "." {
-				return nil
-			}
-			if strings.HasPrefix(d.Name(), ".") || !c.Dir(rel).Production() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		switch ext := path.Ext(d.Name()); {
+	c.walkProduction(func(rel, name string) bool {
+		switch ext := path.Ext(name); {
 		case toolSourceExts[ext] && toolCandidate(path.Dir(rel)), ext == ".java" && stubCandidate(path.Dir(rel)):
 			cands = append(cands, rel)
 		case toolSourceExts[ext] || strings.Contains(rel, "META-INF/services/"):
 			others = append(others, rel)
 		default:
-			return nil
+			return false
 		}
-		n++
-		return nil
+		return true
 	})
 	if len(cands) == 0 {
 		return
@@ -395,4 +370,41 @@ func stubsDir(rel string) string {
 		}
 	}
 	return rel
+}
+
+// walkProduction calls keep with the slash path and base name of each
+// regular file in the production directories of the tree (hidden ones
+// skipped); keep reports whether it took the file, and at most
+// maxToolIndexFiles are taken.
+func (c *Classifier) walkProduction(keep func(rel, name string) bool) {
+	n := 0
+	filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || n >= maxToolIndexFiles {
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		rel, rerr := filepath.Rel(c.root, p)
+		if rerr != nil {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel == "." {
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") || !c.Dir(rel).Production() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		if keep(rel, d.Name()) {
+			n++
+		}
+		return nil
+	})
 }

@@ -2,9 +2,7 @@ package scope
 
 import (
 	"bytes"
-	"io/fs"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -53,41 +51,16 @@ func (c *Classifier) buildUsedByIndex() {
 	idx := &usedByIndex{set: map[string]Decision{}}
 	c.used = idx
 	var javas, others []string
-	n := 0
-	filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || n >= maxToolIndexFiles {
-			if d != nil && d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		rel, rerr := filepath.Rel(c.root, p)
-		if rerr != nil {
-			return nil
-		}
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if rel == "." {
-				return nil
-			}
-			if strings.HasPrefix(d.Name(), ".") || !c.Dir(rel).Production() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		switch ext := path.Ext(d.Name()); {
+	c.walkProduction(func(rel, name string) bool {
+		switch ext := path.Ext(name); {
 		case ext == ".java":
 			javas = append(javas, rel)
 		case toolSourceExts[ext] || strings.Contains(rel, "META-INF/services/"):
 			others = append(others, rel)
 		default:
-			return nil
+			return false
 		}
-		n++
-		return nil
+		return true
 	})
 	// Only the directories with a source whose name, head bytes or tool
 	// package can set it aside are parsed: a byte search is a fraction of
