@@ -304,19 +304,8 @@ func guardedPrefix(p *Pass, c *facts.Call, x facts.Expr) (guarded, inside bool) 
 	if open < 0 || strings.Contains(body[i:i+open], ";") {
 		return true, false
 	}
-	depth := 1
-	for _, r := range body[i+open+1:] {
-		switch r {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return true, false
-			}
-		}
-	}
-	return true, true
+	// the lookup lies in the guarded block when it is still open there
+	return true, matchClose(body, i+open) < 0
 }
 
 // ownBundledNames reports a lookup whose method reads its names from a

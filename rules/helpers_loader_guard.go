@@ -70,19 +70,7 @@ func insideIf(body string, i int) bool {
 		// A single statement: the end lies in it when no ";" closes it.
 		return !strings.ContainsAny(rest, ";{}")
 	}
-	depth = 0
-	for _, r := range rest {
-		switch r {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return false
-			}
-		}
-	}
-	return depth > 0
+	return matchClose(rest, 0) < 0 // the block is still open at the end
 }
 
 // methodTextBefore is the text of the method around c up to the call.
