@@ -14,6 +14,10 @@
 
 #include "nodes.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 // The Go struct node mirrors kw_node field for field.
 _Static_assert(sizeof(kw_node) == 20, "kw_node layout");
 _Static_assert(offsetof(kw_node, after) == 12 && offsetof(kw_node, sym) == 16 && offsetof(kw_node, field) == 18 &&
@@ -81,6 +85,20 @@ int kw_symbol_named(uint32_t sym) { return ts_language_symbol_type(tree_sitter_j
 uint32_t kw_field_count(void) { return ts_language_field_count(tree_sitter_java()); }
 const char *kw_field_name(uint32_t id) { return ts_language_field_name_for_id(tree_sitter_java(), (TSFieldId)id); }
 
+// kw_malloc_tune bounds what the C heap keeps of the trees it freed. Go
+// runs cgo calls on whichever thread is free, and glibc gives each thread
+// that allocates its own arena (up to eight per core), each keeping the
+// high-water mark of the trees parsed on it: two arenas serve the parse
+// workers; and a fixed mmap threshold returns a large tree's big blocks to
+// the system when it is freed, where the threshold glibc adjusts by itself
+// rises to 32 MiB after the first such block and keeps them in the arena.
+void kw_malloc_tune(void) {
+#ifdef __GLIBC__
+	mallopt(M_ARENA_MAX, 2);
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
+}
+
 int kw_set_fields(const uint8_t *f, uint32_t nf) {
 	fields = malloc(nf * sizeof *fields);
 	if (!fields) {
@@ -99,7 +117,25 @@ struct kw_parser {
 	size_t cancel;
 	uint32_t *stack; // ancestors of the node being written
 	uint32_t stack_cap;
+	uint32_t len; // the bytes of the source last parsed
 };
+
+// KW_TRIM_BYTES: a tree of a source this large (a few MB of small blocks
+// on the C heap) is given back to the system when it is freed.
+#define KW_TRIM_BYTES (256 * 1024)
+
+// drop_tree frees the tree of the last parse. The C allocator keeps freed
+// small blocks for reuse, so the heap of a parse worker would stay at the
+// size of the largest tree it ever held; after a large one, malloc_trim
+// returns the free pages.
+static void drop_tree(kw_parser *p, TSTree *t) {
+	ts_tree_delete(t);
+#ifdef __GLIBC__
+	if (p->len >= KW_TRIM_BYTES) {
+		malloc_trim(0);
+	}
+#endif
+}
 
 kw_parser *kw_parser_new(void) {
 	kw_parser *p = calloc(1, sizeof *p);
@@ -220,7 +256,7 @@ static int64_t fill(kw_parser *p, kw_node *out, uint32_t cap, uint32_t *need) {
 		return KW_SHORT; // keep the tree for kw_fill
 	}
 	int64_t n = walk(p, out, cap);
-	ts_tree_delete(p->tree);
+	drop_tree(p, p->tree);
 	p->tree = NULL;
 	return n;
 }
@@ -231,13 +267,14 @@ int64_t kw_parse(kw_parser *p, const char *src, uint32_t len, uint64_t timeout_m
 		p->tree = NULL;
 	}
 	ts_parser_set_timeout_micros(p->parser, timeout_micros);
+	p->len = len;
 	p->tree = ts_parser_parse_string(p->parser, NULL, src, len);
 	if (!p->tree) {
 		ts_parser_reset(p->parser);
 		return KW_TIMEOUT;
 	}
 	if (!out) { // a parse alone
-		ts_tree_delete(p->tree);
+		drop_tree(p, p->tree);
 		p->tree = NULL;
 		return 0;
 	}
@@ -257,12 +294,13 @@ int kw_has_error(kw_parser *p, const char *src, uint32_t len) {
 		p->tree = NULL;
 	}
 	ts_parser_set_timeout_micros(p->parser, 0);
+	p->len = len;
 	TSTree *t = ts_parser_parse_string(p->parser, NULL, src, len);
 	if (!t) {
 		ts_parser_reset(p->parser);
 		return -1;
 	}
 	int bad = ts_node_has_error(ts_tree_root_node(t));
-	ts_tree_delete(t);
+	drop_tree(p, t);
 	return bad;
 }

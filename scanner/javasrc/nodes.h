@@ -33,6 +33,7 @@ const char *kw_symbol_name(uint32_t sym);
 int kw_symbol_named(uint32_t sym);
 uint32_t kw_field_count(void);
 const char *kw_field_name(uint32_t id);
+void kw_malloc_tune(void);
 int kw_set_fields(const uint8_t *fields, uint32_t nfields);
 
 kw_parser *kw_parser_new(void);

@@ -55,8 +55,10 @@ var (
 )
 
 // loadTables maps the grammar's symbols to kinds and its field ids to
-// fields, by name, and hands the field map to the walker.
+// fields, by name, and hands the field map to the walker; and tunes the C
+// heap the trees live on, before the first parse (kw_malloc_tune).
 func loadTables() {
+	C.kw_malloc_tune()
 	if unsafe.Sizeof(node{}) != C.sizeof_kw_node || unsafe.Offsetof(node{}.sym) != 16 || unsafe.Offsetof(node{}.flags) != 19 {
 		tablesErr = errors.New("javasrc: node layout differs from nodes.h")
 		return
