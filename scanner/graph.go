@@ -33,12 +33,18 @@ type graphIndex struct {
 	// named are the methods with a finding beside a launcher: a file
 	// that calls one by its quoted name through reflection is read too.
 	named map[facts.MethodKey]bool
+	// spill holds the word sets of the sources while the sources step
+	// runs, once there are many (see wordSpill).
+	spill wordSpill
 }
 
 // source is a production Java source and the identifiers it holds.
 type source struct {
 	*input // the walk's
-	words  *wordSet
+	// words is nil while the set waits in graphIndex.spill, at index
+	// spilled; loadWords reads it back.
+	words   *wordSet
+	spilled int32
 	// launcher: the file declares a main method but no rule parsed it
 	// (it holds no hazard), so the graph does not know it yet.
 	launcher bool
@@ -56,8 +62,30 @@ func (x *graphIndex) addFile(in *input, f *facts.File, src []byte) {
 
 func (x *graphIndex) addSource(in *input, words *wordSet, launcher bool) {
 	x.mu.Lock()
-	x.sources = append(x.sources, source{in, words, launcher})
+	s := source{input: in, words: words, spilled: -1, launcher: launcher}
+	if words != nil && len(x.sources) >= spillAfter {
+		if i, ok := x.spill.put(words); ok {
+			s.words, s.spilled = nil, i
+		}
+	}
+	x.sources = append(x.sources, s)
 	x.mu.Unlock()
+}
+
+// loadWords reads back the word sets spilled during the sources step, all
+// in one block, before the search for callers reads them. On an error the
+// sets not read stay nil, which mayHoldHash takes as holding every word:
+// the search then reads those files for their words instead.
+func (x *graphIndex) loadWords() {
+	if x.spill.n == 0 {
+		return
+	}
+	sets := x.spill.load()
+	for i := range x.sources {
+		if s := &x.sources[i]; s.spilled >= 0 && int(s.spilled) < len(sets) {
+			s.words = &sets[s.spilled]
+		}
+	}
 }
 
 // mainDeclRE is the declaration of a main method.
@@ -117,6 +145,7 @@ func (x *graphIndex) readLaunchers(o graphOptions) {
 // up to callgraph.MaxDepth rounds.
 func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o graphOptions) (*facts.CallGraph, error) {
 	g := x.g
+	x.loadWords()
 	// In path order, so that a search stopped by its budget stops at the
 	// same files every run.
 	sort.Slice(x.sources, func(i, j int) bool { return x.sources[i].rel < x.sources[j].rel })

@@ -29,6 +29,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer e.graphs.spill.discard()
 	kinds := newKinds(e.plan)
 	for _, n := range opts.BaseNotes {
 		e.notify(finding.Notification{Path: opts.Base.Place(e.roles.root, n.File), Line: n.Line, Level: rules.Level(n.Level), Kind: n.Kind, Message: n.Message})
