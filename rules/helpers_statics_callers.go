@@ -83,8 +83,8 @@ func storesPending(p *Pass, f *facts.Field, ws []*facts.Write) *facts.Pending {
 
 // closedMethod reports a method of file only the project can call, every
 // call of which the call graph resolves: a private one, or a static one
-// neither public nor protected (called through its class's name or, in
-// its class, by its bare name). An instance method reached through a
+// neither public nor protected or of a final class that is not public
+// (called through its class's name or, in its class, by its bare name). An instance method reached through a
 // receiver of unknown type is not: its callers may go unseen.
 func closedMethod(file *facts.File, src []byte, m *facts.MethodDecl) bool {
 	if m.Decl.Start < 0 || m.Span.Start > len(src) || m.Decl.Start >= m.Span.Start {
@@ -99,7 +99,25 @@ func closedMethod(file *facts.File, src []byte, m *facts.MethodDecl) bool {
 	if isPrivate(src, m) {
 		return true
 	}
-	return m.Static && !wordIn(mods, "public") && !wordIn(mods, "protected")
+	return m.Static && (!wordIn(mods, "public") && !wordIn(mods, "protected") || closedClass(file, src, m.Class))
+}
+
+// closedClass reports a final top-level class that is not public: only
+// its package can name it (and no public subclass can hand on its static
+// methods), so even its public static methods are called from the
+// project alone.
+func closedClass(file *facts.File, src []byte, class string) bool {
+	if strings.Contains(class, "$") {
+		return false
+	}
+	for _, t := range file.TypeDecls {
+		if t.Name != class || t.Kind != "class" || t.Decl.Start < 0 || t.Span.Start > len(src) || t.Decl.Start >= t.Span.Start {
+			continue
+		}
+		mods := src[t.Decl.Start:t.Span.Start]
+		return wordIn(mods, "final") && !wordIn(mods, "public") && !wordIn(mods, "protected")
+	}
+	return false
 }
 
 func mergeInts(a, b []int) []int {

@@ -81,7 +81,7 @@ final class Duration {
 }
 
 // Three settings one routine writes: one finding, a note.
-final class TuningGroup {
+class TuningGroup {
     private static int low; // want "static-mutable-state:low" bytecode:0
     private static int high;
     private static long delay;
@@ -99,7 +99,7 @@ final class TuningGroup {
 
 // Three fields one routine writes, one of them an app's object: the group
 // is rated as its object.
-final class MixedGroup {
+class MixedGroup {
     private static int size; // want "static-mutable-state:high" bytecode:0
     private static boolean strict;
     private static Object factory;
@@ -116,7 +116,7 @@ final class MixedGroup {
 }
 
 // A setting of another class, set from here.
-final class SettingsUser {
+class SettingsUser {
     public static void quiet(String level) {
         OtherSettings.level = level;
     }

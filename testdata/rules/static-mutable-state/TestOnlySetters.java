@@ -52,3 +52,18 @@ final class Wiring {
         TestOnlySetters.setFactory(f);
     }
 }
+
+// A final class only its package can name: its public static setter is
+// called from the project alone, and here by nothing.
+final class PackageWriter {
+    private static Object out;
+
+    public static void setOut(Object o) {
+        out = o;
+    }
+
+    static String show() {
+        return String.valueOf(out);
+    }
+}
+
