@@ -651,8 +651,6 @@ func partitioned(f *facts.Field) bool {
 	return partitionedKeys[rawSimple(key)]
 }
 
-func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f.TypeText), "]") }
-
 // reflectiveLookupRE recognises a member looked up on a class the code
 // already holds: the same for every app that runs it, a memo.
 var reflectiveLookupRE = regexp.MustCompile(`^[\w.]+\s*\.\s*get(?:Declared)?(?:Method|Field|Constructor)s?\s*\(`)
