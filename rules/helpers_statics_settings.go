@@ -6,18 +6,19 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 )
 
-// A static that holds a scalar (a flag, a size, a threshold, a version
-// string, a verbosity level, a Locale) and is set at run time is a setting
-// the base and every module share: one app's choice changes the others'.
-// Read on projects the rule was not tuned on, about a third of these were
-// real hazards (a debug switch flipped for every interpreter, a per-call
-// option kept in a static) and two thirds were not (cache switches, tuning
-// sizes, once-guards mirroring a native initialisation, a server's own
-// configuration), while statics holding an app's object (an allocator, a
-// monitor, a factory) or a registry were mostly real. So a setting is
-// reported as a note and objects, containers and arrays keep the rule's
-// severity. RULES H01 never exempts a static written at run time by its
-// name or type: this lowers the level only.
+// A static switch (a boolean flag, an AtomicBoolean, an enum of the
+// library's own modes) that is set at run time is a setting the base and
+// every module share: one app's choice changes the others', but it selects
+// among the library's own behaviours and carries no app's identity, object
+// or loader. Read on projects the rule was not tuned on, most such switches
+// were judged false or debatable (cache on/off switches, once-guards
+// mirroring a native initialisation, a server's own configuration), while
+// statics holding an app's object (an allocator, a monitor, a factory), a
+// registry, or a value that can name an app (a tenant, a path, a size or a
+// level one app picks) were mostly real. So a switch is reported as a note
+// and everything else keeps the rule's severity. RULES H01 never exempts a
+// static written at run time by its name or type: this lowers the level
+// only.
 
 // objectTail and settingTail end the message of an object's and of a
 // setting's finding.
@@ -27,21 +28,16 @@ const (
 		"changes the others'; key it by ClassLoader if apps may need their own"
 )
 
-// scalarValueTypes are the JDK's value types a setting holds: primitives,
-// their boxes, strings, and immutable values such as a Locale, a Charset,
-// a time zone or a unit, and the atomic holders of one number or flag.
+// scalarValueTypes are the JDK's switch types: flags and the JDK's enums
+// of units and modes.
 var scalarValueTypes = map[string]bool{
-	"boolean": true, "byte": true, "char": true, "short": true, "int": true, "long": true, "float": true, "double": true,
-	"Boolean": true, "Byte": true, "Character": true, "Short": true, "Integer": true, "Long": true, "Float": true,
-	"Double": true, "String": true,
-	"Locale": true, "Charset": true, "TimeZone": true, "ZoneId": true, "ZoneOffset": true, "Duration": true,
-	"Period": true, "TimeUnit": true, "ChronoUnit": true, "RoundingMode": true, "BigDecimal": true, "BigInteger": true,
-	"AtomicBoolean": true, "AtomicInteger": true, "AtomicLong": true,
+	"boolean": true, "Boolean": true, "AtomicBoolean": true,
+	"TimeUnit": true, "ChronoUnit": true, "RoundingMode": true,
 }
 
-// scalarSetting reports a static field f of file whose type is a scalar
-// value (scalarValueTypes, or an enum the file declares): not an array, not
-// a container, not an object with behaviour an app supplies.
+// scalarSetting reports a static field f of file whose type is a switch
+// (scalarValueTypes, or an enum the file declares): not a number or a
+// string, not an array, not a container, not an object an app supplies.
 func scalarSetting(file *facts.File, f *facts.Field) bool {
 	if isArray(f) || strings.Contains(f.TypeText, "[") {
 		return false

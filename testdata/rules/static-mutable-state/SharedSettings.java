@@ -5,20 +5,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-// Scalars an app sets (a switch, a size, a version string, a level, a
-// Locale) are settings every app shares: notes. Objects an app hands in
-// (an allocator, a monitor), registries and arrays keep the rule's
-// severity, and so does a group of fields one writer sets when one of them
-// holds an object.
+// Switches an app sets (a flag, an enum of the library's modes) are
+// settings every app shares: notes. Values that can name an app (a size, a
+// version string, a level, a Locale), objects an app hands in (an
+// allocator, a monitor), registries and arrays keep the rule's severity,
+// and so does a group of fields one writer sets when one of them holds
+// more than a switch.
 public final class SharedSettings {
     enum Verbosity { QUIET, LOUD }
 
     private static boolean cacheEnabled = true; // want "static-mutable-state:low"
-    private static int maxBatchSize = 64; // want "static-mutable-state:low"
-    private static Integer poolSize; // want "static-mutable-state:low" bytecode:0
-    private static String serverInfo = "x/1"; // want "static-mutable-state:low"
+    private static int maxBatchSize = 64; // want "static-mutable-state:high"
+    private static Integer poolSize; // want "static-mutable-state:high" bytecode:0
+    private static String serverInfo = "x/1"; // want "static-mutable-state:high"
     private static Verbosity verbosity = Verbosity.QUIET; // want "static-mutable-state:low"
-    private static Locale defaultLocale; // want "static-mutable-state:low" bytecode:0
+    private static Locale defaultLocale; // want "static-mutable-state:high" bytecode:0
     private static final AtomicBoolean TRACE = new AtomicBoolean(); // want "static-mutable-state:low"
 
     private static Object allocator; // want "static-mutable-state:high" bytecode:0
@@ -80,20 +81,20 @@ public final class SharedSettings {
 final class Duration {
 }
 
-// Three settings one routine writes: one finding, a note.
+// Three switches one routine writes: one finding, a note.
 class TuningGroup {
-    private static int low; // want "static-mutable-state:low" bytecode:0
-    private static int high;
-    private static long delay;
+    private static boolean low; // want "static-mutable-state:low" bytecode:0
+    private static boolean high;
+    private static Boolean delay;
 
-    public static void configure(int l, int h, long d) {
+    public static void configure(boolean l, boolean h, Boolean d) {
         low = l;
         high = h;
         delay = d;
     }
 
-    static long sum() {
-        return low + high + delay;
+    static String sum() {
+        return low + " " + high + delay;
     }
 }
 
@@ -115,7 +116,7 @@ class MixedGroup {
     }
 }
 
-// A setting of another class, set from here.
+// A level and a hook of another class, set from here.
 class SettingsUser {
     public static void quiet(String level) {
         OtherSettings.level = level;
@@ -127,6 +128,6 @@ class SettingsUser {
 }
 
 final class OtherSettings {
-    static String level; // want "static-mutable-state:low" bytecode:0
+    static String level; // want "static-mutable-state:high" bytecode:0
     static Object hook; // want "static-mutable-state:high" bytecode:0
 }
