@@ -154,10 +154,6 @@ type Extractor struct {
 	types   []string
 	sorted  []lineAt
 
-	// sigs renders each method descriptor once per worker: most
-	// descriptors ("()V", "(Ljava/lang/String;)V") recur in every class.
-	sigs map[string]rendered
-
 	// Per class.
 	c     *classfile.Class
 	cls   string
@@ -308,7 +304,7 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 			// by no source: its lines count, its declaration does not.
 			md := facts.MethodDecl{Class: cls, Name: m.Name, Static: m.Access.Has(classfile.AccStatic), Private: m.Access.Has(classfile.AccPrivate),
 				Annotations: annotations(m.Annotations), Span: facts.Span{Start: span.Start, End: span.Start}, Decl: span, Line: line}
-			md.Params, md.Returns = x.signature(m.Name, m.Desc)
+			md.Params, md.Returns = params(m.Desc), returns(m.Name, m.Desc)
 			f.Methods = append(f.Methods, md)
 		}
 		if m.Name == "<clinit>" {
@@ -392,30 +388,6 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 	out.Size = base + 1
 	out.lines = x.sortedLines()
 	return out, problems
-}
-
-// rendered is a method descriptor as MethodDecl.Params and Returns write it.
-type rendered struct{ params, returns string }
-
-// maxSigs bounds Extractor.sigs: past it the cache starts again.
-const maxSigs = 1 << 14
-
-// signature is params(desc) and returns(name, desc), rendered once per
-// descriptor. The key is a copy: desc may be a substring of the class's
-// bytes, which the next class overwrites.
-func (x *Extractor) signature(name, desc string) (string, string) {
-	r, ok := x.sigs[desc]
-	if !ok {
-		if x.sigs == nil || len(x.sigs) >= maxSigs {
-			x.sigs = make(map[string]rendered, 256)
-		}
-		r = rendered{params(desc), returns("", desc)}
-		x.sigs[strings.Clone(desc)] = r
-	}
-	if name == "<init>" || name == "<clinit>" {
-		return r.params, ""
-	}
-	return r.params, r.returns
 }
 
 // nonEmpty is xs, or nil when it holds nothing (as clip gives).
