@@ -160,6 +160,11 @@ type Extractor struct {
 	f     *facts.File
 	out   *Facts
 	inits map[string]fieldInit // static field -> its value assigned in <clinit>
+	// spare is an emptied inits for the next class that has one: most
+	// classes with a <clinit> set a few fields, and a map each was a large
+	// share of what the extractor allocated. One that held many (an enum's
+	// constants) is dropped, as clearing a map costs what it grew to.
+	spare map[string]fieldInit
 }
 
 // slot is what a method does with one local variable slot.
@@ -258,7 +263,13 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 	}
 	x.cls, x.f, x.out = cls, f, out
 	x.lines = x.lines[:0]
-	defer func() { x.c, x.f, x.out, x.inits = nil, nil, nil, nil }()
+	defer func() {
+		if x.inits != nil && len(x.inits) <= maxSpareInits {
+			clear(x.inits)
+			x.spare = x.inits
+		}
+		x.c, x.f, x.out, x.inits = nil, nil, nil, nil
+	}()
 	for _, ic := range c.InnerClasses {
 		if ic.Outer == c.Name || ic.Inner != c.Name && strings.HasPrefix(ic.Inner, c.Name+"$") {
 			f.Types = append(f.Types, dotted(ic.Inner))
@@ -389,6 +400,10 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 	out.lines = x.sortedLines()
 	return out, problems
 }
+
+// maxSpareInits is the most static fields of a class whose inits map is
+// kept for the next class.
+const maxSpareInits = 32
 
 // nonEmpty is xs, or nil when it holds nothing (as clip gives).
 func nonEmpty[T any](xs []T) []T {
