@@ -171,7 +171,7 @@ func constantInit(f *facts.Field) bool {
 	case facts.ExprString, facts.ExprConcat, facts.ExprName:
 		return true
 	case facts.ExprCall:
-		return classNameOf.MatchString(f.Init.Text)
+		return strings.Contains(f.Init.Text, "getName") && classNameOf.MatchString(f.Init.Text) // a cheap test first: most calls are not that
 	}
 	return false
 }

@@ -64,7 +64,7 @@ var safeStaticTypes = map[string]bool{
 // and never exempts a field written at run time (setDefaultFactory(f) {
 // defaultFactory = f; } is the hazard, whatever the field is called).
 func staticStateExempt(f *facts.Field) bool {
-	if safeStaticTypes[rawSimple(f.Type)] || partitioned(f) || perOwner(f) || testWordRE.MatchString(f.Name) {
+	if safeStaticTypes[rawSimple(f.Type)] || partitioned(f) || perOwner(f) || testWord(f.Name) {
 		return true
 	}
 	return strings.HasSuffix(rawSimple(f.Type), "Logger")
@@ -159,7 +159,7 @@ var classKeyRE = regexp.MustCompile(`^(?:[\w.]+\.class|(?:\w+\.)?getClass\(\)|cl
 // @VisibleForTesting or @TestOnly, or named for tests. Tests call it (often
 // by reflection) to put a fake in place; no app does.
 func testOnlyWrite(file *facts.File, w *facts.Write) bool {
-	if testWordRE.MatchString(w.Context.Method) {
+	if testWord(w.Context.Method) {
 		return true
 	}
 	m := methodAt(file, w.Span.Start)

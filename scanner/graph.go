@@ -54,6 +54,18 @@ func (x *graphIndex) addFile(in *input, f *facts.File, src []byte) {
 	x.mu.Unlock()
 }
 
+// addClass is addFile for a class's facts, its summaries made in *buf,
+// which the caller keeps for its next class: AddSummaries copies what it
+// keeps of them.
+func (x *graphIndex) addClass(anchor string, f *facts.File, buf *[]facts.Summary) {
+	sums := callgraph.AppendFileSummaries((*buf)[:0], anchor, f, nil)
+	x.mu.Lock()
+	x.g.AddSummaries(anchor, f, nil, sums, true)
+	x.mu.Unlock()
+	clear(sums) // keep no class's summaries alive through the buffer
+	*buf = sums
+}
+
 func (x *graphIndex) addSource(in *input, words *wordSet, launcher bool) {
 	x.mu.Lock()
 	x.sources = append(x.sources, source{in, words, launcher})

@@ -148,6 +148,14 @@ func FileSummaries(path string, f *facts.File, src []byte) []facts.Summary {
 	return Summarize(path, f, src)
 }
 
+// AppendFileSummaries is FileSummaries appending to out (AppendSummaries).
+func AppendFileSummaries(out []facts.Summary, path string, f *facts.File, src []byte) []facts.Summary {
+	if src == nil && len(f.Calls) == 0 {
+		return out
+	}
+	return AppendSummaries(out, path, f, src)
+}
+
 // AddSummaries is AddFile with the file's summaries already made by
 // FileSummaries. A source may be read again to find callers: a method is
 // summarised once, and first is false after the first read of a file, so

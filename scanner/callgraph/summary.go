@@ -28,6 +28,14 @@ var UseNames = []string{
 // code, whose facts carry no modifiers, so nothing there is taken for
 // private).
 func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
+	return AppendSummaries(nil, path, f, src)
+}
+
+// AppendSummaries is Summarize appending to out, so that a caller that
+// drops the summaries once AddSummaries has copied what it keeps (a
+// worker reading classes) reuses one slice: a summary is large, and a
+// class has one per method.
+func AppendSummaries(out []facts.Summary, path string, f *facts.File, src []byte) []facts.Summary {
 	exiting := exitingFields(f)
 	entryTypes := entryClasses(f)
 	// The calls of each method, found once: a file of thousands of methods
@@ -37,10 +45,10 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 		k := [2]string{f.Calls[i].Class, f.Calls[i].Method}
 		byMethod[k] = append(byMethod[k], i)
 	}
-	var out []facts.Summary
-	if len(f.Methods) > 0 {
+	if len(f.Methods) > 0 && out == nil {
 		out = make([]facts.Summary, 0, len(f.Methods)) // one allocation: a summary is large
 	}
+	first := len(out)
 	for _, m := range f.Methods {
 		var params []string
 		var arity int
@@ -88,7 +96,7 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 		}
 		out = append(out, s)
 	}
-	forgetOverloadedLookups(out)
+	forgetOverloadedLookups(out[first:])
 	return out
 }
 
