@@ -300,39 +300,80 @@ func (c *Classifier) buildUsedByIndex() {
 		}
 		return out
 	}
-	var stack []*usedSrc
-	for _, u := range users {
-		stack = append(stack, u)
-	}
-	// Users first, in path order, so that a candidate named by several
-	// takes the same user every run.
-	sort.Slice(stack, func(i, j int) bool { return stack[i].rel > stack[j].rel })
-	for len(stack) > 0 {
-		u := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if !read(u) {
-			continue
-		}
-		from := usedCand{d: u.aside, root: u.pkg, from: u.dir}
-		if uc, ok := cand[u]; ok {
-			from = uc
-		}
-		d := from.d
-		for _, s := range named(u, from.root) {
-			if _, ok := cand[s]; ok {
+	// counts tells how many sources of a directory are set aside (by
+	// their content or as candidates) and how many are not; package-info
+	// and module-info declare no class.
+	counts := func(dir string, aside func(*usedSrc) bool) (in, out int) {
+		for _, rel := range byDir[dir] {
+			if b := path.Base(rel); b == "package-info.java" || b == "module-info.java" {
 				continue
 			}
-			sd := Decision{Class: d.Class, Reason: usedByReason, At: d.At}
-			switch {
-			case d.Reason == testSupportReason:
-				sd.Reason = testSupportReason
-			case s.pkg != u.pkg || d.Reason == usedByToolReason:
-				sd.Reason = usedByToolReason
+			if s := parsed[rel]; s == nil && skipped[rel] || s != nil && (!s.aside.Production() || aside(s)) {
+				in++
+			} else {
+				out++
 			}
-			cand[s] = usedCand{d: sd, root: from.root, seed: from.seed, from: from.from, cross: from.cross || s.pkg != u.pkg}
-			stack = append(stack, s)
+		}
+		return in, out
+	}
+	// Discovery, in two passes: helpers of the users' own packages first;
+	// then imports into subpackages, only from a directory at least half
+	// set aside by then (a product package with one console class is not
+	// read through).
+	discover := func(stack []*usedSrc, cross func(dir string) bool) {
+		// Users in path order, so that a candidate named by several takes
+		// the same user every run.
+		sort.Slice(stack, func(i, j int) bool { return stack[i].rel > stack[j].rel })
+		for len(stack) > 0 {
+			u := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if !read(u) {
+				continue
+			}
+			from := usedCand{d: u.aside, root: u.pkg, from: u.dir}
+			if uc, ok := cand[u]; ok {
+				from = uc
+			}
+			root := ""
+			if cross(from.from) {
+				root = from.root
+			}
+			d := from.d
+			for _, s := range named(u, root) {
+				if _, ok := cand[s]; ok {
+					continue
+				}
+				sd := Decision{Class: d.Class, Reason: usedByReason, At: d.At}
+				switch {
+				case d.Reason == testSupportReason:
+					sd.Reason = testSupportReason
+				case s.pkg != u.pkg || d.Reason == usedByToolReason:
+					sd.Reason = usedByToolReason
+				}
+				cand[s] = usedCand{d: sd, root: from.root, seed: from.seed, from: from.from, cross: from.cross || s.pkg != u.pkg}
+				stack = append(stack, s)
+			}
 		}
 	}
+	discover(append([]*usedSrc(nil), users...), func(string) bool { return false })
+	isCand := func(s *usedSrc) bool { _, ok := cand[s]; return ok }
+	tool := map[string]bool{}
+	var again []*usedSrc
+	for _, u := range users {
+		if _, ok := tool[u.dir]; !ok {
+			in, out := counts(u.dir, isCand)
+			tool[u.dir] = in >= out
+		}
+		if tool[u.dir] {
+			again = append(again, u)
+		}
+	}
+	for s, uc := range cand {
+		if tool[uc.from] && !uc.cross {
+			again = append(again, s)
+		}
+	}
+	discover(again, func(dir string) bool { return tool[dir] })
 	if len(cand) == 0 {
 		return
 	}
@@ -349,10 +390,8 @@ func (c *Classifier) buildUsedByIndex() {
 	check := func(rel, pkg string, data []byte, self *usedSrc) {
 		_, selfCand := cand[self]
 		var toks map[string]bool
-		for name, cs := range byName {
-			if !bytes.Contains(data, []byte(name)) {
-				continue
-			}
+		for _, name := range namesIn(data, byName) {
+			cs := byName[name]
 			for _, s := range cs {
 				if s == self || (!selfCand && used[s]) {
 					continue
@@ -380,7 +419,7 @@ func (c *Classifier) buildUsedByIndex() {
 			continue // a set-aside source's uses keep nothing in production
 		}
 		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource)
-		if err != nil || !namesAny(data, byName) {
+		if err != nil {
 			continue
 		}
 		pkg := ""
@@ -469,15 +508,8 @@ func (c *Classifier) buildUsedByIndex() {
 		isTool := func(dir string) bool {
 			v, ok := toolDir[dir]
 			if !ok {
-				n := 0
-				for _, rel := range byDir[dir] {
-					if s := parsed[rel]; s != nil && s.aside.Production() && !aside(s) || s == nil && !skipped[rel] {
-						n-- // production
-					} else {
-						n++
-					}
-				}
-				v = n >= 0
+				in, out := counts(dir, aside)
+				v = in >= out
 				toolDir[dir] = v
 			}
 			return v
@@ -539,16 +571,13 @@ func (c *Classifier) namedByTests(srcs []*usedSrc) []*usedSrc {
 		}
 		n++
 		data, err := safefs.ReadFile(p, safefs.MaxSource) // walked, not followed: inside the root
-		if err != nil || !namesAny(data, byName) {
+		if err != nil {
 			return nil
 		}
 		var toks map[string]bool
 		var pkg string
-		for name, cs := range byName {
-			if !bytes.Contains(data, []byte(name)) {
-				continue
-			}
-			for _, s := range cs {
+		for _, name := range namesIn(data, byName) {
+			for _, s := range byName[name] {
 				if found[s] {
 					continue
 				}
@@ -593,12 +622,31 @@ func asideMarked(head []byte) bool {
 	return false
 }
 
-// namesAny reports a source that holds one of the names.
-func namesAny(data []byte, names map[string][]*usedSrc) bool {
-	for n := range names {
-		if bytes.Contains(data, []byte(n)) {
-			return true
+// namesIn returns the names that occur in data as words, each once, in
+// one pass over data whatever the number of names.
+func namesIn(data []byte, names map[string][]*usedSrc) []string {
+	var out []string
+	var seen map[string]bool
+	for i := 0; i < len(data); {
+		if !isIdentStart(data[i]) {
+			i++
+			continue
 		}
+		j := i + 1
+		for j < len(data) && isIdentPart(data[j]) {
+			j++
+		}
+		if _, ok := names[string(data[i:j])]; ok {
+			w := string(data[i:j])
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+		i = j
 	}
-	return false
+	return out
 }
