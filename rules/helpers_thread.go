@@ -393,6 +393,9 @@ func endsByItself(l javaLoop, code string) bool {
 	if drainRE.MatchString(strings.TrimSpace(l.Cond)) && !waitsRE.MatchString(l.Body) {
 		return true // a pass over what a collection holds, waiting for nothing more
 	}
+	if passThenExits(l.Body) {
+		return true
+	}
 	if l.Forever || l.Cond == "" || interruptedRE.MatchString(l.Cond) {
 		return false
 	}
@@ -403,6 +406,83 @@ func endsByItself(l javaLoop, code string) bool {
 		}
 	}
 	return true
+}
+
+var exitStmtRE = regexp.MustCompile(`\b(?:return|break)\b`)
+
+// passThenExits reports a loop body that leaves the loop once a pass gets
+// through: a return or break as a statement of the body itself or of a try
+// block there (while (true) { try { connect(); return; } catch (IOException
+// e) { sleep(); } }). A retry until the work succeeds, which then ends the
+// thread; an exit inside an if, a catch, a switch or a nested loop does not
+// count.
+func passThenExits(body string) bool {
+	b := strings.TrimSpace(body)
+	if !strings.HasPrefix(b, "{") {
+		return false
+	}
+	for _, m := range exitStmtRE.FindAllStringIndex(b, -1) {
+		j := m[0] - 1
+		for j >= 0 && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+			j--
+		}
+		if j < 0 || b[j] != ';' && b[j] != '{' && b[j] != '}' {
+			continue // the body of an if, a case, a label: taken only sometimes
+		}
+		if onlyTryBlocks(b, m[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyTryBlocks reports whether every block around offset at of b, past
+// the one b opens, is a try block (try { or try (resources) {).
+func onlyTryBlocks(b string, at int) bool {
+	var stack []bool // true: a try block
+	for i := 1; i < at; i++ {
+		switch b[i] {
+		case '{':
+			stack = append(stack, tryBlockAt(b, i))
+		case '}':
+			if len(stack) == 0 {
+				return false // the body closed before at
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+	for _, t := range stack {
+		if !t {
+			return false
+		}
+	}
+	return true
+}
+
+// tryBlockAt reports a '{' at open of b that opens a try block.
+func tryBlockAt(b string, open int) bool {
+	j := open - 1
+	for j >= 0 && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+		j--
+	}
+	if j >= 0 && b[j] == ')' {
+		// try (Resource r = ...) {: find the opening parenthesis.
+		depth := 0
+		for ; j >= 0; j-- {
+			if b[j] == ')' {
+				depth++
+			} else if b[j] == '(' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		j--
+		for j >= 0 && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+			j--
+		}
+	}
+	return j >= 2 && b[j-2:j+1] == "try" && (j < 3 || !isIdent(b[j-3]))
 }
 
 // endMethodRE names the methods that end an owner's work besides the

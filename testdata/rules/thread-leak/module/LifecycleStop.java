@@ -234,3 +234,73 @@ class WaitingDrainer {
         worker.start(); // want "thread-leak:medium"
     }
 }
+
+// A retry until the work succeeds: the pass that gets through returns, and
+// the thread ends with it. An exit only in a catch or an if, or in a loop
+// that waits on, keeps the thread running.
+class Retrier {
+    private Thread connector;
+    private Thread poller;
+    private Thread sender;
+
+    void connectLater() {
+        connector = new Thread(new Runnable() {
+            public void run() {
+                while (true) {
+                    try {
+                        connect();
+                        return;
+                    } catch (RuntimeException e) {
+                        pause();
+                    }
+                }
+            }
+        });
+        connector.setDaemon(true);
+        connector.start(); // want "thread-leak:medium" source:-
+    }
+
+    void pollLater() {
+        poller = new Thread(new Runnable() {
+            public void run() {
+                for (;;) {
+                    try {
+                        connect();
+                    } catch (RuntimeException e) {
+                        return;
+                    }
+                    pause();
+                }
+            }
+        });
+        poller.setDaemon(true);
+        poller.start(); // want "thread-leak:medium"
+    }
+
+    void sendLater(final boolean once) {
+        sender = new Thread(new Runnable() {
+            public void run() {
+                while (true) {
+                    connect();
+                    if (once) {
+                        break;
+                    }
+                    pause();
+                }
+            }
+        });
+        sender.setDaemon(true);
+        sender.start(); // want "thread-leak:medium"
+    }
+
+    void connect() {
+    }
+
+    void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            return;
+        }
+    }
+}
