@@ -523,7 +523,7 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 				x.mu.Lock()
 				x.g.AddSummaries(in.rel, f, src, sums, !in.graphRead)
 				in.graphRead = true
-				cs := x.g.AddCalls(in.rel, f, targets)
+				cs := x.g.AddCalls(in.rel, f, src, targets)
 				x.mu.Unlock()
 				mu.Lock()
 				found = append(found, cs...)

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -194,6 +195,7 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 				cp.Via = &v
 			}
 			cp.Before = g.nameAll(s.Before)
+			cp.ExitFlags = g.flags(s.ExitFlags)
 			g.methods[k] = &cp
 		} else if wrap {
 			cp := s
@@ -297,6 +299,18 @@ func (g *Graph) nameAll(xs []string) []string {
 	out := make([]string, len(xs))
 	for i, x := range xs {
 		out[i] = g.name(x)
+	}
+	return out
+}
+
+// flags is the graph's own copy of an exit's flags.
+func (g *Graph) flags(fs []facts.ExitFlag) []facts.ExitFlag {
+	if fs == nil {
+		return nil
+	}
+	out := make([]facts.ExitFlag, len(fs))
+	for i, f := range fs {
+		out[i] = facts.ExitFlag{Field: g.name(f.Field), Setters: g.nameAll(f.Setters)}
 	}
 	return out
 }
@@ -495,8 +509,9 @@ func (g *Graph) Targets() map[facts.MethodKey]bool {
 // the callee resolves to a method of the project: an unqualified call to
 // its own class or an enclosing one, a call through a type name, or on a
 // receiver whose type is known. It returns the callers found, by class and
-// name, for the next round of an entry-point search.
-func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey]bool) []facts.MethodKey {
+// name, for the next round of an entry-point search. src is the file's
+// text (nil for compiled code): what a caller did just before a call.
+func (g *Graph) AddCalls(path string, f *facts.File, src []byte, targets map[facts.MethodKey]bool) []facts.MethodKey {
 	var found []facts.MethodKey
 	for i := range f.Calls {
 		c := &f.Calls[i]
@@ -525,6 +540,9 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 				site.CallerParams = callerParams(f, c)
 				d, _ := g.decl(caller)
 				site.CallerPrivate = d.private
+			}
+			if s := g.methods[callee]; s != nil && len(s.ExitFlags) > 0 {
+				site.GuardOff = rules.TurnedOffBefore(f, src, c, s.ExitFlags)
 			}
 			bn := byName(callee.Class, callee.Name)
 			if _, ok := g.methods[callee]; ok || g.storeOnly[bn] || g.keepSites[bn] {

@@ -72,6 +72,9 @@ func AppendSummaries(out []facts.Summary, path string, f *facts.File, src []byte
 		}
 		s.Entry = isEntry(m, arity, entryTypes)
 		summarizeBody(&s, path, f, byMethod[[2]string{m.Class, m.Name}], m, params, exiting)
+		if s.Terminates != nil && src != nil && !m.Static {
+			s.ExitFlags = rules.ExitFlags(f, src, &m, exitSpans(f, byMethod[[2]string{m.Class, m.Name}], m, exiting))
+		}
 		s.ContextFirst, s.NoBody = contextFirstLookup(src, f, byMethod[[2]string{m.Class, m.Name}], m)
 		if src != nil && (s.LoadsParam >= 0 || s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil) && mentionsContext(src, m.Decl) {
 			// The context loader, read through a helper the extractor was
@@ -121,6 +124,19 @@ func forgetOverloadedLookups(out []facts.Summary) {
 			out[i].LoadsParam, out[i].LoadsAt, out[i].NameParam = -1, nil, -1
 		}
 	}
+}
+
+// exitSpans are the calls of m that end the JVM, as summarizeBody counts
+// them for Terminates.
+func exitSpans(f *facts.File, calls []int, m facts.MethodDecl, exiting map[string]*facts.Site) []facts.Span {
+	var out []facts.Span
+	for _, i := range calls {
+		c := &f.Calls[i]
+		if within(c.Span, m.Decl) && !c.InLambda && !c.DebugOnly && (endsJVM(c) || isFunctionalCall(c) && exiting[fieldOf(c)] != nil) {
+			out = append(out, c.Span)
+		}
+	}
+	return out
 }
 
 // summarizeBody reads what the calls of method m do.
