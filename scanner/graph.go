@@ -121,6 +121,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// same files every run.
 	sort.Slice(x.sources, func(i, j int) bool { return x.sources[i].rel < x.sources[j].rel })
 	x.readLaunchers(o)
+	x.readSupers(o)
 	x.resolveGuards(sensitive, o)
 	targets := g.Targets()
 	asked := map[facts.MethodKey]bool{}
@@ -130,7 +131,10 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// names would otherwise take the bound from the summaries' callers.
 	// Nor is one that many files may call: code used that widely is
 	// rarely a launcher's alone. One not looked for keeps its findings.
-	share := o.maxFiles / 16
+	// The share is a quarter: the summaries' own callers alone take more
+	// than a sixteenth on a mid-sized tree (a server's sources), which
+	// left a launcher's chains through its public helpers unfollowed.
+	share := o.maxFiles / 4
 	want := func(class, name string) bool {
 		if g.Closed(class, name) && name != "<init>" {
 			return true
@@ -215,9 +219,18 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 			if !asked[c] && want(c.Class, c.Name) {
 				next[c] = true
 			}
+			// An instance method is reached from its class's
+			// constructor too (callgraph.Build): who creates the class
+			// decides it where its own name is too common to look for
+			// (a thread's run) or calls come through an interface.
+			if ik := (facts.MethodKey{Class: c.Class, Name: "<init>", Arity: -1}); c.Name != "<init>" && c.Name != "<clinit>" &&
+				!asked[ik] && !next[ik] && g.Instance(c.Class, c.Name) && want(c.Class, "<init>") {
+				next[ik] = true
+			}
 		}
 		targets = next
 	}
+	x.readSupers(o) // the classes the search parsed may be tasks too
 	g.Incomplete = x.stopped
 	return g.Build(), nil
 }
@@ -293,6 +306,81 @@ func (x *graphIndex) guardWriters(ex *javasrc.Extractor, ref facts.GuardRef, o g
 		return nil, false
 	}
 	return rules.GuardWriters(f, src, ref)
+}
+
+// readSupers reads the declarations of the project's base classes that
+// may make a class declaring execute() an Ant task or a Maven goal (its
+// superclass chain reaches the build tool's type through them), a level
+// at a time up to a bound, found by file name and package as a guard's
+// class is.
+func (x *graphIndex) readSupers(o graphOptions) {
+	var ex *javasrc.Extractor
+	for depth := 0; depth < maxSuperDepth; depth++ {
+		todo := x.g.UnreadSupers()
+		if len(todo) == 0 {
+			return
+		}
+		if ex == nil {
+			var err error
+			if ex, err = javasrc.NewExtractor(javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}, int(o.timeout/time.Microsecond)); err != nil {
+				return
+			}
+			defer ex.Close()
+		}
+		read := 0
+		for _, class := range todo {
+			in, f, src := x.declaring(ex, class, o)
+			if f == nil {
+				x.g.NoSource(class) // not asked for again
+				continue
+			}
+			read++
+			x.parsed++
+			x.g.AddSummaries(in.rel, f, src, callgraph.FileSummaries(in.rel, f, src), !in.graphRead)
+			in.graphRead = true
+		}
+		if read == 0 {
+			return
+		}
+	}
+}
+
+// maxSuperDepth bounds the levels of base classes readSupers reads.
+const maxSuperDepth = 4
+
+// declaring finds and parses the one production source declaring the
+// top-level class (by file name and package); nil when there is none, or
+// more than one, or too many files of that name to read.
+func (x *graphIndex) declaring(ex *javasrc.Extractor, class string, o graphOptions) (*input, *facts.File, []byte) {
+	pkg, name := "", class
+	if i := strings.LastIndexByte(class, '.'); i >= 0 {
+		pkg, name = class[:i], class[i+1:]
+	}
+	var in *input
+	var f *facts.File
+	var src []byte
+	read := 0
+	for _, s := range x.sources {
+		if s.rel != name+".java" && !strings.HasSuffix(s.rel, "/"+name+".java") {
+			continue
+		}
+		if read++; read > maxGuardFiles {
+			return nil, nil, nil
+		}
+		b, err := safefs.ReadFile(s.abs, o.maxFileSize)
+		if err != nil {
+			return nil, nil, nil
+		}
+		g, _, err := ex.Extract(s.rel, b, o.types)
+		if err != nil || g.Package != pkg {
+			continue
+		}
+		if f != nil {
+			return nil, nil, nil
+		}
+		in, f, src = s.input, g, b
+	}
+	return in, f, src
 }
 
 // maxGuardFiles bounds the files of a guard class's name read for it.
