@@ -1,0 +1,8 @@
+package demo.launch;
+
+// The embedding API: an application starts the server in its own JVM.
+public class Embedded {
+    public void start(String base) {
+        new Bootstrap().load(base);
+    }
+}
