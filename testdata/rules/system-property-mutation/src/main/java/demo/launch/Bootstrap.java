@@ -5,7 +5,7 @@ package demo.launch;
 // JVM's, whichever way the server was started.
 public final class Bootstrap {
     public static void main(String[] args) {
-        new Bootstrap().load(args[0]);
+        new Bootstrap().load(args.length > 0 ? args[0] : Embedded.DEFAULT_BASE);
     }
 
     public void load(String base) {
