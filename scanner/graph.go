@@ -139,7 +139,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		if g.Closed(class, name) && name != "<init>" {
 			return true
 		}
-		return g.Searchable(class, name) && (share == 0 || x.parsed < share) && x.candidates(class, name, maxEntryCandidates+1) <= maxEntryCandidates
+		return g.Searchable(class, name) && (share == 0 || x.parsed < share) && x.candidates(class, name, maxEntryCandidates+1, o) <= maxEntryCandidates
 	}
 	x.named = map[facts.MethodKey]bool{}
 	for _, f := range sensitive {
@@ -392,18 +392,35 @@ const maxEntryCandidates = 16
 
 // candidates counts, up to limit, the sources that may call the method of
 // class and name (or create the class, for "<init>").
-func (x *graphIndex) candidates(class, name string, limit int) int {
-	m := newWantMatcher([]want{wantOf(facts.MethodKey{Class: class, Name: name})})
-	n := 0
+func (x *graphIndex) candidates(class, name string, limit int, o graphOptions) int {
+	w := wantOf(facts.MethodKey{Class: class, Name: name})
+	m := newWantMatcher([]want{w})
+	// A class is named by far more files than create it (its users'
+	// fields and parameters): for a constructor, the files naming it are
+	// read for a creation, a bounded number of them.
+	n, read := 0, 0
 	for _, src := range x.sources {
-		if m.mayHold(src) {
-			if n++; n >= limit {
-				break
+		if !m.mayHold(src) {
+			continue
+		}
+		if w.ctor {
+			if read++; read > maxCreationReads {
+				return limit
 			}
+			b, err := safefs.ReadFile(src.abs, o.maxFileSize)
+			if err == nil && !created(b, w.class) {
+				continue
+			}
+		}
+		if n++; n >= limit {
+			break
 		}
 	}
 	return n
 }
+
+// maxCreationReads bounds the files read for creations of one class.
+const maxCreationReads = 400
 
 // resolveReflective decides the reflective calls by a constant method
 // name on a class the calling file does not show: the sources that may
@@ -615,6 +632,10 @@ type want struct {
 	// reflect: a call by the name as a string constant is looked for too
 	// (a method with a finding beside a launcher, which may call it so).
 	reflect bool
+	// ctor: a constructor, called only by creating an instance: a file
+	// that names the class without "new" before it (its users' fields
+	// and parameters, far more than its creators) cannot call it.
+	ctor bool
 }
 
 // wantOf is what a file that may call the method shows: its name (the
@@ -633,7 +654,7 @@ func wantOf(k facts.MethodKey) want {
 	if name == "<init>" {
 		name = cls
 	}
-	return want{name: []byte(name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java"}
+	return want{name: []byte(name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java", ctor: k.Name == "<init>"}
 }
 
 // reflectWords are the lookups a call by a constant method name goes
@@ -729,7 +750,7 @@ func (m *wantMatcher) mayCall(rel string, src []byte, seen []bool) bool {
 		reflect = reflect || has(m.reflect[k], r)
 	}
 	for k, w := range m.wants {
-		if !has(m.name[k], w.name) {
+		if !has(m.name[k], w.name) || w.ctor && !created(src, w.class) {
 			continue
 		}
 		if strings.HasSuffix(rel, w.file) || has(m.class[k], w.class) || w.reflect && reflect && quoted(src, w.name) {
@@ -738,6 +759,40 @@ func (m *wantMatcher) mayCall(rel string, src []byte, seen []bool) bool {
 	}
 	return false
 }
+
+// created reports an instance creation of the class of simple name cls
+// in src: "new" before the name, qualified or not ("new a.b.Cls(",
+// "new Outer.Cls(").
+func created(src, cls []byte) bool {
+	for i := wordIndex(src, cls, 0); i >= 0; i = wordIndex(src, cls, i+len(cls)) {
+		j := i
+		for {
+			// Skip back over "qualifier." segments and blanks.
+			k := j - 1
+			for k >= 0 && isBlank(src[k]) {
+				k--
+			}
+			if k >= 0 && src[k] == '.' {
+				k--
+				for k >= 0 && isBlank(src[k]) {
+					k--
+				}
+				for k >= 0 && identPart(src[k]) {
+					k--
+				}
+				j = k + 1
+				continue
+			}
+			if k >= 2 && string(src[k-2:k+1]) == "new" && (k < 3 || !identPart(src[k-3])) && k+1 < j {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // quoted reports the name written as a string literal.
 func quoted(src, name []byte) bool {

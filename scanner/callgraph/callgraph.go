@@ -904,7 +904,9 @@ func (g *Graph) nearLauncher(class string) bool {
 	pkg := packageOf(class)
 	for l := range g.launchers {
 		lp := packageOf(l)
-		if pkg == lp {
+		// A tool's own packages sit under its launcher's (a start
+		// program's config parsers in start.config).
+		if pkg == lp || lp != "" && strings.HasPrefix(pkg, lp+".") {
 			return true
 		}
 	}
