@@ -121,7 +121,13 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// same files every run.
 	sort.Slice(x.sources, func(i, j int) bool { return x.sources[i].rel < x.sources[j].rel })
 	x.readLaunchers(o)
-	x.readSupers(o)
+	var classes []string
+	for _, f := range sensitive {
+		if f.EntrySensitive && f.Class != "" {
+			classes = append(classes, f.Class)
+		}
+	}
+	x.readSupers(o, classes)
 	x.resolveGuards(sensitive, o)
 	targets := g.Targets()
 	asked := map[facts.MethodKey]bool{}
@@ -230,7 +236,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		}
 		targets = next
 	}
-	x.readSupers(o) // the classes the search parsed may be tasks too
+	x.readSupers(o, classes) // the classes the search parsed may be tasks too
 	g.Incomplete = x.stopped
 	return g.Build(), nil
 }
@@ -313,13 +319,18 @@ func (x *graphIndex) guardWriters(ex *javasrc.Extractor, ref facts.GuardRef, o g
 // superclass chain reaches the build tool's type through them), a level
 // at a time up to a bound, found by file name and package as a guard's
 // class is.
-func (x *graphIndex) readSupers(o graphOptions) {
+func (x *graphIndex) readSupers(o graphOptions, classes []string) {
 	var ex *javasrc.Extractor
-	for depth := 0; depth < maxSuperDepth; depth++ {
-		todo := x.g.UnreadSupers()
+	budget := maxSuperReads
+	for depth := 0; depth < maxSuperDepth && budget > 0; depth++ {
+		todo := x.g.UnreadSupers(classes)
 		if len(todo) == 0 {
 			return
 		}
+		if len(todo) > budget {
+			todo = todo[:budget]
+		}
+		budget -= len(todo)
 		if ex == nil {
 			var err error
 			if ex, err = javasrc.NewExtractor(javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}, int(o.timeout/time.Microsecond)); err != nil {
@@ -345,8 +356,12 @@ func (x *graphIndex) readSupers(o graphOptions) {
 	}
 }
 
-// maxSuperDepth bounds the levels of base classes readSupers reads.
-const maxSuperDepth = 4
+// maxSuperDepth bounds the levels of base classes readSupers reads, and
+// maxSuperReads the classes it looks for in one call.
+const (
+	maxSuperDepth = 4
+	maxSuperReads = 64
+)
 
 // declaring finds and parses the one production source declaring the
 // top-level class (by file name and package); nil when there is none, or

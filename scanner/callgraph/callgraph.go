@@ -1033,18 +1033,23 @@ func buildToolBase(sup string) bool {
 }
 
 // UnreadSupers are the superclasses, in the project's own packages, of
-// the classes declaring an execute() method that the graph has not read
-// (so which may make them Ant tasks or Maven goals): the caller reads
-// their declarations and asks again, up to a bound.
-func (g *Graph) UnreadSupers() []string {
+// the classes declaring an execute() method, and of the classes given
+// (those of findings: a task's hook its base's execute calls), that the
+// graph has not read (so which may make them Ant tasks or Maven goals):
+// the caller reads their declarations and asks again, up to a bound.
+func (g *Graph) UnreadSupers(classes []string) []string {
 	seen := map[string]bool{}
 	var out []string
+	from := append([]string(nil), classes...)
 	for nk := range g.decls {
-		k := g.method(nk)
-		if k.Name != "execute" || g.entryTypes[k.Class] {
+		if k := g.method(nk); k.Name == "execute" {
+			from = append(from, k.Class)
+		}
+	}
+	for _, c := range from {
+		if g.entryTypes[c] {
 			continue
 		}
-		c := k.Class
 		for depth := 0; depth < maxSuperChain; depth++ {
 			sup, ok := g.superOf(c)
 			if !ok || buildToolBase(sup) || g.entryTypes[sup] {
