@@ -155,7 +155,8 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 	for strings.HasPrefix(part, "(") && strings.HasSuffix(part, ")") {
 		part = strings.TrimSpace(part[1 : len(part)-1])
 	}
-	if strings.HasPrefix(part, "\"") {
+	if strings.HasPrefix(part, "\"") || strings.HasPrefix(part, "'") {
+		// A string, or a char literal: PKG + '.' + name.
 		v, err := strconv.Unquote(part)
 		return v, err == nil
 	}
