@@ -11,7 +11,7 @@ public class ASTFactory {
 
     protected Object createUsingCtor(String className) {
         try {
-            return Class.forName(className).newInstance();
+            return Class.forName(className).newInstance(); // want "class-forname-caller-loader" source:-
         } catch (Exception e) {
             throw new IllegalArgumentException(className, e);
         }

@@ -7,7 +7,7 @@ import java.util.Properties;
 // is where the name leaves the library's hands.
 public class OpenAstFactory {
     public Object create(Object tok, String className) {
-        return createUsingCtor(tok, className); // want "class-forname-caller-loader"
+        return createUsingCtor(tok, className); // want "class-forname-caller-loader" bytecode:-
     }
 
     protected Object createUsingCtor(Object token, String className) {

@@ -26,7 +26,7 @@ class JdkThroughSystem {
 
     Class<?> ternary(boolean internal) throws ClassNotFoundException {
         String name = internal ? "com.sun.xml.internal.ws.spi.ProviderImpl" : "javax.xml.ws.spi.Provider";
-        return ClassLoader.getSystemClassLoader().loadClass(name);
+        return ClassLoader.getSystemClassLoader().loadClass(name); // want "class-forname-caller-loader" source:-
     }
 
     Class<?> viaHelper() throws ClassNotFoundException {
