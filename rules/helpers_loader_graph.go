@@ -305,7 +305,7 @@ func checkClassLookupsViaHelpers(p *ProjectPass) {
 			}
 			path := cs.Site.Path
 			site := cs
-			p.Report(path, Diagnostic{Severity: sev, Span: cs.Site.Span, Context: cs.Context,
+			p.Report(path, Diagnostic{Severity: sev, Span: cs.Site.Span, Context: cs.Context, EntrySensitive: true,
 				// The caller's text decides whether it takes the helper
 				// only as a fallback: read at the end.
 				Pending: sitePending(&site, s.LoadsParam),
