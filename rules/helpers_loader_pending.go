@@ -387,11 +387,55 @@ func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants
 			consts = consts && (f || kk)
 			continue
 		}
+		if vals := callerLocalValues(k, c, c.Args[param]); len(vals) > 0 {
+			// A local of the caller assigned only literals and constants
+			// ("className = \"weblogic.X\"; ... className = \"weblogic.Y\";").
+			for _, v := range vals {
+				f, kk := fixedArg(exprOf(v), c.Caller.Class, m.Class, k, declared)
+				fixed = fixed && f
+				consts = consts && (f || kk)
+			}
+			continue
+		}
 		f, k := fixedArg(c.Args[param], c.Caller.Class, m.Class, k, declared)
 		fixed = fixed && f
 		consts = consts && (f || k)
 	}
 	return fixed, consts && !fixed
+}
+
+// callerLocalValues lists the values a local the call passes is assigned
+// in the caller's method before the call, read from the caller's text,
+// when every one is a literal or a constant; nil otherwise.
+func callerLocalValues(k *Constants, cs facts.CallSite, x facts.Expr) []string {
+	n := strings.TrimSpace(x.Text)
+	if k == nil || k.SourceAt == nil || x.Kind != facts.ExprName || x.Local != nil || !identifier(n) ||
+		constantName.MatchString(n) || paramIndexOf(cs.CallerParams, n) >= 0 {
+		return nil
+	}
+	src := k.SourceAt(cs.Site.Path)
+	at := cs.Site.Span
+	if at.End == 0 || at.End > len(src) || !strings.Contains(string(src[at.Start:at.End]), cs.Callee.Name) {
+		return nil
+	}
+	name := cs.Caller.Name
+	if name == "<init>" {
+		name = simpleName(cs.Caller.Class)
+		if i := strings.LastIndexByte(name, '$'); i >= 0 {
+			name = name[i+1:]
+		}
+	}
+	start := methodStart(src, name, at.Start)
+	if start < 0 {
+		return nil
+	}
+	vals := statementValues(string(src[start:at.Start]), n+" = ")
+	for _, v := range vals {
+		if !strings.HasPrefix(v, "\"") && !constantName.MatchString(v) {
+			return nil
+		}
+	}
+	return vals
 }
 
 // maxPassOn bounds the wrappers followed from a lookup to its callers.
