@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -41,7 +43,7 @@ func checkClassLoaderChurn(p *Pass) {
 				Span:    nw.Span, Context: nw.Context,
 			})
 		case "java.net.URLClassLoader":
-			if !nw.InLoop {
+			if !nw.InLoop || endsLoopAfter(p, nw.Span) {
 				continue
 			}
 			p.Report(Diagnostic{
@@ -51,7 +53,7 @@ func checkClassLoaderChurn(p *Pass) {
 		}
 	}
 	calls(p, func(c *facts.Call) {
-		if is(c, "java.net.URLClassLoader", "newInstance") && c.Static && c.InLoop {
+		if is(c, "java.net.URLClassLoader", "newInstance") && c.Static && c.InLoop && !endsLoopAfter(p, c.Span) {
 			p.Report(Diagnostic{
 				Message: "URLClassLoader.newInstance in a loop puts a new loader into Metaspace on every iteration",
 				Span:    c.Span, Context: c.Context,
@@ -77,6 +79,52 @@ func storedToStaticField(p *Pass, s facts.Span) bool {
 		w := &p.File.Writes[i]
 		if w.Kind == facts.WriteAssign && w.Value != nil && w.Value.Span == s {
 			return true
+		}
+	}
+	return false
+}
+
+// endsLoopAfter reports a creation followed, in its own block, by a return
+// or break: a search that stops at the first loader that works (a list of
+// candidate tools.jar paths). The loaders of the failed tries defined no
+// class and are collected; the loop does not make one per element.
+func endsLoopAfter(p *Pass, at facts.Span) bool {
+	m := enclosingMethodDecl(p, at)
+	if m == nil {
+		return false
+	}
+	code := javaCode(p.Text(m.Decl))
+	i := at.Start - m.Decl.Start
+	if i < 0 || i > len(code) {
+		return false
+	}
+	open := strings.LastIndexByte(code[:i], '{')
+	for open >= 0 {
+		if end := matchClose(code, open); end > i {
+			return exitsAtTop(code[i:end])
+		}
+		open = strings.LastIndexByte(code[:open], '{')
+	}
+	return false
+}
+
+// exitsAtTop reports a return or break outside any nested braces of rest.
+func exitsAtTop(rest string) bool {
+	depth := 0
+	for j := 0; j < len(rest); j++ {
+		switch rest[j] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		case 'r', 'b':
+			if depth == 0 && (j == 0 || !isIdent(rest[j-1])) {
+				for _, w := range []string{"return", "break"} {
+					if strings.HasPrefix(rest[j:], w) && (j+len(w) == len(rest) || !isIdent(rest[j+len(w)])) {
+						return true
+					}
+				}
+			}
 		}
 	}
 	return false

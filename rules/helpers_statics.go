@@ -516,3 +516,6 @@ func lazyInit(p *Pass, f *facts.Field, w *facts.Write) bool {
 }
 
 var chainedAssignRE = regexp.MustCompile(`^\s*\w+\s*=[^=]`)
+
+// isArray reports a field declared as an array.
+func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f.TypeText), "]") }

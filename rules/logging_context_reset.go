@@ -152,7 +152,8 @@ func perLoaderManagerGuard(p *Pass, c *facts.Call) bool {
 	if m == nil {
 		return false
 	}
-	code := javaCode(p.Text(m.Decl))
+	raw := p.Text(m.Decl)
+	code := javaCode(raw) // same offsets, literals and comments blanked
 	at := c.Span.Start - m.Decl.Start
 	if at < 0 || at > len(code) {
 		return false
@@ -165,6 +166,16 @@ func perLoaderManagerGuard(p *Pass, c *facts.Call) bool {
 			continue
 		}
 		cond := code[open+1 : end]
+		if jdk, ok := jdkManagerTest(raw[open+1 : end]); ok {
+			branchEnd := statementEnd(code, end+1)
+			if !jdk && at < branchEnd {
+				return true // if (manager is not the JDK's) reset();
+			}
+			if jdk && branchEnd <= at && regexp.MustCompile(`\b(?:return|throw)\b`).MatchString(code[end+1:branchEnd]) {
+				return true // if (manager is the JDK's) return; reset();
+			}
+			continue
+		}
 		t := instanceofRE.FindStringSubmatchIndex(cond)
 		if t == nil || simpleName(cond[t[2]:t[3]]) == "LogManager" {
 			continue
@@ -183,4 +194,24 @@ func perLoaderManagerGuard(p *Pass, c *facts.Call) bool {
 		}
 	}
 	return false
+}
+
+// jdkManagerTest reads a condition that compares the installed
+// LogManager's class with the JDK's own (getClass() == LogManager.class, or
+// its name equals "java.util.logging.LogManager"): ok when it is one, and
+// jdk when it holds for the JDK's manager (false when negated).
+func jdkManagerTest(cond string) (jdk, ok bool) {
+	c := strings.Join(strings.Fields(cond), "")
+	if !strings.Contains(c, "getLogManager()") || !strings.Contains(c, "getClass()") {
+		return false, false
+	}
+	switch {
+	case strings.Contains(c, "!=LogManager.class") || strings.Contains(c, "!=java.util.logging.LogManager.class"):
+		return false, true
+	case strings.Contains(c, "==LogManager.class") || strings.Contains(c, "==java.util.logging.LogManager.class"):
+		return true, true
+	case strings.Contains(c, `"java.util.logging.LogManager"`) && strings.Contains(c, ".equals("):
+		return !strings.HasPrefix(c, "!"), true
+	}
+	return false, false
 }

@@ -136,11 +136,26 @@ func swapHelper(p *Pass, c *facts.Call) bool {
 	if m == nil {
 		return false
 	}
-	if arg.Kind == facts.ExprName && hasString(paramNames(m.Params), strings.TrimSpace(arg.Text)) {
+	if arg.Kind == facts.ExprName && arg.Local == nil && capturedParam(p, c.Span, strings.TrimSpace(arg.Text)) {
 		return true
 	}
 	head := p.Text(facts.Span{Start: m.Decl.Start, End: m.Span.Start})
 	return hasIdent(head, "ClassLoader")
+}
+
+// capturedParam reports a name that is a parameter of the method around
+// at, or of a method enclosing it: the loader a caller passes, also when
+// the helper sets it from the run() of a PrivilegedAction it builds
+// around it (setLoader(final ClassLoader cl) { doPrivileged(new
+// PrivilegedAction<Void>() { run() { tccl.set(cl); } }); }).
+func capturedParam(p *Pass, at facts.Span, name string) bool {
+	for i := range p.File.Methods {
+		m := &p.File.Methods[i]
+		if m.Decl.Start <= at.Start && at.End <= m.Decl.End && hasString(paramNames(m.Params), name) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasIdent reports whether s contains name as a whole identifier.

@@ -191,7 +191,8 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 	}
 	lap(&out.work.Read)
 	// One time limit for the file: the parse, the extraction and the rules.
-	fctx, cancel := context.WithTimeout(ctx, e.opts.ParseTimeout)
+	limit := javasrc.TimeLimit(e.opts.ParseTimeout, len(src))
+	fctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	f, problems, err := ex.ExtractContext(fctx, in.rel, src, e.index.types)
 	lap(&out.work.Extract)
@@ -220,7 +221,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 			continue
 		}
 		if fctx.Err() != nil {
-			note(rules.LevelError, "timeout", 0, fmt.Sprintf("the %s time limit for one file ran out in the rules; findings of this file dropped", e.opts.ParseTimeout))
+			note(rules.LevelError, "timeout", 0, fmt.Sprintf("the %s time limit for this file ran out in the rules; findings of this file dropped", limit))
 			return out
 		}
 		r.Check(rules.NewPass(r, f, role, src, nil, func(d rules.Diagnostic) { diags = append(diags, d) }))

@@ -154,6 +154,11 @@ type StoreParams struct {
 	// time, not an entry of a container): its callers must then all
 	// pass the same value, or which app called last decides it.
 	Slot bool
+	// Closed is set when only the project can call the setter (private,
+	// or package-private and static: every call of it resolves): when
+	// production code calls it nowhere, only tests do, which are set
+	// aside, and the finding is dropped.
+	Closed bool
 }
 
 // CallSite is one call of a project method.
@@ -207,6 +212,9 @@ type CallGraph struct {
 	// return the thread context loader: a getter a caller hands a helper
 	// as the loader to try first.
 	ContextLoaders map[MethodKey]bool
+	// Incomplete is set when the search for callers stopped at its bound:
+	// a method with no callers found may still have some.
+	Incomplete bool
 }
 
 // Callers lists the calls of a method.

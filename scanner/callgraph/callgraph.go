@@ -814,7 +814,7 @@ func (g *Graph) Build() *facts.CallGraph {
 		}
 	}
 	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first,
-		ContextLoaders: g.contextLoaders}
+		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete}
 }
 
 // Searchable reports whether the search for the callers of the method of

@@ -93,8 +93,18 @@ type Extractor struct {
 // rest of ExtractContext's time is the extraction).
 func (e *Extractor) LastParse() time.Duration { return e.lastParse }
 
+// TimeLimit is the time one file of size bytes may take, given the limit
+// for a small file: a fifth more for each whole MiB. The limit stops
+// pathological inputs; parsing is linear in the size, so a large generated
+// file given room by --max-file-size is not cut off merely for its size
+// (a 10 MiB file gets three times the base limit).
+func TimeLimit(base time.Duration, size int) time.Duration {
+	return base + base/5*time.Duration(size>>20)
+}
+
 // NewExtractor makes an extractor. timeoutMicros bounds the parse and
-// extraction of one file (0 = no limit).
+// extraction of one file of up to 1 MiB (0 = no limit); larger files get
+// more (TimeLimit).
 func NewExtractor(in Interest, timeoutMicros int) (*Extractor, error) {
 	p, err := newParser()
 	if err != nil {
@@ -218,7 +228,7 @@ func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte,
 	e.lastParse = 0
 	stop := &stopper{ctx: ctx, now: func() time.Time { return e.now() }}
 	if e.timeout > 0 {
-		stop.deadline = time.Now().Add(e.timeout)
+		stop.deadline = time.Now().Add(TimeLimit(e.timeout, len(src)))
 	}
 	if d, ok := ctx.Deadline(); ok && (stop.deadline.IsZero() || d.Before(stop.deadline)) {
 		stop.deadline = d

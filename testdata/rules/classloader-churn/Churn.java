@@ -22,4 +22,15 @@ public class Churn {
             URLClassLoader.newInstance(new URL[] {jar.toURI().toURL()}).close(); // want "classloader-churn"
         }
     }
+
+    // A return in a nested branch does not end every iteration.
+    Class<?> load(List<File> jars, boolean stop) throws Exception {
+        for (File jar : jars) {
+            URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()}); // want "classloader-churn"
+            if (stop) {
+                return loader.loadClass("x.Y");
+            }
+        }
+        return null;
+    }
 }

@@ -28,6 +28,20 @@ public class LookAlike {
     URLClassLoader plugin(File dir) throws Exception {
         return new URLClassLoader(new URL[] {dir.toURI().toURL()});
     }
+
+    // A search that stops at the first candidate that works: the failed
+    // tries define no class. Compiled code does not show the return.
+    Class<?> firstToolsJar(File[] candidates) throws ClassNotFoundException {
+        for (File jar : candidates) {
+            try {
+                Class<?> vm = new URLClassLoader(new URL[] {jar.toURI().toURL()}).loadClass("com.sun.tools.attach.VirtualMachine"); // want "classloader-churn" source:-
+                return vm;
+            } catch (Exception e) {
+                // try the next one
+            }
+        }
+        throw new ClassNotFoundException("com.sun.tools.attach.VirtualMachine");
+    }
 }
 
 // A user class named like fastjson's.

@@ -93,12 +93,14 @@ public class Refused extends URLClassLoader {
         parentLoader = null;
     }
 
-    // Derby's ClassLoaderTestSetup: a helper that only switches.
+    // Derby's ClassLoaderTestSetup: a helper that sets the loader its
+    // caller passes, as unbind(original) does, here from a privileged
+    // action: the caller owns the restore.
     public static void setThreadLoader(final ClassLoader which) {
         AccessController.doPrivileged(new PrivilegedAction<Void>() {
             @Override
             public Void run() {
-                java.lang.Thread.currentThread().setContextClassLoader(which); // want "tccl-not-restored"
+                java.lang.Thread.currentThread().setContextClassLoader(which); // want "tccl-not-restored" source:-
                 return null;
             }
         });

@@ -40,6 +40,34 @@ public class JuliShutdown {
             manager.reset(); // want "logging-context-reset:high"
         }
     }
+
+    // The same guard by the manager's class: the reset runs only when the
+    // installed manager is not the JDK's own.
+    static void release() {
+        if (!LogManager.getLogManager().getClass().getName().equals(
+                "java.util.logging.LogManager")) {
+            LogManager.getLogManager().reset(); // want "logging-context-reset:high" source:-
+        }
+    }
+
+    void byClass() {
+        if (LogManager.getLogManager().getClass() != LogManager.class) {
+            LogManager.getLogManager().reset(); // want "logging-context-reset:high" source:-
+        }
+    }
+
+    void jdkReturns() {
+        if (LogManager.getLogManager().getClass() == LogManager.class) {
+            return;
+        }
+        LogManager.getLogManager().reset(); // want "logging-context-reset:high" source:-
+    }
+
+    void onlyTheJdks() {
+        if ("java.util.logging.LogManager".equals(LogManager.getLogManager().getClass().getName())) {
+            LogManager.getLogManager().reset(); // want "logging-context-reset:high"
+        }
+    }
 }
 
 class PerLoaderLogManager extends LogManager {
