@@ -39,7 +39,8 @@ var bytecodeReasons = map[string]string{
 		"a method's parameters have no names in a class file, so the callers that hand a lookup's name parameter constants, " +
 		"the loader parameter whose null branch the lookup is (callers handing the context loader), " +
 		"the loaders the method tries before it (a field's, in a loop), and callers that take the helper only for the own package or after the application's loaders are not known, " +
-		"nor is a helper that loads the class its parameter names, which is reported at its callers",
+		"nor is a helper that loads the class its parameter names, which is reported at its callers; " +
+		"what only a command line's main reaches is known from the sources' call graph",
 	"classname-keyed-static-cache":       "reads the key expression's text (x.getClass().getName()); bytecode shows a call, not that text",
 	"executor-leak":                      "decides ownership and shutdown from the method's and class's text",
 	"jmx-fixed-name":                     "reads the ObjectName argument's text and the code before it",
