@@ -106,7 +106,8 @@ func checkClassForName(p *Pass) {
 			return
 		}
 		skip, sev, probe := nameVerdict(p, name)
-		if skip || probe != "" && (valueDiscarded(p, c.Span) || dependencyAdapter(c.Class, probe) || absenceHandled(p, c) && !hookPackage(probe, p.File.Package)) {
+		if skip || probe != "" && (valueDiscarded(p, c.Span) || dependencyAdapter(c.Class, probe) || absenceHandled(p, c) && !hookPackage(probe, p.File.Package) ||
+			followsProbe(p, c, probe)) {
 			// A presence probe whose only use is the exception it throws,
 			// or one whose absence a catch answers (a fallback, a default:
 			// the library runs without the class, and which loader looked
@@ -114,7 +115,9 @@ func checkClassForName(p *Pass) {
 			// the one library the looking-up class adapts
 			// (WebLogicJtaTransactionManager naming weblogic.*): the
 			// adapter ships beside that library, whose classes its own
-			// loader sees.
+			// loader sees; or a follow-up of a probe of that library's
+			// package with the same loader, which cannot miss once the
+			// probe succeeded.
 			return
 		}
 		guarded, inside := guardedPrefix(p, c, c.Args[0])

@@ -273,3 +273,16 @@ func exprOf(t string) facts.Expr {
 	}
 	return facts.Expr{Kind: facts.ExprOther, Text: t}
 }
+
+// fixedLoader is the own or system loader an expression denotes, directly
+// or through a single-assignment local; the bootstrap loader (null) is not
+// "own" here.
+func fixedLoader(x facts.Expr) (l facts.Loader, viaLocal bool) {
+	if x.Loader == facts.LoaderOwn || x.Loader == facts.LoaderSystem {
+		return x.Loader, false
+	}
+	if x.Local != nil && (x.Local.Loader == facts.LoaderOwn || x.Local.Loader == facts.LoaderSystem) {
+		return x.Local.Loader, true
+	}
+	return facts.LoaderNone, false
+}

@@ -215,10 +215,15 @@ func ownPackageHead(head, class string) bool {
 
 // samePackageRoot reports a qualified name in the same library as class:
 // they share their first two package segments ("org.h2.store." and
-// "org.h2.util.Utils").
+// "org.h2.util.Utils"), or, for a class directly in a one-word top-level
+// package that is no domain ("antlr.ASTFactory"), that word: the
+// library's root.
 func samePackageRoot(name, class string) bool {
 	root := func(n string) string {
 		parts := strings.SplitN(n, ".", 3)
+		if len(parts) == 2 && !domainWord(parts[0]) {
+			return parts[0] + "."
+		}
 		if len(parts) < 3 {
 			return ""
 		}
@@ -226,6 +231,16 @@ func samePackageRoot(name, class string) bool {
 	}
 	r := root(class)
 	return r != "" && strings.HasPrefix(name, r)
+}
+
+// domainWord reports a first package segment that is an internet domain
+// ("com", "org", a country code): many libraries share it.
+func domainWord(s string) bool {
+	switch s {
+	case "com", "org", "net", "io", "edu", "gov", "mil", "int", "info", "biz", "dev", "app", "java", "javax", "jakarta":
+		return true
+	}
+	return len(s) <= 2
 }
 
 // checkClassLookupsViaHelpers is class-forname-caller-loader's project
@@ -290,7 +305,7 @@ func checkClassLookupsViaHelpers(p *ProjectPass) {
 			}
 			path := cs.Site.Path
 			site := cs
-			p.Report(path, Diagnostic{Severity: sev, Span: cs.Site.Span, Context: cs.Context,
+			p.Report(path, Diagnostic{Severity: sev, Span: cs.Site.Span, Context: cs.Context, EntrySensitive: true,
 				// The caller's text decides whether it takes the helper
 				// only as a fallback: read at the end.
 				Pending: sitePending(&site, s.LoadsParam),

@@ -33,18 +33,29 @@ type Constants struct {
 	// relative to the scan root (a call site's), nil when none.
 	SourceAt func(path string) []byte
 	read     map[string]bool
+	// ctxs are the files' contexts by top-level class, scopes the scopes
+	// computed from them (ScopeOf).
+	ctxs   map[string]*typeCtx
+	scopes map[string][]string
 }
 
 type constInit struct {
 	text  string // the initialiser as written (a literal, a concatenation, a name)
-	scope []string
+	class string // the class declaring it, whose scope its names are read in
 }
 
 // NewConstants indexes the static final fields of files (the project's
 // sources and classes).
 func NewConstants(files []*facts.File) *Constants {
-	k := &Constants{inits: map[string]constInit{}, bySimple: map[string][]string{}, byName: map[string][]string{}}
+	k := &Constants{inits: map[string]constInit{}, bySimple: map[string][]string{}, byName: map[string][]string{},
+		ctxs: map[string]*typeCtx{}, scopes: map[string][]string{}}
 	for _, f := range files {
+		if len(f.TypeDecls) > 0 {
+			t := fileCtx(f)
+			for _, d := range f.TypeDecls {
+				k.ctxs[outerClass(d.Name)] = t
+			}
+		}
 		for _, fd := range f.Fields {
 			if !fd.Static || !fd.Final || fd.Init == nil || fd.Context.Class == "" {
 				continue
@@ -62,7 +73,7 @@ func NewConstants(files []*facts.File) *Constants {
 				continue
 			}
 			q := fd.Context.Class + "." + fd.Name
-			k.inits[q] = constInit{text: text, scope: nestOf(fd.Context.Class)}
+			k.inits[q] = constInit{text: text, class: fd.Context.Class}
 			s := simpleName(fd.Context.Class) + "." + fd.Name
 			k.bySimple[s] = append(k.bySimple[s], q)
 			k.byName[fd.Name] = append(k.byName[fd.Name], q)
@@ -97,11 +108,11 @@ func (k *Constants) readSource(class string) {
 		}
 		q := outer + "." + string(m[1])
 		if _, ok := k.inits[q]; !ok {
-			k.inits[q] = constInit{text: init, scope: []string{outer}}
+			k.inits[q] = constInit{text: init, class: outer}
 		}
 		if class != outer {
 			if _, ok := k.inits[class+"."+string(m[1])]; !ok {
-				k.inits[class+"."+string(m[1])] = constInit{text: init, scope: []string{outer}}
+				k.inits[class+"."+string(m[1])] = constInit{text: init, class: outer}
 			}
 		}
 	}
@@ -120,7 +131,7 @@ func nestOf(class string) []string {
 // Eval computes a name built from literals and constants: its value, and
 // whether every part resolved (when not, value is the head that did).
 func (k *Constants) Eval(text string, scope []string) (value string, complete bool) {
-	return k.eval(text, scope, 0)
+	return k.eval(text, k.widen(scope), 0)
 }
 
 func (k *Constants) eval(text string, scope []string, depth int) (string, bool) {
@@ -144,7 +155,8 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 	for strings.HasPrefix(part, "(") && strings.HasSuffix(part, ")") {
 		part = strings.TrimSpace(part[1 : len(part)-1])
 	}
-	if strings.HasPrefix(part, "\"") {
+	if strings.HasPrefix(part, "\"") || strings.HasPrefix(part, "'") {
+		// A string, or a char literal: PKG + '.' + name.
 		v, err := strconv.Unquote(part)
 		return v, err == nil
 	}
@@ -155,6 +167,10 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 		return "", false
 	}
 	var refs []string
+	// The refs a name certainly means, in order: the scope's (and the
+	// first field of that name elsewhere, as before), or the qualified
+	// forms of Type.NAME.
+	strict := len(scope) + 1
 	if strings.Contains(part, ".") {
 		refs = []string{part}
 		if part[0] >= 'A' && part[0] <= 'Z' && len(scope) > 0 {
@@ -162,7 +178,13 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 			if i := strings.LastIndexByte(outerClass(scope[0]), '.'); i > 0 {
 				refs = []string{scope[0][:i] + "." + part, part}
 			}
+			// Names.IMPL with Names imported.
+			first, rest, _ := strings.Cut(part, ".")
+			if q := k.importedType(first, scope); q != "" {
+				refs = append([]string{q + "." + rest}, refs...)
+			}
 		}
+		strict = len(refs)
 		if alts := k.bySimple[lastTwo(part)]; len(alts) > 0 {
 			refs = append(refs, alts...)
 		}
@@ -173,16 +195,16 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 		refs = append(refs, k.byName[part]...)
 	}
 	// A class no rule parsed: its constants from its text.
-	for _, r := range refs[:min(len(refs), len(scope)+1)] {
+	for _, r := range refs[:min(len(refs), strict)] {
 		if _, ok := k.inits[r]; !ok {
 			k.readSource(r[:strings.LastIndexByte(r, '.')])
 		}
 	}
 	// The first qualified match wins; the looser indexes only when every
 	// field they list agrees.
-	for _, r := range refs[:min(len(refs), len(scope)+1)] {
+	for _, r := range refs[:min(len(refs), strict)] {
 		if in, ok := k.inits[r]; ok {
-			return k.eval(in.text, in.scope, depth+1)
+			return k.eval(in.text, k.ScopeOf(in.class), depth+1)
 		}
 	}
 	var val string
@@ -192,7 +214,7 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 		if !ok {
 			continue
 		}
-		v, complete := k.eval(in.text, in.scope, depth+1)
+		v, complete := k.eval(in.text, k.ScopeOf(in.class), depth+1)
 		if !complete || found && v != val {
 			return "", false
 		}
@@ -365,11 +387,55 @@ func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants
 			consts = consts && (f || kk)
 			continue
 		}
+		if vals := callerLocalValues(k, c, c.Args[param]); len(vals) > 0 {
+			// A local of the caller assigned only literals and constants
+			// ("className = \"weblogic.X\"; ... className = \"weblogic.Y\";").
+			for _, v := range vals {
+				f, kk := fixedArg(exprOf(v), c.Caller.Class, m.Class, k, declared)
+				fixed = fixed && f
+				consts = consts && (f || kk)
+			}
+			continue
+		}
 		f, k := fixedArg(c.Args[param], c.Caller.Class, m.Class, k, declared)
 		fixed = fixed && f
 		consts = consts && (f || k)
 	}
 	return fixed, consts && !fixed
+}
+
+// callerLocalValues lists the values a local the call passes is assigned
+// in the caller's method before the call, read from the caller's text,
+// when every one is a literal or a constant; nil otherwise.
+func callerLocalValues(k *Constants, cs facts.CallSite, x facts.Expr) []string {
+	n := strings.TrimSpace(x.Text)
+	if k == nil || k.SourceAt == nil || x.Kind != facts.ExprName || x.Local != nil || !identifier(n) ||
+		constantName.MatchString(n) || paramIndexOf(cs.CallerParams, n) >= 0 {
+		return nil
+	}
+	src := k.SourceAt(cs.Site.Path)
+	at := cs.Site.Span
+	if at.End == 0 || at.End > len(src) || !strings.Contains(string(src[at.Start:at.End]), cs.Callee.Name) {
+		return nil
+	}
+	name := cs.Caller.Name
+	if name == "<init>" {
+		name = simpleName(cs.Caller.Class)
+		if i := strings.LastIndexByte(name, '$'); i >= 0 {
+			name = name[i+1:]
+		}
+	}
+	start := methodStart(src, name, at.Start)
+	if start < 0 {
+		return nil
+	}
+	vals := statementValues(string(src[start:at.Start]), n+" = ")
+	for _, v := range vals {
+		if !strings.HasPrefix(v, "\"") && !constantName.MatchString(v) {
+			return nil
+		}
+	}
+	return vals
 }
 
 // maxPassOn bounds the wrappers followed from a lookup to its callers.
@@ -391,7 +457,7 @@ func fixedArg(x facts.Expr, class, callee string, k *Constants, declared func(st
 		if strings.Contains(x.Text, "(") {
 			return false, false
 		}
-		v, complete = k.Eval(x.Text, nestOf(class))
+		v, complete = k.Eval(x.Text, k.ScopeOf(class))
 	default:
 		return false, false
 	}

@@ -133,3 +133,85 @@ func hookPackage(probe, pkg string) bool {
 	q := probe[:i]
 	return q != pkg && (strings.HasSuffix(pkg, "."+q) || strings.HasSuffix(q, "."+pkg))
 }
+
+// followsProbe reports a constant lookup of probe that an earlier lookup
+// in the same class already probed for: a constant class of the same
+// library package, looked up with the same loader, before the call in the
+// text or in the class's static initialiser. Once that probe succeeded,
+// the loader sees the library's jar and the lookup cannot miss; it is
+// part of the probe, not a lookup of its own.
+func followsProbe(p *Pass, c *facts.Call, probe string) bool {
+	l := lookupLoader(c)
+	if l == facts.LoaderNone || probe == "" {
+		return false
+	}
+	for i := range p.File.Calls {
+		d := &p.File.Calls[i]
+		if d == c || !sameNest(d.Class, c.Class) || lookupLoader(d) != l || len(d.Args) == 0 {
+			continue
+		}
+		early := d.Method == "<clinit>" && c.Method != "<clinit>"
+		if d.Method == c.Method && d.Class == c.Class {
+			early = early || d.Span.End > 0 && d.Span.End <= c.Span.Start || d.Span.End == 0 && d.Line < c.Line
+		}
+		if !early {
+			continue
+		}
+		vals, _ := fixedValues(p, d.Args[0])
+		for _, v := range vals {
+			if v != probe && sameLibraryPackage(v, probe) || v == probe && d.Span != c.Span {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lookupLoader is the loader a class lookup uses when it is the caller's
+// own or the system loader (the one-argument Class.forName takes the
+// caller's), directly or through a local; LoaderNone otherwise.
+func lookupLoader(c *facts.Call) facts.Loader {
+	var x facts.Expr
+	switch {
+	case is(c, "java.lang.Class", "forName") && len(c.Args) == 1:
+		return facts.LoaderOwn
+	case is(c, "java.lang.Class", "forName") && len(c.Args) == 3:
+		x = c.Args[2]
+	case c.Name == "loadClass" && len(c.Args) >= 1:
+		x = c.Recv
+	default:
+		return facts.LoaderNone
+	}
+	if l, _ := fixedLoader(x); l != facts.LoaderNone {
+		return l
+	}
+	return facts.LoaderNone
+}
+
+// sameLibraryPackage reports two class names of one library's package,
+// so of one jar: their packages share at least three segments, or all of
+// the shorter one's when it has two ("org.slf4j.Logger" and
+// "org.slf4j.spi.MDCAdapter"; not "org.apache.commons.X" and
+// "org.apache.log4j.Y").
+func sameLibraryPackage(a, b string) bool {
+	pa, pb := packageSegments(a), packageSegments(b)
+	need := min(3, len(pa), len(pb))
+	if need < 2 {
+		return false
+	}
+	for i := 0; i < need; i++ {
+		if pa[i] != pb[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// packageSegments are the segments of a class name's package.
+func packageSegments(class string) []string {
+	i := strings.LastIndexByte(class, '.')
+	if i <= 0 {
+		return nil
+	}
+	return strings.Split(class[:i], ".")
+}

@@ -171,7 +171,7 @@ func constantInit(f *facts.Field) bool {
 	case facts.ExprString, facts.ExprConcat, facts.ExprName:
 		return true
 	case facts.ExprCall:
-		return classNameOf.MatchString(f.Init.Text)
+		return strings.Contains(f.Init.Text, "getName") && classNameOf.MatchString(f.Init.Text) // a cheap test first: most calls are not that
 	}
 	return false
 }
@@ -516,3 +516,6 @@ func lazyInit(p *Pass, f *facts.Field, w *facts.Write) bool {
 }
 
 var chainedAssignRE = regexp.MustCompile(`^\s*\w+\s*=[^=]`)
+
+// isArray reports a field declared as an array.
+func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f.TypeText), "]") }

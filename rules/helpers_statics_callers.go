@@ -65,7 +65,7 @@ func storesOf(file *facts.File, src []byte, ws []*facts.Write) (stores []facts.S
 			continue
 		}
 		seen[id] = len(stores)
-		stores = append(stores, facts.StoreParams{Method: mk, Params: params, Slot: slot})
+		stores = append(stores, facts.StoreParams{Method: mk, Params: params, Slot: slot, Closed: closedMethod(file, src, m)})
 	}
 	return stores, len(stores) > 0
 }
@@ -79,6 +79,45 @@ func storesPending(p *Pass, f *facts.Field, ws []*facts.Write) *facts.Pending {
 		return nil
 	}
 	return &facts.Pending{Class: f.Class, NameParam: -1, Stores: stores}
+}
+
+// closedMethod reports a method of file only the project can call, every
+// call of which the call graph resolves: a private one, or a static one
+// neither public nor protected or of a final class that is not public
+// (called through its class's name or, in its class, by its bare name). An instance method reached through a
+// receiver of unknown type is not: its callers may go unseen.
+func closedMethod(file *facts.File, src []byte, m *facts.MethodDecl) bool {
+	if m.Decl.Start < 0 || m.Span.Start > len(src) || m.Decl.Start >= m.Span.Start {
+		return false
+	}
+	for _, t := range file.TypeDecls {
+		if t.Name == m.Class && t.Kind != "class" && t.Kind != "enum" {
+			return false // an interface's members are public
+		}
+	}
+	mods := src[m.Decl.Start:m.Span.Start]
+	if isPrivate(src, m) {
+		return true
+	}
+	return m.Static && (!wordIn(mods, "public") && !wordIn(mods, "protected") || closedClass(file, src, m.Class))
+}
+
+// closedClass reports a final top-level class that is not public: only
+// its package can name it (and no public subclass can hand on its static
+// methods), so even its public static methods are called from the
+// project alone.
+func closedClass(file *facts.File, src []byte, class string) bool {
+	if strings.Contains(class, "$") {
+		return false
+	}
+	for _, t := range file.TypeDecls {
+		if t.Name != class || t.Kind != "class" || t.Decl.Start < 0 || t.Span.Start > len(src) || t.Decl.Start >= t.Span.Start {
+			continue
+		}
+		mods := src[t.Decl.Start:t.Span.Start]
+		return wordIn(mods, "final") && !wordIn(mods, "public") && !wordIn(mods, "protected")
+	}
+	return false
 }
 
 func mergeInts(a, b []int) []int {
@@ -97,9 +136,12 @@ func mergeInts(a, b []int) []int {
 // SettleStores reports a static field's finding whose every setter
 // (facts.Pending.Stores) the project calls, each call passing fixed values
 // for the parameters the setter stores (for a field it assigns, the same
-// value at every call), or sitting in a static initialiser (the library's
-// own set-up, run once as its class initialises): every app stores the
-// same value.
+// value at every call), sitting in a static initialiser (the library's
+// own set-up, run once as its class initialises) or in a branch only a
+// debug build takes (`if (DEBUG)`): every app of a shipped build stores
+// the same value. A setter only the project can call (facts.StoreParams.
+// Closed) that no production code calls is there for tests, which are set
+// aside: it stores nothing at run time.
 func SettleStores(p *facts.Pending, g *facts.CallGraph) bool {
 	if p == nil || len(p.Stores) == 0 || g == nil {
 		return false
@@ -107,12 +149,18 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph) bool {
 	for _, s := range p.Stores {
 		cs := g.Callers(s.Method)
 		if len(cs) == 0 {
+			if s.Closed && !g.Incomplete {
+				continue // called by tests alone, or by nothing
+			}
 			return false // the clients' API
 		}
 		first := map[int]string{}
 		for _, c := range cs {
 			if c.Context.InStaticInit || c.Caller.Name == "<clinit>" {
 				continue // runs once, while the library's class initialises
+			}
+			if c.Context.DebugOnly {
+				continue // a debug build's call: not made by the code that ships
 			}
 			for _, i := range s.Params {
 				if i >= len(c.Args) {

@@ -323,6 +323,13 @@ var (
 	// throw ...;
 	eofExitRE     = regexp.MustCompile(`\bif\s*\(\s*\w+\s*(?:<\s*0|==\s*-\s*1|==\s*null)\s*\)\s*\{?\s*(?:break|return|throw)\b`)
 	interruptedRE = regexp.MustCompile(`\bisInterrupted\s*\(|\binterrupted\s*\(`)
+	// drainRE is a loop condition that only asks a collection or an
+	// iterator whether anything is left: "!queue.isEmpty()",
+	// "it.hasNext()", "pending.size() > 0".
+	drainRE = regexp.MustCompile(`^(?:!\s*(?:this\s*\.\s*)?\w+\s*\.\s*isEmpty\s*\(\s*\)|(?:this\s*\.\s*)?\w+\s*\.\s*(?:hasNext|hasMoreElements)\s*\(\s*\)|(?:this\s*\.\s*)?\w+\s*\.\s*size\s*\(\s*\)\s*(?:>\s*0|!=\s*0))$`)
+	// waitsRE is a call that waits for more work or for time to pass:
+	// a loop with one is a worker that idles, not a pass that ends.
+	waitsRE = regexp.MustCompile(`\b(?:sleep|wait|await\w*|park\w*|take|join|accept|receive|select|yield|acquire|tryAcquire)\s*\(|\bpoll\s*\(\s*[^)\s]`)
 )
 
 // declaredLocal reports a local variable or parameter named name in code.
@@ -383,6 +390,12 @@ func endsByItself(l javaLoop, code string) bool {
 	if l.Counting || readLoopRE.MatchString(l.Cond) || eofExitRE.MatchString(l.Body) {
 		return true
 	}
+	if drainRE.MatchString(strings.TrimSpace(l.Cond)) && !waitsRE.MatchString(l.Body) {
+		return true // a pass over what a collection holds, waiting for nothing more
+	}
+	if passThenExits(l.Body) {
+		return true
+	}
 	if l.Forever || l.Cond == "" || interruptedRE.MatchString(l.Cond) {
 		return false
 	}
@@ -393,6 +406,83 @@ func endsByItself(l javaLoop, code string) bool {
 		}
 	}
 	return true
+}
+
+var exitStmtRE = regexp.MustCompile(`\b(?:return|break)\b`)
+
+// passThenExits reports a loop body that leaves the loop once a pass gets
+// through: a return or break as a statement of the body itself or of a try
+// block there (while (true) { try { connect(); return; } catch (IOException
+// e) { sleep(); } }). A retry until the work succeeds, which then ends the
+// thread; an exit inside an if, a catch, a switch or a nested loop does not
+// count.
+func passThenExits(body string) bool {
+	b := strings.TrimSpace(body)
+	if !strings.HasPrefix(b, "{") {
+		return false
+	}
+	for _, m := range exitStmtRE.FindAllStringIndex(b, -1) {
+		j := m[0] - 1
+		for j >= 0 && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+			j--
+		}
+		if j < 0 || b[j] != ';' && b[j] != '{' && b[j] != '}' {
+			continue // the body of an if, a case, a label: taken only sometimes
+		}
+		if onlyTryBlocks(b, m[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyTryBlocks reports whether every block around offset at of b, past
+// the one b opens, is a try block (try { or try (resources) {).
+func onlyTryBlocks(b string, at int) bool {
+	var stack []bool // true: a try block
+	for i := 1; i < at; i++ {
+		switch b[i] {
+		case '{':
+			stack = append(stack, tryBlockAt(b, i))
+		case '}':
+			if len(stack) == 0 {
+				return false // the body closed before at
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+	for _, t := range stack {
+		if !t {
+			return false
+		}
+	}
+	return true
+}
+
+// tryBlockAt reports a '{' at open of b that opens a try block.
+func tryBlockAt(b string, open int) bool {
+	j := open - 1
+	for j >= 0 && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+		j--
+	}
+	if j >= 0 && b[j] == ')' {
+		// try (Resource r = ...) {: find the opening parenthesis.
+		depth := 0
+		for ; j >= 0; j-- {
+			if b[j] == ')' {
+				depth++
+			} else if b[j] == '(' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		j--
+		for j >= 0 && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+			j--
+		}
+	}
+	return j >= 2 && b[j-2:j+1] == "try" && (j < 3 || !isIdent(b[j-3]))
 }
 
 // endMethodRE names the methods that end an owner's work besides the
@@ -429,6 +519,96 @@ func loopStoppedBy(p *Pass, l javaLoop, code string, classes []string) bool {
 			if !staleFlag(p, m.Class, n) && nameREs[i].MatchString(body) {
 				return true
 			}
+		}
+	}
+	// A helper a stop or end method calls (setRunning(false) from
+	// deactivate(), requestExit() from contextDestroyed) that writes the
+	// flag or sends the sentinel stops the loop as well.
+	for _, m := range stopHelpers(p, classes) {
+		body := javaCode(p.Text(m.Decl))
+		for _, n := range names {
+			if !staleFlag(p, m.Class, n) && changesName(body, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lifecycleEnd reports a method that runs when its owner ends: a stop
+// method (isStopMethod), an end method (end(), testEnded()), or a
+// servlet listener's contextDestroyed.
+func lifecycleEnd(m *facts.MethodDecl) bool {
+	if isStopMethod(m) || m.Name == "contextDestroyed" {
+		return true
+	}
+	return endMethodRE.MatchString(m.Name) && !strings.HasPrefix(m.Name, "get") && !strings.HasPrefix(m.Name, "is")
+}
+
+// inNests reports a class in the nest of one of classes.
+func inNests(class string, classes []string) bool {
+	for _, cl := range classes {
+		if sameNest(class, cl) {
+			return true
+		}
+	}
+	return false
+}
+
+// stopHelpers are the methods of the nests of classes that a lifecycle
+// end method (lifecycleEnd) calls without a receiver or on this, one or
+// two calls deep, which are not such methods themselves: the sibling
+// that does the stopping for it.
+func stopHelpers(p *Pass, classes []string) []*facts.MethodDecl {
+	seen := map[*facts.MethodDecl]bool{}
+	var frontier []string
+	for i := range p.File.Methods {
+		m := &p.File.Methods[i]
+		if inNests(m.Class, classes) && lifecycleEnd(m) {
+			seen[m] = true
+			frontier = append(frontier, javaCode(p.Text(m.Decl)))
+		}
+	}
+	var out []*facts.MethodDecl
+	for depth := 0; depth < 2 && len(frontier) > 0; depth++ {
+		var next []string
+		for _, body := range frontier {
+			for _, name := range unqualifiedCalls(body) {
+				for i := range p.File.Methods {
+					m := &p.File.Methods[i]
+					if m.Name != name || seen[m] || !inNests(m.Class, classes) {
+						continue
+					}
+					seen[m] = true
+					out = append(out, m)
+					next = append(next, javaCode(p.Text(m.Decl)))
+				}
+			}
+		}
+		frontier = next
+	}
+	return out
+}
+
+// changesName reports code that changes what name holds: an assignment,
+// an update of an atomic or a latch, a send to a queue; a constant (a
+// sentinel, POISON) counts when named at all.
+func changesName(code, name string) bool {
+	n := regexp.QuoteMeta(name)
+	if regexp.MustCompile(`\b` + n + `\s*(?:=[^=]|\+\+|--|[-+|&]=)|\b` + n + `\s*\.\s*(?:set|lazySet|compareAndSet|getAndSet|countDown|offer|put|add|interrupt|cancel)\w*\s*\(`).MatchString(code) {
+		return true
+	}
+	return strings.ToUpper(name) == name && regexp.MustCompile(`\b`+n+`\b`).MatchString(code)
+}
+
+// stopHelperMentions reports a helper a lifecycle end method of class's
+// nest calls (stopHelpers) that names the field keeping the thread:
+// reset() { worker.interrupt(); worker = null; } called from deactivate().
+func stopHelperMentions(p *Pass, class, field string) bool {
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(field) + `\b`)
+	for _, m := range stopHelpers(p, []string{class}) {
+		if re.MatchString(javaCode(p.Text(m.Decl))) {
+			return true
 		}
 	}
 	return false

@@ -64,7 +64,7 @@ var safeStaticTypes = map[string]bool{
 // and never exempts a field written at run time (setDefaultFactory(f) {
 // defaultFactory = f; } is the hazard, whatever the field is called).
 func staticStateExempt(f *facts.Field) bool {
-	if safeStaticTypes[rawSimple(f.Type)] || partitioned(f) || perOwner(f) || testWordRE.MatchString(f.Name) {
+	if safeStaticTypes[rawSimple(f.Type)] || partitioned(f) || perOwner(f) || testWord(f.Name) {
 		return true
 	}
 	return strings.HasSuffix(rawSimple(f.Type), "Logger")
@@ -159,7 +159,7 @@ var classKeyRE = regexp.MustCompile(`^(?:[\w.]+\.class|(?:\w+\.)?getClass\(\)|cl
 // @VisibleForTesting or @TestOnly, or named for tests. Tests call it (often
 // by reflection) to put a fake in place; no app does.
 func testOnlyWrite(file *facts.File, w *facts.Write) bool {
-	if testWordRE.MatchString(w.Context.Method) {
+	if testWord(w.Context.Method) {
 		return true
 	}
 	m := methodAt(file, w.Span.Start)
@@ -359,6 +359,9 @@ func checkStaticMutableState(p *Pass) {
 					continue // only values the library computes itself
 				}
 				d := staticStateDiagnostic(h.f, h.ws, nil)
+				if scalarSetting(p.File, h.f) {
+					asSetting(&d)
+				}
 				d.Pending = storesPending(p, h.f, h.ws)
 				p.Report(d)
 			}
@@ -370,14 +373,21 @@ func checkStaticMutableState(p *Pass) {
 			all = append(all, h.ws...)
 		}
 		d.Pending = storesPending(p, g[0].f, all)
-		d.Severity = SeverityLow
+		// The group is rated as its highest field: the rule's severity
+		// when some field holds an app's object, a note when all that
+		// apps hand in are settings, nothing when they hand in nothing.
+		handed, object := false, false
 		for _, h := range g {
 			if stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityNone {
-				d.Severity = SeverityNone
+				handed = true
+				object = object || !scalarSetting(p.File, h.f)
 			}
 		}
-		if d.Severity == SeverityLow {
+		if !handed {
 			continue
+		}
+		if !object {
+			asSetting(&d)
 		}
 		var names []string
 		for _, h := range g[1:] {
@@ -391,6 +401,7 @@ func checkStaticMutableState(p *Pass) {
 		}
 		d.Message = strings.Replace(d.Message, "static field "+g[0].f.Name+" is",
 			"static fields "+g[0].f.Name+", "+strings.Join(names, ", ")+more+" are", 1)
+		d.Message = strings.Replace(d.Message, ": a shared setting, one value", ": shared settings, one value each", 1)
 		p.Report(d)
 	}
 }
@@ -506,6 +517,9 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			// between classes, reported even when the values are computed.
 			diag := staticStateDiagnostic(d.f, ws, pathOf)
 			diag.Severity = stateSeverity(func(w *facts.Write) *facts.File { return fileOf[w] }, nil, ws)
+			if scalarSetting(d.file, d.f) {
+				asSetting(&diag)
+			}
 			p.Report(d.path, diag)
 		}
 	}
@@ -608,7 +622,7 @@ func staticStateDiagnostic(f *facts.Field, ws []*facts.Write, pathOf map[*facts.
 	return Diagnostic{
 		Related: related,
 		Message: "static field " + f.Name + " is " + verb + " at run time in " + strings.Join(places, ", ") + more +
-			": one value for the base and every module; key it by ClassLoader",
+			objectTail,
 		Span:    f.Span,
 		Context: f.Context,
 	}
@@ -636,8 +650,6 @@ func partitioned(f *facts.Field) bool {
 	}
 	return partitionedKeys[rawSimple(key)]
 }
-
-func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f.TypeText), "]") }
 
 // reflectiveLookupRE recognises a member looked up on a class the code
 // already holds: the same for every app that runs it, a memo.

@@ -14,11 +14,16 @@ var staticSingletonRule = register(&Rule{
 		"environment, properties files, Spring Environment) is configured by the first app that touches it; " +
 		"every later module shares it. Ehcache's CacheManager.create()/getInstance() and " +
 		"EhCacheManagerFactoryBean.setShared(true) make module caches share the base's CacheManager.",
-	Tags:      []string{"koupleless", "global-state", "correctness"},
-	Precision: "high",
+	Tags: []string{"koupleless", "global-state", "correctness"},
+	// Read against real code, most findings were libraries sharing one
+	// JVM-wide object on purpose (a provider class named Singleton*,
+	// reference counting around CacheManager.create()): whether that is a
+	// hazard depends on what the apps expect of it. A note everywhere,
+	// library calls included: worth a look, never a gate.
+	Precision: "medium",
 	Default:   SeverityLow,
 	Severity: map[facts.Role]Severity{
-		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium, facts.RoleModule: SeverityMedium,
+		facts.RoleShared: SeverityLow, facts.RoleBase: SeverityLow, facts.RoleModule: SeverityLow,
 	},
 	Keywords: []string{"null", "Holder", "setShared", "CacheManager"},
 	// The ehcache calls, a holder class, or a null-guarded static that some
@@ -68,9 +73,8 @@ func checkStaticSingleton(p *Pass) {
 		switch {
 		case is(c, "net.sf.ehcache.CacheManager", "create") || is(c, "net.sf.ehcache.CacheManager", "getInstance") && len(c.Args) == 0:
 			p.Report(Diagnostic{
-				Severity: libraryCallSeverity(p),
-				Message:  "CacheManager." + c.Name + "() returns the JVM-wide Ehcache CacheManager: modules share the first app's caches and configuration; create a CacheManager per module",
-				Span:     c.Span, Context: c.Context,
+				Message: "CacheManager." + c.Name + "() returns the JVM-wide Ehcache CacheManager: modules share the first app's caches and configuration; create a CacheManager per module",
+				Span:    c.Span, Context: c.Context,
 			})
 		case is(c, "org.springframework.cache.ehcache.EhCacheManagerFactoryBean", "setShared") && len(c.Args) == 1 && c.Args[0].Text == "true":
 			// No edit: setShared(false) alone gives the app a CacheManager
@@ -78,9 +82,8 @@ func checkStaticSingleton(p *Pass) {
 			// app's other code, and a second factory with the same
 			// configuration fails on the name already in use.
 			p.Report(Diagnostic{
-				Severity: libraryCallSeverity(p),
-				Message:  "setShared(true) makes every module reuse one JVM-wide Ehcache CacheManager; use setShared(false) with a per-module cacheManagerName",
-				Span:     c.Span, Context: c.Context,
+				Message: "setShared(true) makes every module reuse one JVM-wide Ehcache CacheManager; use setShared(false) with a per-module cacheManagerName",
+				Span:    c.Span, Context: c.Context,
 			})
 		}
 	})
@@ -123,15 +126,6 @@ func checkStaticSingleton(p *Pass) {
 			report(f, "held by "+simpleName(f.Class), read)
 		}
 	}
-}
-
-// libraryCallSeverity rates the library calls medium in module code and
-// when the role is unknown, high only in shared code.
-func libraryCallSeverity(p *Pass) Severity {
-	if p.Role == facts.RoleUnknown {
-		return SeverityMedium
-	}
-	return SeverityNone
 }
 
 // creationReadsConfig names a configuration read in the creating method,

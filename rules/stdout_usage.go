@@ -108,7 +108,7 @@ func printingOnPurpose(ctx facts.Context) bool {
 			return true
 		}
 	}
-	if m == "format" || strings.Contains(m, "usage") || testWordRE.MatchString(ctx.Method) {
+	if m == "format" || strings.Contains(m, "usage") || testWord(ctx.Method) {
 		return true // usage text; a test runner's report
 	}
 	// Debugging aids and test harnesses shipped with the code.

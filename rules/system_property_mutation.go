@@ -125,6 +125,12 @@ func checkSystemProperty(p *Pass) {
 				Severity: p.AtMost(SeverityMedium),
 				Message:  "reads system property " + quote(key) + ", which this code also writes: every app in the process reads the last value written",
 				Span:     c.Span, Context: c.Context,
+				// The read is a hazard only where the write it pairs with
+				// runs in the shared JVM: when only entry points reach
+				// every write (a launcher's main sets it), or the read,
+				// the value is the command line's own.
+				EntrySensitive: !appEntry(p, c.Class),
+				EntryGuards:    writersInFile(p.File, key),
 			})
 		case appKeys[key]:
 			p.Report(Diagnostic{
@@ -187,6 +193,30 @@ func writtenInFile(f *facts.File, key string) bool {
 		}
 	}
 	return false
+}
+
+// writersInFile are the methods of the file that System.setProperty key
+// (a static initialiser as "<clinit>"), each once.
+func writersInFile(f *facts.File, key string) []facts.MethodKey {
+	var out []facts.MethodKey
+	seen := map[facts.MethodKey]bool{}
+	for i := range f.Calls {
+		c := &f.Calls[i]
+		if !is(c, "java.lang.System", "setProperty") || len(c.Args) == 0 || c.Args[0].Kind != facts.ExprString || c.Args[0].Value != key {
+			continue
+		}
+		m := c.Method
+		if m == "" {
+			m = "<clinit>" // a field initialiser runs with the class
+		}
+		k := facts.MethodKey{Class: c.Class, Name: m, Arity: -1}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	sortKeys(out)
+	return out
 }
 
 // recvIs reports whether the call's receiver is itself a call of owner.name,

@@ -60,7 +60,7 @@ func checkThreadLeak(p *Pass) {
 		if recv != "" && isIdentName(recv) {
 			names := append([]string{recv}, fieldAliases(text, recv)...)
 			for _, n := range names {
-				if stopMethodMentions(p, c.Class, n) {
+				if stopMethodMentions(p, c.Class, n) || stopHelperMentions(p, c.Class, n) {
 					return
 				}
 			}

@@ -39,7 +39,8 @@ var bytecodeReasons = map[string]string{
 		"a method's parameters have no names in a class file, so the callers that hand a lookup's name parameter constants, " +
 		"the loader parameter whose null branch the lookup is (callers handing the context loader), " +
 		"the loaders the method tries before it (a field's, in a loop), and callers that take the helper only for the own package or after the application's loaders are not known, " +
-		"nor is a helper that loads the class its parameter names, which is reported at its callers",
+		"nor is a helper that loads the class its parameter names, which is reported at its callers; " +
+		"what only a command line's main reaches is known from the sources' call graph",
 	"classname-keyed-static-cache":       "reads the key expression's text (x.getClass().getName()); bytecode shows a call, not that text",
 	"executor-leak":                      "decides ownership and shutdown from the method's and class's text",
 	"jmx-fixed-name":                     "reads the ObjectName argument's text and the code before it",
@@ -50,7 +51,7 @@ var bytecodeReasons = map[string]string{
 	"static-singleton-first-wins":        "reads the assigned value's text and the field's declaration line",
 	"stdout-usage":                       "reads the receiver's text (System.out through a local or a field); what only an entry point reaches is known from the sources' call graph; a print in a catch is the last resort of logging by the text of the try block it handles (only logger calls) or a comment in the catch, which compiled code has no text of, and output a switch decides by the text of the if condition (if (!quiet)) or early return (if (!debug) return;) before it",
 	"system-exit":                        "the call graph finds callers and entry points in sources only: a helper's callers and the exits only main reaches are not known in class files; an exiting field's invocation is told by the field's initialiser text; the class file of an anonymous class does not show that its nest declares main (a command-line class); the flag an exit is guarded by, and an uncalled private method, are read from the source's text",
-	"system-property-mutation":           "tells a restoring removal by the key expression's text, an uncalled private method by the file's text, and writes only main reaches by the sources' call graph",
+	"system-property-mutation":           "tells a restoring removal by the key expression's text, an uncalled private method by the file's text, and writes only main reaches (and the reads of keys only such writes set) by the sources' call graph",
 	"jvm-global-default-mutation":        "tells a restoring stream swap by the saved variable's text, a branch taken only in a native image by the if condition's text, an uncalled private method by the file's text, and changes only main reaches by the sources' call graph",
 	"shutdown-hook":                      "tells an uncalled private method by the file's text; hooks only main reaches are known from the sources' call graph",
 	"logging-context-reset":              "tells the java.util.logging root logger by the receiver's text (getLogger(\"\"), a variable or field holding it), and a reset guarded by an instanceof test of the LogManager by the method's text",

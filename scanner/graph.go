@@ -60,6 +60,18 @@ func (x *graphIndex) addFile(in *input, f *facts.File, src []byte) {
 	x.mu.Unlock()
 }
 
+// addClass is addFile for a class's facts, its summaries made in *buf,
+// which the caller keeps for its next class: AddSummaries copies what it
+// keeps of them.
+func (x *graphIndex) addClass(anchor string, f *facts.File, buf *[]facts.Summary) {
+	sums := callgraph.AppendFileSummaries((*buf)[:0], anchor, f, nil)
+	x.mu.Lock()
+	x.g.AddSummaries(anchor, f, nil, sums, true)
+	x.mu.Unlock()
+	clear(sums) // keep no class's summaries alive through the buffer
+	*buf = sums
+}
+
 func (x *graphIndex) addSource(in *input, words *wordSet, launcher bool) {
 	x.mu.Lock()
 	s := source{input: in, words: words, spilled: -1, launcher: launcher}
@@ -150,6 +162,13 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// same files every run.
 	sort.Slice(x.sources, func(i, j int) bool { return x.sources[i].rel < x.sources[j].rel })
 	x.readLaunchers(o)
+	var classes []string
+	for _, f := range sensitive {
+		if f.EntrySensitive && f.Class != "" {
+			classes = append(classes, f.Class)
+		}
+	}
+	x.readSupers(o, classes)
 	x.resolveGuards(sensitive, o)
 	targets := g.Targets()
 	asked := map[facts.MethodKey]bool{}
@@ -159,12 +178,15 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// names would otherwise take the bound from the summaries' callers.
 	// Nor is one that many files may call: code used that widely is
 	// rarely a launcher's alone. One not looked for keeps its findings.
-	share := o.maxFiles / 16
+	// The share is a quarter: the summaries' own callers alone take more
+	// than a sixteenth on a mid-sized tree (a server's sources), which
+	// left a launcher's chains through its public helpers unfollowed.
+	share := o.maxFiles / 4
 	want := func(class, name string) bool {
 		if g.Closed(class, name) && name != "<init>" {
 			return true
 		}
-		return g.Searchable(class, name) && (share == 0 || x.parsed < share) && x.candidates(class, name, maxEntryCandidates+1) <= maxEntryCandidates
+		return g.Searchable(class, name) && (share == 0 || x.parsed < share) && x.candidates(class, name, maxEntryCandidates+1, o) <= maxEntryCandidates
 	}
 	x.named = map[facts.MethodKey]bool{}
 	for _, f := range sensitive {
@@ -244,9 +266,18 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 			if !asked[c] && want(c.Class, c.Name) {
 				next[c] = true
 			}
+			// An instance method is reached from its class's
+			// constructor too (callgraph.Build): who creates the class
+			// decides it where its own name is too common to look for
+			// (a thread's run) or calls come through an interface.
+			if ik := (facts.MethodKey{Class: c.Class, Name: "<init>", Arity: -1}); c.Name != "<init>" && c.Name != "<clinit>" &&
+				!asked[ik] && !next[ik] && g.Instance(c.Class, c.Name) && want(c.Class, "<init>") {
+				next[ik] = true
+			}
 		}
 		targets = next
 	}
+	x.readSupers(o, classes) // the classes the search parsed may be tasks too
 	g.Incomplete = x.stopped
 	return g.Build(), nil
 }
@@ -324,27 +355,132 @@ func (x *graphIndex) guardWriters(ex *javasrc.Extractor, ref facts.GuardRef, o g
 	return rules.GuardWriters(f, src, ref)
 }
 
+// readSupers reads the declarations of the project's base classes that
+// may make a class declaring execute() an Ant task or a Maven goal (its
+// superclass chain reaches the build tool's type through them), a level
+// at a time up to a bound, found by file name and package as a guard's
+// class is.
+func (x *graphIndex) readSupers(o graphOptions, classes []string) {
+	var ex *javasrc.Extractor
+	budget := maxSuperReads
+	for depth := 0; depth < maxSuperDepth && budget > 0; depth++ {
+		todo := x.g.UnreadSupers(classes)
+		if len(todo) == 0 {
+			return
+		}
+		if len(todo) > budget {
+			todo = todo[:budget]
+		}
+		budget -= len(todo)
+		if ex == nil {
+			var err error
+			if ex, err = javasrc.NewExtractor(javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}, int(o.timeout/time.Microsecond)); err != nil {
+				return
+			}
+			defer ex.Close()
+		}
+		read := 0
+		for _, class := range todo {
+			in, f, src := x.declaring(ex, class, o)
+			if f == nil {
+				x.g.NoSource(class) // not asked for again
+				continue
+			}
+			read++
+			x.parsed++
+			x.g.AddSummaries(in.rel, f, src, callgraph.FileSummaries(in.rel, f, src), !in.graphRead)
+			in.graphRead = true
+		}
+		if read == 0 {
+			return
+		}
+	}
+}
+
+// maxSuperDepth bounds the levels of base classes readSupers reads, and
+// maxSuperReads the classes it looks for in one call.
+const (
+	maxSuperDepth = 4
+	maxSuperReads = 64
+)
+
+// declaring finds and parses the one production source declaring the
+// top-level class (by file name and package); nil when there is none, or
+// more than one, or too many files of that name to read.
+func (x *graphIndex) declaring(ex *javasrc.Extractor, class string, o graphOptions) (*input, *facts.File, []byte) {
+	pkg, name := "", class
+	if i := strings.LastIndexByte(class, '.'); i >= 0 {
+		pkg, name = class[:i], class[i+1:]
+	}
+	var in *input
+	var f *facts.File
+	var src []byte
+	read := 0
+	for _, s := range x.sources {
+		if s.rel != name+".java" && !strings.HasSuffix(s.rel, "/"+name+".java") {
+			continue
+		}
+		if read++; read > maxGuardFiles {
+			return nil, nil, nil
+		}
+		b, err := safefs.ReadFile(s.abs, o.maxFileSize)
+		if err != nil {
+			return nil, nil, nil
+		}
+		g, _, err := ex.Extract(s.rel, b, o.types)
+		if err != nil || g.Package != pkg {
+			continue
+		}
+		if f != nil {
+			return nil, nil, nil
+		}
+		in, f, src = s.input, g, b
+	}
+	return in, f, src
+}
+
 // maxGuardFiles bounds the files of a guard class's name read for it.
 const maxGuardFiles = 8
 
 // maxEntryCandidates bounds the files that may call a public method
 // beside a launcher for the entry-point search to look for its callers.
-const maxEntryCandidates = 16
+// At 16 a launcher's helpers with common method names (a start-up
+// class's run, its options' constructor) kept their output and property
+// notes in Jetty's start.jar and Groovy's socket server; at 64 the search
+// settles them for a few per cent more time on the trees with launchers.
+const maxEntryCandidates = 64
 
 // candidates counts, up to limit, the sources that may call the method of
 // class and name (or create the class, for "<init>").
-func (x *graphIndex) candidates(class, name string, limit int) int {
-	m := newWantMatcher([]want{wantOf(facts.MethodKey{Class: class, Name: name})})
-	n := 0
+func (x *graphIndex) candidates(class, name string, limit int, o graphOptions) int {
+	w := wantOf(facts.MethodKey{Class: class, Name: name})
+	m := newWantMatcher([]want{w})
+	// A class is named by far more files than create it (its users'
+	// fields and parameters): for a constructor, the files naming it are
+	// read for a creation, a bounded number of them.
+	n, read := 0, 0
 	for _, src := range x.sources {
-		if m.mayHold(src) {
-			if n++; n >= limit {
-				break
+		if !m.mayHold(src) {
+			continue
+		}
+		if w.ctor {
+			if read++; read > maxCreationReads {
+				return limit
 			}
+			b, err := safefs.ReadFile(src.abs, o.maxFileSize)
+			if err == nil && !created(b, w.class) {
+				continue
+			}
+		}
+		if n++; n >= limit {
+			break
 		}
 	}
 	return n
 }
+
+// maxCreationReads bounds the files read for creations of one class.
+const maxCreationReads = 400
 
 // resolveReflective decides the reflective calls by a constant method
 // name on a class the calling file does not show: the sources that may
@@ -536,7 +672,7 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 				x.mu.Lock()
 				x.g.AddSummaries(in.rel, f, src, sums, !in.graphRead)
 				in.graphRead = true
-				cs := x.g.AddCalls(in.rel, f, targets)
+				cs := x.g.AddCalls(in.rel, f, src, targets)
 				x.mu.Unlock()
 				mu.Lock()
 				found = append(found, cs...)
@@ -556,6 +692,10 @@ type want struct {
 	// reflect: a call by the name as a string constant is looked for too
 	// (a method with a finding beside a launcher, which may call it so).
 	reflect bool
+	// ctor: a constructor, called only by creating an instance: a file
+	// that names the class without "new" before it (its users' fields
+	// and parameters, far more than its creators) cannot call it.
+	ctor bool
 }
 
 // wantOf is what a file that may call the method shows: its name (the
@@ -574,7 +714,7 @@ func wantOf(k facts.MethodKey) want {
 	if name == "<init>" {
 		name = cls
 	}
-	return want{name: []byte(name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java"}
+	return want{name: []byte(name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java", ctor: k.Name == "<init>"}
 }
 
 // reflectWords are the lookups a call by a constant method name goes
@@ -670,7 +810,7 @@ func (m *wantMatcher) mayCall(rel string, src []byte, seen []bool) bool {
 		reflect = reflect || has(m.reflect[k], r)
 	}
 	for k, w := range m.wants {
-		if !has(m.name[k], w.name) {
+		if !has(m.name[k], w.name) || w.ctor && !created(src, w.class) {
 			continue
 		}
 		if strings.HasSuffix(rel, w.file) || has(m.class[k], w.class) || w.reflect && reflect && quoted(src, w.name) {
@@ -679,6 +819,40 @@ func (m *wantMatcher) mayCall(rel string, src []byte, seen []bool) bool {
 	}
 	return false
 }
+
+// created reports an instance creation of the class of simple name cls
+// in src: "new" before the name, qualified or not ("new a.b.Cls(",
+// "new Outer.Cls(").
+func created(src, cls []byte) bool {
+	for i := wordIndex(src, cls, 0); i >= 0; i = wordIndex(src, cls, i+len(cls)) {
+		j := i
+		for {
+			// Skip back over "qualifier." segments and blanks.
+			k := j - 1
+			for k >= 0 && isBlank(src[k]) {
+				k--
+			}
+			if k >= 0 && src[k] == '.' {
+				k--
+				for k >= 0 && isBlank(src[k]) {
+					k--
+				}
+				for k >= 0 && identPart(src[k]) {
+					k--
+				}
+				j = k + 1
+				continue
+			}
+			if k >= 2 && string(src[k-2:k+1]) == "new" && (k < 3 || !identPart(src[k-3])) && k+1 < j {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // quoted reports the name written as a string literal.
 func quoted(src, name []byte) bool {

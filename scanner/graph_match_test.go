@@ -3,6 +3,8 @@ package scanner
 import (
 	"strings"
 	"testing"
+
+	"github.com/kscan/kscan/rules/facts"
 )
 
 // The matcher of a round agrees with a search for each wanted word in
@@ -45,5 +47,35 @@ func TestWantMatcherMayCall(t *testing.T) {
 		if got := m.mayCall(c.rel, []byte(c.src), seen); got != c.want || got != byWord(c.rel, []byte(c.src)) {
 			t.Errorf("mayCall(%q, %q) = %v, want %v (search by word: %v)", c.rel, c.src, got, c.want, byWord(c.rel, []byte(c.src)))
 		}
+	}
+}
+
+// A constructor is called only where an instance is created: a file that
+// names its class otherwise (a field, a parameter, a static call) cannot
+// call it.
+func TestCreated(t *testing.T) {
+	for src, want := range map[string]bool{
+		"x = new BaseHome(src);":                 true,
+		"x = new org.acme.BaseHome(src);":        true,
+		"x = new Outer . BaseHome();":            true,
+		"x = new\n\tBaseHome();":                 true,
+		"private BaseHome home;":                 false,
+		"void f(BaseHome h) { h.get(); }":        false,
+		"x = renew BaseHome();":                  false,
+		"x = new BaseHomeFileInitializer(home);": false,
+		"BaseHome.class.getName(); new Other();": false,
+		"":                                       false,
+	} {
+		if got := created([]byte(src), []byte("BaseHome")); got != want {
+			t.Errorf("created(%q) = %v, want %v", src, got, want)
+		}
+	}
+	m := newWantMatcher([]want{wantOf(facts.MethodKey{Class: "org.acme.BaseHome", Name: "<init>", Arity: -1})})
+	seen := make([]bool, len(m.ids))
+	if m.mayCall("a/Main.java", []byte("BaseHome home; home.get();"), seen) {
+		t.Error("mayCall: a file naming the class without creating it may call its constructor")
+	}
+	if !m.mayCall("a/Main.java", []byte("home = new BaseHome(args);"), seen) {
+		t.Error("mayCall: a file creating the class cannot call its constructor")
 	}
 }

@@ -686,3 +686,49 @@ public class Console {
 		t.Errorf("kept %q, want the findings guarded by setQuit and unguarded", kept)
 	}
 }
+
+// An Ant task or a Maven goal through the project's own base class in
+// another file is a build-tool entry: its execute, the hooks its base's
+// execute calls and what only they reach run in the build's process. A
+// class of the same package no task uses keeps its API open.
+func TestGraphBuildToolBaseChain(t *testing.T) {
+	_, g := graphOf(t, map[string]string{
+		"src/main/java/org/acme/ant/BaseProxyTask.java": `package org.acme.ant;
+import org.apache.tools.ant.Task;
+public abstract class BaseProxyTask extends Task {
+    public void execute() { install(); }
+    protected abstract void install();
+}`,
+		"src/main/java/org/acme/ant/ProxyTask.java": `package org.acme.ant;
+public class ProxyTask extends BaseProxyTask {
+    protected void install() { java.net.Authenticator.setDefault(null); }
+}`,
+		"src/main/java/org/acme/plugin/BaseMojo.java": `package org.acme.plugin;
+public abstract class BaseMojo extends org.apache.maven.plugin.AbstractMojo {
+}`,
+		"src/main/java/org/acme/plugin/RunMojo.java": `package org.acme.plugin;
+public class RunMojo extends BaseMojo {
+    public void execute() { Props.apply("8080"); }
+}`,
+		"src/main/java/org/acme/plugin/Props.java": `package org.acme.plugin;
+public class Props {
+    static void apply(String port) { System.setProperty("acme.port", port); }
+    public void api(String port) { System.setProperty("acme.port", port); }
+}`,
+	}, finding.Finding{RuleID: "jvm-global-default-mutation", Class: "org.acme.ant.ProxyTask", Method: "install", EntrySensitive: true},
+		finding.Finding{RuleID: "system-property-mutation", Class: "org.acme.plugin.Props", Method: "apply", EntrySensitive: true},
+		finding.Finding{RuleID: "system-property-mutation", Class: "org.acme.plugin.Props", Method: "api", EntrySensitive: true})
+	for _, tc := range []struct {
+		class, method string
+		want          bool
+	}{
+		{"org.acme.ant.ProxyTask", "install", true},
+		{"org.acme.plugin.RunMojo", "execute", true},
+		{"org.acme.plugin.Props", "apply", true},
+		{"org.acme.plugin.Props", "api", false},
+	} {
+		if got := g.OnlyFromEntry(tc.class, tc.method); got != tc.want {
+			t.Errorf("%s.%s: entry-only %v, want %v", tc.class, tc.method, got, tc.want)
+		}
+	}
+}

@@ -488,17 +488,27 @@ func forProject(f *facts.File, rs []*rules.Rule) *facts.File {
 	// Only the static fields a project rule reads (most are loggers,
 	// serialVersionUIDs and numeric constants), in slices of their exact
 	// length: the copies live until the project pass.
+	// Which to keep is judged once: a class has few fields, and its
+	// judgement runs every project rule's field test.
+	var keepBuf [64]bool
+	keep := keepBuf[:0]
+	if len(f.Fields) > len(keepBuf) {
+		keep = make([]bool, 0, len(f.Fields))
+	}
 	n := 0
 	for i := range f.Fields {
-		if fd := &f.Fields[i]; fd.Static && keepField(fd, f.Test, rs) {
+		fd := &f.Fields[i]
+		kept := fd.Static && keepField(fd, f.Test, rs)
+		keep = append(keep, kept)
+		if kept {
 			n++
 		}
 	}
 	if n > 0 {
 		k.Fields = make([]facts.Field, 0, n)
 	}
-	for _, fd := range f.Fields {
-		if fd.Static && keepField(&fd, f.Test, rs) {
+	for i, fd := range f.Fields {
+		if keep[i] {
 			fd.Init = shortExpr(fd.Init)
 			fd.Name, fd.Type, fd.TypeText = strings.Clone(fd.Name), strings.Clone(fd.Type), strings.Clone(fd.TypeText)
 			fd.Annotations = cloneAll(fd.Annotations)
@@ -556,6 +566,12 @@ func literalArgs(args []facts.Expr) []facts.Expr {
 func keepField(fd *facts.Field, test bool, rs []*rules.Rule) bool {
 	if suppressAnnotation(fd.Annotations) {
 		return true
+	}
+	if !fd.Static {
+		return false // as ProjectReadsField: no copy to judge
+	}
+	if in := fd.Init; in == nil || len(in.Text) <= 256 && in.Local == nil && in.Call == nil && in.Field == nil {
+		return rules.ProjectReadsField(fd, test, rs) // the copy would be the field
 	}
 	c := *fd
 	if fd.Init != nil {

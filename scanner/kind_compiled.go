@@ -109,6 +109,7 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 				bx.ShareData()
 			}
 			var buf []byte
+			var sums []facts.Summary // the call graph's summaries of a class, reused
 			// The worker's time not spent on a class's facts, rules or
 			// call graph went to reading and inflating.
 			var work Work
@@ -134,7 +135,7 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 				if out.facts != nil {
 					if !e.opts.ParseOnly {
 						t := time.Now()
-						e.graphs.addFile(&input{rel: j.anchor}, out.facts, nil)
+						e.graphs.addClass(j.anchor, out.facts, &sums)
 						work.Graph += time.Since(t)
 					}
 					e.count(func(s *Stats) { s.Classes++ })

@@ -149,7 +149,7 @@ func TestSARIFFixesKeepMeaning(t *testing.T) {
 		min        int // results expected at least
 	}
 	for _, w := range []want{
-		{"auto", "tccl-not-restored/Refused.java", false, 12},
+		{"auto", "tccl-not-restored/Refused.java", false, 11},
 		{"auto", "static-singleton-first-wins/EhcacheConfig.java", false, 3},
 		{"auto", "shared-lifecycle-listener/DubboListener.java", false, 2},
 		{"module", "class-forname-caller-loader/module/ModuleCode.java", false, 1},

@@ -36,6 +36,12 @@ type Summary struct {
 	// Runtime.halt or Runtime.exit, directly or through a static
 	// functional field that does), nil when it does not.
 	Terminates *Site
+	// ExitFlags are the instance boolean fields every exit of the method
+	// waits for ("if (interactive && exitOnEOF) System.exit(0)"), with
+	// the setters storing them: a caller that turns one off on the same
+	// object just before the call does not reach the exit
+	// (CallSite.GuardOff). nil when an exit waits for none.
+	ExitFlags []ExitFlag
 	// ReturnsLoader is the ClassLoader the method returns, when it returns
 	// one it takes from a fixed place: its own class's (LoaderOwn), the
 	// system loader (LoaderSystem), the thread context loader
@@ -68,6 +74,13 @@ type Summary struct {
 	// NoBody one declared without a body (abstract, an interface's), which
 	// says nothing about what its implementations do.
 	ContextFirst, NoBody bool
+}
+
+// ExitFlag is an instance flag an exit waits for and the methods of its
+// class that store their one parameter into it.
+type ExitFlag struct {
+	Field   string
+	Setters []string
 }
 
 // GuardRef is the static getter of another class a hazard waits for
@@ -154,6 +167,11 @@ type StoreParams struct {
 	// time, not an entry of a container): its callers must then all
 	// pass the same value, or which app called last decides it.
 	Slot bool
+	// Closed is set when only the project can call the setter (private,
+	// or package-private and static: every call of it resolves): when
+	// production code calls it nowhere, only tests do, which are set
+	// aside, and the finding is dropped.
+	Closed bool
 }
 
 // CallSite is one call of a project method.
@@ -181,6 +199,10 @@ type CallSite struct {
 	// caller's callers (filled for the calls of loader summaries).
 	CallerParams  []string
 	CallerPrivate bool
+	// GuardOff reports a call of a method whose exits wait for an
+	// instance flag (Summary.ExitFlags) made right after the caller turned
+	// that flag off on the same object: the exit is not reached from here.
+	GuardOff bool
 }
 
 // CallGraph is the project's methods with their summaries and the calls
@@ -207,6 +229,9 @@ type CallGraph struct {
 	// return the thread context loader: a getter a caller hands a helper
 	// as the loader to try first.
 	ContextLoaders map[MethodKey]bool
+	// Incomplete is set when the search for callers stopped at its bound:
+	// a method with no callers found may still have some.
+	Incomplete bool
 }
 
 // Callers lists the calls of a method.

@@ -547,7 +547,9 @@ func (b *body) putstatic(i int) {
 		// A static field initialiser or static block assignment: the field's Init.
 		if owner == x.cls {
 			if x.inits == nil {
-				x.inits = map[string]fieldInit{}
+				if x.inits, x.spare = x.spare, nil; x.inits == nil {
+					x.inits = map[string]fieldInit{}
+				}
 			}
 			if _, seen := x.inits[in.Ref.Name]; !seen {
 				x.inits[in.Ref.Name] = fieldInit{x: v, line: b.code.LineAt(in.PC)}

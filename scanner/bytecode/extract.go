@@ -143,12 +143,28 @@ type Extractor struct {
 
 	decoded, skipped int // methods with code, for tests and benchmarks
 
+	// reuse: the facts of a class are built in the extractor's memory and
+	// are overwritten by the next class's (ShareData); file, facts,
+	// methods, fields, types and sorted hold that memory between classes.
+	reuse   bool
+	file    facts.File
+	facts   Facts
+	methods []facts.MethodDecl
+	fields  []facts.Field
+	types   []string
+	sorted  []lineAt
+
 	// Per class.
 	c     *classfile.Class
 	cls   string
 	f     *facts.File
 	out   *Facts
 	inits map[string]fieldInit // static field -> its value assigned in <clinit>
+	// spare is an emptied inits for the next class that has one: most
+	// classes with a <clinit> set a few fields, and a map each was a large
+	// share of what the extractor allocated. One that held many (an enum's
+	// constants) is dropped, as clearing a map costs what it grew to.
+	spare map[string]fieldInit
 }
 
 // slot is what a method does with one local variable slot.
@@ -196,7 +212,13 @@ func NewExtractor(in Interest) *Extractor {
 // ShareData): a worker that reads every class into one buffer allocates
 // no pool per class, and must copy whatever it keeps of a class's facts
 // before the buffer holds the next class.
-func (x *Extractor) ShareData() { x.parser.ShareData = true }
+//
+// The facts themselves (the File, its declarations, calls, creations and
+// writes, and the Facts around it) are then built in the extractor's own
+// memory and overwritten by the next class's, so that a worker allocates
+// them once rather than once per class: what outlives a class must be
+// copied before the next ExtractClass.
+func (x *Extractor) ShareData() { x.parser.ShareData, x.reuse = true, true }
 
 // ExtractClass parses a class file with the extractor's parser, which
 // reuses its memory from class to class, and derives its facts; err is the
@@ -226,14 +248,28 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 		// of the constant pool, which findings must not keep alive.
 		cls = strings.Clone(cls)
 	}
-	f := &facts.File{Path: path, Types: []string{cls}}
+	var f *facts.File
+	var out *Facts
+	if x.reuse {
+		x.file = facts.File{Path: path, Types: append(x.types[:0], cls)}
+		x.facts = Facts{File: &x.file, SourceFile: c.SourceFile}
+		f, out = &x.file, &x.facts
+	} else {
+		f = &facts.File{Path: path, Types: []string{cls}}
+		out = &Facts{File: f, SourceFile: c.SourceFile}
+	}
 	if i := strings.LastIndexByte(cls, '.'); i >= 0 {
 		f.Package = cls[:i]
 	}
-	out := &Facts{File: f, SourceFile: c.SourceFile}
 	x.cls, x.f, x.out = cls, f, out
 	x.lines = x.lines[:0]
-	defer func() { x.c, x.f, x.out, x.inits = nil, nil, nil, nil }()
+	defer func() {
+		if x.inits != nil && len(x.inits) <= maxSpareInits {
+			clear(x.inits)
+			x.spare = x.inits
+		}
+		x.c, x.f, x.out, x.inits = nil, nil, nil, nil
+	}()
 	for _, ic := range c.InnerClasses {
 		if ic.Outer == c.Name || ic.Inner != c.Name && strings.HasPrefix(ic.Inner, c.Name+"$") {
 			f.Types = append(f.Types, dotted(ic.Inner))
@@ -249,8 +285,12 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 		}
 	}
 	f.TypeDecls = append(f.TypeDecls, typeDecl(c, cls))
-	f.Methods = make([]facts.MethodDecl, 0, len(c.Methods))
-	f.Fields = make([]facts.Field, 0, len(c.Fields))
+	if x.reuse {
+		f.Methods, f.Fields = x.methods[:0], x.fields[:0]
+	} else {
+		f.Methods = make([]facts.MethodDecl, 0, len(c.Methods))
+		f.Fields = make([]facts.Field, 0, len(c.Fields))
+	}
 	x.markPool()
 	// Calls, creations and writes gather in scratch and are copied once
 	// at their final size.
@@ -338,12 +378,18 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 		f.Fields = append(f.Fields, field)
 		base++
 	}
-	f.Calls, f.News, f.Writes = clip(x.calls), clip(x.news), clip(x.writes)
-	clear(x.calls) // the scratch must not keep this class's facts alive
-	clear(x.news)
-	clear(x.writes)
-	out.Invokes = clip(x.invs)
-	clear(x.invs)
+	if x.reuse {
+		// The next class overwrites these: the scratch is the facts.
+		x.types, x.methods, x.fields = f.Types, f.Methods, f.Fields
+		f.Calls, f.News, f.Writes, out.Invokes = nonEmpty(x.calls), nonEmpty(x.news), nonEmpty(x.writes), nonEmpty(x.invs)
+	} else {
+		f.Calls, f.News, f.Writes = clip(x.calls), clip(x.news), clip(x.writes)
+		clear(x.calls) // the scratch must not keep this class's facts alive
+		clear(x.news)
+		clear(x.writes)
+		out.Invokes = clip(x.invs)
+		clear(x.invs)
+	}
 	if len(f.Methods) == 0 {
 		f.Methods = nil
 	}
@@ -353,6 +399,18 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 	out.Size = base + 1
 	out.lines = x.sortedLines()
 	return out, problems
+}
+
+// maxSpareInits is the most static fields of a class whose inits map is
+// kept for the next class.
+const maxSpareInits = 32
+
+// nonEmpty is xs, or nil when it holds nothing (as clip gives).
+func nonEmpty[T any](xs []T) []T {
+	if len(xs) == 0 {
+		return nil
+	}
+	return xs
 }
 
 // clip copies scratch facts to a slice of their own, nil when there are none.
@@ -376,7 +434,13 @@ func (x *Extractor) sortedLines() []lineAt {
 	if !slices.IsSortedFunc(x.lines, func(a, b lineAt) int { return a.off - b.off }) {
 		slices.SortStableFunc(x.lines, func(a, b lineAt) int { return a.off - b.off })
 	}
-	out := make([]lineAt, 0, len(x.lines))
+	var out []lineAt
+	if x.reuse {
+		out = x.sorted[:0]
+		defer func() { x.sorted = out }()
+	} else {
+		out = make([]lineAt, 0, len(x.lines))
+	}
 	for _, l := range x.lines {
 		if n := len(out); n > 0 && out[n-1].off == l.off {
 			out[n-1] = l

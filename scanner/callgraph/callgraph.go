@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -76,6 +77,24 @@ type Graph struct {
 	// accessors are the static no-argument methods returning their own
 	// class, by "class.name": the class a call on their value reaches.
 	accessors map[string]string
+	// supers are the classes whose declaration was read, by binary name,
+	// and their superclass as the declaration gives it ("" for none):
+	// the chains that make a class an Ant task or a Maven goal through
+	// the project's own base classes, in other files.
+	supers map[string]string
+	// entryTypes are the classes whose execute() the build tool calls
+	// (Ant tasks, Maven goals), directly or through their superclasses.
+	entryTypes map[string]bool
+	// nested are the binary names of the nested classes read, by their
+	// dotted names (a.B.C for a.B$C): how a declaration names them.
+	nested map[string]string
+	// noSource are base classes UnreadSupers asked for that have no
+	// source in the scan.
+	noSource map[string]bool
+	// subtypes are the classes read that extend a class or implement an
+	// interface: their instance methods may be called through a
+	// supertype, which no search by name finds.
+	subtypes map[string]bool
 }
 
 // nameKey is a class and a method name by their ids in Graph.names.
@@ -111,7 +130,8 @@ func New() *Graph {
 		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]int32{},
 		lookups: map[nameKey]uint8{}, decls: map[nameKey]declInfo{},
 		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{},
-		keepSites: map[facts.MethodKey]bool{}}
+		keepSites: map[facts.MethodKey]bool{}, supers: map[string]string{}, entryTypes: map[string]bool{},
+		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{}}
 }
 
 // StoreOnly marks a setter whose call sites AddCalls keeps, with their
@@ -146,6 +166,14 @@ func FileSummaries(path string, f *facts.File, src []byte) []facts.Summary {
 		return nil
 	}
 	return Summarize(path, f, src)
+}
+
+// AppendFileSummaries is FileSummaries appending to out (AppendSummaries).
+func AppendFileSummaries(out []facts.Summary, path string, f *facts.File, src []byte) []facts.Summary {
+	if src == nil && len(f.Calls) == 0 {
+		return out
+	}
+	return AppendSummaries(out, path, f, src)
 }
 
 // AddSummaries is AddFile with the file's summaries already made by
@@ -186,6 +214,7 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 				cp.Via = &v
 			}
 			cp.Before = g.nameAll(s.Before)
+			cp.ExitFlags = g.flags(s.ExitFlags)
 			g.methods[k] = &cp
 		} else if wrap {
 			cp := s
@@ -246,7 +275,19 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			g.accessors[g.name(m.Class)+"."+g.name(m.Name)] = g.name(m.Class)
 		}
 	}
+	for class := range entryClasses(f) {
+		g.entryTypes[g.name(class)] = true
+	}
 	for _, t := range f.TypeDecls {
+		if t.Kind == "class" || t.Kind == "" {
+			g.supers[g.name(t.Name)] = g.name(dotted(t.Super))
+			if t.Super != "" || len(t.Interfaces) > 0 {
+				g.subtypes[g.name(t.Name)] = true
+			}
+			if strings.Contains(t.Name, "$") {
+				g.nested[g.name(dotted(t.Name))] = g.name(t.Name)
+			}
+		}
 		if t.Super != "" {
 			// As written when unresolved: the simple name stands for it.
 			sup := g.name(dotted(t.Super))
@@ -289,6 +330,18 @@ func (g *Graph) nameAll(xs []string) []string {
 	out := make([]string, len(xs))
 	for i, x := range xs {
 		out[i] = g.name(x)
+	}
+	return out
+}
+
+// flags is the graph's own copy of an exit's flags.
+func (g *Graph) flags(fs []facts.ExitFlag) []facts.ExitFlag {
+	if fs == nil {
+		return nil
+	}
+	out := make([]facts.ExitFlag, len(fs))
+	for i, f := range fs {
+		out[i] = facts.ExitFlag{Field: g.name(f.Field), Setters: g.nameAll(f.Setters)}
 	}
 	return out
 }
@@ -476,6 +529,7 @@ func (g *Graph) PassOn() []facts.MethodKey {
 // (decided here, once every file's summaries are in).
 func (g *Graph) Targets() map[facts.MethodKey]bool {
 	g.propagate()
+	g.markEntryTypes()
 	out := map[facts.MethodKey]bool{}
 	for k := range g.methods {
 		out[byName(k.Class, k.Name)] = true
@@ -487,8 +541,9 @@ func (g *Graph) Targets() map[facts.MethodKey]bool {
 // the callee resolves to a method of the project: an unqualified call to
 // its own class or an enclosing one, a call through a type name, or on a
 // receiver whose type is known. It returns the callers found, by class and
-// name, for the next round of an entry-point search.
-func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey]bool) []facts.MethodKey {
+// name, for the next round of an entry-point search. src is the file's
+// text (nil for compiled code): what a caller did just before a call.
+func (g *Graph) AddCalls(path string, f *facts.File, src []byte, targets map[facts.MethodKey]bool) []facts.MethodKey {
 	var found []facts.MethodKey
 	for i := range f.Calls {
 		c := &f.Calls[i]
@@ -517,6 +572,9 @@ func (g *Graph) AddCalls(path string, f *facts.File, targets map[facts.MethodKey
 				site.CallerParams = callerParams(f, c)
 				d, _ := g.decl(caller)
 				site.CallerPrivate = d.private
+			}
+			if s := g.methods[callee]; s != nil && len(s.ExitFlags) > 0 {
+				site.GuardOff = rules.TurnedOffBefore(f, src, c, s.ExitFlags)
 			}
 			bn := byName(callee.Class, callee.Name)
 			if _, ok := g.methods[callee]; ok || g.storeOnly[bn] || g.keepSites[bn] {
@@ -734,6 +792,7 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 // project calls by name. So a cycle reached from main alone is entry-only
 // (a command loop and its commands), a cycle with no entry point is not.
 func (g *Graph) Build() *facts.CallGraph {
+	g.markEntryTypes()
 	only := map[facts.MethodKey]bool{}
 	forward := map[facts.MethodKey][]facts.MethodKey{}
 	var entries, open []facts.MethodKey
@@ -745,10 +804,29 @@ func (g *Graph) Build() *facts.CallGraph {
 		}
 	}
 	entry := func(k facts.MethodKey) bool { d, _ := g.decl(k); return d.entry }
+	// An instance method that may be called through a supertype (a
+	// thread's run, a task's call, an override called through its
+	// interface) runs on an instance someone created: whoever calls it,
+	// it is reached from its class's constructor when the search found
+	// who creates the class (or the build tool does). Its own callers
+	// found count besides. A method no supertype declares is called by
+	// its name: with none found, it is an API, whoever creates the class.
+	viaInit := map[facts.MethodKey]bool{}
+	for nk, d := range g.decls {
+		k := g.method(nk)
+		if !g.dispatched(k, d) {
+			continue
+		}
+		ik := byName(k.Class, "<init>")
+		if len(g.callers[ik]) > 0 || entry(ik) {
+			viaInit[k] = true
+			forward[ik] = append(forward[ik], k)
+		}
+	}
 	for k, callers := range g.callers {
 		for _, c := range callers {
 			forward[c] = append(forward[c], k)
-			if len(g.callers[c]) == 0 && !entry(c) {
+			if len(g.callers[c]) == 0 && !entry(c) && !viaInit[c] {
 				open = append(open, c)
 			}
 		}
@@ -787,7 +865,7 @@ func (g *Graph) Build() *facts.CallGraph {
 	// creates instances of its class, so is the method.
 	for nk, d := range g.decls {
 		k := g.method(nk)
-		if !only[k] && !d.static && k.Name != "<init>" && k.Name != "<clinit>" && only[byName(k.Class, "<init>")] {
+		if !only[k] && g.dispatched(k, d) && only[byName(k.Class, "<init>")] {
 			only[k] = true
 		}
 	}
@@ -814,7 +892,7 @@ func (g *Graph) Build() *facts.CallGraph {
 		}
 	}
 	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first,
-		ContextLoaders: g.contextLoaders}
+		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete}
 }
 
 // Searchable reports whether the search for the callers of the method of
@@ -852,7 +930,9 @@ func (g *Graph) nearLauncher(class string) bool {
 	pkg := packageOf(class)
 	for l := range g.launchers {
 		lp := packageOf(l)
-		if pkg == lp {
+		// A tool's own packages sit under its launcher's (a start
+		// program's config parsers in start.config).
+		if pkg == lp || lp != "" && strings.HasPrefix(pkg, lp+".") {
 			return true
 		}
 	}
@@ -870,6 +950,10 @@ func packageOf(class string) string {
 // whether only entry points reach it (see Build).
 func (g *Graph) decidable(k facts.MethodKey) bool {
 	d, ok := g.decl(k)
+	if !ok && k.Name == "<init>" {
+		// The default constructor of a class whose declaration was read.
+		_, ok = g.supers[k.Class]
+	}
 	switch {
 	case !ok:
 		return false
@@ -884,6 +968,135 @@ func (g *Graph) decidable(k facts.MethodKey) bool {
 		return !g.extended[dotted(k.Class)] && !g.extended[lastSegment(dotted(k.Class))]
 	}
 	return true
+}
+
+// dispatched reports an instance method that calls through a supertype
+// may reach: one marked @Override, or one of a class that extends a class
+// or implements an interface (Runnable's run need not say @Override), or
+// of a build tool's task, which the tool calls.
+func (g *Graph) dispatched(k facts.MethodKey, d declInfo) bool {
+	if d.static || k.Name == "<init>" || k.Name == "<clinit>" {
+		return false
+	}
+	return d.override || g.subtypes[k.Class] || g.entryTypes[k.Class]
+}
+
+// markEntryTypes finds the Ant tasks and Maven goals whose superclass
+// chain reaches the build tool's type through the project's own base
+// classes (read in other files), and marks their execute() and their
+// constructor entry points: the build tool creates the task and calls it,
+// so what only they reach runs in the build's process.
+func (g *Graph) markEntryTypes() {
+	for class := range g.supers {
+		if g.entryTypes[class] {
+			continue
+		}
+		c := class
+		for depth := 0; depth < maxSuperChain; depth++ {
+			sup, ok := g.superOf(c)
+			if !ok {
+				break
+			}
+			if g.entryTypes[sup] || buildToolBase(sup) {
+				g.entryTypes[class] = true
+				break
+			}
+			c = sup
+		}
+	}
+	for class := range g.entryTypes {
+		for _, name := range []string{"execute", "<init>"} {
+			k := byName(class, name)
+			d, ok := g.decl(k)
+			if !ok && name == "execute" {
+				continue // inherited: the base's execute is the entry
+			}
+			if !d.entry {
+				d.entry = true
+				g.setDecl(k, d)
+			}
+		}
+		g.launchers[class] = true
+	}
+}
+
+// NoSource records a base class UnreadSupers asked for whose source the
+// scan does not hold.
+func (g *Graph) NoSource(class string) { g.noSource[g.name(class)] = true }
+
+// maxSuperChain bounds the superclasses followed up from a class.
+const maxSuperChain = 8
+
+// superOf is the superclass of a class whose declaration was read: the
+// binary name of a class read when it resolves to one (as written, or in
+// the class's own package), else the name as its declaration gives it.
+func (g *Graph) superOf(class string) (string, bool) {
+	sup, ok := g.supers[class]
+	if !ok || sup == "" {
+		return "", false
+	}
+	if _, read := g.supers[sup]; read {
+		return sup, true
+	}
+	if !strings.Contains(sup, ".") {
+		if p := packageOf(class); p != "" {
+			if _, read := g.supers[p+"."+sup]; read {
+				return p + "." + sup, true
+			}
+		}
+	}
+	if b, ok := g.nested[sup]; ok {
+		return b, true // a nested base class
+	}
+	return sup, true
+}
+
+// buildToolBase reports the build tool's own base types of a task or a
+// goal, named as a declaration gives them.
+func buildToolBase(sup string) bool {
+	return sup == "org.apache.maven.plugin.AbstractMojo" || sup == "AbstractMojo" ||
+		sup == "org.apache.tools.ant.Task" || strings.HasPrefix(sup, "org.apache.tools.ant.") && lastSegment(sup) == "Task"
+}
+
+// UnreadSupers are the superclasses, in the project's own packages, of
+// the classes declaring an execute() method, and of the classes given
+// (those of findings: a task's hook its base's execute calls), that the
+// graph has not read (so which may make them Ant tasks or Maven goals):
+// the caller reads their declarations and asks again, up to a bound.
+func (g *Graph) UnreadSupers(classes []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	from := append([]string(nil), classes...)
+	for nk := range g.decls {
+		if k := g.method(nk); k.Name == "execute" {
+			from = append(from, k.Class)
+		}
+	}
+	for _, c := range from {
+		if g.entryTypes[c] {
+			continue
+		}
+		for depth := 0; depth < maxSuperChain; depth++ {
+			sup, ok := g.superOf(c)
+			if !ok || buildToolBase(sup) || g.entryTypes[sup] {
+				break
+			}
+			if _, read := g.supers[sup]; read {
+				c = sup
+				continue
+			}
+			if !strings.Contains(sup, ".") {
+				sup = packageOf(c) + "." + sup
+			}
+			if !strings.HasPrefix(sup, "java.") && !strings.HasPrefix(sup, "javax.") && !seen[sup] && !g.noSource[sup] {
+				seen[sup] = true
+				out = append(out, sup)
+			}
+			break
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // useOf finds the call that takes c's value: as its receiver or an

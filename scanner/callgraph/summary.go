@@ -28,6 +28,14 @@ var UseNames = []string{
 // code, whose facts carry no modifiers, so nothing there is taken for
 // private).
 func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
+	return AppendSummaries(nil, path, f, src)
+}
+
+// AppendSummaries is Summarize appending to out, so that a caller that
+// drops the summaries once AddSummaries has copied what it keeps (a
+// worker reading classes) reuses one slice: a summary is large, and a
+// class has one per method.
+func AppendSummaries(out []facts.Summary, path string, f *facts.File, src []byte) []facts.Summary {
 	exiting := exitingFields(f)
 	entryTypes := entryClasses(f)
 	// The calls of each method, found once: a file of thousands of methods
@@ -37,10 +45,10 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 		k := [2]string{f.Calls[i].Class, f.Calls[i].Method}
 		byMethod[k] = append(byMethod[k], i)
 	}
-	var out []facts.Summary
-	if len(f.Methods) > 0 {
+	if len(f.Methods) > 0 && out == nil {
 		out = make([]facts.Summary, 0, len(f.Methods)) // one allocation: a summary is large
 	}
+	first := len(out)
 	for _, m := range f.Methods {
 		var params []string
 		var arity int
@@ -64,6 +72,9 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 		}
 		s.Entry = isEntry(m, arity, entryTypes)
 		summarizeBody(&s, path, f, byMethod[[2]string{m.Class, m.Name}], m, params, exiting)
+		if s.Terminates != nil && src != nil && !m.Static {
+			s.ExitFlags = rules.ExitFlags(f, src, &m, exitSpans(f, byMethod[[2]string{m.Class, m.Name}], m, exiting))
+		}
 		s.ContextFirst, s.NoBody = contextFirstLookup(src, f, byMethod[[2]string{m.Class, m.Name}], m)
 		if src != nil && (s.LoadsParam >= 0 || s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil) && mentionsContext(src, m.Decl) {
 			// The context loader, read through a helper the extractor was
@@ -88,7 +99,7 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 		}
 		out = append(out, s)
 	}
-	forgetOverloadedLookups(out)
+	forgetOverloadedLookups(out[first:])
 	return out
 }
 
@@ -113,6 +124,19 @@ func forgetOverloadedLookups(out []facts.Summary) {
 			out[i].LoadsParam, out[i].LoadsAt, out[i].NameParam = -1, nil, -1
 		}
 	}
+}
+
+// exitSpans are the calls of m that end the JVM, as summarizeBody counts
+// them for Terminates.
+func exitSpans(f *facts.File, calls []int, m facts.MethodDecl, exiting map[string]*facts.Site) []facts.Span {
+	var out []facts.Span
+	for _, i := range calls {
+		c := &f.Calls[i]
+		if within(c.Span, m.Decl) && !c.InLambda && !c.DebugOnly && (endsJVM(c) || isFunctionalCall(c) && exiting[fieldOf(c)] != nil) {
+			out = append(out, c.Span)
+		}
+	}
+	return out
 }
 
 // summarizeBody reads what the calls of method m do.

@@ -71,6 +71,18 @@
 //     production source of the tree uses (by simple name in its package,
 //     by qualified name, wildcard import, quoted name or META-INF/services
 //     line), goes with its user: a GUI tool's helpers, the preprocessor an
-//     Ant task drives. The user must share its package: a public class of
-//     another package is a library's API even with no caller in the tree.
+//     Ant task drives. So does one of a subpackage of its user's package,
+//     in the same source root, that the user imports, when at least half
+//     of the user's package is set aside: a GUI's manager package, an Ant
+//     plugin's types. A public class of a sibling or parent package is a
+//     library's API even with no caller in the tree, and a console class
+//     in a product's own package (a JLine completer beside the client)
+//     sets nothing of the product aside.
+//   - Test support inside a production source tree: a class named like
+//     FooTestUtils, FooTestCase or FooTestSupport, or a class of a package
+//     named test, tests, testing or testutil that a test or a test
+//     driver (a main method of such a package) names, with what only such
+//     classes use, unless production code uses it. A class of a test
+//     package that nothing names stays production: a plugin found by
+//     class scanning (a load tester's sampler in ...sampler.test).
 package scope

@@ -2,26 +2,41 @@ package scope
 
 import (
 	"bytes"
+	"io/fs"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/kscan/kscan/internal/safefs"
 )
 
-// usedByReason is the reason of every decision of the used-by index; the
-// user's file is the decision's At.
+// usedByReason is the reason of the decisions of the used-by index for a
+// helper of its user's own package; the user's file is the decision's At.
 const usedByReason = "helper that only set-aside code of its own package uses"
 
+// usedByToolReason is the reason for a helper in a subpackage of a
+// set-aside source's package (a GUI's manager classes, a generator's
+// model), used by set-aside code alone.
+const usedByToolReason = "helper that only set-aside code above its package uses"
+
+// testSupportReason is the reason for a test-support class of a
+// production source tree (com.foo.test.TestUtils, a FooTestCase base) and
+// the helpers only it uses.
+const testSupportReason = "test-support class (test package or *TestUtils-like name) that no production code uses"
+
 // usedByIndex holds the production sources whose only users in the tree
-// are set-aside sources (a GUI, an Ant task, a command-line tool) of their
-// own package, with the decision of their user.
+// are set-aside sources, with the decision of their user.
 //
-// The user must be in the same package: that covers package-private
-// helpers (only their package can name them) and the public classes of a
-// tool's own package (a preprocessor its Ant task drives), while a public
-// class of another package, which a library's users may call with no
-// caller in the tree, stays production.
+// A user sets aside what it names in its own package (package-private
+// helpers, the public classes of a tool's own package) and in the
+// subpackages of its own package, in its source root (a GUI's manager
+// package, a code generator's model). A public class of a sibling or
+// parent package, which a library's users may call with no caller in the
+// tree, stays production. Test-support classes of a production tree (in
+// a package named test, tests, testing or testutil, or named like
+// FooTestUtils, FooTestCase, FooTestSupport) are their own users: set
+// aside, with what only they use, unless production code uses them.
 type usedByIndex struct {
 	set map[string]Decision
 }
@@ -39,22 +54,99 @@ func (c *Classifier) usedByDecision(rel string) (Decision, bool) {
 // usedSrc is a source of a production directory.
 type usedSrc struct {
 	rel, dir, pkg, name, fqn string
+	srcRoot                  string   // directory its package path starts in
+	rooted                   bool     // srcRoot is known (the path ends with the package)
 	aside                    Decision // set aside by its content (Class != Production)
+	imports                  []string
 	toks                     map[string]bool
+	main                     bool // declares a main method
 }
 
-// buildUsedByIndex reads the heads of the sources of production
-// directories to find the set-aside ones, then the set-aside sources whole
-// for the classes of their directory they name, and, only when there are
-// such classes, the other sources for production uses of them.
+// usedCand is a candidate: a production source only set-aside code may
+// use, with the decision of its first user and the package below which
+// that user may set helpers aside.
+type usedCand struct {
+	d    Decision
+	root string
+	// seed is the test-package source the candidate was reached from
+	// (itself for one), nil when a set-aside source or a test-support name
+	// vouches for it: a package named test is test support only when tests
+	// or a test driver use it (a JMeter sampler in ...java.test ships).
+	seed *usedSrc
+	// from is the directory of the source the chain starts at; cross
+	// marks a candidate outside that source's package, reached by an
+	// import. Such a candidate stays aside only when most sources of from
+	// are set aside: a tool's own package, not a product package that
+	// holds a console class (org.apache.zookeeper's JLine completer).
+	from  string
+	cross bool
+}
+
+// testSupportSegs are package segments that name test support.
+var testSupportSegs = setOf("test", "tests", "testing", "testutil", "testutils")
+
+// testSupportSuffixes end the names of test-support classes.
+var testSupportSuffixes = []string{"TestUtils", "TestUtil", "TestCase", "TestSupport", "TestHelper"}
+
+// testSupportRoot is the package below which a test-support source's
+// helpers may be set aside: its own package for a source named like a
+// test-support class (byName), else the package up to its test segment;
+// ok is false for neither.
+func testSupportRoot(pkg, name string) (root string, byName, ok bool) {
+	for _, suf := range testSupportSuffixes {
+		if strings.HasSuffix(name, suf) {
+			return pkg, true, true
+		}
+	}
+	segs := strings.Split(pkg, ".")
+	for i, s := range segs {
+		if i > 0 && testSupportSegs[strings.ToLower(s)] {
+			return strings.Join(segs[:i+1], "."), false, true
+		}
+	}
+	return "", false, false
+}
+
+// testSupportPath reports a path (directory and base name) that
+// testSupportRoot may accept, before its head is read.
+func testSupportPath(rel string) bool {
+	name := strings.TrimSuffix(path.Base(rel), ".java")
+	for _, suf := range testSupportSuffixes {
+		if strings.HasSuffix(name, suf) {
+			return true
+		}
+	}
+	for _, s := range segments(path.Dir(rel)) {
+		if testSupportSegs[strings.ToLower(s)] {
+			return true
+		}
+	}
+	return false
+}
+
+// under reports a package equal to root or below it.
+func under(pkg, root string) bool {
+	return pkg == root || root != "" && strings.HasPrefix(pkg, root+".")
+}
+
+// buildUsedByIndex finds the set-aside sources of production directories
+// (by the heads of the sources of directories whose paths or bytes can
+// set one aside) and the test-support sources, follows what they name to
+// the candidates, then reads every production source for production uses
+// of a candidate: what production code uses, and all such a candidate
+// uses, stays production.
 func (c *Classifier) buildUsedByIndex() {
 	idx := &usedByIndex{set: map[string]Decision{}}
 	c.used = idx
 	var javas, others []string
+	isJava := map[string]bool{}
+	byDir := map[string][]string{}
 	c.walkProduction(func(rel, name string) bool {
 		switch ext := path.Ext(name); {
 		case ext == ".java":
 			javas = append(javas, rel)
+			isJava[rel] = true
+			byDir[path.Dir(rel)] = append(byDir[path.Dir(rel)], rel)
 		case toolSourceExts[ext] || strings.Contains(rel, "META-INF/services/"):
 			others = append(others, rel)
 		default:
@@ -62,11 +154,46 @@ func (c *Classifier) buildUsedByIndex() {
 		}
 		return true
 	})
+	parsed := map[string]*usedSrc{}
+	skipped := map[string]bool{} // unreadable, or set aside by its directory
+	src := func(rel string) *usedSrc {
+		if s := parsed[rel]; s != nil || skipped[rel] {
+			return s
+		}
+		head, err := readHead(c.abs(rel)) // walked, not followed: inside the root
+		if err != nil {
+			skipped[rel] = true
+			return nil
+		}
+		h := parseJavaHead(head)
+		dir := path.Dir(rel)
+		st := c.refine(c.dir(dir), dir, h.pkg)
+		if !c.testPackage(st).Production() {
+			skipped[rel] = true // set aside by its directory: neither user nor candidate
+			return nil
+		}
+		s := &usedSrc{rel: rel, dir: dir, pkg: h.pkg, name: strings.TrimSuffix(path.Base(rel), ".java"), imports: h.imports}
+		s.fqn = s.name
+		if s.pkg != "" {
+			s.fqn = s.pkg + "." + s.name
+		}
+		s.srcRoot, s.rooted = sourceRoot(dir, h.pkg)
+		if d, ok := c.sourceSignals(rel, dir, path.Base(rel), ".java", h, st); ok && !d.Production() {
+			s.aside = d
+			s.aside.At = rel
+		}
+		parsed[rel] = s
+		return s
+	}
 	// Only the directories with a source whose name, head bytes or tool
 	// package can set it aside are parsed: a byte search is a fraction of
 	// a parse.
 	marked := map[string]bool{}
+	var tests []string
 	for _, rel := range javas {
+		if testSupportPath(rel) {
+			tests = append(tests, rel)
+		}
 		dir := path.Dir(rel)
 		if marked[dir] {
 			continue
@@ -79,42 +206,40 @@ func (c *Classifier) buildUsedByIndex() {
 			marked[dir] = true
 			continue
 		}
-		head, err := readHead(c.abs(rel)) // walked, not followed: inside the root
+		head, err := readHead(c.abs(rel))
 		if err == nil && asideMarked(head) {
 			marked[dir] = true
 		}
 	}
-	var srcs []*usedSrc
-	asideDirs := map[string]bool{}
+	// Users: the set-aside sources, with the package below which they may
+	// set helpers aside; the test-support sources are candidates and users
+	// at once.
+	var users, seeds []*usedSrc
+	cand := map[*usedSrc]usedCand{}
 	for _, rel := range javas {
 		if !marked[path.Dir(rel)] {
 			continue
 		}
-		head, err := readHead(c.abs(rel))
-		if err != nil {
+		if s := src(rel); s != nil && !s.aside.Production() {
+			users = append(users, s)
+		}
+	}
+	for _, rel := range tests {
+		s := src(rel)
+		if s == nil || !s.aside.Production() {
 			continue
 		}
-		h := parseJavaHead(head)
-		dir := path.Dir(rel)
-		s := &usedSrc{rel: rel, dir: dir, pkg: h.pkg, name: strings.TrimSuffix(path.Base(rel), ".java")}
-		s.fqn = s.name
-		if s.pkg != "" {
-			s.fqn = s.pkg + "." + s.name
+		if root, byName, ok := testSupportRoot(s.pkg, s.name); ok {
+			uc := usedCand{d: Decision{Class: TestSupport, Reason: testSupportReason, At: s.rel}, root: root, from: s.dir}
+			if !byName {
+				uc.seed = s
+				seeds = append(seeds, s)
+			}
+			cand[s] = uc
+			users = append(users, s)
 		}
-		st := c.refine(c.dir(dir), dir, h.pkg)
-		if !st.d.Production() {
-			continue // set aside by its directory: not among the candidates
-		}
-		if d, ok := c.sourceSignals(rel, dir, path.Base(rel), ".java", h, st); ok && !d.Production() {
-			s.aside = d
-		}
-		if !s.aside.Production() {
-			s.aside.At = rel
-			asideDirs[dir] = true
-		}
-		srcs = append(srcs, s)
 	}
-	if len(asideDirs) == 0 {
+	if len(users) == 0 {
 		return
 	}
 	read := func(s *usedSrc) bool {
@@ -125,55 +250,130 @@ func (c *Classifier) buildUsedByIndex() {
 		if err != nil {
 			return false
 		}
-		s.toks = identifiers(blankCommentsAndLiterals(data))
+		body := blankCommentsAndLiterals(data)
+		s.toks = identifiers(body)
+		s.main = mainRE.Match(body)
 		return true
 	}
-	// Candidates: production sources of a directory with set-aside
-	// sources, named by one of them or by another candidate.
-	byDir := map[string][]*usedSrc{}
-	for _, s := range srcs {
-		if asideDirs[s.dir] {
-			byDir[s.dir] = append(byDir[s.dir], s)
-		}
-	}
-	cand := map[*usedSrc]Decision{} // candidate -> decision of its first user
-	edges := map[*usedSrc][]*usedSrc{}
-	dirs := make([]string, 0, len(byDir))
-	for d := range byDir {
-		dirs = append(dirs, d)
-	}
-	sort.Strings(dirs)
-	for _, d := range dirs {
-		group := byDir[d]
-		var stack []*usedSrc
-		for _, u := range group {
-			if u.aside.Production() || !read(u) {
-				continue
+	// named lists the production sources u names that it may set aside:
+	// of its own package by simple name, of a package below root in its
+	// source root by import.
+	named := func(u *usedSrc, root string) []*usedSrc {
+		var out []*usedSrc
+		for _, rel := range byDir[u.dir] {
+			if s := src(rel); s != nil && s != u && s.aside.Production() && s.pkg == u.pkg && u.toks[s.name] {
+				out = append(out, s)
 			}
-			for _, s := range group {
-				if _, ok := cand[s]; !ok && s.aside.Production() && s.pkg == u.pkg && u.toks[s.name] {
-					cand[s] = u.aside
-					stack = append(stack, s)
+		}
+		if !u.rooted || root == "" {
+			return out
+		}
+		base := u.srcRoot
+		if base != "" {
+			base += "/"
+		}
+		for _, imp := range u.imports {
+			if strings.HasSuffix(imp, ".*") {
+				pkg := strings.TrimSuffix(imp, ".*")
+				if pkg == u.pkg || !under(pkg, root) {
+					continue
 				}
-			}
-		}
-		for len(stack) > 0 {
-			a := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if !read(a) {
-				continue
-			}
-			for _, s := range group {
-				if s != a && s.aside.Production() && s.pkg == a.pkg && a.toks[s.name] {
-					edges[a] = append(edges[a], s)
-					if _, ok := cand[s]; !ok {
-						cand[s] = cand[a]
-						stack = append(stack, s)
+				for _, rel := range byDir[base+strings.ReplaceAll(pkg, ".", "/")] {
+					if s := src(rel); s != nil && s.aside.Production() && s.pkg == pkg && u.toks[s.name] {
+						out = append(out, s)
 					}
 				}
+				continue
+			}
+			// a class, or a member or nested class of one: the longest
+			// prefix that is a source of the tree
+			for q := imp; strings.IndexByte(q, '.') > 0; q = q[:strings.LastIndexByte(q, '.')] {
+				rel := base + strings.ReplaceAll(q, ".", "/") + ".java"
+				if !isJava[rel] {
+					continue
+				}
+				if s := src(rel); s != nil && s.aside.Production() && s.pkg != u.pkg && under(s.pkg, root) && s.fqn == q {
+					out = append(out, s)
+				}
+				break
+			}
+		}
+		return out
+	}
+	// counts tells how many sources of a directory are set aside (by
+	// their content or as candidates) and how many are not; package-info
+	// and module-info declare no class.
+	counts := func(dir string, aside func(*usedSrc) bool) (in, out int) {
+		for _, rel := range byDir[dir] {
+			if b := path.Base(rel); b == "package-info.java" || b == "module-info.java" {
+				continue
+			}
+			if s := parsed[rel]; s == nil && skipped[rel] || s != nil && (!s.aside.Production() || aside(s)) {
+				in++
+			} else {
+				out++
+			}
+		}
+		return in, out
+	}
+	// Discovery, in two passes: helpers of the users' own packages first;
+	// then imports into subpackages, only from a directory at least half
+	// set aside by then (a product package with one console class is not
+	// read through).
+	discover := func(stack []*usedSrc, cross func(dir string) bool) {
+		// Users in path order, so that a candidate named by several takes
+		// the same user every run.
+		sort.Slice(stack, func(i, j int) bool { return stack[i].rel > stack[j].rel })
+		for len(stack) > 0 {
+			u := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if !read(u) {
+				continue
+			}
+			from := usedCand{d: u.aside, root: u.pkg, from: u.dir}
+			if uc, ok := cand[u]; ok {
+				from = uc
+			}
+			root := ""
+			if cross(from.from) {
+				root = from.root
+			}
+			d := from.d
+			for _, s := range named(u, root) {
+				if _, ok := cand[s]; ok {
+					continue
+				}
+				sd := Decision{Class: d.Class, Reason: usedByReason, At: d.At}
+				switch {
+				case d.Reason == testSupportReason:
+					sd.Reason = testSupportReason
+				case s.pkg != u.pkg || d.Reason == usedByToolReason:
+					sd.Reason = usedByToolReason
+				}
+				cand[s] = usedCand{d: sd, root: from.root, seed: from.seed, from: from.from, cross: from.cross || s.pkg != u.pkg}
+				stack = append(stack, s)
 			}
 		}
 	}
+	discover(append([]*usedSrc(nil), users...), func(string) bool { return false })
+	isCand := func(s *usedSrc) bool { _, ok := cand[s]; return ok }
+	tool := map[string]bool{}
+	var again []*usedSrc
+	for _, u := range users {
+		if _, ok := tool[u.dir]; !ok {
+			in, out := counts(u.dir, isCand)
+			tool[u.dir] = in >= out
+		}
+		if tool[u.dir] {
+			again = append(again, u)
+		}
+	}
+	for s, uc := range cand {
+		if tool[uc.from] && !uc.cross {
+			again = append(again, s)
+		}
+	}
+	discover(again, func(dir string) bool { return tool[dir] })
 	if len(cand) == 0 {
 		return
 	}
@@ -181,39 +381,37 @@ func (c *Classifier) buildUsedByIndex() {
 	for s := range cand {
 		byName[s.name] = append(byName[s.name], s)
 	}
-	// Production uses from outside the candidates: same package by simple
-	// name, other packages by qualified name (an import, a quoted name for
-	// reflection, a META-INF/services line) or a wildcard import.
+	// Uses from outside the set-aside code: same package by simple name,
+	// other packages by qualified name (an import, a quoted name for
+	// reflection, a META-INF/services line) or a wildcard import. A
+	// candidate's use is an edge: it counts once the candidate is used.
 	used := map[*usedSrc]bool{}
+	edges := map[*usedSrc][]*usedSrc{}
 	check := func(rel, pkg string, data []byte, self *usedSrc) {
+		_, selfCand := cand[self]
 		var toks map[string]bool
-		for name, cs := range byName {
-			if !bytes.Contains(data, []byte(name)) {
-				continue
-			}
+		for _, name := range namesIn(data, byName) {
+			cs := byName[name]
 			for _, s := range cs {
-				if used[s] || s == self {
+				if s == self || (!selfCand && used[s]) {
 					continue
 				}
-				if _, isCand := cand[self]; isCand && self != nil && self.pkg == s.pkg && self.dir == s.dir {
-					continue // a candidate's use is an edge, followed below
+				uses := containsName(data, s.fqn)
+				if !uses {
+					if toks == nil {
+						toks = identifiers(data)
+					}
+					uses = toks[s.name] && ((pkg == s.pkg && rel != "") || bytes.Contains(data, []byte(s.pkg+".*")))
 				}
-				if containsName(data, s.fqn) {
-					used[s] = true
-					continue
-				}
-				if toks == nil {
-					toks = identifiers(data)
-				}
-				if toks[s.name] && ((pkg == s.pkg && rel != "") || bytes.Contains(data, []byte(s.pkg+".*"))) {
+				switch {
+				case !uses:
+				case selfCand:
+					edges[self] = append(edges[self], s)
+				default:
 					used[s] = true
 				}
 			}
 		}
-	}
-	parsed := map[string]*usedSrc{}
-	for _, s := range srcs {
-		parsed[s.rel] = s
 	}
 	for _, rel := range javas {
 		s := parsed[rel]
@@ -221,7 +419,7 @@ func (c *Classifier) buildUsedByIndex() {
 			continue // a set-aside source's uses keep nothing in production
 		}
 		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource)
-		if err != nil || !namesAny(data, byName) {
+		if err != nil {
 			continue
 		}
 		pkg := ""
@@ -250,25 +448,161 @@ func (c *Classifier) buildUsedByIndex() {
 		check(rel, pkg, data, nil)
 	}
 	// What production code uses is production, and so is all it uses.
-	var stack []*usedSrc
+	var todo []*usedSrc
 	for s := range used {
-		stack = append(stack, s)
+		todo = append(todo, s)
 	}
-	for len(stack) > 0 {
-		a := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	for len(todo) > 0 {
+		a := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
 		for _, b := range edges[a] {
 			if !used[b] {
 				used[b] = true
-				stack = append(stack, b)
+				todo = append(todo, b)
 			}
 		}
 	}
-	for s, d := range cand {
-		if !used[s] {
-			idx.set[s.rel] = Decision{Class: d.Class, Reason: usedByReason, At: d.At}
+	// A test package's sources are test support once a test driver of
+	// theirs (a main method) or a test names them, and so is what such a
+	// source uses.
+	vouched := map[*usedSrc]bool{}
+	var more []*usedSrc
+	for _, s := range seeds {
+		if s.main {
+			vouched[s] = true
+			more = append(more, s)
 		}
 	}
+	if len(seeds) > len(more) {
+		for _, s := range c.namedByTests(seeds) {
+			if !vouched[s] {
+				vouched[s] = true
+				more = append(more, s)
+			}
+		}
+	}
+	for len(more) > 0 {
+		a := more[len(more)-1]
+		more = more[:len(more)-1]
+		for _, b := range edges[a] {
+			if cand[b].seed != nil && !vouched[cand[b].seed] {
+				vouched[cand[b].seed] = true
+				more = append(more, cand[b].seed)
+			}
+		}
+	}
+	aside := func(s *usedSrc) bool {
+		uc, ok := cand[s]
+		return ok && !used[s] && (uc.seed == nil || vouched[uc.seed])
+	}
+	// Helpers of other packages stay aside only below a tool package: one
+	// at least half of whose sources are set aside (a GUI beside a class
+	// no one names). Each helper put back in production
+	// keeps what it uses there too, which may put back more.
+	toolDir := map[string]bool{}
+	for changed := true; changed; {
+		changed = false
+		for k := range toolDir {
+			delete(toolDir, k)
+		}
+		isTool := func(dir string) bool {
+			v, ok := toolDir[dir]
+			if !ok {
+				in, out := counts(dir, aside)
+				v = in >= out
+				toolDir[dir] = v
+			}
+			return v
+		}
+		var back []*usedSrc
+		for s, uc := range cand {
+			if uc.cross && aside(s) && !isTool(uc.from) {
+				back = append(back, s)
+			}
+		}
+		for len(back) > 0 {
+			a := back[len(back)-1]
+			back = back[:len(back)-1]
+			if used[a] {
+				continue
+			}
+			used[a] = true
+			changed = true
+			back = append(back, edges[a]...)
+		}
+	}
+	for s, uc := range cand {
+		if aside(s) {
+			idx.set[s.rel] = uc.d
+		}
+	}
+}
+
+// namedByTests returns the sources a test-scope Java source of the tree
+// names: by qualified name, or by simple name with a wildcard import of
+// its package or from its own package.
+func (c *Classifier) namedByTests(srcs []*usedSrc) []*usedSrc {
+	byName := map[string][]*usedSrc{}
+	for _, s := range srcs {
+		byName[s.name] = append(byName[s.name], s)
+	}
+	found := map[*usedSrc]bool{}
+	n := 0
+	filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || n >= maxToolIndexFiles || len(found) == len(srcs) {
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		rel, rerr := filepath.Rel(c.root, p)
+		if rerr != nil {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel != "." && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || !strings.HasSuffix(d.Name(), ".java") || c.Dir(path.Dir(rel)).Class != Test {
+			return nil
+		}
+		n++
+		data, err := safefs.ReadFile(p, safefs.MaxSource) // walked, not followed: inside the root
+		if err != nil {
+			return nil
+		}
+		var toks map[string]bool
+		var pkg string
+		for _, name := range namesIn(data, byName) {
+			for _, s := range byName[name] {
+				if found[s] {
+					continue
+				}
+				if containsName(data, s.fqn) {
+					found[s] = true
+					continue
+				}
+				if toks == nil {
+					toks = identifiers(data)
+					pkg = parseJavaHead(data).pkg
+				}
+				if toks[s.name] && (pkg == s.pkg || bytes.Contains(data, []byte(s.pkg+".*"))) {
+					found[s] = true
+				}
+			}
+		}
+		return nil
+	})
+	out := make([]*usedSrc, 0, len(found))
+	for _, s := range srcs {
+		if found[s] {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // asideMarks are byte strings one of which the head of every source that
@@ -288,12 +622,31 @@ func asideMarked(head []byte) bool {
 	return false
 }
 
-// namesAny reports a source that holds one of the names.
-func namesAny(data []byte, names map[string][]*usedSrc) bool {
-	for n := range names {
-		if bytes.Contains(data, []byte(n)) {
-			return true
+// namesIn returns the names that occur in data as words, each once, in
+// one pass over data whatever the number of names.
+func namesIn(data []byte, names map[string][]*usedSrc) []string {
+	var out []string
+	var seen map[string]bool
+	for i := 0; i < len(data); {
+		if !isIdentStart(data[i]) {
+			i++
+			continue
 		}
+		j := i + 1
+		for j < len(data) && isIdentPart(data[j]) {
+			j++
+		}
+		if _, ok := names[string(data[i:j])]; ok {
+			w := string(data[i:j])
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+		i = j
 	}
-	return false
+	return out
 }

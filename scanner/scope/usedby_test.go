@@ -13,10 +13,11 @@ func TestUsedBy(t *testing.T) {
 	const gui = "package org.db.util;\nimport java.awt.Frame;\nimport java.awt.event.ActionEvent;\npublic class Transfer extends Frame {\n  TransferHelper h = new TransferHelper();\n}\n"
 	const task = "package org.db.util.preprocessor;\nimport org.apache.tools.ant.Task;\npublic class PreprocessorTask extends Task {\n  public void execute() { Preprocessor.preprocess(dir); }\n}\n"
 	for _, tc := range []struct {
-		name  string
-		files map[string]string
-		want  map[string]Class // by file, below src/main/java/
-		at    map[string]string
+		name   string
+		files  map[string]string
+		want   map[string]Class // by file, below src/main/java/
+		at     map[string]string
+		reason map[string]string // default usedByReason for a helper
 	}{
 		{
 			name: "package-private helper of a GUI tool",
@@ -102,6 +103,99 @@ func TestUsedBy(t *testing.T) {
 			want: map[string]Class{"org/db/api/Table.java": Production},
 		},
 		{
+			name: "a GUI's manager in a subpackage of the GUI's package, built by its factory",
+			files: map[string]string{
+				"org/db/inspector/Inspector.java":           "package org.db.inspector;\nimport javax.swing.JFrame;\nimport org.db.inspector.manager.ManagerImpl;\npublic class Inspector extends JFrame {\n  ManagerImpl m = new ManagerImpl();\n}\n",
+				"org/db/inspector/manager/ManagerImpl.java": "package org.db.inspector.manager;\nimport org.db.inspector.model.Cache;\npublic class ManagerImpl { Cache c; Helper h; }\n",
+				"org/db/inspector/manager/Helper.java":      "package org.db.inspector.manager;\nclass Helper {}\n",
+				"org/db/inspector/model/Cache.java":         "package org.db.inspector.model;\npublic class Cache {}\n",
+				// a sibling of the GUI's package: the library's API
+				"org/db/client/Client.java": "package org.db.client;\npublic class Client {}\n",
+			},
+			want: map[string]Class{"org/db/inspector/manager/ManagerImpl.java": Desktop, "org/db/inspector/manager/Helper.java": Desktop,
+				"org/db/inspector/model/Cache.java": Desktop, "org/db/client/Client.java": Production},
+			at: map[string]string{"org/db/inspector/model/Cache.java": "org/db/inspector/Inspector.java"},
+			reason: map[string]string{"org/db/inspector/manager/ManagerImpl.java": usedByToolReason, "org/db/inspector/manager/Helper.java": usedByToolReason,
+				"org/db/inspector/model/Cache.java": usedByToolReason},
+		},
+		{
+			name: "a subpackage class the GUI and production code use",
+			files: map[string]string{
+				"org/db/inspector/Inspector.java":           "package org.db.inspector;\nimport javax.swing.JFrame;\nimport org.db.inspector.manager.ManagerImpl;\npublic class Inspector extends JFrame {\n  ManagerImpl m = new ManagerImpl();\n}\n",
+				"org/db/inspector/manager/ManagerImpl.java": "package org.db.inspector.manager;\nimport org.db.inspector.model.Cache;\npublic class ManagerImpl { Cache c; }\n",
+				"org/db/inspector/model/Cache.java":         "package org.db.inspector.model;\npublic class Cache {}\n",
+				"org/db/server/Server.java":                 "package org.db.server;\nimport org.db.inspector.manager.ManagerImpl;\nclass Server { ManagerImpl m; }\n",
+			},
+			want: map[string]Class{"org/db/inspector/manager/ManagerImpl.java": Production, "org/db/inspector/model/Cache.java": Production},
+		},
+		{
+			name: "a console class in a product package sets aside nothing of its subpackages",
+			files: map[string]string{
+				"org/db/Completer.java":   "package org.db;\nimport jline.console.completer.Completer;\nclass JCompleter implements Completer { String[] c = Shell.commands(); }\n",
+				"org/db/Shell.java":       "package org.db;\nimport org.db.admin.Admin;\npublic class Shell { Admin a; static String[] commands() { return null; } }\n",
+				"org/db/Client.java":      "package org.db;\npublic class Client {}\n",
+				"org/db/Session.java":     "package org.db;\npublic class Session {}\n",
+				"org/db/Store.java":       "package org.db;\npublic class Store {}\n",
+				"org/db/admin/Admin.java": "package org.db.admin;\npublic class Admin {}\n",
+			},
+			want: map[string]Class{"org/db/Completer.java": CLI, "org/db/Shell.java": CLI, "org/db/admin/Admin.java": Production},
+		},
+		{
+			name: "test utilities in a test package that a test driver's main uses",
+			files: map[string]string{
+				"com/foo/test/TestDriver.java": "package com.foo.test;\npublic class TestDriver {\n  public static void main(String[] args) { Checks.check(); }\n}\n",
+				"com/foo/test/Checks.java":     "package com.foo.test;\nimport com.foo.test.util.Data;\npublic class Checks { public static void check() { Data.make(); } }\n",
+				"com/foo/test/util/Data.java":  "package com.foo.test.util;\npublic class Data { public static void make() {} }\n",
+			},
+			want: map[string]Class{"com/foo/test/TestDriver.java": TestSupport, "com/foo/test/Checks.java": TestSupport, "com/foo/test/util/Data.java": TestSupport},
+			at:   map[string]string{"com/foo/test/TestDriver.java": "com/foo/test/TestDriver.java"},
+			reason: map[string]string{"com/foo/test/TestDriver.java": testSupportReason, "com/foo/test/Checks.java": testSupportReason,
+				"com/foo/test/util/Data.java": testSupportReason},
+		},
+		{
+			name: "test utilities in a test package that tests use",
+			files: map[string]string{
+				"com/foo/test/TestUtils.java":                "package com.foo.test;\npublic class TestUtils { public static void check() {} }\n",
+				"com/foo/test/Fixtures.java":                 "package com.foo.test;\npublic class Fixtures {}\n",
+				"../../test/java/com/foo/core/CoreTest.java": "package com.foo.core;\nimport com.foo.test.Fixtures;\npublic class CoreTest { Fixtures f; }\n",
+			},
+			want: map[string]Class{"com/foo/test/TestUtils.java": TestSupport, "com/foo/test/Fixtures.java": TestSupport},
+		},
+		{
+			name: "a test package that production code imports stays production",
+			files: map[string]string{
+				"com/foo/test/Probe.java":  "package com.foo.test;\npublic class Probe {}\n",
+				"com/foo/core/Engine.java": "package com.foo.core;\nimport com.foo.test.Probe;\npublic class Engine { Probe p; }\n",
+			},
+			want: map[string]Class{"com/foo/test/Probe.java": Production},
+		},
+		{
+			name: "a class of a test package no one uses is a plugin, not test support",
+			files: map[string]string{
+				"org/app/sampler/test/JavaTest.java": "package org.app.sampler.test;\nimport org.app.sampler.Sampler;\npublic class JavaTest extends Sampler {}\n",
+				"org/app/sampler/Sampler.java":       "package org.app.sampler;\npublic abstract class Sampler {}\n",
+			},
+			want: map[string]Class{"org/app/sampler/test/JavaTest.java": Production},
+		},
+		{
+			name: "a class named as test support and its own helper",
+			files: map[string]string{
+				"com/foo/util/IoTestUtils.java": "package com.foo.util;\npublic class IoTestUtils { TempFiles t; }\n",
+				"com/foo/util/TempFiles.java":   "package com.foo.util;\nclass TempFiles {}\n",
+				"com/foo/util/Strings.java":     "package com.foo.util;\npublic class Strings {}\n",
+			},
+			want:   map[string]Class{"com/foo/util/IoTestUtils.java": TestSupport, "com/foo/util/TempFiles.java": TestSupport, "com/foo/util/Strings.java": Production},
+			reason: map[string]string{"com/foo/util/TempFiles.java": testSupportReason},
+		},
+		{
+			name: "a class named as test support that production code uses",
+			files: map[string]string{
+				"com/foo/util/IoTestSupport.java": "package com.foo.util;\npublic class IoTestSupport {}\n",
+				"com/foo/io/Files.java":           "package com.foo.io;\nimport com.foo.util.IoTestSupport;\npublic class Files { IoTestSupport s; }\n",
+			},
+			want: map[string]Class{"com/foo/util/IoTestSupport.java": Production},
+		},
+		{
 			name: "a public class no one in the tree uses is API",
 			files: map[string]string{
 				"org/db/util/Transfer.java": gui,
@@ -134,8 +228,12 @@ func TestUsedBy(t *testing.T) {
 				if at, ok := tc.at[strings.TrimPrefix(rel, "src/main/java/")]; ok && d.At != "src/main/java/"+at {
 					t.Errorf("%s: user %q, want %q", rel, d.At, at)
 				}
-				if class != Production && d.At != rel && d.Reason != usedByReason {
-					t.Errorf("%s: reason %q, want %q", rel, d.Reason, usedByReason)
+				reason, ok := tc.reason[strings.TrimPrefix(rel, "src/main/java/")]
+				if !ok && class != Production && d.At != rel {
+					reason = usedByReason
+				}
+				if reason != "" && d.Reason != reason {
+					t.Errorf("%s: reason %q, want %q", rel, d.Reason, reason)
 				}
 			}
 		})

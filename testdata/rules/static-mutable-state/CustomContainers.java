@@ -23,11 +23,11 @@ public class CustomContainers {
     }
 
     private static final Registry<Runnable> LISTENERS = new Registry<>(); // want "static-mutable-state"
-    private static final Registry<Object> BY_CLASS = new Registry<>();
+    private static final Registry<Object> BY_CLASS = new Registry<>(); // want "static-mutable-state" source:-
     private static final Parser PARSER = new Parser();
     private static final LocalState STATE = new LocalState();
 
-    static void listen(Runnable r) {
+    public static void listen(Runnable r) {
         LISTENERS.add(r);
     }
 

@@ -86,7 +86,7 @@ final class Boot {
 
 // Per-type flags, each with its setter and all recomputed by one routine:
 // one finding for the class's state, at its first field.
-final class TypeFlags {
+class TypeFlags {
     private static boolean origInt = true; // want "static-mutable-state"
     private static boolean origIntRes = true;
     private static boolean origLong = true;

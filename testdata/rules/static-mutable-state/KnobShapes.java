@@ -74,7 +74,7 @@ public class KnobShapes {
 
 // A native library's JVM-wide initialisation mirrored by an atomic flag:
 // init turns it on, destroy off, nothing else writes it.
-final class NativeInit {
+class NativeInit {
     private static final java.util.concurrent.atomic.AtomicBoolean LOADED = new java.util.concurrent.atomic.AtomicBoolean();
     // The look-alike: a caller chooses the value.
     private static final java.util.concurrent.atomic.AtomicBoolean TRACE = new java.util.concurrent.atomic.AtomicBoolean(); // want "static-mutable-state"

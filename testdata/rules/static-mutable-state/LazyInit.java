@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LazyInit {
     private static volatile LazyInit instance;
     private static SecureRandom random;
-    private static volatile LazyInit chosen; // want "static-mutable-state"
+    private static volatile LazyInit chosen; // want "static-mutable-state" bytecode:0
     private static final Map<String, LazyInit> ALL = new ConcurrentHashMap<>(); // filled with computed values only
     private static final Map<String, Holder> OPEN = new HashMap<>(); // want "static-mutable-state"
 
@@ -47,14 +47,14 @@ public class LazyInit {
         return random;
     }
 
-    static void choose(LazyInit l) {
+    public static void choose(LazyInit l) {
         LazyInit current = chosen;
         if (current == null) {
             chosen = l;
         }
     }
 
-    static Holder open(String name) {
+    public static Holder open(String name) {
         Holder h = OPEN.get(name);
         if (h == null) {
             h = new Holder();
@@ -63,7 +63,7 @@ public class LazyInit {
         return h;
     }
 
-    static void close(String name) {
+    public static void close(String name) {
         OPEN.remove(name);
     }
 

@@ -109,11 +109,11 @@ public class MemoFromKey {
         USED_IDS.remove(id);
     }
 
-    static void register(Handler h) {
+    public static void register(Handler h) {
         HANDLERS.put(h.name(), h);
     }
 
-    static Codec configured(String name, int limit) {
+    public static Codec configured(String name, int limit) {
         Codec c = new LimitedCodec(limit);
         CONFIGURED.put(name, c);
         return c;
@@ -134,7 +134,7 @@ public class MemoFromKey {
         BY_LOADER.remove(name);
     }
 
-    static void name(String n) {
+    public static void name(String n) {
         NAMES.add(n);
         NAMES.remove(n);
     }

@@ -70,11 +70,11 @@ public class Memoised {
         PER_OWNER.put(owner, new Strategy(Locale.ROOT));
     }
 
-    static void register(String name, DateFormat format) {
+    public static void register(String name, DateFormat format) {
         REGISTERED.put(name, format);
     }
 
-    static void byName(String name, Strategy s) {
+    public static void byName(String name, Strategy s) {
         BY_NAME.put(name, s);
     }
 }
@@ -90,7 +90,7 @@ enum Unit {
         BY_SYMBOL.put(symbol, this);
     }
 
-    static void alias(String name, Unit u) {
+    public static void alias(String name, Unit u) {
         ALIASES.put(name, u);
     }
 }

@@ -7,18 +7,18 @@ import java.util.concurrent.ExecutorService;
 public class NamedLikeSafe {
     private static final Object LOCK = new Object();
     private static Object monitor = new Object();
-    private static Object current; // want "static-mutable-state"
-    private static ConnectionFactory defaultFactory; // want "static-mutable-state"
-    private static ExecutorService sharedExecutor; // want "static-mutable-state"
+    private static Object current; // want "static-mutable-state" bytecode:0
+    private static ConnectionFactory defaultFactory; // want "static-mutable-state" bytecode:0
+    private static ExecutorService sharedExecutor; // want "static-mutable-state" bytecode:0
 
     interface ConnectionFactory {
     }
 
-    static void setDefaultFactory(ConnectionFactory f) {
+    public static void setDefaultFactory(ConnectionFactory f) {
         defaultFactory = f;
     }
 
-    static void use(Object o, ExecutorService e) {
+    public static void use(Object o, ExecutorService e) {
         synchronized (LOCK) {
             current = o;
         }

@@ -14,7 +14,7 @@ final class NativeState {
     }
 }
 
-final class NativeLifecycle {
+class NativeLifecycle {
     public static synchronized void init() {
         if (NativeState.READY.compareAndSet(false, true)) {
             NativeState.started = true;

@@ -29,23 +29,23 @@ public final class TenantHolder {
         started = true;
     }
 
-    static void configure(String k, String v) {
+    public static void configure(String k, String v) {
         SETTINGS.put(k, v);
     }
 
-    static void listen(String l) {
+    public static void listen(String l) {
         TenantHolder.LISTENERS.add(l);
     }
 
-    static void slot(int i, String v) {
+    public static void slot(int i, String v) {
         SLOTS[i] = v;
     }
 
-    static void current(String v) {
+    public static void current(String v) {
         CURRENT.set(v);
     }
 
-    static void reset(int g) {
+    public static void reset(int g) {
         generation = g;
         generation++;
     }

@@ -6,7 +6,7 @@ import org.springframework.cache.ehcache.EhCacheManagerFactoryBean;
 public class EhcacheConfig {
     EhCacheManagerFactoryBean factory() {
         EhCacheManagerFactoryBean factoryBean = new EhCacheManagerFactoryBean();
-        factoryBean.setShared(true); // want "static-singleton-first-wins:medium"
+        factoryBean.setShared(true); // want "static-singleton-first-wins:low"
         return factoryBean;
     }
 
@@ -19,10 +19,10 @@ public class EhcacheConfig {
 
     CacheManager manager() {
         CacheManager.newInstance();
-        return CacheManager.getInstance(); // want "static-singleton-first-wins:medium"
+        return CacheManager.getInstance(); // want "static-singleton-first-wins:low"
     }
 
     CacheManager created() {
-        return CacheManager.create(); // want "static-singleton-first-wins:medium"
+        return CacheManager.create(); // want "static-singleton-first-wins:low"
     }
 }

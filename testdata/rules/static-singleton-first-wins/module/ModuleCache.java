@@ -16,7 +16,7 @@ public class ModuleCache {
     }
 
     void configure(EhCacheManagerFactoryBean factoryBean) {
-        factoryBean.setShared(true); // want "static-singleton-first-wins:medium"
-        CacheManager.create(); // want "static-singleton-first-wins:medium"
+        factoryBean.setShared(true); // want "static-singleton-first-wins:low"
+        CacheManager.create(); // want "static-singleton-first-wins:low"
     }
 }

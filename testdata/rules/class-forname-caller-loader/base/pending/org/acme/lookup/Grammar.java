@@ -53,7 +53,7 @@ class OpenNodeFactory {
         TYPES.put(1, NodeNames.IDENT);
     }
 
-    static void register(int type, String className) {
+    public static void register(int type, String className) {
         TYPES.put(type, className);
     }
 

@@ -1,0 +1,4 @@
+package antlr;
+
+public class CommonAST {
+}

@@ -1,0 +1,5 @@
+package demo.harness;
+
+public interface TestCase {
+    void setUp();
+}
