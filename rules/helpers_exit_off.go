@@ -60,11 +60,7 @@ func ExitFlags(f *facts.File, src []byte, m *facts.MethodDecl, exits []facts.Spa
 // of class: the field itself ("exitOnEOF", "this.exitOnEOF") or a getter
 // of the class returning it ("isExitOnEOF()"). "" otherwise.
 func instanceFlag(f *facts.File, src []byte, class, term string) string {
-	t := strings.TrimSpace(term)
-	for strings.HasPrefix(t, "(") && matchClose(t, 0) == len(t)-1 {
-		t = strings.TrimSpace(t[1 : len(t)-1])
-	}
-	t = strings.TrimSpace(strings.TrimSuffix(t, "== true"))
+	t := guardTerm(term)
 	name := strings.TrimPrefix(t, "this.")
 	if !isIdentName(name) {
 		sub := getterCall.FindStringSubmatch(t)

@@ -176,15 +176,21 @@ var getterCall = regexp.MustCompile(`^(?:(?:this|[A-Z]\w*)\.)?(\w+)\s*\(\s*\)$`)
 // returnsField is the body of a getter returning a field.
 var returnsField = regexp.MustCompile(`^\{\s*return\s+(?:this\.|[A-Z]\w*\.)?(\w+)\s*;\s*\}$`)
 
-// flagGuard1 resolves one condition term to a guard: a flag of class,
-// declared in file f of source src.
-func flagGuard1(f *facts.File, src []byte, class, term string) (*exitGuard, bool) {
-	p := &Pass{File: f, Src: src}
+// guardTerm is a condition term without its outer parentheses and an
+// "== true".
+func guardTerm(term string) string {
 	t := strings.TrimSpace(term)
 	for strings.HasPrefix(t, "(") && matchClose(t, 0) == len(t)-1 {
 		t = strings.TrimSpace(t[1 : len(t)-1])
 	}
-	t = strings.TrimSpace(strings.TrimSuffix(t, "== true"))
+	return strings.TrimSpace(strings.TrimSuffix(t, "== true"))
+}
+
+// flagGuard1 resolves one condition term to a guard: a flag of class,
+// declared in file f of source src.
+func flagGuard1(f *facts.File, src []byte, class, term string) (*exitGuard, bool) {
+	p := &Pass{File: f, Src: src}
+	t := guardTerm(term)
 	name := strings.TrimPrefix(t, "this.")
 	if !isIdentName(name) {
 		sub := getterCall.FindStringSubmatch(t)

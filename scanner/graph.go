@@ -322,33 +322,7 @@ func (x *graphIndex) resolveGuards(fs []finding.Finding, o graphOptions) {
 // package (a tree need not mirror packages in directories); two of them,
 // or too many files of that name to read, and nothing is decided.
 func (x *graphIndex) guardWriters(ex *javasrc.Extractor, ref facts.GuardRef, o graphOptions) ([]facts.MethodKey, bool) {
-	pkg, name := "", ref.Class
-	if i := strings.LastIndexByte(ref.Class, '.'); i >= 0 {
-		pkg, name = ref.Class[:i], ref.Class[i+1:]
-	}
-	var f *facts.File
-	var src []byte
-	read := 0
-	for _, s := range x.sources {
-		if s.rel != name+".java" && !strings.HasSuffix(s.rel, "/"+name+".java") {
-			continue
-		}
-		if read++; read > maxGuardFiles {
-			return nil, false
-		}
-		b, err := safefs.ReadFile(s.abs, o.maxFileSize)
-		if err != nil {
-			return nil, false
-		}
-		g, _, err := ex.Extract(s.rel, b, o.types)
-		if err != nil || g.Package != pkg {
-			continue
-		}
-		if f != nil {
-			return nil, false // two classes of that name: which one runs is not known
-		}
-		f, src = g, b
-	}
+	_, f, src := x.declaring(ex, ref.Class, o)
 	if f == nil {
 		return nil, false
 	}
