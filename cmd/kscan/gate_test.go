@@ -443,18 +443,18 @@ func TestSARIFBaselineGolden(t *testing.T) {
 // field carries its run-time writes as related locations.
 func TestDiffBaseStaticWrite(t *testing.T) {
 	repo, git := gateRepo(t)
-	// An object, not a scalar setting: a setting is a note, which the
-	// default gate lets pass.
+	// An object, not a switch: a switch is a note. Where the role is not
+	// known the finding is a warning, so the gate is set there.
 	os.WriteFile(filepath.Join(repo, "Holder.java"), []byte("package p;\npublic class Holder {\n  static Object mode;\n}\n"), 0o644)
 	os.WriteFile(filepath.Join(repo, "Setter.java"), []byte("package p;\nclass Setter {\n  void set(Object m) {\n    Holder.mode = m;\n  }\n}\n"), 0o644)
 	os.WriteFile(filepath.Join(repo, "Other.java"), []byte("package p;\nclass Other {\n  void g() {\n  }\n}\n"), 0o644)
 	git("add", "-A")
 	git("commit", "-q", "-m", "init")
-	if r := kscan(t, repo, "scan", "--diff-base", "HEAD"); r.code != 0 {
+	if r := kscan(t, repo, "scan", "--fail-on", "warning", "--diff-base", "HEAD"); r.code != 0 {
 		t.Fatalf("nothing changed: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	gateEditFile(t, repo, "Other.java", "  void g() {\n", "  void g() {\n    Holder.mode = \"x\";\n")
-	r := kscan(t, repo, "scan", "--diff-base", "HEAD", "--format", "json")
+	r := kscan(t, repo, "scan", "--fail-on", "warning", "--diff-base", "HEAD", "--format", "json")
 	doc := gateParseReport(t, r)
 	var got []string
 	for _, f := range doc.Findings {

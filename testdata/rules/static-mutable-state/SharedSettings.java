@@ -15,17 +15,17 @@ public final class SharedSettings {
     enum Verbosity { QUIET, LOUD }
 
     private static boolean cacheEnabled = true; // want "static-mutable-state:low"
-    private static int maxBatchSize = 64; // want "static-mutable-state:high"
-    private static Integer poolSize; // want "static-mutable-state:high" bytecode:0
-    private static String serverInfo = "x/1"; // want "static-mutable-state:high"
+    private static int maxBatchSize = 64; // want "static-mutable-state:medium"
+    private static Integer poolSize; // want "static-mutable-state:medium" bytecode:0
+    private static String serverInfo = "x/1"; // want "static-mutable-state:medium"
     private static Verbosity verbosity = Verbosity.QUIET; // want "static-mutable-state:low"
-    private static Locale defaultLocale; // want "static-mutable-state:high" bytecode:0
+    private static Locale defaultLocale; // want "static-mutable-state:medium" bytecode:0
     private static final AtomicBoolean TRACE = new AtomicBoolean(); // want "static-mutable-state:low"
 
-    private static Object allocator; // want "static-mutable-state:high" bytecode:0
-    private static final List<Object> LISTENERS = new ArrayList<>(); // want "static-mutable-state:high"
-    private static int[] weights = new int[4]; // want "static-mutable-state:high"
-    private static Duration window; // want "static-mutable-state:high" bytecode:0
+    private static Object allocator; // want "static-mutable-state:medium" bytecode:0
+    private static final List<Object> LISTENERS = new ArrayList<>(); // want "static-mutable-state:medium"
+    private static int[] weights = new int[4]; // want "static-mutable-state:medium"
+    private static Duration window; // want "static-mutable-state:medium" bytecode:0
 
     public static void setCacheEnabled(boolean on) {
         cacheEnabled = on;
@@ -101,7 +101,7 @@ class TuningGroup {
 // Three fields one routine writes, one of them an app's object: the group
 // is rated as its object.
 class MixedGroup {
-    private static int size; // want "static-mutable-state:high" bytecode:0
+    private static int size; // want "static-mutable-state:medium" bytecode:0
     private static boolean strict;
     private static Object factory;
 
@@ -128,6 +128,6 @@ class SettingsUser {
 }
 
 final class OtherSettings {
-    static String level; // want "static-mutable-state:high" bytecode:0
-    static Object hook; // want "static-mutable-state:high" bytecode:0
+    static String level; // want "static-mutable-state:medium" bytecode:0
+    static Object hook; // want "static-mutable-state:medium" bytecode:0
 }
