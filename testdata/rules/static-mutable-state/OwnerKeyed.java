@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 // drained on each run, hold nothing one app sets for another.
 public final class OwnerKeyed {
     // keyed by the container object: each container sees its own context
-    private static final Map<Object, Context> CONTEXTS = new HashMap<>();
+    private static final Map<Object, Context> CONTEXTS = new HashMap<>(); // want "static-mutable-state" source:-
     // keyed by the pool instance, removed when the pool closes
-    private static final ConcurrentHashMap<Pool, AtomicInteger> POOL_COUNTS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Pool, AtomicInteger> POOL_COUNTS = new ConcurrentHashMap<>(); // want "static-mutable-state" source:-
     // keyed by a name apps choose: two apps naming a pool alike collide
     private static final Map<String, Context> BY_NAME = new HashMap<>(); // want "static-mutable-state"
     // keyed by an object, but never emptied of the owner's entry
@@ -73,7 +73,7 @@ public final class OwnerKeyed {
         // apps register code to run before each finalisation: an app registry
         private static List<Runnable> preFinalizationProcess = new ArrayList<>(); // want "static-mutable-state"
         // apps hand callbacks that each run drains: still the apps' hooks
-        private static List<Runnable> pendingHooks; // want "static-mutable-state"
+        private static List<Runnable> pendingHooks; // want "static-mutable-state" bytecode:0
 
         static final class Item {
         }
