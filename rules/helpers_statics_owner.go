@@ -41,7 +41,7 @@ var ownerFills = map[string]bool{"put": true, "putIfAbsent": true, "computeIfAbs
 // puts or removes one owner's entry, with a remove for the owners it puts.
 func ownerKeyed(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write) bool {
 	args := typeArgs(f.TypeText)
-	if !isMap(f) || len(args) != 2 || valueTypes[rawSimple(args[0])] || primitiveTypes[rawSimple(args[0])] {
+	if !isMap(f) || len(args) != 2 || nameKey(rawSimple(args[0])) {
 		return false
 	}
 	puts, removes := 0, 0
@@ -82,7 +82,23 @@ func ownerKey(file *facts.File, src []byte, w *facts.Write) bool {
 		return false
 	}
 	t := rawSimple(string(at[1]))
-	return !valueTypes[t] && !primitiveTypes[t] && t != "return" && t != "new"
+	return !nameKey(t) && t != "return" && t != "new"
+}
+
+// nameKey reports a key type whose values an app can choose as names, so
+// that two apps' keys can be equal: a value type, a primitive, or a type
+// named for an address, a name, an id or a location (a LocalAddress("x")
+// equals every other LocalAddress("x")).
+func nameKey(t string) bool {
+	if valueTypes[t] || primitiveTypes[t] {
+		return true
+	}
+	for _, s := range []string{"Address", "Name", "Key", "Id", "ID", "Identifier", "Path", "File", "URL", "Url", "Uri", "UUID", "Endpoint", "Enum"} {
+		if strings.HasSuffix(t, s) {
+			return true
+		}
+	}
+	return false
 }
 
 var ownerIdentRE = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)

@@ -22,11 +22,16 @@ public final class OwnerKeyed {
     private static final Map<Object, Context> NEVER_REMOVED = new HashMap<>(); // want "static-mutable-state"
     // an Object key handed in as a String name
     private static final Map<Object, Context> NAMED = new HashMap<>(); // want "static-mutable-state"
+    // keyed by an address object apps build from a name they choose
+    private static final Map<Address, Context> BOUND = new HashMap<>(); // want "static-mutable-state"
 
     static final class Context {
     }
 
     static final class Pool {
+    }
+
+    static final class Address {
     }
 
     public static void start(Object container) {
@@ -63,6 +68,15 @@ public final class OwnerKeyed {
 
     public static void unbind(String name) {
         NAMED.remove(name);
+    }
+
+    public static void bindAddress(Context c, Address address) {
+        Address addr = address;
+        BOUND.putIfAbsent(addr, c);
+    }
+
+    public static void unbindAddress(Address address) {
+        BOUND.remove(address);
     }
 
     // A runtime's finalisation machinery: objects its finalizers register and
