@@ -90,7 +90,8 @@ func ownerKey(file *facts.File, src []byte, w *facts.Write) bool {
 // named for an address, a name, an id or a location (a LocalAddress("x")
 // equals every other LocalAddress("x")).
 func nameKey(t string) bool {
-	if valueTypes[t] || primitiveTypes[t] {
+	// A primitive (int, long) is the one lower-case type name.
+	if valueTypes[t] || t == strings.ToLower(t) {
 		return true
 	}
 	for _, s := range []string{"Address", "Name", "Key", "Id", "ID", "Identifier", "Path", "File", "URL", "Url", "Uri", "UUID", "Endpoint", "Enum"} {
