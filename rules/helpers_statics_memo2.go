@@ -80,7 +80,7 @@ func helperFedFromKey(file *facts.File, src []byte, w *facts.Write) bool {
 		key := &facts.Expr{Text: strings.TrimSpace(args[ki])}
 		value := &facts.Expr{Text: strings.TrimSpace(args[vi])}
 		if key.Text == "" || value.Text == "" || appLoadedRE.MatchString(value.Text) ||
-			valueHandedIn(file, src, at, key, value) {
+			valueHandedIn(file, src, at, key, value) || !derivedFromKey(src, caller, key, value) {
 			return false
 		}
 		calls++
@@ -92,4 +92,22 @@ func helperFedFromKey(file *facts.File, src []byte, w *facts.Write) bool {
 // its opening parenthesis.
 func helperCallRE(name string) *regexp.Regexp {
 	return regexp.MustCompile(`(?:^|[^\w$])(` + regexp.QuoteMeta(name) + `)\s*\(`)
+}
+
+// derivedFromKey reports a value computed from a parameter of the caller
+// that the key is made from as well. A value from neither (an entry of a
+// map walked in a lambda, forEach((k, v) -> remember(k, v))) is not seen
+// to be a function of the key.
+func derivedFromKey(src []byte, caller *facts.MethodDecl, key, value *facts.Expr) bool {
+	if caller.Decl.Start < 0 || caller.Decl.End > len(src) {
+		return false
+	}
+	text := string(src[caller.Decl.Start:caller.Decl.End])
+	inKey, inValue := inputsOf(key.Text, text), inputsOf(value.Text, text)
+	for _, p := range paramsOf(caller) {
+		if p.name != "" && inKey[p.name] && inValue[p.name] {
+			return true
+		}
+	}
+	return false
 }

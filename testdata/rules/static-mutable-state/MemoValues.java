@@ -21,6 +21,7 @@ public final class MemoValues {
     private static final Map<String, String> aliases = new ConcurrentHashMap<>(); // want "static-mutable-state"
     private static final Map<String, Long> timeouts = new ConcurrentHashMap<>(); // want "static-mutable-state"
     private static final Map<String, Integer> ports = new ConcurrentHashMap<>(); // want "static-mutable-state"
+    private static final Map<String, String> imported = new ConcurrentHashMap<>(); // want "static-mutable-state"
 
     public static long parseDate(String value) {
         Long cached = parseCache.get(value);
@@ -115,5 +116,15 @@ public final class MemoValues {
 
     private static void updatePort(String scheme, Integer port) {
         ports.put(scheme, port);
+    }
+
+    // Entries of a map the caller hands in, walked in a lambda: neither
+    // value nor key is computed here.
+    public static void importAll(Map<String, String> names) {
+        names.forEach((k, v) -> storeImported(k, v));
+    }
+
+    private static void storeImported(String name, String value) {
+        imported.put(name, value);
     }
 }
