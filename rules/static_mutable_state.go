@@ -334,7 +334,7 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		ws := byField[f]
-		if len(ws) == 0 || staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) ||
+		if len(ws) == 0 || staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || memoViaHelper(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) ||
 			workQueue(p.File, p.Src, f, ws) || cacheKnob(p.File, p.Src, f) || ownerScoped(p.File, p.Src, f, ws) {
 			continue
 		}
