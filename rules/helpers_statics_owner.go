@@ -109,8 +109,12 @@ var ownerIdentRE = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
 // into a local) and then cleared or replaced by null or a fresh collection.
 func internalQueue(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write) bool {
 	elem := ""
-	if args := typeArgs(f.TypeText); len(args) > 0 {
+	args := typeArgs(f.TypeText)
+	if len(args) > 0 {
 		elem = rawSimple(args[len(args)-1])
+	}
+	if isMap(f) && (len(args) != 2 || nameKey(rawSimple(args[0]))) {
+		return false // keyed by names apps choose: a registry, not a queue
 	}
 	fills := 0
 	for _, w := range ws {

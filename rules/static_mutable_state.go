@@ -327,19 +327,23 @@ func checkStaticMutableState(p *Pass) {
 		byField[f] = append(byField[f], w)
 	}
 	type hit struct {
-		f  *facts.Field
-		ws []*facts.Write
+		f     *facts.Field
+		ws    []*facts.Write
+		owned bool // owner-keyed or an internal queue (ownerScoped)
 	}
 	var hits []hit
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		ws := byField[f]
 		if len(ws) == 0 || staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || memoViaHelper(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) ||
-			workQueue(p.File, p.Src, f, ws) || cacheKnob(p.File, p.Src, f) || ownerScoped(p.File, p.Src, f, ws) {
+			workQueue(p.File, p.Src, f, ws) || cacheKnob(p.File, p.Src, f) {
 			continue
 		}
 		if ws = stateWrites(f, ws); len(ws) > 0 {
-			hits = append(hits, hit{f, ws})
+			// An owner-keyed registry or an internal queue is no finding
+			// of its own, but still joins the fields its writers share:
+			// a registry's routines are reviewed as one.
+			hits = append(hits, hit{f, ws, ownerScoped(p.File, p.Src, f, ws)})
 		}
 	}
 	// Fields of one class written by the same routines (a native library's
@@ -359,7 +363,7 @@ func checkStaticMutableState(p *Pass) {
 		g := groups[key]
 		if len(g) < 3 {
 			for _, h := range g {
-				if stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityLow {
+				if h.owned || stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityLow {
 					continue // only values the library computes itself
 				}
 				d := staticStateDiagnostic(h.f, h.ws, nil)
@@ -369,6 +373,13 @@ func checkStaticMutableState(p *Pass) {
 				d.Pending = storesPending(p, h.f, h.ws)
 				p.Report(d)
 			}
+			continue
+		}
+		owned := true
+		for _, h := range g {
+			owned = owned && h.owned
+		}
+		if owned {
 			continue
 		}
 		d := staticStateDiagnostic(g[0].f, g[0].ws, nil)

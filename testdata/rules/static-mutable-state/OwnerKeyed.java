@@ -167,3 +167,50 @@ public final class OwnerKeyed {
         }
     }
 }
+
+// A registry of data sources by the name each app picks, which one call
+// closes and empties for every app: walked and cleared, but no queue.
+class NamedSources {
+    private static final Map<String, Object> INSTANCES = new ConcurrentHashMap<>(); // want "static-mutable-state"
+
+    public static void register(String name, Object source) {
+        INSTANCES.put(name, source);
+    }
+
+    public static void closeAll() {
+        for (Object source : INSTANCES.values()) {
+            source.hashCode();
+        }
+        INSTANCES.clear();
+    }
+}
+
+// Managers registered by name, by identity and in a list, and a first-wins
+// singleton, all written by the same routines: one finding, although the
+// identity map alone would be an owner's registry.
+class Managers {
+    private static final List<Managers> ALL = new ArrayList<>(); // want "static-mutable-state"
+    private static final Map<String, Managers> BY_NAME = new HashMap<>();
+    private static final Map<Managers, String> NAMES = new IdentityHashMap<>();
+    private static Managers singleton;
+
+    Managers(String name) {
+        init(name);
+    }
+
+    private void init(String name) {
+        ALL.add(this);
+        BY_NAME.put(name, this);
+        NAMES.put(this, name);
+        if (singleton == null) {
+            singleton = this;
+        }
+    }
+
+    public void shutdown() {
+        String name = NAMES.remove(this);
+        BY_NAME.remove(name);
+        ALL.remove(this);
+        singleton = null;
+    }
+}
