@@ -377,9 +377,18 @@ func stubsDir(rel string) string {
 // skipped); keep reports whether it took the file, and at most
 // maxToolIndexFiles are taken.
 func (c *Classifier) walkProduction(keep func(rel, name string) bool) {
+	c.walkFiles(func(rel string) bool { return c.Dir(rel).Production() },
+		func(_, rel, name string) bool { return keep(rel, name) }, nil)
+}
+
+// walkFiles calls keep with the path, slash path and base name of each
+// regular file under the directories enter admits (hidden ones skipped),
+// until maxToolIndexFiles were taken (keep reports whether it took one)
+// or done, when set, reports true.
+func (c *Classifier) walkFiles(enter func(rel string) bool, keep func(p, rel, name string) bool, done func() bool) {
 	n := 0
 	filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || n >= maxToolIndexFiles {
+		if err != nil || n >= maxToolIndexFiles || done != nil && done() {
 			if d != nil && d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -394,7 +403,7 @@ func (c *Classifier) walkProduction(keep func(rel, name string) bool) {
 			if rel == "." {
 				return nil
 			}
-			if strings.HasPrefix(d.Name(), ".") || !c.Dir(rel).Production() {
+			if strings.HasPrefix(d.Name(), ".") || !enter(rel) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -402,7 +411,7 @@ func (c *Classifier) walkProduction(keep func(rel, name string) bool) {
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		if keep(rel, d.Name()) {
+		if keep(p, rel, d.Name()) {
 			n++
 		}
 		return nil

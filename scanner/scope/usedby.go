@@ -2,9 +2,7 @@ package scope
 
 import (
 	"bytes"
-	"io/fs"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -547,32 +545,13 @@ func (c *Classifier) namedByTests(srcs []*usedSrc) []*usedSrc {
 		byName[s.name] = append(byName[s.name], s)
 	}
 	found := map[*usedSrc]bool{}
-	n := 0
-	filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || n >= maxToolIndexFiles || len(found) == len(srcs) {
-			if d != nil && d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
+	c.walkFiles(func(string) bool { return true }, func(p, rel, base string) bool {
+		if !strings.HasSuffix(base, ".java") || c.Dir(path.Dir(rel)).Class != Test {
+			return false
 		}
-		rel, rerr := filepath.Rel(c.root, p)
-		if rerr != nil {
-			return nil
-		}
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if rel != "." && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() || !strings.HasSuffix(d.Name(), ".java") || c.Dir(path.Dir(rel)).Class != Test {
-			return nil
-		}
-		n++
 		data, err := safefs.ReadFile(p, safefs.MaxSource) // walked, not followed: inside the root
 		if err != nil {
-			return nil
+			return true
 		}
 		var toks map[string]bool
 		var pkg string
@@ -594,8 +573,8 @@ func (c *Classifier) namedByTests(srcs []*usedSrc) []*usedSrc {
 				}
 			}
 		}
-		return nil
-	})
+		return true
+	}, func() bool { return len(found) == len(srcs) })
 	out := make([]*usedSrc, 0, len(found))
 	for _, s := range srcs {
 		if found[s] {
