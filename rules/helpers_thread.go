@@ -390,7 +390,7 @@ func endsByItself(l javaLoop, code string) bool {
 	if l.Counting || readLoopRE.MatchString(l.Cond) || eofExitRE.MatchString(l.Body) {
 		return true
 	}
-	if drainRE.MatchString(strings.TrimSpace(l.Cond)) && !waitsRE.MatchString(l.Body) {
+	if drains(l.Cond) && !waitsRE.MatchString(l.Body) {
 		return true // a pass over what a collection holds, waiting for nothing more
 	}
 	if passThenExits(l.Body) {
@@ -406,6 +406,19 @@ func endsByItself(l javaLoop, code string) bool {
 		}
 	}
 	return true
+}
+
+// drains reports a loop condition that asks a collection or an iterator
+// for more, alone or as one of the terms joined by && (it.hasNext() &&
+// !limitReached()): the loop ends no later than the collection does. A
+// condition with a top-level || has no terms (splitAnd).
+func drains(cond string) bool {
+	for _, t := range splitAnd(cond) {
+		if drainRE.MatchString(strings.TrimSpace(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 var exitStmtRE = regexp.MustCompile(`\b(?:return|break)\b`)

@@ -190,6 +190,31 @@ class Drainer {
         });
         lister.start(); // want "thread-leak:medium" source:-
     }
+
+    // A pass over the names until a limit: it ends no later than they do.
+    void listSome(int limit) {
+        lister = new Thread(() -> {
+            Iterator<String> it = names.iterator();
+            int length = 0;
+            while (it.hasNext() && length < limit) {
+                length += it.next().length();
+            }
+        });
+        lister.start(); // want "thread-leak:medium" source:-
+    }
+
+    private volatile boolean keepListing = true;
+
+    // Either more names or a flag keeps it going: not bounded by the names.
+    void listWhile() {
+        Thread watcher = new Thread(() -> {
+            Iterator<String> it = names.iterator();
+            while (it.hasNext() || keepListing) {
+                Thread.yield();
+            }
+        });
+        watcher.start(); // want "thread-leak:medium" bytecode:-
+    }
 }
 
 // A loop on a collection that waits for more work when it is empty idles
