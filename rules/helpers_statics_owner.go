@@ -179,9 +179,9 @@ func appFill(src []byte, m *facts.MethodDecl, elem string) bool {
 	if m.Decl.Start < 0 || m.Span.Start > len(src) || m.Decl.Start > m.Span.Start {
 		return true
 	}
-	head := string(src[m.Decl.Start:m.Span.Start])
-	public := regexp.MustCompile(`\bpublic\b`).MatchString(head)
-	open := public || regexp.MustCompile(`\bprotected\b`).MatchString(head)
+	head := src[m.Decl.Start:m.Span.Start]
+	public := wordIn(head, "public")
+	open := public || wordIn(head, "protected")
 	switch {
 	case hookElem(elem):
 		return open

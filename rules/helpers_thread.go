@@ -370,7 +370,7 @@ func exitNames(l javaLoop, code string) []string {
 			continue
 		}
 		then := l.Body[c+1 : statementEnd(l.Body, c+1)]
-		exits := regexp.MustCompile(`\b(?:break|return)\b`).MatchString(then)
+		exits := exitStmtRE.MatchString(then)
 		for n := range cond {
 			if regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\s*=[^=]`).MatchString(then) {
 				exits = true

@@ -171,7 +171,7 @@ func perLoaderManagerGuard(p *Pass, c *facts.Call) bool {
 			if !jdk && at < branchEnd {
 				return true // if (manager is not the JDK's) reset();
 			}
-			if jdk && branchEnd <= at && regexp.MustCompile(`\b(?:return|throw)\b`).MatchString(code[end+1:branchEnd]) {
+			if jdk && branchEnd <= at && leavesRE.MatchString(code[end+1:branchEnd]) {
 				return true // if (manager is the JDK's) return; reset();
 			}
 			continue
@@ -186,7 +186,7 @@ func perLoaderManagerGuard(p *Pass, c *facts.Call) bool {
 		}
 		branchEnd := statementEnd(code, end+1)
 		if negatedTestRE.MatchString(subject) {
-			if branchEnd <= at && regexp.MustCompile(`\b(?:return|throw)\b`).MatchString(code[end+1:branchEnd]) {
+			if branchEnd <= at && leavesRE.MatchString(code[end+1:branchEnd]) {
 				return true
 			}
 		} else if at < branchEnd {
@@ -215,3 +215,7 @@ func jdkManagerTest(cond string) (jdk, ok bool) {
 	}
 	return false, false
 }
+
+// leavesRE finds a statement that leaves the method: a branch ending in it
+// guards what follows.
+var leavesRE = regexp.MustCompile(`\b(?:return|throw)\b`)
