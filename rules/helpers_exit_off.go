@@ -67,19 +67,7 @@ func instanceFlag(f *facts.File, src []byte, class, term string) string {
 		if sub == nil || strings.Contains(t, ".") && !strings.HasPrefix(t, "this.") {
 			return "" // a static getter of another class
 		}
-		name = ""
-		for i := range f.Methods {
-			g := &f.Methods[i]
-			if g.Name != sub[1] || g.Class != class || g.Static || strings.Trim(strings.TrimSpace(g.Params), "() ") != "" || g.Decl.Start < 0 || g.Decl.End > len(src) {
-				continue
-			}
-			body := javaCode(string(src[g.Decl.Start:g.Decl.End]))
-			if k := strings.IndexByte(body, '{'); k >= 0 {
-				if r := returnsField.FindStringSubmatch(strings.TrimSpace(body[k:])); r != nil {
-					name = r[1]
-				}
-			}
-		}
+		name = getterField(f, src, sub[1], func(g *facts.MethodDecl) bool { return g.Class == class && !g.Static })
 		if name == "" {
 			return ""
 		}

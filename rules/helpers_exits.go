@@ -176,6 +176,26 @@ var getterCall = regexp.MustCompile(`^(?:(?:this|[A-Z]\w*)\.)?(\w+)\s*\(\s*\)$`)
 // returnsField is the body of a getter returning a field.
 var returnsField = regexp.MustCompile(`^\{\s*return\s+(?:this\.|[A-Z]\w*\.)?(\w+)\s*;\s*\}$`)
 
+// getterField is the field a getter of file f returns (a method named
+// name, without parameters, whose body is "return [this.]field;"), among
+// the methods of returns true for; "" when there is none.
+func getterField(f *facts.File, src []byte, name string, of func(*facts.MethodDecl) bool) string {
+	field := ""
+	for i := range f.Methods {
+		g := &f.Methods[i]
+		if g.Name != name || !of(g) || strings.Trim(strings.TrimSpace(g.Params), "() ") != "" || g.Decl.Start < 0 || g.Decl.End > len(src) {
+			continue
+		}
+		body := javaCode(string(src[g.Decl.Start:g.Decl.End]))
+		if k := strings.IndexByte(body, '{'); k >= 0 {
+			if r := returnsField.FindStringSubmatch(strings.TrimSpace(body[k:])); r != nil {
+				field = r[1]
+			}
+		}
+	}
+	return field
+}
+
 // guardTerm is a condition term without its outer parentheses and an
 // "== true".
 func guardTerm(term string) string {
@@ -197,19 +217,7 @@ func flagGuard1(f *facts.File, src []byte, class, term string) (*exitGuard, bool
 		if sub == nil {
 			return nil, false
 		}
-		name = ""
-		for i := range p.File.Methods {
-			g := &p.File.Methods[i]
-			if g.Name != sub[1] || !sameNest(g.Class, class) || strings.Trim(strings.TrimSpace(g.Params), "() ") != "" || g.Decl.End > len(p.Src) {
-				continue
-			}
-			body := javaCode(string(p.Src[g.Decl.Start:g.Decl.End]))
-			if k := strings.IndexByte(body, '{'); k >= 0 {
-				if r := returnsField.FindStringSubmatch(strings.TrimSpace(body[k:])); r != nil {
-					name = r[1]
-				}
-			}
-		}
+		name = getterField(f, src, sub[1], func(g *facts.MethodDecl) bool { return sameNest(g.Class, class) })
 		if name == "" {
 			return nil, false
 		}
