@@ -171,6 +171,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	x.readSupers(o, classes)
 	x.resolveGuards(sensitive, o)
 	targets := g.Targets()
+	x.markAdjacent(o)
 	asked := map[facts.MethodKey]bool{}
 	// The methods only the entry-point search needs, public ones beside a
 	// launcher, are looked for within a share of the bound: on a tree

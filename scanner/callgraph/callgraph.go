@@ -95,6 +95,9 @@ type Graph struct {
 	// interface: their instance methods may be called through a
 	// supertype, which no search by name finds.
 	subtypes map[string]bool
+	// adjacent are top-level classes launchers name, directly or through
+	// classes they name (Adjacent): tool code beside its launchers.
+	adjacent map[string]bool
 }
 
 // nameKey is a class and a method name by their ids in Graph.names.
@@ -131,8 +134,23 @@ func New() *Graph {
 		lookups: map[nameKey]uint8{}, decls: map[nameKey]declInfo{},
 		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{},
 		keepSites: map[facts.MethodKey]bool{}, supers: map[string]string{}, entryTypes: map[string]bool{},
-		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{}}
+		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{}, adjacent: map[string]bool{}}
 }
+
+// LauncherClasses are the classes that declare an entry point, sorted.
+func (g *Graph) LauncherClasses() []string {
+	out := make([]string, 0, len(g.launchers))
+	for l := range g.launchers {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Adjacent records a top-level class a launcher names, directly or
+// through classes it names: tool code, whose public methods the search
+// for callers follows as it does those in a launcher's package.
+func (g *Graph) Adjacent(class string) { g.adjacent[g.name(class)] = true }
 
 // StoreOnly marks a setter whose call sites AddCalls keeps, with their
 // arguments, for CallGraph.Callers alone (facts.Pending.Stores).
@@ -927,6 +945,9 @@ func (g *Graph) Instance(class, name string) bool {
 func (g *Graph) NearLauncher(class string) bool { return g.nearLauncher(class) }
 
 func (g *Graph) nearLauncher(class string) bool {
+	if g.adjacent[outerOf(class)] {
+		return true
+	}
 	pkg := packageOf(class)
 	for l := range g.launchers {
 		lp := packageOf(l)
