@@ -45,15 +45,16 @@ func (x *graphIndex) markAdjacent(o graphOptions) {
 			outer = outer[:i]
 		}
 		file := "/" + strings.ReplaceAll(outer, ".", "/") + ".java"
-		for _, i := range byName[outer[strings.LastIndexByte(outer, '.')+1:]] {
-			if rel := "/" + x.sources[i].rel; strings.HasSuffix(rel, file) && !seen[i] {
+		cands := byName[outer[strings.LastIndexByte(outer, '.')+1:]]
+		for _, i := range cands {
+			if rel := "/" + x.sources[i].rel; (strings.HasSuffix(rel, file) || len(cands) == 1) && !seen[i] {
 				seen[i] = true
 				frontier = append(frontier, i)
 			}
 		}
 	}
 	read := 0
-	for depth := 0; depth < maxAdjacentDepth && len(frontier) > 0; depth++ {
+	for depth := 0; depth <= maxAdjacentDepth && len(frontier) > 0; depth++ {
 		var next []int
 		for _, i := range frontier {
 			if read >= maxAdjacentFiles {
@@ -64,17 +65,24 @@ func (x *graphIndex) markAdjacent(o graphOptions) {
 			if err != nil {
 				continue
 			}
+			if depth > 0 {
+				x.g.Adjacent(topLevelClass(x.sources[i].rel, src))
+			}
+			if depth == maxAdjacentDepth {
+				continue // named, not followed further
+			}
 			for _, ref := range namedClasses(src) {
 				cands := byName[ref.name]
 				if len(cands) > maxNameFiles {
 					continue
 				}
 				for _, j := range cands {
-					if seen[j] || !ref.matches(x.sources[j].rel) {
+					// A tree that does not mirror packages in folders:
+					// a name one file holds is that file's class.
+					if seen[j] || !ref.matches(x.sources[j].rel) && len(cands) > 1 {
 						continue
 					}
 					seen[j] = true
-					x.g.Adjacent(ref.class(x.sources[j].rel))
 					next = append(next, j)
 				}
 			}
@@ -103,17 +111,6 @@ func (r classRef) matches(rel string) bool {
 	return false
 }
 
-// class is the binary name of the class the path holds.
-func (r classRef) class(rel string) string {
-	rel = "/" + rel
-	for _, p := range r.pkgs {
-		if strings.HasSuffix(rel, "/"+p+r.name+".java") {
-			return strings.ReplaceAll(p, "/", ".") + r.name
-		}
-	}
-	return r.name
-}
-
 // namedClasses are the classes a source may name in its code (comments
 // left out): capitalised identifiers, in the file's package or one it
 // imports, and class names quoted whole ("a.b.App", a reflective load).
@@ -123,7 +120,7 @@ func namedClasses(src []byte) []classRef {
 	single := map[string]string{}
 	words := map[string]bool{}
 	var quoted []string
-	lexJava(src, func(kind byte, tok []byte) {
+	lexJava(src, func(kind byte, _ int, tok []byte) {
 		switch kind {
 		case 'i':
 			if tok[0] >= 'A' && tok[0] <= 'Z' {
@@ -194,10 +191,10 @@ func isClassName(s string) bool {
 	return last[0] >= 'A' && last[0] <= 'Z'
 }
 
-// lexJava calls fn for each identifier ('i', at its offset in src via
-// the slice) and the content of each string literal ('s') of a Java
-// source, skipping comments and character literals.
-func lexJava(src []byte, fn func(kind byte, tok []byte)) {
+// lexJava calls fn for each identifier ('i') and the content of each
+// string literal ('s') of a Java source, with its offset, skipping
+// comments and character literals.
+func lexJava(src []byte, fn func(kind byte, at int, tok []byte)) {
 	n := len(src)
 	for i := 0; i < n; {
 		c := src[i]
@@ -227,7 +224,7 @@ func lexJava(src []byte, fn func(kind byte, tok []byte)) {
 				j++
 			}
 			if c == '"' && j <= n {
-				fn('s', src[i+1:min(j, n)])
+				fn('s', i+1, src[i+1:min(j, n)])
 			}
 			i = j + 1
 		case identStart(c):
@@ -235,7 +232,7 @@ func lexJava(src []byte, fn func(kind byte, tok []byte)) {
 			for j < n && identPart(src[j]) {
 				j++
 			}
-			fn('i', src[i:j])
+			fn('i', i, src[i:j])
 			i = j
 		case c >= '0' && c <= '9':
 			for i < n && (identPart(src[i]) || src[i] == '.') {

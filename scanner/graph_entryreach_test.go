@@ -117,3 +117,109 @@ public class RemoteEngineImpl implements RemoteEngine {
 		}
 	}
 }
+
+// A class only tool code names is tool code as a whole: its public
+// methods no call reaches are entry-only. A class nothing names, one
+// library code names too (even in a field, or only in a comment of
+// library code: that is no use), and a public class of a package with no
+// launcher are not.
+func TestGraphToolOnlyClass(t *testing.T) {
+	_, g := graphOf(t, map[string]string{
+		"src/main/java/org/acme/inspect/ClassLister.java": `package org.acme.inspect;
+public class ClassLister {
+    public static void main(String[] args) throws Exception {
+        ClassInvestigator inv = new ClassInvestigator(args[0]);
+        inv.list();
+        Shared.describe(args[0]);
+        Fielded.describe(args[0]);
+        org.acme.api.Codec.decode(args[0]);
+    }
+}`,
+		"src/main/java/org/acme/inspect/ClassInvestigator.java": `package org.acme.inspect;
+public class ClassInvestigator {
+    private final String file;
+    public ClassInvestigator(String file) { this.file = file; }
+    public void list() { System.out.println(file); }
+    public void removeAttributes(String name) {
+        if (name == null) {
+            fail("no name");
+        }
+        System.out.println("removed " + name);
+    }
+    private static void fail(String why) {
+        System.err.println(why);
+        System.exit(1);
+    }
+}`,
+		// Named by the tool and by library code.
+		"src/main/java/org/acme/inspect/Shared.java": `package org.acme.inspect;
+public class Shared {
+    public static void describe(String s) { System.out.println(s); }
+    public static void dump(String s) { System.out.println(s); }
+}`,
+		"src/main/java/org/acme/lib/Engine.java": `package org.acme.lib;
+import org.acme.inspect.Shared;
+public class Engine {
+    /** Like {@link org.acme.inspect.Fielded}, but quiet. */
+    public void run(String s) { Shared.describe(s); }
+}`,
+		// Named by the tool's main, and in a field of another class.
+		"src/main/java/org/acme/inspect/Fielded.java": `package org.acme.inspect;
+public class Fielded {
+    public static void describe(String s) { System.out.println(s); }
+    public static void dump(String s) { System.out.println(s); }
+}`,
+		"src/main/java/org/acme/inspect/Holder.java": `package org.acme.inspect;
+class Holder {
+    private static final Class<?> KIND = Fielded.class;
+}`,
+		// Named by no one.
+		"src/main/java/org/acme/inspect/Orphan.java": `package org.acme.inspect;
+public class Orphan {
+    public static void dump(String s) { System.out.println(s); }
+}`,
+		// A library's API package: only the tool names Codec, yet it is
+		// public where no launcher lives.
+		"src/main/java/org/acme/api/Codec.java": `package org.acme.api;
+public class Codec {
+    public static String decode(String s) { return s; }
+    public static void trace(String s) { System.out.println(s); }
+}`,
+		// Only a test names it besides the tool: tests are set aside.
+		"src/main/java/org/acme/inspect/Report.java": `package org.acme.inspect;
+class Report {
+    static void print(String s) { System.out.println(s); }
+}`,
+		"src/main/java/org/acme/inspect/Lister2.java": `package org.acme.inspect;
+public class Lister2 {
+    public static void main(String[] args) { new Report(); }
+}`,
+		"src/test/java/org/acme/inspect/ReportTest.java": `package org.acme.inspect;
+public class ReportTest {
+    public void testPrint() { Report.print("x"); }
+}`,
+	}, finding.Finding{RuleID: "system-exit", Class: "org.acme.inspect.ClassInvestigator", Method: "fail", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/ClassInvestigator.java"},
+		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.ClassInvestigator", Method: "removeAttributes", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/ClassInvestigator.java"},
+		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Shared", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Shared.java"},
+		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Fielded", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Fielded.java"},
+		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Orphan", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Orphan.java"},
+		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.api.Codec", Method: "trace", EntrySensitive: true, Path: "src/main/java/org/acme/api/Codec.java"},
+		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Report", Method: "print", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Report.java"})
+	for _, tc := range []struct {
+		class, method string
+		want          bool
+	}{
+		{"org.acme.inspect.ClassInvestigator", "list", true},
+		{"org.acme.inspect.ClassInvestigator", "removeAttributes", true}, // uncalled, but only the tool names the class
+		{"org.acme.inspect.ClassInvestigator", "fail", true},
+		{"org.acme.inspect.Shared", "dump", false},  // library code names Shared too
+		{"org.acme.inspect.Fielded", "dump", false}, // named in a field of another class
+		{"org.acme.inspect.Orphan", "dump", false},  // named by no one: an API
+		{"org.acme.api.Codec", "trace", false},      // public in a package with no launcher
+		{"org.acme.inspect.Report", "print", true},  // a test's call does not count
+	} {
+		if got := g.OnlyFromEntry(tc.class, tc.method); got != tc.want {
+			t.Errorf("%s.%s: entry-only %v, want %v", tc.class, tc.method, got, tc.want)
+		}
+	}
+}
