@@ -288,7 +288,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// have no callers (toolRefs): who reaches them decides the class.
 	refs := map[facts.MethodKey]bool{}
 	for _, k := range x.toolRefs(sensitive, o) {
-		if !asked[k] && want(k.Class, k.Name) {
+		if !asked[k] && !g.Entry(k.Class, k.Name) && want(k.Class, k.Name) {
 			refs[k] = true
 		}
 	}

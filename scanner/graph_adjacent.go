@@ -19,12 +19,14 @@ import (
 // by the callers found (callgraph.Graph.Build).
 
 // Bounds of the classes named from launchers: levels of naming followed,
-// files read, and files one simple name may stand for (a name that many
-// files declare is not followed).
+// files read, files one simple name may stand for (a name that many
+// files declare is not followed), and files that may name a class
+// followed.
 const (
 	maxAdjacentDepth = 3
 	maxAdjacentFiles = 300
 	maxNameFiles     = 4
+	maxAdjacentUsers = 16
 )
 
 // markAdjacent finds the classes the launchers name, transitively up to
@@ -53,6 +55,24 @@ func (x *graphIndex) markAdjacent(o graphOptions) {
 			}
 		}
 	}
+	// A class many files name is the library's core, which a launcher
+	// uses as its users do, not tool code: not followed.
+	named := map[string]bool{}
+	narrow := func(name string) bool {
+		if ok, seen := named[name]; seen {
+			return ok
+		}
+		h, n := hashOf([]byte(name)), 0
+		for _, s := range x.sources {
+			if s.words.mayHoldHash(h) {
+				if n++; n > maxAdjacentUsers {
+					break
+				}
+			}
+		}
+		named[name] = n <= maxAdjacentUsers
+		return named[name]
+	}
 	read := 0
 	for depth := 0; depth <= maxAdjacentDepth && len(frontier) > 0; depth++ {
 		var next []int
@@ -73,7 +93,7 @@ func (x *graphIndex) markAdjacent(o graphOptions) {
 			}
 			for _, ref := range namedClasses(src) {
 				cands := byName[ref.name]
-				if len(cands) > maxNameFiles {
+				if len(cands) > maxNameFiles || !narrow(ref.name) {
 					continue
 				}
 				for _, j := range cands {

@@ -400,7 +400,7 @@ public class Helper {
 		{"b.Server", "configure", true},  // by a constant name held in a local, on a class loaded by a constant
 		{"b.Options", "parse", true},     // a public helper only entry-only code calls
 		{"b.Server", "report", false},    // two classes declare report: not guessed
-		{"b.Options", "usage", true},     // no callers, but only entry-only code names Options: tool code
+		{"b.Options", "usage", false},    // no callers, and no finding waits for who names Options
 		{"b.Server", "shared", false},
 		{"s.Shell", "<init>", true},   // created only by main
 		{"s.Shell", "connect", true},  // called only by that constructor

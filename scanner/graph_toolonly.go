@@ -33,8 +33,12 @@ import (
 //     among the sources, so its uses do not count either way.
 // Then the class's methods no call reaches are entry-only too.
 
-// maxToolClasses bounds the classes toolRefs looks at in one scan.
-const maxToolClasses = 64
+// maxToolClasses bounds the classes toolRefs looks at in one scan, and
+// maxToolReads the files it reads for the users of one.
+const (
+	maxToolClasses = 64
+	maxToolReads   = 2 * maxEntryCandidates
+)
 
 // toolRefs gives the graph, for each class of an entry-sensitive finding
 // that may be tool code, the methods naming it, and returns them all: the
@@ -57,7 +61,7 @@ func (x *graphIndex) toolRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 		if i := strings.IndexByte(top, '$'); i >= 0 {
 			top = top[:i]
 		}
-		if seen[top] || len(seen) >= maxToolClasses || g.LauncherNest(top) {
+		if seen[top] || len(seen) >= maxToolClasses || g.LauncherNest(top) || !calledInNest(g.CallersOf(f.Class, f.Method), top) {
 			continue
 		}
 		seen[top] = true
@@ -90,6 +94,17 @@ func (x *graphIndex) toolRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 	return out
 }
 
+// calledInNest reports a method no call from outside the nest of top
+// reaches (none found): an API but for the rule above.
+func calledInNest(callers []facts.MethodKey, top string) bool {
+	for _, c := range callers {
+		if c.Class != top && !strings.HasPrefix(c.Class, top+"$") {
+			return false
+		}
+	}
+	return true
+}
+
 // sourceAt is the production source at a path of the scan (sorted by
 // build), nil when there is none.
 func (x *graphIndex) sourceAt(rel string) *input {
@@ -115,14 +130,25 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, o
 	simple := []byte(top[strings.LastIndexByte(top, '.')+1:])
 	h := hashOf(simple)
 	var out []facts.MethodKey
-	files := 0
+	// A class that many files may name is no tool's alone: not read.
+	var todo []*input
 	for _, s := range x.sources {
 		if s.input == own || !s.words.mayHoldHash(h) {
 			continue
 		}
+		if len(todo) >= maxToolReads {
+			return nil, false
+		}
+		todo = append(todo, s.input)
+	}
+	files := 0
+	for _, s := range todo {
 		src, err := safefs.ReadFile(s.abs, o.maxFileSize)
 		if err != nil {
 			return nil, false
+		}
+		if !bytes.Contains(src, simple) {
+			continue
 		}
 		at := mentions(src, top)
 		if len(at) == 0 {

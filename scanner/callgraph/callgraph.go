@@ -152,6 +152,9 @@ func (g *Graph) ToolRefs(class string, refs []facts.MethodKey) {
 	g.toolRefs[g.name(class)] = ks
 }
 
+// CallersOf are the callers found of the method of class and name.
+func (g *Graph) CallersOf(class, name string) []facts.MethodKey { return g.callers[byName(class, name)] }
+
 // LauncherNest reports a top-level class whose nest declares an entry
 // point.
 func (g *Graph) LauncherNest(top string) bool {
@@ -1045,6 +1048,13 @@ func (g *Graph) Closed(class, name string) bool {
 	k := byName(class, name)
 	d, _ := g.decl(k)
 	return d.entry || d.private || g.launchers[class] || g.reflective[k]
+}
+
+// Entry reports an entry point: whoever calls it, its callers are not
+// followed.
+func (g *Graph) Entry(class, name string) bool {
+	d, _ := g.decl(byName(class, name))
+	return d.entry
 }
 
 // Instance reports a declared method no overload of which is static.
