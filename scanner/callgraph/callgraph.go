@@ -153,7 +153,9 @@ func (g *Graph) ToolRefs(class string, refs []facts.MethodKey) {
 }
 
 // CallersOf are the callers found of the method of class and name.
-func (g *Graph) CallersOf(class, name string) []facts.MethodKey { return g.callers[byName(class, name)] }
+func (g *Graph) CallersOf(class, name string) []facts.MethodKey {
+	return g.callers[byName(class, name)]
+}
 
 // LauncherNest reports a top-level class whose nest declares an entry
 // point.
