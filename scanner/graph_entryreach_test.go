@@ -133,7 +133,14 @@ public class ClassLister {
         Shared.describe(args[0]);
         Fielded.describe(args[0]);
         org.acme.api.Codec.decode(args[0]);
+        org.acme.inspect.fmt.Format.of(args[0]);
     }
+}`,
+		// Public in a package below the launcher's: not enough.
+		"src/main/java/org/acme/inspect/fmt/Format.java": `package org.acme.inspect.fmt;
+public class Format {
+    public static String of(String s) { return s; }
+    public static void trace(String s) { System.out.println(s); }
 }`,
 		"src/main/java/org/acme/inspect/ClassInvestigator.java": `package org.acme.inspect;
 public class ClassInvestigator {
@@ -203,6 +210,7 @@ public class ReportTest {
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Shared", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Shared.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Fielded", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Fielded.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Orphan", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Orphan.java"},
+		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.fmt.Format", Method: "trace", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/fmt/Format.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.api.Codec", Method: "trace", EntrySensitive: true, Path: "src/main/java/org/acme/api/Codec.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Report", Method: "print", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Report.java"})
 	for _, tc := range []struct {

@@ -20,9 +20,10 @@ import (
 // only a build tool's main creates, whose uncalled methods end in
 // System.exit. The evidence asked of a class, all of it:
 //   - it sits with tool code: it is not public (nothing outside its
-//     package can name it), or its package is a launcher's or below one
-//     (a library's API package with no launcher keeps its public classes
-//     whoever uses them);
+//     package can name it), or its package is a launcher's own (a
+//     library's API package with no launcher keeps its public classes
+//     whoever uses them; so does a package below one, or a library with
+//     a Version main at its root would lose the whole tree);
 //   - other classes name it (a class nobody names is an API, or is
 //     loaded by a framework), in at most maxEntryCandidates files, each
 //     mention inside a method (a field, a supertype or an annotation of
@@ -70,7 +71,7 @@ func (x *graphIndex) toolRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 			continue // compiled code: its users are not searched
 		}
 		src, err := safefs.ReadFile(own.abs, o.maxFileSize)
-		if err != nil || publicClass(src, top) && !g.InLauncherPackage(top) {
+		if err != nil || publicClass(src, top) && !g.InLauncherPackage(top, true) {
 			continue
 		}
 		if ex == nil {

@@ -168,13 +168,13 @@ func (g *Graph) LauncherNest(top string) bool {
 	return false
 }
 
-// InLauncherPackage reports a class in a launcher's package or below it,
-// by packages alone (not the classes launchers name).
-func (g *Graph) InLauncherPackage(class string) bool {
+// InLauncherPackage reports a class in a launcher's package or, unless
+// exact, below it, by packages alone (not the classes launchers name).
+func (g *Graph) InLauncherPackage(class string, exact bool) bool {
 	pkg := packageOf(class)
 	for l := range g.launchers {
 		lp := packageOf(l)
-		if pkg == lp || lp != "" && strings.HasPrefix(pkg, lp+".") {
+		if pkg == lp || !exact && lp != "" && strings.HasPrefix(pkg, lp+".") {
 			return true
 		}
 	}
@@ -1072,7 +1072,7 @@ func (g *Graph) NearLauncher(class string) bool { return g.nearLauncher(class) }
 func (g *Graph) nearLauncher(class string) bool {
 	// A tool's own packages sit under its launcher's (a start program's
 	// config parsers in start.config).
-	return g.adjacent[outerOf(class)] || g.InLauncherPackage(class)
+	return g.adjacent[outerOf(class)] || g.InLauncherPackage(class, false)
 }
 
 func packageOf(class string) string {
