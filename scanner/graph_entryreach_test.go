@@ -220,11 +220,12 @@ public class ReportTest {
 		{"org.acme.inspect.ClassInvestigator", "list", true},
 		{"org.acme.inspect.ClassInvestigator", "removeAttributes", true}, // uncalled, but only the tool names the class
 		{"org.acme.inspect.ClassInvestigator", "fail", true},
-		{"org.acme.inspect.Shared", "dump", false},  // library code names Shared too
-		{"org.acme.inspect.Fielded", "dump", false}, // named in a field of another class
-		{"org.acme.inspect.Orphan", "dump", false},  // named by no one: an API
-		{"org.acme.api.Codec", "trace", false},      // public in a package with no launcher
-		{"org.acme.inspect.Report", "print", true},  // a test's call does not count
+		{"org.acme.inspect.Shared", "dump", false},      // library code names Shared too
+		{"org.acme.inspect.Fielded", "dump", false},     // named in a field of another class
+		{"org.acme.inspect.Orphan", "dump", false},      // named by no one: an API
+		{"org.acme.api.Codec", "trace", false},          // public in a package with no launcher
+		{"org.acme.inspect.fmt.Format", "trace", false}, // public below the launcher's package
+		{"org.acme.inspect.Report", "print", true},      // a test's call does not count
 	} {
 		if got := g.OnlyFromEntry(tc.class, tc.method); got != tc.want {
 			t.Errorf("%s.%s: entry-only %v, want %v", tc.class, tc.method, got, tc.want)
