@@ -134,6 +134,8 @@ public class ClassLister {
         Fielded.describe(args[0]);
         org.acme.api.Codec.decode(args[0]);
         org.acme.inspect.fmt.Format.of(args[0]);
+        Hex.of(args[0]);
+        Table.of(args[0]);
     }
 }`,
 		// Public in a package below the launcher's: not enough.
@@ -192,6 +194,28 @@ public class Codec {
     public static String decode(String s) { return s; }
     public static void trace(String s) { System.out.println(s); }
 }`,
+		// Named by the tool, and called through a static import by
+		// library code.
+		"src/main/java/org/acme/inspect/Hex.java": `package org.acme.inspect;
+public class Hex {
+    public static String of(String s) { return s; }
+    public static void dump(String s) { System.out.println(s); }
+}`,
+		"src/main/java/org/acme/lib/Codes.java": `package org.acme.lib;
+import static org.acme.inspect.Hex.of;
+public class Codes {
+    public String show(String s) { return of(s); }
+}`,
+		// Named by the tool, and by a library class declared in its own
+		// file.
+		"src/main/java/org/acme/inspect/Table.java": `package org.acme.inspect;
+public class Table {
+    public static String of(String s) { return s; }
+    public static void dump(String s) { System.out.println(s); }
+}
+class TableView {
+    public String render(String s) { return Table.of(s); }
+}`,
 		// Only a test names it besides the tool: tests are set aside.
 		"src/main/java/org/acme/inspect/Report.java": `package org.acme.inspect;
 class Report {
@@ -210,6 +234,8 @@ public class ReportTest {
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Shared", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Shared.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Fielded", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Fielded.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Orphan", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Orphan.java"},
+		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Hex", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Hex.java"},
+		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Table", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Table.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.fmt.Format", Method: "trace", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/fmt/Format.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.api.Codec", Method: "trace", EntrySensitive: true, Path: "src/main/java/org/acme/api/Codec.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Report", Method: "print", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Report.java"})
@@ -223,6 +249,8 @@ public class ReportTest {
 		{"org.acme.inspect.Shared", "dump", false},      // library code names Shared too
 		{"org.acme.inspect.Fielded", "dump", false},     // named in a field of another class
 		{"org.acme.inspect.Orphan", "dump", false},      // named by no one: an API
+		{"org.acme.inspect.Hex", "dump", false},         // called through a static import by library code
+		{"org.acme.inspect.Table", "dump", false},       // named by a library class in its own file
 		{"org.acme.api.Codec", "trace", false},          // public in a package with no launcher
 		{"org.acme.inspect.fmt.Format", "trace", false}, // public below the launcher's package
 		{"org.acme.inspect.Report", "print", true},      // a test's call does not count

@@ -134,7 +134,9 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, o
 	// A class that many files may name is no tool's alone: not read.
 	var todo []*input
 	for _, s := range x.sources {
-		if s.input == own || !s.words.mayHoldHash(h) {
+		// The class's own file too: another top-level class there may
+		// name it.
+		if s.input != own && !s.words.mayHoldHash(h) {
 			continue
 		}
 		if len(todo) >= maxToolReads {
@@ -152,7 +154,7 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, o
 			continue
 		}
 		at := mentions(src, top)
-		if len(at) == 0 {
+		if len(at) == 0 || s == own && !otherTopLevel(src, top) {
 			continue
 		}
 		if files++; files > maxEntryCandidates || o.maxFiles > 0 && x.parsed >= o.maxFiles {
@@ -168,6 +170,9 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, o
 		s.graphRead = true
 		x.mu.Unlock()
 		for _, off := range at {
+			if s == own && within(f, top, off) {
+				continue // the class's own nest
+			}
 			m := enclosingMethod(f, off)
 			if m == nil {
 				return nil, false
@@ -178,6 +183,31 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, o
 		}
 	}
 	return out, len(out) > 0
+}
+
+// otherTopLevel reports a source that declares a top-level type besides
+// the class (by a declaration at the start of a line, as written).
+func otherTopLevel(src []byte, top string) bool {
+	name := top[strings.LastIndexByte(top, '.')+1:]
+	for _, m := range typeDeclRE.FindAllSubmatch(src, -1) {
+		if string(m[1]) != name {
+			return true
+		}
+	}
+	return false
+}
+
+// typeDeclRE is a type declaration at the start of a line.
+var typeDeclRE = regexp.MustCompile(`(?m)^(?:(?:public|final|abstract|sealed|non-sealed|strictfp)\s+)*(?:class|interface|enum|record|@interface)\s+(\w+)`)
+
+// within reports an offset inside the declaration of the class's nest.
+func within(f *facts.File, top string, off int) bool {
+	for _, t := range f.TypeDecls {
+		if (t.Name == top || strings.HasPrefix(t.Name, top+"$")) && t.Decl.Start <= off && off < t.Decl.End {
+			return true
+		}
+	}
+	return false
 }
 
 // enclosingMethod is the innermost method declaration around an offset
@@ -223,8 +253,14 @@ func mentions(src []byte, top string) []int {
 		pkg = top[:dot]
 	}
 	visible := false
+	var out []int
 	for _, line := range bytes.Split(src, []byte("\n")) {
 		line = bytes.TrimSpace(line)
+		// A static import calls the class's methods without its name
+		// anywhere else: a use outside any method (-1).
+		if p, ok := bytes.CutPrefix(line, []byte("import static ")); ok && bytes.HasPrefix(bytes.TrimSpace(p), []byte(top+".")) {
+			out = append(out, -1)
+		}
 		if p, ok := bytes.CutPrefix(line, []byte("package ")); ok {
 			visible = visible || string(bytes.TrimSpace(bytes.TrimSuffix(bytes.TrimSpace(p), []byte(";")))) == pkg
 		}
@@ -233,7 +269,6 @@ func mentions(src []byte, top string) []int {
 			visible = visible || name == top || name == pkg+".*"
 		}
 	}
-	var out []int
 	lexJava(src, func(kind byte, off int, tok []byte) {
 		switch {
 		case kind == 's' && (string(tok) == top || strings.HasPrefix(string(tok), top+"$")):
