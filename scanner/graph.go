@@ -48,6 +48,9 @@ type source struct {
 	// launcher: the file declares a main method but no rule parsed it
 	// (it holds no hazard), so the graph does not know it yet.
 	launcher bool
+	// tool: the scope set the file aside as a command-line tool or
+	// build-tool code, read for the call graph alone.
+	tool bool
 }
 
 func newGraphIndex() *graphIndex { return &graphIndex{g: callgraph.New()} }
@@ -72,9 +75,9 @@ func (x *graphIndex) addClass(anchor string, f *facts.File, buf *[]facts.Summary
 	*buf = sums
 }
 
-func (x *graphIndex) addSource(in *input, words *wordSet, launcher bool) {
+func (x *graphIndex) addSource(in *input, words *wordSet, launcher, tool bool) {
 	x.mu.Lock()
-	s := source{input: in, words: words, spilled: -1, launcher: launcher}
+	s := source{input: in, words: words, spilled: -1, launcher: launcher, tool: tool}
 	if words != nil && len(x.sources) >= spillAfter {
 		if i, ok := x.spill.put(words); ok {
 			s.words, s.spilled = nil, i

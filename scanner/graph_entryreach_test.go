@@ -125,7 +125,10 @@ public class RemoteEngineImpl implements RemoteEngine {
 // launcher are not.
 func TestGraphToolOnlyClass(t *testing.T) {
 	_, g := graphOf(t, map[string]string{
-		"src/main/java/org/acme/inspect/ClassLister.java": `package org.acme.inspect;
+		// A command-line tool the scope sets aside (a tools package only
+		// its main uses).
+		"src/main/java/org/acme/tools/ClassLister.java": `package org.acme.tools;
+import org.acme.inspect.*;
 public class ClassLister {
     public static void main(String[] args) throws Exception {
         ClassInvestigator inv = new ClassInvestigator(args[0]);
@@ -223,7 +226,14 @@ class Report {
 }`,
 		"src/main/java/org/acme/inspect/Lister2.java": `package org.acme.inspect;
 public class Lister2 {
-    public static void main(String[] args) { new Report(); }
+    public static void main(String[] args) { new Report(); Summary.of(args[0]); }
+}`,
+		// Public, and named only by a main the scope keeps as production:
+		// it may be the library's API.
+		"src/main/java/org/acme/inspect/Summary.java": `package org.acme.inspect;
+public class Summary {
+    public static String of(String s) { return s; }
+    public static void dump(String s) { System.out.println(s); }
 }`,
 		"src/test/java/org/acme/inspect/ReportTest.java": `package org.acme.inspect;
 public class ReportTest {
@@ -234,6 +244,7 @@ public class ReportTest {
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Shared", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Shared.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Fielded", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Fielded.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Orphan", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Orphan.java"},
+		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Summary", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Summary.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Hex", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Hex.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.Table", Method: "dump", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/Table.java"},
 		finding.Finding{RuleID: "stdout-usage", Class: "org.acme.inspect.fmt.Format", Method: "trace", EntrySensitive: true, Path: "src/main/java/org/acme/inspect/fmt/Format.java"},
@@ -246,14 +257,15 @@ public class ReportTest {
 		{"org.acme.inspect.ClassInvestigator", "list", true},
 		{"org.acme.inspect.ClassInvestigator", "removeAttributes", true}, // uncalled, but only the tool names the class
 		{"org.acme.inspect.ClassInvestigator", "fail", true},
-		{"org.acme.inspect.Shared", "dump", false},      // library code names Shared too
-		{"org.acme.inspect.Fielded", "dump", false},     // named in a field of another class
-		{"org.acme.inspect.Orphan", "dump", false},      // named by no one: an API
-		{"org.acme.inspect.Hex", "dump", false},         // called through a static import by library code
-		{"org.acme.inspect.Table", "dump", false},       // named by a library class in its own file
-		{"org.acme.api.Codec", "trace", false},          // public in a package with no launcher
-		{"org.acme.inspect.fmt.Format", "trace", false}, // public below the launcher's package
-		{"org.acme.inspect.Report", "print", true},      // a test's call does not count
+		{"org.acme.inspect.Shared", "dump", false},     // library code names Shared too
+		{"org.acme.inspect.Fielded", "dump", false},    // named in a field of another class
+		{"org.acme.inspect.Orphan", "dump", false},     // named by no one: an API
+		{"org.acme.inspect.Hex", "dump", false},        // called through a static import by library code
+		{"org.acme.inspect.Table", "dump", false},      // named by a library class in its own file
+		{"org.acme.inspect.Summary", "dump", false},    // public, named by a main kept as production
+		{"org.acme.api.Codec", "trace", true},          // public, but only the set-aside tool names it
+		{"org.acme.inspect.fmt.Format", "trace", true}, // likewise
+		{"org.acme.inspect.Report", "print", true},     // a test's call does not count
 	} {
 		if got := g.OnlyFromEntry(tc.class, tc.method); got != tc.want {
 			t.Errorf("%s.%s: entry-only %v, want %v", tc.class, tc.method, got, tc.want)

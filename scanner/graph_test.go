@@ -400,7 +400,7 @@ public class Helper {
 		{"b.Server", "configure", true},  // by a constant name held in a local, on a class loaded by a constant
 		{"b.Options", "parse", true},     // a public helper only entry-only code calls
 		{"b.Server", "report", false},    // two classes declare report: not guessed
-		{"b.Options", "usage", false},    // no callers, and no finding waits for who names Options
+		{"b.Options", "usage", false},    // no callers: an API
 		{"b.Server", "shared", false},
 		{"s.Shell", "<init>", true},   // created only by main
 		{"s.Shell", "connect", true},  // called only by that constructor
@@ -408,7 +408,7 @@ public class Helper {
 		{"s.Shell", "process", true},  // in a cycle main alone reaches
 		{"s.Base", "<init>", false},   // a subclass's constructor runs it too
 		{"s.Node", "run", true},       // an instance method of a class only main creates
-		{"s.Node", "dump", true},      // static, no callers, but only NodeServer's main names Node: tool code
+		{"s.Node", "dump", false},     // static, no callers: an API, whoever creates Nodes
 		{"lib.Task", "run", false},    // library code creates Tasks too
 		{"lib.Worker", "work", false}, // called by name from library code
 		{"lib.Helper", "log", false},  // main calls it, and so does library code
@@ -444,11 +444,6 @@ public class Tool {
     public void api(String mode) {
         System.setProperty("tool.mode", mode);
     }
-}`,
-		// Library code names Tool too: its uncalled api stays an API.
-		"src/main/java/org/acme/tool/Embed.java": `package org.acme.tool;
-public class Embed {
-    public Tool tool() { return null; }
 }`,
 	}, finding.Finding{RuleID: "system-property-mutation", Class: "org.acme.tool.Tool", Method: "startNonGui", EntrySensitive: true},
 		finding.Finding{RuleID: "system-property-mutation", Class: "org.acme.tool.Tool", Method: "api", EntrySensitive: true})
@@ -492,11 +487,6 @@ public class StartLog {
     public void api(String f) {
         System.setOut(null);
     }
-}`,
-		// Library code names StartLog too: its uncalled api stays an API.
-		"src/main/java/org/acme/tool/Embed.java": `package org.acme.tool;
-public class Embed {
-    public StartLog log() { return StartLog.getInstance(); }
 }`,
 	}, finding.Finding{RuleID: "jvm-global-default-mutation", Class: "org.acme.tool.StartLog", Method: "initLogFile", EntrySensitive: true},
 		finding.Finding{RuleID: "jvm-global-default-mutation", Class: "org.acme.tool.StartLog", Method: "api", EntrySensitive: true})
@@ -675,11 +665,6 @@ public class Console {
         if (quit) { System.exit(1); }
     }
 }`,
-		// Library code names Console too: its uncalled setQuit stays open.
-		"src/main/java/org/acme/cli/Embed.java": `package org.acme.cli;
-public class Embed {
-    public Console console() { return null; }
-}`,
 	}, finding.Finding{RuleID: "system-exit", Class: "org.acme.cli.Console", Method: "finish", EntrySensitive: true,
 		EntryGuards: []facts.MethodKey{{Class: "org.acme.cli.Console", Name: "setBatch", Arity: -1}}},
 		finding.Finding{RuleID: "system-exit", Class: "org.acme.cli.Console", Method: "finish", EntrySensitive: true,
@@ -729,11 +714,6 @@ public class RunMojo extends BaseMojo {
 public class Props {
     static void apply(String port) { System.setProperty("acme.port", port); }
     public void api(String port) { System.setProperty("acme.port", port); }
-}`,
-		// Library code names Props too: its uncalled api stays an API.
-		"src/main/java/org/acme/plugin/Config.java": `package org.acme.plugin;
-public class Config {
-    public Props props() { return new Props(); }
 }`,
 	}, finding.Finding{RuleID: "jvm-global-default-mutation", Class: "org.acme.ant.ProxyTask", Method: "install", EntrySensitive: true},
 		finding.Finding{RuleID: "system-property-mutation", Class: "org.acme.plugin.Props", Method: "apply", EntrySensitive: true},

@@ -19,11 +19,14 @@ import (
 // only entry-only code uses is tool code as a whole: a class-file dumper
 // only a build tool's main creates, whose uncalled methods end in
 // System.exit. The evidence asked of a class, all of it:
-//   - it sits with tool code: it is not public (nothing outside its
-//     package can name it), or its package is a launcher's own (a
-//     library's API package with no launcher keeps its public classes
-//     whoever uses them; so does a package below one, or a library with
-//     a Version main at its root would lose the whole tree);
+//   - it is not public (nothing outside its package can name it), or
+//     every file naming it is code the scope set aside as a command-line
+//     tool or build-tool code (a cli or tools package only mains use, an
+//     Ant task): a public class that only a main beside it names may
+//     still be the library's API (a console whose setters apps call),
+//     and so may one production code names anywhere; a public class of a
+//     library's API package is thus decided one by one, by its users,
+//     never with its package;
 //   - other classes name it (a class nobody names is an API, or is
 //     loaded by a framework), in at most maxEntryCandidates files, each
 //     mention inside a method (a field, a supertype or an annotation of
@@ -62,7 +65,10 @@ func (x *graphIndex) toolRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 		if i := strings.IndexByte(top, '$'); i >= 0 {
 			top = top[:i]
 		}
-		if seen[top] || len(seen) >= maxToolClasses || g.LauncherNest(top) || !calledInNest(g.CallersOf(f.Class, f.Method), top) {
+		// Tool code sits beside its launchers, or launchers name it:
+		// a class elsewhere is not looked at (its users' methods would
+		// not be searched for callers anyway).
+		if seen[top] || len(seen) >= maxToolClasses || g.LauncherNest(top) || !g.NearLauncher(top) || !calledInNest(g.CallersOf(f.Class, f.Method), top) {
 			continue
 		}
 		seen[top] = true
@@ -71,9 +77,10 @@ func (x *graphIndex) toolRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 			continue // compiled code: its users are not searched
 		}
 		src, err := safefs.ReadFile(own.abs, o.maxFileSize)
-		if err != nil || publicClass(src, top) && !g.InLauncherPackage(top, true) {
+		if err != nil {
 			continue
 		}
+		public := publicClass(src, top)
 		if ex == nil {
 			interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
 			for _, names := range [][]string{callgraph.Names, callgraph.UseNames, callgraph.ReflectNames} {
@@ -85,7 +92,7 @@ func (x *graphIndex) toolRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 				return out
 			}
 		}
-		refs, ok := x.references(ex, top, own, o)
+		refs, ok := x.references(ex, top, own, public, o)
 		if !ok {
 			continue
 		}
@@ -127,13 +134,13 @@ func publicClass(src []byte, top string) bool {
 // references finds the methods of other classes that name the top-level
 // class: ok is false when there is no such mention, one outside a method,
 // or too many files to read.
-func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, o graphOptions) ([]facts.MethodKey, bool) {
+func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, public bool, o graphOptions) ([]facts.MethodKey, bool) {
 	simple := []byte(top[strings.LastIndexByte(top, '.')+1:])
 	h := hashOf(simple)
 	var out []facts.MethodKey
 	// A class that many files may name is no tool's alone: not read.
-	var todo []*input
-	for _, s := range x.sources {
+	var todo []int
+	for i, s := range x.sources {
 		// The class's own file too: another top-level class there may
 		// name it.
 		if s.input != own && !s.words.mayHoldHash(h) {
@@ -142,10 +149,10 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, o
 		if len(todo) >= maxToolReads {
 			return nil, false
 		}
-		todo = append(todo, s.input)
+		todo = append(todo, i)
 	}
 	files := 0
-	for _, s := range todo {
+	for _, s := range x.sourcesOf(todo) {
 		src, err := safefs.ReadFile(s.abs, o.maxFileSize)
 		if err != nil {
 			return nil, false
@@ -154,9 +161,13 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, o
 			continue
 		}
 		at := mentions(src, top)
-		if len(at) == 0 || s == own && !otherTopLevel(src, top) {
+		if len(at) == 0 || s.input == own && !otherTopLevel(src, top) {
 			continue
 		}
+		if public && !s.tool {
+			return nil, false // a public class production code names
+		}
+
 		if files++; files > maxEntryCandidates || o.maxFiles > 0 && x.parsed >= o.maxFiles {
 			return nil, false
 		}
@@ -170,7 +181,7 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, o
 		s.graphRead = true
 		x.mu.Unlock()
 		for _, off := range at {
-			if s == own && within(f, top, off) {
+			if s.input == own && within(f, top, off) {
 				continue // the class's own nest
 			}
 			m := enclosingMethod(f, off)
@@ -208,6 +219,15 @@ func within(f *facts.File, top string, off int) bool {
 		}
 	}
 	return false
+}
+
+// sourcesOf are the sources at the indices.
+func (x *graphIndex) sourcesOf(is []int) []*source {
+	out := make([]*source, len(is))
+	for k, i := range is {
+		out[k] = &x.sources[i]
+	}
+	return out
 }
 
 // enclosingMethod is the innermost method declaration around an offset

@@ -1,8 +1,9 @@
 package fixtures.exit.inspect;
 
-// Tool code: only ClassLister's main names this class, so its methods no
-// call reaches (removeAttributes) run in the tool's own process too.
-public class ClassInvestigator {
+// Tool code: only ClassLister's main names this class, and nothing
+// outside the package can, so its methods no call reaches
+// (removeAttributes) run in the tool's own process too.
+class ClassInvestigator {
     private final String file;
 
     public ClassInvestigator(String file) {
