@@ -1,0 +1,614 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// Helpers of the process-level rules (system-exit, system-property-mutation,
+// jvm-global-default-mutation): a hazard taken only when whoever runs the
+// JVM turns an opt-in switch on. The switch is a system property or an
+// environment variable read as false when absent
+// (Boolean.getBoolean("x.exit"), Boolean.parseBoolean(System.getProperty(
+// "x.exit", "false"))), a setting read with a false default
+// (conf.getBoolean("x.exit", false), a helper of the project returning a
+// property's value with the default its caller passes), a local or field
+// holding one, or a getter returning such a field. The code runs only for
+// the operator who asked for it: at most a note, which names the switch.
+// A switch on by default ("true" default, !Boolean.getBoolean("x.disable"))
+// decides nothing. Source text only: compiled code has none.
+
+// optInDepth bounds the names followed from a test to the read that sets
+// them (a field holding a local's value, ...) and the private methods
+// followed to the guarded calls of them.
+const optInDepth = 3
+
+// optInAt reports the opt-in switch the code at span at (of file f, source
+// src) waits for: an if around it or an early return before it in its
+// method or static initialiser, or, for a private method of the file, a
+// switch every call of it in the file waits for. Helper is set on the
+// result when the switch is read through a helper of another class, which
+// the scanner checks (facts.Pending.OptIn).
+func optInAt(f *facts.File, src []byte, at facts.Span) (*facts.OptIn, bool) {
+	return optInDepthAt(f, src, at, 0)
+}
+
+func optInDepthAt(f *facts.File, src []byte, at facts.Span, depth int) (*facts.OptIn, bool) {
+	if depth > optInDepth || len(src) == 0 || at.End > len(src) || at.Start < 0 {
+		return nil, false
+	}
+	reg, m, ok := codeAround(f, at.Start)
+	if !ok || reg.End > len(src) {
+		return nil, false
+	}
+	raw := string(src[reg.Start:reg.End])
+	code := javaCode(raw)
+	rel := at.Start - reg.Start
+	class := ""
+	if m != nil {
+		class = m.Class
+	} else {
+		var best facts.Span // a static initialiser: the innermost class around it
+		for _, t := range f.TypeDecls {
+			if t.Decl.Start <= at.Start && at.Start < t.Decl.End && (class == "" || t.Decl.Len() < best.Len()) {
+				class, best = t.Name, t.Decl
+			}
+		}
+	}
+	for _, t := range heldTerms(code, rel) {
+		if o, ok := optInTerm(f, src, raw[t[0]:t[1]], class, raw[:rel], depth); ok {
+			return o, true
+		}
+	}
+	if m == nil || m.Name == "<init>" || !m.Private && !(m.Decl.Start < m.Span.Start && m.Span.Start <= len(src) && wordIn(src[m.Decl.Start:m.Span.Start], "private")) {
+		return nil, false
+	}
+	// A private method: only its file calls it, each call must wait for
+	// a switch (a static initialiser's "if (REPLACE) replaceProperties();").
+	if strings.Contains(string(src), "::"+m.Name) || strings.Contains(string(src), `"`+m.Name+`"`) {
+		return nil, false // a method reference or a reflective lookup: callers unknown
+	}
+	code = javaCode(string(src))
+	var first *facts.OptIn
+	for i := wordIndexIn(code, m.Name, 0); i >= 0; i = wordIndexIn(code, m.Name, i+len(m.Name)) {
+		if within(i, m.Decl) {
+			continue
+		}
+		j := skipSpace(code, i+len(m.Name))
+		if j >= len(code) || code[j] != '(' {
+			continue // a field or a word of another kind
+		}
+		if k := skipSpaceBack(src, i-1); k >= 0 && code[k] == '.' {
+			q := strings.TrimSpace(code[strings.LastIndexAny(code[:k], " \t\n\r;{}(=!&|,")+1 : k])
+			if q != "this" && q != simpleName(m.Class) {
+				continue // another object's method of that name
+			}
+		}
+		close := matchClose(code, j)
+		if close < 0 {
+			return nil, false
+		}
+		o, ok := optInDepthAt(f, src, facts.Span{Start: i, End: close + 1}, depth+1)
+		if !ok {
+			return nil, false
+		}
+		if first == nil {
+			first = o
+		}
+	}
+	return first, first != nil
+}
+
+// codeAround is the smallest method or static initialiser of f holding
+// offset at, with its declaration (nil for a static initialiser).
+func codeAround(f *facts.File, at int) (facts.Span, *facts.MethodDecl, bool) {
+	var best facts.Span
+	var bm *facts.MethodDecl
+	found := false
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Decl.Start >= 0 && m.Decl.Start <= at && at < m.Decl.End && (!found || m.Decl.Len() < best.Len()) {
+			best, bm, found = m.Decl, m, true
+		}
+	}
+	for _, s := range f.StaticInits {
+		if s.Start <= at && at < s.End && (!found || s.Len() < best.Len()) {
+			best, bm, found = s, nil, true
+		}
+	}
+	return best, bm, found
+}
+
+// heldTerms lists the spans (in code, the text of a method) of the
+// condition terms that hold whenever offset at runs: the "&&" terms of an
+// if whose then-branch holds it, and X of an earlier
+// "if (!X) return;" (or throw) in a block around it.
+func heldTerms(code string, at int) [][2]int {
+	var out [][2]int
+	for i := wordIndexIn(code, "if", 0); i >= 0 && i < at; i = wordIndexIn(code, "if", i+2) {
+		open := skipSpace(code, i+2)
+		if open >= len(code) || code[open] != '(' {
+			continue
+		}
+		close := matchClose(code, open)
+		if close < 0 || close >= at {
+			continue
+		}
+		end := statementEnd(code, close+1)
+		if at < end {
+			out = append(out, splitTop(code, open+1, close, "&&")...)
+			continue
+		}
+		// An early way out: "if (!on) return;", "if (!on) { throw ...; }".
+		body := strings.TrimSpace(code[close+1 : end])
+		body = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(body, "{"), "}"))
+		if !strings.HasPrefix(body, "return") && !strings.HasPrefix(body, "throw ") || strings.Count(body, ";") != 1 {
+			continue
+		}
+		if !dominates(code[:at], i, end) {
+			continue
+		}
+		for _, t := range splitTop(code, open+1, close, "||") {
+			k := skipSpace(code, t[0])
+			if k < t[1] && code[k] == '!' && (k+1 >= t[1] || code[k+1] != '=') {
+				out = append(out, [2]int{k + 1, t[1]})
+			}
+		}
+	}
+	return out
+}
+
+// splitTop splits code[from:to] at the top-level operator op ("&&" or
+// "||"); none when the other one appears at the top level too, where no
+// term alone decides.
+func splitTop(code string, from, to int, op string) [][2]int {
+	other := "||"
+	if op == "||" {
+		other = "&&"
+	}
+	var out [][2]int
+	depth, last := 0, from
+	for i := from; i < to; i++ {
+		switch code[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case op[0], other[0]:
+			if depth != 0 || i+1 >= to || code[i+1] != code[i] {
+				continue
+			}
+			if code[i] == other[0] {
+				return nil
+			}
+			out = append(out, [2]int{last, i})
+			last = i + 2
+			i++
+		}
+	}
+	return append(out, [2]int{last, to})
+}
+
+// compact is Java text without white space outside string literals and
+// comments, and without outer parentheses: the shapes below match it.
+func compact(s string) string {
+	code := javaCode(s)
+	var b strings.Builder
+	quoted := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quoted && c == '\\' && i+1 < len(s):
+			b.WriteByte(c)
+			i++
+			b.WriteByte(s[i])
+			continue
+		case c == '"':
+			quoted = !quoted
+		case !quoted && code[i] == ' ' && c != ' ':
+			continue // a comment
+		case !quoted && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+			continue
+		}
+		b.WriteByte(c)
+	}
+	t := b.String()
+	for strings.HasPrefix(t, "(") && matchClose(javaCode(t), 0) == len(t)-1 {
+		t = t[1 : len(t)-1]
+	}
+	return t
+}
+
+var (
+	// getBooleanRE: Boolean.getBoolean(key), true only when the property
+	// is set to "true".
+	getBooleanRE = regexp.MustCompile(`^(?:java\.lang\.)?Boolean\.getBoolean\((.+)\)$`)
+	// parseRE: a string parsed as a boolean, false when null.
+	parseRE = regexp.MustCompile(`^(?:(?:java\.lang\.)?Boolean\.(?:parseBoolean|valueOf)\((.+)\)(?:\.booleanValue\(\))?|"true"\.equals(?:IgnoreCase)?\((.+)\)|(?:java\.lang\.)?Boolean\.TRUE\.toString\(\)\.equals(?:IgnoreCase)?\((.+)\))$`)
+	// readRE: a property's or environment variable's value.
+	readRE = regexp.MustCompile(`^(?:((?:java\.lang\.)?System)\.(getProperty|getenv)|([\w.]+)\.(getProperty)|(getProperty))\((.+)\)$`)
+	// callRE: a call, qualified or not.
+	callRE = regexp.MustCompile(`^(?:((?:this|[\w.]+))\.)?(\w+)\((.*)\)$`)
+	// nameRE: a variable or field, qualified or not.
+	nameRE = regexp.MustCompile(`^(?:this\.|[A-Z][\w$]*\.)?([A-Za-z_$][\w$]*)$`)
+	// falseRE: a false value as a string.
+	falseRE = regexp.MustCompile(`^(?:"false"|(?:java\.lang\.)?Boolean\.FALSE\.toString\(\)|(?:java\.lang\.)?String\.valueOf\(false\)|(?:java\.lang\.)?Boolean\.toString\(false\))$`)
+)
+
+// optInTerm resolves one condition term (raw text) of code in class to
+// an opt-in switch. before is the method's code up to the guarded call
+// (its locals).
+func optInTerm(f *facts.File, src []byte, raw, class, before string, depth int) (*facts.OptIn, bool) {
+	t := compact(raw)
+	t = strings.TrimSuffix(t, "==true")
+	if strings.HasPrefix(t, "true==") {
+		t = t[len("true=="):]
+	}
+	if t == "" || strings.HasPrefix(t, "!") {
+		return nil, false // negated: on unless someone turns it off
+	}
+	if m := getBooleanRE.FindStringSubmatch(t); m != nil && len(splitArgs(m[1])) == 1 {
+		return &facts.OptIn{Switch: "system property " + keyText(m[1])}, true
+	}
+	if m := parseRE.FindStringSubmatch(t); m != nil {
+		inner := m[1] + m[2] + m[3]
+		if strings.HasPrefix(t, "Boolean.valueOf(") || strings.HasPrefix(t, "java.lang.Boolean.valueOf(") {
+			if inner == "true" || inner == "false" {
+				return nil, false
+			}
+		}
+		return readOff(inner)
+	}
+	if m := callRE.FindStringSubmatch(t); m != nil && !strings.Contains(m[1], "(") {
+		return settingCall(f, src, class, m[1], m[2], splitArgs(m[3]), depth)
+	}
+	if m := nameRE.FindStringSubmatch(t); m != nil && depth < optInDepth {
+		name := m[1]
+		qualified := strings.Contains(t, ".") && !strings.HasPrefix(t, "this.")
+		if !qualified {
+			if v, ok := localValue(before, name); ok {
+				return optInTerm(f, src, v, class, "", depth+1)
+			}
+		}
+		if qualified && strings.TrimSuffix(t[:strings.LastIndexByte(t, '.')], ".") != simpleName(class) {
+			return nil, false // another class's field: its writers are not known here
+		}
+		return optInField(f, src, class, name, depth)
+	}
+	return nil, false
+}
+
+// readOff resolves what a switch parses: a system property, environment
+// variable or Properties entry whose value is null (so false) when absent,
+// or whose default is "false".
+func readOff(inner string) (*facts.OptIn, bool) {
+	m := readRE.FindStringSubmatch(inner)
+	if m == nil {
+		return nil, false
+	}
+	args := splitArgs(m[6])
+	if len(args) == 0 || len(args) > 2 || len(args) == 2 && !falseRE.MatchString(args[1]) {
+		return nil, false
+	}
+	what := "property "
+	switch {
+	case m[2] == "getenv":
+		what = "environment variable "
+		if len(args) != 1 {
+			return nil, false
+		}
+	case m[1] != "":
+		what = "system property "
+	}
+	return &facts.OptIn{Switch: what + keyText(args[0])}, true
+}
+
+// settingCall resolves a call reading a setting with a literal false
+// default: the well-known getBoolean(key, false) of configuration APIs
+// (Hadoop's Configuration, Commons Configuration, java.util.prefs, netty's
+// SystemPropertyUtil) and Spring's getProperty(key, Boolean.class, false),
+// or a helper of the project checked by its text (here when the file
+// declares it, by the scanner otherwise).
+func settingCall(f *facts.File, src []byte, class, recv, name string, args []string, depth int) (*facts.OptIn, bool) {
+	if len(args) < 2 || args[len(args)-1] != "false" {
+		return nil, false
+	}
+	key := keyText(args[0])
+	if !strings.HasPrefix(args[0], `"`) && !constantName.MatchString(args[0]) {
+		return nil, false // a computed key: which switch is not known
+	}
+	if name == "getBoolean" && len(args) == 2 || name == "getProperty" && len(args) == 3 && strings.HasSuffix(args[1], "Boolean.class") {
+		return &facts.OptIn{Switch: "setting " + key}, true
+	}
+	own := recv == "" || recv == "this" || recv == simpleName(class)
+	if own {
+		decls := 0
+		for i := range f.Methods {
+			m := &f.Methods[i]
+			if m.Name != name || !sameNest(m.Class, class) || len(paramNames(m.Params)) != len(args) || m.Decl.End > len(src) {
+				continue
+			}
+			decls++
+			if def, ok := PropertyHelper(javaCode(string(src[m.Decl.Start:m.Decl.End])), name); !ok || def != len(args)-1 {
+				return nil, false
+			}
+		}
+		if decls == 0 {
+			return nil, false // inherited, or a constant-named method of another class
+		}
+		return &facts.OptIn{Switch: "property " + key}, true
+	}
+	if recv == "" || recv[0] < 'A' || recv[0] > 'Z' && !strings.Contains(recv, ".") {
+		return nil, false // an instance's getter: what it reads is not known
+	}
+	// A static helper of another class: its file decides.
+	fqn := resolveType(&Pass{File: f, Src: src}, recv)
+	return &facts.OptIn{Switch: "property " + key, Helper: &facts.MethodKey{Class: outerClass(fqn), Name: name, Arity: len(args)},
+		Default: len(args) - 1}, true
+}
+
+// localValue is the initialiser of a local boolean declared in before
+// (the method's text up to the guarded call) and never assigned again.
+func localValue(before, name string) (string, bool) {
+	code := javaCode(before)
+	re := regexp.MustCompile(`\b(?:final\s+)?(?:boolean|Boolean|var)\s+` + regexp.QuoteMeta(name) + `\s*=([^=;][^;]*);`)
+	loc := re.FindStringSubmatchIndex(code)
+	if loc == nil || !singleBinding(code, name) {
+		return "", false
+	}
+	return before[loc[2]:loc[3]], true
+}
+
+// optInField resolves a boolean field of class (or a getter of class
+// returning one) whose initialiser and every assignment in the file is an
+// opt-in switch (or false).
+func optInField(f *facts.File, src []byte, class, name string, depth int) (*facts.OptIn, bool) {
+	var fd *facts.Field
+	for i := range f.Fields {
+		if d := &f.Fields[i]; d.Name == name && sameNest(d.Class, class) {
+			if fd != nil {
+				return nil, false
+			}
+			fd = d
+		}
+	}
+	if fd == nil || fd.Type != "boolean" && fd.Type != "java.lang.Boolean" && fd.Type != "Boolean" {
+		return nil, false
+	}
+	var values []string
+	if fd.Init != nil && fd.Init.Span.End <= len(src) && fd.Init.Span.End > fd.Init.Span.Start {
+		values = append(values, string(src[fd.Init.Span.Start:fd.Init.Span.End]))
+	} else if fd.Init != nil {
+		values = append(values, fd.Init.Text)
+	}
+	code := javaCode(string(src))
+	assign := regexp.MustCompile(`(?:^|[^\w.$]|\bthis\s*\.\s*|\b` + regexp.QuoteMeta(simpleName(class)) + `\s*\.\s*)` + regexp.QuoteMeta(name) + `\s*(=[^=]|\+\+|--|[|&^]=)`)
+	for _, a := range assign.FindAllStringSubmatchIndex(code, -1) {
+		if within(a[0], fd.Decl) {
+			continue
+		}
+		if code[a[2]] != '=' {
+			return nil, false // |=, &=: a value computed elsewhere
+		}
+		end := statementEnd(code, a[2]+1)
+		values = append(values, strings.TrimSuffix(strings.TrimSpace(string(src[a[2]+1:end])), ";"))
+	}
+	var first *facts.OptIn
+	for _, v := range values {
+		if compact(v) == "false" {
+			continue
+		}
+		o, ok := optInTerm(f, src, v, class, "", depth+1)
+		if !ok {
+			return nil, false
+		}
+		if first == nil {
+			first = o
+		}
+	}
+	return first, first != nil
+}
+
+// splitArgs splits an argument list (compact text) at its top-level
+// commas.
+func splitArgs(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	last := 0
+	topLevel(s, true, func(i int) bool {
+		if s[i] == ',' {
+			out = append(out, s[last:i])
+			last = i + 1
+		}
+		return true
+	})
+	return append(out, s[last:])
+}
+
+// keyText is a switch's key as a message shows it: a literal quoted, a
+// constant by its name.
+func keyText(arg string) string {
+	if v, err := strconv.Unquote(arg); err == nil {
+		return quote(v)
+	}
+	if constantName.MatchString(arg) {
+		return arg
+	}
+	return "named by " + arg
+}
+
+// propertyParamRE: the declared parameter list and the result type of a
+// method, read from its declaration's text.
+var helperDeclRE = regexp.MustCompile(`([\w$<>\[\]?]+)\s+(\w+)\s*\(`)
+
+// PropertyHelper reports a helper method (decl: the javaCode text of its
+// declaration, named name) that reads a setting by a String key parameter
+// and returns, when it is absent, the value of a default parameter it
+// takes: Boolean.parseBoolean(props.getProperty(key, String.valueOf(def))),
+// "String v = System.getProperty(key); return v == null ? def : ...". def
+// is the index of that parameter.
+func PropertyHelper(decl, name string) (def int, ok bool) {
+	var open = -1
+	var ret string
+	for _, m := range helperDeclRE.FindAllStringSubmatchIndex(decl, -1) {
+		if decl[m[4]:m[5]] == name {
+			open, ret = m[1]-1, decl[m[2]:m[3]]
+			break
+		}
+	}
+	if open < 0 {
+		return -1, false
+	}
+	close := matchClose(decl, open)
+	if close < 0 {
+		return -1, false
+	}
+	switch ret {
+	case "boolean", "Boolean", "java.lang.Boolean", "Object":
+	default:
+		if len(ret) > 2 || ret[0] < 'A' || ret[0] > 'Z' {
+			return -1, false // a type variable (<T> T) stands for the default's type
+		}
+	}
+	brace := strings.IndexByte(decl[close:], '{')
+	if brace < 0 {
+		return -1, false
+	}
+	body := decl[close+brace:]
+	params := strings.Split(decl[open+1:close], ",")
+	key, def := -1, -1
+	var keyName, defName string
+	for i, p := range params {
+		w := strings.Fields(strings.ReplaceAll(p, "final ", ""))
+		if len(w) < 2 {
+			return -1, false
+		}
+		typ, n := strings.Join(w[:len(w)-1], ""), w[len(w)-1]
+		switch {
+		case typ == "String" && key < 0:
+			key, keyName = i, n
+		case typ == "boolean" || typ == "Boolean" || typ == "Object" || len(typ) <= 2 && typ[0] >= 'A' && typ[0] <= 'Z':
+			def, defName = i, n
+		}
+	}
+	if key < 0 || def < 0 {
+		return -1, false
+	}
+	k, d := regexp.QuoteMeta(keyName), regexp.QuoteMeta(defName)
+	readsKey := regexp.MustCompile(`\w\s*\(\s*` + k + `\s*[,)]`).MatchString(body)
+	returnsDef := regexp.MustCompile(`\breturn\s+` + d + `\s*;|\?\s*` + d + `\s*:|:\s*` + d + `\s*;|\(\s*` + d + `\s*\)|,\s*` + d + `\s*\)`).MatchString(body)
+	negates := regexp.MustCompile(`!\s*` + d + `\b`).MatchString(body)
+	parses := regexp.MustCompile(`\b(?:getProperty|getenv|getBoolean|parseBoolean|valueOf|equalsIgnoreCase|get)\s*\(`).MatchString(body)
+	if !readsKey || !returnsDef || negates || !parses {
+		return -1, false
+	}
+	return def, true
+}
+
+// SettleOptIn checks the helper of another class an opt-in switch is read
+// through (o.Helper) in the source declaring it (source gives the text of
+// a class's file, nil when the tree has none): every declaration of that
+// name and number of parameters must read a property by its key and
+// return the default the caller passes false at. It returns what a
+// finding's message says of the switch.
+func SettleOptIn(o *facts.OptIn, source func(class string) []byte) (string, bool) {
+	if o == nil {
+		return "", false
+	}
+	if o.Helper == nil {
+		return OptInNote(o), true
+	}
+	if source == nil {
+		return "", false
+	}
+	src := source(o.Helper.Class)
+	if src == nil {
+		return "", false
+	}
+	code := javaCode(string(src))
+	n := 0
+	for _, m := range helperDeclRE.FindAllStringSubmatchIndex(code, -1) {
+		if code[m[4]:m[5]] != o.Helper.Name {
+			continue
+		}
+		open := m[1] - 1
+		close := matchClose(code, open)
+		if close < 0 {
+			continue
+		}
+		rest := strings.TrimSpace(code[close+1:])
+		if strings.HasPrefix(rest, "throws ") {
+			if i := strings.IndexByte(rest, '{'); i >= 0 {
+				rest = rest[i:]
+			}
+		}
+		if !strings.HasPrefix(rest, "{") {
+			continue // a call, not a declaration
+		}
+		if len(paramNames(code[open:close+1])) != o.Helper.Arity {
+			continue
+		}
+		start := strings.LastIndexAny(code[:m[0]], ";{}") + 1
+		bodyOpen := close + 1 + strings.IndexByte(code[close+1:], '{')
+		end := matchClose(code, bodyOpen)
+		if end < 0 {
+			return "", false
+		}
+		if def, ok := PropertyHelper(code[start:end+1], o.Helper.Name); !ok || def != o.Default {
+			return "", false
+		}
+		n++
+	}
+	if n == 0 {
+		return "", false
+	}
+	return OptInNote(o), true
+}
+
+// OptInNote is what a finding's message says of the switch it waits for.
+func OptInNote(o *facts.OptIn) string {
+	return " (only when " + o.Switch + " is turned on, off by default: whoever runs the JVM opts in)"
+}
+
+// ExitOptIn is the switch every exit of method m (exits: the spans of its
+// JVM-ending calls, in src) waits for, nil when some exit waits for none:
+// the summary the callers of an exit helper are judged by.
+func ExitOptIn(f *facts.File, src []byte, exits []facts.Span) *facts.OptIn {
+	if src == nil || len(exits) == 0 {
+		return nil
+	}
+	var first *facts.OptIn
+	for _, e := range exits {
+		o, ok := optInAt(f, src, e)
+		if !ok {
+			return nil
+		}
+		if first == nil {
+			first = o
+		}
+	}
+	return first
+}
+
+// applyOptIn makes d, a hazard at span at, a note when it waits for an
+// opt-in switch, naming the switch; a switch read through another class's
+// helper is left to the scanner to check (facts.Pending.OptIn).
+func applyOptIn(p *Pass, d *Diagnostic, at facts.Span) {
+	o, ok := optInAt(p.File, p.Src, at)
+	if !ok {
+		return
+	}
+	if o.Helper != nil {
+		if d.Pending == nil {
+			d.Pending = &facts.Pending{OptIn: o}
+		}
+		return
+	}
+	d.Severity = p.AtMost(SeverityLow)
+	d.Message += OptInNote(o)
+}
