@@ -58,9 +58,28 @@ func optInDepthAt(f *facts.File, src []byte, at facts.Span, depth int) (*facts.O
 			}
 		}
 	}
-	for _, t := range heldTerms(code, rel) {
-		if o, ok := optInTerm(f, src, raw[t[0]:t[1]], class, raw[:rel], depth); ok {
-			return o, true
+	// A condition is the switch when each of its alternatives has a term
+	// that is one: "if (a && on)", "if (onA || onB)".
+	for _, cond := range heldTerms(code, rel) {
+		var first *facts.OptIn
+		for _, alt := range cond {
+			var found *facts.OptIn
+			for _, t := range alt {
+				if o, ok := optInTerm(f, src, raw[t[0]:t[1]], class, raw[:rel], depth); ok {
+					found = o
+					break
+				}
+			}
+			if found == nil {
+				first = nil
+				break
+			}
+			if first == nil {
+				first = found
+			}
+		}
+		if first != nil {
+			return first, true
 		}
 	}
 	if m == nil || m.Name == "<init>" || !m.Private && !(m.Decl.Start < m.Span.Start && m.Span.Start <= len(src) && wordIn(src[m.Decl.Start:m.Span.Start], "private")) {
@@ -122,12 +141,13 @@ func codeAround(f *facts.File, at int) (facts.Span, *facts.MethodDecl, bool) {
 	return best, bm, found
 }
 
-// heldTerms lists the spans (in code, the text of a method) of the
-// condition terms that hold whenever offset at runs: the "&&" terms of an
-// if whose then-branch holds it, and X of an earlier
-// "if (!X) return;" (or throw) in a block around it.
-func heldTerms(code string, at int) [][2]int {
-	var out [][2]int
+// heldTerms lists the conditions that hold whenever offset at of code
+// (the text of a method) runs, each as its "||" alternatives and theirs
+// as their "&&" terms (spans in code): the condition of an if whose
+// then-branch holds at, and X of an earlier "if (!X) return;" (or throw)
+// in a block around it.
+func heldTerms(code string, at int) [][][][2]int {
+	var out [][][][2]int
 	for i := wordIndexIn(code, "if", 0); i >= 0 && i < at; i = wordIndexIn(code, "if", i+2) {
 		open := skipSpace(code, i+2)
 		if open >= len(code) || code[open] != '(' {
@@ -139,7 +159,11 @@ func heldTerms(code string, at int) [][2]int {
 		}
 		end := statementEnd(code, close+1)
 		if at < end {
-			out = append(out, splitTop(code, open+1, close, "&&")...)
+			var alts [][][2]int
+			for _, d := range splitTop(code, open+1, close, "||") {
+				alts = append(alts, splitTop(code, d[0], d[1], "&&"))
+			}
+			out = append(out, alts)
 			continue
 		}
 		// An early way out: "if (!on) return;", "if (!on) { throw ...; }".
@@ -153,8 +177,8 @@ func heldTerms(code string, at int) [][2]int {
 		}
 		for _, t := range splitTop(code, open+1, close, "||") {
 			k := skipSpace(code, t[0])
-			if k < t[1] && code[k] == '!' && (k+1 >= t[1] || code[k+1] != '=') {
-				out = append(out, [2]int{k + 1, t[1]})
+			if k < t[1] && code[k] == '!' && (k+1 >= t[1] || code[k+1] != '=') && len(splitTop(code, k+1, t[1], "&&")) == 1 {
+				out = append(out, [][][2]int{{{k + 1, t[1]}}})
 			}
 		}
 	}
@@ -162,13 +186,8 @@ func heldTerms(code string, at int) [][2]int {
 }
 
 // splitTop splits code[from:to] at the top-level operator op ("&&" or
-// "||"); none when the other one appears at the top level too, where no
-// term alone decides.
+// "||").
 func splitTop(code string, from, to int, op string) [][2]int {
-	other := "||"
-	if op == "||" {
-		other = "&&"
-	}
 	var out [][2]int
 	depth, last := 0, from
 	for i := from; i < to; i++ {
@@ -177,16 +196,12 @@ func splitTop(code string, from, to int, op string) [][2]int {
 			depth++
 		case ')', ']', '}':
 			depth--
-		case op[0], other[0]:
-			if depth != 0 || i+1 >= to || code[i+1] != code[i] {
-				continue
+		case op[0]:
+			if depth == 0 && i+1 < to && code[i+1] == op[1] {
+				out = append(out, [2]int{last, i})
+				last = i + 2
+				i++
 			}
-			if code[i] == other[0] {
-				return nil
-			}
-			out = append(out, [2]int{last, i})
-			last = i + 2
-			i++
 		}
 	}
 	return append(out, [2]int{last, to})
@@ -227,7 +242,7 @@ var (
 	// is set to "true".
 	getBooleanRE = regexp.MustCompile(`^(?:java\.lang\.)?Boolean\.getBoolean\((.+)\)$`)
 	// parseRE: a string parsed as a boolean, false when null.
-	parseRE = regexp.MustCompile(`^(?:(?:java\.lang\.)?Boolean\.(?:parseBoolean|valueOf)\((.+)\)(?:\.booleanValue\(\))?|"true"\.equals(?:IgnoreCase)?\((.+)\)|(?:java\.lang\.)?Boolean\.TRUE\.toString\(\)\.equals(?:IgnoreCase)?\((.+)\))$`)
+	parseRE = regexp.MustCompile(`^(?:(?:java\.lang\.)?Boolean\.(?:parseBoolean|valueOf)\((.+)\)|"true"\.equals(?:IgnoreCase)?\((.+)\)|(?:java\.lang\.)?Boolean\.TRUE\.toString\(\)\.equals(?:IgnoreCase)?\((.+)\))$`)
 	// readRE: a property's or environment variable's value.
 	readRE = regexp.MustCompile(`^(?:((?:java\.lang\.)?System)\.(getProperty|getenv)|([\w.]+)\.(getProperty)|(getProperty))\((.+)\)$`)
 	// callRE: a call, qualified or not.
@@ -243,7 +258,7 @@ var (
 // (its locals).
 func optInTerm(f *facts.File, src []byte, raw, class, before string, depth int) (*facts.OptIn, bool) {
 	t := compact(raw)
-	t = strings.TrimSuffix(t, "==true")
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "==true"), ".booleanValue()")
 	if strings.HasPrefix(t, "true==") {
 		t = t[len("true=="):]
 	}
@@ -384,10 +399,18 @@ func optInField(f *facts.File, src []byte, class, name string, depth int) (*fact
 	} else if fd.Init != nil {
 		values = append(values, fd.Init.Text)
 	}
-	code := javaCode(string(src))
+	// The assignments in the class's nest: another class of the file may
+	// declare a field of that name.
+	nest := facts.Span{End: len(src)}
+	for _, t := range f.TypeDecls {
+		if t.Name == outerClass(class) && t.Decl.End <= len(src) {
+			nest = t.Decl
+		}
+	}
+	code := javaCode(string(src[:nest.End]))
 	assign := regexp.MustCompile(`(?:^|[^\w.$]|\bthis\s*\.\s*|\b` + regexp.QuoteMeta(simpleName(class)) + `\s*\.\s*)` + regexp.QuoteMeta(name) + `\s*(=[^=]|\+\+|--|[|&^]=)`)
 	for _, a := range assign.FindAllStringSubmatchIndex(code, -1) {
-		if within(a[0], fd.Decl) {
+		if within(a[0], fd.Decl) || a[0] < nest.Start {
 			continue
 		}
 		if code[a[2]] != '=' {

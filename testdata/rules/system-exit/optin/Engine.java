@@ -75,6 +75,12 @@ public class Engine {
         }
     }
 
+    public void eitherSwitch() {
+        if (Boolean.getBoolean("engine.exit.a") || remote && Boolean.getBoolean("engine.exit.b")) {
+            System.exit(5); // want "system-exit:low"
+        }
+    }
+
     static boolean flag(String key, boolean def) {
         return Boolean.parseBoolean(System.getProperty(key, String.valueOf(def)));
     }

@@ -1,0 +1,122 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+func TestPropertyHelper(t *testing.T) {
+	for _, tc := range []struct {
+		name, decl string
+		def        int
+		ok         bool
+	}{
+		{"parse with valueOf default", `public static boolean get(String key, boolean def) {
+			return Boolean.parseBoolean(props.getProperty(key, String.valueOf(def))); }`, 1, true},
+		{"null check", `static boolean get(final String key, final boolean defaultValue) {
+			String s = getProperty(key, null);
+			if (s != null) { return Boolean.parseBoolean(s); }
+			return defaultValue; }`, 1, true},
+		{"ternary", `static boolean get(String k, boolean d) { String v = System.getenv(k); return v == null ? d : "true".equalsIgnoreCase(v); }`, 1, true},
+		{"generic", `public static <T> T get(String key, T def) { Object v = CONFIG.get(key); return v == null ? def : (T) v; }`, 1, true},
+		{"default first", `static boolean get(boolean def, String key) { return Boolean.parseBoolean(System.getProperty(key, Boolean.toString(def))); }`, 0, true},
+		{"negated default", `static boolean get(String key, boolean def) { return !def && System.getProperty(key) != null; }`, -1, false},
+		{"no key read", `static boolean get(String key, boolean def) { return def; }`, -1, false},
+		{"returns a string", `static String get(String key, boolean def) { return System.getProperty(key, String.valueOf(def)); }`, -1, false},
+		{"no default", `static boolean get(String key) { return Boolean.getBoolean(key); }`, -1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			def, ok := PropertyHelper(javaCode(tc.decl), "get")
+			if ok != tc.ok || ok && def != tc.def {
+				t.Errorf("PropertyHelper = %d, %v; want %d, %v", def, ok, tc.def, tc.ok)
+			}
+		})
+	}
+}
+
+func TestOptInTerm(t *testing.T) {
+	f := &facts.File{Package: "p"}
+	for _, tc := range []struct {
+		term, sw string // sw "" when the term is no opt-in switch
+		helper       bool
+	}{
+		{`Boolean.getBoolean("a.b")`, `system property "a.b"`, false},
+		{`java.lang.Boolean.getBoolean(KEY)`, `system property KEY`, false},
+		{`(Boolean.getBoolean("a.b"))`, `system property "a.b"`, false},
+		{`Boolean.getBoolean("a.b") == true`, `system property "a.b"`, false},
+		{`Boolean.parseBoolean(System.getProperty("a.b", "false"))`, `system property "a.b"`, false},
+		{`Boolean.parseBoolean(System.getProperty("a.b"))`, `system property "a.b"`, false},
+		{`Boolean.valueOf(System.getProperty("a.b")).booleanValue()`, `system property "a.b"`, false},
+		{`"true".equals(System.getProperty("a.b"))`, `system property "a.b"`, false},
+		{`"true".equalsIgnoreCase(System.getenv("AB"))`, `environment variable "AB"`, false},
+		{`Boolean.parseBoolean(props.getProperty("a.b"))`, `property "a.b"`, false},
+		{`conf.getBoolean("a.b", false)`, `setting "a.b"`, false},
+		{`env.getProperty("a.b", Boolean.class, false)`, `setting "a.b"`, false},
+		{`Utils.getPropDefault("a.b", false)`, `property "a.b"`, true},
+		// On by default, or not a switch.
+		{`!Boolean.getBoolean("a.disable")`, "", false},
+		{`Boolean.parseBoolean(System.getProperty("a.b", "true"))`, "", false},
+		{`Boolean.parseBoolean(System.getenv("AB", "false"))`, "", false},
+		{`!"false".equals(System.getProperty("a.b"))`, "", false},
+		{`Utils.getPropDefault("a.b", true)`, "", false},
+		{`conf.getBoolean("a.b", true)`, "", false},
+		{`conf.isEnabled("a.b", false)`, "", false},
+		{`Utils.getPropDefault(key(), false)`, "", false},
+		{`Boolean.valueOf(false)`, "", false},
+		{`enabled`, "", false},
+	} {
+		t.Run(tc.term, func(t *testing.T) {
+			o, ok := optInTerm(f, []byte(tc.term), tc.term, "p.C", "", 0)
+			if ok != (tc.sw != "") {
+				t.Fatalf("optInTerm ok = %v, want %v", ok, tc.sw != "")
+			}
+			if ok && (o.Switch != tc.sw || (o.Helper != nil) != tc.helper) {
+				t.Errorf("optInTerm = %q (helper %v), want %q (helper %v)", o.Switch, o.Helper != nil, tc.sw, tc.helper)
+			}
+		})
+	}
+}
+
+func TestSettleOptIn(t *testing.T) {
+	utils := []byte(`package p;
+public class Utils {
+    public static boolean getPropDefault(String key, boolean def) {
+        return Boolean.parseBoolean(System.getProperty(key, String.valueOf(def)));
+    }
+    public static boolean getPropDefault(String key, boolean def, int unused) {
+        return def;
+    }
+    public static boolean odd(String key, boolean def) {
+        return key.isEmpty();
+    }
+    static void use() {
+        odd("x", false);
+    }
+}`)
+	source := func(class string) []byte {
+		if class == "p.Utils" {
+			return utils
+		}
+		return nil
+	}
+	for _, tc := range []struct {
+		name string
+		o    facts.OptIn
+		ok   bool
+	}{
+		{"property helper", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "p.Utils", Name: "getPropDefault", Arity: 2}, Default: 1}, true},
+		{"other default index", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "p.Utils", Name: "getPropDefault", Arity: 2}, Default: 0}, false},
+		{"no property read", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "p.Utils", Name: "odd", Arity: 2}, Default: 1}, false},
+		{"no such method", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "p.Utils", Name: "missing", Arity: 2}, Default: 1}, false},
+		{"no source", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "q.Utils", Name: "getPropDefault", Arity: 2}, Default: 1}, false},
+		{"known switch", facts.OptIn{Switch: "s"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := tc.o
+			if _, ok := SettleOptIn(&o, source); ok != tc.ok {
+				t.Errorf("SettleOptIn = %v, want %v", ok, tc.ok)
+			}
+		})
+	}
+}
