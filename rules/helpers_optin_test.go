@@ -39,7 +39,7 @@ func TestOptInTerm(t *testing.T) {
 	f := &facts.File{Package: "p"}
 	for _, tc := range []struct {
 		term, sw string // sw "" when the term is no opt-in switch
-		helper       bool
+		helper   bool
 	}{
 		{`Boolean.getBoolean("a.b")`, `system property "a.b"`, false},
 		{`java.lang.Boolean.getBoolean(KEY)`, `system property KEY`, false},

@@ -4,10 +4,10 @@ package optin;
 // notes too; of one that waits for none, errors.
 public class Callers {
     void shutdown(Engine e) {
-        e.exit(); // want "system-exit:low" bytecode:-
-        e.exitStatic(); // want "system-exit:low" bytecode:-
-        e.optOut(); // want "system-exit:critical" bytecode:-
-        Hook.stop(); // want "system-exit:critical" bytecode:-
+        e.exit(); // want "system-exit:low"
+        e.exitStatic(); // want "system-exit:low"
+        e.optOut(); // want "system-exit:critical"
+        Hook.stop(); // want "system-exit:critical"
     }
 }
 
