@@ -166,10 +166,11 @@ func heldTerms(code string, at int) [][][][2]int {
 			out = append(out, alts)
 			continue
 		}
-		// An early way out: "if (!on) return;", "if (!on) { throw ...; }".
+		// An early way out: "if (!on) return;", "if (!on) { throw ...; }",
+		// a loop's "if (!on) break;".
 		body := strings.TrimSpace(code[close+1 : end])
 		body = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(body, "{"), "}"))
-		if !strings.HasPrefix(body, "return") && !strings.HasPrefix(body, "throw ") || strings.Count(body, ";") != 1 {
+		if !wayOut.MatchString(body) || strings.Count(body, ";") != 1 {
 			continue
 		}
 		if !dominates(code[:at], i, end) {
@@ -184,6 +185,9 @@ func heldTerms(code string, at int) [][][][2]int {
 	}
 	return out
 }
+
+// wayOut is a statement leaving the code that follows it.
+var wayOut = regexp.MustCompile(`^(?:return|throw|break|continue)\b`)
 
 // splitTop splits code[from:to] at the top-level operator op ("&&" or
 // "||").
@@ -245,8 +249,6 @@ var (
 	parseRE = regexp.MustCompile(`^(?:(?:java\.lang\.)?Boolean\.(?:parseBoolean|valueOf)\((.+)\)|"true"\.equals(?:IgnoreCase)?\((.+)\)|(?:java\.lang\.)?Boolean\.TRUE\.toString\(\)\.equals(?:IgnoreCase)?\((.+)\))$`)
 	// readRE: a property's or environment variable's value.
 	readRE = regexp.MustCompile(`^(?:((?:java\.lang\.)?System)\.(getProperty|getenv)|([\w.]+)\.(getProperty)|(getProperty))\((.+)\)$`)
-	// callRE: a call, qualified or not.
-	callRE = regexp.MustCompile(`^(?:((?:this|[\w.]+))\.)?(\w+)\((.*)\)$`)
 	// nameRE: a variable or field, qualified or not.
 	nameRE = regexp.MustCompile(`^(?:this\.|[A-Z][\w$]*\.)?([A-Za-z_$][\w$]*)$`)
 	// falseRE: a false value as a string.
@@ -277,8 +279,8 @@ func optInTerm(f *facts.File, src []byte, raw, class, before string, depth int) 
 		}
 		return readOff(inner)
 	}
-	if m := callRE.FindStringSubmatch(t); m != nil && !strings.Contains(m[1], "(") {
-		return settingCall(f, src, class, m[1], m[2], splitArgs(m[3]), depth)
+	if recv, name, args, ok := lastCall(t); ok {
+		return settingCall(f, src, class, recv, name, splitArgs(args), depth)
 	}
 	if m := nameRE.FindStringSubmatch(t); m != nil && depth < optInDepth {
 		name := m[1]
@@ -294,6 +296,55 @@ func optInTerm(f *facts.File, src []byte, raw, class, before string, depth int) 
 		return optInField(f, src, class, name, depth)
 	}
 	return nil, false
+}
+
+// lastCall splits compact text ending with a call into the call's
+// receiver ("" when unqualified), name and arguments:
+// "PropertiesUtil.getProperties().getBooleanProperty(K,false)".
+func lastCall(t string) (recv, name, args string, ok bool) {
+	if !strings.HasSuffix(t, ")") {
+		return "", "", "", false
+	}
+	code := javaCode(t)
+	depth := 0
+	open := -1
+	for i := len(code) - 1; i >= 0 && open < 0; i-- {
+		switch code[i] {
+		case ')':
+			depth++
+		case '(':
+			if depth--; depth == 0 {
+				open = i
+			}
+		}
+	}
+	if open <= 0 {
+		return "", "", "", false
+	}
+	k := open
+	for k > 0 && isIdent(t[k-1]) {
+		k--
+	}
+	name = t[k:open]
+	if !isIdentName(name) || name[0] >= '0' && name[0] <= '9' {
+		return "", "", "", false
+	}
+	switch {
+	case k == 0:
+	case t[k-1] == '.':
+		recv = t[:k-1]
+		bad := false
+		topLevel(recv, false, func(i int) bool {
+			bad = strings.IndexByte("&|!=<>?:+-*/%^~,", recv[i]) >= 0
+			return !bad
+		})
+		if bad {
+			return "", "", "", false // an operator: the call is one operand
+		}
+	default:
+		return "", "", "", false // an operator before the call: not one call
+	}
+	return recv, name, t[open+1 : len(t)-1], true
 }
 
 // readOff resolves what a switch parses: a system property, environment
@@ -335,7 +386,8 @@ func settingCall(f *facts.File, src []byte, class, recv, name string, args []str
 	if !strings.HasPrefix(args[0], `"`) && !constantName.MatchString(args[0]) {
 		return nil, false // a computed key: which switch is not known
 	}
-	if name == "getBoolean" && len(args) == 2 || name == "getProperty" && len(args) == 3 && strings.HasSuffix(args[1], "Boolean.class") {
+	if (name == "getBoolean" || name == "getBooleanProperty") && len(args) == 2 ||
+		name == "getProperty" && len(args) == 3 && strings.HasSuffix(args[1], "Boolean.class") {
 		return &facts.OptIn{Switch: "setting " + key}, true
 	}
 	own := recv == "" || recv == "this" || recv == simpleName(class)
@@ -356,7 +408,7 @@ func settingCall(f *facts.File, src []byte, class, recv, name string, args []str
 		}
 		return &facts.OptIn{Switch: "property " + key}, true
 	}
-	if recv == "" || recv[0] < 'A' || recv[0] > 'Z' && !strings.Contains(recv, ".") {
+	if recv == "" || strings.ContainsAny(recv, "()") || recv[0] < 'A' || recv[0] > 'Z' && !strings.Contains(recv, ".") {
 		return nil, false // an instance's getter: what it reads is not known
 	}
 	// A static helper of another class: its file decides.
@@ -524,7 +576,7 @@ func PropertyHelper(decl, name string) (def int, ok bool) {
 	}
 	k, d := regexp.QuoteMeta(keyName), regexp.QuoteMeta(defName)
 	readsKey := regexp.MustCompile(`\w\s*\(\s*` + k + `\s*[,)]`).MatchString(body)
-	returnsDef := regexp.MustCompile(`\breturn\s+` + d + `\s*;|\?\s*` + d + `\s*:|:\s*` + d + `\s*;|\(\s*` + d + `\s*\)|,\s*` + d + `\s*\)`).MatchString(body)
+	returnsDef := regexp.MustCompile(`\breturn\s+` + d + `\s*;|\?\s*` + d + `\s*:|:\s*` + d + `\s*;|[(,]\s*` + d + `\s*[,)]`).MatchString(body)
 	negates := regexp.MustCompile(`!\s*` + d + `\b`).MatchString(body)
 	parses := regexp.MustCompile(`\b(?:getProperty|getenv|getBoolean|parseBoolean|valueOf|equalsIgnoreCase|get)\s*\(`).MatchString(body)
 	if !readsKey || !returnsDef || negates || !parses {

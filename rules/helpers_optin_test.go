@@ -21,6 +21,28 @@ func TestPropertyHelper(t *testing.T) {
 		{"ternary", `static boolean get(String k, boolean d) { String v = System.getenv(k); return v == null ? d : "true".equalsIgnoreCase(v); }`, 1, true},
 		{"generic", `public static <T> T get(String key, T def) { Object v = CONFIG.get(key); return v == null ? def : (T) v; }`, 1, true},
 		{"default first", `static boolean get(boolean def, String key) { return Boolean.parseBoolean(System.getProperty(key, Boolean.toString(def))); }`, 0, true},
+		// The projects' own getters, as they are written.
+		// H2 2.1.214, h2/src/main/org/h2/util/Utils.java.
+		{"h2 Utils.getProperty", `public static boolean get(String key, boolean defaultValue) {
+			return parseBoolean(getProperty(key, null), defaultValue, false); }`, 1, true},
+		// Netty 4.1.48, common/src/main/java/io/netty/util/internal/SystemPropertyUtil.java.
+		{"netty SystemPropertyUtil.getBoolean", `public static boolean get(String key, boolean def) {
+			String value = get(key);
+			if (value == null) { return def; }
+			value = value.trim().toLowerCase();
+			if (value.isEmpty()) { return def; }
+			if ("true".equals(value) || "yes".equals(value) || "1".equals(value)) { return true; }
+			if ("false".equals(value) || "no".equals(value) || "0".equals(value)) { return false; }
+			logger.warn("Unable to parse the boolean system property '{}':{} - using the default value: {}", key, value, def);
+			return def; }`, 1, true},
+		// Log4j 2.19.0, log4j-api/src/main/java/org/apache/logging/log4j/util/PropertiesUtil.java.
+		{"log4j PropertiesUtil.getBooleanProperty", `public boolean get(final String name, final boolean defaultValue) {
+			final String prop = getStringProperty(name);
+			return prop == null ? defaultValue : "true".equalsIgnoreCase(prop); }`, 1, true},
+		// ZooKeeper 3.8.0, zookeeper-server/src/main/java/org/apache/zookeeper/common/ZKConfig.java.
+		{"zookeeper ZKConfig.getBoolean", `public boolean get(String key, boolean defaultValue) {
+			String propertyValue = getProperty(key);
+			if (propertyValue == null) { return defaultValue; } else { return Boolean.parseBoolean(propertyValue.trim()); } }`, 1, true},
 		{"negated default", `static boolean get(String key, boolean def) { return !def && System.getProperty(key) != null; }`, -1, false},
 		{"no key read", `static boolean get(String key, boolean def) { return def; }`, -1, false},
 		{"returns a string", `static String get(String key, boolean def) { return System.getProperty(key, String.valueOf(def)); }`, -1, false},
@@ -54,6 +76,10 @@ func TestOptInTerm(t *testing.T) {
 		{`conf.getBoolean("a.b", false)`, `setting "a.b"`, false},
 		{`env.getProperty("a.b", Boolean.class, false)`, `setting "a.b"`, false},
 		{`Utils.getPropDefault("a.b", false)`, `property "a.b"`, true},
+		{`PropertiesUtil.getProperties().getBooleanProperty("a.b", false)`, `setting "a.b"`, false},
+		{`SystemPropertyUtil.getBoolean(NO_KEY_SET_OPTIMIZATION, false)`, `setting NO_KEY_SET_OPTIMIZATION`, false},
+		{`x.size() > 0 && conf.getBoolean("a.b", false)`, "", false},
+		{`factory().getPropDefault("a.b", false)`, "", false},
 		// On by default, or not a switch.
 		{`!Boolean.getBoolean("a.disable")`, "", false},
 		{`Boolean.parseBoolean(System.getProperty("a.b", "true"))`, "", false},
