@@ -100,7 +100,11 @@ func optInDepthAt(f *facts.File, src []byte, at facts.Span, depth int) (*facts.O
 		if j >= len(code) || code[j] != '(' {
 			continue // a field or a word of another kind
 		}
-		if k := skipSpaceBack(src, i-1); k >= 0 && code[k] == '.' {
+		k := i - 1
+		for k >= 0 && strings.IndexByte(" \t\n\r", code[k]) >= 0 {
+			k--
+		}
+		if k >= 0 && code[k] == '.' {
 			q := strings.TrimSpace(code[strings.LastIndexAny(code[:k], " \t\n\r;{}(=!&|,")+1 : k])
 			if q != "this" && q != simpleName(m.Class) {
 				continue // another object's method of that name
@@ -290,8 +294,14 @@ func optInTerm(f *facts.File, src []byte, raw, class, before string, depth int) 
 				return optInTerm(f, src, v, class, "", depth+1)
 			}
 		}
-		if qualified && strings.TrimSuffix(t[:strings.LastIndexByte(t, '.')], ".") != simpleName(class) {
-			return nil, false // another class's field: its writers are not known here
+		if q := t[:strings.LastIndexByte(t, '.')+1]; qualified && strings.TrimSuffix(q, ".") != simpleName(class) {
+			// Another class's constant (SysProperties.EXIT_ON_ERROR):
+			// its file decides.
+			if name != strings.ToUpper(name) || !strings.HasPrefix(t, strings.ToUpper(t[:1])) {
+				return nil, false
+			}
+			fqn := resolveType(&Pass{File: f, Src: src}, strings.TrimSuffix(q, "."))
+			return &facts.OptIn{Switch: t, FieldClass: outerClass(fqn), Field: name}, true
 		}
 		return optInField(f, src, class, name, depth)
 	}
@@ -402,6 +412,12 @@ func settingCall(f *facts.File, src []byte, class, recv, name string, args []str
 			if def, ok := PropertyHelper(javaCode(string(src[m.Decl.Start:m.Decl.End])), name); !ok || def != len(args)-1 {
 				return nil, false
 			}
+		}
+		if decls == 0 && len(f.Methods) == 0 && f.Package != "" {
+			// A class read as text alone (a constant's initialiser in
+			// another file): the text decides, as for another class.
+			return &facts.OptIn{Switch: "property " + key, Helper: &facts.MethodKey{Class: outerClass(class), Name: name, Arity: len(args)},
+				Default: len(args) - 1}, true
 		}
 		if decls == 0 {
 			return nil, false // inherited, or a constant-named method of another class
@@ -592,8 +608,27 @@ func PropertyHelper(decl, name string) (def int, ok bool) {
 // return the default the caller passes false at. It returns what a
 // finding's message says of the switch.
 func SettleOptIn(o *facts.OptIn, source func(class string) []byte) (string, bool) {
-	if o == nil {
+	return settleOptIn(o, source, 0)
+}
+
+func settleOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (string, bool) {
+	if o == nil || depth > optInDepth {
 		return "", false
+	}
+	if o.Field != "" {
+		if source == nil {
+			return "", false
+		}
+		src := source(o.FieldClass)
+		init, ok := constInitText(src, o.Field)
+		if !ok {
+			return "", false
+		}
+		r, ok := optInTerm(textFile(src), src, init, o.FieldClass, "", depth+1)
+		if !ok {
+			return "", false
+		}
+		return settleOptIn(r, source, depth+1)
 	}
 	if o.Helper == nil {
 		return OptInNote(o), true
@@ -678,7 +713,7 @@ func applyOptIn(p *Pass, d *Diagnostic, at facts.Span) {
 	if !ok {
 		return
 	}
-	if o.Helper != nil {
+	if settledLater(o) {
 		if d.Pending == nil {
 			d.Pending = &facts.Pending{OptIn: o}
 		}
@@ -686,4 +721,51 @@ func applyOptIn(p *Pass, d *Diagnostic, at facts.Span) {
 	}
 	d.Severity = p.AtMost(SeverityLow)
 	d.Message += OptInNote(o)
+}
+
+// constInitText is the initialiser, as written, of the static final
+// boolean field name the source src declares.
+func constInitText(src []byte, name string) (string, bool) {
+	if src == nil {
+		return "", false
+	}
+	code := javaCode(string(src))
+	re := regexp.MustCompile(`(?:^|[;{}])([^;{}=]*)\b(?:boolean|Boolean)\s+` + regexp.QuoteMeta(name) + `\s*=`)
+	var init string
+	n := 0
+	for _, m := range re.FindAllStringSubmatchIndex(code, -1) {
+		mods := code[m[2]:m[3]]
+		if !wordIn([]byte(mods), "static") || !wordIn([]byte(mods), "final") {
+			continue
+		}
+		end := statementEnd(code, m[1])
+		init = strings.TrimSuffix(strings.TrimSpace(string(src[m[1]:end])), ";")
+		n++
+	}
+	return init, n == 1
+}
+
+// textFile is what the text of a source says without parsing it: its
+// package and imports, for resolving the names an initialiser uses.
+func textFile(src []byte) *facts.File {
+	f := &facts.File{}
+	code := javaCode(string(src))
+	if m := packageRE.FindStringSubmatch(code); m != nil {
+		f.Package = m[1]
+	}
+	for _, m := range importRE.FindAllStringSubmatch(code, -1) {
+		f.Imports = append(f.Imports, facts.Import{Name: strings.TrimSuffix(m[2], ".*"), Static: m[1] != "", Wildcard: strings.HasSuffix(m[2], ".*")})
+	}
+	return f
+}
+
+var (
+	packageRE = regexp.MustCompile(`(?m)^\s*package\s+([\w.]+)\s*;`)
+	importRE  = regexp.MustCompile(`(?m)^\s*import\s+(static\s+)?([\w.]+(?:\.\*)?)\s*;`)
+)
+
+// settledLater reports a switch another file decides (a helper's body, a
+// constant's initialiser), which the scanner reads (SettleOptIn).
+func settledLater(o *facts.OptIn) bool {
+	return o != nil && (o.Helper != nil || o.Field != "")
 }

@@ -177,7 +177,7 @@ func checkSystemExitCallers(p *ProjectPass) {
 				d.Severity = SeverityLow
 				d.Message += " (in the application's main class: it runs inside the shared JVM)"
 			}
-			if o := s.OptIn; o != nil && o.Helper != nil {
+			if o := s.OptIn; settledLater(o) {
 				d.Pending = &facts.Pending{OptIn: o} // the helper's file decides
 			} else if o != nil {
 				// The helper ends the JVM only when whoever runs it opts in.

@@ -220,7 +220,7 @@ func clonePending(p *facts.Pending) *facts.Pending {
 	}
 	if o := c.OptIn; o != nil {
 		oc := *o
-		oc.Switch = strings.Clone(o.Switch)
+		oc.Switch, oc.FieldClass, oc.Field = strings.Clone(o.Switch), strings.Clone(o.FieldClass), strings.Clone(o.Field)
 		if o.Helper != nil {
 			h := *o.Helper
 			h.Class, h.Name = strings.Clone(h.Class), strings.Clone(h.Name)

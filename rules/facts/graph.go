@@ -100,6 +100,11 @@ type OptIn struct {
 	// nil when the switch is known as it is.
 	Helper  *MethodKey
 	Default int
+	// Field, when set, is a static final field of FieldClass (another
+	// file's, SysProperties.EXIT_ON_ERROR) the hazard tests: its
+	// initialiser in that class's source must be such a switch. Switch is
+	// then only what the test reads.
+	FieldClass, Field string
 }
 
 // GuardRef is the static getter of another class a hazard waits for

@@ -1,5 +1,7 @@
 package optin;
 
+import optin.conf.Settings;
+
 // Exits an operator asks for with a switch that is off by default (a
 // system property, an environment variable, a setting read with a false
 // default): notes that name the switch. Switches on by default, and tests
@@ -78,6 +80,24 @@ public class Engine {
     public void eitherSwitch() {
         if (Boolean.getBoolean("engine.exit.a") || remote && Boolean.getBoolean("engine.exit.b")) {
             System.exit(5); // want "system-exit:low"
+        }
+    }
+
+    public void exitConstant() {
+        if (Settings.EXIT_ON_FATAL) {
+            System.exit(14); // want "system-exit:low"
+        }
+        if (Settings.EXIT_DIRECT) {
+            System.exit(14); // want "system-exit:low"
+        }
+        if (Settings.EXIT_OWN) {
+            System.exit(14); // want "system-exit:low"
+        }
+        if (Settings.EXIT_ON_ERROR) {
+            System.exit(15); // want "system-exit:critical"
+        }
+        if (Settings.EXIT_NOT_A_READ) {
+            System.exit(15); // want "system-exit:critical"
         }
     }
 
