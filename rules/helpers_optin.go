@@ -284,7 +284,7 @@ func optInTerm(f *facts.File, src []byte, raw, class, before string, depth int) 
 		return readOff(inner)
 	}
 	if recv, name, args, ok := lastCall(t); ok {
-		return settingCall(f, src, class, recv, name, splitArgs(args), depth)
+		return settingCall(f, src, class, recv, name, splitArgs(args))
 	}
 	if m := nameRE.FindStringSubmatch(t); m != nil && depth < optInDepth {
 		name := m[1]
@@ -388,7 +388,7 @@ func readOff(inner string) (*facts.OptIn, bool) {
 // SystemPropertyUtil) and Spring's getProperty(key, Boolean.class, false),
 // or a helper of the project checked by its text (here when the file
 // declares it, by the scanner otherwise).
-func settingCall(f *facts.File, src []byte, class, recv, name string, args []string, depth int) (*facts.OptIn, bool) {
+func settingCall(f *facts.File, src []byte, class, recv, name string, args []string) (*facts.OptIn, bool) {
 	if len(args) < 2 || args[len(args)-1] != "false" {
 		return nil, false
 	}
@@ -533,8 +533,8 @@ func keyText(arg string) string {
 	return "named by " + arg
 }
 
-// propertyParamRE: the declared parameter list and the result type of a
-// method, read from its declaration's text.
+// helperDeclRE: a method's result type and name, read from its
+// declaration's text ("boolean getProperty(").
 var helperDeclRE = regexp.MustCompile(`([\w$<>\[\]?]+)\s+(\w+)\s*\(`)
 
 // PropertyHelper reports a helper method (decl: the javaCode text of its
@@ -682,7 +682,11 @@ func settleOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (s
 
 // OptInNote is what a finding's message says of the switch it waits for.
 func OptInNote(o *facts.OptIn) string {
-	return " (only when " + o.Switch + " is turned on, off by default: whoever runs the JVM opts in)"
+	who := "whoever configures it opts in"
+	if strings.HasPrefix(o.Switch, "system property ") || strings.HasPrefix(o.Switch, "environment variable ") {
+		who = "whoever runs the JVM opts in"
+	}
+	return " (only when " + o.Switch + " is turned on, off by default: " + who + ")"
 }
 
 // ExitOptIn is the switch every exit of method m (exits: the spans of its

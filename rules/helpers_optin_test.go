@@ -120,9 +120,20 @@ public class Utils {
         odd("x", false);
     }
 }`)
+	sys := []byte(`package q;
+import p.Utils;
+public final class Sys {
+    public static final boolean EXIT = Utils.getPropDefault("x.exit", false);
+    public static final boolean ON = Utils.getPropDefault("x.on", true);
+    public static boolean MUTABLE = Boolean.getBoolean("x.mutable");
+    public static final boolean DIRECT = Boolean.parseBoolean(System.getProperty("x.direct", "false"));
+}`)
 	source := func(class string) []byte {
-		if class == "p.Utils" {
+		switch class {
+		case "p.Utils":
 			return utils
+		case "q.Sys":
+			return sys
 		}
 		return nil
 	}
@@ -137,6 +148,11 @@ public class Utils {
 		{"no such method", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "p.Utils", Name: "missing", Arity: 2}, Default: 1}, false},
 		{"no source", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "q.Utils", Name: "getPropDefault", Arity: 2}, Default: 1}, false},
 		{"known switch", facts.OptIn{Switch: "s"}, true},
+		{"constant through a helper", facts.OptIn{Switch: "s", FieldClass: "q.Sys", Field: "EXIT"}, true},
+		{"constant read directly", facts.OptIn{Switch: "s", FieldClass: "q.Sys", Field: "DIRECT"}, true},
+		{"constant on by default", facts.OptIn{Switch: "s", FieldClass: "q.Sys", Field: "ON"}, false},
+		{"not final", facts.OptIn{Switch: "s", FieldClass: "q.Sys", Field: "MUTABLE"}, false},
+		{"no such constant", facts.OptIn{Switch: "s", FieldClass: "q.Sys", Field: "NONE"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o := tc.o
