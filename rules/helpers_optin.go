@@ -284,6 +284,9 @@ func optInTerm(f *facts.File, src []byte, raw, class, before string, depth int) 
 		return readOff(inner)
 	}
 	if recv, name, args, ok := lastCall(t); ok {
+		if args == "" {
+			return getterOptIn(f, src, class, recv, name, depth)
+		}
 		return settingCall(f, src, class, recv, name, splitArgs(args))
 	}
 	if m := nameRE.FindStringSubmatch(t); m != nil && depth < optInDepth {
@@ -303,10 +306,82 @@ func optInTerm(f *facts.File, src []byte, raw, class, before string, depth int) 
 			fqn := resolveType(&Pass{File: f, Src: src}, strings.TrimSuffix(q, "."))
 			return &facts.OptIn{Switch: t, FieldClass: outerClass(fqn), Field: name}, true
 		}
+		if isTextFile(f) {
+			// A class read as text: its constant's initialiser decides.
+			return &facts.OptIn{Switch: t, FieldClass: outerClass(class), Field: name}, true
+		}
 		return optInField(f, src, class, name, depth)
 	}
 	return nil, false
 }
+
+// getterOptIn resolves a call of a method without arguments whose body
+// only returns a switch ("static boolean exitOnFatal() { return
+// Boolean.getBoolean(...); }", "isExitEnabled() { return exitEnabled; }"):
+// of the class (here), or a static one of another class (its file
+// decides, facts.OptIn.Field "name()").
+func getterOptIn(f *facts.File, src []byte, class, recv, name string, depth int) (*facts.OptIn, bool) {
+	if depth >= optInDepth {
+		return nil, false
+	}
+	own := recv == "" || recv == "this" || recv == simpleName(class)
+	switch {
+	case own && isTextFile(f):
+		return &facts.OptIn{Switch: name + "()", FieldClass: outerClass(class), Field: name + "()"}, true
+	case own:
+		var expr string
+		n := 0
+		for i := range f.Methods {
+			m := &f.Methods[i]
+			if m.Name != name || !sameNest(m.Class, class) || len(paramNames(m.Params)) != 0 || m.Decl.End > len(src) || m.Decl.Start < 0 {
+				continue
+			}
+			e, ok := returnedExpr(src[m.Decl.Start:m.Decl.End])
+			if !ok {
+				return nil, false
+			}
+			expr = e
+			n++
+		}
+		if n != 1 {
+			return nil, false
+		}
+		return optInTerm(f, src, expr, class, "", depth+1)
+	case recv != "" && !strings.ContainsAny(recv, "()") && recv[0] >= 'A' && recv[0] <= 'Z':
+		fqn := resolveType(&Pass{File: f, Src: src}, recv)
+		return &facts.OptIn{Switch: recv + "." + name + "()", FieldClass: outerClass(fqn), Field: name + "()"}, true
+	}
+	return nil, false
+}
+
+// returnedExpr is X of a method declaration whose body is only
+// "return X;" (in a synchronized block or not), as written.
+func returnedExpr(decl []byte) (string, bool) {
+	code := javaCode(string(decl))
+	open := strings.IndexByte(code, '{')
+	if open < 0 {
+		return "", false
+	}
+	body := code[open:]
+	if strings.Count(body, ";") != 1 {
+		return "", false
+	}
+	m := returnRE.FindStringSubmatchIndex(body)
+	if m == nil {
+		return "", false
+	}
+	return string(decl[open+m[2] : open+m[3]]), true
+}
+
+// returnRE is a body returning one expression.
+var returnRE = regexp.MustCompile(`^\{\s*(?:synchronized\s*\([^()]*\)\s*\{\s*)?return\s+([^;]+);\s*\}?\s*\}$`)
+
+// textPath marks the facts textFile makes of a source it does not parse.
+const textPath = "\x00text"
+
+// isTextFile reports facts made by textFile: no methods or fields known,
+// the source's text decides.
+func isTextFile(f *facts.File) bool { return f.Path == textPath }
 
 // lastCall splits compact text ending with a call into the call's
 // receiver ("" when unqualified), name and arguments:
@@ -413,7 +488,7 @@ func settingCall(f *facts.File, src []byte, class, recv, name string, args []str
 				return nil, false
 			}
 		}
-		if decls == 0 && len(f.Methods) == 0 && f.Package != "" {
+		if decls == 0 && isTextFile(f) {
 			// A class read as text alone (a constant's initialiser in
 			// another file): the text decides, as for another class.
 			return &facts.OptIn{Switch: "property " + key, Helper: &facts.MethodKey{Class: outerClass(class), Name: name, Arity: len(args)},
@@ -620,7 +695,13 @@ func settleOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (s
 			return "", false
 		}
 		src := source(o.FieldClass)
-		init, ok := constInitText(src, o.Field)
+		var init string
+		var ok bool
+		if name, getter := strings.CutSuffix(o.Field, "()"); getter {
+			init, ok = getterText(src, name)
+		} else {
+			init, ok = constInitText(src, o.Field)
+		}
 		if !ok {
 			return "", false
 		}
@@ -752,7 +833,7 @@ func constInitText(src []byte, name string) (string, bool) {
 // textFile is what the text of a source says without parsing it: its
 // package and imports, for resolving the names an initialiser uses.
 func textFile(src []byte) *facts.File {
-	f := &facts.File{}
+	f := &facts.File{Path: textPath}
 	code := javaCode(string(src))
 	if m := packageRE.FindStringSubmatch(code); m != nil {
 		f.Package = m[1]
@@ -772,4 +853,40 @@ var (
 // constant's initialiser), which the scanner reads (SettleOptIn).
 func settledLater(o *facts.OptIn) bool {
 	return o != nil && (o.Helper != nil || o.Field != "")
+}
+
+// getterText is X of the one method of src named name, without
+// parameters, whose body is only "return X;".
+func getterText(src []byte, name string) (string, bool) {
+	if src == nil {
+		return "", false
+	}
+	code := javaCode(string(src))
+	var out string
+	n := 0
+	for _, m := range helperDeclRE.FindAllStringSubmatchIndex(code, -1) {
+		if code[m[4]:m[5]] != name {
+			continue
+		}
+		open := m[1] - 1
+		close := matchClose(code, open)
+		if close < 0 || strings.TrimSpace(code[open+1:close]) != "" {
+			continue
+		}
+		brace := skipSpace(code, close+1)
+		if brace >= len(code) || code[brace] != '{' {
+			continue // a call, or a declaration with throws: not a plain getter
+		}
+		end := matchClose(code, brace)
+		if end < 0 {
+			return "", false
+		}
+		e, ok := returnedExpr(src[brace : end+1])
+		if !ok {
+			return "", false
+		}
+		out = e
+		n++
+	}
+	return out, n == 1
 }

@@ -127,6 +127,16 @@ public final class Sys {
     public static final boolean ON = Utils.getPropDefault("x.on", true);
     public static boolean MUTABLE = Boolean.getBoolean("x.mutable");
     public static final boolean DIRECT = Boolean.parseBoolean(System.getProperty("x.direct", "false"));
+    public static boolean exit() {
+        return EXIT;
+    }
+    public static boolean on() {
+        return ON;
+    }
+    public static boolean twice() {
+        log("x");
+        return EXIT;
+    }
 }`)
 	source := func(class string) []byte {
 		switch class {
@@ -153,6 +163,9 @@ public final class Sys {
 		{"constant on by default", facts.OptIn{Switch: "s", FieldClass: "q.Sys", Field: "ON"}, false},
 		{"not final", facts.OptIn{Switch: "s", FieldClass: "q.Sys", Field: "MUTABLE"}, false},
 		{"no such constant", facts.OptIn{Switch: "s", FieldClass: "q.Sys", Field: "NONE"}, false},
+		{"getter of a constant", facts.OptIn{Switch: "s", FieldClass: "q.Sys", Field: "exit()"}, true},
+		{"getter of a default-on constant", facts.OptIn{Switch: "s", FieldClass: "q.Sys", Field: "on()"}, false},
+		{"getter doing more", facts.OptIn{Switch: "s", FieldClass: "q.Sys", Field: "twice()"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o := tc.o

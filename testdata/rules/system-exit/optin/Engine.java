@@ -101,6 +101,36 @@ public class Engine {
         }
     }
 
+    static boolean exitOnFatal() {
+        return Boolean.getBoolean("engine.exit.on.fatal.getter");
+    }
+
+    boolean isRemoteExit() {
+        return remoteExit;
+    }
+
+    boolean isRemote() {
+        return remote;
+    }
+
+    public void exitGetter() {
+        if (exitOnFatal()) {
+            System.exit(16); // want "system-exit:low"
+        }
+        if (isRemoteExit()) {
+            System.exit(16); // want "system-exit:low"
+        }
+        if (Settings.exitDirect()) {
+            System.exit(16); // want "system-exit:low"
+        }
+        if (Settings.exitOnError()) {
+            System.exit(17); // want "system-exit:critical"
+        }
+        if (isRemote()) {
+            System.exit(17); // want "system-exit:critical"
+        }
+    }
+
     static boolean flag(String key, boolean def) {
         return Boolean.parseBoolean(System.getProperty(key, String.valueOf(def)));
     }

@@ -14,6 +14,14 @@ public final class Settings {
     private Settings() {
     }
 
+    public static boolean exitDirect() {
+        return EXIT_DIRECT;
+    }
+
+    public static boolean exitOnError() {
+        return EXIT_ON_ERROR;
+    }
+
     private static boolean flag(String key, boolean def) {
         String v = System.getProperty(key);
         return v == null ? def : Boolean.parseBoolean(v);
