@@ -473,6 +473,12 @@ func settingCall(f *facts.File, src []byte, class, recv, name string, args []str
 	}
 	if (name == "getBoolean" || name == "getBooleanProperty") && len(args) == 2 ||
 		name == "getProperty" && len(args) == 3 && strings.HasSuffix(args[1], "Boolean.class") {
+		// Whatever the receiver, a dotted key or a constant names a
+		// setting; a bare word may be a request's or a message's field
+		// (json.getBoolean("shutdown", false)), which no operator sets.
+		if strings.HasPrefix(args[0], `"`) && !strings.Contains(args[0], ".") {
+			return nil, false
+		}
 		return &facts.OptIn{Switch: "setting " + key}, true
 	}
 	own := recv == "" || recv == "this" || recv == simpleName(class)

@@ -88,6 +88,7 @@ func TestOptInTerm(t *testing.T) {
 		{`Utils.getPropDefault("a.b", true)`, "", false},
 		{`conf.getBoolean("a.b", true)`, "", false},
 		{`conf.isEnabled("a.b", false)`, "", false},
+		{`json.getBoolean("shutdown", false)`, "", false},
 		{`Utils.getPropDefault(key(), false)`, "", false},
 		{`Boolean.valueOf(false)`, "", false},
 		{`enabled`, "", false},
