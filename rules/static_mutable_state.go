@@ -367,6 +367,7 @@ func checkStaticMutableState(p *Pass) {
 					continue // only values the library computes itself
 				}
 				d := staticStateDiagnostic(h.f, h.ws, nil)
+				launcherField(p.File, h.f, h.ws, &d)
 				if scalarSetting(p.File, h.f) {
 					asSetting(&d)
 				}
@@ -387,6 +388,7 @@ func checkStaticMutableState(p *Pass) {
 		for _, h := range g {
 			all = append(all, h.ws...)
 		}
+		launcherField(p.File, g[0].f, all, &d)
 		d.Pending = storesPending(p, g[0].f, all)
 		// The group is rated as its highest field: the rule's severity
 		// when some field holds an app's object, a note when all that
@@ -641,6 +643,41 @@ func staticStateDiagnostic(f *facts.Field, ws []*facts.Write, pathOf map[*facts.
 		Span:    f.Span,
 		Context: f.Context,
 	}
+}
+
+// launcherField marks a finding of a field whose class declares a
+// program's main as settled by the call graph: when only entry points
+// reach every method that writes it (main calling its own init(args)),
+// it is written in a process a command line started, which no app
+// shares. Only such classes ask: each question takes a share of the
+// bounded search for callers that setters' findings wait for.
+func launcherField(file *facts.File, f *facts.Field, ws []*facts.Write, d *Diagnostic) {
+	for i := range file.Methods {
+		if m := &file.Methods[i]; m.Name == "main" && m.Static && m.Class == f.Class {
+			if guards := writerMethods(ws); len(guards) > 0 {
+				d.EntrySensitive, d.EntryGuards = true, guards
+			}
+			return
+		}
+	}
+}
+
+// writerMethods are the methods that make writes ws, once each; none when
+// some write sits outside a method (then no entry point can settle them).
+func writerMethods(ws []*facts.Write) []facts.MethodKey {
+	var out []facts.MethodKey
+	seen := map[facts.MethodKey]bool{}
+	for _, w := range ws {
+		if w.Context.Method == "" || w.Context.Class == "" {
+			return nil
+		}
+		k := facts.MethodKey{Class: w.Context.Class, Name: w.Context.Method, Arity: -1}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // partitionedKeys are map keys that already separate apps: a class, its
