@@ -367,7 +367,7 @@ func checkStaticMutableState(p *Pass) {
 					continue // only values the library computes itself
 				}
 				d := staticStateDiagnostic(h.f, h.ws, nil)
-				launcherField(p.File, h.f, h.ws, &d)
+				launcherField(h.ws, &d)
 				if scalarSetting(p.File, h.f) {
 					asSetting(&d)
 				}
@@ -388,7 +388,7 @@ func checkStaticMutableState(p *Pass) {
 		for _, h := range g {
 			all = append(all, h.ws...)
 		}
-		launcherField(p.File, g[0].f, all, &d)
+		launcherField(all, &d)
 		d.Pending = storesPending(p, g[0].f, all)
 		// The group is rated as its highest field: the rule's severity
 		// when some field holds an app's object, a note when all that
@@ -534,6 +534,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			// between classes, reported even when the values are computed.
 			diag := staticStateDiagnostic(d.f, ws, pathOf)
 			diag.Severity = stateSeverity(func(w *facts.Write) *facts.File { return fileOf[w] }, nil, ws)
+			launcherField(ws, &diag)
 			if scalarSetting(d.file, d.f) {
 				asSetting(&diag)
 			}
@@ -645,20 +646,13 @@ func staticStateDiagnostic(f *facts.Field, ws []*facts.Write, pathOf map[*facts.
 	}
 }
 
-// launcherField marks a finding of a field whose class declares a
-// program's main as settled by the call graph: when only entry points
-// reach every method that writes it (main calling its own init(args)),
-// it is written in a process a command line started, which no app
-// shares. Only such classes ask: each question takes a share of the
-// bounded search for callers that setters' findings wait for.
-func launcherField(file *facts.File, f *facts.Field, ws []*facts.Write, d *Diagnostic) {
-	for i := range file.Methods {
-		if m := &file.Methods[i]; m.Name == "main" && m.Static && m.Class == f.Class {
-			if guards := writerMethods(ws); len(guards) > 0 {
-				d.EntrySensitive, d.EntryGuards = true, guards
-			}
-			return
-		}
+// launcherField leaves a finding to the call graph: when only entry
+// points reach every method that writes the field (main calling its own
+// init(args), a server's main filling its endpoint table), it is written
+// in a process a command line started, which no app shares.
+func launcherField(ws []*facts.Write, d *Diagnostic) {
+	if guards := writerMethods(ws); len(guards) > 0 {
+		d.EntrySensitive, d.EntryGuards = true, guards
 	}
 }
 

@@ -11,6 +11,7 @@ public class LauncherState {
     public static void main(String[] args) {
         init(args[0]);
         configure(args[1]);
+        LauncherEndpoints.map(args[2], new Object());
     }
 
     static void init(String p) {
@@ -23,6 +24,19 @@ public class LauncherState {
 
     static String address() {
         return host + ":" + port;
+    }
+}
+
+// A table only another class's main fills: the command line's too.
+class LauncherEndpoints {
+    private static final java.util.Map<String, Object> ENDPOINTS = new java.util.HashMap<>(); // want "static-mutable-state" source:-
+
+    static void map(String path, Object endpoint) {
+        ENDPOINTS.put(path, endpoint);
+    }
+
+    static Object endpoint(String path) {
+        return ENDPOINTS.get(path);
     }
 }
 
