@@ -94,6 +94,9 @@ type body struct {
 	ins  []classfile.Instr
 	base int
 	ctx  facts.Context
+	// storesBy are the stores into each local slot (instruction indexes),
+	// built on the first question about a stored value's inputs (reads).
+	storesBy map[int][]int
 }
 
 type finallyBlock struct {

@@ -147,12 +147,18 @@ func (r *readWalk) local(slot, k, depth int) bool {
 		}
 		r.slots[slot] = true
 	}
-	stores := 0
-	for i := range b.ins {
-		op := b.ins[i].Op
-		if b.ins[i].Int != slot || !(op >= classfile.OpIstore && op <= classfile.OpAstore || op >= classfile.OpIstore0 && op <= classfile.OpAstore3) {
-			continue
+	if b.storesBy == nil {
+		// Once per method: a method of thousands of instructions with
+		// many static writes must not scan them all for each.
+		b.storesBy = map[int][]int{}
+		for i := range b.ins {
+			if op := b.ins[i].Op; op >= classfile.OpIstore && op <= classfile.OpAstore || op >= classfile.OpIstore0 && op <= classfile.OpAstore3 {
+				b.storesBy[b.ins[i].Int] = append(b.storesBy[b.ins[i].Int], i)
+			}
 		}
+	}
+	stores := 0
+	for _, i := range b.storesBy[slot] {
 		stores++
 		src := b.x.flow.Source(i, 0)
 		if j, ok := b.newOf(i - 1); ok {
