@@ -585,6 +585,13 @@ func stateSeverity(fileOf func(*facts.Write) *facts.File, src []byte, ws []*fact
 		if adds && w.Kind == facts.WriteCall && removals[w.Method] {
 			continue
 		}
+		if src != nil && w.Kind == facts.WriteCall && (w.Method == "put" || w.Method == "putIfAbsent") && len(w.Args) == 2 &&
+			helperFedFromKey(file, src, w) {
+			// A private update helper every caller of which passes a
+			// value computed from the key it passes: a memo, whatever
+			// the key's and the value's types.
+			continue
+		}
 		// The value stored; for a map's put(key, value), a value computed
 		// from the key (memo.put(m, m.getParameterTypes())) is not handed in.
 		v, key := w.Value, &facts.Expr{}

@@ -65,6 +65,42 @@ public class MemoIdentity {
         return f;
     }
 
+    // The same memo filled through a private helper that also bounds it:
+    // every caller passes a value computed from the key it passes. The
+    // look-alike's caller passes its own handler. Class files keep no
+    // caller text: the helper's put stores a parameter there.
+    private static final Map<RtType, Invoker> BOUNDED = new HashMap<>(); // want "static-mutable-state" source:-
+    private static final Map<RtType, Invoker> HANDLED = new HashMap<>(); // want "static-mutable-state"
+
+    public static synchronized Invoker bounded(RtType type) {
+        Invoker f = BOUNDED.get(type);
+        if (f == null) {
+            f = remember(type, compute(type));
+        }
+        return f;
+    }
+
+    private static Invoker remember(RtType type, Invoker f) {
+        if (BOUNDED.size() > 100) {
+            BOUNDED.clear();
+        }
+        BOUNDED.put(type, f);
+        return f;
+    }
+
+    public static synchronized Invoker handle(RtType type, Invoker handler) {
+        Invoker f = HANDLED.get(type);
+        if (f == null) {
+            f = keep(type, handler);
+        }
+        return f;
+    }
+
+    private static Invoker keep(RtType type, Invoker f) {
+        HANDLED.put(type, f);
+        return f;
+    }
+
     // A memo re-validated on every read: rebuilt whenever the library's
     // own configured name changes, so it is a function of that name, not
     // of the first caller. The look-alike loads the name a caller passes
