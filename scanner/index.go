@@ -113,6 +113,35 @@ func newProjectIndex(java []input, tokens []string, rs []*rules.Rule) *projectIn
 	}
 }
 
+// Sizing the class maps ahead: a class takes about 2 KB of a jar
+// (compressed), and a bound keeps a tree of many copies of one jar from
+// reserving room for names it will not hold.
+const (
+	archivedBytesPerClass = 2048
+	maxExpectedClasses    = 1 << 15
+)
+
+// expectClasses sizes the maps that hold an entry per class for the
+// classes of archives of the given total size, so that they do not grow
+// (rehashing every name held) while the archives are read.
+func (x *projectIndex) expectClasses(archivedBytes int64) {
+	n := int(min(archivedBytes/archivedBytesPerClass, maxExpectedClasses))
+	if n < 1024 {
+		return
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if len(x.holders) == 0 {
+		x.holders = make(map[string][]int32, n)
+	}
+	if len(x.trimmed) == 0 {
+		x.trimmed = make(map[classKey]*facts.File, n)
+	}
+	if len(x.entries.names) == 0 {
+		x.entries.names = make(map[string]string, n)
+	}
+}
+
 // keep records a file's trimmed facts for the project rules.
 func (x *projectIndex) keep(f *facts.File) {
 	x.mu.Lock()

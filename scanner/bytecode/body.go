@@ -230,7 +230,7 @@ func (b *body) index(pc int) int {
 
 func (b *body) span(i int) facts.Span {
 	in := &b.ins[i]
-	return facts.Span{Start: b.base + in.PC, End: b.base + in.PC + in.Len}
+	return facts.Span{Start: b.base + in.PC, End: b.base + in.PC + int(in.Len)}
 }
 
 func (b *body) at(i int) facts.Context {
@@ -314,7 +314,7 @@ func (b *body) valueBefore(i int) facts.Expr {
 
 func (b *body) newExpr(initIdx, newIdx int) facts.Expr {
 	t := b.x.dot(b.ins[newIdx].Class)
-	return facts.Expr{Kind: facts.ExprNew, Text: "new " + simple(t) + "()", Type: t, Span: facts.Span{Start: b.base + b.ins[newIdx].PC, End: b.base + b.ins[initIdx].PC + b.ins[initIdx].Len}}
+	return facts.Expr{Kind: facts.ExprNew, Text: "new " + simple(t) + "()", Type: t, Span: facts.Span{Start: b.base + b.ins[newIdx].PC, End: b.base + b.ins[initIdx].PC + int(b.ins[initIdx].Len)}}
 }
 
 // expr classifies the value pushed by ins[k] (k < 0: unknown).
@@ -328,7 +328,7 @@ func (b *body) expr(k, depth int) facts.Expr {
 	case op == classfile.OpAconstNull:
 		x.Kind, x.Text, x.Loader = facts.ExprNull, "null", facts.LoaderNull
 	case op == classfile.OpLdc || op == classfile.OpLdcW || op == classfile.OpLdc2W:
-		c := constExpr(in.Const)
+		c := constExpr(in.Const())
 		c.Span = x.Span
 		return c
 	case op >= classfile.OpIconstM1 && op <= classfile.OpDconst1 || op == classfile.OpBipush || op == classfile.OpSipush:
@@ -411,7 +411,7 @@ func (b *body) loaderOf(k int) facts.Loader {
 		}
 		in := &b.ins[s]
 		switch {
-		case (in.Op == classfile.OpLdc || in.Op == classfile.OpLdcW) && in.Const.Kind == classfile.TagClass:
+		case (in.Op == classfile.OpLdc || in.Op == classfile.OpLdcW) && in.Const().Kind == classfile.TagClass:
 			return facts.LoaderOwn
 		case in.Op.IsInvoke() && in.Ref != nil && in.Ref.Name == "getClass" && in.Ref.Desc == "()Ljava/lang/Class;":
 			if t := b.x.flow.ArgSource(s, -1); t >= 0 && b.ins[t].Op == classfile.OpAload0 && !b.m.Access.Has(classfile.AccStatic) {
@@ -529,7 +529,7 @@ func (b *body) construct(i int) {
 		return
 	}
 	t := x.dot(in.Ref.Owner)
-	n := facts.New{Type: t, Args: b.args(i, in.Ref.Desc), Span: facts.Span{Start: start, End: b.base + in.PC + in.Len},
+	n := facts.New{Type: t, Args: b.args(i, in.Ref.Desc), Span: facts.Span{Start: start, End: b.base + in.PC + int(in.Len)},
 		InLoop: b.inLoop(in.PC)}
 	n.Context = b.ctx
 	n.Line = line

@@ -657,6 +657,16 @@ func (p *Pool) checkBootstrapRefs() *FormatError {
 // because a bad name should not hide the rest of the class.
 func decodeMUTF8(s string) string {
 	i := 0
+	// Eight bytes at a time while none is 0 or above 0x7F: nearly every
+	// name and descriptor of a class is such ASCII.
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if (w|(w-lo)&^w)&hi != 0 {
+			break
+		}
+	}
 	for i < len(s) && s[i] < utf8.RuneSelf && s[i] != 0 {
 		i++
 	}

@@ -488,6 +488,15 @@ var classMarks = setOf(
 	"Lorg/openjdk/jmh/annotations/Benchmark;", "Lorg/apache/maven/plugins/annotations/Mojo;",
 )
 
+// classMarkLens marks the lengths (modulo 64) of the classMarks: most
+// descriptors in a constant pool have none of them and are not hashed.
+var classMarkLens = func() (lens [64]bool) {
+	for m := range classMarks {
+		lens[len(m)&63] = true
+	}
+	return lens
+}()
+
 // desktopRef reports a class name or descriptor in a constant pool that
 // names a Swing component, an AWT window or an AWT event (see desktop).
 func desktopRef(s string) bool {
@@ -544,7 +553,7 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 			offs[i] = int32(off)
 			// Every mark is a descriptor "L...;": most constants are not
 			// looked up.
-			if raw := b[off+3 : off+3+l]; l > 2 && raw[0] == 'L' && raw[l-1] == ';' && classMarks[string(raw)] {
+			if raw := b[off+3 : off+3+l]; l > 2 && classMarkLens[l&63] && raw[0] == 'L' && raw[l-1] == ';' && classMarks[string(raw)] {
 				if h.utf8 == nil {
 					h.utf8 = map[string]bool{}
 				}
