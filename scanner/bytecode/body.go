@@ -438,8 +438,9 @@ func member(owner, name, qualified string) bool {
 func (b *body) call(i int) {
 	in := &b.ins[i]
 	x := b.x
-	want := x.in.All || x.in.Calls[in.Ref.Name] || x.in.Owned[in.Ref.Name] != nil
-	mutator := (x.in.All || x.in.Statics) && facts.Mutators[in.Ref.Name] && in.Op != classfile.OpInvokestatic
+	nb := x.nameBitsOf(int(in.Index), in.Ref.Name)
+	want := x.in.All || nb&nameCallable != 0
+	mutator := (x.in.All || x.in.Statics) && nb&nameMutator != 0 && in.Op != classfile.OpInvokestatic
 	if !want && !mutator {
 		b.at(i)
 		return
