@@ -217,8 +217,9 @@ func bytecodeLines(t *testing.T, fx string, jobs []classJob, names map[string]bo
 		t.Fatal(err)
 	}
 	e.index = newProjectIndex([]input{{rel: fx}}, nil, e.plan.rules)
+	id := e.index.archiveIDOf(facts.ArchiveRef{Archive: fx, Anchor: fx})
 	for n := range names {
-		e.index.classes[n] = true
+		e.index.addClass(n, id)
 	}
 	bx := bytecode.NewExtractor(bytecode.ForRules(e.plan.classCalls, e.plan.classOwned, e.plan.interest.News))
 	for _, j := range jobs {
