@@ -83,8 +83,20 @@ func NewConstants(files []*facts.File) *Constants {
 }
 
 // sourceConstant matches a String constant's declaration in a source's
-// text: an UPPER_CASE name (an interface's constants have no modifiers).
-var sourceConstant = regexp.MustCompile(`\bString\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]{1,255});`)
+// text: an UPPER_CASE name (an interface's constants have no modifiers);
+// finalConstant one of any name declared static final, and
+// interfaceConstant one of any name in an interface's body, where every
+// field is a constant.
+var (
+	sourceConstant    = regexp.MustCompile(`\bString\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]{1,255});`)
+	finalConstant     = regexp.MustCompile(`\b(?:static\s+final|final\s+static)\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
+	interfaceConstant = regexp.MustCompile(`(?m)^\s*(?:public\s+)?(?:static\s+)?(?:final\s+)?String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
+	interfaceDecl     = regexp.MustCompile(`\binterface\s+([A-Za-z_$][\w$]*)`)
+)
+
+// fieldRef matches a field named with its qualifier, "Module.CacheFactory",
+// or a bare identifier.
+var fieldRef = regexp.MustCompile(`^([A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*$`)
 
 // readSource indexes the constants a class's source declares, once, when
 // the scan did not parse it; a nested class's are the top-level class's.
@@ -101,7 +113,15 @@ func (k *Constants) readSource(class string) {
 	}
 	k.read[outer] = true
 	src := k.Source(outer)
-	for _, m := range sourceConstant.FindAllSubmatch(src, -1) {
+	found := sourceConstant.FindAllSubmatch(src, -1)
+	found = append(found, finalConstant.FindAllSubmatch(src, -1)...)
+	for _, d := range interfaceDecl.FindAllSubmatch(src, -1) {
+		if string(d[1]) == simpleName(outer) {
+			found = append(found, interfaceConstant.FindAllSubmatch(src, -1)...)
+			break
+		}
+	}
+	for _, m := range found {
 		init := strings.TrimSpace(string(m[2]))
 		if strings.Contains(classNameOf.ReplaceAllString(init, ""), "(") {
 			continue
@@ -163,7 +183,11 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 	if m := classNameOf.FindStringSubmatch(part); m != nil && m[0] == part {
 		return literalClassName(m[1], scope), true
 	}
-	if !constantName.MatchString(part) {
+	// A constant named like what it stands for (an interface's
+	// "String CacheFactory = ..."): only a field the scope or its
+	// qualifier certainly means, never the looser indexes.
+	camel := !constantName.MatchString(part)
+	if camel && !fieldRef.MatchString(part) {
 		return "", false
 	}
 	var refs []string
@@ -192,7 +216,13 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 		for _, c := range scope {
 			refs = append(refs, c+"."+part)
 		}
+		if camel {
+			strict = len(scope)
+		}
 		refs = append(refs, k.byName[part]...)
+	}
+	if camel {
+		refs = refs[:min(len(refs), strict)]
 	}
 	// A class no rule parsed: its constants from its text.
 	for _, r := range refs[:min(len(refs), strict)] {
@@ -364,6 +394,10 @@ func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants
 	if len(cs) == 0 && m.Arity >= 0 {
 		// A wrapper the graph knows by name (varargs).
 		cs = g.Callers(facts.MethodKey{Class: m.Class, Name: m.Name, Arity: -1})
+	}
+	// Calls through the interfaces and base classes it implements.
+	for _, o := range append(g.Overrides[m], g.Overrides[facts.MethodKey{Class: m.Class, Name: m.Name, Arity: -1}]...) {
+		cs = append(cs[:len(cs):len(cs)], g.Callers(o)...)
 	}
 	if len(cs) == 0 {
 		return false, false

@@ -229,6 +229,10 @@ type CallGraph struct {
 	// return the thread context loader: a getter a caller hands a helper
 	// as the loader to try first.
 	ContextLoaders map[MethodKey]bool
+	// Overrides maps a method with a name parameter (Summary.NameParam) to
+	// the methods of its supertypes it implements: calls through those
+	// reach it, so their callers are its callers too.
+	Overrides map[MethodKey][]MethodKey
 	// Incomplete is set when the search for callers stopped at its bound:
 	// a method with no callers found may still have some.
 	Incomplete bool

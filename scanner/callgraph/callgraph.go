@@ -95,6 +95,16 @@ type Graph struct {
 	// interface: their instance methods may be called through a
 	// supertype, which no search by name finds.
 	subtypes map[string]bool
+	// impls are the supertypes (superclass and interfaces, as the
+	// declaration resolves them) of the classes read, and dispatch the
+	// methods of supertypes (class and name) given a name parameter
+	// because an implementation's lookup takes it (PassOn): a call
+	// through the interface resolves to them although the interface's
+	// own declaration may not have been read. overrides maps the
+	// implementation's key to those supertype methods.
+	impls     map[string][]string
+	dispatch  map[facts.MethodKey]bool
+	overrides map[facts.MethodKey][]facts.MethodKey
 }
 
 // nameKey is a class and a method name by their ids in Graph.names.
@@ -131,7 +141,8 @@ func New() *Graph {
 		lookups: map[nameKey]uint8{}, decls: map[nameKey]declInfo{},
 		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{},
 		keepSites: map[facts.MethodKey]bool{}, supers: map[string]string{}, entryTypes: map[string]bool{},
-		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{}}
+		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{},
+		impls: map[string][]string{}, dispatch: map[facts.MethodKey]bool{}, overrides: map[facts.MethodKey][]facts.MethodKey{}}
 }
 
 // StoreOnly marks a setter whose call sites AddCalls keeps, with their
@@ -273,6 +284,10 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 		if m.Static && m.Name != "<init>" && m.Name != "<clinit>" && strings.TrimSpace(strings.Trim(strings.TrimSpace(m.Params), "()")) == "" &&
 			m.Returns != "" && (m.Returns == m.Class || m.Returns == lastSegment(dotted(m.Class))) {
 			g.accessors[g.name(m.Class)+"."+g.name(m.Name)] = g.name(m.Class)
+		} else if r := returnedType(f, m); r != "" {
+			// A facade's getMonitor() returning the interface the
+			// running instance is called through.
+			g.accessors[g.name(m.Class)+"."+g.name(m.Name)] = g.name(r)
 		}
 	}
 	for class := range entryClasses(f) {
@@ -283,6 +298,15 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			g.supers[g.name(t.Name)] = g.name(dotted(t.Super))
 			if t.Super != "" || len(t.Interfaces) > 0 {
 				g.subtypes[g.name(t.Name)] = true
+			}
+			if _, ok := g.impls[t.Name]; !ok && (t.Super != "" || len(t.Interfaces) > 0) {
+				var sups []string
+				for _, n := range append([]string{t.Super}, t.Interfaces...) {
+					if n = genericless(n); n != "" && !strings.HasPrefix(n, "java.") && !strings.HasPrefix(n, "javax.") {
+						sups = append(sups, g.name(qualifyIn(n, t.Name)))
+					}
+				}
+				g.impls[g.name(t.Name)] = sups
 			}
 			if strings.Contains(t.Name, "$") {
 				g.nested[g.name(dotted(t.Name))] = g.name(t.Name)
@@ -295,6 +319,33 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			g.extended[lastSegment(sup)] = true
 		}
 	}
+}
+
+// returnedType is the project type a static no-argument method returns,
+// qualified by the file's imports or package: "" for a JDK type, a
+// primitive, an array or a generic type.
+func returnedType(f *facts.File, m *facts.MethodDecl) string {
+	r := m.Returns
+	if !m.Static || m.Name == "<init>" || m.Name == "<clinit>" || r == "" || r[0] < 'A' || r[0] > 'Z' || strings.ContainsAny(r, "<[. ") ||
+		strings.TrimSpace(strings.Trim(strings.TrimSpace(m.Params), "()")) != "" {
+		return ""
+	}
+	for _, im := range f.Imports {
+		if !im.Static && !im.Wildcard && lastSegment(im.Name) == r {
+			if strings.HasPrefix(im.Name, "java.") || strings.HasPrefix(im.Name, "javax.") {
+				return ""
+			}
+			return im.Name
+		}
+	}
+	switch r {
+	case "String", "Object", "Class", "ClassLoader", "Thread", "Integer", "Long", "Boolean", "Runnable", "Iterable", "Number":
+		return ""
+	}
+	if f.Package == "" {
+		return r
+	}
+	return f.Package + "." + r
 }
 
 // daemonMethod reports the methods of the Commons Daemon contract.
@@ -521,7 +572,76 @@ func (g *Graph) PassOn() []facts.MethodKey {
 			out = append(out, byName(k.Class, k.Name))
 		}
 	}
+	return append(out, g.passUp()...)
+}
+
+// passUp gives the methods of supertypes that an instance method with a
+// name parameter implements (a monitor's startModule declared by the
+// interface its facade calls it through) the same name parameter: calls
+// through the supertype reach the implementation, so its callers settle
+// the lookup too (facts.CallGraph.Overrides). It returns the methods
+// given one, by class and name.
+func (g *Graph) passUp() []facts.MethodKey {
+	keys := make([]facts.MethodKey, 0, len(g.methods))
+	for k, s := range g.methods {
+		if s.NameParam >= 0 && !s.Private && !s.Static && k.Name != "<init>" && k.Name != "<clinit>" && len(g.impls[k.Class]) > 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		return a.Class < b.Class || a.Class == b.Class && (a.Name < b.Name || a.Name == b.Name && a.Arity < b.Arity)
+	})
+	var out []facts.MethodKey
+	for _, k := range keys {
+		if d, ok := g.decl(byName(k.Class, k.Name)); ok && (d.static || d.private) {
+			continue
+		}
+		s := g.methods[k]
+		for _, sup := range g.impls[k.Class] {
+			t := facts.MethodKey{Class: sup, Name: k.Name, Arity: k.Arity}
+			if hasKey(g.overrides[k], t) {
+				continue
+			}
+			g.overrides[k] = append(g.overrides[k], t)
+			if _, ok := g.methods[t]; ok {
+				continue
+			}
+			g.methods[t] = &facts.Summary{Method: t, NameParam: s.NameParam, LoadsParam: -1, Decl: s.Decl}
+			g.dispatch[byName(t.Class, t.Name)] = true
+			out = append(out, byName(t.Class, t.Name))
+		}
+	}
 	return out
+}
+
+func hasKey(ks []facts.MethodKey, k facts.MethodKey) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// genericless is a type name without its type arguments.
+func genericless(t string) string {
+	if i := strings.IndexByte(t, '<'); i >= 0 {
+		t = t[:i]
+	}
+	return strings.TrimSpace(t)
+}
+
+// qualifyIn is a supertype's name as a class in class's package when the
+// declaration left it unqualified.
+func qualifyIn(name, class string) string {
+	if strings.Contains(name, ".") {
+		return name
+	}
+	if p := packageOf(class); p != "" {
+		return p + "." + name
+	}
+	return name
 }
 
 // Targets are the methods, by class and name, whose call sites the graph
@@ -758,7 +878,7 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 	}
 	arity := len(c.Args)
 	for _, cls := range classes {
-		if _, declared := g.decl(byName(cls, c.Name)); !declared {
+		if _, declared := g.decl(byName(cls, c.Name)); !declared && !g.dispatch[byName(cls, c.Name)] {
 			continue
 		}
 		var out []facts.MethodKey
@@ -892,7 +1012,7 @@ func (g *Graph) Build() *facts.CallGraph {
 		}
 	}
 	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first,
-		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete}
+		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete, Overrides: g.overrides}
 }
 
 // Searchable reports whether the search for the callers of the method of
