@@ -335,6 +335,15 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 			all = all && fixed
 			consts = consts && (fixed || constantClass(v, complete))
 		}
+		if p.NamesWithParam {
+			// The constant branches name the library's own classes: the
+			// parameter's callers decide the rest.
+			if !all || g == nil || p.NameParam < 0 {
+				return false, false
+			}
+			fixed, _ := fixedCallers(g, p.Method, p.NameParam, k, declared, 0)
+			return fixed, false
+		}
 		if all {
 			return true, false
 		}
@@ -472,6 +481,9 @@ func callerLocalValues(k *Constants, cs facts.CallSite, x facts.Expr) []string {
 	return vals
 }
 
+// shortName matches a name without a package.
+var shortName = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
+
 // maxPassOn bounds the wrappers followed from a lookup to its callers.
 const maxPassOn = 4
 
@@ -496,6 +508,11 @@ func fixedArg(x facts.Expr, class, callee string, k *Constants, declared func(st
 		return false, false
 	}
 	if fixedName(v, complete, class, declared) || fixedName(v, complete, callee, declared) {
+		return true, false
+	}
+	if complete && shortName.MatchString(v) {
+		// A constant short name ("Jdbc"): no package a module's class
+		// could be in; the helper prefixes its own, or finds nothing.
 		return true, false
 	}
 	return false, constantClass(v, complete)
@@ -532,8 +549,52 @@ func pendingFor(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
 			}
 		}
 	}
+	if len(pd.Names) == 0 && pd.NameParam < 0 {
+		// "n.indexOf('.') < 0 ? PKG + n + \"Source\" : n": the constant
+		// branches and the callers of the parameter branch together.
+		pd.Names, pd.NameParam = branchNames(p, c, m, name, params)
+		if len(pd.Names) > 0 {
+			pd.NamesWithParam = true
+			pd.Scope = constantScope(p, c.Class)
+		}
+	}
 	pd.Before = CalledBefore(p.Src, m.Decl, c.Span.Start)
 	return pd
+}
+
+// branchNames splits the values a lookup's name may take into those built
+// from literals and constants, and the one parameter of the method that
+// is the rest: nil, -1 unless there are both, and nothing else.
+func branchNames(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr, params []string) ([]string, int) {
+	var vals []string
+	switch t := strings.TrimSpace(name.Text); {
+	case name.Kind == facts.ExprName && identifier(t) && paramIndexOf(params, t) < 0:
+		vals = statementValues(p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start}), t+" = ")
+	case name.Kind != facts.ExprString:
+		vals = []string{t}
+	}
+	param := -1
+	var out []string
+	for _, v := range vals {
+		for _, alt := range branchesOf(v) {
+			if i := paramIndexOf(params, alt); i >= 0 {
+				if param >= 0 && param != i {
+					return nil, -1
+				}
+				param = i
+				continue
+			}
+			head := strings.TrimSpace(splitTopLevel(alt, '+', false)[0])
+			if len(alt) >= 256 || !strings.HasPrefix(head, "\"") && !constantName.MatchString(head) {
+				return nil, -1
+			}
+			out = append(out, qualifyConstants(p, alt))
+		}
+	}
+	if param < 0 || len(out) == 0 {
+		return nil, -1
+	}
+	return out, param
 }
 
 // nameValues lists the expressions a lookup's name may be, when each is
@@ -576,6 +637,11 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 			return nil
 		}
 		return append(va, vb...)
+	}
+	if ix := arrayIndex.FindStringSubmatch(strings.TrimSpace(name.Text)); ix != nil && m != nil && len(p.Src) > 0 {
+		// NAMES[i], or row[1] in a loop over the rows of TABLE: the
+		// elements of a final array field of the class.
+		return all(indexedValues(p, c, m, ix[1], strings.TrimSpace(ix[2])))
 	}
 	switch name.Kind {
 	case facts.ExprConcat:
@@ -626,7 +692,7 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 		return nil
 	}
 	t := strings.TrimSpace(name.Text)
-	if constantName.MatchString(t) {
+	if constantName.MatchString(t) || typeField.MatchString(t) {
 		return []string{t}
 	}
 	if len(p.Src) == 0 || strings.Contains(t, ".") || m != nil && hasString(paramNames(m.Params), t) {
@@ -691,6 +757,67 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 		return nil
 	}
 	return all(statementValues(p.Text(m.Decl), t+" = "))
+}
+
+// arrayIndex matches an array element, "NAMES[i]"; typeField a field
+// named through its type, "Module.CacheFactory".
+var (
+	arrayIndex = regexp.MustCompile(`^([A-Za-z_$][\w$]*)\s*\[([^\[\]]+)\]$`)
+	typeField  = regexp.MustCompile(`^([a-z_][\w$]*\.)*[A-Z][\w$]*\.[A-Za-z_$][\w$]*$`)
+)
+
+// indexedValues lists the values arr[index] may take in the method m
+// around c: every element of a final array field of the class named arr,
+// or, for the row variable of a loop over a two-dimensional one
+// ("for (String[] row : TABLE)") and a literal index, that column of every
+// row. nil when the array is not such a field.
+func indexedValues(p *Pass, c *facts.Call, m *facts.MethodDecl, arr, index string) []string {
+	field, column := arr, -1
+	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
+	for _, head := range []string{"for (String[] " + arr + " : ", "for (final String[] " + arr + " : "} {
+		i := strings.LastIndex(body, head)
+		if i < 0 {
+			continue
+		}
+		rest := body[i+len(head):]
+		j := strings.IndexByte(rest, ')')
+		n, err := strconv.Atoi(index)
+		if j < 0 || err != nil {
+			return nil
+		}
+		field, column = strings.TrimPrefix(strings.TrimSpace(rest[:j]), "this."), n
+	}
+	for _, fd := range p.File.Fields {
+		if fd.Name != field || !fd.Final || fd.Init == nil || !sameNest(fd.Context.Class, c.Class) {
+			continue
+		}
+		init := strings.TrimSpace(fd.Init.Text)
+		open, end := strings.IndexByte(init, '{'), strings.LastIndexByte(init, '}')
+		if open < 0 || end < open {
+			return nil
+		}
+		var out []string
+		for _, x := range splitTopLevel(init[open+1:end], ',', false) {
+			x = strings.TrimSpace(x)
+			if x == "" {
+				continue
+			}
+			if column < 0 {
+				out = append(out, x)
+				continue
+			}
+			if !strings.HasPrefix(x, "{") || !strings.HasSuffix(x, "}") {
+				return nil
+			}
+			row := splitTopLevel(x[1:len(x)-1], ',', false)
+			if column >= len(row) {
+				return nil
+			}
+			out = append(out, strings.TrimSpace(row[column]))
+		}
+		return out
+	}
+	return nil
 }
 
 // identifier reports a plain Java identifier.
@@ -1005,4 +1132,40 @@ func mapValues(p *Pass, c *facts.Call, m string) []string {
 		out = append(out, strings.TrimSpace(args[1]))
 	}
 	return out
+}
+
+// BranchParam is the index among params of the parameter a local named
+// local takes as one of its values in text (a method's text up to a
+// lookup): its initialiser init or an assignment, whole or as a branch of
+// a conditional. -1 when none.
+func BranchParam(text, local, init string, params []string) int {
+	if !identifier(local) {
+		return -1
+	}
+	vals := statementValues(text, local+" = ")
+	if init != "" {
+		vals = append(vals, init)
+	}
+	for _, v := range vals {
+		for _, alt := range branchesOf(v) {
+			if i := paramIndexOf(params, alt); i >= 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// branchesOf lists the alternatives of a conditional expression, nested
+// ones included, or the expression itself.
+func branchesOf(t string) []string {
+	t = strings.TrimSpace(t)
+	for strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && matchClose(t, 0) == len(t)-1 {
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	a, b, ok := splitTernary(t)
+	if !ok {
+		return []string{t}
+	}
+	return append(branchesOf(a), branchesOf(b)...)
 }

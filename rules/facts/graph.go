@@ -115,6 +115,10 @@ type Pending struct {
 	// the types it extends or implements, static imports).
 	Names []string
 	Scope []string
+	// NamesWithParam marks Names that are only some of the values: the
+	// others are the parameter NameParam, so the lookup is settled when
+	// every name is fixed and every caller passes a fixed name too.
+	NamesWithParam bool
 	// Default is the declared default of a configurable name, a constant
 	// of another file as written: when it names a class of the project or
 	// the JDK, the name is the library's extension point, set by whoever

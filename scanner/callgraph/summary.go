@@ -75,6 +75,12 @@ func AppendSummaries(out []facts.Summary, path string, f *facts.File, src []byte
 		if s.Terminates != nil && src != nil && !m.Static {
 			s.ExitFlags = rules.ExitFlags(f, src, &m, exitSpans(f, byMethod[[2]string{m.Class, m.Name}], m, exiting))
 		}
+		if src != nil && s.NameParam < 0 && len(params) > 0 {
+			// The name held in a local one branch of which is a
+			// parameter ("n.indexOf('.') < 0 ? PKG + n : n"): the
+			// callers settle that branch.
+			s.NameParam = localNameParam(src, f, byMethod[[2]string{m.Class, m.Name}], m, params)
+		}
 		s.ContextFirst, s.NoBody = contextFirstLookup(src, f, byMethod[[2]string{m.Class, m.Name}], m)
 		if src != nil && (s.LoadsParam >= 0 || s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil) && mentionsContext(src, m.Decl) {
 			// The context loader, read through a helper the extractor was
@@ -569,4 +575,31 @@ func ParamNames(params string) []string {
 	}
 	emit(params[start:])
 	return out
+}
+
+// localNameParam is the parameter of m a lookup with the own loader takes
+// its name from through a local assigned that parameter in one branch, -1
+// when none.
+func localNameParam(src []byte, f *facts.File, calls []int, m facts.MethodDecl, params []string) int {
+	if m.Decl.Start < 0 || m.Decl.End > len(src) || m.Decl.Start >= m.Decl.End {
+		return -1
+	}
+	for _, i := range calls {
+		c := &f.Calls[i]
+		if !within(c.Span, m.Decl) || !(c.Name == "forName" && c.Owner == "java.lang.Class" || c.Name == "loadClass") || len(c.Args) == 0 || !ownLookup(c) {
+			continue
+		}
+		a := c.Args[0]
+		if a.Kind != facts.ExprName || paramIndex(params, a.Text) >= 0 {
+			continue
+		}
+		init := ""
+		if a.Local != nil {
+			init = a.Local.Text
+		}
+		if j := rules.BranchParam(string(src[m.Decl.Start:c.Span.Start]), strings.TrimSpace(a.Text), init, params); j >= 0 {
+			return j
+		}
+	}
+	return -1
 }
