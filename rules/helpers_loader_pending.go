@@ -324,6 +324,13 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	if p == nil {
 		return false, false
 	}
+	if p.Resource {
+		if g == nil || p.NameParam < 0 {
+			return false, false
+		}
+		fixed, _ := fixedCallersOf(g, p.Method, p.NameParam, k, declared, 0, true)
+		return fixed, false
+	}
 	if len(p.Tasks) > 0 {
 		return k != nil && SettleTasks(p.Tasks, p.TasksSwitchOnly, k.Source), false
 	}
@@ -399,6 +406,12 @@ func constantClass(v string, complete bool) bool {
 // trying the context loader (fixed); or all pass constants, some naming
 // another library's classes (consts).
 func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int) (fixed, consts bool) {
+	return fixedCallersOf(g, m, param, k, declared, depth, false)
+}
+
+// fixedCallersOf is fixedCallers for class names, or for resource paths
+// when res is set (every caller passes a path of the library's own).
+func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res bool) (fixed, consts bool) {
 	cs := g.Callers(m)
 	if len(cs) == 0 && m.Arity >= 0 {
 		// A wrapper the graph knows by name (varargs).
@@ -425,7 +438,7 @@ func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants
 		}
 		if i := paramIndexOf(c.CallerParams, strings.TrimSpace(c.Args[param].Text)); i >= 0 && depth < maxPassOn {
 			// A wrapper handing its own parameter on: its callers decide.
-			f, kk := fixedCallers(g, facts.MethodKey{Class: c.Caller.Class, Name: c.Caller.Name, Arity: len(c.CallerParams)}, i, k, declared, depth+1)
+			f, kk := fixedCallersOf(g, facts.MethodKey{Class: c.Caller.Class, Name: c.Caller.Name, Arity: len(c.CallerParams)}, i, k, declared, depth+1, res)
 			fixed = fixed && f
 			consts = consts && (f || kk)
 			continue
@@ -434,13 +447,13 @@ func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants
 			// A local of the caller assigned only literals and constants
 			// ("className = \"weblogic.X\"; ... className = \"weblogic.Y\";").
 			for _, v := range vals {
-				f, kk := fixedArg(exprOf(v), c.Caller.Class, m.Class, k, declared)
+				f, kk := fixedArgOf(exprOf(v), c.Caller.Class, m.Class, k, declared, res)
 				fixed = fixed && f
 				consts = consts && (f || kk)
 			}
 			continue
 		}
-		f, k := fixedArg(c.Args[param], c.Caller.Class, m.Class, k, declared)
+		f, k := fixedArgOf(c.Args[param], c.Caller.Class, m.Class, k, declared, res)
 		fixed = fixed && f
 		consts = consts && (f || k)
 	}
@@ -491,6 +504,11 @@ const maxPassOn = 4
 // the JDK, as the caller in class wrote it to a helper of class callee
 // (fixed), or another constant name (konst).
 func fixedArg(x facts.Expr, class, callee string, k *Constants, declared func(string) bool) (fixed, konst bool) {
+	return fixedArgOf(x, class, callee, k, declared, false)
+}
+
+// fixedArgOf is fixedArg, for a resource path when res is set.
+func fixedArgOf(x facts.Expr, class, callee string, k *Constants, declared func(string) bool, res bool) (fixed, konst bool) {
 	if x.Kind == facts.ExprName && x.Local != nil {
 		x = *x.Local
 	}
@@ -506,6 +524,9 @@ func fixedArg(x facts.Expr, class, callee string, k *Constants, declared func(st
 		v, complete = k.Eval(x.Text, k.ScopeOf(class))
 	default:
 		return false, false
+	}
+	if res {
+		return ownResourcePath(v, complete, class) || ownResourcePath(v, complete, callee), false
 	}
 	if fixedName(v, complete, class, declared) || fixedName(v, complete, callee, declared) {
 		return true, false
@@ -1168,4 +1189,31 @@ func branchesOf(t string) []string {
 		return []string{t}
 	}
 	return append(branchesOf(a), branchesOf(b)...)
+}
+
+// ownResourcePath reports a resource path of the library class belongs
+// to: "/org/lib/version.properties" (or its head "/org/lib/res/" before
+// a run-time tail) in the library's own package tree, or, complete and
+// without a leading "/", a name relative to the looking-up class's
+// package.
+func ownResourcePath(v string, complete bool, class string) bool {
+	if v == "" {
+		return false
+	}
+	if !strings.HasPrefix(v, "/") {
+		return complete && !strings.Contains(v, "..")
+	}
+	dir := v[1:]
+	if complete {
+		i := strings.LastIndexByte(dir, '/')
+		if i < 0 {
+			return false
+		}
+		dir = dir[:i+1]
+	} else if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+		dir = dir[:i+1]
+	} else {
+		return false
+	}
+	return samePackageRoot(strings.ReplaceAll(dir, "/", "."), class)
 }

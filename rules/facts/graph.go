@@ -119,6 +119,10 @@ type Pending struct {
 	// others are the parameter NameParam, so the lookup is settled when
 	// every name is fixed and every caller passes a fixed name too.
 	NamesWithParam bool
+	// Resource marks a resource lookup's name parameter: its callers
+	// settle it when each passes a constant path in the library's own
+	// package (or one relative to the helper's class).
+	Resource bool
 	// Default is the declared default of a configurable name, a constant
 	// of another file as written: when it names a class of the project or
 	// the JDK, the name is the library's extension point, set by whoever

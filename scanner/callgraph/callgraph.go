@@ -761,6 +761,21 @@ func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]
 		callee := byName(class, "<init>")
 		g.callers[callee] = append(g.callers[callee], caller)
 		found = append(found, caller)
+		// A constructor taking a name it looks up: the creation is a
+		// call site its callers' names are read from.
+		for _, a := range []int{len(n.Args), -1} {
+			k := facts.MethodKey{Class: class, Name: "<init>", Arity: a}
+			if s := g.methods[k]; s != nil && s.NameParam >= 0 {
+				ctx := n.Context
+				ctx.Class, ctx.Method = caller.Class, caller.Name
+				site := facts.CallSite{Caller: caller, Callee: g.key(k), Site: facts.Site{Path: path, Span: n.Span, Line: n.Line},
+					Args: cloneExprs(n.Args), Context: ctx, CallerParams: newCallerParams(f, n)}
+				d, _ := g.decl(caller)
+				site.CallerPrivate = d.private
+				g.calls[site.Callee] = append(g.calls[site.Callee], site)
+				break
+			}
+		}
 	}
 	return found
 }
@@ -1257,6 +1272,17 @@ func contextBefore(f *facts.File, c *facts.Call) bool {
 }
 
 // callerParams are the parameter names of the method enclosing c.
+// newCallerParams is callerParams for an instance creation.
+func newCallerParams(f *facts.File, n *facts.New) []string {
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Class == n.Class && m.Name == n.Method && within(n.Span, m.Decl) {
+			return ParamNames(m.Params)
+		}
+	}
+	return nil
+}
+
 func callerParams(f *facts.File, c *facts.Call) []string {
 	for i := range f.Methods {
 		m := &f.Methods[i]

@@ -189,6 +189,14 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			if i := paramIndex(params, c.Args[0].Text); i >= 0 {
 				s.NameParam = i
 			}
+		case (c.Name == "getResource" || c.Name == "getResourceAsStream") && c.Owner == "java.lang.Class" && len(c.Args) == 1 && s.NameParam < 0 &&
+			(c.Recv.Kind == facts.ExprClass || strings.TrimSpace(c.Recv.Text) == "getClass()" || strings.TrimSpace(c.Recv.Text) == "this.getClass()"):
+			// A resource of the class's own loader by a name parameter
+			// (a product-info helper reading the file it is handed): its
+			// callers settle a finding there.
+			if i := paramIndex(params, c.Args[0].Text); i >= 0 {
+				s.NameParam = i
+			}
 		case strings.Contains(c.Name, "ContextClassLoader") || c.Name == "getDefaultClassLoader":
 			// A helper that reads the thread context loader first
 			// (Spring's ClassUtils.getDefaultClassLoader).
