@@ -328,7 +328,11 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 		if g == nil || p.NameParam < 0 {
 			return false, false
 		}
-		fixed, _ := fixedCallersOf(g, p.Method, p.NameParam, k, declared, 0, true)
+		mode := resPackage
+		if p.ResourceFromRoot {
+			mode = resRoot
+		}
+		fixed, _ := fixedCallersOf(g, p.Method, p.NameParam, k, declared, 0, mode)
 		return fixed, false
 	}
 	if len(p.Tasks) > 0 {
@@ -406,12 +410,22 @@ func constantClass(v string, complete bool) bool {
 // trying the context loader (fixed); or all pass constants, some naming
 // another library's classes (consts).
 func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int) (fixed, consts bool) {
-	return fixedCallersOf(g, m, param, k, declared, depth, false)
+	return fixedCallersOf(g, m, param, k, declared, depth, resNone)
 }
+
+// resMode is what fixedCallersOf's names are: class names, or resource
+// paths relative to the looking-up class's package or to the root.
+type resMode int
+
+const (
+	resNone resMode = iota
+	resPackage
+	resRoot
+)
 
 // fixedCallersOf is fixedCallers for class names, or for resource paths
 // when res is set (every caller passes a path of the library's own).
-func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res bool) (fixed, consts bool) {
+func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res resMode) (fixed, consts bool) {
 	cs := g.Callers(m)
 	if len(cs) == 0 && m.Arity >= 0 {
 		// A wrapper the graph knows by name (varargs).
@@ -504,11 +518,11 @@ const maxPassOn = 4
 // the JDK, as the caller in class wrote it to a helper of class callee
 // (fixed), or another constant name (konst).
 func fixedArg(x facts.Expr, class, callee string, k *Constants, declared func(string) bool) (fixed, konst bool) {
-	return fixedArgOf(x, class, callee, k, declared, false)
+	return fixedArgOf(x, class, callee, k, declared, resNone)
 }
 
 // fixedArgOf is fixedArg, for a resource path when res is set.
-func fixedArgOf(x facts.Expr, class, callee string, k *Constants, declared func(string) bool, res bool) (fixed, konst bool) {
+func fixedArgOf(x facts.Expr, class, callee string, k *Constants, declared func(string) bool, res resMode) (fixed, konst bool) {
 	if x.Kind == facts.ExprName && x.Local != nil {
 		x = *x.Local
 	}
@@ -525,8 +539,17 @@ func fixedArgOf(x facts.Expr, class, callee string, k *Constants, declared func(
 	default:
 		return false, false
 	}
-	if res {
+	switch res {
+	case resPackage:
 		return ownResourcePath(v, complete, class) || ownResourcePath(v, complete, callee), false
+	case resRoot:
+		// A path from the root, or the name of one of the library's
+		// classes a helper turns into its .class file's path.
+		own := func(c string) bool {
+			return !strings.HasPrefix(v, "/") && ownResourcePath("/"+v, complete, c) ||
+				complete && !strings.Contains(v, "/") && strings.Contains(v, ".") && samePackageRoot(v, c)
+		}
+		return own(class) || own(callee), false
 	}
 	if fixedName(v, complete, class, declared) || fixedName(v, complete, callee, declared) {
 		return true, false
@@ -1216,4 +1239,52 @@ func ownResourcePath(v string, complete bool, class string) bool {
 		return false
 	}
 	return samePackageRoot(strings.ReplaceAll(dir, "/", "."), class)
+}
+
+// OnlyParam is the index among params of the one parameter an expression
+// is made from, with literals and calls ("resName(name)",
+// "name.replace('.', '/') + \".class\""), -1 when it names none or more
+// than one, or any other variable.
+func OnlyParam(text string, params []string) int {
+	t := strings.TrimSpace(text)
+	if i := paramIndexOf(params, t); i >= 0 {
+		return i
+	}
+	found := -1
+	for _, loc := range identRE.FindAllStringIndex(stripLiterals(t), -1) {
+		id := t[loc[0]:loc[1]]
+		rest := strings.TrimLeft(t[loc[1]:], " \t")
+		if strings.HasPrefix(rest, "(") || loc[0] > 0 && t[loc[0]-1] == '.' {
+			continue // a method's name
+		}
+		i := paramIndexOf(params, id)
+		if i < 0 || found >= 0 && found != i {
+			return -1
+		}
+		found = i
+	}
+	return found
+}
+
+// stripLiterals blanks the contents of string and char literals.
+func stripLiterals(t string) string {
+	b := []byte(t)
+	var q byte
+	for i := 0; i < len(b); i++ {
+		switch {
+		case q == 0 && (b[i] == '"' || b[i] == '\''):
+			q = b[i]
+		case q != 0 && b[i] == '\\':
+			b[i] = ' '
+			if i+1 < len(b) {
+				b[i+1] = ' '
+				i++
+			}
+		case q != 0 && b[i] == q:
+			q = 0
+		case q != 0:
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }

@@ -123,6 +123,11 @@ type Pending struct {
 	// settle it when each passes a constant path in the library's own
 	// package (or one relative to the helper's class).
 	Resource bool
+	// ResourceFromRoot marks such a name looked up through a ClassLoader,
+	// from the root of the class path: a relative name is not the
+	// class's own, and a dotted name of one of the library's classes (its
+	// .class file) is.
+	ResourceFromRoot bool
 	// Default is the declared default of a configurable name, a constant
 	// of another file as written: when it names a class of the project or
 	// the JDK, the name is the library's extension point, set by whoever

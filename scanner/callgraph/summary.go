@@ -197,6 +197,11 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			if i := paramIndex(params, c.Args[0].Text); i >= 0 {
 				s.NameParam = i
 			}
+		case (c.Name == "getResource" || c.Name == "getResourceAsStream" || c.Name == "getResources") && c.Owner == "java.lang.ClassLoader" && len(c.Args) == 1 && s.NameParam < 0 &&
+			(fixedLoader(c.Recv.Loader) || c.Recv.Local != nil && fixedLoader(c.Recv.Local.Loader)):
+			// The same through the class's own loader, the name the
+			// parameter or made from it alone (resName(name)).
+			s.NameParam = rules.OnlyParam(c.Args[0].Text, params)
 		case strings.Contains(c.Name, "ContextClassLoader") || c.Name == "getDefaultClassLoader":
 			// A helper that reads the thread context loader first
 			// (Spring's ClassUtils.getDefaultClassLoader).
