@@ -57,7 +57,9 @@ func NewConstants(files []*facts.File) *Constants {
 			}
 		}
 		for _, fd := range f.Fields {
-			if !fd.Static || !fd.Final || fd.Init == nil || fd.Context.Class == "" {
+			// An instance field that is final and initialised where it
+			// is declared holds that value too.
+			if !fd.Final || fd.Init == nil || fd.Context.Class == "" || !fd.Static && fd.Init.Kind != facts.ExprString {
 				continue
 			}
 			var text string
@@ -91,7 +93,10 @@ var (
 	sourceConstant    = regexp.MustCompile(`\bString\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]{1,255});`)
 	finalConstant     = regexp.MustCompile(`\b(?:static\s+final|final\s+static)\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
 	interfaceConstant = regexp.MustCompile(`(?m)^\s*(?:public\s+)?(?:static\s+)?(?:final\s+)?String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
-	interfaceDecl     = regexp.MustCompile(`\binterface\s+([A-Za-z_$][\w$]*)`)
+	// An instance field (access modifiers: no local has one) final and
+	// initialised with a literal.
+	finalField    = regexp.MustCompile(`\b(?:private|protected|public)\s+final\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*("(?:[^"\\\n]|\\.)*")\s*;`)
+	interfaceDecl = regexp.MustCompile(`\binterface\s+([A-Za-z_$][\w$]*)`)
 )
 
 // fieldRef matches a field named with its qualifier, "Module.CacheFactory",
@@ -115,6 +120,7 @@ func (k *Constants) readSource(class string) {
 	src := k.Source(outer)
 	found := sourceConstant.FindAllSubmatch(src, -1)
 	found = append(found, finalConstant.FindAllSubmatch(src, -1)...)
+	found = append(found, finalField.FindAllSubmatch(src, -1)...)
 	for _, d := range interfaceDecl.FindAllSubmatch(src, -1) {
 		if string(d[1]) == simpleName(outer) {
 			found = append(found, interfaceConstant.FindAllSubmatch(src, -1)...)
@@ -368,6 +374,15 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	}
 	if p.Site != nil && siteSettled(g, k, *p.Site, p.SiteArg) {
 		return true, false
+	}
+	if p.Site != nil && p.NameParam < 0 && p.SiteArg < len(p.Site.Args) {
+		// The name the caller hands the helper: a constant of its class
+		// (a final field initialised with a literal) or of another.
+		f, kk := fixedArg(p.Site.Args[p.SiteArg], p.Site.Caller.Class, p.Site.Callee.Class, k, declared)
+		if f {
+			return true, false
+		}
+		probe = probe || kk
 	}
 	if len(p.LoaderParams) > 0 && contextCallers(g, p.Method, p.LoaderParams) {
 		return true, false

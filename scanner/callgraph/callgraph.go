@@ -883,6 +883,18 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 			// A statically imported method.
 			classes = append(classes, c.Owner)
 		}
+		// A method inherited from a base class read (a subclass calling
+		// its base's protected helper), after the nest's own.
+		for _, cls := range classes {
+			for i, sup := 0, cls; i < maxSuperChain; i++ {
+				next, ok := g.superOf(sup)
+				if !ok || hasString(classes, next) {
+					break
+				}
+				classes = append(classes, next)
+				sup = next
+			}
+		}
 	case c.Owner != "":
 		classes = []string{c.Owner}
 	case c.Recv.Call != nil && g.accessors[c.Recv.Call.Owner+"."+c.Recv.Call.Name] != "":
