@@ -1266,7 +1266,7 @@ func OnlyParam(text string, params []string) int {
 		return i
 	}
 	found := -1
-	for _, loc := range identRE.FindAllStringIndex(stripLiterals(t), -1) {
+	for _, loc := range identWord.FindAllStringIndex(stripLiterals(t), -1) {
 		id := t[loc[0]:loc[1]]
 		rest := strings.TrimLeft(t[loc[1]:], " \t")
 		if strings.HasPrefix(rest, "(") || loc[0] > 0 && t[loc[0]-1] == '.' {
@@ -1280,6 +1280,9 @@ func OnlyParam(text string, params []string) int {
 	}
 	return found
 }
+
+// identWord finds identifiers in an expression's text.
+var identWord = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
 
 // stripLiterals blanks the contents of string and char literals.
 func stripLiterals(t string) string {

@@ -226,6 +226,13 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			}
 			cp.Before = g.nameAll(s.Before)
 			cp.ExitFlags = g.flags(s.ExitFlags)
+			if o := s.OptIn; o != nil {
+				c := facts.OptIn{Switch: strings.Clone(o.Switch), Default: o.Default, FieldClass: g.name(o.FieldClass), Field: g.name(o.Field)}
+				if o.Helper != nil {
+					c.Helper = &facts.MethodKey{Class: g.name(o.Helper.Class), Name: g.name(o.Helper.Name), Arity: o.Helper.Arity}
+				}
+				cp.OptIn = &c
+			}
 			g.methods[k] = &cp
 		} else if wrap {
 			cp := s

@@ -4,6 +4,11 @@ import java.util.Properties;
 
 // The same shape as Monitor, where one caller hands in a name read from
 // configuration through the interface: the lookup stays a hazard.
+// The names of the plugins the library ships.
+interface PluginNames {
+    String Store = "org.acme.svc.StorePlugin";
+}
+
 interface PluginFactory {
     Object startPlugin(String factoryInterface) throws Exception;
 }
@@ -35,7 +40,7 @@ class BasePlugins implements PluginFactory {
 
 class PluginUsers {
     Object boot(Properties p) throws Exception {
-        Plugins.startPlugin(Module.CacheFactory);
+        Plugins.startPlugin(PluginNames.Store);
         return Plugins.startPlugin(p.getProperty("plugin"));
     }
 }

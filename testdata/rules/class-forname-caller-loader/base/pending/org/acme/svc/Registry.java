@@ -108,8 +108,12 @@ class Connectors {
 }
 
 // Direct lookups of constants named like the types they stand for.
+interface Kinds {
+    String CacheFactory = "org.acme.svc.CacheFactory";
+}
+
 class DirectConstants {
     Object direct() throws Exception {
-        return Class.forName(Module.CacheFactory).getName();
+        return Class.forName(Kinds.CacheFactory).getName();
     }
 }
