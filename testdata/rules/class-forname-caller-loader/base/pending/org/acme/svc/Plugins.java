@@ -30,7 +30,7 @@ final class Plugins {
 
 class BasePlugins implements PluginFactory {
     public Object startPlugin(String factoryInterface) throws Exception {
-        return load(factoryInterface, null); // want "class-forname-caller-loader"
+        return load(factoryInterface, null); // want "class-forname-caller-loader" bytecode:-
     }
 
     protected Object load(String factoryInterface, Properties p) throws Exception {

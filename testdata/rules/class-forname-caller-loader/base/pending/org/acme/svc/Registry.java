@@ -12,7 +12,7 @@ class SourceRegistry {
 
     Object byTernary(String sourceType) throws Exception {
         String className = sourceType.indexOf('.') < 0 ? "org.acme.svc.sources." + sourceType + "Source" : sourceType;
-        return Class.forName(className).getName();
+        return Class.forName(className).getName(); // want "class-forname-caller-loader" source:-
     }
 
     Object byBranches(String sourceType) throws Exception {
@@ -22,13 +22,13 @@ class SourceRegistry {
         } else {
             className = sourceType;
         }
-        return Class.forName(className).getName();
+        return Class.forName(className).getName(); // want "class-forname-caller-loader" source:-
     }
 
     Object byLocalPrefix(String sourceType) throws Exception {
         String prefix = "org.acme.svc.sources.";
         String className = prefix + sourceType + "Source";
-        return Class.forName(className).getName();
+        return Class.forName(className).getName(); // want "class-forname-caller-loader" source:-
     }
 
     void users() throws Exception {
@@ -71,24 +71,24 @@ class Connectors {
 
     Object byMap(String key) throws Exception {
         String className = DRIVERS.get(key);
-        return Class.forName(className).getName();
+        return Class.forName(className).getName(); // want "class-forname-caller-loader" source:-
     }
 
     Object byMapDirect(String key) throws Exception {
-        return Class.forName(DRIVERS.get(key)).getName();
+        return Class.forName(DRIVERS.get(key)).getName(); // want "class-forname-caller-loader" source:-
     }
 
     Object byTable(String key) throws Exception {
         for (String[] row : TABLE) {
             if (row[0].equals(key)) {
-                return Class.forName(row[1]).getName();
+                return Class.forName(row[1]).getName(); // want "class-forname-caller-loader" source:-
             }
         }
         return null;
     }
 
     Object byIndex(int i) throws Exception {
-        return Class.forName(NAMES[i]).getName();
+        return Class.forName(NAMES[i]).getName(); // want "class-forname-caller-loader" source:-
     }
 
     // A table others may replace: its names are not fixed.
