@@ -139,6 +139,19 @@ type Pending struct {
 	// the types it extends or implements, static imports).
 	Names []string
 	Scope []string
+	// NamesWithParam marks Names that are only some of the values: the
+	// others are the parameter NameParam, so the lookup is settled when
+	// every name is fixed and every caller passes a fixed name too.
+	NamesWithParam bool
+	// Resource marks a resource lookup's name parameter: its callers
+	// settle it when each passes a constant path in the library's own
+	// package (or one relative to the helper's class).
+	Resource bool
+	// ResourceFromRoot marks such a name looked up through a ClassLoader,
+	// from the root of the class path: a relative name is not the
+	// class's own, and a dotted name of one of the library's classes (its
+	// .class file) is.
+	ResourceFromRoot bool
 	// Default is the declared default of a configurable name, a constant
 	// of another file as written: when it names a class of the project or
 	// the JDK, the name is the library's extension point, set by whoever
@@ -258,6 +271,10 @@ type CallGraph struct {
 	// return the thread context loader: a getter a caller hands a helper
 	// as the loader to try first.
 	ContextLoaders map[MethodKey]bool
+	// Overrides maps a method with a name parameter (Summary.NameParam) to
+	// the methods of its supertypes it implements: calls through those
+	// reach it, so their callers are its callers too.
+	Overrides map[MethodKey][]MethodKey
 	// Incomplete is set when the search for callers stopped at its bound:
 	// a method with no callers found may still have some.
 	Incomplete bool
