@@ -58,8 +58,8 @@ func releasesName(text, name string, methods []string) bool {
 
 // stopVerbRE matches the names of methods that end an object's life, alone
 // or as a camel-case prefix: close, stopCollecting, shutdownGracefully,
-// killPingThread, deactivate.
-var stopVerbRE = regexp.MustCompile(`^(?:stop|close|shutdown|destroy|dispose|terminate|cancel|halt|release|dealloc|kill|deactivate)(?:[A-Z_0-9].*)?$|^(?:doStop|doClose|doShutdown|stopInternal|destroyInternal|preDestroy|tearDown|cleanup|cleanUp)$`)
+// killPingThread, deactivate, tearDownWorkers, quit.
+var stopVerbRE = regexp.MustCompile(`^(?:stop|close|shutdown|destroy|dispose|terminate|cancel|halt|release|dealloc|kill|deactivate|tearDown|teardown|quit|uninstall)(?:[A-Z_0-9].*)?$|^(?:doStop|doClose|doShutdown|stopInternal|destroyInternal|preDestroy|cleanup|cleanUp)$`)
 
 // stopAnnotations mark the methods a container or harness calls when the
 // owner ends: javax/jakarta @PreDestroy, JMH @TearDown, JUnit @After*.

@@ -84,15 +84,23 @@ type taskResolver struct {
 }
 
 // typeDecl finds a class declared in the file by its simple or binary name.
+// Two top-level types of a file may each declare a Worker: the one in the
+// nest of the class that starts the thread is the one meant.
 func (r *taskResolver) typeDecl(name string) *facts.TypeDecl {
 	name = strings.TrimPrefix(name, "java.lang.")
+	var first *facts.TypeDecl
 	for i := range r.p.File.TypeDecls {
 		td := &r.p.File.TypeDecls[i]
 		if td.Name == name || strings.HasSuffix(td.Name, "."+name) || strings.HasSuffix(td.Name, "$"+name) {
-			return td
+			if sameNest(td.Name, r.class) {
+				return td
+			}
+			if first == nil {
+				first = td
+			}
 		}
 	}
-	return nil
+	return first
 }
 
 // include adds the bodies of the methods named name of class's nest
@@ -505,11 +513,20 @@ var endMethodRE = regexp.MustCompile(`^(?:end|ended|finish|finished)$|^(?:[a-z]\
 // loopStoppedBy reports an endless loop whose exit test reads a name
 // (flag, sentinel, final event) that a stop or end method of the nest of
 // one of classes writes or sends. A non-volatile boolean field of the
-// file is not a stop: the looping thread may never see the write.
+// file is not a stop, the looping thread may never see the write, unless
+// both sides hold a lock (seenByLoop).
 func loopStoppedBy(p *Pass, l javaLoop, code string, classes []string) bool {
+	stopped, _ := loopStopper(p, l, code, classes)
+	return stopped
+}
+
+// loopStopper is loopStoppedBy that also tells whether the method that
+// stops the loop wakes the threads waiting on its owner (notify, signal,
+// interrupt): a wait nested in the loop then returns to the exit test.
+func loopStopper(p *Pass, l javaLoop, code string, classes []string) (stopped, wakes bool) {
 	names := exitNames(l, code)
 	if len(names) == 0 {
-		return false
+		return false, false
 	}
 	nameREs := make([]*regexp.Regexp, len(names))
 	for i, n := range names {
@@ -520,17 +537,14 @@ func loopStoppedBy(p *Pass, l javaLoop, code string, classes []string) bool {
 		if !isStopMethod(m) && (!endMethodRE.MatchString(m.Name) || strings.HasPrefix(m.Name, "get") || strings.HasPrefix(m.Name, "is")) {
 			continue
 		}
-		inNest := false
-		for _, cl := range classes {
-			inNest = inNest || sameNest(m.Class, cl)
-		}
-		if !inNest {
+		if !inNests(m.Class, classes) {
 			continue
 		}
-		body := javaCode(p.Text(m.Decl))
+		text := p.Text(m.Decl)
+		body := javaCode(text)
 		for i, n := range names {
-			if !staleFlag(p, m.Class, n) && nameREs[i].MatchString(body) {
-				return true
+			if nameREs[i].MatchString(body) && seenByLoop(p, m.Class, n, text, code) {
+				return true, wakesRE.MatchString(body)
 			}
 		}
 	}
@@ -538,14 +552,41 @@ func loopStoppedBy(p *Pass, l javaLoop, code string, classes []string) bool {
 	// deactivate(), requestExit() from contextDestroyed) that writes the
 	// flag or sends the sentinel stops the loop as well.
 	for _, m := range stopHelpers(p, classes) {
-		body := javaCode(p.Text(m.Decl))
+		text := p.Text(m.Decl)
+		body := javaCode(text)
 		for _, n := range names {
-			if !staleFlag(p, m.Class, n) && changesName(body, n) {
-				return true
+			if changesName(body, n) && seenByLoop(p, m.Class, n, text, code) {
+				return true, wakesRE.MatchString(body)
 			}
 		}
 	}
-	return false
+	return false, false
+}
+
+// wakesRE is a call that wakes a thread blocked on its owner.
+var wakesRE = regexp.MustCompile(`\b(?:notify|notifyAll|signal|signalAll|interrupt)\s*\(`)
+
+var (
+	syncBlockRE  = regexp.MustCompile(`\bsynchronized\s*\(`)
+	syncMethodRE = regexp.MustCompile(`\bsynchronized\b`)
+	waitCallRE   = regexp.MustCompile(`\bwait\s*\(`)
+)
+
+// seenByLoop reports that a write to name by the method whose declaration
+// is decl reaches the loop of task: name is not a plain boolean field
+// (staleFlag), or the writer holds a lock (a synchronized method or block)
+// and the task takes one too (synchronized, wait()): the lock orders the
+// write before the next read.
+func seenByLoop(p *Pass, class, name, decl, task string) bool {
+	if !staleFlag(p, class, name) {
+		return true
+	}
+	header := decl
+	if i := strings.IndexByte(decl, '{'); i >= 0 {
+		header = decl[:i]
+	}
+	locked := syncMethodRE.MatchString(javaCode(header)) || syncBlockRE.MatchString(javaCode(decl))
+	return locked && (syncMethodRE.MatchString(task) || waitCallRE.MatchString(task))
 }
 
 // lifecycleEnd reports a method that runs when its owner ends: a stop
@@ -641,11 +682,20 @@ func staleFlag(p *Pass, class, name string) bool {
 // endless reports whether the task has a loop that neither ends by
 // itself nor is ended by a stop or end method of its owner.
 func (t threadTask) endless(p *Pass) bool {
-	for _, l := range javaLoops(t.code) {
+	loops := javaLoops(t.code)
+	// Loops a stop method ends and wakes: a wait nested in one of them
+	// (while (!doWork) lock.wait();) returns to its test when woken.
+	var woken []javaLoop
+	for _, l := range loops {
+		if stopped, wakes := loopStopper(p, l, t.code, t.classes); stopped && wakes {
+			woken = append(woken, l)
+		}
+	}
+	for _, l := range loops {
 		if endsByItself(l, t.code) {
 			continue
 		}
-		if loopStoppedBy(p, l, t.code, t.classes) {
+		if loopStoppedBy(p, l, t.code, t.classes) || wokenWait(l, woken) {
 			continue
 		}
 		return true
@@ -669,6 +719,21 @@ func acceptedConnection(p *Pass, c *facts.Call) bool {
 	}
 	for _, l := range javaLoops(code) {
 		if l.Start <= at && at < l.End && strings.Contains(code[l.Start:end], ".accept(") {
+			return true
+		}
+	}
+	return false
+}
+
+// wokenWait reports a loop that waits (wait, await, park) nested in one of
+// the loops in woken, which a stop method ends and wakes: the stop wakes
+// the wait, and the enclosing loop's test ends the thread.
+func wokenWait(l javaLoop, woken []javaLoop) bool {
+	if !waitsRE.MatchString(l.Body) {
+		return false
+	}
+	for _, w := range woken {
+		if w.Start < l.Start && l.End <= w.End {
 			return true
 		}
 	}

@@ -30,6 +30,7 @@ var bytecodeReasons = map[string]string{
 	"classloader-captured-at-init":     "tells a lambda in a static field initialiser (run later, per call) by the span it covers in the declaration; bytecode compiles the lambda body to a method of its own",
 	"classloader-churn":                "tells an instance field's initialiser from a per-call creation by the declaration's span; bytecode copies field initialisers into each constructor",
 	"java-serialization-caller-loader": "javac gives a field initialiser the line where its declaration starts, not the line of the new expression on a continuation line; a read cast to a JDK value type or the library's own class is told by the cast's text",
+	"serviceloader-default-loader":     "whether the context loader read before an own-loader lookup is tested for null (the own loader where the thread has none) or only asked after it (own loader first) is read from the method's text",
 	"shared-lifecycle-listener":        "reads the handled event type and the own-event guard from the listener's and the handler's text",
 	"class-forname-caller-loader": "the source scan exempts code under src/test by its path; the compiled class sits in the fixture jar with no test path; a presence probe is told by its value being discarded, read from the statement's text, or by a catch that answers the missing class, read from the method's text; " +
 		"a name of the library's own package or the JDK's is read from the argument's text (X.class.getPackage().getName() + \".gen.\", " +
