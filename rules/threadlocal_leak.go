@@ -65,6 +65,9 @@ func checkThreadLocalLeak(p *Pass) {
 				pinsNothing[f.Name] = true
 			}
 		}
+		if !pinsNothing[f.Name] && threadLocalTypes[f.Type] && slotsCleared(p, f) {
+			pinsNothing[f.Name] = true
+		}
 	}
 	// isTL also resolves Type.FIELD receivers, which the extractor types only
 	// for JDK fields, through this file's declarations.
