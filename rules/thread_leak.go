@@ -68,6 +68,9 @@ func checkThreadLeak(p *Pass) {
 		p.Report(Diagnostic{
 			Message: "thread started here is never stopped when the module's context closes; after uninstall it keeps running and pins the module's ClassLoader (stop it in @PreDestroy or a ContextClosedEvent listener)",
 			Span:    c.Span, Context: c.Context,
+			// A thread only a command line's main starts runs in a
+			// process of its own, never in a shared JVM.
+			EntrySensitive: !appEntry(p, c.Class),
 		})
 	})
 }
