@@ -156,7 +156,7 @@ func (r *taskResolver) creation(text string, depth int) {
 	code := javaCode(text)
 	m := newExprRE.FindStringSubmatchIndex(code)
 	if m == nil {
-		r.failed = true
+		r.madeByCall(code, depth)
 		return
 	}
 	typ := code[m[2]:m[3]]
@@ -175,6 +175,35 @@ func (r *taskResolver) creation(text string, depth int) {
 	}
 	if td := r.typeDecl(typ); td != nil && simpleName(typ) != "Thread" {
 		r.runOf(td.Name)
+		return
+	}
+	resolved := false
+	for _, a := range splitTopLevel(code[open+1:close], ',', true) {
+		if r.argument(a, depth) {
+			resolved = true
+		}
+	}
+	if !resolved {
+		r.failed = true
+	}
+}
+
+// callExprRE is a call that makes the thread: a factory, a reflective
+// constructor (ctor.newInstance(group, task, name, ...)).
+var callExprRE = regexp.MustCompile(`^\s*[\w.$]+\s*\(`)
+
+// madeByCall resolves a thread a call makes from the task it is handed:
+// the arguments the file shows to be a Runnable; it fails when none is.
+func (r *taskResolver) madeByCall(code string, depth int) {
+	m := callExprRE.FindStringIndex(code)
+	if m == nil {
+		r.failed = true
+		return
+	}
+	open := m[1] - 1
+	close := matchClose(code, open)
+	if close < 0 || strings.TrimSpace(code[close+1:]) != "" {
+		r.failed = true
 		return
 	}
 	resolved := false
@@ -543,6 +572,11 @@ func loopStopper(p *Pass, l javaLoop, code string, classes []string) (stopped, w
 		text := p.Text(m.Decl)
 		body := javaCode(text)
 		for i, n := range names {
+			// A method the exit test calls (if (!cleanUp(ref)) break;)
+			// names itself: that is no stop.
+			if n == m.Name {
+				continue
+			}
 			if nameREs[i].MatchString(body) && seenByLoop(p, m.Class, n, text, code) {
 				return true, wakesRE.MatchString(body)
 			}
@@ -695,7 +729,7 @@ func (t threadTask) endless(p *Pass) bool {
 		if endsByItself(l, t.code) {
 			continue
 		}
-		if loopStoppedBy(p, l, t.code, t.classes) || wokenWait(l, woken) {
+		if loopStoppedBy(p, l, t.code, t.classes) || wokenWait(l, woken) || endsWhenCollected(p, l, t) {
 			continue
 		}
 		return true
