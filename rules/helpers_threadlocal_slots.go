@@ -16,8 +16,8 @@ import (
 // array or container that the file empties on the path that fills it: an
 // array whose slots are set to null (frames[--depth] = null,
 // Arrays.fill(frames, null)), anywhere in the file, as a stack's pops or
-// the return to depth zero; a container cleared (clear()) in a method
-// that also adds to it. A container emptied only by a separate method
+// the return to depth zero; a container cleared (clear()) or drained
+// (while ((r = queue.poll()) != null)) in a method that also adds to it. A container emptied only by a separate method
 // (MDC.clear()) depends on its callers and does not count.
 func slotsCleared(p *Pass, f *facts.Field) bool {
 	args := typeArgs(f.TypeText)
@@ -52,7 +52,7 @@ func slotsCleared(p *Pass, f *facts.Field) bool {
 			}
 			continue
 		}
-		if regexp.MustCompile(x+`\s*\.\s*clear\s*\(\s*\)`).MatchString(code) &&
+		if regexp.MustCompile(x+`\s*\.\s*clear\s*\(\s*\)|\(\s*\w+\s*=\s*`+x+`\s*\.\s*(?:poll|pollFirst|pollLast|pop|remove)\s*\(\s*\)\s*\)\s*!=\s*null`).MatchString(code) &&
 			regexp.MustCompile(x+`\s*\.\s*(?:add|addAll|addFirst|addLast|put|putAll|push|offer|offerFirst|offerLast)\s*\(`).MatchString(code) {
 			return true
 		}

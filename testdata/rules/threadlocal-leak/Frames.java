@@ -87,3 +87,28 @@ class Pending {
         LOST.get().clear();
     }
 }
+
+// Tasks queued while one runs, drained by the outermost call before it
+// returns: the queue is empty between tasks.
+class Delayed {
+    private static final ThreadLocal<java.util.Queue<Runnable>> DELAYED = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+    private static final ThreadLocal<Boolean> RUNNING = ThreadLocal.withInitial(() -> false);
+
+    static void execute(Runnable command) {
+        if (!RUNNING.get()) {
+            RUNNING.set(true);
+            try {
+                command.run();
+            } finally {
+                java.util.Queue<Runnable> delayed = DELAYED.get();
+                Runnable r;
+                while ((r = delayed.poll()) != null) {
+                    r.run();
+                }
+                RUNNING.set(false);
+            }
+        } else {
+            DELAYED.get().add(command);
+        }
+    }
+}
