@@ -182,7 +182,8 @@ func enclosingMethodText(p *Pass, s facts.Span) string {
 var stopMethodNames = map[string]bool{
 	"destroy": true, "close": true, "shutdown": true, "shutdownNow": true, "stop": true, "dispose": true,
 	"terminate": true, "cancel": true, "interrupt": true, "halt": true, "doStop": true, "doClose": true,
-	"doShutdown": true, "stopInternal": true, "destroyInternal": true, "preDestroy": true,
+	"doShutdown": true, "stopInternal": true, "destroyInternal": true, "preDestroy": true, "tearDown": true,
+	"kill": true,
 }
 
 // hasStopPath reports whether the type nest of class declares a method tied

@@ -372,7 +372,7 @@ func selfMadeCache(p *Pass, c *facts.Call) bool {
 		q := regexp.QuoteMeta(n)
 		// A parameter only tested for null (if (existing == null)
 		// tl.set(made)) decides whether to keep the value, not what it holds.
-		uses := regexp.MustCompile(`\b` + q + `\s*[!=]=\s*null\b|\bnull\s*[!=]=\s*` + q + `\b`).ReplaceAllString(built, "")
+		uses := regexp.MustCompile(`\b`+q+`\s*[!=]=\s*null\b|\bnull\s*[!=]=\s*`+q+`\b`).ReplaceAllString(built, "")
 		if regexp.MustCompile(`\b` + q + `\b`).MatchString(uses) {
 			return false // built from what the caller hands in
 		}

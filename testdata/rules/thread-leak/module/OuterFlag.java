@@ -64,11 +64,11 @@ class WorkQueueNeverStopped {
     private final Object lock = new Object();
     private boolean killFlag;
     private boolean doWork;
-    private Worker worker;
+    private Looper worker;
 
     public void begin() {
         killFlag = false;
-        worker = new Worker();
+        worker = new Looper();
         worker.start(); // want "thread-leak:medium"
     }
 
@@ -79,7 +79,7 @@ class WorkQueueNeverStopped {
         }
     }
 
-    class Worker extends Thread {
+    class Looper extends Thread {
         @Override
         public void run() {
             while (!killFlag) {
@@ -101,7 +101,7 @@ class WorkQueueNeverStopped {
     }
 }
 
-// The inner wait reads only its work flag; the owner's shutdown() sets the
+// The inner wait reads only its work flag; the owner's stopDispatching() sets the
 // stop flag under the lock and wakes the waiter, which then leaves through
 // the outer test.
 class Dispatcher {
@@ -114,10 +114,9 @@ class Dispatcher {
         new Pump().start();
     }
 
-    public synchronized void shutdown() {
+    public void stopDispatching() {
         synchronized (lock) {
             killFlag = true;
-            doWork = false;
             lock.notifyAll();
         }
     }
@@ -127,7 +126,7 @@ class Dispatcher {
         public void run() {
             while (!killFlag) {
                 synchronized (lock) {
-                    while (!doWork && !killFlag) {
+                    while (!doWork) {
                         try {
                             lock.wait();
                         } catch (InterruptedException e) {
@@ -159,5 +158,45 @@ class UnlockedFlag {
 
     public void stopWatching() {
         closed = true;
+    }
+}
+
+// A flag a qualified stop method (requestStop, gracefulShutdown) sets
+// ends the loop; one set by a query-named method does not.
+class QualifiedStops {
+    private volatile boolean stopRequested;
+    private volatile boolean draining;
+
+    void begin() {
+        new Thread(() -> {
+            while (!stopRequested) {
+                pause();
+            }
+        }).start();
+    }
+
+    void drain() {
+        new Thread(() -> { // want "thread-leak:medium"
+            while (!draining) {
+                pause();
+            }
+        }).start();
+    }
+
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    public boolean isStopRequested() {
+        draining = true;
+        return stopRequested;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            return;
+        }
     }
 }
