@@ -374,13 +374,17 @@ func declaredLocal(code, name string) bool {
 	return regexp.MustCompile(`[\w>\]]\s+` + regexp.QuoteMeta(name) + `\s*[=;:,)]`).MatchString(code)
 }
 
+// qualifiedThisRE is text ending in this or Outer.this, before a dot.
+var qualifiedThisRE = regexp.MustCompile(`(?:^|[^\w.$]|[\w$]\s*\.\s*)this\s*$`)
+
 // condNames are the non-local names a loop condition or exit test reads:
 // fields, constants, and the methods it calls without a receiver.
 func condNames(cond, code string) []string {
 	var out []string
 	for _, m := range taskWordRE.FindAllStringIndex(cond, -1) {
 		w := cond[m[0]:m[1]]
-		if taskKeywords[w] || m[0] > 0 && cond[m[0]-1] == '.' && !strings.HasPrefix(strings.TrimSpace(cond[:m[0]-1]), "this") {
+		// A field read through this or Outer.this is the field itself.
+		if taskKeywords[w] || m[0] > 0 && cond[m[0]-1] == '.' && !qualifiedThisRE.MatchString(cond[:m[0]-1]) {
 			continue
 		}
 		if declaredLocal(code, w) {

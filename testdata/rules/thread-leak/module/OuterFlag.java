@@ -200,3 +200,27 @@ class QualifiedStops {
         }
     }
 }
+
+// The flag read as Outer.this.flag, beside another test, from an inner
+// worker; the owner's stopPolling() sets it.
+class OuterThisFlag {
+    private volatile boolean stopped;
+    private volatile boolean paused;
+
+    void begin() {
+        new Poller().start();
+    }
+
+    public void stopPolling() {
+        stopped = true;
+    }
+
+    class Poller extends Thread {
+        @Override
+        public void run() {
+            while (!paused && !OuterThisFlag.this.stopped) {
+                Thread.yield();
+            }
+        }
+    }
+}
