@@ -694,6 +694,17 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 			}
 			continue
 		}
+		if f.Pending != nil && f.Pending.OptIn != nil {
+			// An opt-in switch read through another class's helper: its
+			// source says whether the default the caller passes holds.
+			if note, ok := rules.SettleOptIn(f.Pending.OptIn, source); ok && f.Severity > rules.SeverityLow {
+				f.Severity, f.Level = rules.SeverityLow, rules.SeverityLow.Level()
+				f.Message += note
+			}
+			f.Pending = nil
+			out = append(out, f)
+			continue
+		}
 		if f.Pending != nil && f.Pending.Switcher != nil {
 			// A loader switch left to its callers: settled by their text.
 			if !rules.SettleSwitcher(f.Pending, g, sourceAt) {

@@ -42,6 +42,10 @@ type Summary struct {
 	// object just before the call does not reach the exit
 	// (CallSite.GuardOff). nil when an exit waits for none.
 	ExitFlags []ExitFlag
+	// OptIn is the switch, off by default, every exit of the method waits
+	// for ("if (Boolean.getBoolean("x.exit")) System.exit(1)"): its
+	// callers' findings are notes. nil when an exit waits for none.
+	OptIn *OptIn
 	// ReturnsLoader is the ClassLoader the method returns, when it returns
 	// one it takes from a fixed place: its own class's (LoaderOwn), the
 	// system loader (LoaderSystem), the thread context loader
@@ -81,6 +85,26 @@ type Summary struct {
 type ExitFlag struct {
 	Field   string
 	Setters []string
+}
+
+// OptIn is a switch a hazard waits for that is off unless whoever runs
+// the JVM turns it on: a system property or environment variable read as
+// false when absent, a setting read with a false default.
+type OptIn struct {
+	// Switch names it for a message: `system property "x.exit"`.
+	Switch string
+	// Helper is a project method of another file the switch is read
+	// through (Utils.getProperty("x.exit", false)), and Default the index
+	// of its parameter the caller passes false at: its source must show it
+	// returns the property's value with that default (rules.SettleOptIn).
+	// nil when the switch is known as it is.
+	Helper  *MethodKey
+	Default int
+	// Field, when set, is a static final field of FieldClass (another
+	// file's, SysProperties.EXIT_ON_ERROR) the hazard tests: its
+	// initialiser in that class's source must be such a switch. Switch is
+	// then only what the test reads.
+	FieldClass, Field string
 }
 
 // GuardRef is the static getter of another class a hazard waits for
@@ -156,6 +180,11 @@ type Pending struct {
 	// a finally block after, the finding is dropped
 	// (rules.SettleSwitcher). nil otherwise.
 	Switcher *MethodKey
+	// OptIn is the switch, off by default, the hazard waits for, read
+	// through a helper of another file: when that helper's source shows a
+	// property read with the default its caller passes, the finding is a
+	// note (rules.SettleOptIn).
+	OptIn *OptIn
 }
 
 // StoreParams is one setter of a static field and the parameters whose

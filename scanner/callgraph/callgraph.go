@@ -95,6 +95,13 @@ type Graph struct {
 	// interface: their instance methods may be called through a
 	// supertype, which no search by name finds.
 	subtypes map[string]bool
+	// adjacent are top-level classes launchers name, directly or through
+	// classes they name (Adjacent): tool code beside its launchers.
+	adjacent map[string]bool
+	// toolRefs are, by top-level class, the methods of other classes
+	// that name it (ToolRefs): when all are entry-only, so are the
+	// class's methods no call reaches.
+	toolRefs map[string][]facts.MethodKey
 }
 
 // nameKey is a class and a method name by their ids in Graph.names.
@@ -131,8 +138,63 @@ func New() *Graph {
 		lookups: map[nameKey]uint8{}, decls: map[nameKey]declInfo{},
 		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{},
 		keepSites: map[facts.MethodKey]bool{}, supers: map[string]string{}, entryTypes: map[string]bool{},
-		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{}}
+		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{}, adjacent: map[string]bool{}, toolRefs: map[string][]facts.MethodKey{}}
 }
+
+// ToolRefs records the methods of other classes that name a top-level
+// class, every mention of it in the project's production code being in
+// one of them (the scanner's evidence for tool code; see Build).
+func (g *Graph) ToolRefs(class string, refs []facts.MethodKey) {
+	ks := make([]facts.MethodKey, len(refs))
+	for i, r := range refs {
+		ks[i] = g.key(r)
+	}
+	g.toolRefs[g.name(class)] = ks
+}
+
+// CallersOf are the callers found of the method of class and name.
+func (g *Graph) CallersOf(class, name string) []facts.MethodKey {
+	return g.callers[byName(class, name)]
+}
+
+// LauncherNest reports a top-level class whose nest declares an entry
+// point.
+func (g *Graph) LauncherNest(top string) bool {
+	for l := range g.launchers {
+		if outerOf(l) == top {
+			return true
+		}
+	}
+	return false
+}
+
+// InLauncherPackage reports a class in a launcher's package or, unless
+// exact, below it, by packages alone (not the classes launchers name).
+func (g *Graph) InLauncherPackage(class string, exact bool) bool {
+	pkg := packageOf(class)
+	for l := range g.launchers {
+		lp := packageOf(l)
+		if pkg == lp || !exact && lp != "" && strings.HasPrefix(pkg, lp+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// LauncherClasses are the classes that declare an entry point, sorted.
+func (g *Graph) LauncherClasses() []string {
+	out := make([]string, 0, len(g.launchers))
+	for l := range g.launchers {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Adjacent records a top-level class a launcher names, directly or
+// through classes it names: tool code, whose public methods the search
+// for callers follows as it does those in a launcher's package.
+func (g *Graph) Adjacent(class string) { g.adjacent[g.name(class)] = true }
 
 // StoreOnly marks a setter whose call sites AddCalls keeps, with their
 // arguments, for CallGraph.Callers alone (facts.Pending.Stores).
@@ -215,6 +277,13 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			}
 			cp.Before = g.nameAll(s.Before)
 			cp.ExitFlags = g.flags(s.ExitFlags)
+			if o := s.OptIn; o != nil {
+				c := facts.OptIn{Switch: strings.Clone(o.Switch), Default: o.Default, FieldClass: g.name(o.FieldClass), Field: g.name(o.Field)}
+				if o.Helper != nil {
+					c.Helper = &facts.MethodKey{Class: g.name(o.Helper.Class), Name: g.name(o.Helper.Name), Arity: o.Helper.Arity}
+				}
+				cp.OptIn = &c
+			}
 			g.methods[k] = &cp
 		} else if wrap {
 			cp := s
@@ -854,20 +923,75 @@ func (g *Graph) Build() *facts.CallGraph {
 		}
 		return seen
 	}
-	tainted := reach(open)
-	for k := range reach(entries) {
-		if !tainted[k] {
+	// Tool code (ToolRefs): a class every mention of which is in
+	// entry-only methods has its uncalled methods reached from those
+	// entry points too, instead of being an API. Deciding a class may
+	// decide the methods naming another: a few rounds.
+	tool := map[string]bool{}
+	var toolRoots []facts.MethodKey
+	isRoot := map[facts.MethodKey]bool{}
+	base := only
+	for round := 0; ; round++ {
+		only = make(map[facts.MethodKey]bool, len(base))
+		for k := range base {
 			only[k] = true
 		}
-	}
-	// An instance method, whoever calls it (a thread's run, a callback),
-	// runs on an instance someone created: when only entry-only code
-	// creates instances of its class, so is the method.
-	for nk, d := range g.decls {
-		k := g.method(nk)
-		if !only[k] && g.dispatched(k, d) && only[byName(k.Class, "<init>")] {
-			only[k] = true
+		var opened []facts.MethodKey
+		for _, k := range open {
+			if !isRoot[k] {
+				opened = append(opened, k)
+			}
 		}
+		tainted := reach(opened)
+		for k := range reach(append(append([]facts.MethodKey(nil), entries...), toolRoots...)) {
+			if !tainted[k] {
+				only[k] = true
+			}
+		}
+		// An instance method, whoever calls it (a thread's run, a
+		// callback), runs on an instance someone created: when only
+		// entry-only code creates instances of its class, so is the
+		// method.
+		for nk, d := range g.decls {
+			k := g.method(nk)
+			if !only[k] && g.dispatched(k, d) && only[byName(k.Class, "<init>")] {
+				only[k] = true
+			}
+		}
+		if round == maxToolRounds {
+			break
+		}
+		var found []string
+		for cls, refs := range g.toolRefs {
+			if tool[cls] {
+				continue
+			}
+			all := len(refs) > 0
+			for _, r := range refs {
+				all = all && only[r]
+			}
+			if all {
+				found = append(found, cls)
+			}
+		}
+		if len(found) == 0 {
+			break
+		}
+		sort.Strings(found)
+		for _, cls := range found {
+			tool[cls] = true
+		}
+		for nk, d := range g.decls {
+			k := g.method(nk)
+			if tool[outerOf(k.Class)] && !isRoot[k] && g.toolRoot(k, d) {
+				isRoot[k] = true
+				toolRoots = append(toolRoots, k)
+			}
+		}
+		sort.Slice(toolRoots, func(i, j int) bool {
+			a, b := toolRoots[i], toolRoots[j]
+			return a.Class < b.Class || a.Class == b.Class && a.Name < b.Name
+		})
 	}
 	calls := map[facts.MethodKey][]facts.CallSite{}
 	for k, cs := range g.calls {
@@ -895,6 +1019,25 @@ func (g *Graph) Build() *facts.CallGraph {
 		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete}
 }
 
+// maxToolRounds bounds the rounds Build decides tool code in: a class
+// named only from another tool class's methods waits for that one.
+const maxToolRounds = 4
+
+// toolRoot reports a method of a tool class that its entry points reach
+// although no call of it was found: not an entry point itself, no caller
+// found, and not one a supertype's call may reach (an override; the
+// constructor of a class with a supertype, which a framework may create by
+// name). A static initialiser runs where the class is first used.
+func (g *Graph) toolRoot(k facts.MethodKey, d declInfo) bool {
+	switch {
+	case d.entry || d.override || len(g.callers[k]) > 0:
+		return false
+	case k.Name == "<init>":
+		return !g.subtypes[k.Class]
+	}
+	return true
+}
+
 // Searchable reports whether the search for the callers of the method of
 // class and name can decide anything: whether it is an entry point or a
 // method Build may decide entry-only.
@@ -916,6 +1059,13 @@ func (g *Graph) Closed(class, name string) bool {
 	return d.entry || d.private || g.launchers[class] || g.reflective[k]
 }
 
+// Entry reports an entry point: whoever calls it, its callers are not
+// followed.
+func (g *Graph) Entry(class, name string) bool {
+	d, _ := g.decl(byName(class, name))
+	return d.entry
+}
+
 // Instance reports a declared method no overload of which is static.
 func (g *Graph) Instance(class, name string) bool {
 	d, ok := g.decl(byName(class, name))
@@ -927,16 +1077,9 @@ func (g *Graph) Instance(class, name string) bool {
 func (g *Graph) NearLauncher(class string) bool { return g.nearLauncher(class) }
 
 func (g *Graph) nearLauncher(class string) bool {
-	pkg := packageOf(class)
-	for l := range g.launchers {
-		lp := packageOf(l)
-		// A tool's own packages sit under its launcher's (a start
-		// program's config parsers in start.config).
-		if pkg == lp || lp != "" && strings.HasPrefix(pkg, lp+".") {
-			return true
-		}
-	}
-	return false
+	// A tool's own packages sit under its launcher's (a start program's
+	// config parsers in start.config).
+	return g.adjacent[outerOf(class)] || g.InLauncherPackage(class, false)
 }
 
 func packageOf(class string) string {

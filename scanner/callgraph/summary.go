@@ -75,6 +75,11 @@ func AppendSummaries(out []facts.Summary, path string, f *facts.File, src []byte
 		if s.Terminates != nil && src != nil && !m.Static {
 			s.ExitFlags = rules.ExitFlags(f, src, &m, exitSpans(f, byMethod[[2]string{m.Class, m.Name}], m, exiting))
 		}
+		if s.Terminates != nil && src != nil {
+			// Every exit waits for a switch the operator turns on: the
+			// callers' findings are notes.
+			s.OptIn = rules.ExitOptIn(f, src, exitSpans(f, byMethod[[2]string{m.Class, m.Name}], m, exiting))
+		}
 		s.ContextFirst, s.NoBody = contextFirstLookup(src, f, byMethod[[2]string{m.Class, m.Name}], m)
 		if src != nil && (s.LoadsParam >= 0 || s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil) && mentionsContext(src, m.Decl) {
 			// The context loader, read through a helper the extractor was
