@@ -192,6 +192,16 @@ func slotsOf(x *facts.Expr, params []param, depth int) (map[int]bool, bool) {
 	if x == nil {
 		return nil, false
 	}
+	if x.ReadsKnown {
+		// The extractor followed the value back to the parameters it
+		// is computed from (through calls, constructors and locals
+		// stored more than once).
+		out := map[int]bool{}
+		for _, s := range x.Reads {
+			out[s] = true
+		}
+		return out, true
+	}
 	switch x.Kind {
 	case facts.ExprLiteral, facts.ExprNull, facts.ExprString, facts.ExprClass:
 		return map[int]bool{}, true

@@ -367,6 +367,7 @@ func checkStaticMutableState(p *Pass) {
 					continue // only values the library computes itself
 				}
 				d := staticStateDiagnostic(h.f, h.ws, nil)
+				launcherField(h.ws, &d)
 				if scalarSetting(p.File, h.f) {
 					asSetting(&d)
 				}
@@ -387,6 +388,7 @@ func checkStaticMutableState(p *Pass) {
 		for _, h := range g {
 			all = append(all, h.ws...)
 		}
+		launcherField(all, &d)
 		d.Pending = storesPending(p, g[0].f, all)
 		// The group is rated as its highest field: the rule's severity
 		// when some field holds an app's object, a note when all that
@@ -532,6 +534,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			// between classes, reported even when the values are computed.
 			diag := staticStateDiagnostic(d.f, ws, pathOf)
 			diag.Severity = stateSeverity(func(w *facts.Write) *facts.File { return fileOf[w] }, nil, ws)
+			launcherField(ws, &diag)
 			if scalarSetting(d.file, d.f) {
 				asSetting(&diag)
 			}
@@ -580,6 +583,13 @@ func stateSeverity(fileOf func(*facts.Write) *facts.File, src []byte, ws []*fact
 			return SeverityNone
 		}
 		if adds && w.Kind == facts.WriteCall && removals[w.Method] {
+			continue
+		}
+		if src != nil && w.Kind == facts.WriteCall && (w.Method == "put" || w.Method == "putIfAbsent") && len(w.Args) == 2 &&
+			helperFedFromKey(file, src, w) {
+			// A private update helper every caller of which passes a
+			// value computed from the key it passes: a memo, whatever
+			// the key's and the value's types.
 			continue
 		}
 		// The value stored; for a map's put(key, value), a value computed
@@ -641,6 +651,34 @@ func staticStateDiagnostic(f *facts.Field, ws []*facts.Write, pathOf map[*facts.
 		Span:    f.Span,
 		Context: f.Context,
 	}
+}
+
+// launcherField leaves a finding to the call graph: when only entry
+// points reach every method that writes the field (main calling its own
+// init(args), a server's main filling its endpoint table), it is written
+// in a process a command line started, which no app shares.
+func launcherField(ws []*facts.Write, d *Diagnostic) {
+	if guards := writerMethods(ws); len(guards) > 0 {
+		d.EntrySensitive, d.EntryGuards = true, guards
+	}
+}
+
+// writerMethods are the methods that make writes ws, once each; none when
+// some write sits outside a method (then no entry point can settle them).
+func writerMethods(ws []*facts.Write) []facts.MethodKey {
+	var out []facts.MethodKey
+	seen := map[facts.MethodKey]bool{}
+	for _, w := range ws {
+		if w.Context.Method == "" || w.Context.Class == "" {
+			return nil
+		}
+		k := facts.MethodKey{Class: w.Context.Class, Name: w.Context.Method, Arity: -1}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // partitionedKeys are map keys that already separate apps: a class, its

@@ -221,6 +221,11 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		for _, s := range f.Pending.Stores {
 			if k := (facts.MethodKey{Class: s.Method.Class, Name: s.Method.Name, Arity: -1}); !targets[k] {
 				stores[k] = true
+			} else {
+				// A setter the entry-point search asks about too (a
+				// launcher's field, settled by who reaches its
+				// writers): its call sites are kept all the same.
+				g.KeepSites(s.Method.Class, s.Method.Name)
 			}
 		}
 		// A loader switch left to its callers: their call sites, kept

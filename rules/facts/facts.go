@@ -95,6 +95,16 @@ type Expr struct {
 	// that provably flows through the variable ("ClassLoader cl =
 	// getClass().getClassLoader(); ... cl.getResource(n)").
 	Local *Expr
+	// Reads, in compiled code, lists the local slots holding the method's
+	// parameters (and this) whose values flow into the value of a stored
+	// expression: through call and constructor arguments and receivers,
+	// casts, field reads and every store into a local it reads (a memo's
+	// f = get(key); if (f == null) { f = compute(key); put(key, f); }
+	// reads only the key). ReadsKnown says Reads is complete; it is false
+	// when some part of the value was not followed (arithmetic, a value
+	// across a branch) and in sources, which name their inputs instead.
+	Reads      []int
+	ReadsKnown bool
 }
 
 // CallRef names a resolved method.

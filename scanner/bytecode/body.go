@@ -94,6 +94,9 @@ type body struct {
 	ins  []classfile.Instr
 	base int
 	ctx  facts.Context
+	// storesBy are the stores into each local slot (instruction indexes),
+	// built on the first question about a stored value's inputs (reads).
+	storesBy map[int][]int
 }
 
 type finallyBlock struct {
@@ -493,8 +496,18 @@ func (b *body) call(i int) {
 		x.calls = append(x.calls, c)
 	}
 	if writes {
+		// The write's own copy of the arguments, with the parameters each
+		// value is computed from (a memo's value from its key alone).
+		args := append([]facts.Expr(nil), c.Args...)
+		for a := range args {
+			if a == len(args)-1 {
+				b.readsBefore(&args[a], i)
+			} else {
+				b.reads(&args[a], x.flow.ArgSource(i, a))
+			}
+		}
 		x.writes = append(x.writes, facts.Write{Kind: facts.WriteCall, Owner: c.Recv.Field.Owner,
-			Name: c.Recv.Field.Name, Qualified: c.Recv.Field.Owner != x.cls, Method: c.Name, Args: c.Args,
+			Name: c.Recv.Field.Name, Qualified: c.Recv.Field.Owner != x.cls, Method: c.Name, Args: args,
 			Span: c.Span, Context: c.Context})
 	}
 }
@@ -568,6 +581,7 @@ func (b *body) putstatic(i int) {
 			}
 		}
 	} else {
+		b.readsBefore(&v, i)
 		w.Value = &v
 	}
 	w.NullGuarded = b.nullGuarded(i, in.Ref.Name)

@@ -1,0 +1,66 @@
+package bytecode
+
+import (
+	"archive/zip"
+	"fmt"
+	"io"
+	"testing"
+
+	"github.com/kscan/kscan/scanner/classfile"
+)
+
+// TestReads checks the parameters a stored value is followed back to, on
+// testdata/rules/static-mutable-state/MemoIdentity.java as compiled into
+// the fixtures jar: a memo's value read from its key alone, through a local
+// stored twice (get, then compute) and a constructor; the caller's other
+// input when it flows in; none for a restore of the field's own value.
+func TestReads(t *testing.T) {
+	zr, err := zip.OpenReader("../../testdata/bytecode/fixtures-17.jar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	f, err := zr.Open("static-mutable-state/MemoIdentity.java/fixtures/state/MemoIdentity.class")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := classfile.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx, _ := Extract(c, "MemoIdentity.class")
+	got := map[string][]string{}
+	for _, w := range fx.File.Writes {
+		v := w.Value
+		if len(w.Args) > 0 {
+			v = &w.Args[len(w.Args)-1]
+		}
+		r := "unknown"
+		if v != nil && v.ReadsKnown {
+			r = fmt.Sprint(v.Reads)
+		}
+		got[w.Context.Method+" "+w.Name] = append(got[w.Context.Method+" "+w.Name], r)
+	}
+	tests := []struct {
+		write string
+		want  []string
+	}{
+		{"invoker INVOKERS", []string{"[0]"}},          // f = compute(type), beside a boolean
+		{"named BY_NAME", []string{"[0]"}},             // m = get(type), or new HashMap<>()
+		{"chosen CHOSEN", []string{"[0 1]"}},           // new Invoker(type, how)
+		{"impl impl", []string{"[]"}},                  // load(configuredName())
+		{"pick picked", []string{"[1]"}},               // load(name)
+		{"format current", []string{"[]", "[]", "[]"}}, // Locale.getDefault(), then old (the finally twice)
+		{"formatIn scoped", []string{"[1]", "[]", "[]"}},
+	}
+	for _, tt := range tests {
+		if g := fmt.Sprint(got[tt.write]); g != fmt.Sprint(tt.want) {
+			t.Errorf("%s: reads %s, want %v", tt.write, g, tt.want)
+		}
+	}
+}
