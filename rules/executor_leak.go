@@ -41,7 +41,7 @@ func checkExecutorLeak(p *Pass) {
 		}
 		p.Report(Diagnostic{
 			Message: what + " kept in field '" + st.StoredTo + "' is never shut down; after the module is uninstalled its threads keep running and pin the module's ClassLoader (shut it down in @PreDestroy or register it with ShutdownExecutorServicesOnUninstallEventHandler.manageExecutorService)",
-			Span:    span, Context: ctx,
+			Span:    span, Context: ctx, EntrySensitive: !appEntry(p, ctx.Class),
 		})
 	}
 	calls(p, func(c *facts.Call) {

@@ -57,7 +57,9 @@ func NewConstants(files []*facts.File) *Constants {
 			}
 		}
 		for _, fd := range f.Fields {
-			if !fd.Static || !fd.Final || fd.Init == nil || fd.Context.Class == "" {
+			// An instance field that is final and initialised where it
+			// is declared holds that value too.
+			if !fd.Final || fd.Init == nil || fd.Context.Class == "" || !fd.Static && fd.Init.Kind != facts.ExprString {
 				continue
 			}
 			var text string
@@ -83,8 +85,23 @@ func NewConstants(files []*facts.File) *Constants {
 }
 
 // sourceConstant matches a String constant's declaration in a source's
-// text: an UPPER_CASE name (an interface's constants have no modifiers).
-var sourceConstant = regexp.MustCompile(`\bString\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]{1,255});`)
+// text: an UPPER_CASE name (an interface's constants have no modifiers);
+// finalConstant one of any name declared static final, and
+// interfaceConstant one of any name in an interface's body, where every
+// field is a constant.
+var (
+	sourceConstant    = regexp.MustCompile(`\bString\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]{1,255});`)
+	finalConstant     = regexp.MustCompile(`\b(?:static\s+final|final\s+static)\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
+	interfaceConstant = regexp.MustCompile(`(?m)^\s*(?:public\s+)?(?:static\s+)?(?:final\s+)?String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
+	// An instance field (access modifiers: no local has one) final and
+	// initialised with a literal.
+	finalField    = regexp.MustCompile(`\b(?:private|protected|public)\s+final\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*("(?:[^"\\\n]|\\.)*")\s*;`)
+	interfaceDecl = regexp.MustCompile(`\binterface\s+([A-Za-z_$][\w$]*)`)
+)
+
+// fieldRef matches a field named with its qualifier, "Module.CacheFactory",
+// or a bare identifier.
+var fieldRef = regexp.MustCompile(`^([A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*$`)
 
 // readSource indexes the constants a class's source declares, once, when
 // the scan did not parse it; a nested class's are the top-level class's.
@@ -101,7 +118,16 @@ func (k *Constants) readSource(class string) {
 	}
 	k.read[outer] = true
 	src := k.Source(outer)
-	for _, m := range sourceConstant.FindAllSubmatch(src, -1) {
+	found := sourceConstant.FindAllSubmatch(src, -1)
+	found = append(found, finalConstant.FindAllSubmatch(src, -1)...)
+	found = append(found, finalField.FindAllSubmatch(src, -1)...)
+	for _, d := range interfaceDecl.FindAllSubmatch(src, -1) {
+		if string(d[1]) == simpleName(outer) {
+			found = append(found, interfaceConstant.FindAllSubmatch(src, -1)...)
+			break
+		}
+	}
+	for _, m := range found {
 		init := strings.TrimSpace(string(m[2]))
 		if strings.Contains(classNameOf.ReplaceAllString(init, ""), "(") {
 			continue
@@ -163,7 +189,11 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 	if m := classNameOf.FindStringSubmatch(part); m != nil && m[0] == part {
 		return literalClassName(m[1], scope), true
 	}
-	if !constantName.MatchString(part) {
+	// A constant named like what it stands for (an interface's
+	// "String CacheFactory = ..."): only a field the scope or its
+	// qualifier certainly means, never the looser indexes.
+	camel := !constantName.MatchString(part)
+	if camel && !fieldRef.MatchString(part) {
 		return "", false
 	}
 	var refs []string
@@ -192,7 +222,13 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 		for _, c := range scope {
 			refs = append(refs, c+"."+part)
 		}
+		if camel {
+			strict = len(scope)
+		}
 		refs = append(refs, k.byName[part]...)
+	}
+	if camel {
+		refs = refs[:min(len(refs), strict)]
 	}
 	// A class no rule parsed: its constants from its text.
 	for _, r := range refs[:min(len(refs), strict)] {
@@ -294,6 +330,17 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	if p == nil {
 		return false, false
 	}
+	if p.Resource {
+		if g == nil || p.NameParam < 0 {
+			return false, false
+		}
+		mode := resPackage
+		if p.ResourceFromRoot {
+			mode = resRoot
+		}
+		fixed, _ := fixedCallersOf(g, p.Method, p.NameParam, k, declared, 0, mode)
+		return fixed, false
+	}
 	if len(p.Tasks) > 0 {
 		return k != nil && SettleTasks(p.Tasks, p.TasksSwitchOnly, k.Source), false
 	}
@@ -304,6 +351,15 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 			fixed := fixedName(v, complete, p.Class, declared)
 			all = all && fixed
 			consts = consts && (fixed || constantClass(v, complete))
+		}
+		if p.NamesWithParam {
+			// The constant branches name the library's own classes: the
+			// parameter's callers decide the rest.
+			if !all || g == nil || p.NameParam < 0 {
+				return false, false
+			}
+			fixed, _ := fixedCallers(g, p.Method, p.NameParam, k, declared, 0)
+			return fixed, false
 		}
 		if all {
 			return true, false
@@ -318,6 +374,15 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	}
 	if p.Site != nil && siteSettled(g, k, *p.Site, p.SiteArg) {
 		return true, false
+	}
+	if p.Site != nil && p.NameParam < 0 && p.SiteArg < len(p.Site.Args) {
+		// The name the caller hands the helper: a constant of its class
+		// (a final field initialised with a literal) or of another.
+		f, kk := fixedArg(p.Site.Args[p.SiteArg], p.Site.Caller.Class, p.Site.Callee.Class, k, declared)
+		if f {
+			return true, false
+		}
+		probe = probe || kk
 	}
 	if len(p.LoaderParams) > 0 && contextCallers(g, p.Method, p.LoaderParams) {
 		return true, false
@@ -360,10 +425,30 @@ func constantClass(v string, complete bool) bool {
 // trying the context loader (fixed); or all pass constants, some naming
 // another library's classes (consts).
 func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int) (fixed, consts bool) {
+	return fixedCallersOf(g, m, param, k, declared, depth, resNone)
+}
+
+// resMode is what fixedCallersOf's names are: class names, or resource
+// paths relative to the looking-up class's package or to the root.
+type resMode int
+
+const (
+	resNone resMode = iota
+	resPackage
+	resRoot
+)
+
+// fixedCallersOf is fixedCallers for class names, or for resource paths
+// when res is set (every caller passes a path of the library's own).
+func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res resMode) (fixed, consts bool) {
 	cs := g.Callers(m)
 	if len(cs) == 0 && m.Arity >= 0 {
 		// A wrapper the graph knows by name (varargs).
 		cs = g.Callers(facts.MethodKey{Class: m.Class, Name: m.Name, Arity: -1})
+	}
+	// Calls through the interfaces and base classes it implements.
+	for _, o := range append(g.Overrides[m], g.Overrides[facts.MethodKey{Class: m.Class, Name: m.Name, Arity: -1}]...) {
+		cs = append(cs[:len(cs):len(cs)], g.Callers(o)...)
 	}
 	if len(cs) == 0 {
 		return false, false
@@ -382,7 +467,7 @@ func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants
 		}
 		if i := paramIndexOf(c.CallerParams, strings.TrimSpace(c.Args[param].Text)); i >= 0 && depth < maxPassOn {
 			// A wrapper handing its own parameter on: its callers decide.
-			f, kk := fixedCallers(g, facts.MethodKey{Class: c.Caller.Class, Name: c.Caller.Name, Arity: len(c.CallerParams)}, i, k, declared, depth+1)
+			f, kk := fixedCallersOf(g, facts.MethodKey{Class: c.Caller.Class, Name: c.Caller.Name, Arity: len(c.CallerParams)}, i, k, declared, depth+1, res)
 			fixed = fixed && f
 			consts = consts && (f || kk)
 			continue
@@ -391,13 +476,13 @@ func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants
 			// A local of the caller assigned only literals and constants
 			// ("className = \"weblogic.X\"; ... className = \"weblogic.Y\";").
 			for _, v := range vals {
-				f, kk := fixedArg(exprOf(v), c.Caller.Class, m.Class, k, declared)
+				f, kk := fixedArgOf(exprOf(v), c.Caller.Class, m.Class, k, declared, res)
 				fixed = fixed && f
 				consts = consts && (f || kk)
 			}
 			continue
 		}
-		f, k := fixedArg(c.Args[param], c.Caller.Class, m.Class, k, declared)
+		f, k := fixedArgOf(c.Args[param], c.Caller.Class, m.Class, k, declared, res)
 		fixed = fixed && f
 		consts = consts && (f || k)
 	}
@@ -438,6 +523,9 @@ func callerLocalValues(k *Constants, cs facts.CallSite, x facts.Expr) []string {
 	return vals
 }
 
+// shortName matches a name without a package.
+var shortName = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
+
 // maxPassOn bounds the wrappers followed from a lookup to its callers.
 const maxPassOn = 4
 
@@ -445,6 +533,11 @@ const maxPassOn = 4
 // the JDK, as the caller in class wrote it to a helper of class callee
 // (fixed), or another constant name (konst).
 func fixedArg(x facts.Expr, class, callee string, k *Constants, declared func(string) bool) (fixed, konst bool) {
+	return fixedArgOf(x, class, callee, k, declared, resNone)
+}
+
+// fixedArgOf is fixedArg, for a resource path when res is set.
+func fixedArgOf(x facts.Expr, class, callee string, k *Constants, declared func(string) bool, res resMode) (fixed, konst bool) {
 	if x.Kind == facts.ExprName && x.Local != nil {
 		x = *x.Local
 	}
@@ -461,7 +554,24 @@ func fixedArg(x facts.Expr, class, callee string, k *Constants, declared func(st
 	default:
 		return false, false
 	}
+	switch res {
+	case resPackage:
+		return ownResourcePath(v, complete, class) || ownResourcePath(v, complete, callee), false
+	case resRoot:
+		// A path from the root, or the name of one of the library's
+		// classes a helper turns into its .class file's path.
+		own := func(c string) bool {
+			return !strings.HasPrefix(v, "/") && ownResourcePath("/"+v, complete, c) ||
+				complete && !strings.Contains(v, "/") && strings.Contains(v, ".") && samePackageRoot(v, c)
+		}
+		return own(class) || own(callee), false
+	}
 	if fixedName(v, complete, class, declared) || fixedName(v, complete, callee, declared) {
+		return true, false
+	}
+	if complete && shortName.MatchString(v) {
+		// A constant short name ("Jdbc"): no package a module's class
+		// could be in; the helper prefixes its own, or finds nothing.
 		return true, false
 	}
 	return false, constantClass(v, complete)
@@ -498,8 +608,52 @@ func pendingFor(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
 			}
 		}
 	}
+	if len(pd.Names) == 0 && pd.NameParam < 0 {
+		// "n.indexOf('.') < 0 ? PKG + n + \"Source\" : n": the constant
+		// branches and the callers of the parameter branch together.
+		pd.Names, pd.NameParam = branchNames(p, c, m, name, params)
+		if len(pd.Names) > 0 {
+			pd.NamesWithParam = true
+			pd.Scope = constantScope(p, c.Class)
+		}
+	}
 	pd.Before = CalledBefore(p.Src, m.Decl, c.Span.Start)
 	return pd
+}
+
+// branchNames splits the values a lookup's name may take into those built
+// from literals and constants, and the one parameter of the method that
+// is the rest: nil, -1 unless there are both, and nothing else.
+func branchNames(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr, params []string) ([]string, int) {
+	var vals []string
+	switch t := strings.TrimSpace(name.Text); {
+	case name.Kind == facts.ExprName && identifier(t) && paramIndexOf(params, t) < 0:
+		vals = statementValues(p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start}), t+" = ")
+	case name.Kind != facts.ExprString:
+		vals = []string{t}
+	}
+	param := -1
+	var out []string
+	for _, v := range vals {
+		for _, alt := range branchesOf(v) {
+			if i := paramIndexOf(params, alt); i >= 0 {
+				if param >= 0 && param != i {
+					return nil, -1
+				}
+				param = i
+				continue
+			}
+			head := strings.TrimSpace(splitTopLevel(alt, '+', false)[0])
+			if len(alt) >= 256 || !strings.HasPrefix(head, "\"") && !constantName.MatchString(head) {
+				return nil, -1
+			}
+			out = append(out, qualifyConstants(p, alt))
+		}
+	}
+	if param < 0 || len(out) == 0 {
+		return nil, -1
+	}
+	return out, param
 }
 
 // nameValues lists the expressions a lookup's name may be, when each is
@@ -542,6 +696,11 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 			return nil
 		}
 		return append(va, vb...)
+	}
+	if ix := arrayIndex.FindStringSubmatch(strings.TrimSpace(name.Text)); ix != nil && m != nil && len(p.Src) > 0 {
+		// NAMES[i], or row[1] in a loop over the rows of TABLE: the
+		// elements of a final array field of the class.
+		return all(indexedValues(p, c, m, ix[1], strings.TrimSpace(ix[2])))
 	}
 	switch name.Kind {
 	case facts.ExprConcat:
@@ -592,7 +751,7 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 		return nil
 	}
 	t := strings.TrimSpace(name.Text)
-	if constantName.MatchString(t) {
+	if constantName.MatchString(t) || typeField.MatchString(t) {
 		return []string{t}
 	}
 	if len(p.Src) == 0 || strings.Contains(t, ".") || m != nil && hasString(paramNames(m.Params), t) {
@@ -657,6 +816,67 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 		return nil
 	}
 	return all(statementValues(p.Text(m.Decl), t+" = "))
+}
+
+// arrayIndex matches an array element, "NAMES[i]"; typeField a field
+// named through its type, "Module.CacheFactory".
+var (
+	arrayIndex = regexp.MustCompile(`^([A-Za-z_$][\w$]*)\s*\[([^\[\]]+)\]$`)
+	typeField  = regexp.MustCompile(`^([a-z_][\w$]*\.)*[A-Z][\w$]*\.[A-Za-z_$][\w$]*$`)
+)
+
+// indexedValues lists the values arr[index] may take in the method m
+// around c: every element of a final array field of the class named arr,
+// or, for the row variable of a loop over a two-dimensional one
+// ("for (String[] row : TABLE)") and a literal index, that column of every
+// row. nil when the array is not such a field.
+func indexedValues(p *Pass, c *facts.Call, m *facts.MethodDecl, arr, index string) []string {
+	field, column := arr, -1
+	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
+	for _, head := range []string{"for (String[] " + arr + " : ", "for (final String[] " + arr + " : "} {
+		i := strings.LastIndex(body, head)
+		if i < 0 {
+			continue
+		}
+		rest := body[i+len(head):]
+		j := strings.IndexByte(rest, ')')
+		n, err := strconv.Atoi(index)
+		if j < 0 || err != nil {
+			return nil
+		}
+		field, column = strings.TrimPrefix(strings.TrimSpace(rest[:j]), "this."), n
+	}
+	for _, fd := range p.File.Fields {
+		if fd.Name != field || !fd.Final || fd.Init == nil || !sameNest(fd.Context.Class, c.Class) {
+			continue
+		}
+		init := strings.TrimSpace(fd.Init.Text)
+		open, end := strings.IndexByte(init, '{'), strings.LastIndexByte(init, '}')
+		if open < 0 || end < open {
+			return nil
+		}
+		var out []string
+		for _, x := range splitTopLevel(init[open+1:end], ',', false) {
+			x = strings.TrimSpace(x)
+			if x == "" {
+				continue
+			}
+			if column < 0 {
+				out = append(out, x)
+				continue
+			}
+			if !strings.HasPrefix(x, "{") || !strings.HasSuffix(x, "}") {
+				return nil
+			}
+			row := splitTopLevel(x[1:len(x)-1], ',', false)
+			if column >= len(row) {
+				return nil
+			}
+			out = append(out, strings.TrimSpace(row[column]))
+		}
+		return out
+	}
+	return nil
 }
 
 // identifier reports a plain Java identifier.
@@ -971,4 +1191,118 @@ func mapValues(p *Pass, c *facts.Call, m string) []string {
 		out = append(out, strings.TrimSpace(args[1]))
 	}
 	return out
+}
+
+// BranchParam is the index among params of the parameter a local named
+// local takes as one of its values in text (a method's text up to a
+// lookup): its initialiser init or an assignment, whole or as a branch of
+// a conditional. -1 when none.
+func BranchParam(text, local, init string, params []string) int {
+	if !identifier(local) {
+		return -1
+	}
+	vals := statementValues(text, local+" = ")
+	if init != "" {
+		vals = append(vals, init)
+	}
+	for _, v := range vals {
+		for _, alt := range branchesOf(v) {
+			if i := paramIndexOf(params, alt); i >= 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// branchesOf lists the alternatives of a conditional expression, nested
+// ones included, or the expression itself.
+func branchesOf(t string) []string {
+	t = strings.TrimSpace(t)
+	for strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && matchClose(t, 0) == len(t)-1 {
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	a, b, ok := splitTernary(t)
+	if !ok {
+		return []string{t}
+	}
+	return append(branchesOf(a), branchesOf(b)...)
+}
+
+// ownResourcePath reports a resource path of the library class belongs
+// to: "/org/lib/version.properties" (or its head "/org/lib/res/" before
+// a run-time tail) in the library's own package tree, or, complete and
+// without a leading "/", a name relative to the looking-up class's
+// package.
+func ownResourcePath(v string, complete bool, class string) bool {
+	if v == "" {
+		return false
+	}
+	if !strings.HasPrefix(v, "/") {
+		return complete && !strings.Contains(v, "..")
+	}
+	dir := v[1:]
+	if complete {
+		i := strings.LastIndexByte(dir, '/')
+		if i < 0 {
+			return false
+		}
+		dir = dir[:i+1]
+	} else if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+		dir = dir[:i+1]
+	} else {
+		return false
+	}
+	return samePackageRoot(strings.ReplaceAll(dir, "/", "."), class)
+}
+
+// OnlyParam is the index among params of the one parameter an expression
+// is made from, with literals and calls ("resName(name)",
+// "name.replace('.', '/') + \".class\""), -1 when it names none or more
+// than one, or any other variable.
+func OnlyParam(text string, params []string) int {
+	t := strings.TrimSpace(text)
+	if i := paramIndexOf(params, t); i >= 0 {
+		return i
+	}
+	found := -1
+	for _, loc := range identWord.FindAllStringIndex(stripLiterals(t), -1) {
+		id := t[loc[0]:loc[1]]
+		rest := strings.TrimLeft(t[loc[1]:], " \t")
+		if strings.HasPrefix(rest, "(") || loc[0] > 0 && t[loc[0]-1] == '.' {
+			continue // a method's name
+		}
+		i := paramIndexOf(params, id)
+		if i < 0 || found >= 0 && found != i {
+			return -1
+		}
+		found = i
+	}
+	return found
+}
+
+// identWord finds identifiers in an expression's text.
+var identWord = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+
+// stripLiterals blanks the contents of string and char literals.
+func stripLiterals(t string) string {
+	b := []byte(t)
+	var q byte
+	for i := 0; i < len(b); i++ {
+		switch {
+		case q == 0 && (b[i] == '"' || b[i] == '\''):
+			q = b[i]
+		case q != 0 && b[i] == '\\':
+			b[i] = ' '
+			if i+1 < len(b) {
+				b[i+1] = ' '
+				i++
+			}
+		case q != 0 && b[i] == q:
+			q = 0
+		case q != 0:
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }

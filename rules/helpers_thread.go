@@ -84,15 +84,23 @@ type taskResolver struct {
 }
 
 // typeDecl finds a class declared in the file by its simple or binary name.
+// Two top-level types of a file may each declare a Worker: the one in the
+// nest of the class that starts the thread is the one meant.
 func (r *taskResolver) typeDecl(name string) *facts.TypeDecl {
 	name = strings.TrimPrefix(name, "java.lang.")
+	var first *facts.TypeDecl
 	for i := range r.p.File.TypeDecls {
 		td := &r.p.File.TypeDecls[i]
 		if td.Name == name || strings.HasSuffix(td.Name, "."+name) || strings.HasSuffix(td.Name, "$"+name) {
-			return td
+			if sameNest(td.Name, r.class) {
+				return td
+			}
+			if first == nil {
+				first = td
+			}
 		}
 	}
-	return nil
+	return first
 }
 
 // include adds the bodies of the methods named name of class's nest
@@ -148,7 +156,7 @@ func (r *taskResolver) creation(text string, depth int) {
 	code := javaCode(text)
 	m := newExprRE.FindStringSubmatchIndex(code)
 	if m == nil {
-		r.failed = true
+		r.madeByCall(code, depth)
 		return
 	}
 	typ := code[m[2]:m[3]]
@@ -167,6 +175,35 @@ func (r *taskResolver) creation(text string, depth int) {
 	}
 	if td := r.typeDecl(typ); td != nil && simpleName(typ) != "Thread" {
 		r.runOf(td.Name)
+		return
+	}
+	resolved := false
+	for _, a := range splitTopLevel(code[open+1:close], ',', true) {
+		if r.argument(a, depth) {
+			resolved = true
+		}
+	}
+	if !resolved {
+		r.failed = true
+	}
+}
+
+// callExprRE is a call that makes the thread: a factory, a reflective
+// constructor (ctor.newInstance(group, task, name, ...)).
+var callExprRE = regexp.MustCompile(`^\s*[\w.$]+\s*\(`)
+
+// madeByCall resolves a thread a call makes from the task it is handed:
+// the arguments the file shows to be a Runnable; it fails when none is.
+func (r *taskResolver) madeByCall(code string, depth int) {
+	m := callExprRE.FindStringIndex(code)
+	if m == nil {
+		r.failed = true
+		return
+	}
+	open := m[1] - 1
+	close := matchClose(code, open)
+	if close < 0 || strings.TrimSpace(code[close+1:]) != "" {
+		r.failed = true
 		return
 	}
 	resolved := false
@@ -337,13 +374,17 @@ func declaredLocal(code, name string) bool {
 	return regexp.MustCompile(`[\w>\]]\s+` + regexp.QuoteMeta(name) + `\s*[=;:,)]`).MatchString(code)
 }
 
+// qualifiedThisRE is text ending in this or Outer.this, before a dot.
+var qualifiedThisRE = regexp.MustCompile(`(?:^|[^\w.$]|[\w$]\s*\.\s*)this\s*$`)
+
 // condNames are the non-local names a loop condition or exit test reads:
 // fields, constants, and the methods it calls without a receiver.
 func condNames(cond, code string) []string {
 	var out []string
 	for _, m := range taskWordRE.FindAllStringIndex(cond, -1) {
 		w := cond[m[0]:m[1]]
-		if taskKeywords[w] || m[0] > 0 && cond[m[0]-1] == '.' && !strings.HasPrefix(strings.TrimSpace(cond[:m[0]-1]), "this") {
+		// A field read through this or Outer.this is the field itself.
+		if taskKeywords[w] || m[0] > 0 && cond[m[0]-1] == '.' && !qualifiedThisRE.MatchString(cond[:m[0]-1]) {
 			continue
 		}
 		if declaredLocal(code, w) {
@@ -505,11 +546,20 @@ var endMethodRE = regexp.MustCompile(`^(?:end|ended|finish|finished)$|^(?:[a-z]\
 // loopStoppedBy reports an endless loop whose exit test reads a name
 // (flag, sentinel, final event) that a stop or end method of the nest of
 // one of classes writes or sends. A non-volatile boolean field of the
-// file is not a stop: the looping thread may never see the write.
+// file is not a stop, the looping thread may never see the write, unless
+// both sides hold a lock (seenByLoop).
 func loopStoppedBy(p *Pass, l javaLoop, code string, classes []string) bool {
+	stopped, _ := loopStopper(p, l, code, classes)
+	return stopped
+}
+
+// loopStopper is loopStoppedBy that also tells whether the method that
+// stops the loop wakes the threads waiting on its owner (notify, signal,
+// interrupt): a wait nested in the loop then returns to the exit test.
+func loopStopper(p *Pass, l javaLoop, code string, classes []string) (stopped, wakes bool) {
 	names := exitNames(l, code)
 	if len(names) == 0 {
-		return false
+		return false, false
 	}
 	nameREs := make([]*regexp.Regexp, len(names))
 	for i, n := range names {
@@ -520,17 +570,19 @@ func loopStoppedBy(p *Pass, l javaLoop, code string, classes []string) bool {
 		if !isStopMethod(m) && (!endMethodRE.MatchString(m.Name) || strings.HasPrefix(m.Name, "get") || strings.HasPrefix(m.Name, "is")) {
 			continue
 		}
-		inNest := false
-		for _, cl := range classes {
-			inNest = inNest || sameNest(m.Class, cl)
-		}
-		if !inNest {
+		if !inNests(m.Class, classes) {
 			continue
 		}
-		body := javaCode(p.Text(m.Decl))
+		text := p.Text(m.Decl)
+		body := javaCode(text)
 		for i, n := range names {
-			if !staleFlag(p, m.Class, n) && nameREs[i].MatchString(body) {
-				return true
+			// A method the exit test calls (if (!cleanUp(ref)) break;)
+			// names itself: that is no stop.
+			if n == m.Name {
+				continue
+			}
+			if nameREs[i].MatchString(body) && seenByLoop(p, m.Class, n, text, code) {
+				return true, wakesRE.MatchString(body)
 			}
 		}
 	}
@@ -538,14 +590,41 @@ func loopStoppedBy(p *Pass, l javaLoop, code string, classes []string) bool {
 	// deactivate(), requestExit() from contextDestroyed) that writes the
 	// flag or sends the sentinel stops the loop as well.
 	for _, m := range stopHelpers(p, classes) {
-		body := javaCode(p.Text(m.Decl))
+		text := p.Text(m.Decl)
+		body := javaCode(text)
 		for _, n := range names {
-			if !staleFlag(p, m.Class, n) && changesName(body, n) {
-				return true
+			if changesName(body, n) && seenByLoop(p, m.Class, n, text, code) {
+				return true, wakesRE.MatchString(body)
 			}
 		}
 	}
-	return false
+	return false, false
+}
+
+// wakesRE is a call that wakes a thread blocked on its owner.
+var wakesRE = regexp.MustCompile(`\b(?:notify|notifyAll|signal|signalAll|interrupt)\s*\(`)
+
+var (
+	syncBlockRE  = regexp.MustCompile(`\bsynchronized\s*\(`)
+	syncMethodRE = regexp.MustCompile(`\bsynchronized\b`)
+	waitCallRE   = regexp.MustCompile(`\bwait\s*\(`)
+)
+
+// seenByLoop reports that a write to name by the method whose declaration
+// is decl reaches the loop of task: name is not a plain boolean field
+// (staleFlag), or the writer holds a lock (a synchronized method or block)
+// and the task takes one too (synchronized, wait()): the lock orders the
+// write before the next read.
+func seenByLoop(p *Pass, class, name, decl, task string) bool {
+	if !staleFlag(p, class, name) {
+		return true
+	}
+	header := decl
+	if i := strings.IndexByte(decl, '{'); i >= 0 {
+		header = decl[:i]
+	}
+	locked := syncMethodRE.MatchString(javaCode(header)) || syncBlockRE.MatchString(javaCode(decl))
+	return locked && (syncMethodRE.MatchString(task) || waitCallRE.MatchString(task))
 }
 
 // lifecycleEnd reports a method that runs when its owner ends: a stop
@@ -641,11 +720,20 @@ func staleFlag(p *Pass, class, name string) bool {
 // endless reports whether the task has a loop that neither ends by
 // itself nor is ended by a stop or end method of its owner.
 func (t threadTask) endless(p *Pass) bool {
-	for _, l := range javaLoops(t.code) {
+	loops := javaLoops(t.code)
+	// Loops a stop method ends and wakes: a wait nested in one of them
+	// (while (!doWork) lock.wait();) returns to its test when woken.
+	var woken []javaLoop
+	for _, l := range loops {
+		if stopped, wakes := loopStopper(p, l, t.code, t.classes); stopped && wakes {
+			woken = append(woken, l)
+		}
+	}
+	for _, l := range loops {
 		if endsByItself(l, t.code) {
 			continue
 		}
-		if loopStoppedBy(p, l, t.code, t.classes) {
+		if loopStoppedBy(p, l, t.code, t.classes) || wokenWait(l, woken) || endsWhenCollected(p, l, t) {
 			continue
 		}
 		return true
@@ -669,6 +757,21 @@ func acceptedConnection(p *Pass, c *facts.Call) bool {
 	}
 	for _, l := range javaLoops(code) {
 		if l.Start <= at && at < l.End && strings.Contains(code[l.Start:end], ".accept(") {
+			return true
+		}
+	}
+	return false
+}
+
+// wokenWait reports a loop that waits (wait, await, park) nested in one of
+// the loops in woken, which a stop method ends and wakes: the stop wakes
+// the wait, and the enclosing loop's test ends the thread.
+func wokenWait(l javaLoop, woken []javaLoop) bool {
+	if !waitsRE.MatchString(l.Body) {
+		return false
+	}
+	for _, w := range woken {
+		if w.Start < l.Start && l.End <= w.End {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
 )
@@ -51,11 +52,11 @@ func mentionsParam(p *Pass, at facts.Span, xs []facts.Expr) bool {
 }
 
 func checkOwnLoaderLookup(p *Pass) {
-	report := func(at facts.Span, ctx facts.Context, sev Severity, msg string, loader facts.Expr, via bool, unless ...string) {
+	report := func(at facts.Span, ctx facts.Context, sev Severity, msg string, loader facts.Expr, via bool, pending ...*facts.Pending) {
 		// A command line's lookup runs in a process of its own.
 		d := Diagnostic{Severity: sev, Message: msg, Span: at, Context: ctx, EntrySensitive: !appEntry(p, ctx.Class)}
-		if len(unless) > 0 {
-			d.UnlessDeclared = unless[0]
+		if len(pending) > 0 {
+			d.Pending = pending[0]
 		}
 		// Module code's own loader is right; the info finding needs no edit.
 		if !via && !moduleCode(p) {
@@ -83,7 +84,8 @@ func checkOwnLoaderLookup(p *Pass) {
 			if !flag {
 				return
 			}
-			report(c.Span, c.Context, SeverityNone, c.Name+" of "+what+" on "+how(l, via)+" never finds a module's copy when this code is loaded by the base", c.Recv, via)
+			report(c.Span, c.Context, SeverityNone, c.Name+" of "+what+" on "+how(l, via)+" never finds a module's copy when this code is loaded by the base", c.Recv, via,
+				ownResourceParam(p, c, c.Args[0]))
 		case is(c, "java.lang.reflect.Proxy", "newProxyInstance", "getProxyClass") && len(c.Args) >= 2:
 			l, via := fixedLoader(c.Args[0])
 			if l == facts.LoaderNone {
@@ -127,9 +129,15 @@ func checkOwnLoaderLookup(p *Pass) {
 // belong to class-forname-caller-loader and serviceloader-default-loader,
 // when the own loader arrives through a local variable.
 func viaLocalLookup(p *Pass, c *facts.Call, loader, name facts.Expr, how func(facts.Loader, bool) string,
-	report func(facts.Span, facts.Context, Severity, string, facts.Expr, bool, ...string)) {
+	report func(facts.Span, facts.Context, Severity, string, facts.Expr, bool, ...*facts.Pending)) {
 	l, via := fixedLoader(loader)
 	if !via {
+		return
+	}
+	if readThrough(p, c, loader, name) {
+		// Names read from a file the same loader found (an index of the
+		// library's generated classes): the loader sees what its own
+		// file lists.
 		return
 	}
 	if name.Kind == facts.ExprName && name.Local != nil {
@@ -152,3 +160,44 @@ func viaLocalLookup(p *Pass, c *facts.Call, loader, name facts.Expr, how func(fa
 	}
 	report(c.Span, c.Context, SeverityNone, simpleOwner(c.Owner)+"."+c.Name+" with "+how(l, via)+" cannot see module classes or providers when this code is loaded by the base", loader, via)
 }
+
+// ownResourceParam is what a resource lookup on the own loader waits for
+// when its name is a parameter of its method, or made from one alone
+// (resName(name)): the callers' names. nil otherwise.
+func ownResourceParam(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || len(p.Src) == 0 || strings.Contains(m.Params, "...") {
+		return nil
+	}
+	params := paramNames(m.Params)
+	i := OnlyParam(name.Text, params)
+	if i < 0 {
+		return nil
+	}
+	return &facts.Pending{Class: c.Class, Method: facts.MethodKey{Class: c.Class, Name: c.Method, Arity: len(params)},
+		NameParam: i, Resource: true, ResourceFromRoot: true}
+}
+
+// readThrough reports a class name read from a stream ("in.readUTF()",
+// "reader.readLine()") that the method opened on a resource of the same
+// loader variable ("new DataInputStream(loader.getResourceAsStream(...))").
+func readThrough(p *Pass, c *facts.Call, loader, name facts.Expr) bool {
+	lv := strings.TrimSpace(loader.Text)
+	if name.Kind != facts.ExprName || name.Local == nil || !identifier(lv) {
+		return false
+	}
+	r := streamRead.FindStringSubmatch(strings.TrimSpace(name.Local.Text))
+	m := enclosingMethodDecl(p, c.Span)
+	if r == nil || m == nil || len(p.Src) == 0 {
+		return false
+	}
+	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
+	vals := statementValues(body, r[1]+" = ")
+	if len(vals) != 1 {
+		return false
+	}
+	return strings.Contains(strings.Join(strings.Fields(vals[0]), ""), lv+".getResourceAsStream(")
+}
+
+// streamRead matches a read of a name from a stream: "in.readUTF()".
+var streamRead = regexp.MustCompile(`^([A-Za-z_$][\w$]*)\s*\.\s*(?:readUTF|readLine)\s*\(\s*\)$`)

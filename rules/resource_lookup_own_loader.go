@@ -101,6 +101,9 @@ func checkResourceLookup(p *Pass) {
 				return
 			}
 			d.Message = "Class." + c.Name + " of " + what + " searches only the loader of this class; in code the base shares, a module's copy is never found"
+			// A name parameter: callers that all pass the library's own
+			// files settle it.
+			d.Pending = resourcePending(p, c, name)
 			if plainLiteral(name) && strings.HasPrefix(name.Value, "/") && !strings.HasPrefix(name.Value, "//") {
 				// X.class.getResource("/n") is X.class.getClassLoader().getResource("n").
 				d.Fixes = []Fix{{Description: "Look up through the thread context ClassLoader (name made relative)", Edits: []Edit{
@@ -218,4 +221,21 @@ func lookupStatement(src []byte, at int) int {
 		i--
 	}
 	return i + 1
+}
+
+// resourcePending is what a resource lookup by a parameter of its method
+// waits for: the names the method's callers pass (facts.Pending.Resource).
+// nil when the name is no parameter.
+func resourcePending(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || name.Kind != facts.ExprName || len(p.Src) == 0 || strings.Contains(m.Params, "...") {
+		return nil
+	}
+	params := paramNames(m.Params)
+	i := paramIndexOf(params, strings.TrimSpace(name.Text))
+	if i < 0 {
+		return nil
+	}
+	return &facts.Pending{Class: c.Class, Method: facts.MethodKey{Class: c.Class, Name: c.Method, Arity: len(params)},
+		NameParam: i, Resource: true}
 }

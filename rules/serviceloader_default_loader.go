@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -36,14 +37,25 @@ func checkServiceLoader(p *Pass) {
 	calls(p, func(c *facts.Call) {
 		switch {
 		case is(c, "java.util.ServiceLoader", "load") && len(c.Args) == 2 && ownLoader(c.Args[1].Loader):
-			if contextLookupFirst(p, c) {
+			first, after := contextLookupAround(p, c)
+			if first {
 				return
 			}
 			d := Diagnostic{
 				Message: "ServiceLoader.load with " + loaderWords(c.Args[1].Loader) + " does not see providers packaged in modules",
 				Span:    c.Span, Context: c.Context,
 			}
-			if !moduleCode(p) { // a module's own loader sees the module's providers
+			if after {
+				// The context loader is asked as well, later: a module's
+				// providers are found when the own loader has none, but a
+				// provider of the library's loader wins over them.
+				d.Severity = p.AtMost(SeverityMedium)
+				d.Message = "ServiceLoader.load with " + loaderWords(c.Args[1].Loader) + " is tried before the thread context loader: a provider the library's loader sees hides those packaged in modules"
+			}
+			// A module's own loader sees the module's providers; the own
+			// loader of an own-first lookup is the fallback the context
+			// lookup then misses.
+			if !moduleCode(p) && !after {
 				d.Fixes = []Fix{replace("Pass the thread context ClassLoader", c.Args[1].Span, contextLoaderOr(p.File, loaderOperand(c.Args[1])))}
 			}
 			p.Report(d)
@@ -107,17 +119,23 @@ func checkServiceProviders(p *ProjectPass) {
 	}
 }
 
-// contextLookupFirst reports an own-loader lookup that is the fallback of
-// one through the thread context loader in the same method: the method
-// reads the context loader before it and also looks the service up with
-// that loader (tried first, the own loader used when it finds nothing or
-// when the thread has none).
-func contextLookupFirst(p *Pass, c *facts.Call) bool {
+// contextLookupAround reports how an own-loader lookup c relates to
+// lookups through the thread context loader in the same method. first: a
+// context lookup comes before it (ServiceLoader.load(S) tried first, the
+// own loader asked when it finds nothing, fails or in a catch), or the
+// method reads the context loader before it and looks up with that loader
+// as well (the own loader used where the thread has none). after: a
+// context lookup only follows it, the fallback of an own-loader-first
+// lookup.
+func contextLookupAround(p *Pass, c *facts.Call) (first, after bool) {
 	m := enclosingMethodDecl(p, c.Span)
-	if m == nil {
-		return false
+	if m == nil || c.InStaticInit {
+		// A static initialiser's context lookup is a finding of its own.
+		return false, false
 	}
-	read, viaContext := false, false
+	body := javaCode(p.Text(m.Decl))
+	read, viaContext, before := false, false, false
+	tested := false // the context loader read is tested for null
 	for i := range p.File.Calls {
 		o := &p.File.Calls[i]
 		if o == c || !within(o.Span.Start, m.Decl) || o.InLambda != c.InLambda {
@@ -126,14 +144,33 @@ func contextLookupFirst(p *Pass, c *facts.Call) bool {
 		switch {
 		case o.Name == "getContextClassLoader" && o.Owner == "java.lang.Thread" && o.Span.End <= c.Span.Start:
 			read = true
-		case is(o, "java.util.ServiceLoader", "load") && len(o.Args) == 1:
+			if v := o.Store.StoredTo; v != "" && !o.StoredToField {
+				n := regexp.QuoteMeta(v)
+				tested = tested || regexp.MustCompile(`\b`+n+`\s*[!=]=\s*null\b|\bnull\s*[!=]=\s*`+n+`\b`).MatchString(body)
+			}
+		case is(o, "java.util.ServiceLoader", "load") && (len(o.Args) == 1 || len(o.Args) == 2 && contextArg(o.Args[1])):
 			// load(S) is load(S, context loader).
 			viaContext = true
-		case is(o, "java.util.ServiceLoader", "load") && len(o.Args) == 2 && contextArg(o.Args[1]):
-			viaContext = true
+			if o.Span.End <= c.Span.Start {
+				before = true
+			} else if o.Span.Start >= c.Span.End {
+				after = true
+			}
 		}
 	}
-	return read && viaContext
+	if before {
+		return true, false
+	}
+	// Compiled code shows no text to read the test in: as before, a read
+	// and a later lookup with it count as context first.
+	tested = tested || strings.TrimSpace(body) == ""
+	// The context loader read first and used by a later lookup: the own
+	// loader where the thread has none (a null test) comes first only in
+	// form; otherwise the own loader is asked first.
+	if read && viaContext && (tested || !after) {
+		return true, false
+	}
+	return false, after
 }
 
 // contextArg reports a loader argument that is the thread context loader,

@@ -474,14 +474,21 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 		own  bool // written at run time in its own file
 		file *facts.File
 	}
-	decls := map[string]*decl{}
+	// Keyed by class and name without joining them: a jar set has tens of
+	// thousands of static fields, and each key and lookup was a string.
+	type fieldKey struct{ class, name string }
+	n := 0
+	for _, file := range p.Files {
+		n += len(file.Fields)
+	}
+	decls := make(map[fieldKey]*decl, n)
 	for _, file := range p.Files {
 		if file.Test {
 			continue
 		}
 		for i := range file.Fields {
 			if f := &file.Fields[i]; f.Static && reportableStatic(f) {
-				decls[f.Class+"#"+f.Name] = &decl{path: file.Path, f: f, file: file}
+				decls[fieldKey{f.Class, f.Name}] = &decl{path: file.Path, f: f, file: file}
 			}
 		}
 	}
@@ -497,10 +504,10 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			if w.Context.DebugOnly {
 				continue
 			}
-			d := decls[w.Owner+"#"+w.Name]
+			d := decls[fieldKey{w.Owner, w.Name}]
 			if d == nil && w.Qualified && !strings.Contains(w.Owner, ".") && file.Package != "" {
 				// An unresolved Type.NAME: a type of the writer's package.
-				d = decls[file.Package+"."+w.Owner+"#"+w.Name]
+				d = decls[fieldKey{file.Package + "." + w.Owner, w.Name}]
 			}
 			if d == nil {
 				continue

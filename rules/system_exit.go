@@ -67,6 +67,7 @@ func checkSystemExit(p *Pass) {
 			// never calls its launcher.
 			return
 		}
+		applyOptIn(p, &d, c.Span)
 		p.Report(d)
 	})
 	fields := exitingFields(p.File)
@@ -74,10 +75,12 @@ func checkSystemExit(p *Pass) {
 		if c.InLambda || !functionalInvoke[c.Name] || fields[fieldName(c)] == "" {
 			return
 		}
-		p.Report(Diagnostic{
+		d := Diagnostic{
 			Message: "invokes " + fieldName(c) + ", which holds " + fields[fieldName(c)] + ": it terminates the JVM, and with it the base and every module",
 			Span:    c.Span, Context: c.Context, EntrySensitive: !appEntry(p, c.Class),
-		})
+		}
+		applyOptIn(p, &d, c.Span)
+		p.Report(d)
 	})
 }
 
@@ -173,6 +176,13 @@ func checkSystemExitCallers(p *ProjectPass) {
 				}
 				d.Severity = SeverityLow
 				d.Message += " (in the application's main class: it runs inside the shared JVM)"
+			}
+			if o := s.OptIn; settledLater(o) {
+				d.Pending = &facts.Pending{OptIn: o} // the helper's file decides
+			} else if o != nil {
+				// The helper ends the JVM only when whoever runs it opts in.
+				d.Severity = SeverityLow
+				d.Message += OptInNote(o)
 			}
 			p.Report(c.Site.Path, d)
 		}

@@ -106,6 +106,7 @@ func checkSystemProperty(p *Pass) {
 				d.Severity = p.AtMost(SeverityLow)
 				d.Message += " (in a command-line class: harmless only if it never runs inside the shared JVM)"
 			}
+			applyOptIn(p, &d, c.Span)
 			p.Report(d)
 			return
 		}

@@ -68,6 +68,9 @@ func checkThreadLeak(p *Pass) {
 		p.Report(Diagnostic{
 			Message: "thread started here is never stopped when the module's context closes; after uninstall it keeps running and pins the module's ClassLoader (stop it in @PreDestroy or a ContextClosedEvent listener)",
 			Span:    c.Span, Context: c.Context,
+			// A thread only a command line's main starts runs in a
+			// process of its own, never in a shared JVM.
+			EntrySensitive: !appEntry(p, c.Class),
 		})
 	})
 }
@@ -179,7 +182,8 @@ func enclosingMethodText(p *Pass, s facts.Span) string {
 var stopMethodNames = map[string]bool{
 	"destroy": true, "close": true, "shutdown": true, "shutdownNow": true, "stop": true, "dispose": true,
 	"terminate": true, "cancel": true, "interrupt": true, "halt": true, "doStop": true, "doClose": true,
-	"doShutdown": true, "stopInternal": true, "destroyInternal": true, "preDestroy": true,
+	"doShutdown": true, "stopInternal": true, "destroyInternal": true, "preDestroy": true, "tearDown": true,
+	"kill": true,
 }
 
 // hasStopPath reports whether the type nest of class declares a method tied

@@ -37,7 +37,7 @@ func checkTimerLeak(p *Pass) {
 			}
 			p.Report(Diagnostic{
 				Message: "Timer kept in field '" + n.StoredTo + "' is never cancelled; after the module is uninstalled its thread keeps running and pins the module's ClassLoader (cancel it in @PreDestroy or register it with CancelTimersOnUninstallEventHandler.manageTimer)",
-				Span:    n.Span, Context: n.Context,
+				Span:    n.Span, Context: n.Context, EntrySensitive: !appEntry(p, n.Class),
 			})
 		case n.StoredTo == "" && n.Span.End <= len(p.Src) && periodicOnNew.Match(p.Src[n.Span.End:min(len(p.Src), n.Span.End+64)]):
 			if n.InMain {
@@ -45,7 +45,7 @@ func checkTimerLeak(p *Pass) {
 			}
 			p.Report(Diagnostic{
 				Message: "periodic task on a Timer that nothing keeps: it can never be cancelled and keeps running after the module is uninstalled",
-				Span:    n.Span, Context: n.Context,
+				Span:    n.Span, Context: n.Context, EntrySensitive: !appEntry(p, n.Class),
 			})
 		}
 	}

@@ -30,12 +30,13 @@ var bytecodeReasons = map[string]string{
 	"classloader-captured-at-init":     "tells a lambda in a static field initialiser (run later, per call) by the span it covers in the declaration; bytecode compiles the lambda body to a method of its own",
 	"classloader-churn":                "tells an instance field's initialiser from a per-call creation by the declaration's span; bytecode copies field initialisers into each constructor",
 	"java-serialization-caller-loader": "javac gives a field initialiser the line where its declaration starts, not the line of the new expression on a continuation line; a read cast to a JDK value type or the library's own class is told by the cast's text",
+	"serviceloader-default-loader":     "whether the context loader read before an own-loader lookup is tested for null (the own loader where the thread has none) or only asked after it (own loader first) is read from the method's text; a lookup through a project helper that returns the own loader is found in the sources' call graph",
 	"shared-lifecycle-listener":        "reads the handled event type and the own-event guard from the listener's and the handler's text",
 	"class-forname-caller-loader": "the source scan exempts code under src/test by its path; the compiled class sits in the fixture jar with no test path; a presence probe is told by its value being discarded, read from the statement's text, or by a catch that answers the missing class, read from the method's text; " +
 		"a name of the library's own package or the JDK's is read from the argument's text (X.class.getPackage().getName() + \".gen.\", " +
 		"a constant built that way, X.class.getName() + \"$\", a ternary whose branches are JDK names), and from the method's and file's text: " +
 		"the returns of the helper that initialises the local (a switch returning constants), a table the static initialiser fills with constants, " +
-		"the constant array a loop runs over, the name an equals test pins it to, names read from a properties file beside the library's class, and a branch an interactive session's switch decides (the if's text); " +
+		"the constant array a loop runs over, an element of a final table of constants, a branch prefixing the library's package to a parameter whose callers pass short names, the name an equals test pins it to, names read from a properties file beside the library's class, and a branch an interactive session's switch decides (the if's text); " +
 		"a method's parameters have no names in a class file, so the callers that hand a lookup's name parameter constants, " +
 		"the loader parameter whose null branch the lookup is (callers handing the context loader), " +
 		"the loaders the method tries before it (a field's, in a loop), and callers that take the helper only for the own package or after the application's loaders are not known, " +
@@ -45,8 +46,8 @@ var bytecodeReasons = map[string]string{
 	"executor-leak":                      "decides ownership and shutdown from the method's and class's text",
 	"jmx-fixed-name":                     "reads the ObjectName argument's text and the code before it",
 	"null-parent-classloader-assumption": "reads the text of the branch taken when getParent() is null",
-	"own-classloader-lookup":             "reads the name argument's text (a constant concatenation) and whether the proxy interfaces' text names a parameter; that a local assigned more than once holds string literals only is read from the method's text, and a class file's local with several stores has no single value",
-	"resource-lookup-own-loader":         "reads the name argument's text and the statement around the call: a local assigned string literals only and a private helper's parameter its callers pass fixed names are read from the method's and the callers' text (a class file's local with several stores has no single value, and its parameters no callers), and the system lookup in the branch taken when the class's loader is null (cl == null ? ... : ..., if (cl == null) return ...) from the text before the call",
+	"own-classloader-lookup":             "reads the name argument's text (a constant concatenation) and whether the proxy interfaces' text names a parameter; that a local assigned more than once holds string literals only is read from the method's text, and a class file's local with several stores has no single value; a resource name made from a parameter whose callers all name the library's own classes, and class names read from a stream the method opened on the same loader's resource, are read from the sources' text and calls",
+	"resource-lookup-own-loader":         "reads the name argument's text and the statement around the call: a local assigned string literals only and a private helper's parameter its callers pass fixed names are read from the method's and the callers' text (a class file's local with several stores has no single value, and its parameters no callers), a name parameter whose callers (constructors' creations included) all pass the library's own paths is settled from the sources' calls, which a class file's scan does not search, and the system lookup in the branch taken when the class's loader is null (cl == null ? ... : ..., if (cl == null) return ...) from the text before the call",
 	"static-mutable-state":               "a field declaration has no line in a class file (the finding is at line 0 or at its <clinit> line), the private-helper-of-<clinit> and class-name-key exemptions read source text, and whether a stored value was handed in (what is reported) is read from the source's parameters and constants; javac drops the calls a false debug switch guards, so a class file cannot tell a debug-only private setter from one called elsewhere, nor a key derived from a class loader; the callers of a setter, whose fixed arguments make every app store the same value, are found in the sources' call graph only (so are the writers only a launcher's main reaches), and a work queue's drain (a loop of poll(), a walk applied to another static then clear(), a walk then a reset to a fresh collection) and the owner object an owner-keyed registry's entries are put and removed under are read from the methods' text, as are the uses of a cache's switch or size",
 	"static-singleton-first-wins":        "reads the assigned value's text and the field's declaration line",
 	"stdout-usage":                       "reads the receiver's text (System.out through a local or a field); what only an entry point reaches is known from the sources' call graph; a print in a catch is the last resort of logging by the text of the try block it handles (only logger calls) or a comment in the catch, which compiled code has no text of, and output a switch decides by the text of the if condition (if (!quiet)) or early return (if (!debug) return;) before it",
@@ -217,8 +218,9 @@ func bytecodeLines(t *testing.T, fx string, jobs []classJob, names map[string]bo
 		t.Fatal(err)
 	}
 	e.index = newProjectIndex([]input{{rel: fx}}, nil, e.plan.rules)
+	id := e.index.archiveIDOf(facts.ArchiveRef{Archive: fx, Anchor: fx})
 	for n := range names {
-		e.index.classes[n] = true
+		e.index.addClass(n, id)
 	}
 	bx := bytecode.NewExtractor(bytecode.ForRules(e.plan.classCalls, e.plan.classOwned, e.plan.interest.News))
 	for _, j := range jobs {

@@ -48,6 +48,9 @@ type source struct {
 	// launcher: the file declares a main method but no rule parsed it
 	// (it holds no hazard), so the graph does not know it yet.
 	launcher bool
+	// tool: the scope set the file aside as a command-line tool or
+	// build-tool code, read for the call graph alone.
+	tool bool
 }
 
 func newGraphIndex() *graphIndex { return &graphIndex{g: callgraph.New()} }
@@ -72,9 +75,9 @@ func (x *graphIndex) addClass(anchor string, f *facts.File, buf *[]facts.Summary
 	*buf = sums
 }
 
-func (x *graphIndex) addSource(in *input, words *wordSet, launcher bool) {
+func (x *graphIndex) addSource(in *input, words *wordSet, launcher, tool bool) {
 	x.mu.Lock()
-	s := source{input: in, words: words, spilled: -1, launcher: launcher}
+	s := source{input: in, words: words, spilled: -1, launcher: launcher, tool: tool}
 	if words != nil && len(x.sources) >= spillAfter {
 		if i, ok := x.spill.put(words); ok {
 			s.words, s.spilled = nil, i
@@ -171,6 +174,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	x.readSupers(o, classes)
 	x.resolveGuards(sensitive, o)
 	targets := g.Targets()
+	x.markAdjacent(o)
 	asked := map[facts.MethodKey]bool{}
 	// The methods only the entry-point search needs, public ones beside a
 	// launcher, are looked for within a share of the bound: on a tree
@@ -237,50 +241,67 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 			}
 		}
 	}
-	for depth := 0; depth < callgraph.MaxDepth && (len(targets) > 0 || depth == 0 && len(stores) > 0); depth++ {
-		for k := range targets {
-			asked[k] = true
-		}
-		round := targets
-		if depth == 0 && len(stores) > 0 {
-			round = map[facts.MethodKey]bool{}
+	search := func(targets, stores map[facts.MethodKey]bool) error {
+		for depth := 0; depth < callgraph.MaxDepth && (len(targets) > 0 || depth == 0 && len(stores) > 0); depth++ {
 			for k := range targets {
-				round[k] = true
+				asked[k] = true
 			}
-			for k := range stores {
-				if !round[k] {
-					g.StoreOnly(k.Class, k.Name)
+			round := targets
+			if depth == 0 && len(stores) > 0 {
+				round = map[facts.MethodKey]bool{}
+				for k := range targets {
 					round[k] = true
 				}
+				for k := range stores {
+					if !round[k] {
+						g.StoreOnly(k.Class, k.Name)
+						round[k] = true
+					}
+				}
 			}
-		}
-		callers, err := x.findCallers(ctx, round, o)
-		if err != nil {
-			return nil, err
-		}
-		callers = append(callers, x.resolveReflective(targets, o)...)
-		next := map[facts.MethodKey]bool{}
-		// Wrappers handing their parameter on to a lookup's name: their
-		// callers settle the lookup.
-		for _, k := range g.PassOn() {
-			if !asked[k] {
-				next[k] = true
+			callers, err := x.findCallers(ctx, round, o)
+			if err != nil {
+				return err
 			}
-		}
-		for _, c := range callers {
-			if !asked[c] && want(c.Class, c.Name) {
-				next[c] = true
+			callers = append(callers, x.resolveReflective(targets, o)...)
+			next := map[facts.MethodKey]bool{}
+			// Wrappers handing their parameter on to a lookup's name: their
+			// callers settle the lookup.
+			for _, k := range g.PassOn() {
+				if !asked[k] {
+					next[k] = true
+				}
 			}
-			// An instance method is reached from its class's
-			// constructor too (callgraph.Build): who creates the class
-			// decides it where its own name is too common to look for
-			// (a thread's run) or calls come through an interface.
-			if ik := (facts.MethodKey{Class: c.Class, Name: "<init>", Arity: -1}); c.Name != "<init>" && c.Name != "<clinit>" &&
-				!asked[ik] && !next[ik] && g.Instance(c.Class, c.Name) && want(c.Class, "<init>") {
-				next[ik] = true
+			for _, c := range callers {
+				if !asked[c] && want(c.Class, c.Name) {
+					next[c] = true
+				}
+				// An instance method is reached from its class's
+				// constructor too (callgraph.Build): who creates the class
+				// decides it where its own name is too common to look for
+				// (a thread's run) or calls come through an interface.
+				if ik := (facts.MethodKey{Class: c.Class, Name: "<init>", Arity: -1}); c.Name != "<init>" && c.Name != "<clinit>" &&
+					!asked[ik] && !next[ik] && g.Instance(c.Class, c.Name) && want(c.Class, "<init>") {
+					next[ik] = true
+				}
 			}
+			targets = next
 		}
-		targets = next
+		return nil
+	}
+	if err := search(targets, stores); err != nil {
+		return nil, err
+	}
+	// The methods that name a class of tool code whose findings' methods
+	// have no callers (toolRefs): who reaches them decides the class.
+	refs := map[facts.MethodKey]bool{}
+	for _, k := range x.toolRefs(sensitive, o) {
+		if !asked[k] && !g.Entry(k.Class, k.Name) && want(k.Class, k.Name) {
+			refs[k] = true
+		}
+	}
+	if err := search(refs, nil); err != nil {
+		return nil, err
 	}
 	x.readSupers(o, classes) // the classes the search parsed may be tasks too
 	g.Incomplete = x.stopped

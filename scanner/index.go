@@ -34,10 +34,10 @@ type projectIndex struct {
 	trimmed  map[classKey]*facts.File // a class's bytes -> its trimmed facts without path; nil if none is used
 	seeds    [2]maphash.Seed
 	solo     map[*facts.File]*facts.File // trimmed facts without writes -> the copy with the greatest path
-	classes  map[string]bool             // class names held by scanned archives
 	services map[string]map[string]facts.ArchiveRef
 	// holders lists, by class name, the archives holding it, as indexes
 	// into archiveRefs: one small number per class and archive, not a map.
+	// Its keys are the class names held by scanned archives.
 	holders     map[string][]int32
 	archiveRefs []facts.ArchiveRef
 	archiveID   map[facts.ArchiveRef]int32
@@ -111,10 +111,39 @@ func (x *entryIndex) get(logical string) (entryAt, bool) {
 func newProjectIndex(java []input, tokens []string, rs []*rules.Rule) *projectIndex {
 	return &projectIndex{
 		types: newTypeIndex(java), tokens: tokens, rules: rs, entries: newEntryIndex(), trimmed: map[classKey]*facts.File{}, solo: map[*facts.File]*facts.File{},
-		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, classes: map[string]bool{},
+		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
 		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string][]int32{}, archiveID: map[facts.ArchiveRef]int32{},
 		refs: map[string]*facts.ClassRefs{}, fatJars: map[string]bool{}, loose: map[string][]string{}, looseUnits: map[string]bool{},
 		names: map[string]string{},
+	}
+}
+
+// Sizing the class maps ahead: a class takes about 2 KB of a jar
+// (compressed), and a bound keeps a tree of many copies of one jar from
+// reserving room for names it will not hold.
+const (
+	archivedBytesPerClass = 2048
+	maxExpectedClasses    = 1 << 15
+)
+
+// expectClasses sizes the maps that hold an entry per class for the
+// classes of archives of the given total size, so that they do not grow
+// (rehashing every name held) while the archives are read.
+func (x *projectIndex) expectClasses(archivedBytes int64) {
+	n := int(min(archivedBytes/archivedBytesPerClass, maxExpectedClasses))
+	if n < 1024 {
+		return
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if len(x.holders) == 0 {
+		x.holders = make(map[string][]int32, n)
+	}
+	if len(x.trimmed) == 0 {
+		x.trimmed = make(map[classKey]*facts.File, n)
+	}
+	if len(x.entries.names) == 0 {
+		x.entries.names = make(map[string]string, n)
 	}
 }
 
@@ -252,16 +281,24 @@ func (x *projectIndex) projectFiles() []*facts.File {
 	return files
 }
 
-// addClass records a class an archive holds.
-func (x *projectIndex) addClass(name string, ref facts.ArchiveRef) {
+// archiveIDOf is the number of an archive reference, for addClass. A
+// walk asks once per reference it meets rather than once per class: the
+// reference is three strings to hash.
+func (x *projectIndex) archiveIDOf(ref facts.ArchiveRef) int32 {
 	x.mu.Lock()
-	x.classes[name] = true
+	defer x.mu.Unlock()
 	id, ok := x.archiveID[ref]
 	if !ok {
 		id = int32(len(x.archiveRefs))
 		x.archiveRefs = append(x.archiveRefs, ref)
 		x.archiveID[ref] = id
 	}
+	return id
+}
+
+// addClass records a class the archive numbered id (archiveIDOf) holds.
+func (x *projectIndex) addClass(name string, id int32) {
+	x.mu.Lock()
 	if hs := x.holders[name]; len(hs) == 0 || hs[len(hs)-1] != id {
 		x.holders[name] = append(hs, id)
 	}
@@ -401,7 +438,7 @@ func (x *projectIndex) mentionsFound() []facts.Mention {
 // declared reports whether the project declares a class: a source of the
 // tree (by its path) or a class of a scanned archive.
 func (x *projectIndex) declared(fqn string) bool {
-	return x.classes[fqn] || x.types.HasType(fqn)
+	return len(x.holders[fqn]) > 0 || x.types.HasType(fqn)
 }
 
 // classPath is the class-path fact the project rules read: only class
@@ -778,6 +815,17 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 				f.Pending = nil
 				out = append(out, f)
 			}
+			continue
+		}
+		if f.Pending != nil && f.Pending.OptIn != nil {
+			// An opt-in switch read through another class's helper: its
+			// source says whether the default the caller passes holds.
+			if note, ok := rules.SettleOptIn(f.Pending.OptIn, source); ok && f.Severity > rules.SeverityLow {
+				f.Severity, f.Level = rules.SeverityLow, rules.SeverityLow.Level()
+				f.Message += note
+			}
+			f.Pending = nil
+			out = append(out, f)
 			continue
 		}
 		if f.Pending != nil && f.Pending.Switcher != nil {

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -261,6 +262,16 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 		archiveScope = scope.Decision{Class: scope.Production, Reason: "named to scan"} // its entries are still classified
 	}
 	kind := archive.KindPlain
+	// The number of the last archive reference met, for the class index:
+	// consecutive entries nearly always share it.
+	var lastRef facts.ArchiveRef
+	lastID := int32(-1)
+	addClass := func(name string, ref facts.ArchiveRef) {
+		if lastID < 0 || ref != lastRef {
+			lastRef, lastID = ref, e.index.archiveIDOf(ref)
+		}
+		e.index.addClass(name, lastID)
+	}
 	v := archive.VisitorFuncs{
 		EntryFunc: func(en *archive.Entry) error {
 			if en.Depth == 0 {
@@ -284,7 +295,7 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 				if !p.classFacts && !e.opts.ParseOnly && !own {
 					// No rule reads this class's facts: its name is all
 					// the scan needs, and its bytes are not inflated.
-					e.index.addClass(name, ref)
+					addClass(name, ref)
 					e.count(func(s *Stats) { s.Classes++ })
 					return nil
 				}
@@ -292,7 +303,7 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 				if err != nil {
 					return nil // reported to ProblemFunc
 				}
-				e.index.addClass(name, ref)
+				addClass(name, ref)
 				if !e.opts.IncludeNonProduction && !e.opts.ParseOnly {
 					// A test or benchmark class inside a jar, a Maven goal.
 					if d := e.scope.Entry(archiveScope, en.Archive, en.Name, data); !d.Production() {
@@ -588,14 +599,34 @@ func scanClass(bx *bytecode.Extractor, j classJob, p *plan, work *Work) (out cla
 }
 
 // blank stands in for the source text of a class: rules that read text
-// around a span find only spaces, as if the code had no text to show.
-var blank = bytes.Repeat([]byte{' '}, 1<<20)
+// around a span find only spaces, as if the code had no text to show. It
+// is shared, read only, and grows to the largest class asked for (up to
+// maxBlank), so that a run pays for what its classes need rather than a
+// megabyte at start-up.
+var blank atomic.Pointer[[]byte]
+
+const maxBlank = 1 << 20
 
 func blankText(n int) []byte {
-	if n <= len(blank) {
-		return blank[:n:n]
+	cur := blank.Load()
+	if cur != nil && n <= len(*cur) {
+		return (*cur)[:n:n]
 	}
-	return bytes.Repeat([]byte{' '}, n)
+	if n > maxBlank {
+		return bytes.Repeat([]byte{' '}, n)
+	}
+	size := 4096
+	for size < n {
+		size *= 2
+	}
+	b := bytes.Repeat([]byte{' '}, size)
+	for cur == nil || len(*cur) < size {
+		if blank.CompareAndSwap(cur, &b) {
+			break
+		}
+		cur = blank.Load()
+	}
+	return b[:n:n]
 }
 
 // scanArchivedResource runs the rules that read configuration files on one

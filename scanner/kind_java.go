@@ -167,7 +167,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 			lap(&out.work.Rules)
 			// filled by the pre-filter's pass below; a launcher no rule
 			// parsed is read for the entry-point search
-			e.graphs.addSource(at, words, !out.parsed && (declaresMain(src) || buildTool))
+			e.graphs.addSource(at, words, !out.parsed && (declaresMain(src) || buildTool), toolOnly)
 			lap(&out.work.Graph)
 		}()
 	}

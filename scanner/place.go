@@ -218,6 +218,16 @@ func clonePending(p *facts.Pending) *facts.Pending {
 		}
 		c.Stores = stores
 	}
+	if o := c.OptIn; o != nil {
+		oc := *o
+		oc.Switch, oc.FieldClass, oc.Field = strings.Clone(o.Switch), strings.Clone(o.FieldClass), strings.Clone(o.Field)
+		if o.Helper != nil {
+			h := *o.Helper
+			h.Class, h.Name = strings.Clone(h.Class), strings.Clone(h.Name)
+			oc.Helper = &h
+		}
+		c.OptIn = &oc
+	}
 	if c.Switcher != nil {
 		s := *c.Switcher
 		s.Class, s.Name = strings.Clone(s.Class), strings.Clone(s.Name)

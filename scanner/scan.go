@@ -223,6 +223,15 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 		}
 	}
 	e.index = newProjectIndex(java, e.plan.mentions, e.plan.rules)
+	var archived int64
+	for k, kind := range kinds {
+		if kind.name() == kindCompiled {
+			for _, in := range walked.byKind[k] {
+				archived += in.size
+			}
+		}
+	}
+	e.index.expectClasses(archived)
 	for k, kind := range kinds {
 		if kind.name() != kindBuild {
 			e.total += len(walked.byKind[k])

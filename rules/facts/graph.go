@@ -42,6 +42,10 @@ type Summary struct {
 	// object just before the call does not reach the exit
 	// (CallSite.GuardOff). nil when an exit waits for none.
 	ExitFlags []ExitFlag
+	// OptIn is the switch, off by default, every exit of the method waits
+	// for ("if (Boolean.getBoolean("x.exit")) System.exit(1)"): its
+	// callers' findings are notes. nil when an exit waits for none.
+	OptIn *OptIn
 	// ReturnsLoader is the ClassLoader the method returns, when it returns
 	// one it takes from a fixed place: its own class's (LoaderOwn), the
 	// system loader (LoaderSystem), the thread context loader
@@ -83,6 +87,26 @@ type ExitFlag struct {
 	Setters []string
 }
 
+// OptIn is a switch a hazard waits for that is off unless whoever runs
+// the JVM turns it on: a system property or environment variable read as
+// false when absent, a setting read with a false default.
+type OptIn struct {
+	// Switch names it for a message: `system property "x.exit"`.
+	Switch string
+	// Helper is a project method of another file the switch is read
+	// through (Utils.getProperty("x.exit", false)), and Default the index
+	// of its parameter the caller passes false at: its source must show it
+	// returns the property's value with that default (rules.SettleOptIn).
+	// nil when the switch is known as it is.
+	Helper  *MethodKey
+	Default int
+	// Field, when set, is a static final field of FieldClass (another
+	// file's, SysProperties.EXIT_ON_ERROR) the hazard tests: its
+	// initialiser in that class's source must be such a switch. Switch is
+	// then only what the test reads.
+	FieldClass, Field string
+}
+
 // GuardRef is the static getter of another class a hazard waits for
 // ("if (Launcher.isNonGui())"): the scanner reads the class's source for
 // the methods that turn the flag the getter returns on.
@@ -115,6 +139,19 @@ type Pending struct {
 	// the types it extends or implements, static imports).
 	Names []string
 	Scope []string
+	// NamesWithParam marks Names that are only some of the values: the
+	// others are the parameter NameParam, so the lookup is settled when
+	// every name is fixed and every caller passes a fixed name too.
+	NamesWithParam bool
+	// Resource marks a resource lookup's name parameter: its callers
+	// settle it when each passes a constant path in the library's own
+	// package (or one relative to the helper's class).
+	Resource bool
+	// ResourceFromRoot marks such a name looked up through a ClassLoader,
+	// from the root of the class path: a relative name is not the
+	// class's own, and a dotted name of one of the library's classes (its
+	// .class file) is.
+	ResourceFromRoot bool
 	// Default is the declared default of a configurable name, a constant
 	// of another file as written: when it names a class of the project or
 	// the JDK, the name is the library's extension point, set by whoever
@@ -156,6 +193,11 @@ type Pending struct {
 	// a finally block after, the finding is dropped
 	// (rules.SettleSwitcher). nil otherwise.
 	Switcher *MethodKey
+	// OptIn is the switch, off by default, the hazard waits for, read
+	// through a helper of another file: when that helper's source shows a
+	// property read with the default its caller passes, the finding is a
+	// note (rules.SettleOptIn).
+	OptIn *OptIn
 }
 
 // StoreParams is one setter of a static field and the parameters whose
@@ -229,6 +271,10 @@ type CallGraph struct {
 	// return the thread context loader: a getter a caller hands a helper
 	// as the loader to try first.
 	ContextLoaders map[MethodKey]bool
+	// Overrides maps a method with a name parameter (Summary.NameParam) to
+	// the methods of its supertypes it implements: calls through those
+	// reach it, so their callers are its callers too.
+	Overrides map[MethodKey][]MethodKey
 	// Incomplete is set when the search for callers stopped at its bound:
 	// a method with no callers found may still have some.
 	Incomplete bool

@@ -233,7 +233,7 @@ func (b *body) index(pc int) int {
 
 func (b *body) span(i int) facts.Span {
 	in := &b.ins[i]
-	return facts.Span{Start: b.base + in.PC, End: b.base + in.PC + in.Len}
+	return facts.Span{Start: b.base + in.PC, End: b.base + in.PC + int(in.Len)}
 }
 
 func (b *body) at(i int) facts.Context {
@@ -317,7 +317,7 @@ func (b *body) valueBefore(i int) facts.Expr {
 
 func (b *body) newExpr(initIdx, newIdx int) facts.Expr {
 	t := b.x.dot(b.ins[newIdx].Class)
-	return facts.Expr{Kind: facts.ExprNew, Text: "new " + simple(t) + "()", Type: t, Span: facts.Span{Start: b.base + b.ins[newIdx].PC, End: b.base + b.ins[initIdx].PC + b.ins[initIdx].Len}}
+	return facts.Expr{Kind: facts.ExprNew, Text: "new " + simple(t) + "()", Type: t, Span: facts.Span{Start: b.base + b.ins[newIdx].PC, End: b.base + b.ins[initIdx].PC + int(b.ins[initIdx].Len)}}
 }
 
 // expr classifies the value pushed by ins[k] (k < 0: unknown).
@@ -331,7 +331,7 @@ func (b *body) expr(k, depth int) facts.Expr {
 	case op == classfile.OpAconstNull:
 		x.Kind, x.Text, x.Loader = facts.ExprNull, "null", facts.LoaderNull
 	case op == classfile.OpLdc || op == classfile.OpLdcW || op == classfile.OpLdc2W:
-		c := constExpr(in.Const)
+		c := constExpr(in.Const())
 		c.Span = x.Span
 		return c
 	case op >= classfile.OpIconstM1 && op <= classfile.OpDconst1 || op == classfile.OpBipush || op == classfile.OpSipush:
@@ -414,7 +414,7 @@ func (b *body) loaderOf(k int) facts.Loader {
 		}
 		in := &b.ins[s]
 		switch {
-		case (in.Op == classfile.OpLdc || in.Op == classfile.OpLdcW) && in.Const.Kind == classfile.TagClass:
+		case (in.Op == classfile.OpLdc || in.Op == classfile.OpLdcW) && in.Const().Kind == classfile.TagClass:
 			return facts.LoaderOwn
 		case in.Op.IsInvoke() && in.Ref != nil && in.Ref.Name == "getClass" && in.Ref.Desc == "()Ljava/lang/Class;":
 			if t := b.x.flow.ArgSource(s, -1); t >= 0 && b.ins[t].Op == classfile.OpAload0 && !b.m.Access.Has(classfile.AccStatic) {
@@ -441,8 +441,9 @@ func member(owner, name, qualified string) bool {
 func (b *body) call(i int) {
 	in := &b.ins[i]
 	x := b.x
-	want := x.in.All || x.in.Calls[in.Ref.Name] || x.in.Owned[in.Ref.Name] != nil
-	mutator := (x.in.All || x.in.Statics) && facts.Mutators[in.Ref.Name] && in.Op != classfile.OpInvokestatic
+	nb := x.nameBitsOf(int(in.Index), in.Ref.Name)
+	want := x.in.All || nb&nameCallable != 0
+	mutator := (x.in.All || x.in.Statics) && nb&nameMutator != 0 && in.Op != classfile.OpInvokestatic
 	if !want && !mutator {
 		b.at(i)
 		return
@@ -542,7 +543,7 @@ func (b *body) construct(i int) {
 		return
 	}
 	t := x.dot(in.Ref.Owner)
-	n := facts.New{Type: t, Args: b.args(i, in.Ref.Desc), Span: facts.Span{Start: start, End: b.base + in.PC + in.Len},
+	n := facts.New{Type: t, Args: b.args(i, in.Ref.Desc), Span: facts.Span{Start: start, End: b.base + in.PC + int(in.Len)},
 		InLoop: b.inLoop(in.PC)}
 	n.Context = b.ctx
 	n.Line = line

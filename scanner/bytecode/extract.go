@@ -122,8 +122,15 @@ type Extractor struct {
 	casts     []int32 // a method's checkcasts (pool indexes)
 	muts      []int32 // a method's mutator calls (pool indexes)
 	names     []uint8 // per constant-pool index of a method's name: nameBits, 0 until judged
-	ins       []classfile.Instr
-	flow      classfile.Flow
+	// wanted holds what each method name the interest reads is to it
+	// (nameWanted, nameCallable, nameMutator): one lookup per name
+	// instead of one in each of the interest's maps.
+	wanted map[string]uint8
+	// newsLens marks the lengths (modulo 64) of the News names: most
+	// classes a pool names are not looked up.
+	newsLens [64]bool
+	ins      []classfile.Instr
+	flow     classfile.Flow
 
 	// Per-method tables, indexed by instruction or local slot.
 	pair    []int32 // instruction index -> index of the new its <init> completes, or -1
@@ -195,13 +202,37 @@ var builderHolders = map[string]bool{
 
 // NewExtractor makes an extractor for an interest.
 func NewExtractor(in Interest) *Extractor {
-	x := &Extractor{in: in, dotted: map[string]string{}, called: map[MethodName]bool{}}
+	x := &Extractor{in: in, dotted: map[string]string{}, called: map[MethodName]bool{}, wanted: map[string]uint8{}}
 	for _, o := range in.Owned {
 		for _, m := range o.With {
 			if x.withs == nil {
 				x.withs = map[string][]string{}
 			}
 			x.withs[m.Name] = append(x.withs[m.Name], m.Owner)
+		}
+	}
+	for name, ok := range in.Calls {
+		if ok {
+			x.wanted[name] |= nameWanted | nameCallable
+		}
+	}
+	for name, o := range in.Owned {
+		if o != nil {
+			x.wanted[name] |= nameWanted | nameCallable
+		}
+	}
+	for name := range x.withs {
+		x.wanted[name] |= nameWanted
+	}
+	for name := range in.News {
+		x.newsLens[len(name)&63] = true
+	}
+	for name, ok := range facts.Mutators {
+		if ok {
+			x.wanted[name] |= nameMutator
+			if in.Statics {
+				x.wanted[name] |= nameWanted
+			}
 		}
 	}
 	return x
@@ -502,11 +533,10 @@ func (x *Extractor) markPool() {
 				nb = x.nameBits(pool, ni)
 				x.names[ni] = nb
 			}
-			if nb == nameKnown {
-				continue
-			}
-			if nb == nameKnown|nameInit {
-				x.mark[i] |= markInit
+			if nb&nameWanted == 0 {
+				if nb&nameInit != 0 {
+					x.mark[i] |= markInit
+				}
 				continue
 			}
 			owner, name, ok := pool.RefName(i)
@@ -554,7 +584,7 @@ func (x *Extractor) markPool() {
 			if len(x.in.News) == 0 {
 				continue
 			}
-			if name, err := pool.ClassName(i); err == nil && x.in.News[simpleInternal(name)] {
+			if name, err := pool.ClassName(i); err == nil && x.newsLens[len(simpleInternal(name))&63] && x.in.News[simpleInternal(name)] {
 				x.mark[i] |= markNew
 			}
 		}
@@ -571,22 +601,39 @@ func (x *Extractor) markPool() {
 
 // What a method name is to the interest (Extractor.names).
 const (
-	nameKnown  uint8 = 1 << iota // judged
-	nameInit                     // <init>
-	nameWanted                   // listed in Calls, Owned or a With, or a mutator
+	nameKnown    uint8 = 1 << iota // judged
+	nameInit                       // <init>
+	nameWanted                     // listed in Calls, Owned or a With, or a mutator the interest's Statics reads
+	nameCallable                   // listed in Calls or Owned: its calls are recorded in a decoded method
+	nameMutator                    // a mutator (facts.Mutators)
 )
+
+// nameBitsOf is what the name of the method reference at pool index ref
+// is to the interest, judged once per name index of the class.
+func (x *Extractor) nameBitsOf(ref int, name string) uint8 {
+	if x.in.All {
+		return x.wanted[name] // markPool judged no name
+	}
+	ni, ok := x.c.Pool.RefNameIndex(ref)
+	if !ok || ni <= 0 || ni >= len(x.names) {
+		return x.wanted[name]
+	}
+	nb := x.names[ni]
+	if nb == 0 {
+		nb = x.nameBits(x.c.Pool, ni)
+		x.names[ni] = nb
+	}
+	return nb
+}
 
 func (x *Extractor) nameBits(pool *classfile.Pool, i int) uint8 {
 	name, err := pool.Utf8(i)
 	if err != nil {
 		return nameKnown
 	}
-	b := nameKnown
+	b := nameKnown | x.wanted[name]
 	if name == "<init>" {
 		b |= nameInit
-	}
-	if x.in.Calls[name] || x.in.Owned[name] != nil || x.withs[name] != nil || x.in.Statics && facts.Mutators[name] {
-		b |= nameWanted
 	}
 	return b
 }

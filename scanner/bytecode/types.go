@@ -215,7 +215,31 @@ func params(desc string) string {
 			break
 		}
 	}
-	return string(out)
+	return common(out)
+}
+
+// common is string(b), without an allocation for the types most methods
+// take or return: every method of every class has a declaration.
+func common(b []byte) string {
+	switch string(b) {
+	case "void":
+		return "void"
+	case "boolean":
+		return "boolean"
+	case "int":
+		return "int"
+	case "long":
+		return "long"
+	case "String":
+		return "String"
+	case "Object":
+		return "Object"
+	case "Object[]":
+		return "Object[]"
+	case "String[]":
+		return "String[]"
+	}
+	return string(b)
 }
 
 func returns(name, desc string) string {
@@ -228,7 +252,7 @@ func returns(name, desc string) string {
 	}
 	var buf [64]byte
 	out, _, _ := appendSimpleType(buf[:0], desc[i+1:])
-	return string(out)
+	return common(out)
 }
 
 // appendSimpleType appends the first type of descriptor d as

@@ -95,6 +95,23 @@ type Graph struct {
 	// interface: their instance methods may be called through a
 	// supertype, which no search by name finds.
 	subtypes map[string]bool
+	// adjacent are top-level classes launchers name, directly or through
+	// classes they name (Adjacent): tool code beside its launchers.
+	adjacent map[string]bool
+	// toolRefs are, by top-level class, the methods of other classes
+	// that name it (ToolRefs): when all are entry-only, so are the
+	// class's methods no call reaches.
+	toolRefs map[string][]facts.MethodKey
+	// impls are the supertypes (superclass and interfaces, as the
+	// declaration resolves them) of the classes read, and dispatch the
+	// methods of supertypes (class and name) given a name parameter
+	// because an implementation's lookup takes it (PassOn): a call
+	// through the interface resolves to them although the interface's
+	// own declaration may not have been read. overrides maps the
+	// implementation's key to those supertype methods.
+	impls     map[string][]string
+	dispatch  map[facts.MethodKey]bool
+	overrides map[facts.MethodKey][]facts.MethodKey
 }
 
 // nameKey is a class and a method name by their ids in Graph.names.
@@ -131,8 +148,65 @@ func New() *Graph {
 		lookups: map[nameKey]uint8{}, decls: map[nameKey]declInfo{},
 		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{},
 		keepSites: map[facts.MethodKey]bool{}, supers: map[string]string{}, entryTypes: map[string]bool{},
-		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{}}
+		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{},
+		adjacent: map[string]bool{}, toolRefs: map[string][]facts.MethodKey{},
+		impls: map[string][]string{}, dispatch: map[facts.MethodKey]bool{}, overrides: map[facts.MethodKey][]facts.MethodKey{}}
 }
+
+// ToolRefs records the methods of other classes that name a top-level
+// class, every mention of it in the project's production code being in
+// one of them (the scanner's evidence for tool code; see Build).
+func (g *Graph) ToolRefs(class string, refs []facts.MethodKey) {
+	ks := make([]facts.MethodKey, len(refs))
+	for i, r := range refs {
+		ks[i] = g.key(r)
+	}
+	g.toolRefs[g.name(class)] = ks
+}
+
+// CallersOf are the callers found of the method of class and name.
+func (g *Graph) CallersOf(class, name string) []facts.MethodKey {
+	return g.callers[byName(class, name)]
+}
+
+// LauncherNest reports a top-level class whose nest declares an entry
+// point.
+func (g *Graph) LauncherNest(top string) bool {
+	for l := range g.launchers {
+		if outerOf(l) == top {
+			return true
+		}
+	}
+	return false
+}
+
+// InLauncherPackage reports a class in a launcher's package or, unless
+// exact, below it, by packages alone (not the classes launchers name).
+func (g *Graph) InLauncherPackage(class string, exact bool) bool {
+	pkg := packageOf(class)
+	for l := range g.launchers {
+		lp := packageOf(l)
+		if pkg == lp || !exact && lp != "" && strings.HasPrefix(pkg, lp+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// LauncherClasses are the classes that declare an entry point, sorted.
+func (g *Graph) LauncherClasses() []string {
+	out := make([]string, 0, len(g.launchers))
+	for l := range g.launchers {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Adjacent records a top-level class a launcher names, directly or
+// through classes it names: tool code, whose public methods the search
+// for callers follows as it does those in a launcher's package.
+func (g *Graph) Adjacent(class string) { g.adjacent[g.name(class)] = true }
 
 // StoreOnly marks a setter whose call sites AddCalls keeps, with their
 // arguments, for CallGraph.Callers alone (facts.Pending.Stores).
@@ -215,6 +289,13 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			}
 			cp.Before = g.nameAll(s.Before)
 			cp.ExitFlags = g.flags(s.ExitFlags)
+			if o := s.OptIn; o != nil {
+				c := facts.OptIn{Switch: strings.Clone(o.Switch), Default: o.Default, FieldClass: g.name(o.FieldClass), Field: g.name(o.Field)}
+				if o.Helper != nil {
+					c.Helper = &facts.MethodKey{Class: g.name(o.Helper.Class), Name: g.name(o.Helper.Name), Arity: o.Helper.Arity}
+				}
+				cp.OptIn = &c
+			}
 			g.methods[k] = &cp
 		} else if wrap {
 			cp := s
@@ -273,6 +354,10 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 		if m.Static && m.Name != "<init>" && m.Name != "<clinit>" && strings.TrimSpace(strings.Trim(strings.TrimSpace(m.Params), "()")) == "" &&
 			m.Returns != "" && (m.Returns == m.Class || m.Returns == lastSegment(dotted(m.Class))) {
 			g.accessors[g.name(m.Class)+"."+g.name(m.Name)] = g.name(m.Class)
+		} else if r := returnedType(f, m); r != "" {
+			// A facade's getMonitor() returning the interface the
+			// running instance is called through.
+			g.accessors[g.name(m.Class)+"."+g.name(m.Name)] = g.name(r)
 		}
 	}
 	for class := range entryClasses(f) {
@@ -283,6 +368,15 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			g.supers[g.name(t.Name)] = g.name(dotted(t.Super))
 			if t.Super != "" || len(t.Interfaces) > 0 {
 				g.subtypes[g.name(t.Name)] = true
+			}
+			if _, ok := g.impls[t.Name]; !ok && (t.Super != "" || len(t.Interfaces) > 0) {
+				var sups []string
+				for _, n := range append([]string{t.Super}, t.Interfaces...) {
+					if n = genericless(n); n != "" && !strings.HasPrefix(n, "java.") && !strings.HasPrefix(n, "javax.") {
+						sups = append(sups, g.name(qualifyIn(n, t.Name)))
+					}
+				}
+				g.impls[g.name(t.Name)] = sups
 			}
 			if strings.Contains(t.Name, "$") {
 				g.nested[g.name(dotted(t.Name))] = g.name(t.Name)
@@ -295,6 +389,33 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			g.extended[lastSegment(sup)] = true
 		}
 	}
+}
+
+// returnedType is the project type a static no-argument method returns,
+// qualified by the file's imports or package: "" for a JDK type, a
+// primitive, an array or a generic type.
+func returnedType(f *facts.File, m *facts.MethodDecl) string {
+	r := m.Returns
+	if !m.Static || m.Name == "<init>" || m.Name == "<clinit>" || r == "" || r[0] < 'A' || r[0] > 'Z' || strings.ContainsAny(r, "<[. ") ||
+		strings.TrimSpace(strings.Trim(strings.TrimSpace(m.Params), "()")) != "" {
+		return ""
+	}
+	for _, im := range f.Imports {
+		if !im.Static && !im.Wildcard && lastSegment(im.Name) == r {
+			if strings.HasPrefix(im.Name, "java.") || strings.HasPrefix(im.Name, "javax.") {
+				return ""
+			}
+			return im.Name
+		}
+	}
+	switch r {
+	case "String", "Object", "Class", "ClassLoader", "Thread", "Integer", "Long", "Boolean", "Runnable", "Iterable", "Number":
+		return ""
+	}
+	if f.Package == "" {
+		return r
+	}
+	return f.Package + "." + r
 }
 
 // daemonMethod reports the methods of the Commons Daemon contract.
@@ -521,7 +642,76 @@ func (g *Graph) PassOn() []facts.MethodKey {
 			out = append(out, byName(k.Class, k.Name))
 		}
 	}
+	return append(out, g.passUp()...)
+}
+
+// passUp gives the methods of supertypes that an instance method with a
+// name parameter implements (a monitor's startModule declared by the
+// interface its facade calls it through) the same name parameter: calls
+// through the supertype reach the implementation, so its callers settle
+// the lookup too (facts.CallGraph.Overrides). It returns the methods
+// given one, by class and name.
+func (g *Graph) passUp() []facts.MethodKey {
+	keys := make([]facts.MethodKey, 0, len(g.methods))
+	for k, s := range g.methods {
+		if s.NameParam >= 0 && !s.Private && !s.Static && k.Name != "<init>" && k.Name != "<clinit>" && len(g.impls[k.Class]) > 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		return a.Class < b.Class || a.Class == b.Class && (a.Name < b.Name || a.Name == b.Name && a.Arity < b.Arity)
+	})
+	var out []facts.MethodKey
+	for _, k := range keys {
+		if d, ok := g.decl(byName(k.Class, k.Name)); ok && (d.static || d.private) {
+			continue
+		}
+		s := g.methods[k]
+		for _, sup := range g.impls[k.Class] {
+			t := facts.MethodKey{Class: sup, Name: k.Name, Arity: k.Arity}
+			if hasKey(g.overrides[k], t) {
+				continue
+			}
+			g.overrides[k] = append(g.overrides[k], t)
+			if _, ok := g.methods[t]; ok {
+				continue
+			}
+			g.methods[t] = &facts.Summary{Method: t, NameParam: s.NameParam, LoadsParam: -1, Decl: s.Decl}
+			g.dispatch[byName(t.Class, t.Name)] = true
+			out = append(out, byName(t.Class, t.Name))
+		}
+	}
 	return out
+}
+
+func hasKey(ks []facts.MethodKey, k facts.MethodKey) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// genericless is a type name without its type arguments.
+func genericless(t string) string {
+	if i := strings.IndexByte(t, '<'); i >= 0 {
+		t = t[:i]
+	}
+	return strings.TrimSpace(t)
+}
+
+// qualifyIn is a supertype's name as a class in class's package when the
+// declaration left it unqualified.
+func qualifyIn(name, class string) string {
+	if strings.Contains(name, ".") {
+		return name
+	}
+	if p := packageOf(class); p != "" {
+		return p + "." + name
+	}
+	return name
 }
 
 // Targets are the methods, by class and name, whose call sites the graph
@@ -641,6 +831,21 @@ func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]
 		callee := byName(class, "<init>")
 		g.callers[callee] = append(g.callers[callee], caller)
 		found = append(found, caller)
+		// A constructor taking a name it looks up: the creation is a
+		// call site its callers' names are read from.
+		for _, a := range []int{len(n.Args), -1} {
+			k := facts.MethodKey{Class: class, Name: "<init>", Arity: a}
+			if s := g.methods[k]; s != nil && s.NameParam >= 0 {
+				ctx := n.Context
+				ctx.Class, ctx.Method = caller.Class, caller.Name
+				site := facts.CallSite{Caller: caller, Callee: g.key(k), Site: facts.Site{Path: path, Span: n.Span, Line: n.Line},
+					Args: cloneExprs(n.Args), Context: ctx, CallerParams: newCallerParams(f, n)}
+				d, _ := g.decl(caller)
+				site.CallerPrivate = d.private
+				g.calls[site.Callee] = append(g.calls[site.Callee], site)
+				break
+			}
+		}
 	}
 	return found
 }
@@ -748,6 +953,18 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 			// A statically imported method.
 			classes = append(classes, c.Owner)
 		}
+		// A method inherited from a base class read (a subclass calling
+		// its base's protected helper), after the nest's own.
+		for _, cls := range classes {
+			for i, sup := 0, cls; i < maxSuperChain; i++ {
+				next, ok := g.superOf(sup)
+				if !ok || hasString(classes, next) {
+					break
+				}
+				classes = append(classes, next)
+				sup = next
+			}
+		}
 	case c.Owner != "":
 		classes = []string{c.Owner}
 	case c.Recv.Call != nil && g.accessors[c.Recv.Call.Owner+"."+c.Recv.Call.Name] != "":
@@ -758,7 +975,7 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 	}
 	arity := len(c.Args)
 	for _, cls := range classes {
-		if _, declared := g.decl(byName(cls, c.Name)); !declared {
+		if _, declared := g.decl(byName(cls, c.Name)); !declared && !g.dispatch[byName(cls, c.Name)] {
 			continue
 		}
 		var out []facts.MethodKey
@@ -854,20 +1071,75 @@ func (g *Graph) Build() *facts.CallGraph {
 		}
 		return seen
 	}
-	tainted := reach(open)
-	for k := range reach(entries) {
-		if !tainted[k] {
+	// Tool code (ToolRefs): a class every mention of which is in
+	// entry-only methods has its uncalled methods reached from those
+	// entry points too, instead of being an API. Deciding a class may
+	// decide the methods naming another: a few rounds.
+	tool := map[string]bool{}
+	var toolRoots []facts.MethodKey
+	isRoot := map[facts.MethodKey]bool{}
+	base := only
+	for round := 0; ; round++ {
+		only = make(map[facts.MethodKey]bool, len(base))
+		for k := range base {
 			only[k] = true
 		}
-	}
-	// An instance method, whoever calls it (a thread's run, a callback),
-	// runs on an instance someone created: when only entry-only code
-	// creates instances of its class, so is the method.
-	for nk, d := range g.decls {
-		k := g.method(nk)
-		if !only[k] && g.dispatched(k, d) && only[byName(k.Class, "<init>")] {
-			only[k] = true
+		var opened []facts.MethodKey
+		for _, k := range open {
+			if !isRoot[k] {
+				opened = append(opened, k)
+			}
 		}
+		tainted := reach(opened)
+		for k := range reach(append(append([]facts.MethodKey(nil), entries...), toolRoots...)) {
+			if !tainted[k] {
+				only[k] = true
+			}
+		}
+		// An instance method, whoever calls it (a thread's run, a
+		// callback), runs on an instance someone created: when only
+		// entry-only code creates instances of its class, so is the
+		// method.
+		for nk, d := range g.decls {
+			k := g.method(nk)
+			if !only[k] && g.dispatched(k, d) && only[byName(k.Class, "<init>")] {
+				only[k] = true
+			}
+		}
+		if round == maxToolRounds {
+			break
+		}
+		var found []string
+		for cls, refs := range g.toolRefs {
+			if tool[cls] {
+				continue
+			}
+			all := len(refs) > 0
+			for _, r := range refs {
+				all = all && only[r]
+			}
+			if all {
+				found = append(found, cls)
+			}
+		}
+		if len(found) == 0 {
+			break
+		}
+		sort.Strings(found)
+		for _, cls := range found {
+			tool[cls] = true
+		}
+		for nk, d := range g.decls {
+			k := g.method(nk)
+			if tool[outerOf(k.Class)] && !isRoot[k] && g.toolRoot(k, d) {
+				isRoot[k] = true
+				toolRoots = append(toolRoots, k)
+			}
+		}
+		sort.Slice(toolRoots, func(i, j int) bool {
+			a, b := toolRoots[i], toolRoots[j]
+			return a.Class < b.Class || a.Class == b.Class && a.Name < b.Name
+		})
 	}
 	calls := map[facts.MethodKey][]facts.CallSite{}
 	for k, cs := range g.calls {
@@ -892,7 +1164,26 @@ func (g *Graph) Build() *facts.CallGraph {
 		}
 	}
 	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first,
-		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete}
+		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete, Overrides: g.overrides}
+}
+
+// maxToolRounds bounds the rounds Build decides tool code in: a class
+// named only from another tool class's methods waits for that one.
+const maxToolRounds = 4
+
+// toolRoot reports a method of a tool class that its entry points reach
+// although no call of it was found: not an entry point itself, no caller
+// found, and not one a supertype's call may reach (an override; the
+// constructor of a class with a supertype, which a framework may create by
+// name). A static initialiser runs where the class is first used.
+func (g *Graph) toolRoot(k facts.MethodKey, d declInfo) bool {
+	switch {
+	case d.entry || d.override || len(g.callers[k]) > 0:
+		return false
+	case k.Name == "<init>":
+		return !g.subtypes[k.Class]
+	}
+	return true
 }
 
 // Searchable reports whether the search for the callers of the method of
@@ -916,6 +1207,13 @@ func (g *Graph) Closed(class, name string) bool {
 	return d.entry || d.private || g.launchers[class] || g.reflective[k]
 }
 
+// Entry reports an entry point: whoever calls it, its callers are not
+// followed.
+func (g *Graph) Entry(class, name string) bool {
+	d, _ := g.decl(byName(class, name))
+	return d.entry
+}
+
 // Instance reports a declared method no overload of which is static.
 func (g *Graph) Instance(class, name string) bool {
 	d, ok := g.decl(byName(class, name))
@@ -927,16 +1225,9 @@ func (g *Graph) Instance(class, name string) bool {
 func (g *Graph) NearLauncher(class string) bool { return g.nearLauncher(class) }
 
 func (g *Graph) nearLauncher(class string) bool {
-	pkg := packageOf(class)
-	for l := range g.launchers {
-		lp := packageOf(l)
-		// A tool's own packages sit under its launcher's (a start
-		// program's config parsers in start.config).
-		if pkg == lp || lp != "" && strings.HasPrefix(pkg, lp+".") {
-			return true
-		}
-	}
-	return false
+	// A tool's own packages sit under its launcher's (a start program's
+	// config parsers in start.config).
+	return g.adjacent[outerOf(class)] || g.InLauncherPackage(class, false)
 }
 
 func packageOf(class string) string {
@@ -1137,6 +1428,17 @@ func contextBefore(f *facts.File, c *facts.Call) bool {
 }
 
 // callerParams are the parameter names of the method enclosing c.
+// newCallerParams is callerParams for an instance creation.
+func newCallerParams(f *facts.File, n *facts.New) []string {
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Class == n.Class && m.Name == n.Method && within(n.Span, m.Decl) {
+			return ParamNames(m.Params)
+		}
+	}
+	return nil
+}
+
 func callerParams(f *facts.File, c *facts.Call) []string {
 	for i := range f.Methods {
 		m := &f.Methods[i]

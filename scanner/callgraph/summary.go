@@ -75,6 +75,17 @@ func AppendSummaries(out []facts.Summary, path string, f *facts.File, src []byte
 		if s.Terminates != nil && src != nil && !m.Static {
 			s.ExitFlags = rules.ExitFlags(f, src, &m, exitSpans(f, byMethod[[2]string{m.Class, m.Name}], m, exiting))
 		}
+		if src != nil && s.NameParam < 0 && len(params) > 0 {
+			// The name held in a local one branch of which is a
+			// parameter ("n.indexOf('.') < 0 ? PKG + n : n"): the
+			// callers settle that branch.
+			s.NameParam = localNameParam(src, f, byMethod[[2]string{m.Class, m.Name}], m, params)
+		}
+		if s.Terminates != nil && src != nil {
+			// Every exit waits for a switch the operator turns on: the
+			// callers' findings are notes.
+			s.OptIn = rules.ExitOptIn(f, src, exitSpans(f, byMethod[[2]string{m.Class, m.Name}], m, exiting))
+		}
 		s.ContextFirst, s.NoBody = contextFirstLookup(src, f, byMethod[[2]string{m.Class, m.Name}], m)
 		if src != nil && (s.LoadsParam >= 0 || s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.Via != nil) && mentionsContext(src, m.Decl) {
 			// The context loader, read through a helper the extractor was
@@ -183,6 +194,19 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			if i := paramIndex(params, c.Args[0].Text); i >= 0 {
 				s.NameParam = i
 			}
+		case (c.Name == "getResource" || c.Name == "getResourceAsStream") && c.Owner == "java.lang.Class" && len(c.Args) == 1 && s.NameParam < 0 &&
+			(c.Recv.Kind == facts.ExprClass || strings.TrimSpace(c.Recv.Text) == "getClass()" || strings.TrimSpace(c.Recv.Text) == "this.getClass()"):
+			// A resource of the class's own loader by a name parameter
+			// (a product-info helper reading the file it is handed): its
+			// callers settle a finding there.
+			if i := paramIndex(params, c.Args[0].Text); i >= 0 {
+				s.NameParam = i
+			}
+		case (c.Name == "getResource" || c.Name == "getResourceAsStream" || c.Name == "getResources") && c.Owner == "java.lang.ClassLoader" && len(c.Args) == 1 && s.NameParam < 0 &&
+			(fixedLoader(c.Recv.Loader) || c.Recv.Local != nil && fixedLoader(c.Recv.Local.Loader)):
+			// The same through the class's own loader, the name the
+			// parameter or made from it alone (resName(name)).
+			s.NameParam = rules.OnlyParam(c.Args[0].Text, params)
 		case strings.Contains(c.Name, "ContextClassLoader") || c.Name == "getDefaultClassLoader":
 			// A helper that reads the thread context loader first
 			// (Spring's ClassUtils.getDefaultClassLoader).
@@ -569,4 +593,31 @@ func ParamNames(params string) []string {
 	}
 	emit(params[start:])
 	return out
+}
+
+// localNameParam is the parameter of m a lookup with the own loader takes
+// its name from through a local assigned that parameter in one branch, -1
+// when none.
+func localNameParam(src []byte, f *facts.File, calls []int, m facts.MethodDecl, params []string) int {
+	if m.Decl.Start < 0 || m.Decl.End > len(src) || m.Decl.Start >= m.Decl.End {
+		return -1
+	}
+	for _, i := range calls {
+		c := &f.Calls[i]
+		if !within(c.Span, m.Decl) || !(c.Name == "forName" && c.Owner == "java.lang.Class" || c.Name == "loadClass") || len(c.Args) == 0 || !ownLookup(c) {
+			continue
+		}
+		a := c.Args[0]
+		if a.Kind != facts.ExprName || paramIndex(params, a.Text) >= 0 {
+			continue
+		}
+		init := ""
+		if a.Local != nil {
+			init = a.Local.Text
+		}
+		if j := rules.BranchParam(string(src[m.Decl.Start:c.Span.Start]), strings.TrimSpace(a.Text), init, params); j >= 0 {
+			return j
+		}
+	}
+	return -1
 }

@@ -69,32 +69,48 @@ func (c *Code) LineAt(pc int) int {
 	return c.Lines[i-1].Line
 }
 
-// Instr is one decoded instruction. Only the fields its opcode uses are set.
+// Instr is one decoded instruction. Only the fields its opcode uses are
+// set. It is kept small (88 bytes): a worker decodes a million of them on
+// a large jar set, and clearing and writing them was a visible share of
+// a scan; the constant of an ldc is read from the pool when asked for.
 type Instr struct {
-	PC  int
-	Len int // encoded length in bytes
-	Op  Opcode
-	// Wide is set for an instruction prefixed by wide; Op is then the
-	// modified instruction (iload, istore, iinc, ret, ...).
-	Wide bool
-
-	// Index is the constant-pool operand of ldc*, field and invoke
-	// instructions, new, anewarray, checkcast, instanceof and multianewarray.
-	Index int
-	Ref   *MemberRef // getstatic, putstatic, getfield, putfield, invokevirtual, invokespecial, invokestatic, invokeinterface
-	Dyn   *Dynamic   // invokedynamic
-	Const Constant   // ldc, ldc_w, ldc2_w
-	Class string     // new, anewarray, checkcast, instanceof, multianewarray: internal name or array descriptor
-
+	PC int
+	// Target is the branch target pc; the default target of a switch.
+	Target int
 	// Int is the integer operand: the value of bipush, sipush and
 	// iconst_<i> (lconst/fconst/dconst likewise); the local variable of
 	// loads, stores, ret and iinc (including the <n> of xload_<n>); the
 	// type code of newarray; the dimensions of multianewarray; the count
 	// of invokeinterface.
 	Int    int
-	Inc    int     // iinc increment
-	Target int     // branch target pc; the default target of a switch
-	Switch *Switch // tableswitch, lookupswitch
+	Ref    *MemberRef // getstatic, putstatic, getfield, putfield, invokevirtual, invokespecial, invokestatic, invokeinterface
+	Dyn    *Dynamic   // invokedynamic
+	Switch *Switch    // tableswitch, lookupswitch
+	Class  string     // new, anewarray, checkcast, instanceof, multianewarray: internal name or array descriptor
+	pool   *Pool      // ldc, ldc_w, ldc2_w: where Const reads the constant
+	// Index is the constant-pool operand of ldc*, field and invoke
+	// instructions, new, anewarray, checkcast, instanceof and multianewarray.
+	Index int32
+	Len   int32 // encoded length in bytes
+	Inc   int16 // iinc increment
+	Op    Opcode
+	// Wide is set for an instruction prefixed by wide; Op is then the
+	// modified instruction (iload, istore, iinc, ret, ...).
+	Wide bool
+}
+
+// Const is the constant an ldc, ldc_w or ldc2_w loads; the zero Constant
+// for other instructions. Decoding checked its kind.
+func (in *Instr) Const() Constant {
+	if in.pool == nil || in.Op != OpLdc && in.Op != OpLdcW && in.Op != OpLdc2W {
+		return Constant{}
+	}
+	var r *resolved
+	if t := in.pool.Tag(int(in.Index)); t == TagMethodHandle || t == TagDynamic {
+		r = in.pool.resolve()
+	}
+	c, _ := in.pool.constant(int(in.Index), r)
+	return c
 }
 
 // Switch holds the cases of a tableswitch or lookupswitch.
@@ -119,8 +135,8 @@ func (in *Instr) String() string {
 		b.WriteString(" " + in.Ref.String())
 	case in.Dyn != nil:
 		b.WriteString(" " + in.Dyn.Name + in.Dyn.Desc)
-	case in.Const.Kind != 0:
-		b.WriteString(" " + in.Const.String())
+	case in.Const().Kind != 0:
+		b.WriteString(" " + in.Const().String())
 	case in.Class != "":
 		b.WriteString(" " + in.Class)
 	case in.Switch != nil:
@@ -134,7 +150,7 @@ func (in *Instr) String() string {
 		(in.Op >= OpIstore && in.Op <= OpAstore) || in.Op == OpRet || in.Op == OpNewarray:
 		b.WriteString(" " + strconv.Itoa(in.Int))
 	case in.Op == OpIinc:
-		b.WriteString(" " + strconv.Itoa(in.Int) + " " + strconv.Itoa(in.Inc))
+		b.WriteString(" " + strconv.Itoa(in.Int) + " " + strconv.Itoa(int(in.Inc)))
 	}
 	return b.String()
 }
@@ -160,7 +176,7 @@ func (c *Code) AppendInstructions(dst []Instr) ([]Instr, error) {
 		if e := c.decodeAt(pc, in, &res); e != nil {
 			return dst[:len(dst)-1], e
 		}
-		pc += in.Len
+		pc += int(in.Len)
 	}
 	return dst, nil
 }
@@ -180,7 +196,7 @@ func (c *Code) Decode(fn func(Instr) bool) error {
 		if !fn(in) {
 			return nil
 		}
-		pc += in.Len
+		pc += int(in.Len)
 	}
 	return nil
 }
@@ -220,11 +236,11 @@ func (c *Code) decodeAt(pc int, in *Instr, res **resolved) *FormatError {
 	if n > len(b)-pc {
 		return c.truncated(op, pc)
 	}
-	in.Len = n
+	in.Len = int32(n)
 	if in.Wide {
 		in.Int = int(be16(b[pc+2:]))
 		if in.Op == OpIinc {
-			in.Inc = int(int16(be16(b[pc+4:])))
+			in.Inc = int16(be16(b[pc+4:]))
 		}
 		return nil
 	}
@@ -243,11 +259,11 @@ func (c *Code) decodeAt(pc int, in *Instr, res **resolved) *FormatError {
 		in.Int = int(int16(be16(b[pc+1:])))
 	case op == OpLdc || op == OpLdcW || op == OpLdc2W:
 		if op == OpLdc {
-			in.Index = int(b[pc+1])
+			in.Index = int32(b[pc+1])
 		} else {
-			in.Index = int(be16(b[pc+1:]))
+			in.Index = int32(be16(b[pc+1:]))
 		}
-		t := c.tag(in.Index)
+		t := c.tag(int(in.Index))
 		ok := t == TagDynamic
 		switch t {
 		case TagInteger, TagFloat, TagString, TagClass, TagMethodType, TagMethodHandle:
@@ -258,10 +274,7 @@ func (c *Code) decodeAt(pc int, in *Instr, res **resolved) *FormatError {
 		if !ok {
 			return c.operandError(in, "a loadable constant")
 		}
-		if (t == TagMethodHandle || t == TagDynamic) && *res == nil {
-			*res = c.pool.resolve()
-		}
-		in.Const, _ = c.pool.constant(in.Index, *res)
+		in.pool = c.pool
 	case (op >= OpIload && op <= OpAload) || (op >= OpIstore && op <= OpAstore) || op == OpRet || op == OpNewarray:
 		in.Int = int(b[pc+1])
 	case op >= OpIload0 && op <= OpAload3:
@@ -270,14 +283,14 @@ func (c *Code) decodeAt(pc int, in *Instr, res **resolved) *FormatError {
 		in.Int = int(op-OpIstore0) % 4
 	case op == OpIinc:
 		in.Int = int(b[pc+1])
-		in.Inc = int(int8(b[pc+2]))
+		in.Inc = int16(int8(b[pc+2]))
 	case (op >= OpIfeq && op <= OpJsr) || op == OpIfnull || op == OpIfnonnull:
 		in.Target = pc + int(int16(be16(b[pc+1:])))
 	case op == OpGotoW || op == OpJsrW:
 		in.Target = pc + int(int32(be32(b[pc+1:])))
 	case op.IsFieldAccess() || (op >= OpInvokevirtual && op <= OpInvokeinterface):
-		in.Index = int(be16(b[pc+1:]))
-		t := c.tag(in.Index)
+		in.Index = int32(be16(b[pc+1:]))
+		t := c.tag(int(in.Index))
 		if op.IsFieldAccess() {
 			if t != TagFieldref {
 				return c.operandError(in, "Fieldref")
@@ -295,8 +308,8 @@ func (c *Code) decodeAt(pc int, in *Instr, res **resolved) *FormatError {
 			in.Int = int(b[pc+3])
 		}
 	case op == OpInvokedynamic:
-		in.Index = int(be16(b[pc+1:]))
-		if c.tag(in.Index) != TagInvokeDynamic {
+		in.Index = int32(be16(b[pc+1:]))
+		if c.tag(int(in.Index)) != TagInvokeDynamic {
 			return c.operandError(in, "InvokeDynamic")
 		}
 		if *res == nil {
@@ -304,11 +317,11 @@ func (c *Code) decodeAt(pc int, in *Instr, res **resolved) *FormatError {
 		}
 		in.Dyn = &(*res).dyns[(*res).slot[in.Index]]
 	case op == OpNew || op == OpAnewarray || op == OpCheckcast || op == OpInstanceof || op == OpMultianewarray:
-		in.Index = int(be16(b[pc+1:]))
-		if c.tag(in.Index) != TagClass {
+		in.Index = int32(be16(b[pc+1:]))
+		if c.tag(int(in.Index)) != TagClass {
 			return c.operandError(in, "Class")
 		}
-		in.Class = c.pool.classAt(in.Index)
+		in.Class = c.pool.classAt(int(in.Index))
 		if op == OpMultianewarray {
 			in.Int = int(b[pc+3])
 		}
@@ -440,10 +453,10 @@ func (c *Code) operandError(in *Instr, want string) *FormatError {
 	if c.pool != nil {
 		size = c.pool.Len()
 	}
-	if in.Index <= 0 || in.Index >= size {
+	if i := int(in.Index); i <= 0 || i >= size {
 		return errorf(c.off+in.PC, "%s at pc %d: constant pool index %d out of range (pool size %d)", in.Op, in.PC, in.Index, size)
 	}
-	return errorf(c.off+in.PC, "%s at pc %d: constant pool index %d is %s, want %s", in.Op, in.PC, in.Index, c.tag(in.Index), want)
+	return errorf(c.off+in.PC, "%s at pc %d: constant pool index %d is %s, want %s", in.Op, in.PC, in.Index, c.tag(int(in.Index)), want)
 }
 
 // decodeSwitch decodes a tableswitch or lookupswitch at in.PC and returns its

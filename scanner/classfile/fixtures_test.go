@@ -69,8 +69,8 @@ func calls(t *testing.T, c *Class, method string, keep func(*Instr) bool) []call
 			arg = in.Ref.String()
 		case in.Dyn != nil:
 			arg = in.Dyn.Name + in.Dyn.Desc
-		case in.Const.Kind != 0:
-			arg = in.Const.String()
+		case in.Const().Kind != 0:
+			arg = in.Const().String()
 		case in.Class != "":
 			arg = in.Class
 		}
@@ -138,7 +138,7 @@ func TestFixturesParse(t *testing.T) {
 				if in.PC != end {
 					t.Errorf("%s.%s: instruction at %d, want %d", c.Name, m.Name, in.PC, end)
 				}
-				end = in.PC + in.Len
+				end = in.PC + int(in.Len)
 				return true
 			}); err != nil {
 				t.Errorf("%s.%s: %v", c.Name, m.Name, err)
@@ -294,8 +294,8 @@ func TestFeatures(t *testing.T) {
 		})
 		var consts []Constant
 		_ = c.Method("<init>", "").Code.Decode(func(in Instr) bool {
-			if in.Const.Kind != 0 {
-				consts = append(consts, in.Const)
+			if in.Const().Kind != 0 {
+				consts = append(consts, in.Const())
 			}
 			return true
 		})

@@ -81,10 +81,10 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, code []byte) {
 		end := 0
 		err := (&Code{Bytecode: code, pool: pool}).Decode(func(in Instr) bool {
-			if in.PC != end || in.Len <= 0 || in.PC+in.Len > len(code) {
+			if in.PC != end || in.Len <= 0 || in.PC+int(in.Len) > len(code) {
 				t.Fatalf("instruction %+v after end %d in %d bytes", in, end, len(code))
 			}
-			end = in.PC + in.Len
+			end = in.PC + int(in.Len)
 			_ = in.String()
 			return true
 		})
@@ -125,7 +125,7 @@ func checkWalk(t *testing.T, c *Code) {
 	var pcs []int
 	werr := c.Walk(func(pc int, op Opcode, index int) bool {
 		pcs = append(pcs, pc)
-		if k := len(pcs) - 1; k < len(want) && (want[k].PC != pc || want[k].Op != op || want[k].Index != index) {
+		if k := len(pcs) - 1; k < len(want) && (want[k].PC != pc || want[k].Op != op || int(want[k].Index) != index) {
 			t.Fatalf("Walk gave %d %s #%d, Decode %s #%d", pc, op, index, want[k].String(), want[k].Index)
 		}
 		return true

@@ -354,7 +354,7 @@ func TestEveryTagResolves(t *testing.T) {
 	}
 	d := ins[8].Dyn
 	if d.Bootstrap == nil || d.Bootstrap.Handle.Kind != RefInvokeStatic || len(d.Bootstrap.Args) != 2 ||
-		d.Bootstrap.Args[0].Dyn != ins[7].Const.Dyn || d.Bootstrap.Args[1].Str != "()V" {
+		d.Bootstrap.Args[0].Dyn != ins[7].Const().Dyn || d.Bootstrap.Args[1].Str != "()V" {
 		t.Errorf("bootstrap %+v", d.Bootstrap)
 	}
 	if !ins[4].Ref.Interface || ins[4].Int != 1 {
@@ -541,7 +541,7 @@ func TestDecodeOperands(t *testing.T) {
 	}
 	for i, w := range want {
 		in := ins[i]
-		if in.Op != w.op || in.PC != w.pc || in.Int != w.n || in.Target != w.tgt || in.Inc != w.intv || in.Wide != w.wide {
+		if in.Op != w.op || in.PC != w.pc || in.Int != w.n || in.Target != w.tgt || int(in.Inc) != w.intv || in.Wide != w.wide {
 			t.Errorf("%d: %+v, want %+v", i, in, w)
 		}
 	}

@@ -90,7 +90,7 @@ func TestRealJars(t *testing.T) {
 				end := 0
 				err := m.Code.Decode(func(in Instr) bool {
 					instrs++
-					end = in.PC + in.Len
+					end = in.PC + int(in.Len)
 					if in.Op == OpInvokedynamic {
 						indys++
 						if in.Dyn.IsLambda() {

@@ -656,16 +656,34 @@ func (p *Pool) checkBootstrapRefs() *FormatError {
 // others are decoded with U+FFFD for malformed sequences, never an error,
 // because a bad name should not hide the rest of the class.
 func decodeMUTF8(s string) string {
+	i := asciiPrefix(s)
+	if i == len(s) || utf8.ValidString(s[i:]) {
+		return s
+	}
+	return decodeMUTF8From(s, i)
+}
+
+// asciiPrefix is the length of the prefix of s without 0 or a byte above
+// 0x7F, read eight bytes at a time: nearly every name and descriptor of a
+// class is such ASCII.
+func asciiPrefix(s string) int {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if (w|(w-lo)&^w)&hi != 0 {
+			break
+		}
+	}
 	for i < len(s) && s[i] < utf8.RuneSelf && s[i] != 0 {
 		i++
 	}
-	if i == len(s) {
-		return s
-	}
-	if utf8.ValidString(s) {
-		return s
-	}
+	return i
+}
+
+// decodeMUTF8From decodes s, whose first i bytes are plain ASCII.
+func decodeMUTF8From(s string, i int) string {
 	buf := make([]byte, 0, len(s))
 	buf = append(buf, s[:i]...)
 	for i < len(s) {

@@ -29,8 +29,10 @@ func References(c *Class, fn func(name, method string)) {
 				n = elementClass(in.Ref.Owner)
 			case in.Class != "":
 				n = elementClass(in.Class)
-			case in.Const.Kind == TagClass:
-				n = elementClass(in.Const.Str) // a Foo.class literal
+			case in.Op == OpLdc || in.Op == OpLdcW:
+				if k := in.Const(); k.Kind == TagClass {
+					n = elementClass(k.Str) // a Foo.class literal
+				}
 			}
 			if n != "" {
 				fn(n, m.Name)

@@ -3,6 +3,7 @@ package classfile
 import (
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestArgCount(t *testing.T) {
@@ -77,7 +78,7 @@ func TestArgSource(t *testing.T) {
 				j := code.ArgSource(ins, i, 1)
 				if j < 0 || !ins[j].Ref.Is("java/lang/Class", "getClassLoader", "") {
 					t.Errorf("%s: load loader source %d", fd.dir, j)
-				} else if k := code.ArgSource(ins, j, -1); k < 0 || ins[k].Const.Str != "fixture/Loading" {
+				} else if k := code.ArgSource(ins, j, -1); k < 0 || ins[k].Const().Str != "fixture/Loading" {
 					t.Errorf("%s: getClassLoader receiver %d", fd.dir, k)
 				}
 			}
@@ -118,5 +119,13 @@ func TestConcurrentDecode(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestInstrSize keeps the decoded instruction small: a scan of many jars
+// clears and writes about a million of them.
+func TestInstrSize(t *testing.T) {
+	if n := unsafe.Sizeof(Instr{}); n > 88 {
+		t.Errorf("Instr is %d bytes, want at most 88", n)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -20,67 +21,182 @@ type node struct {
 	truth bool
 }
 
+// parseJSON reads the output of json.Marshal into a tree. It reads the
+// bytes directly rather than through json.Decoder's tokens, which cost a
+// large share of writing a report; a string with an escape is still
+// decoded by encoding/json, so every value reads as the decoder reads it.
 func parseJSON(data []byte) (*node, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	n, err := parseValue(dec)
+	p := jsonParser{data: data}
+	n, err := p.value()
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("trailing data after JSON value")
+	p.space()
+	if p.off != len(p.data) {
+		return nil, fmt.Errorf("trailing data after JSON value at offset %d", p.off)
 	}
 	return n, nil
 }
 
-func parseValue(dec *json.Decoder) (*node, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			n := &node{kind: '{'}
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				k, _ := kt.(string)
-				v, err := parseValue(dec)
-				if err != nil {
-					return nil, err
-				}
-				n.keys = append(n.keys, k)
-				n.vals = append(n.vals, v)
-			}
-			_, err := dec.Token() // '}'
-			return n, err
-		case '[':
-			n := &node{kind: '['}
-			for dec.More() {
-				v, err := parseValue(dec)
-				if err != nil {
-					return nil, err
-				}
-				n.vals = append(n.vals, v)
-			}
-			_, err := dec.Token() // ']'
-			return n, err
+type jsonParser struct {
+	data []byte
+	off  int
+}
+
+func (p *jsonParser) space() {
+	for p.off < len(p.data) {
+		switch p.data[p.off] {
+		case ' ', '\t', '\n', '\r':
+			p.off++
+		default:
+			return
 		}
-		return nil, fmt.Errorf("unexpected delimiter %v", t)
-	case string:
-		return &node{kind: 's', str: t}, nil
-	case json.Number:
-		return &node{kind: 'n', str: t.String()}, nil
-	case bool:
-		return &node{kind: 'b', truth: t}, nil
-	case nil:
+	}
+}
+
+func (p *jsonParser) fail(want string) error {
+	if p.off >= len(p.data) {
+		return fmt.Errorf("unexpected end of JSON input, want %s", want)
+	}
+	return fmt.Errorf("invalid character %q at offset %d, want %s", p.data[p.off], p.off, want)
+}
+
+func (p *jsonParser) value() (*node, error) {
+	p.space()
+	if p.off >= len(p.data) {
+		return nil, p.fail("a value")
+	}
+	switch c := p.data[p.off]; {
+	case c == '{':
+		p.off++
+		n := &node{kind: '{'}
+		p.space()
+		if p.off < len(p.data) && p.data[p.off] == '}' {
+			p.off++
+			return n, nil
+		}
+		for {
+			p.space()
+			k, err := p.str()
+			if err != nil {
+				return nil, err
+			}
+			p.space()
+			if p.off >= len(p.data) || p.data[p.off] != ':' {
+				return nil, p.fail("':'")
+			}
+			p.off++
+			v, err := p.value()
+			if err != nil {
+				return nil, err
+			}
+			n.keys = append(n.keys, k)
+			n.vals = append(n.vals, v)
+			p.space()
+			if p.off < len(p.data) && p.data[p.off] == ',' {
+				p.off++
+				continue
+			}
+			if p.off < len(p.data) && p.data[p.off] == '}' {
+				p.off++
+				return n, nil
+			}
+			return nil, p.fail("',' or '}'")
+		}
+	case c == '[':
+		p.off++
+		n := &node{kind: '['}
+		p.space()
+		if p.off < len(p.data) && p.data[p.off] == ']' {
+			p.off++
+			return n, nil
+		}
+		for {
+			v, err := p.value()
+			if err != nil {
+				return nil, err
+			}
+			n.vals = append(n.vals, v)
+			p.space()
+			if p.off < len(p.data) && p.data[p.off] == ',' {
+				p.off++
+				continue
+			}
+			if p.off < len(p.data) && p.data[p.off] == ']' {
+				p.off++
+				return n, nil
+			}
+			return nil, p.fail("',' or ']'")
+		}
+	case c == '"':
+		s, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		return &node{kind: 's', str: s}, nil
+	case c == '-' || c >= '0' && c <= '9':
+		start := p.off
+		for p.off < len(p.data) && strings.IndexByte("+-.0123456789eE", p.data[p.off]) >= 0 {
+			p.off++
+		}
+		if !json.Valid(p.data[start:p.off]) {
+			return nil, fmt.Errorf("invalid number %q at offset %d", p.data[start:p.off], start)
+		}
+		return &node{kind: 'n', str: string(p.data[start:p.off])}, nil
+	case p.literal("true"):
+		return &node{kind: 'b', truth: true}, nil
+	case p.literal("false"):
+		return &node{kind: 'b'}, nil
+	case p.literal("null"):
 		return &node{kind: '0'}, nil
 	}
-	return nil, fmt.Errorf("unexpected token %v", tok)
+	return nil, p.fail("a value")
+}
+
+func (p *jsonParser) literal(word string) bool {
+	if bytes.HasPrefix(p.data[p.off:], []byte(word)) {
+		p.off += len(word)
+		return true
+	}
+	return false
+}
+
+// str reads a string: one without an escape or a control character is
+// its bytes (valid UTF-8 from json.Marshal; checked), any other is
+// decoded by encoding/json.
+func (p *jsonParser) str() (string, error) {
+	if p.off >= len(p.data) || p.data[p.off] != '"' {
+		return "", p.fail("a string")
+	}
+	start := p.off
+	plain := true
+	i := start + 1
+	for ; i < len(p.data); i++ {
+		c := p.data[i]
+		if c == '"' {
+			break
+		}
+		if c == '\\' {
+			plain = false
+			i++
+		} else if c < 0x20 {
+			plain = false
+		}
+	}
+	if i >= len(p.data) {
+		p.off = len(p.data)
+		return "", p.fail("the end of a string")
+	}
+	p.off = i + 1
+	raw := p.data[start+1 : i]
+	if plain && utf8.Valid(raw) {
+		return string(raw), nil
+	}
+	var s string
+	if err := json.Unmarshal(p.data[start:i+1], &s); err != nil {
+		return "", fmt.Errorf("offset %d: %w", start, err)
+	}
+	return s, nil
 }
 
 // get returns the value of member key, or nil.

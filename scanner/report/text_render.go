@@ -44,11 +44,23 @@ func markdownToText(md string) string {
 			indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
 			line = indent + "- " + trimmed[2:]
 		}
-		line = mdImage.ReplaceAllString(line, "$1")
-		line = mdLink.ReplaceAllString(line, "$1 ($2)")
-		line = mdBold.ReplaceAllString(line, "$1$2")
-		line = mdItalic.ReplaceAllString(line, "$1$2")
-		line = mdCode.ReplaceAllString(line, "$1")
+		// Each expression runs only on a line holding what it must match:
+		// most lines hold no markup, and the expressions are slow.
+		if strings.Contains(line, "![") {
+			line = mdImage.ReplaceAllString(line, "$1")
+		}
+		if strings.Contains(line, "](") {
+			line = mdLink.ReplaceAllString(line, "$1 ($2)")
+		}
+		if strings.Contains(line, "**") || strings.Contains(line, "__") {
+			line = mdBold.ReplaceAllString(line, "$1$2")
+		}
+		if strings.IndexByte(line, '*') >= 0 {
+			line = mdItalic.ReplaceAllString(line, "$1$2")
+		}
+		if strings.IndexByte(line, '`') >= 0 {
+			line = mdCode.ReplaceAllString(line, "$1")
+		}
 		out = append(out, strings.TrimRight(line, " \t"))
 	}
 	// Collapse runs of blank lines and trim the ends.

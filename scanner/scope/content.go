@@ -488,6 +488,15 @@ var classMarks = setOf(
 	"Lorg/openjdk/jmh/annotations/Benchmark;", "Lorg/apache/maven/plugins/annotations/Mojo;",
 )
 
+// classMarkLens marks the lengths (modulo 64) of the classMarks: most
+// descriptors in a constant pool have none of them and are not hashed.
+var classMarkLens = func() (lens [64]bool) {
+	for m := range classMarks {
+		lens[len(m)&63] = true
+	}
+	return lens
+}()
+
 // desktopRef reports a class name or descriptor in a constant pool that
 // names a Swing component, an AWT window or an AWT event (see desktop).
 func desktopRef(s string) bool {
@@ -525,7 +534,7 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 	clear(offs)
 	// Most classes mention neither package: two searches of the whole
 	// class spare one per constant.
-	desktop := bytes.Contains(b, []byte("javax/swing/")) || bytes.Contains(b, []byte("java/awt/"))
+	desktop := mentionsDesktopAnywhere(b)
 	off := 10
 	for i := 1; i < n; i++ {
 		if off >= len(b) {
@@ -544,7 +553,7 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 			offs[i] = int32(off)
 			// Every mark is a descriptor "L...;": most constants are not
 			// looked up.
-			if raw := b[off+3 : off+3+l]; l > 2 && raw[0] == 'L' && raw[l-1] == ';' && classMarks[string(raw)] {
+			if raw := b[off+3 : off+3+l]; l > 2 && classMarkLens[l&63] && raw[0] == 'L' && raw[l-1] == ';' && classMarks[string(raw)] {
 				if h.utf8 == nil {
 					h.utf8 = map[string]bool{}
 				}
@@ -583,6 +592,24 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 
 // offsPool keeps parseClassHead's offset tables from class to class.
 var offsPool = sync.Pool{New: func() any { return new([]int32) }}
+
+// mentionsDesktopAnywhere is bytes.Contains(b, "javax/swing/") ||
+// bytes.Contains(b, "java/awt/") in one pass: it stops at each 'w', which
+// both hold and class files have few of, where a search for either stops
+// at every "java" of the class.
+func mentionsDesktopAnywhere(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		j := bytes.IndexByte(b[i:], 'w')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i >= 7 && bytes.HasPrefix(b[i-7:], []byte("javax/swing/")) || i >= 6 && bytes.HasPrefix(b[i-6:], []byte("java/awt/")) {
+			return true
+		}
+	}
+	return false
+}
 
 // mentionsDesktop reports a constant holding "javax/swing/" or
 // "java/awt/": one search for their common "java" rather than one for each.

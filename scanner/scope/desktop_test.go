@@ -15,3 +15,19 @@ func TestMentionsDesktop(t *testing.T) {
 		}
 	}
 }
+
+// mentionsDesktopAnywhere must agree with searching the whole text for
+// each prefix on its own.
+func TestMentionsDesktopAnywhere(t *testing.T) {
+	for _, s := range []string{
+		"", "w", "javax/swing/", "javax/swing", "xjavax/swing/JPanel", "java/awt/", "java/awt", "java/awtx/",
+		"wjava/awt/w", "java/lang/Object java/awt/Frame", "javax/swingjavax/swing/", "java/aw", "ww java/awt",
+		"Ljavax/swing/JFrame;", "java/awt/event/ActionListener", "javax/swin/", "java/awt/ javax/swing/",
+	} {
+		b := []byte(s)
+		want := bytes.Contains(b, []byte("javax/swing/")) || bytes.Contains(b, []byte("java/awt/"))
+		if got := mentionsDesktopAnywhere(b); got != want {
+			t.Errorf("mentionsDesktopAnywhere(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

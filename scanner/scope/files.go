@@ -214,10 +214,9 @@ func (c *Classifier) Entry(archive Decision, archivePath, name string, head []by
 	name = clean(name)
 	base := path.Base(name)
 	ext := strings.ToLower(path.Ext(base))
-	full := archivePath + "!/" + name
 	if archiveExts[ext] {
 		if d, ok := archiveNameRule(strings.ToLower(base), ext); ok {
-			d.At = full
+			d.At = archivePath + "!/" + name
 			return c.withBuildToolPolicy(d)
 		}
 	}
@@ -233,14 +232,14 @@ func (c *Classifier) Entry(archive Decision, archivePath, name string, head []by
 			return c.withBuildToolPolicy(d)
 		}
 		if d, ok := fileNameRule(base, ext, st.main); ok {
-			d.At = full
+			d.At = archivePath + "!/" + name
 			return d
 		}
 	}
 	if ext == ".class" && head != nil {
 		if h, ok := parseClassHead(head); ok {
 			if d, ok := classSignals(h, true); ok {
-				d.At = full
+				d.At = archivePath + "!/" + name
 				return c.withBuildToolPolicy(d)
 			}
 		}

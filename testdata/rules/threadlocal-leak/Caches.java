@@ -73,4 +73,27 @@ public class Caches {
         }
         return result.param != null ? new Reusable() : result;
     }
+
+    private static final ThreadLocal<Reusable> KEPT_IF_NONE = new ThreadLocal<>();
+    private static final ThreadLocal<Reusable> KEPT_FROM = new ThreadLocal<>();
+
+    // The parameter decides whether the made value is kept, not what it
+    // holds (log4j's createInstance(existing)).
+    static Reusable create(Reusable existing) {
+        Reusable result = new Reusable();
+        if (existing == null) {
+            KEPT_IF_NONE.set(result); // want "threadlocal-leak" source:-
+        }
+        return result;
+    }
+
+    // The parameter is tested and also stored.
+    static Reusable createFrom(Object existing) {
+        Reusable result = new Reusable();
+        if (existing != null) {
+            result.param = existing;
+            KEPT_FROM.set(result); // want "threadlocal-leak"
+        }
+        return result;
+    }
 }

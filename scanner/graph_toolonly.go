@@ -1,0 +1,316 @@
+package scanner
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kscan/kscan/internal/safefs"
+	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/callgraph"
+	"github.com/kscan/kscan/scanner/finding"
+	"github.com/kscan/kscan/scanner/javasrc"
+)
+
+// Tool code's classes (callgraph.Graph.ToolRefs). A public method no code
+// of the project calls is an API: anyone may call it. But a class that
+// only entry-only code uses is tool code as a whole: a class-file dumper
+// only a build tool's main creates, whose uncalled methods end in
+// System.exit. The evidence asked of a class, all of it:
+//   - it is not public (nothing outside its package can name it), or
+//     every file naming it is code the scope set aside as a command-line
+//     tool or build-tool code (a cli or tools package only mains use, an
+//     Ant task): a public class that only a main beside it names may
+//     still be the library's API (a console whose setters apps call),
+//     and so may one production code names anywhere; a public class of a
+//     library's API package is thus decided one by one, by its users,
+//     never with its package;
+//   - other classes name it (a class nobody names is an API, or is
+//     loaded by a framework), in at most maxEntryCandidates files, each
+//     mention inside a method (a field, a supertype or an annotation of
+//     another class is a use the graph cannot follow);
+//   - and each of those methods is entry-only (decided by Build, once
+//     their callers are found): a command line's main, an Ant task, a
+//     helper only these reach. Set-aside code (tests, benchmarks) is not
+//     among the sources, so its uses do not count either way.
+// Then the class's methods no call reaches are entry-only too.
+
+// maxToolClasses bounds the classes toolRefs looks at in one scan, and
+// maxToolReads the files it reads for the users of one.
+const (
+	maxToolClasses = 64
+	maxToolReads   = 2 * maxEntryCandidates
+)
+
+// toolRefs gives the graph, for each class of an entry-sensitive finding
+// that may be tool code, the methods naming it, and returns them all: the
+// search then finds who reaches them.
+func (x *graphIndex) toolRefs(fs []finding.Finding, o graphOptions) []facts.MethodKey {
+	g := x.g
+	seen := map[string]bool{}
+	var out []facts.MethodKey
+	var ex *javasrc.Extractor
+	defer func() {
+		if ex != nil {
+			ex.Close()
+		}
+	}()
+	for _, f := range fs {
+		if !f.EntrySensitive || f.Class == "" || f.Method == "" {
+			continue
+		}
+		top := f.Class
+		if i := strings.IndexByte(top, '$'); i >= 0 {
+			top = top[:i]
+		}
+		// Tool code sits beside its launchers, or launchers name it:
+		// a class elsewhere is not looked at (its users' methods would
+		// not be searched for callers anyway).
+		if seen[top] || len(seen) >= maxToolClasses || g.LauncherNest(top) || !g.NearLauncher(top) || !calledInNest(g.CallersOf(f.Class, f.Method), top) {
+			continue
+		}
+		seen[top] = true
+		own := x.sourceAt(f.Path)
+		if own == nil {
+			continue // compiled code: its users are not searched
+		}
+		src, err := safefs.ReadFile(own.abs, o.maxFileSize)
+		if err != nil {
+			continue
+		}
+		public := publicClass(src, top)
+		if ex == nil {
+			interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
+			for _, names := range [][]string{callgraph.Names, callgraph.UseNames, callgraph.ReflectNames} {
+				for _, n := range names {
+					interest.Calls[n] = true
+				}
+			}
+			if ex, err = javasrc.NewExtractor(interest, int(o.timeout/time.Microsecond)); err != nil {
+				return out
+			}
+		}
+		refs, ok := x.references(ex, top, own, public, o)
+		if !ok {
+			continue
+		}
+		g.ToolRefs(top, refs)
+		out = append(out, refs...)
+	}
+	return out
+}
+
+// calledInNest reports a method no call from outside the nest of top
+// reaches (none found): an API but for the rule above.
+func calledInNest(callers []facts.MethodKey, top string) bool {
+	for _, c := range callers {
+		if c.Class != top && !strings.HasPrefix(c.Class, top+"$") {
+			return false
+		}
+	}
+	return true
+}
+
+// sourceAt is the production source at a path of the scan (sorted by
+// build), nil when there is none.
+func (x *graphIndex) sourceAt(rel string) *input {
+	i := sort.Search(len(x.sources), func(i int) bool { return x.sources[i].rel >= rel })
+	if i < len(x.sources) && x.sources[i].rel == rel {
+		return x.sources[i].input
+	}
+	return nil
+}
+
+// publicClass reports a public declaration of the top-level class.
+func publicClass(src []byte, top string) bool {
+	name := top[strings.LastIndexByte(top, '.')+1:]
+	re := regexp.MustCompile(`(?m)^[ \t]*((?:(?:public|final|abstract|sealed|non-sealed|strictfp)\s+)*)(?:class|interface|enum|record|@interface)\s+` + regexp.QuoteMeta(name) + `\b`)
+	m := re.FindSubmatch(src)
+	return m == nil || bytes.Contains(m[1], []byte("public"))
+}
+
+// references finds the methods of other classes that name the top-level
+// class: ok is false when there is no such mention, one outside a method,
+// or too many files to read.
+func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, public bool, o graphOptions) ([]facts.MethodKey, bool) {
+	simple := []byte(top[strings.LastIndexByte(top, '.')+1:])
+	h := hashOf(simple)
+	var out []facts.MethodKey
+	// A class that many files may name is no tool's alone: not read.
+	var todo []int
+	for i, s := range x.sources {
+		// The class's own file too: another top-level class there may
+		// name it.
+		if s.input != own && !s.words.mayHoldHash(h) {
+			continue
+		}
+		if len(todo) >= maxToolReads {
+			return nil, false
+		}
+		todo = append(todo, i)
+	}
+	files := 0
+	for _, s := range x.sourcesOf(todo) {
+		src, err := safefs.ReadFile(s.abs, o.maxFileSize)
+		if err != nil {
+			return nil, false
+		}
+		if !bytes.Contains(src, simple) {
+			continue
+		}
+		at := mentions(src, top)
+		if len(at) == 0 || s.input == own && !otherTopLevel(src, top) {
+			continue
+		}
+		if public && !s.tool {
+			return nil, false // a public class production code names
+		}
+
+		if files++; files > maxEntryCandidates || o.maxFiles > 0 && x.parsed >= o.maxFiles {
+			return nil, false
+		}
+		f, _, err := ex.Extract(s.rel, src, o.types)
+		if err != nil {
+			return nil, false
+		}
+		x.parsed++
+		x.mu.Lock()
+		x.g.AddSummaries(s.rel, f, src, callgraph.FileSummaries(s.rel, f, src), !s.graphRead)
+		s.graphRead = true
+		x.mu.Unlock()
+		for _, off := range at {
+			if s.input == own && within(f, top, off) {
+				continue // the class's own nest
+			}
+			m := enclosingMethod(f, off)
+			if m == nil {
+				return nil, false
+			}
+			if k := (facts.MethodKey{Class: m.Class, Name: m.Name, Arity: -1}); len(out) == 0 || out[len(out)-1] != k {
+				out = append(out, k)
+			}
+		}
+	}
+	return out, len(out) > 0
+}
+
+// otherTopLevel reports a source that declares a top-level type besides
+// the class (by a declaration at the start of a line, as written).
+func otherTopLevel(src []byte, top string) bool {
+	name := top[strings.LastIndexByte(top, '.')+1:]
+	for _, m := range typeDeclRE.FindAllSubmatch(src, -1) {
+		if string(m[1]) != name {
+			return true
+		}
+	}
+	return false
+}
+
+// typeDeclRE is a type declaration at the start of a line.
+var typeDeclRE = regexp.MustCompile(`(?m)^(?:(?:public|final|abstract|sealed|non-sealed|strictfp)\s+)*(?:class|interface|enum|record|@interface)\s+(\w+)`)
+
+// within reports an offset inside the declaration of the class's nest.
+func within(f *facts.File, top string, off int) bool {
+	for _, t := range f.TypeDecls {
+		if (t.Name == top || strings.HasPrefix(t.Name, top+"$")) && t.Decl.Start <= off && off < t.Decl.End {
+			return true
+		}
+	}
+	return false
+}
+
+// sourcesOf are the sources at the indices.
+func (x *graphIndex) sourcesOf(is []int) []*source {
+	out := make([]*source, len(is))
+	for k, i := range is {
+		out[k] = &x.sources[i]
+	}
+	return out
+}
+
+// enclosingMethod is the innermost method declaration around an offset
+// that is not one of an anonymous class (whose methods run where the
+// enclosing method creates it), nil when none is.
+func enclosingMethod(f *facts.File, off int) *facts.MethodDecl {
+	var best *facts.MethodDecl
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Decl.Start > off || off >= m.Decl.End || anonymous(m.Class) {
+			continue
+		}
+		if best == nil || m.Decl.Len() < best.Decl.Len() {
+			best = m
+		}
+	}
+	return best
+}
+
+// anonymous reports a binary name whose last part is a number (Outer$1).
+func anonymous(class string) bool {
+	i := strings.LastIndexByte(class, '$')
+	if i < 0 || i+1 == len(class) {
+		return false
+	}
+	for _, c := range class[i+1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// mentions are the offsets where a source names the top-level class in
+// its code: its simple name, when the file sees that class by it (its own
+// package, an import of it or of its package, or the name qualified),
+// and its binary name quoted (loaded by name). Package and import lines
+// are no uses.
+func mentions(src []byte, top string) []int {
+	dot := strings.LastIndexByte(top, '.')
+	simple, pkg := top[dot+1:], ""
+	if dot > 0 {
+		pkg = top[:dot]
+	}
+	visible := false
+	var out []int
+	for _, line := range bytes.Split(src, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		// A static import calls the class's methods without its name
+		// anywhere else: a use outside any method (-1).
+		if p, ok := bytes.CutPrefix(line, []byte("import static ")); ok && bytes.HasPrefix(bytes.TrimSpace(p), []byte(top+".")) {
+			out = append(out, -1)
+		}
+		if p, ok := bytes.CutPrefix(line, []byte("package ")); ok {
+			visible = visible || string(bytes.TrimSpace(bytes.TrimSuffix(bytes.TrimSpace(p), []byte(";")))) == pkg
+		}
+		if p, ok := bytes.CutPrefix(line, []byte("import ")); ok {
+			name := string(bytes.TrimSpace(bytes.TrimSuffix(bytes.TrimSpace(p), []byte(";"))))
+			visible = visible || name == top || name == pkg+".*"
+		}
+	}
+	lexJava(src, func(kind byte, off int, tok []byte) {
+		switch {
+		case kind == 's' && (string(tok) == top || strings.HasPrefix(string(tok), top+"$")):
+			out = append(out, off)
+		case kind == 'i' && string(tok) == simple && !importLine(src, off):
+			if visible || qualified(src, off, pkg) {
+				out = append(out, off)
+			}
+		}
+	})
+	return out
+}
+
+// importLine reports an offset on a package or import line.
+func importLine(src []byte, off int) bool {
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	line := bytes.TrimSpace(src[start:off])
+	return bytes.HasPrefix(line, []byte("import ")) || bytes.HasPrefix(line, []byte("package "))
+}
+
+// qualified reports a name at off written after its package ("a.b.C").
+func qualified(src []byte, off int, pkg string) bool {
+	p := []byte(pkg + ".")
+	return pkg != "" && off >= len(p) && bytes.Equal(src[off-len(p):off], p)
+}

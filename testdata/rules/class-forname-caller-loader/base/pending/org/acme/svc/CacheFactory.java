@@ -1,0 +1,5 @@
+package org.acme.svc;
+
+public interface CacheFactory {
+    String MODULE = "org.acme.svc.CacheFactory";
+}

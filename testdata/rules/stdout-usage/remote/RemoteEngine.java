@@ -1,0 +1,5 @@
+package fixtures.stdout.remote.server;
+
+public interface RemoteEngine {
+    void serve() throws Exception;
+}
