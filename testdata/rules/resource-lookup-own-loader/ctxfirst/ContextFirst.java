@@ -13,7 +13,7 @@ public class ContextFirst {
         ClassLoader ctx = LoaderUtil.getStandardClassLoader();
         URL u = ctx.getResource(name);
         if (u == null) {
-            u = ContextFirst.class.getResource(name);
+            u = ContextFirst.class.getResource(name); // want "resource-lookup-own-loader" source:-
         }
         return u;
     }
@@ -26,7 +26,7 @@ public class ContextFirst {
                 return u;
             }
         }
-        return ClassLoader.getSystemResource(name);
+        return ClassLoader.getSystemResource(name); // want "resource-lookup-own-loader" source:-
     }
 
     // A try of the context loader first.
@@ -39,7 +39,7 @@ public class ContextFirst {
         } catch (SecurityException e) {
             // no access to the context loader
         }
-        return ContextFirst.class.getResourceAsStream(name);
+        return ContextFirst.class.getResourceAsStream(name); // want "resource-lookup-own-loader" source:-
     }
 
     // A helper of this class one hop away.
@@ -52,7 +52,7 @@ public class ContextFirst {
         if (in != null) {
             return in;
         }
-        return ContextFirst.class.getResourceAsStream(name);
+        return ContextFirst.class.getResourceAsStream(name); // want "resource-lookup-own-loader" source:-
     }
 
     // The same look-up with no context-first choice stays a note.
@@ -75,7 +75,18 @@ public class ContextFirst {
         try {
             return ResourceBundle.getBundle(name, java.util.Locale.getDefault(), ctx);
         } catch (RuntimeException e) {
-            return ResourceBundle.getBundle(name);
+            return ResourceBundle.getBundle(name); // want "resource-lookup-own-loader" source:-
         }
+    }
+}
+
+// A helper of another class that returns the thread context loader under
+// a name that does not say so.
+final class LoaderUtil {
+    private LoaderUtil() {
+    }
+
+    static ClassLoader getStandardClassLoader() {
+        return Thread.currentThread().getContextClassLoader();
     }
 }

@@ -20,7 +20,7 @@ public class Metadata {
 class Reader {
     Properties load(String name) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = getClass().getResourceAsStream(name)) {
+        try (InputStream in = getClass().getResourceAsStream(name)) { // want "resource-lookup-own-loader" source:-
             p.load(in);
         }
         return p;

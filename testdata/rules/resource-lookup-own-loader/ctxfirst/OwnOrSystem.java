@@ -20,21 +20,21 @@ public class OwnOrSystem {
         ClassLoader cl = OwnOrSystem.class.getClassLoader();
         URL u;
         if (cl != null) u = cl.getResource("fixtures/ctxfirst/own.txt");
-        else u = ClassLoader.getSystemResource("fixtures/ctxfirst/own.txt");
+        else u = ClassLoader.getSystemResource("fixtures/ctxfirst/own.txt"); // want "resource-lookup-own-loader" source:-
         return u;
     }
 
     // null written first.
     static URL nullFirst() {
         ClassLoader cl = OwnOrSystem.class.getClassLoader();
-        if (null == cl) return ClassLoader.getSystemResource("fixtures/ctxfirst/own.txt");
+        if (null == cl) return ClassLoader.getSystemResource("fixtures/ctxfirst/own.txt"); // want "resource-lookup-own-loader" source:-
         return cl.getResource("fixtures/ctxfirst/own.txt");
     }
 
     static InputStream nullFirstBlock() {
         ClassLoader cl = OwnOrSystem.class.getClassLoader();
         if (null == cl) {
-            return ClassLoader.getSystemResourceAsStream("fixtures/ctxfirst/own.txt");
+            return ClassLoader.getSystemResourceAsStream("fixtures/ctxfirst/own.txt"); // want "resource-lookup-own-loader" source:-
         }
         return cl.getResourceAsStream("fixtures/ctxfirst/own.txt");
     }
@@ -52,7 +52,7 @@ public class OwnOrSystem {
         ClassLoader cl = OwnOrSystem.class.getClassLoader();
         InputStream in;
         if (cl != null) in = cl.getResourceAsStream(name); // want "own-classloader-lookup"
-        else in = ClassLoader.getSystemResourceAsStream(name);
+        else in = ClassLoader.getSystemResourceAsStream(name); // want "resource-lookup-own-loader" source:-
         return in;
     }
 
