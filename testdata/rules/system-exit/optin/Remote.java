@@ -68,6 +68,22 @@ public class Remote {
         });
     }
 
+    public void exitViaPrivate() {
+        if (REMOTE_SYSTEM_EXIT) {
+            startExiter();
+        }
+    }
+
+    private void startExiter() {
+        class Exiter implements Runnable {
+            @Override
+            public void run() {
+                System.exit(10); // want "system-exit:low"
+            }
+        }
+        new Thread(new Exiter()).start();
+    }
+
     private static void halt() {
         Runtime.getRuntime().halt(4); // want "system-exit:low"
     }
