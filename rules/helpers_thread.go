@@ -177,8 +177,14 @@ func (r *taskResolver) creation(text string, depth int) {
 		r.runOf(td.Name)
 		return
 	}
+	r.arguments(code[open+1:close], depth)
+}
+
+// arguments resolves the task among a call's arguments (args, without
+// the parentheses); it fails when none of them is one.
+func (r *taskResolver) arguments(args string, depth int) {
 	resolved := false
-	for _, a := range splitTopLevel(code[open+1:close], ',', true) {
+	for _, a := range splitTopLevel(args, ',', true) {
 		if r.argument(a, depth) {
 			resolved = true
 		}
@@ -206,15 +212,7 @@ func (r *taskResolver) madeByCall(code string, depth int) {
 		r.failed = true
 		return
 	}
-	resolved := false
-	for _, a := range splitTopLevel(code[open+1:close], ',', true) {
-		if r.argument(a, depth) {
-			resolved = true
-		}
-	}
-	if !resolved {
-		r.failed = true
-	}
+	r.arguments(code[open+1:close], depth)
 }
 
 // argument resolves one constructor argument that may be the Runnable;

@@ -51,6 +51,10 @@ type projectIndex struct {
 	loose map[string][]string
 	// looseUnits marks the units in refs that are class directories.
 	looseUnits map[string]bool
+	// names holds one copy of the strings of kept facts that recur across
+	// files (types, packages, enclosing classes and methods, short
+	// initialisers), under mu.
+	names map[string]string
 }
 
 // entryAt is what placing a finding in an archived class needs.
@@ -110,6 +114,7 @@ func newProjectIndex(java []input, tokens []string, rs []*rules.Rule) *projectIn
 		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
 		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string][]int32{}, archiveID: map[facts.ArchiveRef]int32{},
 		refs: map[string]*facts.ClassRefs{}, fatJars: map[string]bool{}, loose: map[string][]string{}, looseUnits: map[string]bool{},
+		names: map[string]string{},
 	}
 }
 
@@ -145,8 +150,60 @@ func (x *projectIndex) expectClasses(archivedBytes int64) {
 // keep records a file's trimmed facts for the project rules.
 func (x *projectIndex) keep(f *facts.File) {
 	x.mu.Lock()
+	x.share(f)
 	x.files = append(x.files, f)
 	x.mu.Unlock()
+}
+
+// share replaces the recurring strings of trimmed facts (forProject's own
+// copies) with the index's copy of each; x.mu is held. A tree keeps the
+// facts of every file with a static field until the project pass, and
+// "java.lang.String", a class's name in the context of each of its
+// fields, or "new HashMap<>()" recur in most of them.
+func (x *projectIndex) share(f *facts.File) {
+	name := func(s *string) {
+		if *s == "" {
+			return
+		}
+		if k, ok := x.names[*s]; ok {
+			*s = k
+			return
+		}
+		x.names[*s] = *s
+	}
+	ctx := func(c *facts.Context) { name(&c.Class); name(&c.Method) }
+	expr := func(e *facts.Expr) {
+		if e == nil {
+			return
+		}
+		if len(e.Text) <= 32 {
+			name(&e.Text)
+		}
+		name(&e.Value)
+		name(&e.Type)
+	}
+	name(&f.Package)
+	for i := range f.Fields {
+		fd := &f.Fields[i]
+		name(&fd.Type)
+		name(&fd.TypeText)
+		ctx(&fd.Context)
+		expr(fd.Init)
+		for j := range fd.Annotations {
+			name(&fd.Annotations[j])
+		}
+	}
+	for i := range f.Writes {
+		w := &f.Writes[i]
+		name(&w.Owner)
+		name(&w.Name)
+		name(&w.Method)
+		ctx(&w.Context)
+		expr(w.Value)
+		for j := range w.Args {
+			expr(&w.Args[j])
+		}
+	}
 }
 
 // keepClass records where a class sits and its trimmed facts, if a
@@ -172,6 +229,10 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 			t.Path = ""
 			if !heldForProject(t) {
 				t = nil // only fields no project rule reads
+			} else {
+				x.mu.Lock()
+				x.share(t)
+				x.mu.Unlock()
 			}
 		}
 		x.mu.Lock()
@@ -429,23 +490,45 @@ func sortedRefs(m map[string]facts.ArchiveRef) []facts.ArchiveRef {
 
 // typeIndex answers "does the scanned tree declare this type" from file
 // paths alone: a public top-level type lives in Name.java under a directory
-// that ends with its package path. It needs no parsing.
-type typeIndex map[string][]string // "Name.java" -> slash dirs
+// that ends with its package path. It needs no parsing. It holds the walk's
+// sources and their indexes in the order of their base names, four bytes a
+// file: a map by name with the directories cost about twenty times that on
+// a large tree, where it lives until the end.
+type typeIndex struct {
+	ins    []input
+	byBase []int32
+}
 
 func newTypeIndex(ins []input) typeIndex {
-	idx := typeIndex{}
-	// One copy of each directory: it recurs for every file there.
-	dirs := map[string]string{}
-	for _, in := range ins {
-		dir, base := path.Split(in.rel)
-		d, ok := dirs[dir]
-		if !ok {
-			d = "/" + strings.TrimSuffix(dir, "/")
-			dirs[dir] = d
-		}
-		idx[base] = append(idx[base], d)
+	x := typeIndex{ins: ins, byBase: make([]int32, len(ins))}
+	for i := range x.byBase {
+		x.byBase[i] = int32(i)
 	}
-	return idx
+	// Stable: the files of one name stay in path order, as the walk
+	// listed them.
+	sort.SliceStable(x.byBase, func(i, j int) bool { return x.base(x.byBase[i]) < x.base(x.byBase[j]) })
+	return x
+}
+
+func (x typeIndex) base(i int32) string { return path.Base(x.ins[i].rel) }
+
+// dirs calls yield with the slash directory (relative to the root, ""
+// for the root) of each source named base, in path order, until it
+// returns false.
+func (x typeIndex) dirs(base string, yield func(dir string) bool) {
+	i := sort.Search(len(x.byBase), func(i int) bool { return x.base(x.byBase[i]) >= base })
+	for ; i < len(x.byBase) && x.base(x.byBase[i]) == base; i++ {
+		dir, _ := path.Split(x.ins[x.byBase[i]].rel)
+		if !yield(strings.TrimSuffix(dir, "/")) {
+			return
+		}
+	}
+}
+
+// inPackage reports whether the slash directory dir ends with the package
+// directory pkgDir ("/a/b"), as "/"+dir would.
+func inPackage(dir, pkgDir string) bool {
+	return strings.HasSuffix(dir, pkgDir) || dir == pkgDir[1:]
 }
 
 func (x typeIndex) HasType(fqn string) bool {
@@ -457,12 +540,12 @@ func (x typeIndex) HasType(fqn string) bool {
 		return false
 	}
 	pkgDir := "/" + strings.ReplaceAll(fqn[:dot], ".", "/")
-	for _, d := range x[fqn[dot+1:]+".java"] {
-		if strings.HasSuffix(d, pkgDir) {
-			return true
-		}
-	}
-	return false
+	found := false
+	x.dirs(fqn[dot+1:]+".java", func(d string) bool {
+		found = inPackage(d, pkgDir)
+		return !found
+	})
+	return found
 }
 
 // source returns the text of the source file declaring the top-level
@@ -475,17 +558,20 @@ func (x typeIndex) source(fqn string, abs absIndex, max int64) []byte {
 	}
 	pkgDir := "/" + strings.ReplaceAll(fqn[:dot], ".", "/")
 	base := fqn[dot+1:] + ".java"
-	for _, d := range x[base] {
-		if !strings.HasSuffix(d, pkgDir) {
-			continue
+	var out []byte
+	x.dirs(base, func(d string) bool {
+		if !inPackage(d, pkgDir) {
+			return true
 		}
 		if a, ok := abs.get(strings.TrimPrefix(d+"/"+base, "/")); ok {
 			if src, err := safefs.ReadFile(a, max); err == nil {
-				return src
+				out = src
+				return false
 			}
 		}
-	}
-	return nil
+		return true
+	})
+	return out
 }
 
 // forProject keeps what project rules read, so that holding every file's

@@ -1,7 +1,10 @@
 package scanner
 
 import (
+	"reflect"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/kscan/kscan/rules/facts"
 )
@@ -35,4 +38,37 @@ func TestEntryIndex(t *testing.T) {
 	if len(x.names) != 2 { // com/acme/Foo.class once for both jars, and the nested one
 		t.Errorf("names inside archives kept %d times, want 2 (one per distinct name)", len(x.names))
 	}
+}
+
+// TestShareKeepsValues checks that the index's shared copies of kept
+// facts' strings change no value and that a string recurring in two
+// files is held once.
+func TestShareKeepsValues(t *testing.T) {
+	file := func(path string) *facts.File {
+		init := &facts.Expr{Kind: facts.ExprNew, Text: strings.Clone("new HashMap<>()"), Type: strings.Clone("java.util.HashMap")}
+		return &facts.File{Path: path, Package: strings.Clone("a.b"),
+			Fields: []facts.Field{{Name: strings.Clone("CACHE"), Type: strings.Clone("java.util.Map"), TypeText: strings.Clone("Map<String, Object>"), Static: true,
+				Init: init, Context: facts.Context{Class: strings.Clone("a.b.C"), Method: strings.Clone("<clinit>")}}},
+			Writes: []facts.Write{{Kind: facts.WriteCall, Owner: strings.Clone("a.b.C"), Name: strings.Clone("CACHE"), Method: strings.Clone("put"),
+				Args:    []facts.Expr{{Kind: facts.ExprLiteral, Text: strings.Clone("1"), Type: strings.Clone("int")}},
+				Context: facts.Context{Class: strings.Clone("a.b.C"), Method: strings.Clone("add")}}}}
+	}
+	x := newProjectIndex(nil, nil, nil)
+	a, b := file("a/C.java"), file("b/C.java")
+	x.keep(a)
+	x.keep(b)
+	want := file("b/C.java")
+	if !reflect.DeepEqual(b, want) {
+		t.Fatalf("kept facts changed:\n%+v\nwant\n%+v", b, want)
+	}
+	same := func(what, s1, s2 string) {
+		if unsafe.StringData(s1) != unsafe.StringData(s2) {
+			t.Errorf("%s %q is held twice", what, s1)
+		}
+	}
+	same("package", a.Package, b.Package)
+	same("type", a.Fields[0].Type, b.Fields[0].Type)
+	same("context class", a.Fields[0].Class, b.Writes[0].Class)
+	same("initialiser", a.Fields[0].Init.Text, b.Fields[0].Init.Text)
+	same("write owner", a.Writes[0].Owner, b.Writes[0].Owner)
 }

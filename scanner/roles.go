@@ -63,14 +63,16 @@ type roles struct {
 	// it provided or excludes it from its ark-biz, private when packaged.
 	libs map[string]RoleDecision
 
-	mu    sync.Mutex
-	byDir map[string]RoleDecision // directory (slash, relative) -> decision from build files
+	mu sync.Mutex
+	// byDir: directory (slash, relative) -> decision from build files;
+	// the directories below a pom share its decision's copy.
+	byDir map[string]*RoleDecision
 	used  map[string]RoleDecision // decisions that applied to some file, by Dir
 }
 
 func newRoles(root string, paths []PathRole, fixed facts.Role, auto bool) *roles {
 	return &roles{root: root, paths: paths, fixed: fixed, auto: auto, poms: map[string]pomRole{},
-		byDir: map[string]RoleDecision{}, used: map[string]RoleDecision{}}
+		byDir: map[string]*RoleDecision{}, used: map[string]RoleDecision{}}
 }
 
 // setPOMs gives the roles the parsed pom.xml files of the walk (and those
@@ -166,28 +168,32 @@ func roleFlagName(ro facts.Role) string {
 
 // fromBuild walks up from dir to the root looking for a pom.xml that
 // names the project a base or a module.
-func (r *roles) fromBuild(dir string) RoleDecision {
+func (r *roles) fromBuild(dir string) RoleDecision { return *r.fromBuildShared(dir) }
+
+// fromBuildShared is fromBuild's decision as kept in byDir: a directory
+// without a pom of its own points at its parent's.
+func (r *roles) fromBuildShared(dir string) *RoleDecision {
 	r.mu.Lock()
 	if d, ok := r.byDir[dir]; ok {
 		r.mu.Unlock()
 		return d
 	}
 	r.mu.Unlock()
-	var d RoleDecision
+	var d *RoleDecision
 	switch {
 	case dir == "." || dir == "/" || dir == "" || strings.HasPrefix(dir, ".."):
-		d = RoleDecision{Dir: ".", Role: facts.RoleUnknown, Name: "unknown",
+		d = &RoleDecision{Dir: ".", Role: facts.RoleUnknown, Name: "unknown",
 			Reason: "no pom.xml with a Koupleless base or module signal; default severities"}
 		if dir == "." || dir == "" {
 			if dd, ok := r.pomRole("."); ok {
-				d = dd
+				d = &dd
 			}
 		}
 	default:
 		if dd, ok := r.pomRole(dir); ok {
-			d = dd
+			d = &dd
 		} else {
-			d = r.fromBuild(path.Dir(dir))
+			d = r.fromBuildShared(path.Dir(dir))
 		}
 	}
 	r.mu.Lock()

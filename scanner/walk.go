@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -138,8 +139,10 @@ func (w *walker) walk(targets []string) (*walked, error) {
 		}
 		add(l.kind, l.in)
 	}
-	for _, ins := range out.byKind {
+	for k, ins := range out.byKind {
 		sort.Slice(ins, func(i, j int) bool { return ins[i].rel < ins[j].rel })
+		// Without the slack of appending: the lists live until the end.
+		out.byKind[k] = slices.Clip(append([]input(nil), ins...))
 	}
 	return out, nil
 }

@@ -606,10 +606,7 @@ func (g *Graph) PassOn() []facts.MethodKey {
 	for k := range g.calls {
 		callees = append(callees, k)
 	}
-	sort.Slice(callees, func(i, j int) bool {
-		a, b := callees[i], callees[j]
-		return a.Class < b.Class || a.Class == b.Class && (a.Name < b.Name || a.Name == b.Name && a.Arity < b.Arity)
-	})
+	sortKeys(callees)
 	var out []facts.MethodKey
 	for _, callee := range callees {
 		s := g.methods[callee]
@@ -645,6 +642,15 @@ func (g *Graph) PassOn() []facts.MethodKey {
 	return append(out, g.passUp()...)
 }
 
+// sortKeys orders method keys by class, name and arity, so that what is
+// derived from a map comes out the same in every run.
+func sortKeys(ks []facts.MethodKey) {
+	sort.Slice(ks, func(i, j int) bool {
+		a, b := ks[i], ks[j]
+		return a.Class < b.Class || a.Class == b.Class && (a.Name < b.Name || a.Name == b.Name && a.Arity < b.Arity)
+	})
+}
+
 // passUp gives the methods of supertypes that an instance method with a
 // name parameter implements (a monitor's startModule declared by the
 // interface its facade calls it through) the same name parameter: calls
@@ -658,10 +664,7 @@ func (g *Graph) passUp() []facts.MethodKey {
 			keys = append(keys, k)
 		}
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		return a.Class < b.Class || a.Class == b.Class && (a.Name < b.Name || a.Name == b.Name && a.Arity < b.Arity)
-	})
+	sortKeys(keys)
 	var out []facts.MethodKey
 	for _, k := range keys {
 		if d, ok := g.decl(byName(k.Class, k.Name)); ok && (d.static || d.private) {

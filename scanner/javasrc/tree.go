@@ -93,6 +93,10 @@ func loadTables() {
 	}
 }
 
+// maxKeptNodes is the largest node buffer a parser keeps between files
+// (1.25 MiB; a source of about 200 KiB needs that many nodes).
+const maxKeptNodes = 1 << 16
+
 // parser owns one tree-sitter parser on the C heap.
 type parser struct {
 	c       *C.kw_parser
@@ -129,7 +133,10 @@ var errNoMem = errors.New("javasrc: out of memory in the parser")
 // timeoutMicros bounds the parse (0: none); ErrTimeout when it ran out or
 // the cancellation flag was set.
 func (p *parser) parse(src []byte, timeoutMicros uint64) ([]node, error) {
-	if p.nodes == nil {
+	if p.nodes == nil || len(p.nodes) > maxKeptNodes {
+		// The buffer of a large file is not kept for the files after it:
+		// each worker would hold one as large as the largest file it
+		// parsed until the end of its step.
 		p.nodes = make([]node, 4096)
 	}
 	var need C.uint32_t

@@ -3,6 +3,7 @@ package scope
 import (
 	"bytes"
 	"encoding/binary"
+	"regexp"
 	"strings"
 	"sync"
 )
@@ -405,6 +406,9 @@ func extendsSignal(h *javaHead, main bool) (Decision, bool) {
 	return Decision{}, false
 }
 
+// antExecute is the method Ant's introspection runs a task by.
+var antExecute = regexp.MustCompile(`\bpublic\s+void\s+execute\s*\(\s*\)`)
+
 var testAnnotations = []string{"Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate"}
 
 // javaSignals reads the content signals of a source. Build-tool signals
@@ -419,6 +423,13 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 	}
 	if d, ok := extendsSignal(h, main); ok {
 		return d, true
+	}
+	// Ant runs any class with a public no-argument execute() as a task
+	// (through its TaskAdapter), so a class that names Ant's own types
+	// and has one is a task although it extends nothing of Ant's: it can
+	// only run where Ant is on the class path, at build time.
+	if im := h.imports1("org.apache.tools.ant."); im != "" && antExecute.Match(blankCommentsAndLiterals(h.body)) {
+		return Decision{Class: BuildTool, Reason: "Ant task (public execute(), imports " + im + ")"}, true
 	}
 	if h.imports1("com.sun.javadoc.", "jdk.javadoc.doclet.", "com.sun.tools.doclets.") != "" {
 		return Decision{Class: BuildTool, Reason: "javadoc doclet or taglet (runs inside javadoc)"}, true

@@ -129,6 +129,12 @@ func (c *Classifier) buildToolIndex() {
 	var classes []*toolClass
 	byPkg := map[string][]*toolClass{}
 	var stubs []*toolClass
+	// A tool class's identifiers are asked only for the names of the
+	// candidates, simple or qualified (uses, below): it keeps those alone.
+	candNames := make(map[string]bool, len(cands))
+	for _, rel := range cands {
+		candNames[strings.TrimSuffix(path.Base(rel), path.Ext(rel))] = true
+	}
 	for _, rel := range cands {
 		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource) // walked, not followed: inside the root
 		if err != nil {
@@ -140,10 +146,16 @@ func (c *Classifier) buildToolIndex() {
 		}
 		body := blankCommentsAndLiterals(data)
 		tc := &toolClass{rel: rel, pkg: h.pkg, name: strings.TrimSuffix(path.Base(rel), path.Ext(rel)),
-			main: mainRE.Match(body), toks: identifiers(body), imports: h.imports}
+			main: mainRE.Match(body), imports: h.imports}
 		tc.fqn = tc.pkg + "." + tc.name
 		dir := path.Dir(rel)
 		if toolCandidate(dir) {
+			tc.toks = map[string]bool{}
+			for w := range identifiers(body) {
+				if candNames[w[strings.LastIndexByte(w, '.')+1:]] {
+					tc.toks[w] = true
+				}
+			}
 			classes = append(classes, tc)
 			byPkg[tc.pkg] = append(byPkg[tc.pkg], tc)
 		} else {

@@ -3,6 +3,7 @@ package scope
 import (
 	"bytes"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -154,6 +155,23 @@ func (c *Classifier) buildUsedByIndex() {
 	})
 	parsed := map[string]*usedSrc{}
 	skipped := map[string]bool{} // unreadable, or set aside by its directory
+	// A user's identifiers are asked only for the names of the sources
+	// (named below): it keeps those alone, and the sources' imports and
+	// packages are kept once each. On a large tree the users' full sets
+	// were most of the heap while the index was built.
+	javaNames := make(map[string]bool, len(javas))
+	for _, rel := range javas {
+		javaNames[strings.TrimSuffix(path.Base(rel), ".java")] = true
+	}
+	kept := map[string]string{}
+	keep := func(s string) string {
+		if k, ok := kept[s]; ok {
+			return k
+		}
+		k := strings.Clone(s) // without the slack of the builder that made it
+		kept[k] = k
+		return k
+	}
 	src := func(rel string) *usedSrc {
 		if s := parsed[rel]; s != nil || skipped[rel] {
 			return s
@@ -170,7 +188,10 @@ func (c *Classifier) buildUsedByIndex() {
 			skipped[rel] = true // set aside by its directory: neither user nor candidate
 			return nil
 		}
-		s := &usedSrc{rel: rel, dir: dir, pkg: h.pkg, name: strings.TrimSuffix(path.Base(rel), ".java"), imports: h.imports}
+		for i, imp := range h.imports {
+			h.imports[i] = keep(imp)
+		}
+		s := &usedSrc{rel: rel, dir: dir, pkg: keep(h.pkg), name: strings.TrimSuffix(path.Base(rel), ".java"), imports: slices.Clip(h.imports)}
 		s.fqn = s.name
 		if s.pkg != "" {
 			s.fqn = s.pkg + "." + s.name
@@ -249,7 +270,12 @@ func (c *Classifier) buildUsedByIndex() {
 			return false
 		}
 		body := blankCommentsAndLiterals(data)
-		s.toks = identifiers(body)
+		s.toks = map[string]bool{}
+		for w := range identifiers(body) {
+			if javaNames[w] {
+				s.toks[w] = true
+			}
+		}
 		s.main = mainRE.Match(body)
 		return true
 	}
