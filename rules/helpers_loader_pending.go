@@ -168,7 +168,8 @@ func (k *Constants) eval(text string, scope []string, depth int) (string, bool) 
 	for _, part := range splitTopLevel(text, '+', false) {
 		v, ok := k.part(part, scope, depth)
 		if !ok {
-			return b.String(), false
+			// The head the part resolved to is still the value's head.
+			return b.String() + v, false
 		}
 		b.WriteString(v)
 	}
@@ -331,6 +332,11 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 		return false, false
 	}
 	if p.Resource {
+		if g != nil && contextLoaderBefore(g, p.Class, p.Before) {
+			// The own lookup is the fallback of one through the thread
+			// context loader a project helper returned.
+			return true, false
+		}
 		if g == nil || p.NameParam < 0 {
 			return false, false
 		}
@@ -547,6 +553,14 @@ func fixedArgOf(x facts.Expr, class, callee string, k *Constants, declared func(
 	case facts.ExprString:
 		v, complete = x.Value, true
 	case facts.ExprName, facts.ExprConcat:
+		if res == resPackage && x.Kind == facts.ExprConcat {
+			// "metadata" + (net ? "_net" : "") + ".properties": a name
+			// relative to the looking-up class resolves in its own
+			// package, whatever its run-time part.
+			if head, _ := literalEnds(x.Text); head != "" && !strings.HasPrefix(head, "/") && !strings.Contains(head, "..") {
+				return true, false
+			}
+		}
 		if strings.Contains(x.Text, "(") {
 			return false, false
 		}
@@ -1159,6 +1173,32 @@ func contextLoaderArg(g *facts.CallGraph, x facts.Expr, class string) bool {
 	return false
 }
 
+// contextLoaderBefore reports a project method among the names of the
+// methods called before a lookup (CalledBefore) that returns the thread
+// context loader: "#name" one of class's nest, a qualified call's name
+// any project method of that name.
+func contextLoaderBefore(g *facts.CallGraph, class string, before []string) bool {
+	if len(g.ContextLoaders) == 0 {
+		return false
+	}
+	for _, n := range before {
+		if own, ok := strings.CutPrefix(n, "#"); ok {
+			for _, c := range nestOf(class) {
+				if g.ContextLoaders[facts.MethodKey{Class: c, Name: own, Arity: -1}] {
+					return true
+				}
+			}
+			continue
+		}
+		for m := range g.ContextLoaders {
+			if m.Name == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mapValues lists the values the class around c puts into the map field
 // named m ("m.put(key, value)", also in a static initialiser); nil when
 // it has none or the map escapes to other writers (a putAll, an accessor
@@ -1239,7 +1279,8 @@ func ownResourcePath(v string, complete bool, class string) bool {
 		return false
 	}
 	if !strings.HasPrefix(v, "/") {
-		return complete && !strings.Contains(v, "..")
+		// A relative head: the rest stays in the class's package.
+		return (complete || v != "") && !strings.Contains(v, "..")
 	}
 	dir := v[1:]
 	if complete {

@@ -34,7 +34,7 @@ func fallbackBranch(p *Pass, at facts.Span) bool {
 	for i >= 0 && p.Src[i] != ';' && p.Src[i] != '{' && p.Src[i] != '}' {
 		i--
 	}
-	prefix := strings.TrimSpace(string(p.Src[i+1 : at.Start]))
+	prefix := strings.TrimSpace(dropLineComments(string(p.Src[i+1 : at.Start])))
 	prefix = strings.TrimRight(prefix, "( \t\r\n")
 	if strings.Contains(prefix, "?") && strings.HasSuffix(prefix, ":") {
 		return true
@@ -44,18 +44,48 @@ func fallbackBranch(p *Pass, at facts.Span) bool {
 	// the loader is the bootstrap one, which a library in a shared JVM
 	// never has.
 	flat := strings.Join(strings.Fields(prefix), "")
-	if strings.HasSuffix(flat, "?") && strings.Contains(flat, "==null") {
+	if strings.HasSuffix(flat, "?") && nullTest(flat) {
 		return true
 	}
-	if strings.HasPrefix(flat, "if(") && strings.Contains(flat, "==null)") {
+	if strings.HasPrefix(flat, "if(") && nullTest(flat) {
+		return true
+	}
+	if strings.HasPrefix(flat, "else") && !strings.HasPrefix(flat, "elseif(") {
+		// A braceless else of "if (cl != null) u = cl.getResource(n);".
 		return true
 	}
 	if i >= 0 && p.Src[i] == '{' {
 		// else { .. } or if (loader == null) { .. }
 		before := strings.Join(strings.Fields(string(p.Src[max(0, i-200):i])), "")
-		return strings.HasSuffix(before, "else") || strings.HasSuffix(before, "==null)")
+		if strings.HasSuffix(before, "else") || strings.HasSuffix(before, "==null)") {
+			return true
+		}
+		// if (null == loader) { .. }
+		j := strings.LastIndex(before, "if(null==")
+		return j >= 0 && strings.HasSuffix(before, ")") && identifier(before[j+len("if(null=="):len(before)-1])
 	}
 	return false
+}
+
+// dropLineComments removes the // comments of text (one after the
+// previous statement's semicolon would otherwise lead it).
+func dropLineComments(text string) string {
+	if !strings.Contains(text, "//") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if j := strings.Index(l, "//"); j >= 0 && !strings.Contains(l[:j], "\"") {
+			lines[i] = l[:j]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// nullTest reports a flattened condition that compares with null, on
+// either side.
+func nullTest(flat string) bool {
+	return strings.Contains(flat, "==null") || strings.Contains(flat, "null==")
 }
 
 // ownClassRecv reports a receiver that is the calling code's own class:
@@ -185,6 +215,17 @@ func checkResourceLookup(p *Pass) {
 			return
 		}
 		d.Span, d.Context = c.Span, c.Context
+		if m := enclosingMethodDecl(p, c.Span); m != nil && len(p.Src) > 0 {
+			// A helper called first may return the thread context loader
+			// this lookup backs up: known once the graph is built.
+			if before := oneHopBefore(p, CalledBefore(p.Src, m.Decl, c.Span.Start)); len(before) > 0 {
+				if d.Pending == nil {
+					d.Pending = &facts.Pending{Class: c.Class, Method: facts.MethodKey{Class: c.Class, Name: c.Method, Arity: -1},
+						NameParam: -1, Resource: true}
+				}
+				d.Pending.Before = before
+			}
+		}
 		// A command line's lookup runs in a process of its own.
 		d.EntrySensitive = !appEntry(p, c.Class)
 		kept := new(Diagnostic) // on the heap only when kept, not for every call looked at
@@ -238,4 +279,27 @@ func resourcePending(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
 	}
 	return &facts.Pending{Class: c.Class, Method: facts.MethodKey{Class: c.Class, Name: c.Method, Arity: len(params)},
 		NameParam: i, Resource: true}
+}
+
+// oneHopBefore adds to the methods called before a lookup those that
+// the file's own methods among them call: a loader() of the class
+// returning what another class's context loader getter returns.
+func oneHopBefore(p *Pass, before []string) []string {
+	out := before
+	for _, n := range before {
+		own, ok := strings.CutPrefix(n, "#")
+		if !ok {
+			continue
+		}
+		for i := range p.File.Methods {
+			if m := &p.File.Methods[i]; m.Name == own {
+				for _, h := range CalledBefore(p.Src, m.Decl, m.Decl.End) {
+					if !hasString(out, h) {
+						out = append(out[:len(out):len(out)], h)
+					}
+				}
+			}
+		}
+	}
+	return out
 }
