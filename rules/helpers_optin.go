@@ -29,7 +29,9 @@ const optInDepth = 3
 // optInAt reports the opt-in switch the code at span at (of file f, source
 // src) waits for: an if around it or an early return before it in its
 // method or static initialiser, or, for a private method of the file, a
-// switch every call of it in the file waits for. Helper is set on the
+// switch every call of it (or method reference to it) in the file waits
+// for; in an anonymous or local class's method or a lambda, the switches
+// of the code that makes it count too. Helper is set on the
 // result when the switch is read through a helper of another class, which
 // the scanner checks (facts.Pending.OptIn).
 func optInAt(f *facts.File, src []byte, at facts.Span) (*facts.OptIn, bool) {
@@ -44,16 +46,39 @@ func optInDepthAt(f *facts.File, src []byte, at facts.Span, depth int) (*facts.O
 	if !ok || reg.End > len(src) {
 		return nil, false
 	}
+	pos := at.Start
+	for {
+		if o, ok := regionOptIn(f, src, reg, m, pos, depth); ok {
+			return o, true
+		}
+		if o, ok := privateOptIn(f, src, m, depth); ok {
+			return o, true
+		}
+		// A method of an anonymous or local class, a lambda's body: it
+		// runs only once the code around it made it, so the switches
+		// that code waits for hold for it too.
+		outer, om, ok := codeAroundOf(f, reg)
+		if !ok || outer.End > len(src) {
+			return nil, false
+		}
+		reg, m, pos = outer, om, reg.Start
+	}
+}
+
+// regionOptIn is the switch the code at offset pos of the method or
+// static initialiser reg (declared by m, nil for a static initialiser)
+// waits for in reg itself: an if around it or an early return before it.
+func regionOptIn(f *facts.File, src []byte, reg facts.Span, m *facts.MethodDecl, pos, depth int) (*facts.OptIn, bool) {
 	raw := string(src[reg.Start:reg.End])
 	code := javaCode(raw)
-	rel := at.Start - reg.Start
+	rel := pos - reg.Start
 	class := ""
 	if m != nil {
 		class = m.Class
 	} else {
 		var best facts.Span // a static initialiser: the innermost class around it
 		for _, t := range f.TypeDecls {
-			if t.Decl.Start <= at.Start && at.Start < t.Decl.End && (class == "" || t.Decl.Len() < best.Len()) {
+			if t.Decl.Start <= pos && pos < t.Decl.End && (class == "" || t.Decl.Len() < best.Len()) {
 				class, best = t.Name, t.Decl
 			}
 		}
@@ -82,39 +107,57 @@ func optInDepthAt(f *facts.File, src []byte, at facts.Span, depth int) (*facts.O
 			return first, true
 		}
 	}
+	return nil, false
+}
+
+// privateOptIn is the switch every use in its file of m, a private
+// method, waits for: only its file calls it (a static initialiser's
+// "if (REPLACE) replaceProperties();"), or hands it on as a method
+// reference ("if (EXIT) executor.submit(this::halt);").
+func privateOptIn(f *facts.File, src []byte, m *facts.MethodDecl, depth int) (*facts.OptIn, bool) {
 	if m == nil || m.Name == "<init>" || !m.Private && !(m.Decl.Start < m.Span.Start && m.Span.Start <= len(src) && wordIn(src[m.Decl.Start:m.Span.Start], "private")) {
 		return nil, false
 	}
-	// A private method: only its file calls it, each call must wait for
-	// a switch (a static initialiser's "if (REPLACE) replaceProperties();").
-	if strings.Contains(string(src), "::"+m.Name) || strings.Contains(string(src), `"`+m.Name+`"`) {
-		return nil, false // a method reference or a reflective lookup: callers unknown
+	if strings.Contains(string(src), `"`+m.Name+`"`) {
+		return nil, false // a reflective lookup: callers unknown
 	}
-	code = javaCode(string(src))
+	code := javaCode(string(src))
 	var first *facts.OptIn
 	for i := wordIndexIn(code, m.Name, 0); i >= 0; i = wordIndexIn(code, m.Name, i+len(m.Name)) {
 		if within(i, m.Decl) {
 			continue
 		}
-		j := skipSpace(code, i+len(m.Name))
-		if j >= len(code) || code[j] != '(' {
-			continue // a field or a word of another kind
-		}
 		k := i - 1
 		for k >= 0 && strings.IndexByte(" \t\n\r", code[k]) >= 0 {
 			k--
 		}
-		if k >= 0 && code[k] == '.' {
-			q := strings.TrimSpace(code[strings.LastIndexAny(code[:k], " \t\n\r;{}(=!&|,")+1 : k])
+		var use facts.Span
+		if k >= 1 && code[k] == ':' && code[k-1] == ':' {
+			// A method reference: whoever holds it calls the method,
+			// so the reference itself must wait for the switch.
+			q := strings.TrimSpace(code[strings.LastIndexAny(code[:k-1], " \t\n\r;{}(=!&|,")+1 : k-1])
 			if q != "this" && q != simpleName(m.Class) {
-				continue // another object's method of that name
+				return nil, false // another object's, or a qualified this: not followed
 			}
+			use = facts.Span{Start: i, End: i + len(m.Name)}
+		} else {
+			j := skipSpace(code, i+len(m.Name))
+			if j >= len(code) || code[j] != '(' {
+				continue // a field or a word of another kind
+			}
+			if k >= 0 && code[k] == '.' {
+				q := strings.TrimSpace(code[strings.LastIndexAny(code[:k], " \t\n\r;{}(=!&|,")+1 : k])
+				if q != "this" && q != simpleName(m.Class) {
+					continue // another object's method of that name
+				}
+			}
+			close := matchClose(code, j)
+			if close < 0 {
+				return nil, false
+			}
+			use = facts.Span{Start: i, End: close + 1}
 		}
-		close := matchClose(code, j)
-		if close < 0 {
-			return nil, false
-		}
-		o, ok := optInDepthAt(f, src, facts.Span{Start: i, End: close + 1}, depth+1)
+		o, ok := optInDepthAt(f, src, use, depth+1)
 		if !ok {
 			return nil, false
 		}
@@ -139,6 +182,30 @@ func codeAround(f *facts.File, at int) (facts.Span, *facts.MethodDecl, bool) {
 	}
 	for _, s := range f.StaticInits {
 		if s.Start <= at && at < s.End && (!found || s.Len() < best.Len()) {
+			best, bm, found = s, nil, true
+		}
+	}
+	return best, bm, found
+}
+
+// codeAroundOf is the smallest method or static initialiser of f
+// strictly holding the region inner (a method of an anonymous or local
+// class, declared in the code of another), with its declaration.
+func codeAroundOf(f *facts.File, inner facts.Span) (facts.Span, *facts.MethodDecl, bool) {
+	var best facts.Span
+	var bm *facts.MethodDecl
+	found := false
+	holds := func(s facts.Span) bool {
+		return s.Start <= inner.Start && inner.End <= s.End && s.Len() > inner.Len() && (!found || s.Len() < best.Len())
+	}
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Decl.Start >= 0 && holds(m.Decl) {
+			best, bm, found = m.Decl, m, true
+		}
+	}
+	for _, s := range f.StaticInits {
+		if holds(s) {
 			best, bm, found = s, nil, true
 		}
 	}

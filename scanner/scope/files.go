@@ -291,12 +291,25 @@ type superResult struct {
 // superOf reads the superclass of h, found as a source under srcRoot, and
 // its superclasses in turn; results are kept per source file.
 func (c *Classifier) superOf(srcRoot string, h *javaHead, main bool, depth int) (Decision, bool) {
-	if h.extends == "" || depth >= maxSuperDepth {
-		return Decision{}, false
+	d, ok, _ := c.superChain(srcRoot, h, main, depth)
+	return d, ok
+}
+
+// superChain is superOf that also reports a chain cut at maxSuperDepth
+// (a cycle, or one deeper than the bound). Only whole answers are kept:
+// a cut one depends on the depth it was asked at, and an answer still
+// being computed must not be seen by another worker, so that every
+// file's decision is the same whatever the order of the workers.
+func (c *Classifier) superChain(srcRoot string, h *javaHead, main bool, depth int) (d Decision, ok, cut bool) {
+	if h.extends == "" {
+		return Decision{}, false, false
+	}
+	if depth >= maxSuperDepth {
+		return Decision{}, false, true
 	}
 	q := h.resolve(h.extends, "")
 	if !strings.Contains(q, ".") {
-		return Decision{}, false
+		return Decision{}, false, false
 	}
 	rel := path.Join(srcRoot, strings.ReplaceAll(q, ".", "/")+".java")
 	key := superKey{rel, main}
@@ -304,24 +317,23 @@ func (c *Classifier) superOf(srcRoot string, h *javaHead, main bool, depth int) 
 	r, done := c.supers[key]
 	c.mu.Unlock()
 	if done {
-		return r.d, r.ok
+		return r.d, r.ok, false
 	}
-	c.mu.Lock()
-	c.supers[key] = superResult{} // a cycle ends here
-	c.mu.Unlock()
 	if c.exists(rel) {
 		if head, err := c.readHead(rel); err == nil {
 			sh := parseJavaHead(head)
 			r.d, r.ok = extendsSignal(sh, main)
 			if !r.ok {
-				r.d, r.ok = c.superOf(srcRoot, sh, main, depth+1)
+				r.d, r.ok, cut = c.superChain(srcRoot, sh, main, depth+1)
 			}
 		}
 	}
-	c.mu.Lock()
-	c.supers[key] = r
-	c.mu.Unlock()
-	return r.d, r.ok
+	if !cut {
+		c.mu.Lock()
+		c.supers[key] = r
+		c.mu.Unlock()
+	}
+	return r.d, r.ok, cut
 }
 
 // sourceRoot is the directory a source's package path starts in.
