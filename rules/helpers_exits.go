@@ -128,6 +128,18 @@ func guardOf(p *Pass, c *facts.Call) (*exitGuard, bool) {
 // holds offset at of code, innermost last.
 func conditionsAround(code string, at int) []string {
 	var out []string
+	ifsBefore(code, at, func(_, open, close, end int) {
+		if at < end {
+			out = append(out, code[open+1:close])
+		}
+	})
+	return out
+}
+
+// ifsBefore calls fn for each if of code whose condition closes before
+// offset at, with the offsets of the if, its condition's parentheses and
+// the end of its statement.
+func ifsBefore(code string, at int, fn func(i, open, close, end int)) {
 	for i := wordIndexIn(code, "if", 0); i >= 0 && i < at; i = wordIndexIn(code, "if", i+2) {
 		open := skipSpace(code, i+2)
 		if open >= len(code) || code[open] != '(' {
@@ -137,11 +149,8 @@ func conditionsAround(code string, at int) []string {
 		if close < 0 || close >= at {
 			continue
 		}
-		if end := statementEnd(code, close+1); at < end {
-			out = append(out, code[open+1:close])
-		}
+		fn(i, open, close, statementEnd(code, close+1))
 	}
-	return out
 }
 
 // splitAnd splits a condition at its top-level "&&".

@@ -219,33 +219,21 @@ func codeAroundOf(f *facts.File, inner facts.Span) (facts.Span, *facts.MethodDec
 // in a block around it.
 func heldTerms(code string, at int) [][][][2]int {
 	var out [][][][2]int
-	for i := wordIndexIn(code, "if", 0); i >= 0 && i < at; i = wordIndexIn(code, "if", i+2) {
-		open := skipSpace(code, i+2)
-		if open >= len(code) || code[open] != '(' {
-			continue
-		}
-		close := matchClose(code, open)
-		if close < 0 || close >= at {
-			continue
-		}
-		end := statementEnd(code, close+1)
+	ifsBefore(code, at, func(i, open, close, end int) {
 		if at < end {
 			var alts [][][2]int
 			for _, d := range splitTop(code, open+1, close, "||") {
 				alts = append(alts, splitTop(code, d[0], d[1], "&&"))
 			}
 			out = append(out, alts)
-			continue
+			return
 		}
 		// An early way out: "if (!on) return;", "if (!on) { throw ...; }",
 		// a loop's "if (!on) break;".
 		body := strings.TrimSpace(code[close+1 : end])
 		body = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(body, "{"), "}"))
-		if !wayOut.MatchString(body) || strings.Count(body, ";") != 1 {
-			continue
-		}
-		if !dominates(code[:at], i, end) {
-			continue
+		if !wayOut.MatchString(body) || strings.Count(body, ";") != 1 || !dominates(code[:at], i, end) {
+			return
 		}
 		for _, t := range splitTop(code, open+1, close, "||") {
 			k := skipSpace(code, t[0])
@@ -253,7 +241,7 @@ func heldTerms(code string, at int) [][][][2]int {
 				out = append(out, [][][2]int{{{k + 1, t[1]}}})
 			}
 		}
-	}
+	})
 	return out
 }
 
