@@ -363,7 +363,7 @@ func checkStaticMutableState(p *Pass) {
 		g := groups[key]
 		if len(g) < 3 {
 			for _, h := range g {
-				if h.owned || stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityLow {
+				if h.owned || stateSeverity(p, func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityLow {
 					continue // only values the library computes itself
 				}
 				d := staticStateDiagnostic(h.f, h.ws, nil)
@@ -395,7 +395,7 @@ func checkStaticMutableState(p *Pass) {
 		// apps hand in are settings, nothing when they hand in nothing.
 		handed, object := false, false
 		for _, h := range g {
-			if stateSeverity(func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityNone {
+			if stateSeverity(p, func(*facts.Write) *facts.File { return p.File }, p.Src, h.ws) == SeverityNone {
 				handed = true
 				object = object || !scalarSetting(p.File, h.f)
 			}
@@ -540,7 +540,7 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			// Written from another class: the field is an interface
 			// between classes, reported even when the values are computed.
 			diag := staticStateDiagnostic(d.f, ws, pathOf)
-			diag.Severity = stateSeverity(func(w *facts.Write) *facts.File { return fileOf[w] }, nil, ws)
+			diag.Severity = stateSeverity(nil, func(w *facts.Write) *facts.File { return fileOf[w] }, nil, ws)
 			launcherField(ws, &diag)
 			if scalarSetting(d.file, d.f) {
 				asSetting(&diag)
@@ -573,8 +573,11 @@ func classNameCache(f *facts.Field, ws []*facts.Write) bool {
 // library computes itself (flags, caches, lazily built tables) are mostly
 // the same for every app: as notes, 2 of 8 were real on code the rule was
 // not tuned on and fewer than 1 in 10 on the tune corpus, so SeverityLow
-// means "not reported" (SeverityNone leaves the role's rating).
-func stateSeverity(fileOf func(*facts.Write) *facts.File, src []byte, ws []*facts.Write) Severity {
+// means "not reported" (SeverityNone leaves the role's rating). A value
+// found through a class loader is handed in by whichever app's classes the
+// loader sees, unless its class is one of the project's named by a
+// constant (ownMade; p nil when no file pass can resolve the name).
+func stateSeverity(p *Pass, fileOf func(*facts.Write) *facts.File, src []byte, ws []*facts.Write) Severity {
 	// A set or list whose elements the library computes (unique ids it
 	// hands out) is not chosen by callers when they hand an element back
 	// (release(id)); a map's remove(key) is a registry's unregister.
@@ -608,7 +611,7 @@ func stateSeverity(fileOf func(*facts.Write) *facts.File, src []byte, ws []*fact
 				key = &w.Args[0]
 			}
 		}
-		if v != nil && (valueHandedIn(file, src, w.Span.Start, key, v) || appLoadedRE.MatchString(v.Text)) {
+		if v != nil && (valueHandedIn(file, src, w.Span.Start, key, v) || appLoadedRE.MatchString(v.Text) && !ownMade(p, v.Text)) {
 			return SeverityNone
 		}
 	}

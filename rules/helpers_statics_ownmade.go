@@ -1,0 +1,122 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A class found by a constant name that the project declares is the same
+// class for every app: Class.forName("org.lib.EmbeddedDriver").newInstance()
+// or new EmbeddedDriver() store one value whatever app runs first. Only a
+// name from configuration, a parameter, or a class of the JDK or a third
+// party (which the app may bring in its own version) depends on the app.
+
+// ownMadeRE matches a value made from one named class by reflection:
+// Class.forName(NAME) or Own.class, then optionally a no-argument
+// constructor lookup and newInstance().
+var ownMadeRE = regexp.MustCompile(`^(?:(?:java\.lang\.)?Class\s*\.\s*forName\s*\(\s*([^(),]+?|[\w.$]+\s*\.\s*class\s*\.\s*getName\s*\(\s*\))\s*\)|([\w.$]+)\s*\.\s*class)((?:\s*\.\s*get(?:Declared)?Constructor\s*\(\s*\))?\s*\.\s*newInstance\s*\(\s*\))?$`)
+
+// leadingCastRE is a leading cast: (Driver) or (Map<String, Object>).
+var leadingCastRE = regexp.MustCompile(`^\(\s*[\w.$]+(?:\s*<[\w.$<>,\s?]*>)?(?:\[\])*\s*\)\s*`)
+
+// ownMade reports a value found through a class loader whose class is a
+// class of the project named in the source: a literal or a constant of
+// this file naming it, or its class literal.
+func ownMade(p *Pass, text string) bool {
+	if p == nil {
+		return false
+	}
+	t := strings.TrimSpace(text)
+	for depth := 0; depth < 4; depth++ {
+		switch {
+		case leadingCastRE.MatchString(t):
+			t = strings.TrimSpace(leadingCastRE.ReplaceAllString(t, ""))
+		case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")"):
+			t = strings.TrimSpace(t[1 : len(t)-1])
+		}
+	}
+	m := ownMadeRE.FindStringSubmatch(t)
+	if m == nil {
+		return false
+	}
+	if m[2] != "" {
+		return m[3] != "" && (declaredInFile(p, m[2]) != "" || projectDeclares(p, resolveType(p, m[2])))
+	}
+	name, ok := constantClassName(p, strings.TrimSpace(m[1]))
+	return ok && projectDeclares(p, name)
+}
+
+// constantClassName is the class name an argument fixes in the source: a
+// string literal, Own.class.getName(), or a constant of this file holding
+// one of these.
+func constantClassName(p *Pass, arg string) (string, bool) {
+	for depth := 0; depth < 8; depth++ {
+		if strings.HasPrefix(arg, "\"") {
+			v, err := strconv.Unquote(arg)
+			return v, err == nil
+		}
+		if n, ok := strings.CutSuffix(strings.Join(strings.Fields(arg), ""), ".class.getName()"); ok {
+			if t := declaredInFile(p, n); t != "" {
+				return t, true
+			}
+			return resolveType(p, n), true
+		}
+		if !constantName.MatchString(arg) {
+			return "", false
+		}
+		n, next := arg[strings.LastIndexByte(arg, '.')+1:], ""
+		for _, fd := range p.File.Fields {
+			if fd.Name == n && fd.Static && fd.Final && fd.Init != nil {
+				next = strings.TrimSpace(fd.Init.Text)
+			}
+		}
+		if next == "" || next == arg {
+			return "", false
+		}
+		arg = next
+	}
+	return "", false
+}
+
+// projectDeclares reports a class this file or the scanned tree declares
+// (a nested class by its binary or source name).
+func projectDeclares(p *Pass, fqn string) bool {
+	if fqn == "" {
+		return false
+	}
+	if declaresHere(p, fqn) {
+		return true
+	}
+	if p.Project == nil {
+		return false
+	}
+	if p.Project.HasType(fqn) {
+		return true
+	}
+	// Outer.Inner written with dots: the tree declares the top-level class.
+	for i := strings.LastIndexByte(fqn, '.'); i > 0; i = strings.LastIndexByte(fqn[:i], '.') {
+		pre := fqn[:i]
+		j := strings.LastIndexByte(pre, '.')
+		if j < 0 || pre[j+1] < 'A' || pre[j+1] > 'Z' {
+			break
+		}
+		if p.Project.HasType(pre) {
+			return true
+		}
+	}
+	return false
+}
+
+// declaredInFile is the name of a class named as written (Inner,
+// Outer.Inner) that this file declares, nested ones included; "" when it
+// declares none.
+func declaredInFile(p *Pass, n string) string {
+	bin := strings.ReplaceAll(strings.TrimSpace(n), ".", "$")
+	for _, t := range p.File.Types {
+		if t == bin || strings.HasSuffix(t, "."+bin) || strings.HasSuffix(t, "$"+bin) {
+			return t
+		}
+	}
+	return ""
+}
