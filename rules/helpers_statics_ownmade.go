@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
 )
 
 // A class found by a constant name that the project declares is the same
@@ -27,6 +29,73 @@ func ownMade(p *Pass, text string) bool {
 	if p == nil {
 		return false
 	}
+	m := ownMadeRE.FindStringSubmatch(stripCasts(text))
+	if m == nil {
+		return false
+	}
+	if m[2] != "" {
+		return m[3] != "" && (declaredInFile(p, m[2]) != "" || projectDeclares(p, resolveType(p, m[2])))
+	}
+	name, ok := constantClassName(p, strings.TrimSpace(m[1]))
+	return ok && projectDeclares(p, name)
+}
+
+// ownMadeWaits lists, for writes whose every app-dependent value is an
+// instance of a class named by a constant of another file, those
+// constants as written: what the project's constants name settles the
+// finding (SettleOwnClasses). nil when some value depends on the app
+// otherwise.
+func ownMadeWaits(p *Pass, ws []*facts.Write) []string {
+	var names []string
+	for _, w := range ws {
+		v, key := w.Value, &facts.Expr{}
+		if w.Kind == facts.WriteCall && len(w.Args) > 0 {
+			v = &w.Args[len(w.Args)-1]
+			if len(w.Args) > 1 {
+				key = &w.Args[0]
+			}
+		}
+		if v == nil || !appLoadedRE.MatchString(v.Text) {
+			if v != nil && valueHandedIn(p.File, p.Src, w.Span.Start, key, v) {
+				return nil
+			}
+			continue
+		}
+		if ownMade(p, v.Text) {
+			continue
+		}
+		m := ownMadeRE.FindStringSubmatch(stripCasts(v.Text))
+		if m == nil || m[1] == "" {
+			return nil
+		}
+		arg := strings.TrimSpace(m[1])
+		if !constantName.MatchString(arg) || !foreignConstant(p, arg) {
+			return nil
+		}
+		names = append(names, arg)
+	}
+	return names
+}
+
+// SettleOwnClasses reports a static field's finding whose instances are
+// all of classes the project declares, named by constants of other files
+// (facts.Pending.OwnClasses): classes of the scanned tree or of the files
+// the scan parsed.
+func SettleOwnClasses(p *facts.Pending, k *Constants, declared func(string) bool) bool {
+	if p == nil || len(p.OwnClasses) == 0 || k == nil || declared == nil {
+		return false
+	}
+	for _, n := range p.OwnClasses {
+		v, complete := k.Eval(n, p.Scope)
+		if _, parsed := k.ctxs[outerClass(v)]; !complete || !declared(v) && !parsed {
+			return false
+		}
+	}
+	return true
+}
+
+// stripCasts drops a value's leading casts and enclosing parentheses.
+func stripCasts(text string) string {
 	t := strings.TrimSpace(text)
 	for depth := 0; depth < 4; depth++ {
 		switch {
@@ -36,15 +105,7 @@ func ownMade(p *Pass, text string) bool {
 			t = strings.TrimSpace(t[1 : len(t)-1])
 		}
 	}
-	m := ownMadeRE.FindStringSubmatch(t)
-	if m == nil {
-		return false
-	}
-	if m[2] != "" {
-		return m[3] != "" && (declaredInFile(p, m[2]) != "" || projectDeclares(p, resolveType(p, m[2])))
-	}
-	name, ok := constantClassName(p, strings.TrimSpace(m[1]))
-	return ok && projectDeclares(p, name)
+	return t
 }
 
 // constantClassName is the class name an argument fixes in the source: a

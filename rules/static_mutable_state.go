@@ -372,6 +372,11 @@ func checkStaticMutableState(p *Pass) {
 					asSetting(&d)
 				}
 				d.Pending = storesPending(p, h.f, h.ws)
+				if d.Pending == nil {
+					if names := ownMadeWaits(p, h.ws); len(names) > 0 {
+						d.Pending = &facts.Pending{Class: h.f.Class, NameParam: -1, OwnClasses: names, Scope: constantScope(p, h.f.Class)}
+					}
+				}
 				p.Report(d)
 			}
 			continue

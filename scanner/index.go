@@ -817,6 +817,19 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 			}
 			continue
 		}
+		if f.Pending != nil && len(f.Pending.OwnClasses) > 0 {
+			// A static holding instances of classes named by other
+			// files' constants: settled by what those constants name.
+			if k == nil {
+				k = rules.NewConstants(files)
+				k.Source, k.SourceAt = source, sourceAt
+			}
+			if !rules.SettleOwnClasses(f.Pending, k, declared) {
+				f.Pending = nil
+				out = append(out, f)
+			}
+			continue
+		}
 		if f.Pending != nil && f.Pending.OptIn != nil {
 			// An opt-in switch read through another class's helper: its
 			// source says whether the default the caller passes holds.

@@ -198,6 +198,12 @@ type Pending struct {
 	// property read with the default its caller passes, the finding is a
 	// note (rules.SettleOptIn).
 	OptIn *OptIn
+	// OwnClasses are class names, constants of other files as written,
+	// a static field's only app-dependent writes make instances of
+	// (Class.forName(Names.DRIVER).newInstance()): when each names a
+	// class the project declares, every app stores the library's own
+	// class and the finding is dropped (rules.SettleOwnClasses).
+	OwnClasses []string
 }
 
 // StoreParams is one setter of a static field and the parameters whose
