@@ -25,13 +25,7 @@ func storesOf(file *facts.File, src []byte, ws []*facts.Write) (stores []facts.S
 	}
 	seen := map[string]int{}
 	for _, w := range ws {
-		v, key := w.Value, &facts.Expr{}
-		if w.Kind == facts.WriteCall && len(w.Args) > 0 {
-			v = &w.Args[len(w.Args)-1]
-			if len(w.Args) > 1 {
-				key = &w.Args[0]
-			}
-		}
+		v, key := storedValue(w)
 		if v == nil || !valueHandedIn(file, src, w.Span.Start, key, v) {
 			continue // computed by the library: not its callers' choice
 		}
@@ -223,3 +217,18 @@ var (
 	// A constructor call without a class body: new X(args) or new X<>(args).
 	newFixedRE = regexp.MustCompile(`^new\s+[\w.$]+(?:\s*<[^()]*>)?\s*\((.*)\)$`)
 )
+
+// storedValue is the value a write stores and the key it is stored under:
+// for a mutator call the last argument, keyed by the first when there are
+// two or more (put(key, value)); for an assignment its value, under no
+// key (an empty expression).
+func storedValue(w *facts.Write) (v, key *facts.Expr) {
+	v, key = w.Value, &facts.Expr{}
+	if w.Kind == facts.WriteCall && len(w.Args) > 0 {
+		v = &w.Args[len(w.Args)-1]
+		if len(w.Args) > 1 {
+			key = &w.Args[0]
+		}
+	}
+	return v, key
+}

@@ -48,13 +48,7 @@ func ownMade(p *Pass, text string) bool {
 func ownMadeWaits(p *Pass, ws []*facts.Write) []string {
 	var names []string
 	for _, w := range ws {
-		v, key := w.Value, &facts.Expr{}
-		if w.Kind == facts.WriteCall && len(w.Args) > 0 {
-			v = &w.Args[len(w.Args)-1]
-			if len(w.Args) > 1 {
-				key = &w.Args[0]
-			}
-		}
+		v, key := storedValue(w)
 		if v == nil || !appLoadedRE.MatchString(v.Text) {
 			if v != nil && valueHandedIn(p.File, p.Src, w.Span.Start, key, v) {
 				return nil
