@@ -795,31 +795,10 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 	}
 	// for (String n : NAMES), NAMES a final array field of the file
 	// initialised with literals and constants.
-	for _, head := range []string{"for (String " + t + " : ", "for (final String " + t + " : "} {
-		i := strings.LastIndex(body, head)
-		if i < 0 {
-			continue
-		}
-		rest := body[i+len(head):]
-		j := strings.IndexByte(rest, ')')
-		if j < 0 {
-			continue
-		}
-		arr := strings.TrimPrefix(strings.TrimSpace(rest[:j]), "this.")
-		for _, fd := range p.File.Fields {
-			if fd.Name != arr || !fd.Final || fd.Init == nil || !sameNest(fd.Context.Class, c.Class) {
-				continue
-			}
-			init := fd.Init.Text
-			open, end := strings.IndexByte(init, '{'), strings.LastIndexByte(init, '}')
-			if open < 0 || end < open {
+	if arr, ok := loopOver(body, "String", t); ok {
+		if xs, found := finalArrayElems(p, c, arr, -1); found {
+			if xs == nil {
 				return nil
-			}
-			var xs []string
-			for _, x := range splitTopLevel(init[open+1:end], ',', false) {
-				if x = strings.TrimSpace(x); x != "" {
-					xs = append(xs, x)
-				}
 			}
 			return all(xs)
 		}
@@ -847,19 +826,42 @@ var (
 func indexedValues(p *Pass, c *facts.Call, m *facts.MethodDecl, arr, index string) []string {
 	field, column := arr, -1
 	body := p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})
-	for _, head := range []string{"for (String[] " + arr + " : ", "for (final String[] " + arr + " : "} {
+	if src, ok := loopOver(body, "String[]", arr); ok {
+		n, err := strconv.Atoi(index)
+		if err != nil {
+			return nil
+		}
+		field, column = src, n
+	}
+	out, _ := finalArrayElems(p, c, field, column)
+	return out
+}
+
+// loopOver finds the last enhanced for loop of body over variable v of
+// type typ ("for (String n : NAMES)", also final) and returns what it
+// iterates, without "this.".
+func loopOver(body, typ, v string) (string, bool) {
+	best, at := "", -1
+	for _, head := range []string{"for (" + typ + " " + v + " : ", "for (final " + typ + " " + v + " : "} {
 		i := strings.LastIndex(body, head)
-		if i < 0 {
+		if i < 0 || i < at {
 			continue
 		}
 		rest := body[i+len(head):]
 		j := strings.IndexByte(rest, ')')
-		n, err := strconv.Atoi(index)
-		if j < 0 || err != nil {
-			return nil
+		if j < 0 {
+			continue
 		}
-		field, column = strings.TrimPrefix(strings.TrimSpace(rest[:j]), "this."), n
+		best, at = strings.TrimPrefix(strings.TrimSpace(rest[:j]), "this."), i
 	}
+	return best, at >= 0
+}
+
+// finalArrayElems lists the elements of the final array field named field
+// of c's nest, or with column >= 0 that column of each row of a
+// two-dimensional one; found reports such a field, and the list is nil
+// when its initialiser is not a literal table.
+func finalArrayElems(p *Pass, c *facts.Call, field string, column int) (out []string, found bool) {
 	for _, fd := range p.File.Fields {
 		if fd.Name != field || !fd.Final || fd.Init == nil || !sameNest(fd.Context.Class, c.Class) {
 			continue
@@ -867,9 +869,8 @@ func indexedValues(p *Pass, c *facts.Call, m *facts.MethodDecl, arr, index strin
 		init := strings.TrimSpace(fd.Init.Text)
 		open, end := strings.IndexByte(init, '{'), strings.LastIndexByte(init, '}')
 		if open < 0 || end < open {
-			return nil
+			return nil, true
 		}
-		var out []string
 		for _, x := range splitTopLevel(init[open+1:end], ',', false) {
 			x = strings.TrimSpace(x)
 			if x == "" {
@@ -880,17 +881,17 @@ func indexedValues(p *Pass, c *facts.Call, m *facts.MethodDecl, arr, index strin
 				continue
 			}
 			if !strings.HasPrefix(x, "{") || !strings.HasSuffix(x, "}") {
-				return nil
+				return nil, true
 			}
 			row := splitTopLevel(x[1:len(x)-1], ',', false)
 			if column >= len(row) {
-				return nil
+				return nil, true
 			}
 			out = append(out, strings.TrimSpace(row[column]))
 		}
-		return out
+		return out, true
 	}
-	return nil
+	return nil, false
 }
 
 // identifier reports a plain Java identifier.
