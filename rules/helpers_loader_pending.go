@@ -90,18 +90,18 @@ func NewConstants(files []*facts.File) *Constants {
 // interfaceConstant one of any name in an interface's body, where every
 // field is a constant.
 var (
-	sourceConstant    = regexp.MustCompile(`\bString\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]{1,255});`)
-	finalConstant     = regexp.MustCompile(`\b(?:static\s+final|final\s+static)\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
-	interfaceConstant = regexp.MustCompile(`(?m)^\s*(?:public\s+)?(?:static\s+)?(?:final\s+)?String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
+	sourceConstant    = lazyRE(`\bString\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]{1,255});`)
+	finalConstant     = lazyRE(`\b(?:static\s+final|final\s+static)\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
+	interfaceConstant = lazyRE(`(?m)^\s*(?:public\s+)?(?:static\s+)?(?:final\s+)?String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
 	// An instance field (access modifiers: no local has one) final and
 	// initialised with a literal.
-	finalField    = regexp.MustCompile(`\b(?:private|protected|public)\s+final\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*("(?:[^"\\\n]|\\.)*")\s*;`)
-	interfaceDecl = regexp.MustCompile(`\binterface\s+([A-Za-z_$][\w$]*)`)
+	finalField    = lazyRE(`\b(?:private|protected|public)\s+final\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*("(?:[^"\\\n]|\\.)*")\s*;`)
+	interfaceDecl = lazyRE(`\binterface\s+([A-Za-z_$][\w$]*)`)
 )
 
 // fieldRef matches a field named with its qualifier, "Module.CacheFactory",
 // or a bare identifier.
-var fieldRef = regexp.MustCompile(`^([A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*$`)
+var fieldRef = lazyRE(`^([A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*$`)
 
 // readSource indexes the constants a class's source declares, once, when
 // the scan did not parse it; a nested class's are the top-level class's.
@@ -261,7 +261,7 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 }
 
 // classNameOf matches the name of a class literal, "Holder.class.getName()".
-var classNameOf = regexp.MustCompile(`\b((?:[a-z_]\w*\.)*[A-Z][\w$]*(?:\.[A-Z][\w$]*)*)\.class\s*\.\s*getName\s*\(\s*\)`)
+var classNameOf = lazyRE(`\b((?:[a-z_]\w*\.)*[A-Z][\w$]*(?:\.[A-Z][\w$]*)*)\.class\s*\.\s*getName\s*\(\s*\)`)
 
 // literalClassName is the binary name of a class literal written in the
 // nest of scope: one of the nest, a class of its package, or the
@@ -530,7 +530,7 @@ func callerLocalValues(k *Constants, cs facts.CallSite, x facts.Expr) []string {
 }
 
 // shortName matches a name without a package.
-var shortName = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
+var shortName = lazyRE(`^[A-Za-z_$][\w$]*$`)
 
 // maxPassOn bounds the wrappers followed from a lookup to its callers.
 const maxPassOn = 4
@@ -814,8 +814,8 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 // arrayIndex matches an array element, "NAMES[i]"; typeField a field
 // named through its type, "Module.CacheFactory".
 var (
-	arrayIndex = regexp.MustCompile(`^([A-Za-z_$][\w$]*)\s*\[([^\[\]]+)\]$`)
-	typeField  = regexp.MustCompile(`^([a-z_][\w$]*\.)*[A-Z][\w$]*\.[A-Za-z_$][\w$]*$`)
+	arrayIndex = lazyRE(`^([A-Za-z_$][\w$]*)\s*\[([^\[\]]+)\]$`)
+	typeField  = lazyRE(`^([a-z_][\w$]*\.)*[A-Z][\w$]*\.[A-Za-z_$][\w$]*$`)
 )
 
 // indexedValues lists the values arr[index] may take in the method m
@@ -1324,7 +1324,7 @@ func OnlyParam(text string, params []string) int {
 }
 
 // identWord finds identifiers in an expression's text.
-var identWord = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+var identWord = lazyRE(`[A-Za-z_$][\w$]*`)
 
 // stripLiterals blanks the contents of string and char literals.
 func stripLiterals(t string) string {

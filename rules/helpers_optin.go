@@ -246,7 +246,7 @@ func heldTerms(code string, at int) [][][][2]int {
 }
 
 // wayOut is a statement leaving the code that follows it.
-var wayOut = regexp.MustCompile(`^(?:return|throw|break|continue)\b`)
+var wayOut = lazyRE(`^(?:return|throw|break|continue)\b`)
 
 // splitTop splits code[from:to] at the top-level operator op ("&&" or
 // "||").
@@ -303,15 +303,15 @@ func compact(s string) string {
 var (
 	// getBooleanRE: Boolean.getBoolean(key), true only when the property
 	// is set to "true".
-	getBooleanRE = regexp.MustCompile(`^(?:java\.lang\.)?Boolean\.getBoolean\((.+)\)$`)
+	getBooleanRE = lazyRE(`^(?:java\.lang\.)?Boolean\.getBoolean\((.+)\)$`)
 	// parseRE: a string parsed as a boolean, false when null.
-	parseRE = regexp.MustCompile(`^(?:(?:java\.lang\.)?Boolean\.(?:parseBoolean|valueOf)\((.+)\)|"true"\.equals(?:IgnoreCase)?\((.+)\)|(?:java\.lang\.)?Boolean\.TRUE\.toString\(\)\.equals(?:IgnoreCase)?\((.+)\))$`)
+	parseRE = lazyRE(`^(?:(?:java\.lang\.)?Boolean\.(?:parseBoolean|valueOf)\((.+)\)|"true"\.equals(?:IgnoreCase)?\((.+)\)|(?:java\.lang\.)?Boolean\.TRUE\.toString\(\)\.equals(?:IgnoreCase)?\((.+)\))$`)
 	// readRE: a property's or environment variable's value.
-	readRE = regexp.MustCompile(`^(?:((?:java\.lang\.)?System)\.(getProperty|getenv)|([\w.]+)\.(getProperty)|(getProperty))\((.+)\)$`)
+	readRE = lazyRE(`^(?:((?:java\.lang\.)?System)\.(getProperty|getenv)|([\w.]+)\.(getProperty)|(getProperty))\((.+)\)$`)
 	// nameRE: a variable or field, qualified or not.
-	nameRE = regexp.MustCompile(`^(?:this\.|[A-Z][\w$]*\.)?([A-Za-z_$][\w$]*)$`)
+	nameRE = lazyRE(`^(?:this\.|[A-Z][\w$]*\.)?([A-Za-z_$][\w$]*)$`)
 	// falseRE: a false value as a string.
-	falseRE = regexp.MustCompile(`^(?:"false"|(?:java\.lang\.)?Boolean\.FALSE\.toString\(\)|(?:java\.lang\.)?String\.valueOf\(false\)|(?:java\.lang\.)?Boolean\.toString\(false\))$`)
+	falseRE = lazyRE(`^(?:"false"|(?:java\.lang\.)?Boolean\.FALSE\.toString\(\)|(?:java\.lang\.)?String\.valueOf\(false\)|(?:java\.lang\.)?Boolean\.toString\(false\))$`)
 )
 
 // optInTerm resolves one condition term (raw text) of code in class to
@@ -429,7 +429,7 @@ func returnedExpr(decl []byte) (string, bool) {
 }
 
 // returnRE is a body returning one expression.
-var returnRE = regexp.MustCompile(`^\{\s*(?:synchronized\s*\([^()]*\)\s*\{\s*)?return\s+([^;]+);\s*\}?\s*\}$`)
+var returnRE = lazyRE(`^\{\s*(?:synchronized\s*\([^()]*\)\s*\{\s*)?return\s+([^;]+);\s*\}?\s*\}$`)
 
 // textPath marks the facts textFile makes of a source it does not parse.
 const textPath = "\x00text"
@@ -671,7 +671,7 @@ func keyText(arg string) string {
 
 // helperDeclRE: a method's result type and name, read from its
 // declaration's text ("boolean getProperty(").
-var helperDeclRE = regexp.MustCompile(`([\w$<>\[\]?]+)\s+(\w+)\s*\(`)
+var helperDeclRE = lazyRE(`([\w$<>\[\]?]+)\s+(\w+)\s*\(`)
 
 // PropertyHelper reports a helper method (decl: the javaCode text of its
 // declaration, named name) that reads a setting by a String key parameter
@@ -906,8 +906,8 @@ func textFile(src []byte) *facts.File {
 }
 
 var (
-	packageRE = regexp.MustCompile(`(?m)^\s*package\s+([\w.]+)\s*;`)
-	importRE  = regexp.MustCompile(`(?m)^\s*import\s+(static\s+)?([\w.]+(?:\.\*)?)\s*;`)
+	packageRE = lazyRE(`(?m)^\s*package\s+([\w.]+)\s*;`)
+	importRE  = lazyRE(`(?m)^\s*import\s+(static\s+)?([\w.]+(?:\.\*)?)\s*;`)
 )
 
 // settledLater reports a switch another file decides (a helper's body, a

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -208,14 +207,14 @@ func fixedValue(text string, depth int) bool {
 // appLoadedRE recognises a value found through a class loader (providers
 // of a ServiceLoader, a class named by configuration, an instance made
 // reflectively): which classes it finds depends on the app that asks.
-var appLoadedRE = regexp.MustCompile(`\bServiceLoader\s*\.\s*load\w*\s*\(|\bgetContextClassLoader\s*\(|\b(?:forName|loadClass|newInstance)\s*\(`)
+var appLoadedRE = lazyRE(`\bServiceLoader\s*\.\s*load\w*\s*\(|\bgetContextClassLoader\s*\(|\b(?:forName|loadClass|newInstance)\s*\(`)
 
 var (
-	literalRE      = regexp.MustCompile(`^-?(?:\d[\w.]*|'(?:[^'\\]|\\.)+'|"(?:[^"\\]|\\.)*")$`)
-	constantRE     = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_$]*$`)
-	classLiteralRE = regexp.MustCompile(`^[\w.$]+(?:\[\])*\.class$`)
+	literalRE      = lazyRE(`^-?(?:\d[\w.]*|'(?:[^'\\]|\\.)+'|"(?:[^"\\]|\\.)*")$`)
+	constantRE     = lazyRE(`^(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_$]*$`)
+	classLiteralRE = lazyRE(`^[\w.$]+(?:\[\])*\.class$`)
 	// A constructor call without a class body: new X(args) or new X<>(args).
-	newFixedRE = regexp.MustCompile(`^new\s+[\w.$]+(?:\s*<[^()]*>)?\s*\((.*)\)$`)
+	newFixedRE = lazyRE(`^new\s+[\w.$]+(?:\s*<[^()]*>)?\s*\((.*)\)$`)
 )
 
 // storedValue is the value a write stores and the key it is stored under:

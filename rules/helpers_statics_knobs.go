@@ -61,7 +61,7 @@ func assignedAt(src []byte, end int) bool {
 		len(rest) > 1 && strings.ContainsRune("+-*/|&", rune(rest[0])) && rest[1] == '='
 }
 
-var getterBodyRE = regexp.MustCompile(`\{\s*return\s+(?:\w+\s*\.\s*)?(\w+)\s*;\s*\}\s*$`)
+var getterBodyRE = lazyRE(`\{\s*return\s+(?:\w+\s*\.\s*)?(\w+)\s*;\s*\}\s*$`)
 
 // returnsOnly reports a method whose whole body returns the field.
 func returnsOnly(body []byte, name string) bool {
@@ -70,10 +70,10 @@ func returnsOnly(body []byte, name string) bool {
 }
 
 var (
-	condHeadRE    = regexp.MustCompile(`\b(?:if|while)\s*\(`)
-	compareAfter  = regexp.MustCompile(`^\s*(?:[<>]=?|[!=]=|&&|\|\||\?|[%*/+-][^=+-])`)
-	compareBefore = regexp.MustCompile(`(?:[<>]=?|[!=]=|&&|\|\||!|[^+-][%*/+-])\s*$`)
-	capacityRE    = regexp.MustCompile(`\bnew\s+[\w.$<>]+\s*[(\[][^;()]*$`)
+	condHeadRE    = lazyRE(`\b(?:if|while)\s*\(`)
+	compareAfter  = lazyRE(`^\s*(?:[<>]=?|[!=]=|&&|\|\||\?|[%*/+-][^=+-])`)
+	compareBefore = lazyRE(`(?:[<>]=?|[!=]=|&&|\|\||!|[^+-][%*/+-])\s*$`)
+	capacityRE    = lazyRE(`\bnew\s+[\w.$<>]+\s*[(\[][^;()]*$`)
 )
 
 // conditionUse reports a read in an if or while condition, an operand of

@@ -165,7 +165,7 @@ func checkThreadLocalLeak(p *Pass) {
 
 // selfFillingRE recognises a ThreadLocal that creates its value on first
 // get(): withInitial, or an anonymous subclass overriding initialValue.
-var selfFillingRE = regexp.MustCompile(`\bwithInitial\s*\(|\binitialValue\s*\(`)
+var selfFillingRE = lazyRE(`\bwithInitial\s*\(|\binitialValue\s*\(`)
 
 // reportedField reports a field already reported at one of its sets.
 func reportedField(reported map[string]bool, name string) bool {
@@ -241,7 +241,7 @@ func shadowsJDK(f *facts.File, t string) bool {
 }
 
 // typeUseNameRE finds the simple type names a type use is made of.
-var typeUseNameRE = regexp.MustCompile(`[A-Z]\w*`)
+var typeUseNameRE = lazyRE(`[A-Z]\w*`)
 
 // jdkPackage reports a name in a package of the JDK.
 func jdkPackage(n string) bool {
@@ -258,7 +258,7 @@ func jdkPackage(n string) bool {
 var jdkReferences = map[string]bool{"SoftReference": true, "WeakReference": true, "Reference": true, "Optional": true}
 
 // typeUseAnnotationRE finds type-use annotations (int @Nullable []).
-var typeUseAnnotationRE = regexp.MustCompile(`@[\w.]+(?:\([^()]*\))?`)
+var typeUseAnnotationRE = lazyRE(`@[\w.]+(?:\([^()]*\))?`)
 
 // jdkHolders are JDK types often kept per thread for reuse.
 var jdkHolders = map[string]bool{
@@ -322,7 +322,7 @@ func jdkParam(p *Pass, c *facts.Call) bool {
 }
 
 // restoreRE recognises a saved value being put back: set(oldValue).
-var restoreRE = regexp.MustCompile(`^(?:this\.)?(?:old|prev|previous|saved|original)[A-Z_\w]*$`)
+var restoreRE = lazyRE(`^(?:this\.)?(?:old|prev|previous|saved|original)[A-Z_\w]*$`)
 
 // jdkConstant: a value that pins no app class (null, literals, Boolean.TRUE).
 func jdkConstant(x *facts.Expr) bool {
