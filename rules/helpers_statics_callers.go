@@ -320,7 +320,7 @@ var returnOnlyRE = regexp.MustCompile(`^\{\s*return\s+([^;{}]+);\s*\}$`)
 // soleStatement reports a call (at span in src) that is the one statement
 // of the method around it.
 func soleStatement(src []byte, span facts.Span) bool {
-	open := enclosingBrace(src, span.Start)
+	open := openBrace(src, span.Start)
 	if open < 0 {
 		return false
 	}
@@ -329,7 +329,10 @@ func soleStatement(src []byte, span facts.Span) bool {
 		return false
 	}
 	// A method's body, not an if's or a loop's block.
-	k := skipSpaceBack(src, open-1)
+	k := open - 1
+	for k >= 0 && isSpaceByte(src[k]) {
+		k--
+	}
 	if k < 0 || src[k] != ')' {
 		return false
 	}
@@ -344,7 +347,10 @@ func soleStatement(src []byte, span facts.Span) bool {
 			}
 		}
 	}
-	e := skipSpaceBack(src, k-1) + 1
+	e := k
+	for e > 0 && isSpaceByte(src[e-1]) {
+		e--
+	}
 	b := e
 	for b > 0 && isIdent(src[b-1]) {
 		b--
@@ -476,3 +482,23 @@ func storedValue(w *facts.Write) (v, key *facts.Expr) {
 	}
 	return v, key
 }
+
+// openBrace is the offset of the '{' opening the innermost block around
+// at, -1 when none.
+func openBrace(src []byte, at int) int {
+	depth := 0
+	for i := at - 1; i >= 0; i-- {
+		switch src[i] {
+		case '}':
+			depth++
+		case '{':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

@@ -246,7 +246,7 @@ func boundUse(src []byte, at, end int) bool {
 		if !strings.HasPrefix(lead, "return") {
 			return false
 		}
-		brace := enclosingBrace(src, stmt)
+		brace := openBrace(src, stmt)
 		stmtEnd := bytes.IndexByte(src[end:], ';')
 		return brace >= 0 && stmtEnd >= 0 && eldestRE.Match(src[max(0, brace-200):brace+1]) &&
 			relationalRE.Match(src[stmt:end+stmtEnd])

@@ -12,7 +12,7 @@ public final class KindAliases {
         ALPHA, BETA
     }
 
-    private static final Map<String, Kind> ALIASES = new HashMap<>();
+    private static final Map<String, Kind> ALIASES = new HashMap<>(); // want "static-mutable-state" source:-
     private static boolean loaded;
 
     static {

@@ -113,7 +113,7 @@ class Limits {
     private static int scale = 2; // want "static-mutable-state"
     private static int maxPending = 100; // want "static-mutable-state"
     private static int window = 5; // want "static-mutable-state"
-    private static final Deque<Runnable> PENDING = new ArrayDeque<>();
+    private final Deque<Runnable> pending = new ArrayDeque<>();
     private final Deque<String> seen = new ArrayDeque<>();
 
     public static void setLimit(int l) {
@@ -140,11 +140,11 @@ class Limits {
         return v * scale;
     }
 
-    static synchronized void submit(Runnable task) {
-        if (PENDING.size() >= maxPending) {
+    synchronized void submit(Runnable task) {
+        if (pending.size() >= maxPending) {
             throw new IllegalStateException("too many tasks");
         }
-        PENDING.add(task);
+        pending.add(task);
     }
 
     // evicts, but the window is also what callers are told
