@@ -189,11 +189,11 @@ func touchesCache(body []byte, caches []string) bool {
 // removeEldestEntry returns; a capacity handed to a JDK container or a
 // cache builder; or a getter's value.
 
-// evictionBound reports a private numeric static of the file whose every
-// read bounds a cache.
+// evictionBound reports a numeric static of the file, not public (its
+// reads are the library's), whose every read here bounds a cache.
 func evictionBound(file *facts.File, src []byte, f *facts.Field) bool {
 	if src == nil || strings.HasSuffix(file.Path, ".class") || !numericKnob[rawSimple(f.Type)] || strings.Contains(f.TypeText, "[") ||
-		f.Decl.Start < 0 || f.Span.Start > len(src) || !privateRE.Match(src[f.Decl.Start:f.Span.Start]) {
+		f.Decl.Start < 0 || f.Span.Start > len(src) || wordIn(src[f.Decl.Start:f.Span.Start], "public") {
 		return false
 	}
 	re := regexp.MustCompile(`(?:^|[^\w$.])(?:(?:this|` + regexp.QuoteMeta(simpleName(f.Class)) + `)\s*\.\s*)?(` + regexp.QuoteMeta(f.Name) + `)\b`)

@@ -59,7 +59,7 @@ public class KnobBounds {
 // The bound of a static memo of the library's own compiled values, set
 // through an MBean attribute: kept within it by clearing.
 class CompiledCache implements CompiledCacheMBean {
-    private static int cacheSize = 500; // want "static-mutable-state" source:-
+    static int cacheSize = 500; // want "static-mutable-state" source:-
     private static final Map<String, Compiled> CACHE = new HashMap<>();
 
     @Override
@@ -110,6 +110,9 @@ class NameCache {
 // setting changes the others' answers.
 class Limits {
     private static int limit = 10; // want "static-mutable-state"
+    // public: clients read it, for whatever they like
+    public static int maxKept = 50; // want "static-mutable-state"
+    private final Deque<String> kept = new ArrayDeque<>();
     private static int scale = 2; // want "static-mutable-state"
     private static int maxPending = 100; // want "static-mutable-state"
     private static int window = 5; // want "static-mutable-state"
@@ -130,6 +133,17 @@ class Limits {
 
     public static void setWindow(int w) {
         window = w;
+    }
+
+    public static void setMaxKept(int m) {
+        maxKept = m;
+    }
+
+    void keep(String s) {
+        kept.add(s);
+        if (kept.size() > maxKept) {
+            kept.poll();
+        }
     }
 
     static boolean allowed(int count) {
