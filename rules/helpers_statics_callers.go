@@ -147,6 +147,14 @@ func mergeInts(a, b []int) []int {
 // calls is there for tests, which are set aside: it stores nothing at run
 // time.
 //
+// A memo's fill is settled too, whatever its key: a call (key, value)
+// whose value is a fresh instance of a stateless class of the project
+// (every instance field final, or none), built from fixed values, directly
+// or through a local the caller otherwise only reads back from a map
+// (`c = CODECS.get(id); if (c == null) { c = new IntCodec(); remember(id,
+// c); }`): whichever app asks first, every app gets the same kind of
+// object for that key.
+//
 // A toggle is not settled: a caller whose whole body is the call
 // (`enableFancy() { setStyle(FANCY); }`) exists for apps to switch the
 // field, and one app's switch is every app's, unless the value is the
@@ -179,6 +187,9 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph, source, sourceAt func(st
 			}
 			if src != nil && clinitOnlyMethod(src, c.Caller.Name) {
 				continue // only the static initialiser gets the call to run
+			}
+			if !s.Slot && src != nil && memoFill(src, c, s.Params, source) {
+				continue // a fresh object of the library's own, kept under its key
 			}
 			for _, i := range s.Params {
 				if i >= len(c.Args) {
@@ -502,3 +513,140 @@ func openBrace(src []byte, at int) int {
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// memoFill reports a call that stores, among two parameters, a key and a
+// fresh instance of a stateless class of the project: see SettleStores.
+func memoFill(src []byte, c facts.CallSite, params []int, source func(string) []byte) bool {
+	if len(params) != 2 || source == nil {
+		return false
+	}
+	body := callerBody(src, c.Caller.Name, c.Site.Span.Start)
+	for _, i := range params {
+		if i < len(c.Args) && freshOwnValue(body, strings.TrimSpace(c.Args[i].Text), c.Caller.Class, source) {
+			return true
+		}
+	}
+	return false
+}
+
+// callerBody is the text of the method name in src whose body holds
+// offset at, nil when none does.
+func callerBody(src []byte, name string, at int) []byte {
+	if name == "" || name == "<init>" || name == "<clinit>" {
+		return nil
+	}
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\s*\([^()]*\)\s*(?:throws\s[^{;]*)?\{`)
+	for _, loc := range re.FindAllIndex(src, -1) {
+		open := loc[1] - 1
+		if close := matchingClose(src, open); open < at && at < close {
+			return src[open : close+1]
+		}
+	}
+	return nil
+}
+
+// freshOwnValue reports a value (as written at a call, in the caller's
+// method body) that is a new instance of a stateless project class built
+// from fixed values, or a local whose every assignment is one, null, or a
+// read back from a map (get).
+func freshOwnValue(body []byte, v, class string, source func(string) []byte) bool {
+	if body == nil || v == "" {
+		return false
+	}
+	if !identifier(v) {
+		return freshNew(v, class, source)
+	}
+	re := regexp.MustCompile(`(?:^|[^\w$.])` + regexp.QuoteMeta(v) + `\s*=\s*([^=;][^;]*);`)
+	found := false
+	for _, sm := range re.FindAllSubmatch(body, -1) {
+		rhs := strings.TrimSpace(string(sm[1]))
+		switch {
+		case rhs == "null", mapReadRE.MatchString(rhs):
+		case freshNew(rhs, class, source):
+			found = true
+		default:
+			return false
+		}
+	}
+	return found
+}
+
+var mapReadRE = regexp.MustCompile(`^[\w$.]+\s*\.\s*get\s*\([^()]*\)$`)
+
+// freshNew reports `new T(fixed...)`, or a choice between such (c ? new
+// A() : new B()), of stateless project classes T.
+func freshNew(v, class string, source func(string) []byte) bool {
+	if parts := splitTopLevel(v, '?', true); len(parts) == 2 {
+		alts := splitTopLevel(parts[1], ':', true)
+		return len(alts) == 2 && freshNew(strings.TrimSpace(alts[0]), class, source) && freshNew(strings.TrimSpace(alts[1]), class, source)
+	}
+	if !fixedValue(v, 0) {
+		return false
+	}
+	sm := freshTypeRE.FindStringSubmatch(v)
+	if sm == nil {
+		return false
+	}
+	t := sm[1]
+	if !strings.Contains(t, ".") {
+		// A class of the caller's file (nested there) or of its package.
+		if own := source(outerClass(class)); statelessClass(own, t) {
+			return true
+		}
+		t = class[:strings.LastIndexByte(class, '.')+1] + t
+	}
+	return statelessClass(source(outerClass(t)), simpleName(t))
+}
+
+var freshTypeRE = regexp.MustCompile(`^new\s+([\w.$]+)\s*(?:<[^()]*>)?\s*\(`)
+
+// statelessClass reports a class declared in src whose every instance
+// field is final (or that has none): its instances hold nothing a caller
+// can change afterwards.
+func statelessClass(src []byte, simple string) bool {
+	if src == nil {
+		return false
+	}
+	loc := regexp.MustCompile(`\bclass\s+` + regexp.QuoteMeta(simple) + `\b[^{]*\{`).FindIndex(src)
+	if loc == nil {
+		return false
+	}
+	open := loc[1] - 1
+	close := matchingClose(src, open)
+	if close < 0 {
+		return false
+	}
+	// Field declarations at the class's top level: statements ending in
+	// ';' at depth one, outside methods and nested types.
+	depth, start := 0, open+1
+	for i := open; i <= close; i++ {
+		switch src[i] {
+		case '{':
+			depth++
+			if depth == 2 {
+				start = -1
+			}
+		case '}':
+			depth--
+			if depth == 1 {
+				start = i + 1
+			}
+		case ';':
+			if depth != 1 {
+				continue
+			}
+			if start >= 0 {
+				decl := src[start:i]
+				if eq := bytes.IndexByte(decl, '='); eq >= 0 {
+					decl = decl[:eq]
+				}
+				if !bytes.Contains(decl, []byte("(")) && !wordIn(decl, "static") && !wordIn(decl, "final") &&
+					len(bytes.Fields(decl)) >= 2 {
+					return false // a mutable instance field
+				}
+			}
+			start = i + 1
+		}
+	}
+	return true
+}
