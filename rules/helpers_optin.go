@@ -544,6 +544,9 @@ func settingCall(f *facts.File, src []byte, class, recv, name string, args []str
 			if m.Name != name || !sameNest(m.Class, class) || len(paramNames(m.Params)) != len(args) || m.Decl.End > len(src) {
 				continue
 			}
+			if ts := paramTypes(m.Params); len(ts) == len(args) && !takesFalse(ts[len(args)-1]) {
+				continue // an overload the false default does not reach
+			}
 			decls++
 			if def, ok := PropertyHelper(javaCode(string(src[m.Decl.Start:m.Decl.End])), name); !ok || def != len(args)-1 {
 				return nil, false
@@ -730,11 +733,75 @@ func PropertyHelper(decl, name string) (def int, ok bool) {
 	readsKey := regexp.MustCompile(`\w\s*\(\s*` + k + `\s*[,)]`).MatchString(body)
 	returnsDef := regexp.MustCompile(`\breturn\s+` + d + `\s*;|\?\s*` + d + `\s*:|:\s*` + d + `\s*;|[(,]\s*` + d + `\s*[,)]`).MatchString(body)
 	negates := regexp.MustCompile(`!\s*` + d + `\b`).MatchString(body)
+	if !returnsDef {
+		// The default held in a local that the parse may replace and
+		// that is returned: "boolean result = def; if (v != null)
+		// result = parse(v); return result;".
+		for _, m := range heldDefaultRE(d).FindAllStringSubmatch(body, -1) {
+			l := regexp.QuoteMeta(m[1])
+			if m[1] != defName && regexp.MustCompile(`\breturn\s+`+l+`\s*;`).MatchString(body) {
+				returnsDef = true
+				negates = negates || regexp.MustCompile(`!\s*`+l+`\b`).MatchString(body)
+			}
+		}
+	}
 	parses := regexp.MustCompile(`\b(?:getProperty|getenv|getBoolean|parseBoolean|valueOf|equalsIgnoreCase|get)\s*\(`).MatchString(body)
 	if !readsKey || !returnsDef || negates || !parses {
 		return -1, false
 	}
 	return def, true
+}
+
+// heldDefaultRE matches a local declared or assigned with the default
+// parameter named d alone ("boolean result = def;", "result = def;").
+func heldDefaultRE(d string) *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[;{}(]|\b(?:boolean|Boolean|Object|var))\s*([A-Za-z_$][\w$]*)\s*=\s*` + d + `\s*;`)
+}
+
+// takesFalse reports a parameter type a literal false is passed to: of
+// the overloads of a helper, the one a call with a false default reaches
+// (an int or String overload is another method).
+func takesFalse(typ string) bool {
+	switch typ {
+	case "boolean", "Boolean", "java.lang.Boolean", "Object", "java.lang.Object", "java.io.Serializable", "Serializable":
+		return true
+	}
+	return len(typ) <= 2 && typ[0] >= 'A' && typ[0] <= 'Z' // a type variable
+}
+
+// paramTypes are the types of a parameter list's parameters (with or
+// without its parentheses), as written, without modifiers and
+// annotations.
+func paramTypes(params string) []string {
+	params = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(params), "("), ")")
+	var out []string
+	emit := func(part string) {
+		var w []string
+		for _, f := range strings.Fields(part) {
+			if f != "final" && !strings.HasPrefix(f, "@") {
+				w = append(w, f)
+			}
+		}
+		if len(w) >= 2 {
+			out = append(out, strings.Join(w[:len(w)-1], ""))
+		}
+	}
+	depth, start := 0, 0
+	for i := 0; i < len(params); i++ {
+		switch params[i] {
+		case '<', '(':
+			depth++
+		case '>', ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				emit(params[start:i])
+				start = i + 1
+			}
+		}
+	}
+	emit(params[start:])
+	return out
 }
 
 // SettleOptIn checks the helper of another class an opt-in switch is read
@@ -804,6 +871,9 @@ func settleOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (s
 		}
 		if len(paramNames(code[open:close+1])) != o.Helper.Arity {
 			continue
+		}
+		if ts := paramTypes(code[open : close+1]); o.Default < len(ts) && !takesFalse(ts[o.Default]) {
+			continue // an overload the false default does not reach
 		}
 		start := strings.LastIndexAny(code[:m[0]], ";{}") + 1
 		bodyOpen := close + 1 + strings.IndexByte(code[close+1:], '{')
