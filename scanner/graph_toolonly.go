@@ -82,13 +82,7 @@ func (x *graphIndex) toolRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 		}
 		public := publicClass(src, top)
 		if ex == nil {
-			interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
-			for _, names := range [][]string{callgraph.Names, callgraph.UseNames, callgraph.ReflectNames} {
-				for _, n := range names {
-					interest.Calls[n] = true
-				}
-			}
-			if ex, err = javasrc.NewExtractor(interest, int(o.timeout/time.Microsecond)); err != nil {
+			if ex, err = javasrc.NewExtractor(graphInterest(), int(o.timeout/time.Microsecond)); err != nil {
 				return out
 			}
 		}
@@ -135,6 +129,33 @@ func publicClass(src []byte, top string) bool {
 // class: ok is false when there is no such mention, one outside a method,
 // or too many files to read.
 func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, public bool, o graphOptions) ([]facts.MethodKey, bool) {
+	refs, ok := x.referencesBy(ex, top, own, refTool(public), o)
+	return refs, ok && len(refs) > 0
+}
+
+// refPolicy says which files may name a class whose users are looked for:
+// any (the launcher itself, a class nothing outside its package sees),
+// only tool files, or only launchers.
+type refPolicy uint8
+
+const (
+	refAny refPolicy = iota
+	refToolFiles
+	refLaunchers
+)
+
+// refTool is the policy for tool code: a public class only set-aside
+// tool code may name.
+func refTool(public bool) refPolicy {
+	if public {
+		return refToolFiles
+	}
+	return refAny
+}
+
+// referencesBy is references under a policy for the naming files; ok
+// with no methods when nothing names the class.
+func (x *graphIndex) referencesBy(ex *javasrc.Extractor, top string, own *input, policy refPolicy, o graphOptions) ([]facts.MethodKey, bool) {
 	simple := []byte(top[strings.LastIndexByte(top, '.')+1:])
 	h := hashOf(simple)
 	var out []facts.MethodKey
@@ -164,7 +185,7 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, p
 		if len(at) == 0 || s.input == own && !otherTopLevel(src, top) {
 			continue
 		}
-		if public && !s.tool {
+		if policy == refToolFiles && !s.tool {
 			return nil, false // a public class production code names
 		}
 
@@ -188,12 +209,15 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, p
 			if m == nil {
 				return nil, false
 			}
+			if policy == refLaunchers && !x.g.LauncherNest(topOf(m.Class)) {
+				return nil, false // a public class a non-launcher names
+			}
 			if k := (facts.MethodKey{Class: m.Class, Name: m.Name, Arity: -1}); len(out) == 0 || out[len(out)-1] != k {
 				out = append(out, k)
 			}
 		}
 	}
-	return out, len(out) > 0
+	return out, true
 }
 
 // otherTopLevel reports a source that declares a top-level type besides
@@ -313,4 +337,102 @@ func importLine(src []byte, off int) bool {
 func qualified(src []byte, off int, pkg string) bool {
 	p := []byte(pkg + ".")
 	return pkg != "" && off >= len(p) && bytes.Equal(src[off-len(p):off], p)
+}
+
+// A class's static initialiser runs where the class is first used: in
+// the launcher's own main for a launcher class, else in whichever method
+// first names it. So it is entry-only when every method of another class
+// naming the class is (callgraph.Graph.InitRefs): for a launcher (a
+// server's start-up class fixing its home directory as it loads), no
+// other condition; for a class others may see, only when launchers alone
+// name it (a properties class only the launcher loads), since an
+// application may use a public class the project itself uses only from
+// its command line; for a class nothing outside its package sees, the
+// naming methods decide whoever they are.
+
+// initRefs gives the graph, for each class a finding's static initialiser
+// belongs to (the finding's own method, or a flag writer it waits for),
+// the methods naming the class, and returns them all: the search then
+// finds who reaches them.
+func (x *graphIndex) initRefs(fs []finding.Finding, o graphOptions) []facts.MethodKey {
+	g := x.g
+	seen := map[string]bool{}
+	var out []facts.MethodKey
+	var ex *javasrc.Extractor
+	defer func() {
+		if ex != nil {
+			ex.Close()
+		}
+	}()
+	type at struct{ class, path string }
+	var classes []at
+	for _, f := range fs {
+		if !f.EntrySensitive || f.Class == "" {
+			continue
+		}
+		if f.Method == "<clinit>" {
+			classes = append(classes, at{f.Class, f.Path})
+		}
+		for _, k := range f.EntryGuards {
+			// A writer of the file's own nest: its source is the
+			// finding's.
+			if k.Name == "<clinit>" && topOf(k.Class) == topOf(f.Class) {
+				classes = append(classes, at{k.Class, f.Path})
+			}
+		}
+	}
+	for _, c := range classes {
+		top := topOf(c.class)
+		if seen[top] || len(seen) >= maxToolClasses {
+			continue
+		}
+		seen[top] = true
+		own := x.sourceAt(c.path)
+		if own == nil {
+			continue // compiled code, or a class of no single source
+		}
+		src, err := safefs.ReadFile(own.abs, o.maxFileSize)
+		if err != nil {
+			continue
+		}
+		policy := refAny
+		switch {
+		case g.LauncherNest(top):
+		case publicClass(src, top):
+			policy = refLaunchers
+		}
+		if ex == nil {
+			if ex, err = javasrc.NewExtractor(graphInterest(), int(o.timeout/time.Microsecond)); err != nil {
+				return out
+			}
+		}
+		refs, ok := x.referencesBy(ex, top, own, policy, o)
+		if !ok || len(refs) == 0 && !g.LauncherNest(top) {
+			// Named where the graph cannot follow; or by no one, and no
+			// launcher: a framework loads it, or it is an API.
+			continue
+		}
+		g.InitRefs(top, refs)
+		out = append(out, refs...)
+	}
+	return out
+}
+
+// graphInterest are the calls the graph's extractor asks for.
+func graphInterest() javasrc.Interest {
+	interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
+	for _, names := range [][]string{callgraph.Names, callgraph.UseNames, callgraph.ReflectNames} {
+		for _, n := range names {
+			interest.Calls[n] = true
+		}
+	}
+	return interest
+}
+
+// topOf is the top-level class of a binary name.
+func topOf(class string) string {
+	if i := strings.IndexByte(class, '$'); i >= 0 {
+		return class[:i]
+	}
+	return class
 }
