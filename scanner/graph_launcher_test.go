@@ -40,7 +40,7 @@ public final class Bootstrap {
 }`,
 		"src/main/java/d/Server.java": `package d;
 public class Server {
-    public void load(String[] args) { System.setProperty("naming", "true"); }
+    public void load(String[] args) { System.setProperty("naming", "true"); ServerProperties.load(args[0]); }
     public void start() { System.setProperty("started", "true"); }
     public void reconfigure(String c) { System.setProperty("config", c); }
 }`,
@@ -119,7 +119,7 @@ public final class Half {
 		{"d.Server", "load", true},               // invoked by name on the object the launcher made
 		{"d.Server", "start", true},              // likewise
 		{"d.Server", "reconfigure", false},       // invoked by no one: the class's API
-		{"d.ServerProperties", "<clinit>", true}, // only the launcher uses the class
+		{"d.ServerProperties", "<clinit>", true}, // only the launcher and what it alone runs use the class
 		{"e.Launcher", "<clinit>", false},        // the embedding API names the launcher
 		{"e.Settings", "<clinit>", false},        // library code uses the class too
 		{"m.A", "halt", false},                   // two classes made by name declare it

@@ -133,15 +133,17 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, p
 	return refs, ok && len(refs) > 0
 }
 
-// refPolicy says which files may name a class whose users are looked for:
-// any (the launcher itself, a class nothing outside its package sees),
-// only tool files, or only launchers.
+// refPolicy says which files may name a class whose users are looked for
+// and which mentions count: any file (a class nothing outside its package
+// sees), only tool files, or any file with a declared type (a field's, a
+// parameter's, a result's) no use: what initialises a class is code
+// using it.
 type refPolicy uint8
 
 const (
 	refAny refPolicy = iota
 	refToolFiles
-	refLaunchers
+	refInit
 )
 
 // refTool is the policy for tool code: a public class only set-aside
@@ -205,12 +207,12 @@ func (x *graphIndex) referencesBy(ex *javasrc.Extractor, top string, own *input,
 			if s.input == own && within(f, top, off) {
 				continue // the class's own nest
 			}
+			if policy == refInit && typeOnly(f, src, off) {
+				continue // a declared type: it loads nothing
+			}
 			m := enclosingMethod(f, off)
 			if m == nil {
 				return nil, false
-			}
-			if policy == refLaunchers && !x.g.LauncherNest(topOf(m.Class)) {
-				return nil, false // a public class a non-launcher names
 			}
 			if k := (facts.MethodKey{Class: m.Class, Name: m.Name, Arity: -1}); len(out) == 0 || out[len(out)-1] != k {
 				out = append(out, k)
@@ -342,13 +344,11 @@ func qualified(src []byte, off int, pkg string) bool {
 // A class's static initialiser runs where the class is first used: in
 // the launcher's own main for a launcher class, else in whichever method
 // first names it. So it is entry-only when every method of another class
-// naming the class is (callgraph.Graph.InitRefs): for a launcher (a
-// server's start-up class fixing its home directory as it loads), no
-// other condition; for a class others may see, only when launchers alone
-// name it (a properties class only the launcher loads), since an
-// application may use a public class the project itself uses only from
-// its command line; for a class nothing outside its package sees, the
-// naming methods decide whoever they are.
+// naming the class is (callgraph.Graph.InitRefs), as a public method is
+// when every caller found is: a server's start-up class fixing its home
+// directory as it loads, which nothing else names; a properties class
+// only the launcher and what it runs load. A class no other class names
+// is loaded by a framework or is an API, unless it is a launcher.
 
 // initRefs gives the graph, for each class a finding's static initialiser
 // belongs to (the finding's own method, or a flag writer it waits for),
@@ -391,22 +391,13 @@ func (x *graphIndex) initRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 		if own == nil {
 			continue // compiled code, or a class of no single source
 		}
-		src, err := safefs.ReadFile(own.abs, o.maxFileSize)
-		if err != nil {
-			continue
-		}
-		policy := refAny
-		switch {
-		case g.LauncherNest(top):
-		case publicClass(src, top):
-			policy = refLaunchers
-		}
 		if ex == nil {
+			var err error
 			if ex, err = javasrc.NewExtractor(graphInterest(), int(o.timeout/time.Microsecond)); err != nil {
 				return out
 			}
 		}
-		refs, ok := x.referencesBy(ex, top, own, policy, o)
+		refs, ok := x.referencesBy(ex, top, own, refInit, o)
 		if !ok || len(refs) == 0 && !g.LauncherNest(top) {
 			// Named where the graph cannot follow; or by no one, and no
 			// launcher: a framework loads it, or it is an API.
@@ -416,6 +407,28 @@ func (x *graphIndex) initRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 		out = append(out, refs...)
 	}
 	return out
+}
+
+// typeOnly reports a mention at off that is only a declared type: a
+// field's type (before its initialiser) or in a method's header (its
+// result and parameter types, before its body).
+func typeOnly(f *facts.File, src []byte, off int) bool {
+	for i := range f.Fields {
+		fd := &f.Fields[i]
+		if fd.Decl.Start <= off && off < fd.Decl.End {
+			return off < fd.Span.Start
+		}
+	}
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Decl.Start <= off && off < m.Decl.End && m.Span.End <= len(src) && m.Span.End <= m.Decl.End {
+			body := bytes.IndexByte(src[m.Span.End:m.Decl.End], '{')
+			if body < 0 || off < m.Span.End+body {
+				return !anonymous(m.Class) && off < m.Decl.End
+			}
+		}
+	}
+	return false
 }
 
 // graphInterest are the calls the graph's extractor asks for.

@@ -12,7 +12,7 @@ public class Server {
 
     public void load(String[] args) {
         System.setProperty("server.naming", "true");
-        System.setProperty("server.config", args.length > 0 ? args[0] : "server.xml");
+        System.setProperty("server.config", args.length > 0 ? args[0] : ServerProperties.get("server.config"));
     }
 
     public void start() {

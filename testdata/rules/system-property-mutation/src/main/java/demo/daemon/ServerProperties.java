@@ -4,7 +4,8 @@ import java.io.InputStream;
 import java.util.Properties;
 
 // The launcher's properties file: its static initialiser copies the
-// server's settings into the JVM's table. Only the launcher uses it.
+// server's settings into the JVM's table. Only the launcher and the
+// server it starts use it.
 public final class ServerProperties {
     private static final Properties PROPERTIES = new Properties();
 
