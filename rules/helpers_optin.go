@@ -564,12 +564,49 @@ func settingCall(f *facts.File, src []byte, class, recv, name string, args []str
 		return &facts.OptIn{Switch: "property " + key}, true
 	}
 	if recv == "" || strings.ContainsAny(recv, "()") || recv[0] < 'A' || recv[0] > 'Z' && !strings.Contains(recv, ".") {
+		// An instance's helper: its receiver's declared type, when the
+		// file's facts give one, is the class whose source decides.
+		if owner := receiverType(f, src, class, recv); owner != "" {
+			return &facts.OptIn{Switch: "property " + key, Helper: &facts.MethodKey{Class: owner, Name: name, Arity: len(args)},
+				Default: len(args) - 1}, true
+		}
 		return nil, false // an instance's getter: what it reads is not known
 	}
 	// A static helper of another class: its file decides.
 	fqn := resolveType(&Pass{File: f, Src: src}, recv)
 	return &facts.OptIn{Switch: "property " + key, Helper: &facts.MethodKey{Class: outerClass(fqn), Name: name, Arity: len(args)},
 		Default: len(args) - 1}, true
+}
+
+// receiverType is the declared type of the field of class that recv
+// (compact text: "config", "this.config") names: a class of a project (a
+// JDK type's methods are no property helpers), "" when it is not known.
+func receiverType(f *facts.File, src []byte, class, recv string) string {
+	name := strings.TrimPrefix(recv, "this.")
+	if !isIdentName(name) || name[0] >= '0' && name[0] <= '9' {
+		return ""
+	}
+	typ := ""
+	for i := range f.Fields {
+		fd := &f.Fields[i]
+		if fd.Name != name || !sameNest(fd.Class, class) {
+			continue
+		}
+		if typ != "" {
+			return ""
+		}
+		typ = fd.Type
+	}
+	if typ == "" || strings.ContainsAny(typ, "<[") {
+		return ""
+	}
+	if !strings.Contains(typ, ".") {
+		typ = resolveType(&Pass{File: f, Src: src}, typ)
+	}
+	if strings.HasPrefix(typ, "java.") || strings.HasPrefix(typ, "javax.") || !strings.Contains(typ, ".") {
+		return ""
+	}
+	return outerClass(typ)
 }
 
 // localValue is the initialiser of a local boolean declared in before

@@ -1,5 +1,6 @@
 package optin;
 
+import optin.util.Config;
 import optin.util.Utils;
 
 // Exits behind the project's own multi-branch property helper, read for
@@ -10,6 +11,7 @@ public class Server {
     private final boolean exitOnClose = Utils.getPropDefault("server.exit.on.close", false);
     private static boolean exitOnFatal;
     private boolean exitLater;
+    private Config config;
 
     public static void init() {
         exitOnFatal = Utils.getPropDefault("server.exit.on.fatal", false);
@@ -25,6 +27,15 @@ public class Server {
         }
         if (Utils.flag("server.exit.flag", false)) {
             System.exit(0); // want "system-exit:low"
+        }
+    }
+
+    public void configured() {
+        if (config.getFlag("server.exit.configured", false)) {
+            System.exit(8); // want "system-exit:low"
+        }
+        if (config.isSet("server.exit.set", false)) {
+            System.exit(9); // want "system-exit:critical"
         }
     }
 
