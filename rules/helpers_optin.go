@@ -938,6 +938,15 @@ func OptInNote(o *facts.OptIn) string {
 	return " (only when " + o.Switch + " is turned on, off by default: " + who + ")"
 }
 
+// WithOptInNote is msg with note (OptInNote) in place of the note on the
+// switch it ends with, if any.
+func WithOptInNote(msg, note string) string {
+	if i := strings.LastIndex(msg, " (only when "); i >= 0 && strings.HasSuffix(msg, ")") {
+		msg = msg[:i]
+	}
+	return msg + note
+}
+
 // ExitOptIn is the switch every exit of method m (exits: the spans of its
 // JVM-ending calls, in src) waits for, nil when some exit waits for none:
 // the summary the callers of an exit helper are judged by.
@@ -973,7 +982,7 @@ func applyOptIn(p *Pass, d *Diagnostic, at facts.Span) {
 		return
 	}
 	d.Severity = p.AtMost(SeverityLow)
-	d.Message += OptInNote(o)
+	d.Message = WithOptInNote(d.Message, OptInNote(o))
 }
 
 // constInitText is the initialiser, as written, of the static final

@@ -12,6 +12,11 @@ public class Server {
     private static boolean exitOnFatal;
     private boolean exitLater;
     private Config config;
+    private final boolean exitOnStop;
+
+    public Server() {
+        this.exitOnStop = Utils.getPropDefault("server.exit.on.stop", false);
+    }
 
     public static void init() {
         exitOnFatal = Utils.getPropDefault("server.exit.on.fatal", false);
@@ -36,6 +41,12 @@ public class Server {
         }
         if (config.isSet("server.exit.set", false)) {
             System.exit(9); // want "system-exit:critical"
+        }
+    }
+
+    public void stopped() {
+        if (exitOnStop) {
+            System.exit(11); // want "system-exit:low"
         }
     }
 
