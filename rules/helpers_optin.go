@@ -522,11 +522,20 @@ func settingCall(f *facts.File, src []byte, class, recv, name string, args []str
 	if len(args) < 2 || args[len(args)-1] != "false" {
 		return nil, false
 	}
-	key := keyText(args[0])
-	if !strings.HasPrefix(args[0], `"`) && !constantName.MatchString(args[0]) {
+	// The key: the first argument, or for a helper handed its table
+	// first (getPropDefault(props, "x.exit", false)) the first literal.
+	k := 0
+	for i, a := range args[:len(args)-1] {
+		if strings.HasPrefix(a, `"`) {
+			k = i
+			break
+		}
+	}
+	key := keyText(args[k])
+	if !strings.HasPrefix(args[k], `"`) && !constantName.MatchString(args[k]) {
 		return nil, false // a computed key: which switch is not known
 	}
-	if (name == "getBoolean" || name == "getBooleanProperty") && len(args) == 2 ||
+	if (name == "getBoolean" || name == "getBooleanProperty") && len(args) == 2 && k == 0 ||
 		name == "getProperty" && len(args) == 3 && strings.HasSuffix(args[1], "Boolean.class") {
 		// Whatever the receiver, a dotted key or a constant names a
 		// setting; a bare word may be a request's or a message's field

@@ -53,6 +53,9 @@ func TestPropertyHelper(t *testing.T) {
 			if (value == null) { return defaultValue; }
 			try { value = value.trim(); if (value.isEmpty()) { return defaultValue; } return Boolean.parseBoolean(value); }
 			catch (RuntimeException e) { return defaultValue; } }`, 1, true},
+		{"table first", `static boolean get(Properties props, String key, boolean def) {
+			String v = props.getProperty(key);
+			return v == null ? def : Boolean.parseBoolean(v); }`, 2, true},
 		{"local negated", `static boolean get(String key, boolean def) { boolean r = def; if (System.getProperty(key) != null) { r = !r; } return r; }`, -1, false},
 		{"local not returned", `static boolean get(String key, boolean def) { boolean r = def; log(r); return Boolean.parseBoolean(System.getProperty(key)); }`, -1, false},
 		{"negated default", `static boolean get(String key, boolean def) { return !def && System.getProperty(key) != null; }`, -1, false},
@@ -88,6 +91,8 @@ func TestOptInTerm(t *testing.T) {
 		{`conf.getBoolean("a.b", false)`, `setting "a.b"`, false},
 		{`env.getProperty("a.b", Boolean.class, false)`, `setting "a.b"`, false},
 		{`Utils.getPropDefault("a.b", false)`, `property "a.b"`, true},
+		{`Utils.getPropDefault(PROPS, "a.b", false)`, `property "a.b"`, true},
+		{`conf.getBoolean(PROPS, "a.b", false)`, "", false},
 		{`PropertiesUtil.getProperties().getBooleanProperty("a.b", false)`, `setting "a.b"`, false},
 		{`SystemPropertyUtil.getBoolean(NO_KEY_SET_OPTIMIZATION, false)`, `setting NO_KEY_SET_OPTIMIZATION`, false},
 		{`x.size() > 0 && conf.getBoolean("a.b", false)`, "", false},

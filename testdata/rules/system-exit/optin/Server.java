@@ -33,6 +33,9 @@ public class Server {
         if (Utils.flag("server.exit.flag", false)) {
             System.exit(0); // want "system-exit:low"
         }
+        if (Utils.getPropDefault(System.getProperties(), "server.exit.table", false)) {
+            System.exit(0); // want "system-exit:low"
+        }
     }
 
     public void configured() {

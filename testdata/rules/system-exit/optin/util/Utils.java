@@ -65,6 +65,12 @@ public final class Utils {
         }
     }
 
+    // Handed the table to read first.
+    public static boolean getPropDefault(Properties props, String name, boolean defaultValue) {
+        String value = props.getProperty(name);
+        return value == null ? defaultValue : Boolean.parseBoolean(value.trim());
+    }
+
     // The default held in a local the parse may replace.
     public static boolean flag(String name, boolean defaultValue) {
         boolean result = defaultValue;
