@@ -97,6 +97,16 @@ public final class Service {
 public final class Engine {
     static void boot() { System.setProperty("w.booted", "true"); }
 }`,
+		// Commons Daemon's jsvc creates the daemon and calls its lifecycle.
+		"src/main/java/w/JsvcDaemon.java": `package w;
+import org.apache.commons.daemon.Daemon;
+import org.apache.commons.daemon.DaemonContext;
+public class JsvcDaemon implements Daemon {
+    public void init(DaemonContext context) { System.setProperty("w.jsvc", "."); }
+    public void start() { }
+    public void stop() { System.exit(0); }
+    public void destroy() { }
+}`,
 		// A static start alone is no service's entry point.
 		"src/main/java/w/Half.java": `package w;
 public final class Half {
@@ -111,7 +121,7 @@ public final class Half {
 		sens("d.Bootstrap", "<clinit>"), sens("d.Server", "load"), sens("d.Server", "initNaming"), sens("d.Server", "reconfigure"),
 		sens("d.ServerProperties", "<clinit>"), sens("e.Launcher", "<clinit>"), sens("e.Settings", "<clinit>"),
 		sens("m.A", "halt"), sens("m.B", "halt"), sens("w.Service", "<clinit>"), sens("w.Engine", "boot"),
-		sens("w.Half", "<clinit>"), sens("w.Half", "start"))
+		sens("w.Half", "<clinit>"), sens("w.Half", "start"), sens("w.JsvcDaemon", "init"), sens("w.JsvcDaemon", "stop"))
 	for _, tc := range []struct {
 		class, method string
 		want          bool

@@ -355,9 +355,11 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 	// static start(String[]) and stop(String[]), declared together:
 	// procrun's Java mode calls them, main or not.
 	wrapped := serviceClasses(f)
+	jsvc := daemonClasses(f)
 	for i := range f.Methods {
 		m := &f.Methods[i]
-		if !(daemons[m.Class] && !m.Static && daemonMethod(m)) && !(wrapped[m.Class] && serviceMethod(m)) {
+		if !((daemons[m.Class] || jsvc[m.Class]) && !m.Static && (daemonMethod(m) || jsvc[m.Class] && m.Name == "init")) &&
+			!(wrapped[m.Class] && serviceMethod(m)) {
 			continue
 		}
 		bn := byName(m.Class, m.Name)
@@ -456,6 +458,32 @@ func serviceMethod(m *facts.MethodDecl) bool {
 	params := strings.TrimSpace(strings.Trim(strings.TrimSpace(m.Params), "()"))
 	return m.Static && (m.Name == "start" || m.Name == "stop") &&
 		strings.Contains(params, "String") && (strings.Contains(params, "[]") || strings.Contains(params, "...")) && !strings.Contains(params, ",")
+}
+
+// daemonClasses are the classes of the file implementing Commons
+// Daemon's Daemon interface: jsvc creates them and calls init, start,
+// stop and destroy, main or not.
+func daemonClasses(f *facts.File) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range f.TypeDecls {
+		for _, i := range t.Interfaces {
+			i = genericless(i)
+			if i == "org.apache.commons.daemon.Daemon" || i == "Daemon" && importsDaemon(f) {
+				out[t.Name] = true
+			}
+		}
+	}
+	return out
+}
+
+// importsDaemon reports a file importing Commons Daemon's Daemon.
+func importsDaemon(f *facts.File) bool {
+	for _, im := range f.Imports {
+		if im.Name == "org.apache.commons.daemon.Daemon" || im.Wildcard && im.Name == "org.apache.commons.daemon" {
+			return true
+		}
+	}
+	return false
 }
 
 // serviceClasses are the classes of the file declaring both a static
