@@ -51,6 +51,18 @@ public final class ServerProperties {
     static void load() { }
     public static void load(String name) { }
 }`,
+		// A launcher whose static field's initialiser calls a helper,
+		// which calls a public class's method elsewhere.
+		"src/main/java/f/Home.java": `package f;
+public final class Home {
+    private static final String HOME = home();
+    private static String home() { return fu.Dirs.fix("f.home"); }
+    public static void main(String[] args) { System.out.println(HOME); }
+}`,
+		"src/main/java/fu/Dirs.java": `package fu;
+public final class Dirs {
+    public static String fix(String key) { System.setProperty(key, "."); return "."; }
+}`,
 		"src/main/java/e/Launcher.java": `package e;
 public final class Launcher {
     static { System.setProperty("e.home", "."); }
@@ -121,7 +133,8 @@ public final class Half {
 		sens("d.Bootstrap", "<clinit>"), sens("d.Server", "load"), sens("d.Server", "initNaming"), sens("d.Server", "reconfigure"),
 		sens("d.ServerProperties", "<clinit>"), sens("e.Launcher", "<clinit>"), sens("e.Settings", "<clinit>"),
 		sens("m.A", "halt"), sens("m.B", "halt"), sens("w.Service", "<clinit>"), sens("w.Engine", "boot"),
-		sens("w.Half", "<clinit>"), sens("w.Half", "start"), sens("w.JsvcDaemon", "init"), sens("w.JsvcDaemon", "stop"))
+		sens("w.Half", "<clinit>"), sens("w.Half", "start"), sens("w.JsvcDaemon", "init"), sens("w.JsvcDaemon", "stop"),
+		sens("fu.Dirs", "fix"))
 	for _, tc := range []struct {
 		class, method string
 		want          bool
@@ -141,6 +154,10 @@ public final class Half {
 		{"w.Engine", "boot", true},      // only the service's start calls it
 		{"w.Half", "start", false},      // a static start alone: an API
 		{"w.Half", "<clinit>", false},
+		{"w.JsvcDaemon", "init", true}, // jsvc's entry points
+		{"w.JsvcDaemon", "stop", true},
+		{"fu.Dirs", "fix", true}, // only the launcher's static initialiser calls it, through a helper
+		{"f.Home", "home", true},
 	} {
 		if got := g.OnlyFromEntry(tc.class, tc.method); got != tc.want {
 			t.Errorf("%s.%s: entry-only %v, want %v", tc.class, tc.method, got, tc.want)

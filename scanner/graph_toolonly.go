@@ -381,6 +381,10 @@ func (x *graphIndex) initRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 			}
 		}
 	}
+	// Static initialisers calling a finding's method, or its callers.
+	for _, c := range g.InitCallers() {
+		classes = append(classes, at{c, ""})
+	}
 	for _, c := range classes {
 		top := topOf(c.class)
 		if seen[top] || len(seen) >= maxToolClasses {
@@ -388,6 +392,9 @@ func (x *graphIndex) initRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 		}
 		seen[top] = true
 		own := x.sourceAt(c.path)
+		if c.path == "" {
+			own = x.sourceOfClass(top)
+		}
 		if own == nil {
 			continue // compiled code, or a class of no single source
 		}
@@ -440,6 +447,23 @@ func graphInterest() javasrc.Interest {
 		}
 	}
 	return interest
+}
+
+// sourceOfClass is the production source declaring a top-level class, by
+// its path (a tree mirroring packages in folders), nil when none or
+// several do.
+func (x *graphIndex) sourceOfClass(top string) *input {
+	suffix := "/" + strings.ReplaceAll(top, ".", "/") + ".java"
+	var found *input
+	for i := range x.sources {
+		if strings.HasSuffix("/"+x.sources[i].rel, suffix) {
+			if found != nil {
+				return nil
+			}
+			found = x.sources[i].input
+		}
+	}
+	return found
 }
 
 // topOf is the top-level class of a binary name.

@@ -180,6 +180,23 @@ func (g *Graph) InitRefs(class string, refs []facts.MethodKey) {
 	g.initRefs[g.name(class)] = ks
 }
 
+// InitCallers are the classes whose static initialisers the search
+// found among the callers, sorted.
+func (g *Graph) InitCallers() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, cs := range g.callers {
+		for _, c := range cs {
+			if c.Name == "<clinit>" && !seen[c.Class] {
+				seen[c.Class] = true
+				out = append(out, c.Class)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // CallersOf are the callers found of the method of class and name.
 func (g *Graph) CallersOf(class, name string) []facts.MethodKey {
 	return g.callers[byName(class, name)]
