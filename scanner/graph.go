@@ -295,7 +295,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// The methods that name a class of tool code whose findings' methods
 	// have no callers (toolRefs): who reaches them decides the class.
 	refs := map[facts.MethodKey]bool{}
-	for _, k := range x.toolRefs(sensitive, o) {
+	for _, k := range append(x.toolRefs(sensitive, o), x.initRefs(sensitive, o)...) {
 		if !asked[k] && !g.Entry(k.Class, k.Name) && want(k.Class, k.Name) {
 			refs[k] = true
 		}

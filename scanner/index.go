@@ -836,6 +836,10 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 			if note, ok := rules.SettleOptIn(f.Pending.OptIn, source); ok && f.Severity > rules.SeverityLow {
 				f.Severity, f.Level = rules.SeverityLow, rules.SeverityLow.Level()
 				f.Message += note
+			} else if ok {
+				// Already a note for the flag's setter: the switch its
+				// writers read says more.
+				f.Message = rules.WithOptInNote(f.Message, note)
 			}
 			f.Pending = nil
 			out = append(out, f)
