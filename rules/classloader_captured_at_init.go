@@ -26,7 +26,7 @@ func checkClassLoaderCaptured(p *Pass) {
 		if !is(c, "java.lang.Thread", "getContextClassLoader") && !is(c, "org.springframework.util.ClassUtils", "getDefaultClassLoader") {
 			return
 		}
-		if c.ComparedToNull || !(c.InStaticInit || c.StoredToStatic) || inLazyFieldInit(p.File, c.Span) {
+		if c.ComparedToNull || !(c.InStaticInit || c.StoredToStatic) || inLazyFieldInit(p.File, c.Span) || launcherClass(p, c.Class) {
 			return
 		}
 		what := "the thread context ClassLoader"
@@ -66,6 +66,19 @@ func inLazyFieldInit(f *facts.File, s facts.Span) bool {
 		fd := &f.Fields[i]
 		if fd.Static && fd.Init != nil && fd.Init.Kind == facts.ExprLambda && within(s.Start, fd.Init.Span) {
 			return true
+		}
+	}
+	return false
+}
+
+// launcherClass reports a class whose nest declares a static main (not a
+// Spring Boot application's, which starts an app): it initialises in the
+// process its main starts, where there is no second app to capture the
+// loader for.
+func launcherClass(p *Pass, class string) bool {
+	for i := range p.File.Methods {
+		if m := &p.File.Methods[i]; m.Name == "main" && m.Static && sameNest(m.Class, class) {
+			return !appEntry(p, class)
 		}
 	}
 	return false
