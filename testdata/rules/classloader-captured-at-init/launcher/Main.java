@@ -20,6 +20,6 @@ public class Main {
     }
 
     public static void main(String[] args) {
-        System.out.println(VERSION + " " + args.length + Settings.loader());
+        System.out.println(VERSION + " " + args.length);
     }
 }
