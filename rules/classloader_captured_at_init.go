@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"regexp"
+
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -26,7 +28,8 @@ func checkClassLoaderCaptured(p *Pass) {
 		if !is(c, "java.lang.Thread", "getContextClassLoader") && !is(c, "org.springframework.util.ClassUtils", "getDefaultClassLoader") {
 			return
 		}
-		if c.ComparedToNull || !(c.InStaticInit || c.StoredToStatic) || inLazyFieldInit(p.File, c.Span) || launcherClass(p, c.Class) {
+		if c.ComparedToNull || !(c.InStaticInit || c.StoredToStatic) || inLazyFieldInit(p.File, c.Span) || launcherClass(p, c.Class) ||
+			ownLoaderFirst(p.Src, c.Span.Start) {
 			return
 		}
 		what := "the thread context ClassLoader"
@@ -83,3 +86,42 @@ func launcherClass(p *Pass, class string) bool {
 	}
 	return false
 }
+
+// ownLoaderFirst reports a context-loader read that is only the fallback
+// of the class's own loader when that is null (the class on the boot
+// class path): LOADER = X.class.getClassLoader() != null ?
+// X.class.getClassLoader() : Thread.currentThread().getContextClassLoader(),
+// or cl = X.class.getClassLoader(); if (cl == null) cl = ...; a class a
+// module or the base loads always has its own loader, which it keeps.
+func ownLoaderFirst(src []byte, at int) bool {
+	if at <= 0 || at > len(src) {
+		return false
+	}
+	lo := at - 400
+	if lo < 0 {
+		lo = 0
+	}
+	before := string(src[lo:at])
+	if ownLoaderTernaryRE.MatchString(before) {
+		return true
+	}
+	m := nullGuardRE.FindStringSubmatch(before)
+	if m == nil {
+		m = nullTernaryRE.FindStringSubmatch(before)
+	}
+	return m != nil && regexp.MustCompile(`\b`+regexp.QuoteMeta(m[1])+`\s*=\s*`+ownLoaderExpr).MatchString(before)
+}
+
+// ownLoaderExpr is the class's own loader: X.class.getClassLoader() or
+// getClass().getClassLoader().
+const ownLoaderExpr = `(?:[\w.]+\.class|(?:this\.)?getClass\(\s*\))\s*\.\s*getClassLoader\(\s*\)`
+
+var (
+	// X.class.getClassLoader() != null ? X.class.getClassLoader() : <call>
+	// (or == null ? <call>), right before the call.
+	ownLoaderTernaryRE = regexp.MustCompile(ownLoaderExpr + `\s*(?:!=\s*null\s*\?\s*` + ownLoaderExpr + `\s*:|==\s*null\s*\?)\s*$`)
+	// if (cl == null) { cl = <call>, right before the call.
+	nullGuardRE = regexp.MustCompile(`\bif\s*\(\s*(\w+)\s*==\s*null\s*\)\s*\{?\s*(?:\w+\s*=\s*)?$`)
+	// cl != null ? cl : <call>, or cl == null ? <call>
+	nullTernaryRE = regexp.MustCompile(`\b(\w+)\s*(?:!=\s*null\s*\?\s*\w+\s*:|==\s*null\s*\?)\s*$`)
+)

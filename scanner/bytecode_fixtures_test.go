@@ -27,7 +27,7 @@ import (
 // with no reason here.
 var bytecodeReasons = map[string]string{
 	"base-resource-closed-by-module":   "reads from the @Bean method's text whether the lookup's value is returned (return ...;)",
-	"classloader-captured-at-init":     "tells a lambda in a static field initialiser (run later, per call) by the span it covers in the declaration; bytecode compiles the lambda body to a method of its own",
+	"classloader-captured-at-init":     "tells a lambda in a static field initialiser (run later, per call) by the span it covers in the declaration; bytecode compiles the lambda body to a method of its own; a context loader read only as the fallback of the class's own null loader is told by the text before it",
 	"classloader-churn":                "tells an instance field's initialiser from a per-call creation by the declaration's span; bytecode copies field initialisers into each constructor",
 	"java-serialization-caller-loader": "javac gives a field initialiser the line where its declaration starts, not the line of the new expression on a continuation line; a read cast to a JDK value type or the library's own class is told by the cast's text",
 	"serviceloader-default-loader":     "whether the context loader read before an own-loader lookup is tested for null (the own loader where the thread has none) or only asked after it (own loader first) is read from the method's text; a lookup through a project helper that returns the own loader is found in the sources' call graph",
