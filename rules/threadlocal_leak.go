@@ -61,7 +61,7 @@ func checkThreadLocalLeak(p *Pass) {
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		fieldTypes[f.Name] = f.Type
-		if args := typeArgs(f.TypeText); len(args) == 1 && pinsNoLoader(p, args[0], libraryCache, 0) {
+		if args := tlValueArgs(p, f); len(args) == 1 && pinsNoLoader(p, args[0], libraryCache, 0) {
 			pinsNothing[f.Name] = true
 		} else if len(args) == 1 && rawSimple(args[0]) == "Map" && bytes.Contains(p.textBytes(f.Decl), []byte("WeakHashMap")) {
 			// A Map the initialiser makes a WeakHashMap: as a WeakHashMap.
@@ -567,6 +567,9 @@ func jdkFieldsHolder(p *Pass, simple string, depth int) bool {
 // newPinsNoLoader reports a value made right there of a type that pins no
 // loader: set(new SimpleDateFormat(...)), set(new WeakReference<>(t)).
 func newPinsNoLoader(p *Pass, x *facts.Expr, own bool) bool {
+	if x.Kind == facts.ExprName && x.Local != nil {
+		x = x.Local // Stamp s = new Stamp(); ...; TL.set(s)
+	}
 	if x.Kind != facts.ExprNew {
 		return false
 	}
@@ -583,3 +586,25 @@ var abstractRE, staticRE = regexp.MustCompile(`\babstract\b`), regexp.MustCompil
 // newValueTypeRE reads the type of a class instance creation, generics
 // included: new Foo<Bar>(...) -> Foo<Bar>.
 var newValueTypeRE = regexp.MustCompile(`^new\s+([\w.$]+(?:\s*<[^()]*>)?)\s*\(`)
+
+// tlValueArgs are the type arguments of a ThreadLocal field: as declared,
+// or, for a raw declaration, as its initialiser creates it (static
+// ThreadLocal CACHE = new ThreadLocal<SoftReference<Map<String, Format>>>()).
+func tlValueArgs(p *Pass, f *facts.Field) []string {
+	if args := typeArgs(f.TypeText); len(args) > 0 || f.Init == nil || f.Init.Kind != facts.ExprNew {
+		return args
+	}
+	if m := newValueTypeRE.FindStringSubmatch(f.Init.Text); m != nil && threadLocalOwnerSimple[rawSimple(m[1])] {
+		return typeArgs(m[1])
+	}
+	return nil
+}
+
+// threadLocalOwnerSimple are the simple names of threadLocalOwners.
+var threadLocalOwnerSimple = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range threadLocalOwners {
+		m[simpleName(t)] = true
+	}
+	return m
+}()

@@ -103,4 +103,29 @@ public class Holders {
     static void anyHolder() {
         ANY.set(new Holder()); // want "threadlocal-leak" bytecode:-
     }
+
+    @SuppressWarnings("rawtypes")
+    private static final ThreadLocal RAW_FORMATS = new ThreadLocal<SoftReference<Map<String, SimpleDateFormat>>>();
+    @SuppressWarnings("rawtypes")
+    private static final ThreadLocal RAW_HANDLERS = new ThreadLocal<Handler>();
+
+    @SuppressWarnings("unchecked")
+    static void rawFormats(Map<String, SimpleDateFormat> formats) {
+        RAW_FORMATS.set(new SoftReference<>(formats));
+    }
+
+    @SuppressWarnings("unchecked")
+    static void rawHandlers(Handler h) {
+        RAW_HANDLERS.set(h); // want "threadlocal-leak"
+    }
+
+    static void anyLocal() {
+        SimpleDateFormat f = new SimpleDateFormat("yyyy");
+        ANY.set(f);
+    }
+
+    static void anyLocalHolder() {
+        Holder h = new Holder();
+        ANY.set(h); // want "threadlocal-leak"
+    }
 }
