@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
 )
@@ -36,13 +37,20 @@ func checkClassLoaderCaptured(p *Pass) {
 		if c.Name == "getDefaultClassLoader" {
 			what = "Spring's default (thread context) ClassLoader"
 		}
+		// A read in the catch of a failed lookup is the fallback of the
+		// class's own loader, tried first: used once, for what the own
+		// loader cannot see. Still the first app's, so a note.
+		sev := Severity(0)
+		if c.InStaticInit && inCatchBlock(p.Src, c.Span.Start) {
+			sev = p.AtMost(SeverityLow)
+		}
 		how := "read in " + where(c.Context)
 		if c.StoredToStatic && !c.InStaticInit {
 			how = "stored in a static field in " + where(c.Context)
 		}
 		p.Report(Diagnostic{
 			Message: what + " is " + how + ": it is the loader of the first app to get there, kept for every app; resolve it at the point of use",
-			Span:    c.Span, Context: c.Context,
+			Span:    c.Span, Context: c.Context, Severity: sev,
 		})
 	})
 	for i := range p.File.News {
@@ -124,4 +132,45 @@ var (
 	nullGuardRE = regexp.MustCompile(`\bif\s*\(\s*(\w+)\s*==\s*null\s*\)\s*\{?\s*(?:\w+\s*=\s*)?$`)
 	// cl != null ? cl : <call>, or cl == null ? <call>
 	nullTernaryRE = regexp.MustCompile(`\b(\w+)\s*(?:!=\s*null\s*\?\s*\w+\s*:|==\s*null\s*\?)\s*$`)
+)
+
+// inCatchBlock reports an offset inside a catch block (nested blocks
+// within it included) of its method or initialiser.
+func inCatchBlock(src []byte, at int) bool {
+	if at <= 0 || at > len(src) {
+		return false
+	}
+	lo := at - 3000
+	if lo < 0 {
+		lo = 0
+	}
+	depth := 0
+	for i := at - 1; i >= lo; i-- {
+		switch src[i] {
+		case '}':
+			depth++
+		case '{':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			head := strings.TrimRight(string(src[max(lo, i-300):i]), " \t\r\n")
+			switch {
+			case catchHeadRE.MatchString(head):
+				return true
+			case blockHeadRE.MatchString(head):
+				continue // an if, loop, try or bare block: look further out
+			default:
+				return false // the method, the initialiser, a class body
+			}
+		}
+	}
+	return false
+}
+
+var (
+	// catchHeadRE ends with a catch clause's head: catch (E e)
+	catchHeadRE = regexp.MustCompile(`\bcatch\s*\([^()]*\)$`)
+	// blockHeadRE ends with the head of a statement's block inside a body.
+	blockHeadRE = regexp.MustCompile(`(?:\b(?:if|while|for|switch|synchronized)\s*\(.*\)|\b(?:else|try|do|finally)|\btry\s*\(.*\)|[;{}])$`)
 )

@@ -28,3 +28,39 @@ public class OwnFirst {
         OTHER = parent != null ? parent : Thread.currentThread().getContextClassLoader(); // want "classloader-captured-at-init"
     }
 }
+
+// A lookup tried first (the own loader's Class.forName in real code, a
+// registry here), the context loader only in the catch of its failure:
+// used once, for a class the first lookup cannot see; still the first
+// app's loader, so a note.
+class FallbackFactory {
+    static final java.util.Map<String, Object> REGISTRY = new java.util.HashMap<>();
+    static final Object FACTORY;
+
+    static {
+        String name = System.getProperty("demo.factory", "demo.DefaultFactory");
+        Object made = null;
+        try {
+            made = REGISTRY.get(name);
+            if (made == null) {
+                throw new ClassNotFoundException(name);
+            }
+        } catch (ClassNotFoundException e) {
+            try {
+                made = Thread.currentThread().getContextClassLoader().loadClass(name) // want "classloader-captured-at-init:low"
+                        .getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException x) {
+                made = null;
+            }
+        }
+        FACTORY = made;
+    }
+
+    static ClassLoader current() {
+        try {
+            return Thread.currentThread().getContextClassLoader();
+        } catch (SecurityException e) {
+            return null;
+        }
+    }
+}
