@@ -37,11 +37,12 @@ func checkClassLoaderCaptured(p *Pass) {
 		if c.Name == "getDefaultClassLoader" {
 			what = "Spring's default (thread context) ClassLoader"
 		}
-		// A read in the catch of a failed lookup is the fallback of the
-		// class's own loader, tried first: used once, for what the own
-		// loader cannot see. Still the first app's, so a note.
+		// A read in the catch of a failed lookup, or listed after the own
+		// loader among the loaders to try, is the fallback of the class's
+		// own loader, tried first: used once, for what the own loader
+		// cannot see. Still the first app's, so a note.
 		sev := Severity(0)
-		if c.InStaticInit && inCatchBlock(p.Src, c.Span.Start) {
+		if c.InStaticInit && (inCatchBlock(p.Src, c.Span.Start) || afterOwnLoader(p.Src, c.Span.Start)) {
 			sev = p.AtMost(SeverityLow)
 		}
 		how := "read in " + where(c.Context)
@@ -174,3 +175,21 @@ var (
 	// blockHeadRE ends with the head of a statement's block inside a body.
 	blockHeadRE = regexp.MustCompile(`(?:\b(?:if|while|for|switch|synchronized)\s*\(.*\)|\b(?:else|try|do|finally)|\btry\s*\(.*\)|[;{}])$`)
 )
+
+// afterOwnLoader reports a read listed right after the class's own loader
+// among loaders tried in turn: new ClassLoader[] { X.class.getClassLoader(),
+// <read> }, Arrays.asList(own, <read>).
+func afterOwnLoader(src []byte, at int) bool {
+	if at <= 0 || at > len(src) {
+		return false
+	}
+	lo := at - 300
+	if lo < 0 {
+		lo = 0
+	}
+	return ownThenRE.Match(src[lo:at])
+}
+
+// ownThenRE ends with a list's opening and the own loader as its first
+// element: "{ X.class.getClassLoader(), " or "asList(X.class.getClassLoader(), ".
+var ownThenRE = regexp.MustCompile(`(?:\{|\b(?:asList|of)\s*\()\s*` + ownLoaderExpr + `\s*,\s*$`)

@@ -64,3 +64,28 @@ class FallbackFactory {
         }
     }
 }
+
+// Loaders tried in turn, the class's own first: the context loader is
+// the fallback, read once for a name the server's configuration gives.
+class PropertySourceLoader {
+    static final Object SOURCE;
+
+    static {
+        String className = System.getProperty("demo.propertySource");
+        Object source = null;
+        if (className != null) {
+            ClassLoader[] cls = new ClassLoader[] {PropertySourceLoader.class.getClassLoader(),
+                    Thread.currentThread().getContextClassLoader()}; // want "classloader-captured-at-init:low"
+            for (ClassLoader cl : cls) {
+                if (cl != null) {
+                    source = cl;
+                    break;
+                }
+            }
+        }
+        SOURCE = source;
+    }
+
+    static final ClassLoader[] CONTEXT_FIRST = {Thread.currentThread().getContextClassLoader(), // want "classloader-captured-at-init"
+            PropertySourceLoader.class.getClassLoader()};
+}
