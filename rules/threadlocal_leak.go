@@ -356,15 +356,26 @@ func selfMadeCache(p *Pass, c *facts.Call) bool {
 	}
 	before := string(p.Src[m.Decl.Start:c.Span.Start])
 	after := string(p.Src[c.Span.End:m.Decl.End])
-	if !regexp.MustCompile(`\breturn\s+[^;]*\b` + regexp.QuoteMeta(x) + `\b[^;]*;`).MatchString(after) {
-		return false
-	}
-	made := regexp.MustCompile(`\b`+regexp.QuoteMeta(x)+`\s*=\s*((?:new\s+)?[\w.]+\s*(?:\[\s*\]\s*)?[({][^;]*);`).FindAllStringSubmatchIndex(before, -1)
+	made := regexp.MustCompile(`\b`+regexp.QuoteMeta(x)+`\s*=\s*((?:new\s+)?[\w.]+\s*(?:<[^;()]*>\s*)?(?:\[\s*\]\s*)?[({][^;]*);`).FindAllStringSubmatchIndex(before, -1)
 	if len(made) == 0 {
 		return false
 	}
 	// From the value's making to the set: what it is built and filled from.
 	built := before[made[len(made)-1][2]:]
+	// The getter returns the value, or what the value wraps (jackson's
+	// br = new BufferRecycler(); ref = new SoftReference<>(br);
+	// tl.set(ref); return br;).
+	returned := false
+	for _, r := range returnExprRE.FindAllStringSubmatch(after, -1) {
+		e := strings.TrimSpace(r[1])
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(x) + `\b`).MatchString(e) ||
+			identifier(e) && !javaKeyword[e] && regexp.MustCompile(`\b`+regexp.QuoteMeta(e)+`\b`).MatchString(built) && !paramOf(p.File, c.Span.Start, e) {
+			returned = true
+		}
+	}
+	if !returned {
+		return false
+	}
 	if strings.Contains(strings.Join(strings.Fields(built), ""), strings.Join(strings.Fields(c.Recv.Text), "")+".get(") {
 		return false // the ThreadLocal's own value, read back
 	}
@@ -608,3 +619,9 @@ var threadLocalOwnerSimple = func() map[string]bool {
 	}
 	return m
 }()
+
+// javaKeyword are the literals and keywords a bare return may name.
+var javaKeyword = map[string]bool{"null": true, "this": true, "true": true, "false": true, "super": true}
+
+// returnExprRE finds a return statement's expression.
+var returnExprRE = regexp.MustCompile(`\breturn\s+([^;]*);`)
