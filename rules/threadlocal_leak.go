@@ -368,7 +368,7 @@ func selfMadeCache(p *Pass, c *facts.Call) bool {
 	returned := false
 	for _, r := range returnExprRE.FindAllStringSubmatch(after, -1) {
 		e := strings.TrimSpace(r[1])
-		if regexp.MustCompile(`\b` + regexp.QuoteMeta(x) + `\b`).MatchString(e) ||
+		if regexp.MustCompile(`\b`+regexp.QuoteMeta(x)+`\b`).MatchString(e) ||
 			identifier(e) && !javaKeyword[e] && regexp.MustCompile(`\b`+regexp.QuoteMeta(e)+`\b`).MatchString(built) && !paramOf(p.File, c.Span.Start, e) {
 			returned = true
 		}
