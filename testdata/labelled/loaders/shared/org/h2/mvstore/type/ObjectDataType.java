@@ -1,4 +1,4 @@
-// h2 2.2.219, src/main/org/h2/mvstore/type/ObjectDataType.java (MPL 2.0 / EPL 1.0), trimmed. A hazard
+// h2 2.1.214 (Debian source), src/main/org/h2/mvstore/type/ObjectDataType.java (MPL 2.0 / EPL 1.0), trimmed. A hazard
 // behind a helper: MVStore keeps arbitrary Serializable values and reads them back through this
 // static deserialize, a plain ObjectInputStream that resolves with h2's loader; where h2 is shared,
 // a module's value classes are not found.
