@@ -353,10 +353,22 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	if len(p.Names) > 0 {
 		all, consts := true, true
 		for _, n := range p.Names {
-			v, complete := k.Eval(n, p.Scope)
-			fixed := fixedName(v, complete, p.Class, declared)
-			all = all && fixed
-			consts = consts && (fixed || constantClass(v, complete))
+			vals, scope := []string{n}, p.Scope
+			if isTableRef(n) {
+				// Another class's table of names, or its getter.
+				tv, class, ok := k.tableValues(n)
+				if !ok {
+					all, consts = false, false
+					continue
+				}
+				vals, scope = tv, k.ScopeOf(class)
+			}
+			for _, n := range vals {
+				v, complete := k.Eval(n, scope)
+				fixed := fixedName(v, complete, p.Class, declared)
+				all = all && fixed
+				consts = consts && (fixed || constantClass(v, complete))
+			}
 		}
 		if p.NamesWithParam {
 			// The constant branches name the library's own classes: the
@@ -716,6 +728,20 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 		// elements of a final array field of the class.
 		return all(indexedValues(p, c, m, ix[1], strings.TrimSpace(ix[2])))
 	}
+	if ix := tableIndex.FindStringSubmatch(strings.TrimSpace(name.Text)); ix != nil && len(p.Src) > 0 {
+		// TABLE[id][1], a column of the class's own table; Names.TABLE[id],
+		// another class's, read once the project is known.
+		if vs, ok := ownTableValues(p, name.Text); ok {
+			return vs
+		}
+		if ix[3] != "" && !strings.Contains(ix[1], ".") {
+			col, _ := strconv.Atoi(ix[3])
+			if out, found := finalArrayElems(p, c, strings.TrimPrefix(ix[1], "this."), col); found {
+				return all(out)
+			}
+		}
+		return nil
+	}
 	switch name.Kind {
 	case facts.ExprConcat:
 		parts := splitTopLevel(name.Text, '+', false)
@@ -745,6 +771,12 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 			return all(mapValues(p, c, strings.TrimPrefix(recv, "this.")))
 		}
 		if !identifier(callee) {
+			// Names.getName(id): a static getter of another class,
+			// returning an element of its table (read once the project
+			// is known).
+			if r := getterRef(p, t); r != "" {
+				return []string{r}
+			}
 			return nil
 		}
 		var out []string
@@ -753,7 +785,32 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 			if d.Name != callee || !sameNest(d.Class, c.Class) {
 				continue
 			}
-			vs := all(statementValues(p.Text(d.Decl), "return "))
+			var rets []string
+			for _, r := range statementValues(p.Text(d.Decl), "return ") {
+				// return NAMES[id]: the elements of the class's table.
+				if ix := arrayIndex.FindStringSubmatch(r); ix != nil {
+					elems, found := finalArrayElems(p, c, strings.TrimPrefix(ix[1], "this."), -1)
+					if !found || elems == nil {
+						return nil
+					}
+					rets = append(rets, elems...)
+					continue
+				}
+				if ix := tableIndex.FindStringSubmatch(r); ix != nil && ix[3] != "" && !strings.Contains(ix[1], ".") {
+					col, _ := strconv.Atoi(ix[3])
+					elems, found := finalArrayElems(p, c, strings.TrimPrefix(ix[1], "this."), col)
+					if !found || elems == nil {
+						return nil
+					}
+					rets = append(rets, elems...)
+					continue
+				}
+				if r == "null" {
+					continue
+				}
+				rets = append(rets, r)
+			}
+			vs := all(rets)
 			if vs == nil {
 				return nil
 			}
@@ -866,28 +923,12 @@ func finalArrayElems(p *Pass, c *facts.Call, field string, column int) (out []st
 		if fd.Name != field || !fd.Final || fd.Init == nil || !sameNest(fd.Context.Class, c.Class) {
 			continue
 		}
-		init := strings.TrimSpace(fd.Init.Text)
-		open, end := strings.IndexByte(init, '{'), strings.LastIndexByte(init, '}')
-		if open < 0 || end < open {
-			return nil, true
+		if len(p.Src) > 0 && slotWritten(string(p.Src), field) {
+			return nil, true // slots filled at run time
 		}
-		for _, x := range splitTopLevel(init[open+1:end], ',', false) {
-			x = strings.TrimSpace(x)
-			if x == "" {
-				continue
-			}
-			if column < 0 {
-				out = append(out, x)
-				continue
-			}
-			if !strings.HasPrefix(x, "{") || !strings.HasSuffix(x, "}") {
-				return nil, true
-			}
-			row := splitTopLevel(x[1:len(x)-1], ',', false)
-			if column >= len(row) {
-				return nil, true
-			}
-			out = append(out, strings.TrimSpace(row[column]))
+		out, ok := tableElems(fd.Init.Text, column)
+		if !ok {
+			return nil, true
 		}
 		return out, true
 	}
