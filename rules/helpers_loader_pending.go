@@ -32,6 +32,9 @@ type Constants struct {
 	// SourceAt, when set, gives the text of a source file by its path
 	// relative to the scan root (a call site's), nil when none.
 	SourceAt func(path string) []byte
+	// Mentions, when set, lists the production sources holding a word
+	// (paths as SourceAt takes them); ok is false when too many do.
+	Mentions func(word string) (paths []string, ok bool)
 	read     map[string]bool
 	// ctxs are the files' contexts by top-level class, scopes the scopes
 	// computed from them (ScopeOf).
@@ -354,6 +357,12 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 		all, consts := true, true
 		for _, n := range p.Names {
 			vals, scope := []string{n}, p.Scope
+			if keyRef.MatchString(n) {
+				// A key object's member: settled by its creations.
+				f, kk := k.keyFixed(n, declared)
+				all, consts = all && f, consts && (f || kk)
+				continue
+			}
 			if isTableRef(n) {
 				// Another class's table of names, or its getter.
 				tv, class, ok := k.tableValues(n)
@@ -615,6 +624,13 @@ func pendingFor(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
 	m := enclosingMethodDecl(p, c.Span)
 	for _, n := range nameValues(p, c, m, name) {
 		pd.Names = append(pd.Names, qualifyConstants(p, n))
+	}
+	if len(pd.Names) == 0 {
+		// key.getFactoryInterface(): a name a key object of the
+		// project holds, judged by its creations.
+		if r := keyFieldRef(p, c, m, name); r != "" {
+			pd.Names = []string{r}
+		}
 	}
 	if len(pd.Names) > 0 {
 		pd.Scope = constantScope(p, c.Class)
