@@ -350,6 +350,9 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 		fixed, _ := fixedCallersOf(g, p.Method, p.NameParam, k, declared, 0, mode)
 		return fixed, false
 	}
+	if p.Bundle {
+		return settleBundle(p, g, k, declared), false
+	}
 	if len(p.Tasks) > 0 {
 		return k != nil && SettleTasks(p.Tasks, p.TasksSwitchOnly, k.Source), false
 	}
