@@ -42,9 +42,9 @@ class Loader {
     }
 
     void boot(Properties p) throws Exception {
-        load(new Descriptor(CacheFactory.MODULE));
+        load(new Descriptor("org.acme.keys.CacheFactory"));
         load(new Descriptor(p.getProperty("impl")));
-        load(new Settable(CacheFactory.MODULE));
+        load(new Settable("org.acme.keys.CacheFactory"));
     }
 }
 
@@ -71,7 +71,7 @@ class HandleUser {
     }
 
     void boot(Properties p) throws Exception {
-        open(Handle.named(LockFactory.MODULE));
+        open(Handle.named("org.acme.keys.LockFactory"));
         open(Handle.named(p.getProperty("handle")));
     }
 }

@@ -1,25 +1,7 @@
 package org.acme.tables;
 
-// The tables of another class of the library, read directly or through
-// its static getters.
+// Tables of another class holding names a module may supply.
 class TypeFactory {
-    Object make(int id) throws Exception {
-        String n = TypeNames.getClassName(id);
-        return Class.forName(n).newInstance();
-    }
-
-    Object codec(int id) throws Exception {
-        return Class.forName(TypeNames.getCodecName(id)).newInstance();
-    }
-
-    Object direct(int id) throws Exception {
-        return Class.forName(TypeNames.CLASS_NAMES[id]).newInstance();
-    }
-
-    Object column(int id) throws Exception {
-        return Class.forName(TypeNames.CODECS[id][1]).newInstance();
-    }
-
     Object configured(int id) throws Exception {
         return Class.forName(PluginNames.getName(id)).newInstance(); // want "class-forname-caller-loader"
     }
