@@ -30,15 +30,15 @@ public final class TypeNames {
     }
 
     static Object byId(int id) throws Exception {
-        return Class.forName(CLASS_NAMES[id]).newInstance();
+        return Class.forName(CLASS_NAMES[id]).newInstance(); // want "class-forname-caller-loader" source:-
     }
 
     static Object codec(int id) throws Exception {
-        return Class.forName(CODECS[id][1]).newInstance();
+        return Class.forName(CODECS[id][1]).newInstance(); // want "class-forname-caller-loader" source:-
     }
 
     static Object viaGetter(int id) throws Exception {
         String n = getClassName(id);
-        return Class.forName(n).newInstance();
+        return Class.forName(n).newInstance(); // want "class-forname-caller-loader" source:-
     }
 }
