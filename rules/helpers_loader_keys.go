@@ -285,3 +285,71 @@ func sourceClass(src, pth string) string {
 	}
 	return base
 }
+
+// callerKeyRef is the pending reference of an argument a caller hands a
+// helper that reads it from a key object of the project
+// (key.getFactoryInterface()), the key's type read from the caller's
+// method; "" when it is none.
+func (k *Constants) callerKeyRef(cs facts.CallSite, x facts.Expr) string {
+	km := keyMember.FindStringSubmatch(strings.TrimSpace(x.Text))
+	if km == nil || k == nil || k.SourceAt == nil || km[3] != "" && !strings.HasPrefix(km[2], "get") {
+		return ""
+	}
+	src := string(k.SourceAt(cs.Site.Path))
+	at := cs.Site.Span.Start
+	if at <= 0 || at > len(src) {
+		return ""
+	}
+	recv := km[1]
+	name, _ := enclosingMethodAt(src, at)
+	if name == "" {
+		return ""
+	}
+	// The method's text from its declaration: "Type recv" as a parameter
+	// or a local.
+	head := methodHead.FindAllStringIndex(src[:at], -1)
+	from := 0
+	for _, h := range head {
+		if strings.HasPrefix(strings.TrimSpace(src[h[0]:h[1]]), name) && matchClose(src, h[1]-1) > at {
+			from = h[0]
+		}
+	}
+	typ := regexp.MustCompile(`(?:^|[^\w$.])([A-Z][\w$]*(?:\.[A-Z][\w$]*)*)(?:<[^<>;=()]*>)?\s+`+regexp.QuoteMeta(recv)+`\s*[=,)]`).FindAllStringSubmatch(src[from:at], -1)
+	if len(typ) == 0 {
+		return ""
+	}
+	t := typ[len(typ)-1][1]
+	if javaLangStatics[t] || javaLangTypes[t] {
+		return ""
+	}
+	q := qualifyTypeIn(src, sourceClass(src, cs.Site.Path), t)
+	if q == "" || isJDKClassName(q) {
+		return ""
+	}
+	return q + "::" + km[2] + km[3]
+}
+
+// importDecl matches a single-type import.
+var importDecl = regexp.MustCompile(`(?m)^\s*import\s+([\w.]+)\s*;`)
+
+// qualifyTypeIn is qualifyType for a source's text, the class declaring
+// it given: its imports, else its package.
+func qualifyTypeIn(src, class, typ string) string {
+	first, rest, _ := strings.Cut(typ, ".")
+	for _, m := range importDecl.FindAllStringSubmatch(src, -1) {
+		if simpleName(m[1]) == first {
+			return m[1] + dollarRest(rest)
+		}
+	}
+	if i := strings.LastIndexByte(class, '.'); i > 0 {
+		return class[:i] + "." + first + dollarRest(rest)
+	}
+	return ""
+}
+
+func dollarRest(rest string) string {
+	if rest == "" {
+		return ""
+	}
+	return "$" + strings.ReplaceAll(rest, ".", "$")
+}

@@ -409,6 +409,10 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 		// The name the caller hands the helper: a constant of its class
 		// (a final field initialised with a literal) or of another.
 		f, kk := fixedArg(p.Site.Args[p.SiteArg], p.Site.Caller.Class, p.Site.Callee.Class, k, declared)
+		if ref := k.callerKeyRef(*p.Site, p.Site.Args[p.SiteArg]); ref != "" {
+			// What a key object of the project holds.
+			f, kk = k.keyFixed(ref, declared)
+		}
 		if f {
 			return true, false
 		}
@@ -511,6 +515,16 @@ func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 				consts = consts && (f || kk)
 			}
 			continue
+		}
+		if res == resNone {
+			// key.getFactoryInterface(): what a key object of the
+			// project holds, judged by the key's creations.
+			if ref := k.callerKeyRef(c, c.Args[param]); ref != "" {
+				f, kk := k.keyFixed(ref, declared)
+				fixed = fixed && f
+				consts = consts && (f || kk)
+				continue
+			}
 		}
 		f, k := fixedArgOf(c.Args[param], c.Caller.Class, m.Class, k, declared, res)
 		fixed = fixed && f

@@ -41,6 +41,14 @@ class Loader {
         return Class.forName(s.getClassName()).getName(); // want "class-forname-caller-loader"
     }
 
+    Object loadNamed(String className) throws Exception {
+        return Class.forName(className).getName(); // want "class-forname-caller-loader"
+    }
+
+    Object loadDescribed(Descriptor d) throws Exception {
+        return loadNamed(d.getClassName()); // want "class-forname-caller-loader" bytecode:-
+    }
+
     void boot(Properties p) throws Exception {
         load(new Descriptor("org.acme.keys.CacheFactory"));
         load(new Descriptor(p.getProperty("impl")));

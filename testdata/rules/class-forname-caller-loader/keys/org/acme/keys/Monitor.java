@@ -14,6 +14,14 @@ public class Monitor {
         return Class.forName(name).getName();
     }
 
+    Object open(String factoryInterface) throws Exception {
+        return Class.forName(factoryInterface).getName();
+    }
+
+    Object openKey(ProtocolKey key) throws Exception {
+        return open(key.getFactoryInterface());
+    }
+
     void boot() throws Exception {
         startModule(new ProtocolKey(CacheFactory.MODULE, "cache"));
         find(ProtocolKey.of(LockFactory.MODULE));
