@@ -812,7 +812,7 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 	for _, f := range fs {
 		if f.Pending != nil && len(f.Pending.Stores) > 0 {
 			// A static field's setters: settled by their callers alone.
-			if !rules.SettleStores(f.Pending, g) {
+			if !rules.SettleStores(f.Pending, g, source, sourceAt) {
 				f.Pending = nil
 				out = append(out, f)
 			}

@@ -191,6 +191,10 @@ type Pending struct {
 	// (literals, constants, objects built from those), every app stores
 	// the same value and the finding is dropped (rules.SettleStores).
 	Stores []StoreParams
+	// Initial is the initialiser of the field Stores write, as written
+	// ("" when none): a caller that only switches the field to another
+	// fixed value is an app's choice (rules.SettleStores).
+	Initial string
 	// Switcher is a method that switches the thread context loader
 	// without restoring it, for its callers to restore: when the project
 	// calls it, each call saving the loader before and setting it back in
