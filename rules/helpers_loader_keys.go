@@ -45,7 +45,7 @@ func keyFieldRef(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) s
 			typ = lm[len(lm)-1][1]
 		}
 	}
-	if typ == "" || javaLangStatics[typ] || javaLangTypes[typ] {
+	if typ == "" || javaLangStatics[typ] {
 		return ""
 	}
 	q := qualifyType(p, typ)
@@ -319,7 +319,7 @@ func (k *Constants) callerKeyRef(cs facts.CallSite, x facts.Expr) string {
 		return ""
 	}
 	t := typ[len(typ)-1][1]
-	if javaLangStatics[t] || javaLangTypes[t] {
+	if javaLangStatics[t] {
 		return ""
 	}
 	q := qualifyTypeIn(src, sourceClass(src, cs.Site.Path), t)

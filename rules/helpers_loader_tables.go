@@ -155,12 +155,14 @@ func getterRef(p *Pass, call string) string {
 	return typ + "." + callee[dot+1:] + "()"
 }
 
-// javaLangStatics are java.lang's classes whose static methods code calls
-// without an import: no table of the project.
+// javaLangStatics are java.lang's classes code names without an import
+// (static methods, parameter types): no table or key object of the
+// project.
 var javaLangStatics = map[string]bool{
 	"System": true, "String": true, "Integer": true, "Long": true, "Short": true, "Byte": true, "Boolean": true,
 	"Character": true, "Double": true, "Float": true, "Class": true, "Thread": true, "Math": true,
-	"StrictMath": true, "Runtime": true, "ClassLoader": true, "Enum": true,
+	"StrictMath": true, "Runtime": true, "ClassLoader": true, "Enum": true, "Object": true, "Number": true,
+	"CharSequence": true, "Throwable": true, "Exception": true, "Iterable": true, "Comparable": true, "Runnable": true,
 }
 
 // tableValues resolves a pending reference to another class's table or
