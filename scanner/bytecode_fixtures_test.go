@@ -36,7 +36,7 @@ var bytecodeReasons = map[string]string{
 		"a name of the library's own package or the JDK's is read from the argument's text (X.class.getPackage().getName() + \".gen.\", " +
 		"a constant built that way, X.class.getName() + \"$\", a ternary whose branches are JDK names), and from the method's and file's text: " +
 		"the returns of the helper that initialises the local (a switch returning constants), a table the static initialiser fills with constants, " +
-		"the constant array a loop runs over, an element of a final table of constants, a branch prefixing the library's package to a parameter whose callers pass short names, the name an equals test pins it to, names read from a properties file beside the library's class, and a branch an interactive session's switch decides (the if's text); " +
+		"the constant array a loop runs over, an element of a final table of constants (null slots, a column, another class's table or its static getter read from that class's source), a branch prefixing the library's package to a parameter whose callers pass short names, the name an equals test pins it to, names read from a properties file beside the library's class, and a branch an interactive session's switch decides (the if's text); " +
 		"a method's parameters have no names in a class file, so the callers that hand a lookup's name parameter constants, " +
 		"the loader parameter whose null branch the lookup is (callers handing the context loader), " +
 		"the loaders the method tries before it (a field's, in a loop), and callers that take the helper only for the own package or after the application's loaders are not known, " +

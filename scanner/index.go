@@ -805,7 +805,8 @@ func dropDeclared(fs []finding.Finding, declared func(string) bool) []finding.Fi
 // dropSettled removes the findings whose pending verdict the whole
 // project clears (rules.Diagnostic.Pending).
 // The project's constants are indexed only when a finding waits for them.
-func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, source, sourceAt func(string) []byte, declared func(string) bool) []finding.Finding {
+func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, source, sourceAt func(string) []byte,
+	mentions func(string) ([]string, bool), declared func(string) bool) []finding.Finding {
 	var k *rules.Constants
 	out := fs[:0]
 	for _, f := range fs {
@@ -822,7 +823,7 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 			// files' constants: settled by what those constants name.
 			if k == nil {
 				k = rules.NewConstants(files)
-				k.Source, k.SourceAt = source, sourceAt
+				k.Source, k.SourceAt, k.Mentions = source, sourceAt, mentions
 			}
 			if !rules.SettleOwnClasses(f.Pending, k, declared) {
 				f.Pending = nil
@@ -855,7 +856,7 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 		}
 		if f.Pending != nil && k == nil {
 			k = rules.NewConstants(files)
-			k.Source, k.SourceAt = source, sourceAt
+			k.Source, k.SourceAt, k.Mentions = source, sourceAt, mentions
 		}
 		if f.Pending != nil {
 			clear, probe := rules.Settle(f.Pending, g, k, declared)

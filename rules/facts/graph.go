@@ -152,6 +152,10 @@ type Pending struct {
 	// class's own, and a dotted name of one of the library's classes (its
 	// .class file) is.
 	ResourceFromRoot bool
+	// Bundle marks a ResourceBundle's base name (dotted, like a class
+	// name): the names its callers pass, or the constant head it is built
+	// on, settle it when they are the library's own bundles.
+	Bundle bool
 	// Default is the declared default of a configurable name, a constant
 	// of another file as written: when it names a class of the project or
 	// the JDK, the name is the library's extension point, set by whoever
