@@ -206,7 +206,7 @@ func evictionBound(file *facts.File, src []byte, f *facts.Field) bool {
 		if m := methodAt(file, at); m != nil && m.Decl.Start >= 0 && m.Decl.End <= len(src) && returnsOnly(src[m.Decl.Start:m.Decl.End], f.Name) {
 			continue
 		}
-		if !boundUse(src, at, end) {
+		if !boundUse(src, at, end) && !clampRead(file, src, f, at) && !thresholdRead(file, src, f, at) {
 			return false
 		}
 		reads++
