@@ -188,6 +188,9 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph, source, sourceAt func(st
 			if src != nil && clinitOnlyMethod(src, c.Caller.Name) {
 				continue // only the static initialiser gets the call to run
 			}
+			if src != nil && constantLazyInit(src, c.Caller.Name, c.Site.Span.Start) {
+				continue // a lazy fill of constant tables: the same whoever calls first
+			}
 			if !s.Slot && src != nil && memoFill(src, c, s.Params, source) {
 				continue // a fresh object of the library's own, kept under its key
 			}
