@@ -28,7 +28,7 @@ func constantLazyInit(src []byte, method string, site int) bool {
 	// The declaration around the call site, in the class around it (a
 	// file of several classes may have an init() in each).
 	var decls [][]int
-	for _, d := range regexp.MustCompile(`\b` + regexp.QuoteMeta(method) + `\s*\(\s*\)\s*(?:throws\s[^{;]*)?\{`).FindAllIndex(src, -1) {
+	for _, d := range regexp.MustCompile(`\b`+regexp.QuoteMeta(method)+`\s*\(\s*\)\s*(?:throws\s[^{;]*)?\{`).FindAllIndex(src, -1) {
 		if e := matchingClose(src, d[1]-1); d[0] <= site && site < e {
 			decls = append(decls, d)
 		}
@@ -82,7 +82,7 @@ var (
 	lastFlagSetRE = lazyRE(`(?:^|[;{}]\s*)(?:[\w$]+\s*\.\s*)?([\w$]+)\s*=\s*true\s*;\s*$`)
 	// Inputs a first caller could decide.
 	callerInputRE = lazyRE(`\bSystem\s*\.|\bgetProperty\b|\bgetenv\b|\bgetInteger\b|\bgetBoolean\b|\bgetLong\b|ClassLoader\b|\bforName\b|\bServiceLoader\b|\bThread\s*\.|\bnewInstance\b|\bgetResource|\bthis\b|::|->`)
-	tableCallRE    = lazyRE(`(?:(\.)\s*)?\b([A-Za-z_$][\w$]*)\s*\(`)
+	tableCallRE   = lazyRE(`(?:(\.)\s*)?\b([A-Za-z_$][\w$]*)\s*\(`)
 )
 
 // valueCalls are the JDK methods a constant table's fill may call on
@@ -118,7 +118,7 @@ func constantBody(src, body []byte, depth int) bool {
 		if loc[2] >= 0 || depth == 0 {
 			return false // a method of some object: a callback the library does not own
 		}
-		decls := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\s*\([^()]*\)\s*(?:throws\s[^{;]*)?\{`).FindAllIndex(src, -1)
+		decls := regexp.MustCompile(`\b`+regexp.QuoteMeta(name)+`\s*\([^()]*\)\s*(?:throws\s[^{;]*)?\{`).FindAllIndex(src, -1)
 		if len(decls) != 1 {
 			return false
 		}
