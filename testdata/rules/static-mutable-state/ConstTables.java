@@ -15,7 +15,7 @@ public class ConstTables {
 
     public static final String PREFIX = "k.";
     private static final String[] BASE = {"base", "core"};
-    private static final Map<String, Kind> byName = new HashMap<>();
+    private static final Map<String, Kind> byName = new HashMap<>(); // want "static-mutable-state" source:-
     private static final List<String> names = new ArrayList<>();
     private static Map<Kind, Integer> order;
     private static boolean initialized = false;

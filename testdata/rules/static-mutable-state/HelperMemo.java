@@ -6,8 +6,8 @@ package fixtures.state.helpermemo;
 public class HelperMemo {
     private static final String PACKAGE_NAME = "fixtures.state.helpermemo.";
 
-    static Compiler bitCompiler; // want "static-mutable-state" source:-
-    static Compiler charCompiler; // want "static-mutable-state" source:-
+    static Compiler bitCompiler = null; // want "static-mutable-state" source:-
+    static Compiler charCompiler = null; // want "static-mutable-state" source:-
 
     public Compiler compilerFor(TypeKey typeId) {
         switch (typeId.format()) {
@@ -21,7 +21,7 @@ public class HelperMemo {
     private static Compiler getAnInstance(String className, Compiler anInstance, TypeKey typeId) {
         if (anInstance == null) {
             try {
-                Class<?> c = Class.forName(className);
+                Class<?> c = Class.forName(className); // want "class-forname-caller-loader" source:-
                 anInstance = (Compiler) c.getConstructor().newInstance();
                 ((BaseCompiler) anInstance).setTypeId(typeId);
             } catch (Exception e) {
@@ -35,11 +35,11 @@ public class HelperMemo {
 // Look-alikes: the class name comes from configuration, or the instance
 // from the caller.
 class ConfiguredMemo {
-    static Compiler configured; // want "static-mutable-state"
-    static Compiler handed; // want "static-mutable-state"
+    static Compiler configured; // want "static-mutable-state" bytecode:0
+    static Compiler handed; // want "static-mutable-state" bytecode:0
 
     public Compiler configured(TypeKey typeId) {
-        return configured = getAnInstance(System.getProperty("compiler.class"), configured, typeId); // want "class-forname-caller-loader"
+        return configured = getAnInstance(System.getProperty("compiler.class"), configured, typeId); // want "class-forname-caller-loader" bytecode:-
     }
 
     public Compiler handed(Compiler mine, TypeKey typeId) {
