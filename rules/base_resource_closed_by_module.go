@@ -44,7 +44,7 @@ func closeableType(written string) bool {
 	return false
 }
 
-var noDestroy = regexp.MustCompile(`\bdestroyMethod\s*=\s*""`)
+var noDestroy = lazyRE(`\bdestroyMethod\s*=\s*""`)
 
 func checkBaseResourceClosed(p *Pass) {
 	done := map[int]bool{} // per @Bean method, one finding
@@ -145,7 +145,7 @@ func importsKoupleless(p *Pass) bool {
 
 // castPrefix matches what may stand between "return" and the value: casts
 // and opening parentheses.
-var returnPrefix = regexp.MustCompile(`\breturn(?:\s|\(\s*[\w.<>?,\s\[\]]+\)|\()*$`)
+var returnPrefix = lazyRE(`\breturn(?:\s|\(\s*[\w.<>?,\s\[\]]+\)|\()*$`)
 
 // returnsExpr reports whether the expression starting at off is the value
 // of a return statement ("return (DataSource) SpringBeanFinder.getBaseBean(..)").
@@ -190,6 +190,6 @@ func beanDestroyFix(p *Pass, m *facts.MethodDecl, bean string) (Fix, bool) {
 	}
 }
 
-var assignmentStartRE = regexp.MustCompile(`^\w+\s*=`)
+var assignmentStartRE = lazyRE(`^\w+\s*=`)
 
-var destroyNamedRE = regexp.MustCompile(`\bdestroyMethod\s*=`)
+var destroyNamedRE = lazyRE(`\bdestroyMethod\s*=`)

@@ -347,11 +347,11 @@ func ownBundledNames(p *Pass, c *facts.Call) bool {
 }
 
 // propertyRead finds a Properties read, "defaults.getProperty(".
-var propertyRead = regexp.MustCompile(`\b(\w+)\s*\.\s*getProperty\s*\(`)
+var propertyRead = lazyRE(`\b(\w+)\s*\.\s*getProperty\s*\(`)
 
 // ownResource matches a resource found beside a class: a ClassPathResource
 // relative to it, or the class's getResourceAsStream of a relative name.
-var ownResource = regexp.MustCompile(`new\s+ClassPathResource\s*\(\s*[^,;()]+,\s*([A-Z]\w*)\.class\s*\)|\b([A-Z]\w*)\.class\s*\.\s*getResourceAsStream\s*\(\s*"[^"/]`)
+var ownResource = lazyRE(`new\s+ClassPathResource\s*\(\s*[^,;()]+,\s*([A-Z]\w*)\.class\s*\)|\b([A-Z]\w*)\.class\s*\.\s*getResourceAsStream\s*\(\s*"[^"/]`)
 
 // ownClassLiteralIn reports that the class ownResource names in text is
 // one the file declares.

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -26,12 +29,21 @@ func checkClassLoaderCaptured(p *Pass) {
 		if !is(c, "java.lang.Thread", "getContextClassLoader") && !is(c, "org.springframework.util.ClassUtils", "getDefaultClassLoader") {
 			return
 		}
-		if c.ComparedToNull || !(c.InStaticInit || c.StoredToStatic) || inLazyFieldInit(p.File, c.Span) {
+		if c.ComparedToNull || !(c.InStaticInit || c.StoredToStatic) || inLazyFieldInit(p.File, c.Span) || launcherClass(p, c.Class) ||
+			ownLoaderFirst(p.Src, c.Span.Start) {
 			return
 		}
 		what := "the thread context ClassLoader"
 		if c.Name == "getDefaultClassLoader" {
 			what = "Spring's default (thread context) ClassLoader"
+		}
+		// A read in the catch of a failed lookup, or listed after the own
+		// loader among the loaders to try, is the fallback of the class's
+		// own loader, tried first: used once, for what the own loader
+		// cannot see. Still the first app's, so a note.
+		sev := Severity(0)
+		if c.InStaticInit && (inCatchBlock(p.Src, c.Span.Start) || afterOwnLoader(p.Src, c.Span.Start)) {
+			sev = p.AtMost(SeverityLow)
 		}
 		how := "read in " + where(c.Context)
 		if c.StoredToStatic && !c.InStaticInit {
@@ -39,7 +51,7 @@ func checkClassLoaderCaptured(p *Pass) {
 		}
 		p.Report(Diagnostic{
 			Message: what + " is " + how + ": it is the loader of the first app to get there, kept for every app; resolve it at the point of use",
-			Span:    c.Span, Context: c.Context,
+			Span:    c.Span, Context: c.Context, Severity: sev,
 		})
 	})
 	for i := range p.File.News {
@@ -70,3 +82,114 @@ func inLazyFieldInit(f *facts.File, s facts.Span) bool {
 	}
 	return false
 }
+
+// launcherClass reports a class whose nest declares a static main (not a
+// Spring Boot application's, which starts an app): it initialises in the
+// process its main starts, where there is no second app to capture the
+// loader for.
+func launcherClass(p *Pass, class string) bool {
+	for i := range p.File.Methods {
+		if m := &p.File.Methods[i]; m.Name == "main" && m.Static && sameNest(m.Class, class) {
+			return !appEntry(p, class)
+		}
+	}
+	return false
+}
+
+// ownLoaderFirst reports a context-loader read that is only the fallback
+// of the class's own loader when that is null (the class on the boot
+// class path): LOADER = X.class.getClassLoader() != null ?
+// X.class.getClassLoader() : Thread.currentThread().getContextClassLoader(),
+// or cl = X.class.getClassLoader(); if (cl == null) cl = ...; a class a
+// module or the base loads always has its own loader, which it keeps.
+func ownLoaderFirst(src []byte, at int) bool {
+	if at <= 0 || at > len(src) {
+		return false
+	}
+	lo := at - 400
+	if lo < 0 {
+		lo = 0
+	}
+	before := string(src[lo:at])
+	if ownLoaderTernaryRE.MatchString(before) {
+		return true
+	}
+	m := nullGuardRE.FindStringSubmatch(before)
+	if m == nil {
+		m = nullTernaryRE.FindStringSubmatch(before)
+	}
+	return m != nil && regexp.MustCompile(`\b`+regexp.QuoteMeta(m[1])+`\s*=\s*`+ownLoaderExpr).MatchString(before)
+}
+
+// ownLoaderExpr is the class's own loader: X.class.getClassLoader() or
+// getClass().getClassLoader().
+const ownLoaderExpr = `(?:[\w.]+\.class|(?:this\.)?getClass\(\s*\))\s*\.\s*getClassLoader\(\s*\)`
+
+var (
+	// X.class.getClassLoader() != null ? X.class.getClassLoader() : <call>
+	// (or == null ? <call>), right before the call.
+	ownLoaderTernaryRE = regexp.MustCompile(ownLoaderExpr + `\s*(?:!=\s*null\s*\?\s*` + ownLoaderExpr + `\s*:|==\s*null\s*\?)\s*$`)
+	// if (cl == null) { cl = <call>, right before the call.
+	nullGuardRE = regexp.MustCompile(`\bif\s*\(\s*(\w+)\s*==\s*null\s*\)\s*\{?\s*(?:\w+\s*=\s*)?$`)
+	// cl != null ? cl : <call>, or cl == null ? <call>
+	nullTernaryRE = regexp.MustCompile(`\b(\w+)\s*(?:!=\s*null\s*\?\s*\w+\s*:|==\s*null\s*\?)\s*$`)
+)
+
+// inCatchBlock reports an offset inside a catch block (nested blocks
+// within it included) of its method or initialiser.
+func inCatchBlock(src []byte, at int) bool {
+	if at <= 0 || at > len(src) {
+		return false
+	}
+	lo := at - 3000
+	if lo < 0 {
+		lo = 0
+	}
+	depth := 0
+	for i := at - 1; i >= lo; i-- {
+		switch src[i] {
+		case '}':
+			depth++
+		case '{':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			head := strings.TrimRight(string(src[max(lo, i-300):i]), " \t\r\n")
+			switch {
+			case catchHeadRE.MatchString(head):
+				return true
+			case blockHeadRE.MatchString(head):
+				continue // an if, loop, try or bare block: look further out
+			default:
+				return false // the method, the initialiser, a class body
+			}
+		}
+	}
+	return false
+}
+
+var (
+	// catchHeadRE ends with a catch clause's head: catch (E e)
+	catchHeadRE = regexp.MustCompile(`\bcatch\s*\([^()]*\)$`)
+	// blockHeadRE ends with the head of a statement's block inside a body.
+	blockHeadRE = regexp.MustCompile(`(?:\b(?:if|while|for|switch|synchronized)\s*\(.*\)|\b(?:else|try|do|finally)|\btry\s*\(.*\)|[;{}])$`)
+)
+
+// afterOwnLoader reports a read listed right after the class's own loader
+// among loaders tried in turn: new ClassLoader[] { X.class.getClassLoader(),
+// <read> }, Arrays.asList(own, <read>).
+func afterOwnLoader(src []byte, at int) bool {
+	if at <= 0 || at > len(src) {
+		return false
+	}
+	lo := at - 300
+	if lo < 0 {
+		lo = 0
+	}
+	return ownThenRE.Match(src[lo:at])
+}
+
+// ownThenRE ends with a list's opening and the own loader as its first
+// element: "{ X.class.getClassLoader(), " or "asList(X.class.getClassLoader(), ".
+var ownThenRE = regexp.MustCompile(`(?:\{|\b(?:asList|of)\s*\()\s*` + ownLoaderExpr + `\s*,\s*$`)

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -15,11 +14,11 @@ import (
 
 // debugIfRE finds the head of an `if` on a debug switch, up to its
 // opening brace or first statement.
-var debugIfRE = regexp.MustCompile(`\bif\s*\(\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*DEBUG\s*(?:&&[^{};]*)?\)\s*`)
+var debugIfRE = lazyRE(`\bif\s*\(\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*DEBUG\s*(?:&&[^{};]*)?\)\s*`)
 
 // debugReturnRE is a method body that starts by leaving unless the debug
 // switch is on.
-var debugReturnRE = regexp.MustCompile(`^\{\s*if\s*\(\s*!\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*DEBUG\s*\)\s*\{?\s*return\b`)
+var debugReturnRE = lazyRE(`^\{\s*if\s*\(\s*!\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*DEBUG\s*\)\s*\{?\s*return\b`)
 
 // debugSpans are the then-branches of the debug-switch ifs of src.
 func debugSpans(src []byte) []facts.Span {

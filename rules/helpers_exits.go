@@ -180,10 +180,10 @@ func splitAnd(cond string) []string {
 
 // getterCall is a call of a method without arguments, optionally
 // qualified: "isExitVm()", "this.isExitVm()", "Launcher.isExitVm()".
-var getterCall = regexp.MustCompile(`^(?:(?:this|[A-Z]\w*)\.)?(\w+)\s*\(\s*\)$`)
+var getterCall = lazyRE(`^(?:(?:this|[A-Z]\w*)\.)?(\w+)\s*\(\s*\)$`)
 
 // returnsField is the body of a getter returning a field.
-var returnsField = regexp.MustCompile(`^\{\s*return\s+(?:this\.|[A-Z]\w*\.)?(\w+)\s*;\s*\}$`)
+var returnsField = lazyRE(`^\{\s*return\s+(?:this\.|[A-Z]\w*\.)?(\w+)\s*;\s*\}$`)
 
 // getterField is the field a getter of file f returns (a method named
 // name, without parameters, whose body is "return [this.]field;"), among
@@ -273,7 +273,7 @@ func flagGuard1(f *facts.File, src []byte, class, term string) (*exitGuard, bool
 }
 
 // foreignCall is a static getter of another class: "Launcher.isNonGui()".
-var foreignCall = regexp.MustCompile(`^([A-Z]\w*)\.(\w+)\s*\(\s*\)$`)
+var foreignCall = lazyRE(`^([A-Z]\w*)\.(\w+)\s*\(\s*\)$`)
 
 // foreignGuard resolves a condition term calling a static getter of
 // another class of the project ("Launcher.isNonGui()"): that class's file
@@ -350,7 +350,7 @@ func imageOnly(p *Pass, c *facts.Call) bool {
 }
 
 // inImage is a native-image query of org.graalvm.nativeimage.ImageInfo.
-var inImage = regexp.MustCompile(`^(?:(?:org\.graalvm\.nativeimage\.)?ImageInfo\.)?(?:inImageCode|inImageRuntimeCode|inImageBuildtimeCode|isExecutable)\s*\(\s*\)$`)
+var inImage = lazyRE(`^(?:(?:org\.graalvm\.nativeimage\.)?ImageInfo\.)?(?:inImageCode|inImageRuntimeCode|inImageBuildtimeCode|isExecutable)\s*\(\s*\)$`)
 
 // importsImage reports a file importing GraalVM's native-image API.
 func importsImage(f *facts.File) bool {
@@ -398,4 +398,4 @@ func copiesConfig(p *Pass, c *facts.Call) bool {
 }
 
 // configNames are the views a loop over a configuration's keys iterates.
-var configNames = regexp.MustCompile(`\.\s*(?:entrySet|keySet|stringPropertyNames|propertyNames)\s*\(\s*\)\s*$`)
+var configNames = lazyRE(`\.\s*(?:entrySet|keySet|stringPropertyNames|propertyNames)\s*\(\s*\)\s*$`)

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -158,7 +157,7 @@ type javaLoop struct {
 	Counting bool // a for loop with a counter, or over a collection
 }
 
-var loopKeywordRE = regexp.MustCompile(`\b(while|for|do)\b`)
+var loopKeywordRE = lazyRE(`\b(while|for|do)\b`)
 
 // javaLoops lists the loops of code (comments and literals blanked).
 func javaLoops(code string) []javaLoop {
@@ -218,7 +217,7 @@ func javaLoops(code string) []javaLoop {
 }
 
 // ifRE finds the start of an if statement's condition.
-var ifRE = regexp.MustCompile(`\bif\s*\(`)
+var ifRE = lazyRE(`\bif\s*\(`)
 
 // isIdentName reports a plain Java name (no call, no qualifier).
 func isIdentName(s string) bool {

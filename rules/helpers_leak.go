@@ -59,7 +59,7 @@ func releasesName(text, name string, methods []string) bool {
 // stopVerbRE matches the names of methods that end an object's life, alone
 // or as a camel-case prefix: close, stopCollecting, shutdownGracefully,
 // killPingThread, deactivate, tearDownWorkers, quit.
-var stopVerbRE = regexp.MustCompile(`^(?:stop|close|shutdown|destroy|dispose|terminate|cancel|halt|release|dealloc|kill|deactivate|tearDown|teardown|quit|uninstall)(?:[A-Z_0-9].*)?$|^(?:doStop|doClose|doShutdown|stopInternal|destroyInternal|preDestroy|cleanup|cleanUp)$`)
+var stopVerbRE = lazyRE(`^(?:stop|close|shutdown|destroy|dispose|terminate|cancel|halt|release|dealloc|kill|deactivate|tearDown|teardown|quit|uninstall)(?:[A-Z_0-9].*)?$|^(?:doStop|doClose|doShutdown|stopInternal|destroyInternal|preDestroy|cleanup|cleanUp)$`)
 
 // stopAnnotations mark the methods a container or harness calls when the
 // owner ends: javax/jakarta @PreDestroy, JMH @TearDown, JUnit @After*.
@@ -69,11 +69,11 @@ var stopAnnotations = []string{"PreDestroy", "TearDown", "After", "AfterEach", "
 // methods are often named: requestStop, gracefulShutdown, forceClose,
 // signalStop, onClose. Queries and registrations that merely mention the
 // verb (isStopped, getCloseTimeout, addShutdownHook) are not.
-var qualifiedStopRE = regexp.MustCompile(`^[a-z][a-z0-9]*(?:Stop|Close|Shutdown|Destroy|Dispose|Terminate|Halt|Kill|TearDown|Teardown|Quit)(?:[A-Z_0-9].*)?$`)
+var qualifiedStopRE = lazyRE(`^[a-z][a-z0-9]*(?:Stop|Close|Shutdown|Destroy|Dispose|Terminate|Halt|Kill|TearDown|Teardown|Quit)(?:[A-Z_0-9].*)?$`)
 
 // stopQueryRE are the name prefixes of methods that ask or register rather
 // than stop.
-var stopQueryRE = regexp.MustCompile(`^(?:get|is|has|can|should|was|will|needs|set|add|remove|register|unregister|with|new|create|make|check|handle)[A-Z]`)
+var stopQueryRE = lazyRE(`^(?:get|is|has|can|should|was|will|needs|set|add|remove|register|unregister|with|new|create|make|check|handle)[A-Z]`)
 
 // isStopMethod reports a method that ends its object's (or class's) life.
 func isStopMethod(m *facts.MethodDecl) bool {

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -185,15 +184,15 @@ func runtimeName(p *ProjectPass, x facts.Expr, callerClass string) (skip bool, s
 
 // constantConcat matches a concatenation of string literals and
 // UPPER_CASE constants.
-var constantConcat = regexp.MustCompile(`^\s*("[^"]*"|[A-Z][A-Z0-9_]*)(\s*\+\s*("[^"]*"|[A-Z][A-Z0-9_]*))+\s*$`)
+var constantConcat = lazyRE(`^\s*("[^"]*"|[A-Z][A-Z0-9_]*)(\s*\+\s*("[^"]*"|[A-Z][A-Z0-9_]*))+\s*$`)
 
 // classSuffix matches the literal tail of pkg + ".SomeClass": a fixed class
 // of a known package.
-var classSuffix = regexp.MustCompile(`^\.([\w$]+\.)*[A-Z][\w$]*$`)
+var classSuffix = lazyRE(`^\.([\w$]+\.)*[A-Z][\w$]*$`)
 
 // constantName matches a constant field named in UPPER_CASE, qualified
 // or not.
-var constantName = regexp.MustCompile(`^([\w$]+\.)*[A-Z][A-Z0-9_]*$`)
+var constantName = lazyRE(`^([\w$]+\.)*[A-Z][A-Z0-9_]*$`)
 
 // maybeString reports an argument that may be a String: overloads of one
 // arity share a summary, so a class literal or a value of another type

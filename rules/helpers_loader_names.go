@@ -81,7 +81,7 @@ func fixedValuesDepth(p *Pass, x facts.Expr, depth int) ([]string, bool) {
 }
 
 // simpleNameRE matches a simple name: a local variable or parameter.
-var simpleNameRE = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
+var simpleNameRE = lazyRE(`^[A-Za-z_$][\w$]*$`)
 
 func indexOf(xs []string, s string) int {
 	for i, x := range xs {

@@ -32,6 +32,9 @@ type Constants struct {
 	// SourceAt, when set, gives the text of a source file by its path
 	// relative to the scan root (a call site's), nil when none.
 	SourceAt func(path string) []byte
+	// Mentions, when set, lists the production sources holding a word
+	// (paths as SourceAt takes them); ok is false when too many do.
+	Mentions func(word string) (paths []string, ok bool)
 	read     map[string]bool
 	// ctxs are the files' contexts by top-level class, scopes the scopes
 	// computed from them (ScopeOf).
@@ -90,18 +93,18 @@ func NewConstants(files []*facts.File) *Constants {
 // interfaceConstant one of any name in an interface's body, where every
 // field is a constant.
 var (
-	sourceConstant    = regexp.MustCompile(`\bString\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]{1,255});`)
-	finalConstant     = regexp.MustCompile(`\b(?:static\s+final|final\s+static)\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
-	interfaceConstant = regexp.MustCompile(`(?m)^\s*(?:public\s+)?(?:static\s+)?(?:final\s+)?String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
+	sourceConstant    = lazyRE(`\bString\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]{1,255});`)
+	finalConstant     = lazyRE(`\b(?:static\s+final|final\s+static)\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
+	interfaceConstant = lazyRE(`(?m)^\s*(?:public\s+)?(?:static\s+)?(?:final\s+)?String\s+([A-Za-z_$][\w$]*)\s*=\s*([^;]{1,255});`)
 	// An instance field (access modifiers: no local has one) final and
 	// initialised with a literal.
-	finalField    = regexp.MustCompile(`\b(?:private|protected|public)\s+final\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*("(?:[^"\\\n]|\\.)*")\s*;`)
-	interfaceDecl = regexp.MustCompile(`\binterface\s+([A-Za-z_$][\w$]*)`)
+	finalField    = lazyRE(`\b(?:private|protected|public)\s+final\s+String\s+([A-Za-z_$][\w$]*)\s*=\s*("(?:[^"\\\n]|\\.)*")\s*;`)
+	interfaceDecl = lazyRE(`\binterface\s+([A-Za-z_$][\w$]*)`)
 )
 
 // fieldRef matches a field named with its qualifier, "Module.CacheFactory",
 // or a bare identifier.
-var fieldRef = regexp.MustCompile(`^([A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*$`)
+var fieldRef = lazyRE(`^([A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*$`)
 
 // readSource indexes the constants a class's source declares, once, when
 // the scan did not parse it; a nested class's are the top-level class's.
@@ -261,7 +264,7 @@ func (k *Constants) part(part string, scope []string, depth int) (string, bool) 
 }
 
 // classNameOf matches the name of a class literal, "Holder.class.getName()".
-var classNameOf = regexp.MustCompile(`\b((?:[a-z_]\w*\.)*[A-Z][\w$]*(?:\.[A-Z][\w$]*)*)\.class\s*\.\s*getName\s*\(\s*\)`)
+var classNameOf = lazyRE(`\b((?:[a-z_]\w*\.)*[A-Z][\w$]*(?:\.[A-Z][\w$]*)*)\.class\s*\.\s*getName\s*\(\s*\)`)
 
 // literalClassName is the binary name of a class literal written in the
 // nest of scope: one of the nest, a class of its package, or the
@@ -347,16 +350,37 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 		fixed, _ := fixedCallersOf(g, p.Method, p.NameParam, k, declared, 0, mode)
 		return fixed, false
 	}
+	if p.Bundle {
+		return settleBundle(p, g, k, declared), false
+	}
 	if len(p.Tasks) > 0 {
 		return k != nil && SettleTasks(p.Tasks, p.TasksSwitchOnly, k.Source), false
 	}
 	if len(p.Names) > 0 {
 		all, consts := true, true
 		for _, n := range p.Names {
-			v, complete := k.Eval(n, p.Scope)
-			fixed := fixedName(v, complete, p.Class, declared)
-			all = all && fixed
-			consts = consts && (fixed || constantClass(v, complete))
+			vals, scope := []string{n}, p.Scope
+			if keyRef.MatchString(n) {
+				// A key object's member: settled by its creations.
+				f, kk := k.keyFixed(n, declared)
+				all, consts = all && f, consts && (f || kk)
+				continue
+			}
+			if isTableRef(n) {
+				// Another class's table of names, or its getter.
+				tv, class, ok := k.tableValues(n)
+				if !ok {
+					all, consts = false, false
+					continue
+				}
+				vals, scope = tv, k.ScopeOf(class)
+			}
+			for _, n := range vals {
+				v, complete := k.Eval(n, scope)
+				fixed := fixedName(v, complete, p.Class, declared)
+				all = all && fixed
+				consts = consts && (fixed || constantClass(v, complete))
+			}
 		}
 		if p.NamesWithParam {
 			// The constant branches name the library's own classes: the
@@ -385,6 +409,10 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 		// The name the caller hands the helper: a constant of its class
 		// (a final field initialised with a literal) or of another.
 		f, kk := fixedArg(p.Site.Args[p.SiteArg], p.Site.Caller.Class, p.Site.Callee.Class, k, declared)
+		if ref := k.callerKeyRef(*p.Site, p.Site.Args[p.SiteArg]); ref != "" {
+			// What a key object of the project holds.
+			f, kk = k.keyFixed(ref, declared)
+		}
 		if f {
 			return true, false
 		}
@@ -488,6 +516,16 @@ func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 			}
 			continue
 		}
+		if res == resNone {
+			// key.getFactoryInterface(): what a key object of the
+			// project holds, judged by the key's creations.
+			if ref := k.callerKeyRef(c, c.Args[param]); ref != "" {
+				f, kk := k.keyFixed(ref, declared)
+				fixed = fixed && f
+				consts = consts && (f || kk)
+				continue
+			}
+		}
 		f, k := fixedArgOf(c.Args[param], c.Caller.Class, m.Class, k, declared, res)
 		fixed = fixed && f
 		consts = consts && (f || k)
@@ -530,7 +568,7 @@ func callerLocalValues(k *Constants, cs facts.CallSite, x facts.Expr) []string {
 }
 
 // shortName matches a name without a package.
-var shortName = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
+var shortName = lazyRE(`^[A-Za-z_$][\w$]*$`)
 
 // maxPassOn bounds the wrappers followed from a lookup to its callers.
 const maxPassOn = 4
@@ -603,6 +641,13 @@ func pendingFor(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
 	m := enclosingMethodDecl(p, c.Span)
 	for _, n := range nameValues(p, c, m, name) {
 		pd.Names = append(pd.Names, qualifyConstants(p, n))
+	}
+	if len(pd.Names) == 0 {
+		// key.getFactoryInterface(): a name a key object of the
+		// project holds, judged by its creations.
+		if r := keyFieldRef(p, c, m, name); r != "" {
+			pd.Names = []string{r}
+		}
 	}
 	if len(pd.Names) > 0 {
 		pd.Scope = constantScope(p, c.Class)
@@ -716,6 +761,20 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 		// elements of a final array field of the class.
 		return all(indexedValues(p, c, m, ix[1], strings.TrimSpace(ix[2])))
 	}
+	if ix := tableIndex.FindStringSubmatch(strings.TrimSpace(name.Text)); ix != nil && len(p.Src) > 0 {
+		// TABLE[id][1], a column of the class's own table; Names.TABLE[id],
+		// another class's, read once the project is known.
+		if vs, ok := ownTableValues(p, name.Text); ok {
+			return vs
+		}
+		if ix[3] != "" && !strings.Contains(ix[1], ".") {
+			col, _ := strconv.Atoi(ix[3])
+			if out, found := finalArrayElems(p, c, strings.TrimPrefix(ix[1], "this."), col); found {
+				return all(out)
+			}
+		}
+		return nil
+	}
 	switch name.Kind {
 	case facts.ExprConcat:
 		parts := splitTopLevel(name.Text, '+', false)
@@ -745,6 +804,12 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 			return all(mapValues(p, c, strings.TrimPrefix(recv, "this.")))
 		}
 		if !identifier(callee) {
+			// Names.getName(id): a static getter of another class,
+			// returning an element of its table (read once the project
+			// is known).
+			if r := getterRef(p, t); r != "" {
+				return []string{r}
+			}
 			return nil
 		}
 		var out []string
@@ -753,7 +818,32 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 			if d.Name != callee || !sameNest(d.Class, c.Class) {
 				continue
 			}
-			vs := all(statementValues(p.Text(d.Decl), "return "))
+			var rets []string
+			for _, r := range statementValues(p.Text(d.Decl), "return ") {
+				// return NAMES[id]: the elements of the class's table.
+				if ix := arrayIndex.FindStringSubmatch(r); ix != nil {
+					elems, found := finalArrayElems(p, c, strings.TrimPrefix(ix[1], "this."), -1)
+					if !found || elems == nil {
+						return nil
+					}
+					rets = append(rets, elems...)
+					continue
+				}
+				if ix := tableIndex.FindStringSubmatch(r); ix != nil && ix[3] != "" && !strings.Contains(ix[1], ".") {
+					col, _ := strconv.Atoi(ix[3])
+					elems, found := finalArrayElems(p, c, strings.TrimPrefix(ix[1], "this."), col)
+					if !found || elems == nil {
+						return nil
+					}
+					rets = append(rets, elems...)
+					continue
+				}
+				if r == "null" {
+					continue
+				}
+				rets = append(rets, r)
+			}
+			vs := all(rets)
 			if vs == nil {
 				return nil
 			}
@@ -814,8 +904,8 @@ func nameValues(p *Pass, c *facts.Call, m *facts.MethodDecl, name facts.Expr) []
 // arrayIndex matches an array element, "NAMES[i]"; typeField a field
 // named through its type, "Module.CacheFactory".
 var (
-	arrayIndex = regexp.MustCompile(`^([A-Za-z_$][\w$]*)\s*\[([^\[\]]+)\]$`)
-	typeField  = regexp.MustCompile(`^([a-z_][\w$]*\.)*[A-Z][\w$]*\.[A-Za-z_$][\w$]*$`)
+	arrayIndex = lazyRE(`^([A-Za-z_$][\w$]*)\s*\[([^\[\]]+)\]$`)
+	typeField  = lazyRE(`^([a-z_][\w$]*\.)*[A-Z][\w$]*\.[A-Za-z_$][\w$]*$`)
 )
 
 // indexedValues lists the values arr[index] may take in the method m
@@ -866,28 +956,12 @@ func finalArrayElems(p *Pass, c *facts.Call, field string, column int) (out []st
 		if fd.Name != field || !fd.Final || fd.Init == nil || !sameNest(fd.Context.Class, c.Class) {
 			continue
 		}
-		init := strings.TrimSpace(fd.Init.Text)
-		open, end := strings.IndexByte(init, '{'), strings.LastIndexByte(init, '}')
-		if open < 0 || end < open {
-			return nil, true
+		if len(p.Src) > 0 && slotWritten(string(p.Src), field) {
+			return nil, true // slots filled at run time
 		}
-		for _, x := range splitTopLevel(init[open+1:end], ',', false) {
-			x = strings.TrimSpace(x)
-			if x == "" {
-				continue
-			}
-			if column < 0 {
-				out = append(out, x)
-				continue
-			}
-			if !strings.HasPrefix(x, "{") || !strings.HasSuffix(x, "}") {
-				return nil, true
-			}
-			row := splitTopLevel(x[1:len(x)-1], ',', false)
-			if column >= len(row) {
-				return nil, true
-			}
-			out = append(out, strings.TrimSpace(row[column]))
+		out, ok := tableElems(fd.Init.Text, column)
+		if !ok {
+			return nil, true
 		}
 		return out, true
 	}
@@ -1324,7 +1398,7 @@ func OnlyParam(text string, params []string) int {
 }
 
 // identWord finds identifiers in an expression's text.
-var identWord = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+var identWord = lazyRE(`[A-Za-z_$][\w$]*`)
 
 // stripLiterals blanks the contents of string and char literals.
 func stripLiterals(t string) string {

@@ -1,17 +1,16 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
 )
 
 // tryOpen finds a try block's opening: "try {" or "try (resources) {".
-var tryOpen = regexp.MustCompile(`\btry\s*(?:\([^{]*\))?\s*\{`)
+var tryOpen = lazyRE(`\btry\s*(?:\([^{]*\))?\s*\{`)
 
 // catchClause reads one catch clause's types, "catch (A | B e)".
-var catchClause = regexp.MustCompile(`^\s*catch\s*\(\s*(?:final\s+)?([\w.\s|]+?)\s+\w+\s*\)`)
+var catchClause = lazyRE(`^\s*catch\s*\(\s*(?:final\s+)?([\w.\s|]+?)\s+\w+\s*\)`)
 
 // absenceCatches are the exceptions a missing class raises, or their
 // supertypes: a catch of one of them is the code's answer to the class
@@ -115,7 +114,7 @@ func matchingBrace(text string, open int) int {
 }
 
 // throwsIn reports a block with a throw statement.
-var throwStmt = regexp.MustCompile(`\bthrow\s`)
+var throwStmt = lazyRE(`\bthrow\s`)
 
 func throwsIn(block string) bool { return throwStmt.MatchString(block) }
 

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -85,10 +84,10 @@ func innerSimple(class string) string {
 }
 
 var (
-	srcPackage = regexp.MustCompile(`(?m)^\s*package\s+([\w.]+)\s*;`)
-	srcImport  = regexp.MustCompile(`(?m)^\s*import\s+(static\s+)?([\w.]+)(\.\*)?\s*;`)
+	srcPackage = lazyRE(`(?m)^\s*package\s+([\w.]+)\s*;`)
+	srcImport  = lazyRE(`(?m)^\s*import\s+(static\s+)?([\w.]+)(\.\*)?\s*;`)
 	// srcTypeHead matches a type declaration's head up to its body.
-	srcTypeHead = regexp.MustCompile(`\b(?:class|interface|enum)\s+([A-Za-z_$][\w$]*)\s*(?:<[^{;]*?>)?([^{;()]*)\{`)
+	srcTypeHead = lazyRE(`\b(?:class|interface|enum)\s+([A-Za-z_$][\w$]*)\s*(?:<[^{;]*?>)?([^{;()]*)\{`)
 )
 
 // sourceCtx builds the context of a source file from its text.

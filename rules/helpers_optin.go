@@ -246,7 +246,7 @@ func heldTerms(code string, at int) [][][][2]int {
 }
 
 // wayOut is a statement leaving the code that follows it.
-var wayOut = regexp.MustCompile(`^(?:return|throw|break|continue)\b`)
+var wayOut = lazyRE(`^(?:return|throw|break|continue)\b`)
 
 // splitTop splits code[from:to] at the top-level operator op ("&&" or
 // "||").
@@ -303,15 +303,15 @@ func compact(s string) string {
 var (
 	// getBooleanRE: Boolean.getBoolean(key), true only when the property
 	// is set to "true".
-	getBooleanRE = regexp.MustCompile(`^(?:java\.lang\.)?Boolean\.getBoolean\((.+)\)$`)
+	getBooleanRE = lazyRE(`^(?:java\.lang\.)?Boolean\.getBoolean\((.+)\)$`)
 	// parseRE: a string parsed as a boolean, false when null.
-	parseRE = regexp.MustCompile(`^(?:(?:java\.lang\.)?Boolean\.(?:parseBoolean|valueOf)\((.+)\)|"true"\.equals(?:IgnoreCase)?\((.+)\)|(?:java\.lang\.)?Boolean\.TRUE\.toString\(\)\.equals(?:IgnoreCase)?\((.+)\))$`)
+	parseRE = lazyRE(`^(?:(?:java\.lang\.)?Boolean\.(?:parseBoolean|valueOf)\((.+)\)|"true"\.equals(?:IgnoreCase)?\((.+)\)|(?:java\.lang\.)?Boolean\.TRUE\.toString\(\)\.equals(?:IgnoreCase)?\((.+)\))$`)
 	// readRE: a property's or environment variable's value.
-	readRE = regexp.MustCompile(`^(?:((?:java\.lang\.)?System)\.(getProperty|getenv)|([\w.]+)\.(getProperty)|(getProperty))\((.+)\)$`)
+	readRE = lazyRE(`^(?:((?:java\.lang\.)?System)\.(getProperty|getenv)|([\w.]+)\.(getProperty)|(getProperty))\((.+)\)$`)
 	// nameRE: a variable or field, qualified or not.
-	nameRE = regexp.MustCompile(`^(?:this\.|[A-Z][\w$]*\.)?([A-Za-z_$][\w$]*)$`)
+	nameRE = lazyRE(`^(?:this\.|[A-Z][\w$]*\.)?([A-Za-z_$][\w$]*)$`)
 	// falseRE: a false value as a string.
-	falseRE = regexp.MustCompile(`^(?:"false"|(?:java\.lang\.)?Boolean\.FALSE\.toString\(\)|(?:java\.lang\.)?String\.valueOf\(false\)|(?:java\.lang\.)?Boolean\.toString\(false\))$`)
+	falseRE = lazyRE(`^(?:"false"|(?:java\.lang\.)?Boolean\.FALSE\.toString\(\)|(?:java\.lang\.)?String\.valueOf\(false\)|(?:java\.lang\.)?Boolean\.toString\(false\))$`)
 )
 
 // optInTerm resolves one condition term (raw text) of code in class to
@@ -429,7 +429,7 @@ func returnedExpr(decl []byte) (string, bool) {
 }
 
 // returnRE is a body returning one expression.
-var returnRE = regexp.MustCompile(`^\{\s*(?:synchronized\s*\([^()]*\)\s*\{\s*)?return\s+([^;]+);\s*\}?\s*\}$`)
+var returnRE = lazyRE(`^\{\s*(?:synchronized\s*\([^()]*\)\s*\{\s*)?return\s+([^;]+);\s*\}?\s*\}$`)
 
 // textPath marks the facts textFile makes of a source it does not parse.
 const textPath = "\x00text"
@@ -522,11 +522,20 @@ func settingCall(f *facts.File, src []byte, class, recv, name string, args []str
 	if len(args) < 2 || args[len(args)-1] != "false" {
 		return nil, false
 	}
-	key := keyText(args[0])
-	if !strings.HasPrefix(args[0], `"`) && !constantName.MatchString(args[0]) {
+	// The key: the first argument, or for a helper handed its table
+	// first (getPropDefault(props, "x.exit", false)) the first literal.
+	k := 0
+	for i, a := range args[:len(args)-1] {
+		if strings.HasPrefix(a, `"`) {
+			k = i
+			break
+		}
+	}
+	key := keyText(args[k])
+	if !strings.HasPrefix(args[k], `"`) && !constantName.MatchString(args[k]) {
 		return nil, false // a computed key: which switch is not known
 	}
-	if (name == "getBoolean" || name == "getBooleanProperty") && len(args) == 2 ||
+	if (name == "getBoolean" || name == "getBooleanProperty") && len(args) == 2 && k == 0 ||
 		name == "getProperty" && len(args) == 3 && strings.HasSuffix(args[1], "Boolean.class") {
 		// Whatever the receiver, a dotted key or a constant names a
 		// setting; a bare word may be a request's or a message's field
@@ -543,6 +552,9 @@ func settingCall(f *facts.File, src []byte, class, recv, name string, args []str
 			m := &f.Methods[i]
 			if m.Name != name || !sameNest(m.Class, class) || len(paramNames(m.Params)) != len(args) || m.Decl.End > len(src) {
 				continue
+			}
+			if ts := paramTypes(m.Params); len(ts) == len(args) && !takesFalse(ts[len(args)-1]) {
+				continue // an overload the false default does not reach
 			}
 			decls++
 			if def, ok := PropertyHelper(javaCode(string(src[m.Decl.Start:m.Decl.End])), name); !ok || def != len(args)-1 {
@@ -561,12 +573,49 @@ func settingCall(f *facts.File, src []byte, class, recv, name string, args []str
 		return &facts.OptIn{Switch: "property " + key}, true
 	}
 	if recv == "" || strings.ContainsAny(recv, "()") || recv[0] < 'A' || recv[0] > 'Z' && !strings.Contains(recv, ".") {
+		// An instance's helper: its receiver's declared type, when the
+		// file's facts give one, is the class whose source decides.
+		if owner := receiverType(f, src, class, recv); owner != "" {
+			return &facts.OptIn{Switch: "property " + key, Helper: &facts.MethodKey{Class: owner, Name: name, Arity: len(args)},
+				Default: len(args) - 1}, true
+		}
 		return nil, false // an instance's getter: what it reads is not known
 	}
 	// A static helper of another class: its file decides.
 	fqn := resolveType(&Pass{File: f, Src: src}, recv)
 	return &facts.OptIn{Switch: "property " + key, Helper: &facts.MethodKey{Class: outerClass(fqn), Name: name, Arity: len(args)},
 		Default: len(args) - 1}, true
+}
+
+// receiverType is the declared type of the field of class that recv
+// (compact text: "config", "this.config") names: a class of a project (a
+// JDK type's methods are no property helpers), "" when it is not known.
+func receiverType(f *facts.File, src []byte, class, recv string) string {
+	name := strings.TrimPrefix(recv, "this.")
+	if !isIdentName(name) || name[0] >= '0' && name[0] <= '9' {
+		return ""
+	}
+	typ := ""
+	for i := range f.Fields {
+		fd := &f.Fields[i]
+		if fd.Name != name || !sameNest(fd.Class, class) {
+			continue
+		}
+		if typ != "" {
+			return ""
+		}
+		typ = fd.Type
+	}
+	if typ == "" || strings.ContainsAny(typ, "<[") {
+		return ""
+	}
+	if !strings.Contains(typ, ".") {
+		typ = resolveType(&Pass{File: f, Src: src}, typ)
+	}
+	if strings.HasPrefix(typ, "java.") || strings.HasPrefix(typ, "javax.") || !strings.Contains(typ, ".") {
+		return ""
+	}
+	return outerClass(typ)
 }
 
 // localValue is the initialiser of a local boolean declared in before
@@ -671,7 +720,7 @@ func keyText(arg string) string {
 
 // helperDeclRE: a method's result type and name, read from its
 // declaration's text ("boolean getProperty(").
-var helperDeclRE = regexp.MustCompile(`([\w$<>\[\]?]+)\s+(\w+)\s*\(`)
+var helperDeclRE = lazyRE(`([\w$<>\[\]?]+)\s+(\w+)\s*\(`)
 
 // PropertyHelper reports a helper method (decl: the javaCode text of its
 // declaration, named name) that reads a setting by a String key parameter
@@ -730,11 +779,75 @@ func PropertyHelper(decl, name string) (def int, ok bool) {
 	readsKey := regexp.MustCompile(`\w\s*\(\s*` + k + `\s*[,)]`).MatchString(body)
 	returnsDef := regexp.MustCompile(`\breturn\s+` + d + `\s*;|\?\s*` + d + `\s*:|:\s*` + d + `\s*;|[(,]\s*` + d + `\s*[,)]`).MatchString(body)
 	negates := regexp.MustCompile(`!\s*` + d + `\b`).MatchString(body)
+	if !returnsDef {
+		// The default held in a local that the parse may replace and
+		// that is returned: "boolean result = def; if (v != null)
+		// result = parse(v); return result;".
+		for _, m := range heldDefaultRE(d).FindAllStringSubmatch(body, -1) {
+			l := regexp.QuoteMeta(m[1])
+			if m[1] != defName && regexp.MustCompile(`\breturn\s+`+l+`\s*;`).MatchString(body) {
+				returnsDef = true
+				negates = negates || regexp.MustCompile(`!\s*`+l+`\b`).MatchString(body)
+			}
+		}
+	}
 	parses := regexp.MustCompile(`\b(?:getProperty|getenv|getBoolean|parseBoolean|valueOf|equalsIgnoreCase|get)\s*\(`).MatchString(body)
 	if !readsKey || !returnsDef || negates || !parses {
 		return -1, false
 	}
 	return def, true
+}
+
+// heldDefaultRE matches a local declared or assigned with the default
+// parameter named d alone ("boolean result = def;", "result = def;").
+func heldDefaultRE(d string) *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[;{}(]|\b(?:boolean|Boolean|Object|var))\s*([A-Za-z_$][\w$]*)\s*=\s*` + d + `\s*;`)
+}
+
+// takesFalse reports a parameter type a literal false is passed to: of
+// the overloads of a helper, the one a call with a false default reaches
+// (an int or String overload is another method).
+func takesFalse(typ string) bool {
+	switch typ {
+	case "boolean", "Boolean", "java.lang.Boolean", "Object", "java.lang.Object", "java.io.Serializable", "Serializable":
+		return true
+	}
+	return len(typ) <= 2 && typ[0] >= 'A' && typ[0] <= 'Z' // a type variable
+}
+
+// paramTypes are the types of a parameter list's parameters (with or
+// without its parentheses), as written, without modifiers and
+// annotations.
+func paramTypes(params string) []string {
+	params = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(params), "("), ")")
+	var out []string
+	emit := func(part string) {
+		var w []string
+		for _, f := range strings.Fields(part) {
+			if f != "final" && !strings.HasPrefix(f, "@") {
+				w = append(w, f)
+			}
+		}
+		if len(w) >= 2 {
+			out = append(out, strings.Join(w[:len(w)-1], ""))
+		}
+	}
+	depth, start := 0, 0
+	for i := 0; i < len(params); i++ {
+		switch params[i] {
+		case '<', '(':
+			depth++
+		case '>', ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				emit(params[start:i])
+				start = i + 1
+			}
+		}
+	}
+	emit(params[start:])
+	return out
 }
 
 // SettleOptIn checks the helper of another class an opt-in switch is read
@@ -805,6 +918,9 @@ func settleOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (s
 		if len(paramNames(code[open:close+1])) != o.Helper.Arity {
 			continue
 		}
+		if ts := paramTypes(code[open : close+1]); o.Default < len(ts) && !takesFalse(ts[o.Default]) {
+			continue // an overload the false default does not reach
+		}
 		start := strings.LastIndexAny(code[:m[0]], ";{}") + 1
 		bodyOpen := close + 1 + strings.IndexByte(code[close+1:], '{')
 		end := matchClose(code, bodyOpen)
@@ -829,6 +945,15 @@ func OptInNote(o *facts.OptIn) string {
 		who = "whoever runs the JVM opts in"
 	}
 	return " (only when " + o.Switch + " is turned on, off by default: " + who + ")"
+}
+
+// WithOptInNote is msg with note (OptInNote) in place of the note on the
+// switch it ends with, if any.
+func WithOptInNote(msg, note string) string {
+	if i := strings.LastIndex(msg, " (only when "); i >= 0 && strings.HasSuffix(msg, ")") {
+		msg = msg[:i]
+	}
+	return msg + note
 }
 
 // ExitOptIn is the switch every exit of method m (exits: the spans of its
@@ -866,7 +991,7 @@ func applyOptIn(p *Pass, d *Diagnostic, at facts.Span) {
 		return
 	}
 	d.Severity = p.AtMost(SeverityLow)
-	d.Message += OptInNote(o)
+	d.Message = WithOptInNote(d.Message, OptInNote(o))
 }
 
 // constInitText is the initialiser, as written, of the static final
@@ -906,8 +1031,8 @@ func textFile(src []byte) *facts.File {
 }
 
 var (
-	packageRE = regexp.MustCompile(`(?m)^\s*package\s+([\w.]+)\s*;`)
-	importRE  = regexp.MustCompile(`(?m)^\s*import\s+(static\s+)?([\w.]+(?:\.\*)?)\s*;`)
+	packageRE = lazyRE(`(?m)^\s*package\s+([\w.]+)\s*;`)
+	importRE  = lazyRE(`(?m)^\s*import\s+(static\s+)?([\w.]+(?:\.\*)?)\s*;`)
 )
 
 // settledLater reports a switch another file decides (a helper's body, a

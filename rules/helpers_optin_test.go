@@ -43,6 +43,21 @@ func TestPropertyHelper(t *testing.T) {
 		{"zookeeper ZKConfig.getBoolean", `public boolean get(String key, boolean defaultValue) {
 			String propertyValue = getProperty(key);
 			if (propertyValue == null) { return defaultValue; } else { return Boolean.parseBoolean(propertyValue.trim()); } }`, 1, true},
+		{"default held in a local", `public static boolean get(String name, boolean defaultValue) {
+			boolean result = defaultValue;
+			String value = getProp(name);
+			if (value != null) { result = "true".equalsIgnoreCase(value.trim()); }
+			return result; }`, 1, true},
+		{"several branches", `public static boolean get(String name, boolean defaultValue) {
+			String value = PROPS.getProperty(name);
+			if (value == null) { return defaultValue; }
+			try { value = value.trim(); if (value.isEmpty()) { return defaultValue; } return Boolean.parseBoolean(value); }
+			catch (RuntimeException e) { return defaultValue; } }`, 1, true},
+		{"table first", `static boolean get(Properties props, String key, boolean def) {
+			String v = props.getProperty(key);
+			return v == null ? def : Boolean.parseBoolean(v); }`, 2, true},
+		{"local negated", `static boolean get(String key, boolean def) { boolean r = def; if (System.getProperty(key) != null) { r = !r; } return r; }`, -1, false},
+		{"local not returned", `static boolean get(String key, boolean def) { boolean r = def; log(r); return Boolean.parseBoolean(System.getProperty(key)); }`, -1, false},
 		{"negated default", `static boolean get(String key, boolean def) { return !def && System.getProperty(key) != null; }`, -1, false},
 		{"no key read", `static boolean get(String key, boolean def) { return def; }`, -1, false},
 		{"returns a string", `static String get(String key, boolean def) { return System.getProperty(key, String.valueOf(def)); }`, -1, false},
@@ -76,6 +91,8 @@ func TestOptInTerm(t *testing.T) {
 		{`conf.getBoolean("a.b", false)`, `setting "a.b"`, false},
 		{`env.getProperty("a.b", Boolean.class, false)`, `setting "a.b"`, false},
 		{`Utils.getPropDefault("a.b", false)`, `property "a.b"`, true},
+		{`Utils.getPropDefault(PROPS, "a.b", false)`, `property "a.b"`, true},
+		{`conf.getBoolean(PROPS, "a.b", false)`, "", false},
 		{`PropertiesUtil.getProperties().getBooleanProperty("a.b", false)`, `setting "a.b"`, false},
 		{`SystemPropertyUtil.getBoolean(NO_KEY_SET_OPTIMIZATION, false)`, `setting NO_KEY_SET_OPTIMIZATION`, false},
 		{`x.size() > 0 && conf.getBoolean("a.b", false)`, "", false},
@@ -113,6 +130,22 @@ public class Utils {
     }
     public static boolean getPropDefault(String key, boolean def, int unused) {
         return def;
+    }
+    public static int getPropDefault(String key, int def) {
+        String v = System.getProperty(key);
+        if (v == null) {
+            return def;
+        }
+        return Integer.parseInt(v);
+    }
+    public static String getPropDefault(String key, String def) {
+        return def;
+    }
+    public static boolean both(String key, boolean def) {
+        return Boolean.parseBoolean(System.getProperty(key, String.valueOf(def)));
+    }
+    public static boolean both(String key, Object def) {
+        return key.isEmpty();
     }
     public static boolean odd(String key, boolean def) {
         return key.isEmpty();
@@ -155,6 +188,7 @@ public final class Sys {
 	}{
 		{"property helper", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "p.Utils", Name: "getPropDefault", Arity: 2}, Default: 1}, true},
 		{"other default index", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "p.Utils", Name: "getPropDefault", Arity: 2}, Default: 0}, false},
+		{"overload taking false is not a read", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "p.Utils", Name: "both", Arity: 2}, Default: 1}, false},
 		{"no property read", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "p.Utils", Name: "odd", Arity: 2}, Default: 1}, false},
 		{"no such method", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "p.Utils", Name: "missing", Arity: 2}, Default: 1}, false},
 		{"no source", facts.OptIn{Switch: "s", Helper: &facts.MethodKey{Class: "q.Utils", Name: "getPropDefault", Arity: 2}, Default: 1}, false},

@@ -263,7 +263,7 @@ func isPrivate(src []byte, m *facts.MethodDecl) bool {
 	return privateRE.Match(src[m.Decl.Start:m.Span.Start])
 }
 
-var privateRE = regexp.MustCompile(`(^|\s)private\s`)
+var privateRE = lazyRE(`(^|\s)private\s`)
 
 // declaresClass reports whether the file declares class, directly or nested.
 func declaresClass(f *facts.File, class string) bool {
@@ -284,7 +284,7 @@ var reflectiveValues = map[string]bool{
 
 // classNameKeyRE finds a class's name in a key expression: getClass(),
 // X.class or a variable named like a class, then getName() and kin.
-var classNameKeyRE = regexp.MustCompile(`(?:getClass\(\)|\.class|\b(?:cls|clazz|clz|klass|klazz|[a-z]\w*(?:Class|Clazz|Cls)))\s*\.\s*get(?:Name|TypeName|CanonicalName)\s*\(\s*\)`)
+var classNameKeyRE = lazyRE(`(?:getClass\(\)|\.class|\b(?:cls|clazz|clz|klass|klazz|[a-z]\w*(?:Class|Clazz|Cls)))\s*\.\s*get(?:Name|TypeName|CanonicalName)\s*\(\s*\)`)
 
 // cacheFills are the map methods that add an entry.
 var cacheFills = map[string]bool{"put": true, "putIfAbsent": true, "computeIfAbsent": true, "compute": true, "merge": true}
@@ -442,7 +442,7 @@ func paramOf(file *facts.File, at int, name string) bool {
 	return false
 }
 
-var localSlotRE = regexp.MustCompile(`^local(\d+)$`)
+var localSlotRE = lazyRE(`^local(\d+)$`)
 
 // perOwner reports a static map of weak keys whose keys are objects, not
 // values: each entry belongs to the object that keys it (an app's instance,
@@ -474,7 +474,7 @@ func enumConstructor(file *facts.File, ctx facts.Context) bool {
 }
 
 // javaNameRE finds the identifiers in an expression's text.
-var javaNameRE = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+var javaNameRE = lazyRE(`[A-Za-z_$][\w$]*`)
 
 // lazyInit reports an assignment that initialises a static once, on first
 // use, with a value no caller chose: double-checked locking through a local
@@ -515,7 +515,7 @@ func lazyInit(p *Pass, f *facts.Field, w *facts.Write) bool {
 	return false
 }
 
-var chainedAssignRE = regexp.MustCompile(`^\s*\w+\s*=[^=]`)
+var chainedAssignRE = lazyRE(`^\s*\w+\s*=[^=]`)
 
 // isArray reports a field declared as an array.
 func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f.TypeText), "]") }

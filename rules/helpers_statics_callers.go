@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -72,7 +73,11 @@ func storesPending(p *Pass, f *facts.Field, ws []*facts.Write) *facts.Pending {
 	if !ok {
 		return nil
 	}
-	return &facts.Pending{Class: f.Class, NameParam: -1, Stores: stores}
+	init := ""
+	if f.Init != nil {
+		init = strings.Join(strings.Fields(f.Init.Text), " ")
+	}
+	return &facts.Pending{Class: f.Class, NameParam: -1, Stores: stores, Initial: init}
 }
 
 // closedMethod reports a method of file only the project can call, every
@@ -131,12 +136,32 @@ func mergeInts(a, b []int) []int {
 // (facts.Pending.Stores) the project calls, each call passing fixed values
 // for the parameters the setter stores (for a field it assigns, the same
 // value at every call), sitting in a static initialiser (the library's
-// own set-up, run once as its class initialises) or in a branch only a
-// debug build takes (`if (DEBUG)`): every app of a shipped build stores
-// the same value. A setter only the project can call (facts.StoreParams.
-// Closed) that no production code calls is there for tests, which are set
-// aside: it stores nothing at run time.
-func SettleStores(p *facts.Pending, g *facts.CallGraph) bool {
+// own set-up, run once as its class initialises), in a method only that
+// initialiser runs (a private one it alone calls, or one whose once-guard
+// it trips first) or in a branch only a debug build takes (`if (DEBUG)`):
+// every app of a shipped build stores the same value. A fixed value is
+// also a local holding one, a static final field of the caller's class,
+// and a call of a project method that only returns such a value
+// (`version = Save.getVersion()` returning its VERSION). A setter only the
+// project can call (facts.StoreParams.Closed) that no production code
+// calls is there for tests, which are set aside: it stores nothing at run
+// time.
+//
+// A memo's fill is settled too, whatever its key: a call (key, value)
+// whose value is a fresh instance of a stateless class of the project
+// (every instance field final, or none), built from fixed values, directly
+// or through a local the caller otherwise only reads back from a map
+// (`c = CODECS.get(id); if (c == null) { c = new IntCodec(); remember(id,
+// c); }`): whichever app asks first, every app gets the same kind of
+// object for that key.
+//
+// A toggle is not settled: a caller whose whole body is the call
+// (`enableFancy() { setStyle(FANCY); }`) exists for apps to switch the
+// field, and one app's switch is every app's, unless the value is the
+// field's initial one (resetting it changes nothing). source gives a
+// project class's source text, sourceAt a file's by its path (either may
+// be nil).
+func SettleStores(p *facts.Pending, g *facts.CallGraph, source, sourceAt func(string) []byte) bool {
 	if p == nil || len(p.Stores) == 0 || g == nil {
 		return false
 	}
@@ -156,12 +181,22 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph) bool {
 			if c.Context.DebugOnly {
 				continue // a debug build's call: not made by the code that ships
 			}
+			var src []byte
+			if sourceAt != nil {
+				src = sourceAt(c.Site.Path)
+			}
+			if src != nil && clinitOnlyMethod(src, c.Caller.Name) {
+				continue // only the static initialiser gets the call to run
+			}
+			if !s.Slot && src != nil && memoFill(src, c, s.Params, source) {
+				continue // a fresh object of the library's own, kept under its key
+			}
 			for _, i := range s.Params {
 				if i >= len(c.Args) {
 					return false
 				}
-				v := strings.Join(strings.Fields(c.Args[i].Text), " ")
-				if !fixedValue(v, 0) {
+				v, ok := fixedArgValue(c.Args[i], c.Caller.Class, source, 0)
+				if !ok {
 					return false
 				}
 				// One slot set to true here and false there holds what
@@ -170,11 +205,237 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph) bool {
 					return false
 				}
 				first[i] = v
+				if s.Slot && src != nil && soleStatement(src, c.Site.Span) && !sameConstant(v, c.Caller.Class, p.Initial, p.Class, source) {
+					return false // a toggle an app calls
+				}
 			}
 		}
 	}
 	return true
 }
+
+// fixedArgValue is the value an argument fixes, normalised for comparing
+// calls: see SettleStores. class is the caller's.
+func fixedArgValue(x facts.Expr, class string, source func(string) []byte, depth int) (string, bool) {
+	text := strings.Join(strings.Fields(x.Text), " ")
+	if fixedValue(text, 0) {
+		return text, true
+	}
+	if depth > 3 {
+		return "", false
+	}
+	if x.Local != nil {
+		return fixedArgValue(*x.Local, class, source, depth+1)
+	}
+	if source == nil {
+		return "", false
+	}
+	if identifier(text) && ownStaticFinal(source(outerClass(class)), text) {
+		return class + "." + text, true
+	}
+	sm := noArgCallRE.FindStringSubmatch(text)
+	if sm == nil {
+		return "", false
+	}
+	owner := class
+	switch {
+	case x.Call != nil && x.Call.Owner != "":
+		owner = x.Call.Owner
+	case sm[1] != "":
+		return "", false // a receiver the extractor did not resolve
+	}
+	ret, ok := constantReturn(source(outerClass(owner)), sm[2])
+	if !ok {
+		return "", false
+	}
+	return fixedArgValue(facts.Expr{Text: ret}, owner, source, depth+1)
+}
+
+// sameConstant reports a fixed value v (of class's code) that is the
+// field's initialiser init (of holder's): the same text, or constants
+// that resolve to the same literal.
+func sameConstant(v, class, init, holder string, source func(string) []byte) bool {
+	if v == init {
+		return true
+	}
+	lit := literalOf(v, class, source)
+	return lit != "" && lit == literalOf(init, holder, source)
+}
+
+// literalOf is the literal a constant names, itself when it is one, ""
+// when the source does not say.
+func literalOf(v, class string, source func(string) []byte) string {
+	if literalRE.MatchString(v) || v == "true" || v == "false" {
+		return v
+	}
+	if source == nil || !constantRE.MatchString(v) {
+		return ""
+	}
+	name := v[strings.LastIndexByte(v, '.')+1:]
+	if q := strings.TrimSuffix(v, "."+name); q != v {
+		if strings.Contains(q, ".") {
+			class = q
+		} else {
+			class = class[:strings.LastIndexByte(class, '.')+1] + q // a class of the same package
+		}
+	}
+	sm := regexp.MustCompile(`\b(?:static\s+final|final\s+static)\s+[\w.$<>]+\s+` + regexp.QuoteMeta(name) + `\s*=\s*([^;]+);`).FindSubmatch(source(outerClass(class)))
+	if sm == nil {
+		return ""
+	}
+	if lit := strings.TrimSpace(string(sm[1])); literalRE.MatchString(lit) {
+		return lit
+	}
+	return ""
+}
+
+var noArgCallRE = lazyRE(`^(?:([\w.$]+)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(\s*\)$`)
+
+// ownStaticFinal reports a static final field named name declared in src.
+func ownStaticFinal(src []byte, name string) bool {
+	if src == nil {
+		return false
+	}
+	return regexp.MustCompile(`\b(?:static\s+final|final\s+static)\s+[\w.$<>\[\], ]+?\s` + regexp.QuoteMeta(name) + `\s*=`).Match(src)
+}
+
+// constantReturn is the expression every declaration of the no-argument
+// method name in src returns, when its whole body is that return.
+func constantReturn(src []byte, name string) (string, bool) {
+	if src == nil {
+		return "", false
+	}
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\s*\(\s*\)\s*(?:throws\s[^{;]*)?\{`)
+	ret := ""
+	for _, loc := range re.FindAllIndex(src, -1) {
+		open := loc[1] - 1
+		close := matchingClose(src, open)
+		if close < 0 {
+			return "", false
+		}
+		sm := returnOnlyRE.FindSubmatch(src[open : close+1])
+		if sm == nil {
+			return "", false
+		}
+		r := strings.Join(strings.Fields(string(sm[1])), " ")
+		if ret != "" && r != ret {
+			return "", false
+		}
+		ret = r
+	}
+	return ret, ret != ""
+}
+
+var returnOnlyRE = lazyRE(`^\{\s*return\s+([^;{}]+);\s*\}$`)
+
+// soleStatement reports a call (at span in src) that is the one statement
+// of the method around it.
+func soleStatement(src []byte, span facts.Span) bool {
+	open := openBrace(src, span.Start)
+	if open < 0 {
+		return false
+	}
+	close := matchingClose(src, open)
+	if close < 0 {
+		return false
+	}
+	// A method's body, not an if's or a loop's block.
+	k := open - 1
+	for k >= 0 && isSpaceByte(src[k]) {
+		k--
+	}
+	if k < 0 || src[k] != ')' {
+		return false
+	}
+	depth := 0
+	for ; k >= 0; k-- {
+		if src[k] == ')' {
+			depth++
+		} else if src[k] == '(' {
+			depth--
+			if depth == 0 {
+				break
+			}
+		}
+	}
+	e := k
+	for e > 0 && isSpaceByte(src[e-1]) {
+		e--
+	}
+	b := e
+	for b > 0 && isIdent(src[b-1]) {
+		b--
+	}
+	switch string(src[b:e]) {
+	case "if", "while", "for", "switch", "catch", "synchronized", "":
+		return false
+	}
+	body := bytes.TrimSpace(src[open+1 : close])
+	return bytes.Count(body, []byte(";")) == 1 && bytes.HasSuffix(body, []byte(";")) && !bytes.ContainsAny(body, "{}")
+}
+
+// clinitOnlyMethod reports a method of src that only the static
+// initialiser gets to run: every call of it in src sits in a static block
+// and it is private (no other file calls it) or starts with a once-guard
+// (`if (loaded) return; loaded = true;`) that the initialiser trips first,
+// so that any later call returns at once.
+func clinitOnlyMethod(src []byte, method string) bool {
+	if method == "" || method == "<init>" {
+		return false
+	}
+	var blocks [][2]int
+	for _, loc := range staticBlockRE.FindAllIndex(src, -1) {
+		if e := matchingClose(src, loc[1]-1); e > 0 {
+			blocks = append(blocks, [2]int{loc[1] - 1, e})
+		}
+	}
+	if len(blocks) == 0 {
+		return false
+	}
+	decl := regexp.MustCompile(`\b` + regexp.QuoteMeta(method) + `\s*\([^()]*\)\s*(?:throws\s[^{;]*)?\{`)
+	decls := decl.FindAllIndex(src, -1)
+	if len(decls) != 1 {
+		return false // none, or overloads the text cannot tell apart
+	}
+	open := decls[0][1] - 1
+	close := matchingClose(src, open)
+	if close < 0 {
+		return false
+	}
+	called := false
+	for _, loc := range helperCallRE(method).FindAllSubmatchIndex(src, -1) {
+		at := loc[2]
+		if at >= decls[0][0] && at <= close {
+			continue // the declaration, a recursive call
+		}
+		in := false
+		for _, b := range blocks {
+			in = in || b[0] < at && at < b[1]
+		}
+		if !in {
+			return false
+		}
+		called = true
+	}
+	if !called {
+		return false
+	}
+	head := src[max(0, decls[0][0]-120):decls[0][0]]
+	if line := bytes.LastIndexAny(head, ";}{"); line >= 0 {
+		head = head[line+1:]
+	}
+	if privateRE.Match(head) {
+		return true
+	}
+	sm := onceGuardRE.FindSubmatch(src[open+1 : close])
+	return sm != nil && (len(sm[1]) > 0 && bytes.Equal(sm[1], sm[2]) || len(sm[3]) > 0)
+}
+
+var (
+	staticBlockRE = lazyRE(`(?:^|[;{}\s])static\s*\{`)
+	// if (done) return; done = true;  or  if (!ONCE.compareAndSet(false, true)) return;
+	onceGuardRE = lazyRE(`^\s*(?:synchronized\s*\([^()]*\)\s*\{\s*)?if\s*\(\s*(?:([\w$]+)\s*\)\s*\{?\s*return\s*;\s*\}?\s*([\w$]+)\s*=\s*true\s*;|!\s*([\w$]+)\s*\.\s*compareAndSet\s*\(\s*false\s*,\s*true\s*\)\s*\)\s*\{?\s*return\s*;)`)
+)
 
 // fixedValue reports an argument no app chooses: a literal, null, a class
 // literal, a constant (UPPER_CASE, also qualified: Level.DEBUG,
@@ -208,14 +469,14 @@ func fixedValue(text string, depth int) bool {
 // appLoadedRE recognises a value found through a class loader (providers
 // of a ServiceLoader, a class named by configuration, an instance made
 // reflectively): which classes it finds depends on the app that asks.
-var appLoadedRE = regexp.MustCompile(`\bServiceLoader\s*\.\s*load\w*\s*\(|\bgetContextClassLoader\s*\(|\b(?:forName|loadClass|newInstance)\s*\(`)
+var appLoadedRE = lazyRE(`\bServiceLoader\s*\.\s*load\w*\s*\(|\bgetContextClassLoader\s*\(|\b(?:forName|loadClass|newInstance)\s*\(`)
 
 var (
-	literalRE      = regexp.MustCompile(`^-?(?:\d[\w.]*|'(?:[^'\\]|\\.)+'|"(?:[^"\\]|\\.)*")$`)
-	constantRE     = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_$]*$`)
-	classLiteralRE = regexp.MustCompile(`^[\w.$]+(?:\[\])*\.class$`)
+	literalRE      = lazyRE(`^-?(?:\d[\w.]*|'(?:[^'\\]|\\.)+'|"(?:[^"\\]|\\.)*")$`)
+	constantRE     = lazyRE(`^(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_$]*$`)
+	classLiteralRE = lazyRE(`^[\w.$]+(?:\[\])*\.class$`)
 	// A constructor call without a class body: new X(args) or new X<>(args).
-	newFixedRE = regexp.MustCompile(`^new\s+[\w.$]+(?:\s*<[^()]*>)?\s*\((.*)\)$`)
+	newFixedRE = lazyRE(`^new\s+[\w.$]+(?:\s*<[^()]*>)?\s*\((.*)\)$`)
 )
 
 // storedValue is the value a write stores and the key it is stored under:
@@ -231,4 +492,161 @@ func storedValue(w *facts.Write) (v, key *facts.Expr) {
 		}
 	}
 	return v, key
+}
+
+// openBrace is the offset of the '{' opening the innermost block around
+// at, -1 when none.
+func openBrace(src []byte, at int) int {
+	depth := 0
+	for i := at - 1; i >= 0; i-- {
+		switch src[i] {
+		case '}':
+			depth++
+		case '{':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// memoFill reports a call that stores, among two parameters, a key and a
+// fresh instance of a stateless class of the project: see SettleStores.
+func memoFill(src []byte, c facts.CallSite, params []int, source func(string) []byte) bool {
+	if len(params) != 2 || source == nil {
+		return false
+	}
+	body := callerBody(src, c.Caller.Name, c.Site.Span.Start)
+	for _, i := range params {
+		if i < len(c.Args) && freshOwnValue(body, strings.TrimSpace(c.Args[i].Text), c.Caller.Class, source) {
+			return true
+		}
+	}
+	return false
+}
+
+// callerBody is the text of the method name in src whose body holds
+// offset at, nil when none does.
+func callerBody(src []byte, name string, at int) []byte {
+	if name == "" || name == "<init>" || name == "<clinit>" {
+		return nil
+	}
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\s*\([^()]*\)\s*(?:throws\s[^{;]*)?\{`)
+	for _, loc := range re.FindAllIndex(src, -1) {
+		open := loc[1] - 1
+		if close := matchingClose(src, open); open < at && at < close {
+			return src[open : close+1]
+		}
+	}
+	return nil
+}
+
+// freshOwnValue reports a value (as written at a call, in the caller's
+// method body) that is a new instance of a stateless project class built
+// from fixed values, or a local whose every assignment is one, null, or a
+// read back from a map (get).
+func freshOwnValue(body []byte, v, class string, source func(string) []byte) bool {
+	if body == nil || v == "" {
+		return false
+	}
+	if !identifier(v) {
+		return freshNew(v, class, source)
+	}
+	re := regexp.MustCompile(`(?:^|[^\w$.])` + regexp.QuoteMeta(v) + `\s*=\s*([^=;][^;]*);`)
+	found := false
+	for _, sm := range re.FindAllSubmatch(body, -1) {
+		rhs := strings.TrimSpace(string(sm[1]))
+		switch {
+		case rhs == "null", mapReadRE.MatchString(rhs):
+		case freshNew(rhs, class, source):
+			found = true
+		default:
+			return false
+		}
+	}
+	return found
+}
+
+var mapReadRE = lazyRE(`^[\w$.]+\s*\.\s*get\s*\([^()]*\)$`)
+
+// freshNew reports `new T(fixed...)`, or a choice between such (c ? new
+// A() : new B()), of stateless project classes T.
+func freshNew(v, class string, source func(string) []byte) bool {
+	if parts := splitTopLevel(v, '?', true); len(parts) == 2 {
+		alts := splitTopLevel(parts[1], ':', true)
+		return len(alts) == 2 && freshNew(strings.TrimSpace(alts[0]), class, source) && freshNew(strings.TrimSpace(alts[1]), class, source)
+	}
+	if !fixedValue(v, 0) {
+		return false
+	}
+	sm := freshTypeRE.FindStringSubmatch(v)
+	if sm == nil {
+		return false
+	}
+	t := sm[1]
+	if !strings.Contains(t, ".") {
+		// A class of the caller's file (nested there) or of its package.
+		if own := source(outerClass(class)); statelessClass(own, t) {
+			return true
+		}
+		t = class[:strings.LastIndexByte(class, '.')+1] + t
+	}
+	return statelessClass(source(outerClass(t)), simpleName(t))
+}
+
+var freshTypeRE = lazyRE(`^new\s+([\w.$]+)\s*(?:<[^()]*>)?\s*\(`)
+
+// statelessClass reports a class declared in src whose every instance
+// field is final (or that has none): its instances hold nothing a caller
+// can change afterwards.
+func statelessClass(src []byte, simple string) bool {
+	if src == nil {
+		return false
+	}
+	loc := regexp.MustCompile(`\bclass\s+` + regexp.QuoteMeta(simple) + `\b[^{]*\{`).FindIndex(src)
+	if loc == nil {
+		return false
+	}
+	open := loc[1] - 1
+	close := matchingClose(src, open)
+	if close < 0 {
+		return false
+	}
+	// Field declarations at the class's top level: statements ending in
+	// ';' at depth one, outside methods and nested types.
+	depth, start := 0, open+1
+	for i := open; i <= close; i++ {
+		switch src[i] {
+		case '{':
+			depth++
+			if depth == 2 {
+				start = -1
+			}
+		case '}':
+			depth--
+			if depth == 1 {
+				start = i + 1
+			}
+		case ';':
+			if depth != 1 {
+				continue
+			}
+			if start >= 0 {
+				decl := src[start:i]
+				if eq := bytes.IndexByte(decl, '='); eq >= 0 {
+					decl = decl[:eq]
+				}
+				if !bytes.Contains(decl, []byte("(")) && !wordIn(decl, "static") && !wordIn(decl, "final") &&
+					len(bytes.Fields(decl)) >= 2 {
+					return false // a mutable instance field
+				}
+			}
+			start = i + 1
+		}
+	}
+	return true
 }

@@ -61,7 +61,7 @@ func assignedAt(src []byte, end int) bool {
 		len(rest) > 1 && strings.ContainsRune("+-*/|&", rune(rest[0])) && rest[1] == '='
 }
 
-var getterBodyRE = regexp.MustCompile(`\{\s*return\s+(?:\w+\s*\.\s*)?(\w+)\s*;\s*\}\s*$`)
+var getterBodyRE = lazyRE(`\{\s*return\s+(?:\w+\s*\.\s*)?(\w+)\s*;\s*\}\s*$`)
 
 // returnsOnly reports a method whose whole body returns the field.
 func returnsOnly(body []byte, name string) bool {
@@ -70,10 +70,10 @@ func returnsOnly(body []byte, name string) bool {
 }
 
 var (
-	condHeadRE    = regexp.MustCompile(`\b(?:if|while)\s*\(`)
-	compareAfter  = regexp.MustCompile(`^\s*(?:[<>]=?|[!=]=|&&|\|\||\?|[%*/+-][^=+-])`)
-	compareBefore = regexp.MustCompile(`(?:[<>]=?|[!=]=|&&|\|\||!|[^+-][%*/+-])\s*$`)
-	capacityRE    = regexp.MustCompile(`\bnew\s+[\w.$<>]+\s*[(\[][^;()]*$`)
+	condHeadRE    = lazyRE(`\b(?:if|while)\s*\(`)
+	compareAfter  = lazyRE(`^\s*(?:[<>]=?|[!=]=|&&|\|\||\?|[%*/+-][^=+-])`)
+	compareBefore = lazyRE(`(?:[<>]=?|[!=]=|&&|\|\||!|[^+-][%*/+-])\s*$`)
+	capacityRE    = lazyRE(`\bnew\s+[\w.$<>]+\s*[(\[][^;()]*$`)
 )
 
 // conditionUse reports a read in an if or while condition, an operand of
@@ -177,4 +177,206 @@ func touchesCache(body []byte, caches []string) bool {
 		}
 	}
 	return false
+}
+
+// A bound of a cache that another structure holds (an instance queue of
+// recent packets, an LRU map's removeEldestEntry, a cache of the library's
+// own compiled values) is as benign as the knobs above: every app gets
+// the same answers, only sooner or later evicted. Told by its reads alone,
+// never by its name: each one is an operand of a comparison whose branch
+// evicts from a container (poll, remove, clear) or fills, within the
+// bound, the container whose size it compares; the comparison an LRU map's
+// removeEldestEntry returns; a capacity handed to a JDK container or a
+// cache builder; or a getter's value.
+
+// evictionBound reports a numeric static of the file, not public (its
+// reads are the library's), whose every read here bounds a cache.
+func evictionBound(file *facts.File, src []byte, f *facts.Field) bool {
+	if src == nil || strings.HasSuffix(file.Path, ".class") || !numericKnob[rawSimple(f.Type)] || strings.Contains(f.TypeText, "[") ||
+		f.Decl.Start < 0 || f.Span.Start > len(src) || wordIn(src[f.Decl.Start:f.Span.Start], "public") {
+		return false
+	}
+	re := regexp.MustCompile(`(?:^|[^\w$.])(?:(?:this|` + regexp.QuoteMeta(simpleName(f.Class)) + `)\s*\.\s*)?(` + regexp.QuoteMeta(f.Name) + `)\b`)
+	reads := 0
+	for _, loc := range re.FindAllSubmatchIndex(src, -1) {
+		at, end := loc[2], loc[3]
+		if within(at, f.Decl) || assignedAt(src, end) || inComment(src, at) {
+			continue
+		}
+		if m := methodAt(file, at); m != nil && m.Decl.Start >= 0 && m.Decl.End <= len(src) && returnsOnly(src[m.Decl.Start:m.Decl.End], f.Name) {
+			continue
+		}
+		if !boundUse(src, at, end) {
+			return false
+		}
+		reads++
+	}
+	return reads > 0
+}
+
+var numericKnob = map[string]bool{
+	"int": true, "long": true, "short": true, "float": true, "double": true,
+	"Integer": true, "Long": true, "Short": true, "Float": true, "Double": true,
+}
+
+var (
+	relationalRE = lazyRE(`[^<>=!]\s*(?:<=?|>=?)\s*[^<>=]`)
+	evictRE      = lazyRE(`\.\s*(?:poll|pollFirst|pollLast|remove|removeFirst|removeLast|clear|removeIf|trimToSize)\s*\(`)
+	sizeOfRE     = lazyRE(`([\w$]+)\s*\.\s*size\s*\(\s*\)`)
+	// A capacity: of a JDK container (a size hint), of a cache or a cache
+	// builder.
+	capacityArgRE = lazyRE(`(?:\bnew\s+(?:java\.util\.(?:concurrent\.)?)?(?:HashMap|LinkedHashMap|ConcurrentHashMap|HashSet|LinkedHashSet|ArrayList|ArrayDeque|WeakHashMap|Hashtable|[\w.$]*(?:Cache|LRU\w*|Lru\w*))\s*(?:<[^()]*>)?\s*\(|\.\s*(?:maximumSize|maximumWeight|initialCapacity)\s*\()[^;()]*$`)
+	eldestRE      = lazyRE(`\bremoveEldestEntry\s*\([^()]*\)\s*\{[^{}]*$`)
+)
+
+// boundUse reports a read (at..end in src) that only bounds a container:
+// see evictionBound.
+func boundUse(src []byte, at, end int) bool {
+	stmt := at
+	for stmt > 0 && !strings.ContainsRune(";{}", rune(src[stmt-1])) {
+		stmt--
+	}
+	if capacityArgRE.Match(src[stmt:at]) {
+		return true
+	}
+	open := enclosingHeader(src, at)
+	if open < 0 {
+		// return size() > max; in an LRU map's eviction hook
+		lead := strings.TrimSpace(string(src[stmt:at]))
+		if !strings.HasPrefix(lead, "return") {
+			return false
+		}
+		brace := openBrace(src, stmt)
+		stmtEnd := bytes.IndexByte(src[end:], ';')
+		return brace >= 0 && stmtEnd >= 0 && eldestRE.Match(src[max(0, brace-200):brace+1]) &&
+			relationalRE.Match(src[stmt:end+stmtEnd])
+	}
+	close := matchingClose(src, open)
+	if close < 0 {
+		return false
+	}
+	clause := clauseAround(src[open+1:close], at-open-1)
+	if !relationalRE.MatchString(" " + clause + " ") {
+		return false
+	}
+	body := guardedBody(src, close+1)
+	if bytes.Contains(body, []byte("throw ")) {
+		return false // a limit that fails a call decides what apps get
+	}
+	if evictRE.Match(body) {
+		return true
+	}
+	// if (CACHE.size() < max) CACHE.put(k, v): a fill kept within the bound
+	for _, sm := range sizeOfRE.FindAllStringSubmatch(clause, -1) {
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(sm[1]) + `\s*\.\s*(?:put|putIfAbsent|add|offer)\s*\(`).Match(body) {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingHeader finds the parenthesis of the if, while or for header
+// around offset at, within its statement: its offset, -1 when the read is
+// in none.
+func enclosingHeader(src []byte, at int) int {
+	depth := 0
+	for i := at - 1; i >= 0; i-- {
+		switch src[i] {
+		case ')':
+			depth++
+		case '(':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			k := i
+			for k > 0 && (src[k-1] == ' ' || src[k-1] == '\t') {
+				k--
+			}
+			s := k
+			for s > 0 && isIdent(src[s-1]) {
+				s--
+			}
+			switch string(src[s:k]) {
+			case "if", "while", "for":
+				return i
+			}
+		case '{', '}':
+			if depth == 0 {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// matchingClose is the offset of the bracket closing the one at open.
+func matchingClose(src []byte, open int) int {
+	pair := map[byte]byte{'(': ')', '{': '}'}[src[open]]
+	depth := 0
+	for i := open; i < len(src); i++ {
+		switch src[i] {
+		case src[open]:
+			depth++
+		case pair:
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// clauseAround is the part of a condition around offset at that no
+// top-level &&, || or ';' (of a for header) splits.
+func clauseAround(cond []byte, at int) string {
+	s := string(cond)
+	start, stop := 0, len(s)
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case depth == 0 && (c == ';' || i+1 < len(s) && (s[i:i+2] == "&&" || s[i:i+2] == "||")):
+			if i < at {
+				start = i + 1
+				if c != ';' {
+					start = i + 2
+				}
+			} else if i >= at && i < stop {
+				stop = i
+			}
+		}
+	}
+	return s[start:stop]
+}
+
+// guardedBody is the statement or block starting at offset from.
+func guardedBody(src []byte, from int) []byte {
+	i := from
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r' || src[i] == '\n') {
+		i++
+	}
+	if i < len(src) && src[i] == '{' {
+		if e := matchingClose(src, i); e > 0 {
+			return src[i : e+1]
+		}
+		return nil
+	}
+	if e := bytes.IndexByte(src[i:], ';'); e >= 0 {
+		return src[i : i+e+1]
+	}
+	return nil
+}
+
+// inComment reports an offset on a comment line or after a line comment
+// (a javadoc naming the field).
+func inComment(src []byte, at int) bool {
+	line := src[bytes.LastIndexByte(src[:at], '\n')+1 : at]
+	t := bytes.TrimSpace(line)
+	return bytes.HasPrefix(t, []byte("*")) || bytes.HasPrefix(t, []byte("/*")) || bytes.Contains(line, []byte("//"))
 }

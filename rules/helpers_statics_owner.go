@@ -102,7 +102,7 @@ func nameKey(t string) bool {
 	return false
 }
 
-var ownerIdentRE = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
+var ownerIdentRE = lazyRE(`^[A-Za-z_$][\w$]*$`)
 
 // internalQueue reports a static collection filled only through the
 // class's queue writes and, in some method of the class, walked (or taken
@@ -169,7 +169,7 @@ func freshOrNull(v string) bool {
 	return v == "null" || freshRE.MatchString(v)
 }
 
-var freshRE = regexp.MustCompile(`^new\s+[\w.$]+\s*(?:<[^()]*>)?\s*\(\s*\d*\s*\)$`)
+var freshRE = lazyRE(`^new\s+[\w.$]+\s*(?:<[^()]*>)?\s*\(\s*\d*\s*\)$`)
 
 // appFill reports a fill in a method through which apps hand the queue
 // what they choose: a public method taking callbacks or names, or any

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -17,10 +16,10 @@ import (
 // ownMadeRE matches a value made from one named class by reflection:
 // Class.forName(NAME) or Own.class, then optionally a no-argument
 // constructor lookup and newInstance().
-var ownMadeRE = regexp.MustCompile(`^(?:(?:java\.lang\.)?Class\s*\.\s*forName\s*\(\s*([^(),]+?|[\w.$]+\s*\.\s*class\s*\.\s*getName\s*\(\s*\))\s*\)|([\w.$]+)\s*\.\s*class)((?:\s*\.\s*get(?:Declared)?Constructor\s*\(\s*\))?\s*\.\s*newInstance\s*\(\s*\))?$`)
+var ownMadeRE = lazyRE(`^(?:(?:java\.lang\.)?Class\s*\.\s*forName\s*\(\s*([^(),]+?|[\w.$]+\s*\.\s*class\s*\.\s*getName\s*\(\s*\))\s*\)|([\w.$]+)\s*\.\s*class)((?:\s*\.\s*get(?:Declared)?Constructor\s*\(\s*\))?\s*\.\s*newInstance\s*\(\s*\))?$`)
 
 // leadingCastRE is a leading cast: (Driver) or (Map<String, Object>).
-var leadingCastRE = regexp.MustCompile(`^\(\s*[\w.$]+(?:\s*<[\w.$<>,\s?]*>)?(?:\[\])*\s*\)\s*`)
+var leadingCastRE = lazyRE(`^\(\s*[\w.$]+(?:\s*<[\w.$<>,\s?]*>)?(?:\[\])*\s*\)\s*`)
 
 // ownMade reports a value found through a class loader whose class is a
 // class of the project named in the source: a literal or a constant of

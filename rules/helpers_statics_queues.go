@@ -69,7 +69,7 @@ func loopAround(text []byte, take *regexp.Regexp) bool {
 	return queueLoopRE.Match(text[:at[0]])
 }
 
-var queueLoopRE = regexp.MustCompile(`\b(?:for|while|do)\b`)
+var queueLoopRE = lazyRE(`\b(?:for|while|do)\b`)
 
 // feedsOther reports a method that writes a static field of f's class
 // other than f: the registry a pending list is applied to. A walk that

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -11,7 +10,7 @@ import (
 // interactiveRE recognises a switch for an interactive session, the
 // library's own console or shell: `if (isInteractive())`, `if (interactive)`.
 // A negated switch ("!console.isInteractive()") is the other branch.
-var interactiveRE = regexp.MustCompile(`(?i)(?:^|[^!\w.])(?:\w+\.)*(?:interactive\b|isInteractive\s*\(|isConsole\s*\()`)
+var interactiveRE = lazyRE(`(?i)(?:^|[^!\w.])(?:\w+\.)*(?:interactive\b|isInteractive\s*\(|isConsole\s*\()`)
 
 // interactiveGuarded reports code that runs only in an interactive session
 // of the library's own console: the command line's, whose user is at the
@@ -22,7 +21,7 @@ func interactiveGuarded(src []byte, at int) bool {
 
 // guardedBy reports a call in the body of an if whose condition re
 // matches, the innermost enclosing block (braced or not).
-func guardedBy(src []byte, at int, re *regexp.Regexp) bool {
+func guardedBy(src []byte, at int, re *lazyRegexp) bool {
 	if at <= 0 || at > len(src) {
 		return false
 	}

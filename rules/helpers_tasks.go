@@ -126,8 +126,8 @@ func collectTaskOrigins(p *Pass, c *facts.Call, x facts.Expr, depth int, out *[]
 }
 
 var (
-	lambdaHeadRE = regexp.MustCompile(`^(?:\(\s*[\w$\s,]*\)|[\w$]+)\s*->`)
-	taskNameRE   = regexp.MustCompile(`^(?:this\s*\.\s*)?([A-Za-z_$][\w$]*)$`)
+	lambdaHeadRE = lazyRE(`^(?:\(\s*[\w$\s,]*\)|[\w$]+)\s*->`)
+	taskNameRE   = lazyRE(`^(?:this\s*\.\s*)?([A-Za-z_$][\w$]*)$`)
 )
 
 // originsOfText is collectTaskOrigins for the expression at src[from:to].
@@ -280,7 +280,7 @@ func jdkWrapper(simple string) bool {
 	return false
 }
 
-var newTypeRE = regexp.MustCompile(`^new\s+([\w$.]+(?:\s*<[^(]*>)?)`)
+var newTypeRE = lazyRE(`^new\s+([\w$.]+(?:\s*<[^(]*>)?)`)
 
 func newTypeName(text string) string {
 	if m := newTypeRE.FindStringSubmatch(text); m != nil {
@@ -332,7 +332,7 @@ func exprEnd(src []byte, from, limit int) int {
 }
 
 // fieldAssignRE finds assignments of an instance creation to a name.
-var fieldAssignRE = regexp.MustCompile(`(?:^|[^\w$.])(?:this\s*\.\s*)?([A-Za-z_$][\w$]*)\s*=\s*new\b`)
+var fieldAssignRE = lazyRE(`(?:^|[^\w$.])(?:this\s*\.\s*)?([A-Za-z_$][\w$]*)\s*=\s*new\b`)
 
 // fieldOrigins adds the instances a field of the submitting class (or a
 // class enclosing it) is given: its initialiser and the instance
@@ -666,7 +666,7 @@ func arrowAt(ts []jtoken, i int) bool {
 	return ts[i].kind == '>' && i > 0 && ts[i-1].kind == '-' && ts[i-1].end == ts[i].start
 }
 
-var classDeclRE = regexp.MustCompile(`\b(?:class|enum)\s+([\w$]+)\b`)
+var classDeclRE = lazyRE(`\b(?:class|enum)\s+([\w$]+)\b`)
 
 // classBody finds the body of the class or enum of that simple name.
 func (j *javaText) classBody(simple string) (int, int, bool) {

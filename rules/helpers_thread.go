@@ -20,10 +20,10 @@ type threadTask struct {
 }
 
 var (
-	newExprRE   = regexp.MustCompile(`^\s*new\s+([\w.$]+)\s*(?:<[^()]*>)?\s*\(`)
-	methodRefRE = regexp.MustCompile(`^\s*([\w.$]+)\s*::\s*(\w+)\s*$`)
-	lambdaRE    = regexp.MustCompile(`^\s*(?:\([^()]*\)|\w+)\s*->`)
-	taskIdentRE = regexp.MustCompile(`^\s*(?:this\s*\.\s*)?(\w+)\s*$`)
+	newExprRE   = lazyRE(`^\s*new\s+([\w.$]+)\s*(?:<[^()]*>)?\s*\(`)
+	methodRefRE = lazyRE(`^\s*([\w.$]+)\s*::\s*(\w+)\s*$`)
+	lambdaRE    = lazyRE(`^\s*(?:\([^()]*\)|\w+)\s*->`)
+	taskIdentRE = lazyRE(`^\s*(?:this\s*\.\s*)?(\w+)\s*$`)
 )
 
 // taskOfStart resolves the task of the thread a start() call starts:
@@ -196,7 +196,7 @@ func (r *taskResolver) arguments(args string, depth int) {
 
 // callExprRE is a call that makes the thread: a factory, a reflective
 // constructor (ctor.newInstance(group, task, name, ...)).
-var callExprRE = regexp.MustCompile(`^\s*[\w.$]+\s*\(`)
+var callExprRE = lazyRE(`^\s*[\w.$]+\s*\(`)
 
 // madeByCall resolves a thread a call makes from the task it is handed:
 // the arguments the file shows to be a Runnable; it fails when none is.
@@ -284,7 +284,7 @@ func assignedValues(code, name string) []string {
 	return out
 }
 
-var callNameRE = regexp.MustCompile(`\b(\w+)\s*\(`)
+var callNameRE = lazyRE(`\b(\w+)\s*\(`)
 
 // unqualifiedCalls are the names of the methods code calls without a
 // receiver or on this (not declared: "void run(" follows a type).
@@ -349,22 +349,22 @@ var taskKeywords = map[string]bool{
 }
 
 var (
-	taskWordRE = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+	taskWordRE = lazyRE(`[A-Za-z_$][\w$]*`)
 	// readLoopRE is a loop on what a read returns: "(line = in.readLine())
 	// != null", "(n = in.read(buf)) > 0": it ends with its input.
-	readLoopRE = regexp.MustCompile(`\(\s*\w+\s*=\s*[^;]*\)\s*(?:!=\s*null|!=\s*-\s*1|>=?\s*0|!=\s*\w+)`)
+	readLoopRE = lazyRE(`\(\s*\w+\s*=\s*[^;]*\)\s*(?:!=\s*null|!=\s*-\s*1|>=?\s*0|!=\s*\w+)`)
 	// eofExitRE is an exit from a loop at the end of its input or of a
 	// drained queue: if (n < 0) break; if (x == null) return; if (c == -1)
 	// throw ...;
-	eofExitRE     = regexp.MustCompile(`\bif\s*\(\s*\w+\s*(?:<\s*0|==\s*-\s*1|==\s*null)\s*\)\s*\{?\s*(?:break|return|throw)\b`)
-	interruptedRE = regexp.MustCompile(`\bisInterrupted\s*\(|\binterrupted\s*\(`)
+	eofExitRE     = lazyRE(`\bif\s*\(\s*\w+\s*(?:<\s*0|==\s*-\s*1|==\s*null)\s*\)\s*\{?\s*(?:break|return|throw)\b`)
+	interruptedRE = lazyRE(`\bisInterrupted\s*\(|\binterrupted\s*\(`)
 	// drainRE is a loop condition that only asks a collection or an
 	// iterator whether anything is left: "!queue.isEmpty()",
 	// "it.hasNext()", "pending.size() > 0".
-	drainRE = regexp.MustCompile(`^(?:!\s*(?:this\s*\.\s*)?\w+\s*\.\s*isEmpty\s*\(\s*\)|(?:this\s*\.\s*)?\w+\s*\.\s*(?:hasNext|hasMoreElements)\s*\(\s*\)|(?:this\s*\.\s*)?\w+\s*\.\s*size\s*\(\s*\)\s*(?:>\s*0|!=\s*0))$`)
+	drainRE = lazyRE(`^(?:!\s*(?:this\s*\.\s*)?\w+\s*\.\s*isEmpty\s*\(\s*\)|(?:this\s*\.\s*)?\w+\s*\.\s*(?:hasNext|hasMoreElements)\s*\(\s*\)|(?:this\s*\.\s*)?\w+\s*\.\s*size\s*\(\s*\)\s*(?:>\s*0|!=\s*0))$`)
 	// waitsRE is a call that waits for more work or for time to pass:
 	// a loop with one is a worker that idles, not a pass that ends.
-	waitsRE = regexp.MustCompile(`\b(?:sleep|wait|await\w*|park\w*|take|join|accept|receive|select|yield|acquire|tryAcquire)\s*\(|\bpoll\s*\(\s*[^)\s]`)
+	waitsRE = lazyRE(`\b(?:sleep|wait|await\w*|park\w*|take|join|accept|receive|select|yield|acquire|tryAcquire)\s*\(|\bpoll\s*\(\s*[^)\s]`)
 )
 
 // declaredLocal reports a local variable or parameter named name in code.
@@ -373,7 +373,7 @@ func declaredLocal(code, name string) bool {
 }
 
 // qualifiedThisRE is text ending in this or Outer.this, before a dot.
-var qualifiedThisRE = regexp.MustCompile(`(?:^|[^\w.$]|[\w$]\s*\.\s*)this\s*$`)
+var qualifiedThisRE = lazyRE(`(?:^|[^\w.$]|[\w$]\s*\.\s*)this\s*$`)
 
 // condNames are the non-local names a loop condition or exit test reads:
 // fields, constants, and the methods it calls without a receiver.
@@ -460,7 +460,7 @@ func drains(cond string) bool {
 	return false
 }
 
-var exitStmtRE = regexp.MustCompile(`\b(?:return|break)\b`)
+var exitStmtRE = lazyRE(`\b(?:return|break)\b`)
 
 // passThenExits reports a loop body that leaves the loop once a pass gets
 // through: a return or break as a statement of the body itself or of a try
@@ -539,7 +539,7 @@ func tryBlockAt(b string, open int) bool {
 
 // endMethodRE names the methods that end an owner's work besides the
 // stop-verb ones: end(), finish(), testEnded(), onRunFinished().
-var endMethodRE = regexp.MustCompile(`^(?:end|ended|finish|finished)$|^(?:[a-z]\w*)?(?:End|Ended|Finish|Finished)$`)
+var endMethodRE = lazyRE(`^(?:end|ended|finish|finished)$|^(?:[a-z]\w*)?(?:End|Ended|Finish|Finished)$`)
 
 // loopStoppedBy reports an endless loop whose exit test reads a name
 // (flag, sentinel, final event) that a stop or end method of the nest of
@@ -600,12 +600,12 @@ func loopStopper(p *Pass, l javaLoop, code string, classes []string) (stopped, w
 }
 
 // wakesRE is a call that wakes a thread blocked on its owner.
-var wakesRE = regexp.MustCompile(`\b(?:notify|notifyAll|signal|signalAll|interrupt)\s*\(`)
+var wakesRE = lazyRE(`\b(?:notify|notifyAll|signal|signalAll|interrupt)\s*\(`)
 
 var (
-	syncBlockRE  = regexp.MustCompile(`\bsynchronized\s*\(`)
-	syncMethodRE = regexp.MustCompile(`\bsynchronized\b`)
-	waitCallRE   = regexp.MustCompile(`\bwait\s*\(`)
+	syncBlockRE  = lazyRE(`\bsynchronized\s*\(`)
+	syncMethodRE = lazyRE(`\bsynchronized\b`)
+	waitCallRE   = lazyRE(`\bwait\s*\(`)
 )
 
 // seenByLoop reports that a write to name by the method whose declaration

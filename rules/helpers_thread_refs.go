@@ -13,7 +13,7 @@ import (
 
 var refTypes = map[string]bool{"WeakReference": true, "PhantomReference": true, "SoftReference": true, "Reference": true}
 
-var emptinessRE = regexp.MustCompile(`\.\s*isEmpty\s*\(\s*\)|\.\s*size\s*\(\s*\)\s*(?:[<>!=]=?)\s*0\b`)
+var emptinessRE = lazyRE(`\.\s*isEmpty\s*\(\s*\)|\.\s*size\s*\(\s*\)\s*(?:[<>!=]=?)\s*0\b`)
 
 // endsWhenCollected reports a loop of task that takes from a ReferenceQueue
 // field of the task's nests (queue.remove(), queue.poll()) and whose exit

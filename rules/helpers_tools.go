@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -29,7 +28,7 @@ func toolPackage(pkg string) bool {
 // testWordRE recognises a name made for tests: setTestAllocator,
 // resetForTesting, TEST_ALLOCATOR, testMode, runJUnit4Test (not latest,
 // contest).
-var testWordRE = regexp.MustCompile(`(?:^[Tt]est|Test|TEST)(?:s|ing|S|ING)?(?:[A-Z_]|$)`)
+var testWordRE = lazyRE(`(?:^[Tt]est|Test|TEST)(?:s|ing|S|ING)?(?:[A-Z_]|$)`)
 
 // testWord reports a name with the word test in it (testWordRE). Every
 // match holds "est" or "EST": most names of a class file hold neither and

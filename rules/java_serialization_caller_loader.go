@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -85,7 +84,7 @@ func streamReads(p *Pass, nw *facts.New) []*facts.Call {
 }
 
 // castRE matches a cast ending right before a read: "(Type) ", "(int[])".
-var castRE = regexp.MustCompile(`\(\s*([\w$.]+(?:\s*<[^()]*>)?(?:\s*\[\s*\])*)\s*\)\s*$`)
+var castRE = lazyRE(`\(\s*([\w$.]+(?:\s*<[^()]*>)?(?:\s*\[\s*\])*)\s*\)\s*$`)
 
 // readsOnlyKnownTypes reports a stream whose every read is cast to a JDK
 // value type (a String, a number, a date, a random generator's state, an

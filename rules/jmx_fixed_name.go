@@ -253,8 +253,8 @@ func springManagedResource(p *Pass, a string) bool {
 }
 
 var (
-	managedResourceNamed = regexp.MustCompile(`\b(?:objectName|value)\s*=\s*"((?:[^"\\]|\\.)*)"\s*[,)]`)
-	managedResourceValue = regexp.MustCompile(`^@[\w.]+\s*\(\s*"((?:[^"\\]|\\.)*)"\s*\)$`)
+	managedResourceNamed = lazyRE(`\b(?:objectName|value)\s*=\s*"((?:[^"\\]|\\.)*)"\s*[,)]`)
+	managedResourceValue = lazyRE(`^@[\w.]+\s*\(\s*"((?:[^"\\]|\\.)*)"\s*\)$`)
 )
 
 // managedResourceName reads objectName (or its alias value) when it is a

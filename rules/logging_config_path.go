@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -26,15 +25,15 @@ var loggingConfigPathRule = register(&Rule{
 
 var (
 	// A logback <file> or <fileNamePattern> element's text.
-	logbackPathRE = regexp.MustCompile(`(?i)<(file|fileNamePattern)>\s*([^<]*?)\s*</(?:file|fileNamePattern)>`)
+	logbackPathRE = lazyRE(`(?i)<(file|fileNamePattern)>\s*([^<]*?)\s*</(?:file|fileNamePattern)>`)
 	// A log4j2 fileName / filePattern in XML attributes, properties, YAML or JSON.
-	log4j2PathRE = regexp.MustCompile(`(?im)\b(fileName|filePattern)"?\s*[=:]\s*"?([^"\r\n,]+?)"?\s*,?\s*$`)
-	log4j2AttrRE = regexp.MustCompile(`\b(fileName|filePattern)\s*=\s*"([^"]*)"`)
-	springPropRE = regexp.MustCompile(`<springProperty\b[^>]*>`)
-	attrRE       = regexp.MustCompile(`\b(name|source|value)\s*=\s*"([^"]*)"`)
-	propertyRE   = regexp.MustCompile(`(?i)<property\b([^>]*?)(?:/>|>([^<]*)</property>)`)
-	propsFileRE  = regexp.MustCompile(`(?m)^\s*property\.([\w.-]+)\s*=\s*(.*)$`)
-	varRefRE     = regexp.MustCompile(`\$\{([^}:]+)(?::-[^}]*)?\}`)
+	log4j2PathRE = lazyRE(`(?im)\b(fileName|filePattern)"?\s*[=:]\s*"?([^"\r\n,]+?)"?\s*,?\s*$`)
+	log4j2AttrRE = lazyRE(`\b(fileName|filePattern)\s*=\s*"([^"]*)"`)
+	springPropRE = lazyRE(`<springProperty\b[^>]*>`)
+	attrRE       = lazyRE(`\b(name|source|value)\s*=\s*"([^"]*)"`)
+	propertyRE   = lazyRE(`(?i)<property\b([^>]*?)(?:/>|>([^<]*)</property>)`)
+	propsFileRE  = lazyRE(`(?m)^\s*property\.([\w.-]+)\s*=\s*(.*)$`)
+	varRefRE     = lazyRE(`\$\{([^}:]+)(?::-[^}]*)?\}`)
 )
 
 func checkLoggingConfigPath(p *ResourcePass) {
@@ -130,7 +129,7 @@ func (p *ResourcePass) atMost(s Severity) Severity {
 	return s
 }
 
-var bundleLookupRE = regexp.MustCompile(`\$\{bundle:application:[^}]*\}`)
+var bundleLookupRE = lazyRE(`\$\{bundle:application:[^}]*\}`)
 
 // blankXMLComments returns src with the text of every XML comment replaced
 // by spaces (newlines kept), so offsets and lines stay those of src.

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -103,7 +102,7 @@ func checkLoggingContextReset(p *Pass) {
 }
 
 // julRootRE is a variable given the java.util.logging root logger.
-var julRootRE = regexp.MustCompile(`(\w+)\s*=\s*(?:java\.util\.logging\.)?(?:Logger\.getLogger|LogManager\.getLogManager\(\)\s*\.\s*getLogger)\(\s*""\s*\)`)
+var julRootRE = lazyRE(`(\w+)\s*=\s*(?:java\.util\.logging\.)?(?:Logger\.getLogger|LogManager\.getLogManager\(\)\s*\.\s*getLogger)\(\s*""\s*\)`)
 
 // julRootLoggers are the names the file gives the JUL root logger.
 func julRootLoggers(src []byte) map[string]bool {
@@ -135,11 +134,11 @@ func julRoot(c *facts.Call, vars map[string]bool) bool {
 }
 
 // instanceofRE is a type test in a condition.
-var instanceofRE = regexp.MustCompile(`\binstanceof\s+([\w.$]+)`)
+var instanceofRE = lazyRE(`\binstanceof\s+([\w.$]+)`)
 
 // negatedTestRE ends the text before a type test that is negated:
 // "!(manager " in !(manager instanceof X).
-var negatedTestRE = regexp.MustCompile(`!\s*\(\s*[\w.()\s]*$`)
+var negatedTestRE = lazyRE(`!\s*\(\s*[\w.()\s]*$`)
 
 // perLoaderManagerGuard reports a java.util.logging reset that runs only
 // when the LogManager is a subclass of it: a container's own manager,
@@ -218,4 +217,4 @@ func jdkManagerTest(cond string) (jdk, ok bool) {
 
 // leavesRE finds a statement that leaves the method: a branch ending in it
 // guards what follows.
-var leavesRE = regexp.MustCompile(`\b(?:return|throw)\b`)
+var leavesRE = lazyRE(`\b(?:return|throw)\b`)

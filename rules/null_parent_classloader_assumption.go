@@ -26,8 +26,8 @@ var nullParentAssumption = register(&Rule{
 })
 
 var (
-	substituteLoader = regexp.MustCompile(`get(System)?ClassLoader\s*\(\s*\)`)
-	returnsLoader    = regexp.MustCompile(`return\s[^;]*get(System)?ClassLoader\s*\(\s*\)`)
+	substituteLoader = lazyRE(`get(System)?ClassLoader\s*\(\s*\)`)
+	returnsLoader    = lazyRE(`return\s[^;]*get(System)?ClassLoader\s*\(\s*\)`)
 )
 
 func checkNullParent(p *Pass) {

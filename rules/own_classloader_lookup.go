@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -31,7 +30,7 @@ var ownLoaderLookup = register(&Rule{
 })
 
 // identRE finds identifiers in an expression's text.
-var identRE = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+var identRE = lazyRE(`[A-Za-z_$][\w$]*`)
 
 // mentionsParam reports whether any of the expressions names a parameter of
 // the method enclosing span: interfaces the caller supplies.
@@ -200,4 +199,4 @@ func readThrough(p *Pass, c *facts.Call, loader, name facts.Expr) bool {
 }
 
 // streamRead matches a read of a name from a stream: "in.readUTF()".
-var streamRead = regexp.MustCompile(`^([A-Za-z_$][\w$]*)\s*\.\s*(?:readUTF|readLine)\s*\(\s*\)$`)
+var streamRead = lazyRE(`^([A-Za-z_$][\w$]*)\s*\.\s*(?:readUTF|readLine)\s*\(\s*\)$`)

@@ -185,6 +185,9 @@ func checkResourceLookup(p *Pass) {
 				what = quote(name.Value)
 			}
 			d.Message = "ResourceBundle.getBundle of " + what + " uses the caller's ClassLoader; in code the base shares, a module's bundle is never found"
+			// A name parameter, or a name built on a constant: the
+			// library's own bundles settle it once the project is known.
+			d.Pending = bundlePending(p, c, name)
 			// getBundle(n) and getBundle(n, locale) load with the caller's
 			// loader, and a null loader throws: that loader is the fallback.
 			own, ok := ownClassLiteral(p.File, c.Class)

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -48,10 +47,10 @@ var lifecycleEvents = []string{"ContextClosedEvent", "ContextRefreshedEvent", "C
 
 // ownEventGuardRE finds the checks that make a handler react only to its own
 // app: the event's context compared with something, or the loaders compared.
-var ownEventGuardRE = regexp.MustCompile(`getApplicationContext\(\)\s*(?:[!=]=|\.equals\()|(?:[!=]=|equals\()\s*[\w.()]*getApplicationContext\(\)\s*[^.\s]|getContextClassLoader\(\)`)
+var ownEventGuardRE = lazyRE(`getApplicationContext\(\)\s*(?:[!=]=|\.equals\()|(?:[!=]=|equals\()\s*[\w.()]*getApplicationContext\(\)\s*[^.\s]|getContextClassLoader\(\)`)
 
 // staticGetterRE: a receiver that is a static accessor, Type.getInstance().
-var staticGetterRE = regexp.MustCompile(`^[A-Z][\w$]*(?:\.[\w$]+)*\.(?:get[\w$]*|instance|singleton|current)\(\)$`)
+var staticGetterRE = lazyRE(`^[A-Z][\w$]*(?:\.[\w$]+)*\.(?:get[\w$]*|instance|singleton|current)\(\)$`)
 
 func checkLifecycleListener(p *Pass) {
 	listeners := map[string]facts.TypeDecl{}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,7 +156,7 @@ func perThreadContext(raw string) bool {
 
 // classKeyRE recognises a key that is a class: X.class, getClass(), or a
 // variable named for one.
-var classKeyRE = regexp.MustCompile(`^(?:[\w.]+\.class|(?:\w+\.)?getClass\(\)|cls|clazz|clz|klass|klazz|type|\w+Class|\w+Type)$`)
+var classKeyRE = lazyRE(`^(?:[\w.]+\.class|(?:\w+\.)?getClass\(\)|cls|clazz|clz|klass|klazz|type|\w+Class|\w+Type)$`)
 
 // testOnlyWrite reports a write in a method made for tests: annotated
 // @VisibleForTesting or @TestOnly, or named for tests. Tests call it (often
@@ -181,7 +180,7 @@ func testOnlyWrite(file *facts.File, w *facts.Write) bool {
 // testDocRE recognises a comment saying code is there for tests: "method
 // for tests to set failCreate", "only for testing purposes",
 // "//VisibleForTesting".
-var testDocRE = regexp.MustCompile(`(?i)\b(?:for|by|in) (?:unit |the )?test(?:s|ing)?\b|\btest(?:s|ing)? (?:only|purposes)\b|\bVisibleForTesting\b`)
+var testDocRE = lazyRE(`(?i)\b(?:for|by|in) (?:unit |the )?test(?:s|ing)?\b|\btest(?:s|ing)? (?:only|purposes)\b|\bVisibleForTesting\b`)
 
 // testDocumented reports a declaration at offset at whose leading
 // comments (the block and line comments right before it) say it is for
@@ -336,7 +335,7 @@ func checkStaticMutableState(p *Pass) {
 		f := &p.File.Fields[i]
 		ws := byField[f]
 		if len(ws) == 0 || staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || memoViaHelper(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) ||
-			workQueue(p.File, p.Src, f, ws) || cacheKnob(p.File, p.Src, f) {
+			workQueue(p.File, p.Src, f, ws) || cacheKnob(p.File, p.Src, f) || evictionBound(p.File, p.Src, f) {
 			continue
 		}
 		if ws = stateWrites(f, ws); len(ws) > 0 {
@@ -715,7 +714,7 @@ func partitioned(f *facts.Field) bool {
 
 // reflectiveLookupRE recognises a member looked up on a class the code
 // already holds: the same for every app that runs it, a memo.
-var reflectiveLookupRE = regexp.MustCompile(`^[\w.]+\s*\.\s*get(?:Declared)?(?:Method|Field|Constructor)s?\s*\(`)
+var reflectiveLookupRE = lazyRE(`^[\w.]+\s*\.\s*get(?:Declared)?(?:Method|Field|Constructor)s?\s*\(`)
 
 // reflectiveLookup reports a Method, Field or Constructor static assigned
 // the result of a reflective lookup (a lazily cached member).

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -143,7 +142,7 @@ func consoleByDesign(pkg string) bool {
 }
 
 // unreachableRE recognises a comment saying a path never runs.
-var unreachableRE = regexp.MustCompile(`(?i)//.*\b(?:won'?t|will not|should ?(?:n'?t|not)|can'?t|cannot|never) (?:ever )?happen|//.*\b(?:impossible|unreachable)\b`)
+var unreachableRE = lazyRE(`(?i)//.*\b(?:won'?t|will not|should ?(?:n'?t|not)|can'?t|cannot|never) (?:ever )?happen|//.*\b(?:impossible|unreachable)\b`)
 
 // markedUnreachable reports a call whose line, or one of the two lines
 // before it, carries a comment saying the path never runs ("// won't
@@ -209,7 +208,7 @@ func containsFoldASCII(s []byte, lower string) bool {
 // debugSwitchRE recognises a condition that reads a debug, trace or
 // verbose switch (debug, isDebugEnabled(), TRACE, options.verbose), or a
 // quiet one (a command line's own output, which the user turns off).
-var debugSwitchRE = regexp.MustCompile(`(?i)debug|trace|verbose|quiet|silent`)
+var debugSwitchRE = lazyRE(`(?i)debug|trace|verbose|quiet|silent`)
 
 // debugGuarded reports a call that runs only when a debug, trace or
 // verbose switch is on: in the body of `if (debug) ...` (braced or not),
@@ -266,7 +265,7 @@ func throwableReceiver(c *facts.Call) bool {
 // shell, a console, a command line or its launcher, a library's own
 // logging or trace layer (h2's TraceSystem, a FooLogger), as a word of its
 // CamelCase name (not Catalog, Dialog, Logic).
-var consoleNameRE = regexp.MustCompile(`(?:^|[a-z0-9_$])(?:Console|Shell|Cli|CLI|CommandLine|Repl|REPL|Launcher|Main|Log|Logger|Logging|Trace|Tracer|Tracing)(?:[A-Z0-9_$]|$)`)
+var consoleNameRE = lazyRE(`(?:^|[a-z0-9_$])(?:Console|Shell|Cli|CLI|CommandLine|Repl|REPL|Launcher|Main|Log|Logger|Logging|Trace|Tracer|Tracing)(?:[A-Z0-9_$]|$)`)
 
 // consoleClass reports code in a class (or a class it is nested in)
 // named for console output or logging: its printing is what it is for,
@@ -282,7 +281,7 @@ func consoleClass(class string) bool {
 
 // stdoutDebugReturnRE recognises an early return unless a debug, trace or
 // verbose switch is on: `if (!debug) return;`, `if (!isVerbose()) { return; }`.
-var stdoutDebugReturnRE = regexp.MustCompile(`(?i)if\s*\(\s*!\s*[\w.]*(?:debug|trace|verbose)[\w.]*(?:\(\s*\))?\s*\)\s*\{?\s*return\s*;`)
+var stdoutDebugReturnRE = lazyRE(`(?i)if\s*\(\s*!\s*[\w.]*(?:debug|trace|verbose)[\w.]*(?:\(\s*\))?\s*\)\s*\{?\s*return\s*;`)
 
 // debugReturn reports a call after an early return of its method taken
 // when a debug switch is off: the rest of the method is debug output.
@@ -296,10 +295,10 @@ func debugReturn(p *Pass, at facts.Span) bool {
 
 // logCallRE finds a call of a logger: log.error(..), LOGGER.warn(..),
 // logger.log(SEVERE, ..), getLogger().info(..).
-var logCallRE = regexp.MustCompile(`(?i)\b(?:[\w$]*log(?:ger)?|getLogger\([^)]*\))\s*\.\s*(?:log|error|warn|warning|info|debug|trace|fatal|severe|fine)\s*\(`)
+var logCallRE = lazyRE(`(?i)\b(?:[\w$]*log(?:ger)?|getLogger\([^)]*\))\s*\.\s*(?:log|error|warn|warning|info|debug|trace|fatal|severe|fine)\s*\(`)
 
 // cannotLogRE recognises a comment saying the log cannot be used here.
-var cannotLogRE = regexp.MustCompile(`(?i)//.*\b(?:can ?not|can'?t|unable to|fails?|failed|no way to|not)\b.{0,24}\blog|//.*\blog(?:ging|ger)? (?:fails|failed|is not|isn'?t|may not)`)
+var cannotLogRE = lazyRE(`(?i)//.*\b(?:can ?not|can'?t|unable to|fails?|failed|no way to|not)\b.{0,24}\blog|//.*\blog(?:ging|ger)? (?:fails|failed|is not|isn'?t|may not)`)
 
 // loggingFallback reports a print in a catch block that is the last
 // resort of logging: the try block it handles does nothing but log (the

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,7 +116,7 @@ func closeRestores(p *Pass, c *facts.Call) bool {
 }
 
 // restoreName matches variables that hold the loader to go back to.
-var restoreName = regexp.MustCompile(`(?i)(old|orig|previous|prev|saved|former)`)
+var restoreName = lazyRE(`(?i)(old|orig|previous|prev|saved|former)`)
 
 // swapHelper reports the halves of a split switch whose caller restores:
 // a method that returns the previous loader (bind), one that sets a loader
@@ -481,7 +480,7 @@ func hasTextBlock(toks []jtoken) bool {
 // trivialStmtRE matches statements that do not use the context loader:
 // logging (optionally behind an isXEnabled() check), printing, returning
 // or assigning a name or literal.
-var trivialStmtRE = regexp.MustCompile(`^(?:` +
+var trivialStmtRE = lazyRE(`^(?:` +
 	`(?:if\((?:[\w$]+(?:\(\))?\.)*is\w*Enabled\(\)\))?(?:this\.)?(?:[\w$]+\.)*(?i:log|logger|getlog\(\)|getlogger\(\))\.(?:trace|debug|info|warn|warning|error|fatal|fine|finer|finest|severe|config|log)\(.*` +
 	`|System\.(?:out|err)\.print(?:ln|f)?\(.*` +
 	`|return(?:[\w$.]+|"[^"]*")?` +
@@ -511,7 +510,7 @@ func onlyTrivial(src []byte, toks []jtoken) bool {
 
 // setupNameRE matches methods whose effects are meant to outlast them:
 // JUnit set-up, init, configure.
-var setupNameRE = regexp.MustCompile(`^(?:setUp|setup|before|init|initiali[sz]e|configure)(?:[A-Z_\d].*)?$`)
+var setupNameRE = lazyRE(`^(?:setUp|setup|before|init|initiali[sz]e|configure)(?:[A-Z_\d].*)?$`)
 
 // meantToLast reports switches made for the code that runs after the
 // method: in constructors and initialisers, set-up methods, a switch to
@@ -542,7 +541,7 @@ func meantToLast(p *Pass, m *facts.MethodDecl, c *facts.Call) bool {
 
 // savedToFieldRE finds "name = ...getContextClassLoader()" assignments
 // that are not declarations; group 1 is "this." when written.
-var savedToFieldRE = regexp.MustCompile(`(?:^|[;{}]\s*)(this\s*\.\s*)?([A-Za-z_$][\w$]*)\s*=\s*[^;=]*getContextClassLoader\s*\(`)
+var savedToFieldRE = lazyRE(`(?:^|[;{}]\s*)(this\s*\.\s*)?([A-Za-z_$][\w$]*)\s*=\s*[^;=]*getContextClassLoader\s*\(`)
 
 // restoresSavedField reports a switch to a field that the class fills
 // with the context loader it finds (parent = currentThread().

@@ -108,7 +108,7 @@ func joinedIn(p *Pass, start *facts.Call) bool {
 }
 
 var (
-	loopRE   = regexp.MustCompile(`\bwhile\s*\(|\bfor\s*\(\s*;\s*;\s*\)`)
+	loopRE   = lazyRE(`\bwhile\s*\(|\bfor\s*\(\s*;\s*;\s*\)`)
 	daemonRE = `\s*\.\s*setDaemon\s*\(\s*true\s*\)`
 )
 

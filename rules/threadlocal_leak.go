@@ -54,10 +54,14 @@ func checkThreadLocalLeak(p *Pass) {
 	}
 	fieldTypes := map[string]string{} // this file's fields: name -> type
 	pinsNothing := map[string]bool{}  // ThreadLocals of JDK values only
+	// Code the base loads or the library shares is never uninstalled: a
+	// per-thread cache of values the library makes itself pins only the
+	// library's own loader. Module code's caches pin the module's.
+	libraryCache := p.Role != facts.RoleModule && p.Role != facts.RolePrivate
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		fieldTypes[f.Name] = f.Type
-		if args := typeArgs(f.TypeText); len(args) == 1 && jdkOnly(args[0]) && !shadowsJDK(p.File, args[0]) {
+		if args := tlValueArgs(p, f); len(args) == 1 && pinsNoLoader(p, args[0], libraryCache, 0) {
 			pinsNothing[f.Name] = true
 		} else if len(args) == 1 && rawSimple(args[0]) == "Map" && bytes.Contains(p.textBytes(f.Decl), []byte("WeakHashMap")) {
 			// A Map the initialiser makes a WeakHashMap: as a WeakHashMap.
@@ -78,10 +82,6 @@ func checkThreadLocalLeak(p *Pass) {
 		return c.Recv.Field != nil && declaresClass(p.File, c.Recv.Field.Owner) &&
 			threadLocalTypes[fieldTypes[c.Recv.Field.Name]]
 	}
-	// Code the base loads or the library shares is never uninstalled: a
-	// per-thread cache of values the library makes itself pins only the
-	// library's own loader. Module code's caches pin the module's.
-	libraryCache := p.Role != facts.RoleModule && p.Role != facts.RolePrivate
 	// The fields of this file that are cleaned somewhere, by name: removed,
 	// set to null, or restored (in a finally block, or to a saved value).
 	removed := map[string]bool{}
@@ -104,7 +104,8 @@ func checkThreadLocalLeak(p *Pass) {
 	// other sets are related, so a change adding a set touches the finding.
 	var sets []*facts.Call
 	calls(p, func(c *facts.Call) {
-		if c.Name != "set" || len(c.Args) != 1 || !isTL(c) || c.InFinally || jdkConstant(&c.Args[0]) || jdkParam(p, c) {
+		if c.Name != "set" || len(c.Args) != 1 || !isTL(c) || c.InFinally || jdkConstant(&c.Args[0]) || jdkParam(p, c, libraryCache) ||
+			newPinsNoLoader(p, &c.Args[0], libraryCache) {
 			return
 		}
 		if libraryCache && selfMadeCache(p, c) {
@@ -165,7 +166,7 @@ func checkThreadLocalLeak(p *Pass) {
 
 // selfFillingRE recognises a ThreadLocal that creates its value on first
 // get(): withInitial, or an anonymous subclass overriding initialValue.
-var selfFillingRE = regexp.MustCompile(`\bwithInitial\s*\(|\binitialValue\s*\(`)
+var selfFillingRE = lazyRE(`\bwithInitial\s*\(|\binitialValue\s*\(`)
 
 // reportedField reports a field already reported at one of its sets.
 func reportedField(reported map[string]bool, name string) bool {
@@ -241,7 +242,7 @@ func shadowsJDK(f *facts.File, t string) bool {
 }
 
 // typeUseNameRE finds the simple type names a type use is made of.
-var typeUseNameRE = regexp.MustCompile(`[A-Z]\w*`)
+var typeUseNameRE = lazyRE(`[A-Z]\w*`)
 
 // jdkPackage reports a name in a package of the JDK.
 func jdkPackage(n string) bool {
@@ -258,7 +259,7 @@ func jdkPackage(n string) bool {
 var jdkReferences = map[string]bool{"SoftReference": true, "WeakReference": true, "Reference": true, "Optional": true}
 
 // typeUseAnnotationRE finds type-use annotations (int @Nullable []).
-var typeUseAnnotationRE = regexp.MustCompile(`@[\w.]+(?:\([^()]*\))?`)
+var typeUseAnnotationRE = lazyRE(`@[\w.]+(?:\([^()]*\))?`)
 
 // jdkHolders are JDK types often kept per thread for reuse.
 var jdkHolders = map[string]bool{
@@ -299,9 +300,9 @@ func swapSetter(p *Pass, m *facts.MethodDecl, c *facts.Call) bool {
 	return regexp.MustCompile(`\b`+recv+`\s*\.\s*get\s*\(\s*\)`).MatchString(before) && strings.Contains(after, "return")
 }
 
-// jdkParam reports a set of a parameter whose declared type is a JDK type
-// that pins nothing (RegexSupport.setLastMatcher(Matcher matcher)).
-func jdkParam(p *Pass, c *facts.Call) bool {
+// jdkParam reports a set of a parameter whose declared type pins no
+// loader (RegexSupport.setLastMatcher(Matcher matcher)).
+func jdkParam(p *Pass, c *facts.Call, own bool) bool {
 	m := methodAt(p.File, c.Span.Start)
 	if m == nil {
 		return false
@@ -315,14 +316,13 @@ func jdkParam(p *Pass, c *facts.Call) bool {
 		if f[0] == "final" {
 			f = f[1:]
 		}
-		t := strings.Join(f[:len(f)-1], "")
-		return jdkOnly(t) && !shadowsJDK(p.File, t)
+		return pinsNoLoader(p, strings.Join(f[:len(f)-1], ""), own, 0)
 	}
 	return false
 }
 
 // restoreRE recognises a saved value being put back: set(oldValue).
-var restoreRE = regexp.MustCompile(`^(?:this\.)?(?:old|prev|previous|saved|original)[A-Z_\w]*$`)
+var restoreRE = lazyRE(`^(?:this\.)?(?:old|prev|previous|saved|original)[A-Z_\w]*$`)
 
 // jdkConstant: a value that pins no app class (null, literals, Boolean.TRUE).
 func jdkConstant(x *facts.Expr) bool {
@@ -356,15 +356,26 @@ func selfMadeCache(p *Pass, c *facts.Call) bool {
 	}
 	before := string(p.Src[m.Decl.Start:c.Span.Start])
 	after := string(p.Src[c.Span.End:m.Decl.End])
-	if !regexp.MustCompile(`\breturn\s+[^;]*\b` + regexp.QuoteMeta(x) + `\b[^;]*;`).MatchString(after) {
-		return false
-	}
-	made := regexp.MustCompile(`\b`+regexp.QuoteMeta(x)+`\s*=\s*((?:new\s+)?[\w.]+\s*(?:\[\s*\]\s*)?[({][^;]*);`).FindAllStringSubmatchIndex(before, -1)
+	made := regexp.MustCompile(`\b`+regexp.QuoteMeta(x)+`\s*=\s*((?:new\s+)?[\w.]+\s*(?:<[^;()]*>\s*)?(?:\[\s*\]\s*)?[({][^;]*);`).FindAllStringSubmatchIndex(before, -1)
 	if len(made) == 0 {
 		return false
 	}
 	// From the value's making to the set: what it is built and filled from.
 	built := before[made[len(made)-1][2]:]
+	// The getter returns the value, or what the value wraps (jackson's
+	// br = new BufferRecycler(); ref = new SoftReference<>(br);
+	// tl.set(ref); return br;).
+	returned := false
+	for _, r := range returnExprRE.FindAllStringSubmatch(after, -1) {
+		e := strings.TrimSpace(r[1])
+		if regexp.MustCompile(`\b`+regexp.QuoteMeta(x)+`\b`).MatchString(e) ||
+			identifier(e) && !javaKeyword[e] && regexp.MustCompile(`\b`+regexp.QuoteMeta(e)+`\b`).MatchString(built) && !paramOf(p.File, c.Span.Start, e) {
+			returned = true
+		}
+	}
+	if !returned {
+		return false
+	}
 	if strings.Contains(strings.Join(strings.Fields(built), ""), strings.Join(strings.Fields(c.Recv.Text), "")+".get(") {
 		return false // the ThreadLocal's own value, read back
 	}
@@ -487,3 +498,130 @@ func slotsCleared(p *Pass, f *facts.Field) bool {
 	}
 	return false
 }
+
+// weakReferences hold their referent weakly: whatever it is, the thread
+// keeps only the JDK's reference object (a WeakReference<Thread> to the
+// owner of a lock, a WeakReference to a handler).
+var weakReferences = map[string]bool{"WeakReference": true, "PhantomReference": true}
+
+// pinsNoLoader reports a ThreadLocal value type that cannot pin a
+// module's ClassLoader: JDK types only (also in JDK containers and soft
+// references), a weak reference to anything, and, when own is set (code
+// the base loads or the library shares), a plain holder class of the
+// file whose fields are all such types.
+func pinsNoLoader(p *Pass, t string, own bool, depth int) bool {
+	t = strings.Join(strings.Fields(typeUseAnnotationRE.ReplaceAllString(t, "")), "")
+	for strings.HasSuffix(t, "[]") {
+		t = strings.TrimSuffix(t, "[]")
+	}
+	raw := rawSimple(t)
+	if raw == "" || depth > 3 {
+		return false
+	}
+	if weakReferences[raw] && !shadowsJDK(p.File, raw) {
+		return true
+	}
+	if jdkOnly(t) && !shadowsJDK(p.File, t) {
+		return true
+	}
+	args := typeArgs(t)
+	if (jdkContainers[raw] || jdkReferences[raw]) && len(args) > 0 && !shadowsJDK(p.File, raw) {
+		if raw == "WeakHashMap" && len(args) == 2 {
+			args = args[1:] // weak keys
+		}
+		for _, a := range args {
+			if !pinsNoLoader(p, a, own, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return own && len(args) == 0 && jdkFieldsHolder(p, raw, depth)
+}
+
+// jdkFieldsHolder reports a class of the file, by simple name, that holds
+// only values pinning no loader: a top-level or static nested class or
+// enum, not generic, not abstract, extending nothing but Object, whose
+// instance fields are all of such types (a per-thread stamp of a long
+// and a String). Its instances pin the library's own loader alone.
+func jdkFieldsHolder(p *Pass, simple string, depth int) bool {
+	var td *facts.TypeDecl
+	for i := range p.File.TypeDecls {
+		if simpleName(p.File.TypeDecls[i].Name) == simple {
+			if td != nil {
+				return false
+			}
+			td = &p.File.TypeDecls[i]
+		}
+	}
+	if td == nil || td.Kind != "class" && td.Kind != "enum" || td.Super != "" && td.Super != "Object" && td.Super != "java.lang.Object" {
+		return false
+	}
+	head := p.Text(facts.Span{Start: td.Decl.Start, End: td.Span.End})
+	rest := p.Text(facts.Span{Start: td.Span.End, End: td.Decl.End})
+	if head == "" || strings.HasPrefix(strings.TrimSpace(rest), "<") || abstractRE.MatchString(head) {
+		return false
+	}
+	// An inner class holds its enclosing instance, which may be anything.
+	if strings.Contains(td.Name, "$") && td.Kind == "class" && !staticRE.MatchString(head) {
+		return false
+	}
+	for i := range p.File.Fields {
+		f := &p.File.Fields[i]
+		if f.Class == td.Name && !f.Static && !pinsNoLoader(p, f.TypeText, true, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// newPinsNoLoader reports a value made right there of a type that pins no
+// loader: set(new SimpleDateFormat(...)), set(new WeakReference<>(t)).
+func newPinsNoLoader(p *Pass, x *facts.Expr, own bool) bool {
+	if x.Kind == facts.ExprName && x.Local != nil {
+		x = x.Local // Stamp s = new Stamp(); ...; TL.set(s)
+	}
+	if x.Kind != facts.ExprNew {
+		return false
+	}
+	m := newValueTypeRE.FindStringSubmatch(x.Text)
+	if m == nil || strings.HasSuffix(m[1], "<>") && !weakReferences[rawSimple(m[1])] {
+		return false // a diamond: what it holds is its arguments'
+	}
+	return pinsNoLoader(p, m[1], own, 0)
+}
+
+// abstractRE and staticRE find modifiers in a class declaration's head.
+var abstractRE, staticRE = regexp.MustCompile(`\babstract\b`), regexp.MustCompile(`\bstatic\b`)
+
+// newValueTypeRE reads the type of a class instance creation, generics
+// included: new Foo<Bar>(...) -> Foo<Bar>.
+var newValueTypeRE = regexp.MustCompile(`^new\s+([\w.$]+(?:\s*<[^()]*>)?)\s*\(`)
+
+// tlValueArgs are the type arguments of a ThreadLocal field: as declared,
+// or, for a raw declaration, as its initialiser creates it (static
+// ThreadLocal CACHE = new ThreadLocal<SoftReference<Map<String, Format>>>()).
+func tlValueArgs(p *Pass, f *facts.Field) []string {
+	if args := typeArgs(f.TypeText); len(args) > 0 || f.Init == nil || f.Init.Kind != facts.ExprNew {
+		return args
+	}
+	if m := newValueTypeRE.FindStringSubmatch(f.Init.Text); m != nil && threadLocalOwnerSimple[rawSimple(m[1])] {
+		return typeArgs(m[1])
+	}
+	return nil
+}
+
+// threadLocalOwnerSimple are the simple names of threadLocalOwners.
+var threadLocalOwnerSimple = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range threadLocalOwners {
+		m[simpleName(t)] = true
+	}
+	return m
+}()
+
+// javaKeyword are the literals and keywords a bare return may name.
+var javaKeyword = map[string]bool{"null": true, "this": true, "true": true, "false": true, "super": true}
+
+// returnExprRE finds a return statement's expression.
+var returnExprRE = regexp.MustCompile(`\breturn\s+([^;]*);`)

@@ -1,9 +1,5 @@
 package rules
 
-import (
-	"regexp"
-)
-
 var timerLeakRule = register(&Rule{
 	ID:     "timer-leak",
 	Hazard: "H22",
@@ -22,7 +18,7 @@ var timerLeakRule = register(&Rule{
 
 // periodicOnNew matches a fixed-rate schedule called straight on the new
 // timer, so no reference to cancel it survives.
-var periodicOnNew = regexp.MustCompile(`^\s*\.\s*scheduleAtFixedRate\s*\(`)
+var periodicOnNew = lazyRE(`^\s*\.\s*scheduleAtFixedRate\s*\(`)
 
 func checkTimerLeak(p *Pass) {
 	for i := range p.File.News {

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -89,7 +88,7 @@ func propertiesRootContext(src []byte) []facts.Span {
 	return out
 }
 
-var yamlKeyRE = regexp.MustCompile(`^(\s*)(?:-\s+)?([A-Za-z0-9_.\-]+)\s*:(?:\s+|$)(.*)$`)
+var yamlKeyRE = lazyRE(`^(\s*)(?:-\s+)?([A-Za-z0-9_.\-]+)\s*:(?:\s+|$)(.*)$`)
 
 // yamlRootContext follows block-style nesting by indentation (server:,
 // servlet:, context-path:) and dotted keys (server.servlet.context-path:).

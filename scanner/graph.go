@@ -295,7 +295,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// The methods that name a class of tool code whose findings' methods
 	// have no callers (toolRefs): who reaches them decides the class.
 	refs := map[facts.MethodKey]bool{}
-	for _, k := range x.toolRefs(sensitive, o) {
+	for _, k := range append(x.toolRefs(sensitive, o), x.initRefs(sensitive, o)...) {
 		if !asked[k] && !g.Entry(k.Class, k.Name) && want(k.Class, k.Name) {
 			refs[k] = true
 		}
@@ -922,4 +922,31 @@ func guardsEntryOnly(ks []facts.MethodKey, g *facts.CallGraph) bool {
 		}
 	}
 	return len(ks) > 0
+}
+
+// maxMentions bounds the files mentioning lists.
+const maxMentions = 200
+
+// mentioning lists the production sources (not those set aside as tool
+// code) holding w as a whole identifier, by path relative to the scan
+// root: the files a settled verdict reads for the creations of a class or
+// the calls of a method. More than limit of them, it returns nil, false:
+// a name that common decides nothing.
+func (x *graphIndex) mentioning(w string, limit int, maxFileSize int64) ([]string, bool) {
+	h, word := hashOf([]byte(w)), []byte(w)
+	var out []string
+	for _, s := range x.sources {
+		if s.tool || !s.words.mayHoldHash(h) {
+			continue
+		}
+		src, err := safefs.ReadFile(s.abs, maxFileSize)
+		if err != nil || !hasWord(src, word) {
+			continue
+		}
+		if len(out) >= limit {
+			return nil, false
+		}
+		out = append(out, s.rel)
+	}
+	return out, true
 }

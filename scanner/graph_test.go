@@ -399,7 +399,7 @@ public class Helper {
 		{"b.Server", "stopServer", true}, // by name through an object of unknown class: the one other declarer
 		{"b.Server", "configure", true},  // by a constant name held in a local, on a class loaded by a constant
 		{"b.Options", "parse", true},     // a public helper only entry-only code calls
-		{"b.Server", "report", false},    // two classes declare report: not guessed
+		{"b.Server", "report", true},     // two classes declare report, one of them the class Bootstrap creates by name
 		{"b.Options", "usage", false},    // no callers: an API
 		{"b.Server", "shared", false},
 		{"s.Shell", "<init>", true},   // created only by main

@@ -82,13 +82,7 @@ func (x *graphIndex) toolRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 		}
 		public := publicClass(src, top)
 		if ex == nil {
-			interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
-			for _, names := range [][]string{callgraph.Names, callgraph.UseNames, callgraph.ReflectNames} {
-				for _, n := range names {
-					interest.Calls[n] = true
-				}
-			}
-			if ex, err = javasrc.NewExtractor(interest, int(o.timeout/time.Microsecond)); err != nil {
+			if ex, err = javasrc.NewExtractor(graphInterest(), int(o.timeout/time.Microsecond)); err != nil {
 				return out
 			}
 		}
@@ -135,6 +129,35 @@ func publicClass(src []byte, top string) bool {
 // class: ok is false when there is no such mention, one outside a method,
 // or too many files to read.
 func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, public bool, o graphOptions) ([]facts.MethodKey, bool) {
+	refs, ok := x.referencesBy(ex, top, own, refTool(public), o)
+	return refs, ok && len(refs) > 0
+}
+
+// refPolicy says which files may name a class whose users are looked for
+// and which mentions count: any file (a class nothing outside its package
+// sees), only tool files, or any file with a declared type (a field's, a
+// parameter's, a result's) no use: what initialises a class is code
+// using it.
+type refPolicy uint8
+
+const (
+	refAny refPolicy = iota
+	refToolFiles
+	refInit
+)
+
+// refTool is the policy for tool code: a public class only set-aside
+// tool code may name.
+func refTool(public bool) refPolicy {
+	if public {
+		return refToolFiles
+	}
+	return refAny
+}
+
+// referencesBy is references under a policy for the naming files; ok
+// with no methods when nothing names the class.
+func (x *graphIndex) referencesBy(ex *javasrc.Extractor, top string, own *input, policy refPolicy, o graphOptions) ([]facts.MethodKey, bool) {
 	simple := []byte(top[strings.LastIndexByte(top, '.')+1:])
 	h := hashOf(simple)
 	var out []facts.MethodKey
@@ -164,7 +187,7 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, p
 		if len(at) == 0 || s.input == own && !otherTopLevel(src, top) {
 			continue
 		}
-		if public && !s.tool {
+		if policy == refToolFiles && !s.tool {
 			return nil, false // a public class production code names
 		}
 
@@ -184,6 +207,9 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, p
 			if s.input == own && within(f, top, off) {
 				continue // the class's own nest
 			}
+			if policy == refInit && typeOnly(f, src, off) {
+				continue // a declared type: it loads nothing
+			}
 			m := enclosingMethod(f, off)
 			if m == nil {
 				return nil, false
@@ -193,7 +219,7 @@ func (x *graphIndex) references(ex *javasrc.Extractor, top string, own *input, p
 			}
 		}
 	}
-	return out, len(out) > 0
+	return out, true
 }
 
 // otherTopLevel reports a source that declares a top-level type besides
@@ -313,4 +339,137 @@ func importLine(src []byte, off int) bool {
 func qualified(src []byte, off int, pkg string) bool {
 	p := []byte(pkg + ".")
 	return pkg != "" && off >= len(p) && bytes.Equal(src[off-len(p):off], p)
+}
+
+// A class's static initialiser runs where the class is first used: in
+// the launcher's own main for a launcher class, else in whichever method
+// first names it. So it is entry-only when every method of another class
+// naming the class is (callgraph.Graph.InitRefs), as a public method is
+// when every caller found is: a server's start-up class fixing its home
+// directory as it loads, which nothing else names; a properties class
+// only the launcher and what it runs load. A class no other class names
+// is loaded by a framework or is an API, unless it is a launcher.
+
+// initRefs gives the graph, for each class a finding's static initialiser
+// belongs to (the finding's own method, or a flag writer it waits for),
+// the methods naming the class, and returns them all: the search then
+// finds who reaches them.
+func (x *graphIndex) initRefs(fs []finding.Finding, o graphOptions) []facts.MethodKey {
+	g := x.g
+	seen := map[string]bool{}
+	var out []facts.MethodKey
+	var ex *javasrc.Extractor
+	defer func() {
+		if ex != nil {
+			ex.Close()
+		}
+	}()
+	type at struct{ class, path string }
+	var classes []at
+	for _, f := range fs {
+		if !f.EntrySensitive || f.Class == "" {
+			continue
+		}
+		if f.Method == "<clinit>" {
+			classes = append(classes, at{f.Class, f.Path})
+		}
+		for _, k := range f.EntryGuards {
+			// A writer of the file's own nest: its source is the
+			// finding's.
+			if k.Name == "<clinit>" && topOf(k.Class) == topOf(f.Class) {
+				classes = append(classes, at{k.Class, f.Path})
+			}
+		}
+	}
+	// Static initialisers calling a finding's method, or its callers.
+	for _, c := range g.InitCallers() {
+		classes = append(classes, at{c, ""})
+	}
+	for _, c := range classes {
+		top := topOf(c.class)
+		if seen[top] || len(seen) >= maxToolClasses {
+			continue
+		}
+		seen[top] = true
+		own := x.sourceAt(c.path)
+		if c.path == "" {
+			own = x.sourceOfClass(top)
+		}
+		if own == nil {
+			continue // compiled code, or a class of no single source
+		}
+		if ex == nil {
+			var err error
+			if ex, err = javasrc.NewExtractor(graphInterest(), int(o.timeout/time.Microsecond)); err != nil {
+				return out
+			}
+		}
+		refs, ok := x.referencesBy(ex, top, own, refInit, o)
+		if !ok || len(refs) == 0 && !g.LauncherNest(top) {
+			// Named where the graph cannot follow; or by no one, and no
+			// launcher: a framework loads it, or it is an API.
+			continue
+		}
+		g.InitRefs(top, refs)
+		out = append(out, refs...)
+	}
+	return out
+}
+
+// typeOnly reports a mention at off that is only a declared type: a
+// field's type (before its initialiser) or in a method's header (its
+// result and parameter types, before its body).
+func typeOnly(f *facts.File, src []byte, off int) bool {
+	for i := range f.Fields {
+		fd := &f.Fields[i]
+		if fd.Decl.Start <= off && off < fd.Decl.End {
+			return off < fd.Span.Start
+		}
+	}
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Decl.Start <= off && off < m.Decl.End && m.Span.End <= len(src) && m.Span.End <= m.Decl.End {
+			body := bytes.IndexByte(src[m.Span.End:m.Decl.End], '{')
+			if body < 0 || off < m.Span.End+body {
+				return !anonymous(m.Class) && off < m.Decl.End
+			}
+		}
+	}
+	return false
+}
+
+// graphInterest are the calls the graph's extractor asks for.
+func graphInterest() javasrc.Interest {
+	interest := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
+	for _, names := range [][]string{callgraph.Names, callgraph.UseNames, callgraph.ReflectNames} {
+		for _, n := range names {
+			interest.Calls[n] = true
+		}
+	}
+	return interest
+}
+
+// sourceOfClass is the production source declaring a top-level class, by
+// its path (a tree mirroring packages in folders), nil when none or
+// several do.
+func (x *graphIndex) sourceOfClass(top string) *input {
+	suffix := "/" + strings.ReplaceAll(top, ".", "/") + ".java"
+	var found *input
+	for i := range x.sources {
+		if strings.HasSuffix("/"+x.sources[i].rel, suffix) {
+			if found != nil {
+				return nil
+			}
+			found = x.sources[i].input
+		}
+	}
+	return found
+}
+
+// topOf is the top-level class of a binary name.
+func topOf(class string) string {
+	if i := strings.IndexByte(class, '$'); i >= 0 {
+		return class[:i]
+	}
+	return class
 }

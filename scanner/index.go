@@ -805,13 +805,14 @@ func dropDeclared(fs []finding.Finding, declared func(string) bool) []finding.Fi
 // dropSettled removes the findings whose pending verdict the whole
 // project clears (rules.Diagnostic.Pending).
 // The project's constants are indexed only when a finding waits for them.
-func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, source, sourceAt func(string) []byte, declared func(string) bool) []finding.Finding {
+func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, source, sourceAt func(string) []byte,
+	mentions func(string) ([]string, bool), declared func(string) bool) []finding.Finding {
 	var k *rules.Constants
 	out := fs[:0]
 	for _, f := range fs {
 		if f.Pending != nil && len(f.Pending.Stores) > 0 {
 			// A static field's setters: settled by their callers alone.
-			if !rules.SettleStores(f.Pending, g) {
+			if !rules.SettleStores(f.Pending, g, source, sourceAt) {
 				f.Pending = nil
 				out = append(out, f)
 			}
@@ -822,7 +823,7 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 			// files' constants: settled by what those constants name.
 			if k == nil {
 				k = rules.NewConstants(files)
-				k.Source, k.SourceAt = source, sourceAt
+				k.Source, k.SourceAt, k.Mentions = source, sourceAt, mentions
 			}
 			if !rules.SettleOwnClasses(f.Pending, k, declared) {
 				f.Pending = nil
@@ -836,6 +837,10 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 			if note, ok := rules.SettleOptIn(f.Pending.OptIn, source); ok && f.Severity > rules.SeverityLow {
 				f.Severity, f.Level = rules.SeverityLow, rules.SeverityLow.Level()
 				f.Message += note
+			} else if ok {
+				// Already a note for the flag's setter: the switch its
+				// writers read says more.
+				f.Message = rules.WithOptInNote(f.Message, note)
 			}
 			f.Pending = nil
 			out = append(out, f)
@@ -851,7 +856,7 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 		}
 		if f.Pending != nil && k == nil {
 			k = rules.NewConstants(files)
-			k.Source, k.SourceAt = source, sourceAt
+			k.Source, k.SourceAt, k.Mentions = source, sourceAt, mentions
 		}
 		if f.Pending != nil {
 			clear, probe := rules.Settle(f.Pending, g, k, declared)

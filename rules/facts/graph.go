@@ -152,6 +152,10 @@ type Pending struct {
 	// class's own, and a dotted name of one of the library's classes (its
 	// .class file) is.
 	ResourceFromRoot bool
+	// Bundle marks a ResourceBundle's base name (dotted, like a class
+	// name): the names its callers pass, or the constant head it is built
+	// on, settle it when they are the library's own bundles.
+	Bundle bool
 	// Default is the declared default of a configurable name, a constant
 	// of another file as written: when it names a class of the project or
 	// the JDK, the name is the library's extension point, set by whoever
@@ -187,6 +191,10 @@ type Pending struct {
 	// (literals, constants, objects built from those), every app stores
 	// the same value and the finding is dropped (rules.SettleStores).
 	Stores []StoreParams
+	// Initial is the initialiser of the field Stores write, as written
+	// ("" when none): a caller that only switches the field to another
+	// fixed value is an app's choice (rules.SettleStores).
+	Initial string
 	// Switcher is a method that switches the thread context loader
 	// without restoring it, for its callers to restore: when the project
 	// calls it, each call saving the loader before and setting it back in

@@ -152,13 +152,15 @@ type Extractor struct {
 
 	// reuse: the facts of a class are built in the extractor's memory and
 	// are overwritten by the next class's (ShareData); file, facts,
-	// methods, fields, types and sorted hold that memory between classes.
+	// methods, fields, types, decls and sorted hold that memory between
+	// classes.
 	reuse   bool
 	file    facts.File
 	facts   Facts
 	methods []facts.MethodDecl
 	fields  []facts.Field
 	types   []string
+	decls   []facts.TypeDecl
 	sorted  []lineAt
 
 	// Per class.
@@ -302,7 +304,8 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 		x.c, x.f, x.out, x.inits = nil, nil, nil, nil
 	}()
 	for _, ic := range c.InnerClasses {
-		if ic.Outer == c.Name || ic.Inner != c.Name && strings.HasPrefix(ic.Inner, c.Name+"$") {
+		// Inner starts with Name+"$", tested without building that string.
+		if ic.Outer == c.Name || len(ic.Inner) > len(c.Name) && ic.Inner[len(c.Name)] == '$' && strings.HasPrefix(ic.Inner, c.Name) {
 			f.Types = append(f.Types, dotted(ic.Inner))
 		}
 	}
@@ -315,7 +318,12 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 			break
 		}
 	}
-	f.TypeDecls = append(f.TypeDecls, typeDecl(c, cls))
+	if x.reuse {
+		f.TypeDecls = append(x.decls[:0], typeDecl(c, cls))
+		x.decls = f.TypeDecls
+	} else {
+		f.TypeDecls = []facts.TypeDecl{typeDecl(c, cls)}
+	}
 	if x.reuse {
 		f.Methods, f.Fields = x.methods[:0], x.fields[:0]
 	} else {

@@ -102,6 +102,10 @@ type Graph struct {
 	// that name it (ToolRefs): when all are entry-only, so are the
 	// class's methods no call reaches.
 	toolRefs map[string][]facts.MethodKey
+	// initRefs are, by top-level class, the methods of other classes
+	// that name it (InitRefs): when all are entry-only, so is the
+	// class's static initialiser.
+	initRefs map[string][]facts.MethodKey
 	// impls are the supertypes (superclass and interfaces, as the
 	// declaration resolves them) of the classes read, and dispatch the
 	// methods of supertypes (class and name) given a name parameter
@@ -149,7 +153,7 @@ func New() *Graph {
 		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{},
 		keepSites: map[facts.MethodKey]bool{}, supers: map[string]string{}, entryTypes: map[string]bool{},
 		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{},
-		adjacent: map[string]bool{}, toolRefs: map[string][]facts.MethodKey{},
+		adjacent: map[string]bool{}, toolRefs: map[string][]facts.MethodKey{}, initRefs: map[string][]facts.MethodKey{},
 		impls: map[string][]string{}, dispatch: map[facts.MethodKey]bool{}, overrides: map[facts.MethodKey][]facts.MethodKey{}}
 }
 
@@ -162,6 +166,35 @@ func (g *Graph) ToolRefs(class string, refs []facts.MethodKey) {
 		ks[i] = g.key(r)
 	}
 	g.toolRefs[g.name(class)] = ks
+}
+
+// InitRefs records the methods of other classes that name a top-level
+// class, every mention of it in the project's production code being in
+// one of them: its static initialiser runs in the first of them to run
+// (for a launcher, or before its main; see Build).
+func (g *Graph) InitRefs(class string, refs []facts.MethodKey) {
+	ks := make([]facts.MethodKey, len(refs))
+	for i, r := range refs {
+		ks[i] = g.key(r)
+	}
+	g.initRefs[g.name(class)] = ks
+}
+
+// InitCallers are the classes whose static initialisers the search
+// found among the callers, sorted.
+func (g *Graph) InitCallers() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, cs := range g.callers {
+		for _, c := range cs {
+			if c.Name == "<clinit>" && !seen[c.Class] {
+				seen[c.Class] = true
+				out = append(out, c.Class)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // CallersOf are the callers found of the method of class and name.
@@ -335,16 +368,22 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 	}
 	// A launcher's init(String[]), start(), stop() and destroy() are the
 	// entry points a service wrapper calls instead of main (Commons
-	// Daemon's jsvc and procrun look them up by name).
+	// Daemon's jsvc and procrun look them up by name). So are a class's
+	// static start(String[]) and stop(String[]), declared together:
+	// procrun's Java mode calls them, main or not.
+	wrapped := serviceClasses(f)
+	jsvc := daemonClasses(f)
 	for i := range f.Methods {
 		m := &f.Methods[i]
-		if !daemons[m.Class] || m.Static || !daemonMethod(m) {
+		if !((daemons[m.Class] || jsvc[m.Class]) && !m.Static && (daemonMethod(m) || jsvc[m.Class] && m.Name == "init")) &&
+			!(wrapped[m.Class] && serviceMethod(m)) {
 			continue
 		}
 		bn := byName(m.Class, m.Name)
 		if d, ok := g.decl(bn); ok && !d.entry {
 			d.entry = true
 			g.setDecl(bn, d)
+			g.launchers[g.name(m.Class)] = true
 		}
 	}
 	// Static accessors returning their own class (a singleton's
@@ -428,6 +467,63 @@ func daemonMethod(m *facts.MethodDecl) bool {
 		return strings.Contains(params, "String") && (strings.Contains(params, "[]") || strings.Contains(params, "..."))
 	}
 	return false
+}
+
+// serviceMethod reports a static start or stop taking the service's
+// arguments (String[] or String...).
+func serviceMethod(m *facts.MethodDecl) bool {
+	params := strings.TrimSpace(strings.Trim(strings.TrimSpace(m.Params), "()"))
+	return m.Static && (m.Name == "start" || m.Name == "stop") &&
+		strings.Contains(params, "String") && (strings.Contains(params, "[]") || strings.Contains(params, "...")) && !strings.Contains(params, ",")
+}
+
+// daemonClasses are the classes of the file implementing Commons
+// Daemon's Daemon interface: jsvc creates them and calls init, start,
+// stop and destroy, main or not.
+func daemonClasses(f *facts.File) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range f.TypeDecls {
+		for _, i := range t.Interfaces {
+			i = genericless(i)
+			if i == "org.apache.commons.daemon.Daemon" || i == "Daemon" && importsDaemon(f) {
+				out[t.Name] = true
+			}
+		}
+	}
+	return out
+}
+
+// importsDaemon reports a file importing Commons Daemon's Daemon.
+func importsDaemon(f *facts.File) bool {
+	for _, im := range f.Imports {
+		if im.Name == "org.apache.commons.daemon.Daemon" || im.Wildcard && im.Name == "org.apache.commons.daemon" {
+			return true
+		}
+	}
+	return false
+}
+
+// serviceClasses are the classes of the file declaring both a static
+// start and a static stop taking the service's arguments.
+func serviceClasses(f *facts.File) map[string]bool {
+	seen := map[string]uint8{}
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if serviceMethod(m) {
+			if m.Name == "start" {
+				seen[m.Class] |= 1
+			} else {
+				seen[m.Class] |= 2
+			}
+		}
+	}
+	out := map[string]bool{}
+	for c, v := range seen {
+		if v == 3 {
+			out[c] = true
+		}
+	}
+	return out
 }
 
 // dotted writes a binary class name as source does (a.B$C as a.B.C).
@@ -782,7 +878,20 @@ func (g *Graph) AddCalls(path string, f *facts.File, src []byte, targets map[fac
 	}
 	found = g.addNews(path, f, targets, found)
 	var names map[string]bool
-	for _, r := range Reflective(path, f) {
+	refl := Reflective(path, f)
+	made := madeByName(refl)
+	for _, r := range refl {
+		if r.Class == "" {
+			// o.getClass().getMethod("load") in a class that creates
+			// one project class by a constant name (a launcher making
+			// its server, then calling its lifecycle by method names):
+			// the method of that class, when it declares one.
+			if cs := made[outerOf(r.Caller.Class)]; len(cs) == 1 {
+				if _, ok := g.decl(byName(cs[0], r.Name)); ok {
+					r.Class = cs[0]
+				}
+			}
+		}
 		if r.Class != "" {
 			found = g.addReflect(r, targets, found)
 			continue
@@ -798,6 +907,25 @@ func (g *Graph) AddCalls(path string, f *facts.File, src []byte, targets map[fac
 		}
 	}
 	return found
+}
+
+// madeByName are, by top-level class, the project classes its methods
+// create by a constant name through reflection (newInstance), each once.
+func madeByName(rs []Reflect) map[string][]string {
+	var out map[string][]string
+	for _, r := range rs {
+		if r.Name != "<init>" || r.Class == "" {
+			continue
+		}
+		if out == nil {
+			out = map[string][]string{}
+		}
+		top := outerOf(r.Caller.Class)
+		if !hasString(out[top], r.Class) {
+			out[top] = append(out[top], r.Class)
+		}
+	}
+	return out
 }
 
 // addNews records the instance creations of classes whose constructors
@@ -1112,6 +1240,24 @@ func (g *Graph) Build() *facts.CallGraph {
 		if round == maxToolRounds {
 			break
 		}
+		// A static initialiser whose class only entry-only code names
+		// (a launcher's, when nothing else names it) runs from them.
+		inits := false
+		for cls, refs := range g.initRefs {
+			k := byName(cls, "<clinit>")
+			if isRoot[k] {
+				continue
+			}
+			all := true
+			for _, r := range refs {
+				all = all && only[r]
+			}
+			if all {
+				isRoot[k] = true
+				toolRoots = append(toolRoots, k)
+				inits = true
+			}
+		}
 		var found []string
 		for cls, refs := range g.toolRefs {
 			if tool[cls] {
@@ -1125,7 +1271,7 @@ func (g *Graph) Build() *facts.CallGraph {
 				found = append(found, cls)
 			}
 		}
-		if len(found) == 0 {
+		if len(found) == 0 && !inits {
 			break
 		}
 		sort.Strings(found)

@@ -207,6 +207,12 @@ func summarizeBody(s *facts.Summary, path string, f *facts.File, calls []int, m 
 			// The same through the class's own loader, the name the
 			// parameter or made from it alone (resName(name)).
 			s.NameParam = rules.OnlyParam(c.Args[0].Text, params)
+		case c.Name == "getBundle" && c.Owner == "java.util.ResourceBundle" && (len(c.Args) == 1 || len(c.Args) == 2) && s.NameParam < 0:
+			// A bundle by a name parameter (a localisation helper): its
+			// callers settle a finding there.
+			if i := paramIndex(params, c.Args[0].Text); i >= 0 {
+				s.NameParam = i
+			}
 		case strings.Contains(c.Name, "ContextClassLoader") || c.Name == "getDefaultClassLoader":
 			// A helper that reads the thread context loader first
 			// (Spring's ClassUtils.getDefaultClassLoader).

@@ -246,6 +246,14 @@ var treeTests = map[string][]want{
 		{"pom.xml", Production, ""},
 		{"core/src/main/java/com/example/core/Core.java", Production, "main source set"},
 	},
+	// a code generator the build runs through its main, beside a
+	// protocol's generator package the server uses
+	"codegen": {
+		{"src/main/java/com/example/sql/codegen/ParserGen.java", CLI, "only main methods use"},
+		{"src/main/java/com/example/sql/codegen/Grammar.java", CLI, "only main methods use"},
+		{"src/main/java/com/example/net/generator/FrameGenerator.java", Production, "main source set"},
+		{"src/main/java/com/example/net/Server.java", Production, "main source set"},
+	},
 	"orphan": {
 		// JUnit without a scope and a parent outside the tree: not decided
 		{"src/main/java/com/example/orphan/Lib.java", Production, "main source set"},

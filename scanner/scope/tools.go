@@ -14,9 +14,13 @@ import (
 
 // toolWords name command-line tool code when they are a whole segment of a
 // source's package or directory path (org.apache.derby.tools, java/tools/,
-// org.apache.zookeeper.cli). Ant is not one: Ant tasks are build tools, by
-// their superclass (extendsSignal).
-var toolWords = setOf("cli", "tool", "tools")
+// org.apache.zookeeper.cli), and so do a code generator's packages
+// (org.acme.codegen): a generator a build runs through its main. Ant is
+// not one: Ant tasks are build tools, by their superclass (extendsSignal).
+// The words only make a candidate: a main must reach the class and no
+// production source outside must use it (a protocol's frame generator
+// package is production code its server uses).
+var toolWords = setOf("cli", "tool", "tools", "codegen", "generator", "generators")
 
 // maxToolIndexFiles bounds how many sources the tool index reads.
 const maxToolIndexFiles = 200000

@@ -55,13 +55,16 @@ func TestContainsName(t *testing.T) {
 
 func TestToolCandidate(t *testing.T) {
 	for dir, want := range map[string]bool{
-		"java/tools/org/apache/derby/impl/sysinfo":     true,
-		"src/main/java/org/apache/zookeeper/cli":       true,
-		"src/main/org/h2/tools":                        true,
-		"src/main/java/org/apache/tools/ant":           true, // a candidate; its Ant content decides first
-		"src/main/java/com/google/common/base":         false,
-		"src/main/java/org/eclipse/jetty/util/toolkit": false,
-		"src/main/java/org/example/clients":            false,
+		"java/tools/org/apache/derby/impl/sysinfo":        true,
+		"src/main/java/org/apache/zookeeper/cli":          true,
+		"src/main/org/h2/tools":                           true,
+		"src/main/java/org/apache/tools/ant":              true, // a candidate; its Ant content decides first
+		"src/main/java/com/google/common/base":            false,
+		"src/main/java/org/eclipse/jetty/util/toolkit":    false,
+		"src/main/java/org/example/clients":               false,
+		"src/main/java/org/acme/sql/codegen":              true,
+		"src/main/java/org/eclipse/jetty/http2/generator": true, // a candidate; its users outside decide
+		"src/main/java/org/acme/generated":                false,
 	} {
 		if got := toolCandidate(dir); got != want {
 			t.Errorf("toolCandidate(%q) = %v, want %v", dir, got, want)

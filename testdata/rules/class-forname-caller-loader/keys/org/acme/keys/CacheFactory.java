@@ -1,0 +1,6 @@
+package org.acme.keys;
+
+// One of the library's own module interfaces, named by a constant.
+public interface CacheFactory {
+    String MODULE = "org.acme.keys.CacheFactory";
+}
