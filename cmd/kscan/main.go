@@ -50,10 +50,18 @@ func main() {
 		// profiles; a run that writes none spares the walks.
 		runtime.MemProfileRate = 0
 	}
+	if v := os.Getenv("KSCAN_HEAP"); v != "" {
+		peak.on = true
+		if v != "1" {
+			peak.file = v + ".peak"
+		}
+	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		followLiveHeap(defaultMemoryLimit)
 	}
-	os.Exit(run(os.Args[1:]))
+	code := run(os.Args[1:])
+	peak.report()
+	os.Exit(code)
 }
 
 // wantsHeapProfile reports a run that writes a heap profile: --memprofile,

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"runtime/pprof"
 	"sync/atomic"
 )
 
@@ -15,11 +18,34 @@ import (
 // the live heap allocated, as GOGC=50 would.
 const limitGrowth = 1.5
 
-// followLiveHeap keeps the Go heap's soft limit at floor, or at
-// limitGrowth times the live heap when that is more, re-reading the live
-// heap after every collection. Scans whose live heap stays under
-// floor/limitGrowth (jar sets, most source trees) keep the fixed limit.
-// stop ends the following (the limit stays where it is).
+// heapBudget caps the limit that limitGrowth sets, for the largest trees:
+// above a live heap of heapBudget/limitGrowth (170 MiB) the limit stays at
+// heapBudget until budgetGrowth times the live heap is more (213 MiB live),
+// and then follows the live heap at budgetGrowth. The collector runs more
+// often only there, near the end of the sources step and in the search for
+// callers of a tree of 100,000 sources or more, where half the live heap
+// again (the 1 GB tree: 315 MiB for 210.5 MiB live) was most of the
+// resident peak; budgetGrowth bounds what it costs on still larger trees.
+const (
+	heapBudget   = 256 << 20
+	budgetGrowth = 1.2
+)
+
+// softLimit is the soft memory limit for a live heap: floor, or
+// limitGrowth times the live heap, capped at budget unless budgetGrowth
+// times the live heap is more.
+func softLimit(live, floor, budget int64) int64 {
+	want := int64(float64(live) * limitGrowth)
+	if want > budget {
+		want = max(budget, int64(float64(live)*budgetGrowth))
+	}
+	return max(want, floor)
+}
+
+// followLiveHeap keeps the Go heap's soft limit at softLimit of the live
+// heap, re-reading the live heap after every collection. Scans whose live
+// heap stays under floor/limitGrowth (jar sets, most source trees) keep the
+// fixed limit. stop ends the following (the limit stays where it is).
 func followLiveHeap(floor int64) (stop func()) {
 	var stopped atomic.Bool
 	debug.SetMemoryLimit(floor)
@@ -32,10 +58,9 @@ func followLiveHeap(floor int64) (stop func()) {
 		}
 		metrics.Read(sample)
 		if sample[0].Value.Kind() == metrics.KindUint64 {
-			want := int64(float64(sample[0].Value.Uint64()) * limitGrowth)
-			if want < floor {
-				want = floor
-			}
+			live := int64(sample[0].Value.Uint64())
+			peak.seen(live)
+			want := softLimit(live, floor, max(heapBudget, floor))
 			if want != limit {
 				limit = want
 				debug.SetMemoryLimit(limit)
@@ -49,6 +74,41 @@ func followLiveHeap(floor int64) (stop func()) {
 	}
 	runtime.SetFinalizer(&gcMark{}, after)
 	return func() { stopped.Store(true) }
+}
+
+// peakHeap records the largest live heap of a run when KSCAN_HEAP is set,
+// where the peak's resident size comes from: printed at the end, and when
+// KSCAN_HEAP names a file, a heap profile of that moment in FILE.peak
+// (rewritten each time the live heap grows by 2%).
+type peakHeap struct {
+	on   bool
+	file string
+	live atomic.Int64 // read at the end, while a collection may still run
+}
+
+var peak peakHeap
+
+func (p *peakHeap) seen(live int64) {
+	last := p.live.Load()
+	if !p.on || live <= last {
+		return
+	}
+	grown := live > last+last/50
+	p.live.Store(live)
+	if grown && p.file != "" {
+		// The profile is of the collection that just ended: this one.
+		if f, err := os.Create(p.file); err == nil {
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
+}
+
+// report prints the largest live heap seen.
+func (p *peakHeap) report() {
+	if p.on {
+		fmt.Fprintf(os.Stderr, "kscan: largest live heap %.1f MiB\n", float64(p.live.Load())/(1<<20))
+	}
 }
 
 // gcMark is an object whose finalizer runs after each collection.

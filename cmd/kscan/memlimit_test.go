@@ -37,3 +37,31 @@ func TestFollowLiveHeap(t *testing.T) {
 		t.Fatalf("limit %d once the heap is freed, want near the floor %d", l, floor)
 	}
 }
+
+// The limit is limitGrowth times the live heap up to the budget, stays at
+// the budget until budgetGrowth times the live heap is more, then follows
+// that.
+func TestSoftLimit(t *testing.T) {
+	const mib = 1 << 20
+	tests := []struct {
+		live, want int64
+	}{
+		{0, 160 * mib},           // the floor
+		{100 * mib, 160 * mib},   // 150 MiB: still the floor
+		{140 * mib, 210 * mib},   // limitGrowth
+		{170 * mib, 255 * mib},   // limitGrowth, just under the budget
+		{200 * mib, 256 * mib},   // capped at the budget
+		{210 * mib, 256 * mib},   // still the budget: 252 MiB at budgetGrowth
+		{250 * mib, 300 * mib},   // budgetGrowth beyond it
+		{1000 * mib, 1200 * mib}, // however large
+	}
+	for _, tt := range tests {
+		if got := softLimit(tt.live, 160*mib, 256*mib); got != tt.want {
+			t.Errorf("softLimit(%d MiB) = %d MiB, want %d MiB", tt.live/mib, got/mib, tt.want/mib)
+		}
+	}
+	// A floor above the budget wins.
+	if got := softLimit(200*mib, 400*mib, 256*mib); got != 400*mib {
+		t.Errorf("floor above the budget: %d MiB, want 400 MiB", got/mib)
+	}
+}

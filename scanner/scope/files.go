@@ -29,7 +29,7 @@ func (c *Classifier) File(rel string, head []byte) Decision {
 	if m := st.mod; m != nil && m.rel == dirRel && m.file == rel {
 		// The build file of a module: its own decision (a distribution
 		// pom, a BOM) and its hints.
-		d := st.d
+		d := *st.d
 		if d.Production() && !m.decision.Production() {
 			d = m.decision
 		}
@@ -39,7 +39,7 @@ func (c *Classifier) File(rel string, head []byte) Decision {
 		return c.withBuildToolPolicy(d)
 	}
 	if !st.d.Production() {
-		return c.withBuildToolPolicy(st.d)
+		return c.withBuildToolPolicy(*st.d)
 	}
 	if d, ok := c.sourceSignals(rel, dirRel, base, ext, jh, st); ok {
 		return c.withBuildToolPolicy(d)
@@ -103,7 +103,7 @@ func (c *Classifier) refine(st *dirState, dirRel, pkg string) *dirState {
 		}
 	}
 	layout := len(segs) - len(ps)
-	if st.nameDepth <= layout {
+	if int(st.nameDepth) <= layout {
 		return st
 	}
 	root := c.dir(strings.Join(segs[:layout], "/"))
@@ -227,7 +227,7 @@ func (c *Classifier) Entry(archive Decision, archivePath, name string, head []by
 	if strings.HasSuffix(strings.ToLower(inner), ".zip") {
 		st := c.entryDir(segments(name)[:max(0, len(segments(name))-1)])
 		if !st.d.Production() {
-			d := st.d
+			d := *st.d
 			d.At = archivePath + "!/" + st.d.At
 			return c.withBuildToolPolicy(d)
 		}
@@ -250,7 +250,7 @@ func (c *Classifier) Entry(archive Decision, archivePath, name string, head []by
 // entryDir walks the directories of an entry path by name alone (no build
 // file is read inside an archive).
 func (c *Classifier) entryDir(segs []string) *dirState {
-	st := &dirState{d: rootProduction}
+	st := &dirState{d: &rootProduction}
 	rel := ""
 	for _, s := range segs {
 		parent := rel

@@ -224,7 +224,7 @@ func (c *Classifier) testPackage(st *dirState) Decision {
 	if st.d.Production() && st.testPkg != "" && c.holdsTests(st.testPkg) {
 		return Decision{Class: Test, Reason: "test package (holds JUnit/TestNG test classes)", At: st.testPkg}
 	}
-	return st.d
+	return *st.d
 }
 
 // withBuildToolPolicy turns a build-tool decision into production with a
@@ -238,10 +238,21 @@ func (c *Classifier) withBuildToolPolicy(d Decision) Decision {
 }
 
 // dirState is the decision for a directory and what its children need to
-// know about where they are.
+// know about where they are. The classifier keeps one for every directory
+// of the tree while inputs are read (about 200,000 on a 1 GB tree), so it
+// is kept small: the decision is shared with the parent's unless this
+// directory decides anew (most directories are packages that inherit it).
 type dirState struct {
-	d     Decision
-	depth int
+	d   *Decision // never changed once set: a new decision is a new value
+	mod *module
+	// testPkg is the nearest package directory named test or tests outside
+	// a main source set: test scope when it holds test classes.
+	testPkg string
+	depth   int32
+	// byName: d was decided by a directory name at depth nameDepth, a
+	// guess a file's package declaration may correct.
+	nameDepth int32
+	byName    bool
 	// pkg: this directory is inside a package path; names below it are
 	// package names, not layout.
 	pkg bool
@@ -252,15 +263,10 @@ type dirState struct {
 	// main: inside a production source set (src/main or a declared
 	// source directory), where content signals are not read.
 	main bool
-	mod  *module
-	// byName: d was decided by a directory name at depth nameDepth, a
-	// guess a file's package declaration may correct.
-	byName    bool
-	nameDepth int
-	// testPkg is the nearest package directory named test or tests outside
-	// a main source set: test scope when it holds test classes.
-	testPkg string
 }
+
+// decide gives the directory a decision of its own.
+func (s *dirState) decide(d Decision) { s.d = &d }
 
 var rootProduction = Decision{Class: Production, Reason: "no non-production signal"}
 
@@ -272,11 +278,11 @@ func (c *Classifier) dir(rel string) *dirState {
 		return st
 	}
 	if rel == "" {
-		st = &dirState{d: rootProduction}
+		st = &dirState{d: &rootProduction}
 		if m := c.module(""); m != nil {
 			st.mod = m
 			if m.inherited() {
-				st.d = m.decision
+				st.decide(m.decision)
 			}
 		}
 	} else {
@@ -286,7 +292,7 @@ func (c *Classifier) dir(rel string) *dirState {
 	}
 	if !st.d.Production() && !st.d.Override && c.namedOrAbove(rel) {
 		named := *st
-		named.d = Decision{Class: Production, Reason: "a directory named to scan", At: rel}
+		named.decide(Decision{Class: Production, Reason: "a directory named to scan", At: rel})
 		named.byName = false
 		st = &named
 	}
@@ -329,10 +335,10 @@ func (c *Classifier) child(p *dirState, parentRel, name, rel string, pkgFrom int
 		return s
 	}
 	if name == "archetype-resources" {
-		s.d = Decision{Class: BuildTool, Reason: "Maven archetype template (archetype-resources/)", At: rel}
+		s.decide(Decision{Class: BuildTool, Reason: "Maven archetype template (archetype-resources/)", At: rel})
 		return s
 	}
-	if p.pkg || (pkgFrom >= 0 && s.depth > pkgFrom) || p.lang {
+	if p.pkg || (pkgFrom >= 0 && int(s.depth) > pkgFrom) || p.lang {
 		s.pkg = true
 		c.packageDir(s, name, rel, fs)
 		return s
@@ -342,10 +348,10 @@ func (c *Classifier) child(p *dirState, parentRel, name, rel string, pkgFrom int
 		if m, how, ok := p.mod.declared(rel); ok {
 			if m {
 				s.main, s.lang = true, true
-				s.d = Decision{Class: Production, Reason: "source root declared in " + how, At: rel}
+				s.decide(Decision{Class: Production, Reason: "source root declared in " + how, At: rel})
 			} else {
 				s.lang = true
-				s.d = Decision{Class: Test, Reason: "test source root declared in " + how, At: rel}
+				s.decide(Decision{Class: Test, Reason: "test source root declared in " + how, At: rel})
 			}
 			return s
 		}
@@ -366,9 +372,9 @@ func (c *Classifier) child(p *dirState, parentRel, name, rel string, pkgFrom int
 		if cls, known := setClass(name); known {
 			if cls == Production {
 				s.main = true
-				s.d = Decision{Class: Production, Reason: "main source set src/main/", At: rel}
+				s.decide(Decision{Class: Production, Reason: "main source set src/main/", At: rel})
 			} else {
-				s.d = Decision{Class: cls, Reason: fmt.Sprintf("src/%s/ source set", name), At: rel}
+				s.decide(Decision{Class: cls, Reason: fmt.Sprintf("src/%s/ source set", name), At: rel})
 			}
 			return s
 		}
@@ -392,19 +398,19 @@ func (c *Classifier) child(p *dirState, parentRel, name, rel string, pkgFrom int
 	if m != nil {
 		s.mod = m
 		if m.inherited() {
-			s.d = m.decision
+			s.decide(m.decision)
 			// JUnit on the compile class path of a module named as tests
 			// (guava-tests, netty-testsuite) makes tests, not a library.
 			if m.decision.Class == TestSupport {
 				if cls, word := nameClass(name, true); cls == Test && testsWord(word) {
-					s.d = Decision{Class: Test, Reason: nameReason(Test, name, word, true), At: rel}
+					s.decide(Decision{Class: Test, Reason: nameReason(Test, name, word, true), At: rel})
 				}
 			}
 			return s
 		}
 	}
 	if d, ok := c.toolDir(rel); ok {
-		s.d = d
+		s.decide(d)
 		return s
 	}
 	switch name {
@@ -412,14 +418,14 @@ func (c *Classifier) child(p *dirState, parentRel, name, rel string, pkgFrom int
 		s.src = m == nil // a src/ holding a build file is a module (Apache MINA keeps its root pom there)
 		return s
 	case ".mvn":
-		s.d = Decision{Class: BuildTool, Reason: ".mvn (Maven wrapper and build settings)", At: rel}
+		s.decide(Decision{Class: BuildTool, Reason: ".mvn (Maven wrapper and build settings)", At: rel})
 		return s
 	case "buildSrc":
-		s.d = Decision{Class: BuildTool, Reason: "Gradle build logic (buildSrc/)", At: rel}
+		s.decide(Decision{Class: BuildTool, Reason: "Gradle build logic (buildSrc/)", At: rel})
 		return s
 	case "wrapper":
 		if path.Base(parentRel) == "gradle" || path.Base(parentRel) == ".mvn" {
-			s.d = Decision{Class: BuildTool, Reason: "build tool wrapper (" + path.Base(parentRel) + "/wrapper/)", At: rel}
+			s.decide(Decision{Class: BuildTool, Reason: "build tool wrapper (" + path.Base(parentRel) + "/wrapper/)", At: rel})
 			return s
 		}
 	}
@@ -427,13 +433,13 @@ func (c *Classifier) child(p *dirState, parentRel, name, rel string, pkgFrom int
 	// configures it sits higher up (Spring's root build.gradle).
 	isModule := m != nil || (fs && c.isDir(rel+"/src/main"))
 	if cls, word := nameClass(name, isModule); cls != Production {
-		s.d = Decision{Class: cls, Reason: nameReason(cls, name, word, isModule), At: rel}
+		s.decide(Decision{Class: cls, Reason: nameReason(cls, name, word, isModule), At: rel})
 		s.byName, s.nameDepth = true, s.depth
 		return s
 	}
 	if m != nil && m.artifactID != "" && m.artifactID != name {
 		if cls, word := nameClass(m.artifactID, true); cls != Production {
-			s.d = Decision{Class: cls, Reason: nameReason(cls, m.artifactID, word, true), At: rel}
+			s.decide(Decision{Class: cls, Reason: nameReason(cls, m.artifactID, word, true), At: rel})
 			return s
 		}
 	}
@@ -449,14 +455,14 @@ func (c *Classifier) testsOfLibrary(p, s *dirState, name, rel string) {
 	case p.src:
 		s.set = true
 		if cls, known := setClass(name); known && cls == Test {
-			s.d = Decision{Class: Test, Reason: fmt.Sprintf("src/%s/ source set", name), At: rel}
+			s.decide(Decision{Class: Test, Reason: fmt.Sprintf("src/%s/ source set", name), At: rel})
 		}
 	case name == "src":
 		s.src = true
 	case packageRoots[name]:
 		s.pkg = true
 	case name == "test" || name == "tests":
-		s.d = Decision{Class: Test, Reason: nameReason(Test, name, name, false), At: rel}
+		s.decide(Decision{Class: Test, Reason: nameReason(Test, name, name, false), At: rel})
 	}
 }
 
@@ -472,7 +478,7 @@ func (c *Classifier) packageDir(s *dirState, name, rel string, fs bool) {
 	lower := strings.ToLower(name)
 	switch {
 	case exampleWords[lower] && !placeholderDomain(rel):
-		s.d = Decision{Class: Example, Reason: "example package " + name + "/ outside a main source set", At: rel}
+		s.decide(Decision{Class: Example, Reason: "example package " + name + "/ outside a main source set", At: rel})
 	case fs && (lower == "test" || lower == "tests"):
 		s.testPkg = rel
 	}
