@@ -75,8 +75,44 @@ func constantLazyInit(src []byte, method string, site int) bool {
 		}
 		called = true
 	}
-	return called && constantBody(src, body, 2)
+	return called && constantBody(src, body, 2) && !readsSettable(src, body, string(sm[1]))
 }
+
+// readsSettable reports a body that reads a static of the class (src is
+// the class's text) that is not final and that it does not itself fill or
+// assign: a value some other code, an app's setter, decides.
+func readsSettable(src, body []byte, flag string) bool {
+	for _, loc := range mutableStaticRE.FindAllSubmatchIndex(src, -1) {
+		name := string(src[loc[2]:loc[3]])
+		declAt := loc[0]
+		if name == flag {
+			continue
+		}
+		q := regexp.QuoteMeta(name)
+		uses := regexp.MustCompile(`(?:^|[^\w$.])`+q+`\b`).FindAllIndex(body, -1)
+		fills := regexp.MustCompile(`(?:^|[^\w$.])`+q+`\s*(?:=[^=]|\.\s*(?:put|putIfAbsent|add|addAll|putAll|clear)\s*\()`).FindAllIndex(body, -1)
+		if len(uses) == 0 || len(fills) > 0 {
+			continue
+		}
+		// Read only: settable when some method outside the static
+		// blocks assigns or fills it (its declaration aside).
+		for _, at := range regexp.MustCompile(`(?:^|[^\w$])`+q+`\s*(?:=[^=]|\.\s*(?:put|putIfAbsent|add|addAll|putAll|set)\s*\()`).FindAllIndex(src, -1) {
+			if at[0] >= declAt && at[0] <= loc[1] {
+				continue
+			}
+			in := false
+			for _, b := range staticBlocks(src) {
+				in = in || b[0] < at[0] && at[0] < b[1]
+			}
+			if !in {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var mutableStaticRE = lazyRE(`(?:^|[;{}]\s*|\n\s*)(?:(?:private|protected|public|volatile|transient)\s+)*static\s+(?:(?:volatile|transient)\s+)*[\w.$]+(?:<[^;=(){}]*>)?(?:\[\])*\s+([\w$]+)\s*[;=]`)
 
 var (
 	lastFlagSetRE = lazyRE(`(?:^|[;{}]\s*)(?:[\w$]+\s*\.\s*)?([\w$]+)\s*=\s*true\s*;\s*$`)

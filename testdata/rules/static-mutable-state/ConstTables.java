@@ -145,3 +145,40 @@ class PrefixTables {
         modes.put(name, m);
     }
 }
+
+// The init reads a static an app sets: the first caller's suffix is in
+// every app's table.
+class SuffixTables {
+    enum Mode {
+        FAST, SAFE
+    }
+
+    private static final Map<String, Mode> modes = new HashMap<>(); // want "static-mutable-state"
+    private static String suffix = ""; // want "static-mutable-state"
+    private static boolean initialized;
+
+    public static void setSuffix(String s) {
+        suffix = s;
+    }
+
+    public static Mode mode(String name) {
+        if (!initialized) init();
+        return modes.get(name);
+    }
+
+    public static int count() {
+        if (!initialized) init();
+        return modes.size();
+    }
+
+    private static void init() {
+        for (Mode m : Mode.values()) {
+            put(m.name() + suffix, m);
+        }
+        initialized = true;
+    }
+
+    private static void put(String name, Mode m) {
+        modes.put(name, m);
+    }
+}
