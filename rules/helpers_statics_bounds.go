@@ -57,6 +57,13 @@ func sizesStaticCache(file *facts.File, class, rest, v string) bool {
 		if staticCacheField(file, class, sm[1]) {
 			return true
 		}
+		// made in a local first: String[] c = new String[size]; ... CACHE = c;
+		kept := regexp.MustCompile(`(?:^|[^\w$.])([\w$]+)\s*=\s*` + regexp.QuoteMeta(sm[1]) + `\s*;`)
+		for _, k := range kept.FindAllStringSubmatch(rest, -1) {
+			if staticCacheField(file, class, k[1]) {
+				return true
+			}
+		}
 	}
 	return false
 }

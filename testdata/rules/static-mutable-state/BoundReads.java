@@ -36,6 +36,14 @@ public class BoundReads implements BoundReadsMBean {
         names = new String[size];
     }
 
+    static synchronized void remakeNames(int size) {
+        if (size >= cacheSize) {
+            size = cacheSize;
+        }
+        String[] fresh = new String[size];
+        names = fresh;
+    }
+
     static synchronized void makeRecent(int wanted) {
         int n = Math.min(wanted, listSize);
         recent = new ArrayList<>(n);
