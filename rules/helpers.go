@@ -111,15 +111,23 @@ func within(at int, s facts.Span) bool { return s.Start <= at && at < s.End }
 // paramNames lists the parameter names of a parameter list as written,
 // "(Map<K, V> m, final String... names)" -> [m names].
 func paramNames(params string) []string {
-	params = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(params), "("), ")")
 	var out []string
-	depth, start := 0, 0
-	emit := func(part string) {
+	for _, part := range paramParts(params) {
 		f := strings.Fields(strings.TrimRight(strings.TrimSpace(part), "[] "))
 		if len(f) >= 2 {
 			out = append(out, strings.TrimRight(f[len(f)-1], "[]"))
 		}
 	}
+	return out
+}
+
+// paramParts splits a parameter list (with or without its parentheses) at
+// the commas outside type arguments and annotation arguments, one part per
+// parameter as written.
+func paramParts(params string) []string {
+	params = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(params), "("), ")")
+	var out []string
+	depth, start := 0, 0
 	for i := 0; i < len(params); i++ {
 		switch params[i] {
 		case '<', '(':
@@ -128,13 +136,12 @@ func paramNames(params string) []string {
 			depth--
 		case ',':
 			if depth == 0 {
-				emit(params[start:i])
+				out = append(out, params[start:i])
 				start = i + 1
 			}
 		}
 	}
-	emit(params[start:])
-	return out
+	return append(out, params[start:])
 }
 
 // annotationIs matches an annotation as written by its simple name, with or

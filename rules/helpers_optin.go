@@ -819,9 +819,8 @@ func takesFalse(typ string) bool {
 // without its parentheses), as written, without modifiers and
 // annotations.
 func paramTypes(params string) []string {
-	params = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(params), "("), ")")
 	var out []string
-	emit := func(part string) {
+	for _, part := range paramParts(params) {
 		var w []string
 		for _, f := range strings.Fields(part) {
 			if f != "final" && !strings.HasPrefix(f, "@") {
@@ -832,21 +831,6 @@ func paramTypes(params string) []string {
 			out = append(out, strings.Join(w[:len(w)-1], ""))
 		}
 	}
-	depth, start := 0, 0
-	for i := 0; i < len(params); i++ {
-		switch params[i] {
-		case '<', '(':
-			depth++
-		case '>', ')':
-			depth--
-		case ',':
-			if depth == 0 {
-				emit(params[start:i])
-				start = i + 1
-			}
-		}
-	}
-	emit(params[start:])
 	return out
 }
 
