@@ -128,11 +128,11 @@ const ownLoaderExpr = `(?:[\w.]+\.class|(?:this\.)?getClass\(\s*\))\s*\.\s*getCl
 var (
 	// X.class.getClassLoader() != null ? X.class.getClassLoader() : <call>
 	// (or == null ? <call>), right before the call.
-	ownLoaderTernaryRE = regexp.MustCompile(ownLoaderExpr + `\s*(?:!=\s*null\s*\?\s*` + ownLoaderExpr + `\s*:|==\s*null\s*\?)\s*$`)
+	ownLoaderTernaryRE = lazyRE(ownLoaderExpr + `\s*(?:!=\s*null\s*\?\s*` + ownLoaderExpr + `\s*:|==\s*null\s*\?)\s*$`)
 	// if (cl == null) { cl = <call>, right before the call.
-	nullGuardRE = regexp.MustCompile(`\bif\s*\(\s*(\w+)\s*==\s*null\s*\)\s*\{?\s*(?:\w+\s*=\s*)?$`)
+	nullGuardRE = lazyRE(`\bif\s*\(\s*(\w+)\s*==\s*null\s*\)\s*\{?\s*(?:\w+\s*=\s*)?$`)
 	// cl != null ? cl : <call>, or cl == null ? <call>
-	nullTernaryRE = regexp.MustCompile(`\b(\w+)\s*(?:!=\s*null\s*\?\s*\w+\s*:|==\s*null\s*\?)\s*$`)
+	nullTernaryRE = lazyRE(`\b(\w+)\s*(?:!=\s*null\s*\?\s*\w+\s*:|==\s*null\s*\?)\s*$`)
 )
 
 // inCatchBlock reports an offset inside a catch block (nested blocks
@@ -171,9 +171,9 @@ func inCatchBlock(src []byte, at int) bool {
 
 var (
 	// catchHeadRE ends with a catch clause's head: catch (E e)
-	catchHeadRE = regexp.MustCompile(`\bcatch\s*\([^()]*\)$`)
+	catchHeadRE = lazyRE(`\bcatch\s*\([^()]*\)$`)
 	// blockHeadRE ends with the head of a statement's block inside a body.
-	blockHeadRE = regexp.MustCompile(`(?:\b(?:if|while|for|switch|synchronized)\s*\(.*\)|\b(?:else|try|do|finally)|\btry\s*\(.*\)|[;{}])$`)
+	blockHeadRE = lazyRE(`(?:\b(?:if|while|for|switch|synchronized)\s*\(.*\)|\b(?:else|try|do|finally)|\btry\s*\(.*\)|[;{}])$`)
 )
 
 // afterOwnLoader reports a read listed right after the class's own loader

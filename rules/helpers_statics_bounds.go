@@ -101,7 +101,7 @@ func thresholdRead(file *facts.File, src []byte, f *facts.Field, at int) bool {
 		return false
 	}
 	b := string(body)
-	if strings.Contains(b, "throw ") || regexp.MustCompile(`\breturn\b|\bbreak\b`).MatchString(b) {
+	if strings.Contains(b, "throw ") || exitsBranchRE.MatchString(b) {
 		return false
 	}
 	// Every static field the branch assigns must be a cache.
@@ -155,3 +155,7 @@ func fillsCache(file *facts.File, src []byte, class, body string, caches []strin
 	}
 	return false
 }
+
+// exitsBranchRE finds a return or break: a branch that leaves decides more
+// than when a cache is built.
+var exitsBranchRE = lazyRE(`\breturn\b|\bbreak\b`)
