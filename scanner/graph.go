@@ -319,7 +319,8 @@ func (x *graphIndex) resolveGuards(fs []finding.Finding, o graphOptions) {
 		ok   bool
 	}
 	done := map[facts.GuardRef]result{}
-	var ex *javasrc.Extractor
+	ex := lazyExtractor{interest: plainInterest(), timeout: o.timeout}
+	defer ex.Close()
 	for i := range fs {
 		f := &fs[i]
 		if f.GuardRef == nil || !f.EntrySensitive || len(f.EntryGuards) > 0 {
@@ -327,14 +328,11 @@ func (x *graphIndex) resolveGuards(fs []finding.Finding, o graphOptions) {
 		}
 		r, seen := done[*f.GuardRef]
 		if !seen {
-			if ex == nil {
-				var err error
-				if ex, err = javasrc.NewExtractor(javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}, int(o.timeout/time.Microsecond)); err != nil {
-					return
-				}
-				defer ex.Close()
+			e, err := ex.get()
+			if err != nil {
+				return
 			}
-			r.keys, r.ok = x.guardWriters(ex, *f.GuardRef, o)
+			r.keys, r.ok = x.guardWriters(e, *f.GuardRef, o)
 			done[*f.GuardRef] = r
 		}
 		if r.ok {
@@ -361,7 +359,8 @@ func (x *graphIndex) guardWriters(ex *javasrc.Extractor, ref facts.GuardRef, o g
 // at a time up to a bound, found by file name and package as a guard's
 // class is.
 func (x *graphIndex) readSupers(o graphOptions, classes []string) {
-	var ex *javasrc.Extractor
+	ex := lazyExtractor{interest: plainInterest(), timeout: o.timeout}
+	defer ex.Close()
 	budget := maxSuperReads
 	for depth := 0; depth < maxSuperDepth && budget > 0; depth++ {
 		todo := x.g.UnreadSupers(classes)
@@ -372,16 +371,13 @@ func (x *graphIndex) readSupers(o graphOptions, classes []string) {
 			todo = todo[:budget]
 		}
 		budget -= len(todo)
-		if ex == nil {
-			var err error
-			if ex, err = javasrc.NewExtractor(javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}, int(o.timeout/time.Microsecond)); err != nil {
-				return
-			}
-			defer ex.Close()
+		e, err := ex.get()
+		if err != nil {
+			return
 		}
 		read := 0
 		for _, class := range todo {
-			in, f, src := x.declaring(ex, class, o)
+			in, f, src := x.declaring(e, class, o)
 			if f == nil {
 				x.g.NoSource(class) // not asked for again
 				continue
@@ -949,4 +945,36 @@ func (x *graphIndex) mentioning(w string, limit int, maxFileSize int64) ([]strin
 		out = append(out, s.rel)
 	}
 	return out, true
+}
+
+// lazyExtractor makes its extractor on first use: most passes over the
+// findings read no source at all.
+type lazyExtractor struct {
+	interest javasrc.Interest
+	timeout  time.Duration
+	ex       *javasrc.Extractor
+}
+
+func (l *lazyExtractor) get() (*javasrc.Extractor, error) {
+	if l.ex == nil {
+		ex, err := javasrc.NewExtractor(l.interest, int(l.timeout/time.Microsecond))
+		if err != nil {
+			return nil, err
+		}
+		l.ex = ex
+	}
+	return l.ex, nil
+}
+
+// Close releases the extractor, if one was made.
+func (l *lazyExtractor) Close() {
+	if l.ex != nil {
+		l.ex.Close()
+	}
+}
+
+// plainInterest asks the extractor for declarations only: no calls or
+// creations by name.
+func plainInterest() javasrc.Interest {
+	return javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
 }

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules/facts"
@@ -51,20 +50,13 @@ func (x *graphIndex) toolRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 	g := x.g
 	seen := map[string]bool{}
 	var out []facts.MethodKey
-	var ex *javasrc.Extractor
-	defer func() {
-		if ex != nil {
-			ex.Close()
-		}
-	}()
+	ex := lazyExtractor{interest: graphInterest(), timeout: o.timeout}
+	defer ex.Close()
 	for _, f := range fs {
 		if !f.EntrySensitive || f.Class == "" || f.Method == "" {
 			continue
 		}
-		top := f.Class
-		if i := strings.IndexByte(top, '$'); i >= 0 {
-			top = top[:i]
-		}
+		top := topOf(f.Class)
 		// Tool code sits beside its launchers, or launchers name it:
 		// a class elsewhere is not looked at (its users' methods would
 		// not be searched for callers anyway).
@@ -81,12 +73,11 @@ func (x *graphIndex) toolRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 			continue
 		}
 		public := publicClass(src, top)
-		if ex == nil {
-			if ex, err = javasrc.NewExtractor(graphInterest(), int(o.timeout/time.Microsecond)); err != nil {
-				return out
-			}
+		e, err := ex.get()
+		if err != nil {
+			return out
 		}
-		refs, ok := x.references(ex, top, own, public, o)
+		refs, ok := x.references(e, top, own, public, o)
 		if !ok {
 			continue
 		}
@@ -358,12 +349,8 @@ func (x *graphIndex) initRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 	g := x.g
 	seen := map[string]bool{}
 	var out []facts.MethodKey
-	var ex *javasrc.Extractor
-	defer func() {
-		if ex != nil {
-			ex.Close()
-		}
-	}()
+	ex := lazyExtractor{interest: graphInterest(), timeout: o.timeout}
+	defer ex.Close()
 	type at struct{ class, path string }
 	var classes []at
 	for _, f := range fs {
@@ -398,13 +385,11 @@ func (x *graphIndex) initRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 		if own == nil {
 			continue // compiled code, or a class of no single source
 		}
-		if ex == nil {
-			var err error
-			if ex, err = javasrc.NewExtractor(graphInterest(), int(o.timeout/time.Microsecond)); err != nil {
-				return out
-			}
+		e, err := ex.get()
+		if err != nil {
+			return out
 		}
-		refs, ok := x.referencesBy(ex, top, own, refInit, o)
+		refs, ok := x.referencesBy(e, top, own, refInit, o)
 		if !ok || len(refs) == 0 && !g.LauncherNest(top) {
 			// Named where the graph cannot follow; or by no one, and no
 			// launcher: a framework loads it, or it is an API.
