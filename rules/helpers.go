@@ -292,3 +292,32 @@ func sortKeys(ks []facts.MethodKey) {
 		return a.Arity < b.Arity
 	})
 }
+
+// braceBefore is the offset of the '{' opening the innermost block around
+// at, looking back no further than offset lo; -1 when none.
+func braceBefore(src []byte, at, lo int) int {
+	depth := 0
+	for i := at - 1; i >= 0 && i >= lo; i-- {
+		switch src[i] {
+		case '}':
+			depth++
+		case '{':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// skipSpaceBack is the offset of the last non-space byte at or before i.
+func skipSpaceBack(src []byte, i int) int {
+	for i >= 0 && isSpaceByte(src[i]) {
+		i--
+	}
+	return i
+}
+
+// isSpaceByte reports Java's usual white space.
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

@@ -146,32 +146,12 @@ func (k *Constants) keyFixed(ref string, declared func(string) bool) (fixed, con
 		return false, false
 	}
 	creation := regexp.MustCompile(`\bnew\s+(?:[\w$]+\s*\.\s*)*` + regexp.QuoteMeta(simple) + `\s*(?:<[^<>()]*>)?\s*\(`)
-	fixed, consts = true, true
-	seen := 0
-	for _, pth := range paths {
-		text := string(k.SourceAt(pth))
-		caller := sourceClass(text, pth)
-		for _, loc := range creation.FindAllStringIndex(text, -1) {
-			args, ok := callArgs(text[loc[1]:])
-			if !ok {
-				return false, false
-			}
-			i, ok := store[len(args)]
-			if !ok {
-				continue // a constructor leaving the field null
-			}
-			seen++
-			f, kk := k.keyArg(text, loc[0], args[i], caller, class, declared, 1)
-			fixed, consts = fixed && f, consts && (f || kk)
-			if !consts {
-				return false, false
-			}
+	return k.settleArgs(paths, creation, false, func(args []string) int {
+		if i, ok := store[len(args)]; ok {
+			return i
 		}
-	}
-	if seen == 0 {
-		return false, false
-	}
-	return fixed, consts && !fixed
+		return -1 // a constructor leaving the field null
+	}, class, declared, 1)
 }
 
 // keyArg judges the argument arg a creation (or call) at offset at of the
@@ -192,24 +172,39 @@ func (k *Constants) keyArg(text string, at int, arg, caller, class string, decla
 		return false, false
 	}
 	call := regexp.MustCompile(`(?:^|[^\w$])` + regexp.QuoteMeta(name) + `\s*\(`)
+	return k.settleArgs(paths, call, true, func(args []string) int {
+		if len(args) != len(params) {
+			return -1 // another overload
+		}
+		return i
+	}, class, declared, hops-1)
+}
+
+// settleArgs judges with keyArg (hops more times) the argument pick
+// chooses (-1: none) at every match of call in the sources at paths,
+// declarations skipped when skipDecls: fixed when every one is a fixed
+// name, consts when every one is a constant; false, false when a call
+// cannot be read or none is seen.
+func (k *Constants) settleArgs(paths []string, call *regexp.Regexp, skipDecls bool, pick func(args []string) int, class string, declared func(string) bool, hops int) (fixed, consts bool) {
 	fixed, consts = true, true
 	seen := 0
 	for _, pth := range paths {
 		src := string(k.SourceAt(pth))
 		from := sourceClass(src, pth)
 		for _, loc := range call.FindAllStringIndex(src, -1) {
-			if declarationAt(src, loc[0]) {
+			if skipDecls && declarationAt(src, loc[0]) {
 				continue
 			}
 			args, ok := callArgs(src[loc[1]:])
 			if !ok {
 				return false, false
 			}
-			if len(args) != len(params) {
-				continue // another overload
+			i := pick(args)
+			if i < 0 {
+				continue
 			}
 			seen++
-			f, kk := k.keyArg(src, loc[0], args[i], from, class, declared, hops-1)
+			f, kk := k.keyArg(src, loc[0], args[i], from, class, declared, hops)
 			fixed, consts = fixed && f, consts && (f || kk)
 			if !consts {
 				return false, false

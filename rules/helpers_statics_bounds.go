@@ -88,16 +88,8 @@ func thresholdRead(file *facts.File, src []byte, f *facts.Field, at int) bool {
 	if open < 0 || !strings.HasSuffix(strings.TrimSpace(string(src[max(0, open-8):open])), "if") {
 		return false
 	}
-	close := matchingClose(src, open)
-	if close < 0 {
-		return false
-	}
-	clause := clauseAround(src[open+1:close], at-open-1)
-	if !relationalRE.MatchString(" " + clause + " ") {
-		return false
-	}
-	body := guardedBody(src, close+1)
-	if body == nil || elseAfterRE.Match(src[close+1+len(body)+countSpace(src[close+1:]):]) {
+	close, _, body, ok := comparedIn(src, open, at)
+	if !ok || body == nil || elseAfterRE.Match(src[close+1+len(body)+countSpace(src[close+1:]):]) {
 		return false
 	}
 	b := string(body)
@@ -127,7 +119,7 @@ var (
 
 func countSpace(b []byte) int {
 	n := 0
-	for n < len(b) && strings.ContainsRune(" \t\r\n", rune(b[n])) {
+	for n < len(b) && isSpaceByte(b[n]) {
 		n++
 	}
 	return n

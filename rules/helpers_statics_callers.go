@@ -343,10 +343,7 @@ func soleStatement(src []byte, span facts.Span) bool {
 		return false
 	}
 	// A method's body, not an if's or a loop's block.
-	k := open - 1
-	for k >= 0 && isSpaceByte(src[k]) {
-		k--
-	}
+	k := skipSpaceBack(src, open-1)
 	if k < 0 || src[k] != ')' {
 		return false
 	}
@@ -361,10 +358,7 @@ func soleStatement(src []byte, span facts.Span) bool {
 			}
 		}
 	}
-	e := k
-	for e > 0 && isSpaceByte(src[e-1]) {
-		e--
-	}
+	e := skipSpaceBack(src, k-1) + 1
 	b := e
 	for b > 0 && isIdent(src[b-1]) {
 		b--
@@ -499,23 +493,7 @@ func storedValue(w *facts.Write) (v, key *facts.Expr) {
 
 // openBrace is the offset of the '{' opening the innermost block around
 // at, -1 when none.
-func openBrace(src []byte, at int) int {
-	depth := 0
-	for i := at - 1; i >= 0; i-- {
-		switch src[i] {
-		case '}':
-			depth++
-		case '{':
-			if depth == 0 {
-				return i
-			}
-			depth--
-		}
-	}
-	return -1
-}
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+func openBrace(src []byte, at int) int { return braceBefore(src, at, 0) }
 
 // memoFill reports a call that stores, among two parameters, a key and a
 // fresh instance of a stateless class of the project: see SettleStores.

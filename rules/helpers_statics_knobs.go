@@ -251,15 +251,10 @@ func boundUse(src []byte, at, end int) bool {
 		return brace >= 0 && stmtEnd >= 0 && eldestRE.Match(src[max(0, brace-200):brace+1]) &&
 			relationalRE.Match(src[stmt:end+stmtEnd])
 	}
-	close := matchingClose(src, open)
-	if close < 0 {
+	_, clause, body, ok := comparedIn(src, open, at)
+	if !ok {
 		return false
 	}
-	clause := clauseAround(src[open+1:close], at-open-1)
-	if !relationalRE.MatchString(" " + clause + " ") {
-		return false
-	}
-	body := guardedBody(src, close+1)
 	if bytes.Contains(body, []byte("throw ")) {
 		return false // a limit that fails a call decides what apps get
 	}
@@ -310,9 +305,30 @@ func enclosingHeader(src []byte, at int) int {
 	return -1
 }
 
+// comparedIn reads the condition whose '(' is at open, around a read at
+// at: it holds when the read's clause compares (<, >, <=, >=), and gives
+// the ')' closing the condition, the clause and the guarded statement.
+func comparedIn(src []byte, open, at int) (close int, clause string, body []byte, ok bool) {
+	close = matchingClose(src, open)
+	if close < 0 {
+		return -1, "", nil, false
+	}
+	clause = clauseAround(src[open+1:close], at-open-1)
+	if !relationalRE.MatchString(" " + clause + " ") {
+		return -1, "", nil, false
+	}
+	return close, clause, guardedBody(src, close+1), true
+}
+
 // matchingClose is the offset of the bracket closing the one at open.
 func matchingClose(src []byte, open int) int {
-	pair := map[byte]byte{'(': ')', '{': '}'}[src[open]]
+	var pair byte
+	switch src[open] {
+	case '(':
+		pair = ')'
+	case '{':
+		pair = '}'
+	}
 	depth := 0
 	for i := open; i < len(src); i++ {
 		switch src[i] {

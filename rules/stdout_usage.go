@@ -353,14 +353,6 @@ func onlyLogs(block []byte) bool {
 	return n > 0
 }
 
-// skipSpaceBack is the offset of the last non-space byte at or before i.
-func skipSpaceBack(src []byte, i int) int {
-	for i >= 0 && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
-		i--
-	}
-	return i
-}
-
 // keywordBefore reads "kw (...)" before the brace at open and returns the
 // offset of kw's first byte, -1 when the brace follows no parenthesised
 // header.
@@ -406,21 +398,7 @@ func wordBefore(src []byte, open int, w string) bool {
 
 // enclosingBrace is the offset of the '{' opening the innermost block
 // around at, -1 when none is found nearby.
-func enclosingBrace(src []byte, at int) int {
-	depth := 0
-	for i := at - 1; i >= 0 && i >= at-8000; i-- {
-		switch src[i] {
-		case '}':
-			depth++
-		case '{':
-			if depth == 0 {
-				return i
-			}
-			depth--
-		}
-	}
-	return -1
-}
+func enclosingBrace(src []byte, at int) int { return braceBefore(src, at, at-8000) }
 
 // matchingOpenBytes is the offset of the '{' matching the '}' at close.
 func matchingOpenBytes(src []byte, close int) int {
