@@ -1466,10 +1466,11 @@ func (g *Graph) openReason(k facts.MethodKey) facts.OpenReason {
 		return facts.OpenUndeclared
 	case d.override:
 		return facts.OpenOverride
-	case k.Name == "<init>" && !g.decidable(k):
+	case k.Name == "<init>" && (g.extended[dotted(k.Class)] || g.extended[lastSegment(dotted(k.Class))]):
 		return facts.OpenSuperCtor
-	case len(g.callers[k]) > 0:
-		// Callers found, yet open: the search stopped at its bound.
+	case len(g.callers[k]) > 0 || g.Incomplete:
+		// Callers found, yet open, or none found by a search that
+		// stopped at its bound.
 		return facts.OpenIncomplete
 	case !g.searched[k]:
 		return facts.OpenUnsearched
