@@ -325,43 +325,6 @@ func jvmInstalledClass(f *facts.File, class string) bool {
 	return false
 }
 
-// imageOnly reports a call in a branch taken only inside a GraalVM native
-// image ("if (ImageInfo.inImageCode())", inImageRuntimeCode,
-// inImageBuildtimeCode): a closed-world executable that is one
-// application's process, never a shared JVM.
-func imageOnly(p *Pass, c *facts.Call) bool {
-	m := enclosingMethodDecl(p, c.Span)
-	if m == nil || len(p.Src) == 0 || m.Decl.End > len(p.Src) || c.Span.Start < m.Decl.Start {
-		return false
-	}
-	code := javaCode(string(p.Src[m.Decl.Start:m.Decl.End]))
-	for _, cond := range conditionsAround(code, c.Span.Start-m.Decl.Start) {
-		for _, term := range splitAnd(cond) {
-			t := strings.TrimSpace(term)
-			if strings.HasPrefix(t, "!") {
-				continue
-			}
-			if inImage.MatchString(t) && (strings.Contains(t, "ImageInfo.") || importsImage(p.File)) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// inImage is a native-image query of org.graalvm.nativeimage.ImageInfo.
-var inImage = lazyRE(`^(?:(?:org\.graalvm\.nativeimage\.)?ImageInfo\.)?(?:inImageCode|inImageRuntimeCode|inImageBuildtimeCode|isExecutable)\s*\(\s*\)$`)
-
-// importsImage reports a file importing GraalVM's native-image API.
-func importsImage(f *facts.File) bool {
-	for _, im := range f.Imports {
-		if strings.HasPrefix(im.Name, "org.graalvm.nativeimage") {
-			return true
-		}
-	}
-	return false
-}
-
 // copiesConfig reports a property write whose key and value are computed
 // inside a for-each loop over a configuration's entries or names
 // (entrySet(), keySet(), stringPropertyNames(), propertyNames()): a server

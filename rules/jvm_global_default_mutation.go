@@ -67,7 +67,8 @@ func checkJVMGlobal(p *Pass) {
 		if p.Role == facts.RoleBase && c.InMain {
 			return
 		}
-		if uncalledPrivate(p, c.Span) || imageOnly(p, c) {
+		image, imageRef := imageGuard(p, c)
+		if uncalledPrivate(p, c.Span) || image {
 			return // never runs, or runs only in a native image: one app's own process
 		}
 		if jvmInstalledClass(p.File, c.Class) {
@@ -87,6 +88,7 @@ func checkJVMGlobal(p *Pass) {
 			// own: only entry points reaching the change, it never runs
 			// inside the shared JVM (an app's main does).
 			EntrySensitive: !appEntry(p, c.Class),
+			ImageRef:       imageRef,
 		}
 		switch {
 		case restoredInFinally(p.File, c):

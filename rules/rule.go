@@ -407,6 +407,12 @@ type Diagnostic struct {
 	// its getter: the scanner finds its writers (EntryGuards) in the
 	// class's source before it decides as above.
 	GuardRef *facts.GuardRef
+	// ImageRef is a static getter of another class that a condition
+	// around an entry-sensitive hazard calls ("if (Platform.isNative())"):
+	// when its source shows it returns a native-image test
+	// (ReturnsImageTest), the hazard runs only inside a native image, one
+	// application's process, and the finding is dropped as above.
+	ImageRef *facts.GuardRef
 	// UnlessDeclared names a class: the finding is dropped when the scanned
 	// project declares it. Which classes the project declares is known only
 	// once every input was read, so the scanner decides.

@@ -35,6 +35,10 @@ func checkSystemExit(p *Pass) {
 		if uncalledPrivate(p, c.Span) {
 			return // a private method nothing calls: never runs
 		}
+		image, imageRef := imageGuard(p, c)
+		if image {
+			return // only inside a native image: one app's own process
+		}
 		d := Diagnostic{
 			Message: simpleOwner(c.Owner) + "." + c.Name + " terminates the JVM, and with it the base and every module",
 			Span:    c.Span, Context: c.Context,
@@ -42,6 +46,7 @@ func checkSystemExit(p *Pass) {
 			// process is the command line's own; not an app's main,
 			// which the container runs in the shared JVM.
 			EntrySensitive: !appEntry(p, c.Class),
+			ImageRef:       imageRef,
 		}
 		if g, ok := guardOf(p, c); ok && g.Ref != nil {
 			d.GuardRef = g.Ref // another class's flag: the scanner reads it

@@ -77,6 +77,10 @@ func checkSystemProperty(p *Pass) {
 			if uncalledPrivate(p, c.Span) {
 				return // a private method nothing calls: never runs
 			}
+			image, imageRef := imageGuard(p, c)
+			if image {
+				return // only inside a native image: one app's own process
+			}
 			what := "System." + c.Name
 			if !c.Static {
 				what = "System.getProperties()." + c.Name
@@ -90,6 +94,7 @@ func checkSystemProperty(p *Pass) {
 				// A command line's properties are its process's own (an
 				// app's main runs in the shared JVM).
 				EntrySensitive: !appEntry(p, c.Class),
+				ImageRef:       imageRef,
 			}
 			if c.Name == "setProperty" && copiesConfig(p, c) {
 				// Debatable: by design, and the keys are the configuration's.

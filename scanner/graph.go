@@ -173,6 +173,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	}
 	x.readSupers(o, classes)
 	x.resolveGuards(sensitive, o)
+	x.resolveImageRefs(sensitive, o)
 	targets := g.Targets()
 	x.markAdjacent(o)
 	asked := map[facts.MethodKey]bool{}
@@ -245,6 +246,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		for depth := 0; depth < callgraph.MaxDepth && (len(targets) > 0 || depth == 0 && len(stores) > 0); depth++ {
 			for k := range targets {
 				asked[k] = true
+				g.Searched(k.Class, k.Name)
 			}
 			round := targets
 			if depth == 0 && len(stores) > 0 {
@@ -338,6 +340,34 @@ func (x *graphIndex) resolveGuards(fs []finding.Finding, o graphOptions) {
 		if r.ok {
 			f.EntryGuards = r.keys
 		}
+	}
+}
+
+// resolveImageRefs reads the classes whose getters conditions around
+// entry-sensitive findings call (finding.ImageRef): a getter returning a
+// native-image test makes its finding ImageOnly. A class with no source
+// here leaves the finding as it is.
+func (x *graphIndex) resolveImageRefs(fs []finding.Finding, o graphOptions) {
+	done := map[facts.GuardRef]bool{}
+	ex := lazyExtractor{interest: plainInterest(), timeout: o.timeout}
+	defer ex.Close()
+	for i := range fs {
+		f := &fs[i]
+		if f.ImageRef == nil || !f.EntrySensitive {
+			continue
+		}
+		image, seen := done[*f.ImageRef]
+		if !seen {
+			e, err := ex.get()
+			if err != nil {
+				return
+			}
+			if _, file, src := x.declaring(e, f.ImageRef.Class, o); file != nil {
+				image = rules.ReturnsImageTest(file, src, *f.ImageRef)
+			}
+			done[*f.ImageRef] = image
+		}
+		f.ImageOnly = image
 	}
 }
 
@@ -897,16 +927,46 @@ func wordIndex(src, w []byte, off int) int {
 }
 
 // dropEntryOnly removes the findings whose hazard exists only in a shared
-// JVM when only entry points reach their method.
+// JVM when only entry points reach their method, or when it waits for a
+// getter that tells a native image (ImageOnly). One it keeps although an
+// entry point reaches its method says which other code reaches it too.
 func dropEntryOnly(fs []finding.Finding, g *facts.CallGraph) []finding.Finding {
 	out := fs[:0]
 	for _, f := range fs {
-		if f.EntrySensitive && (g.OnlyFromEntry(f.Class, f.Method) || guardsEntryOnly(f.EntryGuards, g)) {
+		if f.EntrySensitive && (f.ImageOnly || g.OnlyFromEntry(f.Class, f.Method) || guardsEntryOnly(f.EntryGuards, g)) {
 			continue
+		}
+		if f.EntrySensitive && len(f.EntryGuards) == 0 {
+			noteOtherReach(&f, g.OtherReachOf(f.Class, f.Method))
 		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// noteOtherReach names, in a finding's message, related locations and
+// flow, the chain by which code other than the entry points reaches its
+// method (nil: none to name).
+func noteOtherReach(f *finding.Finding, r *facts.OtherReach) {
+	note, steps := rules.OtherReachNote(r)
+	if note == "" {
+		return
+	}
+	f.Message += note
+	var flow []finding.Location
+	for _, s := range steps {
+		loc := finding.Location{Path: s.Path, Region: finding.Region{StartLine: s.Line}, Message: s.Message}
+		f.Related = append(f.Related, loc)
+		flow = append(flow, loc)
+	}
+	if len(flow) == 0 {
+		return
+	}
+	if len(f.Flow) == 0 && f.Region.StartLine > 0 {
+		// The chain ends at the hazard itself.
+		flow = append(flow, finding.Location{Path: f.Path, Region: f.Region, Message: "the hazard is here"})
+	}
+	f.Flow = append(flow, f.Flow...)
 }
 
 // guardsEntryOnly reports a hazard whose every enabling method only entry

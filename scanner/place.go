@@ -179,6 +179,7 @@ func newFinding(d rules.Diagnostic, w where) finding.Finding {
 		EntrySensitive: d.EntrySensitive,
 		EntryGuards:    cloneKeys(d.EntryGuards),
 		GuardRef:       cloneRef(d.GuardRef),
+		ImageRef:       cloneRef(d.ImageRef),
 		Pending:        clonePending(d.Pending),
 	}
 	if w.role != facts.RoleUnknown {

@@ -271,6 +271,10 @@ type CallGraph struct {
 	// entry points reach: no other code of the project calls them, and
 	// they cannot be called from outside it.
 	EntryOnly map[MethodKey]bool
+	// AlsoReached are, for the methods (Arity -1) an entry point reaches
+	// that are not entry-only, how other code reaches them: the chain that
+	// keeps their entry-sensitive findings, for the message to name.
+	AlsoReached map[MethodKey]*OtherReach
 	// Launchers are the classes that declare an entry point (a main
 	// method, ...): command-line classes.
 	Launchers map[string]bool
@@ -294,6 +298,50 @@ type CallGraph struct {
 	Incomplete bool
 }
 
+// OtherReach is how code other than the entry points reaches a method:
+// Steps are the calls from the first method, one that runs without any
+// entry point (Open says why), down to the call of the method itself.
+type OtherReach struct {
+	Open  OpenReason
+	Steps []ReachStep
+	// Entry is the entry point nearest the method among those reaching
+	// it; zero when what reaches it is code only entry points reach
+	// (a launcher's tool classes) rather than one itself.
+	Entry MethodKey
+}
+
+// ReachStep is one call of a chain.
+type ReachStep struct {
+	Caller, Callee MethodKey // Arity -1
+	// Site is the call (or the creation of the callee's instance); zero
+	// when none was seen: an instance method reached from its class's
+	// constructor, run on an instance someone created.
+	Site Site
+}
+
+// OpenReason is why a method may run although no entry point reaches it.
+type OpenReason uint8
+
+// The reasons a method is open (callgraph.Build).
+const (
+	// OpenAPI: no call of it was found in the project, which searched for
+	// them; code outside the project may call it.
+	OpenAPI OpenReason = iota
+	// OpenUnsearched: its callers were not looked for (too common a name,
+	// too far from a launcher, or past the search's bounds).
+	OpenUnsearched
+	// OpenOverride: an override, called through its supertype.
+	OpenOverride
+	// OpenInit: a static initialiser, run wherever its class is first used.
+	OpenInit
+	// OpenSuperCtor: the constructor of a class others extend.
+	OpenSuperCtor
+	// OpenIncomplete: the search for callers stopped at its bound.
+	OpenIncomplete
+	// OpenUndeclared: its declaration was not read.
+	OpenUndeclared
+)
+
 // Callers lists the calls of a method.
 func (g *CallGraph) Callers(m MethodKey) []CallSite {
 	if g == nil {
@@ -314,6 +362,16 @@ func (g *CallGraph) Summary(m MethodKey) *Summary {
 // class and name.
 func (g *CallGraph) OnlyFromEntry(class, method string) bool {
 	return g != nil && g.EntryOnly[MethodKey{Class: class, Name: method, Arity: -1}]
+}
+
+// OtherReachOf is how other code than the entry points reaches the
+// method of class and name, when an entry point reaches it too: nil when
+// only entry points reach it, or none does.
+func (g *CallGraph) OtherReachOf(class, method string) *OtherReach {
+	if g == nil {
+		return nil
+	}
+	return g.AlsoReached[MethodKey{Class: class, Name: method, Arity: -1}]
 }
 
 // Launcher reports whether the nest of class (its top-level class and the

@@ -116,7 +116,16 @@ type Graph struct {
 	impls     map[string][]string
 	dispatch  map[facts.MethodKey]bool
 	overrides map[facts.MethodKey][]facts.MethodKey
+	// edgeSites are the first call seen of each edge of callers: the
+	// place a chain kept open by other code names (CallGraph.AlsoReached).
+	edgeSites map[edge]facts.Site
+	// searched are the methods (class and name) whose callers were looked
+	// for (Searched): one with none found is an API, not one unsearched.
+	searched map[facts.MethodKey]bool
 }
+
+// edge is a call from a method to another, by class and name.
+type edge struct{ from, to facts.MethodKey }
 
 // nameKey is a class and a method name by their ids in Graph.names.
 type nameKey struct{ class, name int32 }
@@ -154,7 +163,22 @@ func New() *Graph {
 		keepSites: map[facts.MethodKey]bool{}, supers: map[string]string{}, entryTypes: map[string]bool{},
 		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{},
 		adjacent: map[string]bool{}, toolRefs: map[string][]facts.MethodKey{}, initRefs: map[string][]facts.MethodKey{},
-		impls: map[string][]string{}, dispatch: map[facts.MethodKey]bool{}, overrides: map[facts.MethodKey][]facts.MethodKey{}}
+		impls: map[string][]string{}, dispatch: map[facts.MethodKey]bool{}, overrides: map[facts.MethodKey][]facts.MethodKey{},
+		edgeSites: map[edge]facts.Site{}, searched: map[facts.MethodKey]bool{}}
+}
+
+// Searched records that the callers of the method of class and name were
+// looked for.
+func (g *Graph) Searched(class, name string) { g.searched[g.key(byName(class, name))] = true }
+
+// addEdge records a caller of a callee (both by class and name) found at
+// site.
+func (g *Graph) addEdge(caller, callee facts.MethodKey, site facts.Site) {
+	g.callers[callee] = append(g.callers[callee], caller)
+	if e := (edge{caller, callee}); g.edgeSites[e] == (facts.Site{}) {
+		site.Path = g.name(site.Path)
+		g.edgeSites[e] = site
+	}
 }
 
 // ToolRefs records the methods of other classes that name a top-level
@@ -872,7 +896,7 @@ func (g *Graph) AddCalls(path string, f *facts.File, src []byte, targets map[fac
 			if g.storeOnly[bn] {
 				continue // a setter's callers are not followed
 			}
-			g.callers[bn] = append(g.callers[bn], caller)
+			g.addEdge(caller, g.key(bn), facts.Site{Path: path, Span: c.Span, Line: c.Line})
 			found = append(found, caller)
 		}
 	}
@@ -959,8 +983,8 @@ func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]
 		}
 		g.seenSite[sk] = true
 		caller := g.key(byName(n.Class, n.Method))
-		callee := byName(class, "<init>")
-		g.callers[callee] = append(g.callers[callee], caller)
+		callee := g.key(byName(class, "<init>"))
+		g.addEdge(caller, callee, facts.Site{Path: path, Span: n.Span, Line: n.Line})
 		found = append(found, caller)
 		// A constructor taking a name it looks up: the creation is a
 		// call site its callers' names are read from.
@@ -996,7 +1020,7 @@ func (g *Graph) addReflect(r Reflect, targets map[facts.MethodKey]bool, found []
 	g.seenSite[sk] = true
 	callee, caller := g.key(callee), g.key(r.Caller)
 	g.reflective[callee] = true
-	g.callers[callee] = append(g.callers[callee], caller)
+	g.addEdge(caller, callee, r.Site)
 	return append(found, caller)
 }
 
@@ -1210,19 +1234,24 @@ func (g *Graph) Build() *facts.CallGraph {
 	var toolRoots []facts.MethodKey
 	isRoot := map[facts.MethodKey]bool{}
 	base := only
+	// The last round's open methods, what they reach and what the entry
+	// points reach: the chains that keep a method open (AlsoReached).
+	var opened []facts.MethodKey
+	var tainted, fromEntry map[facts.MethodKey]bool
 	for round := 0; ; round++ {
 		only = make(map[facts.MethodKey]bool, len(base))
 		for k := range base {
 			only[k] = true
 		}
-		var opened []facts.MethodKey
+		opened = opened[:0]
 		for _, k := range open {
 			if !isRoot[k] {
 				opened = append(opened, k)
 			}
 		}
-		tainted := reach(opened)
-		for k := range reach(append(append([]facts.MethodKey(nil), entries...), toolRoots...)) {
+		tainted = reach(opened)
+		fromEntry = reach(append(append([]facts.MethodKey(nil), entries...), toolRoots...))
+		for k := range fromEntry {
 			if !tainted[k] {
 				only[k] = true
 			}
@@ -1290,6 +1319,7 @@ func (g *Graph) Build() *facts.CallGraph {
 			return a.Class < b.Class || a.Class == b.Class && a.Name < b.Name
 		})
 	}
+	also := g.otherReach(opened, entries, toolRoots, forward, tainted, fromEntry, only, entry)
 	calls := map[facts.MethodKey][]facts.CallSite{}
 	for k, cs := range g.calls {
 		sorted := append([]facts.CallSite(nil), cs...)
@@ -1312,8 +1342,140 @@ func (g *Graph) Build() *facts.CallGraph {
 			first[name] = true
 		}
 	}
-	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, Launchers: g.launchers, ContextFirst: first,
+	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, AlsoReached: also, Launchers: g.launchers, ContextFirst: first,
 		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete, Overrides: g.overrides}
+}
+
+// otherReach finds, for each method both an entry point (fromEntry) and
+// an open method (tainted) reach that is not entry-only, the shortest
+// chain of calls from an open method to it, and the nearest entry point
+// reaching it: searches from all the open methods (all the entry points)
+// at once, in a fixed order, so the ones named are the same every run.
+// Nil when there is no such method.
+func (g *Graph) otherReach(opened, entries, toolRoots []facts.MethodKey, forward map[facts.MethodKey][]facts.MethodKey,
+	tainted, fromEntry, only map[facts.MethodKey]bool, entry func(facts.MethodKey) bool) map[facts.MethodKey]*facts.OtherReach {
+	need := false
+	for k := range fromEntry {
+		if tainted[k] && !only[k] {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return nil
+	}
+	// First from the methods known to run without an entry point (an API
+	// nothing in the project calls, an override, a static initialiser),
+	// then from those only not known not to (callers not searched, a
+	// search stopped): a chain from a certain root is the one to name.
+	var strong, weak []facts.MethodKey
+	for _, k := range opened {
+		if weakOpen(g.openReason(k)) {
+			weak = append(weak, k)
+		} else {
+			strong = append(strong, k)
+		}
+	}
+	parent := searchFrom(forward, entry, strong, weak)
+	byEntry := searchFrom(forward, entry, entries, toolRoots)
+	out := map[facts.MethodKey]*facts.OtherReach{}
+	for k := range fromEntry {
+		p, ok := parent[k]
+		if !ok || only[k] || p == k {
+			// Not reached from an open method, entry-only, or open
+			// itself: a method with no caller names no chain.
+			continue
+		}
+		var steps []facts.ReachStep
+		for n := k; parent[n] != n; n = parent[n] { // a tree: ends at its root
+			from := parent[n]
+			steps = append(steps, facts.ReachStep{Caller: from, Callee: n, Site: g.edgeSites[edge{from, n}]})
+		}
+		for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
+			steps[i], steps[j] = steps[j], steps[i]
+		}
+		r := &facts.OtherReach{Open: g.openReason(steps[0].Caller), Steps: steps}
+		if e, ok := rootOf(byEntry, k); ok && entry(e) {
+			r.Entry = e
+		}
+		out[k] = r
+	}
+	return out
+}
+
+// searchFrom is a breadth-first search along forward from each tier of
+// roots in turn (sorted within a tier), not entering entry points: each
+// method reached maps to the method it was reached from, a root to
+// itself.
+func searchFrom(forward map[facts.MethodKey][]facts.MethodKey, entry func(facts.MethodKey) bool, tiers ...[]facts.MethodKey) map[facts.MethodKey]facts.MethodKey {
+	less := func(a, b facts.MethodKey) bool { return a.Class < b.Class || a.Class == b.Class && a.Name < b.Name }
+	parent := map[facts.MethodKey]facts.MethodKey{}
+	var queue []facts.MethodKey
+	for _, tier := range tiers {
+		roots := append([]facts.MethodKey(nil), tier...)
+		sort.Slice(roots, func(i, j int) bool { return less(roots[i], roots[j]) })
+		for _, k := range roots {
+			if _, seen := parent[k]; !seen {
+				parent[k] = k
+				queue = append(queue, k)
+			}
+		}
+		for len(queue) > 0 {
+			k := queue[0]
+			queue = queue[1:]
+			next := append([]facts.MethodKey(nil), forward[k]...)
+			sort.Slice(next, func(i, j int) bool { return less(next[i], next[j]) })
+			for _, n := range next {
+				if _, seen := parent[n]; !seen && !entry(n) {
+					parent[n] = k
+					queue = append(queue, n)
+				}
+			}
+		}
+	}
+	return parent
+}
+
+// rootOf is the root a search (searchFrom) reached k from.
+func rootOf(parent map[facts.MethodKey]facts.MethodKey, k facts.MethodKey) (facts.MethodKey, bool) {
+	if _, ok := parent[k]; !ok {
+		return facts.MethodKey{}, false
+	}
+	for parent[k] != k {
+		k = parent[k]
+	}
+	return k, true
+}
+
+// weakOpen reports a reason that says only that the graph cannot tell.
+func weakOpen(o facts.OpenReason) bool {
+	return o == facts.OpenUnsearched || o == facts.OpenIncomplete || o == facts.OpenUndeclared
+}
+
+// openReason says why an open method (Build) runs without an entry
+// point.
+func (g *Graph) openReason(k facts.MethodKey) facts.OpenReason {
+	d, ok := g.decl(k)
+	if !ok && k.Name == "<init>" {
+		_, ok = g.supers[k.Class]
+	}
+	switch {
+	case k.Name == "<clinit>":
+		return facts.OpenInit
+	case !ok:
+		return facts.OpenUndeclared
+	case d.override:
+		return facts.OpenOverride
+	case k.Name == "<init>" && (g.extended[dotted(k.Class)] || g.extended[lastSegment(dotted(k.Class))]):
+		return facts.OpenSuperCtor
+	case len(g.callers[k]) > 0 || g.Incomplete:
+		// Callers found, yet open, or none found by a search that
+		// stopped at its bound.
+		return facts.OpenIncomplete
+	case !g.searched[k]:
+		return facts.OpenUnsearched
+	}
+	return facts.OpenAPI
 }
 
 // maxToolRounds bounds the rounds Build decides tool code in: a class

@@ -64,7 +64,10 @@ type Finding struct {
 	EntrySensitive bool              `json:"-"`
 	EntryGuards    []facts.MethodKey `json:"-"`
 	GuardRef       *facts.GuardRef   `json:"-"`
-	Pending        *facts.Pending    `json:"-"`
+	ImageRef       *facts.GuardRef   `json:"-"`
+	// ImageOnly is set once ImageRef is known to test for a native image.
+	ImageOnly bool           `json:"-"`
+	Pending   *facts.Pending `json:"-"`
 	// Suppressed lists why the finding is not held against the code; a
 	// suppressed finding stays in every report, marked.
 	// Reports carry them as SARIF-style suppressions.
