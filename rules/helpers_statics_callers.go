@@ -77,7 +77,7 @@ func storesPending(p *Pass, f *facts.Field, ws []*facts.Write) *facts.Pending {
 	if f.Init != nil {
 		init = strings.Join(strings.Fields(f.Init.Text), " ")
 	}
-	return &facts.Pending{Class: f.Class, NameParam: -1, Stores: stores, Initial: init}
+	return &facts.Pending{Class: f.Class, NameParam: -1, Stores: stores, Initial: init, Field: f.Name}
 }
 
 // closedMethod reports a method of file only the project can call, every
@@ -194,6 +194,9 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph, source, sourceAt func(st
 			if !s.Slot && src != nil && memoFill(src, c, s.Params, source) {
 				continue // a fresh object of the library's own, kept under its key
 			}
+			if s.Slot && src != nil && restoresField(src, c, s.Params, p, source) {
+				continue // puts back the value the field's getter gave before
+			}
 			for _, i := range s.Params {
 				if i >= len(c.Args) {
 					return false
@@ -217,11 +220,72 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph, source, sourceAt func(st
 	return true
 }
 
+// restoresField reports a call of a setter (its parameters params) that
+// hands back, in each, a local of the caller every assignment of which
+// reads the field's getter before the call (saved = Holder.getX(); ...
+// Holder.setX(saved)): the field gets back what it held, which this
+// caller did not choose.
+func restoresField(src []byte, c facts.CallSite, params []int, p *facts.Pending, source func(string) []byte) bool {
+	if p.Field == "" || len(params) == 0 {
+		return false
+	}
+	open, close := callerBraces(src, c.Caller.Name, c.Site.Span.Start)
+	holder := src // the caller's file, when it is the holder's
+	if outerClass(c.Caller.Class) != outerClass(p.Class) {
+		holder = nil
+		if source != nil {
+			holder = source(outerClass(p.Class))
+		}
+	}
+	if open < 0 || holder == nil {
+		return false
+	}
+	// The saves come before the call.
+	body, before := string(src[open:close+1]), string(src[open:c.Site.Span.Start])
+	simple := p.Class[strings.LastIndexAny(p.Class, ".$")+1:]
+	for _, i := range params {
+		if i >= len(c.Args) {
+			return false
+		}
+		local := strings.TrimSpace(c.Args[i].Text)
+		if !identifier(local) {
+			return false
+		}
+		saves := assignmentsTo(local).FindAllStringSubmatch(body, -1)
+		if len(saves) == 0 || len(assignmentsTo(local).FindAllStringSubmatch(before, -1)) != len(saves) {
+			return false
+		}
+		for _, sm := range saves {
+			g := getterCallRE.FindStringSubmatch(strings.TrimSpace(sm[1]))
+			if g == nil || g[1] != "" && g[1] != simple && g[1] != p.Class || !fieldGetter(holder, g[2], p.Field) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// getterCallRE is a call of a no-argument method, on a class's name or
+// none.
+var getterCallRE = lazyRE(`^(?:([\w.$]+)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(\s*\)$`)
+
+// fieldGetter reports a no-argument static method of src whose body only
+// returns the named field (under a lock or not).
+func fieldGetter(src []byte, method, field string) bool {
+	re := regexp.MustCompile(`\bstatic\s[^;{}()]*\b` + regexp.QuoteMeta(method) + `\s*\(\s*\)\s*\{\s*(?:synchronized\s*\([^()]*\)\s*\{\s*)?return\s+(?:[\w$]+\s*\.\s*)?` +
+		regexp.QuoteMeta(field) + `\s*;\s*\}?\s*\}`)
+	return len(re.FindAllIndex(src, 2)) == 1
+}
+
+// jvmDefaultRE is a JVM-wide default the JDK reads from the platform: the
+// same value for every app in the process.
+var jvmDefaultRE = lazyRE(`^(?:java\.util\.)?(?:Locale|TimeZone)\s*\.\s*getDefault\s*\(\s*\)$|^(?:java\.nio\.charset\.)?Charset\s*\.\s*defaultCharset\s*\(\s*\)$`)
+
 // fixedArgValue is the value an argument fixes, normalised for comparing
 // calls: see SettleStores. class is the caller's.
 func fixedArgValue(x facts.Expr, class string, source func(string) []byte, depth int) (string, bool) {
 	text := strings.Join(strings.Fields(x.Text), " ")
-	if fixedValue(text, 0) {
+	if fixedValue(text, 0) || jvmDefaultRE.MatchString(text) {
 		return text, true
 	}
 	if depth > 3 {
@@ -513,17 +577,25 @@ func memoFill(src []byte, c facts.CallSite, params []int, source func(string) []
 // callerBody is the text of the method name in src whose body holds
 // offset at, nil when none does.
 func callerBody(src []byte, name string, at int) []byte {
+	if open, close := callerBraces(src, name, at); open >= 0 {
+		return src[open : close+1]
+	}
+	return nil
+}
+
+// callerBraces are the offsets of the braces of callerBody, -1 when none.
+func callerBraces(src []byte, name string, at int) (int, int) {
 	if name == "" || name == "<init>" || name == "<clinit>" {
-		return nil
+		return -1, -1
 	}
 	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\s*\([^()]*\)\s*(?:throws\s[^{;]*)?\{`)
 	for _, loc := range re.FindAllIndex(src, -1) {
 		open := loc[1] - 1
 		if close := matchingClose(src, open); open < at && at < close {
-			return src[open : close+1]
+			return open, close
 		}
 	}
-	return nil
+	return -1, -1
 }
 
 // freshOwnValue reports a value (as written at a call, in the caller's

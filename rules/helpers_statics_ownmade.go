@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -23,12 +24,15 @@ var leadingCastRE = lazyRE(`^\(\s*[\w.$]+(?:\s*<[\w.$<>,\s?]*>)?(?:\[\])*\s*\)\s
 
 // ownMade reports a value found through a class loader whose class is a
 // class of the project named in the source: a literal or a constant of
-// this file naming it, or its class literal.
-func ownMade(p *Pass, text string) bool {
+// this file naming it, or its class literal. at is where the value is
+// stored: a local the value is made from (Class<?> c =
+// Class.forName(NAME); x = c.getConstructor().newInstance()) is read
+// from its one assignment in the method before it.
+func ownMade(p *Pass, at facts.Span, text string) bool {
 	if p == nil {
 		return false
 	}
-	m := ownMadeRE.FindStringSubmatch(stripCasts(text))
+	m := ownMadeRE.FindStringSubmatch(classLocalInlined(p, at, stripCasts(text)))
 	if m == nil {
 		return false
 	}
@@ -40,8 +44,8 @@ func ownMade(p *Pass, text string) bool {
 }
 
 // ownMadeWaits lists, for writes whose every app-dependent value is an
-// instance of a class named by a constant of another file, those
-// constants as written: what the project's constants name settles the
+// instance of a class named by a constant or a literal that this file
+// does not declare the class of, those names as written: what the project's constants name settles the
 // finding (SettleOwnClasses). nil when some value depends on the app
 // otherwise.
 func ownMadeWaits(p *Pass, ws []*facts.Write) []string {
@@ -54,15 +58,17 @@ func ownMadeWaits(p *Pass, ws []*facts.Write) []string {
 			}
 			continue
 		}
-		if ownMade(p, v.Text) {
+		if ownMade(p, w.Span, v.Text) {
 			continue
 		}
-		m := ownMadeRE.FindStringSubmatch(stripCasts(v.Text))
+		m := ownMadeRE.FindStringSubmatch(classLocalInlined(p, w.Span, stripCasts(v.Text)))
 		if m == nil || m[1] == "" {
 			return nil
 		}
+		// A constant of this file or another, or a literal: a name of
+		// a class of another file (this file's are ownMade's already).
 		arg := strings.TrimSpace(m[1])
-		if !constantName.MatchString(arg) || !foreignConstant(p, arg) {
+		if !constantName.MatchString(arg) && !literalRE.MatchString(arg) {
 			return nil
 		}
 		names = append(names, arg)
@@ -85,6 +91,38 @@ func SettleOwnClasses(p *facts.Pending, k *Constants, declared func(string) bool
 		}
 	}
 	return true
+}
+
+// classLocalRE is an instance made from a class a local holds:
+// cls.newInstance() or cls.getDeclaredConstructor().newInstance().
+var classLocalRE = lazyRE(`^([a-z_$][\w$]*)(\s*\.\s*(?:get(?:Declared)?Constructor\s*\(\s*\)\s*\.\s*)?newInstance\s*\(\s*\))$`)
+
+// classLocalInlined is text with a class local it makes an instance of
+// replaced by the local's initialiser, when the method declares the local
+// before at with an initialiser and never assigns it again; text as it is
+// otherwise. A local assigned twice may hold a class the caller named.
+func classLocalInlined(p *Pass, at facts.Span, text string) string {
+	m := classLocalRE.FindStringSubmatch(text)
+	if m == nil || len(p.Src) == 0 {
+		return text
+	}
+	md := enclosingMethodDecl(p, at)
+	if md == nil || len(assignmentsTo(m[1]).FindAllStringIndex(p.Text(md.Decl), 2)) != 1 {
+		return text
+	}
+	// The declaration may follow a comment line, so a line start counts
+	// as a statement's start too.
+	re := regexp.MustCompile(`(?:^|[;{}(]\s*|\n\s*)(?:final\s+)?[\w$.]+(?:\s*<[^;=()]*>)?\s+` + regexp.QuoteMeta(m[1]) + `\s*=\s*`)
+	ms := re.FindAllStringIndex(p.Text(facts.Span{Start: md.Decl.Start, End: at.Start}), -1)
+	if len(ms) != 1 {
+		return text
+	}
+	start := md.Decl.Start + ms[0][1]
+	end := exprEnd(p.Src, start, at.Start)
+	if end < 0 {
+		return text
+	}
+	return stripCasts(p.Text(facts.Span{Start: start, End: end})) + m[2]
 }
 
 // stripCasts drops a value's leading casts and enclosing parentheses.

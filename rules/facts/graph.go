@@ -195,6 +195,10 @@ type Pending struct {
 	// ("" when none): a caller that only switches the field to another
 	// fixed value is an app's choice (rules.SettleStores).
 	Initial string
+	// Field is the name of the static field Stores write: a caller that
+	// only puts back what the field's getter returned earlier (save,
+	// set, restore) chooses nothing (rules.SettleStores).
+	Field string
 	// Switcher is a method that switches the thread context loader
 	// without restoring it, for its callers to restore: when the project
 	// calls it, each call saving the loader before and setting it back in

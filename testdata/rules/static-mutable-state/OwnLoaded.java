@@ -27,6 +27,10 @@ public class OwnLoaded {
     private static Runnable byThirdParty; // want "static-mutable-state" bytecode:0
     private static Runnable byJdk; // want "static-mutable-state" bytecode:0
     private static Class<?> byContextLoader; // want "static-mutable-state" bytecode:0
+    private static Runnable byLocal;
+    private static Runnable byLocalLiteral;
+    private static Runnable byLocalParameter; // want "static-mutable-state" bytecode:0
+    private static Runnable byLocalReassigned; // want "static-mutable-state" bytecode:0
 
     public static void setByLiteral() throws Exception {
         byLiteral = (Runnable) Class.forName("fixtures.state.OwnLoaded$Embedded").newInstance();
@@ -78,5 +82,33 @@ public class OwnLoaded {
 
     public static void setByContextLoader() throws Exception {
         byContextLoader = Class.forName(OWN_DRIVER, true, Thread.currentThread().getContextClassLoader());
+    }
+
+    // The class a local holds, found by the library's own constant: the
+    // same instance kind whichever app restarts the service first.
+    public static void restart() throws Exception {
+        if (byLocal != null) {
+            byLocal = null;
+        }
+        Class<?> cls = Class.forName(OWN_DRIVER);
+        byLocal = (Runnable) cls.getConstructor().newInstance();
+    }
+
+    public static void setByLocalLiteral() throws Exception {
+        final Class<?> own = Class.forName("fixtures.state.OwnLoaded$Embedded");
+        byLocalLiteral = (Runnable) own.newInstance();
+    }
+
+    public static void setByLocalParameter(String name) throws Exception {
+        Class<?> cls = Class.forName(name); // want "class-forname-caller-loader"
+        byLocalParameter = (Runnable) cls.getConstructor().newInstance();
+    }
+
+    public static void setByLocalReassigned(String name) throws Exception {
+        Class<?> cls = Class.forName(OWN_DRIVER);
+        if (name != null) {
+            cls = Class.forName(name); // want "class-forname-caller-loader"
+        }
+        byLocalReassigned = (Runnable) cls.getConstructor().newInstance();
     }
 }
