@@ -583,7 +583,7 @@ func parsePool(r *reader, ps *Parser) *Pool {
 			i++
 		}
 	}
-	p := &Pool{}
+	var p *Pool
 	if ps != nil {
 		// The resolved tables keep their memory; everything else starts anew.
 		res := ps.pool.res
@@ -591,6 +591,8 @@ func parsePool(r *reader, ps *Parser) *Pool {
 		ps.pool.res = resolved{slot: res.slot[:0], refs: res.refs[:0], filled: res.filled[:0], handles: res.handles[:0],
 			dyns: res.dyns[:0], bsms: res.bsms[:0], args: res.args[:0]}
 		p = &ps.pool
+	} else {
+		p = &Pool{} // allocated only here: a Parser's class costs none
 	}
 	if ps != nil && ps.ShareData && r.off > start {
 		p.s = unsafe.String(&r.b[start], r.off-start)
