@@ -78,7 +78,10 @@ func newEntryIndex() entryIndex {
 }
 
 func (x *entryIndex) put(logical string, at entryAt) {
-	rest, ok := strings.CutPrefix(logical, at.anchor+"!/")
+	rest, ok := strings.CutPrefix(logical, at.anchor)
+	if ok {
+		rest, ok = strings.CutPrefix(rest, "!/") // no string built per class for at.anchor+"!/"
+	}
 	if !ok || strings.Contains(at.anchor, "!/") {
 		x.flat[logical] = at
 		return
@@ -226,10 +229,10 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 			g := *f
 			g.Test = false
 			t = forProject(&g, x.rules)
-			t.Path = ""
 			if !heldForProject(t) {
 				t = nil // only fields no project rule reads
 			} else {
+				t.Path = ""
 				x.mu.Lock()
 				x.share(t)
 				x.mu.Unlock()
@@ -579,7 +582,38 @@ func (x typeIndex) source(fqn string, abs absIndex, max int64) []byte {
 // declarations that carry a kscan suppression (for findings placed in the
 // file later). Calls, instance creations, argument lists and long
 // expression texts are per-file matters.
+//
+// It returns nil when it would keep nothing (heldForProject): which static
+// fields to keep is judged first, and most classes' (loggers, numbers)
+// are none, so their names are not copied only to be dropped.
 func forProject(f *facts.File, rs []*rules.Rule) *facts.File {
+	// Which fields to keep is judged once: a class has few fields, and
+	// its judgement runs every project rule's field test.
+	var keepBuf [64]bool
+	keep := keepBuf[:0]
+	if len(f.Fields) > len(keepBuf) {
+		keep = make([]bool, 0, len(f.Fields))
+	}
+	nfields := 0
+	for i := range f.Fields {
+		fd := &f.Fields[i]
+		kept := fd.Static && keepField(fd, f.Test, rs)
+		keep = append(keep, kept)
+		if kept {
+			nfields++
+		}
+	}
+	nwrites := 0
+	if !f.Test {
+		for i := range f.Writes {
+			if !rules.ProjectSkipsWrite(f.Writes[i].Context) {
+				nwrites++
+			}
+		}
+	}
+	if nfields == 0 && nwrites == 0 && len(f.Suppressions) == 0 && !anySuppressedType(f.TypeDecls) && !anySuppressedMethod(f.Methods) {
+		return nil
+	}
 	k := &facts.File{Path: f.Path, Package: strings.Clone(f.Package), Test: f.Test, Types: cloneAll(f.Types)}
 	for _, sp := range f.Suppressions {
 		sp.Rules, sp.Reason = cloneAll(sp.Rules), strings.Clone(sp.Reason)
@@ -611,24 +645,8 @@ func forProject(f *facts.File, rs []*rules.Rule) *facts.File {
 	// Only the static fields a project rule reads (most are loggers,
 	// serialVersionUIDs and numeric constants), in slices of their exact
 	// length: the copies live until the project pass.
-	// Which to keep is judged once: a class has few fields, and its
-	// judgement runs every project rule's field test.
-	var keepBuf [64]bool
-	keep := keepBuf[:0]
-	if len(f.Fields) > len(keepBuf) {
-		keep = make([]bool, 0, len(f.Fields))
-	}
-	n := 0
-	for i := range f.Fields {
-		fd := &f.Fields[i]
-		kept := fd.Static && keepField(fd, f.Test, rs)
-		keep = append(keep, kept)
-		if kept {
-			n++
-		}
-	}
-	if n > 0 {
-		k.Fields = make([]facts.Field, 0, n)
+	if nfields > 0 {
+		k.Fields = make([]facts.Field, 0, nfields)
 	}
 	for i, fd := range f.Fields {
 		if keep[i] {
@@ -642,14 +660,8 @@ func forProject(f *facts.File, rs []*rules.Rule) *facts.File {
 	if f.Test {
 		return k // the project rules count no test file's writes
 	}
-	n = 0
-	for i := range f.Writes {
-		if !rules.ProjectSkipsWrite(f.Writes[i].Context) {
-			n++
-		}
-	}
-	if n > 0 {
-		k.Writes = make([]facts.Write, 0, n)
+	if nwrites > 0 {
+		k.Writes = make([]facts.Write, 0, nwrites)
 	}
 	for _, w := range f.Writes {
 		if rules.ProjectSkipsWrite(w.Context) {
@@ -710,7 +722,7 @@ func keepField(fd *facts.Field, test bool, rs []*rules.Rule) bool {
 // suppresses a finding placed in the file. A file with none of them is
 // not kept: on a large tree most files are such.
 func heldForProject(k *facts.File) bool {
-	return len(k.Fields) > 0 || len(k.Writes) > 0 || len(k.TypeDecls) > 0 || len(k.Methods) > 0 || len(k.Suppressions) > 0
+	return k != nil && (len(k.Fields) > 0 || len(k.Writes) > 0 || len(k.TypeDecls) > 0 || len(k.Methods) > 0 || len(k.Suppressions) > 0)
 }
 
 // projectReads reports whether forProject keeps anything a project rule
@@ -757,6 +769,24 @@ func cloneAll(xs []string) []string {
 func cloneContext(c facts.Context) facts.Context {
 	c.Class, c.Method = strings.Clone(c.Class), strings.Clone(c.Method)
 	return c
+}
+
+func anySuppressedType(ts []facts.TypeDecl) bool {
+	for i := range ts {
+		if suppressAnnotation(ts[i].Annotations) {
+			return true
+		}
+	}
+	return false
+}
+
+func anySuppressedMethod(ms []facts.MethodDecl) bool {
+	for i := range ms {
+		if suppressAnnotation(ms[i].Annotations) {
+			return true
+		}
+	}
+	return false
 }
 
 func suppressAnnotation(anns []string) bool {

@@ -304,10 +304,12 @@ func (p *parser) parse() (*Class, *FormatError) {
 	if magic != 0xCAFEBABE {
 		return nil, errorf(0, "bad magic 0x%08X", magic)
 	}
-	c := &Class{}
+	var c *Class
 	if p.ps != nil {
 		p.ps.class = Class{}
 		c = &p.ps.class
+	} else {
+		c = &Class{} // allocated only here: a Parser's class costs none
 	}
 	c.Minor = r.u2()
 	c.Major = r.u2()

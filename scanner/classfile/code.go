@@ -202,7 +202,7 @@ func (c *Code) Decode(fn func(Instr) bool) error {
 }
 
 // decodeAt decodes the instruction at pc into the zeroed *in; *res holds
-// the pool's resolved entries once an operand needed them.
+// the pool's numbered entries once an operand needed them.
 func (c *Code) decodeAt(pc int, in *Instr, res **resolved) *FormatError {
 	b := c.Bytecode
 	op := Opcode(b[pc])
@@ -301,9 +301,9 @@ func (c *Code) decodeAt(pc int, in *Instr, res **resolved) *FormatError {
 			return c.operandError(in, "Methodref or InterfaceMethodref")
 		}
 		if *res == nil {
-			*res = c.pool.resolve()
+			*res = c.pool.number()
 		}
-		in.Ref = &(*res).refs[(*res).slot[in.Index]]
+		in.Ref = c.pool.ref(*res, int(in.Index))
 		if op == OpInvokeinterface {
 			in.Int = int(b[pc+3])
 		}
@@ -312,10 +312,8 @@ func (c *Code) decodeAt(pc int, in *Instr, res **resolved) *FormatError {
 		if c.tag(int(in.Index)) != TagInvokeDynamic {
 			return c.operandError(in, "InvokeDynamic")
 		}
-		if *res == nil {
-			*res = c.pool.resolve()
-		}
-		in.Dyn = &(*res).dyns[(*res).slot[in.Index]]
+		r := c.pool.resolve()
+		in.Dyn = &r.dyns[r.slot[in.Index]]
 	case op == OpNew || op == OpAnewarray || op == OpCheckcast || op == OpInstanceof || op == OpMultianewarray:
 		in.Index = int32(be16(b[pc+1:]))
 		if c.tag(int(in.Index)) != TagClass {

@@ -15,8 +15,9 @@
 // a scan reaches. The constant pool is copied once into a single string and
 // indexed by offset; names and descriptors are substrings of that copy, so
 // the common all-ASCII class costs a handful of allocations. Member
-// references and bootstrap methods are resolved only when a method's code is
-// first decoded. Attributes kscan does not use are skipped without decoding.
+// references are resolved one by one, when a decoded instruction first
+// uses each, and bootstrap methods when first asked for. Attributes kscan
+// does not use are skipped without decoding.
 //
 // A Parser parses class after class in the same memory (the Class is valid
 // until the next Parse; its strings stay valid). Code.Walk reads a method's

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -176,19 +177,26 @@ type Pool struct {
 	bsmCount int
 	bsmBase  int
 
-	once sync.Once
-	res  resolved
+	numbered sync.Once  // res.slot and the room of res.refs
+	refMu    sync.Mutex // held while one member reference is filled in
+	once     sync.Once  // every member reference, the handles, dynamics and bootstrap methods
+	res      resolved
 }
 
 // resolved holds the entries whose values point at other resolved values.
-// It is built once, on first use, because many callers never decode code.
+// They are built on first use, because many callers never decode code; a
+// member reference is filled in when it is first asked for, because a
+// decoded method (a static initialiser, say) uses few of its class's.
 type resolved struct {
 	slot    []int32 // pool index -> index in refs, handles or dyns
 	refs    []MemberRef
+	filled  []uint32 // per refs element: 1 once filled in (read and written atomically)
 	handles []MethodHandle
 	dyns    []Dynamic
 	bsms    []BootstrapMethod
 	args    []Constant // the bootstrap methods' arguments, sliced by bsms
+
+	nhandles, ndyns int
 }
 
 // grown returns s emptied, with room for n elements.
@@ -313,8 +321,7 @@ func (p *Pool) constant(i int, r *resolved) (Constant, error) {
 func (p *Pool) MemberRef(i int) (*MemberRef, error) {
 	switch p.Tag(i) {
 	case TagFieldref, TagMethodref, TagInterfaceMethodref:
-		r := p.resolve()
-		return &r.refs[r.slot[i]], nil
+		return p.ref(p.number(), i), nil
 	}
 	return nil, p.kindError(i, "Fieldref, Methodref or InterfaceMethodref")
 }
@@ -384,10 +391,11 @@ func (p *Pool) Strings(fn func(string) bool) {
 	}
 }
 
-// resolve builds the cross-linked entries; Parse has already checked every
-// index and kind they use, so it cannot fail.
-func (p *Pool) resolve() *resolved {
-	p.once.Do(func() {
+// number numbers the member references, method handles and dynamics of
+// the pool (resolved.slot) and makes room for the references, without
+// decoding any.
+func (p *Pool) number() *resolved {
+	p.numbered.Do(func() {
 		var nrefs, nhandles, ndyns int
 		for i := 1; i < len(p.off); i++ {
 			switch p.Tag(i) {
@@ -400,30 +408,77 @@ func (p *Pool) resolve() *resolved {
 			}
 		}
 		r := &p.res
+		r.nhandles, r.ndyns = nhandles, ndyns
 		if nrefs+nhandles+ndyns == 0 {
 			return
 		}
 		r.slot = grown(r.slot, len(p.off))[:len(p.off)]
 		clear(r.slot)
-		r.refs = grown(r.refs, nrefs)
-		r.handles = grown(r.handles, nhandles)
-		r.dyns = grown(r.dyns, ndyns)
+		nrefs, nhandles, ndyns = 0, 0, 0
 		for i := 1; i < len(p.off); i++ {
-			t := p.Tag(i)
-			switch t {
+			switch p.Tag(i) {
 			case TagFieldref, TagMethodref, TagInterfaceMethodref:
-				o := p.off[i]
-				name, desc := p.nameAndType(p.u2at(o + 3))
-				r.slot[i] = int32(len(r.refs))
-				r.refs = append(r.refs, MemberRef{Kind: t, Owner: p.classAt(p.u2at(o + 1)), Name: name, Desc: desc, Interface: t == TagInterfaceMethodref})
+				r.slot[i] = int32(nrefs)
+				nrefs++
+			case TagMethodHandle:
+				r.slot[i] = int32(nhandles)
+				nhandles++
+			case TagDynamic, TagInvokeDynamic:
+				r.slot[i] = int32(ndyns)
+				ndyns++
 			}
 		}
+		r.refs = grown(r.refs, nrefs)[:nrefs]
+		r.filled = grown(r.filled, nrefs)[:nrefs]
+		clear(r.filled)
+	})
+	return &p.res
+}
+
+// ref returns member reference i (Fieldref, Methodref or
+// InterfaceMethodref, as Parse checked) of the numbered pool r, filling
+// it in on first use.
+func (p *Pool) ref(r *resolved, i int) *MemberRef {
+	k := r.slot[i]
+	if atomic.LoadUint32(&r.filled[k]) == 0 {
+		p.fill(r, i, k)
+	}
+	return &r.refs[k]
+}
+
+func (p *Pool) fill(r *resolved, i int, k int32) {
+	p.refMu.Lock()
+	defer p.refMu.Unlock()
+	if atomic.LoadUint32(&r.filled[k]) != 0 {
+		return // another goroutine's
+	}
+	t := p.Tag(i)
+	o := p.off[i]
+	name, desc := p.nameAndType(p.u2at(o + 3))
+	r.refs[k] = MemberRef{Kind: t, Owner: p.classAt(p.u2at(o + 1)), Name: name, Desc: desc, Interface: t == TagInterfaceMethodref}
+	atomic.StoreUint32(&r.filled[k], 1)
+}
+
+// resolve builds every cross-linked entry; Parse has already checked every
+// index and kind they use, so it cannot fail.
+func (p *Pool) resolve() *resolved {
+	r := p.number()
+	p.once.Do(func() {
+		if len(r.refs)+r.nhandles+r.ndyns == 0 {
+			return
+		}
+		for i := 1; i < len(p.off); i++ {
+			switch p.Tag(i) {
+			case TagFieldref, TagMethodref, TagInterfaceMethodref:
+				p.ref(r, i)
+			}
+		}
+		r.handles = grown(r.handles, r.nhandles)
+		r.dyns = grown(r.dyns, r.ndyns)
 		for i := 1; i < len(p.off); i++ {
 			if p.Tag(i) == TagMethodHandle {
 				o := p.off[i]
-				ref := p.u2at(o + 2)
-				r.slot[i] = int32(len(r.handles))
-				r.handles = append(r.handles, MethodHandle{Kind: p.s[o+1], Ref: &r.refs[r.slot[ref]]})
+				r.handles = append(r.handles, MethodHandle{Kind: p.s[o+1], Ref: p.ref(r, p.u2at(o+2))})
 			}
 		}
 		if p.bsmCount > 0 {
@@ -438,7 +493,6 @@ func (p *Pool) resolve() *resolved {
 				if b := p.u2at(o + 1); b < len(r.bsms) {
 					d.Bootstrap = &r.bsms[b]
 				}
-				r.slot[i] = int32(len(r.dyns))
 				r.dyns = append(r.dyns, d)
 			}
 		}
@@ -463,7 +517,7 @@ func (p *Pool) resolve() *resolved {
 			r.args = args
 		}
 	})
-	return &p.res
+	return r
 }
 
 func (p *Pool) bsmArg(o uint32) int { return int(p.bsm[o])<<8 | int(p.bsm[o+1]) }
@@ -529,14 +583,16 @@ func parsePool(r *reader, ps *Parser) *Pool {
 			i++
 		}
 	}
-	p := &Pool{}
+	var p *Pool
 	if ps != nil {
 		// The resolved tables keep their memory; everything else starts anew.
 		res := ps.pool.res
 		ps.pool = Pool{}
-		ps.pool.res = resolved{slot: res.slot[:0], refs: res.refs[:0], handles: res.handles[:0], dyns: res.dyns[:0],
-			bsms: res.bsms[:0], args: res.args[:0]}
+		ps.pool.res = resolved{slot: res.slot[:0], refs: res.refs[:0], filled: res.filled[:0], handles: res.handles[:0],
+			dyns: res.dyns[:0], bsms: res.bsms[:0], args: res.args[:0]}
 		p = &ps.pool
+	} else {
+		p = &Pool{} // allocated only here: a Parser's class costs none
 	}
 	if ps != nil && ps.ShareData && r.off > start {
 		p.s = unsafe.String(&r.b[start], r.off-start)
@@ -669,9 +725,12 @@ func decodeMUTF8(s string) string {
 func asciiPrefix(s string) int {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	for ; len(s)-i >= 8; i += 8 {
+		// One bounds check for the eight bytes, not one each: the
+		// loads merge into one either way.
+		t := s[i : i+8]
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 		if (w|(w-lo)&^w)&hi != 0 {
 			break
 		}
