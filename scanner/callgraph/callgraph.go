@@ -378,7 +378,10 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			g.launchers[k.Class] = true
 		}
 	}
-	daemons := map[string]bool{}
+	// A launcher (a class with main) is run by jsvc only when it has jsvc's
+	// init(String[]): an embedding API's init, start and stop on a class
+	// that also has a main are its API, not a service wrapper's calls.
+	daemons, mains, inits := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for i := range f.Methods {
 		m := &f.Methods[i]
 		bn := byName(m.Class, m.Name)
@@ -387,7 +390,15 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			g.setDecl(bn, d)
 		}
 		if d, _ := g.decl(bn); d.entry && m.Name == "main" {
-			daemons[m.Class] = true
+			mains[m.Class] = true
+		}
+		if !m.Static && m.Name == "init" && daemonMethod(m) {
+			inits[m.Class] = true
+		}
+	}
+	for c := range mains {
+		if inits[c] {
+			daemons[c] = true
 		}
 	}
 	// A launcher's init(String[]), start(), stop() and destroy() are the
@@ -488,7 +499,8 @@ func daemonMethod(m *facts.MethodDecl) bool {
 	case "start", "stop", "destroy":
 		return params == ""
 	case "init":
-		return strings.Contains(params, "String") && (strings.Contains(params, "[]") || strings.Contains(params, "..."))
+		// jsvc's init(String[] arguments): one parameter, the arguments.
+		return !strings.Contains(params, ",") && strings.Contains(params, "String") && (strings.Contains(params, "[]") || strings.Contains(params, "..."))
 	}
 	return false
 }
