@@ -35,21 +35,33 @@ type walker struct {
 	context string
 	kinds   []inputKind
 	notify  func(finding.Notification)
+	// dirs holds the directories of the inputs by absolute path (with a
+	// trailing separator) while the walk runs.
+	dirs map[string]*pathDir
 }
 
 // walk traverses the targets once and hands each file to the first input
 // kind that wants it.
 func (w *walker) walk(targets []string) (*walked, error) {
 	out := &walked{byKind: make([][]input, len(w.kinds)), above: map[string][]input{}, targetHasBuild: map[string]bool{}}
-	seen := map[string]bool{} // absolute paths taken, real or through a link
+	w.dirs = map[string]*pathDir{}
+	defer func() { w.dirs = nil }()
+	// The files taken, by directory and name (an input's directory is one
+	// value for the whole walk), and the real paths of linked files taken.
+	type file struct {
+		dir  *pathDir
+		name string
+	}
+	seen := map[file]bool{}
+	seenReal := map[string]bool{}
 	type link struct {
 		in   input
 		kind int
 	}
 	var links []link // linked files, taken after the walk so real files win
 	add := func(k int, in input) {
-		if !seen[in.abs] {
-			seen[in.abs] = true
+		if f := (file{in.dir, in.name}); !seen[f] {
+			seen[f] = true
 			out.byKind[k] = append(out.byKind[k], in)
 		}
 	}
@@ -75,7 +87,9 @@ func (w *walker) walk(targets []string) (*walked, error) {
 				w.note(rel, rules.LevelWarning, "unsupported", "not a .java file; skipped")
 				continue
 			}
-			add(k, input{abs: abs, rel: rel, size: fi.Size(), named: true})
+			in := w.input(abs, rel, fi.Size())
+			in.named = true
+			add(k, in)
 			continue
 		}
 		hasBuild := false
@@ -118,7 +132,7 @@ func (w *walker) walk(targets []string) (*walked, error) {
 					w.note(rel, rules.LevelError, "read-error", "cannot read: "+errText(err))
 					return nil
 				}
-				add(k, input{abs: p, rel: rel, size: fi.Size()})
+				add(k, w.input(p, rel, fi.Size()))
 			}
 			return nil
 		})
@@ -130,17 +144,17 @@ func (w *walker) walk(targets []string) (*walked, error) {
 		out.above[abs] = w.pomsAbove(abs)
 	}
 	for _, l := range links {
-		real, err := filepath.EvalSymlinks(l.in.abs)
-		if err == nil && seen[real] {
+		real, err := filepath.EvalSymlinks(l.in.abs())
+		if err == nil && (seenReal[real] || w.taken(real, func(d *pathDir, name string) bool { return seen[file{d, name}] })) {
 			continue // the same file is scanned under its real path
 		}
 		if real != "" {
-			seen[real] = true
+			seenReal[real] = true
 		}
 		add(l.kind, l.in)
 	}
 	for k, ins := range out.byKind {
-		sort.Slice(ins, func(i, j int) bool { return ins[i].rel < ins[j].rel })
+		sort.Slice(ins, func(i, j int) bool { return relCompare(&ins[i], &ins[j]) < 0 })
 		// Without the slack of appending: the lists live until the end.
 		out.byKind[k] = slices.Clip(append([]input(nil), ins...))
 	}
@@ -174,7 +188,35 @@ func (w *walker) followLink(p, rel string, k int) (input, bool) {
 		w.note(rel, rules.LevelWarning, "read-error", "symbolic link to something that is not a regular file; skipped")
 		return input{}, false
 	}
-	return input{abs: p, rel: rel, size: fi.Size()}, true
+	return w.input(p, rel, fi.Size()), true
+}
+
+// input makes the input of the file at the absolute path p, rel relative
+// to the root, sharing its directory with the walk's other files there.
+func (w *walker) input(p, rel string, size int64) input {
+	name := filepath.Base(p)
+	dirAbs := p[:len(p)-len(name)]
+	d := w.dirs[dirAbs]
+	if d == nil {
+		// Copies: p and rel are one file's, and only the directory lives on.
+		dirRel, _ := strings.CutSuffix(rel, name)
+		d = &pathDir{abs: strings.Clone(dirAbs)}
+		if strings.HasSuffix(d.abs, dirRel) {
+			d.rel = d.abs[len(d.abs)-len(dirRel):]
+		} else {
+			d.rel = strings.Clone(dirRel)
+		}
+		w.dirs[d.abs] = d
+	}
+	return input{dir: d, name: strings.Clone(name), size: size}
+}
+
+// taken reports whether seen holds the file at the absolute path p, a
+// real path of a link's target.
+func (w *walker) taken(p string, seen func(d *pathDir, name string) bool) bool {
+	name := filepath.Base(p)
+	d := w.dirs[p[:len(p)-len(name)]]
+	return d != nil && seen(d, name)
 }
 
 // pomsAbove lists the pom.xml files of the directories above dir, up to
@@ -191,7 +233,7 @@ func (w *walker) pomsAbove(dir string) []input {
 		}
 		p := filepath.Join(d, "pom.xml")
 		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() {
-			out = append(out, input{abs: p, rel: w.rel(p), size: fi.Size()})
+			out = append(out, w.input(p, w.rel(p), fi.Size()))
 		}
 		if d == w.root || d == filepath.Dir(d) {
 			break
