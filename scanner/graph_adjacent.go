@@ -34,7 +34,7 @@ const (
 func (x *graphIndex) markAdjacent(o graphOptions) {
 	byName := map[string][]int{} // simple file name -> sources
 	for i, s := range x.sources {
-		if name, ok := strings.CutSuffix(s.name, ".java"); ok {
+		if name, ok := strings.CutSuffix(s.base(), ".java"); ok {
 			byName[name] = append(byName[name], i)
 		}
 	}

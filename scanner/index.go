@@ -510,7 +510,7 @@ func newTypeIndex(ins []input) typeIndex {
 	return x
 }
 
-func (x typeIndex) base(i int32) string { return x.ins[i].name }
+func (x typeIndex) base(i int32) string { return x.ins[i].base() }
 
 // dirs calls yield with the slash directory (relative to the root, ""
 // for the root) of each source named base, in path order, until it

@@ -14,8 +14,10 @@ import (
 // named.
 type input struct {
 	dir  *pathDir
-	name string // base name
 	size int64
+	// nameAt and nameLen place the base name in the walk's names.
+	nameAt  uint32
+	nameLen uint16
 	// named is set for a file given on the command line rather than found
 	// in a directory.
 	named bool
@@ -30,36 +32,42 @@ type pathDir struct {
 	// rel is slash-separated, relative to the scan root, with a trailing
 	// slash ("" for the root); it shares abs's bytes under the root.
 	rel string
+	// names holds the base names of all the walk's inputs end to end: a
+	// string a name would cost a header and an allocation rounded up.
+	names *string
 }
 
+// base is the input's base name.
+func (in *input) base() string { return (*in.dir.names)[in.nameAt : in.nameAt+uint32(in.nameLen)] }
+
 // abs is the input's absolute path, to open it.
-func (in *input) abs() string { return in.dir.abs + in.name }
+func (in *input) abs() string { return in.dir.abs + in.base() }
 
 // rel is the input's slash-separated path relative to the scan root, as
 // findings and notifications name it.
-func (in *input) rel() string { return in.dir.rel + in.name }
+func (in *input) rel() string { return in.dir.rel + in.base() }
 
 // relCompare compares the relative paths of two inputs as strings,
 // without making them.
-func relCompare(a, b *input) int { return comparePair(a.dir.rel, a.name, b.dir.rel, b.name) }
+func relCompare(a, b *input) int { return comparePair(a.dir.rel, a.base(), b.dir.rel, b.base()) }
 
 // relCompareTo compares the input's relative path with rel.
-func (in *input) relCompareTo(rel string) int { return comparePair(in.dir.rel, in.name, rel, "") }
+func (in *input) relCompareTo(rel string) int { return comparePair(in.dir.rel, in.base(), rel, "") }
 
 // relHasSuffix is strings.HasSuffix(in.rel(), suffix).
 func (in *input) relHasSuffix(suffix string) bool {
-	n := len(suffix) - len(in.name)
+	n := len(suffix) - len(in.base())
 	if n <= 0 {
-		return strings.HasSuffix(in.name, suffix)
+		return strings.HasSuffix(in.base(), suffix)
 	}
-	return suffix[n:] == in.name && strings.HasSuffix(in.dir.rel, suffix[:n])
+	return suffix[n:] == in.base() && strings.HasSuffix(in.dir.rel, suffix[:n])
 }
 
 // slashRelHasSuffix is strings.HasSuffix("/"+in.rel(), suffix): with
 // "/a/B.java", whether the file is a/B.java at the root or below any
 // directory.
 func (in *input) slashRelHasSuffix(suffix string) bool {
-	if len(suffix) == len(in.dir.rel)+len(in.name)+1 && suffix[0] == '/' {
+	if len(suffix) == len(in.dir.rel)+len(in.base())+1 && suffix[0] == '/' {
 		suffix = suffix[1:]
 	}
 	return in.relHasSuffix(suffix)

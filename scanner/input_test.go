@@ -19,7 +19,7 @@ import (
 // testInput is the input at abs, rel relative to the root.
 func testInput(abs, rel string) input {
 	name := path.Base(rel)
-	return input{dir: &pathDir{abs: strings.TrimSuffix(abs, name), rel: strings.TrimSuffix(rel, name)}, name: name}
+	return input{dir: &pathDir{abs: strings.TrimSuffix(abs, name), rel: strings.TrimSuffix(rel, name), names: &name}, nameLen: uint16(len(name))}
 }
 
 func TestAbsIndex(t *testing.T) {
@@ -94,8 +94,8 @@ func TestWalkPaths(t *testing.T) {
 		if b, err := os.ReadFile(in.abs()); err != nil || string(b) != rel {
 			t.Errorf("%q reads %q, %v", rel, b, err)
 		}
-		if in.name != path.Base(rel) {
-			t.Errorf("name of %q = %q", rel, in.name)
+		if in.base() != path.Base(rel) {
+			t.Errorf("name of %q = %q", rel, in.base())
 		}
 		d := path.Dir(rel)
 		if prev, ok := dirs[d]; ok && prev != in.dir {
@@ -194,9 +194,13 @@ func BenchmarkInputs(b *testing.B) {
 	}
 	for b.Loop() {
 		b.ReportMetric(kept(func() any {
-			w := &walker{root: root, dirs: map[string]*pathDir{}}
+			w := &walker{root: root, dirs: map[string]*pathDir{}, table: new(string)}
 			ins := make([]input, 0, files)
-			paths(func(p string) { ins = append(ins, w.input(p, p[len(root)+1:], 0)) })
+			paths(func(p string) {
+				d, name := w.dir(p, p[len(root)+1:])
+				ins = append(ins, w.input(d, name, 0, false))
+			})
+			*w.table = strings.Clone(w.names.String())
 			return ins
 		}), "input-B/file")
 		b.ReportMetric(kept(func() any {

@@ -46,10 +46,10 @@ func (buildKind) scan(ctx context.Context, files []input, e *env) error {
 	}
 	for i, in := range files {
 		rel := rels[i]
-		if in.name == "pom.xml" {
+		if in.base() == "pom.xml" {
 			parse(rel)
 		}
-		if k := buildFileKind(in.name); (k == "pom" || k == "gradle-script") && len(e.index.tokens) > 0 {
+		if k := buildFileKind(in.base()); (k == "pom" || k == "gradle-script") && len(e.index.tokens) > 0 {
 			if data, err := e.build.read(rel); err == nil {
 				e.index.mentions(rel, data)
 			}

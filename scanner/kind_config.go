@@ -53,7 +53,7 @@ func (configKind) scan(ctx context.Context, files []input, e *env) error {
 }
 
 func scanConfig(in input, e *env) {
-	rel, base := in.rel(), in.name
+	rel, base := in.rel(), in.base()
 	if !matchesAny(base, e.plan.resources) {
 		// Only searched for a mention: a file some rule reads in passing,
 		// whose problems are nobody's concern.
