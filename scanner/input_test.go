@@ -75,6 +75,17 @@ func TestWalkPaths(t *testing.T) {
 		}
 		want = append(want, n)
 	}
+	// Links: to a file the walk takes (left out), and two to one file in a
+	// skipped directory (the first taken).
+	os.MkdirAll(filepath.Join(root, "target"), 0o755)
+	os.MkdirAll(filepath.Join(root, "links"), 0o755)
+	os.WriteFile(filepath.Join(root, "target", "T.java"), []byte("links/L2.java"), 0o644)
+	for l, to := range map[string]string{"L1.java": "../a/b.java", "L2.java": "../target/T.java", "L3.java": "../target/T.java"} {
+		if err := os.Symlink(to, filepath.Join(root, "links", l)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	want = append(want, "links/L2.java")
 	slices.Sort(want)
 	w := &walker{root: root, kinds: []inputKind{kindAllKind{}}, notify: func(n finding.Notification) { t.Errorf("notification %+v", n) }}
 	out, err := w.walk([]string{root})

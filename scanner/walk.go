@@ -37,7 +37,7 @@ type walker struct {
 	notify  func(finding.Notification)
 	// dirs holds the directories of the inputs by absolute path (with a
 	// trailing separator) while the walk runs, and names their base names
-	// until the walk ends, when they go to *names.
+	// until the walk ends, when they go to *table, the directories' names.
 	dirs  map[string]*pathDir
 	names strings.Builder
 	table *string
@@ -249,8 +249,8 @@ func (w *walker) pomsAbove(dir string) []input {
 		}
 		p := filepath.Join(d, "pom.xml")
 		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() {
-			d, name := w.dir(p, w.rel(p))
-			out = append(out, w.input(d, name, fi.Size(), false))
+			pd, name := w.dir(p, w.rel(p))
+			out = append(out, w.input(pd, name, fi.Size(), false))
 		}
 		if d == w.root || d == filepath.Dir(d) {
 			break
