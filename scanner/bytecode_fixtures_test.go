@@ -217,7 +217,7 @@ func bytecodeLines(t *testing.T, fx string, jobs []classJob, names map[string]bo
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.index = newProjectIndex([]input{{rel: fx}}, nil, e.plan.rules)
+	e.index = newProjectIndex([]input{testInput("/"+fx, fx)}, nil, e.plan.rules)
 	id := e.index.archiveIDOf(facts.ArchiveRef{Archive: fx, Anchor: fx})
 	for n := range names {
 		e.index.addClass(n, id)

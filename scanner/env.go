@@ -85,18 +85,17 @@ func (e *env) count(fn func(*Stats)) {
 // role is where the code at a path of the tree runs.
 func (e *env) role(rel string) facts.Role { return e.roles.of(rel) }
 
-// production classifies an input of the tree (head: its first bytes, or
-// nil) and says whether to scan it: production code always, the rest only
-// with --include non-production. Every decision is counted.
-func (e *env) production(in input, head []byte) bool {
-	ok, _ := e.decide(in, head)
+// production classifies an input of the tree at rel (head: its first
+// bytes, or nil) and says whether to scan it: production code always, the
+// rest only with --include non-production. Every decision is counted.
+func (e *env) production(in input, rel string, head []byte) bool {
+	ok, _ := e.decide(in, rel, head)
 	return ok
 }
 
 // decide is production that also returns the decision (the zero
 // Decision, production, for a file named on the command line).
-func (e *env) decide(in input, head []byte) (bool, scope.Decision) {
-	rel := in.rel
+func (e *env) decide(in input, rel string, head []byte) (bool, scope.Decision) {
 	if in.named {
 		return true, scope.Decision{}
 	}
@@ -111,8 +110,7 @@ func (e *env) decide(in input, head []byte) (bool, scope.Decision) {
 // setAsideByPath says, from its path alone, that an input is not
 // production and is not to be scanned, counting it; an input that might be
 // production (its content may still tell) is not counted yet.
-func (e *env) setAsideByPath(in input) bool {
-	rel := in.rel
+func (e *env) setAsideByPath(in input, rel string) bool {
 	if e.opts.IncludeNonProduction || e.opts.ParseOnly || in.named {
 		return false // a file named on the command line is always scanned
 	}

@@ -55,10 +55,12 @@ type source struct {
 
 func newGraphIndex() *graphIndex { return &graphIndex{g: callgraph.New()} }
 
+// addFile adds the facts f of the source in, read from src; f.Path is
+// in's path, the copy the file's facts already hold.
 func (x *graphIndex) addFile(in *input, f *facts.File, src []byte) {
-	sums := callgraph.FileSummaries(in.rel, f, src) // outside the lock: the other workers go on
+	sums := callgraph.FileSummaries(f.Path, f, src) // outside the lock: the other workers go on
 	x.mu.Lock()
-	x.g.AddSummaries(in.rel, f, src, sums, !in.graphRead)
+	x.g.AddSummaries(f.Path, f, src, sums, !in.graphRead)
 	in.graphRead = true
 	x.mu.Unlock()
 }
@@ -137,16 +139,16 @@ func (x *graphIndex) readLaunchers(o graphOptions) {
 	}
 	defer ex.Close()
 	for _, in := range todo {
-		src, err := safefs.ReadFile(in.abs, o.maxFileSize)
+		src, err := safefs.ReadFile(in.abs(), o.maxFileSize)
 		if err != nil {
 			continue
 		}
-		f, _, err := ex.Extract(in.rel, src, o.types)
+		f, _, err := ex.Extract(in.rel(), src, o.types)
 		if err != nil {
 			continue
 		}
 		x.parsed++
-		x.g.AddSummaries(in.rel, f, src, callgraph.FileSummaries(in.rel, f, src), !in.graphRead)
+		x.g.AddSummaries(f.Path, f, src, callgraph.FileSummaries(f.Path, f, src), !in.graphRead)
 		in.graphRead = true
 	}
 }
@@ -163,7 +165,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	x.loadWords()
 	// In path order, so that a search stopped by its budget stops at the
 	// same files every run.
-	sort.Slice(x.sources, func(i, j int) bool { return x.sources[i].rel < x.sources[j].rel })
+	sort.Slice(x.sources, func(i, j int) bool { return relCompare(x.sources[i].input, x.sources[j].input) < 0 })
 	x.readLaunchers(o)
 	var classes []string
 	for _, f := range sensitive {
@@ -414,7 +416,7 @@ func (x *graphIndex) readSupers(o graphOptions, classes []string) {
 			}
 			read++
 			x.parsed++
-			x.g.AddSummaries(in.rel, f, src, callgraph.FileSummaries(in.rel, f, src), !in.graphRead)
+			x.g.AddSummaries(f.Path, f, src, callgraph.FileSummaries(f.Path, f, src), !in.graphRead)
 			in.graphRead = true
 		}
 		if read == 0 {
@@ -442,18 +444,19 @@ func (x *graphIndex) declaring(ex *javasrc.Extractor, class string, o graphOptio
 	var f *facts.File
 	var src []byte
 	read := 0
+	file := "/" + name + ".java"
 	for _, s := range x.sources {
-		if s.rel != name+".java" && !strings.HasSuffix(s.rel, "/"+name+".java") {
+		if !s.slashRelHasSuffix(file) { // the file is name.java at any depth
 			continue
 		}
 		if read++; read > maxGuardFiles {
 			return nil, nil, nil
 		}
-		b, err := safefs.ReadFile(s.abs, o.maxFileSize)
+		b, err := safefs.ReadFile(s.abs(), o.maxFileSize)
 		if err != nil {
 			return nil, nil, nil
 		}
-		g, _, err := ex.Extract(s.rel, b, o.types)
+		g, _, err := ex.Extract(s.rel(), b, o.types)
 		if err != nil || g.Package != pkg {
 			continue
 		}
@@ -493,7 +496,7 @@ func (x *graphIndex) candidates(class, name string, limit int, o graphOptions) i
 			if read++; read > maxCreationReads {
 				return limit
 			}
-			b, err := safefs.ReadFile(src.abs, o.maxFileSize)
+			b, err := safefs.ReadFile(src.abs(), o.maxFileSize)
 			if err == nil && !created(b, w.class) {
 				continue
 			}
@@ -525,11 +528,11 @@ func (x *graphIndex) resolveReflective(targets map[facts.MethodKey]bool, o graph
 			if !src.words.mayHoldHash(hashOf(w)) {
 				continue
 			}
-			b, err := safefs.ReadFile(src.abs, o.maxFileSize)
+			b, err := safefs.ReadFile(src.abs(), o.maxFileSize)
 			if err != nil || !declares(b, name) {
 				continue
 			}
-			if outer := topLevelClass(src.rel, b); outer != "" && !seen[outer] {
+			if outer := topLevelClass(src.rel(), b); outer != "" && !seen[outer] {
 				seen[outer] = true
 				outers = append(outers, outer)
 			}
@@ -680,8 +683,8 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 			defer ex.Close()
 			seen := make([]bool, len(m.ids))
 			for in := range work {
-				src, err := safefs.ReadFile(in.abs, o.maxFileSize)
-				if err != nil || !m.mayCall(in.rel, src, seen) {
+				src, err := safefs.ReadFile(in.abs(), o.maxFileSize)
+				if err != nil || !m.mayCall(in, src, seen) {
 					continue
 				}
 				x.mu.Lock()
@@ -690,15 +693,15 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 				if scanned && !javasrc.HasCalls(src, again) {
 					continue
 				}
-				f, _, err := ex.Extract(in.rel, src, o.types)
+				f, _, err := ex.Extract(in.rel(), src, o.types)
 				if err != nil {
 					continue // reported by the Java kind already
 				}
-				sums := callgraph.FileSummaries(in.rel, f, src)
+				sums := callgraph.FileSummaries(f.Path, f, src)
 				x.mu.Lock()
-				x.g.AddSummaries(in.rel, f, src, sums, !in.graphRead)
+				x.g.AddSummaries(f.Path, f, src, sums, !in.graphRead)
 				in.graphRead = true
-				cs := x.g.AddCalls(in.rel, f, src, targets)
+				cs := x.g.AddCalls(f.Path, f, src, targets)
 				x.mu.Unlock()
 				mu.Lock()
 				found = append(found, cs...)
@@ -807,7 +810,7 @@ func newWantMatcher(wants []want) *wantMatcher {
 // lookup. A call through a variable of an interface or superclass type is
 // not resolved anyway, so it need not be looked for. seen is scratch space
 // of len(m.ids).
-func (m *wantMatcher) mayCall(rel string, src []byte, seen []bool) bool {
+func (m *wantMatcher) mayCall(in *input, src []byte, seen []bool) bool {
 	clear(seen)
 	// A whole identifier is a maximal run of identifier bytes: the words
 	// hasWord would find are exactly these runs.
@@ -839,7 +842,7 @@ func (m *wantMatcher) mayCall(rel string, src []byte, seen []bool) bool {
 		if !has(m.name[k], w.name) || w.ctor && !created(src, w.class) {
 			continue
 		}
-		if strings.HasSuffix(rel, w.file) || has(m.class[k], w.class) || w.reflect && reflect && quoted(src, w.name) {
+		if in.relHasSuffix(w.file) || has(m.class[k], w.class) || w.reflect && reflect && quoted(src, w.name) {
 			return true
 		}
 	}
@@ -895,7 +898,7 @@ func (m *wantMatcher) mayHold(s source) bool {
 		reflect = reflect || s.words.mayHoldHash(m.reflectHash[k])
 	}
 	for k, w := range m.wants {
-		if s.words.mayHoldHash(m.nameHash[k]) && (w.reflect && reflect || strings.HasSuffix(s.rel, w.file) || s.words.mayHoldHash(m.classHash[k])) {
+		if s.words.mayHoldHash(m.nameHash[k]) && (w.reflect && reflect || s.relHasSuffix(w.file) || s.words.mayHoldHash(m.classHash[k])) {
 			return true
 		}
 	}
@@ -995,14 +998,14 @@ func (x *graphIndex) mentioning(w string, limit int, maxFileSize int64) ([]strin
 		if s.tool || !s.words.mayHoldHash(h) {
 			continue
 		}
-		src, err := safefs.ReadFile(s.abs, maxFileSize)
+		src, err := safefs.ReadFile(s.abs(), maxFileSize)
 		if err != nil || !hasWord(src, word) {
 			continue
 		}
 		if len(out) >= limit {
 			return nil, false
 		}
-		out = append(out, s.rel)
+		out = append(out, s.rel())
 	}
 	return out, true
 }

@@ -34,8 +34,7 @@ const (
 func (x *graphIndex) markAdjacent(o graphOptions) {
 	byName := map[string][]int{} // simple file name -> sources
 	for i, s := range x.sources {
-		base := s.rel[strings.LastIndexByte(s.rel, '/')+1:]
-		if name, ok := strings.CutSuffix(base, ".java"); ok {
+		if name, ok := strings.CutSuffix(s.base(), ".java"); ok {
 			byName[name] = append(byName[name], i)
 		}
 	}
@@ -49,7 +48,7 @@ func (x *graphIndex) markAdjacent(o graphOptions) {
 		file := "/" + strings.ReplaceAll(outer, ".", "/") + ".java"
 		cands := byName[outer[strings.LastIndexByte(outer, '.')+1:]]
 		for _, i := range cands {
-			if rel := "/" + x.sources[i].rel; (strings.HasSuffix(rel, file) || len(cands) == 1) && !seen[i] {
+			if (x.sources[i].slashRelHasSuffix(file) || len(cands) == 1) && !seen[i] {
 				seen[i] = true
 				frontier = append(frontier, i)
 			}
@@ -81,12 +80,12 @@ func (x *graphIndex) markAdjacent(o graphOptions) {
 				return
 			}
 			read++
-			src, err := safefs.ReadFile(x.sources[i].abs, o.maxFileSize)
+			src, err := safefs.ReadFile(x.sources[i].abs(), o.maxFileSize)
 			if err != nil {
 				continue
 			}
 			if depth > 0 {
-				x.g.Adjacent(topLevelClass(x.sources[i].rel, src))
+				x.g.Adjacent(topLevelClass(x.sources[i].rel(), src))
 			}
 			if depth == maxAdjacentDepth {
 				continue // named, not followed further
@@ -99,7 +98,7 @@ func (x *graphIndex) markAdjacent(o graphOptions) {
 				for _, j := range cands {
 					// A tree that does not mirror packages in folders:
 					// a name one file holds is that file's class.
-					if seen[j] || !ref.matches(x.sources[j].rel) && len(cands) > 1 {
+					if seen[j] || !ref.matches(x.sources[j].input) && len(cands) > 1 {
 						continue
 					}
 					seen[j] = true
@@ -121,10 +120,9 @@ type classRef struct {
 
 // matches reports a source path of the class: the path ends in one of
 // the packages the name may be in (a tree mirrors packages in folders).
-func (r classRef) matches(rel string) bool {
-	rel = "/" + rel
+func (r classRef) matches(in *input) bool {
 	for _, p := range r.pkgs {
-		if strings.HasSuffix(rel, "/"+p+r.name+".java") {
+		if in.slashRelHasSuffix("/" + p + r.name + ".java") {
 			return true
 		}
 	}

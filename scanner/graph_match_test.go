@@ -44,7 +44,8 @@ func TestWantMatcherMayCall(t *testing.T) {
 	m := newWantMatcher(wants)
 	seen := make([]bool, len(m.ids))
 	for _, c := range cases {
-		if got := m.mayCall(c.rel, []byte(c.src), seen); got != c.want || got != byWord(c.rel, []byte(c.src)) {
+		in := testInput("/t/"+c.rel, c.rel)
+		if got := m.mayCall(&in, []byte(c.src), seen); got != c.want || got != byWord(c.rel, []byte(c.src)) {
 			t.Errorf("mayCall(%q, %q) = %v, want %v (search by word: %v)", c.rel, c.src, got, c.want, byWord(c.rel, []byte(c.src)))
 		}
 	}
@@ -72,10 +73,11 @@ func TestCreated(t *testing.T) {
 	}
 	m := newWantMatcher([]want{wantOf(facts.MethodKey{Class: "org.acme.BaseHome", Name: "<init>", Arity: -1})})
 	seen := make([]bool, len(m.ids))
-	if m.mayCall("a/Main.java", []byte("BaseHome home; home.get();"), seen) {
+	in := testInput("/t/a/Main.java", "a/Main.java")
+	if m.mayCall(&in, []byte("BaseHome home; home.get();"), seen) {
 		t.Error("mayCall: a file naming the class without creating it may call its constructor")
 	}
-	if !m.mayCall("a/Main.java", []byte("home = new BaseHome(args);"), seen) {
+	if !m.mayCall(&in, []byte("home = new BaseHome(args);"), seen) {
 		t.Error("mayCall: a file creating the class cannot call its constructor")
 	}
 }

@@ -68,7 +68,7 @@ func (x *graphIndex) toolRefs(fs []finding.Finding, o graphOptions) []facts.Meth
 		if own == nil {
 			continue // compiled code: its users are not searched
 		}
-		src, err := safefs.ReadFile(own.abs, o.maxFileSize)
+		src, err := safefs.ReadFile(own.abs(), o.maxFileSize)
 		if err != nil {
 			continue
 		}
@@ -101,8 +101,8 @@ func calledInNest(callers []facts.MethodKey, top string) bool {
 // sourceAt is the production source at a path of the scan (sorted by
 // build), nil when there is none.
 func (x *graphIndex) sourceAt(rel string) *input {
-	i := sort.Search(len(x.sources), func(i int) bool { return x.sources[i].rel >= rel })
-	if i < len(x.sources) && x.sources[i].rel == rel {
+	i := sort.Search(len(x.sources), func(i int) bool { return x.sources[i].relCompareTo(rel) >= 0 })
+	if i < len(x.sources) && x.sources[i].relCompareTo(rel) == 0 {
 		return x.sources[i].input
 	}
 	return nil
@@ -167,7 +167,7 @@ func (x *graphIndex) referencesBy(ex *javasrc.Extractor, top string, own *input,
 	}
 	files := 0
 	for _, s := range x.sourcesOf(todo) {
-		src, err := safefs.ReadFile(s.abs, o.maxFileSize)
+		src, err := safefs.ReadFile(s.abs(), o.maxFileSize)
 		if err != nil {
 			return nil, false
 		}
@@ -185,13 +185,13 @@ func (x *graphIndex) referencesBy(ex *javasrc.Extractor, top string, own *input,
 		if files++; files > maxEntryCandidates || o.maxFiles > 0 && x.parsed >= o.maxFiles {
 			return nil, false
 		}
-		f, _, err := ex.Extract(s.rel, src, o.types)
+		f, _, err := ex.Extract(s.rel(), src, o.types)
 		if err != nil {
 			return nil, false
 		}
 		x.parsed++
 		x.mu.Lock()
-		x.g.AddSummaries(s.rel, f, src, callgraph.FileSummaries(s.rel, f, src), !s.graphRead)
+		x.g.AddSummaries(f.Path, f, src, callgraph.FileSummaries(f.Path, f, src), !s.graphRead)
 		s.graphRead = true
 		x.mu.Unlock()
 		for _, off := range at {
@@ -441,7 +441,7 @@ func (x *graphIndex) sourceOfClass(top string) *input {
 	suffix := "/" + strings.ReplaceAll(top, ".", "/") + ".java"
 	var found *input
 	for i := range x.sources {
-		if strings.HasSuffix("/"+x.sources[i].rel, suffix) {
+		if x.sources[i].slashRelHasSuffix(suffix) {
 			if found != nil {
 				return nil
 			}

@@ -3,7 +3,7 @@ package scanner
 import (
 	"bytes"
 	"hash/maphash"
-	"path"
+
 	"sort"
 	"strings"
 	"sync"
@@ -513,7 +513,7 @@ func newTypeIndex(ins []input) typeIndex {
 	return x
 }
 
-func (x typeIndex) base(i int32) string { return path.Base(x.ins[i].rel) }
+func (x typeIndex) base(i int32) string { return x.ins[i].base() }
 
 // dirs calls yield with the slash directory (relative to the root, ""
 // for the root) of each source named base, in path order, until it
@@ -521,8 +521,7 @@ func (x typeIndex) base(i int32) string { return path.Base(x.ins[i].rel) }
 func (x typeIndex) dirs(base string, yield func(dir string) bool) {
 	i := sort.Search(len(x.byBase), func(i int) bool { return x.base(x.byBase[i]) >= base })
 	for ; i < len(x.byBase) && x.base(x.byBase[i]) == base; i++ {
-		dir, _ := path.Split(x.ins[x.byBase[i]].rel)
-		if !yield(strings.TrimSuffix(dir, "/")) {
+		if !yield(strings.TrimSuffix(x.ins[x.byBase[i]].dir.rel, "/")) {
 			return
 		}
 	}

@@ -30,8 +30,9 @@ func (buildKind) scan(ctx context.Context, files []input, e *env) error {
 	var rels []string
 	seen := map[string]bool{}
 	for _, in := range files {
-		rels = append(rels, in.rel)
-		seen[in.rel] = true
+		rel := in.rel()
+		rels = append(rels, rel)
+		seen[rel] = true
 	}
 	poms := map[string]*deps.POM{}
 	parse := func(rel string) {
@@ -43,25 +44,27 @@ func (buildKind) scan(ctx context.Context, files []input, e *env) error {
 			poms[path.Dir(rel)] = p
 		}
 	}
-	for _, in := range files {
-		if path.Base(in.rel) == "pom.xml" {
-			parse(in.rel)
+	for i, in := range files {
+		rel := rels[i]
+		if in.base() == "pom.xml" {
+			parse(rel)
 		}
-		if k := buildFileKind(path.Base(in.rel)); (k == "pom" || k == "gradle-script") && len(e.index.tokens) > 0 {
-			if data, err := e.build.read(in.rel); err == nil {
-				e.index.mentions(in.rel, data)
+		if k := buildFileKind(in.base()); (k == "pom" || k == "gradle-script") && len(e.index.tokens) > 0 {
+			if data, err := e.build.read(rel); err == nil {
+				e.index.mentions(rel, data)
 			}
 		}
 	}
 	for _, target := range e.walked.targets() {
 		above := e.walked.above[target]
 		for i, in := range above {
-			if _, ok := poms[path.Dir(in.rel)]; !ok {
-				parse(in.rel)
+			rel := in.rel()
+			if _, ok := poms[path.Dir(rel)]; !ok {
+				parse(rel)
 			}
-			if i == 0 && !e.walked.targetHasBuild[target] && !seen[in.rel] {
-				seen[in.rel] = true
-				rels = append(rels, in.rel)
+			if i == 0 && !e.walked.targetHasBuild[target] && !seen[rel] {
+				seen[rel] = true
+				rels = append(rels, rel)
 			}
 		}
 	}

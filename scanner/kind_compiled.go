@@ -147,22 +147,23 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 				return gctx.Err()
 			}
 			for b := range inputs {
-				if !e.depsOnly && e.setAsideByPath(b) {
+				rel := b.rel()
+				if !e.depsOnly && e.setAsideByPath(b, rel) {
 					e.tick() // a fixture jar under src/test/resources, a *-tests.jar
 					continue
 				}
-				if isClassFile(b.rel) {
+				if isClassFile(rel) {
 					if !e.depsOnly {
-						data, err := safefs.ReadFile(b.abs, maxClassSize(e.opts.Archive))
+						data, err := safefs.ReadFile(b.abs(), maxClassSize(e.opts.Archive))
 						if err != nil {
-							e.notify(finding.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
-						} else if !e.opts.ParseOnly && !e.production(b, data) {
+							e.notify(finding.Notification{Path: rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
+						} else if !e.opts.ParseOnly && !e.production(b, rel, data) {
 							// a test class compiled beside the sources
 						} else {
-							if p.classRefs && e.role(b.rel) == facts.RoleModule {
-								looseRefs(e, b.rel, data)
+							if p.classRefs && e.role(rel) == facts.RoleModule {
+								looseRefs(e, rel, data)
 							}
-							if err := scan(classJob{data: data, path: b.rel, anchor: b.rel, role: e.role(b.rel)}); err != nil {
+							if err := scan(classJob{data: data, path: rel, anchor: rel, role: e.role(rel)}); err != nil {
 								return err
 							}
 						}
@@ -172,9 +173,9 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 				}
 				e.count(func(s *Stats) { s.Archives++ })
 				if !e.depsOnly && !e.opts.ParseOnly && !b.named {
-					e.tally.Add(e.scope.Archive(b.rel, nil)) // production: the path alone did not set it aside
+					e.tally.Add(e.scope.Archive(rel, nil)) // production: the path alone did not set it aside
 				}
-				if err := walkArchive(gctx, b, e, p, scan, &buf); err != nil {
+				if err := walkArchive(gctx, b, rel, e, p, scan, &buf); err != nil {
 					return err
 				}
 				e.tick()
@@ -247,17 +248,17 @@ func readEntry(en *archive.Entry, buf *[]byte) ([]byte, error) {
 	}
 }
 
-func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJob) error, buf *[]byte) error {
-	f, size, err := safefs.Open(b.abs, 0)
+func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send func(classJob) error, buf *[]byte) error {
+	f, size, err := safefs.Open(b.abs(), 0)
 	if err != nil {
-		e.notify(finding.Notification{Path: b.rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
+		e.notify(finding.Notification{Path: rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
 		return nil
 	}
 	defer f.Close()
 	var mu sync.Mutex // the visitor runs on the walk's goroutine; metas is also read after
 	metas := map[string]*jarMeta{}
 	sizes := map[string]int64{} // nested jars' bytes, as their entries declare them
-	archiveScope := e.scope.Archive(b.rel, nil)
+	archiveScope := e.scope.Archive(rel, nil)
 	if b.named {
 		archiveScope = scope.Decision{Class: scope.Production, Reason: "named to scan"} // its entries are still classified
 	}
@@ -284,8 +285,8 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 				mu.Unlock()
 				return nil
 			}
-			role := e.roles.roleIn(b.rel, en.Layout)
-			ref := facts.ArchiveRef{Archive: en.Archive, Anchor: b.rel, Role: role}
+			role := e.roles.roleIn(rel, en.Layout)
+			ref := facts.ArchiveRef{Archive: en.Archive, Anchor: rel, Role: role}
 			switch name := classNameOf(en.Name); {
 			case name != "":
 				if e.depsOnly {
@@ -319,7 +320,7 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 					e.count(func(s *Stats) { s.Classes++ })
 					return nil
 				}
-				err = send(classJob{data: data, path: en.Path, anchor: b.rel, role: role})
+				err = send(classJob{data: data, path: en.Path, anchor: rel, role: role})
 				if scribbleClasses {
 					// Whatever still points into the class's bytes now
 					// reads garbage (tests: nothing may).
@@ -351,7 +352,7 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 				if err != nil {
 					return nil
 				}
-				return send(classJob{data: data, path: en.Path, anchor: b.rel, role: role, resource: true})
+				return send(classJob{data: data, path: en.Path, anchor: rel, role: role, resource: true})
 			case isProviderFile(en.Name):
 				data, err := en.ReadAll()
 				if err != nil {
@@ -372,20 +373,20 @@ func walkArchive(ctx context.Context, b input, e *env, p *plan, send func(classJ
 			case archive.ProblemUnsafeName, archive.ProblemDuplicateName:
 				level = rules.LevelNote // the entry is still scanned
 			}
-			e.notify(finding.Notification{Path: b.rel, Level: level, Kind: "archive-" + kebab(pr.Kind.String()), Message: pr.Error()})
+			e.notify(finding.Notification{Path: rel, Level: level, Kind: "archive-" + kebab(pr.Kind.String()), Message: pr.Error()})
 		},
 	}
 	// The walk fails only when the scan is cancelled or a job cannot be sent.
-	if err := archive.WalkReader(ctx, b.rel, f, size, e.opts.Archive, v); err != nil {
+	if err := archive.WalkReader(ctx, rel, f, size, e.opts.Archive, v); err != nil {
 		return err
 	}
 	if kind == archive.KindFatJar {
-		e.index.addFatJar(b.rel)
+		e.index.addFatJar(rel)
 	}
-	proj := jarProject(b.rel, kind, metas, sizes, e.roles)
+	proj := jarProject(rel, kind, metas, sizes, e.roles)
 	if kind == archive.KindArkBiz && proj.Role == facts.RoleModule {
 		// What the biz left to its base, and why, as kscan slim reads it.
-		for _, n := range slim.ApplyBiz(proj, b.abs) {
+		for _, n := range slim.ApplyBiz(proj, b.abs()) {
 			e.notify(finding.Notification{Path: n.File, Line: n.Line, Level: rules.Level(n.Level), Kind: n.Kind, Message: n.Message})
 		}
 	}

@@ -53,21 +53,21 @@ func (configKind) scan(ctx context.Context, files []input, e *env) error {
 }
 
 func scanConfig(in input, e *env) {
-	base := path.Base(in.rel)
+	rel, base := in.rel(), in.base()
 	if !matchesAny(base, e.plan.resources) {
 		// Only searched for a mention: a file some rule reads in passing,
 		// whose problems are nobody's concern.
-		if src, err := safefs.ReadFile(in.abs, e.opts.MaxFileSize); err == nil {
-			e.index.mentions(in.rel, src)
+		if src, err := safefs.ReadFile(in.abs(), e.opts.MaxFileSize); err == nil {
+			e.index.mentions(rel, src)
 		}
 		return
 	}
 	e.count(func(s *Stats) { s.Files++ })
-	if !e.opts.ParseOnly && !e.production(in, nil) {
+	if !e.opts.ParseOnly && !e.production(in, rel, nil) {
 		return // test resources, an example's configuration: not read
 	}
 	note := func(level rules.Level, kind, msg string) {
-		e.notify(finding.Notification{Path: in.rel, Level: level, Kind: kind, Message: msg})
+		e.notify(finding.Notification{Path: rel, Level: level, Kind: kind, Message: msg})
 	}
 	max := e.opts.MaxFileSize
 	if in.size > max {
@@ -75,7 +75,7 @@ func scanConfig(in input, e *env) {
 			units.Bytes(in.size), units.Bytes(max)))
 		return
 	}
-	src, err := safefs.ReadFile(in.abs, max)
+	src, err := safefs.ReadFile(in.abs(), max)
 	if err != nil {
 		note(rules.LevelError, "read-error", "cannot read: "+errText(err))
 		return
@@ -89,18 +89,18 @@ func scanConfig(in input, e *env) {
 		note(rules.LevelWarning, "binary", "binary content (NUL bytes), not Java source; skipped")
 		return
 	}
-	role := e.role(in.rel)
+	role := e.role(rel)
 	if matchesAny(base, e.plan.mentionGlobs) {
-		e.index.mentions(in.rel, src)
+		e.index.mentions(rel, src)
 	}
 	var diags []rules.Diagnostic
 	for _, r := range e.plan.rules {
 		if r.CheckResource == nil || !matchesAny(base, r.Resources) {
 			continue
 		}
-		r.CheckResource(rules.NewResourcePass(r, in.rel, src, role, func(d rules.Diagnostic) { diags = append(diags, d) }))
+		r.CheckResource(rules.NewResourcePass(r, rel, src, role, func(d rules.Diagnostic) { diags = append(diags, d) }))
 	}
 	if len(diags) > 0 {
-		e.report(place(where{path: in.rel, role: role, src: src}, diags))
+		e.report(place(where{path: rel, role: role, src: src}, diags))
 	}
 }

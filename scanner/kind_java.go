@@ -101,6 +101,7 @@ type fileOut struct {
 // to the file.
 func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (out fileOut) {
 	in := *at
+	rel := in.rel() // one copy for all that names the file
 	// Each step's time goes to out.work; what is not yet accounted for at
 	// the end (an early return) was reading and filtering.
 	mark := time.Now()
@@ -111,18 +112,18 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 	}
 	defer func() { out.work.Read += time.Since(mark) }()
 	note := func(level rules.Level, kind string, line int, msg string) {
-		out.notes = append(out.notes, finding.Notification{Path: in.rel, Line: line, Level: level, Kind: kind, Message: msg})
+		out.notes = append(out.notes, finding.Notification{Path: rel, Line: line, Level: level, Kind: kind, Message: msg})
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			out.findings = nil
 			note(rules.LevelError, "internal", 0, fmt.Sprintf("internal error, file skipped: %v", r))
 			if os.Getenv("KSCAN_DEBUG") != "" {
-				fmt.Fprintf(os.Stderr, "%s: panic: %v\n%s", in.rel, r, debug.Stack())
+				fmt.Fprintf(os.Stderr, "%s: panic: %v\n%s", rel, r, debug.Stack())
 			}
 		}
 	}()
-	if e.setAsideByPath(in) {
+	if e.setAsideByPath(in, rel) {
 		return out // a test, an example, a benchmark: not even read
 	}
 	max := e.opts.MaxFileSize
@@ -131,7 +132,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 			units.Bytes(in.size), units.Bytes(max)))
 		return out
 	}
-	src, err := safefs.ReadFile(in.abs, max)
+	src, err := safefs.ReadFile(in.abs(), max)
 	if err != nil {
 		note(rules.LevelError, "read-error", 0, "cannot read: "+errText(err))
 		return out
@@ -152,12 +153,12 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 	// entry point, and a class only it uses runs inside the build tool.
 	toolOnly, buildTool := false, false
 	if !e.opts.ParseOnly {
-		if ok, d := e.decide(in, src); !ok {
+		if ok, d := e.decide(in, rel, src); !ok {
 			if d.Class != scope.CLI && d.Class != scope.BuildTool {
 				return out
 			}
 			toolOnly, buildTool = true, d.Class == scope.BuildTool
-			e.readForGraphOnly(in.rel)
+			e.readForGraphOnly(rel)
 		}
 	}
 	var words *wordSet
@@ -171,7 +172,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 			lap(&out.work.Graph)
 		}()
 	}
-	role := e.role(in.rel)
+	role := e.role(rel)
 	if e.opts.ParseOnly {
 		lap(&out.work.Read)
 		defer lap(&out.work.Parse)
@@ -182,7 +183,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 		out.parsed = true
 		return out
 	}
-	e.index.mentions(in.rel, src)
+	e.index.mentions(rel, src)
 	cands := e.plan.candidatesWords(src, words)
 	if len(cands) == 0 {
 		out.skipped = true
@@ -194,7 +195,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 	limit := javasrc.TimeLimit(e.opts.ParseTimeout, len(src))
 	fctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
-	f, problems, err := ex.ExtractContext(fctx, in.rel, src, e.index.types)
+	f, problems, err := ex.ExtractContext(fctx, rel, src, e.index.types)
 	lap(&out.work.Extract)
 	out.work.Parse, out.work.Extract = ex.LastParse(), out.work.Extract-ex.LastParse()
 	for _, p := range problems {
@@ -227,7 +228,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 		r.Check(rules.NewPass(r, f, role, src, nil, func(d rules.Diagnostic) { diags = append(diags, d) }))
 	}
 	if len(diags) > 0 {
-		out.findings = place(where{path: in.rel, role: role, src: src, file: f}, diags)
+		out.findings = place(where{path: rel, role: role, src: src, file: f}, diags)
 	}
 	return out
 }

@@ -168,17 +168,23 @@ func roleFlagName(ro facts.Role) string {
 
 // fromBuild walks up from dir to the root looking for a pom.xml that
 // names the project a base or a module.
-func (r *roles) fromBuild(dir string) RoleDecision { return *r.fromBuildShared(dir) }
+func (r *roles) fromBuild(dir string) RoleDecision { return *r.fromBuildShared(dir, false) }
 
 // fromBuildShared is fromBuild's decision as kept in byDir: a directory
-// without a pom of its own points at its parent's.
-func (r *roles) fromBuildShared(dir string) *RoleDecision {
+// without a pom of its own points at its parent's. owned says dir is
+// already a copy byDir may keep.
+func (r *roles) fromBuildShared(dir string, owned bool) *RoleDecision {
 	r.mu.Lock()
 	if d, ok := r.byDir[dir]; ok {
 		r.mu.Unlock()
 		return d
 	}
 	r.mu.Unlock()
+	if !owned {
+		// Kept as a key, with its parents: a copy of the directory alone,
+		// not of the path of the file that asked first.
+		dir = strings.Clone(dir)
+	}
 	var d *RoleDecision
 	switch {
 	case dir == "." || dir == "/" || dir == "" || strings.HasPrefix(dir, ".."):
@@ -193,7 +199,7 @@ func (r *roles) fromBuildShared(dir string) *RoleDecision {
 		if dd, ok := r.pomRole(dir); ok {
 			d = &dd
 		} else {
-			d = r.fromBuildShared(path.Dir(dir))
+			d = r.fromBuildShared(path.Dir(dir), true)
 		}
 	}
 	r.mu.Lock()

@@ -35,22 +35,39 @@ type walker struct {
 	context string
 	kinds   []inputKind
 	notify  func(finding.Notification)
+	// dirs holds the directories of the inputs by absolute path (with a
+	// trailing separator) while the walk runs, and names their base names
+	// until the walk ends, when they go to *table, the directories' names.
+	dirs  map[string]*pathDir
+	names strings.Builder
+	table *string
 }
 
 // walk traverses the targets once and hands each file to the first input
 // kind that wants it.
 func (w *walker) walk(targets []string) (*walked, error) {
 	out := &walked{byKind: make([][]input, len(w.kinds)), above: map[string][]input{}, targetHasBuild: map[string]bool{}}
-	seen := map[string]bool{} // absolute paths taken, real or through a link
+	w.dirs, w.table = map[string]*pathDir{}, new(string)
+	defer func() { w.dirs = nil }()
+	// The files taken, by directory and name (an input's directory is one
+	// value for the whole walk), and the real paths of linked files taken.
+	type file struct {
+		dir  *pathDir
+		name string
+	}
+	seen := map[file]bool{}
+	seenReal := map[string]bool{}
 	type link struct {
-		in   input
-		kind int
+		p, rel string
+		size   int64
+		kind   int
 	}
 	var links []link // linked files, taken after the walk so real files win
-	add := func(k int, in input) {
-		if !seen[in.abs] {
-			seen[in.abs] = true
-			out.byKind[k] = append(out.byKind[k], in)
+	add := func(k int, p, rel string, size int64, named bool) {
+		d, name := w.dir(p, rel)
+		if f := (file{d, name}); !seen[f] {
+			seen[f] = true
+			out.byKind[k] = append(out.byKind[k], w.input(d, name, size, named))
 		}
 	}
 	for _, t := range targets {
@@ -75,7 +92,7 @@ func (w *walker) walk(targets []string) (*walked, error) {
 				w.note(rel, rules.LevelWarning, "unsupported", "not a .java file; skipped")
 				continue
 			}
-			add(k, input{abs: abs, rel: rel, size: fi.Size(), named: true})
+			add(k, abs, rel, fi.Size(), true)
 			continue
 		}
 		hasBuild := false
@@ -103,8 +120,8 @@ func (w *walker) walk(targets []string) (*walked, error) {
 			}
 			switch {
 			case d.Type()&fs.ModeSymlink != 0:
-				if l, ok := w.followLink(p, rel, k); ok {
-					links = append(links, link{l, k})
+				if size, ok := w.followLink(p, rel, k); ok {
+					links = append(links, link{p, rel, size, k})
 				}
 			case k < 0:
 				if d.Type().IsRegular() && isStaleTemp(p, d.Name()) {
@@ -118,7 +135,7 @@ func (w *walker) walk(targets []string) (*walked, error) {
 					w.note(rel, rules.LevelError, "read-error", "cannot read: "+errText(err))
 					return nil
 				}
-				add(k, input{abs: p, rel: rel, size: fi.Size()})
+				add(k, p, rel, fi.Size(), false)
 			}
 			return nil
 		})
@@ -130,17 +147,20 @@ func (w *walker) walk(targets []string) (*walked, error) {
 		out.above[abs] = w.pomsAbove(abs)
 	}
 	for _, l := range links {
-		real, err := filepath.EvalSymlinks(l.in.abs)
-		if err == nil && seen[real] {
+		real, err := filepath.EvalSymlinks(l.p)
+		if err == nil && (seenReal[real] || w.taken(real, func(d *pathDir, name string) bool { return seen[file{d, name}] })) {
 			continue // the same file is scanned under its real path
 		}
 		if real != "" {
-			seen[real] = true
+			seenReal[real] = true
 		}
-		add(l.kind, l.in)
+		add(l.kind, l.p, l.rel, l.size, false)
 	}
+	// The names end to end, without the builder's slack.
+	*w.table = strings.Clone(w.names.String())
+	w.names.Reset()
 	for k, ins := range out.byKind {
-		sort.Slice(ins, func(i, j int) bool { return ins[i].rel < ins[j].rel })
+		sort.Slice(ins, func(i, j int) bool { return relCompare(&ins[i], &ins[j]) < 0 })
 		// Without the slack of appending: the lists live until the end.
 		out.byKind[k] = slices.Clip(append([]input(nil), ins...))
 	}
@@ -152,29 +172,67 @@ func (w *walker) walk(targets []string) (*walked, error) {
 // of the root is never followed (a repository must not make kscan read the
 // host's files), and neither is a link to a directory (it would loop, and
 // a target inside the tree is scanned where it really lives).
-func (w *walker) followLink(p, rel string, k int) (input, bool) {
+func (w *walker) followLink(p, rel string, k int) (size int64, ok bool) {
 	fi, err := os.Stat(p)
 	switch {
 	case err != nil && errors.Is(err, syscall.ELOOP):
 		w.note(rel, rules.LevelWarning, "read-error", "symbolic link loop; skipped")
-		return input{}, false
+		return 0, false
 	case err != nil:
 		if k >= 0 && w.kinds[k].name() == kindJava {
 			w.note(rel, rules.LevelWarning, "read-error", "broken symbolic link; skipped")
 		}
-		return input{}, false
+		return 0, false
 	case fi.IsDir() || k < 0:
-		return input{}, false
+		return 0, false
 	}
 	if inside, err := safefs.Within(w.root, p); err != nil || !inside {
 		w.note(rel, rules.LevelWarning, "outside-root", "symbolic link to a file outside the scanned root; not followed")
-		return input{}, false
+		return 0, false
 	}
 	if !fi.Mode().IsRegular() {
 		w.note(rel, rules.LevelWarning, "read-error", "symbolic link to something that is not a regular file; skipped")
-		return input{}, false
+		return 0, false
 	}
-	return input{abs: p, rel: rel, size: fi.Size()}, true
+	return fi.Size(), true
+}
+
+// dir is the directory of the file at the absolute path p (rel relative
+// to the root), one value for all the walk's files there, and the file's
+// base name.
+func (w *walker) dir(p, rel string) (*pathDir, string) {
+	name := filepath.Base(p)
+	dirAbs := p[:len(p)-len(name)]
+	d := w.dirs[dirAbs]
+	if d == nil {
+		// Copies: p and rel are one file's, and only the directory lives on.
+		dirRel, _ := strings.CutSuffix(rel, name)
+		d = &pathDir{abs: strings.Clone(dirAbs), names: w.table}
+		if strings.HasSuffix(d.abs, dirRel) {
+			d.rel = d.abs[len(d.abs)-len(dirRel):]
+		} else {
+			d.rel = strings.Clone(dirRel)
+		}
+		w.dirs[d.abs] = d
+	}
+	return d, name
+}
+
+// input makes the input of the file name in d; its name is readable once
+// the walk ends. (A name is at most 255 bytes on the usual file systems,
+// 765 in UTF-8 on Windows: the offsets fit.)
+func (w *walker) input(d *pathDir, name string, size int64, named bool) input {
+	in := input{dir: d, size: size, nameAt: uint32(w.names.Len()), nameLen: uint16(len(name)), named: named}
+	w.names.WriteString(name)
+	return in
+}
+
+// taken reports whether seen holds the file at the absolute path p, a
+// real path of a link's target.
+func (w *walker) taken(p string, seen func(d *pathDir, name string) bool) bool {
+	name := filepath.Base(p)
+	d := w.dirs[p[:len(p)-len(name)]]
+	return d != nil && seen(d, name)
 }
 
 // pomsAbove lists the pom.xml files of the directories above dir, up to
@@ -191,7 +249,8 @@ func (w *walker) pomsAbove(dir string) []input {
 		}
 		p := filepath.Join(d, "pom.xml")
 		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() {
-			out = append(out, input{abs: p, rel: w.rel(p), size: fi.Size()})
+			pd, name := w.dir(p, w.rel(p))
+			out = append(out, w.input(pd, name, fi.Size(), false))
 		}
 		if d == w.root || d == filepath.Dir(d) {
 			break

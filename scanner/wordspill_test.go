@@ -61,7 +61,7 @@ func TestGraphSpilledWords(t *testing.T) {
 		}
 		for _, s := range e.graphs.sources {
 			if s.words == nil {
-				t.Fatalf("spillAfter %d: %s has no word set after the sources step", after, s.rel)
+				t.Fatalf("spillAfter %d: %s has no word set after the sources step", after, s.rel())
 			}
 		}
 		for _, c := range g.Callers(facts.MethodKey{Class: "u.Exit", Name: "now", Arity: 1}) {
