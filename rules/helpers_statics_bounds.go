@@ -109,7 +109,7 @@ func thresholdRead(file *facts.File, src []byte, f *facts.Field, at int) bool {
 	}
 	// The names the condition compares with f: the count it may reset.
 	compared := map[string]bool{}
-	for _, w := range identRE.FindAllString(clause, -1) {
+	for _, w := range javaIdentRE.FindAllString(clause, -1) {
 		if w != f.Name {
 			compared[w] = true
 		}

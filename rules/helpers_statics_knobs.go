@@ -60,14 +60,16 @@ func cacheKnob(file *facts.File, src []byte, f *facts.Field) bool {
 // its method takes the name (setCacheSize(int cacheSize) { Cache.cacheSize
 // = cacheSize; }).
 func shadowedAt(file *facts.File, src []byte, owner, name string, at int) bool {
+	if cls := classAt(file, at); cls != "" && cls != owner {
+		for i := range file.Fields {
+			if fd := &file.Fields[i]; fd.Name == name && fd.Class == cls {
+				return true
+			}
+		}
+	}
 	m := methodAt(file, at)
 	if m == nil || m.Decl.Start < 0 || m.Decl.End > len(src) {
 		return false
-	}
-	for i := range file.Fields {
-		if fd := &file.Fields[i]; fd.Name == name && fd.Class == m.Class && m.Class != owner {
-			return true
-		}
 	}
 	if b := bytes.TrimRight(src[:at], " \t\r\n"); len(b) > 0 && b[len(b)-1] == '.' {
 		return false // this.name, Owner.name
@@ -76,6 +78,17 @@ func shadowedAt(file *facts.File, src []byte, owner, name string, at int) bool {
 		return true
 	}
 	return declaresName(string(src[m.Decl.Start:m.Decl.End]), name)
+}
+
+// classAt is the innermost type of the file declared around offset at.
+func classAt(file *facts.File, at int) string {
+	best, start := "", -1
+	for _, t := range file.TypeDecls {
+		if within(at, t.Decl) && t.Decl.Start > start {
+			best, start = t.Name, t.Decl.Start
+		}
+	}
+	return best
 }
 
 // declaresName reports code declaring a local (or a parameter, a loop or
