@@ -107,7 +107,7 @@ class ObjectTraining {
     private static int trainAfter = 100; // want "static-mutable-state" source:-
     private static int calls;
     private static final Map<String, Object> SEEN = new HashMap<>();
-    private static Map<String, Object> built; // want "static-mutable-state" source:-
+    private static Map<String, Object> built;
 
     public static void setTrainAfter(int trainAfter) {
         ObjectTraining.trainAfter = trainAfter;
