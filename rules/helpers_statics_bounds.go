@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -81,24 +82,40 @@ func staticCacheField(file *facts.File, class, name string) bool {
 }
 
 // thresholdRead reports a read of f in an if condition comparing a count
-// with it, whose branch (with no else) only builds or fills a static cache
-// of f's class, itself or through the class's methods it calls.
+// with it, whose branch only builds or fills a static cache of f's class,
+// itself or through the class's methods it calls, and whose else, if any,
+// only trains it (counts, records what it saw in the cache's statistics):
+// `if (seen > trainAfter) { seen = 0; build(); } else { seen++;
+// STATS.put(k, n); }`. Neither branch may leave (return, break, throw) or
+// assign anything but the compared count, the class's static containers
+// and arrays, and locals the branch declares: the threshold then decides
+// only when the cache is built, never what the method does or returns.
 func thresholdRead(file *facts.File, src []byte, f *facts.Field, at int) bool {
 	open := enclosingHeader(src, at)
 	if open < 0 || !strings.HasSuffix(strings.TrimSpace(string(src[max(0, open-8):open])), "if") {
 		return false
 	}
-	close, _, body, ok := comparedIn(src, open, at)
-	if !ok || body == nil || elseAfterRE.Match(src[close+1+len(body)+countSpace(src[close+1:]):]) {
+	close, clause, body, ok := comparedIn(src, open, at)
+	if !ok || body == nil {
 		return false
 	}
-	b := string(body)
-	if strings.Contains(b, "throw ") || exitsBranchRE.MatchString(b) {
-		return false
+	var elseBody []byte
+	after := close + 1 + countSpace(src[close+1:]) + len(body)
+	if loc := elseAfterRE.FindStringIndex(string(src[after:min(len(src), after+16)])); loc != nil {
+		elseBody = guardedBody(src, after+loc[1])
+		if elseBody == nil || bytes.HasPrefix(bytes.TrimSpace(elseBody), []byte("if")) {
+			return false // else if: a chain decides more than when to build
+		}
 	}
-	// Every static field the branch assigns must be a cache.
-	for _, sm := range assignedNameRE.FindAllStringSubmatch(b, -1) {
-		if fd := staticFields(file)[f.Class+"#"+sm[1]]; fd != nil && !isContainer(fd) && !isArray(fd) {
+	// The names the condition compares with f: the count it may reset.
+	compared := map[string]bool{}
+	for _, w := range javaIdentRE.FindAllString(clause, -1) {
+		if w != f.Name {
+			compared[w] = true
+		}
+	}
+	for _, b := range [][]byte{body, elseBody} {
+		if b != nil && !cacheOnlyBranch(file, f.Class, javaCode(string(b)), compared) {
 			return false
 		}
 	}
@@ -109,12 +126,46 @@ func thresholdRead(file *facts.File, src []byte, f *facts.Field, at int) bool {
 			caches = append(caches, fd.Name)
 		}
 	}
-	return len(caches) > 0 && fillsCache(file, src, f.Class, b, caches, 2)
+	return len(caches) > 0 && fillsCache(file, src, f.Class, string(body), caches, 2)
+}
+
+// cacheOnlyBranch reports a branch (code, literals blanked) that does not
+// leave and assigns only the names compared, the static containers and
+// arrays of class, and locals it declares (or their members and slots).
+func cacheOnlyBranch(file *facts.File, class, code string, compared map[string]bool) bool {
+	if exitsBranchRE.MatchString(code) || strings.Contains(code, "throw ") {
+		return false
+	}
+	for _, sm := range assignedTargetRE.FindAllStringSubmatch(code, -1) {
+		qual, name := sm[1], sm[2]
+		if sm[3] != "" {
+			name = sm[3] // ++name
+		}
+		if qual != "" {
+			parts := strings.Split(strings.Join(strings.Fields(qual), ""), ".")
+			if q := parts[0]; len(parts) > 2 || q != "this" && q != simpleName(class) {
+				if declaresName(code, q) {
+					continue // entry.value = v on an entry the branch made
+				}
+				return false
+			}
+		}
+		if compared[name] || declaresName(code, name) {
+			continue
+		}
+		if fd := staticFields(file)[class+"#"+name]; fd != nil && (isContainer(fd) || isArray(fd)) {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 var (
-	elseAfterRE    = lazyRE(`^\s*else\b`)
-	assignedNameRE = lazyRE(`(?:^|[^\w$.])([\w$]+)\s*(?:=[^=]|\+\+|--|[-+*/|&]=)`)
+	elseAfterRE = lazyRE(`^\s*else\b`)
+	// An assignment's target: [qualifier.]name = (also name[i] =, +=,
+	// name++), or ++name.
+	assignedTargetRE = lazyRE(`(?:^|[^\w$.])((?:[\w$]+\s*\.\s*)*)([\w$]+)\s*(?:\[[^\]]*\]\s*)*(?:=[^=]|\+\+|--|[-+*/|&]=)|(?:\+\+|--)\s*([\w$]+)`)
 )
 
 func countSpace(b []byte) int {

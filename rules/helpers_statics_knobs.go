@@ -35,7 +35,7 @@ func cacheKnob(file *facts.File, src []byte, f *facts.Field) bool {
 	reads := 0
 	for _, loc := range re.FindAllSubmatchIndex(src, -1) {
 		at, end := loc[2], loc[3]
-		if within(at, f.Decl) || assignedAt(src, end) {
+		if within(at, f.Decl) || assignedAt(src, end) || inComment(src, at) || shadowedAt(file, src, f.Class, f.Name, at) {
 			continue
 		}
 		m := methodAt(file, at)
@@ -52,6 +52,64 @@ func cacheKnob(file *facts.File, src []byte, f *facts.Field) bool {
 		reads++
 	}
 	return reads > 0
+}
+
+// shadowedAt reports a name at offset at that is not a read of the static
+// field owner.name: in a method of another class of the file that declares
+// its own field so named, or, unqualified, where a parameter or a local of
+// its method takes the name (setCacheSize(int cacheSize) { Cache.cacheSize
+// = cacheSize; }).
+func shadowedAt(file *facts.File, src []byte, owner, name string, at int) bool {
+	if cls := classAt(file, at); cls != "" && cls != owner {
+		for i := range file.Fields {
+			if fd := &file.Fields[i]; fd.Name == name && fd.Class == cls {
+				return true
+			}
+		}
+	}
+	m := methodAt(file, at)
+	if m == nil || m.Decl.Start < 0 || m.Decl.End > len(src) {
+		return false
+	}
+	if b := bytes.TrimRight(src[:at], " \t\r\n"); len(b) > 0 && b[len(b)-1] == '.' {
+		return false // this.name, Owner.name
+	}
+	if hasString(paramNames(m.Params), name) {
+		return true
+	}
+	return declaresName(string(src[m.Decl.Start:m.Decl.End]), name)
+}
+
+// classAt is the innermost type of the file declared around offset at.
+func classAt(file *facts.File, at int) string {
+	best, start := "", -1
+	for _, t := range file.TypeDecls {
+		if within(at, t.Decl) && t.Decl.Start > start {
+			best, start = t.Name, t.Decl.Start
+		}
+	}
+	return best
+}
+
+// declaresName reports code declaring a local (or a parameter, a loop or
+// catch variable) called name: a type before it, that is a word, type
+// arguments written against their type (List<String> name; a comparison
+// a > name has a space), or an array's brackets.
+func declaresName(code, name string) bool {
+	re := regexp.MustCompile(`(?:\b([\w$]+)|[\w$]<[\w$.,\s<>?\[\]]*>|\[\s*\])\s+` + regexp.QuoteMeta(name) + `\s*(?:=[^=]|[;:,)])`)
+	for _, sm := range re.FindAllStringSubmatch(code, -1) {
+		if len(sm[1]) == 0 || !javaStatementWords[string(sm[1])] {
+			return true // int name = ..., List<String> name;, for (String name : ...)
+		}
+	}
+	return false
+}
+
+// javaStatementWords come before an expression, never a type: return x;
+// is no declaration of x.
+var javaStatementWords = map[string]bool{
+	"return": true, "else": true, "throw": true, "case": true, "new": true, "yield": true, "assert": true,
+	"instanceof": true, "do": true,
 }
 
 // assignedAt reports a name followed by an assignment (not ==).
@@ -200,7 +258,7 @@ func evictionBound(file *facts.File, src []byte, f *facts.Field) bool {
 	reads := 0
 	for _, loc := range re.FindAllSubmatchIndex(src, -1) {
 		at, end := loc[2], loc[3]
-		if within(at, f.Decl) || assignedAt(src, end) || inComment(src, at) {
+		if within(at, f.Decl) || assignedAt(src, end) || inComment(src, at) || shadowedAt(file, src, f.Class, f.Name, at) {
 			continue
 		}
 		if m := methodAt(file, at); m != nil && m.Decl.Start >= 0 && m.Decl.End <= len(src) && returnsOnly(src[m.Decl.Start:m.Decl.End], f.Name) {
