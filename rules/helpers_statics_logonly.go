@@ -362,6 +362,15 @@ func loggerType(raw string) bool {
 // logMethod reports a method of the class named name, every declaration
 // of which has a body that only logs.
 func (lc *logCheck) logMethod(name string, selves map[string]bool, depth int) bool {
+	return lc.eachBody(name, depth, func(m *facts.MethodDecl, body string) bool {
+		return lc.block(body, selves, paramSet(m), depth-1)
+	})
+}
+
+// eachBody calls ok with the body of every declaration of the class's
+// method name, within depth and not already being judged (recursion): true
+// when there is one and ok holds for each.
+func (lc *logCheck) eachBody(name string, depth int, ok func(m *facts.MethodDecl, body string) bool) bool {
 	if depth == 0 || lc.seen[name] {
 		return false
 	}
@@ -380,15 +389,20 @@ func (lc *logCheck) logMethod(name string, selves map[string]bool, depth int) bo
 		}
 		open += m.Span.End
 		close := matchClose(lc.code, open)
-		params := map[string]bool{}
-		for _, p := range paramNames(m.Params) {
-			params[p] = true
-		}
-		if close < 0 || !lc.block(lc.code[open+1:close], selves, params, depth-1) {
+		if close < 0 || !ok(m, lc.code[open+1:close]) {
 			return false
 		}
 	}
 	return found
+}
+
+// paramSet is the set of m's parameter names.
+func paramSet(m *facts.MethodDecl) map[string]bool {
+	params := map[string]bool{}
+	for _, p := range paramNames(m.Params) {
+		params[p] = true
+	}
+	return params
 }
 
 // pure reports an expression that changes nothing: no assignment, no
@@ -466,43 +480,13 @@ func chainHead(text string) string {
 // queryMethod reports a method of the class named name that only logs or
 // only returns a value computed without side effects.
 func (lc *logCheck) queryMethod(name string, selves map[string]bool, depth int) bool {
-	if depth == 0 || lc.seen[name] {
-		return false
-	}
-	lc.seen[name] = true
-	defer delete(lc.seen, name)
-	found := false
-	for i := range lc.file.Methods {
-		m := &lc.file.Methods[i]
-		if m.Class != lc.class || m.Name != name {
-			continue
-		}
-		found = true
-		open := strings.IndexByte(lc.code[m.Span.End:m.Decl.End], '{')
-		if open < 0 {
-			return false
-		}
-		open += m.Span.End
-		close := matchClose(lc.code, open)
-		if close < 0 {
-			return false
-		}
-		body := strings.TrimSpace(lc.code[open+1 : close])
+	return lc.eachBody(name, depth, func(m *facts.MethodDecl, body string) bool {
+		body = strings.TrimSpace(body)
 		if sm := returnBodyRE.FindStringSubmatch(body); sm != nil {
-			if !lc.pure(sm[1], selves, nil, depth-1) {
-				return false
-			}
-			continue
+			return lc.pure(sm[1], selves, nil, depth-1)
 		}
-		params := map[string]bool{}
-		for _, p := range paramNames(m.Params) {
-			params[p] = true
-		}
-		if !lc.block(body, selves, params, depth-1) {
-			return false
-		}
-	}
-	return found
+		return lc.block(body, selves, paramSet(m), depth-1)
+	})
 }
 
 var returnBodyRE = lazyRE(`^return\s+([^;]*);$`)
