@@ -120,13 +120,12 @@ public class JsvcDaemon implements Daemon {
     public void destroy() { }
 }`,
 		// An embedding API with a main: its init(source, args) is not
-		// jsvc's init(String[]), so its lifecycle methods are its API.
+		// jsvc's init(String[]), so it is the API's.
 		"src/main/java/t/Embed.java": `package t;
 public class Embed {
     public static void main(String[] args) { new Embed().run(); }
     void run() { }
     public void init(Object source, String[] args) { System.setProperty("t.init", "."); }
-    public void stop() { System.setProperty("t.stop", "."); }
 }`,
 		// A static start alone is no service's entry point.
 		"src/main/java/w/Half.java": `package w;
@@ -143,7 +142,7 @@ public final class Half {
 		sens("d.ServerProperties", "<clinit>"), sens("e.Launcher", "<clinit>"), sens("e.Settings", "<clinit>"),
 		sens("m.A", "halt"), sens("m.B", "halt"), sens("w.Service", "<clinit>"), sens("w.Engine", "boot"),
 		sens("w.Half", "<clinit>"), sens("w.Half", "start"), sens("w.JsvcDaemon", "init"), sens("w.JsvcDaemon", "stop"),
-		sens("fu.Dirs", "fix"), sens("t.Embed", "init"), sens("t.Embed", "stop"))
+		sens("fu.Dirs", "fix"), sens("t.Embed", "init"))
 	for _, tc := range []struct {
 		class, method string
 		want          bool
@@ -166,8 +165,7 @@ public final class Half {
 		{"w.JsvcDaemon", "init", true}, // jsvc's entry points
 		{"w.JsvcDaemon", "stop", true},
 		{"t.Embed", "init", false}, // an embedding API's init(source, args), not jsvc's
-		{"t.Embed", "stop", false},
-		{"fu.Dirs", "fix", true}, // only the launcher's static initialiser calls it, through a helper
+		{"fu.Dirs", "fix", true},   // only the launcher's static initialiser calls it, through a helper
 		{"f.Home", "home", true},
 	} {
 		if got := g.OnlyFromEntry(tc.class, tc.method); got != tc.want {

@@ -378,10 +378,7 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			g.launchers[k.Class] = true
 		}
 	}
-	// A launcher (a class with main) is run by jsvc only when it has jsvc's
-	// init(String[]): an embedding API's init, start and stop on a class
-	// that also has a main are its API, not a service wrapper's calls.
-	daemons, mains, inits := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	daemons := map[string]bool{}
 	for i := range f.Methods {
 		m := &f.Methods[i]
 		bn := byName(m.Class, m.Name)
@@ -390,15 +387,7 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 			g.setDecl(bn, d)
 		}
 		if d, _ := g.decl(bn); d.entry && m.Name == "main" {
-			mains[m.Class] = true
-		}
-		if !m.Static && m.Name == "init" && daemonMethod(m) {
-			inits[m.Class] = true
-		}
-	}
-	for c := range mains {
-		if inits[c] {
-			daemons[c] = true
+			daemons[m.Class] = true
 		}
 	}
 	// A launcher's init(String[]), start(), stop() and destroy() are the
@@ -499,7 +488,8 @@ func daemonMethod(m *facts.MethodDecl) bool {
 	case "start", "stop", "destroy":
 		return params == ""
 	case "init":
-		// jsvc's init(String[] arguments): one parameter, the arguments.
+		// jsvc's init(String[] arguments): one parameter, the arguments
+		// (an embedding API's init(source, args) is not it).
 		return !strings.Contains(params, ",") && strings.Contains(params, "String") && (strings.Contains(params, "[]") || strings.Contains(params, "..."))
 	}
 	return false
