@@ -322,27 +322,19 @@ func (x *graphIndex) resolveGuards(fs []finding.Finding, o graphOptions) {
 		keys []facts.MethodKey
 		ok   bool
 	}
-	done := map[facts.GuardRef]result{}
-	ex := lazyExtractor{interest: plainInterest(), timeout: o.timeout}
-	defer ex.Close()
-	for i := range fs {
-		f := &fs[i]
-		if f.GuardRef == nil || !f.EntrySensitive || len(f.EntryGuards) > 0 {
-			continue
+	eachRef(fs, o, func(f *finding.Finding) *facts.GuardRef {
+		if !f.EntrySensitive || len(f.EntryGuards) > 0 {
+			return nil
 		}
-		r, seen := done[*f.GuardRef]
-		if !seen {
-			e, err := ex.get()
-			if err != nil {
-				return
-			}
-			r.keys, r.ok = x.guardWriters(e, *f.GuardRef, o)
-			done[*f.GuardRef] = r
-		}
+		return f.GuardRef
+	}, func(e *javasrc.Extractor, ref facts.GuardRef) (r result) {
+		r.keys, r.ok = x.guardWriters(e, ref, o)
+		return r
+	}, func(f *finding.Finding, r result) {
 		if r.ok {
 			f.EntryGuards = r.keys
 		}
-	}
+	})
 }
 
 // resolveImageRefs reads the classes whose getters conditions around
@@ -350,26 +342,44 @@ func (x *graphIndex) resolveGuards(fs []finding.Finding, o graphOptions) {
 // native-image test makes its finding ImageOnly. A class with no source
 // here leaves the finding as it is.
 func (x *graphIndex) resolveImageRefs(fs []finding.Finding, o graphOptions) {
-	done := map[facts.GuardRef]bool{}
+	eachRef(fs, o, func(f *finding.Finding) *facts.GuardRef {
+		if !f.EntrySensitive {
+			return nil
+		}
+		return f.ImageRef
+	}, func(e *javasrc.Extractor, ref facts.GuardRef) bool {
+		_, file, src := x.declaring(e, ref.Class, o)
+		return file != nil && rules.ReturnsImageTest(file, src, ref)
+	}, func(f *finding.Finding, image bool) {
+		f.ImageOnly = image
+	})
+}
+
+// eachRef answers, once per distinct class reference the findings wait for
+// (ref gives nil for a finding that waits for none), what decide reads in
+// that class's source, and hands each waiting finding the answer; the
+// reading shares one extractor, made only when a reference is there.
+func eachRef[T any](fs []finding.Finding, o graphOptions, ref func(*finding.Finding) *facts.GuardRef,
+	decide func(*javasrc.Extractor, facts.GuardRef) T, apply func(*finding.Finding, T)) {
+	done := map[facts.GuardRef]T{}
 	ex := lazyExtractor{interest: plainInterest(), timeout: o.timeout}
 	defer ex.Close()
 	for i := range fs {
 		f := &fs[i]
-		if f.ImageRef == nil || !f.EntrySensitive {
+		r := ref(f)
+		if r == nil {
 			continue
 		}
-		image, seen := done[*f.ImageRef]
+		v, seen := done[*r]
 		if !seen {
 			e, err := ex.get()
 			if err != nil {
 				return
 			}
-			if _, file, src := x.declaring(e, f.ImageRef.Class, o); file != nil {
-				image = rules.ReturnsImageTest(file, src, *f.ImageRef)
-			}
-			done[*f.ImageRef] = image
+			v = decide(e, *r)
+			done[*r] = v
 		}
-		f.ImageOnly = image
+		apply(f, v)
 	}
 }
 
