@@ -138,11 +138,7 @@ var (
 // a comparison, a logical operator or the arithmetic of a slot, or a
 // constructor's argument or an array's length (a capacity).
 func conditionUse(src []byte, at, end int) bool {
-	start := at
-	for start > 0 && !strings.ContainsRune(";{}", rune(src[start-1])) {
-		start--
-	}
-	before := src[start:at]
+	before := src[stmtStart(src, at):at]
 	after := src[end:min(len(src), end+8)]
 	return condHeadRE.Match(before) || compareAfter.Match(after) || compareBefore.Match(before) || capacityRE.Match(before)
 }
@@ -290,10 +286,7 @@ var (
 // boundUse reports a read (at..end in src) that only bounds a container:
 // see evictionBound.
 func boundUse(src []byte, at, end int) bool {
-	stmt := at
-	for stmt > 0 && !strings.ContainsRune(";{}", rune(src[stmt-1])) {
-		stmt--
-	}
+	stmt := stmtStart(src, at)
 	if capacityArgRE.Match(src[stmt:at]) {
 		return true
 	}

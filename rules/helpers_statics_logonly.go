@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"maps"
 	"regexp"
 	"strings"
 
@@ -215,7 +216,7 @@ func (lc *logCheck) stmt(code string, i int, selves, locals map[string]bool, dep
 		if e < 0 {
 			return i, false
 		}
-		return e + 1, lc.block(code[i+1:e], selves, copyNames(locals), depth)
+		return e + 1, lc.block(code[i+1:e], selves, maps.Clone(locals), depth)
 	case code[i] == ';':
 		return i + 1, true
 	case kwAt(code, i, "if"):
@@ -224,12 +225,12 @@ func (lc *logCheck) stmt(code string, i int, selves, locals map[string]bool, dep
 		if o >= len(code) || code[o] != '(' || c < 0 || !lc.pure(code[o+1:c], selves, locals, depth) {
 			return i, false
 		}
-		e, ok := lc.stmt(code, c+1, selves, copyNames(locals), depth)
+		e, ok := lc.stmt(code, c+1, selves, maps.Clone(locals), depth)
 		if !ok {
 			return e, false
 		}
 		if j := skipSpace(code, e); kwAt(code, j, "else") {
-			return lc.stmt(code, j+4, selves, copyNames(locals), depth)
+			return lc.stmt(code, j+4, selves, maps.Clone(locals), depth)
 		}
 		return e, true
 	case kwAt(code, i, "for"):
@@ -238,7 +239,7 @@ func (lc *logCheck) stmt(code string, i int, selves, locals map[string]bool, dep
 		if o >= len(code) || code[o] != '(' || c < 0 {
 			return i, false
 		}
-		inner := copyNames(locals)
+		inner := maps.Clone(locals)
 		for _, sm := range loopVarRE.FindAllStringSubmatch(code[o+1:c], -1) {
 			inner[sm[1]] = true
 		}
@@ -257,7 +258,7 @@ func (lc *logCheck) stmt(code string, i int, selves, locals map[string]bool, dep
 				if o >= len(code) || code[o] != '(' || c < 0 {
 					return j, false
 				}
-				inner := copyNames(locals)
+				inner := maps.Clone(locals)
 				if ps := paramNames(code[o : c+1]); len(ps) > 0 {
 					inner[ps[0]] = true
 				}
@@ -507,9 +508,9 @@ func (lc *logCheck) elseAt(code string, i int) bool {
 
 // stmtStart is where the statement around at starts: after the ';', '{'
 // or '}' before it.
-func stmtStart(code string, at int) int {
+func stmtStart[T string | []byte](code T, at int) int {
 	i := at
-	for i > 0 && !strings.ContainsRune(";{}", rune(code[i-1])) {
+	for i > 0 && code[i-1] != ';' && code[i-1] != '{' && code[i-1] != '}' {
 		i--
 	}
 	return i
@@ -551,14 +552,6 @@ func lastWord(s string) string {
 		i--
 	}
 	return s[i:]
-}
-
-func copyNames(m map[string]bool) map[string]bool {
-	out := make(map[string]bool, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }
 
 // firstIdent is the first identifier of s, "" when there is none.
