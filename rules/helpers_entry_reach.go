@@ -63,7 +63,7 @@ func methodPhrase(k facts.MethodKey) string {
 func openPhrase(o facts.OpenReason) string {
 	switch o {
 	case facts.OpenUnsearched:
-		return "its callers were not searched, so any code may call it"
+		return "its callers were not searched, so kscan cannot tell that only entry points call it"
 	case facts.OpenOverride:
 		return "an override, called through its supertype"
 	case facts.OpenInit:
