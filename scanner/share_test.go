@@ -49,3 +49,32 @@ func TestClassBytesNotKept(t *testing.T) {
 		})
 	}
 }
+
+// TestWholeJarRead: an archive read into memory before its walk gives what
+// one read where it lies gives, and nothing found keeps pointing into the
+// buffer the next archive is read into.
+func TestWholeJarRead(t *testing.T) {
+	for _, dir := range []string{"../testdata/bytecode", "../testdata/archive", "../testdata/slim/jars"} {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			old := wholeJar
+			defer func() { wholeJar, scribbleClasses = old, false }()
+			wholeJar = 0
+			want := scanDir(t, abs, Options{Jobs: 2})
+			wholeJar, scribbleClasses = old, true
+			got := scanDir(t, abs, Options{Jobs: 2})
+			if got.Stats.Archives == 0 || len(want.Findings) == 0 {
+				t.Fatalf("%s: %d archives, %d findings: nothing to compare", dir, got.Stats.Archives, len(want.Findings))
+			}
+			if !reflect.DeepEqual(want.Findings, got.Findings) {
+				t.Fatalf("%s: %d findings read from the file, %d read from memory", dir, len(want.Findings), len(got.Findings))
+			}
+			if !reflect.DeepEqual(want.Notifications, got.Notifications) {
+				t.Fatalf("%s: notifications differ between the two reads", dir)
+			}
+		})
+	}
+}
