@@ -310,6 +310,9 @@ var (
 	readRE = lazyRE(`^(?:((?:java\.lang\.)?System)\.(getProperty|getenv)|([\w.]+)\.(getProperty)|(getProperty))\((.+)\)$`)
 	// nameRE: a variable or field, qualified or not.
 	nameRE = lazyRE(`^(?:this\.|[A-Z][\w$]*\.)?([A-Za-z_$][\w$]*)$`)
+	// equalsTrueRE: a string compared with "true" as the receiver
+	// (v.equalsIgnoreCase("true")).
+	equalsTrueRE = lazyRE(`^(.+)\.equals(?:IgnoreCase)?\("true"\)$`)
 	// falseRE: a false value as a string.
 	falseRE = lazyRE(`^(?:"false"|(?:java\.lang\.)?Boolean\.FALSE\.toString\(\)|(?:java\.lang\.)?String\.valueOf\(false\)|(?:java\.lang\.)?Boolean\.toString\(false\))$`)
 )
@@ -336,7 +339,12 @@ func optInTerm(f *facts.File, src []byte, raw, class, before string, depth int) 
 				return nil, false
 			}
 		}
-		return readOff(inner)
+		return readOffHeld(inner, before)
+	}
+	if m := equalsTrueRE.FindStringSubmatch(t); m != nil {
+		// v.equalsIgnoreCase("true"): throws rather than passes when
+		// v is null, so an absent property is off all the same.
+		return readOffHeld(m[1], before)
 	}
 	if recv, name, args, ok := lastCall(t); ok {
 		if args == "" {
@@ -618,11 +626,32 @@ func receiverType(f *facts.File, src []byte, class, recv string) string {
 	return outerClass(typ)
 }
 
+// readOffHeld is readOff of what a switch parses (inner, compact text),
+// also when that is a local String holding the read ("String v =
+// System.getProperty("x.on"); if (!"true".equals(v)) return;"): before
+// is the method's text up to the guarded call.
+func readOffHeld(inner, before string) (*facts.OptIn, bool) {
+	if o, ok := readOff(inner); ok || !isIdentName(inner) || inner[0] >= '0' && inner[0] <= '9' {
+		return o, ok
+	}
+	v, ok := localOf(before, inner, "String|var")
+	if !ok {
+		return nil, false
+	}
+	return readOff(compact(v))
+}
+
 // localValue is the initialiser of a local boolean declared in before
 // (the method's text up to the guarded call) and never assigned again.
 func localValue(before, name string) (string, bool) {
+	return localOf(before, name, "boolean|Boolean|var")
+}
+
+// localOf is the initialiser of a local of one of types ("A|B")
+// declared in before and never assigned again.
+func localOf(before, name, types string) (string, bool) {
 	code := javaCode(before)
-	re := regexp.MustCompile(`\b(?:final\s+)?(?:boolean|Boolean|var)\s+` + regexp.QuoteMeta(name) + `\s*=([^=;][^;]*);`)
+	re := regexp.MustCompile(`\b(?:final\s+)?(?:` + types + `)\s+` + regexp.QuoteMeta(name) + `\s*=([^=;][^;]*);`)
 	loc := re.FindStringSubmatchIndex(code)
 	if loc == nil || !singleBinding(code, name) {
 		return "", false
