@@ -874,12 +874,23 @@ func SettleOptIn(o *facts.OptIn, source func(class string) []byte) (string, bool
 }
 
 func settleOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (string, bool) {
-	if o == nil || depth > optInDepth {
+	r, ok := settledOptIn(o, source, depth)
+	if !ok {
 		return "", false
+	}
+	return OptInNote(r), true
+}
+
+// settledOptIn is the switch o stands for once the sources it waits for
+// are read (SettleOptIn): o itself, or what another class's constant
+// holds.
+func settledOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (*facts.OptIn, bool) {
+	if o == nil || depth > optInDepth {
+		return nil, false
 	}
 	if o.Field != "" {
 		if source == nil {
-			return "", false
+			return nil, false
 		}
 		src := source(o.FieldClass)
 		var init string
@@ -890,23 +901,23 @@ func settleOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (s
 			init, ok = constInitText(src, o.Field)
 		}
 		if !ok {
-			return "", false
+			return nil, false
 		}
 		r, ok := optInTerm(textFile(src), src, init, o.FieldClass, "", depth+1)
 		if !ok {
-			return "", false
+			return nil, false
 		}
-		return settleOptIn(r, source, depth+1)
+		return settledOptIn(r, source, depth+1)
 	}
 	if o.Helper == nil {
-		return OptInNote(o), true
+		return o, true
 	}
 	if source == nil {
-		return "", false
+		return nil, false
 	}
 	src := source(o.Helper.Class)
 	if src == nil {
-		return "", false
+		return nil, false
 	}
 	code := javaCode(string(src))
 	n := 0
@@ -938,17 +949,17 @@ func settleOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (s
 		bodyOpen := close + 1 + strings.IndexByte(code[close+1:], '{')
 		end := matchClose(code, bodyOpen)
 		if end < 0 {
-			return "", false
+			return nil, false
 		}
 		if def, ok := PropertyHelper(code[start:end+1], o.Helper.Name); !ok || def != o.Default {
-			return "", false
+			return nil, false
 		}
 		n++
 	}
 	if n == 0 {
-		return "", false
+		return nil, false
 	}
-	return OptInNote(o), true
+	return o, true
 }
 
 // OptInNote is what a finding's message says of the switch it waits for.
@@ -991,10 +1002,15 @@ func ExitOptIn(f *facts.File, src []byte, exits []facts.Span) *facts.OptIn {
 
 // applyOptIn makes d, a hazard at span at, a note when it waits for an
 // opt-in switch, naming the switch; a switch read through another class's
-// helper is left to the scanner to check (facts.Pending.OptIn).
+// helper is left to the scanner to check (facts.Pending.OptIn), and so
+// are the callers of a static method, not private, that waits for none
+// itself (facts.Pending.OptInCallers).
 func applyOptIn(p *Pass, d *Diagnostic, at facts.Span) {
 	o, ok := optInAt(p.File, p.Src, at)
 	if !ok {
+		if d.Pending == nil {
+			d.Pending = optInCallersPending(p, at)
+		}
 		return
 	}
 	if settledLater(o) {

@@ -234,6 +234,11 @@ func clonePending(p *facts.Pending) *facts.Pending {
 		s.Class, s.Name = strings.Clone(s.Class), strings.Clone(s.Name)
 		c.Switcher = &s
 	}
+	if c.OptInCallers != nil {
+		s := *c.OptInCallers
+		s.Class, s.Name = strings.Clone(s.Class), strings.Clone(s.Name)
+		c.OptInCallers = &s
+	}
 	return &c
 }
 

@@ -1,0 +1,35 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+func TestOnlyCallsAt(t *testing.T) {
+	const src = `class A {
+    static { if (on) { Props.replace(); } }
+    public static void replace() { }
+    // replace() in a comment
+    Object x = new replace();
+}`
+	call := strings.Index(src, "Props.replace()")
+	seen := []facts.Span{{Start: call, End: call + len("Props.replace()")}}
+	if !onlyCallsAt([]byte(src), "replace", seen) {
+		t.Errorf("the one call is seen, the rest are a declaration, a comment and a creation: want true")
+	}
+	if onlyCallsAt([]byte(src), "replace", nil) {
+		t.Errorf("a call not among the sites: want false")
+	}
+	for _, extra := range []string{
+		"Runnable r = Props::replace;",
+		`Method m = Props.class.getMethod("replace");`,
+		"void other() { replace(); }",
+	} {
+		s := strings.TrimSuffix(src, "}") + "    " + extra + "\n}"
+		if onlyCallsAt([]byte(s), "replace", seen) {
+			t.Errorf("%s: want false", extra)
+		}
+	}
+}
