@@ -32,7 +32,8 @@ func optInCallersPending(p *Pass, at facts.Span) *facts.Pending {
 	}
 	key := facts.MethodKey{Class: m.Class, Name: m.Name, Arity: len(paramNames(m.Params))}
 	public := wordIn(p.Src[m.Decl.Start:m.Span.Start], "public")
-	return &facts.Pending{Class: m.Class, NameParam: -1, OptInCallers: &key, OptInPublic: public}
+	return &facts.Pending{Class: m.Class, NameParam: -1, OptInCallers: &key, OptInPublic: public,
+		OptInDecl: facts.Site{Path: p.File.Path, Span: m.Decl}}
 }
 
 // OptInAtCall is the opt-in switch a call (at span of f, source src)
@@ -95,7 +96,11 @@ func SettleOptInCallers(p *facts.Pending, g *facts.CallGraph, source, sourceAt f
 	}
 	for _, path := range files {
 		src := sourceAt(path)
-		if src == nil || !onlyCallsAt(src, k.Name, sites[path]) {
+		var own facts.Span
+		if path == p.OptInDecl.Path {
+			own = p.OptInDecl.Span
+		}
+		if src == nil || !onlyCallsAt(src, k.Name, sites[path], own) {
 			return "", false
 		}
 	}
@@ -103,8 +108,10 @@ func SettleOptInCallers(p *facts.Pending, g *facts.CallGraph, source, sourceAt f
 }
 
 // onlyCallsAt reports a source whose every use of the method name is a
-// call within one of spans or a method's declaration.
-func onlyCallsAt(src []byte, name string, spans []facts.Span) bool {
+// call within one of spans, a method's declaration, or a call in own (the
+// method's own declaration, in its file): that runs only once the method
+// does.
+func onlyCallsAt(src []byte, name string, spans []facts.Span, own facts.Span) bool {
 	if strings.Contains(string(src), `"`+name+`"`) {
 		return false // a reflective lookup: who calls it is not known
 	}
@@ -118,8 +125,8 @@ func onlyCallsAt(src []byte, name string, spans []facts.Span) bool {
 			return false // a method reference: whoever holds it calls it
 		}
 		j := skipSpace(code, i+len(name))
-		if j >= len(code) || code[j] != '(' {
-			continue // a field, a type, a word of another kind
+		if j >= len(code) || code[j] != '(' || own.End > 0 && within(i, own) {
+			continue // a field, a type, a word of another kind; the method's own code
 		}
 		if k >= 2 && code[k-2:k+1] == "new" && (k == 2 || !isIdent(code[k-3])) {
 			continue // an instance of a class of that name
@@ -156,7 +163,7 @@ func optInCallersNote(k facts.MethodKey, o *facts.OptIn, public bool) string {
 	note := " (the project calls " + methodPhrase(facts.MethodKey{Class: k.Class, Name: k.Name}) + " only when " + o.Switch +
 		" is turned on, off by default: " + who
 	if public {
-		note += "; the method is public, and a client that calls it asks for this change by name"
+		note += "; the method is public, and a client that calls it asks for it by name"
 	}
 	return note + ")"
 }

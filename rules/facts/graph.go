@@ -216,8 +216,12 @@ type Pending struct {
 	// project runs it only for the operator who turns that on, and the
 	// finding is a note naming the switch (rules.SettleOptInCallers).
 	// OptInPublic says the method is public: a client may call it too.
+	// OptInDecl is that method's declaration: a call inside it (the
+	// method calling itself, or another method of that name) opens no
+	// path of its own.
 	OptInCallers *MethodKey
 	OptInPublic  bool
+	OptInDecl    Site
 	// OwnClasses are class names, constants of other files as written,
 	// a static field's only app-dependent writes make instances of
 	// (Class.forName(Names.DRIVER).newInstance()): when each names a
