@@ -272,8 +272,9 @@ type CallSite struct {
 	CallerParams  []string
 	CallerPrivate bool
 	// OptIn is the opt-in switch the call waits for in its caller's
-	// text, for the callees a finding's Pending.OptInCallers names; nil
-	// when it waits for none (or the callee is not one of those).
+	// text, for the callees a finding's Pending.OptInCallers names and
+	// those that end the JVM; nil when it waits for none (or the callee
+	// is not one of those).
 	OptIn *OptIn
 	// GuardOff reports a call of a method whose exits wait for an
 	// instance flag (Summary.ExitFlags) made right after the caller turned

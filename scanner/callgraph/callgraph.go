@@ -907,7 +907,7 @@ func (g *Graph) AddCalls(path string, f *facts.File, src []byte, targets map[fac
 				site.GuardOff = rules.TurnedOffBefore(f, src, c, s.ExitFlags)
 			}
 			bn := byName(callee.Class, callee.Name)
-			if g.optInSites[bn] && src != nil {
+			if s := g.methods[callee]; src != nil && (g.optInSites[bn] || s != nil && s.Terminates != nil) {
 				site.OptIn = rules.OptInAtCall(f, src, c.Span)
 			}
 			if _, ok := g.methods[callee]; ok || g.storeOnly[bn] || g.keepSites[bn] {
