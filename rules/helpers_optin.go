@@ -310,6 +310,9 @@ var (
 	readRE = lazyRE(`^(?:((?:java\.lang\.)?System)\.(getProperty|getenv)|([\w.]+)\.(getProperty)|(getProperty))\((.+)\)$`)
 	// nameRE: a variable or field, qualified or not.
 	nameRE = lazyRE(`^(?:this\.|[A-Z][\w$]*\.)?([A-Za-z_$][\w$]*)$`)
+	// equalsTrueRE: a string compared with "true" as the receiver
+	// (v.equalsIgnoreCase("true")).
+	equalsTrueRE = lazyRE(`^(.+)\.equals(?:IgnoreCase)?\("true"\)$`)
 	// falseRE: a false value as a string.
 	falseRE = lazyRE(`^(?:"false"|(?:java\.lang\.)?Boolean\.FALSE\.toString\(\)|(?:java\.lang\.)?String\.valueOf\(false\)|(?:java\.lang\.)?Boolean\.toString\(false\))$`)
 )
@@ -336,7 +339,12 @@ func optInTerm(f *facts.File, src []byte, raw, class, before string, depth int) 
 				return nil, false
 			}
 		}
-		return readOff(inner)
+		return readOffHeld(inner, before)
+	}
+	if m := equalsTrueRE.FindStringSubmatch(t); m != nil {
+		// v.equalsIgnoreCase("true"): throws rather than passes when
+		// v is null, so an absent property is off all the same.
+		return readOffHeld(m[1], before)
 	}
 	if recv, name, args, ok := lastCall(t); ok {
 		if args == "" {
@@ -618,11 +626,32 @@ func receiverType(f *facts.File, src []byte, class, recv string) string {
 	return outerClass(typ)
 }
 
+// readOffHeld is readOff of what a switch parses (inner, compact text),
+// also when that is a local String holding the read ("String v =
+// System.getProperty("x.on"); if (!"true".equals(v)) return;"): before
+// is the method's text up to the guarded call.
+func readOffHeld(inner, before string) (*facts.OptIn, bool) {
+	if o, ok := readOff(inner); ok || !isIdentName(inner) || inner[0] >= '0' && inner[0] <= '9' {
+		return o, ok
+	}
+	v, ok := localOf(before, inner, "String|var")
+	if !ok {
+		return nil, false
+	}
+	return readOff(compact(v))
+}
+
 // localValue is the initialiser of a local boolean declared in before
 // (the method's text up to the guarded call) and never assigned again.
 func localValue(before, name string) (string, bool) {
+	return localOf(before, name, "boolean|Boolean|var")
+}
+
+// localOf is the initialiser of a local of one of types ("A|B")
+// declared in before and never assigned again.
+func localOf(before, name, types string) (string, bool) {
 	code := javaCode(before)
-	re := regexp.MustCompile(`\b(?:final\s+)?(?:boolean|Boolean|var)\s+` + regexp.QuoteMeta(name) + `\s*=([^=;][^;]*);`)
+	re := regexp.MustCompile(`\b(?:final\s+)?(?:` + types + `)\s+` + regexp.QuoteMeta(name) + `\s*=([^=;][^;]*);`)
 	loc := re.FindStringSubmatchIndex(code)
 	if loc == nil || !singleBinding(code, name) {
 		return "", false
@@ -845,12 +874,23 @@ func SettleOptIn(o *facts.OptIn, source func(class string) []byte) (string, bool
 }
 
 func settleOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (string, bool) {
-	if o == nil || depth > optInDepth {
+	r, ok := settledOptIn(o, source, depth)
+	if !ok {
 		return "", false
+	}
+	return OptInNote(r), true
+}
+
+// settledOptIn is the switch o stands for once the sources it waits for
+// are read (SettleOptIn): o itself, or what another class's constant
+// holds.
+func settledOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (*facts.OptIn, bool) {
+	if o == nil || depth > optInDepth {
+		return nil, false
 	}
 	if o.Field != "" {
 		if source == nil {
-			return "", false
+			return nil, false
 		}
 		src := source(o.FieldClass)
 		var init string
@@ -861,23 +901,23 @@ func settleOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (s
 			init, ok = constInitText(src, o.Field)
 		}
 		if !ok {
-			return "", false
+			return nil, false
 		}
 		r, ok := optInTerm(textFile(src), src, init, o.FieldClass, "", depth+1)
 		if !ok {
-			return "", false
+			return nil, false
 		}
-		return settleOptIn(r, source, depth+1)
+		return settledOptIn(r, source, depth+1)
 	}
 	if o.Helper == nil {
-		return OptInNote(o), true
+		return o, true
 	}
 	if source == nil {
-		return "", false
+		return nil, false
 	}
 	src := source(o.Helper.Class)
 	if src == nil {
-		return "", false
+		return nil, false
 	}
 	code := javaCode(string(src))
 	n := 0
@@ -909,17 +949,17 @@ func settleOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (s
 		bodyOpen := close + 1 + strings.IndexByte(code[close+1:], '{')
 		end := matchClose(code, bodyOpen)
 		if end < 0 {
-			return "", false
+			return nil, false
 		}
 		if def, ok := PropertyHelper(code[start:end+1], o.Helper.Name); !ok || def != o.Default {
-			return "", false
+			return nil, false
 		}
 		n++
 	}
 	if n == 0 {
-		return "", false
+		return nil, false
 	}
-	return OptInNote(o), true
+	return o, true
 }
 
 // OptInNote is what a finding's message says of the switch it waits for.
@@ -962,10 +1002,15 @@ func ExitOptIn(f *facts.File, src []byte, exits []facts.Span) *facts.OptIn {
 
 // applyOptIn makes d, a hazard at span at, a note when it waits for an
 // opt-in switch, naming the switch; a switch read through another class's
-// helper is left to the scanner to check (facts.Pending.OptIn).
+// helper is left to the scanner to check (facts.Pending.OptIn), and so
+// are the callers of a static method, not private, that waits for none
+// itself (facts.Pending.OptInCallers).
 func applyOptIn(p *Pass, d *Diagnostic, at facts.Span) {
 	o, ok := optInAt(p.File, p.Src, at)
 	if !ok {
+		if d.Pending == nil {
+			d.Pending = optInCallersPending(p, at)
+		}
 		return
 	}
 	if settledLater(o) {

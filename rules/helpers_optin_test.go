@@ -122,6 +122,33 @@ func TestOptInTerm(t *testing.T) {
 	}
 }
 
+func TestOptInTermHeldString(t *testing.T) {
+	f := &facts.File{Package: "p"}
+	for _, tc := range []struct {
+		before, term, sw string
+	}{
+		{`String v = System.getProperty("a.b"); `, `v.equalsIgnoreCase("true")`, `system property "a.b"`},
+		{`final String v = System.getenv("AB"); `, `"true".equals(v)`, `environment variable "AB"`},
+		{`var v = System.getProperty("a.b", "false"); `, `Boolean.parseBoolean(v)`, `system property "a.b"`},
+		{``, `System.getProperty("a.b").equals("true")`, `system property "a.b"`},
+		{`String v = System.getProperty("a.b", "true"); `, `v.equalsIgnoreCase("true")`, ""},
+		{`String v = System.getProperty("a.b"); v = other; `, `v.equals("true")`, ""},
+		{`String v = name(); `, `v.equals("true")`, ""},
+		{``, `v.equals("true")`, ""},
+		{`String v = System.getProperty("a.b"); `, `v.equals("yes")`, ""},
+	} {
+		t.Run(tc.term, func(t *testing.T) {
+			o, ok := optInTerm(f, []byte(tc.term), tc.term, "p.C", tc.before, 0)
+			if ok != (tc.sw != "") {
+				t.Fatalf("optInTerm ok = %v, want %v", ok, tc.sw != "")
+			}
+			if ok && o.Switch != tc.sw {
+				t.Errorf("optInTerm = %q, want %q", o.Switch, tc.sw)
+			}
+		})
+	}
+}
+
 func TestSettleOptIn(t *testing.T) {
 	utils := []byte(`package p;
 public class Utils {

@@ -188,6 +188,12 @@ func checkSystemExitCallers(p *ProjectPass) {
 				// The helper ends the JVM only when whoever runs it opts in.
 				d.Severity = SeverityLow
 				d.Message += OptInNote(o)
+			} else if o := c.OptIn; settledLater(o) {
+				d.Pending = &facts.Pending{OptIn: o} // the switch's file decides
+			} else if o != nil {
+				// The call itself waits for an opt-in switch.
+				d.Severity = SeverityLow
+				d.Message += OptInNote(o)
 			}
 			p.Report(c.Site.Path, d)
 		}

@@ -221,6 +221,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// are looked for once, with the first round: their call sites and
 	// arguments are kept, and their callers are not followed.
 	stores := map[facts.MethodKey]bool{}
+	optIn := map[facts.MethodKey]bool{}
 	for _, f := range sensitive {
 		if f.Pending == nil {
 			continue
@@ -242,6 +243,13 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 			if k := (facts.MethodKey{Class: s.Class, Name: s.Name, Arity: -1}); !targets[k] {
 				stores[k] = true
 			}
+		}
+		// A method whose callers may all wait for an opt-in switch:
+		// their call sites, with the switch each waits for (searched
+		// last, below, unless the entry-point search asks for them).
+		if s := f.Pending.OptInCallers; s != nil {
+			g.KeepOptInSites(s.Class, s.Name)
+			optIn[facts.MethodKey{Class: s.Class, Name: s.Name, Arity: -1}] = true
 		}
 	}
 	search := func(targets, stores map[facts.MethodKey]bool) error {
@@ -309,6 +317,29 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	}
 	x.readSupers(o, classes) // the classes the search parsed may be tasks too
 	g.Incomplete = x.stopped
+	// The callers of the methods whose findings may wait for opt-in
+	// switches in their callers, when the searches above did not ask
+	// for them: looked for once and last, within a bound of their own (a
+	// quarter of the search's), so that they take none of the
+	// entry-point search's bound, nor make it stop. A method that many
+	// files may call is not looked for: its findings stay as they are.
+	pend := map[facts.MethodKey]bool{}
+	for k := range optIn {
+		if !asked[k] && !x.stopped && x.candidates(k.Class, k.Name, maxEntryCandidates+1, o) <= maxEntryCandidates {
+			pend[k] = true
+			g.StoreOnly(k.Class, k.Name) // its callers are not followed
+		}
+	}
+	if len(pend) > 0 {
+		own := o
+		if o.maxFiles > 0 {
+			own.maxFiles = x.parsed + o.maxFiles/4
+		}
+		if _, err := x.findCallers(ctx, pend, own); err != nil {
+			return nil, err
+		}
+		g.OptInIncomplete, x.stopped = x.stopped, false
+	}
 	return g.Build(), nil
 }
 

@@ -875,6 +875,19 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 			out = append(out, f)
 			continue
 		}
+		if f.Pending != nil && f.Pending.OptInCallers != nil {
+			// A method the project may call only behind an opt-in
+			// switch: settled by its callers' text.
+			if note, ok := rules.SettleOptInCallers(f.Pending, g, source, sourceAt, mentions); ok {
+				if f.Severity > rules.SeverityLow {
+					f.Severity, f.Level = rules.SeverityLow, rules.SeverityLow.Level()
+				}
+				f.Message += note
+			}
+			f.Pending = nil
+			out = append(out, f)
+			continue
+		}
 		if f.Pending != nil && f.Pending.Switcher != nil {
 			// A loader switch left to its callers: settled by their text.
 			if !rules.SettleSwitcher(f.Pending, g, sourceAt) {

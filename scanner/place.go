@@ -234,6 +234,12 @@ func clonePending(p *facts.Pending) *facts.Pending {
 		s.Class, s.Name = strings.Clone(s.Class), strings.Clone(s.Name)
 		c.Switcher = &s
 	}
+	if c.OptInCallers != nil {
+		s := *c.OptInCallers
+		s.Class, s.Name = strings.Clone(s.Class), strings.Clone(s.Name)
+		c.OptInCallers = &s
+	}
+	c.OptInDecl.Path = strings.Clone(c.OptInDecl.Path)
 	return &c
 }
 

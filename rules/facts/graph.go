@@ -210,6 +210,18 @@ type Pending struct {
 	// property read with the default its caller passes, the finding is a
 	// note (rules.SettleOptIn).
 	OptIn *OptIn
+	// OptInCallers is the static method, not private, a hazard that
+	// waits for no switch in itself sits in: when the project calls it,
+	// and every call waits for an opt-in switch (CallSite.OptIn), the
+	// project runs it only for the operator who turns that on, and the
+	// finding is a note naming the switch (rules.SettleOptInCallers).
+	// OptInPublic says the method is public: a client may call it too.
+	// OptInDecl is that method's declaration: a call inside it (the
+	// method calling itself, or another method of that name) opens no
+	// path of its own.
+	OptInCallers *MethodKey
+	OptInPublic  bool
+	OptInDecl    Site
 	// OwnClasses are class names, constants of other files as written,
 	// a static field's only app-dependent writes make instances of
 	// (Class.forName(Names.DRIVER).newInstance()): when each names a
@@ -259,6 +271,11 @@ type CallSite struct {
 	// caller's callers (filled for the calls of loader summaries).
 	CallerParams  []string
 	CallerPrivate bool
+	// OptIn is the opt-in switch the call waits for in its caller's
+	// text, for the callees a finding's Pending.OptInCallers names and
+	// those that end the JVM; nil when it waits for none (or the callee
+	// is not one of those).
+	OptIn *OptIn
 	// GuardOff reports a call of a method whose exits wait for an
 	// instance flag (Summary.ExitFlags) made right after the caller turned
 	// that flag off on the same object: the exit is not reached from here.
@@ -300,6 +317,9 @@ type CallGraph struct {
 	// Incomplete is set when the search for callers stopped at its bound:
 	// a method with no callers found may still have some.
 	Incomplete bool
+	// OptInIncomplete is set when the search for the callers of the
+	// methods findings' Pending.OptInCallers name stopped at its bound.
+	OptInIncomplete bool
 }
 
 // OtherReach is how code other than the entry points reaches a method:

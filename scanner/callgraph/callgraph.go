@@ -57,10 +57,17 @@ type Graph struct {
 	// keepSites are methods whose call sites AddCalls keeps although
 	// they have no summary, their callers followed as any target's.
 	keepSites map[facts.MethodKey]bool
+	// optInSites are methods (class+name, arity -1) whose call sites
+	// AddCalls keeps with the opt-in switch each waits for
+	// (facts.CallSite.OptIn).
+	optInSites map[facts.MethodKey]bool
 	// Incomplete is set when the search for callers stopped at its
 	// bound: a caller list may miss callers, so only a method nothing
 	// outside its class or launcher can call is decided entry-only.
 	Incomplete bool
+	// OptInIncomplete is set when the search for the callers of the
+	// methods KeepOptInSites names stopped at its bound.
+	OptInIncomplete bool
 	// names holds one copy of each class and method name kept, and its
 	// id (its index in strs): a class name recurs in the key of each of
 	// its methods, and a method name (get, run, toString) in many classes.
@@ -160,7 +167,7 @@ func New() *Graph {
 		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]int32{},
 		lookups: map[nameKey]uint8{}, decls: map[nameKey]declInfo{},
 		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{},
-		keepSites: map[facts.MethodKey]bool{}, supers: map[string]string{}, entryTypes: map[string]bool{},
+		keepSites: map[facts.MethodKey]bool{}, optInSites: map[facts.MethodKey]bool{}, supers: map[string]string{}, entryTypes: map[string]bool{},
 		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{},
 		adjacent: map[string]bool{}, toolRefs: map[string][]facts.MethodKey{}, initRefs: map[string][]facts.MethodKey{},
 		impls: map[string][]string{}, dispatch: map[facts.MethodKey]bool{}, overrides: map[facts.MethodKey][]facts.MethodKey{},
@@ -273,6 +280,14 @@ func (g *Graph) StoreOnly(class, name string) { g.storeOnly[byName(class, name)]
 // CallGraph.Callers (facts.Pending.Switcher), also when it is a target of
 // the entry-point search.
 func (g *Graph) KeepSites(class, name string) { g.keepSites[byName(class, name)] = true }
+
+// KeepOptInSites is KeepSites for a finding's method whose callers may
+// all wait for an opt-in switch (facts.Pending.OptInCallers): each site
+// keeps the switch it waits for.
+func (g *Graph) KeepOptInSites(class, name string) {
+	g.KeepSites(class, name)
+	g.optInSites[byName(class, name)] = true
+}
 
 // byName is a method key without its arity: callers are known by class and
 // name (a call's enclosing method).
@@ -892,6 +907,9 @@ func (g *Graph) AddCalls(path string, f *facts.File, src []byte, targets map[fac
 				site.GuardOff = rules.TurnedOffBefore(f, src, c, s.ExitFlags)
 			}
 			bn := byName(callee.Class, callee.Name)
+			if s := g.methods[callee]; src != nil && (g.optInSites[bn] || s != nil && s.Terminates != nil) {
+				site.OptIn = rules.OptInAtCall(f, src, c.Span)
+			}
 			if _, ok := g.methods[callee]; ok || g.storeOnly[bn] || g.keepSites[bn] {
 				g.calls[callee] = append(g.calls[callee], site)
 			}
@@ -1345,7 +1363,7 @@ func (g *Graph) Build() *facts.CallGraph {
 		}
 	}
 	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, AlsoReached: also, Launchers: g.launchers, ContextFirst: first,
-		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete, Overrides: g.overrides}
+		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete, OptInIncomplete: g.OptInIncomplete, Overrides: g.overrides}
 }
 
 // otherReach finds, for each method both an entry point (fromEntry) and
