@@ -171,6 +171,18 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph, source, sourceAt func(st
 	if p == nil || len(p.Stores) == 0 || g == nil {
 		return false
 	}
+	// Whether a caller is a lazy fill of constant tables, once per
+	// caller: a table's fill may call a setter a hundred times.
+	lazy := map[facts.MethodKey]bool{}
+	lazyInit := func(c facts.CallSite, src []byte) bool {
+		k := facts.MethodKey{Class: c.Site.Path + "|" + c.Caller.Class, Name: c.Caller.Name}
+		v, ok := lazy[k]
+		if !ok {
+			v = constantLazyInit(src, c.Caller.Name, c.Site.Span.Start)
+			lazy[k] = v
+		}
+		return v
+	}
 	for _, s := range p.Stores {
 		cs := g.Callers(s.Method)
 		if len(cs) == 0 {
@@ -194,7 +206,7 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph, source, sourceAt func(st
 			if src != nil && clinitOnlyMethod(src, c.Caller.Name) {
 				continue // only the static initialiser gets the call to run
 			}
-			if src != nil && constantLazyInit(src, c.Caller.Name, c.Site.Span.Start) {
+			if src != nil && lazyInit(c, src) {
 				continue // a lazy fill of constant tables: the same whoever calls first
 			}
 			if !s.Slot && src != nil && memoFill(src, c, s.Params, source) {
