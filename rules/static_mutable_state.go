@@ -402,6 +402,7 @@ func checkStaticMutableState(p *Pass) {
 					continue // only values the library computes itself
 				}
 				d := staticStateDiagnostic(h.f, h.ws, nil)
+				publicInitNote(p, h.ws, &d)
 				launcherField(h.ws, &d)
 				if scalarSetting(p.File, h.f) {
 					asSetting(&d)
@@ -431,6 +432,7 @@ func checkStaticMutableState(p *Pass) {
 		for _, h := range g {
 			all = append(all, h.ws...)
 		}
+		publicInitNote(p, all, &d)
 		launcherField(all, &d)
 		d.Pending = storesPending(p, g[0].f, all)
 		// Every field a finding through initialisation helpers alone:
@@ -526,6 +528,45 @@ func initPending(p *Pass, f *facts.Field, ws []*facts.Write, helpers []*facts.Me
 		init = strings.Join(strings.Fields(f.Init.Text), " ")
 	}
 	return &facts.Pending{Class: f.Class, NameParam: -1, Stores: stores, Initial: init, Field: f.Name}
+}
+
+// publicInitNote says, in a finding's message, which of its writing
+// methods are routines the file calls only from its static initialiser
+// although they are public or protected: they run as the class
+// initialises, and other code may run them again. A method with
+// parameters is a setter or a registration the initialiser also uses,
+// not a routine of its own.
+func publicInitNote(p *Pass, ws []*facts.Write, d *Diagnostic) {
+	var names []string
+	seen := map[*facts.MethodDecl]bool{}
+	for _, w := range ws {
+		m := soleMethod(p.File, w.Context.Class, w.Context.Method)
+		if m == nil || seen[m] || !m.Static || len(paramsOf(m)) > 0 || m.Decl.Start < 0 || m.Span.Start > len(p.Src) || m.Decl.Start > m.Span.Start {
+			continue
+		}
+		seen[m] = true
+		if mods := p.Src[m.Decl.Start:m.Span.Start]; !wordIn(mods, "public") && !wordIn(mods, "protected") {
+			continue
+		}
+		inits := append([]facts.Span(nil), p.File.StaticInits...)
+		for i := range p.File.Fields {
+			if fd := &p.File.Fields[i]; fd.Static && fd.Init != nil {
+				inits = append(inits, fd.Decl)
+			}
+		}
+		never := func(*facts.File, []byte, string, string, int) bool { return false }
+		if calledOnlyFrom(p.File, p.Src, m, inits, 1, never) {
+			names = append(names, where(w.Context))
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	note := " (" + strings.Join(names, " and ") + " runs as the class initialises, but is not private: other classes may call it again)"
+	if len(names) > 1 {
+		note = " (" + strings.Join(names, " and ") + " run as the class initialises, but are not private: other classes may call them again)"
+	}
+	d.Message = strings.Replace(d.Message, objectTail, note+objectTail, 1)
 }
 
 func containsDecl(ms []*facts.MethodDecl, m *facts.MethodDecl) bool {
