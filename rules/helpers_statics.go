@@ -519,3 +519,69 @@ var chainedAssignRE = lazyRE(`^\s*\w+\s*=[^=]`)
 
 // isArray reports a field declared as an array.
 func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f.TypeText), "]") }
+
+// initHelpers reports a write in a static method that only the class's
+// initialisation runs as far as the file shows, although the method is
+// not private: package-private (`static void staticInit()`, called from
+// the static block alone), or private but called only from such a method.
+// Other classes of the package may call a package-private method, which
+// the file does not show, so its writes are not dropped outright: helpers
+// are the methods of the chain from the write up to the static
+// initialiser, whose package-private ones the project's callers confirm
+// (ok false when the write is not in such a chain, or when a public or
+// protected method is in it: the clients' API).
+func initHelpers(f *facts.File, src []byte, ctx facts.Context) (helpers []*facts.MethodDecl, ok bool) {
+	if src == nil || ctx.Method == "" || strings.HasPrefix(ctx.Method, "<") {
+		return nil, false
+	}
+	inits := append([]facts.Span(nil), f.StaticInits...)
+	for i := range f.Fields {
+		if fd := &f.Fields[i]; fd.Static && fd.Init != nil {
+			inits = append(inits, fd.Decl)
+		}
+	}
+	seen := map[*facts.MethodDecl]bool{}
+	open := false // some method of the chain is not private
+	var walk func(class, method string, depth int) bool
+	walk = func(class, method string, depth int) bool {
+		if depth == 0 || method == "" || strings.HasPrefix(method, "<") {
+			return false
+		}
+		decl := soleMethod(f, class, method)
+		if decl == nil || !decl.Static || !classOrEnum(f, class) {
+			return false
+		}
+		if !isPrivate(src, decl) {
+			if decl.Decl.Start < 0 || decl.Span.Start > len(src) || decl.Decl.Start > decl.Span.Start {
+				return false
+			}
+			if mods := src[decl.Decl.Start:decl.Span.Start]; wordIn(mods, "public") || wordIn(mods, "protected") {
+				return false
+			}
+			open = true
+		}
+		if !seen[decl] {
+			seen[decl] = true
+			helpers = append(helpers, decl)
+		}
+		// Mutual recursion ends at the depth bound, unsettled.
+		return calledOnlyFrom(f, src, decl, inits, depth, func(_ *facts.File, _ []byte, c, m string, d int) bool {
+			return walk(c, m, d)
+		})
+	}
+	if !walk(ctx.Class, ctx.Method, 3) || !open {
+		return nil, false
+	}
+	return helpers, true
+}
+
+// classOrEnum reports a class or enum the file declares (an interface's
+// members are public).
+func classOrEnum(f *facts.File, class string) bool {
+	for _, t := range f.TypeDecls {
+		if t.Name == class {
+			return t.Kind == "class" || t.Kind == "enum"
+		}
+	}
+	return false
+}

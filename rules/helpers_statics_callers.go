@@ -147,6 +147,12 @@ func mergeInts(a, b []int) []int {
 // calls is there for tests, which are set aside: it stores nothing at run
 // time.
 //
+// A store without Params is a class's initialisation routine that is not
+// private (`static void staticInit()`, which its static block calls): the
+// values it writes are its own, and it is settled only when every project
+// call of it, one at least, is made while a class initialises (or by a
+// lazy fill of constant tables, or in a debug branch).
+//
 // A memo's fill is settled too, whatever its key: a call (key, value)
 // whose value is a fresh instance of a stateless class of the project
 // (every instance field final, or none), built from fixed values, directly
@@ -165,10 +171,22 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph, source, sourceAt func(st
 	if p == nil || len(p.Stores) == 0 || g == nil {
 		return false
 	}
+	// Whether a caller is a lazy fill of constant tables, once per
+	// caller: a table's fill may call a setter a hundred times.
+	lazy := map[facts.MethodKey]bool{}
+	lazyInit := func(c facts.CallSite, src []byte) bool {
+		k := facts.MethodKey{Class: c.Site.Path + "|" + c.Caller.Class, Name: c.Caller.Name}
+		v, ok := lazy[k]
+		if !ok {
+			v = constantLazyInit(src, c.Caller.Name, c.Site.Span.Start)
+			lazy[k] = v
+		}
+		return v
+	}
 	for _, s := range p.Stores {
 		cs := g.Callers(s.Method)
 		if len(cs) == 0 {
-			if s.Closed && !g.Incomplete {
+			if s.Closed && !g.Incomplete && len(s.Params) > 0 {
 				continue // called by tests alone, or by nothing
 			}
 			return false // the clients' API
@@ -188,7 +206,7 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph, source, sourceAt func(st
 			if src != nil && clinitOnlyMethod(src, c.Caller.Name) {
 				continue // only the static initialiser gets the call to run
 			}
-			if src != nil && constantLazyInit(src, c.Caller.Name, c.Site.Span.Start) {
+			if src != nil && lazyInit(c, src) {
 				continue // a lazy fill of constant tables: the same whoever calls first
 			}
 			if !s.Slot && src != nil && memoFill(src, c, s.Params, source) {
@@ -196,6 +214,9 @@ func SettleStores(p *facts.Pending, g *facts.CallGraph, source, sourceAt func(st
 			}
 			if s.Slot && src != nil && restoresField(src, c, s.Params, p, source) {
 				continue // puts back the value the field's getter gave before
+			}
+			if len(s.Params) == 0 {
+				return false // a class's initialisation run again, at run time
 			}
 			for _, i := range s.Params {
 				if i >= len(c.Args) {

@@ -9,18 +9,24 @@ import (
 // static initialiser: every public entry starts with `if (!initialized)
 // init();`, and a private parameterless static init() fills the tables
 // from the library's own enum values, constants and other own tables,
-// ending with `initialized = true;`. Whichever app calls first, the tables
+// setting `initialized = true;` at its end or before its last steps. It
+// may fill them through other methods of the class (addAlias(NAME,
+// filterByLevel(all, Level.HIGH))), whose arguments are then its own
+// values, and walk its own enum's constants (for (Kind k :
+// Kind.values()) ... k.getCode()). Whichever app calls first, the tables
 // hold the same values, so neither they nor the flag are shared run-time
 // state. An init that takes a parameter, reads a system property or the
 // environment, asks a class loader (the thread's context loader above
 // all), loads resources or calls back into objects it does not own, lets
-// the first caller decide the tables and stays a finding.
+// the first caller decide the tables and stays a finding; so does a
+// helper it calls that another caller hands its own values
+// (SettleStores asks each caller).
 
 // constantLazyInit reports a method of src that is such an init: private,
 // static and parameterless, every call of it in src either in a static
-// block or guarded by `if (!flag)` on the flag its last statement sets to
-// true (and nothing sets false), its body and those of the file's methods
-// it calls reading only constant inputs.
+// block or guarded by `if (!flag)` on a flag its body sets to true (and
+// nothing sets false), its body and those of the class's methods it
+// calls reading only constant inputs.
 func constantLazyInit(src []byte, method string, site int) bool {
 	if method == "" || method == "<init>" {
 		return false
@@ -50,12 +56,25 @@ func constantLazyInit(src []byte, method string, site int) bool {
 		return false
 	}
 	body := src[open+1 : close]
-	sm := lastFlagSetRE.FindSubmatch(body)
-	if sm == nil {
-		return false
+	// The flag the guard reads: set true in the body, at its end or
+	// before the last steps of the fill (which may then call the
+	// class's guarded entries themselves).
+	for _, sm := range flagSetRE.FindAllSubmatch(body, -1) {
+		if onceFlag(src, method, decls[0][0], close, string(sm[1])) {
+			r := newFillReader(src)
+			r.seen[open] = true // the guarded entries it calls lead back to it
+			return r.constant(body, 4) && !readsSettable(src, body, string(sm[1]))
+		}
 	}
-	flag := regexp.QuoteMeta(string(sm[1]))
-	if regexp.MustCompile(`(?:^|[^\w$.])(?:[\w$]+\s*\.\s*)?` + flag + `\s*=\s*false\b`).Match(bytes.ReplaceAll(src, []byte("boolean "+string(sm[1])), nil)) {
+	return false
+}
+
+// onceFlag reports a flag nothing sets false whose guard `if (!flag)`
+// comes before every call of method in src (the class's text) outside
+// its declaration (from declStart to close) and its static blocks.
+func onceFlag(src []byte, method string, declStart, close int, name string) bool {
+	flag := regexp.QuoteMeta(name)
+	if regexp.MustCompile(`(?:^|[^\w$.])(?:[\w$]+\s*\.\s*)?` + flag + `\s*=\s*false\b`).Match(bytes.ReplaceAll(src, []byte("boolean "+name), nil)) {
 		return false // a flag reset: the tables are rebuilt on a caller's cue
 	}
 	guard := regexp.MustCompile(`\bif\s*\(\s*!\s*(?:[\w$]+\s*\.\s*)?` + flag + `\s*\)\s*\{?\s*(?:[\w$]+\s*\.\s*)?$`)
@@ -63,7 +82,7 @@ func constantLazyInit(src []byte, method string, site int) bool {
 	called := false
 	for _, loc := range helperCallRE(method).FindAllSubmatchIndex(src, -1) {
 		at := loc[2]
-		if at >= decls[0][0] && at <= close {
+		if at >= declStart && at <= close {
 			continue
 		}
 		in := false
@@ -75,7 +94,7 @@ func constantLazyInit(src []byte, method string, site int) bool {
 		}
 		called = true
 	}
-	return called && constantBody(src, body, 2) && !readsSettable(src, body, string(sm[1]))
+	return called
 }
 
 // readsSettable reports a body that reads a static of the class (src is
@@ -115,7 +134,7 @@ func readsSettable(src, body []byte, flag string) bool {
 var mutableStaticRE = lazyRE(`(?:^|[;{}]\s*|\n\s*)(?:(?:private|protected|public|volatile|transient)\s+)*static\s+(?:(?:volatile|transient)\s+)*[\w.$]+(?:<[^;=(){}]*>)?(?:\[\])*\s+([\w$]+)\s*[;=]`)
 
 var (
-	lastFlagSetRE = lazyRE(`(?:^|[;{}]\s*)(?:[\w$]+\s*\.\s*)?([\w$]+)\s*=\s*true\s*;\s*$`)
+	flagSetRE = lazyRE(`(?:^|[;{}]\s*)(?:[\w$]+\s*\.\s*)?([\w$]+)\s*=\s*true\s*;`)
 	// Inputs a first caller could decide.
 	callerInputRE = lazyRE(`\bSystem\s*\.|\bgetProperty\b|\bgetenv\b|\bgetInteger\b|\bgetBoolean\b|\bgetLong\b|ClassLoader\b|\bforName\b|\bServiceLoader\b|\bThread\s*\.|\bnewInstance\b|\bgetResource|\bthis\b|::|->`)
 	tableCallRE   = lazyRE(`(?:(\.)\s*)?\b([A-Za-z_$][\w$]*)\s*\(`)
@@ -130,16 +149,44 @@ var valueCalls = map[string]bool{
 	"intern": true, "substring": true, "charAt": true, "trim": true, "indexOf": true, "keySet": true,
 	"entrySet": true, "getKey": true, "getValue": true, "asList": true, "unmodifiableMap": true,
 	"unmodifiableList": true, "unmodifiableSet": true, "min": true, "max": true,
+	// A collection's or a string's own methods, on the fill's locals.
+	"remove": true, "removeAll": true, "retainAll": true, "containsAll": true, "clear": true, "isEmpty": true,
+	"iterator": true, "hasNext": true, "next": true, "toArray": true, "sort": true, "reverse": true,
+	"singleton": true, "singletonList": true, "emptyList": true, "emptySet": true, "emptyMap": true,
+	"split": true, "startsWith": true, "endsWith": true, "compareTo": true, "append": true,
 }
 
-// constantBody reports a method body that reads no caller input and
-// calls only value methods and methods of src that do the same (depth
-// levels down).
-func constantBody(src, body []byte, depth int) bool {
+// newFillReader reads fills in src, the class's text.
+func newFillReader(src []byte) *fillReader {
+	return &fillReader{src: src, seen: map[int]bool{}, enums: map[string]bool{}, srcVars: declaredTypes(src), decls: map[string][][]int{}}
+}
+
+// fillReader reads a lazy fill's body and its helpers in one class's text
+// (src), each helper once (seen, by its body's offset).
+type fillReader struct {
+	src     []byte
+	seen    map[int]bool
+	enums   map[string]bool     // type name: an enum the class walks or declares
+	srcVars map[string][]string // variable name: its declared types, in src
+	decls   map[string][][]int  // method name: its declarations in src
+}
+
+// constant reports a method body that reads no caller input and calls
+// only value methods, JDK helpers, methods of the library's own enum
+// constants, its logger (whatever it is handed: a message), and methods of
+// the class that do the same (depth levels down), every overload of
+// each: helpers with parameters, whose arguments are then the fill's own
+// values.
+func (r *fillReader) constant(body []byte, depth int) bool {
 	if callerInputRE.Match(body) {
 		return false
 	}
+	var bodyVars map[string][]string
+	skip := -1 // the end of a logging call, whose arguments only go to the log
 	for _, loc := range tableCallRE.FindAllSubmatchIndex(body, -1) {
+		if loc[0] < skip {
+			continue
+		}
 		name := string(body[loc[4]:loc[5]])
 		switch name {
 		case "if", "for", "while", "switch", "synchronized", "catch", "return", "new":
@@ -151,20 +198,124 @@ func constantBody(src, body []byte, depth int) bool {
 		if newTailRE.Match(body[:loc[4]]) {
 			continue // a constructor: new HashMap(...)
 		}
-		if loc[2] >= 0 || depth == 0 {
-			return false // a method of some object: a callback the library does not own
+		if loc[2] >= 0 {
+			recv := receiverBefore(body, loc[2])
+			if bodyVars == nil {
+				bodyVars = declaredTypes(body)
+			}
+			types := append(append([]string(nil), bodyVars[recv]...), r.srcVars[recv]...)
+			if recv != "" && recv[0] >= 'A' && recv[0] <= 'Z' {
+				types = append(types, recv) // Type.method(): the type itself
+			}
+			if jdkUtilities[recv] || r.anyEnum(types) {
+				continue // a JDK helper, or a constant of the library's own enum
+			}
+			if logger(r.srcVars[recv]) {
+				if skip = matchingClose(body, loc[1]-1); skip < 0 {
+					skip = len(body)
+				}
+				continue // a message to the class's logger
+			}
+			if recv == "" || !declaresClassNamed(r.src, recv) {
+				return false // a method of some object: a callback the library does not own
+			}
 		}
-		decls := regexp.MustCompile(`\b`+regexp.QuoteMeta(name)+`\s*\([^()]*\)\s*(?:throws\s[^{;]*)?\{`).FindAllIndex(src, -1)
-		if len(decls) != 1 {
+		if depth == 0 {
 			return false
 		}
-		open := decls[0][1] - 1
-		close := matchingClose(src, open)
-		if close < 0 || !constantBody(src, src[open+1:close], depth-1) {
+		// Every overload the call may be, read as the fill is.
+		decls, ok := r.decls[name]
+		if !ok {
+			decls = regexp.MustCompile(`\b`+regexp.QuoteMeta(name)+`\s*\([^()]*\)\s*(?:throws\s[^{;]*)?\{`).FindAllIndex(r.src, -1)
+			r.decls[name] = decls
+		}
+		if len(decls) == 0 || len(decls) > 3 {
 			return false
+		}
+		for _, d := range decls {
+			open := d[1] - 1
+			if r.seen[open] {
+				continue
+			}
+			r.seen[open] = true
+			close := matchingClose(r.src, open)
+			if close < 0 || !r.constant(r.src[open+1:close], depth-1) {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+// logger reports a logger among types.
+func logger(types []string) bool {
+	for _, t := range types {
+		if loggerType(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyEnum reports a type among types that is an enum of the library's:
+// one the class walks (T.values()) or declares.
+func (r *fillReader) anyEnum(types []string) bool {
+	for _, t := range types {
+		is, ok := r.enums[t]
+		if !ok {
+			q := regexp.QuoteMeta(t)
+			is = regexp.MustCompile(`(?:^|[^\w$.])` + q + `\s*\.\s*values\s*\(\s*\)|\benum\s+` + q + `\b`).Match(r.src)
+			r.enums[t] = is
+		}
+		if is {
+			return true
+		}
+	}
+	return false
+}
+
+// declaredTypesRE is a declaration of a variable, a parameter or a field
+// whose type is a capitalised name (generics aside): Cipher c, for
+// (Cipher c : ...), Log log =.
+var declaredTypesRE = lazyRE(`(?:^|[^\w$.<])([A-Z][\w$]*)\s+([A-Za-z_$][\w$]*)\s*[:=;,)]`)
+
+// declaredTypes maps the variables declared in text to their types.
+func declaredTypes(text []byte) map[string][]string {
+	out := map[string][]string{}
+	for _, sm := range declaredTypesRE.FindAllSubmatch(text, -1) {
+		out[string(sm[2])] = append(out[string(sm[2])], string(sm[1]))
+	}
+	return out
+}
+
+// jdkUtilities are JDK classes whose static methods compute from their
+// arguments alone.
+var jdkUtilities = map[string]bool{
+	"Collections": true, "Arrays": true, "Objects": true, "Math": true, "Integer": true, "Long": true,
+	"String": true, "Character": true, "Boolean": true, "List": true, "Set": true, "Map": true, "EnumSet": true,
+}
+
+// receiverBefore is the identifier before the dot at offset dot of body
+// (the receiver of a call), "" when the receiver is not a bare name.
+func receiverBefore(body []byte, dot int) string {
+	e := dot
+	for e > 0 && (body[e-1] == ' ' || body[e-1] == '\t' || body[e-1] == '\n' || body[e-1] == '\r') {
+		e--
+	}
+	b := e
+	for b > 0 && isIdent(body[b-1]) {
+		b--
+	}
+	if b == e || b > 0 && body[b-1] == '.' {
+		return ""
+	}
+	return string(body[b:e])
+}
+
+// declaresClassNamed reports the simple name of the class src holds (a call
+// qualified by it is one of its own static methods).
+func declaresClassNamed(src []byte, name string) bool {
+	return regexp.MustCompile(`\b(?:class|enum)\s+` + regexp.QuoteMeta(name) + `\b`).Match(src)
 }
 
 var newTailRE = lazyRE(`\bnew\s+(?:[\w$]+\s*\.\s*)*$`)

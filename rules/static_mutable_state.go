@@ -296,6 +296,8 @@ func checkStaticMutableState(p *Pass) {
 	}
 	fields := staticFields(p.File)
 	byField := map[*facts.Field][]*facts.Write{}
+	byInit := map[*facts.Field][]*facts.Write{}
+	initOf := map[*facts.Write][]*facts.MethodDecl{}
 	var debug []facts.Span
 	debugRead, namesDebug := false, false
 	debugOnly := func(w *facts.Write) bool {
@@ -323,26 +325,60 @@ func checkStaticMutableState(p *Pass) {
 			testOnlyWrite(p.File, w) || testDocumented(p.Src, methodDeclStart(p.File, w.Span.Start)) || debugOnly(w) {
 			continue
 		}
+		if hs, ok := initHelpers(p.File, p.Src, w.Context); ok {
+			// Class initialisation as far as this file shows: judged
+			// apart, its finding left to the project's other callers.
+			byInit[f] = append(byInit[f], w)
+			initOf[w] = hs
+			continue
+		}
 		byField[f] = append(byField[f], w)
 	}
 	type hit struct {
 		f     *facts.Field
 		ws    []*facts.Write
 		owned bool // owner-keyed or an internal queue (ownerScoped)
+		// init are the package-private methods run from the static
+		// initialiser some of ws are made in, when the field is a
+		// finding only through them (initHelpers).
+		init []*facts.MethodDecl
+	}
+	exempt := func(f *facts.Field, ws []*facts.Write) bool {
+		return staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || memoViaHelper(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) ||
+			workQueue(p.File, p.Src, f, ws) || cacheKnob(p.File, p.Src, f) || evictionBound(p.File, p.Src, f) || logOnlyStatic(p.File, p.Src, f)
 	}
 	var hits []hit
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		ws := byField[f]
-		if len(ws) == 0 || staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || memoViaHelper(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) ||
-			workQueue(p.File, p.Src, f, ws) || cacheKnob(p.File, p.Src, f) || evictionBound(p.File, p.Src, f) || logOnlyStatic(p.File, p.Src, f) {
+		if len(ws) > 0 && !exempt(f, ws) {
+			if ws = stateWrites(f, ws); len(ws) > 0 {
+				// An owner-keyed registry or an internal queue is no finding
+				// of its own, but still joins the fields its writers share:
+				// a registry's routines are reviewed as one.
+				hits = append(hits, hit{f, ws, ownerScoped(p.File, p.Src, f, ws), nil})
+				continue
+			}
+		}
+		// Written at run time only through the class's initialisation
+		// helpers: a finding that holds only if other code calls them.
+		if len(byInit[f]) == 0 {
+			continue
+		}
+		ws = append(append([]*facts.Write(nil), byField[f]...), byInit[f]...)
+		if exempt(f, ws) {
 			continue
 		}
 		if ws = stateWrites(f, ws); len(ws) > 0 {
-			// An owner-keyed registry or an internal queue is no finding
-			// of its own, but still joins the fields its writers share:
-			// a registry's routines are reviewed as one.
-			hits = append(hits, hit{f, ws, ownerScoped(p.File, p.Src, f, ws)})
+			var hs []*facts.MethodDecl
+			for _, w := range ws {
+				for _, m := range initOf[w] {
+					if !containsDecl(hs, m) {
+						hs = append(hs, m)
+					}
+				}
+			}
+			hits = append(hits, hit{f, ws, ownerScoped(p.File, p.Src, f, ws), hs})
 		}
 	}
 	// Fields of one class written by the same routines (a native library's
@@ -366,11 +402,15 @@ func checkStaticMutableState(p *Pass) {
 					continue // only values the library computes itself
 				}
 				d := staticStateDiagnostic(h.f, h.ws, nil)
+				publicInitNote(p, h.ws, &d)
 				launcherField(h.ws, &d)
 				if scalarSetting(p.File, h.f) {
 					asSetting(&d)
 				}
 				d.Pending = storesPending(p, h.f, h.ws)
+				if h.init != nil {
+					d.Pending = initPending(p, h.f, h.ws, h.init)
+				}
 				if d.Pending == nil {
 					if names := ownMadeWaits(p, h.ws); len(names) > 0 {
 						d.Pending = &facts.Pending{Class: h.f.Class, NameParam: -1, OwnClasses: names, Scope: constantScope(p, h.f.Class)}
@@ -392,8 +432,27 @@ func checkStaticMutableState(p *Pass) {
 		for _, h := range g {
 			all = append(all, h.ws...)
 		}
+		publicInitNote(p, all, &d)
 		launcherField(all, &d)
 		d.Pending = storesPending(p, g[0].f, all)
+		// Every field a finding through initialisation helpers alone:
+		// the group waits for their callers too. A group with other
+		// fields is a finding whoever calls them.
+		var helpers []*facts.MethodDecl
+		for _, h := range g {
+			if h.init == nil {
+				helpers = nil
+				break
+			}
+			for _, m := range h.init {
+				if !containsDecl(helpers, m) {
+					helpers = append(helpers, m)
+				}
+			}
+		}
+		if helpers != nil {
+			d.Pending = initPending(p, g[0].f, all, helpers)
+		}
 		// The group is rated as its highest field: the rule's severity
 		// when some field holds an app's object, a note when all that
 		// apps hand in are settings, nothing when they hand in nothing.
@@ -425,6 +484,98 @@ func checkStaticMutableState(p *Pass) {
 		d.Message = strings.Replace(d.Message, ": a shared setting, one value", ": shared settings, one value each", 1)
 		p.Report(d)
 	}
+}
+
+// initPending is what a finding made only through methods the static
+// initialiser runs (helpers, initHelpers) waits for: the project's calls
+// of each package-private one, all in a static initialiser, settle it
+// (facts.StoreParams with no Params), with the setters of ws storesOf
+// finds. nil when some handed-in value cannot be settled by its callers.
+func initPending(p *Pass, f *facts.Field, ws []*facts.Write, helpers []*facts.MethodDecl) *facts.Pending {
+	stores, ok := storesOf(p.File, p.Src, ws)
+	if !ok {
+		for _, w := range ws {
+			if v, key := storedValue(w); v != nil && valueHandedIn(p.File, p.Src, w.Span.Start, key, v) {
+				return nil
+			}
+		}
+		stores = nil
+	}
+	for _, m := range helpers {
+		k := facts.MethodKey{Class: m.Class, Name: m.Name, Arity: len(paramsOf(m))}
+		if isPrivate(p.Src, m) {
+			// Called only by the chain, whose open methods are asked
+			// about: what it is handed is the chain's own.
+			kept := stores[:0]
+			for _, s := range stores {
+				if s.Method != k {
+					kept = append(kept, s)
+				}
+			}
+			stores = kept
+			continue
+		}
+		known := false
+		for _, s := range stores {
+			known = known || s.Method == k
+		}
+		if !known {
+			stores = append(stores, facts.StoreParams{Method: k, Closed: closedMethod(p.File, p.Src, m)})
+		}
+	}
+	init := ""
+	if f.Init != nil {
+		init = strings.Join(strings.Fields(f.Init.Text), " ")
+	}
+	return &facts.Pending{Class: f.Class, NameParam: -1, Stores: stores, Initial: init, Field: f.Name}
+}
+
+// publicInitNote says, in a finding's message, which of its writing
+// methods are routines the file calls only from its static initialiser
+// although they are public or protected: they run as the class
+// initialises, and other code may run them again. A method with
+// parameters is a setter or a registration the initialiser also uses,
+// not a routine of its own.
+func publicInitNote(p *Pass, ws []*facts.Write, d *Diagnostic) {
+	var names []string
+	seen := map[*facts.MethodDecl]bool{}
+	for _, w := range ws {
+		m := soleMethod(p.File, w.Context.Class, w.Context.Method)
+		if m == nil || seen[m] || !m.Static || len(paramsOf(m)) > 0 || m.Decl.Start < 0 || m.Span.Start > len(p.Src) || m.Decl.Start > m.Span.Start {
+			continue
+		}
+		seen[m] = true
+		if mods := p.Src[m.Decl.Start:m.Span.Start]; !wordIn(mods, "public") && !wordIn(mods, "protected") {
+			continue
+		}
+		inits := append([]facts.Span(nil), p.File.StaticInits...)
+		for i := range p.File.Fields {
+			if fd := &p.File.Fields[i]; fd.Static && fd.Init != nil {
+				inits = append(inits, fd.Decl)
+			}
+		}
+		never := func(*facts.File, []byte, string, string, int) bool { return false }
+		if calledOnlyFrom(p.File, p.Src, m, inits, 1, never) {
+			names = append(names, where(w.Context))
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	note := " (" + strings.Join(names, " and ") + " runs as the class initialises, but is not private: other classes may call it again)"
+	if len(names) > 1 {
+		note = " (" + strings.Join(names, " and ") + " run as the class initialises, but are not private: other classes may call them again)"
+	}
+	d.Message = strings.Replace(d.Message, objectTail, note+objectTail, 1)
+}
+
+func containsDecl(ms []*facts.MethodDecl, m *facts.MethodDecl) bool {
+	for _, x := range ms {
+		if x == m {
+			return true
+		}
+	}
+	return false
 }
 
 // writerGroups joins the fields (n of them; fieldAt gives each one's class
