@@ -329,6 +329,12 @@ func checkStaticMutableState(p *Pass) {
 		f     *facts.Field
 		ws    []*facts.Write
 		owned bool // owner-keyed or an internal queue (ownerScoped)
+		// self is a registry each object joins and leaves itself
+		// (selfRegistry): owners its callers must settle, handsOut
+		// when it hands its entries out.
+		self     bool
+		owners   []facts.StoreParams
+		handsOut bool
 	}
 	var hits []hit
 	for i := range p.File.Fields {
@@ -342,7 +348,14 @@ func checkStaticMutableState(p *Pass) {
 			// An owner-keyed registry or an internal queue is no finding
 			// of its own, but still joins the fields its writers share:
 			// a registry's routines are reviewed as one.
-			hits = append(hits, hit{f, ws, ownerScoped(p.File, p.Src, f, ws)})
+			h := hit{f: f, ws: ws, owned: ownerScoped(p.File, p.Src, f, ws)}
+			if !h.owned {
+				h.owners, h.handsOut, h.self = selfRegistry(p.File, p.Src, f, ws)
+				// Settled here: every owner resolved in this file, and
+				// no other class can reach the field.
+				h.owned = h.self && !h.handsOut && len(h.owners) == 0 && privateField(p.Src, f)
+			}
+			hits = append(hits, h)
 		}
 	}
 	// Fields of one class written by the same routines (a native library's
@@ -374,6 +387,24 @@ func checkStaticMutableState(p *Pass) {
 				if d.Pending == nil {
 					if names := ownMadeWaits(p, h.ws); len(names) > 0 {
 						d.Pending = &facts.Pending{Class: h.f.Class, NameParam: -1, OwnClasses: names, Scope: constantScope(p, h.f.Class)}
+					}
+				}
+				if h.self {
+					open := !privateField(p.Src, h.f)
+					if len(h.owners) == 0 && !open {
+						// Each owner adds and removes only itself, but
+						// the registry hands every entry out: a note.
+						asOwnerNote(&d)
+					} else {
+						// The owners' callers, and other files' reads,
+						// settle it (SettleOwners).
+						// The finding's other pending verdict, if any,
+						// still applies when they do not.
+						if d.Pending == nil {
+							d.Pending = &facts.Pending{Class: h.f.Class, NameParam: -1}
+						}
+						d.Pending.Field, d.Pending.Owners, d.Pending.OwnerRegistry = h.f.Name, h.owners, true
+						d.Pending.OwnersOpen, d.Pending.OwnersNote = open, h.handsOut
 					}
 				}
 				p.Report(d)
