@@ -236,8 +236,20 @@ func (r *ownerResolver) uses(f *facts.Field) (handsOut, ok bool) {
 					return false, false
 				}
 				args := splitTopLevel(string(src[open+1:close]), ',', true)
-				if len(args) == 0 || !r.owner(args[0], open, 0) {
-					return false, false // looked up by another key
+				if len(args) == 0 {
+					return false, false
+				}
+				if !r.owner(args[0], open, 0) {
+					// Only a key the method took from the registry's
+					// own walk: each owner's entry in turn.
+					if !r.walkedKey(f.Name, args[0], at) {
+						return false, false // looked up by another key
+					}
+					out, ok := r.walkOK(at)
+					if !ok {
+						return false, false
+					}
+					handsOut = handsOut || out
 				}
 			default:
 				return false, false
@@ -269,6 +281,26 @@ func (r *ownerResolver) uses(f *facts.Field) (handsOut, ok bool) {
 		}
 	}
 	return handsOut, true
+}
+
+// walkedKey reports a lookup key (at offset at) that is a local of a
+// method that walks the registry: one of the registry's own keys, taken
+// in turn (for (Owner o : map.keySet()) map.get(o)), not a key from
+// outside.
+func (r *ownerResolver) walkedKey(field, key string, at int) bool {
+	key = strings.TrimSpace(key)
+	m := methodAt(r.file, at)
+	if !identifier(key) || m == nil || m.Decl.Start < 0 || m.Decl.End > len(r.src) {
+		return false
+	}
+	for _, p := range paramsOf(m) {
+		if p.name == key {
+			return false // handed in by the caller
+		}
+	}
+	name := regexp.QuoteMeta(field)
+	walk := regexp.MustCompile(`\b` + name + `\s*\.\s*(?:iterator|keySet|entrySet|toArray|keysToArray|stream|forEach)\s*\(|:\s*` + name + `\s*\)`)
+	return walk.Match(r.src[m.Decl.Start:m.Decl.End])
 }
 
 // walkOK judges a walk of the registry at offset at by the method around

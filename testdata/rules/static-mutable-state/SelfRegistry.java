@@ -27,6 +27,10 @@ public final class SelfRegistry {
     // each keeper adds itself, but the registry itself is passed to other code
     private static final Set<Keeper> KEEPERS = new HashSet<>(); // want "static-mutable-state"
 
+    // each probe adds itself, but an entry is looked up by a key kept aside
+    private static final Set<Probe> PROBES = new HashSet<>(); // want "static-mutable-state"
+    private static Probe last;
+
     private SelfRegistry() {
     }
 
@@ -189,5 +193,28 @@ public final class SelfRegistry {
     static final class Audit {
         static void record(Set<Keeper> m) {
         }
+    }
+
+    static final class Probe {
+        void start() {
+            addProbe(this);
+        }
+
+        void stop() {
+            removeProbe(this);
+        }
+    }
+
+    private static void addProbe(Probe p) {
+        PROBES.add(p);
+    }
+
+    private static void removeProbe(Probe p) {
+        PROBES.remove(p);
+    }
+
+    static boolean lastActive() {
+        Probe p = last;
+        return PROBES.contains(p);
     }
 }

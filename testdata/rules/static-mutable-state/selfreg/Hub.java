@@ -65,7 +65,9 @@ public final class Hub {
 
     static void notifyAll(String db) {
         for (Object p : MEMBERS.keysToArray()) {
-            ((Peer) p).check();
+            if (((Set<String>) MEMBERS.get(p)).contains(db)) {
+                ((Peer) p).check();
+            }
         }
     }
 
