@@ -40,7 +40,9 @@ import (
 // itself: the project's callers settle them (Pending.Owners). handsOut
 // reports a method handing entries out.
 func selfRegistry(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write) (owners []facts.StoreParams, handsOut, ok bool) {
-	if src == nil || strings.HasSuffix(file.Path, ".class") || len(ws) == 0 || !isContainer(f) && !customContainerType(f) {
+	// The writes decide what the field is: only add, put and remove
+	// calls on it (a JDK or a project container) pass below.
+	if src == nil || strings.HasSuffix(file.Path, ".class") || len(ws) == 0 {
 		return nil, false, false
 	}
 	if args := typeArgs(f.TypeText); len(args) > 0 && nameKey(rawSimple(args[0])) {
