@@ -342,10 +342,29 @@ func checkStaticMutableState(p *Pass) {
 		// initialiser some of ws are made in, when the field is a
 		// finding only through them (initHelpers).
 		init []*facts.MethodDecl
+		// self is a registry each object joins and leaves itself
+		// (selfRegistry): owners its callers must settle, handsOut
+		// when it hands its entries out.
+		self     bool
+		owners   []facts.StoreParams
+		handsOut bool
 	}
 	exempt := func(f *facts.Field, ws []*facts.Write) bool {
 		return staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || memoViaHelper(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) ||
 			workQueue(p.File, p.Src, f, ws) || cacheKnob(p.File, p.Src, f) || evictionBound(p.File, p.Src, f) || logOnlyStatic(p.File, p.Src, f)
+	}
+	mkHit := func(f *facts.Field, ws []*facts.Write, init []*facts.MethodDecl) hit {
+		// An owner-keyed registry or an internal queue is no finding of
+		// its own, but still joins the fields its writers share: a
+		// registry's routines are reviewed as one.
+		h := hit{f: f, ws: ws, owned: ownerScoped(p.File, p.Src, f, ws), init: init}
+		if !h.owned {
+			h.owners, h.handsOut, h.self = selfRegistry(p.File, p.Src, f, ws)
+			// Settled here: every owner resolved in this file, and no
+			// other class can reach the field.
+			h.owned = h.self && !h.handsOut && len(h.owners) == 0 && privateField(p.Src, f)
+		}
+		return h
 	}
 	var hits []hit
 	for i := range p.File.Fields {
@@ -353,10 +372,7 @@ func checkStaticMutableState(p *Pass) {
 		ws := byField[f]
 		if len(ws) > 0 && !exempt(f, ws) {
 			if ws = stateWrites(f, ws); len(ws) > 0 {
-				// An owner-keyed registry or an internal queue is no finding
-				// of its own, but still joins the fields its writers share:
-				// a registry's routines are reviewed as one.
-				hits = append(hits, hit{f, ws, ownerScoped(p.File, p.Src, f, ws), nil})
+				hits = append(hits, mkHit(f, ws, nil))
 				continue
 			}
 		}
@@ -378,7 +394,7 @@ func checkStaticMutableState(p *Pass) {
 					}
 				}
 			}
-			hits = append(hits, hit{f, ws, ownerScoped(p.File, p.Src, f, ws), hs})
+			hits = append(hits, mkHit(f, ws, hs))
 		}
 	}
 	// Fields of one class written by the same routines (a native library's
@@ -414,6 +430,24 @@ func checkStaticMutableState(p *Pass) {
 				if d.Pending == nil {
 					if names := ownMadeWaits(p, h.ws); len(names) > 0 {
 						d.Pending = &facts.Pending{Class: h.f.Class, NameParam: -1, OwnClasses: names, Scope: constantScope(p, h.f.Class)}
+					}
+				}
+				if h.self {
+					open := !privateField(p.Src, h.f)
+					if len(h.owners) == 0 && !open {
+						// Each owner adds and removes only itself, but
+						// the registry hands every entry out: a note.
+						asOwnerNote(&d)
+					} else {
+						// The owners' callers, and other files' reads,
+						// settle it (SettleOwners).
+						// The finding's other pending verdict, if any,
+						// still applies when they do not.
+						if d.Pending == nil {
+							d.Pending = &facts.Pending{Class: h.f.Class, NameParam: -1}
+						}
+						d.Pending.Field, d.Pending.Owners, d.Pending.OwnerRegistry = h.f.Name, h.owners, true
+						d.Pending.OwnersOpen, d.Pending.OwnersNote = open, h.handsOut
 					}
 				}
 				p.Report(d)

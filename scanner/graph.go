@@ -217,8 +217,8 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 			}
 		}
 	}
-	// The setters static fields' findings wait for (facts.Pending.Stores)
-	// are looked for once, with the first round: their call sites and
+	// The setters static fields' findings wait for (facts.Pending.Stores,
+	// and a self-registry's Owners) are looked for once, with the first round: their call sites and
 	// arguments are kept, and their callers are not followed.
 	stores := map[facts.MethodKey]bool{}
 	optIn := map[facts.MethodKey]bool{}
@@ -226,7 +226,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		if f.Pending == nil {
 			continue
 		}
-		for _, s := range f.Pending.Stores {
+		for _, s := range append(f.Pending.Stores[:len(f.Pending.Stores):len(f.Pending.Stores)], f.Pending.Owners...) {
 			if k := (facts.MethodKey{Class: s.Method.Class, Name: s.Method.Name, Arity: -1}); !targets[k] {
 				stores[k] = true
 			} else {

@@ -839,6 +839,29 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 	var k *rules.Constants
 	out := fs[:0]
 	for _, f := range fs {
+		if f.Pending != nil && f.Pending.OwnerRegistry {
+			// A registry each object joins and leaves itself: settled
+			// by the calls that pass the owners in; when they do not,
+			// the finding's other pending verdict (its setters) decides.
+			if rules.SettleOwners(f.Pending, g, sourceAt, mentions, f.Path) {
+				if !f.Pending.OwnersNote {
+					continue
+				}
+				f.Severity, f.Level = rules.SeverityLow, rules.SeverityLow.Level()
+				f.Message = rules.OwnerNoteMessage(f.Message)
+				f.Pending = nil
+				out = append(out, f)
+				continue
+			}
+			p := *f.Pending
+			p.OwnerRegistry, p.Owners = false, nil
+			f.Pending = &p
+			if len(p.Stores) == 0 && len(p.OwnClasses) == 0 {
+				f.Pending = nil
+				out = append(out, f)
+				continue
+			}
+		}
 		if f.Pending != nil && len(f.Pending.Stores) > 0 {
 			// A static field's setters: settled by their callers alone.
 			if !rules.SettleStores(f.Pending, g, source, sourceAt) {

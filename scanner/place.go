@@ -202,6 +202,20 @@ func cloneProperties(m map[string]string) map[string]string {
 	return out
 }
 
+// cloneStores copies setters' keys and parameters (nil stays nil).
+func cloneStores(ss []facts.StoreParams) []facts.StoreParams {
+	if ss == nil {
+		return nil
+	}
+	out := make([]facts.StoreParams, len(ss))
+	for i, s := range ss {
+		s.Method.Class, s.Method.Name = strings.Clone(s.Method.Class), strings.Clone(s.Method.Name)
+		s.Params = append([]int(nil), s.Params...)
+		out[i] = s
+	}
+	return out
+}
+
 func clonePending(p *facts.Pending) *facts.Pending {
 	if p == nil {
 		return nil
@@ -210,15 +224,8 @@ func clonePending(p *facts.Pending) *facts.Pending {
 	c.Class, c.Default = strings.Clone(c.Class), strings.Clone(c.Default)
 	c.Method.Class, c.Method.Name = strings.Clone(c.Method.Class), strings.Clone(c.Method.Name)
 	c.Before, c.Names, c.Scope, c.Tasks = cloneAll(c.Before), cloneAll(c.Names), cloneAll(c.Scope), cloneAll(c.Tasks)
-	if c.Stores != nil {
-		stores := make([]facts.StoreParams, len(c.Stores))
-		for i, s := range c.Stores {
-			s.Method.Class, s.Method.Name = strings.Clone(s.Method.Class), strings.Clone(s.Method.Name)
-			s.Params = append([]int(nil), s.Params...)
-			stores[i] = s
-		}
-		c.Stores = stores
-	}
+	c.Stores, c.Owners = cloneStores(c.Stores), cloneStores(c.Owners)
+	c.Field = strings.Clone(c.Field)
 	if o := c.OptIn; o != nil {
 		oc := *o
 		oc.Switch, oc.FieldClass, oc.Field = strings.Clone(o.Switch), strings.Clone(o.FieldClass), strings.Clone(o.Field)

@@ -228,6 +228,16 @@ type Pending struct {
 	// class the project declares, every app stores the library's own
 	// class and the finding is dropped (rules.SettleOwnClasses).
 	OwnClasses []string
+	// OwnerRegistry marks the finding of a static registry each object
+	// joins and leaves itself: Owners are the methods, open to other
+	// files, by which owners join, leave or look their entry up, and
+	// Params the parameter that must be the owner. When every project
+	// call of each passes this (or an object it makes there), and, for a
+	// field other classes can reach (OwnersOpen), no other file names
+	// it, the finding is dropped, or kept as a note when the registry
+	// hands its entries out (OwnersNote) (rules.SettleOwners).
+	OwnerRegistry, OwnersOpen, OwnersNote bool
+	Owners                                []StoreParams
 }
 
 // StoreParams is one setter of a static field and the parameters whose
