@@ -599,9 +599,11 @@ func fixedArgOf(x facts.Expr, class, callee string, k *Constants, declared func(
 				return true, false
 			}
 		}
-		if strings.Contains(x.Text, "(") {
+		if strings.Contains(x.Text, "(") && x.Kind != facts.ExprConcat {
 			return false, false
 		}
+		// In "own.package.m" + hash(key) the operands before the first
+		// call resolve: Eval stops there, with the head it has.
 		v, complete = k.Eval(x.Text, k.ScopeOf(class))
 	default:
 		return false, false
