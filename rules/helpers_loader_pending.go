@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -665,6 +666,14 @@ func pendingFor(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
 	if name.Kind == facts.ExprName {
 		for i, n := range params {
 			if n == strings.TrimSpace(name.Text) {
+				pd.NameParam = i
+			}
+		}
+		if pd.NameParam < 0 {
+			// A parameter of the method around the anonymous class the
+			// lookup sits in: that method's callers decide.
+			if outer, i := nameParamOf(p, c.Span, strings.TrimSpace(name.Text)); outer != nil && outer != m {
+				pd.Method = facts.MethodKey{Class: outer.Class, Name: outer.Name, Arity: len(paramNames(outer.Params))}
 				pd.NameParam = i
 			}
 		}
@@ -1423,4 +1432,37 @@ func stripLiterals(t string) string {
 		}
 	}
 	return string(b)
+}
+
+// nameParamOf finds the method whose parameter a lookup's name is: the
+// method around the lookup at, or a method enclosing that one whose
+// parameter an anonymous class's method captures
+// ("doPrivileged(new PrivilegedAction<>() { run() { ... path ... } })").
+// nil, -1 when the name is no parameter, a method between declares a
+// local of that name, or the method found takes varargs.
+func nameParamOf(p *Pass, at facts.Span, name string) (*facts.MethodDecl, int) {
+	if len(p.Src) == 0 || !identifier(name) {
+		return nil, -1
+	}
+	var chain []*facts.MethodDecl
+	for i := range p.File.Methods {
+		if m := &p.File.Methods[i]; m.Decl.Start <= at.Start && at.End <= m.Decl.End {
+			chain = append(chain, m)
+		}
+	}
+	// innermost first
+	sort.Slice(chain, func(i, j int) bool { return chain[i].Decl.Len() < chain[j].Decl.Len() })
+	decl := regexp.MustCompile(`[\w$>\]]\s+` + regexp.QuoteMeta(name) + `\s*[=;:]`)
+	for _, m := range chain {
+		if i := paramIndexOf(paramNames(m.Params), name); i >= 0 {
+			if strings.Contains(m.Params, "...") {
+				return nil, -1
+			}
+			return m, i
+		}
+		if decl.MatchString(p.Text(m.Decl)) {
+			return nil, -1 // a local of the inner method's own
+		}
+	}
+	return nil, -1
 }

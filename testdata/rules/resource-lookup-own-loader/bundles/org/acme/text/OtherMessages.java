@@ -9,6 +9,10 @@ final class OtherMessages {
     private OtherMessages() {
     }
 
+    static int hash(String key) {
+        return Math.abs(key.hashCode()) % 50;
+    }
+
     // The family is another library's: its bundles sit wherever that
     // library (or a module bundling it) does.
     static ResourceBundle other(String resource, Locale locale) {
@@ -16,7 +20,7 @@ final class OtherMessages {
     }
 
     static String otherText(String key) {
-        return other("com.example.msg.m" + Messages.hash(key), Locale.ROOT).getString(key);
+        return other("com.example.msg.m" + hash(key), Locale.ROOT).getString(key);
     }
 
     // One caller's name is computed whole: no package is known.
@@ -25,8 +29,8 @@ final class OtherMessages {
     }
 
     static String computedText(Properties p, String key) {
-        return computed("org.acme.text.msg.m" + Messages.hash(key)).getString(key)
-                + computed(p.getProperty("bundle") + ".m" + Messages.hash(key)).getString(key);
+        return computed("org.acme.text.msg.m" + hash(key)).getString(key)
+                + computed(p.getProperty("bundle") + ".m" + hash(key)).getString(key);
     }
 
     // A public helper no project code calls: the bundle is its caller's.
