@@ -476,6 +476,15 @@ const (
 // fixedCallersOf is fixedCallers for class names, or for resource paths
 // when res is set (every caller passes a path of the library's own).
 func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res resMode) (fixed, consts bool) {
+	fixed, consts, _ = callersPassing(g, m, param, k, declared, depth, res)
+	return fixed, consts
+}
+
+// callersPassing is fixedCallersOf, also reporting a method no project
+// code calls (uncalled). Callers that decide nothing (a recursive call, an
+// uncalled wrapper that opens no new way in) are passed over; with none
+// left that decides, the lookup stays.
+func callersPassing(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res resMode) (fixed, consts, uncalled bool) {
 	cs := g.Callers(m)
 	if len(cs) == 0 && m.Arity >= 0 {
 		// A wrapper the graph knows by name (varargs).
@@ -486,23 +495,29 @@ func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 		cs = append(cs[:len(cs):len(cs)], g.Callers(o)...)
 	}
 	if len(cs) == 0 {
-		return false, false
+		return false, false, true
 	}
 	fixed, consts = true, true
+	decided := 0
 	for _, c := range cs {
 		if c.Caller.Class == m.Class && c.Caller.Name == m.Name && len(c.CallerParams) == m.Arity && param < len(c.Args) &&
 			paramIndexOf(c.CallerParams, strings.TrimSpace(c.Args[param].Text)) == param {
 			continue // a recursive call hands the name on
 		}
 		if c.ContextBefore || siteSettled(g, k, c, param) {
+			decided++
 			continue
 		}
 		if param >= len(c.Args) {
-			return false, false
+			return false, false, false
 		}
 		if i := paramIndexOf(c.CallerParams, strings.TrimSpace(c.Args[param].Text)); i >= 0 && depth < maxPassOn {
 			// A wrapper handing its own parameter on: its callers decide.
-			f, kk := fixedCallersOf(g, facts.MethodKey{Class: c.Caller.Class, Name: c.Caller.Name, Arity: len(c.CallerParams)}, i, k, declared, depth+1, res)
+			f, kk, none := callersPassing(g, facts.MethodKey{Class: c.Caller.Class, Name: c.Caller.Name, Arity: len(c.CallerParams)}, i, k, declared, depth+1, res)
+			if none && forwardsOnly(g, c, m) {
+				continue
+			}
+			decided++
 			fixed = fixed && f
 			consts = consts && (f || kk)
 			continue
@@ -515,6 +530,7 @@ func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 				fixed = fixed && f
 				consts = consts && (f || kk)
 			}
+			decided++
 			continue
 		}
 		if res == resNone {
@@ -522,16 +538,34 @@ func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 			// project holds, judged by the key's creations.
 			if ref := k.callerKeyRef(c, c.Args[param]); ref != "" {
 				f, kk := k.keyFixed(ref, declared)
+				decided++
 				fixed = fixed && f
 				consts = consts && (f || kk)
 				continue
 			}
 		}
 		f, k := fixedArgOf(c.Args[param], c.Caller.Class, m.Class, k, declared, res)
+		decided++
 		fixed = fixed && f
 		consts = consts && (f || k)
 	}
-	return fixed, consts && !fixed
+	if decided == 0 {
+		return false, false, false
+	}
+	return fixed, consts && !fixed, false
+}
+
+// forwardsOnly reports a caller of m, itself called by no project code,
+// that is no new way for a client's name to reach m: a private method
+// (dead code), or an overload of m beside it in its class, when m is not
+// private (a client may call m itself, and m's own project callers are
+// what is judged).
+func forwardsOnly(g *facts.CallGraph, c facts.CallSite, m facts.MethodKey) bool {
+	if c.CallerPrivate {
+		return true
+	}
+	s := g.Summary(m)
+	return c.Caller.Class == m.Class && c.Caller.Name == m.Name && s != nil && !s.Private
 }
 
 // callerLocalValues lists the values a local the call passes is assigned
