@@ -647,9 +647,12 @@ func localNameParam(src []byte, f *facts.File, calls []int, m facts.MethodDecl, 
 // nestedMethods lists, by the declaration of each method of f, the
 // methods declared inside it (those of its anonymous and local classes).
 func nestedMethods(f *facts.File) map[facts.Span][]facts.MethodDecl {
+	out := map[facts.Span][]facts.MethodDecl{}
+	if !slices.ContainsFunc(f.Methods, func(m facts.MethodDecl) bool { return strings.Contains(m.Class, "$") }) {
+		return out // no nested class, no copy
+	}
 	ms := slices.Clone(f.Methods)
 	slices.SortFunc(ms, func(a, b facts.MethodDecl) int { return a.Decl.Start - b.Decl.Start })
-	out := map[facts.Span][]facts.MethodDecl{}
 	for i, m := range ms {
 		// Declarations nest or are apart: those starting inside m follow it.
 		for _, n := range ms[i+1:] {
