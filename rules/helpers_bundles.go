@@ -18,7 +18,6 @@ import (
 // neither.
 func bundlePending(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
 	pd := &facts.Pending{Class: c.Class, Method: facts.MethodKey{Class: c.Class, Name: c.Method, Arity: -1}, NameParam: -1, Bundle: true}
-	m := enclosingMethodDecl(p, c.Span)
 	t := strings.TrimSpace(name.Text)
 	switch name.Kind {
 	case facts.ExprConcat:
@@ -36,14 +35,14 @@ func bundlePending(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
 	default:
 		return nil
 	}
-	if m == nil || len(p.Src) == 0 || strings.Contains(m.Params, "...") {
+	// The parameter of the lookup's method, or of the method around the
+	// anonymous class the lookup sits in.
+	var m *facts.MethodDecl
+	m, pd.NameParam = nameParamOf(p, c.Span, t)
+	if m == nil {
 		return nil
 	}
-	params := paramNames(m.Params)
-	if pd.NameParam = paramIndexOf(params, t); pd.NameParam < 0 {
-		return nil
-	}
-	pd.Method.Arity = len(params)
+	pd.Method = facts.MethodKey{Class: m.Class, Name: m.Name, Arity: len(paramNames(m.Params))}
 	return pd
 }
 

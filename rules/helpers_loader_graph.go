@@ -207,9 +207,15 @@ func maybeString(x facts.Expr) bool {
 
 // ownPackageHead reports the literal head of "own.package." + suffix: a
 // package of the caller's own library, so the name resolves to one of
-// its classes, which its own loader sees.
+// its classes, which its own loader sees. A head that goes on into the
+// class's simple name ("own.package.m" + number, a family of message
+// bundles) is in that package as well.
 func ownPackageHead(head, class string) bool {
-	return (strings.HasSuffix(head, ".") || strings.HasSuffix(head, "$")) && samePackageRoot(head, class)
+	if strings.HasSuffix(head, ".") || strings.HasSuffix(head, "$") {
+		return samePackageRoot(head, class)
+	}
+	i := strings.LastIndexByte(head, '.')
+	return i > 0 && samePackageRoot(head[:i+1], class)
 }
 
 // samePackageRoot reports a qualified name in the same library as class:

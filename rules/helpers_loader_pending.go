@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -475,6 +476,15 @@ const (
 // fixedCallersOf is fixedCallers for class names, or for resource paths
 // when res is set (every caller passes a path of the library's own).
 func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res resMode) (fixed, consts bool) {
+	fixed, consts, _ = callersPassing(g, m, param, k, declared, depth, res)
+	return fixed, consts
+}
+
+// callersPassing is fixedCallersOf, also reporting a method no project
+// code calls (uncalled). Callers that decide nothing (a recursive call, an
+// uncalled wrapper that opens no new way in) are passed over; with none
+// left that decides, the lookup stays.
+func callersPassing(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res resMode) (fixed, consts, uncalled bool) {
 	cs := g.Callers(m)
 	if len(cs) == 0 && m.Arity >= 0 {
 		// A wrapper the graph knows by name (varargs).
@@ -485,23 +495,29 @@ func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 		cs = append(cs[:len(cs):len(cs)], g.Callers(o)...)
 	}
 	if len(cs) == 0 {
-		return false, false
+		return false, false, true
 	}
 	fixed, consts = true, true
+	decided := 0
 	for _, c := range cs {
 		if c.Caller.Class == m.Class && c.Caller.Name == m.Name && len(c.CallerParams) == m.Arity && param < len(c.Args) &&
 			paramIndexOf(c.CallerParams, strings.TrimSpace(c.Args[param].Text)) == param {
 			continue // a recursive call hands the name on
 		}
 		if c.ContextBefore || siteSettled(g, k, c, param) {
+			decided++
 			continue
 		}
 		if param >= len(c.Args) {
-			return false, false
+			return false, false, false
 		}
 		if i := paramIndexOf(c.CallerParams, strings.TrimSpace(c.Args[param].Text)); i >= 0 && depth < maxPassOn {
 			// A wrapper handing its own parameter on: its callers decide.
-			f, kk := fixedCallersOf(g, facts.MethodKey{Class: c.Caller.Class, Name: c.Caller.Name, Arity: len(c.CallerParams)}, i, k, declared, depth+1, res)
+			f, kk, none := callersPassing(g, facts.MethodKey{Class: c.Caller.Class, Name: c.Caller.Name, Arity: len(c.CallerParams)}, i, k, declared, depth+1, res)
+			if none && forwardsOnly(g, c, m) {
+				continue
+			}
+			decided++
 			fixed = fixed && f
 			consts = consts && (f || kk)
 			continue
@@ -514,6 +530,7 @@ func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 				fixed = fixed && f
 				consts = consts && (f || kk)
 			}
+			decided++
 			continue
 		}
 		if res == resNone {
@@ -521,16 +538,34 @@ func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 			// project holds, judged by the key's creations.
 			if ref := k.callerKeyRef(c, c.Args[param]); ref != "" {
 				f, kk := k.keyFixed(ref, declared)
+				decided++
 				fixed = fixed && f
 				consts = consts && (f || kk)
 				continue
 			}
 		}
 		f, k := fixedArgOf(c.Args[param], c.Caller.Class, m.Class, k, declared, res)
+		decided++
 		fixed = fixed && f
 		consts = consts && (f || k)
 	}
-	return fixed, consts && !fixed
+	if decided == 0 {
+		return false, false, false
+	}
+	return fixed, consts && !fixed, false
+}
+
+// forwardsOnly reports a caller of m, itself called by no project code,
+// that is no new way for a client's name to reach m: a private method
+// (dead code), or an overload of m beside it in its class, when m is not
+// private (a client may call m itself, and m's own project callers are
+// what is judged).
+func forwardsOnly(g *facts.CallGraph, c facts.CallSite, m facts.MethodKey) bool {
+	if c.CallerPrivate {
+		return true
+	}
+	s := g.Summary(m)
+	return c.Caller.Class == m.Class && c.Caller.Name == m.Name && s != nil && !s.Private
 }
 
 // callerLocalValues lists the values a local the call passes is assigned
@@ -599,9 +634,11 @@ func fixedArgOf(x facts.Expr, class, callee string, k *Constants, declared func(
 				return true, false
 			}
 		}
-		if strings.Contains(x.Text, "(") {
+		if strings.Contains(x.Text, "(") && x.Kind != facts.ExprConcat {
 			return false, false
 		}
+		// In "own.package.m" + hash(key) the operands before the first
+		// call resolve: Eval stops there, with the head it has.
 		v, complete = k.Eval(x.Text, k.ScopeOf(class))
 	default:
 		return false, false
@@ -663,6 +700,14 @@ func pendingFor(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
 	if name.Kind == facts.ExprName {
 		for i, n := range params {
 			if n == strings.TrimSpace(name.Text) {
+				pd.NameParam = i
+			}
+		}
+		if pd.NameParam < 0 {
+			// A parameter of the method around the anonymous class the
+			// lookup sits in: that method's callers decide.
+			if outer, i := nameParamOf(p, c.Span, strings.TrimSpace(name.Text)); outer != nil && outer != m {
+				pd.Method = facts.MethodKey{Class: outer.Class, Name: outer.Name, Arity: len(paramNames(outer.Params))}
 				pd.NameParam = i
 			}
 		}
@@ -1421,4 +1466,37 @@ func stripLiterals(t string) string {
 		}
 	}
 	return string(b)
+}
+
+// nameParamOf finds the method whose parameter a lookup's name is: the
+// method around the lookup at, or a method enclosing that one whose
+// parameter an anonymous class's method captures
+// ("doPrivileged(new PrivilegedAction<>() { run() { ... path ... } })").
+// nil, -1 when the name is no parameter, a method between declares a
+// local of that name, or the method found takes varargs.
+func nameParamOf(p *Pass, at facts.Span, name string) (*facts.MethodDecl, int) {
+	if len(p.Src) == 0 || !identifier(name) {
+		return nil, -1
+	}
+	var chain []*facts.MethodDecl
+	for i := range p.File.Methods {
+		if m := &p.File.Methods[i]; m.Decl.Start <= at.Start && at.End <= m.Decl.End {
+			chain = append(chain, m)
+		}
+	}
+	// innermost first
+	sort.Slice(chain, func(i, j int) bool { return chain[i].Decl.Len() < chain[j].Decl.Len() })
+	decl := regexp.MustCompile(`[\w$>\]]\s+` + regexp.QuoteMeta(name) + `\s*[=;:]`)
+	for _, m := range chain {
+		if i := paramIndexOf(paramNames(m.Params), name); i >= 0 {
+			if strings.Contains(m.Params, "...") {
+				return nil, -1
+			}
+			return m, i
+		}
+		if decl.MatchString(p.Text(m.Decl)) {
+			return nil, -1 // a local of the inner method's own
+		}
+	}
+	return nil, -1
 }

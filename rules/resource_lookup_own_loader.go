@@ -271,16 +271,16 @@ func lookupStatement(src []byte, at int) int {
 // waits for: the names the method's callers pass (facts.Pending.Resource).
 // nil when the name is no parameter.
 func resourcePending(p *Pass, c *facts.Call, name facts.Expr) *facts.Pending {
-	m := enclosingMethodDecl(p, c.Span)
-	if m == nil || name.Kind != facts.ExprName || len(p.Src) == 0 || strings.Contains(m.Params, "...") {
+	if name.Kind != facts.ExprName {
 		return nil
 	}
-	params := paramNames(m.Params)
-	i := paramIndexOf(params, strings.TrimSpace(name.Text))
-	if i < 0 {
+	// The parameter of the lookup's method, or of the method around the
+	// anonymous class the lookup sits in.
+	m, i := nameParamOf(p, c.Span, strings.TrimSpace(name.Text))
+	if m == nil {
 		return nil
 	}
-	return &facts.Pending{Class: c.Class, Method: facts.MethodKey{Class: c.Class, Name: c.Method, Arity: len(params)},
+	return &facts.Pending{Class: c.Class, Method: facts.MethodKey{Class: m.Class, Name: m.Name, Arity: len(paramNames(m.Params))},
 		NameParam: i, Resource: true}
 }
 

@@ -2,6 +2,7 @@ package callgraph
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/kscan/kscan/rules"
@@ -49,6 +50,7 @@ func AppendSummaries(out []facts.Summary, path string, f *facts.File, src []byte
 		out = make([]facts.Summary, 0, len(f.Methods)) // one allocation: a summary is large
 	}
 	first := len(out)
+	var nested map[facts.Span][]facts.MethodDecl // read only when a method needs it
 	for _, m := range f.Methods {
 		var params []string
 		var arity int
@@ -80,6 +82,20 @@ func AppendSummaries(out []facts.Summary, path string, f *facts.File, src []byte
 			// parameter ("n.indexOf('.') < 0 ? PKG + n : n"): the
 			// callers settle that branch.
 			s.NameParam = localNameParam(src, f, byMethod[[2]string{m.Class, m.Name}], m, params)
+		}
+		if src != nil && s.NameParam < 0 && len(params) > 0 {
+			// A lookup in an anonymous class of the method (a privileged
+			// action's run()) by a parameter the class captures: the
+			// callers settle it too.
+			if nested == nil {
+				nested = nestedMethods(f)
+			}
+			var tmp facts.Summary
+			tmp.LoadsParam, tmp.NameParam = -1, -1
+			for _, n := range nested[m.Decl] {
+				summarizeBody(&tmp, path, f, byMethod[[2]string{n.Class, n.Name}], m, params, exiting)
+			}
+			s.NameParam = tmp.NameParam
 		}
 		if s.Terminates != nil && src != nil {
 			// Every exit waits for a switch the operator turns on: the
@@ -626,4 +642,27 @@ func localNameParam(src []byte, f *facts.File, calls []int, m facts.MethodDecl, 
 		}
 	}
 	return -1
+}
+
+// nestedMethods lists, by the declaration of each method of f, the
+// methods declared inside it (those of its anonymous and local classes).
+func nestedMethods(f *facts.File) map[facts.Span][]facts.MethodDecl {
+	out := map[facts.Span][]facts.MethodDecl{}
+	if !slices.ContainsFunc(f.Methods, func(m facts.MethodDecl) bool { return strings.Contains(m.Class, "$") }) {
+		return out // no nested class, no copy
+	}
+	ms := slices.Clone(f.Methods)
+	slices.SortFunc(ms, func(a, b facts.MethodDecl) int { return a.Decl.Start - b.Decl.Start })
+	for i, m := range ms {
+		// Declarations nest or are apart: those starting inside m follow it.
+		for _, n := range ms[i+1:] {
+			if n.Decl.Start >= m.Decl.End {
+				break
+			}
+			if n.Decl.End <= m.Decl.End && n.Class != m.Class {
+				out[m.Decl] = append(out[m.Decl], n)
+			}
+		}
+	}
+	return out
 }
