@@ -44,14 +44,7 @@ func OptInAtCall(f *facts.File, src []byte, span facts.Span) *facts.OptIn {
 	if !ok {
 		return nil
 	}
-	c := *o
-	c.Switch, c.FieldClass, c.Field = strings.Clone(o.Switch), strings.Clone(o.FieldClass), strings.Clone(o.Field)
-	if o.Helper != nil {
-		h := *o.Helper
-		h.Class, h.Name = strings.Clone(h.Class), strings.Clone(h.Name)
-		c.Helper = &h
-	}
-	return &c
+	return o.Clone()
 }
 
 // SettleOptInCallers returns the note of a finding whose method

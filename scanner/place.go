@@ -226,15 +226,8 @@ func clonePending(p *facts.Pending) *facts.Pending {
 	c.Before, c.Names, c.Scope, c.Tasks = cloneAll(c.Before), cloneAll(c.Names), cloneAll(c.Scope), cloneAll(c.Tasks)
 	c.Stores, c.Owners = cloneStores(c.Stores), cloneStores(c.Owners)
 	c.Field = strings.Clone(c.Field)
-	if o := c.OptIn; o != nil {
-		oc := *o
-		oc.Switch, oc.FieldClass, oc.Field = strings.Clone(o.Switch), strings.Clone(o.FieldClass), strings.Clone(o.Field)
-		if o.Helper != nil {
-			h := *o.Helper
-			h.Class, h.Name = strings.Clone(h.Class), strings.Clone(h.Name)
-			oc.Helper = &h
-		}
-		c.OptIn = &oc
+	if c.OptIn != nil {
+		c.OptIn = c.OptIn.Clone()
 	}
 	if c.Switcher != nil {
 		s := *c.Switcher

@@ -1,5 +1,7 @@
 package facts
 
+import "strings"
+
 // The project-wide call graph: what the project's own methods do
 // (summaries) and where they are called. Built once per scan from the
 // facts of every file, sources and class files alike; an unresolved callee
@@ -105,6 +107,19 @@ type OptIn struct {
 	// initialiser in that class's source must be such a switch. Switch is
 	// then only what the test reads.
 	FieldClass, Field string
+}
+
+// Clone is a copy of o that shares no string with it: what is kept past
+// the file o was read from must not pin that file's text.
+func (o *OptIn) Clone() *OptIn {
+	c := *o
+	c.Switch, c.FieldClass, c.Field = strings.Clone(o.Switch), strings.Clone(o.FieldClass), strings.Clone(o.Field)
+	if o.Helper != nil {
+		h := *o.Helper
+		h.Class, h.Name = strings.Clone(h.Class), strings.Clone(h.Name)
+		c.Helper = &h
+	}
+	return &c
 }
 
 // GuardRef is the static getter of another class a hazard waits for
