@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -389,7 +390,7 @@ func checkStaticMutableState(p *Pass) {
 			var hs []*facts.MethodDecl
 			for _, w := range ws {
 				for _, m := range initOf[w] {
-					if !containsDecl(hs, m) {
+					if !slices.Contains(hs, m) {
 						hs = append(hs, m)
 					}
 				}
@@ -479,7 +480,7 @@ func checkStaticMutableState(p *Pass) {
 				break
 			}
 			for _, m := range h.init {
-				if !containsDecl(helpers, m) {
+				if !slices.Contains(helpers, m) {
 					helpers = append(helpers, m)
 				}
 			}
@@ -601,15 +602,6 @@ func publicInitNote(p *Pass, ws []*facts.Write, d *Diagnostic) {
 		note = " (" + strings.Join(names, " and ") + " run as the class initialises, but are not private: other classes may call them again)"
 	}
 	d.Message = strings.Replace(d.Message, objectTail, note+objectTail, 1)
-}
-
-func containsDecl(ms []*facts.MethodDecl, m *facts.MethodDecl) bool {
-	for _, x := range ms {
-		if x == m {
-			return true
-		}
-	}
-	return false
 }
 
 // writerGroups joins the fields (n of them; fieldAt gives each one's class
