@@ -218,7 +218,6 @@ func (x *projectIndex) share(f *facts.File) {
 func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at entryAt) {
 	sum := x.classKey(data)
 	x.mu.Lock()
-	x.entries.put(logical, at)
 	t, seen := x.trimmed[sum]
 	x.mu.Unlock()
 	if !seen {
@@ -247,6 +246,10 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	// Only the classes the project rules read can carry their findings:
+	// the others need no place, and a jar copied into many places would
+	// otherwise cost an entry per class and copy.
+	x.entries.put(logical, at)
 	if len(t.Writes) == 0 {
 		// Of copies that only declare, the project pass uses one: a
 		// field's declaration there is the last by path (it wins over the

@@ -226,11 +226,18 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 		}
 	}
 	e.index = newProjectIndex(java, e.plan.mentions, e.plan.rules)
+	// Archives of one size are counted once: copies of one jar (the same
+	// library in many applications' lib folders) add no class to the maps
+	// sized here, and distinct archives nearly always differ in size.
 	var archived int64
+	sized := map[int64]bool{}
 	for k, kind := range kinds {
 		if kind.name() == kindCompiled {
 			for _, in := range walked.byKind[k] {
-				archived += in.size
+				if !sized[in.size] {
+					sized[in.size] = true
+					archived += in.size
+				}
 			}
 		}
 	}
