@@ -20,8 +20,15 @@ import (
 // of every file, the class path, the build projects) once every input
 // kind is done, and places their findings. Findings in a source are placed
 // by reading that file again; there are few.
+// inspectIndex, when set (tests), sees the project index as the project
+// pass starts.
+var inspectIndex func(*projectIndex)
+
 func projectPass(e *env, abs absIndex, graph *facts.CallGraph) {
 	x := e.index
+	if inspectIndex != nil {
+		inspectIndex(x)
+	}
 	files := x.projectFiles()
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	byPath := map[string]*facts.File{}

@@ -1,10 +1,13 @@
 package scanner
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/kscan/kscan/rules"
 )
 
 // TestClassBytesNotKept: a class's facts share memory with the buffer the
@@ -76,5 +79,76 @@ func TestWholeJarRead(t *testing.T) {
 				t.Fatalf("%s: notifications differ between the two reads", dir)
 			}
 		})
+	}
+}
+
+// TestCopiesShareIndex: a jar copied into many places adds to the project
+// index only what can carry a project finding (the classes whose facts the
+// project rules keep), not an entry per class, and each copy's findings
+// are still placed on that copy.
+func TestCopiesShareIndex(t *testing.T) {
+	data, err := os.ReadFile("../testdata/bytecode/fixtures-8.jar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type seen struct{ entries, kept int }
+	scanCopies := func(n int) (seen, *Result) {
+		dir := t.TempDir()
+		for i := range n {
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("c%02d.jar", i)), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var s seen
+		inspectIndex = func(x *projectIndex) {
+			s.entries = len(x.entries.flat)
+			for _, m := range x.entries.byAnchor {
+				s.entries += len(m)
+			}
+			for _, f := range x.trimmed {
+				if f != nil {
+					s.kept++
+				}
+			}
+		}
+		defer func() { inspectIndex = nil }()
+		return s, scanDir(t, dir, Options{Jobs: 2})
+	}
+	one, res1 := scanCopies(1)
+	many, resN := scanCopies(6)
+	if res1.Stats.Classes == 0 || len(res1.Findings) == 0 {
+		t.Fatalf("one copy: %d classes, %d findings: nothing to compare", res1.Stats.Classes, len(res1.Findings))
+	}
+	// A rule that judges a class alone finds the same in every copy; one
+	// that reads the project (CheckProject) judges the copies together.
+	alone := map[string]bool{}
+	for _, r := range rules.All() {
+		alone[r.ID] = r.CheckProject == nil && r.CheckClassPath == nil
+	}
+	count := func(r *Result) map[string]int {
+		m := map[string]int{}
+		for _, f := range r.Findings {
+			if alone[f.RuleID] {
+				m[f.RuleID]++
+			}
+		}
+		return m
+	}
+	c1, cN := count(res1), count(resN)
+	if len(c1) == 0 {
+		t.Fatal("one copy: no finding of a rule that judges a class alone")
+	}
+	for id, n := range c1 {
+		if cN[id] != 6*n {
+			t.Errorf("%s: %d findings in 6 copies, %d in one", id, cN[id], n)
+		}
+	}
+	perCopy := (many.entries - one.entries) / 5
+	t.Logf("%d classes a copy; index entries: %d for one copy, %d for six; %d kept facts", res1.Stats.Classes, one.entries, many.entries, one.kept)
+	if perCopy > one.kept {
+		t.Errorf("each copy adds %d index entries, more than the %d classes whose facts are kept", perCopy, one.kept)
+	}
+	if perCopy*2 > res1.Stats.Classes {
+		t.Errorf("each copy adds %d index entries for %d classes", perCopy, res1.Stats.Classes)
 	}
 }
