@@ -118,6 +118,38 @@ func buildSARIF(in *Input) (*node, error) {
 		addRule(run, r, in.helpURI(r))
 	}
 
+	inv := run.AddInvocation(true)
+	for _, n := range in.Notifications {
+		inv.AddTToolExecutionNotification(newNotification(n))
+	}
+	run.Results = []*sarif.Result{} // "results": [] even when there are none
+	rep.AddRun(run)
+
+	// go-sarif's Write would also dedupe artifacts; there are none.
+	raw, err := json.Marshal(rep)
+	if err != nil {
+		return nil, fmt.Errorf("report: encoding SARIF: %w", err)
+	}
+	doc, err := parseJSON(raw)
+	if err != nil {
+		return nil, fmt.Errorf("report: re-reading SARIF: %w", err)
+	}
+	// Results are encoded one at a time into the tree: the go-sarif value
+	// and the encoded bytes of each are dropped before the next, so the
+	// report's peak memory is the tree, not the tree plus all of them.
+	results := doc.get("runs").vals[0].get("results")
+	add := func(res *sarif.Result) error {
+		raw, err := json.Marshal(res)
+		if err != nil {
+			return fmt.Errorf("report: encoding SARIF: %w", err)
+		}
+		n, err := parseJSON(raw)
+		if err != nil {
+			return fmt.Errorf("report: re-reading SARIF: %w", err)
+		}
+		results.vals = append(results.vals, n)
+		return nil
+	}
 	for i := range in.Findings {
 		f := &in.Findings[i]
 		want, ok := index[f.RuleID]
@@ -131,9 +163,9 @@ func buildSARIF(in *Input) (*node, error) {
 		if st := in.state(i); st != "" {
 			res.WithBaselineState(st)
 		}
-		run.AddResult(res)
-		if res.RuleIndex == nil || int(*res.RuleIndex) != want {
-			return nil, fmt.Errorf("report: rule index of %q is wrong", f.RuleID)
+		res.WithRuleIndex(want)
+		if err := add(res); err != nil {
+			return nil, err
 		}
 	}
 	if in.Baseline != nil {
@@ -142,26 +174,12 @@ func buildSARIF(in *Input) (*node, error) {
 			if idx, ok := index[a.RuleID]; ok {
 				res.WithRuleIndex(idx)
 			}
-			// Appended directly: AddResult would give a rule that is no
-			// longer declared the index 2^64-1.
-			run.Results = append(run.Results, res)
+			// A rule that is no longer declared gets no index (AddResult
+			// would give it 2^64-1).
+			if err := add(res); err != nil {
+				return nil, err
+			}
 		}
-	}
-
-	inv := run.AddInvocation(true)
-	for _, n := range in.Notifications {
-		inv.AddTToolExecutionNotification(newNotification(n))
-	}
-	rep.AddRun(run)
-
-	// go-sarif's Write would also dedupe artifacts; there are none.
-	raw, err := json.Marshal(rep)
-	if err != nil {
-		return nil, fmt.Errorf("report: encoding SARIF: %w", err)
-	}
-	doc, err := parseJSON(raw)
-	if err != nil {
-		return nil, fmt.Errorf("report: re-reading SARIF: %w", err)
 	}
 	doc.dropNulls()
 	doc.moveFirst("$schema") // where readers and editors look for it
