@@ -80,6 +80,9 @@ func SettleOwnSingleton(p *facts.Pending, g *facts.CallGraph, source func(string
 				}
 				v, isOwn := ownObject(c.Args[i], c.Caller.Class, source, 0)
 				if !isOwn {
+					v, isOwn = forwardedOwn(c, c.Args[i].Text, source)
+				}
+				if !isOwn {
 					return false, false
 				}
 				if prev, seen := kind[i]; seen && prev != v {
@@ -113,6 +116,85 @@ func ownObject(x facts.Expr, class string, source func(string) []byte, depth int
 		return "new " + t, true
 	}
 	return "", false
+}
+
+// privateHeadRE is the head of a private method's declaration: its name,
+// its parameters and the opening brace.
+var privateHeadRE = lazyRE(`\bprivate\s+(?:(?:static|final|synchronized)\s+)*[\w.$<>\[\], ?]+?\s+([A-Za-z_$][\w$]*)\s*\(([^()]*)\)\s*(?:throws\s[^{;]*)?\{`)
+
+// forwardedOwn reports an argument that only hands on a parameter of a
+// private method around the call (through an anonymous class's body, a
+// privileged action, say), when every call of that method in its file
+// passes this or a fresh own object there and the method never assigns
+// the parameter: the wrapper's callers decide, and they pass the
+// library's own object. One hop: a chain of wrappers stays a finding.
+func forwardedOwn(c facts.CallSite, arg string, source func(string) []byte) (string, bool) {
+	arg = strings.TrimSpace(arg)
+	if source == nil || !identifier(arg) || arg == "this" {
+		return "", false
+	}
+	src := source(outerClass(c.Caller.Class))
+	at := c.Site.Span.Start
+	if src == nil || at <= 0 || at >= len(src) {
+		return "", false
+	}
+	// The innermost private method around the call declaring the name
+	// as a parameter.
+	open, close, name, idx, arity, decl := -1, -1, "", -1, 0, -1
+	for _, loc := range privateHeadRE.FindAllSubmatchIndex(src, -1) {
+		o := loc[1] - 1
+		e := matchingClose(src, o)
+		if e < 0 || o > at || at > e || o < open || inComment(src, loc[0]) {
+			continue
+		}
+		ps := splitTopLevel(string(src[loc[4]:loc[5]]), ',', true)
+		for j, p := range ps {
+			if f := strings.Fields(p); len(f) > 0 && f[len(f)-1] == arg {
+				open, close, name, idx, arity, decl = o, e, string(src[loc[2]:loc[3]]), j, len(ps), loc[2]
+			}
+		}
+	}
+	if idx < 0 || assignmentsTo(arg).Match(src[open:close+1]) {
+		return "", false
+	}
+	calls := 0
+	// Its calls: bare, or qualified by this or the class's name; a call
+	// through another receiver is another class's method.
+	simple := outerClass(c.Caller.Class)
+	simple = simple[strings.LastIndexByte(simple, '.')+1:]
+	re := regexp.MustCompile(`(?:^|[^\w$.]|\b(this|[\w$]+)\s*\.\s*)` + regexp.QuoteMeta(name) + `\s*\(`)
+	for _, loc := range re.FindAllSubmatchIndex(src, -1) {
+		o := loc[1] - 1
+		e := matchingClose(src, o)
+		if e < 0 || loc[0] <= decl && decl < loc[1] || inComment(src, o) {
+			continue // the declaration
+		}
+		if loc[2] >= 0 {
+			if q := string(src[loc[2]:loc[3]]); q != "this" && q != simple {
+				continue
+			}
+		}
+		args := splitTopLevel(string(src[o+1:e]), ',', true)
+		if len(args) != arity {
+			continue // another overload
+		}
+		a := strings.TrimSpace(args[idx])
+		if a != "this" && !freshOwnText(a, c.Caller.Class, source) {
+			return "", false
+		}
+		calls++
+	}
+	if calls == 0 {
+		return "", false
+	}
+	return "via " + outerClass(c.Caller.Class) + "." + name, true
+}
+
+// freshOwnText reports a fresh instance of a project class built from
+// fixed values, as written in class's file.
+func freshOwnText(text, class string, source func(string) []byte) bool {
+	sm := freshTypeRE.FindStringSubmatch(text)
+	return sm != nil && fixedValue(text, 0) && projectClassAt(sm[1], class, source) != ""
 }
 
 // projectClassAt is the project class a type name written in class's
