@@ -12,7 +12,8 @@ import (
 // of a project class, or the argument of a setter every project call of
 // which passes the caller itself (this) or such a fresh instance built
 // from fixed values (registerDriver(this) as the engine boots, and a
-// clear to null as it stops). Whichever app boots the engine first, the
+// clear to null as it stops), directly or through a private wrapper of
+// the caller's class that hands on its parameter (forwardedOwn). Whichever app boots the engine first, the
 // slot holds the library's object, built from the library's classes:
 // the same for every app, as a constant would be (SettleStores).
 // Direct writes of this or a fresh object are not handed in and never
