@@ -425,6 +425,7 @@ func checkStaticMutableState(p *Pass) {
 					asSetting(&d)
 				}
 				d.Pending = storesPending(p, h.f, h.ws)
+				markDirectStores(p, d.Pending, h.ws)
 				if h.init != nil {
 					d.Pending = initPending(p, h.f, h.ws, h.init)
 				}
@@ -470,6 +471,7 @@ func checkStaticMutableState(p *Pass) {
 		publicInitNote(p, all, &d)
 		launcherField(all, &d)
 		d.Pending = storesPending(p, g[0].f, all)
+		markDirectStores(p, d.Pending, all)
 		// Every field a finding through initialisation helpers alone:
 		// the group waits for their callers too. A group with other
 		// fields is a finding whoever calls them.

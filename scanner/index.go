@@ -867,10 +867,19 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 		}
 		if f.Pending != nil && len(f.Pending.Stores) > 0 {
 			// A static field's setters: settled by their callers alone.
-			if !rules.SettleStores(f.Pending, g, source, sourceAt) {
-				f.Pending = nil
-				out = append(out, f)
+			if rules.SettleStores(f.Pending, g, source, sourceAt) {
+				continue
 			}
+			// Or called only with the library's own objects: an engine's
+			// singleton, a note while apps can call the setter too.
+			if ok, note := rules.SettleOwnSingleton(f.Pending, g, source); ok && !note {
+				continue
+			} else if ok {
+				f.Severity, f.Level = rules.SeverityLow, rules.SeverityLow.Level()
+				f.Message = rules.OwnSingletonNote(f.Message)
+			}
+			f.Pending = nil
+			out = append(out, f)
 			continue
 		}
 		if f.Pending != nil && len(f.Pending.OwnClasses) > 0 {

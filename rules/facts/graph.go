@@ -269,6 +269,10 @@ type StoreParams struct {
 	// production code calls it nowhere, only tests do, which are set
 	// aside, and the finding is dropped.
 	Closed bool
+	// Direct is set when every write the setter makes stores one of its
+	// parameters as it is (field = param), not a value computed from it:
+	// what its callers pass is what the field holds (rules.SettleOwnSingleton).
+	Direct bool
 }
 
 // CallSite is one call of a project method.
