@@ -148,7 +148,15 @@ func identityKeyType(typ string, element bool) bool {
 	}
 	raw := rawSimple(t)
 	return !strings.HasSuffix(t, "[]") && !strings.HasSuffix(t, "...") && len(raw) > 1 && !jdkValue(raw) &&
-		raw != "Object" && raw != "CharSequence" && !jdkContainers[raw] && !primitiveTypes[raw]
+		raw != "Object" && !jdkContainers[raw] && !primitiveTypes[raw] && !jdkValueKeys[raw]
+}
+
+// jdkValueKeys are JDK types that JDK value types leave out but whose
+// equality is their contents: two apps naming the same file, address or
+// instant share the entry.
+var jdkValueKeys = map[string]bool{
+	"File": true, "Path": true, "URL": true, "UUID": true, "InetAddress": true, "InetSocketAddress": true,
+	"Date": true, "Instant": true, "LocalDate": true, "LocalDateTime": true, "Optional": true, "Enum": true,
 }
 
 // builtAroundKey reports `new W(args)` of a class W the file declares, no
@@ -166,6 +174,15 @@ func builtAroundKey(file *facts.File, src []byte, m *facts.MethodDecl, body stri
 	args, ok := callArgs(expr[loc[1]:])
 	if !ok {
 		return false
+	}
+	if !m.Static {
+		// A bare call in an instance method may read the instance's
+		// state (an app's configuration of it).
+		for _, c := range bareCallRE.FindAllStringSubmatch(expr, -1) {
+			if instanceMethod(file, m.Class, c[1]) {
+				return false
+			}
+		}
 	}
 	wraps := false
 	for _, a := range args {
@@ -247,6 +264,19 @@ func keySource(file *facts.File, src []byte, m *facts.MethodDecl, params []param
 		calls++
 	}
 	return calls > 0
+}
+
+var bareCallRE = lazyRE(`(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*\(`)
+
+// instanceMethod reports a method of the class named name that is not
+// static.
+func instanceMethod(file *facts.File, class, name string) bool {
+	for i := range file.Methods {
+		if m := &file.Methods[i]; m.Class == class && m.Name == name && !m.Static {
+			return true
+		}
+	}
+	return false
 }
 
 // mutableField reports a field of the class (or its outer classes) named
