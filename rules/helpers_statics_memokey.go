@@ -131,9 +131,10 @@ var (
 )
 
 // identityKeyType reports a key type whose entries only the holder of
-// the key object finds: not a JDK value (an app picks a name or a number),
-// not Object or a type variable (either may be a string), not a
-// collection, whose equality is its contents.
+// the key object finds: a class's (upper-case) name, not a JDK value (an
+// app picks a name or a number), not a primitive, not Object or a type
+// variable (either may be a string), not a collection, whose equality is
+// its contents.
 func identityKeyType(typ string, element bool) bool {
 	t := strings.Join(strings.Fields(typ), "")
 	if element {
@@ -148,7 +149,7 @@ func identityKeyType(typ string, element bool) bool {
 	}
 	raw := rawSimple(t)
 	return !strings.HasSuffix(t, "[]") && !strings.HasSuffix(t, "...") && len(raw) > 1 && !jdkValue(raw) &&
-		raw != "Object" && !jdkContainers[raw] && !primitiveTypes[raw] && !jdkValueKeys[raw]
+		raw[0] >= 'A' && raw[0] <= 'Z' && raw != "Object" && !jdkContainers[raw] && !jdkValueKeys[raw]
 }
 
 // jdkValueKeys are JDK types that JDK value types leave out but whose
