@@ -31,10 +31,13 @@ import (
 // resource an app drives. Any other write (an assignment, putAll, a put
 // elsewhere) leaves the map to the other checks.
 
-// identityMemo reports a static map every write of which is such a fill,
-// clear() or remove(key).
+// identityMemo reports a private static map every write of which is such
+// a fill, clear() or remove(key).
 func identityMemo(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write) bool {
-	if src == nil || strings.HasSuffix(file.Path, ".class") || !isMap(f) {
+	if src == nil || strings.HasSuffix(file.Path, ".class") || !isMap(f) || !privateField(src, f) {
+		// Another class's fills of an open map are not in view here,
+		// and the project's check leaves a field written in its own
+		// file to this one.
 		return false
 	}
 	fills := 0
