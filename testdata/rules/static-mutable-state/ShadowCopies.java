@@ -15,13 +15,13 @@ public final class ShadowCopies {
     }
 
     private static int seenLevel = 1; // want "static-mutable-state" source:-
-    private static long seenLimit; // want "static-mutable-state" source:-
+    private static long seenLimit;
     // also read to restore the other: a value of its own
-    private static int savedLevel; // want "static-mutable-state"
+    private static int savedLevel; // want "static-mutable-state" bytecode:0
     // handed out
-    private static int shownLevel; // want "static-mutable-state"
+    private static int shownLevel; // want "static-mutable-state" bytecode:0
     // stores an argument, not the other static
-    private static int pickedLevel; // want "static-mutable-state"
+    private static int pickedLevel; // want "static-mutable-state" bytecode:0
 
     public static void setLevel(int v) {
         applyLevel(v);
