@@ -38,7 +38,9 @@ func workQueue(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write) 
 	name := regexp.QuoteMeta(f.Name)
 	take := regexp.MustCompile(`\b` + name + `\s*\.\s*(?:poll|pollFirst|pollLast|pop|take|drainTo|removeFirst|removeLast)\s*\(`)
 	walk := regexp.MustCompile(`(?:for\s*\([^;:()]*:\s*(?:\w+\s*\.\s*)?` + name + `\s*\)|\b` + name + `\s*\.\s*(?:iterator|forEach|toArray|stream)\s*\()`)
-	clear := regexp.MustCompile(`\b` + name + `\s*\.\s*(?:clear\s*\(\s*\)|removeAll\s*\()`)
+	// Emptied: clear(). A removeAll(pending) takes some elements out of a
+	// registry and leaves the rest: no drain.
+	clear := regexp.MustCompile(`\b` + name + `\s*\.\s*clear\s*\(\s*\)`)
 	for i := range file.Methods {
 		m := &file.Methods[i]
 		if m.Class != f.Class && !strings.HasPrefix(m.Class, f.Class+"$") || m.Decl.Start < 0 || m.Decl.End > len(src) {
@@ -49,8 +51,87 @@ func workQueue(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write) 
 			return true
 		}
 	}
+	return pendingRemovals(file, src, f)
+}
+
+// A pending-removal list: unregisterLater(x) adds x to a private static
+// list, and the class's next run takes the list out of its registry and
+// empties it (registry.removeAll(pending); pending.clear();), usually under
+// a lock so that a running pass is not disturbed. What an app puts there
+// is gone at the next run; the registry is the shared state. Told by every
+// use of the field in the file: element writes, the lock, and the drain.
+// A list some code reads by index, tests, or hands out keeps what it holds
+// for more than the next run, and stays a finding; so does one that other
+// files can reach.
+
+// pendingRemovals reports a private static collection whose every use is
+// an element write (add, remove, clear), a synchronized on it, or the
+// drain: the argument of another static's removeAll, in a method of the
+// class that then clears it.
+func pendingRemovals(file *facts.File, src []byte, f *facts.Field) bool {
+	if !privateField(src, f) {
+		return false
+	}
+	var drain *facts.MethodDecl
+	var arg facts.Span
+	for i := range file.Writes {
+		w := &file.Writes[i]
+		if w.Owner != f.Class || w.Name == f.Name || w.Kind != facts.WriteCall || w.Method != "removeAll" || len(w.Args) != 1 ||
+			!selfRef(w.Args[0].Text, f) {
+			continue
+		}
+		m := methodAt(file, w.Span.Start)
+		if m == nil || m.Class != f.Class && !strings.HasPrefix(m.Class, f.Class+"$") || m.Decl.End > len(src) {
+			continue
+		}
+		drain, arg = m, w.Args[0].Span
+		break
+	}
+	if drain == nil {
+		return false
+	}
+	code := javaCode(string(src))
+	use := regexp.MustCompile(`(?:^|[^\w$.])(?:(?:this|` + regexp.QuoteMeta(simpleName(f.Class)) + `)\s*\.\s*)?(` +
+		regexp.QuoteMeta(f.Name) + `)\b`)
+	cleared := false
+	for _, loc := range use.FindAllStringSubmatchIndex(code, -1) {
+		at, end := loc[2], loc[3]
+		if within(at, f.Decl) || shadowedAt(file, src, f.Class, f.Name, at) {
+			continue // another class's field, or a local, so named
+		}
+		switch rest := code[end:]; {
+		case within(at, arg):
+			// other.removeAll(pending)
+		case lockRE.MatchString(code[:loc[0]+1]) && closeParenRE.MatchString(rest):
+			// synchronized (pending) { ... }
+		case pendingOpRE.MatchString(rest):
+			cleared = cleared || within(at, drain.Decl) && at > arg.End && clearRE.MatchString(rest)
+		default:
+			return false // read, tested or handed out
+		}
+	}
+	return cleared
+}
+
+// selfRef reports text naming field f: f, this.f, Owner.f.
+func selfRef(text string, f *facts.Field) bool {
+	text = strings.Join(strings.Fields(text), "")
+	for _, p := range []string{"", "this.", simpleName(f.Class) + "."} {
+		if text == p+f.Name {
+			return true
+		}
+	}
 	return false
 }
+
+var (
+	// The element writes a pending list takes: their results (whether
+	// the element was there) hand out nothing the list holds.
+	pendingOpRE  = lazyRE(`^\s*\.\s*(?:add|addAll|remove|removeAll|clear)\s*\(`)
+	clearRE      = lazyRE(`^\s*\.\s*clear\s*\(\s*\)`)
+	lockRE       = lazyRE(`\bsynchronized\s*\(\s*$`)
+	closeParenRE = lazyRE(`^\s*\)`)
+)
 
 // queueOps are the writes a work queue takes: elements in and out.
 var queueOps = map[string]bool{
