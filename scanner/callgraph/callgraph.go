@@ -1538,6 +1538,13 @@ func (g *Graph) Closed(class, name string) bool {
 	return d.entry || d.private || g.launchers[class] || g.reflective[k]
 }
 
+// Private reports a method every overload of which is private: all its
+// callers sit in the file of its class's nest.
+func (g *Graph) Private(class, name string) bool {
+	d, _ := g.decl(byName(class, name))
+	return d.private
+}
+
 // Entry reports an entry point: whoever calls it, its callers are not
 // followed.
 func (g *Graph) Entry(class, name string) bool {
