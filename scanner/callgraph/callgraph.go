@@ -1176,7 +1176,7 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 // (direct, creations of instances, or by a constant name through
 // reflection) and nothing else does: no method from which it is reached
 // may be called from outside what the graph saw. Such an open method is
-// one with no callers found (an API; beyond the depth bound) or one whose
+// one with no callers found but itself (an API; beyond the depth bound) or one whose
 // callers the graph cannot see all of: an override (called through its
 // supertype), a static initialiser, the constructor of a class another
 // class extends, and, when the search for callers stopped at its bound,
