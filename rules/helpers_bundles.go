@@ -66,7 +66,7 @@ func settleBundle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared f
 	if g == nil || p.NameParam < 0 {
 		return false
 	}
-	fixed, _ := fixedCallers(g, p.Method, p.NameParam, k, declared, 0)
+	fixed, _ := fixedCallers(g, p.Method, p.NameParam, k, declared, 0, p.EntrySensitive)
 	return fixed
 }
 

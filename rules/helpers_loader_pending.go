@@ -348,7 +348,7 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 		if p.ResourceFromRoot {
 			mode = resRoot
 		}
-		fixed, _ := fixedCallersOf(g, p.Method, p.NameParam, k, declared, 0, mode)
+		fixed, _ := fixedCallersOf(g, p.Method, p.NameParam, k, declared, 0, mode, p.EntrySensitive)
 		return fixed, false
 	}
 	if p.Bundle {
@@ -389,7 +389,7 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 			if !all || g == nil || p.NameParam < 0 {
 				return false, false
 			}
-			fixed, _ := fixedCallers(g, p.Method, p.NameParam, k, declared, 0)
+			fixed, _ := fixedCallers(g, p.Method, p.NameParam, k, declared, 0, p.EntrySensitive)
 			return fixed, false
 		}
 		if all {
@@ -425,7 +425,7 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 	if p.NameParam < 0 {
 		return false, probe
 	}
-	fixed, consts := fixedCallers(g, p.Method, p.NameParam, k, declared, 0)
+	fixed, consts := fixedCallers(g, p.Method, p.NameParam, k, declared, 0, p.EntrySensitive)
 	return fixed, probe || consts
 }
 
@@ -458,9 +458,11 @@ func constantClass(v string, complete bool) bool {
 // fixedCallers reports a helper whose project callers (one or more) all
 // pass a constant name of the project or the JDK, or call it only after
 // trying the context loader (fixed); or all pass constants, some naming
-// another library's classes (consts).
-func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int) (fixed, consts bool) {
-	return fixedCallersOf(g, m, param, k, declared, depth, resNone)
+// another library's classes (consts). With entry set (an
+// entry-sensitive finding's), a caller only entry points reach decides
+// nothing: it runs in a command line's own process, never in a shared JVM.
+func fixedCallers(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, entry bool) (fixed, consts bool) {
+	return fixedCallersOf(g, m, param, k, declared, depth, resNone, entry)
 }
 
 // resMode is what fixedCallersOf's names are: class names, or resource
@@ -475,8 +477,8 @@ const (
 
 // fixedCallersOf is fixedCallers for class names, or for resource paths
 // when res is set (every caller passes a path of the library's own).
-func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res resMode) (fixed, consts bool) {
-	fixed, consts, _ = callersPassing(g, m, param, k, declared, depth, res)
+func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res resMode, entry bool) (fixed, consts bool) {
+	fixed, consts, _ = callersPassing(g, m, param, k, declared, depth, res, entry)
 	return fixed, consts
 }
 
@@ -484,7 +486,7 @@ func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 // code calls (uncalled). Callers that decide nothing (a recursive call, an
 // uncalled wrapper that opens no new way in) are passed over; with none
 // left that decides, the lookup stays.
-func callersPassing(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res resMode) (fixed, consts, uncalled bool) {
+func callersPassing(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res resMode, entry bool) (fixed, consts, uncalled bool) {
 	cs := g.Callers(m)
 	if len(cs) == 0 && m.Arity >= 0 {
 		// A wrapper the graph knows by name (varargs).
@@ -504,6 +506,11 @@ func callersPassing(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 			paramIndexOf(c.CallerParams, strings.TrimSpace(c.Args[param].Text)) == param {
 			continue // a recursive call hands the name on
 		}
+		if entry && g.OnlyFromEntry(c.Caller.Class, c.Caller.Name) {
+			// A command line's own call (the name an argument of main):
+			// it never runs where the finding's hazard does.
+			continue
+		}
 		if c.ContextBefore || siteSettled(g, k, c, param) {
 			decided++
 			continue
@@ -513,7 +520,7 @@ func callersPassing(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 		}
 		if i := paramIndexOf(c.CallerParams, strings.TrimSpace(c.Args[param].Text)); i >= 0 && depth < maxPassOn {
 			// A wrapper handing its own parameter on: its callers decide.
-			f, kk, none := callersPassing(g, facts.MethodKey{Class: c.Caller.Class, Name: c.Caller.Name, Arity: len(c.CallerParams)}, i, k, declared, depth+1, res)
+			f, kk, none := callersPassing(g, facts.MethodKey{Class: c.Caller.Class, Name: c.Caller.Name, Arity: len(c.CallerParams)}, i, k, declared, depth+1, res, entry)
 			if none && forwardsOnly(g, c, m) {
 				continue
 			}

@@ -688,6 +688,17 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 		}
 	}
 	m := newWantMatcher(wants)
+	// The callers of a private target all sit in its own file: past the
+	// bound that file is still read, one per such target, so that a chain
+	// of private helpers is followed up to its launcher's main however
+	// much of the bound the rest of the tree took (the other targets'
+	// searches stay stopped).
+	var own []want
+	for _, w := range wants {
+		if k := w.key; x.g.Private(k.Class, k.Name) {
+			own = append(own, w)
+		}
+	}
 	var mu sync.Mutex
 	var found []facts.MethodKey
 	work := make(chan *input)
@@ -699,7 +710,12 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 		}
 		if o.maxFiles > 0 && x.parsed+len(todo) >= o.maxFiles {
 			x.stopped = true
-			break
+			if len(own) == 0 {
+				break
+			}
+			if !ownFile(src, own) {
+				continue
+			}
 		}
 		todo = append(todo, src.input)
 	}
@@ -754,9 +770,21 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 	return found, g.Wait()
 }
 
+// ownFile reports the file of one of the wanted methods' own top-level
+// class, naming that method.
+func ownFile(s source, wants []want) bool {
+	for _, w := range wants {
+		if s.relHasSuffix(w.file) && s.words.mayHoldHash(hashOf(w.name)) {
+			return true
+		}
+	}
+	return false
+}
+
 // want is a method whose callers are searched: its name, its class's
 // simple name, and the file its top-level class lives in.
 type want struct {
+	key         facts.MethodKey
 	name, class []byte
 	file        string
 	// reflect: a call by the name as a string constant is looked for too
@@ -784,7 +812,7 @@ func wantOf(k facts.MethodKey) want {
 	if name == "<init>" {
 		name = cls
 	}
-	return want{name: []byte(name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java", ctor: k.Name == "<init>"}
+	return want{key: k, name: []byte(name), class: []byte(cls), file: strings.ReplaceAll(outer, ".", "/") + ".java", ctor: k.Name == "<init>"}
 }
 
 // reflectWords are the lookups a call by a constant method name goes

@@ -1,7 +1,10 @@
 package scanner
 
 import (
+	"context"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/kscan/kscan/scanner/finding"
 )
@@ -266,6 +269,88 @@ public class ReportTest {
 		{"org.acme.api.Codec", "trace", true},          // public, but only the set-aside tool names it
 		{"org.acme.inspect.fmt.Format", "trace", true}, // likewise
 		{"org.acme.inspect.Report", "print", true},     // a test's call does not count
+	} {
+		if got := g.OnlyFromEntry(tc.class, tc.method); got != tc.want {
+			t.Errorf("%s.%s: entry-only %v, want %v", tc.class, tc.method, got, tc.want)
+		}
+	}
+}
+
+// A command line whose lookup sits at the end of a chain of private
+// helpers, on a tree where other files take the search's whole bound
+// first: a private method's callers all sit in its own file, which is
+// still read past the bound, so the chain is followed up to main and the
+// lookup is the command line's. A private helper a public method of a
+// class with no entry point calls stays reachable: that method's callers
+// are not searched past the bound, and a client may call it.
+func TestGraphPrivateChainPastBound(t *testing.T) {
+	files := map[string]string{
+		"src/main/java/org/acme/tool/Probe.java": `package org.acme.tool;
+public final class Probe {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 1) {
+            classpath(args);
+        }
+    }
+    private static void classpath(String[] args) throws Exception {
+        Probe.tryAll(args);
+    }
+    private static void tryAll(String[] args) throws Exception {
+        for (String a : args) {
+            tryOne(a);
+        }
+    }
+    private static void tryOne(String cn) throws Exception {
+        load(cn);
+    }
+    private static Class<?> load(String cn) throws Exception {
+        return Class.forName(cn);
+    }
+}`,
+		"src/main/java/org/acme/lib/Registry.java": `package org.acme.lib;
+public final class Registry {
+    public static Class<?> find(String cn) throws Exception {
+        return resolve(cn);
+    }
+    private static Class<?> resolve(String cn) throws Exception {
+        return lookup(cn);
+    }
+    private static Class<?> lookup(String cn) throws Exception {
+        return Class.forName(cn);
+    }
+}`,
+	}
+	// Files before them in path order that name the methods asked for,
+	// parsed first until the bound.
+	for i := 0; i < 6; i++ {
+		files[fmt.Sprintf("src/main/java/org/acme/a/Filler%d.java", i)] = fmt.Sprintf(`package org.acme.a;
+public class Filler%d {
+    // Probe Registry classpath tryAll tryOne load resolve lookup find
+    int f() { return %d; }
+}`, i, i)
+	}
+	e := scanned(t, files)
+	e.findings = append(e.findings,
+		finding.Finding{RuleID: "class-forname-caller-loader", Class: "org.acme.tool.Probe", Method: "load", EntrySensitive: true},
+		finding.Finding{RuleID: "class-forname-caller-loader", Class: "org.acme.lib.Registry", Method: "lookup", EntrySensitive: true})
+	g, err := e.graphs.build(context.Background(), e.findings, graphOptions{jobs: 2, timeout: time.Minute,
+		maxFileSize: DefaultMaxFileSize, types: e.index.types, maxFiles: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.graphs.stopped {
+		t.Fatalf("the search did not reach its bound (parsed %d)", e.graphs.parsed)
+	}
+	for _, tc := range []struct {
+		class, method string
+		want          bool
+	}{
+		{"org.acme.tool.Probe", "load", true},
+		{"org.acme.tool.Probe", "tryOne", true},
+		{"org.acme.tool.Probe", "tryAll", true},
+		{"org.acme.tool.Probe", "classpath", true},
+		{"org.acme.lib.Registry", "lookup", false},
+		{"org.acme.lib.Registry", "resolve", false},
 	} {
 		if got := g.OnlyFromEntry(tc.class, tc.method); got != tc.want {
 			t.Errorf("%s.%s: entry-only %v, want %v", tc.class, tc.method, got, tc.want)

@@ -936,6 +936,7 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 			k.Source, k.SourceAt, k.Mentions = source, sourceAt, mentions
 		}
 		if f.Pending != nil {
+			f.Pending.EntrySensitive = f.EntrySensitive
 			clear, probe := rules.Settle(f.Pending, g, k, declared)
 			if clear {
 				continue

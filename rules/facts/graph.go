@@ -158,6 +158,10 @@ type Pending struct {
 	// others are the parameter NameParam, so the lookup is settled when
 	// every name is fixed and every caller passes a fixed name too.
 	NamesWithParam bool
+	// EntrySensitive is the finding's (rules.Diagnostic): its hazard
+	// exists only in a shared JVM, so a caller only entry points reach
+	// settles nothing, whatever name it passes. The scanner sets it.
+	EntrySensitive bool
 	// Resource marks a resource lookup's name parameter: its callers
 	// settle it when each passes a constant path in the library's own
 	// package (or one relative to the helper's class).

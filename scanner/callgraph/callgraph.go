@@ -1176,7 +1176,7 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 // (direct, creations of instances, or by a constant name through
 // reflection) and nothing else does: no method from which it is reached
 // may be called from outside what the graph saw. Such an open method is
-// one with no callers found (an API; beyond the depth bound) or one whose
+// one with no callers found but itself (an API; beyond the depth bound) or one whose
 // callers the graph cannot see all of: an override (called through its
 // supertype), a static initialiser, the constructor of a class another
 // class extends, and, when the search for callers stopped at its bound,
@@ -1218,7 +1218,7 @@ func (g *Graph) Build() *facts.CallGraph {
 	for k, callers := range g.callers {
 		for _, c := range callers {
 			forward[c] = append(forward[c], k)
-			if len(g.callers[c]) == 0 && !entry(c) && !viaInit[c] {
+			if !g.calledElsewhere(c) && !entry(c) && !viaInit[c] {
 				open = append(open, c)
 			}
 		}
@@ -1488,7 +1488,7 @@ func (g *Graph) openReason(k facts.MethodKey) facts.OpenReason {
 		return facts.OpenOverride
 	case k.Name == "<init>" && (g.extended[dotted(k.Class)] || g.extended[lastSegment(dotted(k.Class))]):
 		return facts.OpenSuperCtor
-	case len(g.callers[k]) > 0 || g.Incomplete:
+	case g.calledElsewhere(k) || g.Incomplete:
 		// Callers found, yet open, or none found by a search that
 		// stopped at its bound.
 		return facts.OpenIncomplete
@@ -1496,6 +1496,18 @@ func (g *Graph) openReason(k facts.MethodKey) facts.OpenReason {
 		return facts.OpenUnsearched
 	}
 	return facts.OpenAPI
+}
+
+// calledElsewhere reports a method some call found outside itself: one
+// only its own overloads or a recursion call ("init(src) { init(src,
+// null); }") is called from nowhere, an API when public.
+func (g *Graph) calledElsewhere(k facts.MethodKey) bool {
+	for _, c := range g.callers[k] {
+		if c != k {
+			return true
+		}
+	}
+	return false
 }
 
 // maxToolRounds bounds the rounds Build decides tool code in: a class
@@ -1509,7 +1521,7 @@ const maxToolRounds = 4
 // name). A static initialiser runs where the class is first used.
 func (g *Graph) toolRoot(k facts.MethodKey, d declInfo) bool {
 	switch {
-	case d.entry || d.override || len(g.callers[k]) > 0:
+	case d.entry || d.override || g.calledElsewhere(k):
 		return false
 	case k.Name == "<init>":
 		return !g.subtypes[k.Class]
@@ -1536,6 +1548,13 @@ func (g *Graph) Closed(class, name string) bool {
 	k := byName(class, name)
 	d, _ := g.decl(k)
 	return d.entry || d.private || g.launchers[class] || g.reflective[k]
+}
+
+// Private reports a method every overload of which is private: all its
+// callers sit in the file of its class's nest.
+func (g *Graph) Private(class, name string) bool {
+	d, _ := g.decl(byName(class, name))
+	return d.private
 }
 
 // Entry reports an entry point: whoever calls it, its callers are not
