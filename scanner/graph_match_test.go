@@ -1,6 +1,12 @@
 package scanner
 
 import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,4 +86,68 @@ func TestCreated(t *testing.T) {
 	if !m.mayCall(&in, []byte("home = new BaseHome(args);"), seen) {
 		t.Error("mayCall: a file creating the class cannot call its constructor")
 	}
+}
+
+// createdNames lists exactly the names created reports true for: every
+// identifier of every fixture source, and the cases of TestCreated, are
+// asked both ways.
+func TestCreatedNames(t *testing.T) {
+	srcs := [][]byte{
+		[]byte("x = new BaseHome(src); y = new org.acme . Outer.\n\tInner<>(); z = renew A(); w = o.new Inn(); new int[3]; anew B(); new\tC$1();"),
+		[]byte("new"), []byte("new "), []byte("x new. A"), []byte("new A. "), []byte("new A .B. .C"),
+	}
+	err := filepath.WalkDir("../testdata", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".java") {
+			b, rerr := os.ReadFile(p)
+			if rerr == nil {
+				srcs = append(srcs, b)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := 0
+	for _, src := range srcs {
+		n, err := agreeCreated(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		asked += n
+	}
+	if asked < 1000 {
+		t.Fatalf("only %d names asked: fixtures not found", asked)
+	}
+}
+
+var identRE = regexp.MustCompile(`[A-Za-z_$][A-Za-z0-9_$]*`)
+
+// agreeCreated asks created and createdNames about every identifier of
+// src and returns how many it asked.
+func agreeCreated(src []byte) (int, error) {
+	names := createdNames(src)
+	seen := map[string]bool{}
+	for _, id := range identRE.FindAll(src, -1) {
+		if seen[string(id)] {
+			continue
+		}
+		seen[string(id)] = true
+		_, listed := slices.BinarySearch(names, string(id))
+		if want := created(src, id); listed != want {
+			return 0, fmt.Errorf("%q in %.60q: createdNames lists it %v, created says %v", id, src, listed, want)
+		}
+	}
+	return len(seen), nil
+}
+
+func FuzzCreatedNames(f *testing.F) {
+	for _, s := range []string{"x = new a.B<C>(); new\tD . E", "o.new I(); anew X(); new A..B", "new .C new"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if _, err := agreeCreated(src); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
