@@ -188,7 +188,7 @@ func newEnv(opts *Options) (*env, error) {
 	}
 	e := &env{opts: opts, plan: p, roles: newRoles(root, opts.PathRoles, opts.Role, opts.RoleAuto),
 		build: &buildFiles{root: root, src: map[string][]byte{}},
-		scope: scope.New(root, scope.Options{Overrides: opts.ScopeOverrides, Targets: dirTargets(root, opts.Paths)}), tally: &scope.Tally{},
+		scope: scope.New(root, scope.Options{Overrides: opts.ScopeOverrides, Targets: dirTargets(root, opts.Paths), FilesNamed: filesNamed(opts.Paths)}), tally: &scope.Tally{},
 		graphs: newGraphIndex()}
 	if !opts.ParseOnly {
 		for _, n := range callgraph.Names {
@@ -318,6 +318,16 @@ func dirTargets(root string, paths []string) []string {
 		}
 	}
 	return out
+}
+
+// filesNamed reports a path to scan that is not a directory.
+func filesNamed(paths []string) bool {
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 // newKinds lists the input kinds in the order they take files. Build files

@@ -120,6 +120,9 @@ type Options struct {
 	// never read as signals. Whoever asks for testdata/projects/app, or for
 	// an examples/ directory, wants that code scanned.
 	Targets []string
+	// FilesNamed: the user named a file to scan, not only directories;
+	// the indexes then read the whole root (see walkRoots).
+	FilesNamed bool
 }
 
 // Classifier decides the scope of the files of one tree. Directory

@@ -6,6 +6,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -403,7 +404,47 @@ func (c *Classifier) walkProduction(keep func(rel, name string) bool) {
 // or done, when set, reports true.
 func (c *Classifier) walkFiles(enter func(rel string) bool, keep func(p, rel, name string) bool, done func() bool) {
 	n := 0
-	filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
+	for _, top := range c.walkRoots() {
+		c.walkFrom(top, &n, enter, keep, done)
+	}
+}
+
+// walkRoots are the directories the indexes read: the directories the
+// user named to scan, or the whole root when one of them is the root or
+// a file was named. A scan of a/b run from a directory above reads a/b
+// alone, not everything beside it.
+func (c *Classifier) walkRoots() []string {
+	var tops []string
+	for _, t := range c.opts.Targets {
+		t = clean(t)
+		if t == "" || t == "." {
+			return []string{c.root}
+		}
+		tops = append(tops, t)
+	}
+	if len(tops) == 0 || c.opts.FilesNamed {
+		return []string{c.root}
+	}
+	slices.Sort(tops)
+	var out []string
+	for _, t := range tops {
+		if n := len(out); n > 0 {
+			if last := out[n-1]; t == last || strings.HasPrefix(t, last+"/") {
+				continue // inside a directory already walked
+			}
+		}
+		out = append(out, t)
+	}
+	for i, t := range out {
+		out[i] = filepath.Join(c.root, filepath.FromSlash(t))
+	}
+	return out
+}
+
+func (c *Classifier) walkFrom(top string, np *int, enter func(rel string) bool, keep func(p, rel, name string) bool, done func() bool) {
+	n := *np
+	defer func() { *np = n }()
+	filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || n >= maxToolIndexFiles || done != nil && done() {
 			if d != nil && d.IsDir() {
 				return filepath.SkipDir
@@ -419,7 +460,7 @@ func (c *Classifier) walkFiles(enter func(rel string) bool, keep func(p, rel, na
 			if rel == "." {
 				return nil
 			}
-			if strings.HasPrefix(d.Name(), ".") || !enter(rel) {
+			if p != top && strings.HasPrefix(d.Name(), ".") || !enter(rel) {
 				return filepath.SkipDir
 			}
 			return nil

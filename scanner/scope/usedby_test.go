@@ -239,3 +239,50 @@ func TestUsedBy(t *testing.T) {
 		})
 	}
 }
+
+// TestWalkConfinedToTargets: a scan of one directory of a tree reads
+// that directory alone. Run from above, it used to read the whole current
+// directory, and what lay beside the target changed its decisions.
+func TestWalkConfinedToTargets(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		// A helper only the GUI beside it uses: set aside when the GUI
+		// is read, production when only the helper's directory is.
+		"app/src/main/java/org/db/util/Transfer.java":       "package org.db.util;\nimport java.awt.Frame;\npublic class Transfer extends Frame {\n  TransferHelper h = new TransferHelper();\n}\n",
+		"app/src/main/java/org/db/util/TransferHelper.java": "package org.db.util;\nclass TransferHelper {}\n",
+		"lib/src/main/java/org/db/core/Engine.java":         "package org.db.core;\nclass Engine {}\n",
+	}
+	for rel, src := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	helper := "app/src/main/java/org/db/util/TransferHelper.java"
+	head := []byte(files[helper])
+	for _, tc := range []struct {
+		name string
+		opts Options
+		want Class
+	}{
+		{"whole root", Options{Targets: []string{"."}}, Desktop},
+		{"the app", Options{Targets: []string{"app"}}, Desktop},
+		{"the app and the library", Options{Targets: []string{"lib", "app/src", "app"}}, Desktop},
+		{"a file named: the root", Options{Targets: []string{"lib"}, FilesNamed: true}, Desktop},
+	} {
+		if got := New(root, tc.opts).File(helper, head); got.Class != tc.want {
+			t.Errorf("%s: %s = %v, want %s", tc.name, helper, got, tc.want)
+		}
+	}
+	c := New(root, Options{Targets: []string{"lib"}})
+	if got := c.walkRoots(); len(got) != 1 || got[0] != filepath.Join(root, "lib") {
+		t.Errorf("walkRoots with target lib = %v", got)
+	}
+	// Only the helper's own directory named: the GUI is not read.
+	if got := New(root, Options{Targets: []string{"app/src/main/java/org/db/util/sub"}}).File(helper, head); got.Class != Production {
+		t.Errorf("helper outside the only target: %v, want production (nothing beside the target is read)", got)
+	}
+}
