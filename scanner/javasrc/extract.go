@@ -30,6 +30,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -183,13 +184,14 @@ type fileState struct {
 	// typeNames maps a type or anonymous class body node to its binary
 	// name, and fieldTypes a binary class name to its fields' declared
 	// types, so receiver fields resolve without another search.
-	typeNames  map[nodeID]string
-	fieldTypes map[string]map[string]string
-	localCache map[localKey]localResult
-	words      map[nodeID]uint8 // methodWords cache
-	lines      *lineTable
-	buf        []nodeID // scratch for namedChildren
-	stop       *stopper
+	typeNames   map[nodeID]string
+	fieldTypes  map[string]map[string]string
+	localCache  map[localKey]localResult
+	falseConsts map[string]bool  // falseConstant's answers by name
+	words       map[nodeID]uint8 // methodWords cache
+	lines       *lineTable
+	buf         []nodeID // scratch for namedChildren
+	stop        *stopper
 }
 
 // stopper checks the file's deadline and context every so many steps.
@@ -459,11 +461,79 @@ func (st *fileState) enclosedBy(n, decl nodeID) (inLambda, debugOnly bool) {
 		case kIfStatement:
 			if !debugOnly && st.childByField(p, fConsequence) == c {
 				cond := st.childByField(p, fCondition)
-				debugOnly = cond != none && isDebugSwitch(st.text(cond))
+				debugOnly = cond != none && (isDebugSwitch(st.text(cond)) || st.constantFalse(cond, decl))
 			}
 		}
 	}
 	return inLambda, debugOnly
+}
+
+// constantFalse reports an if condition that is always false: the
+// literal, a local of the method whose single value is the literal (a
+// switch left in the code: `boolean monitorCode = false; if
+// (monitorCode) ...`), or a static final boolean field of the file
+// initialised to it. The branch never runs (javac drops it, but for the
+// non-final local).
+func (st *fileState) constantFalse(cond, method nodeID) bool {
+	name := strings.TrimSpace(st.text(cond))
+	for strings.HasPrefix(name, "(") && strings.HasSuffix(name, ")") {
+		name = strings.TrimSpace(name[1 : len(name)-1])
+	}
+	if name == "false" {
+		return true
+	}
+	if !isIdentifier(name) {
+		return false
+	}
+	if method != none {
+		if d, ok := st.localOf(method, name); ok {
+			return d.value != none && d.after <= st.start(cond) && strings.TrimSpace(st.text(d.value)) == "false"
+		}
+	}
+	return st.falseConstant(name)
+}
+
+// falseConstant reports a static final boolean field of the file named
+// name with the value false, by the declaration's text; cached by name.
+func (st *fileState) falseConstant(name string) bool {
+	if v, ok := st.falseConsts[name]; ok {
+		return v
+	}
+	v := false
+	skip := nonCode(st.src)
+	for at := nextWord(st.src, name, 0); at >= 0 && !v; at = nextWord(st.src, name, at+1) {
+		if inRanges(skip, at) {
+			continue
+		}
+		before := st.src[max(0, at-160):at]
+		rest := st.src[at+len(name):]
+		v = falseConstDeclRE.Match(before) && falseInitRE.Match(rest)
+	}
+	if st.falseConsts == nil {
+		st.falseConsts = map[string]bool{}
+	}
+	st.falseConsts[name] = v
+	return v
+}
+
+// falseConstDeclRE ends with the modifiers and type of a static final
+// boolean field, just before its name; falseInitRE starts with its
+// initialiser false.
+var (
+	falseConstDeclRE = regexp.MustCompile(`(?:^|[;{}\s])(?:(?:public|protected|private)\s+)?(?:static\s+final|final\s+static)\s+boolean\s+$`)
+	falseInitRE      = regexp.MustCompile(`^\s*=\s*false\s*;`)
+)
+
+func isIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if !(r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func isDebugSwitch(cond string) bool {
