@@ -188,7 +188,7 @@ func newEnv(opts *Options) (*env, error) {
 	}
 	e := &env{opts: opts, plan: p, roles: newRoles(root, opts.PathRoles, opts.Role, opts.RoleAuto),
 		build: &buildFiles{root: root, src: map[string][]byte{}},
-		scope: scope.New(root, scope.Options{Overrides: opts.ScopeOverrides, Targets: dirTargets(root, opts.Paths), FilesNamed: filesNamed(opts.Paths)}), tally: &scope.Tally{},
+		scope: scope.New(root, scope.Options{Overrides: opts.ScopeOverrides, Targets: dirTargets(root, opts.Paths), FilesNamed: filesNamed(opts.Paths), Jobs: opts.Jobs}), tally: &scope.Tally{},
 		graphs: newGraphIndex()}
 	if !opts.ParseOnly {
 		for _, n := range callgraph.Names {

@@ -123,6 +123,9 @@ type Options struct {
 	// FilesNamed: the user named a file to scan, not only directories;
 	// the indexes then read the whole root (see walkRoots).
 	FilesNamed bool
+	// Jobs: how many files the indexes read at once (the scan's workers,
+	// which wait for them); 0 or 1 reads one at a time.
+	Jobs int
 }
 
 // Classifier decides the scope of the files of one tree. Directory

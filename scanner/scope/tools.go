@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/kscan/kscan/internal/safefs"
 )
@@ -198,20 +200,27 @@ func (c *Classifier) buildToolIndex() {
 		}
 	}
 	// Tool classes used by production sources outside the tool packages.
+	// Read by the scan's workers at once (every other worker waits for
+	// this index); used and own are shared (mu), and what they end up
+	// holding does not depend on the order files are read in.
 	used := map[*toolClass]bool{}
-	for _, rel := range others {
+	var mu sync.Mutex
+	c.each(len(others), func(i int) {
+		rel := others[i]
 		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource) // walked, not followed: inside the root
 		if err != nil {
-			continue
+			return
 		}
 		var h *javaHead
 		if toolSourceExts[path.Ext(rel)] {
 			h = parseJavaHead(data)
 			if d, ok := javaSignals(h, false); ok && !d.Production() {
-				continue // an Ant task, a test: its uses keep nothing in production
+				return // an Ant task, a test: its uses keep nothing in production
 			}
 			if own != nil {
+				mu.Lock()
 				own[nsPrefix(h.pkg)] = true
+				mu.Unlock()
 			}
 		}
 		var toks map[string]bool
@@ -239,15 +248,20 @@ func (c *Classifier) buildToolIndex() {
 				toks = identifiers(data)
 			}
 			for _, tc := range byPkg[p] {
-				if used[tc] {
+				mu.Lock()
+				done := used[tc]
+				mu.Unlock()
+				if done {
 					continue
 				}
 				if (wild && toks[tc.name]) || containsName(data, p+"."+tc.name) {
+					mu.Lock()
 					used[tc] = true
+					mu.Unlock()
 				}
 			}
 		}
-	}
+	})
 	// Uses between tool classes: same package by simple name, others by
 	// import or qualified name.
 	// An explicit import puts the qualified name among the identifiers.
@@ -387,6 +401,34 @@ func stubsDir(rel string) string {
 		}
 	}
 	return rel
+}
+
+// each calls fn for 0..n-1, on Options.Jobs goroutines at once; fn must
+// be safe for that.
+func (c *Classifier) each(n int, fn func(i int)) {
+	jobs := min(c.opts.Jobs, n)
+	if jobs <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // walkProduction calls keep with the slash path and base name of each

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/kscan/kscan/internal/safefs"
 )
@@ -409,15 +410,26 @@ func (c *Classifier) buildUsedByIndex() {
 	// other packages by qualified name (an import, a quoted name for
 	// reflection, a META-INF/services line) or a wildcard import. A
 	// candidate's use is an edge: it counts once the candidate is used.
+	// The files are read by the scan's workers at once: every other
+	// worker waits for this index. used and edges are shared (mu); each
+	// source appends only its own edges, in its own order, and the set of
+	// used candidates does not depend on the order files are read in.
 	used := map[*usedSrc]bool{}
 	edges := map[*usedSrc][]*usedSrc{}
+	var mu sync.Mutex
+	isUsed := func(s *usedSrc) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return used[s]
+	}
 	check := func(rel, pkg string, data []byte, self *usedSrc) {
 		_, selfCand := cand[self]
 		var toks map[string]bool
+		var mine []*usedSrc
 		for _, name := range namesIn(data, byName) {
 			cs := byName[name]
 			for _, s := range cs {
-				if s == self || (!selfCand && used[s]) {
+				if s == self || (!selfCand && isUsed(s)) {
 					continue
 				}
 				uses := containsName(data, s.fqn)
@@ -430,21 +442,29 @@ func (c *Classifier) buildUsedByIndex() {
 				switch {
 				case !uses:
 				case selfCand:
-					edges[self] = append(edges[self], s)
+					mine = append(mine, s)
 				default:
+					mu.Lock()
 					used[s] = true
+					mu.Unlock()
 				}
 			}
 		}
+		if len(mine) > 0 {
+			mu.Lock()
+			edges[self] = append(edges[self], mine...)
+			mu.Unlock()
+		}
 	}
-	for _, rel := range javas {
+	c.each(len(javas), func(i int) {
+		rel := javas[i]
 		s := parsed[rel]
 		if s != nil && !s.aside.Production() {
-			continue // a set-aside source's uses keep nothing in production
+			return // a set-aside source's uses keep nothing in production
 		}
 		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource)
 		if err != nil {
-			continue
+			return
 		}
 		pkg := ""
 		if s != nil {
@@ -453,24 +473,25 @@ func (c *Classifier) buildUsedByIndex() {
 			pkg = parseJavaHead(data).pkg
 		}
 		check(rel, pkg, data, s)
-	}
-	for _, rel := range others {
+	})
+	c.each(len(others), func(i int) {
+		rel := others[i]
 		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource)
 		if err != nil {
-			continue
+			return
 		}
 		pkg := ""
 		if toolSourceExts[path.Ext(rel)] {
 			h := parseJavaHead(data)
 			if d, ok := javaSignals(h, false); ok && !d.Production() {
-				continue
+				return
 			}
 			pkg = h.pkg
 		} else {
 			rel = "" // a services file names classes qualified only
 		}
 		check(rel, pkg, data, nil)
-	}
+	})
 	// What production code uses is production, and so is all it uses.
 	var todo []*usedSrc
 	for s := range used {

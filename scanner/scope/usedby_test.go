@@ -3,6 +3,7 @@ package scope
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -218,10 +219,14 @@ func TestUsedBy(t *testing.T) {
 				}
 				heads[rel] = []byte(src)
 			}
-			c := New(root, Options{})
+			// One worker and several: the indexes read files at once.
+			c, c4 := New(root, Options{}), New(root, Options{Jobs: 4})
 			for rel, class := range tc.want {
 				rel = "src/main/java/" + rel
 				d := c.File(rel, heads[rel])
+				if d4 := c4.File(rel, heads[rel]); !reflect.DeepEqual(d4, d) {
+					t.Errorf("%s: %v with 4 workers, %v with one", rel, d4, d)
+				}
 				if d.Class != class {
 					t.Errorf("%s: %v, want %v", rel, d, class)
 				}
