@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -23,6 +24,9 @@ var debugReturnRE = lazyRE(`^\{\s*if\s*\(\s*!\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*DEB
 // debugSpans are the then-branches of the debug-switch ifs of src.
 func debugSpans(src []byte) []facts.Span {
 	var out []facts.Span
+	if !bytes.Contains(src, []byte("DEBUG")) {
+		return nil // the pattern needs the word: most files lack it
+	}
 	for _, loc := range debugIfRE.FindAllIndex(src, -1) {
 		start := loc[1]
 		if start < len(src) && src[start] == '{' {
