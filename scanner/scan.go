@@ -188,7 +188,7 @@ func newEnv(opts *Options) (*env, error) {
 	}
 	e := &env{opts: opts, plan: p, roles: newRoles(root, opts.PathRoles, opts.Role, opts.RoleAuto),
 		build: &buildFiles{root: root, src: map[string][]byte{}},
-		scope: scope.New(root, scope.Options{Overrides: opts.ScopeOverrides, Targets: dirTargets(root, opts.Paths), FilesNamed: filesNamed(opts.Paths), Jobs: opts.Jobs}), tally: &scope.Tally{},
+		scope: scope.New(root, scope.Options{Overrides: opts.ScopeOverrides, Targets: dirTargets(root, opts.Paths), FileDirs: fileDirs(root, opts.Paths), Jobs: opts.Jobs}), tally: &scope.Tally{},
 		graphs: newGraphIndex()}
 	if !opts.ParseOnly {
 		for _, n := range callgraph.Names {
@@ -320,14 +320,25 @@ func dirTargets(root string, paths []string) []string {
 	return out
 }
 
-// filesNamed reports a path to scan that is not a directory.
-func filesNamed(paths []string) bool {
+// fileDirs are the directories, relative to root, of the paths to scan
+// that are files (a path outside root gives the root).
+func fileDirs(root string, paths []string) []string {
+	var out []string
 	for _, p := range paths {
-		if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
-			return true
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
 		}
+		if fi, err := os.Stat(abs); err != nil || fi.IsDir() {
+			continue
+		}
+		rel, err := filepath.Rel(root, filepath.Dir(abs))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			rel = "."
+		}
+		out = append(out, filepath.ToSlash(rel))
 	}
-	return false
+	return out
 }
 
 // newKinds lists the input kinds in the order they take files. Build files

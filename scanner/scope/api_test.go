@@ -578,6 +578,9 @@ func TestToolOverrides(t *testing.T) {
 		{"default", Options{}, ij, CLI},
 		{"override", Options{Overrides: []Override{{Glob: "java/tools/**", Production: true, Source: ".kscan.yaml:2"}}}, ij, Production},
 		{"named target", Options{Targets: []string{"java/tools"}}, ij, Production},
+		// the tree's build.xml makes it one project: the tools beside the
+		// targets are read
+		{"other target", Options{Targets: []string{"java/engine", "java/tools/org/apache/derby/impl"}}, ij, CLI},
 		{"stub default", Options{}, stub, BuildTool},
 		{"stub build tools production", Options{BuildToolsProduction: true}, stub, Production},
 	} {

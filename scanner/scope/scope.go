@@ -120,9 +120,10 @@ type Options struct {
 	// never read as signals. Whoever asks for testdata/projects/app, or for
 	// an examples/ directory, wants that code scanned.
 	Targets []string
-	// FilesNamed: the user named a file to scan, not only directories;
-	// the indexes then read the whole root (see walkRoots).
-	FilesNamed bool
+	// FileDirs are the directories of the files the user named to scan
+	// (slash paths relative to the root): the indexes read their
+	// projects too (see walkRoots).
+	FileDirs []string
 	// Jobs: how many files the indexes read at once (the scan's workers,
 	// which wait for them); 0 or 1 reads one at a time.
 	Jobs int

@@ -3,6 +3,7 @@ package scope
 import (
 	"bytes"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -451,21 +452,25 @@ func (c *Classifier) walkFiles(enter func(rel string) bool, keep func(p, rel, na
 	}
 }
 
-// walkRoots are the directories the indexes read: the directories the
-// user named to scan, or the whole root when one of them is the root or
-// a file was named. A scan of a/b run from a directory above reads a/b
-// alone, not everything beside it.
+// walkRoots are the directories the indexes read: for each directory
+// named to scan (and each named file's directory), the project holding it
+// (the nearest directory at or above it, within the root, with a build
+// file or a .git), or itself when none does. A scan of src/main/java run
+// in a repository reads the repository, so its tests still name their
+// helpers; a scan of one module of a tree of projects, or of a directory
+// of an unrelated parent (a home directory, /tmp), reads that alone.
 func (c *Classifier) walkRoots() []string {
+	starts := append(append([]string(nil), c.opts.Targets...), c.opts.FileDirs...)
+	if len(starts) == 0 {
+		return []string{c.root}
+	}
 	var tops []string
-	for _, t := range c.opts.Targets {
-		t = clean(t)
+	for _, t := range starts {
+		t = c.projectOf(clean(t))
 		if t == "" || t == "." {
 			return []string{c.root}
 		}
 		tops = append(tops, t)
-	}
-	if len(tops) == 0 || c.opts.FilesNamed {
-		return []string{c.root}
 	}
 	slices.Sort(tops)
 	var out []string
@@ -481,6 +486,28 @@ func (c *Classifier) walkRoots() []string {
 		out[i] = filepath.Join(c.root, filepath.FromSlash(t))
 	}
 	return out
+}
+
+// projectMarkers are the files whose directory is a project's.
+var projectMarkers = []string{"pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "build.xml", ".git"}
+
+// projectOf is the nearest directory at or above rel (a slash path below
+// the root), up to the root itself, holding a project marker; rel when
+// none does.
+func (c *Classifier) projectOf(rel string) string {
+	if rel == "" || rel == "." {
+		return "."
+	}
+	for d := rel; ; d = path.Dir(d) {
+		for _, m := range projectMarkers {
+			if _, err := os.Lstat(filepath.Join(c.root, filepath.FromSlash(d), m)); err == nil {
+				return d
+			}
+		}
+		if d == "." || d == "/" {
+			return rel
+		}
+	}
 }
 
 func (c *Classifier) walkFrom(top string, np *int, enter func(rel string) bool, keep func(p, rel, name string) bool, done func() bool) {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -245,19 +246,14 @@ func TestUsedBy(t *testing.T) {
 	}
 }
 
-// TestWalkConfinedToTargets: a scan of one directory of a tree reads
-// that directory alone. Run from above, it used to read the whole current
-// directory, and what lay beside the target changed its decisions.
+// TestWalkConfinedToTargets: a scan of a directory reads the project
+// that holds it (the nearest directory with a build file), or the
+// directory alone when no project does. Run from above, it used to read
+// the whole current directory, and what lay beside the target changed its
+// decisions.
 func TestWalkConfinedToTargets(t *testing.T) {
 	root := t.TempDir()
-	files := map[string]string{
-		// A helper only the GUI beside it uses: set aside when the GUI
-		// is read, production when only the helper's directory is.
-		"app/src/main/java/org/db/util/Transfer.java":       "package org.db.util;\nimport java.awt.Frame;\npublic class Transfer extends Frame {\n  TransferHelper h = new TransferHelper();\n}\n",
-		"app/src/main/java/org/db/util/TransferHelper.java": "package org.db.util;\nclass TransferHelper {}\n",
-		"lib/src/main/java/org/db/core/Engine.java":         "package org.db.core;\nclass Engine {}\n",
-	}
-	for rel, src := range files {
+	write := func(rel, src string) {
 		p := filepath.Join(root, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -266,28 +262,47 @@ func TestWalkConfinedToTargets(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	helper := "app/src/main/java/org/db/util/TransferHelper.java"
-	head := []byte(files[helper])
-	for _, tc := range []struct {
-		name string
-		opts Options
-		want Class
-	}{
-		{"whole root", Options{Targets: []string{"."}}, Desktop},
-		{"the app", Options{Targets: []string{"app"}}, Desktop},
-		{"the app and the library", Options{Targets: []string{"lib", "app/src", "app"}}, Desktop},
-		{"a file named: the root", Options{Targets: []string{"lib"}, FilesNamed: true}, Desktop},
-	} {
-		if got := New(root, tc.opts).File(helper, head); got.Class != tc.want {
-			t.Errorf("%s: %s = %v, want %s", tc.name, helper, got, tc.want)
+	const helper = "app/src/main/java/org/db/util/TransferHelper.java"
+	// A helper only the GUI beside it uses: set aside when the GUI is
+	// read, production when only what lies elsewhere is.
+	write("app/src/main/java/org/db/util/Transfer.java", "package org.db.util;\nimport java.awt.Frame;\npublic class Transfer extends Frame {\n  TransferHelper h = new TransferHelper();\n}\n")
+	write(helper, "package org.db.util;\nclass TransferHelper {}\n")
+	write("lib/src/main/java/org/db/core/Engine.java", "package org.db.core;\nclass Engine {}\n")
+	head := []byte("package org.db.util;\nclass TransferHelper {}\n")
+	sub := "app/src/main/java/org/db/util/sub" // names nothing: the helper's package is beside it
+	check := func(stage, name string, opts Options, want Class) {
+		t.Helper()
+		if got := New(root, opts).File(helper, head); got.Class != want {
+			t.Errorf("%s, %s: %s = %v, want %s", stage, name, helper, got, want)
 		}
 	}
-	c := New(root, Options{Targets: []string{"lib"}})
-	if got := c.walkRoots(); len(got) != 1 || got[0] != filepath.Join(root, "lib") {
-		t.Errorf("walkRoots with target lib = %v", got)
+	roots := func(opts Options) []string {
+		var out []string
+		for _, p := range New(root, opts).walkRoots() {
+			rel, _ := filepath.Rel(root, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return out
 	}
-	// Only the helper's own directory named: the GUI is not read.
-	if got := New(root, Options{Targets: []string{"app/src/main/java/org/db/util/sub"}}).File(helper, head); got.Class != Production {
-		t.Errorf("helper outside the only target: %v, want production (nothing beside the target is read)", got)
+	// No build file anywhere: each target alone.
+	check("no project", "whole root", Options{Targets: []string{"."}}, Desktop)
+	check("no project", "the app", Options{Targets: []string{"app"}}, Desktop)
+	check("no project", "nested targets", Options{Targets: []string{"lib", "app/src", "app"}}, Desktop)
+	check("no project", "a directory beside the GUI", Options{Targets: []string{sub}}, Production)
+	check("no project", "a file of the library", Options{FileDirs: []string{"lib/src/main/java/org/db/core"}}, Production)
+	if got := roots(Options{Targets: []string{"lib", "app/src", "app"}}); !slices.Equal(got, []string{"app", "lib"}) {
+		t.Errorf("walk roots = %v, want [app lib]", got)
+	}
+	// A build file at the root: every target is in its project.
+	write("pom.xml", "<project/>")
+	check("root project", "a directory beside the GUI", Options{Targets: []string{sub}}, Desktop)
+	check("root project", "a file of the library", Options{FileDirs: []string{"lib/src/main/java/org/db/core"}}, Desktop)
+	// Modules with their own build files: each target's module.
+	write("app/pom.xml", "<project/>")
+	write("lib/build.gradle", "")
+	check("modules", "a directory beside the GUI", Options{Targets: []string{sub}}, Desktop)
+	check("modules", "the library", Options{Targets: []string{"lib"}}, Production)
+	if got := roots(Options{Targets: []string{"lib/src/main"}, FileDirs: []string{sub}}); !slices.Equal(got, []string{"app", "lib"}) {
+		t.Errorf("walk roots of modules = %v, want [app lib]", got)
 	}
 }
