@@ -18,7 +18,7 @@ public class DeadBranches {
         boolean monitorCode = false;
 
         if (monitorCode) {
-            System.out.println("tx graph " + current);
+            System.out.println("tx graph " + current); // want "stdout-usage" source:-
         }
     }
 
