@@ -174,7 +174,7 @@ func bytecodeAnnotations(t *testing.T, rulesDir string) map[string]map[string][]
 		for _, w := range wants {
 			switch {
 			case !w.Source:
-				allow(w, fmt.Sprintf("+%s:%d", w.Rule, w.Line))
+				allow(w, fmt.Sprintf("+%s:%d", w.Rule, w.BytecodeLine))
 			case w.BytecodeLine != w.Line:
 				allow(w, fmt.Sprintf("-%s:%d", w.Rule, w.Line))
 				if w.BytecodeLine >= 0 {
