@@ -15,6 +15,7 @@ import (
 	"github.com/kscan/kscan/rules/ruletest"
 	"github.com/kscan/kscan/scanner/archive"
 	"github.com/kscan/kscan/scanner/bytecode"
+	"github.com/kscan/kscan/scanner/javasrc"
 )
 
 // bytecodeReasons says, per rule, why the scan of a fixture's compiled
@@ -262,4 +263,101 @@ func diff(src, bin map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// TestFixtureJarsCurrent catches fixture jars patched by hand or not
+// rebuilt since the fixtures changed, without a JDK: every rule fixture is,
+// per release, either in the jar or listed in uncompiled.txt as failing to
+// compile on its own (build.sh writes both), and every class a fixture in
+// the jar declares has an entry there. A changed method body only a rebuild
+// shows.
+func TestFixtureJarsCurrent(t *testing.T) {
+	rulesDir := "../testdata/rules"
+	var fixtures []string
+	err := filepath.WalkDir(rulesDir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".java") {
+			rel, _ := filepath.Rel(rulesDir, path)
+			fixtures = append(fixtures, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := os.ReadFile("../testdata/bytecode/uncompiled.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	uncompiled := map[string]bool{}
+	for _, l := range strings.Split(strings.TrimSpace(string(list)), "\n") {
+		uncompiled[l] = true
+	}
+	x, err := javasrc.NewExtractor(javasrc.Interest{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	const rebuild = "rebuild with sh testdata/bytecode/build.sh (never jar --update)"
+	for _, rel := range []string{"8", "17"} {
+		entries := map[string]bool{}
+		inJar := map[string]bool{}
+		err := archive.Walk(context.Background(), "../testdata/bytecode/fixtures-"+rel+".jar", archive.Options{},
+			archive.VisitorFuncs{EntryFunc: func(e *archive.Entry) error {
+				if i := strings.Index(e.Name, ".java/"); i >= 0 && strings.HasSuffix(e.Name, ".class") {
+					entries[e.Name] = true
+					inJar[e.Name[:i+len(".java")]] = true
+				}
+				return nil
+			}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		known := map[string]bool{}
+		for _, fx := range fixtures {
+			known[fx] = true
+			switch in, out := inJar[fx], uncompiled[rel+" "+fx]; {
+			case in && out:
+				t.Errorf("release %s: %s is in the jar and in uncompiled.txt: %s", rel, fx, rebuild)
+			case !in && !out:
+				t.Errorf("release %s: %s is neither in the jar nor in uncompiled.txt: %s", rel, fx, rebuild)
+			case in:
+				src, err := os.ReadFile(filepath.Join(rulesDir, fx))
+				if err != nil {
+					t.Fatal(err)
+				}
+				f, _, err := x.Extract(fx, src, nil)
+				if err != nil {
+					t.Fatalf("%s: %v", fx, err)
+				}
+				for _, td := range f.TypeDecls {
+					if n := fx + "/" + strings.ReplaceAll(td.Name, ".", "/"); !entries[n+".class"] && !localClassEntry(entries, n) {
+						t.Errorf("release %s: %s declares %s, which the jar lacks: %s", rel, fx, td.Name, rebuild)
+					}
+				}
+			}
+		}
+		for fx := range inJar {
+			if !known[fx] {
+				t.Errorf("release %s: the jar holds %s, which is no fixture now: %s", rel, fx, rebuild)
+			}
+		}
+	}
+}
+
+// localClassEntry reports an entry of a class declared in a method body:
+// javac names Outer$Local Outer$1Local.class.
+func localClassEntry(entries map[string]bool, name string) bool {
+	i := strings.LastIndexByte(name, '$')
+	if i < 0 {
+		return false
+	}
+	outer, local := name[:i+1], name[i+1:]
+	for e := range entries {
+		if mid, ok := strings.CutPrefix(e, outer); ok {
+			if n, ok := strings.CutSuffix(mid, local+".class"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
