@@ -276,6 +276,15 @@ func appEntry(p *Pass, class string) bool {
 			return true
 		}
 	}
+	if strings.HasSuffix(p.File.Path, ".class") {
+		// A class file has blank text: its nest's call of SpringApplication.run
+		// says the same (as appEntryFile reads it).
+		for i := range p.File.Calls {
+			if c := &p.File.Calls[i]; sameNest(c.Class, class) && is(c, "org.springframework.boot.SpringApplication", "run") {
+				return true
+			}
+		}
+	}
 	return false
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/kscan/kscan/rules/ruletest"
 	"github.com/kscan/kscan/scanner/archive"
 	"github.com/kscan/kscan/scanner/bytecode"
+	"github.com/kscan/kscan/scanner/javasrc"
 )
 
 // bytecodeReasons says, per rule, why the scan of a fixture's compiled
@@ -41,16 +42,20 @@ var bytecodeReasons = map[string]string{
 		"the loader parameter whose null branch the lookup is (callers handing the context loader), " +
 		"the loaders the method tries before it (a field's, in a loop), and callers that take the helper only for the own package or after the application's loaders are not known, " +
 		"nor is a helper that loads the class its parameter names, which is reported at its callers; " +
-		"what only a command line's main reaches is known from the sources' call graph",
+		"what only a command line's main reaches is known from the sources' call graph; " +
+		"a lookup a switch that opts out of the context loader guards (if (ignoreTccl)), the own loader's lookup after the context loader's or another loader's failed, " +
+		"a name a startsWith(\"java\") test pins to the JDK's and a local whose branches assign constants only are read from the method's text; " +
+		"the compiled concatenations are told apart less well: --release 17's invokedynamic X.class.getPackage().getName() + \".Impl\" is reported, " +
+		"--release 8's StringBuilder p.getName() + \".Impl\" of a Package parameter is not",
 	"classname-keyed-static-cache":       "reads the key expression's text (x.getClass().getName()); bytecode shows a call, not that text",
 	"executor-leak":                      "decides ownership and shutdown from the method's and class's text",
 	"jmx-fixed-name":                     "reads the ObjectName argument's text and the code before it",
 	"null-parent-classloader-assumption": "reads the text of the branch taken when getParent() is null",
 	"own-classloader-lookup":             "reads the name argument's text (a constant concatenation) and whether the proxy interfaces' text names a parameter; that a local assigned more than once holds string literals only is read from the method's text, and a class file's local with several stores has no single value; a resource name made from a parameter whose callers all name the library's own classes, and class names read from a stream the method opened on the same loader's resource, are read from the sources' text and calls",
 	"resource-lookup-own-loader":         "reads the name argument's text and the statement around the call: a local assigned string literals only and a private helper's parameter its callers pass fixed names are read from the method's and the callers' text (a class file's local with several stores has no single value, and its parameters no callers), a name parameter whose callers (constructors' creations included) all pass the library's own paths is settled from the sources' calls, which a class file's scan does not search, and the system lookup in the branch taken when the class's loader is null (cl == null ? ... : ..., if (cl == null) return ...) from the text before the call (a braceless else, null written first), and a lookup after a call of a project helper returning the thread context loader (one hop through the class's own methods) from the calls the method's text makes",
-	"static-mutable-state":               "a field declaration has no line in a class file (the finding is at line 0 or at its <clinit> line), the private-helper-of-<clinit> and class-name-key exemptions read source text, and whether a stored value was handed in (what is reported) is read from the source's parameters and constants; javac drops the calls a false debug switch guards, so a class file cannot tell a debug-only private setter from one called elsewhere, nor a key derived from a class loader; the callers of a setter, whose fixed arguments make every app store the same value, are found in the sources' call graph only (so are the writers only a launcher's main reaches), and a work queue's drain (a loop of poll(), a walk applied to another static then clear(), a walk then a reset to a fresh collection, a pending-removal list another static's removeAll takes and clear() then empties), and a copy of another static kept only to be compared with it is told by its uses in the file's text and the owner object an owner-keyed registry's entries are put and removed under are read from the methods' text, as are the uses of a cache's switch or size",
+	"static-mutable-state":               "a field declaration has no line in a class file (the finding is at line 0 or at its <clinit> line), the private-helper-of-<clinit> and class-name-key exemptions read source text, and whether a stored value was handed in (what is reported) is read from the source's parameters and constants; javac drops the calls a false debug switch guards, so a class file cannot tell a debug-only private setter from one called elsewhere, nor a key derived from a class loader; the callers of a setter, whose fixed arguments make every app store the same value, are found in the sources' call graph only (so are the writers only a launcher's main reaches), and a work queue's drain (a loop of poll(), a walk applied to another static then clear(), a walk then a reset to a fresh collection, a pending-removal list another static's removeAll takes and clear() then empties), and a copy of another static kept only to be compared with it is told by its uses in the file's text and the owner object an owner-keyed registry's entries are put and removed under are read from the methods' text, as are the uses of a cache's switch or size; a field its javadoc keeps for tests is told by the comment; a field a package-private routine of the static initialiser fills once is settled from the routine's callers, found in the sources' call graph",
 	"static-singleton-first-wins":        "reads the assigned value's text and the field's declaration line",
-	"stdout-usage":                       "reads the receiver's text (System.out through a local or a field); what only an entry point reaches is known from the sources' call graph; a print in a catch is the last resort of logging by the text of the try block it handles (only logger calls) or a comment in the catch, which compiled code has no text of, and output a switch decides by the text of the if condition (if (!quiet)) or early return (if (!debug) return;) before it; javac drops the branch of if (false) and of a static final false, but a local whose only value is false is a variable in compiled code",
+	"stdout-usage":                       "reads the receiver's text (System.out through a local or a field); what only an entry point reaches is known from the sources' call graph; a print in a catch is the last resort of logging by the text of the try block it handles (only logger calls) or a comment in the catch, which compiled code has no text of, and output a switch decides by the text of the if condition (if (!quiet)) or early return (if (!debug) return;) before it; javac drops the branch of if (false) and of a static final false, but a local whose only value is false is a variable in compiled code; a print whose message says it should not happen is told by the message's text, and a method's one finding falls on the first print the class file shows, a debug branch's too (and, at --release 8, on the catch's second print)",
 	"system-exit":                        "the call graph finds callers and entry points in sources only: a helper's callers and the exits only main reaches are not known in class files; an exiting field's invocation is told by the field's initialiser text; the class file of an anonymous class does not show that its nest declares main (a command-line class); the flag an exit is guarded by, and an uncalled private method, are read from the source's text",
 	"system-property-mutation":           "tells a restoring removal by the key expression's text, an uncalled private method by the file's text, and writes only main reaches (and the reads of keys only such writes set) by the sources' call graph",
 	"jvm-global-default-mutation":        "tells a restoring stream swap by the saved variable's text, a branch taken only in a native image by the if condition's text, an uncalled private method by the file's text, and changes only main reaches by the sources' call graph",
@@ -58,7 +63,7 @@ var bytecodeReasons = map[string]string{
 	"logging-context-reset":              "tells the java.util.logging root logger by the receiver's text (getLogger(\"\"), a variable or field holding it), and a reset guarded by an instanceof test of the LogManager by the method's text",
 	"tccl-not-propagated":                "reads the text after the submission, the variable names and the task's text (a lambda that sets the context loader itself), and follows the task to the code it runs (a lambda's or method reference's body, the methods of the file it calls, what a field or a wrapper holds) in the source text",
 	"tccl-not-restored":                  "reads the saved variable's name and the text after the call, and the callers of a private switch helper from the file's text (their save before the call and restore in finally); what only an entry point reaches is known from the sources' call graph",
-	"thread-leak":                        "looks for run loops, the receiver's declaration and what the started thread's task runs (a bounded task, a loop its owner's stop or end method ends) in the source text",
+	"thread-leak":                        "looks for run loops, the receiver's declaration and what the started thread's task runs (a bounded task, a loop its owner's stop or end method ends, a sibling stop method naming the thread) in the source text",
 	"threadlocal-leak":                   "a finally block's remove() is compiled once per exit path; the inlined copies are not told apart from the try body; a set of a parameter declared with a JDK type is matched by the parameter's name, which class files do not keep, and a setter made for save and restore by its text (the field's get() before, a return after); a self-filling field (withInitial) is told by its declaration's text, which a class file's field has none of, and a getter caching per thread a value it makes by the getter's text; a holder class of JDK values is judged by its fields, which sit in its own class file; a value made in the set call itself (set(new T(...))) is not followed in class files",
 	"timer-leak":                         "decides ownership and cancel() from the class's text",
 }
@@ -174,7 +179,7 @@ func bytecodeAnnotations(t *testing.T, rulesDir string) map[string]map[string][]
 		for _, w := range wants {
 			switch {
 			case !w.Source:
-				allow(w, fmt.Sprintf("+%s:%d", w.Rule, w.Line))
+				allow(w, fmt.Sprintf("+%s:%d", w.Rule, w.BytecodeLine))
 			case w.BytecodeLine != w.Line:
 				allow(w, fmt.Sprintf("-%s:%d", w.Rule, w.Line))
 				if w.BytecodeLine >= 0 {
@@ -258,4 +263,101 @@ func diff(src, bin map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// TestFixtureJarsCurrent catches fixture jars patched by hand or not
+// rebuilt since the fixtures changed, without a JDK: every rule fixture is,
+// per release, either in the jar or listed in uncompiled.txt as failing to
+// compile on its own (build.sh writes both), and every class a fixture in
+// the jar declares has an entry there. A changed method body only a rebuild
+// shows.
+func TestFixtureJarsCurrent(t *testing.T) {
+	rulesDir := "../testdata/rules"
+	var fixtures []string
+	err := filepath.WalkDir(rulesDir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".java") {
+			rel, _ := filepath.Rel(rulesDir, path)
+			fixtures = append(fixtures, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := os.ReadFile("../testdata/bytecode/uncompiled.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	uncompiled := map[string]bool{}
+	for _, l := range strings.Split(strings.TrimSpace(string(list)), "\n") {
+		uncompiled[l] = true
+	}
+	x, err := javasrc.NewExtractor(javasrc.Interest{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	const rebuild = "rebuild with sh testdata/bytecode/build.sh (never jar --update)"
+	for _, rel := range []string{"8", "17"} {
+		entries := map[string]bool{}
+		inJar := map[string]bool{}
+		err := archive.Walk(context.Background(), "../testdata/bytecode/fixtures-"+rel+".jar", archive.Options{},
+			archive.VisitorFuncs{EntryFunc: func(e *archive.Entry) error {
+				if i := strings.Index(e.Name, ".java/"); i >= 0 && strings.HasSuffix(e.Name, ".class") {
+					entries[e.Name] = true
+					inJar[e.Name[:i+len(".java")]] = true
+				}
+				return nil
+			}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		known := map[string]bool{}
+		for _, fx := range fixtures {
+			known[fx] = true
+			switch in, out := inJar[fx], uncompiled[rel+" "+fx]; {
+			case in && out:
+				t.Errorf("release %s: %s is in the jar and in uncompiled.txt: %s", rel, fx, rebuild)
+			case !in && !out:
+				t.Errorf("release %s: %s is neither in the jar nor in uncompiled.txt: %s", rel, fx, rebuild)
+			case in:
+				src, err := os.ReadFile(filepath.Join(rulesDir, fx))
+				if err != nil {
+					t.Fatal(err)
+				}
+				f, _, err := x.Extract(fx, src, nil)
+				if err != nil {
+					t.Fatalf("%s: %v", fx, err)
+				}
+				for _, td := range f.TypeDecls {
+					if n := fx + "/" + strings.ReplaceAll(td.Name, ".", "/"); !entries[n+".class"] && !localClassEntry(entries, n) {
+						t.Errorf("release %s: %s declares %s, which the jar lacks: %s", rel, fx, td.Name, rebuild)
+					}
+				}
+			}
+		}
+		for fx := range inJar {
+			if !known[fx] {
+				t.Errorf("release %s: the jar holds %s, which is no fixture now: %s", rel, fx, rebuild)
+			}
+		}
+	}
+}
+
+// localClassEntry reports an entry of a class declared in a method body:
+// javac names Outer$Local Outer$1Local.class.
+func localClassEntry(entries map[string]bool, name string) bool {
+	i := strings.LastIndexByte(name, '$')
+	if i < 0 {
+		return false
+	}
+	outer, local := name[:i+1], name[i+1:]
+	for e := range entries {
+		if mid, ok := strings.CutPrefix(e, outer); ok {
+			if n, ok := strings.CutSuffix(mid, local+".class"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -33,6 +33,8 @@ func TestParse(t *testing.T) {
 		{"unknown modifier", `f(); // want "a" bytecode:x`, nil, `cannot read "bytecode:x"`},
 		{"misspelt modifier", `f(); // want "a" bytcode:-`, nil, `cannot read "bytcode:-"`},
 		{"stray text", `f(); // want "a" because`, nil, `cannot read "because"`},
+		{"only bytecode, at line 0", `f(); // want "a" source:- bytecode:0`, []Want{
+			{Line: 1, Rule: "a", Source: false, BytecodeLine: 0}}, ""},
 		{"neither", `f(); // want "a" source:- bytecode:-`, nil, "neither"},
 		{"xml unclosed", `<a/> <!-- want "a"`, nil, "must end with -->"},
 	} {

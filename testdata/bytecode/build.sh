@@ -11,7 +11,19 @@
 #       scanner/bytecode's own tests read
 #   base-fat.jar  a Spring Boot style base: BOOT-INF/classes/ holds the app, and the stored
 #       BOOT-INF/lib/plugin-lib.jar a library that loads classes with Class.forName(String)
+#   uncompiled.txt  "RELEASE path" of each rule fixture that does not compile on its own
+#       (most need another fixture's classes), so a test can tell a fixture added since
+#       the last rebuild from one that cannot be in the jars
 # Needs a JDK 17 or later. Run from anywhere: sh testdata/bytecode/build.sh
+#
+# Rebuild everything with this script whenever a fixture is added or its code changes,
+# and commit what it writes; never patch a jar with `jar --update`. A rebuild is
+# byte-identical when nothing changed, so the jars always say what the sources compile
+# to. A jar patched by hand drifts: fixtures added or edited since are missing or old
+# there, and the bytecode agreement test (scanner/bytecode_fixtures_test.go) checks
+# neither. TestFixtureJarsCurrent catches a fixture missing from both the jars and
+# uncompiled.txt, or a class a fixture declares that its jar entry lacks; it cannot see
+# a changed method body, which only a rebuild shows (git diff on the jars).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 rules=$here/../rules
@@ -23,16 +35,17 @@ for rel in 8 17; do
     stubs=$tmp/stubs$rel
     mkdir -p "$out" "$stubs"
     (cd "$here/stubs" && find . -name '*.java' | LC_ALL=C sort) | (cd "$here/stubs" && xargs javac -nowarn --release "$rel" -d "$stubs")
-    (cd "$rules" && find . -name '*.java' | sed 's|^\./||' | LC_ALL=C sort) | while read -r f; do
-        if javac -nowarn -encoding UTF-8 --release "$rel" -cp "$stubs" -implicit:none -d "$out/$f" "$rules/$f" >/dev/null 2>&1; then :; else
-            rm -rf "${out:?}/$f"
-        fi
-    done
+    # Each fixture on its own (javac -nowarn -encoding UTF-8 --release $rel -cp $stubs
+    # -implicit:none -d $out/$f $rules/$f), in one JVM; one that fails leaves nothing.
+    (cd "$rules" && find . -name '*.java' | sed 's|^\./||' | LC_ALL=C sort) |
+        java "$here/CompileEach.java" "$rel" "$stubs" "$rules" "$out" | sed "s|^|$rel |" >>"$tmp/uncompiled"
     rm -f "$here/fixtures-$rel.jar"
     # Fixed timestamps keep the jars byte-identical across rebuilds.
     find "$out" -exec touch -t 202001010000 {} +
     jar --create --no-manifest --file "$here/fixtures-$rel.jar" -C "$out" .
 done
+
+LC_ALL=C sort "$tmp/uncompiled" >"$here/uncompiled.txt"
 
 rm -rf "$here/classes"
 javac --release 8 -d "$here/classes" "$here/src/extract/demo/Sample.java"

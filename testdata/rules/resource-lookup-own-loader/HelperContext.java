@@ -17,6 +17,6 @@ public class HelperContext {
                 return url;
             }
         }
-        return ClassLoader.getSystemResource(resource);
+        return ClassLoader.getSystemResource(resource); // want "resource-lookup-own-loader" source:-
     }
 }

@@ -17,6 +17,6 @@ public class SystemResources {
 
     // The system loader as the fallback of another.
     URL fallback(ClassLoader cl) {
-        return cl != null ? cl.getResource("mylib/version.txt") : ClassLoader.getSystemResource("mylib/version.txt");
+        return cl != null ? cl.getResource("mylib/version.txt") : ClassLoader.getSystemResource("mylib/version.txt"); // want "resource-lookup-own-loader" source:-
     }
 }

@@ -14,7 +14,7 @@ import java.util.TimerTask;
 public final class SelfRegistry {
     // each cleaner adds itself on start and removes itself on stop; the
     // shared timer only walks them
-    private static final Set<Cleaner> CLEANERS = new HashSet<>();
+    private static final Set<Cleaner> CLEANERS = new HashSet<>(); // want "static-mutable-state" source:-
     private static Timer timer;
     // the same, but a public getter hands every app's watchers out: a note
     private static final Set<Watcher> WATCHERS = new HashSet<>(); // want "static-mutable-state:low"
@@ -54,7 +54,7 @@ public final class SelfRegistry {
         if (timer == null) {
             timer = new Timer(true);
         }
-        timer.schedule(cleaner, 1000, 1000);
+        timer.schedule(cleaner, 1000, 1000); // want "tccl-not-propagated" source:-
     }
 
     private static synchronized void unregisterCleaner(Cleaner cleaner) {

@@ -17,7 +17,7 @@ public class TestHooks {
     private static Object fake;
     private static final AtomicIntegerArray IDS = new AtomicIntegerArray(8);
     private static final Set<WeakReference<Class<?>>> VALIDATED = new CopyOnWriteArraySet<>();
-    private static Object codec; // want "static-mutable-state"
+    private static Object codec; // want "static-mutable-state" bytecode:0
 
     static void setTestAllocator(Object a) {
         TEST_ALLOCATOR.set(a);
@@ -49,9 +49,9 @@ class DocumentedHooks {
     /**
      * This is only for testing purposes; should never be used otherwise.
      */
-    private static boolean failCreate = false;
+    private static boolean failCreate = false; // want "static-mutable-state" source:-
     private static long delay;
-    private static long timeout; // want "static-mutable-state"
+    private static long timeout; // want "static-mutable-state" bytecode:0
 
     /**
      * method for tests to set the delay

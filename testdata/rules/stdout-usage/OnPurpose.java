@@ -40,7 +40,7 @@ public class OnPurpose extends RuntimeException {
         try {
             return load(name);
         } catch (Exception e) {
-            if (debug) e.printStackTrace();
+            if (debug) e.printStackTrace(); // want "stdout-usage" source:-
             if (verbose) {
                 System.out.println("failed " + name);
             }
@@ -54,7 +54,7 @@ public class OnPurpose extends RuntimeException {
         try {
             return load(name);
         } catch (Exception e) {
-            System.err.println("cannot resolve " + name); // want "stdout-usage:low"
+            System.err.println("cannot resolve " + name); // want "stdout-usage:low" bytecode:58
             e.printStackTrace();
             return null;
         }
@@ -65,7 +65,7 @@ public class OnPurpose extends RuntimeException {
         if (debug) {
             e.printStackTrace(System.out);
         } else {
-            System.err.println("failed: " + e); // want "stdout-usage:low"
+            System.err.println("failed: " + e); // want "stdout-usage:low" bytecode:66
         }
     }
 
@@ -93,13 +93,13 @@ class Unreachable {
         try {
             context.wait();
         } catch (InterruptedException e) {
-            e.printStackTrace(); // won't happen
+            e.printStackTrace(); // won't happen // want "stdout-usage" source:-
         }
     }
 
     void init(java.util.Map<String, String> m) {
         if (m.isEmpty()) {
-            System.out.println("configuration node missing - should not happen");
+            System.out.println("configuration node missing - should not happen"); // want "stdout-usage" source:-
         }
     }
 

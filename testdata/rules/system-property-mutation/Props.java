@@ -118,6 +118,6 @@ class Client {
     }
 
     protected void connect(String host) {
-        System.setProperty("client.secure", "true");
+        System.setProperty("client.secure", "true"); // want "system-property-mutation" source:-
     }
 }

@@ -39,6 +39,6 @@ public class InertTasks {
 
     static void schedule(Runnable evictor) {
         executor.scheduleAtFixedRate(new Reaper(), 1, 1, TimeUnit.SECONDS);
-        executor.scheduleWithFixedDelay(new Evictor(evictor), 1, 1, TimeUnit.SECONDS); // want "tccl-not-propagated"
+        executor.scheduleWithFixedDelay(new Evictor(evictor), 1, 1, TimeUnit.SECONDS); // want "tccl-not-propagated" bytecode:-
     }
 }

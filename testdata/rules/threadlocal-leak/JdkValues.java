@@ -29,7 +29,7 @@ public class JdkValues {
     }
 
     static void handler(Handler h) {
-        HANDLERS.set(new SoftReference<>(h)); // want "threadlocal-leak"
+        HANDLERS.set(new SoftReference<>(h)); // want "threadlocal-leak" bytecode:-
     }
 
     interface Handler {

@@ -17,7 +17,7 @@ public final class Assembler {
     }
 
     public Object add(String name, int count) throws Exception {
-        return count > 0 ? create(name) : null; // want "class-forname-caller-loader"
+        return count > 0 ? create(name) : null; // want "class-forname-caller-loader" bytecode:-
     }
 
     private static Object create(String name) throws Exception {

@@ -18,6 +18,6 @@ public final class ClassCheck {
     }
 
     private static boolean found(String cn) throws Exception {
-        return Class.forName(cn) != null;
+        return Class.forName(cn) != null; // want "class-forname-caller-loader" source:-
     }
 }

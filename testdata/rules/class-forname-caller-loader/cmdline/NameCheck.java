@@ -13,7 +13,7 @@ public final class NameCheck {
     }
 
     public static boolean report(String name) throws Exception {
-        return found(name); // want "class-forname-caller-loader"
+        return found(name); // want "class-forname-caller-loader" bytecode:-
     }
 
     private static boolean found(String cn) throws Exception {

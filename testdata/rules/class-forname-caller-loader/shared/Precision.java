@@ -23,7 +23,7 @@ public class Precision implements Names {
 
     // "own.package." + suffix: one of the library's own classes.
     Class<?> ownPackage(String dialect) throws ClassNotFoundException {
-        return Class.forName("fixtures.forname.shared.dialect." + dialect + "Dialect");
+        return Class.forName("fixtures.forname.shared.dialect." + dialect + "Dialect"); // want "class-forname-caller-loader" source:-
     }
 
     // A probe whose value is used: rated as a probe.
@@ -62,7 +62,7 @@ public class Precision implements Names {
 
     Class<?> optOut(String name) throws ClassNotFoundException {
         if (ignoreTccl) {
-            return Class.forName(name);
+            return Class.forName(name); // want "class-forname-caller-loader" source:-
         }
         return Thread.currentThread().getContextClassLoader().loadClass(name);
     }
@@ -77,12 +77,12 @@ public class Precision implements Names {
 
     static Class<?> logbackShape(String clazz) throws ClassNotFoundException {
         if (ignoreTCL) {
-            return Class.forName(clazz);
+            return Class.forName(clazz); // want "class-forname-caller-loader" source:-
         }
         try {
             return getTCL().loadClass(clazz);
         } catch (Throwable e) {
-            return Class.forName(clazz);
+            return Class.forName(clazz); // want "class-forname-caller-loader" source:-
         }
     }
 
@@ -94,7 +94,7 @@ public class Precision implements Names {
 
     // ognl's DefaultClassResolver: "java.lang." + name is a JDK class.
     Class<?> javaLang(String className) throws ClassNotFoundException {
-        return Class.forName("java.lang." + className, false, Precision.class.getClassLoader());
+        return Class.forName("java.lang." + className, false, Precision.class.getClassLoader()); // want "class-forname-caller-loader" source:-
     }
 
     // The name starts inside the library: a private method's parameter, a
@@ -111,7 +111,7 @@ public class Precision implements Names {
 
     Class<?> javaOnly(String typeName) throws ClassNotFoundException {
         if (typeName.startsWith("java")) {
-            return Class.forName(typeName, false, getClass().getClassLoader());
+            return Class.forName(typeName, false, getClass().getClassLoader()); // want "class-forname-caller-loader" source:-
         }
         return null;
     }

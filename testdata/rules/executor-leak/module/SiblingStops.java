@@ -29,7 +29,7 @@ class StoppedThroughAlias {
 }
 
 class StopLeavesPoolAlone {
-    private final ExecutorService pool = Executors.newFixedThreadPool(2); // want "executor-leak:medium"
+    private final ExecutorService pool = Executors.newFixedThreadPool(2); // want "executor-leak:medium" bytecode:-
     private boolean running;
 
     public void stopAccepting() {

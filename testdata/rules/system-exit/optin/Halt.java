@@ -17,9 +17,9 @@ public class Halt {
 class HaltCaller {
     void failed() {
         if (Boolean.getBoolean("lib.halt.on.error")) {
-            Halt.haltNow(1); // want "system-exit:low"
-            Halt.stopNow(1); // want "system-exit:low"
+            Halt.haltNow(1); // want "system-exit:low" bytecode:-
+            Halt.stopNow(1); // want "system-exit:low" bytecode:-
         }
-        Halt.stopNow(2); // want "system-exit:critical"
+        Halt.stopNow(2); // want "system-exit:critical" bytecode:-
     }
 }

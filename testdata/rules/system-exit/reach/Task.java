@@ -4,7 +4,7 @@ package reach;
 // nothing in the project calls) runs it too, inside the build's JVM.
 public class Task {
     public boolean run(String[] args) {
-        return check(args.length); // want "system-exit"
+        return check(args.length); // want "system-exit" bytecode:-
     }
 
     boolean check(int n) {

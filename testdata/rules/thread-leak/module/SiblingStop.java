@@ -9,7 +9,7 @@ class Collector implements Runnable {
     public Collector startCollecting() {
         thread = new Thread(this, "collector");
         thread.setDaemon(true);
-        thread.start();
+        thread.start(); // want "thread-leak" source:-
         return this;
     }
 

@@ -12,7 +12,7 @@ public class GroupReader {
     public static InputStream open(final String path, final String[] starters) {
         return AccessController.doPrivileged(new PrivilegedAction<InputStream>() {
             public InputStream run() {
-                return getClass().getResourceAsStream(path);
+                return getClass().getResourceAsStream(path); // want "resource-lookup-own-loader" source:-
             }
         });
     }

@@ -12,9 +12,9 @@ public final class Messages {
 
     public static ResourceBundle bundle(String resource, Locale locale) {
         try {
-            return ResourceBundle.getBundle(resource, locale);
+            return ResourceBundle.getBundle(resource, locale); // want "resource-lookup-own-loader" source:-
         } catch (RuntimeException e) {
-            return ResourceBundle.getBundle(resource, Locale.ENGLISH);
+            return ResourceBundle.getBundle(resource, Locale.ENGLISH); // want "resource-lookup-own-loader" source:-
         }
     }
 

@@ -11,7 +11,7 @@ class Privileged {
     static Class<?> load(final String className) throws Exception {
         return AccessController.doPrivileged(new PrivilegedExceptionAction<Class<?>>() {
             public Class<?> run() throws Exception {
-                return Class.forName(className);
+                return Class.forName(className); // want "class-forname-caller-loader" source:-
             }
         });
     }

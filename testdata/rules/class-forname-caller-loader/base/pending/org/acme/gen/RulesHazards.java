@@ -11,7 +11,7 @@ public class RulesHazards {
     }
 
     static Object pluginFor(int n) throws Exception {
-        return plugin("com.example.plugins.Plugin" + Integer.toString(n)); // want "class-forname-caller-loader"
+        return plugin("com.example.plugins.Plugin" + Integer.toString(n)); // want "class-forname-caller-loader" bytecode:-
     }
 
     // One caller reads the name from configuration.
@@ -20,7 +20,7 @@ public class RulesHazards {
     }
 
     static Object fromConfig(Properties p, int n) throws Exception {
-        return configured("org.acme.gen.compiled.Rule" + Integer.toString(n)).toString() + configured(p.getProperty("rule.class")); // want "class-forname-caller-loader"
+        return configured("org.acme.gen.compiled.Rule" + Integer.toString(n)).toString() + configured(p.getProperty("rule.class")); // want "class-forname-caller-loader" bytecode:-
     }
 
     // A public method no project code calls: its caller's name.

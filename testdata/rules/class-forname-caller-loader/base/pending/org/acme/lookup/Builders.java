@@ -11,7 +11,7 @@ class ObjectBuilder {
         Class<?> k = loadClass(classLoader, name);
         if (k == null) {
             try {
-                return Class.forName(name);
+                return Class.forName(name); // want "class-forname-caller-loader" source:-
             } catch (ClassNotFoundException e) {
                 return null;
             }

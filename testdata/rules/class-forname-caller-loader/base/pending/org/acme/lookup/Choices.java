@@ -22,7 +22,7 @@ class Choices {
         } else {
             className = "java.util.ArrayList";
         }
-        return Class.forName(className);
+        return Class.forName(className); // want "class-forname-caller-loader" source:-
     }
 
     void loop() throws Exception {
@@ -30,13 +30,13 @@ class Choices {
                 "org.acme.lookup.impl.FastCompiler",
                 "org.acme.lookup.impl.DefaultCompiler"
         }) {
-            Class.forName(c).getDeclaredConstructor().newInstance();
+            Class.forName(c).getDeclaredConstructor().newInstance(); // want "class-forname-caller-loader" source:-
         }
     }
 
     Class<?> chosen() throws ClassNotFoundException {
         String className = chooseName();
-        return Class.forName(className);
+        return Class.forName(className); // want "class-forname-caller-loader" source:-
     }
 
     Class<?> oneFromOutside() throws ClassNotFoundException {
@@ -54,7 +54,7 @@ class Registry {
     static {
         for (String c : new String[] {"org.acme.lookup.impl.DiskStore", "org.acme.lookup.impl.MemStore"}) {
             try {
-                Class.forName(c).getDeclaredConstructor().newInstance();
+                Class.forName(c).getDeclaredConstructor().newInstance(); // want "class-forname-caller-loader" source:-
             } catch (Exception e) {
                 // not on the class path
             }

@@ -34,7 +34,7 @@ class Inspector {
         try {
             return factory.loadApplicationClass(name);
         } catch (ClassNotFoundException e) {
-            return Class.forName(name);
+            return Class.forName(name); // want "class-forname-caller-loader" source:-
         }
     }
 }
@@ -83,6 +83,6 @@ class TypeLookup {
     }
 
     protected Class<?> classForName(String name) throws ClassNotFoundException {
-        return Class.forName(name);
+        return Class.forName(name); // want "class-forname-caller-loader" source:-
     }
 }

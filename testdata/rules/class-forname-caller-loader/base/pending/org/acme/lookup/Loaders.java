@@ -60,10 +60,10 @@ class OwnFirst {
 // A class of the lookup's own package, named through its class literal.
 class Locations {
     static Class<?> moduleLocation() throws ClassNotFoundException {
-        return Locations.class.getClassLoader().loadClass(Locations.class.getPackage().getName() + ".ModuleLocation");
+        return Locations.class.getClassLoader().loadClass(Locations.class.getPackage().getName() + ".ModuleLocation"); // want "class-forname-caller-loader" source:-
     }
 
     static Class<?> elsewhere(Package p) throws ClassNotFoundException {
-        return Locations.class.getClassLoader().loadClass(p.getName() + ".ModuleLocation"); // want "class-forname-caller-loader"
+        return Locations.class.getClassLoader().loadClass(p.getName() + ".ModuleLocation"); // want "class-forname-caller-loader" bytecode:-
     }
 }

@@ -12,7 +12,7 @@ public class Logs {
 
     public void setUp(InputStream in) throws Exception {
         if (imageRuntime()) {
-            LogManager.getLogManager().readConfiguration(in);
+            LogManager.getLogManager().readConfiguration(in); // want "jvm-global-default-mutation" source:-
         }
     }
 
