@@ -143,6 +143,11 @@ type Classifier struct {
 	testPkgs map[string]bool
 	supers   map[superKey]superResult
 
+	// prodOnce walks the production directories once for both indexes.
+	prodOnce sync.Once
+	prod     []string
+	walks    int // production walks made, for tests
+
 	toolOnce sync.Once
 	tools    *toolIndex
 

@@ -141,19 +141,15 @@ func (c *Classifier) buildUsedByIndex() {
 	var javas, others []string
 	isJava := map[string]bool{}
 	byDir := map[string][]string{}
-	c.walkProduction(func(rel, name string) bool {
-		switch ext := path.Ext(name); {
-		case ext == ".java":
+	for _, rel := range c.productionFiles() {
+		if path.Ext(rel) == ".java" {
 			javas = append(javas, rel)
 			isJava[rel] = true
 			byDir[path.Dir(rel)] = append(byDir[path.Dir(rel)], rel)
-		case toolSourceExts[ext] || strings.Contains(rel, "META-INF/services/"):
+		} else {
 			others = append(others, rel)
-		default:
-			return false
 		}
-		return true
-	})
+	}
 	parsed := map[string]*usedSrc{}
 	skipped := map[string]bool{} // unreadable, or set aside by its directory
 	// A user's identifiers are asked only for the names of the sources
@@ -426,7 +422,8 @@ func (c *Classifier) buildUsedByIndex() {
 		_, selfCand := cand[self]
 		var toks map[string]bool
 		var mine []*usedSrc
-		for _, name := range namesIn(data, byName) {
+		names := namesIn(data, byName)
+		for _, name := range names {
 			cs := byName[name]
 			for _, s := range cs {
 				if s == self || (!selfCand && isUsed(s)) {
@@ -435,7 +432,7 @@ func (c *Classifier) buildUsedByIndex() {
 				uses := containsName(data, s.fqn)
 				if !uses {
 					if toks == nil {
-						toks = identifiers(data)
+						toks = segmentsIn(data, names)
 					}
 					uses = toks[s.name] && ((pkg == s.pkg && rel != "") || bytes.Contains(data, []byte(s.pkg+".*")))
 				}
@@ -673,6 +670,43 @@ func namesIn(data []byte, names map[string][]*usedSrc) []string {
 			}
 		}
 		i = j
+	}
+	return out
+}
+
+// segmentsIn returns which of names (words without dots) identifiers(src)
+// holds: the segments of the possibly qualified names it reads, found the
+// same way, without building the names or the set of all of them.
+func segmentsIn(src []byte, names []string) map[string]bool {
+	want := make(map[string]bool, len(names))
+	for _, n := range names {
+		want[n] = false
+	}
+	out := make(map[string]bool, len(names))
+	n := len(src)
+	for i := 0; i < n; {
+		if !isIdentStart(src[i]) || (i > 0 && isIdentPart(src[i-1])) {
+			i++
+			continue
+		}
+		// as ident: segments joined by dots with spaces or comments around
+		for {
+			j := i
+			for j < n && isIdentPart(src[j]) {
+				j++
+			}
+			if _, ok := want[string(src[i:j])]; ok {
+				out[string(src[i:j])] = true
+			}
+			if k := skipSpace(src, j); k < n && src[k] == '.' {
+				if m := skipSpace(src, k+1); m < n && isIdentStart(src[m]) {
+					i = m
+					continue
+				}
+			}
+			i = j
+			break
+		}
 	}
 	return out
 }
