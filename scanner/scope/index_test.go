@@ -91,7 +91,8 @@ func TestPkgFinder(t *testing.T) {
 }
 
 // TestOneProductionWalk: the tool index and the used-by index share one
-// walk of the production directories.
+// walk of the production directories, and the used-by index reads no
+// head that the tool index's pass read.
 func TestOneProductionWalk(t *testing.T) {
 	root := filepath.Join("testdata", "derby")
 	c := New(root, Options{Jobs: 4})
@@ -119,5 +120,10 @@ func TestOneProductionWalk(t *testing.T) {
 	}
 	if c.walks != 1 {
 		t.Errorf("production walks = %d, want 1", c.walks)
+	}
+	// The tool index's pass read the heads of the other sources; the
+	// stub source, a candidate of the tool index, is the one left.
+	if n := c.headReads.Load(); n != 1 {
+		t.Errorf("heads the used-by index read again = %d, want 1", n)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/kscan/kscan/internal/safefs"
 )
@@ -147,6 +148,13 @@ type Classifier struct {
 	prodOnce sync.Once
 	prod     []string
 	walks    int // production walks made, for tests
+	// marks holds, by position in prod, whether the head of a Java
+	// source holds one of asideMarks (markAside, markNone; 0 unknown), as
+	// the tool index's pass read it: the used-by index reads no head
+	// twice.
+	marks atomic.Pointer[[]uint8]
+	// headReads counts the heads the used-by index read itself, for tests.
+	headReads atomic.Int64
 
 	toolOnce sync.Once
 	tools    *toolIndex

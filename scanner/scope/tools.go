@@ -120,11 +120,14 @@ func (c *Classifier) buildToolIndex() {
 	idx := &toolIndex{tool: map[string]string{}, stub: map[string]string{}}
 	c.tools = idx
 	var cands, others []string
-	for _, rel := range c.productionFiles() {
+	var at []int // position of others[i] in the production files
+	prod := c.productionFiles()
+	for i, rel := range prod {
 		if ext := path.Ext(rel); toolSourceExts[ext] && toolCandidate(path.Dir(rel)) || ext == ".java" && stubCandidate(path.Dir(rel)) {
 			cands = append(cands, rel)
 		} else {
 			others = append(others, rel)
+			at = append(at, i)
 		}
 	}
 	if len(cands) == 0 {
@@ -191,13 +194,19 @@ func (c *Classifier) buildToolIndex() {
 	// Read by the scan's workers at once (every other worker waits for
 	// this index); used and own are shared (mu), and what they end up
 	// holding does not depend on the order files are read in.
+	// The heads of the Java sources read here are marked for the used-by
+	// index (each worker writes its own files' places).
 	used := map[*toolClass]bool{}
 	var mu sync.Mutex
+	marks := make([]uint8, len(prod))
 	c.each(len(others), func(i int) {
 		rel := others[i]
 		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource) // walked, not followed: inside the root
 		if err != nil {
 			return
+		}
+		if path.Ext(rel) == ".java" {
+			marks[at[i]] = headMark(data[:min(len(data), HeadSize)])
 		}
 		var h *javaHead
 		if toolSourceExts[path.Ext(rel)] {
@@ -237,6 +246,7 @@ func (c *Classifier) buildToolIndex() {
 			}
 		}
 	})
+	c.marks.Store(&marks)
 	// Uses between tool classes: same package by simple name, others by
 	// import or qualified name.
 	// An explicit import puts the qualified name among the identifiers.

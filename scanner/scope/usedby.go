@@ -139,11 +139,13 @@ func (c *Classifier) buildUsedByIndex() {
 	idx := &usedByIndex{set: map[string]Decision{}}
 	c.used = idx
 	var javas, others []string
+	var javaAt []int // position of javas[i] in the production files
 	isJava := map[string]bool{}
 	byDir := map[string][]string{}
-	for _, rel := range c.productionFiles() {
+	for i, rel := range c.productionFiles() {
 		if path.Ext(rel) == ".java" {
 			javas = append(javas, rel)
+			javaAt = append(javaAt, i)
 			isJava[rel] = true
 			byDir[path.Dir(rel)] = append(byDir[path.Dir(rel)], rel)
 		} else {
@@ -220,10 +222,38 @@ func (c *Classifier) buildUsedByIndex() {
 		}
 		if _, ok := fileNameRule(path.Base(rel), ".java", c.dir(dir).main); ok {
 			marked[dir] = true
+		}
+	}
+	// The sources of those directories are parsed first: a tool
+	// package's ask for the tool index, whose pass over the other
+	// sources marks their heads, so that the heads below are not read
+	// again. (It is built for the same sources as when they were parsed
+	// after the heads: src is the same whenever it is called.)
+	for _, rel := range javas {
+		if marked[path.Dir(rel)] {
+			src(rel)
+		}
+	}
+	var marks []uint8
+	if m := c.marks.Load(); m != nil {
+		marks = *m
+	}
+	for i, rel := range javas {
+		dir := path.Dir(rel)
+		if marked[dir] {
 			continue
 		}
-		head, err := readHead(c.abs(rel))
-		if err == nil && asideMarked(head) {
+		mark := uint8(0)
+		if marks != nil {
+			mark = marks[javaAt[i]]
+		}
+		if mark == 0 {
+			c.headReads.Add(1)
+			if head, err := readHead(c.abs(rel)); err == nil {
+				mark = headMark(head)
+			}
+		}
+		if mark == markAside {
 			marked[dir] = true
 		}
 	}
@@ -634,6 +664,20 @@ var asideMarks = [][]byte{[]byte("org.apache.maven"), []byte("org.apache.tools.a
 	[]byte("TestCase"), []byte("javadoc"), []byte("doclets"), []byte("org.gradle.api"), []byte("javax.swing"), []byte("java.awt"),
 	[]byte("jline"), []byte("org.openjdk.jmh"), []byte("com.google.caliper"), []byte("org.junit"), []byte("junit.framework"),
 	[]byte("org.testng"), []byte("package test"), []byte("package sample"), []byte("package Test"), []byte("package Sample")}
+
+// Head marks: whether a source's head holds one of asideMarks.
+const (
+	markAside uint8 = 1 + iota
+	markNone
+)
+
+// headMark is the mark of a head.
+func headMark(head []byte) uint8 {
+	if asideMarked(head) {
+		return markAside
+	}
+	return markNone
+}
 
 // asideMarked reports a head that holds one of asideMarks.
 func asideMarked(head []byte) bool {
