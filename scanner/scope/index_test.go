@@ -20,9 +20,11 @@ var indexSamples = []string{
 	"x = a /* Foo */ . Bar . // Baz\n  Qux; y = 0xFoo + 1Bar; z = \"org.acme.tools.Shell\";",
 	"builder // Foo\n  .withFoo()\n  .build(); mytools.x = tools.y; org.acme..tools.z",
 	"über.tools.Fooß. résumé.Bar . Baz",
-	"tools.", ".tools.", "a.b.c.d.", "Foo", "",
+	"tools.", ".tools.", "a.b.c.d.", "Foo", "", longName + " x" + longName + "y",
 	"import static org.acme.tools.Util.*; Util . /**/ x; org . acme . tools . Util",
 }
+
+const longName = "AClassNameOfMoreThanSixtyFourBytesThatGoesOnAndOnAndOnAndOnAndOnX"
 
 // randomSource mixes the pieces of names, separators and comments.
 func randomSource(r *rand.Rand) []byte {
@@ -39,12 +41,16 @@ func randomSource(r *rand.Rand) []byte {
 // identifiers answers.
 func TestSegmentsIn(t *testing.T) {
 	names := map[string][]*usedSrc{}
-	for _, n := range []string{"Foo", "Bar", "Baz", "Qux", "Util", "tools", "x", "Main", "Fooß", "Shell", "org", "acme", "cli", "mytools", "b"} {
+	for _, n := range []string{"Foo", "Bar", "Baz", "Qux", "Util", "tools", "x", "Main", "Fooß", "Shell", "org", "acme", "cli", "mytools", "b", longName} {
 		names[n] = nil
 	}
+	words := newWordSet(names)
 	check := func(src []byte) {
 		t.Helper()
-		found := namesIn(src, names)
+		found := namesIn(src, words)
+		if want := namesInByLookup(src, names); !slices.Equal(found, want) {
+			t.Fatalf("%q: namesIn = %q, a look-up per word finds %q", src, found, want)
+		}
 		got := segmentsIn(src, found)
 		want := identifiers(src)
 		for _, n := range found {
@@ -126,4 +132,24 @@ func TestOneProductionWalk(t *testing.T) {
 	if n := c.headReads.Load(); n != 1 {
 		t.Errorf("heads the used-by index read again = %d, want 1", n)
 	}
+}
+
+// namesInByLookup is namesIn with a map look-up for every word.
+func namesInByLookup(data []byte, names map[string][]*usedSrc) []string {
+	var out []string
+	for i := 0; i < len(data); {
+		if !isIdentStart(data[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(data) && isIdentPart(data[j]) {
+			j++
+		}
+		if _, ok := names[string(data[i:j])]; ok && !slices.Contains(out, string(data[i:j])) {
+			out = append(out, string(data[i:j]))
+		}
+		i = j
+	}
+	return out
 }

@@ -448,11 +448,12 @@ func (c *Classifier) buildUsedByIndex() {
 		defer mu.Unlock()
 		return used[s]
 	}
+	words := newWordSet(byName)
 	check := func(rel, pkg string, data []byte, self *usedSrc) {
 		_, selfCand := cand[self]
 		var toks map[string]bool
 		var mine []*usedSrc
-		names := namesIn(data, byName)
+		names := namesIn(data, words)
 		for _, name := range names {
 			cs := byName[name]
 			for _, s := range cs {
@@ -618,6 +619,7 @@ func (c *Classifier) namedByTests(srcs []*usedSrc) []*usedSrc {
 	for _, s := range srcs {
 		byName[s.name] = append(byName[s.name], s)
 	}
+	words := newWordSet(byName)
 	found := map[*usedSrc]bool{}
 	c.walkFiles(func(string) bool { return true }, func(p, rel, base string) bool {
 		if !strings.HasSuffix(base, ".java") || c.Dir(path.Dir(rel)).Class != Test {
@@ -629,7 +631,7 @@ func (c *Classifier) namedByTests(srcs []*usedSrc) []*usedSrc {
 		}
 		var toks map[string]bool
 		var pkg string
-		for _, name := range namesIn(data, byName) {
+		for _, name := range namesIn(data, words) {
 			for _, s := range byName[name] {
 				if found[s] {
 					continue
@@ -689,21 +691,69 @@ func asideMarked(head []byte) bool {
 	return false
 }
 
+// wordSet is a set of names with what lets namesIn pass over most words
+// without a map look-up: the bytes the names start with and their
+// lengths (class names: most words of code, starting lower-case, are
+// none of them).
+type wordSet struct {
+	m     map[string][]*usedSrc
+	first [256]bool
+	lens  [65]bool // by length; 64 for 64 and more
+}
+
+func newWordSet(m map[string][]*usedSrc) *wordSet {
+	w := &wordSet{m: m}
+	for name := range m {
+		if name != "" {
+			w.first[name[0]] = true
+		}
+		w.lens[min(len(name), 64)] = true
+	}
+	return w
+}
+
+// identByte classifies bytes: identStart, identPart, and spaceOrSlash
+// (where skipSpace may move).
+var identByte = func() (t [256]uint8) {
+	for b := range 256 {
+		if isIdentStart(byte(b)) {
+			t[b] |= identStart
+		}
+		if isIdentPart(byte(b)) {
+			t[b] |= identPart
+		}
+	}
+	for _, b := range []byte(" \t\n\r\f/") {
+		t[b] |= spaceOrSlash
+	}
+	return t
+}()
+
+const (
+	identStart uint8 = 1 << iota
+	identPart
+	spaceOrSlash
+)
+
 // namesIn returns the names that occur in data as words, each once, in
 // one pass over data whatever the number of names.
-func namesIn(data []byte, names map[string][]*usedSrc) []string {
+func namesIn(data []byte, names *wordSet) []string {
 	var out []string
 	var seen map[string]bool
 	for i := 0; i < len(data); {
-		if !isIdentStart(data[i]) {
+		if identByte[data[i]]&identStart == 0 {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(data) && isIdentPart(data[j]) {
+		for j < len(data) && identByte[data[j]]&identPart != 0 {
 			j++
 		}
-		if _, ok := names[string(data[i:j])]; ok {
+		if !names.first[data[i]] || !names.lens[min(j-i, 64)] {
+			i = j
+			continue
+		}
+		if _, ok := names.m[string(data[i:j])]; ok {
 			w := string(data[i:j])
 			if seen == nil {
 				seen = map[string]bool{}
@@ -722,28 +772,34 @@ func namesIn(data []byte, names map[string][]*usedSrc) []string {
 // holds: the segments of the possibly qualified names it reads, found the
 // same way, without building the names or the set of all of them.
 func segmentsIn(src []byte, names []string) map[string]bool {
-	want := make(map[string]bool, len(names))
-	for _, n := range names {
-		want[n] = false
-	}
 	out := make(map[string]bool, len(names))
+	// skip is skipSpace, called only where it may move (a space or a
+	// comment's slash): it is most of the words' ends.
+	skip := func(i int) int {
+		if i < len(src) && identByte[src[i]]&spaceOrSlash != 0 {
+			return skipSpace(src, i)
+		}
+		return i
+	}
 	n := len(src)
 	for i := 0; i < n; {
-		if !isIdentStart(src[i]) || (i > 0 && isIdentPart(src[i-1])) {
+		if identByte[src[i]]&identStart == 0 || (i > 0 && identByte[src[i-1]]&identPart != 0) {
 			i++
 			continue
 		}
 		// as ident: segments joined by dots with spaces or comments around
 		for {
-			j := i
-			for j < n && isIdentPart(src[j]) {
+			j := i + 1
+			for j < n && identByte[src[j]]&identPart != 0 {
 				j++
 			}
-			if _, ok := want[string(src[i:j])]; ok {
-				out[string(src[i:j])] = true
+			for _, name := range names {
+				if len(name) == j-i && string(src[i:j]) == name {
+					out[name] = true
+				}
 			}
-			if k := skipSpace(src, j); k < n && src[k] == '.' {
-				if m := skipSpace(src, k+1); m < n && isIdentStart(src[m]) {
+			if k := skip(j); k < n && src[k] == '.' {
+				if m := skip(k + 1); m < n && identByte[src[m]]&identStart != 0 {
 					i = m
 					continue
 				}
