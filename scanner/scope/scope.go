@@ -144,10 +144,13 @@ type Classifier struct {
 	testPkgs map[string]bool
 	supers   map[superKey]superResult
 
-	// prodOnce walks the production directories once for both indexes.
-	prodOnce sync.Once
-	prod     []string
-	walks    int // production walks made, for tests
+	// prodOnce walks the production directories once for both indexes;
+	// prod is dropped once both took it (prodTakes, under mu), so that
+	// the scan does not keep a path per source to its end.
+	prodOnce  sync.Once
+	prod      []string
+	prodTakes int
+	walks     int // production walks made, for tests
 	// marks holds, by position in prod, whether the head of a Java
 	// source holds one of asideMarks (markAside, markNone; 0 unknown), as
 	// the tool index's pass read it: the used-by index reads no head

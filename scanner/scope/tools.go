@@ -489,7 +489,7 @@ func (c *Classifier) each(n int, fn func(i int)) {
 
 // productionFiles are the sources (toolSourceExts) and service files of
 // the production directories, in walk order: what both indexes read,
-// walked once for both.
+// walked once for both. Each index asks once.
 func (c *Classifier) productionFiles() []string {
 	c.prodOnce.Do(func() {
 		c.walkProduction(func(rel, name string) bool {
@@ -500,7 +500,13 @@ func (c *Classifier) productionFiles() []string {
 			return false
 		})
 	})
-	return c.prod
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	prod := c.prod
+	if c.prodTakes++; c.prodTakes == 2 {
+		c.prod = nil
+	}
+	return prod
 }
 
 // walkProduction calls keep with the slash path and base name of each
