@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/kscan/kscan/internal/safefs"
 )
@@ -142,6 +143,21 @@ type Classifier struct {
 	poms     map[string]*pomFile
 	testPkgs map[string]bool
 	supers   map[superKey]superResult
+
+	// prodOnce walks the production directories once for both indexes;
+	// prod is dropped once both took it (prodTakes, under mu), so that
+	// the scan does not keep a path per source to its end.
+	prodOnce  sync.Once
+	prod      []string
+	prodTakes int
+	walks     int // production walks made, for tests
+	// marks holds, by position in prod, whether the head of a Java
+	// source holds one of asideMarks (markAside, markNone; 0 unknown), as
+	// the tool index's pass read it: the used-by index reads no head
+	// twice.
+	marks atomic.Pointer[[]uint8]
+	// headReads counts the heads the used-by index read itself, for tests.
+	headReads atomic.Int64
 
 	toolOnce sync.Once
 	tools    *toolIndex

@@ -120,17 +120,16 @@ func (c *Classifier) buildToolIndex() {
 	idx := &toolIndex{tool: map[string]string{}, stub: map[string]string{}}
 	c.tools = idx
 	var cands, others []string
-	c.walkProduction(func(rel, name string) bool {
-		switch ext := path.Ext(name); {
-		case toolSourceExts[ext] && toolCandidate(path.Dir(rel)), ext == ".java" && stubCandidate(path.Dir(rel)):
+	var at []int // position of others[i] in the production files
+	prod := c.productionFiles()
+	for i, rel := range prod {
+		if ext := path.Ext(rel); toolSourceExts[ext] && toolCandidate(path.Dir(rel)) || ext == ".java" && stubCandidate(path.Dir(rel)) {
 			cands = append(cands, rel)
-		case toolSourceExts[ext] || strings.Contains(rel, "META-INF/services/"):
+		} else {
 			others = append(others, rel)
-		default:
-			return false
+			at = append(at, i)
 		}
-		return true
-	})
+	}
 	if len(cands) == 0 {
 		return
 	}
@@ -187,30 +186,27 @@ func (c *Classifier) buildToolIndex() {
 		}
 	}
 	sort.Strings(pkgs)
-	// A package's root is its name up to its first tool segment: one
-	// search for org.codehaus.groovy.tools rules out all its subpackages.
-	roots := map[string]string{}
-	for _, p := range pkgs {
-		roots[p] = p
-		segs := strings.Split(p, ".")
-		for i, seg := range segs {
-			if toolWords[seg] {
-				roots[p] = strings.Join(segs[:i+1], ".")
-				break
-			}
-		}
-	}
+	// One pass over a file finds which packages it names followed by a
+	// dot, whatever their number (a search per package was most of this
+	// index's time on a large tree).
+	find := newPkgFinder(pkgs)
 	// Tool classes used by production sources outside the tool packages.
 	// Read by the scan's workers at once (every other worker waits for
 	// this index); used and own are shared (mu), and what they end up
 	// holding does not depend on the order files are read in.
+	// The heads of the Java sources read here are marked for the used-by
+	// index (each worker writes its own files' places).
 	used := map[*toolClass]bool{}
 	var mu sync.Mutex
+	marks := make([]uint8, len(prod))
 	c.each(len(others), func(i int) {
 		rel := others[i]
 		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource) // walked, not followed: inside the root
 		if err != nil {
 			return
+		}
+		if path.Ext(rel) == ".java" {
+			marks[at[i]] = headMark(data[:min(len(data), HeadSize)])
 		}
 		var h *javaHead
 		if toolSourceExts[path.Ext(rel)] {
@@ -225,24 +221,11 @@ func (c *Classifier) buildToolIndex() {
 			}
 		}
 		var toks map[string]bool
-		var absent map[string]bool // roots the file does not hold
+		named := find.in(data)
 		for _, p := range pkgs {
 			same := h != nil && h.pkg == p
-			if !same {
-				r := roots[p]
-				if absent[r] {
-					continue
-				}
-				if !bytes.Contains(data, []byte(r)) {
-					if absent == nil {
-						absent = map[string]bool{}
-					}
-					absent[r] = true
-					continue
-				}
-				if !bytes.Contains(data, []byte(p+".")) {
-					continue
-				}
+			if !same && !named[p] {
+				continue
 			}
 			wild := same || bytes.Contains(data, []byte(p+".*"))
 			if wild && toks == nil {
@@ -263,6 +246,7 @@ func (c *Classifier) buildToolIndex() {
 			}
 		}
 	})
+	c.marks.Store(&marks)
 	// Uses between tool classes: same package by simple name, others by
 	// import or qualified name.
 	// An explicit import puts the qualified name among the identifiers.
@@ -336,6 +320,77 @@ func (c *Classifier) buildToolIndex() {
 			idx.stub[tc.rel] = stubsDir(tc.rel)
 		}
 	}
+}
+
+// pkgFinder finds which of a set of packages occur in a file followed by
+// a dot (p+"." anywhere in its bytes, as bytes.Contains finds it), in one
+// pass over the file.
+type pkgFinder struct {
+	// byLast holds the packages of two segments or more by their last
+	// segment: an occurrence of p+"." ends with that whole segment
+	// between two dots.
+	byLast map[string][]string
+	// plain are searched for one by one: a package of one segment (which
+	// may end a longer word) or with a byte no name holds.
+	plain []string
+}
+
+func newPkgFinder(pkgs []string) *pkgFinder {
+	f := &pkgFinder{byLast: map[string][]string{}}
+	for _, p := range pkgs {
+		k := strings.LastIndexByte(p, '.')
+		ok := k > 0 && k < len(p)-1
+		for i := 0; ok && i < len(p); i++ {
+			ok = nameByte(p[i])
+		}
+		if ok {
+			f.byLast[p[k+1:]] = append(f.byLast[p[k+1:]], p)
+		} else {
+			f.plain = append(f.plain, p)
+		}
+	}
+	return f
+}
+
+// nameByte is a byte of a qualified name.
+func nameByte(b byte) bool { return b == '.' || isIdentPart(b) }
+
+// in returns the packages p for which data holds p+"."; nil for none.
+func (f *pkgFinder) in(data []byte) map[string]bool {
+	var out map[string]bool
+	add := func(p string) {
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[p] = true
+	}
+	for _, p := range f.plain {
+		if bytes.Contains(data, []byte(p+".")) {
+			add(p)
+		}
+	}
+	if len(f.byLast) == 0 {
+		return out
+	}
+	// seg is the start of the current segment: after a dot, or of a run
+	// of name bytes.
+	seg := 0
+	for i, b := range data {
+		switch {
+		case b == '.':
+			if i > seg {
+				for _, p := range f.byLast[string(data[seg:i])] {
+					if i >= len(p) && string(data[i-len(p):i]) == p {
+						add(p)
+					}
+				}
+			}
+			seg = i + 1
+		case !isIdentPart(b):
+			seg = i + 1
+		}
+	}
+	return out
 }
 
 // containsName reports a whole-word occurrence of a qualified name.
@@ -432,11 +487,34 @@ func (c *Classifier) each(n int, fn func(i int)) {
 	wg.Wait()
 }
 
+// productionFiles are the sources (toolSourceExts) and service files of
+// the production directories, in walk order: what both indexes read,
+// walked once for both. Each index asks once.
+func (c *Classifier) productionFiles() []string {
+	c.prodOnce.Do(func() {
+		c.walkProduction(func(rel, name string) bool {
+			if toolSourceExts[path.Ext(name)] || strings.Contains(rel, "META-INF/services/") {
+				c.prod = append(c.prod, rel)
+				return true
+			}
+			return false
+		})
+	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	prod := c.prod
+	if c.prodTakes++; c.prodTakes == 2 {
+		c.prod = nil
+	}
+	return prod
+}
+
 // walkProduction calls keep with the slash path and base name of each
 // regular file in the production directories of the tree (hidden ones
 // skipped); keep reports whether it took the file, and at most
 // maxToolIndexFiles are taken.
 func (c *Classifier) walkProduction(keep func(rel, name string) bool) {
+	c.walks++
 	c.walkFiles(func(rel string) bool { return c.Dir(rel).Production() },
 		func(_, rel, name string) bool { return keep(rel, name) }, nil)
 }

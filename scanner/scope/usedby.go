@@ -139,21 +139,19 @@ func (c *Classifier) buildUsedByIndex() {
 	idx := &usedByIndex{set: map[string]Decision{}}
 	c.used = idx
 	var javas, others []string
+	var javaAt []int // position of javas[i] in the production files
 	isJava := map[string]bool{}
 	byDir := map[string][]string{}
-	c.walkProduction(func(rel, name string) bool {
-		switch ext := path.Ext(name); {
-		case ext == ".java":
+	for i, rel := range c.productionFiles() {
+		if path.Ext(rel) == ".java" {
 			javas = append(javas, rel)
+			javaAt = append(javaAt, i)
 			isJava[rel] = true
 			byDir[path.Dir(rel)] = append(byDir[path.Dir(rel)], rel)
-		case toolSourceExts[ext] || strings.Contains(rel, "META-INF/services/"):
+		} else {
 			others = append(others, rel)
-		default:
-			return false
 		}
-		return true
-	})
+	}
 	parsed := map[string]*usedSrc{}
 	skipped := map[string]bool{} // unreadable, or set aside by its directory
 	// A user's identifiers are asked only for the names of the sources
@@ -224,10 +222,38 @@ func (c *Classifier) buildUsedByIndex() {
 		}
 		if _, ok := fileNameRule(path.Base(rel), ".java", c.dir(dir).main); ok {
 			marked[dir] = true
+		}
+	}
+	// The sources of those directories are parsed first: a tool
+	// package's ask for the tool index, whose pass over the other
+	// sources marks their heads, so that the heads below are not read
+	// again. (It is built for the same sources as when they were parsed
+	// after the heads: src is the same whenever it is called.)
+	for _, rel := range javas {
+		if marked[path.Dir(rel)] {
+			src(rel)
+		}
+	}
+	var marks []uint8
+	if m := c.marks.Load(); m != nil {
+		marks = *m
+	}
+	for i, rel := range javas {
+		dir := path.Dir(rel)
+		if marked[dir] {
 			continue
 		}
-		head, err := readHead(c.abs(rel))
-		if err == nil && asideMarked(head) {
+		mark := uint8(0)
+		if marks != nil {
+			mark = marks[javaAt[i]]
+		}
+		if mark == 0 {
+			c.headReads.Add(1)
+			if head, err := readHead(c.abs(rel)); err == nil {
+				mark = headMark(head)
+			}
+		}
+		if mark == markAside {
 			marked[dir] = true
 		}
 	}
@@ -422,11 +448,13 @@ func (c *Classifier) buildUsedByIndex() {
 		defer mu.Unlock()
 		return used[s]
 	}
+	words := newWordSet(byName)
 	check := func(rel, pkg string, data []byte, self *usedSrc) {
 		_, selfCand := cand[self]
 		var toks map[string]bool
 		var mine []*usedSrc
-		for _, name := range namesIn(data, byName) {
+		names := namesIn(data, words)
+		for _, name := range names {
 			cs := byName[name]
 			for _, s := range cs {
 				if s == self || (!selfCand && isUsed(s)) {
@@ -435,7 +463,7 @@ func (c *Classifier) buildUsedByIndex() {
 				uses := containsName(data, s.fqn)
 				if !uses {
 					if toks == nil {
-						toks = identifiers(data)
+						toks = segmentsIn(data, names)
 					}
 					uses = toks[s.name] && ((pkg == s.pkg && rel != "") || bytes.Contains(data, []byte(s.pkg+".*")))
 				}
@@ -591,6 +619,7 @@ func (c *Classifier) namedByTests(srcs []*usedSrc) []*usedSrc {
 	for _, s := range srcs {
 		byName[s.name] = append(byName[s.name], s)
 	}
+	words := newWordSet(byName)
 	found := map[*usedSrc]bool{}
 	c.walkFiles(func(string) bool { return true }, func(p, rel, base string) bool {
 		if !strings.HasSuffix(base, ".java") || c.Dir(path.Dir(rel)).Class != Test {
@@ -602,7 +631,7 @@ func (c *Classifier) namedByTests(srcs []*usedSrc) []*usedSrc {
 		}
 		var toks map[string]bool
 		var pkg string
-		for _, name := range namesIn(data, byName) {
+		for _, name := range namesIn(data, words) {
 			for _, s := range byName[name] {
 				if found[s] {
 					continue
@@ -638,6 +667,20 @@ var asideMarks = [][]byte{[]byte("org.apache.maven"), []byte("org.apache.tools.a
 	[]byte("jline"), []byte("org.openjdk.jmh"), []byte("com.google.caliper"), []byte("org.junit"), []byte("junit.framework"),
 	[]byte("org.testng"), []byte("package test"), []byte("package sample"), []byte("package Test"), []byte("package Sample")}
 
+// Head marks: whether a source's head holds one of asideMarks.
+const (
+	markAside uint8 = 1 + iota
+	markNone
+)
+
+// headMark is the mark of a head.
+func headMark(head []byte) uint8 {
+	if asideMarked(head) {
+		return markAside
+	}
+	return markNone
+}
+
 // asideMarked reports a head that holds one of asideMarks.
 func asideMarked(head []byte) bool {
 	for _, m := range asideMarks {
@@ -648,21 +691,69 @@ func asideMarked(head []byte) bool {
 	return false
 }
 
+// wordSet is a set of names with what lets namesIn pass over most words
+// without a map look-up: the bytes the names start with and their
+// lengths (class names: most words of code, starting lower-case, are
+// none of them).
+type wordSet struct {
+	m     map[string][]*usedSrc
+	first [256]bool
+	lens  [65]bool // by length; 64 for 64 and more
+}
+
+func newWordSet(m map[string][]*usedSrc) *wordSet {
+	w := &wordSet{m: m}
+	for name := range m {
+		if name != "" {
+			w.first[name[0]] = true
+		}
+		w.lens[min(len(name), 64)] = true
+	}
+	return w
+}
+
+// identByte classifies bytes: identStart, identPart, and spaceOrSlash
+// (where skipSpace may move).
+var identByte = func() (t [256]uint8) {
+	for b := range 256 {
+		if isIdentStart(byte(b)) {
+			t[b] |= identStart
+		}
+		if isIdentPart(byte(b)) {
+			t[b] |= identPart
+		}
+	}
+	for _, b := range []byte(" \t\n\r\f/") {
+		t[b] |= spaceOrSlash
+	}
+	return t
+}()
+
+const (
+	identStart uint8 = 1 << iota
+	identPart
+	spaceOrSlash
+)
+
 // namesIn returns the names that occur in data as words, each once, in
 // one pass over data whatever the number of names.
-func namesIn(data []byte, names map[string][]*usedSrc) []string {
+func namesIn(data []byte, names *wordSet) []string {
 	var out []string
 	var seen map[string]bool
 	for i := 0; i < len(data); {
-		if !isIdentStart(data[i]) {
+		if identByte[data[i]]&identStart == 0 {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(data) && isIdentPart(data[j]) {
+		for j < len(data) && identByte[data[j]]&identPart != 0 {
 			j++
 		}
-		if _, ok := names[string(data[i:j])]; ok {
+		if !names.first[data[i]] || !names.lens[min(j-i, 64)] {
+			i = j
+			continue
+		}
+		if _, ok := names.m[string(data[i:j])]; ok {
 			w := string(data[i:j])
 			if seen == nil {
 				seen = map[string]bool{}
@@ -673,6 +764,49 @@ func namesIn(data []byte, names map[string][]*usedSrc) []string {
 			}
 		}
 		i = j
+	}
+	return out
+}
+
+// segmentsIn returns which of names (words without dots) identifiers(src)
+// holds: the segments of the possibly qualified names it reads, found the
+// same way, without building the names or the set of all of them.
+func segmentsIn(src []byte, names []string) map[string]bool {
+	out := make(map[string]bool, len(names))
+	// skip is skipSpace, called only where it may move (a space or a
+	// comment's slash): it is most of the words' ends.
+	skip := func(i int) int {
+		if i < len(src) && identByte[src[i]]&spaceOrSlash != 0 {
+			return skipSpace(src, i)
+		}
+		return i
+	}
+	n := len(src)
+	for i := 0; i < n; {
+		if identByte[src[i]]&identStart == 0 || (i > 0 && identByte[src[i-1]]&identPart != 0) {
+			i++
+			continue
+		}
+		// as ident: segments joined by dots with spaces or comments around
+		for {
+			j := i + 1
+			for j < n && identByte[src[j]]&identPart != 0 {
+				j++
+			}
+			for _, name := range names {
+				if len(name) == j-i && string(src[i:j]) == name {
+					out[name] = true
+				}
+			}
+			if k := skip(j); k < n && src[k] == '.' {
+				if m := skip(k + 1); m < n && identByte[src[m]]&identStart != 0 {
+					i = m
+					continue
+				}
+			}
+			i = j
+			break
+		}
 	}
 	return out
 }
