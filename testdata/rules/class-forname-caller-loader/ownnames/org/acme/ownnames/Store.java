@@ -1,0 +1,6 @@
+package org.acme.ownnames;
+
+// A project interface whose every implementation returns a constant.
+public interface Store {
+    String storeName();
+}
