@@ -323,12 +323,35 @@ func fixedName(v string, complete bool, class string, declared func(string) bool
 // rated, SeverityInfo).
 func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(string) bool) (clear, probe bool) {
 	clear, probe = settle(p, g, k, declared)
-	if probe && p.AbsenceHandled {
+	if probe && (p.AbsenceHandled || callersHandleAbsence(g, p)) {
 		// Every name a constant, and the class's absence answered: a
 		// probe for an optional feature, which fails nothing.
 		return true, false
 	}
 	return clear, probe
+}
+
+// callersHandleAbsence reports a lookup of its method's name parameter
+// whose every project call (one or more) sits in a try whose catch
+// answers a missing class: with every name a constant, the helper is an
+// optional feature's probe, answered where it is called.
+func callersHandleAbsence(g *facts.CallGraph, p *facts.Pending) bool {
+	if g == nil || p.NameParam < 0 || p.Site != nil {
+		return false
+	}
+	cs := g.Callers(p.Method)
+	if len(cs) == 0 && p.Method.Arity >= 0 {
+		cs = g.Callers(facts.MethodKey{Class: p.Method.Class, Name: p.Method.Name, Arity: -1})
+	}
+	if len(cs) == 0 {
+		return false
+	}
+	for _, c := range cs {
+		if !c.AbsenceHandled {
+			return false
+		}
+	}
+	return true
 }
 
 func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(string) bool) (clear, probe bool) {

@@ -313,6 +313,10 @@ type CallSite struct {
 	Outer        *MethodKey
 	OuterParams  []string
 	OuterPrivate bool
+	// AbsenceHandled reports the call inside a try block one of whose
+	// catch clauses answers a missing class without throwing (read from
+	// the caller's text, for the calls of name-parameter helpers).
+	AbsenceHandled bool
 	// OptIn is the opt-in switch the call waits for in its caller's
 	// text, for the callees a finding's Pending.OptInCallers names and
 	// those that end the JVM; nil when it waits for none (or the callee

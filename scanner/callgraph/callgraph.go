@@ -911,6 +911,9 @@ func (g *Graph) AddCalls(path string, f *facts.File, src []byte, targets map[fac
 				site.CallerPrivate = d.private
 				if s.NameParam >= 0 && s.NameParam < len(c.Args) {
 					g.captured(f, src, c, c.Args[s.NameParam], &site)
+					if src != nil {
+						site.AbsenceHandled = absenceHandled(f, src, c)
+					}
 				}
 			}
 			if s := g.methods[callee]; s != nil && len(s.ExitFlags) > 0 {
@@ -1835,6 +1838,18 @@ func (g *Graph) captured(f *facts.File, src []byte, c *facts.Call, arg facts.Exp
 	k := g.key(facts.MethodKey{Class: outer.Class, Name: outer.Name, Arity: len(params)})
 	d, _ := g.decl(byName(outer.Class, outer.Name))
 	site.Outer, site.OuterParams, site.OuterPrivate = &k, params, d.private
+}
+
+// absenceHandled reports a call inside a try of the method around it
+// whose catch answers a missing class (rules.AbsenceHandledAt).
+func absenceHandled(f *facts.File, src []byte, c *facts.Call) bool {
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Class == c.Class && m.Name == c.Method && within(c.Span, m.Decl) {
+			return rules.AbsenceHandledAt(src, m.Decl, c.Span)
+		}
+	}
+	return false
 }
 
 func callerParams(f *facts.File, c *facts.Call) []string {
