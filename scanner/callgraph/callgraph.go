@@ -13,6 +13,7 @@
 package callgraph
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -1832,8 +1833,15 @@ func (g *Graph) captured(f *facts.File, src []byte, c *facts.Call, arg facts.Exp
 	if !hasString(params, name) {
 		return
 	}
-	if src != nil && inner.Decl.End <= len(src) && rules.DeclaresLocal(string(src[inner.Decl.Start:inner.Decl.End]), name) {
-		return // a local of the inner method's own
+	if src == nil || outer.Decl.End > len(src) || outer.Span.End <= outer.Decl.Start {
+		return
+	}
+	// Past the outer method's parameter list, any declaration of the name
+	// (a local of the inner method, a field of the anonymous class)
+	// shadows the parameter.
+	body := bytes.IndexByte(src[outer.Span.End:outer.Decl.End], '{')
+	if body < 0 || rules.DeclaresLocal(string(src[outer.Span.End+body:outer.Decl.End]), name) {
+		return
 	}
 	k := g.key(facts.MethodKey{Class: outer.Class, Name: outer.Name, Arity: len(params)})
 	d, _ := g.decl(byName(outer.Class, outer.Name))

@@ -52,4 +52,24 @@ public class Facade {
             }
         });
     }
+
+    // A field of the anonymous class shadows fielded's parameter: the name
+    // is read at run time, whatever fielded's callers pass.
+    static Object make(String className) throws Exception {
+        return Class.forName(className).getName(); // want "class-forname-caller-loader"
+    }
+
+    public static Object fielded(final String factoryInterface) {
+        return AccessController.doPrivileged(new PrivilegedAction<Object>() {
+            final String factoryInterface = System.getProperty("store.module");
+
+            public Object run() {
+                try {
+                    return make(factoryInterface); // want "class-forname-caller-loader"
+                } catch (Exception e) {
+                    return null;
+                }
+            }
+        });
+    }
 }

@@ -28,4 +28,8 @@ public class Users {
     Object bootConfigured(java.util.Properties p) {
         return Facade.boot(p.getProperty("store.class"));
     }
+
+    Object fielded() {
+        return Facade.fielded(StoreModule.MODULE);
+    }
 }
