@@ -7,14 +7,14 @@ import java.security.PrivilegedAction;
 // on a parameter of the method around it: that method's callers decide.
 public class Facade {
     static Object create(String className) throws Exception {
-        return Class.forName(className).getName(); // want "class-forname-caller-loader" source:-
+        return Class.forName(className).getName();
     }
 
     public static Object find(final String factoryInterface) {
         return AccessController.doPrivileged(new PrivilegedAction<Object>() {
             public Object run() {
                 try {
-                    return create(factoryInterface); // want "class-forname-caller-loader" source:-
+                    return create(factoryInterface);
                 } catch (Exception e) {
                     return null;
                 }

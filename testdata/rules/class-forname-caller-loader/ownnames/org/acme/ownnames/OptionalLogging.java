@@ -7,7 +7,7 @@ public class OptionalLogging {
     // Every call sits in a try whose catch answers the missing class: an
     // optional feature's probe.
     private static void levels(String className) throws Exception {
-        Class.forName(className).getMethod("toLevel", String.class); // want "class-forname-caller-loader:info" source:-
+        Class.forName(className).getMethod("toLevel", String.class);
     }
 
     static void configure() {

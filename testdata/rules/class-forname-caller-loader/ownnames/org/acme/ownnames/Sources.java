@@ -9,7 +9,7 @@ public class Sources {
 
     static class Fixed implements Source {
         public String sourceName() {
-            return StoreModule.MODULE;
+            return "org.acme.ownnames.Sources";
         }
     }
 
