@@ -298,6 +298,10 @@ func checkClassLookupsViaHelpers(p *ProjectPass) {
 				// come from its callers in the class.
 				continue
 			}
+			if a := cs.Args[s.LoadsParam]; cs.Outer != nil && cs.OuterPrivate && a.Kind == facts.ExprName && hasString(cs.OuterParams, strings.TrimSpace(a.Text)) {
+				// The same, captured by an inner class of that method.
+				continue
+			}
 			skip, sev, probe := runtimeName(p, cs.Args[s.LoadsParam], cs.Caller.Class)
 			if skip || probe != "" {
 				// A constant: the project's own class, or a probe the
@@ -372,6 +376,11 @@ func sitePending(cs *facts.CallSite, arg int) *facts.Pending {
 		Method: facts.MethodKey{Class: cs.Caller.Class, Name: cs.Caller.Name, Arity: len(cs.CallerParams)}}
 	if arg < len(cs.Args) {
 		pd.NameParam = paramIndexOf(cs.CallerParams, strings.TrimSpace(cs.Args[arg].Text))
+		if i := paramIndexOf(cs.OuterParams, strings.TrimSpace(cs.Args[arg].Text)); pd.NameParam < 0 && cs.Outer != nil && i >= 0 {
+			// A parameter the inner class captured: the callers of the
+			// method around it decide.
+			pd.Method, pd.NameParam = *cs.Outer, i
+		}
 	}
 	return pd
 }

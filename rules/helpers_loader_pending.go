@@ -323,12 +323,35 @@ func fixedName(v string, complete bool, class string, declared func(string) bool
 // rated, SeverityInfo).
 func Settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(string) bool) (clear, probe bool) {
 	clear, probe = settle(p, g, k, declared)
-	if probe && p.AbsenceHandled {
+	if probe && (p.AbsenceHandled || callersHandleAbsence(g, p)) {
 		// Every name a constant, and the class's absence answered: a
 		// probe for an optional feature, which fails nothing.
 		return true, false
 	}
 	return clear, probe
+}
+
+// callersHandleAbsence reports a lookup of its method's name parameter
+// whose every project call (one or more) sits in a try whose catch
+// answers a missing class: with every name a constant, the helper is an
+// optional feature's probe, answered where it is called.
+func callersHandleAbsence(g *facts.CallGraph, p *facts.Pending) bool {
+	if g == nil || p.NameParam < 0 || p.Site != nil {
+		return false
+	}
+	cs := g.Callers(p.Method)
+	if len(cs) == 0 && p.Method.Arity >= 0 {
+		cs = g.Callers(facts.MethodKey{Class: p.Method.Class, Name: p.Method.Name, Arity: -1})
+	}
+	if len(cs) == 0 {
+		return false
+	}
+	for _, c := range cs {
+		if !c.AbsenceHandled {
+			return false
+		}
+	}
+	return true
 }
 
 func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(string) bool) (clear, probe bool) {
@@ -410,7 +433,7 @@ func settle(p *facts.Pending, g *facts.CallGraph, k *Constants, declared func(st
 		// The name the caller hands the helper: a constant of its class
 		// (a final field initialised with a literal) or of another.
 		f, kk := fixedArg(p.Site.Args[p.SiteArg], p.Site.Caller.Class, p.Site.Callee.Class, k, declared)
-		if ref := k.callerKeyRef(*p.Site, p.Site.Args[p.SiteArg]); ref != "" {
+		if ref := k.callerKeyRef(*p.Site, p.Site.Args[p.SiteArg]); ref != "" && !k.returnsNames(p.Site.Args[p.SiteArg], declared) {
 			// What a key object of the project holds.
 			f, kk = k.keyFixed(ref, declared)
 		}
@@ -529,6 +552,19 @@ func callersPassing(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 			consts = consts && (f || kk)
 			continue
 		}
+		if i := paramIndexOf(c.OuterParams, strings.TrimSpace(c.Args[param].Text)); c.Outer != nil && i >= 0 && depth < maxPassOn {
+			// A parameter of the method around the inner class the call
+			// sits in (a privileged action's run): that method's callers
+			// decide.
+			f, kk, none := callersPassing(g, *c.Outer, i, k, declared, depth+1, res, entry)
+			if none && c.OuterPrivate {
+				continue // dead code
+			}
+			decided++
+			fixed = fixed && f
+			consts = consts && (f || kk)
+			continue
+		}
 		if vals := callerLocalValues(k, c, c.Args[param]); len(vals) > 0 {
 			// A local of the caller assigned only literals and constants
 			// ("className = \"weblogic.X\"; ... className = \"weblogic.Y\";").
@@ -543,7 +579,7 @@ func callersPassing(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 		if res == resNone {
 			// key.getFactoryInterface(): what a key object of the
 			// project holds, judged by the key's creations.
-			if ref := k.callerKeyRef(c, c.Args[param]); ref != "" {
+			if ref := k.callerKeyRef(c, c.Args[param]); ref != "" && !k.returnsNames(c.Args[param], declared) {
 				f, kk := k.keyFixed(ref, declared)
 				decided++
 				fixed = fixed && f
@@ -626,6 +662,23 @@ func fixedArg(x facts.Expr, class, callee string, k *Constants, declared func(st
 func fixedArgOf(x facts.Expr, class, callee string, k *Constants, declared func(string) bool, res resMode) (fixed, konst bool) {
 	if x.Kind == facts.ExprName && x.Local != nil {
 		x = *x.Local
+	}
+	if t := strings.TrimSpace(x.Text); res == resNone && t != "" {
+		if m := classNameOf.FindStringSubmatch(t); m != nil && m[0] == t {
+			// Own.class.getName(): a class the caller is linked against,
+			// which the project's own loader therefore resolves.
+			return true, false
+		}
+	}
+	if vals, classes := k.returnedNames(x, declared); len(vals) > 0 {
+		// getDataModule(), whose every body returns a constant.
+		fixed, konst = true, true
+		for i, v := range vals {
+			f, kk := fixedArgOf(exprOf(v), classes[i], callee, k, declared, res)
+			fixed = fixed && f
+			konst = konst && (f || kk)
+		}
+		return fixed, konst && !fixed
 	}
 	var v string
 	var complete bool
@@ -1018,6 +1071,22 @@ func finalArrayElems(p *Pass, c *facts.Call, field string, column int) (out []st
 		return out, true
 	}
 	return nil, false
+}
+
+// Identifier reports a plain Java identifier (for the call graph).
+func Identifier(t string) bool { return identifier(t) }
+
+// DeclaresLocal reports a method text declaring a local (or a parameter,
+// a loop variable) of the name: "Type name =", "Type name;", "Type name :".
+func DeclaresLocal(text, name string) bool {
+	for _, m := range regexp.MustCompile(`\b([\w$]+)(?:<[^;(){}]*>|\[\])*\s+`+regexp.QuoteMeta(name)+`\s*[=;:,)]`).FindAllStringSubmatch(text, -1) {
+		switch m[1] {
+		case "return", "throw", "case", "else", "new", "yield", "assert":
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // identifier reports a plain Java identifier.
@@ -1506,4 +1575,82 @@ func nameParamOf(p *Pass, at facts.Span, name string) (*facts.MethodDecl, int) {
 		}
 	}
 	return nil, -1
+}
+
+// nameGetterCall matches a call of a method without arguments, on a
+// receiver or not: "getDataModule()", "store.getDataModule()".
+var nameGetterCall = lazyRE(`^(?:[\w$.]+\s*\.\s*)?([a-z_$][\w$]*)\s*\(\s*\)$`)
+
+// returnedNames lists what a call of a getter without arguments, of a
+// type the project declares, may return, when every String-returning body of that name in the project's
+// sources (any class's: the call may dispatch to any of them) is a single
+// return of a literal, a constant or a class literal's name: each value
+// as written, with the class whose scope reads it. nil when one body is
+// anything else, none is found, or the name is too common to look for.
+func (k *Constants) returnedNames(x facts.Expr, declared func(string) bool) (vals, classes []string) {
+	if k == nil || k.Mentions == nil || k.SourceAt == nil || x.Kind != facts.ExprCall || declared == nil ||
+		x.Call == nil || x.Call.Owner == "" || !declared(x.Call.Owner) {
+		// Only a getter of a type the project declares: cls.getName() on
+		// a Class, or another library's getter, returns what it likes.
+		return nil, nil
+	}
+	m := nameGetterCall.FindStringSubmatch(strings.TrimSpace(x.Text))
+	if m == nil {
+		return nil, nil
+	}
+	paths, ok := k.Mentions(m[1])
+	if !ok || len(paths) == 0 {
+		return nil, nil
+	}
+	decl := regexp.MustCompile(`\bString\s+` + regexp.QuoteMeta(m[1]) + `\s*\(\s*\)\s*(?:throws\s[^{;]*)?\{`)
+	for _, path := range paths {
+		src := k.SourceAt(path)
+		for _, at := range decl.FindAllIndex(src, -1) {
+			end := matchClose(string(src[at[1]-1:]), 0)
+			if end < 0 {
+				return nil, nil
+			}
+			body := strings.TrimSpace(string(src[at[1] : at[1]-1+end]))
+			v, ok := strings.CutPrefix(body, "return ")
+			v, ok2 := strings.CutSuffix(strings.TrimSpace(v), ";")
+			v = strings.TrimSpace(v)
+			if !ok || !ok2 || !constantText(v) {
+				return nil, nil
+			}
+			pkg := packageDecl.FindSubmatch(src)
+			if pkg == nil {
+				return nil, nil
+			}
+			base := path[strings.LastIndexByte(path, '/')+1:]
+			vals = append(vals, v)
+			classes = append(classes, string(pkg[1])+"."+strings.TrimSuffix(base, ".java"))
+		}
+	}
+	if len(vals) == 0 {
+		return nil, nil
+	}
+	return vals, classes
+}
+
+// returnsNames reports a getter returnedNames knows every value of: those
+// values decide, not the key objects of the getter's type.
+func (k *Constants) returnsNames(x facts.Expr, declared func(string) bool) bool {
+	vals, _ := k.returnedNames(x, declared)
+	return len(vals) > 0
+}
+
+// constantText reports an expression built only of literals, constants
+// named in upper case and class literals' names: "PKG + \"Impl\"",
+// "Names.IMPL", "Own.class.getName()". A field or a call is not one.
+func constantText(t string) bool {
+	for _, part := range splitTopLevel(t, '+', false) {
+		part = strings.TrimSpace(part)
+		if m := classNameOf.FindStringSubmatch(part); m != nil && m[0] == part {
+			continue
+		}
+		if x := exprOf(part); x.Kind != facts.ExprString && !constantName.MatchString(part) {
+			return false
+		}
+	}
+	return true
 }

@@ -36,8 +36,21 @@ func absenceHandled(p *Pass, c *facts.Call) bool {
 	if m := enclosingMethodDecl(p, c.Span); m != nil {
 		start, end = m.Decl.Start, m.Decl.End
 	}
-	text := string(p.Src[start:end])
-	at := c.Span.Start - start
+	return absenceHandledIn(string(p.Src[start:end]), c.Span.Start-start)
+}
+
+// AbsenceHandledAt is absenceHandled for a call at span in src, inside
+// the method whose declaration is decl (for the call graph's sites).
+func AbsenceHandledAt(src []byte, decl, at facts.Span) bool {
+	if decl.End > len(src) || at.Start < decl.Start || at.End > decl.End || at.End == 0 {
+		return false
+	}
+	return absenceHandledIn(string(src[decl.Start:decl.End]), at.Start-decl.Start)
+}
+
+// absenceHandledIn reports the offset at of text inside a try block one
+// of whose catch clauses answers a missing class without throwing.
+func absenceHandledIn(text string, at int) bool {
 	for _, o := range tryOpen.FindAllStringIndex(text[:at], -1) {
 		close := matchingBrace(text, o[1]-1)
 		if close < at || close >= len(text) {
@@ -113,10 +126,11 @@ func matchingBrace(text string, open int) int {
 	return len(text)
 }
 
-// throwsIn reports a block with a throw statement.
+// throwsIn reports a block with a throw statement (a word in a comment
+// or a string is none).
 var throwStmt = lazyRE(`\bthrow\s`)
 
-func throwsIn(block string) bool { return throwStmt.MatchString(block) }
+func throwsIn(block string) bool { return throwStmt.MatchString(javaCode(block)) }
 
 // hookPackage reports a probed class whose package mirrors the looking-up
 // code's (groovy.runtime.metaclass probed from

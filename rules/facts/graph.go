@@ -304,6 +304,19 @@ type CallSite struct {
 	// caller's callers (filled for the calls of loader summaries).
 	CallerParams  []string
 	CallerPrivate bool
+	// Outer is the method around the anonymous or local class the call
+	// sits in, OuterParams its parameter names and OuterPrivate whether
+	// only its class can call it, when an argument is one of those
+	// parameters captured by the inner class (a PrivilegedAction's run
+	// handing on its creator's parameter): that method's callers decide
+	// the name. nil otherwise.
+	Outer        *MethodKey
+	OuterParams  []string
+	OuterPrivate bool
+	// AbsenceHandled reports the call inside a try block one of whose
+	// catch clauses answers a missing class without throwing (read from
+	// the caller's text, for the calls of name-parameter helpers).
+	AbsenceHandled bool
 	// OptIn is the opt-in switch the call waits for in its caller's
 	// text, for the callees a finding's Pending.OptInCallers names and
 	// those that end the JVM; nil when it waits for none (or the callee

@@ -13,6 +13,7 @@
 package callgraph
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -751,14 +752,21 @@ func (g *Graph) PassOn() []facts.MethodKey {
 			continue
 		}
 		for _, cs := range g.calls[callee] {
-			if s.NameParam >= len(cs.Args) || len(cs.CallerParams) == 0 || cs.Caller == byName(callee.Class, callee.Name) {
+			if s.NameParam >= len(cs.Args) || cs.Caller == byName(callee.Class, callee.Name) {
 				continue
 			}
 			i := paramIndex(cs.CallerParams, cs.Args[s.NameParam].Text)
+			k := facts.MethodKey{Class: cs.Caller.Class, Name: cs.Caller.Name, Arity: len(cs.CallerParams)}
+			private := cs.CallerPrivate
+			if i < 0 && cs.Outer != nil {
+				// A parameter the inner class captured: the method
+				// around it hands it on.
+				i = paramIndex(cs.OuterParams, cs.Args[s.NameParam].Text)
+				k, private = *cs.Outer, cs.OuterPrivate
+			}
 			if i < 0 {
 				continue
 			}
-			k := facts.MethodKey{Class: cs.Caller.Class, Name: cs.Caller.Name, Arity: len(cs.CallerParams)}
 			if _, ok := g.methods[k]; ok {
 				continue
 			}
@@ -771,7 +779,7 @@ func (g *Graph) PassOn() []facts.MethodKey {
 			if _, ok := g.decl(byName(k.Class, k.Name)); !ok {
 				continue
 			}
-			g.methods[k] = &facts.Summary{Method: k, NameParam: i, LoadsParam: -1, Private: cs.CallerPrivate,
+			g.methods[k] = &facts.Summary{Method: k, NameParam: i, LoadsParam: -1, Private: private,
 				Decl: facts.Site{Path: cs.Site.Path}}
 			out = append(out, byName(k.Class, k.Name))
 		}
@@ -902,6 +910,12 @@ func (g *Graph) AddCalls(path string, f *facts.File, src []byte, targets map[fac
 				site.CallerParams = callerParams(f, c)
 				d, _ := g.decl(caller)
 				site.CallerPrivate = d.private
+				if s.NameParam >= 0 && s.NameParam < len(c.Args) {
+					g.captured(f, src, c, c.Args[s.NameParam], &site)
+					if src != nil {
+						site.AbsenceHandled = absenceHandled(f, src, c)
+					}
+				}
 			}
 			if s := g.methods[callee]; s != nil && len(s.ExitFlags) > 0 {
 				site.GuardOff = rules.TurnedOffBefore(f, src, c, s.ExitFlags)
@@ -1787,6 +1801,63 @@ func newCallerParams(f *facts.File, n *facts.New) []string {
 		}
 	}
 	return nil
+}
+
+// captured fills site.Outer when the argument arg is not a parameter of
+// the method the call sits in but one of the method around that method's
+// anonymous or local class (a name the inner class captured), which no
+// local of the inner method shadows.
+func (g *Graph) captured(f *facts.File, src []byte, c *facts.Call, arg facts.Expr, site *facts.CallSite) {
+	name := strings.TrimSpace(arg.Text)
+	if arg.Kind != facts.ExprName || arg.Local != nil || !rules.Identifier(name) || hasString(site.CallerParams, name) ||
+		!strings.Contains(c.Class, "$") {
+		return
+	}
+	var inner *facts.MethodDecl
+	var outer *facts.MethodDecl
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if !within(c.Span, m.Decl) {
+			continue
+		}
+		if m.Class == c.Class && m.Name == c.Method {
+			inner = m
+		} else if m.Class != c.Class && strings.HasPrefix(c.Class, m.Class+"$") && (outer == nil || m.Decl.Len() < outer.Decl.Len()) {
+			outer = m
+		}
+	}
+	if inner == nil || outer == nil || !within(inner.Decl, outer.Decl) || strings.Contains(outer.Params, "...") {
+		return
+	}
+	params := ParamNames(outer.Params)
+	if !hasString(params, name) {
+		return
+	}
+	if src == nil || outer.Decl.End > len(src) || outer.Span.End <= outer.Decl.Start {
+		return
+	}
+	// Past the outer method's parameter list, any declaration of the name
+	// (a local of the inner method, a field of the anonymous class)
+	// shadows the parameter.
+	body := bytes.IndexByte(src[outer.Span.End:outer.Decl.End], '{')
+	if body < 0 || rules.DeclaresLocal(string(src[outer.Span.End+body:outer.Decl.End]), name) {
+		return
+	}
+	k := g.key(facts.MethodKey{Class: outer.Class, Name: outer.Name, Arity: len(params)})
+	d, _ := g.decl(byName(outer.Class, outer.Name))
+	site.Outer, site.OuterParams, site.OuterPrivate = &k, params, d.private
+}
+
+// absenceHandled reports a call inside a try of the method around it
+// whose catch answers a missing class (rules.AbsenceHandledAt).
+func absenceHandled(f *facts.File, src []byte, c *facts.Call) bool {
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Class == c.Class && m.Name == c.Method && within(c.Span, m.Decl) {
+			return rules.AbsenceHandledAt(src, m.Decl, c.Span)
+		}
+	}
+	return false
 }
 
 func callerParams(f *facts.File, c *facts.Call) []string {
