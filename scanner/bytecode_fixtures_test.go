@@ -41,7 +41,9 @@ var bytecodeReasons = map[string]string{
 		"a method's parameters have no names in a class file, so the callers that hand a lookup's name parameter constants, " +
 		"the loader parameter whose null branch the lookup is (callers handing the context loader), " +
 		"the loaders the method tries before it (a field's, in a loop), and callers that take the helper only for the own package or after the application's loaders are not known, " +
-		"nor is a helper that loads the class its parameter names, which is reported at its callers; " +
+		"nor is a helper that loads the class its parameter names, which is reported at its callers, " +
+		"nor the callers of a method whose anonymous class hands its captured parameter on (a PrivilegedAction's run()), " +
+		"nor which project getters and interface methods return constants of the project in every body; " +
 		"what only a command line's main reaches is known from the sources' call graph; " +
 		"a lookup a switch that opts out of the context loader guards (if (ignoreTccl)), the own loader's lookup after the context loader's or another loader's failed, " +
 		"a name a startsWith(\"java\") test pins to the JDK's and a local whose branches assign constants only are read from the method's text; " +

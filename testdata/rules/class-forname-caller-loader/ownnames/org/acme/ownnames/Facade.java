@@ -7,7 +7,7 @@ import java.security.PrivilegedAction;
 // on a parameter of the method around it: that method's callers decide.
 public class Facade {
     static Object create(String className) throws Exception {
-        return Class.forName(className).getName();
+        return Class.forName(className).getName(); // want "class-forname-caller-loader" source:-
     }
 
     public static Object find(final String factoryInterface) {
@@ -22,6 +22,11 @@ public class Facade {
         });
     }
 
+    // A caller in the file, so that the file scanned alone agrees.
+    static Object defaults() {
+        return find("org.acme.ownnames.Facade");
+    }
+
     // The same shape, where one caller passes a name read at run time.
     static Object open(String className) throws Exception {
         return Class.forName(className).getName(); // want "class-forname-caller-loader"
@@ -31,7 +36,7 @@ public class Facade {
         return AccessController.doPrivileged(new PrivilegedAction<Object>() {
             public Object run() {
                 try {
-                    return open(factoryInterface); // want "class-forname-caller-loader"
+                    return open(factoryInterface); // want "class-forname-caller-loader" bytecode:-
                 } catch (Exception e) {
                     return null;
                 }
@@ -45,7 +50,7 @@ public class Facade {
             public Object run() {
                 String factoryInterface = System.getProperty("store.module");
                 try {
-                    return open(factoryInterface); // want "class-forname-caller-loader"
+                    return open(factoryInterface); // want "class-forname-caller-loader" bytecode:-
                 } catch (Exception e) {
                     return null;
                 }
@@ -65,7 +70,7 @@ public class Facade {
 
             public Object run() {
                 try {
-                    return make(factoryInterface); // want "class-forname-caller-loader"
+                    return make(factoryInterface); // want "class-forname-caller-loader" bytecode:-
                 } catch (Exception e) {
                     return null;
                 }

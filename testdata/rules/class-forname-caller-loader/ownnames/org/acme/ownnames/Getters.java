@@ -22,7 +22,7 @@ public class Getters {
     }
 
     static Class<?> load(String name) throws Exception {
-        return Class.forName(name);
+        return Class.forName(name); // want "class-forname-caller-loader" source:-
     }
 
     static Class<?> loadOther(String name) throws Exception {
@@ -42,7 +42,7 @@ public class Getters {
     }
 
     Class<?> b() throws Exception {
-        return loadOther(pluginName()); // want "class-forname-caller-loader"
+        return loadOther(pluginName()); // want "class-forname-caller-loader" bytecode:-
     }
 
     Class<?> c() throws Exception {
@@ -56,7 +56,7 @@ public class Getters {
     }
 
     Class<?> d(Class<?> other) throws Exception {
-        return loadNamed(other.getName()); // want "class-forname-caller-loader"
+        return loadNamed(other.getName()); // want "class-forname-caller-loader" bytecode:-
     }
 
     String getName() {

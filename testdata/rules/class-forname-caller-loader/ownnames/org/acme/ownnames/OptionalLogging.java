@@ -7,7 +7,7 @@ public class OptionalLogging {
     // Every call sits in a try whose catch answers the missing class: an
     // optional feature's probe.
     private static void levels(String className) throws Exception {
-        Class.forName(className).getMethod("toLevel", String.class);
+        Class.forName(className).getMethod("toLevel", String.class); // want "class-forname-caller-loader:info" source:-
     }
 
     static void configure() {
@@ -34,7 +34,7 @@ public class OptionalLogging {
 
     static Object startNamed(Properties p) {
         try {
-            return named(p.getProperty("appender.class")); // want "class-forname-caller-loader"
+            return named(p.getProperty("appender.class")); // want "class-forname-caller-loader" bytecode:-
         } catch (Exception e) {
             return null;
         }

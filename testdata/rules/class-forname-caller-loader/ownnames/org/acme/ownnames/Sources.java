@@ -24,6 +24,6 @@ public class Sources {
     }
 
     Class<?> use(Source s) throws Exception {
-        return loadSource(s.sourceName()); // want "class-forname-caller-loader"
+        return loadSource(s.sourceName()); // want "class-forname-caller-loader" bytecode:-
     }
 }
