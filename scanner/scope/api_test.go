@@ -143,6 +143,22 @@ func TestArchives(t *testing.T) {
 		{"lib/tool.jar", &ArchiveInfo{MainClass: "org.example.Tool"}, Production, "", "launcher: lib/tool.jar has Main-Class org.example.Tool"},
 		{"lib/plugin.jar", &ArchiveInfo{MavenPlugin: true}, BuildTool, "Maven plugin jar", ""},
 		{"lib/benchmarks.jar", &ArchiveInfo{JMH: true}, Benchmark, "JMH benchmark jar", ""},
+		{"lib/hibernate-testing.jar", nil, Test, "test archive hibernate-testing.jar (name)", ""},
+		{"lib/hibernate-jdbc4-testing-3.6.10.jar", nil, Test, "test archive hibernate-jdbc4-testing-3.6.10.jar (name)", ""},
+		{"lib/hibernate-testsuite.jar", nil, Test, "test archive hibernate-testsuite.jar (name)", ""},
+		{"lib/maven-resolver-test-util-1.6.3.jar", nil, TestSupport, "test-support archive maven-resolver-test-util-1.6.3.jar (name)", ""},
+		{"lib/guava-testlib-31.1.jar", nil, TestSupport, "test-support archive guava-testlib-31.1.jar (name)", ""},
+		{"lib/spring-test-4.3.30.jar", &ArchiveInfo{}, TestSupport, "test-support archive spring-test-4.3.30.jar (name)", ""},
+		{"lib/zookeeper-it.jar", nil, Test, "test archive zookeeper-it.jar (name)", ""},
+		{"lib/mina-benchmarks-2.2.1.jar", nil, Benchmark, "benchmark archive mina-benchmarks-2.2.1.jar (name)", ""},
+		// The first word is the artifact's own name; examples are not read
+		// from archive names; a locale suffix is not an integration test.
+		{"lib/testng-7.5.jar", nil, Production, "", ""},
+		{"lib/jmh-core-1.36.jar", nil, Production, "", ""},
+		{"lib/demo-0.0.1-SNAPSHOT.jar", nil, Production, "", ""},
+		{"lib/netty-example-4.1.jar", nil, Production, "", ""},
+		{"lib/derbyLocale_it.jar", nil, Production, "", ""},
+		{"lib/commons-latest.jar", nil, Production, "", ""},
 	}
 	for _, tt := range tests {
 		d := c.Archive(tt.path, tt.info)
@@ -204,6 +220,7 @@ func TestEntries(t *testing.T) {
 	}{
 		{prod, "app.war", "WEB-INF/classes/com/acme/Service.class", classBytes("com/acme/Service", "java/lang/Object"), Production, "main source set"},
 		{prod, "app.war", "WEB-INF/lib/acme-tests.jar", nil, Test, "test archive"},
+		{prod, "app.war", "WEB-INF/lib/acme-test-util-1.0.jar", nil, TestSupport, "test-support archive acme-test-util-1.0.jar (name)"},
 		{prod, "app.war", "WEB-INF/lib/acme-sources.jar", nil, Packaging, "sources archive"},
 		{prod, "app.jar", "com/acme/AcmeTest.class", classBytes("com/acme/AcmeTest", "java/lang/Object", "Lorg/junit/Test;"), Test, "JUnit/TestNG test class"},
 		{prod, "app.jar", "com/acme/Legacy.class", classBytes("com/acme/Legacy", "junit/framework/TestCase"), Test, "extends TestCase"},

@@ -2,6 +2,7 @@ package scope
 
 import (
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/scanner/deps"
@@ -148,6 +149,37 @@ func archiveNameRule(lb, ext string) (Decision, bool) {
 		return Decision{Class: Packaging, Reason: "sources archive (*-sources" + ext + ")"}, true
 	case strings.HasSuffix(stem, "-javadoc") || strings.HasSuffix(stem, "-javadocs"):
 		return Decision{Class: Packaging, Reason: "javadoc archive (*-javadoc" + ext + ")"}, true
+	}
+	return artifactNameRule(stem, ext)
+}
+
+// versionSuffix is the version of an artifact's file name (-3.6.10,
+// -1.0-SNAPSHOT, -2.7.3+repack1).
+var versionSuffix = regexp.MustCompile(`-[0-9][^-]*(-.*)?$`)
+
+// artifactNameRule reads an archive's artifact name, version and all, as
+// a module's name is read: a word after the first that names tests, a
+// library for tests or benchmarks (hibernate-testing-3.6.jar,
+// maven-resolver-test-util.jar, mina-benchmarks.jar) sets the archive
+// aside. The first word is the artifact's own name (testng.jar and
+// jmh-core.jar are libraries), and examples are not read: "demo" is the
+// default artifact of many an application.
+func artifactNameRule(stem, ext string) (Decision, bool) {
+	name := stem
+	if m := versionSuffix.FindStringIndex(name); m != nil {
+		name = name[:m[0]]
+	}
+	ws := tokens(name)
+	if len(ws) < 2 {
+		return Decision{}, false
+	}
+	c, w := nameClass(name, true)
+	if w == "" || w == ws[0] {
+		return Decision{}, false
+	}
+	switch c {
+	case Test, TestSupport, Benchmark:
+		return Decision{Class: c, Reason: classNouns[c] + " archive " + stem + ext + " (name)"}, true
 	}
 	return Decision{}, false
 }
