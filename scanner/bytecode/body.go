@@ -99,6 +99,9 @@ type body struct {
 	storesBy map[int][]int
 }
 
+// maxFinallyWalk bounds the instructions read of one finally handler.
+const maxFinallyWalk = 4096
+
 type finallyBlock struct {
 	start, end int // covered pcs [start, end)
 	from, to   int // its calls: Extractor.fcalls[from:to]
@@ -136,16 +139,20 @@ func (b *body) prepare() {
 		}
 	}
 	// A finally block is compiled as a catch-any handler (plus inlined
-	// copies on the normal paths, which share its lines).
+	// copies on the normal paths, which share its lines). The handler runs
+	// to the athrow that rethrows what it caught; its forward jumps are the
+	// finally's own branches (if (secure) { privileged } else { set }), so
+	// the walk goes on past them, in instruction order.
 	x.finally, x.fcalls, x.flines = x.finally[:0], x.fcalls[:0], x.flines[:0]
 	for _, h := range b.code.Handlers {
 		if h.CatchType != "" {
 			continue
 		}
 		fb := finallyBlock{start: h.StartPC, end: h.EndPC, from: len(x.fcalls)}
-		for k := b.index(h.HandlerPC); k >= 0 && k < len(b.ins); k++ {
+		start := b.index(h.HandlerPC)
+		for k := start; k >= 0 && k < len(b.ins) && k-start < maxFinallyWalk; k++ {
 			in := &b.ins[k]
-			if in.Op == classfile.OpAthrow || in.Op.IsReturn() || in.Op == classfile.OpGoto {
+			if in.Op == classfile.OpAthrow || in.Op.IsReturn() || (in.Op == classfile.OpGoto && in.Target <= in.PC) {
 				break
 			}
 			if in.Op == classfile.OpMonitorexit {
