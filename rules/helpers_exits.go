@@ -41,9 +41,20 @@ func uncalledPrivate(p *Pass, at facts.Span) bool {
 	if strings.Contains(string(p.Src), `"`+m.Name+`"`) {
 		return false
 	}
+	// The name of an overload that is private too is its declaration, not
+	// a call: two uncalled private log(...) helpers leave each other
+	// uncalled.
+	decls := map[int]bool{m.Span.Start: true}
+	for i := range p.File.Methods {
+		o := &p.File.Methods[i]
+		if o.Name == m.Name && o.Span.Start >= 0 && o.Span.End <= len(p.Src) && p.Text(o.Span) == o.Name &&
+			(o.Private || (o.Decl.Start < o.Span.Start && wordIn(p.Src[o.Decl.Start:o.Span.Start], "private"))) {
+			decls[o.Span.Start] = true
+		}
+	}
 	code := javaCode(string(p.Src))
 	for i := wordIndexIn(code, m.Name, 0); i >= 0; i = wordIndexIn(code, m.Name, i+len(m.Name)) {
-		if i != m.Span.Start {
+		if !decls[i] {
 			return false
 		}
 	}

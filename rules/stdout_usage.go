@@ -51,7 +51,7 @@ func checkStdoutUsage(p *Pass) {
 		msg := stdoutMessage(p, c)
 		if msg == "" || c.InMain || cli[outerClass(c.Class)] || printingOnPurpose(c.Context) || consoleByDesign(p.File.Package) ||
 			consoleClass(c.Class) || debugGuarded(p.Src, c.Span.Start) || interactiveGuarded(p.Src, c.Span.Start) || debugReturn(p, c.Span) ||
-			markedUnreachable(p.Src, c.Span.Start) || loggingFallback(p.Src, c.Span.Start) {
+			markedUnreachable(p.Src, c.Span.Start) || loggingFallback(p.Src, c.Span.Start) || uncalledPrivate(p, c.Span) {
 			return
 		}
 		key := c.Class + "#" + c.Method
