@@ -439,10 +439,11 @@ func scopeSummary(res *scanner.Result) *report.Scope {
 	if t == nil || t.Total() == 0 {
 		return nil
 	}
-	out := &report.Scope{Summary: t.Summary(), Total: t.Total(), SetAside: t.SetAside(), Included: res.IncludedNonProduction}
+	out := &report.Scope{Summary: t.Summary(), Total: t.Total(), SetAside: t.SetAside(), Included: res.IncludedNonProduction,
+		EntriesSetAside: t.EntriesSetAside()}
 	for _, c := range t.Reasons() {
 		if c.Class != scope.Production {
-			out.Reasons = append(out.Reasons, report.ScopeCount{Class: c.Class.String(), Reason: c.Reason, N: c.N})
+			out.Reasons = append(out.Reasons, report.ScopeCount{Class: c.Class.String(), Reason: c.Reason, N: c.N, Entries: c.Entries})
 		}
 	}
 	return out
