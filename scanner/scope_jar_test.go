@@ -1,10 +1,13 @@
 package scanner
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kscan/kscan/rules"
 )
 
 // A jar scan sets aside the class files a source scan sets aside: Apache
@@ -50,6 +53,15 @@ func TestScanSetsAsideArchiveEntries(t *testing.T) {
 		if reasons[r] != 1 {
 			t.Errorf("entry reasons %v: want one %q", reasons, r)
 		}
+	}
+	// Named on the command line, the jar is no file of a tree; its
+	// entries are still counted.
+	named, err := Scan(context.Background(), Options{Root: dir, Paths: []string{filepath.Join(dir, "tasks.jar")}, Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, want := named.Scope.Summary(), "2 archive entries set aside as non-production: 2 build tool"; s != want {
+		t.Errorf("named jar: Summary() = %q\nwant %q", s, want)
 	}
 	all := scanDir(t, dir, Options{IncludeNonProduction: true})
 	if got := classes(all); got["com.acme.build.StampTask"] == 0 {

@@ -436,7 +436,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 // non-production.
 func scopeSummary(res *scanner.Result) *report.Scope {
 	t := res.Scope
-	if t == nil || t.Total() == 0 {
+	if t == nil || t.Total() == 0 && t.EntriesSetAside() == 0 {
 		return nil
 	}
 	out := &report.Scope{Summary: t.Summary(), Total: t.Total(), SetAside: t.SetAside(), Included: res.IncludedNonProduction,

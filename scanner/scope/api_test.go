@@ -513,6 +513,12 @@ func TestTally(t *testing.T) {
 	if len(rs) != 6 || rs[1].N != 1119 || !rs[1].Entries || rs[2].Reason != "src/test/ source set" || rs[2].Entries || !rs[4].Entries {
 		t.Errorf("Reasons() with entries = %+v", rs)
 	}
+	// Entries alone: an archive named to scan is not counted as a file.
+	var named Tally
+	named.AddEntry(Decision{Class: BuildTool, Reason: "Apache Ant (package org.apache.tools.ant)"})
+	if got, want := named.Summary(), "1 archive entry set aside as non-production: 1 build tool"; got != want {
+		t.Errorf("Summary() of entries alone = %q, want %q", got, want)
+	}
 	var empty Tally
 	if got := empty.Summary(); got != "0 of 0 files set aside as non-production" {
 		t.Errorf("empty Summary() = %q", got)

@@ -144,10 +144,15 @@ func (t *Tally) Reasons() []Count {
 
 // Summary is one line for a report.
 func (t *Tally) Summary() string {
-	total, aside := t.Total(), t.SetAside()
+	total, aside, n := t.Total(), t.SetAside(), t.EntriesSetAside()
+	entries := fmt.Sprintf("%s archive %s set aside", group(n), plural(n, "entry", "entries"))
+	if total == 0 && n > 0 {
+		// Only archives named to scan, which are not counted as files.
+		return entries + " as non-production" + classList(t.EntryClasses())
+	}
 	s := fmt.Sprintf("%s of %s files set aside as non-production", group(aside), group(total)) + classList(t.Classes())
-	if n := t.EntriesSetAside(); n > 0 {
-		s += fmt.Sprintf("; %s archive %s set aside", group(n), plural(n, "entry", "entries")) + classList(t.EntryClasses())
+	if n > 0 {
+		s += "; " + entries + classList(t.EntryClasses())
 	}
 	return s
 }
