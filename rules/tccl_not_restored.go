@@ -138,8 +138,40 @@ func swapHelper(p *Pass, c *facts.Call) bool {
 	if arg.Kind == facts.ExprName && arg.Local == nil && capturedParam(p, c.Span, strings.TrimSpace(arg.Text)) {
 		return true
 	}
+	if strings.HasSuffix(p.File.Path, ".class") {
+		// Compiled code: no text, but the descriptor's result and the
+		// parameters' slots say the same.
+		return m.Returns == "ClassLoader" || arg.Kind == facts.ExprName && arg.Local == nil && compiledParam(m, strings.TrimSpace(arg.Text))
+	}
 	head := p.Text(facts.Span{Start: m.Decl.Start, End: m.Span.Start})
 	return hasIdent(head, "ClassLoader")
+}
+
+// compiledParam reports a local of compiled code (localN) that is a
+// parameter of m: parameters take the first slots, after this for an
+// instance method, two each for long and double.
+func compiledParam(m *facts.MethodDecl, name string) bool {
+	sm := localSlotRE.FindStringSubmatch(name)
+	if sm == nil || m.Params == "" {
+		return false
+	}
+	want, _ := strconv.Atoi(sm[1])
+	slot := 0
+	if !m.Static {
+		slot = 1
+	}
+	for _, t := range paramParts(m.Params) {
+		if slot == want {
+			return true
+		}
+		switch strings.TrimSpace(t) {
+		case "long", "double":
+			slot += 2
+		default:
+			slot++
+		}
+	}
+	return false
 }
 
 // capturedParam reports a name that is a parameter of the method around

@@ -331,6 +331,7 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 				if !e.opts.IncludeNonProduction && !e.opts.ParseOnly {
 					// A test or benchmark class inside a jar, a Maven goal.
 					if d := e.scope.Entry(archiveScope, en.Archive, en.Name, data); !d.Production() {
+						e.tally.AddEntry(d)
 						return nil
 					}
 				}

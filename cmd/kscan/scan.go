@@ -436,13 +436,14 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 // non-production.
 func scopeSummary(res *scanner.Result) *report.Scope {
 	t := res.Scope
-	if t == nil || t.Total() == 0 {
+	if t == nil || t.Total() == 0 && t.EntriesSetAside() == 0 {
 		return nil
 	}
-	out := &report.Scope{Summary: t.Summary(), Total: t.Total(), SetAside: t.SetAside(), Included: res.IncludedNonProduction}
+	out := &report.Scope{Summary: t.Summary(), Total: t.Total(), SetAside: t.SetAside(), Included: res.IncludedNonProduction,
+		EntriesSetAside: t.EntriesSetAside()}
 	for _, c := range t.Reasons() {
 		if c.Class != scope.Production {
-			out.Reasons = append(out.Reasons, report.ScopeCount{Class: c.Class.String(), Reason: c.Reason, N: c.N})
+			out.Reasons = append(out.Reasons, report.ScopeCount{Class: c.Class.String(), Reason: c.Reason, N: c.N, Entries: c.Entries})
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package bytecode
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -105,6 +106,7 @@ const maxFinallyWalk = 4096
 type finallyBlock struct {
 	start, end int // covered pcs [start, end)
 	from, to   int // its calls: Extractor.fcalls[from:to]
+	lfrom, lto int // their lines: Extractor.flines[lfrom:lto]
 }
 
 func (b *body) prepare() {
@@ -148,7 +150,7 @@ func (b *body) prepare() {
 		if h.CatchType != "" {
 			continue
 		}
-		fb := finallyBlock{start: h.StartPC, end: h.EndPC, from: len(x.fcalls)}
+		fb := finallyBlock{start: h.StartPC, end: h.EndPC, from: len(x.fcalls), lfrom: len(x.flines)}
 		start := b.index(h.HandlerPC)
 		for k := start; k >= 0 && k < len(b.ins) && k-start < maxFinallyWalk; k++ {
 			in := &b.ins[k]
@@ -168,7 +170,7 @@ func (b *body) prepare() {
 				}
 			}
 		}
-		fb.to = len(x.fcalls)
+		fb.to, fb.lto = len(x.fcalls), len(x.flines)
 		if fb.to > fb.from {
 			x.finally = append(x.finally, fb)
 		}
@@ -521,12 +523,16 @@ func (b *body) call(i int) {
 }
 
 // coveredOnLine reports a call on a finally line that is itself inside a
-// try body the finally covers: the try body shares no line with its
+// try body that finally covers: the try body shares no line with its
 // finally block in practice, so this keeps "try { x(); } finally {...}"
-// written on one line from counting x as finally code.
+// written on one line from counting x as finally code. Only a block whose
+// own lines hold the call's counts: the inlined copy of an inner finally
+// (a restore on the normal path) lies inside the range of every try around
+// it (try-with-resources, a lock released in an outer finally, a
+// synchronized block), and those do not make it try code.
 func (b *body) coveredOnLine(pc, line int) bool {
 	for _, fb := range b.x.finally {
-		if fb.start <= pc && pc < fb.end {
+		if fb.start <= pc && pc < fb.end && slices.Contains(b.x.flines[fb.lfrom:fb.lto], line) {
 			return true
 		}
 	}

@@ -229,11 +229,16 @@ type Scope struct {
 	SetAside int          `json:"setAside"`
 	Included bool         `json:"included,omitempty"` // --include non-production: scanned anyway
 	Reasons  []ScopeCount `json:"reasons,omitempty"`  // set-aside decisions by class and reason, most first
+	// EntriesSetAside counts the entries of scanned archives that their
+	// content set aside (test classes, Apache Ant's classes in ant.jar).
+	EntriesSetAside int `json:"entriesSetAside,omitempty"`
 }
 
-// ScopeCount is a number of inputs of one class and reason.
+// ScopeCount is a number of inputs of one class and reason; Entries marks
+// a count of archive entries.
 type ScopeCount struct {
-	Class  string `json:"class"`
-	Reason string `json:"reason"`
-	N      int    `json:"n"`
+	Class   string `json:"class"`
+	Reason  string `json:"reason"`
+	N       int    `json:"n"`
+	Entries bool   `json:"entries,omitempty"`
 }

@@ -316,7 +316,7 @@ func summary(in *Input, files []string, counts map[rules.Level]int, suppressed, 
 // scopeLine says how much of the tree was set aside as non-production, so
 // that a wrong guess is visible (and how to bring it back).
 func scopeLine(in *Input) string {
-	if in.Scope == nil || in.Scope.SetAside == 0 {
+	if in.Scope == nil || in.Scope.SetAside == 0 && in.Scope.EntriesSetAside == 0 {
 		return ""
 	}
 	if in.Scope.Included {

@@ -226,8 +226,13 @@ func TestEntries(t *testing.T) {
 		{prod, "app.jar", "com/acme/Legacy.class", classBytes("com/acme/Legacy", "junit/framework/TestCase"), Test, "extends TestCase"},
 		{prod, "bench.jar", "com/acme/B.class", classBytes("com/acme/B", "java/lang/Object", "Lorg/openjdk/jmh/annotations/Benchmark;"), Benchmark, "JMH"},
 		{prod, "plugin.jar", "com/acme/M.class", classBytes("com/acme/M", "org/apache/maven/plugin/AbstractMojo"), BuildTool, "Maven plugin goal"},
-		// Ant tasks in a jar on an application's class path may run in process
-		{prod, "ant.jar", "org/apache/tools/ant/taskdefs/Javac.class", classBytes("org/apache/tools/ant/taskdefs/Javac", "org/apache/tools/ant/taskdefs/MatchingTask"), Production, "main source set"},
+		// Apache Ant and Ant tasks are build tools in a jar as in sources
+		{prod, "ant.jar", "org/apache/tools/ant/taskdefs/Javac.class", classBytes("org/apache/tools/ant/taskdefs/Javac", "org/apache/tools/ant/taskdefs/MatchingTask"), BuildTool, "Apache Ant (package org.apache.tools.ant)"},
+		{prod, "ant.jar", "org/apache/tools/ant/util/LoaderUtils.class", classBytes("org/apache/tools/ant/util/LoaderUtils", "java/lang/Object"), BuildTool, "Apache Ant (package org.apache.tools.ant)"},
+		{prod, "acme-tools.jar", "com/acme/build/CopyTask.class", classBytes("com/acme/build/CopyTask", "org/apache/tools/ant/Task"), BuildTool, "Ant task or type (extends an org.apache.tools.ant class)"},
+		// naming Ant's types, a package that only starts like Ant's: production
+		{prod, "acme.jar", "com/acme/Runner.class", classBytes("com/acme/Runner", "java/lang/Object", "Lorg/apache/tools/ant/Project;"), Production, "main source set"},
+		{prod, "antx.jar", "org/apache/tools/antx/Tool.class", classBytes("org/apache/tools/antx/Tool", "java/lang/Object"), Production, "main source set"},
 		// a method descriptor that mentions the annotation type is not a use of it
 		{prod, "junit.jar", "org/junit/runners/Runner.class", classBytes("org/junit/runners/Runner", "java/lang/Object", "(Lorg/junit/Test;)V"), Production, ""},
 		// entries of a non-production archive inherit its decision
@@ -249,6 +254,17 @@ func TestEntries(t *testing.T) {
 		if !d.Production() && tt.archive.Production() && !strings.HasPrefix(d.At, tt.path+"!/") {
 			t.Errorf("Entry(%s, %s): At = %q, want a path inside the archive", tt.path, tt.entry, d.At)
 		}
+	}
+}
+
+// An application that runs Ant in process (a JSP compiler calling Ant's
+// javac task) turns build tools into production.
+func TestEntriesBuildToolsProduction(t *testing.T) {
+	c := New("", Options{BuildToolsProduction: true})
+	prod := Decision{Class: Production, Reason: "main source set src/main/"}
+	d := c.Entry(prod, "ant.jar", "org/apache/tools/ant/taskdefs/Javac.class", classBytes("org/apache/tools/ant/taskdefs/Javac", "org/apache/tools/ant/taskdefs/MatchingTask"))
+	if !d.Production() {
+		t.Errorf("Entry(ant.jar, Javac.class) = %s, want production", d)
 	}
 }
 
@@ -477,6 +493,31 @@ func TestTally(t *testing.T) {
 	rs := tl.Reasons()
 	if len(rs) != 4 || rs[0].N != 1200 || rs[1].Reason != "src/test/ source set" {
 		t.Errorf("Reasons() = %+v", rs)
+	}
+	// Entries of a scanned archive set aside by their content: counted
+	// apart from files; production entries are not counted.
+	for i := 0; i < 1119; i++ {
+		tl.AddEntry(Decision{Class: BuildTool, Reason: "Apache Ant (package org.apache.tools.ant)"})
+	}
+	tl.AddEntry(Decision{Class: Test, Reason: "src/test/ source set"})
+	tl.AddEntry(Decision{Class: Production, Reason: "main source set src/main/"})
+	want = "908 of 2,108 files set aside as non-production: 812 test scope, 95 benchmark, 1 configured; " +
+		"1,120 archive entries set aside: 1,119 build tool, 1 test scope"
+	if got := tl.Summary(); got != want {
+		t.Errorf("Summary() with entries = %q\nwant %q", got, want)
+	}
+	if tl.Total() != 2108 || tl.SetAside() != 908 || tl.EntriesSetAside() != 1120 {
+		t.Errorf("Total %d, SetAside %d, EntriesSetAside %d", tl.Total(), tl.SetAside(), tl.EntriesSetAside())
+	}
+	rs = tl.Reasons()
+	if len(rs) != 6 || rs[1].N != 1119 || !rs[1].Entries || rs[2].Reason != "src/test/ source set" || rs[2].Entries || !rs[4].Entries {
+		t.Errorf("Reasons() with entries = %+v", rs)
+	}
+	// Entries alone: an archive named to scan is not counted as a file.
+	var named Tally
+	named.AddEntry(Decision{Class: BuildTool, Reason: "Apache Ant (package org.apache.tools.ant)"})
+	if got, want := named.Summary(), "1 archive entry set aside as non-production: 1 build tool"; got != want {
+		t.Errorf("Summary() of entries alone = %q, want %q", got, want)
 	}
 	var empty Tally
 	if got := empty.Summary(); got != "0 of 0 files set aside as non-production" {

@@ -487,6 +487,7 @@ var testMarks = []string{"Lorg/junit/Test;", "Lorg/junit/jupiter/api/Test;", "Lo
 // classHead is what the constant pool of a class file says.
 type classHead struct {
 	super   string
+	ant     bool            // the class is of Apache Ant's own packages (org.apache.tools.ant)
 	desktop bool            // refers to Swing components, AWT windows or events
 	utf8    map[string]bool // the interesting UTF-8 constants present
 }
@@ -597,9 +598,12 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 	// access_flags, this_class, super_class
 	if off+6 <= len(b) {
 		h.super = superName(b, offs, int(binary.BigEndian.Uint16(b[off+4:])))
+		h.ant = bytes.HasPrefix(className(b, offs, int(binary.BigEndian.Uint16(b[off+2:]))), antPackage)
 	}
 	return h, true
 }
+
+var antPackage = []byte("org/apache/tools/ant/")
 
 // offsPool keeps parseClassHead's offset tables from class to class.
 var offsPool = sync.Pool{New: func() any { return new([]int32) }}
@@ -640,30 +644,39 @@ func mentionsDesktop(raw []byte) bool {
 // superName is the name of the class constant super, kept only when it
 // can matter to classSignals (a marked name, an Apache or JUnit class).
 func superName(b []byte, offs []int32, super int) string {
-	if super <= 0 || super >= len(offs) || offs[super] == 0 || b[offs[super]] != 7 {
-		return ""
-	}
-	ni := int(binary.BigEndian.Uint16(b[offs[super]+1:]))
-	if ni <= 0 || ni >= len(offs) || offs[ni] == 0 || b[offs[ni]] != 1 {
-		return ""
-	}
-	o := int(offs[ni])
-	raw := b[o+3 : o+3+int(binary.BigEndian.Uint16(b[o+1:]))]
+	raw := className(b, offs, super)
 	if classMarks[string(raw)] || bytes.HasPrefix(raw, []byte("org/apache/")) || bytes.HasPrefix(raw, []byte("junit/")) {
 		return string(raw)
 	}
 	return ""
 }
 
-// classSignals reads the content signals of a class file. inArchive
-// leaves out the Ant rule: a jar on an application's class path may well
-// run its Ant tasks in process (Jasper compiles JSPs through Ant's javac
-// task).
-func classSignals(h classHead, inArchive bool) (Decision, bool) {
+// className is the name the class constant at index i holds, in place
+// (nil when i is none).
+func className(b []byte, offs []int32, i int) []byte {
+	if i <= 0 || i >= len(offs) || offs[i] == 0 || b[offs[i]] != 7 {
+		return nil
+	}
+	ni := int(binary.BigEndian.Uint16(b[offs[i]+1:]))
+	if ni <= 0 || ni >= len(offs) || offs[ni] == 0 || b[offs[ni]] != 1 {
+		return nil
+	}
+	o := int(offs[ni])
+	return b[o+3 : o+3+int(binary.BigEndian.Uint16(b[o+1:]))]
+}
+
+// classSignals reads the content signals of a class file, as javaSignals
+// and extendsSignal read a source's: a Maven goal, Apache Ant itself (its
+// packages, in ant.jar as in its sources), an Ant task or type (a class
+// extending one of Ant's), a JMH benchmark, a test. They hold in a tree
+// and in an archive alike.
+func classSignals(h classHead) (Decision, bool) {
 	switch {
 	case h.utf8["Lorg/apache/maven/plugins/annotations/Mojo;"] || h.super == "org/apache/maven/plugin/AbstractMojo":
 		return Decision{Class: BuildTool, Reason: "Maven plugin goal (@Mojo / extends AbstractMojo)"}, true
-	case !inArchive && strings.HasPrefix(h.super, "org/apache/tools/ant/"):
+	case h.ant:
+		return Decision{Class: BuildTool, Reason: "Apache Ant (package org.apache.tools.ant)"}, true
+	case strings.HasPrefix(h.super, "org/apache/tools/ant/"):
 		return Decision{Class: BuildTool, Reason: "Ant task or type (extends an org.apache.tools.ant class)"}, true
 	case h.utf8["Lorg/openjdk/jmh/annotations/Benchmark;"]:
 		return Decision{Class: Benchmark, Reason: "JMH benchmark class (@Benchmark)"}, true

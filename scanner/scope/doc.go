@@ -32,11 +32,12 @@
 //   - Build tools are not production. Maven plugins, Ant tasks (and Apache
 //     Ant itself, package org.apache.tools.ant), annotation processors,
 //     doclets and Gradle build logic run inside Maven, Ant, javac, javadoc
-//     or Gradle, never in an application JVM. Options.BuildToolsProduction
+//     or Gradle, never in an application JVM. The same holds for their
+//     class files inside archives (Ant's own classes in ant.jar, a class
+//     extending one of Ant's in any jar, a Maven goal), so a jar scan sets
+//     aside what a scan of the sources does. Options.BuildToolsProduction
 //     turns this off, for code that an application embeds (Jasper runs
-//     Ant's javac task in process). Inside archives only Maven goals are
-//     set aside by content: a jar on an application's class path may well
-//     run its Ant tasks.
+//     Ant's javac task in process).
 //   - A distribution pom or a BOM sets aside the pom file alone: the
 //     sources of a pom-packaged module can still ship (log4j-api-java9).
 //     An installer (a directory or module named installer) is packaging

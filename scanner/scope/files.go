@@ -47,7 +47,7 @@ func (c *Classifier) File(rel string, head []byte) Decision {
 	}
 	if ext == ".class" && head != nil {
 		if h, isClass := parseClassHead(head); isClass {
-			if d, ok := classSignals(h, false); ok {
+			if d, ok := classSignals(h); ok {
 				d.At = rel
 				return c.withBuildToolPolicy(d)
 			}
@@ -270,7 +270,7 @@ func (c *Classifier) Entry(archive Decision, archivePath, name string, head []by
 	}
 	if ext == ".class" && head != nil {
 		if h, ok := parseClassHead(head); ok {
-			if d, ok := classSignals(h, true); ok {
+			if d, ok := classSignals(h); ok {
 				d.At = archivePath + "!/" + name
 				return c.withBuildToolPolicy(d)
 			}

@@ -17,8 +17,7 @@ func FuzzParseClassHead(f *testing.F) {
 		if !ok && (h.super != "" || len(h.utf8) > 0) {
 			t.Fatalf("not a class file, yet read %+v", h)
 		}
-		classSignals(h, true)
-		classSignals(h, false)
+		classSignals(h)
 	})
 }
 

@@ -55,12 +55,12 @@ public class LookAlike {
     // Split switch: the caller restores with the returned loader.
     ClassLoader bind(ClassLoader loader) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(loader); // want "tccl-not-restored" source:-
+        Thread.currentThread().setContextClassLoader(loader);
         return previous;
     }
 
     void unbind(ClassLoader original) {
-        Thread.currentThread().setContextClassLoader(original); // want "tccl-not-restored" source:-
+        Thread.currentThread().setContextClassLoader(original);
     }
 
     void work() {
