@@ -151,6 +151,11 @@ type declInfo struct {
 	override bool
 	// static: some overload is static (callable without an instance).
 	static bool
+	// varargs: some overload takes varargs; compiled: some overload was
+	// read from a class file, which keeps only the interesting ones.
+	// Either way a call's argument count may not tell which overload it
+	// reaches (CallGraph.ByCount).
+	varargs, compiled bool
 }
 
 type siteKey struct {
@@ -389,6 +394,8 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 		}
 		d.entry = d.entry || s.Entry
 		d.static = d.static || s.Static
+		d.varargs = d.varargs || s.Method.Arity < 0
+		d.compiled = d.compiled || src == nil
 		g.setDecl(bn, d)
 		if s.Entry {
 			g.launchers[k.Class] = true
@@ -1366,6 +1373,23 @@ func (g *Graph) Build() *facts.CallGraph {
 		})
 		calls[k] = sorted
 	}
+	// The methods known by name only whose overloads a call's argument
+	// count tells apart: every overload declared in a source read, none
+	// taking varargs (a call of n arguments reaches the one of arity n).
+	// Constructors are left out: a compiled call of an inner class's
+	// constructor passes its outer instance too.
+	var byCount map[facts.MethodKey]bool
+	for k := range g.calls {
+		if k.Arity >= 0 || k.Name == "<init>" {
+			continue
+		}
+		if d, ok := g.decl(k); ok && !d.varargs && !d.compiled && !g.dispatch[k] {
+			if byCount == nil {
+				byCount = map[facts.MethodKey]bool{}
+			}
+			byCount[k] = true
+		}
+	}
 	first := map[string]bool{}
 	for k, v := range g.lookups {
 		if v == voteFirst {
@@ -1377,7 +1401,8 @@ func (g *Graph) Build() *facts.CallGraph {
 		}
 	}
 	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, AlsoReached: also, Launchers: g.launchers, ContextFirst: first,
-		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete, OptInIncomplete: g.OptInIncomplete, Overrides: g.overrides}
+		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete, OptInIncomplete: g.OptInIncomplete, Overrides: g.overrides,
+		ByCount: byCount}
 }
 
 // otherReach finds, for each method both an entry point (fromEntry) and
