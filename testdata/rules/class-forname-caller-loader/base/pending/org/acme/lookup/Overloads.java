@@ -73,3 +73,39 @@ class SpreadBoot {
         SpreadLoader.create(p.getProperty("plugin"), 1, 2);
     }
 }
+
+// An overload handing its parameter on to the lookup of another overload
+// of its name: its own callers are searched and decide the name. Here
+// every one hands in a constant naming a class of the project.
+class SameNameLoader {
+    static Object load(String name) throws Exception {
+        return Class.forName(name).getName(); // want "class-forname-caller-loader" source:-
+    }
+
+    static Object load(String name, boolean quiet) throws Exception {
+        return load(name);
+    }
+}
+
+class SameNameBoot {
+    void boot() throws Exception {
+        SameNameLoader.load("org.acme.lookup.StoreFactory", true);
+    }
+}
+
+// The same, handed a configured name.
+class SameNamePlugins {
+    static Object load(String name) throws Exception {
+        return Class.forName(name).getName(); // want "class-forname-caller-loader"
+    }
+
+    static Object load(String name, boolean quiet) throws Exception {
+        return load(name);
+    }
+}
+
+class SameNamePluginBoot {
+    void boot(Properties p) throws Exception {
+        SameNamePlugins.load(p.getProperty("plugin"), true);
+    }
+}
