@@ -339,10 +339,7 @@ func callersHandleAbsence(g *facts.CallGraph, p *facts.Pending) bool {
 	if g == nil || p.NameParam < 0 || p.Site != nil {
 		return false
 	}
-	cs := g.Callers(p.Method)
-	if len(cs) == 0 && p.Method.Arity >= 0 {
-		cs = g.Callers(facts.MethodKey{Class: p.Method.Class, Name: p.Method.Name, Arity: -1})
-	}
+	cs := g.CallsOf(p.Method)
 	if len(cs) == 0 {
 		return false
 	}
@@ -510,11 +507,10 @@ func fixedCallersOf(g *facts.CallGraph, m facts.MethodKey, param int, k *Constan
 // uncalled wrapper that opens no new way in) are passed over; with none
 // left that decides, the lookup stays.
 func callersPassing(g *facts.CallGraph, m facts.MethodKey, param int, k *Constants, declared func(string) bool, depth int, res resMode, entry bool) (fixed, consts, uncalled bool) {
-	cs := g.Callers(m)
-	if len(cs) == 0 && m.Arity >= 0 {
-		// A wrapper the graph knows by name (varargs).
-		cs = g.Callers(facts.MethodKey{Class: m.Class, Name: m.Name, Arity: -1})
-	}
+	// A wrapper the graph knows by name (varargs, or given its name
+	// parameter by PassOn): the calls of its own overload where their
+	// argument count tells.
+	cs := g.CallsOf(m)
 	// Calls through the interfaces and base classes it implements.
 	for _, o := range append(g.Overrides[m], g.Overrides[facts.MethodKey{Class: m.Class, Name: m.Name, Arity: -1}]...) {
 		cs = append(cs[:len(cs):len(cs)], g.Callers(o)...)
@@ -1319,6 +1315,11 @@ func methodStart(src []byte, name string, at int) int {
 // the fallback of the context-first idiom.
 func contextCallers(g *facts.CallGraph, m facts.MethodKey, params []int) bool {
 	cs := g.Callers(m)
+	if len(cs) == 0 && g.ByCount[facts.MethodKey{Class: m.Class, Name: m.Name, Arity: -1}] {
+		// Kept by name: the calls of this overload, told by their count
+		// (where the count tells nothing, no call is taken as its).
+		cs = g.CallsOf(m)
+	}
 	if len(cs) == 0 {
 		return false
 	}

@@ -302,7 +302,7 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 			// Wrappers handing their parameter on to a lookup's name: their
 			// callers settle the lookup.
 			for _, k := range g.PassOn() {
-				if !asked[k] {
+				if !asked[k] || g.Reask(k) {
 					next[k] = true
 				}
 			}

@@ -360,6 +360,11 @@ type CallGraph struct {
 	// the methods of its supertypes it implements: calls through those
 	// reach it, so their callers are its callers too.
 	Overrides map[MethodKey][]MethodKey
+	// ByCount are the methods (class and name, Arity -1) whose calls the
+	// graph keeps by name, the calls of every overload together, and whose
+	// overloads a call's argument count tells apart: none takes varargs
+	// and every one was declared in a source read (CallsOf).
+	ByCount map[MethodKey]bool
 	// Incomplete is set when the search for callers stopped at its bound:
 	// a method with no callers found may still have some.
 	Incomplete bool
@@ -418,6 +423,33 @@ func (g *CallGraph) Callers(m MethodKey) []CallSite {
 		return nil
 	}
 	return g.Calls[m]
+}
+
+// CallsOf lists the calls of one overload, m of a known arity: those kept
+// for it, or, when the graph keeps the method's calls by name only, those
+// of them with m's number of arguments where the count tells the
+// overloads apart (ByCount), every call of the name where it does not
+// (a varargs overload, a declaration not read).
+func (g *CallGraph) CallsOf(m MethodKey) []CallSite {
+	if g == nil {
+		return nil
+	}
+	cs := g.Calls[m]
+	if len(cs) > 0 || m.Arity < 0 {
+		return cs
+	}
+	n := MethodKey{Class: m.Class, Name: m.Name, Arity: -1}
+	cs = g.Calls[n]
+	if !g.ByCount[n] {
+		return cs
+	}
+	var out []CallSite
+	for _, c := range cs {
+		if len(c.Args) == m.Arity {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Summary returns a method's summary, nil when it has none.

@@ -38,7 +38,7 @@ type Graph struct {
 	callers map[facts.MethodKey][]facts.MethodKey
 	// launchers are classes that declare an entry point.
 	launchers map[string]bool
-	seenSite  map[siteKey]bool
+	seenSite  map[siteKey]uint8 // siteEdge or siteKept
 	// wrappers are methods returning the ClassLoader another project
 	// method returns (Summary.Via), until propagate decides them.
 	wrappers map[facts.MethodKey]*facts.Summary
@@ -130,6 +130,10 @@ type Graph struct {
 	// searched are the methods (class and name) whose callers were looked
 	// for (Searched): one with none found is an API, not one unsearched.
 	searched map[facts.MethodKey]bool
+	// reask are the names (class and name) PassOn gave an overload of
+	// its own arity: their calls seen before without a summary must be
+	// read again to be kept (Reask).
+	reask map[facts.MethodKey]bool
 }
 
 // edge is a call from a method to another, by class and name.
@@ -151,7 +155,19 @@ type declInfo struct {
 	override bool
 	// static: some overload is static (callable without an instance).
 	static bool
+	// varargs: some overload takes varargs; compiled: some overload was
+	// read from a class file, which keeps only the interesting ones.
+	// Either way a call's argument count may not tell which overload it
+	// reaches (CallGraph.ByCount).
+	varargs, compiled bool
 }
+
+// What AddCalls did with a call site already seen: added its edge only
+// (its callee had no summary then), or kept the site too.
+const (
+	siteEdge uint8 = 1 + iota
+	siteKept
+)
 
 type siteKey struct {
 	path  string
@@ -164,7 +180,7 @@ type siteKey struct {
 func New() *Graph {
 	return &Graph{methods: map[facts.MethodKey]*facts.Summary{},
 		calls: map[facts.MethodKey][]facts.CallSite{}, callers: map[facts.MethodKey][]facts.MethodKey{},
-		launchers: map[string]bool{}, seenSite: map[siteKey]bool{}, wrappers: map[facts.MethodKey]*facts.Summary{},
+		launchers: map[string]bool{}, seenSite: map[siteKey]uint8{}, wrappers: map[facts.MethodKey]*facts.Summary{},
 		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]int32{},
 		lookups: map[nameKey]uint8{}, decls: map[nameKey]declInfo{},
 		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{},
@@ -172,7 +188,7 @@ func New() *Graph {
 		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{},
 		adjacent: map[string]bool{}, toolRefs: map[string][]facts.MethodKey{}, initRefs: map[string][]facts.MethodKey{},
 		impls: map[string][]string{}, dispatch: map[facts.MethodKey]bool{}, overrides: map[facts.MethodKey][]facts.MethodKey{},
-		edgeSites: map[edge]facts.Site{}, searched: map[facts.MethodKey]bool{}}
+		edgeSites: map[edge]facts.Site{}, searched: map[facts.MethodKey]bool{}, reask: map[facts.MethodKey]bool{}}
 }
 
 // Searched records that the callers of the method of class and name were
@@ -389,6 +405,8 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 		}
 		d.entry = d.entry || s.Entry
 		d.static = d.static || s.Static
+		d.varargs = d.varargs || s.Method.Arity < 0
+		d.compiled = d.compiled || src == nil
 		g.setDecl(bn, d)
 		if s.Entry {
 			g.launchers[k.Class] = true
@@ -752,8 +770,8 @@ func (g *Graph) PassOn() []facts.MethodKey {
 			continue
 		}
 		for _, cs := range g.calls[callee] {
-			if s.NameParam >= len(cs.Args) || cs.Caller == byName(callee.Class, callee.Name) {
-				continue
+			if s.NameParam >= len(cs.Args) || cs.Caller == byName(callee.Class, callee.Name) && !g.otherOverload(callee, len(cs.CallerParams)) {
+				continue // the method calling itself
 			}
 			i := paramIndex(cs.CallerParams, cs.Args[s.NameParam].Text)
 			k := facts.MethodKey{Class: cs.Caller.Class, Name: cs.Caller.Name, Arity: len(cs.CallerParams)}
@@ -770,14 +788,24 @@ func (g *Graph) PassOn() []facts.MethodKey {
 			if _, ok := g.methods[k]; ok {
 				continue
 			}
-			// By name: the caller's parameter list may end in varargs,
-			// which its calls do not match by count.
-			k.Arity = -1
-			if _, ok := g.methods[k]; ok {
+			d, ok := g.decl(byName(k.Class, k.Name))
+			if !ok {
 				continue
 			}
-			if _, ok := g.decl(byName(k.Class, k.Name)); !ok {
-				continue
+			if d.varargs || d.compiled || g.dispatch[byName(k.Class, k.Name)] {
+				// By name: the caller's parameter list may end in
+				// varargs, which its calls do not match by count.
+				k.Arity = -1
+				if _, ok := g.methods[k]; ok {
+					continue
+				}
+			} else if _, ok := g.methods[byName(k.Class, k.Name)]; ok {
+				continue // an overload known by name already stands for it
+			} else {
+				// Of its own arity: the calls of its overloads stay
+				// theirs. Its name may have been searched already (an
+				// overload calling another): its calls are read again.
+				g.reask[byName(k.Class, k.Name)] = true
 			}
 			g.methods[k] = &facts.Summary{Method: k, NameParam: i, LoadsParam: -1, Private: private,
 				Decl: facts.Site{Path: cs.Site.Path}}
@@ -785,6 +813,30 @@ func (g *Graph) PassOn() []facts.MethodKey {
 		}
 	}
 	return append(out, g.passUp()...)
+}
+
+// otherOverload reports a caller of callee, by callee's name in its
+// class, with n parameters, that is another overload of it: callee has a
+// known arity other than n, and the count tells the name's overloads
+// apart (none takes varargs, all declared in a source read).
+func (g *Graph) otherOverload(callee facts.MethodKey, n int) bool {
+	if callee.Arity < 0 || callee.Arity == n {
+		return false
+	}
+	d, ok := g.decl(byName(callee.Class, callee.Name))
+	return ok && !d.varargs && !d.compiled && !g.dispatch[byName(callee.Class, callee.Name)]
+}
+
+// Reask reports a method (class and name) whose callers must be looked
+// for again although they were before: PassOn gave one of its overloads a
+// summary after its calls were read. It reports each once.
+func (g *Graph) Reask(k facts.MethodKey) bool {
+	k = byName(k.Class, k.Name)
+	if !g.reask[k] {
+		return false
+	}
+	delete(g.reask, k)
+	return true
 }
 
 // sortKeys orders method keys by class, name and arity, so that what is
@@ -893,10 +945,20 @@ func (g *Graph) AddCalls(path string, f *facts.File, src []byte, targets map[fac
 				continue
 			}
 			sk := siteKey{path, c.Span.Start, c.Line, callee.Class + "." + callee.Name}
-			if g.seenSite[sk] {
+			bn := byName(callee.Class, callee.Name)
+			_, summarized := g.methods[callee]
+			keep := summarized || g.storeOnly[bn] || g.keepSites[bn]
+			seen := g.seenSite[sk]
+			if seen == siteKept || seen == siteEdge && !keep {
 				continue
 			}
-			g.seenSite[sk] = true
+			// A site seen before its overload had a summary (PassOn gave
+			// one to an overload of a name already searched) is kept
+			// now; its edge is in already.
+			g.seenSite[sk] = siteEdge
+			if keep {
+				g.seenSite[sk] = siteKept
+			}
 			// Kept past the file: copies (see name).
 			caller := g.key(byName(c.Class, c.Method))
 			callee = g.key(callee)
@@ -920,15 +982,14 @@ func (g *Graph) AddCalls(path string, f *facts.File, src []byte, targets map[fac
 			if s := g.methods[callee]; s != nil && len(s.ExitFlags) > 0 {
 				site.GuardOff = rules.TurnedOffBefore(f, src, c, s.ExitFlags)
 			}
-			bn := byName(callee.Class, callee.Name)
 			if s := g.methods[callee]; src != nil && (g.optInSites[bn] || s != nil && s.Terminates != nil) {
 				site.OptIn = rules.OptInAtCall(f, src, c.Span)
 			}
-			if _, ok := g.methods[callee]; ok || g.storeOnly[bn] || g.keepSites[bn] {
+			if keep {
 				g.calls[callee] = append(g.calls[callee], site)
 			}
-			if g.storeOnly[bn] {
-				continue // a setter's callers are not followed
+			if g.storeOnly[bn] || seen == siteEdge {
+				continue // a setter's callers are not followed; an edge is in once
 			}
 			g.addEdge(caller, g.key(bn), facts.Site{Path: path, Span: c.Span, Line: c.Line})
 			found = append(found, caller)
@@ -1012,10 +1073,10 @@ func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]
 			continue
 		}
 		sk := siteKey{path, n.Span.Start, n.Line, "new " + class}
-		if g.seenSite[sk] {
+		if g.seenSite[sk] != 0 {
 			continue
 		}
-		g.seenSite[sk] = true
+		g.seenSite[sk] = siteKept
 		caller := g.key(byName(n.Class, n.Method))
 		callee := g.key(byName(class, "<init>"))
 		g.addEdge(caller, callee, facts.Site{Path: path, Span: n.Span, Line: n.Line})
@@ -1048,10 +1109,10 @@ func (g *Graph) addReflect(r Reflect, targets map[facts.MethodKey]bool, found []
 		return found
 	}
 	sk := siteKey{r.Site.Path, r.Site.Span.Start, r.Site.Line, "reflect " + r.Class + "." + r.Name}
-	if g.seenSite[sk] {
+	if g.seenSite[sk] != 0 {
 		return found
 	}
-	g.seenSite[sk] = true
+	g.seenSite[sk] = siteKept
 	callee, caller := g.key(callee), g.key(r.Caller)
 	g.reflective[callee] = true
 	g.addEdge(caller, callee, r.Site)
@@ -1366,6 +1427,23 @@ func (g *Graph) Build() *facts.CallGraph {
 		})
 		calls[k] = sorted
 	}
+	// The methods known by name only whose overloads a call's argument
+	// count tells apart: every overload declared in a source read, none
+	// taking varargs (a call of n arguments reaches the one of arity n).
+	// Constructors are left out: a compiled call of an inner class's
+	// constructor passes its outer instance too.
+	var byCount map[facts.MethodKey]bool
+	for k := range g.calls {
+		if k.Arity >= 0 || k.Name == "<init>" {
+			continue
+		}
+		if d, ok := g.decl(k); ok && !d.varargs && !d.compiled && !g.dispatch[k] {
+			if byCount == nil {
+				byCount = map[facts.MethodKey]bool{}
+			}
+			byCount[k] = true
+		}
+	}
 	first := map[string]bool{}
 	for k, v := range g.lookups {
 		if v == voteFirst {
@@ -1377,7 +1455,8 @@ func (g *Graph) Build() *facts.CallGraph {
 		}
 	}
 	return &facts.CallGraph{Methods: g.methods, Calls: calls, EntryOnly: only, AlsoReached: also, Launchers: g.launchers, ContextFirst: first,
-		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete, OptInIncomplete: g.OptInIncomplete, Overrides: g.overrides}
+		ContextLoaders: g.contextLoaders, Incomplete: g.Incomplete, OptInIncomplete: g.OptInIncomplete, Overrides: g.overrides,
+		ByCount: byCount}
 }
 
 // otherReach finds, for each method both an entry point (fromEntry) and
