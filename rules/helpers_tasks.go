@@ -182,21 +182,10 @@ func originsOfText(p *Pass, c *facts.Call, from, to, depth int, out *[]taskOrigi
 	}
 }
 
-// matchingParen is the index of the ')' closing text[0], -1 when none.
+// matchingParen is the index of the ')' closing text[0], -1 when none;
+// literals are skipped (closeParen).
 func matchingParen(text string) int {
-	depth := 0
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
+	return closeParen(text, 0)
 }
 
 // newOrigins reads an instance creation's text: an anonymous class is
