@@ -61,8 +61,8 @@ type createdSet struct {
 // source is a production Java source and the identifiers it holds.
 type source struct {
 	*input // the walk's
-	// words is nil while the set waits in graphIndex.spill, at index
-	// spilled; loadWords reads it back.
+	// words is nil when the set waits in graphIndex.spill, at index
+	// spilled (-1: not spilled); wordsOf reads it.
 	words   *wordSet
 	spilled int32
 	// launcher: the file declares a main method but no rule parsed it
@@ -109,20 +109,48 @@ func (x *graphIndex) addSource(in *input, words *wordSet, launcher, tool bool) {
 	x.mu.Unlock()
 }
 
-// loadWords reads back the word sets spilled during the sources step, all
-// in one block, before the search for callers reads them. On an error the
-// sets not read stay nil, which mayHoldHash takes as holding every word:
-// the search then reads those files for their words instead.
-func (x *graphIndex) loadWords() {
+// layoutWords lays the spilled word sets out in the file in the order of
+// the sources, once build has sorted them by path: the passes of the
+// search read the file a chunk at a time (see wordsOf) instead of holding
+// every set. When the file cannot be rewritten the spilled sources have no
+// set, which mayHoldHash takes as holding every word: the search then
+// reads those files for their words instead.
+func (x *graphIndex) layoutWords() {
 	if x.spill.n == 0 {
 		return
 	}
-	sets := x.spill.load()
+	var olds []int32
 	for i := range x.sources {
-		if s := &x.sources[i]; s.spilled >= 0 && int(s.spilled) < len(sets) {
-			s.words = &sets[s.spilled]
+		if s := &x.sources[i]; s.spilled >= 0 {
+			olds = append(olds, s.spilled)
 		}
 	}
+	if !x.spill.reorder(olds) {
+		for i := range x.sources {
+			x.sources[i].spilled = -1
+		}
+		return
+	}
+	k := int32(0)
+	for i := range x.sources {
+		if s := &x.sources[i]; s.spilled >= 0 {
+			s.spilled = k
+			k++
+		}
+	}
+}
+
+// wordsOf is the word set of source i: the one kept in memory, or the
+// spilled one copied into *buf; nil when it has none.
+func (x *graphIndex) wordsOf(i int, buf *wordSet) *wordSet {
+	s := &x.sources[i]
+	if s.words != nil || s.spilled < 0 {
+		return s.words
+	}
+	if x.spill.get(s.spilled, buf) {
+		return buf
+	}
+	return nil
 }
 
 // mainDeclRE is the declaration of a main method.
@@ -182,12 +210,12 @@ func (x *graphIndex) readLaunchers(o graphOptions) {
 // up to callgraph.MaxDepth rounds.
 func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o graphOptions) (*facts.CallGraph, error) {
 	g := x.g
-	x.loadWords()
 	x.counted, x.creates = map[candidateKey]int{}, map[int]createdSet{}
 	defer func() { x.counted, x.creates = nil, nil }()
 	// In path order, so that a search stopped by its budget stops at the
 	// same files every run.
 	sort.Slice(x.sources, func(i, j int) bool { return relCompare(x.sources[i].input, x.sources[j].input) < 0 })
+	x.layoutWords()
 	x.readLaunchers(o)
 	var classes []string
 	for _, f := range sensitive {
@@ -555,9 +583,9 @@ func (x *graphIndex) candidates(class, name string, limit int, o graphOptions) i
 	// fields and parameters): for a constructor, the files naming it are
 	// read for a creation, a bounded number of them.
 	n, read := 0, 0
+	var ws wordSet
 	for i := range x.sources {
-		src := x.sources[i]
-		if !m.mayHold(src) {
+		if !m.mayHold(x.sources[i].input, x.wordsOf(i, &ws)) {
 			continue
 		}
 		if w.ctor {
@@ -664,11 +692,12 @@ func (x *graphIndex) resolveReflective(targets map[facts.MethodKey]bool, o graph
 		w := []byte(name)
 		seen := map[string]bool{}
 		var outers []string
-		for _, src := range x.sources {
+		var ws wordSet
+		for i, src := range x.sources {
 			if len(outers) > 3 {
 				break
 			}
-			if !src.words.mayHoldHash(hashOf(w)) {
+			if !x.wordsOf(i, &ws).mayHoldHash(hashOf(w)) {
 				continue
 			}
 			b, err := safefs.ReadFile(src.abs(), o.maxFileSize)
@@ -806,8 +835,10 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 	work := make(chan *input)
 	g, gctx := errgroup.WithContext(ctx)
 	var todo []*input
-	for _, src := range x.sources {
-		if !m.mayHold(src) {
+	var ws wordSet
+	for i, src := range x.sources {
+		words := x.wordsOf(i, &ws)
+		if !m.mayHold(src.input, words) {
 			continue // certainly names none of them: not even read
 		}
 		if o.maxFiles > 0 && x.parsed+len(todo) >= o.maxFiles {
@@ -815,7 +846,7 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 			if len(own) == 0 {
 				break
 			}
-			if !ownFile(src, own) {
+			if !ownFile(src.input, words, own) {
 				continue
 			}
 		}
@@ -874,9 +905,9 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 
 // ownFile reports the file of one of the wanted methods' own top-level
 // class, naming that method.
-func ownFile(s source, wants []want) bool {
+func ownFile(in *input, words *wordSet, wants []want) bool {
 	for _, w := range wants {
-		if s.relHasSuffix(w.file) && s.words.mayHoldHash(hashOf(w.name)) {
+		if in.relHasSuffix(w.file) && words.mayHoldHash(hashOf(w.name)) {
 			return true
 		}
 	}
@@ -1061,15 +1092,15 @@ func quoted(src, name []byte) bool {
 	return bytes.Contains(src, q)
 }
 
-// mayHold is mayCall answered from the words of the file alone: false
+// mayHold is mayCall answered from the words of the file in alone: false
 // only when the file certainly cannot call one of the wanted methods.
-func (m *wantMatcher) mayHold(s source) bool {
+func (m *wantMatcher) mayHold(in *input, words *wordSet) bool {
 	reflect := false
 	for k := range reflectWords {
-		reflect = reflect || s.words.mayHoldHash(m.reflectHash[k])
+		reflect = reflect || words.mayHoldHash(m.reflectHash[k])
 	}
 	for k, w := range m.wants {
-		if s.words.mayHoldHash(m.nameHash[k]) && (w.reflect && reflect || s.relHasSuffix(w.file) || s.words.mayHoldHash(m.classHash[k])) {
+		if words.mayHoldHash(m.nameHash[k]) && (w.reflect && reflect || in.relHasSuffix(w.file) || words.mayHoldHash(m.classHash[k])) {
 			return true
 		}
 	}
@@ -1165,8 +1196,9 @@ const maxMentions = 200
 func (x *graphIndex) mentioning(w string, limit int, maxFileSize int64) ([]string, bool) {
 	h, word := hashOf([]byte(w)), []byte(w)
 	var out []string
-	for _, s := range x.sources {
-		if s.tool || !s.words.mayHoldHash(h) {
+	var ws wordSet
+	for i, s := range x.sources {
+		if s.tool || !x.wordsOf(i, &ws).mayHoldHash(h) {
 			continue
 		}
 		src, err := safefs.ReadFile(s.abs(), maxFileSize)

@@ -62,8 +62,9 @@ func (x *graphIndex) markAdjacent(o graphOptions) {
 			return ok
 		}
 		h, n := hashOf([]byte(name)), 0
-		for _, s := range x.sources {
-			if s.words.mayHoldHash(h) {
+		var ws wordSet
+		for i := range x.sources {
+			if x.wordsOf(i, &ws).mayHoldHash(h) {
 				if n++; n > maxAdjacentUsers {
 					break
 				}

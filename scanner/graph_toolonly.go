@@ -154,10 +154,11 @@ func (x *graphIndex) referencesBy(ex *javasrc.Extractor, top string, own *input,
 	var out []facts.MethodKey
 	// A class that many files may name is no tool's alone: not read.
 	var todo []int
+	var ws wordSet
 	for i, s := range x.sources {
 		// The class's own file too: another top-level class there may
 		// name it.
-		if s.input != own && !s.words.mayHoldHash(h) {
+		if s.input != own && !x.wordsOf(i, &ws).mayHoldHash(h) {
 			continue
 		}
 		if len(todo) >= maxToolReads {

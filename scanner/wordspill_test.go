@@ -3,6 +3,7 @@ package scanner
 import (
 	"context"
 	"fmt"
+	"os"
 	"reflect"
 	"testing"
 	"time"
@@ -12,22 +13,105 @@ import (
 
 func TestWordSpillRoundTrip(t *testing.T) {
 	var s wordSpill
+	defer s.discard()
+	var ws0 wordSet
+	if s.get(0, &ws0) {
+		t.Fatal("get from an empty spill")
+	}
+	// More than two chunks, the last one partial.
+	n := 2*spillChunk + 17
 	var want []wordSet
-	for i := 0; i < 1000; i++ {
+	for i := 0; i < n; i++ {
 		var ws wordSet
 		ws.add([]byte(fmt.Sprintf("word%d", i)))
 		ws[i%len(ws)] |= uint64(i) << 7
+		ws[(i+1)%len(ws)] = ^uint64(0) - uint64(i) // high bits too
 		j, ok := s.put(&ws)
 		if !ok || int(j) != i {
 			t.Fatalf("put %d: index %d, ok %v", i, j, ok)
 		}
 		want = append(want, ws)
 	}
-	got := s.load()
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("load: %d sets back, differing from the %d put", len(got), len(want))
+	check := func(order []int32) {
+		t.Helper()
+		var ws wordSet
+		for k, i := range order {
+			if !s.get(int32(k), &ws) || ws != want[i] {
+				t.Fatalf("set %d (put as %d) differs", k, i)
+			}
+		}
+		for _, k := range []int32{-1, int32(len(order))} {
+			if s.get(k, &ws) {
+				t.Fatalf("get %d of %d sets", k, len(order))
+			}
+		}
 	}
-	s.discard() // after load: nothing left to remove
+	// Read before the writer was flushed, backwards across chunks, and
+	// in order.
+	var ws wordSet
+	for _, i := range []int32{int32(n - 1), 0, spillChunk, spillChunk - 1, 3} {
+		if !s.get(i, &ws) || ws != want[i] {
+			t.Fatalf("get %d before reorder", i)
+		}
+	}
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	check(order)
+	// Reversed, and a subset: only the sets asked for are kept.
+	rev := make([]int32, 0, n)
+	for i := n - 1; i >= 0; i -= 2 {
+		rev = append(rev, int32(i))
+	}
+	if !s.reorder(rev) {
+		t.Fatal("reorder")
+	}
+	check(rev)
+	// Again, from the reordered file: back to put order of the subset.
+	var back []int32
+	for k := len(rev) - 1; k >= 0; k-- {
+		back = append(back, int32(k))
+	}
+	if !s.reorder(back) {
+		t.Fatal("second reorder")
+	}
+	var fwd []int32
+	for k := len(rev) - 1; k >= 0; k-- {
+		fwd = append(fwd, rev[k])
+	}
+	check(fwd)
+	name := s.f.Name()
+	s.discard()
+	if _, err := os.Stat(name); !os.IsNotExist(err) {
+		t.Errorf("spill file left after discard: %v", err)
+	}
+	if s.get(0, &ws) || s.reorder([]int32{0}) {
+		t.Error("read after discard")
+	}
+	s.discard() // twice: nothing left to remove
+}
+
+// A set that cannot be read is reported missing, not made up.
+func TestWordSpillUnreadable(t *testing.T) {
+	var s wordSpill
+	defer s.discard()
+	var ws wordSet
+	ws.add([]byte("x"))
+	for i := 0; i < 3; i++ {
+		s.put(&ws)
+	}
+	s.w.Flush()
+	s.f.Close() // reads now fail
+	if s.get(1, &ws) {
+		t.Error("get from a closed file")
+	}
+	if s.reorder([]int32{0, 1}) || !s.broken || s.f != nil {
+		t.Error("reorder of an unreadable file")
+	}
+	if _, ok := s.put(&ws); ok {
+		t.Error("put after the file failed")
+	}
 }
 
 // The search for callers finds the same callers whether the word sets
@@ -45,6 +129,7 @@ func TestGraphSpilledWords(t *testing.T) {
 	for k, after := range []int{1 << 30, 0} {
 		spillAfter = after
 		e := scanned(t, files)
+		t.Cleanup(e.graphs.spill.discard)
 		spilled := 0
 		for _, s := range e.graphs.sources {
 			if s.words == nil {
@@ -59,8 +144,9 @@ func TestGraphSpilledWords(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, s := range e.graphs.sources {
-			if s.words == nil {
+		var ws wordSet
+		for i, s := range e.graphs.sources {
+			if e.graphs.wordsOf(i, &ws) == nil {
 				t.Fatalf("spillAfter %d: %s has no word set after the sources step", after, s.rel())
 			}
 		}

@@ -19,15 +19,18 @@ import (
 const limitGrowth = 1.5
 
 // heapBudget caps the limit that limitGrowth sets, for the largest trees:
-// above a live heap of heapBudget/limitGrowth (170 MiB) the limit stays at
-// heapBudget until budgetGrowth times the live heap is more (213 MiB live),
+// above a live heap of heapBudget/limitGrowth (144 MiB) the limit stays at
+// heapBudget until budgetGrowth times the live heap is more (180 MiB live),
 // and then follows the live heap at budgetGrowth. The collector runs more
 // often only there, near the end of the sources step and in the search for
 // callers of a tree of 100,000 sources or more, where half the live heap
 // again (the 1 GB tree: 315 MiB for 210.5 MiB live) was most of the
 // resident peak; budgetGrowth bounds what it costs on still larger trees.
+// 216 MiB: the search for callers no longer holds the word sets (36 MB on
+// the 1 GB tree), and the limit came down by as much, the collector's
+// room above the live heap there staying about what it was.
 const (
-	heapBudget   = 256 << 20
+	heapBudget   = 216 << 20
 	budgetGrowth = 1.2
 )
 
