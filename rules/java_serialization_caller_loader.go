@@ -95,8 +95,18 @@ var castRE = lazyRE(`\(\s*([\w$.]+(?:\s*<[^()]*>)?(?:\s*\[\s*\])*)\s*\)\s*$`)
 // the stream names, and stays a finding.
 func readsOnlyKnownTypes(p *Pass, nw *facts.New) bool {
 	reads := streamReads(p, nw)
-	if len(reads) == 0 || len(p.Src) == 0 {
+	if len(reads) == 0 {
 		return false
+	}
+	if reads[0].Descriptor != "" {
+		// Compiled code (a call with a descriptor): the checkcast after
+		// each read.
+		for _, c := range reads {
+			if !knownCompiledCast(p, c) {
+				return false
+			}
+		}
+		return true
 	}
 	for _, c := range reads {
 		from := c.Span.Start - 200
@@ -109,6 +119,27 @@ func readsOnlyKnownTypes(p *Pass, nw *facts.New) bool {
 		}
 	}
 	return true
+}
+
+// knownCompiledCast is knownSerialType for the cast a class file shows
+// after a read: a JDK value type, a class nested in the reading class's
+// own top-level class, or a class of the library's packages.
+func knownCompiledCast(p *Pass, c *facts.Call) bool {
+	t := strings.TrimRight(c.CastTo, "[]")
+	if t == "" {
+		return false
+	}
+	simple := t[strings.LastIndexAny(t, ".$")+1:]
+	if !strings.Contains(t, ".") {
+		return jdkSerialValues[simple] && simple != "" && simple[0] >= 'a' && simple[0] <= 'z' // a primitive array
+	}
+	if jdkSerialValues[simple] && strings.HasPrefix(t, "java.") && !strings.Contains(t, "$") {
+		return true
+	}
+	if outer := outerClass(c.Class); t == outer || strings.HasPrefix(t, outer+"$") {
+		return true
+	}
+	return ownType(p, strings.ReplaceAll(t, "$", "."))
 }
 
 // jdkSerialValues are JDK types whose serialised form names only JDK

@@ -146,6 +146,11 @@ type Call struct {
 	Descriptor string
 	// ComparedToNull is set for "call() == null" and "call() != null".
 	ComparedToNull bool
+	// CastTo is the type the returned value is cast to at once, in class
+	// files (a checkcast after the call): the binary name ("a.b.C",
+	// "a.b.C$D"), or an element type followed by "[]" for an array. Sources
+	// leave it empty: their cast is read from the text.
+	CastTo string
 	// NullBranch, for a call compared to null that decides an if statement
 	// or a conditional expression (alone, or through || for == and && for
 	// !=), is the span of the branch taken when the call returns null.

@@ -495,6 +495,9 @@ func (b *body) call(i int) {
 		if j := i + 1; j < len(b.ins) && (b.ins[j].Op == classfile.OpIfnull || b.ins[j].Op == classfile.OpIfnonnull) {
 			c.ComparedToNull = true
 		}
+		if j := i + 1; j < len(b.ins) && b.ins[j].Op == classfile.OpCheckcast {
+			c.CastTo = x.castType(b.ins[j].Class)
+		}
 	}
 	for _, fb := range x.finally {
 		if fb.start <= in.PC && in.PC < fb.end {

@@ -492,6 +492,30 @@ func (x *Extractor) sortedLines() []lineAt {
 
 // dot is dotted with the conversions of this class kept: one allocation
 // per distinct name rather than one per mention.
+// castType names a checkcast's operand as Call.CastTo does: "[I" is
+// "int[]", "[Ljava/lang/String;" "java.lang.String[]".
+func (x *Extractor) castType(operand string) string {
+	dims := 0
+	for dims < len(operand) && operand[dims] == '[' {
+		dims++
+	}
+	if dims == 0 {
+		return x.dot(operand)
+	}
+	elem := operand[dims:]
+	switch {
+	case strings.HasPrefix(elem, "L") && strings.HasSuffix(elem, ";"):
+		elem = x.dot(elem[1 : len(elem)-1])
+	case len(elem) == 1:
+		elem = primitiveNames[elem[0]]
+	}
+	return elem + strings.Repeat("[]", dims)
+}
+
+// primitiveNames are the Java names of the descriptors' base types.
+var primitiveNames = map[byte]string{'B': "byte", 'C': "char", 'D': "double", 'F': "float", 'I': "int", 'J': "long",
+	'S': "short", 'Z': "boolean"}
+
 func (x *Extractor) dot(internal string) string {
 	if strings.IndexByte(internal, '/') < 0 {
 		return internal

@@ -21,13 +21,13 @@ public class OwnState {
 
     // A random generator's saved state.
     Random restoreRandom(byte[] saved) throws IOException, ClassNotFoundException {
-        ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(saved)); // want "java-serialization-caller-loader" source:-
+        ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(saved));
         return (Random) in.readObject();
     }
 
     // The library's own state object and JDK values.
     State restoreState(InputStream raw) throws IOException, ClassNotFoundException {
-        ObjectInputStream in = new ObjectInputStream(raw); // want "java-serialization-caller-loader" source:-
+        ObjectInputStream in = new ObjectInputStream(raw);
         State s = (State) in.readObject();
         s.name = (String) in.readObject();
         long[] marks = (long[]) in.readObject();
