@@ -46,14 +46,38 @@ func debugSpans(src []byte) []facts.Span {
 // open, skipping string and character literals and comments; -1 when it
 // is not closed.
 func matchBrace(src []byte, open int) int {
+	if i := closingBracket(src, open); i >= 0 {
+		return i + 1
+	}
+	return -1
+}
+
+// closingBracket is the offset of the bracket closing the '(', '{' or '['
+// at open, skipping string and character literals (which end at a line's
+// end) and comments; -1 when it is not closed.
+func closingBracket[S ~string | ~[]byte](src S, open int) int {
+	if open < 0 || open >= len(src) {
+		return -1
+	}
+	var pair byte
+	switch src[open] {
+	case '(':
+		pair = ')'
+	case '{':
+		pair = '}'
+	case '[':
+		pair = ']'
+	default:
+		return -1
+	}
 	depth := 0
 	for i := open; i < len(src); i++ {
 		switch c := src[i]; c {
-		case '{':
+		case src[open]:
 			depth++
-		case '}':
+		case pair:
 			if depth--; depth == 0 {
-				return i + 1
+				return i
 			}
 		case '"', '\'':
 			for i++; i < len(src) && src[i] != c && src[i] != '\n'; i++ {
@@ -67,11 +91,14 @@ func matchBrace(src []byte, open int) int {
 					i++
 				}
 			} else if i+1 < len(src) && src[i+1] == '*' {
-				if e := strings.Index(string(src[i+2:]), "*/"); e >= 0 {
-					i += e + 3
-				} else {
+				j := i + 2
+				for j+1 < len(src) && !(src[j] == '*' && src[j+1] == '/') {
+					j++
+				}
+				if j+1 >= len(src) {
 					return -1
 				}
+				i = j + 1
 			}
 		}
 	}

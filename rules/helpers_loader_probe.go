@@ -86,42 +86,11 @@ func absenceHandledIn(text string, at int) bool {
 }
 
 // matchingBrace returns the offset of the brace closing the one at open
-// (string and character literals skipped), or len(text) when it does not
-// close within text.
+// (literals and comments skipped), or len(text) when it does not close
+// within text.
 func matchingBrace(text string, open int) int {
-	depth := 0
-	for i := open; i < len(text); i++ {
-		switch text[i] {
-		case '/':
-			// Comments, whose apostrophes are no character literals.
-			if strings.HasPrefix(text[i:], "//") {
-				if j := strings.IndexByte(text[i:], '\n'); j >= 0 {
-					i += j
-				} else {
-					i = len(text)
-				}
-			} else if strings.HasPrefix(text[i:], "/*") {
-				if j := strings.Index(text[i+2:], "*/"); j >= 0 {
-					i += j + 3
-				} else {
-					i = len(text)
-				}
-			}
-		case '"', '\'':
-			q := text[i]
-			for i++; i < len(text) && text[i] != q; i++ {
-				if text[i] == '\\' {
-					i++
-				}
-			}
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
+	if i := closingBracket(text, open); i >= 0 {
+		return i
 	}
 	return len(text)
 }

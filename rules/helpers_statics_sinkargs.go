@@ -50,7 +50,7 @@ func sinkArgsDropped(file *facts.File, src []byte, v *facts.Expr) (facts.Expr, b
 		return facts.Expr{}, false
 	}
 	open := len(m[0]) - 1
-	if closeParen(t, open) != len(t)-1 {
+	if closingBracket(t, open) != len(t)-1 {
 		return facts.Expr{}, false // name(a).more(b): the value is not the call's result
 	}
 	args := splitArgs(t[open+1 : len(t)-1])
@@ -152,30 +152,6 @@ func fileDeclaresSimple(file *facts.File, simple string) bool {
 		}
 	}
 	return false
-}
-
-// closeParen is the index of the parenthesis closing the one at open in
-// text, skipping string and character literals; -1 when unbalanced.
-func closeParen(text string, open int) int {
-	depth := 0
-	for i := open; i < len(text); i++ {
-		switch c := text[i]; c {
-		case '"', '\'':
-			for i++; i < len(text) && text[i] != c; i++ {
-				if text[i] == '\\' {
-					i++
-				}
-			}
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // handedInBeyondSinks is valueHandedIn for a value whose arguments a

@@ -141,7 +141,7 @@ func originsOfText(p *Pass, c *facts.Call, from, to, depth int, out *[]taskOrigi
 	text := strings.TrimSpace(raw)
 	from += strings.Index(raw, text)
 	to = from + len(text)
-	for strings.HasPrefix(text, "(") && matchingParen(text) == len(text)-1 && !lambdaHeadRE.MatchString(text) {
+	for strings.HasPrefix(text, "(") && closingBracket(text, 0) == len(text)-1 && !lambdaHeadRE.MatchString(text) {
 		text = strings.TrimSpace(text[1 : len(text)-1]) // (task)
 		from = strings.Index(string(p.Src[from:to]), text) + from
 		to = from + len(text)
@@ -182,12 +182,6 @@ func originsOfText(p *Pass, c *facts.Call, from, to, depth int, out *[]taskOrigi
 	}
 }
 
-// matchingParen is the index of the ')' closing text[0], -1 when none;
-// literals are skipped (closeParen).
-func matchingParen(text string) int {
-	return closeParen(text, 0)
-}
-
 // newOrigins reads an instance creation's text: an anonymous class is
 // code; a JDK holder (a weak reference) runs what it holds; another class
 // runs its own code and what it is handed (tasks and callbacks among its
@@ -199,7 +193,7 @@ func newOrigins(p *Pass, c *facts.Call, from, to int, text string, depth int, ou
 		*out = append(*out, taskOrigin{kind: taskUnknown})
 		return
 	}
-	close := matchingParen(text[open:])
+	close := closingBracket(text[open:], 0)
 	if close < 0 {
 		*out = append(*out, taskOrigin{kind: taskUnknown})
 		return
