@@ -128,7 +128,8 @@ func TestOneProductionWalk(t *testing.T) {
 		t.Errorf("production walks = %d, want 1", c.walks)
 	}
 	// The tool index's pass read the heads of the other sources; the
-	// stub source, a candidate of the tool index, is the one left.
+	// source under stubs/ (compile-time API stubs, which the tool index
+	// judges as a candidate rather than reading its head) is the one left.
 	if n := c.headReads.Load(); n != 1 {
 		t.Errorf("heads the used-by index read again = %d, want 1", n)
 	}

@@ -123,6 +123,8 @@ func (c *Classifier) buildToolIndex() {
 	var at []int // position of others[i] in the production files
 	prod := c.productionFiles()
 	for i, rel := range prod {
+		// Candidates: sources in a cli/tool package, and Java sources of a
+		// stubs/ tree (compile-time API stubs, decided by their namespace).
 		if ext := path.Ext(rel); toolSourceExts[ext] && toolCandidate(path.Dir(rel)) || ext == ".java" && stubCandidate(path.Dir(rel)) {
 			cands = append(cands, rel)
 		} else {
