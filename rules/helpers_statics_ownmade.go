@@ -204,8 +204,13 @@ func projectDeclares(p *Pass, fqn string) bool {
 // Outer.Inner) that this file declares, nested ones included; "" when it
 // declares none.
 func declaredInFile(p *Pass, n string) string {
+	return declaredIn(p.File, n)
+}
+
+// declaredIn is declaredInFile for a file's facts.
+func declaredIn(f *facts.File, n string) string {
 	bin := strings.ReplaceAll(strings.TrimSpace(n), ".", "$")
-	for _, t := range p.File.Types {
+	for _, t := range f.Types {
 		if t == bin || strings.HasSuffix(t, "."+bin) || strings.HasSuffix(t, "$"+bin) {
 			return t
 		}

@@ -46,7 +46,7 @@ func sinkArgsDropped(file *facts.File, src []byte, v *facts.Expr) (facts.Expr, b
 	if m == nil || !strings.HasSuffix(t, ")") {
 		return facts.Expr{}, false
 	}
-	if m[1] != "" && !fileDeclaresSimple(file, m[1]) {
+	if m[1] != "" && declaredIn(file, m[1]) == "" {
 		return facts.Expr{}, false
 	}
 	open := len(m[0]) - 1
@@ -142,16 +142,6 @@ func onlyReceiver(body, name string) bool {
 		}
 	}
 	return true
-}
-
-// fileDeclaresSimple reports a class of the file by its simple name.
-func fileDeclaresSimple(file *facts.File, simple string) bool {
-	for _, t := range file.Types {
-		if t == simple || strings.HasSuffix(t, "."+simple) || strings.HasSuffix(t, "$"+simple) {
-			return true
-		}
-	}
-	return false
 }
 
 // handedInBeyondSinks is valueHandedIn for a value whose arguments a
