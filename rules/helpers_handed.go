@@ -292,3 +292,30 @@ func initializerAt(file *facts.File, at int) bool {
 	}
 	return false
 }
+
+// compiledParam reports a local of compiled code (localN) that is a
+// parameter of m: parameters take the first slots, after this for an
+// instance method, two each for long and double.
+func compiledParam(m *facts.MethodDecl, name string) bool {
+	sm := localSlotRE.FindStringSubmatch(name)
+	if sm == nil || m.Params == "" {
+		return false
+	}
+	want, _ := strconv.Atoi(sm[1])
+	slot := 0
+	if !m.Static {
+		slot = 1
+	}
+	for _, t := range paramParts(m.Params) {
+		if slot == want {
+			return true
+		}
+		switch strings.TrimSpace(t) {
+		case "long", "double":
+			slot += 2
+		default:
+			slot++
+		}
+	}
+	return false
+}

@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -427,14 +426,10 @@ func paramOf(file *facts.File, at int, name string) bool {
 			return true
 		}
 	}
-	params := strings.Split(strings.Trim(m.Params, "() "), ",")
-	if sm := localSlotRE.FindStringSubmatch(name); sm != nil {
-		// Compiled code: parameters take the first slots, two each at
-		// most (long, double), after this for an instance method.
-		slot, _ := strconv.Atoi(sm[1])
-		return slot <= 2*len(params)
+	if localSlotRE.MatchString(name) {
+		return compiledParam(m, name)
 	}
-	for _, p := range params {
+	for _, p := range strings.Split(strings.Trim(m.Params, "() "), ",") {
 		if fs := strings.Fields(p); len(fs) > 0 && fs[len(fs)-1] == name {
 			return true
 		}

@@ -147,33 +147,6 @@ func swapHelper(p *Pass, c *facts.Call) bool {
 	return hasIdent(head, "ClassLoader")
 }
 
-// compiledParam reports a local of compiled code (localN) that is a
-// parameter of m: parameters take the first slots, after this for an
-// instance method, two each for long and double.
-func compiledParam(m *facts.MethodDecl, name string) bool {
-	sm := localSlotRE.FindStringSubmatch(name)
-	if sm == nil || m.Params == "" {
-		return false
-	}
-	want, _ := strconv.Atoi(sm[1])
-	slot := 0
-	if !m.Static {
-		slot = 1
-	}
-	for _, t := range paramParts(m.Params) {
-		if slot == want {
-			return true
-		}
-		switch strings.TrimSpace(t) {
-		case "long", "double":
-			slot += 2
-		default:
-			slot++
-		}
-	}
-	return false
-}
-
 // capturedParam reports a name that is a parameter of the method around
 // at, or of a method enclosing it: the loader a caller passes, also when
 // the helper sets it from the run() of a PrivilegedAction it builds
