@@ -397,7 +397,7 @@ func constantReturn(src []byte, name string) (string, bool) {
 	ret := ""
 	for _, loc := range re.FindAllIndex(src, -1) {
 		open := loc[1] - 1
-		close := matchingClose(src, open)
+		close := closingBracket(src, open)
 		if close < 0 {
 			return "", false
 		}
@@ -423,7 +423,7 @@ func soleStatement(src []byte, span facts.Span) bool {
 	if open < 0 {
 		return false
 	}
-	close := matchingClose(src, open)
+	close := closingBracket(src, open)
 	if close < 0 {
 		return false
 	}
@@ -467,7 +467,7 @@ func clinitOnlyMethod(src []byte, method string) bool {
 	}
 	var blocks [][2]int
 	for _, loc := range staticBlockRE.FindAllIndex(src, -1) {
-		if e := matchingClose(src, loc[1]-1); e > 0 {
+		if e := closingBracket(src, loc[1]-1); e > 0 {
 			blocks = append(blocks, [2]int{loc[1] - 1, e})
 		}
 	}
@@ -480,7 +480,7 @@ func clinitOnlyMethod(src []byte, method string) bool {
 		return false // none, or overloads the text cannot tell apart
 	}
 	open := decls[0][1] - 1
-	close := matchingClose(src, open)
+	close := closingBracket(src, open)
 	if close < 0 {
 		return false
 	}
@@ -612,7 +612,7 @@ func callerBraces(src []byte, name string, at int) (int, int) {
 	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\s*\([^()]*\)\s*(?:throws\s[^{;]*)?\{`)
 	for _, loc := range re.FindAllIndex(src, -1) {
 		open := loc[1] - 1
-		if close := matchingClose(src, open); open < at && at < close {
+		if close := closingBracket(src, open); open < at && at < close {
 			return open, close
 		}
 	}
@@ -686,7 +686,7 @@ func statelessClass(src []byte, simple string) bool {
 		return false
 	}
 	open := loc[1] - 1
-	close := matchingClose(src, open)
+	close := closingBracket(src, open)
 	if close < 0 {
 		return false
 	}

@@ -360,7 +360,7 @@ func enclosingHeader(src []byte, at int) int {
 // at: it holds when the read's clause compares (<, >, <=, >=), and gives
 // the ')' closing the condition, the clause and the guarded statement.
 func comparedIn(src []byte, open, at int) (close int, clause string, body []byte, ok bool) {
-	close = matchingClose(src, open)
+	close = closingBracket(src, open)
 	if close < 0 {
 		return -1, "", nil, false
 	}
@@ -369,30 +369,6 @@ func comparedIn(src []byte, open, at int) (close int, clause string, body []byte
 		return -1, "", nil, false
 	}
 	return close, clause, guardedBody(src, close+1), true
-}
-
-// matchingClose is the offset of the bracket closing the one at open.
-func matchingClose(src []byte, open int) int {
-	var pair byte
-	switch src[open] {
-	case '(':
-		pair = ')'
-	case '{':
-		pair = '}'
-	}
-	depth := 0
-	for i := open; i < len(src); i++ {
-		switch src[i] {
-		case src[open]:
-			depth++
-		case pair:
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // clauseAround is the part of a condition around offset at that no
@@ -429,7 +405,7 @@ func guardedBody(src []byte, from int) []byte {
 		i++
 	}
 	if i < len(src) && src[i] == '{' {
-		if e := matchingClose(src, i); e > 0 {
+		if e := closingBracket(src, i); e > 0 {
 			return src[i : e+1]
 		}
 		return nil

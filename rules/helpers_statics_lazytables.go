@@ -35,7 +35,7 @@ func constantLazyInit(src []byte, method string, site int) bool {
 	// file of several classes may have an init() in each).
 	var decls [][]int
 	for _, d := range regexp.MustCompile(`\b`+regexp.QuoteMeta(method)+`\s*\(\s*\)\s*(?:throws\s[^{;]*)?\{`).FindAllIndex(src, -1) {
-		if e := matchingClose(src, d[1]-1); d[0] <= site && site < e {
+		if e := closingBracket(src, d[1]-1); d[0] <= site && site < e {
 			decls = append(decls, d)
 		}
 	}
@@ -51,7 +51,7 @@ func constantLazyInit(src []byte, method string, site int) bool {
 		return false
 	}
 	open := decls[0][1] - 1
-	close := matchingClose(src, open)
+	close := closingBracket(src, open)
 	if close < 0 {
 		return false
 	}
@@ -211,7 +211,7 @@ func (r *fillReader) constant(body []byte, depth int) bool {
 				continue // a JDK helper, or a constant of the library's own enum
 			}
 			if logger(r.srcVars[recv]) {
-				if skip = matchingClose(body, loc[1]-1); skip < 0 {
+				if skip = closingBracket(body, loc[1]-1); skip < 0 {
 					skip = len(body)
 				}
 				continue // a message to the class's logger
@@ -238,7 +238,7 @@ func (r *fillReader) constant(body []byte, depth int) bool {
 				continue
 			}
 			r.seen[open] = true
-			close := matchingClose(r.src, open)
+			close := closingBracket(r.src, open)
 			if close < 0 || !r.constant(r.src[open+1:close], depth-1) {
 				return false
 			}
@@ -329,7 +329,7 @@ func classAround(src []byte, at int) []byte {
 		if open > at {
 			break
 		}
-		if e := matchingClose(src, open); e > at && open > best[0] {
+		if e := closingBracket(src, open); e > at && open > best[0] {
 			best = [2]int{open, e}
 		}
 	}
@@ -344,7 +344,7 @@ var classHeadRE = lazyRE(`\b(?:class|enum|interface)\s+[\w$]+[^{;()]*\{`)
 func staticBlocks(src []byte) [][2]int {
 	var blocks [][2]int
 	for _, loc := range staticBlockRE.FindAllIndex(src, -1) {
-		if e := matchingClose(src, loc[1]-1); e > 0 {
+		if e := closingBracket(src, loc[1]-1); e > 0 {
 			blocks = append(blocks, [2]int{loc[1] - 1, e})
 		}
 	}

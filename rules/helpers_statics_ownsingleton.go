@@ -144,7 +144,7 @@ func forwardedOwn(c facts.CallSite, arg string, source func(string) []byte) (str
 	open, close, name, idx, arity, decl := -1, -1, "", -1, 0, -1
 	for _, loc := range privateHeadRE.FindAllSubmatchIndex(src, -1) {
 		o := loc[1] - 1
-		e := matchingClose(src, o)
+		e := closingBracket(src, o)
 		if e < 0 || o > at || at > e || o < open || inComment(src, loc[0]) {
 			continue
 		}
@@ -166,7 +166,7 @@ func forwardedOwn(c facts.CallSite, arg string, source func(string) []byte) (str
 	re := regexp.MustCompile(`(?:^|[^\w$.]|\b(this|[\w$]+)\s*\.\s*)` + regexp.QuoteMeta(name) + `\s*\(`)
 	for _, loc := range re.FindAllSubmatchIndex(src, -1) {
 		o := loc[1] - 1
-		e := matchingClose(src, o)
+		e := closingBracket(src, o)
 		if e < 0 || loc[0] <= decl && decl < loc[1] || inComment(src, o) {
 			continue // the declaration
 		}

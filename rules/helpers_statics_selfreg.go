@@ -137,7 +137,7 @@ func (r *ownerResolver) owner(arg string, at, depth int) bool {
 	}
 	calls := 0
 	for _, open := range r.callsOf(m) {
-		close := matchingClose(r.src, open)
+		close := closingBracket(r.src, open)
 		if close < 0 {
 			return false
 		}
@@ -233,7 +233,7 @@ func (r *ownerResolver) uses(f *facts.Field) (handsOut, ok bool) {
 				}
 				handsOut = handsOut || out
 			case registryLookups[call]:
-				close := matchingClose(src, open)
+				close := closingBracket(src, open)
 				if close < 0 {
 					return false, false
 				}
