@@ -26,16 +26,25 @@ func imageOnly(p *Pass, c *facts.Call) bool {
 // the condition calls ("Platform.isNativeImage()"): its class's source
 // decides (ReturnsImageTest), which the scanner reads.
 func imageGuard(p *Pass, c *facts.Call) (bool, *facts.GuardRef) {
-	m := enclosingMethodDecl(p, c.Span)
-	if m == nil || len(p.Src) == 0 || m.Decl.End > len(p.Src) || c.Span.Start < m.Decl.Start {
+	// The code around the call: its method, or the static initialiser
+	// block it sits in (a class that configures itself only in an image).
+	var decl facts.Span
+	if m := enclosingMethodDecl(p, c.Span); m != nil {
+		decl = m.Decl
+	} else if b, ok := staticInitOf(p.File, c.Span.Start); ok {
+		decl = b
+	} else {
 		return false, nil
 	}
-	raw := string(p.Src[m.Decl.Start:m.Decl.End])
+	if len(p.Src) == 0 || decl.End > len(p.Src) || c.Span.Start < decl.Start {
+		return false, nil
+	}
+	raw := string(p.Src[decl.Start:decl.End])
 	code := javaCode(raw)
 	var ref *facts.GuardRef
 	found := false
-	ifsBefore(code, c.Span.Start-m.Decl.Start, func(_, open, close, end int) {
-		if found || c.Span.Start-m.Decl.Start >= end {
+	ifsBefore(code, c.Span.Start-decl.Start, func(_, open, close, end int) {
+		if found || c.Span.Start-decl.Start >= end {
 			return
 		}
 		for _, t := range conditionTerms(raw, code, open+1, close) {
@@ -174,9 +183,122 @@ func returnsImageTest(f *facts.File, src []byte, class, name string) bool {
 		from := open + 1 + strings.Index(code[open+1:], "return") + len("return")
 		to := open + 1 + strings.LastIndexByte(code[open+1:close], ';')
 		terms := conditionTerms(raw, code, from, to)
-		if len(terms) != 1 || !imageTest(f, terms[0].raw, terms[0].code) {
+		if len(terms) != 1 {
+			return false
+		}
+		if !imageTest(f, terms[0].raw, terms[0].code) && !imageFlag(f, src, m.Class, terms[0].code) {
 			return false
 		}
 	}
 	return n > 0
+}
+
+// imageFlag reports a static final boolean field of class, named by code,
+// that holds a native-image test computed once: its initialiser is such a
+// test, or its one assignment, in a static initialiser, joins such tests
+// with "||" (imageFlagValue). A getter returning it is a native-image test
+// as a getter returning the test itself is.
+func imageFlag(f *facts.File, src []byte, class, code string) bool {
+	if !isIdentName(code) {
+		return false
+	}
+	var field *facts.Field
+	for i := range f.Fields {
+		if fd := &f.Fields[i]; fd.Name == code && fd.Class == class {
+			field = fd
+		}
+	}
+	if field == nil || !field.Static || !field.Final || field.Type != "boolean" {
+		return false
+	}
+	if field.Init != nil {
+		return imageFlagValue(f, src, field.Init.Text, facts.Span{})
+	}
+	var value *facts.Expr
+	at := -1
+	for i := range f.Writes {
+		w := &f.Writes[i]
+		if w.Name != code || w.Owner != class {
+			continue
+		}
+		if value != nil || w.Kind != facts.WriteAssign || w.Value == nil || !w.InStaticInit {
+			return false
+		}
+		value, at = w.Value, w.Span.Start
+	}
+	if value == nil {
+		return false
+	}
+	block, ok := staticInitOf(f, at)
+	if !ok {
+		return false
+	}
+	return imageFlagValue(f, src, value.Text, block)
+}
+
+// imageFlagValue reports whether value, as written, is a native-image test
+// or a "||" of terms each of which is one, or a boolean local of the
+// static initialiser block that stays false unless the block calls
+// ImageInfo through reflection (a library that cannot link GraalVM's API
+// looks it up by name: `result = (Boolean) Class.forName(
+// "org.graalvm.nativeimage.ImageInfo").getMethod("inImageCode").invoke(null)`).
+func imageFlagValue(f *facts.File, src []byte, value string, block facts.Span) bool {
+	code := javaCode(value)
+	image := false
+	for _, part := range splitOr(code) {
+		c, r := strings.TrimSpace(code[part.Start:part.End]), strings.TrimSpace(value[part.Start:part.End])
+		for len(c) > 1 && c[0] == '(' && matchClose(c, 0) == len(c)-1 {
+			r, c = strings.TrimSpace(r[1:len(r)-1]), strings.TrimSpace(c[1:len(c)-1])
+		}
+		switch {
+		case imageTest(f, r, c):
+			image = true
+		case isIdentName(c) && block.End > block.Start && block.End <= len(src) && reflectiveImageLocal(string(src[block.Start:block.End]), c):
+		default:
+			return false
+		}
+	}
+	return image
+}
+
+// splitOr gives the spans of code's operands of a top-level "||".
+func splitOr(code string) []facts.Span {
+	var out []facts.Span
+	depth, last := 0, 0
+	for i := 0; i < len(code); i++ {
+		switch code[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '|':
+			if depth == 0 && i+1 < len(code) && code[i+1] == '|' {
+				out = append(out, facts.Span{Start: last, End: i})
+				last = i + 2
+				i++
+			}
+		}
+	}
+	return append(out, facts.Span{Start: last, End: len(code)})
+}
+
+// reflectiveImageLocal reports whether the static initialiser block
+// declares name as a boolean local that starts false and looks ImageInfo
+// up by name: the only value it can take besides false is the image test's.
+func reflectiveImageLocal(block, name string) bool {
+	code := " " + strings.Join(strings.Fields(javaCode(block)), " ")
+	for _, sp := range [][2]string{{" =", "="}, {"= ", "="}, {" ;", ";"}} {
+		code = strings.ReplaceAll(code, sp[0], sp[1])
+	}
+	return strings.Contains(code, " boolean "+name+"=false;") && strings.Contains(block, `"org.graalvm.nativeimage.ImageInfo"`)
+}
+
+// staticInitOf gives the static initialiser block of f around offset at.
+func staticInitOf(f *facts.File, at int) (facts.Span, bool) {
+	for _, b := range f.StaticInits {
+		if b.Start <= at && at < b.End {
+			return b, true
+		}
+	}
+	return facts.Span{}, false
 }
