@@ -51,7 +51,9 @@ func checkStdoutUsage(p *Pass) {
 		msg := stdoutMessage(p, c)
 		if msg == "" || c.InMain || cli[outerClass(c.Class)] || printingOnPurpose(c.Context) || consoleByDesign(p.File.Package) ||
 			consoleClass(c.Class) || debugGuarded(p.Src, c.Span.Start) || interactiveGuarded(p.Src, c.Span.Start) || debugReturn(p, c.Span) ||
-			markedUnreachable(p.Src, c.Span.Start) || loggingFallback(p.Src, c.Span.Start) || uncalledPrivate(p, c.Span) {
+			markedUnreachable(p.Src, c.Span.Start) || loggingFallback(p.Src, c.Span.Start) || uncalledPrivate(p, c.Span) ||
+			diagnosticClass(p, c.Class) || debugGuardedOuter(p.Src, c.Span.Start) ||
+			(c.InStaticInit && failedInit(p.Src, c.Span.Start)) {
 			return
 		}
 		key := c.Class + "#" + c.Method
@@ -97,12 +99,13 @@ func stdoutMessage(p *Pass, c *facts.Call) string {
 
 // printingOnPurpose reports code whose job is console output, asked for by
 // whoever calls it: a print or printStackTrace method of its own (a
-// Throwable's override, a scripting language's println), a dump, a debug
-// or trace helper, usage and help text, a class made for debugging. The
-// caller that asks for the output is where the output is chosen.
+// Throwable's override, a scripting language's println), a dump, a show or
+// display routine, a debug or trace helper, usage and help text, a class
+// made for debugging. The caller that asks for the output is where the
+// output is chosen.
 func printingOnPurpose(ctx facts.Context) bool {
 	m := strings.ToLower(ctx.Method)
-	for _, pre := range []string{"print", "dump", "debug", "trace", "usage", "help", "showusage", "showhelp"} {
+	for _, pre := range []string{"print", "dump", "debug", "trace", "usage", "help", "show", "display"} {
 		if strings.HasPrefix(m, pre) {
 			return true
 		}
@@ -169,9 +172,14 @@ func markedUnreachable(src []byte, at int) bool {
 	if w := src[start : at+end]; bytes.Contains(w, []byte("//")) && unreachableRE.Match(w) {
 		return true
 	}
-	// A message printed that says so itself: "... - should not happen".
-	return containsFoldASCII(src[at:at+end], "should not happen")
+	// A message printed that says so itself: "... - should not happen",
+	// "FIXME: this can't happen".
+	line := src[at : at+end]
+	return containsFoldASCII(line, "should not happen") || (bytes.IndexByte(line, '"') >= 0 && unreachableMsgRE.Match(line))
 }
+
+// unreachableMsgRE recognises a printed message saying its path never runs.
+var unreachableMsgRE = lazyRE(`(?i)"[^"]*\b(?:can'?t|cannot|should ?n'?t|will not|won'?t|never) (?:ever )?happen`)
 
 // containsFoldASCII reports whether s holds lower, an ASCII lower-case
 // phrase, in any case, without copying s. (No other rune lower-cases to
@@ -415,4 +423,94 @@ func matchingOpenBytes(src []byte, close int) int {
 		}
 	}
 	return -1
+}
+
+// diagnosableRE recognises a supertype that makes a class a diagnostic
+// view of another object (an interface such as Diagnosticable): what the
+// class is for is the dump a person asks for.
+var diagnosableRE = lazyRE(`^Diagnos\w*able$`)
+
+// diagnosticClass reports code in a class made for diagnostics: named so
+// (a DiagnosticUtil, a Diagnostics helper, or a class it is nested in), or
+// implementing a diagnosable interface. Its routines are called by hand,
+// from a debugger or an interactive session, not by the running code.
+func diagnosticClass(p *Pass, class string) bool {
+	for _, part := range strings.Split(class[strings.LastIndexByte(class, '.')+1:], "$") {
+		if strings.Contains(part, "Diagnostic") {
+			return true
+		}
+	}
+	for _, td := range p.File.TypeDecls {
+		if td.Name != class && td.Name != outerClass(class) {
+			continue
+		}
+		for _, t := range append([]string{td.Super}, td.Interfaces...) {
+			if t = simpleName(t); t != "" && diagnosableRE.MatchString(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// debugGuardedOuter reports a call further inside a debug switch's if
+// than debugGuarded looks: in a loop, a try, a switch or another if
+// within `if (debug) { ... }`. It walks out through the blocks of
+// statements, and stops at a method, lambda or class body.
+func debugGuardedOuter(src []byte, at int) bool {
+	pos := at
+	for n := 0; n < 8; n++ {
+		open := enclosingBrace(src, pos)
+		if open < 0 {
+			return false
+		}
+		k := keywordBefore(src, open)
+		switch {
+		case k >= 0 && (wordAt(src, k, "if") || wordAt(src, k, "for") || wordAt(src, k, "while") ||
+			wordAt(src, k, "switch") || wordAt(src, k, "synchronized") || wordAt(src, k, "catch")):
+		case k < 0 && (wordBefore(src, open, "else") || wordBefore(src, open, "try") ||
+			wordBefore(src, open, "do") || wordBefore(src, open, "finally")):
+		default:
+			return false // a method's, a lambda's or a class's body
+		}
+		if guardedBy(src, open, debugSwitchRE) {
+			return true
+		}
+		pos = open
+	}
+	return false
+}
+
+// failedInit reports a print in a catch block of a static initialiser
+// that then throws: the class fails to initialise (a broken or
+// incomplete jar), and the error thrown carries the cause to whoever
+// touches the class; the print is not output of the running code.
+func failedInit(src []byte, at int) bool {
+	open := enclosingBrace(src, at)
+	if open < 0 {
+		return false
+	}
+	if kw := keywordBefore(src, open); kw < 0 || !wordAt(src, kw, "catch") {
+		return false
+	}
+	end := closingBracket(src, open)
+	if end < at {
+		return false
+	}
+	code := javaCode(string(src[at:end]))
+	depth := 0
+	for i := 0; i < len(code); i++ {
+		switch code[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		case 't':
+			if depth == 0 && (i == 0 || !isIdent(code[i-1])) && strings.HasPrefix(code[i:], "throw") &&
+				(i+5 == len(code) || !isIdent(code[i+5])) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -32,7 +32,7 @@ public class Fallbacks {
     }
 
     // The rest of the method runs only when debugging.
-    void show(Object state) {
+    void state(Object state) {
         if (!debug) return;
         System.out.println("state: " + state); // want "stdout-usage" source:-
     }
