@@ -202,7 +202,52 @@ func contextAround(p *Pass, c *facts.Call) (before, after bool) {
 		before = before || bytes.Contains(pre, w)
 		after = after || bytes.Contains(post, w)
 	}
+	// A getter of this file that hands back the context loader
+	// (getStandardClassLoader() { return Thread...getContextClassLoader(); }).
+	for _, g := range contextGetters(p) {
+		before = before || callsMethod(pre, g)
+		after = after || callsMethod(post, g)
+	}
 	return before, after
+}
+
+// contextGetters are the methods of the file that return a ClassLoader
+// and ask for the thread context loader in their body.
+func contextGetters(p *Pass) []string {
+	var out []string
+	for _, m := range p.File.Methods {
+		if !strings.HasSuffix(strings.TrimSpace(m.Returns), "ClassLoader") {
+			continue
+		}
+		for i := range p.File.Calls {
+			d := &p.File.Calls[i]
+			if d.Class == m.Class && d.Method == m.Name && is(d, "java.lang.Thread", "getContextClassLoader") {
+				out = append(out, m.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// callsMethod reports text calling the method name: "name(" not part of
+// a longer name.
+func callsMethod(text []byte, name string) bool {
+	for i := 0; ; {
+		j := bytes.Index(text[i:], []byte(name))
+		if j < 0 {
+			return false
+		}
+		j += i
+		k := j + len(name)
+		for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+		if (j == 0 || !isIdent(text[j-1])) && k < len(text) && text[k] == '(' {
+			return true
+		}
+		i = j + len(name)
+	}
 }
 
 // loaderDelegation reports a lookup inside a class loader's own
