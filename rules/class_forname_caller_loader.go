@@ -422,7 +422,18 @@ func literalPuts(p *Pass, src string, holders []string) (puts, ok bool) {
 			}
 			continue
 		}
-		for _, m := range regexp.MustCompile(`\b`+q+`\s*\.\s*(?:put|setProperty)\s*\(([^;]*)\)\s*;`).FindAllStringSubmatch(src, -1) {
+		put := regexp.MustCompile(`\b`+q+`\s*\.\s*(?:put|setProperty)\s*\(([^;]*)\)\s*;`).FindAllStringSubmatch(src, -1)
+		if len(put) == 0 {
+			continue
+		}
+		// Made empty: "new Properties()" is all it is ever assigned
+		// (new Properties(defaults) or a table from elsewhere is not).
+		for _, m := range regexp.MustCompile(`\b`+q+`\s*=\s*([^;=][^;]*);`).FindAllStringSubmatch(src, -1) {
+			if !emptyTable.MatchString(strings.TrimSpace(m[1])) {
+				return false, false
+			}
+		}
+		for _, m := range put {
 			args := splitTopLevel(m[1], ',', false)
 			if len(args) != 2 {
 				return false, false
@@ -436,6 +447,9 @@ func literalPuts(p *Pass, src string, holders []string) (puts, ok bool) {
 	}
 	return puts, true
 }
+
+// emptyTable matches a new empty table: "new Properties()", "new HashMap<>()".
+var emptyTable = lazyRE(`^new\s+[\w.]+\s*(?:<[^>]*>)?\s*\(\s*\)$`)
 
 // ownResourceIn reports text opening a resource of the library's own: one
 // beside an own class (ownResource), or a path under the file's package

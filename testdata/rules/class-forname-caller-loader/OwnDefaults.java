@@ -107,4 +107,12 @@ public class OwnDefaults {
 
     void customize(Properties target) {
     }
+
+    // Built on top of defaults the caller hands in.
+    Object layered(String kind, Properties base) throws Exception {
+        Properties layer = new Properties(base);
+        layer.put("connect", "fixtures.forname.Connect");
+        String name = layer.getProperty(kind);
+        return Class.forName(name); // want "class-forname-caller-loader:low"
+    }
 }
