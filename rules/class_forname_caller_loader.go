@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -202,7 +203,52 @@ func contextAround(p *Pass, c *facts.Call) (before, after bool) {
 		before = before || bytes.Contains(pre, w)
 		after = after || bytes.Contains(post, w)
 	}
+	// A getter of this file that hands back the context loader
+	// (getStandardClassLoader() { return Thread...getContextClassLoader(); }).
+	for _, g := range contextGetters(p) {
+		before = before || callsMethod(pre, g)
+		after = after || callsMethod(post, g)
+	}
 	return before, after
+}
+
+// contextGetters are the methods of the file that return a ClassLoader
+// and ask for the thread context loader in their body.
+func contextGetters(p *Pass) []string {
+	var out []string
+	for _, m := range p.File.Methods {
+		if !strings.HasSuffix(strings.TrimSpace(m.Returns), "ClassLoader") {
+			continue
+		}
+		for i := range p.File.Calls {
+			d := &p.File.Calls[i]
+			if d.Class == m.Class && d.Method == m.Name && is(d, "java.lang.Thread", "getContextClassLoader") {
+				out = append(out, m.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// callsMethod reports text calling the method name: "name(" not part of
+// a longer name.
+func callsMethod(text []byte, name string) bool {
+	for i := 0; ; {
+		j := bytes.Index(text[i:], []byte(name))
+		if j < 0 {
+			return false
+		}
+		j += i
+		k := j + len(name)
+		for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+		if (j == 0 || !isIdent(text[j-1])) && k < len(text) && text[k] == '(' {
+			return true
+		}
+		i = j + len(name)
+	}
 }
 
 // loaderDelegation reports a lookup inside a class loader's own
@@ -328,23 +374,105 @@ func ownBundledNames(p *Pass, c *facts.Call) bool {
 	}
 	props := gets[len(gets)-1][1]
 	src := string(p.Src)
-	fills := regexp.MustCompile(`\b`+regexp.QuoteMeta(props)+`\s*(?:=\s*[\w.]*loadProperties\s*\(|\.\s*load\s*\()([^;]*);`).FindAllStringSubmatch(src, -1)
-	if len(fills) == 0 {
+	// The Properties itself, or a local it is assigned from once filled
+	// ("Properties props = new Properties(); props.load(in); table = props;").
+	holders := []string{props}
+	for _, m := range regexp.MustCompile(`\b`+regexp.QuoteMeta(props)+`\s*=\s*(\w+)\s*;`).FindAllStringSubmatch(src, -1) {
+		holders = append(holders, m[1])
+	}
+	var fills [][]int
+	for _, h := range holders {
+		fills = append(fills, regexp.MustCompile(`\b`+regexp.QuoteMeta(h)+`\s*(?:=\s*[\w.]*loadProperties\s*\(|\.\s*load\s*\()([^;]*);`).FindAllStringSubmatchIndex(src, -1)...)
+	}
+	puts, ok := literalPuts(p, src, holders)
+	if !ok || len(fills) == 0 && !puts {
 		return false
 	}
 	for _, f := range fills {
-		arg := f[1]
-		if ownResource.MatchString(arg) && ownClassLiteralIn(p, arg) {
+		arg := src[f[2]:f[3]]
+		if ownResourceIn(p, arg) {
 			continue
 		}
-		// A local holding the resource, made beside an own class.
-		l := regexp.MustCompile(`\b` + regexp.QuoteMeta(strings.Trim(strings.TrimSpace(arg), "()")) + `\s*=\s*([^;]*);`).FindStringSubmatch(src)
-		if l == nil || !ownResource.MatchString(l[1]) || !ownClassLiteralIn(p, l[1]) {
+		// A local holding the resource, made beside an own class: its
+		// last assignment before the fill.
+		var l string
+		for _, m := range regexp.MustCompile(`\b`+regexp.QuoteMeta(strings.Trim(strings.TrimSpace(arg), "()"))+`\s*=\s*([^;=][^;]*);`).FindAllStringSubmatchIndex(src, -1) {
+			if m[0] < f[0] {
+				l = src[m[2]:m[3]]
+			}
+		}
+		if !ownResourceIn(p, l) {
 			return false
 		}
 	}
 	return true
 }
+
+// literalPuts reports holders filled by put or setProperty calls (puts),
+// every one of which stores a literal naming a class of the library's own
+// package root or of the JDK: a table of its own classes written out in
+// the code (ok false when one stores anything else, or a holder is filled
+// wholesale or handed to other code, which may fill it).
+func literalPuts(p *Pass, src string, holders []string) (puts, ok bool) {
+	for _, h := range holders {
+		q := regexp.QuoteMeta(h)
+		if regexp.MustCompile(`\b` + q + `\s*\.\s*putAll\s*\(|[(,]\s*` + q + `\s*[,)]`).MatchString(src) {
+			if regexp.MustCompile(`\b` + q + `\s*\.\s*(?:put|setProperty)\s*\(`).MatchString(src) {
+				return false, false
+			}
+			continue
+		}
+		put := regexp.MustCompile(`\b`+q+`\s*\.\s*(?:put|setProperty)\s*\(([^;]*)\)\s*;`).FindAllStringSubmatch(src, -1)
+		if len(put) == 0 {
+			continue
+		}
+		// Made empty: "new Properties()" is all it is ever assigned
+		// (new Properties(defaults) or a table from elsewhere is not).
+		for _, m := range regexp.MustCompile(`\b`+q+`\s*=\s*([^;=][^;]*);`).FindAllStringSubmatch(src, -1) {
+			if !emptyTable.MatchString(strings.TrimSpace(m[1])) {
+				return false, false
+			}
+		}
+		for _, m := range put {
+			args := splitTopLevel(m[1], ',', false)
+			if len(args) != 2 {
+				return false, false
+			}
+			v, err := strconv.Unquote(strings.TrimSpace(args[1]))
+			if err != nil || !isJDKClassName(v) && !samePackageRoot(v, p.File.Package+".X") {
+				return false, false
+			}
+			puts = true
+		}
+	}
+	return puts, true
+}
+
+// emptyTable matches a new empty table: "new Properties()", "new HashMap<>()".
+var emptyTable = lazyRE(`^new\s+[\w.]+\s*(?:<[^>]*>)?\s*\(\s*\)$`)
+
+// ownResourceIn reports text opening a resource of the library's own: one
+// beside an own class (ownResource), or a path under the file's package
+// root read through an own class's loader
+// (Own.class.getClassLoader().getResourceAsStream("own/pkg/x.properties")).
+func ownResourceIn(p *Pass, text string) bool {
+	if ownResource.MatchString(text) && ownClassLiteralIn(p, text) {
+		return true
+	}
+	m := ownLoaderResource.FindStringSubmatch(text)
+	if m == nil || !strings.Contains(m[2], "/") {
+		return false
+	}
+	own := false
+	for _, t := range p.File.TypeDecls {
+		own = own || simpleName(t.Name) == m[1]
+	}
+	return own && samePackageRoot(strings.ReplaceAll(strings.TrimPrefix(m[2], "/"), "/", "."), p.File.Package+".X")
+}
+
+// ownLoaderResource matches a resource read by path through a class's
+// loader: "Own.class.getClassLoader().getResourceAsStream("a/b/c.properties")".
+var ownLoaderResource = lazyRE(`\b([A-Z]\w*)\.class\s*\.\s*getClassLoader\s*\(\s*\)\s*\.\s*getResourceAsStream\s*\(\s*"([^"]+)"`)
 
 // propertyRead finds a Properties read, "defaults.getProperty(".
 var propertyRead = lazyRE(`\b(\w+)\s*\.\s*getProperty\s*\(`)

@@ -259,7 +259,8 @@ func dependencyAdapter(class, probe string) bool {
 		return false
 	}
 	names := strings.Split(outer[strings.LastIndexByte(outer, '.')+1:]+strings.TrimPrefix(class, outer), "$")
-	for _, seg := range strings.Split(probe[:i], ".") {
+	// "jonas_tm": the product's name is one part of a segment.
+	for _, seg := range strings.FieldsFunc(probe[:i], func(r rune) bool { return r == '.' || r == '_' }) {
 		seg = strings.ToLower(seg)
 		if len(seg) < 4 || genericSegments[seg] {
 			continue

@@ -20,7 +20,8 @@ func interactiveGuarded(src []byte, at int) bool {
 }
 
 // guardedBy reports a call in the body of an if whose condition re
-// matches, the innermost enclosing block (braced or not).
+// matches, the innermost enclosing block (braced or not). A try, catch or
+// finally block runs where its statement runs: the if around it decides.
 func guardedBy(src []byte, at int, re *lazyRegexp) bool {
 	if at <= 0 || at > len(src) {
 		return false
@@ -54,11 +55,42 @@ func guardedBy(src []byte, at int, re *lazyRegexp) bool {
 			if cond, ok := ifCondition(src[stmt:at], false); ok {
 				return re.MatchString(cond)
 			}
+			if tryBlock(src[lo:i]) {
+				// Look on from the try statement, as from a call there.
+				at, stmt = i, -1
+				continue
+			}
 			cond, ok := ifCondition(src[lo:i], true)
 			return ok && re.MatchString(cond)
 		}
 	}
 	return false
+}
+
+// tryBlock reports a block header that ends text: "try", "finally" or
+// "catch (...)" before the block's brace.
+func tryBlock(text []byte) bool {
+	t := strings.TrimSpace(string(text))
+	if strings.HasSuffix(t, ")") {
+		depth := 0
+		for i := len(t) - 1; i >= 0; i-- {
+			if t[i] == ')' {
+				depth++
+			} else if t[i] == '(' {
+				if depth--; depth == 0 {
+					t = strings.TrimSpace(t[:i])
+					break
+				}
+			}
+		}
+		return endsWithWord(t, "catch")
+	}
+	return endsWithWord(t, "try") || endsWithWord(t, "finally")
+}
+
+// endsWithWord reports text ending with the keyword w as a word of its own.
+func endsWithWord(t, w string) bool {
+	return strings.HasSuffix(t, w) && (len(t) == len(w) || !isIdent(t[len(t)-len(w)-1]))
 }
 
 // ifCondition reads `if (cond)` at the start of text (a statement before

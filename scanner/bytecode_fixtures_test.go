@@ -46,6 +46,7 @@ var bytecodeReasons = map[string]string{
 		"nor which project getters and interface methods return constants of the project in every body; " +
 		"what only a command line's main reaches is known from the sources' call graph; " +
 		"a lookup a switch that opts out of the context loader guards (if (ignoreTccl)), the own loader's lookup after the context loader's or another loader's failed, " +
+		"the own lookup after one through a getter of the class that returns the context loader (read from the method's text), and a lookup through a loader a project getter returns (found from the sources' call graph), " +
 		"a name a startsWith(\"java\") test pins to the JDK's and a local whose branches assign constants only are read from the method's text; " +
 		"the compiled concatenations are told apart less well: --release 17's invokedynamic X.class.getPackage().getName() + \".Impl\" is reported, " +
 		"--release 8's StringBuilder p.getName() + \".Impl\" of a Package parameter is not",

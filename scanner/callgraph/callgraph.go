@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kscan/kscan/internal/javatext"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 )
@@ -968,7 +969,7 @@ func (g *Graph) AddCalls(path string, f *facts.File, src []byte, targets map[fac
 				Args: cloneExprs(c.Args), Context: ctx}
 			if s := g.methods[callee]; s != nil && (s.ReturnsLoader != facts.LoaderNone || s.ArgLoader || s.LoadsParam >= 0 || s.NameParam >= 0) {
 				site.Use = useOf(f, c)
-				site.ContextBefore = contextBefore(f, c)
+				site.ContextBefore = contextBefore(f, c) || g.contextGetterBefore(f, src, c)
 				site.CallerParams = callerParams(f, c)
 				d, _ := g.decl(caller)
 				site.CallerPrivate = d.private
@@ -1868,6 +1869,77 @@ func contextBefore(f *facts.File, c *facts.Call) bool {
 		}
 	}
 	return false
+}
+
+// contextGetterBefore reports a call, earlier in c's method, of a getter
+// of c's class (or an enclosing one) that returns the thread context
+// loader (getStandardClassLoader()): c is the fallback of a lookup
+// through that loader. Read from the text: the extractor keeps only the
+// calls the graph follows.
+func (g *Graph) contextGetterBefore(f *facts.File, src []byte, c *facts.Call) bool {
+	if len(g.contextLoaders) == 0 || len(src) == 0 {
+		return false
+	}
+	var names []string
+	for o := c.Class; ; {
+		for k := range g.contextLoaders {
+			if k.Class == o {
+				names = append(names, k.Name)
+			}
+		}
+		i := strings.LastIndexByte(o, '$')
+		if i < 0 {
+			break
+		}
+		o = o[:i]
+	}
+	if len(names) == 0 {
+		return false
+	}
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if m.Class != c.Class || m.Name != c.Method || !within(c.Span, m.Decl) || c.Span.Start > len(src) {
+			continue
+		}
+		pre := src[m.Decl.Start:c.Span.Start]
+		for _, n := range names {
+			if unqualifiedCall(pre, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unqualifiedCall reports text calling name( with no receiver, or with
+// this or a class name (a capitalised word) as the receiver.
+func unqualifiedCall(text []byte, name string) bool {
+	for from := 0; ; {
+		j := bytes.Index(text[from:], []byte(name))
+		if j < 0 {
+			return false
+		}
+		j += from
+		from = j + len(name)
+		k := from
+		for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+		if k >= len(text) || text[k] != '(' || j > 0 && javatext.IsIdentByte(text[j-1]) {
+			continue
+		}
+		if j == 0 || text[j-1] != '.' {
+			return true
+		}
+		r := j - 1
+		q := r
+		for q > 0 && javatext.IsIdentByte(text[q-1]) {
+			q--
+		}
+		if recv := string(text[q:r]); recv == "this" || recv != "" && recv[0] >= 'A' && recv[0] <= 'Z' {
+			return true
+		}
+	}
 }
 
 // callerParams are the parameter names of the method enclosing c.

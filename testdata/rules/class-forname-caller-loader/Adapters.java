@@ -40,3 +40,15 @@ class FornameBridge {
         return Class.forName("custom.fixtures.forname.Handle"); // want "class-forname-caller-loader:info"
     }
 }
+
+// A product whose package joins its name to another word with an
+// underscore ("acmetx_core"): the class named after it ships beside it.
+class AcmetxTransactionLookup {
+    Object current() throws Exception {
+        return Class.forName("net.acmetx_core.Current");
+    }
+
+    Object other() throws Exception {
+        return Class.forName("net.otherco_tm.Current"); // want "class-forname-caller-loader:info"
+    }
+}

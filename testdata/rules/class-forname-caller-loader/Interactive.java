@@ -18,6 +18,51 @@ public class Interactive {
         return null;
     }
 
+    // The interactive branch's lookup sits in a try: the if still decides.
+    Object console(java.util.Properties props) {
+        String name = props.getProperty("shell.console", "").trim();
+        if (name.length() > 0 && shell.isInteractive()) {
+            try {
+                return Class.forName(name); // want "class-forname-caller-loader" source:-
+            } catch (ClassNotFoundException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    Object consoleRetry(String name) {
+        if (shell.isInteractive()) {
+            try {
+                return Class.forName("shell." + name); // want "class-forname-caller-loader" source:-
+            } catch (ClassNotFoundException e) {
+                try {
+                    return Class.forName(name); // want "class-forname-caller-loader" source:-
+                } catch (ClassNotFoundException again) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    // A try outside any interactive branch: flagged.
+    Object consoleBatch(java.util.Properties props) {
+        String name = props.getProperty("shell.console", "").trim();
+        if (name.length() > 0 && !shell.isInteractive()) {
+            try {
+                return Class.forName(name); // want "class-forname-caller-loader:low"
+            } catch (ClassNotFoundException e) {
+                return null;
+            }
+        }
+        try {
+            return Class.forName(name); // want "class-forname-caller-loader:low"
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
     Object batch(String configured) throws Exception {
         if (!shell.isInteractive()) {
             return Class.forName(configured); // want "class-forname-caller-loader:low"
