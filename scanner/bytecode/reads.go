@@ -50,7 +50,7 @@ func (b *body) readsBefore(x *facts.Expr, i int) {
 		b.reads(x, k)
 		return
 	}
-	b.reads(x, b.x.flow.Source(i, 0))
+	b.reads(x, b.x.flow.SourceThroughDup(i, 0))
 }
 
 type readWalk struct {
@@ -100,7 +100,7 @@ func (r *readWalk) value(k, depth int) bool {
 		op == classfile.OpGetstatic:
 		return true
 	case op == classfile.OpGetfield, op == classfile.OpCheckcast, op == classfile.OpDup:
-		return r.value(b.x.flow.Source(k, 0), depth+1)
+		return r.value(b.x.flow.SourceThroughDup(k, 0), depth+1)
 	case op >= classfile.OpIload && op <= classfile.OpAload, op >= classfile.OpIload0 && op <= classfile.OpAload3:
 		return r.local(in.Int, k, depth)
 	case op == classfile.OpNew:
@@ -140,7 +140,7 @@ func (r *readWalk) args(i int, recv bool, depth int) bool {
 		first = -1
 	}
 	for a := first; a < n; a++ {
-		if !r.value(r.b.x.flow.ArgSource(i, a), depth+1) {
+		if !r.value(r.b.x.flow.ArgSourceThroughDup(i, a), depth+1) {
 			return false
 		}
 	}
@@ -176,7 +176,7 @@ func (r *readWalk) local(slot, k, depth int) bool {
 	stores := 0
 	for _, i := range b.storesBy[slot] {
 		stores++
-		src := b.x.flow.Source(i, 0)
+		src := b.x.flow.SourceThroughDup(i, 0)
 		if j, ok := b.newOf(i - 1); ok {
 			src = j
 		}

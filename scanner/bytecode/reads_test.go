@@ -105,6 +105,7 @@ func TestDirectReads(t *testing.T) {
 	for write, want := range map[string]string{
 		"initExceptions error": "[] [0]",  // makeClass("Error", base), base = dict.get(...)
 		"initHanded handed":    "[0] [0]", // makeClass("Handed", dict.get(...))
+		"initWrapped wrapped":  "[] [0]",  // makeClass("Wrapped", base, new HashMap<>()): the new is crossed
 		"remember seen":        "[] [0]",  // add(name), name from o
 		"keep given":           "[0] [0]", // add(o)
 	} {

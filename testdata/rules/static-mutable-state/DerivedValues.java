@@ -14,6 +14,11 @@ import java.util.Map;
 // that names a parameter is the caller's.
 public final class DerivedValues {
     private static Object error;
+    private static Object wrapped;
+    private static int made;
+    private static int made2;
+    private static int given2; // want "static-mutable-state" bytecode:0
+    private static int doubled; // want "static-mutable-state" bytecode:0
     private static Object handed; // want "static-mutable-state" bytecode:0
     private static final List<String> seen = new ArrayList<>();
     private static final List<Object> given = new ArrayList<>(); // want "static-mutable-state"
@@ -22,6 +27,29 @@ public final class DerivedValues {
     public static void initExceptions(Map<String, Object> dict) {
         Object base = dict.get("BaseException");
         error = makeClass("Error", base);
+    }
+
+    // A fresh object among the arguments (new; dup; <init> in a class
+    // file) hides none of the others.
+    public static void initWrapped(Map<String, Object> dict) {
+        Object base = dict.get("BaseException");
+        wrapped = makeClass("Wrapped", base, new HashMap<String, Object>());
+    }
+
+    // A counter read as it is bumped: names made unique, the same for
+    // every app (x++ and ++x as values: getstatic, dup, add in a class file).
+    public static String uniqueName(String prefix) {
+        return prefix + "$" + made++ + "$" + ++made2;
+    }
+
+    // The caller's number, kept as it is handed in and read back.
+    public static int keepNumber(int n) {
+        return given2 = n;
+    }
+
+    // Computed from the caller's number and read back: not a counter.
+    public static int keepDoubled(int n) {
+        return doubled = n * 2;
     }
 
     public static void initHanded(Map<String, Object> dict) {
@@ -41,6 +69,10 @@ public final class DerivedValues {
 
     private static Object makeClass(String name, Object base) {
         return name + base;
+    }
+
+    private static Object makeClass(String name, Object base, Map<String, Object> dict) {
+        return name + base + dict;
     }
 
     static String lookup(String k) {
