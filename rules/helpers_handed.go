@@ -161,6 +161,14 @@ func compiledHandedIn(file *facts.File, m *facts.MethodDecl, key, value *facts.E
 		}
 	}
 	valSlots, known := slotsOf(value, params, 0)
+	if strings.TrimSpace(key.Text) == "" && value.DirectKnown {
+		// No key: judged, as in a source, by the parameters the value
+		// names itself, not those a local it reads was computed from.
+		valSlots, known = map[int]bool{}, true
+		for _, s := range value.Direct {
+			valSlots[s] = true
+		}
+	}
 	if !known {
 		for _, p := range params {
 			if !keySlots[p.slot] {

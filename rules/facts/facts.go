@@ -105,6 +105,12 @@ type Expr struct {
 	// across a branch) and in sources, which name their inputs instead.
 	Reads      []int
 	ReadsKnown bool
+	// Direct, in compiled code, is Reads without following the locals
+	// that are not parameters: the parameters the value names itself, as
+	// a source's value text shows them (a value stored under no key is
+	// judged by those alone). DirectKnown says Direct is complete.
+	Direct      []int
+	DirectKnown bool
 }
 
 // CallRef names a resolved method.

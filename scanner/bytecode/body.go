@@ -516,7 +516,7 @@ func (b *body) call(i int) {
 			if a == len(args)-1 {
 				b.readsBefore(&args[a], i)
 			} else {
-				b.reads(&args[a], x.flow.ArgSource(i, a))
+				b.reads(&args[a], x.flow.ArgSourceThroughDup(i, a))
 			}
 		}
 		x.writes = append(x.writes, facts.Write{Kind: facts.WriteCall, Owner: c.Recv.Field.Owner,
@@ -589,10 +589,19 @@ func (b *body) putstatic(i int) {
 	}
 	w := facts.Write{Kind: facts.WriteAssign, Owner: owner, Name: in.Ref.Name, Qualified: owner != x.cls,
 		Span: b.span(i), Context: b.at(i)}
-	// x++ and x += n: getstatic x; <const>; add; putstatic x.
-	if s := x.flow.Source(i, 0); s >= 0 && isArith(b.ins[s].Op) {
+	// x++ and x += n: getstatic x; <const>; add; putstatic x. Read as a
+	// value, a dup sits before the add (x++) or after it (++x).
+	reads := func(s int) bool {
+		l := x.flow.SourceThroughDup(s, 1)
+		return l >= 0 && b.ins[l].Op == classfile.OpGetstatic && b.ins[l].Ref != nil && b.ins[l].Ref.Name == in.Ref.Name
+	}
+	s := x.flow.Source(i, 0)
+	if t := x.flow.SourceThroughDup(i, 0); s < 0 && t >= 0 && isArith(b.ins[t].Op) && reads(t) {
+		s = t // only the field's own update: x = y = a + b stays an assignment
+	}
+	if s >= 0 && isArith(b.ins[s].Op) {
 		w.Kind = facts.WriteCompound
-		if l := x.flow.Source(s, 1); l >= 0 && b.ins[l].Op == classfile.OpGetstatic && b.ins[l].Ref != nil && b.ins[l].Ref.Name == in.Ref.Name {
+		if reads(s) {
 			if r := x.flow.Source(s, 0); r >= 0 && isOne(&b.ins[r]) {
 				w.Kind = facts.WriteIncrement
 			}

@@ -20,17 +20,27 @@ const readsBudget = 64
 
 // reads sets x.Reads and x.ReadsKnown for the value ins[k] pushes (the
 // value before ins[k+1] when that is a constructor call: new X(...)).
+// Direct and DirectKnown are the same walk stopping at the locals that
+// are not parameters.
 func (b *body) reads(x *facts.Expr, k int) {
-	r := readWalk{b: b, budget: readsBudget, seen: map[int]bool{}}
+	x.Reads, x.ReadsKnown = b.walkReads(k, false)
+	x.Direct, x.DirectKnown = b.walkReads(k, true)
+}
+
+// walkReads follows the value ins[k] pushes back to the entry slots it
+// reads; direct stops at a local that is not a parameter.
+func (b *body) walkReads(k int, direct bool) ([]int, bool) {
+	r := readWalk{b: b, budget: readsBudget, seen: map[int]bool{}, direct: direct}
 	r.entry = r.paramSlots()
-	if r.value(k, 0) {
-		out := make([]int, 0, len(r.slots))
-		for s := range r.slots {
-			out = append(out, s)
-		}
-		sort.Ints(out)
-		x.Reads, x.ReadsKnown = out, true
+	if !r.value(k, 0) {
+		return nil, false
 	}
+	out := make([]int, 0, len(r.slots))
+	for s := range r.slots {
+		out = append(out, s)
+	}
+	sort.Ints(out)
+	return out, true
 }
 
 // readsBefore is reads for the value on top of the stack before ins[i],
@@ -40,7 +50,7 @@ func (b *body) readsBefore(x *facts.Expr, i int) {
 		b.reads(x, k)
 		return
 	}
-	b.reads(x, b.x.flow.Source(i, 0))
+	b.reads(x, b.x.flow.SourceThroughDup(i, 0))
 }
 
 type readWalk struct {
@@ -49,6 +59,9 @@ type readWalk struct {
 	seen   map[int]bool // instructions already followed
 	slots  map[int]bool
 	entry  int // paramSlots
+	// direct takes a local that is not a parameter as the name it is,
+	// not following what was stored in it.
+	direct bool
 }
 
 // paramSlots is the number of local slots the method's entry fills: this
@@ -87,7 +100,7 @@ func (r *readWalk) value(k, depth int) bool {
 		op == classfile.OpGetstatic:
 		return true
 	case op == classfile.OpGetfield, op == classfile.OpCheckcast, op == classfile.OpDup:
-		return r.value(b.x.flow.Source(k, 0), depth+1)
+		return r.value(b.x.flow.SourceThroughDup(k, 0), depth+1)
 	case op >= classfile.OpIload && op <= classfile.OpAload, op >= classfile.OpIload0 && op <= classfile.OpAload3:
 		return r.local(in.Int, k, depth)
 	case op == classfile.OpNew:
@@ -127,7 +140,7 @@ func (r *readWalk) args(i int, recv bool, depth int) bool {
 		first = -1
 	}
 	for a := first; a < n; a++ {
-		if !r.value(r.b.x.flow.ArgSource(i, a), depth+1) {
+		if !r.value(r.b.x.flow.ArgSourceThroughDup(i, a), depth+1) {
 			return false
 		}
 	}
@@ -135,7 +148,7 @@ func (r *readWalk) args(i int, recv bool, depth int) bool {
 }
 
 // local follows a load of slot at ins[k]: an entry slot is an input; any
-// other is followed to every store into it.
+// other is followed to every store into it (unless the walk is direct).
 func (r *readWalk) local(slot, k, depth int) bool {
 	b := r.b
 	if slot < r.entry {
@@ -146,6 +159,9 @@ func (r *readWalk) local(slot, k, depth int) bool {
 			r.slots = map[int]bool{}
 		}
 		r.slots[slot] = true
+	}
+	if r.direct {
+		return true
 	}
 	if b.storesBy == nil {
 		// Once per method: a method of thousands of instructions with
@@ -160,7 +176,7 @@ func (r *readWalk) local(slot, k, depth int) bool {
 	stores := 0
 	for _, i := range b.storesBy[slot] {
 		stores++
-		src := b.x.flow.Source(i, 0)
+		src := b.x.flow.SourceThroughDup(i, 0)
 		if j, ok := b.newOf(i - 1); ok {
 			src = j
 		}

@@ -64,3 +64,53 @@ func TestReads(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectReads checks Direct, the parameters a stored value names
+// itself, on testdata/rules/static-mutable-state/DerivedValues.java as
+// compiled into the fixtures jar: a value built from a local the method
+// computed from its parameter names none (Reads follows the local to it);
+// one that reads the parameter in place names it.
+func TestDirectReads(t *testing.T) {
+	zr, err := zip.OpenReader("../../testdata/bytecode/fixtures-17.jar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	f, err := zr.Open("static-mutable-state/DerivedValues.java/fixtures/state/DerivedValues.class")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := classfile.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx, _ := Extract(c, "DerivedValues.class")
+	got := map[string]string{}
+	for _, w := range fx.File.Writes {
+		v := w.Value
+		if len(w.Args) > 0 {
+			v = &w.Args[len(w.Args)-1]
+		}
+		if v == nil || !v.DirectKnown || !v.ReadsKnown {
+			got[w.Context.Method+" "+w.Name] = "unknown"
+			continue
+		}
+		got[w.Context.Method+" "+w.Name] = fmt.Sprint(v.Direct, v.Reads)
+	}
+	for write, want := range map[string]string{
+		"initExceptions error": "[] [0]",  // makeClass("Error", base), base = dict.get(...)
+		"initHanded handed":    "[0] [0]", // makeClass("Handed", dict.get(...))
+		"initWrapped wrapped":  "[] [0]",  // makeClass("Wrapped", base, new HashMap<>()): the new is crossed
+		"remember seen":        "[] [0]",  // add(name), name from o
+		"keep given":           "[0] [0]", // add(o)
+	} {
+		if got[write] != want {
+			t.Errorf("%s: direct and all reads %s, want %s", write, got[write], want)
+		}
+	}
+}

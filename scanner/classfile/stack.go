@@ -142,12 +142,14 @@ func (c *Code) Source(ins []Instr, i, depth int) int {
 	for _, h := range c.Handlers {
 		mark(h.HandlerPC)
 	}
-	return walkBack(ins, i, depth, barrier)
+	return walkBack(ins, i, depth, barrier, false)
 }
 
 // walkBack follows stack effects back from ins[i] without crossing the
 // instruction at pc barrier (a place control can reach by a jump).
-func walkBack(ins []Instr, i, depth, barrier int) int {
+//
+// With dups, a dup is crossed: both its copies are the value below it.
+func walkBack(ins []Instr, i, depth, barrier int, dups bool) int {
 	need := depth
 	for j := i - 1; j >= 0; j-- {
 		if ins[j+1].PC <= barrier {
@@ -160,6 +162,16 @@ func walkBack(ins []Instr, i, depth, barrier int) int {
 		}
 		if in.Op.IsReturn() {
 			return -1
+		}
+		if in.Op == OpDup && dups {
+			// Both copies are the value below: asked for either, the
+			// walk goes on for that value (new X; dup; <init>: the new).
+			if need < 2 {
+				need = 0
+			} else {
+				need--
+			}
+			continue
 		}
 		pops, pushes, ok := stackEffect(in)
 		if !ok {
@@ -206,6 +218,10 @@ func (f *Flow) Reset(code *Code, ins []Instr) {
 
 // Source is Code.Source for the instructions given to Reset.
 func (f *Flow) Source(i, depth int) int {
+	return f.source(i, depth, false)
+}
+
+func (f *Flow) source(i, depth int, dups bool) int {
 	if i <= 0 || i >= len(f.ins) || depth < 0 {
 		return -1
 	}
@@ -215,7 +231,7 @@ func (f *Flow) Source(i, depth int) int {
 	if k > 0 {
 		barrier = f.targets[k-1]
 	}
-	return walkBack(f.ins, i, depth, barrier)
+	return walkBack(f.ins, i, depth, barrier, dups)
 }
 
 // ArgSource is Code.ArgSource for the instructions given to Reset.
@@ -225,6 +241,24 @@ func (f *Flow) ArgSource(i, arg int) int {
 		return -1
 	}
 	return f.Source(i, n)
+}
+
+// SourceThroughDup is Source that crosses a dup to the value it copies:
+// a new X(...) (new; dup; <init>) is found at its new, and x++ used as a
+// value (getstatic; dup; iconst_1; iadd) at the read. Its callers take a
+// new for the constructor call that completes it, which Source's callers
+// do not.
+func (f *Flow) SourceThroughDup(i, depth int) int {
+	return f.source(i, depth, true)
+}
+
+// ArgSourceThroughDup is ArgSource through a dup (SourceThroughDup).
+func (f *Flow) ArgSourceThroughDup(i, arg int) int {
+	n, ok := argDepth(f.ins, i, arg)
+	if !ok {
+		return -1
+	}
+	return f.source(i, n, true)
 }
 
 // ArgSource returns the index in ins of the instruction that produced

@@ -129,3 +129,50 @@ func TestInstrSize(t *testing.T) {
 		t.Errorf("Instr is %d bytes, want at most 88", n)
 	}
 }
+
+// TestSourceThroughDup checks the walk that crosses a dup: an argument
+// before a new X() (new; dup; <init>) is found, where Source gives up, and
+// the new X() itself is found at its new; x++ read as a value finds the
+// getstatic it bumps.
+func TestSourceThroughDup(t *testing.T) {
+	ref := func(owner, name, desc string) *MemberRef {
+		return &MemberRef{Kind: TagMethodref, Owner: owner, Name: name, Desc: desc}
+	}
+	field := &MemberRef{Kind: TagFieldref, Owner: "p/C", Name: "n", Desc: "I"}
+	// makeClass("Error", base, new Dict()) with base in local 1.
+	call := []Instr{
+		{PC: 0, Op: OpLdc},
+		{PC: 2, Op: OpAload1, Int: 1},
+		{PC: 3, Op: OpNew, Class: "p/Dict"},
+		{PC: 6, Op: OpDup},
+		{PC: 7, Op: OpInvokespecial, Ref: ref("p/Dict", "<init>", "()V")},
+		{PC: 10, Op: OpInvokestatic, Ref: ref("p/Py", "makeClass", "(Ljava/lang/String;Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;")},
+		{PC: 13, Op: OpReturn},
+	}
+	var f Flow
+	f.Reset(&Code{}, call)
+	for arg, want := range []int{0, 1, 2} {
+		if got := f.ArgSource(5, arg); arg < 2 && got != -1 {
+			t.Errorf("ArgSource(makeClass, %d) = %d, want -1 (a dup stops it)", arg, got)
+		}
+		if got := f.ArgSourceThroughDup(5, arg); got != want {
+			t.Errorf("ArgSourceThroughDup(makeClass, %d) = %d, want %d", arg, got, want)
+		}
+	}
+	// String s = "" + n++: getstatic n; dup; iconst_1; iadd; putstatic n.
+	bump := []Instr{
+		{PC: 0, Op: OpGetstatic, Ref: field},
+		{PC: 3, Op: OpDup},
+		{PC: 4, Op: OpIconst1, Int: 1},
+		{PC: 5, Op: OpIadd},
+		{PC: 6, Op: OpPutstatic, Ref: field},
+		{PC: 9, Op: OpReturn},
+	}
+	f.Reset(&Code{}, bump)
+	if got := f.SourceThroughDup(3, 1); got != 0 {
+		t.Errorf("SourceThroughDup(iadd, 1) = %d, want 0 (the getstatic)", got)
+	}
+	if got := f.Source(3, 1); got != -1 {
+		t.Errorf("Source(iadd, 1) = %d, want -1", got)
+	}
+}

@@ -13,7 +13,7 @@ public class BoundReads implements BoundReadsMBean {
     protected static int listSize = Integer.parseInt(System.getProperty("x.list", "64")); // want "static-mutable-state" source:-
     protected static int trainAfter = Integer.parseInt(System.getProperty("x.train", "200")); // want "static-mutable-state" source:-
     private static String[] names = new String[0]; // want "static-mutable-state" source:-
-    private static List<String> recent = new ArrayList<>(); // want "static-mutable-state" source:-
+    private static List<String> recent = new ArrayList<>();
     private static Map<String, String> trained;
     private static int seen;
 

@@ -16,7 +16,7 @@ public class CacheTraining {
     protected static int cacheSize = Integer.getInteger("x.size", 200); // want "static-mutable-state" source:-
     protected static final Map<Entry, int[]> STATS = new HashMap<>(cacheSize);
     protected static int count = 0;
-    protected static volatile Entry[] cache = null; // want "static-mutable-state" source:-
+    protected static volatile Entry[] cache = null;
 
     /**
      * @param enabled the enabled to set

@@ -15,7 +15,7 @@ public final class LogOnly {
     private static final Logger LOG = Logger.getLogger(LogOnly.class.getName());
     private static final int PER_MINUTE = 60000;
     // a warning logged at most once a minute, whoever calls
-    private static final AtomicLong LOGGED = new AtomicLong(); // want "static-mutable-state" source:-
+    private static final AtomicLong LOGGED = new AtomicLong();
     // a debug switch guarding debug prints
     private static boolean debug = Boolean.getBoolean("x.debug"); // want "static-mutable-state" source:-
     // a verbosity compared with each message's level
