@@ -708,14 +708,7 @@ func (c *Classifier) readHead(rel string) ([]byte, error) {
 }
 
 // readHead reads the first HeadSize bytes of a regular file.
-func readHead(p string) ([]byte, error) {
-	f, _, err := safefs.Open(p, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, HeadSize))
-}
+func readHead(p string) ([]byte, error) { return safefs.ReadHead(p, HeadSize) }
 
 // Hints returns the hints of every build file read so far (launcher
 // modules, scopes that could not be resolved), sorted.
