@@ -303,7 +303,7 @@ func (c *Classifier) buildUsedByIndex() {
 				s.toks[w] = true
 			}
 		}
-		s.main = mainRE.Match(body)
+		s.main = hasMain(body)
 		return true
 	}
 	// named lists the production sources u names that it may set aside:
