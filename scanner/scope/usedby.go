@@ -683,12 +683,47 @@ func headMark(head []byte) uint8 {
 
 // asideMarked reports a head that holds one of asideMarks.
 func asideMarked(head []byte) bool {
-	for _, m := range asideMarks {
-		if bytes.Contains(head, m) {
-			return true
+	for _, g := range markGroups {
+		for off := 0; off < len(head); {
+			i := bytes.Index(head[off:], g.prefix)
+			if i < 0 {
+				break
+			}
+			rest := head[off+i+len(g.prefix):]
+			for _, s := range g.rests {
+				if bytes.HasPrefix(rest, s) {
+					return true
+				}
+			}
+			off += i + 1
 		}
 	}
 	return false
+}
+
+// markGroups are asideMarks by a prefix they share: a mark is in a head
+// where one of its group's prefixes is followed by its rest. One search
+// for "org." and one for "java" stand for ten of the marks' searches.
+var markGroups = func() []markGroup {
+	prefixes := [][]byte{[]byte("org."), []byte("java"), []byte("package ")}
+	var gs []markGroup
+	for _, p := range prefixes {
+		gs = append(gs, markGroup{prefix: p})
+	}
+	for _, m := range asideMarks {
+		k := slices.IndexFunc(prefixes, func(p []byte) bool { return bytes.HasPrefix(m, p) })
+		if k < 0 {
+			gs = append(gs, markGroup{prefix: m, rests: [][]byte{nil}})
+			continue
+		}
+		gs[k].rests = append(gs[k].rests, m[len(prefixes[k]):])
+	}
+	return gs
+}()
+
+type markGroup struct {
+	prefix []byte
+	rests  [][]byte
 }
 
 // wordSet is a set of names with what lets namesIn pass over most words
