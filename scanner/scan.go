@@ -213,6 +213,21 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 		return err
 	}
 	e.walked = walked
+	if w.wholeRoot(walked) {
+		// The walk found every pom of the tree: the classifier's consumer
+		// index need not walk it again.
+		for k, kind := range kinds {
+			if kind.name() == kindBuild {
+				var poms []string
+				for i := range walked.byKind[k] {
+					if in := &walked.byKind[k][i]; in.base() == "pom.xml" {
+						poms = append(poms, in.rel())
+					}
+				}
+				e.scope.ListPOMs(poms)
+			}
+		}
+	}
 	var java []input
 	order := []int{}
 	for k, kind := range kinds {

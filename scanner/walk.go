@@ -167,6 +167,17 @@ func (w *walker) walk(targets []string) (*walked, error) {
 	return out, nil
 }
 
+// wholeRoot reports a walk of the root directory alone, with no file
+// left out but by skipDirs: it saw every file of the tree outside those
+// directories.
+func (w *walker) wholeRoot(out *walked) bool {
+	if len(out.order) != 1 || out.order[0] != w.root || len(w.excludes) > 0 || w.context != "" {
+		return false
+	}
+	fi, err := os.Stat(w.root)
+	return err == nil && fi.IsDir()
+}
+
 // followLink decides about a symbolic link met in a directory: a link to a
 // regular file inside the root is scanned under its own name; a link out
 // of the root is never followed (a repository must not make kscan read the

@@ -431,25 +431,10 @@ func (c *Classifier) launcherHint(file, mainClass, artifactID string) string {
 func (c *Classifier) consumerCount(artifactID string) int {
 	c.consumersOnce.Do(func() {
 		c.consumers = map[string]int{}
-		var files []string
-		filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if d.IsDir() {
-				if p != c.root && (skipDirs[d.Name()] || (strings.HasPrefix(d.Name(), ".") && d.Name() != ".")) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Name() == "pom.xml" && d.Type().IsRegular() {
-				rel, err := filepath.Rel(c.root, p)
-				if err == nil {
-					files = append(files, filepath.ToSlash(rel))
-				}
-			}
-			return nil
-		})
+		files := c.listedPOMs()
+		if files == nil {
+			files = c.walkPOMs()
+		}
 		sort.Strings(files)
 		for _, f := range files {
 			// Read, not kept: most of these poms are no module of the
@@ -464,6 +449,77 @@ func (c *Classifier) consumerCount(artifactID string) int {
 		}
 	})
 	return c.consumers[artifactID]
+}
+
+// ListPOMs hands the classifier the pom.xml files of the whole tree as
+// the scan's walk found them (slash paths relative to the root; links and
+// files in hidden directories among them), so that the consumer index
+// does not walk the tree again. Only a walk of the root itself that
+// skipped no directory but by the names skipDirs holds (and hidden ones)
+// lists what walkPOMs would find. Call it before the first decision.
+func (c *Classifier) ListPOMs(rels []string) {
+	c.mu.Lock()
+	c.poms0 = append([]string{}, rels...)
+	c.mu.Unlock()
+}
+
+// listedPOMs are the poms ListPOMs gave that walkPOMs would find: regular
+// files outside hidden and skipped directories; nil when none were given.
+func (c *Classifier) listedPOMs() []string {
+	c.mu.Lock()
+	rels := c.poms0
+	c.poms0 = nil
+	c.mu.Unlock()
+	if rels == nil {
+		return nil
+	}
+	files := []string{}
+	for _, rel := range rels {
+		segs := segments(rel)
+		if len(segs) == 0 || segs[len(segs)-1] != "pom.xml" {
+			continue
+		}
+		hidden := false
+		for _, s := range segs[:len(segs)-1] {
+			if skipDirs[s] || strings.HasPrefix(s, ".") {
+				hidden = true
+				break
+			}
+		}
+		if hidden {
+			continue
+		}
+		if fi, err := os.Lstat(c.abs(rel)); err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		files = append(files, rel)
+	}
+	return files
+}
+
+// walkPOMs lists the pom.xml files of the tree, hidden and skipped
+// directories left out.
+func (c *Classifier) walkPOMs() []string {
+	var files []string
+	filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != c.root && (skipDirs[d.Name()] || (strings.HasPrefix(d.Name(), ".") && d.Name() != ".")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Name() == "pom.xml" && d.Type().IsRegular() {
+			rel, err := filepath.Rel(c.root, p)
+			if err == nil {
+				files = append(files, filepath.ToSlash(rel))
+			}
+		}
+		return nil
+	})
+	return files
 }
 
 // skipDirs are build outputs and tool directories the consumer index does

@@ -167,6 +167,9 @@ type Classifier struct {
 
 	consumersOnce sync.Once
 	consumers     map[string]int // artifactId -> modules in the tree that depend on it
+	// poms0 are the poms ListPOMs gave (under mu), until the consumer
+	// index takes them.
+	poms0 []string
 }
 
 // New returns a Classifier for the tree at root (a directory on disk; ""
