@@ -129,6 +129,10 @@ func (w *walker) walk(targets []string) (*walked, error) {
 				}
 			case !d.Type().IsRegular():
 				w.note(rel, rules.LevelWarning, "read-error", "not a regular file; skipped")
+			case w.kinds[k].name() == kindJava:
+				// A source's size is read when the source is (its cap is
+				// checked then): no lstat of each of the tree's sources here.
+				add(k, p, rel, -1, false)
 			default:
 				fi, err := d.Info()
 				if err != nil {
