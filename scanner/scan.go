@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -264,8 +265,24 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 	}
 	ph := &e.stats.Phases
 	ph.Discover = time.Since(started)
+	// The classifier's indexes read the tree's production sources before
+	// the first source can be decided; built while the build files are
+	// read (one core's work), they take the other core, and the sources
+	// step waits only for what is left.
+	var prepared chan struct{}
+	if !depsOnly && !e.opts.ParseOnly && slices.ContainsFunc(java, func(in input) bool { return !in.named }) {
+		prepared = make(chan struct{})
+		go func() {
+			defer close(prepared)
+			e.scope.Prepare()
+		}()
+		defer func() { <-prepared }()
+	}
 	for _, k := range order {
 		t := time.Now()
+		if kinds[k].name() == kindJava && prepared != nil {
+			<-prepared
+		}
 		if err := kinds[k].scan(ctx, walked.byKind[k], e); err != nil {
 			return err
 		}

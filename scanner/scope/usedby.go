@@ -51,6 +51,19 @@ func (c *Classifier) usedByDecision(rel string) (Decision, bool) {
 	return d, ok
 }
 
+// Prepare builds the indexes that decide production sources by what
+// else in the tree uses them (command-line tools, stubs, helpers only
+// set-aside code uses), as the first decision that needs them would: a
+// caller with a core to spare starts it before the sources are read.
+// The decisions are the same whenever the indexes are built.
+func (c *Classifier) Prepare() {
+	if c.root == "" {
+		return
+	}
+	c.toolOnce.Do(c.buildToolIndex)
+	c.usedOnce.Do(c.buildUsedByIndex)
+}
+
 // usedSrc is a source of a production directory.
 type usedSrc struct {
 	rel, dir, pkg, name, fqn string
