@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -209,26 +208,47 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 	if b := e.opts.Base; b != nil {
 		w.context, _ = filepath.Abs(b.Path)
 	}
+	// The classifier's indexes read the tree's production sources before
+	// the first source can be decided, and the walk and the build files
+	// are mostly one core's work: built beside them, on the other core,
+	// the sources step waits only for what is left. Their consumer index
+	// waits for the walk's poms. Not for a parse-only or
+	// dependencies-only run, nor for files named alone (no source asks
+	// the indexes then).
+	var prepared chan struct{}
+	if !depsOnly && !e.opts.ParseOnly && anyDir(e.opts.Paths) {
+		e.scope.AwaitPOMs()
+		prepared = make(chan struct{})
+		go func() {
+			defer close(prepared)
+			e.scope.Prepare()
+		}()
+		defer func() {
+			e.scope.ListPOMs(nil) // a walk that failed lists none
+			<-prepared
+		}()
+	}
 	walked, err := w.walk(e.opts.Paths)
 	if err != nil {
 		return err
 	}
 	e.walked = walked
+	var poms []string
 	if w.wholeRoot(walked) {
 		// The walk found every pom of the tree: the classifier's consumer
 		// index need not walk it again.
+		poms = []string{}
 		for k, kind := range kinds {
 			if kind.name() == kindBuild {
-				var poms []string
 				for i := range walked.byKind[k] {
 					if in := &walked.byKind[k][i]; in.base() == "pom.xml" {
 						poms = append(poms, in.rel())
 					}
 				}
-				e.scope.ListPOMs(poms)
 			}
 		}
 	}
+	e.scope.ListPOMs(poms)
 	var java []input
 	order := []int{}
 	for k, kind := range kinds {
@@ -265,19 +285,6 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 	}
 	ph := &e.stats.Phases
 	ph.Discover = time.Since(started)
-	// The classifier's indexes read the tree's production sources before
-	// the first source can be decided; built while the build files are
-	// read (one core's work), they take the other core, and the sources
-	// step waits only for what is left.
-	var prepared chan struct{}
-	if !depsOnly && !e.opts.ParseOnly && slices.ContainsFunc(java, func(in input) bool { return !in.named }) {
-		prepared = make(chan struct{})
-		go func() {
-			defer close(prepared)
-			e.scope.Prepare()
-		}()
-		defer func() { <-prepared }()
-	}
 	for _, k := range order {
 		t := time.Now()
 		if kinds[k].name() == kindJava && prepared != nil {
@@ -331,6 +338,16 @@ func sortNotifications(ns []finding.Notification) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// anyDir reports a path that is a directory.
+func anyDir(paths []string) bool {
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 // dirTargets lists the directory targets relative to root, for scope: the

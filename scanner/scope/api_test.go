@@ -705,8 +705,23 @@ func TestListPOMs(t *testing.T) {
 		t.Fatalf("listed: %d consumers of lib, the walk found %d", got, walked)
 	}
 	c = New(root, Options{})
-	c.ListPOMs(nil)
+	c.ListPOMs([]string{})
 	if got := c.consumerCount("lib"); got != 0 {
 		t.Fatalf("an empty list: %d consumers, want 0", got)
+	}
+	// No list: the index walks; one awaited waits for the list.
+	c = New(root, Options{})
+	c.ListPOMs(nil)
+	if got := c.consumerCount("lib"); got != walked {
+		t.Fatalf("no list: %d consumers, the walk found %d", got, walked)
+	}
+	c = New(root, Options{})
+	c.AwaitPOMs()
+	done := make(chan int)
+	go func() { done <- c.consumerCount("lib") }()
+	c.ListPOMs([]string{"a/pom.xml"})
+	c.ListPOMs(nil) // the first call counts
+	if got := <-done; got != 1 {
+		t.Fatalf("awaited list: %d consumers, want 1", got)
 	}
 }

@@ -431,6 +431,12 @@ func (c *Classifier) launcherHint(file, mainClass, artifactID string) string {
 func (c *Classifier) consumerCount(artifactID string) int {
 	c.consumersOnce.Do(func() {
 		c.consumers = map[string]int{}
+		c.mu.Lock()
+		ready := c.pomsReady
+		c.mu.Unlock()
+		if ready != nil {
+			<-ready
+		}
 		files := c.listedPOMs()
 		if files == nil {
 			files = c.walkPOMs()
@@ -454,12 +460,34 @@ func (c *Classifier) consumerCount(artifactID string) int {
 // ListPOMs hands the classifier the pom.xml files of the whole tree as
 // the scan's walk found them (slash paths relative to the root; links and
 // files in hidden directories among them), so that the consumer index
-// does not walk the tree again. Only a walk of the root itself that
-// skipped no directory but by the names skipDirs holds (and hidden ones)
-// lists what walkPOMs would find. Call it before the first decision.
+// does not walk the tree again; nil says there is no such list (the index
+// walks). Only a walk of the root itself that skipped no directory but by
+// the names skipDirs holds (and hidden ones) lists what walkPOMs would
+// find. The first call counts; call it before the first decision, or
+// after AwaitPOMs.
 func (c *Classifier) ListPOMs(rels []string) {
 	c.mu.Lock()
-	c.poms0 = append([]string{}, rels...)
+	defer c.mu.Unlock()
+	if c.pomsListed {
+		return
+	}
+	c.pomsListed = true
+	if rels != nil {
+		c.poms0 = append([]string{}, rels...)
+	}
+	if c.pomsReady != nil {
+		close(c.pomsReady)
+	}
+}
+
+// AwaitPOMs makes the consumer index wait for ListPOMs: decisions may be
+// asked for (by Prepare) while the walk that lists the poms runs. Call it
+// before any decision; then ListPOMs must follow.
+func (c *Classifier) AwaitPOMs() {
+	c.mu.Lock()
+	if !c.pomsListed {
+		c.pomsReady = make(chan struct{})
+	}
 	c.mu.Unlock()
 }
 
