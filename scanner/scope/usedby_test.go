@@ -339,3 +339,39 @@ func TestAsideMarkedIsEachMark(t *testing.T) {
 		}
 	}
 }
+
+// Prepare, run beside decisions and before the poms are listed, leaves
+// every decision of the fixture trees as a classifier that builds its
+// indexes on demand makes it.
+func TestPrepareBesideDecisions(t *testing.T) {
+	for _, tree := range []string{"derby", "h2", "hsqldb", "jmeter", "zookeeper", "codegen"} {
+		root := filepath.Join("testdata", tree)
+		var rels []string
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".java") {
+				rel, _ := filepath.Rel(root, p)
+				rels = append(rels, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+		decide := func(c *Classifier) []Decision {
+			var out []Decision
+			for _, rel := range rels {
+				head, _ := readHead(filepath.Join(root, filepath.FromSlash(rel)))
+				out = append(out, c.File(rel, head))
+			}
+			return out
+		}
+		want := decide(New(root, Options{Targets: []string{"."}, Jobs: 2}))
+		c := New(root, Options{Targets: []string{"."}, Jobs: 2})
+		c.AwaitPOMs()
+		done := make(chan struct{})
+		go func() { c.Prepare(); close(done) }()
+		c.ListPOMs(nil)
+		got := decide(c)
+		<-done
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: decisions with Prepare differ", tree)
+		}
+	}
+}
