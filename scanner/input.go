@@ -13,7 +13,8 @@ import (
 // it, and its base name; the full path is made when a file is read or
 // named.
 type input struct {
-	dir  *pathDir
+	dir *pathDir
+	// size is -1 for a source the walk found: its read checks the cap.
 	size int64
 	// nameAt and nameLen place the base name in the walk's names.
 	nameAt  uint32

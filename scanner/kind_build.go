@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/kscan/kscan/scanner/deps"
 )
@@ -74,15 +76,30 @@ func (buildKind) scan(ctx context.Context, files []input, e *env) error {
 	}
 	sort.Strings(rels)
 	projects, notes := loadDeps(e.roles.root, rels, e.roles, e.opts.M2Repo, e.build.read)
-	for _, p := range projects {
-		// A test module's or an example's build builds nothing that runs
-		// in the shared JVM: the dependency rules skip it, as they skip a
-		// BOM or a distribution pom.
-		if p.BuildOnly == "" && !e.opts.IncludeNonProduction {
-			if d := e.scope.File(p.Path, nil); !d.Production() {
-				p.BuildOnly = d.Reason
-			}
+	// A test module's or an example's build builds nothing that runs in
+	// the shared JVM: the dependency rules skip it, as they skip a BOM or
+	// a distribution pom. The classifier reads the build files of each
+	// project's directories to decide: on the scan's workers at once (its
+	// decisions do not depend on their order).
+	if !e.opts.IncludeNonProduction {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(e.opts.Jobs, len(projects)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1) - 1); i < len(projects); i = int(next.Add(1) - 1) {
+					if p := projects[i]; p.BuildOnly == "" {
+						if d := e.scope.File(p.Path, nil); !d.Production() {
+							p.BuildOnly = d.Reason
+						}
+					}
+				}
+			}()
 		}
+		wg.Wait()
+	}
+	for _, p := range projects {
 		e.addProject(p)
 	}
 	for _, n := range notes {

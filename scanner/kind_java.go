@@ -127,13 +127,23 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 		return out // a test, an example, a benchmark: not even read
 	}
 	max := e.opts.MaxFileSize
-	if in.size > max {
+	tooLarge := func(size int64) {
 		note(rules.LevelWarning, "too-large", 0, fmt.Sprintf("%s exceeds the %s limit (--max-file-size); skipped",
-			units.Bytes(in.size), units.Bytes(max)))
+			units.Bytes(size), units.Bytes(max)))
+	}
+	if in.size > max {
+		tooLarge(in.size)
 		return out
 	}
+	// The walk leaves a source's size to this read (-1): the read's
+	// fstat refuses one over the cap before reading a byte.
 	src, err := safefs.ReadFile(in.abs(), max)
 	if err != nil {
+		var tl *safefs.TooLargeError
+		if errors.As(err, &tl) && tl.Size >= 0 {
+			tooLarge(tl.Size)
+			return out
+		}
 		note(rules.LevelError, "read-error", 0, "cannot read: "+errText(err))
 		return out
 	}

@@ -14,8 +14,11 @@ type plan struct {
 	rules    []*rules.Rule
 	keywords []string         // union of the rules' keywords
 	byHead   map[string][]int // first keyHead bytes of a keyword -> keyword indexes
-	short    []int            // keywords shorter than keyHead
-	ruleKeys [][]int          // per rule: indexes into keywords
+	// heads has the bit headBit of each key of byHead: most tokens are
+	// passed over without a map look-up.
+	heads    *[1 << 10]uint64
+	short    []int   // keywords shorter than keyHead
+	ruleKeys [][]int // per rule: indexes into keywords
 	interest javasrc.Interest
 	// classCalls are the call names compiled code is decoded for: the
 	// rules' Calls without their WriteCalls, which the bytecode extractor
@@ -43,7 +46,7 @@ type plan struct {
 const keyHead = 4
 
 func newPlan(rs []*rules.Rule) *plan {
-	p := &plan{rules: rs, byHead: map[string][]int{}, interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}},
+	p := &plan{rules: rs, byHead: map[string][]int{}, heads: new([1 << 10]uint64), interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}},
 		classCalls: map[string]bool{}, classOwned: map[string]*bytecode.Owners{}}
 	at := map[string]int{}
 	for _, r := range rs {
@@ -56,6 +59,8 @@ func newPlan(rs []*rules.Rule) *plan {
 				p.keywords = append(p.keywords, k)
 				if len(k) >= keyHead {
 					p.byHead[k[:keyHead]] = append(p.byHead[k[:keyHead]], i)
+					b := headBit([]byte(k))
+					p.heads[b>>6] |= 1 << (b & 63)
 				} else {
 					p.short = append(p.short, i)
 				}
@@ -127,13 +132,12 @@ func (p *plan) candidatesWords(src []byte, words *wordSet) []*rules.Rule {
 		hit[i] = true
 	}
 	for i := 0; i < len(src); {
-		c := src[i]
-		if !identStart(c) {
+		if identClass[src[i]]&classStart == 0 {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(src) && identPart(src[j]) {
+		for j < len(src) && identClass[src[j]]&classPart != 0 {
 			j++
 		}
 		tok := src[i:j]
@@ -141,9 +145,11 @@ func (p *plan) candidatesWords(src []byte, words *wordSet) []*rules.Rule {
 			words.add(tok)
 		}
 		if len(tok) >= keyHead {
-			for _, k := range p.byHead[string(tok[:keyHead])] {
-				if bytes.HasPrefix(tok, []byte(p.keywords[k])) {
-					mark(k)
+			if b := headBit(tok); p.heads[b>>6]&(1<<(b&63)) != 0 {
+				for _, k := range p.byHead[string(tok[:keyHead])] {
+					if bytes.HasPrefix(tok, []byte(p.keywords[k])) {
+						mark(k)
+					}
 				}
 			}
 		}
@@ -170,6 +176,31 @@ func (p *plan) candidatesWords(src []byte, words *wordSet) []*rules.Rule {
 	}
 	return out
 }
+
+// headBit hashes the first keyHead bytes of a token (at least that
+// long) to a bit of plan.heads.
+func headBit(tok []byte) uint32 {
+	return (uint32(tok[0]) | uint32(tok[1])<<8 | uint32(tok[2])<<16 | uint32(tok[3])<<24) * 0x9E3779B1 >> 16
+}
+
+// identClass holds classStart and classPart by byte: identStart and
+// identPart in one look-up.
+var identClass = func() (t [256]uint8) {
+	for c := range 256 {
+		if identStart(byte(c)) {
+			t[c] |= classStart
+		}
+		if identPart(byte(c)) {
+			t[c] |= classPart
+		}
+	}
+	return t
+}()
+
+const (
+	classStart uint8 = 1 << iota
+	classPart
+)
 
 func identStart(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$'

@@ -208,11 +208,47 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 	if b := e.opts.Base; b != nil {
 		w.context, _ = filepath.Abs(b.Path)
 	}
+	// The classifier's indexes read the tree's production sources before
+	// the first source can be decided, and the walk and the build files
+	// are mostly one core's work: built beside them, on the other core,
+	// the sources step waits only for what is left. Their consumer index
+	// waits for the walk's poms. Not for a parse-only or
+	// dependencies-only run, nor for files named alone (no source asks
+	// the indexes then).
+	var prepared chan struct{}
+	if !depsOnly && !e.opts.ParseOnly && anyDir(e.opts.Paths) {
+		e.scope.AwaitPOMs()
+		prepared = make(chan struct{})
+		go func() {
+			defer close(prepared)
+			e.scope.Prepare()
+		}()
+		defer func() {
+			e.scope.ListPOMs(nil) // a walk that failed lists none
+			<-prepared
+		}()
+	}
 	walked, err := w.walk(e.opts.Paths)
 	if err != nil {
 		return err
 	}
 	e.walked = walked
+	var poms []string
+	if w.wholeRoot(walked) {
+		// The walk found every pom of the tree: the classifier's consumer
+		// index need not walk it again.
+		poms = []string{}
+		for k, kind := range kinds {
+			if kind.name() == kindBuild {
+				for i := range walked.byKind[k] {
+					if in := &walked.byKind[k][i]; in.base() == "pom.xml" {
+						poms = append(poms, in.rel())
+					}
+				}
+			}
+		}
+	}
+	e.scope.ListPOMs(poms)
 	var java []input
 	order := []int{}
 	for k, kind := range kinds {
@@ -251,6 +287,9 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 	ph.Discover = time.Since(started)
 	for _, k := range order {
 		t := time.Now()
+		if kinds[k].name() == kindJava && prepared != nil {
+			<-prepared
+		}
 		if err := kinds[k].scan(ctx, walked.byKind[k], e); err != nil {
 			return err
 		}
@@ -299,6 +338,16 @@ func sortNotifications(ns []finding.Notification) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// anyDir reports a path that is a directory.
+func anyDir(paths []string) bool {
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 // dirTargets lists the directory targets relative to root, for scope: the

@@ -129,6 +129,10 @@ func (w *walker) walk(targets []string) (*walked, error) {
 				}
 			case !d.Type().IsRegular():
 				w.note(rel, rules.LevelWarning, "read-error", "not a regular file; skipped")
+			case w.kinds[k].name() == kindJava:
+				// A source's size is read when the source is (its cap is
+				// checked then): no lstat of each of the tree's sources here.
+				add(k, p, rel, -1, false)
 			default:
 				fi, err := d.Info()
 				if err != nil {
@@ -165,6 +169,17 @@ func (w *walker) walk(targets []string) (*walked, error) {
 		out.byKind[k] = slices.Clip(append([]input(nil), ins...))
 	}
 	return out, nil
+}
+
+// wholeRoot reports a walk of the root directory alone, with no file
+// left out but by skipDirs: it saw every file of the tree outside those
+// directories.
+func (w *walker) wholeRoot(out *walked) bool {
+	if len(out.order) != 1 || out.order[0] != w.root || len(w.excludes) > 0 || w.context != "" {
+		return false
+	}
+	fi, err := os.Stat(w.root)
+	return err == nil && fi.IsDir()
 }
 
 // followLink decides about a symbolic link met in a directory: a link to a

@@ -2,6 +2,20 @@
 
 package safefs
 
-import "os"
+import (
+	"io"
+	"os"
+)
 
 func openNonBlocking(path string) (*os.File, error) { return os.Open(path) }
+
+func readFile(path string, max int64) ([]byte, error) { return readFileOS(path, max) }
+
+func readHead(path string, n int) ([]byte, error) {
+	f, _, err := Open(path, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, int64(n)))
+}

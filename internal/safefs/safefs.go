@@ -75,7 +75,14 @@ func Open(path string, max int64) (*os.File, int64, error) {
 // ReadFile reads a whole regular file of at most max bytes (max <= 0: no
 // cap). It never reads more than max+1 bytes, even from a file that grows
 // or lies about its size.
-func ReadFile(path string, max int64) ([]byte, error) {
+func ReadFile(path string, max int64) ([]byte, error) { return readFile(path, max) }
+
+// ReadHead reads at most n leading bytes of a regular file, whatever its
+// size (a shorter file is read whole).
+func ReadHead(path string, n int) ([]byte, error) { return readHead(path, n) }
+
+// readFileOS is ReadFile through an *os.File.
+func readFileOS(path string, max int64) ([]byte, error) {
 	f, size, err := Open(path, max)
 	if err != nil {
 		return nil, err

@@ -136,3 +136,47 @@ func TestWithin(t *testing.T) {
 		t.Fatalf("ReadFileIn through a link out: %v", err)
 	}
 }
+
+// ReadFile and ReadHead give the bytes of the file, whole or its head,
+// whatever its size against the buffers they start with.
+func TestReadContent(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []int{0, 1, 511, 512, 513, 16 << 10, 1<<20 + 3} {
+		want := make([]byte, n)
+		for i := range want {
+			want[i] = byte(i*7 + n)
+		}
+		p := filepath.Join(dir, "f")
+		if err := os.WriteFile(p, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadFile(p, 0)
+		if err != nil || string(got) != string(want) {
+			t.Fatalf("ReadFile of %d bytes: %d bytes, %v", n, len(got), err)
+		}
+		got, err = ReadFile(p, int64(n))
+		if err != nil || string(got) != string(want) {
+			t.Fatalf("ReadFile of %d bytes capped at its size: %d bytes, %v", n, len(got), err)
+		}
+		for _, h := range []int{1, 100, 16 << 10} {
+			got, err := ReadHead(p, h)
+			w := want[:min(h, n)]
+			if err != nil || string(got) != string(w) {
+				t.Fatalf("ReadHead(%d) of %d bytes: %d bytes, %v", h, n, len(got), err)
+			}
+		}
+	}
+	// a size that lies (0) is read to the end
+	if got, err := ReadHead("/proc/self/status", 1<<20); runtime.GOOS == "linux" && (err != nil || len(got) == 0) {
+		t.Fatalf("ReadHead of /proc/self/status: %d bytes, %v", len(got), err)
+	}
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{fifo, dir} {
+		if _, err := ReadHead(p, 10); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Fatalf("ReadHead(%s): %v", p, err)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package scope
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -673,5 +674,54 @@ func TestStubsOfOwnNamespace(t *testing.T) {
 		if got := c.File(rel, []byte(files[rel])); got.Class != want {
 			t.Errorf("%s = %v, want %s", rel, got, want)
 		}
+	}
+}
+
+// The consumer index counts the same poms from a list the scan's walk
+// made (poms in hidden and skipped directories and links among them) as
+// from its own walk.
+func TestListPOMs(t *testing.T) {
+	root := t.TempDir()
+	dep := `<project><artifactId>%s</artifactId><dependencies><dependency><groupId>g</groupId><artifactId>lib</artifactId><version>1</version></dependency></dependencies></project>`
+	files := map[string]string{
+		"a/pom.xml": fmt.Sprintf(dep, "a"), "b/c/pom.xml": fmt.Sprintf(dep, "c"),
+		".hidden/pom.xml": fmt.Sprintf(dep, "h"), "target/pom.xml": fmt.Sprintf(dep, "t"), "x/build/pom.xml": fmt.Sprintf(dep, "bb"),
+		"d/pom.xml": `<project><artifactId>d</artifactId><packaging>pom</packaging><dependencies><dependency><groupId>g</groupId><artifactId>lib</artifactId><version>1</version></dependency></dependencies></project>`,
+	}
+	for rel, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+	os.MkdirAll(filepath.Join(root, "l"), 0o755)
+	os.Symlink(filepath.Join(root, "a", "pom.xml"), filepath.Join(root, "l", "pom.xml"))
+	walked := New(root, Options{}).consumerCount("lib")
+	if walked != 2 {
+		t.Fatalf("walk: %d consumers of lib, want 2 (a and c)", walked)
+	}
+	c := New(root, Options{})
+	c.ListPOMs([]string{".hidden/pom.xml", "a/pom.xml", "b/c/pom.xml", "d/pom.xml", "l/pom.xml", "target/pom.xml", "x/build/pom.xml", "a/build.gradle"})
+	if got := c.consumerCount("lib"); got != walked {
+		t.Fatalf("listed: %d consumers of lib, the walk found %d", got, walked)
+	}
+	c = New(root, Options{})
+	c.ListPOMs([]string{})
+	if got := c.consumerCount("lib"); got != 0 {
+		t.Fatalf("an empty list: %d consumers, want 0", got)
+	}
+	// No list: the index walks; one awaited waits for the list.
+	c = New(root, Options{})
+	c.ListPOMs(nil)
+	if got := c.consumerCount("lib"); got != walked {
+		t.Fatalf("no list: %d consumers, the walk found %d", got, walked)
+	}
+	c = New(root, Options{})
+	c.AwaitPOMs()
+	done := make(chan int)
+	go func() { done <- c.consumerCount("lib") }()
+	c.ListPOMs([]string{"a/pom.xml"})
+	c.ListPOMs(nil) // the first call counts
+	if got := <-done; got != 1 {
+		t.Fatalf("awaited list: %d consumers, want 1", got)
 	}
 }

@@ -431,25 +431,16 @@ func (c *Classifier) launcherHint(file, mainClass, artifactID string) string {
 func (c *Classifier) consumerCount(artifactID string) int {
 	c.consumersOnce.Do(func() {
 		c.consumers = map[string]int{}
-		var files []string
-		filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if d.IsDir() {
-				if p != c.root && (skipDirs[d.Name()] || (strings.HasPrefix(d.Name(), ".") && d.Name() != ".")) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Name() == "pom.xml" && d.Type().IsRegular() {
-				rel, err := filepath.Rel(c.root, p)
-				if err == nil {
-					files = append(files, filepath.ToSlash(rel))
-				}
-			}
-			return nil
-		})
+		c.mu.Lock()
+		ready := c.pomsReady
+		c.mu.Unlock()
+		if ready != nil {
+			<-ready
+		}
+		files := c.listedPOMs()
+		if files == nil {
+			files = c.walkPOMs()
+		}
 		sort.Strings(files)
 		for _, f := range files {
 			// Read, not kept: most of these poms are no module of the
@@ -464,6 +455,99 @@ func (c *Classifier) consumerCount(artifactID string) int {
 		}
 	})
 	return c.consumers[artifactID]
+}
+
+// ListPOMs hands the classifier the pom.xml files of the whole tree as
+// the scan's walk found them (slash paths relative to the root; links and
+// files in hidden directories among them), so that the consumer index
+// does not walk the tree again; nil says there is no such list (the index
+// walks). Only a walk of the root itself that skipped no directory but by
+// the names skipDirs holds (and hidden ones) lists what walkPOMs would
+// find. The first call counts; call it before the first decision, or
+// after AwaitPOMs.
+func (c *Classifier) ListPOMs(rels []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pomsListed {
+		return
+	}
+	c.pomsListed = true
+	if rels != nil {
+		c.poms0 = append([]string{}, rels...)
+	}
+	if c.pomsReady != nil {
+		close(c.pomsReady)
+	}
+}
+
+// AwaitPOMs makes the consumer index wait for ListPOMs: decisions may be
+// asked for (by Prepare) while the walk that lists the poms runs. Call it
+// before any decision; then ListPOMs must follow.
+func (c *Classifier) AwaitPOMs() {
+	c.mu.Lock()
+	if !c.pomsListed {
+		c.pomsReady = make(chan struct{})
+	}
+	c.mu.Unlock()
+}
+
+// listedPOMs are the poms ListPOMs gave that walkPOMs would find: regular
+// files outside hidden and skipped directories; nil when none were given.
+func (c *Classifier) listedPOMs() []string {
+	c.mu.Lock()
+	rels := c.poms0
+	c.poms0 = nil
+	c.mu.Unlock()
+	if rels == nil {
+		return nil
+	}
+	files := []string{}
+	for _, rel := range rels {
+		segs := segments(rel)
+		if len(segs) == 0 || segs[len(segs)-1] != "pom.xml" {
+			continue
+		}
+		hidden := false
+		for _, s := range segs[:len(segs)-1] {
+			if skipDirs[s] || strings.HasPrefix(s, ".") {
+				hidden = true
+				break
+			}
+		}
+		if hidden {
+			continue
+		}
+		if fi, err := os.Lstat(c.abs(rel)); err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		files = append(files, rel)
+	}
+	return files
+}
+
+// walkPOMs lists the pom.xml files of the tree, hidden and skipped
+// directories left out.
+func (c *Classifier) walkPOMs() []string {
+	var files []string
+	filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != c.root && (skipDirs[d.Name()] || (strings.HasPrefix(d.Name(), ".") && d.Name() != ".")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Name() == "pom.xml" && d.Type().IsRegular() {
+			rel, err := filepath.Rel(c.root, p)
+			if err == nil {
+				files = append(files, filepath.ToSlash(rel))
+			}
+		}
+		return nil
+	})
+	return files
 }
 
 // skipDirs are build outputs and tool directories the consumer index does
@@ -708,14 +792,7 @@ func (c *Classifier) readHead(rel string) ([]byte, error) {
 }
 
 // readHead reads the first HeadSize bytes of a regular file.
-func readHead(p string) ([]byte, error) {
-	f, _, err := safefs.Open(p, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, HeadSize))
-}
+func readHead(p string) ([]byte, error) { return safefs.ReadHead(p, HeadSize) }
 
 // Hints returns the hints of every build file read so far (launcher
 // modules, scopes that could not be resolved), sorted.

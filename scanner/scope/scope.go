@@ -167,6 +167,12 @@ type Classifier struct {
 
 	consumersOnce sync.Once
 	consumers     map[string]int // artifactId -> modules in the tree that depend on it
+	// poms0 are the poms ListPOMs gave (under mu), until the consumer
+	// index takes them; pomsListed is set by ListPOMs, which closes
+	// pomsReady when AwaitPOMs made it.
+	poms0      []string
+	pomsListed bool
+	pomsReady  chan struct{}
 }
 
 // New returns a Classifier for the tree at root (a directory on disk; ""

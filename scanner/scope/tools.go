@@ -91,6 +91,44 @@ type toolClass struct {
 // mainRE recognises an entry point: Java's, or Groovy's (static main(args)).
 var mainRE = regexp.MustCompile(`\bstatic\s+(?:(?:public|final)\s+)*(?:void\s+)?main\s*\(\s*(?:(?:final\s+)?(?:java\.lang\.)?String\b|\w+\s*\))`)
 
+// mainAtRE is mainRE from its \b on, anchored: hasMain tries it where
+// each "static" starts.
+var mainAtRE = regexp.MustCompile(`^static\s+(?:(?:public|final)\s+)*(?:void\s+)?main\s*\(\s*(?:(?:final\s+)?(?:java\.lang\.)?String\b|\w+\s*\))`)
+
+// hasMain is mainRE.Match(src): the regexp run over a whole source with
+// no literal to start from was most of the time of the indexes' reads of
+// their users. It tries the anchored form at each "static" after a
+// non-word byte, on the bytes up to the next ')', where a match must end
+// (the match holds no other ')', and its last \b sees that byte).
+func hasMain(src []byte) bool {
+	if !bytes.Contains(src, []byte("main")) {
+		return false
+	}
+	for off := 0; ; {
+		i := bytes.Index(src[off:], []byte("static"))
+		if i < 0 {
+			return false
+		}
+		j := off + i
+		off = j + len("static")
+		if j > 0 && wordByte(src[j-1]) {
+			continue
+		}
+		end := len(src)
+		if k := bytes.IndexByte(src[off:], ')'); k >= 0 {
+			end = off + k + 1
+		}
+		if mainAtRE.Match(src[j:end]) {
+			return true
+		}
+	}
+}
+
+// wordByte is a byte of \w, the bytes \b sets apart.
+func wordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
 // toolSourceExts are the sources whose uses of tool classes count; the
 // Groovy and Kotlin ones of a tool package are part of the tool.
 var toolSourceExts = setOf(".java", ".groovy", ".kt", ".scala")
@@ -155,7 +193,7 @@ func (c *Classifier) buildToolIndex() {
 		}
 		body := blankCommentsAndLiterals(data)
 		tc := &toolClass{rel: rel, pkg: h.pkg, name: strings.TrimSuffix(path.Base(rel), path.Ext(rel)),
-			main: mainRE.Match(body), imports: h.imports}
+			main: hasMain(body), imports: h.imports}
 		tc.fqn = tc.pkg + "." + tc.name
 		dir := path.Dir(rel)
 		if toolCandidate(dir) {

@@ -1,6 +1,9 @@
 package scope
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -22,6 +25,38 @@ func TestMainRE(t *testing.T) {
 	} {
 		if got := mainRE.MatchString(src); got != want {
 			t.Errorf("mainRE(%q) = %v, want %v", src, got, want)
+		}
+		if got := hasMain([]byte(src)); got != want {
+			t.Errorf("hasMain(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// hasMain answers as mainRE does on every source of the fixtures and on
+// the shapes around its edges: a word before static, spaces and comments
+// between the words, a ')' before main, the end of the text.
+func TestHasMainIsMainRE(t *testing.T) {
+	srcs := []string{
+		"xstatic void main(String[] a)", "_static void main(String[] a)", "(static void main(String[] a)",
+		"static\n\t void\r\nmain (\n String[] a)", "static /*x*/ void main(String[] a)",
+		"static void f(int x) { main(y); } static void main(String", "static void main(String",
+		"static void main(Strings a)", "static void main(a)", "static void main(a", "static main(final String x)",
+		"static public final public void main( java.lang.String... a)", "static void main(String)",
+		"s static", "static", "main static", "static staticvoid main(String[] a)", "static static void main(x)",
+	}
+	filepath.WalkDir("testdata", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".java") || strings.HasSuffix(p, ".groovy")) {
+			if b, err := os.ReadFile(p); err == nil {
+				srcs = append(srcs, string(b))
+			}
+		}
+		return nil
+	})
+	for _, src := range srcs {
+		for _, s := range []string{src, "  " + src, src + "\n", strings.ReplaceAll(src, " ", "\n")} {
+			if got, want := hasMain([]byte(s)), mainRE.MatchString(s); got != want {
+				t.Errorf("hasMain(%.80q) = %v, mainRE says %v", s, got, want)
+			}
 		}
 	}
 }

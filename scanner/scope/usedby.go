@@ -51,6 +51,19 @@ func (c *Classifier) usedByDecision(rel string) (Decision, bool) {
 	return d, ok
 }
 
+// Prepare builds the indexes that decide production sources by what
+// else in the tree uses them (command-line tools, stubs, helpers only
+// set-aside code uses), as the first decision that needs them would: a
+// caller with a core to spare starts it before the sources are read.
+// The decisions are the same whenever the indexes are built.
+func (c *Classifier) Prepare() {
+	if c.root == "" {
+		return
+	}
+	c.toolOnce.Do(c.buildToolIndex)
+	c.usedOnce.Do(c.buildUsedByIndex)
+}
+
 // usedSrc is a source of a production directory.
 type usedSrc struct {
 	rel, dir, pkg, name, fqn string
@@ -303,7 +316,7 @@ func (c *Classifier) buildUsedByIndex() {
 				s.toks[w] = true
 			}
 		}
-		s.main = mainRE.Match(body)
+		s.main = hasMain(body)
 		return true
 	}
 	// named lists the production sources u names that it may set aside:
@@ -683,12 +696,47 @@ func headMark(head []byte) uint8 {
 
 // asideMarked reports a head that holds one of asideMarks.
 func asideMarked(head []byte) bool {
-	for _, m := range asideMarks {
-		if bytes.Contains(head, m) {
-			return true
+	for _, g := range markGroups {
+		for off := 0; off < len(head); {
+			i := bytes.Index(head[off:], g.prefix)
+			if i < 0 {
+				break
+			}
+			rest := head[off+i+len(g.prefix):]
+			for _, s := range g.rests {
+				if bytes.HasPrefix(rest, s) {
+					return true
+				}
+			}
+			off += i + 1
 		}
 	}
 	return false
+}
+
+// markGroups are asideMarks by a prefix they share: a mark is in a head
+// where one of its group's prefixes is followed by its rest. One search
+// for "org." and one for "java" stand for ten of the marks' searches.
+var markGroups = func() []markGroup {
+	prefixes := [][]byte{[]byte("org."), []byte("java"), []byte("package ")}
+	var gs []markGroup
+	for _, p := range prefixes {
+		gs = append(gs, markGroup{prefix: p})
+	}
+	for _, m := range asideMarks {
+		k := slices.IndexFunc(prefixes, func(p []byte) bool { return bytes.HasPrefix(m, p) })
+		if k < 0 {
+			gs = append(gs, markGroup{prefix: m, rests: [][]byte{nil}})
+			continue
+		}
+		gs[k].rests = append(gs[k].rests, m[len(prefixes[k]):])
+	}
+	return gs
+}()
+
+type markGroup struct {
+	prefix []byte
+	rests  [][]byte
 }
 
 // wordSet is a set of names with what lets namesIn pass over most words

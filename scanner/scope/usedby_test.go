@@ -1,6 +1,8 @@
 package scope
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -304,5 +306,72 @@ func TestWalkConfinedToTargets(t *testing.T) {
 	check("modules", "the library", Options{Targets: []string{"lib"}}, Production)
 	if got := roots(Options{Targets: []string{"lib/src/main"}, FileDirs: []string{sub}}); !slices.Equal(got, []string{"app", "lib"}) {
 		t.Errorf("walk roots of modules = %v, want [app lib]", got)
+	}
+}
+
+// asideMarked answers as a search for each of asideMarks does, on the
+// fixtures and on each mark at the start, the end and inside a head, and
+// cut short by a byte.
+func TestAsideMarkedIsEachMark(t *testing.T) {
+	naive := func(head []byte) bool {
+		for _, m := range asideMarks {
+			if bytes.Contains(head, m) {
+				return true
+			}
+		}
+		return false
+	}
+	heads := []string{"", "org.", "org.apache.mave", "java", "javax.swin", "package tes", "packagetest", "org.org.junit"}
+	for _, m := range asideMarks {
+		heads = append(heads, string(m), "x"+string(m), string(m)+"x", "import "+string(m[:len(m)-1])+";", "org."+string(m))
+	}
+	filepath.WalkDir("testdata", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".java") {
+			if b, err := os.ReadFile(p); err == nil {
+				heads = append(heads, string(b))
+			}
+		}
+		return nil
+	})
+	for _, h := range heads {
+		if got, want := asideMarked([]byte(h)), naive([]byte(h)); got != want {
+			t.Errorf("asideMarked(%.60q) = %v, want %v", h, got, want)
+		}
+	}
+}
+
+// Prepare, run beside decisions and before the poms are listed, leaves
+// every decision of the fixture trees as a classifier that builds its
+// indexes on demand makes it.
+func TestPrepareBesideDecisions(t *testing.T) {
+	for _, tree := range []string{"derby", "h2", "hsqldb", "jmeter", "zookeeper", "codegen"} {
+		root := filepath.Join("testdata", tree)
+		var rels []string
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".java") {
+				rel, _ := filepath.Rel(root, p)
+				rels = append(rels, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+		decide := func(c *Classifier) []Decision {
+			var out []Decision
+			for _, rel := range rels {
+				head, _ := readHead(filepath.Join(root, filepath.FromSlash(rel)))
+				out = append(out, c.File(rel, head))
+			}
+			return out
+		}
+		want := decide(New(root, Options{Targets: []string{"."}, Jobs: 2}))
+		c := New(root, Options{Targets: []string{"."}, Jobs: 2})
+		c.AwaitPOMs()
+		done := make(chan struct{})
+		go func() { c.Prepare(); close(done) }()
+		c.ListPOMs(nil)
+		got := decide(c)
+		<-done
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: decisions with Prepare differ", tree)
+		}
 	}
 }
