@@ -40,6 +40,21 @@ func TestWordSpillRoundTrip(t *testing.T) {
 				t.Fatalf("set %d (put as %d) differs", k, i)
 			}
 		}
+		// Two readers of their own, one going forwards and one back, as
+		// two workers of a pass would.
+		r1, r2 := &spillReader{s: &s}, &spillReader{s: &s}
+		for k := range order {
+			back := len(order) - 1 - k
+			if !r1.get(int32(k), &ws) || ws != want[order[k]] {
+				t.Fatalf("reader: set %d (put as %d) differs", k, order[k])
+			}
+			if !r2.get(int32(back), &ws) || ws != want[order[back]] {
+				t.Fatalf("reader: set %d (put as %d) differs", back, order[back])
+			}
+		}
+		if r1.get(int32(len(order)), &ws) || r1.get(-1, &ws) {
+			t.Fatalf("reader: get out of %d sets", len(order))
+		}
 		for _, k := range []int32{-1, int32(len(order))} {
 			if s.get(k, &ws) {
 				t.Fatalf("get %d of %d sets", k, len(order))
