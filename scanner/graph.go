@@ -46,6 +46,9 @@ type graphIndex struct {
 	counted map[candidateKey]int
 	creates map[int]createdSet
 	cmu     sync.Mutex // guards counted and creates
+	// mentioned keeps mentioning's answers: the verdicts ask for a word
+	// at each call site they read.
+	mentioned map[mentionKey]mentionSet
 }
 
 type candidateKey struct {
@@ -1380,25 +1383,82 @@ const maxMentions = 200
 // root: the files a settled verdict reads for the creations of a class or
 // the calls of a method. More than limit of them, it returns nil, false:
 // a name that common decides nothing.
-func (x *graphIndex) mentioning(w string, limit int, maxFileSize int64) ([]string, bool) {
+func (x *graphIndex) mentioning(w string, limit int, maxFileSize int64, jobs int) ([]string, bool) {
+	key := mentionKey{w, limit}
+	if r, ok := x.mentioned[key]; ok {
+		return r.paths, r.ok
+	}
+	paths, ok := x.mention(w, limit, maxFileSize, jobs)
+	if x.mentioned == nil {
+		x.mentioned = map[mentionKey]mentionSet{}
+	}
+	x.mentioned[key] = mentionSet{paths, ok}
+	return paths, ok
+}
+
+type mentionKey struct {
+	word  string
+	limit int
+}
+
+type mentionSet struct {
+	paths []string
+	ok    bool
+}
+
+// mention is mentioning's search: the files the word sets allow are read
+// on jobs workers a batch at a time (most of them, on a tree of large
+// files, hold the word's hashes by chance), and taken in path order.
+func (x *graphIndex) mention(w string, limit int, maxFileSize int64, jobs int) ([]string, bool) {
 	h, word := hashOf([]byte(w)), []byte(w)
 	var out []string
 	var ws wordSet
+	var batch []*input
+	holds := make([]bool, mentionBatch)
+	// take reads the batch and appends the files holding the word; false
+	// past the limit.
+	take := func() bool {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range max(1, min(jobs, len(batch))) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1) - 1); i < len(batch); i = int(next.Add(1) - 1) {
+					src, err := safefs.ReadFile(batch[i].abs(), maxFileSize)
+					holds[i] = err == nil && hasWord(src, word)
+				}
+			}()
+		}
+		wg.Wait()
+		for i, in := range batch {
+			if !holds[i] {
+				continue
+			}
+			if len(out) >= limit {
+				return false
+			}
+			out = append(out, in.rel())
+		}
+		batch = batch[:0]
+		return true
+	}
 	for i, s := range x.sources {
 		if s.tool || !x.wordsOf(i, &ws).mayHoldHash(h) {
 			continue
 		}
-		src, err := safefs.ReadFile(s.abs(), maxFileSize)
-		if err != nil || !hasWord(src, word) {
-			continue
-		}
-		if len(out) >= limit {
+		if batch = append(batch, s.input); len(batch) == mentionBatch && !take() {
 			return nil, false
 		}
-		out = append(out, s.rel())
+	}
+	if !take() {
+		return nil, false
 	}
 	return out, true
 }
+
+// mentionBatch is how many files mention reads at once.
+const mentionBatch = 64
 
 // lazyExtractor makes its extractor on first use: most passes over the
 // findings read no source at all.
