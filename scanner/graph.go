@@ -2,7 +2,6 @@ package scanner
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"regexp"
 	"slices"
@@ -1039,10 +1038,6 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 		todo = append(todo, src.input)
 	}
 	x.parsed += len(todo)
-	// The largest files first: a round's last file parsed alone leaves
-	// the other workers idle, and a few files of a round are most of its
-	// bytes (a class of 300 KB among a round's 40).
-	slices.SortStableFunc(todo, func(a, b *input) int { return cmp.Compare(b.size, a.size) })
 	g.Go(func() error {
 		defer close(work)
 		for _, in := range todo {
