@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -43,6 +44,10 @@ type graphIndex struct {
 	// 2.9 GB, on the corpora as one tree).
 	counted map[candidateKey]int
 	creates map[int]createdSet
+	cmu     sync.Mutex // guards counted and creates
+	// mentioned keeps mentioning's answers: the verdicts ask for a word
+	// at each call site they read.
+	mentioned map[mentionKey]mentionSet
 }
 
 type candidateKey struct {
@@ -153,6 +158,22 @@ func (x *graphIndex) wordsOf(i int, buf *wordSet) *wordSet {
 	return nil
 }
 
+// reader is a reader of the spilled word sets for one worker of a pass
+// that runs beside others (see spillReader); wordsIn reads with it.
+func (x *graphIndex) reader() *spillReader { return &spillReader{s: &x.spill} }
+
+// wordsIn is wordsOf through the worker's own reader r.
+func (x *graphIndex) wordsIn(i int, r *spillReader, buf *wordSet) *wordSet {
+	s := &x.sources[i]
+	if s.words != nil || s.spilled < 0 {
+		return s.words
+	}
+	if r.get(s.spilled, buf) {
+		return buf
+	}
+	return nil
+}
+
 // mainDeclRE is the declaration of a main method.
 var mainDeclRE = regexp.MustCompile(`\bstatic\s+(?:final\s+)?void\s+main\s*\(\s*(?:final\s+)?String\b`)
 
@@ -181,25 +202,69 @@ func (x *graphIndex) readLaunchers(o graphOptions) {
 			interest.Calls[n] = true
 		}
 	}
-	ex, err := javasrc.NewExtractor(interest, int(o.timeout/time.Microsecond))
-	if err != nil {
-		return
+	// Parsed on the workers a batch at a time, and added to the graph in
+	// path order, as one worker would.
+	jobs := max(1, min(o.jobs, len(todo)))
+	exs := make([]*javasrc.Extractor, jobs)
+	for w := range exs {
+		ex, err := javasrc.NewExtractor(interest, int(o.timeout/time.Microsecond))
+		if err != nil {
+			for _, e := range exs[:w] {
+				e.Close()
+			}
+			return
+		}
+		exs[w] = ex
 	}
-	defer ex.Close()
-	for _, in := range todo {
-		src, err := safefs.ReadFile(in.abs(), o.maxFileSize)
-		if err != nil {
-			continue
+	defer func() {
+		for _, e := range exs {
+			e.Close()
 		}
-		f, _, err := ex.Extract(in.rel(), src, o.types)
-		if err != nil {
-			continue
+	}()
+	type parsed struct {
+		f    *facts.File
+		src  []byte
+		sums []facts.Summary
+	}
+	out := make([]parsed, min(launcherBatch, len(todo)))
+	for start := 0; start < len(todo); start += launcherBatch {
+		batch := todo[start:min(start+launcherBatch, len(todo))]
+		clear(out)
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for _, ex := range exs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1) - 1); i < len(batch); i = int(next.Add(1) - 1) {
+					in := batch[i]
+					src, err := safefs.ReadFile(in.abs(), o.maxFileSize)
+					if err != nil {
+						continue
+					}
+					f, _, err := ex.Extract(in.rel(), src, o.types)
+					if err != nil {
+						continue
+					}
+					out[i] = parsed{f, src, callgraph.FileSummaries(f.Path, f, src)}
+				}
+			}()
 		}
-		x.parsed++
-		x.g.AddSummaries(f.Path, f, src, callgraph.FileSummaries(f.Path, f, src), !in.graphRead)
-		in.graphRead = true
+		wg.Wait()
+		for i, in := range batch {
+			p := out[i]
+			if p.f == nil {
+				continue
+			}
+			x.parsed++
+			x.g.AddSummaries(p.f.Path, p.f, p.src, p.sums, !in.graphRead)
+			in.graphRead = true
+		}
 	}
 }
+
+// launcherBatch is how many launchers readLaunchers holds parsed at once.
+const launcherBatch = 64
 
 // buildGraph finds the callers the summaries and the entry-sensitive
 // findings need, demand-driven: each round reads the production sources
@@ -245,6 +310,33 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 		}
 		return g.Searchable(class, name) && (share == 0 || x.parsed < share) && x.candidates(class, name, maxEntryCandidates+1, o) <= maxEntryCandidates
 	}
+	// count makes, on the workers, the counts want is about to ask for of
+	// the methods keys and their classes' constructors.
+	count := func(keys []facts.MethodKey) {
+		var ask []facts.MethodKey
+		for _, k := range keys {
+			names := []string{k.Name}
+			if k.Name != "<init>" && k.Name != "<clinit>" && g.Instance(k.Class, k.Name) {
+				names = append(names, "<init>")
+			}
+			for _, name := range names {
+				if !(g.Closed(k.Class, name) && name != "<init>") && g.Searchable(k.Class, name) && (share == 0 || x.parsed < share) {
+					ask = append(ask, facts.MethodKey{Class: k.Class, Name: name})
+				}
+			}
+		}
+		x.countCandidates(ask, maxEntryCandidates+1, o)
+	}
+	var first []facts.MethodKey
+	for _, f := range sensitive {
+		if f.EntrySensitive && f.Method != "" {
+			first = append(first, facts.MethodKey{Class: f.Class, Name: f.Method})
+		}
+		if f.EntrySensitive {
+			first = append(first, f.EntryGuards...)
+		}
+	}
+	count(first)
 	x.named = map[facts.MethodKey]bool{}
 	for _, f := range sensitive {
 		if f.EntrySensitive && f.Method != "" && want(f.Class, f.Method) {
@@ -326,6 +418,13 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 				return err
 			}
 			callers = append(callers, x.resolveReflective(targets, o)...)
+			var fresh []facts.MethodKey
+			for _, c := range callers {
+				if !asked[c] {
+					fresh = append(fresh, c)
+				}
+			}
+			count(fresh)
 			next := map[facts.MethodKey]bool{}
 			// Wrappers handing their parameter on to a lookup's name: their
 			// callers settle the lookup.
@@ -357,7 +456,9 @@ func (x *graphIndex) build(ctx context.Context, sensitive []finding.Finding, o g
 	// The methods that name a class of tool code whose findings' methods
 	// have no callers (toolRefs): who reaches them decides the class.
 	refs := map[facts.MethodKey]bool{}
-	for _, k := range append(x.toolRefs(sensitive, o), x.initRefs(sensitive, o)...) {
+	refKeys := append(x.toolRefs(sensitive, o), x.initRefs(sensitive, o)...)
+	count(refKeys)
+	for _, k := range refKeys {
 		if !asked[k] && !g.Entry(k.Class, k.Name) && want(k.Class, k.Name) {
 			refs[k] = true
 		}
@@ -573,8 +674,18 @@ const maxEntryCandidates = 64
 // candidates counts, up to limit, the sources that may call the method of
 // class and name (or create the class, for "<init>").
 func (x *graphIndex) candidates(class, name string, limit int, o graphOptions) int {
+	return x.candidatesIn(nil, class, name, limit, o)
+}
+
+// candidatesIn is candidates reading the word sets with r (nil: the
+// shared reader of wordsOf). The counts and the creations read are kept
+// for the build, under cmu: workers may count at once (countCandidates).
+func (x *graphIndex) candidatesIn(r *spillReader, class, name string, limit int, o graphOptions) int {
 	key := candidateKey{class, name, limit}
-	if n, ok := x.counted[key]; ok {
+	x.cmu.Lock()
+	n, ok := x.counted[key]
+	x.cmu.Unlock()
+	if ok {
 		return n
 	}
 	w := wantOf(facts.MethodKey{Class: class, Name: name})
@@ -582,10 +693,16 @@ func (x *graphIndex) candidates(class, name string, limit int, o graphOptions) i
 	// A class is named by far more files than create it (its users'
 	// fields and parameters): for a constructor, the files naming it are
 	// read for a creation, a bounded number of them.
-	n, read := 0, 0
+	read := 0
 	var ws wordSet
 	for i := range x.sources {
-		if !m.mayHold(x.sources[i].input, x.wordsOf(i, &ws)) {
+		var words *wordSet
+		if r == nil {
+			words = x.wordsOf(i, &ws)
+		} else {
+			words = x.wordsIn(i, r, &ws)
+		}
+		if !m.mayHold(x.sources[i].input, words) {
 			continue
 		}
 		if w.ctor {
@@ -601,16 +718,59 @@ func (x *graphIndex) candidates(class, name string, limit int, o graphOptions) i
 			break
 		}
 	}
+	x.cmu.Lock()
 	if x.counted != nil {
 		x.counted[key] = n
 	}
+	x.cmu.Unlock()
 	return n
 }
 
+// countCandidates counts the candidates of the methods keys on o.jobs
+// workers, for candidates to answer from what they kept: the counts do
+// not depend on the order they are made in, and the files a count reads
+// for creations are many.
+func (x *graphIndex) countCandidates(keys []facts.MethodKey, limit int, o graphOptions) {
+	var todo []facts.MethodKey
+	seen := map[facts.MethodKey]bool{}
+	x.cmu.Lock()
+	for _, k := range keys {
+		k.Arity = 0
+		if _, ok := x.counted[candidateKey{k.Class, k.Name, limit}]; !ok && !seen[k] {
+			seen[k] = true
+			todo = append(todo, k)
+		}
+	}
+	x.cmu.Unlock()
+	if len(todo) < 2 || o.jobs < 2 {
+		return // candidates counts it when asked, as fast
+	}
+	work := make(chan facts.MethodKey)
+	var wg sync.WaitGroup
+	for w := 0; w < min(o.jobs, len(todo)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := x.reader()
+			for k := range work {
+				x.candidatesIn(r, k.Class, k.Name, limit, o)
+			}
+		}()
+	}
+	for _, k := range todo {
+		work <- k
+	}
+	close(work)
+	wg.Wait()
+}
+
 // createsClass reports whether source i creates the class of simple name
-// cls (see created), or cannot be read; each source is read once a build.
+// cls (see created), or cannot be read; each source is read once a build
+// (but for two workers asking at once).
 func (x *graphIndex) createsClass(i int, cls string, o graphOptions) bool {
+	x.cmu.Lock()
 	c, ok := x.creates[i]
+	x.cmu.Unlock()
 	if !ok {
 		b, err := safefs.ReadFile(x.sources[i].abs(), o.maxFileSize)
 		if err != nil {
@@ -618,9 +778,11 @@ func (x *graphIndex) createsClass(i int, cls string, o graphOptions) bool {
 		} else {
 			c.names = createdNames(b)
 		}
+		x.cmu.Lock()
 		if x.creates != nil {
 			x.creates[i] = c
 		}
+		x.cmu.Unlock()
 	}
 	if c.unread {
 		return true
@@ -687,31 +849,54 @@ const maxCreationReads = 400
 // hold the name are read for a declaration of it, until two classes
 // besides the callers' are found (the name is then not guessed).
 func (x *graphIndex) resolveReflective(targets map[facts.MethodKey]bool, o graphOptions) []facts.MethodKey {
+	names := x.g.PendingNames()
+	// Each name's classes are found on the workers, and handed to the
+	// graph in the names' order.
+	outers := make([][]string, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < max(1, min(o.jobs, len(names))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := x.reader()
+			for i := int(next.Add(1) - 1); i < len(names); i = int(next.Add(1) - 1) {
+				outers[i] = x.declaringClasses(names[i], r, o)
+			}
+		}()
+	}
+	wg.Wait()
 	var found []facts.MethodKey
-	for _, name := range x.g.PendingNames() {
-		w := []byte(name)
-		seen := map[string]bool{}
-		var outers []string
-		var ws wordSet
-		for i, src := range x.sources {
-			if len(outers) > 3 {
-				break
-			}
-			if !x.wordsOf(i, &ws).mayHoldHash(hashOf(w)) {
-				continue
-			}
-			b, err := safefs.ReadFile(src.abs(), o.maxFileSize)
-			if err != nil || !declares(b, name) {
-				continue
-			}
-			if outer := topLevelClass(src.rel(), b); outer != "" && !seen[outer] {
-				seen[outer] = true
-				outers = append(outers, outer)
-			}
-		}
-		found = append(found, x.g.ResolveReflective(name, outers, targets)...)
+	for i, name := range names {
+		found = append(found, x.g.ResolveReflective(name, outers[i], targets)...)
 	}
 	return found
+}
+
+// declaringClasses lists, in path order, the top-level classes of the
+// first sources declaring a method of the name, up to four of them.
+func (x *graphIndex) declaringClasses(name string, r *spillReader, o graphOptions) []string {
+	h := hashOf([]byte(name))
+	seen := map[string]bool{}
+	var outers []string
+	var ws wordSet
+	for i, src := range x.sources {
+		if len(outers) > 3 {
+			break
+		}
+		if !x.wordsIn(i, r, &ws).mayHoldHash(h) {
+			continue
+		}
+		b, err := safefs.ReadFile(src.abs(), o.maxFileSize)
+		if err != nil || !declares(b, name) {
+			continue
+		}
+		if outer := topLevelClass(src.rel(), b); outer != "" && !seen[outer] {
+			seen[outer] = true
+			outers = append(outers, outer)
+		}
+	}
+	return outers
 }
 
 // declares reports a source holding a method declaration of the name: the
@@ -1193,25 +1378,82 @@ const maxMentions = 200
 // root: the files a settled verdict reads for the creations of a class or
 // the calls of a method. More than limit of them, it returns nil, false:
 // a name that common decides nothing.
-func (x *graphIndex) mentioning(w string, limit int, maxFileSize int64) ([]string, bool) {
+func (x *graphIndex) mentioning(w string, limit int, maxFileSize int64, jobs int) ([]string, bool) {
+	key := mentionKey{w, limit}
+	if r, ok := x.mentioned[key]; ok {
+		return r.paths, r.ok
+	}
+	paths, ok := x.mention(w, limit, maxFileSize, jobs)
+	if x.mentioned == nil {
+		x.mentioned = map[mentionKey]mentionSet{}
+	}
+	x.mentioned[key] = mentionSet{paths, ok}
+	return paths, ok
+}
+
+type mentionKey struct {
+	word  string
+	limit int
+}
+
+type mentionSet struct {
+	paths []string
+	ok    bool
+}
+
+// mention is mentioning's search: the files the word sets allow are read
+// on jobs workers a batch at a time (most of them, on a tree of large
+// files, hold the word's hashes by chance), and taken in path order.
+func (x *graphIndex) mention(w string, limit int, maxFileSize int64, jobs int) ([]string, bool) {
 	h, word := hashOf([]byte(w)), []byte(w)
 	var out []string
 	var ws wordSet
+	var batch []*input
+	holds := make([]bool, mentionBatch)
+	// take reads the batch and appends the files holding the word; false
+	// past the limit.
+	take := func() bool {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range max(1, min(jobs, len(batch))) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1) - 1); i < len(batch); i = int(next.Add(1) - 1) {
+					src, err := safefs.ReadFile(batch[i].abs(), maxFileSize)
+					holds[i] = err == nil && hasWord(src, word)
+				}
+			}()
+		}
+		wg.Wait()
+		for i, in := range batch {
+			if !holds[i] {
+				continue
+			}
+			if len(out) >= limit {
+				return false
+			}
+			out = append(out, in.rel())
+		}
+		batch = batch[:0]
+		return true
+	}
 	for i, s := range x.sources {
 		if s.tool || !x.wordsOf(i, &ws).mayHoldHash(h) {
 			continue
 		}
-		src, err := safefs.ReadFile(s.abs(), maxFileSize)
-		if err != nil || !hasWord(src, word) {
-			continue
-		}
-		if len(out) >= limit {
+		if batch = append(batch, s.input); len(batch) == mentionBatch && !take() {
 			return nil, false
 		}
-		out = append(out, s.rel())
+	}
+	if !take() {
+		return nil, false
 	}
 	return out, true
 }
+
+// mentionBatch is how many files mention reads at once.
+const mentionBatch = 64
 
 // lazyExtractor makes its extractor on first use: most passes over the
 // findings read no source at all.

@@ -94,7 +94,9 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		}
 		// The sources naming a word, for verdicts that read the creations
 		// of a class or the calls of a method (a key object's fields).
-		mentions := func(w string) ([]string, bool) { return e.graphs.mentioning(w, maxMentions, e.opts.MaxFileSize) }
+		mentions := func(w string) ([]string, bool) {
+			return e.graphs.mentioning(w, maxMentions, e.opts.MaxFileSize, e.opts.Jobs)
+		}
 		e.findings = dropSettled(e.findings, graph, e.index.files, source, sourceAt, mentions, e.index.declared)
 	}
 	res := &Result{Root: e.roles.root, Findings: e.findings, Notifications: e.notifications, Stats: e.stats, Roles: e.roles.decisions(),

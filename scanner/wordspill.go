@@ -100,22 +100,63 @@ func (s *wordSpill) readChunk(at int32) bool {
 			return false
 		}
 	}
-	n := min(spillChunk, int(s.n-at))
-	if cap(s.buf) < n*setBytes {
-		s.buf = make([]byte, spillChunk*setBytes)
+	if !s.readSets(at, &s.chunk, &s.buf) {
+		return false
 	}
-	b := s.buf[:n*setBytes]
+	s.at = at
+	return true
+}
+
+// readSets reads the chunk of sets from index at into *chunk, through
+// *buf; the file is read at an offset, so that several readers can.
+func (s *wordSpill) readSets(at int32, chunk *[]wordSet, buf *[]byte) bool {
+	n := min(spillChunk, int(s.n-at))
+	if cap(*buf) < n*setBytes {
+		*buf = make([]byte, spillChunk*setBytes)
+	}
+	b := (*buf)[:n*setBytes]
 	if _, err := s.f.ReadAt(b, int64(at)*int64(setBytes)); err != nil && err != io.EOF {
 		return false
 	}
-	if cap(s.chunk) < n {
-		s.chunk = make([]wordSet, 0, spillChunk)
+	if cap(*chunk) < n {
+		*chunk = make([]wordSet, 0, spillChunk)
 	}
-	s.chunk = s.chunk[:n]
-	for k := range s.chunk {
-		decodeSet(&s.chunk[k], b[k*setBytes:])
+	*chunk = (*chunk)[:n]
+	for k := range *chunk {
+		decodeSet(&(*chunk)[k], b[k*setBytes:])
 	}
-	s.at = at
+	return true
+}
+
+// spillReader reads the sets a chunk at a time into a chunk of its own:
+// workers passing over the sources at once then do not take turns with
+// the one chunk get keeps, reading it again at every switch. Only once
+// put is done (the search, after reorder).
+type spillReader struct {
+	s     *wordSpill
+	at    int32
+	chunk []wordSet
+	buf   []byte
+}
+
+// get copies set i into ws; false when the file cannot be read there.
+func (r *spillReader) get(i int32, ws *wordSet) bool {
+	s := r.s
+	if s.w != nil {
+		return s.get(i, ws) // not reordered: put's writes may wait in its buffer
+	}
+	if s.f == nil || i < 0 || i >= s.n {
+		return false
+	}
+	if r.chunk == nil || i < r.at || i >= r.at+int32(len(r.chunk)) {
+		at := i - i%spillChunk
+		if !s.readSets(at, &r.chunk, &r.buf) {
+			r.chunk = r.chunk[:0]
+			return false
+		}
+		r.at = at
+	}
+	*ws = r.chunk[i-r.at]
 	return true
 }
 

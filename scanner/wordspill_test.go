@@ -40,6 +40,21 @@ func TestWordSpillRoundTrip(t *testing.T) {
 				t.Fatalf("set %d (put as %d) differs", k, i)
 			}
 		}
+		// Two readers of their own, one going forwards and one back, as
+		// two workers of a pass would.
+		r1, r2 := &spillReader{s: &s}, &spillReader{s: &s}
+		for k := range order {
+			back := len(order) - 1 - k
+			if !r1.get(int32(k), &ws) || ws != want[order[k]] {
+				t.Fatalf("reader: set %d (put as %d) differs", k, order[k])
+			}
+			if !r2.get(int32(back), &ws) || ws != want[order[back]] {
+				t.Fatalf("reader: set %d (put as %d) differs", back, order[back])
+			}
+		}
+		if r1.get(int32(len(order)), &ws) || r1.get(-1, &ws) {
+			t.Fatalf("reader: get out of %d sets", len(order))
+		}
 		for _, k := range []int32{-1, int32(len(order))} {
 			if s.get(k, &ws) {
 				t.Fatalf("get %d of %d sets", k, len(order))
@@ -156,5 +171,45 @@ func TestGraphSpilledWords(t *testing.T) {
 	}
 	if len(got[0]) != 6 || !reflect.DeepEqual(got[0], got[1]) {
 		t.Errorf("callers in memory %v, spilled %v", got[0], got[1])
+	}
+}
+
+// A word's mentions are the files holding it in path order, whatever the
+// batches they are read in; past the limit, none.
+func TestGraphMentioning(t *testing.T) {
+	files := map[string]string{}
+	n := mentionBatch*2 + 5
+	for i := 0; i < n; i++ {
+		files[fmt.Sprintf("src/main/java/m/M%03d.java", i)] = fmt.Sprintf("package m;\npublic class M%03d { void f() { zeta(); } }\n", i)
+		files[fmt.Sprintf("src/main/java/n/N%03d.java", i)] = fmt.Sprintf("package n;\npublic class N%03d { void f() { eta(); } }\n", i)
+	}
+	defer func(n int) { spillAfter = n }(spillAfter)
+	spillAfter = 7 // some sets spilled
+	e := scanned(t, files)
+	t.Cleanup(e.graphs.spill.discard)
+	if _, err := e.graphs.build(context.Background(), e.findings, graphOptions{jobs: 2, timeout: time.Minute,
+		maxFileSize: DefaultMaxFileSize, types: e.index.types}); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for i := 0; i < n; i++ {
+		want = append(want, fmt.Sprintf("src/main/java/m/M%03d.java", i))
+	}
+	for _, jobs := range []int{1, 2} {
+		e.graphs.mentioned = nil
+		got, ok := e.graphs.mentioning("zeta", n, DefaultMaxFileSize, jobs)
+		if !ok || !reflect.DeepEqual(got, want) {
+			t.Errorf("jobs %d: mentioning zeta, limit %d: %v %v", jobs, n, ok, got)
+		}
+		if got, ok := e.graphs.mentioning("zeta", n-1, DefaultMaxFileSize, jobs); ok || got != nil {
+			t.Errorf("jobs %d: mentioning zeta past the limit: %v %v", jobs, ok, got)
+		}
+		if got, ok := e.graphs.mentioning("theta", n, DefaultMaxFileSize, jobs); !ok || len(got) != 0 {
+			t.Errorf("jobs %d: mentioning theta: %v %v", jobs, ok, got)
+		}
+	}
+	// Asked again: the same answer, kept.
+	if got, ok := e.graphs.mentioning("zeta", n, DefaultMaxFileSize, 2); !ok || !reflect.DeepEqual(got, want) {
+		t.Errorf("mentioning zeta again: %v %v", ok, got)
 	}
 }
