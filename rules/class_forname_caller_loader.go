@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kscan/kscan/internal/javatext"
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -234,21 +235,7 @@ func contextGetters(p *Pass) []string {
 // callsMethod reports text calling the method name: "name(" not part of
 // a longer name.
 func callsMethod(text []byte, name string) bool {
-	for i := 0; ; {
-		j := bytes.Index(text[i:], []byte(name))
-		if j < 0 {
-			return false
-		}
-		j += i
-		k := j + len(name)
-		for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
-			k++
-		}
-		if (j == 0 || !isIdent(text[j-1])) && k < len(text) && text[k] == '(' {
-			return true
-		}
-		i = j + len(name)
-	}
+	return javatext.CallAt(text, name, 0) >= 0
 }
 
 // loaderDelegation reports a lookup inside a class loader's own

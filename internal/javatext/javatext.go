@@ -25,3 +25,28 @@ func WordIn(b []byte, w string) bool {
 		i = j + 1
 	}
 }
+
+// CallAt gives the offset of the first call of name in b at or after
+// from: name as a whole identifier followed, past blanks, by "(". It gives
+// -1 when there is none.
+func CallAt(b []byte, name string, from int) int {
+	if name == "" {
+		return -1
+	}
+	for i := from; i < len(b); {
+		j := bytes.Index(b[i:], []byte(name))
+		if j < 0 {
+			return -1
+		}
+		j += i
+		k := j + len(name)
+		for k < len(b) && (b[k] == ' ' || b[k] == '\t') {
+			k++
+		}
+		if (j == 0 || !IsIdentByte(b[j-1])) && k < len(b) && b[k] == '(' {
+			return j
+		}
+		i = j + len(name)
+	}
+	return -1
+}

@@ -20,3 +20,24 @@ func TestWordIn(t *testing.T) {
 		}
 	}
 }
+
+func TestCallAt(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		from, want int
+	}{
+		{"a = load(x);", "load", 0, 4},
+		{"a = load (x);", "load", 0, 4},
+		{"a = reload(x); load(y)", "load", 0, 15},
+		{"a = loader(x);", "load", 0, -1},
+		{"int load; load = 1;", "load", 0, -1},
+		{"this.load(x)", "load", 0, 5},
+		{"load(a); load(b)", "load", 1, 9},
+		{"load", "load", 0, -1},
+		{"x()", "", 0, -1},
+	} {
+		if got := CallAt([]byte(tc.text), tc.name, tc.from); got != tc.want {
+			t.Errorf("CallAt(%q, %q, %d) = %d, want %d", tc.text, tc.name, tc.from, got, tc.want)
+		}
+	}
+}

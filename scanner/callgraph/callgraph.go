@@ -1915,19 +1915,11 @@ func (g *Graph) contextGetterBefore(f *facts.File, src []byte, c *facts.Call) bo
 // this or a class name (a capitalised word) as the receiver.
 func unqualifiedCall(text []byte, name string) bool {
 	for from := 0; ; {
-		j := bytes.Index(text[from:], []byte(name))
+		j := javatext.CallAt(text, name, from)
 		if j < 0 {
 			return false
 		}
-		j += from
 		from = j + len(name)
-		k := from
-		for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
-			k++
-		}
-		if k >= len(text) || text[k] != '(' || j > 0 && javatext.IsIdentByte(text[j-1]) {
-			continue
-		}
 		if j == 0 || text[j-1] != '.' {
 			return true
 		}
