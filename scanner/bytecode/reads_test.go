@@ -15,24 +15,7 @@ import (
 // stored twice (get, then compute) and a constructor; the caller's other
 // input when it flows in; none for a restore of the field's own value.
 func TestReads(t *testing.T) {
-	zr, err := zip.OpenReader("../../testdata/bytecode/fixtures-17.jar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	f, err := zr.Open("static-mutable-state/MemoIdentity.java/fixtures/state/MemoIdentity.class")
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := io.ReadAll(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := classfile.Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := fixtureClass(t, "static-mutable-state/MemoIdentity.java/fixtures/state/MemoIdentity.class")
 	fx, _ := Extract(c, "MemoIdentity.class")
 	got := map[string][]string{}
 	for _, w := range fx.File.Writes {
@@ -71,24 +54,7 @@ func TestReads(t *testing.T) {
 // computed from its parameter names none (Reads follows the local to it);
 // one that reads the parameter in place names it.
 func TestDirectReads(t *testing.T) {
-	zr, err := zip.OpenReader("../../testdata/bytecode/fixtures-17.jar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	f, err := zr.Open("static-mutable-state/DerivedValues.java/fixtures/state/DerivedValues.class")
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := io.ReadAll(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := classfile.Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := fixtureClass(t, "static-mutable-state/DerivedValues.java/fixtures/state/DerivedValues.class")
 	fx, _ := Extract(c, "DerivedValues.class")
 	got := map[string]string{}
 	for _, w := range fx.File.Writes {
@@ -113,4 +79,28 @@ func TestDirectReads(t *testing.T) {
 			t.Errorf("%s: direct and all reads %s, want %s", write, got[write], want)
 		}
 	}
+}
+
+// fixtureClass parses one class of the compiled fixtures jar (release 17).
+func fixtureClass(t *testing.T, entry string) *classfile.Class {
+	t.Helper()
+	zr, err := zip.OpenReader("../../testdata/bytecode/fixtures-17.jar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	f, err := zr.Open(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := classfile.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
