@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -217,15 +218,16 @@ func contextAround(p *Pass, c *facts.Call) (before, after bool) {
 // and ask for the thread context loader in their body.
 func contextGetters(p *Pass) []string {
 	var out []string
-	for _, m := range p.File.Methods {
-		if !strings.HasSuffix(strings.TrimSpace(m.Returns), "ClassLoader") {
+	// The context loader's reads are few: start from them, not from every
+	// method against every call (this runs for each lookup of the file).
+	for i := range p.File.Calls {
+		d := &p.File.Calls[i]
+		if !is(d, "java.lang.Thread", "getContextClassLoader") {
 			continue
 		}
-		for i := range p.File.Calls {
-			d := &p.File.Calls[i]
-			if d.Class == m.Class && d.Method == m.Name && is(d, "java.lang.Thread", "getContextClassLoader") {
+		for _, m := range p.File.Methods {
+			if m.Class == d.Class && m.Name == d.Method && strings.HasSuffix(strings.TrimSpace(m.Returns), "ClassLoader") && !slices.Contains(out, m.Name) {
 				out = append(out, m.Name)
-				break
 			}
 		}
 	}
