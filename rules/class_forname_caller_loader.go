@@ -20,7 +20,7 @@ var classForName = register(&Rule{
 		"which cannot see module classes, so names that come from a module fail with ClassNotFoundException.",
 	Tags:      []string{"koupleless", "classloader", "correctness"},
 	Precision: "high",
-	Default:   SeverityLow,
+	Default:   SeverityHint,
 	Severity: map[facts.Role]Severity{
 		facts.RoleBase: SeverityHigh, facts.RoleShared: SeverityHigh,
 		facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,

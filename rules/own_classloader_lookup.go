@@ -15,7 +15,7 @@ var ownLoaderLookup = register(&Rule{
 		"proxies or a Spring ResourceLoader it cannot see module classes and resources.",
 	Tags:      []string{"koupleless", "classloader", "correctness"},
 	Precision: "high",
-	Default:   SeverityLow,
+	Default:   SeverityHint,
 	Severity: map[facts.Role]Severity{
 		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium,
 		facts.RoleModule: SeverityInfo, facts.RolePrivate: SeverityInfo,

@@ -15,7 +15,7 @@ var resourceLookup = register(&Rule{
 		"that is the base's loader: module configuration, templates and bundles are missed, or the base's copy is read.",
 	Tags:      []string{"koupleless", "classloader", "resources", "correctness"},
 	Precision: "medium",
-	Default:   SeverityLow,
+	Default:   SeverityHint,
 	Severity: map[facts.Role]Severity{
 		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium,
 	},

@@ -17,12 +17,18 @@ import (
 )
 
 // Severity is how much a finding matters: critical and high map to SARIF
-// "error", medium to "warning", low and info to "note".
+// "error", medium to "warning", low and info to "note", hint to "none".
 type Severity uint8
 
-// Severities, lowest first. SeverityNone is "not reported".
+// Severities, lowest first. SeverityNone is "not reported". SeverityHint
+// is reported but left out of the output unless asked for (--min-level
+// none): where a rule's findings read real too rarely to be worth a
+// reviewer's time by default (the role of the code is not known, and the
+// hazard turns on facts the code does not show), they wait there for
+// whoever wants the candidates.
 const (
 	SeverityNone Severity = iota
+	SeverityHint
 	SeverityInfo
 	SeverityLow
 	SeverityMedium
@@ -30,7 +36,7 @@ const (
 	SeverityCritical
 )
 
-var severityNames = [...]string{"none", "info", "low", "medium", "high", "critical"}
+var severityNames = [...]string{"none", "hint", "info", "low", "medium", "high", "critical"}
 
 func (s Severity) String() string {
 	if int(s) < len(severityNames) {
@@ -49,7 +55,7 @@ func (s Severity) Level() Level {
 	case SeverityLow, SeverityInfo:
 		return LevelNote
 	}
-	return LevelNone
+	return LevelNone // hint, and none
 }
 
 // MarshalText makes severities readable in JSON.
@@ -72,7 +78,7 @@ func ParseSeverity(s string) (Severity, error) {
 	case "note":
 		return SeverityLow, nil
 	}
-	return SeverityNone, fmt.Errorf("unknown severity %q (want critical, high, medium, low or info; or error, warning, note)", s)
+	return SeverityNone, fmt.Errorf("unknown severity %q (want critical, high, medium, low, info or hint; or error, warning, note)", s)
 }
 
 // Level is a SARIF result level.
@@ -101,7 +107,7 @@ func (l Level) Rank() int {
 
 // ParseLevel reads a level as used by --fail-on and --min-level. Severity
 // words are accepted too, on the same scale: critical and high are error,
-// medium is warning, low and info are note.
+// medium is warning, low and info are note, hint is none.
 func ParseLevel(s string) (Level, error) {
 	switch l := Level(strings.ToLower(s)); l {
 	case LevelNone, LevelNote, LevelWarning, LevelError:
@@ -110,7 +116,7 @@ func ParseLevel(s string) (Level, error) {
 	if sev, err := ParseSeverity(s); err == nil {
 		return sev.Level(), nil
 	}
-	return "", fmt.Errorf("unknown level %q (want error, warning, note or none; or critical, high, medium, low, info)", s)
+	return "", fmt.Errorf("unknown level %q (want error, warning, note or none; or critical, high, medium, low, info, hint)", s)
 }
 
 // Rule is one hazard check with its documentation.
@@ -280,7 +286,9 @@ func (r *Rule) rate(role facts.Role, d *Diagnostic) bool {
 	if base == SeverityNone {
 		return false
 	}
-	if d.Severity == SeverityNone {
+	if d.Severity == SeverityNone || base == SeverityHint {
+		// A rule lowered below note where it runs stays there, whatever
+		// shape its check rated (a probe's info, a capped warning).
 		d.Severity = base
 	}
 	d.RuleID, d.Role = r.ID, role

@@ -16,7 +16,7 @@ var stdoutUsageRule = register(&Rule{
 		"file, outside the module's own log files, so per-app log collection misses it.",
 	Tags:      []string{"koupleless", "logging"},
 	Precision: "very-high",
-	Default:   SeverityLow,
+	Default:   SeverityHint,
 	Severity: map[facts.Role]Severity{
 		facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow, facts.RoleShared: SeverityLow,
 		facts.RoleBase: SeverityInfo,

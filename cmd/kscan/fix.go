@@ -53,8 +53,8 @@ pattern removed, <scope>provided</scope> on declared dependencies).`,
 				return usagef("--base goes with --slim")
 			}
 			lvl, err := rules.ParseLevel(minLevel)
-			if err != nil || lvl == rules.LevelNone {
-				return usagef("unknown --min-level %q (want error, warning or note)", minLevel)
+			if err != nil {
+				return usagef("unknown --min-level %q (want error, warning, note or none)", minLevel)
 			}
 			fl.failOn = "none"
 			sr, err := prepare(cmd, args, &fl)
@@ -129,7 +129,7 @@ pattern removed, <scope>provided</scope> on declared dependencies).`,
 	}
 	addScanFlags(cmd, &fl)
 	cmd.Flags().BoolVar(&diff, "diff", false, "print a unified diff instead of changing files")
-	cmd.Flags().StringVar(&minLevel, "min-level", "warning", "fix findings at or above this level: error, warning or note")
+	cmd.Flags().StringVar(&minLevel, "min-level", "warning", "fix findings at or above this level: error, warning, note or none (none: the candidates below note too)")
 	cmd.Flags().BoolVar(&slimPlan, "slim", false, "write the slimming plan of 'kscan slim' into the module's conf/ark/bootstrap.properties or pom.xml")
 	cmd.Flags().StringVar(&slimBase, "base", "", "with --slim: the base (source tree, 'mvn dependency:list' output or fat jar)")
 	return cmd

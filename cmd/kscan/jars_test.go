@@ -114,7 +114,7 @@ func TestBadCompiledInput(t *testing.T) {
 			write("classes/com/acme/lib/Bad.class", bad)
 		}
 	}
-	r := kscan(t, dir, "scan", "--format", "json", "--fail-on", "none", "libs", "classes")
+	r := kscan(t, dir, "scan", "--format", "json", "--fail-on", "none", "--min-level", "none", "libs", "classes")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}

@@ -103,7 +103,7 @@ func TestExitCodes(t *testing.T) {
 		code int
 		in   string // expected in stdout+stderr
 	}{
-		{"findings at error", "", []string{"scan", example}, 1, "class-forname-caller-loader"},
+		{"findings at error", "", []string{"scan", example}, 1, "system-exit"},
 		{"fail-on none", "", []string{"scan", "--fail-on", "none", example}, 0, "system-exit"},
 		{"fail-on warning", "", []string{"scan", "--fail-on", "warning", "--rule", "shutdown-hook", example}, 1, "shutdown-hook"},
 		{"below fail-on", "", []string{"scan", "--rule", "shutdown-hook", example}, 0, "1 finding"},
@@ -136,39 +136,74 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestExampleFindings(t *testing.T) {
-	r := kscan(t, "", "scan", "--format", "json", example)
-	var doc struct {
-		Findings []struct {
-			RuleID string `json:"ruleId"`
-			Path   string `json:"path"`
-			Region struct {
-				StartLine int `json:"startLine"`
-			} `json:"region"`
-		} `json:"findings"`
-		Notifications []any `json:"notifications"`
+	// By default the candidates of rules lowered below note where the
+	// role is unknown are left out and counted; --min-level none shows
+	// them, at level none.
+	all := []string{
+		"LegacyDb.java:17:jdbc-driver-registration:warning",
+		"LegacyDb.java:19:stdout-usage:none",
+		"LegacyDb.java:20:system-exit:error",
+		"OrderApplication.java:11:jvm-global-default-mutation:error",
+		"OrderApplication.java:12:system-property-mutation:error",
+		"OrderApplication.java:14:shutdown-hook:warning",
+		"PluginRegistry.java:16:serviceloader-default-loader:error",
+		"PluginRegistry.java:20:class-forname-caller-loader:none",
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
-		t.Fatalf("json output: %v\n%s", err, r.stdout)
-	}
-	var got []string
-	for _, f := range doc.Findings {
-		got = append(got, filepath.Base(f.Path)+":"+itoa(f.Region.StartLine)+":"+f.RuleID)
-	}
-	want := []string{
-		"LegacyDb.java:17:jdbc-driver-registration",
-		"LegacyDb.java:19:stdout-usage",
-		"LegacyDb.java:20:system-exit",
-		"OrderApplication.java:11:jvm-global-default-mutation",
-		"OrderApplication.java:12:system-property-mutation",
-		"OrderApplication.java:14:shutdown-hook",
-		"PluginRegistry.java:16:serviceloader-default-loader",
-		"PluginRegistry.java:20:class-forname-caller-loader",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if len(doc.Notifications) != 0 {
-		t.Errorf("unexpected notifications: %v", doc.Notifications)
+	for _, tc := range []struct {
+		args []string
+		want []string
+		left int
+	}{
+		{nil, nil, 2},
+		{[]string{"--min-level", "none"}, all, 0},
+	} {
+		args := append(append([]string{"scan", "--format", "json"}, tc.args...), example)
+		r := kscan(t, "", args...)
+		var doc struct {
+			Findings []struct {
+				RuleID string `json:"ruleId"`
+				Path   string `json:"path"`
+				Level  string `json:"level"`
+				Region struct {
+					StartLine int `json:"startLine"`
+				} `json:"region"`
+			} `json:"findings"`
+			Notifications []any `json:"notifications"`
+			Properties    struct {
+				Below *struct {
+					Count  int            `json:"count"`
+					ByRule map[string]int `json:"byRule"`
+				} `json:"kscan.belowMinLevel"`
+			} `json:"properties"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+			t.Fatalf("json output: %v\n%s", err, r.stdout)
+		}
+		var got []string
+		for _, f := range doc.Findings {
+			got = append(got, filepath.Base(f.Path)+":"+itoa(f.Region.StartLine)+":"+f.RuleID+":"+f.Level)
+		}
+		want := tc.want
+		if want == nil {
+			for _, w := range all {
+				if !strings.HasSuffix(w, ":none") {
+					want = append(want, w)
+				}
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%v: findings:\n%s\nwant:\n%s", tc.args, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		left := 0
+		if doc.Properties.Below != nil {
+			left = doc.Properties.Below.Count
+		}
+		if left != tc.left {
+			t.Errorf("%v: %d findings counted below the level, want %d", tc.args, left, tc.left)
+		}
+		if len(doc.Notifications) != 0 {
+			t.Errorf("unexpected notifications: %v", doc.Notifications)
+		}
 	}
 }
 
@@ -326,7 +361,7 @@ func TestBadInput(t *testing.T) {
 	os.Chmod(unreadable, 0)
 	canRead := func() bool { f, err := os.Open(unreadable); f.Close(); return err == nil }()
 
-	r := kscan(t, dir, "scan", "--format", "json", "--fail-on", "none")
+	r := kscan(t, dir, "scan", "--format", "json", "--fail-on", "none", "--min-level", "none")
 	if r.code != 0 {
 		t.Fatalf("exit %d\nstderr:\n%s", r.code, r.stderr)
 	}
@@ -502,9 +537,9 @@ func TestFix(t *testing.T) {
 	copyTree(t, filepath.Join(repoRoot(t), example), a)
 	copyTree(t, filepath.Join(repoRoot(t), example), b)
 
-	// The example's class lookup is a note (its role is unknown): fixed
-	// with --min-level note.
-	d := kscan(t, a, "fix", "--diff", "--min-level", "note")
+	// The example's class lookup is below note (its role is unknown):
+	// fixed with --min-level none.
+	d := kscan(t, a, "fix", "--diff", "--min-level", "none")
 	if d.code != 0 || !strings.Contains(d.stdout, "+++ b/src/main/java/com/example/order/PluginRegistry.java") {
 		t.Fatalf("fix --diff: exit %d\n%s\n%s", d.code, d.stdout, d.stderr)
 	}
@@ -514,7 +549,7 @@ func TestFix(t *testing.T) {
 	if out, err := apply.CombinedOutput(); err != nil {
 		t.Fatalf("git apply: %v\n%s\n%s", err, out, d.stdout)
 	}
-	if r := kscan(t, b, "fix", "--min-level", "note"); r.code != 0 || !strings.Contains(r.stderr, "fixed 2 findings") {
+	if r := kscan(t, b, "fix", "--min-level", "none"); r.code != 0 || !strings.Contains(r.stderr, "fixed 2 findings") {
 		t.Fatalf("fix: exit %d\n%s", r.code, r.stderr)
 	}
 	for _, f := range []string{"src/main/java/com/example/order/PluginRegistry.java"} {
@@ -524,11 +559,11 @@ func TestFix(t *testing.T) {
 			t.Errorf("%s differs between git apply and kscan fix", f)
 		}
 	}
-	after := kscan(t, b, "scan", "--format", "json", "--fail-on", "none")
+	after := kscan(t, b, "scan", "--format", "json", "--fail-on", "none", "--min-level", "none")
 	if strings.Contains(after.stdout, "class-forname-caller-loader") || strings.Contains(after.stdout, `"kind": "syntax"`) {
 		t.Errorf("after fix:\n%s", after.stdout)
 	}
-	if r := kscan(t, b, "fix", "--diff", "--min-level", "note"); r.stdout != "" {
+	if r := kscan(t, b, "fix", "--diff", "--min-level", "none"); r.stdout != "" {
 		t.Errorf("a second fix run still has changes:\n%s", r.stdout)
 	}
 }

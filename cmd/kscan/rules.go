@@ -85,7 +85,11 @@ func writeRulesMarkdown(w io.Writer, rs []*rules.Rule) error {
 		"rule's title, severities and help.\n\n")
 	b.WriteString("| id | default level | title |\n|---|---|---|\n")
 	for _, r := range rs {
-		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", r.ID, r.ID, r.Default.Level(), r.Title)
+		level := string(r.Default.Level())
+		if r.Default == rules.SeverityHint {
+			level += " (a candidate: shown with `--min-level none`)"
+		}
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", r.ID, r.ID, level, r.Title)
 	}
 	for _, r := range rs {
 		fmt.Fprintf(&b, "\n## %s\n\n**%s**. %s\n\nSeverity: %s.\n\n%s\n", r.ID, r.Title, r.Summary, severityLine(r), r.Help)

@@ -93,7 +93,7 @@ baseline), 2 usage or configuration errors (a missing baseline, an unknown --dif
 	cmd.Flags().StringVar(&fl.format, "format", "text", "report format: text, json or sarif")
 	cmd.Flags().StringVarP(&fl.output, "output", "o", "", "write the report to `FILE` ('-' or none: standard output)")
 	cmd.Flags().StringVar(&fl.failOn, "fail-on", "error", "exit 1 when a finding is at or above this level: error, warning, note or none (or a severity: critical, high, medium, low, info)")
-	cmd.Flags().StringVar(&fl.minLevel, "min-level", "", "leave out findings below this level (same words as --fail-on; default: .kscan.yaml's min-level, else note: all)")
+	cmd.Flags().StringVar(&fl.minLevel, "min-level", "", "leave out findings below this level: error, warning, note or none (default: .kscan.yaml's min-level, else note; none shows the candidates of rules lowered below note too)")
 	cmd.Flags().StringVar(&fl.minLevel, "severity", "", "same as --min-level")
 	cmd.Flags().StringVar(&fl.helpURI, "help-uri", "", "link rules to `URL` instead of kscan's docs/rules.md, with {id} for the rule id (default: .kscan.yaml's help-uri)")
 	cmd.Flags().BoolVar(&fl.strict, "strict", false, "also exit 1 when an input could not be scanned")
@@ -205,9 +205,6 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 	if m := firstSet(fl.minLevel, cfg.MinLevel); m != "" {
 		if minLevel, err = rules.ParseLevel(m); err != nil {
 			return nil, usageError{fmt.Errorf("--min-level: %w", err)}
-		}
-		if minLevel == rules.LevelNone {
-			return nil, usagef("--min-level none would hide every finding (want error, warning or note)")
 		}
 	}
 	includeNP := false
@@ -351,7 +348,8 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	out.Findings = minLevel(out.Findings, sr.minLevel)
+	var left *report.LeftOut
+	out.Findings, left = minLevel(out.Findings, sr.minLevel)
 
 	in := &report.Input{
 		Tool:          report.Tool{Name: "kscan", Version: toolVersion(), InformationURI: "https://github.com/kscan/kscan"},
@@ -365,6 +363,10 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		Properties:   map[string]any{"kscan.mode": mode},
 		HelpURI:      firstSet(fl.helpURI, sr.cfg.HelpURI),
 		Scope:        scopeSummary(res),
+		LeftOut:      left,
+	}
+	if left != nil {
+		in.Properties["kscan.belowMinLevel"] = left
 	}
 	for _, d := range res.Roles {
 		in.Roles = append(in.Roles, report.Role{Dir: d.Dir, Role: d.Name, Reason: d.Reason})
@@ -449,18 +451,26 @@ func scopeSummary(res *scanner.Result) *report.Scope {
 	return out
 }
 
-// minLevel keeps the findings at or above a level (--min-level).
-func minLevel(fs []finding.Finding, min rules.Level) []finding.Finding {
-	if min.Rank() <= rules.LevelNote.Rank() {
-		return fs
+// minLevel keeps the findings at or above a level (--min-level) and
+// counts, by rule, those it leaves out (nil when none).
+func minLevel(fs []finding.Finding, min rules.Level) ([]finding.Finding, *report.LeftOut) {
+	if min == rules.LevelNone {
+		return fs, nil
 	}
 	var out []finding.Finding
+	var left *report.LeftOut
 	for _, f := range fs {
 		if f.Level.Rank() >= min.Rank() {
 			out = append(out, f)
+			continue
 		}
+		if left == nil {
+			left = &report.LeftOut{MinLevel: string(min), ByRule: map[string]int{}}
+		}
+		left.Count++
+		left.ByRule[f.RuleID]++
 	}
-	return out
+	return out, left
 }
 
 func useColor(mode string, toStdout bool) (bool, error) {

@@ -41,9 +41,20 @@ type Input struct {
 	// never runs in a shared JVM (tests, examples, benchmarks, build
 	// tools), and why.
 	Scope *Scope
+	// LeftOut, when set, counts the findings left out for being below the
+	// level asked for (--min-level), so that what a default run does not
+	// show is visible: a rule's candidates below note wait there.
+	LeftOut *LeftOut
 	// HelpURI, when set, is where rules are documented instead of kscan's
 	// docs/rules.md: a URL with {id} for the rule id (a company's own pages).
 	HelpURI string
+}
+
+// LeftOut counts findings below the level asked for.
+type LeftOut struct {
+	MinLevel string         `json:"minLevel"`
+	Count    int            `json:"count"`
+	ByRule   map[string]int `json:"byRule"`
 }
 
 // helpURI is where a rule's documentation lives.

@@ -282,6 +282,12 @@ func newResult(f *finding.Finding, sups []Suppression) (*sarif.Result, error) {
 	res := sarif.NewRuleResult(f.RuleID).
 		WithLevel(string(level)).
 		WithMessage(sarif.NewTextMessage(msg))
+	if level == rules.LevelNone {
+		// A candidate below note (shown on request): SARIF's kind for a
+		// result a person must review to decide whether it is a problem;
+		// §3.27.10 requires level "none" for any kind but "fail".
+		res.WithKind("review")
+	}
 
 	phys := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(f.Path))
 	if reg := region(f.Region); reg != nil {

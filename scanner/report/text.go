@@ -292,7 +292,7 @@ func summary(in *Input, files []string, counts map[rules.Level]int, suppressed, 
 		where = " on lines changed since " + clean(in.DiffBase.Ref)
 	}
 	if shown == 0 {
-		return head + "No " + what + "s" + where + ".\n" + scanned + extra + scopeLine(in)
+		return head + "No " + what + "s" + where + ".\n" + scanned + extra + scopeLine(in) + leftOutLine(in)
 	}
 	var byLevel []string
 	for _, l := range []struct {
@@ -308,9 +308,9 @@ func summary(in *Input, files []string, counts map[rules.Level]int, suppressed, 
 			byLevel = append(byLevel, plural(n, l.single, l.multi))
 		}
 	}
-	return fmt.Sprintf("%s%s (%s) in %s%s; %s%s%s", head,
+	return fmt.Sprintf("%s%s (%s) in %s%s; %s%s%s%s", head,
 		plural(shown, what, what+"s"), strings.Join(byLevel, ", "),
-		plural(len(files), "file", "files"), where, scanned, extra, scopeLine(in))
+		plural(len(files), "file", "files"), where, scanned, extra, scopeLine(in), leftOutLine(in))
 }
 
 // scopeLine says how much of the tree was set aside as non-production, so
@@ -323,6 +323,25 @@ func scopeLine(in *Input) string {
 		return "\n" + clean(in.Scope.Summary) + " (scanned anyway: --include non-production)"
 	}
 	return "\n" + clean(in.Scope.Summary) + " (--include non-production to scan them)"
+}
+
+// leftOutLine says how many findings were below the level asked for, and
+// how to see them.
+func leftOutLine(in *Input) string {
+	if in.LeftOut == nil || in.LeftOut.Count == 0 {
+		return ""
+	}
+	var ids []string
+	for id := range in.LeftOut.ByRule {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var parts []string
+	for _, id := range ids {
+		parts = append(parts, fmt.Sprintf("%s %d", id, in.LeftOut.ByRule[id]))
+	}
+	return fmt.Sprintf("\n%s below %s left out (%s; --min-level none to show them)",
+		plural(in.LeftOut.Count, "finding", "findings"), in.LeftOut.MinLevel, strings.Join(parts, ", "))
 }
 
 func plural(n int, single, multi string) string {

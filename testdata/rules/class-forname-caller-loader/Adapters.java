@@ -11,7 +11,7 @@ class WebLogicTransactionAdapter {
     }
 
     Object other() throws Exception {
-        return Class.forName("org.slf4j.Logger"); // want "class-forname-caller-loader:info"
+        return Class.forName("org.slf4j.Logger"); // want "class-forname-caller-loader:hint"
     }
 }
 
@@ -25,7 +25,7 @@ class CustomLookup {
     Object custom() throws Exception {
         // A package users fill (their own metaclasses), which no class
         // here is named after.
-        return Class.forName("groovy.runtime.metaclass.CustomHandle"); // want "class-forname-caller-loader:info"
+        return Class.forName("groovy.runtime.metaclass.CustomHandle"); // want "class-forname-caller-loader:hint"
     }
 }
 
@@ -37,7 +37,7 @@ class FornameBridge {
 
     Object mirrored() throws Exception {
         // A mirror of the library's own package, which its users fill.
-        return Class.forName("custom.fixtures.forname.Handle"); // want "class-forname-caller-loader:info"
+        return Class.forName("custom.fixtures.forname.Handle"); // want "class-forname-caller-loader:hint"
     }
 }
 
@@ -49,6 +49,6 @@ class AcmetxTransactionLookup {
     }
 
     Object other() throws Exception {
-        return Class.forName("net.otherco_tm.Current"); // want "class-forname-caller-loader:info"
+        return Class.forName("net.otherco_tm.Current"); // want "class-forname-caller-loader:hint"
     }
 }

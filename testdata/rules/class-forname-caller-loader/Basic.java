@@ -13,11 +13,11 @@ public class Basic {
     }
 
     Class<?> byName(String name) throws Exception {
-        return Class.forName(name); // want "class-forname-caller-loader:low"
+        return Class.forName(name); // want "class-forname-caller-loader:hint"
     }
 
     Class<?> concatenated(String simple) throws Exception {
-        return Class.forName("com.acme.plugins." + simple); // want "class-forname-caller-loader:low"
+        return Class.forName("com.acme.plugins." + simple); // want "class-forname-caller-loader:hint"
     }
 
     Class<?> ownLoader(String name) throws Exception {
@@ -53,7 +53,7 @@ public class Basic {
     }
 
     Class<?> optionalProbe() throws Exception {
-        return Class.forName("org.slf4j.Logger"); // want "class-forname-caller-loader:info"
+        return Class.forName("org.slf4j.Logger"); // want "class-forname-caller-loader:hint"
     }
 
     Class<?> qualified(String name) throws Exception {
@@ -132,11 +132,11 @@ public class Basic {
     }
 
     Class<?> libraryConstantProbe() throws Exception {
-        return getClass().getClassLoader().loadClass(WEBSPHERE_ADMIN); // want "class-forname-caller-loader:info"
+        return getClass().getClassLoader().loadClass(WEBSPHERE_ADMIN); // want "class-forname-caller-loader:hint"
     }
 
     Class<?> springLibraryProbe() throws Exception {
-        return ClassUtils.forName("org.apache.http.impl.client.AbstractHttpClient", getClass().getClassLoader()); // want "class-forname-caller-loader:info"
+        return ClassUtils.forName("org.apache.http.impl.client.AbstractHttpClient", getClass().getClassLoader()); // want "class-forname-caller-loader:hint"
     }
 
     Class<?> contextElseOwn(String name) throws Exception {

@@ -51,13 +51,13 @@ public class Interactive {
         String name = props.getProperty("shell.console", "").trim();
         if (name.length() > 0 && !shell.isInteractive()) {
             try {
-                return Class.forName(name); // want "class-forname-caller-loader:low"
+                return Class.forName(name); // want "class-forname-caller-loader:hint"
             } catch (ClassNotFoundException e) {
                 return null;
             }
         }
         try {
-            return Class.forName(name); // want "class-forname-caller-loader:low"
+            return Class.forName(name); // want "class-forname-caller-loader:hint"
         } catch (ClassNotFoundException e) {
             return null;
         }
@@ -65,7 +65,7 @@ public class Interactive {
 
     Object batch(String configured) throws Exception {
         if (!shell.isInteractive()) {
-            return Class.forName(configured); // want "class-forname-caller-loader:low"
+            return Class.forName(configured); // want "class-forname-caller-loader:hint"
         }
         return null;
     }

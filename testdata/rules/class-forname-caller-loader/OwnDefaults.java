@@ -29,7 +29,7 @@ public class OwnDefaults {
 
     Object plugin(String key) throws Exception {
         String name = configured.getProperty(key);
-        return Class.forName(name, true, OwnDefaults.class.getClassLoader()); // want "class-forname-caller-loader:low"
+        return Class.forName(name, true, OwnDefaults.class.getClassLoader()); // want "class-forname-caller-loader:hint"
     }
 
     // A table read by path, under the library's own package, through its
@@ -67,7 +67,7 @@ public class OwnDefaults {
 
     Object sharedHandler(String kind) throws Exception {
         String name = shared.getProperty(kind);
-        return Class.forName(name); // want "class-forname-caller-loader:low"
+        return Class.forName(name); // want "class-forname-caller-loader:hint"
     }
 
     // A table the method writes out with the library's own class names.
@@ -85,7 +85,7 @@ public class OwnDefaults {
         extra.put("connect", "fixtures.forname.Connect");
         extra.put("custom", custom);
         String name = extra.getProperty(kind);
-        return Class.forName(name); // want "class-forname-caller-loader:low"
+        return Class.forName(name); // want "class-forname-caller-loader:hint"
     }
 
     // Another library's class: its loader may not see it.
@@ -93,7 +93,7 @@ public class OwnDefaults {
         Properties foreign = new Properties();
         foreign.setProperty("x", "org.example.plugins.Connect");
         String name = foreign.getProperty(kind);
-        return Class.forName(name); // want "class-forname-caller-loader:low"
+        return Class.forName(name); // want "class-forname-caller-loader:hint"
     }
 
     // The table is handed to other code, which may add to it.
@@ -102,7 +102,7 @@ public class OwnDefaults {
         handed.put("connect", "fixtures.forname.Connect");
         customize(handed);
         String name = handed.getProperty(kind);
-        return Class.forName(name); // want "class-forname-caller-loader:low"
+        return Class.forName(name); // want "class-forname-caller-loader:hint"
     }
 
     void customize(Properties target) {
@@ -113,6 +113,6 @@ public class OwnDefaults {
         Properties layer = new Properties(base);
         layer.put("connect", "fixtures.forname.Connect");
         String name = layer.getProperty(kind);
-        return Class.forName(name); // want "class-forname-caller-loader:low"
+        return Class.forName(name); // want "class-forname-caller-loader:hint"
     }
 }

@@ -22,6 +22,6 @@ public class OwnNames {
     }
 
     Object plugin(String simple) throws Exception {
-        return Class.forName(PLUGIN_PREFIX + simple); // want "class-forname-caller-loader:low"
+        return Class.forName(PLUGIN_PREFIX + simple); // want "class-forname-caller-loader:hint"
     }
 }

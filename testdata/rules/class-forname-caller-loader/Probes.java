@@ -50,7 +50,7 @@ class OptionalProbes {
     // Required: the catch throws.
     Object required() {
         try {
-            return Class.forName("org.jboss.resource.work.JBossWorkManagerMBean"); // want "class-forname-caller-loader:info"
+            return Class.forName("org.jboss.resource.work.JBossWorkManagerMBean"); // want "class-forname-caller-loader:hint"
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("JBoss API is not available", e);
         }
@@ -59,7 +59,7 @@ class OptionalProbes {
     // A catch of something else: absence is not answered here.
     Object other() throws ClassNotFoundException {
         try {
-            return Class.forName("org.slf4j.Logger"); // want "class-forname-caller-loader:info"
+            return Class.forName("org.slf4j.Logger"); // want "class-forname-caller-loader:hint"
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -72,14 +72,14 @@ class OptionalProbes {
         } catch (Exception e) {
             return null;
         }
-        return Class.forName("org.slf4j.Logger"); // want "class-forname-caller-loader:info"
+        return Class.forName("org.slf4j.Logger"); // want "class-forname-caller-loader:hint"
     }
 
     // A hook users fill, in a package mirroring this one's: a module's
     // class there goes unseen, whatever the fallback.
     Object hook() {
         try {
-            return Class.forName("custom.fixtures.forname.CustomHandle"); // want "class-forname-caller-loader:info"
+            return Class.forName("custom.fixtures.forname.CustomHandle"); // want "class-forname-caller-loader:hint"
         } catch (ClassNotFoundException e) {
             return null;
         }

@@ -49,7 +49,7 @@ public class Fallbacks {
         try {
             Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            e.printStackTrace(); // want "stdout-usage:low"
+            e.printStackTrace(); // want "stdout-usage:hint"
         }
     }
 
@@ -58,7 +58,7 @@ public class Fallbacks {
         try {
             c.close();
         } catch (java.io.IOException e) {
-            System.err.println("close failed"); // want "stdout-usage:low"
+            System.err.println("close failed"); // want "stdout-usage:hint"
             logger.warning("close failed");
         }
     }
@@ -81,13 +81,13 @@ class GroovyShellConsole {
 // Names that only contain such words are not console classes.
 class Catalog {
     void list() {
-        System.out.println("entries"); // want "stdout-usage:low"
+        System.out.println("entries"); // want "stdout-usage:hint"
     }
 }
 
 class Dialogue {
     void say() {
-        System.out.println("hello"); // want "stdout-usage:low"
+        System.out.println("hello"); // want "stdout-usage:hint"
     }
 }
 
@@ -101,7 +101,7 @@ class Oracle {
             LOG.fine("oracle says " + read);
             return read == '1';
         } catch (Exception e) {
-            e.printStackTrace(); // want "stdout-usage:low"
+            e.printStackTrace(); // want "stdout-usage:hint"
             return false;
         }
     }

@@ -37,7 +37,7 @@ public class NotRunning {
             return;
         } else {
             for (Object cell : cells) {
-                System.err.println(cell); // want "stdout-usage:low"
+                System.err.println(cell); // want "stdout-usage:hint"
             }
         }
     }
@@ -56,7 +56,7 @@ public class NotRunning {
         try {
             return Integer.valueOf(s);
         } catch (NumberFormatException e) {
-            System.err.println(s); // want "stdout-usage:low"
+            System.err.println(s); // want "stdout-usage:hint"
         }
         return null;
     }
@@ -84,7 +84,7 @@ class Defaults {
         try {
             port = Integer.parseInt(String.valueOf(port + 1));
         } catch (NumberFormatException e) {
-            e.printStackTrace(); // want "stdout-usage:low"
+            e.printStackTrace(); // want "stdout-usage:hint"
         }
         PORT = port;
     }

@@ -54,7 +54,7 @@ public class OnPurpose extends RuntimeException {
         try {
             return load(name);
         } catch (Exception e) {
-            System.err.println("cannot resolve " + name); // want "stdout-usage:low" bytecode:58
+            System.err.println("cannot resolve " + name); // want "stdout-usage:hint" bytecode:58
             e.printStackTrace();
             return null;
         }
@@ -65,7 +65,7 @@ public class OnPurpose extends RuntimeException {
         if (debug) {
             e.printStackTrace(System.out);
         } else {
-            System.err.println("failed: " + e); // want "stdout-usage:low" bytecode:66
+            System.err.println("failed: " + e); // want "stdout-usage:hint" bytecode:66
         }
     }
 

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 
 public class Printing {
     void report(String id) {
-        System.out.println("failed " + id); // want "stdout-usage:low" bytecode:-
+        System.out.println("failed " + id); // want "stdout-usage:hint" bytecode:-
         System.err.printf("bad %s%n", id); // one method, one finding: related to the first
         java.lang.System.out.print(id); // want "stdout-usage:low" source:-
     }
@@ -16,7 +16,7 @@ public class Printing {
         try {
             r.run();
         } catch (RuntimeException e) {
-            e.printStackTrace(); // want "stdout-usage:low"
+            e.printStackTrace(); // want "stdout-usage:hint"
         }
     }
 
@@ -24,7 +24,7 @@ public class Printing {
         try {
             io.go();
         } catch (IOException | SQLException e) {
-            e.printStackTrace(System.out); // want "stdout-usage:low"
+            e.printStackTrace(System.out); // want "stdout-usage:hint"
         }
     }
 
@@ -45,6 +45,6 @@ class Agent {
     }
 
     public static void status() {
-        System.out.println("agent running"); // want "stdout-usage:low"
+        System.out.println("agent running"); // want "stdout-usage:hint"
     }
 }

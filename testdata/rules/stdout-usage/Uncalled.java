@@ -20,7 +20,7 @@ public class Uncalled {
 
     // A private helper that is called prints on the caller's path.
     private static void report(String what) {
-        System.out.println(what); // want "stdout-usage:low"
+        System.out.println(what); // want "stdout-usage:hint"
     }
 
     public void work() {
@@ -29,7 +29,7 @@ public class Uncalled {
 
     // A private method named in a string may be called by reflection.
     private static void hook() {
-        System.out.println("hook"); // want "stdout-usage:low"
+        System.out.println("hook"); // want "stdout-usage:hint"
     }
 
     static final String HOOK = "hook";

@@ -9,7 +9,7 @@ public class PageStore implements Serializable {
 
     public Object read(long id) {
         if (id < 0) {
-            System.err.println(id); // want "stdout-usage:low"
+            System.err.println(id); // want "stdout-usage:hint"
             return null;
         }
         return id;

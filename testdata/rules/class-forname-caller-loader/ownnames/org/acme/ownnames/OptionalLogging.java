@@ -20,7 +20,7 @@ public class OptionalLogging {
 
     // The absence is not answered: the class is required.
     private static Object required(String className) throws Exception {
-        return Class.forName(className).newInstance(); // want "class-forname-caller-loader:info"
+        return Class.forName(className).newInstance(); // want "class-forname-caller-loader:hint"
     }
 
     static Object start() throws Exception {
