@@ -620,7 +620,7 @@ func scanClass(bx *bytecode.Extractor, j classJob, p *plan, work *Work) (out cla
 	// One pass for every rule of the class: only its rule changes.
 	pass := rules.NewPass(nil, bf.File, j.role, blankText(bf.Size), nil, func(d rules.Diagnostic) { diags = append(diags, d) })
 	for _, r := range p.rules {
-		if r.Check == nil {
+		if r.Check == nil || !p.runs(r, j.role) {
 			continue
 		}
 		pass.Rule = r

@@ -194,7 +194,7 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 		return out
 	}
 	e.index.mentions(rel, src)
-	cands := e.plan.candidatesWords(src, words)
+	cands := e.plan.keep(e.plan.candidatesWords(src, words), role)
 	if len(cands) == 0 {
 		out.skipped = true
 		lap(&out.work.Read)

@@ -30,6 +30,10 @@ type Options struct {
 	// Static is --mode static: modules are never uninstalled, so leak
 	// rules report nothing.
 	Static bool
+	// MinLevel is the lowest level the caller keeps ("" or none: every
+	// finding). Above none, a rule rated hint at a file's role (a
+	// candidate) is not run on that file, and Result.NotRun names it.
+	MinLevel rules.Level
 	// ParseOnly parses every file and runs no rules and no pre-filter: the
 	// floor that benchmarks compare a full scan against.
 	ParseOnly bool
@@ -138,6 +142,9 @@ type Result struct {
 	// StaleTemps are the temporary files a killed kscan fix left in the
 	// scanned tree (absolute paths); kscan fix removes them.
 	StaleTemps []string
+	// NotRun are the rules that some file did not run because they rate
+	// its role hint and Options.MinLevel leaves candidates out.
+	NotRun []string
 }
 
 // ModuleSize is a module project's packaged size: the local-repository

@@ -3,8 +3,10 @@ package scanner
 import (
 	"bytes"
 	"strings"
+	"sync/atomic"
 
 	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/bytecode"
 	"github.com/kscan/kscan/scanner/javasrc"
 )
@@ -40,6 +42,54 @@ type plan struct {
 	// classFacts: some rule reads the facts of class files (per class, or
 	// project-wide); without one, an archive's classes are only named.
 	classFacts bool
+	// candidatesKept: the run leaves out findings below note (Options.
+	// MinLevel), so a rule rated hint at a role is not run there; notRun
+	// marks, by rule index, those that were left out so.
+	candidatesKept bool
+	notRun         []atomic.Bool
+	index          map[*rules.Rule]int
+}
+
+// runs reports whether rule r can report anything at role that the run
+// keeps. A rule with no severity at role reports nothing there
+// (rules.Rule.rate), and one rated hint reports only candidates, capped
+// at hint, which a run above level none leaves out: neither is run, so a
+// file only they ask for is not parsed.
+func (p *plan) runs(r *rules.Rule, role facts.Role) bool {
+	switch r.SeverityFor(role) {
+	case rules.SeverityNone:
+		return false
+	case rules.SeverityHint:
+		if !p.candidatesKept {
+			if i, ok := p.index[r]; ok {
+				p.notRun[i].Store(true)
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// keep drops from rs, in place, the rules that do not run at role.
+func (p *plan) keep(rs []*rules.Rule, role facts.Role) []*rules.Rule {
+	out := rs[:0]
+	for _, r := range rs {
+		if p.runs(r, role) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// leftOut lists the rules some file did not run for their level.
+func (p *plan) leftOut() []string {
+	var ids []string
+	for i := range p.notRun {
+		if p.notRun[i].Load() {
+			ids = append(ids, p.rules[i].ID)
+		}
+	}
+	return ids
 }
 
 // keyHead is how many leading bytes index the keyword table.
@@ -47,7 +97,11 @@ const keyHead = 4
 
 func newPlan(rs []*rules.Rule) *plan {
 	p := &plan{rules: rs, byHead: map[string][]int{}, heads: new([1 << 10]uint64), interest: javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}},
-		classCalls: map[string]bool{}, classOwned: map[string]*bytecode.Owners{}}
+		classCalls: map[string]bool{}, classOwned: map[string]*bytecode.Owners{},
+		candidatesKept: true, notRun: make([]atomic.Bool, len(rs)), index: make(map[*rules.Rule]int, len(rs))}
+	for i, r := range rs {
+		p.index[r] = i
+	}
 	at := map[string]int{}
 	for _, r := range rs {
 		var keys []int

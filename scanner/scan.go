@@ -100,7 +100,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		e.findings = dropSettled(e.findings, graph, e.index.files, source, sourceAt, mentions, e.index.declared)
 	}
 	res := &Result{Root: e.roles.root, Findings: e.findings, Notifications: e.notifications, Stats: e.stats, Roles: e.roles.decisions(),
-		Scope: e.tally, IncludedNonProduction: opts.IncludeNonProduction}
+		Scope: e.tally, IncludedNonProduction: opts.IncludeNonProduction, NotRun: e.plan.leftOut()}
 	if e.walked != nil {
 		res.StaleTemps = e.walked.staleTemps
 	}
@@ -185,6 +185,7 @@ func newEnv(opts *Options) (*env, error) {
 		opts.Rules = withoutLeaks(opts.Rules)
 	}
 	p := newPlan(opts.Rules)
+	p.candidatesKept = opts.MinLevel.Rank() == 0
 	if err := scope.ValidateOverrides(opts.ScopeOverrides); err != nil {
 		return nil, err
 	}

@@ -61,6 +61,7 @@ pattern removed, <scope>provided</scope> on declared dependencies).`,
 			if err != nil {
 				return err
 			}
+			sr.opts.MinLevel = lvl // --min-level none runs the candidates' rules too
 			res, err := sr.execute()
 			if err != nil {
 				return err

@@ -234,6 +234,7 @@ func prepare(cmd *cobra.Command, args []string, fl *scanFlags) (*scanRun, error)
 			Excludes: excludes, MaxFileSize: maxSize, Archive: archOpts, Adapters: table,
 			Role: role, RoleAuto: auto, PathRoles: pathRoles, Static: mode == "static", M2Repo: fl.m2,
 			IncludeNonProduction: includeNP, ScopeOverrides: overrides, Base: base, BaseNotes: baseNotes,
+			MinLevel: minLevel,
 		},
 		failOn:   failOn,
 		minLevel: minLevel,
@@ -350,6 +351,12 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 	}
 	var left *report.LeftOut
 	out.Findings, left = minLevel(out.Findings, sr.minLevel)
+	if len(res.NotRun) > 0 {
+		if left == nil {
+			left = &report.LeftOut{MinLevel: string(sr.minLevel), ByRule: map[string]int{}}
+		}
+		left.NotRun = res.NotRun
+	}
 
 	in := &report.Input{
 		Tool:          report.Tool{Name: "kscan", Version: toolVersion(), InformationURI: "https://github.com/kscan/kscan"},

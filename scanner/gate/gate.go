@@ -231,12 +231,18 @@ func archivePath(p string) string {
 }
 
 // scopeFunc says whether today's scan looked for a baseline entry: its
-// rule ran, its file is under a scanned path and not excluded, and the
+// rule ran (and was not left out for its level), its file is under a scanned path and not excluded, and the
 // file was not skipped as unreadable.
 func scopeFunc(res *scanner.Result, sc Scope) func(Entry) bool {
 	ran := map[string]bool{}
 	for _, r := range sc.Rules {
 		ran[r.ID] = true
+	}
+	// A rule that reports only candidates below the level asked for did
+	// not run where it would have (Result.NotRun): its entries were not
+	// looked for.
+	for _, id := range res.NotRun {
+		delete(ran, id)
 	}
 	var targets []string
 	for _, p := range sc.Paths {

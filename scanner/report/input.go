@@ -54,7 +54,10 @@ type Input struct {
 type LeftOut struct {
 	MinLevel string         `json:"minLevel"`
 	Count    int            `json:"count"`
-	ByRule   map[string]int `json:"byRule"`
+	ByRule   map[string]int `json:"byRule,omitempty"`
+	// NotRun are the rules that report only candidates below note where
+	// some scanned code runs: not run there (--min-level none runs them).
+	NotRun []string `json:"rulesNotRun,omitempty"`
 }
 
 // helpURI is where a rule's documentation lives.

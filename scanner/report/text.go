@@ -328,20 +328,28 @@ func scopeLine(in *Input) string {
 // leftOutLine says how many findings were below the level asked for, and
 // how to see them.
 func leftOutLine(in *Input) string {
-	if in.LeftOut == nil || in.LeftOut.Count == 0 {
+	if in.LeftOut == nil {
 		return ""
 	}
-	var ids []string
-	for id := range in.LeftOut.ByRule {
-		ids = append(ids, id)
+	var out string
+	if in.LeftOut.Count > 0 {
+		var ids []string
+		for id := range in.LeftOut.ByRule {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		var parts []string
+		for _, id := range ids {
+			parts = append(parts, fmt.Sprintf("%s %d", id, in.LeftOut.ByRule[id]))
+		}
+		out = fmt.Sprintf("\n%s below %s left out (%s; --min-level none to show them)",
+			plural(in.LeftOut.Count, "finding", "findings"), in.LeftOut.MinLevel, strings.Join(parts, ", "))
 	}
-	sort.Strings(ids)
-	var parts []string
-	for _, id := range ids {
-		parts = append(parts, fmt.Sprintf("%s %d", id, in.LeftOut.ByRule[id]))
+	if n := len(in.LeftOut.NotRun); n > 0 {
+		out += fmt.Sprintf("\n%s only candidates below note here, not run: %s (--min-level none runs them)",
+			map[bool]string{true: "1 rule reports", false: strconv.Itoa(n) + " rules report"}[n == 1], strings.Join(in.LeftOut.NotRun, ", "))
 	}
-	return fmt.Sprintf("\n%s below %s left out (%s; --min-level none to show them)",
-		plural(in.LeftOut.Count, "finding", "findings"), in.LeftOut.MinLevel, strings.Join(parts, ", "))
+	return out
 }
 
 func plural(n int, single, multi string) string {
