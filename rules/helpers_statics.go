@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -178,6 +179,10 @@ func constantInit(f *facts.Field) bool {
 func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) bool {
 	if src == nil || depth == 0 || method == "" || method == "<init>" {
 		return false
+	}
+	if strings.HasSuffix(f.Path, ".class") {
+		// A class file's own calls, as the extractor found them.
+		return len(f.Types) > 0 && class == f.Types[0] && slices.Contains(f.InitHelpers, method)
 	}
 	decl := soleMethod(f, class, method)
 	if decl == nil || !decl.Static || !isPrivate(src, decl) {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -21,15 +22,24 @@ import (
 //     public method that lets apps add callbacks or names to it is an app
 //     registry, and stays reported.
 
-// ownerScoped reports a static of either shape.
+// ownerScoped reports a static of either shape. A class file shows the
+// first when its keys are this or parameters (their types are the
+// descriptor's) and the class has no nested class, whose writes (a
+// clear() in a cleaner thread) a source's file holds but the class file
+// does not; a local's declared type, and the walks that make a queue, are
+// in the source's text alone.
 func ownerScoped(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write) bool {
-	if src == nil || strings.HasSuffix(file.Path, ".class") || !isContainer(f) || len(ws) == 0 {
+	compiled := strings.HasSuffix(file.Path, ".class")
+	if src == nil && !compiled || !isContainer(f) || len(ws) == 0 {
 		return false
 	}
 	for _, w := range ws {
 		if c := w.Context.Class; c != f.Class && !strings.HasPrefix(c, f.Class+"$") {
 			return false // written from elsewhere: an interface between classes
 		}
+	}
+	if compiled {
+		return !nestsClasses(file, f.Class) && ownerKeyed(file, src, f, ws)
 	}
 	return ownerKeyed(file, src, f, ws) || internalQueue(file, src, f, ws)
 }
@@ -73,6 +83,9 @@ func ownerKey(file *facts.File, src []byte, w *facts.Write) bool {
 		return false
 	}
 	m := methodAt(file, w.Span.Start)
+	if strings.HasSuffix(file.Path, ".class") {
+		return m != nil && compiledOwnerKey(m, key)
+	}
 	if m == nil || m.Decl.Start < 0 || m.Decl.End > len(src) {
 		return false
 	}
@@ -83,6 +96,39 @@ func ownerKey(file *facts.File, src []byte, w *facts.Write) bool {
 	}
 	t := rawSimple(string(at[1]))
 	return !nameKey(t) && t != "return" && t != "new"
+}
+
+// nestsClasses reports a class file of a nested class, or of one that
+// declares nested classes: the writes of its field the source's file
+// shows may sit in other class files.
+func nestsClasses(file *facts.File, class string) bool {
+	if strings.Contains(class, "$") {
+		return true
+	}
+	for _, t := range file.Types {
+		if t != class {
+			return true
+		}
+	}
+	return false
+}
+
+// compiledOwnerKey reports a compiled key (a local slot, "local1") that
+// is a parameter of m of a type that is not a name (nameKey), as the
+// descriptor gives it. Other locals are unknown: no declared type.
+func compiledOwnerKey(m *facts.MethodDecl, key string) bool {
+	sm := localSlotRE.FindStringSubmatch(key)
+	if sm == nil {
+		return false
+	}
+	n, _ := strconv.Atoi(sm[1])
+	for _, p := range paramsOf(m) {
+		if p.slot == n {
+			t := rawSimple(p.typ)
+			return !nameKey(t)
+		}
+	}
+	return false
 }
 
 // nameKey reports a key type whose values an app can choose as names, so

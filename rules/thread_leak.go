@@ -19,8 +19,10 @@ var threadLeakRule = register(&Rule{
 	Default:   SeverityMedium,
 	Severity:  leakSeverities,
 	Keywords:  []string{"Thread"},
-	Calls:     []string{"start", "join"},
-	Check:     checkThreadLeak,
+	// interrupt and manageThread: a class file's stop, which a source's
+	// text shows (see interruptsInClass).
+	Calls: []string{"start", "join", "interrupt", "manageThread"},
+	Check: checkThreadLeak,
 })
 
 func checkThreadLeak(p *Pass) {
@@ -35,7 +37,8 @@ func checkThreadLeak(p *Pass) {
 			return
 		}
 		text := nestText(p, c.Class)
-		if strings.Contains(text, "manageThread") || strings.Contains(text, ".interrupt()") || strings.Contains(text, "interrupt();") {
+		if strings.Contains(text, "manageThread") || strings.Contains(text, ".interrupt()") || strings.Contains(text, "interrupt();") ||
+			interruptsInClass(p, c.Class) {
 			return
 		}
 		if joinedIn(p, c) || acceptedConnection(p, c) {
@@ -201,6 +204,23 @@ func hasStopPath(p *Pass, class string) bool {
 			if annotationIs(a, "PreDestroy") || annotationIs(a, "TearDown") || strings.Contains(a, "ContextClosedEvent") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// interruptsInClass reports, in a class file, a call of interrupt() or of
+// Koupleless's manageThread in the class: what a source's text check
+// finds in its nest (a stop method interrupting the thread), here within
+// the one class the class file holds.
+func interruptsInClass(p *Pass, class string) bool {
+	if !strings.HasSuffix(p.File.Path, ".class") {
+		return false
+	}
+	for i := range p.File.Calls {
+		c := &p.File.Calls[i]
+		if c.Class == class && (c.Name == "interrupt" && len(c.Args) == 0 || c.Name == "manageThread") {
+			return true
 		}
 	}
 	return false

@@ -330,6 +330,11 @@ type File struct {
 	Suppressions []Suppression
 	// StaticInits are the spans of the file's static initialiser blocks.
 	StaticInits []Span
+	// InitHelpers are, in a class file, the private static methods of its
+	// class that only the static initialiser calls, directly or through
+	// one such method: a source's private helpers of a static block,
+	// which the rules read from its text. Nil in sources.
+	InitHelpers []string
 	// Test is set for test sources (src/test/...), which most rules skip.
 	Test bool
 }

@@ -482,7 +482,16 @@ func (b *body) call(i int) {
 		}
 	}
 	// A mutator called on a static field's value writes that field.
-	writes := mutator && c.Recv.Field != nil
+	field := c.Recv.Field
+	if mutator && field == nil && !c.Static && classfile.ArgCount(in.Ref.Desc) > 0 && x.flow.ArgSource(i, -1) < 0 {
+		// A new X() among the arguments (new; dup; <init>) hides the
+		// receiver from Source: MAP.put(key, new V()) on a static field
+		// is found through the dup. The call keeps the receiver it had.
+		if j := x.flow.ArgSourceThroughDup(i, -1); j >= 0 && b.ins[j].Op == classfile.OpGetstatic {
+			field = b.expr(j, 0).Field
+		}
+	}
+	writes := mutator && field != nil
 	if !want && !writes {
 		return
 	}
@@ -513,14 +522,25 @@ func (b *body) call(i int) {
 		// value is computed from (a memo's value from its key alone).
 		args := append([]facts.Expr(nil), c.Args...)
 		for a := range args {
+			if a < len(args)-1 && args[a].Text == "" && x.flow.ArgSource(i, a) < 0 {
+				// A key before a new V() argument, found through its dup
+				// as the receiver is: MAP.put(key, new V()).
+				if j := x.flow.ArgSourceThroughDup(i, a); j >= 0 && b.ins[j].Op != classfile.OpNew {
+					t := args[a].Type
+					args[a] = b.expr(j, 0)
+					if args[a].Type == "" {
+						args[a].Type = t
+					}
+				}
+			}
 			if a == len(args)-1 {
 				b.readsBefore(&args[a], i)
 			} else {
 				b.reads(&args[a], x.flow.ArgSourceThroughDup(i, a))
 			}
 		}
-		x.writes = append(x.writes, facts.Write{Kind: facts.WriteCall, Owner: c.Recv.Field.Owner,
-			Name: c.Recv.Field.Name, Qualified: c.Recv.Field.Owner != x.cls, Method: c.Name, Args: args,
+		x.writes = append(x.writes, facts.Write{Kind: facts.WriteCall, Owner: field.Owner,
+			Name: field.Name, Qualified: field.Owner != x.cls, Method: c.Name, Args: args,
 			Span: c.Span, Context: c.Context})
 	}
 }

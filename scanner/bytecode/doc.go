@@ -57,8 +57,10 @@
 // a variable's name, a method body, a null branch, a comment) see empty
 // text: no finding from bytecode carries a fix, no kscan:ignore comment
 // or @SuppressWarnings (source retention) suppresses one, and checks that
-// look at a method's text (null-parent branch contents, thread run loops,
-// private helpers of static initialisers) do not fire or do not exempt.
+// look at a method's text (null-parent branch contents, thread run loops)
+// do not fire or do not exempt. A private static method that only the
+// static initialiser calls is found from the class's own calls
+// (Facts.File.InitHelpers), where no other class file can call it.
 // A value that reaches a call over a branch (a ?: operand, a value
 // computed on two paths) is unknown. Anonymous classes are their own
 // class files, so `new Thread() {...}` is an instance of Outer$1, not of

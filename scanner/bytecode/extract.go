@@ -380,6 +380,9 @@ func (x *Extractor) Extract(c *classfile.Class, path string) (*Facts, []Problem)
 		base = span.End
 	}
 	f.TypeDecls[0].Line = first
+	if len(x.writes) > 0 {
+		f.InitHelpers = initHelpers(c, len(f.Types) > 1)
+	}
 	for i := range c.Fields {
 		fd := &c.Fields[i]
 		if fd.Access.Has(classfile.AccSynthetic) {

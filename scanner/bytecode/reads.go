@@ -99,8 +99,20 @@ func (r *readWalk) value(k, depth int) bool {
 		op == classfile.OpBipush, op == classfile.OpSipush, op == classfile.OpLdc, op == classfile.OpLdcW, op == classfile.OpLdc2W,
 		op == classfile.OpGetstatic:
 		return true
-	case op == classfile.OpGetfield, op == classfile.OpCheckcast, op == classfile.OpDup:
+	case op == classfile.OpGetfield, op == classfile.OpCheckcast, op == classfile.OpDup,
+		// A conversion, a negation or an array's length reads what its
+		// operand reads, as a source's (long) n, -n or a.length names n
+		// or a: no instruction of its own hides the rest.
+		op >= classfile.OpI2l && op <= classfile.OpI2s, op >= classfile.OpIneg && op <= classfile.OpDneg,
+		op == classfile.OpArraylength, op == classfile.OpInstanceof,
+		// A new array reads its length, as new int[n] names n.
+		op == classfile.OpNewarray, op == classfile.OpAnewarray:
 		return r.value(b.x.flow.SourceThroughDup(k, 0), depth+1)
+	case op >= classfile.OpIadd && op <= classfile.OpDrem, op >= classfile.OpIshl && op <= classfile.OpLxor,
+		op >= classfile.OpLcmp && op <= classfile.OpDcmpg, op >= classfile.OpIaload && op <= classfile.OpSaload:
+		// Arithmetic and an array's element read both operands (a + b,
+		// args[i]).
+		return r.value(b.x.flow.SourceThroughDup(k, 0), depth+1) && r.value(b.x.flow.SourceThroughDup(k, 1), depth+1)
 	case op >= classfile.OpIload && op <= classfile.OpAload, op >= classfile.OpIload0 && op <= classfile.OpAload3:
 		return r.local(in.Int, k, depth)
 	case op == classfile.OpNew:

@@ -181,12 +181,19 @@ func TestArchiveInfoNote(t *testing.T) {
 }
 
 // classBytes builds a class file with the given superclass and extra UTF-8
-// constants (annotation descriptors), enough for the constant pool reader.
+// constants (annotation descriptors), enough for the constant pool reader;
+// an extra constant "class:a/b/C" is a class constant naming a/b/C.
 func classBytes(this, super string, utf8 ...string) []byte {
 	var b bytes.Buffer
 	u16 := func(v int) { binary.Write(&b, binary.BigEndian, uint16(v)) }
 	b.Write([]byte{0xCA, 0xFE, 0xBA, 0xBE, 0, 0, 0, 52})
-	u16(5 + len(utf8))
+	n := 5 + len(utf8)
+	for _, s := range utf8 {
+		if strings.HasPrefix(s, "class:") {
+			n++
+		}
+	}
+	u16(n)
 	str := func(s string) { b.WriteByte(1); u16(len(s)); b.WriteString(s) }
 	str(this)
 	b.WriteByte(7)
@@ -194,8 +201,17 @@ func classBytes(this, super string, utf8 ...string) []byte {
 	str(super)
 	b.WriteByte(7)
 	u16(3)
+	next := 5
 	for _, s := range utf8 {
+		if name, ok := strings.CutPrefix(s, "class:"); ok {
+			str(name)
+			b.WriteByte(7)
+			u16(next)
+			next += 2
+			continue
+		}
 		str(s)
+		next++
 	}
 	u16(0x21) // access
 	u16(2)    // this
@@ -234,6 +250,12 @@ func TestEntries(t *testing.T) {
 		// naming Ant's types, a package that only starts like Ant's: production
 		{prod, "acme.jar", "com/acme/Runner.class", classBytes("com/acme/Runner", "java/lang/Object", "Lorg/apache/tools/ant/Project;"), Production, "main source set"},
 		{prod, "antx.jar", "org/apache/tools/antx/Tool.class", classBytes("org/apache/tools/antx/Tool", "java/lang/Object"), Production, "main source set"},
+		// a class that refers to JLine's edits a terminal's line, as a source importing it
+		{prod, "shell.jar", "org/db/Shell.class", classBytes("org/db/Shell", "java/lang/Object", "class:jline/console/ConsoleReader"), CLI, "interactive console (refers to jline.console.ConsoleReader"},
+		{prod, "shell.jar", "org/db/Shell3.class", classBytes("org/db/Shell3", "java/lang/Object", "run", "class:org/jline/reader/LineReader"), CLI, "interactive console (refers to org.jline.reader.LineReader"},
+		// JLine's own classes are the library; a string naming it is no reference
+		{prod, "jline.jar", "jline/console/ConsoleReader.class", classBytes("jline/console/ConsoleReader", "java/lang/Object", "class:jline/console/history/History"), Production, ""},
+		{prod, "app.jar", "org/db/Help.class", classBytes("org/db/Help", "java/lang/Object", "see jline/console for keys"), Production, ""},
 		// a method descriptor that mentions the annotation type is not a use of it
 		{prod, "junit.jar", "org/junit/runners/Runner.class", classBytes("org/junit/runners/Runner", "java/lang/Object", "(Lorg/junit/Test;)V"), Production, ""},
 		// entries of a non-production archive inherit its decision

@@ -489,6 +489,7 @@ type classHead struct {
 	super   string
 	ant     bool            // the class is of Apache Ant's own packages (org.apache.tools.ant)
 	desktop bool            // refers to Swing components, AWT windows or events
+	console string          // a JLine class it refers to (a terminal line editor), dotted; "" for none
 	utf8    map[string]bool // the interesting UTF-8 constants present
 }
 
@@ -598,9 +599,37 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 	// access_flags, this_class, super_class
 	if off+6 <= len(b) {
 		h.super = superName(b, offs, int(binary.BigEndian.Uint16(b[off+4:])))
-		h.ant = bytes.HasPrefix(className(b, offs, int(binary.BigEndian.Uint16(b[off+2:]))), antPackage)
+		this := className(b, offs, int(binary.BigEndian.Uint16(b[off+2:])))
+		h.ant = bytes.HasPrefix(this, antPackage)
+		// Most classes never name JLine: one search of the whole class
+		// spares resolving its class constants.
+		if bytes.Contains(b, jlineMark) && !jlineClass(this) {
+			h.console = jlineRef(b, offs)
+		}
 	}
 	return h, true
+}
+
+var jlineMark = []byte("jline/")
+
+// jlineClass reports an internal class name in JLine's own packages
+// (jline, org.jline): the library, not a console that uses it.
+func jlineClass(name []byte) bool {
+	return bytes.HasPrefix(name, jlineMark) || bytes.HasPrefix(name, []byte("org/jline/"))
+}
+
+// jlineRef is the dotted name of the first class constant in JLine's
+// packages, as a source's import of it: "" when there is none.
+func jlineRef(b []byte, offs []int32) string {
+	for i := range offs {
+		if offs[i] == 0 || b[offs[i]] != 7 {
+			continue
+		}
+		if name := className(b, offs, i); jlineClass(name) {
+			return strings.ReplaceAll(string(name), "/", ".")
+		}
+	}
+	return ""
 }
 
 var antPackage = []byte("org/apache/tools/ant/")
@@ -668,8 +697,9 @@ func className(b []byte, offs []int32, i int) []byte {
 // classSignals reads the content signals of a class file, as javaSignals
 // and extendsSignal read a source's: a Maven goal, Apache Ant itself (its
 // packages, in ant.jar as in its sources), an Ant task or type (a class
-// extending one of Ant's), a JMH benchmark, a test. They hold in a tree
-// and in an archive alike.
+// extending one of Ant's), a JMH benchmark, a test, a desktop GUI, an
+// interactive console (a class that refers to JLine's, where a source
+// imports it). They hold in a tree and in an archive alike.
 func classSignals(h classHead) (Decision, bool) {
 	switch {
 	case h.utf8["Lorg/apache/maven/plugins/annotations/Mojo;"] || h.super == "org/apache/maven/plugin/AbstractMojo":
@@ -684,6 +714,9 @@ func classSignals(h classHead) (Decision, bool) {
 		return Decision{Class: Test, Reason: "test class (extends TestCase)"}, true
 	case h.desktop:
 		return Decision{Class: Desktop, Reason: "desktop GUI (refers to Swing or AWT windows and events)"}, true
+	case h.console != "":
+		// As javaSignals: a class that edits a terminal's input line.
+		return Decision{Class: CLI, Reason: "interactive console (refers to " + h.console + ", a terminal line editor)"}, true
 	}
 	for _, s := range testMarks {
 		if h.utf8[s] {

@@ -63,7 +63,9 @@
 //     command-line tool (Derby's ij, H2's Shell). A tool package the
 //     product calls at run time (H2's Server, a schema exporter a session
 //     factory runs) stays production. A source that imports JLine, a
-//     terminal line editor, is an interactive console: command-line tool.
+//     terminal line editor, is an interactive console: command-line tool;
+//     so is a class file that refers to a JLine class (in a jar or a
+//     tree), so that a jar scan sets aside what the source scan does.
 //   - A stubs/ directory whose packages share no namespace (first two
 //     segments) with the tree's other production sources holds API stubs
 //     built for the compile class path: build tool.

@@ -6,7 +6,7 @@ import java.util.Map;
 // Switches and sizes of a cache of plain values: any value gives every app
 // the same answers.
 public final class CacheKnobs {
-    private static String[] cache = new String[256]; // want "static-mutable-state" source:-
+    private static String[] cache = new String[256];
     private static boolean byteEnabled = true; // want "static-mutable-state" source:-
     private static int cacheSize = 256; // want "static-mutable-state" source:-
     private static int trainThreshold = 10; // want "static-mutable-state" source:-

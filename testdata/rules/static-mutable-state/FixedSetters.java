@@ -135,7 +135,7 @@ final class Defaults {
 
 // The same method called at run time with what a caller hands in.
 final class Overrides {
-    private static final Map<String, String> VALUES = new HashMap<>(); // want "static-mutable-state" bytecode:-
+    private static final Map<String, String> VALUES = new HashMap<>(); // want "static-mutable-state"
 
     static {
         reconfigure("x");
