@@ -256,6 +256,7 @@ func TestEntries(t *testing.T) {
 		// JLine's own classes are the library; a string naming it is no reference
 		{prod, "jline.jar", "jline/console/ConsoleReader.class", classBytes("jline/console/ConsoleReader", "java/lang/Object", "class:jline/console/history/History"), Production, ""},
 		{prod, "app.jar", "org/db/Help.class", classBytes("org/db/Help", "java/lang/Object", "see jline/console for keys"), Production, ""},
+		{prod, "app.jar", "org/py/Runtime.class", classBytes("org/py/Runtime", "java/lang/Object", "class:jline/console/UserInterruptException"), Production, ""},
 		// a method descriptor that mentions the annotation type is not a use of it
 		{prod, "junit.jar", "org/junit/runners/Runner.class", classBytes("org/junit/runners/Runner", "java/lang/Object", "(Lorg/junit/Test;)V"), Production, ""},
 		// entries of a non-production archive inherit its decision

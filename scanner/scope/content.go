@@ -372,6 +372,23 @@ func (h *javaHead) desktop() bool {
 var awtWindows = setOf("Frame", "Dialog", "Window", "Panel", "Button", "Label", "TextField", "TextArea", "Choice",
 	"Menu", "MenuBar", "MenuItem", "Checkbox", "Canvas", "FileDialog", "PopupMenu", "ScrollPane")
 
+// consoleImport is the first import of a JLine class other than an
+// exception or error (a wildcard counts): "" when there is none.
+func (h *javaHead) consoleImport() string {
+	for _, im := range h.imports {
+		if (strings.HasPrefix(im, "jline.") || strings.HasPrefix(im, "org.jline.")) && !throwableName(im) {
+			return im
+		}
+	}
+	return ""
+}
+
+// throwableName reports a class name, dotted or internal, whose simple
+// name says it is an exception or an error.
+func throwableName(name string) bool {
+	return strings.HasSuffix(name, "Exception") || strings.HasSuffix(name, "Error")
+}
+
 func (h *javaHead) imports1(prefixes ...string) string {
 	for _, im := range h.imports {
 		for _, p := range prefixes {
@@ -442,8 +459,10 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 	}
 	// A class that edits a terminal's input line is an interactive console
 	// (a REPL, a SQL shell): a person's terminal session, not a server's
-	// shared JVM. JLine's own packages are the library, not a console.
-	if im := h.imports1("jline.", "org.jline."); im != "" && !strings.HasPrefix(h.pkg, "jline") && !strings.HasPrefix(h.pkg, "org.jline") {
+	// shared JVM. JLine's own packages are the library, not a console; nor
+	// is a class that names only JLine's exceptions (a runtime catching a
+	// user's interrupt, which any embedding may run).
+	if im := h.consoleImport(); im != "" && !strings.HasPrefix(h.pkg, "jline") && !strings.HasPrefix(h.pkg, "org.jline") {
 		return Decision{Class: CLI, Reason: "interactive console (imports " + im + ", a terminal line editor)"}, true
 	}
 	// A top-level package named test or sample is never a product's
@@ -619,13 +638,14 @@ func jlineClass(name []byte) bool {
 }
 
 // jlineRef is the dotted name of the first class constant in JLine's
-// packages, as a source's import of it: "" when there is none.
+// packages other than an exception or error, as a source's import of it:
+// "" when there is none.
 func jlineRef(b []byte, offs []int32) string {
 	for i := range offs {
 		if offs[i] == 0 || b[offs[i]] != 7 {
 			continue
 		}
-		if name := className(b, offs, i); jlineClass(name) {
+		if name := className(b, offs, i); jlineClass(name) && !throwableName(string(name)) {
 			return strings.ReplaceAll(string(name), "/", ".")
 		}
 	}

@@ -186,6 +186,7 @@ var treeTests = map[string][]want{
 		{"src/org/python/util/JycompileAntTask.java", BuildTool, "Ant task"},
 		{"src/org/python/util/LineConsole.java", CLI, "interactive console (imports jline.console.ConsoleReader"},
 		{"src/jline/console/History.java", Production, ""},
+		{"src/org/python/core/Runtime.java", Production, ""},
 	},
 	"derby": {
 		{"java/engine/org/apache/derby/impl/jdbc/EmbedConnection.java", Production, ""},
