@@ -588,3 +588,35 @@ func TestRootOutsideCwd(t *testing.T) {
 		t.Errorf("want paths relative to the repository:\n%s", r.stdout)
 	}
 }
+
+// TestCandidatesSARIF: candidates below note, asked for, are valid SARIF
+// results of kind review at level none; the rules of the other findings
+// keep kind fail (absent).
+func TestCandidatesSARIF(t *testing.T) {
+	r := kscan(t, "", "scan", "--format", "sarif", "--min-level", "none", "--fail-on", "none", example)
+	validateSARIF(t, loadSchema(t), r.stdout)
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID string `json:"ruleId"`
+				Kind   string `json:"kind"`
+				Level  string `json:"level"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	review := 0
+	for _, res := range log.Runs[0].Results {
+		if (res.Level == "none") != (res.Kind == "review") {
+			t.Errorf("%s: level %q with kind %q", res.RuleID, res.Level, res.Kind)
+		}
+		if res.Kind == "review" {
+			review++
+		}
+	}
+	if review != 2 {
+		t.Errorf("%d results of kind review, want the example's 2 candidates", review)
+	}
+}
