@@ -168,21 +168,8 @@ func TestBaselineGate(t *testing.T) {
 	// none, and the log is valid.
 	r = kscan(t, dir, "scan", "--format", "sarif")
 	validateSARIF(t, loadSchema(t), r.stdout)
-	var log struct {
-		Runs []struct {
-			Results []struct {
-				RuleID        string `json:"ruleId"`
-				Kind          string `json:"kind"`
-				Level         string `json:"level"`
-				BaselineState string `json:"baselineState"`
-			} `json:"results"`
-		} `json:"runs"`
-	}
-	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
-		t.Fatal(err)
-	}
 	states := map[string]int{}
-	for _, res := range log.Runs[0].Results {
+	for _, res := range sarifResultsOf(t, r.stdout) {
 		states[res.BaselineState]++
 		if res.BaselineState == "absent" && (res.Kind != "pass" || res.Level != "none" || res.RuleID != "system-exit") {
 			t.Errorf("absent result %+v", res)

@@ -595,20 +595,8 @@ func TestRootOutsideCwd(t *testing.T) {
 func TestCandidatesSARIF(t *testing.T) {
 	r := kscan(t, "", "scan", "--format", "sarif", "--min-level", "none", "--fail-on", "none", example)
 	validateSARIF(t, loadSchema(t), r.stdout)
-	var log struct {
-		Runs []struct {
-			Results []struct {
-				RuleID string `json:"ruleId"`
-				Kind   string `json:"kind"`
-				Level  string `json:"level"`
-			} `json:"results"`
-		} `json:"runs"`
-	}
-	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
-		t.Fatal(err)
-	}
 	review := 0
-	for _, res := range log.Runs[0].Results {
+	for _, res := range sarifResultsOf(t, r.stdout) {
 		if (res.Level == "none") != (res.Kind == "review") {
 			t.Errorf("%s: level %q with kind %q", res.RuleID, res.Level, res.Kind)
 		}
@@ -619,4 +607,29 @@ func TestCandidatesSARIF(t *testing.T) {
 	if review != 2 {
 		t.Errorf("%d results of kind review, want the example's 2 candidates", review)
 	}
+}
+
+// sarifResult is what the tests read of a SARIF result.
+type sarifResult struct {
+	RuleID        string `json:"ruleId"`
+	Kind          string `json:"kind"`
+	Level         string `json:"level"`
+	BaselineState string `json:"baselineState"`
+}
+
+// sarifResultsOf reads the results of a SARIF log's one run.
+func sarifResultsOf(t *testing.T, data string) []sarifResult {
+	t.Helper()
+	var log struct {
+		Runs []struct {
+			Results []sarifResult `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(data), &log); err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Runs) != 1 {
+		t.Fatalf("%d runs, want 1", len(log.Runs))
+	}
+	return log.Runs[0].Results
 }
