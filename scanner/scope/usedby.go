@@ -52,9 +52,10 @@ func (c *Classifier) usedByDecision(rel string) (Decision, bool) {
 }
 
 // Prepare builds the indexes that decide production sources by what
-// else in the tree uses them (command-line tools, stubs, helpers only
-// set-aside code uses), as the first decision that needs them would: a
-// caller with a core to spare starts it before the sources are read.
+// else in the tree uses them (command-line tools, compile-time API
+// trees, helpers only set-aside code uses), as the first decision that
+// needs them would: a caller with a core to spare starts it before the
+// sources are read.
 // The decisions are the same whenever the indexes are built.
 func (c *Classifier) Prepare() {
 	if c.root == "" {
