@@ -61,7 +61,9 @@ func (p *plan) runs(r *rules.Rule, role facts.Role) bool {
 		return false
 	case rules.SeverityHint:
 		if !p.candidatesKept {
-			if i, ok := p.index[r]; ok {
+			// Read first: every worker marks the same few rules, file
+			// after file.
+			if i, ok := p.index[r]; ok && !p.notRun[i].Load() {
 				p.notRun[i].Store(true)
 			}
 			return false

@@ -231,8 +231,9 @@ func archivePath(p string) string {
 }
 
 // scopeFunc says whether today's scan looked for a baseline entry: its
-// rule ran (and was not left out for its level), its file is under a scanned path and not excluded, and the
-// file was not skipped as unreadable.
+// rule ran (and was not left out for its level), its file is under a
+// scanned path and not excluded, and the file was not skipped as
+// unreadable.
 func scopeFunc(res *scanner.Result, sc Scope) func(Entry) bool {
 	ran := map[string]bool{}
 	for _, r := range sc.Rules {

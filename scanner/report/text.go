@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -333,21 +335,16 @@ func leftOutLine(in *Input) string {
 	}
 	var out string
 	if in.LeftOut.Count > 0 {
-		var ids []string
-		for id := range in.LeftOut.ByRule {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
 		var parts []string
-		for _, id := range ids {
+		for _, id := range slices.Sorted(maps.Keys(in.LeftOut.ByRule)) {
 			parts = append(parts, fmt.Sprintf("%s %d", id, in.LeftOut.ByRule[id]))
 		}
-		out = fmt.Sprintf("\n%s below %s left out (%s; --min-level none to show them)",
+		out = fmt.Sprintf("\n%s below %s left out (%s; a lower --min-level shows them)",
 			plural(in.LeftOut.Count, "finding", "findings"), in.LeftOut.MinLevel, strings.Join(parts, ", "))
 	}
 	if n := len(in.LeftOut.NotRun); n > 0 {
 		out += fmt.Sprintf("\n%s only candidates below note here, not run: %s (--min-level none runs them)",
-			map[bool]string{true: "1 rule reports", false: strconv.Itoa(n) + " rules report"}[n == 1], strings.Join(in.LeftOut.NotRun, ", "))
+			plural(n, "rule reports", "rules report"), strings.Join(in.LeftOut.NotRun, ", "))
 	}
 	return out
 }
