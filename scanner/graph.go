@@ -990,19 +990,10 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 		interest.Calls[n] = true
 	}
 	// A file the scan parsed has its summaries and declarations in the
-	// graph already: parsing it again adds only its calls of the targets,
-	// their instance creations and the calls the scan did not ask for
-	// (reflective lookups, the uses of a returned loader). A file with
-	// no site of those is not parsed again.
-	again := javasrc.Interest{Calls: map[string]bool{}, News: interest.News}
-	for n := range interest.Calls {
-		again.Calls[n] = true
-	}
-	for _, n := range callgraph.Names {
-		if !named[n] {
-			delete(again.Calls, n)
-		}
-	}
+	// graph already: parsing it again adds only its calls of the targets
+	// it may call, their instance creations and the calls the scan did
+	// not ask for (reflective lookups, the uses of a returned loader). A
+	// file with no site of those is not parsed again (againFor).
 	m := newWantMatcher(wants)
 	// The callers of a private target all sit in its own file: past the
 	// bound that file is still read, one per such target, so that a chain
@@ -1057,15 +1048,19 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 			}
 			defer ex.Close()
 			seen := make([]bool, len(m.ids))
+			var matched []int
 			for in := range work {
 				src, err := safefs.ReadFile(in.abs(), o.maxFileSize)
-				if err != nil || !m.mayCall(in, src, seen) {
+				if err != nil {
 					continue
 				}
 				x.mu.Lock()
 				scanned := in.graphRead
 				x.mu.Unlock()
-				if scanned && !javasrc.HasCalls(src, again) {
+				if matched = m.matching(in, src, seen, matched[:0], !scanned); len(matched) == 0 {
+					continue
+				}
+				if scanned && !javasrc.HasCalls(src, m.againFor(src, matched)) {
 					continue
 				}
 				f, _, err := ex.Extract(in.rel(), src, o.types)
@@ -1198,6 +1193,12 @@ func newWantMatcher(wants []want) *wantMatcher {
 // not resolved anyway, so it need not be looked for. seen is scratch space
 // of len(m.ids).
 func (m *wantMatcher) mayCall(in *input, src []byte, seen []bool) bool {
+	return len(m.matching(in, src, seen, nil, true)) > 0
+}
+
+// matching appends to out the indices of the wanted methods src may
+// call (see mayCall), all of them, or only the first when first is set.
+func (m *wantMatcher) matching(in *input, src []byte, seen []bool, out []int, first bool) []int {
 	clear(seen)
 	// A whole identifier is a maximal run of identifier bytes: the words
 	// hasWord would find are exactly these runs.
@@ -1230,10 +1231,37 @@ func (m *wantMatcher) mayCall(in *input, src []byte, seen []bool) bool {
 			continue
 		}
 		if in.relHasSuffix(w.file) || has(m.class[k], w.class) || w.reflect && reflect && quoted(src, w.name) {
-			return true
+			if out = append(out, k); first {
+				return out
+			}
 		}
 	}
-	return false
+	return out
+}
+
+// againFor is what a file the scan parsed must show for a parse to add
+// anything: a call of one of the wanted methods it may call (matched, from
+// matching), or the creation of one's class, or, where one's name is
+// quoted, a reflective lookup. Its other calls of the round's names cannot
+// reach a target the file does not name (a JDK System.setProperty beside
+// a project's own setProperty), and the lookups a returned loader is
+// handed to only count at a call of a target.
+func (m *wantMatcher) againFor(src []byte, matched []int) javasrc.Interest {
+	in := javasrc.Interest{Calls: map[string]bool{}, News: map[string]bool{}}
+	for _, k := range matched {
+		w := m.wants[k]
+		if w.ctor {
+			in.News[string(w.class)] = true
+		} else {
+			in.Calls[string(w.name)] = true
+		}
+		if quoted(src, w.name) {
+			for _, n := range callgraph.ReflectNames {
+				in.Calls[n] = true
+			}
+		}
+	}
+	return in
 }
 
 // created reports an instance creation of the class of simple name cls

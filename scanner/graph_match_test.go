@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/javasrc"
 )
 
 // The matcher of a round agrees with a search for each wanted word in
@@ -150,4 +151,40 @@ func FuzzCreatedNames(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// A file the scan parsed is parsed again only for the wanted methods it
+// may call: a JDK call sharing a wanted method's name, in a file that
+// names only another wanted method's class, is no reason.
+func TestAgainFor(t *testing.T) {
+	m := newWantMatcher([]want{
+		wantOf(facts.MethodKey{Class: "gen.Gen7", Name: "method3", Arity: -1}),
+		wantOf(facts.MethodKey{Class: "org.acme.Config", Name: "setProperty", Arity: -1}),
+		wantOf(facts.MethodKey{Class: "org.acme.Home", Name: "<init>", Arity: -1}),
+	})
+	seen := make([]bool, len(m.ids))
+	in := testInput("/t/gen/Large.java", "gen/Large.java")
+	cases := []struct {
+		src   string
+		again bool
+	}{
+		// Declares Gen7.method3 and calls the JDK's setProperty.
+		{"class Gen7 { int method3(String s) { System.setProperty(\"a\", s); return 0; } }", false},
+		{"class Gen7 { int method3() { return 0; } int f() { return method3(); } }", true},
+		// Names Config: its setProperty may be the project's.
+		{"class Gen7 { int method3() { Config.setProperty(\"a\", \"b\"); return 0; } }", true},
+		// A lookup by the quoted name of a method it may call.
+		{"class Gen7 { void f() throws Exception { Gen7.class.getMethod(\"method3\"); } int method3() { return 0; } }", true},
+		{"class Gen7 { int method3() { Home h = new Home(); return 0; } }", true},
+	}
+	for _, c := range cases {
+		src := []byte(c.src)
+		matched := m.matching(&in, src, seen, nil, false)
+		if len(matched) == 0 {
+			t.Fatalf("%q: no wanted method matched", c.src)
+		}
+		if got := javasrc.HasCalls(src, m.againFor(src, matched)); got != c.again {
+			t.Errorf("%q: parsed again %v, want %v", c.src, got, c.again)
+		}
+	}
 }
