@@ -18,11 +18,12 @@ var classNameCacheRule = register(&Rule{
 	Default:   SeverityHigh,
 	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium},
 	Keywords:  []string{"Map", "static"},
-	// A static map, and a reflective value type or a class name as key.
+	// A static map that some call fills, and a class name as key or
+	// String keys with a reflective value type.
 	Prefilter: func(src []byte) bool {
 		return wordIn(src, "static") && bytes.Contains(src, []byte("Map")) &&
-			containsAny(src, "getName", "getTypeName", "getCanonicalName", "Class", "Method", "Field", "Constructor",
-				"Executable", "BeanInfo", "PropertyDescriptor", "MethodDescriptor", "Expression")
+			callNamed(src, "put", "putIfAbsent", "computeIfAbsent", "compute", "merge") &&
+			(containsAny(src, "getName", "getTypeName", "getCanonicalName") || wordIn(src, "String") && anyWordIn(src, reflectiveValues))
 	},
 	// Only the writes these calls make on a static map count.
 	WriteCalls: []string{"put", "putIfAbsent", "computeIfAbsent", "compute", "merge"},

@@ -192,6 +192,39 @@ func containsAny(src []byte, words ...string) bool {
 	return false
 }
 
+// callNamed reports a call of one of names in src, for pre-filters: the
+// name as a whole word followed, past any blanks and line breaks, by "(".
+func callNamed(src []byte, names ...string) bool {
+	for _, name := range names {
+		for i := 0; ; {
+			j := bytes.Index(src[i:], []byte(name))
+			if j < 0 {
+				break
+			}
+			j += i
+			k := j + len(name)
+			for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r' || src[k] == '\f') {
+				k++
+			}
+			if (j == 0 || !isIdent(src[j-1])) && k < len(src) && src[k] == '(' {
+				return true
+			}
+			i = j + len(name)
+		}
+	}
+	return false
+}
+
+// anyWordIn reports one of the words, the keys of ws, as a whole word in b.
+func anyWordIn(b []byte, ws map[string]bool) bool {
+	for w := range ws {
+		if wordIn(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // wordIn reports w as a whole word in b.
 func wordIn(b []byte, w string) bool { return javatext.WordIn(b, w) }
 

@@ -19,6 +19,8 @@ var threadLeakRule = register(&Rule{
 	Default:   SeverityMedium,
 	Severity:  leakSeverities,
 	Keywords:  []string{"Thread"},
+	// The rule reports a thread's start().
+	Prefilter: func(src []byte) bool { return callNamed(src, "start") },
 	// interrupt and manageThread: a class file's stop, which a source's
 	// text shows (see interruptsInClass).
 	Calls: []string{"start", "join", "interrupt", "manageThread"},
