@@ -21,8 +21,10 @@ var nullParentAssumption = register(&Rule{
 		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium,
 	},
 	Keywords: []string{"getParent"},
-	Calls:    []string{"getParent"},
-	Check:    checkNullParent,
+	// A getParent() call compared to null.
+	Prefilter: func(src []byte) bool { return callNamed(src, "getParent") && wordIn(src, "null") },
+	Calls:     []string{"getParent"},
+	Check:     checkNullParent,
 })
 
 var (

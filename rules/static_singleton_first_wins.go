@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -26,12 +27,15 @@ var staticSingletonRule = register(&Rule{
 		facts.RoleShared: SeverityLow, facts.RoleBase: SeverityLow, facts.RoleModule: SeverityLow,
 	},
 	Keywords: []string{"null", "Holder", "setShared", "CacheManager"},
-	// The ehcache calls, a holder class, or a null-guarded static that some
-	// configuration read can reach.
+	// The ehcache calls, or a static, null-guarded or in a holder class,
+	// and a call reading configuration: every form the check reports.
 	Prefilter: func(src []byte) bool {
-		return containsAny(src, "Holder", "setShared", "CacheManager") ||
-			wordIn(src, "static") && wordIn(src, "null") &&
-				containsAny(src, "getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResource", "load(")
+		if callNamed(src, "setShared") || bytes.Contains(src, []byte("CacheManager")) && callNamed(src, "create", "getInstance") {
+			return true
+		}
+		return wordIn(src, "static") && (wordIn(src, "null") || bytes.Contains(src, []byte("Holder"))) &&
+			callNamed(src, "getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResource",
+				"getResourceAsStream", "load")
 	},
 	Calls: []string{"getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResourceAsStream",
 		"getResource", "load", "setShared", "create", "getInstance"},
