@@ -21,3 +21,37 @@ func TestCallNamed(t *testing.T) {
 		t.Error("callNamed: the second name's call not found")
 	}
 }
+
+// static-mutable-state's pre-filter: an element read is no write; an
+// element assigned, compounded, incremented or mutated is. (A declaration
+// with an initialiser passes on its own: the project-wide part needs the
+// declaring file's facts for the writes other files make.)
+func TestMutableStaticWritten(t *testing.T) {
+	for src, want := range map[string]bool{
+		"static String[] NAMES; String f(int i) { return NAMES[i]; }":                      false,
+		"static final String[] NAMES = new String[2]; void f(int i) { NAMES[i] = \"a\"; }": true,
+		"static final int[][] T = new int[2][2]; void f() { T[0][g(1)] += 2; }":            true,
+		"static final int[] C = new int[2]; void f(int i) { C[i]++; }":                     true,
+		"static int[] C; boolean f(int i) { return C[i] == 0; }":                           false,
+		"static final List[] L = new List[2]; void f(Object o) { L[0].add(o); }":           true,
+		"static List[] L; int f() { return L[0].size(); }":                                 false,
+		"static int n; void f() { n = 2; }":                                                true,
+		"static final int N = 2; int f() { return N; }":                                    false,
+	} {
+		if got := mutableStaticWritten([]byte(src)); got != want {
+			t.Errorf("mutableStaticWritten(%q) = %v, want %v", src, got, want)
+		}
+	}
+	for src, want := range map[string]bool{
+		"x = Other.NAMES[i];":        false,
+		"Other.NAMES[i] = x;":        true,
+		"Other.MAP.put(k, v);":       true,
+		"System.out.println(x);":     false,
+		"Other.COUNT++;":             true,
+		"if (Other.NAMES[0] == x) {": false,
+	} {
+		if got := qualifiedStaticWrite([]byte(src)); got != want {
+			t.Errorf("qualifiedStaticWrite(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

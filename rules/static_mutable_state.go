@@ -1021,7 +1021,9 @@ func writesName(src, name []byte, declEnd int) bool {
 		case (c == '+' || c == '-') && src[k+1] == c:
 			return true
 		case c == '[':
-			return true
+			if indexWritten(src, k) {
+				return true
+			}
 		case c == '.':
 			m := k + 1
 			for m < len(src) && isIdent(src[m]) {
@@ -1032,6 +1034,51 @@ func writesName(src, name []byte, declEnd int) bool {
 			}
 		}
 	}
+}
+
+// indexWritten reports whether the element access whose '[' is at k (and
+// any further dimensions) is written: assigned, compounded, incremented,
+// or its element's mutator called. A read (NAMES[i]) is no write.
+func indexWritten(src []byte, k int) bool {
+	for k < len(src) && src[k] == '[' {
+		depth := 0
+		for ; k < len(src); k++ {
+			if src[k] == '[' {
+				depth++
+			} else if src[k] == ']' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		if k >= len(src) {
+			return true // unbalanced: cannot tell, so keep the file
+		}
+		k++
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r') {
+			k++
+		}
+	}
+	if k+1 >= len(src) {
+		return false
+	}
+	switch c := src[k]; {
+	case c == '=' && src[k+1] != '=':
+		return true
+	case (c == '+' || c == '-' || c == '*' || c == '/' || c == '%' || c == '|' || c == '&' || c == '^') && src[k+1] == '=':
+		return true
+	case c == '<' && src[k+1] == '<', c == '>' && src[k+1] == '>':
+		return true // <<= and >>=, or a shift: kept either way
+	case (c == '+' || c == '-') && src[k+1] == c:
+		return true
+	case c == '.':
+		m := k + 1
+		for m < len(src) && isIdent(src[m]) {
+			m++
+		}
+		return m < len(src) && src[m] == '(' && facts.Mutators[string(src[k+1:m])]
+	}
+	return false
 }
 
 // qualifiedStaticWrite reports "Type.NAME = ", "Type.NAME += ", "Type.NAME++",
@@ -1070,7 +1117,9 @@ func qualifiedStaticWrite(src []byte) bool {
 		case (c == '+' || c == '-') && k+1 < len(src) && (src[k+1] == '=' || src[k+1] == c):
 			return true
 		case c == '[':
-			return true
+			if indexWritten(src, k) {
+				return true
+			}
 		case c == '.':
 			m := k + 1
 			for m < len(src) && isIdent(src[m]) {
