@@ -25,10 +25,14 @@ var jvmGlobalRule = register(&Rule{
 	Keywords: []string{"setDefault", "addProvider", "insertProviderAt", "Security", "setSecurityManager", "setOut",
 		"setErr", "setIn", "readConfiguration", "updateConfiguration", "setLogWriter"},
 	// The owners of jvmGlobals, one of which the file names (as written,
-	// imported, or as the type of the receiver) for a call to resolve to it.
+	// imported, or as the type of the receiver) for a call to resolve to it,
+	// and a call of one of their methods: the only thing the check reports.
 	Prefilter: func(src []byte) bool {
 		return containsAny(src, "TimeZone", "Locale", "HttpsURLConnection", "Authenticator", "CookieHandler",
-			"ProxySelector", "Security", "Thread", "System", "LogManager", "DriverManager")
+			"ProxySelector", "Security", "Thread", "System", "LogManager", "DriverManager") &&
+			callNamed(src, "setDefault", "setDefaultSSLSocketFactory", "setDefaultHostnameVerifier", "addProvider",
+				"insertProviderAt", "setProperty", "setDefaultUncaughtExceptionHandler", "setSecurityManager", "setOut",
+				"setErr", "setIn", "readConfiguration", "updateConfiguration", "setLogWriter")
 	},
 	Calls: []string{"setDefault", "setDefaultSSLSocketFactory", "setDefaultHostnameVerifier", "addProvider",
 		"insertProviderAt", "setProperty", "setDefaultUncaughtExceptionHandler", "setSecurityManager", "setOut",

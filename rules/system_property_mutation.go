@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -23,8 +24,28 @@ var systemPropertyRule = register(&Rule{
 	Keywords: []string{"setProperty", "clearProperty", "setProperties", "getProperties", "getProperty", "getInteger", "getLong", "getBoolean"},
 	// The owners the check knows, as words: a call resolves to one only
 	// through a name the file writes (Properties.getProperty does not count).
+	// And what the check reports: a write of the table, or a read of an
+	// app-specific key (a read of another key only beside its write).
 	Prefilter: func(src []byte) bool {
-		return wordIn(src, "System") || wordIn(src, "Integer") || wordIn(src, "Long") || wordIn(src, "Boolean")
+		if !wordIn(src, "System") && !wordIn(src, "Integer") && !wordIn(src, "Long") && !wordIn(src, "Boolean") {
+			return false
+		}
+		if callNamed(src, "setProperty", "clearProperty", "setProperties") {
+			return true
+		}
+		if callNamed(src, "getProperties") {
+			for n := range propertyWrites {
+				if callNamed(src, n) {
+					return true
+				}
+			}
+		}
+		for k := range appKeys {
+			if bytes.Contains(src, []byte(k)) {
+				return true
+			}
+		}
+		return false
 	},
 	Calls: []string{"setProperty", "clearProperty", "setProperties", "put", "putAll", "remove", "load", "loadFromXML",
 		"clear", "putIfAbsent", "replace", "merge", "compute", "computeIfAbsent", "computeIfPresent",
