@@ -20,8 +20,13 @@ var systemExitRule = register(&Rule{
 		facts.RoleBase: SeverityInfo,
 	},
 	Keywords: []string{"exit", "halt"},
-	Calls:    []string{"exit", "halt", "accept", "run", "apply"},
-	Check:    checkSystemExit,
+	// A call of exit or halt, or one held as a method reference (the
+	// summaries' terminating functional fields).
+	Prefilter: func(src []byte) bool {
+		return callNamed(src, "exit", "halt") || containsAny(src, "::exit", "::halt")
+	},
+	Calls: []string{"exit", "halt", "accept", "run", "apply"},
+	Check: checkSystemExit,
 	// The project pass reports the exits one call away: callers of a
 	// helper of the project that ends the JVM.
 	CheckProject: checkSystemExitCallers,
