@@ -50,16 +50,22 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if !opts.ParseOnly {
 		var lists [][]input
+		sources := 0
 		for k, kind := range kinds {
 			if kind.name() == kindJava || kind.name() == kindConfig {
 				lists = append(lists, e.walked.byKind[k])
 			}
+			if kind.name() == kindJava {
+				sources += len(e.walked.byKind[k])
+			}
 		}
 		abs := newAbsIndex(lists...)
-		// The search for callers may parse half as many files as the scan
-		// did (at least 2,000): a bound on its share of the run where
-		// common names make most files of a large tree candidates.
-		maxFiles := e.stats.Parsed / 2
+		// The search for callers may read a tenth of the tree's sources
+		// (at least 2,000): a bound on its share of the run where common
+		// names make most files of a large tree candidates. Of the tree,
+		// not of the files the scan parsed, so that a sharper pre-filter
+		// does not cut the search short.
+		maxFiles := sources / 10
 		if maxFiles < 2000 {
 			maxFiles = 2000
 		}
