@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCallNamed(t *testing.T) {
 	for src, want := range map[string]bool{
@@ -23,9 +26,8 @@ func TestCallNamed(t *testing.T) {
 }
 
 // static-mutable-state's pre-filter: an element read is no write; an
-// element assigned, compounded, incremented or mutated is. (A declaration
-// with an initialiser passes on its own: the project-wide part needs the
-// declaring file's facts for the writes other files make.)
+// element assigned, compounded, incremented or mutated is; a declaration's
+// own initialiser is not (Declares names such a field instead).
 func TestMutableStaticWritten(t *testing.T) {
 	for src, want := range map[string]bool{
 		"static String[] NAMES; String f(int i) { return NAMES[i]; }":                      false,
@@ -36,6 +38,8 @@ func TestMutableStaticWritten(t *testing.T) {
 		"static final List[] L = new List[2]; void f(Object o) { L[0].add(o); }":           true,
 		"static List[] L; int f() { return L[0].size(); }":                                 false,
 		"static int n; void f() { n = 2; }":                                                true,
+		"static int n = 0; int f() { return n; }":                                          false,
+		"static int n=0; void f() { n=1; }":                                                true,
 		"static final int N = 2; int f() { return N; }":                                    false,
 	} {
 		if got := mutableStaticWritten([]byte(src)); got != want {
@@ -53,5 +57,14 @@ func TestMutableStaticWritten(t *testing.T) {
 		if got := qualifiedStaticWrite([]byte(src)); got != want {
 			t.Errorf("qualifiedStaticWrite(%q) = %v, want %v", src, got, want)
 		}
+	}
+}
+
+func TestMutableStaticsDeclared(t *testing.T) {
+	src := []byte("static int n = 0; static final int N = 2; static final Map<String, String> M = new HashMap<>(); " +
+		"private static String s; static void f() {} static { n = 1; } import static a.B.c;")
+	got := strings.Join(mutableStaticsDeclared(src), ",")
+	if want := "n,M,s"; got != want {
+		t.Errorf("mutableStaticsDeclared = %q, want %q", got, want)
 	}
 }

@@ -144,6 +144,11 @@ type Rule struct {
 	// for rules whose keywords are too common to skip much on their own
 	// ("static"). It must never reject a file the rule could flag.
 	Prefilter func(src []byte) bool
+	// Declares, when set, names what a file the Prefilter rejected holds
+	// for the rule's project-wide part: the static fields it declares,
+	// which another file's writes make findings of. Such a file is parsed
+	// after the others only when one of them writes one of these names.
+	Declares func(src []byte) []string
 	// Calls lists the method names whose invocations the rule inspects; the
 	// source extractor resolves only calls with these names.
 	Calls []string

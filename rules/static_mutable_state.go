@@ -28,10 +28,16 @@ var staticMutableStateRule = register(&Rule{
 	Severity: map[facts.Role]Severity{facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium},
 	// Writes from other classes (Other.FIELD = v) are seen in the files that
 	// some rule's pre-filter admits.
-	Keywords: []string{"static"},
-	// A non-final or container-typed static declared and written here, or
-	// a Type.NAME write to another class's static.
-	Prefilter:  func(src []byte) bool { return mutableStaticWritten(src) || qualifiedStaticWrite(src) },
+	// No keywords: a Type.NAME write to another class's static needs no
+	// word of its own ("static" is the declaring file's). The pre-filter
+	// looks for that, or a non-final or container-typed static declared
+	// and written here.
+	Prefilter: func(src []byte) bool {
+		return wordIn(src, "static") && mutableStaticWritten(src) || qualifiedStaticWrite(src)
+	},
+	// A mutable static no one writes in its own file: its declaration,
+	// for the writes other files make (checkStaticMutableStateProject).
+	Declares:   mutableStaticsDeclared,
 	WriteCalls: mutatorNames(),
 	Check:      checkStaticMutableState,
 	CheckProject: func(p *ProjectPass) {
@@ -942,19 +948,44 @@ func isCounterWrite(f *facts.Field, w *facts.Write) bool {
 
 // mutableStaticWritten reports a static field declaration that is either
 // not final or final with a mutable container type, whose name the file
-// also writes (name =, +=, ++, [, .put(...)): what static-mutable-state can
-// flag in the declaring file. It reads the tokens after each "static" up to
-// the first '=', ';', '(' or '{'.
+// also writes (name =, +=, ++, [, .put(...)) outside its declaration: what
+// static-mutable-state can flag in the declaring file.
 func mutableStaticWritten(src []byte) bool {
+	written := false
+	mutableStatics(src, func(name []byte, at, end int) bool {
+		written = writesName(src, name, at, end)
+		return !written
+	})
+	return written
+}
+
+// mutableStaticsDeclared names the mutable statics the file declares
+// (see mutableStatics).
+func mutableStaticsDeclared(src []byte) []string {
+	var names []string
+	mutableStatics(src, func(name []byte, _, _ int) bool {
+		names = append(names, string(name))
+		return true
+	})
+	return names
+}
+
+// mutableStatics calls yield with the name of each static field
+// declaration that is either not final or final with a mutable container
+// type, and the span of the declaration up to its '=' or ';', while yield
+// returns true. It reads the tokens after each "static" up to the first
+// '=', ';', '(' or '{'.
+func mutableStatics(src []byte, yield func(name []byte, at, end int) bool) {
 	for i := 0; ; {
 		j := bytes.Index(src[i:], []byte("static"))
 		if j < 0 {
-			return false
+			return
 		}
 		at := i + j
 		i = at + 6
-		if at > 0 && isIdent(src[at-1]) || i < len(src) && isIdent(src[i]) {
-			continue
+		if at > 0 && isIdent(src[at-1]) || i < len(src) && isIdent(src[i]) ||
+			bytes.HasSuffix(bytes.TrimRight(src[:at], " \t"), []byte("import")) {
+			continue // a word containing it, or a static import
 		}
 		end := i
 		for end < len(src) && end-i < 400 {
@@ -984,14 +1015,15 @@ func mutableStaticWritten(src []byte) bool {
 		for s > 0 && isIdent(decl[s-1]) {
 			s--
 		}
-		if s < e && writesName(src, decl[s:e], end) {
-			return true
+		if s < e && !yield(decl[s:e], at, end) {
+			return
 		}
 	}
 }
 
-// writesName looks for a write to name anywhere but at its declaration.
-func writesName(src, name []byte, declEnd int) bool {
+// writesName looks for a write to name anywhere but in its declaration,
+// which spans [declAt, declEnd).
+func writesName(src, name []byte, declAt, declEnd int) bool {
 	for i := 0; ; {
 		j := bytes.Index(src[i:], name)
 		if j < 0 {
@@ -1000,7 +1032,7 @@ func writesName(src, name []byte, declEnd int) bool {
 		at := i + j
 		i = at + 1
 		e := at + len(name)
-		if at > 0 && isIdent(src[at-1]) || e < len(src) && isIdent(src[e]) || e == declEnd {
+		if at > 0 && isIdent(src[at-1]) || e < len(src) && isIdent(src[e]) || declAt <= at && at < declEnd {
 			continue
 		}
 		if at >= 2 && (src[at-2] == '+' && src[at-1] == '+' || src[at-2] == '-' && src[at-1] == '-') {

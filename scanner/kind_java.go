@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"runtime/debug"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -35,55 +37,132 @@ func (javaKind) scan(ctx context.Context, files []input, e *env) error {
 	e.count(func(s *Stats) { s.Files += len(files) })
 	// Pointers to the walk's inputs: the call graph keeps one for every
 	// source until the search for callers, not a copy.
-	work := make(chan *input)
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() error {
-		defer close(work)
-		for i := range files {
-			select {
-			case work <- &files[i]:
-			case <-gctx.Done():
-				return gctx.Err()
+	var (
+		mu       sync.Mutex
+		deferred []deferredSource
+		written  = map[string]bool{} // names of fields written outside their own file
+	)
+	handle := func(in *input, out fileOut, again bool) {
+		if !again {
+			e.tick() // a file left for later was counted then
+		}
+		e.report(out.findings)
+		for _, n := range out.notes {
+			e.notify(n)
+		}
+		if out.facts != nil && e.plan.hasProject {
+			if k := forProject(out.facts, e.plan.rules); heldForProject(k) {
+				e.index.keep(k)
 			}
 		}
-		return nil
-	})
-	for w := 0; w < e.opts.Jobs; w++ {
-		g.Go(func() error {
-			ex, err := javasrc.NewExtractor(e.plan.interest, int(e.opts.ParseTimeout/time.Microsecond))
-			if err != nil {
-				return err
+		if len(out.deferred) > 0 || out.facts != nil && len(out.facts.Writes) > 0 {
+			mu.Lock()
+			if len(out.deferred) > 0 {
+				deferred = append(deferred, deferredSource{in: in, names: out.deferred})
 			}
-			defer ex.Close()
-			for in := range work {
-				out := scanSource(gctx, ex, in, e)
-				e.tick()
-				e.report(out.findings)
-				for _, n := range out.notes {
-					e.notify(n)
+			if out.facts != nil {
+				foreignWrites(out.facts, written)
+			}
+			mu.Unlock()
+		}
+		e.count(func(s *Stats) {
+			s.Bytes += out.bytes
+			switch {
+			case again:
+				if out.parsed {
+					s.Skipped-- // counted when it was left for later
+					s.Parsed++
 				}
-				if out.facts != nil && e.plan.hasProject {
-					if k := forProject(out.facts, e.plan.rules); heldForProject(k) {
-						e.index.keep(k)
-					}
-				}
-				e.count(func(s *Stats) {
-					s.Bytes += out.bytes
-					if out.parsed {
-						s.Parsed++
-					} else if out.skipped {
-						s.Skipped++
-					}
-					s.Phases.SourceWork.add(out.work)
-				})
-				if gctx.Err() != nil {
+			case out.parsed:
+				s.Parsed++
+			case out.skipped:
+				s.Skipped++
+			}
+			s.Phases.SourceWork.add(out.work)
+		})
+	}
+	run := func(inputs []*input, scan func(context.Context, *javasrc.Extractor, *input, *env) fileOut, again bool) error {
+		work := make(chan *input)
+		g, gctx := errgroup.WithContext(ctx)
+		g.Go(func() error {
+			defer close(work)
+			for _, in := range inputs {
+				select {
+				case work <- in:
+				case <-gctx.Done():
 					return gctx.Err()
 				}
 			}
 			return nil
 		})
+		for w := 0; w < min(e.opts.Jobs, max(1, len(inputs))); w++ {
+			g.Go(func() error {
+				ex, err := javasrc.NewExtractor(e.plan.interest, int(e.opts.ParseTimeout/time.Microsecond))
+				if err != nil {
+					return err
+				}
+				defer ex.Close()
+				for in := range work {
+					handle(in, scan(gctx, ex, in, e), again)
+					if gctx.Err() != nil {
+						return gctx.Err()
+					}
+				}
+				return nil
+			})
+		}
+		return g.Wait()
 	}
-	return g.Wait()
+	all := make([]*input, len(files))
+	for i := range files {
+		all[i] = &files[i]
+	}
+	if err := run(all, scanSource, false); err != nil {
+		return err
+	}
+	// The sources no rule wanted but whose statics another file writes:
+	// their declarations, for the project-wide part of the rules.
+	var later []*input
+	for _, d := range deferred {
+		for _, n := range d.names {
+			if written[n] {
+				later = append(later, d.in)
+				break
+			}
+		}
+	}
+	if len(later) == 0 {
+		return nil
+	}
+	sort.Slice(later, func(i, j int) bool { return relCompare(later[i], later[j]) < 0 })
+	return run(later, scanDeferred, true)
+}
+
+// deferredSource is a source left for later, with the names it declares.
+type deferredSource struct {
+	in    *input
+	names []string
+}
+
+// foreignWrites adds to written the names of the fields f writes that it
+// does not declare: another file's statics.
+func foreignWrites(f *facts.File, written map[string]bool) {
+	for i := range f.Writes {
+		w := &f.Writes[i]
+		if written[w.Name] {
+			continue
+		}
+		own := false
+		for j := range f.Fields {
+			if fd := &f.Fields[j]; fd.Name == w.Name && fd.Class == w.Owner {
+				own = true
+				break
+			}
+		}
+		if !own {
+			written[w.Name] = true
+		}
+	}
 }
 
 type fileOut struct {
@@ -94,6 +173,10 @@ type fileOut struct {
 	bytes    int64
 	facts    *facts.File
 	work     Work
+	// deferred: no rule wanted the file, but it declares these names for
+	// a rule's project-wide part (rules.Rule.Declares); javaKind.scan
+	// parses it after the others when another file writes one.
+	deferred []string
 }
 
 // scanSource never fails: every problem with the input becomes a
@@ -196,11 +279,61 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 	e.index.mentions(rel, src)
 	cands := e.plan.keep(e.plan.candidatesWords(src, words), role)
 	if len(cands) == 0 {
+		if !toolOnly {
+			out.deferred = e.plan.declared(src, role)
+		}
 		out.skipped = true
 		lap(&out.work.Read)
 		return out
 	}
 	lap(&out.work.Read)
+	checkSource(ctx, ex, at, e, rel, src, role, cands, toolOnly, &out, lap, note)
+	return out
+}
+
+// scanDeferred parses a source scanSource left for later (fileOut.deferred)
+// and runs on it the rules whose project-wide part wanted it.
+func scanDeferred(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (out fileOut) {
+	rel := at.rel()
+	mark := time.Now()
+	lap := func(d *time.Duration) {
+		now := time.Now()
+		*d += now.Sub(mark)
+		mark = now
+	}
+	defer func() { out.work.Read += time.Since(mark) }()
+	note := func(level rules.Level, kind string, line int, msg string) {
+		out.notes = append(out.notes, finding.Notification{Path: rel, Line: line, Level: level, Kind: kind, Message: msg})
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out.findings = nil
+			note(rules.LevelError, "internal", 0, fmt.Sprintf("internal error, file skipped: %v", r))
+		}
+	}()
+	src, err := safefs.ReadFile(at.abs(), e.opts.MaxFileSize)
+	if err != nil {
+		note(rules.LevelError, "read-error", 0, "cannot read: "+errText(err))
+		return out
+	}
+	role := e.role(rel)
+	var cands []*rules.Rule
+	for _, r := range e.plan.rules {
+		if r.Declares != nil && e.plan.runs(r, role) {
+			cands = append(cands, r)
+		}
+	}
+	lap(&out.work.Read)
+	checkSource(ctx, ex, at, e, rel, src, role, cands, false, &out, lap, note)
+	return out
+}
+
+// checkSource parses a source some rules want, adds its facts to the
+// call graph, and runs those rules on it (none for a source read for the
+// call graph alone).
+func checkSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env, rel string, src []byte, role facts.Role,
+	cands []*rules.Rule, toolOnly bool, out *fileOut, lap func(*time.Duration),
+	note func(level rules.Level, kind string, line int, msg string)) {
 	// One time limit for the file: the parse, the extraction and the rules.
 	limit := javasrc.TimeLimit(e.opts.ParseTimeout, len(src))
 	fctx, cancel := context.WithTimeout(ctx, limit)
@@ -217,13 +350,13 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 			kind = "timeout"
 		}
 		note(rules.LevelError, kind, 0, err.Error()+"; skipped")
-		return out
+		return
 	}
 	out.parsed = true
 	e.graphs.addFile(at, f, src)
 	lap(&out.work.Graph)
 	if toolOnly {
-		return out
+		return
 	}
 	out.facts = f
 	var diags []rules.Diagnostic
@@ -233,14 +366,13 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 		}
 		if fctx.Err() != nil {
 			note(rules.LevelError, "timeout", 0, fmt.Sprintf("the %s time limit for this file ran out in the rules; findings of this file dropped", limit))
-			return out
+			return
 		}
 		r.Check(rules.NewPass(r, f, role, src, nil, func(d rules.Diagnostic) { diags = append(diags, d) }))
 	}
 	if len(diags) > 0 {
 		out.findings = place(where{path: rel, role: role, src: src, file: f}, diags)
 	}
-	return out
 }
 
 // isBinary looks for NUL bytes in the head of the file, as git does.

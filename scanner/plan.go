@@ -216,13 +216,14 @@ func (p *plan) candidatesWords(src []byte, words *wordSet) []*rules.Rule {
 		}
 		i = j
 	}
-	if hit == nil {
-		return nil
-	}
 	var out []*rules.Rule
 	for ri, keys := range p.ruleKeys {
+		if r := p.rules[ri]; len(keys) == 0 && r.Prefilter != nil && r.Prefilter(src) {
+			out = append(out, r) // no keyword: its own check of every file
+			continue
+		}
 		for _, k := range keys {
-			if hit[k] {
+			if hit != nil && hit[k] {
 				if r := p.rules[ri]; r.Prefilter == nil || r.Prefilter(src) {
 					out = append(out, r)
 				}
@@ -231,6 +232,18 @@ func (p *plan) candidatesWords(src []byte, words *wordSet) []*rules.Rule {
 		}
 	}
 	return out
+}
+
+// declared is what a file no rule wants declares for the project-wide
+// parts of the rules that run at role (rules.Rule.Declares).
+func (p *plan) declared(src []byte, role facts.Role) []string {
+	var names []string
+	for _, r := range p.rules {
+		if r.Declares != nil && p.runs(r, role) {
+			names = append(names, r.Declares(src)...)
+		}
+	}
+	return names
 }
 
 // headBit hashes the first keyHead bytes of a token (at least that

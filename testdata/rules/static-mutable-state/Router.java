@@ -1,0 +1,7 @@
+package fixtures.state;
+
+class Router {
+    void use(Object r) {
+        Switchboard.route = r;
+    }
+}
