@@ -138,7 +138,8 @@ type Rule struct {
 
 	// Keywords is the pre-filter: a file with no identifier token that
 	// starts with one of them (strings and comments included) cannot
-	// trigger the rule and is not parsed for it.
+	// trigger the rule and is not parsed for it. A rule with a Prefilter
+	// and no Keywords has its Prefilter run on every file.
 	Keywords []string
 	// Prefilter, when set, is a finer byte check run after a keyword hit,
 	// for rules whose keywords are too common to skip much on their own
