@@ -68,3 +68,18 @@ func TestMutableStaticsDeclared(t *testing.T) {
 		t.Errorf("mutableStaticsDeclared = %q, want %q", got, want)
 	}
 }
+
+func TestWrittenAt(t *testing.T) {
+	for text, want := range map[string]bool{
+		"= 1": true, "== 1": false, "+= 1": true, "++;": true, "<<= 2": true, ">>= 2": true, ">>>= 2": true,
+		">> 2": false, ">> x;": false, "<< 2": false, "> 2": false, ">>> 1": false, "[i] = 2": true, "[i] == 2": false,
+		".add(x)": true, ".size()": false, "": false,
+	} {
+		if got := writtenAt([]byte(text), 0); got != want {
+			t.Errorf("writtenAt(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if qualifiedStaticWrite([]byte("Map<String, List<Foo.Bar>> m;")) {
+		t.Error("qualifiedStaticWrite: a generic type's closing >> taken for a write")
+	}
+}

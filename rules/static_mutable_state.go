@@ -1045,25 +1045,8 @@ func writesName(src, name []byte, declAt, declEnd int) bool {
 		if k+1 >= len(src) {
 			return false
 		}
-		switch c := src[k]; {
-		case c == '=' && src[k+1] != '=':
+		if writtenAt(src, k) {
 			return true
-		case (c == '+' || c == '-' || c == '*' || c == '/' || c == '|' || c == '&') && src[k+1] == '=':
-			return true
-		case (c == '+' || c == '-') && src[k+1] == c:
-			return true
-		case c == '[':
-			if indexWritten(src, k) {
-				return true
-			}
-		case c == '.':
-			m := k + 1
-			for m < len(src) && isIdent(src[m]) {
-				m++
-			}
-			if m < len(src) && src[m] == '(' && facts.Mutators[string(src[k+1:m])] {
-				return true
-			}
 		}
 	}
 }
@@ -1091,6 +1074,13 @@ func indexWritten(src []byte, k int) bool {
 			k++
 		}
 	}
+	return writtenAt(src, k)
+}
+
+// writtenAt reports a write by what follows a name or an element access
+// at k: an assignment, a compound assignment, an increment, an element's
+// write, or a mutator's call.
+func writtenAt(src []byte, k int) bool {
 	if k+1 >= len(src) {
 		return false
 	}
@@ -1099,10 +1089,17 @@ func indexWritten(src []byte, k int) bool {
 		return true
 	case (c == '+' || c == '-' || c == '*' || c == '/' || c == '%' || c == '|' || c == '&' || c == '^') && src[k+1] == '=':
 		return true
-	case c == '<' && src[k+1] == '<', c == '>' && src[k+1] == '>':
-		return true // <<= and >>=, or a shift: kept either way
+	case c == '<' || c == '>':
+		// <<=, >>= and >>>=; not a shift, nor a generic type's closing ">>"
+		j := k
+		for j < len(src) && j-k < 3 && src[j] == c {
+			j++
+		}
+		return j-k >= 2 && (c == '>' || j-k == 2) && j < len(src) && src[j] == '='
 	case (c == '+' || c == '-') && src[k+1] == c:
 		return true
+	case c == '[':
+		return indexWritten(src, k)
 	case c == '.':
 		m := k + 1
 		for m < len(src) && isIdent(src[m]) {
@@ -1143,26 +1140,8 @@ func qualifiedStaticWrite(src []byte) bool {
 		if k >= len(src) {
 			return false
 		}
-		switch c := src[k]; {
-		case c == '=' && (k+1 >= len(src) || src[k+1] != '='):
+		if writtenAt(src, k) {
 			return true
-		case (c == '+' || c == '-') && k+1 < len(src) && (src[k+1] == '=' || src[k+1] == c):
-			return true
-		case c == '[':
-			if indexWritten(src, k) {
-				return true
-			}
-		case c == '.':
-			m := k + 1
-			for m < len(src) && isIdent(src[m]) {
-				m++
-			}
-			if m < len(src) && src[m] == '(' && m > k+1 {
-				// a mutator on Type.NAME
-				if facts.Mutators[string(src[k+1:m])] {
-					return true
-				}
-			}
 		}
 	}
 	return false

@@ -182,7 +182,19 @@ type fileOut struct {
 // scanSource never fails: every problem with the input becomes a
 // notification naming it, and a panic in a rule or the parser is contained
 // to the file.
-func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (out fileOut) {
+func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) fileOut {
+	return readSource(ctx, ex, at, e, false)
+}
+
+// scanDeferred parses a source scanSource left for later (fileOut.deferred)
+// and runs on it the rules whose project-wide part wanted it.
+func scanDeferred(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) fileOut {
+	return readSource(ctx, ex, at, e, true)
+}
+
+// readSource is scanSource, or scanDeferred when later is set: the file
+// then passed the checks before, and its words and mentions are known.
+func readSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env, later bool) (out fileOut) {
 	in := *at
 	rel := in.rel() // one copy for all that names the file
 	// Each step's time goes to out.work; what is not yet accounted for at
@@ -228,6 +240,12 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 			return out
 		}
 		note(rules.LevelError, "read-error", 0, "cannot read: "+errText(err))
+		return out
+	}
+	if later {
+		role := e.role(rel)
+		lap(&out.work.Read)
+		checkSource(ctx, ex, at, e, rel, src, role, e.plan.declaring(role), false, &out, lap, note)
 		return out
 	}
 	out.bytes = int64(len(src))
@@ -288,43 +306,6 @@ func scanSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (
 	}
 	lap(&out.work.Read)
 	checkSource(ctx, ex, at, e, rel, src, role, cands, toolOnly, &out, lap, note)
-	return out
-}
-
-// scanDeferred parses a source scanSource left for later (fileOut.deferred)
-// and runs on it the rules whose project-wide part wanted it.
-func scanDeferred(ctx context.Context, ex *javasrc.Extractor, at *input, e *env) (out fileOut) {
-	rel := at.rel()
-	mark := time.Now()
-	lap := func(d *time.Duration) {
-		now := time.Now()
-		*d += now.Sub(mark)
-		mark = now
-	}
-	defer func() { out.work.Read += time.Since(mark) }()
-	note := func(level rules.Level, kind string, line int, msg string) {
-		out.notes = append(out.notes, finding.Notification{Path: rel, Line: line, Level: level, Kind: kind, Message: msg})
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			out.findings = nil
-			note(rules.LevelError, "internal", 0, fmt.Sprintf("internal error, file skipped: %v", r))
-		}
-	}()
-	src, err := safefs.ReadFile(at.abs(), e.opts.MaxFileSize)
-	if err != nil {
-		note(rules.LevelError, "read-error", 0, "cannot read: "+errText(err))
-		return out
-	}
-	role := e.role(rel)
-	var cands []*rules.Rule
-	for _, r := range e.plan.rules {
-		if r.Declares != nil && e.plan.runs(r, role) {
-			cands = append(cands, r)
-		}
-	}
-	lap(&out.work.Read)
-	checkSource(ctx, ex, at, e, rel, src, role, cands, false, &out, lap, note)
 	return out
 }
 

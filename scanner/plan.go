@@ -238,12 +238,22 @@ func (p *plan) candidatesWords(src []byte, words *wordSet) []*rules.Rule {
 // parts of the rules that run at role (rules.Rule.Declares).
 func (p *plan) declared(src []byte, role facts.Role) []string {
 	var names []string
-	for _, r := range p.rules {
-		if r.Declares != nil && p.runs(r, role) {
-			names = append(names, r.Declares(src)...)
-		}
+	for _, r := range p.declaring(role) {
+		names = append(names, r.Declares(src)...)
 	}
 	return names
+}
+
+// declaring is the rules that run at role and whose project-wide part
+// a file's declarations serve (rules.Rule.Declares).
+func (p *plan) declaring(role facts.Role) []*rules.Rule {
+	var out []*rules.Rule
+	for _, r := range p.rules {
+		if r.Declares != nil && p.runs(r, role) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // headBit hashes the first keyHead bytes of a token (at least that
