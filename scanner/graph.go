@@ -28,8 +28,9 @@ type graphIndex struct {
 	mu      sync.Mutex
 	g       *callgraph.Graph
 	sources []source // production Java sources, in no order until build sorts them
-	// parsed counts the files the search for callers parsed; stopped is
-	// set when it reached graphOptions.maxFiles and parsed no more.
+	// parsed counts the files the search for callers took to read (it
+	// parses only those that may call a wanted method); stopped is set
+	// when it reached graphOptions.maxFiles and read no more.
 	parsed  int
 	stopped bool
 	// named are the methods with a finding beside a launcher: a file
@@ -952,7 +953,7 @@ func topLevelClass(rel string, src []byte) string {
 
 // graphOptions are what the search for callers reads and parses with.
 type graphOptions struct {
-	// maxFiles bounds the files the whole search parses (0: no bound):
+	// maxFiles bounds the files the whole search reads (0: no bound):
 	// on a tree where common names make most files candidates, callers
 	// further away are then not looked for.
 	maxFiles    int

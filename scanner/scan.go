@@ -76,7 +76,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		}
 		if e.graphs.stopped {
 			e.notify(finding.Notification{Level: rules.LevelNote, Kind: "call-graph-bound",
-				Message: fmt.Sprintf("the search for callers stopped after parsing %d files, its bound for this scan: helpers' callers further away are not reported, and hazards it could not trace to an entry point are kept", e.graphs.parsed)})
+				Message: fmt.Sprintf("the search for callers stopped after reading %d files (it parses only those that may call what it looks for), its bound for this scan: helpers' callers further away are not reported, and hazards it could not trace to an entry point are kept", e.graphs.parsed)})
 		}
 		lap(&ph.Graph)
 		if e.plan.hasProject || e.plan.hasClassPath() {
