@@ -40,6 +40,9 @@ var systemPropertyRule = register(&Rule{
 				}
 			}
 		}
+		if !callNamed(src, "getProperty", "getInteger", "getLong", "getBoolean") {
+			return false // no read either
+		}
 		for k := range appKeys {
 			if bytes.Contains(src, []byte(k)) {
 				return true
