@@ -364,12 +364,70 @@ func copiesConfig(p *Pass, c *facts.Call) bool {
 		if strings.Contains(head, ";") || !strings.Contains(head, ":") {
 			continue
 		}
-		if configNames.MatchString(head) {
-			return true
+		if configNames.MatchString(head) && !systemTableRE.MatchString(head) {
+			return true // (the JVM's own table is no configuration)
 		}
 	}
-	return false
+	return copiesEntry(code[:at], c.Args[0].Text, c.Args[1].Text)
 }
+
+// copiesEntry reports a property write (key text key, value text value,
+// before the code of its method up to the call) whose value is an entry of
+// another Properties looked up by the name the key is made from:
+// `System.setProperty(name, props.getProperty(name))`, also through locals
+// (`value = props.getProperty(name)`, `specific = name.substring(7)`), as
+// a loop over an Enumeration of its names or a method handed the name
+// writes it. What goes into the JVM's table is that configuration's.
+func copiesEntry(before, key, value string) bool {
+	value = strings.TrimSpace(value)
+	if bareIdentRE.MatchString(value) {
+		value = lastAssigned(before, value)
+	}
+	m := entryLookupRE.FindStringSubmatch(value)
+	if m == nil || m[1] == "System" || strings.HasSuffix(m[1], ".System") {
+		return false
+	}
+	name := m[2]
+	key = strings.TrimSpace(key)
+	if key == name {
+		return true
+	}
+	if bareIdentRE.MatchString(key) {
+		key = lastAssigned(before, key)
+	}
+	return key != "" && wordIndexIn(key, name, 0) >= 0
+}
+
+// entryLookupRE is a Properties lookup by a name held in a variable:
+// receiver and name.
+var entryLookupRE = lazyRE(`^([A-Za-z_$][\w$.]*)\s*\.\s*getProperty\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]`)
+
+// bareIdentRE is an expression that is one identifier.
+var bareIdentRE = lazyRE(`^[A-Za-z_$][\w$]*$`)
+
+// lastAssigned is the right-hand side of the last assignment of the local
+// v in code (its declaration's initialiser included), "" when there is none.
+func lastAssigned(code, v string) string {
+	rhs := ""
+	for i := wordIndexIn(code, v, 0); i >= 0; i = wordIndexIn(code, v, i+len(v)) {
+		j := skipSpace(code, i+len(v))
+		if j >= len(code) || code[j] != '=' || j+1 < len(code) && code[j+1] == '=' {
+			continue
+		}
+		if i > 0 && strings.ContainsRune(".!<>=", rune(code[i-1])) {
+			continue
+		}
+		end := strings.IndexByte(code[j+1:], ';')
+		if end < 0 {
+			continue
+		}
+		rhs = strings.TrimSpace(code[j+1 : j+1+end])
+	}
+	return rhs
+}
+
+// systemTableRE is the JVM's own table.
+var systemTableRE = lazyRE(`\bSystem\s*\.\s*getProperties\s*\(`)
 
 // configNames are the views a loop over a configuration's keys iterates.
 var configNames = lazyRE(`\.\s*(?:entrySet|keySet|stringPropertyNames|propertyNames)\s*\(\s*\)\s*$`)

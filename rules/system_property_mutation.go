@@ -120,7 +120,8 @@ func checkSystemProperty(p *Pass) {
 				EntrySensitive: !appEntry(p, c.Class),
 				ImageRef:       imageRef,
 			}
-			if c.Name == "setProperty" && copiesConfig(p, c) {
+			copies := c.Name == "setProperty" && copiesConfig(p, c)
+			if copies {
 				// Debatable: by design, and the keys are the configuration's.
 				d.Severity = p.AtMost(SeverityMedium)
 				d.Message += " (copies the keys of a configuration into the JVM's table: whichever app's configuration is read last wins)"
@@ -136,6 +137,11 @@ func checkSystemProperty(p *Pass) {
 				d.Message += " (in a command-line class: harmless only if it never runs inside the shared JVM)"
 			}
 			applyOptIn(p, &d, c.Span)
+			if copies && p.Role == facts.RoleUnknown {
+				// Which keys change is up to a file the code does not
+				// show: a candidate where nothing says the code is shared.
+				d.Severity = SeverityHint
+			}
 			p.Report(d)
 			return
 		}

@@ -2,8 +2,10 @@
 // (Apache License 2.0). parseProperties copies every key of zoo.cfg it does
 // not know into the JVM's system properties as "zookeeper." + key, by
 // design (the server reads its switches from there). Still JVM-wide, so
-// still a finding, rated a warning: the keys are the configuration's, and
-// two servers configured differently in one JVM see the last one read.
+// still a finding: the keys are the configuration's, and two servers
+// configured differently in one JVM see the last one read. Which keys
+// change is up to zoo.cfg, which the code does not show: a candidate
+// (hint) where the role is unknown, a warning where the code is shared.
 package org.apache.zookeeper.server.quorum;
 
 import java.io.File;
@@ -23,7 +25,7 @@ public class QuorumPeerConfig {
             } else if (key.equals("tickTime")) {
                 tickTime = Integer.parseInt(value);
             } else {
-                System.setProperty("zookeeper." + key, value); // want "system-property-mutation:medium"
+                System.setProperty("zookeeper." + key, value); // want "system-property-mutation:hint"
             }
         }
     }
