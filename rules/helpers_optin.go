@@ -329,6 +329,10 @@ func optInTerm(f *facts.File, src []byte, raw, class, before string, depth int) 
 	if t == "" || strings.HasPrefix(t, "!") {
 		return nil, false // negated: on unless someone turns it off
 	}
+	if securityManagerOnRE.MatchString(t) {
+		// Deprecated, absent unless whoever runs the JVM installs one.
+		return &facts.OptIn{Switch: securityManagerSwitch}, true
+	}
 	if m := getBooleanRE.FindStringSubmatch(t); m != nil && len(splitArgs(m[1])) == 1 {
 		return &facts.OptIn{Switch: "system property " + keyText(m[1])}, true
 	}
@@ -377,6 +381,13 @@ func optInTerm(f *facts.File, src []byte, raw, class, before string, depth int) 
 	}
 	return nil, false
 }
+
+// securityManagerOnRE is a test, spaces removed, that a SecurityManager
+// is installed.
+var securityManagerOnRE = lazyRE(`^(?:(?:java\.lang\.)?System\.getSecurityManager\(\)!=null|null!=(?:java\.lang\.)?System\.getSecurityManager\(\))$`)
+
+// securityManagerSwitch names that switch in a message.
+const securityManagerSwitch = "a security manager"
 
 // getterOptIn resolves a call of a method without arguments whose body
 // only returns a switch ("static boolean exitOnFatal() { return
@@ -965,7 +976,7 @@ func settledOptIn(o *facts.OptIn, source func(class string) []byte, depth int) (
 // OptInNote is what a finding's message says of the switch it waits for.
 func OptInNote(o *facts.OptIn) string {
 	who := "whoever configures it opts in"
-	if strings.HasPrefix(o.Switch, "system property ") || strings.HasPrefix(o.Switch, "environment variable ") {
+	if strings.HasPrefix(o.Switch, "system property ") || strings.HasPrefix(o.Switch, "environment variable ") || o.Switch == securityManagerSwitch {
 		who = "whoever runs the JVM opts in"
 	}
 	return " (only when " + o.Switch + " is turned on, off by default: " + who + ")"
