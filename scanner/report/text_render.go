@@ -24,8 +24,15 @@ func markdownToText(md string) string {
 	md = strings.ReplaceAll(md, "\r\n", "\n")
 	var out []string
 	fence := ""
+	// A code span may run over a line break (Markdown allows it): the
+	// line that opens it and the one that closes it each hold one
+	// backtick of the pair.
+	span := false
 	for _, line := range strings.Split(md, "\n") {
 		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			span = false
+		}
 		if fence != "" {
 			if strings.HasPrefix(trimmed, fence) {
 				fence = ""
@@ -59,7 +66,15 @@ func markdownToText(md string) string {
 			line = mdItalic.ReplaceAllString(line, "$1$2")
 		}
 		if strings.IndexByte(line, '`') >= 0 {
+			if span {
+				// closes the span the line before opened
+				i := strings.IndexByte(line, '`')
+				line, span = line[:i]+line[i+1:], false
+			}
 			line = mdCode.ReplaceAllString(line, "$1")
+			if i := strings.IndexByte(line, '`'); i >= 0 {
+				line, span = line[:i]+line[i+1:], true
+			}
 		}
 		out = append(out, strings.TrimRight(line, " \t"))
 	}

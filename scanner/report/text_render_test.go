@@ -13,6 +13,15 @@ func TestMarkdownToText(t *testing.T) {
 	}
 }
 
+// A code span broken over a line leaves no backtick behind.
+func TestMarkdownToTextSpanOverLines(t *testing.T) {
+	md := "Spring's `getProperty(\"x\",\nBoolean.class, false)` and `y`.\n\nA lone ` stays `z`."
+	want := "Spring's getProperty(\"x\",\nBoolean.class, false) and y.\n\nA lone  stays z."
+	if got := markdownToText(md); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 func TestCamelCase(t *testing.T) {
 	for in, want := range map[string]string{
 		"class-forname-caller-loader": "ClassFornameCallerLoader",
