@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -27,9 +29,39 @@ func checkStaticLoggerShared(p *Pass) {
 		if !c.StoredToStatic || !is(c, "org.slf4j.LoggerFactory", "getLogger") && !is(c, "org.apache.logging.log4j.LogManager", "getLogger") {
 			return
 		}
+		if unusedPrivateStatic(p, c.Span) {
+			return // nothing logs through it: nothing lands in the wrong files
+		}
 		p.Report(Diagnostic{
 			Message: "static logger in shared code: it is bound to the LoggerContext of the app that initialised the class first (the base), so what this code logs for a module lands in the base's files; the logback 1.2 and log4j-slf4j-impl adapters resolve it per call, other backends do not",
 			Span:    c.Span, Context: c.Context,
 		})
 	})
+}
+
+// unusedPrivateStatic reports a private static field, declared where span
+// is (its initialiser), that its file never names again: no code of the
+// class reads it, and no other class can. Compiled code keeps no reads of
+// a field: only sources are told.
+func unusedPrivateStatic(p *Pass, span facts.Span) bool {
+	if len(p.Src) == 0 || strings.HasSuffix(p.File.Path, ".class") {
+		return false
+	}
+	for i := range p.File.Fields {
+		f := &p.File.Fields[i]
+		if !f.Static || !within(span.Start, f.Decl) || f.Decl.Start < 0 || f.Span.Start > len(p.Src) || f.Decl.End > len(p.Src) {
+			continue
+		}
+		if !wordIn(p.Src[f.Decl.Start:f.Span.Start], "private") {
+			return false
+		}
+		code := javaCode(string(p.Src))
+		for at := wordIndexIn(code, f.Name, 0); at >= 0; at = wordIndexIn(code, f.Name, at+len(f.Name)) {
+			if !within(at, f.Decl) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -6,6 +6,12 @@ import org.slf4j.LoggerFactory;
 public class Client {
     private static final Logger LOG = LoggerFactory.getLogger(Client.class); // want "static-logger-in-shared-code:info"
     private static final org.apache.logging.log4j.Logger L2 = org.apache.logging.log4j.LogManager.getLogger(Client.class); // want "static-logger-in-shared-code:info"
+    // Declared and never used: nothing is logged through it, so nothing
+    // lands in the base's files (Quiet.java has it in a class file too).
+    private static final Logger UNUSED = LoggerFactory.getLogger(Client.class);
+    // Not private: a subclass or another class of the package may log
+    // through it.
+    static final Logger SHARED = LoggerFactory.getLogger(Client.class); // want "static-logger-in-shared-code:info"
 
     private final Logger instanceLog = LoggerFactory.getLogger(getClass());
 
@@ -13,5 +19,7 @@ public class Client {
         Logger perCall = LoggerFactory.getLogger(Client.class);
         perCall.info("sent");
         instanceLog.info("sent");
+        LOG.debug("sending");
+        L2.trace("sent");
     }
 }
