@@ -65,3 +65,20 @@ func TestSoftLimit(t *testing.T) {
 		t.Errorf("floor above the budget: %d MiB, want 400 MiB", got/mib)
 	}
 }
+
+// statusKB reads the sizes of /proc/self/status in bytes.
+func TestStatusKB(t *testing.T) {
+	data := []byte("Name:\tkscan\nVmHWM:\t  549968 kB\nVmRSS:\t  213000 kB\nThreads:\t5\n")
+	if got := statusKB(data, "VmHWM:"); got != 549968<<10 {
+		t.Errorf("VmHWM = %d, want %d", got, 549968<<10)
+	}
+	if got := statusKB(data, "VmRSS:"); got != 213000<<10 {
+		t.Errorf("VmRSS = %d, want %d", got, 213000<<10)
+	}
+	if got := statusKB(data, "VmSwap:"); got != 0 {
+		t.Errorf("VmSwap = %d, want 0 (absent)", got)
+	}
+	if got := statusKB(data, "Threads:"); got != 0 {
+		t.Errorf("Threads = %d, want 0 (not in kB)", got)
+	}
+}
