@@ -56,6 +56,7 @@ func followLiveHeap(floor int64) (stop func()) {
 	debug.SetMemoryLimit(floor)
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
 	var limit = floor
+	var maxHeld int64 // the most the runtime has held at a collection
 	var after func(*gcMark)
 	after = func(m *gcMark) {
 		if stopped.Load() {
@@ -66,14 +67,17 @@ func followLiveHeap(floor int64) (stop func()) {
 			live := int64(sample[0].Value.Uint64())
 			peak.seen(live)
 			want := softLimit(live, floor, max(heapBudget, floor))
-			// Room the process already held at its resident peak (a
-			// large source's parse tree, freed since) lets the heap grow
-			// as GOGC=100 would without a higher peak: near the budget,
-			// one 10 MB source's facts made the collector run back to back.
+			// Memory outside the runtime that the process held at its
+			// resident peak and has freed since (a large source's parse
+			// tree) lets the heap grow as GOGC=100 would without a higher
+			// peak: near the budget, one 10 MB source's facts made the
+			// collector run back to back. Only that memory: room the heap
+			// itself made would raise the peak a little at each turn.
 			if sample[1].Value.Kind() == metrics.KindUint64 && sample[2].Value.Kind() == metrics.KindUint64 {
 				held := int64(sample[1].Value.Uint64() - sample[2].Value.Uint64())
-				if room := roomUnderPeak(held); room > want {
-					want = max(want, min(room, 2*live))
+				maxHeld = max(maxHeld, held)
+				if freed := freedOutside(held, maxHeld); freed > 0 {
+					want = max(want, min(want+freed, 2*live))
 				}
 			}
 			if want != limit {
@@ -91,20 +95,27 @@ func followLiveHeap(floor int64) (stop func()) {
 	return func() { stopped.Store(true) }
 }
 
-// roomUnderPeak is what the Go runtime, holding held bytes now, may hold
-// without the process's resident set passing the largest it has reached:
-// that peak less what is resident outside the runtime now (the parser's
-// trees, the binary). 0 where the kernel does not say.
-func roomUnderPeak(held int64) int64 {
+// freedOutside is how much of the memory outside the Go runtime at the
+// process's resident peak has been freed since, the runtime holding held
+// bytes now and at most maxHeld at any collection: the peak less the most
+// the runtime held there is at least what was outside it then, and the
+// resident set less held is what is outside it now. 0 where the kernel
+// does not say.
+func freedOutside(held, maxHeld int64) int64 {
 	data, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
-	hwm, rss := statusKB(data, "VmHWM:"), statusKB(data, "VmRSS:")
+	return freedSince(statusKB(data, "VmHWM:"), statusKB(data, "VmRSS:"), held, maxHeld)
+}
+
+// freedSince is freedOutside's arithmetic, for a resident peak hwm and a
+// resident set rss now (0: unknown).
+func freedSince(hwm, rss, held, maxHeld int64) int64 {
 	if hwm <= 0 || rss <= 0 {
 		return 0
 	}
-	return hwm - max(0, rss-held)
+	return max(0, (hwm-maxHeld)-max(0, rss-held))
 }
 
 // statusKB reads a "Key: N kB" line of /proc/self/status, in bytes (0 when

@@ -82,3 +82,23 @@ func TestStatusKB(t *testing.T) {
 		t.Errorf("Threads = %d, want 0 (not in kB)", got)
 	}
 }
+
+// Only memory outside the runtime, freed since the peak, is room: a peak
+// the heap itself made gives none, so the limit cannot climb with it.
+func TestFreedSince(t *testing.T) {
+	const mib = 1 << 20
+	for _, tt := range []struct {
+		name                    string
+		hwm, rss, held, maxHeld int64
+		want                    int64
+	}{
+		{"a parse tree freed", 540 * mib, 260 * mib, 220 * mib, 230 * mib, 270 * mib},
+		{"the heap's own peak", 320 * mib, 300 * mib, 260 * mib, 280 * mib, 0},
+		{"still outside", 540 * mib, 530 * mib, 200 * mib, 210 * mib, 0},
+		{"unknown", 0, 0, 200 * mib, 210 * mib, 0},
+	} {
+		if got := freedSince(tt.hwm, tt.rss, tt.held, tt.maxHeld); got != tt.want {
+			t.Errorf("%s: %d MiB, want %d MiB", tt.name, got/mib, tt.want/mib)
+		}
+	}
+}
