@@ -375,13 +375,15 @@ func copiesConfig(p *Pass, c *facts.Call) bool {
 // before the code of its method up to the call) whose value is an entry of
 // another Properties looked up by the name the key is made from:
 // `System.setProperty(name, props.getProperty(name))`, also through locals
-// (`value = props.getProperty(name)`, `specific = name.substring(7)`), as
+// bound once (`String value = props.getProperty(name)`, `String specific =
+// name.substring(7)`), as
 // a loop over an Enumeration of its names or a method handed the name
 // writes it. What goes into the JVM's table is that configuration's.
 func copiesEntry(before, key, value string) bool {
 	value = strings.TrimSpace(value)
 	if bareIdentRE.MatchString(value) {
-		value = lastAssigned(before, value)
+		v, _ := localOf(before, value, stringLocals)
+		value = strings.TrimSpace(v)
 	}
 	m := entryLookupRE.FindStringSubmatch(value)
 	if m == nil || m[1] == "System" || strings.HasSuffix(m[1], ".System") {
@@ -393,7 +395,8 @@ func copiesEntry(before, key, value string) bool {
 		return true
 	}
 	if bareIdentRE.MatchString(key) {
-		key = lastAssigned(before, key)
+		k, _ := localOf(before, key, stringLocals)
+		key = strings.TrimSpace(k)
 	}
 	return key != "" && wordIndexIn(key, name, 0) >= 0
 }
@@ -402,29 +405,12 @@ func copiesEntry(before, key, value string) bool {
 // receiver and name.
 var entryLookupRE = lazyRE(`^([A-Za-z_$][\w$.]*)\s*\.\s*getProperty\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]`)
 
+// stringLocals are the declared types of the locals a key or value goes
+// through (localOf).
+const stringLocals = "String|Object|var"
+
 // bareIdentRE is an expression that is one identifier.
 var bareIdentRE = lazyRE(`^[A-Za-z_$][\w$]*$`)
-
-// lastAssigned is the right-hand side of the last assignment of the local
-// v in code (its declaration's initialiser included), "" when there is none.
-func lastAssigned(code, v string) string {
-	rhs := ""
-	for i := wordIndexIn(code, v, 0); i >= 0; i = wordIndexIn(code, v, i+len(v)) {
-		j := skipSpace(code, i+len(v))
-		if j >= len(code) || code[j] != '=' || j+1 < len(code) && code[j+1] == '=' {
-			continue
-		}
-		if i > 0 && strings.ContainsRune(".!<>=", rune(code[i-1])) {
-			continue
-		}
-		end := strings.IndexByte(code[j+1:], ';')
-		if end < 0 {
-			continue
-		}
-		rhs = strings.TrimSpace(code[j+1 : j+1+end])
-	}
-	return rhs
-}
 
 // systemTableRE is the JVM's own table.
 var systemTableRE = lazyRE(`\bSystem\s*\.\s*getProperties\s*\(`)

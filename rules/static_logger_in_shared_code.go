@@ -41,22 +41,23 @@ func checkStaticLoggerShared(p *Pass) {
 
 // unusedPrivateStatic reports a private static field, declared where span
 // is (its initialiser), that its file never names again: no code of the
-// class reads it, and no other class can. Compiled code keeps no reads of
-// a field: only sources are told.
+// class reads it, and no other class can. The raw text is searched, so a
+// name left in a comment counts as a use: the finding stays. Compiled
+// code keeps no reads of a field: only sources are told.
 func unusedPrivateStatic(p *Pass, span facts.Span) bool {
 	if len(p.Src) == 0 || strings.HasSuffix(p.File.Path, ".class") {
 		return false
 	}
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
-		if !f.Static || !within(span.Start, f.Decl) || f.Decl.Start < 0 || f.Span.Start > len(p.Src) || f.Decl.End > len(p.Src) {
+		if !f.Static || !within(span.Start, f.Decl) || f.Decl.End > len(p.Src) {
 			continue
 		}
-		if !wordIn(p.Src[f.Decl.Start:f.Span.Start], "private") {
+		if !privateField(p.Src, f) {
 			return false
 		}
-		code := javaCode(string(p.Src))
-		for at := wordIndexIn(code, f.Name, 0); at >= 0; at = wordIndexIn(code, f.Name, at+len(f.Name)) {
+		src := string(p.Src)
+		for at := wordIndexIn(src, f.Name, 0); at >= 0; at = wordIndexIn(src, f.Name, at+len(f.Name)) {
 			if !within(at, f.Decl) {
 				return false
 			}
