@@ -39,9 +39,27 @@ func ownerScoped(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write
 		}
 	}
 	if compiled {
-		return !nestsClasses(file, f.Class) && ownerKeyed(file, src, f, ws)
+		return !nestsClasses(file, f.Class) && (ownerKeyed(file, src, f, ws) || weakOwnerKeyed(file, src, f, ws))
 	}
-	return ownerKeyed(file, src, f, ws) || internalQueue(file, src, f, ws)
+	return ownerKeyed(file, src, f, ws) || weakOwnerKeyed(file, src, f, ws) || internalQueue(file, src, f, ws)
+}
+
+// weakOwnerKeyed reports a weak-keyed map declared without type arguments
+// (a raw Map of a WeakHashMap) whose every write puts or removes an
+// owner's entry (ownerKey: this, or a parameter or local of a type that is
+// not a name): an entry per owner object, collected with it, as perOwner
+// reads from a typed declaration (Axis's TypeDesc registry keyed by Class).
+func weakOwnerKeyed(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write) bool {
+	if !isMap(f) || len(typeArgs(f.TypeText)) != 0 || f.Init == nil ||
+		!strings.Contains(f.Init.Text, "WeakHashMap") && !strings.Contains(f.Init.Text, "weakKeys()") {
+		return false
+	}
+	for _, w := range ws {
+		if w.Kind != facts.WriteCall || len(w.Args) == 0 || !ownerFills[w.Method] && w.Method != "remove" || !ownerKey(file, src, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // ownerFills are the map writes that add an owner's entry.

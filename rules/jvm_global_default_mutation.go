@@ -81,6 +81,12 @@ func checkJVMGlobal(p *Pass) {
 			// what it changes is that process's by design.
 			return
 		}
+		if jdkProviderAdded(p, c) {
+			return // already installed: addProvider returns -1 and changes nothing
+		}
+		if resetsOwnChange(p.File, c) {
+			return // the undoing half of a change this class makes, reported there
+		}
 		stream := c.Owner == "java.lang.System" && (c.Name == "setOut" || c.Name == "setErr" || c.Name == "setIn")
 		if stream && restoresStream(p, c) {
 			return // the restoring half of a swap reported where it starts
@@ -177,4 +183,66 @@ func savedValue(text string) (string, bool) {
 		}
 	}
 	return t[strings.LastIndexByte(t, '.')+1:], true
+}
+
+// jdkProviders are the provider classes a JDK installs by default (the
+// security.provider.N entries of its java.security; IBM's JDKs list
+// IBMJCE). Security.addProvider and insertProviderAt refuse a provider
+// whose name is already installed (they return -1), so adding a new
+// instance of one of these changes nothing.
+var jdkProviders = map[string]bool{
+	"sun.security.provider.Sun": true, "sun.security.rsa.SunRsaSign": true, "sun.security.ec.SunEC": true,
+	"sun.security.ssl.SunJSSE": true, "com.sun.net.ssl.internal.ssl.Provider": true, "com.sun.crypto.provider.SunJCE": true,
+	"sun.security.jgss.SunProvider": true, "com.sun.security.sasl.Provider": true,
+	"org.jcp.xml.dsig.internal.dom.XMLDSigRI": true, "sun.security.smartcardio.SunPCSC": true,
+	"com.ibm.crypto.provider.IBMJCE": true,
+}
+
+// jdkProviderAdded reports an addProvider or insertProviderAt of a new
+// instance of a provider the JDK installs by default (jdkProviders), named
+// qualified or through the file's imports.
+func jdkProviderAdded(p *Pass, c *facts.Call) bool {
+	if c.Owner != "java.security.Security" || c.Name != "addProvider" && c.Name != "insertProviderAt" || len(c.Args) == 0 {
+		return false
+	}
+	m := newNoArgsRE.FindStringSubmatch(strings.TrimSpace(c.Args[0].Text))
+	if m == nil {
+		return false
+	}
+	name := strings.Join(strings.Fields(m[1]), "")
+	if jdkProviders[name] {
+		return true
+	}
+	if strings.Contains(name, ".") {
+		return false
+	}
+	for _, im := range p.File.Imports {
+		if !im.Wildcard && !im.Static && strings.HasSuffix(im.Name, "."+name) && jdkProviders[im.Name] {
+			return true
+		}
+	}
+	return false
+}
+
+// newNoArgsRE matches a constructor call with no arguments: new a.b.C().
+var newNoArgsRE = lazyRE(`^new\s+([\w$.\s]+?)\s*\(\s*\)$`)
+
+// resetsOwnChange reports a call that sets a JVM-wide default back to none
+// (a null argument) in a class that sets the same default to a value of
+// its own elsewhere (nested classes count as their top-level class's):
+// Felix's activator's stop() removing the security manager Felix's init()
+// installed. The change is reported where the class makes it; the
+// reset is its undoing, as a stream put back is.
+func resetsOwnChange(f *facts.File, c *facts.Call) bool {
+	if len(c.Args) != 1 || strings.TrimSpace(c.Args[0].Text) != "null" {
+		return false
+	}
+	for i := range f.Calls {
+		d := &f.Calls[i]
+		if d != c && d.Owner == c.Owner && d.Name == c.Name && sameNest(d.Class, c.Class) && len(d.Args) == 1 &&
+			strings.TrimSpace(d.Args[0].Text) != "null" {
+			return true
+		}
+	}
+	return false
 }

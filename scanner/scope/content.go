@@ -420,7 +420,37 @@ func extendsSignal(h *javaHead, main bool) (Decision, bool) {
 	if simple := h.extends[strings.LastIndexByte(h.extends, '.')+1:]; !main && strings.HasSuffix(simple, "TestCase") {
 		return Decision{Class: Test, Reason: "test class (extends TestCase)"}, true
 	}
+	// A listener, runner or reporter of a test framework runs inside a
+	// test run alone (a TestNG listener among a main source set's
+	// classes): unlike an import, which a product that runs tests may
+	// need, extending the framework's type makes the class part of it.
+	for _, fw := range testFrameworks {
+		if q := h.resolve(h.extends, fw); strings.HasPrefix(q, fw+".") && !strings.HasPrefix(h.pkg+".", fw+".") {
+			return Decision{Class: Test, Reason: "test framework extension (extends " + q + ")"}, true
+		}
+	}
 	return Decision{}, false
+}
+
+// testFrameworks are the packages of the test frameworks whose types a
+// test run's own extensions extend.
+var testFrameworks = []string{"org.testng", "org.junit", "junit.framework"}
+
+// testFrameworkSuperName reports an internal class name of a
+// testFrameworks package.
+func testFrameworkSuperName(name string) bool {
+	for _, fw := range testFrameworks {
+		if strings.HasPrefix(name, strings.ReplaceAll(fw, ".", "/")+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// testFrameworkSuper reports a class file, not of a test framework's own,
+// extending a test framework's class.
+func testFrameworkSuper(h classHead) bool {
+	return !h.framework && testFrameworkSuperName(h.super)
 }
 
 // antExecute is the method Ant's introspection runs a task by.
@@ -505,11 +535,12 @@ var testMarks = []string{"Lorg/junit/Test;", "Lorg/junit/jupiter/api/Test;", "Lo
 
 // classHead is what the constant pool of a class file says.
 type classHead struct {
-	super   string
-	ant     bool            // the class is of Apache Ant's own packages (org.apache.tools.ant)
-	desktop bool            // refers to Swing components, AWT windows or events
-	console string          // a JLine class it refers to (a terminal line editor), dotted; "" for none
-	utf8    map[string]bool // the interesting UTF-8 constants present
+	super     string
+	ant       bool            // the class is of Apache Ant's own packages (org.apache.tools.ant)
+	framework bool            // the class is of a test framework's own packages (testFrameworks)
+	desktop   bool            // refers to Swing components, AWT windows or events
+	console   string          // a JLine class it refers to (a terminal line editor), dotted; "" for none
+	utf8      map[string]bool // the interesting UTF-8 constants present
 }
 
 // interesting descriptors: annotations that mark tests, benchmarks and
@@ -620,6 +651,7 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 		h.super = superName(b, offs, int(binary.BigEndian.Uint16(b[off+4:])))
 		this := className(b, offs, int(binary.BigEndian.Uint16(b[off+2:])))
 		h.ant = bytes.HasPrefix(this, antPackage)
+		h.framework = testFrameworkSuperName(string(this))
 		// Most classes never name JLine: one search of the whole class
 		// spares resolving its class constants.
 		if bytes.Contains(b, jlineMark) && !jlineClass(this) {
@@ -691,10 +723,12 @@ func mentionsDesktop(raw []byte) bool {
 }
 
 // superName is the name of the class constant super, kept only when it
-// can matter to classSignals (a marked name, an Apache or JUnit class).
+// can matter to classSignals (a marked name, an Apache, JUnit or TestNG
+// class).
 func superName(b []byte, offs []int32, super int) string {
 	raw := className(b, offs, super)
-	if classMarks[string(raw)] || bytes.HasPrefix(raw, []byte("org/apache/")) || bytes.HasPrefix(raw, []byte("junit/")) {
+	if classMarks[string(raw)] || bytes.HasPrefix(raw, []byte("org/apache/")) || bytes.HasPrefix(raw, []byte("junit/")) ||
+		bytes.HasPrefix(raw, []byte("org/junit/")) || bytes.HasPrefix(raw, []byte("org/testng/")) {
 		return string(raw)
 	}
 	return ""
@@ -732,6 +766,8 @@ func classSignals(h classHead) (Decision, bool) {
 		return Decision{Class: Benchmark, Reason: "JMH benchmark class (@Benchmark)"}, true
 	case h.super == "junit/framework/TestCase":
 		return Decision{Class: Test, Reason: "test class (extends TestCase)"}, true
+	case testFrameworkSuper(h):
+		return Decision{Class: Test, Reason: "test framework extension (extends " + strings.ReplaceAll(h.super, "/", ".") + ")"}, true
 	case h.desktop:
 		return Decision{Class: Desktop, Reason: "desktop GUI (refers to Swing or AWT windows and events)"}, true
 	case h.console != "":

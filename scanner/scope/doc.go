@@ -54,7 +54,9 @@
 //     in the jsoup jar); test imports there make a test-support library
 //     only through the module's build file or name. Outside one, a package
 //     named sample or demo is example code, and a package named test is
-//     test scope when it holds JUnit or TestNG test classes.
+//     test scope when it holds JUnit or TestNG test classes. A class that
+//     extends a JUnit or TestNG type (a listener, a reporter, a TestCase)
+//     is test scope anywhere: it runs inside a test run alone.
 //   - A main class or launcher module is only a hint: whether some code is
 //     reachable from main alone is the call graph's decision. One
 //     exception, read from sources alone: a class of a cli, tool or tools

@@ -94,6 +94,10 @@ var treeTests = map[string][]want{
 		// imports JUnit but holds no test: JMeter's JUnit sampler
 		{"src/junit/org/apache/jmeter/protocol/java/sampler/JUnitSampler.java", Production, ""},
 		{"src/junit/test/Junit4AnnotationsTest.java", Test, "test"},
+		// a TestNG listener beside the product's sources; a class that
+		// only names TestNG's types stays production
+		{"src/core/org/apache/jmeter/report/XmlTestReporter.java", Test, "test framework extension (extends org.testng.TestListenerAdapter)"},
+		{"src/core/org/apache/jmeter/report/ResultCollectorBase.java", Production, ""},
 		// a package named test without test classes: a sampler users run
 		{"src/protocol/java/org/apache/jmeter/protocol/java/test/JavaTest.java", Production, ""},
 		{"src/examples/org/apache/jmeter/examples/sampler/ExampleSampler.java", Example, "src/examples/"},
