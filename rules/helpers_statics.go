@@ -184,8 +184,19 @@ func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) 
 		// A class file's own calls, as the extractor found them.
 		return len(f.Types) > 0 && class == f.Types[0] && slices.Contains(f.InitHelpers, method)
 	}
-	decl := soleMethod(f, class, method)
-	if decl == nil || !decl.Static || !isPrivate(src, decl) {
+	// Overloads are one helper: the text cannot tell their calls apart, and
+	// one calling another (defineBoolean(tag, name) handing on to
+	// defineBoolean(tag, names)) stays inside the set.
+	var decls []*facts.MethodDecl
+	for i := range f.Methods {
+		if m := &f.Methods[i]; m.Class == class && m.Name == method {
+			if !m.Static || !isPrivate(src, m) {
+				return false
+			}
+			decls = append(decls, m)
+		}
+	}
+	if len(decls) == 0 {
 		return false
 	}
 	inits := append([]facts.Span(nil), f.StaticInits...)
@@ -194,7 +205,7 @@ func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) 
 			inits = append(inits, fd.Decl)
 		}
 	}
-	return calledOnlyFrom(f, src, decl, inits, depth, helperOfClinit)
+	return calledOnlyFromSet(f, src, decls, inits, depth, helperOfClinit)
 }
 
 // soleMethod is the one method of class named method declared in the
@@ -219,7 +230,22 @@ func soleMethod(f *facts.File, class, method string) *facts.MethodDecl {
 // one level down.
 func calledOnlyFrom(f *facts.File, src []byte, decl *facts.MethodDecl, spans []facts.Span, depth int,
 	via func(f *facts.File, src []byte, class, method string, depth int) bool) bool {
-	name := []byte(decl.Name)
+	return calledOnlyFromSet(f, src, []*facts.MethodDecl{decl}, spans, depth, via)
+}
+
+// calledOnlyFromSet is calledOnlyFrom for methods of one name (overloads):
+// a call inside any of their declarations stays inside the set.
+func calledOnlyFromSet(f *facts.File, src []byte, decls []*facts.MethodDecl, spans []facts.Span, depth int,
+	via func(f *facts.File, src []byte, class, method string, depth int) bool) bool {
+	name := []byte(decls[0].Name)
+	own := func(at int) bool {
+		for _, d := range decls {
+			if at == d.Span.Start || within(at, d.Decl) {
+				return true
+			}
+		}
+		return false
+	}
 	called := false
 	for i := 0; ; {
 		j := bytes.Index(src[i:], name)
@@ -228,7 +254,7 @@ func calledOnlyFrom(f *facts.File, src []byte, decl *facts.MethodDecl, spans []f
 		}
 		at, end := i+j, i+j+len(name)
 		i = end
-		if at > 0 && isIdent(src[at-1]) || end < len(src) && isIdent(src[end]) || at == decl.Span.Start || within(at, decl.Decl) {
+		if at > 0 && isIdent(src[at-1]) || end < len(src) && isIdent(src[end]) || own(at) {
 			continue
 		}
 		if rest := bytes.TrimLeft(src[end:min(len(src), end+8)], " \t\r\n"); !bytes.HasPrefix(rest, []byte("(")) {

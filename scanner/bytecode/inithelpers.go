@@ -7,9 +7,10 @@ import (
 	"github.com/kscan/kscan/scanner/classfile"
 )
 
-// initHelpers lists the private static methods of c that only its static
-// initialiser calls, directly or through one such method (two levels, as
-// the source side reads a static block's private helpers from its text):
+// initHelpers lists the private static methods of c (overloads taken as
+// one) that only its static initialiser calls, directly or through one
+// such method (two levels, as the source side reads a static block's
+// private helpers from its text):
 // what they store is set once, as the class initialises. A method called
 // through a method reference, a lambda or a synthetic accessor may run at
 // any time, and is none. nested says c nests classes or is nested: from
@@ -19,16 +20,20 @@ func initHelpers(c *classfile.Class, nested bool) []string {
 	if nested && c.Major >= 55 {
 		return nil
 	}
-	count := map[string]int{}
+	// The methods of one name are one helper, as the source's text sees
+	// them: every overload must be a private static method with code (one
+	// handing on to another is a call inside the set).
+	other := map[string]bool{}
 	for i := range c.Methods {
-		count[c.Methods[i].Name]++
+		m := &c.Methods[i]
+		if !m.Access.Has(classfile.AccPrivate) || !m.Access.Has(classfile.AccStatic) || m.Access.Has(classfile.AccSynthetic) || m.Code == nil {
+			other[m.Name] = true
+		}
 	}
 	var cand map[string]bool
 	for i := range c.Methods {
 		m := &c.Methods[i]
-		// One method of the name: the calls name it, not an overload.
-		if m.Access.Has(classfile.AccPrivate) && m.Access.Has(classfile.AccStatic) && !m.Access.Has(classfile.AccSynthetic) &&
-			count[m.Name] == 1 && m.Name != "<clinit>" && m.Code != nil {
+		if !other[m.Name] && m.Name != "<clinit>" {
 			if cand == nil {
 				cand = map[string]bool{}
 			}
