@@ -359,7 +359,7 @@ func checkStaticMutableState(p *Pass) {
 	exempt := func(f *facts.Field, ws []*facts.Write) bool {
 		return staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || memoViaHelper(p.File, p.Src, f, ws) || identityMemo(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) ||
 			workQueue(p.File, p.Src, f, ws) || cacheKnob(p.File, p.Src, f) || evictionBound(p.File, p.Src, f) || logOnlyStatic(p.File, p.Src, f) ||
-			shadowCopy(p.File, p.Src, f, ws)
+			shadowCopy(p.File, p.Src, f, ws) || arraySlotMemo(p.File, p.Src, f, ws)
 	}
 	mkHit := func(f *facts.Field, ws []*facts.Write, init []*facts.MethodDecl) hit {
 		// An owner-keyed registry or an internal queue is no finding of
