@@ -657,22 +657,27 @@ func writerGroups(n int, fieldAt func(int) (string, []*facts.Write)) []int {
 // checkStaticMutableStateProject reports the fields that only other files
 // write (Other.FIELD = v, Other.MAP.put(k, v)); fields written in their own
 // file are the per-file check's.
-func checkStaticMutableStateProject(p *ProjectPass) {
-	type decl struct {
-		path string
-		f    *facts.Field
-		own  bool // written at run time in its own file
-		file *facts.File
-	}
+// projDecl is a static field the project pass may report.
+type projDecl struct {
+	path string
+	f    *facts.Field
+	own  bool // written at run time in its own file
+	file *facts.File
+}
+
+// foreignStaticWrites finds, across files, the writes of static fields
+// from files other than the declaring one, with each write's file.
+func foreignStaticWrites(files []*facts.File) (foreign map[*projDecl][]*facts.Write, pathOf map[*facts.Write]string, fileOf map[*facts.Write]*facts.File) {
+	type decl = projDecl
 	// Keyed by class and name without joining them: a jar set has tens of
 	// thousands of static fields, and each key and lookup was a string.
 	type fieldKey struct{ class, name string }
 	n := 0
-	for _, file := range p.Files {
+	for _, file := range files {
 		n += len(file.Fields)
 	}
 	decls := make(map[fieldKey]*decl, n)
-	for _, file := range p.Files {
+	for _, file := range files {
 		if file.Test {
 			continue
 		}
@@ -682,10 +687,10 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			}
 		}
 	}
-	foreign := map[*decl][]*facts.Write{}
-	pathOf := map[*facts.Write]string{}
-	fileOf := map[*facts.Write]*facts.File{}
-	for _, file := range p.Files {
+	foreign = map[*decl][]*facts.Write{}
+	pathOf = map[*facts.Write]string{}
+	fileOf = map[*facts.Write]*facts.File{}
+	for _, file := range files {
 		if file.Test {
 			continue
 		}
@@ -722,8 +727,49 @@ func checkStaticMutableStateProject(p *ProjectPass) {
 			pathOf[&wc], fileOf[&wc] = file.Path, file
 		}
 	}
+	return foreign, pathOf, fileOf
+}
+
+// reportedForeign reports a field written from other files that the
+// project pass does not exempt.
+func reportedForeign(d *projDecl) bool {
+	return !d.own && !staticStateExempt(d.f) && !safeBySuper(d.file, d.f) && !toolPackage(d.file.Package)
+}
+
+// ForeignStaticWriters lists, sorted, the methods that write from another
+// file the statics the project pass reports: its findings wait for whether
+// only entry points reach those writers (their EntryGuards), and the call
+// graph, built before the pass, searches only what it is asked for. Asked
+// here, the answer no longer depends on which other findings' searches
+// happened to parse the writers' callers.
+func ForeignStaticWriters(files []*facts.File) []facts.MethodKey {
+	foreign, _, _ := foreignStaticWrites(files)
+	seen := map[facts.MethodKey]bool{}
+	var out []facts.MethodKey
 	for d, ws := range foreign {
-		if d.own || staticStateExempt(d.f) || safeBySuper(d.file, d.f) || toolPackage(d.file.Package) {
+		if !reportedForeign(d) {
+			continue
+		}
+		for _, k := range writerMethods(stateWrites(d.f, ws)) {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Class != out[j].Class {
+			return out[i].Class < out[j].Class
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+func checkStaticMutableStateProject(p *ProjectPass) {
+	foreign, pathOf, fileOf := foreignStaticWrites(p.Files)
+	for d, ws := range foreign {
+		if !reportedForeign(d) {
 			continue
 		}
 		if ws = stateWrites(d.f, ws); len(ws) > 0 {

@@ -289,6 +289,16 @@ func identPart(c byte) bool {
 	return identStart(c) || c >= '0' && c <= '9'
 }
 
+// has reports an enabled rule of the id.
+func (p *plan) has(id string) bool {
+	for _, r := range p.rules {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // hasDeps reports an enabled rule that reads dependencies.
 func (p *plan) hasDeps() bool {
 	for _, r := range p.rules {

@@ -69,8 +69,20 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		if maxFiles < 2000 {
 			maxFiles = 2000
 		}
+		// The project pass's findings come after the graph: the writers
+		// whose reach they wait for are asked for now, as a finding's own
+		// guards are.
+		// (A finding with no place stands for them while the graph is
+		// built, which settles the findings' own guards in place.)
+		found := len(e.findings)
+		if e.plan.hasProject && e.plan.has("static-mutable-state") {
+			if ks := rules.ForeignStaticWriters(e.index.projectFiles()); len(ks) > 0 {
+				e.findings = append(e.findings, finding.Finding{EntrySensitive: true, EntryGuards: ks})
+			}
+		}
 		graph, err := e.graphs.build(ctx, e.findings, graphOptions{jobs: e.opts.Jobs, timeout: e.opts.ParseTimeout,
 			maxFileSize: e.opts.MaxFileSize, types: e.index.types, maxFiles: maxFiles})
+		e.findings = e.findings[:found]
 		if err != nil {
 			return nil, err
 		}
