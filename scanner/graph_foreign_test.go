@@ -1,7 +1,6 @@
 package scanner
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -49,16 +48,7 @@ public class Depth {
     public static int MAX = 4;
 }`,
 	}
-	dir := t.TempDir()
-	for rel, src := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeTree(t, files)
 	got := map[string]bool{}
 	for _, f := range scanDir(t, dir, Options{}).Findings {
 		if f.RuleID == "static-mutable-state" {

@@ -18,12 +18,7 @@ import (
 // scanned writes a tree and runs the kinds of a scan over it.
 func scanned(t *testing.T, files map[string]string) *env {
 	t.Helper()
-	root := t.TempDir()
-	for p, body := range files {
-		abs := filepath.Join(root, filepath.FromSlash(p))
-		os.MkdirAll(filepath.Dir(abs), 0o755)
-		os.WriteFile(abs, []byte(body), 0o644)
-	}
+	root := writeTree(t, files)
 	e, err := newEnv(&Options{Paths: []string{root}, Root: root, Rules: rules.All(), Jobs: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -32,6 +27,15 @@ func scanned(t *testing.T, files map[string]string) *env {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// writeTree writes files (slash paths to contents) under a new temporary
+// directory and returns it.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	fixWriteTree(t, root, files)
+	return root
 }
 
 // graphOf runs the kinds of a scan over a tree and builds its call graph.
