@@ -50,7 +50,11 @@ func AbsenceHandledAt(src []byte, decl, at facts.Span) bool {
 
 // absenceHandledIn reports the offset at of text inside a try block one
 // of whose catch clauses answers a missing class without throwing.
-func absenceHandledIn(text string, at int) bool {
+func absenceHandledIn(text string, at int) bool { return caughtIn(text, at, absenceCatches) }
+
+// caughtIn reports the offset at of text inside a try block one of whose
+// catch clauses takes one of types (simple names) without throwing.
+func caughtIn(text string, at int, types map[string]bool) bool {
 	for _, o := range tryOpen.FindAllStringIndex(text[:at], -1) {
 		close := matchingBrace(text, o[1]-1)
 		if close < at || close >= len(text) {
@@ -74,7 +78,7 @@ func absenceHandledIn(text string, at int) bool {
 			body := rest[len(m[0])+open : next]
 			for _, t := range strings.Split(m[1], "|") {
 				t = strings.TrimSpace(t)
-				if absenceCatches[t[strings.LastIndexByte(t, '.')+1:]] && !throwsIn(body) {
+				if types[t[strings.LastIndexByte(t, '.')+1:]] && !throwsIn(body) {
 					return true
 				}
 			}

@@ -31,11 +31,15 @@ func checkURLHandler(p *Pass) {
 	calls(p, func(c *facts.Call) {
 		switch {
 		case is(c, "java.net.URL", "setURLStreamHandlerFactory"), is(c, "java.net.URLConnection", "setContentHandlerFactory"):
-			p.Report(Diagnostic{
-				Message: "URL" + map[bool]string{true: "", false: "Connection"}[c.Name == "setURLStreamHandlerFactory"] + "." + c.Name +
-					" can run once per JVM; the next app that calls it fails with \"factory already defined\"",
-				Span: c.Span, Context: c.Context,
-			})
+			call := "URL" + map[bool]string{true: "", false: "Connection"}[c.Name == "setURLStreamHandlerFactory"] + "." + c.Name
+			msg := call + " can run once per JVM; the next app that calls it fails with \"factory already defined\""
+			if failureCaught(p, c) {
+				// Felix's URLHandlers: it catches the Error and swaps the
+				// factory in by reflection. The message says what remains.
+				msg = call + " installs the one factory of the JVM; this code catches the \"factory already defined\" failure, " +
+					"but the factory it leaves installed serves every app in the JVM"
+			}
+			p.Report(Diagnostic{Message: msg, Span: c.Span, Context: c.Context})
 		case is(c, tomcatFactory, "getInstance", "register"):
 			if disabledBefore(p, c) {
 				return
@@ -58,4 +62,21 @@ func disabledBefore(p *Pass, c *facts.Call) bool {
 		}
 	}
 	return false
+}
+
+// factoryFailures are the catch types that take setURLStreamHandlerFactory's
+// "factory already defined" Error.
+var factoryFailures = map[string]bool{"Error": true, "Throwable": true}
+
+// failureCaught reports a call inside a try block that catches its Error
+// without throwing (read from the method's text; sources only).
+func failureCaught(p *Pass, c *facts.Call) bool {
+	if len(p.Src) == 0 || c.Span.End == 0 || c.Span.End > len(p.Src) {
+		return false
+	}
+	m := enclosingMethodDecl(p, c.Span)
+	if m == nil || m.Decl.End > len(p.Src) {
+		return false
+	}
+	return caughtIn(string(p.Src[m.Decl.Start:m.Decl.End]), c.Span.Start-m.Decl.Start, factoryFailures)
 }
