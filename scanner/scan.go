@@ -69,11 +69,10 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		if maxFiles < 2000 {
 			maxFiles = 2000
 		}
-		// The project pass's findings come after the graph: the writers
+		// The project pass's findings come after the graph, so the writers
 		// whose reach they wait for are asked for now, as a finding's own
-		// guards are.
-		// (A finding with no place stands for them while the graph is
-		// built, which settles the findings' own guards in place.)
+		// guards are: a finding with no place carries them while the graph
+		// is built (which settles the other findings' guards in place).
 		found := len(e.findings)
 		if e.plan.hasProject && e.plan.has("static-mutable-state") {
 			if ks := rules.ForeignStaticWriters(e.index.projectFiles()); len(ks) > 0 {
