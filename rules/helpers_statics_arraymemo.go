@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -25,17 +24,16 @@ func arraySlotMemo(file *facts.File, src []byte, f *facts.Field, ws []*facts.Wri
 			settable[fd.Name] = true
 		}
 	}
-	store := regexp.MustCompile(`^(?:[\w$]+\s*\.\s*)*` + regexp.QuoteMeta(f.Name) + `\s*\[\s*(?:\(\s*int\s*\)\s*)?([\w$]+)\s*\]\s*=[^=]`)
 	for _, w := range ws {
 		if w.Kind != facts.WriteArrayStore || w.Value == nil || w.Span.Start < 0 || w.Span.End > len(src) {
 			return false
 		}
-		m := store.FindStringSubmatch(string(src[w.Span.Start:w.Span.End]))
+		m := slotStoreRE.FindStringSubmatch(string(src[w.Span.Start:w.Span.End]))
 		caller := methodAt(file, w.Span.Start)
-		if m == nil || caller == nil || caller.Decl.Start < 0 || caller.Decl.End > len(src) {
+		if m == nil || m[1] != f.Name || caller == nil || caller.Decl.Start < 0 || caller.Decl.End > len(src) {
 			return false
 		}
-		index := m[1]
+		index := m[2]
 		ok := false
 		for _, p := range paramsOf(caller) {
 			if p.name == index {
@@ -62,6 +60,10 @@ func arraySlotMemo(file *facts.File, src []byte, f *facts.Field, ws []*facts.Wri
 	}
 	return true
 }
+
+// slotStoreRE reads a slot store's array name and index: Type.NAME[i] =,
+// NAME[(int) c] =.
+var slotStoreRE = lazyRE(`^(?:[\w$]+\s*\.\s*)*([\w$]+)\s*\[\s*(?:\(\s*int\s*\)\s*)?([\w$]+)\s*\]\s*=[^=]`)
 
 // primitiveIndex are the parameter types an array slot is indexed by.
 var primitiveIndex = map[string]bool{"int": true, "char": true, "short": true, "byte": true}

@@ -436,11 +436,21 @@ func extendsSignal(h *javaHead, main bool) (Decision, bool) {
 // test run's own extensions extend.
 var testFrameworks = []string{"org.testng", "org.junit", "junit.framework"}
 
+// testFrameworkInternal are the testFrameworks packages as internal
+// name prefixes ("org/testng/").
+var testFrameworkInternal = func() []string {
+	out := make([]string, len(testFrameworks))
+	for i, fw := range testFrameworks {
+		out[i] = strings.ReplaceAll(fw, ".", "/") + "/"
+	}
+	return out
+}()
+
 // testFrameworkSuperName reports an internal class name of a
 // testFrameworks package.
 func testFrameworkSuperName(name string) bool {
-	for _, fw := range testFrameworks {
-		if strings.HasPrefix(name, strings.ReplaceAll(fw, ".", "/")+"/") {
+	for _, p := range testFrameworkInternal {
+		if strings.HasPrefix(name, p) {
 			return true
 		}
 	}
@@ -651,7 +661,9 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 		h.super = superName(b, offs, int(binary.BigEndian.Uint16(b[off+4:])))
 		this := className(b, offs, int(binary.BigEndian.Uint16(b[off+2:])))
 		h.ant = bytes.HasPrefix(this, antPackage)
-		h.framework = testFrameworkSuperName(string(this))
+		// Asked only of the rare class extending a framework's: a
+		// string of every class's own name is an allocation per class.
+		h.framework = testFrameworkSuperName(h.super) && testFrameworkSuperName(string(this))
 		// Most classes never name JLine: one search of the whole class
 		// spares resolving its class constants.
 		if bytes.Contains(b, jlineMark) && !jlineClass(this) {
