@@ -474,15 +474,21 @@ var localSlotRE = lazyRE(`^local(\d+)$`)
 // values: each entry belongs to the object that keys it (an app's instance,
 // collected with it), so the map is already kept per owner.
 func perOwner(f *facts.Field) bool {
-	init := ""
-	if f.Init != nil {
-		init = f.Init.Text
-	}
-	if !strings.Contains(init, "WeakHashMap") && !strings.Contains(init, "weakKeys()") && rawSimple(f.Type) != "WeakHashMap" {
+	if !weakKeyed(f) {
 		return false
 	}
 	args := typeArgs(f.TypeText)
 	return len(args) == 2 && !valueTypes[rawSimple(args[0])]
+}
+
+// weakKeyed reports a map whose keys are held weakly: declared or built
+// as a WeakHashMap (also wrapped), or by a builder's weakKeys().
+func weakKeyed(f *facts.Field) bool {
+	init := ""
+	if f.Init != nil {
+		init = f.Init.Text
+	}
+	return strings.Contains(init, "WeakHashMap") || strings.Contains(init, "weakKeys()") || rawSimple(f.Type) == "WeakHashMap"
 }
 
 // enumConstructor reports a write in the constructor of an enum the file

@@ -50,8 +50,7 @@ func ownerScoped(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write
 // not a name): an entry per owner object, collected with it, as perOwner
 // reads from a typed declaration (Axis's TypeDesc registry keyed by Class).
 func weakOwnerKeyed(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write) bool {
-	if !isMap(f) || len(typeArgs(f.TypeText)) != 0 || f.Init == nil ||
-		!strings.Contains(f.Init.Text, "WeakHashMap") && !strings.Contains(f.Init.Text, "weakKeys()") {
+	if !isMap(f) || len(typeArgs(f.TypeText)) != 0 || !weakKeyed(f) {
 		return false
 	}
 	for _, w := range ws {
