@@ -269,7 +269,13 @@ func (h *javaHead) testAnnotation() string {
 
 // blankCommentsAndLiterals replaces comments, string and character
 // literals (text blocks included) with spaces, keeping newlines.
-func blankCommentsAndLiterals(src []byte) []byte {
+func blankCommentsAndLiterals(src []byte) []byte { return blankCode(src, true) }
+
+// blankComments replaces comments with spaces, keeping newlines and
+// literals (a quoted class name is a reflective use).
+func blankComments(src []byte) []byte { return blankCode(src, false) }
+
+func blankCode(src []byte, literals bool) []byte {
 	out := make([]byte, len(src))
 	copy(out, src)
 	blank := func(i, j int) {
@@ -303,7 +309,9 @@ func blankCommentsAndLiterals(src []byte) []byte {
 				j++
 			}
 			j += 3
-			blank(i+1, j-1)
+			if literals {
+				blank(i+1, j-1)
+			}
 			i = j
 		case src[i] == '"' || src[i] == '\'':
 			q := src[i]
@@ -314,7 +322,9 @@ func blankCommentsAndLiterals(src []byte) []byte {
 				}
 				j++
 			}
-			blank(i+1, j)
+			if literals {
+				blank(i+1, j)
+			}
 			i = j + 1
 		default:
 			i++

@@ -64,7 +64,13 @@
 //     reaches and that no production source outside them uses is a
 //     command-line tool (Derby's ij, H2's Shell). A tool package the
 //     product calls at run time (H2's Server, a schema exporter a session
-//     factory runs) stays production. A source that imports JLine, a
+//     factory runs) stays production. A tool module (a directory named
+//     cli, tool or tools that holds a build file, or whose subdirectory
+//     does) with a main method, whose classes no production source
+//     outside it uses in code (a comment naming one does not count), is a
+//     program as a whole: the classes its mains do not name (targets
+//     loaded by name, a facade for build plug-ins) go with them (ANTLR's
+//     grammar compiler, JAX-WS's wsimport). A source that imports JLine, a
 //     terminal line editor, is an interactive console: command-line tool;
 //     so is a class file that refers to a JLine class (in a jar or a
 //     tree), so that a jar scan sets aside what the source scan does.

@@ -259,6 +259,22 @@ var treeTests = map[string][]want{
 		{"src/main/java/com/example/net/generator/FrameGenerator.java", Production, "main source set"},
 		{"src/main/java/com/example/net/Server.java", Production, "main source set"},
 	},
+	// a grammar compiler's module (its targets loaded by name, a facade
+	// for build plug-ins) that only a comment of the runtime names, beside
+	// a tools module whose exporter the runtime calls
+	"toolmodule": {
+		{"pom.xml", Production, ""},
+		{"runtime/pom.xml", Production, ""},
+		{"runtime/src/main/java/com/example/rt/Parser.java", Production, "main source set"},
+		{"tool/pom.xml", Production, ""},
+		{"tool/src/main/java/com/example/tool/Tool.java", CLI, "module of a cli/tool/tools directory"},
+		{"tool/src/main/java/com/example/tool/misc/BitSet.java", CLI, "module of a cli/tool/tools directory"},
+		{"tool/src/main/java/com/example/tool/codegen/JavaTarget.java", CLI, "module of a cli/tool/tools directory"},
+		{"tool/src/main/java/com/example/tool/api/ToolFacade.java", CLI, "module of a cli/tool/tools directory"},
+		{"tools/schema/pom.xml", Production, ""},
+		{"tools/schema/src/main/java/com/example/schema/SchemaTool.java", CLI, "only main methods use"},
+		{"tools/schema/src/main/java/com/example/schema/SchemaExporter.java", Production, "main source set"},
+	},
 	"orphan": {
 		// JUnit without a scope and a parent outside the tree: not decided
 		{"src/main/java/com/example/orphan/Lib.java", Production, "main source set"},

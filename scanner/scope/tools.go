@@ -33,6 +33,9 @@ const maxToolIndexFiles = 200000
 // they count as one.
 const toolReason = "cli/tool/tools package code that only main methods use"
 
+// toolModuleReason is the reason of every tool module decision.
+const toolModuleReason = "module of a cli/tool/tools directory with a main method that no production code outside it uses"
+
 // stubReason is the reason of every stub tree decision.
 const stubReason = "compile-time API stubs (a stubs/ tree of another project's packages)"
 
@@ -40,6 +43,55 @@ const stubReason = "compile-time API stubs (a stubs/ tree of another project's p
 func toolCandidate(dirRel string) bool {
 	for _, s := range segments(dirRel) {
 		if toolWords[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// toolModuleRoot returns the shortest ancestor of dirRel (itself
+// included) that is a tool module tree: its last segment a tool word and
+// it, or a directory right below it, holding a build file (ANTLR's tool/,
+// JAX-WS's tools/wscompile). A tool word that only names a package
+// (org.h2.tools) makes none: such a package ships in its library's
+// artifact. memo caches the answer per directory.
+func (c *Classifier) toolModuleRoot(dirRel string, memo map[string]string) string {
+	if r, ok := memo[dirRel]; ok {
+		return r
+	}
+	r := ""
+	segs := segments(dirRel)
+	for i, s := range segs {
+		if !toolWords[s] {
+			continue
+		}
+		d := strings.Join(segs[:i+1], "/")
+		if c.holdsBuildFile(d, true) {
+			r = d
+			break
+		}
+	}
+	memo[dirRel] = r
+	return r
+}
+
+// holdsBuildFile reports a directory with a build file, or (below) one
+// with a subdirectory that has one.
+func (c *Classifier) holdsBuildFile(rel string, below bool) bool {
+	for _, name := range buildFiles {
+		if c.exists(path.Join(rel, name)) {
+			return true
+		}
+	}
+	if !below {
+		return false
+	}
+	ents, err := os.ReadDir(c.abs(rel))
+	if err != nil {
+		return false
+	}
+	for _, e := range ents {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") && c.holdsBuildFile(path.Join(rel, e.Name()), false) {
 			return true
 		}
 	}
@@ -74,6 +126,8 @@ type toolIndex struct {
 	// tool: source files (rel) of tool packages reached from a main and not
 	// used by production code outside; the value is the file with the main.
 	tool map[string]string
+	// module: the tool files decided by their tool module tree.
+	module map[string]bool
 	// stub: source files under a stubs/ directory whose package namespace
 	// no other production source of the tree uses; the value is the stubs
 	// directory.
@@ -85,7 +139,9 @@ type toolClass struct {
 	rel, pkg, name, fqn string
 	main                bool
 	toks                map[string]bool // identifiers of its code (comments and literals left out)
-	imports             []string
+	// group is the tool module tree the class sits in (toolModuleRoot), or "".
+	group   string
+	imports []string
 }
 
 // mainRE recognises an entry point: Java's, or Groovy's (static main(args)).
@@ -143,6 +199,9 @@ func (c *Classifier) toolDecision(rel string) (Decision, bool) {
 	}
 	c.toolOnce.Do(c.buildToolIndex)
 	if at, ok := c.tools.tool[rel]; ok {
+		if c.tools.module[rel] {
+			return Decision{Class: CLI, Reason: toolModuleReason, At: at}, true
+		}
 		return Decision{Class: CLI, Reason: toolReason, At: at}, true
 	}
 	if at, ok := c.tools.stub[rel]; ok {
@@ -155,7 +214,7 @@ func (c *Classifier) toolDecision(rel string) (Decision, bool) {
 // tree: those in tool packages for their main methods and the names they
 // use, the others for the tool classes they use.
 func (c *Classifier) buildToolIndex() {
-	idx := &toolIndex{tool: map[string]string{}, stub: map[string]string{}}
+	idx := &toolIndex{tool: map[string]string{}, stub: map[string]string{}, module: map[string]bool{}}
 	c.tools = idx
 	var cands, others []string
 	var at []int // position of others[i] in the production files
@@ -209,6 +268,13 @@ func (c *Classifier) buildToolIndex() {
 			stubs = append(stubs, tc)
 		}
 	}
+	// Tool module trees: a class there is tool code when the tree has a
+	// main and nothing outside it uses any of its classes (groupUsed).
+	roots := map[string]string{}
+	for _, tc := range classes {
+		tc.group = c.toolModuleRoot(path.Dir(tc.rel), roots)
+	}
+	groupUsed := map[string]bool{}
 	// Prefixes (two package segments) of the production sources outside
 	// stub trees: a stub tree's package with none of them is another
 	// project's API.
@@ -260,7 +326,8 @@ func (c *Classifier) buildToolIndex() {
 				mu.Unlock()
 			}
 		}
-		var toks map[string]bool
+		var toks, codeToks map[string]bool
+		var code []byte
 		named := find.in(data)
 		for _, p := range pkgs {
 			same := h != nil && h.pkg == p
@@ -272,15 +339,35 @@ func (c *Classifier) buildToolIndex() {
 				toks = identifiers(data)
 			}
 			for _, tc := range byPkg[p] {
+				// A use inside the class's own tool module tree (its
+				// resources, its service files) keeps the class but not
+				// the tree.
+				inside := tc.group != "" && strings.HasPrefix(rel, tc.group+"/")
 				mu.Lock()
-				done := used[tc]
+				done := used[tc] && (inside || tc.group == "" || groupUsed[tc.group])
 				mu.Unlock()
 				if done {
 					continue
 				}
 				if (wild && toks[tc.name]) || containsName(data, p+"."+tc.name) {
+					// A tree is kept by code, not by a comment naming
+					// one of its classes (a runtime class's "a stripped
+					// down version of" the tool's).
+					outside := tc.group != "" && !inside
+					if outside && h != nil {
+						if code == nil {
+							code = blankComments(data)
+						}
+						if wild && codeToks == nil {
+							codeToks = identifiers(code)
+						}
+						outside = (wild && codeToks[tc.name]) || containsName(code, p+"."+tc.name)
+					}
 					mu.Lock()
 					used[tc] = true
+					if outside {
+						groupUsed[tc.group] = true
+					}
 					mu.Unlock()
 				}
 			}
@@ -311,6 +398,11 @@ func (c *Classifier) buildToolIndex() {
 	edges := map[*toolClass][]*toolClass{}
 	for _, a := range classes {
 		edges[a] = uses(a)
+		for _, b := range edges[a] {
+			if b.group != "" && a.group != b.group {
+				groupUsed[b.group] = true // another candidate's use: kept, whatever it turns out to be
+			}
+		}
 	}
 	reach := func(seeds []*toolClass) map[*toolClass]*toolClass {
 		from := map[*toolClass]*toolClass{}
@@ -353,6 +445,25 @@ func (c *Classifier) buildToolIndex() {
 	for tc, m := range fromMain {
 		if _, ok := production[tc]; !ok {
 			idx.tool[tc.rel] = m.rel
+		}
+	}
+	// A tool module tree with a main that nothing outside uses is a
+	// program (a code generator and its runtime support, JAX-WS's
+	// wsimport, ANTLR's grammar compiler): its classes no main reaches by
+	// name are its plug-ins and its programmatic front ends, not a
+	// library's API.
+	groupMain := map[string]string{}
+	for _, tc := range classes {
+		if tc.group != "" && tc.main && !groupUsed[tc.group] {
+			if m, ok := groupMain[tc.group]; !ok || tc.rel < m {
+				groupMain[tc.group] = tc.rel
+			}
+		}
+	}
+	for _, tc := range classes {
+		if m, ok := groupMain[tc.group]; ok {
+			idx.tool[tc.rel] = m
+			idx.module[tc.rel] = true
 		}
 	}
 	for _, tc := range stubs {

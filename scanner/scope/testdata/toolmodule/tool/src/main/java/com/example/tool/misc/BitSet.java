@@ -1,0 +1,5 @@
+package com.example.tool.misc;
+
+public class BitSet {
+    private long[] bits = new long[1];
+}
