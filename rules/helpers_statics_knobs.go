@@ -39,6 +39,9 @@ func cacheKnob(file *facts.File, src []byte, f *facts.Field) bool {
 			continue
 		}
 		m := methodAt(file, at)
+		if m == nil && capacityRE.Match(src[stmtStart(src, at):at]) && initialiserOf(file, f.Class, at, caches) {
+			continue // the size a cache of the class starts with
+		}
 		if m == nil || m.Class != f.Class || m.Decl.Start < 0 || m.Decl.End > len(src) {
 			return false // a read outside the class's methods: a field initialiser, a nested class
 		}
@@ -132,6 +135,10 @@ var (
 	compareAfter  = lazyRE(`^\s*(?:[<>]=?|[!=]=|&&|\|\||\?|[%*/+-][^=+-])`)
 	compareBefore = lazyRE(`(?:[<>]=?|[!=]=|&&|\|\||!|[^+-][%*/+-])\s*$`)
 	capacityRE    = lazyRE(`\bnew\s+[\w.$<>]+\s*[(\[][^;()]*$`)
+	// The length a grown cache's entries are copied over with:
+	// System.arraycopy(cache, 0, grown, 0, size).
+	copyLenRE  = lazyRE(`\bSystem\s*\.\s*arraycopy\s*\([^;()]*,\s*$`)
+	closeAfter = lazyRE(`^\s*\)`)
 )
 
 // conditionUse reports a read in an if or while condition, an operand of
@@ -140,7 +147,20 @@ var (
 func conditionUse(src []byte, at, end int) bool {
 	before := src[stmtStart(src, at):at]
 	after := src[end:min(len(src), end+8)]
-	return condHeadRE.Match(before) || compareAfter.Match(after) || compareBefore.Match(before) || capacityRE.Match(before)
+	return condHeadRE.Match(before) || compareAfter.Match(after) || compareBefore.Match(before) || capacityRE.Match(before) ||
+		copyLenRE.Match(before) && closeAfter.Match(after)
+}
+
+// initialiserOf reports an offset inside the initialiser of a static of
+// class that is one of caches (byteCache = new byte[byteCacheSize][]).
+func initialiserOf(file *facts.File, class string, at int, caches []string) bool {
+	for i := range file.Fields {
+		fd := &file.Fields[i]
+		if fd.Static && fd.Class == class && within(at, fd.Decl) && hasString(caches, fd.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // plainCaches are the static containers and arrays of class whose keys,
@@ -226,7 +246,10 @@ func callsName(body []byte, name string) bool {
 // touchesCache reports a method body that reads or fills one of caches.
 func touchesCache(body []byte, caches []string) bool {
 	for _, c := range caches {
-		if regexp.MustCompile(`\b` + regexp.QuoteMeta(c) + `\s*(?:\[|=\s*new\b|\.\s*(?:get|put|putIfAbsent|computeIfAbsent|containsKey|contains|add|remove|clear|size)\s*\()`).Match(body) {
+		// A read, a fill, or the cache replaced by a grown copy
+		// (arraycopy(cache, 0, grown, 0, n); cache = grown).
+		q := regexp.QuoteMeta(c)
+		if regexp.MustCompile(`\b` + q + `\s*(?:\[|=[^=]|\.\s*(?:get|put|putIfAbsent|computeIfAbsent|containsKey|contains|add|remove|clear|size)\s*\()|\barraycopy\s*\(\s*` + q + `\s*,`).Match(body) {
 			return true
 		}
 	}
