@@ -148,7 +148,7 @@ func contextLookupAround(p *Pass, c *facts.Call) (first, after bool) {
 				n := regexp.QuoteMeta(v)
 				tested = tested || regexp.MustCompile(`\b`+n+`\s*[!=]=\s*null\b|\bnull\s*[!=]=\s*`+n+`\b`).MatchString(body)
 			}
-		case is(o, "java.util.ServiceLoader", "load") && (len(o.Args) == 1 || len(o.Args) == 2 && contextArg(o.Args[1])):
+		case is(o, "java.util.ServiceLoader", "load") && (len(o.Args) == 1 || len(o.Args) == 2 && (contextArg(o.Args[1]) || contextHelper(p, o.Args[1].Call))):
 			// load(S) is load(S, context loader).
 			viaContext = true
 			if o.Span.End <= c.Span.Start {
@@ -171,6 +171,30 @@ func contextLookupAround(p *Pass, c *facts.Call) (first, after bool) {
 		return true, false
 	}
 	return false, after
+}
+
+// contextHelper reports a call of a method of the file that hands out the
+// thread context loader (a private getContextClassLoader() reading it
+// inside doPrivileged): a ClassLoader result and a read of the context
+// loader in its declaration, a lambda or anonymous class in it included.
+// Sources only: a compiled lambda's body is a method of its own.
+func contextHelper(p *Pass, ref *facts.CallRef) bool {
+	if ref == nil {
+		return false
+	}
+	for i := range p.File.Methods {
+		m := &p.File.Methods[i]
+		if m.Name != ref.Name || m.Class != ref.Owner || !strings.HasSuffix(strings.TrimSpace(m.Returns), "ClassLoader") || m.Decl.Len() == 0 {
+			continue
+		}
+		for j := range p.File.Calls {
+			o := &p.File.Calls[j]
+			if o.Name == "getContextClassLoader" && o.Owner == "java.lang.Thread" && within(o.Span.Start, m.Decl) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // contextArg reports a loader argument that is the thread context loader,
