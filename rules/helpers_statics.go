@@ -127,6 +127,31 @@ func clinitOnly(f *facts.File, src []byte, ctx facts.Context) bool {
 		helperOfClinit(f, src, ctx.Class, ctx.Method, 2)
 }
 
+// privilegedInClinit reports an offset of src inside a privileged action
+// that a static initialiser runs (static { AccessController.doPrivileged(new
+// PrivilegedAction() { run() { ... } }); }, or a lambda so handed):
+// doPrivileged runs the action before it returns, while the class
+// initialises, once. Sources only: a class file's action is a class or a
+// method of its own.
+func privilegedInClinit(src []byte, at int) bool {
+	if src == nil {
+		return false
+	}
+	for _, b := range staticBlocks(src) {
+		if at <= b[0] || at >= b[1] {
+			continue
+		}
+		for _, loc := range doPrivilegedRE.FindAllIndex(src[b[0]:at], -1) {
+			if e := closingBracket(src, b[0]+loc[1]-1); e > at {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var doPrivilegedRE = lazyRE(`\bdoPrivileged\s*\(`)
+
 // ProjectSkipsWrite reports a write the project pass never counts: one
 // in a debug-only block, a static initialiser, a main or an agent's entry
 // (the project pass has no source text to find clinit helpers). A caller
