@@ -259,13 +259,17 @@ func readSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env, l
 	}
 	// A command-line tool is not reported on, but it is read as before for
 	// the call graph: its main methods are the launchers and callers that
-	// make production methods entry-only. So is build-tool code its
-	// content gave away (an Ant task, a Maven goal): its execute is an
-	// entry point, and a class only it uses runs inside the build tool.
+	// make production methods entry-only. So is the Main-Class its pom
+	// declares when its content set it aside as a desktop GUI (a launcher
+	// that imports Swing to set a look and feel; a demo's main is no
+	// product's launcher, and library methods it calls stay API), and
+	// build-tool code its content gave away (an Ant task, a Maven goal):
+	// its execute is an entry point, and a class only it uses runs inside
+	// the build tool.
 	toolOnly, buildTool := false, false
 	if !e.opts.ParseOnly {
 		if ok, d := e.decide(in, rel, src); !ok {
-			if d.Class != scope.CLI && d.Class != scope.BuildTool {
+			if d.Class != scope.CLI && d.Class != scope.BuildTool && !(d.Class == scope.Desktop && declaresMain(src) && e.scope.DeclaredMain(rel, src)) {
 				return out
 			}
 			toolOnly, buildTool = true, d.Class == scope.BuildTool

@@ -815,3 +815,30 @@ func (c *Classifier) Hints() []string {
 	sort.Strings(out)
 	return out
 }
+
+// DeclaredMain reports a Java source (rel, its head) whose class is the
+// Main-Class the pom.xml of its module, the nearest one above it, declares:
+// the product's own launcher, not a demo's. The scanner reads such a class
+// for the call graph even when its content sets it aside (a launcher that
+// imports Swing to set a look and feel is a desktop GUI's class).
+func (c *Classifier) DeclaredMain(rel string, head []byte) bool {
+	if c.root == "" {
+		return false
+	}
+	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	if pkg := parseJavaHead(head).pkg; pkg != "" {
+		name = pkg + "." + name
+	}
+	for dir := path.Dir(rel); ; dir = path.Dir(dir) {
+		if dir == "." || dir == "/" {
+			dir = ""
+		}
+		if f := path.Join(dir, "pom.xml"); c.exists(f) {
+			pf := c.pom(f)
+			return pf.err == nil && pf.build.mainClass == name
+		}
+		if dir == "" {
+			return false
+		}
+	}
+}
