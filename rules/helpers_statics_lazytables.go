@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"regexp"
+	"strings"
 )
 
 // A table of constants is often built on first use rather than in the
@@ -66,7 +67,76 @@ func constantLazyInit(src []byte, method string, site int) bool {
 			return r.constant(body, 4) && !readsSettable(src, body, string(sm[1]))
 		}
 	}
+	// Or the tables themselves are the flag: the init makes them (TABLE =
+	// new Hashtable()), and every call waits for `if (TABLE == null)` on
+	// one of them (ZXing's CharacterSetECI.initialize()).
+	var made []string
+	for _, sm := range madeTableRE.FindAllSubmatch(body, -1) {
+		if name := string(sm[1]); !hasString(made, name) && staticDeclared(src, name) {
+			made = append(made, name)
+		}
+	}
+	if len(made) > 0 && onceNull(src, method, decls[0][0], close, made) {
+		r := newFillReader(src)
+		r.seen[open] = true
+		if !r.constant(body, 4) {
+			return false
+		}
+		for _, name := range made {
+			if readsSettable(src, body, name) {
+				return false
+			}
+		}
+		return true
+	}
 	return false
+}
+
+// madeTableRE is a field made a new container or array in a statement of
+// its own (TABLE = new Hashtable(29);).
+var madeTableRE = lazyRE(`(?:^|[;{}])\s*(?:[\w$]+\s*\.\s*)?([\w$]+)\s*=\s*new\s+[\w$.]+\s*(?:<[^;=(){}]*>)?\s*[(\[]`)
+
+// staticDeclared reports a static field of src (the class's text) named
+// name.
+func staticDeclared(src []byte, name string) bool {
+	for _, loc := range mutableStaticRE.FindAllSubmatchIndex(src, -1) {
+		if string(src[loc[2]:loc[3]]) == name {
+			return true
+		}
+	}
+	return false
+}
+
+// onceNull reports tables nothing sets back to null whose null test, on
+// one of them, `if (TABLE == null)`, comes before every call of method in
+// src outside its declaration (from declStart to close) and its static
+// blocks.
+func onceNull(src []byte, method string, declStart, close int, names []string) bool {
+	alt := make([]string, len(names))
+	for i, n := range names {
+		alt[i] = regexp.QuoteMeta(n)
+		if regexp.MustCompile(`(?:^|[^\w$.])(?:[\w$]+\s*\.\s*)?` + alt[i] + `\s*=\s*null\b`).Match(src) {
+			return false // a reset: the tables are rebuilt on a caller's cue
+		}
+	}
+	guard := regexp.MustCompile(`\bif\s*\(\s*(?:[\w$]+\s*\.\s*)?(?:` + strings.Join(alt, "|") + `)\s*==\s*null\s*\)\s*\{?\s*(?:[\w$]+\s*\.\s*)?$`)
+	blocks := staticBlocks(src)
+	called := false
+	for _, loc := range helperCallRE(method).FindAllSubmatchIndex(src, -1) {
+		at := loc[2]
+		if at >= declStart && at <= close {
+			continue
+		}
+		in := false
+		for _, b := range blocks {
+			in = in || b[0] < at && at < b[1]
+		}
+		if !in && !guard.Match(src[max(0, at-200):at]) {
+			return false
+		}
+		called = true
+	}
+	return called
 }
 
 // onceFlag reports a flag nothing sets false whose guard `if (!flag)`
