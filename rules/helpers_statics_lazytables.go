@@ -120,23 +120,7 @@ func onceNull(src []byte, method string, declStart, close int, names []string) b
 		}
 	}
 	guard := regexp.MustCompile(`\bif\s*\(\s*(?:[\w$]+\s*\.\s*)?(?:` + strings.Join(alt, "|") + `)\s*==\s*null\s*\)\s*\{?\s*(?:[\w$]+\s*\.\s*)?$`)
-	blocks := staticBlocks(src)
-	called := false
-	for _, loc := range helperCallRE(method).FindAllSubmatchIndex(src, -1) {
-		at := loc[2]
-		if at >= declStart && at <= close {
-			continue
-		}
-		in := false
-		for _, b := range blocks {
-			in = in || b[0] < at && at < b[1]
-		}
-		if !in && !guard.Match(src[max(0, at-200):at]) {
-			return false
-		}
-		called = true
-	}
-	return called
+	return guardedCalls(src, method, declStart, close, guard)
 }
 
 // onceFlag reports a flag nothing sets false whose guard `if (!flag)`
@@ -148,6 +132,14 @@ func onceFlag(src []byte, method string, declStart, close int, name string) bool
 		return false // a flag reset: the tables are rebuilt on a caller's cue
 	}
 	guard := regexp.MustCompile(`\bif\s*\(\s*!\s*(?:[\w$]+\s*\.\s*)?` + flag + `\s*\)\s*\{?\s*(?:[\w$]+\s*\.\s*)?$`)
+	return guardedCalls(src, method, declStart, close, guard)
+}
+
+// guardedCalls reports a method of src called at least once outside its
+// declaration (from declStart to close), each such call outside the static
+// blocks right after a guard (the text before the call ends with what guard
+// matches).
+func guardedCalls(src []byte, method string, declStart, close int, guard *regexp.Regexp) bool {
 	blocks := staticBlocks(src)
 	called := false
 	for _, loc := range helperCallRE(method).FindAllSubmatchIndex(src, -1) {
