@@ -1217,7 +1217,32 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 			}
 		}
 	case c.Owner != "":
-		classes = []string{c.Owner}
+		owner := c.Owner
+		if simple, ok := strings.CutPrefix(owner, "?"); ok {
+			// A variable's type the file did not resolve: a class of
+			// the caller's package whose declaration was read.
+			owner = ""
+			if p := packageOf(c.Class); p != "" && simple != "" && !strings.ContainsAny(simple, ".<[") {
+				if _, read := g.supers[p+"."+simple]; read {
+					owner = p + "." + simple
+				}
+			}
+			if owner == "" {
+				return nil
+			}
+		}
+		classes = []string{owner}
+		// A method the receiver's class inherits from a base class read
+		// (new Rats().run(args), run declared by its Tool base): the
+		// class's own declaration first, an override.
+		for i, sup := 0, owner; i < maxSuperChain; i++ {
+			next, ok := g.superOf(sup)
+			if !ok || hasString(classes, next) {
+				break
+			}
+			classes = append(classes, next)
+			sup = next
+		}
 	case c.Recv.Call != nil && g.accessors[c.Recv.Call.Owner+"."+c.Recv.Call.Name] != "":
 		// Own.getInstance().m(): the accessor returns its own class.
 		classes = []string{g.accessors[c.Recv.Call.Owner+"."+c.Recv.Call.Name]}
