@@ -461,7 +461,7 @@ func (st *fileState) enclosedBy(n, decl nodeID) (inLambda, debugOnly bool) {
 		case kIfStatement:
 			if !debugOnly && st.childByField(p, fConsequence) == c {
 				cond := st.childByField(p, fCondition)
-				debugOnly = cond != none && (isDebugSwitch(st.text(cond)) || st.constantFalse(cond, decl))
+				debugOnly = cond != none && (isDebugSwitch(st.text(cond)) || st.constantFalse(cond, decl) || st.offConjunct(st.text(cond)))
 			}
 		}
 	}
@@ -534,6 +534,85 @@ func isIdentifier(s string) bool {
 		}
 	}
 	return true
+}
+
+// offConjunct reports a condition one of whose top-level && operands is a
+// debug switch or the constant false (`if (DEBUG && cache[i] > 1E2)`): the
+// branch runs only when that operand is on.
+func (st *fileState) offConjunct(cond string) bool {
+	parts, ok := conjuncts(cond)
+	if !ok || len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		q := strings.TrimSpace(p)
+		for strings.HasPrefix(q, "(") && strings.HasSuffix(q, ")") {
+			q = strings.TrimSpace(q[1 : len(q)-1])
+		}
+		if isDebugSwitch(q) || q == "false" || isIdentifier(q) && st.falseConstant(q) {
+			return true
+		}
+	}
+	return false
+}
+
+// conjuncts splits an expression's text at its top-level &&, outer
+// parentheses aside; ok is false when a top-level || or ?: makes the
+// operands no conjunction.
+func conjuncts(s string) (parts []string, ok bool) {
+	s = strings.TrimSpace(s)
+	for strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && closingParen(s) == len(s)-1 {
+		s = strings.TrimSpace(s[1 : len(s)-1])
+	}
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '"', '\'':
+			for i++; i < len(s) && s[i] != c; i++ {
+				if s[i] == '\\' {
+					i++
+				}
+			}
+		case '|', '?':
+			if depth == 0 && (c == '?' || i+1 < len(s) && s[i+1] == '|') {
+				return nil, false
+			}
+		case '&':
+			if depth == 0 && i+1 < len(s) && s[i+1] == '&' {
+				parts = append(parts, s[start:i])
+				start = i + 2
+				i++
+			}
+		}
+	}
+	return append(parts, s[start:]), true
+}
+
+// closingParen is the index of the parenthesis closing the one s starts
+// with, literals aside; -1 when none does.
+func closingParen(s string) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return i
+			}
+		case '"', '\'':
+			for i++; i < len(s) && s[i] != c; i++ {
+				if s[i] == '\\' {
+					i++
+				}
+			}
+		}
+	}
+	return -1
 }
 
 func isDebugSwitch(cond string) bool {

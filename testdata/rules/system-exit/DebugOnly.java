@@ -46,6 +46,23 @@ class DebugOnly {
         System.exit(code); // want "system-exit"
     }
 
+    // A debug switch and-ed with a test: the branch needs the switch on.
+    // Or-ed, it does not.
+    void checkTotals(double total, boolean strict) {
+        if (DEBUG && total > 1E2) {
+            System.exit(9);
+        }
+        if ((strict && total < 0) && SanityManager.DEBUG) {
+            System.exit(10);
+        }
+        if (DEBUG || total < -1E2) {
+            System.exit(11); // want "system-exit"
+        }
+        if (strict ? DEBUG : total > 0) {
+            System.exit(12); // want "system-exit"
+        }
+    }
+
     // A helper whose exit sits only under a debug switch does not end the
     // JVM in the shipped code: its callers are not told either.
     Object fetch(int id) {
