@@ -1207,14 +1207,7 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 		// A method inherited from a base class read (a subclass calling
 		// its base's protected helper), after the nest's own.
 		for _, cls := range classes {
-			for i, sup := 0, cls; i < maxSuperChain; i++ {
-				next, ok := g.superOf(sup)
-				if !ok || hasString(classes, next) {
-					break
-				}
-				classes = append(classes, next)
-				sup = next
-			}
+			classes = g.appendSupers(classes, cls)
 		}
 	case c.Owner != "":
 		owner := c.Owner
@@ -1231,18 +1224,10 @@ func (g *Graph) resolve(c *facts.Call) []facts.MethodKey {
 				return nil
 			}
 		}
-		classes = []string{owner}
 		// A method the receiver's class inherits from a base class read
 		// (new Rats().run(args), run declared by its Tool base): the
 		// class's own declaration first, an override.
-		for i, sup := 0, owner; i < maxSuperChain; i++ {
-			next, ok := g.superOf(sup)
-			if !ok || hasString(classes, next) {
-				break
-			}
-			classes = append(classes, next)
-			sup = next
-		}
+		classes = g.appendSupers([]string{owner}, owner)
 	case c.Recv.Call != nil && g.accessors[c.Recv.Call.Owner+"."+c.Recv.Call.Name] != "":
 		// Own.getInstance().m(): the accessor returns its own class.
 		classes = []string{g.accessors[c.Recv.Call.Owner+"."+c.Recv.Call.Name]}
@@ -1786,6 +1771,21 @@ func (g *Graph) NoSource(class string) { g.noSource[g.name(class)] = true }
 
 // maxSuperChain bounds the superclasses followed up from a class.
 const maxSuperChain = 8
+
+// appendSupers appends to classes the superclasses of class whose
+// declarations were read, nearest first, up to maxSuperChain and stopping
+// at one classes holds already.
+func (g *Graph) appendSupers(classes []string, class string) []string {
+	for i, sup := 0, class; i < maxSuperChain; i++ {
+		next, ok := g.superOf(sup)
+		if !ok || hasString(classes, next) {
+			break
+		}
+		classes = append(classes, next)
+		sup = next
+	}
+	return classes
+}
 
 // superOf is the superclass of a class whose declaration was read: the
 // binary name of a class read when it resolves to one (as written, or in
