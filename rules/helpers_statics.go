@@ -127,13 +127,16 @@ func clinitOnly(f *facts.File, src []byte, ctx facts.Context) bool {
 		helperOfClinit(f, src, ctx.Class, ctx.Method, 2)
 }
 
-// privilegedInClinit reports an offset of src inside a privileged action
-// that a static initialiser runs (static { AccessController.doPrivileged(new
-// PrivilegedAction() { run() { ... } }); }, or a lambda so handed):
-// doPrivileged runs the action before it returns, while the class
-// initialises, once. Sources only: a class file's action is a class or a
-// method of its own.
-func privilegedInClinit(src []byte, at int) bool {
+// privilegedInClinit reports an offset of src, in a method named method,
+// inside a callback that a static initialiser runs before it goes on, once,
+// while the class initialises: a privileged action (static {
+// AccessController.doPrivileged(new PrivilegedAction() { run() { ... } });
+// }, or a lambda so handed), which doPrivileged runs before it returns, or
+// the descriptor assigner of older protoc output, whose assignDescriptors
+// FileDescriptor.internalBuildGeneratedFileFrom(data, deps, assigner)
+// calls before it returns. Sources only: a class file's callback is a
+// class or a method of its own.
+func privilegedInClinit(src []byte, at int, method string) bool {
 	if src == nil {
 		return false
 	}
@@ -145,6 +148,9 @@ func privilegedInClinit(src []byte, at int) bool {
 			if e := closingBracket(src, b[0]+loc[1]-1); e > at {
 				return true
 			}
+		}
+		if method == "assignDescriptors" && bytes.Contains(src[at:b[1]], []byte("internalBuildGeneratedFileFrom(")) {
+			return true
 		}
 	}
 	return false
