@@ -361,7 +361,7 @@ var (
 	// drainRE is a loop condition that only asks a collection or an
 	// iterator whether anything is left: "!queue.isEmpty()",
 	// "it.hasNext()", "pending.size() > 0".
-	drainRE = lazyRE(`^(?:!\s*(?:this\s*\.\s*)?\w+\s*\.\s*isEmpty\s*\(\s*\)|(?:this\s*\.\s*)?\w+\s*\.\s*(?:hasNext|hasMoreElements)\s*\(\s*\)|(?:this\s*\.\s*)?\w+\s*\.\s*size\s*\(\s*\)\s*(?:>\s*0|!=\s*0))$`)
+	drainRE = lazyRE(`^(?:!\s*(?:this\s*\.\s*)?\w+\s*\.\s*isEmpty\s*\(\s*\)|(?:this\s*\.\s*)?\w+\s*\.\s*(?:hasNext|hasPrevious|hasMoreElements)\s*\(\s*\)|(?:this\s*\.\s*)?\w+\s*\.\s*size\s*\(\s*\)\s*(?:>\s*0|!=\s*0))$`)
 	// waitsRE is a call that waits for more work or for time to pass:
 	// a loop with one is a worker that idles, not a pass that ends.
 	waitsRE = lazyRE(`\b(?:sleep|wait|await\w*|park\w*|take|join|accept|receive|select|yield|acquire|tryAcquire)\s*\(|\bpoll\s*\(\s*[^)\s]`)

@@ -358,3 +358,23 @@ class ConnectionThread extends Thread {
         }
     }
 }
+
+// A one-shot saver: it walks its list back to the start with the
+// iterator it keeps, trims it, then ends.
+class UndoSaver {
+    private final java.util.LinkedList<String> states = new java.util.LinkedList<>();
+    private java.util.ListIterator<String> cursor = states.listIterator();
+
+    void save(final String state) {
+        Thread saver = new Thread() {
+            @Override
+            public void run() {
+                while (cursor.hasPrevious()) {
+                    cursor.previous();
+                }
+                cursor.add(state);
+            }
+        };
+        saver.start();
+    }
+}
