@@ -719,11 +719,49 @@ func (x *graphIndex) candidatesIn(r *spillReader, class, name string, limit int,
 			break
 		}
 	}
+	if n >= limit && !w.ctor {
+		n = x.exactCandidates(r, m, limit, o)
+	}
 	x.cmu.Lock()
 	if x.counted != nil {
 		x.counted[key] = n
 	}
 	x.cmu.Unlock()
+	return n
+}
+
+// maxExactReads bounds the files exactCandidates reads for one method.
+const maxExactReads = 8 * maxEntryCandidates
+
+// exactCandidates counts, up to limit, the sources whose text may call
+// m's one wanted method (mayCall), reading those whose word set may hold
+// it: a word set is a small Bloom filter, and a large file's holds most
+// words, so a name of a few files (FindBugs.processCommandLine) can count
+// as one of many. More than maxExactReads such files count as limit.
+func (x *graphIndex) exactCandidates(r *spillReader, m *wantMatcher, limit int, o graphOptions) int {
+	n, read := 0, 0
+	var ws wordSet
+	seen := make([]bool, len(m.ids))
+	for i := range x.sources {
+		var words *wordSet
+		if r == nil {
+			words = x.wordsOf(i, &ws)
+		} else {
+			words = x.wordsIn(i, r, &ws)
+		}
+		if !m.mayHold(x.sources[i].input, words) {
+			continue
+		}
+		if read++; read > maxExactReads {
+			return limit
+		}
+		src, err := safefs.ReadFile(x.sources[i].input.abs(), o.maxFileSize)
+		if err != nil || m.mayCall(x.sources[i].input, src, seen) {
+			if n++; n >= limit {
+				return limit
+			}
+		}
+	}
 	return n
 }
 
