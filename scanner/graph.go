@@ -697,12 +697,7 @@ func (x *graphIndex) candidatesIn(r *spillReader, class, name string, limit int,
 	read := 0
 	var ws wordSet
 	for i := range x.sources {
-		var words *wordSet
-		if r == nil {
-			words = x.wordsOf(i, &ws)
-		} else {
-			words = x.wordsIn(i, r, &ws)
-		}
+		words := x.wordsVia(r, i, &ws)
 		if !m.mayHold(x.sources[i].input, words) {
 			continue
 		}
@@ -730,6 +725,15 @@ func (x *graphIndex) candidatesIn(r *spillReader, class, name string, limit int,
 	return n
 }
 
+// wordsVia is the word set of source i, read with r (nil: the shared
+// reader of wordsOf).
+func (x *graphIndex) wordsVia(r *spillReader, i int, ws *wordSet) *wordSet {
+	if r == nil {
+		return x.wordsOf(i, ws)
+	}
+	return x.wordsIn(i, r, ws)
+}
+
 // maxExactReads bounds the files exactCandidates reads for one method.
 const maxExactReads = 8 * maxEntryCandidates
 
@@ -743,12 +747,7 @@ func (x *graphIndex) exactCandidates(r *spillReader, m *wantMatcher, limit int, 
 	var ws wordSet
 	seen := make([]bool, len(m.ids))
 	for i := range x.sources {
-		var words *wordSet
-		if r == nil {
-			words = x.wordsOf(i, &ws)
-		} else {
-			words = x.wordsIn(i, r, &ws)
-		}
+		words := x.wordsVia(r, i, &ws)
 		if !m.mayHold(x.sources[i].input, words) {
 			continue
 		}
