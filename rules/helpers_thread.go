@@ -356,7 +356,7 @@ var (
 	// eofExitRE is an exit from a loop at the end of its input or of a
 	// drained queue: if (n < 0) break; if (x == null) return; if (c == -1)
 	// throw ...;
-	eofExitRE     = lazyRE(`\bif\s*\(\s*\w+\s*(?:<\s*0|==\s*-\s*1|==\s*null)\s*\)\s*\{?\s*(?:break|return|throw)\b`)
+	eofExitRE     = lazyRE(`\bif\s*\(\s*\w+\s*(?:<\s*0|==\s*-\s*1|==\s*null)\s*\)\s*(?:\{\s*(?:[^{};]*;\s*)*)?(?:break|return|throw)\b`)
 	interruptedRE = lazyRE(`\bisInterrupted\s*\(|\binterrupted\s*\(`)
 	// drainRE is a loop condition that only asks a collection or an
 	// iterator whether anything is left: "!queue.isEmpty()",

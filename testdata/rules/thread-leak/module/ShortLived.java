@@ -378,3 +378,31 @@ class UndoSaver {
         saver.start();
     }
 }
+
+// A child process's output copier: it closes its stream at the end of the
+// input, then returns.
+class OutputCopier {
+    static int run(Process proc, final java.io.OutputStream out) throws InterruptedException {
+        final InputStream in = proc.getInputStream();
+        Thread copier = new Thread() {
+            @Override
+            public void run() {
+                byte[] buf = new byte[256];
+                try {
+                    while (true) {
+                        int len = in.read(buf);
+                        if (len == -1) {
+                            in.close();
+                            return;
+                        }
+                        out.write(buf, 0, len);
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        copier.start();
+        return proc.waitFor();
+    }
+}
