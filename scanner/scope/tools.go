@@ -121,17 +121,14 @@ func (c *Classifier) namedTool(dirRel string) bool {
 }
 
 // toolIndex is what the production sources of the tree say about its
-// command-line tool packages and stub trees, read once per tree.
+// command-line tool packages and stub trees, read once per tree: the
+// decision for each source (rel) it sets aside. A tool package's source
+// that a main reaches and no production code outside uses, or any source
+// of a tool module tree, is a command-line tool (At: the file with the
+// main); a source under a stubs/ directory whose package namespace no other
+// production source uses is API stubs (At: the stubs directory).
 type toolIndex struct {
-	// tool: source files (rel) of tool packages reached from a main and not
-	// used by production code outside; the value is the file with the main.
-	tool map[string]string
-	// module: the tool files decided by their tool module tree.
-	module map[string]bool
-	// stub: source files under a stubs/ directory whose package namespace
-	// no other production source of the tree uses; the value is the stubs
-	// directory.
-	stub map[string]string
+	decided map[string]Decision
 }
 
 // toolClass is a top-level type of a candidate source, by its file.
@@ -198,23 +195,15 @@ func (c *Classifier) toolDecision(rel string) (Decision, bool) {
 		return Decision{}, false
 	}
 	c.toolOnce.Do(c.buildToolIndex)
-	if at, ok := c.tools.tool[rel]; ok {
-		if c.tools.module[rel] {
-			return Decision{Class: CLI, Reason: toolModuleReason, At: at}, true
-		}
-		return Decision{Class: CLI, Reason: toolReason, At: at}, true
-	}
-	if at, ok := c.tools.stub[rel]; ok {
-		return Decision{Class: BuildTool, Reason: stubReason, At: at}, true
-	}
-	return Decision{}, false
+	d, ok := c.tools.decided[rel]
+	return d, ok
 }
 
 // buildToolIndex reads the Java sources in production directories of the
 // tree: those in tool packages for their main methods and the names they
 // use, the others for the tool classes they use.
 func (c *Classifier) buildToolIndex() {
-	idx := &toolIndex{tool: map[string]string{}, stub: map[string]string{}, module: map[string]bool{}}
+	idx := &toolIndex{decided: map[string]Decision{}}
 	c.tools = idx
 	var cands, others []string
 	var at []int // position of others[i] in the production files
@@ -444,7 +433,7 @@ func (c *Classifier) buildToolIndex() {
 	production := reach(prodSeeds)
 	for tc, m := range fromMain {
 		if _, ok := production[tc]; !ok {
-			idx.tool[tc.rel] = m.rel
+			idx.decided[tc.rel] = Decision{Class: CLI, Reason: toolReason, At: m.rel}
 		}
 	}
 	// A tool module tree with a main that nothing outside uses is a
@@ -462,13 +451,12 @@ func (c *Classifier) buildToolIndex() {
 	}
 	for _, tc := range classes {
 		if m, ok := groupMain[tc.group]; ok {
-			idx.tool[tc.rel] = m
-			idx.module[tc.rel] = true
+			idx.decided[tc.rel] = Decision{Class: CLI, Reason: toolModuleReason, At: m}
 		}
 	}
 	for _, tc := range stubs {
 		if tc.pkg != "" && !own[nsPrefix(tc.pkg)] {
-			idx.stub[tc.rel] = stubsDir(tc.rel)
+			idx.decided[tc.rel] = Decision{Class: BuildTool, Reason: stubReason, At: stubsDir(tc.rel)}
 		}
 	}
 }
