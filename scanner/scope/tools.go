@@ -54,25 +54,25 @@ func toolCandidate(dirRel string) bool {
 // it, or a directory right below it, holding a build file (ANTLR's tool/,
 // JAX-WS's tools/wscompile). A tool word that only names a package
 // (org.h2.tools) makes none: such a package ships in its library's
-// artifact. memo caches the answer per directory.
-func (c *Classifier) toolModuleRoot(dirRel string, memo map[string]string) string {
-	if r, ok := memo[dirRel]; ok {
-		return r
-	}
-	r := ""
+// artifact. memo caches, per tool-word directory, whether it is one (the
+// sources of a tree's packages share a few such directories).
+func (c *Classifier) toolModuleRoot(dirRel string, memo map[string]bool) string {
 	segs := segments(dirRel)
 	for i, s := range segs {
 		if !toolWords[s] {
 			continue
 		}
 		d := strings.Join(segs[:i+1], "/")
-		if c.holdsBuildFile(d, true) {
-			r = d
-			break
+		tree, ok := memo[d]
+		if !ok {
+			tree = c.holdsBuildFile(d, true)
+			memo[d] = tree
+		}
+		if tree {
+			return d
 		}
 	}
-	memo[dirRel] = r
-	return r
+	return ""
 }
 
 // holdsBuildFile reports a directory with a build file, or (below) one
@@ -259,7 +259,7 @@ func (c *Classifier) buildToolIndex() {
 	}
 	// Tool module trees: a class there is tool code when the tree has a
 	// main and nothing outside it uses any of its classes (groupUsed).
-	roots := map[string]string{}
+	roots := map[string]bool{}
 	for _, tc := range classes {
 		tc.group = c.toolModuleRoot(path.Dir(tc.rel), roots)
 	}
