@@ -136,10 +136,14 @@ func clinitOnly(f *facts.File, src []byte, ctx facts.Context) bool {
 // FileDescriptor.internalBuildGeneratedFileFrom(data, deps, assigner)
 // calls before it returns. Sources only: a class file's callback is a
 // class or a method of its own.
-func privilegedInClinit(src []byte, at int, method string) bool {
-	if src == nil {
+func privilegedInClinit(src []byte, at int, ctx facts.Context) bool {
+	// Only an anonymous class's method or a lambda is such a callback:
+	// the file's static blocks are looked for only then (a file's writes
+	// are mostly in its own methods).
+	if src == nil || !ctx.InLambda && !anonymousClass(ctx.Class) {
 		return false
 	}
+	method := ctx.Method
 	for _, b := range staticBlocks(src) {
 		if at <= b[0] || at >= b[1] {
 			continue
@@ -154,6 +158,21 @@ func privilegedInClinit(src []byte, at int, method string) bool {
 		}
 	}
 	return false
+}
+
+// anonymousClass reports a binary class name whose last part is a number
+// (Outer$1).
+func anonymousClass(class string) bool {
+	i := strings.LastIndexByte(class, '$')
+	if i < 0 || i == len(class)-1 {
+		return false
+	}
+	for _, c := range class[i+1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 var doPrivilegedRE = lazyRE(`\bdoPrivileged\s*\(`)

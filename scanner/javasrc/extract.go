@@ -540,6 +540,9 @@ func isIdentifier(s string) bool {
 // debug switch or the constant false (`if (DEBUG && cache[i] > 1E2)`): the
 // branch runs only when that operand is on.
 func (st *fileState) offConjunct(cond string) bool {
+	if !strings.Contains(cond, "&&") {
+		return false // most conditions: asked for every site under an if
+	}
 	parts, ok := conjuncts(cond)
 	if !ok || len(parts) < 2 {
 		return false
