@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -212,26 +211,6 @@ func contextAround(p *Pass, c *facts.Call) (before, after bool) {
 		after = after || callsMethod(post, g)
 	}
 	return before, after
-}
-
-// contextGetters are the methods of the file that return a ClassLoader
-// and ask for the thread context loader in their body.
-func contextGetters(p *Pass) []string {
-	var out []string
-	// The context loader's reads are few: start from them, not from every
-	// method against every call (this runs for each lookup of the file).
-	for i := range p.File.Calls {
-		d := &p.File.Calls[i]
-		if !is(d, "java.lang.Thread", "getContextClassLoader") {
-			continue
-		}
-		for _, m := range p.File.Methods {
-			if m.Class == d.Class && m.Name == d.Method && strings.HasSuffix(strings.TrimSpace(m.Returns), "ClassLoader") && !slices.Contains(out, m.Name) {
-				out = append(out, m.Name)
-			}
-		}
-	}
-	return out
 }
 
 // callsMethod reports text calling the method name: "name(" not part of

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -285,4 +286,24 @@ func fixedLoader(x facts.Expr) (l facts.Loader, viaLocal bool) {
 		return x.Local.Loader, true
 	}
 	return facts.LoaderNone, false
+}
+
+// contextGetters are the methods of the file that return a ClassLoader
+// and ask for the thread context loader in their body.
+func contextGetters(p *Pass) []string {
+	var out []string
+	// The context loader's reads are few: start from them, not from every
+	// method against every call (this runs for each lookup of the file).
+	for i := range p.File.Calls {
+		d := &p.File.Calls[i]
+		if !is(d, "java.lang.Thread", "getContextClassLoader") {
+			continue
+		}
+		for _, m := range p.File.Methods {
+			if m.Class == d.Class && m.Name == d.Method && strings.HasSuffix(strings.TrimSpace(m.Returns), "ClassLoader") && !slices.Contains(out, m.Name) {
+				out = append(out, m.Name)
+			}
+		}
+	}
+	return out
 }

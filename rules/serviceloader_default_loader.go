@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -174,24 +175,16 @@ func contextLookupAround(p *Pass, c *facts.Call) (first, after bool) {
 }
 
 // contextHelper reports a call of a method of the file that hands out the
-// thread context loader (a private getContextClassLoader() reading it
-// inside doPrivileged): a ClassLoader result and a read of the context
-// loader in its declaration, a lambda or anonymous class in it included.
-// Sources only: a compiled lambda's body is a method of its own.
+// thread context loader (contextGetters: a private getContextClassLoader()
+// reading it inside doPrivileged). Sources only: a compiled lambda's body
+// is a method of its own.
 func contextHelper(p *Pass, ref *facts.CallRef) bool {
-	if ref == nil {
+	if ref == nil || !slices.Contains(contextGetters(p), ref.Name) {
 		return false
 	}
-	for i := range p.File.Methods {
-		m := &p.File.Methods[i]
-		if m.Name != ref.Name || m.Class != ref.Owner || !strings.HasSuffix(strings.TrimSpace(m.Returns), "ClassLoader") || m.Decl.Len() == 0 {
-			continue
-		}
-		for j := range p.File.Calls {
-			o := &p.File.Calls[j]
-			if o.Name == "getContextClassLoader" && o.Owner == "java.lang.Thread" && within(o.Span.Start, m.Decl) {
-				return true
-			}
+	for _, m := range p.File.Methods {
+		if m.Class == ref.Owner && m.Name == ref.Name {
+			return true
 		}
 	}
 	return false

@@ -39,7 +39,7 @@ final class ContextHelperFirst {
         } catch (RuntimeException e) {
             // next
         }
-        Iterator<Factory> it = ServiceLoader.load(Factory.class, ContextHelperFirst.class.getClassLoader()).iterator(); // want "serviceloader-default-loader" source:-
+        Iterator<Factory> it = ServiceLoader.load(Factory.class, ContextHelperFirst.class.getClassLoader()).iterator();
         return it.hasNext() ? it.next() : null;
     }
 
