@@ -14,10 +14,14 @@ var threadLeakRule = register(&Rule{
 	Summary: "Uninstalling a module only closes its Spring context. A thread the module started and never stops " +
 		"keeps running after uninstall, holding the module's ClassLoader and everything it loaded.",
 	Tags:      []string{"koupleless", "leak", "lifecycle"},
-	Precision: "medium",
+	// A note: on projects never scanned before, 4 of 16 errors and
+	// warnings read real (samples 44 to 53): whether a thread's task ends,
+	// or something its owner closes stops it, is often decided in code the
+	// rule does not follow.
+	Precision: "low",
 	Leak:      true,
-	Default:   SeverityMedium,
-	Severity:  leakSeverities,
+	Default:   SeverityLow,
+	Severity:  map[facts.Role]Severity{facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow},
 	Keywords:  []string{"Thread"},
 	// The rule reports a thread's start().
 	Prefilter: func(src []byte) bool { return callNamed(src, "start") },

@@ -5,7 +5,7 @@ public class Unknown {
     public void begin() {
         Thread t = new Thread(this::loop);
         t.setDaemon(true);
-        t.start(); // want "thread-leak:medium" bytecode:-
+        t.start(); // want "thread-leak:low" bytecode:-
     }
 
     private void loop() {

@@ -17,7 +17,7 @@ class HelperStopped implements Runnable {
         running = true;
         worker = new Thread(this, "helper-stopped");
         worker.setDaemon(true);
-        worker.start(); // want "thread-leak:medium" source:-
+        worker.start(); // want "thread-leak:low" source:-
     }
 
     void deactivate() {
@@ -47,7 +47,7 @@ class ListenerStopped implements Runnable {
     public void contextInitialized(Object event) {
         pump = new Thread(this);
         pump.setDaemon(true);
-        pump.start(); // want "thread-leak:medium" source:-
+        pump.start(); // want "thread-leak:low" source:-
     }
 
     public void contextDestroyed(Object event) {
@@ -82,7 +82,7 @@ class HelperInterrupts {
             }
         });
         poller.setDaemon(true);
-        poller.start(); // want "thread-leak:medium" source:-
+        poller.start(); // want "thread-leak:low" source:-
     }
 
     void deactivate() {
@@ -104,7 +104,7 @@ class HelperNeverCalled implements Runnable {
     void begin() {
         worker = new Thread(this);
         worker.setDaemon(true);
-        worker.start(); // want "thread-leak:medium"
+        worker.start(); // want "thread-leak:low"
     }
 
     void pause() {
@@ -134,7 +134,7 @@ class HelperOnlyReads implements Runnable {
     void begin() {
         worker = new Thread(this);
         worker.setDaemon(true);
-        worker.start(); // want "thread-leak:medium"
+        worker.start(); // want "thread-leak:low"
     }
 
     void deactivate() {
@@ -177,7 +177,7 @@ class Drainer {
             }
         });
         flusher.setDaemon(true);
-        flusher.start(); // want "thread-leak:medium" source:-
+        flusher.start(); // want "thread-leak:low" source:-
     }
 
     void list() {
@@ -188,7 +188,7 @@ class Drainer {
                 length += it.next().length();
             }
         });
-        lister.start(); // want "thread-leak:medium" source:-
+        lister.start(); // want "thread-leak:low" source:-
     }
 
     // A pass over the names until a limit: it ends no later than they do.
@@ -200,7 +200,7 @@ class Drainer {
                 length += it.next().length();
             }
         });
-        lister.start(); // want "thread-leak:medium" source:-
+        lister.start(); // want "thread-leak:low" source:-
     }
 
     private volatile boolean keepListing = true;
@@ -213,7 +213,7 @@ class Drainer {
                 Thread.yield();
             }
         });
-        watcher.start(); // want "thread-leak:medium" bytecode:-
+        watcher.start(); // want "thread-leak:low" bytecode:-
     }
 }
 
@@ -240,7 +240,7 @@ class WaitingDrainer {
             }
         });
         worker.setDaemon(true);
-        worker.start(); // want "thread-leak:medium"
+        worker.start(); // want "thread-leak:low"
     }
 
     void idle() {
@@ -256,7 +256,7 @@ class WaitingDrainer {
             }
         });
         worker.setDaemon(true);
-        worker.start(); // want "thread-leak:medium"
+        worker.start(); // want "thread-leak:low"
     }
 }
 
@@ -282,7 +282,7 @@ class Retrier {
             }
         });
         connector.setDaemon(true);
-        connector.start(); // want "thread-leak:medium" source:-
+        connector.start(); // want "thread-leak:low" source:-
     }
 
     void pollLater() {
@@ -299,7 +299,7 @@ class Retrier {
             }
         });
         poller.setDaemon(true);
-        poller.start(); // want "thread-leak:medium"
+        poller.start(); // want "thread-leak:low"
     }
 
     void sendLater(final boolean once) {
@@ -315,7 +315,7 @@ class Retrier {
             }
         });
         sender.setDaemon(true);
-        sender.start(); // want "thread-leak:medium"
+        sender.start(); // want "thread-leak:low"
     }
 
     void connect() {

@@ -69,7 +69,7 @@ class WorkQueueNeverStopped {
     public void begin() {
         killFlag = false;
         worker = new Looper();
-        worker.start(); // want "thread-leak:medium"
+        worker.start(); // want "thread-leak:low"
     }
 
     public void pause() {
@@ -145,7 +145,7 @@ class UnlockedFlag {
     private boolean closed;
 
     public void open() {
-        new Thread(() -> { // want "thread-leak:medium"
+        new Thread(() -> { // want "thread-leak:low"
             while (!closed) {
                 try {
                     Thread.sleep(1000);
@@ -176,7 +176,7 @@ class QualifiedStops {
     }
 
     void drain() {
-        new Thread(() -> { // want "thread-leak:medium"
+        new Thread(() -> { // want "thread-leak:low"
             while (!draining) {
                 pause();
             }

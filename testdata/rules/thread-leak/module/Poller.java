@@ -8,11 +8,11 @@ public class Poller {
 
     public void begin() {
         worker = new Thread(this::loop, "poller");
-        worker.start(); // want "thread-leak:medium"
+        worker.start(); // want "thread-leak:low"
     }
 
     public void inlineLoop() {
-        new Thread(() -> { // want "thread-leak:medium" bytecode:-
+        new Thread(() -> { // want "thread-leak:low" bytecode:-
             while (running) {
                 loop();
             }
@@ -20,13 +20,13 @@ public class Poller {
     }
 
     public void subclass() {
-        new Spinner().start(); // want "thread-leak:medium" bytecode:-
+        new Spinner().start(); // want "thread-leak:low" bytecode:-
     }
 
     public void daemon() {
         Thread t = new Thread(this::loop);
         t.setDaemon(true);
-        t.start(); // want "thread-leak:medium" bytecode:-
+        t.start(); // want "thread-leak:low" bytecode:-
     }
 
     // One-shot work: the thread ends with its task, nothing is flagged.
@@ -36,7 +36,7 @@ public class Poller {
 
     // The same start running the endless loop is a leak.
     public void fireAndLoop() {
-        new Thread(this::loop).start(); // want "thread-leak:medium" bytecode:-
+        new Thread(this::loop).start(); // want "thread-leak:low" bytecode:-
     }
 
     public void fromFactory(ThreadFactory factory) {

@@ -117,7 +117,7 @@ class ForeverWatcher {
             }
         });
         watcher.setDaemon(true);
-        watcher.start(); // want "thread-leak:medium"
+        watcher.start(); // want "thread-leak:low"
     }
 }
 
@@ -127,7 +127,7 @@ class SelfNamed {
     private final java.util.concurrent.BlockingQueue<Object> work = new java.util.concurrent.LinkedBlockingQueue<>();
 
     void begin() {
-        new Thread(() -> { // want "thread-leak:medium" bytecode:-
+        new Thread(() -> { // want "thread-leak:low" bytecode:-
             while (true) {
                 try {
                     if (!cleanUp(work.take())) {

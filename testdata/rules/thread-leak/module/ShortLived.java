@@ -50,7 +50,7 @@ abstract class OneCall implements Runnable {
     OneCall execute(String name) {
         thread = new Thread(this, name);
         thread.setDaemon(true);
-        thread.start(); // want "thread-leak:medium" source:-
+        thread.start(); // want "thread-leak:low" source:-
         return this;
     }
 }
@@ -128,7 +128,7 @@ class Acceptor implements Runnable {
     void begin() throws IOException {
         serverSocket = new ServerSocket(0);
         listener = new Thread(this, "acceptor");
-        listener.start(); // want "thread-leak:medium"
+        listener.start(); // want "thread-leak:low"
     }
 
     @Override
@@ -176,7 +176,7 @@ class ResultCollector implements Runnable {
     public void testStarted() {
         worker = new Thread(this, "collector");
         worker.setDaemon(true);
-        worker.start(); // want "thread-leak:medium" source:-
+        worker.start(); // want "thread-leak:low" source:-
     }
 
     public void testEnded() {
@@ -213,7 +213,7 @@ class UnendedCollector implements Runnable {
     public void begin() {
         worker = new Thread(this, "collector");
         worker.setDaemon(true);
-        worker.start(); // want "thread-leak:medium"
+        worker.start(); // want "thread-leak:low"
     }
 
     public void sample(Object event) {
@@ -243,7 +243,7 @@ class FlagStopped implements Runnable {
 
     void begin() {
         pump = new Thread(this);
-        pump.start(); // want "thread-leak:medium" source:-
+        pump.start(); // want "thread-leak:low" source:-
     }
 
     void stopNow() {
@@ -268,11 +268,11 @@ class Endless {
             }
         });
         t.setDaemon(true);
-        t.start(); // want "thread-leak:medium" bytecode:-
+        t.start(); // want "thread-leak:low" bytecode:-
     }
 
     void begin() {
-        new Thread(this::pump).start(); // want "thread-leak:medium" bytecode:-
+        new Thread(this::pump).start(); // want "thread-leak:low" bytecode:-
     }
 
     private void pump() {
@@ -290,7 +290,7 @@ class Pinger implements Runnable {
 
     void startPinger() {
         pinger = new Thread(this);
-        pinger.start(); // want "thread-leak:medium" source:-
+        pinger.start(); // want "thread-leak:low" source:-
     }
 
     void killPinger() {
