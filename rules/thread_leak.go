@@ -13,7 +13,7 @@ var threadLeakRule = register(&Rule{
 	Title:  "Thread started by module code with no stop tied to the module's context",
 	Summary: "Uninstalling a module only closes its Spring context. A thread the module started and never stops " +
 		"keeps running after uninstall, holding the module's ClassLoader and everything it loaded.",
-	Tags:      []string{"koupleless", "leak", "lifecycle"},
+	Tags: []string{"koupleless", "leak", "lifecycle"},
 	// A note: on projects never scanned before, 4 of 16 errors and
 	// warnings read real (samples 44 to 53): whether a thread's task ends,
 	// or something its owner closes stops it, is often decided in code the
