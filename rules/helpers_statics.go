@@ -140,7 +140,7 @@ func privilegedInClinit(src []byte, at int, ctx facts.Context) bool {
 	// Only an anonymous class's method or a lambda is such a callback:
 	// the file's static blocks are looked for only then (a file's writes
 	// are mostly in its own methods).
-	if src == nil || !ctx.InLambda && !anonymousClass(ctx.Class) {
+	if src == nil || !ctx.InLambda && !facts.AnonymousClass(ctx.Class) {
 		return false
 	}
 	method := ctx.Method
@@ -158,21 +158,6 @@ func privilegedInClinit(src []byte, at int, ctx facts.Context) bool {
 		}
 	}
 	return false
-}
-
-// anonymousClass reports a binary class name whose last part is a number
-// (Outer$1).
-func anonymousClass(class string) bool {
-	i := strings.LastIndexByte(class, '$')
-	if i < 0 || i == len(class)-1 {
-		return false
-	}
-	for _, c := range class[i+1:] {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 var doPrivilegedRE = lazyRE(`\bdoPrivileged\s*\(`)

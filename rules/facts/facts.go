@@ -3,6 +3,8 @@
 // no syntax trees, so they outlive the parse and cost nothing to share.
 package facts
 
+import "strings"
+
 // Role says where code will run once several apps share one JVM: the base,
 // a module, a library the base shares with modules, or a library private to
 // one module (see docs/rules.md for what each role means to each rule).
@@ -388,4 +390,20 @@ type RefSites struct {
 	From  []string
 	More  int
 	Entry string // logical path of the first referencing class ("biz.jar!/com/acme/Foo.class")
+}
+
+// AnonymousClass reports a binary class name whose last part is a number
+// (Outer$1): an anonymous class, as javac names it and the source
+// extractor does.
+func AnonymousClass(name string) bool {
+	i := strings.LastIndexByte(name, '$')
+	if i < 0 || i == len(name)-1 {
+		return false
+	}
+	for _, c := range name[i+1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

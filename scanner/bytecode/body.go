@@ -583,7 +583,7 @@ func (b *body) construct(i int) {
 		InLoop: b.inLoop(in.PC)}
 	n.Context = b.ctx
 	n.Line = line
-	n.Anonymous = isAnonymous(t)
+	n.Anonymous = facts.AnonymousClass(t)
 	n.Store, _ = b.store(i)
 	x.news = append(x.news, n)
 }
@@ -666,17 +666,4 @@ func (b *body) arrayStore(i int) {
 	owner := b.x.dot(r.Owner)
 	b.x.writes = append(b.x.writes, facts.Write{Kind: facts.WriteArrayStore, Owner: owner, Name: r.Name,
 		Qualified: owner != b.x.cls, Span: b.span(i), Context: b.at(i)})
-}
-
-func isAnonymous(t string) bool {
-	i := strings.LastIndexByte(t, '$')
-	if i < 0 || i == len(t)-1 {
-		return false
-	}
-	for _, r := range t[i+1:] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
