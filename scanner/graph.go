@@ -1180,6 +1180,7 @@ type wantMatcher struct {
 	// lookups; name and class are the wants' indices, -1 for a word that
 	// is not a plain identifier, which hasWord then looks for.
 	ids         map[string]int
+	words       [][]byte // by id
 	name, class []int
 	reflect     []int
 	// hashes are the words' Bloom hashes, for the check on the words of a
@@ -1202,6 +1203,7 @@ func newWantMatcher(wants []want) *wantMatcher {
 		if !ok {
 			i = len(m.ids)
 			m.ids[string(w)] = i
+			m.words = append(m.words, w)
 		}
 		return i
 	}
@@ -1237,38 +1239,52 @@ func (m *wantMatcher) mayCall(in *input, src []byte, seen []bool) bool {
 // matching appends to out the indices of the wanted methods src may
 // call (see mayCall), all of them, or only the first when first is set.
 func (m *wantMatcher) matching(in *input, src []byte, seen []bool, out []int, first bool) []int {
-	clear(seen)
-	// A whole identifier is a maximal run of identifier bytes: the words
-	// hasWord would find are exactly these runs.
-	for i := 0; i < len(src); {
-		if !identPart(src[i]) {
-			i++
-			continue
+	// A few words are found faster one by one (bytes.Index) than by
+	// looking up every identifier of the file in ids.
+	few := len(m.words) <= fewWantWords
+	if !few {
+		clear(seen)
+		// A whole identifier is a maximal run of identifier bytes: the
+		// words hasWord would find are exactly these runs.
+		for i := 0; i < len(src); {
+			if !identPart(src[i]) {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(src) && identPart(src[j]) {
+				j++
+			}
+			if id, ok := m.ids[string(src[i:j])]; ok {
+				seen[id] = true
+			}
+			i = j
 		}
-		j := i + 1
-		for j < len(src) && identPart(src[j]) {
-			j++
-		}
-		if id, ok := m.ids[string(src[i:j])]; ok {
-			seen[id] = true
-		}
-		i = j
 	}
 	has := func(id int, w []byte) bool {
-		if id < 0 {
+		if id < 0 || few {
 			return hasWord(src, w)
 		}
 		return seen[id]
 	}
-	reflect := false
-	for k, r := range reflectWords {
-		reflect = reflect || has(m.reflect[k], r)
+	reflect := -1 // not yet looked for
+	reflective := func() bool {
+		if reflect < 0 {
+			reflect = 0
+			for k, r := range reflectWords {
+				if has(m.reflect[k], r) {
+					reflect = 1
+					break
+				}
+			}
+		}
+		return reflect == 1
 	}
 	for k, w := range m.wants {
 		if !has(m.name[k], w.name) || w.ctor && !created(src, w.class) {
 			continue
 		}
-		if in.relHasSuffix(w.file) || has(m.class[k], w.class) || w.reflect && reflect && quoted(src, w.name) {
+		if in.relHasSuffix(w.file) || has(m.class[k], w.class) || w.reflect && reflective() && quoted(src, w.name) {
 			if out = append(out, k); first {
 				return out
 			}
@@ -1276,6 +1292,9 @@ func (m *wantMatcher) matching(in *input, src []byte, seen []bool, out []int, fi
 	}
 	return out
 }
+
+// fewWantWords is the most words a matcher finds one by one.
+const fewWantWords = 8
 
 // againFor is what a file the scan parsed must show for a parse to add
 // anything: a call of one of the wanted methods it may call (matched, from

@@ -48,12 +48,21 @@ func TestWantMatcherMayCall(t *testing.T) {
 		{"a/B.java", "Odd.odd.names()", false},
 		{"a/B.java", "", false},
 	}
-	m := newWantMatcher(wants)
-	seen := make([]bool, len(m.ids))
-	for _, c := range cases {
-		in := testInput("/t/"+c.rel, c.rel)
-		if got := m.mayCall(&in, []byte(c.src), seen); got != c.want || got != byWord(c.rel, []byte(c.src)) {
-			t.Errorf("mayCall(%q, %q) = %v, want %v (search by word: %v)", c.rel, c.src, got, c.want, byWord(c.rel, []byte(c.src)))
+	// A matcher of a few words finds them one by one, one of many looks
+	// up the file's identifiers: padded with wants no case holds, the
+	// matcher takes the other way and must answer the same.
+	padded := slices.Clone(wants)
+	for i := range fewWantWords {
+		padded = append(padded, want{name: fmt.Appendf(nil, "absent%d", i), class: fmt.Appendf(nil, "Absent%d", i)})
+	}
+	for _, ws := range [][]want{wants, padded} {
+		m := newWantMatcher(ws)
+		seen := make([]bool, len(m.ids))
+		for _, c := range cases {
+			in := testInput("/t/"+c.rel, c.rel)
+			if got := m.mayCall(&in, []byte(c.src), seen); got != c.want || got != byWord(c.rel, []byte(c.src)) {
+				t.Errorf("%d words: mayCall(%q, %q) = %v, want %v (search by word: %v)", len(m.words), c.rel, c.src, got, c.want, byWord(c.rel, []byte(c.src)))
+			}
 		}
 	}
 }
