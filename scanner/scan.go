@@ -244,7 +244,7 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 			e.scope.Prepare()
 		}()
 		defer func() {
-			e.scope.ListPOMs(nil) // a walk that failed lists none
+			e.scope.ListPOMs(nil, nil) // a walk that failed lists none
 			<-prepared
 		}()
 	}
@@ -253,11 +253,11 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 		return err
 	}
 	e.walked = walked
-	var poms []string
-	if w.wholeRoot(walked) {
-		// The walk found every pom of the tree: the classifier's consumer
-		// index need not walk it again.
-		poms = []string{}
+	var poms, pomDirs []string
+	if dirs, ok := w.wholeDirs(walked); ok {
+		// The walk found every pom of the directories it read: the
+		// classifier's consumer index need not walk them again.
+		poms, pomDirs = []string{}, dirs
 		for k, kind := range kinds {
 			if kind.name() == kindBuild {
 				for i := range walked.byKind[k] {
@@ -268,7 +268,7 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 			}
 		}
 	}
-	e.scope.ListPOMs(poms)
+	e.scope.ListPOMs(pomDirs, poms)
 	var java []input
 	order := []int{}
 	for k, kind := range kinds {

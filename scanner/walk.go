@@ -171,15 +171,26 @@ func (w *walker) walk(targets []string) (*walked, error) {
 	return out, nil
 }
 
-// wholeRoot reports a walk of the root directory alone, with no file
-// left out but by skipDirs: it saw every file of the tree outside those
+// wholeDirs reports a walk of directories alone, with no file left out
+// but by skipDirs, and those directories (slash paths relative to the
+// root, "." for the root): it saw every file of them outside the skipped
 // directories.
-func (w *walker) wholeRoot(out *walked) bool {
-	if len(out.order) != 1 || out.order[0] != w.root || len(w.excludes) > 0 || w.context != "" {
-		return false
+func (w *walker) wholeDirs(out *walked) ([]string, bool) {
+	if len(out.order) == 0 || len(w.excludes) > 0 || w.context != "" {
+		return nil, false
 	}
-	fi, err := os.Stat(w.root)
-	return err == nil && fi.IsDir()
+	var dirs []string
+	for _, p := range out.order {
+		rel, err := filepath.Rel(w.root, p)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, false
+		}
+		if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
+			return nil, false
+		}
+		dirs = append(dirs, filepath.ToSlash(rel))
+	}
+	return dirs, true
 }
 
 // followLink decides about a symbolic link met in a directory: a link to a

@@ -723,18 +723,18 @@ func TestListPOMs(t *testing.T) {
 		t.Fatalf("walk: %d consumers of lib, want 2 (a and c)", walked)
 	}
 	c := New(root, Options{})
-	c.ListPOMs([]string{".hidden/pom.xml", "a/pom.xml", "b/c/pom.xml", "d/pom.xml", "l/pom.xml", "target/pom.xml", "x/build/pom.xml", "a/build.gradle"})
+	c.ListPOMs([]string{"."}, []string{".hidden/pom.xml", "a/pom.xml", "b/c/pom.xml", "d/pom.xml", "l/pom.xml", "target/pom.xml", "x/build/pom.xml", "a/build.gradle"})
 	if got := c.consumerCount("lib"); got != walked {
 		t.Fatalf("listed: %d consumers of lib, the walk found %d", got, walked)
 	}
 	c = New(root, Options{})
-	c.ListPOMs([]string{})
+	c.ListPOMs([]string{"."}, []string{})
 	if got := c.consumerCount("lib"); got != 0 {
 		t.Fatalf("an empty list: %d consumers, want 0", got)
 	}
 	// No list: the index walks; one awaited waits for the list.
 	c = New(root, Options{})
-	c.ListPOMs(nil)
+	c.ListPOMs(nil, nil)
 	if got := c.consumerCount("lib"); got != walked {
 		t.Fatalf("no list: %d consumers, the walk found %d", got, walked)
 	}
@@ -742,9 +742,43 @@ func TestListPOMs(t *testing.T) {
 	c.AwaitPOMs()
 	done := make(chan int)
 	go func() { done <- c.consumerCount("lib") }()
-	c.ListPOMs([]string{"a/pom.xml"})
-	c.ListPOMs(nil) // the first call counts
+	c.ListPOMs([]string{"."}, []string{"a/pom.xml"})
+	c.ListPOMs(nil, nil) // the first call counts
 	if got := <-done; got != 1 {
 		t.Fatalf("awaited list: %d consumers, want 1", got)
+	}
+}
+
+// The consumer index reads the projects the targets are in, not the rest
+// of the root (the current directory a scanned project sits in), and
+// takes the scan's list only when the scan walked those same projects.
+func TestListPOMsTargets(t *testing.T) {
+	root := t.TempDir()
+	dep := `<project><artifactId>%s</artifactId><dependencies><dependency><groupId>g</groupId><artifactId>lib</artifactId><version>1</version></dependency></dependencies></project>`
+	for rel, text := range map[string]string{
+		"proj/pom.xml": fmt.Sprintf(dep, "p"), "proj/m/pom.xml": fmt.Sprintf(dep, "m"),
+		"other/pom.xml": fmt.Sprintf(dep, "o"), "other/n/pom.xml": fmt.Sprintf(dep, "n"),
+	} {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+	os.MkdirAll(filepath.Join(root, "proj", "src"), 0o755)
+	opts := Options{Targets: []string{"proj/src"}} // in the project proj
+	if got := New(root, opts).consumerCount("lib"); got != 2 {
+		t.Fatalf("walk: %d consumers of lib, want 2 (proj and proj/m, not other)", got)
+	}
+	c := New(root, opts)
+	c.ListPOMs([]string{"proj"}, []string{"proj/pom.xml"})
+	if got := c.consumerCount("lib"); got != 1 {
+		t.Fatalf("a list of the walk of proj: %d consumers, want the list's 1", got)
+	}
+	c = New(root, opts)
+	c.ListPOMs([]string{"proj/src"}, []string{}) // the target alone: not what the index reads
+	if got := c.consumerCount("lib"); got != 2 {
+		t.Fatalf("a list of another walk: %d consumers, want the index's own 2", got)
+	}
+	if got := New(root, Options{}).consumerCount("lib"); got != 4 {
+		t.Fatalf("no targets: %d consumers, want the whole root's 4", got)
 	}
 }

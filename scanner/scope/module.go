@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -457,15 +458,17 @@ func (c *Classifier) consumerCount(artifactID string) int {
 	return c.consumers[artifactID]
 }
 
-// ListPOMs hands the classifier the pom.xml files of the whole tree as
-// the scan's walk found them (slash paths relative to the root; links and
-// files in hidden directories among them), so that the consumer index
-// does not walk the tree again; nil says there is no such list (the index
-// walks). Only a walk of the root itself that skipped no directory but by
-// the names skipDirs holds (and hidden ones) lists what walkPOMs would
-// find. The first call counts; call it before the first decision, or
-// after AwaitPOMs.
-func (c *Classifier) ListPOMs(rels []string) {
+// ListPOMs hands the classifier the pom.xml files the scan's walk found
+// (slash paths relative to the root; links and files in hidden
+// directories among them) and the directories that walk read whole (slash
+// paths relative to the root, "." for the root), so that the consumer
+// index does not walk them again; nil poms say there is no such list (the
+// index walks). The list stands for the index's own walk only when the
+// directories are the ones that walk reads (walkRoots) and the scan's walk
+// skipped no directory but by the names skipDirs holds (and hidden ones).
+// The first call counts; call it before the first decision, or after
+// AwaitPOMs.
+func (c *Classifier) ListPOMs(dirs, rels []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.pomsListed {
@@ -474,6 +477,7 @@ func (c *Classifier) ListPOMs(rels []string) {
 	c.pomsListed = true
 	if rels != nil {
 		c.poms0 = append([]string{}, rels...)
+		c.pomDirs = append([]string{}, dirs...)
 	}
 	if c.pomsReady != nil {
 		close(c.pomsReady)
@@ -495,15 +499,23 @@ func (c *Classifier) AwaitPOMs() {
 // files outside hidden and skipped directories; nil when none were given.
 func (c *Classifier) listedPOMs() []string {
 	c.mu.Lock()
-	rels := c.poms0
-	c.poms0 = nil
+	rels, dirs := c.poms0, c.pomDirs
+	c.poms0, c.pomDirs = nil, nil
 	c.mu.Unlock()
-	if rels == nil {
+	roots := c.relRoots()
+	if rels == nil || !slices.Equal(roots, sortedClean(dirs)) {
 		return nil
 	}
 	files := []string{}
 	for _, rel := range rels {
-		segs := segments(rel)
+		below := rel // the path below its walk root, whose own name may be hidden
+		for _, r := range roots {
+			if r != "." && strings.HasPrefix(rel, r+"/") {
+				below = rel[len(r)+1:]
+				break
+			}
+		}
+		segs := segments(below)
 		if len(segs) == 0 || segs[len(segs)-1] != "pom.xml" {
 			continue
 		}
@@ -525,29 +537,57 @@ func (c *Classifier) listedPOMs() []string {
 	return files
 }
 
-// walkPOMs lists the pom.xml files of the tree, hidden and skipped
-// directories left out.
+// walkPOMs lists the pom.xml files of the projects the scan's targets are
+// in (walkRoots), hidden and skipped directories below them left out: the
+// rest of the root (the current directory a target sits in) is not the
+// scan's.
 func (c *Classifier) walkPOMs() []string {
 	var files []string
-	filepath.WalkDir(c.root, func(p string, d fs.DirEntry, err error) error {
+	for _, top := range c.walkRoots() {
+		filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				if p != top && (skipDirs[d.Name()] || (strings.HasPrefix(d.Name(), ".") && d.Name() != ".")) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Name() == "pom.xml" && d.Type().IsRegular() {
+				rel, err := filepath.Rel(c.root, p)
+				if err == nil {
+					files = append(files, filepath.ToSlash(rel))
+				}
+			}
+			return nil
+		})
+	}
+	return files
+}
+
+// relRoots are walkRoots as sorted slash paths relative to the root.
+func (c *Classifier) relRoots() []string {
+	var out []string
+	for _, t := range c.walkRoots() {
+		rel, err := filepath.Rel(c.root, t)
 		if err != nil {
 			return nil
 		}
-		if d.IsDir() {
-			if p != c.root && (skipDirs[d.Name()] || (strings.HasPrefix(d.Name(), ".") && d.Name() != ".")) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Name() == "pom.xml" && d.Type().IsRegular() {
-			rel, err := filepath.Rel(c.root, p)
-			if err == nil {
-				files = append(files, filepath.ToSlash(rel))
-			}
-		}
-		return nil
-	})
-	return files
+		out = append(out, filepath.ToSlash(rel))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// sortedClean is dirs cleaned and sorted.
+func sortedClean(dirs []string) []string {
+	out := make([]string, len(dirs))
+	for i, d := range dirs {
+		out[i] = path.Clean(d)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // skipDirs are build outputs and tool directories the consumer index does

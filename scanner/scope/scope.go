@@ -168,10 +168,11 @@ type Classifier struct {
 	consumersOnce sync.Once
 	consumers     map[string]int // artifactId -> modules in the tree that depend on it
 	// poms0 are the poms ListPOMs gave (under mu), until the consumer
-	// index takes them; pomsListed is set by ListPOMs, which closes
+	// index takes them, with the directories the walk read whole;
+	// pomsListed is set by ListPOMs, which closes
 	// pomsReady when AwaitPOMs made it.
-	poms0      []string
-	pomsListed bool
+	poms0, pomDirs []string
+	pomsListed     bool
 	pomsReady  chan struct{}
 }
 

@@ -367,7 +367,7 @@ func TestPrepareBesideDecisions(t *testing.T) {
 		c.AwaitPOMs()
 		done := make(chan struct{})
 		go func() { c.Prepare(); close(done) }()
-		c.ListPOMs(nil)
+		c.ListPOMs(nil, nil)
 		got := decide(c)
 		<-done
 		if !reflect.DeepEqual(got, want) {
