@@ -173,7 +173,7 @@ type Classifier struct {
 	// pomsReady when AwaitPOMs made it.
 	poms0, pomDirs []string
 	pomsListed     bool
-	pomsReady  chan struct{}
+	pomsReady      chan struct{}
 }
 
 // New returns a Classifier for the tree at root (a directory on disk; ""
