@@ -376,7 +376,69 @@ func (h *javaHead) desktop() bool {
 			return true
 		}
 	}
+	return desktopName(h.extends) || h.qualifiedDesktop()
+}
+
+// desktopName reports a qualified name a desktop import would name: a
+// Swing class, an AWT event class or an AWT window.
+func desktopName(name string) bool {
+	if rest, ok := strings.CutPrefix(name, "javax.swing."); ok {
+		return rest != "" && rest[0] >= 'A' && rest[0] <= 'Z'
+	}
+	if strings.HasPrefix(name, "java.awt.event.") {
+		return true
+	}
+	rest, ok := strings.CutPrefix(name, "java.awt.")
+	return ok && awtWindows[rest]
+}
+
+// qualifiedDesktop reports a class body naming a desktop class by its
+// qualified name in code (javax.swing.JPanel written out, as GUI builders
+// write it), as an import of it would.
+func (h *javaHead) qualifiedDesktop() bool {
+	if !bytes.Contains(h.body, []byte("javax.swing.")) && !bytes.Contains(h.body, []byte("java.awt.")) {
+		return false
+	}
+	code := blankCommentsAndLiterals(h.body)
+	for _, prefix := range [][]byte{[]byte("javax.swing."), []byte("java.awt.")} {
+		for off := 0; ; {
+			i := bytes.Index(code[off:], prefix)
+			if i < 0 {
+				break
+			}
+			i += off
+			j := i + len(prefix)
+			for j < len(code) && (code[j] == '.' || isIdentPart(code[j])) {
+				j++
+			}
+			if (i == 0 || code[i-1] != '.' && !isIdentPart(code[i-1])) && desktopName(qualifiedClass(string(code[i:j]))) {
+				return true
+			}
+			off = j
+		}
+	}
 	return false
+}
+
+// qualifiedClass is the class part of a qualified name followed by a
+// member ("javax.swing.JOptionPane.showMessageDialog" ->
+// "javax.swing.JOptionPane"): the name up to its first segment that
+// starts with an upper-case letter.
+func qualifiedClass(name string) string {
+	for i := 0; i < len(name); {
+		j := strings.IndexByte(name[i:], '.')
+		if name[i] >= 'A' && name[i] <= 'Z' {
+			if j < 0 {
+				return name
+			}
+			return name[:i+j]
+		}
+		if j < 0 {
+			return name
+		}
+		i += j + 1
+	}
+	return name
 }
 
 var awtWindows = setOf("Frame", "Dialog", "Window", "Panel", "Button", "Label", "TextField", "TextArea", "Choice",

@@ -298,7 +298,36 @@ func (c *Classifier) readPOMModule(m *module) {
 	}
 	if mc := pf.build.mainClass; mc != "" && !strings.Contains(mc, "${") {
 		m.hints = append(m.hints, c.launcherHint(m.file, mc, p.ArtifactID))
+		// A module of a larger build whose executable jar opens windows
+		// and that no other module depends on is a desktop application:
+		// its classes reach a shared JVM through no class path. A
+		// single-module project keeps its code (a library that also
+		// ships a viewer, such as PlantUML).
+		if m.rel != "" && p.Packaging != "pom" && c.desktopMain(m, mc) && c.consumerCount(p.ArtifactID) == 0 {
+			decide(Desktop, fmt.Sprintf("desktop application module %s (Main-Class %s builds windows; no module of the tree depends on it)", name, mc))
+		}
 	}
+}
+
+// desktopMain reports a module whose Main-Class source, under the module's
+// main source roots, is a desktop GUI's (see javaHead.desktop).
+func (c *Classifier) desktopMain(m *module, mainClass string) bool {
+	roots := []string{"src/main/java"}
+	for dir, r := range m.roots {
+		if r.main {
+			roots = append(roots, dir)
+		}
+	}
+	file := strings.ReplaceAll(mainClass, ".", "/") + ".java"
+	for _, r := range roots {
+		rel := path.Join(m.rel, r, file)
+		if !c.exists(rel) {
+			continue
+		}
+		head, err := c.readHead(rel)
+		return err == nil && parseJavaHead(head).desktop()
+	}
+	return false
 }
 
 // dependencySignals reads a JMH or Caliper dependency (a benchmark

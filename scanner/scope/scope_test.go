@@ -369,3 +369,95 @@ func TestCleanKeepsCleanPaths(t *testing.T) {
 		t.Errorf("clean(%q) copied a clean path", rel)
 	}
 }
+
+// A class named by its qualified name in code counts as its import would;
+// a name in a comment or a literal, a package that does not count as an
+// import, or a longer name ending the same way do not.
+func TestQualifiedDesktop(t *testing.T) {
+	for src, want := range map[string]bool{
+		"package a; public class F extends javax.swing.JFrame { }":                                true,
+		"class A { void f(Runnable r) { javax.swing.SwingUtilities.invokeLater(r); } }":           true,
+		"class A { void f(java.awt.event.ActionEvent e) { } }":                                    true,
+		"class A { java.awt.Frame owner; }":                                                       true,
+		"class A { // javax.swing.JFrame\n }":                                                     false,
+		"class A { String s = \"javax.swing.JFrame\"; }":                                          false,
+		"class A { javax.swing.event.ChangeListener l; }":                                         false,
+		"class A { java.awt.Color c; java.awt.image.BufferedImage i; }":                           false,
+		"class A { my.javax.swing.JFrame f; }":                                                    false,
+		"import javax.swing.JFrame; class A { }":                                                  true,
+		"package a; class A extends Base { javax.swing.ImageIcon icon() { return null; } }":       true,
+		"package a; class A { Object o = java.awt.GraphicsEnvironment.isHeadless() ? null : 1; }": false,
+	} {
+		if got := parseJavaHead([]byte(src)).desktop(); got != want {
+			t.Errorf("desktop(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// A module of a larger build whose executable jar's Main-Class opens
+// windows, and that no module of the tree depends on, is a desktop
+// application. A single-module project, a module another one depends on,
+// and a command-line Main-Class stay production.
+func TestDesktopApplicationModule(t *testing.T) {
+	pom := func(artifact, main, deps string) string {
+		mc := ""
+		if main != "" {
+			mc = `<build><plugins><plugin><artifactId>maven-jar-plugin</artifactId><configuration><archive><manifest><mainClass>` + main + `</mainClass></manifest></archive></configuration></plugin></plugins></build>`
+		}
+		return `<project><groupId>g</groupId><artifactId>` + artifact + `</artifactId><version>1</version><dependencies>` + deps + `</dependencies>` + mc + `</project>`
+	}
+	dep := func(a string) string {
+		return `<dependency><groupId>g</groupId><artifactId>` + a + `</artifactId><version>1</version></dependency>`
+	}
+	gui := "package app; import javax.swing.JFrame; public class Main { public static void main(String[] a) { new JFrame(); } }"
+	cli := "package app; public class Main { public static void main(String[] a) { } }"
+	write := func(root string, files map[string]string) {
+		for rel, text := range files {
+			p := filepath.Join(root, filepath.FromSlash(rel))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, []byte(text), 0o644)
+		}
+	}
+	parent := `<project><groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging><modules><module>core</module><module>app</module><module>viewer</module></modules></project>`
+	root := t.TempDir()
+	write(root, map[string]string{
+		"pom.xml":      parent,
+		"core/pom.xml": pom("core", "", ""), "core/src/main/java/core/Geo.java": "package core; public class Geo { }",
+		"app/pom.xml": pom("app", "app.Main", dep("core")), "app/src/main/java/app/Main.java": gui,
+		"app/src/main/java/app/Functions.java": "package app; public class Functions { static Object cache; }",
+		// a viewer that another module embeds
+		"viewer/pom.xml": pom("viewer", "app.Main", ""), "viewer/src/main/java/app/Main.java": gui,
+		"plugin/pom.xml": pom("plugin", "", dep("viewer")),
+	})
+	c := New(root, Options{})
+	for rel, want := range map[string]Class{
+		"app/src/main/java/app/Functions.java": Desktop,
+		"core/src/main/java/core/Geo.java":     Production,
+		"viewer/src/main/java/app/Main.java":   Desktop, // its own content: it opens windows
+	} {
+		head, err := readHead(filepath.Join(root, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := c.File(rel, head); d.Class != want {
+			t.Errorf("%s: %s, want %s", rel, d, want)
+		}
+	}
+	if d := c.Dir("app"); d.Class != Desktop || !strings.Contains(d.Reason, "desktop application module app (Main-Class app.Main builds windows") {
+		t.Errorf("app: %+v", d)
+	}
+	if d := c.Dir("viewer"); !d.Production() {
+		t.Errorf("viewer, which plugin depends on: %+v", d)
+	}
+	// the same module as a project of its own, or with a command-line main
+	single := t.TempDir()
+	write(single, map[string]string{"pom.xml": pom("app", "app.Main", ""), "src/main/java/app/Main.java": gui, "src/main/java/app/Functions.java": "package app; public class Functions { }"})
+	if d := New(single, Options{}).Dir(""); !d.Production() {
+		t.Errorf("single-module project: %+v", d)
+	}
+	tool := t.TempDir()
+	write(tool, map[string]string{"pom.xml": parent, "app/pom.xml": pom("app", "app.Main", ""), "app/src/main/java/app/Main.java": cli})
+	if d := New(tool, Options{}).Dir("app"); !d.Production() {
+		t.Errorf("command-line main: %+v", d)
+	}
+}
