@@ -11,7 +11,13 @@ import (
 
 // javaCode returns s with comments and the contents of string and char
 // literals blanked (offsets kept), so that words in them are not code.
-func javaCode(s string) string {
+func javaCode(s string) string { return blankJava(s, true) }
+
+// withoutComments returns s with its comments blanked (offsets kept) and
+// its literals as written.
+func withoutComments(s string) string { return blankJava(s, false) }
+
+func blankJava(s string, literals bool) string {
 	b := []byte(s)
 	for i := 0; i < len(b); i++ {
 		switch {
@@ -36,10 +42,14 @@ func javaCode(s string) string {
 			q := b[i]
 			for i++; i < len(b) && b[i] != q && b[i] != '\n'; i++ {
 				if b[i] == '\\' && i+1 < len(b) {
-					b[i] = ' '
+					if literals {
+						b[i] = ' '
+					}
 					i++
 				}
-				b[i] = ' '
+				if literals {
+					b[i] = ' '
+				}
 			}
 		}
 	}

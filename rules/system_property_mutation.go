@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -101,6 +102,9 @@ func checkSystemProperty(p *Pass) {
 			if uncalledPrivate(p, c.Span) {
 				return // a private method nothing calls: never runs
 			}
+			if envDefault(p, c) {
+				return // the process environment's value, where no app set one
+			}
 			image, imageRef := imageGuard(p, c)
 			if image {
 				return // only inside a native image: one app's own process
@@ -156,7 +160,7 @@ func checkSystemProperty(p *Pass) {
 		// design; they are reported only when this file also writes them.
 		key := c.Args[0].Value
 		switch {
-		case writtenInFile(p.File, key):
+		case writtenInFile(p, key):
 			p.Report(Diagnostic{
 				Severity: p.AtMost(SeverityMedium),
 				Message:  "reads system property " + quote(key) + ", which this code also writes: every app in the process reads the last value written",
@@ -220,15 +224,63 @@ func restoresProperty(f *facts.File, c *facts.Call) bool {
 	return false
 }
 
-// writtenInFile reports a System.setProperty of key in the file.
-func writtenInFile(f *facts.File, key string) bool {
-	for i := range f.Calls {
-		c := &f.Calls[i]
-		if is(c, "java.lang.System", "setProperty") && len(c.Args) > 0 && c.Args[0].Kind == facts.ExprString && c.Args[0].Value == key {
+// writtenInFile reports a System.setProperty of key in the file, other
+// than one filling it from the environment (envDefault).
+func writtenInFile(p *Pass, key string) bool {
+	for i := range p.File.Calls {
+		c := &p.File.Calls[i]
+		if is(c, "java.lang.System", "setProperty") && len(c.Args) > 0 && c.Args[0].Kind == facts.ExprString && c.Args[0].Value == key && !envDefault(p, c) {
 			return true
 		}
 	}
 	return false
+}
+
+// getenvValueRE is a value read from the process environment alone.
+var getenvValueRE = lazyRE(`^(?:java\.lang\.)?System\s*\.\s*getenv\s*\(\s*"[^"]*"\s*\)$`)
+
+// envDefault reports a System.setProperty that fills a property no one set
+// from the process environment (Hadoop's "if hadoop.log.dir is unset, take
+// HADOOP_LOG_DIR"): inside an if whose condition requires
+// System.getProperty(key) == null, it writes System.getenv of a constant
+// name. Every app running it writes the same value, the process's own, and
+// none replaces a value another app set.
+func envDefault(p *Pass, c *facts.Call) bool {
+	if !is(c, "java.lang.System", "setProperty") || len(c.Args) != 2 || !getenvValueRE.MatchString(strings.TrimSpace(c.Args[1].Text)) {
+		return false
+	}
+	var decl facts.Span
+	if m := enclosingMethodDecl(p, c.Span); m != nil {
+		decl = m.Decl
+	} else if b, ok := staticInitOf(p.File, c.Span.Start); ok {
+		decl = b
+	} else {
+		return false
+	}
+	if len(p.Src) == 0 || decl.End > len(p.Src) || c.Span.Start < decl.Start {
+		return false
+	}
+	raw := string(p.Src[decl.Start:decl.End])
+	code, text := javaCode(raw), withoutComments(raw)
+	key := regexp.QuoteMeta(strings.TrimSpace(c.Args[0].Text))
+	get := `(?:java\.lang\.)?System\s*\.\s*getProperty\s*\(\s*` + key + `\s*\)`
+	unset, err := regexp.Compile(`^(?:` + get + `\s*==\s*null|null\s*==\s*` + get + `)$`)
+	if err != nil {
+		return false
+	}
+	at, found := c.Span.Start-decl.Start, false
+	ifsBefore(code, at, func(_, open, close, end int) {
+		if found || at >= end {
+			return
+		}
+		for _, t := range conditionTerms(text, code, open+1, close) {
+			if unset.MatchString(t.raw) {
+				found = true
+				return
+			}
+		}
+	})
+	return found
 }
 
 // writersInFile are the methods of the file that System.setProperty key
