@@ -37,6 +37,9 @@ func checkJMXFixedName(p *Pass) {
 		if !is(c, "javax.management.MBeanServer", "registerMBean") || len(c.Args) != 2 {
 			return
 		}
+		if ownServer(c.Recv) {
+			return // a server of its own: no other app registers there
+		}
 		name, ok := fixedObjectName(p, c, c.Args[1])
 		if !ok || unregisters(p, c.Class) {
 			return
@@ -61,6 +64,18 @@ func checkJMXFixedName(p *Pass) {
 			})
 		}
 	}
+}
+
+// ownServer reports a receiver that is an MBeanServer the code made
+// itself (MBeanServerFactory.createMBeanServer or newMBeanServer), directly
+// or through a local variable: a new server, not the platform's.
+func ownServer(recv facts.Expr) bool {
+	e := &recv
+	if e.Local != nil {
+		e = e.Local
+	}
+	return e.Call != nil && e.Call.Owner == "javax.management.MBeanServerFactory" &&
+		(e.Call.Name == "createMBeanServer" || e.Call.Name == "newMBeanServer")
 }
 
 // fixedObjectName follows the ObjectName argument to its construction and
