@@ -31,6 +31,23 @@ var logFlagTypes = map[string]bool{
 	"AtomicBoolean": true, "AtomicInteger": true, "AtomicLong": true,
 }
 
+// logSetTypes are the sets of keys already warned about (if
+// (!WARNED.contains(c)) { WARNED.add(c); LOG.warn(...); }), a rate limit
+// per key: of values a module's loader cannot hide behind (logValueTypes).
+var logSetTypes = map[string]bool{
+	"Set": true, "HashSet": true, "LinkedHashSet": true, "TreeSet": true, "ConcurrentSkipListSet": true, "CopyOnWriteArraySet": true,
+}
+
+var logValueTypes = map[string]bool{
+	"String": true, "Integer": true, "Long": true, "Character": true, "Short": true, "Byte": true,
+}
+
+// warnedSet reports a static set of JDK values (see logSetTypes).
+func warnedSet(f *facts.Field) bool {
+	args := typeArgs(f.TypeText)
+	return logSetTypes[rawSimple(f.Type)] && len(args) == 1 && logValueTypes[rawSimple(args[0])]
+}
+
 // logOnlyStatic reports a scalar static of the file, not public, whose
 // every read only decides or feeds log output.
 func logOnlyStatic(file *facts.File, src []byte, f *facts.Field) bool {
@@ -45,7 +62,7 @@ func logOnlyStatic(file *facts.File, src []byte, f *facts.Field) bool {
 // or feeds log output (see logOnlyStatic).
 func (lc *logCheck) onlyLogged(f *facts.Field, depth int) bool {
 	raw := rawSimple(f.Type)
-	if strings.Contains(f.TypeText, "[") || !primitiveKnob[raw] && !logFlagTypes[raw] || f.Decl.Start < 0 || f.Span.Start > len(lc.src) ||
+	if strings.Contains(f.TypeText, "[") || !primitiveKnob[raw] && !logFlagTypes[raw] && !warnedSet(f) || f.Decl.Start < 0 || f.Span.Start > len(lc.src) ||
 		wordIn(lc.src[f.Decl.Start:f.Span.Start], "public") {
 		return false
 	}
@@ -185,7 +202,7 @@ func (lc *logCheck) writeRE(name string) *regexp.Regexp {
 	return regexp.MustCompile(`^(?:(?:\+\+|--)\s*` + q + `$|` + q + `\s*(?:(?:[-+*/%&|^]|<<|>>>?)?=[^=]|\+\+$|--$|\.\s*(?:` + atomicWrites + `)\s*\())`)
 }
 
-const atomicWrites = `set|lazySet|setRelease|setPlain|setOpaque|getAndSet|compareAndSet|weakCompareAndSet\w*|incrementAndGet|getAndIncrement|decrementAndGet|getAndDecrement|addAndGet|getAndAdd|accumulateAndGet|updateAndGet|getAndUpdate`
+const atomicWrites = `add|remove|clear|set|lazySet|setRelease|setPlain|setOpaque|getAndSet|compareAndSet|weakCompareAndSet\w*|incrementAndGet|getAndIncrement|decrementAndGet|getAndDecrement|addAndGet|getAndAdd|accumulateAndGet|updateAndGet|getAndUpdate`
 
 // localDeclRE is a local's declaration: type (the first word), name,
 // initialiser.
@@ -315,7 +332,31 @@ func (lc *logCheck) simple(text string, selves, locals map[string]bool, depth in
 	if (locals[first] || selves[first]) && strings.HasPrefix(strings.TrimSpace(text[len(first):]), ".") {
 		return lc.pure(text, selves, locals, depth) // sb.append(x), flag.set(true)
 	}
+	if open := strings.IndexByte(text, '('); open > 0 {
+		if dot := strings.LastIndexByte(text[:open], '.'); dot > 0 && selves[lc.qualifiedSelf(text[:dot])] {
+			return lc.pure(text, selves, locals, depth) // Owner.WARNED.add(x)
+		}
+	}
 	return lc.logCall(text, selves, locals, depth)
+}
+
+// qualifiedSelf is X when chain is this.X or Owner.X (the class judged,
+// X one of its fields), "" otherwise.
+func (lc *logCheck) qualifiedSelf(chain string) string {
+	parts := strings.Split(strings.Join(strings.Fields(chain), ""), ".")
+	if len(parts) == 2 && (parts[0] == "this" || parts[0] == simpleName(lc.class)) {
+		return parts[1]
+	}
+	return ""
+}
+
+// trailingChain is the dotted names that end text (!Owner.X -> Owner.X).
+func trailingChain(text string) string {
+	i := len(text)
+	for i > 0 && (isIdent(text[i-1]) || text[i-1] == '.' || text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '\n' || text[i-1] == '\r') {
+		i--
+	}
+	return strings.TrimSpace(text[i:])
 }
 
 var (
@@ -343,8 +384,15 @@ func (lc *logCheck) logHead(text string) bool {
 		return true
 	}
 	head := firstIdent(text)
-	if !strings.HasPrefix(strings.TrimSpace(text[len(head):]), ".") {
+	rest := strings.TrimSpace(text[len(head):])
+	if !strings.HasPrefix(rest, ".") {
 		return false
+	}
+	if head == "this" || head == simpleName(lc.class) { // Owner.LOGGER.warn(...)
+		head = firstIdent(strings.TrimSpace(rest[1:]))
+		if head == "" || !strings.HasPrefix(strings.TrimSpace(strings.TrimSpace(rest[1:])[len(head):]), ".") {
+			return false
+		}
 	}
 	for i := range lc.file.Fields {
 		if fd := &lc.file.Fields[i]; fd.Name == head && loggerType(rawSimple(fd.Type)) {
@@ -438,6 +486,9 @@ func (lc *logCheck) pure(e string, selves, locals map[string]bool, depth int) bo
 			// a constructor: a message's parts
 		case strings.HasSuffix(before, "."):
 			head := chainHead(before[:len(before)-1])
+			if field := lc.qualifiedSelf(trailingChain(before[:len(before)-1])); field != "" {
+				head = field // Owner.WARNED.contains(x), Owner.LOG.warn(x): a call on a field of the class
+			}
 			if head == "this" || head == simpleName(lc.class) {
 				if !lc.queryMethod(name, selves, depth) {
 					return false
