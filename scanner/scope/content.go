@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -508,6 +509,19 @@ func extendsSignal(h *javaHead, main bool) (Decision, bool) {
 // test run's own extensions extend.
 var testFrameworks = []string{"org.testng", "org.junit", "junit.framework"}
 
+var testFrameworkPackages = append(slices.Clip(testFrameworks), "junit.textui", "junit.runner", "junit.extensions", "junit.awtui", "junit.swingui")
+
+// testFrameworkPackage is the test framework package pkg belongs to
+// (testFrameworks, and JUnit 3's runners): "" for any other.
+func testFrameworkPackage(pkg string) string {
+	for _, fw := range testFrameworkPackages {
+		if pkg == fw || strings.HasPrefix(pkg, fw+".") {
+			return fw
+		}
+	}
+	return ""
+}
+
 // testFrameworkInternal are the testFrameworks packages as internal
 // name prefixes ("org/testng/").
 var testFrameworkInternal = func() []string {
@@ -549,6 +563,11 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 	}
 	if h.pkg == "org.apache.tools.ant" || strings.HasPrefix(h.pkg, "org.apache.tools.ant.") {
 		return Decision{Class: BuildTool, Reason: "Apache Ant (package org.apache.tools.ant)"}, true
+	}
+	if fw := testFrameworkPackage(h.pkg); fw != "" {
+		// A test framework's own code (a copy of JUnit or TestNG in the
+		// tree, or their sources scanned): it runs in test runs only.
+		return Decision{Class: TestSupport, Reason: "test framework (package " + fw + ")"}, true
 	}
 	if d, ok := extendsSignal(h, main); ok {
 		return d, true

@@ -461,3 +461,25 @@ func TestDesktopApplicationModule(t *testing.T) {
 		t.Errorf("command-line main: %+v", d)
 	}
 }
+
+// A test framework's own sources run in test runs only, in a main source
+// set too; a package that only starts with the same words does not count.
+func TestTestFrameworkPackage(t *testing.T) {
+	for src, want := range map[string]Class{
+		"package org.testng.xml; public class Parser { }":            TestSupport,
+		"package junit.textui; public class TestRunner { }":          TestSupport,
+		"package org.junit.jupiter.api; public class Assertions { }": TestSupport,
+		"package org.testngx; public class Parser { }":               Production,
+		"package org.acme.junit; public class Rules { }":             Production,
+	} {
+		d, ok := javaSignals(parseJavaHead([]byte(src)), true)
+		if got := Production; ok {
+			got = d.Class
+			if got != want {
+				t.Errorf("%q: %s, want %s", src, d, want)
+			}
+		} else if want != Production {
+			t.Errorf("%q: no signal, want %s", src, want)
+		}
+	}
+}
