@@ -509,7 +509,11 @@ func extendsSignal(h *javaHead, main bool) (Decision, bool) {
 // test run's own extensions extend.
 var testFrameworks = []string{"org.testng", "org.junit", "junit.framework"}
 
-var testFrameworkPackages = append(slices.Clip(testFrameworks), "junit.textui", "junit.runner", "junit.extensions", "junit.awtui", "junit.swingui")
+// testFrameworkPackages are the packages of test frameworks and
+// harnesses: JUnit (with JUnit 3's runners), TestNG, the JavaTest harness
+// OpenJDK's jtreg and the JCK run on, Spock and Cucumber.
+var testFrameworkPackages = append(slices.Clip(testFrameworks), "junit.textui", "junit.runner", "junit.extensions", "junit.awtui", "junit.swingui",
+	"com.sun.javatest", "org.spockframework", "io.cucumber", "cucumber.api", "cucumber.runtime")
 
 // testFrameworkPackage is the test framework package pkg belongs to
 // (testFrameworks, and JUnit 3's runners): "" for any other.
