@@ -25,7 +25,7 @@ var tcclNotRestored = register(&Rule{
 		facts.RoleModule: SeverityMedium, facts.RolePrivate: SeverityMedium,
 	},
 	Keywords: []string{"setContextClassLoader"},
-	Calls:    []string{"setContextClassLoader"},
+	Calls:    []string{"setContextClassLoader", "newThread"},
 	News:     []string{"Thread"},
 	Check:    checkTCCLNotRestored,
 })
@@ -64,12 +64,20 @@ func checkTCCLNotRestored(p *Pass) {
 }
 
 // ownsThread reports code that runs on a thread it created: run() of a
-// Thread subclass, or the body of a new Thread(...) (anonymous subclass or
-// Runnable argument).
+// Thread subclass, the body of a new Thread(...) (anonymous subclass or
+// Runnable argument), or the Runnable handed to a ThreadFactory's
+// newThread (a factory wrapping the pool's task in its own set-up, as
+// Executors.privilegedThreadFactory does): the thread lives for that body.
 func ownsThread(p *Pass, c *facts.Call) bool {
 	for i := range p.File.News {
 		nw := &p.File.News[i]
 		if nw.Type == "java.lang.Thread" && nw.Span.Start <= c.Span.Start && c.Span.End <= nw.Span.End {
+			return true
+		}
+	}
+	for i := range p.File.Calls {
+		nt := &p.File.Calls[i]
+		if nt.Name == "newThread" && len(nt.Args) == 1 && nt.Args[0].Span.Start <= c.Span.Start && c.Span.End <= nt.Args[0].Span.End {
 			return true
 		}
 	}
