@@ -364,16 +364,7 @@ func (h *javaHead) resolve(name, wildcardPrefix string) string {
 // and geometry, which servers use to draw.
 func (h *javaHead) desktop() bool {
 	for _, im := range h.imports {
-		if rest, ok := strings.CutPrefix(im, "javax.swing."); ok {
-			if rest == "*" || (rest != "" && rest[0] >= 'A' && rest[0] <= 'Z') {
-				return true
-			}
-			continue
-		}
-		if strings.HasPrefix(im, "java.awt.event.") {
-			return true
-		}
-		if rest, ok := strings.CutPrefix(im, "java.awt."); ok && awtWindows[rest] {
+		if im == "javax.swing.*" || desktopName(im) {
 			return true
 		}
 	}
@@ -381,7 +372,9 @@ func (h *javaHead) desktop() bool {
 }
 
 // desktopName reports a qualified name a desktop import would name: a
-// Swing class, an AWT event class or an AWT window.
+// Swing class, an AWT event class or an AWT window, or a class of JavaFX's
+// windows, scene graph or application (javafx.stage, javafx.scene,
+// javafx.application).
 func desktopName(name string) bool {
 	if rest, ok := strings.CutPrefix(name, "javax.swing."); ok {
 		return rest != "" && rest[0] >= 'A' && rest[0] <= 'Z'
@@ -389,19 +382,29 @@ func desktopName(name string) bool {
 	if strings.HasPrefix(name, "java.awt.event.") {
 		return true
 	}
-	rest, ok := strings.CutPrefix(name, "java.awt.")
-	return ok && awtWindows[rest]
+	if rest, ok := strings.CutPrefix(name, "java.awt."); ok {
+		return awtWindows[rest]
+	}
+	for _, p := range javafxWindows {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
+
+// javafxWindows are the JavaFX packages only a desktop program uses.
+var javafxWindows = []string{"javafx.stage.", "javafx.scene.", "javafx.application."}
 
 // qualifiedDesktop reports a class body naming a desktop class by its
 // qualified name in code (javax.swing.JPanel written out, as GUI builders
 // write it), as an import of it would.
 func (h *javaHead) qualifiedDesktop() bool {
-	if !bytes.Contains(h.body, []byte("javax.swing.")) && !bytes.Contains(h.body, []byte("java.awt.")) {
+	if !bytes.Contains(h.body, []byte("javax.swing.")) && !bytes.Contains(h.body, []byte("java.awt.")) && !bytes.Contains(h.body, []byte("javafx.")) {
 		return false
 	}
 	code := blankCommentsAndLiterals(h.body)
-	for _, prefix := range [][]byte{[]byte("javax.swing."), []byte("java.awt.")} {
+	for _, prefix := range [][]byte{[]byte("javax.swing."), []byte("java.awt."), []byte("javafx.")} {
 		for off := 0; ; {
 			i := bytes.Index(code[off:], prefix)
 			if i < 0 {
@@ -590,7 +593,7 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 		return Decision{Class: BuildTool, Reason: "Gradle build logic (imports org.gradle.api)"}, true
 	}
 	if h.desktop() {
-		return Decision{Class: Desktop, Reason: "desktop GUI (imports Swing or AWT windows and events)"}, true
+		return Decision{Class: Desktop, Reason: "desktop GUI (imports Swing, AWT or JavaFX windows and events)"}, true
 	}
 	// A class that edits a terminal's input line is an interactive console
 	// (a REPL, a SQL shell): a person's terminal session, not a server's
@@ -679,7 +682,7 @@ func desktopRef(s string) bool {
 		rest := strings.TrimSuffix(s[i+len("java/awt/"):], ";")
 		return awtWindows[rest]
 	}
-	return false
+	return strings.Contains(s, "javafx/stage/") || strings.Contains(s, "javafx/scene/") || strings.Contains(s, "javafx/application/")
 }
 
 // parseClassHead walks the constant pool of a class file (JVMS 4.4) and
@@ -797,25 +800,26 @@ var antPackage = []byte("org/apache/tools/ant/")
 var offsPool = sync.Pool{New: func() any { return new([]int32) }}
 
 // mentionsDesktopAnywhere is bytes.Contains(b, "javax/swing/") ||
-// bytes.Contains(b, "java/awt/") in one pass: it stops at each 'w', which
+// bytes.Contains(b, "java/awt/") in one pass (it stops at each 'w', which
 // both hold and class files have few of, where a search for either stops
-// at every "java" of the class.
+// at every "java" of the class), or a mention of "javafx/".
 func mentionsDesktopAnywhere(b []byte) bool {
 	for i := 0; i < len(b); i++ {
 		j := bytes.IndexByte(b[i:], 'w')
 		if j < 0 {
-			return false
+			break
 		}
 		i += j
 		if i >= 7 && bytes.HasPrefix(b[i-7:], []byte("javax/swing/")) || i >= 6 && bytes.HasPrefix(b[i-6:], []byte("java/awt/")) {
 			return true
 		}
 	}
-	return false
+	return bytes.Contains(b, []byte("javafx/"))
 }
 
-// mentionsDesktop reports a constant holding "javax/swing/" or
-// "java/awt/": one search for their common "java" rather than one for each.
+// mentionsDesktop reports a constant holding "javax/swing/", "java/awt/"
+// or "javafx/": one search for their common "java" rather than one for
+// each.
 func mentionsDesktop(raw []byte) bool {
 	for {
 		i := bytes.Index(raw, []byte("java"))
@@ -823,7 +827,7 @@ func mentionsDesktop(raw []byte) bool {
 			return false
 		}
 		raw = raw[i+4:]
-		if bytes.HasPrefix(raw, []byte("x/swing/")) || bytes.HasPrefix(raw, []byte("/awt/")) {
+		if bytes.HasPrefix(raw, []byte("x/swing/")) || bytes.HasPrefix(raw, []byte("/awt/")) || bytes.HasPrefix(raw, []byte("fx/")) {
 			return true
 		}
 	}
@@ -876,7 +880,7 @@ func classSignals(h classHead) (Decision, bool) {
 	case testFrameworkSuper(h):
 		return Decision{Class: Test, Reason: "test framework extension (extends " + strings.ReplaceAll(h.super, "/", ".") + ")"}, true
 	case h.desktop:
-		return Decision{Class: Desktop, Reason: "desktop GUI (refers to Swing or AWT windows and events)"}, true
+		return Decision{Class: Desktop, Reason: "desktop GUI (refers to Swing, AWT or JavaFX windows and events)"}, true
 	case h.console != "":
 		// As javaSignals: a class that edits a terminal's input line.
 		return Decision{Class: CLI, Reason: "interactive console (refers to " + h.console + ", a terminal line editor)"}, true

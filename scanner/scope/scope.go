@@ -42,7 +42,7 @@ const (
 	Packaging
 	// Configured is set aside by a user override.
 	Configured
-	// Desktop is a desktop GUI (Swing or AWT windows): a tool a person runs
+	// Desktop is a desktop GUI (Swing, AWT or JavaFX windows): a tool a person runs
 	// on a workstation, never code of a server's shared JVM.
 	Desktop
 	// CLI is command-line tool code: shells, dumpers and generators in a

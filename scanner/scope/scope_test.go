@@ -80,7 +80,7 @@ var treeTests = map[string][]want{
 	},
 	"hsqldb": {
 		{"hsqldb/src/org/hsqldb/server/Server.java", Production, ""},
-		{"hsqldb/src/org/hsqldb/util/ConnectionDialog.java", Desktop, "desktop GUI (imports Swing or AWT windows"},
+		{"hsqldb/src/org/hsqldb/util/ConnectionDialog.java", Desktop, "desktop GUI (imports Swing, AWT or JavaFX windows"},
 		{"hsqldb/src/org/hsqldb/test/TestBase.java", Test, "extends TestCase"},
 		// extends TestBase, which extends junit.framework.TestCase
 		{"hsqldb/src/org/hsqldb/test/TestSql.java", Test, "test class (extends TestCase)"},
@@ -345,6 +345,10 @@ func TestDesktopRef(t *testing.T) {
 		"java/awt/image/BufferedImage":        false,
 		"java/awt/Color":                      false,
 		"org/example/swing/JFrame":            false,
+		"javafx/stage/Stage":                  true,
+		"Ljavafx/scene/control/Button;":       true,
+		"javafx/application/Application":      true,
+		"javafx/collections/ObservableList":   false,
 	} {
 		if got := desktopRef(s); got != want {
 			t.Errorf("desktopRef(%q) = %v, want %v", s, got, want)
@@ -385,6 +389,10 @@ func TestQualifiedDesktop(t *testing.T) {
 		"class A { java.awt.Color c; java.awt.image.BufferedImage i; }":                           false,
 		"class A { my.javax.swing.JFrame f; }":                                                    false,
 		"import javax.swing.JFrame; class A { }":                                                  true,
+		"import javafx.stage.Stage; class A { }":                                                  true,
+		"import javafx.beans.property.StringProperty; class A { }":                                false,
+		"class App extends javafx.application.Application { }":                                    true,
+		"class A { void f() { javafx.application.Platform.runLater(null); } }":                    true,
 		"package a; class A extends Base { javax.swing.ImageIcon icon() { return null; } }":       true,
 		"package a; class A { Object o = java.awt.GraphicsEnvironment.isHeadless() ? null : 1; }": false,
 	} {
