@@ -571,6 +571,9 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 	if h.pkg == "org.apache.tools.ant" || strings.HasPrefix(h.pkg, "org.apache.tools.ant.") {
 		return Decision{Class: BuildTool, Reason: "Apache Ant (package org.apache.tools.ant)"}, true
 	}
+	if h.pkg == "org.javacc" || strings.HasPrefix(h.pkg, "org.javacc.") {
+		return Decision{Class: BuildTool, Reason: javaccReason}, true
+	}
 	if fw := testFrameworkPackage(h.pkg); fw != "" {
 		// A test framework's own code (a copy of JUnit or TestNG in the
 		// tree, or their sources scanned): it runs in test runs only.
@@ -645,6 +648,7 @@ var testMarks = []string{"Lorg/junit/Test;", "Lorg/junit/jupiter/api/Test;", "Lo
 type classHead struct {
 	super     string
 	ant       bool            // the class is of Apache Ant's own packages (org.apache.tools.ant)
+	javacc    bool            // the class is of JavaCC's own packages (org.javacc)
 	framework bool            // the class is of a test framework's own packages (testFrameworks)
 	desktop   bool            // refers to Swing components, AWT windows or events
 	console   string          // a JLine class it refers to (a terminal line editor), dotted; "" for none
@@ -759,6 +763,7 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 		h.super = superName(b, offs, int(binary.BigEndian.Uint16(b[off+4:])))
 		this := className(b, offs, int(binary.BigEndian.Uint16(b[off+2:])))
 		h.ant = bytes.HasPrefix(this, antPackage)
+		h.javacc = bytes.HasPrefix(this, javaccPackage)
 		// Asked only of the rare class extending a framework's: a
 		// string of every class's own name is an allocation per class.
 		h.framework = testFrameworkSuperName(h.super) && testFrameworkSuperName(string(this))
@@ -795,6 +800,13 @@ func jlineRef(b []byte, offs []int32) string {
 }
 
 var antPackage = []byte("org/apache/tools/ant/")
+
+const javaccReason = "JavaCC parser generator (package org.javacc)"
+
+// javaccPackage holds the JavaCC parser generator (with JJTree and JJDoc):
+// the parsers it writes are in their users' packages, so all of it runs at
+// build time only.
+var javaccPackage = []byte("org/javacc/")
 
 // offsPool keeps parseClassHead's offset tables from class to class.
 var offsPool = sync.Pool{New: func() any { return new([]int32) }}
@@ -871,6 +883,8 @@ func classSignals(h classHead) (Decision, bool) {
 		return Decision{Class: BuildTool, Reason: "Maven plugin goal (@Mojo / extends AbstractMojo)"}, true
 	case h.ant:
 		return Decision{Class: BuildTool, Reason: "Apache Ant (package org.apache.tools.ant)"}, true
+	case h.javacc:
+		return Decision{Class: BuildTool, Reason: javaccReason}, true
 	case strings.HasPrefix(h.super, "org/apache/tools/ant/"):
 		return Decision{Class: BuildTool, Reason: "Ant task or type (extends an org.apache.tools.ant class)"}, true
 	case h.utf8["Lorg/openjdk/jmh/annotations/Benchmark;"]:

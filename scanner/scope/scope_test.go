@@ -492,3 +492,33 @@ func TestTestFrameworkPackage(t *testing.T) {
 		}
 	}
 }
+
+// JavaCC's own code (the generator, JJTree, JJDoc) runs at build time, in
+// its sources and in its jar; the parsers it writes are in their users'
+// packages.
+func TestJavaCCPackage(t *testing.T) {
+	for src, want := range map[string]Class{
+		"package org.javacc.parser; public class NfaState { }": BuildTool,
+		"package org.javacc.jjtree; public class JJTree { }":   BuildTool,
+		"package org.javaccx; public class Parser { }":         Production,
+		"package com.acme.parser; public class Parser { }":     Production,
+	} {
+		got := Production
+		if d, ok := javaSignals(parseJavaHead([]byte(src)), true); ok {
+			got = d.Class
+		}
+		if got != want {
+			t.Errorf("%q: %s, want %s", src, got, want)
+		}
+	}
+	for this, want := range map[string]Class{"org/javacc/parser/Options": BuildTool, "com/acme/parser/Options": Production} {
+		h, ok := parseClassHead(classBytes(this, "java/lang/Object"))
+		got := Production
+		if d, sig := classSignals(h); ok && sig {
+			got = d.Class
+		}
+		if got != want {
+			t.Errorf("class %s: %s, want %s", this, got, want)
+		}
+	}
+}
