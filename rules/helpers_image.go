@@ -28,15 +28,8 @@ func imageOnly(p *Pass, c *facts.Call) bool {
 func imageGuard(p *Pass, c *facts.Call) (bool, *facts.GuardRef) {
 	// The code around the call: its method, or the static initialiser
 	// block it sits in (a class that configures itself only in an image).
-	var decl facts.Span
-	if m := enclosingMethodDecl(p, c.Span); m != nil {
-		decl = m.Decl
-	} else if b, ok := staticInitOf(p.File, c.Span.Start); ok {
-		decl = b
-	} else {
-		return false, nil
-	}
-	if len(p.Src) == 0 || decl.End > len(p.Src) || c.Span.Start < decl.Start {
+	decl, ok := enclosingCode(p, c)
+	if !ok {
 		return false, nil
 	}
 	raw := string(p.Src[decl.Start:decl.End])
@@ -301,4 +294,18 @@ func staticInitOf(f *facts.File, at int) (facts.Span, bool) {
 		}
 	}
 	return facts.Span{}, false
+}
+
+// enclosingCode is the declaration of the code around call c with its
+// text in p.Src: its method, or the static initialiser block it sits in.
+func enclosingCode(p *Pass, c *facts.Call) (facts.Span, bool) {
+	var decl facts.Span
+	if m := enclosingMethodDecl(p, c.Span); m != nil {
+		decl = m.Decl
+	} else if b, ok := staticInitOf(p.File, c.Span.Start); ok {
+		decl = b
+	} else {
+		return decl, false
+	}
+	return decl, len(p.Src) > 0 && decl.End <= len(p.Src) && c.Span.Start >= decl.Start
 }

@@ -249,15 +249,8 @@ func envDefault(p *Pass, c *facts.Call) bool {
 	if !is(c, "java.lang.System", "setProperty") || len(c.Args) != 2 || !getenvValueRE.MatchString(strings.TrimSpace(c.Args[1].Text)) {
 		return false
 	}
-	var decl facts.Span
-	if m := enclosingMethodDecl(p, c.Span); m != nil {
-		decl = m.Decl
-	} else if b, ok := staticInitOf(p.File, c.Span.Start); ok {
-		decl = b
-	} else {
-		return false
-	}
-	if len(p.Src) == 0 || decl.End > len(p.Src) || c.Span.Start < decl.Start {
+	decl, ok := enclosingCode(p, c)
+	if !ok {
 		return false
 	}
 	raw := string(p.Src[decl.Start:decl.End])
