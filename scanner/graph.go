@@ -682,6 +682,13 @@ func (x *graphIndex) candidates(class, name string, limit int, o graphOptions) i
 // shared reader of wordsOf). The counts and the creations read are kept
 // for the build, under cmu: workers may count at once (countCandidates).
 func (x *graphIndex) candidatesIn(r *spillReader, class, name string, limit int, o graphOptions) int {
+	return x.countIn(r, class, name, limit, o, nil)
+}
+
+// countIn is candidatesIn; with later set, a count the word sets leave at
+// limit is not recounted on the files' text here but handed to later (and
+// not kept), for exactBatch to recount with the others of its round.
+func (x *graphIndex) countIn(r *spillReader, class, name string, limit int, o graphOptions, later func(candidateKey)) int {
 	key := candidateKey{class, name, limit}
 	x.cmu.Lock()
 	n, ok := x.counted[key]
@@ -715,6 +722,10 @@ func (x *graphIndex) candidatesIn(r *spillReader, class, name string, limit int,
 		}
 	}
 	if n >= limit && !w.ctor {
+		if later != nil {
+			later(key)
+			return n
+		}
 		n = x.exactCandidates(r, m, limit, o)
 	}
 	x.cmu.Lock()
@@ -785,13 +796,20 @@ func (x *graphIndex) countCandidates(keys []facts.MethodKey, limit int, o graphO
 	}
 	work := make(chan facts.MethodKey)
 	var wg sync.WaitGroup
+	var lmu sync.Mutex
+	var later []candidateKey
+	defer func() { x.exactBatch(later, o) }()
 	for w := 0; w < min(o.jobs, len(todo)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			r := x.reader()
 			for k := range work {
-				x.candidatesIn(r, k.Class, k.Name, limit, o)
+				x.countIn(r, k.Class, k.Name, limit, o, func(k candidateKey) {
+					lmu.Lock()
+					later = append(later, k)
+					lmu.Unlock()
+				})
 			}
 		}()
 	}
@@ -800,6 +818,69 @@ func (x *graphIndex) countCandidates(keys []facts.MethodKey, limit int, o graphO
 	}
 	close(work)
 	wg.Wait()
+}
+
+// exactBatch recounts keys on the files' text as exactCandidates would
+// count each (the same files in the same order, the same bounds), reading
+// each file the word sets admit once for all of them: a large file, whose
+// word set holds most words, is admitted for every key of a round.
+func (x *graphIndex) exactBatch(keys []candidateKey, o graphOptions) {
+	if len(keys) == 0 {
+		return
+	}
+	slices.SortFunc(keys, func(a, b candidateKey) int { return strings.Compare(a.class+"#"+a.name, b.class+"#"+b.name) })
+	wants := make([]want, len(keys))
+	ones := make([]*wantMatcher, len(keys))
+	for i, k := range keys {
+		wants[i] = wantOf(facts.MethodKey{Class: k.class, Name: k.name})
+		ones[i] = newWantMatcher(wants[i : i+1])
+	}
+	m := newWantMatcher(wants)
+	seen := make([]bool, len(m.ids))
+	n, read := make([]int, len(keys)), make([]int, len(keys))
+	open := len(keys)
+	var ws wordSet
+	var need, matched []int
+	for i := range x.sources {
+		if open == 0 {
+			break
+		}
+		words := x.wordsOf(i, &ws)
+		need = need[:0]
+		for k := range keys {
+			if n[k] >= keys[k].limit || !ones[k].mayHold(x.sources[i].input, words) {
+				continue
+			}
+			if read[k]++; read[k] > maxExactReads {
+				n[k] = keys[k].limit
+				open--
+				continue
+			}
+			need = append(need, k)
+		}
+		if len(need) == 0 {
+			continue
+		}
+		src, err := safefs.ReadFile(x.sources[i].input.abs(), o.maxFileSize)
+		matched = matched[:0]
+		if err == nil {
+			matched = m.matching(x.sources[i].input, src, seen, matched, false)
+		}
+		for _, k := range need {
+			if err != nil || slices.Contains(matched, k) {
+				if n[k]++; n[k] >= keys[k].limit {
+					open--
+				}
+			}
+		}
+	}
+	x.cmu.Lock()
+	if x.counted != nil {
+		for k, key := range keys {
+			x.counted[key] = min(n[k], key.limit)
+		}
+	}
+	x.cmu.Unlock()
 }
 
 // createsClass reports whether source i creates the class of simple name
