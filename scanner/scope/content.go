@@ -568,11 +568,10 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 	if h.annots["Mojo"] && h.imports1("org.apache.maven.plugins.annotations.") != "" {
 		return Decision{Class: BuildTool, Reason: "Maven plugin goal (@Mojo)"}, true
 	}
-	if h.pkg == "org.apache.tools.ant" || strings.HasPrefix(h.pkg, "org.apache.tools.ant.") {
-		return Decision{Class: BuildTool, Reason: "Apache Ant (package org.apache.tools.ant)"}, true
-	}
-	if h.pkg == "org.javacc" || strings.HasPrefix(h.pkg, "org.javacc.") {
-		return Decision{Class: BuildTool, Reason: javaccReason}, true
+	for _, t := range toolPackages {
+		if h.pkg == t.pkg || strings.HasPrefix(h.pkg, t.pkg+".") {
+			return Decision{Class: BuildTool, Reason: t.reason}, true
+		}
 	}
 	if fw := testFrameworkPackage(h.pkg); fw != "" {
 		// A test framework's own code (a copy of JUnit or TestNG in the
@@ -646,13 +645,12 @@ var testMarks = []string{"Lorg/junit/Test;", "Lorg/junit/jupiter/api/Test;", "Lo
 
 // classHead is what the constant pool of a class file says.
 type classHead struct {
-	super     string
-	ant       bool            // the class is of Apache Ant's own packages (org.apache.tools.ant)
-	javacc    bool            // the class is of JavaCC's own packages (org.javacc)
-	framework bool            // the class is of a test framework's own packages (testFrameworks)
-	desktop   bool            // refers to Swing components, AWT windows or events
-	console   string          // a JLine class it refers to (a terminal line editor), dotted; "" for none
-	utf8      map[string]bool // the interesting UTF-8 constants present
+	super       string
+	toolPackage *toolPackage    // the build tool whose own packages the class is of, or nil
+	framework   bool            // the class is of a test framework's own packages (testFrameworks)
+	desktop     bool            // refers to Swing components, AWT windows or events
+	console     string          // a JLine class it refers to (a terminal line editor), dotted; "" for none
+	utf8        map[string]bool // the interesting UTF-8 constants present
 }
 
 // interesting descriptors: annotations that mark tests, benchmarks and
@@ -762,8 +760,12 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 	if off+6 <= len(b) {
 		h.super = superName(b, offs, int(binary.BigEndian.Uint16(b[off+4:])))
 		this := className(b, offs, int(binary.BigEndian.Uint16(b[off+2:])))
-		h.ant = bytes.HasPrefix(this, antPackage)
-		h.javacc = bytes.HasPrefix(this, javaccPackage)
+		for i := range toolPackages {
+			if bytes.HasPrefix(this, toolPackages[i].internal) {
+				h.toolPackage = &toolPackages[i]
+				break
+			}
+		}
 		// Asked only of the rare class extending a framework's: a
 		// string of every class's own name is an allocation per class.
 		h.framework = testFrameworkSuperName(h.super) && testFrameworkSuperName(string(this))
@@ -799,14 +801,19 @@ func jlineRef(b []byte, offs []int32) string {
 	return ""
 }
 
-var antPackage = []byte("org/apache/tools/ant/")
+// toolPackage is a build tool known by its own packages, whose code runs
+// only in a build: Apache Ant, and the JavaCC parser generator (with JJTree
+// and JJDoc; the parsers it writes are in their users' packages).
+type toolPackage struct {
+	pkg      string // dotted
+	internal []byte // as a class file names it, with a trailing slash
+	reason   string
+}
 
-const javaccReason = "JavaCC parser generator (package org.javacc)"
-
-// javaccPackage holds the JavaCC parser generator (with JJTree and JJDoc):
-// the parsers it writes are in their users' packages, so all of it runs at
-// build time only.
-var javaccPackage = []byte("org/javacc/")
+var toolPackages = []toolPackage{
+	{"org.apache.tools.ant", []byte("org/apache/tools/ant/"), "Apache Ant (package org.apache.tools.ant)"},
+	{"org.javacc", []byte("org/javacc/"), "JavaCC parser generator (package org.javacc)"},
+}
 
 // offsPool keeps parseClassHead's offset tables from class to class.
 var offsPool = sync.Pool{New: func() any { return new([]int32) }}
@@ -881,10 +888,8 @@ func classSignals(h classHead) (Decision, bool) {
 	switch {
 	case h.utf8["Lorg/apache/maven/plugins/annotations/Mojo;"] || h.super == "org/apache/maven/plugin/AbstractMojo":
 		return Decision{Class: BuildTool, Reason: "Maven plugin goal (@Mojo / extends AbstractMojo)"}, true
-	case h.ant:
-		return Decision{Class: BuildTool, Reason: "Apache Ant (package org.apache.tools.ant)"}, true
-	case h.javacc:
-		return Decision{Class: BuildTool, Reason: javaccReason}, true
+	case h.toolPackage != nil:
+		return Decision{Class: BuildTool, Reason: h.toolPackage.reason}, true
 	case strings.HasPrefix(h.super, "org/apache/tools/ant/"):
 		return Decision{Class: BuildTool, Reason: "Ant task or type (extends an org.apache.tools.ant class)"}, true
 	case h.utf8["Lorg/openjdk/jmh/annotations/Benchmark;"]:
