@@ -199,10 +199,12 @@ func (lc *logCheck) logCall(text string, selves, locals map[string]bool, depth i
 // Owner.name).
 func (lc *logCheck) writeRE(name string) *regexp.Regexp {
 	q := `(?:(?:this|` + regexp.QuoteMeta(simpleName(lc.class)) + `)\s*\.\s*)?` + regexp.QuoteMeta(name)
-	return regexp.MustCompile(`^(?:(?:\+\+|--)\s*` + q + `$|` + q + `\s*(?:(?:[-+*/%&|^]|<<|>>>?)?=[^=]|\+\+$|--$|\.\s*(?:` + atomicWrites + `)\s*\())`)
+	return regexp.MustCompile(`^(?:(?:\+\+|--)\s*` + q + `$|` + q + `\s*(?:(?:[-+*/%&|^]|<<|>>>?)?=[^=]|\+\+$|--$|\.\s*(?:` + fieldWrites + `)\s*\())`)
 }
 
-const atomicWrites = `add|remove|clear|set|lazySet|setRelease|setPlain|setOpaque|getAndSet|compareAndSet|weakCompareAndSet\w*|incrementAndGet|getAndIncrement|decrementAndGet|getAndDecrement|addAndGet|getAndAdd|accumulateAndGet|updateAndGet|getAndUpdate`
+// fieldWrites are the calls that write the field they are called on: an
+// atomic's setters and updates, a warned-about set's add, remove and clear.
+const fieldWrites = `add|remove|clear|set|lazySet|setRelease|setPlain|setOpaque|getAndSet|compareAndSet|weakCompareAndSet\w*|incrementAndGet|getAndIncrement|decrementAndGet|getAndDecrement|addAndGet|getAndAdd|accumulateAndGet|updateAndGet|getAndUpdate`
 
 // localDeclRE is a local's declaration: type (the first word), name,
 // initialiser.
@@ -332,10 +334,8 @@ func (lc *logCheck) simple(text string, selves, locals map[string]bool, depth in
 	if (locals[first] || selves[first]) && strings.HasPrefix(strings.TrimSpace(text[len(first):]), ".") {
 		return lc.pure(text, selves, locals, depth) // sb.append(x), flag.set(true)
 	}
-	if open := strings.IndexByte(text, '('); open > 0 {
-		if dot := strings.LastIndexByte(text[:open], '.'); dot > 0 && selves[lc.qualifiedSelf(text[:dot])] {
-			return lc.pure(text, selves, locals, depth) // Owner.WARNED.add(x)
-		}
+	if field := lc.ownerField(text); field != "" && selves[firstIdent(field)] {
+		return lc.pure(text, selves, locals, depth) // Owner.WARNED.add(x)
 	}
 	return lc.logCall(text, selves, locals, depth)
 }
@@ -348,6 +348,26 @@ func (lc *logCheck) qualifiedSelf(chain string) string {
 		return parts[1]
 	}
 	return ""
+}
+
+// ownerField is text without a leading this. or Owner. (the class judged)
+// when a field's call follows it (Owner.LOG.warn(x) -> LOG.warn(x)), ""
+// otherwise.
+func (lc *logCheck) ownerField(text string) string {
+	head := firstIdent(text)
+	if head != "this" && head != simpleName(lc.class) {
+		return ""
+	}
+	rest, ok := strings.CutPrefix(strings.TrimSpace(text[len(head):]), ".")
+	if !ok {
+		return ""
+	}
+	rest = strings.TrimSpace(rest)
+	field := firstIdent(rest)
+	if field == "" || !strings.HasPrefix(strings.TrimSpace(rest[len(field):]), ".") {
+		return ""
+	}
+	return rest
 }
 
 // trailingChain is the dotted names that end text (!Owner.X -> Owner.X).
@@ -383,16 +403,12 @@ func (lc *logCheck) logHead(text string) bool {
 	if loggerFactoryRE.MatchString(text) || systemStreamRE.MatchString(text) {
 		return true
 	}
-	head := firstIdent(text)
-	rest := strings.TrimSpace(text[len(head):])
-	if !strings.HasPrefix(rest, ".") {
-		return false
+	if field := lc.ownerField(text); field != "" {
+		text = field // Owner.LOGGER.warn(...)
 	}
-	if head == "this" || head == simpleName(lc.class) { // Owner.LOGGER.warn(...)
-		head = firstIdent(strings.TrimSpace(rest[1:]))
-		if head == "" || !strings.HasPrefix(strings.TrimSpace(strings.TrimSpace(rest[1:])[len(head):]), ".") {
-			return false
-		}
+	head := firstIdent(text)
+	if !strings.HasPrefix(strings.TrimSpace(text[len(head):]), ".") {
+		return false
 	}
 	for i := range lc.file.Fields {
 		if fd := &lc.file.Fields[i]; fd.Name == head && loggerType(rawSimple(fd.Type)) {
