@@ -6,7 +6,7 @@ public class BaseSubmissions {
     static final ExecutorService LISTENERS = Factory.pool();
 
     public void publish(Runnable listener) {
-        LISTENERS.execute(listener); // want "tccl-not-propagated:high"
+        LISTENERS.execute(listener); // want "tccl-not-propagated:medium"
     }
 }
 

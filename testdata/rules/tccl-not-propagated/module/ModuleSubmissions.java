@@ -10,7 +10,7 @@ public class ModuleSubmissions {
         // The module owns its static pool.
         MODULE_POOL.execute(task);
         // The common pool is shared with every app.
-        CompletableFuture.runAsync(task); // want "tccl-not-propagated:medium"
+        CompletableFuture.runAsync(task); // want "tccl-not-propagated:low"
     }
 }
 

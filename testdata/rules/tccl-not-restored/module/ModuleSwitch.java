@@ -2,6 +2,6 @@ package fixtures.module;
 
 public class ModuleSwitch {
     void start(ClassLoader a, ClassLoader b) {
-        Thread.currentThread().setContextClassLoader(a.getParent()); // want "tccl-not-restored:medium"
+        Thread.currentThread().setContextClassLoader(a.getParent()); // want "tccl-not-restored:low"
     }
 }
