@@ -823,7 +823,11 @@ func (x *graphIndex) countCandidates(keys []facts.MethodKey, limit int, o graphO
 // exactBatch recounts keys on the files' text as exactCandidates would
 // count each (the same files in the same order, the same bounds), reading
 // each file the word sets admit once for all of them: a large file, whose
-// word set holds most words, is admitted for every key of a round.
+// word set holds most words, is admitted for every key of a round. The
+// files of a stretch of the sources are read and matched on the workers
+// at once, then counted in order: a key that closes within the stretch
+// skips its later files as it would have, and a file read for keys that
+// closed before it only costs its read.
 func (x *graphIndex) exactBatch(keys []candidateKey, o graphOptions) {
 	if len(keys) == 0 {
 		return
@@ -836,40 +840,68 @@ func (x *graphIndex) exactBatch(keys []candidateKey, o graphOptions) {
 		ones[i] = newWantMatcher(wants[i : i+1])
 	}
 	m := newWantMatcher(wants)
-	seen := make([]bool, len(m.ids))
 	n, read := make([]int, len(keys)), make([]int, len(keys))
 	open := len(keys)
+	type admitted struct {
+		i       int
+		need    []int // the keys open when the stretch began that admit the file
+		matched []int
+		failed  bool // unreadable: counts for every key, as a candidate
+	}
+	jobs := max(1, o.jobs)
+	stretch := make([]admitted, 0, exactStretch)
+	seens := make([][]bool, jobs)
+	for w := range seens {
+		seens[w] = make([]bool, len(m.ids))
+	}
 	var ws wordSet
-	var need, matched []int
-	for i := range x.sources {
-		if open == 0 {
-			break
-		}
-		words := x.wordsOf(i, &ws)
-		need = need[:0]
-		for k := range keys {
-			if n[k] >= keys[k].limit || !ones[k].mayHold(x.sources[i].input, words) {
-				continue
+	for next := 0; next < len(x.sources) && open > 0; {
+		stretch = stretch[:0]
+		for ; next < len(x.sources) && len(stretch) < exactStretch; next++ {
+			words := x.wordsOf(next, &ws)
+			var need []int
+			for k := range keys {
+				if n[k] < keys[k].limit && ones[k].mayHold(x.sources[next].input, words) {
+					need = append(need, k)
+				}
 			}
-			if read[k]++; read[k] > maxExactReads {
-				n[k] = keys[k].limit
-				open--
-				continue
+			if len(need) > 0 {
+				stretch = append(stretch, admitted{i: next, need: need})
 			}
-			need = append(need, k)
 		}
-		if len(need) == 0 {
-			continue
+		var at atomic.Int64
+		var wg sync.WaitGroup
+		for w := range min(jobs, len(stretch)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := int(at.Add(1) - 1); j < len(stretch); j = int(at.Add(1) - 1) {
+					a := &stretch[j]
+					src, err := safefs.ReadFile(x.sources[a.i].input.abs(), o.maxFileSize)
+					if a.failed = err != nil; !a.failed {
+						a.matched = m.matching(x.sources[a.i].input, src, seens[w], nil, false)
+					}
+				}
+			}()
 		}
-		src, err := safefs.ReadFile(x.sources[i].input.abs(), o.maxFileSize)
-		matched = matched[:0]
-		if err == nil {
-			matched = m.matching(x.sources[i].input, src, seen, matched, false)
-		}
-		for _, k := range need {
-			if err != nil || slices.Contains(matched, k) {
-				if n[k]++; n[k] >= keys[k].limit {
+		wg.Wait()
+		for _, a := range stretch {
+			if open == 0 {
+				break
+			}
+			for _, k := range a.need {
+				if n[k] >= keys[k].limit {
+					continue // closed by a file before this one
+				}
+				if read[k]++; read[k] > maxExactReads {
+					n[k] = keys[k].limit
 					open--
+					continue
+				}
+				if a.failed || slices.Contains(a.matched, k) {
+					if n[k]++; n[k] >= keys[k].limit {
+						open--
+					}
 				}
 			}
 		}
@@ -882,6 +914,9 @@ func (x *graphIndex) exactBatch(keys []candidateKey, o graphOptions) {
 	}
 	x.cmu.Unlock()
 }
+
+// exactStretch is how many admitted files exactBatch reads at once.
+const exactStretch = 64
 
 // createsClass reports whether source i creates the class of simple name
 // cls (see created), or cannot be read; each source is read once a build

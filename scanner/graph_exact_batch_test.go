@@ -25,8 +25,11 @@ func TestExactBatchAgrees(t *testing.T) {
 		"class F { Runner r; void m() { r.run(); r.stop(); } }",
 		"class G { }",
 	}
-	ins := make([]input, 0, 40)
-	for i := 0; i < 40; i++ {
+	// More files than one stretch of exactBatch holds, read by one worker
+	// and by several.
+	const files = 2*exactStretch + 9
+	ins := make([]input, 0, files)
+	for i := 0; i < files; i++ {
 		rel := fmt.Sprintf("src/p/S%d.java", i)
 		abs := filepath.Join(dir, rel)
 		os.MkdirAll(filepath.Dir(abs), 0o755)
@@ -38,10 +41,10 @@ func TestExactBatchAgrees(t *testing.T) {
 	for i := range ins {
 		x.addSource(&ins[i], nil, false, false)
 	}
-	o := graphOptions{maxFileSize: 1 << 20}
 	keys := []facts.MethodKey{{Class: "p.Cli", Name: "parse"}, {Class: "p.Runner", Name: "run"}, {Class: "p.Runner", Name: "stop"},
 		{Class: "p.Missing", Name: "none"}, {Class: "p.Other", Name: "parse"}}
-	for _, limit := range []int{1, 3, 6, 50} {
+	for _, c := range []struct{ limit, jobs int }{{1, 1}, {3, 1}, {6, 2}, {50, 1}, {50, 3}, {90, 2}, {200, 3}} {
+		limit, o := c.limit, graphOptions{maxFileSize: 1 << 20, jobs: c.jobs}
 		var batch []candidateKey
 		alone := map[candidateKey]int{}
 		for _, k := range keys {
@@ -53,7 +56,7 @@ func TestExactBatchAgrees(t *testing.T) {
 		x.exactBatch(batch, o)
 		for ck, n := range alone {
 			if got, ok := x.counted[ck]; !ok || got != n {
-				t.Errorf("limit %d, %s.%s: batch %d (kept %v), alone %d", limit, ck.class, ck.name, got, ok, n)
+				t.Errorf("limit %d, %d workers, %s.%s: batch %d (kept %v), alone %d", limit, c.jobs, ck.class, ck.name, got, ok, n)
 			}
 		}
 	}
