@@ -816,6 +816,11 @@ type toolPackage struct {
 var toolPackages = []toolPackage{
 	{"org.apache.tools.ant", []byte("org/apache/tools/ant/"), "Apache Ant (package org.apache.tools.ant)"},
 	{"org.javacc", []byte("org/javacc/"), "JavaCC parser generator (package org.javacc)"},
+	// Copies of the JDK's compiler and documentation tool (a parser
+	// library's bundled javac front end): they run in a build.
+	{"com.sun.tools.javac", []byte("com/sun/tools/javac/"), "the javac compiler (package com.sun.tools.javac)"},
+	{"com.sun.tools.javadoc", []byte("com/sun/tools/javadoc/"), "the javadoc tool (package com.sun.tools.javadoc)"},
+	{"com.sun.tools.doclets", []byte("com/sun/tools/doclets/"), "the javadoc doclets (package com.sun.tools.doclets)"},
 }
 
 // offsPool keeps parseClassHead's offset tables from class to class.

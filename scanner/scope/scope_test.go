@@ -501,10 +501,12 @@ func TestTestFrameworkPackage(t *testing.T) {
 // packages.
 func TestJavaCCPackage(t *testing.T) {
 	for src, want := range map[string]Class{
-		"package org.javacc.parser; public class NfaState { }": BuildTool,
-		"package org.javacc.jjtree; public class JJTree { }":   BuildTool,
-		"package org.javaccx; public class Parser { }":         Production,
-		"package com.acme.parser; public class Parser { }":     Production,
+		"package org.javacc.parser; public class NfaState { }":   BuildTool,
+		"package org.javacc.jjtree; public class JJTree { }":     BuildTool,
+		"package org.javaccx; public class Parser { }":           Production,
+		"package com.sun.tools.javac.util; public class Log { }": BuildTool,
+		"package com.sun.tools.javacx; public class Log { }":     Production,
+		"package com.acme.parser; public class Parser { }":       Production,
 	} {
 		got := Production
 		if d, ok := javaSignals(parseJavaHead([]byte(src)), true); ok {
@@ -514,7 +516,8 @@ func TestJavaCCPackage(t *testing.T) {
 			t.Errorf("%q: %s, want %s", src, got, want)
 		}
 	}
-	for this, want := range map[string]Class{"org/javacc/parser/Options": BuildTool, "com/acme/parser/Options": Production} {
+	for this, want := range map[string]Class{"org/javacc/parser/Options": BuildTool, "com/acme/parser/Options": Production,
+		"com/sun/tools/javac/util/Log": BuildTool} {
 		h, ok := parseClassHead(classBytes(this, "java/lang/Object"))
 		got := Production
 		if d, sig := classSignals(h); ok && sig {
