@@ -283,13 +283,33 @@ func evictionBound(file *facts.File, src []byte, f *facts.Field) bool {
 		if m := methodAt(file, at); m != nil && m.Decl.Start >= 0 && m.Decl.End <= len(src) && returnsOnly(src[m.Decl.Start:m.Decl.End], f.Name) {
 			continue
 		}
-		if !boundUse(src, at, end) && !clampRead(file, src, f, at) && !thresholdRead(file, src, f, at) {
+		if !boundUse(src, at, end) && !clampRead(file, src, f, at) && !thresholdRead(file, src, f, at) && !selfClamp(src, f, at) {
 			return false
 		}
 		reads++
 	}
 	return reads > 0
 }
+
+// selfClamp reports a read in the comparison of an if whose branch only
+// sets the field again (a setter keeping the value within a floor or a
+// ceiling: if (bsize < 2048) bsize = 2048;): it decides the field's own
+// value, nothing else.
+func selfClamp(src []byte, f *facts.Field, at int) bool {
+	open := enclosingHeader(src, at)
+	if open < 0 || !strings.HasSuffix(strings.TrimSpace(string(src[max(0, open-8):open])), "if") {
+		return false
+	}
+	close, _, body, ok := comparedIn(src, open, at)
+	if !ok || body == nil || elseAfterRE.Match(src[close+1+countSpace(src[close+1:])+len(body):min(len(src), close+1+countSpace(src[close+1:])+len(body)+16)]) {
+		return false
+	}
+	sm := selfSetRE.FindSubmatch(body)
+	return sm != nil && string(sm[1]) == f.Name
+}
+
+// selfSetRE is a branch that only assigns one name: "{ x = 2048; }".
+var selfSetRE = lazyRE(`^\s*\{?\s*(?:this\s*\.\s*|[A-Z][\w$]*\s*\.\s*)?([\w$]+)\s*=[^=;][^;]*;\s*\}?\s*$`)
 
 var numericKnob = map[string]bool{
 	"int": true, "long": true, "short": true, "float": true, "double": true,
@@ -301,8 +321,10 @@ var (
 	evictRE      = lazyRE(`\.\s*(?:poll|pollFirst|pollLast|remove|removeFirst|removeLast|clear|removeIf|trimToSize)\s*\(`)
 	sizeOfRE     = lazyRE(`([\w$]+)\s*\.\s*size\s*\(\s*\)`)
 	// A capacity: of a JDK container (a size hint), of a cache or a cache
-	// builder.
-	capacityArgRE = lazyRE(`(?:\bnew\s+(?:java\.util\.(?:concurrent\.)?)?(?:HashMap|LinkedHashMap|ConcurrentHashMap|HashSet|LinkedHashSet|ArrayList|ArrayDeque|WeakHashMap|Hashtable|[\w.$]*(?:Cache|LRU\w*|Lru\w*))\s*(?:<[^()]*>)?\s*\(|\.\s*(?:maximumSize|maximumWeight|initialCapacity)\s*\()[^;()]*$`)
+	// builder, or the buffer of a JDK buffered stream (the same bytes go
+	// through whatever its size); an argument before it may call
+	// (new BufferedOutputStream(new FileOutputStream(f), size)).
+	capacityArgRE = lazyRE(`(?:\bnew\s+(?:java\.util\.(?:concurrent\.)?|java\.io\.)?(?:HashMap|LinkedHashMap|ConcurrentHashMap|HashSet|LinkedHashSet|ArrayList|ArrayDeque|WeakHashMap|Hashtable|Buffered(?:Input|Output)Stream|BufferedReader|BufferedWriter|[\w.$]*(?:Cache|LRU\w*|Lru\w*))\s*(?:<[^()]*>)?\s*\(|\.\s*(?:maximumSize|maximumWeight|initialCapacity)\s*\()(?:[^;()]|\([^;()]*\))*$`)
 	eldestRE      = lazyRE(`\bremoveEldestEntry\s*\([^()]*\)\s*\{[^{}]*$`)
 )
 

@@ -170,3 +170,34 @@ class Limits {
         return window;
     }
 }
+
+// The buffer size of the JDK's buffered streams: the same bytes go through
+// whatever its size (ImageJ's FileSaver.setBufferSize). A size that also
+// decides how much is read is no such knob.
+class BufferSizes {
+    private static int bsize = 32768; // want "static-mutable-state" source:-
+    private static int chunk = 4096; // want "static-mutable-state"
+
+    public static void setBufferSize(int bufferSize) {
+        bsize = bufferSize;
+        if (bsize < 2048) bsize = 2048;
+    }
+
+    public static void setChunk(int n) {
+        chunk = n;
+    }
+
+    static java.io.OutputStream open(java.io.File f) throws java.io.IOException {
+        return new java.io.BufferedOutputStream(new java.io.FileOutputStream(f), bsize);
+    }
+
+    static java.io.Reader reader(java.io.InputStream in) {
+        return new java.io.BufferedReader(new java.io.InputStreamReader(in), bsize);
+    }
+
+    static byte[] head(java.io.InputStream in) throws java.io.IOException {
+        byte[] b = new byte[chunk];
+        int n = in.read(b);
+        return java.util.Arrays.copyOf(b, Math.max(n, 0));
+    }
+}
