@@ -514,12 +514,14 @@ var testFrameworks = []string{"org.testng", "org.junit", "junit.framework"}
 
 // testFrameworkPackages are the packages of test frameworks and
 // harnesses: JUnit (with JUnit 3's runners), TestNG, the JavaTest harness
-// OpenJDK's jtreg and the JCK run on, Spock, Cucumber, and Maven's
-// Surefire and Failsafe (the plugins, and the booter and providers that
-// run the tests in the JVM they fork).
+// OpenJDK's jtreg and the JCK run on, Spock, Cucumber, Maven's Surefire
+// and Failsafe (the plugins, and the booter and providers that run the
+// tests in the JVM they fork), and the mocking and assertion libraries
+// (Mockito, EasyMock, jMock, PowerMock, AssertJ).
 var testFrameworkPackages = append(slices.Clip(testFrameworks), "junit.textui", "junit.runner", "junit.extensions", "junit.awtui", "junit.swingui",
 	"com.sun.javatest", "org.spockframework", "io.cucumber", "cucumber.api", "cucumber.runtime",
-	"org.apache.maven.surefire", "org.apache.maven.plugin.surefire", "org.apache.maven.plugins.surefire", "org.apache.maven.plugin.failsafe")
+	"org.apache.maven.surefire", "org.apache.maven.plugin.surefire", "org.apache.maven.plugins.surefire", "org.apache.maven.plugin.failsafe",
+	"org.mockito", "org.easymock", "org.jmock", "org.powermock", "org.assertj")
 
 // testFrameworkPackage is the test framework package pkg belongs to
 // (testFrameworks, and JUnit 3's runners): "" for any other.

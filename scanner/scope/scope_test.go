@@ -474,15 +474,16 @@ func TestDesktopApplicationModule(t *testing.T) {
 // set too; a package that only starts with the same words does not count.
 func TestTestFrameworkPackage(t *testing.T) {
 	for src, want := range map[string]Class{
-		"package org.testng.xml; public class Parser { }":                              TestSupport,
-		"package junit.textui; public class TestRunner { }":                            TestSupport,
-		"package org.junit.jupiter.api; public class Assertions { }":                   TestSupport,
-		"package com.sun.javatest.regtest.exec; public class Alarm { }":                TestSupport,
-		"package org.apache.maven.surefire.booter; class CommandReader { }":            TestSupport,
-		"package org.apache.maven.plugin.surefire.booterclient; class ForkStarter { }": TestSupport,
-		"package org.apache.maven.surefirex; public class Other { }":                   Production,
-		"package org.testngx; public class Parser { }":                                 Production,
-		"package org.acme.junit; public class Rules { }":                               Production,
+		"package org.testng.xml; public class Parser { }":                                        TestSupport,
+		"package junit.textui; public class TestRunner { }":                                      TestSupport,
+		"package org.junit.jupiter.api; public class Assertions { }":                             TestSupport,
+		"package com.sun.javatest.regtest.exec; public class Alarm { }":                          TestSupport,
+		"package org.apache.maven.surefire.booter; class CommandReader { }":                      TestSupport,
+		"package org.apache.maven.plugin.surefire.booterclient; class ForkStarter { }":           TestSupport,
+		"package org.mockito.internal.creation.bytebuddy; public class MockMethodDispatcher { }": TestSupport,
+		"package org.apache.maven.surefirex; public class Other { }":                             Production,
+		"package org.testngx; public class Parser { }":                                           Production,
+		"package org.acme.junit; public class Rules { }":                                         Production,
 	} {
 		d, ok := javaSignals(parseJavaHead([]byte(src)), true)
 		if got := Production; ok {
