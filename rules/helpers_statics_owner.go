@@ -66,9 +66,11 @@ var ownerFills = map[string]bool{"put": true, "putIfAbsent": true, "computeIfAbs
 
 // ownerKeyed reports a map keyed by an object identity whose every write
 // puts or removes one owner's entry, with a remove for the owners it puts.
+// A map declared without type arguments (a raw Hashtable) is judged by its
+// writes' keys alone.
 func ownerKeyed(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write) bool {
 	args := typeArgs(f.TypeText)
-	if !isMap(f) || len(args) != 2 || nameKey(rawSimple(args[0])) {
+	if !isMap(f) || len(args) != 2 && len(args) != 0 || len(args) == 2 && nameKey(rawSimple(args[0])) {
 		return false
 	}
 	puts, removes := 0, 0
@@ -88,12 +90,14 @@ func ownerKeyed(file *facts.File, src []byte, f *facts.Field, ws []*facts.Write)
 	return puts > 0 && removes > 0
 }
 
-// ownerKey reports a write whose key is this, or a parameter or local
-// variable of its method declared with a type that is not a value type
-// (an Object parameter is the owner object handed in).
+// ownerKey reports a write whose key is this, the calling thread (a table
+// of each thread's own entry, a hand-made ThreadLocal: log4j's NDC,
+// ImageJ's macro options), or a parameter or local variable of its method
+// declared with a type that is not a value type (an Object parameter is
+// the owner object handed in).
 func ownerKey(file *facts.File, src []byte, w *facts.Write) bool {
 	key := strings.TrimSpace(w.Args[0].Text)
-	if key == "this" {
+	if key == "this" || strings.Join(strings.Fields(key), "") == "Thread.currentThread()" {
 		return true
 	}
 	if !ownerIdentRE.MatchString(key) {

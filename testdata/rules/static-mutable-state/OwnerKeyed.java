@@ -214,3 +214,45 @@ class Managers {
         singleton = null;
     }
 }
+
+// Tables of each thread's own entry (a hand-made ThreadLocal: log4j's NDC,
+// ImageJ's macro options), emptied when the thread's work is done.
+class PerThread {
+    private static java.util.Hashtable table = new java.util.Hashtable();
+    private static java.util.Hashtable kept = new java.util.Hashtable(); // want "static-mutable-state"
+    private static java.util.Hashtable byName = new java.util.Hashtable(); // want "static-mutable-state"
+
+    public static void setOptions(String options) {
+        if (options == null) {
+            table.remove(Thread.currentThread());
+        } else {
+            table.put(Thread.currentThread(), options);
+        }
+    }
+
+    public static void setOptions(Thread thread, String options) {
+        if (options == null) {
+            table.remove(thread);
+        } else {
+            table.put(thread, options);
+        }
+    }
+
+    public static String options() {
+        return (String) table.get(Thread.currentThread());
+    }
+
+    // never emptied: the thread's entry outlives its work
+    public static void remember(String v) {
+        kept.put(Thread.currentThread(), v);
+    }
+
+    // a raw table keyed by a name the caller chooses
+    public static void register(String name, Object v) {
+        byName.put(name, v);
+    }
+
+    public static void unregister(String name) {
+        byName.remove(name);
+    }
+}
