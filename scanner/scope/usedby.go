@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/kscan/kscan/internal/safefs"
 )
@@ -627,44 +628,63 @@ func (c *Classifier) buildUsedByIndex() {
 
 // namedByTests returns the sources a test-scope Java source of the tree
 // names: by qualified name, or by simple name with a wildcard import of
-// its package or from its own package.
+// its package or from its own package. The walk lists the test sources;
+// the workers read them at once (a large tree's tests are most of its
+// files), and stop reading once every source was found named.
 func (c *Classifier) namedByTests(srcs []*usedSrc) []*usedSrc {
 	byName := map[string][]*usedSrc{}
 	for _, s := range srcs {
 		byName[s.name] = append(byName[s.name], s)
 	}
 	words := newWordSet(byName)
-	found := map[*usedSrc]bool{}
+	var tests []string
 	c.walkFiles(func(string) bool { return true }, func(p, rel, base string) bool {
 		if !strings.HasSuffix(base, ".java") || c.Dir(path.Dir(rel)).Class != Test {
 			return false
 		}
-		data, err := safefs.ReadFile(p, safefs.MaxSource) // walked, not followed: inside the root
+		tests = append(tests, p)
+		return true
+	}, nil)
+	var mu sync.Mutex
+	found := map[*usedSrc]bool{}
+	var all atomic.Bool
+	isFound := func(s *usedSrc) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return found[s]
+	}
+	c.each(len(tests), func(i int) {
+		if all.Load() {
+			return
+		}
+		data, err := safefs.ReadFile(tests[i], safefs.MaxSource) // walked, not followed: inside the root
 		if err != nil {
-			return true
+			return
 		}
 		var toks map[string]bool
 		var pkg string
 		for _, name := range namesIn(data, words) {
 			for _, s := range byName[name] {
-				if found[s] {
+				if isFound(s) {
 					continue
 				}
-				if containsName(data, s.fqn) {
-					found[s] = true
-					continue
+				uses := containsName(data, s.fqn)
+				if !uses {
+					if toks == nil {
+						toks = identifiers(data)
+						pkg = parseJavaHead(data).pkg
+					}
+					uses = toks[s.name] && (pkg == s.pkg || bytes.Contains(data, []byte(s.pkg+".*")))
 				}
-				if toks == nil {
-					toks = identifiers(data)
-					pkg = parseJavaHead(data).pkg
-				}
-				if toks[s.name] && (pkg == s.pkg || bytes.Contains(data, []byte(s.pkg+".*"))) {
+				if uses {
+					mu.Lock()
 					found[s] = true
+					all.Store(len(found) == len(srcs))
+					mu.Unlock()
 				}
 			}
 		}
-		return true
-	}, func() bool { return len(found) == len(srcs) })
+	})
 	out := make([]*usedSrc, 0, len(found))
 	for _, s := range srcs {
 		if found[s] {
