@@ -106,8 +106,9 @@ func returnsPrevious(p *Pass, c *facts.Call) bool {
 	if m == nil || strings.HasSuffix(p.File.Path, ".class") {
 		return false
 	}
-	body := p.Text(facts.Span{Start: c.Span.End, End: m.Decl.End})
-	for _, sm := range readLocalRE.FindAllStringSubmatch(p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start}), -1) {
+	// Comments blanked: a "return ccl;" in one returns nothing.
+	body := javaCode(p.Text(facts.Span{Start: c.Span.End, End: m.Decl.End}))
+	for _, sm := range readLocalRE.FindAllStringSubmatch(javaCode(p.Text(facts.Span{Start: m.Decl.Start, End: c.Span.Start})), -1) {
 		if hasReturnOf(body, sm[1]) {
 			return true
 		}

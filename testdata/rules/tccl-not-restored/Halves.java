@@ -48,6 +48,7 @@ public class Halves {
             final Thread current = Thread.currentThread();
             final ClassLoader ccl = current.getContextClassLoader();
             current.setContextClassLoader(loader); // want "tccl-not-restored"
+            // not: return ccl;
             return loader != ccl ? Boolean.TRUE : Boolean.FALSE;
         }
     }
