@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -231,27 +230,18 @@ func (x *graphIndex) readLaunchers(o graphOptions) {
 	for start := 0; start < len(todo); start += launcherBatch {
 		batch := todo[start:min(start+launcherBatch, len(todo))]
 		clear(out)
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for _, ex := range exs {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := int(next.Add(1) - 1); i < len(batch); i = int(next.Add(1) - 1) {
-					in := batch[i]
-					src, err := safefs.ReadFile(in.abs(), o.maxFileSize)
-					if err != nil {
-						continue
-					}
-					f, _, err := ex.Extract(in.rel(), src, o.types)
-					if err != nil {
-						continue
-					}
-					out[i] = parsed{f, src, callgraph.FileSummaries(f.Path, f, src)}
-				}
-			}()
-		}
-		wg.Wait()
+		onWorkers(len(exs), len(batch), func(w, i int) {
+			in := batch[i]
+			src, err := safefs.ReadFile(in.abs(), o.maxFileSize)
+			if err != nil {
+				return
+			}
+			f, _, err := exs[w].Extract(in.rel(), src, o.types)
+			if err != nil {
+				return
+			}
+			out[i] = parsed{f, src, callgraph.FileSummaries(f.Path, f, src)}
+		})
 		for i, in := range batch {
 			p := out[i]
 			if p.f == nil {
@@ -869,22 +859,13 @@ func (x *graphIndex) exactBatch(keys []candidateKey, o graphOptions) {
 				stretch = append(stretch, admitted{i: next, need: need})
 			}
 		}
-		var at atomic.Int64
-		var wg sync.WaitGroup
-		for w := range min(jobs, len(stretch)) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for j := int(at.Add(1) - 1); j < len(stretch); j = int(at.Add(1) - 1) {
-					a := &stretch[j]
-					src, err := safefs.ReadFile(x.sources[a.i].input.abs(), o.maxFileSize)
-					if a.failed = err != nil; !a.failed {
-						a.matched = m.matching(x.sources[a.i].input, src, seens[w], nil, false)
-					}
-				}
-			}()
-		}
-		wg.Wait()
+		onWorkers(jobs, len(stretch), func(w, j int) {
+			a := &stretch[j]
+			src, err := safefs.ReadFile(x.sources[a.i].input.abs(), o.maxFileSize)
+			if a.failed = err != nil; !a.failed {
+				a.matched = m.matching(x.sources[a.i].input, src, seens[w], nil, false)
+			}
+		})
 		for _, a := range stretch {
 			if open == 0 {
 				break
@@ -1007,19 +988,13 @@ func (x *graphIndex) resolveReflective(targets map[facts.MethodKey]bool, o graph
 	// Each name's classes are found on the workers, and handed to the
 	// graph in the names' order.
 	outers := make([][]string, len(names))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < max(1, min(o.jobs, len(names))); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r := x.reader()
-			for i := int(next.Add(1) - 1); i < len(names); i = int(next.Add(1) - 1) {
-				outers[i] = x.declaringClasses(names[i], r, o)
-			}
-		}()
+	readers := make([]*spillReader, max(1, o.jobs))
+	for w := range readers {
+		readers[w] = x.reader()
 	}
-	wg.Wait()
+	onWorkers(o.jobs, len(names), func(w, i int) {
+		outers[i] = x.declaringClasses(names[i], readers[w], o)
+	})
 	var found []facts.MethodKey
 	for i, name := range names {
 		found = append(found, x.g.ResolveReflective(name, outers[i], targets)...)
@@ -1614,19 +1589,10 @@ func (x *graphIndex) mention(w string, limit int, maxFileSize int64, jobs int) (
 	// take reads the batch and appends the files holding the word; false
 	// past the limit.
 	take := func() bool {
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range max(1, min(jobs, len(batch))) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := int(next.Add(1) - 1); i < len(batch); i = int(next.Add(1) - 1) {
-					src, err := safefs.ReadFile(batch[i].abs(), maxFileSize)
-					holds[i] = err == nil && hasWord(src, word)
-				}
-			}()
-		}
-		wg.Wait()
+		onWorkers(jobs, len(batch), func(_, i int) {
+			src, err := safefs.ReadFile(batch[i].abs(), maxFileSize)
+			holds[i] = err == nil && hasWord(src, word)
+		})
 		for i, in := range batch {
 			if !holds[i] {
 				continue

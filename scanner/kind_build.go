@@ -5,8 +5,6 @@ import (
 	"io/fs"
 	"path"
 	"sort"
-	"sync"
-	"sync/atomic"
 
 	"github.com/kscan/kscan/scanner/deps"
 )
@@ -82,22 +80,13 @@ func (buildKind) scan(ctx context.Context, files []input, e *env) error {
 	// project's directories to decide: on the scan's workers at once (its
 	// decisions do not depend on their order).
 	if !e.opts.IncludeNonProduction {
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range min(e.opts.Jobs, len(projects)) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := int(next.Add(1) - 1); i < len(projects); i = int(next.Add(1) - 1) {
-					if p := projects[i]; p.BuildOnly == "" {
-						if d := e.scope.File(p.Path, nil); !d.Production() {
-							p.BuildOnly = d.Reason
-						}
-					}
+		onWorkers(e.opts.Jobs, len(projects), func(_, i int) {
+			if p := projects[i]; p.BuildOnly == "" {
+				if d := e.scope.File(p.Path, nil); !d.Production() {
+					p.BuildOnly = d.Reason
 				}
-			}()
-		}
-		wg.Wait()
+			}
+		})
 	}
 	for _, p := range projects {
 		e.addProject(p)

@@ -485,22 +485,29 @@ func TestTestFrameworkPackage(t *testing.T) {
 		"package org.testngx; public class Parser { }":                                           Production,
 		"package org.acme.junit; public class Rules { }":                                         Production,
 	} {
-		d, ok := javaSignals(parseJavaHead([]byte(src)), true)
-		if got := Production; ok {
-			got = d.Class
-			if got != want {
-				t.Errorf("%q: %s, want %s", src, d, want)
-			}
-		} else if want != Production {
-			t.Errorf("%q: no signal, want %s", src, want)
-		}
+		wantSourceClass(t, src, want)
 	}
 }
 
-// JavaCC's own code (the generator, JJTree, JJDoc) runs at build time, in
-// its sources and in its jar; the parsers it writes are in their users'
-// packages.
-func TestJavaCCPackage(t *testing.T) {
+// wantSourceClass checks the class the head of src decides (Production
+// when no signal does).
+func wantSourceClass(t *testing.T, src string, want Class) {
+	t.Helper()
+	d, ok := javaSignals(parseJavaHead([]byte(src)), true)
+	if got := Production; ok {
+		got = d.Class
+		if got != want {
+			t.Errorf("%q: %s, want %s", src, d, want)
+		}
+	} else if want != Production {
+		t.Errorf("%q: no signal, want %s", src, want)
+	}
+}
+
+// JavaCC's own code (the generator, JJTree, JJDoc) and copies of javac run
+// at build time, in their sources and in their jars; the parsers JavaCC
+// writes are in their users' packages.
+func TestToolPackages(t *testing.T) {
 	for src, want := range map[string]Class{
 		"package org.javacc.parser; public class NfaState { }":   BuildTool,
 		"package org.javacc.jjtree; public class JJTree { }":     BuildTool,
@@ -509,13 +516,7 @@ func TestJavaCCPackage(t *testing.T) {
 		"package com.sun.tools.javacx; public class Log { }":     Production,
 		"package com.acme.parser; public class Parser { }":       Production,
 	} {
-		got := Production
-		if d, ok := javaSignals(parseJavaHead([]byte(src)), true); ok {
-			got = d.Class
-		}
-		if got != want {
-			t.Errorf("%q: %s, want %s", src, got, want)
-		}
+		wantSourceClass(t, src, want)
 	}
 	for this, want := range map[string]Class{"org/javacc/parser/Options": BuildTool, "com/acme/parser/Options": Production,
 		"com/sun/tools/javac/util/Log": BuildTool} {
