@@ -100,7 +100,7 @@ func thresholdRead(file *facts.File, src []byte, f *facts.Field, at int) bool {
 		return false
 	}
 	var elseBody []byte
-	after := close + 1 + countSpace(src[close+1:]) + len(body)
+	after := branchEnd(src, close, body)
 	if loc := elseAfterRE.FindStringIndex(string(src[after:min(len(src), after+16)])); loc != nil {
 		elseBody = guardedBody(src, after+loc[1])
 		if elseBody == nil || bytes.HasPrefix(bytes.TrimSpace(elseBody), []byte("if")) {

@@ -301,11 +301,20 @@ func selfClamp(src []byte, f *facts.Field, at int) bool {
 		return false
 	}
 	close, _, body, ok := comparedIn(src, open, at)
-	if !ok || body == nil || elseAfterRE.Match(src[close+1+countSpace(src[close+1:])+len(body):min(len(src), close+1+countSpace(src[close+1:])+len(body)+16)]) {
+	if !ok || body == nil {
+		return false
+	}
+	if after := branchEnd(src, close, body); elseAfterRE.Match(src[after:min(len(src), after+16)]) {
 		return false
 	}
 	sm := selfSetRE.FindSubmatch(body)
 	return sm != nil && string(sm[1]) == f.Name
+}
+
+// branchEnd is the offset just after the branch body guarded by the
+// condition closing at close.
+func branchEnd(src []byte, close int, body []byte) int {
+	return close + 1 + countSpace(src[close+1:]) + len(body)
 }
 
 // selfSetRE is a branch that only assigns one name: "{ x = 2048; }".

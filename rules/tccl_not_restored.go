@@ -138,18 +138,13 @@ func hasReturnOf(code, name string) bool {
 }
 
 // restoringMethod reports a switch inside the closing half of a scope
-// (exit, close, restore, reset, leave) to a loader kept before (a field of
-// the state entering saved, a name): sisc's Context.exit sets back the
-// loader its enter pushed. A loader the closing half finds itself (a
-// class's own, a new one) is no restore.
+// (scopeClosers) to a loader kept before (a field of the state entering
+// saved, a name): sisc's Context.exit sets back the loader its enter
+// pushed. A loader the closing half finds itself (a class's own, a new
+// one) is no restore.
 func restoringMethod(p *Pass, c *facts.Call) bool {
-	switch c.Method {
-	case "close", "exit", "restore", "reset", "leave":
-	default:
-		return false
-	}
 	arg := c.Args[0]
-	return arg.Kind == facts.ExprName && arg.Call == nil
+	return scopeClosers[c.Method] && arg.Kind == facts.ExprName && arg.Call == nil
 }
 
 // restoredLater reports a restore in a finally block later in the same
@@ -168,20 +163,21 @@ func restoredLater(p *Pass, c *facts.Call) bool {
 }
 
 // closeRestores reports a switch whose class sets the loader back in its
-// close() (or stop, exit, restore): a scope object used with
+// close() (or another scopeClosers method): a scope object used with
 // try-with-resources (jetty's ThreadClassLoaderScope).
 func closeRestores(p *Pass, c *facts.Call) bool {
 	for i := range p.File.Calls {
 		r := &p.File.Calls[i]
-		if r != c && r.Name == "setContextClassLoader" && r.Class == c.Class {
-			switch r.Method {
-			case "close", "stop", "exit", "restore", "reset":
-				return true
-			}
+		if r != c && r.Name == "setContextClassLoader" && r.Class == c.Class && scopeClosers[r.Method] {
+			return true
 		}
 	}
 	return false
 }
+
+// scopeClosers are the methods that end a scope and set back what it
+// switched (closeRestores, restoringMethod).
+var scopeClosers = map[string]bool{"close": true, "stop": true, "exit": true, "restore": true, "reset": true, "leave": true}
 
 // restoreName matches variables that hold the loader to go back to.
 var restoreName = lazyRE(`(?i)(old|orig|previous|prev|saved|former)`)
