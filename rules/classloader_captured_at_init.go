@@ -20,6 +20,8 @@ var classLoaderCapturedRule = register(&Rule{
 	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium},
 	Keywords:  []string{"getContextClassLoader", "getDefaultClassLoader", "DefaultResourceLoader", "PathMatchingResourcePatternResolver"},
 	Calls:     []string{"getContextClassLoader", "getDefaultClassLoader"},
+	// Every finding is in a static initialiser or stored in a static.
+	Prefilter: staticPossible,
 	News:      []string{"DefaultResourceLoader", "PathMatchingResourcePatternResolver"},
 	Check:     checkClassLoaderCaptured,
 })

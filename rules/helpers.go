@@ -215,6 +215,85 @@ func callNamed(src []byte, names ...string) bool {
 	return false
 }
 
+// staticPossible reports a source that can declare a static field or
+// initialiser: the word static, or interface (whose constants are static
+// without it), for pre-filters of rules whose findings need one.
+func staticPossible(src []byte) bool {
+	return wordIn(src, "static") || wordIn(src, "interface")
+}
+
+// mayCreate reports, for pre-filters, a source that may create class
+// simple of package pkg: the name after new, or after pkg's qualifier
+// after new, past blanks. Where a comment or an annotation comes between
+// (a type annotation), the name counts as created: the parser decides.
+func mayCreate(src []byte, simple, pkg string) bool {
+	segs := strings.Split(pkg, ".")
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte(simple))
+		if j < 0 {
+			return false
+		}
+		j += i
+		i = j + len(simple)
+		if j > 0 && isIdent(src[j-1]) || i < len(src) && isIdent(src[i]) {
+			continue // part of a longer name
+		}
+		k := skipBlanksBack(src, j)
+		if k > 0 && src[k-1] == '.' {
+			// a qualified name: its qualifier must be pkg
+			if k = qualifierBack(src, k-1, segs); k < 0 {
+				continue
+			}
+		}
+		switch {
+		case k >= 2 && src[k-1] == '/' && src[k-2] == '*', k >= 1 && src[k-1] == ')':
+			return true // a comment or an annotation's arguments before it
+		case k >= 1 && isIdent(src[k-1]):
+			s := k
+			for s > 0 && isIdent(src[s-1]) {
+				s--
+			}
+			if string(src[s:k]) == "new" {
+				return true
+			}
+			if b := skipBlanksBack(src, s); b > 0 && src[b-1] == '@' {
+				return true // a type annotation
+			}
+		}
+	}
+}
+
+// qualifierBack matches segs, a package's names, backwards before the dot
+// at src[dot], blanks allowed around the dots: the offset before the blanks
+// that precede the qualifier, or -1 when it is another.
+func qualifierBack(src []byte, dot int, segs []string) int {
+	q := dot
+	for n := len(segs) - 1; n >= 0; n-- {
+		seg := segs[n]
+		q = skipBlanksBack(src, q)
+		if q < len(seg) || string(src[q-len(seg):q]) != seg || q > len(seg) && isIdent(src[q-len(seg)-1]) {
+			return -1
+		}
+		q -= len(seg)
+		if n > 0 {
+			if q = skipBlanksBack(src, q); q == 0 || src[q-1] != '.' {
+				return -1
+			}
+			q--
+		}
+	}
+	return skipBlanksBack(src, q)
+}
+
+// skipBlanksBack is the offset before the blanks and line breaks that end
+// src[:i].
+func skipBlanksBack(src []byte, i int) int {
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t' || src[i-1] == '\n' || src[i-1] == '\r' || src[i-1] == '\f') {
+		i--
+	}
+	return i
+}
+
 // anyWordIn reports one of the words, the keys of ws, as a whole word in b.
 func anyWordIn(b []byte, ws map[string]bool) bool {
 	for w := range ws {

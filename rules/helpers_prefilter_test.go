@@ -83,3 +83,63 @@ func TestWrittenAt(t *testing.T) {
 		t.Error("qualifiedStaticWrite: a generic type's closing >> taken for a write")
 	}
 }
+
+func TestMayCreate(t *testing.T) {
+	for src, want := range map[string]bool{
+		"in = new ObjectInputStream(s);":                           true,
+		"new\n\tObjectInputStream (s)":                             true,
+		"new java.io.ObjectInputStream(s)":                         true,
+		"new java . io\n. ObjectInputStream(s)":                    true,
+		"new /* plain */ ObjectInputStream(s)":                     true,
+		"new @Ann ObjectInputStream(s)":                            true,
+		"new @Ann(x) ObjectInputStream(s)":                         true,
+		"void readObject(ObjectInputStream in)":                    false,
+		"(ObjectInputStream) in":                                   false,
+		"new MyObjectInputStream(s)":                               false,
+		"new ObjectInputStreamEx(s)":                               false,
+		"new other.io.ObjectInputStream(s)":                        false,
+		"new javax.io.ObjectInputStream(s)":                        false,
+		"ObjectInputStream":                                        false,
+		"import java.io.ObjectInputStream; class A {}":             false,
+		"x instanceof ObjectInputStream; new ObjectInputStream(s)": true,
+	} {
+		if got := mayCreate([]byte(src), "ObjectInputStream", "java.io"); got != want {
+			t.Errorf("mayCreate(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+func TestStaticPossible(t *testing.T) {
+	for src, want := range map[string]bool{
+		"class A { static Logger L; }":          true,
+		"interface A { Logger L = f(); }":       true,
+		"@interface A { }":                      true,
+		"class A { Logger l; } // staticky":     false,
+		"class A { String s = \"nonstatic\"; }": false,
+	} {
+		if got := staticPossible([]byte(src)); got != want {
+			t.Errorf("staticPossible(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// Interface constants need no modifier: the pre-filters of the rules that
+// report statics' initialisers admit them (a fixture's want comment names
+// the rule, whose id holds the word, so the fixtures cannot tell).
+func TestPrefilterInterfaceConstants(t *testing.T) {
+	for _, c := range []struct {
+		r   *Rule
+		src string
+	}{
+		{staticLoggerSharedRule, "interface Names { Logger LOG = LoggerFactory.getLogger(Names.class); }"},
+		{staticLoggerSharedRule, "@interface Marker { Logger LOG = org.apache.logging.log4j.LogManager.getLogger(); }"},
+		{classLoaderCapturedRule, "interface Loaders { ClassLoader CL = Thread.currentThread().getContextClassLoader(); }"},
+	} {
+		if !c.r.Prefilter([]byte(c.src)) {
+			t.Errorf("%s: pre-filter refuses %q", c.r.ID, c.src)
+		}
+	}
+	if staticLoggerSharedRule.Prefilter([]byte("class A { Logger l = Logger.getLogger(\"a\"); }")) {
+		t.Error("static-logger-in-shared-code: pre-filter admits a java.util.logging instance logger")
+	}
+}

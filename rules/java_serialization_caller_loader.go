@@ -22,7 +22,9 @@ var javaSerialization = register(&Rule{
 	Keywords: []string{"ObjectInputStream"},
 	Calls:    []string{"readObject", "readUnshared"},
 	News:     []string{"ObjectInputStream"},
-	Check:    checkJavaSerialization,
+	// A stream this file creates: the class's name after new.
+	Prefilter: func(src []byte) bool { return mayCreate(src, "ObjectInputStream", "java.io") },
+	Check:     checkJavaSerialization,
 })
 
 func checkJavaSerialization(p *Pass) {

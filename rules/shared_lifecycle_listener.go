@@ -20,6 +20,8 @@ var lifecycleListenerRule = register(&Rule{
 	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium},
 	Keywords:  []string{"ApplicationListener", "EventListener", "ContextClosedEvent", "ContextRefreshedEvent", "ApplicationReadyEvent", "ContextStartedEvent", "ContextStoppedEvent", "ApplicationStartedEvent"},
 	Calls:     lifecycleCalls,
+	// A handler is reported only for a lifecycle event its text names.
+	Prefilter: func(src []byte) bool { return containsAny(src, lifecycleEvents...) },
 	// The check finds the event a handler takes in its text, which
 	// compiled code has not: no method body is decoded for it.
 	CallsWith: sourceOnly(lifecycleCalls),

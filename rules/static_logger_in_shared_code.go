@@ -17,7 +17,12 @@ var staticLoggerSharedRule = register(&Rule{
 	Default:   SeverityInfo,
 	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityInfo, facts.RoleBase: SeverityInfo},
 	Keywords:  []string{"getLogger"},
-	Calls:     []string{"getLogger"},
+	// A call of one of the two factories (its class named in the text,
+	// by import or in full) that a static can hold.
+	Prefilter: func(src []byte) bool {
+		return containsAny(src, "LoggerFactory", "LogManager") && staticPossible(src)
+	},
+	Calls: []string{"getLogger"},
 	// The check matches these two factories alone: compiled code decodes
 	// no method for a getLogger of any other owner.
 	CallOwners: map[string][]string{"getLogger": {"org.slf4j.LoggerFactory", "org.apache.logging.log4j.LogManager"}},
