@@ -76,6 +76,8 @@ type source struct {
 	// tool: the scope set the file aside as a command-line tool or
 	// build-tool code, read for the call graph alone.
 	tool bool
+	// created: the names the file creates, when the sources step read it.
+	created createdFilter
 }
 
 func newGraphIndex() *graphIndex { return &graphIndex{g: callgraph.New()} }
@@ -102,9 +104,9 @@ func (x *graphIndex) addClass(anchor string, f *facts.File, buf *[]facts.Summary
 	*buf = sums
 }
 
-func (x *graphIndex) addSource(in *input, words *wordSet, launcher, tool bool) {
+func (x *graphIndex) addSource(in *input, words *wordSet, created createdFilter, launcher, tool bool) {
 	x.mu.Lock()
-	s := source{input: in, words: words, spilled: -1, launcher: launcher, tool: tool}
+	s := source{input: in, words: words, spilled: -1, launcher: launcher, tool: tool, created: created}
 	if words != nil && len(x.sources) >= spillAfter {
 		if i, ok := x.spill.put(words); ok {
 			s.words, s.spilled = nil, i
@@ -900,9 +902,12 @@ func (x *graphIndex) exactBatch(keys []candidateKey, o graphOptions) {
 const exactStretch = 64
 
 // createsClass reports whether source i creates the class of simple name
-// cls (see created), or cannot be read; each source is read once a build
-// (but for two workers asking at once).
+// cls (see created), or cannot be read; each source its created filter
+// admits is read once a build (but for two workers asking at once).
 func (x *graphIndex) createsClass(i int, cls string, o graphOptions) bool {
+	if !x.sources[i].created.mayCreate(cls) {
+		return false
+	}
 	x.cmu.Lock()
 	c, ok := x.creates[i]
 	x.cmu.Unlock()
@@ -931,6 +936,14 @@ func (x *graphIndex) createsClass(i int, cls string, o graphOptions) bool {
 // follows "new" and blanks. A test holds the two to agree.
 func createdNames(src []byte) []string {
 	var out []string
+	eachCreated(src, func(name []byte) { out = append(out, string(name)) })
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// eachCreated calls fn with each name createdNames lists, in text order,
+// repeats included.
+func eachCreated(src []byte, fn func(name []byte)) {
 	for i := 0; i < len(src); {
 		j := bytes.Index(src[i:], []byte("new"))
 		if j < 0 {
@@ -954,7 +967,7 @@ func createdNames(src []byte) []string {
 				k++
 			}
 			if k > start {
-				out = append(out, string(src[start:k]))
+				fn(src[start:k])
 			} else if first {
 				break
 			} // later, an empty segment ("a..b") passes as created's walk back does
@@ -972,8 +985,36 @@ func createdNames(src []byte) []string {
 			k = m
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+}
+
+// createdFilter is a small Bloom filter of the names createdNames lists for
+// a source, filled when the sources step reads it: a constructor's count
+// reads only the files that may create the class, not every file naming
+// it (a class is named by far more files than create it).
+// The zero filter, not known, may create any class.
+type createdFilter struct {
+	bits  [2]uint64
+	known bool
+}
+
+func newCreatedFilter(src []byte) createdFilter {
+	f := createdFilter{known: true}
+	eachCreated(src, func(name []byte) {
+		a, b := wordHash(name)
+		f.bits[a>>6&1] |= 1 << (a & 63)
+		f.bits[b>>6&1] |= 1 << (b & 63)
+	})
+	return f
+}
+
+// mayCreate reports false only when the source certainly creates no
+// class of simple name cls.
+func (f createdFilter) mayCreate(cls string) bool {
+	if !f.known {
+		return true
+	}
+	a, b := wordHash([]byte(cls))
+	return f.bits[a>>6&1]&(1<<(a&63)) != 0 && f.bits[b>>6&1]&(1<<(b&63)) != 0
 }
 
 // maxCreationReads bounds the files read for creations of one class.

@@ -39,7 +39,7 @@ func TestExactBatchAgrees(t *testing.T) {
 		ins = append(ins, testInput(abs, rel))
 	}
 	for i := range ins {
-		x.addSource(&ins[i], nil, false, false)
+		x.addSource(&ins[i], nil, createdFilter{}, false, false)
 	}
 	keys := []facts.MethodKey{{Class: "p.Cli", Name: "parse"}, {Class: "p.Runner", Name: "run"}, {Class: "p.Runner", Name: "stop"},
 		{Class: "p.Missing", Name: "none"}, {Class: "p.Other", Name: "parse"}}

@@ -134,9 +134,11 @@ func TestCreatedNames(t *testing.T) {
 var identRE = regexp.MustCompile(`[A-Za-z_$][A-Za-z0-9_$]*`)
 
 // agreeCreated asks created and createdNames about every identifier of
-// src and returns how many it asked.
+// src, and the created filter about each name created reports, and returns
+// how many it asked.
 func agreeCreated(src []byte) (int, error) {
 	names := createdNames(src)
+	filter := newCreatedFilter(src)
 	seen := map[string]bool{}
 	for _, id := range identRE.FindAll(src, -1) {
 		if seen[string(id)] {
@@ -146,6 +148,9 @@ func agreeCreated(src []byte) (int, error) {
 		_, listed := slices.BinarySearch(names, string(id))
 		if want := created(src, id); listed != want {
 			return 0, fmt.Errorf("%q in %.60q: createdNames lists it %v, created says %v", id, src, listed, want)
+		}
+		if listed && !filter.mayCreate(string(id)) {
+			return 0, fmt.Errorf("%q in %.60q: created, and the created filter refuses it", id, src)
 		}
 	}
 	return len(seen), nil

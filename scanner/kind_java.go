@@ -283,7 +283,7 @@ func readSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env, l
 			lap(&out.work.Rules)
 			// filled by the pre-filter's pass below; a launcher no rule
 			// parsed is read for the entry-point search
-			e.graphs.addSource(at, words, !out.parsed && (declaresMain(src) || buildTool), toolOnly)
+			e.graphs.addSource(at, words, newCreatedFilter(src), !out.parsed && (declaresMain(src) || buildTool), toolOnly)
 			lap(&out.work.Graph)
 		}()
 	}
