@@ -195,6 +195,9 @@ func containsAny(src []byte, words ...string) bool {
 // callNamed reports a call of one of names in src, for pre-filters: the
 // name as a whole word followed, past any blanks and line breaks, by "(".
 func callNamed(src []byte, names ...string) bool {
+	if len(names) > 2 {
+		return callNamedAny(src, names)
+	}
 	for _, name := range names {
 		for i := 0; ; {
 			j := bytes.Index(src[i:], []byte(name))
@@ -292,6 +295,35 @@ func skipBlanksBack(src []byte, i int) int {
 		i--
 	}
 	return i
+}
+
+// callNamedAny is callNamed in one pass for many names: the word before
+// each "(" (past blanks and line breaks) is looked up, where a search per
+// name read the whole source once each.
+func callNamedAny(src []byte, names []string) bool {
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(src[i:], '(')
+		if j < 0 {
+			return false
+		}
+		i += j
+		e := i
+		for e > 0 && (src[e-1] == ' ' || src[e-1] == '\t' || src[e-1] == '\n' || src[e-1] == '\r' || src[e-1] == '\f') {
+			e--
+		}
+		s := e
+		for s > 0 && isIdent(src[s-1]) {
+			s--
+		}
+		if s == e {
+			continue
+		}
+		for _, name := range names {
+			if len(name) == e-s && string(src[s:e]) == name {
+				return true
+			}
+		}
+	}
 }
 
 // anyWordIn reports one of the words, the keys of ws, as a whole word in b.

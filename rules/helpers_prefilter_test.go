@@ -143,3 +143,86 @@ func TestPrefilterInterfaceConstants(t *testing.T) {
 		t.Error("static-logger-in-shared-code: pre-filter admits a java.util.logging instance logger")
 	}
 }
+
+// callNamedEach is callNamed's search per name, which callNamedAny must
+// agree with.
+func callNamedEach(src []byte, names ...string) bool {
+	for _, name := range names {
+		if callNamed(src, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestCallNamedAny(t *testing.T) {
+	names := []string{"getProperty", "getenv", "load", "getBundle"}
+	for _, src := range []string{
+		"System.getProperty(\"a\")", "x.getenv\n\t ()", "reload(x)", "load (x)", "load\f(x)",
+		"getPropertyNames()", "int load = 0;", "(", "load", "é load(", "$load(", "a.load\u00a0(",
+		"/* getenv */ f(", "getBundle", "x(getBundle)", "", "((((", "  (",
+	} {
+		if got, want := callNamed([]byte(src), names...), callNamedEach([]byte(src), names...); got != want {
+			t.Errorf("callNamed(%q) = %v, the search per name %v", src, got, want)
+		}
+	}
+}
+
+func FuzzCallNamedAny(f *testing.F) {
+	for _, s := range []string{"System.getProperty(\"a\")", "x.load\n(y)", "reload(", "getenv ( load"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		names := []string{"getProperty", "getenv", "load"}
+		if got, want := callNamedAny(src, names), callNamedEach(src, names...); got != want {
+			t.Fatalf("callNamedAny(%q) = %v, the search per name %v", src, got, want)
+		}
+	})
+}
+
+// qualifiedStaticWrite visits every dot as a test of each byte would.
+func FuzzQualifiedStaticWrite(f *testing.F) {
+	for _, s := range []string{"Other.NAMES[i] = x;", "a.b.C.d = 1;", "X.y++", ".", "A.b", "A.b =", "A..b = 1"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if got, want := qualifiedStaticWrite(src), qualifiedStaticWriteEach(src); got != want {
+			t.Fatalf("qualifiedStaticWrite(%q) = %v, byte by byte %v", src, got, want)
+		}
+	})
+}
+
+// qualifiedStaticWriteEach is qualifiedStaticWrite testing each byte for a
+// dot, as it did before it searched for them.
+func qualifiedStaticWriteEach(src []byte) bool {
+	for i := 1; i < len(src)-1; i++ {
+		if src[i] != '.' || !isIdent(src[i-1]) {
+			continue
+		}
+		s := i - 1
+		for s > 0 && isIdent(src[s-1]) {
+			s--
+		}
+		if src[s] < 'A' || src[s] > 'Z' || s > 0 && src[s-1] == '.' {
+			continue
+		}
+		e := i + 1
+		for e < len(src) && isIdent(src[e]) {
+			e++
+		}
+		if e == i+1 {
+			continue
+		}
+		k := e
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+			k++
+		}
+		if k >= len(src) {
+			return false
+		}
+		if writtenAt(src, k) {
+			return true
+		}
+	}
+	return false
+}

@@ -2,7 +2,10 @@ package rules
 
 import (
 	"bytes"
+	"cmp"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -44,7 +47,7 @@ var systemPropertyRule = register(&Rule{
 		if !callNamed(src, "getProperty", "getInteger", "getLong", "getBoolean") {
 			return false // no read either
 		}
-		for k := range appKeys {
+		for _, k := range appKeyList {
 			if bytes.Contains(src, []byte(k)) {
 				return true
 			}
@@ -193,6 +196,14 @@ var appKeys = map[string]bool{
 	"logging.file.name": true, "logging.file.path": true, "LOG_PATH": true, "LOG_FILE": true, "log.path": true,
 	"dubbo.application.name": true, "project.name": true,
 }
+
+// appKeyList is appKeys shortest first, for the pre-filter: a short key is
+// the likelier in a file, and the first found ends the search.
+var appKeyList = func() []string {
+	ks := slices.Collect(maps.Keys(appKeys))
+	slices.SortFunc(ks, func(a, b string) int { return cmp.Or(len(a)-len(b), strings.Compare(a, b)) })
+	return ks
+}()
 
 // restoresProperty reports the undoing of a property change the same
 // code makes: a clearProperty or remove of a key the file sets (by the same
