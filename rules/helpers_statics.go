@@ -601,11 +601,21 @@ func initHelpers(f *facts.File, src []byte, ctx facts.Context) (helpers []*facts
 	if src == nil || ctx.Method == "" || strings.HasPrefix(ctx.Method, "<") {
 		return nil, false
 	}
-	inits := append([]facts.Span(nil), f.StaticInits...)
-	for i := range f.Fields {
-		if fd := &f.Fields[i]; fd.Static && fd.Init != nil {
-			inits = append(inits, fd.Decl)
+	// The class's initialisation code, listed once a helper of the chain
+	// needs it (most writes are in a public method: none does).
+	var inits []facts.Span
+	listed := false
+	initSpans := func() []facts.Span {
+		if !listed {
+			listed = true
+			inits = append(inits, f.StaticInits...)
+			for i := range f.Fields {
+				if fd := &f.Fields[i]; fd.Static && fd.Init != nil {
+					inits = append(inits, fd.Decl)
+				}
+			}
 		}
+		return inits
 	}
 	seen := map[*facts.MethodDecl]bool{}
 	open := false // some method of the chain is not private
@@ -632,7 +642,7 @@ func initHelpers(f *facts.File, src []byte, ctx facts.Context) (helpers []*facts
 			helpers = append(helpers, decl)
 		}
 		// Mutual recursion ends at the depth bound, unsettled.
-		return calledOnlyFrom(f, src, decl, inits, depth, func(_ *facts.File, _ []byte, c, m string, d int) bool {
+		return calledOnlyFrom(f, src, decl, initSpans(), depth, func(_ *facts.File, _ []byte, c, m string, d int) bool {
 			return walk(c, m, d)
 		})
 	}
