@@ -307,10 +307,7 @@ func callNamedAny(src []byte, names []string) bool {
 			return false
 		}
 		i += j
-		e := i
-		for e > 0 && (src[e-1] == ' ' || src[e-1] == '\t' || src[e-1] == '\n' || src[e-1] == '\r' || src[e-1] == '\f') {
-			e--
-		}
+		e := skipBlanksBack(src, i)
 		s := e
 		for s > 0 && isIdent(src[s-1]) {
 			s--
