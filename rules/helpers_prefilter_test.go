@@ -196,32 +196,11 @@ func FuzzQualifiedStaticWrite(f *testing.F) {
 // dot, as it did before it searched for them.
 func qualifiedStaticWriteEach(src []byte) bool {
 	for i := 1; i < len(src)-1; i++ {
-		if src[i] != '.' || !isIdent(src[i-1]) {
+		if src[i] != '.' {
 			continue
 		}
-		s := i - 1
-		for s > 0 && isIdent(src[s-1]) {
-			s--
-		}
-		if src[s] < 'A' || src[s] > 'Z' || s > 0 && src[s-1] == '.' {
-			continue
-		}
-		e := i + 1
-		for e < len(src) && isIdent(src[e]) {
-			e++
-		}
-		if e == i+1 {
-			continue
-		}
-		k := e
-		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
-			k++
-		}
-		if k >= len(src) {
-			return false
-		}
-		if writtenAt(src, k) {
-			return true
+		if written, last := writeAtDot(src, i); written || last {
+			return written
 		}
 	}
 	return false

@@ -1166,34 +1166,42 @@ func qualifiedStaticWrite(src []byte) bool {
 		if d < 0 {
 			return false
 		}
-		if i += d; !isIdent(src[i-1]) {
-			continue
-		}
-		// The qualifier must start with an upper-case letter (a type).
-		s := i - 1
-		for s > 0 && isIdent(src[s-1]) {
-			s--
-		}
-		if src[s] < 'A' || src[s] > 'Z' || s > 0 && src[s-1] == '.' {
-			continue
-		}
-		e := i + 1
-		for e < len(src) && isIdent(src[e]) {
-			e++
-		}
-		if e == i+1 {
-			continue
-		}
-		k := e
-		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
-			k++
-		}
-		if k >= len(src) {
-			return false
-		}
-		if writtenAt(src, k) {
-			return true
+		i += d
+		if written, last := writeAtDot(src, i); written || last {
+			return written
 		}
 	}
 	return false
+}
+
+// writeAtDot reports whether the dot at src[i] is that of such a write
+// (qualifiedStaticWrite), and last when no later dot can be: the name
+// after it runs to the end of src.
+func writeAtDot(src []byte, i int) (written, last bool) {
+	if !isIdent(src[i-1]) {
+		return false, false
+	}
+	// The qualifier must start with an upper-case letter (a type).
+	s := i - 1
+	for s > 0 && isIdent(src[s-1]) {
+		s--
+	}
+	if src[s] < 'A' || src[s] > 'Z' || s > 0 && src[s-1] == '.' {
+		return false, false
+	}
+	e := i + 1
+	for e < len(src) && isIdent(src[e]) {
+		e++
+	}
+	if e == i+1 {
+		return false, false
+	}
+	k := e
+	for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+		k++
+	}
+	if k >= len(src) {
+		return false, true
+	}
+	return writtenAt(src, k), false
 }
