@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -204,4 +205,26 @@ func qualifiedStaticWriteEach(src []byte) bool {
 		}
 	}
 	return false
+}
+
+// fieldUses finds what fieldUseRE finds, for names it tests by hand and
+// names it leaves to the expression.
+func FuzzFieldUses(f *testing.F) {
+	for _, s := range []string{
+		"int x = DEBUG ? 1 : 0; this.DEBUG = true; Foo . \n DEBUG++; a.DEBUG; $DEBUG; DEBUGX; _DEBUG",
+		"Foo.Foo = 1; Foo .Foo; x.this.DEBUG", "DEBUG", "this.DEBUG", "é DEBUG é", ".DEBUG DEBUG$",
+	} {
+		f.Add(s, uint8(0))
+	}
+	pairs := [][2]string{{"Foo", "DEBUG"}, {"Foo", "Foo"}, {"Foo", "oo"}, {"Foo", "hi"}, {"A$B", "x"}, {"Foo", "d$"}, {"", "DEBUG"}, {"Logger", "on"}}
+	f.Fuzz(func(t *testing.T, code string, k uint8) {
+		c := pairs[int(k)%len(pairs)]
+		var want [][2]int
+		for _, loc := range fieldUseRE(c[0], c[1]).FindAllStringSubmatchIndex(code, -1) {
+			want = append(want, [2]int{loc[2], loc[3]})
+		}
+		if got := fieldUses(code, c[0], c[1]); !slices.Equal(got, want) {
+			t.Fatalf("fieldUses(%q, %q, %q) = %v, the expression finds %v", code, c[0], c[1], got, want)
+		}
+	})
 }

@@ -68,11 +68,9 @@ func (lc *logCheck) onlyLogged(f *facts.Field, depth int) bool {
 	}
 	file, src := lc.file, lc.src
 	selves := map[string]bool{f.Name: true}
-	re := regexp.MustCompile(`(?:^|[^\w$.])(?:(?:this|` + regexp.QuoteMeta(simpleName(f.Class)) + `)\s*\.\s*)?(` +
-		regexp.QuoteMeta(f.Name) + `)\b`)
 	reads := 0
-	for _, loc := range re.FindAllStringSubmatchIndex(lc.code, -1) {
-		at, end := loc[2], loc[3]
+	for _, loc := range fieldUses(lc.code, simpleName(f.Class), f.Name) {
+		at, end := loc[0], loc[1]
 		if within(at, f.Decl) || shadowedAt(file, src, f.Class, f.Name, at) {
 			continue
 		}
@@ -90,6 +88,84 @@ func (lc *logCheck) onlyLogged(f *facts.Field, depth int) bool {
 	}
 	return reads > 0
 }
+
+// fieldUseRE is what fieldUses finds: the field's name, alone or after
+// this. or its class's simple name and a dot, as a whole word.
+func fieldUseRE(class, name string) *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[^\w$.])(?:(?:this|` + regexp.QuoteMeta(class) + `)\s*\.\s*)?(` +
+		regexp.QuoteMeta(name) + `)\b`)
+}
+
+// fieldUses lists the offsets (start, end) of the name in each match of
+// fieldUseRE in code, in order. For names of ASCII word characters that
+// neither "this" nor the class's name holds (so no two matches can share
+// text), the occurrences of the name are tested where they stand, without
+// a regular expression's pass over the whole file for each field.
+func fieldUses(code, class, name string) [][2]int {
+	if !asciiWord(name) || !asciiWord(class) || strings.Contains("this", name) || strings.Contains(class, name) {
+		var out [][2]int
+		for _, loc := range fieldUseRE(class, name).FindAllStringSubmatchIndex(code, -1) {
+			out = append(out, [2]int{loc[2], loc[3]})
+		}
+		return out
+	}
+	// before reports a byte fieldUseRE's [^\w$.] takes (i < 0: the start,
+	// which ^ takes).
+	before := func(i int) bool { return i < 0 || !isWordByte(code[i]) && code[i] != '$' && code[i] != '.' }
+	var out [][2]int
+	for i := 0; ; {
+		j := strings.Index(code[i:], name)
+		if j < 0 {
+			return out
+		}
+		p := i + j
+		e := p + len(name)
+		i = p + 1
+		if e < len(code) && isWordByte(code[e]) {
+			continue // not a whole word: no \b after it
+		}
+		ok := before(p - 1)
+		if !ok {
+			// this. or Class. before it, past blanks
+			q := p
+			for q > 0 && reSpace(code[q-1]) {
+				q--
+			}
+			if q > 0 && code[q-1] == '.' {
+				q--
+				for q > 0 && reSpace(code[q-1]) {
+					q--
+				}
+				for _, qual := range []string{"this", class} {
+					if strings.HasSuffix(code[:q], qual) && before(q-len(qual)-1) {
+						ok = true
+					}
+				}
+			}
+		}
+		if ok {
+			out = append(out, [2]int{p, e})
+		}
+	}
+}
+
+// asciiWord reports a non-empty name of ASCII letters, digits and
+// underscores (what \w matches).
+func asciiWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isWordByte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// reSpace reports what \s matches in a regular expression.
+func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // logCheck reads the code of one file (comments and literals blanked).
 type logCheck struct {
