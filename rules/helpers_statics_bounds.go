@@ -91,12 +91,8 @@ func staticCacheField(file *facts.File, class, name string) bool {
 // and arrays, and locals the branch declares: the threshold then decides
 // only when the cache is built, never what the method does or returns.
 func thresholdRead(file *facts.File, src []byte, f *facts.Field, at int) bool {
-	open := enclosingHeader(src, at)
-	if open < 0 || !strings.HasSuffix(strings.TrimSpace(string(src[max(0, open-8):open])), "if") {
-		return false
-	}
-	close, clause, body, ok := comparedIn(src, open, at)
-	if !ok || body == nil {
+	close, clause, body, ok := comparedInIf(src, at)
+	if !ok {
 		return false
 	}
 	var elseBody []byte

@@ -296,12 +296,8 @@ func evictionBound(file *facts.File, src []byte, f *facts.Field) bool {
 // ceiling: if (bsize < 2048) bsize = 2048;): it decides the field's own
 // value, nothing else.
 func selfClamp(src []byte, f *facts.Field, at int) bool {
-	open := enclosingHeader(src, at)
-	if open < 0 || !strings.HasSuffix(strings.TrimSpace(string(src[max(0, open-8):open])), "if") {
-		return false
-	}
-	close, _, body, ok := comparedIn(src, open, at)
-	if !ok || body == nil {
+	close, _, body, ok := comparedInIf(src, at)
+	if !ok {
 		return false
 	}
 	if after := branchEnd(src, close, body); elseAfterRE.Match(src[after:min(len(src), after+16)]) {
@@ -408,6 +404,18 @@ func enclosingHeader(src []byte, at int) int {
 		}
 	}
 	return -1
+}
+
+// comparedInIf is comparedIn for the condition of the if statement around
+// a read at, with the statement it guards; ok is false where the read is in
+// no if's condition.
+func comparedInIf(src []byte, at int) (close int, clause string, body []byte, ok bool) {
+	open := enclosingHeader(src, at)
+	if open < 0 || !strings.HasSuffix(strings.TrimSpace(string(src[max(0, open-8):open])), "if") {
+		return 0, "", nil, false
+	}
+	close, clause, body, ok = comparedIn(src, open, at)
+	return close, clause, body, ok && body != nil
 }
 
 // comparedIn reads the condition whose '(' is at open, around a read at
