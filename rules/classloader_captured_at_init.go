@@ -32,7 +32,7 @@ func checkClassLoaderCaptured(p *Pass) {
 			return
 		}
 		if c.ComparedToNull || !(c.InStaticInit || c.StoredToStatic) || inLazyFieldInit(p.File, c.Span) || launcherClass(p, c.Class) ||
-			ownLoaderFirst(p.Src, c.Span.Start) {
+			ownLoaderFirst(p.Src, c.Span.Start) || savedToRestore(p, c) {
 			return
 		}
 		what := "the thread context ClassLoader"
@@ -83,6 +83,57 @@ func inLazyFieldInit(f *facts.File, s facts.Span) bool {
 		}
 	}
 	return false
+}
+
+// savedToRestore reports a context-loader read a static initialiser keeps
+// in a local only to put it back: every later use of the local restores
+// it in a finally block (ClassLoader old = ...getContextClassLoader();
+// set another; try { ... } finally { setContextClassLoader(old); }). The
+// switch is undone, and nothing keeps the loader. Source text only: a
+// class file's local is not followed past its calls.
+func savedToRestore(p *Pass, c *facts.Call) bool {
+	if !c.InStaticInit || c.StoredTo == "" || c.StoredToField || len(p.Src) == 0 {
+		return false
+	}
+	var block facts.Span
+	for _, s := range p.File.StaticInits {
+		if within(c.Span.Start, s) {
+			block = s
+		}
+	}
+	if block.End <= c.Span.End || block.End > len(p.Src) {
+		return false
+	}
+	restores := 0
+	for i := range p.File.Calls {
+		x := &p.File.Calls[i]
+		if within(x.Span.Start, block) && x.Span.Start > c.Span.End && is(x, "java.lang.Thread", "setContextClassLoader") &&
+			len(x.Args) == 1 && x.Args[0].Text == c.StoredTo {
+			if !x.InFinally {
+				return false
+			}
+			restores++
+		}
+	}
+	return restores > 0 && wordCount(javaCode(string(p.Src[c.Span.End:block.End])), c.StoredTo) == restores
+}
+
+// wordCount counts the occurrences of the identifier w in code that no
+// identifier character borders.
+func wordCount(code, w string) int {
+	n := 0
+	for i := 0; ; {
+		j := strings.Index(code[i:], w)
+		if j < 0 {
+			return n
+		}
+		at := i + j
+		end := at + len(w)
+		if (at == 0 || !isIdent(code[at-1])) && (end == len(code) || !isIdent(code[end])) {
+			n++
+		}
+		i = end
+	}
 }
 
 // launcherClass reports a class whose nest declares a static main (not a

@@ -28,7 +28,7 @@ import (
 // with no reason here.
 var bytecodeReasons = map[string]string{
 	"base-resource-closed-by-module":   "reads from the @Bean method's text whether the lookup's value is returned (return ...;)",
-	"classloader-captured-at-init":     "tells a lambda in a static field initialiser (run later, per call) by the span it covers in the declaration; bytecode compiles the lambda body to a method of its own; a context loader read only as the fallback of the class's own null loader is told by the text before it",
+	"classloader-captured-at-init":     "tells a lambda in a static field initialiser (run later, per call) by the span it covers in the declaration; bytecode compiles the lambda body to a method of its own; a context loader read only as the fallback of the class's own null loader is told by the text before it, and one a static initialiser keeps in a local only to restore it in finally by the initialiser's text (a class file's local is not followed)",
 	"classloader-churn":                "tells an instance field's initialiser from a per-call creation by the declaration's span; bytecode copies field initialisers into each constructor",
 	"java-serialization-caller-loader": "javac gives a field initialiser the line where its declaration starts, not the line of the new expression on a continuation line",
 	"static-logger-in-shared-code":     "a private logger no code of its class names is told from the source's text; a class file's facts hold no reads of a field",
