@@ -692,35 +692,15 @@ func statelessClass(src []byte, simple string) bool {
 	}
 	// Field declarations at the class's top level: statements ending in
 	// ';' at depth one, outside methods and nested types.
-	depth, start := 0, open+1
-	for i := open; i <= close; i++ {
-		switch src[i] {
-		case '{':
-			depth++
-			if depth == 2 {
-				start = -1
-			}
-		case '}':
-			depth--
-			if depth == 1 {
-				start = i + 1
-			}
-		case ';':
-			if depth != 1 {
-				continue
-			}
-			if start >= 0 {
-				decl := src[start:i]
-				if eq := bytes.IndexByte(decl, '='); eq >= 0 {
-					decl = decl[:eq]
-				}
-				if !bytes.Contains(decl, []byte("(")) && !wordIn(decl, "static") && !wordIn(decl, "final") &&
-					len(bytes.Fields(decl)) >= 2 {
-					return false // a mutable instance field
-				}
-			}
-			start = i + 1
+	stateless := true
+	eachMemberDecl(src, open, close, func(decl []byte) {
+		if eq := bytes.IndexByte(decl, '='); eq >= 0 {
+			decl = decl[:eq]
 		}
-	}
-	return true
+		if !bytes.Contains(decl, []byte("(")) && !wordIn(decl, "static") && !wordIn(decl, "final") &&
+			len(bytes.Fields(decl)) >= 2 {
+			stateless = false // a mutable instance field
+		}
+	})
+	return stateless
 }

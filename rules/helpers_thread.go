@@ -775,3 +775,9 @@ func wokenWait(l javaLoop, woken []javaLoop) bool {
 	}
 	return false
 }
+
+// threadLocalOwners are the per-thread holder types: the JDK's and the
+// libraries' that extend or mirror it.
+var threadLocalOwners = []string{"java.lang.ThreadLocal", "java.lang.InheritableThreadLocal",
+	"org.springframework.core.NamedThreadLocal", "org.springframework.core.NamedInheritableThreadLocal",
+	"com.alibaba.ttl.TransmittableThreadLocal", "io.netty.util.concurrent.FastThreadLocal"}

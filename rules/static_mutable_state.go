@@ -357,7 +357,7 @@ func checkStaticMutableState(p *Pass) {
 		handsOut bool
 	}
 	exempt := func(f *facts.Field, ws []*facts.Write) bool {
-		return staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || memoViaHelper(p.File, p.Src, f, ws) || identityMemo(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) ||
+		return staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || perThreadHolder(p.File, f, ws) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || memoViaHelper(p.File, p.Src, f, ws) || identityMemo(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) ||
 			workQueue(p.File, p.Src, f, ws) || cacheKnob(p.File, p.Src, f) || evictionBound(p.File, p.Src, f) || logOnlyStatic(p.File, p.Src, f) ||
 			shadowCopy(p.File, p.Src, f, ws) || arraySlotMemo(p.File, p.Src, f, ws)
 	}
@@ -412,7 +412,14 @@ func checkStaticMutableState(p *Pass) {
 	// bury everything else.
 	groups := map[int][]hit{}
 	var order []int
-	for i, root := range writerGroups(len(hits), func(i int) (string, []*facts.Write) { return hits[i].f.Class, hits[i].ws }) {
+	// A static whose type another file may declare per thread is judged
+	// alone: that file's source settles it, not its neighbours'.
+	for i, root := range writerGroups(len(hits), func(i int) (string, []*facts.Write) {
+		if perThreadType(p, hits[i].f, hits[i].ws) != "" {
+			return hits[i].f.Class + "#" + hits[i].f.Name, hits[i].ws
+		}
+		return hits[i].f.Class, hits[i].ws
+	}) {
 		if _, ok := groups[root]; !ok {
 			order = append(order, root)
 		}
@@ -440,6 +447,12 @@ func checkStaticMutableState(p *Pass) {
 					if names := ownMadeWaits(p, h.ws); len(names) > 0 {
 						d.Pending = &facts.Pending{Class: h.f.Class, NameParam: -1, OwnClasses: names, Scope: constantScope(p, h.f.Class)}
 					}
+				}
+				if t := perThreadType(p, h.f, h.ws); t != "" {
+					if d.Pending == nil {
+						d.Pending = &facts.Pending{Class: h.f.Class, NameParam: -1}
+					}
+					d.Pending.PerThreadHolder = t
 				}
 				if h.self {
 					open := !privateField(p.Src, h.f)

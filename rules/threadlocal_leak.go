@@ -30,10 +30,6 @@ var threadLocalLeakRule = register(&Rule{
 	Check:      checkThreadLocalLeak,
 })
 
-var threadLocalOwners = []string{"java.lang.ThreadLocal", "java.lang.InheritableThreadLocal",
-	"org.springframework.core.NamedThreadLocal", "org.springframework.core.NamedInheritableThreadLocal",
-	"com.alibaba.ttl.TransmittableThreadLocal", "io.netty.util.concurrent.FastThreadLocal"}
-
 var threadLocalTypes = func() map[string]bool {
 	m := map[string]bool{}
 	for _, t := range threadLocalOwners {

@@ -3,6 +3,7 @@ package scanner
 import (
 	"bytes"
 	"hash/maphash"
+	"reflect"
 
 	"sort"
 	"strings"
@@ -842,6 +843,23 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 	var k *rules.Constants
 	out := fs[:0]
 	for _, f := range fs {
+		if f.Pending != nil && f.Pending.PerThreadHolder != "" {
+			// A static holding an object of another file's class: when
+			// that class's state is all per thread, so is the static's.
+			// Otherwise the finding's other pending verdict, if any,
+			// decides.
+			if rules.SettlePerThread(f.Pending, source) {
+				continue
+			}
+			p := *f.Pending
+			p.PerThreadHolder = ""
+			if reflect.DeepEqual(p, facts.Pending{Class: p.Class, NameParam: -1}) {
+				f.Pending = nil
+				out = append(out, f)
+				continue
+			}
+			f.Pending = &p
+		}
 		if f.Pending != nil && f.Pending.OwnerRegistry {
 			// A registry each object joins and leaves itself: settled
 			// by the calls that pass the owners in; when they do not,

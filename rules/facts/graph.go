@@ -257,6 +257,11 @@ type Pending struct {
 	// hands its entries out (OwnersNote) (rules.SettleOwners).
 	OwnerRegistry, OwnersOpen, OwnersNote bool
 	Owners                                []StoreParams
+	// PerThreadHolder is the project class, declared in another file, of
+	// a static changed only through calls on the object it holds: when
+	// that class's source shows its whole state thread-local, each thread
+	// has its own value and the finding is dropped (rules.SettlePerThread).
+	PerThreadHolder string
 }
 
 // StoreParams is one setter of a static field and the parameters whose
