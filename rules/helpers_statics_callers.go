@@ -551,6 +551,11 @@ func fixedValue(text string, depth int) bool {
 // appLoadedRE recognises a value found through a class loader (providers
 // of a ServiceLoader, a class named by configuration, an instance made
 // reflectively): which classes it finds depends on the app that asks.
+// constantForNameRE is Class.forName of one string literal: the class the
+// library's own loader finds by that name, the same for every app (a
+// plugin's presence probe), however the lookup itself is judged.
+var constantForNameRE = lazyRE(`^(?:(?:java\.lang\.)?Class\s*\.\s*)?forName\s*\(\s*"[^"\\]*"\s*\)$`)
+
 var appLoadedRE = lazyRE(`\bServiceLoader\s*\.\s*load\w*\s*\(|\bgetContextClassLoader\s*\(|\b(?:forName|loadClass|newInstance)\s*\(`)
 
 var (

@@ -854,7 +854,7 @@ func stateSeverity(p *Pass, fileOf func(*facts.Write) *facts.File, src []byte, w
 		// The value stored; for a map's put(key, value), a value computed
 		// from the key (memo.put(m, m.getParameterTypes())) is not handed in.
 		v, key := storedValue(w)
-		if v != nil && (handedInBeyondSinks(file, src, w.Span.Start, key, v) || appLoadedRE.MatchString(v.Text) && !ownMade(p, w.Span, v.Text)) {
+		if v != nil && (handedInBeyondSinks(file, src, w.Span.Start, key, v) || appLoadedRE.MatchString(v.Text) && !ownMade(p, w.Span, v.Text) && !constantForNameRE.MatchString(v.Text)) {
 			return SeverityNone
 		}
 	}
