@@ -97,7 +97,11 @@ func TestExcluded(t *testing.T) {
 
 func TestDiscoverSkipsBuildDirsAndExcludes(t *testing.T) {
 	dir := t.TempDir()
-	for _, p := range []string{"src/A.java", "target/B.java", "build/C.java", "node_modules/x/D.java", ".git/E.java", "gen/F.java", "src/G.txt"} {
+	// Directories named like a build's output are skipped when they are
+	// one (beside a build file, or holding what a build writes), not when
+	// they are packages of a source tree (org.springframework.aop.target).
+	for _, p := range []string{"src/A.java", "target/classes/B.java", "build/tmp/C.java", "node_modules/x/D.java", ".git/E.java", "gen/F.java", "src/G.txt",
+		"mod/build.xml", "mod/target/H.java", "mod/out/I.java", "src/org/x/target/J.java", "src/org/x/build/K.java", "src/org/x/out/L.java"} {
 		full := filepath.Join(dir, p)
 		os.MkdirAll(filepath.Dir(full), 0o755)
 		os.WriteFile(full, []byte("class X { void f() { System.exit(1); } }\n"), 0o644)
@@ -107,7 +111,7 @@ func TestDiscoverSkipsBuildDirsAndExcludes(t *testing.T) {
 	for _, f := range res.Findings {
 		paths = append(paths, f.Path)
 	}
-	if strings.Join(paths, ",") != "src/A.java" || res.Stats.Files != 1 {
+	if got := strings.Join(paths, ","); got != "src/A.java,src/org/x/build/K.java,src/org/x/out/L.java,src/org/x/target/J.java" || res.Stats.Files != 4 {
 		t.Errorf("scanned %v (%d files)", paths, res.Stats.Files)
 	}
 }

@@ -17,11 +17,40 @@ import (
 	"github.com/kscan/kscan/scanner/finding"
 )
 
-// skipDirs are build outputs and tool directories that hold no sources of
-// the project, by name at any depth.
+// skipDirs are tool directories that hold no sources of the project, by
+// name at any depth.
 var skipDirs = map[string]bool{
-	".git": true, ".hg": true, ".svn": true, "target": true, "build": true, "out": true,
-	"node_modules": true, ".gradle": true, ".idea": true,
+	".git": true, ".hg": true, ".svn": true, "node_modules": true, ".gradle": true, ".idea": true,
+}
+
+// outputNames are the names of the build output directories of Maven,
+// Gradle, Ant and IDEs, which are also good package names
+// (org.springframework.aop.target): such a directory is skipped only as
+// a build's output (buildOutput).
+var outputNames = map[string]bool{"target": true, "build": true, "out": true}
+
+// outputEntries are what a build's output directory holds (Maven's
+// classes and maven-status, Gradle's libs and tmp, an IDE's production).
+var outputEntries = []string{"classes", "test-classes", "maven-status", "maven-archiver", "generated-sources", "libs", "tmp", "production"}
+
+// outputMarkers beside a directory make it the output of that build.
+var outputMarkers = []string{"pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "build.xml"}
+
+// buildOutput reports a directory named like a build's output that is
+// one: it sits beside a build file, or holds what a build writes. A
+// package directory of that name inside a source tree is neither.
+func buildOutput(p string) bool {
+	return holdsAny(p, outputEntries) || holdsAny(filepath.Dir(p), outputMarkers)
+}
+
+// holdsAny reports a directory holding an entry of one of the names.
+func holdsAny(dir string, names []string) bool {
+	for _, n := range names {
+		if _, err := os.Lstat(filepath.Join(dir, n)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // walker is the one skip policy of a scan: skipped directory names,
@@ -106,7 +135,7 @@ func (w *walker) walk(targets []string) (*walked, error) {
 				return nil
 			}
 			if d.IsDir() {
-				if p != abs && (skipDirs[d.Name()] || excluded(rel, w.excludes)) || p == w.context {
+				if p != abs && (skipDirs[d.Name()] || outputNames[d.Name()] && buildOutput(p) || excluded(rel, w.excludes)) || p == w.context {
 					return fs.SkipDir
 				}
 				return nil
@@ -172,7 +201,7 @@ func (w *walker) walk(targets []string) (*walked, error) {
 }
 
 // wholeDirs reports a walk of directories alone, with no file left out
-// but by skipDirs, and those directories (slash paths relative to the
+// but by skipDirs and build outputs, and those directories (slash paths relative to the
 // root, "." for the root): it saw every file of them outside the skipped
 // directories.
 func (w *walker) wholeDirs(out *walked) ([]string, bool) {
