@@ -178,3 +178,39 @@ func TestPreFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestCompiledCopiesOfSources: a jar built from the tree's own sources
+// (an executable checked in beside them) reports none of the hazards its
+// sources report, each once at its source line; its other classes keep
+// theirs.
+func TestCompiledCopiesOfSources(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "rules", "system-exit", "Exits.java"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	jar, err := os.ReadFile(filepath.Join("..", "testdata", "bytecode", "fixtures-8.jar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "src", "fixtures", "exit"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "dist"), 0o755)
+	os.WriteFile(filepath.Join(dir, "src", "fixtures", "exit", "Exits.java"), src, 0o644)
+	os.WriteFile(filepath.Join(dir, "dist", "app.jar"), jar, 0o644)
+	res := scanDir(t, dir, Options{})
+	var inSource, copies, others int
+	for _, f := range res.Findings {
+		switch {
+		case f.RuleID != "system-exit":
+		case strings.HasSuffix(f.Path, ".java"):
+			inSource++
+		case strings.HasPrefix(f.Class, "fixtures.exit.Exits"):
+			copies++
+		default:
+			others++
+		}
+	}
+	if inSource == 0 || copies != 0 || others == 0 {
+		t.Errorf("system-exit findings: %d in the source, %d in its compiled copy, %d in the jar's other classes; want some, none, some", inSource, copies, others)
+	}
+}
