@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
 )
@@ -38,6 +39,10 @@ func checkClassNameCache(p *Pass) {
 	type verdict struct {
 		fill   *facts.Write // a run-time fill
 		byName *facts.Write // a fill whose key is a class name
+		// named: some fill's key is not a string literal or a constant.
+		// A table whose every key the library spells out ("tur99" ->
+		// Turner99.class) holds its own names, the same for every app.
+		named bool
 	}
 	seen := map[*facts.Field]*verdict{}
 	for i := range p.File.Writes {
@@ -55,11 +60,14 @@ func checkClassNameCache(p *Pass) {
 		if v.byName == nil && len(w.Args) > 0 && classNameKey(&w.Args[0]) {
 			v.byName = w
 		}
+		if len(w.Args) == 0 || !fixedKey(w.Args[0].Text) {
+			v.named = true
+		}
 	}
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
 		v := seen[f]
-		if v == nil {
+		if v == nil || !v.named {
 			continue
 		}
 		args := typeArgs(f.TypeText)
@@ -78,4 +86,11 @@ func checkClassNameCache(p *Pass) {
 			})
 		}
 	}
+}
+
+// fixedKey reports a key the library spells out: a string literal, or a
+// constant (UPPER_CASE, also qualified).
+func fixedKey(text string) bool {
+	text = strings.TrimSpace(text)
+	return strings.HasPrefix(text, "\"") && literalRE.MatchString(text) || constantRE.MatchString(text)
 }
