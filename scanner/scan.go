@@ -237,8 +237,15 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 	// dependencies-only run, nor for files named alone (no source asks
 	// the indexes then).
 	var prepared chan struct{}
+	listTop := ""
 	if !depsOnly && !e.opts.ParseOnly && anyDir(e.opts.Paths) {
 		e.scope.AwaitPOMs()
+		if listTop = oneDir(e.opts.Paths); listTop != "" && !ownWalks {
+			// The indexes read the walk's list of the directory's files
+			// instead of walking the tree twice more.
+			e.scope.AwaitListing()
+			w.listed, w.skipped = new([]string), new([]string)
+		}
 		prepared = make(chan struct{})
 		go func() {
 			defer close(prepared)
@@ -246,12 +253,17 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 		}()
 		defer func() {
 			e.scope.ListPOMs(nil, nil) // a walk that failed lists none
+			e.scope.SetListing("", nil, nil)
 			<-prepared
 		}()
 	}
 	walked, err := w.walk(e.opts.Paths)
 	if err != nil {
 		return err
+	}
+	if w.listed != nil {
+		e.scope.SetListing(listTop, *w.listed, *w.skipped)
+		w.listed, w.skipped = nil, nil
 	}
 	e.walked = walked
 	var poms, pomDirs []string
@@ -353,6 +365,26 @@ func dropCompiledCopies(fs []finding.Finding) []finding.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// ownWalks makes the scope indexes walk the tree themselves, for tests
+// that hold the walk's listing to theirs.
+var ownWalks bool
+
+// oneDir is the absolute path of the one directory a scan names, "" when
+// it names several paths or a file.
+func oneDir(paths []string) string {
+	if len(paths) != 1 {
+		return ""
+	}
+	abs, err := filepath.Abs(paths[0])
+	if err != nil {
+		return ""
+	}
+	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
+		return ""
+	}
+	return filepath.Clean(abs)
 }
 
 func sortFindings(fs []finding.Finding) {

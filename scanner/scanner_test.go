@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -212,5 +214,57 @@ func TestCompiledCopiesOfSources(t *testing.T) {
 	}
 	if inSource == 0 || copies != 0 || others == 0 {
 		t.Errorf("system-exit findings: %d in the source, %d in its compiled copy, %d in the jar's other classes; want some, none, some", inSource, copies, others)
+	}
+}
+
+// TestScopeListingSameAsWalks: the scope indexes decide the same from the
+// scan's walk's listing as from their own walks of the tree, with
+// directories the scan does not enter (node_modules, a build output, an
+// excluded one) and hidden ones among them.
+func TestScopeListingSameAsWalks(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"pom.xml":                                  "<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>a</artifactId><version>1</version></project>",
+		"src/main/java/p/Lib.java":                 "package p; public class Lib { public static void stop() { System.exit(1); } }",
+		"src/main/java/p/Helper.java":              "package p; public class Helper { public static void halt() { System.exit(2); } }",
+		"src/main/java/p/cli/Main.java":            "package p.cli; import p.Helper; public class Main { public static void main(String[] a) { Helper.halt(); System.exit(0); } }",
+		"src/main/java/p/tools/Gen.java":           "package p.tools; public class Gen { public static void main(String[] a) { p.tools.Util.run(); } }",
+		"src/main/java/p/tools/Util.java":          "package p.tools; public class Util { public static void run() { System.exit(3); } }",
+		"src/main/java/p/testing/Fixture.java":     "package p.testing; public class Fixture { public static void reset() { System.exit(4); } }",
+		"src/test/java/p/LibTest.java":             "package p; import p.testing.Fixture; public class LibTest { void t() { Fixture.reset(); } }",
+		"node_modules/x/src/main/java/q/Q.java":    "package q; import p.testing.Fixture; public class Q { public static void q() { Fixture.reset(); System.exit(5); } }",
+		"src/main/java/p/build/Version.java":       "package p.build; public class Version { public static void v() { System.exit(6); } }",
+		"target/classes/p/Old.java":                "package p; public class Old { public static void o() { System.exit(7); } }",
+		"gen/src/main/java/g/G.java":               "package g; import p.tools.Util; public class G { public static void g() { Util.run(); } }",
+		".hidden/src/main/java/h/H.java":           "package h; public class H { public static void h() { System.exit(8); } }",
+		"src/main/resources/META-INF/services/p.S": "p.Lib\n",
+		"src/main/groovy/p/Script.groovy":          "package p\nclass Script { def run() { p.tools.Util.run() } }\n",
+	}
+	for rel, text := range files {
+		full := filepath.Join(dir, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		os.WriteFile(full, []byte(text), 0o644)
+	}
+	scan := func(own bool) *Result {
+		ownWalks = own
+		defer func() { ownWalks = false }()
+		return scanDir(t, dir, Options{Excludes: []string{"gen"}})
+	}
+	listed, walked := scan(false), scan(true)
+	if !reflect.DeepEqual(listed.Scope, walked.Scope) {
+		t.Errorf("scope from the listing:\n%+v\nfrom the indexes' own walks:\n%+v", listed.Scope, walked.Scope)
+	}
+	key := func(r *Result) []string {
+		var out []string
+		for _, f := range r.Findings {
+			out = append(out, f.RuleID+" "+f.Path+" "+f.Message)
+		}
+		return out
+	}
+	if a, b := key(listed), key(walked); !slices.Equal(a, b) {
+		t.Errorf("findings from the listing:\n%s\nfrom the indexes' own walks:\n%s", strings.Join(a, "\n"), strings.Join(b, "\n"))
+	}
+	if len(listed.Findings) == 0 {
+		t.Error("no finding: the tree tests nothing")
 	}
 }

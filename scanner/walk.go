@@ -15,6 +15,7 @@ import (
 	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/scanner/finding"
+	"github.com/kscan/kscan/scanner/scope"
 )
 
 // skipDirs are tool directories that hold no sources of the project, by
@@ -70,6 +71,11 @@ type walker struct {
 	dirs  map[string]*pathDir
 	names strings.Builder
 	table *string
+	// listed and skipped, when set, collect for the scope indexes the
+	// regular files scope.Listable accepts (before the skip policy) and
+	// the directories the walk does not enter whose names are not hidden,
+	// as slash paths relative to the root, in walk order.
+	listed, skipped *[]string
 }
 
 // walk traverses the targets once and hands each file to the first input
@@ -136,9 +142,15 @@ func (w *walker) walk(targets []string) (*walked, error) {
 			}
 			if d.IsDir() {
 				if p != abs && (skipDirs[d.Name()] || outputNames[d.Name()] && buildOutput(p) || excluded(rel, w.excludes)) || p == w.context {
+					if w.skipped != nil && !strings.HasPrefix(d.Name(), ".") {
+						*w.skipped = append(*w.skipped, rel)
+					}
 					return fs.SkipDir
 				}
 				return nil
+			}
+			if w.listed != nil && d.Type().IsRegular() && scope.Listable(rel) {
+				*w.listed = append(*w.listed, rel)
 			}
 			if excluded(rel, w.excludes) || p == w.context {
 				return nil

@@ -174,6 +174,12 @@ type Classifier struct {
 	poms0, pomDirs []string
 	pomsListed     bool
 	pomsReady      chan struct{}
+	// listing is the tree's files as the scan's walk saw them (under mu),
+	// set by SetListing, which closes listReady when AwaitListing made it;
+	// nil when the indexes walk the tree themselves.
+	listing   *listing
+	listSet   bool
+	listReady chan struct{}
 }
 
 // New returns a Classifier for the tree at root (a directory on disk; ""

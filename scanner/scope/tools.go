@@ -663,6 +663,10 @@ func (c *Classifier) walkProduction(keep func(rel, name string) bool) {
 // until maxToolIndexFiles were taken (keep reports whether it took one)
 // or done, when set, reports true.
 func (c *Classifier) walkFiles(enter func(rel string) bool, keep func(p, rel, name string) bool, done func() bool) {
+	if l := c.rootListing(); l != nil {
+		c.walkListing(l, enter, keep, done)
+		return
+	}
 	n := 0
 	for _, top := range c.walkRoots() {
 		c.walkFrom(top, &n, enter, keep, done)
