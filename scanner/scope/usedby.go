@@ -64,6 +64,10 @@ func (c *Classifier) Prepare() {
 	}
 	c.toolOnce.Do(c.buildToolIndex)
 	c.usedOnce.Do(c.buildUsedByIndex)
+	// Both indexes are built: the walk's listing is read no more.
+	c.mu.Lock()
+	c.listing = nil
+	c.mu.Unlock()
 }
 
 // usedSrc is a source of a production directory.
