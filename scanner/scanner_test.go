@@ -222,8 +222,7 @@ func TestCompiledCopiesOfSources(t *testing.T) {
 // directories the scan does not enter (node_modules, a build output, an
 // excluded one) and hidden ones among them.
 func TestScopeListingSameAsWalks(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	dir := writeTree(t, map[string]string{
 		"pom.xml":                                  "<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>a</artifactId><version>1</version></project>",
 		"src/main/java/p/Lib.java":                 "package p; public class Lib { public static void stop() { System.exit(1); } }",
 		"src/main/java/p/Helper.java":              "package p; public class Helper { public static void halt() { System.exit(2); } }",
@@ -239,12 +238,7 @@ func TestScopeListingSameAsWalks(t *testing.T) {
 		".hidden/src/main/java/h/H.java":           "package h; public class H { public static void h() { System.exit(8); } }",
 		"src/main/resources/META-INF/services/p.S": "p.Lib\n",
 		"src/main/groovy/p/Script.groovy":          "package p\nclass Script { def run() { p.tools.Util.run() } }\n",
-	}
-	for rel, text := range files {
-		full := filepath.Join(dir, filepath.FromSlash(rel))
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		os.WriteFile(full, []byte(text), 0o644)
-	}
+	})
 	scan := func(own bool) *Result {
 		ownWalks = own
 		defer func() { ownWalks = false }()
