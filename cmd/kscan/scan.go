@@ -63,8 +63,8 @@ func newScanCmd() *cobra.Command {
 		Long: `Scan .java files under the given files and directories (default: the current directory).
 Directories named .git and node_modules are skipped, and so are build outputs (a target, build
 or out directory beside a build file, or holding classes, libs and the like; a source package of
-that name is scanned) and paths matching --exclude. Paths in reports are relative to --root (default: the current directory, or the
-targets' common directory when none is inside it).
+that name is scanned) and paths matching --exclude. Paths in reports are relative to --root
+(default: the current directory, or the targets' common directory when none is inside it).
 
 With a baseline (--baseline, or baseline: in .kscan.yaml) each finding is new or unchanged,
 and only new ones fail the run; the text report lists only new findings unless
