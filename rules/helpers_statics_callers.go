@@ -82,7 +82,8 @@ func storesPending(p *Pass, f *facts.Field, ws []*facts.Write) *facts.Pending {
 
 // closedMethod reports a method of file only the project can call, every
 // call of which the call graph resolves: a private one, or a static one
-// neither public nor protected or of a final class that is not public
+// neither public nor protected (protected in a final class counts as
+// neither) or of a final class that is not public
 // (called through its class's name or, in its class, by its bare name). An instance method reached through a
 // receiver of unknown type is not: its callers may go unseen.
 func closedMethod(file *facts.File, src []byte, m *facts.MethodDecl) bool {
@@ -98,7 +99,18 @@ func closedMethod(file *facts.File, src []byte, m *facts.MethodDecl) bool {
 	if isPrivate(src, m) {
 		return true
 	}
-	return m.Static && (!wordIn(mods, "public") && !wordIn(mods, "protected") || closedClass(file, src, m.Class))
+	return m.Static && (!wordIn(mods, "public") && (!wordIn(mods, "protected") || finalClass(file, src, m.Class)) || closedClass(file, src, m.Class))
+}
+
+// finalClass reports a final class: no subclass can reach its protected
+// members, which only its package then can.
+func finalClass(file *facts.File, src []byte, class string) bool {
+	for _, t := range file.TypeDecls {
+		if t.Name == class && t.Kind == "class" && t.Decl.Start >= 0 && t.Span.Start <= len(src) && t.Decl.Start < t.Span.Start {
+			return wordIn(src[t.Decl.Start:t.Span.Start], "final")
+		}
+	}
+	return false
 }
 
 // closedClass reports a final top-level class that is not public: only
