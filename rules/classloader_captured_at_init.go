@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/kscan/kscan/internal/javatext"
 	"regexp"
 	"strings"
 
@@ -115,25 +116,7 @@ func savedToRestore(p *Pass, c *facts.Call) bool {
 			restores++
 		}
 	}
-	return restores > 0 && wordCount(javaCode(string(p.Src[c.Span.End:block.End])), c.StoredTo) == restores
-}
-
-// wordCount counts the occurrences of the identifier w in code that no
-// identifier character borders.
-func wordCount(code, w string) int {
-	n := 0
-	for i := 0; ; {
-		j := strings.Index(code[i:], w)
-		if j < 0 {
-			return n
-		}
-		at := i + j
-		end := at + len(w)
-		if (at == 0 || !isIdent(code[at-1])) && (end == len(code) || !isIdent(code[end])) {
-			n++
-		}
-		i = end
-	}
+	return restores > 0 && javatext.WordCount([]byte(javaCode(string(p.Src[c.Span.End:block.End]))), c.StoredTo) == restores
 }
 
 // launcherClass reports a class whose nest declares a static main (not a

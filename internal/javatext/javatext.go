@@ -11,19 +11,36 @@ func IsIdentByte(c byte) bool {
 }
 
 // WordIn reports whether w occurs in b as a whole identifier.
-func WordIn(b []byte, w string) bool {
-	for i := 0; ; {
+func WordIn(b []byte, w string) bool { return WordAt(b, w, 0) >= 0 }
+
+// WordCount counts the occurrences of w in b as a whole identifier.
+func WordCount(b []byte, w string) int {
+	if w == "" {
+		return 0
+	}
+	n := 0
+	for i := WordAt(b, w, 0); i >= 0; i = WordAt(b, w, i+len(w)) {
+		n++
+	}
+	return n
+}
+
+// WordAt gives the offset of the first occurrence of w in b at or after
+// from as a whole identifier, -1 when there is none.
+func WordAt(b []byte, w string, from int) int {
+	for i := from; i <= len(b); {
 		j := bytes.Index(b[i:], []byte(w))
 		if j < 0 {
-			return false
+			return -1
 		}
 		j += i
 		e := j + len(w)
 		if (j == 0 || !IsIdentByte(b[j-1])) && (e == len(b) || !IsIdentByte(b[e])) {
-			return true
+			return j
 		}
 		i = j + 1
 	}
+	return -1
 }
 
 // CallAt gives the offset of the first call of name in b at or after

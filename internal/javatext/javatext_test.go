@@ -41,3 +41,20 @@ func TestCallAt(t *testing.T) {
 		}
 	}
 }
+
+func TestWordCount(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		want       int
+	}{
+		{"old = x; set(old); f(old);", "old", 3},
+		{"older = x; set(bold); old", "old", 1},
+		{"$old old_ old", "old", 1},
+		{"", "old", 0},
+		{"old", "", 0},
+	} {
+		if got := WordCount([]byte(tc.text), tc.word); got != tc.want {
+			t.Errorf("WordCount(%q, %q) = %d, want %d", tc.text, tc.word, got, tc.want)
+		}
+	}
+}
