@@ -355,6 +355,9 @@ func checkStaticMutableState(p *Pass) {
 		self     bool
 		owners   []facts.StoreParams
 		handsOut bool
+		// holder is the class of another file the field's object may be
+		// a per-thread holder of (perThreadType), "" for none.
+		holder string
 	}
 	exempt := func(f *facts.Field, ws []*facts.Write) bool {
 		return staticStateExempt(f) || testDocumented(p.Src, f.Decl.Start) || safeBySuper(p.File, f) || perThreadHolder(p.File, f, ws) || classNameCache(f, ws) || memoCache(p.File, p.Src, f, ws) || memoViaHelper(p.File, p.Src, f, ws) || identityMemo(p.File, p.Src, f, ws) || loaderKeyedFills(p.File, p.Src, ws) ||
@@ -365,7 +368,7 @@ func checkStaticMutableState(p *Pass) {
 		// An owner-keyed registry or an internal queue is no finding of
 		// its own, but still joins the fields its writers share: a
 		// registry's routines are reviewed as one.
-		h := hit{f: f, ws: ws, owned: ownerScoped(p.File, p.Src, f, ws), init: init}
+		h := hit{f: f, ws: ws, owned: ownerScoped(p.File, p.Src, f, ws), init: init, holder: perThreadType(p, f, ws)}
 		if !h.owned {
 			h.owners, h.handsOut, h.self = selfRegistry(p.File, p.Src, f, ws)
 			// Settled here: every owner resolved in this file, and no
@@ -415,7 +418,7 @@ func checkStaticMutableState(p *Pass) {
 	// A static whose type another file may declare per thread is judged
 	// alone: that file's source settles it, not its neighbours'.
 	for i, root := range writerGroups(len(hits), func(i int) (string, []*facts.Write) {
-		if perThreadType(p, hits[i].f, hits[i].ws) != "" {
+		if hits[i].holder != "" {
 			return hits[i].f.Class + "#" + hits[i].f.Name, hits[i].ws
 		}
 		return hits[i].f.Class, hits[i].ws
@@ -448,11 +451,11 @@ func checkStaticMutableState(p *Pass) {
 						d.Pending = &facts.Pending{Class: h.f.Class, NameParam: -1, OwnClasses: names, Scope: constantScope(p, h.f.Class)}
 					}
 				}
-				if t := perThreadType(p, h.f, h.ws); t != "" {
+				if h.holder != "" {
 					if d.Pending == nil {
 						d.Pending = &facts.Pending{Class: h.f.Class, NameParam: -1}
 					}
-					d.Pending.PerThreadHolder = t
+					d.Pending.PerThreadHolder = h.holder
 				}
 				if h.self {
 					open := !privateField(p.Src, h.f)
