@@ -33,9 +33,7 @@ func Listable(rel string) bool {
 // SetListing must follow.
 func (c *Classifier) AwaitListing() {
 	c.mu.Lock()
-	if !c.listSet && c.listReady == nil {
-		c.listReady = make(chan struct{})
-	}
+	c.listed.wait()
 	c.mu.Unlock()
 }
 
@@ -46,16 +44,10 @@ func (c *Classifier) AwaitListing() {
 func (c *Classifier) SetListing(top string, files, skipped []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.listSet {
-		return
-	}
-	c.listSet = true
-	if files != nil {
+	if !c.listed.done && files != nil {
 		c.listing = &listing{top: filepath.Clean(top), files: files, skipped: skipped}
 	}
-	if c.listReady != nil {
-		close(c.listReady)
-	}
+	c.listed.finish()
 }
 
 // rootListing waits for the scan's walk, when asked to, and returns its
@@ -63,7 +55,7 @@ func (c *Classifier) SetListing(top string, files, skipped []string) {
 // otherwise.
 func (c *Classifier) rootListing() *listing {
 	c.mu.Lock()
-	ready := c.listReady
+	ready := c.listed.ready
 	c.mu.Unlock()
 	if ready == nil {
 		return nil

@@ -462,7 +462,7 @@ func (c *Classifier) consumerCount(artifactID string) int {
 	c.consumersOnce.Do(func() {
 		c.consumers = map[string]int{}
 		c.mu.Lock()
-		ready := c.pomsReady
+		ready := c.pomsListed.ready
 		c.mu.Unlock()
 		if ready != nil {
 			<-ready
@@ -500,17 +500,14 @@ func (c *Classifier) consumerCount(artifactID string) int {
 func (c *Classifier) ListPOMs(dirs, rels []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.pomsListed {
+	if c.pomsListed.done {
 		return
 	}
-	c.pomsListed = true
 	if rels != nil {
 		c.poms0 = append([]string{}, rels...)
 		c.pomDirs = append([]string{}, dirs...)
 	}
-	if c.pomsReady != nil {
-		close(c.pomsReady)
-	}
+	c.pomsListed.finish()
 }
 
 // AwaitPOMs makes the consumer index wait for ListPOMs: decisions may be
@@ -518,9 +515,7 @@ func (c *Classifier) ListPOMs(dirs, rels []string) {
 // before any decision; then ListPOMs must follow.
 func (c *Classifier) AwaitPOMs() {
 	c.mu.Lock()
-	if !c.pomsListed {
-		c.pomsReady = make(chan struct{})
-	}
+	c.pomsListed.wait()
 	c.mu.Unlock()
 }
 

@@ -168,18 +168,41 @@ type Classifier struct {
 	consumersOnce sync.Once
 	consumers     map[string]int // artifactId -> modules in the tree that depend on it
 	// poms0 are the poms ListPOMs gave (under mu), until the consumer
-	// index takes them, with the directories the walk read whole;
-	// pomsListed is set by ListPOMs, which closes
-	// pomsReady when AwaitPOMs made it.
+	// index takes them, with the directories the walk read whole; poms is
+	// handed off (pomsListed) by ListPOMs, once AwaitPOMs asked for it.
 	poms0, pomDirs []string
-	pomsListed     bool
-	pomsReady      chan struct{}
+	pomsListed     handoff
 	// listing is the tree's files as the scan's walk saw them (under mu),
-	// set by SetListing, which closes listReady when AwaitListing made it;
-	// nil when the indexes walk the tree themselves.
-	listing   *listing
-	listSet   bool
-	listReady chan struct{}
+	// handed off by SetListing once AwaitListing asked for it; nil when
+	// the indexes walk the tree themselves.
+	listing *listing
+	listed  handoff
+}
+
+// handoff is what the scan's walk hands the classifier once (under the
+// classifier's mu): wait makes the readers wait for it, done hands it off
+// and wakes them. Readers of a handoff no one waited for go on at once.
+type handoff struct {
+	done  bool
+	ready chan struct{}
+}
+
+// wait makes readers wait for the handoff, unless it was made already.
+func (h *handoff) wait() {
+	if !h.done && h.ready == nil {
+		h.ready = make(chan struct{})
+	}
+}
+
+// finish makes the handoff, once.
+func (h *handoff) finish() {
+	if h.done {
+		return
+	}
+	h.done = true
+	if h.ready != nil {
+		close(h.ready)
+	}
 }
 
 // New returns a Classifier for the tree at root (a directory on disk; ""
