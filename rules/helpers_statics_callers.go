@@ -105,12 +105,20 @@ func closedMethod(file *facts.File, src []byte, m *facts.MethodDecl) bool {
 // finalClass reports a final class: no subclass can reach its protected
 // members, which only its package then can.
 func finalClass(file *facts.File, src []byte, class string) bool {
+	mods, ok := classModifiers(file, src, class)
+	return ok && wordIn(mods, "final")
+}
+
+// classModifiers is the text of a class's declaration before its name,
+// its annotations and modifiers; ok is false when the file declares no
+// class of that name.
+func classModifiers(file *facts.File, src []byte, class string) (mods []byte, ok bool) {
 	for _, t := range file.TypeDecls {
 		if t.Name == class && t.Kind == "class" && t.Decl.Start >= 0 && t.Span.Start <= len(src) && t.Decl.Start < t.Span.Start {
-			return wordIn(src[t.Decl.Start:t.Span.Start], "final")
+			return src[t.Decl.Start:t.Span.Start], true
 		}
 	}
-	return false
+	return nil, false
 }
 
 // closedClass reports a final top-level class that is not public: only
@@ -121,14 +129,8 @@ func closedClass(file *facts.File, src []byte, class string) bool {
 	if strings.Contains(class, "$") {
 		return false
 	}
-	for _, t := range file.TypeDecls {
-		if t.Name != class || t.Kind != "class" || t.Decl.Start < 0 || t.Span.Start > len(src) || t.Decl.Start >= t.Span.Start {
-			continue
-		}
-		mods := src[t.Decl.Start:t.Span.Start]
-		return wordIn(mods, "final") && !wordIn(mods, "public") && !wordIn(mods, "protected")
-	}
-	return false
+	mods, ok := classModifiers(file, src, class)
+	return ok && wordIn(mods, "final") && !wordIn(mods, "public") && !wordIn(mods, "protected")
 }
 
 func mergeInts(a, b []int) []int {
@@ -560,14 +562,14 @@ func fixedValue(text string, depth int) bool {
 	return true
 }
 
-// appLoadedRE recognises a value found through a class loader (providers
-// of a ServiceLoader, a class named by configuration, an instance made
-// reflectively): which classes it finds depends on the app that asks.
 // constantForNameRE is Class.forName of one string literal: the class the
 // library's own loader finds by that name, the same for every app (a
 // plugin's presence probe), however the lookup itself is judged.
 var constantForNameRE = lazyRE(`^(?:(?:java\.lang\.)?Class\s*\.\s*)?forName\s*\(\s*"[^"\\]*"\s*\)$`)
 
+// appLoadedRE recognises a value found through a class loader (providers
+// of a ServiceLoader, a class named by configuration, an instance made
+// reflectively): which classes it finds depends on the app that asks.
 var appLoadedRE = lazyRE(`\bServiceLoader\s*\.\s*load\w*\s*\(|\bgetContextClassLoader\s*\(|\b(?:forName|loadClass|newInstance)\s*\(`)
 
 var (
