@@ -306,6 +306,8 @@ func TestLooseClassFiles(t *testing.T) {
 	task := classBytes("org/acme/build/CopyTask", "org/apache/tools/ant/Task")
 	test := classBytes("org/acme/ServiceTest", "java/lang/Object", "Lorg/junit/jupiter/api/Test;")
 	plain := classBytes("org/acme/Service", "java/lang/Object")
+	checker := classBytes("org/acme/Checker", "java/lang/Object", "class:javax/lang/model/element/TypeElement")
+	reflect := classBytes("org/acme/Reflect", "java/lang/Object", "class:javax/lang/model/element/Modifier", "Ljavax/lang/model/type/TypeKind;")
 	write("lib/classes/org/acme/build/CopyTask.class", task)
 	write("lib/classes/org/acme/ServiceTest.class", test)
 	write("lib/classes/org/acme/Service.class", plain)
@@ -320,6 +322,8 @@ func TestLooseClassFiles(t *testing.T) {
 		{"lib/classes/org/acme/build/CopyTask.class", task, BuildTool, "Ant task"},
 		{"lib/classes/org/acme/ServiceTest.class", test, Test, "@Test"},
 		{"lib/classes/org/acme/Service.class", plain, Production, ""},
+		{"lib/classes/org/acme/Checker.class", checker, BuildTool, "compile-time code"},
+		{"lib/classes/org/acme/Reflect.class", reflect, Production, ""},
 		{"target/test-classes/org/acme/Service.class", plain, Test, "test directory test-classes/"},
 		{"lib/classes/org/acme/Broken.class", []byte("not a class"), Production, ""},
 	} {
@@ -390,6 +394,13 @@ func TestJavaHeads(t *testing.T) {
 		{"interface extends", "x/org/acme/I.java", "package org.acme;\nimport org.apache.tools.ant.Task;\npublic interface I extends Task {}\n", Production, ""},
 		{"generic class", "x/org/acme/G.java", "package org.acme;\nimport junit.framework.TestCase;\npublic class G<T extends Comparable<T>> extends TestCase {}\n", Test, "extends TestCase"},
 		{"doclet", "src/main/java/org/acme/D.java", "package org.acme;\nimport com.sun.javadoc.RootDoc;\npublic class D {}\n", BuildTool, "doclet"},
+		{"annotation processor helper", "src/main/java/org/acme/R.java", "package org.acme;\nimport javax.lang.model.element.TypeElement;\nclass R {}\n", BuildTool, "compile-time code"},
+		{"javac tree API", "src/main/java/org/acme/V.java", "package org.acme;\nimport com.sun.source.tree.MethodTree;\nclass V {}\n", BuildTool, "compile-time code"},
+		{"processing environment", "src/main/java/org/acme/P.java", "package org.acme;\nimport javax.annotation.processing.*;\nclass P {}\n", BuildTool, "compile-time code"},
+		{"model utilities, static", "src/main/java/org/acme/U.java", "package org.acme;\nimport static javax.lang.model.util.ElementFilter.methodsIn;\nclass U {}\n", BuildTool, "compile-time code"},
+		{"model enums are run-time values", "src/main/java/org/acme/T.java", "package org.acme;\nimport javax.lang.model.element.Modifier;\nimport javax.lang.model.type.TypeKind;\nimport static javax.lang.model.element.ElementKind.CLASS;\nclass T {}\n", Production, ""},
+		{"model wildcard", "src/main/java/org/acme/T.java", "package org.acme;\nimport javax.lang.model.type.*;\nclass T {}\n", Production, ""},
+		{"source version", "src/main/java/org/acme/T.java", "package org.acme;\nimport javax.lang.model.SourceVersion;\nclass T {}\n", Production, ""},
 		{"top-level package test", "src/main/java/test/Calls.java", "package test;\npublic class Calls {}\n", Test, "test package test.*"},
 		{"package it (Italian)", "x/it/unimi/A.java", "package it.unimi;\npublic class A {}\n", Production, ""},
 	} {

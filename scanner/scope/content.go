@@ -357,6 +357,66 @@ func (h *javaHead) resolve(name, wildcardPrefix string) string {
 	return name
 }
 
+// compilerReason is the reason of every compile-time code decision, so
+// that they count as one.
+const compilerReason = "compile-time code: an annotation processor or compiler plug-in (uses javax.annotation.processing, javax.lang.model's elements and types, or com.sun.source)"
+
+// compilerModel reports a source that works on a compiler's model of a
+// program: annotation processing, the javax.lang.model elements, types
+// and utilities, or javac's tree API. Only a compiler implements them, so
+// such code runs in a build (an annotation processor, a javac plug-in, a
+// checker) and never in a shared JVM. The model's plain enums (Modifier,
+// TypeKind, ElementKind, NestingKind) are left out: a reflection library
+// uses them as values at run time. A wildcard import of javax.lang.model
+// is left out for the same reason.
+func (h *javaHead) compilerModel() bool {
+	for _, im := range h.imports {
+		if compilerModelName(im) {
+			return true
+		}
+	}
+	return false
+}
+
+// compilerModelName reports a qualified name, dotted or internal, that a
+// compilerModel import would name.
+func compilerModelName(name string) bool {
+	for _, p := range [...]string{"javax.annotation.processing.", "com.sun.source.", "javax/annotation/processing/", "com/sun/source/"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	rest, ok := strings.CutPrefix(name, "javax.lang.model.")
+	if !ok {
+		if rest, ok = strings.CutPrefix(name, "javax/lang/model/"); !ok {
+			return false
+		}
+	}
+	i := strings.IndexAny(rest, "./")
+	if i < 0 {
+		return false
+	}
+	if sub := rest[:i]; sub != "element" && sub != "type" && sub != "util" {
+		return false
+	}
+	simple := rest[i+1:]
+	if k := strings.IndexAny(simple, "./$;"); k >= 0 {
+		simple = simple[:k]
+	}
+	return simple != "" && simple != "*" && !compilerModelEnums[simple]
+}
+
+// compilerRef is compilerModelName of an internal class name, with a
+// string made only for the rare name that may be one.
+func compilerRef(raw []byte) bool {
+	return (bytes.HasPrefix(raw, []byte("javax/lang/model/")) || bytes.HasPrefix(raw, []byte("javax/annotation/processing/")) ||
+		bytes.HasPrefix(raw, []byte("com/sun/source/"))) && compilerModelName(string(raw))
+}
+
+// compilerModelEnums are javax.lang.model's plain enums (and their
+// members): values a run-time library may use.
+var compilerModelEnums = setOf("Modifier", "TypeKind", "ElementKind", "NestingKind")
+
 // desktop reports a source that builds windows: it imports Swing's
 // components, AWT's windows or AWT events. javax.swing.text, .event, .tree
 // and .undo are left out: servers use them as plain data structures (an
@@ -599,6 +659,9 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 	if h.imports1("org.gradle.api.") != "" {
 		return Decision{Class: BuildTool, Reason: "Gradle build logic (imports org.gradle.api)"}, true
 	}
+	if h.compilerModel() {
+		return Decision{Class: BuildTool, Reason: compilerReason}, true
+	}
 	if h.desktop() {
 		return Decision{Class: Desktop, Reason: "desktop GUI (imports Swing, AWT or JavaFX windows and events)"}, true
 	}
@@ -655,6 +718,7 @@ type classHead struct {
 	framework   bool            // the class is of a test framework's own packages (testFrameworks)
 	desktop     bool            // refers to Swing components, AWT windows or events
 	console     string          // a JLine class it refers to (a terminal line editor), dotted; "" for none
+	compiler    bool            // refers to a compiler's model of a program (see compilerModel)
 	utf8        map[string]bool // the interesting UTF-8 constants present
 }
 
@@ -740,6 +804,11 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 			// desktopRef only with a name it can accept: no string per constant.
 			if raw := b[off+3 : off+3+l]; desktop && mentionsDesktop(raw) && desktopRef(string(raw)) {
 				h.desktop = true
+			}
+			// A class constant names the compiler's types whose methods
+			// the class calls; a first-byte test spares the rest.
+			if raw := b[off+3 : off+3+l]; !h.compiler && l > 15 && (raw[0] == 'j' || raw[0] == 'c') && compilerRef(raw) {
+				h.compiler = true
 			}
 			off += 3 + l
 		case 3, 4, 9, 10, 11, 12, 17, 18:
@@ -908,6 +977,8 @@ func classSignals(h classHead) (Decision, bool) {
 		return Decision{Class: Test, Reason: "test class (extends TestCase)"}, true
 	case testFrameworkSuper(h):
 		return Decision{Class: Test, Reason: "test framework extension (extends " + strings.ReplaceAll(h.super, "/", ".") + ")"}, true
+	case h.compiler:
+		return Decision{Class: BuildTool, Reason: compilerReason}, true
 	case h.desktop:
 		return Decision{Class: Desktop, Reason: "desktop GUI (refers to Swing, AWT or JavaFX windows and events)"}, true
 	case h.console != "":

@@ -30,7 +30,9 @@
 // Judgments a reader may not share, each overridable:
 //
 //   - Build tools are not production. Maven plugins, Ant tasks (and Apache
-//     Ant itself, package org.apache.tools.ant), annotation processors,
+//     Ant itself, package org.apache.tools.ant), annotation processors and
+//     compiler plug-ins (code working on javax.lang.model's elements and
+//     types or javac's tree API, which only a compiler implements),
 //     doclets and Gradle build logic run inside Maven, Ant, javac, javadoc
 //     or Gradle, never in an application JVM. The same holds for their
 //     class files inside archives (Ant's own classes in ant.jar, a class
