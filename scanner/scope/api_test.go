@@ -307,6 +307,7 @@ func TestLooseClassFiles(t *testing.T) {
 	test := classBytes("org/acme/ServiceTest", "java/lang/Object", "Lorg/junit/jupiter/api/Test;")
 	plain := classBytes("org/acme/Service", "java/lang/Object")
 	checker := classBytes("org/acme/Checker", "java/lang/Object", "class:javax/lang/model/element/TypeElement")
+	gradle := classBytes("org/acme/LicensesTask", "org/gradle/api/DefaultTask")
 	reflect := classBytes("org/acme/Reflect", "java/lang/Object", "class:javax/lang/model/element/Modifier", "Ljavax/lang/model/type/TypeKind;")
 	write("lib/classes/org/acme/build/CopyTask.class", task)
 	write("lib/classes/org/acme/ServiceTest.class", test)
@@ -324,6 +325,7 @@ func TestLooseClassFiles(t *testing.T) {
 		{"lib/classes/org/acme/Service.class", plain, Production, ""},
 		{"lib/classes/org/acme/Checker.class", checker, BuildTool, "compile-time code"},
 		{"lib/classes/org/acme/Reflect.class", reflect, Production, ""},
+		{"lib/classes/org/acme/LicensesTask.class", gradle, BuildTool, "Gradle build logic"},
 		{"target/test-classes/org/acme/Service.class", plain, Test, "test directory test-classes/"},
 		{"lib/classes/org/acme/Broken.class", []byte("not a class"), Production, ""},
 	} {

@@ -719,6 +719,7 @@ type classHead struct {
 	desktop     bool            // refers to Swing components, AWT windows or events
 	console     string          // a JLine class it refers to (a terminal line editor), dotted; "" for none
 	compiler    bool            // refers to a compiler's model of a program (see compilerModel)
+	gradle      bool            // refers to Gradle's API (org.gradle.api): build logic
 	utf8        map[string]bool // the interesting UTF-8 constants present
 }
 
@@ -810,6 +811,9 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 			if raw := b[off+3 : off+3+l]; !h.compiler && l > 15 && (raw[0] == 'j' || raw[0] == 'c') && compilerRef(raw) {
 				h.compiler = true
 			}
+			if raw := b[off+3 : off+3+l]; !h.gradle && l > 15 && raw[0] == 'o' && bytes.HasPrefix(raw, gradleMark) {
+				h.gradle = true
+			}
 			off += 3 + l
 		case 3, 4, 9, 10, 11, 12, 17, 18:
 			off += 5
@@ -853,6 +857,9 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 }
 
 var jlineMark = []byte("jline/")
+
+// gradleMark starts the internal names of Gradle's API classes.
+var gradleMark = []byte("org/gradle/api/")
 
 // jlineClass reports an internal class name in JLine's own packages
 // (jline, org.jline): the library, not a console that uses it.
@@ -979,6 +986,10 @@ func classSignals(h classHead) (Decision, bool) {
 		return Decision{Class: Test, Reason: "test framework extension (extends " + strings.ReplaceAll(h.super, "/", ".") + ")"}, true
 	case h.compiler:
 		return Decision{Class: BuildTool, Reason: compilerReason}, true
+	case h.gradle:
+		// As javaSignals: Gradle's API exists only inside a build (a
+		// plug-in's task in a prebuilt jar).
+		return Decision{Class: BuildTool, Reason: "Gradle build logic (refers to org.gradle.api)"}, true
 	case h.desktop:
 		return Decision{Class: Desktop, Reason: "desktop GUI (refers to Swing, AWT or JavaFX windows and events)"}, true
 	case h.console != "":
