@@ -209,6 +209,10 @@ func jdkProviderAdded(p *Pass, c *facts.Call) bool {
 	if m == nil {
 		return false
 	}
+	// Compiled code names the class simply and gives its resolved type.
+	if a := c.Args[0]; a.Kind == facts.ExprNew && jdkProviders[a.Type] {
+		return true
+	}
 	name := strings.Join(strings.Fields(m[1]), "")
 	if jdkProviders[name] {
 		return true
