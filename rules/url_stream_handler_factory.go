@@ -39,17 +39,25 @@ func checkURLHandler(p *Pass) {
 				msg = call + " installs the one factory of the JVM; this code catches the \"factory already defined\" failure, " +
 					"but the factory it leaves installed serves every app in the JVM"
 			}
-			p.Report(Diagnostic{Message: msg, Span: c.Span, Context: c.Context})
+			p.Report(Diagnostic{Message: msg, Span: c.Span, Context: c.Context, EntrySensitive: launcherOwn(p, c)})
 		case is(c, tomcatFactory, "getInstance", "register"):
 			if disabledBefore(p, c) {
 				return
 			}
 			p.Report(Diagnostic{
 				Message: "TomcatURLStreamHandlerFactory." + c.Name + " registers the JVM-wide URL handler factory; a second Tomcat in the JVM fails to start unless disable() is called first",
-				Span:    c.Span, Context: c.Context,
+				Span:    c.Span, Context: c.Context, EntrySensitive: launcherOwn(p, c),
 			})
 		}
 	})
+}
+
+// launcherOwn reports a factory installed in a process of its own when
+// only entry points reach the call (a command-line tool's, as a
+// launcher's JVM defaults are): not an app's Spring Boot main, and not
+// the base's, whose launcher takes the one slot from every module.
+func launcherOwn(p *Pass, c *facts.Call) bool {
+	return p.Role != facts.RoleBase && !appEntry(p, c.Class)
 }
 
 // disabledBefore reports a TomcatURLStreamHandlerFactory.disable() earlier in
