@@ -174,6 +174,9 @@ type logCheck struct {
 	code  string
 	class string
 	seen  map[string]bool // methods being judged, against recursion
+	// loggers are the parameters of the method judged whose type is a
+	// logger (a logger handed in: Ice's traceSlicing(..., Logger logger)).
+	loggers map[string]bool
 }
 
 // use judges one occurrence of name (the field, or a local holding its
@@ -181,6 +184,10 @@ type logCheck struct {
 // output or writes name itself; read when it is no write.
 func (lc *logCheck) use(m *facts.MethodDecl, name string, at, end int, selves map[string]bool, depth int) (ok, read bool) {
 	code := lc.code
+	if m != nil {
+		defer func(prev map[string]bool) { lc.loggers = prev }(lc.loggers)
+		lc.loggers = loggerParams(m)
+	}
 	if open := enclosingHeader([]byte(code), at); open >= 0 {
 		if lastWord(strings.TrimSpace(code[max(0, open-8):open])) != "if" {
 			return false, false // a loop's header: how often work is done
@@ -491,7 +498,26 @@ func (lc *logCheck) logHead(text string) bool {
 			return true
 		}
 	}
-	return false
+	return lc.loggers[head]
+}
+
+// loggerParams are the names of m's parameters whose type is a logger
+// (loggerType), nil when it has none.
+func loggerParams(m *facts.MethodDecl) map[string]bool {
+	var out map[string]bool
+	ps := strings.TrimSpace(m.Params)
+	ps = strings.TrimSuffix(strings.TrimPrefix(ps, "("), ")")
+	for _, p := range splitTopLevel(ps, ',', true) {
+		f := strings.Fields(p)
+		if len(f) < 2 || !loggerType(rawSimple(f[len(f)-2])) {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[f[len(f)-1]] = true
+	}
+	return out
 }
 
 // loggerType reports a logging API's logger type (SLF4J's and Log4j's

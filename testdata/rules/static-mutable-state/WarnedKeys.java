@@ -14,6 +14,7 @@ public final class WarnedKeys {
     private static final Set<String> missing = new HashSet<>(); // want "static-mutable-state" source:-
     private static final Set<Object> seen = new HashSet<>(); // want "static-mutable-state"
     private static final Set<String> known = new HashSet<>(); // want "static-mutable-state"
+    private static final Set<String> traced = new HashSet<>(); // want "static-mutable-state" source:-
 
     private WarnedKeys() {
     }
@@ -38,6 +39,15 @@ public final class WarnedKeys {
         if (!seen.contains(o)) {
             seen.add(o);
             LOG.info("first " + o);
+        }
+    }
+
+    // The logger handed in, the message built in a local first.
+    public static synchronized void slicing(String typeId, Logger logger) {
+        if (traced.add(typeId)) {
+            java.io.StringWriter s = new java.io.StringWriter();
+            s.write("unknown type `" + typeId + "'");
+            logger.fine(s.toString());
         }
     }
 
