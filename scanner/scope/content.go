@@ -794,24 +794,26 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 				return h, true
 			}
 			offs[i] = int32(off)
+			raw := b[off+3 : off+3+l]
 			// Every mark is a descriptor "L...;": most constants are not
 			// looked up.
-			if raw := b[off+3 : off+3+l]; l > 2 && classMarkLens[l&63] && raw[0] == 'L' && raw[l-1] == ';' && classMarks[string(raw)] {
+			if l > 2 && classMarkLens[l&63] && raw[0] == 'L' && raw[l-1] == ';' && classMarks[string(raw)] {
 				if h.utf8 == nil {
 					h.utf8 = map[string]bool{}
 				}
 				h.utf8[string(raw)] = true
 			}
 			// desktopRef only with a name it can accept: no string per constant.
-			if raw := b[off+3 : off+3+l]; desktop && mentionsDesktop(raw) && desktopRef(string(raw)) {
+			if desktop && mentionsDesktop(raw) && desktopRef(string(raw)) {
 				h.desktop = true
 			}
-			// A class constant names the compiler's types whose methods
-			// the class calls; a first-byte test spares the rest.
-			if raw := b[off+3 : off+3+l]; !h.compiler && l > 15 && (raw[0] == 'j' || raw[0] == 'c') && compilerRef(raw) {
+			// A class constant names the compiler's and Gradle's types
+			// whose methods the class calls; a first-byte test spares the
+			// rest.
+			if l > 15 && (raw[0] == 'j' || raw[0] == 'c') && !h.compiler && compilerRef(raw) {
 				h.compiler = true
 			}
-			if raw := b[off+3 : off+3+l]; !h.gradle && l > 15 && raw[0] == 'o' && bytes.HasPrefix(raw, gradleMark) {
+			if l > 15 && raw[0] == 'o' && !h.gradle && bytes.HasPrefix(raw, gradleMark) {
 				h.gradle = true
 			}
 			off += 3 + l
