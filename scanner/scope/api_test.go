@@ -308,6 +308,8 @@ func TestLooseClassFiles(t *testing.T) {
 	plain := classBytes("org/acme/Service", "java/lang/Object")
 	checker := classBytes("org/acme/Checker", "java/lang/Object", "class:javax/lang/model/element/TypeElement")
 	gradle := classBytes("org/acme/LicensesTask", "org/gradle/api/DefaultTask")
+	cupGen := classBytes("java_cup/emit", "java/lang/Object")
+	cupRuntime := classBytes("java_cup/runtime/lr_parser", "java/lang/Object")
 	reflect := classBytes("org/acme/Reflect", "java/lang/Object", "class:javax/lang/model/element/Modifier", "Ljavax/lang/model/type/TypeKind;")
 	write("lib/classes/org/acme/build/CopyTask.class", task)
 	write("lib/classes/org/acme/ServiceTest.class", test)
@@ -326,6 +328,8 @@ func TestLooseClassFiles(t *testing.T) {
 		{"lib/classes/org/acme/Checker.class", checker, BuildTool, "compile-time code"},
 		{"lib/classes/org/acme/Reflect.class", reflect, Production, ""},
 		{"lib/classes/org/acme/LicensesTask.class", gradle, BuildTool, "Gradle build logic"},
+		{"lib/classes/java_cup/emit.class", cupGen, BuildTool, "CUP parser generator"},
+		{"lib/classes/java_cup/runtime/lr_parser.class", cupRuntime, Production, ""},
 		{"target/test-classes/org/acme/Service.class", plain, Test, "test directory test-classes/"},
 		{"lib/classes/org/acme/Broken.class", []byte("not a class"), Production, ""},
 	} {
@@ -403,6 +407,10 @@ func TestJavaHeads(t *testing.T) {
 		{"model enums are run-time values", "src/main/java/org/acme/T.java", "package org.acme;\nimport javax.lang.model.element.Modifier;\nimport javax.lang.model.type.TypeKind;\nimport static javax.lang.model.element.ElementKind.CLASS;\nclass T {}\n", Production, ""},
 		{"model wildcard", "src/main/java/org/acme/T.java", "package org.acme;\nimport javax.lang.model.type.*;\nclass T {}\n", Production, ""},
 		{"source version", "src/main/java/org/acme/T.java", "package org.acme;\nimport javax.lang.model.SourceVersion;\nclass T {}\n", Production, ""},
+		{"CUP generator", "src/java_cup/emit.java", "package java_cup;\npublic class emit {}\n", BuildTool, "CUP parser generator"},
+		{"CUP Ant task", "src/java_cup/anttask/CUPTask.java", "package java_cup.anttask;\npublic class CUPTask {}\n", BuildTool, "CUP parser generator"},
+		{"CUP runtime", "src/java_cup/runtime/lr_parser.java", "package java_cup.runtime;\npublic abstract class lr_parser {}\n", Production, ""},
+		{"package named like CUP's", "src/java_cupx/A.java", "package java_cupx;\npublic class A {}\n", Production, ""},
 		{"top-level package test", "src/main/java/test/Calls.java", "package test;\npublic class Calls {}\n", Test, "test package test.*"},
 		{"package it (Italian)", "x/it/unimi/A.java", "package it.unimi;\npublic class A {}\n", Production, ""},
 	} {

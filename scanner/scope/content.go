@@ -634,7 +634,7 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 		return Decision{Class: BuildTool, Reason: "Maven plugin goal (@Mojo)"}, true
 	}
 	for _, t := range toolPackages {
-		if h.pkg == t.pkg || strings.HasPrefix(h.pkg, t.pkg+".") {
+		if t.of(h.pkg) {
 			return Decision{Class: BuildTool, Reason: t.reason}, true
 		}
 	}
@@ -841,7 +841,7 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 		h.super = superName(b, offs, int(binary.BigEndian.Uint16(b[off+4:])))
 		this := className(b, offs, int(binary.BigEndian.Uint16(b[off+2:])))
 		for i := range toolPackages {
-			if bytes.HasPrefix(this, toolPackages[i].internal) {
+			if toolPackages[i].ofClass(this) {
 				h.toolPackage = &toolPackages[i]
 				break
 			}
@@ -885,22 +885,45 @@ func jlineRef(b []byte, offs []int32) string {
 }
 
 // toolPackage is a build tool known by its own packages, whose code runs
-// only in a build: Apache Ant, and the JavaCC parser generator (with JJTree
-// and JJDoc; the parsers it writes are in their users' packages).
+// only in a build: Apache Ant, and the JavaCC and CUP parser generators
+// (JavaCC with JJTree and JJDoc; the parsers they write are in their
+// users' packages, and CUP's run-time package, which those parsers use,
+// is left out).
 type toolPackage struct {
 	pkg      string // dotted
 	internal []byte // as a class file names it, with a trailing slash
 	reason   string
+	runtime  string // a subpackage that ships in applications, dotted; "" for none
+}
+
+// of reports a dotted package in the tool's own packages.
+func (t *toolPackage) of(pkg string) bool {
+	if pkg != t.pkg && !strings.HasPrefix(pkg, t.pkg+".") {
+		return false
+	}
+	return t.runtime == "" || pkg != t.runtime && !strings.HasPrefix(pkg, t.runtime+".")
+}
+
+// ofClass reports an internal class name in the tool's own packages.
+func (t *toolPackage) ofClass(name []byte) bool {
+	if !bytes.HasPrefix(name, t.internal) {
+		return false
+	}
+	if t.runtime == "" {
+		return true
+	}
+	return !bytes.HasPrefix(name, []byte(strings.ReplaceAll(t.runtime, ".", "/")+"/"))
 }
 
 var toolPackages = []toolPackage{
-	{"org.apache.tools.ant", []byte("org/apache/tools/ant/"), "Apache Ant (package org.apache.tools.ant)"},
-	{"org.javacc", []byte("org/javacc/"), "JavaCC parser generator (package org.javacc)"},
+	{"org.apache.tools.ant", []byte("org/apache/tools/ant/"), "Apache Ant (package org.apache.tools.ant)", ""},
+	{"org.javacc", []byte("org/javacc/"), "JavaCC parser generator (package org.javacc)", ""},
+	{"java_cup", []byte("java_cup/"), "CUP parser generator (package java_cup, its runtime aside)", "java_cup.runtime"},
 	// Copies of the JDK's compiler and documentation tool (a parser
 	// library's bundled javac front end): they run in a build.
-	{"com.sun.tools.javac", []byte("com/sun/tools/javac/"), "the javac compiler (package com.sun.tools.javac)"},
-	{"com.sun.tools.javadoc", []byte("com/sun/tools/javadoc/"), "the javadoc tool (package com.sun.tools.javadoc)"},
-	{"com.sun.tools.doclets", []byte("com/sun/tools/doclets/"), "the javadoc doclets (package com.sun.tools.doclets)"},
+	{"com.sun.tools.javac", []byte("com/sun/tools/javac/"), "the javac compiler (package com.sun.tools.javac)", ""},
+	{"com.sun.tools.javadoc", []byte("com/sun/tools/javadoc/"), "the javadoc tool (package com.sun.tools.javadoc)", ""},
+	{"com.sun.tools.doclets", []byte("com/sun/tools/doclets/"), "the javadoc doclets (package com.sun.tools.doclets)", ""},
 }
 
 // offsPool keeps parseClassHead's offset tables from class to class.
