@@ -36,7 +36,7 @@ const testSupportReason = "test-support class (test package or *TestUtils-like n
 // parent package, which a library's users may call with no caller in the
 // tree, stays production. Test-support classes of a production tree (in
 // a package named test, tests, testing or testutil, or named like
-// FooTestUtils, FooTestCase, FooTestSupport) are their own users: set
+// FooTestUtils, FooTestCase, FooTestSupport, FooTesting) are their own users: set
 // aside, with what only they use, unless production code uses them.
 type usedByIndex struct {
 	set map[string]Decision
@@ -105,7 +105,7 @@ type usedCand struct {
 var testSupportSegs = setOf("test", "tests", "testing", "testutil", "testutils")
 
 // testSupportSuffixes end the names of test-support classes.
-var testSupportSuffixes = []string{"TestUtils", "TestUtil", "TestCase", "TestSupport", "TestHelper"}
+var testSupportSuffixes = []string{"TestUtils", "TestUtil", "TestCase", "TestSupport", "TestHelper", "Testing"}
 
 // testSupportRoot is the package below which a test-support source's
 // helpers may be set aside: its own package for a source named like a

@@ -192,6 +192,16 @@ func TestUsedBy(t *testing.T) {
 			reason: map[string]string{"com/foo/util/TempFiles.java": testSupportReason},
 		},
 		{
+			name: "a harness named *Testing that only tests use",
+			files: map[string]string{
+				"vtk/vtkJavaTesting.java":    "package vtk;\npublic class vtkJavaTesting { public static void Exit(int c) {} }\n",
+				"vtk/vtkObject.java":         "package vtk;\npublic class vtkObject {}\n",
+				"vtk/VisibleForTesting.java": "package vtk;\npublic @interface VisibleForTesting {}\n",
+				"vtk/vtkGC.java":             "package vtk;\npublic class vtkGC { @VisibleForTesting void run() {} }\n",
+			},
+			want: map[string]Class{"vtk/vtkJavaTesting.java": TestSupport, "vtk/vtkObject.java": Production, "vtk/VisibleForTesting.java": Production},
+		},
+		{
 			name: "a class named as test support that production code uses",
 			files: map[string]string{
 				"com/foo/util/IoTestSupport.java": "package com.foo.util;\npublic class IoTestSupport {}\n",
