@@ -894,6 +894,9 @@ type toolPackage struct {
 	internal []byte // as a class file names it, with a trailing slash
 	reason   string
 	runtime  string // a subpackage that ships in applications, dotted; "" for none
+	// runtimeInternal is runtime as a class file names it, with a
+	// trailing slash: made once from runtime (init), not per class read.
+	runtimeInternal []byte
 }
 
 // of reports a dotted package in the tool's own packages.
@@ -909,21 +912,26 @@ func (t *toolPackage) ofClass(name []byte) bool {
 	if !bytes.HasPrefix(name, t.internal) {
 		return false
 	}
-	if t.runtime == "" {
-		return true
-	}
-	return !bytes.HasPrefix(name, []byte(strings.ReplaceAll(t.runtime, ".", "/")+"/"))
+	return t.runtimeInternal == nil || !bytes.HasPrefix(name, t.runtimeInternal)
 }
 
 var toolPackages = []toolPackage{
-	{"org.apache.tools.ant", []byte("org/apache/tools/ant/"), "Apache Ant (package org.apache.tools.ant)", ""},
-	{"org.javacc", []byte("org/javacc/"), "JavaCC parser generator (package org.javacc)", ""},
-	{"java_cup", []byte("java_cup/"), "CUP parser generator (package java_cup, its runtime aside)", "java_cup.runtime"},
+	{"org.apache.tools.ant", []byte("org/apache/tools/ant/"), "Apache Ant (package org.apache.tools.ant)", "", nil},
+	{"org.javacc", []byte("org/javacc/"), "JavaCC parser generator (package org.javacc)", "", nil},
+	{"java_cup", []byte("java_cup/"), "CUP parser generator (package java_cup, its runtime aside)", "java_cup.runtime", nil},
 	// Copies of the JDK's compiler and documentation tool (a parser
 	// library's bundled javac front end): they run in a build.
-	{"com.sun.tools.javac", []byte("com/sun/tools/javac/"), "the javac compiler (package com.sun.tools.javac)", ""},
-	{"com.sun.tools.javadoc", []byte("com/sun/tools/javadoc/"), "the javadoc tool (package com.sun.tools.javadoc)", ""},
-	{"com.sun.tools.doclets", []byte("com/sun/tools/doclets/"), "the javadoc doclets (package com.sun.tools.doclets)", ""},
+	{"com.sun.tools.javac", []byte("com/sun/tools/javac/"), "the javac compiler (package com.sun.tools.javac)", "", nil},
+	{"com.sun.tools.javadoc", []byte("com/sun/tools/javadoc/"), "the javadoc tool (package com.sun.tools.javadoc)", "", nil},
+	{"com.sun.tools.doclets", []byte("com/sun/tools/doclets/"), "the javadoc doclets (package com.sun.tools.doclets)", "", nil},
+}
+
+func init() {
+	for i := range toolPackages {
+		if r := toolPackages[i].runtime; r != "" {
+			toolPackages[i].runtimeInternal = []byte(strings.ReplaceAll(r, ".", "/") + "/")
+		}
+	}
 }
 
 // offsPool keeps parseClassHead's offset tables from class to class.
