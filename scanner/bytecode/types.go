@@ -285,7 +285,12 @@ func appendSimpleType(out []byte, d string) ([]byte, string, bool) {
 	// dimensions; the simple name follows the last package or nesting
 	// separator ('/' is '.' once dotted).
 	base := strings.TrimRight(name, "[]")
-	if i := strings.LastIndexAny(base, "/.$"); i >= 0 {
+	if facts.OptionParserType(base) {
+		// A command-line option parser's type keeps its package: a
+		// source's imports tell it, a class file has none
+		// (callgraph's command-line methods).
+		out = appendDotted(out, base)
+	} else if i := strings.LastIndexAny(base, "/.$"); i >= 0 {
 		out = append(out, base[i+1:]...)
 	} else {
 		out = append(out, base...)
@@ -295,6 +300,19 @@ func appendSimpleType(out []byte, d string) ([]byte, string, bool) {
 		out = append(out, "[]"...)
 	}
 	return out, d, true
+}
+
+// appendDotted appends a class file's name of a type with '.' for its
+// package and nesting separators.
+func appendDotted(out []byte, name string) []byte {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c == '/' || c == '$' {
+			c = '.'
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 func simpleType(t string) string {

@@ -94,6 +94,11 @@ type Graph struct {
 	// entryTypes are the classes whose execute() the build tool calls
 	// (Ant tasks, Maven goals), directly or through their superclasses.
 	entryTypes map[string]bool
+	// cliTypes are the commands an annotation-driven option parser
+	// fills and runs (commandLineClasses), directly or through their
+	// superclasses: launchers, whose public methods are the command,
+	// not an API.
+	cliTypes map[string]bool
 	// nested are the binary names of the nested classes read, by their
 	// dotted names (a.B.C for a.B$C): how a declaration names them.
 	nested map[string]string
@@ -185,7 +190,7 @@ func New() *Graph {
 		reflective: map[facts.MethodKey]bool{}, extended: map[string]bool{}, names: map[string]int32{},
 		lookups: map[nameKey]uint8{}, decls: map[nameKey]declInfo{},
 		contextLoaders: map[facts.MethodKey]bool{}, accessors: map[string]string{}, storeOnly: map[facts.MethodKey]bool{},
-		keepSites: map[facts.MethodKey]bool{}, optInSites: map[facts.MethodKey]bool{}, supers: map[string]string{}, entryTypes: map[string]bool{},
+		keepSites: map[facts.MethodKey]bool{}, optInSites: map[facts.MethodKey]bool{}, supers: map[string]string{}, entryTypes: map[string]bool{}, cliTypes: map[string]bool{},
 		nested: map[string]string{}, noSource: map[string]bool{}, subtypes: map[string]bool{},
 		adjacent: map[string]bool{}, toolRefs: map[string][]facts.MethodKey{}, initRefs: map[string][]facts.MethodKey{},
 		impls: map[string][]string{}, dispatch: map[facts.MethodKey]bool{}, overrides: map[facts.MethodKey][]facts.MethodKey{},
@@ -460,6 +465,11 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 	}
 	for class := range entryClasses(f) {
 		g.entryTypes[g.name(class)] = true
+	}
+	for class := range commandLineClasses(f, optionResolver(f)) {
+		n := g.name(class)
+		g.cliTypes[n] = true
+		g.launchers[n] = true
 	}
 	for _, t := range f.TypeDecls {
 		if t.Kind == "class" || t.Kind == "" {
@@ -1733,7 +1743,7 @@ func (g *Graph) dispatched(k facts.MethodKey, d declInfo) bool {
 // so what only they reach runs in the build's process.
 func (g *Graph) markEntryTypes() {
 	for class := range g.supers {
-		if g.entryTypes[class] {
+		if g.entryTypes[class] && g.cliTypes[class] {
 			continue
 		}
 		c := class
@@ -1742,9 +1752,13 @@ func (g *Graph) markEntryTypes() {
 			if !ok {
 				break
 			}
-			if g.entryTypes[sup] || buildToolBase(sup) {
+			if !g.entryTypes[class] && (g.entryTypes[sup] || buildToolBase(sup)) {
 				g.entryTypes[class] = true
-				break
+			}
+			if !g.cliTypes[class] && g.cliTypes[sup] {
+				// A command whose base class declares the options.
+				g.cliTypes[class] = true
+				g.launchers[class] = true
 			}
 			c = sup
 		}

@@ -39,6 +39,7 @@ func Summarize(path string, f *facts.File, src []byte) []facts.Summary {
 func AppendSummaries(out []facts.Summary, path string, f *facts.File, src []byte) []facts.Summary {
 	exiting := exitingFields(f)
 	entryTypes := entryClasses(f)
+	options := optionResolver(f)
 	// The calls of each method, found once: a file of thousands of methods
 	// and calls costs what it holds, not their product.
 	byMethod := map[[2]string][]int{}
@@ -72,7 +73,7 @@ func AppendSummaries(out []facts.Summary, path string, f *facts.File, src []byte
 			LoadsParam: -1,
 			NameParam:  -1,
 		}
-		s.Entry = isEntry(m, arity, entryTypes)
+		s.Entry = isEntry(m, arity, entryTypes) || commandLineMethod(&m, options, src == nil)
 		summarizeBody(&s, path, f, byMethod[[2]string{m.Class, m.Name}], m, params, exiting)
 		if s.Terminates != nil && src != nil && !m.Static {
 			s.ExitFlags = rules.ExitFlags(f, src, &m, exitSpans(f, byMethod[[2]string{m.Class, m.Name}], m, exiting))

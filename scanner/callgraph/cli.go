@@ -1,0 +1,234 @@
+package callgraph
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
+
+// optionAnnotations are the simple names of the annotations the
+// annotation-driven parsers (JCommander, picocli, args4j, airline) read a
+// command's options and commands from.
+var optionAnnotations = map[string]bool{
+	"Parameter": true, "Parameters": true, "ParametersDelegate": true, "Command": true, "Option": true,
+	"Mixin": true, "ArgGroup": true, "Argument": true, "Arguments": true, "Spec": true,
+}
+
+func inOptionLibrary(name string) bool { return facts.OptionParserType(name) }
+
+// commandLineClasses are the classes of the file that an annotation-driven
+// option parser fills and runs (a JCommander or picocli command, an args4j
+// options class): their declaration, fields or methods carry its
+// annotations. Such a class is a launcher: its public methods (run, call)
+// are the command, not an API. The parser's own classes are not: they are
+// the library.
+func commandLineClasses(f *facts.File, r *optionNames) map[string]bool {
+	if r == nil {
+		return nil
+	}
+	var out map[string]bool
+	mark := func(class string) {
+		if inOptionLibrary(dotted(class)) {
+			return
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[class] = true
+	}
+	for _, t := range f.TypeDecls {
+		if r.annotated(t.Annotations) {
+			mark(t.Name)
+		}
+	}
+	for i := range f.Fields {
+		if r.annotated(f.Fields[i].Annotations) {
+			mark(f.Fields[i].Class)
+		}
+	}
+	for i := range f.Methods {
+		if r.annotated(f.Methods[i].Annotations) {
+			mark(f.Methods[i].Class)
+		}
+	}
+	return out
+}
+
+// commandLineArg matches a String[] or String... parameter and its name.
+var commandLineArg = regexp.MustCompile(`\bString\s*(?:\[\s*\]|\.\.\.)\s*(\w*)|\bString\s+(\w+)\s*\[\s*\]`)
+
+// argNames are what a parameter holding the command line is called
+// (args, argv, arguments, cmdArgs, options): a String[] named otherwise
+// (includes, paths) is data, not the command line.
+var argNames = regexp.MustCompile(`(?i)arg|opt|cmd|commandline`)
+
+// commandLineMethod reports a method of a file that uses an option parser
+// which takes the command line: a String[] parameter named as one (a
+// mode's configure(String[] args), a parseJsap(jsap, args)), or a
+// parameter of the parser's own types (a JSAPResult, a Commons CLI
+// CommandLine). Like main, it is an entry point: a program's steps run
+// from its launcher, whoever else names them. Compiled code keeps no
+// parameter names: any String[] counts there.
+func commandLineMethod(m *facts.MethodDecl, r *optionNames, compiled bool) bool {
+	if r == nil || inOptionLibrary(dotted(m.Class)) || m.Name == "<init>" || m.Name == "<clinit>" {
+		return false
+	}
+	for _, sm := range commandLineArg.FindAllStringSubmatch(m.Params, -1) {
+		name := sm[1] + sm[2]
+		if compiled && name == "" || argNames.MatchString(name) {
+			return true
+		}
+	}
+	params := strings.TrimSpace(m.Params)
+	params = strings.TrimSuffix(strings.TrimPrefix(params, "("), ")")
+	for _, p := range splitParams(params) {
+		t := paramType(p)
+		if inOptionLibrary(t) || r.types[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// splitParams splits a parameter list at its top-level commas.
+func splitParams(params string) []string {
+	var out []string
+	depth, from := 0, 0
+	for i := 0; i < len(params); i++ {
+		switch params[i] {
+		case '<':
+			depth++
+		case '>':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, params[from:i])
+				from = i + 1
+			}
+		}
+	}
+	if strings.TrimSpace(params[from:]) != "" {
+		out = append(out, params[from:])
+	}
+	return out
+}
+
+// paramType is the type of one parameter as written ("final JSAPResult
+// r" -> "JSAPResult"; compiled code's "com.martiansoftware.jsap.JSAP" as
+// is), generics and annotations left out.
+func paramType(p string) string {
+	var words []string
+	for _, w := range strings.Fields(p) {
+		if strings.HasPrefix(w, "@") || w == "final" {
+			continue
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	t := words[0]
+	if i := strings.IndexByte(t, '<'); i >= 0 {
+		t = t[:i]
+	}
+	return strings.TrimSuffix(t, "...")
+}
+
+// optionNames resolves annotation names against what a file says of the
+// option parsers: its imports (a source), or nothing (compiled code names
+// every type in full).
+type optionNames struct {
+	types    map[string]bool // simple names of the option-parser types imported
+	wildcard bool            // some option-parser package is imported whole
+}
+
+// optionResolver returns the resolver of a file that uses an option
+// parser, nil for one that does not: a source importing one, a class
+// whose fields, method signatures or annotations name one of its types.
+func optionResolver(f *facts.File) *optionNames {
+	if len(f.Imports) > 0 {
+		var r *optionNames
+		for _, im := range f.Imports {
+			// A package imported whole: any name in it.
+			if !inOptionLibrary(im.Name+".*") || im.Static {
+				continue
+			}
+			if r == nil {
+				r = &optionNames{types: map[string]bool{}}
+			}
+			if im.Wildcard {
+				r.wildcard = true
+			} else {
+				r.types[lastSegment(im.Name)] = true
+			}
+		}
+		return r
+	}
+	// Compiled code: the types are qualified (a method's parameter and
+	// result types too when they are the parser's).
+	uses := func(s string) bool {
+		for _, w := range strings.FieldsFunc(s, typeSep) {
+			if facts.OptionParserType(strings.TrimPrefix(w, "@")) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range f.Fields {
+		if uses(f.Fields[i].Type) || anyUses(f.Fields[i].Annotations, uses) {
+			return &optionNames{}
+		}
+	}
+	for i := range f.Methods {
+		m := &f.Methods[i]
+		if uses(m.Params) || uses(m.Returns) || anyUses(m.Annotations, uses) {
+			return &optionNames{}
+		}
+	}
+	for _, t := range f.TypeDecls {
+		if anyUses(t.Annotations, uses) {
+			return &optionNames{}
+		}
+	}
+	return nil
+}
+
+// typeSep splits a type list or an annotation into names.
+func typeSep(r rune) bool {
+	return r == ',' || r == ' ' || r == '(' || r == ')' || r == '<' || r == '>' || r == '[' || r == ']' || r == '='
+}
+
+func anyUses(ss []string, uses func(string) bool) bool {
+	for _, s := range ss {
+		if uses(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// annotated reports an annotation of an option parser among annots (as written
+// in a source, qualified in compiled code).
+func (r *optionNames) annotated(annots []string) bool {
+	for _, a := range annots {
+		name := strings.TrimSpace(strings.TrimPrefix(a, "@"))
+		if i := strings.IndexAny(name, "( \t\n"); i >= 0 {
+			name = name[:i]
+		}
+		name = strings.ReplaceAll(name, "$", ".")
+		if inOptionLibrary(name) {
+			return true
+		}
+		first, rest, _ := strings.Cut(name, ".")
+		// @Option with picocli.CommandLine.Option imported, or
+		// @CommandLine.Option with picocli.CommandLine.
+		if r.types[first] && (rest == "" || optionAnnotations[lastSegment(rest)]) {
+			return true
+		}
+		if r.wildcard && !strings.Contains(name, ".") && optionAnnotations[name] {
+			return true
+		}
+	}
+	return false
+}
