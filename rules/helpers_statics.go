@@ -527,17 +527,74 @@ func weakKeyed(f *facts.Field) bool {
 }
 
 // enumConstructor reports a write in the constructor of an enum the file
-// declares: enum constants are built while the class initialises, once.
-func enumConstructor(file *facts.File, ctx facts.Context) bool {
+// declares, or of a class written as one (initOnlyConstructor): enum
+// constants are built while the class initialises, once. src is the
+// file's text (nil: a class file's facts, or none at hand).
+func enumConstructor(file *facts.File, src []byte, ctx facts.Context) bool {
 	if ctx.Method != "<init>" {
 		return false
 	}
 	for _, t := range file.TypeDecls {
 		if t.Name == ctx.Class {
-			return t.Kind == "enum"
+			if t.Kind == "enum" {
+				return true
+			}
+			break
 		}
 	}
-	return false
+	return initOnlyConstructor(file, src, ctx.Class)
+}
+
+// initOnlyConstructor reports a class only static initialisers create:
+// every constructor is private and every creation of the class in the
+// file sits in a static field's initialiser or a static block (a typesafe
+// enum's constants, as SWIG generates them for a C++ enum). Its
+// constructors run once per constant, while the class initialises, as an
+// enum's do. A class file says so through its InitHelpers.
+func initOnlyConstructor(f *facts.File, src []byte, class string) bool {
+	if strings.HasSuffix(f.Path, ".class") {
+		return len(f.Types) > 0 && class == f.Types[0] && slices.Contains(f.InitHelpers, "<init>")
+	}
+	if src == nil {
+		return false
+	}
+	n := 0
+	for i := range f.Methods {
+		if m := &f.Methods[i]; m.Class == class && m.Name == "<init>" {
+			if !isPrivate(src, m) {
+				return false
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		return false // the default constructor: anyone in the package creates it
+	}
+	simple := class[strings.LastIndexAny(class, ".$")+1:]
+	inits := append([]facts.Span(nil), f.StaticInits...)
+	for i := range f.Fields {
+		if fd := &f.Fields[i]; fd.Static && fd.Init != nil {
+			inits = append(inits, fd.Decl)
+		}
+	}
+	re := regexp.MustCompile(`\bnew\s+(?:[\w$]+\s*\.\s*)*` + regexp.QuoteMeta(simple) + `\s*(?:<[^<>()]*>\s*)?\(`)
+	sites := re.FindAllIndex(src, -1)
+	if len(sites) == 0 {
+		return false
+	}
+	for _, at := range sites {
+		in := false
+		for _, s := range inits {
+			if at[0] >= s.Start && at[1] <= s.End {
+				in = true
+				break
+			}
+		}
+		if !in {
+			return false
+		}
+	}
+	return true
 }
 
 // javaNameRE finds the identifiers in an expression's text.

@@ -328,7 +328,7 @@ func checkStaticMutableState(p *Pass) {
 	for i := range p.File.Writes {
 		w := &p.File.Writes[i]
 		f := fields[w.Owner+"#"+w.Name]
-		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || privilegedInClinit(p.Src, w.Span.Start, w.Context) || enumConstructor(p.File, w.Context) || lazyInit(p, f, w) || helperMemo(p.File, p.Src, f, w) ||
+		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || privilegedInClinit(p.Src, w.Span.Start, w.Context) || enumConstructor(p.File, p.Src, w.Context) || lazyInit(p, f, w) || helperMemo(p.File, p.Src, f, w) ||
 			testOnlyWrite(p.File, w) || testDocumented(p.Src, methodDeclStart(p.File, w.Span.Start)) || debugOnly(w) {
 			continue
 		}
@@ -723,7 +723,7 @@ func foreignStaticWrites(files []*facts.File) (foreign map[*projDecl][]*facts.Wr
 			if d == nil {
 				continue
 			}
-			if clinitOnly(file, nil, w.Context) || enumConstructor(file, w.Context) {
+			if clinitOnly(file, nil, w.Context) || enumConstructor(file, nil, w.Context) {
 				continue // runs once, while a class initialises (or in main)
 			}
 			if testOnlyWrite(file, w) {
