@@ -108,13 +108,18 @@ type exitGuard struct {
 	Setter string
 	// Ref is a guard of another class, its writers not known yet.
 	Ref *facts.GuardRef
+	// Off: the exit waits for the flag to be turned off (on by default).
+	Off bool
 }
 
 // guardOf finds the flag guarding call c: c sits in the then-branch of an
 // if whose condition holds only when the flag is true ("if (exitVm)",
-// "if (a && isExitVm())", through a getter of the class returning it).
-// The flag must be off by default (no initialiser, or false) and
-// private, so that the class's own methods are its only writers.
+// "if (a && isExitVm())", through a getter of the class returning it), or
+// in the else-branch of "if (apiMode)" or the then-branch of "if
+// (!apiMode)": a flag the exit waits to see turned off. The flag must keep
+// the exit away by default (off: no initialiser, or false; turned off: on,
+// initialised to true) and be private, so that the class's own methods are
+// its only writers.
 func guardOf(p *Pass, c *facts.Call) (*exitGuard, bool) {
 	m := enclosingMethodDecl(p, c.Span)
 	if m == nil || len(p.Src) == 0 || m.Decl.End > len(p.Src) || c.Span.Start < m.Decl.Start {
@@ -132,7 +137,33 @@ func guardOf(p *Pass, c *facts.Call) (*exitGuard, bool) {
 			}
 		}
 	}
+	// The else-branch of "if (apiMode) throw e; else System.exit(2);":
+	// the exit waits for the flag to be off.
+	for _, cond := range elseConditionsAround(code, at) {
+		if g, ok := flagGuard1(p.File, p.Src, c.Class, "!("+cond+")"); ok {
+			return g, true
+		}
+	}
 	return nil, false
+}
+
+// elseConditionsAround lists the conditions of the ifs whose else-branch
+// holds offset at of code, innermost last.
+func elseConditionsAround(code string, at int) []string {
+	var out []string
+	ifsBefore(code, at, func(_, open, close, end int) {
+		if at < end {
+			return // the then-branch
+		}
+		e := skipSpace(code, end)
+		if !strings.HasPrefix(code[e:], "else") || e+4 < len(code) && isIdent(code[e+4]) {
+			return
+		}
+		if at < statementEnd(code, e+4) {
+			out = append(out, code[open+1:close])
+		}
+	})
+	return out
 }
 
 // conditionsAround lists the conditions of the ifs whose then-branch
@@ -227,10 +258,24 @@ func guardTerm(term string) string {
 }
 
 // flagGuard1 resolves one condition term to a guard: a flag of class,
-// declared in file f of source src.
+// declared in file f of source src. A negated flag ("!apiMode") is one
+// the exit waits to be turned off: on by default, its writers are those
+// that store anything but true.
 func flagGuard1(f *facts.File, src []byte, class, term string) (*exitGuard, bool) {
 	p := &Pass{File: f, Src: src}
 	t := guardTerm(term)
+	off := false
+	if strings.HasPrefix(t, "!") && !strings.HasPrefix(t, "!=") {
+		off = true
+		t = guardTerm(t[1:])
+	} else if n, ok := strings.CutSuffix(t, "== false"); ok {
+		off = true
+		t = guardTerm(n)
+	}
+	on, def := "true", "false" // the value the exit needs, and the default
+	if off {
+		on, def = "false", "true"
+	}
 	name := strings.TrimPrefix(t, "this.")
 	if !isIdentName(name) {
 		sub := getterCall.FindStringSubmatch(t)
@@ -254,10 +299,11 @@ func flagGuard1(f *facts.File, src []byte, class, term string) (*exitGuard, bool
 	if fd.Decl.End > len(p.Src) || !wordIn(p.Src[fd.Decl.Start:fd.Decl.End], "private") {
 		return nil, false // other classes may turn it on
 	}
-	if fd.Init != nil && strings.TrimSpace(fd.Init.Text) != "false" {
-		return nil, false // on by default, or set from elsewhere
+	if off && (fd.Init == nil || strings.TrimSpace(fd.Init.Text) != def) ||
+		!off && fd.Init != nil && strings.TrimSpace(fd.Init.Text) != def {
+		return nil, false // the exit's way by default, or set from elsewhere
 	}
-	g := &exitGuard{Field: name}
+	g := &exitGuard{Field: name, Off: off}
 	assign := regexp.MustCompile(`(?:^|[^\w.]|\bthis\.)` + regexp.QuoteMeta(name) + `\s*=([^=][^;]*);`)
 	for i := range p.File.Methods {
 		w := &p.File.Methods[i]
@@ -267,11 +313,11 @@ func flagGuard1(f *facts.File, src []byte, class, term string) (*exitGuard, bool
 		body := javaCode(string(p.Src[w.Decl.Start:w.Decl.End]))
 		for _, a := range assign.FindAllStringSubmatch(body, -1) {
 			v := strings.TrimSpace(a[1])
-			if v == "false" {
-				continue // turns it off
+			if v == def {
+				continue // keeps the exit away
 			}
 			g.Writers = append(g.Writers, facts.MethodKey{Class: w.Class, Name: w.Name, Arity: -1})
-			if v != "true" && g.Setter == "" {
+			if v != on && g.Setter == "" {
 				g.Setter = w.Name
 				if w.Name == "<init>" {
 					g.Setter = simpleName(w.Class) + "'s constructor"
