@@ -43,6 +43,11 @@ func checkClassNameCache(p *Pass) {
 		// A table whose every key the library spells out ("tur99" ->
 		// Turner99.class) holds its own names, the same for every app.
 		named bool
+		// other: some fill's key is not the name of the member it maps
+		// (put(f.getName(), f)): a table of fields or methods by their
+		// own names keys no class by its name (a Class's own name is
+		// one).
+		other bool
 	}
 	seen := map[*facts.Field]*verdict{}
 	for i := range p.File.Writes {
@@ -63,6 +68,9 @@ func checkClassNameCache(p *Pass) {
 		if len(w.Args) == 0 || !fixedKey(w.Args[0].Text) {
 			v.named = true
 		}
+		if len(w.Args) < 2 || !memberNameKey(&w.Args[0], &w.Args[1]) {
+			v.other = true
+		}
 	}
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
@@ -72,7 +80,8 @@ func checkClassNameCache(p *Pass) {
 		}
 		args := typeArgs(f.TypeText)
 		switch {
-		case len(args) == 2 && rawSimple(args[0]) == "String" && reflectiveValues[rawSimple(args[1])]:
+		case len(args) == 2 && rawSimple(args[0]) == "String" && reflectiveValues[rawSimple(args[1])] &&
+			(v.other || rawSimple(args[1]) == "Class") && !ownTypeNamed(p.File, rawSimple(args[1])):
 			p.Report(Diagnostic{
 				Message: "static cache " + f.Name + " maps class names to " + rawSimple(args[1]) + " and is filled in " +
 					where(v.fill.Context) + ": modules with a class of the same name get the first one's entry; key it by Class<?> or ClassLoader",
@@ -86,6 +95,30 @@ func checkClassNameCache(p *Pass) {
 			})
 		}
 	}
+}
+
+// memberNameKey reports a fill keyed by the name of the member it stores:
+// put(field.getName(), field).
+func memberNameKey(key, value *facts.Expr) bool {
+	v := strings.TrimSpace(value.Text)
+	return isIdentName(v) && strings.Join(strings.Fields(key.Text), "") == v+".getName()"
+}
+
+// ownTypeNamed reports a simple type name that the file's own types or an
+// import of a non-JDK type take: DateFormat.Field, an attribute key
+// class, is not java.lang.reflect.Field.
+func ownTypeNamed(f *facts.File, simple string) bool {
+	for _, t := range f.Types {
+		if t[strings.LastIndexAny(t, ".$")+1:] == simple {
+			return true
+		}
+	}
+	for _, im := range f.Imports {
+		if !im.Static && !im.Wildcard && im.Name[strings.LastIndexByte(im.Name, '.')+1:] == simple && !strings.HasPrefix(im.Name, "java.") {
+			return true
+		}
+	}
+	return false
 }
 
 // fixedKey reports a key the library spells out: a string literal, or a
