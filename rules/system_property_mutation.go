@@ -99,7 +99,7 @@ func checkSystemProperty(p *Pass) {
 			if p.Role == facts.RoleBase && (c.InMain || c.InStaticInit) {
 				return // base start-up switches, set before any module exists
 			}
-			if restoresProperty(p.File, c) {
+			if restoresProperty(p, c) || putsBackSaved(p, c) {
 				return // the restoring half of a change reported where it is made
 			}
 			if uncalledPrivate(p, c.Span) {
@@ -207,9 +207,11 @@ var appKeyList = func() []string {
 
 // restoresProperty reports the undoing of a property change the same
 // code makes: a clearProperty or remove of a key the file sets (by the same
-// constant or the same expression), or a write in a finally block, which
-// puts back what the try block changed.
-func restoresProperty(f *facts.File, c *facts.Call) bool {
+// constant or the same expression; not where that set only puts back a
+// value saved before the removal, putsBackSaved), or a write in a finally
+// block, which puts back what the try block changed.
+func restoresProperty(p *Pass, c *facts.Call) bool {
+	f := p.File
 	if len(c.Args) == 0 {
 		return false
 	}
@@ -227,20 +229,77 @@ func restoresProperty(f *facts.File, c *facts.Call) bool {
 			continue
 		}
 		a := w.Args[0]
-		if k.Kind == facts.ExprString && a.Kind == facts.ExprString && a.Value == k.Value ||
-			k.Kind != facts.ExprString && strings.TrimSpace(a.Text) == strings.TrimSpace(k.Text) {
+		if (k.Kind == facts.ExprString && a.Kind == facts.ExprString && a.Value == k.Value ||
+			k.Kind != facts.ExprString && strings.TrimSpace(a.Text) == strings.TrimSpace(k.Text)) && !putsBackSaved(p, w) {
 			return true
 		}
 	}
 	return false
 }
 
+// putsBackSaved reports a System.setProperty(key, saved) whose value the
+// code read from the same key before changing it, and never changed: a
+// field or a local of the method whose every assignment is "saved =
+// System.getProperty(key)". The restoring half of a change, reported where
+// the change is made, wherever the put-back sits (a close(), a restore()
+// of a saved context). A value read and then extended ("pkgs +=") is a
+// change.
+func putsBackSaved(p *Pass, c *facts.Call) bool {
+	if !is(c, "java.lang.System", "setProperty") || len(c.Args) != 2 || len(p.Src) == 0 {
+		return false
+	}
+	v := strings.TrimSpace(c.Args[1].Text)
+	field := strings.HasPrefix(v, "this.")
+	v = strings.TrimPrefix(v, "this.")
+	if !isIdentName(v) {
+		return false
+	}
+	key := strings.Join(strings.Fields(c.Args[0].Text), "")
+	if key == "" {
+		return false
+	}
+	if !field {
+		for i := range p.File.Fields {
+			if fd := &p.File.Fields[i]; fd.Name == v && sameNest(fd.Class, c.Class) {
+				field = true
+			}
+		}
+	}
+	// Where its assignments are: the file for a field, the method for a
+	// local (another method's local of that name is another variable).
+	text := withoutComments(string(p.Src))
+	if !field {
+		decl, ok := enclosingCode(p, c)
+		if !ok {
+			return false
+		}
+		text = withoutComments(string(p.Src[decl.Start:decl.End]))
+	}
+	// The key as written, spaces allowed between its characters.
+	var k strings.Builder
+	for i, r := range key {
+		if i > 0 {
+			k.WriteString(`\s*`)
+		}
+		k.WriteString(regexp.QuoteMeta(string(r)))
+	}
+	name := `(?:^|[^\w.]|\bthis\.)` + regexp.QuoteMeta(v) + `\s*`
+	saves, err := regexp.Compile(name + `=\s*(?:java\.lang\.)?System\s*\.\s*getProperty\s*\(\s*` + k.String() + `\s*\)`)
+	if err != nil {
+		return false
+	}
+	assigns := regexp.MustCompile(name + `[-+*/%&|^]?=(?:[^=]|$)`)
+	n := len(saves.FindAllStringIndex(text, -1))
+	return n > 0 && n == len(assigns.FindAllStringIndex(text, -1))
+}
+
 // writtenInFile reports a System.setProperty of key in the file, other
-// than one filling it from the environment (envDefault).
+// than one filling it from the environment (envDefault) or putting back a
+// value saved from it (putsBackSaved).
 func writtenInFile(p *Pass, key string) bool {
 	for i := range p.File.Calls {
 		c := &p.File.Calls[i]
-		if is(c, "java.lang.System", "setProperty") && len(c.Args) > 0 && c.Args[0].Kind == facts.ExprString && c.Args[0].Value == key && !envDefault(p, c) {
+		if is(c, "java.lang.System", "setProperty") && len(c.Args) > 0 && c.Args[0].Kind == facts.ExprString && c.Args[0].Value == key && !envDefault(p, c) && !putsBackSaved(p, c) {
 			return true
 		}
 	}

@@ -121,3 +121,65 @@ class Client {
         System.setProperty("client.secure", "true"); // want "system-property-mutation" source:-
     }
 }
+
+// A context that takes a property away while it is in force and puts the
+// value it saved back when it is done: the put-back is the change's
+// undoing, reported where the change is made.
+class SavedContext {
+    private final String saved;
+
+    SavedContext() {
+        this.saved = System.getProperty("mode.class"); // want "system-property-mutation" source:-
+        if (saved != null) {
+            System.getProperties().remove("mode.class"); // want "system-property-mutation" bytecode:-
+        }
+    }
+
+    void restore() {
+        if (saved != null) {
+            System.setProperty("mode.class", this.saved); // want "system-property-mutation" source:-
+        }
+    }
+}
+
+// A value saved from another key is no restore.
+class SavedSwap {
+    private final String other = System.getProperty("other.class");
+
+    void swap() {
+        System.setProperty("swap.class", other); // want "system-property-mutation"
+    }
+}
+
+// Read, extended and written back: a change, not a put-back; and a
+// setter's parameter named as another method's saved local.
+class Extended {
+    static void register() {
+        String pkgs = System.getProperty("java.protocol.handler.pkgs");
+        if (pkgs == null) {
+            pkgs = "org.acme.protocol";
+        } else {
+            pkgs += "|org.acme.protocol";
+        }
+        System.setProperty("java.protocol.handler.pkgs", pkgs); // want "system-property-mutation"
+    }
+
+    private String name = "acme.limit";
+
+    int limit() {
+        String value = System.getProperty(this.name);
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    public void set(String value) {
+        System.setProperty(this.name, value); // want "system-property-mutation"
+    }
+
+    // Saved, changed and put back in one method, without finally.
+    void scoped(Runnable r) {
+        String old = System.getProperty("acme.mode"); // want "system-property-mutation"
+        System.setProperty("acme.mode", "batch"); // want "system-property-mutation"
+        r.run();
+        System.setProperty("acme.mode", old); // want "system-property-mutation" source:-
+    }
+}
