@@ -91,15 +91,17 @@ func commandLineMethod(m *facts.MethodDecl, r *optionNames, compiled bool) bool 
 	return false
 }
 
-// splitParams splits a parameter list at its top-level commas.
+// splitParams splits a parameter list (without its parentheses) at its
+// top-level commas: not those of type arguments or of an annotation's
+// elements.
 func splitParams(params string) []string {
 	var out []string
 	depth, from := 0, 0
 	for i := 0; i < len(params); i++ {
 		switch params[i] {
-		case '<':
+		case '<', '(':
 			depth++
-		case '>':
+		case '>', ')':
 			depth--
 		case ',':
 			if depth == 0 {

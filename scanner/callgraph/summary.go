@@ -592,29 +592,13 @@ func paramIndex(params []string, name string) int {
 // ParamNames lists the parameter names of a declaration's parameter list
 // as written: "(String name, Class<?> c)" gives name and c.
 func ParamNames(params string) []string {
-	params = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(params), "("), ")")
 	var out []string
-	depth, start := 0, 0
-	emit := func(part string) {
+	for _, part := range splitParams(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(params), "("), ")")) {
 		f := strings.Fields(strings.TrimRight(strings.TrimSpace(part), "[] "))
 		if len(f) >= 2 {
 			out = append(out, strings.TrimRight(f[len(f)-1], "[]"))
 		}
 	}
-	for i := 0; i < len(params); i++ {
-		switch params[i] {
-		case '<', '(':
-			depth++
-		case '>', ')':
-			depth--
-		case ',':
-			if depth == 0 {
-				emit(params[start:i])
-				start = i + 1
-			}
-		}
-	}
-	emit(params[start:])
 	return out
 }
 
