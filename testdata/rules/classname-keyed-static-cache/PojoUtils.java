@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 public class PojoUtils {
-    private static final ConcurrentMap<String, Method> NAME_METHODS_CACHE = new ConcurrentHashMap<String, Method>(); // want "classname-keyed-static-cache:high"
+    private static final ConcurrentMap<String, Method> NAME_METHODS_CACHE = new ConcurrentHashMap<String, Method>(); // want "classname-keyed-static-cache:medium"
     private static final Map<String, Class<?>> CLASSES = new ConcurrentHashMap<>(); // want "classname-keyed-static-cache"
     private static final Map<String, Object> SERIALIZERS = new ConcurrentHashMap<>(); // want "classname-keyed-static-cache"
     private static final Map<String, String> ALIASES = new HashMap<>(); // want "classname-keyed-static-cache" bytecode:- "static-mutable-state" source:-
