@@ -58,10 +58,30 @@ func commandLineClasses(f *facts.File, r *optionNames) map[string]bool {
 // commandLineArg matches a String[] or String... parameter and its name.
 var commandLineArg = regexp.MustCompile(`\bString\s*(?:\[\s*\]|\.\.\.)\s*(\w*)|\bString\s+(\w+)\s*\[\s*\]`)
 
-// argNames are what a parameter holding the command line is called
-// (args, argv, arguments, cmdArgs, options): a String[] named otherwise
-// (includes, paths) is data, not the command line.
-var argNames = regexp.MustCompile(`(?i)arg|opt|cmd|commandline`)
+// argWords are the words of what a parameter holding the command line is
+// called (args, argv, arguments, cmdArgs, dynamicOptions, commandLine): a
+// String[] named otherwise (includes, targets, paths) is data.
+var argWords = map[string]bool{"arg": true, "args": true, "argv": true, "argument": true, "arguments": true,
+	"opt": true, "opts": true, "option": true, "options": true, "cmd": true, "cmds": true, "cmdline": true, "commandline": true}
+
+// commandLineName reports a parameter name made of such words, as camel
+// case or underscores split it ("argsVal", "cmd_args", "commandLine").
+func commandLineName(name string) bool {
+	low := strings.ToLower(name)
+	if strings.Contains(low, "commandline") || strings.Contains(low, "cmdline") {
+		return true
+	}
+	from := 0
+	for i := 1; i <= len(name); i++ {
+		if i == len(name) || name[i] == '_' || name[i] >= 'A' && name[i] <= 'Z' || name[i] >= '0' && name[i] <= '9' {
+			if argWords[strings.ToLower(strings.Trim(name[from:i], "_0123456789"))] {
+				return true
+			}
+			from = i
+		}
+	}
+	return false
+}
 
 // commandLineMethod reports a method of a file that uses an option parser
 // which takes the command line: a String[] parameter named as one (a
@@ -76,7 +96,7 @@ func commandLineMethod(m *facts.MethodDecl, r *optionNames, compiled bool) bool 
 	}
 	for _, sm := range commandLineArg.FindAllStringSubmatch(m.Params, -1) {
 		name := sm[1] + sm[2]
-		if compiled && name == "" || argNames.MatchString(name) {
+		if compiled && name == "" || commandLineName(name) {
 			return true
 		}
 	}
