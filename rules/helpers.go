@@ -112,7 +112,7 @@ func within(at int, s facts.Span) bool { return s.Start <= at && at < s.End }
 // "(Map<K, V> m, final String... names)" -> [m names].
 func paramNames(params string) []string {
 	var out []string
-	for _, part := range paramParts(params) {
+	for _, part := range ParamParts(params) {
 		f := strings.Fields(strings.TrimRight(strings.TrimSpace(part), "[] "))
 		if len(f) >= 2 {
 			out = append(out, strings.TrimRight(f[len(f)-1], "[]"))
@@ -121,10 +121,10 @@ func paramNames(params string) []string {
 	return out
 }
 
-// paramParts splits a parameter list (with or without its parentheses) at
+// ParamParts splits a parameter list (with or without its parentheses) at
 // the commas outside type arguments and annotation arguments, one part per
 // parameter as written.
-func paramParts(params string) []string {
+func ParamParts(params string) []string {
 	params = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(params), "("), ")")
 	var out []string
 	depth, start := 0, 0

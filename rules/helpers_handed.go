@@ -314,7 +314,7 @@ func compiledParam(m *facts.MethodDecl, name string) bool {
 	if !m.Static {
 		slot = 1
 	}
-	for _, t := range paramParts(m.Params) {
+	for _, t := range ParamParts(m.Params) {
 		if slot == want {
 			return true
 		}

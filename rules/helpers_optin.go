@@ -860,7 +860,7 @@ func takesFalse(typ string) bool {
 // annotations.
 func paramTypes(params string) []string {
 	var out []string
-	for _, part := range paramParts(params) {
+	for _, part := range ParamParts(params) {
 		var w []string
 		for _, f := range strings.Fields(part) {
 			if f != "final" && !strings.HasPrefix(f, "@") {

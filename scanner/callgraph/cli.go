@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
 )
 
@@ -100,40 +101,13 @@ func commandLineMethod(m *facts.MethodDecl, r *optionNames, compiled bool) bool 
 			return true
 		}
 	}
-	params := strings.TrimSpace(m.Params)
-	params = strings.TrimSuffix(strings.TrimPrefix(params, "("), ")")
-	for _, p := range splitParams(params) {
+	for _, p := range rules.ParamParts(m.Params) {
 		t := paramType(p)
 		if inOptionLibrary(t) || r.types[t] {
 			return true
 		}
 	}
 	return false
-}
-
-// splitParams splits a parameter list (without its parentheses) at its
-// top-level commas: not those of type arguments or of an annotation's
-// elements.
-func splitParams(params string) []string {
-	var out []string
-	depth, from := 0, 0
-	for i := 0; i < len(params); i++ {
-		switch params[i] {
-		case '<', '(':
-			depth++
-		case '>', ')':
-			depth--
-		case ',':
-			if depth == 0 {
-				out = append(out, params[from:i])
-				from = i + 1
-			}
-		}
-	}
-	if strings.TrimSpace(params[from:]) != "" {
-		out = append(out, params[from:])
-	}
-	return out
 }
 
 // paramType is the type of one parameter as written ("final JSAPResult

@@ -593,7 +593,7 @@ func paramIndex(params []string, name string) int {
 // as written: "(String name, Class<?> c)" gives name and c.
 func ParamNames(params string) []string {
 	var out []string
-	for _, part := range splitParams(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(params), "("), ")")) {
+	for _, part := range rules.ParamParts(params) {
 		f := strings.Fields(strings.TrimRight(strings.TrimSpace(part), "[] "))
 		if len(f) >= 2 {
 			out = append(out, strings.TrimRight(f[len(f)-1], "[]"))
