@@ -299,8 +299,11 @@ func flagGuard1(f *facts.File, src []byte, class, term string) (*exitGuard, bool
 	if fd.Decl.End > len(p.Src) || !wordIn(p.Src[fd.Decl.Start:fd.Decl.End], "private") {
 		return nil, false // other classes may turn it on
 	}
-	if off && (fd.Init == nil || strings.TrimSpace(fd.Init.Text) != def) ||
-		!off && fd.Init != nil && strings.TrimSpace(fd.Init.Text) != def {
+	init := "false" // a boolean field's default
+	if fd.Init != nil {
+		init = strings.TrimSpace(fd.Init.Text)
+	}
+	if init != def {
 		return nil, false // the exit's way by default, or set from elsewhere
 	}
 	g := &exitGuard{Field: name, Off: off}

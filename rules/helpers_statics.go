@@ -234,13 +234,19 @@ func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) 
 	if len(decls) == 0 {
 		return false
 	}
+	return calledOnlyFromSet(f, src, decls, staticInitSpans(f), depth, helperOfClinit)
+}
+
+// staticInitSpans are the code the static initialiser runs: the static
+// blocks and the static fields' declarations with an initialiser.
+func staticInitSpans(f *facts.File) []facts.Span {
 	inits := append([]facts.Span(nil), f.StaticInits...)
 	for i := range f.Fields {
 		if fd := &f.Fields[i]; fd.Static && fd.Init != nil {
 			inits = append(inits, fd.Decl)
 		}
 	}
-	return calledOnlyFromSet(f, src, decls, inits, depth, helperOfClinit)
+	return inits
 }
 
 // soleMethod is the one method of class named method declared in the
@@ -571,12 +577,7 @@ func initOnlyConstructor(f *facts.File, src []byte, class string) bool {
 		return false // the default constructor: anyone in the package creates it
 	}
 	simple := class[strings.LastIndexAny(class, ".$")+1:]
-	inits := append([]facts.Span(nil), f.StaticInits...)
-	for i := range f.Fields {
-		if fd := &f.Fields[i]; fd.Static && fd.Init != nil {
-			inits = append(inits, fd.Decl)
-		}
-	}
+	inits := staticInitSpans(f)
 	re := regexp.MustCompile(`\bnew\s+(?:[\w$]+\s*\.\s*)*` + regexp.QuoteMeta(simple) + `\s*(?:<[^<>()]*>\s*)?\(`)
 	sites := re.FindAllIndex(src, -1)
 	if len(sites) == 0 {
@@ -665,12 +666,7 @@ func initHelpers(f *facts.File, src []byte, ctx facts.Context) (helpers []*facts
 	initSpans := func() []facts.Span {
 		if !listed {
 			listed = true
-			inits = append(inits, f.StaticInits...)
-			for i := range f.Fields {
-				if fd := &f.Fields[i]; fd.Static && fd.Init != nil {
-					inits = append(inits, fd.Decl)
-				}
-			}
+			inits = staticInitSpans(f)
 		}
 		return inits
 	}

@@ -64,11 +64,11 @@ func checkSystemExit(p *Pass) {
 			d.EntryGuards = g.Writers
 			if g.Setter != "" {
 				d.Severity = p.AtMost(SeverityLow)
+				needs, def := "on", "off"
 				if g.Off {
-					d.Message += " (only when " + g.Field + " is turned off, on by default: " + g.Setter + " lets whoever configures it opt in)"
-				} else {
-					d.Message += " (only when " + g.Field + " is turned on, off by default: " + g.Setter + " lets whoever configures it opt in)"
+					needs, def = "off", "on"
 				}
+				d.Message += " (only when " + g.Field + " is turned " + needs + ", " + def + " by default: " + g.Setter + " lets whoever configures it opt in)"
 			}
 		}
 		switch {

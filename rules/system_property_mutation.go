@@ -251,7 +251,9 @@ func putsBackSaved(p *Pass, c *facts.Call) bool {
 	v := strings.TrimSpace(c.Args[1].Text)
 	field := strings.HasPrefix(v, "this.")
 	v = strings.TrimPrefix(v, "this.")
-	if !isIdentName(v) {
+	// Most writes store no name, or the file never reads a property into
+	// it: two cheap tests spare the expressions below.
+	if !isIdentName(v) || !bytes.Contains(p.Src, []byte("getProperty")) || !bytes.Contains(p.Src, []byte(v)) {
 		return false
 	}
 	key := strings.Join(strings.Fields(c.Args[0].Text), "")
