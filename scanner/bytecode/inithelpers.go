@@ -16,15 +16,14 @@ import (
 // any time, and is none. nested says c nests classes or is nested: from
 // Java 11 on (nestmates) those call its private methods from their own
 // class files, which this one does not show, so such a class has none.
-// "<init>" is among them when only the static initialiser creates the
-// class (initOnlyConstructors).
+// "<init>" is among them when every constructor is private (no synthetic
+// accessor an outer class calls it through) and only the static
+// initialiser creates the class, directly, through such a helper or
+// through another constructor (this(...)): a typesafe enum's constants,
+// built once as the class initialises.
 func initHelpers(c *classfile.Class, nested bool) []string {
 	if nested && c.Major >= 55 {
 		return nil
-	}
-	var out []string
-	if initOnlyConstructors(c) {
-		out = append(out, "<init>")
 	}
 	// The methods of one name are one helper, as the source's text sees
 	// them: every overload must be a private static method with code (one
@@ -37,8 +36,14 @@ func initHelpers(c *classfile.Class, nested bool) []string {
 		}
 	}
 	var cand map[string]bool
+	ctors, private := 0, true
 	for i := range c.Methods {
 		m := &c.Methods[i]
+		if m.Name == "<init>" {
+			ctors++
+			private = private && m.Access.Has(classfile.AccPrivate)
+			continue
+		}
 		if !other[m.Name] && m.Name != "<clinit>" {
 			if cand == nil {
 				cand = map[string]bool{}
@@ -46,8 +51,14 @@ func initHelpers(c *classfile.Class, nested bool) []string {
 			cand[m.Name] = true
 		}
 	}
+	if ctors > 0 && private {
+		if cand == nil {
+			cand = map[string]bool{}
+		}
+		cand["<init>"] = true
+	}
 	if cand == nil {
-		return out
+		return nil
 	}
 	// A lambda's body is compiled to lambda$name$N and its writes are
 	// named for name: they run when the lambda is called, so a method
@@ -97,6 +108,7 @@ func initHelpers(c *classfile.Class, nested bool) []string {
 		}
 		return true
 	}
+	var out []string
 	for name := range cand {
 		if helper(name, 2) {
 			out = append(out, name)
@@ -104,61 +116,4 @@ func initHelpers(c *classfile.Class, nested bool) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// initOnlyConstructors reports a class every constructor of which is
-// private (no synthetic accessor an outer class calls it through) and
-// which only its static initialiser creates, directly or through another
-// of its constructors (this(...)): a typesafe enum's constants, built once
-// as the class initialises.
-func initOnlyConstructors(c *classfile.Class) bool {
-	n := 0
-	for i := range c.Methods {
-		m := &c.Methods[i]
-		if m.Name != "<init>" {
-			continue
-		}
-		if !m.Access.Has(classfile.AccPrivate) {
-			return false
-		}
-		n++
-	}
-	if n == 0 {
-		return false
-	}
-	fromInit, elsewhere := false, false
-	for i := range c.Methods {
-		m := &c.Methods[i]
-		if m.Code == nil {
-			continue
-		}
-		_ = m.Code.Walk(func(pc int, op classfile.Opcode, index int) bool {
-			if op == classfile.OpInvokedynamic {
-				if d, err := c.Pool.Dynamic(index); err == nil {
-					if t := d.LambdaTarget(); t != nil && t.Owner == c.Name && t.Name == "<init>" {
-						elsewhere = true // a constructor reference: called whenever it is
-					}
-				}
-				return !elsewhere
-			}
-			if !op.IsInvoke() {
-				return true
-			}
-			if r, err := c.Pool.MemberRef(index); err == nil && r.Owner == c.Name && r.Name == "<init>" {
-				switch m.Name {
-				case "<clinit>":
-					fromInit = true
-				case "<init>":
-					// this(...): another constructor, already counted
-				default:
-					elsewhere = true
-				}
-			}
-			return !elsewhere
-		})
-		if elsewhere {
-			return false
-		}
-	}
-	return fromInit
 }

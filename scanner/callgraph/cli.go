@@ -162,42 +162,55 @@ func optionResolver(f *facts.File) *optionNames {
 		return r
 	}
 	// Compiled code: the types are qualified (a method's parameter and
-	// result types too when they are the parser's).
-	uses := func(s string) bool {
-		for _, w := range strings.FieldsFunc(s, typeSep) {
-			if facts.OptionParserType(strings.TrimPrefix(w, "@")) {
-				return true
-			}
-		}
-		return false
-	}
+	// result types too when they are the parser's). This runs for every
+	// class read: no allocation, one byte test for most names.
 	for i := range f.Fields {
-		if uses(f.Fields[i].Type) || anyUses(f.Fields[i].Annotations, uses) {
+		if namesOptionParser(f.Fields[i].Type) || anyNamesOptionParser(f.Fields[i].Annotations) {
 			return &optionNames{}
 		}
 	}
 	for i := range f.Methods {
 		m := &f.Methods[i]
-		if uses(m.Params) || uses(m.Returns) || anyUses(m.Annotations, uses) {
+		if namesOptionParser(m.Params) || namesOptionParser(m.Returns) || anyNamesOptionParser(m.Annotations) {
 			return &optionNames{}
 		}
 	}
 	for _, t := range f.TypeDecls {
-		if anyUses(t.Annotations, uses) {
+		if anyNamesOptionParser(t.Annotations) {
 			return &optionNames{}
 		}
 	}
 	return nil
 }
 
-// typeSep splits a type list or an annotation into names.
-func typeSep(r rune) bool {
-	return r == ',' || r == ' ' || r == '(' || r == ')' || r == '<' || r == '>' || r == '[' || r == ']' || r == '='
+// namesOptionParser reports a type list, a type or an annotation as a
+// class file writes them ("String[], picocli.CommandLine$Model",
+// "@com.beust.jcommander.Parameter(names = ...)") that names an option
+// parser's type: one starts where a name may.
+func namesOptionParser(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && !typeSep(s[i-1]) {
+			continue
+		}
+		if facts.OptionParserType(s[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
-func anyUses(ss []string, uses func(string) bool) bool {
+// typeSep is a byte a name in a type list or an annotation follows.
+func typeSep(b byte) bool {
+	switch b {
+	case ',', ' ', '(', ')', '<', '>', '[', ']', '=', '@':
+		return true
+	}
+	return false
+}
+
+func anyNamesOptionParser(ss []string) bool {
 	for _, s := range ss {
-		if uses(s) {
+		if namesOptionParser(s) {
 			return true
 		}
 	}
