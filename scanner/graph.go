@@ -48,6 +48,11 @@ type graphIndex struct {
 	// mentioned keeps mentioning's answers: the verdicts ask for a word
 	// at each call site they read.
 	mentioned map[mentionKey]mentionSet
+	// own knows the tree's main sources: a compiled copy of one of their
+	// classes (an older release in lib/) lends the graph nothing, so that
+	// a call resolves to what the source's method does. Nil without
+	// sources.
+	own *ownCopies
 }
 
 type candidateKey struct {
@@ -96,6 +101,9 @@ func (x *graphIndex) addFile(in *input, f *facts.File, src []byte) {
 // which the caller keeps for its next class: AddSummaries copies what it
 // keeps of them.
 func (x *graphIndex) addClass(anchor string, f *facts.File, buf *[]facts.Summary) {
+	if x.own != nil && len(f.Types) > 0 && x.own.hasSource(f.Types[0]) {
+		return
+	}
 	sums := callgraph.AppendFileSummaries((*buf)[:0], anchor, f, nil)
 	x.mu.Lock()
 	x.g.AddSummaries(anchor, f, nil, sums, true)

@@ -121,6 +121,11 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if e.walked != nil {
 		res.StaleTemps = e.walked.staleTemps
 	}
+	if e.index != nil && !opts.ParseOnly {
+		var notes []finding.Notification
+		res.Findings, notes = dropOwnCopies(res.Findings, e.index)
+		res.Notifications = append(res.Notifications, notes...)
+	}
 	res.Findings = dropCompiledCopies(res.Findings)
 	sortFindings(res.Findings)
 	sortNotifications(res.Notifications)
@@ -295,6 +300,9 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 		}
 	}
 	e.index = newProjectIndex(java, e.plan.mentions, e.plan.rules)
+	if len(java) > 0 {
+		e.graphs.own = newOwnCopies(e.index.types)
+	}
 	// Archives of one size are counted once: copies of one jar (the same
 	// library in many applications' lib folders) add no class to the maps
 	// sized here, and distinct archives nearly always differ in size.

@@ -1,0 +1,249 @@
+package scanner
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/scanner/finding"
+)
+
+// ownBuildShare is the share of an archive's classes that must sit in
+// packages the tree's main sources declare for the archive to count as a
+// build of those sources: an earlier release of the project kept to
+// bootstrap its own build (a parser generator generating its own parser),
+// or a jar built from the tree and checked in. Nine in ten, so that a
+// library's jar beside one patched class of its source stays a library.
+const ownBuildShare = 0.9
+
+// ownBuildMinClasses is the fewest classes an archive needs before its
+// packages say anything: a jar of two classes in a package the tree also
+// uses may as well be a small library that splits it.
+const ownBuildMinClasses = 5
+
+// ownCopies answers, for a scan that read Java sources, whether a compiled
+// class is a copy of the tree's own code: its source is in the tree, or
+// its archive is a build of the tree's packages. The tree's sources are
+// what the project builds; a compiled copy is an earlier or the current
+// build of them, and its findings are the sources' findings again or
+// stale ones.
+type ownCopies struct {
+	types typeIndex
+	// lastDirs maps the last segment of each main source directory to the
+	// directories (slash, relative to the root) that end with it.
+	lastDirs map[string][]string
+}
+
+func newOwnCopies(types typeIndex) *ownCopies {
+	o := &ownCopies{types: types, lastDirs: map[string][]string{}}
+	seen := map[*pathDir]bool{}
+	for i := range types.ins {
+		d := types.ins[i].dir
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
+		rel := strings.TrimSuffix(d.rel, "/")
+		if rel == "" || testDir(rel) {
+			continue
+		}
+		last := rel[strings.LastIndexByte(rel, '/')+1:]
+		o.lastDirs[last] = append(o.lastDirs[last], rel)
+	}
+	return o
+}
+
+// testDir reports a slash directory in a test tree (src/test/java,
+// test/, tests/): a copy of a class there shadows a library's class for
+// the tests, it is not what the project ships.
+func testDir(rel string) bool {
+	for _, s := range strings.Split(rel, "/") {
+		if s == "test" || s == "tests" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSource reports whether a main source of the tree declares the
+// top-level class of the binary name fqn.
+func (o *ownCopies) hasSource(fqn string) bool {
+	if i := strings.IndexByte(fqn, '$'); i >= 0 {
+		fqn = fqn[:i]
+	}
+	dot := strings.LastIndexByte(fqn, '.')
+	if dot < 0 {
+		return false
+	}
+	pkgDir := "/" + strings.ReplaceAll(fqn[:dot], ".", "/")
+	found := false
+	o.types.dirs(fqn[dot+1:]+".java", func(d string) bool {
+		found = !testDir(d) && inPackage(d, pkgDir)
+		return !found
+	})
+	return found
+}
+
+// declaresPackage reports whether a main source directory of the tree
+// ends with the package's directory.
+func (o *ownCopies) declaresPackage(pkg string) bool {
+	last := pkg[strings.LastIndexByte(pkg, '.')+1:]
+	pkgDir := "/" + strings.ReplaceAll(pkg, ".", "/")
+	for _, d := range o.lastDirs[last] {
+		if inPackage(d, pkgDir) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownBuilds returns the archives among wanted (logical paths) that are
+// builds of the tree's packages, with their share of such classes.
+func (o *ownCopies) ownBuilds(x *projectIndex, wanted map[string]bool) map[string][2]int {
+	ids := map[int32]string{}
+	for id, ref := range x.archiveRefs {
+		if wanted[ref.Archive] {
+			ids[int32(id)] = ref.Archive
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	counts := map[string]*[2]int{} // archive -> own, all
+	pkgOwn := map[string]bool{}
+	for class, hs := range x.holders {
+		pkg := ""
+		if dot := strings.LastIndexByte(class, '.'); dot >= 0 {
+			pkg = class[:dot]
+		}
+		for _, id := range hs {
+			a, ok := ids[id]
+			if !ok {
+				continue
+			}
+			c := counts[a]
+			if c == nil {
+				c = new([2]int)
+				counts[a] = c
+			}
+			c[1]++
+			own, known := pkgOwn[pkg]
+			if !known {
+				own = pkg != "" && o.declaresPackage(pkg)
+				pkgOwn[pkg] = own
+			}
+			if own {
+				c[0]++
+			}
+		}
+	}
+	out := map[string][2]int{}
+	for a, c := range counts {
+		if c[1] >= ownBuildMinClasses && float64(c[0]) >= ownBuildShare*float64(c[1]) {
+			out[a] = *c
+		}
+	}
+	return out
+}
+
+// dropOwnCopies removes the findings in compiled classes that are copies
+// of the tree's own sources, and says per archive (or class directory)
+// how many it dropped and why, so that a wrong guess shows.
+func dropOwnCopies(fs []finding.Finding, x *projectIndex) ([]finding.Finding, []finding.Notification) {
+	if len(x.types.ins) == 0 {
+		return fs, nil
+	}
+	o := newOwnCopies(x.types)
+	archiveOf := func(f *finding.Finding) string {
+		if i := strings.LastIndex(f.Entry, "!/"); i >= 0 {
+			return f.Entry[:i]
+		}
+		return ""
+	}
+	wanted := map[string]bool{}
+	for i := range fs {
+		if a := archiveOf(&fs[i]); a != "" {
+			wanted[a] = true
+		}
+	}
+	builds := o.ownBuilds(x, wanted)
+	type tally struct{ sources, build int }
+	dropped := map[string]*tally{}
+	out := fs[:0]
+	for _, f := range fs {
+		compiled := f.Class != "" && !strings.HasSuffix(f.Path, ".java")
+		if !compiled {
+			out = append(out, f)
+			continue
+		}
+		a := archiveOf(&f)
+		where := a
+		if where == "" {
+			where = classRoot(f.Path, f.Class)
+		}
+		switch _, build := builds[a]; {
+		case build:
+			t := dropped[where]
+			if t == nil {
+				t = &tally{}
+				dropped[where] = t
+			}
+			t.build++
+		case o.hasSource(f.Class):
+			t := dropped[where]
+			if t == nil {
+				t = &tally{}
+				dropped[where] = t
+			}
+			t.sources++
+		default:
+			out = append(out, f)
+		}
+	}
+	var notes []finding.Notification
+	for _, where := range sortedKeys(dropped) {
+		t := dropped[where]
+		var msg string
+		if c, ok := builds[where]; ok {
+			msg = fmt.Sprintf("%s in its classes not reported: %d of its %d classes are in packages of the tree's own sources, so it is a build of them (an earlier release kept for the build, or a jar built from the tree); the sources are scanned instead", findingsN(t.build), c[0], c[1])
+		} else {
+			msg = fmt.Sprintf("%s not reported in classes whose sources the tree holds: the sources are scanned instead", findingsN(t.sources))
+		}
+		path := where
+		if i := strings.Index(path, "!/"); i >= 0 {
+			msg = path + ": " + msg
+			path = path[:i]
+		}
+		notes = append(notes, finding.Notification{Path: path, Level: rules.LevelNote, Kind: "own-build", Message: msg})
+	}
+	return out, notes
+}
+
+// classRoot is the directory a class file's package path starts in
+// ("biz/target/classes" for biz/target/classes/com/acme/Foo.class and
+// com.acme.Foo), or the file's path when it does not end with it.
+func classRoot(p, class string) string {
+	if i := strings.IndexByte(class, '$'); i >= 0 {
+		class = class[:i]
+	}
+	file := strings.TrimSuffix(p, ".class")
+	if j := strings.IndexByte(path.Base(file), '$'); j >= 0 {
+		file = file[:len(file)-len(path.Base(file))+j]
+	}
+	tail := strings.ReplaceAll(class, ".", "/")
+	if file == tail {
+		return "."
+	}
+	if strings.HasSuffix(file, "/"+tail) {
+		return file[:len(file)-len(tail)-1]
+	}
+	return p
+}
+
+func findingsN(n int) string {
+	if n == 1 {
+		return "1 finding"
+	}
+	return fmt.Sprintf("%d findings", n)
+}

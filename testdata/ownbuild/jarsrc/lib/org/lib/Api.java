@@ -1,0 +1,6 @@
+package org.lib;
+
+public class Api {
+    public static void start() {
+    }
+}

@@ -1,0 +1,7 @@
+package org.lib.util;
+
+public class Codec {
+    public static void shutdown() {
+        System.exit(4);
+    }
+}

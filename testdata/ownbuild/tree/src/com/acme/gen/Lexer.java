@@ -1,0 +1,7 @@
+package com.acme.gen;
+
+public class Lexer {
+    public static String name() {
+        return "Lexer";
+    }
+}

@@ -1,0 +1,7 @@
+package com.acme.gen;
+
+public class Options {
+    public static String name() {
+        return "Options";
+    }
+}
