@@ -161,7 +161,7 @@ func TestTextBaseline(t *testing.T) {
 		t.Errorf("absent findings listed by default:\n%s", out)
 	}
 	wantTail := "2 new, 2 unchanged (baseline .kscan-baseline.json), 3 absent\n" +
-		"2 new findings (1 error, 1 warning) in 2 files on lines changed since origin/main; 120 files scanned (35 parsed) in 0.42s; 3 input problems\n"
+		"2 new findings (1 error, 1 warning) in 2 files on lines changed since origin/main; 120 files scanned (35 parsed) in 0.42s; 2 input problems, 1 notice\n"
 	if !strings.HasSuffix(out, wantTail) {
 		t.Errorf("summary:\n%s\nwant suffix:\n%s", out, wantTail)
 	}

@@ -275,8 +275,22 @@ func summary(in *Input, files []string, counts map[rules.Level]int, suppressed, 
 	if suppressed > 0 {
 		tail = append(tail, fmt.Sprintf("%d suppressed", suppressed))
 	}
-	if n := len(in.Notifications); n > 0 {
-		tail = append(tail, plural(n, "input problem", "input problems"))
+	// Notes (a copy of the tree's own code not reported, the call
+	// graph's bound) say what the scan did; only warnings and errors are
+	// problems with the inputs.
+	problems, notices := 0, 0
+	for _, n := range in.Notifications {
+		if n.Level == rules.LevelNote {
+			notices++
+		} else {
+			problems++
+		}
+	}
+	if problems > 0 {
+		tail = append(tail, plural(problems, "input problem", "input problems"))
+	}
+	if notices > 0 {
+		tail = append(tail, plural(notices, "notice", "notices"))
 	}
 	extra := ""
 	if len(tail) > 0 {

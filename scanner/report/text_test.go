@@ -26,7 +26,7 @@ func TestTextGolden(t *testing.T) {
 
 func TestTextSummary(t *testing.T) {
 	out := string(textBytes(t, richInput(), TextOptions{}))
-	want := "4 findings (1 error, 2 warnings, 1 note) in 4 files; 120 files scanned (35 parsed) in 0.42s; 3 input problems\n"
+	want := "4 findings (1 error, 2 warnings, 1 note) in 4 files; 120 files scanned (35 parsed) in 0.42s; 2 input problems, 1 notice\n"
 	if !strings.HasSuffix(out, want) {
 		t.Errorf("summary:\n%s\nwant suffix %q", out, want)
 	}
