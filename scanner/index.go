@@ -56,6 +56,9 @@ type projectIndex struct {
 	// files (types, packages, enclosing classes and methods, short
 	// initialisers), under mu.
 	names map[string]string
+	// antlibs are the outermost archives holding an Ant library
+	// descriptor, by path (antlib.go).
+	antlibs map[string]antlib
 }
 
 // entryAt is what placing a finding in an archived class needs.

@@ -353,6 +353,8 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 					}
 				}
 				return err
+			case en.Archive == rel && isAntlib(en.Name):
+				e.index.addAntlib(rel, antlib{abs: b.abs(), entry: en.Name, d: archiveScope, named: b.named})
 			case isJarMeta(en.Name):
 				data, err := en.ReadAll()
 				if err != nil {

@@ -125,6 +125,10 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		var notes []finding.Notification
 		res.Findings, notes = dropOwnCopies(res.Findings, e.index)
 		res.Notifications = append(res.Notifications, notes...)
+		if !opts.IncludeNonProduction {
+			res.Findings, notes = dropAntlibs(res.Findings, e.index, e.tally, e.opts.MaxFileSize)
+			res.Notifications = append(res.Notifications, notes...)
+		}
 	}
 	res.Findings = dropCompiledCopies(res.Findings)
 	sortFindings(res.Findings)

@@ -49,6 +49,31 @@ func (t *Tally) Add(d Decision) {
 	t.byReason[reasonKey{d.Class, d.Reason, false}]++
 }
 
+// Reclass moves one decision counted by Add from one class and reason to
+// another: an archive whose content, read after its path was counted, set
+// it aside.
+func (t *Tally) Reclass(from, to Decision) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.byReason == nil {
+		t.byReason = map[reasonKey]int{}
+	}
+	if k := (reasonKey{from.Class, from.Reason, false}); t.byReason[k] > 0 {
+		if t.byReason[k]--; t.byReason[k] == 0 {
+			delete(t.byReason, k)
+		}
+		if from.Class < numClasses {
+			t.byClass[from.Class]--
+		}
+	} else {
+		t.total++ // not counted before (an archive named to scan is not)
+	}
+	if to.Class < numClasses {
+		t.byClass[to.Class]++
+	}
+	t.byReason[reasonKey{to.Class, to.Reason, false}]++
+}
+
 // AddEntry counts an entry of a scanned archive that its content set
 // aside (a test class in a jar, Apache Ant's classes in ant.jar). The
 // entries left in production are not counted: an archive is one input,
