@@ -110,6 +110,33 @@ func commandLineMethod(m *facts.MethodDecl, r *optionNames, compiled bool) bool 
 	return false
 }
 
+// flagTest matches a comparison with an option flag: a string literal
+// starting with '-' ("-h", "--help", "-no", "-" for standard input)
+// given to equals, equalsIgnoreCase or startsWith, compared through
+// equals, or a switch case on one.
+var flagTest = regexp.MustCompile(`(?:\b(?:equals|equalsIgnoreCase|startsWith)\s*\(\s*"-[\w-]*"|"-[\w-]*"\s*\.\s*equals(?:IgnoreCase)?\s*\(|\bcase\s+"-[\w-]*"\s*:)`)
+
+// parsesCommandLine reports a source method that parses the command line
+// itself: it takes a String[] named as one (argv, args, commandLine) and
+// its body tests words against option flags ("-h", "--version",
+// startsWith("-")). Like main, it is an entry point: an application's
+// command-line front end (biojava's AbstractUserArgumentProcessor.process(argv),
+// which its aligners' main methods call through an interface), with no
+// option parser to say so.
+func parsesCommandLine(src []byte, m *facts.MethodDecl) bool {
+	if m.Name == "<init>" || m.Name == "<clinit>" || m.Decl.End <= m.Decl.Start || m.Decl.End > len(src) {
+		return false
+	}
+	named := false
+	for _, sm := range commandLineArg.FindAllStringSubmatch(m.Params, -1) {
+		if commandLineName(sm[1] + sm[2]) {
+			named = true
+			break
+		}
+	}
+	return named && flagTest.Match(src[m.Decl.Start:m.Decl.End])
+}
+
 // paramType is the type of one parameter as written ("final JSAPResult
 // r" -> "JSAPResult"; compiled code's "com.martiansoftware.jsap.JSAP" as
 // is), generics and annotations left out.

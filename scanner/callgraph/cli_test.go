@@ -1,6 +1,7 @@
 package callgraph
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -84,6 +85,35 @@ func TestCommandLineClasses(t *testing.T) {
 			if !got[w] {
 				t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 			}
+		}
+	}
+}
+
+func TestParsesCommandLine(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		src  string
+		want bool
+	}{
+		{"flags compared", `public void process(String[] argv) { for (String a : argv) { if (a.equalsIgnoreCase("-h")) help(); } }`, true},
+		{"flag first", `void run(String... args) { if ("--version".equals(args[0])) version(); }`, true},
+		{"startsWith a dash", `public static String[] configureBean(Object bean, String[] args) { if (args[0].startsWith("-no")) off(); }`, true},
+		{"switch on flags", `int parse(String[] cmdLine) { switch (cmdLine[0]) { case "-v": return 1; } return 0; }`, true},
+		{"data array", `void load(String[] names) { if (names[0].equals("-")) stdin(); }`, false},
+		{"no flag", `void process(String[] args) { for (String a : args) add(a); }`, false},
+		{"a dash in text only", `void process(String[] args) { log("-- starting"); }`, false},
+		{"constructor", `Tool(String[] args) { if (args[0].equals("-h")) help(); }`, false},
+	} {
+		open := strings.IndexByte(tc.src, '(')
+		close := strings.IndexByte(tc.src, ')')
+		name := tc.src[:open]
+		name = name[strings.LastIndexByte(strings.TrimSpace(name), ' ')+1:]
+		if tc.name == "constructor" {
+			name = "<init>"
+		}
+		m := facts.MethodDecl{Class: "acme.Cli", Name: name, Params: tc.src[open : close+1], Decl: facts.Span{Start: 0, End: len(tc.src)}}
+		if got := parsesCommandLine([]byte(tc.src), &m); got != tc.want {
+			t.Errorf("%s: parsesCommandLine = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
