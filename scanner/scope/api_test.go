@@ -257,6 +257,12 @@ func TestEntries(t *testing.T) {
 		{prod, "jline.jar", "jline/console/ConsoleReader.class", classBytes("jline/console/ConsoleReader", "java/lang/Object", "class:jline/console/history/History"), Production, ""},
 		{prod, "app.jar", "org/db/Help.class", classBytes("org/db/Help", "java/lang/Object", "see jline/console for keys"), Production, ""},
 		{prod, "app.jar", "org/py/Runtime.class", classBytes("org/py/Runtime", "java/lang/Object", "class:jline/console/UserInterruptException"), Production, ""},
+		// a class that uses the Android platform's API runs on Android; its
+		// nullness annotations alone are plain Java
+		{prod, "app.jar", "org/acme/ui/LayerView.class", classBytes("org/acme/ui/LayerView", "java/lang/Object", "class:android/content/Context"), Android, "Android code (refers to the Android platform's API"},
+		{prod, "app.jar", "org/acme/ui/Page.class", classBytes("org/acme/ui/Page", "java/lang/Object", "(Landroidx/fragment/app/Fragment;)V"), Android, "Android code"},
+		{prod, "app.jar", "org/acme/Lib.class", classBytes("org/acme/Lib", "java/lang/Object", "Landroidx/annotation/Nullable;"), Production, ""},
+		{prod, "app.jar", "org/acme/Tool.class", classBytes("org/acme/Tool", "java/lang/Object", "androids run here"), Production, ""},
 		// a method descriptor that mentions the annotation type is not a use of it
 		{prod, "junit.jar", "org/junit/runners/Runner.class", classBytes("org/junit/runners/Runner", "java/lang/Object", "(Lorg/junit/Test;)V"), Production, ""},
 		// entries of a non-production archive inherit its decision

@@ -508,6 +508,35 @@ func qualifiedClass(name string) string {
 var awtWindows = setOf("Frame", "Dialog", "Window", "Panel", "Button", "Label", "TextField", "TextArea", "Choice",
 	"Menu", "MenuBar", "MenuItem", "Checkbox", "Canvas", "FileDialog", "PopupMenu", "ScrollPane")
 
+// androidImport is the first import of the Android platform's API
+// (android.*, androidx.*) other than its annotations, which plain Java
+// libraries use for nullness (androidx.annotation.Nullable).
+func (h *javaHead) androidImport() string {
+	for _, im := range h.imports {
+		if androidName(im) {
+			return im
+		}
+	}
+	return ""
+}
+
+// androidName reports a qualified name, dotted or internal (a class
+// constant, a descriptor "Landroid/...;"), in the Android platform's API,
+// annotations aside.
+func androidName(name string) bool {
+	name = strings.TrimPrefix(name, "L")
+	var rest string
+	switch {
+	case strings.HasPrefix(name, "android.") || strings.HasPrefix(name, "android/"):
+		rest = name[len("android."):]
+	case strings.HasPrefix(name, "androidx.") || strings.HasPrefix(name, "androidx/"):
+		rest = name[len("androidx."):]
+	default:
+		return false
+	}
+	return !strings.HasPrefix(rest, "annotation") && !strings.HasPrefix(rest, "support.annotation") && !strings.HasPrefix(rest, "support/annotation")
+}
+
 // consoleImport is the first import of a JLine class other than an
 // exception or error (a wildcard counts): "" when there is none.
 func (h *javaHead) consoleImport() string {
@@ -665,6 +694,9 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 	if h.desktop() {
 		return Decision{Class: Desktop, Reason: "desktop GUI (imports Swing, AWT or JavaFX windows and events)"}, true
 	}
+	if im := h.androidImport(); im != "" {
+		return Decision{Class: Android, Reason: "Android code (imports the Android platform's API, android.* or androidx.*)"}, true
+	}
 	// A class that edits a terminal's input line is an interactive console
 	// (a REPL, a SQL shell): a person's terminal session, not a server's
 	// shared JVM. JLine's own packages are the library, not a console; nor
@@ -720,6 +752,7 @@ type classHead struct {
 	console     string          // a JLine class it refers to (a terminal line editor), dotted; "" for none
 	compiler    bool            // refers to a compiler's model of a program (see compilerModel)
 	gradle      bool            // refers to Gradle's API (org.gradle.api): build logic
+	android     bool            // refers to the Android platform's API (androidName)
 	utf8        map[string]bool // the interesting UTF-8 constants present
 }
 
@@ -778,6 +811,7 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 	// Most classes mention neither package: two searches of the whole
 	// class spare one per constant.
 	desktop := mentionsDesktopAnywhere(b)
+	android := bytes.Contains(b, androidMark[1:])
 	off := 10
 	for i := 1; i < n; i++ {
 		if off >= len(b) {
@@ -815,6 +849,9 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 			}
 			if l > 15 && raw[0] == 'o' && !h.gradle && bytes.HasPrefix(raw, gradleMark) {
 				h.gradle = true
+			}
+			if android && l > 8 && !h.android && androidRef(raw) {
+				h.android = true
 			}
 			off += 3 + l
 		case 3, 4, 9, 10, 11, 12, 17, 18:
@@ -859,6 +896,30 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 }
 
 var jlineMark = []byte("jline/")
+
+// androidMark starts the descriptors of the Android platform's classes
+// (without its 'L', their internal names).
+var androidMark = []byte("Landroid")
+
+// androidRef reports a constant that names a class of the Android
+// platform's API: a class constant, or a descriptor naming one (a
+// field's type, a method's parameter).
+func androidRef(raw []byte) bool {
+	if bytes.HasPrefix(raw, androidMark[1:]) {
+		return androidName(string(raw))
+	}
+	for i := 0; ; {
+		j := bytes.Index(raw[i:], androidMark)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if androidName(string(raw[i:])) {
+			return true
+		}
+		i++
+	}
+}
 
 // gradleMark starts the internal names of Gradle's API classes.
 var gradleMark = []byte("org/gradle/api/")
@@ -1025,6 +1086,8 @@ func classSignals(h classHead) (Decision, bool) {
 		return Decision{Class: BuildTool, Reason: "Gradle build logic (refers to org.gradle.api)"}, true
 	case h.desktop:
 		return Decision{Class: Desktop, Reason: "desktop GUI (refers to Swing, AWT or JavaFX windows and events)"}, true
+	case h.android:
+		return Decision{Class: Android, Reason: "Android code (refers to the Android platform's API, android.* or androidx.*)"}, true
 	case h.console != "":
 		// As javaSignals: a class that edits a terminal's input line.
 		return Decision{Class: CLI, Reason: "interactive console (refers to " + h.console + ", a terminal line editor)"}, true

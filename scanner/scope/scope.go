@@ -50,10 +50,14 @@ const (
 	// They run in a process of their own, started from a terminal or a
 	// build.
 	CLI
+	// Android is code for Android: it uses the Android platform's own API
+	// (android.*, androidx.*), which no server JVM has, so it runs in an
+	// Android app's process, never in a base or a module.
+	Android
 	numClasses
 )
 
-var classNames = [numClasses]string{"production", "test scope", "test support", "benchmark", "example", "build tool", "packaging", "configured", "desktop GUI", "command-line tool"}
+var classNames = [numClasses]string{"production", "test scope", "test support", "benchmark", "example", "build tool", "packaging", "configured", "desktop GUI", "command-line tool", "Android"}
 
 func (c Class) String() string {
 	if c < numClasses {
