@@ -123,8 +123,15 @@ var flagTest = regexp.MustCompile(`(?:\b(?:equals|equalsIgnoreCase|startsWith)\s
 // command-line front end (biojava's AbstractUserArgumentProcessor.process(argv),
 // which its aligners' main methods call through an interface), with no
 // option parser to say so.
+//
+// Its input must be the command line: at most one other parameter (the
+// bean its flags configure). A method given a command line beside the
+// streams and switches an embedder passes (an interpreter's
+// startup(args, in, out, standalone)) is an API that also reads flags;
+// so is an option parser's own (picocli's, in a copy of its source).
 func parsesCommandLine(src []byte, m *facts.MethodDecl) bool {
-	if m.Name == "<init>" || m.Name == "<clinit>" || m.Decl.End <= m.Decl.Start || m.Decl.End > len(src) {
+	if m.Name == "<init>" || m.Name == "<clinit>" || m.Decl.End <= m.Decl.Start || m.Decl.End > len(src) ||
+		inOptionLibrary(dotted(m.Class)) || len(rules.ParamParts(m.Params)) > 2 {
 		return false
 	}
 	named := false

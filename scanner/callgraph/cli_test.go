@@ -103,6 +103,7 @@ func TestParsesCommandLine(t *testing.T) {
 		{"no flag", `void process(String[] args) { for (String a : args) add(a); }`, false},
 		{"a dash in text only", `void process(String[] args) { log("-- starting"); }`, false},
 		{"constructor", `Tool(String[] args) { if (args[0].equals("-h")) help(); }`, false},
+		{"an embedder's entry", `public static void startup(String[] args, Reader in, PrintWriter out, boolean standAlone) { if (args[0].equals("-v")) verbose(); }`, false},
 	} {
 		open := strings.IndexByte(tc.src, '(')
 		close := strings.IndexByte(tc.src, ')')
