@@ -31,6 +31,11 @@ type Summary struct {
 	// Entry marks a process entry point: main(String[]), premain and
 	// agentmain, a Maven Mojo's execute, an Ant Task's execute.
 	Entry bool
+	// FrontEnd marks a command-line front end: a method whose input is
+	// the command line and which reads its flags itself. It is an entry
+	// point for what only it reaches, unless code that is not one calls
+	// it (an embedder handing it a command line of its own).
+	FrontEnd bool
 	// Decl is where the method is declared.
 	Decl Site
 

@@ -156,6 +156,10 @@ const (
 
 type declInfo struct {
 	private, entry bool
+	// front: every overload that makes it an entry is a command-line
+	// front end (Summary.FrontEnd), which code other than entry points
+	// may still reach; hard: some overload is an entry point proper.
+	front, hard bool
 	// override: some overload carries @Override, so calls through a
 	// supertype, which the graph does not resolve, may reach it.
 	override bool
@@ -409,12 +413,14 @@ func (g *Graph) AddSummaries(path string, f *facts.File, src []byte, sums []fact
 		} else {
 			d.private = d.private && s.Private
 		}
-		d.entry = d.entry || s.Entry
+		d.entry = d.entry || s.Entry || s.FrontEnd
+		d.hard = d.hard || s.Entry
+		d.front = d.front || s.FrontEnd
 		d.static = d.static || s.Static
 		d.varargs = d.varargs || s.Method.Arity < 0
 		d.compiled = d.compiled || src == nil
 		g.setDecl(bn, d)
-		if s.Entry {
+		if s.Entry || s.FrontEnd {
 			g.launchers[k.Class] = true
 		}
 	}
@@ -1322,9 +1328,12 @@ func (g *Graph) Build() *facts.CallGraph {
 			open = append(open, k)
 		}
 	}
+	// A command-line front end is an entry point unless code that is not
+	// one reaches it: the search from open methods goes through it.
+	front := func(k facts.MethodKey) bool { d, _ := g.decl(k); return d.front && !d.hard }
 	// Entry points are where the search stops: what calls main is not
 	// followed, as before.
-	reach := func(from []facts.MethodKey) map[facts.MethodKey]bool {
+	reach := func(from []facts.MethodKey, open bool) map[facts.MethodKey]bool {
 		seen := map[facts.MethodKey]bool{}
 		stack := append([]facts.MethodKey(nil), from...)
 		for _, k := range stack {
@@ -1334,7 +1343,7 @@ func (g *Graph) Build() *facts.CallGraph {
 			k := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			for _, n := range forward[k] {
-				if !seen[n] && !entry(n) {
+				if !seen[n] && (!entry(n) || open && front(n)) {
 					seen[n] = true
 					stack = append(stack, n)
 				}
@@ -1355,18 +1364,20 @@ func (g *Graph) Build() *facts.CallGraph {
 	var opened []facts.MethodKey
 	var tainted, fromEntry map[facts.MethodKey]bool
 	for round := 0; ; round++ {
-		only = make(map[facts.MethodKey]bool, len(base))
-		for k := range base {
-			only[k] = true
-		}
 		opened = opened[:0]
 		for _, k := range open {
 			if !isRoot[k] {
 				opened = append(opened, k)
 			}
 		}
-		tainted = reach(opened)
-		fromEntry = reach(append(append([]facts.MethodKey(nil), entries...), toolRoots...))
+		tainted = reach(opened, true)
+		only = make(map[facts.MethodKey]bool, len(base))
+		for k := range base {
+			if !tainted[k] {
+				only[k] = true // an entry point, or a front end nothing open reaches
+			}
+		}
+		fromEntry = reach(append(append([]facts.MethodKey(nil), entries...), toolRoots...), false)
 		for k := range fromEntry {
 			if !tainted[k] {
 				only[k] = true

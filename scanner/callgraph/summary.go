@@ -73,7 +73,8 @@ func AppendSummaries(out []facts.Summary, path string, f *facts.File, src []byte
 			LoadsParam: -1,
 			NameParam:  -1,
 		}
-		s.Entry = isEntry(m, arity, entryTypes) || commandLineMethod(&m, options, src == nil) || src != nil && parsesCommandLine(src, &m)
+		s.Entry = isEntry(m, arity, entryTypes) || commandLineMethod(&m, options, src == nil)
+		s.FrontEnd = !s.Entry && src != nil && parsesCommandLine(src, &m)
 		summarizeBody(&s, path, f, byMethod[[2]string{m.Class, m.Name}], m, params, exiting)
 		if s.Terminates != nil && src != nil && !m.Static {
 			s.ExitFlags = rules.ExitFlags(f, src, &m, exitSpans(f, byMethod[[2]string{m.Class, m.Name}], m, exiting))

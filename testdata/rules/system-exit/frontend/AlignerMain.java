@@ -5,6 +5,22 @@ package frontend;
 public class AlignerMain {
     public static void main(String[] args) {
         UserArgumentProcessor processor = new AlignerProcessor();
+        Launch.configure(args);
+        Setup.configure(args);
         processor.process(args);
+    }
+}
+
+// A front end only the launcher calls: what it does is the program's.
+final class Launch {
+    private Launch() {
+    }
+
+    public static void configure(String[] args) {
+        for (String a : args) {
+            if (a.equals("-quit")) {
+                System.exit(0);
+            }
+        }
     }
 }
