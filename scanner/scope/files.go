@@ -26,6 +26,9 @@ func (c *Classifier) File(rel string, head []byte) Decision {
 	if ext == ".java" && head != nil && (st.d.Production() || st.byName) {
 		jh = parseJavaHead(head)
 		st = c.refine(st, dirRel, jh.pkg)
+		if d, ok := testSourceRoot(st, dirRel, jh.pkg); ok {
+			return c.withBuildToolPolicy(d)
+		}
 	}
 	if m := st.mod; m != nil && m.rel == dirRel && m.file == rel {
 		// The build file of a module: its own decision (a distribution
@@ -111,6 +114,33 @@ func (c *Classifier) refine(st *dirState, dirRel, pkg string) *dirState {
 	r := *root
 	r.pkg = true
 	return &r
+}
+
+// testSourceRoot reads the source root a file's package declaration puts
+// above it: a root named test or tests (src/bindings/java/test holding
+// org/sbml/libsbml/test/...) is a test tree, although the layout above it
+// (a source set, a language directory) made its name look like a
+// package's. Not inside a main source set, where such a package ships.
+func testSourceRoot(st *dirState, dirRel, pkg string) (Decision, bool) {
+	if pkg == "" || st.main || !st.d.Production() {
+		return Decision{}, false
+	}
+	segs := segments(dirRel)
+	ps := strings.Split(pkg, ".")
+	if len(ps) >= len(segs) {
+		return Decision{}, false
+	}
+	for i, p := range ps {
+		if segs[len(segs)-len(ps)+i] != p {
+			return Decision{}, false
+		}
+	}
+	root := segs[len(segs)-len(ps)-1]
+	if cls, _ := nameClass(root, false); cls != Test {
+		return Decision{}, false
+	}
+	at := strings.Join(segs[:len(segs)-len(ps)], "/")
+	return Decision{Class: Test, Reason: "test source root " + root + "/ (the package path starts below it)", At: at}, true
 }
 
 // testConfigExts are the kinds of file whose name says "test" when they

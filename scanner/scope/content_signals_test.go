@@ -1,6 +1,8 @@
 package scope
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -40,6 +42,38 @@ func TestAndroidSources(t *testing.T) {
 		d, _ := javaSignals(parseJavaHead([]byte(tc.src)), true)
 		if d.Class != tc.want {
 			t.Errorf("javaSignals(%q) = %v (%s), want %v", tc.src, d.Class, d.Reason, tc.want)
+		}
+	}
+}
+
+// A source root named test below a layout that made its name look like a
+// package's (libSBML's src/bindings/java/test/org/sbml/...) is a test tree.
+func TestTestSourceRootFromPackage(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"src/bindings/java/test/org/acme/test/sbml/TestRead.java": "package org.acme.test.sbml;\npublic class TestRead {}\n",
+		"src/bindings/java/org/acme/Reader.java":                  "package org.acme;\npublic class Reader {}\n",
+		"src/bindings/java/test/Misfiled.java":                    "package org.acme;\npublic class Misfiled {}\n",
+		"lib/src/main/java/org/acme/test/Shipped.java":            "package org.acme.test;\npublic class Shipped {}\n",
+	}
+	for rel, src := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := New(root, Options{})
+	for rel, want := range map[string]Class{
+		"src/bindings/java/test/org/acme/test/sbml/TestRead.java": Test,
+		"src/bindings/java/org/acme/Reader.java":                  Production,
+		"src/bindings/java/test/Misfiled.java":                    Production,
+		"lib/src/main/java/org/acme/test/Shipped.java":            Production,
+	} {
+		if d := c.File(rel, []byte(files[rel])); d.Class != want {
+			t.Errorf("File(%s) = %v (%s), want %v", rel, d.Class, d.Reason, want)
 		}
 	}
 }
