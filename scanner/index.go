@@ -540,7 +540,11 @@ func inPackage(dir, pkgDir string) bool {
 	return strings.HasSuffix(dir, pkgDir) || dir == pkgDir[1:]
 }
 
-func (x typeIndex) HasType(fqn string) bool {
+func (x typeIndex) HasType(fqn string) bool { return x.hasTypeIn(fqn, nil) }
+
+// hasTypeIn is HasType counting only the source directories keep accepts
+// (nil: all).
+func (x typeIndex) hasTypeIn(fqn string, keep func(dir string) bool) bool {
 	if i := strings.IndexByte(fqn, '$'); i >= 0 {
 		fqn = fqn[:i]
 	}
@@ -551,7 +555,7 @@ func (x typeIndex) HasType(fqn string) bool {
 	pkgDir := "/" + strings.ReplaceAll(fqn[:dot], ".", "/")
 	found := false
 	x.dirs(fqn[dot+1:]+".java", func(d string) bool {
-		found = inPackage(d, pkgDir)
+		found = (keep == nil || keep(d)) && inPackage(d, pkgDir)
 		return !found
 	})
 	return found

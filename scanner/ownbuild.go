@@ -69,20 +69,7 @@ func testDir(rel string) bool {
 // hasSource reports whether a main source of the tree declares the
 // top-level class of the binary name fqn.
 func (o *ownCopies) hasSource(fqn string) bool {
-	if i := strings.IndexByte(fqn, '$'); i >= 0 {
-		fqn = fqn[:i]
-	}
-	dot := strings.LastIndexByte(fqn, '.')
-	if dot < 0 {
-		return false
-	}
-	pkgDir := "/" + strings.ReplaceAll(fqn[:dot], ".", "/")
-	found := false
-	o.types.dirs(fqn[dot+1:]+".java", func(d string) bool {
-		found = !testDir(d) && inPackage(d, pkgDir)
-		return !found
-	})
-	return found
+	return o.types.hasTypeIn(fqn, func(dir string) bool { return !testDir(dir) })
 }
 
 // declaresPackage reports whether a main source directory of the tree
