@@ -811,7 +811,6 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 	// Most classes mention neither package: two searches of the whole
 	// class spare one per constant.
 	desktop := mentionsDesktopAnywhere(b)
-	android := bytes.Contains(b, androidMark[1:])
 	off := 10
 	for i := 1; i < n; i++ {
 		if off >= len(b) {
@@ -850,7 +849,7 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 			if l > 15 && raw[0] == 'o' && !h.gradle && bytes.HasPrefix(raw, gradleMark) {
 				h.gradle = true
 			}
-			if android && l > 8 && !h.android && androidRef(raw) {
+			if l > 8 && !h.android && (raw[0] == 'a' || raw[0] == 'L' || raw[0] == '(') && androidRef(raw) {
 				h.android = true
 			}
 			off += 3 + l
@@ -905,9 +904,14 @@ var androidMark = []byte("Landroid")
 // platform's API: a class constant, or a descriptor naming one (a
 // field's type, a method's parameter).
 func androidRef(raw []byte) bool {
-	if bytes.HasPrefix(raw, androidMark[1:]) {
-		return androidName(string(raw))
+	switch raw[0] {
+	case 'a':
+		return bytes.HasPrefix(raw, androidMark[1:]) && androidName(string(raw))
+	case 'L':
+		// A field's type: the descriptor is the name.
+		return bytes.HasPrefix(raw, androidMark) && androidName(string(raw))
 	}
+	// A method's descriptor: its parameter and result types.
 	for i := 0; ; {
 		j := bytes.Index(raw[i:], androidMark)
 		if j < 0 {
