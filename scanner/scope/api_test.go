@@ -391,7 +391,8 @@ func TestJavaHeads(t *testing.T) {
 	}{
 		{"junit5 outside main", "x/A.java", "package org.acme;\nimport org.junit.jupiter.api.Test;\nclass A {\n  @Test void t() {}\n}\n", Test, "@Test"},
 		{"testng parameterised", "x/A.java", "package org.acme;\nimport org.testng.annotations.*;\nclass A {\n  @org.testng.annotations.Test void t() {}\n}\n", Test, "@Test"},
-		{"junit in main is a library", "src/main/java/org/acme/A.java", "package org.acme;\nimport org.junit.Test;\nclass A {\n  @Test void t() {}\n}\n", Production, ""},
+		{"junit in main is a library", "src/main/java/org/acme/A.java", "package org.acme;\nimport org.junit.Assert;\nclass A {\n  static void check(boolean b) { Assert.assertTrue(b); }\n}\n", Production, ""},
+		{"a test in main is a test", "src/main/java/org/acme/A.java", "package org.acme;\nimport org.junit.Test;\nclass A {\n  @Test void t() {}\n}\n", Test, "@Test) in a main source set"},
 		{"annotation in a comment", "x/org/acme/A.java", "package org.acme;\nimport org.junit.Assert;\n// @Test\n/* @Test */\nclass A {}\n", Production, ""},
 		{"import in a string", "x/org/acme/A.java", "package org.acme;\nclass A {\n  String s = \"import org.openjdk.jmh.annotations.Benchmark;\";\n}\n", Production, ""},
 		{"jmh outside main", "x/org/acme/A.java", "package org.acme;\nimport org.openjdk.jmh.annotations.Benchmark;\nclass A {}\n", Benchmark, "JMH"},

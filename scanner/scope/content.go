@@ -722,6 +722,19 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 			}
 		}
 	}
+	// A class whose methods JUnit or TestNG runs is a test wherever it
+	// sits: a test-support library's main code holds the rules, runners
+	// and assertions tests use, not @Test methods (snpEff keeps its
+	// integration tests in src/main/java/.../testCases).
+	if h.imports1("org.junit.", "junit.framework.", "org.testng.") != "" {
+		if a := h.testAnnotation(); a != "" {
+			reason := "JUnit/TestNG test class (@" + a + ")"
+			if main {
+				reason += " in a main source set"
+			}
+			return Decision{Class: Test, Reason: reason}, true
+		}
+	}
 	if main {
 		return Decision{}, false
 	}
@@ -731,11 +744,6 @@ func javaSignals(h *javaHead, main bool) (Decision, bool) {
 	}
 	if im := h.imports1("com.google.caliper."); im != "" && !own("com.google.caliper") {
 		return Decision{Class: Benchmark, Reason: "imports com.google.caliper (Caliper)"}, true
-	}
-	if h.imports1("org.junit.", "junit.framework.", "org.testng.") != "" {
-		if a := h.testAnnotation(); a != "" {
-			return Decision{Class: Test, Reason: "JUnit/TestNG test class (@" + a + ")"}, true
-		}
 	}
 	return Decision{}, false
 }
