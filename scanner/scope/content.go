@@ -347,7 +347,10 @@ func (h *javaHead) resolve(name, wildcardPrefix string) string {
 		}
 	}
 	for _, im := range h.imports {
-		if p, ok := strings.CutSuffix(im, ".*"); ok && wildcardPrefix != "" && (p == wildcardPrefix || strings.HasPrefix(p, wildcardPrefix+".")) {
+		// A package imported whole; not a class's static members
+		// (import static org.junit.jupiter.api.Assertions.*), which
+		// bring in no type of that name.
+		if p, ok := strings.CutSuffix(im, ".*"); ok && wildcardPrefix != "" && (p == wildcardPrefix || strings.HasPrefix(p, wildcardPrefix+".")) && !classLike(p[strings.LastIndexByte(p, '.')+1:]) {
 			return p + "." + name
 		}
 	}
@@ -356,6 +359,9 @@ func (h *javaHead) resolve(name, wildcardPrefix string) string {
 	}
 	return name
 }
+
+// classLike reports a name segment written as a class's (capitalised).
+func classLike(seg string) bool { return seg != "" && seg[0] >= 'A' && seg[0] <= 'Z' }
 
 // compilerReason is the reason of every compile-time code decision, so
 // that they count as one.

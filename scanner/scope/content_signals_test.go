@@ -77,3 +77,13 @@ func TestTestSourceRootFromPackage(t *testing.T) {
 		}
 	}
 }
+
+// A class's static members imported whole bring in no type: a superclass
+// of the same package is not taken for a member of the test framework.
+func TestStaticImportIsNoPackage(t *testing.T) {
+	src := "package org.acme.it;\nimport static org.junit.jupiter.api.Assertions.*;\npublic class Runner extends RunnerBase {\n  void check() { assertTrue(true); }\n}\n"
+	d, _ := extendsSignal(parseJavaHead([]byte(src)), false)
+	if d.Class != Production {
+		t.Errorf("extendsSignal = %v (%s), want production", d.Class, d.Reason)
+	}
+}
