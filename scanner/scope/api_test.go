@@ -710,11 +710,7 @@ func TestStubsOfOwnNamespace(t *testing.T) {
 		"java/stubs/jdbc/javax/sql/DataSource.java":          "package javax.sql;\npublic interface DataSource {}\n",
 		"java/stubs/pkg/org/osgi/framework/BundleEvent.java": "package org.osgi.framework;\npublic class BundleEvent {}\n",
 	}
-	for f, src := range files {
-		p := filepath.Join(root, filepath.FromSlash(f))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(src), 0o644)
-	}
+	writeFiles(t, root, files)
 	c := New(root, Options{})
 	for rel, want := range map[string]Class{
 		"java/engine/org/apache/derby/impl/Engine.java":      Production,

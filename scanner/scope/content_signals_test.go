@@ -56,15 +56,7 @@ func TestTestSourceRootFromPackage(t *testing.T) {
 		"src/bindings/java/test/Misfiled.java":                    "package org.acme;\npublic class Misfiled {}\n",
 		"lib/src/main/java/org/acme/test/Shipped.java":            "package org.acme.test;\npublic class Shipped {}\n",
 	}
-	for rel, src := range files {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, root, files)
 	c := New(root, Options{})
 	for rel, want := range map[string]Class{
 		"src/bindings/java/test/org/acme/test/sbml/TestRead.java": Test,
@@ -85,5 +77,19 @@ func TestStaticImportIsNoPackage(t *testing.T) {
 	d, _ := extendsSignal(parseJavaHead([]byte(src)), false)
 	if d.Class != Production {
 		t.Errorf("extendsSignal = %v (%s), want production", d.Class, d.Reason)
+	}
+}
+
+// writeFiles writes files (slash path relative to root -> text) below root.
+func writeFiles(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for rel, src := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
