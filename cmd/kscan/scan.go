@@ -124,7 +124,7 @@ func addScanFlags(cmd *cobra.Command, fl *scanFlags) {
 	f.StringVar(&fl.role, "role", "", "where the code runs: auto (from pom.xml), base, module, library (shared by the base) or private (default: .kscan.yaml's role, else auto)")
 	f.StringVar(&fl.mode, "mode", "", "dynamic (modules installed and uninstalled at run time) or static (leak rules off) (default: .kscan.yaml's mode, else dynamic)")
 	f.StringVar(&fl.config, "config", "", "configuration `FILE` (default: .kscan.yaml in --root, if present)")
-	f.StringArrayVar(&fl.include, "include", nil, "also scan `non-production` code: tests, examples, benchmarks, build tools, command-line tools (default: .kscan.yaml's include)")
+	f.StringArrayVar(&fl.include, "include", nil, "also scan `non-production` code: tests, examples, benchmarks, build tools, command-line tools, desktop GUI and Android code (default: .kscan.yaml's include)")
 }
 
 // scanRun is a prepared scan: options from flags and .kscan.yaml.
