@@ -552,9 +552,14 @@ func (x typeIndex) hasTypeIn(fqn string, keep func(dir string) bool) bool {
 	if dot < 0 {
 		return false
 	}
-	pkgDir := "/" + strings.ReplaceAll(fqn[:dot], ".", "/")
+	// The package's directory is made only for a file of the class's
+	// name: most names asked (the JDK's, a library's) have none.
+	pkgDir := ""
 	found := false
 	x.dirs(fqn[dot+1:]+".java", func(d string) bool {
+		if pkgDir == "" {
+			pkgDir = "/" + strings.ReplaceAll(fqn[:dot], ".", "/")
+		}
 		found = (keep == nil || keep(d)) && inPackage(d, pkgDir)
 		return !found
 	})

@@ -31,15 +31,23 @@ const ownBuildMinClasses = 5
 type ownCopies struct {
 	types typeIndex
 	// lastDirs maps the last segment of each main source directory to the
-	// directories (slash, relative to the root) that end with it.
+	// directories (slash, relative to the root) that end with it: built
+	// by the first archive whose packages are asked about (ownBuilds runs
+	// on one goroutine, after the scan); hasSource, which the call graph
+	// asks on the workers, does not need it.
 	lastDirs map[string][]string
 }
 
-func newOwnCopies(types typeIndex) *ownCopies {
-	o := &ownCopies{types: types, lastDirs: map[string][]string{}}
+func newOwnCopies(types typeIndex) *ownCopies { return &ownCopies{types: types} }
+
+func (o *ownCopies) indexDirs() {
+	if o.lastDirs != nil {
+		return
+	}
+	o.lastDirs = map[string][]string{}
 	seen := map[*pathDir]bool{}
-	for i := range types.ins {
-		d := types.ins[i].dir
+	for i := range o.types.ins {
+		d := o.types.ins[i].dir
 		if seen[d] {
 			continue
 		}
@@ -51,7 +59,6 @@ func newOwnCopies(types typeIndex) *ownCopies {
 		last := rel[strings.LastIndexByte(rel, '/')+1:]
 		o.lastDirs[last] = append(o.lastDirs[last], rel)
 	}
-	return o
 }
 
 // testDir reports a slash directory in a test tree (src/test/java,
@@ -75,6 +82,7 @@ func (o *ownCopies) hasSource(fqn string) bool {
 // declaresPackage reports whether a main source directory of the tree
 // ends with the package's directory.
 func (o *ownCopies) declaresPackage(pkg string) bool {
+	o.indexDirs()
 	last := pkg[strings.LastIndexByte(pkg, '.')+1:]
 	pkgDir := "/" + strings.ReplaceAll(pkg, ".", "/")
 	for _, d := range o.lastDirs[last] {
@@ -135,32 +143,47 @@ func (o *ownCopies) ownBuilds(x *projectIndex, wanted map[string]bool) map[strin
 }
 
 // dropOwnCopies removes the findings in compiled classes that are copies
-// of the tree's own sources, and says per archive (or class directory)
-// how many it dropped and why, so that a wrong guess shows.
-func dropOwnCopies(fs []finding.Finding, x *projectIndex) ([]finding.Finding, []finding.Notification) {
-	if len(x.types.ins) == 0 {
-		return fs, nil
-	}
-	o := newOwnCopies(x.types)
+// of the tree's own sources: a class whose source the tree holds (by its
+// path, or because the scan reported a finding in it), or any class of an
+// archive that is a build of the tree's packages. It says per archive (or
+// class directory) how many it dropped and why, so that a wrong guess
+// shows. o is nil when the scan read no source.
+func dropOwnCopies(fs []finding.Finding, o *ownCopies, x *projectIndex) ([]finding.Finding, []finding.Notification) {
+	compiled := func(f *finding.Finding) bool { return f.Class != "" && !strings.HasSuffix(f.Path, ".java") }
 	archiveOf := func(f *finding.Finding) string {
 		if i := strings.LastIndex(f.Entry, "!/"); i >= 0 {
 			return f.Entry[:i]
 		}
 		return ""
 	}
+	if o == nil {
+		return fs, nil
+	}
 	wanted := map[string]bool{}
+	inSource := map[string]bool{} // top-level classes a source finding is in
+	anyCompiled := false
 	for i := range fs {
-		if a := archiveOf(&fs[i]); a != "" {
+		f := &fs[i]
+		if !compiled(f) {
+			if f.Class != "" {
+				inSource[f.Class], inSource[topLevel(f.Class)] = true, true
+			}
+			continue
+		}
+		anyCompiled = true
+		if a := archiveOf(f); a != "" {
 			wanted[a] = true
 		}
+	}
+	if !anyCompiled {
+		return fs, nil
 	}
 	builds := o.ownBuilds(x, wanted)
 	type tally struct{ sources, build int }
 	dropped := map[string]*tally{}
 	out := fs[:0]
 	for _, f := range fs {
-		compiled := f.Class != "" && !strings.HasSuffix(f.Path, ".java")
-		if !compiled {
+		if !compiled(&f) {
 			out = append(out, f)
 			continue
 		}
@@ -177,7 +200,7 @@ func dropOwnCopies(fs []finding.Finding, x *projectIndex) ([]finding.Finding, []
 				dropped[where] = t
 			}
 			t.build++
-		case o.hasSource(f.Class):
+		case inSource[f.Class] || inSource[topLevel(f.Class)] || o.hasSource(f.Class):
 			t := dropped[where]
 			if t == nil {
 				t = &tally{}
@@ -233,4 +256,12 @@ func findingsN(n int) string {
 		return "1 finding"
 	}
 	return fmt.Sprintf("%d findings", n)
+}
+
+// topLevel is the top-level class of a binary class name (a.B for a.B$C).
+func topLevel(class string) string {
+	if i := strings.IndexByte(class, '$'); i >= 0 {
+		return class[:i]
+	}
+	return class
 }

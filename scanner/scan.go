@@ -123,14 +123,13 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if e.index != nil && !opts.ParseOnly {
 		var notes []finding.Notification
-		res.Findings, notes = dropOwnCopies(res.Findings, e.index)
+		res.Findings, notes = dropOwnCopies(res.Findings, e.graphs.own, e.index)
 		res.Notifications = append(res.Notifications, notes...)
 		if !opts.IncludeNonProduction {
 			res.Findings, notes = dropAntlibs(res.Findings, e.index, e.tally, e.opts.MaxFileSize)
 			res.Notifications = append(res.Notifications, notes...)
 		}
 	}
-	res.Findings = dropCompiledCopies(res.Findings)
 	sortFindings(res.Findings)
 	sortNotifications(res.Notifications)
 	for _, p := range e.projects {
@@ -351,32 +350,6 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 		}
 	}
 	return nil
-}
-
-// dropCompiledCopies removes the findings in compiled classes (an
-// archive's entries, class files) of a class whose source the scan
-// reported the same rule on: a source tree holding a jar built from it
-// (an executable checked in beside the code) has each hazard once, at
-// its source line.
-func dropCompiledCopies(fs []finding.Finding) []finding.Finding {
-	type key struct{ rule, class string }
-	inSource := map[key]bool{}
-	for i := range fs {
-		if f := &fs[i]; f.Class != "" && strings.HasSuffix(f.Path, ".java") {
-			inSource[key{f.RuleID, f.Class}] = true
-		}
-	}
-	if len(inSource) == 0 {
-		return fs
-	}
-	out := fs[:0]
-	for _, f := range fs {
-		if f.Class != "" && !strings.HasSuffix(f.Path, ".java") && inSource[key{f.RuleID, f.Class}] {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
 }
 
 // ownWalks makes the scope indexes walk the tree themselves, for tests
