@@ -212,8 +212,13 @@ func constantInit(f *facts.Field) bool {
 }
 
 func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) bool {
-	if src == nil || depth == 0 || method == "" || method == "<init>" {
+	if src == nil || depth == 0 || method == "" {
 		return false
+	}
+	if method == "<init>" {
+		// A helper of a constructor that only the class's
+		// initialisation runs: an enum's, or a typesafe enum's.
+		return kindOf(f, class) == "enum" || initOnlyConstructor(f, src, class)
 	}
 	if strings.HasSuffix(f.Path, ".class") {
 		// A class file's own calls, as the extractor found them.
@@ -576,8 +581,13 @@ func initOnlyConstructor(f *facts.File, src []byte, class string) bool {
 	if n == 0 {
 		return false // the default constructor: anyone in the package creates it
 	}
+	return createdOnlyIn(src, class, staticInitSpans(f))
+}
+
+// createdOnlyIn reports a class the text creates (new Name(...)), every
+// creation inside one of spans.
+func createdOnlyIn(src []byte, class string, spans []facts.Span) bool {
 	simple := class[strings.LastIndexAny(class, ".$")+1:]
-	inits := staticInitSpans(f)
 	re := regexp.MustCompile(`\bnew\s+(?:[\w$]+\s*\.\s*)*` + regexp.QuoteMeta(simple) + `\s*(?:<[^<>()]*>\s*)?\(`)
 	sites := re.FindAllIndex(src, -1)
 	if len(sites) == 0 {
@@ -585,7 +595,7 @@ func initOnlyConstructor(f *facts.File, src []byte, class string) bool {
 	}
 	for _, at := range sites {
 		in := false
-		for _, s := range inits {
+		for _, s := range spans {
 			if at[0] >= s.Start && at[1] <= s.End {
 				in = true
 				break
@@ -656,7 +666,7 @@ func isArray(f *facts.Field) bool { return strings.HasSuffix(strings.TrimSpace(f
 // (ok false when the write is not in such a chain, or when a public or
 // protected method is in it: the clients' API).
 func initHelpers(f *facts.File, src []byte, ctx facts.Context) (helpers []*facts.MethodDecl, ok bool) {
-	if src == nil || ctx.Method == "" || strings.HasPrefix(ctx.Method, "<") {
+	if src == nil || ctx.Method == "" || ctx.Method == "<clinit>" {
 		return nil, false
 	}
 	// The class's initialisation code, listed once a helper of the chain
@@ -674,8 +684,11 @@ func initHelpers(f *facts.File, src []byte, ctx facts.Context) (helpers []*facts
 	open := false // some method of the chain is not private
 	var walk func(class, method string, depth int) bool
 	walk = func(class, method string, depth int) bool {
-		if depth == 0 || method == "" || strings.HasPrefix(method, "<") {
+		if depth == 0 || method == "" || method == "<clinit>" {
 			return false
+		}
+		if method == "<init>" {
+			return initOnlyCtor(f, src, class, initSpans, &open, seen, &helpers)
 		}
 		decl := soleMethod(f, class, method)
 		if decl == nil || !decl.Static || !classOrEnum(f, class) {
@@ -703,6 +716,53 @@ func initHelpers(f *facts.File, src []byte, ctx facts.Context) (helpers []*facts
 		return nil, false
 	}
 	return helpers, true
+}
+
+// initOnlyCtor reports the constructor of a class that, as far as the
+// file shows, only its static initialiser creates: a typesafe enum whose
+// constants register themselves, written before Java had enums (every
+// creation of the class in the file sits in a static field's initialiser
+// or a static block). A package-private constructor is a helper the
+// project's other callers confirm, as a package-private static routine is
+// (open); a public or protected one lets clients make more. An enum's
+// constructors run only for its constants.
+func initOnlyCtor(f *facts.File, src []byte, class string, initSpans func() []facts.Span, open *bool, seen map[*facts.MethodDecl]bool, helpers *[]*facts.MethodDecl) bool {
+	switch kindOf(f, class) {
+	case "enum":
+		return true
+	case "class":
+	default:
+		return false
+	}
+	decl := soleMethod(f, class, "<init>")
+	if decl == nil || decl.Decl.Start < 0 || decl.Span.Start > len(src) || decl.Decl.Start > decl.Span.Start {
+		return false // overloads, or the default constructor
+	}
+	if !isPrivate(src, decl) {
+		if mods := src[decl.Decl.Start:decl.Span.Start]; wordIn(mods, "public") || wordIn(mods, "protected") {
+			return false
+		}
+		*open = true
+	}
+	if !createdOnlyIn(src, class, initSpans()) {
+		return false
+	}
+	if !seen[decl] {
+		seen[decl] = true
+		*helpers = append(*helpers, decl)
+	}
+	return true
+}
+
+// kindOf is the kind of a type the file declares ("class", "enum",
+// "interface" ...), "" for one it does not.
+func kindOf(f *facts.File, class string) string {
+	for _, t := range f.TypeDecls {
+		if t.Name == class {
+			return t.Kind
+		}
+	}
+	return ""
 }
 
 // classOrEnum reports a class or enum the file declares (an interface's

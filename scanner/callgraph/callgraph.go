@@ -1095,6 +1095,19 @@ func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]
 		}
 		g.seenSite[sk] = siteKept
 		caller := g.key(byName(n.Class, n.Method))
+		if bn := byName(class, "<init>"); g.storeOnly[bn] || g.keepSites[bn] {
+			// A constructor a static field's finding waits for (a
+			// typesafe enum's, which registers each instance): its
+			// creations are call sites, with their arguments.
+			ctx := n.Context
+			ctx.Class, ctx.Method = caller.Class, caller.Name
+			k := g.key(facts.MethodKey{Class: class, Name: "<init>", Arity: len(n.Args)})
+			g.calls[k] = append(g.calls[k], facts.CallSite{Caller: caller, Callee: k, Site: facts.Site{Path: path, Span: n.Span, Line: n.Line},
+				Args: cloneExprs(n.Args), Context: ctx})
+			if g.storeOnly[bn] {
+				continue // its callers are not followed
+			}
+		}
 		callee := g.key(byName(class, "<init>"))
 		g.addEdge(caller, callee, facts.Site{Path: path, Span: n.Span, Line: n.Line})
 		found = append(found, caller)
