@@ -351,8 +351,10 @@ func (c *Classifier) dependencySignals(m *module, p *deps.POM, name string, deci
 			switch {
 			case kind == Benchmark && (scope == "compile" || scope == "runtime" || scope == "provided"):
 				cls, reason = Benchmark, fmt.Sprintf("benchmark module %s (depends on %s)", name, d.GroupID)
-			case kind == Test && scope == "compile":
-				cls, reason = TestSupport, fmt.Sprintf("test-support module %s (%s in compile scope)", name, ga)
+			case kind == Test && (scope == "compile" || scope == "provided"):
+				// provided: compiled against the test framework its
+				// users run (a library of JUnit extensions or rules).
+				cls, reason = TestSupport, fmt.Sprintf("test-support module %s (%s in %s scope)", name, ga, scope)
 			default:
 				continue
 			}
@@ -756,7 +758,7 @@ func cleanDeclared(dir string) string {
 
 // Gradle scripts: literal dependency declarations on main configurations.
 var (
-	gradleMainDep = regexp.MustCompile(`(?m)^\s*(?:compile|implementation|api|runtime|runtimeOnly)\s*\(?\s*["']([\w.\-]+):([\w.\-]+)`)
+	gradleMainDep = regexp.MustCompile(`(?m)^\s*(?:compile|compileOnly|implementation|api|runtime|runtimeOnly)\s*\(?\s*["']([\w.\-]+):([\w.\-]+)`)
 	gradleProject = regexp.MustCompile(`(?m)^\s*(?:subprojects|allprojects)\s*\{|^\s*(?:project|configure)\s*\(`)
 )
 

@@ -155,12 +155,16 @@ var treeTests = map[string][]want{
 		{"src/test-resources/stubgenerator/circularLanguageReference/Shape.java", Test, "src/test-resources/ source set"},
 		{"src/examples/groovyShell/BlockingGroovyShell.java", Example, "src/examples/"},
 		{"subprojects/groovy-test/src/main/java/groovy/util/GroovyTestCase.java", TestSupport, "test-support module groovy-test (junit:junit on a main configuration)"},
+		// JUnit only on the main compile class path (compileOnly): a library of JUnit extensions
+		{"subprojects/groovy-test-junit5/src/main/java/groovy/junit5/GroovyAssertExtension.java", TestSupport, "test-support module groovy-test-junit5 (org.junit.jupiter:junit-jupiter-api on a main configuration)"},
 		{"subprojects/groovy-sql/src/main/java/groovy/sql/Sql.java", Production, "main source set"},
 		{"subprojects/groovy-docgenerator/src/main/java/org/codehaus/groovy/tools/DocGenerator.java", BuildTool, "Gradle plugin"},
 	},
 	"guava": {
 		{"guava/src/com/google/common/base/Preconditions.java", Production, ""},
 		{"guava-testlib/src/com/google/common/testing/EqualsTester.java", TestSupport, "test-support module guava-testlib (junit:junit in compile scope)"},
+		// JUnit provided by whoever runs the tests: a library of JUnit extensions
+		{"guava-testlib-ext/src/com/google/common/testing/ext/TearDownExtension.java", TestSupport, "test-support module guava-testlib-ext (org.junit.jupiter:junit-jupiter-api in provided scope)"},
 		{"guava-testlib/test/com/google/common/testing/EqualsTesterTest.java", Test, "test directory test/"},
 		{"guava-tests/test/com/google/common/base/PreconditionsTest.java", Test, "test module guava-tests"},
 		{"guava-tests/benchmark/com/google/common/base/StringsBenchmark.java", Test, "test module guava-tests"},
