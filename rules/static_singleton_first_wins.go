@@ -157,7 +157,7 @@ func creationReadsConfig(f *facts.File, at facts.Context, value *facts.Expr) str
 	for i := range f.Calls {
 		c := &f.Calls[i]
 		read, ok := configReads[c.Owner+"."+c.Name]
-		if !ok {
+		if !ok || ownBundledData(f, c) {
 			continue
 		}
 		for _, s := range sites {
@@ -167,4 +167,49 @@ func creationReadsConfig(f *facts.File, at facts.Context, value *facts.Expr) str
 		}
 	}
 	return ""
+}
+
+// ownBundledData reports a resource lookup that reads data the library
+// ships: a constant name below a directory, or one that is no
+// configuration file, found through one of the file's own classes
+// (Matrix.class.getResourceAsStream("/data/blosum62.txt"), or through
+// Matrix.class.getClassLoader()). The library's loader finds it, the same
+// file for every app. A configuration file at the class path's root
+// ("/client.properties") is the kind an app supplies, and stays a read of
+// configuration.
+func ownBundledData(f *facts.File, c *facts.Call) bool {
+	if c.Name != "getResourceAsStream" && c.Name != "getResource" || len(c.Args) != 1 || c.Args[0].Kind != facts.ExprString {
+		return false
+	}
+	name := strings.TrimPrefix(strings.Trim(c.Args[0].Text, `"`), "/")
+	if !strings.Contains(name, "/") && configFile(name) {
+		return false
+	}
+	recv := strings.Join(strings.Fields(c.Recv.Text), "")
+	recv = strings.TrimSuffix(recv, ".getClassLoader()")
+	cls, ok := strings.CutSuffix(recv, ".class")
+	if !ok {
+		return false
+	}
+	for _, t := range f.TypeDecls {
+		if simpleName(t.Name) == simpleName(cls) {
+			return true
+		}
+	}
+	for _, t := range f.Types {
+		if t == cls || simpleName(t) == simpleName(cls) {
+			return true
+		}
+	}
+	return false
+}
+
+// configFile reports a file name in a configuration format.
+func configFile(name string) bool {
+	for _, ext := range []string{".properties", ".xml", ".yml", ".yaml", ".json", ".conf", ".cfg", ".ini", ".toml"} {
+		if strings.HasSuffix(strings.ToLower(name), ext) {
+			return true
+		}
+	}
+	return false
 }
