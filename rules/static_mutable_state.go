@@ -457,6 +457,13 @@ func checkStaticMutableState(p *Pass) {
 					}
 					d.Pending.PerThreadHolder = h.holder
 				}
+				if !privateField(p.Src, h.f) && unreadInFile(p.File, p.Src, h.f) {
+					// Read by no code of its file: other classes may.
+					if d.Pending == nil {
+						d.Pending = &facts.Pending{Class: h.f.Class, NameParam: -1}
+					}
+					d.Pending.Unread = h.f.Name
+				}
 				if h.self {
 					open := !privateField(p.Src, h.f)
 					if len(h.owners) == 0 && !open {

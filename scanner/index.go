@@ -855,6 +855,22 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 	var k *rules.Constants
 	out := fs[:0]
 	for _, f := range fs {
+		if f.Pending != nil && f.Pending.Unread != "" {
+			// A static no code of its file reads: settled when no other
+			// source reads it; otherwise its other pending verdict, if
+			// any, decides.
+			if rules.SettleUnread(f.Pending, sourceAt, mentions, f.Path) {
+				continue
+			}
+			p := *f.Pending
+			p.Unread = ""
+			if reflect.DeepEqual(p, facts.Pending{Class: p.Class, NameParam: -1}) {
+				f.Pending = nil
+				out = append(out, f)
+				continue
+			}
+			f.Pending = &p
+		}
 		if f.Pending != nil && f.Pending.PerThreadHolder != "" {
 			// A static holding an object of another file's class: when
 			// that class's state is all per thread, so is the static's.

@@ -262,6 +262,11 @@ type Pending struct {
 	// hands its entries out (OwnersNote) (rules.SettleOwners).
 	OwnerRegistry, OwnersOpen, OwnersNote bool
 	Owners                                []StoreParams
+	// Unread is a static field no code of its file reads, open to other
+	// classes: when no other source reads it either (Class.field, a
+	// static import, a subclass), its writes change nothing anyone sees
+	// and the finding is dropped (rules.SettleUnread).
+	Unread string
 	// PerThreadHolder is the project class, declared in another file, of
 	// a static changed only through calls on the object it holds: when
 	// that class's source shows its whole state thread-local, each thread

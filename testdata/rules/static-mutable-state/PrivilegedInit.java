@@ -13,6 +13,10 @@ public class PrivilegedInit {
         static Class configured = null; // want "static-mutable-state" source:-
         static Class implementation = null; // want "static-mutable-state"
 
+        static Class current() {
+            return implementation;
+        }
+
         static {
             AccessController.doPrivileged(new PrivilegedAction() {
                 public Object run() {

@@ -130,4 +130,8 @@ class SettingsUser {
 final class OtherSettings {
     static String level; // want "static-mutable-state:medium" bytecode:0
     static Object hook; // want "static-mutable-state:medium" bytecode:0
+
+    static String describe() {
+        return level + " " + hook;
+    }
 }

@@ -92,4 +92,9 @@ public final class SinkArgs {
         registry.put(name, kind);
         return kind;
     }
+
+    // what the library reads back
+    static Kind[] kinds() {
+        return new Kind[] { unsupported, renamed, qualified, named, looked, attached, fromProperty, fromPropertyLocal, helperReads };
+    }
 }

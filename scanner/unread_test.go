@@ -1,0 +1,44 @@
+package scanner
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestUnreadStaticSettledByOtherFiles: a public static its own class never
+// reads is a finding only where another source reads it: through its
+// class's name, a static import, or bare in a subclass. Another class
+// naming a field of the same name reads nothing of it.
+func TestUnreadStaticSettledByOtherFiles(t *testing.T) {
+	tracing := "package p;\nimport java.io.PrintStream;\npublic class Tracing {\n" +
+		"    public static PrintStream out = System.err;\n" +
+		"    public static int level;\n" +
+		"    protected static Object hook;\n" +
+		"    public static PrintStream debugStream = System.out;\n" +
+		"    public static void setOut(PrintStream ps) { out = ps; }\n" +
+		"    public static void setLevel(int l) { level = l; }\n" +
+		"    public static void setHook(Object h) { hook = h; }\n" +
+		"    public static void setDebugStream(PrintStream ds) { debugStream = ds; }\n}\n"
+	dir := writeTree(t, map[string]string{
+		"src/main/java/p/Tracing.java":  tracing,
+		"src/main/java/p/Reporter.java": "package p;\npublic class Reporter { void report(String s) { Tracing.out.println(s); } }\n",
+		"src/main/java/q/Levels.java":   "package q;\nimport static p.Tracing.level;\npublic class Levels { boolean verbose() { return level > 1; } }\n",
+		"src/main/java/q/Hooked.java":   "package q;\npublic class Hooked extends p.Tracing { boolean hooked() { return hook != null; } }\n",
+		// a token manager of its own, with its own debugStream
+		"src/main/java/q/Other.java": "package q;\npublic class Other { public static java.io.PrintStream debugStream = System.out;\n" +
+			"    public static void setDebugStream(java.io.PrintStream ds) { debugStream = ds; } }\n",
+	})
+	res := scanDir(t, dir, Options{})
+	var got []string
+	for _, f := range res.Findings {
+		if f.RuleID == "static-mutable-state" {
+			got = append(got, f.Path+":"+strings.Fields(f.Message)[2])
+		}
+	}
+	sort.Strings(got)
+	want := []string{"src/main/java/p/Tracing.java:hook", "src/main/java/p/Tracing.java:level", "src/main/java/p/Tracing.java:out"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("static-mutable-state findings %v, want %v", got, want)
+	}
+}
