@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/kscan/kscan/rules/facts"
+import (
+	"strings"
+
+	"github.com/kscan/kscan/rules/facts"
+)
 
 // A loader-switch helper that is not private (bind(), a wrapper's
 // setContextLoader()) leaves the restore to its callers, which may sit in
@@ -11,6 +15,11 @@ import "github.com/kscan/kscan/rules/facts"
 // are read in the file, callersRestore), a constructor or an initialiser.
 func switcherPending(p *Pass, c *facts.Call) *facts.Pending {
 	m := enclosingMethodDecl(p, c.Span)
+	if m != nil && !c.InLambda {
+		if k, ok := switchAction(p, c, m); ok {
+			return &facts.Pending{Class: c.Class, NameParam: -1, Switcher: &k}
+		}
+	}
 	if m == nil || m.Name == "<init>" || c.Method != m.Name || c.InStaticInit || c.InLambda || privateDecl(p, m) {
 		return nil
 	}
@@ -43,7 +52,11 @@ func SettleSwitcher(p *facts.Pending, g *facts.CallGraph, sourceAt func(string) 
 	}
 	for _, c := range cs {
 		src := sourceAt(c.Site.Path)
-		if src == nil || c.Context.InLambda || !restoredAround(src, c.Site.Span) {
+		name := p.Switcher.Name
+		if name == "<init>" {
+			name = p.Switcher.Class[strings.LastIndexAny(p.Switcher.Class, ".$")+1:] // new Action(saved)
+		}
+		if src == nil || c.Context.InLambda || !restoredAround(src, c.Site.Span, name) {
 			return false
 		}
 	}
@@ -53,8 +66,9 @@ func SettleSwitcher(p *facts.Pending, g *facts.CallGraph, sourceAt func(string) 
 // restoredAround reports a call (at span in src) whose method reads the
 // context loader before it, or keeps the call's value (old = bind(x)),
 // and whose enclosing try, or a try following it in its block, sets a
-// loader back in its finally block.
-func restoredAround(src []byte, span facts.Span) bool {
+// loader back in its finally block, directly or through the helper name
+// the call is made to (run(SetLoader.action(saved)) in finally).
+func restoredAround(src []byte, span facts.Span, name string) bool {
 	toks := tokenize(src, 0, len(src))
 	ci := -1
 	for i, t := range toks {
@@ -74,14 +88,36 @@ func restoredAround(src []byte, span facts.Span) bool {
 	if end < 0 {
 		return false
 	}
+	// A call inside a finally block is the switch back itself, as a
+	// setContextClassLoader there is.
+	depth := 0
+	for j := ci - 1; j > open; j-- {
+		switch toks[j].kind {
+		case '}':
+			depth++
+		case '{':
+			if depth > 0 {
+				depth--
+			} else if word(src, toks[j-1]) == "finally" {
+				return true
+			}
+		}
+	}
 	saved := toks[ci-1].kind == '='
 	for j := open; j < ci && !saved; j++ {
 		saved = word(src, toks[j]) == "getContextClassLoader"
 	}
-	if !saved {
+	// assigned reports a local the method assigns before the call (the
+	// loader it saved, however it read it).
+	assigned := func(w string) bool {
+		for j := open; j+1 < ci; j++ {
+			if toks[j].kind == 'w' && word(src, toks[j]) == w && toks[j+1].kind == '=' {
+				return true
+			}
+		}
 		return false
 	}
-	depth := 0
+	depth = 0
 	for j := ci; j < end; j++ {
 		switch toks[j].kind {
 		case '{':
@@ -93,7 +129,12 @@ func restoredAround(src []byte, span facts.Span) bool {
 			}
 			fin := matching(toks, j+2)
 			for k := j + 2; k < fin; k++ {
-				if word(src, toks[k]) == "setContextClassLoader" {
+				w := word(src, toks[k])
+				if w == "setContextClassLoader" && saved {
+					return true
+				}
+				// Switched back by the same helper, handed the loader saved before.
+				if w == name && k+2 < fin && toks[k+1].kind == '(' && toks[k+2].kind == 'w' && assigned(word(src, toks[k+2])) {
 					return true
 				}
 			}
@@ -149,4 +190,63 @@ func methodOpen(src []byte, toks []jtoken, ci int) int {
 		}
 	}
 	return -1
+}
+
+// switchAction is, for a context-loader switch in the run() of a
+// privileged action that sets the loader its creator handed in (a field:
+// Hibernate Validator's SetContextClassLoader), the method through which
+// the project makes the action: a static factory of the class that returns
+// it, or else its constructor. The action only switches; whoever makes and
+// runs it saves the loader and switches back, or does not
+// (SettleSwitcher).
+func switchAction(p *Pass, c *facts.Call, m *facts.MethodDecl) (facts.MethodKey, bool) {
+	if m.Name != "run" || m.Static || len(c.Args) != 1 || c.Args[0].Kind != facts.ExprName {
+		return facts.MethodKey{}, false
+	}
+	var decl *facts.TypeDecl
+	for i := range p.File.TypeDecls {
+		if p.File.TypeDecls[i].Name == m.Class {
+			decl = &p.File.TypeDecls[i]
+		}
+	}
+	if decl == nil || decl.Kind != "class" {
+		return facts.MethodKey{}, false
+	}
+	action := false
+	for _, in := range decl.Interfaces {
+		if n := rawSimple(in); n == "PrivilegedAction" || n == "PrivilegedExceptionAction" {
+			action = true
+		}
+	}
+	if !action {
+		return facts.MethodKey{}, false
+	}
+	arg := strings.TrimPrefix(c.Args[0].Text, "this.")
+	field := false
+	for i := range p.File.Fields {
+		if f := &p.File.Fields[i]; f.Class == m.Class && f.Name == arg && !f.Static {
+			field = true
+		}
+	}
+	if !field {
+		return facts.MethodKey{}, false
+	}
+	simple := simpleName(m.Class)
+	var ctor *facts.MethodDecl
+	for i := range p.File.Methods {
+		d := &p.File.Methods[i]
+		if d.Class != m.Class {
+			continue
+		}
+		if d.Static && rawSimple(d.Returns) == simple && !privateDecl(p, d) {
+			return facts.MethodKey{Class: d.Class, Name: d.Name, Arity: len(paramNames(d.Params))}, true
+		}
+		if d.Name == "<init>" && !privateDecl(p, d) {
+			ctor = d
+		}
+	}
+	if ctor == nil {
+		return facts.MethodKey{}, false
+	}
+	return facts.MethodKey{Class: ctor.Class, Name: "<init>", Arity: len(paramNames(ctor.Params))}, true
 }

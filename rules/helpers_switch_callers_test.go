@@ -30,11 +30,18 @@ func TestRestoredAround(t *testing.T) {
 			void a() { h.CALL(); try { run(); } finally { Thread.currentThread().setContextClassLoader(o); } }`, false},
 		{"inside an if of the method", `void a(boolean x) { ClassLoader o = Thread.currentThread().getContextClassLoader();
 			try { if (x) { h.CALL(); } run(); } finally { Thread.currentThread().setContextClassLoader(o); } }`, true},
+		// a privileged action that switches: made and run again in finally with the loader saved before
+		{"switched back by the same helper", `void a() { final ClassLoader o = run(GetClassLoader.fromContext());
+			try { run(h.CALL(mine)); load(); } finally { run(Switch.CALL(o)); } }`, true},
+		{"the same helper handed no saved loader", `void a() { try { run(h.CALL(mine)); load(); } finally { run(Switch.CALL(other)); } }`, false},
+		{"the call in finally", `void a() { h.setLoader(x); try { run(); } finally { h.CALL(o); } }`, true},
+		{"the same helper outside finally", `void a() { final ClassLoader o = run(GetClassLoader.fromContext());
+			run(h.CALL(mine)); load(); run(Switch.CALL(o)); }`, false},
 	}
 	for _, tc := range tests {
 		src := head + tc.body + "\n}\n"
 		at := strings.Index(src, "h.CALL")
-		got := restoredAround([]byte(src), facts.Span{Start: at, End: at + len("h.CALL()")})
+		got := restoredAround([]byte(src), facts.Span{Start: at, End: at + len("h.CALL()")}, "CALL")
 		if got != tc.want {
 			t.Errorf("%s: restoredAround = %v, want %v", tc.name, got, tc.want)
 		}
