@@ -130,6 +130,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 			res.Notifications = append(res.Notifications, notes...)
 		}
 	}
+	res.Findings = mergeSourceCopies(res.Findings)
 	sortFindings(res.Findings)
 	sortNotifications(res.Notifications)
 	for _, p := range e.projects {
