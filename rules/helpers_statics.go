@@ -136,7 +136,10 @@ func clinitOnly(f *facts.File, src []byte, ctx facts.Context) bool {
 // FileDescriptor.internalBuildGeneratedFileFrom(data, deps, assigner)
 // calls before it returns. Sources only: a class file's callback is a
 // class or a method of its own.
-func privilegedInClinit(src []byte, at int, ctx facts.Context) bool {
+// blocks gives the file's static blocks (staticBlocks), read once per
+// file by the caller: a generated file of many callbacks has as many
+// writes in them.
+func privilegedInClinit(src []byte, at int, ctx facts.Context, blocks func() [][2]int) bool {
 	// Only an anonymous class's method or a lambda is such a callback:
 	// the file's static blocks are looked for only then (a file's writes
 	// are mostly in its own methods).
@@ -144,7 +147,7 @@ func privilegedInClinit(src []byte, at int, ctx facts.Context) bool {
 		return false
 	}
 	method := ctx.Method
-	for _, b := range staticBlocks(src) {
+	for _, b := range blocks() {
 		if at <= b[0] || at >= b[1] {
 			continue
 		}

@@ -325,10 +325,18 @@ func checkStaticMutableState(p *Pass) {
 		// Only a file that names a debug switch can have such a method.
 		return namesDebug && debugOnlyMethod(p.File, p.Src, w.Context.Class, w.Context.Method, 2)
 	}
+	var blocks [][2]int
+	blocksRead := false
+	staticBlocksOnce := func() [][2]int {
+		if !blocksRead {
+			blocks, blocksRead = staticBlocks(p.Src), true
+		}
+		return blocks
+	}
 	for i := range p.File.Writes {
 		w := &p.File.Writes[i]
 		f := fields[w.Owner+"#"+w.Name]
-		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || privilegedInClinit(p.Src, w.Span.Start, w.Context) || enumConstructor(p.File, p.Src, w.Context) || lazyInit(p, f, w) || helperMemo(p.File, p.Src, f, w) ||
+		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || privilegedInClinit(p.Src, w.Span.Start, w.Context, staticBlocksOnce) || enumConstructor(p.File, p.Src, w.Context) || lazyInit(p, f, w) || helperMemo(p.File, p.Src, f, w) ||
 			testOnlyWrite(p.File, w) || testDocumented(p.Src, methodDeclStart(p.File, w.Span.Start)) || debugOnly(w) {
 			continue
 		}
