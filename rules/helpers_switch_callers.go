@@ -90,18 +90,8 @@ func restoredAround(src []byte, span facts.Span, name string) bool {
 	}
 	// A call inside a finally block is the switch back itself, as a
 	// setContextClassLoader there is.
-	depth := 0
-	for j := ci - 1; j > open; j-- {
-		switch toks[j].kind {
-		case '}':
-			depth++
-		case '{':
-			if depth > 0 {
-				depth--
-			} else if word(src, toks[j-1]) == "finally" {
-				return true
-			}
-		}
+	if enclosingOpen(toks, ci, open, func(j int) bool { return word(src, toks[j-1]) == "finally" }) >= 0 {
+		return true
 	}
 	saved := toks[ci-1].kind == '='
 	for j := open; j < ci && !saved; j++ {
@@ -117,7 +107,7 @@ func restoredAround(src []byte, span facts.Span, name string) bool {
 		}
 		return false
 	}
-	depth = 0
+	depth := 0
 	for j := ci; j < end; j++ {
 		switch toks[j].kind {
 		case '{':
@@ -148,45 +138,50 @@ func restoredAround(src []byte, span facts.Span, name string) bool {
 // (and a throws clause) that is no if, loop, catch, switch, synchronized
 // or instance creation. -1 when there is none.
 func methodOpen(src []byte, toks []jtoken, ci int) int {
+	return enclosingOpen(toks, ci, 0, func(j int) bool {
+		k := j - 1
+		for k > 0 && (toks[k].kind == 'w' || toks[k].kind == '.' || toks[k].kind == ',') {
+			k-- // throws A, b.B
+		}
+		if toks[k].kind != ')' {
+			return false
+		}
+		depthP := 0
+		for ; k > 0; k-- {
+			if toks[k].kind == ')' {
+				depthP++
+			} else if toks[k].kind == '(' {
+				depthP--
+				if depthP == 0 {
+					break
+				}
+			}
+		}
+		if k <= 0 || toks[k-1].kind != 'w' {
+			return false
+		}
+		switch word(src, toks[k-1]) {
+		case "if", "for", "while", "catch", "switch", "synchronized", "try":
+			return false
+		}
+		return k < 2 || word(src, toks[k-2]) != "new"
+	})
+}
+
+// enclosingOpen is the index of the innermost '{' enclosing toks[from],
+// after toks[stop], for which want holds; -1 when there is none.
+func enclosingOpen(toks []jtoken, from, stop int, want func(j int) bool) int {
 	depth := 0
-	for j := ci - 1; j > 0; j-- {
+	for j := from - 1; j > stop; j-- {
 		switch toks[j].kind {
 		case '}':
 			depth++
 		case '{':
 			if depth > 0 {
 				depth--
-				continue
+			} else if want(j) {
+				return j
 			}
-			k := j - 1
-			for k > 0 && (toks[k].kind == 'w' || toks[k].kind == '.' || toks[k].kind == ',') {
-				k-- // throws A, b.B
-			}
-			if toks[k].kind != ')' {
-				continue
-			}
-			depthP := 0
-			for ; k > 0; k-- {
-				if toks[k].kind == ')' {
-					depthP++
-				} else if toks[k].kind == '(' {
-					depthP--
-					if depthP == 0 {
-						break
-					}
-				}
-			}
-			if k <= 0 || toks[k-1].kind != 'w' {
-				continue
-			}
-			switch word(src, toks[k-1]) {
-			case "if", "for", "while", "catch", "switch", "synchronized", "try":
-				continue
-			}
-			if k >= 2 && word(src, toks[k-2]) == "new" {
-				continue
-			}
-			return j
 		}
 	}
 	return -1

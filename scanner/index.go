@@ -847,6 +847,23 @@ func dropDeclared(fs []finding.Finding, declared func(string) bool) []finding.Fi
 	return out
 }
 
+// settleOne applies one of a finding's pending verdicts: settled drops
+// the finding; otherwise clear takes that verdict off, and a finding that
+// waits for nothing else is kept as it is (keep).
+func settleOne(f *finding.Finding, settled bool, clear func(*facts.Pending)) (drop, keep bool) {
+	if settled {
+		return true, false
+	}
+	p := *f.Pending
+	clear(&p)
+	if reflect.DeepEqual(p, facts.Pending{Class: p.Class, NameParam: -1}) {
+		f.Pending = nil
+		return false, true
+	}
+	f.Pending = &p
+	return false, false
+}
+
 // dropSettled removes the findings whose pending verdict the whole
 // project clears (rules.Diagnostic.Pending).
 // The project's constants are indexed only when a finding waits for them.
@@ -859,34 +876,26 @@ func dropSettled(fs []finding.Finding, g *facts.CallGraph, files []*facts.File, 
 			// A static no code of its file reads: settled when no other
 			// source reads it; otherwise its other pending verdict, if
 			// any, decides.
-			if rules.SettleUnread(f.Pending, sourceAt, mentions, f.Path) {
-				continue
-			}
-			p := *f.Pending
-			p.Unread = ""
-			if reflect.DeepEqual(p, facts.Pending{Class: p.Class, NameParam: -1}) {
-				f.Pending = nil
+			drop, keep := settleOne(&f, rules.SettleUnread(f.Pending, sourceAt, mentions, f.Path), func(p *facts.Pending) { p.Unread = "" })
+			if keep {
 				out = append(out, f)
+			}
+			if drop || keep {
 				continue
 			}
-			f.Pending = &p
 		}
 		if f.Pending != nil && f.Pending.PerThreadHolder != "" {
 			// A static holding an object of another file's class: when
 			// that class's state is all per thread, so is the static's.
 			// Otherwise the finding's other pending verdict, if any,
 			// decides.
-			if rules.SettlePerThread(f.Pending, source) {
-				continue
-			}
-			p := *f.Pending
-			p.PerThreadHolder = ""
-			if reflect.DeepEqual(p, facts.Pending{Class: p.Class, NameParam: -1}) {
-				f.Pending = nil
+			drop, keep := settleOne(&f, rules.SettlePerThread(f.Pending, source), func(p *facts.Pending) { p.PerThreadHolder = "" })
+			if keep {
 				out = append(out, f)
+			}
+			if drop || keep {
 				continue
 			}
-			f.Pending = &p
 		}
 		if f.Pending != nil && f.Pending.OwnerRegistry {
 			// A registry each object joins and leaves itself: settled
