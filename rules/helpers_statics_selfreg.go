@@ -374,21 +374,28 @@ func SettleOwners(p *facts.Pending, g *facts.CallGraph, sourceAt func(string) []
 	if mentions == nil || sourceAt == nil || p.Field == "" {
 		return false
 	}
-	paths, ok := mentions(p.Field)
-	if !ok {
-		return false
-	}
 	simple := p.Class[strings.LastIndexAny(p.Class, ".$")+1:]
 	qualified := regexp.MustCompile(`\b` + regexp.QuoteMeta(simple) + `\s*\.\s*` + regexp.QuoteMeta(p.Field) + `\b`)
+	return !namedElsewhere(p.Field, qualified, mentions, sourceAt, path)
+}
+
+// namedElsewhere reports a source other than path that names word the way
+// use matches (a qualified field, a static import), or one that cannot be
+// told: the word index gave up, or a file it lists cannot be read.
+func namedElsewhere(word string, use *regexp.Regexp, mentions func(string) ([]string, bool), sourceAt func(string) []byte, path string) bool {
+	paths, ok := mentions(word)
+	if !ok {
+		return true
+	}
 	for _, other := range paths {
 		if other == path {
 			continue
 		}
-		if src := sourceAt(other); src == nil || qualified.Match(src) {
-			return false
+		if src := sourceAt(other); src == nil || use.Match(src) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // privateField reports a field declared private: no other class names it.

@@ -16,18 +16,19 @@ import (
 
 // unreadInFile reports a static field that no code of its file reads: every
 // use outside its declaration is the target of a plain assignment (`x =
-// v`, not `x == v`, `x += v` or `x.call()`).
-func unreadInFile(file *facts.File, src []byte, f *facts.Field) bool {
+// v`, not `x == v`, `x += v` or `x.call()`). code gives the file's text
+// with comments and literals blanked (javaCode), made once per file.
+func unreadInFile(file *facts.File, src []byte, code func() string, f *facts.Field) bool {
 	if src == nil || strings.HasSuffix(file.Path, ".class") || f.Decl.Start < 0 || f.Decl.End > len(src) {
 		return false
 	}
-	code := javaCode(string(src))
-	for _, loc := range fieldUses(code, simpleName(f.Class), f.Name) {
+	text := code()
+	for _, loc := range fieldUses(text, simpleName(f.Class), f.Name) {
 		at, end := loc[0], loc[1]
 		if within(at, f.Decl) || shadowedAt(file, src, f.Class, f.Name, at) {
 			continue
 		}
-		rest := strings.TrimLeft(code[end:], " \t\r\n")
+		rest := strings.TrimLeft(text[end:], " \t\r\n")
 		if !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
 			return false // read, compared, or read and written (+=, ++)
 		}
@@ -44,20 +45,8 @@ func SettleUnread(p *facts.Pending, sourceAt func(string) []byte, mentions func(
 	if p == nil || p.Unread == "" || mentions == nil || sourceAt == nil {
 		return false
 	}
-	paths, ok := mentions(p.Unread)
-	if !ok {
-		return false
-	}
 	simple := p.Class[strings.LastIndexAny(p.Class, ".$")+1:]
 	q := regexp.QuoteMeta(simple)
 	reader := regexp.MustCompile(`\b` + q + `\s*\.\s*` + regexp.QuoteMeta(p.Unread) + `\b|\bimport\s+static\s+[\w.]*\b` + q + `\s*\.|\bextends\s+(?:[\w.]+\.)?` + q + `\b`)
-	for _, other := range paths {
-		if other == path {
-			continue
-		}
-		if src := sourceAt(other); src == nil || reader.Match(src) {
-			return false
-		}
-	}
-	return true
+	return !namedElsewhere(p.Unread, reader, mentions, sourceAt, path)
 }

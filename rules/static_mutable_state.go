@@ -325,6 +325,14 @@ func checkStaticMutableState(p *Pass) {
 		// Only a file that names a debug switch can have such a method.
 		return namesDebug && debugOnlyMethod(p.File, p.Src, w.Context.Class, w.Context.Method, 2)
 	}
+	var code string
+	codeRead := false
+	codeOnce := func() string {
+		if !codeRead {
+			code, codeRead = javaCode(string(p.Src)), true
+		}
+		return code
+	}
 	var blocks [][2]int
 	blocksRead := false
 	staticBlocksOnce := func() [][2]int {
@@ -465,7 +473,7 @@ func checkStaticMutableState(p *Pass) {
 					}
 					d.Pending.PerThreadHolder = h.holder
 				}
-				if !privateField(p.Src, h.f) && unreadInFile(p.File, p.Src, h.f) {
+				if !privateField(p.Src, h.f) && unreadInFile(p.File, p.Src, codeOnce, h.f) {
 					// Read by no code of its file: other classes may.
 					if d.Pending == nil {
 						d.Pending = &facts.Pending{Class: h.f.Class, NameParam: -1}

@@ -703,25 +703,18 @@ func TestToolOverrides(t *testing.T) {
 // TestStubsOfOwnNamespace: a stubs/ tree of the project's own packages is
 // not another project's API.
 func TestStubsOfOwnNamespace(t *testing.T) {
-	root := t.TempDir()
 	files := map[string]string{
 		"java/engine/org/apache/derby/impl/Engine.java":      "package org.apache.derby.impl;\npublic class Engine {}\n",
 		"java/stubs/own/org/apache/derby/shared/Stub.java":   "package org.apache.derby.shared;\npublic class Stub {}\n",
 		"java/stubs/jdbc/javax/sql/DataSource.java":          "package javax.sql;\npublic interface DataSource {}\n",
 		"java/stubs/pkg/org/osgi/framework/BundleEvent.java": "package org.osgi.framework;\npublic class BundleEvent {}\n",
 	}
-	writeFiles(t, root, files)
-	c := New(root, Options{})
-	for rel, want := range map[string]Class{
+	checkFileClasses(t, files, map[string]Class{
 		"java/engine/org/apache/derby/impl/Engine.java":      Production,
 		"java/stubs/own/org/apache/derby/shared/Stub.java":   Production,
 		"java/stubs/jdbc/javax/sql/DataSource.java":          BuildTool,
 		"java/stubs/pkg/org/osgi/framework/BundleEvent.java": BuildTool,
-	} {
-		if got := c.File(rel, []byte(files[rel])); got.Class != want {
-			t.Errorf("%s = %v, want %s", rel, got, want)
-		}
-	}
+	})
 }
 
 // The consumer index counts the same poms from a list the scan's walk

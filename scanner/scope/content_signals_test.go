@@ -49,25 +49,18 @@ func TestAndroidSources(t *testing.T) {
 // A source root named test below a layout that made its name look like a
 // package's (libSBML's src/bindings/java/test/org/sbml/...) is a test tree.
 func TestTestSourceRootFromPackage(t *testing.T) {
-	root := t.TempDir()
 	files := map[string]string{
 		"src/bindings/java/test/org/acme/test/sbml/TestRead.java": "package org.acme.test.sbml;\npublic class TestRead {}\n",
 		"src/bindings/java/org/acme/Reader.java":                  "package org.acme;\npublic class Reader {}\n",
 		"src/bindings/java/test/Misfiled.java":                    "package org.acme;\npublic class Misfiled {}\n",
 		"lib/src/main/java/org/acme/test/Shipped.java":            "package org.acme.test;\npublic class Shipped {}\n",
 	}
-	writeFiles(t, root, files)
-	c := New(root, Options{})
-	for rel, want := range map[string]Class{
+	checkFileClasses(t, files, map[string]Class{
 		"src/bindings/java/test/org/acme/test/sbml/TestRead.java": Test,
 		"src/bindings/java/org/acme/Reader.java":                  Production,
 		"src/bindings/java/test/Misfiled.java":                    Production,
 		"lib/src/main/java/org/acme/test/Shipped.java":            Production,
-	} {
-		if d := c.File(rel, []byte(files[rel])); d.Class != want {
-			t.Errorf("File(%s) = %v (%s), want %v", rel, d.Class, d.Reason, want)
-		}
-	}
+	})
 }
 
 // A class's static members imported whole bring in no type: a superclass
@@ -77,6 +70,20 @@ func TestStaticImportIsNoPackage(t *testing.T) {
 	d, _ := extendsSignal(parseJavaHead([]byte(src)), false)
 	if d.Class != Production {
 		t.Errorf("extendsSignal = %v (%s), want production", d.Class, d.Reason)
+	}
+}
+
+// checkFileClasses writes files (slash path relative to a new root ->
+// text) and checks the class the classifier gives each path of want.
+func checkFileClasses(t *testing.T, files map[string]string, want map[string]Class) {
+	t.Helper()
+	root := t.TempDir()
+	writeFiles(t, root, files)
+	c := New(root, Options{})
+	for rel, cls := range want {
+		if d := c.File(rel, []byte(files[rel])); d.Class != cls {
+			t.Errorf("File(%s) = %v (%s), want %v", rel, d.Class, d.Reason, cls)
+		}
 	}
 }
 
