@@ -1096,14 +1096,12 @@ func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]
 		g.seenSite[sk] = siteKept
 		caller := g.key(byName(n.Class, n.Method))
 		if bn := byName(class, "<init>"); g.storeOnly[bn] || g.keepSites[bn] {
-			// A constructor a static field's finding waits for (a
-			// typesafe enum's, which registers each instance): its
-			// creations are call sites, with their arguments.
-			ctx := n.Context
-			ctx.Class, ctx.Method = caller.Class, caller.Name
+			// A constructor a finding waits for (a typesafe enum's,
+			// which registers each instance; a privileged action's that
+			// switches the context loader): its creations are call
+			// sites, with their arguments.
 			k := g.key(facts.MethodKey{Class: class, Name: "<init>", Arity: len(n.Args)})
-			g.calls[k] = append(g.calls[k], facts.CallSite{Caller: caller, Callee: k, Site: facts.Site{Path: path, Span: n.Span, Line: n.Line},
-				Args: cloneExprs(n.Args), Context: ctx})
+			g.calls[k] = append(g.calls[k], newSite(path, n, caller, k))
 			if g.storeOnly[bn] {
 				continue // its callers are not followed
 			}
@@ -1116,10 +1114,8 @@ func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]
 		for _, a := range []int{len(n.Args), -1} {
 			k := facts.MethodKey{Class: class, Name: "<init>", Arity: a}
 			if s := g.methods[k]; s != nil && s.NameParam >= 0 {
-				ctx := n.Context
-				ctx.Class, ctx.Method = caller.Class, caller.Name
-				site := facts.CallSite{Caller: caller, Callee: g.key(k), Site: facts.Site{Path: path, Span: n.Span, Line: n.Line},
-					Args: cloneExprs(n.Args), Context: ctx, CallerParams: newCallerParams(f, n)}
+				site := newSite(path, n, caller, g.key(k))
+				site.CallerParams = newCallerParams(f, n)
 				d, _ := g.decl(caller)
 				site.CallerPrivate = d.private
 				g.calls[site.Callee] = append(g.calls[site.Callee], site)
@@ -1128,6 +1124,15 @@ func (g *Graph) addNews(path string, f *facts.File, targets map[facts.MethodKey]
 		}
 	}
 	return found
+}
+
+// newSite is the call site of an instance creation n in the file at path,
+// by caller of callee, with its arguments (copies: kept past the file).
+func newSite(path string, n *facts.New, caller, callee facts.MethodKey) facts.CallSite {
+	ctx := n.Context
+	ctx.Class, ctx.Method = caller.Class, caller.Name
+	return facts.CallSite{Caller: caller, Callee: callee, Site: facts.Site{Path: path, Span: n.Span, Line: n.Line},
+		Args: cloneExprs(n.Args), Context: ctx}
 }
 
 // addReflect records a reflective call of a target as an edge for the
