@@ -45,6 +45,9 @@ func (c *Classifier) File(rel string, head []byte) Decision {
 	if !st.d.Production() {
 		return c.withBuildToolPolicy(*st.d)
 	}
+	if d, ok := jarExcluded(st.mod, rel, ext); ok {
+		return c.withBuildToolPolicy(d)
+	}
 	if d, ok := c.sourceSignals(rel, dirRel, base, ext, jh, st); ok {
 		return c.withBuildToolPolicy(d)
 	}
@@ -411,4 +414,65 @@ func sourceRoot(dirRel, pkg string) (string, bool) {
 		return strings.TrimSuffix(dirRel, "/"+p), true
 	}
 	return "", false
+}
+
+// jarExcluded decides a resource of a module's src/main/resources that the
+// module's jar leaves out (maven-jar-plugin <excludes>): it ships in no jar
+// a base or a module loads. Such files are the configuration of the
+// module's own distribution (a conf/ directory its start script puts on
+// the class path), copied there by an assembly.
+func jarExcluded(m *module, rel, ext string) (Decision, bool) {
+	if m == nil || len(m.jarExcludes) == 0 || ext == ".java" || ext == ".class" {
+		return Decision{}, false
+	}
+	prefix := path.Join(m.rel, "src/main/resources") + "/"
+	if !strings.HasPrefix(rel, prefix) {
+		return Decision{}, false
+	}
+	sub := rel[len(prefix):]
+	for _, p := range m.jarExcludes {
+		if antMatch(p, sub) {
+			return Decision{Class: Packaging, Reason: "resource the module's jar leaves out (maven-jar-plugin <excludes>)", At: m.file}, true
+		}
+	}
+	return Decision{}, false
+}
+
+// antMatch matches a slash path against an Ant-style pattern as Maven's
+// includes and excludes use them: '**' stands for any number of
+// directories, '*' and '?' for characters within one name, and a pattern
+// ending in '/' for everything below that directory.
+func antMatch(pattern, name string) bool {
+	pattern = strings.TrimPrefix(strings.ReplaceAll(strings.TrimSpace(pattern), "\\", "/"), "/")
+	if strings.HasSuffix(pattern, "/") {
+		pattern += "**"
+	}
+	return antSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
+}
+
+func antSegs(ps, ns []string) bool {
+	for len(ps) > 0 {
+		if ps[0] == "**" {
+			for len(ps) > 0 && ps[0] == "**" {
+				ps = ps[1:]
+			}
+			if len(ps) == 0 {
+				return true
+			}
+			for i := range ns {
+				if antSegs(ps, ns[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(ns) == 0 {
+			return false
+		}
+		if ok, err := path.Match(ps[0], ns[0]); err != nil || !ok {
+			return false
+		}
+		ps, ns = ps[1:], ns[1:]
+	}
+	return len(ns) == 0
 }

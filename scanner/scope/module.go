@@ -25,6 +25,9 @@ type module struct {
 	rel        string // directory, "" for the root
 	file       string // the build file read, relative to the root
 	artifactID string // Maven artifactId (or "")
+	// jarExcludes are the patterns of the files its jar leaves out
+	// (maven-jar-plugin <excludes>), relative to the jar's root.
+	jarExcludes []string
 	// decision is what the build file says about the module's code; a
 	// Packaging decision covers the build file alone (the sources of a
 	// pom-packaged module, such as log4j-api-java9, still ship).
@@ -251,6 +254,7 @@ func (c *Classifier) readPOMModule(m *module) {
 	}
 	p := pf.pom
 	m.artifactID = p.ArtifactID
+	m.jarExcludes = pf.build.jarExcludes
 	name := p.ArtifactID
 	if name == "" {
 		name = path.Base(m.rel)
@@ -624,6 +628,9 @@ var skipDirs = setOf("target", "build", "out", "node_modules")
 type pomBuild struct {
 	roots     map[string]declaredRoot // directory relative to the pom -> kind
 	mainClass string
+	// jarExcludes are the maven-jar-plugin's <excludes> patterns: files of
+	// the module's output that its jar leaves out.
+	jarExcludes []string
 }
 
 // readPOMBuild reads the source and test directories a pom declares
@@ -642,6 +649,7 @@ func readPOMBuild(data []byte) pomBuild {
 	var artifact string
 	var goals []string
 	var sources []string
+	var excludes []string
 	addRoot := func(dir string, main bool, how string) {
 		dir = cleanDeclared(dir)
 		if dir == "" {
@@ -683,7 +691,7 @@ func readPOMBuild(data []byte) pomBuild {
 			stack = append(stack, t.Name.Local)
 			text.Reset()
 			if len(stack) == 4 && under("project", "build", "plugins", "plugin") {
-				artifact, goals, sources = "", nil, nil
+				artifact, goals, sources, excludes = "", nil, nil, nil
 			}
 			if len(stack) == 6 && under("project", "build", "plugins", "plugin", "executions", "execution") {
 				goals, sources = nil, nil
@@ -728,6 +736,14 @@ func readPOMBuild(data []byte) pomBuild {
 							}
 						}
 					}
+				}
+			case n == 7 && under("project", "build", "plugins", "plugin", "configuration", "excludes", "exclude"):
+				if v != "" {
+					excludes = append(excludes, v)
+				}
+			case n == 4 && under("project", "build", "plugins", "plugin"):
+				if artifact == "maven-jar-plugin" {
+					b.jarExcludes = append(b.jarExcludes, excludes...)
 				}
 			case n >= 5 && under("project", "build", "plugins", "plugin") && (name == "mainClass" || name == "Main-Class"):
 				if b.mainClass == "" && v != "" {
@@ -907,4 +923,25 @@ func (c *Classifier) DeclaredMain(rel string, head []byte) bool {
 			return false
 		}
 	}
+}
+
+// MainCode reports whether the module whose build file is pomRel has a
+// main source set (src/main, or a main source directory its pom declares):
+// a module with test sources alone builds no jar any other code loads.
+func (c *Classifier) MainCode(pomRel string) bool {
+	dir := path.Dir(clean(pomRel))
+	if dir == "." {
+		dir = ""
+	}
+	if c.isDir(path.Join(dir, "src/main")) {
+		return true
+	}
+	if m := c.module(dir); m != nil {
+		for r, how := range m.roots {
+			if how.main && c.isDir(path.Join(dir, r)) {
+				return true
+			}
+		}
+	}
+	return false
 }
