@@ -25,6 +25,9 @@ func loadDeps(root string, files []string, ro *roles, m2 string, read func(strin
 		Root: root, Files: files, M2Repo: m2, RoleAuto: ro.auto, Read: read,
 		Role: func(file string) (facts.Role, string, bool) {
 			d := ro.decide(file)
+			if d.inferred {
+				return facts.RoleUnknown, "", false
+			}
 			return d.Role, d.Reason, ro.configured(file)
 		},
 	})

@@ -68,7 +68,9 @@ func (buildKind) scan(ctx context.Context, files []input, e *env) error {
 			}
 		}
 	}
-	e.roles.setPOMs(poms)
+	e.roles.setPOMs(poms, func(rel string) bool {
+		return e.scope.File(rel, nil).Production() && e.scope.MainCode(rel)
+	})
 	if !e.depsOnly && (!e.plan.hasDeps() || e.opts.ParseOnly) {
 		return nil
 	}

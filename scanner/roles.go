@@ -26,6 +26,11 @@ type RoleDecision struct {
 	Name   string     `json:"role"`
 	Reason string     `json:"reason"`
 	tree   bool       // decided by the tree, not by an archive's layout
+	// inferred says the role was guessed from the code's kind (an
+	// application), not read from a Koupleless signal: the dependency
+	// rules, which judge what a build packages against a base, keep
+	// the default role for it.
+	inferred bool
 }
 
 // ParseRole reads a role name as used by --role and .kscan.yaml.
@@ -62,6 +67,9 @@ type roles struct {
 	// a dependency of a module in the tree: shared when the module declares
 	// it provided or excludes it from its ark-biz, private when packaged.
 	libs map[string]RoleDecision
+	// apps are the Spring Boot applications of the tree, by directory
+	// (see applications).
+	apps map[string]RoleDecision
 
 	mu sync.Mutex
 	// byDir: directory (slash, relative) -> decision from build files;
@@ -77,8 +85,9 @@ func newRoles(root string, paths []PathRole, fixed facts.Role, auto bool) *roles
 
 // setPOMs gives the roles the parsed pom.xml files of the walk (and those
 // above its targets), by directory; the build kind calls it before any
-// other kind asks for a role.
-func (r *roles) setPOMs(poms map[string]*deps.POM) {
+// other kind asks for a role. production tells whether a pom's module is
+// production code.
+func (r *roles) setPOMs(poms map[string]*deps.POM, production func(pomRel string) bool) {
 	r.poms = make(map[string]pomRole, len(poms))
 	for dir, p := range poms {
 		name, evidence := p.Role()
@@ -86,6 +95,7 @@ func (r *roles) setPOMs(poms map[string]*deps.POM) {
 	}
 	if r.auto {
 		r.libs = moduleLibraries(poms)
+		r.apps = applications(poms, production)
 	}
 }
 
@@ -218,6 +228,9 @@ func (r *roles) pomRole(dir string) (RoleDecision, bool) {
 	if name == "" || ro == facts.RoleUnknown {
 		if d, ok := r.libs[pom.ga]; ok {
 			d.Dir = dir
+			return d, true
+		}
+		if d, ok := r.apps[dir]; ok {
 			return d, true
 		}
 		return RoleDecision{}, false

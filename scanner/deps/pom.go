@@ -42,6 +42,11 @@ type POM struct {
 	DependencyManagement []PomDependency
 	Plugins              []Plugin // <build><plugins>
 	PluginManagement     []Plugin // <build><pluginManagement><plugins>
+	// ProfilePlugins are the artifactIds of the plugins a profile's
+	// <build><plugins> runs, in any profile: what a module can be built
+	// as (a release profile that repackages it as an application), not
+	// what a given build does.
+	ProfilePlugins []string
 
 	// DependenciesBlock locates the project's <dependencies> (or where one
 	// would go) so a fix can insert a <dependency>.
@@ -340,6 +345,17 @@ func ParsePOM(file string, data []byte) (*POM, error) {
 		if pm := b.child("pluginManagement"); pm != nil {
 			if ps := pm.child("plugins"); ps != nil {
 				p.PluginManagement = parsePlugins(ps)
+			}
+		}
+	}
+	if prs := proj.child("profiles"); prs != nil {
+		for _, pr := range prs.all("profile") {
+			if b := pr.child("build"); b != nil {
+				if ps := b.child("plugins"); ps != nil {
+					for _, pe := range ps.all("plugin") {
+						p.ProfilePlugins = append(p.ProfilePlugins, pe.childText("artifactId"))
+					}
+				}
 			}
 		}
 	}
