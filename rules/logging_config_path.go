@@ -34,6 +34,8 @@ var (
 	propertyRE   = lazyRE(`(?i)<property\b([^>]*?)(?:/>|>([^<]*)</property>)`)
 	propsFileRE  = lazyRE(`(?m)^\s*property\.([\w.-]+)\s*=\s*(.*)$`)
 	varRefRE     = lazyRE(`\$\{([^}:]+)(?::-[^}]*)?\}`)
+	appenderRE   = lazyRE(`(?is)<appender\b.*?</appender>`)
+	startTagRE   = lazyRE(`<[A-Za-z][\w.-]*\b[^>]*>`)
 )
 
 func checkLoggingConfigPath(p *ResourcePass) {
@@ -98,16 +100,38 @@ func checkLoggingConfigPath(p *ResourcePass) {
 	case log4j2:
 		re = log4j2PathRE
 	}
+	// One appender is one hazard: its file and its rolling pattern name
+	// the same files, so only the first path of an element is reported.
+	var owners [][]int
+	switch {
+	case log4j2 && strings.HasSuffix(name, ".xml"):
+		owners = startTagRE.FindAllIndex(src, -1)
+	case !log4j2:
+		owners = appenderRE.FindAllIndex(src, -1)
+	}
+	reported := map[int]bool{}
 	for _, m := range re.FindAllSubmatchIndex(src, -1) {
 		s, e := m[4], m[5]
 		text := string(src[s:e])
 		if text == "" || strings.Contains(text, "${bundle:application:") {
 			continue
 		}
+		owner := -1
+		for i, o := range owners {
+			if o[0] <= s && e <= o[1] {
+				owner = i
+				break
+			}
+		}
+		if owner >= 0 && reported[owner] {
+			continue
+		}
 		switch {
 		case !perApp(text, 0):
+			reported[owner] = true
 			report(s, e, 0, fmt.Sprintf("log file path %q has no per-app part: the base and every module write the same files; add the application name (a springProperty of spring.application.name, or ${ctx:spring.application.name})", text))
 		case strings.Contains(text, "${LOG_PATH}") || strings.Contains(text, "${LOG_FILE}") || strings.Contains(text, "${sys:LOG_PATH}"):
+			reported[owner] = true
 			report(s, e, p.atMost(SeverityLow), fmt.Sprintf("log file path %q uses LOG_PATH/LOG_FILE, which Spring Boot publishes as JVM-wide System properties: apps starting together can see each other's value", text))
 		}
 	}
