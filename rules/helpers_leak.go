@@ -46,7 +46,10 @@ func releasesName(text, name string, methods []string) bool {
 		`\breturn\s+(?:this\s*\.\s*)?` + f + `\s*;`,
 	}
 	if len(methods) > 0 {
-		pats = append(pats, `\b`+f+`\s*\.\s*(?:`+strings.Join(methods, "|")+`)\s*\(`)
+		ms := strings.Join(methods, "|")
+		// field.shutdown(...), or field::shutdown handed to whoever ends
+		// the owner (a disposable registry, a close callback)
+		pats = append(pats, `\b`+f+`\s*\.\s*(?:`+ms+`)\s*\(`, `\b`+f+`\s*::\s*(?:`+ms+`)\b`)
 	}
 	for _, pat := range pats {
 		if regexp.MustCompile(pat).MatchString(text) {

@@ -42,3 +42,23 @@ class Pools2 {
         e.shutdown();
     }
 }
+
+// The pool's shutdown handed as a method reference to the owner's
+// lifecycle (a disposable registry run when the context closes) is its
+// stop; a reference to another method of the pool is not.
+class StoppedByReference {
+    private static volatile ScheduledExecutorService executor;
+
+    void init(java.util.function.Consumer<Runnable> onClose) {
+        executor = Executors.newSingleThreadScheduledExecutor();
+        onClose.accept(executor::shutdown);
+    }
+}
+
+class ReferenceToSubmit {
+    private final ExecutorService pool = Executors.newFixedThreadPool(2); // want "executor-leak:medium" bytecode:-
+
+    java.util.function.Function<Runnable, java.util.concurrent.Future<?>> submitter() {
+        return pool::submit;
+    }
+}
