@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -91,7 +92,7 @@ func checkLifecycleListener(p *Pass) {
 		}
 		var hit *facts.Call
 		calls(p, func(c *facts.Call) {
-			if hit == nil && c.Class == m.Class && c.Method == m.Name && within(c.Span.Start, m.Decl) && globalLifecycleCall(c) {
+			if hit == nil && c.Class == m.Class && c.Method == m.Name && within(c.Span.Start, m.Decl) && lifecycleName(c.Name) && globalLifecycleCall(c) {
 				hit = c
 			}
 		})
@@ -122,6 +123,11 @@ func isSpringListener(td facts.TypeDecl) bool {
 	s := rawSimple(td.Super)
 	return strings.HasSuffix(s, "ApplicationListener") || strings.HasSuffix(s, "ContextEventListener")
 }
+
+// lifecycleName: a method that starts or stops something (the names the
+// rule asks the extractors for), not an accessor or a registration that
+// the handler also calls (getInstance, registerTpsPoint).
+func lifecycleName(name string) bool { return slices.Contains(lifecycleCalls, name) }
 
 // globalLifecycleCall: a lifecycle method called statically, or on a
 // static accessor's result.
