@@ -13,9 +13,10 @@ public class Pools {
     private final ThreadPoolExecutor tpe = new ThreadPoolExecutor(1, 2, 60L, TimeUnit.SECONDS, new LinkedBlockingQueue<Runnable>()); // want "executor-leak:medium" bytecode:-
     private ScheduledExecutorService ticker;
     private ForkJoinPool fork;
+    private final ExecutorService stealing = Executors.newWorkStealingPool(); // a ForkJoinPool: idle workers end
 
     public Pools() {
         ticker = Executors.newSingleThreadScheduledExecutor(); // want "executor-leak:medium" bytecode:-
-        this.fork = new ForkJoinPool(2); // want "executor-leak:medium" bytecode:-
+        this.fork = new ForkJoinPool(2); // idle workers end: nothing stays pinned
     }
 }
