@@ -85,17 +85,20 @@ func valueHandedIn(file *facts.File, src []byte, at int, key, value *facts.Expr)
 			byName[p.name] = p
 		}
 	}
-	text := string(src[m.Decl.Start:m.Decl.End])
-	inKey := inputsOf(key.Text, text)
+	// Words inside literals name nothing: Pattern.compile("\\s" + tag)
+	// reads tag alone, not a parameter s.
+	text := javaCode(string(src[m.Decl.Start:m.Decl.End]))
+	keyText, valueText := javaCode(key.Text), javaCode(value.Text)
+	inKey := inputsOf(keyText, text)
 	// A value with no key (an assignment, an add) is judged by what it
 	// names itself: a one-slot cache of the last result (lastTime =
 	// date.getTime()) computes from a caller's input as well.
 	inValue := map[string]bool{}
-	for _, id := range javaNameRE.FindAllString(value.Text, -1) {
+	for _, id := range javaNameRE.FindAllString(valueText, -1) {
 		inValue[id] = true
 	}
-	if strings.TrimSpace(key.Text) != "" {
-		inValue = inputsOf(value.Text, text)
+	if strings.TrimSpace(keyText) != "" {
+		inValue = inputsOf(valueText, text)
 	}
 	for id := range inValue {
 		if _, ok := byName[id]; ok && !inKey[id] {
