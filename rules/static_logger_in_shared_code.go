@@ -30,6 +30,13 @@ var staticLoggerSharedRule = register(&Rule{
 })
 
 func checkStaticLoggerShared(p *Pass) {
+	var text string
+	code := func() string {
+		if text == "" {
+			text = javaCode(string(p.Src))
+		}
+		return text
+	}
 	calls(p, func(c *facts.Call) {
 		if !c.StoredToStatic || !is(c, "org.slf4j.LoggerFactory", "getLogger") && !is(c, "org.apache.logging.log4j.LogManager", "getLogger") {
 			return
@@ -37,10 +44,17 @@ func checkStaticLoggerShared(p *Pass) {
 		if unusedPrivateStatic(p, c.Span) {
 			return // nothing logs through it: nothing lands in the wrong files
 		}
-		p.Report(Diagnostic{
+		d := Diagnostic{
 			Message: "static logger in shared code: it is bound to the LoggerContext of the app that initialised the class first (the base), so what this code logs for a module lands in the base's files; the logback 1.2 and log4j-slf4j-impl adapters resolve it per call, other backends do not",
 			Span:    c.Span, Context: c.Context,
-		})
+		}
+		if f := staticFieldAt(p, c.Span); f != nil && !privateField(p.Src, f) && unreadInFile(p.File, p.Src, code, f) {
+			// No code of its file logs through it: other classes may
+			// (a holder of named loggers), which the project's other
+			// sources settle (facts.Pending.Unread).
+			d.Pending = &facts.Pending{Class: f.Class, NameParam: -1, Unread: f.Name}
+		}
+		p.Report(d)
 	})
 }
 
@@ -50,24 +64,30 @@ func checkStaticLoggerShared(p *Pass) {
 // name left in a comment counts as a use: the finding stays. Compiled
 // code keeps no reads of a field: only sources are told.
 func unusedPrivateStatic(p *Pass, span facts.Span) bool {
-	if len(p.Src) == 0 || strings.HasSuffix(p.File.Path, ".class") {
+	f := staticFieldAt(p, span)
+	if f == nil || !privateField(p.Src, f) {
 		return false
+	}
+	src := string(p.Src)
+	for at := wordIndexIn(src, f.Name, 0); at >= 0; at = wordIndexIn(src, f.Name, at+len(f.Name)) {
+		if !within(at, f.Decl) {
+			return false
+		}
+	}
+	return true
+}
+
+// staticFieldAt is the static field of a source file whose declaration
+// holds span (its initialiser), or nil (compiled code included).
+func staticFieldAt(p *Pass, span facts.Span) *facts.Field {
+	if len(p.Src) == 0 || strings.HasSuffix(p.File.Path, ".class") {
+		return nil
 	}
 	for i := range p.File.Fields {
 		f := &p.File.Fields[i]
-		if !f.Static || !within(span.Start, f.Decl) || f.Decl.End > len(p.Src) {
-			continue
+		if f.Static && within(span.Start, f.Decl) && f.Decl.End <= len(p.Src) {
+			return f
 		}
-		if !privateField(p.Src, f) {
-			return false
-		}
-		src := string(p.Src)
-		for at := wordIndexIn(src, f.Name, 0); at >= 0; at = wordIndexIn(src, f.Name, at+len(f.Name)) {
-			if !within(at, f.Decl) {
-				return false
-			}
-		}
-		return true
 	}
-	return false
+	return nil
 }

@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -40,5 +41,34 @@ func TestUnreadStaticSettledByOtherFiles(t *testing.T) {
 	want := []string{"src/main/java/p/Tracing.java:hook", "src/main/java/p/Tracing.java:level", "src/main/java/p/Tracing.java:out"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("static-mutable-state findings %v, want %v", got, want)
+	}
+}
+
+// TestUnreadLoggerSettledByOtherFiles: a non-private static logger its own
+// class never logs through is a finding only where another source uses it
+// (a holder of named loggers); one its own class logs through always is.
+func TestUnreadLoggerSettledByOtherFiles(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"src/main/java/p/Loggers.java": "package p;\nimport org.slf4j.Logger;\nimport org.slf4j.LoggerFactory;\npublic final class Loggers {\n" +
+			"    public static final Logger REQUEST = LoggerFactory.getLogger(\"request\");\n" +
+			"    public static final Logger POLLING = LoggerFactory.getLogger(\"polling\");\n" +
+			"    static final Logger OWN = LoggerFactory.getLogger(Loggers.class);\n" +
+			"    static void hello() { OWN.info(\"hello\"); }\n}\n",
+		"src/main/java/p/Handler.java": "package p;\npublic class Handler { void handle(String r) { Loggers.REQUEST.info(r); } }\n",
+		// a class of another package with a logger of the same name
+		"src/main/java/q/Other.java": "package q;\npublic class Other { static final org.slf4j.Logger POLLING = org.slf4j.LoggerFactory.getLogger(Other.class);\n" +
+			"    void poll() { POLLING.debug(\"poll\"); } }\n",
+	})
+	res := scanDir(t, dir, Options{})
+	var got []string
+	for _, f := range res.Findings {
+		if f.RuleID == "static-logger-in-shared-code" {
+			got = append(got, f.Path+":"+strconv.Itoa(f.Region.StartLine))
+		}
+	}
+	sort.Strings(got)
+	want := []string{"src/main/java/p/Loggers.java:5", "src/main/java/p/Loggers.java:7", "src/main/java/q/Other.java:2"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("static-logger-in-shared-code findings %v, want %v", got, want)
 	}
 }

@@ -9,9 +9,10 @@ public class Client {
     // Declared and never used: nothing is logged through it, so nothing
     // lands in the base's files (Quiet.java has it in a class file too).
     private static final Logger UNUSED = LoggerFactory.getLogger(Client.class);
-    // Not private: a subclass or another class of the package may log
-    // through it.
+    // Not private: another class of the package logs through it (Relay).
     static final Logger SHARED = LoggerFactory.getLogger(Client.class); // want "static-logger-in-shared-code:info"
+    // Not private, but no class of the project logs through it.
+    static final Logger IDLE = LoggerFactory.getLogger("idle");
 
     private final Logger instanceLog = LoggerFactory.getLogger(getClass());
 
