@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/kscan/kscan/scanner/finding"
 )
 
 // TestUnreadStaticSettledByOtherFiles: a public static its own class never
@@ -30,14 +32,9 @@ func TestUnreadStaticSettledByOtherFiles(t *testing.T) {
 		"src/main/java/q/Other.java": "package q;\npublic class Other { public static java.io.PrintStream debugStream = System.out;\n" +
 			"    public static void setDebugStream(java.io.PrintStream ds) { debugStream = ds; } }\n",
 	})
-	res := scanDir(t, dir, Options{})
-	var got []string
-	for _, f := range res.Findings {
-		if f.RuleID == "static-mutable-state" {
-			got = append(got, f.Path+":"+strings.Fields(f.Message)[2])
-		}
-	}
-	sort.Strings(got)
+	got := ruleFindings(scanDir(t, dir, Options{}), "static-mutable-state", func(f finding.Finding) string {
+		return f.Path + ":" + strings.Fields(f.Message)[2]
+	})
 	want := []string{"src/main/java/p/Tracing.java:hook", "src/main/java/p/Tracing.java:level", "src/main/java/p/Tracing.java:out"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("static-mutable-state findings %v, want %v", got, want)
@@ -59,16 +56,24 @@ func TestUnreadLoggerSettledByOtherFiles(t *testing.T) {
 		"src/main/java/q/Other.java": "package q;\npublic class Other { static final org.slf4j.Logger POLLING = org.slf4j.LoggerFactory.getLogger(Other.class);\n" +
 			"    void poll() { POLLING.debug(\"poll\"); } }\n",
 	})
-	res := scanDir(t, dir, Options{})
-	var got []string
-	for _, f := range res.Findings {
-		if f.RuleID == "static-logger-in-shared-code" {
-			got = append(got, f.Path+":"+strconv.Itoa(f.Region.StartLine))
-		}
-	}
-	sort.Strings(got)
+	got := ruleFindings(scanDir(t, dir, Options{}), "static-logger-in-shared-code", func(f finding.Finding) string {
+		return f.Path + ":" + strconv.Itoa(f.Region.StartLine)
+	})
 	want := []string{"src/main/java/p/Loggers.java:5", "src/main/java/p/Loggers.java:7", "src/main/java/q/Other.java:2"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("static-logger-in-shared-code findings %v, want %v", got, want)
 	}
+}
+
+// ruleFindings lists a rule's findings of a scan, each as key gives it,
+// sorted.
+func ruleFindings(res *Result, rule string, key func(finding.Finding) string) []string {
+	var got []string
+	for _, f := range res.Findings {
+		if f.RuleID == rule {
+			got = append(got, key(f))
+		}
+	}
+	sort.Strings(got)
+	return got
 }
