@@ -67,9 +67,13 @@ func checkLoggingConfigPath(p *ResourcePass) {
 	for _, m := range propsFileRE.FindAllSubmatch(src, -1) {
 		defs[string(m[1])] = string(m[2])
 	}
+	module := moduleDirName(p.Path)
 	var perApp func(text string, depth int) bool
 	perApp = func(text string, depth int) bool {
 		if strings.Contains(text, "${ctx:spring.application.name}") || strings.Contains(text, "${spring:spring.application.name}") {
+			return true
+		}
+		if namesModule(text, module) {
 			return true
 		}
 		if depth > 8 {
@@ -184,4 +188,39 @@ func blankXMLComments(src []byte) []byte {
 		start = stop + next
 	}
 	return out
+}
+
+// moduleDirName is the directory of the module a configuration belongs
+// to (the one holding its src/main/resources), when that name has two
+// words or more (xxl-job-admin, order_service): a one-word name (app, web,
+// server) is too common to tell apps apart. "" otherwise.
+func moduleDirName(path string) string {
+	i := strings.Index(path, "src/main/resources/")
+	if i <= 0 || path[i-1] != '/' {
+		return ""
+	}
+	dir := path[:i-1]
+	name := dir[strings.LastIndexByte(dir, '/')+1:]
+	if !strings.ContainsAny(name, "-_.") || strings.Trim(name, "-_.") != name {
+		return ""
+	}
+	return name
+}
+
+// namesModule reports a log path with a directory or file named after the
+// module itself (/data/applogs/xxl-job/xxl-job-admin.log in the module
+// xxl-job-admin): only that application writes there.
+func namesModule(path, module string) bool {
+	if module == "" {
+		return false
+	}
+	for _, seg := range strings.FieldsFunc(path, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if seg == module {
+			return true
+		}
+		if rest, ok := strings.CutPrefix(seg, module); ok && rest != "" && strings.ContainsRune(".-_", rune(rest[0])) {
+			return true
+		}
+	}
+	return false
 }
