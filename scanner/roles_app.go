@@ -3,7 +3,7 @@ package scanner
 import (
 	"fmt"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -25,55 +25,36 @@ import (
 // a jar (a test module or a build tool depending on an application does
 // not make it a library).
 func applications(poms map[string]*deps.POM, production func(pomRel string) bool) map[string]RoleDecision {
-	var cands []string
+	signal := map[string]string{} // candidate directory -> what makes it an application
 	for dir, p := range poms {
 		if why := appSignal(p); why != "" {
 			if name, _ := p.Role(); name == "" {
-				cands = append(cands, dir)
+				signal[dir] = why
 			}
 		}
 	}
-	if len(cands) == 0 {
+	if len(signal) == 0 {
 		return nil
-	}
-	sort.Strings(cands)
-	isApp := map[string]bool{}
-	for _, d := range cands {
-		isApp[d] = true
 	}
 	// Who depends on each candidate: modules that are no application
 	// themselves, outside test scope, of a class path (not a pom that
 	// only lists).
 	users := map[string][]string{} // artifactId -> consumer pom files
-	dirs := make([]string, 0, len(poms))
-	for d := range poms {
-		dirs = append(dirs, d)
-	}
-	sort.Strings(dirs)
-	for _, d := range dirs {
-		p := poms[d]
-		if isApp[d] || p.Packaging == "pom" {
+	for d, p := range poms {
+		if _, app := signal[d]; app || p.Packaging == "pom" {
 			continue
 		}
 		for _, pd := range p.Dependencies {
-			if pd.Scope == "test" {
-				continue
+			if pd.Scope != "test" {
+				users[pd.ArtifactID] = append(users[pd.ArtifactID], p.File)
 			}
-			users[pd.ArtifactID] = append(users[pd.ArtifactID], p.File)
 		}
 	}
 	out := map[string]RoleDecision{}
-	for _, d := range cands {
+	for d, why := range signal {
 		p := poms[d]
-		lib := false
-		for _, f := range users[p.ArtifactID] {
-			if production == nil || production(f) {
-				lib = true
-				break
-			}
-		}
-		if lib {
-			continue
+		if slices.ContainsFunc(users[p.ArtifactID], func(f string) bool { return production == nil || production(f) }) {
+			continue // a library of the tree's production code too
 		}
 		name := p.ArtifactID
 		if name == "" {
@@ -82,7 +63,7 @@ func applications(poms map[string]*deps.POM, production func(pomRel string) bool
 		out[d] = RoleDecision{Dir: d, Role: facts.RoleModule, Name: facts.RoleModule.String(), inferred: true,
 			Reason: fmt.Sprintf("%s: Spring Boot application %s (%s) that no library module of the tree depends on: "+
 				"its code is judged as a module's, in a ClassLoader of its own (set a role in .kscan.yaml or with --role to change)",
-				p.File, name, appSignal(p))}
+				p.File, name, why)}
 	}
 	return out
 }
