@@ -447,32 +447,7 @@ func antMatch(pattern, name string) bool {
 	if strings.HasSuffix(pattern, "/") {
 		pattern += "**"
 	}
-	return antSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
-}
-
-func antSegs(ps, ns []string) bool {
-	for len(ps) > 0 {
-		if ps[0] == "**" {
-			for len(ps) > 0 && ps[0] == "**" {
-				ps = ps[1:]
-			}
-			if len(ps) == 0 {
-				return true
-			}
-			for i := range ns {
-				if antSegs(ps, ns[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(ns) == 0 {
-			return false
-		}
-		if ok, err := path.Match(ps[0], ns[0]); err != nil || !ok {
-			return false
-		}
-		ps, ns = ps[1:], ns[1:]
-	}
-	return len(ns) == 0
+	// Unlike an override's glob, a pattern without '/' names the jar's
+	// root only: matchSegs, not matchDepth.
+	return matchSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
 }
