@@ -3,6 +3,7 @@ package scope
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/kscan/kscan/scanner/deps"
@@ -45,7 +46,7 @@ func (c *Classifier) File(rel string, head []byte) Decision {
 	if !st.d.Production() {
 		return c.withBuildToolPolicy(*st.d)
 	}
-	if d, ok := jarExcluded(st.mod, rel, ext); ok {
+	if d, ok := notPackaged(st.mod, rel, ext, base); ok {
 		return c.withBuildToolPolicy(d)
 	}
 	if d, ok := c.sourceSignals(rel, dirRel, base, ext, jh, st); ok {
@@ -416,27 +417,74 @@ func sourceRoot(dirRel, pkg string) (string, bool) {
 	return "", false
 }
 
-// jarExcluded decides a resource of a module's src/main/resources that the
-// module's jar leaves out (maven-jar-plugin <excludes>): it ships in no jar
-// a base or a module loads. Such files are the configuration of the
-// module's own distribution (a conf/ directory its start script puts on
-// the class path), copied there by an assembly.
-func jarExcluded(m *module, rel, ext string) (Decision, bool) {
-	if m == nil || len(m.jarExcludes) == 0 || ext == ".java" || ext == ".class" {
+// notPackaged decides a configuration file of a Maven module that the
+// module's jar does not carry, so that no base or module loads it: a
+// file outside the directories its <resources> copy (a distribution's
+// conf/ directory, src/main/assembly), one its <resources> filter out or
+// its jar's <excludes> leave out (the logback.xml a standalone server's
+// start script names), and any file of a module packaged as a pom, which
+// builds no jar. A war keeps src/main/webapp; a resource directory named
+// by a property leaves the module's files as they are.
+func notPackaged(m *module, rel, ext, base string) (Decision, bool) {
+	if m == nil || !m.pom || !configExts[ext] || base == "pom.xml" || buildToolFiles[base] {
 		return Decision{}, false
 	}
-	prefix := path.Join(m.rel, "src/main/resources") + "/"
-	if !strings.HasPrefix(rel, prefix) {
+	sub := rel
+	if m.rel != "" {
+		if !strings.HasPrefix(rel, m.rel+"/") {
+			return Decision{}, false
+		}
+		sub = rel[len(m.rel)+1:]
+	}
+	d := Decision{Class: Packaging, At: m.file}
+	if m.packaging == "pom" {
+		d.Reason = "file of a pom-packaged module (it builds no jar)"
+		return d, true
+	}
+	if m.packaging == "war" && strings.HasPrefix(sub, "src/main/webapp/") {
 		return Decision{}, false
 	}
-	sub := rel[len(prefix):]
-	for _, p := range m.jarExcludes {
-		if antMatch(p, sub) {
-			return Decision{Class: Packaging, Reason: "resource the module's jar leaves out (maven-jar-plugin <excludes>)", At: m.file}, true
+	for dir, r := range m.roots {
+		if r.main && strings.HasPrefix(sub, dir+"/") {
+			return Decision{}, false // a declared source or resource root
 		}
 	}
-	return Decision{}, false
+	under := false
+	for _, r := range m.resources {
+		if r.dir == "" {
+			return Decision{}, false // a directory only the build knows
+		}
+		if !strings.HasPrefix(sub, r.dir+"/") {
+			continue
+		}
+		under = true
+		inner := sub[len(r.dir)+1:]
+		if len(r.includes) > 0 && !slices.ContainsFunc(r.includes, func(p string) bool { return antMatch(p, inner) }) ||
+			slices.ContainsFunc(r.excludes, func(p string) bool { return antMatch(p, inner) }) {
+			continue // another entry for the directory may still take it
+		}
+		if slices.ContainsFunc(m.jarExcludes, func(p string) bool { return antMatch(p, inner) }) {
+			d.Reason = "resource the module's jar leaves out (maven-jar-plugin <excludes>)"
+			return d, true
+		}
+		return Decision{}, false
+	}
+	if under {
+		d.Reason = "resource the module's <resources> leave out of its jar"
+	} else {
+		d.Reason = "file outside the module's resource directories (in no jar: a distribution's file)"
+	}
+	return d, true
 }
+
+// configExts are the files notPackaged judges: configuration, which a jar
+// carries only as a resource. Code, archives and other files keep the
+// other signals.
+var configExts = setOf(".xml", ".properties", ".yml", ".yaml", ".json")
+
+// buildToolFiles are configuration-like files a build or an IDE reads
+// from a module's directory, never from a jar.
+var buildToolFiles = setOf("build.xml", "ivy.xml", "settings.xml", "plugin.xml", "feature.xml", "antlib.xml")
 
 // antMatch matches a slash path against an Ant-style pattern as Maven's
 // includes and excludes use them: '**' stands for any number of

@@ -28,6 +28,13 @@ type module struct {
 	// jarExcludes are the patterns of the files its jar leaves out
 	// (maven-jar-plugin <excludes>), relative to the jar's root.
 	jarExcludes []string
+	// pom says the build file is a Maven pom that was read: packaging,
+	// resources and jarExcludes below are known.
+	pom       bool
+	packaging string
+	// resources are the directories its jar takes files from (Maven's
+	// default src/main/resources unless the pom declares its own).
+	resources []resourceDir
 	// decision is what the build file says about the module's code; a
 	// Packaging decision covers the build file alone (the sources of a
 	// pom-packaged module, such as log4j-api-java9, still ship).
@@ -255,6 +262,11 @@ func (c *Classifier) readPOMModule(m *module) {
 	p := pf.pom
 	m.artifactID = p.ArtifactID
 	m.jarExcludes = pf.build.jarExcludes
+	m.pom, m.packaging = true, p.Packaging
+	m.resources = pf.build.resources
+	if len(m.resources) == 0 {
+		m.resources = []resourceDir{{dir: "src/main/resources"}}
+	}
 	name := p.ArtifactID
 	if name == "" {
 		name = path.Base(m.rel)
@@ -631,6 +643,17 @@ type pomBuild struct {
 	// jarExcludes are the maven-jar-plugin's <excludes> patterns: files of
 	// the module's output that its jar leaves out.
 	jarExcludes []string
+	// resources are the <build><resources> entries, when the pom declares
+	// any (they replace Maven's default src/main/resources).
+	resources []resourceDir
+}
+
+// resourceDir is one <resource> of a pom: a directory copied into the jar,
+// filtered by Ant-style includes and excludes. dir is "" when it names a
+// property (unknown).
+type resourceDir struct {
+	dir                string
+	includes, excludes []string
 }
 
 // readPOMBuild reads the source and test directories a pom declares
@@ -650,6 +673,7 @@ func readPOMBuild(data []byte) pomBuild {
 	var goals []string
 	var sources []string
 	var excludes []string
+	var res *resourceDir
 	addRoot := func(dir string, main bool, how string) {
 		dir = cleanDeclared(dir)
 		if dir == "" {
@@ -696,6 +720,9 @@ func readPOMBuild(data []byte) pomBuild {
 			if len(stack) == 6 && under("project", "build", "plugins", "plugin", "executions", "execution") {
 				goals, sources = nil, nil
 			}
+			if len(stack) == 4 && under("project", "build", "resources", "resource") {
+				res = &resourceDir{}
+			}
 			if len(stack) > 256 {
 				return b
 			}
@@ -737,6 +764,15 @@ func readPOMBuild(data []byte) pomBuild {
 						}
 					}
 				}
+			case n == 5 && under("project", "build", "resources", "resource", "directory") && res != nil:
+				res.dir = cleanDeclared(v)
+			case n == 6 && under("project", "build", "resources", "resource", "includes", "include") && res != nil && v != "":
+				res.includes = append(res.includes, v)
+			case n == 6 && under("project", "build", "resources", "resource", "excludes", "exclude") && res != nil && v != "":
+				res.excludes = append(res.excludes, v)
+			case n == 4 && under("project", "build", "resources", "resource") && res != nil:
+				b.resources = append(b.resources, *res)
+				res = nil
 			case n == 7 && under("project", "build", "plugins", "plugin", "configuration", "excludes", "exclude"):
 				if v != "" {
 					excludes = append(excludes, v)

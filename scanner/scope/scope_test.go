@@ -37,7 +37,8 @@ var treeTests = map[string][]want{
 		{"transport-sctp/src/main/test/io/netty/channel/sctp/SctpLimitStreamsTest.java", Test, "test directory test/"},
 		{"bom/pom.xml", Packaging, "BOM"},
 		{"tarball/pom.xml", Packaging, "distribution pom (packaging pom, maven-assembly-plugin)"},
-		{"tarball/src/assembly/logging.properties", Production, ""},
+		// a distribution's configuration: a pom-packaged module builds no jar
+		{"tarball/src/assembly/logging.properties", Packaging, "pom-packaged module"},
 		// the root aggregator runs the assembly plugin too, but its modules decide for themselves
 		{"pom.xml", Production, ""},
 	},
