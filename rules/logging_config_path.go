@@ -15,9 +15,13 @@ var loggingConfigPathRule = register(&Rule{
 	Summary: "Every app in the base must write its own log files. A logback or log4j2 file appender whose path has " +
 		"no per-app part (the Spring application name) makes the base and every module write to the same files; " +
 		"log4j2's ${bundle:application:...} always reads the base's application.properties.",
-	Tags:          []string{"koupleless", "logging", "config"},
-	Precision:     "medium",
-	Default:       SeverityMedium,
+	Tags:      []string{"koupleless", "logging", "config"},
+	Precision: "low",
+	// Where the role is unknown the configuration may as well be a
+	// standalone server's or a plugin host's: a note (a sample of fresh
+	// applications' configurations held 11 real of 40, most of the rest
+	// distributions' own files).
+	Default:       SeverityLow,
 	Severity:      map[facts.Role]Severity{facts.RoleBase: SeverityMedium, facts.RoleModule: SeverityMedium},
 	Resources:     []string{"logback*.xml", "log4j2*.xml", "log4j2*.yaml", "log4j2*.yml", "log4j2*.json", "log4j2*.properties"},
 	CheckResource: checkLoggingConfigPath,
@@ -214,6 +218,8 @@ func namesModule(path, module string) bool {
 	if module == "" {
 		return false
 	}
+	// A variable's default names a segment too: ${log.app-name:-shenyu-admin}.
+	path = strings.NewReplacer("${", "/", "}", "/", ":-", "/").Replace(path)
 	for _, seg := range strings.FieldsFunc(path, func(r rune) bool { return r == '/' || r == '\\' }) {
 		if seg == module {
 			return true
