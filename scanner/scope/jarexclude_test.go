@@ -1,8 +1,6 @@
 package scope
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -47,7 +45,7 @@ func TestJarExcludedResources(t *testing.T) {
 		return `<project><groupId>g</groupId><artifactId>` + a + `</artifactId><version>1</version>` + build + `</project>`
 	}
 	root := t.TempDir()
-	for rel, text := range map[string]string{
+	writeFiles(t, root, map[string]string{
 		"pom.xml":                               `<project><groupId>g</groupId><artifactId>p</artifactId><version>1</version><packaging>pom</packaging><modules><module>server</module><module>lib</module></modules></project>`,
 		"server/pom.xml":                        pom("server", jar),
 		"lib/pom.xml":                           pom("lib", other),
@@ -57,15 +55,7 @@ func TestJarExcludedResources(t *testing.T) {
 		"server/src/main/resources/logback-test.xml": "<configuration/>",
 		"server/src/main/java/s/Main.java":           "package s; public class Main { }",
 		"lib/src/main/resources/logback.xml":         "<configuration/>",
-	} {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	c := New(root, Options{})
 	for rel, want := range map[string]Class{
 		"server/src/main/resources/logback.xml":      Packaging,
@@ -107,7 +97,7 @@ func TestResourcesOutsideTheJar(t *testing.T) {
 		`</resources></build>`
 	byProperty := `<build><resources><resource><directory>${config.dir}</directory></resource></resources></build>`
 	root := t.TempDir()
-	for rel, text := range map[string]string{
+	writeFiles(t, root, map[string]string{
 		"pom.xml": `<project><groupId>g</groupId><artifactId>p</artifactId><version>1</version><packaging>pom</packaging>` +
 			`<modules><module>agent</module><module>engine</module><module>dist</module><module>web</module><module>custom</module></modules></project>`,
 		"agent/pom.xml":                                pom("agent", "", ""),
@@ -130,15 +120,7 @@ func TestResourcesOutsideTheJar(t *testing.T) {
 		"custom/pom.xml":                               pom("custom", "", byProperty),
 		"custom/etc/logback.xml":                       "<configuration/>",
 		"plain/conf/logback.xml":                       "<configuration/>",
-	} {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	c := New(root, Options{})
 	for rel, want := range map[string]string{
 		"agent/conf/log4j2.xml":                        "file outside the module's resource directories",
@@ -168,12 +150,7 @@ func TestResourcesOutsideTheJar(t *testing.T) {
 	}
 	// a tree no Maven build covers keeps its files
 	plain := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(plain, "conf"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(plain, "conf", "logback.xml"), []byte("<configuration/>"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFiles(t, plain, map[string]string{"conf/logback.xml": "<configuration/>"})
 	if d := New(plain, Options{}).File("conf/logback.xml", nil); !d.Production() {
 		t.Errorf("conf/logback.xml of a tree without a build: %s", d)
 	}
