@@ -332,6 +332,12 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		}
 		defer stop()
 	}
+	// A SARIF log's rule descriptors are rendered while the scan runs:
+	// on a small tree they are most of the log's work.
+	var ahead *report.RulesAhead
+	if fl.format == "sarif" {
+		ahead = report.PrepareRules(sr.opts.Rules, firstSet(fl.helpURI, sr.cfg.HelpURI))
+	}
 	stopProgress := startProgress(cmd.ErrOrStderr(), &sr.opts)
 	rt := runTimes{scanStart: time.Now(), format: fl.format}
 	res, err := sr.execute()
@@ -372,6 +378,7 @@ func runScan(cmd *cobra.Command, args []string, fl *scanFlags) error {
 		HelpURI:      firstSet(fl.helpURI, sr.cfg.HelpURI),
 		Scope:        scopeSummary(res),
 		LeftOut:      left,
+		RulesAhead:   ahead,
 	}
 	if left != nil {
 		in.Properties["kscan.belowMinLevel"] = left

@@ -48,6 +48,9 @@ type Input struct {
 	// HelpURI, when set, is where rules are documented instead of kscan's
 	// docs/rules.md: a URL with {id} for the rule id (a company's own pages).
 	HelpURI string
+	// RulesAhead, when set, holds the rules' descriptors rendered while
+	// the scan ran (PrepareRules), for a SARIF log.
+	RulesAhead *RulesAhead
 }
 
 // LeftOut counts findings below the level asked for.

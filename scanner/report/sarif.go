@@ -101,8 +101,7 @@ func buildSARIF(in *Input) (*node, error) {
 		run.Properties = sarif.Properties(props)
 	}
 
-	// Every rule goes in before any result: go-sarif computes ruleIndex
-	// when a result is added and writes 2^64-1 for an unknown rule.
+	// A result's ruleIndex is its rule's place in the list.
 	index := map[string]int{}
 	for i, r := range in.Rules {
 		if r == nil {
@@ -114,9 +113,18 @@ func buildSARIF(in *Input) (*node, error) {
 		if _, dup := index[r.ID]; dup {
 			return nil, fmt.Errorf("report: rule %q declared twice", r.ID)
 		}
-		index[r.ID] = len(run.Tool.Driver.Rules)
-		addRule(run, r, in.helpURI(r))
+		index[r.ID] = i
 	}
+	// The descriptors go into the tree below, rendered ahead or now: the
+	// run's own list stays empty so that its place in the log is kept.
+	descriptors, err := in.RulesAhead.nodesFor(in)
+	if err == nil && descriptors == nil {
+		descriptors, err = ruleNodes(in)
+	}
+	if err != nil {
+		return nil, err
+	}
+	run.Tool.Driver.Rules = []*sarif.ReportingDescriptor{}
 
 	inv := run.AddInvocation(true)
 	for _, n := range in.Notifications {
@@ -137,6 +145,7 @@ func buildSARIF(in *Input) (*node, error) {
 	// Results are encoded one at a time into the tree: the go-sarif value
 	// and the encoded bytes of each are dropped before the next, so the
 	// report's peak memory is the tree, not the tree plus all of them.
+	doc.get("runs").vals[0].get("tool").get("driver").set("rules", &node{kind: '[', vals: descriptors})
 	results := doc.get("runs").vals[0].get("results")
 	add := func(res *sarif.Result) error {
 		raw, err := json.Marshal(res)

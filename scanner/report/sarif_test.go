@@ -428,3 +428,28 @@ func TestSARIFGolden(t *testing.T) {
 	checkGolden(t, "golden.sarif", sarifBytes(t, richInput()))
 	checkGolden(t, "clean.sarif", sarifBytes(t, cleanInput()))
 }
+
+// Descriptors rendered ahead make the same log as those rendered with it,
+// and rules or an address other than the log's are not taken from them.
+func TestSARIFRulesAhead(t *testing.T) {
+	for name, mk := range sarifCases {
+		want := sarifBytes(t, mk())
+		in := mk()
+		in.RulesAhead = PrepareRules(in.Rules, in.HelpURI)
+		if got := sarifBytes(t, in); !bytes.Equal(got, want) {
+			t.Errorf("%s: the log with descriptors rendered ahead differs", name)
+		}
+		in = mk()
+		in.RulesAhead = PrepareRules(in.Rules, "https://rules.example/{id}")
+		if got := sarifBytes(t, in); !bytes.Equal(got, want) {
+			t.Errorf("%s: descriptors rendered for another address were used", name)
+		}
+		if len(in.Rules) > 1 {
+			in = mk()
+			in.RulesAhead = PrepareRules(in.Rules[1:], in.HelpURI)
+			if got := sarifBytes(t, in); !bytes.Equal(got, want) {
+				t.Errorf("%s: descriptors rendered for other rules were used", name)
+			}
+		}
+	}
+}
