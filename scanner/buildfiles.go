@@ -16,6 +16,7 @@ func buildFileKind(name string) string { return deps.BuildFileKind(name) }
 // the cap of their kind, and keeps their bytes for placing findings.
 type buildFiles struct {
 	root string
+	in   *safefs.Root // root's links resolved once
 	mu   sync.Mutex
 	src  map[string][]byte // by relative slash path
 }
@@ -72,7 +73,7 @@ func (b *buildFiles) load(rel string) ([]byte, error) {
 		data, err = safefs.ReadFile(rel, max) // the local repository, ~/.m2
 	} else {
 		// A file of the tree: a link out of it is never followed.
-		data, err = safefs.ReadFileIn(b.root, filepath.Join(b.root, filepath.FromSlash(rel)), max)
+		data, err = b.in.ReadFile(filepath.Join(b.root, filepath.FromSlash(rel)), max)
 	}
 	return data, err
 }

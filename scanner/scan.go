@@ -217,7 +217,7 @@ func newEnv(opts *Options) (*env, error) {
 		return nil, err
 	}
 	e := &env{opts: opts, plan: p, roles: newRoles(root, opts.PathRoles, opts.Role, opts.RoleAuto),
-		build: &buildFiles{root: root, src: map[string][]byte{}},
+		build: &buildFiles{root: root, in: safefs.NewRoot(root), src: map[string][]byte{}},
 		scope: scope.New(root, scope.Options{Overrides: opts.ScopeOverrides, Targets: dirTargets(root, opts.Paths), FileDirs: fileDirs(root, opts.Paths), Jobs: opts.Jobs}), tally: &scope.Tally{},
 		graphs: newGraphIndex()}
 	if !opts.ParseOnly {

@@ -149,6 +149,7 @@ type Result struct {
 type loader struct {
 	opts Options
 	res  *Result
+	in   *safefs.Root // opts.Root's links resolved once
 }
 
 // read reads a tree file (relative) or a local-repository file (absolute)
@@ -170,7 +171,7 @@ func (ld *loader) read(rel string) ([]byte, error) {
 	if ld.opts.Read != nil {
 		b, err = ld.opts.Read(rel)
 	} else {
-		b, err = safefs.ReadFileIn(ld.opts.Root, filepath.Join(ld.opts.Root, filepath.FromSlash(rel)), cap)
+		b, err = ld.in.ReadFile(filepath.Join(ld.opts.Root, filepath.FromSlash(rel)), cap)
 	}
 	if err == nil {
 		ld.res.Sources[rel] = b
@@ -194,7 +195,7 @@ func (ld *loader) parseNote(file string, err error) {
 // well-known starters bring (Maven's nearest-wins mediation, exclusions
 // honoured), or the resolved list saved beside the build file.
 func Load(opts Options) *Result {
-	ld := &loader{opts: opts, res: &Result{Sources: map[string][]byte{}}}
+	ld := &loader{opts: opts, res: &Result{Sources: map[string][]byte{}}, in: safefs.NewRoot(opts.Root)}
 	res := ld.res
 	byKind := map[string][]string{}
 	for _, f := range opts.Files {

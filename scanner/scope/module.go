@@ -869,7 +869,7 @@ func (c *Classifier) holdsTests(rel string) bool {
 	}
 	found, n := false, 0
 	root := c.abs(rel)
-	if ok, err := safefs.Within(c.root, root); err != nil || !ok {
+	if ok, err := c.in.Within(root); err != nil || !ok {
 		n = maxTestScan // a link out of the tree: read nothing
 	}
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -899,7 +899,7 @@ func (c *Classifier) holdsTests(rel string) bool {
 // one that a link leads outside it.
 func (c *Classifier) readHead(rel string) ([]byte, error) {
 	abs := c.abs(rel)
-	ok, err := safefs.Within(c.root, abs)
+	ok, err := c.in.Within(abs)
 	if err != nil {
 		return nil, err
 	}

@@ -139,6 +139,7 @@ type Options struct {
 // everything below. It is safe for concurrent use.
 type Classifier struct {
 	root string
+	in   *safefs.Root // root's links resolved once
 	opts Options
 
 	mu       sync.Mutex
@@ -218,7 +219,7 @@ func New(root string, opts Options) *Classifier {
 			root = abs
 		}
 	}
-	return &Classifier{root: root, opts: opts, dirs: map[string]*dirState{}, modules: map[string]*module{}, poms: map[string]*pomFile{}, testPkgs: map[string]bool{}, supers: map[superKey]superResult{}}
+	return &Classifier{root: root, in: safefs.NewRoot(root), opts: opts, dirs: map[string]*dirState{}, modules: map[string]*module{}, poms: map[string]*pomFile{}, testPkgs: map[string]bool{}, supers: map[superKey]superResult{}}
 }
 
 // ValidateOverrides reports a malformed glob before a scan starts.
@@ -638,7 +639,7 @@ func (c *Classifier) readFile(rel string, max int64) ([]byte, error) {
 	if c.root == "" {
 		return nil, fmt.Errorf("no root")
 	}
-	return safefs.ReadFileIn(c.root, filepath.Join(c.root, filepath.FromSlash(rel)), max)
+	return c.in.ReadFile(filepath.Join(c.root, filepath.FromSlash(rel)), max)
 }
 
 // placeholderDomain reports a package directory that is the reserved
