@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"bytes"
 	"path"
 	"path/filepath"
 	"sync"
@@ -19,6 +20,34 @@ type buildFiles struct {
 	in   *safefs.Root // root's links resolved once
 	mu   sync.Mutex
 	src  map[string][]byte // by relative slash path
+	poms map[string]parsedPOM
+}
+
+// parsedPOM is a pom parsed from data.
+type parsedPOM struct {
+	data []byte
+	pom  *deps.POM
+	err  error
+}
+
+// parse parses a pom read from name once: the roles and the dependency
+// loader both read the tree's poms, and a POM is never changed once
+// parsed. The same name with other bytes is parsed anew.
+func (b *buildFiles) parse(name string, data []byte) (*deps.POM, error) {
+	b.mu.Lock()
+	r, ok := b.poms[name]
+	b.mu.Unlock()
+	if ok && bytes.Equal(r.data, data) {
+		return r.pom, r.err
+	}
+	p, err := deps.ParsePOM(name, data)
+	b.mu.Lock()
+	if b.poms == nil {
+		b.poms = map[string]parsedPOM{}
+	}
+	b.poms[name] = parsedPOM{data: data, pom: p, err: err}
+	b.mu.Unlock()
+	return p, err
 }
 
 func (b *buildFiles) read(rel string) ([]byte, error) {
@@ -45,6 +74,7 @@ func (b *buildFiles) release() {
 	for k := range b.src {
 		b.src[k] = nil
 	}
+	b.poms = nil
 	b.mu.Unlock()
 }
 

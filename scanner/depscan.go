@@ -15,14 +15,14 @@ import (
 // slash paths) with scanner/deps: Maven models with parents and BOMs,
 // saved dependency lists, Gradle builds. Roles come from the configuration
 // and, with --role auto, from each build file's Koupleless signals.
-func loadDeps(root string, files []string, ro *roles, m2 string, read func(string) ([]byte, error)) ([]*facts.BuildProject, []finding.Notification) {
+func loadDeps(root string, files []string, ro *roles, m2 string, read func(string) ([]byte, error), parse func(string, []byte) (*deps.POM, error)) ([]*facts.BuildProject, []finding.Notification) {
 	if m2 == "" {
 		m2 = deps.DefaultM2Repo()
 	} else if m2 == "-" {
 		m2 = ""
 	}
 	lr := deps.Load(deps.Options{
-		Root: root, Files: files, M2Repo: m2, RoleAuto: ro.auto, Read: read,
+		Root: root, Files: files, M2Repo: m2, RoleAuto: ro.auto, Read: read, Parse: parse,
 		Role: func(file string) (facts.Role, string, bool) {
 			d := ro.decide(file)
 			if d.inferred {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"sync"
 
 	"github.com/kscan/kscan/scanner/deps"
 )
@@ -35,20 +36,27 @@ func (buildKind) scan(ctx context.Context, files []input, e *env) error {
 		seen[rel] = true
 	}
 	poms := map[string]*deps.POM{}
+	var mu sync.Mutex // poms, while the workers parse
 	parse := func(rel string) {
 		data, err := e.build.read(rel)
 		if err != nil {
 			return // the dependency pass reports it
 		}
-		if p, err := deps.ParsePOM(rel, data); err == nil {
+		if p, err := e.build.parse(rel, data); err == nil {
+			mu.Lock()
 			poms[path.Dir(rel)] = p
+			mu.Unlock()
 		}
 	}
+	// The tree's poms are parsed on the scan's workers: the dependency
+	// loader takes them from there.
+	onWorkers(e.opts.Jobs, len(files), func(_, i int) {
+		if files[i].base() == "pom.xml" {
+			parse(rels[i])
+		}
+	})
 	for i, in := range files {
 		rel := rels[i]
-		if in.base() == "pom.xml" {
-			parse(rel)
-		}
 		if k := buildFileKind(in.base()); (k == "pom" || k == "gradle-script") && len(e.index.tokens) > 0 {
 			if data, err := e.build.read(rel); err == nil {
 				e.index.mentions(rel, data)
@@ -75,7 +83,7 @@ func (buildKind) scan(ctx context.Context, files []input, e *env) error {
 		return nil
 	}
 	sort.Strings(rels)
-	projects, notes := loadDeps(e.roles.root, rels, e.roles, e.opts.M2Repo, e.build.read)
+	projects, notes := loadDeps(e.roles.root, rels, e.roles, e.opts.M2Repo, e.build.read, e.build.parse)
 	// A test module's or an example's build builds nothing that runs in
 	// the shared JVM: the dependency rules skip it, as they skip a BOM or
 	// a distribution pom. The classifier reads the build files of each

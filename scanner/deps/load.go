@@ -132,6 +132,8 @@ type Options struct {
 	// that keeps its own reads (nil: safefs, confined to Root, capped per
 	// kind). Files of the local repository are always read through safefs.
 	Read func(rel string) ([]byte, error)
+	// Parse parses a pom (nil: ParsePOM): see MavenOptions.Parse.
+	Parse func(name string, data []byte) (*POM, error)
 }
 
 // Result is what Load found: one build project per pom, Gradle build,
@@ -208,7 +210,7 @@ func Load(opts Options) *Result {
 		for i, p := range poms {
 			native[i] = filepath.FromSlash(p)
 		}
-		mr := LoadMaven(native, MavenOptions{M2Repo: opts.M2Repo, Properties: opts.Properties, Getenv: opts.Getenv,
+		mr := LoadMaven(native, MavenOptions{M2Repo: opts.M2Repo, Properties: opts.Properties, Getenv: opts.Getenv, Parse: opts.Parse,
 			ReadFile: func(name string) ([]byte, error) { return ld.read(filepath.ToSlash(name)) }})
 		res.Work = mr.Work
 		for _, n := range mr.Notifications {

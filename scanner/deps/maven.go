@@ -28,6 +28,9 @@ type MavenOptions struct {
 	// Getenv resolves ${env.X}; nil leaves them unresolved (silently: the
 	// environment of the build machine is not the scanner's).
 	Getenv func(key string) (string, bool)
+	// Parse parses a pom read from name (nil: ParsePOM), for an engine
+	// that parsed the tree's poms already; the loader never changes a POM.
+	Parse func(name string, data []byte) (*POM, error)
 }
 
 // DefaultM2Repo returns ~/.m2/repository, or "" when there is no home.
@@ -224,6 +227,9 @@ func LoadMaven(files []string, opts MavenOptions) *MavenResult {
 	if l.read == nil {
 		l.read = func(name string) ([]byte, error) { return safefs.ReadFile(name, safefs.MaxBuildFile) }
 	}
+	if l.opts.Parse == nil {
+		l.opts.Parse = ParsePOM
+	}
 	sorted := append([]string(nil), files...)
 	sort.Strings(sorted)
 	for _, f := range sorted {
@@ -303,7 +309,7 @@ func (l *mavenLoader) load(file string, report bool) *POM {
 		}
 		return nil
 	}
-	p, err := ParsePOM(l.display(c), data)
+	p, err := l.opts.Parse(l.display(c), data)
 	if err != nil {
 		if pe, ok := err.(*ParseError); ok {
 			l.note(KindSyntax, LevelError, pe.File, pe.Line, "%s", pe.Msg)
