@@ -12,7 +12,17 @@ import (
 // failed registration with the poller, for a regular file) and a
 // finalizer; a scan opens each source more than once.
 func readFile(path string, max int64) ([]byte, error) {
-	fd, size, err := openRegular(path, max)
+	return readFileFlags(path, max, 0)
+}
+
+// readFileNoFollow is readFile refusing a link as the last component,
+// with errLink.
+func readFileNoFollow(path string, max int64) ([]byte, error) {
+	return readFileFlags(path, max, syscall.O_NOFOLLOW)
+}
+
+func readFileFlags(path string, max int64, flags int) ([]byte, error) {
+	fd, size, err := openRegular(path, max, flags)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +68,7 @@ func readFile(path string, max int64) ([]byte, error) {
 // readHead reads at most n leading bytes of a regular file, whatever its
 // size.
 func readHead(path string, n int) ([]byte, error) {
-	fd, size, err := openRegular(path, 0)
+	fd, size, err := openRegular(path, 0, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -91,14 +101,17 @@ func readHead(path string, n int) ([]byte, error) {
 // openRegular opens path read-only without blocking (O_NONBLOCK: a FIFO
 // with no writer does not wait) and refuses what is not a regular file or
 // is over max bytes (max <= 0: no cap); the errors are those Open gives.
-func openRegular(path string, max int64) (int, int64, error) {
+func openRegular(path string, max int64, flags int) (int, int64, error) {
 	var fd int
 	var err error
 	for {
-		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOCTTY|syscall.O_CLOEXEC, 0)
+		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOCTTY|syscall.O_CLOEXEC|flags, 0)
 		if err != syscall.EINTR {
 			break
 		}
+	}
+	if flags&syscall.O_NOFOLLOW != 0 && (err == syscall.ELOOP || err == syscall.EMLINK) {
+		return -1, 0, errLink // Linux says ELOOP, FreeBSD EMLINK
 	}
 	if err != nil {
 		return -1, 0, &fs.PathError{Op: "open", Path: path, Err: err}

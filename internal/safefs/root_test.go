@@ -2,6 +2,7 @@ package safefs
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -63,8 +64,16 @@ func TestRootAgreesWithWithin(t *testing.T) {
 		}
 	}
 	r := NewRoot(root)
-	if _, err := r.ReadFile(filepath.Join(root, "a/b/c/out.xml"), 100); !errors.Is(err, ErrOutsideRoot) {
-		t.Errorf("ReadFile through a link out: %v", err)
+	for _, rel := range []string{"a/b/c/out.xml", "a/b/out/secret.xml", "d/chain/secret.xml"} {
+		if _, err := r.ReadFile(filepath.Join(root, rel), 100); !errors.Is(err, ErrOutsideRoot) {
+			t.Errorf("ReadFile(%s), through a link out: %v", rel, err)
+		}
+	}
+	if _, err := r.ReadFile(filepath.Join(root, "a/b/c/missing.xml"), 100); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadFile of a file that is not there: %v", err)
+	}
+	if b, err := r.ReadFile(filepath.Join(root, "a/up/g.xml"), 100); err != nil || string(b) != "x" {
+		t.Errorf("ReadFile in a linked directory inside: %q, %v", b, err)
 	}
 	if b, err := r.ReadFile(filepath.Join(root, "a/b/c/in.xml"), 100); err != nil || string(b) != "x" {
 		t.Errorf("ReadFile through a link inside: %q, %v", b, err)
