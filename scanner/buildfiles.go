@@ -21,6 +21,8 @@ type buildFiles struct {
 	mu   sync.Mutex
 	src  map[string][]byte // by relative slash path
 	poms map[string]parsedPOM
+	// released: the texts were let go, and parses are no longer kept.
+	released bool
 }
 
 // parsedPOM is a pom parsed from data.
@@ -42,10 +44,12 @@ func (b *buildFiles) parse(name string, data []byte) (*deps.POM, error) {
 	}
 	p, err := deps.ParsePOM(name, data)
 	b.mu.Lock()
-	if b.poms == nil {
+	if b.poms == nil && !b.released {
 		b.poms = map[string]parsedPOM{}
 	}
-	b.poms[name] = parsedPOM{data: data, pom: p, err: err}
+	if b.poms != nil {
+		b.poms[name] = parsedPOM{data: data, pom: p, err: err}
+	}
 	b.mu.Unlock()
 	return p, err
 }
@@ -74,7 +78,7 @@ func (b *buildFiles) release() {
 	for k := range b.src {
 		b.src[k] = nil
 	}
-	b.poms = nil
+	b.poms, b.released = nil, true
 	b.mu.Unlock()
 }
 

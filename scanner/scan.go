@@ -216,9 +216,12 @@ func newEnv(opts *Options) (*env, error) {
 	if err := scope.ValidateOverrides(opts.ScopeOverrides); err != nil {
 		return nil, err
 	}
-	e := &env{opts: opts, plan: p, roles: newRoles(root, opts.PathRoles, opts.Role, opts.RoleAuto),
-		build: &buildFiles{root: root, in: safefs.NewRoot(root), src: map[string][]byte{}},
-		scope: scope.New(root, scope.Options{Overrides: opts.ScopeOverrides, Targets: dirTargets(root, opts.Paths), FileDirs: fileDirs(root, opts.Paths), Jobs: opts.Jobs}), tally: &scope.Tally{},
+	// The classifier, the roles and the dependency loader read the same
+	// poms: each is parsed once.
+	build := &buildFiles{root: root, in: safefs.NewRoot(root), src: map[string][]byte{}}
+	e := &env{opts: opts, plan: p, roles: newRoles(root, opts.PathRoles, opts.Role, opts.RoleAuto), build: build,
+		scope: scope.New(root, scope.Options{Overrides: opts.ScopeOverrides, Targets: dirTargets(root, opts.Paths), FileDirs: fileDirs(root, opts.Paths), Jobs: opts.Jobs,
+			ParsePOM: build.parse}), tally: &scope.Tally{},
 		graphs: newGraphIndex()}
 	if !opts.ParseOnly {
 		for _, n := range callgraph.Names {

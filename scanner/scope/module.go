@@ -195,7 +195,11 @@ func (c *Classifier) readPOM(rel string) *pomFile {
 	p := &pomFile{}
 	data, err := c.readFile(rel, safefs.MaxBuildFile)
 	if err == nil {
-		p.pom, err = deps.ParsePOM(rel, data)
+		parse := c.opts.ParsePOM
+		if parse == nil {
+			parse = deps.ParsePOM
+		}
+		p.pom, err = parse(rel, data)
 		if err == nil {
 			p.slim()
 			p.build = readPOMBuild(data)

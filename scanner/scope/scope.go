@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/kscan/kscan/internal/safefs"
+	"github.com/kscan/kscan/scanner/deps"
 )
 
 // HeadSize is how many leading bytes of a file the content signals read;
@@ -132,6 +133,10 @@ type Options struct {
 	// Jobs: how many files the indexes read at once (the scan's workers,
 	// which wait for them); 0 or 1 reads one at a time.
 	Jobs int
+	// ParsePOM parses a pom read from rel (nil: deps.ParsePOM), for a scan
+	// that parses the tree's poms once for all its readers; the classifier
+	// never changes a POM.
+	ParsePOM func(rel string, data []byte) (*deps.POM, error)
 }
 
 // Classifier decides the scope of the files of one tree. Directory
