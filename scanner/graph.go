@@ -1604,16 +1604,9 @@ const maxMentions = 200
 // the calls of a method. More than limit of them, it returns nil, false:
 // a name that common decides nothing.
 func (x *graphIndex) mentioning(w string, limit int, maxFileSize int64, jobs int) ([]string, bool) {
-	key := mentionKey{w, limit}
-	if r, ok := x.mentioned[key]; ok {
-		return r.paths, r.ok
-	}
-	paths, ok := x.mention(w, limit, maxFileSize, jobs)
-	if x.mentioned == nil {
-		x.mentioned = map[mentionKey]mentionSet{}
-	}
-	x.mentioned[key] = mentionSet{paths, ok}
-	return paths, ok
+	x.prefetchMentions([]string{w}, limit, maxFileSize, jobs)
+	r := x.mentioned[mentionKey{w, limit}]
+	return r.paths, r.ok
 }
 
 type mentionKey struct {
@@ -1626,46 +1619,109 @@ type mentionSet struct {
 	ok    bool
 }
 
-// mention is mentioning's search: the files the word sets allow are read
-// on jobs workers a batch at a time (most of them, on a tree of large
-// files, hold the word's hashes by chance), and taken in path order.
-func (x *graphIndex) mention(w string, limit int, maxFileSize int64, jobs int) ([]string, bool) {
-	h, word := hashOf([]byte(w)), []byte(w)
-	var out []string
-	var ws wordSet
-	var batch []*input
-	holds := make([]bool, mentionBatch)
-	// take reads the batch and appends the files holding the word; false
-	// past the limit.
-	take := func() bool {
-		onWorkers(jobs, len(batch), func(_, i int) {
-			src, err := safefs.ReadFile(batch[i].abs(), maxFileSize)
-			holds[i] = err == nil && hasWord(src, word)
-		})
-		for i, in := range batch {
-			if !holds[i] {
-				continue
-			}
-			if len(out) >= limit {
-				return false
-			}
-			out = append(out, in.rel())
-		}
-		batch = batch[:0]
-		return true
+// prefetchMentions answers mentioning for each of words not answered yet,
+// in one search: a file that may hold several of them is read once for
+// all (the word sets of large files hold most words' hashes by chance, so
+// the same files were read for every word).
+func (x *graphIndex) prefetchMentions(words []string, limit int, maxFileSize int64, jobs int) {
+	if x.mentioned == nil {
+		x.mentioned = map[mentionKey]mentionSet{}
 	}
-	for i, s := range x.sources {
-		if s.tool || !x.wordsOf(i, &ws).mayHoldHash(h) {
+	var open []*mentionSearch
+	seen := map[string]bool{}
+	for _, w := range words {
+		if _, done := x.mentioned[mentionKey{w, limit}]; done || seen[w] {
 			continue
 		}
-		if batch = append(batch, s.input); len(batch) == mentionBatch && !take() {
-			return nil, false
+		seen[w] = true
+		open = append(open, &mentionSearch{word: []byte(w), hash: hashOf([]byte(w)), ok: true})
+	}
+	if len(open) == 0 {
+		return
+	}
+	x.mention(open, limit, maxFileSize, jobs)
+	for _, m := range open {
+		x.mentioned[mentionKey{string(m.word), limit}] = mentionSet{m.paths, m.ok}
+	}
+}
+
+// mentionSearch is one word's search: the files holding it, in path
+// order; ok is false once more than the limit do (paths is then nil).
+type mentionSearch struct {
+	word  []byte
+	hash  [2]uint32
+	paths []string
+	ok    bool
+}
+
+// mention is prefetchMentions' search: the files the word sets allow for
+// any word still open are read on jobs workers a batch at a time and
+// taken in path order; a word is closed once more than limit files hold
+// it. A word's answer does not depend on the words searched beside it.
+func (x *graphIndex) mention(open []*mentionSearch, limit int, maxFileSize int64, jobs int) {
+	open = slices.Clone(open) // closed words leave it; the caller's list stays whole
+	var ws wordSet
+	type cand struct {
+		in    *input
+		words []*mentionSearch // the open words its word set may hold
+		holds []bool
+	}
+	var batch []cand
+	take := func() {
+		onWorkers(jobs, len(batch), func(_, i int) {
+			c := &batch[i]
+			c.holds = make([]bool, len(c.words))
+			src, err := safefs.ReadFile(c.in.abs(), maxFileSize)
+			if err != nil {
+				return
+			}
+			for k, m := range c.words {
+				c.holds[k] = hasWord(src, m.word)
+			}
+		})
+		for _, c := range batch {
+			for k, m := range c.words {
+				if !c.holds[k] || !m.ok {
+					continue
+				}
+				if len(m.paths) >= limit {
+					m.paths, m.ok = nil, false
+					continue
+				}
+				m.paths = append(m.paths, c.in.rel())
+			}
+		}
+		batch = batch[:0]
+		live := open[:0]
+		for _, m := range open {
+			if m.ok {
+				live = append(live, m)
+			}
+		}
+		open = live
+	}
+	for i, s := range x.sources {
+		if len(open) == 0 {
+			return
+		}
+		if s.tool {
+			continue
+		}
+		set := x.wordsOf(i, &ws)
+		var words []*mentionSearch
+		for _, m := range open {
+			if set.mayHoldHash(m.hash) {
+				words = append(words, m)
+			}
+		}
+		if len(words) == 0 {
+			continue
+		}
+		if batch = append(batch, cand{in: s.input, words: words}); len(batch) == mentionBatch {
+			take()
 		}
 	}
-	if !take() {
-		return nil, false
-	}
-	return out, true
+	take()
 }
 
 // mentionBatch is how many files mention reads at once.

@@ -114,6 +114,15 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		mentions := func(w string) ([]string, bool) {
 			return e.graphs.mentioning(w, maxMentions, e.opts.MaxFileSize, e.opts.Jobs)
 		}
+		// Every static no code of its file reads asks which sources name
+		// it: the words are searched together, each file read once.
+		var unread []string
+		for _, f := range e.findings {
+			if f.Pending != nil && f.Pending.Unread != "" {
+				unread = append(unread, f.Pending.Unread)
+			}
+		}
+		e.graphs.prefetchMentions(unread, maxMentions, e.opts.MaxFileSize, e.opts.Jobs)
 		e.findings = dropSettled(e.findings, graph, e.index.files, source, sourceAt, mentions, e.index.declared)
 	}
 	res := &Result{Root: e.roles.root, Findings: e.findings, Notifications: e.notifications, Stats: e.stats, Roles: e.roles.decisions(),

@@ -212,4 +212,26 @@ func TestGraphMentioning(t *testing.T) {
 	if got, ok := e.graphs.mentioning("zeta", n, DefaultMaxFileSize, 2); !ok || !reflect.DeepEqual(got, want) {
 		t.Errorf("mentioning zeta again: %v %v", ok, got)
 	}
+	// Searched together, each word gets the answer it gets alone, whether
+	// the others close before it or not.
+	words := []string{"zeta", "eta", "theta", "f", "M007", "zeta"}
+	for _, limit := range []int{3, n - 1, n, 2 * n} {
+		alone := map[string]mentionSet{}
+		for _, w := range words {
+			e.graphs.mentioned = nil
+			paths, ok := e.graphs.mentioning(w, limit, DefaultMaxFileSize, 2)
+			alone[w] = mentionSet{paths, ok}
+		}
+		e.graphs.mentioned = nil
+		e.graphs.prefetchMentions(words, limit, DefaultMaxFileSize, 2)
+		for _, w := range words {
+			got, kept := e.graphs.mentioned[mentionKey{w, limit}]
+			if !kept {
+				t.Errorf("limit %d: %s searched with others, its answer not kept", limit, w)
+			}
+			if !reflect.DeepEqual(got, alone[w]) {
+				t.Errorf("limit %d: %s searched with others %v %v, alone %v %v", limit, w, got.ok, got.paths, alone[w].ok, alone[w].paths)
+			}
+		}
+	}
 }
