@@ -32,9 +32,10 @@ type parsedPOM struct {
 	err  error
 }
 
-// parse parses a pom read from name once: the roles and the dependency
-// loader both read the tree's poms, and a POM is never changed once
-// parsed. The same name with other bytes is parsed anew.
+// parse parses a pom read from name once: the roles, the dependency
+// loader and the scope classifier all read the tree's poms, and none
+// changes a POM. The same name with other bytes is parsed anew; once the
+// build files are released, parses are no longer kept.
 func (b *buildFiles) parse(name string, data []byte) (*deps.POM, error) {
 	b.mu.Lock()
 	r, ok := b.poms[name]
