@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -134,13 +133,9 @@ func buildSARIF(in *Input) (*node, error) {
 	rep.AddRun(run)
 
 	// go-sarif's Write would also dedupe artifacts; there are none.
-	raw, err := json.Marshal(rep)
+	doc, err := encode(rep)
 	if err != nil {
-		return nil, fmt.Errorf("report: encoding SARIF: %w", err)
-	}
-	doc, err := parseJSON(raw)
-	if err != nil {
-		return nil, fmt.Errorf("report: re-reading SARIF: %w", err)
+		return nil, err
 	}
 	// Results are encoded one at a time into the tree: the go-sarif value
 	// and the encoded bytes of each are dropped before the next, so the
@@ -148,13 +143,9 @@ func buildSARIF(in *Input) (*node, error) {
 	doc.get("runs").vals[0].get("tool").get("driver").set("rules", &node{kind: '[', vals: descriptors})
 	results := doc.get("runs").vals[0].get("results")
 	add := func(res *sarif.Result) error {
-		raw, err := json.Marshal(res)
+		n, err := encode(res)
 		if err != nil {
-			return fmt.Errorf("report: encoding SARIF: %w", err)
-		}
-		n, err := parseJSON(raw)
-		if err != nil {
-			return fmt.Errorf("report: re-reading SARIF: %w", err)
+			return err
 		}
 		results.vals = append(results.vals, n)
 		return nil

@@ -58,15 +58,25 @@ func ruleNodes(in *Input) ([]*node, error) {
 	}
 	nodes := make([]*node, 0, len(run.Tool.Driver.Rules))
 	for _, d := range run.Tool.Driver.Rules {
-		raw, err := json.Marshal(d)
+		n, err := encode(d)
 		if err != nil {
-			return nil, fmt.Errorf("report: encoding SARIF: %w", err)
-		}
-		n, err := parseJSON(raw)
-		if err != nil {
-			return nil, fmt.Errorf("report: re-reading SARIF: %w", err)
+			return nil, err
 		}
 		nodes = append(nodes, n)
 	}
 	return nodes, nil
+}
+
+// encode is v as the log's tree holds it: marshalled by encoding/json, as
+// go-sarif's types say, and read back.
+func encode(v any) (*node, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("report: encoding SARIF: %w", err)
+	}
+	n, err := parseJSON(raw)
+	if err != nil {
+		return nil, fmt.Errorf("report: re-reading SARIF: %w", err)
+	}
+	return n, nil
 }
