@@ -90,13 +90,17 @@ type Stats struct {
 type Phases struct {
 	Discover time.Duration `json:"discover"` // walking the paths, indexing the sources' names
 	Build    time.Duration `json:"build"`    // build files (pom.xml, Gradle)
-	Sources  time.Duration `json:"sources"`  // Java sources: read, pre-filter, parse, extract, rules
-	Classes  time.Duration `json:"classes"`  // archives and class files: read, inflate, decode, rules
-	Config   time.Duration `json:"config"`   // configuration files
-	Graph    time.Duration `json:"graph"`    // the project call graph: callers searched, files parsed for it
-	Project  time.Duration `json:"project"`  // project-wide rules over every file's facts
-	Deps     time.Duration `json:"deps"`     // dependency rules over the build projects
-	Other    time.Duration `json:"other"`
+	// ScopeWait is the sources' wait for the scope classifier's indexes,
+	// built beside the walk and the build files from every production
+	// source (scope.Classifier.Prepare).
+	ScopeWait time.Duration `json:"scopeWait"`
+	Sources   time.Duration `json:"sources"` // Java sources: read, pre-filter, parse, extract, rules
+	Classes   time.Duration `json:"classes"` // archives and class files: read, inflate, decode, rules
+	Config    time.Duration `json:"config"`  // configuration files
+	Graph     time.Duration `json:"graph"`   // the project call graph: callers searched, files parsed for it
+	Project   time.Duration `json:"project"` // project-wide rules over every file's facts
+	Deps      time.Duration `json:"deps"`    // dependency rules over the build projects
+	Other     time.Duration `json:"other"`
 
 	SourceWork Work `json:"sourceWork"`
 	ClassWork  Work `json:"classWork"`

@@ -151,7 +151,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	sort.Slice(res.Modules, func(i, j int) bool { return res.Modules[i].Path < res.Modules[j].Path })
 	res.Stats.Duration = time.Since(start)
 	p := &res.Stats.Phases
-	p.Other = res.Stats.Duration - (p.Discover + p.Build + p.Sources + p.Classes + p.Config + p.Graph + p.Project + p.Deps)
+	p.Other = res.Stats.Duration - (p.Discover + p.Build + p.ScopeWait + p.Sources + p.Classes + p.Config + p.Graph + p.Project + p.Deps)
 	return res, nil
 }
 
@@ -347,6 +347,8 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 		t := time.Now()
 		if kinds[k].name() == kindJava && prepared != nil {
 			<-prepared
+			ph.ScopeWait += time.Since(t) // a step of its own, not the sources'
+			t = time.Now()
 		}
 		if err := kinds[k].scan(ctx, walked.byKind[k], e); err != nil {
 			return err

@@ -93,6 +93,7 @@ func phaseRows(p scanner.Phases, rt runTimes, end time.Time, jobs int) []phaseRo
 	top("start-up, configuration", rt.scanStart.Sub(processStart))
 	top("discover", p.Discover)
 	top("build files", p.Build)
+	top("scope indexes (wait)", p.ScopeWait)
 	concurrent("sources", p.Sources, p.SourceWork, true)
 	concurrent("classes", p.Classes, p.ClassWork, false)
 	top("config files", p.Config)
@@ -110,7 +111,7 @@ func phaseRows(p scanner.Phases, rt runTimes, end time.Time, jobs int) []phaseRo
 
 // scanTotal is the sum of a scan's steps: its Duration.
 func scanTotal(p scanner.Phases) time.Duration {
-	return p.Discover + p.Build + p.Sources + p.Classes + p.Config + p.Graph + p.Project + p.Deps + p.Other
+	return p.Discover + p.Build + p.ScopeWait + p.Sources + p.Classes + p.Config + p.Graph + p.Project + p.Deps + p.Other
 }
 
 // startCPUProfile profiles the process into path until stop is called.

@@ -18,7 +18,7 @@ func TestStatsBreakdown(t *testing.T) {
 		want []string // steps that must be listed
 	}{
 		{"sources", []string{"scan", "--stats", "--format", "sarif", "-o", "/dev/null", "--fail-on", "none", example},
-			[]string{"discover", "sources (", "parse", "extract", "rules", "call graph", "project rules", "deps", "report (sarif)", "total (wall)"}},
+			[]string{"discover", "scope indexes (wait)", "sources (", "parse", "extract", "rules", "call graph", "project rules", "deps", "report (sarif)", "total (wall)"}},
 		{"classes", []string{"scan", "--stats", "--format", "json", "--fail-on", "none", "testdata/bytecode/fixtures-8.jar"},
 			[]string{"discover", "classes (", "extract", "rules", "project rules", "report (json)", "total (wall)"}},
 	} {
