@@ -8,14 +8,14 @@ import (
 	"sync"
 )
 
-// Root judges and reads many paths below one directory as Within and
-// ReadFileIn do, resolving the links of each directory once. Within
-// resolves every component of the root and of the path on each call, a
-// system call each: for the build files of a tree of many Maven modules
-// that was over a third of the CPU time of the step that reads them. A
-// Root holds what it resolved for as long as it is used (one scan): a
-// directory swapped for a link meanwhile is judged by what it was, as a
-// file swapped between Within and its read always was.
+// Root judges and reads paths below one directory (Within, ReadFileIn),
+// resolving the links of each directory once. Resolving every component of
+// the root and of the path on each call, a system call each, was over a
+// third of the CPU time of the step that reads the build files of a tree
+// of many Maven modules. A Root holds what it resolved for as long as it
+// is used (one scan): a directory swapped for a link meanwhile is judged
+// by what it was, as a file swapped between the check and its read always
+// was.
 type Root struct {
 	real string // the root, links resolved
 	err  error  // why the root could not be resolved

@@ -118,22 +118,8 @@ var ErrOutsideRoot = errors.New("resolves outside the scanned root")
 
 // Within reports whether path, with every symbolic link resolved, lies
 // inside root (also resolved). A path that does not exist is judged by its
-// nearest existing parent.
-func Within(root, path string) (bool, error) {
-	abs, err := filepath.Abs(root)
-	if err != nil {
-		return false, err
-	}
-	r, err := filepath.EvalSymlinks(abs)
-	if err != nil {
-		return false, err
-	}
-	p, err := resolveExisting(path)
-	if err != nil {
-		return false, err
-	}
-	return inside(r, p), nil
-}
+// nearest existing parent. Many paths below one root: NewRoot.
+func Within(root, path string) (bool, error) { return NewRoot(root).Within(path) }
 
 // inside reports whether p equals root or lies below it; both are clean
 // absolute paths.
@@ -169,16 +155,9 @@ func resolveExisting(path string) (string, error) {
 }
 
 // ReadFileIn reads path like ReadFile, and refuses it when its real
-// location is outside root.
+// location is outside root. Many paths below one root: NewRoot.
 func ReadFileIn(root, path string, max int64) ([]byte, error) {
-	ok, err := Within(root, path)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, &fs.PathError{Op: "open", Path: path, Err: ErrOutsideRoot}
-	}
-	return ReadFile(path, max)
+	return NewRoot(root).ReadFile(path, max)
 }
 
 // HumanBytes renders a byte count for messages.
