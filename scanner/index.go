@@ -3,7 +3,6 @@ package scanner
 import (
 	"bytes"
 	"hash/maphash"
-	"maps"
 	"reflect"
 
 	"sort"
@@ -136,31 +135,23 @@ const (
 
 // expectClasses sizes the maps that hold an entry per class for the
 // classes of archives of the given total size, so that they do not grow
-// (rehashing every name held) while the archives are read. The maps are
-// made on their own goroutine: making them touches every page they take
-// (12 to 24 ms for 126 jars' 16,000 classes), which the workers' first
-// reads need not wait for. What the workers put in the small maps before
-// the large ones are ready is moved over under mu. wait returns once the
-// large maps are in place; the index is read without mu only after it.
-func (x *projectIndex) expectClasses(archivedBytes int64) (wait func()) {
+// (rehashing every name held) while the archives are read.
+func (x *projectIndex) expectClasses(archivedBytes int64) {
 	n := int(min(archivedBytes/archivedBytesPerClass, maxExpectedClasses))
 	if n < 1024 {
-		return func() {}
+		return
 	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		holders := make(map[string][]int32, n)
-		trimmed := make(map[classKey]*facts.File, n)
-		names := make(map[string]string, n)
-		x.mu.Lock()
-		defer x.mu.Unlock()
-		maps.Copy(holders, x.holders)
-		maps.Copy(trimmed, x.trimmed)
-		maps.Copy(names, x.entries.names)
-		x.holders, x.trimmed, x.entries.names = holders, trimmed, names
-	}()
-	return func() { <-done }
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if len(x.holders) == 0 {
+		x.holders = make(map[string][]int32, n)
+	}
+	if len(x.trimmed) == 0 {
+		x.trimmed = make(map[classKey]*facts.File, n)
+	}
+	if len(x.entries.names) == 0 {
+		x.entries.names = make(map[string]string, n)
+	}
 }
 
 // keep records a file's trimmed facts for the project rules.

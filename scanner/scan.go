@@ -334,8 +334,7 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 			}
 		}
 	}
-	// The index is read without its lock once run returns.
-	defer e.index.expectClasses(archived)()
+	e.index.expectClasses(archived)
 	for k, kind := range kinds {
 		if kind.name() != kindBuild {
 			e.total += len(walked.byKind[k])
