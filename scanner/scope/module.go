@@ -195,11 +195,7 @@ func (c *Classifier) readPOM(rel string) *pomFile {
 	p := &pomFile{}
 	data, err := c.readFile(rel, safefs.MaxBuildFile)
 	if err == nil {
-		parse := c.opts.ParsePOM
-		if parse == nil {
-			parse = deps.ParsePOM
-		}
-		p.pom, err = parse(rel, data)
+		p.pom, err = c.opts.ParsePOM(rel, data)
 		if err == nil {
 			p.slim()
 			p.build = readPOMBuild(data)

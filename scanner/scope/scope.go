@@ -224,6 +224,9 @@ func New(root string, opts Options) *Classifier {
 			root = abs
 		}
 	}
+	if opts.ParsePOM == nil {
+		opts.ParsePOM = deps.ParsePOM
+	}
 	return &Classifier{root: root, in: safefs.NewRoot(root), opts: opts, dirs: map[string]*dirState{}, modules: map[string]*module{}, poms: map[string]*pomFile{}, testPkgs: map[string]bool{}, supers: map[superKey]superResult{}}
 }
 
