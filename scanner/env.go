@@ -30,6 +30,10 @@ type env struct {
 	projects      []*facts.BuildProject
 	stats         Stats
 
+	// large finds the walk's large sources beside the steps before the
+	// sources (nil: none looked for).
+	large *largeSources
+
 	// graphs collects the call graph's summaries as sources are parsed.
 	graphs *graphIndex
 

@@ -81,20 +81,23 @@ func (javaKind) scan(ctx context.Context, files []input, e *env) error {
 			s.Phases.SourceWork.add(out.work)
 		})
 	}
+	all := make([]*input, len(files))
+	for i := range files {
+		all[i] = &files[i]
+	}
+	large := map[*input]int64{}
+	for i, n := range e.large.wait() {
+		if i < len(files) {
+			large[&files[i]] = n
+		}
+	}
+	sizeOf := func(in *input) (int64, bool) {
+		n, ok := large[in]
+		return n, ok
+	}
 	run := func(inputs []*input, scan func(context.Context, *javasrc.Extractor, *input, *env) fileOut, again bool) error {
-		work := make(chan *input)
+		q := newSourceQueue(inputs, sizeOf)
 		g, gctx := errgroup.WithContext(ctx)
-		g.Go(func() error {
-			defer close(work)
-			for _, in := range inputs {
-				select {
-				case work <- in:
-				case <-gctx.Done():
-					return gctx.Err()
-				}
-			}
-			return nil
-		})
 		for w := 0; w < min(e.opts.Jobs, max(1, len(inputs))); w++ {
 			g.Go(func() error {
 				ex, err := javasrc.NewExtractor(e.plan.interest, int(e.opts.ParseTimeout/time.Microsecond))
@@ -102,20 +105,23 @@ func (javaKind) scan(ctx context.Context, files []input, e *env) error {
 					return err
 				}
 				defer ex.Close()
-				for in := range work {
-					handle(in, scan(gctx, ex, in, e), again)
+				for {
+					in, isLarge := q.next(gctx)
+					if in == nil {
+						return gctx.Err()
+					}
+					out := scan(gctx, ex, in, e)
+					if isLarge {
+						q.done()
+					}
+					handle(in, out, again)
 					if gctx.Err() != nil {
 						return gctx.Err()
 					}
 				}
-				return nil
 			})
 		}
 		return g.Wait()
-	}
-	all := make([]*input, len(files))
-	for i := range files {
-		all[i] = &files[i]
 	}
 	if err := run(all, scanSource, false); err != nil {
 		return err

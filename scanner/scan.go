@@ -315,6 +315,9 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 			order = append(order, k)
 		}
 	}
+	if len(java) > 1 && e.opts.Jobs > 1 && !depsOnly {
+		e.large = findLargeSources(java)
+	}
 	e.index = newProjectIndex(java, e.plan.mentions, e.plan.rules)
 	if len(java) > 0 {
 		e.graphs.own = newOwnCopies(e.index.types)
