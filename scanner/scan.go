@@ -247,6 +247,9 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 	e.depsOnly = depsOnly
 	started := time.Now()
 	w := &walker{root: e.roles.root, excludes: e.opts.Excludes, kinds: kinds, notify: e.notify}
+	if e.opts.Jobs > 1 {
+		w.readers = e.opts.Jobs
+	}
 	if b := e.opts.Base; b != nil {
 		w.context, _ = filepath.Abs(b.Path)
 	}

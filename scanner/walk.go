@@ -76,6 +76,8 @@ type walker struct {
 	// the directories the walk does not enter whose names are not hidden,
 	// as slash paths relative to the root, in walk order.
 	listed, skipped *[]string
+	// readers read directories ahead of the walk (0: the walk reads each).
+	readers int
 }
 
 // walk traverses the targets once and hands each file to the first input
@@ -131,7 +133,12 @@ func (w *walker) walk(targets []string) (*walked, error) {
 			continue
 		}
 		hasBuild := false
-		err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
+		ahead := newDirAhead(w.readers, func(p, name string) bool {
+			// What the walk skips by name or path is not read ahead; a
+			// directory named like a build's output is read if entered.
+			return !skipDirs[name] && !outputNames[name] && p != w.context && !excluded(w.rel(p), w.excludes)
+		})
+		err = walkDirAhead(abs, ahead, func(p string, d fs.DirEntry, err error) error {
 			rel := w.rel(p)
 			if err != nil {
 				w.note(rel, rules.LevelError, "read-error", "cannot read: "+errText(err))
@@ -184,6 +191,7 @@ func (w *walker) walk(targets []string) (*walked, error) {
 			}
 			return nil
 		})
+		ahead.stop()
 		if err != nil {
 			return nil, &PathError{t, err}
 		}
