@@ -85,18 +85,9 @@ func (javaKind) scan(ctx context.Context, files []input, e *env) error {
 	for i := range files {
 		all[i] = &files[i]
 	}
-	large := map[*input]int64{}
-	for i, n := range e.large.wait() {
-		if i < len(files) {
-			large[&files[i]] = n
-		}
-	}
-	sizeOf := func(in *input) (int64, bool) {
-		n, ok := large[in]
-		return n, ok
-	}
+	large := e.large.wait() // of these same inputs
 	run := func(inputs []*input, scan func(context.Context, *javasrc.Extractor, *input, *env) fileOut, again bool) error {
-		q := newSourceQueue(inputs, sizeOf)
+		q := newSourceQueue(inputs, large)
 		g, gctx := errgroup.WithContext(ctx)
 		for w := 0; w < min(e.opts.Jobs, max(1, len(inputs))); w++ {
 			g.Go(func() error {

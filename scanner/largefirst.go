@@ -15,14 +15,14 @@ import (
 // so two large sources parsed at once double the scan's peak.
 const largeSource = 1 << 20
 
-// largeSources finds the sources of at least largeSource bytes, by index
-// into the walk's list, beside the steps that come before the sources
+// largeSources finds the sources of at least largeSource bytes among the
+// walk's, beside the steps that come before the sources
 // (the build files, the scope's indexes): a stat per source, where
 // those steps keep both cores busy only on large trees and last as long
 // as the stats on small ones.
 type largeSources struct {
 	done  chan struct{}
-	sizes map[int]int64 // index into the walk's sources → size
+	sizes map[*input]int64 // the walk's inputs (the sources step gets the same slice)
 }
 
 func findLargeSources(files []input) *largeSources {
@@ -33,28 +33,28 @@ func findLargeSources(files []input) *largeSources {
 			if files[i].size >= 0 {
 				// Named on the command line: sized already.
 				if files[i].size >= largeSource {
-					l.add(i, files[i].size)
+					l.add(&files[i], files[i].size)
 				}
 				continue
 			}
 			if fi, err := os.Lstat(files[i].abs()); err == nil && fi.Mode().IsRegular() && fi.Size() >= largeSource {
-				l.add(i, fi.Size())
+				l.add(&files[i], fi.Size())
 			}
 		}
 	}()
 	return l
 }
 
-func (l *largeSources) add(i int, size int64) {
+func (l *largeSources) add(in *input, size int64) {
 	if l.sizes == nil {
-		l.sizes = map[int]int64{}
+		l.sizes = map[*input]int64{}
 	}
-	l.sizes[i] = size
+	l.sizes[in] = size
 }
 
 // wait returns the large sources' sizes once every source was looked at;
 // nil for none (or no search).
-func (l *largeSources) wait() map[int]int64 {
+func (l *largeSources) wait() map[*input]int64 {
 	if l == nil {
 		return nil
 	}
@@ -70,12 +70,11 @@ type sourceQueue struct {
 	mu    sync.Mutex
 	cond  sync.Cond
 	large []*input
-	sizes []int64
 	rest  []*input
 	busy  bool // a large source is being scanned
 }
 
-func newSourceQueue(inputs []*input, size func(*input) (int64, bool)) *sourceQueue {
+func newSourceQueue(inputs []*input, sizes map[*input]int64) *sourceQueue {
 	q := &sourceQueue{}
 	q.cond.L = &q.mu
 	type big struct {
@@ -84,7 +83,7 @@ func newSourceQueue(inputs []*input, size func(*input) (int64, bool)) *sourceQue
 	}
 	var bigs []big
 	for _, in := range inputs {
-		if n, ok := size(in); ok {
+		if n, ok := sizes[in]; ok {
 			bigs = append(bigs, big{in, n})
 		} else {
 			q.rest = append(q.rest, in)
@@ -99,7 +98,6 @@ func newSourceQueue(inputs []*input, size func(*input) (int64, bool)) *sourceQue
 	})
 	for _, b := range bigs {
 		q.large = append(q.large, b.in)
-		q.sizes = append(q.sizes, b.size)
 	}
 	return q
 }
@@ -114,7 +112,7 @@ func (q *sourceQueue) next(ctx context.Context) (*input, bool) {
 		switch {
 		case !q.busy && len(q.large) > 0:
 			in := q.large[0]
-			q.large, q.sizes = q.large[1:], q.sizes[1:]
+			q.large = q.large[1:]
 			q.busy = true
 			return in, true
 		case len(q.rest) > 0:

@@ -36,11 +36,11 @@ func TestFindLargeSources(t *testing.T) {
 	got := findLargeSources(files).wait()
 	want := map[int]int64{2: largeSource, 3: 3 << 20, 4: largeSource + 5}
 	if len(got) != len(want) {
-		t.Fatalf("large sources %v, want %v", got, want)
+		t.Fatalf("%d large sources, want %d", len(got), len(want))
 	}
 	for i, n := range want {
-		if got[i] != n {
-			t.Errorf("source %d: size %d, want %d (all: %v)", i, got[i], n, got)
+		if got[&files[i]] != n {
+			t.Errorf("source %d (%s): size %d, want %d", i, files[i].rel(), got[&files[i]], n)
 		}
 	}
 	if findLargeSources([]input{write("A.java", 1)}).wait() != nil {
@@ -59,7 +59,7 @@ func TestSourceQueueOrder(t *testing.T) {
 	mk := func(rel string) *input { in := testInput("/t/"+rel, rel); return &in }
 	a, b, c, d, e, f := mk("a/A.java"), mk("b/B.java"), mk("c/C.java"), mk("d/D.java"), mk("e/E.java"), mk("f/F.java")
 	sizes := map[*input]int64{b: 2 << 20, d: 5 << 20, f: 2 << 20}
-	q := newSourceQueue([]*input{a, b, c, d, e, f}, func(in *input) (int64, bool) { n, ok := sizes[in]; return n, ok })
+	q := newSourceQueue([]*input{a, b, c, d, e, f}, sizes)
 	ctx := context.Background()
 	type step struct {
 		in    *input
@@ -103,7 +103,7 @@ func TestSourceQueueOrder(t *testing.T) {
 func TestSourceQueueOneLargeAtATime(t *testing.T) {
 	mk := func(rel string) *input { in := testInput("/t/"+rel, rel); return &in }
 	a, b := mk("A.java"), mk("B.java")
-	q := newSourceQueue([]*input{a, b}, func(*input) (int64, bool) { return 2 << 20, true })
+	q := newSourceQueue([]*input{a, b}, map[*input]int64{a: 2 << 20, b: 2 << 20})
 	ctx := context.Background()
 	if in, large := q.next(ctx); in != a || !large {
 		t.Fatalf("first: %v %v, want A large", in, large)
@@ -125,7 +125,7 @@ func TestSourceQueueOneLargeAtATime(t *testing.T) {
 
 	// Cancelled while waiting: the waiter returns nil once woken.
 	c, d := mk("C.java"), mk("D.java")
-	q = newSourceQueue([]*input{c, d}, func(*input) (int64, bool) { return 2 << 20, true })
+	q = newSourceQueue([]*input{c, d}, map[*input]int64{c: 2 << 20, d: 2 << 20})
 	cctx, cancel := context.WithCancel(ctx)
 	q.next(cctx)
 	go func() {
