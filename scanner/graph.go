@@ -765,14 +765,24 @@ func (x *graphIndex) exactCandidates(r *spillReader, m *wantMatcher, limit int, 
 		if read++; read > maxExactReads {
 			return limit
 		}
-		src, err := safefs.ReadFile(x.sources[i].input.abs(), o.maxFileSize)
-		if err != nil || m.mayCall(x.sources[i].input, src, seen) {
+		if called(x.sources[i].input.abs(), o.maxFileSize, func(src []byte) bool { return m.mayCall(x.sources[i].input, src, seen) }) {
 			if n++; n >= limit {
 				return limit
 			}
 		}
 	}
 	return n
+}
+
+// called reports what call says of the file at path, read into a lent
+// buffer; true when it cannot be read (a file unread may call).
+func called(path string, max int64, call func(src []byte) bool) bool {
+	l, err := safefs.ReadLent(path, max)
+	if err != nil {
+		return true
+	}
+	defer l.Release()
+	return call(l.Data)
 }
 
 // countCandidates counts the candidates of the methods keys on o.jobs
@@ -871,9 +881,10 @@ func (x *graphIndex) exactBatch(keys []candidateKey, o graphOptions) {
 		}
 		onWorkers(jobs, len(stretch), func(w, j int) {
 			a := &stretch[j]
-			src, err := safefs.ReadFile(x.sources[a.i].input.abs(), o.maxFileSize)
+			l, err := safefs.ReadLent(x.sources[a.i].input.abs(), o.maxFileSize)
 			if a.failed = err != nil; !a.failed {
-				a.matched = m.matching(x.sources[a.i].input, src, seens[w], nil, false)
+				a.matched = m.matching(x.sources[a.i].input, l.Data, seens[w], nil, false)
+				l.Release()
 			}
 		})
 		for _, a := range stretch {
@@ -920,11 +931,12 @@ func (x *graphIndex) createsClass(i int, cls string, o graphOptions) bool {
 	c, ok := x.creates[i]
 	x.cmu.Unlock()
 	if !ok {
-		b, err := safefs.ReadFile(x.sources[i].abs(), o.maxFileSize)
+		l, err := safefs.ReadLent(x.sources[i].abs(), o.maxFileSize)
 		if err != nil {
 			c.unread = true
 		} else {
-			c.names = createdNames(b)
+			c.names = createdNames(l.Data)
+			l.Release()
 		}
 		x.cmu.Lock()
 		if x.creates != nil {
@@ -1065,11 +1077,16 @@ func (x *graphIndex) declaringClasses(name string, r *spillReader, o graphOption
 		if !x.wordsIn(i, r, &ws).mayHoldHash(h) {
 			continue
 		}
-		b, err := safefs.ReadFile(src.abs(), o.maxFileSize)
-		if err != nil || !declares(b, name) {
+		l, err := safefs.ReadLent(src.abs(), o.maxFileSize)
+		if err != nil {
 			continue
 		}
-		if outer := topLevelClass(src.rel(), b); outer != "" && !seen[outer] {
+		outer := ""
+		if declares(l.Data, name) {
+			outer = topLevelClass(src.rel(), l.Data)
+		}
+		l.Release()
+		if outer != "" && !seen[outer] {
 			seen[outer] = true
 			outers = append(outers, outer)
 		}
@@ -1227,23 +1244,19 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 			defer ex.Close()
 			seen := make([]bool, len(m.ids))
 			var matched []int
-			for in := range work {
-				src, err := safefs.ReadFile(in.abs(), o.maxFileSize)
-				if err != nil {
-					continue
-				}
+			visit := func(in *input, src []byte) {
 				x.mu.Lock()
 				scanned := in.graphRead
 				x.mu.Unlock()
 				if matched = m.matching(in, src, seen, matched[:0], !scanned); len(matched) == 0 {
-					continue
+					return
 				}
 				if scanned && !javasrc.HasCalls(src, m.againFor(src, matched)) {
-					continue
+					return
 				}
 				f, _, err := ex.Extract(in.rel(), src, o.types)
 				if err != nil {
-					continue // reported by the Java kind already
+					return // reported by the Java kind already
 				}
 				sums := callgraph.FileSummaries(f.Path, f, src)
 				x.mu.Lock()
@@ -1254,6 +1267,14 @@ func (x *graphIndex) findCallers(ctx context.Context, targets map[facts.MethodKe
 				mu.Lock()
 				found = append(found, cs...)
 				mu.Unlock()
+			}
+			for in := range work {
+				l, err := safefs.ReadLent(in.abs(), o.maxFileSize)
+				if err != nil {
+					continue
+				}
+				visit(in, l.Data) // the graph keeps strings, not src
+				l.Release()
 			}
 			return gctx.Err()
 		})
@@ -1671,13 +1692,14 @@ func (x *graphIndex) mention(open []*mentionSearch, limit int, maxFileSize int64
 		onWorkers(jobs, len(batch), func(_, i int) {
 			c := &batch[i]
 			c.holds = make([]bool, len(c.words))
-			src, err := safefs.ReadFile(c.in.abs(), maxFileSize)
+			l, err := safefs.ReadLent(c.in.abs(), maxFileSize)
 			if err != nil {
 				return
 			}
 			for k, m := range c.words {
-				c.holds[k] = hasWord(src, m.word)
+				c.holds[k] = hasWord(l.Data, m.word)
 			}
+			l.Release()
 		})
 		for _, c := range batch {
 			for k, m := range c.words {

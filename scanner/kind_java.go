@@ -229,7 +229,7 @@ func readSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env, l
 	}
 	// The walk leaves a source's size to this read (-1): the read's
 	// fstat refuses one over the cap before reading a byte.
-	src, err := safefs.ReadFile(in.abs(), max)
+	l, err := safefs.ReadLent(in.abs(), max)
 	if err != nil {
 		var tl *safefs.TooLargeError
 		if errors.As(err, &tl) && tl.Size >= 0 {
@@ -239,6 +239,10 @@ func readSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env, l
 		note(rules.LevelError, "read-error", 0, "cannot read: "+errText(err))
 		return out
 	}
+	// Deferred first, so run last: after the call graph's step below.
+	// What the file leaves behind (findings, facts, names) is strings.
+	defer l.Release()
+	src := l.Data
 	if later {
 		role := e.role(rel)
 		lap(&out.work.Read)

@@ -217,28 +217,32 @@ func TestCompiledCopiesOfSources(t *testing.T) {
 	}
 }
 
+// scopeTree is a tree with a tool package, a test-support package, a
+// command-line launcher and directories a scan does not enter.
+var scopeTree = map[string]string{
+	"pom.xml":                                  "<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>a</artifactId><version>1</version></project>",
+	"src/main/java/p/Lib.java":                 "package p; public class Lib { public static void stop() { System.exit(1); } }",
+	"src/main/java/p/Helper.java":              "package p; public class Helper { public static void halt() { System.exit(2); } }",
+	"src/main/java/p/cli/Main.java":            "package p.cli; import p.Helper; public class Main { public static void main(String[] a) { Helper.halt(); System.exit(0); } }",
+	"src/main/java/p/tools/Gen.java":           "package p.tools; public class Gen { public static void main(String[] a) { p.tools.Util.run(); } }",
+	"src/main/java/p/tools/Util.java":          "package p.tools; public class Util { public static void run() { System.exit(3); } }",
+	"src/main/java/p/testing/Fixture.java":     "package p.testing; public class Fixture { public static void reset() { System.exit(4); } }",
+	"src/test/java/p/LibTest.java":             "package p; import p.testing.Fixture; public class LibTest { void t() { Fixture.reset(); } }",
+	"node_modules/x/src/main/java/q/Q.java":    "package q; import p.testing.Fixture; public class Q { public static void q() { Fixture.reset(); System.exit(5); } }",
+	"src/main/java/p/build/Version.java":       "package p.build; public class Version { public static void v() { System.exit(6); } }",
+	"target/classes/p/Old.java":                "package p; public class Old { public static void o() { System.exit(7); } }",
+	"gen/src/main/java/g/G.java":               "package g; import p.tools.Util; public class G { public static void g() { Util.run(); } }",
+	".hidden/src/main/java/h/H.java":           "package h; public class H { public static void h() { System.exit(8); } }",
+	"src/main/resources/META-INF/services/p.S": "p.Lib\n",
+	"src/main/groovy/p/Script.groovy":          "package p\nclass Script { def run() { p.tools.Util.run() } }\n",
+}
+
 // TestScopeListingSameAsWalks: the scope indexes decide the same from the
 // scan's walk's listing as from their own walks of the tree, with
 // directories the scan does not enter (node_modules, a build output, an
 // excluded one) and hidden ones among them.
 func TestScopeListingSameAsWalks(t *testing.T) {
-	dir := writeTree(t, map[string]string{
-		"pom.xml":                                  "<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>a</artifactId><version>1</version></project>",
-		"src/main/java/p/Lib.java":                 "package p; public class Lib { public static void stop() { System.exit(1); } }",
-		"src/main/java/p/Helper.java":              "package p; public class Helper { public static void halt() { System.exit(2); } }",
-		"src/main/java/p/cli/Main.java":            "package p.cli; import p.Helper; public class Main { public static void main(String[] a) { Helper.halt(); System.exit(0); } }",
-		"src/main/java/p/tools/Gen.java":           "package p.tools; public class Gen { public static void main(String[] a) { p.tools.Util.run(); } }",
-		"src/main/java/p/tools/Util.java":          "package p.tools; public class Util { public static void run() { System.exit(3); } }",
-		"src/main/java/p/testing/Fixture.java":     "package p.testing; public class Fixture { public static void reset() { System.exit(4); } }",
-		"src/test/java/p/LibTest.java":             "package p; import p.testing.Fixture; public class LibTest { void t() { Fixture.reset(); } }",
-		"node_modules/x/src/main/java/q/Q.java":    "package q; import p.testing.Fixture; public class Q { public static void q() { Fixture.reset(); System.exit(5); } }",
-		"src/main/java/p/build/Version.java":       "package p.build; public class Version { public static void v() { System.exit(6); } }",
-		"target/classes/p/Old.java":                "package p; public class Old { public static void o() { System.exit(7); } }",
-		"gen/src/main/java/g/G.java":               "package g; import p.tools.Util; public class G { public static void g() { Util.run(); } }",
-		".hidden/src/main/java/h/H.java":           "package h; public class H { public static void h() { System.exit(8); } }",
-		"src/main/resources/META-INF/services/p.S": "p.Lib\n",
-		"src/main/groovy/p/Script.groovy":          "package p\nclass Script { def run() { p.tools.Util.run() } }\n",
-	})
+	dir := writeTree(t, scopeTree)
 	scan := func(own bool) *Result {
 		ownWalks = own
 		defer func() { ownWalks = false }()

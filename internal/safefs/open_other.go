@@ -11,6 +11,8 @@ func openNonBlocking(path string) (*os.File, error) { return os.Open(path) }
 
 func readFile(path string, max int64) ([]byte, error) { return readFileOS(path, max) }
 
+func readFileBuf(path string, max int64, _ []byte) ([]byte, error) { return readFileOS(path, max) }
+
 func readHead(path string, n int) ([]byte, error) {
 	f, _, err := Open(path, 0)
 	if err != nil {

@@ -12,16 +12,22 @@ import (
 // failed registration with the poller, for a regular file) and a
 // finalizer; a scan opens each source more than once.
 func readFile(path string, max int64) ([]byte, error) {
-	return readFileFlags(path, max, 0)
+	return readFileFlags(path, max, 0, nil)
+}
+
+// readFileBuf is readFile into buf's storage when it holds the file and
+// one byte more.
+func readFileBuf(path string, max int64, buf []byte) ([]byte, error) {
+	return readFileFlags(path, max, 0, buf)
 }
 
 // readFileNoFollow is readFile refusing a link as the last component,
 // with errLink.
 func readFileNoFollow(path string, max int64) ([]byte, error) {
-	return readFileFlags(path, max, syscall.O_NOFOLLOW)
+	return readFileFlags(path, max, syscall.O_NOFOLLOW, nil)
 }
 
-func readFileFlags(path string, max int64, flags int) ([]byte, error) {
+func readFileFlags(path string, max int64, flags int, buf []byte) ([]byte, error) {
 	fd, size, err := openRegular(path, max, flags)
 	if err != nil {
 		return nil, err
@@ -33,7 +39,11 @@ func readFileFlags(path string, max int64, flags int) ([]byte, error) {
 		limit = max + 1
 		c = min(c, max+1)
 	}
-	buf := make([]byte, 0, c) // a sparse or lying size never allocates more than needed
+	if int64(cap(buf)) >= c {
+		buf = buf[:0]
+	} else {
+		buf = make([]byte, 0, c) // a sparse or lying size never allocates more than needed
+	}
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]

@@ -231,15 +231,18 @@ func (c *Classifier) buildToolIndex() {
 		candNames[strings.TrimSuffix(path.Base(rel), path.Ext(rel))] = true
 	}
 	for _, rel := range cands {
-		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource) // walked, not followed: inside the root
+		l, err := safefs.ReadLent(c.abs(rel), safefs.MaxSource) // walked, not followed: inside the root
 		if err != nil {
 			continue
 		}
+		data := l.Data
 		h := parseJavaHead(data)
 		if d, ok := javaSignals(h, false); ok && !d.Production() {
+			l.Release()
 			continue // an Ant task, a test: not the product's, nor a tool's user
 		}
 		body := blankCommentsAndLiterals(data)
+		l.Release() // h keeps strings; its body, a slice of data, is not read again
 		tc := &toolClass{rel: rel, pkg: h.pkg, name: strings.TrimSuffix(path.Base(rel), path.Ext(rel)),
 			main: hasMain(body), imports: h.imports}
 		tc.fqn = tc.pkg + "." + tc.name
@@ -296,10 +299,12 @@ func (c *Classifier) buildToolIndex() {
 	marks := make([]uint8, len(prod))
 	c.each(len(others), func(i int) {
 		rel := others[i]
-		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource) // walked, not followed: inside the root
+		l, err := safefs.ReadLent(c.abs(rel), safefs.MaxSource) // walked, not followed: inside the root
 		if err != nil {
 			return
 		}
+		defer l.Release()
+		data := l.Data
 		if path.Ext(rel) == ".java" {
 			marks[at[i]] = headMark(data[:min(len(data), HeadSize)])
 		}

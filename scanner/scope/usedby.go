@@ -311,11 +311,12 @@ func (c *Classifier) buildUsedByIndex() {
 		if s.toks != nil {
 			return true
 		}
-		data, err := safefs.ReadFile(c.abs(s.rel), safefs.MaxSource) // walked, not followed: inside the root
+		l, err := safefs.ReadLent(c.abs(s.rel), safefs.MaxSource) // walked, not followed: inside the root
 		if err != nil {
 			return false
 		}
-		body := blankCommentsAndLiterals(data)
+		body := blankCommentsAndLiterals(l.Data)
+		l.Release()
 		s.toks = map[string]bool{}
 		for w := range identifiers(body) {
 			if javaNames[w] {
@@ -509,10 +510,12 @@ func (c *Classifier) buildUsedByIndex() {
 		if s != nil && !s.aside.Production() {
 			return // a set-aside source's uses keep nothing in production
 		}
-		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource)
+		l, err := safefs.ReadLent(c.abs(rel), safefs.MaxSource)
 		if err != nil {
 			return
 		}
+		defer l.Release()
+		data := l.Data
 		pkg := ""
 		if s != nil {
 			pkg = s.pkg
@@ -523,10 +526,12 @@ func (c *Classifier) buildUsedByIndex() {
 	})
 	c.each(len(others), func(i int) {
 		rel := others[i]
-		data, err := safefs.ReadFile(c.abs(rel), safefs.MaxSource)
+		l, err := safefs.ReadLent(c.abs(rel), safefs.MaxSource)
 		if err != nil {
 			return
 		}
+		defer l.Release()
+		data := l.Data
 		pkg := ""
 		if toolSourceExts[path.Ext(rel)] {
 			h := parseJavaHead(data)
@@ -661,10 +666,12 @@ func (c *Classifier) namedByTests(srcs []*usedSrc) []*usedSrc {
 		if all.Load() {
 			return
 		}
-		data, err := safefs.ReadFile(tests[i], safefs.MaxSource) // walked, not followed: inside the root
+		l, err := safefs.ReadLent(tests[i], safefs.MaxSource) // walked, not followed: inside the root
 		if err != nil {
 			return
 		}
+		defer l.Release()
+		data := l.Data
 		var toks map[string]bool
 		var pkg string
 		for _, name := range namesIn(data, words) {
