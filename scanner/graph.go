@@ -188,8 +188,35 @@ func (x *graphIndex) wordsIn(i int, r *spillReader, buf *wordSet) *wordSet {
 var mainDeclRE = regexp.MustCompile(`\bstatic\s+(?:final\s+)?void\s+main\s*\(\s*(?:final\s+)?String\b`)
 
 // declaresMain reports a source that may declare a process entry point.
+// The expression runs only on a source with "void", blanks and "main" in
+// a row somewhere: "main" alone is in many words ("domain", "remains").
 func declaresMain(src []byte) bool {
-	return bytes.Contains(src, []byte("main")) && mainDeclRE.Match(src)
+	return voidMain(src) && mainDeclRE.Match(src)
+}
+
+// voidMain reports "void", one or more of mainDeclRE's blanks (\s), and
+// "main" in a row in src.
+func voidMain(src []byte) bool {
+	for i := 0; ; {
+		k := bytes.Index(src[i:], []byte("main"))
+		if k < 0 {
+			return false
+		}
+		j := i + k
+		b := j
+		for b > 0 && isREBlank(src[b-1]) {
+			b--
+		}
+		if b < j && b >= 4 && string(src[b-4:b]) == "void" {
+			return true
+		}
+		i = j + len("main")
+	}
+}
+
+// isREBlank is the \s class of Go's regular expressions.
+func isREBlank(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // readLaunchers parses the launchers no rule parsed: which classes declare
