@@ -23,7 +23,26 @@ type Lent struct {
 // their size in every pooled buffer.
 const maxLent = 1 << 20
 
-var lentPool = sync.Pool{New: func() any { return new(Lent) }}
+// minLent is the smallest buffer the pool lends: most sources fit it, so
+// a buffer seldom has to grow from one file to the next.
+const minLent = 64 << 10
+
+// lentCap is the capacity of a new buffer for n bytes: minLent, or the
+// power of two at or above n up to maxLent; n itself above that.
+func lentCap(n int64) int64 {
+	if n > maxLent {
+		return n
+	}
+	c := int64(minLent)
+	for c < n {
+		c <<= 1
+	}
+	return c
+}
+
+// lentPool holds Lents whose buf is non-nil: readFileBuf tells a lent
+// buffer from ReadFile's nil by that.
+var lentPool = sync.Pool{New: func() any { return &Lent{buf: make([]byte, 0, minLent)} }}
 
 // poisonLent makes Release overwrite the bytes it takes back, so that a
 // test shows nothing read through a Lent outlives its Release.

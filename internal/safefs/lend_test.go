@@ -68,3 +68,14 @@ func TestReadLent(t *testing.T) {
 		t.Errorf("a directory: %v", err)
 	}
 }
+
+func TestLentCap(t *testing.T) {
+	for _, c := range []struct{ n, want int64 }{
+		{0, minLent}, {1, minLent}, {minLent, minLent}, {minLent + 1, 2 * minLent},
+		{300 << 10, 512 << 10}, {maxLent, maxLent}, {maxLent + 1, maxLent + 1}, {5 << 20, 5 << 20},
+	} {
+		if got := lentCap(c.n); got != c.want {
+			t.Errorf("lentCap(%d) = %d, want %d", c.n, got, c.want)
+		}
+	}
+}

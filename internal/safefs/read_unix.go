@@ -39,9 +39,12 @@ func readFileFlags(path string, max int64, flags int, buf []byte) ([]byte, error
 		limit = max + 1
 		c = min(c, max+1)
 	}
-	if int64(cap(buf)) >= c {
+	switch {
+	case int64(cap(buf)) >= c:
 		buf = buf[:0]
-	} else {
+	case buf != nil:
+		buf = make([]byte, 0, lentCap(c)) // kept for the files after this one
+	default:
 		buf = make([]byte, 0, c) // a sparse or lying size never allocates more than needed
 	}
 	for {
