@@ -40,9 +40,7 @@ func lentCap(n int64) int64 {
 	return c
 }
 
-// lentPool holds Lents whose buf is non-nil: readFileBuf tells a lent
-// buffer from ReadFile's nil by that.
-var lentPool = sync.Pool{New: func() any { return &Lent{buf: make([]byte, 0, minLent)} }}
+var lentPool = sync.Pool{New: func() any { return new(Lent) }}
 
 // poisonLent makes Release overwrite the bytes it takes back, so that a
 // test shows nothing read through a Lent outlives its Release.

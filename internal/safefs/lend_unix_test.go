@@ -15,8 +15,9 @@ func TestReadLentReuses(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.java")
 	q := filepath.Join(dir, "b.java")
-	os.WriteFile(p, bytes.Repeat([]byte("a"), 4000), 0o644)
-	os.WriteFile(q, []byte("class B {}"), 0o644)
+	if os.WriteFile(p, bytes.Repeat([]byte("a"), 4000), 0o644) != nil || os.WriteFile(q, []byte("class B {}"), 0o644) != nil {
+		t.Fatal("cannot write the files")
+	}
 	l, err := ReadLent(p, 0)
 	if err != nil {
 		t.Fatal(err)

@@ -12,22 +12,23 @@ import (
 // failed registration with the poller, for a regular file) and a
 // finalizer; a scan opens each source more than once.
 func readFile(path string, max int64) ([]byte, error) {
-	return readFileFlags(path, max, 0, nil)
+	return readFileFlags(path, max, 0, nil, false)
 }
 
 // readFileBuf is readFile into buf's storage when it holds the file and
-// one byte more.
+// one byte more, or else into a new buffer of lentCap, to be kept for the
+// files after this one.
 func readFileBuf(path string, max int64, buf []byte) ([]byte, error) {
-	return readFileFlags(path, max, 0, buf)
+	return readFileFlags(path, max, 0, buf, true)
 }
 
 // readFileNoFollow is readFile refusing a link as the last component,
 // with errLink.
 func readFileNoFollow(path string, max int64) ([]byte, error) {
-	return readFileFlags(path, max, syscall.O_NOFOLLOW, nil)
+	return readFileFlags(path, max, syscall.O_NOFOLLOW, nil, false)
 }
 
-func readFileFlags(path string, max int64, flags int, buf []byte) ([]byte, error) {
+func readFileFlags(path string, max int64, flags int, buf []byte, lend bool) ([]byte, error) {
 	fd, size, err := openRegular(path, max, flags)
 	if err != nil {
 		return nil, err
@@ -42,8 +43,8 @@ func readFileFlags(path string, max int64, flags int, buf []byte) ([]byte, error
 	switch {
 	case int64(cap(buf)) >= c:
 		buf = buf[:0]
-	case buf != nil:
-		buf = make([]byte, 0, lentCap(c)) // kept for the files after this one
+	case lend:
+		buf = make([]byte, 0, lentCap(c))
 	default:
 		buf = make([]byte, 0, c) // a sparse or lying size never allocates more than needed
 	}
