@@ -102,3 +102,22 @@ func TestFreedSince(t *testing.T) {
 		}
 	}
 }
+
+// Freed room raises the limit by at most what was freed, and at most to
+// what the runtime holds plus the live heap (GOGC=100's room).
+func TestWithFreed(t *testing.T) {
+	const mib = 1 << 20
+	for _, tt := range []struct {
+		name                             string
+		want, live, held, freed, wantGot int64
+	}{
+		{"nothing freed", 160 * mib, 80 * mib, 150 * mib, 0, 160 * mib},
+		{"bounded by held plus live", 160 * mib, 80 * mib, 150 * mib, 300 * mib, 230 * mib},
+		{"bounded by what was freed", 160 * mib, 80 * mib, 150 * mib, 20 * mib, 180 * mib},
+		{"never below want", 216 * mib, 60 * mib, 100 * mib, 300 * mib, 216 * mib},
+	} {
+		if got := withFreed(tt.want, tt.live, tt.held, tt.freed); got != tt.wantGot {
+			t.Errorf("%s: %d MiB, want %d MiB", tt.name, got/mib, tt.wantGot/mib)
+		}
+	}
+}
