@@ -128,6 +128,9 @@ func inputsOf(expr, method string) map[string]bool {
 			if id == "this" || id == "new" || id == "null" || id == "true" || id == "false" {
 				continue
 			}
+			if !mayAssign(method, id) {
+				continue
+			}
 			for _, sm := range assignmentsTo(id).FindAllStringSubmatch(method, 8) {
 				next = append(next, javaNameRE.FindAllString(sm[1], -1)...)
 			}
@@ -141,6 +144,31 @@ func inputsOf(expr, method string) map[string]bool {
 // (Type name = expr; name = expr;), not comparisons or field accesses.
 func assignmentsTo(name string) *regexp.Regexp {
 	return regexp.MustCompile(`(?:^|[^\w.$])` + regexp.QuoteMeta(name) + `\s*=\s*([^=;][^;]*);`)
+}
+
+// mayAssign reports whether text holds name followed by blanks and "=",
+// which every match of assignmentsTo(name) holds: where it does not, the
+// expression need not be compiled nor run. Most names an expression reads
+// are never assigned in the method, and following them compiled an
+// expression per name (a twentieth of a large tree's allocation).
+func mayAssign(text, name string) bool {
+	if name == "" {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return false
+		}
+		k := i + j + len(name)
+		for k < len(text) && reSpace(text[k]) {
+			k++
+		}
+		if k < len(text) && text[k] == '=' {
+			return true
+		}
+		i += j + 1
+	}
 }
 
 // compiledHandedIn judges a stored value in compiled code, where a call's

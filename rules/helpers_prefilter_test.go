@@ -1,9 +1,13 @@
 package rules
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCallNamed(t *testing.T) {
@@ -225,6 +229,69 @@ func FuzzFieldUses(f *testing.F) {
 		}
 		if got := fieldUses(code, c[0], c[1]); !slices.Equal(got, want) {
 			t.Fatalf("fieldUses(%q, %q, %q) = %v, the expression finds %v", code, c[0], c[1], got, want)
+		}
+	})
+}
+
+// mayAssign holds wherever assignmentsTo matches: over the names of every
+// Java fixture, in each fixture's text, and in a few edge forms.
+func TestMayAssignCoversAssignments(t *testing.T) {
+	var texts []string
+	filepath.WalkDir(filepath.Join("..", "testdata"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".java") {
+			if b, err := os.ReadFile(p); err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+		return nil
+	})
+	if len(texts) < 50 {
+		t.Fatalf("only %d Java fixtures found", len(texts))
+	}
+	texts = append(texts, "x =1;", "a.x = 1;", "x\n\t= y;", "x == y; x = z;", "x=", "xx = 1; x", "$x = 1;")
+	checked := 0
+	for _, text := range texts {
+		names := map[string]bool{"x": true}
+		for _, n := range javaNameRE.FindAllString(text, -1) {
+			names[n] = true
+		}
+		for n := range names {
+			if assignmentsTo(n).MatchString(text) {
+				checked++
+				if !mayAssign(text, n) {
+					t.Errorf("mayAssign(%.40q..., %q) = false, but assignmentsTo matches", text, n)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no assignment checked")
+	}
+	for _, tt := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"return x + y;", "x", false},
+		{"if (x == y) {}", "x", true}, // a comparison passes: the expression decides
+		{"x\t = 1;", "x", true},
+		{"int y = x;", "x", false},
+	} {
+		if got := mayAssign(tt.text, tt.name); got != tt.want {
+			t.Errorf("mayAssign(%q, %q) = %v, want %v", tt.text, tt.name, got, tt.want)
+		}
+	}
+}
+
+func FuzzMayAssign(f *testing.F) {
+	f.Add("int x = 1;", "x")
+	f.Add("a.b =\n c;", "b")
+	f.Add("x == y", "x")
+	f.Fuzz(func(t *testing.T, text, name string) {
+		if !utf8.ValidString(name) {
+			return // the names asked about are Java identifiers
+		}
+		if assignmentsTo(name).MatchString(text) && !mayAssign(text, name) {
+			t.Errorf("mayAssign(%q, %q) = false, but assignmentsTo matches", text, name)
 		}
 	})
 }

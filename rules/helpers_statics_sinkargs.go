@@ -187,6 +187,9 @@ func outsideRead(expr, method string) bool {
 					continue
 				}
 				seen[id] = true
+				if !mayAssign(method, id) {
+					continue
+				}
 				for _, sm := range assignmentsTo(id).FindAllStringSubmatch(method, 8) {
 					next = append(next, sm[1])
 				}
