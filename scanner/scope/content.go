@@ -115,21 +115,35 @@ func ident(src []byte, i int) (string, int) {
 	if i >= n || !isIdentStart(src[i]) {
 		return "", i
 	}
-	var b strings.Builder
+	// Most names are written without blanks around their dots: they are
+	// one string of the bytes, where a builder grew by doubling.
+	start := i
+	var b *strings.Builder // nil while the name is src[start:j] as written
 	for {
 		j := i
 		for j < n && isIdentPart(src[j]) {
 			j++
 		}
-		b.Write(src[i:j])
+		if b != nil {
+			b.Write(src[i:j])
+		}
 		k := skipSpace(src, j)
 		if k < n && src[k] == '.' {
 			m := skipSpace(src, k+1)
 			if m < n && isIdentStart(src[m]) {
-				b.WriteByte('.')
+				if b == nil && (k != j || m != k+1) {
+					b = &strings.Builder{}
+					b.Write(src[start:j])
+				}
+				if b != nil {
+					b.WriteByte('.')
+				}
 				i = m
 				continue
 			}
+		}
+		if b == nil {
+			return string(src[start:j]), j
 		}
 		return b.String(), j
 	}

@@ -52,3 +52,46 @@ func FuzzReadPOMBuild(f *testing.F) {
 		}
 	})
 }
+
+// identBuilt is ident as it was written first, every name built part by
+// part: the reference ident's single-string path must agree with.
+func identBuilt(src []byte, i int) (string, int) {
+	n := len(src)
+	if i >= n || !isIdentStart(src[i]) {
+		return "", i
+	}
+	var b strings.Builder
+	for {
+		j := i
+		for j < n && isIdentPart(src[j]) {
+			j++
+		}
+		b.Write(src[i:j])
+		k := skipSpace(src, j)
+		if k < n && src[k] == '.' {
+			m := skipSpace(src, k+1)
+			if m < n && isIdentStart(src[m]) {
+				b.WriteByte('.')
+				i = m
+				continue
+			}
+		}
+		return b.String(), j
+	}
+}
+
+func FuzzIdent(f *testing.F) {
+	for _, s := range []string{"java.util.List", "a . b.c", "a.\n b", "a.", "a..b", "x.y /* c */ . z", "_$a.$b1", "1a"} {
+		f.Add([]byte(s), 0)
+	}
+	f.Fuzz(func(t *testing.T, src []byte, i int) {
+		if i < 0 || i > len(src) {
+			return
+		}
+		got, gotEnd := ident(src, i)
+		want, wantEnd := identBuilt(src, i)
+		if got != want || gotEnd != wantEnd {
+			t.Errorf("ident(%q, %d) = %q, %d; want %q, %d", src, i, got, gotEnd, want, wantEnd)
+		}
+	})
+}
