@@ -14,8 +14,9 @@ import (
 // the scan's whole live heap again.
 type Lent struct {
 	// Data is the file's content, valid until Release.
-	Data []byte
-	buf  []byte // the pool's storage, kept between reads
+	Data  []byte
+	buf   []byte // the pool's storage, kept between reads
+	large []byte // a buffer above maxLent that Data is in, for the pool's large slot
 }
 
 // maxLent is the largest buffer the pool keeps: a larger file's buffer goes
@@ -40,7 +41,66 @@ func lentCap(n int64) int64 {
 	return c
 }
 
-var lentPool = sync.Pool{New: func() any { return new(Lent) }}
+// lentFree holds the buffers given back, at most maxFree of them. A
+// sync.Pool is emptied by the collections, which a large tree's scan runs
+// every few tens of megabytes it allocates: most reads then found it
+// empty and made a new buffer (467 MB of the trees' allocation). Readers
+// at once are few (the workers of a step), so a few buffers serve them
+// all; they hold no pointers for the collector to follow.
+var lentFree struct {
+	sync.Mutex
+	free  []*Lent
+	large []byte // the largest buffer above maxLent given back, for the next large file
+}
+
+// lentBuf is a buffer for a file of n bytes that the reader's own buffer
+// cannot hold: the large slot's when n is above maxLent and it is large
+// enough, else a new one. The search for callers reads a generated 10 MB
+// source once for each batch of names (46 times on the trees as one,
+// 483 MB): one buffer kept for the largest file read serves them all.
+func lentBuf(n int64) []byte {
+	if n > maxLent {
+		lentFree.Lock()
+		b := lentFree.large
+		if int64(cap(b)) >= n {
+			lentFree.large = nil
+			lentFree.Unlock()
+			return b[:0]
+		}
+		lentFree.Unlock()
+	}
+	return make([]byte, 0, lentCap(n))
+}
+
+// maxFree bounds the buffers kept, and so what they hold: at most maxFree
+// times maxLent.
+const maxFree = 8
+
+func getLent() *Lent {
+	lentFree.Lock()
+	defer lentFree.Unlock()
+	if n := len(lentFree.free); n > 0 {
+		l := lentFree.free[n-1]
+		lentFree.free[n-1] = nil
+		lentFree.free = lentFree.free[:n-1]
+		return l
+	}
+	return new(Lent)
+}
+
+func putLent(l *Lent) {
+	lentFree.Lock()
+	defer lentFree.Unlock()
+	if l.large != nil {
+		if cap(l.large) > cap(lentFree.large) {
+			lentFree.large = l.large
+		}
+		l.large = nil
+	}
+	if len(lentFree.free) < maxFree {
+		lentFree.free = append(lentFree.free, l)
+	}
+}
 
 // poisonLent makes Release overwrite the bytes it takes back, so that a
 // test shows nothing read through a Lent outlives its Release.
@@ -56,16 +116,18 @@ const poisonByte = 0xA5
 // ReadLent reads path as ReadFile does, into a buffer lent from a pool; the
 // caller calls Release once it no longer uses Data or any slice of it.
 func ReadLent(path string, max int64) (*Lent, error) {
-	l := lentPool.Get().(*Lent)
+	l := getLent()
 	data, err := readFileBuf(path, max, l.buf)
 	if err != nil {
 		l.Data = nil
-		lentPool.Put(l)
+		putLent(l)
 		return nil, err
 	}
 	l.Data = data
 	if cap(data) <= maxLent {
 		l.buf = data[:0]
+	} else {
+		l.large = data[:0]
 	}
 	return l, nil
 }
@@ -79,5 +141,5 @@ func (l *Lent) Release() {
 		}
 	}
 	l.Data = nil
-	lentPool.Put(l)
+	putLent(l)
 }

@@ -40,11 +40,17 @@ func readFileFlags(path string, max int64, flags int, buf []byte, lend bool) ([]
 		limit = max + 1
 		c = min(c, max+1)
 	}
+	need := c
+	if lend && size > 0 && limit >= 0 {
+		// A lent buffer is sized to the whole file: a large file read
+		// again takes the pool's large buffer instead of growing a new one.
+		need = min(size+1, limit)
+	}
 	switch {
-	case int64(cap(buf)) >= c:
+	case int64(cap(buf)) >= need:
 		buf = buf[:0]
 	case lend:
-		buf = make([]byte, 0, lentCap(c))
+		buf = lentBuf(need)
 	default:
 		buf = make([]byte, 0, c) // a sparse or lying size never allocates more than needed
 	}
