@@ -34,6 +34,22 @@ func TestBuildFilesParseOnce(t *testing.T) {
 	if p, _ := b.parse("lib/pom.xml", other); p == first {
 		t.Error("other bytes under the same name took the first parse")
 	}
+	// Bytes of the same length that differ in one place, after the first
+	// parse is back in the cache.
+	b.poms = nil
+	if p, _ := b.parse("lib/pom.xml", data); p == nil {
+		t.Fatal("parse again")
+	}
+	kept := b.poms["lib/pom.xml"].pom
+	same := append([]byte(nil), data...)
+	same[len(same)/2] ^= 1
+	if p, _ := b.parse("lib/pom.xml", same); p == kept {
+		t.Error("bytes of the same length that differ took the kept parse")
+	}
+	// The name's entry is now those bytes' parse: the first bytes are parsed anew.
+	if p, _ := b.parse("lib/pom.xml", append([]byte(nil), data...)); p == kept {
+		t.Error("the first bytes took a parse the cache no longer holds")
+	}
 	b.poms = nil
 	seen := map[string]*deps.POM{}
 	parse := func(name string, data []byte) (*deps.POM, error) {
