@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // WriteHTML writes report.html: one page that needs nothing else (no
@@ -20,7 +21,7 @@ import (
 // callers write to a temporary file renamed on success (WriteReports), so
 // a failed render leaves no half page, without holding the page in memory.
 func WriteHTML(w io.Writer, s *Summary) error {
-	return reportTemplate.Execute(w, newReportView(s))
+	return reportTemplate().Execute(w, newReportView(s))
 }
 
 // Chart sizes, in SVG user units. The SVGs scale down to the page width.
@@ -425,13 +426,17 @@ var reportCSP = "default-src 'none'; style-src " + cspHash(reportCSS) + "; scrip
 	"; base-uri 'none'; form-action 'none'"
 
 // The policy goes into the template's text rather than through an action,
-// so it reads as written instead of entity-escaped.
-var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"css":    func() template.CSS { return template.CSS(reportCSS) },
-	"js":     func() template.JS { return template.JS(reportJS) },
-	"plural": plural,
-	"weburl": webURL,
-}).Parse(strings.Replace(reportHTML, "@CSP@", reportCSP, 1)))
+// so it reads as written instead of entity-escaped. Parsed at first use:
+// every kscan command links this package, and only a batch's report runs
+// the template (parsing it took 2 ms of each command's start).
+var reportTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"css":    func() template.CSS { return template.CSS(reportCSS) },
+		"js":     func() template.JS { return template.JS(reportJS) },
+		"plural": plural,
+		"weburl": webURL,
+	}).Parse(strings.Replace(reportHTML, "@CSP@", reportCSP, 1)))
+})
 
 // webURL returns u when it is a web address, else "": finding and
 // repository links are only ever to http(s) pages.
