@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -292,6 +293,68 @@ func FuzzMayAssign(f *testing.F) {
 		}
 		if assignmentsTo(name).MatchString(text) && !mayAssign(text, name) {
 			t.Errorf("mayAssign(%q, %q) = false, but assignmentsTo matches", text, name)
+		}
+	})
+}
+
+// staticBlockRE is what staticBraces scans for, as an expression: the
+// reference the scan is held to.
+var staticBlockRE = regexp.MustCompile(`(?:^|[;{}\s])static\s*\{`)
+
+// braceOffsets are the offsets of the braces of staticBlockRE's matches.
+func braceOffsets(src []byte) []int {
+	var out []int
+	for _, loc := range staticBlockRE.FindAllIndex(src, -1) {
+		out = append(out, loc[1]-1)
+	}
+	return out
+}
+
+func TestStaticBraces(t *testing.T) {
+	for src, want := range map[string][]int{
+		"static{":                     {6},
+		" static {":                   {8},
+		"class A { static { x(); } }": {17},
+		"static{static{":              {6}, // the second has no lead of its own
+		"static{ static{":             {6, 14},
+		"nonstatic {":                 nil,
+		"static int x; static\n\f{":   {22},
+		"static\v{":                   nil, // \s has no vertical tab
+		"a;static{}b}static {}":       {8, 19},
+		"static":                      nil,
+		"":                            nil,
+	} {
+		if got := staticBraces([]byte(src)); !slices.Equal(got, want) || !slices.Equal(got, braceOffsets([]byte(src))) {
+			t.Errorf("staticBraces(%q) = %v, want %v (expression: %v)", src, got, want, braceOffsets([]byte(src)))
+		}
+	}
+	n := 0
+	filepath.WalkDir(filepath.Join("..", "testdata"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".java") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return nil
+		}
+		want := braceOffsets(src)
+		n += len(want)
+		if got := staticBraces(src); !slices.Equal(got, want) {
+			t.Errorf("%s: staticBraces = %v, the expression finds %v", p, got, want)
+		}
+		return nil
+	})
+	if n == 0 {
+		t.Fatal("no static block in the Java fixtures")
+	}
+}
+
+func FuzzStaticBraces(f *testing.F) {
+	f.Add([]byte("class A { static { x(); } }"))
+	f.Add([]byte("static{static{ static\t{"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if got, want := staticBraces(src), braceOffsets(src); !slices.Equal(got, want) {
+			t.Errorf("staticBraces(%q) = %v, the expression finds %v", src, got, want)
 		}
 	})
 }

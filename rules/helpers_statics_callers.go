@@ -479,12 +479,7 @@ func clinitOnlyMethod(src []byte, method string) bool {
 	if method == "" || method == "<init>" {
 		return false
 	}
-	var blocks [][2]int
-	for _, loc := range staticBlockRE.FindAllIndex(src, -1) {
-		if e := closingBracket(src, loc[1]-1); e > 0 {
-			blocks = append(blocks, [2]int{loc[1] - 1, e})
-		}
-	}
+	blocks := staticBlocks(src)
 	if len(blocks) == 0 {
 		return false
 	}
@@ -528,7 +523,6 @@ func clinitOnlyMethod(src []byte, method string) bool {
 }
 
 var (
-	staticBlockRE = lazyRE(`(?:^|[;{}\s])static\s*\{`)
 	// if (done) return; done = true;  or  if (!ONCE.compareAndSet(false, true)) return;
 	onceGuardRE = lazyRE(`^\s*(?:synchronized\s*\([^()]*\)\s*\{\s*)?if\s*\(\s*(?:([\w$]+)\s*\)\s*\{?\s*return\s*;\s*\}?\s*([\w$]+)\s*=\s*true\s*;|!\s*([\w$]+)\s*\.\s*compareAndSet\s*\(\s*false\s*,\s*true\s*\)\s*\)\s*\{?\s*return\s*;)`)
 )

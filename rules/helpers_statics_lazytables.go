@@ -405,10 +405,49 @@ var classHeadRE = lazyRE(`\b(?:class|enum|interface)\s+[\w$]+[^{;()]*\{`)
 // staticBlocks are the offsets of the braces of src's static blocks.
 func staticBlocks(src []byte) [][2]int {
 	var blocks [][2]int
-	for _, loc := range staticBlockRE.FindAllIndex(src, -1) {
-		if e := closingBracket(src, loc[1]-1); e > 0 {
-			blocks = append(blocks, [2]int{loc[1] - 1, e})
+	for _, open := range staticBraces(src) {
+		if e := closingBracket(src, open); e > 0 {
+			blocks = append(blocks, [2]int{open, e})
 		}
 	}
 	return blocks
 }
+
+// staticBraces are the offsets of the opening braces that follow the word
+// static at the start of src or after a blank, a semicolon or a brace: what
+// the expression (?:^|[;{}\s])static\s*\{ finds (its matches do not
+// overlap: a match's brace is not the next one's first character). A byte
+// scan, as it runs on every source with a static block: the expression,
+// tried at every offset of the file, was most of the cost of the rules that
+// read the blocks.
+func staticBraces(src []byte) []int {
+	var out []int
+	end := 0 // where the last match ended: the next one starts at or after it
+	for at := 0; ; {
+		i := bytes.Index(src[at:], []byte("static"))
+		if i < 0 {
+			return out
+		}
+		i += at
+		at = i + 1
+		if i > 0 && (i-1 < end || !staticLead(src[i-1])) {
+			continue
+		}
+		j := i + len("static")
+		for j < len(src) && isREBlank(src[j]) {
+			j++
+		}
+		if j < len(src) && src[j] == '{' {
+			out = append(out, j)
+			end, at = j+1, j+1
+		}
+	}
+}
+
+// staticLead is a byte that may come before the word static that opens a
+// static block.
+func staticLead(c byte) bool { return c == ';' || c == '{' || c == '}' || isREBlank(c) }
+
+// isREBlank is a byte of the expressions' \s: tab, newline, form feed,
+// carriage return or space.
+func isREBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
