@@ -415,11 +415,11 @@ func staticBlocks(src []byte) [][2]int {
 
 // staticBraces are the offsets of the opening braces that follow the word
 // static at the start of src or after a blank, a semicolon or a brace: what
-// the expression (?:^|[;{}\s])static\s*\{ finds (its matches do not
-// overlap: a match's brace is not the next one's first character). A byte
-// scan, as it runs on every source with a static block: the expression,
-// tried at every offset of the file, was most of the cost of the rules that
-// read the blocks.
+// the expression (?:^|[;{}\s])static\s*\{ finds. Its matches do not
+// overlap, so a match's brace cannot be the character before the next
+// one's static. A byte scan, as it runs on every source with a static
+// block: the expression, tried at every offset of the file, took 0.42 s of
+// a 75 s profile of a large tree.
 func staticBraces(src []byte) []int {
 	var out []int
 	end := 0 // where the last match ended: the next one starts at or after it
