@@ -163,6 +163,8 @@ func guardedCalls(src []byte, method string, declStart, close int, guard *regexp
 // the class's text) that is not final and that it does not itself fill or
 // assign: a value some other code, an app's setter, decides.
 func readsSettable(src, body []byte, flag string) bool {
+	var blocks [][2]int // src's static blocks, found at the first assignment met
+	blocksRead := false
 	for _, loc := range mutableStaticRE.FindAllSubmatchIndex(src, -1) {
 		name := string(src[loc[2]:loc[3]])
 		declAt := loc[0]
@@ -181,8 +183,11 @@ func readsSettable(src, body []byte, flag string) bool {
 			if at[0] >= declAt && at[0] <= loc[1] {
 				continue
 			}
+			if !blocksRead {
+				blocks, blocksRead = staticBlocks(src), true
+			}
 			in := false
-			for _, b := range staticBlocks(src) {
+			for _, b := range blocks {
 				in = in || b[0] < at[0] && at[0] < b[1]
 			}
 			if !in {

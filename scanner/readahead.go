@@ -110,7 +110,9 @@ func (a *dirAhead) reader() {
 		}
 		d.state = dirReading
 		a.mu.Unlock()
-		entries, err := readDirSorted(d.path)
+		// os.ReadDir opens without the poller; os.Open tries to register
+		// the directory (four fcntl calls and a refused epoll_ctl on Linux).
+		entries, err := os.ReadDir(d.path)
 		children := a.children(d.path, entries)
 		a.mu.Lock()
 		if a.done {
@@ -157,7 +159,7 @@ func (a *dirAhead) read(path string) ([]fs.DirEntry, error) {
 	}
 	d.state = dirReading // not for the readers now
 	a.mu.Unlock()
-	entries, err := readDirSorted(path)
+	entries, err := os.ReadDir(path)
 	children := a.children(path, entries)
 	a.mu.Lock()
 	delete(a.dirs, path)
@@ -166,12 +168,6 @@ func (a *dirAhead) read(path string) ([]fs.DirEntry, error) {
 	a.cond.Broadcast()
 	return entries, err
 }
-
-// readDirSorted is os.ReadDir: the entries sorted by name, and those read
-// before an error with it. os.ReadDir opens the directory without the
-// poller; os.Open tries to register it (four fcntl calls and a refused
-// epoll_ctl on Linux, for each of a large tree's 60,000 directories).
-func readDirSorted(path string) ([]fs.DirEntry, error) { return os.ReadDir(path) }
 
 // walkDirAhead is filepath.WalkDir with its directories read by a.
 func walkDirAhead(root string, a *dirAhead, fn fs.WalkDirFunc) error {
