@@ -716,51 +716,84 @@ func (x *graphIndex) candidatesIn(r *spillReader, class, name string, limit int,
 // limit is not recounted on the files' text here but handed to later (and
 // not kept), for exactBatch to recount with the others of its round.
 func (x *graphIndex) countIn(r *spillReader, class, name string, limit int, o graphOptions, later func(candidateKey)) int {
-	key := candidateKey{class, name, limit}
-	x.cmu.Lock()
-	n, ok := x.counted[key]
-	x.cmu.Unlock()
-	if ok {
-		return n
+	return x.countGroup(r, []facts.MethodKey{{Class: class, Name: name}}, limit, o, later)[0]
+}
+
+// countGroup is countIn for several methods at once: each source's word
+// set is read once for all of them (a round of the search asks for
+// hundreds, and reading the sets was most of the count's time), and each
+// method is counted as countIn counts it alone, in path order.
+func (x *graphIndex) countGroup(r *spillReader, keys []facts.MethodKey, limit int, o graphOptions, later func(candidateKey)) []int {
+	type count struct {
+		key     candidateKey
+		w       want
+		m       *wantMatcher
+		n, read int
+		done    bool
 	}
-	w := wantOf(facts.MethodKey{Class: class, Name: name})
-	m := newWantMatcher([]want{w})
+	ns := make([]int, len(keys))
+	cs := make([]count, 0, len(keys))
+	at := make([]int, 0, len(keys)) // the index in keys of each of cs
+	x.cmu.Lock()
+	for i, k := range keys {
+		key := candidateKey{k.Class, k.Name, limit}
+		if n, ok := x.counted[key]; ok {
+			ns[i] = n
+			continue
+		}
+		cs, at = append(cs, count{key: key}), append(at, i)
+	}
+	x.cmu.Unlock()
+	for i := range cs {
+		c := &cs[i]
+		c.w = wantOf(facts.MethodKey{Class: c.key.class, Name: c.key.name})
+		c.m = newWantMatcher([]want{c.w})
+	}
 	// A class is named by far more files than create it (its users'
 	// fields and parameters): for a constructor, the files naming it are
 	// read for a creation, a bounded number of them.
-	read := 0
+	open := len(cs)
 	var ws wordSet
-	for i := range x.sources {
+	for i := 0; i < len(x.sources) && open > 0; i++ {
 		words := x.wordsVia(r, i, &ws)
-		if !m.mayHold(x.sources[i].input, words) {
-			continue
-		}
-		if w.ctor {
-			if read++; read > maxCreationReads {
-				n = limit
-				break
-			}
-			if !x.createsClass(i, string(w.class), o) {
+		for k := range cs {
+			c := &cs[k]
+			if c.done || !c.m.mayHold(x.sources[i].input, words) {
 				continue
 			}
-		}
-		if n++; n >= limit {
-			break
+			if c.w.ctor {
+				if c.read++; c.read > maxCreationReads {
+					c.n, c.done = limit, true
+					open--
+					continue
+				}
+				if !x.createsClass(i, string(c.w.class), o) {
+					continue
+				}
+			}
+			if c.n++; c.n >= limit {
+				c.done = true
+				open--
+			}
 		}
 	}
-	if n >= limit && !w.ctor {
-		if later != nil {
-			later(key)
-			return n
+	for k := range cs {
+		c := &cs[k]
+		ns[at[k]] = c.n
+		if c.n >= limit && !c.w.ctor {
+			if later != nil {
+				later(c.key)
+				continue
+			}
+			ns[at[k]] = x.exactCandidates(r, c.m, limit, o)
 		}
-		n = x.exactCandidates(r, m, limit, o)
+		x.cmu.Lock()
+		if x.counted != nil {
+			x.counted[c.key] = ns[at[k]]
+		}
+		x.cmu.Unlock()
 	}
-	x.cmu.Lock()
-	if x.counted != nil {
-		x.counted[key] = n
-	}
-	x.cmu.Unlock()
-	return n
+	return ns
 }
 
 // wordsVia is the word set of source i, read with r (nil: the shared
@@ -831,7 +864,11 @@ func (x *graphIndex) countCandidates(keys []facts.MethodKey, limit int, o graphO
 	if len(todo) < 2 || o.jobs < 2 {
 		return // candidates counts it when asked, as fast
 	}
-	work := make(chan facts.MethodKey)
+	// The methods go to the workers in groups, each group counted in one
+	// pass over the word sets; a few groups a worker keep the two busy to
+	// the end.
+	size := min(maxCountGroup, (len(todo)+4*o.jobs-1)/(4*o.jobs))
+	work := make(chan []facts.MethodKey)
 	var wg sync.WaitGroup
 	var lmu sync.Mutex
 	var later []candidateKey
@@ -841,8 +878,8 @@ func (x *graphIndex) countCandidates(keys []facts.MethodKey, limit int, o graphO
 		go func() {
 			defer wg.Done()
 			r := x.reader()
-			for k := range work {
-				x.countIn(r, k.Class, k.Name, limit, o, func(k candidateKey) {
+			for ks := range work {
+				x.countGroup(r, ks, limit, o, func(k candidateKey) {
 					lmu.Lock()
 					later = append(later, k)
 					lmu.Unlock()
@@ -850,12 +887,17 @@ func (x *graphIndex) countCandidates(keys []facts.MethodKey, limit int, o graphO
 			}
 		}()
 	}
-	for _, k := range todo {
-		work <- k
+	for len(todo) > 0 {
+		n := min(size, len(todo))
+		work <- todo[:n]
+		todo = todo[n:]
 	}
 	close(work)
 	wg.Wait()
 }
+
+// maxCountGroup bounds the methods counted in one pass over the word sets.
+const maxCountGroup = 64
 
 // exactBatch recounts keys on the files' text as exactCandidates would
 // count each (the same files in the same order, the same bounds), reading
