@@ -231,13 +231,11 @@ func helperOfClinit(f *facts.File, src []byte, class, method string, depth int) 
 	// one calling another (defineBoolean(tag, name) handing on to
 	// defineBoolean(tag, names)) stays inside the set.
 	var decls []*facts.MethodDecl
-	for i := range f.Methods {
-		if m := &f.Methods[i]; m.Class == class && m.Name == method {
-			if !m.Static || !isPrivate(src, m) {
-				return false
-			}
-			decls = append(decls, m)
+	for m := range f.MethodsNamed(class, method) {
+		if !m.Static || !isPrivate(src, m) {
+			return false
 		}
+		decls = append(decls, m)
 	}
 	if len(decls) == 0 {
 		return false
@@ -262,13 +260,11 @@ func staticInitSpans(f *facts.File) []facts.Span {
 // tell apart.
 func soleMethod(f *facts.File, class, method string) *facts.MethodDecl {
 	var decl *facts.MethodDecl
-	for i := range f.Methods {
-		if m := &f.Methods[i]; m.Class == class && m.Name == method {
-			if decl != nil {
-				return nil
-			}
-			decl = m
+	for m := range f.MethodsNamed(class, method) {
+		if decl != nil {
+			return nil
 		}
+		decl = m
 	}
 	return decl
 }
@@ -324,15 +320,7 @@ func calledOnlyFromSet(f *facts.File, src []byte, decls []*facts.MethodDecl, spa
 }
 
 // methodAt is the method declared around offset at.
-func methodAt(f *facts.File, at int) *facts.MethodDecl {
-	var best *facts.MethodDecl
-	for i := range f.Methods {
-		if m := &f.Methods[i]; within(at, m.Decl) && (best == nil || m.Decl.Start > best.Decl.Start) {
-			best = m
-		}
-	}
-	return best
-}
+func methodAt(f *facts.File, at int) *facts.MethodDecl { return f.MethodAround(at) }
 
 // isPrivate reports a method declared private.
 func isPrivate(src []byte, m *facts.MethodDecl) bool {

@@ -339,6 +339,8 @@ type File struct {
 	InitHelpers []string
 	// Test is set for test sources (src/test/...), which most rules skip.
 	Test bool
+
+	methods *methodIndex // IndexMethods
 }
 
 // ArchiveRef is one archive as a class path sees it.

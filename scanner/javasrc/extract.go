@@ -304,6 +304,7 @@ func (e *Extractor) ExtractContext(ctx context.Context, path string, src []byte,
 		stop:       stop,
 	}
 	problems = append(problems, st.extract(scan)...)
+	st.f.IndexMethods()
 	return st.f, problems, nil
 }
 
