@@ -2,6 +2,8 @@ package rules
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -21,15 +23,16 @@ var classNameCacheRule = register(&Rule{
 	Default:   SeverityMedium,
 	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium},
 	Keywords:  []string{"Map", "static"},
-	// A static map that some call fills, and a class name as key or
-	// String keys with a reflective value type.
+	// A static map that some call fills, and a class name in a fill's
+	// arguments or a map declared with String keys and a reflective value
+	// type. Most files that name a class and fill a map do neither: a
+	// class name used elsewhere, a map of other values.
 	Prefilter: func(src []byte) bool {
 		return wordIn(src, "static") && bytes.Contains(src, []byte("Map")) &&
-			callNamed(src, "put", "putIfAbsent", "computeIfAbsent", "compute", "merge") &&
-			(containsAny(src, "getName", "getTypeName", "getCanonicalName") || wordIn(src, "String") && anyWordIn(src, reflectiveValues))
+			(fillNamesClass(src) || callNamed(src, cacheFillNames...) && reflectiveMapRE.Match(src))
 	},
 	// Only the writes these calls make on a static map count.
-	WriteCalls: []string{"put", "putIfAbsent", "computeIfAbsent", "compute", "merge"},
+	WriteCalls: cacheFillNames,
 	Check:      checkClassNameCache,
 })
 
@@ -128,4 +131,59 @@ func ownTypeNamed(f *facts.File, simple string) bool {
 func fixedKey(text string) bool {
 	text = strings.TrimSpace(text)
 	return strings.HasPrefix(text, "\"") && literalRE.MatchString(text) || constantRE.MatchString(text)
+}
+
+// cacheFillNames are the names of cacheFills.
+var cacheFillNames = []string{"put", "putIfAbsent", "computeIfAbsent", "compute", "merge"}
+
+// reflectiveMapRE finds a type with String keys and reflective values in
+// a declaration (Map<String, Class<?>>, ConcurrentMap<java.lang.String,
+// java.lang.reflect.Method>), for the pre-filter: the text the rule's
+// type arguments are read from.
+var reflectiveMapRE = lazyRE(`<` + declBlanks + `(?:java` + declBlanks + `\.` + declBlanks + `lang` + declBlanks + `\.` + declBlanks + `)?String` + declBlanks + `,` +
+	declBlanks + `(?:\w+` + declBlanks + `\.` + declBlanks + `)*(?:` + strings.Join(slices.Sorted(maps.Keys(reflectiveValues)), "|") + `)\b`)
+
+// declBlanks are blanks and comments between the tokens of a type.
+const declBlanks = `(?:\s|/\*(?s:.*?)\*/|//[^\n]*\n)*`
+
+// fillNamesClass reports a fill call (cacheFillNames) whose arguments
+// name a class's name (getName, getTypeName, getCanonicalName), for the
+// pre-filter: a key classNameKey can accept is the first argument of
+// such a call.
+func fillNamesClass(src []byte) bool {
+	for _, name := range cacheFillNames {
+		for i := 0; ; {
+			j := bytes.Index(src[i:], []byte(name))
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(name)
+			if j > 0 && isIdent(src[j-1]) || i < len(src) && isIdent(src[i]) {
+				continue
+			}
+			open := i
+			for open < len(src) && isREBlank(src[open]) {
+				open++
+			}
+			if open >= len(src) || src[open] != '(' {
+				continue
+			}
+			end := closingBracket(src, open)
+			if end < 0 {
+				end = len(src) // unclosed: the rest may hold the key
+			}
+			args := src[open:end]
+			// A text block may hold a bracket that ends the arguments
+			// early for closingBracket: the rest of the file may hold
+			// the key.
+			if bytes.Contains(args, []byte(`"""`)) {
+				args = src[open:]
+			}
+			if containsAny(args, "getName", "getTypeName", "getCanonicalName") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -358,3 +358,57 @@ func FuzzStaticBraces(f *testing.F) {
 		}
 	})
 }
+
+// Every fixture line a rule must flag is in a file its pre-filter lets
+// through: a scan runs a rule's check of a file only on such files, and
+// the fixtures' tests call the checks directly. Not for rules with a
+// project check, or whose findings the call graph places in other files
+// (a call of a method that exits), which reach files their pre-filter
+// refuses.
+func TestPrefiltersPassFixtures(t *testing.T) {
+	wantRE := regexp.MustCompile(`// want "([a-z0-9-]+)"`)
+	for _, r := range All() {
+		if r.Prefilter == nil || r.CheckProject != nil || r.ID == "system-exit" {
+			continue
+		}
+		dir := filepath.Join("..", "testdata", "rules", r.ID)
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".java") {
+				return nil
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range wantRE.FindAllSubmatch(src, -1) {
+				if string(m[1]) == r.ID && !r.Prefilter(src) {
+					t.Errorf("%s: %s's pre-filter refuses a file it must flag", path, r.ID)
+					break
+				}
+			}
+			return nil
+		})
+	}
+}
+
+// classname-keyed-static-cache's pre-filter: a class name in a fill's
+// arguments, or a String-keyed map of reflective values.
+func TestClassNameCachePrefilter(t *testing.T) {
+	for src, want := range map[string]bool{
+		"static Map<String, Object> M; void f(Class<?> c) { M.put(c.getName(), 1); }":                               true,
+		"static Map<String, Object> M; void f(Class<?> c) { M.computeIfAbsent(\n c.getCanonicalName (), k -> 1); }": true,
+		"static Map<String, Object> M; void f(Class<?> c) { M.put(key(\")\"), c.getName()); }":                      true,
+		"static Map<String, Object> M; void f(Class<?> c) { String n = c.getName(); M.put(n, 1); }":                 false,
+		"static Map<String, Object> M; void f(Class<?> c) { M.output(c.getName()); M.put(k, v); }":                  false,
+		"static Map<String, Method> M; void f(String k, Method m) { M.put(k, m); }":                                 true,
+		"static Map<java.lang.String, /* by name */ java.lang.reflect.Field> M; void f() { M.put(k, v); }":          true,
+		"static Map<String, Method> M; void f(String k, Method m) { M.get(k); }":                                    false,
+		"static Map<String, Integer> M; void f(Method m) { M.put(k, 1); }":                                          false,
+		"static Map<String, Object> M; void f(Class<?> c) { M.put(\"\"\"\n)\n\"\"\", c.getName()); }":               true,
+		"static Map<String, Object> M; void f(Class<?> c) { M.put(c.getName(), 1 ":                                  true,
+	} {
+		if got := classNameCacheRule.Prefilter([]byte(src)); got != want {
+			t.Errorf("pre-filter(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
