@@ -143,8 +143,6 @@ var cacheFillNames = []string{"put", "putIfAbsent", "computeIfAbsent", "compute"
 var reflectiveMapRE = lazyRE(`<` + declBlanks + `(?:java` + declBlanks + `\.` + declBlanks + `lang` + declBlanks + `\.` + declBlanks + `)?String` + declBlanks + `,` +
 	declBlanks + `(?:\w+` + declBlanks + `\.` + declBlanks + `)*(?:` + strings.Join(slices.Sorted(maps.Keys(reflectiveValues)), "|") + `)\b`)
 
-// declBlanks are blanks and comments between the tokens of a type.
-const declBlanks = `(?:\s|/\*(?s:.*?)\*/|//[^\n]*\n)*`
 
 // fillNamesClass reports a fill call (cacheFillNames) whose arguments
 // name a class's name (getName, getTypeName, getCanonicalName), for the

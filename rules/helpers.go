@@ -192,6 +192,10 @@ func containsAny(src []byte, words ...string) bool {
 	return false
 }
 
+// declBlanks matches, in pre-filters' expressions, what may lie between
+// two tokens: blanks, block comments and line comments.
+const declBlanks = `(?:\s|/\*(?s:.*?)\*/|//[^\n]*\n)*`
+
 // callNamed reports a call of one of names in src, for pre-filters: the
 // name as a whole word followed, past any blanks and line breaks, by "(".
 func callNamed(src []byte, names ...string) bool {

@@ -412,3 +412,19 @@ func TestClassNameCachePrefilter(t *testing.T) {
 		}
 	}
 }
+
+// null-parent-classloader-assumption's pre-filter: the getParent() call
+// itself compared to null.
+func TestNullParentPrefilter(t *testing.T) {
+	for src, want := range map[string]bool{
+		"if (cl.getParent() == null) cl = X.class.getClassLoader();":            true,
+		"if (null != this.cl.getParent()) { }":                                  true,
+		"if (cl.getParent() /* up */\n != null) { }":                            true,
+		"ClassLoader p = cl.getParent(); if (p == null) p = getSystemLoader();": false,
+		"return cl.getParent() != parent && x == null;":                         false,
+	} {
+		if got := nullParentAssumption.Prefilter([]byte(src)); got != want {
+			t.Errorf("pre-filter(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

@@ -21,13 +21,21 @@ var nullParentAssumption = register(&Rule{
 		facts.RoleShared: SeverityHigh, facts.RoleBase: SeverityMedium,
 	},
 	Keywords: []string{"getParent"},
-	// A getParent() call compared to null.
-	Prefilter: func(src []byte) bool { return callNamed(src, "getParent") && wordIn(src, "null") },
-	Calls:     []string{"getParent"},
-	Check:     checkNullParent,
+	// A getParent() call compared to null: the call itself one side of
+	// == or !=, the other side null, as the check asks (a comparison of a
+	// local holding the parent is not one).
+	Prefilter: func(src []byte) bool {
+		return callNamed(src, "getParent") && wordIn(src, "null") && parentNullRE.Match(src)
+	},
+	Calls: []string{"getParent"},
+	Check: checkNullParent,
 })
 
 var (
+	// parentNullRE: "x.getParent() == null", "null != this.x.getParent()",
+	// with blanks or comments between the tokens.
+	parentNullRE = lazyRE(`getParent` + declBlanks + `\(` + declBlanks + `\)` + declBlanks + `[!=]=` + declBlanks + `null\b|\bnull` + declBlanks + `[!=]=` +
+		declBlanks + `(?:this` + declBlanks + `\.` + declBlanks + `)?[\w$]+` + declBlanks + `\.` + declBlanks + `getParent` + declBlanks + `\(`)
 	substituteLoader = lazyRE(`get(System)?ClassLoader\s*\(\s*\)`)
 	returnsLoader    = lazyRE(`return\s[^;]*get(System)?ClassLoader\s*\(\s*\)`)
 )
