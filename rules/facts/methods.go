@@ -17,11 +17,12 @@ const methodIndexMin = 64
 type methodIndex struct {
 	first *MethodDecl // &Methods[0] and
 	n     int         // len(Methods) when built: a File whose Methods changed since is answered without the index
-	named map[[2]string][]int32
-	// byStart are the methods by declaration start (of equal starts, the
-	// longer first, then by position);
-	// outer[k] is the position in byStart of the innermost method whose
-	// declaration holds byStart[k]'s start, -1 for none.
+	// named are the methods by class, name and position; byStart by
+	// declaration start (of equal starts, the longer first, then by
+	// position); outer[k] is the position in byStart of the innermost
+	// method whose declaration holds byStart[k]'s start, -1 for none.
+	// Positions in Methods, as int32: the index holds 12 bytes a method.
+	named   []int32
 	byStart []int32
 	outer   []int32
 }
@@ -37,13 +38,14 @@ func (f *File) IndexMethods() {
 	if n < methodIndexMin {
 		return
 	}
-	x := &methodIndex{first: &f.Methods[0], n: n, named: map[[2]string][]int32{}, byStart: make([]int32, n), outer: make([]int32, n)}
+	x := &methodIndex{first: &f.Methods[0], n: n, named: make([]int32, n), byStart: make([]int32, n), outer: make([]int32, n)}
 	for i := range f.Methods {
-		m := &f.Methods[i]
-		k := [2]string{m.Class, m.Name}
-		x.named[k] = append(x.named[k], int32(i))
-		x.byStart[i] = int32(i)
+		x.named[i], x.byStart[i] = int32(i), int32(i)
 	}
+	slices.SortFunc(x.named, func(a, b int32) int {
+		ma, mb := &f.Methods[a], &f.Methods[b]
+		return cmp.Or(cmp.Compare(ma.Class, mb.Class), cmp.Compare(ma.Name, mb.Name), cmp.Compare(a, b))
+	})
 	slices.SortFunc(x.byStart, func(a, b int32) int {
 		da, db := f.Methods[a].Decl, f.Methods[b].Decl
 		return cmp.Or(cmp.Compare(da.Start, db.Start), cmp.Compare(db.End, da.End), cmp.Compare(a, b))
@@ -83,8 +85,13 @@ func (f *File) index() *methodIndex {
 func (f *File) MethodsNamed(class, name string) iter.Seq[*MethodDecl] {
 	return func(yield func(*MethodDecl) bool) {
 		if x := f.index(); x != nil {
-			for _, i := range x.named[[2]string{class, name}] {
-				if !yield(&f.Methods[i]) {
+			k, _ := slices.BinarySearchFunc(x.named, 0, func(i int32, _ int) int {
+				m := &f.Methods[i]
+				return cmp.Or(cmp.Compare(m.Class, class), cmp.Compare(m.Name, name))
+			})
+			for ; k < len(x.named); k++ {
+				m := &f.Methods[x.named[k]]
+				if m.Class != class || m.Name != name || !yield(m) {
 					return
 				}
 			}
