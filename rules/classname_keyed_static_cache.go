@@ -143,30 +143,14 @@ var cacheFillNames = []string{"put", "putIfAbsent", "computeIfAbsent", "compute"
 var reflectiveMapRE = lazyRE(`<` + declBlanks + `(?:java` + declBlanks + `\.` + declBlanks + `lang` + declBlanks + `\.` + declBlanks + `)?String` + declBlanks + `,` +
 	declBlanks + `(?:\w+` + declBlanks + `\.` + declBlanks + `)*(?:` + strings.Join(slices.Sorted(maps.Keys(reflectiveValues)), "|") + `)\b`)
 
-
 // fillNamesClass reports a fill call (cacheFillNames) whose arguments
 // name a class's name (getName, getTypeName, getCanonicalName), for the
 // pre-filter: a key classNameKey can accept is the first argument of
 // such a call.
 func fillNamesClass(src []byte) bool {
+	found := false
 	for _, name := range cacheFillNames {
-		for i := 0; ; {
-			j := bytes.Index(src[i:], []byte(name))
-			if j < 0 {
-				break
-			}
-			j += i
-			i = j + len(name)
-			if j > 0 && isIdent(src[j-1]) || i < len(src) && isIdent(src[i]) {
-				continue
-			}
-			open := i
-			for open < len(src) && isREBlank(src[open]) {
-				open++
-			}
-			if open >= len(src) || src[open] != '(' {
-				continue
-			}
+		callOpens(src, name, func(open int) bool {
 			end := closingBracket(src, open)
 			if end < 0 {
 				end = len(src) // unclosed: the rest may hold the key
@@ -178,9 +162,11 @@ func fillNamesClass(src []byte) bool {
 			if bytes.Contains(args, []byte(`"""`)) {
 				args = src[open:]
 			}
-			if containsAny(args, "getName", "getTypeName", "getCanonicalName") {
-				return true
-			}
+			found = containsAny(args, "getName", "getTypeName", "getCanonicalName")
+			return !found
+		})
+		if found {
+			return true
 		}
 	}
 	return false

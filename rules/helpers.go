@@ -202,24 +202,37 @@ func callNamed(src []byte, names ...string) bool {
 	if len(names) > 2 {
 		return callNamedAny(src, names)
 	}
+	found := false
 	for _, name := range names {
-		for i := 0; ; {
-			j := bytes.Index(src[i:], []byte(name))
-			if j < 0 {
-				break
-			}
-			j += i
-			k := j + len(name)
-			for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r' || src[k] == '\f') {
-				k++
-			}
-			if (j == 0 || !isIdent(src[j-1])) && k < len(src) && src[k] == '(' {
-				return true
-			}
-			i = j + len(name)
+		callOpens(src, name, func(int) bool {
+			found = true
+			return false
+		})
+		if found {
+			return true
 		}
 	}
 	return false
+}
+
+// callOpens calls fn with the offset of the "(" of each call of name in
+// src, as callNamed finds them, until fn returns false.
+func callOpens(src []byte, name string, fn func(open int) bool) {
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte(name))
+		if j < 0 {
+			return
+		}
+		j += i
+		k := j + len(name)
+		for k < len(src) && isREBlank(src[k]) {
+			k++
+		}
+		if (j == 0 || !isIdent(src[j-1])) && k < len(src) && src[k] == '(' && !fn(k) {
+			return
+		}
+		i = j + len(name)
+	}
 }
 
 // staticPossible reports a source that can declare a static field or
