@@ -865,8 +865,8 @@ func (x *graphIndex) countCandidates(keys []facts.MethodKey, limit int, o graphO
 		return // candidates counts it when asked, as fast
 	}
 	// The methods go to the workers in groups, each group counted in one
-	// pass over the word sets; a few groups a worker keep the two busy to
-	// the end.
+	// pass over the word sets; four groups or more a worker keep every worker
+	// busy to the end.
 	size := min(maxCountGroup, (len(todo)+4*o.jobs-1)/(4*o.jobs))
 	work := make(chan []facts.MethodKey)
 	var wg sync.WaitGroup
