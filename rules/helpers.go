@@ -106,7 +106,7 @@ func enclosingMethodDecl(p *Pass, at facts.Span) *facts.MethodDecl {
 }
 
 // within reports whether offset at lies in s.
-func within(at int, s facts.Span) bool { return s.Start <= at && at < s.End }
+func within(at int, s facts.Span) bool { return s.Holds(at) }
 
 // paramNames lists the parameter names of a parameter list as written,
 // "(Map<K, V> m, final String... names)" -> [m names].

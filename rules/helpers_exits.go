@@ -86,7 +86,7 @@ func wordIndexIn(s, w string, off int) int {
 // publicMethodAt reports whether the method around offset at is declared
 // public (or is not found: unknown counts as callable).
 func publicMethodAt(p *Pass, at int) bool {
-	m := methodAt(p.File, at)
+	m := p.File.MethodAround(at)
 	if m == nil {
 		return true
 	}

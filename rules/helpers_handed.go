@@ -68,7 +68,7 @@ func paramsOf(m *facts.MethodDecl) []param {
 // caller has none (the project pass); compiled code is judged by the local
 // slots its values come from.
 func valueHandedIn(file *facts.File, src []byte, at int, key, value *facts.Expr) bool {
-	m := methodAt(file, at)
+	m := file.MethodAround(at)
 	if strings.HasSuffix(file.Path, ".class") {
 		return compiledHandedIn(file, m, key, value)
 	}
@@ -295,7 +295,7 @@ func loaderKeyedFills(file *facts.File, src []byte, ws []*facts.Write) bool {
 		if !cacheFills[w.Method] || len(w.Args) == 0 {
 			return false
 		}
-		m := methodAt(file, w.Span.Start)
+		m := file.MethodAround(w.Span.Start)
 		if m == nil || m.Decl.Start < 0 || m.Decl.End > len(src) {
 			return false
 		}

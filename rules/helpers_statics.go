@@ -311,16 +311,13 @@ func calledOnlyFromSet(f *facts.File, src []byte, decls []*facts.MethodDecl, spa
 			inside = inside || within(at, s)
 		}
 		if !inside {
-			if m := methodAt(f, at); m == nil || !via(f, src, m.Class, m.Name, depth-1) {
+			if m := f.MethodAround(at); m == nil || !via(f, src, m.Class, m.Name, depth-1) {
 				return false
 			}
 		}
 	}
 	return called
 }
-
-// methodAt is the method declared around offset at.
-func methodAt(f *facts.File, at int) *facts.MethodDecl { return f.MethodAround(at) }
 
 // isPrivate reports a method declared private.
 func isPrivate(src []byte, m *facts.MethodDecl) bool {
@@ -485,7 +482,7 @@ func handedIn(file *facts.File, at int, key, value *facts.Expr) bool {
 // at, or may be: compiled code, where no method is found around a span,
 // names no parameters.
 func paramOf(file *facts.File, at int, name string) bool {
-	m := methodAt(file, at)
+	m := file.MethodAround(at)
 	if m == nil {
 		return true
 	}
@@ -611,7 +608,7 @@ func lazyInit(p *Pass, f *facts.Field, w *facts.Write) bool {
 	if w.Kind != facts.WriteAssign || w.Value == nil || w.Value.Kind == facts.ExprNull {
 		return false
 	}
-	m := methodAt(p.File, w.Span.Start)
+	m := p.File.MethodAround(w.Span.Start)
 	if m == nil {
 		return false
 	}

@@ -29,7 +29,7 @@ func arraySlotMemo(file *facts.File, src []byte, f *facts.Field, ws []*facts.Wri
 			return false
 		}
 		m := slotStoreRE.FindStringSubmatch(string(src[w.Span.Start:w.Span.End]))
-		caller := methodAt(file, w.Span.Start)
+		caller := file.MethodAround(w.Span.Start)
 		if m == nil || m[1] != f.Name || caller == nil || caller.Decl.Start < 0 || caller.Decl.End > len(src) {
 			return false
 		}

@@ -21,7 +21,7 @@ import (
 // clampRead reports a read of f at offset at inside a clamp whose result
 // sizes a static container or array of f's class in the same method.
 func clampRead(file *facts.File, src []byte, f *facts.Field, at int) bool {
-	m := methodAt(file, at)
+	m := file.MethodAround(at)
 	if m == nil || m.Decl.Start < 0 || m.Decl.End > len(src) {
 		return false
 	}

@@ -33,7 +33,7 @@ func storesOf(file *facts.File, src []byte, ws []*facts.Write) (stores []facts.S
 		if appLoadedRE.MatchString(v.Text) {
 			return nil, false
 		}
-		m := methodAt(file, w.Span.Start)
+		m := file.MethodAround(w.Span.Start)
 		if m == nil || m.Name == "<init>" || m.Decl.Start < 0 || m.Decl.End > len(src) {
 			return nil, false
 		}

@@ -38,7 +38,7 @@ func cacheKnob(file *facts.File, src []byte, f *facts.Field) bool {
 		if within(at, f.Decl) || assignedAt(src, end) || inComment(src, at) || shadowedAt(file, src, f.Class, f.Name, at) {
 			continue
 		}
-		m := methodAt(file, at)
+		m := file.MethodAround(at)
 		if m == nil && capacityRE.Match(src[stmtStart(src, at):at]) && initialiserOf(file, f.Class, at, caches) {
 			continue // the size a cache of the class starts with
 		}
@@ -70,7 +70,7 @@ func shadowedAt(file *facts.File, src []byte, owner, name string, at int) bool {
 			}
 		}
 	}
-	m := methodAt(file, at)
+	m := file.MethodAround(at)
 	if m == nil || m.Decl.Start < 0 || m.Decl.End > len(src) {
 		return false
 	}
@@ -280,7 +280,7 @@ func evictionBound(file *facts.File, src []byte, f *facts.Field) bool {
 		if within(at, f.Decl) || assignedAt(src, end) || inComment(src, at) || shadowedAt(file, src, f.Class, f.Name, at) {
 			continue
 		}
-		if m := methodAt(file, at); m != nil && m.Decl.Start >= 0 && m.Decl.End <= len(src) && returnsOnly(src[m.Decl.Start:m.Decl.End], f.Name) {
+		if m := file.MethodAround(at); m != nil && m.Decl.Start >= 0 && m.Decl.End <= len(src) && returnsOnly(src[m.Decl.Start:m.Decl.End], f.Name) {
 			continue
 		}
 		if !boundUse(src, at, end) && !clampRead(file, src, f, at) && !thresholdRead(file, src, f, at) && !selfClamp(src, f, at) {

@@ -74,7 +74,7 @@ func (lc *logCheck) onlyLogged(f *facts.Field, depth int) bool {
 		if within(at, f.Decl) || shadowedAt(file, src, f.Class, f.Name, at) {
 			continue
 		}
-		m := methodAt(file, at)
+		m := file.MethodAround(at)
 		if m != nil && m.Decl.End > len(src) {
 			return false
 		}

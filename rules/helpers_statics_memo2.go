@@ -38,7 +38,7 @@ func memoViaHelper(file *facts.File, src []byte, f *facts.Field, ws []*facts.Wri
 // value computed from the key it passes, with no other input of the
 // caller's.
 func helperFedFromKey(file *facts.File, src []byte, w *facts.Write) bool {
-	m := methodAt(file, w.Span.Start)
+	m := file.MethodAround(w.Span.Start)
 	if m == nil || m.Name == "<init>" || !isPrivate(src, m) || m.Decl.End > len(src) {
 		return false
 	}
@@ -73,7 +73,7 @@ func helperFedFromKey(file *facts.File, src []byte, w *facts.Write) bool {
 			return false // a method reference: its arguments are not in view
 		}
 		args, ok := callArgs(text[loc[1]:])
-		caller := methodAt(file, at)
+		caller := file.MethodAround(at)
 		if !ok || len(args) != len(params) || caller == nil || caller == m {
 			return false
 		}

@@ -62,7 +62,7 @@ func identityMemo(file *facts.File, src []byte, f *facts.Field, ws []*facts.Writ
 
 // identityFill reports one put or computeIfAbsent of an identity memo.
 func identityFill(file *facts.File, src []byte, f *facts.Field, w *facts.Write) bool {
-	m := methodAt(file, w.Span.Start)
+	m := file.MethodAround(w.Span.Start)
 	if m == nil || m.Name == "<init>" || m.Decl.Start < 0 || m.Decl.End > len(src) || w.Span.Start < m.Decl.Start {
 		return false
 	}
@@ -254,7 +254,7 @@ func keySource(file *facts.File, src []byte, m *facts.MethodDecl, params []param
 			return false
 		}
 		args, ok := callArgs(text[loc[1]:])
-		caller := methodAt(file, at)
+		caller := file.MethodAround(at)
 		if !ok || len(args) != len(params) || caller == nil || caller == m || caller.Decl.End > len(src) {
 			return false
 		}

@@ -103,7 +103,7 @@ func ownerKey(file *facts.File, src []byte, w *facts.Write) bool {
 	if !ownerIdentRE.MatchString(key) {
 		return false
 	}
-	m := methodAt(file, w.Span.Start)
+	m := file.MethodAround(w.Span.Start)
 	if strings.HasSuffix(file.Path, ".class") {
 		return m != nil && compiledOwnerKey(m, key)
 	}
@@ -192,7 +192,7 @@ func internalQueue(file *facts.File, src []byte, f *facts.Field, ws []*facts.Wri
 				continue
 			}
 			fills++
-			m := methodAt(file, w.Span.Start)
+			m := file.MethodAround(w.Span.Start)
 			if m == nil || appFill(src, m, elem) {
 				return false
 			}

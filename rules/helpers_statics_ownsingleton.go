@@ -258,7 +258,7 @@ func markDirectStores(p *Pass, pend *facts.Pending, ws []*facts.Write) {
 		if v == nil || !valueHandedIn(p.File, p.Src, w.Span.Start, key, v) {
 			continue // not what the callers hand in (null, this, a fresh object)
 		}
-		m := methodAt(p.File, w.Span.Start)
+		m := p.File.MethodAround(w.Span.Start)
 		if m == nil {
 			return
 		}

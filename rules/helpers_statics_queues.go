@@ -80,7 +80,7 @@ func pendingRemovals(file *facts.File, src []byte, f *facts.Field) bool {
 			!selfRef(w.Args[0].Text, f) {
 			continue
 		}
-		m := methodAt(file, w.Span.Start)
+		m := file.MethodAround(w.Span.Start)
 		if m == nil || m.Class != f.Class && !strings.HasPrefix(m.Class, f.Class+"$") || m.Decl.End > len(src) {
 			continue
 		}

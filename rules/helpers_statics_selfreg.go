@@ -59,7 +59,7 @@ func selfRegistry(file *facts.File, src []byte, f *facts.Field, ws []*facts.Writ
 		}
 		switch {
 		case w.Method == "remove" && len(w.Args) == 1:
-			if m := methodAt(file, w.Span.Start); m != nil && r.onStopPath(m) {
+			if m := file.MethodAround(w.Span.Start); m != nil && r.onStopPath(m) {
 				stops++
 			}
 		case w.Method == "add" && len(w.Args) == 1,
@@ -112,7 +112,7 @@ func (r *ownerResolver) owner(arg string, at, depth int) bool {
 	if !identifier(arg) || depth > 3 {
 		return false
 	}
-	m := methodAt(r.file, at)
+	m := r.file.MethodAround(at)
 	if m == nil || m.Name == "<init>" || m.Name == "<clinit>" || m.Decl.Start < 0 || m.Decl.End > len(r.src) {
 		return false
 	}
@@ -167,7 +167,7 @@ func (r *ownerResolver) onStopPath(m *facts.MethodDecl) bool {
 		return false
 	}
 	for _, open := range r.callsOf(m) {
-		if c := methodAt(r.file, open); c != nil && c != m && (isStopMethod(c) || leaveRE.MatchString(c.Name)) {
+		if c := r.file.MethodAround(open); c != nil && c != m && (isStopMethod(c) || leaveRE.MatchString(c.Name)) {
 			return true
 		}
 	}
@@ -291,7 +291,7 @@ func (r *ownerResolver) uses(f *facts.Field) (handsOut, ok bool) {
 // outside.
 func (r *ownerResolver) walkedKey(field, key string, at int) bool {
 	key = strings.TrimSpace(key)
-	m := methodAt(r.file, at)
+	m := r.file.MethodAround(at)
 	if !identifier(key) || m == nil || m.Decl.Start < 0 || m.Decl.End > len(r.src) {
 		return false
 	}
@@ -310,7 +310,7 @@ func (r *ownerResolver) walkedKey(field, key string, at int) bool {
 // the owners; one returning an object hands entries out (out), unless it
 // is given a name to find, which is a lookup across owners (not ok).
 func (r *ownerResolver) walkOK(at int) (out, ok bool) {
-	m := methodAt(r.file, at)
+	m := r.file.MethodAround(at)
 	if m == nil {
 		return false, false
 	}

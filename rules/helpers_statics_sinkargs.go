@@ -158,7 +158,7 @@ func handedInBeyondSinks(file *facts.File, src []byte, at int, key, v *facts.Exp
 	// What is left must not be read from outside the library either: a
 	// property, the environment, a resource or a loader's class is the
 	// configuration an app sets, not a constant.
-	m := methodAt(file, at)
+	m := file.MethodAround(at)
 	if m == nil || m.Decl.Start < 0 || m.Decl.End > len(src) {
 		return true
 	}

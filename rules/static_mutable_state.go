@@ -172,7 +172,7 @@ func testOnlyWrite(file *facts.File, w *facts.Write) bool {
 	if testWord(w.Context.Method) {
 		return true
 	}
-	m := methodAt(file, w.Span.Start)
+	m := file.MethodAround(w.Span.Start)
 	if m == nil {
 		return false
 	}
@@ -228,7 +228,7 @@ func testDocumented(src []byte, at int) bool {
 // methodDeclStart is where the declaration of the method around offset at
 // starts, -1 when there is none.
 func methodDeclStart(f *facts.File, at int) int {
-	if m := methodAt(f, at); m != nil {
+	if m := f.MethodAround(at); m != nil {
 		return m.Decl.Start
 	}
 	return -1

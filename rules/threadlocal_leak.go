@@ -273,7 +273,7 @@ var jdkHolders = map[string]bool{
 // method that some finally block of the file calls: the setter's only job
 // is to put the value back.
 func restoredBySetter(p *Pass, c *facts.Call) bool {
-	m := methodAt(p.File, c.Span.Start)
+	m := p.File.MethodAround(c.Span.Start)
 	if m == nil || !(isPrivate(p.Src, m) || swapSetter(p, m, c)) || !paramOf(p.File, c.Span.Start, c.Args[0].Text) {
 		return false
 	}
@@ -299,7 +299,7 @@ func swapSetter(p *Pass, m *facts.MethodDecl, c *facts.Call) bool {
 // jdkParam reports a set of a parameter whose declared type pins no
 // loader (RegexSupport.setLastMatcher(Matcher matcher)).
 func jdkParam(p *Pass, c *facts.Call, own bool) bool {
-	m := methodAt(p.File, c.Span.Start)
+	m := p.File.MethodAround(c.Span.Start)
 	if m == nil {
 		return false
 	}
@@ -345,7 +345,7 @@ func fieldKey(recv string) string {
 // messages, a codec's per-thread marshaller).
 func selfMadeCache(p *Pass, c *facts.Call) bool {
 	x := strings.TrimSpace(c.Args[0].Text)
-	m := methodAt(p.File, c.Span.Start)
+	m := p.File.MethodAround(c.Span.Start)
 	if !identifier(x) || m == nil || len(p.Src) == 0 || paramOf(p.File, c.Span.Start, x) ||
 		strings.TrimSpace(m.Returns) == "" || strings.TrimSpace(m.Returns) == "void" || m.Decl.End > len(p.Src) {
 		return false

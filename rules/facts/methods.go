@@ -54,7 +54,7 @@ func (f *File) IndexMethods() {
 	var open []int32
 	for k, i := range x.byStart {
 		d := f.Methods[i].Decl
-		for len(open) > 0 && !within(d.Start, f.Methods[x.byStart[open[len(open)-1]]].Decl) {
+		for len(open) > 0 && !f.Methods[x.byStart[open[len(open)-1]]].Decl.Holds(d.Start) {
 			open = open[:len(open)-1]
 		}
 		x.outer[k] = -1
@@ -115,7 +115,7 @@ func (f *File) MethodAround(at int) *MethodDecl {
 	if x == nil {
 		var best *MethodDecl
 		for i := range f.Methods {
-			if m := &f.Methods[i]; within(at, m.Decl) && (best == nil || m.Decl.Start > best.Decl.Start) {
+			if m := &f.Methods[i]; m.Decl.Holds(at) && (best == nil || m.Decl.Start > best.Decl.Start) {
 				best = m
 			}
 		}
@@ -136,7 +136,7 @@ func (f *File) MethodAround(at int) *MethodDecl {
 		if best >= 0 && d.Start != f.Methods[best].Decl.Start {
 			break
 		}
-		if within(at, d) && (best < 0 || i < best) {
+		if d.Holds(at) && (best < 0 || i < best) {
 			best = i
 		}
 	}
@@ -146,4 +146,5 @@ func (f *File) MethodAround(at int) *MethodDecl {
 	return &f.Methods[best]
 }
 
-func within(at int, s Span) bool { return s.Start <= at && at < s.End }
+// Holds reports an offset inside the span.
+func (s Span) Holds(at int) bool { return s.Start <= at && at < s.End }

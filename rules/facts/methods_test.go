@@ -40,7 +40,7 @@ func nestedDecls(r *rand.Rand, n int) []MethodDecl {
 func linearAround(f *File, at int) *MethodDecl {
 	var best *MethodDecl
 	for i := range f.Methods {
-		if m := &f.Methods[i]; within(at, m.Decl) && (best == nil || m.Decl.Start > best.Decl.Start) {
+		if m := &f.Methods[i]; m.Decl.Holds(at) && (best == nil || m.Decl.Start > best.Decl.Start) {
 			best = m
 		}
 	}
