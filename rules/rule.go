@@ -337,7 +337,11 @@ type ProjectPass struct {
 	Graph *facts.CallGraph
 	// RoleOf says where the code at a path runs.
 	RoleOf func(path string) facts.Role
-	report func(Diagnostic)
+	// Statics is FindForeignStatics(Files) when the scanner has found them
+	// already (it asks for their writers before the call graph is built);
+	// nil, or found over other files, the rule finds them itself.
+	Statics *ForeignStatics
+	report  func(Diagnostic)
 }
 
 // NewProjectPass makes a project pass; report receives every diagnostic.

@@ -693,9 +693,6 @@ func writerGroups(n int, fieldAt func(int) (string, []*facts.Write)) []int {
 	return out
 }
 
-// checkStaticMutableStateProject reports the fields that only other files
-// write (Other.FIELD = v, Other.MAP.put(k, v)); fields written in their own
-// file are the per-file check's.
 // projDecl is a static field the project pass may report.
 type projDecl struct {
 	path string
@@ -775,17 +772,42 @@ func reportedForeign(d *projDecl) bool {
 	return !d.own && !staticStateExempt(d.f) && !safeBySuper(d.file, d.f) && !toolPackage(d.file.Package)
 }
 
-// ForeignStaticWriters lists, sorted, the methods that write from another
-// file the statics the project pass reports: its findings wait for whether
-// only entry points reach those writers (their EntryGuards), and the call
+// ForeignStatics is the project's writes of static fields from files other
+// than the declaring one. The scanner finds them once, over the files its
+// project pass is given: it asks for their writers before the call graph
+// is built (Writers), and static-mutable-state's project check reports them
+// after (ProjectPass.Statics).
+type ForeignStatics struct {
+	files   []*facts.File
+	foreign map[*projDecl][]*facts.Write
+	pathOf  map[*facts.Write]string
+	fileOf  map[*facts.Write]*facts.File
+}
+
+// FindForeignStatics finds the writes of static fields across files. Where
+// two files declare one field (a class in two jars), the later in files
+// declares it: callers pass the files in a fixed order.
+func FindForeignStatics(files []*facts.File) *ForeignStatics {
+	s := &ForeignStatics{files: files}
+	s.foreign, s.pathOf, s.fileOf = foreignStaticWrites(files)
+	return s
+}
+
+// of reports whether s was found over files, the same slice.
+func (s *ForeignStatics) of(files []*facts.File) bool {
+	return s != nil && len(s.files) == len(files) && (len(files) == 0 || &s.files[0] == &files[0])
+}
+
+// Writers lists, sorted, the methods that write from another file the
+// statics the project pass reports: its findings wait for whether only
+// entry points reach those writers (their EntryGuards), and the call
 // graph, built before the pass, searches only what it is asked for. Asked
 // here, the answer no longer depends on which other findings' searches
 // happened to parse the writers' callers.
-func ForeignStaticWriters(files []*facts.File) []facts.MethodKey {
-	foreign, _, _ := foreignStaticWrites(files)
+func (s *ForeignStatics) Writers() []facts.MethodKey {
 	seen := map[facts.MethodKey]bool{}
 	var out []facts.MethodKey
-	for d, ws := range foreign {
+	for d, ws := range s.foreign {
 		if !reportedForeign(d) {
 			continue
 		}
@@ -805,9 +827,16 @@ func ForeignStaticWriters(files []*facts.File) []facts.MethodKey {
 	return out
 }
 
+// checkStaticMutableStateProject reports the fields that only other files
+// write (Other.FIELD = v, Other.MAP.put(k, v)); fields written in their own
+// file are the per-file check's.
 func checkStaticMutableStateProject(p *ProjectPass) {
-	foreign, pathOf, fileOf := foreignStaticWrites(p.Files)
-	for d, ws := range foreign {
+	s := p.Statics
+	if !s.of(p.Files) {
+		s = FindForeignStatics(p.Files)
+	}
+	pathOf, fileOf := s.pathOf, s.fileOf
+	for d, ws := range s.foreign {
 		if !reportedForeign(d) {
 			continue
 		}

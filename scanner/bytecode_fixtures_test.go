@@ -244,7 +244,7 @@ func bytecodeLines(t *testing.T, fx string, jobs []classJob, names map[string]bo
 			e.index.keepClass(j.data, out.facts, j.path, entryAt{anchor: j.anchor, role: role})
 		}
 	}
-	projectPass(e, nil, nil)
+	projectPass(e, nil, nil, projectFacts{files: e.index.sortedProjectFiles()})
 	out := map[string]bool{}
 	for _, f := range dropDeclared(e.findings, e.index.declared) {
 		out[fmt.Sprintf("%s:%d", f.RuleID, f.SourceLine)] = true

@@ -291,6 +291,15 @@ func (x *projectIndex) projectFiles() []*facts.File {
 	return files
 }
 
+// sortedProjectFiles is projectFiles sorted by path: the order the project
+// pass reads them in, the same from run to run (the workers add files in
+// the order they finish them).
+func (x *projectIndex) sortedProjectFiles() []*facts.File {
+	files := x.projectFiles()
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files
+}
+
 // archiveIDOf is the number of an archive reference, for addClass. A
 // walk asks once per reference it meets rather than once per class: the
 // reference is three strings to hash.

@@ -16,21 +16,28 @@ import (
 	"github.com/kscan/kscan/scanner/slim"
 )
 
-// projectPass runs the rules that read the project as a whole (the facts
-// of every file, the class path, the build projects) once every input
-// kind is done, and places their findings. Findings in a source are placed
-// by reading that file again; there are few.
 // inspectIndex, when set (tests), sees the project index as the project
 // pass starts.
 var inspectIndex func(*projectIndex)
 
-func projectPass(e *env, abs absIndex, graph *facts.CallGraph) {
+// projectFacts is what the project pass reads that the scan found before
+// the call graph was built: the project's files, sorted by path, and the
+// writes of statics across them (nil unless static-mutable-state runs).
+type projectFacts struct {
+	files   []*facts.File
+	statics *rules.ForeignStatics
+}
+
+// projectPass runs the rules that read the project as a whole (the facts
+// of every file, the class path, the build projects) once every input
+// kind is done, and places their findings. Findings in a source are placed
+// by reading that file again; there are few.
+func projectPass(e *env, abs absIndex, graph *facts.CallGraph, pf projectFacts) {
 	x := e.index
 	if inspectIndex != nil {
 		inspectIndex(x)
 	}
-	files := x.projectFiles()
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	files := pf.files
 	byPath := map[string]*facts.File{}
 	for _, f := range files {
 		byPath[f.Path] = f
@@ -55,6 +62,7 @@ func projectPass(e *env, abs absIndex, graph *facts.CallGraph) {
 		if r.CheckProject != nil {
 			pp := rules.NewProjectPass(r, files, roleOf, collect)
 			pp.Graph = graph
+			pp.Statics = pf.statics
 			r.CheckProject(pp)
 		}
 		if r.CheckClassPath != nil {

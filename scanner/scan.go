@@ -74,8 +74,14 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		// guards are: a finding with no place carries them while the graph
 		// is built (which settles the other findings' guards in place).
 		found := len(e.findings)
+		var pf projectFacts
+		if e.plan.hasProject || e.plan.hasClassPath() {
+			pf.files = e.index.sortedProjectFiles()
+		}
 		if e.plan.hasProject && e.plan.has("static-mutable-state") {
-			if ks := rules.ForeignStaticWriters(e.index.projectFiles()); len(ks) > 0 {
+			// Found once: their writers now, the findings in the pass.
+			pf.statics = rules.FindForeignStatics(pf.files)
+			if ks := pf.statics.Writers(); len(ks) > 0 {
 				e.findings = append(e.findings, finding.Finding{EntrySensitive: true, EntryGuards: ks})
 			}
 		}
@@ -91,7 +97,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		}
 		lap(&ph.Graph)
 		if e.plan.hasProject || e.plan.hasClassPath() {
-			projectPass(e, abs, graph)
+			projectPass(e, abs, graph, pf)
 		}
 		e.findings = dropEntryOnly(dropGraphOnly(e.findings, e.toolOnly), graph)
 		lap(&ph.Project)
