@@ -693,14 +693,6 @@ func writerGroups(n int, fieldAt func(int) (string, []*facts.Write)) []int {
 	return out
 }
 
-// projDecl is a static field the project pass may report.
-type projDecl struct {
-	path string
-	f    *facts.Field
-	own  bool // written at run time in its own file
-	file *facts.File
-}
-
 // foreignStaticWrites finds, across files, the writes of static fields
 // from files other than the declaring one, with each write's file.
 func foreignStaticWrites(files []*facts.File) (foreign map[*projDecl][]*facts.Write, pathOf map[*facts.Write]string, fileOf map[*facts.Write]*facts.File) {
@@ -772,18 +764,6 @@ func reportedForeign(d *projDecl) bool {
 	return !d.own && !staticStateExempt(d.f) && !safeBySuper(d.file, d.f) && !toolPackage(d.file.Package)
 }
 
-// ForeignStatics is the project's writes of static fields from files other
-// than the declaring one. The scanner finds them once, over the files its
-// project pass is given: it asks for their writers before the call graph
-// is built (Writers), and static-mutable-state's project check reports them
-// after (ProjectPass.Statics).
-type ForeignStatics struct {
-	files   []*facts.File
-	foreign map[*projDecl][]*facts.Write
-	pathOf  map[*facts.Write]string
-	fileOf  map[*facts.Write]*facts.File
-}
-
 // FindForeignStatics finds the writes of static fields across files. Where
 // two files declare one field (a class in two jars), the later in files
 // declares it: callers pass the files in a fixed order.
@@ -791,11 +771,6 @@ func FindForeignStatics(files []*facts.File) *ForeignStatics {
 	s := &ForeignStatics{files: files}
 	s.foreign, s.pathOf, s.fileOf = foreignStaticWrites(files)
 	return s
-}
-
-// of reports whether s was found over files, the same slice.
-func (s *ForeignStatics) of(files []*facts.File) bool {
-	return s != nil && len(s.files) == len(files) && (len(files) == 0 || &s.files[0] == &files[0])
 }
 
 // Writers lists, sorted, the methods that write from another file the
