@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -71,4 +72,35 @@ func TestShareKeepsValues(t *testing.T) {
 	same("context class", a.Fields[0].Class, b.Writes[0].Class)
 	same("initialiser", a.Fields[0].Init.Text, b.Fields[0].Init.Text)
 	same("write owner", a.Writes[0].Owner, b.Writes[0].Owner)
+}
+
+// TestExpectClassesKeepsEntries: the class maps are sized beside the
+// workers that add to them, so what they added first is moved into the
+// sized maps, and what they add after lands there too.
+func TestExpectClassesKeepsEntries(t *testing.T) {
+	x := newProjectIndex(nil, nil, nil)
+	x.addClass("a.B", 0)
+	x.entries.put("lib.jar!/a/B.class", entryAt{anchor: "lib.jar"})
+	x.trimmed[classKey{n: 1}] = &facts.File{Path: "a/B.class"}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		x.expectClasses(64 << 20)
+	}()
+	for i := 0; i < 1000; i++ { // beside it, as a worker would
+		x.addClass(fmt.Sprintf("c.C%d", i), 1)
+	}
+	<-done
+	x.addClass("d.D", 2)
+	for _, name := range []string{"a.B", "c.C0", "c.C999", "d.D"} {
+		if len(x.holders[name]) != 1 {
+			t.Errorf("%s: holders %v, want one", name, x.holders[name])
+		}
+	}
+	if _, ok := x.entries.names["a/B.class"]; !ok {
+		t.Error("the entry name added before the maps were sized is gone")
+	}
+	if x.trimmed[classKey{n: 1}] == nil {
+		t.Error("the trimmed facts kept before the maps were sized are gone")
+	}
 }

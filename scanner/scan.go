@@ -346,7 +346,14 @@ func (e *env) run(ctx context.Context, kinds []inputKind, depsOnly bool) error {
 			}
 		}
 	}
-	e.index.expectClasses(archived)
+	// Beside the first inputs' work; done before the passes that read
+	// the maps without the index's lock.
+	expected := make(chan struct{})
+	go func() {
+		defer close(expected)
+		e.index.expectClasses(archived)
+	}()
+	defer func() { <-expected }()
 	for k, kind := range kinds {
 		if kind.name() != kindBuild {
 			e.total += len(walked.byKind[k])
