@@ -143,11 +143,19 @@ var cacheFillNames = []string{"put", "putIfAbsent", "computeIfAbsent", "compute"
 var reflectiveMapRE = lazyRE(`<` + declBlanks + `(?:java` + declBlanks + `\.` + declBlanks + `lang` + declBlanks + `\.` + declBlanks + `)?String` + declBlanks + `,` +
 	declBlanks + `(?:\w+` + declBlanks + `\.` + declBlanks + `)*(?:` + strings.Join(slices.Sorted(maps.Keys(reflectiveValues)), "|") + `)\b`)
 
+// classNameCalls are the calls that give a class's name.
+var classNameCalls = []string{"getName", "getTypeName", "getCanonicalName"}
+
 // fillNamesClass reports a fill call (cacheFillNames) whose arguments
 // name a class's name (getName, getTypeName, getCanonicalName), for the
 // pre-filter: a key classNameKey can accept is the first argument of
 // such a call.
 func fillNamesClass(src []byte) bool {
+	// The arguments are a part of src: a file naming none of the three
+	// has no fill to look at (most files; the search is one pass each).
+	if !containsAny(src, classNameCalls...) {
+		return false
+	}
 	found := false
 	for _, name := range cacheFillNames {
 		callOpens(src, name, func(open int) bool {
@@ -162,7 +170,7 @@ func fillNamesClass(src []byte) bool {
 			if bytes.Contains(args, []byte(`"""`)) {
 				args = src[open:]
 			}
-			found = containsAny(args, "getName", "getTypeName", "getCanonicalName")
+			found = containsAny(args, classNameCalls...)
 			return !found
 		})
 		if found {
