@@ -227,7 +227,7 @@ func (x *projectIndex) share(f *facts.File) {
 func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at entryAt) {
 	if !projectReads(f) {
 		// Nothing to keep, whatever its copies: not hashed, not indexed
-		// (most classes, and the test below is cheaper than the hash).
+		// (most classes; this test costs less than the hash).
 		return
 	}
 	sum := x.classKey(data)
