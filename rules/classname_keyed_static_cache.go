@@ -143,9 +143,6 @@ var cacheFillNames = []string{"put", "putIfAbsent", "computeIfAbsent", "compute"
 var reflectiveMapRE = lazyRE(`<` + declBlanks + `(?:java` + declBlanks + `\.` + declBlanks + `lang` + declBlanks + `\.` + declBlanks + `)?String` + declBlanks + `,` +
 	declBlanks + `(?:\w+` + declBlanks + `\.` + declBlanks + `)*(?:` + strings.Join(slices.Sorted(maps.Keys(reflectiveValues)), "|") + `)\b`)
 
-// classNameCalls are the calls that give a class's name.
-var classNameCalls = []string{"getName", "getTypeName", "getCanonicalName"}
-
 // fillNamesClass reports a fill call (cacheFillNames) whose arguments
 // name a class's name (getName, getTypeName, getCanonicalName), for the
 // pre-filter: a key classNameKey can accept is the first argument of

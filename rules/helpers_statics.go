@@ -358,13 +358,15 @@ func isMap(f *facts.Field) bool {
 	return isContainer(f) && strings.HasSuffix(rawSimple(f.Type), "Map") || rawSimple(f.Type) == "Hashtable"
 }
 
+// classNameCalls are the methods of Class that give its name: a key
+// classNameKey accepts, and what classname-keyed-static-cache's pre-filter
+// looks for in a fill's arguments.
+var classNameCalls = []string{"getName", "getTypeName", "getCanonicalName"}
+
 // classNameKey reports a map key that is a class's name.
 func classNameKey(x *facts.Expr) bool {
-	if x.Call != nil && x.Call.Owner == "java.lang.Class" {
-		switch x.Call.Name {
-		case "getName", "getTypeName", "getCanonicalName":
-			return true
-		}
+	if x.Call != nil && x.Call.Owner == "java.lang.Class" && slices.Contains(classNameCalls, x.Call.Name) {
+		return true
 	}
 	return classNameKeyRE.MatchString(x.Text)
 }
