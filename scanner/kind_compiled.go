@@ -264,6 +264,7 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 	}
 	defer f.Close()
 	var r io.ReaderAt = f
+	var mem []byte // the archive's bytes, when read whole
 	if size <= wholeJar {
 		if int64(cap(*jarBuf)) < size {
 			*jarBuf = make([]byte, size)
@@ -276,7 +277,8 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 			e.notify(finding.Notification{Path: rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
 			return nil
 		}
-		r, size = bytes.NewReader(data[:n]), int64(n)
+		mem = data[:n]
+		r, size = bytes.NewReader(mem), int64(n)
 	}
 	var mu sync.Mutex // the visitor runs on the walk's goroutine; metas is also read after
 	metas := map[string]*jarMeta{}
@@ -403,7 +405,11 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 		},
 	}
 	// The walk fails only when the scan is cancelled or a job cannot be sent.
-	if err := archive.WalkReader(ctx, rel, r, size, e.opts.Archive, v); err != nil {
+	walk := func() error { return archive.WalkReader(ctx, rel, r, size, e.opts.Archive, v) }
+	if mem != nil {
+		walk = func() error { return archive.WalkBytes(ctx, rel, mem, e.opts.Archive, v) }
+	}
+	if err := walk(); err != nil {
 		return err
 	}
 	if scribbleClasses && r != io.ReaderAt(f) {

@@ -25,29 +25,41 @@ func fatJar(b testing.TB, jars, classes int) (z []byte, entries int, bytesIn int
 }
 
 // BenchmarkWalk walks a generated fat jar (50 stored nested jars × 200
-// classes) and reads every entry.
+// classes) and reads every entry: through a reader (archive/zip inflating
+// through a section reader) and from the bytes in memory (WalkBytes).
 func BenchmarkWalk(b *testing.B) {
 	z, entries, classBytes := fatJar(b, 50, 200)
 	b.Logf("fat jar: %d bytes, %d entries, %d class bytes", len(z), entries, classBytes)
 	for _, read := range []bool{false, true} {
-		b.Run(fmt.Sprintf("read=%v", read), func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(classBytes)
-			var n int
-			v := VisitorFuncs{EntryFunc: func(e *Entry) error {
-				n++
-				if read && !e.IsArchive {
-					_, err := e.ReadAll()
-					return err
-				}
-				return nil
-			}}
-			for b.Loop() {
-				if err := WalkReader(context.Background(), "app.jar", bytes.NewReader(z), int64(len(z)), Options{}, v); err != nil {
-					b.Fatal(err)
-				}
+		for _, mem := range []bool{false, true} {
+			if mem && !read {
+				continue
 			}
-			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "entries/s")
-		})
+			b.Run(fmt.Sprintf("read=%v/mem=%v", read, mem), func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(classBytes)
+				var n int
+				v := VisitorFuncs{EntryFunc: func(e *Entry) error {
+					n++
+					if read && !e.IsArchive {
+						_, err := e.ReadAll()
+						return err
+					}
+					return nil
+				}}
+				for b.Loop() {
+					var err error
+					if mem {
+						err = WalkBytes(context.Background(), "app.jar", z, Options{}, v)
+					} else {
+						err = WalkReader(context.Background(), "app.jar", bytes.NewReader(z), int64(len(z)), Options{}, v)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "entries/s")
+			})
+		}
 	}
 }
