@@ -223,6 +223,9 @@ func classBytes(this, super string, utf8 ...string) []byte {
 	return b.Bytes()
 }
 
+// cutPool cuts a class from classBytes in the middle of its last constant.
+func cutPool(b []byte) []byte { return b[:len(b)-14-10] }
+
 func TestEntries(t *testing.T) {
 	c := New("", Options{})
 	prod := Decision{Class: Production, Reason: "main source set src/main/"}
@@ -263,6 +266,15 @@ func TestEntries(t *testing.T) {
 		{prod, "app.jar", "org/acme/ui/Page.class", classBytes("org/acme/ui/Page", "java/lang/Object", "(Landroidx/fragment/app/Fragment;)V"), Android, "Android code"},
 		{prod, "app.jar", "org/acme/Lib.class", classBytes("org/acme/Lib", "java/lang/Object", "Landroidx/annotation/Nullable;"), Production, ""},
 		{prod, "app.jar", "org/acme/Tool.class", classBytes("org/acme/Tool", "java/lang/Object", "androids run here"), Production, ""},
+		// a class that refers to Swing's components or AWT's windows and
+		// events is a desktop GUI's; a string that only names the package,
+		// or bytes after the constant pool, are not references
+		{prod, "app.jar", "org/acme/ui/Win.class", classBytes("org/acme/ui/Win", "java/lang/Object", "class:javax/swing/JFrame"), Desktop, "desktop GUI"},
+		{prod, "app.jar", "org/acme/ui/Act.class", classBytes("org/acme/ui/Act", "java/lang/Object", "(Ljava/awt/event/ActionEvent;)V"), Desktop, "desktop GUI"},
+		{prod, "app.jar", "org/acme/Doc.class", classBytes("org/acme/Doc", "java/lang/Object", "see javax/swing/text for styles"), Production, ""},
+		{prod, "app.jar", "org/acme/Tail.class", append(classBytes("org/acme/Tail", "java/lang/Object"), "javax/swing/JFrame"...), Production, ""},
+		// a pool cut short keeps the constants read before the cut
+		{prod, "app.jar", "org/acme/ui/Cut.class", cutPool(classBytes("org/acme/ui/Cut", "java/lang/Object", "class:javax/swing/JFrame", "a constant cut in the middle")), Desktop, "desktop GUI"},
 		// a method descriptor that mentions the annotation type is not a use of it
 		{prod, "junit.jar", "org/junit/runners/Runner.class", classBytes("org/junit/runners/Runner", "java/lang/Object", "(Lorg/junit/Test;)V"), Production, ""},
 		// entries of a non-production archive inherit its decision

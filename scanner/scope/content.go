@@ -836,23 +836,25 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 	}
 	offs := (*pooled)[:n]
 	clear(offs)
-	// Most classes mention neither package: two searches of the whole
-	// class spare one per constant.
-	desktop := mentionsDesktopAnywhere(b)
 	off := 10
+	cut := false // the pool ends early: keep what was read
+pool:
 	for i := 1; i < n; i++ {
 		if off >= len(b) {
-			return h, true
+			cut = true
+			break
 		}
 		tag := b[off]
 		switch tag {
 		case 1:
 			if off+3 > len(b) {
-				return h, true
+				cut = true
+				break pool
 			}
 			l := int(binary.BigEndian.Uint16(b[off+1:]))
 			if off+3+l > len(b) {
-				return h, true
+				cut = true
+				break pool
 			}
 			offs[i] = int32(off)
 			raw := b[off+3 : off+3+l]
@@ -863,10 +865,6 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 					h.utf8 = map[string]bool{}
 				}
 				h.utf8[string(raw)] = true
-			}
-			// desktopRef only with a name it can accept: no string per constant.
-			if desktop && mentionsDesktop(raw) && desktopRef(string(raw)) {
-				h.desktop = true
 			}
 			// A class constant names the compiler's and Gradle's types
 			// whose methods the class calls; a first-byte test spares the
@@ -888,7 +886,8 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 			i++
 		case 7:
 			if off+3 > len(b) {
-				return h, true
+				cut = true
+				break pool
 			}
 			offs[i] = int32(off)
 			off += 3
@@ -897,8 +896,20 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 		case 15:
 			off += 4
 		default:
-			return h, true // not a constant pool we know: keep what was read
+			cut = true // not a constant pool we know: keep what was read
+			break pool
 		}
+	}
+	// The names a class refers to are all in its pool: the searches for
+	// the desktop's and JLine's packages stop where it ends.
+	head := b[:min(off, len(b))]
+	// Most classes mention no desktop package: one search of the pool
+	// spares one per constant.
+	if mentionsDesktopAnywhere(head) {
+		h.desktop = desktopConstant(b, offs)
+	}
+	if cut {
+		return h, true
 	}
 	// access_flags, this_class, super_class
 	if off+6 <= len(b) {
@@ -913,9 +924,9 @@ func parseClassHead(b []byte) (h classHead, ok bool) {
 		// Asked only of the rare class extending a framework's: a
 		// string of every class's own name is an allocation per class.
 		h.framework = testFrameworkSuperName(h.super) && testFrameworkSuperName(string(this))
-		// Most classes never name JLine: one search of the whole class
-		// spares resolving its class constants.
-		if bytes.Contains(b, jlineMark) && !jlineClass(this) {
+		// Most classes never name JLine: one search of the pool spares
+		// resolving its class constants.
+		if bytes.Contains(head, jlineMark) && !jlineClass(this) {
 			h.console = jlineRef(b, offs)
 		}
 	}
@@ -965,6 +976,23 @@ func jlineClass(name []byte) bool {
 // jlineRef is the dotted name of the first class constant in JLine's
 // packages other than an exception or error, as a source's import of it:
 // "" when there is none.
+// desktopConstant reports a UTF-8 constant that desktopRef accepts, among
+// those at offs.
+func desktopConstant(b []byte, offs []int32) bool {
+	for _, o := range offs {
+		if o == 0 || b[o] != 1 {
+			continue
+		}
+		l := int(binary.BigEndian.Uint16(b[o+1:]))
+		raw := b[int(o)+3 : int(o)+3+l]
+		// desktopRef only with a name it can accept: no string per constant.
+		if mentionsDesktop(raw) && desktopRef(string(raw)) {
+			return true
+		}
+	}
+	return false
+}
+
 func jlineRef(b []byte, offs []int32) string {
 	for i := range offs {
 		if offs[i] == 0 || b[offs[i]] != 7 {
