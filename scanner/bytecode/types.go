@@ -3,14 +3,30 @@ package bytecode
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/classfile"
 )
 
 // dotted turns an internal name (java/util/Map$Entry) into the binary-style
-// name the facts use (java.util.Map$Entry).
-func dotted(internal string) string { return strings.ReplaceAll(internal, "/", ".") }
+// name the facts use (java.util.Map$Entry). It makes one copy, where
+// strings.ReplaceAll counts the slashes first and copies piece by piece:
+// most names of every class pass here. A name without a slash is returned
+// as it is, as ReplaceAll returns it.
+func dotted(internal string) string {
+	i := strings.IndexByte(internal, '/')
+	if i < 0 {
+		return internal
+	}
+	b := []byte(internal)
+	for ; i < len(b); i++ {
+		if b[i] == '/' {
+			b[i] = '.'
+		}
+	}
+	return unsafe.String(&b[0], len(b))
+}
 
 func simple(name string) string {
 	if i := strings.LastIndexAny(name, ".$"); i >= 0 {
