@@ -405,11 +405,12 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 		},
 	}
 	// The walk fails only when the scan is cancelled or a job cannot be sent.
-	walk := func() error { return archive.WalkReader(ctx, rel, r, size, e.opts.Archive, v) }
 	if mem != nil {
-		walk = func() error { return archive.WalkBytes(ctx, rel, mem, e.opts.Archive, v) }
+		err = archive.WalkBytes(ctx, rel, mem, e.opts.Archive, v)
+	} else {
+		err = archive.WalkReader(ctx, rel, r, size, e.opts.Archive, v)
 	}
-	if err := walk(); err != nil {
+	if err != nil {
 		return err
 	}
 	if scribbleClasses && r != io.ReaderAt(f) {

@@ -4,20 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 )
 
 // FuzzWalk walks arbitrary bytes as a jar, reading every entry, and checks
 // that no cap is exceeded.
 func FuzzWalk(f *testing.F) {
-	seeds, _ := filepath.Glob(filepath.Join(fixtures, "*.[jw]ar"))
-	for _, s := range seeds {
-		b, err := os.ReadFile(s)
-		if err != nil {
-			f.Fatal(err)
-		}
+	_, seeds := fixtureArchives(f)
+	for _, b := range seeds {
 		f.Add(b)
 	}
 	lib := mkzip(f, ent{name: "C.class", data: []byte("c")})

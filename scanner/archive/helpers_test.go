@@ -7,6 +7,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -218,3 +220,21 @@ func isProblem(err error, kind ProblemKind) bool {
 }
 
 func join(parts ...string) string { return strings.Join(parts, "!/") }
+
+// fixtureArchives reads the jars and wars of the fixtures directory, by
+// base name, in name order.
+func fixtureArchives(t testing.TB) (names []string, data [][]byte) {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(fixtures, "*.[jw]ar"))
+	if len(paths) == 0 {
+		t.Fatal("no fixture archives")
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names, data = append(names, filepath.Base(p)), append(data, b)
+	}
+	return names, data
+}

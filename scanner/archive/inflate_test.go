@@ -6,8 +6,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
-	"os"
-	"path/filepath"
+	"hash/crc32"
 	"testing"
 )
 
@@ -36,20 +35,12 @@ func walkBoth(t *testing.T, z []byte, opts Options) *collector {
 func describe(c *collector) string {
 	var b bytes.Buffer
 	for _, g := range c.entries {
-		fmt.Fprintf(&b, "%s layout=%v kind=%v depth=%d len=%d crc=%08x err=%v\n", g.path, g.layout, g.kind, g.depth, len(g.data), crc(g.data), g.err)
+		fmt.Fprintf(&b, "%s layout=%v kind=%v depth=%d len=%d crc=%08x err=%v\n", g.path, g.layout, g.kind, g.depth, len(g.data), crc32.ChecksumIEEE(g.data), g.err)
 	}
 	for _, p := range c.problems {
 		fmt.Fprintf(&b, "problem %v @ %s: %v\n", p.Kind, p.Path(), p.Err)
 	}
 	return b.String()
-}
-
-func crc(b []byte) uint32 {
-	h := uint32(0)
-	for _, c := range b {
-		h = h*31 + uint32(c)
-	}
-	return h
 }
 
 // descriptorAt finds the data descriptor of entry name in z (written by
@@ -182,28 +173,17 @@ func TestWalkBytesAgreesWithWalkReader(t *testing.T) {
 }
 
 func TestWalkBytesAgreesOnFixtures(t *testing.T) {
-	jars, _ := filepath.Glob(filepath.Join(fixtures, "*.[jw]ar"))
-	if len(jars) == 0 {
-		t.Fatal("no fixture archives")
-	}
-	for _, j := range jars {
-		b, err := os.ReadFile(j)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Run(filepath.Base(j), func(t *testing.T) { walkBoth(t, b, Options{}) })
+	names, data := fixtureArchives(t)
+	for i, name := range names {
+		t.Run(name, func(t *testing.T) { walkBoth(t, data[i], Options{}) })
 	}
 }
 
 // FuzzWalkBytes checks that walking bytes held in memory reads the same
 // entries, bytes and problems as walking them through a reader.
 func FuzzWalkBytes(f *testing.F) {
-	seeds, _ := filepath.Glob(filepath.Join(fixtures, "*.[jw]ar"))
-	for _, s := range seeds {
-		b, err := os.ReadFile(s)
-		if err != nil {
-			f.Fatal(err)
-		}
+	_, seeds := fixtureArchives(f)
+	for _, b := range seeds {
 		f.Add(b)
 	}
 	class := bytes.Repeat([]byte("\xca\xfe\xba\xbe"), 30)
