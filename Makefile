@@ -50,6 +50,7 @@ fuzz-smoke:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./scanner/classfile/
 	$(GO) test -run '^$$' -fuzz '^FuzzWalk$$' -fuzztime $(FUZZTIME) ./scanner/archive/
 	$(GO) test -run '^$$' -fuzz '^FuzzWalkBytes$$' -fuzztime $(FUZZTIME) ./scanner/archive/
+	$(GO) test -run '^$$' -fuzz '^FuzzInflater$$' -fuzztime $(FUZZTIME) ./scanner/archive/
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePOM$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./scanner/deps/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseManifest$$' -fuzztime $(FUZZTIME) ./scanner/deps/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDependencyList$$' -fuzztime $(FUZZTIME) ./scanner/deps/

@@ -376,6 +376,7 @@ func (w *walker) walkArchive(fr *frame) error {
 		w.problem(fr, "", ProblemCorrupt, err)
 		return nil
 	}
+	zr.RegisterDecompressor(zip.Deflate, newInflater)
 	if ok && end != fr.size {
 		// Bytes after the end record mean a truncated archive whose search
 		// for its end record met a nested archive's, or appended data: what

@@ -2,15 +2,76 @@ package archive
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
 	"io"
 	"strings"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 )
+
+// Deflated entries are inflated with github.com/klauspost/compress/flate
+// instead of compress/flate: it reads a *bytes.Reader or a *bufio.Reader
+// through code made for each, where compress/flate calls ReadByte through
+// an interface for every byte, and inflating was a third of a jar scan's
+// CPU time. Inflating every entry of 126 jars on one core took 0.40 to
+// 0.45 s against 0.53 to 0.58 s. Its corrupt-input error is compress/flate's
+// type, with the same text.
+
+// newInflater is archive/zip's decompressor for deflated entries, for the
+// archives archive/zip reads from a file or a section of one. The inflater
+// reads through a buffer of its own: given a reader without ReadByte, the
+// library would allocate a new buffered reader for each entry.
+func newInflater(r io.Reader) io.ReadCloser {
+	in, _ := inflaters.Get().(*inflater)
+	if in == nil {
+		in = &inflater{br: bufio.NewReader(r)}
+		in.fr = flate.NewReader(in.br)
+	} else {
+		in.br.Reset(r)
+		in.fr.(flate.Resetter).Reset(in.br, nil)
+	}
+	return &pooledInflater{in}
+}
+
+// inflaters keeps inflaters for reuse: each holds a 32 KiB window, its
+// Huffman tables and a 4 KiB input buffer.
+var inflaters sync.Pool
+
+type inflater struct {
+	br *bufio.Reader
+	fr io.ReadCloser
+}
+
+// pooledInflater is one open entry's inflater: Close returns it to the pool
+// once, however often it is called, and later reads fail.
+type pooledInflater struct{ in *inflater }
+
+func (p *pooledInflater) Read(b []byte) (int, error) {
+	if p.in == nil {
+		return 0, errClosed
+	}
+	return p.in.fr.Read(b)
+}
+
+func (p *pooledInflater) Close() error {
+	if p.in != nil {
+		// The pool keeps no archive alive.
+		p.in.br.Reset(eofReader{})
+		inflaters.Put(p.in)
+		p.in = nil
+	}
+	return nil
+}
+
+// eofReader is an empty input.
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 
 // inflateMem opens a deflated entry of an archive held in memory (mem) by
 // inflating straight from its bytes. archive/zip reads an entry through a
