@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -376,13 +377,16 @@ func SettleOwners(p *facts.Pending, g *facts.CallGraph, sourceAt func(string) []
 	}
 	simple := p.Class[strings.LastIndexAny(p.Class, ".$")+1:]
 	qualified := regexp.MustCompile(`\b` + regexp.QuoteMeta(simple) + `\s*\.\s*` + regexp.QuoteMeta(p.Field) + `\b`)
-	return !namedElsewhere(p.Field, qualified, mentions, sourceAt, path)
+	return !namedElsewhere(p.Field, simple, qualified, mentions, sourceAt, path)
 }
 
 // namedElsewhere reports a source other than path that names word the way
 // use matches (a qualified field, a static import), or one that cannot be
-// told: the word index gave up, or a file it lists cannot be read.
-func namedElsewhere(word string, use *regexp.Regexp, mentions func(string) ([]string, bool), sourceAt func(string) []byte, path string) bool {
+// told: the word index gave up, or a file it lists cannot be read. Every
+// match of use contains need (the class's simple name): a source without
+// it is not matched, a byte search where the regular expression, with no
+// literal prefix, stepped through the whole source.
+func namedElsewhere(word, need string, use *regexp.Regexp, mentions func(string) ([]string, bool), sourceAt func(string) []byte, path string) bool {
 	paths, ok := mentions(word)
 	if !ok {
 		return true
@@ -391,7 +395,11 @@ func namedElsewhere(word string, use *regexp.Regexp, mentions func(string) ([]st
 		if other == path {
 			continue
 		}
-		if src := sourceAt(other); src == nil || use.Match(src) {
+		src := sourceAt(other)
+		if src == nil {
+			return true
+		}
+		if bytes.Contains(src, []byte(need)) && use.Match(src) {
 			return true
 		}
 	}

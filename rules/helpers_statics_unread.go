@@ -48,5 +48,5 @@ func SettleUnread(p *facts.Pending, sourceAt func(string) []byte, mentions func(
 	simple := p.Class[strings.LastIndexAny(p.Class, ".$")+1:]
 	q := regexp.QuoteMeta(simple)
 	reader := regexp.MustCompile(`\b` + q + `\s*\.\s*` + regexp.QuoteMeta(p.Unread) + `\b|\bimport\s+static\s+[\w.]*\b` + q + `\s*\.|\bextends\s+(?:[\w.]+\.)?` + q + `\b`)
-	return !namedElsewhere(p.Unread, reader, mentions, sourceAt, path)
+	return !namedElsewhere(p.Unread, simple, reader, mentions, sourceAt, path)
 }
