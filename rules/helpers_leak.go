@@ -40,24 +40,47 @@ func releasesField(p *Pass, class, field string, methods ...string) bool {
 
 // releasesName looks in text for a stop of the resource named name.
 func releasesName(text, name string, methods []string) bool {
-	f := regexp.QuoteMeta(name)
-	pats := []string{
-		`\b\w*` + cleanupVerbs + `\w*\s*\(\s*(?:this\s*\.\s*)?` + f + `\s*[,)]`,
-		`\breturn\s+(?:this\s*\.\s*)?` + f + `\s*;`,
-	}
-	if len(methods) > 0 {
-		ms := strings.Join(methods, "|")
-		// field.shutdown(...), or field::shutdown handed to whoever ends
-		// the owner (a disposable registry, a close callback)
-		pats = append(pats, `\b`+f+`\s*\.\s*(?:`+ms+`)\s*\(`, `\b`+f+`\s*::\s*(?:`+ms+`)\b`)
-	}
-	for _, pat := range pats {
-		if regexp.MustCompile(pat).MatchString(text) {
+	for _, p := range releasePatterns(name, methods) {
+		if matchInRuns(regexp.MustCompile(p.expr), text, name, p.set) {
 			return true
 		}
 	}
 	return false
 }
+
+// runPattern is a regular expression with the bytes its matches hold
+// (helpers_runs.go).
+type runPattern struct {
+	expr string
+	set  *runSet
+}
+
+// releasePatterns are the stops of the resource named name that
+// releasesName looks for; each match contains the name.
+func releasePatterns(name string, methods []string) []runPattern {
+	f := regexp.QuoteMeta(name)
+	pats := []runPattern{
+		{`\b\w*` + cleanupVerbs + `\w*\s*\(\s*(?:this\s*\.\s*)?` + f + `\s*[,)]`, cleanupCallSet},
+		{`\breturn\s+(?:this\s*\.\s*)?` + f + `\s*;`, returnSet},
+	}
+	if len(methods) > 0 {
+		ms := strings.Join(methods, "|")
+		// field.shutdown(...), or field::shutdown handed to whoever ends
+		// the owner (a disposable registry, a close callback)
+		pats = append(pats, runPattern{`\b` + f + `\s*\.\s*(?:` + ms + `)\s*\(`, stopCallSet}, runPattern{`\b` + f + `\s*::\s*(?:` + ms + `)\b`, stopRefSet})
+	}
+	return pats
+}
+
+// The bytes of releasesName's and fieldAliases's matches beside word
+// bytes and white space: each expression contains the name.
+var (
+	cleanupCallSet = newRunSet("(.,)")
+	returnSet      = newRunSet(".;")
+	stopCallSet    = newRunSet(".(")
+	stopRefSet     = newRunSet(":")
+	assignSet      = newRunSet("=.;")
+)
 
 // stopVerbRE matches the names of methods that end an object's life, alone
 // or as a camel-case prefix: close, stopCollecting, shutdownGracefully,
@@ -115,19 +138,26 @@ func stopMethodMentions(p *Pass, class, field string) bool {
 // second field or a local assigned from it (other = this.field;), or
 // assigned to it (field = other;).
 func fieldAliases(text, field string) []string {
-	f := regexp.QuoteMeta(field)
 	var out []string
-	for _, re := range []*regexp.Regexp{
-		regexp.MustCompile(`\b(\w+)\s*=\s*(?:this\s*\.\s*)?` + f + `\s*;`),
-		regexp.MustCompile(`\b` + f + `\s*=\s*(?:this\s*\.\s*)?(\w+)\s*;`),
-	} {
-		for _, m := range re.FindAllStringSubmatch(text, -1) {
+	for _, p := range aliasPatterns(field) {
+		for _, m := range submatchesInRuns(regexp.MustCompile(p.expr), text, field, p.set) {
 			if m[1] != field && m[1] != "null" {
 				out = append(out, m[1])
 			}
 		}
 	}
 	return out
+}
+
+// aliasPatterns are fieldAliases's assignments of field to a local or
+// another field and back; each match contains the field's name, and its
+// first group is the other name.
+func aliasPatterns(field string) []runPattern {
+	f := regexp.QuoteMeta(field)
+	return []runPattern{
+		{`\b(\w+)\s*=\s*(?:this\s*\.\s*)?` + f + `\s*;`, assignSet},
+		{`\b` + f + `\s*=\s*(?:this\s*\.\s*)?(\w+)\s*;`, assignSet},
+	}
 }
 
 // returnsToCaller reports a method that hands the resource named name back
