@@ -80,3 +80,22 @@ func deflateLevel(tb testing.TB, data []byte, level int) []byte {
 	w.Close()
 	return buf.Bytes()
 }
+
+// TestPooledInflater: an inflater taken back from the pool inflates the
+// next stream from its start, a second Close is harmless, and a read after
+// Close fails.
+func TestPooledInflater(t *testing.T) {
+	texts := []string{strings.Repeat("first stream ", 4000), "second", strings.Repeat("third ", 9000)}
+	for _, text := range texts {
+		rc := newInflater(onlyReader{bytes.NewReader(deflateLevel(t, []byte(text), stdflate.BestCompression))})
+		got, err := io.ReadAll(rc)
+		if err != nil || string(got) != text {
+			t.Fatalf("inflated %d bytes, err %v; want %d bytes", len(got), err, len(text))
+		}
+		rc.Close()
+		rc.Close() // a second Close is harmless
+		if _, err := rc.Read(make([]byte, 1)); err == nil {
+			t.Fatal("a read after Close succeeded")
+		}
+	}
+}
