@@ -44,35 +44,39 @@ bench:
 	$(GO) test -run '^$$' -bench BenchmarkBatch -benchtime 1x ./cmd/kscan/
 
 # Each fuzz target for a short fixed time: parsers of untrusted bytes.
+# Minimizing a new input may take 60 s by default, during which no input
+# is run: with a budget of seconds the run would do little else, and a
+# failure found near the end would be lost with the time.
 FUZZTIME ?= 10s
+FUZZMIN ?= 2s
 fuzz-smoke:
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./scanner/classfile/
-	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./scanner/classfile/
-	$(GO) test -run '^$$' -fuzz '^FuzzWalk$$' -fuzztime $(FUZZTIME) ./scanner/archive/
-	$(GO) test -run '^$$' -fuzz '^FuzzWalkBytes$$' -fuzztime $(FUZZTIME) ./scanner/archive/
-	$(GO) test -run '^$$' -fuzz '^FuzzInflater$$' -fuzztime $(FUZZTIME) ./scanner/archive/
-	$(GO) test -run '^$$' -fuzz '^FuzzParsePOM$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./scanner/deps/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseManifest$$' -fuzztime $(FUZZTIME) ./scanner/deps/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseDependencyList$$' -fuzztime $(FUZZTIME) ./scanner/deps/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseVersionCatalog$$' -fuzztime $(FUZZTIME) ./scanner/deps/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseUnion$$' -fuzztime $(FUZZTIME) ./adapters/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseVersion$$' -fuzztime $(FUZZTIME) ./adapters/
-	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./adapters/
-	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/javasrc/
-	$(GO) test -run '^$$' -fuzz '^FuzzExtractShapes$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./scanner/javasrc/
-	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
-	$(GO) test -run '^$$' -fuzz '^FuzzSigType$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
-	$(GO) test -run '^$$' -fuzz '^FuzzParams$$' -fuzztime $(FUZZTIME) ./scanner/bytecode/
-	$(GO) test -run '^$$' -fuzz '^FuzzClassReader$$' -fuzztime $(FUZZTIME) ./cmd/kscan-floor/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseList$$' -fuzztime $(FUZZTIME) ./internal/batch/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseDiff$$' -fuzztime $(FUZZTIME) ./scanner/gate/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseBaseline$$' -fuzztime $(FUZZTIME) ./scanner/gate/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseClassHead$$' -fuzztime $(FUZZTIME) ./scanner/scope/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseJavaHead$$' -fuzztime $(FUZZTIME) ./scanner/scope/
-	$(GO) test -run '^$$' -fuzz '^FuzzReadPOMBuild$$' -fuzztime $(FUZZTIME) ./scanner/scope/
-	$(GO) test -run '^$$' -fuzz '^FuzzFixes$$' -fuzztime $(FUZZTIME) ./rules/
-	$(GO) test -run '^$$' -fuzz '^FuzzRuns$$' -fuzztime $(FUZZTIME) ./rules/
-	$(GO) test -run '^$$' -fuzz '^FuzzCreatedNames$$' -fuzztime $(FUZZTIME) ./scanner/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/classfile/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/classfile/
+	$(GO) test -run '^$$' -fuzz '^FuzzWalk$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/archive/
+	$(GO) test -run '^$$' -fuzz '^FuzzWalkBytes$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/archive/
+	$(GO) test -run '^$$' -fuzz '^FuzzInflater$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/archive/
+	$(GO) test -run '^$$' -fuzz '^FuzzParsePOM$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/deps/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseManifest$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/deps/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseDependencyList$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/deps/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseVersionCatalog$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/deps/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseUnion$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./adapters/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseVersion$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./adapters/
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./adapters/
+	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/javasrc/
+	$(GO) test -run '^$$' -fuzz '^FuzzExtractShapes$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/javasrc/
+	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/bytecode/
+	$(GO) test -run '^$$' -fuzz '^FuzzSigType$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/bytecode/
+	$(GO) test -run '^$$' -fuzz '^FuzzParams$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/bytecode/
+	$(GO) test -run '^$$' -fuzz '^FuzzClassReader$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./cmd/kscan-floor/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseList$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/batch/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseDiff$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/gate/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseBaseline$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/gate/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseClassHead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/scope/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseJavaHead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/scope/
+	$(GO) test -run '^$$' -fuzz '^FuzzReadPOMBuild$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/scope/
+	$(GO) test -run '^$$' -fuzz '^FuzzFixes$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./rules/
+	$(GO) test -run '^$$' -fuzz '^FuzzRuns$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./rules/
+	$(GO) test -run '^$$' -fuzz '^FuzzCreatedNames$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./scanner/
 
 clean:
 	rm -rf bin

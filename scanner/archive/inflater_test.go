@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	stdflate "compress/flate"
-	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -15,7 +14,9 @@ import (
 // FuzzInflater checks the inflater the walk uses against compress/flate on
 // arbitrary input: the same bytes out, and an error from one exactly when
 // the other fails, so that the choice of inflater neither hides a corrupt
-// entry nor invents one. The input is read from a *bytes.Reader, as
+// entry nor invents one. The errors themselves may differ: where a stream
+// ends inside a block, one says io.ErrUnexpectedEOF and the other corrupt
+// input at the stream's end (testdata/fuzz/FuzzInflater). The input is read from a *bytes.Reader, as
 // WalkBytes reads entries, and through newInflater from a reader without
 // ReadByte, as archive/zip reads them.
 func FuzzInflater(f *testing.F) {
@@ -56,10 +57,6 @@ func FuzzInflater(f *testing.F) {
 			}
 			if werr == nil && !bytes.Equal(got, want) {
 				t.Fatalf("%s: %d bytes differ from compress/flate's %d", path.name, len(got), len(want))
-			}
-			var ce stdflate.CorruptInputError
-			if errors.As(werr, &ce) != errors.As(gerr, &ce) {
-				t.Fatalf("%s: error %v, compress/flate %v", path.name, gerr, werr)
 			}
 		}
 	})
