@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -150,7 +151,8 @@ func givenBase(e *env, cp *facts.ClassPath) {
 		}
 		for _, r := range refs {
 			if r.Role == facts.RoleModule || r.Role == facts.RolePrivate {
-				cp.Classes[class] = append(refs, ref)
+				// Lists are shared between classes (classPath): a copy.
+				cp.Classes[class] = append(slices.Clip(refs), ref)
 				break
 			}
 		}
