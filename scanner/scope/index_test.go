@@ -154,3 +154,27 @@ func namesInByLookup(data []byte, names map[string][]*usedSrc) []string {
 	}
 	return out
 }
+
+// BenchmarkPkgFinder runs the one-pass package search over the Java
+// sources of the repository's testdata.
+func BenchmarkPkgFinder(b *testing.B) {
+	var files [][]byte
+	filepath.WalkDir("../../testdata", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".java") {
+			if data, err := os.ReadFile(p); err == nil {
+				files = append(files, data)
+			}
+		}
+		return nil
+	})
+	if len(files) == 0 {
+		b.Skip("no Java sources under ../../testdata")
+	}
+	f := newPkgFinder([]string{"com.acme.tool", "org.apache.tools.cli", "org.h2.tools", "io.netty.cli", "tools"})
+	b.ResetTimer()
+	for range b.N {
+		for _, data := range files {
+			f.in(data)
+		}
+	}
+}

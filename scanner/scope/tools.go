@@ -516,25 +516,27 @@ func (f *pkgFinder) in(data []byte) map[string]bool {
 	if len(f.byLast) == 0 {
 		return out
 	}
-	// seg is the start of the current segment: after a dot, or of a run
-	// of name bytes.
-	seg := 0
-	for i, b := range data {
-		switch {
-		case b == '.':
-			if i > seg {
-				for _, p := range f.byLast[string(data[seg:i])] {
-					if i >= len(p) && string(data[i-len(p):i]) == p {
-						add(p)
-					}
+	// From dot to dot: the segment before a dot is the run of name bytes
+	// that ends there. Each byte is stepped over at most once, and the
+	// bytes between a segment and the next dot are skipped by IndexByte.
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(data[i:], '.')
+		if j < 0 {
+			return out
+		}
+		i += j
+		seg := i
+		for seg > 0 && isIdentPart(data[seg-1]) {
+			seg--
+		}
+		if i > seg {
+			for _, p := range f.byLast[string(data[seg:i])] {
+				if i >= len(p) && string(data[i-len(p):i]) == p {
+					add(p)
 				}
 			}
-			seg = i + 1
-		case !isIdentPart(b):
-			seg = i + 1
 		}
 	}
-	return out
 }
 
 // containsName reports a whole-word occurrence of a qualified name.
