@@ -2,14 +2,12 @@ package scanner
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/kscan/kscan/internal/corpus"
 	"github.com/kscan/kscan/rules/facts"
 	"github.com/kscan/kscan/scanner/javasrc"
 )
@@ -106,18 +104,11 @@ func TestCreatedNames(t *testing.T) {
 		[]byte("x = new BaseHome(src); y = new org.acme . Outer.\n\tInner<>(); z = renew A(); w = o.new Inn(); new int[3]; anew B(); new\tC$1();"),
 		[]byte("new"), []byte("new "), []byte("x new. A"), []byte("new A. "), []byte("new A .B. .C"),
 	}
-	err := filepath.WalkDir("../testdata", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".java") {
-			b, rerr := os.ReadFile(p)
-			if rerr == nil {
-				srcs = append(srcs, b)
-			}
-		}
-		return nil
-	})
+	fixtures, err := corpus.JavaFixtures("../testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
+	srcs = append(srcs, fixtures...)
 	asked := 0
 	for _, src := range srcs {
 		n, err := agreeCreated(src)

@@ -1,25 +1,15 @@
 package scanner
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/kscan/kscan/internal/corpus"
 )
 
 // declaresMain's byte search before the expression changes no answer: on
 // every Java fixture, and on forms around the expression's edges.
 func TestDeclaresMainAgrees(t *testing.T) {
-	var srcs [][]byte
-	filepath.WalkDir("../testdata", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".java") {
-			if b, err := os.ReadFile(p); err == nil {
-				srcs = append(srcs, b)
-			}
-		}
-		return nil
-	})
+	srcs, _ := corpus.JavaFixtures("../testdata")
 	if len(srcs) < 100 {
 		t.Fatalf("%d fixtures", len(srcs))
 	}

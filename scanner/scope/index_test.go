@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/kscan/kscan/internal/corpus"
 )
 
 // indexSamples are sources with the shapes the per-file searches must
@@ -158,15 +160,7 @@ func namesInByLookup(data []byte, names map[string][]*usedSrc) []string {
 // BenchmarkPkgFinder runs the one-pass package search over the Java
 // sources of the repository's testdata.
 func BenchmarkPkgFinder(b *testing.B) {
-	var files [][]byte
-	filepath.WalkDir("../../testdata", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".java") {
-			if data, err := os.ReadFile(p); err == nil {
-				files = append(files, data)
-			}
-		}
-		return nil
-	})
+	files, _ := corpus.JavaFixtures("../../testdata")
 	if len(files) == 0 {
 		b.Skip("no Java sources under ../../testdata")
 	}
