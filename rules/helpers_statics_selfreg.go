@@ -391,6 +391,7 @@ func namedElsewhere(word, need string, use *regexp.Regexp, mentions func(string)
 	if !ok {
 		return true
 	}
+	needBytes := []byte(need)
 	for _, other := range paths {
 		if other == path {
 			continue
@@ -399,7 +400,7 @@ func namedElsewhere(word, need string, use *regexp.Regexp, mentions func(string)
 		if src == nil {
 			return true
 		}
-		if bytes.Contains(src, []byte(need)) && use.Match(src) {
+		if bytes.Contains(src, needBytes) && use.Match(src) {
 			return true
 		}
 	}
