@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -133,6 +134,16 @@ type jtoken struct {
 // strings or comments.
 func tokenize(src []byte, from, to int) []jtoken {
 	var out []jtoken
+	eachToken(src, from, to, func(t jtoken) bool {
+		out = append(out, t)
+		return true
+	})
+	return out
+}
+
+// eachToken calls yield with each token of src[from:to], in order, while
+// it returns true; an unclosed block comment ends the tokens.
+func eachToken(src []byte, from, to int, yield func(jtoken) bool) {
 	to = min(to, len(src))
 	for i := max(from, 0); i < to; {
 		b := src[i]
@@ -144,9 +155,9 @@ func tokenize(src []byte, from, to int) []jtoken {
 				i++
 			}
 		case b == '/' && i+1 < to && src[i+1] == '*':
-			k := strings.Index(string(src[i+2:to]), "*/")
+			k := bytes.Index(src[i+2:to], []byte("*/"))
 			if k < 0 {
-				return out
+				return
 			}
 			i += k + 4
 		case b == '"' && i+2 < to && src[i+1] == '"' && src[i+2] == '"':
@@ -158,7 +169,9 @@ func tokenize(src []byte, from, to int) []jtoken {
 				j++
 			}
 			j = min(j+3, to)
-			out = append(out, jtoken{kind: '"', start: i, end: j, textBlock: true})
+			if !yield(jtoken{kind: '"', start: i, end: j, textBlock: true}) {
+				return
+			}
 			i = j
 		case b == '"' || b == '\'':
 			j := i + 1
@@ -169,21 +182,26 @@ func tokenize(src []byte, from, to int) []jtoken {
 				j++
 			}
 			j = min(j+1, to)
-			out = append(out, jtoken{kind: '"', start: i, end: j})
+			if !yield(jtoken{kind: '"', start: i, end: j}) {
+				return
+			}
 			i = j
 		case wordByte(b):
 			j := i
 			for j < to && wordByte(src[j]) {
 				j++
 			}
-			out = append(out, jtoken{kind: 'w', start: i, end: j})
+			if !yield(jtoken{kind: 'w', start: i, end: j}) {
+				return
+			}
 			i = j
 		default:
-			out = append(out, jtoken{kind: b, start: i, end: i + 1})
+			if !yield(jtoken{kind: b, start: i, end: i + 1}) {
+				return
+			}
 			i++
 		}
 	}
-	return out
 }
 
 func wordByte(b byte) bool {

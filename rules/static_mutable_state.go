@@ -1037,12 +1037,21 @@ func isCounterWrite(f *facts.Field, w *facts.Write) bool {
 
 // mutableStaticWritten reports a static field declaration that is either
 // not final or final with a mutable container type, whose name the file
-// also writes (name =, +=, ++, [, .put(...)) outside its declaration: what
-// static-mutable-state can flag in the declaring file.
+// also writes (name =, +=, ++, [, .put(...)) outside its declaration and
+// outside a static initialiser that runs nothing later
+// (plainStaticBlocks): what static-mutable-state can flag in the
+// declaring file.
 func mutableStaticWritten(src []byte) bool {
 	written := false
+	var blocks [][2]int
+	lexed := false
 	mutableStatics(src, func(name []byte, at, end int) bool {
-		written = writesName(src, name, at, end)
+		written = writesName(src, name, at, end, func(w int) bool {
+			if !lexed {
+				blocks, lexed = plainStaticBlocks(src), true
+			}
+			return inBlocks(blocks, w)
+		})
 		return !written
 	})
 	return written
@@ -1111,8 +1120,8 @@ func mutableStatics(src []byte, yield func(name []byte, at, end int) bool) {
 }
 
 // writesName looks for a write to name anywhere but in its declaration,
-// which spans [declAt, declEnd).
-func writesName(src, name []byte, declAt, declEnd int) bool {
+// which spans [declAt, declEnd), and at the offsets skip holds.
+func writesName(src, name []byte, declAt, declEnd int, skip func(at int) bool) bool {
 	for i := 0; ; {
 		j := bytes.Index(src[i:], name)
 		if j < 0 {
@@ -1121,11 +1130,14 @@ func writesName(src, name []byte, declAt, declEnd int) bool {
 		at := i + j
 		i = at + 1
 		e := at + len(name)
-		if at > 0 && isIdent(src[at-1]) || e < len(src) && isIdent(src[e]) || declAt <= at && at < declEnd {
+		if at > 0 && isIdent(src[at-1]) || e < len(src) && isIdent(src[e]) || declAt <= at && at < declEnd || declaredAt(src, at) {
 			continue
 		}
 		if at >= 2 && (src[at-2] == '+' && src[at-1] == '+' || src[at-2] == '-' && src[at-1] == '-') {
-			return true
+			if !skip(at) {
+				return true
+			}
+			continue
 		}
 		k := e
 		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
@@ -1134,11 +1146,48 @@ func writesName(src, name []byte, declAt, declEnd int) bool {
 		if k+1 >= len(src) {
 			return false
 		}
-		if writtenAt(src, k) {
+		if writtenAt(src, k) && !skip(at) {
 			return true
 		}
 	}
 }
+
+// declaredAt reports a name at src[at] that a declaration introduces: a
+// type before it (a word, or a type's closing '>' or ']'), so that its
+// initialiser is no write. Another class's field of the same name (each
+// enum of a generated file has its VALUES), an instance field or a local
+// variable that shadows the static. A word that may start an expression
+// statement (else n = 1) is no type, and neither is the last word of a
+// line comment: a type on the line before is taken only from a line with
+// no "//" in it.
+func declaredAt(src []byte, at int) bool {
+	i := at
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t' || src[i-1] == '\n' || src[i-1] == '\r') {
+		i--
+	}
+	if i == 0 || i == at {
+		return false
+	}
+	if bytes.IndexByte(src[i:at], '\n') >= 0 && bytes.Contains(src[bytes.LastIndexByte(src[:i], '\n')+1:i], []byte("//")) {
+		return false
+	}
+	switch c := src[i-1]; {
+	case c == ']':
+		return true
+	case c == '>':
+		return i < 2 || src[i-2] != '-' // not a lambda's arrow
+	case isIdent(c):
+		s := i - 1
+		for s > 0 && isIdent(src[s-1]) {
+			s--
+		}
+		return !exprKeywords[string(src[s:i])]
+	}
+	return false
+}
+
+// exprKeywords are the words an expression statement may follow.
+var exprKeywords = map[string]bool{"return": true, "else": true, "do": true, "yield": true, "throw": true, "assert": true, "case": true}
 
 // indexWritten reports whether the element access whose '[' is at k (and
 // any further dimensions) is written: assigned, compounded, incremented,

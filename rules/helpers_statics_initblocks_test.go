@@ -1,0 +1,110 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// A static block is plain when all it runs, it runs while the class
+// initialises; each case marks the plain blocks' braces with « and ».
+func TestPlainStaticBlocks(t *testing.T) {
+	for _, c := range []string{
+		"class A { static int n; static «{ n = 1; for (int i = 0; i < 2; i++) { n += i; } }» }",
+		"class A { static final Map M = new HashMap(); static «{ M.put(\"a\", new Object()); M.put(\"b\", B.class); }» }",
+		"class A { static int[] T; static «{ T = new int[] {1, 2}; String[] s = {\"}\"}; }» }",
+		"class A { static int n; static { new Thread(() -> n = 2).start(); } }",
+		"class A { static int n; static { Runtime.getRuntime().addShutdownHook(new Thread() { public void run() { n = 0; } }); } }",
+		"class A { static int n; static { class L { void f() { n = 3; } } } }",
+		"class A { static int n; static { switch (k) { case 1 -> n = 1; default -> n = 2; } } }",
+		// the word and the braces in comments, strings and text blocks
+		"class A { // static { n = 1;\n void f() { n = 2; } }",
+		"class A { String s = \"static { \"; void f() { n = 2; } }",
+		"class A { String s = \"\"\"\n static { \"\"\"; void f() { n = 2; } }",
+		"class A { static «{ /* } */ n = 1; // }\n String s = \"}\"; char c = '}'; }» void f() { n = 2; } }",
+		"class A { static { n = 1;", // not closed
+		// control statements' braces after a ')' are no class bodies
+		"class A { static «{ if (new File(p).exists()) { n = 1; } try (InputStream in = new FileInputStream(f)) { n = 2; } catch (IOException e) { } }» }",
+		// older protoc output: an assigner the block's build call runs
+		"class P { private static FileDescriptor descriptor; static «{ String[] d = {\"x\"}; " +
+			"FileDescriptor.InternalDescriptorAssigner assigner = new FileDescriptor.InternalDescriptorAssigner() { " +
+			"public ExtensionRegistry assignDescriptors(FileDescriptor root) { descriptor = root; return null; } }; " +
+			"FileDescriptor.internalBuildGeneratedFileFrom(d, new FileDescriptor[] {}, assigner); }» }",
+		// an assigner no build call follows, or with another member
+		"class P { static { InternalDescriptorAssigner a = new InternalDescriptorAssigner() { public ExtensionRegistry assignDescriptors(FileDescriptor r) { descriptor = r; return null; } }; keep(a); } }",
+		"class P { static { InternalDescriptorAssigner a = new InternalDescriptorAssigner() { public ExtensionRegistry assignDescriptors(FileDescriptor r) { return null; } void other() { descriptor = null; } }; internalBuildGeneratedFileFrom(d, x, a); } }",
+		"class P { static { InternalDescriptorAssigner a = new InternalDescriptorAssigner() { { descriptor = null; } public ExtensionRegistry assignDescriptors(FileDescriptor r) { return null; } }; internalBuildGeneratedFileFrom(d, x, a); } }",
+		"class P { static { InternalDescriptorAssigner a = new InternalDescriptorAssigner() { int k = (n = 2); public ExtensionRegistry assignDescriptors(FileDescriptor r) { return null; } }; internalBuildGeneratedFileFrom(d, x, a); } }",
+	} {
+		var want [][2]int
+		src := c
+		for {
+			o := strings.Index(src, "«")
+			if o < 0 {
+				break
+			}
+			src = src[:o] + src[o+len("«"):]
+			e := strings.Index(src, "»")
+			src = src[:e] + src[e+len("»"):]
+			want = append(want, [2]int{o, e - 1})
+		}
+		got := plainStaticBlocks([]byte(src))
+		if len(got) != len(want) || len(got) > 0 && got[0] != want[0] {
+			t.Errorf("plainStaticBlocks(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// A write in a plain static block, or a declaration of the same name
+// elsewhere, sends no file to the parser; a write that runs later does.
+func TestMutableStaticWrittenAtRunTime(t *testing.T) {
+	for src, want := range map[string]bool{
+		"class A { static int n; static { n = 1; } }":                                                  false,
+		"class A { static int n; static { n = 1; } void f() { n = 2; } }":                              true,
+		"class A { static int n; static { new Thread(() -> n = 2).start(); } }":                        true,
+		"class A { static final int[] T = new int[2]; static { T[0] = 1; } int f() { return T[1]; } }": false,
+		// each nested enum declares its own VALUES; none is written
+		"class A { enum E { X; private static final E[] VALUES = values(); } enum F { Y; private static final F[] VALUES = values(); } }": false,
+		"class A { static int n; void f() { int n = 2; } }":                                   false,
+		"class A { static int n; void f(boolean b) { if (b) g(); else n = 2; } }":             true,
+		"class A { static int n; void f() {\n // reset the count\n n = 2; } }":                true,
+		"class A { static final Map M = new HashMap(); void f() {\n // 设置\n M.put(k, v); } }": true,
+		"class A { static Map<K, V>\n   M = m(); static { M = n(); } }":                       false,
+		"class A { static int n; void f() { return n = 2; } }":                                true,
+		"class A { static int n; Runnable r = () -> n = 2; }":                                 true,
+		"class A { static List<String>[] L = new List[1]; void f() { Map<K, V> L = m(); } }":  false,
+	} {
+		if got := mutableStaticWritten([]byte(src)); got != want {
+			t.Errorf("mutableStaticWritten(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// Every block found is a static block's braces, in order, and pairs as
+// closingBracket pairs them (which knows no text block).
+func FuzzPlainStaticBlocks(f *testing.F) {
+	for _, s := range []string{
+		"class A { static { n = 1; } }", "static { a(() -> b); }", "static { /* } */ }", "static {\"\"\"\n}\"\"\"}",
+		"static { new X() { }; }", "static { new InternalDescriptorAssigner() { public ExtensionRegistry assignDescriptors(F r) { d = r; } }; internalBuildGeneratedFileFrom(a, b, c); }",
+		"static{'}'}static{x=1;}", "static { // }\n}",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		blocks := plainStaticBlocks([]byte(src))
+		last := -1
+		for _, b := range blocks {
+			if b[0] <= last || b[1] <= b[0] || src[b[0]] != '{' || src[b[1]] != '}' {
+				t.Fatalf("plainStaticBlocks(%q) = %v: block %v is not a brace pair after the last", src, blocks, b)
+			}
+			last = b[1]
+			if !strings.Contains(src, `"""`) {
+				if e := closingBracket(src, b[0]); e != b[1] {
+					t.Fatalf("plainStaticBlocks(%q): block %v, closingBracket gives %d", src, b, e)
+				}
+			}
+			if !inBlocks(blocks, b[0]) || !inBlocks(blocks, b[1]) || inBlocks(blocks, b[1]+1) && b[1]+1 < len(src) && src[b[1]+1] != '{' {
+				t.Fatalf("inBlocks disagrees with block %v of %v", b, blocks)
+			}
+		}
+	})
+}
