@@ -27,13 +27,14 @@ var staticSingletonRule = register(&Rule{
 		facts.RoleShared: SeverityLow, facts.RoleBase: SeverityLow, facts.RoleModule: SeverityLow,
 	},
 	Keywords: []string{"null", "Holder", "setShared", "CacheManager"},
-	// The ehcache calls, or a static, null-guarded or in a holder class,
-	// and a call reading configuration: every form the check reports.
+	// The ehcache calls, or a static, null-guarded (the write's guard
+	// compares it with null: NAME == null) or in a holder class, and a
+	// call reading configuration: every form the check reports.
 	Prefilter: func(src []byte) bool {
 		if callNamed(src, "setShared") || bytes.Contains(src, []byte("CacheManager")) && callNamed(src, "create", "getInstance") {
 			return true
 		}
-		return wordIn(src, "static") && (wordIn(src, "null") || bytes.Contains(src, []byte("Holder"))) &&
+		return wordIn(src, "static") && (comparesWithNull(src) || bytes.Contains(src, []byte("Holder"))) &&
 			callNamed(src, "getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResource",
 				"getResourceAsStream", "load")
 	},
@@ -212,4 +213,33 @@ func configFile(name string) bool {
 		}
 	}
 	return false
+}
+
+// comparesWithNull reports "== null" or "null ==", blanks allowed between:
+// the only guard that marks a write null-guarded (facts.Write.NullGuarded).
+// Most sources that say null say it otherwise (return null, != null, an
+// argument).
+func comparesWithNull(src []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("=="))
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + 2
+		k := i
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\r' || src[k] == '\n') {
+			k++
+		}
+		if bytes.HasPrefix(src[k:], []byte("null")) && (k+4 == len(src) || !isIdent(src[k+4])) {
+			return true
+		}
+		k = at
+		for k > 0 && (src[k-1] == ' ' || src[k-1] == '\t' || src[k-1] == '\r' || src[k-1] == '\n') {
+			k--
+		}
+		if bytes.HasSuffix(src[:k], []byte("null")) && (k == 4 || !isIdent(src[k-5])) {
+			return true
+		}
+	}
 }
