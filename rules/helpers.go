@@ -235,6 +235,43 @@ func callOpens(src []byte, name string, fn func(open int) bool) {
 	}
 }
 
+// calledOn reports a call of one of names on the class named class of
+// java.lang (System.setProperty(...), blanks allowed around the dot), or
+// any call of them when the source names the class qualified, as a static
+// import does (import static java.lang.System.*): the only ways a call
+// of the source resolves to that class's method.
+func calledOn(src []byte, class string, names ...string) bool {
+	if bytes.Contains(src, []byte("java.lang."+class+".")) {
+		return callNamed(src, names...)
+	}
+	for _, name := range names {
+		for i := 0; ; {
+			j := bytes.Index(src[i:], []byte(name))
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(name)
+			k := i
+			for k < len(src) && isREBlank(src[k]) {
+				k++
+			}
+			if k == len(src) || src[k] != '(' || j > 0 && isIdent(src[j-1]) {
+				continue
+			}
+			d := skipBlanksBack(src, j)
+			if d == 0 || src[d-1] != '.' {
+				continue
+			}
+			e := skipBlanksBack(src, d-1)
+			if e >= len(class) && string(src[e-len(class):e]) == class && (e == len(class) || !isIdent(src[e-len(class)-1])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // staticPossible reports a source that can declare a static field or
 // initialiser: the word static, or interface (whose constants are static
 // without it), for pre-filters of rules whose findings need one.

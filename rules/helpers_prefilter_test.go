@@ -428,3 +428,36 @@ func TestNullParentPrefilter(t *testing.T) {
 		}
 	}
 }
+
+func TestComparesWithNull(t *testing.T) {
+	for src, want := range map[string]bool{
+		"if (x == null)": true, "if (x==null)": true, "if (null == x)": true, "if (x ==\n\t null) {": true,
+		"null==x": true, "x == null": true, "if (x != null)": false, "return null;": false, "x == nullable": false,
+		"notnull == x": false, "a == b": false, "": false, "==": false, "null": false, "x = null;": false,
+	} {
+		if got := comparesWithNull([]byte(src)); got != want {
+			t.Errorf("comparesWithNull(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+func TestCalledOn(t *testing.T) {
+	for src, want := range map[string]bool{
+		"System.setProperty(k, v);":                                         true,
+		"System\n\t.setProperty (k, v);":                                    true,
+		"java.lang.System.setProperty(k, v);":                               true,
+		"props.setProperty(k, v);":                                          false,
+		"MySystem.setProperty(k, v);":                                       false,
+		"System.setPropertyX(k);":                                           false,
+		"x.System.setProperty(k, v);":                                       true, // a qualifier before it is the package
+		"import static java.lang.System.setProperty; setProperty(k, v);":    true,
+		"import static java.lang.System.*; void f() { setProperty(k, v); }": true,
+		"setProperty(k, v);":                                                false,
+		"System.setProperty":                                                false,
+		"":                                                                  false,
+	} {
+		if got := calledOn([]byte(src), "System", "getProperty", "setProperty"); got != want {
+			t.Errorf("calledOn(%q, System) = %v, want %v", src, got, want)
+		}
+	}
+}

@@ -26,25 +26,27 @@ var systemPropertyRule = register(&Rule{
 		facts.RoleBase: SeverityMedium,
 	},
 	Keywords: []string{"setProperty", "clearProperty", "setProperties", "getProperties", "getProperty", "getInteger", "getLong", "getBoolean"},
-	// The owners the check knows, as words: a call resolves to one only
-	// through a name the file writes (Properties.getProperty does not count).
-	// And what the check reports: a write of the table, or a read of an
-	// app-specific key (a read of another key only beside its write).
+	// The owners the check knows, as the calls' receivers: a call resolves
+	// to one only through a name the file writes (Properties.getProperty,
+	// props.setProperties(p) do not count; see calledOn). And what the
+	// check reports: a write of the table, or a read of an app-specific key
+	// (a read of another key only beside its write).
 	Prefilter: func(src []byte) bool {
 		if !wordIn(src, "System") && !wordIn(src, "Integer") && !wordIn(src, "Long") && !wordIn(src, "Boolean") {
 			return false
 		}
-		if callNamed(src, "setProperty", "clearProperty", "setProperties") {
+		if calledOn(src, "System", "setProperty", "clearProperty", "setProperties") {
 			return true
 		}
-		if callNamed(src, "getProperties") {
+		if calledOn(src, "System", "getProperties") {
 			for n := range propertyWrites {
 				if callNamed(src, n) {
 					return true
 				}
 			}
 		}
-		if !callNamed(src, "getProperty", "getInteger", "getLong", "getBoolean") {
+		if !calledOn(src, "System", "getProperty") && !calledOn(src, "Integer", "getInteger") && !calledOn(src, "Long", "getLong") &&
+			!calledOn(src, "Boolean", "getBoolean") {
 			return false // no read either
 		}
 		for _, k := range appKeyList {
