@@ -35,8 +35,7 @@ var staticSingletonRule = register(&Rule{
 			return true
 		}
 		return wordIn(src, "static") && (comparesWithNull(src) || bytes.Contains(src, []byte("Holder"))) &&
-			callNamed(src, "getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResource",
-				"getResourceAsStream", "load")
+			readsConfig(src)
 	},
 	Calls: []string{"getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResourceAsStream",
 		"getResource", "load", "setShared", "create", "getInstance"},
@@ -213,6 +212,16 @@ func configFile(name string) bool {
 		}
 	}
 	return false
+}
+
+// readsConfig reports a call that may be one of configReads: getenv and
+// the boxed getters only on their classes (Long.getLong, not a map's or
+// a parser's getLong), the others on any receiver (an Environment, a
+// Properties, a Class or a ClassLoader in a variable).
+func readsConfig(src []byte) bool {
+	return callNamed(src, "getProperty", "getBundle", "getResource", "getResourceAsStream", "load") ||
+		calledOn(src, "System", "getenv") || calledOn(src, "Integer", "getInteger") || calledOn(src, "Boolean", "getBoolean") ||
+		calledOn(src, "Long", "getLong")
 }
 
 // comparesWithNull reports "== null" or "null ==", blanks allowed between:
