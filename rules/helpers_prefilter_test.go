@@ -137,7 +137,7 @@ func TestPrefilterInterfaceConstants(t *testing.T) {
 		r   *Rule
 		src string
 	}{
-		{staticLoggerSharedRule, "interface Names { Logger LOG = LoggerFactory.getLogger(Names.class); }"},
+		{staticLoggerSharedRule, "import org.slf4j.LoggerFactory; interface Names { Logger LOG = LoggerFactory.getLogger(Names.class); }"},
 		{staticLoggerSharedRule, "@interface Marker { Logger LOG = org.apache.logging.log4j.LogManager.getLogger(); }"},
 		{classLoaderCapturedRule, "interface Loaders { ClassLoader CL = Thread.currentThread().getContextClassLoader(); }"},
 	} {
@@ -147,6 +147,15 @@ func TestPrefilterInterfaceConstants(t *testing.T) {
 	}
 	if staticLoggerSharedRule.Prefilter([]byte("class A { Logger l = Logger.getLogger(\"a\"); }")) {
 		t.Error("static-logger-in-shared-code: pre-filter admits a java.util.logging instance logger")
+	}
+	// A factory of another package is not the one the check matches.
+	for _, src := range []string{
+		"import org.apache.rocketmq.logging.org.slf4j.LoggerFactory; class A { static final Logger L = LoggerFactory.getLogger(A.class); }",
+		"import org.apache.log4j.LogManager; class A { static final Logger L = LogManager.getLogger(A.class); }",
+	} {
+		if staticLoggerSharedRule.Prefilter([]byte(src)) {
+			t.Errorf("static-logger-in-shared-code: pre-filter admits %q", src)
+		}
 	}
 }
 

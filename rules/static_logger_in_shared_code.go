@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/kscan/kscan/rules/facts"
@@ -17,10 +18,15 @@ var staticLoggerSharedRule = register(&Rule{
 	Default:   SeverityInfo,
 	Severity:  map[facts.Role]Severity{facts.RoleShared: SeverityInfo, facts.RoleBase: SeverityInfo},
 	Keywords:  []string{"getLogger"},
-	// A call of one of the two factories (its class named in the text,
-	// by import or in full) that a static can hold.
+	// A call of one of the two factories that a static can hold. The
+	// call resolves to one only through its package named in the text
+	// (an import, single, static or on demand; the file's own package; a
+	// qualified call): another LoggerFactory or LogManager (a shaded copy,
+	// log4j 1's, java.util.logging's) is not it.
 	Prefilter: func(src []byte) bool {
-		return containsAny(src, "LoggerFactory", "LogManager") && staticPossible(src)
+		return (bytes.Contains(src, []byte("LoggerFactory")) && namesPackage(src, "org.slf4j") ||
+			bytes.Contains(src, []byte("LogManager")) && namesPackage(src, "org.apache.logging.log4j")) &&
+			staticPossible(src)
 	},
 	Calls: []string{"getLogger"},
 	// The check matches these two factories alone: compiled code decodes
@@ -90,4 +96,20 @@ func staticFieldAt(p *Pass, span facts.Span) *facts.Field {
 		}
 	}
 	return nil
+}
+
+// namesPackage reports pkg in src as the start of a qualified name: not
+// the tail of another one (a shaded org.apache.rocketmq.logging.org.slf4j).
+func namesPackage(src []byte, pkg string) bool {
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte(pkg))
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + len(pkg)
+		if (at == 0 || src[at-1] != '.' && !isIdent(src[at-1])) && (i == len(src) || !isIdent(src[i])) {
+			return true
+		}
+	}
 }
