@@ -470,3 +470,19 @@ func TestCalledOn(t *testing.T) {
 		}
 	}
 }
+
+func TestStaticPoolDeclared(t *testing.T) {
+	for src, want := range map[string]bool{
+		"class A { private static final ExecutorService POOL = Executors.newFixedThreadPool(2); }": true,
+		"class A { static java.util.Timer timer; }":                                                true,
+		"class A { static final ForkJoinPool P = new ForkJoinPool(); }":                            true,
+		"class A { private final ExecutorService pool; static void f() { pool.submit(t); } }":      false,
+		"class A { static void run(Executor e) { e.execute(t); } }":                                false,
+		"class A { static final Logger LOG = f(); ExecutorService pool; }":                         false,
+		"interface A { ExecutorService POOL = Executors.newCachedThreadPool(); }":                  true,
+	} {
+		if got := staticPoolDeclared([]byte(src)); got != want {
+			t.Errorf("staticPoolDeclared(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

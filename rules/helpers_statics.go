@@ -765,3 +765,41 @@ func classOrEnum(f *facts.File, class string) bool {
 	}
 	return false
 }
+
+// staticDecls calls yield with each static field declaration of src: the
+// text after the word static up to the first '=' or ';' (its modifiers,
+// type and name), where the word is, and where that text ends, while
+// yield returns true. A static method, initialiser, nested type or import
+// (a '(' or '{' first, or their keywords) is none.
+func staticDecls(src []byte, yield func(decl []byte, at, end int) bool) {
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("static"))
+		if j < 0 {
+			return
+		}
+		at := i + j
+		i = at + 6
+		if at > 0 && isIdent(src[at-1]) || i < len(src) && isIdent(src[i]) ||
+			bytes.HasSuffix(bytes.TrimRight(src[:at], " \t"), []byte("import")) {
+			continue // a word containing it, or a static import
+		}
+		end := i
+		for end < len(src) && end-i < 400 {
+			c := src[end]
+			if c == '=' || c == ';' || c == '(' || c == '{' {
+				break
+			}
+			end++
+		}
+		if end >= len(src) || src[end] == '(' || src[end] == '{' {
+			continue // a method, an initialiser, a nested type, an import, text
+		}
+		decl := src[i:end]
+		if containsAny(decl, "class ", "interface ", "enum ", "record ", "import ") {
+			continue
+		}
+		if !yield(decl, at, end) {
+			return
+		}
+	}
+}

@@ -1071,38 +1071,12 @@ func mutableStaticsDeclared(src []byte) []string {
 // mutableStatics calls yield with the name of each static field
 // declaration that is either not final or final with a mutable container
 // type, and the span of the declaration up to its '=' or ';', while yield
-// returns true. It reads the tokens after each "static" up to the first
-// '=', ';', '(' or '{'.
+// returns true.
 func mutableStatics(src []byte, yield func(name []byte, at, end int) bool) {
-	for i := 0; ; {
-		j := bytes.Index(src[i:], []byte("static"))
-		if j < 0 {
-			return
-		}
-		at := i + j
-		i = at + 6
-		if at > 0 && isIdent(src[at-1]) || i < len(src) && isIdent(src[i]) ||
-			bytes.HasSuffix(bytes.TrimRight(src[:at], " \t"), []byte("import")) {
-			continue // a word containing it, or a static import
-		}
-		end := i
-		for end < len(src) && end-i < 400 {
-			c := src[end]
-			if c == '=' || c == ';' || c == '(' || c == '{' {
-				break
-			}
-			end++
-		}
-		if end >= len(src) || src[end] == '(' || src[end] == '{' {
-			continue // a method, an initialiser, a nested type, an import, text
-		}
-		decl := src[i:end]
-		if containsAny(decl, "class ", "interface ", "enum ", "record ", "import ") {
-			continue
-		}
+	staticDecls(src, func(decl []byte, at, end int) bool {
 		if wordIn(decl, "final") && !containsAny(decl, "Map", "List", "Set", "Collection", "Queue", "Deque", "Atomic",
 			"StringBuilder", "StringBuffer", "[]", "Vector", "Hashtable", "Stack", "Properties", "Cache", "Registry", "Bag") {
-			continue
+			return true
 		}
 		// The declared name is the last identifier before '=' or ';'.
 		e := len(decl)
@@ -1113,10 +1087,8 @@ func mutableStatics(src []byte, yield func(name []byte, at, end int) bool) {
 		for s > 0 && isIdent(decl[s-1]) {
 			s--
 		}
-		if s < e && !yield(decl[s:e], at, end) {
-			return
-		}
-	}
+		return s >= e || yield(decl[s:e], at, end)
+	})
 }
 
 // writesName looks for a write to name anywhere but in its declaration,

@@ -26,10 +26,12 @@ var tcclNotPropagated = register(&Rule{
 		facts.RoleModule: SeverityLow, facts.RolePrivate: SeverityLow,
 	},
 	Keywords: []string{"supplyAsync", "runAsync", "commonPool", "parallelStream", "execute", "submit", "invoke", "schedule"},
-	// The common-pool forms, or a static executor or timer that takes work.
+	// The common-pool forms, or a static executor or timer of the file
+	// (staticExecutorField) that takes work.
 	Prefilter: func(src []byte) bool {
 		return containsAny(src, "supplyAsync", "runAsync", "commonPool", "parallelStream") ||
-			wordIn(src, "static") && containsAny(src, "Executor", "ForkJoinPool", "Timer")
+			staticPoolDeclared(src) && callNamed(src, "execute", "submit", "invokeAll", "invokeAny", "schedule",
+				"scheduleAtFixedRate", "scheduleWithFixedDelay")
 	},
 	Calls: []string{"supplyAsync", "runAsync", "commonPool", "parallelStream", "execute", "submit", "invokeAll",
 		"invokeAny", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"},
@@ -42,6 +44,28 @@ var sharedPoolTypes = map[string]bool{
 	"java.util.concurrent.ScheduledExecutorService": true, "java.util.concurrent.ThreadPoolExecutor": true,
 	"java.util.concurrent.ScheduledThreadPoolExecutor": true, "java.util.concurrent.ForkJoinPool": true,
 	"java.util.Timer": true,
+}
+
+// staticPoolDeclared reports a static field declaration that names one of
+// sharedPoolTypes' classes, for the pre-filter: the check's static pools
+// are fields of the file of one of those types. An interface's fields are
+// static without the word, so a source that may declare one is taken on
+// the class names alone.
+func staticPoolDeclared(src []byte) bool {
+	if wordIn(src, "interface") {
+		return containsAny(src, "Executor", "ForkJoinPool", "Timer")
+	}
+	found := false
+	staticDecls(src, func(decl []byte, _, _ int) bool {
+		for t := range sharedPoolTypes {
+			if wordIn(decl, t[strings.LastIndexByte(t, '.')+1:]) {
+				found = true
+				return false
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // submissions are the methods that hand a task to a pool or timer.
