@@ -71,7 +71,16 @@ func TestMutableStaticWrittenAtRunTime(t *testing.T) {
 		"class A { static Map<K, V>\n   M = m(); static { M = n(); } }":                       false,
 		"class A { static int n; void f() { return n = 2; } }":                                true,
 		"class A { static int n; Runnable r = () -> n = 2; }":                                 true,
-		"class A { static List<String>[] L = new List[1]; void f() { Map<K, V> L = m(); } }":  false,
+		// counters only count (isCounterWrite); a reset to another value, a
+		// set of an atomic or an array element is a write
+		"class A { static int n; void f() { n++; --n; n += 2; n = 0; n = 0L ; } }":                                         false,
+		"class A { static int n; void f() { n = 5; } }":                                                                    true,
+		"class A { static int n; void f() { n = 0 + k; } }":                                                                true,
+		"class A { static final AtomicLong SEQ = new AtomicLong(); String f() { return \"x\" + SEQ.incrementAndGet(); } }": false,
+		"class A { static final AtomicLong SEQ = new AtomicLong(); void f() { SEQ.set(5); } }":                             true,
+		"class A { static int[] C = new int[2]; void f() { C[0]++; } }":                                                    true,
+		"class A { static Integer n; void f() { n++; } }":                                                                  true,
+		"class A { static List<String>[] L = new List[1]; void f() { Map<K, V> L = m(); } }":                               false,
 	} {
 		if got := mutableStaticWritten([]byte(src)); got != want {
 			t.Errorf("mutableStaticWritten(%q) = %v, want %v", src, got, want)

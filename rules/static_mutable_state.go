@@ -1046,7 +1046,11 @@ func mutableStaticWritten(src []byte) bool {
 	var blocks [][2]int
 	lexed := false
 	mutableStatics(src, func(name []byte, at, end int) bool {
+		counter := counterType(src[at:end], name)
 		written = writesName(src, name, at, end, func(w int) bool {
+			if counter != "" && countsAt(src, w, len(name), counter) {
+				return true
+			}
 			if !lexed {
 				blocks, lexed = plainStaticBlocks(src), true
 			}
@@ -1122,6 +1126,83 @@ func writesName(src, name []byte, declAt, declEnd int, skip func(at int) bool) b
 			return true
 		}
 	}
+}
+
+// counterType is the declared type of the field name that decl (its
+// declaration up to '=' or ';') declares when isCounterWrite can hold for
+// it: a numeric primitive or an atomic counter; "" for any other. The
+// type is the word just before the name (not an array's ']', not the
+// last of several names).
+func counterType(decl, name []byte) string {
+	e := len(decl)
+	for e > 0 && !isIdent(decl[e-1]) {
+		e--
+	}
+	e -= len(name)
+	for e > 0 && isREBlank(decl[e-1]) {
+		e--
+	}
+	s := e
+	for s > 0 && isIdent(decl[s-1]) {
+		s--
+	}
+	switch t := string(decl[s:e]); t {
+	case "int", "long", "short", "byte", "double", "float":
+		return t
+	case "AtomicInteger", "AtomicLong", "LongAdder", "AtomicIntegerArray", "AtomicLongArray":
+		return t
+	}
+	return ""
+}
+
+// countsAt reports a write of the field at src[at:at+n], of the type typ
+// (counterType), that only counts (isCounterWrite): an increment or a
+// compound assignment of a number, or its reset to a literal 0; a counter
+// mutator of an atomic.
+func countsAt(src []byte, at, n int, typ string) bool {
+	k := at + n
+	for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+		k++
+	}
+	if k+1 >= len(src) {
+		return false
+	}
+	if strings.HasPrefix(typ, "Atomic") || typ == "LongAdder" {
+		if src[k] != '.' {
+			return false
+		}
+		m := k + 1
+		for m < len(src) && isIdent(src[m]) {
+			m++
+		}
+		return m < len(src) && src[m] == '(' && counterMutators[string(src[k+1:m])]
+	}
+	if at >= 2 && (src[at-2] == '+' && src[at-1] == '+' || src[at-2] == '-' && src[at-1] == '-') {
+		return true
+	}
+	c := src[k]
+	if c != '=' {
+		// ++, --, or a compound assignment: writtenAt took it for a write
+		return c != '[' && c != '.'
+	}
+	if src[k+1] == '=' {
+		return false
+	}
+	j := k + 1
+	for j < len(src) && isREBlank(src[j]) {
+		j++
+	}
+	if j >= len(src) || src[j] != '0' {
+		return false
+	}
+	j++
+	if j < len(src) && (src[j] == 'l' || src[j] == 'L') {
+		j++
+	}
+	for j < len(src) && isREBlank(src[j]) {
+		j++
+	}
+	return j < len(src) && src[j] == ';'
 }
 
 // declaredAt reports a name at src[at] that a declaration introduces: a
