@@ -438,14 +438,26 @@ func TestNullParentPrefilter(t *testing.T) {
 	}
 }
 
-func TestComparesWithNull(t *testing.T) {
+func TestGuardedStatic(t *testing.T) {
 	for src, want := range map[string]bool{
-		"if (x == null)": true, "if (x==null)": true, "if (null == x)": true, "if (x ==\n\t null) {": true,
-		"null==x": true, "x == null": true, "if (x != null)": false, "return null;": false, "x == nullable": false,
-		"notnull == x": false, "a == b": false, "": false, "==": false, "null": false, "x = null;": false,
+		"static Foo inst; if (inst == null) inst = make();":           true,
+		"private static Foo inst; if (inst==null)":                    true,
+		"static Foo inst; if (null == inst) {":                        true,
+		"static Foo inst; if (null ==\n\t Holder.inst) {":             true,
+		"static Foo inst; if (this.inst ==\n null) {":                 true,
+		"static Foo inst; if (inst != null) return inst;":             false,
+		"static Foo inst; Foo f = local; if (f == null) return null;": false,
+		"static final Foo INST = f(); if (INST == null)":              false,
+		"static Foo instance; if (inst == null)":                      false,
+		"static Foo inst; if (inst == nullable)":                      false,
+		"static Foo inst; if (get() == null)":                         false,
+		"static Foo a, inst; if (inst == null)":                       true,
+		"static Foo a = f(x, y), inst; if (inst == null)":             true,
+		"static Map<K, V> inst; if (inst == null)":                    true,
+		"": false,
 	} {
-		if got := comparesWithNull([]byte(src)); got != want {
-			t.Errorf("comparesWithNull(%q) = %v, want %v", src, got, want)
+		if got := guardedStatic([]byte(src)); got != want {
+			t.Errorf("guardedStatic(%q) = %v, want %v", src, got, want)
 		}
 	}
 }

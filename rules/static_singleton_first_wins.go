@@ -27,14 +27,14 @@ var staticSingletonRule = register(&Rule{
 		facts.RoleShared: SeverityLow, facts.RoleBase: SeverityLow, facts.RoleModule: SeverityLow,
 	},
 	Keywords: []string{"null", "Holder", "setShared", "CacheManager"},
-	// The ehcache calls, or a static, null-guarded (the write's guard
-	// compares it with null: NAME == null) or in a holder class, and a
-	// call reading configuration: every form the check reports.
+	// The ehcache calls, or a static, null-guarded (guardedStatic) or in a
+	// holder class, and a call reading configuration: every form the
+	// check reports.
 	Prefilter: func(src []byte) bool {
 		if callNamed(src, "setShared") || bytes.Contains(src, []byte("CacheManager")) && callNamed(src, "create", "getInstance") {
 			return true
 		}
-		return wordIn(src, "static") && (comparesWithNull(src) || bytes.Contains(src, []byte("Holder"))) &&
+		return wordIn(src, "static") && (guardedStatic(src) || bytes.Contains(src, []byte("Holder"))) &&
 			readsConfig(src)
 	},
 	Calls: []string{"getProperty", "getenv", "getInteger", "getBoolean", "getLong", "getBundle", "getResourceAsStream",
@@ -224,31 +224,102 @@ func readsConfig(src []byte) bool {
 		calledOn(src, "Long", "getLong")
 }
 
-// comparesWithNull reports "== null" or "null ==", blanks allowed between:
-// the only guard that marks a write null-guarded (facts.Write.NullGuarded).
-// Most sources that say null say it otherwise (return null, != null, an
-// argument).
-func comparesWithNull(src []byte) bool {
+// guardedStatic reports a non-final static field of the file whose name
+// is compared with null ("NAME == null", "null == this.NAME", blanks
+// allowed): the only guard that marks a write null-guarded
+// (facts.Write.NullGuarded), and the check's lazy form writes such a
+// field. Most sources that say null say it otherwise (return null,
+// != null, a local compared).
+func guardedStatic(src []byte) bool {
+	var statics map[string]bool
+	found, any := false, false
+	nullCompared(src, func(name []byte) bool {
+		if statics == nil {
+			statics = map[string]bool{}
+			staticDecls(src, func(decl []byte, at, end int) bool {
+				if wordIn(decl, "final") {
+					return true
+				}
+				// Several names (static Foo a, b = x, c;): every word of
+				// the declaration up to its ';' counts, initialisers'
+				// included; one whose ';' is far is taken for any name.
+				stop := end
+				if src[end] == '=' {
+					semi := bytes.IndexByte(src[end:min(len(src), end+2000)], ';')
+					if semi < 0 {
+						any = true
+						return false
+					}
+					stop = end + semi
+				}
+				if whole := src[at:stop]; bytes.IndexByte(whole, ',') >= 0 {
+					for _, w := range javaNameRE.FindAll(whole, -1) {
+						statics[string(w)] = true
+					}
+					return true
+				}
+				e := len(decl)
+				for e > 0 && !isIdent(decl[e-1]) {
+					e--
+				}
+				s := e
+				for s > 0 && isIdent(decl[s-1]) {
+					s--
+				}
+				statics[string(decl[s:e])] = true
+				return true
+			})
+		}
+		found = any || statics[string(name)]
+		return !found
+	})
+	return found
+}
+
+// nullCompared calls yield with the name compared with null at each
+// "== null" or "null ==" of src (the last segment of a qualified name),
+// while it returns true.
+func nullCompared(src []byte, yield func(name []byte) bool) {
 	for i := 0; ; {
 		j := bytes.Index(src[i:], []byte("=="))
 		if j < 0 {
-			return false
+			return
 		}
 		at := i + j
 		i = at + 2
 		k := i
-		for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\r' || src[k] == '\n') {
+		for k < len(src) && isREBlank(src[k]) {
 			k++
 		}
 		if bytes.HasPrefix(src[k:], []byte("null")) && (k+4 == len(src) || !isIdent(src[k+4])) {
-			return true
+			e := skipBlanksBack(src, at)
+			s := e
+			for s > 0 && isIdent(src[s-1]) {
+				s--
+			}
+			if s < e && !yield(src[s:e]) {
+				return
+			}
+			continue
 		}
-		k = at
-		for k > 0 && (src[k-1] == ' ' || src[k-1] == '\t' || src[k-1] == '\r' || src[k-1] == '\n') {
-			k--
-		}
-		if bytes.HasSuffix(src[:k], []byte("null")) && (k == 4 || !isIdent(src[k-5])) {
-			return true
+		e := skipBlanksBack(src, at)
+		if bytes.HasSuffix(src[:e], []byte("null")) && (e == 4 || !isIdent(src[e-5])) {
+			// null == NAME, or null == a.b.NAME: the last segment
+			s := k
+			for {
+				n := s
+				for n < len(src) && isIdent(src[n]) {
+					n++
+				}
+				if n < len(src) && src[n] == '.' {
+					s = n + 1
+					continue
+				}
+				if n > s && !yield(src[s:n]) {
+					return
+				}
+				break
+			}
 		}
 	}
 }
