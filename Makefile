@@ -81,6 +81,7 @@ fuzz-smoke:
 	$(FUZZ) '^FuzzReadPOMBuild$$' ./scanner/scope/
 	$(FUZZ) '^FuzzFixes$$' ./rules/
 	$(FUZZ) '^FuzzRuns$$' ./rules/
+	$(FUZZ) '^FuzzPlainStaticBlocks$$' ./rules/
 	$(FUZZ) '^FuzzCreatedNames$$' ./scanner/
 
 clean:
