@@ -52,6 +52,10 @@ func plainStaticBlocks(src []byte) [][2]int {
 		after := closed
 		closed = paren{}
 		switch t.kind {
+		case '"':
+			if t.textBlock {
+				plain = false // closingBracket, which finds the rule's blocks, knows none
+			}
 		case 'w':
 			switch w := src[t.start:t.end]; string(w) {
 			case "new":
@@ -70,7 +74,9 @@ func plainStaticBlocks(src []byte) [][2]int {
 				if assigner > 0 && depth == assigner && !bytes.Equal(name, []byte("assignDescriptors")) {
 					plain = false // another member of the assigner's body
 				}
-				if bytes.Equal(name, []byte("internalBuildGeneratedFileFrom")) && assigner == 0 {
+				// as privilegedInClinit finds it: the name and "(" with
+				// nothing between
+				if bytes.Equal(name, []byte("internalBuildGeneratedFileFrom")) && assigner == 0 && p.end == t.start {
 					unassigned = false
 				}
 			}

@@ -34,6 +34,9 @@ func TestPlainStaticBlocks(t *testing.T) {
 		"class P { static { InternalDescriptorAssigner a = new InternalDescriptorAssigner() { public ExtensionRegistry assignDescriptors(FileDescriptor r) { return null; } void other() { descriptor = null; } }; internalBuildGeneratedFileFrom(d, x, a); } }",
 		"class P { static { InternalDescriptorAssigner a = new InternalDescriptorAssigner() { { descriptor = null; } public ExtensionRegistry assignDescriptors(FileDescriptor r) { return null; } }; internalBuildGeneratedFileFrom(d, x, a); } }",
 		"class P { static { InternalDescriptorAssigner a = new InternalDescriptorAssigner() { int k = (n = 2); public ExtensionRegistry assignDescriptors(FileDescriptor r) { return null; } }; internalBuildGeneratedFileFrom(d, x, a); } }",
+		"class P { static { InternalDescriptorAssigner a = new InternalDescriptorAssigner() { public ExtensionRegistry assignDescriptors(FileDescriptor r) { descriptor = r; return null; } }; internalBuildGeneratedFileFrom (d, x, a); } }",
+		// a text block: the rule's own block finder does not lex them
+		"class A { static { n = 1; String s = \"\"\"\n}\n\"\"\"; } }",
 	} {
 		var want [][2]int
 		src := c
