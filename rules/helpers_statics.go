@@ -803,3 +803,17 @@ func staticDecls(src []byte, yield func(decl []byte, at, end int) bool) {
 		}
 	}
 }
+
+// declName is the name a static declaration declares (staticDecls' decl):
+// its last word, before the '=' or ';'; empty when there is none.
+func declName(decl []byte) []byte {
+	e := len(decl)
+	for e > 0 && !isIdent(decl[e-1]) {
+		e--
+	}
+	s := e
+	for s > 0 && isIdent(decl[s-1]) {
+		s--
+	}
+	return decl[s:e]
+}

@@ -1082,16 +1082,8 @@ func mutableStatics(src []byte, yield func(name []byte, at, end int) bool) {
 			"StringBuilder", "StringBuffer", "[]", "Vector", "Hashtable", "Stack", "Properties", "Cache", "Registry", "Bag") {
 			return true
 		}
-		// The declared name is the last identifier before '=' or ';'.
-		e := len(decl)
-		for e > 0 && !isIdent(decl[e-1]) {
-			e--
-		}
-		s := e
-		for s > 0 && isIdent(decl[s-1]) {
-			s--
-		}
-		return s >= e || yield(decl[s:e], at, end)
+		name := declName(decl)
+		return len(name) == 0 || yield(name, at, end)
 	})
 }
 
@@ -1138,7 +1130,7 @@ func counterType(decl, name []byte) string {
 	for e > 0 && !isIdent(decl[e-1]) {
 		e--
 	}
-	e -= len(name)
+	e -= len(name) // decl ends with name (declName)
 	for e > 0 && isREBlank(decl[e-1]) {
 		e--
 	}

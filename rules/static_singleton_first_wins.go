@@ -258,15 +258,7 @@ func guardedStatic(src []byte) bool {
 					}
 					return true
 				}
-				e := len(decl)
-				for e > 0 && !isIdent(decl[e-1]) {
-					e--
-				}
-				s := e
-				for s > 0 && isIdent(decl[s-1]) {
-					s--
-				}
-				statics[string(decl[s:e])] = true
+				statics[string(declName(decl))] = true
 				return true
 			})
 		}
