@@ -82,6 +82,7 @@ fuzz-smoke:
 	$(FUZZ) '^FuzzFixes$$' ./rules/
 	$(FUZZ) '^FuzzRuns$$' ./rules/
 	$(FUZZ) '^FuzzPlainStaticBlocks$$' ./rules/
+	$(FUZZ) '^FuzzMutableStaticWritten$$' ./rules/
 	$(FUZZ) '^FuzzCreatedNames$$' ./scanner/
 
 clean:

@@ -1,8 +1,13 @@
 package rules
 
 import (
+	"bytes"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kscan/kscan/internal/corpus"
 )
 
 // A static block is plain when all it runs, it runs while the class
@@ -119,4 +124,116 @@ func FuzzPlainStaticBlocks(f *testing.F) {
 			}
 		}
 	})
+}
+
+// mutableStaticWrittenEach is mutableStaticWritten as it was written
+// first, a search of the whole file per declared name: the one pass must
+// admit every source it admits.
+func mutableStaticWrittenEach(src []byte) bool {
+	written := false
+	var blocks [][2]int
+	lexed := false
+	mutableStatics(src, func(name []byte, at, end int) bool {
+		counter := counterType(src[at:end], name)
+		written = writesNameEach(src, name, at, end, func(w int) bool {
+			if counter != "" && countsAt(src, w, len(name), counter) {
+				return true
+			}
+			if !lexed {
+				blocks, lexed = plainStaticBlocks(src), true
+			}
+			return inBlocks(blocks, w)
+		})
+		return !written
+	})
+	return written
+}
+
+func writesNameEach(src, name []byte, declAt, declEnd int, skip func(at int) bool) bool {
+	for i := 0; ; {
+		j := bytes.Index(src[i:], name)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + 1
+		e := at + len(name)
+		if at > 0 && isIdent(src[at-1]) || e < len(src) && isIdent(src[e]) || declAt <= at && at < declEnd || declaredAt(src, at) {
+			continue
+		}
+		if at >= 2 && (src[at-2] == '+' && src[at-1] == '+' || src[at-2] == '-' && src[at-1] == '-') {
+			if !skip(at) {
+				return true
+			}
+			continue
+		}
+		k := e
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+			k++
+		}
+		if k+1 >= len(src) {
+			return false
+		}
+		if writtenAt(src, k) && !skip(at) {
+			return true
+		}
+	}
+}
+
+// The one pass and the search per name agree on every fixture.
+func TestMutableStaticWrittenAgrees(t *testing.T) {
+	srcs, err := corpus.JavaFixtures(filepath.Join("..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srcs) < 50 {
+		t.Fatalf("only %d fixtures", len(srcs))
+	}
+	admitted := 0
+	for _, src := range srcs {
+		got, want := mutableStaticWritten(src), mutableStaticWrittenEach(src)
+		if got != want {
+			t.Errorf("mutableStaticWritten(%.60q...) = %v, the search per name %v", src, got, want)
+		}
+		if got {
+			admitted++
+		}
+	}
+	if admitted == 0 {
+		t.Error("no fixture admitted: the comparison shows nothing")
+	}
+}
+
+// Whatever the search per name admits, the one pass admits.
+func FuzzMutableStaticWritten(f *testing.F) {
+	for _, s := range []string{
+		"class A { static int n; void f() { n = 2; } }", "class A { static int n; static { n = 1; } }",
+		"class A { static int n; class B { static Foo n; } void f() { n++; } }", "static int a static int b; b = 1;",
+		"class A { static final AtomicLong S = new AtomicLong(); void f() { S.incrementAndGet(); S.set(1); } }",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if mutableStaticWrittenEach([]byte(src)) && !mutableStaticWritten([]byte(src)) {
+			t.Fatalf("mutableStaticWritten(%q) = false, the search per name admits it", src)
+		}
+	})
+}
+
+// A source of many static fields: one pass over its words, where a search
+// per name was quadratic in the file's size.
+func BenchmarkMutableStaticWritten(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("class H {\n")
+	for i := range 20000 {
+		fmt.Fprintf(&sb, " static int a%d;\n", i)
+	}
+	sb.WriteString(" void f() { int x = 0; }\n}\n")
+	src := []byte(sb.String())
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if mutableStaticWritten(src) {
+			b.Fatal("no field of it is written")
+		}
+	}
 }

@@ -342,6 +342,9 @@ func checkStaticMutableState(p *Pass) {
 		return blocks
 	}
 	for i := range p.File.Writes {
+		if p.Stopped() {
+			return
+		}
 		w := &p.File.Writes[i]
 		f := fields[w.Owner+"#"+w.Name]
 		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || privilegedInClinit(p.Src, w.Span.Start, w.Context, staticBlocksOnce) || enumConstructor(p.File, p.Src, w.Context) || lazyInit(p, f, w) || helperMemo(p.File, p.Src, f, w) ||
@@ -1039,26 +1042,87 @@ func isCounterWrite(f *facts.Field, w *facts.Write) bool {
 // not final or final with a mutable container type, whose name the file
 // also writes (name =, +=, ++, [, .put(...)) outside its declaration and
 // outside a static initialiser that runs nothing later
-// (plainStaticBlocks): what static-mutable-state can flag in the
-// declaring file.
+// (plainStaticBlocks), in a form that does more than count (countsAt):
+// what static-mutable-state can flag in the declaring file.
+//
+// One pass over the file's words, each looked up among the declared
+// names: a search of the whole file per name took minutes on a file of
+// a hundred thousand static fields (a hostile or generated source).
 func mutableStaticWritten(src []byte) bool {
-	written := false
-	var blocks [][2]int
-	lexed := false
+	// The declarations of each name, by counter type: an occurrence is a
+	// write of a declaration it is not inside of, whose type it does not
+	// merely count. Two declarations of a type leave one the occurrence
+	// is outside of.
+	type typed struct {
+		typ     string
+		count   int
+		at, end int // the first declaration's span
+	}
+	var decls map[string][]typed
 	mutableStatics(src, func(name []byte, at, end int) bool {
-		counter := counterType(src[at:end], name)
-		written = writesName(src, name, at, end, func(w int) bool {
-			if counter != "" && countsAt(src, w, len(name), counter) {
+		if decls == nil {
+			decls = map[string][]typed{}
+		}
+		typ := counterType(src[at:end], name)
+		ds := decls[string(name)]
+		for i := range ds {
+			if ds[i].typ == typ {
+				ds[i].count++
 				return true
 			}
-			if !lexed {
-				blocks, lexed = plainStaticBlocks(src), true
-			}
-			return inBlocks(blocks, w)
-		})
-		return !written
+		}
+		decls[string(name)] = append(ds, typed{typ: typ, count: 1, at: at, end: end})
+		return true
 	})
-	return written
+	if decls == nil {
+		return false
+	}
+	var blocks [][2]int
+	lexed := false
+	for i := 0; i < len(src); {
+		if !isIdent(src[i]) {
+			i++
+			continue
+		}
+		at := i
+		for i < len(src) && isIdent(src[i]) {
+			i++
+		}
+		ds, ok := decls[string(src[at:i])]
+		if !ok || !writeAt(src, at, i-at) {
+			continue
+		}
+		if !lexed {
+			blocks, lexed = plainStaticBlocks(src), true
+		}
+		if inBlocks(blocks, at) {
+			continue
+		}
+		for _, d := range ds {
+			if (d.count > 1 || at < d.at || at >= d.end) && (d.typ == "" || !countsAt(src, at, i-at, d.typ)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// writeAt reports whether the name at src[at:at+n], a whole word, is
+// written there: incremented, assigned, compounded, an element of it
+// stored or a mutator called on it (writtenAt); not the name a
+// declaration introduces (declaredAt).
+func writeAt(src []byte, at, n int) bool {
+	if declaredAt(src, at) {
+		return false
+	}
+	if at >= 2 && (src[at-2] == '+' && src[at-1] == '+' || src[at-2] == '-' && src[at-1] == '-') {
+		return true
+	}
+	k := at + n
+	for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+		k++
+	}
+	return k+1 < len(src) && writtenAt(src, k)
 }
 
 // mutableStaticsDeclared names the mutable statics the file declares
@@ -1085,39 +1149,6 @@ func mutableStatics(src []byte, yield func(name []byte, at, end int) bool) {
 		name := declName(decl)
 		return len(name) == 0 || yield(name, at, end)
 	})
-}
-
-// writesName looks for a write to name anywhere but in its declaration,
-// which spans [declAt, declEnd), and at the offsets skip holds.
-func writesName(src, name []byte, declAt, declEnd int, skip func(at int) bool) bool {
-	for i := 0; ; {
-		j := bytes.Index(src[i:], name)
-		if j < 0 {
-			return false
-		}
-		at := i + j
-		i = at + 1
-		e := at + len(name)
-		if at > 0 && isIdent(src[at-1]) || e < len(src) && isIdent(src[e]) || declAt <= at && at < declEnd || declaredAt(src, at) {
-			continue
-		}
-		if at >= 2 && (src[at-2] == '+' && src[at-1] == '+' || src[at-2] == '-' && src[at-1] == '-') {
-			if !skip(at) {
-				return true
-			}
-			continue
-		}
-		k := e
-		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
-			k++
-		}
-		if k+1 >= len(src) {
-			return false
-		}
-		if writtenAt(src, k) && !skip(at) {
-			return true
-		}
-	}
 }
 
 // counterType is the declared type of the field name that decl (its
