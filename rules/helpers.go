@@ -18,6 +18,9 @@ import (
 // calls iterates over a file's calls.
 func calls(p *Pass, fn func(c *facts.Call)) {
 	for i := range p.File.Calls {
+		if p.Stopped() {
+			return
+		}
 		fn(&p.File.Calls[i])
 	}
 }

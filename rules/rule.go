@@ -10,6 +10,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -248,11 +249,32 @@ type Pass struct {
 	// Project knows the types declared in the scanned tree.
 	Project TypeIndex
 	report  func(Diagnostic)
+	done    <-chan struct{} // closed when the file's time limit ran out (Until)
 }
 
 // NewPass makes a pass; report receives every diagnostic.
 func NewPass(r *Rule, f *facts.File, role facts.Role, src []byte, project TypeIndex, report func(Diagnostic)) *Pass {
 	return &Pass{Rule: r, File: f, Role: role, Src: src, Project: project, report: report}
+}
+
+// Until bounds the pass by ctx: once it is done, Stopped reports true and
+// the check's loops over a file's calls and writes end early. The caller
+// drops what such a pass reported (it is incomplete); a check that runs
+// for each of a file's facts can otherwise take minutes on a generated or
+// hostile file of tens of thousands of them.
+func (p *Pass) Until(ctx context.Context) *Pass {
+	p.done = ctx.Done()
+	return p
+}
+
+// Stopped reports whether the pass's time ran out (Until).
+func (p *Pass) Stopped() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
 }
 
 // Text is the source text of a span.

@@ -351,10 +351,15 @@ func checkSource(ctx context.Context, ex *javasrc.Extractor, at *input, e *env, 
 			continue
 		}
 		if fctx.Err() != nil {
-			note(rules.LevelError, "timeout", 0, fmt.Sprintf("the %s time limit for this file ran out in the rules; findings of this file dropped", limit))
-			return
+			break
 		}
-		r.Check(rules.NewPass(r, f, role, src, nil, func(d rules.Diagnostic) { diags = append(diags, d) }))
+		r.Check(rules.NewPass(r, f, role, src, nil, func(d rules.Diagnostic) { diags = append(diags, d) }).Until(fctx))
+	}
+	if fctx.Err() != nil {
+		// Before a rule, or while one ran: a check stops part way once the
+		// limit is reached (Pass.Until), so what it found is not all.
+		note(rules.LevelError, "timeout", 0, fmt.Sprintf("the %s time limit for this file ran out in the rules; findings of this file dropped", limit))
+		return
 	}
 	if len(diags) > 0 {
 		out.findings = place(where{path: rel, role: role, src: src, file: f}, diags)
