@@ -203,6 +203,10 @@ func TestHostileInputs(t *testing.T) {
 		// is kept.
 		{"unclosed method bodies 1.9 MB", file("Open.java", "class Open { void f() { System.exit(1); } "+strings.Repeat("void g() { ", 175_000)+strings.Repeat("}", 140_000)), nil, scanned,
 			[]string{"Open.java:1: braces nested deeper than 512", "Open.java\n  1:"}, nil, small},
+		// 100,000 static fields, 2 MB: a pre-filter that searched the
+		// file once per declared name held the scan for minutes.
+		{"100,000 static fields", file("Fields.java", staticFields(100_000)), []string{"--format", "text"}, scanned,
+			[]string{"Good.java"}, []string{"Fields.java"}, small},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -417,4 +421,15 @@ func TestFixKilled(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// staticFields is a class of n static int fields that nothing writes.
+func staticFields(n int) string {
+	var b strings.Builder
+	b.WriteString("class Fields {\n")
+	for i := range n {
+		fmt.Fprintf(&b, "    static int f%d;\n", i)
+	}
+	b.WriteString("}\n")
+	return b.String()
 }
