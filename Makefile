@@ -40,7 +40,7 @@ bench:
 	$(GO) build -o bin/kscan-bench ./cmd/kscan-bench
 	$(GO) build -o bin/kscan-floor ./cmd/kscan-floor
 	scripts/bench.sh bin "$(CORPUS)" "$(JARS)" "$(JOBS)"
-	$(GO) test -run '^$$' -bench . -benchmem ./scanner/ ./scanner/javasrc/ ./scanner/classfile/ ./scanner/bytecode/ ./scanner/archive/ ./adapters/
+	$(GO) test -run '^$$' -bench . -benchmem ./scanner/ ./scanner/javasrc/ ./scanner/classfile/ ./scanner/bytecode/ ./scanner/archive/ ./adapters/ ./rules/ ./scanner/scope/
 	$(GO) test -run '^$$' -bench BenchmarkBatch -benchtime 1x ./cmd/kscan/
 
 # Each fuzz target for a short fixed time: parsers of untrusted bytes.
