@@ -247,29 +247,19 @@ func calledOn(src []byte, class string, names ...string) bool {
 	if bytes.Contains(src, []byte("java.lang."+class+".")) {
 		return callNamed(src, names...)
 	}
+	found := false
 	for _, name := range names {
-		for i := 0; ; {
-			j := bytes.Index(src[i:], []byte(name))
-			if j < 0 {
-				break
-			}
-			j += i
-			i = j + len(name)
-			k := i
-			for k < len(src) && isREBlank(src[k]) {
-				k++
-			}
-			if k == len(src) || src[k] != '(' || j > 0 && isIdent(src[j-1]) {
-				continue
-			}
-			d := skipBlanksBack(src, j)
+		callOpens(src, name, func(open int) bool {
+			d := skipBlanksBack(src, skipBlanksBack(src, open)-len(name))
 			if d == 0 || src[d-1] != '.' {
-				continue
-			}
-			e := skipBlanksBack(src, d-1)
-			if e >= len(class) && string(src[e-len(class):e]) == class && (e == len(class) || !isIdent(src[e-len(class)-1])) {
 				return true
 			}
+			e := skipBlanksBack(src, d-1)
+			found = e >= len(class) && string(src[e-len(class):e]) == class && (e == len(class) || !isIdent(src[e-len(class)-1]))
+			return !found
+		})
+		if found {
+			return true
 		}
 	}
 	return false
