@@ -38,10 +38,11 @@ type projectIndex struct {
 	seeds    [2]maphash.Seed
 	solo     map[*facts.File]*facts.File // trimmed facts without writes -> the copy with the greatest path
 	services map[string]map[string]facts.ArchiveRef
-	// holders lists, by class name, the archives holding it, as indexes
-	// into archiveRefs: one small number per class and archive, not a map.
-	// Its keys are the class names held by scanned archives.
-	holders     map[string][]int32
+	// holders lists, by class name, the archives holding it (indexes into
+	// archiveRefs), as chains shared between classes (holderList). Its keys
+	// are the class names held by scanned archives.
+	holders     map[string]*holderList
+	chains      holderChains
 	archiveRefs []facts.ArchiveRef
 	archiveID   map[facts.ArchiveRef]int32
 	found       []facts.Mention
@@ -77,10 +78,42 @@ type entryIndex struct {
 	flat     map[string]entryAt               // class files, and archives whose path has "!/"
 	byAnchor map[string]map[string]facts.Role // anchor -> name inside it -> role
 	names    map[string]string                // one copy of each name inside an archive
+	// An archive's map is sealed once its walk ends (seal): copies of a
+	// jar then share one map. sealed marks the anchors whose map may be
+	// shared, which put copies before it adds to it; bySum finds a sealed
+	// map by its entries.
+	sealed map[string]bool
+	bySum  map[uint64][]map[string]facts.Role
+	seed   maphash.Seed
 }
 
 func newEntryIndex() entryIndex {
-	return entryIndex{flat: map[string]entryAt{}, byAnchor: map[string]map[string]facts.Role{}, names: map[string]string{}}
+	return entryIndex{flat: map[string]entryAt{}, byAnchor: map[string]map[string]facts.Role{}, names: map[string]string{},
+		sealed: map[string]bool{}, bySum: map[uint64][]map[string]facts.Role{}, seed: maphash.MakeSeed()}
+}
+
+// seal ends the entries of an archive's walk: an archive whose entries
+// equal those of one sealed before shares its map, so a jar copied a
+// thousand times costs a map slot per copy rather than one per class and
+// copy.
+func (x *entryIndex) seal(anchor string) {
+	m := x.byAnchor[anchor]
+	if len(m) == 0 || x.sealed[anchor] {
+		return
+	}
+	// A sum over the entries, in no order: equal maps have equal sums.
+	var sum uint64
+	for name, role := range m {
+		sum += maphash.String(x.seed, name) ^ uint64(role)*0x9E3779B97F4A7C15
+	}
+	x.sealed[anchor] = true
+	for _, o := range x.bySum[sum] {
+		if maps.Equal(o, m) {
+			x.byAnchor[anchor] = o
+			return
+		}
+	}
+	x.bySum[sum] = append(x.bySum[sum], m)
 }
 
 func (x *entryIndex) put(logical string, at entryAt) {
@@ -101,6 +134,11 @@ func (x *entryIndex) put(logical string, at entryAt) {
 	if m == nil {
 		m = map[string]facts.Role{}
 		x.byAnchor[at.anchor] = m
+	} else if x.sealed[at.anchor] {
+		// Its map may be another archive's too.
+		m = maps.Clone(m)
+		x.byAnchor[at.anchor] = m
+		delete(x.sealed, at.anchor)
 	}
 	m[name] = at.role
 }
@@ -121,7 +159,7 @@ func newProjectIndex(java []input, tokens []string, rs []*rules.Rule) *projectIn
 	return &projectIndex{
 		types: newTypeIndex(java), tokens: tokens, rules: rs, entries: newEntryIndex(), trimmed: map[classKey]*facts.File{}, solo: map[*facts.File]*facts.File{},
 		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
-		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string][]int32{}, archiveID: map[facts.ArchiveRef]int32{},
+		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string]*holderList{}, chains: holderChains{}, archiveID: map[facts.ArchiveRef]int32{},
 		refs: map[string]*facts.ClassRefs{}, fatJars: map[string]bool{}, loose: map[string][]string{}, looseUnits: map[string]bool{},
 		names: map[string]string{},
 	}
@@ -147,7 +185,7 @@ func (x *projectIndex) expectClasses(archivedBytes int64) {
 	if n < 1024 {
 		return
 	}
-	holders := make(map[string][]int32, n)
+	holders := make(map[string]*holderList, n)
 	// Only the classes keepClass hashes: 5,350 of the 17,063 of a jar set
 	// of 126 Debian jars declare a static field or write one.
 	trimmed := make(map[classKey]*facts.File, n/2)
@@ -326,8 +364,8 @@ func (x *projectIndex) archiveIDOf(ref facts.ArchiveRef) int32 {
 // addClass records a class the archive numbered id (archiveIDOf) holds.
 func (x *projectIndex) addClass(name string, id int32) {
 	x.mu.Lock()
-	if hs := x.holders[name]; len(hs) == 0 || hs[len(hs)-1] != id {
-		x.holders[name] = append(hs, id)
+	if hs := x.holders[name]; hs == nil || hs.id != id {
+		x.holders[name] = x.chains.add(hs, id)
 	}
 	x.mu.Unlock()
 }
@@ -411,6 +449,13 @@ func (x *projectIndex) addFatJar(rel string) {
 	x.mu.Unlock()
 }
 
+// sealArchive ends the walk of an outermost archive (entryIndex.seal).
+func (x *projectIndex) sealArchive(rel string) {
+	x.mu.Lock()
+	x.entries.seal(rel)
+	x.mu.Unlock()
+}
+
 // addProvider records a service (or "spring.factories KEY") an archive
 // provides.
 func (x *projectIndex) addProvider(key string, ref facts.ArchiveRef) {
@@ -465,7 +510,7 @@ func (x *projectIndex) mentionsFound() []facts.Mention {
 // declared reports whether the project declares a class: a source of the
 // tree (by its path) or a class of a scanned archive.
 func (x *projectIndex) declared(fqn string) bool {
-	return len(x.holders[fqn]) > 0 || x.types.HasType(fqn)
+	return x.holders[fqn] != nil || x.types.HasType(fqn)
 }
 
 // classPath is the class-path fact the project rules read: only class
@@ -481,8 +526,8 @@ func (x *projectIndex) classPath() *facts.ClassPath {
 	// Guava). A list is only read, or replaced by a longer copy.
 	lists := map[string][]facts.ArchiveRef{}
 	var key []byte
-	for k, ids := range x.holders {
-		if len(ids) < 2 {
+	for k, hs := range x.holders {
+		if hs.length() < 2 {
 			continue
 		}
 		if m := x.holdersOf(k); len(m) > 1 {
@@ -513,8 +558,11 @@ func (x *projectIndex) classPath() *facts.ClassPath {
 // (the last recorded).
 func (x *projectIndex) holdersOf(class string) map[string]facts.ArchiveRef {
 	m := map[string]facts.ArchiveRef{}
-	for _, id := range x.holders[class] {
-		m[x.archiveRefs[id].Archive] = x.archiveRefs[id]
+	// From the last recorded back: the first seen of an archive stays.
+	for l := x.holders[class]; l != nil; l = l.prev {
+		if _, ok := m[x.archiveRefs[l.id].Archive]; !ok {
+			m[x.archiveRefs[l.id].Archive] = x.archiveRefs[l.id]
+		}
 	}
 	return m
 }

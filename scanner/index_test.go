@@ -93,8 +93,8 @@ func TestExpectClassesKeepsEntries(t *testing.T) {
 	<-done
 	x.addClass("d.D", 2)
 	for _, name := range []string{"a.B", "c.C0", "c.C999", "d.D"} {
-		if len(x.holders[name]) != 1 {
-			t.Errorf("%s: holders %v, want one", name, x.holders[name])
+		if hs := x.holders[name]; hs.length() != 1 {
+			t.Errorf("%s: holders %v, want one", name, hs.ids(nil))
 		}
 	}
 	if _, ok := x.entries.names["a/B.class"]; !ok {

@@ -420,6 +420,7 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 			(*jarBuf)[i] = 0xA5
 		}
 	}
+	e.index.sealArchive(rel)
 	if kind == archive.KindFatJar {
 		e.index.addFatJar(rel)
 	}

@@ -112,8 +112,8 @@ func (o *ownCopies) ownBuilds(x *projectIndex, wanted map[string]bool) map[strin
 		if dot := strings.LastIndexByte(class, '.'); dot >= 0 {
 			pkg = class[:dot]
 		}
-		for _, id := range hs {
-			a, ok := ids[id]
+		for ; hs != nil; hs = hs.prev {
+			a, ok := ids[hs.id]
 			if !ok {
 				continue
 			}

@@ -91,7 +91,7 @@ func TestCopiesShareIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type seen struct{ entries, kept int }
+	type seen struct{ entries, kept, maps, nodes int }
 	scanCopies := func(n int) (seen, *Result) {
 		dir := t.TempDir()
 		for i := range n {
@@ -102,9 +102,12 @@ func TestCopiesShareIndex(t *testing.T) {
 		var s seen
 		inspectIndex = func(x *projectIndex) {
 			s.entries = len(x.entries.flat)
+			distinct := map[uintptr]bool{}
 			for _, m := range x.entries.byAnchor {
 				s.entries += len(m)
+				distinct[reflect.ValueOf(m).Pointer()] = true
 			}
+			s.maps, s.nodes = len(distinct), len(x.chains)
 			for _, f := range x.trimmed {
 				if f != nil {
 					s.kept++
@@ -150,5 +153,14 @@ func TestCopiesShareIndex(t *testing.T) {
 	}
 	if perCopy*2 > res1.Stats.Classes {
 		t.Errorf("each copy adds %d index entries for %d classes", perCopy, res1.Stats.Classes)
+	}
+	// Copies share what they hold alike: one map of entries, and chains of
+	// holders whose nodes grow with the copies, not with their classes.
+	t.Logf("entry maps: %d for one copy, %d for six; holder nodes %d and %d", one.maps, many.maps, one.nodes, many.nodes)
+	if one.maps != 1 || many.maps != 1 {
+		t.Errorf("entry maps: %d for one copy, %d for six copies: want one", one.maps, many.maps)
+	}
+	if perNode := (many.nodes - one.nodes) / 5; perNode*10 > res1.Stats.Classes {
+		t.Errorf("each copy adds %d holder nodes for %d classes", perNode, res1.Stats.Classes)
 	}
 }
