@@ -9,8 +9,9 @@
 #          kscan scan --format sarif -o /dev/null CORPUS_DIR
 #   jars:  kscan-floor -mode class (a minimal class reader) vs
 #          kscan scan --format sarif -o /dev/null JAR_DIR
-# then the peak RSS of kscan on one jar copied 10 and 1,000 times (memory
-# must not grow with the number of archives), and, as before, kscan-bench's
+# then the peak RSS of kscan on one small jar copied 10 and 1,000 times and
+# on the set's largest jar copied 10 and 200 times (memory must not grow with
+# the number of archives), and, as before, kscan-bench's
 # full scan against its parse-only pass.
 # BIN_DIR holds kscan, kscan-floor and kscan-bench. CORPUS_DIR is filled
 # with Debian's Spring sources (or 60 MB of generated Java) when it has no
@@ -102,12 +103,18 @@ if [ -n "$(find "$jars" -name '*.jar' -print -quit 2>/dev/null)" ]; then
   # times (commons-pool2 when the set has it: 80 classes) must peak alike.
   one=$(find "$jars" -name 'commons-pool2.jar' -print -quit)
   [ -n "$one" ] || one=$(find "$jars" -name '*.jar' -print -quit)
+  # A large jar too (Guava in the Debian set: 2,040 classes), whose copies
+  # weigh on the project index's entries per class and archive.
+  large=$(find "$jars" -name '*.jar' -printf '%s %p\n' | sort -rn | head -1 | cut -d' ' -f2-)
   copies=$(mktemp -d)
-  for n in 10 1000; do
-    mkdir -p "$copies/$n"
-    for i in $(seq -w 1 "$n"); do ln "$one" "$copies/$n/copy-$i.jar" 2>/dev/null || cp "$one" "$copies/$n/copy-$i.jar"; done
-    line=$("$floor" -mode run -- "$kscan" scan --jobs "$jobs" --format sarif --fail-on none -o /dev/null "$copies/$n")
-    echo "flat memory: $n copies of $(basename "$one"): peak RSS $(field "$line" peakRSS), $(field "$line" seconds) s"
+  for run in "$one 10" "$one 1000" "$large 10" "$large 200"; do
+    jar=${run% *} n=${run##* }
+    dir="$copies/$(basename "$jar" .jar)-$n"
+    mkdir -p "$dir"
+    for i in $(seq -w 1 "$n"); do ln "$jar" "$dir/copy-$i.jar" 2>/dev/null || cp "$jar" "$dir/copy-$i.jar"; done
+    line=$("$floor" -mode run -- "$kscan" scan --jobs "$jobs" --format sarif --fail-on none -o /dev/null "$dir")
+    echo "flat memory: $n copies of $(basename "$jar"): peak RSS $(field "$line" peakRSS), $(field "$line" seconds) s"
+    rm -rf "$dir"
   done
   rm -rf "$copies"
 else
