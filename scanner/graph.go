@@ -223,6 +223,9 @@ func isREBlank(c byte) bool {
 // an entry point decides which methods the search follows (those beside a
 // launcher) and where it stops, so a command line that does nothing a rule
 // looks for must be known too (a launcher calling into its package).
+// Every launcher is read, by the rules or here, so these reads do not count
+// against the search's bound: counted, how far the search goes would depend
+// on how many launchers the rules' pre-filters happened to admit.
 func (x *graphIndex) readLaunchers(o graphOptions) {
 	var todo []*input
 	for _, src := range x.sources {
@@ -284,7 +287,6 @@ func (x *graphIndex) readLaunchers(o graphOptions) {
 			if p.f == nil {
 				continue
 			}
-			x.parsed++
 			x.g.AddSummaries(p.f.Path, p.f, p.src, p.sums, !in.graphRead)
 			in.graphRead = true
 		}

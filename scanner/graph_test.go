@@ -287,6 +287,41 @@ func TestGraphSearchBound(t *testing.T) {
 	}
 }
 
+// The launchers read for the entry points do not count against the
+// search's bound: every launcher is read, by a rule or for the graph, and
+// counting those no rule parsed would let a pre-filter decide how far the
+// search goes.
+func TestGraphSearchBoundLaunchers(t *testing.T) {
+	files := map[string]string{
+		"src/main/java/u/Exit.java": "package u;\npublic class Exit { public static void now(int c) { System.exit(c); } }\n",
+	}
+	for i := 0; i < 6; i++ {
+		files[fmt.Sprintf("src/main/java/c/C%d.java", i)] = fmt.Sprintf("package c;\npublic class C%d { void f() { u.Exit.now(%d); } }\n", i, i)
+	}
+	for i := 0; i < 4; i++ {
+		// Launchers of their own package, calling nothing the search asks for.
+		files[fmt.Sprintf("src/main/java/l/Main%d.java", i)] = fmt.Sprintf("package l;\npublic class Main%d { public static void main(String[] a) { int n = a.length; } }\n", i)
+	}
+	e := scanned(t, files)
+	launchers := 0
+	for _, s := range e.graphs.sources {
+		if s.launcher {
+			launchers++
+		}
+	}
+	if launchers != 4 {
+		t.Fatalf("%d launchers left to the graph, want the 4 no rule parsed", launchers)
+	}
+	g, err := e.graphs.build(context.Background(), e.findings, graphOptions{jobs: 2, timeout: time.Minute,
+		maxFileSize: DefaultMaxFileSize, types: e.index.types, maxFiles: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if callers := g.Callers(facts.MethodKey{Class: "u.Exit", Name: "now", Arity: 1}); len(callers) != 3 || e.graphs.parsed != 3 {
+		t.Errorf("bound 3 with 4 launchers read: parsed %d, %d callers; want 3 and 3", e.graphs.parsed, len(callers))
+	}
+}
+
 // A launcher that drives a class by constant names through reflection
 // (Tomcat's Bootstrap over Catalina): the methods it calls by name are
 // reached only from main, and so is a public helper only that code calls.
