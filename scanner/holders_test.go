@@ -8,38 +8,52 @@ import (
 	"github.com/kscan/kscan/rules/facts"
 )
 
-// TestHolderChains: classes held by the same archives in the same order
-// end at one node; another order is another chain; a chain lists its
-// archives in the order they were added.
+// TestHolderChains: classes held by the same archives end at one node,
+// whatever order the workers reached them in; a chain lists an outermost
+// archive's references in its walk's order and the outermost archives by
+// key; a reference recorded again right after itself is not repeated.
 func TestHolderChains(t *testing.T) {
 	c := holderChains{}
+	// (id, key): ids 0 and 1 are references of the outermost archive
+	// keyed 0 (the jar, a jar nested in it), 2 of key 1, 3 of key 2.
+	keyOf := []int32{0, 0, 1, 2}
 	chain := func(ids ...int32) *holderList {
 		var l *holderList
 		for _, id := range ids {
-			l = c.add(l, id)
+			l = c.add(l, id, keyOf[id])
 		}
 		return l
 	}
-	a, b := chain(3, 1, 2), chain(3, 1, 2)
-	if a != b {
-		t.Error("the same archives in the same order: two nodes")
+	a := chain(0, 2, 3)
+	for _, order := range [][]int32{{2, 0, 3}, {3, 2, 0}, {2, 3, 0}, {0, 3, 2}} {
+		if b := chain(order...); b != a {
+			t.Errorf("%v: %v, want the node of [0 2 3]", order, b.ids(nil))
+		}
 	}
-	if d := chain(1, 3, 2); d == a {
-		t.Error("another order: the same node")
+	if got := a.ids(nil); !slices.Equal(got, []int32{0, 2, 3}) || a.length() != 3 {
+		t.Errorf("ids %v, length %d: want [0 2 3], 3", got, a.length())
 	}
-	if got := a.ids(nil); !slices.Equal(got, []int32{3, 1, 2}) || a.length() != 3 {
-		t.Errorf("ids %v, length %d: want [3 1 2], 3", got, a.length())
+	// One outermost archive's references keep its walk's order.
+	if got := chain(1, 0, 2).ids(nil); !slices.Equal(got, []int32{1, 0, 2}) {
+		t.Errorf("1, 0 (one jar), then 2: %v", got)
 	}
-	if got := a.ids([]int32{9}); !slices.Equal(got, []int32{9, 3, 1, 2}) {
+	if got := chain(2, 1, 0).ids(nil); !slices.Equal(got, []int32{1, 0, 2}) {
+		t.Errorf("2, then 1, 0 (one jar): %v", got)
+	}
+	// Recorded again right after itself, in its own walk: once. After
+	// another reference of its walk: again.
+	if got := chain(0, 2, 0).ids(nil); !slices.Equal(got, []int32{0, 2}) {
+		t.Errorf("0, 2, 0: %v, want [0 2]", got)
+	}
+	if got := chain(0, 1, 0).ids(nil); !slices.Equal(got, []int32{0, 1, 0}) {
+		t.Errorf("0, 1, 0: %v, want [0 1 0]", got)
+	}
+	if got := a.ids([]int32{9}); !slices.Equal(got, []int32{9, 0, 2, 3}) {
 		t.Errorf("ids appended to [9]: %v", got)
 	}
 	var none *holderList
 	if none.length() != 0 || len(none.ids(nil)) != 0 {
 		t.Error("no archive: a length or ids")
-	}
-	// 3, then 3 1, 3 1 2, 1, 1 3, 1 3 2: six nodes.
-	if len(c) != 6 {
-		t.Errorf("%d nodes, want 6", len(c))
 	}
 }
 

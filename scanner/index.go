@@ -45,6 +45,10 @@ type projectIndex struct {
 	chains      holderChains
 	archiveRefs []facts.ArchiveRef
 	archiveID   map[facts.ArchiveRef]int32
+	// archiveKeys numbers the outermost archive of each reference, in the
+	// order their walks first asked (anchorKeys): the order of the chains.
+	archiveKeys []int32
+	anchorKeys  map[string]int32
 	found       []facts.Mention
 	// refs are the classes module code units reference, by unit archive;
 	// fatJars the scanned outermost archives that are Spring Boot fat jars.
@@ -159,7 +163,7 @@ func newProjectIndex(java []input, tokens []string, rs []*rules.Rule) *projectIn
 	return &projectIndex{
 		types: newTypeIndex(java), tokens: tokens, rules: rs, entries: newEntryIndex(), trimmed: map[classKey]*facts.File{}, solo: map[*facts.File]*facts.File{},
 		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
-		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string]*holderList{}, chains: holderChains{}, archiveID: map[facts.ArchiveRef]int32{},
+		services: map[string]map[string]facts.ArchiveRef{}, holders: map[string]*holderList{}, chains: holderChains{}, anchorKeys: map[string]int32{}, archiveID: map[facts.ArchiveRef]int32{},
 		refs: map[string]*facts.ClassRefs{}, fatJars: map[string]bool{}, loose: map[string][]string{}, looseUnits: map[string]bool{},
 		names: map[string]string{},
 	}
@@ -357,6 +361,12 @@ func (x *projectIndex) archiveIDOf(ref facts.ArchiveRef) int32 {
 		id = int32(len(x.archiveRefs))
 		x.archiveRefs = append(x.archiveRefs, ref)
 		x.archiveID[ref] = id
+		k, ok := x.anchorKeys[ref.Anchor]
+		if !ok {
+			k = int32(len(x.anchorKeys))
+			x.anchorKeys[ref.Anchor] = k
+		}
+		x.archiveKeys = append(x.archiveKeys, k)
 	}
 	return id
 }
@@ -364,9 +374,7 @@ func (x *projectIndex) archiveIDOf(ref facts.ArchiveRef) int32 {
 // addClass records a class the archive numbered id (archiveIDOf) holds.
 func (x *projectIndex) addClass(name string, id int32) {
 	x.mu.Lock()
-	if hs := x.holders[name]; hs == nil || hs.id != id {
-		x.holders[name] = x.chains.add(hs, id)
-	}
+	x.holders[name] = x.chains.add(x.holders[name], id, x.archiveKeys[id])
 	x.mu.Unlock()
 }
 

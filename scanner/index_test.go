@@ -79,7 +79,11 @@ func TestShareKeepsValues(t *testing.T) {
 // sized maps, and what they add after lands there too.
 func TestExpectClassesKeepsEntries(t *testing.T) {
 	x := newProjectIndex(nil, nil, nil)
-	x.addClass("a.B", 0)
+	var ids []int32
+	for _, a := range []string{"lib.jar", "c.jar", "d.jar"} {
+		ids = append(ids, x.archiveIDOf(facts.ArchiveRef{Archive: a, Anchor: a}))
+	}
+	x.addClass("a.B", ids[0])
 	x.entries.put("lib.jar!/a/B.class", entryAt{anchor: "lib.jar"})
 	x.trimmed[classKey{n: 1}] = &facts.File{Path: "a/B.class"}
 	done := make(chan struct{})
@@ -88,10 +92,10 @@ func TestExpectClassesKeepsEntries(t *testing.T) {
 		x.expectClasses(64 << 20)
 	}()
 	for i := 0; i < 1000; i++ { // beside it, as a worker would
-		x.addClass(fmt.Sprintf("c.C%d", i), 1)
+		x.addClass(fmt.Sprintf("c.C%d", i), ids[1])
 	}
 	<-done
-	x.addClass("d.D", 2)
+	x.addClass("d.D", ids[2])
 	for _, name := range []string{"a.B", "c.C0", "c.C999", "d.D"} {
 		if hs := x.holders[name]; hs.length() != 1 {
 			t.Errorf("%s: holders %v, want one", name, hs.ids(nil))

@@ -160,7 +160,9 @@ func TestCopiesShareIndex(t *testing.T) {
 	if one.maps != 1 || many.maps != 1 {
 		t.Errorf("entry maps: %d for one copy, %d for six copies: want one", one.maps, many.maps)
 	}
-	if perNode := (many.nodes - one.nodes) / 5; perNode*10 > res1.Stats.Classes {
-		t.Errorf("each copy adds %d holder nodes for %d classes", perNode, res1.Stats.Classes)
+	// A copy adds its node, and at most one more for each other copy a
+	// worker was walking at the same time (holderChains.add): two workers.
+	if added := many.nodes - one.nodes; added > 2*5 {
+		t.Errorf("five more copies add %d holder nodes (%d classes a copy): want at most 10", added, res1.Stats.Classes)
 	}
 }
