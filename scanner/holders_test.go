@@ -1,6 +1,8 @@
 package scanner
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"testing"
@@ -93,5 +95,75 @@ func TestEntryIndexSeal(t *testing.T) {
 	x.seal("b.jar")
 	if same("a.jar", "b.jar") {
 		t.Error("b.jar holds one more entry than a.jar: sealed again, they share a map")
+	}
+}
+
+// TestHolderChainsInterleaved: whatever order workers interleave the walks
+// of outermost archives in, each class ends at the chain of its walks'
+// records in key order, and classes with equal records share its node.
+func TestHolderChainsInterleaved(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 200; round++ {
+		// Outermost archives (keys 0..k-1), each with one or two
+		// references (ids), walking a sequence of (class, id).
+		k := 1 + rng.IntN(5)
+		var keyOf []int32
+		type rec struct {
+			class string
+			id    int32
+		}
+		walks := make([][]rec, k)
+		for key := range k {
+			ids := []int32{int32(len(keyOf))}
+			keyOf = append(keyOf, int32(key))
+			if rng.IntN(3) == 0 {
+				ids = append(ids, int32(len(keyOf)))
+				keyOf = append(keyOf, int32(key))
+			}
+			for range 1 + rng.IntN(12) {
+				walks[key] = append(walks[key], rec{string(rune('a' + rng.IntN(4))), ids[rng.IntN(len(ids))]})
+			}
+		}
+		// What each class's chain must read: its records walk by walk in
+		// key order, a record right after itself in its walk once.
+		want := map[string][]int32{}
+		for key := range k {
+			last := map[string]int32{}
+			for _, r := range walks[key] {
+				if l, ok := last[r.class]; ok && l == r.id {
+					continue
+				}
+				last[r.class] = r.id
+				want[r.class] = append(want[r.class], r.id)
+			}
+		}
+		// Interleave the walks at random, as workers would.
+		c := holderChains{}
+		got := map[string]*holderList{}
+		pos := make([]int, k)
+		for left := true; left; {
+			left = false
+			key := rng.IntN(k)
+			for i := range k {
+				if w := (key + i) % k; pos[w] < len(walks[w]) {
+					r := walks[w][pos[w]]
+					pos[w]++
+					got[r.class] = c.add(got[r.class], r.id, keyOf[r.id])
+					left = true
+					break
+				}
+			}
+		}
+		byList := map[string]*holderList{}
+		for class, w := range want {
+			if ids := got[class].ids(nil); !slices.Equal(ids, w) {
+				t.Fatalf("round %d, class %s: chain %v, want %v (walks %v)", round, class, ids, w, walks)
+			}
+			key := fmt.Sprint(w)
+			if n, ok := byList[key]; ok && n != got[class] {
+				t.Fatalf("round %d: two nodes for %v", round, w)
+			}
+			byList[key] = got[class]
+		}
 	}
 }
