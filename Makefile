@@ -83,6 +83,7 @@ fuzz-smoke:
 	$(FUZZ) '^FuzzRuns$$' ./rules/
 	$(FUZZ) '^FuzzPlainStaticBlocks$$' ./rules/
 	$(FUZZ) '^FuzzMutableStaticWritten$$' ./rules/
+	$(FUZZ) '^FuzzLazyForms$$' ./rules/
 	$(FUZZ) '^FuzzCreatedNames$$' ./scanner/
 
 clean:

@@ -605,8 +605,11 @@ var javaNameRE = lazyRE(`[A-Za-z_$][\w$]*`)
 // use, with a value no caller chose: double-checked locking through a local
 // (r = FIELD; if (r == null) { ... FIELD = r = new X(); }) or an early
 // return (if (FIELD != null) return FIELD; ... FIELD = ...). The extractor
-// marks only the plain if (FIELD == null) form.
-func lazyInit(p *Pass, f *facts.Field, w *facts.Write) bool {
+// marks only the plain if (FIELD == null) form. What it reads of the
+// method around the write is found once per method (memo, which the
+// caller keeps for the file): a method writing thousands of statics was
+// read by two expressions once per write.
+func lazyInit(p *Pass, f *facts.Field, w *facts.Write, memo map[*facts.MethodDecl]*lazyForms) bool {
 	if w.Kind != facts.WriteAssign || w.Value == nil || w.Value.Kind == facts.ExprNull {
 		return false
 	}
@@ -614,8 +617,6 @@ func lazyInit(p *Pass, f *facts.Field, w *facts.Write) bool {
 	if m == nil {
 		return false
 	}
-	text := p.Text(m.Decl)
-	name := regexp.QuoteMeta(f.Name)
 	// The value, past chained assignments (INSTANCE = result = new X()).
 	value := w.Value.Text
 	for {
@@ -628,12 +629,68 @@ func lazyInit(p *Pass, f *facts.Field, w *facts.Write) bool {
 	if handedIn(p.File, w.Span.Start, &facts.Expr{}, &facts.Expr{Text: value}) {
 		return false
 	}
-	if regexp.MustCompile(`if\s*\(\s*(?:\w+\s*\.\s*)?` + name + `\s*!=\s*null\s*\)\s*\{?\s*return\s+(?:\w+\s*\.\s*)?` + name + `\s*;`).MatchString(text) {
+	forms := memo[m]
+	if forms == nil {
+		forms = readLazyForms(p.Text(m.Decl))
+		memo[m] = forms
+	}
+	return forms.guarded(f.Name)
+}
+
+// lazyForms are the lazy initialisations of one method's text, by name.
+type lazyForms struct {
+	// returned: the names of "if (q.N != null) return q.N;" (a qualifier
+	// optional on each side).
+	returned map[string]bool
+	// copied: for a name, the locals assigned it ("l = q.N;").
+	copied map[string][]string
+	// tested: the locals compared with null ("(l == null)", "(null == l)").
+	tested map[string]bool
+}
+
+// The forms of lazyInit, each with the names it matches captured: a name
+// is a run of Java identifier characters (a field's name may hold '$' or
+// letters beyond ASCII), where a local is a run of \w.
+var (
+	lazyReturnRE = lazyRE(`if\s*\(\s*(?:\w+\s*\.\s*)?([\pL\pM\pN\p{Sc}\p{Pc}]+)\s*!=\s*null\s*\)\s*\{?\s*return\s+(?:\w+\s*\.\s*)?([\pL\pM\pN\p{Sc}\p{Pc}]+)\s*;`)
+	lazyCopyRE   = lazyRE(`\b(\w+)\s*=\s*(?:\w+\s*\.\s*)?([\pL\pM\pN\p{Sc}\p{Pc}]+)\s*;`)
+	lazyTestRE   = lazyRE(`\(\s*(?:(\w+)\s*==\s*null|null\s*==\s*(\w+))\s*\)`)
+)
+
+func readLazyForms(text string) *lazyForms {
+	lf := &lazyForms{}
+	for _, m := range lazyReturnRE.FindAllStringSubmatch(text, -1) {
+		if m[1] == m[2] {
+			if lf.returned == nil {
+				lf.returned = map[string]bool{}
+			}
+			lf.returned[m[1]] = true
+		}
+	}
+	for _, m := range lazyCopyRE.FindAllStringSubmatch(text, -1) {
+		if lf.copied == nil {
+			lf.copied = map[string][]string{}
+		}
+		lf.copied[m[2]] = append(lf.copied[m[2]], m[1])
+	}
+	if len(lf.copied) > 0 {
+		for _, m := range lazyTestRE.FindAllStringSubmatch(text, -1) {
+			if lf.tested == nil {
+				lf.tested = map[string]bool{}
+			}
+			lf.tested[m[1]+m[2]] = true // one of them is empty
+		}
+	}
+	return lf
+}
+
+// guarded reports a name the method initialises lazily.
+func (lf *lazyForms) guarded(name string) bool {
+	if lf.returned[name] {
 		return true
 	}
-	for _, sm := range regexp.MustCompile(`\b(\w+)\s*=\s*(?:\w+\s*\.\s*)?`+name+`\s*;`).FindAllStringSubmatch(text, -1) {
-		local := regexp.QuoteMeta(sm[1])
-		if regexp.MustCompile(`\(\s*(?:` + local + `\s*==\s*null|null\s*==\s*` + local + `)\s*\)`).MatchString(text) {
+	for _, local := range lf.copied[name] {
+		if lf.tested[local] {
 			return true
 		}
 	}

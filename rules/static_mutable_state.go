@@ -341,13 +341,14 @@ func checkStaticMutableState(p *Pass) {
 		}
 		return blocks
 	}
+	lazy := map[*facts.MethodDecl]*lazyForms{}
 	for i := range p.File.Writes {
 		if p.Stopped() {
 			return
 		}
 		w := &p.File.Writes[i]
 		f := fields[w.Owner+"#"+w.Name]
-		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || privilegedInClinit(p.Src, w.Span.Start, w.Context, staticBlocksOnce) || enumConstructor(p.File, p.Src, w.Context) || lazyInit(p, f, w) || helperMemo(p.File, p.Src, f, w) ||
+		if f == nil || w.Context.DebugOnly || clinitOnly(p.File, p.Src, w.Context) || privilegedInClinit(p.Src, w.Span.Start, w.Context, staticBlocksOnce) || enumConstructor(p.File, p.Src, w.Context) || lazyInit(p, f, w, lazy) || helperMemo(p.File, p.Src, f, w) ||
 			testOnlyWrite(p.File, w) || testDocumented(p.Src, methodDeclStart(p.File, w.Span.Start)) || debugOnly(w) {
 			continue
 		}
@@ -398,6 +399,9 @@ func checkStaticMutableState(p *Pass) {
 	}
 	var hits []hit
 	for i := range p.File.Fields {
+		if p.Stopped() {
+			return // the exemptions read the file once per field
+		}
 		f := &p.File.Fields[i]
 		ws := byField[f]
 		if len(ws) > 0 && !exempt(f, ws) {
@@ -448,6 +452,9 @@ func checkStaticMutableState(p *Pass) {
 		groups[root] = append(groups[root], hits[i])
 	}
 	for _, key := range order {
+		if p.Stopped() {
+			return
+		}
 		g := groups[key]
 		if len(g) < 3 {
 			for _, h := range g {
