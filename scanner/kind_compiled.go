@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/kscan/kscan/internal/safefs"
 	"github.com/kscan/kscan/rules"
@@ -96,6 +97,8 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 		}
 		return nil
 	})
+	// What all workers may hold of archives read whole (jarMem).
+	jarBudget := semaphore.NewWeighted(wholeJarsHeld)
 	interest := bytecode.ForRules(p.classCalls, p.classOwned, p.interest.News)
 	if e.opts.ParseOnly {
 		interest = bytecode.Interest{}
@@ -109,7 +112,9 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 			if !copyClassBytes {
 				bx.ShareData()
 			}
-			var buf, jarBuf []byte
+			var buf []byte
+			jars := &jarMem{budget: jarBudget}
+			defer jars.release()
 			var sums []facts.Summary // the call graph's summaries of a class, reused
 			// The worker's time not spent on a class's facts, rules or
 			// call graph went to reading and inflating.
@@ -175,7 +180,7 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 				if !e.depsOnly && !e.opts.ParseOnly && !b.named {
 					e.tally.Add(e.scope.Archive(rel, nil)) // production: the path alone did not set it aside
 				}
-				if err := walkArchive(gctx, b, rel, e, p, scan, &buf, &jarBuf); err != nil {
+				if err := walkArchive(gctx, b, rel, e, p, scan, &buf, jars); err != nil {
 					return err
 				}
 				e.tick()
@@ -256,7 +261,39 @@ func readEntry(en *archive.Entry, buf *[]byte) ([]byte, error) {
 // holds stays bounded.
 var wholeJar int64 = 8 << 20 // a variable for the tests
 
-func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send func(classJob) error, buf, jarBuf *[]byte) error {
+// wholeJarsHeld bounds the buffers of archives read whole that all workers
+// hold at once: each worker keeps its buffer from archive to archive, and
+// sixty-four workers each holding one of 8 MiB would hold 512 MiB. A
+// worker that finds the budget spent reads its archive where it lies.
+var wholeJarsHeld int64 = 64 << 20 // a variable for the tests
+
+// jarMem is one worker's buffer for archives read whole, and what it holds
+// of the workers' budget for it.
+type jarMem struct {
+	buf    []byte
+	held   int64
+	budget *semaphore.Weighted
+}
+
+// get returns a buffer of size bytes, false when the budget has no room
+// for a larger buffer than the worker holds.
+func (m *jarMem) get(size int64) ([]byte, bool) {
+	if m.buf != nil && int64(cap(m.buf)) >= size {
+		return m.buf[:size], true
+	}
+	if !m.budget.TryAcquire(size - m.held) {
+		return nil, false
+	}
+	m.buf, m.held = make([]byte, size), size
+	return m.buf, true
+}
+
+func (m *jarMem) release() {
+	m.budget.Release(m.held)
+	m.buf, m.held = nil, 0
+}
+
+func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send func(classJob) error, buf *[]byte, jars *jarMem) error {
 	f, size, err := safefs.Open(b.abs(), 0)
 	if err != nil {
 		e.notify(finding.Notification{Path: rel, Level: rules.LevelError, Kind: "read-error", Message: "cannot read: " + errText(err)})
@@ -265,11 +302,12 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 	defer f.Close()
 	var r io.ReaderAt = f
 	var mem []byte // the archive's bytes, when read whole
+	var data []byte
+	whole := false
 	if size <= wholeJar {
-		if int64(cap(*jarBuf)) < size {
-			*jarBuf = make([]byte, size)
-		}
-		data := (*jarBuf)[:size]
+		data, whole = jars.get(size) // false when the workers' budget is spent
+	}
+	if whole {
 		// A file that shrank since its size was read is walked as it was
 		// read; one that grew is read to its first size, as ReadAt would.
 		n, err := io.ReadFull(f, data)
@@ -416,8 +454,8 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 	if scribbleClasses && r != io.ReaderAt(f) {
 		// The next archive is read into the same buffer: whatever
 		// still points into this one now reads garbage (tests: nothing may).
-		for i := range (*jarBuf)[:size] {
-			(*jarBuf)[i] = 0xA5
+		for i := range jars.buf[:size] {
+			jars.buf[i] = 0xA5
 		}
 	}
 	e.index.sealArchive(rel)

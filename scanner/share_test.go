@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"testing"
 
+	"golang.org/x/sync/semaphore"
+
 	"github.com/kscan/kscan/rules"
 )
 
@@ -164,5 +166,60 @@ func TestCopiesShareIndex(t *testing.T) {
 	// worker was walking at the same time (holderChains.add): two workers.
 	if added := many.nodes - one.nodes; added > 2*5 {
 		t.Errorf("five more copies add %d holder nodes (%d classes a copy): want at most 10", added, res1.Stats.Classes)
+	}
+}
+
+// TestJarMem: the workers' buffers for whole archives share one budget; a
+// worker reuses its buffer without asking again, and one that asks for
+// more than is left gets nothing (and reads its archive where it lies).
+func TestJarMem(t *testing.T) {
+	budget := semaphore.NewWeighted(100)
+	a, b := &jarMem{budget: budget}, &jarMem{budget: budget}
+	steps := []struct {
+		m    *jarMem
+		size int64
+		ok   bool
+	}{
+		{a, 60, true}, {b, 50, false}, {b, 40, true}, {a, 50, true}, {a, 70, false}, {b, 0, true},
+	}
+	for i, s := range steps {
+		buf, ok := s.m.get(s.size)
+		if ok != s.ok || ok && int64(len(buf)) != s.size || ok && buf == nil {
+			t.Fatalf("step %d: get(%d) = %d bytes, %v; want %v", i, s.size, len(buf), ok, s.ok)
+		}
+	}
+	a.release()
+	if _, ok := b.get(90); !ok {
+		t.Error("after a's release, b cannot grow to 90 of 100")
+	}
+	if budget.TryAcquire(11) || !budget.TryAcquire(10) {
+		t.Error("b holds other than 90")
+	}
+}
+
+// TestWholeJarBudget: archives the spent budget leaves to be read where they
+// lie give what the archives read whole give.
+func TestWholeJarBudget(t *testing.T) {
+	for _, dir := range []string{"../testdata/bytecode", "../testdata/archive", "../testdata/slim/jars"} {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			want := scanDir(t, abs, Options{Jobs: 4})
+			old := wholeJarsHeld
+			defer func() { wholeJarsHeld = old }()
+			for _, held := range []int64{1, 64 << 10} {
+				wholeJarsHeld = held
+				got := scanDir(t, abs, Options{Jobs: 4})
+				if got.Stats.Archives == 0 || len(want.Findings) == 0 {
+					t.Fatalf("%s: %d archives, %d findings: nothing to compare", dir, got.Stats.Archives, len(want.Findings))
+				}
+				if !reflect.DeepEqual(want.Findings, got.Findings) || !reflect.DeepEqual(want.Notifications, got.Notifications) {
+					t.Fatalf("%s, budget %d bytes: %d findings and %d notifications, %d and %d with the default budget",
+						dir, held, len(got.Findings), len(got.Notifications), len(want.Findings), len(want.Notifications))
+				}
+			}
+		})
 	}
 }
