@@ -532,20 +532,30 @@ func (x *projectIndex) classPath() *facts.ClassPath {
 	// thousand times made a list of a thousand references for each of its
 	// classes, most of the live heap (12 MB for two hundred copies of
 	// Guava). A list is only read, or replaced by a longer copy.
+	// Classes ending at one holder node hold the same list: it is made
+	// once per node, and lists equal from two nodes (one archive's
+	// references recorded in two orders) are shared by their key.
 	lists := map[string][]facts.ArchiveRef{}
+	byNode := map[*holderList][]facts.ArchiveRef{}
 	var key []byte
 	for k, hs := range x.holders {
 		if hs.length() < 2 {
 			continue
 		}
-		if m := x.holdersOf(k); len(m) > 1 {
-			refs := sortedRefs(m)
-			key = refsKey(key[:0], refs)
-			if l, ok := lists[string(key)]; ok {
-				refs = l
-			} else {
-				lists[string(key)] = refs
+		refs, ok := byNode[hs]
+		if !ok {
+			if m := x.holdersOf(k); len(m) > 1 {
+				refs = sortedRefs(m)
+				key = refsKey(key[:0], refs)
+				if l, ok := lists[string(key)]; ok {
+					refs = l
+				} else {
+					lists[string(key)] = refs
+				}
 			}
+			byNode[hs] = refs
+		}
+		if refs != nil {
 			cp.Classes[k] = refs
 		}
 	}
