@@ -78,15 +78,3 @@ func (l *holderList) length() int {
 	}
 	return int(l.n)
 }
-
-// ids appends the chain's archives to buf, first to last.
-func (l *holderList) ids(buf []int32) []int32 {
-	k := len(buf)
-	for ; l != nil; l = l.prev {
-		buf = append(buf, l.id)
-	}
-	for i, j := k, len(buf)-1; i < j; i, j = i+1, j-1 {
-		buf[i], buf[j] = buf[j], buf[i]
-	}
-	return buf
-}

@@ -167,3 +167,16 @@ func TestHolderChainsInterleaved(t *testing.T) {
 		}
 	}
 }
+
+// ids appends the chain's archives to buf, first to last (for the tests'
+// messages and comparisons).
+func (l *holderList) ids(buf []int32) []int32 {
+	k := len(buf)
+	for ; l != nil; l = l.prev {
+		buf = append(buf, l.id)
+	}
+	for i, j := k, len(buf)-1; i < j; i, j = i+1, j-1 {
+		buf[i], buf[j] = buf[j], buf[i]
+	}
+	return buf
+}

@@ -278,6 +278,8 @@ type jarMem struct {
 // get returns a buffer of size bytes, false when the budget has no room
 // for a larger buffer than the worker holds.
 func (m *jarMem) get(size int64) ([]byte, bool) {
+	// Never a nil buffer, even for an empty archive: walkArchive takes
+	// nil bytes for an archive not read whole.
 	if m.buf != nil && int64(cap(m.buf)) >= size {
 		return m.buf[:size], true
 	}
