@@ -273,7 +273,15 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 		// (most classes; this test costs less than the hash).
 		return
 	}
-	sum := x.classKey(data)
+	x.keepClassKey(x.classKey(data), f, logical, at)
+}
+
+// keepClassKey is keepClass for a class whose key is known; it reports
+// whether the project rules read anything of the class (projectReads).
+func (x *projectIndex) keepClassKey(sum classKey, f *facts.File, logical string, at entryAt) bool {
+	if !projectReads(f) {
+		return false
+	}
 	x.mu.Lock()
 	t, seen := x.trimmed[sum]
 	x.mu.Unlock()
@@ -295,7 +303,22 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 		x.trimmed[sum] = t
 		x.mu.Unlock()
 	}
-	if t == nil || f.Test {
+	x.keepAt(t, logical, f.Test, at)
+	return true
+}
+
+// keepCopy is keepClassKey for a copy of a class kept before: the facts
+// the project rules read are the first copy's, trimmed.
+func (x *projectIndex) keepCopy(sum classKey, logical string, test bool, at entryAt) {
+	x.mu.Lock()
+	t := x.trimmed[sum]
+	x.mu.Unlock()
+	x.keepAt(t, logical, test, at)
+}
+
+// keepAt places a class's trimmed facts t (nil: nothing kept) at its path.
+func (x *projectIndex) keepAt(t *facts.File, logical string, test bool, at entryAt) {
+	if t == nil || test {
 		return
 	}
 	x.mu.Lock()
@@ -308,16 +331,16 @@ func (x *projectIndex) keepClass(data []byte, f *facts.File, logical string, at 
 		// Of copies that only declare, the project pass uses one: a
 		// field's declaration there is the last by path (it wins over the
 		// copies before it), and declarations are all they hold.
-		if cur := x.solo[t]; cur != nil && cur.Path >= f.Path {
+		if cur := x.solo[t]; cur != nil && cur.Path >= logical {
 			return
 		}
 		k := *t
-		k.Path = f.Path
+		k.Path = logical
 		x.solo[t] = &k
 		return
 	}
 	k := *t // the slices are shared and read only
-	k.Path = f.Path
+	k.Path = logical
 	x.files = append(x.files, &k)
 }
 

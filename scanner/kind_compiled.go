@@ -35,6 +35,9 @@ import (
 // word.
 var copyClassBytes, scribbleClasses = false, false
 
+// noMemo scans every copy of a class as if it were the first (tests).
+var noMemo = false
+
 // compiledKind scans compiled code: jars, wars, ears and class files. Each
 // archive is walked once, and that walk feeds the class jobs of the worker
 // pool, the class-path index (classes and service providers, for the
@@ -68,6 +71,10 @@ type classJob struct {
 	// resource marks a configuration file inside an archive (logback.xml,
 	// application.properties) for the rules that read such files.
 	resource bool
+	// crc is the CRC-32 of data, checked as it was inflated; set (and
+	// hasCRC) for the classes of archives.
+	crc    uint32
+	hasCRC bool
 }
 
 func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
@@ -103,6 +110,12 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 	if e.opts.ParseOnly {
 		interest = bytecode.Interest{}
 	}
+	// Copies of a class are scanned once (classMemo); a scan that only
+	// parses runs no rule to reuse.
+	var memos *classMemos
+	if !e.opts.ParseOnly && !noMemo {
+		memos = newClassMemos()
+	}
 	for w := 0; w < e.opts.Jobs; w++ {
 		g.Go(func() error {
 			bx := bytecode.NewExtractor(interest)
@@ -133,6 +146,24 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 					e.report(scanArchivedResource(j, p))
 					return gctx.Err()
 				}
+				var key memoKey
+				memo := memos != nil && j.hasCRC && memos.again(j.crc, len(j.data))
+				if memo {
+					key = newMemoKey(e.index.classKey(j.data), j)
+					if m := memos.get(key); m != nil {
+						// A copy of a class scanned before: its findings
+						// placed on this copy; the call graph has its
+						// summaries, the project index its facts.
+						t := time.Now()
+						e.report(m.place(j))
+						if m.project {
+							e.index.keepCopy(key.sum, j.path, key.test, entryAt{anchor: j.anchor, role: j.role})
+						}
+						work.Rules += time.Since(t)
+						e.count(func(s *Stats) { s.Classes++; s.Reused++ })
+						return gctx.Err()
+					}
+				}
 				out := scanClass(bx, j, p, &work)
 				e.report(out.findings)
 				for _, n := range out.notes {
@@ -145,8 +176,20 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 						work.Graph += time.Since(t)
 					}
 					e.count(func(s *Stats) { s.Classes++ })
+					project := false
 					if p.hasProject {
-						e.index.keepClass(j.data, out.facts, j.path, entryAt{anchor: j.anchor, role: j.role})
+						if memo {
+							project = e.index.keepClassKey(key.sum, out.facts, j.path, entryAt{anchor: j.anchor, role: j.role})
+						} else {
+							e.index.keepClass(j.data, out.facts, j.path, entryAt{anchor: j.anchor, role: j.role})
+						}
+					}
+					// A class that could not be read whole is scanned again
+					// in each copy, reporting its problems there.
+					if memo && len(out.notes) == 0 {
+						if m := newClassMemo(j, out.diags, out.lineOf, out.sourceFile, project); m != nil {
+							memos.put(key, m)
+						}
 					}
 				}
 				return gctx.Err()
@@ -386,7 +429,7 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 					e.count(func(s *Stats) { s.Classes++ })
 					return nil
 				}
-				err = send(classJob{data: data, path: en.Path, anchor: rel, role: role})
+				err = send(classJob{data: data, path: en.Path, anchor: rel, role: role, crc: en.CRC32, hasCRC: true})
 				if scribbleClasses {
 					// Whatever still points into the class's bytes now
 					// reads garbage (tests: nothing may).
@@ -639,6 +682,11 @@ type classOut struct {
 	findings []finding.Finding
 	notes    []finding.Notification
 	facts    *facts.File
+	// What a memo of the class needs (classMemo): its diagnostics, placed,
+	// and where they are in its source; valid until the worker's next class.
+	diags      []rules.Diagnostic
+	lineOf     func(int) int
+	sourceFile string
 }
 
 // scanClass parses one class and runs the per-file rules on its facts; a
@@ -664,7 +712,7 @@ func scanClass(bx *bytecode.Extractor, j classJob, p *plan, work *Work) (out cla
 		out.notes = append(out.notes, finding.Notification{Path: j.anchor, Level: rules.LevelWarning, Kind: "class-format",
 			Message: j.path + ": method " + pr.Method + ": " + pr.Err.Error() + "; scanned in part"})
 	}
-	bf.File.Test = strings.Contains(j.path, "/src/test/") || strings.Contains(j.path, "test-classes/")
+	bf.File.Test = isTestPath(j.path)
 	out.facts = bf.File
 	var diags []rules.Diagnostic
 	// One pass for every rule of the class: only its rule changes.
@@ -677,6 +725,7 @@ func scanClass(bx *bytecode.Extractor, j classJob, p *plan, work *Work) (out cla
 		r.Check(pass)
 	}
 	out.findings = place(where{path: j.anchor, role: j.role, entry: j.path, sourceFile: bf.SourceFile, lineOf: bf.Line}, diags)
+	out.diags, out.lineOf, out.sourceFile = diags, bf.Line, bf.SourceFile
 	return out
 }
 

@@ -78,6 +78,7 @@ type Stats struct {
 	Duration time.Duration `json:"duration"` // wall time
 	Archives int           `json:"archives"` // jars, wars and ears walked
 	Classes  int           `json:"classes"`  // class files parsed
+	Reused   int           `json:"reused"`   // of them, copies of a class scanned before: its findings placed again
 	Skipped  int           `json:"skipped"`  // source files read but not parsed: the pre-filter saw no rule that could fire
 	Phases   Phases        `json:"phases"`
 }

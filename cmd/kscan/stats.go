@@ -38,6 +38,9 @@ func printStats(w io.Writer, res *scanner.Result, rt runTimes, jobs int) {
 	if st.Archives+st.Classes > 0 {
 		fmt.Fprintf(w, "kscan: %d archives, %d classes: %.1f archives/s, %.0f classes/s\n",
 			st.Archives, st.Classes, float64(st.Archives)/secs, float64(st.Classes)/secs)
+		if st.Reused > 0 {
+			fmt.Fprintf(w, "kscan: %d of the classes were copies of one scanned before: read, not decoded again\n", st.Reused)
+		}
 	}
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()

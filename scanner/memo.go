@@ -1,0 +1,229 @@
+package scanner
+
+import (
+	"path"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/kscan/kscan/rules"
+	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/finding"
+)
+
+// A class met again with the same bytes (a jar copied into many places, the
+// same library nested in many fat jars) is decoded and checked once more,
+// then no longer: what its copies need of that scan is kept, and a copy's
+// findings are placed from it on the copy's own path. Decoding the class
+// and running the rules is most of a class's cost after inflating it, which
+// a copy still pays: its bytes are what identify it. The first meeting
+// keeps only the class's CRC-32 and size, so that distinct classes cost no
+// hash and no memory.
+
+// memoKey identifies what a class's scan depends on: its bytes (the
+// project index's key), the role its rules run under, and whether its path
+// marks it as test code.
+type memoKey struct {
+	sum   classKey
+	role  facts.Role
+	test  bool
+	entry string // the name in its innermost archive, "a/B.class"
+}
+
+func newMemoKey(sum classKey, j classJob) memoKey {
+	entry := j.path
+	if i := strings.LastIndex(entry, "!/"); i >= 0 {
+		entry = entry[i+2:]
+	}
+	return memoKey{sum: sum, role: j.role, test: isTestPath(j.path), entry: entry}
+}
+
+// classMemo is what a scanned class leaves for its copies: its
+// diagnostics, copied off the class's bytes, the source line of each one's
+// offset, the class's source file, and whether the project pass keeps
+// anything of it.
+type classMemo struct {
+	diags      []rules.Diagnostic
+	lines      map[int]int
+	sourceFile string
+	project    bool
+}
+
+// Most classes have no finding: they share one of two memos.
+var memoClean, memoCleanProject = &classMemo{}, &classMemo{project: true}
+
+// maxMemos bounds the classes remembered (a few dozen bytes each when they
+// have no finding): past it, classes are scanned as if never met.
+var maxMemos = 1 << 18
+
+// maxSeen bounds the classes whose CRC-32 and size are recorded (classMemos.seen).
+var maxSeen = 1 << 20
+
+type classMemos struct {
+	mu sync.Mutex
+	// seen holds the CRC-32 and size of each class of an archive met: a
+	// class is hashed, and its scan kept, only once it is met again, so
+	// that a run of distinct classes pays a lookup each, not a hash.
+	seen map[[2]uint32]struct{}
+	m    map[memoKey]*classMemo
+}
+
+func newClassMemos() *classMemos {
+	return &classMemos{seen: map[[2]uint32]struct{}{}, m: map[memoKey]*classMemo{}}
+}
+
+// again reports whether a class with this CRC-32 and size was met before,
+// and records it.
+func (c *classMemos) again(crc uint32, size int) bool {
+	k := [2]uint32{crc, uint32(size)}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.seen[k]; ok {
+		return true
+	}
+	if len(c.seen) < maxSeen {
+		c.seen[k] = struct{}{}
+	}
+	return false
+}
+
+func (c *classMemos) get(k memoKey) *classMemo {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[k]
+}
+
+func (c *classMemos) put(k memoKey, m *classMemo) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) < maxMemos {
+		c.m[k] = m
+	}
+}
+
+// isTestPath is what marks a class's facts as test code by its path alone.
+func isTestPath(p string) bool {
+	return strings.Contains(p, "/src/test/") || strings.Contains(p, "test-classes/")
+}
+
+// newClassMemo keeps what a class's copies need of its scan: nil when the
+// diagnostics cannot be replayed on another path (one names this copy's
+// path or archive, or holds what cannot be copied).
+func newClassMemo(j classJob, diags []rules.Diagnostic, lineOf func(int) int, sourceFile string, project bool) *classMemo {
+	if len(diags) == 0 {
+		if project {
+			return memoCleanProject
+		}
+		return memoClean
+	}
+	// What names this copy's place: its path, its outermost archive, and
+	// each archive on the way in, by path and by name.
+	names := []string{j.path, j.anchor}
+	parts := strings.Split(j.path, "!/")
+	for _, p := range parts[:len(parts)-1] {
+		names = append(names, p, path.Base(p))
+	}
+	elsewhere := func(s string) bool {
+		for _, n := range names {
+			if n == "" || strings.Contains(s, n) {
+				return false
+			}
+		}
+		return true
+	}
+	m := &classMemo{sourceFile: strings.Clone(sourceFile), project: project, lines: map[int]int{}}
+	for _, d := range diags {
+		v := reflect.New(reflect.TypeOf(d)).Elem()
+		if !deepCopy(v, reflect.ValueOf(d), elsewhere) {
+			return nil
+		}
+		m.diags = append(m.diags, v.Interface().(rules.Diagnostic))
+		if lineOf != nil {
+			m.lines[d.Span.Start] = lineOf(d.Span.Start)
+		}
+	}
+	return m
+}
+
+// place places a copy's findings: the memo's diagnostics on the copy's
+// outermost archive and entry, as scanClass placed the first copy's.
+func (m *classMemo) place(j classJob) []finding.Finding {
+	if len(m.diags) == 0 {
+		return nil
+	}
+	// placeEntry sorts its diagnostics and copies what it keeps of them.
+	diags := append([]rules.Diagnostic(nil), m.diags...)
+	return place(where{path: j.anchor, role: j.role, entry: j.path, sourceFile: m.sourceFile,
+		lineOf: func(off int) int { return m.lines[off] }}, diags)
+}
+
+// deepCopy sets dst to a copy of src that shares no memory with it (a
+// diagnostic's strings may point into the class's bytes), checking each
+// string with ok. It reports false for a value it cannot copy (a func, a
+// channel, an unexported field) or a string ok refuses.
+func deepCopy(dst, src reflect.Value, ok func(string) bool) bool {
+	switch src.Kind() {
+	case reflect.String:
+		s := src.String()
+		if !ok(s) {
+			return false
+		}
+		dst.SetString(strings.Clone(s))
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		dst.Set(src)
+	case reflect.Pointer:
+		if src.IsNil() {
+			return true
+		}
+		p := reflect.New(src.Type().Elem())
+		if !deepCopy(p.Elem(), src.Elem(), ok) {
+			return false
+		}
+		dst.Set(p)
+	case reflect.Slice:
+		if src.IsNil() {
+			return true
+		}
+		s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
+		for i := range src.Len() {
+			if !deepCopy(s.Index(i), src.Index(i), ok) {
+				return false
+			}
+		}
+		dst.Set(s)
+	case reflect.Array:
+		for i := range src.Len() {
+			if !deepCopy(dst.Index(i), src.Index(i), ok) {
+				return false
+			}
+		}
+	case reflect.Map:
+		if src.IsNil() {
+			return true
+		}
+		mp := reflect.MakeMapWithSize(src.Type(), src.Len())
+		it := src.MapRange()
+		for it.Next() {
+			k, v := reflect.New(src.Type().Key()).Elem(), reflect.New(src.Type().Elem()).Elem()
+			if !deepCopy(k, it.Key(), ok) || !deepCopy(v, it.Value(), ok) {
+				return false
+			}
+			mp.SetMapIndex(k, v)
+		}
+		dst.Set(mp)
+	case reflect.Struct:
+		t := src.Type()
+		for i := range src.NumField() {
+			if !t.Field(i).IsExported() {
+				return false
+			}
+			if !deepCopy(dst.Field(i), src.Field(i), ok) {
+				return false
+			}
+		}
+	default:
+		return false
+	}
+	return true
+}
