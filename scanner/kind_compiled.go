@@ -149,7 +149,7 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 				var key memoKey
 				memo := memos != nil && j.hasCRC && memos.again(j.crc, len(j.data))
 				if memo {
-					key = newMemoKey(e.index.classKey(j.data), j)
+					key = e.index.memoKey(j)
 					if m := memos.get(key); m != nil {
 						// A copy of a class scanned before: its findings
 						// placed on this copy; the call graph has its

@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"hash/maphash"
 	"path"
 	"reflect"
 	"strings"
@@ -25,17 +26,17 @@ import (
 // marks it as test code.
 type memoKey struct {
 	sum   classKey
+	entry uint64 // the name in its innermost archive ("a/B.class"), hashed
 	role  facts.Role
 	test  bool
-	entry string // the name in its innermost archive, "a/B.class"
 }
 
-func newMemoKey(sum classKey, j classJob) memoKey {
+func (x *projectIndex) memoKey(j classJob) memoKey {
 	entry := j.path
 	if i := strings.LastIndex(entry, "!/"); i >= 0 {
 		entry = entry[i+2:]
 	}
-	return memoKey{sum: sum, role: j.role, test: isTestPath(j.path), entry: entry}
+	return memoKey{sum: x.classKey(j.data), entry: maphash.String(x.seeds[0], entry), role: j.role, test: isTestPath(j.path)}
 }
 
 // classMemo is what a scanned class leaves for its copies: its
@@ -44,7 +45,7 @@ func newMemoKey(sum classKey, j classJob) memoKey {
 // anything of it.
 type classMemo struct {
 	diags      []rules.Diagnostic
-	lines      map[int]int
+	lines      []int // lines[i]: the source line of diags[i]'s offset
 	sourceFile string
 	project    bool
 }
@@ -131,16 +132,18 @@ func newClassMemo(j classJob, diags []rules.Diagnostic, lineOf func(int) int, so
 		}
 		return true
 	}
-	m := &classMemo{sourceFile: strings.Clone(sourceFile), project: project, lines: map[int]int{}}
+	m := &classMemo{sourceFile: strings.Clone(sourceFile), project: project}
 	for _, d := range diags {
 		v := reflect.New(reflect.TypeOf(d)).Elem()
 		if !deepCopy(v, reflect.ValueOf(d), elsewhere) {
 			return nil
 		}
 		m.diags = append(m.diags, v.Interface().(rules.Diagnostic))
+		line := 0
 		if lineOf != nil {
-			m.lines[d.Span.Start] = lineOf(d.Span.Start)
+			line = lineOf(d.Span.Start)
 		}
+		m.lines = append(m.lines, line)
 	}
 	return m
 }
@@ -153,8 +156,18 @@ func (m *classMemo) place(j classJob) []finding.Finding {
 	}
 	// placeEntry sorts its diagnostics and copies what it keeps of them.
 	diags := append([]rules.Diagnostic(nil), m.diags...)
-	return place(where{path: j.anchor, role: j.role, entry: j.path, sourceFile: m.sourceFile,
-		lineOf: func(off int) int { return m.lines[off] }}, diags)
+	return place(where{path: j.anchor, role: j.role, entry: j.path, sourceFile: m.sourceFile, lineOf: m.lineOf}, diags)
+}
+
+// lineOf is the line the class mapped offset off to: a class has few
+// diagnostics.
+func (m *classMemo) lineOf(off int) int {
+	for i := range m.diags {
+		if m.diags[i].Span.Start == off {
+			return m.lines[i]
+		}
+	}
+	return 0
 }
 
 // deepCopy sets dst to a copy of src that shares no memory with it (a
