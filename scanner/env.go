@@ -36,6 +36,8 @@ type env struct {
 
 	// graphs collects the call graph's summaries as sources are parsed.
 	graphs *graphIndex
+	// memos keeps the scans of classes met again (nil: none kept).
+	memos *classMemos
 
 	// scope classifies inputs as production or not; tally counts the
 	// decisions.

@@ -71,10 +71,13 @@ type classJob struct {
 	// resource marks a configuration file inside an archive (logback.xml,
 	// application.properties) for the rules that read such files.
 	resource bool
-	// crc is the CRC-32 of data, checked as it was inflated; set (and
-	// hasCRC) for the classes of archives.
-	crc    uint32
-	hasCRC bool
+	// A class of an archive met before (classMemos.again) is keyed: hit is
+	// the memo of its scan, if one was kept. headClean: its bytes said
+	// nothing of where it runs (scope.Classifier.EntryHead).
+	keyed     bool
+	key       memoKey
+	hit       *classMemo
+	headClean bool
 }
 
 func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
@@ -112,9 +115,8 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 	}
 	// Copies of a class are scanned once (classMemo); a scan that only
 	// parses runs no rule to reuse.
-	var memos *classMemos
 	if !e.opts.ParseOnly && !noMemo {
-		memos = newClassMemos()
+		e.memos = newClassMemos()
 	}
 	for w := 0; w < e.opts.Jobs; w++ {
 		g.Go(func() error {
@@ -146,11 +148,9 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 					e.report(scanArchivedResource(j, p))
 					return gctx.Err()
 				}
-				var key memoKey
-				memo := memos != nil && j.hasCRC && memos.again(j.crc, len(j.data))
+				memo, key := j.keyed, j.key
 				if memo {
-					key = e.index.memoKey(j)
-					if m := memos.get(key); m != nil {
+					if m := j.hit; m != nil {
 						// A copy of a class scanned before: its findings
 						// placed on this copy; the call graph has its
 						// summaries, the project index its facts.
@@ -188,7 +188,7 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 					// in each copy, reporting its problems there.
 					if memo && len(out.notes) == 0 {
 						if m := newClassMemo(j, out.diags, out.lineOf, out.sourceFile, project); m != nil {
-							memos.put(key, m)
+							e.memos.put(key, m)
 						}
 					}
 				}
@@ -413,12 +413,25 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 					return nil // reported to ProblemFunc
 				}
 				addClass(name, ref)
+				j := classJob{data: data, path: en.Path, anchor: rel, role: role}
+				if e.memos != nil && e.memos.again(en.CRC32, len(data)) {
+					// Met before: hashed, and scanned no more once a
+					// scan of it is kept (classMemo).
+					j.keyed, j.key = true, e.index.memoKey(j)
+					j.hit = e.memos.get(j.key)
+				}
 				if !e.opts.IncludeNonProduction && !e.opts.ParseOnly {
 					// A test or benchmark class inside a jar, a Maven goal.
-					if d := e.scope.Entry(archiveScope, en.Archive, en.Name, data); !d.Production() {
+					head := data
+					if j.hit != nil && j.hit.headClean {
+						head = nil // a copy whose bytes said nothing: not read again
+					}
+					d, clean := e.scope.EntryHead(archiveScope, en.Archive, en.Name, head)
+					if !d.Production() {
 						e.tally.AddEntry(d)
 						return nil
 					}
+					j.headClean = clean || head == nil
 				}
 				if own {
 					if _, refs := classRefs(data); len(refs) > 0 {
@@ -429,7 +442,7 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 					e.count(func(s *Stats) { s.Classes++ })
 					return nil
 				}
-				err = send(classJob{data: data, path: en.Path, anchor: rel, role: role, crc: en.CRC32, hasCRC: true})
+				err = send(j)
 				if scribbleClasses {
 					// Whatever still points into the class's bytes now
 					// reads garbage (tests: nothing may).

@@ -48,10 +48,15 @@ type classMemo struct {
 	lines      []int // lines[i]: the source line of diags[i]'s offset
 	sourceFile string
 	project    bool
+	headClean  bool // classJob.headClean
 }
 
-// Most classes have no finding: they share one of two memos.
-var memoClean, memoCleanProject = &classMemo{}, &classMemo{project: true}
+// Most classes have no finding: they share one of these memos, by project
+// and headClean.
+var memoClean = [2][2]*classMemo{
+	{{}, {headClean: true}},
+	{{project: true}, {project: true, headClean: true}},
+}
 
 // maxMemos bounds the classes remembered (a few dozen bytes each when they
 // have no finding): past it, classes are scanned as if never met.
@@ -112,10 +117,7 @@ func isTestPath(p string) bool {
 // path or archive, or holds what cannot be copied).
 func newClassMemo(j classJob, diags []rules.Diagnostic, lineOf func(int) int, sourceFile string, project bool) *classMemo {
 	if len(diags) == 0 {
-		if project {
-			return memoCleanProject
-		}
-		return memoClean
+		return memoClean[b2i(project)][b2i(j.headClean)]
 	}
 	// What names this copy's place: its path, its outermost archive, and
 	// each archive on the way in, by path and by name.
@@ -132,7 +134,7 @@ func newClassMemo(j classJob, diags []rules.Diagnostic, lineOf func(int) int, so
 		}
 		return true
 	}
-	m := &classMemo{sourceFile: strings.Clone(sourceFile), project: project}
+	m := &classMemo{sourceFile: strings.Clone(sourceFile), project: project, headClean: j.headClean}
 	for _, d := range diags {
 		v := reflect.New(reflect.TypeOf(d)).Elem()
 		if !deepCopy(v, reflect.ValueOf(d), elsewhere) {
@@ -239,4 +241,11 @@ func deepCopy(dst, src reflect.Value, ok func(string) bool) bool {
 		return false
 	}
 	return true
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

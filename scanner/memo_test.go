@@ -89,6 +89,14 @@ func TestClassMemoCopies(t *testing.T) {
 			if !reflect.DeepEqual(want.Notifications, got.Notifications) {
 				t.Fatalf("notifications differ with the memo:\n%v\n%v", want.Notifications, got.Notifications)
 			}
+			// Copies of a class its bytes set aside are still set aside,
+			// and the others still classified by name.
+			if want.Scope.EntriesSetAside() == 0 {
+				t.Fatal("no archived class set aside: nothing to compare")
+			}
+			if w, g := want.Scope.Reasons(), got.Scope.Reasons(); !reflect.DeepEqual(w, g) {
+				t.Fatalf("scope tally differs with the memo:\n%v\n%v", w, g)
+			}
 		})
 	}
 }

@@ -274,8 +274,17 @@ func (c *Classifier) Archive(rel string, info *ArchiveInfo) Decision {
 // annotations; nested archives by name; entries of a .zip (a source or
 // distribution bundle laid out like a tree) also by their directories.
 func (c *Classifier) Entry(archive Decision, archivePath, name string, head []byte) Decision {
+	d, _ := c.EntryHead(archive, archivePath, name, head)
+	return d
+}
+
+// EntryHead is Entry, also reporting whether it read the class's bytes and
+// they said nothing of where the class runs. Entry of a copy of that class
+// (the same bytes and name) then decides with head nil as it decided with
+// the bytes, without reading them again.
+func (c *Classifier) EntryHead(archive Decision, archivePath, name string, head []byte) (Decision, bool) {
 	if !archive.Production() {
-		return archive
+		return archive, false
 	}
 	name = clean(name)
 	base := path.Base(name)
@@ -283,7 +292,7 @@ func (c *Classifier) Entry(archive Decision, archivePath, name string, head []by
 	if archiveExts[ext] {
 		if d, ok := archiveNameRule(strings.ToLower(base), ext); ok {
 			d.At = archivePath + "!/" + name
-			return c.withBuildToolPolicy(d)
+			return c.withBuildToolPolicy(d), false
 		}
 	}
 	inner := archivePath
@@ -295,22 +304,23 @@ func (c *Classifier) Entry(archive Decision, archivePath, name string, head []by
 		if !st.d.Production() {
 			d := *st.d
 			d.At = archivePath + "!/" + st.d.At
-			return c.withBuildToolPolicy(d)
+			return c.withBuildToolPolicy(d), false
 		}
 		if d, ok := fileNameRule(base, ext, st.main); ok {
 			d.At = archivePath + "!/" + name
-			return d
+			return d, false
 		}
 	}
 	if ext == ".class" && head != nil {
 		if h, ok := parseClassHead(head); ok {
 			if d, ok := classSignals(h); ok {
 				d.At = archivePath + "!/" + name
-				return c.withBuildToolPolicy(d)
+				return c.withBuildToolPolicy(d), false
 			}
 		}
+		return archive, true
 	}
-	return archive
+	return archive, false
 }
 
 // entryDir walks the directories of an entry path by name alone (no build
