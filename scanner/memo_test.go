@@ -3,6 +3,7 @@ package scanner
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -182,5 +183,40 @@ func TestClassMemoPlace(t *testing.T) {
 	}
 	if got[0].SourceLine != 70 || got[0].Path != "b/other.jar" || !strings.Contains(got[0].Message, "b/other.jar!/p/C.class (C.java:70)") {
 		t.Fatalf("placed %+v", got[0])
+	}
+}
+
+// BenchmarkCopies scans twenty copies of a fixture jar (903 classes each)
+// with copies of a class scanned once (memo) and each scanned as the first
+// (none): compare the two in one run.
+func BenchmarkCopies(b *testing.B) {
+	data, err := os.ReadFile("../testdata/bytecode/fixtures-8.jar")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	for i := range 20 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("c%02d.jar", i)), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, off := range []bool{false, true} {
+		name := "memo"
+		if off {
+			name = "none"
+		}
+		b.Run(name, func(b *testing.B) {
+			noMemo = off
+			defer func() { noMemo = false }()
+			for range b.N {
+				res, err := Scan(context.Background(), Options{Paths: []string{dir}, Root: dir, Rules: rules.All(), Jobs: 2})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Findings) == 0 {
+					b.Fatal("no finding")
+				}
+			}
+		})
 	}
 }
