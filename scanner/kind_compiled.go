@@ -78,6 +78,11 @@ type classJob struct {
 	key       memoKey
 	hit       *classMemo
 	headClean bool
+	// raw keys the entry as it lies in its archive (hasRaw), for the memo
+	// kept of its scan; size is its size, data nil when it was not inflated.
+	raw    rawKey
+	hasRaw bool
+	size   int64
 }
 
 func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
@@ -143,7 +148,11 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 				if e.depsOnly {
 					return nil
 				}
-				e.count(func(s *Stats) { s.Bytes += int64(len(j.data)) })
+				size := int64(len(j.data))
+				if j.data == nil {
+					size = j.size // a copy not inflated
+				}
+				e.count(func(s *Stats) { s.Bytes += size })
 				if j.resource {
 					e.report(scanArchivedResource(j, p))
 					return gctx.Err()
@@ -151,6 +160,11 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 				memo, key := j.keyed, j.key
 				if memo {
 					if m := j.hit; m != nil {
+						if j.hasRaw {
+							// Its first copies were read where they lie:
+							// the next in memory are found as they lie.
+							e.memos.putRaw(j.raw, rawMemo{key: key, memo: m})
+						}
 						// A copy of a class scanned before: its findings
 						// placed on this copy; the call graph has its
 						// summaries, the project index its facts.
@@ -160,7 +174,13 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 							e.index.keepCopy(key.sum, j.path, key.test, entryAt{anchor: j.anchor, role: j.role})
 						}
 						work.Rules += time.Since(t)
-						e.count(func(s *Stats) { s.Classes++; s.Reused++ })
+						e.count(func(s *Stats) {
+							s.Classes++
+							s.Reused++
+							if j.data == nil {
+								s.Uninflated++
+							}
+						})
 						return gctx.Err()
 					}
 				}
@@ -189,6 +209,9 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 					if memo && len(out.notes) == 0 {
 						if m := newClassMemo(j, out.diags, out.lineOf, out.sourceFile, project); m != nil {
 							e.memos.put(key, m)
+							if j.hasRaw {
+								e.memos.putRaw(j.raw, rawMemo{key: key, memo: m})
+							}
 						}
 					}
 				}
@@ -408,17 +431,43 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 					e.count(func(s *Stats) { s.Classes++ })
 					return nil
 				}
+				again := e.memos != nil && e.memos.again(en.CRC32, en.Size)
+				var rk rawKey
+				var raw []byte
+				if again && !own {
+					raw = en.Raw()
+				}
+				if raw != nil {
+					rk = e.index.rawKey(en, raw, role)
+					if r, ok := e.memos.getRaw(rk); ok && (r.memo.headClean || e.opts.IncludeNonProduction) {
+						// A copy, as it lies in its archive, of a class
+						// scanned before whose bytes said nothing of where
+						// it runs: taken as read, not inflated.
+						if en.Charge() != nil {
+							return nil // reported to ProblemFunc
+						}
+						addClass(name, ref)
+						if !e.opts.IncludeNonProduction {
+							if d := e.scope.Entry(archiveScope, en.Archive, en.Name, nil); !d.Production() {
+								e.tally.AddEntry(d)
+								return nil
+							}
+						}
+						return send(classJob{path: en.Path, anchor: rel, role: role, keyed: true, key: r.key, hit: r.memo, headClean: true, size: en.Size})
+					}
+				}
 				data, err := readEntry(en, buf)
 				if err != nil {
 					return nil // reported to ProblemFunc
 				}
 				addClass(name, ref)
-				j := classJob{data: data, path: en.Path, anchor: rel, role: role}
-				if e.memos != nil && e.memos.again(en.CRC32, len(data)) {
+				j := classJob{data: data, path: en.Path, anchor: rel, role: role, size: int64(len(data))}
+				if again {
 					// Met before: hashed, and scanned no more once a
 					// scan of it is kept (classMemo).
 					j.keyed, j.key = true, e.index.memoKey(j)
 					j.hit = e.memos.get(j.key)
+					j.raw, j.hasRaw = rk, raw != nil
 				}
 				if !e.opts.IncludeNonProduction && !e.opts.ParseOnly {
 					// A test or benchmark class inside a jar, a Maven goal.

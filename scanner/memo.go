@@ -9,6 +9,7 @@ import (
 
 	"github.com/kscan/kscan/rules"
 	"github.com/kscan/kscan/rules/facts"
+	"github.com/kscan/kscan/scanner/archive"
 	"github.com/kscan/kscan/scanner/finding"
 )
 
@@ -72,15 +73,56 @@ type classMemos struct {
 	// that a run of distinct classes pays a lookup each, not a hash.
 	seen map[[2]uint32]struct{}
 	m    map[memoKey]*classMemo
+	// raw finds the memo of a class by its entry as it lies in its
+	// archive (archive.Entry.Raw): a copy found so is not even inflated.
+	raw map[rawKey]rawMemo
+}
+
+// rawKey identifies a class entry by its compressed bytes and header
+// (archive.Entry.Raw: entries equal so inflate alike) and, as memoKey, by
+// the name, role and test path its scan depends on.
+type rawKey struct {
+	raw              classKey
+	crc              uint32
+	method           uint16
+	size, compressed int64
+	entry            uint64
+	role             facts.Role
+	test             bool
+}
+
+type rawMemo struct {
+	key  memoKey // the class's key by its bytes: the project index's
+	memo *classMemo
 }
 
 func newClassMemos() *classMemos {
-	return &classMemos{seen: map[[2]uint32]struct{}{}, m: map[memoKey]*classMemo{}}
+	return &classMemos{seen: map[[2]uint32]struct{}{}, m: map[memoKey]*classMemo{}, raw: map[rawKey]rawMemo{}}
+}
+
+func (x *projectIndex) rawKey(en *archive.Entry, raw []byte, role facts.Role) rawKey {
+	return rawKey{raw: x.classKey(raw), crc: en.CRC32, method: en.Method, size: en.Size, compressed: en.Compressed,
+		entry: maphash.String(x.seeds[0], en.Name), role: role, test: isTestPath(en.Path)}
+}
+
+func (c *classMemos) getRaw(k rawKey) (rawMemo, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.raw[k]
+	return r, ok
+}
+
+func (c *classMemos) putRaw(k rawKey, r rawMemo) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.raw) < maxMemos {
+		c.raw[k] = r
+	}
 }
 
 // again reports whether a class with this CRC-32 and size was met before,
 // and records it.
-func (c *classMemos) again(crc uint32, size int) bool {
+func (c *classMemos) again(crc uint32, size int64) bool {
 	k := [2]uint32{crc, uint32(size)}
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -73,6 +73,9 @@ func TestClassMemoCopies(t *testing.T) {
 			if jobs == 1 && got.Stats.Reused < got.Stats.Classes/2 {
 				t.Fatalf("one worker: %d of %d classes reused, want most", got.Stats.Reused, got.Stats.Classes)
 			}
+			if jobs == 1 && got.Stats.Uninflated < got.Stats.Reused/2 {
+				t.Fatalf("one worker: %d of %d classes reused not inflated, want most", got.Stats.Uninflated, got.Stats.Reused)
+			}
 			if got.Stats.Classes != want.Stats.Classes {
 				t.Fatalf("%d classes scanned, %d with the memo off", got.Stats.Classes, want.Stats.Classes)
 			}

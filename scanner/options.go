@@ -79,8 +79,11 @@ type Stats struct {
 	Archives int           `json:"archives"` // jars, wars and ears walked
 	Classes  int           `json:"classes"`  // class files parsed
 	Reused   int           `json:"reused"`   // of them, copies of a class scanned before: its findings placed again
-	Skipped  int           `json:"skipped"`  // source files read but not parsed: the pre-filter saw no rule that could fire
-	Phases   Phases        `json:"phases"`
+	// Uninflated counts the reused copies taken as read: their entries'
+	// compressed bytes and headers were those of a copy read before.
+	Uninflated int    `json:"uninflated"`
+	Skipped    int    `json:"skipped"` // source files read but not parsed: the pre-filter saw no rule that could fire
+	Phases     Phases `json:"phases"`
 }
 
 // Phases is where a scan's wall time went. The steps run one after the

@@ -39,7 +39,7 @@ func printStats(w io.Writer, res *scanner.Result, rt runTimes, jobs int) {
 		fmt.Fprintf(w, "kscan: %d archives, %d classes: %.1f archives/s, %.0f classes/s\n",
 			st.Archives, st.Classes, float64(st.Archives)/secs, float64(st.Classes)/secs)
 		if st.Reused > 0 {
-			fmt.Fprintf(w, "kscan: %d of the classes were copies of one scanned before: read, not decoded again\n", st.Reused)
+			fmt.Fprintf(w, "kscan: %d of the classes were copies of one scanned before, not decoded again (%d of them not inflated either)\n", st.Reused, st.Uninflated)
 		}
 	}
 	if jobs <= 0 {

@@ -171,6 +171,50 @@ func (e *Entry) open() (io.ReadCloser, error) {
 	return e.f.Open()
 }
 
+// Raw is the entry's bytes as they lie in its archive, compressed, with the
+// data descriptor after them when its header announces one; nil unless the
+// innermost archive is held in memory. Two entries whose Raw, Method, CRC32,
+// Size and Compressed are equal read alike, to the same bytes or the same
+// problem (bar the walk's total, which Charge counts): a caller that read
+// one may take the other as read (Charge).
+func (e *Entry) Raw() []byte {
+	if e.mem == nil || e.pre != nil || strings.HasSuffix(e.f.Name, "/") {
+		return nil
+	}
+	off, err := e.f.DataOffset()
+	if err != nil || off < 0 || off > int64(len(e.mem)) || e.f.CompressedSize64 > uint64(int64(len(e.mem))-off) {
+		return nil
+	}
+	end := off + int64(e.f.CompressedSize64)
+	if e.f.Flags&0x8 != 0 {
+		end = min(end+16, int64(len(e.mem))) // where the descriptor is read (inflateMem)
+	}
+	return e.mem[off:end:end]
+}
+
+// Charge counts the entry against the walk's caps as reading it whole
+// would, without reading it: for an entry whose twin (see Raw) was read
+// whole without a problem, so that only the walk's total can differ. It
+// fails as Open and the reads would, with the same problem.
+func (e *Entry) Charge() error {
+	if e.pre != nil {
+		return *e.pre
+	}
+	w := e.w
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	switch {
+	case e.Size > w.opts.MaxEntrySize:
+		return e.fail(ProblemEntryTooLarge, fmt.Errorf("%w: more than %d bytes", ErrEntryTooLarge, w.opts.MaxEntrySize))
+	case w.total.Add(e.Size) > w.opts.MaxTotalBytes:
+		return w.totalProblem(e)
+	case e.Size > w.opts.ratioFloor && e.Size > max(e.Compressed, 1)*int64(w.opts.MaxRatio):
+		return e.fail(ProblemRatio, fmt.Errorf("%w: %d bytes from %d compressed (cap %d:1)", ErrRatio, e.Size, e.Compressed, w.opts.MaxRatio))
+	}
+	return nil
+}
+
 // ReadAll reads the whole entry under the same caps as Open.
 func (e *Entry) ReadAll() ([]byte, error) {
 	rc, err := e.Open()
