@@ -60,6 +60,7 @@ fuzz-smoke:
 	$(FUZZ) '^FuzzWalk$$' ./scanner/archive/
 	$(FUZZ) '^FuzzWalkBytes$$' ./scanner/archive/
 	$(FUZZ) '^FuzzInflater$$' ./scanner/archive/
+	$(FUZZ) '^FuzzRawTwins$$' ./scanner/archive/
 	$(FUZZ) '^FuzzParsePOM$$' ./scanner/deps/
 	$(FUZZ) '^FuzzParseManifest$$' ./scanner/deps/
 	$(FUZZ) '^FuzzParseDependencyList$$' ./scanner/deps/

@@ -3,6 +3,7 @@ package archive
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -84,4 +85,52 @@ func TestCharge(t *testing.T) {
 	if fmt.Sprint(readProblems) != fmt.Sprint(chargeProblems) {
 		t.Fatalf("problems reading %v, charging %v", readProblems, chargeProblems)
 	}
+}
+
+// FuzzRawTwins: entries whose Raw and headers are equal read alike, the
+// promise a caller taking one as read on the other's behalf relies on:
+// the same bytes, or a problem, unless only the walk's total cap stops the
+// later one (which Charge meets as the reads would).
+func FuzzRawTwins(f *testing.F) {
+	_, seeds := fixtureArchives(f)
+	for _, b := range seeds {
+		f.Add(b)
+	}
+	class := bytes.Repeat([]byte("\xca\xfe\xba\xbe"), 30)
+	f.Add(mkzip(f, ent{name: "a/C.class", data: class}, ent{name: "b/C.class", data: class}, ent{name: "c/C.class", data: class, store: true}))
+	f.Add(dupCentralRecord(f, mkzip(f, ent{name: "a.class", data: class}), "a.class", "b.class"))
+	opts := Options{MaxDepth: 4, MaxEntries: 1000, MaxEntrySize: 128 << 10, MaxTotalBytes: 512 << 10,
+		MaxNestedInMemory: 256 << 10, MaxRatio: 50, ratioFloor: 16 << 10}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		type read struct {
+			data []byte
+			ok   bool
+		}
+		seen := map[string]read{}
+		v := VisitorFuncs{EntryFunc: func(e *Entry) error {
+			raw := e.Raw()
+			if raw == nil || e.IsArchive {
+				return nil
+			}
+			key := fmt.Sprintf("%x|%d|%d|%d|%d", raw, e.Method, e.CRC32, e.Size, e.Compressed)
+			b, err := e.ReadAll()
+			var p Problem
+			if errors.As(err, &p) && p.Kind == ProblemTotalTooLarge {
+				return nil
+			}
+			got := read{data: b, ok: err == nil}
+			if first, ok := seen[key]; ok {
+				if first.ok != got.ok || !bytes.Equal(first.data, got.data) {
+					t.Fatalf("%s: twins read apart: first ok %v (%d bytes), this one ok %v (%d bytes, %v)",
+						e.Path, first.ok, len(first.data), got.ok, len(got.data), err)
+				}
+			} else {
+				seen[key] = got
+			}
+			return nil
+		}}
+		if err := WalkBytes(context.Background(), "f.jar", data, opts, v); err != nil {
+			t.Fatalf("WalkBytes: %v", err)
+		}
+	})
 }
