@@ -138,7 +138,9 @@ type Entry struct {
 
 	w        *walker
 	f        *zip.File
-	mem      []byte   // the innermost archive's bytes, when it is held in memory
+	mem      []byte      // the innermost archive's bytes, when it is held in memory
+	r        io.ReaderAt // else where they are read from (Raw), and their size
+	rsize    int64
 	pre      *Problem // a problem found from the headers alone; reading fails with it
 	reported atomic.Bool
 }
@@ -172,24 +174,39 @@ func (e *Entry) open() (io.ReadCloser, error) {
 }
 
 // Raw is the entry's bytes as they lie in its archive, compressed, with the
-// data descriptor after them when its header announces one; nil unless the
-// innermost archive is held in memory. Two entries whose Raw, Method, CRC32,
-// Size and Compressed are equal read alike, to the same bytes or the same
-// problem (bar the walk's total, which Charge counts): a caller that read
-// one may take the other as read (Charge).
+// data descriptor after them when its header announces one: a part of the
+// archive's bytes when they are held in memory, else read (nil when they
+// cannot be, or are more than the entry cap). Two entries whose Raw,
+// Method, CRC32, Size and Compressed are equal read alike, to the same bytes
+// or the same problem (bar the walk's total, which Charge counts): a caller
+// that read one may take the other as read (Charge).
 func (e *Entry) Raw() []byte {
-	if e.mem == nil || e.pre != nil || strings.HasSuffix(e.f.Name, "/") {
+	if e.pre != nil || strings.HasSuffix(e.f.Name, "/") || e.mem == nil && e.r == nil {
 		return nil
 	}
+	size := e.rsize
+	if e.mem != nil {
+		size = int64(len(e.mem))
+	}
 	off, err := e.f.DataOffset()
-	if err != nil || off < 0 || off > int64(len(e.mem)) || e.f.CompressedSize64 > uint64(int64(len(e.mem))-off) {
+	if err != nil || off < 0 || off > size || e.f.CompressedSize64 > uint64(size-off) {
 		return nil
 	}
 	end := off + int64(e.f.CompressedSize64)
 	if e.f.Flags&0x8 != 0 {
-		end = min(end+16, int64(len(e.mem))) // where the descriptor is read (inflateMem)
+		end = min(end+16, size) // where the descriptor is read (inflateMem, archive/zip)
 	}
-	return e.mem[off:end:end]
+	if e.mem != nil {
+		return e.mem[off:end:end]
+	}
+	if end-off > e.w.opts.MaxEntrySize {
+		return nil
+	}
+	b := make([]byte, end-off)
+	if n, _ := e.r.ReadAt(b, off); n < len(b) {
+		return nil
+	}
+	return b
 }
 
 // Charge counts the entry against the walk's caps as reading it whole
@@ -500,6 +517,9 @@ func (w *walker) newEntry(fr *frame, f *zip.File) *Entry {
 		w:           w,
 		f:           f,
 		mem:         fr.data,
+	}
+	if fr.data == nil {
+		e.r, e.rsize = fr.r, fr.size
 	}
 	if l, ok := slot(fr.kind, f.Name); ok {
 		e.Layout = l

@@ -10,7 +10,8 @@ import (
 )
 
 // TestRaw: entries with the same bytes and headers have the same Raw, an
-// entry with other bytes another, and an archive read where it lies none.
+// entry with other bytes another, whether the archive is held in memory or
+// read where it lies.
 func TestRaw(t *testing.T) {
 	one, two := bytes.Repeat([]byte("class one "), 300), bytes.Repeat([]byte("class two "), 300)
 	z := mkzip(t, ent{name: "a/X.class", data: one}, ent{name: "b/X.class", data: one}, ent{name: "c/Y.class", data: two},
@@ -33,8 +34,8 @@ func TestRaw(t *testing.T) {
 		t.Fatal("Raw does not tell the entries' bytes apart")
 	}
 	v.EntryFunc = func(e *Entry) error {
-		if r := e.Raw(); r != nil {
-			t.Errorf("%s: Raw %d bytes from an archive read where it lies", e.Name, len(r))
+		if r := e.Raw(); !bytes.Equal(r, raws[e.Name]) {
+			t.Errorf("%s: Raw %d bytes read where it lies, %d in memory", e.Name, len(r), len(raws[e.Name]))
 		}
 		return nil
 	}
@@ -131,6 +132,11 @@ func FuzzRawTwins(f *testing.F) {
 		}}
 		if err := WalkBytes(context.Background(), "f.jar", data, opts, v); err != nil {
 			t.Fatalf("WalkBytes: %v", err)
+		}
+		// Read where it lies: twins are found by the same Raw.
+		clear(seen)
+		if err := WalkReader(context.Background(), "f.jar", bytes.NewReader(data), int64(len(data)), opts, v); err != nil {
+			t.Fatalf("WalkReader: %v", err)
 		}
 	})
 }
