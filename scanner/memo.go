@@ -59,12 +59,14 @@ var memoClean = [2][2]*classMemo{
 	{{project: true}, {project: true, headClean: true}},
 }
 
-// maxMemos bounds the classes remembered (a few dozen bytes each when they
-// have no finding): past it, classes are scanned as if never met.
-var maxMemos = 1 << 18
+// maxMemos bounds the classes remembered, by each kind of key (about 200
+// bytes a class for both when it has no finding: 27 MB at most): past it,
+// classes are scanned as if never met.
+var maxMemos = 1 << 17
 
-// maxSeen bounds the classes whose CRC-32 and size are recorded (classMemos.seen).
-var maxSeen = 1 << 20
+// maxSeen bounds the classes whose CRC-32 and size are recorded
+// (classMemos.seen; about 20 bytes each).
+var maxSeen = 1 << 19
 
 type classMemos struct {
 	mu sync.Mutex

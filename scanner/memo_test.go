@@ -223,3 +223,24 @@ func BenchmarkCopies(b *testing.B) {
 		})
 	}
 }
+
+// TestClassMemosBounded: past its bounds the memo keeps nothing more, and
+// classes are scanned as if never met.
+func TestClassMemosBounded(t *testing.T) {
+	defer func(m, s int) { maxMemos, maxSeen = m, s }(maxMemos, maxSeen)
+	maxMemos, maxSeen = 2, 3
+	c := newClassMemos()
+	for i := range 10 {
+		if c.again(uint32(i), 1) {
+			t.Fatalf("class %d met again at its first meeting", i)
+		}
+		c.put(memoKey{entry: uint64(i)}, memoClean[0][0])
+		c.putRaw(rawKey{entry: uint64(i)}, rawMemo{})
+	}
+	if len(c.seen) != 3 || len(c.m) != 2 || len(c.raw) != 2 {
+		t.Fatalf("kept %d sizes, %d memos, %d raw keys; bounds 3, 2, 2", len(c.seen), len(c.m), len(c.raw))
+	}
+	if !c.again(2, 1) || c.again(5, 1) {
+		t.Fatal("a recorded class not met again, or one past the bound met again")
+	}
+}
