@@ -16,15 +16,15 @@ import (
 // A class met again with the same bytes (a jar copied into many places, the
 // same library nested in many fat jars) is decoded and checked once more,
 // then no longer: what its copies need of that scan is kept, and a copy's
-// findings are placed from it on the copy's own path. Decoding the class
-// and running the rules is most of a class's cost after inflating it, which
-// a copy still pays: its bytes are what identify it. The first meeting
-// keeps only the class's CRC-32 and size, so that distinct classes cost no
-// hash and no memory.
+// findings are placed from it on the copy's own path. A copy is found by
+// its inflated bytes (memoKey) or, not inflating it, by its entry's
+// compressed bytes and header (rawKey). The first meeting keeps only the
+// class's CRC-32 and size, so that distinct classes cost no hash and no
+// memory.
 
 // memoKey identifies what a class's scan depends on: its bytes (the
-// project index's key), the role its rules run under, and whether its path
-// marks it as test code.
+// project index's key), its name in its archive, the role its rules run
+// under, and whether its path marks it as test code.
 type memoKey struct {
 	sum   classKey
 	entry uint64 // the name in its innermost archive ("a/B.class"), hashed
