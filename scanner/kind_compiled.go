@@ -160,9 +160,10 @@ func (compiledKind) scan(ctx context.Context, files []input, e *env) error {
 				memo, key := j.keyed, j.key
 				if memo {
 					if m := j.hit; m != nil {
-						if j.hasRaw {
-							// Its first copies were read where they lie:
-							// the next in memory are found as they lie.
+						if j.hasRaw && j.data != nil {
+							// Found by its inflated bytes (its first copies
+							// had no raw key kept): the next copies are
+							// found as they lie.
 							e.memos.putRaw(j.raw, rawMemo{key: key, memo: m})
 						}
 						// A copy of a class scanned before: its findings
@@ -431,47 +432,41 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 					e.count(func(s *Stats) { s.Classes++ })
 					return nil
 				}
+				j := classJob{path: en.Path, anchor: rel, role: role}
 				again := e.memos != nil && e.memos.again(en.CRC32, en.Size)
-				var rk rawKey
-				var raw []byte
 				if again && !own {
-					raw = en.Raw()
-				}
-				if raw != nil {
-					rk = e.index.rawKey(en, raw, role)
-					if r, ok := e.memos.getRaw(rk); ok && (r.memo.headClean || e.opts.IncludeNonProduction) {
-						// A copy, as it lies in its archive, of a class
-						// scanned before whose bytes said nothing of where
-						// it runs: taken as read, not inflated.
-						if en.Charge() != nil {
-							return nil // reported to ProblemFunc
+					if raw := en.Raw(); raw != nil {
+						j.raw, j.hasRaw = e.index.rawKey(en, raw, role), true
+						if r, ok := e.memos.getRaw(j.raw); ok && (r.memo.headClean || e.opts.IncludeNonProduction) {
+							// A copy, as it lies in its archive, of a class
+							// scanned before whose bytes said nothing of where
+							// it runs: taken as read, not inflated.
+							j.keyed, j.key, j.hit = true, r.key, r.memo
 						}
-						addClass(name, ref)
-						if !e.opts.IncludeNonProduction {
-							if d := e.scope.Entry(archiveScope, en.Archive, en.Name, nil); !d.Production() {
-								e.tally.AddEntry(d)
-								return nil
-							}
-						}
-						return send(classJob{path: en.Path, anchor: rel, role: role, keyed: true, key: r.key, hit: r.memo, headClean: true, size: en.Size})
 					}
 				}
-				data, err := readEntry(en, buf)
-				if err != nil {
-					return nil // reported to ProblemFunc
+				if j.hit != nil {
+					if en.Charge() != nil {
+						return nil // reported to ProblemFunc
+					}
+					j.size = en.Size
+				} else {
+					data, err := readEntry(en, buf)
+					if err != nil {
+						return nil // reported to ProblemFunc
+					}
+					j.data, j.size = data, int64(len(data))
+					if again {
+						// Met before: hashed, and scanned no more once a
+						// scan of it is kept (classMemo).
+						j.keyed, j.key = true, e.index.memoKey(j, en.Name)
+						j.hit = e.memos.get(j.key)
+					}
 				}
 				addClass(name, ref)
-				j := classJob{data: data, path: en.Path, anchor: rel, role: role, size: int64(len(data))}
-				if again {
-					// Met before: hashed, and scanned no more once a
-					// scan of it is kept (classMemo).
-					j.keyed, j.key = true, e.index.memoKey(j)
-					j.hit = e.memos.get(j.key)
-					j.raw, j.hasRaw = rk, raw != nil
-				}
 				if !e.opts.IncludeNonProduction && !e.opts.ParseOnly {
 					// A test or benchmark class inside a jar, a Maven goal.
-					head := data
+					head := j.data
 					if j.hit != nil && j.hit.headClean {
 						head = nil // a copy whose bytes said nothing: not read again
 					}
@@ -483,7 +478,7 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 					j.headClean = clean || head == nil
 				}
 				if own {
-					if _, refs := classRefs(data); len(refs) > 0 {
+					if _, refs := classRefs(j.data); len(refs) > 0 {
 						e.index.addRefs(ref, en.Path, refs)
 					}
 				}
@@ -495,8 +490,8 @@ func walkArchive(ctx context.Context, b input, rel string, e *env, p *plan, send
 				if scribbleClasses {
 					// Whatever still points into the class's bytes now
 					// reads garbage (tests: nothing may).
-					for i := range data {
-						data[i] = 0xA5
+					for i := range j.data {
+						j.data[i] = 0xA5
 					}
 				}
 				return err

@@ -32,13 +32,12 @@ type memoKey struct {
 	test  bool
 }
 
-func (x *projectIndex) memoKey(j classJob) memoKey {
-	entry := j.path
-	if i := strings.LastIndex(entry, "!/"); i >= 0 {
-		entry = entry[i+2:]
-	}
-	return memoKey{sum: x.classKey(j.data), entry: maphash.String(x.seeds[0], entry), role: j.role, test: isTestPath(j.path)}
+// memoKey keys the class of j, named name in its innermost archive.
+func (x *projectIndex) memoKey(j classJob, name string) memoKey {
+	return memoKey{sum: x.classKey(j.data), entry: x.entryHash(name), role: j.role, test: isTestPath(j.path)}
 }
+
+func (x *projectIndex) entryHash(name string) uint64 { return maphash.String(x.seeds[0], name) }
 
 // classMemo is what a scanned class leaves for its copies: its
 // diagnostics, copied off the class's bytes, the source line of each one's
@@ -104,7 +103,7 @@ func newClassMemos() *classMemos {
 
 func (x *projectIndex) rawKey(en *archive.Entry, raw []byte, role facts.Role) rawKey {
 	return rawKey{raw: x.classKey(raw), crc: en.CRC32, method: en.Method, size: en.Size, compressed: en.Compressed,
-		entry: maphash.String(x.seeds[0], en.Name), role: role, test: isTestPath(en.Path)}
+		entry: x.entryHash(en.Name), role: role, test: isTestPath(en.Path)}
 }
 
 func (c *classMemos) getRaw(k rawKey) (rawMemo, bool) {
